@@ -1,0 +1,285 @@
+package io.github.cloudtwin;
+
+import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.ec2.AvailabilityZone;
+import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.ec2.Regions;
+import io.github.cloudtwin.faults.Faults;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.Timeline;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * An in-process, deterministic twin of the AWS elasticity machinery: the one entry point.
+ *
+ * <pre>{@code
+ * try (CloudTwin twin = CloudTwin.builder().seed(42).build()) {
+ *   twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build());
+ *   twin.advance(Duration.ofMinutes(10));
+ *   System.out.println(twin.timeline().text());
+ * }
+ * }</pre>
+ *
+ * <p>Virtual time moves only when the test advances it. The same configuration and seed give a
+ * byte-identical timeline. Every public method is thread-safe; the simulation itself is
+ * single-threaded.
+ */
+public final class CloudTwin implements AutoCloseable {
+
+  /** The default start instant of virtual time. */
+  public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final TwinConfig config;
+  private final Kernel kernel;
+  private final CloudWatch cloudWatch;
+  private final Ec2 ec2;
+  private final Faults faults;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private volatile boolean closed;
+
+  private CloudTwin(TwinConfig config) {
+    this.config = config;
+    this.kernel = new Kernel(config.start(), config.seed());
+    this.cloudWatch = new CloudWatch(kernel);
+    this.ec2 = new Ec2(kernel, cloudWatch, config.availabilityZones());
+    this.faults = new Faults(kernel, ec2, cloudWatch);
+  }
+
+  /** A builder with the defaults: us-east-1, zones a, b and c, seed 0, start 2026-01-01T00:00Z. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A twin with every default. */
+  public static CloudTwin create() {
+    return builder().build();
+  }
+
+  /** The configuration this twin was built with. */
+  public TwinConfig config() {
+    return config;
+  }
+
+  /** The region code. */
+  public String region() {
+    return config.region();
+  }
+
+  /** The zones, in name order. */
+  public List<AvailabilityZone> availabilityZones() {
+    return config.availabilityZones();
+  }
+
+  /** The seed of every random choice the twin makes. */
+  public long seed() {
+    return config.seed();
+  }
+
+  /** A {@link Clock} that reads virtual time: give it to the code under test. */
+  public Clock clock() {
+    return kernel.clock().asClock();
+  }
+
+  /** The current virtual instant. */
+  public Instant now() {
+    return kernel.clock().now();
+  }
+
+  /** Virtual time elapsed since the start. */
+  public Duration elapsed() {
+    return kernel.clock().elapsed();
+  }
+
+  /** Advances virtual time by {@code duration}, running everything that happens on the way. */
+  public CloudTwin advance(Duration duration) {
+    checkOpen();
+    kernel.advance(duration);
+    return this;
+  }
+
+  /** Advances virtual time to {@code instant}; refuses to move backwards, naming both instants. */
+  public CloudTwin advanceTo(Instant instant) {
+    checkOpen();
+    kernel.advanceTo(instant);
+    return this;
+  }
+
+  /**
+   * Advances until {@code condition} holds or {@code limit} has passed.
+   *
+   * @return whether the condition held; the clock stands where it first held, or at the limit
+   */
+  public boolean advanceUntil(BooleanSupplier condition, Duration limit) {
+    checkOpen();
+    return kernel.advanceUntil(condition, limit);
+  }
+
+  /** Every state change so far, with virtual times and causes. */
+  public Timeline timeline() {
+    return kernel.timeline();
+  }
+
+  /** CloudWatch: metrics and alarms. */
+  public CloudWatch cloudWatch() {
+    return cloudWatch;
+  }
+
+  /** EC2: zones and instances. */
+  public Ec2 ec2() {
+    return ec2;
+  }
+
+  /** Fault injection: zone outages, crashes, metric gaps. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** The simulation kernel, for extensions and service wiring; tests rarely need it. */
+  public Kernel kernel() {
+    return kernel;
+  }
+
+  /** Closes {@code resource} when the twin closes (listeners, threads, containers). */
+  public void closeOnClose(AutoCloseable resource) {
+    Require.notNull("resource", resource);
+    synchronized (closeables) {
+      closeables.add(resource);
+    }
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("This CloudTwin was closed at virtual time " + now() + "; build a new one.");
+    }
+  }
+
+  /** Stops everything the twin started (HTTP listeners, drivers); idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    List<AutoCloseable> toClose;
+    synchronized (closeables) {
+      toClose = new ArrayList<>(closeables);
+      closeables.clear();
+    }
+    RuntimeException failure = null;
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      try {
+        toClose.get(i).close();
+      } catch (Exception e) {
+        if (failure == null) failure = new IllegalStateException("Closing the twin failed", e);
+        else failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CloudTwin[" + config.region() + ", zones " + config.zoneNames() + ", seed " + config.seed() + ", at " + now() + "]";
+  }
+
+  /** Builds {@link CloudTwin}s. Not thread-safe. */
+  public static final class Builder {
+    private String region = "us-east-1";
+    private Integer zoneCount;
+    private List<String> zoneNames;
+    private long seed;
+    private Instant start = DEFAULT_START;
+
+    private Builder() {}
+
+    /** The region, default {@code us-east-1}. */
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    /** Use the region's first {@code count} zones (default 3). */
+    public Builder availabilityZones(int count) {
+      this.zoneCount = count;
+      this.zoneNames = null;
+      return this;
+    }
+
+    /** Use exactly these zones of the region, by name (such as {@code us-east-1a}). */
+    public Builder availabilityZones(String... names) {
+      Require.notNull("availabilityZones", names);
+      this.zoneNames = List.of(names.clone());
+      this.zoneCount = null;
+      return this;
+    }
+
+    /** The seed of every random choice (default 0). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The instant virtual time starts at (default 2026-01-01T00:00:00Z). */
+    public Builder start(Instant start) {
+      this.start = start;
+      return this;
+    }
+
+    /** The twin; throws a ValidationException naming the first invalid setting. */
+    public CloudTwin build() {
+      return new CloudTwin(config());
+    }
+
+    /** The validated configuration, without building a twin. */
+    public TwinConfig config() {
+      Require.notNull("startInstant", start);
+      List<AvailabilityZone> all = Regions.zones(Require.name("region", region));
+      List<AvailabilityZone> chosen = new ArrayList<>();
+      if (zoneNames != null) {
+        if (zoneNames.isEmpty()) {
+          throw new ValidationException("availabilityZones", "[]", "at least one zone of " + region);
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (String n : zoneNames) {
+          Require.name("availabilityZones", n);
+          if (!seen.add(n)) {
+            throw new ValidationException("availabilityZones", n, "each zone at most once");
+          }
+          AvailabilityZone z =
+              all.stream()
+                  .filter(a -> a.name().equals(n))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new ValidationException(
+                              "availabilityZones",
+                              n,
+                              "a zone of " + region + ": " + all.stream().map(AvailabilityZone::name).toList()));
+          chosen.add(z);
+        }
+        chosen.sort((a, b) -> a.name().compareTo(b.name()));
+      } else {
+        int count = zoneCount == null ? 3 : zoneCount;
+        Require.between("availabilityZones", count, 1, all.size());
+        chosen.addAll(all.subList(0, count));
+      }
+      return new TwinConfig(region, List.copyOf(chosen), seed, start);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.github.cloudtwin.cloudwatch;
+
+import io.github.cloudtwin.kernel.Require;
+import java.util.function.Consumer;
+
+/**
+ * Something an alarm does when it changes state: notify, or execute a scaling policy.
+ *
+ * <p>Actions run on the simulation thread, once per state transition. Scaling actions ({@link
+ * #isScalingAction()}) are also invoked again every minute while the alarm stays in the state, as
+ * AWS does for Auto Scaling and Application Auto Scaling actions. A Mockito mock works as an
+ * action.
+ */
+public interface AlarmAction {
+
+  /** A name for timelines and messages, such as the policy name or an ARN. */
+  String name();
+
+  /** Whether AWS re-invokes this action every minute while the alarm stays in the state. */
+  default boolean isScalingAction() {
+    return false;
+  }
+
+  /** Runs the action. */
+  void invoke(AlarmActionContext context);
+
+  /** A plain action (for instance a notification): runs on transitions only. */
+  static AlarmAction of(String name, Consumer<AlarmActionContext> action) {
+    Require.name("name", name);
+    Require.notNull("action", action);
+    return new AlarmAction() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public void invoke(AlarmActionContext context) {
+        action.accept(context);
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+
+  /** A scaling action: runs on transitions and again every minute while the state holds. */
+  static AlarmAction scaling(String name, Consumer<AlarmActionContext> action) {
+    Require.name("name", name);
+    Require.notNull("action", action);
+    return new AlarmAction() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean isScalingAction() {
+        return true;
+      }
+
+      @Override
+      public void invoke(AlarmActionContext context) {
+        action.accept(context);
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+}

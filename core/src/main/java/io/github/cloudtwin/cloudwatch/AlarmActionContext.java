@@ -1,0 +1,31 @@
+package io.github.cloudtwin.cloudwatch;
+
+import java.time.Instant;
+
+/**
+ * What an alarm action learns when it is invoked.
+ *
+ * @param alarmName the alarm
+ * @param state the alarm's state now
+ * @param previousState the state before the transition (equal to {@code state} on a re-invocation)
+ * @param reinvocation true when a scaling action is invoked again because the alarm stayed in
+ *     ALARM for another minute, false on the transition itself
+ * @param time when the action runs (virtual time)
+ * @param threshold the alarm's threshold
+ * @param comparisonOperator the alarm's operator
+ * @param newestDatapoint the newest datapoint the evaluation used (NaN if it was missing); step
+ *     policies select their step with it
+ * @param reason the alarm's state reason
+ * @param causeEventId the timeline event of the evaluation that triggered this invocation
+ */
+public record AlarmActionContext(
+    String alarmName,
+    AlarmState state,
+    AlarmState previousState,
+    boolean reinvocation,
+    Instant time,
+    double threshold,
+    ComparisonOperator comparisonOperator,
+    double newestDatapoint,
+    String reason,
+    long causeEventId) {}

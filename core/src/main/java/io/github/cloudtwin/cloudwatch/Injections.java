@@ -1,0 +1,54 @@
+package io.github.cloudtwin.cloudwatch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The active injections, resolved to absolute windows; guarded by the kernel lock. */
+final class Injections {
+
+  static final class Active {
+    final MetricInjection spec;
+    final long from;
+    final long to; // Long.MAX_VALUE when open-ended
+
+    Active(MetricInjection spec, long from, long to) {
+      this.spec = spec;
+      this.from = from;
+      this.to = to;
+    }
+
+    boolean covers(long t) {
+      return t >= from && t < to;
+    }
+
+    double valueAt(long t) {
+      long length = to == Long.MAX_VALUE ? 0 : to - from;
+      return spec.signal().valueAt(t - from, length);
+    }
+  }
+
+  final List<Active> all = new ArrayList<>();
+
+  boolean isEmpty() {
+    return all.isEmpty();
+  }
+
+  /** The newest matching injection covering {@code t}, instance beating group, or null. */
+  Active find(String metricName, String instanceId, String groupName, long t) {
+    Active groupHit = null;
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Active a = all.get(i);
+      MetricInjection s = a.spec;
+      if (!a.covers(t) || !s.metricName().equals(metricName) || s.metric() != null) {
+        continue;
+      }
+      if (instanceId != null && instanceId.equals(s.instanceId())) {
+        return a;
+      }
+      if (groupHit == null && groupName != null && groupName.equals(s.groupName())) {
+        groupHit = a;
+      }
+    }
+    return groupHit;
+  }
+}

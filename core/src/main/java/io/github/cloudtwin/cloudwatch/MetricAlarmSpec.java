@@ -1,0 +1,271 @@
+package io.github.cloudtwin.cloudwatch;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The definition of a metric alarm, as {@code PutMetricAlarm} takes it.
+ *
+ * @param alarmName unique within the twin
+ * @param alarmDescription free text, may be null
+ * @param metric the metric watched (namespace, name, exact dimensions)
+ * @param statistic Average, Sum, SampleCount, Minimum, Maximum or a percentile
+ * @param period 10, 20 or 30 s, or a multiple of 60 s
+ * @param evaluationPeriods N, the number of newest periods evaluated
+ * @param datapointsToAlarm M, breaching points among the newest N needed to alarm (default N)
+ * @param threshold the value compared with
+ * @param comparisonOperator how to compare
+ * @param treatMissingData how to treat missing points (default {@code missing})
+ * @param evaluateLowSampleCountPercentile for percentiles: true = {@code evaluate} (default),
+ *     false = {@code ignore} (too few samples count as missing)
+ * @param evaluationRange how many newest periods are fetched, default N + 2 (a fake choice: AWS
+ *     does not publish the rule)
+ * @param actionsEnabled whether actions run (states change either way), default true
+ * @param alarmActions run on the transition to ALARM
+ * @param okActions run on the transition to OK
+ * @param insufficientDataActions run on the transition to INSUFFICIENT_DATA
+ */
+public record MetricAlarmSpec(
+    String alarmName,
+    String alarmDescription,
+    MetricId metric,
+    Statistic statistic,
+    Duration period,
+    int evaluationPeriods,
+    int datapointsToAlarm,
+    double threshold,
+    ComparisonOperator comparisonOperator,
+    TreatMissingData treatMissingData,
+    boolean evaluateLowSampleCountPercentile,
+    int evaluationRange,
+    boolean actionsEnabled,
+    List<AlarmAction> alarmActions,
+    List<AlarmAction> okActions,
+    List<AlarmAction> insufficientDataActions) {
+
+  /** Validates every field the way PutMetricAlarm does. */
+  public MetricAlarmSpec {
+    Require.name("AlarmName", alarmName);
+    Require.notNull("Metric", metric);
+    Require.notNull("Statistic", statistic);
+    Require.notNull("Period", period);
+    long p = period.getSeconds();
+    if (period.getNano() != 0 || !(p == 10 || p == 20 || p == 30 || (p >= 60 && p % 60 == 0))) {
+      throw new ValidationException("Period", period, "10, 20 or 30 seconds, or a multiple of 60 seconds");
+    }
+    if (evaluationPeriods < 1) {
+      throw new ValidationException("EvaluationPeriods", evaluationPeriods, "must be at least 1");
+    }
+    long maxSpan = p < 3600 ? 86_400 : 604_800;
+    if (p * evaluationPeriods > maxSpan) {
+      throw new ValidationException(
+          "EvaluationPeriods",
+          evaluationPeriods,
+          "Period x EvaluationPeriods must not exceed " + maxSpan + " seconds (" + p + " x " + evaluationPeriods
+              + " = " + p * evaluationPeriods + ")");
+    }
+    if (datapointsToAlarm < 1 || datapointsToAlarm > evaluationPeriods) {
+      throw new ValidationException(
+          "DatapointsToAlarm", datapointsToAlarm, "must be between 1 and EvaluationPeriods (" + evaluationPeriods + ")");
+    }
+    Require.finite("Threshold", threshold);
+    Require.notNull("ComparisonOperator", comparisonOperator);
+    Require.notNull("TreatMissingData", treatMissingData);
+    if (evaluationRange < evaluationPeriods) {
+      throw new ValidationException(
+          "evaluationRange", evaluationRange, "must be at least EvaluationPeriods (" + evaluationPeriods + ")");
+    }
+    alarmActions = copyActions("AlarmActions", alarmActions);
+    okActions = copyActions("OKActions", okActions);
+    insufficientDataActions = copyActions("InsufficientDataActions", insufficientDataActions);
+  }
+
+  private static List<AlarmAction> copyActions(String field, List<AlarmAction> actions) {
+    Require.notNull(field, actions);
+    if (actions.size() > 5) {
+      throw new ValidationException(field, actions.size() + " actions", "at most 5 actions");
+    }
+    for (AlarmAction a : actions) Require.notNull(field, a);
+    return List.copyOf(actions);
+  }
+
+  /** A builder; {@code alarmName}, {@code metric}, {@code threshold} and {@code comparisonOperator} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this spec's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.alarmName = alarmName;
+    b.alarmDescription = alarmDescription;
+    b.metric = metric;
+    b.statistic = statistic;
+    b.period = period;
+    b.evaluationPeriods = evaluationPeriods;
+    b.datapointsToAlarm = datapointsToAlarm;
+    b.threshold = threshold;
+    b.comparisonOperator = comparisonOperator;
+    b.treatMissingData = treatMissingData;
+    b.evaluateLowSampleCountPercentile = evaluateLowSampleCountPercentile;
+    b.evaluationRange = evaluationRange;
+    b.actionsEnabled = actionsEnabled;
+    b.alarmActions = new java.util.ArrayList<>(alarmActions);
+    b.okActions = new java.util.ArrayList<>(okActions);
+    b.insufficientDataActions = new java.util.ArrayList<>(insufficientDataActions);
+    return b;
+  }
+
+  /** Builds {@link MetricAlarmSpec}s with AWS's defaults. Not thread-safe. */
+  public static final class Builder {
+    private String alarmName;
+    private String alarmDescription;
+    private MetricId metric;
+    private Statistic statistic = Statistic.AVERAGE;
+    private Duration period = Duration.ofMinutes(1);
+    private int evaluationPeriods = 1;
+    private Integer datapointsToAlarm;
+    private Double threshold;
+    private ComparisonOperator comparisonOperator;
+    private TreatMissingData treatMissingData = TreatMissingData.missing;
+    private boolean evaluateLowSampleCountPercentile = true;
+    private Integer evaluationRange;
+    private boolean actionsEnabled = true;
+    private List<AlarmAction> alarmActions = new java.util.ArrayList<>();
+    private List<AlarmAction> okActions = new java.util.ArrayList<>();
+    private List<AlarmAction> insufficientDataActions = new java.util.ArrayList<>();
+
+    private Builder() {}
+
+    /** The alarm's unique name. */
+    public Builder alarmName(String alarmName) {
+      this.alarmName = alarmName;
+      return this;
+    }
+
+    /** Free text. */
+    public Builder alarmDescription(String alarmDescription) {
+      this.alarmDescription = alarmDescription;
+      return this;
+    }
+
+    /** The metric watched. */
+    public Builder metric(MetricId metric) {
+      this.metric = metric;
+      return this;
+    }
+
+    /** The statistic (default Average). */
+    public Builder statistic(Statistic statistic) {
+      this.statistic = statistic;
+      return this;
+    }
+
+    /** A percentile statistic such as {@code p99}, as AWS's ExtendedStatistic. */
+    public Builder extendedStatistic(String percentile) {
+      this.statistic = Statistic.parse(percentile);
+      return this;
+    }
+
+    /** The period (default 60 s). */
+    public Builder period(Duration period) {
+      this.period = period;
+      return this;
+    }
+
+    /** N (default 1). */
+    public Builder evaluationPeriods(int evaluationPeriods) {
+      this.evaluationPeriods = evaluationPeriods;
+      return this;
+    }
+
+    /** M (default N). */
+    public Builder datapointsToAlarm(int datapointsToAlarm) {
+      this.datapointsToAlarm = datapointsToAlarm;
+      return this;
+    }
+
+    /** The threshold. */
+    public Builder threshold(double threshold) {
+      this.threshold = threshold;
+      return this;
+    }
+
+    /** The comparison operator. */
+    public Builder comparisonOperator(ComparisonOperator comparisonOperator) {
+      this.comparisonOperator = comparisonOperator;
+      return this;
+    }
+
+    /** How missing data is treated (default {@code missing}). */
+    public Builder treatMissingData(TreatMissingData treatMissingData) {
+      this.treatMissingData = treatMissingData;
+      return this;
+    }
+
+    /** For percentiles: evaluate (true, default) or ignore (false) low-sample periods. */
+    public Builder evaluateLowSampleCountPercentile(boolean evaluate) {
+      this.evaluateLowSampleCountPercentile = evaluate;
+      return this;
+    }
+
+    /** How many newest periods are fetched (default N + 2). */
+    public Builder evaluationRange(int evaluationRange) {
+      this.evaluationRange = evaluationRange;
+      return this;
+    }
+
+    /** Whether actions run (default true). */
+    public Builder actionsEnabled(boolean actionsEnabled) {
+      this.actionsEnabled = actionsEnabled;
+      return this;
+    }
+
+    /** Adds actions run on the transition to ALARM. */
+    public Builder alarmActions(AlarmAction... actions) {
+      this.alarmActions.addAll(List.of(actions));
+      return this;
+    }
+
+    /** Adds actions run on the transition to OK. */
+    public Builder okActions(AlarmAction... actions) {
+      this.okActions.addAll(List.of(actions));
+      return this;
+    }
+
+    /** Adds actions run on the transition to INSUFFICIENT_DATA. */
+    public Builder insufficientDataActions(AlarmAction... actions) {
+      this.insufficientDataActions.addAll(List.of(actions));
+      return this;
+    }
+
+    /** The spec; throws a ValidationException naming the first invalid field. */
+    public MetricAlarmSpec build() {
+      if (threshold == null) {
+        throw new ValidationException("Threshold", null, "a threshold is required");
+      }
+      Require.notNull("EvaluationPeriods", evaluationPeriods);
+      int m = datapointsToAlarm == null ? evaluationPeriods : datapointsToAlarm;
+      int range = evaluationRange == null ? evaluationPeriods + 2 : evaluationRange;
+      return new MetricAlarmSpec(
+          alarmName,
+          alarmDescription,
+          metric,
+          statistic,
+          period,
+          evaluationPeriods,
+          m,
+          threshold,
+          comparisonOperator,
+          treatMissingData,
+          evaluateLowSampleCountPercentile,
+          range,
+          actionsEnabled,
+          alarmActions,
+          okActions,
+          insufficientDataActions);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.cloudtwin.cloudwatch;
+
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Require;
+
+/**
+ * A cheap handle for publishing to one metric again and again, used by the services that publish
+ * AWS metrics every period (EC2 CPU, load-balancer counts). Resolving the metric once keeps the
+ * per-minute hot path free of map look-ups and allocation.
+ */
+public final class MetricWriter {
+
+  private final Kernel kernel;
+  private final MetricSeries series;
+
+  MetricWriter(Kernel kernel, MetricSeries series) {
+    this.kernel = kernel;
+    this.series = series;
+  }
+
+  /** The metric written to. */
+  public MetricId metric() {
+    return series.id;
+  }
+
+  /** Stores one sample stamped {@code epochMillis}. Called on the simulation thread. */
+  public void put(long epochMillis, double value) {
+    Require.finite("value", value);
+    series.add(epochMillis, value);
+  }
+
+  /**
+   * Adds one sample into an aggregate: samples with the same timestamp merge into one statistic
+   * set (count, sum, minimum, maximum), the way CloudWatch serves EC2 metrics per
+   * AutoScalingGroupName. Percentiles are not available on merged samples.
+   */
+  public void merge(long epochMillis, double value) {
+    Require.finite("value", value);
+    series.mergeLast(epochMillis, value);
+  }
+
+  Kernel kernel() {
+    return kernel;
+  }
+}

@@ -1,0 +1,25 @@
+package io.github.cloudtwin.ec2;
+
+import io.github.cloudtwin.kernel.Require;
+
+/**
+ * An Availability Zone: its name ({@code us-east-1a}), its zone id ({@code use1-az1}) and region.
+ *
+ * @param name the zone name: region code plus a letter
+ * @param zoneId the physical zone id
+ * @param region the region code
+ */
+public record AvailabilityZone(String name, String zoneId, String region) {
+
+  /** Validates. */
+  public AvailabilityZone {
+    Require.name("zoneName", name);
+    Require.name("zoneId", zoneId);
+    Require.name("region", region);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,15 @@
+package io.github.cloudtwin.ec2;
+
+/**
+ * Contributes CPU utilization to instances, for instance from the load-balancer traffic they
+ * serve. EC2 sums the contributions with the instance's idle level and caps at 100 %.
+ */
+@FunctionalInterface
+public interface CpuLoadModel {
+
+  /**
+   * The average CPU percentage this model adds to {@code instance} over {@code [fromMillis,
+   * toMillis)} of virtual time; 0 when it adds nothing.
+   */
+  double averageCpu(Instance instance, long fromMillis, long toMillis);
+}

@@ -1,0 +1,108 @@
+package io.github.cloudtwin.ec2;
+
+import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.MetricWriter;
+import io.github.cloudtwin.cloudwatch.StandardUnit;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Phase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes {@code AWS/EC2 CPUUtilization} for every reachable running instance at the end of
+ * each minute: per instance (dimension InstanceId) and merged per Auto Scaling group (dimension
+ * AutoScalingGroupName). Detailed monitoring publishes each minute; basic monitoring publishes the
+ * 5-minute average every 5 minutes. Datapoints are stamped with their period's start.
+ */
+final class CpuPublisher {
+
+  static final String NAMESPACE = "AWS/EC2";
+  static final String METRIC = "CPUUtilization";
+  private static final long MINUTE = 60_000L;
+  private static final long FIVE_MINUTES = 300_000L;
+
+  private final CloudWatch cloudWatch;
+  private final Ec2 ec2;
+  private final List<CpuLoadModel> models = new ArrayList<>();
+  private final Map<String, State> states = new HashMap<>();
+  private final Map<String, MetricWriter> groupWriters = new HashMap<>();
+
+  /** Per-instance publishing state. */
+  private static final class State {
+    MetricWriter writer;
+    double basicSum;
+    int basicCount;
+  }
+
+  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Ec2 ec2) {
+    this.cloudWatch = cloudWatch;
+    this.ec2 = ec2;
+    kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, () -> publish(kernel.clock().now().toEpochMilli()));
+  }
+
+  void add(CpuLoadModel model) {
+    models.add(model);
+  }
+
+  private void publish(long now) {
+    long minuteStart = now - MINUTE;
+    boolean fiveMinuteBoundary = now % FIVE_MINUTES == 0;
+    for (Instance i : ec2.liveInstances()) {
+      InstanceState s = i.state();
+      if (s == InstanceState.TERMINATED) {
+        states.remove(i.instanceId());
+        continue;
+      }
+      State st = states.get(i.instanceId());
+      if (i.isReachable() && i.stateSince().toEpochMilli() <= minuteStart) {
+        String group = i.tags().get(Ec2.GROUP_TAG);
+        if (!cloudWatch.isSuppressed(METRIC, i.instanceId(), group, minuteStart)) {
+          double v = cloudWatch.injectedValue(METRIC, i.instanceId(), group, minuteStart);
+          if (Double.isNaN(v)) {
+            v = i.spec().idleCpuUtilization();
+            for (int m = 0; m < models.size(); m++) {
+              v += models.get(m).averageCpu(i, minuteStart, now);
+            }
+          }
+          v = Math.max(0, Math.min(100, v));
+          if (st == null) {
+            st = new State();
+            st.writer =
+                cloudWatch.writer(
+                    MetricId.of(NAMESPACE, METRIC, "InstanceId", i.instanceId()), StandardUnit.PERCENT);
+            states.put(i.instanceId(), st);
+          }
+          if (i.spec().detailedMonitoring()) {
+            emit(st, group, minuteStart, v);
+          } else {
+            st.basicSum += v;
+            st.basicCount++;
+          }
+        }
+      }
+      if (fiveMinuteBoundary && st != null && !i.spec().detailedMonitoring() && st.basicCount > 0) {
+        emit(st, i.tags().get(Ec2.GROUP_TAG), now - FIVE_MINUTES, st.basicSum / st.basicCount);
+        st.basicSum = 0;
+        st.basicCount = 0;
+      }
+    }
+  }
+
+  private void emit(State st, String group, long stamp, double value) {
+    st.writer.put(stamp, value);
+    if (group != null) {
+      MetricWriter w = groupWriters.get(group);
+      if (w == null) {
+        w =
+            cloudWatch.writer(
+                MetricId.of(NAMESPACE, METRIC, "AutoScalingGroupName", group), StandardUnit.PERCENT);
+        groupWriters.put(group, w);
+      }
+      w.merge(stamp, value);
+    }
+  }
+}

@@ -1,0 +1,338 @@
+package io.github.cloudtwin.ec2;
+
+import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * EC2 of one twin: Availability Zones and their state, instances and their lifecycle, and the
+ * CPUUtilization metric every running instance publishes (5-minute basic or 1-minute detailed
+ * monitoring).
+ *
+ * <p>Obtain it from {@code twin.ec2()}. Thread-safe: every method runs under the simulation lock.
+ */
+public final class Ec2 {
+
+  /** The tag Auto Scaling puts on the instances it launches. */
+  public static final String GROUP_TAG = "aws:autoscaling:groupName";
+
+  /** How long {@code stopping} and {@code shutting-down} last (a fake choice). */
+  public static final Duration SHUTDOWN_TIME = Duration.ofSeconds(30);
+
+  private final Kernel kernel;
+  private final Map<String, AvailabilityZone> zones = new LinkedHashMap<>();
+  private final Map<String, ZoneState> zoneStates = new HashMap<>();
+  private final Map<String, Instance> instances = new LinkedHashMap<>();
+  private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
+  private final SplittableRandom ids;
+  private final CpuPublisher cpu;
+
+  /** Creates the service over {@code zones}; the twin does this, tests use {@code twin.ec2()}. */
+  public Ec2(Kernel kernel, CloudWatch cloudWatch, List<AvailabilityZone> zones) {
+    this.kernel = Require.notNull("kernel", kernel);
+    Require.notNull("availabilityZones", zones);
+    for (AvailabilityZone z : zones) {
+      this.zones.put(z.name(), z);
+      zoneStates.put(z.name(), ZoneState.AVAILABLE);
+    }
+    this.ids = kernel.randomness().stream("ec2.instance-ids");
+    this.cpu = new CpuPublisher(kernel, Require.notNull("cloudWatch", cloudWatch), this);
+  }
+
+  // ------------------------------------------------------------------ zones
+
+  /** The twin's zones, in name order. */
+  public List<AvailabilityZone> zones() {
+    return List.copyOf(zones.values());
+  }
+
+  /** The zone named {@code name}, or a ValidationException listing the twin's zones. */
+  public AvailabilityZone zone(String name) {
+    Require.name("availabilityZone", name);
+    AvailabilityZone z = zones.get(name);
+    if (z == null) {
+      throw new ValidationException("availabilityZone", name, "one of the twin's zones " + zones.keySet());
+    }
+    return z;
+  }
+
+  /** The zone's current state. */
+  public ZoneState zoneState(String name) {
+    zone(name);
+    return kernel.call(() -> zoneStates.get(name));
+  }
+
+  /**
+   * Takes a zone out: its instances stop answering and reporting metrics, and launches into it
+   * fail with InsufficientInstanceCapacity. Used by {@code twin.faults()}.
+   */
+  public void impairZone(String name) {
+    zone(name);
+    kernel.run(
+        () -> {
+          if (zoneStates.put(name, ZoneState.IMPAIRED) == ZoneState.IMPAIRED) {
+            return;
+          }
+          kernel.timeline().record("zone/" + name, "zone-impaired", "AVAILABLE -> IMPAIRED");
+          for (Instance i : List.copyOf(instances.values())) {
+            if (i.availabilityZone().equals(name)) {
+              setZoneImpaired(i, true);
+            }
+          }
+        });
+  }
+
+  /** Brings a zone back: its instances answer again and launches succeed. */
+  public void restoreZone(String name) {
+    zone(name);
+    kernel.run(
+        () -> {
+          if (zoneStates.put(name, ZoneState.AVAILABLE) == ZoneState.AVAILABLE) {
+            return;
+          }
+          kernel.timeline().record("zone/" + name, "zone-restored", "IMPAIRED -> AVAILABLE");
+          for (Instance i : List.copyOf(instances.values())) {
+            if (i.availabilityZone().equals(name)) {
+              setZoneImpaired(i, false);
+            }
+          }
+        });
+  }
+
+  private void setZoneImpaired(Instance i, boolean impaired) {
+    boolean before = i.isReachable();
+    i.zoneImpaired(impaired);
+    notifyReachability(i, before);
+  }
+
+  // ------------------------------------------------------------------ instances
+
+  /**
+   * Launches an instance, as {@code RunInstances}: it is {@code pending} now and {@code running}
+   * after its boot time.
+   *
+   * @throws InsufficientInstanceCapacityException when the zone is impaired
+   */
+  public Instance runInstance(InstanceSpec spec) {
+    Require.notNull("spec", spec);
+    zone(spec.availabilityZone());
+    return kernel.call(
+        () -> {
+          if (zoneStates.get(spec.availabilityZone()) == ZoneState.IMPAIRED) {
+            throw new InsufficientInstanceCapacityException(spec.instanceType(), spec.availabilityZone());
+          }
+          String id = newId();
+          Instance instance = new Instance(id, spec, kernel.clock().now());
+          instances.put(id, instance);
+          long launch =
+              kernel
+                  .timeline()
+                  .record(
+                      "instance/" + id,
+                      "launch",
+                      "launched " + spec.instanceType() + " in " + spec.availabilityZone() + " (pending)",
+                      Map.of("instanceType", spec.instanceType(), "availabilityZone", spec.availabilityZone()));
+          kernel.runWithCause(
+              launch,
+              () ->
+                  kernel
+                      .scheduler()
+                      .after(
+                          spec.bootTime(),
+                          () -> {
+                            if (instance.state() == InstanceState.PENDING) {
+                              transition(instance, InstanceState.RUNNING);
+                            }
+                          }));
+          return instance;
+        });
+  }
+
+  private String newId() {
+    String id;
+    do {
+      id = "i-0" + String.format("%016x", ids.nextLong());
+    } while (instances.containsKey(id));
+    return id;
+  }
+
+  /** The instance with that id, or a ValidationException ({@code InvalidInstanceID.NotFound}). */
+  public Instance instance(String instanceId) {
+    Require.name("instanceId", instanceId);
+    return kernel.call(
+        () -> {
+          Instance i = instances.get(instanceId);
+          if (i == null) {
+            throw new ValidationException(
+                "instanceId", instanceId, "the id of an instance of this twin (InvalidInstanceID.NotFound)");
+          }
+          return i;
+        });
+  }
+
+  /** Every instance ever launched, in launch order (terminated ones included). */
+  public List<Instance> instances() {
+    return kernel.call(() -> List.copyOf(instances.values()));
+  }
+
+  /** The instances in {@code state}, in launch order. */
+  public List<Instance> instances(InstanceState state) {
+    Require.notNull("state", state);
+    return kernel.call(
+        () -> {
+          List<Instance> out = new ArrayList<>();
+          for (Instance i : instances.values()) {
+            if (i.state() == state) out.add(i);
+          }
+          return Collections.unmodifiableList(out);
+        });
+  }
+
+  /** Terminates an instance: {@code shutting-down} now, {@code terminated} after a short while. */
+  public void terminateInstance(String instanceId) {
+    Instance i = instance(instanceId);
+    kernel.run(
+        () -> {
+          InstanceState s = i.state();
+          if (s == InstanceState.SHUTTING_DOWN || s == InstanceState.TERMINATED) {
+            return;
+          }
+          transition(i, InstanceState.SHUTTING_DOWN);
+          kernel.scheduler().after(SHUTDOWN_TIME, () -> transition(i, InstanceState.TERMINATED));
+        });
+  }
+
+  /** Stops a running or pending instance: {@code stopping} now, {@code stopped} after a while. */
+  public void stopInstance(String instanceId) {
+    Instance i = instance(instanceId);
+    kernel.run(
+        () -> {
+          InstanceState s = i.state();
+          if (s != InstanceState.RUNNING && s != InstanceState.PENDING) {
+            throw new ValidationException(
+                "instanceId", instanceId, "an instance that is pending or running (it is " + s + ")");
+          }
+          transition(i, InstanceState.STOPPING);
+          kernel
+              .scheduler()
+              .after(
+                  SHUTDOWN_TIME,
+                  () -> {
+                    if (i.state() == InstanceState.STOPPING) {
+                      transition(i, InstanceState.STOPPED);
+                    }
+                  });
+        });
+  }
+
+  /** Starts a stopped instance: {@code pending} now, {@code running} after its boot time. */
+  public void startInstance(String instanceId) {
+    Instance i = instance(instanceId);
+    kernel.run(
+        () -> {
+          if (i.state() != InstanceState.STOPPED) {
+            throw new ValidationException(
+                "instanceId", instanceId, "a stopped instance (it is " + i.state() + ")");
+          }
+          if (zoneStates.get(i.availabilityZone()) == ZoneState.IMPAIRED) {
+            throw new InsufficientInstanceCapacityException(i.spec().instanceType(), i.availabilityZone());
+          }
+          transition(i, InstanceState.PENDING);
+          kernel
+              .scheduler()
+              .after(
+                  i.spec().bootTime(),
+                  () -> {
+                    if (i.state() == InstanceState.PENDING) {
+                      transition(i, InstanceState.RUNNING);
+                    }
+                  });
+        });
+  }
+
+  /**
+   * Crashes an instance: it stays {@code running} but stops answering, fails its status checks
+   * and stops reporting metrics, until {@link #recoverInstance(String)}.
+   */
+  public void crashInstance(String instanceId) {
+    Instance i = instance(instanceId);
+    kernel.run(
+        () -> {
+          if (i.isCrashed()) {
+            return;
+          }
+          boolean before = i.isReachable();
+          i.crashed(true);
+          kernel.timeline().record("instance/" + instanceId, "crash", "crashed: not answering, status check impaired");
+          notifyReachability(i, before);
+        });
+  }
+
+  /** Ends a crash: the instance answers again. */
+  public void recoverInstance(String instanceId) {
+    Instance i = instance(instanceId);
+    kernel.run(
+        () -> {
+          if (!i.isCrashed()) {
+            return;
+          }
+          boolean before = i.isReachable();
+          i.crashed(false);
+          kernel.timeline().record("instance/" + instanceId, "recover", "recovered from crash");
+          notifyReachability(i, before);
+        });
+  }
+
+  private void transition(Instance i, InstanceState to) {
+    InstanceState from = i.state();
+    if (from == to) {
+      return;
+    }
+    boolean before = i.isReachable();
+    i.state(to, kernel.clock().now());
+    long id =
+        kernel.timeline().record("instance/" + i.instanceId(), "state", from + " -> " + to);
+    kernel.runWithCause(
+        id,
+        () -> {
+          for (InstanceListener l : listeners) {
+            l.stateChanged(i, from);
+          }
+          notifyReachability(i, before);
+        });
+  }
+
+  private void notifyReachability(Instance i, boolean before) {
+    boolean after = i.isReachable();
+    if (before != after) {
+      for (InstanceListener l : listeners) {
+        l.reachabilityChanged(i, after);
+      }
+    }
+  }
+
+  /** Registers a listener for instance changes (called on the simulation thread). */
+  public void addListener(InstanceListener listener) {
+    listeners.add(Require.notNull("listener", listener));
+  }
+
+  /** Adds a source of CPU load (the traffic model registers one). */
+  public void addCpuLoadModel(CpuLoadModel model) {
+    Require.notNull("model", model);
+    kernel.run(() -> cpu.add(model));
+  }
+
+  List<Instance> liveInstances() {
+    return new ArrayList<>(instances.values());
+  }
+}

@@ -1,0 +1,112 @@
+package io.github.cloudtwin.ec2;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A live view of one EC2 instance. Its state changes as virtual time passes; read it again to see
+ * the current values. Thread-safe for reads.
+ */
+public final class Instance {
+
+  private final String instanceId;
+  private final InstanceSpec spec;
+  private final InstanceType type;
+  private final Instant launchTime;
+  private volatile InstanceState state = InstanceState.PENDING;
+  private volatile boolean crashed;
+  private volatile boolean zoneImpaired;
+  private volatile Instant stateSince;
+
+  Instance(String instanceId, InstanceSpec spec, Instant launchTime) {
+    this.instanceId = instanceId;
+    this.spec = spec;
+    this.type = InstanceType.of(spec.instanceType());
+    this.launchTime = launchTime;
+    this.stateSince = launchTime;
+  }
+
+  /** The id, such as {@code i-0a1b2c3d4e5f60718}. */
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /** What the instance was launched with. */
+  public InstanceSpec spec() {
+    return spec;
+  }
+
+  /** The instance type. */
+  public InstanceType instanceType() {
+    return type;
+  }
+
+  /** The zone name. */
+  public String availabilityZone() {
+    return spec.availabilityZone();
+  }
+
+  /** When it was launched. */
+  public Instant launchTime() {
+    return launchTime;
+  }
+
+  /** Uptime at {@code now}. */
+  public Duration uptime(Instant now) {
+    return Duration.between(launchTime, now);
+  }
+
+  /** The current lifecycle state. */
+  public InstanceState state() {
+    return state;
+  }
+
+  /** When the current state began. */
+  public Instant stateSince() {
+    return stateSince;
+  }
+
+  /** The tags. */
+  public Map<String, String> tags() {
+    return spec.tags();
+  }
+
+  /** Whether the instance passes its EC2 status checks: running and not crashed or cut off. */
+  public boolean statusOk() {
+    return state == InstanceState.RUNNING && !crashed && !zoneImpaired;
+  }
+
+  /** Whether it answers requests and reports metrics: same as {@link #statusOk()}. */
+  public boolean isReachable() {
+    return statusOk();
+  }
+
+  /** Whether a crash fault holds it (running, but not answering). */
+  public boolean isCrashed() {
+    return crashed;
+  }
+
+  /** Whether its zone is impaired. */
+  public boolean isZoneImpaired() {
+    return zoneImpaired;
+  }
+
+  void state(InstanceState s, Instant at) {
+    this.state = s;
+    this.stateSince = at;
+  }
+
+  void crashed(boolean c) {
+    this.crashed = c;
+  }
+
+  void zoneImpaired(boolean z) {
+    this.zoneImpaired = z;
+  }
+
+  @Override
+  public String toString() {
+    return instanceId + " (" + type.name() + ", " + spec.availabilityZone() + ", " + state + ")";
+  }
+}

@@ -1,0 +1,14 @@
+package io.github.cloudtwin.ec2;
+
+/**
+ * Told about EC2 instance changes, on the simulation thread. Services that react to instances
+ * (Auto Scaling health, load-balancer targets, ECS agents) register one; tests may mock it.
+ */
+public interface InstanceListener {
+
+  /** The instance moved from {@code from} to its current state. */
+  default void stateChanged(Instance instance, InstanceState from) {}
+
+  /** The instance's reachability changed (crash, recovery, zone outage or return). */
+  default void reachabilityChanged(Instance instance, boolean reachable) {}
+}

@@ -1,0 +1,33 @@
+package io.github.cloudtwin.ec2;
+
+/** The lifecycle state of an EC2 instance, with AWS's names. */
+public enum InstanceState {
+  /** Booting; becomes running after the boot time. */
+  PENDING("pending"),
+  /** Running. */
+  RUNNING("running"),
+  /** Being stopped. */
+  STOPPING("stopping"),
+  /** Stopped; can be started again. */
+  STOPPED("stopped"),
+  /** Being terminated. */
+  SHUTTING_DOWN("shutting-down"),
+  /** Gone. */
+  TERMINATED("terminated");
+
+  private final String awsName;
+
+  InstanceState(String awsName) {
+    this.awsName = awsName;
+  }
+
+  /** The state as the EC2 API writes it, such as {@code shutting-down}. */
+  public String awsName() {
+    return awsName;
+  }
+
+  @Override
+  public String toString() {
+    return awsName;
+  }
+}

@@ -1,0 +1,90 @@
+package io.github.cloudtwin.faults;
+
+import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.cloudwatch.MetricInjection;
+import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What goes wrong in production, injected into the twin: zone outages, instance crashes and metric
+ * gaps, now or over a window of virtual time.
+ *
+ * <p>Obtain it from {@code twin.faults()}. Thread-safe.
+ */
+public final class Faults {
+
+  private final Kernel kernel;
+  private final Ec2 ec2;
+  private final CloudWatch cloudWatch;
+
+  /** Creates the fault injector; the twin does this, tests use {@code twin.faults()}. */
+  public Faults(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
+    this.kernel = Require.notNull("kernel", kernel);
+    this.ec2 = Require.notNull("ec2", ec2);
+    this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
+  }
+
+  /**
+   * Takes a zone out now, until {@link #restoreZone(String)}: its instances stop answering and
+   * reporting metrics, and launches into it fail with InsufficientInstanceCapacity.
+   */
+  public void failZone(String zone) {
+    ec2.impairZone(zone);
+  }
+
+  /** Brings a zone back now. */
+  public void restoreZone(String zone) {
+    ec2.restoreZone(zone);
+  }
+
+  /**
+   * Schedules a zone outage over {@code [from, from + duration)} of virtual time, {@code from}
+   * being an offset from the twin's start that is not in the past.
+   */
+  public void zoneOutage(String zone, Duration from, Duration duration) {
+    ec2.zone(zone);
+    Require.notNegative("from", from);
+    Require.positive("duration", duration);
+    kernel.run(
+        () -> {
+          Instant start = kernel.clock().start().plus(from);
+          requireNotPast("from", start);
+          kernel.scheduler().at(start, () -> ec2.impairZone(zone));
+          kernel.scheduler().at(start.plus(duration), () -> ec2.restoreZone(zone));
+        });
+  }
+
+  /** Crashes an instance now: running, but not answering, failing status checks, silent. */
+  public void crashInstance(String instanceId) {
+    ec2.crashInstance(instanceId);
+  }
+
+  /** Ends an instance crash now. */
+  public void recoverInstance(String instanceId) {
+    ec2.recoverInstance(instanceId);
+  }
+
+  /**
+   * Silences a metric over {@code [from, from + duration)}: the instance (or group, or metric id)
+   * of {@code injection} publishes nothing. Build it with {@code MetricInjection.metric(..)
+   * .forInstance(..).between(..).gap()}.
+   */
+  public void metricGap(MetricInjection gap) {
+    Require.notNull("gap", gap);
+    if (!gap.signal().isGap()) {
+      throw new ValidationException("signal", gap.signal(), "a gap (MetricInjection...gap())");
+    }
+    cloudWatch.inject(gap);
+  }
+
+  private void requireNotPast(String field, Instant at) {
+    Instant now = kernel.clock().now();
+    if (at.isBefore(now)) {
+      throw new ValidationException(field, at, "an instant not before the current virtual time " + now);
+    }
+  }
+}

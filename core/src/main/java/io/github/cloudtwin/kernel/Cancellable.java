@@ -1,0 +1,8 @@
+package io.github.cloudtwin.kernel;
+
+/** Something scheduled or subscribed that can be stopped. */
+@FunctionalInterface
+public interface Cancellable {
+  /** Stops it; harmless when already stopped. */
+  void cancel();
+}

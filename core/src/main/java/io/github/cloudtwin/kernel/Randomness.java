@@ -1,0 +1,41 @@
+package io.github.cloudtwin.kernel;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded randomness: one seed per twin, and one independent stream per named component, so that
+ * adding a random draw in one component never shifts another's.
+ *
+ * <p>Same seed and names give the same numbers on every run. Guarded by the kernel lock.
+ */
+public final class Randomness {
+
+  private final long seed;
+  private final Map<String, SplittableRandom> streams = new HashMap<>();
+
+  Randomness(long seed) {
+    this.seed = seed;
+  }
+
+  /** The twin's seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The stream of the named component; the same name always returns the same stream. */
+  public SplittableRandom stream(String name) {
+    Require.name("stream", name);
+    return streams.computeIfAbsent(name, n -> new SplittableRandom(mix(seed, n)));
+  }
+
+  private static long mix(long seed, String name) {
+    long h = seed * 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < name.length(); i++) {
+      h = (h ^ name.charAt(i)) * 0xBF58476D1CE4E5B9L;
+      h ^= h >>> 31;
+    }
+    return h;
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.cloudtwin.kernel;
+
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * Argument checks that fail the way AWS answers a bad request: a {@link ValidationException}
+ * naming the field, the value and what is allowed.
+ *
+ * <p>Used by every service package; stateless and thread-safe.
+ */
+public final class Require {
+
+  private Require() {}
+
+  /** The value, or a ValidationException naming the field when it is null. */
+  public static <T> T notNull(String field, T value) {
+    if (value == null) {
+      throw new ValidationException(field, null, "a value is required");
+    }
+    return value;
+  }
+
+  /** The name, or a ValidationException when it is null or blank. */
+  public static String name(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new ValidationException(field, value, "a non-blank name is required");
+    }
+    if (value.length() > 255) {
+      throw new ValidationException(field, value, "at most 255 characters are allowed");
+    }
+    return value;
+  }
+
+  /** The value, or a ValidationException when it is outside [min, max]. */
+  public static int between(String field, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new ValidationException(field, value, "must be between " + min + " and " + max);
+    }
+    return value;
+  }
+
+  /** The value, or a ValidationException when it is outside [min, max]. */
+  public static double between(String field, double value, double min, double max) {
+    if (Double.isNaN(value) || value < min || value > max) {
+      throw new ValidationException(field, value, "must be between " + min + " and " + max);
+    }
+    return value;
+  }
+
+  /** The value, or a ValidationException when it is negative. */
+  public static int notNegative(String field, int value) {
+    if (value < 0) {
+      throw new ValidationException(field, value, "must be 0 or greater");
+    }
+    return value;
+  }
+
+  /** The value, or a ValidationException when it is NaN or infinite. */
+  public static double finite(String field, double value) {
+    if (!Double.isFinite(value)) {
+      throw new ValidationException(field, value, "must be a finite number");
+    }
+    return value;
+  }
+
+  /** The duration, or a ValidationException when it is null or negative. */
+  public static Duration notNegative(String field, Duration value) {
+    notNull(field, value);
+    if (value.isNegative()) {
+      throw new ValidationException(field, value, "must be zero or positive");
+    }
+    return value;
+  }
+
+  /** The duration, or a ValidationException when it is null, zero or negative. */
+  public static Duration positive(String field, Duration value) {
+    notNull(field, value);
+    if (value.isNegative() || value.isZero()) {
+      throw new ValidationException(field, value, "must be positive");
+    }
+    return value;
+  }
+
+  /** The value, or a ValidationException when it is not one of {@code allowed}. */
+  public static <T> T oneOf(String field, T value, Collection<? extends T> allowed) {
+    notNull(field, value);
+    if (!allowed.contains(value)) {
+      throw new ValidationException(field, value, "must be one of " + allowed);
+    }
+    return value;
+  }
+}

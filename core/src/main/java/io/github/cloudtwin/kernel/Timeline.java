@@ -1,0 +1,153 @@
+package io.github.cloudtwin.kernel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Every state change of one twin, in the order it happened, with causes.
+ *
+ * <p>Reads return immutable snapshots and are safe from any thread. Events are appended by the
+ * simulation only. Text is formatted only when someone reads it.
+ */
+public final class Timeline {
+
+  private final VirtualClock clock;
+  private final Kernel kernel;
+  private final List<TimelineEvent> events = new ArrayList<>();
+  private final List<Consumer<TimelineEvent>> listeners = new CopyOnWriteArrayList<>();
+
+  Timeline(VirtualClock clock, Kernel kernel) {
+    this.clock = clock;
+    this.kernel = kernel;
+  }
+
+  /**
+   * Records a change at the current virtual time, caused by the kernel's current cause (the event
+   * whose consequences are being simulated), and returns its id.
+   */
+  public long record(String resource, String kind, String message) {
+    return record(resource, kind, message, Map.of(), kernel.currentCause());
+  }
+
+  /** Records a change with details, caused by the kernel's current cause. */
+  public long record(String resource, String kind, String message, Map<String, String> details) {
+    return record(resource, kind, message, details, kernel.currentCause());
+  }
+
+  /** Records a change with details and an explicit cause (0 for none). */
+  public long record(
+      String resource, String kind, String message, Map<String, String> details, long causeId) {
+    TimelineEvent event;
+    synchronized (events) {
+      long id = events.size() + 1L;
+      if (causeId < 0 || causeId >= id) {
+        throw new IllegalArgumentException(
+            "causeId " + causeId + " does not name an earlier event (next id is " + id + ")");
+      }
+      event = new TimelineEvent(id, clock.now(), resource, kind, message, details, causeId);
+      events.add(event);
+    }
+    for (Consumer<TimelineEvent> listener : listeners) {
+      listener.accept(event);
+    }
+    return event.id();
+  }
+
+  /** An immutable snapshot of every event so far. */
+  public List<TimelineEvent> events() {
+    synchronized (events) {
+      return List.copyOf(events);
+    }
+  }
+
+  /** An immutable snapshot of the events that match. */
+  public List<TimelineEvent> events(Predicate<TimelineEvent> filter) {
+    List<TimelineEvent> out = new ArrayList<>();
+    synchronized (events) {
+      for (TimelineEvent e : events) {
+        if (filter.test(e)) out.add(e);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** The events of one resource (for instance {@code alarm/cpu-high}). */
+  public List<TimelineEvent> eventsOf(String resource) {
+    return events(e -> e.resource().equals(resource));
+  }
+
+  /** The number of events recorded. */
+  public int size() {
+    synchronized (events) {
+      return events.size();
+    }
+  }
+
+  /** The event with that id. */
+  public TimelineEvent event(long id) {
+    synchronized (events) {
+      if (id < 1 || id > events.size()) {
+        throw new ValidationException("eventId", id, "must be between 1 and " + events.size());
+      }
+      return events.get((int) (id - 1));
+    }
+  }
+
+  /** The chain of causes that led to the event, oldest first, ending with the event itself. */
+  public List<TimelineEvent> causeChain(long id) {
+    List<TimelineEvent> chain = new ArrayList<>();
+    TimelineEvent e = event(id);
+    chain.add(e);
+    while (e.causeId() != 0) {
+      e = event(e.causeId());
+      chain.add(e);
+    }
+    Collections.reverse(chain);
+    return Collections.unmodifiableList(chain);
+  }
+
+  /** Calls {@code listener} with each event as it is recorded, on the simulation thread. */
+  public void addListener(Consumer<TimelineEvent> listener) {
+    listeners.add(Require.notNull("listener", listener));
+  }
+
+  /** Stops calling {@code listener}. */
+  public void removeListener(Consumer<TimelineEvent> listener) {
+    listeners.remove(listener);
+  }
+
+  /** The instant offsets are measured from: the twin's start. */
+  public Instant t0() {
+    return clock.start();
+  }
+
+  /** Every event as text, with virtual offsets from the twin's start. */
+  public String text() {
+    List<TimelineEvent> all = events();
+    return TimelineFormat.format(
+        "Timeline (" + all.size() + " events, t0 = " + clock.start() + "):", all, clock.start());
+  }
+
+  /** The newest {@code n} events as text, in the shape assertion failures use. */
+  public String lastText(int n) {
+    List<TimelineEvent> all = events();
+    List<TimelineEvent> last = all.subList(Math.max(0, all.size() - n), all.size());
+    String count =
+        last.size() == all.size()
+            ? all.size() + " events"
+            : "last " + last.size() + " of " + all.size() + " events";
+    return TimelineFormat.format(
+        "Timeline (" + count + ", t0 = " + clock.start() + "):", last, clock.start());
+  }
+
+  @Override
+  public String toString() {
+    return text();
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.cloudtwin.kernel;
+
+import java.util.Objects;
+
+/**
+ * A rejected configuration or command, in the spirit of AWS's {@code ValidationError}: it names
+ * the field, the value given and what is allowed.
+ *
+ * <p>Whenever this is thrown, nothing of the rejected call has been applied.
+ */
+public class ValidationException extends IllegalArgumentException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String field;
+  private final transient Object value;
+  private final String allowed;
+
+  /**
+   * Creates the exception.
+   *
+   * @param field the AWS property name, such as {@code desiredCapacity}
+   * @param value the value that was given (may be null)
+   * @param allowed what would have been accepted
+   */
+  public ValidationException(String field, Object value, String allowed) {
+    super(format(field, value, allowed));
+    this.field = field;
+    this.value = value;
+    this.allowed = allowed;
+  }
+
+  /**
+   * Creates the exception with AWS's own message text, when AWS documents one.
+   *
+   * @param field the AWS property name
+   * @param value the value that was given (may be null)
+   * @param allowed what would have been accepted
+   * @param awsMessage the message text AWS answers with
+   */
+  public ValidationException(String field, Object value, String allowed, String awsMessage) {
+    super(awsMessage + " [" + format(field, value, allowed) + "]");
+    this.field = field;
+    this.value = value;
+    this.allowed = allowed;
+  }
+
+  private static String format(String field, Object value, String allowed) {
+    String shown = value instanceof CharSequence ? "\"" + value + "\"" : Objects.toString(value);
+    return "Invalid value " + shown + " for " + field + ": " + allowed;
+  }
+
+  /** The name of the rejected field, as AWS calls it. */
+  public String field() {
+    return field;
+  }
+
+  /** The rejected value; may be null. */
+  public Object value() {
+    return value;
+  }
+
+  /** What the field accepts. */
+  public String allowed() {
+    return allowed;
+  }
+}
