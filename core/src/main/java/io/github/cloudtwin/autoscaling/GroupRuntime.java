@@ -222,7 +222,7 @@ final class GroupRuntime {
         inFlight++;
         replacementsOwed++;
       }
-      startTermination(m, at() + m.unhealthyCause + ".", !targetGroups.isEmpty() && m.registered);
+      startTermination(m, at() + m.unhealthyCause + ".", m.limitedUnhealthy && !targetGroups.isEmpty() && m.registered);
     }
   }
 
