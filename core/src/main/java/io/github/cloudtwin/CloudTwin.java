@@ -4,11 +4,13 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Regions;
+import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.ValidationException;
+import io.github.cloudtwin.traffic.Traffic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,8 @@ public final class CloudTwin implements AutoCloseable {
   private final CloudWatch cloudWatch;
   private final Ec2 ec2;
   private final Faults faults;
+  private final LoadBalancing loadBalancing;
+  private final Traffic traffic;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile boolean closed;
 
@@ -52,6 +56,9 @@ public final class CloudTwin implements AutoCloseable {
     this.cloudWatch = new CloudWatch(kernel);
     this.ec2 = new Ec2(kernel, cloudWatch, config.availabilityZones());
     this.faults = new Faults(kernel, ec2, cloudWatch);
+    this.loadBalancing = new LoadBalancing(kernel, ec2, cloudWatch);
+    this.traffic = new Traffic(kernel, ec2, loadBalancing);
+    closeOnClose(loadBalancing);
   }
 
   /** A builder with the defaults: us-east-1, zones a, b and c, seed 0, start 2026-01-01T00:00Z. */
@@ -136,6 +143,16 @@ public final class CloudTwin implements AutoCloseable {
   /** EC2: zones and instances. */
   public Ec2 ec2() {
     return ec2;
+  }
+
+  /** Elastic Load Balancing: load balancers, target groups, health checks, routing, HTTP listeners. */
+  public LoadBalancing loadBalancing() {
+    return loadBalancing;
+  }
+
+  /** Offered traffic: workloads on load balancers and the load-to-CPU cost model. */
+  public Traffic traffic() {
+    return traffic;
   }
 
   /** Fault injection: zone outages, crashes, metric gaps. */
