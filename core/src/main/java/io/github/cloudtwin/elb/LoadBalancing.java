@@ -830,15 +830,15 @@ public final class LoadBalancing implements AutoCloseable {
         double[] weights = null;
         long ss = g.spec.slowStart().toMillis();
         if (ss > 0 && !failOpen) {
-          int settled = 0;
-          for (Registration r : chosen) if (r.healthySince < 0 || now - r.healthySince >= ss) settled++;
-          if (settled > 0 && settled < chosen.size()) {
+          boolean ramping = false;
+          for (Registration r : chosen) if (r.slowStartEnd > now) ramping = true;
+          if (ramping) {
             weights = new double[chosen.size()];
             long step = ss / 10;
             for (int i = 0; i < chosen.size(); i++) {
               Registration r = chosen.get(i);
-              long el = r.healthySince < 0 ? ss : now - r.healthySince;
-              weights[i] = el >= ss ? 1.0 : Math.min(1.0, (el + step / 2.0) / ss);
+              long el = now - (r.slowStartEnd - ss);
+              weights[i] = r.slowStartEnd <= now ? 1.0 : Math.min(1.0, (el + step / 2.0) / ss);
             }
             slowStarting = true;
             slowStep = Math.min(slowStep, step);

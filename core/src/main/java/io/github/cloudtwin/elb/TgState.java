@@ -71,10 +71,22 @@ final class TgState {
     r.state = state;
     r.reason = reason;
     r.description = description;
+    long now = kernel.clock().now().toEpochMilli();
     if (state == TargetHealthState.HEALTHY && from != TargetHealthState.HEALTHY) {
-      r.healthySince = kernel.clock().now().toEpochMilli();
+      r.healthySince = now;
+      r.slowStartEnd = -1;
+      long ss = spec.slowStart().toMillis();
+      if (ss > 0) {
+        for (Registration o : registrations.values()) {
+          if (o != r && o.state == TargetHealthState.HEALTHY && o.slowStartEnd <= now) {
+            r.slowStartEnd = now + ss; // another healthy target is not in slow start
+            break;
+          }
+        }
+      }
     } else if (state != TargetHealthState.HEALTHY) {
       r.healthySince = -1;
+      r.slowStartEnd = -1;
     }
     String msg =
         (lbType == LoadBalancerType.CLASSIC ? "in load balancer " : "in target group ") + name + ": "
