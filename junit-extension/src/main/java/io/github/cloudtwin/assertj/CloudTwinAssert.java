@@ -17,6 +17,12 @@ public class CloudTwinAssert extends AbstractObjectAssert<CloudTwinAssert, Cloud
     return new TimelineAssert(actual.timeline());
   }
 
+  /** Assertions on the alarm with that name. */
+  public MetricAlarmAssert alarm(String alarmName) {
+    isNotNull();
+    return new MetricAlarmAssert(actual.cloudWatch().alarm(alarmName)).in(actual);
+  }
+
   /** Assertions on the instance with that id. */
   public InstanceAssert instance(String instanceId) {
     isNotNull();

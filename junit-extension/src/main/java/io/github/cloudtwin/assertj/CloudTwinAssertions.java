@@ -1,6 +1,7 @@
 package io.github.cloudtwin.assertj;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.kernel.Timeline;
 
@@ -16,6 +17,11 @@ public final class CloudTwinAssertions {
   /** Assertions on a twin's timeline. */
   public static TimelineAssert assertThat(Timeline actual) {
     return new TimelineAssert(actual);
+  }
+
+  /** Assertions on an alarm; add {@code .in(twin)} for offsets and timeline slices in failures. */
+  public static MetricAlarmAssert assertThat(MetricAlarm actual) {
+    return new MetricAlarmAssert(actual);
   }
 
   /** Assertions on an instance; add {@code .in(twin)} for timeline slices in failures. */

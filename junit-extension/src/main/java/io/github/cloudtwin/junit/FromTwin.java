@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  *
  * <p>On an instance field, the extension sets it before each test ({@code @FromTwin CloudTwin
  * twin;}, {@code @FromTwin Clock clock;}). On a parameter it is needed only to name a resource:
- * {@code @FromTwin("cpu-high") MetricAlarm alarm}; parameters of the twin's own types ({@code
+ * {@code @FromTwin("cpu-high") MetricAlarm alarm}, {@code @FromTwin("web") AutoScalingGroup group}; parameters of the twin's own types ({@code
  * CloudTwin}, {@code Clock}, {@code Timeline}, {@code CloudWatch}, {@code Ec2}, {@code Faults},
  * {@link TwinReport}) are injected by type without it.
  */

@@ -1,6 +1,8 @@
 package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.faults.Faults;
@@ -42,7 +44,11 @@ final class Injectables {
           unnamed(CloudWatch.class, s -> s.twin().cloudWatch()),
           unnamed(Ec2.class, s -> s.twin().ec2()),
           unnamed(Faults.class, s -> s.twin().faults()),
-          unnamed(TwinReport.class, Scope::report));
+          unnamed(TwinReport.class, Scope::report),
+          named(MetricAlarm.class, "alarm", (t, n) -> find(t.cloudWatch().alarms(), MetricAlarm::alarmName, n),
+              t -> t.cloudWatch().alarms().stream().map(MetricAlarm::alarmName).toList()),
+          named(AutoScalingGroup.class, "Auto Scaling group", (t, n) -> find(t.autoScaling().groups(), AutoScalingGroup::name, n),
+              t -> t.autoScaling().groups().stream().map(AutoScalingGroup::name).toList()));
 
   private Injectables() {}
 
@@ -56,6 +62,10 @@ final class Injectables {
       BiFunction<CloudTwin, String, Optional<?>> byName,
       Function<CloudTwin, List<String>> names) {
     return new Injectable(type, noun, null, byName, names);
+  }
+
+  private static <T> Optional<T> find(List<T> all, Function<T, String> name, String wanted) {
+    return all.stream().filter(x -> name.apply(x).equals(wanted)).findFirst();
   }
 
   static Optional<Injectable> find(Class<?> type) {
