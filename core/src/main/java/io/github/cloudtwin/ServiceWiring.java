@@ -4,6 +4,7 @@ import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.TargetGroup;
+import io.github.cloudtwin.kernel.ValidationException;
 
 /**
  * The one place where services are connected through the narrow interfaces each needs: an Auto
@@ -16,7 +17,16 @@ final class ServiceWiring {
   static void connect(AutoScaling autoScaling, LoadBalancing loadBalancing) {
     autoScaling.setTargetGroupResolver(
         name -> {
-          TargetGroup tg = loadBalancing.targetGroup(name);
+          TargetGroup tg;
+          try {
+            tg = loadBalancing.targetGroup(name);
+          } catch (ValidationException e) {
+            throw new ValidationException(
+                "TargetGroupARNs",
+                name,
+                "an existing target group "
+                    + loadBalancing.targetGroups().stream().map(TargetGroup::name).toList());
+          }
           return new LoadBalancerTargets() {
             @Override
             public String name() {
