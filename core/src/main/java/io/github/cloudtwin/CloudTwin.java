@@ -4,6 +4,7 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Regions;
+import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
@@ -43,6 +44,7 @@ public final class CloudTwin implements AutoCloseable {
   private final CloudWatch cloudWatch;
   private final Ec2 ec2;
   private final Faults faults;
+  private final Ecs ecs;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile boolean closed;
 
@@ -52,6 +54,7 @@ public final class CloudTwin implements AutoCloseable {
     this.cloudWatch = new CloudWatch(kernel);
     this.ec2 = new Ec2(kernel, cloudWatch, config.availabilityZones());
     this.faults = new Faults(kernel, ec2, cloudWatch);
+    this.ecs = new Ecs(kernel, ec2, cloudWatch, config.region());
   }
 
   /** A builder with the defaults: us-east-1, zones a, b and c, seed 0, start 2026-01-01T00:00Z. */
@@ -136,6 +139,11 @@ public final class CloudTwin implements AutoCloseable {
   /** EC2: zones and instances. */
   public Ec2 ec2() {
     return ec2;
+  }
+
+  /** ECS: clusters, task definitions, tasks, services, capacity providers. */
+  public Ecs ecs() {
+    return ecs;
   }
 
   /** Fault injection: zone outages, crashes, metric gaps. */
