@@ -1,5 +1,6 @@
 package io.github.cloudtwin;
 
+import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.Ec2;
@@ -44,6 +45,7 @@ public final class CloudTwin implements AutoCloseable {
   private final CloudWatch cloudWatch;
   private final Ec2 ec2;
   private final Faults faults;
+  private final AutoScaling autoScaling;
   private final Ecs ecs;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile boolean closed;
@@ -54,6 +56,7 @@ public final class CloudTwin implements AutoCloseable {
     this.cloudWatch = new CloudWatch(kernel);
     this.ec2 = new Ec2(kernel, cloudWatch, config.availabilityZones());
     this.faults = new Faults(kernel, ec2, cloudWatch);
+    this.autoScaling = new AutoScaling(kernel, ec2, cloudWatch);
     this.ecs = new Ecs(kernel, ec2, cloudWatch, config.region());
   }
 
@@ -139,6 +142,11 @@ public final class CloudTwin implements AutoCloseable {
   /** EC2: zones and instances. */
   public Ec2 ec2() {
     return ec2;
+  }
+
+  /** EC2 Auto Scaling: groups, scaling policies, activities. */
+  public AutoScaling autoScaling() {
+    return autoScaling;
   }
 
   /** ECS: clusters, task definitions, tasks, services, capacity providers. */
