@@ -58,6 +58,7 @@ public final class CloudTwin implements AutoCloseable {
     this.faults = new Faults(kernel, ec2, cloudWatch);
     this.autoScaling = new AutoScaling(kernel, ec2, cloudWatch);
     this.ecs = new Ecs(kernel, ec2, cloudWatch, config.region());
+    this.ecs.useAutoScaling(autoScaling);
   }
 
   /** A builder with the defaults: us-east-1, zones a, b and c, seed 0, start 2026-01-01T00:00Z. */

@@ -7,6 +7,7 @@ package io.github.cloudtwin.ecs;
 public final class CapacityProvider {
 
   final CapacityProviderSpec spec;
+  final CapacityProviderGroup group;
   String clusterName;
   volatile double lastReservation = Double.NaN;
   volatile int lastM;
@@ -14,8 +15,9 @@ public final class CapacityProvider {
   long lastScaleOutMillis = Long.MIN_VALUE;
   int lowMinutes;
 
-  CapacityProvider(CapacityProviderSpec spec) {
+  CapacityProvider(CapacityProviderSpec spec, CapacityProviderGroup group) {
     this.spec = spec;
+    this.group = group;
   }
 
   /** The name. */
@@ -30,7 +32,7 @@ public final class CapacityProvider {
 
   /** The group. */
   public CapacityProviderGroup autoScalingGroup() {
-    return spec.autoScalingGroup();
+    return group;
   }
 
   /** The cluster it is associated with, or null. */
@@ -55,6 +57,6 @@ public final class CapacityProvider {
 
   @Override
   public String toString() {
-    return spec.name() + " (" + spec.autoScalingGroup().autoScalingGroupName() + ")";
+    return spec.name() + " (" + spec.autoScalingGroupName() + ")";
   }
 }

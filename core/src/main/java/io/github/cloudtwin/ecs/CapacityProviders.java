@@ -42,14 +42,21 @@ final class CapacityProviders {
       throw new ValidationException("name", spec.name(), "a new capacity provider name", "The specified capacity provider already exists.");
     }
     for (CapacityProvider p : providers.values()) {
-      if (p.spec.autoScalingGroup().autoScalingGroupName().equals(spec.autoScalingGroup().autoScalingGroupName())) {
-        throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroup().autoScalingGroupName(), "a group not used by another capacity provider (" + p.name() + ")");
+      if (p.spec.autoScalingGroupName().equals(spec.autoScalingGroupName())) {
+        throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroupName(), "a group not used by another capacity provider (" + p.name() + ")");
       }
     }
-    CapacityProvider p = new CapacityProvider(spec);
+    if (ecs.groups == null) {
+      throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroupName(), "a twin with Auto Scaling wired in (useAutoScaling)");
+    }
+    CapacityProviderGroup group = ecs.groups.apply(spec.autoScalingGroupName());
+    if (group.maxSize() <= 0 && spec.managedScaling().enabled()) {
+      throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroupName(), "a group with MaxSize above 0 for managed scaling");
+    }
+    CapacityProvider p = new CapacityProvider(spec, group);
     providers.put(spec.name(), p);
     ecs.kernel.timeline().record("capacity-provider/" + spec.name(), "create",
-        "capacity provider " + spec.name() + " created for group " + spec.autoScalingGroup().autoScalingGroupName());
+        "capacity provider " + spec.name() + " created for group " + spec.autoScalingGroupName());
     return p;
   }
 
@@ -82,9 +89,9 @@ final class CapacityProviders {
     for (String n : names) {
       CapacityProvider p = providers.get(n);
       p.clusterName = c.clusterName();
-      ecs.linkAutoScalingGroup(c.clusterName(), p.spec.autoScalingGroup().autoScalingGroupName());
+      ecs.linkAutoScalingGroup(c.clusterName(), p.group.autoScalingGroupName());
       for (ContainerInstance ci : c.containerInstances.values()) {
-        if (ci.capacityProviderName == null && p.spec.autoScalingGroup().autoScalingGroupName().equals(ci.instance().tags().get(io.github.cloudtwin.ec2.Ec2.GROUP_TAG))) {
+        if (ci.capacityProviderName == null && p.group.autoScalingGroupName().equals(ci.instance().tags().get(io.github.cloudtwin.ec2.Ec2.GROUP_TAG))) {
           ci.capacityProviderName = n;
           protect(ci);
         }
@@ -99,7 +106,7 @@ final class CapacityProviders {
     if (group == null) return null;
     for (String n : c.capacityProviders) {
       CapacityProvider p = providers.get(n);
-      if (p != null && p.spec.autoScalingGroup().autoScalingGroupName().equals(group)) return n;
+      if (p != null && p.group.autoScalingGroupName().equals(group)) return n;
     }
     return null;
   }
@@ -195,7 +202,7 @@ final class CapacityProviders {
     Boolean current = protection.get(ci.ec2InstanceId());
     if (current != null && current == b) return;
     protection.put(ci.ec2InstanceId(), b);
-    p.spec.autoScalingGroup().setInstanceProtection(ci.ec2InstanceId(), b);
+    p.group.setInstanceProtection(ci.ec2InstanceId(), b);
   }
 
   private final Map<String, Boolean> protection = new HashMap<>();
@@ -220,7 +227,7 @@ final class CapacityProviders {
 
   /** M / N x 100 with N = 0 special cases; M counts busy instances plus the PROVISIONING estimate. */
   void compute(CapacityProvider p) {
-    CapacityProviderGroup g = p.spec.autoScalingGroup();
+    CapacityProviderGroup g = p.group;
     List<String> ids = g.instanceIds();
     int n = ids.size();
     Cluster c = ecs.clusters.get(p.clusterName);
@@ -241,7 +248,7 @@ final class CapacityProviders {
     List<Task> w = waiting.get(c.clusterName());
     if (w == null || w.isEmpty()) return 0;
     InstanceType smallest = null;
-    for (String name : p.spec.autoScalingGroup().instanceTypes()) {
+    for (String name : p.group.instanceTypes()) {
       InstanceType t = InstanceType.of(name);
       if (smallest == null || t.cpuUnits() < smallest.cpuUnits() || t.cpuUnits() == smallest.cpuUnits() && t.memoryMiB() < smallest.memoryMiB()) smallest = t;
     }
@@ -273,7 +280,7 @@ final class CapacityProviders {
     for (CapacityProvider p : providers.values()) {
       if (p.clusterName == null || !p.spec.managedScaling().enabled() || Double.isNaN(p.lastReservation)) continue;
       ManagedScaling ms = p.spec.managedScaling();
-      CapacityProviderGroup g = p.spec.autoScalingGroup();
+      CapacityProviderGroup g = p.group;
       double cpr = p.lastReservation;
       int n = p.lastN;
       int target = ms.targetCapacity();

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Instance;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Amazon ECS of one twin: clusters and their container instances (the agent on each EC2 instance),
@@ -52,6 +54,7 @@ public final class Ecs {
   final InProcessTaskRuntime inProcess;
   TaskRuntime runtime;
   TargetRegistration targets;
+  Function<String, CapacityProviderGroup> groups;
   final ServiceScheduler scheduler;
   final TaskLifecycle lifecycle;
   final CapacityProviders capacityProviders;
@@ -707,6 +710,18 @@ public final class Ecs {
   }
 
   // ------------------------------------------------------------------ capacity providers
+
+  /** Wires in the twin's EC2 Auto Scaling: capacity providers name its groups (the twin does this). */
+  public void useAutoScaling(AutoScaling autoScaling) {
+    Require.notNull("autoScaling", autoScaling);
+    setAutoScalingGroupResolver(name -> AutoScalingGroups.of(autoScaling, name));
+  }
+
+  /** Resolves capacity providers' group names to groups (a fake in tests, Auto Scaling in the twin). */
+  public void setAutoScalingGroupResolver(Function<String, CapacityProviderGroup> resolver) {
+    Require.notNull("resolver", resolver);
+    kernel.run(() -> this.groups = resolver);
+  }
 
   /** Creates an Auto Scaling group capacity provider, as {@code CreateCapacityProvider}. */
   public CapacityProvider createCapacityProvider(CapacityProviderSpec spec) {

@@ -22,6 +22,7 @@ public final class EcsService {
   final List<ServiceEvent> events = new ArrayList<>();
   final List<Task> tasks = new ArrayList<>();
   boolean steady;
+  Deployment lastCompleted;
   boolean stalledReported;
   long lastUnableToPlace = Long.MIN_VALUE;
 

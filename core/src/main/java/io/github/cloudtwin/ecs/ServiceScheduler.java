@@ -123,15 +123,23 @@ final class ServiceScheduler {
     d.rollout(RolloutState.FAILED, "ECS deployment circuit breaker: " + why + ".");
     ecs.serviceEvent(s, "service " + s.serviceName() + " (deployment " + d.id() + ") deployment failed: " + why + ".");
     if (!s.spec().deploymentConfiguration().deploymentCircuitBreaker().rollback()) return;
-    Deployment lastCompleted = null;
-    for (Deployment other : s.deployments()) {
-      if (other != d && other.rolloutState() == RolloutState.COMPLETED) {
-        lastCompleted = other;
-        break;
+    Deployment lastCompleted = s.lastCompleted;
+    if (lastCompleted == null || lastCompleted == d) return;
+    ecs.serviceEvent(s, "service " + s.serviceName() + " (deployment " + d.id() + ") rolling back to deployment " + lastCompleted.id() + ".");
+    synchronized (s.deployments) {
+      if (s.deployments.contains(lastCompleted)) {
+        // the completed deployment still holds tasks: it becomes PRIMARY again and keeps them
+        s.deployments.remove(lastCompleted);
+        s.deployments.add(0, lastCompleted);
+        d.status("ACTIVE");
+        lastCompleted.status("PRIMARY");
+        s.steady = false;
+        ecs.kernel.timeline().record("service/" + s.serviceName(), "deployment",
+            "deployment " + lastCompleted.id() + " is PRIMARY again: " + lastCompleted.taskDefinition().familyRevision());
+        request(s);
+        return;
       }
     }
-    if (lastCompleted == null) return;
-    ecs.serviceEvent(s, "service " + s.serviceName() + " (deployment " + d.id() + ") rolling back to deployment " + lastCompleted.id() + ".");
     newDeployment(s, lastCompleted.taskDefinition());
   }
 
@@ -265,6 +273,7 @@ final class ServiceScheduler {
     }
     if (primary.rolloutState() == RolloutState.IN_PROGRESS) {
       primary.rollout(RolloutState.COMPLETED, "ECS deployment " + primary.id() + " completed.");
+      s.lastCompleted = primary;
       ecs.serviceEvent(s, "service " + s.serviceName() + " (deployment " + primary.id() + ") deployment completed.");
     }
     if (!s.steady) {
