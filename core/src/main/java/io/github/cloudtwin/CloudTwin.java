@@ -1,5 +1,6 @@
 package io.github.cloudtwin;
 
+import io.github.cloudtwin.appautoscaling.ApplicationAutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.AvailabilityZone;
@@ -47,6 +48,7 @@ public final class CloudTwin implements AutoCloseable {
   private final Faults faults;
   private final AutoScaling autoScaling;
   private final Ecs ecs;
+  private final ApplicationAutoScaling applicationAutoScaling;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile boolean closed;
 
@@ -59,6 +61,7 @@ public final class CloudTwin implements AutoCloseable {
     this.autoScaling = new AutoScaling(kernel, ec2, cloudWatch);
     this.ecs = new Ecs(kernel, ec2, cloudWatch, config.region());
     this.ecs.useAutoScaling(autoScaling);
+    this.applicationAutoScaling = new ApplicationAutoScaling(kernel, cloudWatch, ecs, config.region());
   }
 
   /** A builder with the defaults: us-east-1, zones a, b and c, seed 0, start 2026-01-01T00:00Z. */
@@ -153,6 +156,11 @@ public final class CloudTwin implements AutoCloseable {
   /** ECS: clusters, task definitions, tasks, services, capacity providers. */
   public Ecs ecs() {
     return ecs;
+  }
+
+  /** Application Auto Scaling: service auto scaling for ECS. */
+  public ApplicationAutoScaling applicationAutoScaling() {
+    return applicationAutoScaling;
   }
 
   /** Fault injection: zone outages, crashes, metric gaps. */
