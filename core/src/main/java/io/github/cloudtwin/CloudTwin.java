@@ -6,11 +6,8 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Regions;
-<<<<<<< HEAD
 import io.github.cloudtwin.ecs.Ecs;
-=======
 import io.github.cloudtwin.elb.LoadBalancing;
->>>>>>> main
 import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
