@@ -69,6 +69,7 @@ public final class CloudTwin implements AutoCloseable {
     ServiceWiring.connect(autoScaling, loadBalancing);
     this.ecs = new Ecs(kernel, ec2, cloudWatch, config.region());
     this.ecs.useAutoScaling(autoScaling);
+    ServiceWiring.connect(kernel, ecs, loadBalancing, config.region());
     this.applicationAutoScaling = new ApplicationAutoScaling(kernel, cloudWatch, ecs, config.region());
   }
 

@@ -705,7 +705,7 @@ public final class Ecs {
     kernel.run(
         () -> {
           this.targets = registration;
-          registration.setHealthListener((tg, id, port, healthy) -> kernel.run(() -> lifecycle.targetHealthChanged(tg, id, port, healthy)));
+          registration.setHealthListener((tg, id, healthy) -> kernel.run(() -> lifecycle.targetHealthChanged(tg, id, healthy)));
         });
   }
 

@@ -11,8 +11,11 @@ public interface TargetRegistration {
 
   /** Told when a target's health changes, on the simulation thread. */
   interface HealthListener {
-    /** {@code targetId:port} in {@code targetGroupName} is now healthy or unhealthy. */
-    void healthChanged(String targetGroupName, String targetId, int port, boolean healthy);
+    /**
+     * {@code targetId} in {@code targetGroupName} is now healthy ({@code true}) or unhealthy
+     * ({@code false}); every task registered as that target is concerned.
+     */
+    void healthChanged(String targetGroupName, String targetId, boolean healthy);
   }
 
   /**
@@ -26,8 +29,8 @@ public interface TargetRegistration {
     return targetGroupName;
   }
 
-  /** Registers {@code targetId} (instance id or IP) on {@code port}. */
-  void register(String targetGroupName, String targetId, int port);
+  /** Registers {@code targetId} (instance id or IP) on {@code port}; IP targets are in {@code availabilityZone}. */
+  void register(String targetGroupName, String targetId, int port, String availabilityZone);
 
   /** Deregisters it; the target drains for the deregistration delay. */
   void deregister(String targetGroupName, String targetId, int port);

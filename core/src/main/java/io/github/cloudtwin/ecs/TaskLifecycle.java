@@ -4,6 +4,7 @@ import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.ZoneState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,12 +23,12 @@ final class TaskLifecycle {
   /** One target registration of a task. */
   record Registration(String targetGroup, String targetId, int port) {
     String key() {
-      return targetGroup + "|" + targetId + "|" + port;
+      return targetGroup + "|" + targetId;
     }
   }
 
   private final Ecs ecs;
-  private final Map<String, Task> byTarget = new HashMap<>();
+  private final Map<String, List<Task>> byTarget = new HashMap<>();
   private int ipSeq;
 
   TaskLifecycle(Ecs ecs) {
@@ -159,8 +160,8 @@ final class TaskLifecycle {
         r = new Registration(lb.targetGroupName(), t.ec2InstanceId(), t.hostPort(lb.containerName(), lb.containerPort()));
       }
       t.registrations.add(r);
-      byTarget.put(r.key(), t);
-      ecs.targets.register(r.targetGroup(), r.targetId(), r.port());
+      byTarget.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(t);
+      ecs.targets.register(r.targetGroup(), r.targetId(), r.port(), t.availabilityZone());
       record(t, "register-target", "registered " + r.targetId() + ":" + r.port() + " in target group " + r.targetGroup());
     }
   }
@@ -171,9 +172,13 @@ final class TaskLifecycle {
     return now().isBefore(t.startedAt().plus(t.service.spec().healthCheckGracePeriod()));
   }
 
-  void targetHealthChanged(String tg, String id, int port, boolean healthy) {
-    Task t = byTarget.get(tg + "|" + id + "|" + port);
-    if (t == null) return;
+  void targetHealthChanged(String tg, String id, boolean healthy) {
+    List<Task> ts = byTarget.get(tg + "|" + id);
+    if (ts == null) return;
+    for (Task t : List.copyOf(ts)) targetHealthChanged(t, tg, healthy);
+  }
+
+  private void targetHealthChanged(Task t, String tg, boolean healthy) {
     t.elbUnhealthy = !healthy;
     if (healthy) {
       if (t.service != null) ecs.scheduler.request(t.service);
@@ -197,6 +202,13 @@ final class TaskLifecycle {
     if (t.healthStatus() == HealthStatus.UNHEALTHY) {
       failContainerHealth(t);
     }
+  }
+
+  private boolean unindex(Registration r, Task t) {
+    List<Task> ts = byTarget.get(r.key());
+    if (ts == null || !ts.remove(t)) return false;
+    if (ts.isEmpty()) byTarget.remove(r.key());
+    return true;
   }
 
   // ------------------------------------------------------------------ container health
@@ -295,7 +307,7 @@ final class TaskLifecycle {
       Duration drain = Duration.ZERO;
       for (Registration r : t.registrations) {
         ecs.targets.deregister(r.targetGroup(), r.targetId(), r.port());
-        byTarget.remove(r.key());
+        unindex(r, t);
         Duration d = ecs.targets.deregistrationDelay(r.targetGroup());
         if (d.compareTo(drain) > 0) drain = d;
       }
@@ -332,7 +344,7 @@ final class TaskLifecycle {
     t.cancelTimers();
     if (wasDesired) record(t, "stop", "desired STOPPED: " + reason);
     for (Registration r : t.registrations) {
-      if (byTarget.remove(r.key()) != null) ecs.targets.deregister(r.targetGroup(), r.targetId(), r.port());
+      if (unindex(r, t)) ecs.targets.deregister(r.targetGroup(), r.targetId(), r.port());
     }
     if (t.lastStatus() != TaskStatus.PROVISIONING) ecs.runtime.stop(t);
     finish(t);
@@ -340,7 +352,7 @@ final class TaskLifecycle {
 
   private void finish(Task t) {
     if (t.lastStatus() == TaskStatus.STOPPED) return;
-    for (Registration r : t.registrations) byTarget.remove(r.key());
+    for (Registration r : t.registrations) unindex(r, t);
     t.lastStatus(TaskStatus.STOPPED);
     t.stoppedAt(now());
     ContainerInstance ci = t.containerInstance();
