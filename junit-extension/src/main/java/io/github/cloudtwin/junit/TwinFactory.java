@@ -8,7 +8,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -94,16 +95,20 @@ final class TwinFactory {
         + String.join(", ", java.util.Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList()) + ")";
   }
 
+  /** Contributing annotations; of each annotation type only the nearest (method, inner class) counts. */
   private static List<Contribution<?>> contributions(List<AnnotatedElement> elements) {
-    List<Contribution<?>> out = new ArrayList<>();
+    Map<Class<? extends Annotation>, Annotation> nearest = new LinkedHashMap<>();
     for (AnnotatedElement e : elements) {
       for (Annotation a : e.getAnnotations()) {
-        Optional<ContributesToTwin> meta =
-            Optional.ofNullable(a.annotationType().getAnnotation(ContributesToTwin.class));
-        if (meta.isPresent()) {
-          out.add(new Contribution<>(a, ReflectionSupport.newInstance(meta.get().value())));
+        if (a.annotationType().isAnnotationPresent(ContributesToTwin.class)) {
+          nearest.put(a.annotationType(), a);
         }
       }
+    }
+    List<Contribution<?>> out = new ArrayList<>();
+    for (Annotation a : nearest.values()) {
+      ContributesToTwin meta = a.annotationType().getAnnotation(ContributesToTwin.class);
+      out.add(new Contribution<>(a, ReflectionSupport.newInstance(meta.value())));
     }
     return out;
   }
