@@ -139,4 +139,29 @@ class EcsLoadBalancerTest {
     assertThat(f.perZone(s)).containsOnlyKeys("us-east-1b", "us-east-1c").containsValues(3, 3);
     for (int i = 0; i < 60; i++) assertThat(lost).doesNotContain(elb.send("web").targetId());
   }
+
+  @Test
+  void aRollingDeploymentAt100And200NeverHasFewerThanDesiredHealthyTargets() {
+    EcsFixture f = new EcsFixture();
+    LoadBalancing elb = alb(f, TargetType.IP);
+    f.instances("m5.xlarge", "a", "b", "c");
+    awsvpcTaskDef(f);
+    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web:1").desiredCount(4)
+        .loadBalancer("web-tg", "app", 80).build());
+    f.advance(Duration.ofMinutes(3));
+    awsvpcTaskDef(f); // web:2
+    f.ecs.updateService(ServiceUpdate.builder(f.cluster, "web").taskDefinition("web:2").build());
+    int minHealthy = Integer.MAX_VALUE;
+    int maxTasks = 0;
+    for (int sec = 0; sec < 600; sec++) {
+      f.advance(Duration.ofSeconds(1));
+      long healthy = elb.targetGroup("web-tg").targetHealth().values().stream().filter(h -> h.state() == TargetHealthState.HEALTHY).count();
+      minHealthy = (int) Math.min(minHealthy, healthy);
+      maxTasks = Math.max(maxTasks, s.tasks().size());
+    }
+    assertThat(minHealthy).isGreaterThanOrEqualTo(4);
+    assertThat(maxTasks).isLessThanOrEqualTo(8);
+    assertThat(s.tasks()).hasSize(4).allSatisfy(t -> assertThat(t.taskDefinition().familyRevision()).isEqualTo("web:2"));
+    assertThat(s.primaryDeployment().rolloutState()).isEqualTo(RolloutState.COMPLETED);
+  }
 }
