@@ -30,6 +30,8 @@ public final class InProcessTaskRuntime implements TaskRuntime {
   private final Set<String> failingHealth = new HashSet<>();
   private final Map<Task, Scheduler.Task> exits = new HashMap<>();
   private Ecs ecs;
+  private final Set<EcsService> dirty = new java.util.LinkedHashSet<>();
+  private Scheduler.Task flush;
 
   /** CPU use of one task: change points (time, units), pruned as they age. */
   private static final class Usage {
@@ -232,7 +234,14 @@ public final class InProcessTaskRuntime implements TaskRuntime {
 
   private void recomputeFor(Task task) {
     if (task.service != null) {
-      recompute(task.service);
+      // every change at one instant is folded into one recomputation at that instant
+      if (dirty.add(task.service) && (flush == null || !flush.isPending())) {
+        flush = kernel.scheduler().after(java.time.Duration.ZERO, () -> {
+          List<EcsService> todo = new ArrayList<>(dirty);
+          dirty.clear();
+          for (EcsService s : todo) recompute(s);
+        });
+      }
     } else {
       Usage u = usage.get(task);
       if (u != null) u.set(kernel.clock().now().toEpochMilli(), serving(task) ? behavior(task).idleCpuUnits() : 0);
