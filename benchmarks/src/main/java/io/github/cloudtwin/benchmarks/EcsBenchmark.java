@@ -120,20 +120,26 @@ public class EcsBenchmark {
     return d.twin.ecs().service("prod", "web").desiredCount();
   }
 
-  /** Prints the outcome of one day, for docs/performance.md. */
+  /** Prints wall and CPU time of a few runs of each, for docs/performance.md. */
   public static void main(String[] args) {
-    Day d = new Day();
-    d.setUp();
-    long t0 = System.nanoTime();
-    int desired = new EcsBenchmark().oneDayOfServiceAutoScaling(d);
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.println("day: " + ms + " ms, final desired " + desired + ", activities "
-        + d.twin.applicationAutoScaling().describeScalingActivities("service/prod/web").size()
-        + ", timeline events " + d.twin.timeline().size());
-    Placement p = new Placement();
-    p.setUp();
-    t0 = System.nanoTime();
-    new EcsBenchmark().placeAndRunThousandTasks(p);
-    System.out.println("placement: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (int rep = 0; rep < 4; rep++) {
+      Day d = new Day();
+      d.setUp();
+      long w = System.nanoTime();
+      long c = mx.getCurrentThreadCpuTime();
+      int desired = new EcsBenchmark().oneDayOfServiceAutoScaling(d);
+      System.out.println("day: wall " + (System.nanoTime() - w) / 1_000_000 + " ms, cpu " + (mx.getCurrentThreadCpuTime() - c) / 1_000_000
+          + " ms, final desired " + desired + ", activities "
+          + d.twin.applicationAutoScaling().describeScalingActivities("service/prod/web").size() + ", timeline events " + d.twin.timeline().size());
+      d.tearDown();
+      Placement p = new Placement();
+      p.setUp();
+      w = System.nanoTime();
+      c = mx.getCurrentThreadCpuTime();
+      new EcsBenchmark().placeAndRunThousandTasks(p);
+      System.out.println("placement: wall " + (System.nanoTime() - w) / 1_000_000 + " ms, cpu " + (mx.getCurrentThreadCpuTime() - c) / 1_000_000 + " ms");
+      p.tearDown();
+    }
   }
 }
