@@ -10,6 +10,7 @@ import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.elb.TargetHealthState;
 import io.github.cloudtwin.elb.TargetType;
 import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +26,16 @@ final class ServiceWiring {
   static void connect(AutoScaling autoScaling, LoadBalancing loadBalancing) {
     autoScaling.setTargetGroupResolver(
         name -> {
-          TargetGroup tg = loadBalancing.targetGroup(name);
+          TargetGroup tg;
+          try {
+            tg = loadBalancing.targetGroup(name);
+          } catch (ValidationException e) {
+            throw new ValidationException(
+                "TargetGroupARNs",
+                name,
+                "an existing target group "
+                    + loadBalancing.targetGroups().stream().map(TargetGroup::name).toList());
+          }
           return new LoadBalancerTargets() {
             @Override
             public String name() {
@@ -106,14 +116,13 @@ final class ServiceWiring {
 
           @Override
           public void setHealthListener(HealthListener listener) {
-            kernel.timeline().addListener(e -> {
-              if (!e.kind().equals("target-health")) return;
-              String tg = e.details().get("targetGroup");
-              String state = e.details().get("state");
-              if (tg == null || !("healthy".equals(state) || "unhealthy".equals(state))) return;
-              String id = e.resourceName();
-              kernel.scheduler().after(Duration.ZERO, () -> listener.healthChanged(tg, id, "healthy".equals(state)));
-            });
+            loadBalancing.addTargetHealthListener(
+                (tg, id, from, to, reason) -> {
+                  if (to == TargetHealthState.HEALTHY || to == TargetHealthState.UNHEALTHY) {
+                    // deliver after the health check round that changed it, not in the middle of it
+                    kernel.scheduler().after(Duration.ZERO, () -> listener.healthChanged(tg, id, to == TargetHealthState.HEALTHY));
+                  }
+                });
           }
         });
     // awsvpc tasks are ip targets of their own: the traffic the load balancer sends them costs CPU
