@@ -395,6 +395,9 @@ final class GroupRuntime {
     if (m.activity != null && !m.activity.status.isDone()) endActivity(m.activity, ActivityStatus.Successful);
     if (!m.instance.statusOk() && m.instance.state() == InstanceState.RUNNING) {
       impaired(m);
+    } else if (m.instance.state() != InstanceState.RUNNING && m.instance.state() != InstanceState.PENDING) {
+      markUnhealthy(m, "an instance was taken out of service in response to an EC2 health check that indicated it"
+          + " had been terminated or stopped", false);
     }
     reconcile();
   }
