@@ -18,8 +18,15 @@ final class AlarmRules {
 
   private AlarmRules() {}
 
-  /** The outcome of one evaluation; {@code state} null means "keep the current state". */
-  record Outcome(AlarmState state, String reason) {}
+  /**
+   * The outcome of one evaluation; {@code state} null means "keep the current state". The reason
+   * is formatted only when someone reads it (on a transition), not on every evaluation.
+   */
+  record Outcome(AlarmState state, java.util.function.Supplier<String> reasonText) {
+    String reason() {
+      return reasonText.get();
+    }
+  }
 
   /**
    * Evaluates a range of datapoints.
@@ -38,7 +45,7 @@ final class AlarmRules {
     // EvaluateLowSampleCountPercentile=ignore: a low-sample point in the newest N keeps the state.
     for (int i = range - n; i < range; i++) {
       if (lowSample[i]) {
-        return new Outcome(null, "Too few samples to evaluate the percentile; state kept.");
+        return new Outcome(null, () -> "Too few samples to evaluate the percentile; state kept.");
       }
     }
 
@@ -61,10 +68,10 @@ final class AlarmRules {
       switch (t) {
         case missing:
           return new Outcome(
-              AlarmState.INSUFFICIENT_DATA,
+              AlarmState.INSUFFICIENT_DATA, () ->
               "Insufficient Data: " + range + " datapoint" + (range == 1 ? " was" : "s were") + " unknown.");
         case ignore:
-          return new Outcome(null, "All " + range + " datapoints missing; treatMissingData=ignore keeps the state.");
+          return new Outcome(null, () -> "All " + range + " datapoints missing; treatMissingData=ignore keeps the state.");
         case breaching:
           return decide(spec, values, stamps, List.of(), n, 0);
         default:
@@ -86,14 +93,14 @@ final class AlarmRules {
         // The premature-alarm guard only matters when the real points cannot reach M on their own.
         if (real < m && prematureGuardHolds(values, n, m, op, threshold)) {
           if (t == TreatMissingData.ignore) {
-            return new Outcome(null, "Breaching datapoint followed by missing data; treatMissingData=ignore keeps the state.");
+            return new Outcome(null, () -> "Breaching datapoint followed by missing data; treatMissingData=ignore keeps the state.");
           }
           List<Integer> breaching = new ArrayList<>();
           for (int i : realPoints) {
             if (i >= range - n && op.breaches(values[i], threshold)) breaching.add(i);
           }
           return new Outcome(
-              AlarmState.ALARM,
+              AlarmState.ALARM, () ->
               "Threshold Crossed: " + describe(breaching, values, stamps) + " "
                   + (breaching.size() == 1 ? "was " : "were ") + op.words() + " the threshold ("
                   + fmt(threshold) + ") and the newer datapoints are missing (minimum " + m
@@ -149,18 +156,18 @@ final class AlarmRules {
             : okFills > 0 ? " (" + okFills + " missing treated as not breaching)" : "";
     if (b >= m) {
       return new Outcome(
-          AlarmState.ALARM,
+          AlarmState.ALARM, () ->
           "Threshold Crossed: " + countPhrase(b, total) + " " + describe(breaching, values, stamps) + filled
               + " " + (b == 1 ? "was " : "were ") + op.words() + " the threshold (" + fmt(threshold)
               + ") (minimum " + m + " datapoint" + (m == 1 ? "" : "s") + " for OK -> ALARM transition).");
     }
     int ok = total - b;
     return new Outcome(
-        AlarmState.OK,
+        AlarmState.OK, () ->
         "Threshold Crossed: " + countPhrase(ok, total) + " " + describe(fine, values, stamps) + filled
             + " " + (ok == 1 ? "was not " : "were not ") + op.words() + " the threshold (" + fmt(threshold)
-            + ") (minimum " + (total - m + 1) + " datapoint" + (total - m + 1 == 1 ? "" : "s")
-            + " for ALARM -> OK transition).");
+            + ") (minimum " + (spec.evaluationPeriods() - m + 1) + " datapoint"
+            + (spec.evaluationPeriods() - m + 1 == 1 ? "" : "s") + " for ALARM -> OK transition).");
   }
 
   private static String countPhrase(int count, int total) {

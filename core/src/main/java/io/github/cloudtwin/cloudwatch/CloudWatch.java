@@ -449,10 +449,8 @@ public final class CloudWatch {
       low[k] = minSamples > 0 && count > 0 && count < minSamples;
     }
     AlarmRules.Outcome out = AlarmRules.evaluate(spec, values, stamps, low);
-    List<Double> boxed = new ArrayList<>(range);
-    for (double v : values) boxed.add(v);
     AlarmState result = out.state() == null ? a.state() : out.state();
-    a.lastEvaluation(new MetricAlarm.Evaluation(Instant.ofEpochMilli(now), List.copyOf(boxed), result));
+    a.lastEvaluation(new MetricAlarm.Evaluation(Instant.ofEpochMilli(now), values, result));
     if (out.state() != null && out.state() != a.state()) {
       transition(a, out.state(), out.reason(), newestReal(values));
       return true;
@@ -490,12 +488,7 @@ public final class CloudWatch {
       return;
     }
     MetricAlarm.Evaluation e = a.lastEvaluation();
-    double newest = Double.NaN;
-    if (e != null) {
-      for (int i = e.datapoints().size() - 1; i >= 0 && Double.isNaN(newest); i--) {
-        newest = e.datapoints().get(i);
-      }
-    }
+    double newest = e == null ? Double.NaN : e.newestDatapoint();
     long cause = a.lastTransitionEventId();
     double newestValue = newest;
     kernel.runWithCause(cause, () -> runActions(a, a.state(), true, newestValue, cause));

@@ -29,7 +29,42 @@ public final class MetricAlarm {
   }
 
   /** The result of one evaluation: the datapoints of the evaluation range, oldest first. */
-  public record Evaluation(Instant evaluatedAt, List<Double> datapoints, AlarmState result) {}
+  public static final class Evaluation {
+    private final Instant evaluatedAt;
+    private final double[] values;
+    private final AlarmState result;
+
+    Evaluation(Instant evaluatedAt, double[] values, AlarmState result) {
+      this.evaluatedAt = evaluatedAt;
+      this.values = values;
+      this.result = result;
+    }
+
+    /** When the evaluation ran. */
+    public Instant evaluatedAt() {
+      return evaluatedAt;
+    }
+
+    /** The datapoints of the evaluation range, oldest first; NaN = missing. */
+    public List<Double> datapoints() {
+      List<Double> out = new ArrayList<>(values.length);
+      for (double v : values) out.add(v);
+      return List.copyOf(out);
+    }
+
+    /** The newest datapoint that was not missing, or NaN. */
+    public double newestDatapoint() {
+      for (int i = values.length - 1; i >= 0; i--) {
+        if (!Double.isNaN(values[i])) return values[i];
+      }
+      return Double.NaN;
+    }
+
+    /** The state the evaluation gave (the kept state when the rules keep it). */
+    public AlarmState result() {
+      return result;
+    }
+  }
 
   /** The alarm's name. */
   public String alarmName() {
