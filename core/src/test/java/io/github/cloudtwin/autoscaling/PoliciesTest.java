@@ -44,7 +44,7 @@ class PoliciesTest {
   }
 
   @ParameterizedTest(name = "diff {0} -> {1}")
-  @CsvSource({"0, -1", "-9.99, -1", "-10, -1", "-10.01, -2", "-500, -2"})
+  @CsvSource({"0, -1", "-9.99, -1", "-10, -2", "-10.01, -2", "-500, -2"})
   void belowTheThresholdTheUpperBoundIsInclusive(double diff, int adjustment) {
     assertThat(Policies.selectStep(IN, diff).scalingAdjustment()).isEqualTo(adjustment);
   }
