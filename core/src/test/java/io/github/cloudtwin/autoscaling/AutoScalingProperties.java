@@ -84,6 +84,59 @@ class AutoScalingProperties {
     }
   }
 
+  @Provide
+  Arbitrary<List<Op>> opsWithLoadBalancer() {
+    return Arbitraries.oneOf(op(), Combinators.combine(Arbitraries.just("lb-unhealthy"),
+        Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 1000)).as(Op::new))
+        .list().ofMinSize(1).ofMaxSize(14);
+  }
+
+  @Property(tries = 100)
+  void withElbHealthChecksAndDrainingTheSameInvariantsHold(@ForAll("opsWithLoadBalancer") List<Op> ops) {
+    try (CloudTwin twin = CloudTwin.create()) {
+      FakeTargetGroup tg = new FakeTargetGroup("tg", twin.kernel(), Duration.ofSeconds(120));
+      AutoScaling as = twin.autoScaling();
+      as.setTargetGroupResolver(n -> tg);
+      AutoScalingGroup g = as.createAutoScalingGroup(group("web", 1, 9, 3).healthCheckType(HealthCheckType.ELB)
+          .healthCheckGracePeriod(Duration.ofSeconds(60)).targetGroupNames("tg").build());
+      as.putScalingPolicy(SimpleScalingPolicy.builder().policyName("out").autoScalingGroupName("web")
+          .scalingAdjustment(2).build());
+      as.putScalingPolicy(SimpleScalingPolicy.builder().policyName("in").autoScalingGroupName("web")
+          .adjustmentType(AdjustmentType.PercentChangeInCapacity).scalingAdjustment(-30).build());
+      List<String> violations = new ArrayList<>();
+      twin.timeline().addListener(e -> {
+        int d = g.desiredCapacity();
+        if (d < g.minSize() || d > g.maxSize()) violations.add("desired " + d + " at " + e);
+      });
+      for (Op op : ops) {
+        if (op.kind().equals("lb-unhealthy")) {
+          List<AutoScalingInstance> inService = g.instances(LifecycleState.IN_SERVICE);
+          if (!inService.isEmpty()) tg.unhealthy.add(inService.get(op.k() % inService.size()).instanceId());
+        } else {
+          apply(twin, g, op);
+        }
+        assertThat(violations).isEmpty();
+      }
+      tg.unhealthy.clear();
+      for (String z : ZONES) twin.faults().restoreZone(z);
+      for (Instance i : twin.ec2().instances()) {
+        if (i.isCrashed()) twin.faults().recoverInstance(i.instanceId());
+      }
+      twin.advance(Duration.ofMinutes(60));
+      assertThat(violations).isEmpty();
+      List<AutoScalingInstance> healthy = g.instances().stream().filter(i -> i.lifecycleState() == LifecycleState.IN_SERVICE
+          && i.healthStatus() == HealthStatus.HEALTHY).toList();
+      assertThat(g.instances()).hasSize(healthy.size() + g.instances(LifecycleState.STANDBY).size());
+      if (healthy.size() != g.desiredCapacity()) {
+        assertThat(healthy.size()).isGreaterThan(g.desiredCapacity());
+        assertThat(healthy).allMatch(AutoScalingInstance::protectedFromScaleIn);
+      }
+      // every InService instance is registered; nothing else is
+      assertThat(tg.registered).containsExactlyInAnyOrderElementsOf(
+          g.instances(LifecycleState.IN_SERVICE).stream().map(AutoScalingInstance::instanceId).toList());
+    }
+  }
+
   private static void apply(CloudTwin twin, AutoScalingGroup g, Op op) {
     AutoScaling as = twin.autoScaling();
     List<AutoScalingInstance> inService = g.instances(LifecycleState.IN_SERVICE);
