@@ -35,6 +35,15 @@ public final class HttpListener implements AutoCloseable {
   private static final Set<String> HOP_BY_HOP =
       Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length");
 
+  static {
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed ACK: about 40 ms per small response. The property is read once, when the JDK server
+    // first loads; a value the user set is kept.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final String name;
   private final HttpServer server;
   private final ExecutorService executor;
@@ -126,8 +135,12 @@ public final class HttpListener implements AutoCloseable {
       out = HttpOutcome.respond(500, "Internal error: " + e, Map.of(), null);
     }
     if (out.abort()) {
-      done(out, 0);
-      ex.close(); // the client sees the connection drop
+      done(out, 502);
+      // The JDK server cannot reset a connection: the client gets a 502 that names the lost node,
+      // and the connection is closed (docs/load-balancing.md, "fake choices").
+      ex.getResponseHeaders().set("Connection", "close");
+      out.responseHeaders().forEach(ex.getResponseHeaders()::set);
+      send(ex, 502, "502 Bad Gateway: load balancer node unreachable".getBytes(StandardCharsets.UTF_8));
       return;
     }
     Headers rh = ex.getResponseHeaders();
