@@ -1,5 +1,6 @@
 package io.github.cloudtwin;
 
+import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.Ec2;
@@ -45,6 +46,7 @@ public final class CloudTwin implements AutoCloseable {
   private final CloudWatch cloudWatch;
   private final Ec2 ec2;
   private final Faults faults;
+  private final AutoScaling autoScaling;
   private final LoadBalancing loadBalancing;
   private final Traffic traffic;
   private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -56,9 +58,11 @@ public final class CloudTwin implements AutoCloseable {
     this.cloudWatch = new CloudWatch(kernel);
     this.ec2 = new Ec2(kernel, cloudWatch, config.availabilityZones());
     this.faults = new Faults(kernel, ec2, cloudWatch);
+    this.autoScaling = new AutoScaling(kernel, ec2, cloudWatch);
     this.loadBalancing = new LoadBalancing(kernel, ec2, cloudWatch);
     this.traffic = new Traffic(kernel, ec2, loadBalancing);
     closeOnClose(loadBalancing);
+    ServiceWiring.connect(autoScaling, loadBalancing);
   }
 
   /** A builder with the defaults: us-east-1, zones a, b and c, seed 0, start 2026-01-01T00:00Z. */
@@ -143,6 +147,11 @@ public final class CloudTwin implements AutoCloseable {
   /** EC2: zones and instances. */
   public Ec2 ec2() {
     return ec2;
+  }
+
+  /** EC2 Auto Scaling: groups, scaling policies, activities. */
+  public AutoScaling autoScaling() {
+    return autoScaling;
   }
 
   /** Elastic Load Balancing: load balancers, target groups, health checks, routing, HTTP listeners. */

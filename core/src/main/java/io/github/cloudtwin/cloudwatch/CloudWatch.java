@@ -24,6 +24,11 @@ public final class CloudWatch {
   private final Kernel kernel;
   private final Map<MetricId, MetricSeries> series = new HashMap<>();
   private final Injections injections = new Injections();
+  private final Map<String, MetricAlarm> alarms = new java.util.LinkedHashMap<>();
+  private final List<AlarmListener> alarmListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private long alarmSeq;
+  private boolean minuteEvaluation;
+  private boolean highResolutionEvaluation;
 
   /** Creates the service; the twin does this, tests use {@code twin.cloudWatch()}. */
   public CloudWatch(Kernel kernel) {
@@ -269,6 +274,262 @@ public final class CloudWatch {
     }
     Injections.Active a = injections.find(metricName, instanceId, groupName, epochMillis);
     return a != null && a.spec.signal().isGap();
+  }
+
+  // ------------------------------------------------------------------ alarms
+
+  /**
+   * Creates or updates a metric alarm, as {@code PutMetricAlarm}. A new alarm starts in
+   * INSUFFICIENT_DATA and is evaluated at the next evaluation instant (every minute; every 10 s
+   * for periods under a minute). Updating keeps the state and overwrites the definition.
+   */
+  public MetricAlarm putMetricAlarm(MetricAlarmSpec spec) {
+    Require.notNull("spec", spec);
+    return kernel.call(
+        () -> {
+          Instant now = kernel.clock().now();
+          MetricAlarm existing = alarms.get(spec.alarmName());
+          if (existing != null) {
+            existing.spec(spec);
+            existing.addHistory(
+                new AlarmHistoryItem(now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" updated", null, null, null));
+            kernel.timeline().record("alarm/" + spec.alarmName(), "update", "definition updated: " + describe(spec));
+            ensureEvaluation(spec);
+            return existing;
+          }
+          MetricAlarm alarm = new MetricAlarm(this, spec, now, alarmSeq++);
+          alarms.put(spec.alarmName(), alarm);
+          alarm.addHistory(
+              new AlarmHistoryItem(now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" created", null, null, null));
+          kernel
+              .timeline()
+              .record(
+                  "alarm/" + spec.alarmName(),
+                  "create",
+                  "created in INSUFFICIENT_DATA: " + describe(spec),
+                  Map.of("threshold", AlarmRules.fmt(spec.threshold()), "metric", spec.metric().toString()));
+          ensureEvaluation(spec);
+          return alarm;
+        });
+  }
+
+  private static String describe(MetricAlarmSpec s) {
+    return s.metric().metricName() + " " + s.statistic() + " " + s.comparisonOperator().symbol() + " "
+        + AlarmRules.fmt(s.threshold()) + " for " + s.datapointsToAlarm() + " of " + s.evaluationPeriods()
+        + " x " + s.period().getSeconds() + " s (treatMissingData " + s.treatMissingData() + ")";
+  }
+
+  private void ensureEvaluation(MetricAlarmSpec spec) {
+    if (spec.period().getSeconds() >= 60 && !minuteEvaluation) {
+      minuteEvaluation = true;
+      kernel.every(Duration.ofMinutes(1), io.github.cloudtwin.kernel.Phase.EVALUATE, () -> evaluateAll(true));
+    }
+    if (spec.period().getSeconds() < 60 && !highResolutionEvaluation) {
+      highResolutionEvaluation = true;
+      kernel.every(Duration.ofSeconds(10), io.github.cloudtwin.kernel.Phase.EVALUATE, () -> evaluateAll(false));
+    }
+  }
+
+  /** The alarm named {@code name}, or a ValidationException (ResourceNotFound). */
+  public MetricAlarm alarm(String name) {
+    Require.name("AlarmName", name);
+    return kernel.call(
+        () -> {
+          MetricAlarm a = alarms.get(name);
+          if (a == null) {
+            throw new ValidationException(
+                "AlarmName", name, "the name of an existing alarm " + alarms.keySet() + " (ResourceNotFound)");
+          }
+          return a;
+        });
+  }
+
+  /** Every alarm, in creation order. */
+  public List<MetricAlarm> alarms() {
+    return kernel.call(() -> List.copyOf(alarms.values()));
+  }
+
+  /** Deletes alarms, as {@code DeleteAlarms}; every name must exist, or nothing is deleted. */
+  public void deleteAlarms(String... names) {
+    Require.notNull("AlarmNames", names);
+    kernel.run(
+        () -> {
+          for (String n : names) {
+            alarm(n);
+          }
+          for (String n : names) {
+            MetricAlarm a = alarms.remove(n);
+            if (a != null) {
+              a.deleted(kernel.clock().now());
+              kernel.timeline().record("alarm/" + n, "delete", "deleted");
+            }
+          }
+        });
+  }
+
+  /**
+   * Sets an alarm's state until its next evaluation, as {@code SetAlarmState}; actions of the new
+   * state run as on any transition.
+   */
+  public void setAlarmState(String name, AlarmState state, String reason) {
+    Require.notNull("StateValue", state);
+    Require.name("StateReason", reason);
+    kernel.run(
+        () -> {
+          MetricAlarm a = alarm(name);
+          if (a.state() != state) {
+            transition(a, state, reason, Double.NaN);
+          }
+        });
+  }
+
+  /** Calls {@code listener} on every alarm state change (on the simulation thread). */
+  public void addAlarmListener(AlarmListener listener) {
+    alarmListeners.add(Require.notNull("listener", listener));
+  }
+
+  /** Stops calling {@code listener}. */
+  public void removeAlarmListener(AlarmListener listener) {
+    alarmListeners.remove(listener);
+  }
+
+  private void evaluateAll(boolean minute) {
+    if (alarms.isEmpty()) {
+      return;
+    }
+    long now = kernel.clock().now().toEpochMilli();
+    for (MetricAlarm a : List.copyOf(alarms.values())) {
+      if (a.isDeleted()) continue;
+      MetricAlarmSpec spec = a.spec();
+      boolean highRes = spec.period().getSeconds() < 60;
+      if (highRes != !minute) {
+        // a high-resolution alarm is evaluated by the 10 s tick; still re-invoke its scaling
+        // actions once a minute
+        if (minute && highRes) reinvoke(a);
+        continue;
+      }
+      boolean transitioned = evaluate(a, spec, now);
+      if (minute && !transitioned) {
+        reinvoke(a);
+      }
+    }
+  }
+
+  private static double newestReal(double[] values) {
+    for (int i = values.length - 1; i >= 0; i--) {
+      if (!Double.isNaN(values[i])) return values[i];
+    }
+    return Double.NaN;
+  }
+
+  /** Evaluates one alarm at {@code now}; true when its state changed. */
+  private boolean evaluate(MetricAlarm a, MetricAlarmSpec spec, long now) {
+    int range = spec.evaluationRange();
+    long p = spec.period().toMillis();
+    double[] values = new double[range];
+    Instant[] stamps = new Instant[range];
+    boolean[] low = new boolean[range];
+    MetricSeries s = series.get(spec.metric());
+    Statistic stat = spec.statistic();
+    double minSamples = 0;
+    if (stat.isPercentile() && !spec.evaluateLowSampleCountPercentile()) {
+      double q = stat.percentile();
+      minSamples = q >= 0.5 ? 10 / (1 - q) : 10 / q;
+    }
+    for (int k = 0; k < range; k++) {
+      long end = now - (long) (range - 1 - k) * p;
+      long start = end - p;
+      stamps[k] = Instant.ofEpochMilli(start);
+      if (s == null) {
+        values[k] = Double.NaN;
+        continue;
+      }
+      double count = s.sampleCount(start, end);
+      values[k] = count == 0 ? Double.NaN : s.statistic(start, end, stat);
+      low[k] = minSamples > 0 && count > 0 && count < minSamples;
+    }
+    AlarmRules.Outcome out = AlarmRules.evaluate(spec, values, stamps, low);
+    AlarmState result = out.state() == null ? a.state() : out.state();
+    a.lastEvaluation(new MetricAlarm.Evaluation(Instant.ofEpochMilli(now), values, result));
+    if (out.state() != null && out.state() != a.state()) {
+      transition(a, out.state(), out.reason(), newestReal(values));
+      return true;
+    }
+    return false;
+  }
+
+  private void transition(MetricAlarm a, AlarmState to, String reason, double newest) {
+    AlarmState from = a.state();
+    Instant now = kernel.clock().now();
+    long id =
+        kernel
+            .timeline()
+            .record(
+                "alarm/" + a.alarmName(),
+                "state-change",
+                from + " -> " + to + ": " + reason,
+                Map.of("from", from.name(), "to", to.name()));
+    a.state(to, reason, now, id);
+    a.addHistory(
+        new AlarmHistoryItem(now, "StateUpdate", "Alarm updated from " + from + " to " + to, from, to, reason));
+    kernel.runWithCause(
+        id,
+        () -> {
+          for (AlarmListener l : alarmListeners) {
+            l.stateChanged(a, from, to, reason);
+          }
+          runActions(a, from, false, newest, id);
+        });
+  }
+
+  /** AWS re-invokes scaling actions every minute while the alarm stays in the state. */
+  private void reinvoke(MetricAlarm a) {
+    if (a.lastTransitionEventId() == 0) {
+      return;
+    }
+    MetricAlarm.Evaluation e = a.lastEvaluation();
+    double newest = e == null ? Double.NaN : e.newestDatapoint();
+    long cause = a.lastTransitionEventId();
+    double newestValue = newest;
+    kernel.runWithCause(cause, () -> runActions(a, a.state(), true, newestValue, cause));
+  }
+
+  private void runActions(MetricAlarm a, AlarmState from, boolean reinvocation, double newest, long cause) {
+    MetricAlarmSpec spec = a.spec();
+    if (!spec.actionsEnabled()) {
+      return;
+    }
+    List<AlarmAction> actions =
+        a.state() == AlarmState.ALARM
+            ? spec.alarmActions()
+            : a.state() == AlarmState.OK ? spec.okActions() : spec.insufficientDataActions();
+    if (actions.isEmpty()) {
+      return;
+    }
+    AlarmActionContext ctx =
+        new AlarmActionContext(
+            a.alarmName(),
+            a.state(),
+            from,
+            reinvocation,
+            kernel.clock().now(),
+            spec.threshold(),
+            spec.comparisonOperator(),
+            newest,
+            a.stateReason(),
+            cause);
+    for (AlarmAction action : actions) {
+      if (reinvocation && !action.isScalingAction()) {
+        continue;
+      }
+      if (!reinvocation) {
+        a.addHistory(
+            new AlarmHistoryItem(
+                kernel.clock().now(), "Action", "Successfully executed action " + action.name(), null, null, null));
+        kernel.timeline().record("alarm/" + a.alarmName(), "action", "invoked action " + action.name());
+      }
+      action.invoke(ctx);
+    }
   }
 
   /** Package access for alarm evaluation: the series, or null. */

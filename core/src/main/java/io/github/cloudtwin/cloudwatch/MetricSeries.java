@@ -4,18 +4,23 @@ import java.util.Arrays;
 
 /**
  * The stored samples of one metric in primitive arrays, sorted by timestamp: a single sample has
- * count 1 and its value in {@code sum}; a statistic set carries its count, sum, minimum and maximum.
- * Not thread-safe: guarded by the kernel lock.
+ * count 1 and its value in {@code sum}; a statistic set carries its count, sum, minimum and
+ * maximum. Storage is chunked (blocks of 1,024 entries) so that appending never copies what is
+ * already stored. Not thread-safe: guarded by the kernel lock.
  */
 final class MetricSeries {
 
+  private static final int SHIFT = 10;
+  private static final int BLOCK = 1 << SHIFT;
+  private static final int MASK = BLOCK - 1;
+
   final MetricId id;
   StandardUnit unit;
-  private long[] times = new long[16];
-  private double[] sums = new double[16];
-  private double[] counts = new double[16];
-  private double[] mins; // allocated on the first statistic set
-  private double[] maxs;
+  private long[][] times = new long[1][];
+  private double[][] sums = new double[1][];
+  private double[][] counts = new double[1][];
+  private double[][] mins; // allocated on the first statistic set
+  private double[][] maxs;
   private int size;
   private long stored;
 
@@ -33,15 +38,37 @@ final class MetricSeries {
     return stored;
   }
 
+  long time(int i) {
+    return times[i >>> SHIFT][i & MASK];
+  }
+
+  double sum(int i) {
+    return sums[i >>> SHIFT][i & MASK];
+  }
+
+  double count(int i) {
+    return counts[i >>> SHIFT][i & MASK];
+  }
+
+  double min(int i) {
+    return mins == null ? sum(i) : mins[i >>> SHIFT][i & MASK];
+  }
+
+  double max(int i) {
+    return maxs == null ? sum(i) : maxs[i >>> SHIFT][i & MASK];
+  }
+
   /** Adds a sample; if the newest entry has the same timestamp, merges into it as a statistic set. */
   void mergeLast(long time, double value) {
-    if (size > 0 && times[size - 1] == time) {
+    if (size > 0 && time(size - 1) == time) {
       int i = size - 1;
       ensureMinMax();
-      sums[i] += value;
-      counts[i] += 1;
-      mins[i] = Math.min(mins[i], value);
-      maxs[i] = Math.max(maxs[i], value);
+      int b = i >>> SHIFT;
+      int o = i & MASK;
+      sums[b][o] += value;
+      counts[b][o] += 1;
+      mins[b][o] = Math.min(mins[b][o], value);
+      maxs[b][o] = Math.max(maxs[b][o], value);
       stored++;
     } else {
       add(time, value);
@@ -49,40 +76,53 @@ final class MetricSeries {
   }
 
   void add(long time, double value) {
-    addSet(time, 1, value, value, value);
+    if (size == 0 || time(size - 1) <= time) {
+      ensureCapacity();
+      int b = size >>> SHIFT;
+      int o = size & MASK;
+      times[b][o] = time;
+      sums[b][o] = value;
+      counts[b][o] = 1;
+      if (mins != null) {
+        mins[b][o] = value;
+        maxs[b][o] = value;
+      }
+      size++;
+      stored++;
+    } else {
+      addSet(time, 1, value, value, value);
+    }
   }
 
   void addSet(long time, double count, double sum, double min, double max) {
-    int at = size;
-    if (size > 0 && times[size - 1] > time) {
-      at = upperBound(time);
-    }
-    grow();
-    if (at < size) {
-      System.arraycopy(times, at, times, at + 1, size - at);
-      System.arraycopy(sums, at, sums, at + 1, size - at);
-      System.arraycopy(counts, at, counts, at + 1, size - at);
-      if (mins != null) {
-        System.arraycopy(mins, at, mins, at + 1, size - at);
-        System.arraycopy(maxs, at, maxs, at + 1, size - at);
-      }
-    }
-    times[at] = time;
-    sums[at] = sum;
-    counts[at] = count;
     if (count != 1 || min != sum || max != sum) {
       ensureMinMax();
     }
-    if (mins != null) {
-      mins[at] = min;
-      maxs[at] = max;
+    ensureCapacity();
+    int at = size > 0 && time(size - 1) > time ? upperBound(time) : size;
+    for (int i = size; i > at; i--) {
+      set(i, time(i - 1), sum(i - 1), count(i - 1), min(i - 1), max(i - 1));
     }
+    set(at, time, sum, count, min, max);
     size++;
     stored += (long) count;
   }
 
-  private void grow() {
-    if (size == times.length) {
+  private void set(int i, long t, double sum, double count, double min, double max) {
+    int b = i >>> SHIFT;
+    int o = i & MASK;
+    times[b][o] = t;
+    sums[b][o] = sum;
+    counts[b][o] = count;
+    if (mins != null) {
+      mins[b][o] = min;
+      maxs[b][o] = max;
+    }
+  }
+
+  private void ensureCapacity() {
+    int b = size >>> SHIFT;
+    if (b == times.length) {
       int n = times.length * 2;
       times = Arrays.copyOf(times, n);
       sums = Arrays.copyOf(sums, n);
@@ -92,15 +132,37 @@ final class MetricSeries {
         maxs = Arrays.copyOf(maxs, n);
       }
     }
+    if (times[b] == null) {
+      // the first block starts small: most series hold a few samples
+      int len = b == 0 ? 16 : BLOCK;
+      times[b] = new long[len];
+      sums[b] = new double[len];
+      counts[b] = new double[len];
+      if (mins != null) {
+        mins[b] = new double[len];
+        maxs[b] = new double[len];
+      }
+    } else if (b == 0 && size == times[0].length) {
+      int len = Math.min(BLOCK, times[0].length * 2);
+      times[0] = Arrays.copyOf(times[0], len);
+      sums[0] = Arrays.copyOf(sums[0], len);
+      counts[0] = Arrays.copyOf(counts[0], len);
+      if (mins != null) {
+        mins[0] = Arrays.copyOf(mins[0], len);
+        maxs[0] = Arrays.copyOf(maxs[0], len);
+      }
+    }
   }
 
   private void ensureMinMax() {
     if (mins == null) {
-      mins = new double[times.length];
-      maxs = new double[times.length];
-      for (int i = 0; i < size; i++) {
-        mins[i] = sums[i];
-        maxs[i] = sums[i];
+      mins = new double[times.length][];
+      maxs = new double[times.length][];
+      for (int b = 0; b < times.length; b++) {
+        if (times[b] != null) {
+          mins[b] = sums[b].clone();
+          maxs[b] = sums[b].clone();
+        }
       }
     }
   }
@@ -111,7 +173,7 @@ final class MetricSeries {
     int hi = size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (times[mid] < t) lo = mid + 1;
+      if (time(mid) < t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -123,17 +185,13 @@ final class MetricSeries {
     int hi = size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (times[mid] <= t) lo = mid + 1;
+      if (time(mid) <= t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  /**
-   * The statistic over samples with {@code from <= time < to}, or NaN when there are none. For
-   * percentiles, {@code minSamples} is the low-sample threshold: fewer samples give NaN-with-flag
-   * via {@link #sampleCount(long, long)} checks by the caller.
-   */
+  /** The statistic over samples with {@code from <= time < to}, or NaN when there are none. */
   double statistic(long from, long to, Statistic stat) {
     int a = lowerBound(from);
     int b = lowerBound(to);
@@ -145,23 +203,21 @@ final class MetricSeries {
     }
     switch (stat.name()) {
       case "SampleCount":
-        return sum(counts, a, b);
+        return sumCounts(a, b);
       case "Sum":
-        return sum(sums, a, b);
+        return sumSums(a, b);
       case "Average":
-        return sum(sums, a, b) / sum(counts, a, b);
+        return sumSums(a, b) / sumCounts(a, b);
       case "Minimum":
         {
           double m = Double.POSITIVE_INFINITY;
-          double[] src = mins != null ? mins : sums;
-          for (int i = a; i < b; i++) m = Math.min(m, src[i]);
+          for (int i = a; i < b; i++) m = Math.min(m, min(i));
           return m;
         }
       case "Maximum":
         {
           double m = Double.NEGATIVE_INFINITY;
-          double[] src = maxs != null ? maxs : sums;
-          for (int i = a; i < b; i++) m = Math.max(m, src[i]);
+          for (int i = a; i < b; i++) m = Math.max(m, max(i));
           return m;
         }
       default:
@@ -173,12 +229,18 @@ final class MetricSeries {
   double sampleCount(long from, long to) {
     int a = lowerBound(from);
     int b = lowerBound(to);
-    return a >= b ? 0 : sum(counts, a, b);
+    return a >= b ? 0 : sumCounts(a, b);
   }
 
-  private static double sum(double[] arr, int a, int b) {
+  private double sumCounts(int a, int b) {
     double s = 0;
-    for (int i = a; i < b; i++) s += arr[i];
+    for (int i = a; i < b; i++) s += count(i);
+    return s;
+  }
+
+  private double sumSums(int a, int b) {
+    double s = 0;
+    for (int i = a; i < b; i++) s += sum(i);
     return s;
   }
 
@@ -187,7 +249,7 @@ final class MetricSeries {
     double[] values = new double[b - a];
     int n = 0;
     for (int i = a; i < b; i++) {
-      if (counts[i] == 1) values[n++] = sums[i];
+      if (count(i) == 1) values[n++] = sum(i);
     }
     if (n == 0) {
       return Double.NaN;
@@ -195,9 +257,5 @@ final class MetricSeries {
     Arrays.sort(values, 0, n);
     int rank = (int) Math.ceil(p * n);
     return values[Math.max(0, Math.min(n - 1, rank - 1))];
-  }
-
-  long timeAt(int i) {
-    return times[i];
   }
 }

@@ -28,12 +28,12 @@ final class CpuPublisher {
   private final CloudWatch cloudWatch;
   private final Ec2 ec2;
   private final List<CpuLoadModel> models = new ArrayList<>();
-  private final Map<String, State> states = new HashMap<>();
   private final Map<String, MetricWriter> groupWriters = new HashMap<>();
 
   /** Per-instance publishing state. */
   private static final class State {
     MetricWriter writer;
+    MetricWriter groupWriter;
     double basicSum;
     int basicCount;
   }
@@ -54,10 +54,10 @@ final class CpuPublisher {
     for (Instance i : ec2.liveInstances()) {
       InstanceState s = i.state();
       if (s == InstanceState.TERMINATED) {
-        states.remove(i.instanceId());
+        i.publisherState = null;
         continue;
       }
-      State st = states.get(i.instanceId());
+      State st = (State) i.publisherState;
       if (i.isReachable() && i.stateSince().toEpochMilli() <= minuteStart) {
         String group = i.tags().get(Ec2.GROUP_TAG);
         if (!cloudWatch.isSuppressed(METRIC, i.instanceId(), group, minuteStart)) {
@@ -74,10 +74,13 @@ final class CpuPublisher {
             st.writer =
                 cloudWatch.writer(
                     MetricId.of(NAMESPACE, METRIC, "InstanceId", i.instanceId()), StandardUnit.PERCENT);
-            states.put(i.instanceId(), st);
+            if (group != null) {
+              st.groupWriter = groupWriter(group);
+            }
+            i.publisherState = st;
           }
           if (i.spec().detailedMonitoring()) {
-            emit(st, group, minuteStart, v);
+            emit(st, minuteStart, v);
           } else {
             st.basicSum += v;
             st.basicCount++;
@@ -85,24 +88,26 @@ final class CpuPublisher {
         }
       }
       if (fiveMinuteBoundary && st != null && !i.spec().detailedMonitoring() && st.basicCount > 0) {
-        emit(st, i.tags().get(Ec2.GROUP_TAG), now - FIVE_MINUTES, st.basicSum / st.basicCount);
+        emit(st, now - FIVE_MINUTES, st.basicSum / st.basicCount);
         st.basicSum = 0;
         st.basicCount = 0;
       }
     }
   }
 
-  private void emit(State st, String group, long stamp, double value) {
+  private static void emit(State st, long stamp, double value) {
     st.writer.put(stamp, value);
-    if (group != null) {
-      MetricWriter w = groupWriters.get(group);
-      if (w == null) {
-        w =
-            cloudWatch.writer(
-                MetricId.of(NAMESPACE, METRIC, "AutoScalingGroupName", group), StandardUnit.PERCENT);
-        groupWriters.put(group, w);
-      }
-      w.merge(stamp, value);
+    if (st.groupWriter != null) {
+      st.groupWriter.merge(stamp, value);
     }
+  }
+
+  private MetricWriter groupWriter(String group) {
+    MetricWriter w = groupWriters.get(group);
+    if (w == null) {
+      w = cloudWatch.writer(MetricId.of(NAMESPACE, METRIC, "AutoScalingGroupName", group), StandardUnit.PERCENT);
+      groupWriters.put(group, w);
+    }
+    return w;
   }
 }

@@ -18,6 +18,8 @@ public final class Instance {
   private volatile boolean crashed;
   private volatile boolean zoneImpaired;
   private volatile Instant stateSince;
+  /** Publishing state of the CPU publisher (simulation thread only). */
+  Object publisherState;
 
   Instance(String instanceId, InstanceSpec spec, Instant launchTime) {
     this.instanceId = instanceId;

@@ -1,0 +1,717 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.cloudwatch.AlarmActionContext;
+import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.cloudwatch.ComparisonOperator;
+import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.MetricWriter;
+import io.github.cloudtwin.cloudwatch.StandardUnit;
+import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.ec2.InstanceListener;
+import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Phase;
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * EC2 Auto Scaling of one twin: groups, scaling policies, lifecycle hooks, Standby, scheduled
+ * actions, activities and the {@code AWS/AutoScaling} group metrics.
+ *
+ * <p>Obtain it from {@code twin.autoScaling()}. Thread-safe: every method runs under the
+ * simulation lock. Names, defaults and messages follow AWS (see docs/autoscaling.md).
+ */
+public final class AutoScaling {
+
+  /** The namespace of the group metrics. */
+  public static final String NAMESPACE = "AWS/AutoScaling";
+
+  final Kernel kernel;
+  final Ec2 ec2;
+  final CloudWatch cloudWatch;
+  private final Map<String, GroupRuntime> groups = new LinkedHashMap<>();
+  private final List<ScalingActivityListener> listeners = new CopyOnWriteArrayList<>();
+  private final SplittableRandom ids;
+  private final Map<String, MetricWriter[]> writers = new LinkedHashMap<>();
+  private Function<String, LoadBalancerTargets> targetGroupResolver;
+  private final List<Proposal> proposals = new ArrayList<>();
+  private Scheduler.Task resolveTask;
+
+  private static final String[] METRICS = {
+    "GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances",
+    "GroupStandbyInstances", "GroupTerminatingInstances", "GroupTotalInstances"
+  };
+
+  private record Proposal(PolicyRuntime policy, int desired, String alarmName, long eventId) {}
+
+  /** Creates the service; the twin does this, tests use {@code twin.autoScaling()}. */
+  public AutoScaling(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
+    this.kernel = Require.notNull("kernel", kernel);
+    this.ec2 = Require.notNull("ec2", ec2);
+    this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
+    this.ids = kernel.randomness().stream("autoscaling.ids");
+    ec2.addListener(new InstanceListener() {
+      @Override
+      public void stateChanged(Instance instance, InstanceState from) {
+        Member m = member(instance);
+        if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).ec2StateChanged(m, from);
+      }
+
+      @Override
+      public void reachabilityChanged(Instance instance, boolean reachable) {
+        Member m = member(instance);
+        if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).reachabilityChanged(m, reachable);
+      }
+    });
+    kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publishMetrics);
+    kernel.every(Duration.ofMinutes(1), Phase.ACT, () -> {
+      for (GroupRuntime g : List.copyOf(groups.values())) g.periodicCheck();
+    });
+  }
+
+  private Member member(Instance instance) {
+    String g = instance.tags().get(Ec2.GROUP_TAG);
+    GroupRuntime rt = g == null ? null : groups.get(g);
+    return rt == null ? null : rt.members.get(instance.instanceId());
+  }
+
+  /**
+   * Sets how target group names resolve to targets (the twin wires the ELB service here); unknown
+   * names must return null.
+   */
+  public void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
+    Require.notNull("resolver", resolver);
+    kernel.run(() -> this.targetGroupResolver = resolver);
+  }
+
+  // ------------------------------------------------------------------ groups
+
+  /** Creates a group, as {@code CreateAutoScalingGroup}; it launches toward desired at once. */
+  public AutoScalingGroup createAutoScalingGroup(AutoScalingGroupSpec spec) {
+    Require.notNull("spec", spec);
+    return kernel.call(() -> {
+      if (groups.containsKey(spec.autoScalingGroupName())) {
+        throw new ValidationException("AutoScalingGroupName", spec.autoScalingGroupName(),
+            "a name not in use (AlreadyExists: AutoScalingGroup by this name already exists)");
+      }
+      for (String z : spec.availabilityZones()) ec2.zone(z);
+      List<LoadBalancerTargets> tgs = resolveTargetGroups(spec.targetGroupNames());
+      GroupRuntime g = new GroupRuntime(this, spec, tgs);
+      groups.put(g.name, g);
+      long id = g.record("create", "created: min " + spec.minSize() + ", max " + spec.maxSize() + ", desired "
+          + spec.desiredCapacity() + ", zones " + spec.availabilityZones());
+      kernel.runWithCause(id, () -> g.start());
+      return new AutoScalingGroup(kernel, g);
+    });
+  }
+
+  private List<LoadBalancerTargets> resolveTargetGroups(List<String> names) {
+    List<LoadBalancerTargets> out = new ArrayList<>();
+    for (String n : names) {
+      LoadBalancerTargets t = targetGroupResolver == null ? null : targetGroupResolver.apply(n);
+      if (t == null) {
+        throw new ValidationException("TargetGroupARNs", n, "the name of an existing target group");
+      }
+      out.add(t);
+    }
+    return out;
+  }
+
+  GroupRuntime runtime(String name) {
+    Require.name("AutoScalingGroupName", name);
+    GroupRuntime g = groups.get(name);
+    if (g == null) {
+      throw new ValidationException("AutoScalingGroupName", name, "the name of an existing group " + groups.keySet());
+    }
+    return g;
+  }
+
+  /** The group named {@code name}, or a ValidationException. */
+  public AutoScalingGroup group(String name) {
+    return kernel.call(() -> new AutoScalingGroup(kernel, runtime(name)));
+  }
+
+  /** Every group, in creation order. */
+  public List<AutoScalingGroup> groups() {
+    return kernel.call(() -> groups.values().stream().map(g -> new AutoScalingGroup(kernel, g)).toList());
+  }
+
+  /**
+   * Changes min, max and desired, as {@code UpdateAutoScalingGroup}; null keeps a value. Without a
+   * new desired value, desired moves up to a new min or down to a new max.
+   */
+  public void updateAutoScalingGroup(String name, Integer minSize, Integer maxSize, Integer desiredCapacity) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(name);
+      int min = minSize == null ? g.spec.minSize() : minSize;
+      int max = maxSize == null ? g.spec.maxSize() : maxSize;
+      int desired = desiredCapacity == null ? Math.min(max, Math.max(min, g.spec.desiredCapacity())) : desiredCapacity;
+      AutoScalingGroupSpec.checkCapacity(min, max, desired);
+      g.setLimits(min, max, desired, "a user request update of AutoScalingGroup constraints to min: " + min + ", max: "
+          + max + ", desired: " + desired);
+    });
+  }
+
+  /**
+   * Changes the launch template new instances use, as {@code UpdateAutoScalingGroup} with a
+   * {@code LaunchTemplate}; running instances keep theirs (the termination policies prefer the old).
+   */
+  public void updateLaunchTemplate(String name, String launchTemplateName, String launchTemplateVersion) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(name);
+      AutoScalingGroupSpec next = g.spec.toBuilder().launchTemplate(launchTemplateName, launchTemplateVersion).build();
+      g.spec = next;
+      g.record("update", "launch template " + launchTemplateName + ":" + launchTemplateVersion);
+    });
+  }
+
+  /**
+   * Sets desired capacity, as {@code SetDesiredCapacity}.
+   *
+   * @param honorCooldown when true, refuses with {@link ScalingActivityInProgressException} while
+   *     a cooldown or scaling activity is in progress
+   */
+  public void setDesiredCapacity(String name, int desiredCapacity, boolean honorCooldown) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(name);
+      if (desiredCapacity > g.spec.maxSize()) {
+        throw new ValidationException("DesiredCapacity", desiredCapacity, "at most MaxSize " + g.spec.maxSize(),
+            "New SetDesiredCapacity value " + desiredCapacity + " is above max value " + g.spec.maxSize()
+                + " for the AutoScalingGroup.");
+      }
+      if (desiredCapacity < g.spec.minSize()) {
+        throw new ValidationException("DesiredCapacity", desiredCapacity, "at least MinSize " + g.spec.minSize(),
+            "New SetDesiredCapacity value " + desiredCapacity + " is below min value " + g.spec.minSize()
+                + " for the AutoScalingGroup.");
+      }
+      if (honorCooldown && g.inCooldownOrActivity()) {
+        throw new ScalingActivityInProgressException(name, "cooldown until " + g.cooldownEnd);
+      }
+      if (desiredCapacity != g.spec.desiredCapacity()) {
+        g.changeDesired(desiredCapacity, "a user request explicitly set group desired capacity", false, null);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ policies
+
+  /** Creates or replaces a scaling policy, as {@code PutScalingPolicy}; target tracking creates its alarms. */
+  public ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
+    Require.notNull("spec", spec);
+    return kernel.call(() -> {
+      GroupRuntime g = runtime(spec.autoScalingGroupName());
+      PolicyRuntime old = g.policies.get(spec.policyName());
+      String arn = "arn:aws:autoscaling:" + ec2.zones().get(0).region() + ":123456789012:scalingPolicy:" + uuid()
+          + ":autoScalingGroupName/" + g.name + ":policyName/" + spec.policyName();
+      PolicyRuntime p = new PolicyRuntime(g, spec, arn, this);
+      if (old != null) deleteOwnedAlarms(old);
+      g.policies.put(spec.policyName(), p);
+      long id = kernel.timeline().record("policy/" + spec.policyName(), "put", "policy " + describe(spec) + " on group " + g.name);
+      if (spec instanceof TargetTrackingScalingPolicy t) {
+        kernel.runWithCause(id, () -> createTargetTrackingAlarms(p, t));
+      }
+      return new ScalingPolicy(p);
+    });
+  }
+
+  private static String describe(ScalingPolicySpec s) {
+    if (s instanceof SimpleScalingPolicy p) return "SimpleScaling " + p.adjustmentType() + " " + p.scalingAdjustment();
+    if (s instanceof StepScalingPolicy p) return "StepScaling " + p.adjustmentType() + " " + p.stepAdjustments();
+    TargetTrackingScalingPolicy t = (TargetTrackingScalingPolicy) s;
+    return "TargetTrackingScaling " + t.metric() + " target " + t.targetValue();
+  }
+
+  private void createTargetTrackingAlarms(PolicyRuntime p, TargetTrackingScalingPolicy t) {
+    String prefix = "TargetTracking-" + p.group.name;
+    p.highAlarmName = prefix + "-AlarmHigh-" + uuid();
+    p.lowAlarmName = prefix + "-AlarmLow-" + uuid();
+    String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + p.arn + ".";
+    cloudWatch.putMetricAlarm(MetricAlarmSpec.builder()
+        .alarmName(p.highAlarmName)
+        .alarmDescription(description)
+        .metric(t.metric())
+        .statistic(t.statistic())
+        .period(Duration.ofSeconds(60))
+        .evaluationPeriods(3)
+        .datapointsToAlarm(3)
+        .threshold(t.targetValue())
+        .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+        .alarmActions(p.action)
+        .build());
+    cloudWatch.putMetricAlarm(MetricAlarmSpec.builder()
+        .alarmName(p.lowAlarmName)
+        .alarmDescription(description)
+        .metric(t.metric())
+        .statistic(t.statistic())
+        .period(Duration.ofSeconds(60))
+        .evaluationPeriods(15)
+        .datapointsToAlarm(15)
+        .threshold(0.7 * t.targetValue())
+        .comparisonOperator(ComparisonOperator.LessThanThreshold)
+        .alarmActions(p.lowAction)
+        .build());
+  }
+
+  private void deleteOwnedAlarms(PolicyRuntime p) {
+    if (p.highAlarmName != null) cloudWatch.deleteAlarms(p.highAlarmName, p.lowAlarmName);
+  }
+
+  /** Deletes a policy, as {@code DeletePolicy}, with the alarms it owns. */
+  public void deletePolicy(String groupName, String policyName) {
+    kernel.run(() -> {
+      PolicyRuntime p = policyRuntime(groupName, policyName);
+      deleteOwnedAlarms(p);
+      p.group.policies.remove(policyName);
+      kernel.timeline().record("policy/" + policyName, "delete", "deleted");
+    });
+  }
+
+  private PolicyRuntime policyRuntime(String groupName, String policyName) {
+    GroupRuntime g = runtime(groupName);
+    Require.name("PolicyName", policyName);
+    PolicyRuntime p = g.policies.get(policyName);
+    if (p == null) {
+      throw new ValidationException("PolicyName", policyName,
+          "the name of a policy of group " + groupName + " " + g.policies.keySet());
+    }
+    return p;
+  }
+
+  /** The policy of {@code groupName} named {@code policyName}, or a ValidationException. */
+  public ScalingPolicy policy(String groupName, String policyName) {
+    return kernel.call(() -> new ScalingPolicy(policyRuntime(groupName, policyName)));
+  }
+
+  /** The policy named {@code policyName} in whichever group has it (it must be exactly one). */
+  public ScalingPolicy policy(String policyName) {
+    Require.name("PolicyName", policyName);
+    return kernel.call(() -> {
+      List<PolicyRuntime> found = new ArrayList<>();
+      for (GroupRuntime g : groups.values()) {
+        PolicyRuntime p = g.policies.get(policyName);
+        if (p != null) found.add(p);
+      }
+      if (found.size() != 1) {
+        throw new ValidationException("PolicyName", policyName,
+            found.isEmpty() ? "the name of an existing policy" : "a name used by one group only; use policy(group, name)");
+      }
+      return new ScalingPolicy(found.get(0));
+    });
+  }
+
+  /** Executes a simple policy now, as {@code ExecutePolicy} (cooldown ignored). */
+  public void executePolicy(String groupName, String policyName) {
+    executePolicy(groupName, policyName, false, null, null);
+  }
+
+  /**
+   * Executes a policy now, as {@code ExecutePolicy}. Step policies need {@code metricValue} and
+   * {@code breachThreshold}; target tracking policies cannot be executed.
+   */
+  public void executePolicy(
+      String groupName, String policyName, boolean honorCooldown, Double metricValue, Double breachThreshold) {
+    kernel.run(() -> {
+      PolicyRuntime p = policyRuntime(groupName, policyName);
+      if (p.spec instanceof TargetTrackingScalingPolicy) {
+        throw new ValidationException("PolicyName", policyName, "a simple or step scaling policy (ExecutePolicy does"
+            + " not support target tracking policies)");
+      }
+      if (p.spec instanceof StepScalingPolicy && (metricValue == null || breachThreshold == null)) {
+        throw new ValidationException("MetricValue", metricValue, "MetricValue and BreachThreshold are required for a"
+            + " step scaling policy");
+      }
+      if (honorCooldown && p.isSimple() && p.group.inCooldownOrActivity()) {
+        throw new ScalingActivityInProgressException(groupName, "cooldown until " + p.group.cooldownEnd);
+      }
+      double m = metricValue == null ? Double.NaN : metricValue;
+      double t = breachThreshold == null ? Double.NaN : breachThreshold;
+      int desired = p.propose(m, t, false, cloudWatch);
+      long id = kernel.timeline().record("policy/" + policyName, "execute",
+          "executed by a user request: " + (desired < 0 ? "no change" : "desired capacity " + p.group.spec.desiredCapacity() + " -> " + desired));
+      if (desired >= 0) {
+        kernel.runWithCause(id, () -> p.group.changeDesired(desired, "a user request executed policy " + policyName,
+            p.isSimple(), p.cooldown()));
+      }
+    });
+  }
+
+  /** Called by a policy's alarm action, on the simulation thread. */
+  void onAlarm(PolicyRuntime p, AlarmActionContext ctx, boolean low) {
+    GroupRuntime g = p.group;
+    if (g.deleted || g.policies.get(p.name()) != p) return;
+    kernel.runWithCause(ctx.causeEventId(), () -> {
+      if (g.isSuspended(ScalingProcess.AlarmNotification)) {
+        if (!ctx.reinvocation()) {
+          kernel.timeline().record("policy/" + p.name(), "not-executed", "AlarmNotification is suspended on group " + g.name);
+        }
+        return;
+      }
+      if (p.isSimple() && g.inCooldownOrActivity()) {
+        if (!ctx.reinvocation()) {
+          kernel.timeline().record("policy/" + p.name(), "not-executed",
+              "not executed: a scaling activity or cooldown is in progress (cooldown until " + g.cooldownEnd + ")");
+        }
+        return;
+      }
+      int desired = p.propose(ctx.newestDatapoint(), ctx.threshold(), low, cloudWatch);
+      if (desired < 0) {
+        return;
+      }
+      long id = kernel.timeline().record("policy/" + p.name(), "execute",
+          "alarm " + ctx.alarmName() + " in state ALARM: desired capacity " + g.spec.desiredCapacity() + " -> " + desired);
+      proposals.add(new Proposal(p, desired, ctx.alarmName(), id));
+      if (resolveTask == null || !resolveTask.isPending()) {
+        resolveTask = kernel.scheduler().at(kernel.clock().now(), 0, this::resolveProposals);
+      }
+    });
+  }
+
+  /** Policies that fired at the same instant: per group, the largest resulting capacity wins. */
+  private void resolveProposals() {
+    Map<GroupRuntime, Proposal> winners = new LinkedHashMap<>();
+    for (Proposal pr : proposals) {
+      Proposal w = winners.get(pr.policy().group);
+      if (w == null || pr.desired() > w.desired()) winners.put(pr.policy().group, pr);
+    }
+    proposals.clear();
+    for (Proposal w : winners.values()) {
+      GroupRuntime g = w.policy().group;
+      int desired = g.clamp(w.desired());
+      if (g.deleted || desired == g.spec.desiredCapacity()) continue;
+      kernel.runWithCause(w.eventId(), () -> g.changeDesired(desired, "a monitor alarm " + w.alarmName()
+          + " in state ALARM triggered policy " + w.policy().name(), w.policy().isSimple(), w.policy().cooldown()));
+    }
+  }
+
+  // ------------------------------------------------------------------ instances
+
+  /** Adds a lifecycle hook, as {@code PutLifecycleHook}; it applies to launches and terminations from now on. */
+  public void putLifecycleHook(LifecycleHookSpec spec) {
+    Require.notNull("spec", spec);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(spec.autoScalingGroupName());
+      g.hooks.put(spec.lifecycleHookName(), spec);
+      g.record("lifecycle-hook", "hook " + spec.lifecycleHookName() + " put: " + spec.lifecycleTransition()
+          + ", heartbeat " + spec.heartbeatTimeout().getSeconds() + " s, default " + spec.defaultResult());
+    });
+  }
+
+  /** Completes a lifecycle action, as {@code CompleteLifecycleAction}. */
+  public void completeLifecycleAction(
+      String groupName, String hookName, String instanceId, LifecycleActionResult result) {
+    Require.notNull("LifecycleActionResult", result);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      Member m = memberOf(g, instanceId);
+      if (!m.waitingHooks.containsKey(hookName)) {
+        throw new ValidationException("LifecycleHookName", hookName,
+            "a hook instance " + instanceId + " waits for " + m.waitingHooks.keySet() + " (No active Lifecycle Action found)");
+      }
+      g.record("lifecycle-hook", "hook " + hookName + " completed for " + instanceId + ": " + result);
+      g.completeHook(m, hookName, result);
+    });
+  }
+
+  private Member memberOf(GroupRuntime g, String instanceId) {
+    Require.name("InstanceId", instanceId);
+    Member m = g.members.get(instanceId);
+    if (m == null) {
+      throw new ValidationException("InstanceId", instanceId, "an instance of group " + g.name);
+    }
+    return m;
+  }
+
+  private GroupRuntime groupOf(String instanceId) {
+    Require.name("InstanceId", instanceId);
+    for (GroupRuntime g : groups.values()) {
+      if (g.members.containsKey(instanceId)) return g;
+    }
+    throw new ValidationException("InstanceId", instanceId, "an instance of an Auto Scaling group");
+  }
+
+  /** Sets scale-in protection, as {@code SetInstanceProtection}. */
+  public void setInstanceProtection(String groupName, boolean protectedFromScaleIn, String... instanceIds) {
+    Require.notNull("InstanceIds", instanceIds);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      List<Member> ms = new ArrayList<>();
+      for (String id : instanceIds) ms.add(memberOf(g, id));
+      for (Member m : ms) {
+        m.protectedFromScaleIn = protectedFromScaleIn;
+        g.record("protection", m.instanceId + " protectedFromScaleIn " + protectedFromScaleIn);
+      }
+      g.reconcile();
+    });
+  }
+
+  /**
+   * Sets an instance's health, as {@code SetInstanceHealth}: Unhealthy is replaced at once; with
+   * {@code shouldRespectGracePeriod} it is ignored during the grace period.
+   */
+  public void setInstanceHealth(String instanceId, HealthStatus health, boolean shouldRespectGracePeriod) {
+    Require.notNull("HealthStatus", health);
+    kernel.run(() -> {
+      GroupRuntime g = groupOf(instanceId);
+      Member m = g.members.get(instanceId);
+      if (health == HealthStatus.HEALTHY) {
+        if (!m.terminationStarted) m.health = HealthStatus.HEALTHY;
+        return;
+      }
+      if (shouldRespectGracePeriod && m.inServiceAt != null
+          && m.inServiceAt.plus(g.spec.healthCheckGracePeriod()).isAfter(kernel.clock().now())) {
+        return;
+      }
+      g.markUnhealthy(m, "an instance was taken out of service in response to a user health-check", false);
+    });
+  }
+
+  /** Moves InService instances to Standby, as {@code EnterStandby}. */
+  public void enterStandby(String groupName, boolean shouldDecrementDesiredCapacity, String... instanceIds) {
+    Require.notNull("InstanceIds", instanceIds);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      List<Member> ms = new ArrayList<>();
+      for (String id : instanceIds) {
+        Member m = memberOf(g, id);
+        if (m.state != LifecycleState.IN_SERVICE || m.terminationStarted) {
+          throw new ValidationException("InstanceIds", id, "an InService instance (it is " + m.state + ")");
+        }
+        ms.add(m);
+      }
+      if (shouldDecrementDesiredCapacity && g.spec.desiredCapacity() - ms.size() < g.spec.minSize()) {
+        throw new ValidationException("ShouldDecrementDesiredCapacity", true,
+            "a desired capacity that stays at least MinSize " + g.spec.minSize() + " (it would be "
+                + (g.spec.desiredCapacity() - ms.size()) + ")");
+      }
+      for (Member m : ms) g.enterStandby(m, shouldDecrementDesiredCapacity);
+    });
+  }
+
+  /** Returns Standby instances to service, as {@code ExitStandby}. */
+  public void exitStandby(String groupName, String... instanceIds) {
+    Require.notNull("InstanceIds", instanceIds);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      List<Member> ms = new ArrayList<>();
+      int increments = 0;
+      for (String id : instanceIds) {
+        Member m = memberOf(g, id);
+        if (m.state != LifecycleState.STANDBY) {
+          throw new ValidationException("InstanceIds", id, "an instance in Standby (it is " + m.state + ")");
+        }
+        if (m.standbyDecremented) increments++;
+        ms.add(m);
+      }
+      if (g.spec.desiredCapacity() + increments > g.spec.maxSize()) {
+        throw new ValidationException("InstanceIds", List.of(instanceIds),
+            "instances whose return keeps desired capacity at most MaxSize " + g.spec.maxSize());
+      }
+      for (Member m : ms) g.exitStandby(m);
+    });
+  }
+
+  /**
+   * Terminates an instance of a group, as {@code TerminateInstanceInAutoScalingGroup}; without
+   * decrementing desired capacity a replacement launches.
+   */
+  public void terminateInstanceInAutoScalingGroup(String instanceId, boolean shouldDecrementDesiredCapacity) {
+    kernel.run(() -> {
+      GroupRuntime g = groupOf(instanceId);
+      Member m = g.members.get(instanceId);
+      if (m.terminationStarted) {
+        throw new ValidationException("InstanceId", instanceId, "an instance that is not already terminating");
+      }
+      int old = g.spec.desiredCapacity();
+      if (shouldDecrementDesiredCapacity && old - 1 < g.spec.minSize()) {
+        throw new ValidationException("ShouldDecrementDesiredCapacity", true,
+            "a desired capacity that stays at least MinSize " + g.spec.minSize() + " (it would be " + (old - 1) + ")");
+      }
+      if (shouldDecrementDesiredCapacity) {
+        g.spec = GroupRuntime.withCapacity(g.spec, g.spec.minSize(), g.spec.maxSize(), old - 1);
+      }
+      g.startTermination(m, g.at() + "instance " + instanceId + " was taken out of service in response to a user request"
+          + (shouldDecrementDesiredCapacity ? ", shrinking the capacity from " + old + " to " + (old - 1) : "") + ".",
+          false);
+      g.reconcile();
+    });
+  }
+
+  /** Suspends processes, as {@code SuspendProcesses}; none given suspends all. */
+  public void suspendProcesses(String groupName, ScalingProcess... processes) {
+    Require.notNull("ScalingProcesses", processes);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
+      g.suspended.addAll(ps);
+      g.record("suspend", "suspended " + ps);
+    });
+  }
+
+  /** Resumes processes, as {@code ResumeProcesses}; none given resumes all. */
+  public void resumeProcesses(String groupName, ScalingProcess... processes) {
+    Require.notNull("ScalingProcesses", processes);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
+      ps.forEach(g.suspended::remove);
+      g.record("resume", "resumed " + ps);
+      g.reconcile();
+    });
+  }
+
+  // ------------------------------------------------------------------ scheduled actions
+
+  /** Creates or replaces a scheduled action, as {@code PutScheduledUpdateGroupAction}. */
+  public void putScheduledUpdateGroupAction(ScheduledActionSpec spec) {
+    Require.notNull("spec", spec);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(spec.autoScalingGroupName());
+      Instant now = kernel.clock().now();
+      if (spec.recurrence() == null && spec.startTime().isBefore(now)) {
+        throw new ValidationException("StartTime", spec.startTime(), "a time not in the past (now " + now + ")");
+      }
+      Scheduler.Task old = g.scheduled.remove(spec.scheduledActionName());
+      if (old != null) old.cancel();
+      g.scheduledSpecs.put(spec.scheduledActionName(), spec);
+      g.record("scheduled-action", "scheduled action " + spec.scheduledActionName() + " put"
+          + (spec.recurrence() != null ? " (recurrence " + spec.recurrence() + ")" : " at " + spec.startTime()));
+      scheduleNext(g, spec, spec.recurrence() == null ? null
+          : (spec.startTime() != null && spec.startTime().isAfter(now) ? spec.startTime().minusSeconds(60) : now));
+    });
+  }
+
+  /** Deletes a scheduled action, as {@code DeleteScheduledAction}. */
+  public void deleteScheduledAction(String groupName, String scheduledActionName) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      Scheduler.Task t = g.scheduled.remove(scheduledActionName);
+      if (g.scheduledSpecs.remove(scheduledActionName) == null) {
+        throw new ValidationException("ScheduledActionName", scheduledActionName, "an existing scheduled action");
+      }
+      if (t != null) t.cancel();
+    });
+  }
+
+  private void scheduleNext(GroupRuntime g, ScheduledActionSpec spec, Instant after) {
+    Instant at = spec.recurrence() == null ? spec.startTime() : Cron.parse(spec.recurrence()).next(after);
+    if (at == null || (spec.endTime() != null && at.isAfter(spec.endTime()))) {
+      g.scheduled.remove(spec.scheduledActionName());
+      return;
+    }
+    g.scheduled.put(spec.scheduledActionName(), kernel.scheduler().at(at, 0, () -> {
+      runScheduled(g, spec);
+      if (spec.recurrence() != null && g.scheduledSpecs.get(spec.scheduledActionName()) == spec) {
+        scheduleNext(g, spec, at);
+      } else {
+        g.scheduled.remove(spec.scheduledActionName());
+      }
+    }));
+  }
+
+  private void runScheduled(GroupRuntime g, ScheduledActionSpec spec) {
+    if (g.deleted || g.scheduledSpecs.get(spec.scheduledActionName()) != spec) return;
+    long id = g.record("scheduled-action", "scheduled action " + spec.scheduledActionName() + " runs");
+    kernel.runWithCause(id, () -> {
+      if (g.isSuspended(ScalingProcess.ScheduledActions)) {
+        g.record("scheduled-action", "skipped: ScheduledActions is suspended");
+        return;
+      }
+      int min = spec.minSize() == null ? g.spec.minSize() : spec.minSize();
+      int max = spec.maxSize() == null ? g.spec.maxSize() : spec.maxSize();
+      int desired = spec.desiredCapacity() == null ? Math.min(max, Math.max(min, g.spec.desiredCapacity())) : spec.desiredCapacity();
+      try {
+        AutoScalingGroupSpec.checkCapacity(min, max, desired);
+      } catch (ValidationException e) {
+        g.record("scheduled-action", "failed: " + e.getMessage());
+        return;
+      }
+      if (spec.scheduledActionName() != null && spec.recurrence() == null) g.scheduledSpecs.remove(spec.scheduledActionName());
+      g.setLimits(min, max, desired, "a scheduled action update of AutoScalingGroup constraints to min: " + min
+          + ", max: " + max + ", desired: " + desired);
+    });
+  }
+
+  // ------------------------------------------------------------------ activities and metrics
+
+  /** The group's scaling activities, newest first. */
+  public List<ScalingActivity> activities(String groupName) {
+    return kernel.call(() -> new AutoScalingGroup(kernel, runtime(groupName)).activities());
+  }
+
+  /** Calls {@code listener} when activities start and end (on the simulation thread). */
+  public void addScalingActivityListener(ScalingActivityListener listener) {
+    listeners.add(Require.notNull("listener", listener));
+  }
+
+  /** Stops calling {@code listener}. */
+  public void removeScalingActivityListener(ScalingActivityListener listener) {
+    listeners.remove(listener);
+  }
+
+  void activityStarted(ScalingActivity a) {
+    for (ScalingActivityListener l : listeners) l.activityStarted(a);
+  }
+
+  void activityCompleted(ScalingActivity a) {
+    for (ScalingActivityListener l : listeners) l.activityCompleted(a);
+  }
+
+  String newActivityId() {
+    return uuid();
+  }
+
+  private String uuid() {
+    long a = ids.nextLong();
+    long b = ids.nextLong();
+    return String.format("%08x-%04x-4%03x-%04x-%012x", a >>> 32, (a >>> 16) & 0xffff, a & 0xfff,
+        0x8000 | ((b >>> 48) & 0x3fff), b & 0xffffffffffffL);
+  }
+
+  private void publishMetrics() {
+    long stamp = kernel.clock().now().toEpochMilli() - 60_000L;
+    for (GroupRuntime g : groups.values()) {
+      if (g.deleted) continue;
+      MetricWriter[] w = writers.get(g.name);
+      if (w == null) {
+        w = new MetricWriter[METRICS.length];
+        for (int i = 0; i < METRICS.length; i++) {
+          w[i] = cloudWatch.writer(MetricId.of(NAMESPACE, METRICS[i], "AutoScalingGroupName", g.name), StandardUnit.NONE);
+        }
+        writers.put(g.name, w);
+      }
+      int inService = 0;
+      int pending = 0;
+      int standby = 0;
+      int terminating = 0;
+      for (Member m : g.members.values()) {
+        switch (m.state) {
+          case IN_SERVICE -> inService++;
+          case PENDING, PENDING_WAIT, PENDING_PROCEED -> pending++;
+          case STANDBY, ENTERING_STANDBY -> standby++;
+          case TERMINATING, TERMINATING_WAIT, TERMINATING_PROCEED -> terminating++;
+          default -> { }
+        }
+      }
+      w[0].put(stamp, g.spec.minSize());
+      w[1].put(stamp, g.spec.maxSize());
+      w[2].put(stamp, g.spec.desiredCapacity());
+      w[3].put(stamp, inService);
+      w[4].put(stamp, pending);
+      w[5].put(stamp, standby);
+      w[6].put(stamp, terminating);
+      w[7].put(stamp, inService + pending + standby + terminating);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.kernel.Kernel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A live view of one Auto Scaling group: read it again to see current values; collections it
+ * returns are immutable snapshots. Thread-safe.
+ */
+public final class AutoScalingGroup {
+
+  private final Kernel kernel;
+  private final GroupRuntime runtime;
+
+  AutoScalingGroup(Kernel kernel, GroupRuntime runtime) {
+    this.kernel = kernel;
+    this.runtime = runtime;
+  }
+
+  /** The group name. */
+  public String name() {
+    return runtime.name;
+  }
+
+  /** The current configuration (with the current min, max and desired). */
+  public AutoScalingGroupSpec spec() {
+    return kernel.call(() -> runtime.spec);
+  }
+
+  /** MinSize. */
+  public int minSize() {
+    return kernel.call(() -> runtime.spec.minSize());
+  }
+
+  /** MaxSize. */
+  public int maxSize() {
+    return kernel.call(() -> runtime.spec.maxSize());
+  }
+
+  /** DesiredCapacity. */
+  public int desiredCapacity() {
+    return kernel.call(() -> runtime.spec.desiredCapacity());
+  }
+
+  /** The instances of the group (Terminated ones are gone), in launch order. */
+  public List<AutoScalingInstance> instances() {
+    return kernel.call(() -> {
+      List<AutoScalingInstance> out = new ArrayList<>();
+      for (Member m : runtime.members.values()) out.add(m.snapshot());
+      return Collections.unmodifiableList(out);
+    });
+  }
+
+  /** The instances in {@code state}, in launch order. */
+  public List<AutoScalingInstance> instances(LifecycleState state) {
+    return instances().stream().filter(i -> i.lifecycleState() == state).toList();
+  }
+
+  /** How many instances are InService. */
+  public int inServiceCount() {
+    return kernel.call(() -> {
+      int n = 0;
+      for (Member m : runtime.members.values()) if (m.state == LifecycleState.IN_SERVICE) n++;
+      return n;
+    });
+  }
+
+  /** InService instances per enabled zone (zones with none show 0), sorted by zone name. */
+  public SortedMap<String, Integer> inServiceCountByZone() {
+    return kernel.call(() -> {
+      TreeMap<String, Integer> out = new TreeMap<>();
+      for (String z : runtime.spec.availabilityZones()) out.put(z, 0);
+      for (Member m : runtime.members.values()) {
+        if (m.state == LifecycleState.IN_SERVICE) out.merge(m.zone, 1, Integer::sum);
+      }
+      return Collections.unmodifiableSortedMap(out);
+    });
+  }
+
+  /** The scaling activities, newest first, as DescribeScalingActivities lists them. */
+  public List<ScalingActivity> activities() {
+    return kernel.call(() -> {
+      List<ScalingActivity> out = new ArrayList<>();
+      for (int i = runtime.activities.size() - 1; i >= 0; i--) out.add(runtime.activities.get(i).snapshot());
+      return Collections.unmodifiableList(out);
+    });
+  }
+
+  /** The suspended processes. */
+  public Set<ScalingProcess> suspendedProcesses() {
+    return kernel.call(() -> {
+      Set<ScalingProcess> s = EnumSet.noneOf(ScalingProcess.class);
+      s.addAll(runtime.suspended);
+      return Collections.unmodifiableSet(s);
+    });
+  }
+
+  @Override
+  public String toString() {
+    return kernel.call(() -> "AutoScalingGroup[" + runtime.name + ", min " + runtime.spec.minSize() + ", max "
+        + runtime.spec.maxSize() + ", desired " + runtime.spec.desiredCapacity() + ", " + runtime.members.size()
+        + " instances]");
+  }
+}

@@ -1,0 +1,309 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.ec2.InstanceType;
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * An Auto Scaling group as {@code CreateAutoScalingGroup} takes it: launch settings, capacity
+ * limits, zones, cooldown, health checks, termination policies and target groups.
+ *
+ * @param autoScalingGroupName unique within the twin
+ * @param launchTemplateName the launch template name (default {@code lt-<group>})
+ * @param launchTemplateVersion its version (default {@code 1})
+ * @param instanceType the instance type launched (default {@code t3.micro})
+ * @param bootTime how long a new instance stays pending (default 30 s, EC2's fake choice)
+ * @param detailedMonitoring 1-minute CPU datapoints (true) or 5-minute basic ones (default false)
+ * @param minSize at least 0
+ * @param maxSize at least minSize
+ * @param desiredCapacity in [minSize, maxSize]; defaults to minSize
+ * @param availabilityZones the enabled zones, at least one, no repeats
+ * @param defaultCooldown default 300 s; gates simple policies only
+ * @param defaultInstanceWarmup null (none, the default) or zero or more
+ * @param healthCheckType EC2 (default) or ELB
+ * @param healthCheckGracePeriod default 0 s (the API default; the console uses 300 s)
+ * @param terminationPolicies in order; default {@code [Default]}; Default may only be last, a
+ *     custom policy only first
+ * @param newInstancesProtectedFromScaleIn protection given to new instances (default false)
+ * @param capacityDistributionStrategy what to do when a zone's launches fail
+ * @param targetGroupNames target groups new instances are registered with
+ */
+public record AutoScalingGroupSpec(
+    String autoScalingGroupName,
+    String launchTemplateName,
+    String launchTemplateVersion,
+    String instanceType,
+    Duration bootTime,
+    boolean detailedMonitoring,
+    int minSize,
+    int maxSize,
+    int desiredCapacity,
+    List<String> availabilityZones,
+    Duration defaultCooldown,
+    Duration defaultInstanceWarmup,
+    HealthCheckType healthCheckType,
+    Duration healthCheckGracePeriod,
+    List<TerminationPolicy> terminationPolicies,
+    boolean newInstancesProtectedFromScaleIn,
+    CapacityDistributionStrategy capacityDistributionStrategy,
+    List<String> targetGroupNames) {
+
+  /** The default cooldown: 300 s. */
+  public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(300);
+
+  /** Validates the way CreateAutoScalingGroup does. */
+  public AutoScalingGroupSpec {
+    Require.name("AutoScalingGroupName", autoScalingGroupName);
+    Require.name("LaunchTemplateName", launchTemplateName);
+    Require.name("LaunchTemplateVersion", launchTemplateVersion);
+    InstanceType.of(instanceType);
+    Require.notNegative("bootTime", bootTime);
+    checkCapacity(minSize, maxSize, desiredCapacity);
+    Require.notNull("AvailabilityZones", availabilityZones);
+    if (availabilityZones.isEmpty()) {
+      throw new ValidationException("AvailabilityZones", "[]", "at least one Availability Zone");
+    }
+    LinkedHashSet<String> zones = new LinkedHashSet<>();
+    for (String z : availabilityZones) {
+      if (!zones.add(Require.name("AvailabilityZones", z))) {
+        throw new ValidationException("AvailabilityZones", z, "each zone at most once");
+      }
+    }
+    availabilityZones = List.copyOf(zones);
+    Require.notNegative("DefaultCooldown", defaultCooldown);
+    if (defaultInstanceWarmup != null) {
+      Require.notNegative("DefaultInstanceWarmup", defaultInstanceWarmup);
+    }
+    Require.notNull("HealthCheckType", healthCheckType);
+    Require.notNegative("HealthCheckGracePeriod", healthCheckGracePeriod);
+    Require.notNull("TerminationPolicies", terminationPolicies);
+    terminationPolicies = List.copyOf(terminationPolicies.isEmpty() ? List.of(TerminationPolicy.DEFAULT) : terminationPolicies);
+    for (int i = 0; i < terminationPolicies.size(); i++) {
+      TerminationPolicy p = terminationPolicies.get(i);
+      if (p == TerminationPolicy.DEFAULT && i != terminationPolicies.size() - 1) {
+        throw new ValidationException("TerminationPolicies", names(terminationPolicies), "Default may only be the last policy");
+      }
+      if (isCustom(p) && i != 0) {
+        throw new ValidationException("TerminationPolicies", names(terminationPolicies), "a custom policy may only be the first policy");
+      }
+    }
+    Require.notNull("CapacityDistributionStrategy", capacityDistributionStrategy);
+    Require.notNull("TargetGroupARNs", targetGroupNames);
+    for (String t : targetGroupNames) Require.name("TargetGroupARNs", t);
+    targetGroupNames = List.copyOf(new LinkedHashSet<>(targetGroupNames));
+  }
+
+  static boolean isCustom(TerminationPolicy p) {
+    return p != TerminationPolicy.DEFAULT
+        && p != TerminationPolicy.OLDEST_INSTANCE
+        && p != TerminationPolicy.NEWEST_INSTANCE
+        && p != TerminationPolicy.OLDEST_LAUNCH_TEMPLATE
+        && p != TerminationPolicy.CLOSEST_TO_NEXT_INSTANCE_HOUR;
+  }
+
+  private static List<String> names(List<TerminationPolicy> ps) {
+    return ps.stream().map(TerminationPolicy::name).toList();
+  }
+
+  /** Checks min, max and desired with AWS's messages. */
+  static void checkCapacity(int min, int max, int desired) {
+    Require.notNegative("MinSize", min);
+    Require.notNegative("MaxSize", max);
+    if (min > max) {
+      throw new ValidationException(
+          "MaxSize", max, "at least MinSize " + min,
+          "Max bound, " + max + ", must be greater than or equal to min bound, " + min);
+    }
+    if (desired < min || desired > max) {
+      throw new ValidationException(
+          "DesiredCapacity", desired, "between MinSize " + min + " and MaxSize " + max,
+          "Desired capacity:" + desired + " must be between the specified min size:" + min + " and max size:" + max);
+    }
+  }
+
+  /** A builder; {@code autoScalingGroupName}, sizes and zones are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this spec's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.autoScalingGroupName = autoScalingGroupName;
+    b.launchTemplateName = launchTemplateName;
+    b.launchTemplateVersion = launchTemplateVersion;
+    b.instanceType = instanceType;
+    b.bootTime = bootTime;
+    b.detailedMonitoring = detailedMonitoring;
+    b.minSize = minSize;
+    b.maxSize = maxSize;
+    b.desiredCapacity = desiredCapacity;
+    b.availabilityZones = new ArrayList<>(availabilityZones);
+    b.defaultCooldown = defaultCooldown;
+    b.defaultInstanceWarmup = defaultInstanceWarmup;
+    b.healthCheckType = healthCheckType;
+    b.healthCheckGracePeriod = healthCheckGracePeriod;
+    b.terminationPolicies = new ArrayList<>(terminationPolicies);
+    b.newInstancesProtectedFromScaleIn = newInstancesProtectedFromScaleIn;
+    b.capacityDistributionStrategy = capacityDistributionStrategy;
+    b.targetGroupNames = new ArrayList<>(targetGroupNames);
+    return b;
+  }
+
+  /** Builds {@link AutoScalingGroupSpec}s with AWS's defaults. Not thread-safe. */
+  public static final class Builder {
+    private String autoScalingGroupName;
+    private String launchTemplateName;
+    private String launchTemplateVersion = "1";
+    private String instanceType = "t3.micro";
+    private Duration bootTime = Duration.ofSeconds(30);
+    private boolean detailedMonitoring;
+    private Integer minSize;
+    private Integer maxSize;
+    private Integer desiredCapacity;
+    private List<String> availabilityZones = new ArrayList<>();
+    private Duration defaultCooldown = DEFAULT_COOLDOWN;
+    private Duration defaultInstanceWarmup;
+    private HealthCheckType healthCheckType = HealthCheckType.EC2;
+    private Duration healthCheckGracePeriod = Duration.ZERO;
+    private List<TerminationPolicy> terminationPolicies = new ArrayList<>();
+    private boolean newInstancesProtectedFromScaleIn;
+    private CapacityDistributionStrategy capacityDistributionStrategy = CapacityDistributionStrategy.BALANCED_BEST_EFFORT;
+    private List<String> targetGroupNames = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The group name. */
+    public Builder autoScalingGroupName(String name) {
+      this.autoScalingGroupName = name;
+      return this;
+    }
+
+    /** The launch template and version new instances use. */
+    public Builder launchTemplate(String name, String version) {
+      this.launchTemplateName = name;
+      this.launchTemplateVersion = version;
+      return this;
+    }
+
+    /** The instance type. */
+    public Builder instanceType(String instanceType) {
+      this.instanceType = instanceType;
+      return this;
+    }
+
+    /** How long a new instance stays pending. */
+    public Builder bootTime(Duration bootTime) {
+      this.bootTime = bootTime;
+      return this;
+    }
+
+    /** 1-minute CPU datapoints. */
+    public Builder detailedMonitoring(boolean detailedMonitoring) {
+      this.detailedMonitoring = detailedMonitoring;
+      return this;
+    }
+
+    /** MinSize. */
+    public Builder minSize(int minSize) {
+      this.minSize = minSize;
+      return this;
+    }
+
+    /** MaxSize. */
+    public Builder maxSize(int maxSize) {
+      this.maxSize = maxSize;
+      return this;
+    }
+
+    /** DesiredCapacity (default MinSize). */
+    public Builder desiredCapacity(int desiredCapacity) {
+      this.desiredCapacity = desiredCapacity;
+      return this;
+    }
+
+    /** The enabled zones. */
+    public Builder availabilityZones(String... zones) {
+      this.availabilityZones = new ArrayList<>(List.of(zones));
+      return this;
+    }
+
+    /** DefaultCooldown (default 300 s). */
+    public Builder defaultCooldown(Duration defaultCooldown) {
+      this.defaultCooldown = defaultCooldown;
+      return this;
+    }
+
+    /** DefaultInstanceWarmup (default none). */
+    public Builder defaultInstanceWarmup(Duration warmup) {
+      this.defaultInstanceWarmup = warmup;
+      return this;
+    }
+
+    /** HealthCheckType (default EC2). */
+    public Builder healthCheckType(HealthCheckType type) {
+      this.healthCheckType = type;
+      return this;
+    }
+
+    /** HealthCheckGracePeriod (default 0). */
+    public Builder healthCheckGracePeriod(Duration grace) {
+      this.healthCheckGracePeriod = grace;
+      return this;
+    }
+
+    /** TerminationPolicies, in order. */
+    public Builder terminationPolicies(TerminationPolicy... policies) {
+      this.terminationPolicies = new ArrayList<>(List.of(policies));
+      return this;
+    }
+
+    /** NewInstancesProtectedFromScaleIn. */
+    public Builder newInstancesProtectedFromScaleIn(boolean protect) {
+      this.newInstancesProtectedFromScaleIn = protect;
+      return this;
+    }
+
+    /** AvailabilityZoneDistribution.CapacityDistributionStrategy. */
+    public Builder capacityDistributionStrategy(CapacityDistributionStrategy strategy) {
+      this.capacityDistributionStrategy = strategy;
+      return this;
+    }
+
+    /** Target groups (by name) new instances are registered with. */
+    public Builder targetGroupNames(String... names) {
+      this.targetGroupNames = new ArrayList<>(List.of(names));
+      return this;
+    }
+
+    /** The spec; throws a ValidationException naming the first invalid field. */
+    public AutoScalingGroupSpec build() {
+      Require.name("AutoScalingGroupName", autoScalingGroupName);
+      if (minSize == null) throw new ValidationException("MinSize", null, "a value is required");
+      if (maxSize == null) throw new ValidationException("MaxSize", null, "a value is required");
+      return new AutoScalingGroupSpec(
+          autoScalingGroupName,
+          launchTemplateName == null ? "lt-" + autoScalingGroupName : launchTemplateName,
+          launchTemplateVersion,
+          instanceType,
+          bootTime,
+          detailedMonitoring,
+          minSize,
+          maxSize,
+          desiredCapacity == null ? minSize : desiredCapacity,
+          availabilityZones,
+          defaultCooldown,
+          defaultInstanceWarmup,
+          healthCheckType,
+          healthCheckGracePeriod,
+          terminationPolicies,
+          newInstancesProtectedFromScaleIn,
+          capacityDistributionStrategy,
+          targetGroupNames);
+    }
+  }
+}

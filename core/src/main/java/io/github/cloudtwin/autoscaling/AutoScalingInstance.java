@@ -1,0 +1,32 @@
+package io.github.cloudtwin.autoscaling;
+
+import java.time.Instant;
+
+/**
+ * An instance of an Auto Scaling group, as {@code DescribeAutoScalingInstances} shows it: an
+ * immutable snapshot (read the group again for current values).
+ *
+ * @param instanceId the EC2 instance id
+ * @param availabilityZone its zone
+ * @param lifecycleState its lifecycle state in the group
+ * @param healthStatus Healthy or Unhealthy
+ * @param protectedFromScaleIn whether scale-in skips it
+ * @param launchTemplateName the launch template it was launched from, or null
+ * @param launchTemplateVersion that template's version, or null
+ * @param launchTime when it was launched
+ */
+public record AutoScalingInstance(
+    String instanceId,
+    String availabilityZone,
+    LifecycleState lifecycleState,
+    HealthStatus healthStatus,
+    boolean protectedFromScaleIn,
+    String launchTemplateName,
+    String launchTemplateVersion,
+    Instant launchTime) {
+
+  /** The launch template as {@code name:version}, or null. */
+  public String launchTemplate() {
+    return launchTemplateName == null ? null : launchTemplateName + ":" + launchTemplateVersion;
+  }
+}

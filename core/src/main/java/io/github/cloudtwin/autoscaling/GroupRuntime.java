@@ -1,0 +1,727 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.ec2.InstanceSpec;
+import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.ec2.InsufficientInstanceCapacityException;
+import io.github.cloudtwin.ec2.ZoneState;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * The machinery of one Auto Scaling group: capacity reconciliation, zone spreading and
+ * rebalancing, health replacement, termination selection, lifecycle hooks, Standby, cooldown and
+ * activities. Single-threaded under the kernel lock.
+ */
+final class GroupRuntime {
+
+  /** How long an impaired status check is tolerated (a fake choice; AWS says "a few minutes"). */
+  static final Duration IMPAIRED_TOLERANCE = Duration.ofMinutes(3);
+  /** How soon failed launches are retried (a fake choice). */
+  static final Duration LAUNCH_RETRY = Duration.ofSeconds(60);
+
+  final AutoScaling service;
+  final Kernel kernel;
+  final Ec2 ec2;
+  final String name;
+  AutoScalingGroupSpec spec;
+  final Map<String, Member> members = new LinkedHashMap<>();
+  final List<Activity> activities = new ArrayList<>();
+  final Set<ScalingProcess> suspended = EnumSet.noneOf(ScalingProcess.class);
+  final Map<String, LifecycleHookSpec> hooks = new LinkedHashMap<>();
+  final Map<String, PolicyRuntime> policies = new LinkedHashMap<>();
+  final Map<String, Scheduler.Task> scheduled = new LinkedHashMap<>();
+  final Map<String, ScheduledActionSpec> scheduledSpecs = new LinkedHashMap<>();
+  final List<LoadBalancerTargets> targetGroups;
+  final SplittableRandom random;
+  boolean deleted;
+
+  private boolean reconciling;
+  private boolean again;
+  /** The sentence that explains the current desired change, prefixed to activities it causes. */
+  private String triggerClause;
+  private boolean collectingCooldown;
+  private int cooldownBatchOpen;
+  private Duration pendingCooldown;
+  Instant cooldownEnd = Instant.MIN;
+  /** Limited health replacements taken out and not yet relaunched. */
+  private int replacementsOwed;
+  /** Rebalance launches not yet matched by a termination. */
+  private int rebalanceSurplus;
+  private int rebalanceTerminationsOwed;
+  private Scheduler.Task retry;
+  private int protectedNoticeFor = -1;
+
+  GroupRuntime(AutoScaling service, AutoScalingGroupSpec spec, List<LoadBalancerTargets> targetGroups) {
+    this.service = service;
+    this.kernel = service.kernel;
+    this.ec2 = service.ec2;
+    this.name = spec.autoScalingGroupName();
+    this.spec = spec;
+    this.targetGroups = List.copyOf(targetGroups);
+    this.random = kernel.randomness().stream("autoscaling.group." + name);
+  }
+
+  Instant now() {
+    return kernel.clock().now();
+  }
+
+  String at() {
+    return "At " + now().truncatedTo(ChronoUnit.SECONDS) + " ";
+  }
+
+  boolean isSuspended(ScalingProcess p) {
+    return suspended.contains(p);
+  }
+
+  long record(String kind, String message) {
+    return kernel.timeline().record("group/" + name, kind, message);
+  }
+
+  // ------------------------------------------------------------------ desired capacity
+
+  /** Launches toward the initial desired capacity. */
+  void start() {
+    int d = spec.desiredCapacity();
+    triggerClause = at() + "a user request created an AutoScalingGroup changing the desired capacity from 0 to " + d + ".";
+    try {
+      reconcile();
+    } finally {
+      triggerClause = null;
+    }
+  }
+
+  /**
+   * Sets desired capacity (already validated and clamped) and reconciles, with {@code clause}
+   * explaining the change in AWS's words.
+   */
+  void changeDesired(int newDesired, String clause, boolean startsCooldown, Duration cooldown) {
+    changeDesired(spec.minSize(), spec.maxSize(), newDesired, clause, startsCooldown, cooldown);
+  }
+
+  void changeDesired(int min, int max, int newDesired, String clause, boolean startsCooldown, Duration cooldown) {
+    int old = spec.desiredCapacity();
+    long id = record("desired-capacity", "desired capacity " + old + " -> " + newDesired + ": " + clause);
+    spec = withCapacity(min, max, newDesired);
+    kernel.runWithCause(
+        id,
+        () -> {
+          triggerClause = at() + clause + " changing the desired capacity from " + old + " to " + newDesired + ".";
+          collectingCooldown = startsCooldown;
+          try {
+            reconcile();
+          } finally {
+            collectingCooldown = false;
+            triggerClause = null;
+            if (startsCooldown) {
+              if (cooldownBatchOpen == 0) {
+                cooldownEnd = now().plus(cooldown);
+              } else {
+                pendingCooldown = cooldown;
+              }
+            }
+          }
+        });
+  }
+
+  static AutoScalingGroupSpec withCapacity(AutoScalingGroupSpec s, int min, int max, int desired) {
+    return s.toBuilder().minSize(min).maxSize(max).desiredCapacity(desired).build();
+  }
+
+  private AutoScalingGroupSpec withCapacity(int min, int max, int desired) {
+    return withCapacity(spec, min, max, desired);
+  }
+
+  void setLimits(int min, int max, int desired, String clause) {
+    int old = spec.desiredCapacity();
+    if (old == desired) {
+      spec = withCapacity(min, max, desired);
+      record("update", "constraints min " + min + ", max " + max + ", desired " + desired);
+      reconcile();
+    } else {
+      changeDesired(min, max, desired, clause, false, null);
+    }
+  }
+
+  int clamp(int v) {
+    return Math.max(spec.minSize(), Math.min(spec.maxSize(), v));
+  }
+
+  boolean inCooldownOrActivity() {
+    if (now().isBefore(cooldownEnd) || cooldownBatchOpen > 0) {
+      return true;
+    }
+    for (Member m : members.values()) {
+      if (m.activity != null && !m.activity.status.isDone()) return true;
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ reconcile
+
+  int countingCount() {
+    int n = 0;
+    for (Member m : members.values()) if (m.counts()) n++;
+    return n;
+  }
+
+  /** Moves actual capacity toward desired; re-entrant calls are folded into the running one. */
+  void reconcile() {
+    if (deleted) return;
+    if (reconciling) {
+      again = true;
+      return;
+    }
+    reconciling = true;
+    try {
+      do {
+        again = false;
+        reconcileOnce();
+      } while (again);
+    } finally {
+      reconciling = false;
+    }
+  }
+
+  private void reconcileOnce() {
+    replaceUnhealthy();
+    int active = countingCount();
+    int target = spec.desiredCapacity() + rebalanceSurplus;
+    if (active < target) {
+      if (!isSuspended(ScalingProcess.Launch)) {
+        launch(target - active, null);
+      }
+    } else {
+      if (replacementsOwed > 0) replacementsOwed = 0;
+      if (active > target && !isSuspended(ScalingProcess.Terminate)) {
+        scaleIn(active - target);
+      }
+    }
+  }
+
+  private void replaceUnhealthy() {
+    if (isSuspended(ScalingProcess.ReplaceUnhealthy)) return;
+    int batch = Math.max(1, spec.desiredCapacity() / 10);
+    int inFlight = replacementsOwed;
+    for (Member m : members.values()) {
+      if (m.replacement || (m.terminationStarted && m.limitedUnhealthy && m.holdsCapacity)) inFlight++;
+    }
+    for (Member m : List.copyOf(members.values())) {
+      if (m.health != HealthStatus.UNHEALTHY || m.terminationStarted || !m.counts()) continue;
+      if (m.limitedUnhealthy) {
+        if (inFlight >= batch) continue;
+        inFlight++;
+        replacementsOwed++;
+      }
+      startTermination(m, at() + m.unhealthyCause + ".", m.limitedUnhealthy && !targetGroups.isEmpty() && m.registered);
+    }
+  }
+
+  // ------------------------------------------------------------------ launching
+
+  private List<String> zonesByFewest() {
+    Map<String, Integer> counts = zoneCounts();
+    List<String> zones = new ArrayList<>(spec.availabilityZones());
+    zones.sort((a, b) -> {
+      int c = Integer.compare(counts.get(a), counts.get(b));
+      return c != 0 ? c : a.compareTo(b);
+    });
+    return zones;
+  }
+
+  /** Counting instances per enabled zone, sorted by zone name. */
+  TreeMap<String, Integer> zoneCounts() {
+    TreeMap<String, Integer> counts = new TreeMap<>();
+    for (String z : spec.availabilityZones()) counts.put(z, 0);
+    for (Member m : members.values()) {
+      if (m.counts()) counts.merge(m.zone, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** Launches {@code n} instances; into {@code onlyZone} when given (rebalancing). */
+  private void launch(int n, String onlyZone) {
+    int from = countingCount();
+    int to = from + n;
+    for (int k = 0; k < n; k++) {
+      List<String> order = onlyZone != null ? List.of(onlyZone) : zonesByFewest();
+      if (onlyZone == null && spec.capacityDistributionStrategy() == CapacityDistributionStrategy.BALANCED_ONLY) {
+        order = order.subList(0, 1);
+      }
+      String clause = onlyZone != null
+          ? at() + "an instance was launched to aid in balancing the group's zones."
+          : at() + "an instance was started in response to a difference between desired and actual capacity, increasing the capacity from "
+              + from + " to " + to + ".";
+      String cause = triggerClause == null ? clause : triggerClause + "  " + clause;
+      boolean launched = false;
+      for (String zone : order) {
+        if (tryLaunch(zone, cause, onlyZone != null)) {
+          launched = true;
+          break;
+        }
+      }
+      if (!launched) {
+        if (onlyZone != null) {
+          rebalanceSurplus--;
+        }
+        scheduleRetry();
+        return;
+      }
+    }
+  }
+
+  private boolean tryLaunch(String zone, String cause, boolean rebalance) {
+    InstanceSpec is = InstanceSpec.builder()
+        .instanceType(spec.instanceType())
+        .availabilityZone(zone)
+        .bootTime(spec.bootTime())
+        .detailedMonitoring(spec.detailedMonitoring())
+        .launchTemplate(spec.launchTemplateName(), spec.launchTemplateVersion())
+        .tag(Ec2.GROUP_TAG, name)
+        .build();
+    Instance instance;
+    try {
+      instance = ec2.runInstance(is);
+    } catch (InsufficientInstanceCapacityException e) {
+      Activity a = startActivity("Launching a new EC2 instance.  Status Reason: " + e.getMessage(), cause, null,
+          ActivityStatus.Failed);
+      a.statusMessage = e.getMessage();
+      endActivity(a, ActivityStatus.Failed);
+      return false;
+    }
+    Member m = new Member(instance, spec.launchTemplateName(), spec.launchTemplateVersion(), now(),
+        spec.newInstancesProtectedFromScaleIn());
+    m.rebalanceLaunch = rebalance;
+    if (replacementsOwed > 0 && !rebalance) {
+      replacementsOwed--;
+      m.replacement = true;
+    }
+    members.put(m.instanceId, m);
+    m.activity = startActivity("Launching a new EC2 instance: " + m.instanceId, cause, m.instanceId,
+        ActivityStatus.PreInService);
+    memberState(m, LifecycleState.PENDING);
+    if (instance.state() == InstanceState.RUNNING) {
+      instanceRunning(m);
+    }
+    return true;
+  }
+
+  private void scheduleRetry() {
+    if (retry != null && retry.isPending()) return;
+    retry = kernel.scheduler().after(LAUNCH_RETRY, this::reconcile);
+  }
+
+  void instanceRunning(Member m) {
+    if (m.state != LifecycleState.PENDING) return;
+    List<LifecycleHookSpec> launchHooks = hooksFor(LifecycleTransition.LAUNCHING);
+    if (!launchHooks.isEmpty()) {
+      memberState(m, LifecycleState.PENDING_WAIT);
+      setActivityStatus(m.activity, ActivityStatus.MidLifecycleAction);
+      waitForHooks(m, launchHooks);
+    } else {
+      goInService(m);
+    }
+  }
+
+  private List<LifecycleHookSpec> hooksFor(LifecycleTransition t) {
+    List<LifecycleHookSpec> out = new ArrayList<>();
+    for (LifecycleHookSpec h : hooks.values()) if (h.lifecycleTransition() == t) out.add(h);
+    return out;
+  }
+
+  private void waitForHooks(Member m, List<LifecycleHookSpec> hs) {
+    m.hookOutcome = LifecycleActionResult.CONTINUE;
+    for (LifecycleHookSpec h : hs) {
+      Scheduler.Task t = kernel.scheduler().after(h.heartbeatTimeout(), () -> {
+        record("lifecycle-hook", "hook " + h.lifecycleHookName() + " timed out for " + m.instanceId + ": "
+            + h.defaultResult());
+        completeHook(m, h.lifecycleHookName(), h.defaultResult());
+      });
+      m.waitingHooks.put(h.lifecycleHookName(), t);
+    }
+  }
+
+  /** Completes one hook for the member; when none is left, the instance moves on. */
+  void completeHook(Member m, String hookName, LifecycleActionResult result) {
+    Scheduler.Task t = m.waitingHooks.remove(hookName);
+    if (t == null) return;
+    t.cancel();
+    if (result == LifecycleActionResult.ABANDON) m.hookOutcome = LifecycleActionResult.ABANDON;
+    if (!m.waitingHooks.isEmpty()) return;
+    if (m.state == LifecycleState.PENDING_WAIT) {
+      if (m.hookOutcome == LifecycleActionResult.ABANDON) {
+        for (Scheduler.Task other : m.waitingHooks.values()) other.cancel();
+        m.activity.statusMessage = "Instance failed to complete user's Lifecycle Action: Lifecycle Action was abandoned"
+            + " with Lifecycle Action Result: ABANDON";
+        endActivity(m.activity, ActivityStatus.Failed);
+        startTermination(m, at() + "an instance was taken out of service because its launch lifecycle action was"
+            + " abandoned.", false, true);
+        reconcile();
+      } else {
+        memberState(m, LifecycleState.PENDING_PROCEED);
+        goInService(m);
+      }
+    } else if (m.state == LifecycleState.TERMINATING_WAIT) {
+      memberState(m, LifecycleState.TERMINATING_PROCEED);
+      terminateEc2(m);
+    }
+  }
+
+  private void goInService(Member m) {
+    if (!targetGroups.isEmpty() && !isSuspended(ScalingProcess.AddToLoadBalancer)) {
+      for (LoadBalancerTargets tg : targetGroups) tg.register(m.instanceId);
+      m.registered = true;
+    }
+    m.inServiceAt = now();
+    memberState(m, LifecycleState.IN_SERVICE);
+    if (m.replacement) m.replacement = false;
+    if (m.rebalanceLaunch) {
+      m.rebalanceLaunch = false;
+      rebalanceSurplus--;
+      rebalanceTerminationsOwed++;
+    }
+    if (m.activity != null && !m.activity.status.isDone()) endActivity(m.activity, ActivityStatus.Successful);
+    if (!m.instance.statusOk() && m.instance.state() == InstanceState.RUNNING) {
+      impaired(m);
+    }
+    reconcile();
+  }
+
+  // ------------------------------------------------------------------ scale-in and termination
+
+  private void scaleIn(int n) {
+    int from = countingCount();
+    for (int k = 0; k < n; k++) {
+      Member victim = selectVictim();
+      if (victim == null) {
+        if (protectedNoticeFor != spec.desiredCapacity()) {
+          protectedNoticeFor = spec.desiredCapacity();
+          Activity a = startActivity("Could not scale to desired capacity because all remaining instances are protected"
+              + " from scale-in.", triggerClause == null ? at() + "a scale-in was requested." : triggerClause, null,
+              ActivityStatus.Failed);
+          a.statusMessage = "Could not scale to desired capacity because all remaining instances are protected from scale-in.";
+          endActivity(a, ActivityStatus.Failed);
+        }
+        return;
+      }
+      String clause;
+      if (rebalanceTerminationsOwed > 0) {
+        rebalanceTerminationsOwed--;
+        clause = at() + "an instance was taken out of service to aid in balancing the group's zones.";
+      } else {
+        clause = at() + "an instance was taken out of service in response to a difference between desired and actual"
+            + " capacity, shrinking the capacity from " + from + " to " + (from - n) + ".";
+      }
+      String cause = (triggerClause == null ? "" : triggerClause + "  ") + clause + "  " + at() + "instance "
+          + victim.instanceId + " was selected for termination.";
+      startTermination(victim, cause, false);
+    }
+    protectedNoticeFor = -1;
+  }
+
+  /** AZ balance first, then the termination policies, then lowest zone name, then seeded random. */
+  Member selectVictim() {
+    Map<String, Integer> counts = new TreeMap<>();
+    List<Member> candidates = new ArrayList<>();
+    for (Member m : members.values()) {
+      if (!m.counts() || m.terminationStarted) continue;
+      counts.merge(m.zone, 1, Integer::sum);
+      if (!m.protectedFromScaleIn) candidates.add(m);
+    }
+    if (candidates.isEmpty()) return null;
+    int most = -1;
+    for (Member m : candidates) most = Math.max(most, counts.get(m.zone));
+    List<AutoScalingInstance> pool = new ArrayList<>();
+    for (Member m : candidates) {
+      if (counts.get(m.zone) == most) pool.add(m.snapshot());
+    }
+    for (TerminationPolicy p : spec.terminationPolicies()) {
+      if (pool.size() <= 1) break;
+      List<AutoScalingInstance> s = p.select(pool, spec.launchTemplateName(), spec.launchTemplateVersion(), now());
+      if (!s.isEmpty()) pool = s;
+    }
+    String lowestZone = null;
+    for (AutoScalingInstance i : pool) {
+      if (lowestZone == null || i.availabilityZone().compareTo(lowestZone) < 0) lowestZone = i.availabilityZone();
+    }
+    List<AutoScalingInstance> inZone = new ArrayList<>();
+    for (AutoScalingInstance i : pool) if (i.availabilityZone().equals(lowestZone)) inZone.add(i);
+    AutoScalingInstance chosen = inZone.size() == 1 ? inZone.get(0) : inZone.get(random.nextInt(inZone.size()));
+    return members.get(chosen.instanceId());
+  }
+
+  void startTermination(Member m, String cause, boolean holdCapacityWhileDraining) {
+    startTermination(m, cause, holdCapacityWhileDraining, false);
+  }
+
+  void startTermination(Member m, String cause, boolean holdCapacityWhileDraining, boolean skipHooks) {
+    if (m.terminationStarted) return;
+    m.terminationStarted = true;
+    m.holdsCapacity = holdCapacityWhileDraining;
+    if (m.impairedCheck != null) m.impairedCheck.cancel();
+    for (Scheduler.Task t : m.waitingHooks.values()) t.cancel();
+    m.waitingHooks.clear();
+    if (m.activity != null && !m.activity.status.isDone()) {
+      endActivity(m.activity, ActivityStatus.Cancelled);
+    }
+    Activity a = startActivity("Terminating EC2 instance: " + m.instanceId, cause, m.instanceId, ActivityStatus.InProgress);
+    m.activity = a;
+    memberState(m, LifecycleState.TERMINATING);
+    if (m.registered && !targetGroups.isEmpty()) {
+      setActivityStatus(a, ActivityStatus.WaitingForELBConnectionDraining);
+      int[] left = {targetGroups.size()};
+      m.registered = false;
+      for (LoadBalancerTargets tg : targetGroups) {
+        tg.deregister(m.instanceId, () -> kernel.run(() -> {
+          if (--left[0] == 0) afterDrain(m, skipHooks);
+        }));
+      }
+    } else {
+      afterDrain(m, skipHooks);
+    }
+  }
+
+  private void afterDrain(Member m, boolean skipHooks) {
+    if (m.state == LifecycleState.TERMINATED) return;
+    boolean held = m.holdsCapacity;
+    m.holdsCapacity = false;
+    List<LifecycleHookSpec> hs = skipHooks ? List.of() : hooksFor(LifecycleTransition.TERMINATING);
+    if (!hs.isEmpty()) {
+      memberState(m, LifecycleState.TERMINATING_WAIT);
+      setActivityStatus(m.activity, ActivityStatus.MidLifecycleAction);
+      waitForHooks(m, hs);
+    } else {
+      terminateEc2(m);
+    }
+    if (held) reconcile();
+  }
+
+  private void terminateEc2(Member m) {
+    setActivityStatus(m.activity, ActivityStatus.InProgress);
+    InstanceState s = m.instance.state();
+    if (s == InstanceState.TERMINATED) {
+      finishTermination(m);
+    } else {
+      ec2.terminateInstance(m.instanceId);
+    }
+  }
+
+  void finishTermination(Member m) {
+    if (m.state == LifecycleState.TERMINATED) return;
+    memberState(m, LifecycleState.TERMINATED);
+    members.remove(m.instanceId);
+    if (m.replacement) m.replacement = false;
+    if (m.rebalanceLaunch) {
+      m.rebalanceLaunch = false;
+      rebalanceSurplus--;
+    }
+    if (m.activity != null && !m.activity.status.isDone()) endActivity(m.activity, ActivityStatus.Successful);
+    reconcile();
+  }
+
+  // ------------------------------------------------------------------ EC2 events and health
+
+  void ec2StateChanged(Member m, InstanceState from) {
+    InstanceState s = m.instance.state();
+    if (s == InstanceState.RUNNING) {
+      if (m.state == LifecycleState.PENDING) instanceRunning(m);
+      return;
+    }
+    if (s == InstanceState.TERMINATED && m.terminationStarted
+        && (m.state == LifecycleState.TERMINATING || m.state == LifecycleState.TERMINATING_PROCEED)
+        && !m.holdsCapacity && m.activity != null && m.activity.status == ActivityStatus.InProgress) {
+      finishTermination(m);
+      return;
+    }
+    if (s != InstanceState.PENDING && !m.terminationStarted && m.state != LifecycleState.STANDBY
+        && m.state != LifecycleState.ENTERING_STANDBY) {
+      // EC2 health check: any state other than running is unhealthy at once, even in the grace period
+      markUnhealthy(m, "an instance was taken out of service in response to an EC2 health check that indicated it"
+          + " had been terminated or stopped", false);
+    }
+  }
+
+  void reachabilityChanged(Member m, boolean reachable) {
+    if (reachable) {
+      m.impairedSince = null;
+      if (m.impairedCheck != null) m.impairedCheck.cancel();
+      return;
+    }
+    if (m.instance.state() == InstanceState.RUNNING) impaired(m);
+  }
+
+  private void impaired(Member m) {
+    if (m.impairedSince != null) return;
+    m.impairedSince = now();
+    m.impairedCheck = kernel.scheduler().after(IMPAIRED_TOLERANCE, () -> {
+      if (m.impairedSince != null && !m.instance.statusOk() && m.instance.state() == InstanceState.RUNNING
+          && m.state == LifecycleState.IN_SERVICE) {
+        markUnhealthy(m, "an instance was taken out of service in response to an EC2 instance status check failure", true);
+      }
+    });
+  }
+
+  void markUnhealthy(Member m, String cause, boolean limited) {
+    if (m.health == HealthStatus.UNHEALTHY || m.terminationStarted) return;
+    if (isSuspended(ScalingProcess.HealthCheck) && limited) return;
+    m.health = HealthStatus.UNHEALTHY;
+    m.unhealthyCause = cause;
+    m.limitedUnhealthy = limited;
+    kernel.timeline().record("group/" + name, "health", m.instanceId + " Healthy -> Unhealthy: " + cause);
+    reconcile();
+  }
+
+  /** The periodic ASG check (every 60 s, a fake choice): ELB health, zone rebalancing. */
+  void periodicCheck() {
+    if (deleted) return;
+    if (spec.healthCheckType() == HealthCheckType.ELB && !targetGroups.isEmpty()
+        && !isSuspended(ScalingProcess.HealthCheck)) {
+      Instant now = now();
+      for (Member m : List.copyOf(members.values())) {
+        if (m.state != LifecycleState.IN_SERVICE || m.health != HealthStatus.HEALTHY || m.terminationStarted
+            || !m.registered) continue;
+        if (m.inServiceAt.plus(spec.healthCheckGracePeriod()).isAfter(now)) continue;
+        for (LoadBalancerTargets tg : targetGroups) {
+          if (tg.isUnhealthy(m.instanceId)) {
+            markUnhealthy(m, "an instance was taken out of service in response to an ELB system health check failure",
+                true);
+            break;
+          }
+        }
+      }
+    }
+    rebalance();
+  }
+
+  private void rebalance() {
+    if (isSuspended(ScalingProcess.AZRebalance) || isSuspended(ScalingProcess.Launch) || rebalanceSurplus > 0) return;
+    for (Member m : members.values()) {
+      if (m.counts() && m.state != LifecycleState.IN_SERVICE) return; // an activity is under way
+      if (m.health == HealthStatus.UNHEALTHY) return;
+    }
+    if (countingCount() != spec.desiredCapacity()) return;
+    TreeMap<String, Integer> counts = zoneCounts();
+    int moves = 0;
+    List<String> targets = new ArrayList<>();
+    while (true) {
+      String min = null;
+      String max = null;
+      for (Map.Entry<String, Integer> e : counts.entrySet()) {
+        if (ec2.zoneState(e.getKey()) == ZoneState.AVAILABLE && (min == null || e.getValue() < counts.get(min))) min = e.getKey();
+        if (max == null || e.getValue() > counts.get(max)) max = e.getKey();
+      }
+      if (min == null || counts.get(max) - counts.get(min) <= 1) break;
+      counts.merge(min, 1, Integer::sum);
+      counts.merge(max, -1, Integer::sum);
+      targets.add(min);
+      moves++;
+    }
+    if (moves == 0) return;
+    int allowance = Math.max(spec.maxSize() - spec.desiredCapacity(), Math.max(1, spec.maxSize() / 10));
+    int n = Math.min(moves, allowance);
+    for (int i = 0; i < n; i++) {
+      rebalanceSurplus++;
+      launch(1, targets.get(i));
+    }
+  }
+
+  // ------------------------------------------------------------------ activities
+
+  private Activity startActivity(String description, String cause, String instanceId, ActivityStatus status) {
+    Activity a = new Activity(service.newActivityId(), name, description, cause, now(), instanceId, status);
+    if (collectingCooldown && !status.isDone()) {
+      a.cooldownBatch = true;
+      cooldownBatchOpen++;
+    }
+    activities.add(a);
+    a.timelineEventId = kernel.timeline().record("group/" + name, "activity",
+        description + " (" + status + ")", Map.of("activityId", a.activityId, "cause", cause));
+    service.activityStarted(a.snapshot());
+    return a;
+  }
+
+  private void setActivityStatus(Activity a, ActivityStatus s) {
+    if (a != null && !a.status.isDone()) a.status = s;
+  }
+
+  private void endActivity(Activity a, ActivityStatus s) {
+    a.status = s;
+    a.endTime = now();
+    if (!a.description.startsWith("Launching a new EC2 instance.") && !a.description.startsWith("Could not")) {
+      kernel.timeline().record("group/" + name, "activity-end", s + ": " + a.description,
+          Map.of("activityId", a.activityId));
+    }
+    if (a.cooldownBatch) {
+      a.cooldownBatch = false;
+      if (--cooldownBatchOpen == 0 && pendingCooldown != null) {
+        cooldownEnd = now().plus(pendingCooldown);
+        pendingCooldown = null;
+      }
+    }
+    service.activityCompleted(a.snapshot());
+  }
+
+  void memberState(Member m, LifecycleState to) {
+    LifecycleState from = m.state;
+    m.state = to;
+    if (from != to || to == LifecycleState.PENDING) {
+      kernel.timeline().record("instance/" + m.instanceId, "lifecycle",
+          (to == LifecycleState.PENDING && from == LifecycleState.PENDING ? "" : from + " -> ") + to + " in group " + name);
+    }
+  }
+
+  // ------------------------------------------------------------------ standby and user actions
+
+  void enterStandby(Member m, boolean decrement) {
+    int old = spec.desiredCapacity();
+    m.standbyDecremented = decrement;
+    if (decrement) spec = withCapacity(spec.minSize(), spec.maxSize(), old - 1);
+    String cause = at() + "an instance was moved to standby in response to a user request"
+        + (decrement ? ", shrinking the capacity from " + old + " to " + (old - 1) : "") + ".";
+    Activity a = startActivity("Moving EC2 instance to Standby: " + m.instanceId, cause, m.instanceId,
+        ActivityStatus.InProgress);
+    m.activity = a;
+    memberState(m, LifecycleState.ENTERING_STANDBY);
+    if (m.registered && !targetGroups.isEmpty()) {
+      int[] left = {targetGroups.size()};
+      m.registered = false;
+      for (LoadBalancerTargets tg : targetGroups) {
+        tg.deregister(m.instanceId, () -> kernel.run(() -> {
+          if (--left[0] == 0 && m.state == LifecycleState.ENTERING_STANDBY) {
+            memberState(m, LifecycleState.STANDBY);
+            endActivity(a, ActivityStatus.Successful);
+          }
+        }));
+      }
+    } else {
+      memberState(m, LifecycleState.STANDBY);
+      endActivity(a, ActivityStatus.Successful);
+    }
+    reconcile();
+  }
+
+  void exitStandby(Member m) {
+    int old = spec.desiredCapacity();
+    boolean increment = m.standbyDecremented;
+    if (increment) spec = withCapacity(spec.minSize(), spec.maxSize(), old + 1);
+    String cause = at() + "an instance was moved out of standby in response to a user request"
+        + (increment ? ", increasing the capacity from " + old + " to " + (old + 1) : "") + ".";
+    Activity a = startActivity("Moving EC2 instance out of Standby: " + m.instanceId, cause, m.instanceId,
+        ActivityStatus.InProgress);
+    m.activity = a;
+    memberState(m, LifecycleState.PENDING);
+    goInService(m);
+  }
+}

@@ -1,0 +1,53 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+
+/**
+ * A lifecycle hook, as {@code PutLifecycleHook} takes it.
+ *
+ * @param lifecycleHookName the name, unique within the group
+ * @param autoScalingGroupName the group
+ * @param lifecycleTransition launching or terminating
+ * @param heartbeatTimeout 30 s to 7200 s, default 3600 s
+ * @param defaultResult applied on timeout: ABANDON (default) or CONTINUE
+ */
+public record LifecycleHookSpec(
+    String lifecycleHookName,
+    String autoScalingGroupName,
+    LifecycleTransition lifecycleTransition,
+    Duration heartbeatTimeout,
+    LifecycleActionResult defaultResult) {
+
+  /** The default heartbeat timeout: 3600 s. */
+  public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3600);
+
+  /** Validates the way PutLifecycleHook does. */
+  public LifecycleHookSpec {
+    Require.name("LifecycleHookName", lifecycleHookName);
+    Require.name("AutoScalingGroupName", autoScalingGroupName);
+    Require.notNull("LifecycleTransition", lifecycleTransition);
+    Require.notNull("HeartbeatTimeout", heartbeatTimeout);
+    long s = heartbeatTimeout.getSeconds();
+    if (heartbeatTimeout.getNano() != 0 || s < 30 || s > 7200) {
+      throw new ValidationException("HeartbeatTimeout", heartbeatTimeout, "between 30 and 7200 seconds");
+    }
+    Require.notNull("DefaultResult", defaultResult);
+  }
+
+  /** A hook with the default timeout (3600 s) and default result (ABANDON). */
+  public static LifecycleHookSpec of(String hookName, String groupName, LifecycleTransition transition) {
+    return new LifecycleHookSpec(hookName, groupName, transition, DEFAULT_HEARTBEAT_TIMEOUT, LifecycleActionResult.ABANDON);
+  }
+
+  /** This hook with another heartbeat timeout. */
+  public LifecycleHookSpec withHeartbeatTimeout(Duration timeout) {
+    return new LifecycleHookSpec(lifecycleHookName, autoScalingGroupName, lifecycleTransition, timeout, defaultResult);
+  }
+
+  /** This hook with another default result. */
+  public LifecycleHookSpec withDefaultResult(LifecycleActionResult result) {
+    return new LifecycleHookSpec(lifecycleHookName, autoScalingGroupName, lifecycleTransition, heartbeatTimeout, result);
+  }
+}

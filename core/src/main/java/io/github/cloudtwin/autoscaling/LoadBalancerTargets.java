@@ -1,0 +1,21 @@
+package io.github.cloudtwin.autoscaling;
+
+/**
+ * What an Auto Scaling group needs from one target group: register, deregister (with draining)
+ * and the health the load balancer reports. The ELB service provides an adapter; tests may use a
+ * small fake. Called on the simulation thread.
+ */
+public interface LoadBalancerTargets {
+
+  /** The target group name. */
+  String name();
+
+  /** Registers the instance as a target. */
+  void register(String instanceId);
+
+  /** Deregisters the instance; calls {@code drained} once its deregistration delay has ended. */
+  void deregister(String instanceId, Runnable drained);
+
+  /** Whether the load balancer reports the target unhealthy. */
+  boolean isUnhealthy(String instanceId);
+}

@@ -1,0 +1,76 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.kernel.Scheduler;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The group's bookkeeping for one of its instances. Mutable; guarded by the kernel lock. */
+final class Member {
+
+  final String instanceId;
+  final Instance instance;
+  final String zone;
+  final String launchTemplateName;
+  final String launchTemplateVersion;
+  final Instant launchTime;
+  LifecycleState state = LifecycleState.PENDING;
+  HealthStatus health = HealthStatus.HEALTHY;
+  boolean protectedFromScaleIn;
+  /** When it last went InService (grace period and warm-up count from here), or null. */
+  Instant inServiceAt;
+  /** Since when its status checks fail while it is running, or null. */
+  Instant impairedSince;
+  Scheduler.Task impairedCheck;
+  /** A health-replacement victim that keeps its capacity slot while it drains. */
+  boolean holdsCapacity;
+  boolean registered;
+  boolean terminationStarted;
+  /** Launched as a replacement within the 10 % batch limit; cleared at InService. */
+  boolean replacement;
+  /** Launched by AZRebalance; cleared at InService. */
+  boolean rebalanceLaunch;
+  boolean standbyDecremented;
+  /** Unhealthy for a reason that waits for the 10 %-of-desired batch limit. */
+  boolean limitedUnhealthy;
+  String unhealthyCause;
+  Activity activity;
+  /** Pending lifecycle hooks (name to timeout task). */
+  final Map<String, Scheduler.Task> waitingHooks = new LinkedHashMap<>();
+  LifecycleActionResult hookOutcome = LifecycleActionResult.CONTINUE;
+
+  Member(Instance instance, String ltName, String ltVersion, Instant launchTime, boolean protect) {
+    this.instanceId = instance.instanceId();
+    this.instance = instance;
+    this.zone = instance.availabilityZone();
+    this.launchTemplateName = ltName;
+    this.launchTemplateVersion = ltVersion;
+    this.launchTime = launchTime;
+    this.protectedFromScaleIn = protect;
+  }
+
+  /** Whether it fills a slot of the desired capacity. */
+  boolean counts() {
+    return switch (state) {
+      case PENDING, PENDING_WAIT, PENDING_PROCEED, IN_SERVICE -> !terminationStarted || holdsCapacity;
+      default -> holdsCapacity;
+    };
+  }
+
+  /** Whether it is still launching or warming up at {@code now} for a warm-up of {@code warmupMillis}. */
+  boolean warming(Instant now, long warmupMillis) {
+    if (!counts() || terminationStarted) {
+      return false;
+    }
+    if (inServiceAt == null) {
+      return true;
+    }
+    return inServiceAt.toEpochMilli() + warmupMillis > now.toEpochMilli();
+  }
+
+  AutoScalingInstance snapshot() {
+    return new AutoScalingInstance(
+        instanceId, zone, state, health, protectedFromScaleIn, launchTemplateName, launchTemplateVersion, launchTime);
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.cloudtwin.autoscaling;
+
+import java.time.Instant;
+
+/**
+ * A scaling activity, as {@code DescribeScalingActivities} shows it: an immutable snapshot.
+ *
+ * @param activityId unique id
+ * @param autoScalingGroupName the group
+ * @param description such as {@code Launching a new EC2 instance: i-0...}
+ * @param cause AWS-style sentences {@code At <time> <clause>.} joined by two spaces
+ * @param startTime when it started
+ * @param endTime when it ended, or null
+ * @param statusCode its status
+ * @param statusMessage why it failed, or null
+ * @param progress 0 to 100
+ * @param instanceId the instance it acts on, or null
+ * @param timelineEventId the timeline event that records its start (its cause chain leads to the
+ *     alarm transition or call that caused it)
+ */
+public record ScalingActivity(
+    String activityId,
+    String autoScalingGroupName,
+    String description,
+    String cause,
+    Instant startTime,
+    Instant endTime,
+    ActivityStatus statusCode,
+    String statusMessage,
+    int progress,
+    String instanceId,
+    long timelineEventId) {}

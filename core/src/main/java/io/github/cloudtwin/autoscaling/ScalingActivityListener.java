@@ -1,0 +1,14 @@
+package io.github.cloudtwin.autoscaling;
+
+/**
+ * Told about scaling activities as they start and end, on the simulation thread. A Mockito mock
+ * works as a listener.
+ */
+public interface ScalingActivityListener {
+
+  /** An activity started (its status is not done yet, or Failed at once). */
+  default void activityStarted(ScalingActivity activity) {}
+
+  /** An activity ended: Successful, Failed or Cancelled. */
+  default void activityCompleted(ScalingActivity activity) {}
+}

@@ -1,0 +1,56 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.cloudwatch.AlarmAction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A live view of one scaling policy. Put {@link #asAlarmAction()} on an alarm to run the policy
+ * when the alarm goes to ALARM (and every minute while it stays there). Thread-safe.
+ */
+public final class ScalingPolicy {
+
+  private final PolicyRuntime runtime;
+
+  ScalingPolicy(PolicyRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  /** The policy name. */
+  public String policyName() {
+    return runtime.name();
+  }
+
+  /** The group it scales. */
+  public String autoScalingGroupName() {
+    return runtime.group.name;
+  }
+
+  /** A fake ARN naming the policy (alarm actions refer to policies by ARN in AWS). */
+  public String policyArn() {
+    return runtime.arn;
+  }
+
+  /** The definition. */
+  public ScalingPolicySpec spec() {
+    return runtime.spec;
+  }
+
+  /** The alarm action that executes this policy (a scaling action, re-invoked each minute). */
+  public AlarmAction asAlarmAction() {
+    return runtime.action;
+  }
+
+  /** For target tracking: the names of the alarms the policy owns (high, then low); else empty. */
+  public List<String> alarmNames() {
+    List<String> out = new ArrayList<>();
+    if (runtime.highAlarmName != null) out.add(runtime.highAlarmName);
+    if (runtime.lowAlarmName != null) out.add(runtime.lowAlarmName);
+    return List.copyOf(out);
+  }
+
+  @Override
+  public String toString() {
+    return "ScalingPolicy[" + runtime.name() + " on " + runtime.group.name + "]";
+  }
+}

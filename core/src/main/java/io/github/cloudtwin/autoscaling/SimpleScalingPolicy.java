@@ -1,0 +1,97 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+
+/**
+ * A simple scaling policy: one adjustment per trigger, then a cooldown.
+ *
+ * @param policyName the name
+ * @param autoScalingGroupName the group
+ * @param adjustmentType how {@code scalingAdjustment} is read
+ * @param scalingAdjustment the adjustment (0 or more for ExactCapacity)
+ * @param minAdjustmentMagnitude for PercentChangeInCapacity only: the least |change|, or null
+ * @param cooldown overrides the group's DefaultCooldown, or null
+ */
+public record SimpleScalingPolicy(
+    String policyName,
+    String autoScalingGroupName,
+    AdjustmentType adjustmentType,
+    int scalingAdjustment,
+    Integer minAdjustmentMagnitude,
+    Duration cooldown)
+    implements ScalingPolicySpec {
+
+  /** Validates the way PutScalingPolicy does. */
+  public SimpleScalingPolicy {
+    Require.name("PolicyName", policyName);
+    Require.name("AutoScalingGroupName", autoScalingGroupName);
+    Policies.checkAdjustment(adjustmentType, scalingAdjustment, minAdjustmentMagnitude);
+    if (cooldown != null) {
+      Require.notNegative("Cooldown", cooldown);
+    }
+  }
+
+  /** A builder: ChangeInCapacity by default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link SimpleScalingPolicy}s. Not thread-safe. */
+  public static final class Builder {
+    private String policyName;
+    private String autoScalingGroupName;
+    private AdjustmentType adjustmentType = AdjustmentType.ChangeInCapacity;
+    private Integer scalingAdjustment;
+    private Integer minAdjustmentMagnitude;
+    private Duration cooldown;
+
+    private Builder() {}
+
+    /** The policy name. */
+    public Builder policyName(String v) {
+      policyName = v;
+      return this;
+    }
+
+    /** The group. */
+    public Builder autoScalingGroupName(String v) {
+      autoScalingGroupName = v;
+      return this;
+    }
+
+    /** The adjustment type (default ChangeInCapacity). */
+    public Builder adjustmentType(AdjustmentType v) {
+      adjustmentType = v;
+      return this;
+    }
+
+    /** The adjustment. */
+    public Builder scalingAdjustment(int v) {
+      scalingAdjustment = v;
+      return this;
+    }
+
+    /** MinAdjustmentMagnitude (percent policies only). */
+    public Builder minAdjustmentMagnitude(int v) {
+      minAdjustmentMagnitude = v;
+      return this;
+    }
+
+    /** Cooldown (default: the group's DefaultCooldown). */
+    public Builder cooldown(Duration v) {
+      cooldown = v;
+      return this;
+    }
+
+    /** The policy; throws a ValidationException naming the first invalid field. */
+    public SimpleScalingPolicy build() {
+      if (scalingAdjustment == null) {
+        throw new ValidationException("ScalingAdjustment", null, "a value is required");
+      }
+      return new SimpleScalingPolicy(
+          policyName, autoScalingGroupName, adjustmentType, scalingAdjustment, minAdjustmentMagnitude, cooldown);
+    }
+  }
+}

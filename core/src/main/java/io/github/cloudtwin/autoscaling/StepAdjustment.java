@@ -1,0 +1,53 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+
+/**
+ * One step of a step policy: bounds relative to the alarm threshold (null means minus or plus
+ * infinity) and the adjustment applied when the metric falls in the interval.
+ *
+ * @param metricIntervalLowerBound lower bound, or null for minus infinity
+ * @param metricIntervalUpperBound upper bound, or null for plus infinity
+ * @param scalingAdjustment the adjustment
+ */
+public record StepAdjustment(
+    Double metricIntervalLowerBound, Double metricIntervalUpperBound, int scalingAdjustment) {
+
+  /** Validates one step. */
+  public StepAdjustment {
+    if (metricIntervalLowerBound != null) Require.finite("MetricIntervalLowerBound", metricIntervalLowerBound);
+    if (metricIntervalUpperBound != null) Require.finite("MetricIntervalUpperBound", metricIntervalUpperBound);
+    if (metricIntervalLowerBound != null
+        && metricIntervalUpperBound != null
+        && metricIntervalLowerBound >= metricIntervalUpperBound) {
+      throw new ValidationException(
+          "MetricIntervalUpperBound", metricIntervalUpperBound,
+          "greater than MetricIntervalLowerBound " + metricIntervalLowerBound);
+    }
+  }
+
+  /** A step {@code [lower, upper)} relative to the threshold; pass null for an open end. */
+  public static StepAdjustment of(Double lower, Double upper, int adjustment) {
+    return new StepAdjustment(lower, upper, adjustment);
+  }
+
+  /** Whether {@code diff} (metric minus threshold) falls in the step, lower bound inclusive. */
+  boolean containsLowerInclusive(double diff) {
+    return (metricIntervalLowerBound == null || diff >= metricIntervalLowerBound)
+        && (metricIntervalUpperBound == null || diff < metricIntervalUpperBound);
+  }
+
+  /** Whether {@code diff} falls in the step, upper bound inclusive. */
+  boolean containsUpperInclusive(double diff) {
+    return (metricIntervalLowerBound == null || diff > metricIntervalLowerBound)
+        && (metricIntervalUpperBound == null || diff <= metricIntervalUpperBound);
+  }
+
+  @Override
+  public String toString() {
+    return "[" + (metricIntervalLowerBound == null ? "-inf" : metricIntervalLowerBound) + ", "
+        + (metricIntervalUpperBound == null ? "+inf" : metricIntervalUpperBound) + ") -> "
+        + (scalingAdjustment >= 0 ? "+" : "") + scalingAdjustment;
+  }
+}

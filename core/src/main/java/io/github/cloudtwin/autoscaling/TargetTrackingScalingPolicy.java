@@ -1,0 +1,163 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.Statistic;
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+
+/**
+ * A target tracking policy: keeps a metric near {@code targetValue}. The group creates and owns
+ * its two alarms ({@code TargetTracking-<group>-AlarmHigh-<uuid>} and {@code ...-AlarmLow-...}).
+ *
+ * @param policyName the name
+ * @param autoScalingGroupName the group
+ * @param predefinedMetricType a predefined metric, or null when {@code customMetric} is given
+ * @param resourceLabel for ALBRequestCountPerTarget: {@code app/<lb>/<id>/targetgroup/<tg>/<id>}
+ * @param customMetric a customized metric, or null
+ * @param customStatistic the customized metric's statistic (default Average)
+ * @param targetValue the target, greater than 0
+ * @param disableScaleIn true: the policy never removes capacity
+ * @param estimatedInstanceWarmup overrides DefaultInstanceWarmup, or null
+ */
+public record TargetTrackingScalingPolicy(
+    String policyName,
+    String autoScalingGroupName,
+    PredefinedMetricType predefinedMetricType,
+    String resourceLabel,
+    MetricId customMetric,
+    Statistic customStatistic,
+    double targetValue,
+    boolean disableScaleIn,
+    Duration estimatedInstanceWarmup)
+    implements ScalingPolicySpec {
+
+  /** Validates the way PutScalingPolicy does. */
+  public TargetTrackingScalingPolicy {
+    Require.name("PolicyName", policyName);
+    Require.name("AutoScalingGroupName", autoScalingGroupName);
+    if ((predefinedMetricType == null) == (customMetric == null)) {
+      throw new ValidationException(
+          "TargetTrackingConfiguration", predefinedMetricType == null ? "neither" : "both",
+          "exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification");
+    }
+    if (predefinedMetricType == PredefinedMetricType.ALBRequestCountPerTarget) {
+      Require.name("ResourceLabel", resourceLabel);
+      if (!resourceLabel.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
+        throw new ValidationException(
+            "ResourceLabel", resourceLabel, "app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>");
+      }
+    }
+    Require.notNull("Statistic", customStatistic);
+    Require.finite("TargetValue", targetValue);
+    if (targetValue <= 0) {
+      throw new ValidationException("TargetValue", targetValue, "greater than 0");
+    }
+    if (estimatedInstanceWarmup != null) {
+      Require.notNegative("EstimatedInstanceWarmup", estimatedInstanceWarmup);
+    }
+  }
+
+  /** The metric the policy's alarms watch. */
+  public MetricId metric() {
+    if (customMetric != null) {
+      return customMetric;
+    }
+    return switch (predefinedMetricType) {
+      case ASGAverageCPUUtilization -> MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", autoScalingGroupName);
+      case ASGAverageNetworkIn -> MetricId.of("AWS/EC2", "NetworkIn", "AutoScalingGroupName", autoScalingGroupName);
+      case ASGAverageNetworkOut -> MetricId.of("AWS/EC2", "NetworkOut", "AutoScalingGroupName", autoScalingGroupName);
+      case ALBRequestCountPerTarget -> MetricId.of(
+          "AWS/ApplicationELB", "RequestCountPerTarget",
+          "TargetGroup", resourceLabel.substring(resourceLabel.indexOf("targetgroup/")));
+    };
+  }
+
+  /** The statistic the alarms use (Sum for ALBRequestCountPerTarget, else Average or custom). */
+  public Statistic statistic() {
+    if (customMetric != null) {
+      return customStatistic;
+    }
+    return predefinedMetricType == PredefinedMetricType.ALBRequestCountPerTarget ? Statistic.SUM : Statistic.AVERAGE;
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link TargetTrackingScalingPolicy}s. Not thread-safe. */
+  public static final class Builder {
+    private String policyName;
+    private String autoScalingGroupName;
+    private PredefinedMetricType predefinedMetricType;
+    private String resourceLabel;
+    private MetricId customMetric;
+    private Statistic customStatistic = Statistic.AVERAGE;
+    private Double targetValue;
+    private boolean disableScaleIn;
+    private Duration estimatedInstanceWarmup;
+
+    private Builder() {}
+
+    /** The policy name. */
+    public Builder policyName(String v) {
+      policyName = v;
+      return this;
+    }
+
+    /** The group. */
+    public Builder autoScalingGroupName(String v) {
+      autoScalingGroupName = v;
+      return this;
+    }
+
+    /** A predefined metric. */
+    public Builder predefinedMetric(PredefinedMetricType v) {
+      predefinedMetricType = v;
+      return this;
+    }
+
+    /** A predefined metric with its resource label (ALBRequestCountPerTarget). */
+    public Builder predefinedMetric(PredefinedMetricType v, String label) {
+      predefinedMetricType = v;
+      resourceLabel = label;
+      return this;
+    }
+
+    /** A customized metric and its statistic. */
+    public Builder customMetric(MetricId metric, Statistic statistic) {
+      customMetric = metric;
+      customStatistic = statistic;
+      return this;
+    }
+
+    /** The target value. */
+    public Builder targetValue(double v) {
+      targetValue = v;
+      return this;
+    }
+
+    /** DisableScaleIn. */
+    public Builder disableScaleIn(boolean v) {
+      disableScaleIn = v;
+      return this;
+    }
+
+    /** EstimatedInstanceWarmup. */
+    public Builder estimatedInstanceWarmup(Duration v) {
+      estimatedInstanceWarmup = v;
+      return this;
+    }
+
+    /** The policy; throws a ValidationException naming the first invalid field. */
+    public TargetTrackingScalingPolicy build() {
+      if (targetValue == null) {
+        throw new ValidationException("TargetValue", null, "a value is required");
+      }
+      return new TargetTrackingScalingPolicy(
+          policyName, autoScalingGroupName, predefinedMetricType, resourceLabel, customMetric,
+          customStatistic, targetValue, disableScaleIn, estimatedInstanceWarmup);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package io.github.cloudtwin.cloudwatch;
+
+/**
+ * Told about every alarm state change, on the simulation thread, after the alarm's state and
+ * history are updated and before its actions run. Tests can register a Mockito mock.
+ */
+@FunctionalInterface
+public interface AlarmListener {
+
+  /** {@code alarm} moved from {@code from} to {@code to} for {@code reason}. */
+  void stateChanged(MetricAlarm alarm, AlarmState from, AlarmState to, String reason);
+}

@@ -1,0 +1,199 @@
+package io.github.cloudtwin.cloudwatch;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The alarm evaluation rules of aws-behaviour.md section 3.3, as a pure function of the evaluation
+ * range: M out of N, the four missing-data treatments and the premature-alarm guard. Stateless.
+ */
+final class AlarmRules {
+
+  private static final DateTimeFormatter REASON_TIME =
+      DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private AlarmRules() {}
+
+  /**
+   * The outcome of one evaluation; {@code state} null means "keep the current state". The reason
+   * is formatted only when someone reads it (on a transition), not on every evaluation.
+   */
+  record Outcome(AlarmState state, java.util.function.Supplier<String> reasonText) {
+    String reason() {
+      return reasonText.get();
+    }
+  }
+
+  /**
+   * Evaluates a range of datapoints.
+   *
+   * @param values the range's datapoints, oldest first; NaN = missing
+   * @param stamps the start of each datapoint's period
+   * @param lowSample per datapoint: a percentile with too few samples under {@code ignore}
+   */
+  static Outcome evaluate(MetricAlarmSpec spec, double[] values, Instant[] stamps, boolean[] lowSample) {
+    int n = spec.evaluationPeriods();
+    int m = spec.datapointsToAlarm();
+    int range = values.length;
+    ComparisonOperator op = spec.comparisonOperator();
+    double threshold = spec.threshold();
+
+    // EvaluateLowSampleCountPercentile=ignore: a low-sample point in the newest N keeps the state.
+    for (int i = range - n; i < range; i++) {
+      if (lowSample[i]) {
+        return new Outcome(null, () -> "Too few samples to evaluate the percentile; state kept.");
+      }
+    }
+
+    int real = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) real++;
+    }
+
+    if (real >= n) {
+      // newest N real points, newest first
+      List<Integer> picked = new ArrayList<>();
+      for (int i = range - 1; i >= 0 && picked.size() < n; i--) {
+        if (!Double.isNaN(values[i])) picked.add(i);
+      }
+      return decide(spec, values, stamps, picked, 0, 0);
+    }
+
+    TreatMissingData t = spec.treatMissingData();
+    if (real == 0) {
+      switch (t) {
+        case missing:
+          return new Outcome(
+              AlarmState.INSUFFICIENT_DATA, () ->
+              "Insufficient Data: " + range + " datapoint" + (range == 1 ? " was" : "s were") + " unknown.");
+        case ignore:
+          return new Outcome(null, () -> "All " + range + " datapoints missing; treatMissingData=ignore keeps the state.");
+        case breaching:
+          return decide(spec, values, stamps, List.of(), n, 0);
+        default:
+          return decide(spec, values, stamps, List.of(), 0, n);
+      }
+    }
+
+    List<Integer> realPoints = new ArrayList<>();
+    for (int i = range - 1; i >= 0; i--) {
+      if (!Double.isNaN(values[i])) realPoints.add(i);
+    }
+    int fills = n - real;
+    switch (t) {
+      case breaching:
+        return decide(spec, values, stamps, realPoints, fills, 0);
+      case notBreaching:
+        return decide(spec, values, stamps, realPoints, 0, fills);
+      default:
+        // The premature-alarm guard only matters when the real points cannot reach M on their own.
+        if (real < m && prematureGuardHolds(values, n, m, op, threshold)) {
+          if (t == TreatMissingData.ignore) {
+            return new Outcome(null, () -> "Breaching datapoint followed by missing data; treatMissingData=ignore keeps the state.");
+          }
+          List<Integer> breaching = new ArrayList<>();
+          for (int i : realPoints) {
+            if (i >= range - n && op.breaches(values[i], threshold)) breaching.add(i);
+          }
+          return new Outcome(
+              AlarmState.ALARM, () ->
+              "Threshold Crossed: " + describe(breaching, values, stamps) + " "
+                  + (breaching.size() == 1 ? "was " : "were ") + op.words() + " the threshold ("
+                  + fmt(threshold) + ") and the newer datapoints are missing (minimum " + m
+                  + " datapoint" + (m == 1 ? "" : "s") + " for OK -> ALARM transition).");
+        }
+        return decide(spec, values, stamps, realPoints, 0, 0);
+    }
+  }
+
+  /**
+   * The oldest breaching point among the newest N buckets is at least M points old (1 = newest),
+   * and everything newer is breaching or missing.
+   */
+  private static boolean prematureGuardHolds(
+      double[] values, int n, int m, ComparisonOperator op, double threshold) {
+    int range = values.length;
+    int oldestBreachAge = 0;
+    for (int age = 1; age <= n; age++) {
+      double v = values[range - age];
+      if (!Double.isNaN(v) && op.breaches(v, threshold)) oldestBreachAge = age;
+    }
+    if (oldestBreachAge < m) {
+      return false;
+    }
+    for (int age = 1; age < oldestBreachAge; age++) {
+      double v = values[range - age];
+      if (!Double.isNaN(v) && !op.breaches(v, threshold)) return false;
+    }
+    return true;
+  }
+
+  private static Outcome decide(
+      MetricAlarmSpec spec,
+      double[] values,
+      Instant[] stamps,
+      List<Integer> points,
+      int breachingFills,
+      int okFills) {
+    ComparisonOperator op = spec.comparisonOperator();
+    double threshold = spec.threshold();
+    int m = spec.datapointsToAlarm();
+    List<Integer> breaching = new ArrayList<>();
+    List<Integer> fine = new ArrayList<>();
+    for (int i : points) {
+      if (op.breaches(values[i], threshold)) breaching.add(i);
+      else fine.add(i);
+    }
+    int b = breaching.size() + breachingFills;
+    int total = points.size() + breachingFills + okFills;
+    String filled =
+        breachingFills > 0
+            ? " (" + breachingFills + " missing treated as breaching)"
+            : okFills > 0 ? " (" + okFills + " missing treated as not breaching)" : "";
+    if (b >= m) {
+      return new Outcome(
+          AlarmState.ALARM, () ->
+          "Threshold Crossed: " + countPhrase(b, total) + " " + describe(breaching, values, stamps) + filled
+              + " " + (b == 1 ? "was " : "were ") + op.words() + " the threshold (" + fmt(threshold)
+              + ") (minimum " + m + " datapoint" + (m == 1 ? "" : "s") + " for OK -> ALARM transition).");
+    }
+    int ok = total - b;
+    return new Outcome(
+        AlarmState.OK, () ->
+        "Threshold Crossed: " + countPhrase(ok, total) + " " + describe(fine, values, stamps) + filled
+            + " " + (ok == 1 ? "was not " : "were not ") + op.words() + " the threshold (" + fmt(threshold)
+            + ") (minimum " + (spec.evaluationPeriods() - m + 1) + " datapoint"
+            + (spec.evaluationPeriods() - m + 1 == 1 ? "" : "s") + " for ALARM -> OK transition).");
+  }
+
+  private static String countPhrase(int count, int total) {
+    if (total == 1) {
+      return count + " datapoint";
+    }
+    return count + " out of the last " + total + " datapoints";
+  }
+
+  /** AWS lists the datapoints newest first: {@code [90.0 (01/01/26 00:05:00), ...]}. */
+  private static String describe(List<Integer> idx, double[] values, Instant[] stamps) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int k = 0; k < idx.size(); k++) {
+      int i = idx.get(k);
+      if (k > 0) sb.append(", ");
+      sb.append(fmt(values[i])).append(" (").append(REASON_TIME.format(stamps[i])).append(')');
+    }
+    return sb.append(']').toString();
+  }
+
+  static String fmt(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    String s = String.format(Locale.ROOT, "%.4f", v);
+    s = s.replaceAll("0+$", "");
+    return s.endsWith(".") ? s + "0" : s;
+  }
+}

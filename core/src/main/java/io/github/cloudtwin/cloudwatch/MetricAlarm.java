@@ -1,0 +1,175 @@
+package io.github.cloudtwin.cloudwatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A live view of one metric alarm: its definition, state, reason and history. Read it again to
+ * see the current values. Touching a deleted alarm fails, naming when it was deleted.
+ */
+public final class MetricAlarm {
+
+  private final CloudWatch cloudWatch;
+  private volatile MetricAlarmSpec spec;
+  private volatile AlarmState state = AlarmState.INSUFFICIENT_DATA;
+  private volatile String stateReason = "Unchecked: Initial alarm creation";
+  private volatile Instant stateUpdatedTimestamp;
+  private volatile long lastTransitionEventId;
+  private volatile Instant deletedAt;
+  private volatile Evaluation lastEvaluation;
+  private final List<AlarmHistoryItem> history = new ArrayList<>();
+  final long createdSeq;
+
+  MetricAlarm(CloudWatch cloudWatch, MetricAlarmSpec spec, Instant createdAt, long createdSeq) {
+    this.cloudWatch = cloudWatch;
+    this.spec = spec;
+    this.stateUpdatedTimestamp = createdAt;
+    this.createdSeq = createdSeq;
+  }
+
+  /** The result of one evaluation: the datapoints of the evaluation range, oldest first. */
+  public static final class Evaluation {
+    private final Instant evaluatedAt;
+    private final double[] values;
+    private final AlarmState result;
+
+    Evaluation(Instant evaluatedAt, double[] values, AlarmState result) {
+      this.evaluatedAt = evaluatedAt;
+      this.values = values;
+      this.result = result;
+    }
+
+    /** When the evaluation ran. */
+    public Instant evaluatedAt() {
+      return evaluatedAt;
+    }
+
+    /** The datapoints of the evaluation range, oldest first; NaN = missing. */
+    public List<Double> datapoints() {
+      List<Double> out = new ArrayList<>(values.length);
+      for (double v : values) out.add(v);
+      return List.copyOf(out);
+    }
+
+    /** The newest datapoint that was not missing, or NaN. */
+    public double newestDatapoint() {
+      for (int i = values.length - 1; i >= 0; i--) {
+        if (!Double.isNaN(values[i])) return values[i];
+      }
+      return Double.NaN;
+    }
+
+    /** The state the evaluation gave (the kept state when the rules keep it). */
+    public AlarmState result() {
+      return result;
+    }
+  }
+
+  /** The alarm's name. */
+  public String alarmName() {
+    return spec.alarmName();
+  }
+
+  /** The alarm's current definition. */
+  public MetricAlarmSpec spec() {
+    checkLive();
+    return spec;
+  }
+
+  /** The current state. */
+  public AlarmState state() {
+    checkLive();
+    return state;
+  }
+
+  /** Why the alarm is in its state, in AWS's words. */
+  public String stateReason() {
+    checkLive();
+    return stateReason;
+  }
+
+  /** When the state last changed (or the alarm was created). */
+  public Instant stateUpdatedTimestamp() {
+    checkLive();
+    return stateUpdatedTimestamp;
+  }
+
+  /** The timeline event of the last state change, or 0 when the state never changed. */
+  public long lastTransitionEventId() {
+    return lastTransitionEventId;
+  }
+
+  /**
+   * The newest evaluation: the datapoints of the evaluation range (NaN = missing), oldest first,
+   * and what they gave. Null before the first evaluation.
+   */
+  public Evaluation lastEvaluation() {
+    return lastEvaluation;
+  }
+
+  /** The history, oldest first (an immutable snapshot). */
+  public List<AlarmHistoryItem> history() {
+    synchronized (history) {
+      return List.copyOf(history);
+    }
+  }
+
+  /** The state changes only, oldest first. */
+  public List<AlarmHistoryItem> stateHistory() {
+    List<AlarmHistoryItem> out = new ArrayList<>();
+    for (AlarmHistoryItem h : history()) {
+      if (h.type().equals("StateUpdate")) out.add(h);
+    }
+    return List.copyOf(out);
+  }
+
+  /** Whether the alarm was deleted. */
+  public boolean isDeleted() {
+    return deletedAt != null;
+  }
+
+  private void checkLive() {
+    Instant d = deletedAt;
+    if (d != null) {
+      throw new IllegalStateException(
+          "Alarm \"" + spec.alarmName() + "\" was deleted at " + d + "; it no longer has a state.");
+    }
+  }
+
+  // ---- mutators for CloudWatch (package-private)
+
+  void spec(MetricAlarmSpec s) {
+    this.spec = s;
+  }
+
+  void state(AlarmState s, String reason, Instant at, long eventId) {
+    this.state = s;
+    this.stateReason = reason;
+    this.stateUpdatedTimestamp = at;
+    this.lastTransitionEventId = eventId;
+  }
+
+  void addHistory(AlarmHistoryItem item) {
+    synchronized (history) {
+      history.add(item);
+    }
+  }
+
+  void lastEvaluation(Evaluation e) {
+    this.lastEvaluation = e;
+  }
+
+  void deleted(Instant at) {
+    this.deletedAt = at;
+  }
+
+  CloudWatch cloudWatch() {
+    return cloudWatch;
+  }
+
+  @Override
+  public String toString() {
+    return "MetricAlarm[" + spec.alarmName() + ", " + state + "]";
+  }
+}

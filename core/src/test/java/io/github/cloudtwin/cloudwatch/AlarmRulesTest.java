@@ -1,0 +1,81 @@
+package io.github.cloudtwin.cloudwatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The documented truth table of aws-behaviour.md 3.3 (N = 3, range 5, threshold {@code > 70}),
+ * every row and every treatMissingData mode; "keep" means the state is left as it was.
+ */
+class AlarmRulesTest {
+
+  @ParameterizedTest(name = "M={0} {1}: missing={2} ignore={3} breaching={4} notBreaching={5}")
+  @CsvSource({
+    "3, 0 - X - X, OK,                OK,   OK,    OK",
+    "3, 0 - - - -, OK,                OK,   OK,    OK",
+    "3, - - - - -, INSUFFICIENT_DATA, keep, ALARM, OK",
+    "3, 0 X X - X, ALARM,             ALARM, ALARM, ALARM",
+    "3, - - X - -, ALARM,             keep, ALARM, OK",
+    "2, 0 - X - X, ALARM,             ALARM, ALARM, ALARM",
+    "2, 0 0 X 0 X, ALARM,             ALARM, ALARM, ALARM",
+    "2, 0 - X - -, OK,                OK,   ALARM, OK",
+    "2, - - - - 0, OK,                OK,   ALARM, OK",
+    "2, - - - X -, ALARM,             keep, ALARM, OK",
+    // E5: data arriving late does not alarm prematurely
+    "3, - - - - X, OK,                OK,   ALARM, OK",
+    "3, - - - X -, OK,                OK,   ALARM, OK",
+  })
+  void documentedTruthTable(
+      int m, String data, String missing, String ignore, String breaching, String notBreaching) {
+    assertThat(outcome(m, data, TreatMissingData.missing)).isEqualTo(missing);
+    assertThat(outcome(m, data, TreatMissingData.ignore)).isEqualTo(ignore);
+    assertThat(outcome(m, data, TreatMissingData.breaching)).isEqualTo(breaching);
+    assertThat(outcome(m, data, TreatMissingData.notBreaching)).isEqualTo(notBreaching);
+  }
+
+  @ParameterizedTest(name = "{0} of {1} with {2} -> {3}")
+  @CsvSource({
+    "2, 3, 0 0 X 0 X, ALARM",
+    "2, 3, 0 0 0 X 0, OK",
+    "3, 5, 0 X 0 X X, ALARM",
+    "3, 5, X X 0 0 0 X, OK",
+    "3, 5, X X 0 X 0, ALARM",
+  })
+  void mOutOfNNeedNotBeConsecutiveButMustFallWithinTheNewestN(int m, int n, String data, String expected) {
+    String[] cells = data.split(" ");
+    MetricAlarmSpec spec = spec(m, TreatMissingData.missing).toBuilder().evaluationPeriods(n).datapointsToAlarm(m).evaluationRange(cells.length).build();
+    assertThat(run(spec, cells)).isEqualTo(expected);
+  }
+
+  private static String outcome(int m, String data, TreatMissingData t) {
+    return run(spec(m, t), data.split(" "));
+  }
+
+  private static String run(MetricAlarmSpec spec, String[] cells) {
+    double[] values = new double[cells.length];
+    Instant[] stamps = new Instant[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      values[i] = cells[i].equals("-") ? Double.NaN : cells[i].equals("X") ? 90 : 0;
+      stamps[i] = Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(i));
+    }
+    AlarmRules.Outcome o = AlarmRules.evaluate(spec, values, stamps, new boolean[cells.length]);
+    return o.state() == null ? "keep" : o.state().name();
+  }
+
+  private static MetricAlarmSpec spec(int m, TreatMissingData t) {
+    return MetricAlarmSpec.builder()
+        .alarmName("a")
+        .metric(MetricId.of("App", "Latency"))
+        .period(Duration.ofMinutes(1))
+        .evaluationPeriods(3)
+        .datapointsToAlarm(m)
+        .threshold(70)
+        .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+        .treatMissingData(t)
+        .build();
+  }
+}

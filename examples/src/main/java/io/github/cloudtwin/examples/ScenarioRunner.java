@@ -1,0 +1,59 @@
+package io.github.cloudtwin.examples;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.report.Report;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * README's main job: runs one named scenario on a fresh twin, prints its timeline and writes its
+ * HTML report.
+ *
+ * <p>Usage: {@code ./mvnw -q -pl examples -am -DskipTests package exec:java [-Dscenario=name]}.
+ */
+public final class ScenarioRunner {
+
+  private ScenarioRunner() {}
+
+  /** The scenarios by name, in name order. */
+  static Map<String, Function<PrintStream, CloudTwin>> scenarios() {
+    Map<String, Function<PrintStream, CloudTwin>> m = new TreeMap<>();
+    m.put("seed", Scenarios::seed);
+    m.put("alarm-only", Scenarios::alarmOnly);
+    return m;
+  }
+
+  /**
+   * Runs the scenario named by the first argument (default {@code seed}).
+   *
+   * @param args the scenario name, optionally
+   */
+  public static void main(String[] args) {
+    String name = args.length > 0 ? args[0] : "seed";
+    Function<PrintStream, CloudTwin> scenario = scenarios().get(name);
+    if (scenario == null) {
+      System.err.println("Unknown scenario \"" + name + "\"; known: " + scenarios().keySet());
+      System.exit(2);
+      return;
+    }
+    long start = System.nanoTime();
+    try (CloudTwin twin = scenario.apply(System.out)) {
+      double wallMillis = (System.nanoTime() - start) / 1e6;
+      System.out.println();
+      System.out.print(twin.timeline().text());
+      Path report =
+          Report.builder(twin)
+              .title("Scenario " + name)
+              .build()
+              .write(Path.of(System.getProperty("cloudtwin.reports", "target/cloudtwin-reports"), name + ".html"));
+      System.out.printf(
+          "%nSimulated %s of virtual time in %.1f ms of wall time.%nReport: %s%n",
+          io.github.cloudtwin.kernel.TimelineFormat.offset(twin.elapsed()),
+          wallMillis,
+          report.toAbsolutePath().normalize());
+    }
+  }
+}
