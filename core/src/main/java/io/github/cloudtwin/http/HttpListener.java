@@ -12,11 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP/1.1 listener on 127.0.0.1 and an ephemeral port (never any other interface). Each
- * request is routed by an {@link HttpRouter} and answered directly or proxied to a real address.
+ * request is routed by an {@link HttpRouter} and answered directly or proxied to a real {@code http://}
+ * address over pooled keep-alive connections.
  * Connections are kept alive; one thread serves one connection at a time. {@link #close()} frees
  * the port and stops its threads. Thread-safe.
  */
@@ -48,8 +43,7 @@ public final class HttpListener implements AutoCloseable {
   private final String name;
   private final ServerSocket server;
   private final ThreadPoolExecutor connections;
-  private final ExecutorService clientExecutor;
-  private final HttpClient client;
+  private final Upstream upstream = new Upstream();
   private final HttpRouter router;
   private final Thread acceptor;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -65,19 +59,6 @@ public final class HttpListener implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
-    this.clientExecutor =
-        Executors.newCachedThreadPool(r -> {
-          Thread t = new Thread(r, "cloudtwin-http-" + name + "-proxy-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-    this.client =
-        HttpClient.newBuilder()
-            .executor(clientExecutor)
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     this.server = new ServerSocket();
     this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     this.acceptor = new Thread(this::acceptLoop, "cloudtwin-http-" + name + "-accept");
@@ -210,27 +191,15 @@ public final class HttpListener implements AutoCloseable {
     Map<String, String> rh = new LinkedHashMap<>();
     byte[] respBody;
     try {
-      HttpRequest.Builder b = HttpRequest.newBuilder(o.proxyTo().resolve(req.path())).timeout(Duration.ofSeconds(60));
-      for (Map.Entry<String, List<String>> e : req.headers().entrySet()) {
-        if (HOP_BY_HOP.contains(e.getKey()) || o.headers().containsKey(e.getKey())) continue;
-        for (String v : e.getValue()) b.header(e.getKey(), v);
-      }
-      o.headers().forEach(b::header);
-      b.method(req.method(), req.body().length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(req.body()));
-      HttpResponse<byte[]> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      status = resp.statusCode();
-      resp.headers().map().forEach((k, v) -> {
-        String lk = k.toLowerCase(Locale.ROOT);
-        if (!HOP_BY_HOP.contains(lk) && !k.startsWith(":") && !v.isEmpty()) rh.put(k, v.get(0));
+      Upstream.Reply r = upstream.send(o.proxyTo(), req.method(), req.path(), req.headers(), o.headers(), HOP_BY_HOP, req.body());
+      status = r.status();
+      r.headers().forEach((k, v) -> {
+        if (!HOP_BY_HOP.contains(k.toLowerCase(Locale.ROOT))) rh.put(k, v);
       });
-      respBody = resp.body();
-    } catch (IOException | IllegalArgumentException e) {
+      respBody = r.body();
+    } catch (IOException | RuntimeException e) {
       status = 502;
       respBody = "502 Bad Gateway".getBytes(StandardCharsets.UTF_8);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      done(o, 502);
-      return true;
     }
     rh.putAll(o.responseHeaders());
     write(out, status, rh, respBody, false);
@@ -242,12 +211,12 @@ public final class HttpListener implements AutoCloseable {
     if (out.done() != null) out.done().accept(status);
   }
 
-  private static String first(Map<String, List<String>> headers, String name) {
+  static String first(Map<String, List<String>> headers, String name) {
     List<String> v = headers.get(name);
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 
-  private static byte[] readBody(InputStream in, Map<String, List<String>> headers) throws IOException {
+  static byte[] readBody(InputStream in, Map<String, List<String>> headers) throws IOException {
     String te = first(headers, "transfer-encoding");
     if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
       ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -281,7 +250,7 @@ public final class HttpListener implements AutoCloseable {
     return b;
   }
 
-  private static String readLine(InputStream in) throws IOException {
+  static String readLine(InputStream in) throws IOException {
     StringBuilder sb = new StringBuilder(64);
     int c;
     while ((c = in.read()) >= 0) {
@@ -350,12 +319,11 @@ public final class HttpListener implements AutoCloseable {
       // closing anyway
     }
     for (Socket s : open) closeQuietly(s);
+    upstream.close();
     connections.shutdownNow();
-    clientExecutor.shutdownNow();
     try {
       acceptor.join(5_000);
       connections.awaitTermination(5, TimeUnit.SECONDS);
-      clientExecutor.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
