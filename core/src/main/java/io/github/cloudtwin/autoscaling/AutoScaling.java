@@ -485,6 +485,7 @@ public final class AutoScaling {
       List<Member> ms = new ArrayList<>();
       for (String id : instanceIds) {
         Member m = memberOf(g, id);
+        if (ms.contains(m)) throw new ValidationException("InstanceIds", id, "each instance at most once");
         if (m.state != LifecycleState.IN_SERVICE || m.terminationStarted) {
           throw new ValidationException("InstanceIds", id, "an InService instance (it is " + m.state + ")");
         }
@@ -508,6 +509,7 @@ public final class AutoScaling {
       int increments = 0;
       for (String id : instanceIds) {
         Member m = memberOf(g, id);
+        if (ms.contains(m)) throw new ValidationException("InstanceIds", id, "each instance at most once");
         if (m.state != LifecycleState.STANDBY) {
           throw new ValidationException("InstanceIds", id, "an instance in Standby (it is " + m.state + ")");
         }
