@@ -553,6 +553,7 @@ public final class AutoScaling {
   /** Suspends processes, as {@code SuspendProcesses}; none given suspends all. */
   public void suspendProcesses(String groupName, ScalingProcess... processes) {
     Require.notNull("ScalingProcesses", processes);
+    for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
     kernel.run(() -> {
       GroupRuntime g = runtime(groupName);
       List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
@@ -564,6 +565,7 @@ public final class AutoScaling {
   /** Resumes processes, as {@code ResumeProcesses}; none given resumes all. */
   public void resumeProcesses(String groupName, ScalingProcess... processes) {
     Require.notNull("ScalingProcesses", processes);
+    for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
     kernel.run(() -> {
       GroupRuntime g = runtime(groupName);
       List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
