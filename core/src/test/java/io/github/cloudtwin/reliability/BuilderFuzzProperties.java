@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -142,6 +143,26 @@ class BuilderFuzzProperties {
     validOrValidationException("workloads", () -> List.of(Workload.constant(a), Workload.ramp(a, b, d), Workload.spike(a, b, d, d),
         Workload.dailySine(a, b, d)));
     validOrValidationException("injection", () -> MetricInjection.metric(name).forGroup(zone).between(d, d == null ? null : d.plusSeconds(60)).ramp(a, b));
+  }
+
+  // ------------------------------------------------------------------ shrunk counterexamples, kept
+
+  /** Shrunk from groupSpecs: a null zone made the builder throw a NullPointerException. */
+  @Example
+  void groupSpecWithNullsShrunk() {
+    groupSpecs(null, 0, 0, 0, null, null, null, null, null, null);
+  }
+
+  /** Shrunk from loadBalancingSpecs: null zones made LoadBalancerSpec's builder throw a NullPointerException. */
+  @Example
+  void loadBalancerWithNullsShrunk() {
+    loadBalancingSpecs(null, 0, null, null, 0, 0, null, null, null, null);
+  }
+
+  /** Shrunk from commandsRejectedWithoutTrace: a zone outage starting ~292 million years ahead overflowed half-way. */
+  @Example
+  void zoneOutageFarInTheFutureShrunk() {
+    commandsRejectedWithoutTrace(null, 0, 0, 0.0, Duration.ofSeconds(Long.MAX_VALUE / 1000));
   }
 
   // ------------------------------------------------------------------ commands against a twin
