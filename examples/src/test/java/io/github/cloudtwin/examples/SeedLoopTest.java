@@ -24,6 +24,7 @@ import io.github.cloudtwin.elb.TargetHealthState;
 import io.github.cloudtwin.junit.CloudTwinSetup;
 import io.github.cloudtwin.junit.CloudTwinTest;
 import io.github.cloudtwin.junit.FromTwin;
+import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.traffic.Workload;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,5 +94,43 @@ class SeedLoopTest {
         .isEqualTo(TargetHealthState.HEALTHY));
     // 900 requests/s over 7 targets instead of 300 over 3
     assertThat(ids).allSatisfy(id -> assertThat(twin.traffic().servedRate(id)).isBetween(128.0, 129.0));
+  }
+
+  @Test
+  void theLaunchTracesBackToTheAlarmThroughItsCauseChain(CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
+    twin.traffic().apply("web", Workload.step(300).then(ofMinutes(10), 900).build());
+    twin.advance(ofMinutes(21));
+    // tag::cause-chain[]
+    ScalingActivity launch = web.activities().stream()
+        .filter(a -> a.cause().contains("from 3 to 5")).findFirst().orElseThrow();
+    List<TimelineEvent> why = twin.timeline().causeChain(launch.timelineEventId());
+    why.forEach(e -> System.out.println(e.format(twin.config().start())));
+    // +00:20:00  alarm/cpu-high  OK -> ALARM: Threshold Crossed: 2 out of the last 2 datapoints ...
+    // +00:20:00  policy/add-two  alarm cpu-high in state ALARM: desired capacity 3 -> 5
+    // +00:20:00  group/web  desired capacity 3 -> 5: a monitor alarm cpu-high in state ALARM triggered policy add-two
+    // +00:20:00  group/web  Launching a new EC2 instance: i-0... (PreInService)
+    // end::cause-chain[]
+    assertThat(why).extracting(TimelineEvent::resource)
+        .containsSubsequence("alarm/cpu-high", "policy/add-two", "group/web");
+    assertThat(why.get(0).message()).startsWith("OK -> ALARM: Threshold Crossed");
+  }
+
+  @Test
+  void theSameSeedGivesTheSameTimeline() {
+    // tag::determinism[]
+    String first = run(42);
+    String again = run(42);
+    assertThat(again).isEqualTo(first);                   // byte for byte, ids included
+    assertThat(run(43)).isNotEqualTo(first);              // another seed: other instance ids
+    // end::determinism[]
+  }
+
+  private static String run(long seed) {
+    try (CloudTwin twin = CloudTwin.builder().seed(seed).build()) {
+      new SeedLoopTest().webTier(twin);
+      twin.traffic().apply("web", Workload.step(300).then(ofMinutes(10), 900).build());
+      twin.advance(ofMinutes(30));
+      return twin.timeline().text();
+    }
   }
 }
