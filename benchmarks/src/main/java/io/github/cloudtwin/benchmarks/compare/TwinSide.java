@@ -1,0 +1,191 @@
+package io.github.cloudtwin.benchmarks.compare;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.autoscaling.AdjustmentType;
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.autoscaling.AutoScalingGroupSpec;
+import io.github.cloudtwin.autoscaling.AutoScalingInstance;
+import io.github.cloudtwin.autoscaling.LifecycleState;
+import io.github.cloudtwin.autoscaling.ScalingPolicy;
+import io.github.cloudtwin.autoscaling.StepScalingPolicy;
+import io.github.cloudtwin.cloudwatch.AlarmState;
+import io.github.cloudtwin.cloudwatch.ComparisonOperator;
+import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.MetricInjection;
+import io.github.cloudtwin.ec2.InstanceState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The same estate in-process with CloudTwin, through its public API. One round builds a twin,
+ * creates the estate, advances virtual time one minute (so the instances have booted, are
+ * InService and registered, and the tasks run), reads everything back and closes the twin.
+ */
+final class TwinSide {
+
+  /** Which parts of the estate this build of CloudTwin has (features merged so far). */
+  static final boolean HAS_ELB = false;
+  static final boolean HAS_ECS = false;
+
+  private TwinSide() {}
+
+  /** What is missing from the estate on this build, or empty. */
+  static String missing() {
+    StringBuilder sb = new StringBuilder();
+    if (!HAS_ELB) sb.append("load balancer, target group and attachment");
+    if (!HAS_ECS) sb.append(sb.length() > 0 ? "; " : "").append("ECS cluster and service");
+    return sb.toString();
+  }
+
+  /** A fresh twin with the estate created and read back; the caller closes it. */
+  static CloudTwin createAndReadBack(long seed) {
+    CloudTwin twin = create(seed);
+    twin.advance(Duration.ofMinutes(1));
+    readBack(twin);
+    return twin;
+  }
+
+  static CloudTwin create(long seed) {
+    CloudTwin twin = CloudTwin.builder().seed(seed).availabilityZones(Estate.ZONES.toArray(String[]::new)).build();
+    AutoScalingGroupSpec.Builder group = AutoScalingGroupSpec.builder().autoScalingGroupName(Estate.GROUP)
+        .launchTemplate(Estate.GROUP, "1").instanceType("t3.micro").detailedMonitoring(true)
+        .minSize(Estate.MIN).maxSize(Estate.MAX).desiredCapacity(Estate.DESIRED)
+        .availabilityZones(Estate.ZONES.toArray(String[]::new));
+    twin.autoScaling().createAutoScalingGroup(group.build());
+    ScalingPolicy out = twin.autoScaling().putScalingPolicy(StepScalingPolicy.builder().policyName(Estate.SCALE_OUT)
+        .autoScalingGroupName(Estate.GROUP).adjustmentType(AdjustmentType.ChangeInCapacity)
+        .step(0.0, null, Estate.SCALE_OUT_STEP).build());
+    ScalingPolicy in = twin.autoScaling().putScalingPolicy(StepScalingPolicy.builder().policyName(Estate.SCALE_IN)
+        .autoScalingGroupName(Estate.GROUP).adjustmentType(AdjustmentType.ChangeInCapacity)
+        .step(null, 0.0, Estate.SCALE_IN_STEP).build());
+    MetricId cpu = MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", Estate.GROUP);
+    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName(Estate.ALARM_HIGH).metric(cpu)
+        .period(Duration.ofSeconds(Estate.PERIOD_SECONDS)).evaluationPeriods(Estate.EVALUATION_PERIODS)
+        .threshold(Estate.HIGH_THRESHOLD).comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+        .alarmActions(out.asAlarmAction()).build());
+    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName(Estate.ALARM_LOW).metric(cpu)
+        .period(Duration.ofSeconds(Estate.PERIOD_SECONDS)).evaluationPeriods(Estate.EVALUATION_PERIODS)
+        .threshold(Estate.LOW_THRESHOLD).comparisonOperator(ComparisonOperator.LessThanThreshold)
+        .alarmActions(in.asAlarmAction()).build());
+    return twin;
+  }
+
+  static void readBack(CloudTwin twin) {
+    check("zones", twin.ec2().zones().size(), Estate.ZONES.size());
+    AutoScalingGroup g = twin.autoScaling().group(Estate.GROUP);
+    check("group instances", g.instances(LifecycleState.IN_SERVICE).size(), Estate.DESIRED);
+    long running = g.instances().stream()
+        .filter(i -> twin.ec2().instance(i.instanceId()).state() == InstanceState.RUNNING).count();
+    check("running instances", running, Estate.DESIRED);
+    check("policies", List.of(twin.autoScaling().policy(Estate.GROUP, Estate.SCALE_OUT),
+        twin.autoScaling().policy(Estate.GROUP, Estate.SCALE_IN)).size(), 2);
+    check("alarms", List.of(twin.cloudWatch().alarm(Estate.ALARM_HIGH), twin.cloudWatch().alarm(Estate.ALARM_LOW)).size(), 2);
+  }
+
+  private static void check(String what, long actual, long expected) {
+    if (actual != expected) {
+      throw new IllegalStateException("CloudTwin read-back: " + what + " = " + actual + ", expected " + expected);
+    }
+  }
+
+  static Map<String, Integer> inServiceByZone(CloudTwin twin) {
+    Map<String, Integer> byZone = new TreeMap<>();
+    for (String z : Estate.ZONES) byZone.put(z, 0);
+    for (AutoScalingInstance i : twin.autoScaling().group(Estate.GROUP).instances(LifecycleState.IN_SERVICE)) {
+      byZone.merge(i.availabilityZone(), 1, Integer::sum);
+    }
+    return byZone;
+  }
+
+  // ------------------------------------------------------------------ behaviour probes
+
+  /** Q1: are the 6 instances spread over the three zones? */
+  static Answer spread(long seed) {
+    try (CloudTwin twin = createAndReadBack(seed)) {
+      Map<String, Integer> byZone = inServiceByZone(twin);
+      boolean balanced = byZone.values().stream().allMatch(n -> n == Estate.DESIRED / Estate.ZONES.size());
+      return new Answer(balanced ? "yes" : "no", "InService per zone " + Estate.perZone(byZone));
+    }
+  }
+
+  /** The seed scenario's outcome: when the alarm went to ALARM and when the group reached 8 InService. */
+  record Verdict(Duration alarmAt, Duration desiredAt, Duration inServiceAt, int desiredBefore, int desiredAfter,
+      String alarmState) {}
+
+  /**
+   * Q2 and the time to verdict, the seed's scenario: the group's average CPU is 20 % for 10
+   * minutes, then 95 %; advances until 8 instances are InService (or 30 virtual minutes after the
+   * breach began). Times are measured from the first breaching minute.
+   */
+  static Verdict breach(long seed) {
+    try (CloudTwin twin = createAndReadBack(seed)) {
+      return breach(twin);
+    }
+  }
+
+  static final Duration BASELINE = Duration.ofMinutes(10);
+
+  static Verdict breach(CloudTwin twin) {
+    Duration start = twin.elapsed();
+    Duration breach = start.plus(BASELINE);
+    AutoScalingGroup g = twin.autoScaling().group(Estate.GROUP);
+    int before = g.desiredCapacity();
+    twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup(Estate.GROUP)
+        .between(start, breach).constant(20));
+    twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup(Estate.GROUP)
+        .between(breach, breach.plusMinutes(60)).constant(95));
+    MetricAlarm alarm = twin.cloudWatch().alarm(Estate.ALARM_HIGH);
+    twin.advance(BASELINE);
+    if (alarm.state() == AlarmState.ALARM || g.desiredCapacity() != before) {
+      throw new IllegalStateException("CloudTwin: the alarm fired during the 20 % baseline: " + alarm.state());
+    }
+    Duration limit = Duration.ofMinutes(30);
+    Duration alarmAt = twin.advanceUntil(() -> alarm.state() == AlarmState.ALARM, limit) ? twin.elapsed().minus(breach) : null;
+    Duration desiredAt = twin.advanceUntil(() -> g.desiredCapacity() >= before + Estate.SCALE_OUT_STEP, limit)
+        ? twin.elapsed().minus(breach) : null;
+    Duration inServiceAt = twin.advanceUntil(
+        () -> g.instances(LifecycleState.IN_SERVICE).size() >= before + Estate.SCALE_OUT_STEP, limit)
+        ? twin.elapsed().minus(breach) : null;
+    return new Verdict(alarmAt, desiredAt, inServiceAt, before, g.desiredCapacity(), alarm.state().name());
+  }
+
+  static Answer alarmRunsPolicy(Verdict v) {
+    boolean yes = "ALARM".equals(v.alarmState()) && v.desiredAfter() == v.desiredBefore() + Estate.SCALE_OUT_STEP;
+    return new Answer(yes ? "yes" : "no", "alarm " + v.alarmState()
+        + (v.alarmAt() == null ? "" : " at +" + Compare.clock(v.alarmAt())) + " (virtual, after the breach began), desired " + v.desiredBefore()
+        + " → " + v.desiredAfter() + (v.desiredAt() == null ? "" : " at +" + Compare.clock(v.desiredAt())));
+  }
+
+  /** Q5: us-east-1a fails; is the group's capacity rebuilt in b and c? */
+  static Answer zoneOutage(long seed) {
+    try (CloudTwin twin = createAndReadBack(seed)) {
+      String lost = Estate.ZONES.get(0);
+      Duration start = twin.elapsed();
+      twin.faults().failZone(lost);
+      boolean rebuilt = twin.advanceUntil(() -> {
+        Map<String, Integer> z = inServiceByZone(twin);
+        return z.get(lost) == 0 && z.values().stream().mapToInt(Integer::intValue).sum() >= Estate.DESIRED;
+      }, Duration.ofMinutes(30));
+      Duration took = twin.elapsed().minus(start);
+      Map<String, Integer> byZone = inServiceByZone(twin);
+      return new Answer(rebuilt ? "yes" : "no", "failZone(" + lost + "); " + (rebuilt ? "after +" + Compare.clock(took)
+          + " (virtual) " : "after 30 min ") + "InService per zone " + Estate.perZone(byZone));
+    }
+  }
+
+  /** Q3: an instance of the group is terminated through Auto Scaling (desired kept): is it deregistered? */
+  static Answer terminatedDeregistered(long seed) {
+    if (!HAS_ELB) return Answer.notMeasured("not yet measured (load balancing not merged)");
+    throw new UnsupportedOperationException();
+  }
+
+  /** Q4: does the ECS service reach 12 running tasks? */
+  static Answer serviceRunning(long seed) {
+    if (!HAS_ECS) return Answer.notMeasured("not yet measured (ECS not merged)");
+    throw new UnsupportedOperationException();
+  }
+}
