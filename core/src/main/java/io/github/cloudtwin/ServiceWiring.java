@@ -1,0 +1,43 @@
+package io.github.cloudtwin;
+
+import io.github.cloudtwin.autoscaling.AutoScaling;
+import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
+import io.github.cloudtwin.elb.LoadBalancing;
+import io.github.cloudtwin.elb.TargetGroup;
+
+/**
+ * The one place where services are connected through the narrow interfaces each needs: an Auto
+ * Scaling group sees a target group as {@link LoadBalancerTargets}.
+ */
+final class ServiceWiring {
+
+  private ServiceWiring() {}
+
+  static void connect(AutoScaling autoScaling, LoadBalancing loadBalancing) {
+    autoScaling.setTargetGroupResolver(
+        name -> {
+          TargetGroup tg = loadBalancing.targetGroup(name);
+          return new LoadBalancerTargets() {
+            @Override
+            public String name() {
+              return tg.name();
+            }
+
+            @Override
+            public void register(String instanceId) {
+              tg.register(instanceId);
+            }
+
+            @Override
+            public void deregister(String instanceId, Runnable drained) {
+              tg.deregister(instanceId, drained);
+            }
+
+            @Override
+            public boolean isUnhealthy(String instanceId) {
+              return tg.isUnhealthy(instanceId);
+            }
+          };
+        });
+  }
+}
