@@ -51,59 +51,74 @@ public final class Compare {
     r.motoVersion = a.getOrDefault("moto-version", "?");
     r.twinMissing = TwinSide.missing();
 
-    // ---------------------------------------------------------------- CloudTwin
-    log("CloudTwin: set-up, %d rounds (+%d warm-up)", twinRounds, twinRounds);
-    for (int i = 0; i < twinRounds; i++) {
-      TwinSide.createAndReadBack(i).close();
-    }
-    List<Long> twinTimes = new ArrayList<>();
-    for (int i = 0; i < twinRounds; i++) {
-      long t0 = System.nanoTime();
-      CloudTwin twin = TwinSide.createAndReadBack(i);
-      twin.close();
-      twinTimes.add(System.nanoTime() - t0);
-    }
-    r.twinSetup = Stats.of(twinTimes);
-    log("CloudTwin set-up median %s", Stats.human(r.twinSetup.median()));
-
-    log("CloudTwin: behaviour questions");
-    r.twin.put(Question.SPREAD, TwinSide.spread(1));
-    r.twin.put(Question.ALARM, TwinSide.alarmRunsPolicy(TwinSide.breach(1)));
-    r.twin.put(Question.DEREGISTER, TwinSide.terminatedDeregistered(1));
-    r.twin.put(Question.ECS, TwinSide.serviceRunning(1));
-    r.twin.put(Question.ZONE, TwinSide.zoneOutage(1));
-
-    log("CloudTwin: time to verdict, %d rounds", 30);
-    List<Long> verdictTimes = new ArrayList<>();
-    TwinSide.Verdict verdict = null;
-    for (int i = 0; i < 40; i++) {
-      long t0 = System.nanoTime();
-      verdict = TwinSide.breach(i);
-      long t = System.nanoTime() - t0;
-      if (i >= 10) verdictTimes.add(t);
-    }
-    r.verdict = verdict;
-    r.verdictWall = Stats.of(verdictTimes);
-
-    // ---------------------------------------------------------------- moto
+    // ---------------------------------------------------------------- set-up speed
+    // The machine may be shared: moto rounds and CloudTwin rounds are interleaved so that both
+    // see the same load.
     String endpoint = a.get("moto-endpoint");
-    if (endpoint == null) {
-      r.motoAbsent = a.getOrDefault("moto-absent-reason", "moto was not started");
-      for (Question q : Question.values()) r.moto.put(q, Answer.notMeasured(r.motoAbsent));
-    } else {
-      try (MotoSide moto = new MotoSide(URI.create(endpoint))) {
-        log("moto: set-up, %d rounds (+3 warm-up) at %s", motoRounds, endpoint);
-        List<Long> motoTimes = new ArrayList<>();
-        for (int i = 0; i < motoRounds + 3; i++) {
+    MotoSide moto = endpoint == null ? null : new MotoSide(URI.create(endpoint));
+    try {
+      log("CloudTwin: %d warm-up rounds", twinRounds);
+      for (int i = 0; i < twinRounds; i++) {
+        TwinSide.createAndReadBack(i).close();
+      }
+      List<Long> twinTimes = new ArrayList<>();
+      List<Long> motoTimes = new ArrayList<>();
+      if (moto != null) {
+        log("moto: 3 warm-up rounds at %s", endpoint);
+        for (int i = 0; i < 3; i++) {
+          moto.reset();
+          moto.createAndReadBack();
+        }
+      }
+      int batches = moto == null ? 1 : motoRounds;
+      log("set-up: %d CloudTwin rounds%s", twinRounds, moto == null ? "" : " interleaved with " + motoRounds + " moto rounds");
+      for (int batch = 0; batch < batches; batch++) {
+        int from = twinRounds * batch / batches;
+        int to = twinRounds * (batch + 1) / batches;
+        for (int i = from; i < to; i++) {
+          long t0 = System.nanoTime();
+          CloudTwin twin = TwinSide.createAndReadBack(i);
+          twin.close();
+          twinTimes.add(System.nanoTime() - t0);
+        }
+        if (moto != null) {
           moto.reset();
           long t0 = System.nanoTime();
           moto.createAndReadBack();
-          long t = System.nanoTime() - t0;
-          if (i >= 3) motoTimes.add(t);
+          motoTimes.add(System.nanoTime() - t0);
         }
+      }
+      r.twinSetup = Stats.of(twinTimes);
+      log("CloudTwin set-up median %s", Stats.human(r.twinSetup.median()));
+      if (moto != null) {
         r.motoSetup = Stats.of(motoTimes);
         log("moto set-up median %s", Stats.human(r.motoSetup.median()));
+      }
 
+      log("CloudTwin: behaviour questions");
+      r.twin.put(Question.SPREAD, TwinSide.spread(1));
+      r.twin.put(Question.ALARM, TwinSide.alarmRunsPolicy(TwinSide.breach(1)));
+      r.twin.put(Question.DEREGISTER, TwinSide.terminatedDeregistered(1));
+      r.twin.put(Question.ECS, TwinSide.serviceRunning(1));
+      r.twin.put(Question.ZONE, TwinSide.zoneOutage(1));
+
+      log("CloudTwin: time to verdict, 30 rounds (+10 warm-up)");
+      List<Long> verdictTimes = new ArrayList<>();
+      TwinSide.Verdict verdict = null;
+      for (int i = 0; i < 40; i++) {
+        long t0 = System.nanoTime();
+        verdict = TwinSide.breach(i);
+        long t = System.nanoTime() - t0;
+        if (i >= 10) verdictTimes.add(t);
+      }
+      r.verdict = verdict;
+      r.verdictWall = Stats.of(verdictTimes);
+
+      // -------------------------------------------------------------- moto behaviour
+      if (moto == null) {
+        r.motoAbsent = a.getOrDefault("moto-absent-reason", "moto was not started");
+        for (Question q : Question.values()) r.moto.put(q, Answer.notMeasured(r.motoAbsent));
+      } else {
         log("moto: behaviour questions");
         moto.reset();
         moto.createAndReadBack();
@@ -125,6 +140,8 @@ public final class Compare {
         r.moto.put(Question.ZONE, moto.zoneOutage(Duration.ofSeconds(2)));
         moto.reset();
       }
+    } finally {
+      if (moto != null) moto.close();
     }
 
     // ---------------------------------------------------------------- HTTP data plane

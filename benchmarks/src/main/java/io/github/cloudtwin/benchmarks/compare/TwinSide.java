@@ -15,6 +15,12 @@ import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
 import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.elb.ListenerSpec;
+import io.github.cloudtwin.elb.LoadBalancerSpec;
+import io.github.cloudtwin.elb.Protocol;
+import io.github.cloudtwin.elb.TargetGroupSpec;
+import io.github.cloudtwin.elb.TargetHealth;
+import io.github.cloudtwin.elb.TargetHealthState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +34,7 @@ import java.util.TreeMap;
 final class TwinSide {
 
   /** Which parts of the estate this build of CloudTwin has (features merged so far). */
-  static final boolean HAS_ELB = false;
+  static final boolean HAS_ELB = true;
   static final boolean HAS_ECS = false;
 
   private TwinSide() {}
@@ -51,10 +57,16 @@ final class TwinSide {
 
   static CloudTwin create(long seed) {
     CloudTwin twin = CloudTwin.builder().seed(seed).availabilityZones(Estate.ZONES.toArray(String[]::new)).build();
+    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application(Estate.LOAD_BALANCER)
+        .availabilityZones(Estate.ZONES).build());
+    twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder(Estate.TARGET_GROUP).protocol(Protocol.HTTP).port(80)
+        .build());
+    twin.loadBalancing().createListener(ListenerSpec.builder(Estate.LOAD_BALANCER, 80).protocol(Protocol.HTTP)
+        .forwardTo(Estate.TARGET_GROUP).build());
     AutoScalingGroupSpec.Builder group = AutoScalingGroupSpec.builder().autoScalingGroupName(Estate.GROUP)
         .launchTemplate(Estate.GROUP, "1").instanceType("t3.micro").detailedMonitoring(true)
         .minSize(Estate.MIN).maxSize(Estate.MAX).desiredCapacity(Estate.DESIRED)
-        .availabilityZones(Estate.ZONES.toArray(String[]::new));
+        .availabilityZones(Estate.ZONES.toArray(String[]::new)).targetGroupNames(Estate.TARGET_GROUP);
     twin.autoScaling().createAutoScalingGroup(group.build());
     ScalingPolicy out = twin.autoScaling().putScalingPolicy(StepScalingPolicy.builder().policyName(Estate.SCALE_OUT)
         .autoScalingGroupName(Estate.GROUP).adjustmentType(AdjustmentType.ChangeInCapacity)
@@ -81,6 +93,8 @@ final class TwinSide {
     long running = g.instances().stream()
         .filter(i -> twin.ec2().instance(i.instanceId()).state() == InstanceState.RUNNING).count();
     check("running instances", running, Estate.DESIRED);
+    check("load balancers", List.of(twin.loadBalancing().loadBalancer(Estate.LOAD_BALANCER)).size(), 1);
+    check("targets", twin.loadBalancing().targetHealths(Estate.TARGET_GROUP).size(), Estate.DESIRED);
     check("policies", List.of(twin.autoScaling().policy(Estate.GROUP, Estate.SCALE_OUT),
         twin.autoScaling().policy(Estate.GROUP, Estate.SCALE_IN)).size(), 2);
     check("alarms", List.of(twin.cloudWatch().alarm(Estate.ALARM_HIGH), twin.cloudWatch().alarm(Estate.ALARM_LOW)).size(), 2);
@@ -179,8 +193,26 @@ final class TwinSide {
 
   /** Q3: an instance of the group is terminated through Auto Scaling (desired kept): is it deregistered? */
   static Answer terminatedDeregistered(long seed) {
-    if (!HAS_ELB) return Answer.notMeasured("not yet measured (load balancing not merged)");
-    throw new UnsupportedOperationException();
+    try (CloudTwin twin = createAndReadBack(seed)) {
+      String victim = twin.autoScaling().group(Estate.GROUP).instances(LifecycleState.IN_SERVICE).get(0).instanceId();
+      Duration start = twin.elapsed();
+      twin.autoScaling().terminateInstanceInAutoScalingGroup(victim, false);
+      TargetHealthState first = state(twin, victim);
+      boolean gone = twin.advanceUntil(() -> !twin.loadBalancing().targetHealths(Estate.TARGET_GROUP).containsKey(victim),
+          Duration.ofMinutes(15));
+      Duration took = twin.elapsed().minus(start);
+      twin.advance(Duration.ofMinutes(1));
+      String victimState = twin.ec2().instance(victim).state().toString();
+      int targets = twin.loadBalancing().targetHealths(Estate.TARGET_GROUP).size();
+      return new Answer(gone ? "yes" : "no", "target " + first.toString() + " at once, "
+          + (gone ? "no longer registered at +" + Compare.clock(took) + " (virtual)" : "still registered after 15 min")
+          + "; instance then " + victimState + "; " + targets + " targets registered");
+    }
+  }
+
+  private static TargetHealthState state(CloudTwin twin, String target) {
+    TargetHealth h = twin.loadBalancing().targetHealths(Estate.TARGET_GROUP).get(target);
+    return h == null ? TargetHealthState.UNUSED : h.state();
   }
 
   /** Q4: does the ECS service reach 12 running tasks? */
