@@ -9,7 +9,7 @@ final class Markdown {
 
   static String section(Compare.Report r) {
     StringBuilder md = new StringBuilder();
-    md.append("## Last run\n\n");
+    md.append("### Run\n\n");
     md.append("| | |\n|---|---|\n");
     md.append("| date (UTC) | ").append(r.date).append(" |\n");
     md.append("| machine | ").append(esc(r.machine)).append(" |\n");
@@ -62,7 +62,7 @@ final class Markdown {
         + "advance virtual time 1 minute (instances booted and InService), read back, close the twin; "
         + "as many warm-up rounds as measured ones (JIT). The machine is shared: see its load average above.\n\n");
     md.append("| system | rounds | median | p10 | p90 | IQR (p25–p75) | min | max |\n|---|---|---|---|---|---|---|---|\n");
-    row(md, "moto " + (r.motoAbsent == null ? r.motoVersion : "") + " via SDK", r.motoSetup, r.motoAbsent);
+    row(md, r.motoAbsent == null ? "moto " + r.motoVersion + " via SDK" : "moto via SDK", r.motoSetup, r.motoAbsent);
     row(md, "CloudTwin in-process" + (r.twinMissing.isEmpty() ? "" : " (partial estate)"), r.twinSetup, null);
     if (r.motoSetup != null) {
       double ratio = (double) r.motoSetup.median() / r.twinSetup.median();
@@ -101,7 +101,7 @@ final class Markdown {
         .append(Stats.human(r.verdictWall.median())).append(", p90 ").append(Stats.human(r.verdictWall.p90()))
         .append(" (").append(r.verdictWall.rounds()).append(" rounds, whole scenario incl. building the twin) |\n");
     md.append("| any wall-clock emulator | cannot know before two 5-minute periods have passed | at least 10 min |\n");
-    md.append("| moto ").append(r.motoAbsent == null ? esc(r.motoVersion) : "").append(" | ")
+    md.append(r.motoAbsent == null ? "| moto " + esc(r.motoVersion) + " | " : "| moto | ")
         .append(r.motoAbsent == null ? "never: moto stores alarms but does not evaluate them (see below)"
             : "not measured: " + esc(r.motoAbsent))
         .append(" | never |\n\n");
