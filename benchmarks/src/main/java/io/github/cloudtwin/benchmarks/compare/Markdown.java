@@ -101,10 +101,16 @@ final class Markdown {
         .append(Stats.human(r.verdictWall.median())).append(", p90 ").append(Stats.human(r.verdictWall.p90()))
         .append(" (").append(r.verdictWall.rounds()).append(" rounds, whole scenario incl. building the twin) |\n");
     md.append("| any wall-clock emulator | cannot know before two 5-minute periods have passed | at least 10 min |\n");
-    md.append(r.motoAbsent == null ? "| moto " + esc(r.motoVersion) + " | " : "| moto | ")
-        .append(r.motoAbsent == null ? "never: moto stores alarms but does not evaluate them (see below)"
-            : "not measured: " + esc(r.motoAbsent))
-        .append(" | never |\n\n");
+    Answer m = r.moto.get(Question.ALARM);
+    if (r.motoAbsent != null) {
+      md.append("| moto | not measured: ").append(esc(r.motoAbsent)).append(" | not measured |\n\n");
+    } else {
+      boolean ran = m.verdict().equals("yes");
+      md.append("| moto ").append(esc(r.motoVersion)).append(" | ").append(esc(m.evidence())).append(" | ")
+          .append(ran ? "verdict within " + Stats.human(Compare.MOTO_WAIT.toNanos())
+              : "no verdict: nothing evaluated in the " + Stats.human(Compare.MOTO_WAIT.toNanos()) + " waited")
+          .append(" |\n\n");
+    }
     if (r.motoVerdict != null) {
       md.append("Measured on moto: ").append(esc(r.motoVerdict)).append(' ').append(esc(r.motoSetAlarmState))
           .append("\n\n");
