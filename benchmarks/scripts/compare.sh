@@ -63,7 +63,8 @@ if command -v moto_server >/dev/null 2>&1; then
     sleep 0.2
   done
   if [[ "$up" == 1 ]]; then
-    ARGS+=(--moto-endpoint "http://127.0.0.1:$PORT" --moto-version "$MOTO_VERSION")
+    ARGS+=(--moto-endpoint "http://127.0.0.1:$PORT" --moto-version "$MOTO_VERSION" --moto-pid "$MOTO_PID" \
+      --clk-tck "$(getconf CLK_TCK 2>/dev/null || echo 100)")
   else
     log "moto_server did not answer; its log:"; cat "$WORK/moto.log" >&2
     ARGS+=(--moto-absent-reason "moto_server did not start on this machine")

@@ -2,6 +2,7 @@ package io.github.cloudtwin.benchmarks.compare;
 
 import io.github.cloudtwin.CloudTwin;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import java.util.Map;
  * comparison of the HTTP data plane when that script is present).
  *
  * <p>Arguments ({@code --name value}): {@code --moto-endpoint} (absent: the moto column says why),
- * {@code --moto-absent-reason}, {@code --moto-version}, {@code --moto-rounds} (default 25),
+ * {@code --moto-absent-reason}, {@code --moto-version}, {@code --moto-pid} and {@code --clk-tck} (moto's CPU time from /proc), {@code --moto-rounds} (default 25),
  * {@code --twin-rounds} (default 500), {@code --machine}, {@code --http-report} (a file with the
  * nginx comparison's output), {@code --http-absent-reason}, {@code --out} (the markdown file).
  */
@@ -55,6 +56,8 @@ public final class Compare {
     // The machine may be shared: moto rounds and CloudTwin rounds are interleaved so that both
     // see the same load.
     String endpoint = a.get("moto-endpoint");
+    long motoPid = Long.parseLong(a.getOrDefault("moto-pid", "-1"));
+    long clkTck = Long.parseLong(a.getOrDefault("clk-tck", "100"));
     MotoSide moto = endpoint == null ? null : new MotoSide(URI.create(endpoint));
     try {
       log("CloudTwin: %d warm-up rounds", twinRounds);
@@ -75,17 +78,24 @@ public final class Compare {
       for (int batch = 0; batch < batches; batch++) {
         int from = twinRounds * batch / batches;
         int to = twinRounds * (batch + 1) / batches;
+        long cpu0 = processCpu();
         for (int i = from; i < to; i++) {
           long t0 = System.nanoTime();
           CloudTwin twin = TwinSide.createAndReadBack(i);
           twin.close();
           twinTimes.add(System.nanoTime() - t0);
         }
+        r.twinCpu += processCpu() - cpu0;
         if (moto != null) {
           moto.reset();
+          long client0 = processCpu();
+          long server0 = motoCpu(motoPid, clkTck);
           long t0 = System.nanoTime();
           moto.createAndReadBack();
           motoTimes.add(System.nanoTime() - t0);
+          r.motoClientCpu += processCpu() - client0;
+          long server1 = motoCpu(motoPid, clkTck);
+          r.motoServerCpu = server0 < 0 || server1 < 0 || r.motoServerCpu < 0 ? -1 : r.motoServerCpu + server1 - server0;
         }
       }
       r.twinSetup = Stats.of(twinTimes);
@@ -171,11 +181,32 @@ public final class Compare {
     final Map<Question, Answer> moto = new LinkedHashMap<>();
     final Map<Question, Answer> twin = new LinkedHashMap<>();
     TwinSide.Verdict verdict;
+    long twinCpu;
+    long motoClientCpu;
+    long motoServerCpu;
     Stats verdictWall;
     String motoVerdict;
     String motoSetAlarmState;
     String http;
     String httpAbsent;
+  }
+
+  /** CPU time of this JVM (every thread: JIT and GC included), ns. */
+  static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** CPU time (user + system) of the moto server process from /proc, ns; -1 if unknown. */
+  static long motoCpu(long pid, long clkTck) {
+    if (pid <= 0) return -1;
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return ticks * 1_000_000_000L / clkTck;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   static void write(Path out, String section) throws IOException {

@@ -67,10 +67,12 @@ final class Markdown {
     if (r.motoSetup != null) {
       double ratio = (double) r.motoSetup.median() / r.twinSetup.median();
       double conservative = (double) r.motoSetup.p10() / r.twinSetup.p90();
+      md.append(cpuLine(r));
       md.append(String.format(Locale.ROOT, "%nRatio of medians: **%.0f×** (moto / CloudTwin); moto's p10 over "
           + "CloudTwin's p90: %.0f×. Target: at least %.0f×.%n%n", ratio, conservative, Compare.SETUP_TARGET));
     } else {
-      md.append("\nRatio: not measured (moto absent).\n\n");
+      md.append("\nCPU time per round (mean): CloudTwin ").append(Stats.human(r.twinCpu / r.twinSetup.rounds()))
+          .append(".\n\nRatio: not measured (moto absent).\n\n");
     }
 
     // ------------------------------------------------------------ behaviour
@@ -125,6 +127,22 @@ final class Markdown {
           .append("\n```\n");
     }
     return md.toString();
+  }
+
+  private static String cpuLine(Compare.Report r) {
+    long twin = r.twinCpu / r.twinSetup.rounds();
+    StringBuilder sb = new StringBuilder("\nCPU time per round (mean; less sensitive to other load on the machine): CloudTwin ")
+        .append(Stats.human(twin)).append(" (this JVM, every thread); moto ");
+    long client = r.motoClientCpu / r.motoSetup.rounds();
+    if (r.motoServerCpu < 0) {
+      sb.append("server not measured (no /proc), SDK client ").append(Stats.human(client)).append(".\n");
+    } else {
+      long server = r.motoServerCpu / r.motoSetup.rounds();
+      sb.append(Stats.human(server + client)).append(" (moto_server process ").append(Stats.human(server))
+          .append(" + SDK client JVM ").append(Stats.human(client)).append(String.format(Locale.ROOT, "): %.0f×.%n",
+              (double) (server + client) / Math.max(1, twin)));
+    }
+    return sb.toString();
   }
 
   private static void row(StringBuilder md, String name, Stats s, String absent) {

@@ -15,6 +15,14 @@ import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
 import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.ecs.ContainerDefinition;
+import io.github.cloudtwin.ecs.EcsService;
+import io.github.cloudtwin.ecs.LaunchType;
+import io.github.cloudtwin.ecs.NetworkMode;
+import io.github.cloudtwin.ecs.ServiceSpec;
+import io.github.cloudtwin.ecs.Task;
+import io.github.cloudtwin.ecs.TaskDefinitionSpec;
+import io.github.cloudtwin.ecs.TaskStatus;
 import io.github.cloudtwin.elb.ListenerSpec;
 import io.github.cloudtwin.elb.LoadBalancerSpec;
 import io.github.cloudtwin.elb.Protocol;
@@ -35,7 +43,7 @@ final class TwinSide {
 
   /** Which parts of the estate this build of CloudTwin has (features merged so far). */
   static final boolean HAS_ELB = true;
-  static final boolean HAS_ECS = false;
+  static final boolean HAS_ECS = true;
 
   private TwinSide() {}
 
@@ -83,6 +91,13 @@ final class TwinSide {
         .period(Duration.ofSeconds(Estate.PERIOD_SECONDS)).evaluationPeriods(Estate.EVALUATION_PERIODS)
         .threshold(Estate.LOW_THRESHOLD).comparisonOperator(ComparisonOperator.LessThanThreshold)
         .alarmActions(in.asAlarmAction()).build());
+    twin.ecs().createCluster(Estate.CLUSTER);
+    twin.ecs().registerTaskDefinition(TaskDefinitionSpec.builder(Estate.SERVICE).networkMode(NetworkMode.AWSVPC)
+        .requiresCompatibilities(LaunchType.FARGATE).cpu(256).memory(512)
+        .container(ContainerDefinition.builder("app", "public.ecr.aws/nginx/nginx:latest").essential(true).build())
+        .build());
+    twin.ecs().createService(ServiceSpec.builder(Estate.CLUSTER, Estate.SERVICE, Estate.SERVICE)
+        .desiredCount(Estate.TASKS).launchType(LaunchType.FARGATE).build());
     return twin;
   }
 
@@ -97,6 +112,8 @@ final class TwinSide {
     check("targets", twin.loadBalancing().targetHealths(Estate.TARGET_GROUP).size(), Estate.DESIRED);
     check("policies", List.of(twin.autoScaling().policy(Estate.GROUP, Estate.SCALE_OUT),
         twin.autoScaling().policy(Estate.GROUP, Estate.SCALE_IN)).size(), 2);
+    check("clusters", List.of(twin.ecs().cluster(Estate.CLUSTER)).size(), 1);
+    check("service desiredCount", twin.ecs().service(Estate.CLUSTER, Estate.SERVICE).desiredCount(), Estate.TASKS);
     check("alarms", List.of(twin.cloudWatch().alarm(Estate.ALARM_HIGH), twin.cloudWatch().alarm(Estate.ALARM_LOW)).size(), 2);
   }
 
@@ -217,7 +234,16 @@ final class TwinSide {
 
   /** Q4: does the ECS service reach 12 running tasks? */
   static Answer serviceRunning(long seed) {
-    if (!HAS_ECS) return Answer.notMeasured("not yet measured (ECS not merged)");
-    throw new UnsupportedOperationException();
+    try (CloudTwin twin = create(seed)) {
+      EcsService service = twin.ecs().service(Estate.CLUSTER, Estate.SERVICE);
+      boolean yes = twin.advanceUntil(() -> service.runningCount() == Estate.TASKS, Duration.ofMinutes(10));
+      Duration took = twin.elapsed();
+      Map<String, Integer> byZone = new TreeMap<>();
+      for (String z : Estate.ZONES) byZone.put(z, 0);
+      for (Task t : service.tasks(TaskStatus.RUNNING)) byZone.merge(t.availabilityZone(), 1, Integer::sum);
+      return new Answer(yes ? "yes" : "no", "runningCount " + service.runningCount() + ", pendingCount "
+          + service.pendingCount() + (yes ? " at +" + Compare.clock(took) + " (virtual)" : " after 10 min")
+          + "; tasks per zone " + Estate.perZone(byZone));
+    }
   }
 }
