@@ -116,14 +116,13 @@ final class ServiceWiring {
 
           @Override
           public void setHealthListener(HealthListener listener) {
-            kernel.timeline().addListener(e -> {
-              if (!e.kind().equals("target-health")) return;
-              String tg = e.details().get("targetGroup");
-              String state = e.details().get("state");
-              if (tg == null || !("healthy".equals(state) || "unhealthy".equals(state))) return;
-              String id = e.resourceName();
-              kernel.scheduler().after(Duration.ZERO, () -> listener.healthChanged(tg, id, "healthy".equals(state)));
-            });
+            loadBalancing.addTargetHealthListener(
+                (tg, id, from, to, reason) -> {
+                  if (to == TargetHealthState.HEALTHY || to == TargetHealthState.UNHEALTHY) {
+                    // deliver after the health check round that changed it, not in the middle of it
+                    kernel.scheduler().after(Duration.ZERO, () -> listener.healthChanged(tg, id, to == TargetHealthState.HEALTHY));
+                  }
+                });
           }
         });
   }

@@ -53,6 +53,7 @@ public final class LoadBalancing implements AutoCloseable {
   private final Map<String, TargetRuntime> targets = new HashMap<>();
   private final Map<LbState, Scheduler.Task> slowStartTasks = new HashMap<>();
   private final List<HttpListener> httpListeners = new ArrayList<>();
+  private final List<TargetHealthListener> healthListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final SplittableRandom ids;
   private final FluidModel fluid;
   private final AtomicLong ephemeralPort = new AtomicLong();
@@ -720,6 +721,23 @@ public final class LoadBalancing implements AutoCloseable {
       kernel.timeline().record(lb.resource(), "http-listener", "real HTTP listener on " + h.uri());
     });
     return h;
+  }
+
+  /** Calls {@code listener} on every target health change (on the simulation thread). */
+  public void addTargetHealthListener(TargetHealthListener listener) {
+    healthListeners.add(Require.notNull("listener", listener));
+  }
+
+  /** Stops calling {@code listener}. */
+  public void removeTargetHealthListener(TargetHealthListener listener) {
+    healthListeners.remove(listener);
+  }
+
+  void fireHealthChanged(
+      String targetGroup, String targetId, TargetHealthState from, TargetHealthState to, String reason) {
+    for (TargetHealthListener l : healthListeners) {
+      l.healthChanged(targetGroup, targetId, from, to, reason);
+    }
   }
 
   /** Closes every HTTP listener (the twin calls this when it closes). */

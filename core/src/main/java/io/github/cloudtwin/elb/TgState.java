@@ -96,7 +96,8 @@ final class TgState {
     details.put(lbType == LoadBalancerType.CLASSIC ? "loadBalancer" : "targetGroup", name);
     details.put("state", state.awsName());
     if (reason != null) details.put("reasonCode", reason);
-    kernel.timeline().record("target/" + r.target.id, "target-health", msg, details);
+    long event = kernel.timeline().record("target/" + r.target.id, "target-health", msg, details);
+    kernel.runWithCause(event, () -> owner.fireHealthChanged(name, r.target.id, from, state, reason));
     return true;
   }
 

@@ -131,7 +131,7 @@ public final class Timeline {
   public String text() {
     List<TimelineEvent> all = events();
     return TimelineFormat.format(
-        "Timeline (" + all.size() + " events, t0 = " + clock.start() + "):", all, clock.start());
+        "Timeline (" + events(all.size()) + ", t0 = " + clock.start() + "):", all, clock.start());
   }
 
   /** The newest {@code n} events as text, in the shape assertion failures use. */
@@ -140,10 +140,14 @@ public final class Timeline {
     List<TimelineEvent> last = all.subList(Math.max(0, all.size() - n), all.size());
     String count =
         last.size() == all.size()
-            ? all.size() + " events"
-            : "last " + last.size() + " of " + all.size() + " events";
+            ? events(all.size())
+            : "last " + last.size() + " of " + events(all.size());
     return TimelineFormat.format(
         "Timeline (" + count + ", t0 = " + clock.start() + "):", last, clock.start());
+  }
+
+  private static String events(int n) {
+    return n == 1 ? "1 event" : n + " events";
   }
 
   @Override

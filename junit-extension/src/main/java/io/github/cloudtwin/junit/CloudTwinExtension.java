@@ -2,7 +2,6 @@ package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.kernel.Require;
-import io.github.cloudtwin.kernel.ValidationException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -319,11 +318,7 @@ public final class CloudTwinExtension
       TwinSettings s =
           new TwinSettings(
               "CloudTwinExtension.builder()", seed, region, availabilityZones, start, lifecycle, report, configurers, setups);
-      try {
-        s.builder().config(); // validate now, at registration
-      } catch (ValidationException e) {
-        throw e;
-      }
+      s.builder().config(); // validates now, at registration: a ValidationException names the setting
       return new CloudTwinExtension(s);
     }
   }

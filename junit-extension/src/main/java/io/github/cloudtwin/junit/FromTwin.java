@@ -11,9 +11,10 @@ import java.lang.annotation.Target;
  *
  * <p>On an instance field, the extension sets it before each test ({@code @FromTwin CloudTwin
  * twin;}, {@code @FromTwin Clock clock;}). On a parameter it is needed only to name a resource:
- * {@code @FromTwin("cpu-high") MetricAlarm alarm}, {@code @FromTwin("web") AutoScalingGroup group}; parameters of the twin's own types ({@code
- * CloudTwin}, {@code Clock}, {@code Timeline}, {@code CloudWatch}, {@code Ec2}, {@code Faults},
- * {@link TwinReport}) are injected by type without it.
+ * {@code @FromTwin("cpu-high") MetricAlarm alarm} (also {@code AutoScalingGroup}, {@code
+ * LoadBalancer}, {@code TargetGroup}); parameters of the twin's own types ({@code CloudTwin},
+ * {@code Clock}, {@code Timeline}, {@code CloudWatch}, {@code Ec2}, {@code Faults}, {@code
+ * AutoScaling}, {@code LoadBalancing}, {@link TwinReport}) are injected by type without it.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)

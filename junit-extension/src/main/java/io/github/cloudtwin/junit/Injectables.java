@@ -1,10 +1,14 @@
 package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.elb.LoadBalancer;
+import io.github.cloudtwin.elb.LoadBalancing;
+import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.kernel.Timeline;
 import java.time.Clock;
@@ -44,11 +48,17 @@ final class Injectables {
           unnamed(CloudWatch.class, s -> s.twin().cloudWatch()),
           unnamed(Ec2.class, s -> s.twin().ec2()),
           unnamed(Faults.class, s -> s.twin().faults()),
+          unnamed(AutoScaling.class, s -> s.twin().autoScaling()),
+          unnamed(LoadBalancing.class, s -> s.twin().loadBalancing()),
           unnamed(TwinReport.class, Scope::report),
           named(MetricAlarm.class, "alarm", (t, n) -> find(t.cloudWatch().alarms(), MetricAlarm::alarmName, n),
               t -> t.cloudWatch().alarms().stream().map(MetricAlarm::alarmName).toList()),
           named(AutoScalingGroup.class, "Auto Scaling group", (t, n) -> find(t.autoScaling().groups(), AutoScalingGroup::name, n),
-              t -> t.autoScaling().groups().stream().map(AutoScalingGroup::name).toList()));
+              t -> t.autoScaling().groups().stream().map(AutoScalingGroup::name).toList()),
+          named(LoadBalancer.class, "load balancer", (t, n) -> find(t.loadBalancing().loadBalancers(), LoadBalancer::name, n),
+              t -> t.loadBalancing().loadBalancers().stream().map(LoadBalancer::name).toList()),
+          named(TargetGroup.class, "target group", (t, n) -> find(t.loadBalancing().targetGroups(), TargetGroup::name, n),
+              t -> t.loadBalancing().targetGroups().stream().map(TargetGroup::name).toList()));
 
   private Injectables() {}
 

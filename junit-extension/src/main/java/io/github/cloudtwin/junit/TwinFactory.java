@@ -8,7 +8,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -31,7 +32,7 @@ final class TwinFactory {
       TwinSettings settings, List<Class<?>> classes, Method method, List<Object> instances) {
     List<AnnotatedElement> elements = new ArrayList<>(classes);
     if (method != null) elements.add(method);
-    List<Contribution<?>> contributions = contributions(elements);
+    List<Contribution> contributions = contributions(elements);
     List<Method> builderSetups = new ArrayList<>();
     List<Method> twinSetups = new ArrayList<>();
     for (Class<?> c : classes) {
@@ -52,7 +53,7 @@ final class TwinFactory {
     }
     CloudTwin.Builder builder = settings.builder();
     settings.configurers().forEach(c -> c.accept(builder));
-    for (Contribution<?> c : contributions) c.configure(builder);
+    for (Contribution c : contributions) c.configure(builder);
     for (Method m : builderSetups) invoke(m, instances, builder, settings);
     CloudTwin twin;
     try {
@@ -61,7 +62,7 @@ final class TwinFactory {
       throw new ExtensionConfigurationException(settings.origin() + ": " + e.getMessage(), e);
     }
     try {
-      for (Contribution<?> c : contributions) c.created(twin);
+      for (Contribution c : contributions) c.created(twin);
       settings.setups().forEach(s -> s.accept(twin));
       for (Method m : twinSetups) invoke(m, instances, twin, settings);
     } catch (RuntimeException | Error e) {
@@ -94,31 +95,35 @@ final class TwinFactory {
         + String.join(", ", java.util.Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList()) + ")";
   }
 
-  private static List<Contribution<?>> contributions(List<AnnotatedElement> elements) {
-    List<Contribution<?>> out = new ArrayList<>();
+  /** Contributing annotations; of each annotation type only the nearest (method, inner class) counts. */
+  private static List<Contribution> contributions(List<AnnotatedElement> elements) {
+    Map<Class<? extends Annotation>, Annotation> nearest = new LinkedHashMap<>();
     for (AnnotatedElement e : elements) {
       for (Annotation a : e.getAnnotations()) {
-        Optional<ContributesToTwin> meta =
-            Optional.ofNullable(a.annotationType().getAnnotation(ContributesToTwin.class));
-        if (meta.isPresent()) {
-          out.add(new Contribution<>(a, ReflectionSupport.newInstance(meta.get().value())));
+        if (a.annotationType().isAnnotationPresent(ContributesToTwin.class)) {
+          nearest.put(a.annotationType(), a);
         }
       }
+    }
+    List<Contribution> out = new ArrayList<>();
+    for (Annotation a : nearest.values()) {
+      ContributesToTwin meta = a.annotationType().getAnnotation(ContributesToTwin.class);
+      @SuppressWarnings("unchecked") // the meta-annotation pairs the contributor with this annotation type
+      TwinContributor<Annotation> contributor = ReflectionSupport.newInstance(meta.value());
+      out.add(new Contribution(a, contributor));
     }
     return out;
   }
 
   /** One annotation with its contributor. */
-  private record Contribution<A extends Annotation>(Annotation annotation, TwinContributor<A> contributor) {
+  private record Contribution(Annotation annotation, TwinContributor<Annotation> contributor) {
 
-    @SuppressWarnings("unchecked")
     void configure(CloudTwin.Builder b) {
-      contributor.configure((A) annotation, b);
+      contributor.configure(annotation, b);
     }
 
-    @SuppressWarnings("unchecked")
     void created(CloudTwin twin) {
-      contributor.created((A) annotation, twin);
+      contributor.created(annotation, twin);
     }
   }
 }

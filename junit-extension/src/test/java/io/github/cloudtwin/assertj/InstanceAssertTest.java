@@ -52,6 +52,38 @@ class InstanceAssertTest {
   }
 
   @Test
+  void aLongHistoryShowsOnlyTheNewestTwelveEventsAndSaysSo() {
+    for (int i = 0; i < 5; i++) {
+      twin.advance(Duration.ofMinutes(1));
+      twin.ec2().stopInstance(instance.instanceId());
+      twin.advance(Duration.ofMinutes(1));
+      twin.ec2().startInstance(instance.instanceId());
+    }
+    twin.advance(Duration.ofMinutes(1));
+    twin.ec2().stopInstance(instance.instanceId());
+    twin.advance(Duration.ofMinutes(1));
+    String id = instance.instanceId();
+    assertThatThrownBy(() -> assertThat(instance).in(twin).isRunning())
+        .hasMessage(
+            "Expecting instance " + id + " (t3.micro, us-east-1b, stopped) to be running\n"
+                + "but it is stopped (since +00:11:30).\n"
+                + "Timeline (last 12 of 24 events, t0 = 2026-01-01T00:00:00Z):\n"
+                + "  +00:06:00  instance/" + id + "  stopped -> pending\n"
+                + "  +00:06:30  instance/" + id + "  pending -> running\n"
+                + "  +00:07:00  instance/" + id + "  running -> stopping\n"
+                + "  +00:07:30  instance/" + id + "  stopping -> stopped\n"
+                + "  +00:08:00  instance/" + id + "  stopped -> pending\n"
+                + "  +00:08:30  instance/" + id + "  pending -> running\n"
+                + "  +00:09:00  instance/" + id + "  running -> stopping\n"
+                + "  +00:09:30  instance/" + id + "  stopping -> stopped\n"
+                + "  +00:10:00  instance/" + id + "  stopped -> pending\n"
+                + "  +00:10:30  instance/" + id + "  pending -> running\n"
+                + "  +00:11:00  instance/" + id + "  running -> stopping\n"
+                + "  +00:11:30  instance/" + id + "  stopping -> stopped\n"
+                + "It was running from +00:10:30 to +00:11:00.");
+  }
+
+  @Test
   void isRunningWithoutTheTwinStatesTheInstant() {
     assertThatThrownBy(() -> assertThat(instance).isRunning())
         .hasMessage(

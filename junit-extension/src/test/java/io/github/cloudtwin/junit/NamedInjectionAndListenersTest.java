@@ -13,6 +13,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.AutoScalingGroupSpec;
 import io.github.cloudtwin.cloudwatch.AlarmListener;
@@ -22,6 +23,9 @@ import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
+import io.github.cloudtwin.elb.LoadBalancing;
+import io.github.cloudtwin.elb.TargetGroup;
+import io.github.cloudtwin.elb.TargetGroupSpec;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -37,7 +41,7 @@ class NamedInjectionAndListenersTest {
   @Test
   void injectsAlarmsAndGroupsByNameAndVerifiesMockListeners() {
     EngineExecutionResults r = Kit.run(Named.class);
-    r.testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+    r.testEvents().assertStatistics(s -> s.started(4).succeeded(4));
   }
 
   @Test
@@ -82,6 +86,15 @@ class NamedInjectionAndListenersTest {
       twin.autoScaling()
           .createAutoScalingGroup(
               AutoScalingGroupSpec.builder().autoScalingGroupName("web").minSize(1).maxSize(4).availabilityZones("us-east-1a").build());
+      twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").build());
+    }
+
+    @Test
+    void servicesByTypeAndTargetGroupByName(
+        CloudTwin twin, AutoScaling autoScaling, LoadBalancing loadBalancing, @FromTwin("web-tg") TargetGroup group) {
+      assertSame(twin.autoScaling(), autoScaling);
+      assertSame(twin.loadBalancing(), loadBalancing);
+      assertEquals("web-tg", group.name());
     }
 
     @Test

@@ -30,6 +30,12 @@ class ProgrammaticRegistrationTest {
   }
 
   @Test
+  void perClassLifecycleInCode() {
+    EngineExecutionResults r = Kit.run(PerClassInCode.class);
+    r.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+  }
+
+  @Test
   void invalidSettingsFailAtRegistrationNamingTheField() {
     assertThatThrownBy(() -> CloudTwinExtension.builder().availabilityZones(9).build())
         .isInstanceOf(ValidationException.class)
@@ -72,6 +78,23 @@ class ProgrammaticRegistrationTest {
     void settings(CloudTwin twin) {
       assertEquals("eu-central-1", twin.region());
       assertEquals(1, twin.availabilityZones().size());
+    }
+  }
+
+  @Fixture
+  @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+  static class PerClassInCode {
+    @RegisterExtension
+    static CloudTwinExtension twin = CloudTwinExtension.builder().lifecycle(TwinLifecycle.PER_CLASS).build();
+
+    @Test
+    void a(CloudTwin twin) {
+      twin.advance(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void b(CloudTwin twin) {
+      assertEquals(Duration.ofMinutes(2), twin.elapsed());
     }
   }
 }
