@@ -120,7 +120,12 @@ public final class AutoScaling {
   private List<LoadBalancerTargets> resolveTargetGroups(List<String> names) {
     List<LoadBalancerTargets> out = new ArrayList<>();
     for (String n : names) {
-      LoadBalancerTargets t = targetGroupResolver == null ? null : targetGroupResolver.apply(n);
+      LoadBalancerTargets t;
+      try {
+        t = targetGroupResolver == null ? null : targetGroupResolver.apply(n);
+      } catch (ValidationException e) {
+        throw new ValidationException("TargetGroupARNs", n, "the name of an existing target group (" + e.getMessage() + ")");
+      }
       if (t == null) {
         throw new ValidationException("TargetGroupARNs", n, "the name of an existing target group");
       }
@@ -691,19 +696,13 @@ public final class AutoScaling {
         }
         writers.put(g.name, w);
       }
-      int inService = 0;
-      int pending = 0;
-      int standby = 0;
-      int terminating = 0;
-      for (Member m : g.members.values()) {
-        switch (m.state) {
-          case IN_SERVICE -> inService++;
-          case PENDING, PENDING_WAIT, PENDING_PROCEED -> pending++;
-          case STANDBY, ENTERING_STANDBY -> standby++;
-          case TERMINATING, TERMINATING_WAIT, TERMINATING_PROCEED -> terminating++;
-          default -> { }
-        }
-      }
+      int[] c = g.stateCounts;
+      int inService = c[LifecycleState.IN_SERVICE.ordinal()];
+      int pending = c[LifecycleState.PENDING.ordinal()] + c[LifecycleState.PENDING_WAIT.ordinal()]
+          + c[LifecycleState.PENDING_PROCEED.ordinal()];
+      int standby = c[LifecycleState.STANDBY.ordinal()] + c[LifecycleState.ENTERING_STANDBY.ordinal()];
+      int terminating = c[LifecycleState.TERMINATING.ordinal()] + c[LifecycleState.TERMINATING_WAIT.ordinal()]
+          + c[LifecycleState.TERMINATING_PROCEED.ordinal()];
       w[0].put(stamp, g.spec.minSize());
       w[1].put(stamp, g.spec.maxSize());
       w[2].put(stamp, g.spec.desiredCapacity());

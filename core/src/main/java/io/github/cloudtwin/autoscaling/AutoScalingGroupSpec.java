@@ -62,6 +62,9 @@ public record AutoScalingGroupSpec(
     Require.name("LaunchTemplateVersion", launchTemplateVersion);
     InstanceType.of(instanceType);
     Require.notNegative("bootTime", bootTime);
+    if (bootTime.compareTo(Duration.ofHours(1)) > 0) {
+      throw new ValidationException("bootTime", bootTime, "at most 1 hour");
+    }
     checkCapacity(minSize, maxSize, desiredCapacity);
     Require.notNull("AvailabilityZones", availabilityZones);
     if (availabilityZones.isEmpty()) {

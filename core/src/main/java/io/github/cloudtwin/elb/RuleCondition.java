@@ -45,33 +45,32 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
     return new RuleCondition("http-header", name, List.of(patterns));
   }
 
-  boolean matches(Request r) {
-    String subject;
-    boolean ignoreCase;
+  /** The part of the request this condition looks at, or null when absent. */
+  String subject(Request r) {
     switch (field) {
-      case "path-pattern" -> {
-        subject = r.path();
-        int q = subject.indexOf('?');
-        if (q >= 0) subject = subject.substring(0, q);
-        ignoreCase = false;
+      case "path-pattern": {
+        String p = r.path();
+        int q = p.indexOf('?');
+        return q >= 0 ? p.substring(0, q) : p;
       }
-      case "host-header" -> {
-        subject = r.host();
-        ignoreCase = true;
-      }
-      default -> {
-        subject = r.header(httpHeaderName);
-        ignoreCase = true;
-      }
+      case "host-header":
+        return r.host();
+      default:
+        return r.header(httpHeaderName);
     }
+  }
+
+  boolean matches(Request r) {
+    String subject = subject(r);
     if (subject == null) return false;
+    boolean ignoreCase = !field.equals("path-pattern");
     for (String v : values) {
       if (wildcard(v, ignoreCase).matcher(subject).matches()) return true;
     }
     return false;
   }
 
-  private static Pattern wildcard(String glob, boolean ignoreCase) {
+  static Pattern wildcard(String glob, boolean ignoreCase) {
     StringBuilder re = new StringBuilder();
     for (char c : glob.toCharArray()) {
       if (c == '*') re.append(".*");
