@@ -80,6 +80,9 @@ if [[ -f "$HTTP_SCRIPT" ]]; then
   log "running $HTTP_SCRIPT"
   if bash "$HTTP_SCRIPT" >"$WORK/http.txt" 2>"$WORK/http.err"; then
     ARGS+=(--http-report "$WORK/http.txt")
+    NGINX_V="$(nginx -v 2>&1 | sed 's/^nginx version: //' || true)"
+    WRK_V="$(wrk -v 2>&1 | head -n 1 | sed 's/ Copyright.*//' || true)"
+    ARGS+=(--http-versions "${NGINX_V:-nginx ?}, ${WRK_V:-wrk ?}")
   else
     log "$HTTP_SCRIPT failed:"; cat "$WORK/http.err" >&2
     ARGS+=(--http-absent-reason "$HTTP_SCRIPT failed in this run: $(tail -n 3 "$WORK/http.err" | tr '\n' ' ')")

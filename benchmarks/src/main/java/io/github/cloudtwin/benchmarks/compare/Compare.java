@@ -26,7 +26,7 @@ import java.util.Map;
  * <p>Arguments ({@code --name value}): {@code --moto-endpoint} (absent: the moto column says why),
  * {@code --moto-absent-reason}, {@code --moto-version}, {@code --moto-pid} and {@code --clk-tck} (moto's CPU time from /proc), {@code --moto-rounds} (default 25),
  * {@code --twin-rounds} (default 500), {@code --machine}, {@code --http-report} (a file with the
- * nginx comparison's output), {@code --http-absent-reason}, {@code --out} (the markdown file).
+ * nginx comparison's output), {@code --http-versions}, {@code --http-absent-reason}, {@code --out} (the markdown file).
  */
 public final class Compare {
 
@@ -158,6 +158,7 @@ public final class Compare {
     String httpReport = a.get("http-report");
     if (httpReport != null && Files.exists(Path.of(httpReport))) {
       r.http = Files.readString(Path.of(httpReport), StandardCharsets.UTF_8).strip();
+      r.httpVersions = a.get("http-versions");
     }
     r.httpAbsent = a.getOrDefault("http-absent-reason", "benchmarks/scripts/http-vs-nginx.sh is not on this branch yet");
 
@@ -188,6 +189,7 @@ public final class Compare {
     String motoVerdict;
     String motoSetAlarmState;
     String http;
+    String httpVersions;
     String httpAbsent;
   }
 

@@ -17,6 +17,9 @@ final class Markdown {
     md.append("| moto | ").append(r.motoAbsent == null ? esc(r.motoVersion) + " (`moto_server` on 127.0.0.1, a free port)"
         : "**absent**: " + esc(r.motoAbsent)).append(" |\n");
     md.append("| AWS SDK for Java v2 | ").append(esc(r.sdk)).append(" (URL-connection HTTP client) |\n");
+    if (r.httpVersions != null) {
+      md.append("| nginx, wrk | ").append(esc(r.httpVersions)).append(" |\n");
+    }
     if (!r.twinMissing.isEmpty()) {
       md.append("| CloudTwin estate | **partial**: this build has no ").append(esc(r.twinMissing))
           .append(" (feature not merged); those parts are not created and not timed |\n");
