@@ -5,11 +5,13 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Regions;
+import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.ValidationException;
+import io.github.cloudtwin.traffic.Traffic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +47,8 @@ public final class CloudTwin implements AutoCloseable {
   private final Ec2 ec2;
   private final Faults faults;
   private final AutoScaling autoScaling;
+  private final LoadBalancing loadBalancing;
+  private final Traffic traffic;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile boolean closed;
 
@@ -55,6 +59,10 @@ public final class CloudTwin implements AutoCloseable {
     this.ec2 = new Ec2(kernel, cloudWatch, config.availabilityZones());
     this.faults = new Faults(kernel, ec2, cloudWatch);
     this.autoScaling = new AutoScaling(kernel, ec2, cloudWatch);
+    this.loadBalancing = new LoadBalancing(kernel, ec2, cloudWatch);
+    this.traffic = new Traffic(kernel, ec2, loadBalancing);
+    closeOnClose(loadBalancing);
+    ServiceWiring.connect(autoScaling, loadBalancing);
   }
 
   /** A builder with the defaults: us-east-1, zones a, b and c, seed 0, start 2026-01-01T00:00Z. */
@@ -144,6 +152,16 @@ public final class CloudTwin implements AutoCloseable {
   /** EC2 Auto Scaling: groups, scaling policies, activities. */
   public AutoScaling autoScaling() {
     return autoScaling;
+  }
+
+  /** Elastic Load Balancing: load balancers, target groups, health checks, routing, HTTP listeners. */
+  public LoadBalancing loadBalancing() {
+    return loadBalancing;
+  }
+
+  /** Offered traffic: workloads on load balancers and the load-to-CPU cost model. */
+  public Traffic traffic() {
+    return traffic;
   }
 
   /** Fault injection: zone outages, crashes, metric gaps. */

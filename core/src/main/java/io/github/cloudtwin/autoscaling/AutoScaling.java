@@ -165,6 +165,19 @@ public final class AutoScaling {
   }
 
   /**
+   * Changes the launch template new instances use, as {@code UpdateAutoScalingGroup} with a
+   * {@code LaunchTemplate}; running instances keep theirs (the termination policies prefer the old).
+   */
+  public void updateLaunchTemplate(String name, String launchTemplateName, String launchTemplateVersion) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(name);
+      AutoScalingGroupSpec next = g.spec.toBuilder().launchTemplate(launchTemplateName, launchTemplateVersion).build();
+      g.spec = next;
+      g.record("update", "launch template " + launchTemplateName + ":" + launchTemplateVersion);
+    });
+  }
+
+  /**
    * Sets desired capacity, as {@code SetDesiredCapacity}.
    *
    * @param honorCooldown when true, refuses with {@link ScalingActivityInProgressException} while

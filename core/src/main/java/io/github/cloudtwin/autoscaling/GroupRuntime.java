@@ -108,9 +108,13 @@ final class GroupRuntime {
    * explaining the change in AWS's words.
    */
   void changeDesired(int newDesired, String clause, boolean startsCooldown, Duration cooldown) {
+    changeDesired(spec.minSize(), spec.maxSize(), newDesired, clause, startsCooldown, cooldown);
+  }
+
+  void changeDesired(int min, int max, int newDesired, String clause, boolean startsCooldown, Duration cooldown) {
     int old = spec.desiredCapacity();
     long id = record("desired-capacity", "desired capacity " + old + " -> " + newDesired + ": " + clause);
-    spec = withCapacity(spec.minSize(), spec.maxSize(), newDesired);
+    spec = withCapacity(min, max, newDesired);
     kernel.runWithCause(
         id,
         () -> {
@@ -147,8 +151,7 @@ final class GroupRuntime {
       record("update", "constraints min " + min + ", max " + max + ", desired " + desired);
       reconcile();
     } else {
-      spec = withCapacity(min, max, old);
-      changeDesired(desired, clause, false, null);
+      changeDesired(min, max, desired, clause, false, null);
     }
   }
 
@@ -222,7 +225,7 @@ final class GroupRuntime {
         inFlight++;
         replacementsOwed++;
       }
-      startTermination(m, at() + m.unhealthyCause + ".", !targetGroups.isEmpty() && m.registered);
+      startTermination(m, at() + m.unhealthyCause + ".", m.limitedUnhealthy && !targetGroups.isEmpty() && m.registered);
     }
   }
 
@@ -365,6 +368,7 @@ final class GroupRuntime {
         endActivity(m.activity, ActivityStatus.Failed);
         startTermination(m, at() + "an instance was taken out of service because its launch lifecycle action was"
             + " abandoned.", false, true);
+        reconcile();
       } else {
         memberState(m, LifecycleState.PENDING_PROCEED);
         goInService(m);

@@ -1,13 +1,16 @@
 package io.github.cloudtwin.examples;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.report.Report;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * README's main job: runs one named scenario on a fresh twin and prints its timeline.
+ * README's main job: runs one named scenario on a fresh twin, prints its timeline and writes its
+ * HTML report.
  *
  * <p>Usage: {@code ./mvnw -q -pl examples -am -DskipTests package exec:java [-Dscenario=name]}.
  */
@@ -19,6 +22,7 @@ public final class ScenarioRunner {
   static Map<String, Function<PrintStream, CloudTwin>> scenarios() {
     Map<String, Function<PrintStream, CloudTwin>> m = new TreeMap<>();
     m.put("seed", Scenarios::seed);
+    m.put("alarm-only", Scenarios::alarmOnly);
     return m;
   }
 
@@ -37,12 +41,19 @@ public final class ScenarioRunner {
     }
     long start = System.nanoTime();
     try (CloudTwin twin = scenario.apply(System.out)) {
+      double wallMillis = (System.nanoTime() - start) / 1e6;
       System.out.println();
       System.out.print(twin.timeline().text());
+      Path report =
+          Report.builder(twin)
+              .title("Scenario " + name)
+              .build()
+              .write(Path.of(System.getProperty("cloudtwin.reports", "target/cloudtwin-reports"), name + ".html"));
       System.out.printf(
-          "%nSimulated %s of virtual time in %.1f ms of wall time.%n",
+          "%nSimulated %s of virtual time in %.1f ms of wall time.%nReport: %s%n",
           io.github.cloudtwin.kernel.TimelineFormat.offset(twin.elapsed()),
-          (System.nanoTime() - start) / 1e6);
+          wallMillis,
+          report.toAbsolutePath().normalize());
     }
   }
 }

@@ -1,0 +1,114 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.MetricWriter;
+import io.github.cloudtwin.cloudwatch.StandardUnit;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Phase;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Publishes load-balancer metrics at the end of every minute (Phase.OBSERVE), stamped with the
+ * minute's start: request counts, response time and 5xx counts only while requests flow (no
+ * traffic is missing data, not 0), host counts always.
+ */
+final class ElbMetrics {
+
+  private final Kernel kernel;
+  private final CloudWatch cloudWatch;
+  private final LoadBalancing service;
+  private final Map<MetricId, MetricWriter> writers = new HashMap<>();
+
+  ElbMetrics(Kernel kernel, CloudWatch cloudWatch, LoadBalancing service) {
+    this.kernel = kernel;
+    this.cloudWatch = cloudWatch;
+    this.service = service;
+    kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publish);
+  }
+
+  private void put(MetricId id, StandardUnit unit, long stamp, double value) {
+    MetricWriter w = writers.get(id);
+    if (w == null) {
+      w = cloudWatch.writer(id, unit);
+      writers.put(id, w);
+    }
+    w.put(stamp, value);
+  }
+
+  private void publish() {
+    long now = kernel.clock().now().toEpochMilli();
+    long stamp = now - 60_000L;
+    for (LbState lb : service.lbStates()) {
+      FluidModel.Totals t = service.fluid().drain(lb);
+      double requests = t.requests + lb.minuteRequests.sumThenReset();
+      double elb5xx = t.elb5xx + lb.minuteElb5xx.sumThenReset();
+      double target5xx = t.target5xx + lb.minuteTarget5xx.sumThenReset();
+      double answers = t.targetAnswers + lb.minuteTargetAnswers.sumThenReset();
+      double latency = t.latencySeconds + lb.minuteLatencyMicros.sumThenReset() / 1e6;
+      Map<String, Double> byGroup = new HashMap<>(t.byGroup);
+      for (Map.Entry<String, LongAdder> e : lb.minuteByGroup.entrySet()) byGroup.merge(e.getKey(), (double) e.getValue().sumThenReset(), Double::sum);
+      LoadBalancerType type = lb.spec.type();
+      String ns = type.namespace();
+      String lbDim = type == LoadBalancerType.CLASSIC ? "LoadBalancerName" : "LoadBalancer";
+      if (requests > 0) {
+        String countName = type == LoadBalancerType.NETWORK ? "NewFlowCount" : "RequestCount";
+        put(MetricId.of(ns, countName, lbDim, lb.dimension), StandardUnit.COUNT, stamp, requests);
+        if (type != LoadBalancerType.NETWORK) {
+          if (answers > 0) {
+            String rt = type == LoadBalancerType.CLASSIC ? "Latency" : "TargetResponseTime";
+            put(MetricId.of(ns, rt, lbDim, lb.dimension), StandardUnit.SECONDS, stamp, latency / answers);
+          }
+          if (elb5xx > 0) put(MetricId.of(ns, type == LoadBalancerType.CLASSIC ? "HTTPCode_ELB_5XX" : "HTTPCode_ELB_5XX_Count", lbDim, lb.dimension), StandardUnit.COUNT, stamp, elb5xx);
+          if (target5xx > 0) put(MetricId.of(ns, type == LoadBalancerType.CLASSIC ? "HTTPCode_Backend_5XX" : "HTTPCode_Target_5XX_Count", lbDim, lb.dimension), StandardUnit.COUNT, stamp, target5xx);
+        }
+      }
+      List<TgState> groups = service.groupsOf(lb);
+      for (TgState g : groups) {
+        int healthyAll = 0;
+        int unhealthyAll = 0;
+        int routable = 0;
+        for (String z : lb.spec.availabilityZones()) {
+          int h = 0;
+          int u = 0;
+          for (Registration r : g.registrations.values()) {
+            if (!r.target.zone.equals(z)) continue;
+            if (r.healthy()) h++;
+            else if (r.state == TargetHealthState.UNHEALTHY) u++;
+            if (r.routable()) routable++;
+          }
+          healthyAll += h;
+          unhealthyAll += u;
+          if (type == LoadBalancerType.CLASSIC) {
+            put(MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension, "AvailabilityZone", z), StandardUnit.COUNT, stamp, h);
+            put(MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension, "AvailabilityZone", z), StandardUnit.COUNT, stamp, u);
+          } else {
+            put(MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension, "AvailabilityZone", z), StandardUnit.COUNT, stamp, h);
+            put(MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension, "AvailabilityZone", z), StandardUnit.COUNT, stamp, u);
+          }
+        }
+        if (type == LoadBalancerType.CLASSIC) {
+          put(MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension), StandardUnit.COUNT, stamp, healthyAll);
+          put(MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension), StandardUnit.COUNT, stamp, unhealthyAll);
+          continue;
+        }
+        put(MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension), StandardUnit.COUNT, stamp, healthyAll);
+        put(MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension), StandardUnit.COUNT, stamp, unhealthyAll);
+        Double tgRequests = byGroup.get(g.name);
+        if (type == LoadBalancerType.APPLICATION && tgRequests != null && tgRequests > 0) {
+          int divisor = healthyAll > 0 ? healthyAll : routable;
+          if (divisor > 0) {
+            double perTarget = tgRequests / divisor;
+            put(MetricId.of(ns, "RequestCountPerTarget", "TargetGroup", g.dimension), StandardUnit.COUNT, stamp, perTarget);
+            put(MetricId.of(ns, "RequestCountPerTarget", lbDim, lb.dimension, "TargetGroup", g.dimension), StandardUnit.COUNT, stamp, perTarget);
+          }
+          put(MetricId.of(ns, "RequestCount", lbDim, lb.dimension, "TargetGroup", g.dimension), StandardUnit.COUNT, stamp, tgRequests);
+        }
+      }
+    }
+  }
+}

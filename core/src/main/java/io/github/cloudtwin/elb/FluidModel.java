@@ -1,0 +1,255 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Scheduler;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Offered traffic as rates: each flow (a request shape at some requests per second into a load
+ * balancer) is split over nodes, rules, target groups and targets by the routing snapshot. Rates
+ * are piecewise constant: they are recomputed only when a flow, the targets or their health change
+ * (once per instant), and the counts for metrics are integrated over those segments.
+ */
+final class FluidModel {
+
+  static final long CONNECT_TIMEOUT_MILLIS = 10_000;
+
+  /** One offered flow. */
+  static final class Flow {
+    final LbState lb;
+    final Request template;
+    double rps;
+
+    Flow(LbState lb, Request template, double rps) {
+      this.lb = lb;
+      this.template = template;
+      this.rps = rps;
+    }
+  }
+
+  /** Per load balancer: rates now, or counts integrated since the last metric publication. */
+  static final class Totals {
+    double requests;
+    double elb5xx;
+    double target5xx;
+    double targetAnswers;
+    double latencySeconds;
+    final Map<String, Double> byGroup = new TreeMap<>();
+
+    void addScaled(Totals r, double seconds) {
+      requests += r.requests * seconds;
+      elb5xx += r.elb5xx * seconds;
+      target5xx += r.target5xx * seconds;
+      targetAnswers += r.targetAnswers * seconds;
+      latencySeconds += r.latencySeconds * seconds;
+      for (Map.Entry<String, Double> e : r.byGroup.entrySet()) byGroup.merge(e.getKey(), e.getValue() * seconds, Double::sum);
+    }
+  }
+
+  /** A piecewise-constant rate history of one target. */
+  static final class RateHistory {
+    long[] times = new long[8];
+    double[] rates = new double[8];
+    int size;
+
+    void set(long t, double rate) {
+      if (size > 0 && times[size - 1] == t) {
+        rates[size - 1] = rate;
+        if (size > 1 && rates[size - 2] == rate) size--;
+        return;
+      }
+      if (size > 0 && rates[size - 1] == rate) return;
+      if (size == times.length) {
+        times = java.util.Arrays.copyOf(times, size * 2);
+        rates = java.util.Arrays.copyOf(rates, size * 2);
+      }
+      times[size] = t;
+      rates[size] = rate;
+      size++;
+    }
+
+    double current() {
+      return size == 0 ? 0 : rates[size - 1];
+    }
+
+    double average(long from, long to) {
+      if (to <= from) return 0;
+      double sum = 0;
+      for (int i = 0; i < size; i++) {
+        long s = Math.max(times[i], from);
+        long e = Math.min(i + 1 < size ? times[i + 1] : Long.MAX_VALUE, to);
+        if (e > s) sum += rates[i] * (e - s);
+      }
+      return sum / (to - from);
+    }
+
+    void prune(long before) {
+      int keep = 0;
+      while (keep + 1 < size && times[keep + 1] <= before) keep++;
+      if (keep > 0) {
+        System.arraycopy(times, keep, times, 0, size - keep);
+        System.arraycopy(rates, keep, rates, 0, size - keep);
+        size -= keep;
+      }
+    }
+  }
+
+  private final Kernel kernel;
+  private final LoadBalancing owner;
+  final Map<Long, Flow> flows = new LinkedHashMap<>();
+  private long nextFlowId = 1;
+  private final Map<LbState, Totals> rates = new LinkedHashMap<>();
+  private final Map<LbState, Totals> integrated = new HashMap<>();
+  private final Map<String, RateHistory> served = new HashMap<>();
+  private long lastIntegrated;
+  private Scheduler.Task pending;
+
+  FluidModel(Kernel kernel, LoadBalancing owner) {
+    this.kernel = kernel;
+    this.owner = owner;
+    this.lastIntegrated = kernel.clock().now().toEpochMilli();
+  }
+
+  long add(LbState lb, Request template, double rps) {
+    long id = nextFlowId++;
+    flows.put(id, new Flow(lb, template, rps));
+    recompute();
+    return id;
+  }
+
+  /** Something changed that may move rates: recompute once at this instant. */
+  void markDirty() {
+    if (flows.isEmpty() && rates.isEmpty()) return;
+    if (pending != null && pending.isPending()) return;
+    pending = kernel.scheduler().at(kernel.clock().now(), 0, this::recompute);
+  }
+
+  void integrate() {
+    long now = kernel.clock().now().toEpochMilli();
+    double seconds = (now - lastIntegrated) / 1000.0;
+    if (seconds > 0) {
+      for (Map.Entry<LbState, Totals> e : rates.entrySet()) {
+        integrated.computeIfAbsent(e.getKey(), k -> new Totals()).addScaled(e.getValue(), seconds);
+      }
+    }
+    lastIntegrated = now;
+  }
+
+  /** Counts integrated since the last call for {@code lb}, then reset. */
+  Totals drain(LbState lb) {
+    integrate();
+    Totals t = integrated.remove(lb);
+    return t == null ? new Totals() : t;
+  }
+
+  void recompute() {
+    if (pending != null) {
+      pending.cancel();
+      pending = null;
+    }
+    integrate();
+    long now = kernel.clock().now().toEpochMilli();
+    rates.clear();
+    Map<String, Double> perTarget = new HashMap<>();
+    for (Flow f : flows.values()) {
+      if (f.rps <= 0) continue;
+      Totals t = rates.computeIfAbsent(f.lb, k -> new Totals());
+      split(f.lb.snapshot, f.template, f.rps, t, perTarget, null);
+    }
+    for (Map.Entry<String, RateHistory> e : served.entrySet()) {
+      if (!perTarget.containsKey(e.getKey())) e.getValue().set(now, 0);
+    }
+    List<String> ids = new ArrayList<>(perTarget.keySet());
+    ids.sort(null);
+    for (String id : ids) served.computeIfAbsent(id, k -> new RateHistory()).set(now, perTarget.get(id));
+    long horizon = now - 20 * 60_000L;
+    for (RateHistory h : served.values()) h.prune(horizon);
+  }
+
+  double averageServed(String targetId, long from, long to) {
+    RateHistory h = served.get(targetId);
+    return h == null ? 0 : h.average(from, to);
+  }
+
+  double currentServed(String targetId) {
+    RateHistory h = served.get(targetId);
+    return h == null ? 0 : h.current();
+  }
+
+  /**
+   * Splits {@code rps} of {@code template} over the snapshot: adds the load balancer's rates to
+   * {@code out}, the rate each target serves to {@code served}, and (if not null) the rate routed
+   * to each target, answered or not, to {@code routed}.
+   */
+  void split(RoutingSnapshot s, Request template, double rps, Totals out, Map<String, Double> served, Map<String, Double> routed) {
+    RoutingSnapshot.ListenerSnap l = s.listener(template.listenerPort());
+    if (l == null || s.nodes.length == 0) return;
+    double perNode = rps / s.nodes.length;
+    Request fwd = owner.forwarded(template, l);
+    for (RoutingSnapshot.Node node : s.nodes) {
+      if (!node.up) continue;
+      out.requests += perNode;
+      RoutingSnapshot.ActionSnap a = l.match(template);
+      if (a == null) {
+        out.elb5xx += perNode;
+        continue;
+      }
+      if (!a.action.isForward()) {
+        if (a.action.fixedStatusCode() >= 500) out.elb5xx += perNode;
+        continue;
+      }
+      for (int gi = 0; gi < a.groups.length; gi++) {
+        TgState g = a.groups[gi];
+        double gshare = perNode * a.weights[gi] / a.totalWeight;
+        if (gshare == 0) continue;
+        out.byGroup.merge(g.name, gshare, Double::sum);
+        RoutingSnapshot.Pool p = node.pools.get(g);
+        if (p == null || p.targets.length == 0) {
+          out.elb5xx += gshare;
+          continue;
+        }
+        boolean lor = s.type == LoadBalancerType.CLASSIC ? l.protocol.isHttp()
+            : s.type != LoadBalancerType.NETWORK && g.spec.algorithm() == LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS;
+        int n = p.targets.length;
+        double[] w = new double[n];
+        Response[] resp = new Response[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+          TargetRuntime t = p.targets[i];
+          resp[i] = t.reachable() ? t.answer(fwd, owner.defaultBehavior()) : null;
+          w[i] = p.weight(i);
+          if (lor) {
+            long ms = resp[i] == null ? CONNECT_TIMEOUT_MILLIS
+                : resp[i].kind() == Response.Kind.ANSWERED ? resp[i].latency().toMillis() : s.idleTimeoutMillis;
+            w[i] /= Math.max(1, ms);
+          }
+          total += w[i];
+        }
+        for (int i = 0; i < n; i++) {
+          double share = gshare * w[i] / total;
+          TargetRuntime t = p.targets[i];
+          if (routed != null) routed.merge(t.id, share, Double::sum);
+          Response r = resp[i];
+          if (r == null || r.kind() != Response.Kind.ANSWERED || r.latency().toMillis() >= s.idleTimeoutMillis) {
+            out.elb5xx += share;
+            continue;
+          }
+          served.merge(t.id, share, Double::sum);
+          out.targetAnswers += share;
+          out.latencySeconds += share * r.latency().toNanos() / 1e9;
+          if (r.status() >= 500) out.target5xx += share;
+        }
+      }
+    }
+  }
+
+  Instant now() {
+    return kernel.clock().now();
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.cloudtwin.elb;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** A load balancer as the twin runs it: listeners, one node per enabled zone, counters, snapshot. */
+final class LbState {
+
+  final LoadBalancerSpec spec;
+  final String dimension;
+  final TreeMap<Integer, ListenerSpec> listeners = new TreeMap<>();
+  /** Classic only: the instances registered with the load balancer. */
+  final TgState classicGroup;
+  /** Per enabled zone: whether its node is in DNS, and since when it is out (-1 if in). */
+  final Map<String, Long> removedFromDns = new LinkedHashMap<>();
+  volatile RoutingSnapshot snapshot;
+  final AtomicLong nodeCursor = new AtomicLong();
+  final Map<String, AtomicLong> cursors = new ConcurrentHashMap<>();
+
+  // counters for assertions (since creation or the last reset)
+  final ConcurrentHashMap<String, LongAdder> byTarget = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<String, LongAdder> byZone = new ConcurrentHashMap<>();
+  final LongAdder failedConnections = new LongAdder();
+
+  // counters for the current minute's metrics (discrete requests: send and real HTTP)
+  final LongAdder minuteRequests = new LongAdder();
+  final LongAdder minuteElb5xx = new LongAdder();
+  final LongAdder minuteTarget5xx = new LongAdder();
+  final LongAdder minuteTargetAnswers = new LongAdder();
+  final LongAdder minuteLatencyMicros = new LongAdder();
+  final ConcurrentHashMap<String, LongAdder> minuteByGroup = new ConcurrentHashMap<>();
+
+  LbState(LoadBalancerSpec spec, String dimension, TgState classicGroup) {
+    this.spec = spec;
+    this.dimension = dimension;
+    this.classicGroup = classicGroup;
+    for (String z : spec.availabilityZones()) removedFromDns.put(z, -1L);
+  }
+
+  String resource() {
+    return "lb/" + spec.name();
+  }
+
+  void count(RoutedResponse r, String group) {
+    if (r.status() == 0) {
+      failedConnections.increment();
+      return;
+    }
+    minuteRequests.increment();
+    if (r.targetId() != null) {
+      byTarget.computeIfAbsent(r.targetId(), k -> new LongAdder()).increment();
+      byZone.computeIfAbsent(r.targetZone(), k -> new LongAdder()).increment();
+    }
+    if (group != null) minuteByGroup.computeIfAbsent(group, k -> new LongAdder()).increment();
+    if (r.fromLoadBalancer() && r.status() >= 500) minuteElb5xx.increment();
+    if (!r.fromLoadBalancer() && r.targetId() != null) {
+      minuteTargetAnswers.increment();
+      minuteLatencyMicros.add(r.latency().toNanos() / 1000);
+      if (r.status() >= 500) minuteTarget5xx.increment();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A listener: the port and protocol a load balancer accepts, its rules in priority order and its
+ * default action.
+ *
+ * @param loadBalancerName the load balancer
+ * @param port 1-65535, unique per load balancer
+ * @param protocol HTTP/HTTPS (Application, Classic), TCP/TLS/UDP/TCP_UDP (Network, Classic TCP)
+ * @param defaultAction what happens when no rule matches
+ * @param rules the rules, sorted by priority; priorities are unique (Application only)
+ */
+public record ListenerSpec(String loadBalancerName, int port, Protocol protocol, RuleAction defaultAction, List<RuleSpec> rules) {
+
+  /** Validates and copies. */
+  public ListenerSpec {
+    Require.name("LoadBalancerArn", loadBalancerName);
+    Require.between("Port", port, 1, 65535);
+    Require.notNull("Protocol", protocol);
+    Require.notNull("DefaultActions", defaultAction);
+    List<RuleSpec> sorted = new ArrayList<>(Require.notNull("Rules", rules));
+    Set<Integer> seen = new HashSet<>();
+    for (RuleSpec r : sorted) {
+      Require.notNull("Rules", r);
+      if (!seen.add(r.priority())) {
+        throw new ValidationException("Priority", r.priority(), "a priority not used by another rule of this listener", "PriorityInUse: Priority '" + r.priority() + "' is currently in use");
+      }
+    }
+    sorted.sort(Comparator.comparingInt(RuleSpec::priority));
+    rules = List.copyOf(sorted);
+  }
+
+  /** A builder for a listener of {@code loadBalancerName} on {@code port} (HTTP by default). */
+  public static Builder builder(String loadBalancerName, int port) {
+    return new Builder(loadBalancerName, port);
+  }
+
+  /** Builds {@link ListenerSpec}s. */
+  public static final class Builder {
+    private final String lb;
+    private final int port;
+    private Protocol protocol = Protocol.HTTP;
+    private RuleAction defaultAction;
+    private final List<RuleSpec> rules = new ArrayList<>();
+
+    private Builder(String lb, int port) {
+      this.lb = lb;
+      this.port = port;
+    }
+
+    /** The protocol (default HTTP). */
+    public Builder protocol(Protocol protocol) {
+      this.protocol = protocol;
+      return this;
+    }
+
+    /** The default action. */
+    public Builder defaultAction(RuleAction action) {
+      this.defaultAction = action;
+      return this;
+    }
+
+    /** Shorthand: the default action forwards to {@code targetGroupName}. */
+    public Builder forwardTo(String targetGroupName) {
+      this.defaultAction = RuleAction.forward(targetGroupName);
+      return this;
+    }
+
+    /** Adds a rule. */
+    public Builder rule(RuleSpec rule) {
+      rules.add(rule);
+      return this;
+    }
+
+    /** Adds a rule with one condition. */
+    public Builder rule(int priority, RuleCondition condition, RuleAction action) {
+      rules.add(RuleSpec.of(priority, condition, action));
+      return this;
+    }
+
+    /** The spec; throws a ValidationException naming the first invalid field. */
+    public ListenerSpec build() {
+      return new ListenerSpec(lb, port, protocol, defaultAction, rules);
+    }
+  }
+}

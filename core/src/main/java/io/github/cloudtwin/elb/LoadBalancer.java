@@ -1,0 +1,87 @@
+package io.github.cloudtwin.elb;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A live view of one load balancer. For a Classic Load Balancer it also registers instances
+ * directly (the same three calls an Auto Scaling group needs from a target group).
+ */
+public final class LoadBalancer {
+
+  private final LoadBalancing service;
+  private final LbState state;
+
+  LoadBalancer(LoadBalancing service, LbState state) {
+    this.service = service;
+    this.state = state;
+  }
+
+  /** The name. */
+  public String name() {
+    return state.spec.name();
+  }
+
+  /** The type. */
+  public LoadBalancerType type() {
+    return state.spec.type();
+  }
+
+  /** What it was created with. */
+  public LoadBalancerSpec spec() {
+    return state.spec;
+  }
+
+  /** The CloudWatch {@code LoadBalancer} dimension value, such as {@code app/web/0123456789abcdef}. */
+  public String dimensionValue() {
+    return state.dimension;
+  }
+
+  /** The listener ports, ascending. */
+  public List<Integer> listenerPorts() {
+    return service.call(() -> List.copyOf(state.listeners.keySet()));
+  }
+
+  /** The zones whose node is in DNS now (a zone outage or DNS failover removes one). */
+  public List<String> dnsZones() {
+    return service.dnsZones(name());
+  }
+
+  /** Requests answered by each target since creation (or the last reset), by target id. */
+  public Map<String, Long> requestCounts() {
+    return service.requestCounts(name());
+  }
+
+  /** Requests answered by targets in each zone since creation (or the last reset). */
+  public Map<String, Long> requestCountByZone() {
+    return service.requestCountByZone(name());
+  }
+
+  /** Classic: registers an instance (as {@code RegisterInstancesWithLoadBalancer}). */
+  public void register(String instanceId) {
+    service.registerInstancesWithLoadBalancer(name(), instanceId);
+  }
+
+  /**
+   * Classic: deregisters an instance; {@code drained} runs when connection draining has ended
+   * (at once when draining is off).
+   */
+  public void deregister(String instanceId, Runnable drained) {
+    service.deregisterInstance(name(), instanceId, drained);
+  }
+
+  /** Classic: whether the instance is registered and OutOfService because it failed its checks. */
+  public boolean isUnhealthy(String instanceId) {
+    return service.isUnhealthy(state.classicGroup, instanceId);
+  }
+
+  /** Classic: the instance's health. */
+  public TargetHealth instanceHealth(String instanceId) {
+    return service.describeInstanceHealth(name(), instanceId);
+  }
+
+  @Override
+  public String toString() {
+    return "LoadBalancer[" + name() + ", " + type() + ", " + state.spec.availabilityZones() + "]";
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.cloudtwin.elb;
+
+/** The kind of Elastic Load Balancer, which decides routing and the health-check defaults. */
+public enum LoadBalancerType {
+  /** Application Load Balancer: HTTP(S) listener rules, round robin by default, cross-zone always on. */
+  APPLICATION("app"),
+  /** Network Load Balancer: flow-hash routing, cross-zone off by default. */
+  NETWORK("net"),
+  /** Classic Load Balancer: instances registered directly, cross-zone off when created by API. */
+  CLASSIC("classic");
+
+  private final String prefix;
+
+  LoadBalancerType(String prefix) {
+    this.prefix = prefix;
+  }
+
+  /** The ARN / dimension prefix: {@code app}, {@code net} or {@code classic}. */
+  public String prefix() {
+    return prefix;
+  }
+
+  /** The CloudWatch namespace of this type's metrics. */
+  public String namespace() {
+    return this == NETWORK ? "AWS/NetworkELB" : this == CLASSIC ? "AWS/ELB" : "AWS/ApplicationELB";
+  }
+}

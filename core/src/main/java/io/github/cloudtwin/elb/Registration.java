@@ -1,0 +1,46 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.kernel.Scheduler;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One target's membership of one target group: its health state and counters. */
+final class Registration {
+
+  final TargetRuntime target;
+  final TgState group;
+  final int port;
+  TargetHealthState state;
+  String reason;
+  String description;
+  int passes;
+  int fails;
+  long healthySince = -1;
+  /** When this target's slow start ends, or -1 when it is not in slow start. */
+  long slowStartEnd = -1;
+  boolean checked;
+  Scheduler.Task drainTask;
+  final List<Runnable> onDrained = new ArrayList<>();
+
+  Registration(TargetRuntime target, TgState group, int port) {
+    this.target = target;
+    this.group = group;
+    this.port = port;
+  }
+
+  TargetHealth health() {
+    return new TargetHealth(state, reason, description);
+  }
+
+  /** Whether the load balancer may route to it (healthy, or failing open). */
+  boolean routable() {
+    return state == TargetHealthState.INITIAL
+        || state == TargetHealthState.HEALTHY
+        || state == TargetHealthState.UNHEALTHY
+        || state == TargetHealthState.UNAVAILABLE;
+  }
+
+  boolean healthy() {
+    return state == TargetHealthState.HEALTHY || state == TargetHealthState.UNAVAILABLE;
+  }
+}

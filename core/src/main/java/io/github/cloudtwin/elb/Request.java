@@ -1,0 +1,86 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.kernel.Require;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One request, as a client sends it to a load balancer and as a target receives it (the load
+ * balancer adds the X-Forwarded headers). Header names are case-insensitive.
+ *
+ * @param method such as GET
+ * @param host the Host header
+ * @param path the path with an optional query, starting with {@code /}
+ * @param headers header name (lower-cased) to value
+ * @param sourceIp the client's address
+ * @param sourcePort the client's port; 0 lets {@code send} pick a new ephemeral port (a new flow)
+ * @param listenerPort the listener to send to; 0 means the load balancer's first listener
+ * @param healthCheck whether this is a load balancer health check
+ */
+public record Request(
+    String method,
+    String host,
+    String path,
+    Map<String, String> headers,
+    String sourceIp,
+    int sourcePort,
+    int listenerPort,
+    boolean healthCheck) {
+
+  /** The user agent of ELB health checks. */
+  public static final String HEALTH_CHECKER = "ELB-HealthChecker/2.0";
+
+  /** Validates and copies. */
+  public Request {
+    Require.name("method", method);
+    host = host == null ? "example.com" : host;
+    Require.notNull("path", path);
+    if (!path.startsWith("/")) throw new io.github.cloudtwin.kernel.ValidationException("path", path, "a path starting with /");
+    TreeMap<String, String> h = new TreeMap<>();
+    for (Map.Entry<String, String> e : Require.notNull("headers", headers).entrySet()) {
+      h.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+    }
+    headers = java.util.Collections.unmodifiableMap(h);
+    sourceIp = sourceIp == null ? "198.51.100.7" : sourceIp;
+    Require.between("sourcePort", sourcePort, 0, 65535);
+    Require.between("listenerPort", listenerPort, 0, 65535);
+  }
+
+  /** A GET of {@code path} from the default client. */
+  public static Request get(String path) {
+    return new Request("GET", null, path, Map.of(), null, 0, 0, false);
+  }
+
+  /** A GET of {@code /}. */
+  public static Request get() {
+    return get("/");
+  }
+
+  /** This request with a Host header. */
+  public Request withHost(String host) {
+    return new Request(method, host, path, headers, sourceIp, sourcePort, listenerPort, healthCheck);
+  }
+
+  /** This request with one more header. */
+  public Request withHeader(String name, String value) {
+    Map<String, String> h = new TreeMap<>(headers);
+    h.put(Require.name("header", name).toLowerCase(Locale.ROOT), Require.notNull("value", value));
+    return new Request(method, host, path, h, sourceIp, sourcePort, listenerPort, healthCheck);
+  }
+
+  /** This request from another client address and port. */
+  public Request from(String sourceIp, int sourcePort) {
+    return new Request(method, host, path, headers, sourceIp, sourcePort, listenerPort, healthCheck);
+  }
+
+  /** This request to the listener on {@code port}. */
+  public Request toListener(int port) {
+    return new Request(method, host, path, headers, sourceIp, sourcePort, port, healthCheck);
+  }
+
+  /** The value of a header, or null (case-insensitive). */
+  public String header(String name) {
+    return name == null ? null : headers.get(name.toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,53 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.kernel.Require;
+import java.time.Duration;
+
+/**
+ * What a target answers to one request (or health check): a status after a latency, no answer at
+ * all, or a refused connection.
+ *
+ * @param kind ANSWERED, NO_RESPONSE or REFUSED
+ * @param status the HTTP status (0 unless answered)
+ * @param latency virtual time to answer (0 unless answered)
+ * @param body the body, or null
+ */
+public record Response(Kind kind, int status, Duration latency, String body) {
+
+  /** How the target answered. */
+  public enum Kind {
+    /** An HTTP response. */
+    ANSWERED,
+    /** Nothing within any timeout: the load balancer times out (504; health check Target.Timeout). */
+    NO_RESPONSE,
+    /** The connection was refused or reset (502; health check Target.FailedHealthChecks). */
+    REFUSED
+  }
+
+  /** Validates. */
+  public Response {
+    Require.notNull("kind", kind);
+    latency = latency == null ? Duration.ZERO : Require.notNegative("latency", latency);
+    if (kind == Kind.ANSWERED) Require.between("status", status, 100, 599);
+  }
+
+  /** An answer with {@code status} after {@code latency}. */
+  public static Response of(int status, Duration latency) {
+    return new Response(Kind.ANSWERED, status, latency, null);
+  }
+
+  /** An answer with {@code status} after {@code latency} and a body. */
+  public static Response of(int status, Duration latency, String body) {
+    return new Response(Kind.ANSWERED, status, latency, body);
+  }
+
+  /** No answer. */
+  public static Response noResponse() {
+    return new Response(Kind.NO_RESPONSE, 0, Duration.ZERO, null);
+  }
+
+  /** A refused connection. */
+  public static Response refused() {
+    return new Response(Kind.REFUSED, 0, Duration.ZERO, null);
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A listener-rule condition: {@code path-pattern}, {@code host-header} or {@code http-header}. The
+ * values may use {@code *} (any characters) and {@code ?} (one character); a condition matches when
+ * any value matches. Paths are case-sensitive, host and header values are not.
+ *
+ * @param field {@code path-pattern}, {@code host-header} or {@code http-header}
+ * @param httpHeaderName the header name for {@code http-header}, else null
+ * @param values 1-5 patterns
+ */
+public record RuleCondition(String field, String httpHeaderName, List<String> values) {
+
+  /** Validates and copies. */
+  public RuleCondition {
+    Require.oneOf("Conditions.Field", field, List.of("path-pattern", "host-header", "http-header"));
+    if (field.equals("http-header")) Require.name("HttpHeaderConfig.HttpHeaderName", httpHeaderName);
+    else if (httpHeaderName != null) throw new ValidationException("HttpHeaderConfig.HttpHeaderName", httpHeaderName, "only for http-header");
+    values = List.copyOf(Require.notNull("Conditions.Values", values));
+    if (values.isEmpty() || values.size() > 5) throw new ValidationException("Conditions.Values", values, "1 to 5 values");
+    for (String v : values) {
+      Require.name("Conditions.Values", v);
+      if (v.length() > 128) throw new ValidationException("Conditions.Values", v, "at most 128 characters");
+    }
+  }
+
+  /** Matches the request path (case-sensitive), such as {@code /api/*}. */
+  public static RuleCondition pathPattern(String... patterns) {
+    return new RuleCondition("path-pattern", null, List.of(patterns));
+  }
+
+  /** Matches the Host header (case-insensitive), such as {@code *.example.com}. */
+  public static RuleCondition hostHeader(String... patterns) {
+    return new RuleCondition("host-header", null, List.of(patterns));
+  }
+
+  /** Matches a request header's value (case-insensitive). */
+  public static RuleCondition httpHeader(String name, String... patterns) {
+    return new RuleCondition("http-header", name, List.of(patterns));
+  }
+
+  boolean matches(Request r) {
+    String subject;
+    boolean ignoreCase;
+    switch (field) {
+      case "path-pattern" -> {
+        subject = r.path();
+        int q = subject.indexOf('?');
+        if (q >= 0) subject = subject.substring(0, q);
+        ignoreCase = false;
+      }
+      case "host-header" -> {
+        subject = r.host();
+        ignoreCase = true;
+      }
+      default -> {
+        subject = r.header(httpHeaderName);
+        ignoreCase = true;
+      }
+    }
+    if (subject == null) return false;
+    for (String v : values) {
+      if (wildcard(v, ignoreCase).matcher(subject).matches()) return true;
+    }
+    return false;
+  }
+
+  private static Pattern wildcard(String glob, boolean ignoreCase) {
+    StringBuilder re = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      if (c == '*') re.append(".*");
+      else if (c == '?') re.append('.');
+      else re.append(Pattern.quote(String.valueOf(c)));
+    }
+    return ignoreCase ? Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE) : Pattern.compile(re.toString());
+  }
+
+  @Override
+  public String toString() {
+    return field + (httpHeaderName == null ? "" : "(" + httpHeaderName.toLowerCase(Locale.ROOT) + ")") + " " + values;
+  }
+}

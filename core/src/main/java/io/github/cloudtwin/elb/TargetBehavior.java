@@ -1,0 +1,48 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.kernel.Require;
+import java.time.Duration;
+
+/**
+ * How a target answers requests and health checks. Targets are healthy or not because of what
+ * their behaviour answers, never because of a flag. Called on request threads (real HTTP) and on
+ * the simulation thread: implementations must be thread-safe and must not call into the twin.
+ */
+@FunctionalInterface
+public interface TargetBehavior {
+
+  /** The answer to {@code request}. */
+  Response handle(Request request);
+
+  /** Answers everything with 200 after {@code latency}. */
+  static TargetBehavior healthy(Duration latency) {
+    Require.notNegative("latency", latency);
+    Response r = Response.of(200, latency);
+    return req -> r;
+  }
+
+  /** Answers everything with {@code status} after {@code latency}. */
+  static TargetBehavior status(int status, Duration latency) {
+    Response r = Response.of(status, latency);
+    return req -> r;
+  }
+
+  /** Never answers (a hung process). */
+  static TargetBehavior noResponse() {
+    Response r = Response.noResponse();
+    return req -> r;
+  }
+
+  /** Refuses connections (a stopped process). */
+  static TargetBehavior refused() {
+    Response r = Response.refused();
+    return req -> r;
+  }
+
+  /** This behaviour for traffic, but health checks answer 500 (a broken health endpoint). */
+  default TargetBehavior failingHealthChecks() {
+    TargetBehavior self = this;
+    Response fail = Response.of(500, Duration.ofMillis(1));
+    return req -> req.healthCheck() ? fail : self.handle(req);
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.cloudtwin.elb;
+
+import java.util.Map;
+
+/**
+ * A live view of one target group. {@link #name()}, {@link #register(String)}, {@link
+ * #deregister(String, Runnable)} and {@link #isUnhealthy(String)} are what an Auto Scaling group
+ * needs from its load balancer.
+ */
+public final class TargetGroup {
+
+  private final LoadBalancing service;
+  private final TgState state;
+
+  TargetGroup(LoadBalancing service, TgState state) {
+    this.service = service;
+    this.state = state;
+  }
+
+  /** The name. */
+  public String name() {
+    return state.name;
+  }
+
+  /** What it was created with (health-check defaults resolved). */
+  public TargetGroupSpec spec() {
+    return state.spec;
+  }
+
+  /** The resolved health check. */
+  public HealthCheckSpec healthCheck() {
+    return state.healthCheck;
+  }
+
+  /** The CloudWatch {@code TargetGroup} dimension value, such as {@code targetgroup/web/0123456789abcdef}. */
+  public String dimensionValue() {
+    return state.dimension;
+  }
+
+  /** Registers a target by id (an instance id, or an IP in an ip group registered earlier with its zone). */
+  public void register(String targetId) {
+    service.registerTargets(name(), targetId);
+  }
+
+  /** Deregisters a target; {@code drained} runs when the deregistration delay has ended. */
+  public void deregister(String targetId, Runnable drained) {
+    service.deregisterTarget(name(), targetId, drained);
+  }
+
+  /** Whether the target is registered and {@code unhealthy}. */
+  public boolean isUnhealthy(String targetId) {
+    return service.isUnhealthy(state, targetId);
+  }
+
+  /** The health of one target ({@code unused / Target.NotRegistered} if it is not registered). */
+  public TargetHealth health(String targetId) {
+    return service.targetHealth(name(), targetId);
+  }
+
+  /** The health of every registered target, in registration order. */
+  public Map<String, TargetHealth> targetHealth() {
+    return service.targetHealths(name());
+  }
+
+  @Override
+  public String toString() {
+    return "TargetGroup[" + name() + ", " + state.spec.protocol() + ":" + state.spec.port() + "]";
+  }
+}

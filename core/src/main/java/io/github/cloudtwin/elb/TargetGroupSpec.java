@@ -1,0 +1,159 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+
+/**
+ * What to create: a target group with its health check and attributes. The protocol decides the
+ * load-balancer type it serves (HTTP/HTTPS: Application; TCP/TLS/UDP/TCP_UDP: Network), and with
+ * it the health-check defaults.
+ *
+ * @param name 1-32 alphanumerics or hyphens
+ * @param protocol the traffic protocol
+ * @param port the traffic port (1-65535)
+ * @param targetType INSTANCE (default) or IP
+ * @param healthCheck the resolved health check (defaults filled in)
+ * @param deregistrationDelay {@code deregistration_delay.timeout_seconds}, default 300 s (0-3600)
+ * @param slowStart {@code slow_start.duration_seconds}, 0 (off) or 30-900 s
+ * @param algorithm {@code load_balancing.algorithm.type}, default round robin
+ * @param crossZoneEnabled {@code load_balancing.cross_zone.enabled}; null means
+ *     {@code use_load_balancer_configuration}
+ * @param minimumHealthyTargetsCount {@code
+ *     target_group_health.unhealthy_state_routing.minimum_healthy_targets.count}, default 1
+ */
+public record TargetGroupSpec(
+    String name,
+    Protocol protocol,
+    int port,
+    TargetType targetType,
+    HealthCheckSpec healthCheck,
+    Duration deregistrationDelay,
+    Duration slowStart,
+    LoadBalancingAlgorithm algorithm,
+    Boolean crossZoneEnabled,
+    int minimumHealthyTargetsCount) {
+
+  /** Validates, resolves the health check's defaults and copies. */
+  public TargetGroupSpec {
+    Require.name("Name", name);
+    if (name.length() > 32 || !name.matches("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")) {
+      throw new ValidationException("Name", name, "1-32 alphanumeric characters or hyphens, not beginning or ending with a hyphen");
+    }
+    Require.notNull("Protocol", protocol);
+    Require.between("Port", port, 1, 65535);
+    targetType = targetType == null ? TargetType.INSTANCE : targetType;
+    LoadBalancerType lbType = protocol.isHttp() ? LoadBalancerType.APPLICATION : LoadBalancerType.NETWORK;
+    healthCheck = (healthCheck == null ? HealthCheckSpec.builder().build() : healthCheck).resolve(lbType, protocol);
+    deregistrationDelay = deregistrationDelay == null ? Duration.ofSeconds(300) : deregistrationDelay;
+    if (deregistrationDelay.isNegative() || deregistrationDelay.toMillis() % 1000 != 0 || deregistrationDelay.toSeconds() > 3600) {
+      throw new ValidationException("deregistration_delay.timeout_seconds", deregistrationDelay.toSeconds(), "whole seconds between 0 and 3600");
+    }
+    slowStart = slowStart == null ? Duration.ZERO : slowStart;
+    long ss = slowStart.toSeconds();
+    if (slowStart.isNegative() || slowStart.toMillis() % 1000 != 0 || (ss != 0 && (ss < 30 || ss > 900))) {
+      throw new ValidationException("slow_start.duration_seconds", ss, "0 (off) or between 30 and 900");
+    }
+    if (ss != 0 && !protocol.isHttp()) {
+      throw new ValidationException("slow_start.duration_seconds", ss, "0: slow start is for Application Load Balancer target groups");
+    }
+    algorithm = algorithm == null ? LoadBalancingAlgorithm.ROUND_ROBIN : algorithm;
+    if (algorithm != LoadBalancingAlgorithm.ROUND_ROBIN && !protocol.isHttp()) {
+      throw new ValidationException("load_balancing.algorithm.type", algorithm.awsName(), "round_robin (flow hash) for a Network Load Balancer target group");
+    }
+    if (algorithm == LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS && ss != 0) {
+      throw new ValidationException(
+          "load_balancing.algorithm.type", algorithm.awsName(), "round_robin or weighted_random while slow start is on",
+          "Slow start cannot be enabled with the least outstanding requests algorithm");
+    }
+    Require.between("target_group_health.unhealthy_state_routing.minimum_healthy_targets.count", minimumHealthyTargetsCount, 1, 10000);
+  }
+
+  /** A builder: HTTP on port 80 (an Application Load Balancer target group). */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** The load-balancer type this group serves, from its protocol. */
+  public LoadBalancerType loadBalancerType() {
+    return protocol.isHttp() ? LoadBalancerType.APPLICATION : LoadBalancerType.NETWORK;
+  }
+
+  /** Builds {@link TargetGroupSpec}s. */
+  public static final class Builder {
+    private final String name;
+    private Protocol protocol = Protocol.HTTP;
+    private int port = 80;
+    private TargetType targetType = TargetType.INSTANCE;
+    private HealthCheckSpec healthCheck;
+    private Duration deregistrationDelay;
+    private Duration slowStart;
+    private LoadBalancingAlgorithm algorithm;
+    private Boolean crossZone;
+    private int minimumHealthyTargets = 1;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /** The traffic protocol (default HTTP). */
+    public Builder protocol(Protocol protocol) {
+      this.protocol = protocol;
+      return this;
+    }
+
+    /** The traffic port (default 80). */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** INSTANCE (default) or IP. */
+    public Builder targetType(TargetType targetType) {
+      this.targetType = targetType;
+      return this;
+    }
+
+    /** The health check; unset fields take AWS's defaults. */
+    public Builder healthCheck(HealthCheckSpec healthCheck) {
+      this.healthCheck = healthCheck;
+      return this;
+    }
+
+    /** {@code deregistration_delay.timeout_seconds}. */
+    public Builder deregistrationDelay(Duration delay) {
+      this.deregistrationDelay = delay;
+      return this;
+    }
+
+    /** {@code slow_start.duration_seconds}. */
+    public Builder slowStart(Duration duration) {
+      this.slowStart = duration;
+      return this;
+    }
+
+    /** {@code load_balancing.algorithm.type}. */
+    public Builder algorithm(LoadBalancingAlgorithm algorithm) {
+      this.algorithm = algorithm;
+      return this;
+    }
+
+    /** {@code load_balancing.cross_zone.enabled}: true or false instead of the LB's setting. */
+    public Builder crossZoneEnabled(boolean enabled) {
+      this.crossZone = enabled;
+      return this;
+    }
+
+    /** {@code target_group_health.unhealthy_state_routing.minimum_healthy_targets.count}. */
+    public Builder minimumHealthyTargetsCount(int count) {
+      this.minimumHealthyTargets = count;
+      return this;
+    }
+
+    /** The spec; throws a ValidationException naming the first invalid field. */
+    public TargetGroupSpec build() {
+      return new TargetGroupSpec(
+          name, protocol, port, targetType, healthCheck, deregistrationDelay, slowStart, algorithm, crossZone, minimumHealthyTargets);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.kernel.Require;
+
+/**
+ * The health of one target, as {@code DescribeTargetHealth} reports it.
+ *
+ * @param state the state
+ * @param reasonCode AWS's reason code such as {@code Target.Timeout}, or null when healthy
+ * @param description AWS's description text, or null when healthy
+ */
+public record TargetHealth(TargetHealthState state, String reasonCode, String description) {
+
+  /** Validates. */
+  public TargetHealth {
+    Require.notNull("state", state);
+  }
+
+  /**
+   * The state a Classic Load Balancer reports: {@code InService} (healthy, or draining) or
+   * {@code OutOfService}.
+   */
+  public String classicState() {
+    return state == TargetHealthState.HEALTHY || state == TargetHealthState.DRAINING ? "InService" : "OutOfService";
+  }
+
+  @Override
+  public String toString() {
+    return reasonCode == null ? state.awsName() : state.awsName() + " (" + reasonCode + ": " + description + ")";
+  }
+}

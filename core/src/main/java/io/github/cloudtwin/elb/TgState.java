@@ -1,0 +1,203 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Scheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A target group as the twin runs it: registrations, and one logical health checker that checks
+ * every target once per interval in one shared event (AWS checks from every node; see
+ * docs/load-balancing.md).
+ */
+final class TgState {
+
+  final String name;
+  final TargetGroupSpec spec;
+  final HealthCheckSpec healthCheck;
+  final LoadBalancerType lbType;
+  final Duration deregistrationDelay;
+  final String dimension;
+  final Map<String, Registration> registrations = new LinkedHashMap<>();
+  final List<LbState> loadBalancers = new ArrayList<>();
+  private final Kernel kernel;
+  private final LoadBalancing owner;
+  private Scheduler.Task checkTask;
+
+  TgState(Kernel kernel, LoadBalancing owner, TargetGroupSpec spec, HealthCheckSpec hc, LoadBalancerType lbType, Duration delay, String dimension) {
+    this.kernel = kernel;
+    this.owner = owner;
+    this.name = spec.name();
+    this.spec = spec;
+    this.healthCheck = hc;
+    this.lbType = lbType;
+    this.deregistrationDelay = delay;
+    this.dimension = dimension;
+  }
+
+  String resource() {
+    return lbType == LoadBalancerType.CLASSIC ? "lb/" + name : "target-group/" + name;
+  }
+
+  boolean crossZone(LbState lb) {
+    if (lbType == LoadBalancerType.CLASSIC || spec.crossZoneEnabled() == null) return lb.spec.crossZone();
+    return spec.crossZoneEnabled();
+  }
+
+  boolean inUse() {
+    return !loadBalancers.isEmpty();
+  }
+
+  boolean zoneEnabled(String zone) {
+    for (LbState lb : loadBalancers) {
+      if (lb.spec.availabilityZones().contains(zone)) return true;
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ state changes
+
+  /** Sets the state, records it, and returns whether it changed. */
+  boolean set(Registration r, TargetHealthState state, String reason, String description) {
+    if (r.state == state && java.util.Objects.equals(r.reason, reason)) {
+      r.description = description;
+      return false;
+    }
+    TargetHealthState from = r.state;
+    r.state = state;
+    r.reason = reason;
+    r.description = description;
+    long now = kernel.clock().now().toEpochMilli();
+    if (state == TargetHealthState.HEALTHY && from != TargetHealthState.HEALTHY) {
+      r.healthySince = now;
+      r.slowStartEnd = -1;
+      long ss = spec.slowStart().toMillis();
+      if (ss > 0) {
+        for (Registration o : registrations.values()) {
+          if (o != r && o.state == TargetHealthState.HEALTHY && o.slowStartEnd <= now) {
+            r.slowStartEnd = now + ss; // another healthy target is not in slow start
+            break;
+          }
+        }
+      }
+    } else if (state != TargetHealthState.HEALTHY) {
+      r.healthySince = -1;
+      r.slowStartEnd = -1;
+    }
+    String msg =
+        (lbType == LoadBalancerType.CLASSIC ? "in load balancer " : "in target group ") + name + ": "
+            + (from == null ? "registered, " : from + " -> ") + state
+            + (reason == null ? "" : " (" + reason + ": " + description + ")");
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put(lbType == LoadBalancerType.CLASSIC ? "loadBalancer" : "targetGroup", name);
+    details.put("state", state.awsName());
+    if (reason != null) details.put("reasonCode", reason);
+    kernel.timeline().record("target/" + r.target.id, "target-health", msg, details);
+    return true;
+  }
+
+  /** The state a newly registered (or newly attached) target starts in. */
+  void startFresh(Registration r) {
+    r.passes = 0;
+    r.fails = 0;
+    r.checked = false;
+    if (!inUse()) {
+      set(r, TargetHealthState.UNUSED, "Target.NotInUse", "Target group is not configured to receive traffic from the load balancer");
+    } else if (!zoneEnabled(r.target.zone)) {
+      set(r, TargetHealthState.UNUSED, "Target.NotInUse", "Target is in an Availability Zone that is not enabled for the load balancer");
+    } else if (r.target.instance != null && invalidState(r.target.instance.state())) {
+      set(r, TargetHealthState.UNUSED, "Target.InvalidState", "Target is in the " + r.target.instance.state() + " state");
+    } else if (!healthCheck.enabled()) {
+      set(r, TargetHealthState.UNAVAILABLE, "Target.HealthCheckDisabled", "Health checks are disabled");
+    } else {
+      set(r, TargetHealthState.INITIAL, "Elb.RegistrationInProgress", "Target registration is in progress");
+    }
+  }
+
+  static boolean invalidState(InstanceState s) {
+    return s == InstanceState.STOPPED || s == InstanceState.STOPPING || s == InstanceState.TERMINATED || s == InstanceState.SHUTTING_DOWN;
+  }
+
+  /** Starts the health-check loop if the group is in use and it is not running. */
+  void ensureChecking() {
+    if (checkTask != null && checkTask.isPending()) return;
+    if (!inUse() || !healthCheck.enabled()) return;
+    checkTask = kernel.scheduler().at(kernel.clock().now().plus(healthCheck.interval()), 0, this::checkAll);
+  }
+
+  private void checkAll() {
+    checkTask = null;
+    if (!inUse()) return;
+    boolean changed = false;
+    for (Registration r : new ArrayList<>(registrations.values())) {
+      changed |= check(r);
+    }
+    if (changed) owner.healthChanged(this);
+    ensureChecking();
+  }
+
+  /** One health check of one target; returns whether its state changed. */
+  boolean check(Registration r) {
+    if (r.state == TargetHealthState.DRAINING || r.state == TargetHealthState.UNAVAILABLE) return false;
+    if (r.state == TargetHealthState.UNUSED) {
+      boolean recoverable = "Target.InvalidState".equals(r.reason) && r.target.instance != null && !invalidState(r.target.instance.state());
+      if (!recoverable && !("Target.NotInUse".equals(r.reason) && inUse() && zoneEnabled(r.target.zone))) return false;
+      startFresh(r);
+      return true;
+    }
+    String[] failure = probe(r);
+    boolean firstCheck = !r.checked;
+    r.checked = true;
+    boolean changed = false;
+    if (r.state == TargetHealthState.INITIAL && firstCheck && "Elb.RegistrationInProgress".equals(r.reason)) {
+      changed = set(r, TargetHealthState.INITIAL, "Elb.InitialHealthChecking", "Initial health checks in progress");
+    }
+    if (failure == null) {
+      r.passes++;
+      r.fails = 0;
+      int needed = r.state == TargetHealthState.INITIAL && lbType == LoadBalancerType.APPLICATION ? 1 : healthCheck.healthyThresholdCount();
+      if (r.state != TargetHealthState.HEALTHY && r.passes >= needed) {
+        changed |= set(r, TargetHealthState.HEALTHY, null, null);
+      }
+    } else {
+      r.fails++;
+      r.passes = 0;
+      if (r.state != TargetHealthState.UNHEALTHY && r.fails >= healthCheck.unhealthyThresholdCount()) {
+        changed |= set(r, TargetHealthState.UNHEALTHY, failure[0], failure[1]);
+      } else if (r.state == TargetHealthState.UNHEALTHY && !failure[0].equals(r.reason)) {
+        r.reason = failure[0];
+        r.description = failure[1];
+      }
+    }
+    return changed;
+  }
+
+  /** The failure (reason code, description) of one check, or null when it passed. */
+  private String[] probe(Registration r) {
+    TargetRuntime t = r.target;
+    if (!t.reachable()) return new String[] {"Target.Timeout", "Request timed out"};
+    int port = healthCheck.port() != null ? healthCheck.port() : r.port;
+    Request req =
+        new Request("GET", t.id + ":" + port, healthCheck.path() == null ? "/" : healthCheck.path(),
+            Map.of("user-agent", Request.HEALTH_CHECKER), "10.0.0.1", 0, port, true);
+    Response resp = t.answer(req, owner.defaultBehavior());
+    switch (resp.kind()) {
+      case REFUSED:
+        return new String[] {"Target.FailedHealthChecks", "Health checks failed"};
+      case NO_RESPONSE:
+        if (!healthCheck.protocol().isHttp()) return null; // the TCP connection was accepted
+        return new String[] {"Target.Timeout", "Request timed out"};
+      default:
+        if (!healthCheck.protocol().isHttp()) return null;
+        if (resp.latency().compareTo(healthCheck.timeout()) >= 0) return new String[] {"Target.Timeout", "Request timed out"};
+        if (!healthCheck.matches(resp.status())) {
+          return new String[] {"Target.ResponseCodeMismatch", "Health checks failed with these codes: [" + resp.status() + "]"};
+        }
+        return null;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.cloudtwin.http;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * What the listener does with a request, as its {@link HttpRouter} decided: answer directly, proxy
+ * to a real address, or drop the connection. {@code done} is told the status the client got (502
+ * when proxying failed, 0 when the connection was dropped).
+ *
+ * @param status the status to answer with (respond only)
+ * @param headers response headers (respond) or headers to add to the proxied request (proxy)
+ * @param body the body to answer with (respond only), or null
+ * @param proxyTo the base address to proxy to (proxy only), or null
+ * @param abort whether to drop the connection without an answer
+ * @param responseHeaders headers added to the client's response in every case
+ * @param done told the final status, on the request thread; may be null
+ */
+public record HttpOutcome(
+    int status,
+    Map<String, String> headers,
+    String body,
+    URI proxyTo,
+    boolean abort,
+    Map<String, String> responseHeaders,
+    IntConsumer done) {
+
+  /** Answer with {@code status} and {@code body}. */
+  public static HttpOutcome respond(int status, String body, Map<String, String> responseHeaders, IntConsumer done) {
+    return new HttpOutcome(status, Map.of(), body, null, false, responseHeaders, done);
+  }
+
+  /** Proxy to {@code base} (path and query kept), adding {@code requestHeaders}. */
+  public static HttpOutcome proxy(URI base, Map<String, String> requestHeaders, Map<String, String> responseHeaders, IntConsumer done) {
+    return new HttpOutcome(0, requestHeaders, null, base, false, responseHeaders, done);
+  }
+
+  /** Drop the connection without answering (the node the client reached is down). */
+  public static HttpOutcome abort(IntConsumer done) {
+    return new HttpOutcome(0, Map.of(), null, null, true, Map.of(), done);
+  }
+}

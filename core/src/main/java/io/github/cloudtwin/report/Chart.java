@@ -1,0 +1,24 @@
+package io.github.cloudtwin.report;
+
+import io.github.cloudtwin.kernel.Require;
+import java.util.List;
+
+/**
+ * One chart of a report: series over virtual time plus horizontal thresholds. Zone outages are
+ * shaded on every chart by the report itself.
+ *
+ * @param title the heading
+ * @param unit the y axis unit, such as {@code Percent} (may be empty)
+ * @param series the lines, one per metric (immutable)
+ * @param thresholds horizontal lines (immutable)
+ */
+public record Chart(String title, String unit, List<Series> series, List<Threshold> thresholds) {
+
+  /** Validates and copies. */
+  public Chart {
+    Require.name("title", title);
+    Require.notNull("unit", unit);
+    series = List.copyOf(Require.notNull("series", series));
+    thresholds = List.copyOf(Require.notNull("thresholds", thresholds));
+  }
+}

@@ -1,0 +1,15 @@
+package io.github.cloudtwin.report;
+
+import io.github.cloudtwin.CloudTwin;
+import java.util.List;
+
+/**
+ * Contributes charts to a report, reading the twin at report time. Each service that has
+ * something to plot adds one source to {@link ChartSources#standard()}; tests add their own.
+ */
+@FunctionalInterface
+public interface ChartSource {
+
+  /** The charts for {@code twin}, possibly none; called under no lock, read through views. */
+  List<Chart> charts(CloudTwin twin);
+}

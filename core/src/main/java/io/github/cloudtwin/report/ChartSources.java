@@ -1,0 +1,61 @@
+package io.github.cloudtwin.report;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.cloudwatch.Datapoint;
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.Statistic;
+import io.github.cloudtwin.kernel.Require;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The chart sources reports use. {@link #standard()} is the table every report starts from: a
+ * service adds its charts (desired vs InService per zone, healthy targets per zone) with one line.
+ */
+public final class ChartSources {
+
+  private static final List<ChartSource> STANDARD = List.of(AlarmCharts.SOURCE);
+
+  private ChartSources() {}
+
+  /** The sources every report includes: one chart per alarmed metric, with its thresholds. */
+  public static List<ChartSource> standard() {
+    return STANDARD;
+  }
+
+  /** One chart of {@code metric}: its {@code statistic} per {@code period}, from t0 to now. */
+  public static ChartSource metric(MetricId metric, Statistic statistic, Duration period) {
+    Require.notNull("metric", metric);
+    Require.notNull("statistic", statistic);
+    Require.positive("period", period);
+    return twin ->
+        List.of(
+            new Chart(
+                metric.toString(),
+                "",
+                List.of(series(twin, metric, statistic, period, "metric")),
+                List.of()));
+  }
+
+  /**
+   * The series of {@code metric}'s {@code statistic} per {@code period} over the twin's whole
+   * run, one point per period that holds data, at the period's start.
+   */
+  public static Series series(
+      CloudTwin twin, MetricId metric, Statistic statistic, Duration period, String cssClass) {
+    Instant t0 = twin.timeline().t0();
+    Instant end = twin.now().plus(period);
+    List<Point> points = new ArrayList<>();
+    if (end.isAfter(t0)) {
+      for (Datapoint d : twin.cloudWatch().getMetricStatistics(metric, t0, end, period, statistic)) {
+        if (!d.timestamp().isAfter(twin.now())) {
+          points.add(new Point(Duration.between(t0, d.timestamp()), d.value()));
+        }
+      }
+    }
+    return new Series(
+        metric.metricName() + " " + statistic.name() + " " + metric.dimensions(), cssClass, points);
+  }
+}

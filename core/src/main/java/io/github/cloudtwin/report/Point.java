@@ -1,0 +1,19 @@
+package io.github.cloudtwin.report;
+
+import io.github.cloudtwin.kernel.Require;
+import java.time.Duration;
+
+/**
+ * One point of a chart series.
+ *
+ * @param offset virtual time since the twin's start
+ * @param value the value (finite)
+ */
+public record Point(Duration offset, double value) {
+
+  /** Validates. */
+  public Point {
+    Require.notNull("offset", offset);
+    Require.finite("value", value);
+  }
+}

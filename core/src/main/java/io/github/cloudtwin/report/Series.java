@@ -1,0 +1,25 @@
+package io.github.cloudtwin.report;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.util.List;
+
+/**
+ * One line of a chart: a name for the legend, a CSS class and its points in time order.
+ *
+ * @param name shown in the legend
+ * @param cssClass added to the SVG element's {@code class} (lower-case letters, digits, dashes)
+ * @param points in time order (immutable)
+ */
+public record Series(String name, String cssClass, List<Point> points) {
+
+  /** Validates and copies. */
+  public Series {
+    Require.name("name", name);
+    Require.name("cssClass", cssClass);
+    if (!cssClass.matches("[a-z][a-z0-9-]*")) {
+      throw new ValidationException("cssClass", cssClass, "lower-case letters, digits and dashes");
+    }
+    points = List.copyOf(Require.notNull("points", points));
+  }
+}

@@ -1,0 +1,117 @@
+package io.github.cloudtwin.traffic;
+
+import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.elb.LoadBalancing;
+import io.github.cloudtwin.elb.Request;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Require;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Offered traffic of one twin: {@link Workload}s applied to load balancers, split over targets by
+ * the load balancer (zone, cross-zone, algorithm, health), and the {@link CostModel} that turns
+ * each instance target's served requests into EC2 CPUUtilization. Rates are piecewise constant and
+ * change only at workload segment boundaries or when targets or health change.
+ *
+ * <p>Obtain it from {@code twin.traffic()}. Thread-safe.
+ */
+public final class Traffic {
+
+  private final Kernel kernel;
+  private final LoadBalancing loadBalancing;
+  private final List<TrafficFlow> flows = new ArrayList<>();
+  private volatile CostModel costModel = CostModel.DEFAULT;
+
+  /** Creates the service; the twin does this, tests use {@code twin.traffic()}. */
+  public Traffic(Kernel kernel, Ec2 ec2, LoadBalancing loadBalancing) {
+    this.kernel = Require.notNull("kernel", kernel);
+    this.loadBalancing = Require.notNull("loadBalancing", loadBalancing);
+    Require.notNull("ec2", ec2).addCpuLoadModel(this::averageCpu);
+  }
+
+  /** Applies {@code workload} of {@code GET /} requests to the load balancer's first listener, from now. */
+  public TrafficFlow apply(String loadBalancerName, Workload workload) {
+    return apply(loadBalancerName, Request.get(), workload);
+  }
+
+  /** Applies {@code workload} of requests shaped like {@code request} (path, host, headers, listener), from now. */
+  public TrafficFlow apply(String loadBalancerName, Request request, Workload workload) {
+    Require.notNull("request", request);
+    Require.notNull("workload", workload);
+    return kernel.call(
+        () -> {
+          Instant now = kernel.clock().now();
+          Workload.Segment first = workload.segmentAt(0);
+          long id = loadBalancing.offerTraffic(loadBalancerName, request, first.requestsPerSecond());
+          TrafficFlow f = new TrafficFlow(kernel, this, loadBalancerName, request, workload, now, id);
+          f.rate = first.requestsPerSecond();
+          flows.add(f);
+          kernel.timeline().record("traffic/" + loadBalancerName, "workload", "applied " + workload + " to " + request.method() + " " + request.path());
+          schedule(f, first);
+          return f;
+        });
+  }
+
+  private void schedule(TrafficFlow f, Workload.Segment seg) {
+    if (seg.endMillis() == Long.MAX_VALUE) return;
+    f.next =
+        kernel.scheduler().at(f.start.plusMillis(seg.endMillis()), 0, () -> {
+          if (f.stopped) return;
+          Workload.Segment s = f.workload.segmentAt(seg.endMillis());
+          f.rate = s.requestsPerSecond();
+          loadBalancing.setOfferedRate(f.flowId, f.rate);
+          schedule(f, s);
+        });
+  }
+
+  void stop(TrafficFlow f) {
+    kernel.run(() -> {
+      if (f.stopped) return;
+      f.stopped = true;
+      if (f.next != null) f.next.cancel();
+      loadBalancing.setOfferedRate(f.flowId, 0);
+      kernel.timeline().record("traffic/" + f.loadBalancerName, "workload", "stopped " + f.workload);
+    });
+  }
+
+  /** The flows applied so far, in order. */
+  public List<TrafficFlow> flows() {
+    return kernel.call(() -> List.copyOf(flows));
+  }
+
+  /** Sets the cost model for every instance target. */
+  public void costModel(CostModel model) {
+    Require.notNull("costModel", model);
+    kernel.run(() -> costModel = model);
+  }
+
+  /** The cost model. */
+  public CostModel costModel() {
+    return costModel;
+  }
+
+  /** Requests per second the target serves now. */
+  public double servedRate(String targetId) {
+    return loadBalancing.servedRate(targetId);
+  }
+
+  /** Expected requests per target for {@code requests} requests shaped like {@code request}, now. */
+  public Map<String, Double> expectedRequests(String loadBalancerName, Request request, double requests) {
+    Map<String, Double> shares = loadBalancing.expectedShares(loadBalancerName, request);
+    Map<String, Double> out = new java.util.TreeMap<>();
+    shares.forEach((k, v) -> out.put(k, v * requests));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  private double averageCpu(Instance instance, long fromMillis, long toMillis) {
+    double rps = loadBalancing.averageServedRate(instance.instanceId(), Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis));
+    CostModel m = costModel;
+    double cpu = m.cpuPercent(rps, instance.instanceType().vCpus());
+    if (m.baselineCpuPercent() > 0 && loadBalancing.isRegistered(instance.instanceId())) cpu += m.baselineCpuPercent();
+    return cpu;
+  }
+}

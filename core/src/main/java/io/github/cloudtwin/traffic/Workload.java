@@ -1,0 +1,216 @@
+package io.github.cloudtwin.traffic;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request-rate curve over virtual time, measured from the moment it is applied. The twin treats
+ * every workload as piecewise constant: steps, spikes and replays change at their own instants;
+ * ramps and sines are cut into {@link #RESOLUTION} segments, each at the curve's exact average
+ * over the segment, so per-minute totals are exact.
+ */
+public sealed interface Workload
+    permits Workload.Constant, Workload.Ramp, Workload.Step, Workload.Spike, Workload.DailySine, Workload.Replay {
+
+  /** The segment length of continuous curves (ramps, sines). */
+  Duration RESOLUTION = Duration.ofMinutes(1);
+
+  /** A constant segment: its rate and its end (relative to the start), Long.MAX_VALUE if none. */
+  record Segment(double requestsPerSecond, long endMillis) {}
+
+  /** The segment containing {@code millis} after the start. */
+  Segment segmentAt(long millis);
+
+  /** A constant rate. */
+  static Workload constant(double requestsPerSecond) {
+    return new Constant(requestsPerSecond);
+  }
+
+  /** A linear ramp from one rate to another over {@code duration}, then the final rate. */
+  static Workload ramp(double fromRps, double toRps, Duration duration) {
+    return new Ramp(fromRps, toRps, duration);
+  }
+
+  /** Starts at {@code initialRps} and steps to each rate at its offset (pairs of offset and rate). */
+  static Step.Builder step(double initialRps) {
+    return new Step.Builder(initialRps);
+  }
+
+  /** {@code baseRps}, with {@code peakRps} over {@code [at, at + duration)}. */
+  static Workload spike(double baseRps, double peakRps, Duration at, Duration duration) {
+    return new Spike(baseRps, peakRps, at, duration);
+  }
+
+  /** A daily sine: mean ± amplitude, peaking {@code peakAt} after the start, period 24 h. */
+  static Workload dailySine(double meanRps, double amplitudeRps, Duration peakAt) {
+    return new DailySine(meanRps, amplitudeRps, peakAt, Duration.ofDays(1));
+  }
+
+  /** Replays a recorded series: one rate per {@code step}, the last one held afterwards. */
+  static Workload replay(List<Double> requestsPerSecond, Duration step) {
+    return new Replay(requestsPerSecond, step);
+  }
+
+  private static void rate(String field, double v) {
+    Require.between(field, v, 0, 1e9);
+  }
+
+  private static long ms(String field, Duration d, boolean allowZero) {
+    if (allowZero) Require.notNegative(field, d);
+    else Require.positive(field, d);
+    return d.toMillis();
+  }
+
+  /** A constant rate. @param requestsPerSecond the rate */
+  record Constant(double requestsPerSecond) implements Workload {
+    /** Validates. */
+    public Constant {
+      rate("requestsPerSecond", requestsPerSecond);
+    }
+
+    @Override
+    public Segment segmentAt(long millis) {
+      return new Segment(requestsPerSecond, Long.MAX_VALUE);
+    }
+  }
+
+  /** A linear ramp. @param fromRps start rate @param toRps end rate @param duration ramp length */
+  record Ramp(double fromRps, double toRps, Duration duration) implements Workload {
+    /** Validates. */
+    public Ramp {
+      rate("fromRps", fromRps);
+      rate("toRps", toRps);
+      ms("duration", duration, false);
+    }
+
+    @Override
+    public Segment segmentAt(long millis) {
+      long d = duration.toMillis();
+      if (millis >= d) return new Segment(toRps, Long.MAX_VALUE);
+      long res = RESOLUTION.toMillis();
+      long s = millis / res * res;
+      long e = Math.min(s + res, d);
+      double mid = (s + e) / 2.0;
+      return new Segment(fromRps + (toRps - fromRps) * mid / d, e);
+    }
+  }
+
+  /** Steps: {@code initialRps}, then each rate from its offset. @param initialRps rate before the first step @param offsets step offsets, ascending @param rates the rates */
+  record Step(double initialRps, List<Duration> offsets, List<Double> rates) implements Workload {
+    /** Validates and copies. */
+    public Step {
+      rate("initialRps", initialRps);
+      offsets = List.copyOf(Require.notNull("offsets", offsets));
+      rates = List.copyOf(Require.notNull("rates", rates));
+      if (offsets.size() != rates.size()) throw new ValidationException("rates", rates.size(), offsets.size() + " rates, one per offset");
+      long prev = -1;
+      for (int i = 0; i < offsets.size(); i++) {
+        long o = ms("offsets", offsets.get(i), true);
+        if (o <= prev) throw new ValidationException("offsets", offsets.get(i), "ascending offsets");
+        prev = o;
+        rate("rates", rates.get(i));
+      }
+    }
+
+    @Override
+    public Segment segmentAt(long millis) {
+      double r = initialRps;
+      for (int i = 0; i < offsets.size(); i++) {
+        long o = offsets.get(i).toMillis();
+        if (millis < o) return new Segment(r, o);
+        r = rates.get(i);
+      }
+      return new Segment(r, Long.MAX_VALUE);
+    }
+
+    /** Builds {@link Step} workloads. */
+    public static final class Builder {
+      private final double initial;
+      private final List<Duration> offsets = new ArrayList<>();
+      private final List<Double> rates = new ArrayList<>();
+
+      Builder(double initial) {
+        this.initial = initial;
+      }
+
+      /** From {@code offset} on, {@code requestsPerSecond}. */
+      public Builder then(Duration offset, double requestsPerSecond) {
+        offsets.add(offset);
+        rates.add(requestsPerSecond);
+        return this;
+      }
+
+      /** The workload. */
+      public Step build() {
+        return new Step(initial, offsets, rates);
+      }
+    }
+  }
+
+  /** A spike. @param baseRps base rate @param peakRps spike rate @param at spike start @param duration spike length */
+  record Spike(double baseRps, double peakRps, Duration at, Duration duration) implements Workload {
+    /** Validates. */
+    public Spike {
+      rate("baseRps", baseRps);
+      rate("peakRps", peakRps);
+      ms("at", at, true);
+      ms("duration", duration, false);
+    }
+
+    @Override
+    public Segment segmentAt(long millis) {
+      long a = at.toMillis();
+      long e = a + duration.toMillis();
+      if (millis < a) return new Segment(baseRps, a);
+      if (millis < e) return new Segment(peakRps, e);
+      return new Segment(baseRps, Long.MAX_VALUE);
+    }
+  }
+
+  /** A sine. @param meanRps mean @param amplitudeRps amplitude (at most the mean) @param peakAt offset of the first peak @param period the period */
+  record DailySine(double meanRps, double amplitudeRps, Duration peakAt, Duration period) implements Workload {
+    /** Validates. */
+    public DailySine {
+      rate("meanRps", meanRps);
+      rate("amplitudeRps", amplitudeRps);
+      if (amplitudeRps > meanRps) throw new ValidationException("amplitudeRps", amplitudeRps, "at most the mean " + meanRps + " (rates cannot be negative)");
+      ms("peakAt", peakAt, true);
+      ms("period", period, false);
+    }
+
+    @Override
+    public Segment segmentAt(long millis) {
+      long res = RESOLUTION.toMillis();
+      long s = millis / res * res;
+      long e = s + res;
+      double p = period.toMillis();
+      double w = 2 * Math.PI / p;
+      double pk = peakAt.toMillis();
+      // exact average of mean + A cos(w (t - peak)) over [s, e)
+      double avg = meanRps + amplitudeRps * (Math.sin(w * (e - pk)) - Math.sin(w * (s - pk))) / (w * (e - s));
+      return new Segment(Math.max(0, avg), e);
+    }
+  }
+
+  /** A replayed series. @param requestsPerSecond one rate per step @param step the step */
+  record Replay(List<Double> requestsPerSecond, Duration step) implements Workload {
+    /** Validates and copies. */
+    public Replay {
+      requestsPerSecond = List.copyOf(Require.notNull("requestsPerSecond", requestsPerSecond));
+      if (requestsPerSecond.isEmpty()) throw new ValidationException("requestsPerSecond", "[]", "at least one rate");
+      for (Double d : requestsPerSecond) rate("requestsPerSecond", Require.notNull("requestsPerSecond", d));
+      ms("step", step, false);
+    }
+
+    @Override
+    public Segment segmentAt(long millis) {
+      long st = step.toMillis();
+      long i = millis / st;
+      if (i >= requestsPerSecond.size() - 1) return new Segment(requestsPerSecond.get(requestsPerSecond.size() - 1), Long.MAX_VALUE);
+      return new Segment(requestsPerSecond.get((int) i), (i + 1) * st);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.cloudtwin.assertj;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.kernel.Timeline;
+
+/**
+ * Entry point of CloudTwin's AssertJ assertions: {@code assertThat(timeline)}, {@code
+ * assertThat(alarm)}, {@code assertThat(instance)}, {@code assertThat(twin).instance(id)}. Flat
+ * delegation; for soft assertions use {@link CloudTwinSoftAssertions}.
+ */
+public final class CloudTwinAssertions {
+
+  private CloudTwinAssertions() {}
+
+  /** Assertions on a twin's timeline. */
+  public static TimelineAssert assertThat(Timeline actual) {
+    return new TimelineAssert(actual);
+  }
+
+  /** Assertions on an alarm; add {@code .in(twin)} for offsets and timeline slices in failures. */
+  public static MetricAlarmAssert assertThat(MetricAlarm actual) {
+    return new MetricAlarmAssert(actual);
+  }
+
+  /** Assertions on an instance; add {@code .in(twin)} for timeline slices in failures. */
+  public static InstanceAssert assertThat(Instance actual) {
+    return new InstanceAssert(actual);
+  }
+
+  /** Assertions reached through the twin, with its timeline attached. */
+  public static CloudTwinAssert assertThat(CloudTwin actual) {
+    return new CloudTwinAssert(actual);
+  }
+
+  /** An event of {@code resource} whose message contains {@code messageFragment}. */
+  public static EventPattern event(String resource, String messageFragment) {
+    return EventPattern.event(resource, messageFragment);
+  }
+
+  /** An event of {@code resource} and {@code kind} whose message contains {@code messageFragment}. */
+  public static EventPattern event(String resource, String kind, String messageFragment) {
+    return EventPattern.event(resource, kind, messageFragment);
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.cloudtwin.assertj;
+
+import static io.github.cloudtwin.assertj.error.ShouldBeInZone.shouldBeInZone;
+import static io.github.cloudtwin.assertj.error.ShouldBeRunning.shouldBeRunning;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.kernel.Timeline;
+import org.assertj.core.api.AbstractObjectAssert;
+import org.assertj.core.internal.Failures;
+
+/**
+ * Assertions on an EC2 {@link Instance}. Attach the twin with {@link #in(CloudTwin)} (or start
+ * from {@code assertThat(twin).instance(id)}) so failures show the instance's timeline.
+ */
+public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instance> {
+
+  private Timeline timeline;
+
+  /** Assertions on {@code actual}. */
+  public InstanceAssert(Instance actual) {
+    super(actual, InstanceAssert.class);
+  }
+
+  /** Uses {@code twin}'s timeline to explain failures. */
+  public InstanceAssert in(CloudTwin twin) {
+    this.timeline = twin.timeline();
+    return myself;
+  }
+
+  /** Verifies that the instance is running and answering (status checks pass). */
+  public InstanceAssert isRunning() {
+    isNotNull();
+    if (actual.state() != InstanceState.RUNNING) {
+      throw Failures.instance().failure(info, shouldBeRunning(actual, timeline));
+    }
+    return myself;
+  }
+
+  /** Verifies that the instance is in {@code zone}. */
+  public InstanceAssert isInZone(String zone) {
+    isNotNull();
+    if (!actual.availabilityZone().equals(zone)) {
+      throw Failures.instance().failure(info, shouldBeInZone(actual, zone, timeline));
+    }
+    return myself;
+  }
+}

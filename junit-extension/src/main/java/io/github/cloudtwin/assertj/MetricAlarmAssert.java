@@ -1,0 +1,87 @@
+package io.github.cloudtwin.assertj;
+
+import static io.github.cloudtwin.assertj.error.ShouldBeInState.shouldBeInState;
+import static io.github.cloudtwin.assertj.error.ShouldHaveTransitionedAt.shouldHaveTransitionedAt;
+import static io.github.cloudtwin.assertj.error.ShouldNeverHaveEnteredState.shouldNeverHaveEntered;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.cloudwatch.AlarmHistoryItem;
+import io.github.cloudtwin.cloudwatch.AlarmState;
+import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.kernel.Timeline;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.api.AbstractObjectAssert;
+import org.assertj.core.internal.Failures;
+
+/**
+ * Assertions on a CloudWatch {@link MetricAlarm}. Attach the twin with {@link #in(CloudTwin)} (or
+ * start from {@code assertThat(twin).alarm(name)}) so failures show virtual offsets and the
+ * alarm's timeline; {@link #transitionedToAlarmAt(Duration)} needs it.
+ */
+public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, MetricAlarm> {
+
+  private Timeline timeline;
+
+  /** Assertions on {@code actual}. */
+  public MetricAlarmAssert(MetricAlarm actual) {
+    super(actual, MetricAlarmAssert.class);
+  }
+
+  /** Uses {@code twin}'s timeline to explain failures and measure offsets. */
+  public MetricAlarmAssert in(CloudTwin twin) {
+    this.timeline = twin.timeline();
+    return myself;
+  }
+
+  /** Verifies the alarm's current state. */
+  public MetricAlarmAssert isInState(AlarmState expected) {
+    isNotNull();
+    if (actual.state() != expected) {
+      throw Failures.instance().failure(info, shouldBeInState(actual, expected, timeline));
+    }
+    return myself;
+  }
+
+  /** Verifies that the alarm went to ALARM exactly {@code offset} after the twin's start. */
+  public MetricAlarmAssert transitionedToAlarmAt(Duration offset) {
+    return transitionedToStateAt(AlarmState.ALARM, offset);
+  }
+
+  /** Verifies that the alarm went to {@code state} exactly {@code offset} after the twin's start. */
+  public MetricAlarmAssert transitionedToStateAt(AlarmState state, Duration offset) {
+    isNotNull();
+    if (timeline == null) {
+      throw new IllegalStateException(
+          "transitionedTo...At(offset) measures from the twin's start; write assertThat(alarm).in(twin)"
+              + " or assertThat(twin).alarm(\"" + actual.alarmName() + "\").");
+    }
+    AlarmHistoryItem closest = null;
+    Duration closestDistance = null;
+    for (AlarmHistoryItem h : actual.stateHistory()) {
+      if (h.newState() != state) continue;
+      Duration at = Duration.between(timeline.t0(), h.timestamp());
+      if (at.equals(offset)) return myself;
+      Duration d = at.minus(offset).abs();
+      if (closestDistance == null || d.compareTo(closestDistance) < 0) {
+        closest = h;
+        closestDistance = d;
+      }
+    }
+    throw Failures.instance().failure(info, shouldHaveTransitionedAt(actual, state, offset, closest, timeline));
+  }
+
+  /** Verifies that the alarm never moved to {@code state} (its initial state does not count). */
+  public MetricAlarmAssert neverEnteredState(AlarmState state) {
+    isNotNull();
+    List<AlarmHistoryItem> entries = new ArrayList<>();
+    for (AlarmHistoryItem h : actual.stateHistory()) {
+      if (h.newState() == state) entries.add(h);
+    }
+    if (!entries.isEmpty()) {
+      throw Failures.instance().failure(info, shouldNeverHaveEntered(actual, state, entries, timeline));
+    }
+    return myself;
+  }
+}

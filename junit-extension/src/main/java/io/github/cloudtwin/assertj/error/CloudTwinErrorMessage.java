@@ -1,0 +1,41 @@
+package io.github.cloudtwin.assertj.error;
+
+import org.assertj.core.description.Description;
+import org.assertj.core.error.ErrorMessageFactory;
+import org.assertj.core.presentation.Representation;
+
+/**
+ * Base of CloudTwin's failure messages: the complete text, built once by the subclass (no
+ * format-string expansion, so values containing {@code %} are safe), prefixed by the assertion's
+ * description when it has one.
+ */
+public abstract class CloudTwinErrorMessage implements ErrorMessageFactory {
+
+  private final String text;
+
+  /** A message with this exact text. */
+  protected CloudTwinErrorMessage(String text) {
+    this.text = text;
+  }
+
+  @Override
+  public String create(Description d, Representation representation) {
+    String description = d == null ? "" : d.value();
+    return description == null || description.isEmpty() ? text : "[" + description + "] " + text;
+  }
+
+  @Override
+  public String create(Description d) {
+    return create(d, null);
+  }
+
+  @Override
+  public String create() {
+    return text;
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

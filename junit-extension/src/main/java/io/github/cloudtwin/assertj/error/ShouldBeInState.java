@@ -1,0 +1,31 @@
+package io.github.cloudtwin.assertj.error;
+
+import io.github.cloudtwin.cloudwatch.AlarmState;
+import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.kernel.Timeline;
+
+/** An alarm is in another state than expected. */
+public final class ShouldBeInState extends CloudTwinErrorMessage {
+
+  private ShouldBeInState(String text) {
+    super(text);
+  }
+
+  /** @param timeline the twin's timeline, or null when the assertion has none */
+  public static ShouldBeInState shouldBeInState(MetricAlarm alarm, AlarmState expected, Timeline timeline) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" to be in state ").append(expected).append('\n');
+    sb.append("but it is ").append(alarm.state()).append(" (since ")
+        .append(AlarmFacts.when(timeline, alarm.stateUpdatedTimestamp())).append("): ")
+        .append(alarm.stateReason()).append('\n');
+    if (timeline != null) sb.append(TimelineSlice.about(timeline, "alarm/" + alarm.alarmName()));
+    String last = AlarmFacts.lastTimeIn(alarm, expected, timeline);
+    if (last != null) {
+      sb.append(last).append('\n');
+    } else {
+      String newest = AlarmFacts.newestEvaluation(alarm, timeline);
+      if (newest != null) sb.append(newest).append('\n');
+    }
+    return new ShouldBeInState(sb.toString().stripTrailing());
+  }
+}

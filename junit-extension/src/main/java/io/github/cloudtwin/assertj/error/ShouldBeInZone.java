@@ -1,0 +1,23 @@
+package io.github.cloudtwin.assertj.error;
+
+import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.kernel.Timeline;
+
+/** An instance is in another zone than expected. */
+public final class ShouldBeInZone extends CloudTwinErrorMessage {
+
+  private ShouldBeInZone(String text) {
+    super(text);
+  }
+
+  /** @param timeline the twin's timeline, or null when the assertion has none */
+  public static ShouldBeInZone shouldBeInZone(Instance instance, String zone, Timeline timeline) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Expecting instance ").append(instance.instanceId()).append(" to be in ").append(zone).append('\n');
+    sb.append("but it is in ").append(instance.availabilityZone()).append(".\n");
+    if (timeline != null) {
+      sb.append(TimelineSlice.about(timeline, "instance/" + instance.instanceId()));
+    }
+    return new ShouldBeInZone(sb.toString().stripTrailing());
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.cloudtwin.assertj.error;
+
+import io.github.cloudtwin.cloudwatch.AlarmHistoryItem;
+import io.github.cloudtwin.cloudwatch.AlarmState;
+import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.kernel.Timeline;
+import java.util.List;
+
+/** An alarm entered a state it should never have entered. */
+public final class ShouldNeverHaveEnteredState extends CloudTwinErrorMessage {
+
+  private ShouldNeverHaveEnteredState(String text) {
+    super(text);
+  }
+
+  /** @param entries the transitions into {@code state}, oldest first (at least one) */
+  public static ShouldNeverHaveEnteredState shouldNeverHaveEntered(
+      MetricAlarm alarm, AlarmState state, List<AlarmHistoryItem> entries, Timeline timeline) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" never to enter ").append(state).append('\n');
+    AlarmHistoryItem first = entries.get(0);
+    sb.append("but it did at ").append(AlarmFacts.when(timeline, first.timestamp()));
+    if (entries.size() > 1) {
+      sb.append(" (and ").append(entries.size() - 1).append(entries.size() == 2 ? " more time)" : " more times)");
+    }
+    sb.append(": ").append(first.reason()).append('\n');
+    if (timeline != null) sb.append(TimelineSlice.about(timeline, "alarm/" + alarm.alarmName()));
+    return new ShouldNeverHaveEnteredState(sb.toString().stripTrailing());
+  }
+}

@@ -1,0 +1,23 @@
+package io.github.cloudtwin.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Meta-annotation for annotations that shape the twin of a test, such as a future
+ * {@code @EcsCluster}: put it on the annotation type, naming a {@link TwinContributor}. When a test
+ * class (or an enclosing class, or the test method with {@link TwinLifecycle#PER_METHOD}) carries
+ * the annotation, the extension calls the contributor while creating the twin.
+ */
+@Target(ElementType.ANNOTATION_TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface ContributesToTwin {
+
+  /** The contributor; it needs a public or package-visible no-argument constructor. */
+  @SuppressWarnings("rawtypes")
+  Class<? extends TwinContributor> value();
+}

@@ -1,0 +1,25 @@
+package io.github.cloudtwin.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Asks {@link CloudTwinExtension} for an object of the current twin.
+ *
+ * <p>On an instance field, the extension sets it before each test ({@code @FromTwin CloudTwin
+ * twin;}, {@code @FromTwin Clock clock;}). On a parameter it is needed only to name a resource:
+ * {@code @FromTwin("cpu-high") MetricAlarm alarm}, {@code @FromTwin("web") AutoScalingGroup group}; parameters of the twin's own types ({@code
+ * CloudTwin}, {@code Clock}, {@code Timeline}, {@code CloudWatch}, {@code Ec2}, {@code Faults},
+ * {@link TwinReport}) are injected by type without it.
+ */
+@Target({ElementType.FIELD, ElementType.PARAMETER})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface FromTwin {
+
+  /** The name of the resource (an alarm's name); empty for the twin's own objects. */
+  String value() default "";
+}

@@ -1,0 +1,35 @@
+package io.github.cloudtwin.junit;
+
+/** Reads one injectable value, checking names; throws IllegalArgumentException with advice. */
+final class Injection {
+
+  private Injection() {}
+
+  static Object value(Injectables.Injectable injectable, String name, Injectables.Scope scope) {
+    String type = injectable.type().getSimpleName();
+    if (injectable.isNamed()) {
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException(
+            "a " + type + " is found by name; write @FromTwin(\"its-name\") " + type + ".");
+      }
+      return injectable
+          .byName()
+          .apply(scope.twin(), name)
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "the twin has no " + injectable.noun() + " named \"" + name + "\" (it has "
+                          + injectable.names().apply(scope.twin()) + "). Create it before the test"
+                          + " runs, in a @CloudTwinSetup method taking CloudTwin, or fix the name."));
+    }
+    if (!name.isEmpty()) {
+      throw new IllegalArgumentException(
+          "@FromTwin(\"" + name + "\") names a resource, but there is one " + type
+              + " per twin; write @FromTwin without a name.");
+    }
+    if (scope.report() == null && injectable.type() == TwinReport.class) {
+      throw new IllegalArgumentException("a TwinReport belongs to one test; take it in the test or a @BeforeEach method.");
+    }
+    return injectable.unnamed().apply(scope);
+  }
+}

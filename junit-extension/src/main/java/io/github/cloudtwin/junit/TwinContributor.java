@@ -1,0 +1,19 @@
+package io.github.cloudtwin.junit;
+
+import io.github.cloudtwin.CloudTwin;
+import java.lang.annotation.Annotation;
+
+/**
+ * Turns an annotation marked {@link ContributesToTwin} into twin configuration and resources.
+ * Instantiated by the extension once per twin; stateless implementations are best.
+ *
+ * @param <A> the annotation type
+ */
+public interface TwinContributor<A extends Annotation> {
+
+  /** Configures the twin before it is built. */
+  default void configure(A annotation, CloudTwin.Builder builder) {}
+
+  /** Creates resources on the freshly built twin, before the test's setup methods see it. */
+  default void created(A annotation, CloudTwin twin) {}
+}

@@ -1,0 +1,124 @@
+package io.github.cloudtwin.junit;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * Creates one twin: settings, then contributing annotations, then {@link CloudTwinSetup} builder
+ * methods; build; then contributors' {@code created}, the programmatic setups, then {@link
+ * CloudTwinSetup} twin methods.
+ */
+final class TwinFactory {
+
+  private TwinFactory() {}
+
+  /**
+   * @param classes the test class and its enclosing classes, outermost first
+   * @param method the test method, or null for a per-class twin
+   * @param instances the test instances available, outermost first (may be empty)
+   */
+  static CloudTwin create(
+      TwinSettings settings, List<Class<?>> classes, Method method, List<Object> instances) {
+    List<AnnotatedElement> elements = new ArrayList<>(classes);
+    if (method != null) elements.add(method);
+    List<Contribution<?>> contributions = contributions(elements);
+    List<Method> builderSetups = new ArrayList<>();
+    List<Method> twinSetups = new ArrayList<>();
+    for (Class<?> c : classes) {
+      for (Method m :
+          ReflectionSupport.findMethods(
+              c, m -> m.isAnnotationPresent(CloudTwinSetup.class), HierarchyTraversalMode.TOP_DOWN)) {
+        if (m.getParameterCount() == 1 && m.getParameterTypes()[0] == CloudTwin.Builder.class) {
+          builderSetups.add(m);
+        } else if (m.getParameterCount() == 1 && m.getParameterTypes()[0] == CloudTwin.class) {
+          twinSetups.add(m);
+        } else {
+          throw new ExtensionConfigurationException(
+              "@CloudTwinSetup method " + describe(m) + " must take exactly one parameter: CloudTwin.Builder"
+                  + " (to configure the twin before it is built) or CloudTwin (to create resources"
+                  + " once it is built).");
+        }
+      }
+    }
+    CloudTwin.Builder builder = settings.builder();
+    settings.configurers().forEach(c -> c.accept(builder));
+    for (Contribution<?> c : contributions) c.configure(builder);
+    for (Method m : builderSetups) invoke(m, instances, builder, settings);
+    CloudTwin twin;
+    try {
+      twin = builder.build();
+    } catch (ValidationException e) {
+      throw new ExtensionConfigurationException(settings.origin() + ": " + e.getMessage(), e);
+    }
+    try {
+      for (Contribution<?> c : contributions) c.created(twin);
+      settings.setups().forEach(s -> s.accept(twin));
+      for (Method m : twinSetups) invoke(m, instances, twin, settings);
+    } catch (RuntimeException | Error e) {
+      try {
+        twin.close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    return twin;
+  }
+
+  private static void invoke(Method m, List<Object> instances, Object arg, TwinSettings settings) {
+    Object target = null;
+    if (!Modifier.isStatic(m.getModifiers())) {
+      target = instances.stream().filter(i -> m.getDeclaringClass().isInstance(i)).reduce((a, b) -> b).orElse(null);
+      if (target == null) {
+        throw new ExtensionConfigurationException(
+            "@CloudTwinSetup method " + describe(m) + " needs a test instance, but the twin is created"
+                + " before there is one (" + settings.lifecycle() + "). Make the method static, or"
+                + " annotate the class with @TestInstance(TestInstance.Lifecycle.PER_CLASS).");
+      }
+    }
+    ReflectionSupport.invokeMethod(m, target, arg);
+  }
+
+  static String describe(Method m) {
+    return m.getDeclaringClass().getSimpleName() + "." + m.getName() + "("
+        + String.join(", ", java.util.Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList()) + ")";
+  }
+
+  private static List<Contribution<?>> contributions(List<AnnotatedElement> elements) {
+    List<Contribution<?>> out = new ArrayList<>();
+    for (AnnotatedElement e : elements) {
+      for (Annotation a : e.getAnnotations()) {
+        Optional<ContributesToTwin> meta =
+            Optional.ofNullable(a.annotationType().getAnnotation(ContributesToTwin.class));
+        if (meta.isPresent()) {
+          out.add(new Contribution<>(a, ReflectionSupport.newInstance(meta.get().value())));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** One annotation with its contributor. */
+  private record Contribution<A extends Annotation>(Annotation annotation, TwinContributor<A> contributor) {
+
+    @SuppressWarnings("unchecked")
+    void configure(CloudTwin.Builder b) {
+      contributor.configure((A) annotation, b);
+    }
+
+    @SuppressWarnings("unchecked")
+    void created(CloudTwin twin) {
+      contributor.created((A) annotation, twin);
+    }
+  }
+}
