@@ -1,10 +1,12 @@
 package io.github.cloudtwin;
 
+import io.github.cloudtwin.appautoscaling.ApplicationAutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Regions;
+import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.kernel.Kernel;
@@ -49,6 +51,8 @@ public final class CloudTwin implements AutoCloseable {
   private final AutoScaling autoScaling;
   private final LoadBalancing loadBalancing;
   private final Traffic traffic;
+  private final Ecs ecs;
+  private final ApplicationAutoScaling applicationAutoScaling;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile boolean closed;
 
@@ -63,6 +67,10 @@ public final class CloudTwin implements AutoCloseable {
     this.traffic = new Traffic(kernel, ec2, loadBalancing);
     closeOnClose(loadBalancing);
     ServiceWiring.connect(autoScaling, loadBalancing);
+    this.ecs = new Ecs(kernel, ec2, cloudWatch, config.region());
+    this.ecs.useAutoScaling(autoScaling);
+    ServiceWiring.connect(kernel, ecs, loadBalancing, config.region());
+    this.applicationAutoScaling = new ApplicationAutoScaling(kernel, cloudWatch, ecs, config.region());
   }
 
   /** A builder with the defaults: us-east-1, zones a, b and c, seed 0, start 2026-01-01T00:00Z. */
@@ -162,6 +170,16 @@ public final class CloudTwin implements AutoCloseable {
   /** Offered traffic: workloads on load balancers and the load-to-CPU cost model. */
   public Traffic traffic() {
     return traffic;
+  }
+
+  /** ECS: clusters, task definitions, tasks, services, capacity providers. */
+  public Ecs ecs() {
+    return ecs;
+  }
+
+  /** Application Auto Scaling: service auto scaling for ECS. */
+  public ApplicationAutoScaling applicationAutoScaling() {
+    return applicationAutoScaling;
   }
 
   /** Fault injection: zone outages, crashes, metric gaps. */

@@ -2,9 +2,18 @@ package io.github.cloudtwin;
 
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
+import io.github.cloudtwin.ecs.Ecs;
+import io.github.cloudtwin.ecs.TargetRegistration;
 import io.github.cloudtwin.elb.LoadBalancing;
+import io.github.cloudtwin.elb.TargetDescription;
 import io.github.cloudtwin.elb.TargetGroup;
+import io.github.cloudtwin.elb.TargetHealthState;
+import io.github.cloudtwin.elb.TargetType;
+import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The one place where services are connected through the narrow interfaces each needs: an Auto
@@ -48,6 +57,74 @@ final class ServiceWiring {
               return tg.isUnhealthy(instanceId);
             }
           };
+        });
+  }
+
+  /**
+   * ECS tasks as load-balancer targets. The load-balancing service keys a target group's targets by
+   * id, so bridge-mode tasks that share an instance share one registration: it is registered with
+   * the first task and deregistered with the last.
+   */
+  static void connect(Kernel kernel, Ecs ecs, LoadBalancing loadBalancing, String region) {
+    Map<String, Integer> refs = new HashMap<>();
+    ecs.setTargetRegistration(
+        new TargetRegistration() {
+          @Override
+          public String targetType(String targetGroupName) {
+            return loadBalancing.targetGroup(targetGroupName).spec().targetType() == TargetType.IP ? "ip" : "instance";
+          }
+
+          @Override
+          public String targetGroupArn(String targetGroupName) {
+            return "arn:aws:elasticloadbalancing:" + region + ":123456789012:"
+                + loadBalancing.targetGroup(targetGroupName).dimensionValue();
+          }
+
+          @Override
+          public void register(String targetGroupName, String targetId, int port, String availabilityZone) {
+            if (refs.merge(targetGroupName + "|" + targetId, 1, Integer::sum) > 1) return;
+            TargetDescription d = "ip".equals(targetType(targetGroupName))
+                ? TargetDescription.ip(targetId, availabilityZone).withPort(port)
+                : TargetDescription.instance(targetId).withPort(port);
+            loadBalancing.registerTargets(targetGroupName, d);
+          }
+
+          @Override
+          public void deregister(String targetGroupName, String targetId, int port) {
+            String key = targetGroupName + "|" + targetId;
+            Integer n = refs.get(key);
+            if (n == null) return;
+            if (n > 1) {
+              refs.put(key, n - 1);
+              return;
+            }
+            refs.remove(key);
+            if (loadBalancing.targetGroup(targetGroupName).targetHealth().containsKey(targetId)) {
+              loadBalancing.deregisterTarget(targetGroupName, targetId, null);
+            }
+          }
+
+          @Override
+          public Duration deregistrationDelay(String targetGroupName) {
+            return loadBalancing.targetGroup(targetGroupName).spec().deregistrationDelay();
+          }
+
+          @Override
+          public boolean isHealthy(String targetGroupName, String targetId, int port) {
+            return loadBalancing.targetGroup(targetGroupName).health(targetId).state() == TargetHealthState.HEALTHY;
+          }
+
+          @Override
+          public void setHealthListener(HealthListener listener) {
+            kernel.timeline().addListener(e -> {
+              if (!e.kind().equals("target-health")) return;
+              String tg = e.details().get("targetGroup");
+              String state = e.details().get("state");
+              if (tg == null || !("healthy".equals(state) || "unhealthy".equals(state))) return;
+              String id = e.resourceName();
+              kernel.scheduler().after(Duration.ZERO, () -> listener.healthChanged(tg, id, "healthy".equals(state)));
+            });
+          }
         });
   }
 }

@@ -1,0 +1,381 @@
+package io.github.cloudtwin.appautoscaling;
+
+import io.github.cloudtwin.cloudwatch.AlarmAction;
+import io.github.cloudtwin.cloudwatch.AlarmActionContext;
+import io.github.cloudtwin.cloudwatch.AlarmState;
+import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.cloudwatch.ComparisonOperator;
+import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.Statistic;
+import io.github.cloudtwin.ecs.Deployment;
+import io.github.cloudtwin.ecs.Ecs;
+import io.github.cloudtwin.ecs.EcsService;
+import io.github.cloudtwin.ecs.RolloutState;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Application Auto Scaling of one twin, for ECS services: scalable targets ({@code
+ * service/<cluster>/<service>}, dimension {@code ecs:service:DesiredCount}), target tracking and
+ * step scaling policies with their cooldowns, and scaling activities in AWS's words.
+ *
+ * <p>Calculations start from the service's running task count (aws-behaviour.md 5.7); scale-in
+ * pauses while a deployment is in progress; when several policies fire at one instant, the largest
+ * resulting capacity wins. Obtain it from {@code twin.applicationAutoScaling()}. Thread-safe.
+ */
+public final class ApplicationAutoScaling {
+
+  /** At most this many policies per scalable target. */
+  public static final int MAX_POLICIES = 50;
+
+  private final Kernel kernel;
+  private final CloudWatch cloudWatch;
+  private final Ecs ecs;
+  private final String region;
+  private final Map<String, ScalableTarget> targets = new LinkedHashMap<>();
+  private final SplittableRandom ids;
+  private final List<Proposal> proposals = new ArrayList<>();
+  private Scheduler.Task resolve;
+
+  private record Proposal(PolicyState policy, int desired, String alarm, boolean scaleIn, int base) {}
+
+  /** Creates the service; the twin does this, tests use {@code twin.applicationAutoScaling()}. */
+  public ApplicationAutoScaling(Kernel kernel, CloudWatch cloudWatch, Ecs ecs, String region) {
+    this.kernel = Require.notNull("kernel", kernel);
+    this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
+    this.ecs = Require.notNull("ecs", ecs);
+    this.region = Require.name("region", region);
+    this.ids = kernel.randomness().stream("appautoscaling.ids");
+  }
+
+  // ------------------------------------------------------------------ targets
+
+  /**
+   * Registers (or updates) a scalable target, as {@code RegisterScalableTarget}; a desired count
+   * outside the new limits is moved into them.
+   */
+  public ScalableTarget registerScalableTarget(ScalableTargetSpec spec) {
+    Require.notNull("ScalableTarget", spec);
+    EcsService s = ecs.service(spec.cluster(), spec.service());
+    return kernel.call(
+        () -> {
+          ScalableTarget t = targets.get(spec.resourceId());
+          if (t == null) {
+            t = new ScalableTarget(spec);
+            targets.put(spec.resourceId(), t);
+          } else {
+            t.spec = spec;
+          }
+          kernel.timeline().record("scalable-target/" + spec.resourceId(), "register",
+              "registered scalable target " + spec.resourceId() + " (min " + spec.minCapacity() + ", max " + spec.maxCapacity() + ")");
+          int desired = s.desiredCount();
+          if (desired < spec.minCapacity()) {
+            apply(t, spec.minCapacity(), "minimum capacity was set to " + spec.minCapacity());
+          } else if (desired > spec.maxCapacity()) {
+            apply(t, spec.maxCapacity(), "maximum capacity was set to " + spec.maxCapacity());
+          }
+          return t;
+        });
+  }
+
+  /** The target with that resource id, or a ValidationException ({@code ObjectNotFoundException}). */
+  public ScalableTarget scalableTarget(String resourceId) {
+    Require.name("ResourceId", resourceId);
+    return kernel.call(
+        () -> {
+          ScalableTarget t = targets.get(resourceId);
+          if (t == null) {
+            throw new ValidationException("ResourceId", resourceId, "a registered scalable target " + targets.keySet(),
+                "No scalable target registered for service namespace: ecs, resource ID: " + resourceId + ", scalable dimension: ecs:service:DesiredCount");
+          }
+          return t;
+        });
+  }
+
+  /** Deregisters a target and deletes its policies and their alarms. */
+  public void deregisterScalableTarget(String resourceId) {
+    ScalableTarget t = scalableTarget(resourceId);
+    kernel.run(
+        () -> {
+          for (PolicyState p : List.copyOf(t.policies.values())) deletePolicy(t, p);
+          targets.remove(resourceId);
+          kernel.timeline().record("scalable-target/" + resourceId, "deregister", "deregistered scalable target " + resourceId);
+        });
+  }
+
+  /** The activities of a target, oldest first, as {@code DescribeScalingActivities}. */
+  public List<ScalingActivity> describeScalingActivities(String resourceId) {
+    return scalableTarget(resourceId).activities();
+  }
+
+  // ------------------------------------------------------------------ policies
+
+  /** Creates or replaces a policy, as {@code PutScalingPolicy}; target tracking creates its two alarms. */
+  public ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
+    Require.notNull("ScalingPolicy", spec);
+    ScalableTarget t = scalableTarget(spec.resourceId());
+    return kernel.call(
+        () -> {
+          PolicyState existing = t.policies.get(spec.policyName());
+          if (existing == null && t.policies.size() >= MAX_POLICIES) {
+            throw new ValidationException("PolicyName", spec.policyName(), "at most " + MAX_POLICIES + " policies per scalable target");
+          }
+          if (existing != null) deletePolicy(t, existing);
+          String arn = "arn:aws:autoscaling:" + region + ":" + Ecs.ACCOUNT + ":scalingPolicy:" + uuid()
+              + ":resource/ecs/" + spec.resourceId() + ":policyName/" + spec.policyName();
+          PolicyState p = new PolicyState(spec, t, arn);
+          p.action = AlarmAction.scaling(spec.policyName(), ctx -> onAlarm(p, ctx, false));
+          p.lowAction = AlarmAction.scaling(spec.policyName(), ctx -> onAlarm(p, ctx, true));
+          if (spec instanceof TargetTrackingPolicySpec tt) createAlarms(p, tt);
+          synchronized (t.policies) {
+            t.policies.put(spec.policyName(), p);
+          }
+          kernel.timeline().record("scaling-policy/" + spec.policyName(), "put",
+              "put " + (spec instanceof TargetTrackingPolicySpec ? "TargetTrackingScaling" : "StepScaling") + " policy on " + spec.resourceId());
+          return p.view;
+        });
+  }
+
+  /** Deletes a policy and the alarms it owns, as {@code DeleteScalingPolicy}. */
+  public void deleteScalingPolicy(String policyName, String resourceId) {
+    ScalableTarget t = scalableTarget(resourceId);
+    kernel.run(
+        () -> {
+          PolicyState p = t.policies.get(policyName);
+          if (p == null) {
+            throw new ValidationException("PolicyName", policyName, "a policy of " + resourceId + " " + t.policies.keySet());
+          }
+          deletePolicy(t, p);
+        });
+  }
+
+  private void deletePolicy(ScalableTarget t, PolicyState p) {
+    synchronized (t.policies) {
+      t.policies.remove(p.spec.policyName());
+    }
+    if (!p.alarmNames.isEmpty()) cloudWatch.deleteAlarms(p.alarmNames.toArray(new String[0]));
+  }
+
+  private void createAlarms(PolicyState p, TargetTrackingPolicySpec tt) {
+    MetricId metric;
+    Statistic statistic = Statistic.AVERAGE;
+    String cluster = p.target.spec().cluster();
+    String service = p.target.spec().service();
+    if (tt.predefinedMetricType() == null) {
+      metric = tt.customizedMetric();
+      statistic = tt.customizedStatistic();
+    } else {
+      switch (tt.predefinedMetricType()) {
+        case ECSServiceAverageCPUUtilization:
+          metric = MetricId.of("AWS/ECS", "CPUUtilization", "ClusterName", cluster, "ServiceName", service);
+          break;
+        case ECSServiceAverageMemoryUtilization:
+          metric = MetricId.of("AWS/ECS", "MemoryUtilization", "ClusterName", cluster, "ServiceName", service);
+          break;
+        default:
+          String label = tt.resourceLabel();
+          metric = MetricId.of("AWS/ApplicationELB", "RequestCountPerTarget", "TargetGroup", label.substring(label.indexOf("targetgroup/")));
+          statistic = Statistic.SUM;
+      }
+    }
+    String prefix = "TargetTracking-" + p.target.resourceId();
+    String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + p.arn + ".";
+    p.highAlarm = prefix + "-AlarmHigh-" + uuid();
+    cloudWatch.putMetricAlarm(MetricAlarmSpec.builder()
+        .alarmName(p.highAlarm).alarmDescription(description).metric(metric).statistic(statistic)
+        .period(Duration.ofSeconds(60)).evaluationPeriods(3).datapointsToAlarm(3)
+        .threshold(tt.targetValue()).comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+        .alarmActions(p.action).build());
+    p.alarmNames.add(p.highAlarm);
+    if (!tt.disableScaleIn()) {
+      p.lowAlarm = prefix + "-AlarmLow-" + uuid();
+      cloudWatch.putMetricAlarm(MetricAlarmSpec.builder()
+          .alarmName(p.lowAlarm).alarmDescription(description).metric(metric).statistic(statistic)
+          .period(Duration.ofSeconds(60)).evaluationPeriods(15).datapointsToAlarm(15)
+          .threshold(0.9 * tt.targetValue()).comparisonOperator(ComparisonOperator.LessThanThreshold)
+          .alarmActions(p.lowAction).build());
+      p.alarmNames.add(p.lowAlarm);
+    }
+  }
+
+  // ------------------------------------------------------------------ scaling
+
+  private void onAlarm(PolicyState p, AlarmActionContext ctx, boolean low) {
+    ScalableTarget t = p.target;
+    if (targets.get(t.resourceId()) != t || t.policies.get(p.spec.policyName()) != p) return;
+    double metric = ctx.newestDatapoint();
+    if (Double.isNaN(metric)) return;
+    EcsService s = ecs.service(t.spec().cluster(), t.spec().service());
+    int desired = s.desiredCount();
+    int running = s.runningCount();
+    kernel.runWithCause(ctx.causeEventId(), () -> {
+      int proposed;
+      boolean scaleIn;
+      int base;
+      if (p.spec instanceof TargetTrackingPolicySpec tt) {
+        base = running == 0 ? desired : running;
+        int needed = (int) Math.ceil(base * metric / tt.targetValue() - 1e-9);
+        if (low) {
+          proposed = Math.max(t.spec().minCapacity(), needed);
+          scaleIn = true;
+          if (proposed >= desired) return;
+        } else {
+          proposed = Math.max(desired, needed);
+          scaleIn = false;
+          if (proposed <= desired) return;
+        }
+      } else {
+        StepScalingPolicySpec step = (StepScalingPolicySpec) p.spec;
+        StepAdjustment a = select(step, metric - ctx.threshold());
+        if (a == null) return;
+        boolean outCooldown = t.scaleOutCooldownEnd != null && kernel.clock().now().isBefore(t.scaleOutCooldownEnd);
+        base = running == 0 ? desired : running;
+        if (step.adjustmentType() == AdjustmentType.ExactCapacity) {
+          proposed = a.scalingAdjustment();
+          if (proposed == desired) return;
+        } else {
+          int adj = adjustment(step, a.scalingAdjustment(), base);
+          if (adj > 0 && outCooldown) {
+            // the capacity added by the scale-out that started the cooldown counts toward this one
+            base = t.scaleOutBase;
+            adj = adjustment(step, a.scalingAdjustment(), base);
+          }
+          proposed = base + adj;
+          if (adj > 0 && proposed <= desired || adj < 0 && proposed >= desired || adj == 0) return;
+        }
+        scaleIn = proposed < desired;
+      }
+      proposals.add(new Proposal(p, proposed, ctx.alarmName(), scaleIn, base));
+      if (resolve == null || !resolve.isPending()) {
+        resolve = kernel.scheduler().at(kernel.clock().now(), 0, this::resolve);
+      }
+    });
+  }
+
+  private static StepAdjustment select(StepScalingPolicySpec step, double diff) {
+    for (StepAdjustment a : step.stepAdjustments()) {
+      if (diff >= 0 ? a.lower() <= diff && diff < a.upper() : a.lower() < diff && diff <= a.upper()) return a;
+    }
+    return null;
+  }
+
+  /** The change for {@code n} at {@code base}, rounded as AWS does (aws-behaviour.md 2.1). */
+  static int adjustment(StepScalingPolicySpec step, int n, int base) {
+    switch (step.adjustmentType()) {
+      case ChangeInCapacity:
+        return n;
+      case ExactCapacity:
+        return n - base;
+      default:
+        double raw = base * n / 100.0;
+        int d;
+        if (raw > 1) d = (int) Math.floor(raw);
+        else if (raw > 0) d = 1;
+        else if (raw == 0) d = 0;
+        else if (raw > -1) d = -1;
+        else d = (int) Math.ceil(raw);
+        if (step.minAdjustmentMagnitude() > 0 && d != 0 && Math.abs(d) < step.minAdjustmentMagnitude()) {
+          d = d > 0 ? step.minAdjustmentMagnitude() : -step.minAdjustmentMagnitude();
+        }
+        return d;
+    }
+  }
+
+  private void resolve() {
+    Map<ScalableTarget, Proposal> out = new LinkedHashMap<>();
+    Map<ScalableTarget, Proposal> in = new LinkedHashMap<>();
+    for (Proposal pr : proposals) {
+      Map<ScalableTarget, Proposal> m = pr.scaleIn() ? in : out;
+      Proposal w = m.get(pr.policy().target);
+      if (w == null || pr.desired() > w.desired()) m.put(pr.policy().target, pr);
+    }
+    proposals.clear();
+    Instant now = kernel.clock().now();
+    for (Map.Entry<ScalableTarget, Proposal> e : out.entrySet()) {
+      ScalableTarget t = e.getKey();
+      Proposal pr = e.getValue();
+      in.remove(t); // a scale-out wins over a scale-in at the same instant
+      if (t.spec().dynamicScalingOutSuspended()) continue;
+      int desired = clamp(t, pr.desired());
+      EcsService s = ecs.service(t.spec().cluster(), t.spec().service());
+      if (desired <= s.desiredCount()) continue;
+      boolean inCooldown = t.scaleOutCooldownEnd != null && now.isBefore(t.scaleOutCooldownEnd);
+      if (!inCooldown) t.scaleOutBase = pr.base();
+      t.scaleOutCooldownEnd = now.plus(cooldown(pr.policy().spec, false));
+      t.scaleInCooldownEnd = null; // a scale-out cancels the scale-in cooldown
+      apply(t, desired, "monitor alarm " + pr.alarm() + " in state ALARM triggered policy " + pr.policy().spec.policyName());
+    }
+    for (Map.Entry<ScalableTarget, Proposal> e : in.entrySet()) {
+      ScalableTarget t = e.getKey();
+      Proposal pr = e.getValue();
+      if (t.spec().dynamicScalingInSuspended()) continue;
+      if (t.scaleInCooldownEnd != null && now.isBefore(t.scaleInCooldownEnd)) continue;
+      EcsService s = ecs.service(t.spec().cluster(), t.spec().service());
+      if (deploymentInProgress(s)) continue;
+      if (pr.policy().spec instanceof TargetTrackingPolicySpec && !allTargetTrackingReadyToScaleIn(t)) continue;
+      int desired = clamp(t, pr.desired());
+      if (desired >= s.desiredCount()) continue;
+      t.scaleInCooldownEnd = now.plus(cooldown(pr.policy().spec, true));
+      apply(t, desired, "monitor alarm " + pr.alarm() + " in state ALARM triggered policy " + pr.policy().spec.policyName());
+    }
+  }
+
+  /** Scale in only when every target tracking policy with scale-in enabled has its low alarm in ALARM. */
+  private boolean allTargetTrackingReadyToScaleIn(ScalableTarget t) {
+    for (PolicyState p : t.policies.values()) {
+      if (!(p.spec instanceof TargetTrackingPolicySpec tt) || tt.disableScaleIn()) continue;
+      MetricAlarm low = cloudWatch.alarm(p.lowAlarm);
+      if (low.state() != AlarmState.ALARM) return false;
+    }
+    return true;
+  }
+
+  private static boolean deploymentInProgress(EcsService s) {
+    List<Deployment> ds = s.deployments();
+    return ds.size() > 1 || ds.get(0).rolloutState() == RolloutState.IN_PROGRESS && !s.isSteady();
+  }
+
+  private static Duration cooldown(ScalingPolicySpec spec, boolean scaleIn) {
+    if (spec instanceof TargetTrackingPolicySpec tt) return scaleIn ? tt.scaleInCooldown() : tt.scaleOutCooldown();
+    return ((StepScalingPolicySpec) spec).cooldown();
+  }
+
+  private static int clamp(ScalableTarget t, int n) {
+    return Math.max(t.spec().minCapacity(), Math.min(t.spec().maxCapacity(), n));
+  }
+
+  private void apply(ScalableTarget t, int desired, String cause) {
+    String description = "Setting desired count to " + desired + ".";
+    ScalingActivity a = new ScalingActivity(uuid(), t.resourceId(), description, cause, kernel.clock().now(), "Successful");
+    synchronized (t.activities) {
+      t.activities.add(a);
+    }
+    long ev = kernel.timeline().record("scalable-target/" + t.resourceId(), "activity", description + " Cause: " + cause,
+        Map.of("desiredCount", Integer.toString(desired)));
+    kernel.runWithCause(ev, () -> ecs.setDesiredCount(t.spec().cluster(), t.spec().service(), desired,
+        "service " + t.spec().service() + " desired count set to " + desired + " by Application Auto Scaling"));
+  }
+
+  private String uuid() {
+    long a = ids.nextLong();
+    long b = ids.nextLong();
+    return String.format("%08x-%04x-4%03x-%04x-%012x", a >>> 32, (a >>> 16) & 0xffff, a & 0xfff,
+        0x8000 | ((b >>> 48) & 0x3fff), b & 0xffffffffffffL);
+  }
+
+  @Override
+  public String toString() {
+    return "ApplicationAutoScaling" + targets.keySet();
+  }
+}

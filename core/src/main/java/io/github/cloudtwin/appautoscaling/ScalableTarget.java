@@ -1,0 +1,63 @@
+package io.github.cloudtwin.appautoscaling;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A live view of a registered scalable target: its limits, policies and activities. */
+public final class ScalableTarget {
+
+  volatile ScalableTargetSpec spec;
+  final Map<String, PolicyState> policies = new LinkedHashMap<>();
+  final List<ScalingActivity> activities = new ArrayList<>();
+  Instant scaleOutCooldownEnd;
+  Instant scaleInCooldownEnd;
+  int scaleOutBase;
+
+  ScalableTarget(ScalableTargetSpec spec) {
+    this.spec = spec;
+  }
+
+  /** The registration. */
+  public ScalableTargetSpec spec() {
+    return spec;
+  }
+
+  /** {@code service/<cluster>/<service>}. */
+  public String resourceId() {
+    return spec.resourceId();
+  }
+
+  /** MinCapacity. */
+  public int minCapacity() {
+    return spec.minCapacity();
+  }
+
+  /** MaxCapacity. */
+  public int maxCapacity() {
+    return spec.maxCapacity();
+  }
+
+  /** The policies, in creation order. */
+  public List<ScalingPolicy> policies() {
+    synchronized (policies) {
+      List<ScalingPolicy> out = new ArrayList<>();
+      for (PolicyState p : policies.values()) out.add(p.view);
+      return List.copyOf(out);
+    }
+  }
+
+  /** The scaling activities, oldest first. */
+  public List<ScalingActivity> activities() {
+    synchronized (activities) {
+      return List.copyOf(activities);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return spec.resourceId() + " [" + spec.minCapacity() + ", " + spec.maxCapacity() + "]";
+  }
+}

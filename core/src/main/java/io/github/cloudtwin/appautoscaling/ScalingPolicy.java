@@ -1,0 +1,47 @@
+package io.github.cloudtwin.appautoscaling;
+
+import io.github.cloudtwin.cloudwatch.AlarmAction;
+import java.util.List;
+
+/**
+ * A live view of a scaling policy: its spec, ARN, the alarms it owns (target tracking) and the
+ * action to attach to your own alarm (step scaling).
+ */
+public final class ScalingPolicy {
+
+  private final PolicyState state;
+
+  ScalingPolicy(PolicyState state) {
+    this.state = state;
+  }
+
+  /** The name. */
+  public String policyName() {
+    return state.spec.policyName();
+  }
+
+  /** The spec. */
+  public ScalingPolicySpec spec() {
+    return state.spec;
+  }
+
+  /** The ARN. */
+  public String policyArn() {
+    return state.arn;
+  }
+
+  /** The alarms the policy owns (target tracking: AlarmHigh, then AlarmLow unless scale-in is disabled). */
+  public List<String> alarmNames() {
+    return List.copyOf(state.alarmNames);
+  }
+
+  /** The scaling action to attach to an alarm (step scaling), re-invoked every minute in ALARM. */
+  public AlarmAction alarmAction() {
+    return state.action;
+  }
+
+  @Override
+  public String toString() {
+    return policyName();
+  }
+}

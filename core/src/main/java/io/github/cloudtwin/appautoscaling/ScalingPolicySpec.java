@@ -1,0 +1,11 @@
+package io.github.cloudtwin.appautoscaling;
+
+/** What {@code PutScalingPolicy} takes: a target tracking or a step scaling policy. */
+public sealed interface ScalingPolicySpec permits TargetTrackingPolicySpec, StepScalingPolicySpec {
+
+  /** The policy name, unique per scalable target. */
+  String policyName();
+
+  /** The scalable target, {@code service/<cluster>/<service>}. */
+  String resourceId();
+}

@@ -1,0 +1,37 @@
+package io.github.cloudtwin.appautoscaling;
+
+import io.github.cloudtwin.kernel.ValidationException;
+
+/**
+ * One step of a step scaling policy: bounds relative to the alarm threshold (null = infinity) and
+ * the adjustment.
+ *
+ * @param metricIntervalLowerBound lower bound, or null for minus infinity
+ * @param metricIntervalUpperBound upper bound, or null for plus infinity
+ * @param scalingAdjustment the adjustment
+ */
+public record StepAdjustment(Double metricIntervalLowerBound, Double metricIntervalUpperBound, int scalingAdjustment) {
+
+  /** Validates. */
+  public StepAdjustment {
+    if (metricIntervalLowerBound == null && metricIntervalUpperBound == null) {
+      throw new ValidationException("StepAdjustments", "(-inf, +inf)", "at most one null bound per step");
+    }
+    if (metricIntervalLowerBound != null && metricIntervalUpperBound != null && metricIntervalUpperBound <= metricIntervalLowerBound) {
+      throw new ValidationException("MetricIntervalUpperBound", metricIntervalUpperBound, "above the lower bound " + metricIntervalLowerBound);
+    }
+  }
+
+  /** A step {@code [lower, upper) -> adjustment}; null bounds are infinite. */
+  public static StepAdjustment of(Double lower, Double upper, int adjustment) {
+    return new StepAdjustment(lower, upper, adjustment);
+  }
+
+  double lower() {
+    return metricIntervalLowerBound == null ? Double.NEGATIVE_INFINITY : metricIntervalLowerBound;
+  }
+
+  double upper() {
+    return metricIntervalUpperBound == null ? Double.POSITIVE_INFINITY : metricIntervalUpperBound;
+  }
+}

@@ -1,0 +1,60 @@
+package io.github.cloudtwin.appautoscaling;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A step scaling policy: attach {@link ScalingPolicy#alarmAction()} to an alarm of your own; each
+ * invocation picks the step for {@code newest datapoint - threshold}.
+ *
+ * @param policyName unique per target
+ * @param resourceId {@code service/<cluster>/<service>}
+ * @param adjustmentType how steps change capacity
+ * @param stepAdjustments the steps (no overlap, no gap)
+ * @param minAdjustmentMagnitude for PercentChangeInCapacity: the least |change|, or 0
+ * @param cooldown default 300 s (ECS)
+ */
+public record StepScalingPolicySpec(
+    String policyName,
+    String resourceId,
+    AdjustmentType adjustmentType,
+    List<StepAdjustment> stepAdjustments,
+    int minAdjustmentMagnitude,
+    Duration cooldown) implements ScalingPolicySpec {
+
+  /** Validates the steps as the API does. */
+  public StepScalingPolicySpec {
+    Require.name("PolicyName", policyName);
+    Require.name("ResourceId", resourceId);
+    Require.notNull("AdjustmentType", adjustmentType);
+    Require.notNull("StepAdjustments", stepAdjustments);
+    if (stepAdjustments.isEmpty()) throw new ValidationException("StepAdjustments", "[]", "at least one step");
+    Require.notNegative("MinAdjustmentMagnitude", minAdjustmentMagnitude);
+    if (minAdjustmentMagnitude > 0 && adjustmentType != AdjustmentType.PercentChangeInCapacity) {
+      throw new ValidationException("MinAdjustmentMagnitude", minAdjustmentMagnitude, "only with PercentChangeInCapacity");
+    }
+    Require.notNegative("Cooldown", cooldown);
+    List<StepAdjustment> sorted = new ArrayList<>(stepAdjustments);
+    sorted.sort(Comparator.comparingDouble(StepAdjustment::lower));
+    for (int i = 0; i + 1 < sorted.size(); i++) {
+      if (sorted.get(i).upper() != sorted.get(i + 1).lower()) {
+        throw new ValidationException("StepAdjustments", stepAdjustments, "ranges that neither overlap nor leave a gap");
+      }
+    }
+    stepAdjustments = List.copyOf(sorted);
+  }
+
+  /** A policy with the default 300 s cooldown. */
+  public static StepScalingPolicySpec of(String policyName, String resourceId, AdjustmentType type, StepAdjustment... steps) {
+    return new StepScalingPolicySpec(policyName, resourceId, type, List.of(steps), 0, TargetTrackingPolicySpec.DEFAULT_COOLDOWN);
+  }
+
+  /** This policy with another cooldown. */
+  public StepScalingPolicySpec withCooldown(Duration c) {
+    return new StepScalingPolicySpec(policyName, resourceId, adjustmentType, stepAdjustments, minAdjustmentMagnitude, c);
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.cloudtwin.appautoscaling;
+
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.Statistic;
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+
+/**
+ * A target tracking policy: keep a metric at {@code targetValue}. Application Auto Scaling creates
+ * and owns its alarms: AlarmHigh {@code > target}, 3 of 3 one-minute datapoints; AlarmLow {@code <
+ * 0.9 x target}, 15 of 15 (not created with {@code disableScaleIn}).
+ *
+ * @param policyName unique per target
+ * @param resourceId {@code service/<cluster>/<service>}
+ * @param predefinedMetricType a predefined metric, or null with a customized metric
+ * @param resourceLabel for ALBRequestCountPerTarget: {@code app/<lb>/<id>/targetgroup/<tg>/<id>}
+ * @param customizedMetric a metric of your own, or null
+ * @param customizedStatistic its statistic (default Average)
+ * @param targetValue the target
+ * @param scaleOutCooldown default 300 s (ECS)
+ * @param scaleInCooldown default 300 s (ECS)
+ * @param disableScaleIn never remove capacity
+ */
+public record TargetTrackingPolicySpec(
+    String policyName,
+    String resourceId,
+    PredefinedMetricType predefinedMetricType,
+    String resourceLabel,
+    MetricId customizedMetric,
+    Statistic customizedStatistic,
+    double targetValue,
+    Duration scaleOutCooldown,
+    Duration scaleInCooldown,
+    boolean disableScaleIn) implements ScalingPolicySpec {
+
+  /** The ECS default cooldown. */
+  public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(300);
+
+  /** Validates. */
+  public TargetTrackingPolicySpec {
+    Require.name("PolicyName", policyName);
+    Require.name("ResourceId", resourceId);
+    if ((predefinedMetricType == null) == (customizedMetric == null)) {
+      throw new ValidationException("TargetTrackingScalingPolicyConfiguration", predefinedMetricType, "exactly one of a predefined or a customized metric");
+    }
+    if (predefinedMetricType == PredefinedMetricType.ALBRequestCountPerTarget) {
+      Require.name("ResourceLabel", resourceLabel);
+      if (!resourceLabel.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
+        throw new ValidationException("ResourceLabel", resourceLabel, "app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>");
+      }
+    }
+    Require.finite("TargetValue", targetValue);
+    if (targetValue <= 0) {
+      throw new ValidationException("TargetValue", targetValue, "above 0");
+    }
+    Require.notNegative("ScaleOutCooldown", scaleOutCooldown);
+    Require.notNegative("ScaleInCooldown", scaleInCooldown);
+    if (customizedStatistic == null) customizedStatistic = Statistic.AVERAGE;
+  }
+
+  /** A policy on a predefined ECS metric with the default cooldowns. */
+  public static TargetTrackingPolicySpec predefined(String policyName, String resourceId, PredefinedMetricType type, double targetValue) {
+    return new TargetTrackingPolicySpec(policyName, resourceId, type, null, null, null, targetValue, DEFAULT_COOLDOWN, DEFAULT_COOLDOWN, false);
+  }
+
+  /** ALBRequestCountPerTarget with its resource label. */
+  public static TargetTrackingPolicySpec requestCountPerTarget(String policyName, String resourceId, String resourceLabel, double targetValue) {
+    return new TargetTrackingPolicySpec(policyName, resourceId, PredefinedMetricType.ALBRequestCountPerTarget, resourceLabel, null, null, targetValue,
+        DEFAULT_COOLDOWN, DEFAULT_COOLDOWN, false);
+  }
+
+  /** This policy with other cooldowns. */
+  public TargetTrackingPolicySpec withCooldowns(Duration scaleOut, Duration scaleIn) {
+    return new TargetTrackingPolicySpec(policyName, resourceId, predefinedMetricType, resourceLabel, customizedMetric, customizedStatistic,
+        targetValue, scaleOut, scaleIn, disableScaleIn);
+  }
+
+  /** This policy with scale-in disabled. */
+  public TargetTrackingPolicySpec withDisableScaleIn(boolean disable) {
+    return new TargetTrackingPolicySpec(policyName, resourceId, predefinedMetricType, resourceLabel, customizedMetric, customizedStatistic,
+        targetValue, scaleOutCooldown, scaleInCooldown, disable);
+  }
+}

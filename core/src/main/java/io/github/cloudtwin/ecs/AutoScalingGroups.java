@@ -1,0 +1,70 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.autoscaling.AutoScaling;
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.autoscaling.AutoScalingInstance;
+import io.github.cloudtwin.autoscaling.LifecycleState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Capacity providers over the twin's EC2 Auto Scaling: the {@link CapacityProviderGroup} adapter. */
+final class AutoScalingGroups {
+
+  private AutoScalingGroups() {}
+
+  static CapacityProviderGroup of(AutoScaling autoScaling, String name) {
+    AutoScalingGroup group = autoScaling.group(name); // throws a ValidationException if missing
+    return new CapacityProviderGroup() {
+      @Override
+      public String autoScalingGroupName() {
+        return name;
+      }
+
+      @Override
+      public int minSize() {
+        return group.minSize();
+      }
+
+      @Override
+      public int maxSize() {
+        return group.maxSize();
+      }
+
+      @Override
+      public int desiredCapacity() {
+        return group.desiredCapacity();
+      }
+
+      @Override
+      public List<String> instanceIds() {
+        List<String> out = new ArrayList<>();
+        for (AutoScalingInstance i : group.instances()) {
+          LifecycleState s = i.lifecycleState();
+          if (s.name().startsWith("TERMINAT")) continue;
+          out.add(i.instanceId());
+        }
+        return out;
+      }
+
+      @Override
+      public List<String> instanceTypes() {
+        return List.of(group.spec().instanceType());
+      }
+
+      @Override
+      public void setDesiredCapacity(int desiredCapacity, String cause) {
+        autoScaling.setDesiredCapacity(name, desiredCapacity, false);
+      }
+
+      @Override
+      public void setInstanceProtection(String instanceId, boolean protectedFromScaleIn) {
+        for (AutoScalingInstance i : group.instances()) {
+          if (i.instanceId().equals(instanceId) && !i.lifecycleState().name().startsWith("TERMINAT")) {
+            autoScaling.setInstanceProtection(name, protectedFromScaleIn, instanceId);
+            return;
+          }
+        }
+      }
+    };
+  }
+}

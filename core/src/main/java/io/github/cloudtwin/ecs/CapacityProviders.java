@@ -1,0 +1,332 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.MetricWriter;
+import io.github.cloudtwin.cloudwatch.StandardUnit;
+import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.ec2.InstanceType;
+import io.github.cloudtwin.kernel.Phase;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Auto Scaling group capacity providers: strategy (base and weight), tasks waiting in
+ * PROVISIONING, the {@code AWS/ECS/ManagedScaling CapacityProviderReservation} metric, managed
+ * scaling of the group and managed termination protection (aws-behaviour.md 5.8, 5.9).
+ *
+ * <p>Managed scaling follows the two alarms ECS creates: scale out when the newest one-minute
+ * reservation is above the target (1 of 1), scale in after 15 consecutive minutes below it (15 of
+ * 15). They are evaluated here, each minute in the ACT phase, right after the metric is published.
+ */
+final class CapacityProviders {
+
+  private final Ecs ecs;
+  private final Map<String, CapacityProvider> providers = new LinkedHashMap<>();
+  private final Map<String, List<Task>> waiting = new LinkedHashMap<>();
+  private final Map<String, MetricWriter> writers = new HashMap<>();
+  private final java.util.Set<String> retryRequested = new java.util.LinkedHashSet<>();
+
+  CapacityProviders(Ecs ecs) {
+    this.ecs = ecs;
+    ecs.kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publish);
+    ecs.kernel.every(Duration.ofMinutes(1), Phase.ACT, this::scale);
+  }
+
+  CapacityProvider create(CapacityProviderSpec spec) {
+    if (providers.containsKey(spec.name())) {
+      throw new ValidationException("name", spec.name(), "a new capacity provider name", "The specified capacity provider already exists.");
+    }
+    for (CapacityProvider p : providers.values()) {
+      if (p.spec.autoScalingGroupName().equals(spec.autoScalingGroupName())) {
+        throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroupName(), "a group not used by another capacity provider (" + p.name() + ")");
+      }
+    }
+    if (ecs.groups == null) {
+      throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroupName(), "a twin with Auto Scaling wired in (useAutoScaling)");
+    }
+    CapacityProviderGroup group = ecs.groups.apply(spec.autoScalingGroupName());
+    if (group.maxSize() <= 0 && spec.managedScaling().enabled()) {
+      throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroupName(), "a group with MaxSize above 0 for managed scaling");
+    }
+    CapacityProvider p = new CapacityProvider(spec, group);
+    providers.put(spec.name(), p);
+    ecs.kernel.timeline().record("capacity-provider/" + spec.name(), "create",
+        "capacity provider " + spec.name() + " created for group " + spec.autoScalingGroupName());
+    return p;
+  }
+
+  CapacityProvider get(String name) {
+    CapacityProvider p = providers.get(name);
+    if (p == null) throw new ValidationException("capacityProvider", name, "an existing capacity provider " + providers.keySet());
+    return p;
+  }
+
+  void associate(Cluster c, List<String> names, List<CapacityProviderStrategyItem> strategy) {
+    for (String n : names) {
+      CapacityProvider p = get(n);
+      if (p.clusterName != null && !p.clusterName.equals(c.clusterName())) {
+        throw new ValidationException("capacityProviders", n, "a provider not associated with another cluster (" + p.clusterName + ")");
+      }
+    }
+    for (CapacityProviderStrategyItem i : strategy) {
+      if (!names.contains(i.capacityProvider())) {
+        throw new ValidationException("defaultCapacityProviderStrategy.capacityProvider", i.capacityProvider(), "one of the cluster's providers " + names);
+      }
+    }
+    synchronized (c.capacityProviders) {
+      c.capacityProviders.clear();
+      c.capacityProviders.addAll(names);
+    }
+    synchronized (c.defaultStrategy) {
+      c.defaultStrategy.clear();
+      c.defaultStrategy.addAll(strategy);
+    }
+    for (String n : names) {
+      CapacityProvider p = providers.get(n);
+      p.clusterName = c.clusterName();
+      ecs.linkAutoScalingGroup(c.clusterName(), p.group.autoScalingGroupName());
+      for (ContainerInstance ci : c.containerInstances.values()) {
+        if (ci.capacityProviderName == null && p.group.autoScalingGroupName().equals(ci.instance().tags().get(io.github.cloudtwin.ec2.Ec2.GROUP_TAG))) {
+          ci.capacityProviderName = n;
+          protect(ci);
+        }
+      }
+    }
+    ecs.kernel.timeline().record("cluster/" + c.clusterName(), "capacity-providers", "capacity providers " + names + ", default strategy " + strategy);
+  }
+
+  /** The provider whose group launched {@code i}, among the cluster's providers; or null. */
+  String providerOf(Cluster c, Instance i) {
+    String group = i.tags().get(io.github.cloudtwin.ec2.Ec2.GROUP_TAG);
+    if (group == null) return null;
+    for (String n : c.capacityProviders) {
+      CapacityProvider p = providers.get(n);
+      if (p != null && p.group.autoScalingGroupName().equals(group)) return n;
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ strategy
+
+  /** The provider for the next task of a service: bases first, then by weight. */
+  String pick(Cluster c, EcsService s, List<CapacityProviderStrategyItem> strategy, List<Task> all) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Task t : all) {
+      if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.RUNNING && t.capacityProviderName() != null) {
+        counts.merge(t.capacityProviderName(), 1, Integer::sum);
+      }
+    }
+    for (CapacityProviderStrategyItem i : strategy) {
+      if (i.base() > 0 && counts.getOrDefault(i.capacityProvider(), 0) < i.base()) return i.capacityProvider();
+    }
+    String best = null;
+    double bestScore = Double.MAX_VALUE;
+    for (CapacityProviderStrategyItem i : strategy) {
+      if (i.weight() == 0) continue;
+      int beyond = Math.max(0, counts.getOrDefault(i.capacityProvider(), 0) - i.base());
+      double score = (beyond + 1.0) / i.weight();
+      if (score < bestScore) {
+        bestScore = score;
+        best = i.capacityProvider();
+      }
+    }
+    return best;
+  }
+
+  // ------------------------------------------------------------------ waiting tasks
+
+  void addWaiting(Cluster c, Task t) {
+    waiting.computeIfAbsent(c.clusterName(), k -> new ArrayList<>()).add(t);
+  }
+
+  void requestRetry(Cluster c) {
+    List<Task> w = waiting.get(c.clusterName());
+    if (w == null || w.isEmpty() || !retryRequested.add(c.clusterName())) return;
+    ecs.kernel.scheduler().after(Duration.ZERO, () -> {
+      retryRequested.remove(c.clusterName());
+      retryWaiting(c);
+    });
+  }
+
+  void retryWaiting(Cluster c) {
+    List<Task> w = waiting.get(c.clusterName());
+    if (w == null) return;
+    for (Task t : List.copyOf(w)) {
+      if (t.desiredStatus() != TaskStatus.RUNNING || t.lastStatus() == TaskStatus.STOPPED) {
+        w.remove(t);
+        continue;
+      }
+      if (ecs.scheduler.placeWaiting(t)) w.remove(t);
+    }
+  }
+
+  void instanceRegistered(Cluster c, ContainerInstance ci) {
+    if (ci.capacityProviderName != null) protect(ci);
+    requestRetry(c);
+  }
+
+  void instanceGone(ContainerInstance ci) {
+    // nothing kept per instance
+  }
+
+  void taskPlaced(Task t) {
+    ContainerInstance ci = t.containerInstance();
+    if (ci != null && ci.capacityProviderName != null) protect(ci);
+  }
+
+  void taskStopped(Task t) {
+    ContainerInstance ci = t.containerInstance();
+    if (ci != null && ci.capacityProviderName != null && ci.status() != ContainerInstanceStatus.INACTIVE) protect(ci);
+  }
+
+  private static boolean busy(ContainerInstance ci) {
+    for (Task t : ci.tasks) {
+      if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.RUNNING
+          && (t.service == null || t.service.spec().schedulingStrategy() != SchedulingStrategy.DAEMON)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Managed termination protection: busy instances protected, empty ones not. */
+  private void protect(ContainerInstance ci) {
+    CapacityProvider p = providers.get(ci.capacityProviderName);
+    if (p == null || !p.spec.managedTerminationProtection()) return;
+    boolean b = busy(ci);
+    Boolean current = protection.get(ci.ec2InstanceId());
+    if (current != null && current == b) return;
+    protection.put(ci.ec2InstanceId(), b);
+    p.group.setInstanceProtection(ci.ec2InstanceId(), b);
+  }
+
+  private final Map<String, Boolean> protection = new HashMap<>();
+
+  // ------------------------------------------------------------------ managed scaling
+
+  private void publish() {
+    long now = ecs.kernel.clock().now().toEpochMilli();
+    for (CapacityProvider p : providers.values()) {
+      if (p.clusterName == null || !p.spec.managedScaling().enabled()) continue;
+      compute(p);
+      MetricWriter w = writers.get(p.name());
+      if (w == null) {
+        w = ecs.cloudWatch.writer(
+            MetricId.of("AWS/ECS/ManagedScaling", "CapacityProviderReservation", "ClusterName", p.clusterName, "CapacityProviderName", p.name()),
+            StandardUnit.PERCENT);
+        writers.put(p.name(), w);
+      }
+      w.put(now - 60_000L, p.lastReservation);
+    }
+  }
+
+  /** M / N x 100 with N = 0 special cases; M counts busy instances plus the PROVISIONING estimate. */
+  void compute(CapacityProvider p) {
+    CapacityProviderGroup g = p.group;
+    List<String> ids = g.instanceIds();
+    int n = ids.size();
+    Cluster c = ecs.clusters.get(p.clusterName);
+    int busyCount = 0;
+    for (String id : ids) {
+      ContainerInstance ci = c.byEc2Id.get(id);
+      if (ci != null && ci.status() != ContainerInstanceStatus.INACTIVE && busy(ci)) busyCount++;
+    }
+    int estimate = estimate(p, c);
+    int m = busyCount + estimate;
+    p.lastM = m;
+    p.lastN = n;
+    p.lastReservation = n == 0 ? (m > 0 ? 200 : 100) : 100.0 * m / n;
+  }
+
+  /** Instances of the group's smallest type needed for the waiting tasks, bin-packed by CPU and memory. */
+  private int estimate(CapacityProvider p, Cluster c) {
+    List<Task> w = waiting.get(c.clusterName());
+    if (w == null || w.isEmpty()) return 0;
+    InstanceType smallest = null;
+    for (String name : p.group.instanceTypes()) {
+      InstanceType t = InstanceType.of(name);
+      if (smallest == null || t.cpuUnits() < smallest.cpuUnits() || t.cpuUnits() == smallest.cpuUnits() && t.memoryMiB() < smallest.memoryMiB()) smallest = t;
+    }
+    if (smallest == null) return 0;
+    int cpu = smallest.cpuUnits();
+    int mem = ContainerInstance.registeredMemory(smallest);
+    List<int[]> bins = new ArrayList<>();
+    for (Task t : w) {
+      if (!p.name().equals(t.capacityProviderName()) || t.desiredStatus() != TaskStatus.RUNNING || t.lastStatus() != TaskStatus.PROVISIONING) continue;
+      int tc = t.taskDefinition().reservedCpu();
+      int tm = t.taskDefinition().reservedMemory();
+      if (tc > cpu || tm > mem) continue; // too big for the smallest type: ignored
+      boolean placed = false;
+      for (int[] b : bins) {
+        if (b[0] >= tc && b[1] >= tm) {
+          b[0] -= tc;
+          b[1] -= tm;
+          placed = true;
+          break;
+        }
+      }
+      if (!placed) bins.add(new int[] {cpu - tc, mem - tm});
+    }
+    return bins.size();
+  }
+
+  private void scale() {
+    long now = ecs.kernel.clock().now().toEpochMilli();
+    for (CapacityProvider p : providers.values()) {
+      if (p.clusterName == null || !p.spec.managedScaling().enabled() || Double.isNaN(p.lastReservation)) continue;
+      ManagedScaling ms = p.spec.managedScaling();
+      CapacityProviderGroup g = p.group;
+      double cpr = p.lastReservation;
+      int n = p.lastN;
+      int target = ms.targetCapacity();
+      if (cpr > target) {
+        p.lowMinutes = 0;
+        if (p.lastScaleOutMillis != Long.MIN_VALUE && now - p.lastScaleOutMillis < ms.instanceWarmupPeriod().toMillis()) continue;
+        int desired;
+        if (n == 0) {
+          desired = 2;
+        } else {
+          int needed = (int) Math.ceil(n * cpr / target - 1e-9);
+          int step = Math.max(ms.minimumScalingStepSize(), Math.min(ms.maximumScalingStepSize(), needed - n));
+          desired = n + step;
+        }
+        desired = Math.max(g.minSize(), Math.min(g.maxSize(), desired));
+        if (desired > g.desiredCapacity()) {
+          p.lastScaleOutMillis = now;
+          long ev = ecs.kernel.timeline().record("capacity-provider/" + p.name(), "scale-out",
+              "CapacityProviderReservation " + fmt(cpr) + " > " + target + " (1 of 1): desired capacity " + g.desiredCapacity() + " -> " + desired,
+              Map.of("M", Integer.toString(p.lastM), "N", Integer.toString(n)));
+          int d = desired;
+          ecs.kernel.runWithCause(ev, () -> g.setDesiredCapacity(d,
+              "monitor alarm TargetTracking-" + g.autoScalingGroupName() + "-AlarmHigh in state ALARM triggered policy ECSManagedAutoScalingPolicy"));
+        }
+      } else if (cpr < target) {
+        p.lowMinutes++;
+        if (p.lowMinutes < 15 || n == 0) continue;
+        int needed = (int) Math.ceil(n * cpr / target - 1e-9);
+        int maxStep = Math.max(1, (n - 1) / 2);
+        int desired = Math.max(needed, n - maxStep);
+        desired = Math.max(g.minSize(), Math.min(g.maxSize(), desired));
+        if (desired < g.desiredCapacity()) {
+          long ev = ecs.kernel.timeline().record("capacity-provider/" + p.name(), "scale-in",
+              "CapacityProviderReservation " + fmt(cpr) + " < " + target + " (15 of 15): desired capacity " + g.desiredCapacity() + " -> " + desired,
+              Map.of("M", Integer.toString(p.lastM), "N", Integer.toString(n)));
+          int d = desired;
+          ecs.kernel.runWithCause(ev, () -> g.setDesiredCapacity(d,
+              "monitor alarm TargetTracking-" + g.autoScalingGroupName() + "-AlarmLow in state ALARM triggered policy ECSManagedAutoScalingPolicy"));
+        }
+      } else {
+        p.lowMinutes = 0;
+      }
+    }
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
+  }
+}

@@ -1,0 +1,117 @@
+package io.github.cloudtwin.ecs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A live view of an ECS cluster: its container instances, services, tasks, capacity providers and
+ * the Auto Scaling groups whose instances register automatically. Collections are immutable
+ * snapshots.
+ */
+public final class Cluster {
+
+  private final String name;
+  private final String arn;
+  final Map<String, ContainerInstance> containerInstances = new LinkedHashMap<>();
+  final Map<String, ContainerInstance> byEc2Id = new LinkedHashMap<>();
+  final Map<String, EcsService> services = new LinkedHashMap<>();
+  final List<Task> standaloneTasks = new ArrayList<>();
+  final Set<String> linkedGroups = new LinkedHashSet<>();
+  final List<String> capacityProviders = new ArrayList<>();
+  final List<CapacityProviderStrategyItem> defaultStrategy = new ArrayList<>();
+
+  Cluster(String name, String region) {
+    this.name = name;
+    this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":cluster/" + name;
+  }
+
+  /** The name. */
+  public String clusterName() {
+    return name;
+  }
+
+  /** The ARN. */
+  public String clusterArn() {
+    return arn;
+  }
+
+  /** Container instances that are ACTIVE or DRAINING, in registration order. */
+  public List<ContainerInstance> containerInstances() {
+    List<ContainerInstance> out = new ArrayList<>();
+    synchronized (containerInstances) {
+      for (ContainerInstance ci : containerInstances.values()) {
+        if (ci.status() != ContainerInstanceStatus.INACTIVE) out.add(ci);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Active services, in creation order. */
+  public List<EcsService> services() {
+    List<EcsService> out = new ArrayList<>();
+    synchronized (services) {
+      for (EcsService s : services.values()) if (!"INACTIVE".equals(s.status())) out.add(s);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Tasks that have not stopped: every service's and the standalone ones. */
+  public List<Task> tasks() {
+    List<Task> out = new ArrayList<>();
+    for (EcsService s : services()) out.addAll(s.tasks());
+    synchronized (standaloneTasks) {
+      for (Task t : standaloneTasks) if (t.lastStatus() != TaskStatus.STOPPED) out.add(t);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Registered container instances (ACTIVE or DRAINING). */
+  public int registeredContainerInstancesCount() {
+    return containerInstances().size();
+  }
+
+  /** Tasks whose last status is RUNNING. */
+  public int runningTasksCount() {
+    int n = 0;
+    for (Task t : tasks()) if (t.lastStatus() == TaskStatus.RUNNING) n++;
+    return n;
+  }
+
+  /** Tasks not yet RUNNING. */
+  public int pendingTasksCount() {
+    int n = 0;
+    for (Task t : tasks()) if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) n++;
+    return n;
+  }
+
+  /** The capacity providers associated with the cluster. */
+  public List<String> capacityProviders() {
+    synchronized (capacityProviders) {
+      return List.copyOf(capacityProviders);
+    }
+  }
+
+  /** The default capacity provider strategy. */
+  public List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy() {
+    synchronized (defaultStrategy) {
+      return List.copyOf(defaultStrategy);
+    }
+  }
+
+  /** Auto Scaling group names whose instances' agents register with this cluster. */
+  public Set<String> autoScalingGroups() {
+    synchronized (linkedGroups) {
+      return Set.copyOf(linkedGroups);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + registeredContainerInstancesCount() + " instances, " + runningTasksCount() + " running)";
+  }
+}

@@ -1,0 +1,787 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.autoscaling.AutoScaling;
+import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.ec2.InstanceListener;
+import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Phase;
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * Amazon ECS of one twin: clusters and their container instances (the agent on each EC2 instance),
+ * task definitions, tasks and their lifecycle, services with placement, rolling deployments and
+ * the circuit breaker, load-balancer registration, ECS metrics, and capacity providers with
+ * managed scaling.
+ *
+ * <p>Obtain it from {@code twin.ecs()}. Thread-safe: every method runs under the simulation lock.
+ */
+public final class Ecs {
+
+  /** The account id in ARNs (a fake). */
+  public static final String ACCOUNT = "123456789012";
+  /** PENDING to RUNNING: image pull and container start (a fake choice). */
+  public static final Duration TASK_START_TIME = Duration.ofSeconds(10);
+  /** awsvpc ENI attach (PROVISIONING) and detach (DEPROVISIONING) (a fake choice). */
+  public static final Duration ENI_TIME = Duration.ofSeconds(5);
+  /** Without a load balancer or container health check, a task counts healthy this long after RUNNING [doc]. */
+  public static final Duration HEALTHY_AFTER = Duration.ofSeconds(40);
+  /** The service scheduler retries placement this often (a fake choice); changes trigger it at once. */
+  public static final Duration SCHEDULER_PERIOD = Duration.ofMinutes(1);
+  /** Stopped tasks stay visible this long. */
+  public static final Duration STOPPED_TASK_RETENTION = Duration.ofHours(1);
+
+  final Kernel kernel;
+  final Ec2 ec2;
+  final CloudWatch cloudWatch;
+  final String region;
+  final Map<String, Cluster> clusters = new LinkedHashMap<>();
+  private final Map<String, List<TaskDefinition>> taskDefinitions = new LinkedHashMap<>();
+  final Map<String, Task> tasks = new LinkedHashMap<>();
+  private final SplittableRandom ids;
+  final Placement placement;
+  final InProcessTaskRuntime inProcess;
+  TaskRuntime runtime;
+  TargetRegistration targets;
+  Function<String, CapacityProviderGroup> groups;
+  final ServiceScheduler scheduler;
+  final TaskLifecycle lifecycle;
+  final CapacityProviders capacityProviders;
+  private final TaskRuntime.Agent agent;
+  private long eventSeq;
+
+  /** Creates the service; the twin does this, tests use {@code twin.ecs()}. */
+  public Ecs(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, String region) {
+    this.kernel = Require.notNull("kernel", kernel);
+    this.ec2 = Require.notNull("ec2", ec2);
+    this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
+    this.region = Require.name("region", region);
+    this.ids = kernel.randomness().stream("ecs.ids");
+    this.placement = new Placement(kernel.randomness().stream("ecs.placement"));
+    this.inProcess = new InProcessTaskRuntime(kernel);
+    this.inProcess.bind(this);
+    this.runtime = inProcess;
+    this.lifecycle = new TaskLifecycle(this);
+    this.scheduler = new ServiceScheduler(this);
+    this.capacityProviders = new CapacityProviders(this);
+    this.agent = (task, container, code) -> kernel.run(() -> lifecycle.containerExited(task, container, code));
+    ec2.addListener(new AgentListener());
+    ec2.addCpuLoadModel(this::instanceCpu);
+    kernel.every(SCHEDULER_PERIOD, Phase.ACT, scheduler::tick);
+    new EcsMetrics(this);
+  }
+
+  TaskRuntime.Agent agent() {
+    return agent;
+  }
+
+  // ------------------------------------------------------------------ clusters
+
+  /** Creates a cluster, as {@code CreateCluster}; creating an existing one returns it. */
+  public Cluster createCluster(String clusterName) {
+    Require.name("clusterName", clusterName);
+    if (!clusterName.matches("[A-Za-z0-9_-]{1,255}")) {
+      throw new ValidationException("clusterName", clusterName, "up to 255 letters, numbers, hyphens and underscores");
+    }
+    return kernel.call(
+        () -> {
+          Cluster c = clusters.get(clusterName);
+          if (c == null) {
+            c = new Cluster(clusterName, region);
+            clusters.put(clusterName, c);
+            kernel.timeline().record("cluster/" + clusterName, "create", "cluster " + clusterName + " created");
+          }
+          return c;
+        });
+  }
+
+  /** The cluster, or a ValidationException ({@code ClusterNotFoundException}). */
+  public Cluster cluster(String clusterName) {
+    Require.name("cluster", clusterName);
+    return kernel.call(
+        () -> {
+          Cluster c = clusters.get(clusterName);
+          if (c == null) {
+            throw new ValidationException("cluster", clusterName, "an existing cluster " + clusters.keySet(), "Cluster not found.");
+          }
+          return c;
+        });
+  }
+
+  /** Every cluster, in creation order. */
+  public List<Cluster> clusters() {
+    return kernel.call(() -> List.copyOf(clusters.values()));
+  }
+
+  /**
+   * Links an Auto Scaling group to a cluster: the agent on each of its instances (tag {@link
+   * Ec2#GROUP_TAG}) registers with the cluster when the instance is running, as the user data of an
+   * ECS-optimised launch template does. Instances already running register now.
+   */
+  public void linkAutoScalingGroup(String cluster, String autoScalingGroupName) {
+    Cluster c = cluster(cluster);
+    Require.name("autoScalingGroupName", autoScalingGroupName);
+    kernel.run(
+        () -> {
+          for (Cluster other : clusters.values()) {
+            if (other != c && other.linkedGroups.contains(autoScalingGroupName)) {
+              throw new ValidationException("autoScalingGroupName", autoScalingGroupName, "a group not linked to another cluster (" + other.clusterName() + ")");
+            }
+          }
+          synchronized (c.linkedGroups) {
+            c.linkedGroups.add(autoScalingGroupName);
+          }
+          for (Instance i : ec2.instances(InstanceState.RUNNING)) {
+            if (autoScalingGroupName.equals(i.tags().get(Ec2.GROUP_TAG)) && findContainerInstance(i.instanceId()) == null) {
+              register(c, i, Map.of());
+            }
+          }
+        });
+  }
+
+  /** Registers a running EC2 instance's agent with a cluster, as the agent does at start. */
+  public ContainerInstance registerContainerInstance(String cluster, String instanceId) {
+    return registerContainerInstance(cluster, instanceId, Map.of());
+  }
+
+  /** Registers a running instance with custom attributes (the agent's {@code ECS_INSTANCE_ATTRIBUTES}). */
+  public ContainerInstance registerContainerInstance(String cluster, String instanceId, Map<String, String> attributes) {
+    Cluster c = cluster(cluster);
+    Instance i = ec2.instance(instanceId);
+    Require.notNull("attributes", attributes);
+    for (Map.Entry<String, String> e : attributes.entrySet()) {
+      Require.name("attributes.name", e.getKey());
+      Require.name("attributes.value", e.getValue());
+      if (e.getKey().startsWith("ecs.")) {
+        throw new ValidationException("attributes.name", e.getKey(), "a custom name (the ecs. prefix is reserved)");
+      }
+    }
+    return kernel.call(
+        () -> {
+          if (i.state() != InstanceState.RUNNING) {
+            throw new ValidationException("instanceId", instanceId, "a running instance (it is " + i.state() + ")");
+          }
+          ContainerInstance existing = findContainerInstance(instanceId);
+          if (existing != null) {
+            throw new ValidationException("instanceId", instanceId, "an instance not yet registered (it is " + existing.containerInstanceId() + " in " + existing.clusterName() + ")");
+          }
+          return register(c, i, attributes);
+        });
+  }
+
+  private ContainerInstance register(Cluster c, Instance i, Map<String, String> attributes) {
+    String id = hex32();
+    ContainerInstance ci = new ContainerInstance(id, region, c.clusterName(), i, attributes, kernel.clock().now());
+    ci.capacityProviderName = capacityProviders.providerOf(c, i);
+    synchronized (c.containerInstances) {
+      c.containerInstances.put(id, ci);
+      c.byEc2Id.put(i.instanceId(), ci);
+    }
+    long ev =
+        kernel.timeline().record(
+            "container-instance/" + id,
+            "register",
+            "registered " + i.instanceId() + " (" + i.instanceType().name() + ", " + i.availabilityZone() + ") with cluster "
+                + c.clusterName() + ": " + ci.registeredCpu() + " CPU units, " + ci.registeredMemory() + " MiB",
+            Map.of("cluster", c.clusterName(), "ec2InstanceId", i.instanceId()));
+    kernel.runWithCause(ev, () -> {
+      capacityProviders.instanceRegistered(c, ci);
+      scheduler.requestAll(c);
+    });
+    return ci;
+  }
+
+  ContainerInstance findContainerInstance(String ec2InstanceId) {
+    for (Cluster c : clusters.values()) {
+      ContainerInstance ci = c.byEc2Id.get(ec2InstanceId);
+      if (ci != null && ci.status() != ContainerInstanceStatus.INACTIVE) return ci;
+    }
+    return null;
+  }
+
+  /** The container instance with that id (or EC2 instance id) in the cluster. */
+  public ContainerInstance containerInstance(String cluster, String id) {
+    Cluster c = cluster(cluster);
+    Require.name("containerInstance", id);
+    return kernel.call(
+        () -> {
+          ContainerInstance ci = c.containerInstances.get(id);
+          if (ci == null) ci = c.byEc2Id.get(id);
+          if (ci == null) {
+            throw new ValidationException("containerInstance", id, "a container instance of cluster " + cluster);
+          }
+          return ci;
+        });
+  }
+
+  /** Sets ({@code value} non-null) or deletes custom attributes, as {@code PutAttributes}. */
+  public void putAttribute(String cluster, String containerInstance, String name, String value) {
+    ContainerInstance ci = containerInstance(cluster, containerInstance);
+    Require.name("attributes.name", name);
+    if (name.startsWith("ecs.")) {
+      throw new ValidationException("attributes.name", name, "a custom name (the ecs. prefix is reserved)");
+    }
+    kernel.run(() -> {
+      ci.putAttribute(name, value);
+      scheduler.requestAll(cluster(cluster));
+    });
+  }
+
+  /**
+   * Sets a container instance ACTIVE or DRAINING, as {@code UpdateContainerInstancesState}. A
+   * draining instance takes no new tasks; its PENDING service tasks stop at once and its RUNNING
+   * ones are replaced within the deployment limits.
+   */
+  public void updateContainerInstancesState(String cluster, String containerInstance, ContainerInstanceStatus status) {
+    ContainerInstance ci = containerInstance(cluster, containerInstance);
+    Require.notNull("status", status);
+    if (status == ContainerInstanceStatus.INACTIVE) {
+      throw new ValidationException("status", status, "ACTIVE or DRAINING");
+    }
+    kernel.run(
+        () -> {
+          if (ci.status() == status || ci.status() == ContainerInstanceStatus.INACTIVE) return;
+          ContainerInstanceStatus from = ci.status();
+          ci.status(status);
+          long ev = kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "state", from + " -> " + status);
+          kernel.runWithCause(ev, () -> {
+            if (status == ContainerInstanceStatus.DRAINING) {
+              for (Task t : List.copyOf(ci.tasks)) {
+                if (t.service != null && t.desiredStatus() == TaskStatus.RUNNING && t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
+                  lifecycle.stop(t, StopCode.ServiceSchedulerInitiated, "Container instance is draining");
+                }
+              }
+            }
+            scheduler.requestAll(cluster(cluster));
+          });
+        });
+  }
+
+  /**
+   * Deregisters a container instance. With tasks still on it, {@code force} is required; its
+   * tasks then stop with {@code Container instance deregistration forced by user}.
+   */
+  public void deregisterContainerInstance(String cluster, String containerInstance, boolean force) {
+    ContainerInstance ci = containerInstance(cluster, containerInstance);
+    kernel.run(
+        () -> {
+          if (!ci.tasks().isEmpty() && !force) {
+            throw new ValidationException("force", false, "true: the container instance still has " + ci.tasks().size() + " tasks");
+          }
+          deregister(ci, "Container instance deregistration forced by user", StopCode.UserInitiated);
+        });
+  }
+
+  void deregister(ContainerInstance ci, String reason, StopCode code) {
+    if (ci.status() == ContainerInstanceStatus.INACTIVE) return;
+    ContainerInstanceStatus from = ci.status();
+    ci.status(ContainerInstanceStatus.INACTIVE);
+    long ev = kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "deregister", from + " -> INACTIVE");
+    kernel.runWithCause(ev, () -> {
+      for (Task t : List.copyOf(ci.tasks)) {
+        if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.lose(t, code, reason);
+      }
+      capacityProviders.instanceGone(ci);
+      scheduler.requestAll(clusters.get(ci.clusterName()));
+    });
+  }
+
+  /** Reacts to EC2: agents register, disconnect, reconnect, and instances are lost. */
+  private final class AgentListener implements InstanceListener {
+    @Override
+    public void stateChanged(Instance i, InstanceState from) {
+      ContainerInstance ci = findContainerInstance(i.instanceId());
+      InstanceState s = i.state();
+      if (ci == null) {
+        if (s == InstanceState.RUNNING) {
+          String group = i.tags().get(Ec2.GROUP_TAG);
+          if (group != null) {
+            for (Cluster c : clusters.values()) {
+              if (c.linkedGroups.contains(group)) {
+                register(c, i, Map.of());
+                break;
+              }
+            }
+          }
+        }
+        return;
+      }
+      String reason = "Host EC2 (instance " + i.instanceId() + ") stopped/terminated";
+      switch (s) {
+        case RUNNING:
+          ci.agentConnected(true);
+          kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "agent", "agent connected");
+          scheduler.requestAll(clusters.get(ci.clusterName()));
+          break;
+        case SHUTTING_DOWN:
+        case TERMINATED:
+          // The agent is still connected while the instance shuts down: it deregisters itself.
+          deregister(ci, reason, StopCode.TerminationNotice);
+          break;
+        case STOPPING:
+        case STOPPED:
+          if (ci.agentConnected()) {
+            ci.agentConnected(false);
+            kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "agent", "agent disconnected");
+          }
+          for (Task t : List.copyOf(ci.tasks)) {
+            if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.lose(t, StopCode.TerminationNotice, reason);
+          }
+          scheduler.requestAll(clusters.get(ci.clusterName()));
+          break;
+        default:
+          break;
+      }
+    }
+
+    @Override
+    public void reachabilityChanged(Instance i, boolean reachable) {
+      ContainerInstance ci = findContainerInstance(i.instanceId());
+      if (ci == null || i.state() != InstanceState.RUNNING) return;
+      if (ci.agentConnected() != reachable) {
+        ci.agentConnected(reachable);
+        kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "agent", reachable ? "agent connected" : "agent disconnected");
+      }
+      for (Task t : List.copyOf(ci.tasks)) {
+        if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.setPaused(t, !reachable);
+      }
+      scheduler.requestAll(clusters.get(ci.clusterName()));
+    }
+  }
+
+  private double instanceCpu(Instance i, long from, long to) {
+    ContainerInstance ci = findContainerInstance(i.instanceId());
+    if (ci == null) return 0;
+    double units = 0;
+    for (Task t : ci.tasks) {
+      units += runtime.cpuUnitsUsed(t, from, to);
+    }
+    return 100.0 * units / ci.registeredCpu();
+  }
+
+  // ------------------------------------------------------------------ task definitions
+
+  /** Registers a new revision of the family, as {@code RegisterTaskDefinition}. */
+  public TaskDefinition registerTaskDefinition(TaskDefinitionSpec spec) {
+    Require.notNull("taskDefinition", spec);
+    return kernel.call(
+        () -> {
+          List<TaskDefinition> revs = taskDefinitions.computeIfAbsent(spec.family(), f -> new ArrayList<>());
+          TaskDefinition td = new TaskDefinition(spec, revs.size() + 1, region);
+          revs.add(td);
+          kernel.timeline().record("task-definition/" + td.familyRevision(), "register", "registered " + td.familyRevision());
+          return td;
+        });
+  }
+
+  /**
+   * The task definition {@code family:revision}, or the latest ACTIVE revision of {@code family};
+   * a ValidationException when there is none.
+   */
+  public TaskDefinition taskDefinition(String familyOrFamilyRevision) {
+    Require.name("taskDefinition", familyOrFamilyRevision);
+    return kernel.call(
+        () -> {
+          String ref = familyOrFamilyRevision;
+          int slash = ref.lastIndexOf('/');
+          if (ref.startsWith("arn:") && slash >= 0) ref = ref.substring(slash + 1);
+          int colon = ref.lastIndexOf(':');
+          List<TaskDefinition> revs = taskDefinitions.get(colon < 0 ? ref : ref.substring(0, colon));
+          if (revs != null) {
+            if (colon < 0) {
+              for (int i = revs.size() - 1; i >= 0; i--) if (revs.get(i).status().equals("ACTIVE")) return revs.get(i);
+            } else {
+              try {
+                int rev = Integer.parseInt(ref.substring(colon + 1));
+                if (rev >= 1 && rev <= revs.size()) return revs.get(rev - 1);
+              } catch (NumberFormatException e) {
+                // fall through
+              }
+            }
+          }
+          throw new ValidationException(
+              "taskDefinition", familyOrFamilyRevision, "a registered task definition (family or family:revision)",
+              "Unable to describe task definition.");
+        });
+  }
+
+  /** Marks {@code family:revision} INACTIVE: no new services; running tasks keep it. */
+  public void deregisterTaskDefinition(String familyRevision) {
+    TaskDefinition td = taskDefinition(familyRevision);
+    if (!familyRevision.contains(":")) {
+      throw new ValidationException("taskDefinition", familyRevision, "family:revision");
+    }
+    kernel.run(() -> {
+      td.deactivate();
+      kernel.timeline().record("task-definition/" + td.familyRevision(), "deregister", "deregistered " + td.familyRevision());
+    });
+  }
+
+  // ------------------------------------------------------------------ services
+
+  /** Creates a service, as {@code CreateService}, and starts placing its tasks. */
+  public EcsService createService(ServiceSpec spec) {
+    Require.notNull("service", spec);
+    return kernel.call(
+        () -> {
+          Cluster c = cluster(spec.cluster());
+          EcsService existing = c.services.get(spec.serviceName());
+          if (existing != null && !"INACTIVE".equals(existing.status())) {
+            throw new ValidationException("serviceName", spec.serviceName(), "a name not used by an active service", "Creation of service was not idempotent.");
+          }
+          TaskDefinition td = taskDefinition(spec.taskDefinition());
+          validateServiceAgainst(c, spec, td);
+          EcsService s = new EcsService(spec, region, kernel.clock().now());
+          if (spec.schedulingStrategy() == SchedulingStrategy.DAEMON) s.desiredCount(0);
+          synchronized (c.services) {
+            c.services.put(spec.serviceName(), s);
+          }
+          long ev =
+              kernel.timeline().record(
+                  "service/" + spec.serviceName(), "create",
+                  "service " + spec.serviceName() + " created: " + td.familyRevision() + ", desired " + s.desiredCount());
+          kernel.runWithCause(ev, () -> scheduler.newDeployment(s, td));
+          return s;
+        });
+  }
+
+  void validateServiceAgainst(Cluster c, ServiceSpec spec, TaskDefinition td) {
+    LaunchType lt = effectiveLaunchType(c, spec);
+    if (lt != null && !td.spec().requiresCompatibilities().contains(lt)) {
+      throw new ValidationException(
+          "launchType", lt, "a launch type the task definition is compatible with " + td.spec().requiresCompatibilities(),
+          "Task definition does not support launch_type " + lt + ".");
+    }
+    if (lt == LaunchType.FARGATE && td.networkMode() != NetworkMode.AWSVPC) {
+      throw new ValidationException("networkMode", td.networkMode().awsName(), "awsvpc on Fargate");
+    }
+    for (CapacityProviderStrategyItem item : strategyOf(c, spec)) {
+      if (!c.capacityProviders.contains(item.capacityProvider())) {
+        throw new ValidationException(
+            "capacityProviderStrategy.capacityProvider", item.capacityProvider(),
+            "a capacity provider associated with cluster " + c.clusterName() + " " + c.capacityProviders);
+      }
+    }
+    for (ServiceLoadBalancer lb : spec.loadBalancers()) {
+      ContainerDefinition cd = td.container(lb.containerName());
+      if (cd == null) {
+        throw new ValidationException("loadBalancers.containerName", lb.containerName(), "a container of " + td.familyRevision());
+      }
+      boolean mapped = false;
+      for (PortMapping p : cd.portMappings()) mapped |= p.containerPort() == lb.containerPort();
+      if (!mapped) {
+        throw new ValidationException("loadBalancers.containerPort", lb.containerPort(), "a port mapped by container " + lb.containerName());
+      }
+      if (targets == null) {
+        throw new ValidationException("loadBalancers", lb.targetGroupName(), "a twin with load balancing wired in (setTargetRegistration)");
+      }
+      String type = targets.targetType(lb.targetGroupName());
+      String needed = td.networkMode() == NetworkMode.AWSVPC ? "ip" : "instance";
+      if (!needed.equals(type)) {
+        throw new ValidationException(
+            "loadBalancers.targetGroupArn", lb.targetGroupName(),
+            "a target group of type " + needed + " for network mode " + td.networkMode() + " (it is " + type + ")");
+      }
+    }
+  }
+
+  LaunchType effectiveLaunchType(Cluster c, ServiceSpec spec) {
+    if (spec.launchType() != null) return spec.launchType();
+    if (!strategyOf(c, spec).isEmpty()) return null;
+    return LaunchType.EC2;
+  }
+
+  List<CapacityProviderStrategyItem> strategyOf(Cluster c, ServiceSpec spec) {
+    if (spec.launchType() != null) return List.of();
+    if (!spec.capacityProviderStrategy().isEmpty()) return spec.capacityProviderStrategy();
+    return c.defaultCapacityProviderStrategy();
+  }
+
+  /** The service, or a ValidationException ({@code ServiceNotFoundException}). */
+  public EcsService service(String cluster, String serviceName) {
+    Cluster c = cluster(cluster);
+    Require.name("service", serviceName);
+    return kernel.call(
+        () -> {
+          EcsService s = c.services.get(serviceName);
+          if (s == null) {
+            throw new ValidationException("service", serviceName, "a service of cluster " + cluster + " " + c.services.keySet(), "Service not found.");
+          }
+          return s;
+        });
+  }
+
+  /**
+   * Changes a service, as {@code UpdateService}: desired count, task definition (a new deployment),
+   * deployment configuration, or a forced new deployment.
+   */
+  public EcsService updateService(ServiceUpdate update) {
+    Require.notNull("update", update);
+    return kernel.call(
+        () -> {
+          EcsService s = service(update.cluster(), update.service());
+          if (!"ACTIVE".equals(s.status())) {
+            throw new ValidationException("service", update.service(), "an ACTIVE service (it is " + s.status() + ")", "Service was not ACTIVE.");
+          }
+          TaskDefinition td = update.taskDefinition() == null ? null : taskDefinition(update.taskDefinition());
+          Cluster c = cluster(update.cluster());
+          ServiceSpec spec = s.spec();
+          if (update.deploymentConfiguration() != null) {
+            spec = new ServiceSpec(spec.cluster(), spec.serviceName(), spec.taskDefinition(), spec.desiredCount(), spec.schedulingStrategy(),
+                spec.launchType(), spec.capacityProviderStrategy(), spec.placementStrategy(), spec.placementConstraints(),
+                update.deploymentConfiguration(), spec.loadBalancers(), spec.healthCheckGracePeriod());
+          }
+          if (td != null) validateServiceAgainst(c, spec, td);
+          if (update.desiredCount() != null && spec.schedulingStrategy() == SchedulingStrategy.DAEMON) {
+            throw new ValidationException("desiredCount", update.desiredCount(), "no desired count for DAEMON services");
+          }
+          s.spec = spec;
+          if (update.desiredCount() != null && update.desiredCount() != s.desiredCount()) {
+            setDesiredCount(s, update.desiredCount(), "service " + s.serviceName() + " desired count " + s.desiredCount() + " -> " + update.desiredCount());
+          }
+          if (td != null && td != s.taskDefinition() || update.forceNewDeployment()) {
+            TaskDefinition next = td != null ? td : s.taskDefinition();
+            long ev = kernel.timeline().record("service/" + s.serviceName(), "update", "service " + s.serviceName() + " updated: " + next.familyRevision());
+            kernel.runWithCause(ev, () -> scheduler.newDeployment(s, next));
+          } else {
+            scheduler.request(s);
+          }
+          return s;
+        });
+  }
+
+  /** Sets a service's desired count (used by service auto scaling); recorded with {@code message}. */
+  public void setDesiredCount(String cluster, String service, int desiredCount, String message) {
+    EcsService s = service(cluster, service);
+    if (desiredCount < 0) {
+      throw new ValidationException("desiredCount", desiredCount, "0 or greater", "Invalid desiredCount value. The desiredCount value must be 0 or greater.");
+    }
+    kernel.run(() -> setDesiredCount(s, desiredCount, message));
+  }
+
+  private void setDesiredCount(EcsService s, int n, String message) {
+    if (n == s.desiredCount()) return;
+    s.desiredCount(n);
+    s.steady = false;
+    long ev = kernel.timeline().record("service/" + s.serviceName(), "desired-count", message, Map.of("desiredCount", Integer.toString(n)));
+    kernel.runWithCause(ev, () -> scheduler.request(s));
+  }
+
+  /** Deletes a service: with {@code force} even if its desired count is above 0; its tasks stop. */
+  public void deleteService(String cluster, String serviceName, boolean force) {
+    EcsService s = service(cluster, serviceName);
+    kernel.run(
+        () -> {
+          if (!"ACTIVE".equals(s.status())) return;
+          if (s.desiredCount() > 0 && !force && s.spec().schedulingStrategy() == SchedulingStrategy.REPLICA) {
+            throw new ValidationException("force", false, "true, or scale the service to 0 first",
+                "The service cannot be stopped while it is scaled above 0.");
+          }
+          s.desiredCount(0);
+          s.status("DRAINING");
+          long ev = kernel.timeline().record("service/" + serviceName, "delete", "ACTIVE -> DRAINING");
+          kernel.runWithCause(ev, () -> scheduler.request(s));
+        });
+  }
+
+  // ------------------------------------------------------------------ tasks
+
+  /**
+   * Runs standalone tasks, as {@code RunTask}: placed now (default strategy: random, seeded); tasks
+   * that do not fit are not started and are listed as failures ({@code RESOURCE:CPU}, ...).
+   */
+  public RunTaskResult runTask(String cluster, String taskDefinition, int count, LaunchType launchType) {
+    Cluster c = cluster(cluster);
+    TaskDefinition td = taskDefinition(taskDefinition);
+    Require.between("count", count, 1, 10);
+    Require.notNull("launchType", launchType);
+    return kernel.call(
+        () -> {
+          if (!td.spec().requiresCompatibilities().contains(launchType)) {
+            throw new ValidationException("launchType", launchType, "a launch type the task definition is compatible with " + td.spec().requiresCompatibilities());
+          }
+          List<Task> started = new ArrayList<>();
+          List<String> failures = new ArrayList<>();
+          List<Task> group;
+          synchronized (c.standaloneTasks) {
+            group = new ArrayList<>(c.standaloneTasks);
+          }
+          for (int n = 0; n < count; n++) {
+            if (launchType == LaunchType.FARGATE) {
+              Task t = newTask(c, td, "family:" + td.family(), launchType, null, null, null);
+              lifecycle.launchFargate(t, group);
+              synchronized (c.standaloneTasks) {
+                c.standaloneTasks.add(t);
+              }
+              group.add(t);
+              started.add(t);
+              continue;
+            }
+            Placement.Choice choice = placement.choose(c.containerInstances.values(), td, List.of(PlacementStrategy.random()), List.of(), group);
+            if (choice.instance() == null) {
+              failures.add(failureReason(choice.failure()));
+              continue;
+            }
+            Task t = newTask(c, td, "family:" + td.family(), launchType, null, null, null);
+            synchronized (c.standaloneTasks) {
+              c.standaloneTasks.add(t);
+            }
+            lifecycle.launchOn(t, choice.instance());
+            group.add(t);
+            started.add(t);
+          }
+          return new RunTaskResult(started, failures);
+        });
+  }
+
+  private static String failureReason(String placementFailure) {
+    if (placementFailure.contains("CPU")) return "RESOURCE:CPU";
+    if (placementFailure.contains("memory")) return "RESOURCE:MEMORY";
+    if (placementFailure.contains("port")) return "RESOURCE:PORTS";
+    if (placementFailure.contains("network interfaces")) return "RESOURCE:ENI";
+    return "MISSING";
+  }
+
+  Task newTask(Cluster c, TaskDefinition td, String group, LaunchType lt, EcsService s, Deployment d, String provider) {
+    Task t = new Task(hex32(), region, c.clusterName(), td, group, lt, s, d, provider, kernel.clock().now());
+    tasks.put(t.taskId(), t);
+    if (s != null) {
+      synchronized (s.tasks) {
+        s.tasks.add(t);
+      }
+    }
+    return t;
+  }
+
+  /** Stops a task, as {@code StopTask}; {@code reason} becomes its stoppedReason. */
+  public void stopTask(String cluster, String taskId, String reason) {
+    cluster(cluster);
+    Task t = task(taskId);
+    kernel.run(() -> {
+      if (t.desiredStatus() == TaskStatus.STOPPED) return;
+      lifecycle.stop(t, StopCode.UserInitiated, reason == null ? "Task stopped by user" : reason);
+    });
+  }
+
+  /** The task with that id (or ARN); stopped tasks stay visible for an hour. */
+  public Task task(String taskId) {
+    Require.name("task", taskId);
+    return kernel.call(
+        () -> {
+          String id = taskId.substring(taskId.lastIndexOf('/') + 1);
+          Task t = tasks.get(id);
+          if (t == null) throw new ValidationException("task", taskId, "the id of a task of this twin");
+          return t;
+        });
+  }
+
+  // ------------------------------------------------------------------ runtime and load balancing
+
+  /** The default in-process runtime (behaviours, request rates, health hooks). */
+  public InProcessTaskRuntime inProcessRuntime() {
+    return inProcess;
+  }
+
+  /** Replaces the task runtime (for instance with real containers) for tasks started from now on. */
+  public void setTaskRuntime(TaskRuntime runtime) {
+    Require.notNull("runtime", runtime);
+    kernel.run(() -> this.runtime = runtime);
+  }
+
+  /** Wires in the load-balancing service's target registration (the twin does this). */
+  public void setTargetRegistration(TargetRegistration registration) {
+    Require.notNull("registration", registration);
+    kernel.run(
+        () -> {
+          this.targets = registration;
+          registration.setHealthListener((tg, id, healthy) -> kernel.run(() -> lifecycle.targetHealthChanged(tg, id, healthy)));
+        });
+  }
+
+  // ------------------------------------------------------------------ capacity providers
+
+  /** Wires in the twin's EC2 Auto Scaling: capacity providers name its groups (the twin does this). */
+  public void useAutoScaling(AutoScaling autoScaling) {
+    Require.notNull("autoScaling", autoScaling);
+    setAutoScalingGroupResolver(name -> AutoScalingGroups.of(autoScaling, name));
+  }
+
+  /** Resolves capacity providers' group names to groups (a fake in tests, Auto Scaling in the twin). */
+  public void setAutoScalingGroupResolver(Function<String, CapacityProviderGroup> resolver) {
+    Require.notNull("resolver", resolver);
+    kernel.run(() -> this.groups = resolver);
+  }
+
+  /** Creates an Auto Scaling group capacity provider, as {@code CreateCapacityProvider}. */
+  public CapacityProvider createCapacityProvider(CapacityProviderSpec spec) {
+    Require.notNull("capacityProvider", spec);
+    return kernel.call(() -> capacityProviders.create(spec));
+  }
+
+  /** The capacity provider named {@code name}. */
+  public CapacityProvider capacityProvider(String name) {
+    Require.name("capacityProvider", name);
+    return kernel.call(() -> capacityProviders.get(name));
+  }
+
+  /**
+   * Associates capacity providers with a cluster and sets its default strategy, as {@code
+   * PutClusterCapacityProviders}. The providers' groups are linked to the cluster.
+   */
+  public void putClusterCapacityProviders(String cluster, List<String> providers, List<CapacityProviderStrategyItem> defaultStrategy) {
+    Cluster c = cluster(cluster);
+    Require.notNull("capacityProviders", providers);
+    Require.notNull("defaultCapacityProviderStrategy", defaultStrategy);
+    ServiceSpec.validateStrategy(defaultStrategy);
+    kernel.run(() -> capacityProviders.associate(c, providers, defaultStrategy));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  String hex32() {
+    return String.format("%016x%016x", ids.nextLong(), ids.nextLong());
+  }
+
+  String deploymentId() {
+    long v = ids.nextLong() & Long.MAX_VALUE;
+    return "ecs-svc/" + String.format("%019d", v);
+  }
+
+  void serviceEvent(EcsService s, String message) {
+    ServiceEvent e = new ServiceEvent(Long.toString(++eventSeq), kernel.clock().now(), message);
+    synchronized (s.events) {
+      s.events.add(e);
+      if (s.events.size() > 100) s.events.remove(0);
+    }
+    kernel.timeline().record("service/" + s.serviceName(), "event", message);
+  }
+
+  List<Task> serviceTasks(EcsService s) {
+    synchronized (s.tasks) {
+      return new ArrayList<>(s.tasks);
+    }
+  }
+
+  /** Every live service of every cluster. */
+  List<EcsService> allServices() {
+    List<EcsService> out = new ArrayList<>();
+    for (Cluster c : clusters.values()) out.addAll(c.services.values());
+    return Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public String toString() {
+    return "Ecs[" + clusters.keySet() + "]";
+  }
+}

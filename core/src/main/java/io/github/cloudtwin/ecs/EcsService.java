@@ -1,0 +1,171 @@
+package io.github.cloudtwin.ecs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A live view of one ECS service: desired, running and pending counts, deployments, events and
+ * tasks. Read again to see current values; collections are immutable snapshots.
+ */
+public final class EcsService {
+
+  private final String name;
+  private final String arn;
+  private final String clusterName;
+  private final Instant createdAt;
+  volatile ServiceSpec spec;
+  private volatile int desiredCount;
+  private volatile String status = "ACTIVE";
+  final List<Deployment> deployments = new ArrayList<>();
+  final List<ServiceEvent> events = new ArrayList<>();
+  final List<Task> tasks = new ArrayList<>();
+  boolean steady;
+  Deployment lastCompleted;
+  boolean stalledReported;
+  long lastUnableToPlace = Long.MIN_VALUE;
+
+  EcsService(ServiceSpec spec, String region, Instant createdAt) {
+    this.spec = spec;
+    this.name = spec.serviceName();
+    this.clusterName = spec.cluster();
+    this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":service/" + clusterName + "/" + name;
+    this.createdAt = createdAt;
+    this.desiredCount = spec.desiredCount();
+  }
+
+  /** The service name. */
+  public String serviceName() {
+    return name;
+  }
+
+  /** The ARN. */
+  public String serviceArn() {
+    return arn;
+  }
+
+  /** The cluster. */
+  public String clusterName() {
+    return clusterName;
+  }
+
+  /** When it was created. */
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** ACTIVE, DRAINING (being deleted) or INACTIVE. */
+  public String status() {
+    return status;
+  }
+
+  /** The current configuration (updated by UpdateService). */
+  public ServiceSpec spec() {
+    return spec;
+  }
+
+  /** The desired count (for DAEMON: the number of instances it should run on). */
+  public int desiredCount() {
+    return desiredCount;
+  }
+
+  /** Tasks whose last status is RUNNING. */
+  public int runningCount() {
+    return count(null, TaskStatus.RUNNING);
+  }
+
+  /** Tasks created but not yet RUNNING (PROVISIONING to ACTIVATING). */
+  public int pendingCount() {
+    return pendingCount(null);
+  }
+
+  /** The task definition of the PRIMARY deployment. */
+  public TaskDefinition taskDefinition() {
+    synchronized (deployments) {
+      return deployments.get(0).taskDefinition();
+    }
+  }
+
+  /** Deployments, PRIMARY first. */
+  public List<Deployment> deployments() {
+    synchronized (deployments) {
+      return List.copyOf(deployments);
+    }
+  }
+
+  /** The PRIMARY deployment. */
+  public Deployment primaryDeployment() {
+    synchronized (deployments) {
+      return deployments.get(0);
+    }
+  }
+
+  /** Service events, oldest first (AWS lists newest first; here they read in order). */
+  public List<ServiceEvent> events() {
+    synchronized (events) {
+      return List.copyOf(events);
+    }
+  }
+
+  /** The messages of the service events, oldest first. */
+  public List<String> eventMessages() {
+    List<String> out = new ArrayList<>();
+    for (ServiceEvent e : events()) out.add(e.message());
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Tasks that have not stopped, in creation order. */
+  public List<Task> tasks() {
+    List<Task> out = new ArrayList<>();
+    synchronized (tasks) {
+      for (Task t : tasks) if (t.lastStatus() != TaskStatus.STOPPED) out.add(t);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Tasks whose last status is {@code status}, including recently STOPPED ones (kept 1 hour). */
+  public List<Task> tasks(TaskStatus status) {
+    List<Task> out = new ArrayList<>();
+    synchronized (tasks) {
+      for (Task t : tasks) if (t.lastStatus() == status) out.add(t);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Whether the service has reached a steady state (its last steady-state event still holds). */
+  public boolean isSteady() {
+    return steady;
+  }
+
+  void desiredCount(int n) {
+    desiredCount = n;
+  }
+
+  void status(String s) {
+    status = s;
+  }
+
+  int count(Deployment d, TaskStatus s) {
+    int n = 0;
+    synchronized (tasks) {
+      for (Task t : tasks) if (t.lastStatus() == s && (d == null || t.deployment == d)) n++;
+    }
+    return n;
+  }
+
+  int pendingCount(Deployment d) {
+    int n = 0;
+    synchronized (tasks) {
+      for (Task t : tasks) {
+        if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0 && (d == null || t.deployment == d)) n++;
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public String toString() {
+    return name + " (desired " + desiredCount + ", running " + runningCount() + ", pending " + pendingCount() + ")";
+  }
+}

@@ -1,0 +1,206 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.ec2.InstanceState;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Task placement on EC2 container instances: resources and ports, then constraints (binding), then
+ * strategies in list order (best-effort), then the first remaining instance in registration order.
+ * Also picks which task to stop on scale-in. Guarded by the kernel lock.
+ */
+final class Placement {
+
+  /** AWS's default for services on EC2: spread over zones, then over instances. */
+  static final List<PlacementStrategy> SERVICE_DEFAULT =
+      List.of(PlacementStrategy.spreadByZone(), PlacementStrategy.spread("instanceId"));
+
+  private final SplittableRandom random;
+
+  Placement(SplittableRandom random) {
+    this.random = random;
+  }
+
+  /** The chosen instance, or the reason nothing fits (AWS's closest-match sentence). */
+  record Choice(ContainerInstance instance, String failure) {}
+
+  static boolean usable(ContainerInstance ci) {
+    return ci.status() == ContainerInstanceStatus.ACTIVE
+        && ci.agentConnected()
+        && ci.instance().state() == InstanceState.RUNNING
+        && ci.instance().isReachable();
+  }
+
+  /** Whether the task fits {@code ci}'s remaining CPU, memory, ports and ENIs; null if it fits. */
+  static String misfit(ContainerInstance ci, TaskDefinition td) {
+    if (ci.remainingCpu() < td.reservedCpu()) return "has insufficient CPU units available.";
+    if (ci.remainingMemory() < td.reservedMemory()) return "has insufficient memory available.";
+    if (td.networkMode() == NetworkMode.AWSVPC && !ci.enisAvailable()) {
+      return "has insufficient network interfaces available.";
+    }
+    if (td.networkMode() == NetworkMode.BRIDGE || td.networkMode() == NetworkMode.HOST) {
+      Set<Integer> wanted = new HashSet<>();
+      for (ContainerDefinition c : td.containerDefinitions()) {
+        for (PortMapping p : c.portMappings()) {
+          int port = td.networkMode() == NetworkMode.HOST ? p.containerPort() : p.hostPort();
+          if (port == 0) continue;
+          if (!ci.portFree(port) || !wanted.add(port)) return "is already using a port required by your task.";
+        }
+      }
+    }
+    return null;
+  }
+
+  Choice choose(
+      Collection<ContainerInstance> instances,
+      TaskDefinition td,
+      List<PlacementStrategy> strategies,
+      List<PlacementConstraint> constraints,
+      Collection<Task> groupTasks) {
+    List<ContainerInstance> usable = new ArrayList<>();
+    for (ContainerInstance ci : instances) if (usable(ci)) usable.add(ci);
+    if (usable.isEmpty()) {
+      return new Choice(null, "Reason: No Container Instances were found in your cluster.");
+    }
+    List<ContainerInstance> fit = new ArrayList<>();
+    ContainerInstance closest = null;
+    String closestReason = null;
+    for (ContainerInstance ci : usable) {
+      String m = misfit(ci, td);
+      if (m == null) {
+        fit.add(ci);
+      } else if (closest == null || ci.remainingCpu() > closest.remainingCpu()) {
+        closest = ci;
+        closestReason = m;
+      }
+    }
+    if (fit.isEmpty()) {
+      return new Choice(null, "The closest matching container-instance " + closest.containerInstanceId() + " " + closestReason);
+    }
+    List<ContainerInstance> ok = fit;
+    for (PlacementConstraint c : constraints) {
+      List<ContainerInstance> next = new ArrayList<>();
+      for (ContainerInstance ci : ok) if (satisfies(ci, c, groupTasks)) next.add(ci);
+      if (next.isEmpty()) {
+        String error = c.type().equals("distinctInstance") ? "DistinctInstance" : "MemberOf";
+        return new Choice(
+            null,
+            "The closest matching container-instance " + ok.get(0).containerInstanceId() + " encountered error \""
+                + error + " placement constraint unsatisfied.\"");
+      }
+      ok = next;
+    }
+    for (PlacementStrategy s : strategies) {
+      if (ok.size() == 1) break;
+      ok = apply(s, ok, groupTasks);
+    }
+    return new Choice(ok.get(0), null);
+  }
+
+  static boolean satisfies(ContainerInstance ci, PlacementConstraint c, Collection<Task> groupTasks) {
+    if (c.type().equals("distinctInstance")) {
+      for (Task t : groupTasks) {
+        if (t.containerInstance() == ci && t.lastStatus() != TaskStatus.STOPPED) return false;
+      }
+      return true;
+    }
+    return ClusterQuery.parse(c.expression()).test(ci.subjects());
+  }
+
+  private List<ContainerInstance> apply(PlacementStrategy s, List<ContainerInstance> ok, Collection<Task> groupTasks) {
+    switch (s.type()) {
+      case "spread":
+        {
+          Map<String, Integer> counts = new HashMap<>();
+          for (Task t : groupTasks) {
+            if (t.lastStatus() == TaskStatus.STOPPED || t.containerInstance() == null) continue;
+            String v = value(t.containerInstance(), s.field());
+            if (v != null) counts.merge(v, 1, Integer::sum);
+          }
+          int min = Integer.MAX_VALUE;
+          for (ContainerInstance ci : ok) min = Math.min(min, counts.getOrDefault(value(ci, s.field()), 0));
+          List<ContainerInstance> next = new ArrayList<>();
+          for (ContainerInstance ci : ok) if (counts.getOrDefault(value(ci, s.field()), 0) == min) next.add(ci);
+          return next;
+        }
+      case "binpack":
+        {
+          boolean cpu = s.field().equals("cpu");
+          int min = Integer.MAX_VALUE;
+          for (ContainerInstance ci : ok) min = Math.min(min, cpu ? ci.remainingCpu() : ci.remainingMemory());
+          List<ContainerInstance> next = new ArrayList<>();
+          for (ContainerInstance ci : ok) if ((cpu ? ci.remainingCpu() : ci.remainingMemory()) == min) next.add(ci);
+          return next;
+        }
+      default:
+        return List.of(ok.get(random.nextInt(ok.size())));
+    }
+  }
+
+  static String value(ContainerInstance ci, String field) {
+    if (field.equals("instanceId") || field.equals("host")) return ci.containerInstanceId();
+    String v = ci.attribute(field.substring("attribute:".length()));
+    return v == null ? "" : v;
+  }
+
+  /**
+   * The task to stop on scale-in, from {@code candidates} (all of one service): tasks not yet
+   * RUNNING first; then, for spread, the value with the most tasks; for binpack, the instance that
+   * would have the most left; ties go to the newest task.
+   */
+  Task chooseToStop(List<Task> candidates, List<PlacementStrategy> strategies, Collection<Task> groupTasks) {
+    List<Task> pool = new ArrayList<>();
+    for (Task t : candidates) if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) pool.add(t);
+    if (pool.isEmpty()) pool.addAll(candidates);
+    for (PlacementStrategy s : strategies) {
+      if (pool.size() <= 1) break;
+      List<Task> next = new ArrayList<>();
+      switch (s.type()) {
+        case "spread":
+          {
+            Map<String, Integer> counts = new HashMap<>();
+            for (Task t : groupTasks) {
+              if (t.lastStatus() == TaskStatus.STOPPED || t.desiredStatus() == TaskStatus.STOPPED) continue;
+              counts.merge(valueOf(t, s.field()), 1, Integer::sum);
+            }
+            int max = -1;
+            for (Task t : pool) max = Math.max(max, counts.getOrDefault(valueOf(t, s.field()), 0));
+            for (Task t : pool) if (counts.getOrDefault(valueOf(t, s.field()), 0) == max) next.add(t);
+            break;
+          }
+        case "binpack":
+          {
+            boolean cpu = s.field().equals("cpu");
+            int max = Integer.MIN_VALUE;
+            for (Task t : pool) max = Math.max(max, remaining(t, cpu));
+            for (Task t : pool) if (remaining(t, cpu) == max) next.add(t);
+            break;
+          }
+        default:
+          next.add(pool.get(random.nextInt(pool.size())));
+      }
+      pool = next;
+    }
+    return pool.get(pool.size() - 1);
+  }
+
+  private static int remaining(Task t, boolean cpu) {
+    ContainerInstance ci = t.containerInstance();
+    if (ci == null) return Integer.MAX_VALUE;
+    return cpu ? ci.remainingCpu() : ci.remainingMemory();
+  }
+
+  private static String valueOf(Task t, String field) {
+    ContainerInstance ci = t.containerInstance();
+    if (ci == null) {
+      return field.equals("attribute:ecs.availability-zone") && t.availabilityZone() != null ? t.availabilityZone() : "";
+    }
+    return value(ci, field);
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+
+/**
+ * A binding task placement constraint: {@code distinctInstance}, or {@code memberOf} with a
+ * cluster query expression such as {@code attribute:ecs.instance-type =~ t3.*}. The expression is
+ * parsed here, so a bad one is rejected when the constraint is built.
+ *
+ * @param type {@code distinctInstance} or {@code memberOf}
+ * @param expression the cluster query for memberOf; null for distinctInstance
+ */
+public record PlacementConstraint(String type, String expression) {
+
+  /** Validates and parses the expression. */
+  public PlacementConstraint {
+    Require.oneOf("placementConstraint.type", type, java.util.List.of("distinctInstance", "memberOf"));
+    if (type.equals("memberOf")) {
+      Require.name("placementConstraint.expression", expression);
+      ClusterQuery.parse(expression);
+    } else if (expression != null) {
+      throw new ValidationException("placementConstraint.expression", expression, "no expression for distinctInstance");
+    }
+  }
+
+  /** Each task of the service on a different instance. */
+  public static PlacementConstraint distinctInstance() {
+    return new PlacementConstraint("distinctInstance", null);
+  }
+
+  /** Only instances matching the cluster query {@code expression}. */
+  public static PlacementConstraint memberOf(String expression) {
+    return new PlacementConstraint("memberOf", expression);
+  }
+
+  @Override
+  public String toString() {
+    return expression == null ? type : type + "(" + expression + ")";
+  }
+}

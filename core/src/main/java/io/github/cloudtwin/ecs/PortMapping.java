@@ -1,0 +1,29 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.kernel.Require;
+
+/**
+ * A container port mapping.
+ *
+ * @param containerPort the port the container listens on (1-65535)
+ * @param hostPort the host port; 0 means dynamic (bridge mode: from the ephemeral range 49153-65535);
+ *     in host and awsvpc modes it must be 0 or equal to the container port
+ */
+public record PortMapping(int containerPort, int hostPort) {
+
+  /** Validates. */
+  public PortMapping {
+    Require.between("containerPort", containerPort, 1, 65535);
+    Require.between("hostPort", hostPort, 0, 65535);
+  }
+
+  /** A mapping with a dynamic host port (bridge) or the container port itself (host, awsvpc). */
+  public static PortMapping of(int containerPort) {
+    return new PortMapping(containerPort, 0);
+  }
+
+  /** A mapping with a fixed host port. */
+  public static PortMapping of(int containerPort, int hostPort) {
+    return new PortMapping(containerPort, hostPort);
+  }
+}

@@ -1,0 +1,403 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.kernel.Scheduler;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ECS service scheduler: keeps each service at its desired count, runs rolling deployments
+ * within minimumHealthyPercent / maximumPercent, trips the circuit breaker, and writes service
+ * events in AWS's words. Runs at once after every relevant change and every {@link
+ * Ecs#SCHEDULER_PERIOD}. Guarded by the kernel lock.
+ */
+final class ServiceScheduler {
+
+  private final Ecs ecs;
+  private final Set<EcsService> requested = new LinkedHashSet<>();
+  private Scheduler.Task flush;
+
+  ServiceScheduler(Ecs ecs) {
+    this.ecs = ecs;
+  }
+
+  void request(EcsService s) {
+    requested.add(s);
+    if (flush == null || !flush.isPending()) {
+      flush = ecs.kernel.scheduler().after(java.time.Duration.ZERO, this::flush);
+    }
+  }
+
+  void requestAll(Cluster c) {
+    if (c == null) return;
+    for (EcsService s : c.services.values()) request(s);
+    ecs.capacityProviders.requestRetry(c);
+  }
+
+  private void flush() {
+    while (!requested.isEmpty()) {
+      EcsService s = requested.iterator().next();
+      requested.remove(s);
+      reconcile(s, false);
+    }
+  }
+
+  void tick() {
+    for (Cluster c : List.copyOf(ecs.clusters.values())) {
+      ecs.capacityProviders.retryWaiting(c);
+      for (EcsService s : List.copyOf(c.services.values())) {
+        reconcile(s, true);
+        prune(s);
+      }
+      prune(c);
+    }
+    ecs.inProcess.prune(ecs.kernel.clock().now().toEpochMilli() - 5 * 60_000L);
+  }
+
+  private void prune(EcsService s) {
+    long limit = ecs.kernel.clock().now().minus(Ecs.STOPPED_TASK_RETENTION).toEpochMilli();
+    synchronized (s.tasks) {
+      s.tasks.removeIf(t -> dropIfOld(t, limit));
+    }
+  }
+
+  private void prune(Cluster c) {
+    long limit = ecs.kernel.clock().now().minus(Ecs.STOPPED_TASK_RETENTION).toEpochMilli();
+    synchronized (c.standaloneTasks) {
+      c.standaloneTasks.removeIf(t -> dropIfOld(t, limit));
+    }
+    for (ContainerInstance ci : c.containerInstances.values()) {
+      long recent = ecs.kernel.clock().now().toEpochMilli() - 5 * 60_000L;
+      ci.tasks.removeIf(t -> t.lastStatus() == TaskStatus.STOPPED && t.stoppedAt().toEpochMilli() < recent);
+    }
+  }
+
+  private boolean dropIfOld(Task t, long limit) {
+    if (t.lastStatus() == TaskStatus.STOPPED && t.stoppedAt().toEpochMilli() < limit) {
+      ecs.tasks.remove(t.taskId());
+      return true;
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ deployments
+
+  void newDeployment(EcsService s, TaskDefinition td) {
+    Deployment d = new Deployment(ecs.deploymentId(), td, s, ecs.kernel.clock().now());
+    synchronized (s.deployments) {
+      for (Deployment old : s.deployments) {
+        if (old.status().equals("PRIMARY")) old.status("ACTIVE");
+      }
+      s.deployments.add(0, d);
+    }
+    s.steady = false;
+    s.stalledReported = false;
+    ecs.kernel.timeline().record(
+        "service/" + s.serviceName(), "deployment",
+        "deployment " + d.id() + " started: " + td.familyRevision() + ", desired " + s.desiredCount(),
+        Map.of("deploymentId", d.id(), "taskDefinition", td.familyRevision()));
+    request(s);
+  }
+
+  void taskStopped(Task t) {
+    EcsService s = t.service;
+    s.steady = false;
+    Deployment d = t.deployment;
+    boolean failure =
+        !d.anyTaskRan && t.startedAt() == null && (t.stopCode() == StopCode.EssentialContainerExited || t.stopCode() == StopCode.TaskFailedToStart)
+            || d.anyTaskRan && t.healthFailure;
+    if (failure && d.rolloutState() == RolloutState.IN_PROGRESS) {
+      d.failedTask();
+      DeploymentCircuitBreaker cb = s.spec().deploymentConfiguration().deploymentCircuitBreaker();
+      int threshold = DeploymentCircuitBreaker.threshold(s.desiredCount());
+      if (cb.enable() && d.failedTasks() >= threshold && d == s.primaryDeployment()) {
+        trip(s, d, !d.anyTaskRan ? "tasks failed to start" : "health checks failed");
+      }
+    }
+    request(s);
+  }
+
+  private void trip(EcsService s, Deployment d, String why) {
+    d.rollout(RolloutState.FAILED, "ECS deployment circuit breaker: " + why + ".");
+    ecs.serviceEvent(s, "service " + s.serviceName() + " (deployment " + d.id() + ") deployment failed: " + why + ".");
+    if (!s.spec().deploymentConfiguration().deploymentCircuitBreaker().rollback()) return;
+    Deployment lastCompleted = s.lastCompleted;
+    if (lastCompleted == null || lastCompleted == d) return;
+    ecs.serviceEvent(s, "service " + s.serviceName() + " (deployment " + d.id() + ") rolling back to deployment " + lastCompleted.id() + ".");
+    synchronized (s.deployments) {
+      if (s.deployments.contains(lastCompleted)) {
+        // the completed deployment still holds tasks: it becomes PRIMARY again and keeps them
+        s.deployments.remove(lastCompleted);
+        s.deployments.add(0, lastCompleted);
+        d.status("ACTIVE");
+        lastCompleted.status("PRIMARY");
+        s.steady = false;
+        ecs.kernel.timeline().record("service/" + s.serviceName(), "deployment",
+            "deployment " + lastCompleted.id() + " is PRIMARY again: " + lastCompleted.taskDefinition().familyRevision());
+        request(s);
+        return;
+      }
+    }
+    newDeployment(s, lastCompleted.taskDefinition());
+  }
+
+  // ------------------------------------------------------------------ reconcile
+
+  private boolean onDraining(Task t) {
+    ContainerInstance ci = t.containerInstance();
+    return ci != null && ci.status() != ContainerInstanceStatus.ACTIVE;
+  }
+
+  void reconcile(EcsService s, boolean periodic) {
+    if ("INACTIVE".equals(s.status())) return;
+    if (s.spec().schedulingStrategy() == SchedulingStrategy.DAEMON) {
+      reconcileDaemon(s, periodic);
+      return;
+    }
+    Deployment primary = s.primaryDeployment();
+    int desired = s.desiredCount();
+    DeploymentConfiguration dc = s.spec().deploymentConfiguration();
+    List<Task> all = ecs.serviceTasks(s);
+    List<Task> live = new ArrayList<>();
+    int stoppingCount = 0;
+    for (Task t : all) {
+      if (t.lastStatus() == TaskStatus.STOPPED) continue;
+      if (t.desiredStatus() == TaskStatus.RUNNING) live.add(t);
+      else stoppingCount++;
+    }
+    List<Task> primaryLive = new ArrayList<>();
+    List<Task> old = new ArrayList<>();
+    for (Task t : live) {
+      if (t.deployment == primary && !onDraining(t)) primaryLive.add(t);
+      else old.add(t);
+    }
+    boolean changed = false;
+    // scale-in: primary tasks above the desired count
+    while (primaryLive.size() > desired) {
+      Task victim = ecs.placement.chooseToStop(primaryLive, strategies(s), live);
+      primaryLive.remove(victim);
+      live.remove(victim);
+      ecs.lifecycle.stop(victim, StopCode.ServiceSchedulerInitiated, "Scaling activity initiated by (deployment " + primary.id() + ")");
+      stoppingCount++;
+      changed = true;
+    }
+    // start
+    String placeFailure = null;
+    int counted = live.size() + stoppingCount;
+    if (primary.rolloutState() != RolloutState.FAILED && "ACTIVE".equals(s.status())) {
+      int want = desired - primaryLive.size();
+      int room = dc.ceiling(desired) - counted;
+      int n = Math.min(want, room);
+      for (int i = 0; i < n; i++) {
+        String failure = placeOne(s, primary, all);
+        if (failure != null) {
+          placeFailure = failure;
+          break;
+        }
+        Task created = all.get(all.size() - 1);
+        primaryLive.add(created);
+        live.add(created);
+        changed = true;
+      }
+    }
+    // stop old tasks within the healthy floor
+    int floor = dc.floor(desired);
+    int healthy = 0;
+    for (Task t : live) if (ecs.lifecycle.isHealthy(t)) healthy++;
+    List<Task> oldHealthy = new ArrayList<>();
+    for (Task t : old) {
+      if (!ecs.lifecycle.isHealthy(t)) {
+        ecs.lifecycle.stop(t, StopCode.ServiceSchedulerInitiated, stopReason(t, primary));
+        changed = true;
+      } else {
+        oldHealthy.add(t);
+      }
+    }
+    while (!oldHealthy.isEmpty() && healthy - 1 >= floor) {
+      Task victim = ecs.placement.chooseToStop(oldHealthy, strategies(s), live);
+      oldHealthy.remove(victim);
+      live.remove(victim);
+      healthy--;
+      ecs.lifecycle.stop(victim, StopCode.ServiceSchedulerInitiated, stopReason(victim, primary));
+      changed = true;
+    }
+    if (placeFailure != null) {
+      long now = ecs.kernel.clock().now().toEpochMilli();
+      if (periodic || s.lastUnableToPlace == Long.MIN_VALUE || now - s.lastUnableToPlace >= Ecs.SCHEDULER_PERIOD.toMillis()) {
+        s.lastUnableToPlace = now;
+        ecs.serviceEvent(s, "service " + s.serviceName() + " was unable to place a task because no container instance met all of its requirements. " + placeFailure);
+      }
+    }
+    // stall: neither a start nor a stop is possible and nothing is in flight
+    if (!changed && placeFailure == null && !oldHealthy.isEmpty()) {
+      boolean inFlight = stoppingCount > 0;
+      for (Task t : live) if (!ecs.lifecycle.isHealthy(t) && t.lastStatus() != TaskStatus.PROVISIONING) inFlight = true;
+      if (!inFlight && !s.stalledReported) {
+        s.stalledReported = true;
+        ecs.serviceEvent(s, "service " + s.serviceName() + " was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
+      }
+    }
+    settle(s, primary, live, stoppingCount, desired);
+  }
+
+  private String stopReason(Task t, Deployment primary) {
+    if (onDraining(t)) return "Container instance is draining";
+    return "Scaling activity initiated by (deployment " + primary.id() + ")";
+  }
+
+  /** Completes the deployment and records the steady state when everything matches. */
+  private void settle(EcsService s, Deployment primary, List<Task> live, int stoppingCount, int desired) {
+    int primaryHealthy = 0;
+    boolean others = false;
+    for (Task t : live) {
+      if (t.deployment == primary && ecs.lifecycle.isHealthy(t)) primaryHealthy++;
+      else others = true;
+    }
+    boolean matches = !others && primaryHealthy == desired && stoppingCount == 0;
+    // old deployments without tasks become INACTIVE
+    synchronized (s.deployments) {
+      for (Deployment d : List.copyOf(s.deployments)) {
+        if (d == primary) continue;
+        boolean hasTasks = false;
+        for (Task t : ecs.serviceTasks(s)) if (t.deployment == d && t.lastStatus() != TaskStatus.STOPPED) hasTasks = true;
+        if (!hasTasks) {
+          d.status("INACTIVE");
+          s.deployments.remove(d);
+        }
+      }
+    }
+    if (!matches) {
+      return;
+    }
+    if (primary.rolloutState() == RolloutState.IN_PROGRESS) {
+      primary.rollout(RolloutState.COMPLETED, "ECS deployment " + primary.id() + " completed.");
+      s.lastCompleted = primary;
+      ecs.serviceEvent(s, "service " + s.serviceName() + " (deployment " + primary.id() + ") deployment completed.");
+    }
+    if (!s.steady) {
+      s.steady = true;
+      s.stalledReported = false;
+      if ("DRAINING".equals(s.status()) && desired == 0) {
+        s.status("INACTIVE");
+        ecs.kernel.timeline().record("service/" + s.serviceName(), "delete", "DRAINING -> INACTIVE");
+        return;
+      }
+      ecs.serviceEvent(s, "service " + s.serviceName() + " has reached a steady state.");
+    }
+  }
+
+  List<PlacementStrategy> strategies(EcsService s) {
+    if (!s.spec().placementStrategy().isEmpty()) return s.spec().placementStrategy();
+    return Placement.SERVICE_DEFAULT;
+  }
+
+  /** Creates and places one task of {@code d}; null on success, else the placement failure. */
+  private String placeOne(EcsService s, Deployment d, List<Task> all) {
+    Cluster c = ecs.clusters.get(s.clusterName());
+    LaunchType lt = ecs.effectiveLaunchType(c, s.spec());
+    TaskDefinition td = d.taskDefinition();
+    String group = "service:" + s.serviceName();
+    if (lt == LaunchType.FARGATE) {
+      Task t = ecs.newTask(c, td, group, LaunchType.FARGATE, s, d, null);
+      all.add(t);
+      ecs.lifecycle.launchFargate(t, all);
+      return null;
+    }
+    if (lt == null) {
+      String provider = ecs.capacityProviders.pick(c, s, ecs.strategyOf(c, s.spec()), all);
+      List<ContainerInstance> pool = new ArrayList<>();
+      for (ContainerInstance ci : c.containerInstances.values()) {
+        if (provider.equals(ci.capacityProviderName())) pool.add(ci);
+      }
+      Placement.Choice choice = ecs.placement.choose(pool, td, strategies(s), s.spec().placementConstraints(), all);
+      Task t = ecs.newTask(c, td, group, LaunchType.EC2, s, d, provider);
+      all.add(t);
+      if (choice.instance() != null) {
+        ecs.lifecycle.launchOn(t, choice.instance());
+      } else {
+        ecs.lifecycle.waitForCapacity(t);
+        ecs.capacityProviders.addWaiting(c, t);
+      }
+      return null;
+    }
+    Placement.Choice choice =
+        ecs.placement.choose(c.containerInstances.values(), td, strategies(s), s.spec().placementConstraints(), all);
+    if (choice.instance() == null) return choice.failure();
+    Task t = ecs.newTask(c, td, group, LaunchType.EC2, s, d, null);
+    all.add(t);
+    ecs.lifecycle.launchOn(t, choice.instance());
+    return null;
+  }
+
+  /** Places a waiting (PROVISIONING) capacity-provider task if an instance of its provider fits. */
+  boolean placeWaiting(Task t) {
+    EcsService s = t.service;
+    Cluster c = ecs.clusters.get(t.clusterName());
+    List<ContainerInstance> pool = new ArrayList<>();
+    for (ContainerInstance ci : c.containerInstances.values()) {
+      if (t.capacityProviderName().equals(ci.capacityProviderName())) pool.add(ci);
+    }
+    List<Task> group = s == null ? List.of() : ecs.serviceTasks(s);
+    Placement.Choice choice =
+        ecs.placement.choose(pool, t.taskDefinition(), s == null ? List.of() : strategies(s), s == null ? List.of() : s.spec().placementConstraints(), group);
+    if (choice.instance() == null) return false;
+    ecs.lifecycle.launchOn(t, choice.instance());
+    return true;
+  }
+
+  // ------------------------------------------------------------------ daemon
+
+  private void reconcileDaemon(EcsService s, boolean periodic) {
+    Deployment primary = s.primaryDeployment();
+    Cluster c = ecs.clusters.get(s.clusterName());
+    List<Task> all = ecs.serviceTasks(s);
+    int matching = 0;
+    List<Task> live = new ArrayList<>();
+    int stoppingCount = 0;
+    for (Task t : all) {
+      if (t.lastStatus() == TaskStatus.STOPPED) continue;
+      if (t.desiredStatus() == TaskStatus.RUNNING) live.add(t);
+      else stoppingCount++;
+    }
+    String failure = null;
+    for (ContainerInstance ci : List.copyOf(c.containerInstances.values())) {
+      List<Task> here = new ArrayList<>();
+      for (Task t : live) if (t.containerInstance() == ci) here.add(t);
+      boolean eligible = ci.status() == ContainerInstanceStatus.ACTIVE && "ACTIVE".equals(s.status());
+      for (PlacementConstraint pc : s.spec().placementConstraints()) {
+        if (pc.type().equals("memberOf") && !ecs.placement.satisfies(ci, pc, List.of())) eligible = false;
+      }
+      if (!eligible) {
+        for (Task t : here) ecs.lifecycle.stop(t, StopCode.ServiceSchedulerInitiated, "Container instance is draining");
+        continue;
+      }
+      matching++;
+      Task current = null;
+      for (Task t : here) {
+        if (t.deployment == primary) current = t;
+        else ecs.lifecycle.stop(t, StopCode.ServiceSchedulerInitiated, "Scaling activity initiated by (deployment " + primary.id() + ")");
+      }
+      if (current == null && primary.rolloutState() != RolloutState.FAILED && Placement.usable(ci)) {
+        String misfit = Placement.misfit(ci, primary.taskDefinition());
+        if (misfit == null) {
+          Task t = ecs.newTask(c, primary.taskDefinition(), "service:" + s.serviceName(), LaunchType.EC2, s, primary, null);
+          live.add(t);
+          ecs.lifecycle.launchOn(t, ci);
+        } else if (here.isEmpty() && stoppingCount == 0) {
+          failure = "The closest matching container-instance " + ci.containerInstanceId() + " " + misfit;
+        }
+      }
+    }
+    if (s.desiredCount() != matching && "ACTIVE".equals(s.status())) s.desiredCount(matching);
+    if (failure != null && periodic) {
+      ecs.serviceEvent(s, "service " + s.serviceName() + " was unable to place a task because no container instance met all of its requirements. " + failure);
+    }
+    List<Task> stillLive = new ArrayList<>();
+    for (Task t : ecs.serviceTasks(s)) if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.RUNNING) stillLive.add(t);
+    int stopping = 0;
+    for (Task t : ecs.serviceTasks(s)) if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.STOPPED) stopping++;
+    settle(s, primary, stillLive, stopping, s.desiredCount());
+  }
+}

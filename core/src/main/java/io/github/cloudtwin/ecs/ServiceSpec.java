@@ -1,0 +1,207 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code CreateService} takes.
+ *
+ * @param cluster the cluster name
+ * @param serviceName unique among the cluster's active services
+ * @param taskDefinition {@code family} (latest ACTIVE revision) or {@code family:revision}
+ * @param desiredCount tasks to keep (REPLICA), default 1; ignored for DAEMON
+ * @param schedulingStrategy REPLICA (default) or DAEMON
+ * @param launchType EC2 or FARGATE; null when a capacity provider strategy (the service's or the
+ *     cluster's default) is used, EC2 when neither is given
+ * @param capacityProviderStrategy items, or empty
+ * @param placementStrategy in order; empty means AWS's service default for EC2:
+ *     spread(attribute:ecs.availability-zone), spread(instanceId)
+ * @param placementConstraints binding constraints
+ * @param deploymentConfiguration limits and circuit breaker; null for the scheduling strategy's
+ *     defaults (REPLICA 100 %/200 %, DAEMON 0 %/100 %)
+ * @param loadBalancers target groups the tasks register in
+ * @param healthCheckGracePeriod ignore ELB and container health failures this long after RUNNING
+ *     (default 0)
+ */
+public record ServiceSpec(
+    String cluster,
+    String serviceName,
+    String taskDefinition,
+    int desiredCount,
+    SchedulingStrategy schedulingStrategy,
+    LaunchType launchType,
+    List<CapacityProviderStrategyItem> capacityProviderStrategy,
+    List<PlacementStrategy> placementStrategy,
+    List<PlacementConstraint> placementConstraints,
+    DeploymentConfiguration deploymentConfiguration,
+    List<ServiceLoadBalancer> loadBalancers,
+    Duration healthCheckGracePeriod) {
+
+  /** Validates the way CreateService does (references are checked by {@link Ecs#createService}). */
+  public ServiceSpec {
+    Require.name("cluster", cluster);
+    Require.name("serviceName", serviceName);
+    if (!serviceName.matches("[A-Za-z0-9_-]{1,255}")) {
+      throw new ValidationException("serviceName", serviceName, "up to 255 letters, numbers, hyphens and underscores");
+    }
+    Require.name("taskDefinition", taskDefinition);
+    if (desiredCount < 0) {
+      throw new ValidationException("desiredCount", desiredCount, "0 or greater", "Invalid desiredCount value. The desiredCount value must be 0 or greater.");
+    }
+    Require.notNull("schedulingStrategy", schedulingStrategy);
+    capacityProviderStrategy = List.copyOf(Require.notNull("capacityProviderStrategy", capacityProviderStrategy));
+    placementStrategy = List.copyOf(Require.notNull("placementStrategy", placementStrategy));
+    placementConstraints = List.copyOf(Require.notNull("placementConstraints", placementConstraints));
+    loadBalancers = List.copyOf(Require.notNull("loadBalancers", loadBalancers));
+    Require.notNegative("healthCheckGracePeriodSeconds", healthCheckGracePeriod);
+    if (placementStrategy.size() > 5) {
+      throw new ValidationException("placementStrategy", placementStrategy.size(), "at most 5 strategies");
+    }
+    if (placementConstraints.size() > 10) {
+      throw new ValidationException("placementConstraints", placementConstraints.size(), "at most 10 constraints");
+    }
+    if (launchType != null && !capacityProviderStrategy.isEmpty()) {
+      throw new ValidationException("launchType", launchType, "either a launch type or a capacity provider strategy, not both");
+    }
+    validateStrategy(capacityProviderStrategy);
+    if (launchType == LaunchType.FARGATE) {
+      if (!placementStrategy.isEmpty() || !placementConstraints.isEmpty()) {
+        throw new ValidationException("placementStrategy", placementStrategy, "no placement strategies or constraints on Fargate");
+      }
+      if (schedulingStrategy == SchedulingStrategy.DAEMON) {
+        throw new ValidationException("schedulingStrategy", "DAEMON", "REPLICA: Fargate does not support DAEMON");
+      }
+    }
+    if (deploymentConfiguration == null) {
+      deploymentConfiguration =
+          schedulingStrategy == SchedulingStrategy.DAEMON ? DeploymentConfiguration.DAEMON_DEFAULT : DeploymentConfiguration.REPLICA_DEFAULT;
+    }
+    if (schedulingStrategy == SchedulingStrategy.DAEMON) {
+      if (deploymentConfiguration.maximumPercent() != 100) {
+        throw new ValidationException("deploymentConfiguration.maximumPercent", deploymentConfiguration.maximumPercent(), "100 for DAEMON services");
+      }
+      if (!placementStrategy.isEmpty()) {
+        throw new ValidationException("placementStrategy", placementStrategy, "no placement strategies for DAEMON services");
+      }
+    }
+  }
+
+  static void validateStrategy(List<CapacityProviderStrategyItem> items) {
+    if (items.isEmpty()) return;
+    int withBase = 0;
+    int weighted = 0;
+    List<String> names = new ArrayList<>();
+    for (CapacityProviderStrategyItem i : items) {
+      if (i.base() > 0) withBase++;
+      if (i.weight() > 0) weighted++;
+      if (names.contains(i.capacityProvider())) {
+        throw new ValidationException("capacityProviderStrategy.capacityProvider", i.capacityProvider(), "each provider at most once");
+      }
+      names.add(i.capacityProvider());
+    }
+    if (withBase > 1) {
+      throw new ValidationException("capacityProviderStrategy.base", withBase + " items with a base", "only one item may set a base");
+    }
+    if (weighted == 0) {
+      throw new ValidationException("capacityProviderStrategy.weight", 0, "at least one provider with a weight above 0");
+    }
+  }
+
+  /** A builder for a service of {@code taskDefinition} in {@code cluster}. */
+  public static Builder builder(String cluster, String serviceName, String taskDefinition) {
+    return new Builder(cluster, serviceName, taskDefinition);
+  }
+
+  /** Builds {@link ServiceSpec}s. Not thread-safe. */
+  public static final class Builder {
+    private final String cluster;
+    private final String serviceName;
+    private final String taskDefinition;
+    private int desiredCount = 1;
+    private SchedulingStrategy schedulingStrategy = SchedulingStrategy.REPLICA;
+    private LaunchType launchType;
+    private final List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
+    private final List<PlacementStrategy> placementStrategy = new ArrayList<>();
+    private final List<PlacementConstraint> placementConstraints = new ArrayList<>();
+    private DeploymentConfiguration deploymentConfiguration;
+    private final List<ServiceLoadBalancer> loadBalancers = new ArrayList<>();
+    private Duration healthCheckGracePeriod = Duration.ZERO;
+
+    private Builder(String cluster, String serviceName, String taskDefinition) {
+      this.cluster = cluster;
+      this.serviceName = serviceName;
+      this.taskDefinition = taskDefinition;
+    }
+
+    /** Tasks to keep (default 1). */
+    public Builder desiredCount(int desiredCount) {
+      this.desiredCount = desiredCount;
+      return this;
+    }
+
+    /** REPLICA or DAEMON. */
+    public Builder schedulingStrategy(SchedulingStrategy s) {
+      this.schedulingStrategy = s;
+      return this;
+    }
+
+    /** EC2 or FARGATE. */
+    public Builder launchType(LaunchType launchType) {
+      this.launchType = launchType;
+      return this;
+    }
+
+    /** Adds a capacity provider strategy item. */
+    public Builder capacityProviderStrategy(String provider, int base, int weight) {
+      capacityProviderStrategy.add(new CapacityProviderStrategyItem(provider, base, weight));
+      return this;
+    }
+
+    /** Adds placement strategies, applied in order. */
+    public Builder placementStrategy(PlacementStrategy... strategies) {
+      placementStrategy.addAll(List.of(strategies));
+      return this;
+    }
+
+    /** Adds placement constraints. */
+    public Builder placementConstraints(PlacementConstraint... constraints) {
+      placementConstraints.addAll(List.of(constraints));
+      return this;
+    }
+
+    /** Deployment limits and circuit breaker. */
+    public Builder deploymentConfiguration(DeploymentConfiguration c) {
+      this.deploymentConfiguration = c;
+      return this;
+    }
+
+    /** Deployment limits in percent. */
+    public Builder deploymentConfiguration(int minimumHealthyPercent, int maximumPercent) {
+      this.deploymentConfiguration = DeploymentConfiguration.of(minimumHealthyPercent, maximumPercent);
+      return this;
+    }
+
+    /** Adds a load balancer entry. */
+    public Builder loadBalancer(String targetGroupName, String containerName, int containerPort) {
+      loadBalancers.add(new ServiceLoadBalancer(targetGroupName, containerName, containerPort));
+      return this;
+    }
+
+    /** The health check grace period. */
+    public Builder healthCheckGracePeriod(Duration d) {
+      this.healthCheckGracePeriod = d;
+      return this;
+    }
+
+    /** The spec; throws a ValidationException naming the first invalid field. */
+    public ServiceSpec build() {
+      return new ServiceSpec(
+          cluster, serviceName, taskDefinition, desiredCount, schedulingStrategy, launchType,
+          capacityProviderStrategy, placementStrategy, placementConstraints, deploymentConfiguration,
+          loadBalancers, healthCheckGracePeriod);
+    }
+  }
+}

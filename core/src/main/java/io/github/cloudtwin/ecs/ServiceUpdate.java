@@ -1,0 +1,81 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+
+/**
+ * What {@code UpdateService} takes: only the fields given change.
+ *
+ * @param cluster the cluster
+ * @param service the service
+ * @param desiredCount the new desired count, or null
+ * @param taskDefinition a new task definition (starts a deployment), or null
+ * @param deploymentConfiguration new limits / circuit breaker, or null
+ * @param forceNewDeployment start a deployment even with the same task definition
+ */
+public record ServiceUpdate(
+    String cluster,
+    String service,
+    Integer desiredCount,
+    String taskDefinition,
+    DeploymentConfiguration deploymentConfiguration,
+    boolean forceNewDeployment) {
+
+  /** Validates. */
+  public ServiceUpdate {
+    Require.name("cluster", cluster);
+    Require.name("service", service);
+    if (desiredCount != null && desiredCount < 0) {
+      throw new ValidationException("desiredCount", desiredCount, "0 or greater", "Invalid desiredCount value. The desiredCount value must be 0 or greater.");
+    }
+  }
+
+  /** A builder for {@code service} in {@code cluster}. */
+  public static Builder builder(String cluster, String service) {
+    return new Builder(cluster, service);
+  }
+
+  /** Builds {@link ServiceUpdate}s. Not thread-safe. */
+  public static final class Builder {
+    private final String cluster;
+    private final String service;
+    private Integer desiredCount;
+    private String taskDefinition;
+    private DeploymentConfiguration deploymentConfiguration;
+    private boolean forceNewDeployment;
+
+    private Builder(String cluster, String service) {
+      this.cluster = cluster;
+      this.service = service;
+    }
+
+    /** The new desired count. */
+    public Builder desiredCount(int n) {
+      this.desiredCount = n;
+      return this;
+    }
+
+    /** The new task definition. */
+    public Builder taskDefinition(String td) {
+      this.taskDefinition = td;
+      return this;
+    }
+
+    /** New deployment limits / breaker. */
+    public Builder deploymentConfiguration(DeploymentConfiguration c) {
+      this.deploymentConfiguration = c;
+      return this;
+    }
+
+    /** Force a new deployment. */
+    public Builder forceNewDeployment(boolean force) {
+      this.forceNewDeployment = force;
+      return this;
+    }
+
+    /** The update; throws a ValidationException naming the first invalid field. */
+    public ServiceUpdate build() {
+      return new ServiceUpdate(cluster, service, desiredCount, taskDefinition, deploymentConfiguration, forceNewDeployment);
+    }
+  }
+}

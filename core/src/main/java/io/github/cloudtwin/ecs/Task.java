@@ -1,0 +1,263 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.kernel.Scheduler;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A live view of one ECS task: its lifecycle ({@code lastStatus}, {@code desiredStatus}), where it
+ * runs, its host ports or IP, its health and, once stopped, its {@code stopCode} and {@code
+ * stoppedReason} in AWS's words. Read again to see current values.
+ */
+public final class Task {
+
+  private final String id;
+  private final String arn;
+  private final String clusterName;
+  private final TaskDefinition taskDefinition;
+  private final String group;
+  private final LaunchType launchType;
+  private final Instant createdAt;
+  final EcsService service;
+  final Deployment deployment;
+  final String capacityProviderName;
+  private volatile ContainerInstance containerInstance;
+  private volatile String availabilityZone;
+  private volatile String privateIpv4Address;
+  private volatile TaskStatus lastStatus = TaskStatus.PROVISIONING;
+  private volatile TaskStatus desiredStatus = TaskStatus.RUNNING;
+  private volatile HealthStatus healthStatus = HealthStatus.UNKNOWN;
+  private volatile StopCode stopCode;
+  private volatile String stoppedReason;
+  private volatile Instant startedAt;
+  private volatile Instant stoppingAt;
+  private volatile Instant stoppedAt;
+  private final Map<String, Integer> hostPorts = new LinkedHashMap<>();
+  // machinery
+  boolean paused;
+  boolean registeredWithLb;
+  boolean elbUnhealthy;
+  final Map<String, int[]> containerHealth = new LinkedHashMap<>(); // name -> {consecutiveFailures, healthy(1)/unhealthy(0)/unknown(-1)}
+  final List<Scheduler.Task> timers = new ArrayList<>();
+  final List<TaskLifecycle.Registration> registrations = new ArrayList<>();
+  boolean healthFailure;
+
+  Task(
+      String id,
+      String region,
+      String clusterName,
+      TaskDefinition taskDefinition,
+      String group,
+      LaunchType launchType,
+      EcsService service,
+      Deployment deployment,
+      String capacityProviderName,
+      Instant createdAt) {
+    this.id = id;
+    this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":task/" + clusterName + "/" + id;
+    this.clusterName = clusterName;
+    this.taskDefinition = taskDefinition;
+    this.group = group;
+    this.launchType = launchType;
+    this.service = service;
+    this.deployment = deployment;
+    this.capacityProviderName = capacityProviderName;
+    this.createdAt = createdAt;
+  }
+
+  /** The task id (32 hex digits). */
+  public String taskId() {
+    return id;
+  }
+
+  /** The ARN. */
+  public String taskArn() {
+    return arn;
+  }
+
+  /** The cluster. */
+  public String clusterName() {
+    return clusterName;
+  }
+
+  /** The task definition it runs. */
+  public TaskDefinition taskDefinition() {
+    return taskDefinition;
+  }
+
+  /** {@code service:<name>} for service tasks, {@code family:<family>} for others. */
+  public String group() {
+    return group;
+  }
+
+  /** The service's name, or null for a standalone task. */
+  public String serviceName() {
+    return service == null ? null : service.serviceName();
+  }
+
+  /** The deployment id that started it ({@code ecs-svc/...}), or null. */
+  public String startedBy() {
+    return deployment == null ? null : deployment.id();
+  }
+
+  /** EC2 or FARGATE. */
+  public LaunchType launchType() {
+    return launchType;
+  }
+
+  /** The capacity provider it was placed with, or null. */
+  public String capacityProviderName() {
+    return capacityProviderName;
+  }
+
+  /** The container instance, or null (Fargate, or still PROVISIONING). */
+  public ContainerInstance containerInstance() {
+    return containerInstance;
+  }
+
+  /** The EC2 instance id it runs on, or null. */
+  public String ec2InstanceId() {
+    ContainerInstance ci = containerInstance;
+    return ci == null ? null : ci.ec2InstanceId();
+  }
+
+  /** Its zone, or null while PROVISIONING without a placement. */
+  public String availabilityZone() {
+    return availabilityZone;
+  }
+
+  /** The ENI's private IP in awsvpc mode, otherwise null. */
+  public String privateIpv4Address() {
+    return privateIpv4Address;
+  }
+
+  /** Host port per {@code container:containerPort} (bridge and host modes). */
+  public Map<String, Integer> hostPorts() {
+    synchronized (hostPorts) {
+      return Collections.unmodifiableMap(new LinkedHashMap<>(hostPorts));
+    }
+  }
+
+  /** The host port of {@code container}'s {@code containerPort}, or 0. */
+  public int hostPort(String container, int containerPort) {
+    synchronized (hostPorts) {
+      Integer p = hostPorts.get(container + ":" + containerPort);
+      return p == null ? 0 : p;
+    }
+  }
+
+  /** The last status the agent reported. */
+  public TaskStatus lastStatus() {
+    return lastStatus;
+  }
+
+  /** RUNNING until something decides to stop it, then STOPPED. */
+  public TaskStatus desiredStatus() {
+    return desiredStatus;
+  }
+
+  /** From its containers' health checks. */
+  public HealthStatus healthStatus() {
+    return healthStatus;
+  }
+
+  /** Why it stopped, or null. */
+  public StopCode stopCode() {
+    return stopCode;
+  }
+
+  /** AWS's text for why it stopped, such as {@code Essential container in task exited}; or null. */
+  public String stoppedReason() {
+    return stoppedReason;
+  }
+
+  /** When it was created. */
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** When it reached RUNNING, or null. */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** When stopping began, or null. */
+  public Instant stoppingAt() {
+    return stoppingAt;
+  }
+
+  /** When it stopped, or null. */
+  public Instant stoppedAt() {
+    return stoppedAt;
+  }
+
+  /** Whether it is paused (its instance is unreachable; the runtime was told to pause it). */
+  public boolean isPaused() {
+    return paused;
+  }
+
+  // ----------------------------------------------------------------- machinery
+
+  void lastStatus(TaskStatus s) {
+    lastStatus = s;
+  }
+
+  void desiredStatus(TaskStatus s) {
+    desiredStatus = s;
+  }
+
+  void healthStatus(HealthStatus s) {
+    healthStatus = s;
+  }
+
+  void stopped(StopCode code, String reason) {
+    if (stopCode == null) {
+      stopCode = code;
+      stoppedReason = reason;
+    }
+  }
+
+  void startedAt(Instant t) {
+    startedAt = t;
+  }
+
+  void stoppingAt(Instant t) {
+    if (stoppingAt == null) stoppingAt = t;
+  }
+
+  void stoppedAt(Instant t) {
+    stoppedAt = t;
+  }
+
+  void placeOn(ContainerInstance ci, String zone, String ip) {
+    containerInstance = ci;
+    availabilityZone = zone;
+    privateIpv4Address = ip;
+  }
+
+  void putHostPort(String key, int port) {
+    synchronized (hostPorts) {
+      hostPorts.put(key, port);
+    }
+  }
+
+  List<Integer> hostPortsInternal() {
+    synchronized (hostPorts) {
+      return new ArrayList<>(hostPorts.values());
+    }
+  }
+
+  void cancelTimers() {
+    for (Scheduler.Task t : timers) t.cancel();
+    timers.clear();
+  }
+
+  @Override
+  public String toString() {
+    return id + " (" + taskDefinition.familyRevision() + ", " + lastStatus + (availabilityZone == null ? "" : ", " + availabilityZone) + ")";
+  }
+}

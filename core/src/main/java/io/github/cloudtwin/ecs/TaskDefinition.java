@@ -1,0 +1,94 @@
+package io.github.cloudtwin.ecs;
+
+import java.util.List;
+
+/**
+ * A registered task definition revision: {@code family:revision}. Immutable, except that
+ * deregistration marks it INACTIVE (running tasks and services keep it).
+ */
+public final class TaskDefinition {
+
+  private final TaskDefinitionSpec spec;
+  private final int revision;
+  private final String arn;
+  private volatile boolean active = true;
+
+  TaskDefinition(TaskDefinitionSpec spec, int revision, String region) {
+    this.spec = spec;
+    this.revision = revision;
+    this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":task-definition/" + spec.family() + ":" + revision;
+  }
+
+  /** What was registered. */
+  public TaskDefinitionSpec spec() {
+    return spec;
+  }
+
+  /** The family. */
+  public String family() {
+    return spec.family();
+  }
+
+  /** The revision, from 1. */
+  public int revision() {
+    return revision;
+  }
+
+  /** {@code family:revision}. */
+  public String familyRevision() {
+    return spec.family() + ":" + revision;
+  }
+
+  /** The ARN. */
+  public String taskDefinitionArn() {
+    return arn;
+  }
+
+  /** The network mode. */
+  public NetworkMode networkMode() {
+    return spec.networkMode();
+  }
+
+  /** The containers. */
+  public List<ContainerDefinition> containerDefinitions() {
+    return spec.containerDefinitions();
+  }
+
+  /** ACTIVE or INACTIVE (deregistered). */
+  public String status() {
+    return active ? "ACTIVE" : "INACTIVE";
+  }
+
+  void deactivate() {
+    active = false;
+  }
+
+  /** CPU units placement reserves: the task-level value, otherwise the containers' sum. */
+  public int reservedCpu() {
+    if (spec.cpu() > 0) return spec.cpu();
+    int sum = 0;
+    for (ContainerDefinition c : spec.containerDefinitions()) sum += c.cpu();
+    return sum;
+  }
+
+  /** Memory (MiB) placement reserves: task-level, otherwise the containers' soft-or-hard sum. */
+  public int reservedMemory() {
+    if (spec.memory() > 0) return spec.memory();
+    int sum = 0;
+    for (ContainerDefinition c : spec.containerDefinitions()) sum += c.reservedMemory();
+    return sum;
+  }
+
+  /** The container named {@code name}, or null. */
+  ContainerDefinition container(String name) {
+    for (ContainerDefinition c : spec.containerDefinitions()) {
+      if (c.name().equals(name)) return c;
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return familyRevision();
+  }
+}

@@ -1,0 +1,387 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.ec2.AvailabilityZone;
+import io.github.cloudtwin.ec2.ZoneState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ECS agent's side of a task: placement bookkeeping, the lifecycle {@code PROVISIONING ->
+ * PENDING -> ACTIVATING -> RUNNING -> DEACTIVATING -> STOPPING -> DEPROVISIONING -> STOPPED},
+ * load-balancer registration, container health checks and stop reasons. Guarded by the kernel
+ * lock.
+ */
+final class TaskLifecycle {
+
+  /** One target registration of a task. */
+  record Registration(String targetGroup, String targetId, int port) {
+    String key() {
+      return targetGroup + "|" + targetId;
+    }
+  }
+
+  private final Ecs ecs;
+  private final Map<String, List<Task>> byTarget = new HashMap<>();
+  private int ipSeq;
+
+  TaskLifecycle(Ecs ecs) {
+    this.ecs = ecs;
+  }
+
+  private Instant now() {
+    return ecs.kernel.clock().now();
+  }
+
+  private long record(Task t, String kind, String message) {
+    return ecs.kernel.timeline().record("task/" + t.taskId(), kind, message);
+  }
+
+  // ------------------------------------------------------------------ launch
+
+  /** Places {@code t} on {@code ci} and starts its lifecycle. */
+  void launchOn(Task t, ContainerInstance ci) {
+    TaskDefinition td = t.taskDefinition();
+    Set<Integer> taken = new HashSet<>();
+    for (ContainerDefinition c : td.containerDefinitions()) {
+      for (PortMapping p : c.portMappings()) {
+        int port;
+        if (td.networkMode() == NetworkMode.HOST) {
+          port = p.containerPort();
+        } else if (td.networkMode() == NetworkMode.BRIDGE) {
+          port = p.hostPort() != 0 ? p.hostPort() : ci.freeEphemeralPort(taken);
+        } else {
+          continue;
+        }
+        taken.add(port);
+        t.putHostPort(c.name() + ":" + p.containerPort(), port);
+      }
+    }
+    String ip = td.networkMode() == NetworkMode.AWSVPC ? nextIp(ci.availabilityZone()) : null;
+    t.placeOn(ci, ci.availabilityZone(), ip);
+    ci.reserve(t);
+    ecs.capacityProviders.taskPlaced(t);
+    long ev =
+        record(t, "placed", "placed " + td.familyRevision() + " on " + ci.ec2InstanceId() + " (" + ci.availabilityZone() + ")"
+            + (t.serviceName() == null ? "" : " for service " + t.serviceName()));
+    ecs.kernel.runWithCause(ev, () -> afterPlacement(t));
+  }
+
+  /** Starts {@code t} on Fargate in the zone with the fewest of its group's tasks. */
+  void launchFargate(Task t, Collection<Task> group) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Task g : group) {
+      if (g.lastStatus() != TaskStatus.STOPPED && g.availabilityZone() != null) counts.merge(g.availabilityZone(), 1, Integer::sum);
+    }
+    String best = null;
+    for (AvailabilityZone z : ecs.ec2.zones()) {
+      if (ecs.ec2.zoneState(z.name()) != ZoneState.AVAILABLE) continue;
+      if (best == null || counts.getOrDefault(z.name(), 0) < counts.getOrDefault(best, 0)) best = z.name();
+    }
+    if (best == null) best = ecs.ec2.zones().get(0).name();
+    t.placeOn(null, best, nextIp(best));
+    long ev = record(t, "placed", "placed " + t.taskDefinition().familyRevision() + " on Fargate (" + best + ")"
+        + (t.serviceName() == null ? "" : " for service " + t.serviceName()));
+    ecs.kernel.runWithCause(ev, () -> afterPlacement(t));
+  }
+
+  /** A capacity-provider task that waits in PROVISIONING for an instance. */
+  void waitForCapacity(Task t) {
+    record(t, "provisioning", "PROVISIONING: waiting for capacity from capacity provider " + t.capacityProviderName());
+  }
+
+  private void afterPlacement(Task t) {
+    if (t.taskDefinition().networkMode() == NetworkMode.AWSVPC) {
+      t.timers.add(ecs.kernel.scheduler().after(Ecs.ENI_TIME, () -> pending(t)));
+    } else {
+      pending(t);
+    }
+  }
+
+  private String nextIp(String zone) {
+    int zoneIndex = 0;
+    List<AvailabilityZone> zones = ecs.ec2.zones();
+    for (int i = 0; i < zones.size(); i++) if (zones.get(i).name().equals(zone)) zoneIndex = i;
+    int n = ipSeq++;
+    return "10.0." + (zoneIndex * 64 + (n / 250) % 64) + "." + (n % 250 + 4);
+  }
+
+  private void pending(Task t) {
+    if (t.desiredStatus() != TaskStatus.RUNNING) return;
+    transition(t, TaskStatus.PENDING);
+    ecs.runtime.start(t, ecs.agent());
+    if (t.desiredStatus() != TaskStatus.RUNNING) return; // the runtime reported an exit at once
+    t.timers.add(ecs.kernel.scheduler().after(Ecs.TASK_START_TIME, () -> activate(t)));
+  }
+
+  private void activate(Task t) {
+    if (t.desiredStatus() != TaskStatus.RUNNING) return;
+    transition(t, TaskStatus.ACTIVATING);
+    t.startedAt(now());
+    transition(t, TaskStatus.RUNNING);
+    if (t.deployment != null) t.deployment.anyTaskRan = true;
+    if (t.isPaused()) ecs.runtime.pause(t);
+    ecs.runtime.running(t);
+    registerTargets(t);
+    startHealthChecks(t);
+    if (t.service != null) {
+      EcsService s = t.service;
+      Duration grace = s.spec().healthCheckGracePeriod();
+      if (!t.registrations.isEmpty() && !grace.isZero()) {
+        t.timers.add(ecs.kernel.scheduler().after(grace, () -> graceEnded(t)));
+      }
+      t.timers.add(ecs.kernel.scheduler().after(Ecs.HEALTHY_AFTER, () -> ecs.scheduler.request(s)));
+      ecs.scheduler.request(s);
+    }
+  }
+
+  private void transition(Task t, TaskStatus to) {
+    TaskStatus from = t.lastStatus();
+    if (from == to) return;
+    t.lastStatus(to);
+    record(t, "state", from + " -> " + to);
+  }
+
+  // ------------------------------------------------------------------ load balancer
+
+  private void registerTargets(Task t) {
+    if (t.service == null || ecs.targets == null) return;
+    for (ServiceLoadBalancer lb : t.service.spec().loadBalancers()) {
+      Registration r;
+      if (t.taskDefinition().networkMode() == NetworkMode.AWSVPC) {
+        r = new Registration(lb.targetGroupName(), t.privateIpv4Address(), lb.containerPort());
+      } else {
+        r = new Registration(lb.targetGroupName(), t.ec2InstanceId(), t.hostPort(lb.containerName(), lb.containerPort()));
+      }
+      t.registrations.add(r);
+      byTarget.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(t);
+      ecs.targets.register(r.targetGroup(), r.targetId(), r.port(), t.availabilityZone());
+      record(t, "register-target", "registered " + r.targetId() + ":" + r.port() + " in target group " + r.targetGroup());
+    }
+  }
+
+  /** Whether the grace period since RUNNING still suppresses health failures. */
+  private boolean inGrace(Task t) {
+    if (t.service == null || t.startedAt() == null) return false;
+    return now().isBefore(t.startedAt().plus(t.service.spec().healthCheckGracePeriod()));
+  }
+
+  void targetHealthChanged(String tg, String id, boolean healthy) {
+    List<Task> ts = byTarget.get(tg + "|" + id);
+    if (ts == null) return;
+    for (Task t : List.copyOf(ts)) targetHealthChanged(t, tg, healthy);
+  }
+
+  private void targetHealthChanged(Task t, String tg, boolean healthy) {
+    t.elbUnhealthy = !healthy;
+    if (healthy) {
+      if (t.service != null) ecs.scheduler.request(t.service);
+      return;
+    }
+    if (t.desiredStatus() != TaskStatus.RUNNING || t.lastStatus() != TaskStatus.RUNNING || inGrace(t)) return;
+    failElb(t, tg);
+  }
+
+  private void failElb(Task t, String tg) {
+    t.healthFailure = true;
+    stop(t, StopCode.ServiceSchedulerInitiated, "Task failed ELB health checks in (target-group " + ecs.targets.targetGroupArn(tg) + ")");
+  }
+
+  private void graceEnded(Task t) {
+    if (t.desiredStatus() != TaskStatus.RUNNING || t.lastStatus() != TaskStatus.RUNNING) return;
+    if (t.elbUnhealthy && !t.registrations.isEmpty()) {
+      failElb(t, t.registrations.get(0).targetGroup());
+      return;
+    }
+    if (t.healthStatus() == HealthStatus.UNHEALTHY) {
+      failContainerHealth(t);
+    }
+  }
+
+  private boolean unindex(Registration r, Task t) {
+    List<Task> ts = byTarget.get(r.key());
+    if (ts == null || !ts.remove(t)) return false;
+    if (ts.isEmpty()) byTarget.remove(r.key());
+    return true;
+  }
+
+  // ------------------------------------------------------------------ container health
+
+  private void startHealthChecks(Task t) {
+    boolean any = false;
+    for (ContainerDefinition c : t.taskDefinition().containerDefinitions()) {
+      if (c.healthCheck() != null) {
+        any = true;
+        t.containerHealth.put(c.name(), new int[] {0, -1});
+        scheduleCheck(t, c);
+      }
+    }
+    if (!any) t.healthStatus(HealthStatus.UNKNOWN);
+  }
+
+  private void scheduleCheck(Task t, ContainerDefinition c) {
+    t.timers.add(ecs.kernel.scheduler().after(c.healthCheck().interval(), () -> runCheck(t, c)));
+  }
+
+  private void runCheck(Task t, ContainerDefinition c) {
+    if (t.lastStatus() != TaskStatus.RUNNING || t.desiredStatus() != TaskStatus.RUNNING) return;
+    int[] h = t.containerHealth.get(c.name());
+    boolean pass = !t.isPaused() && ecs.runtime.healthCheckPasses(t, c);
+    boolean inStart = now().isBefore(t.startedAt().plus(c.healthCheck().startPeriod()));
+    if (pass) {
+      h[0] = 0;
+      h[1] = 1;
+    } else if (!inStart) {
+      h[0]++;
+      if (h[0] >= c.healthCheck().retries()) h[1] = 0;
+    }
+    HealthStatus before = t.healthStatus();
+    HealthStatus after = aggregate(t);
+    if (after != before) {
+      t.healthStatus(after);
+      record(t, "health", "health status " + before + " -> " + after);
+      if (after == HealthStatus.UNHEALTHY && t.service != null && !inGrace(t)) {
+        failContainerHealth(t);
+        return;
+      }
+      if (t.service != null) ecs.scheduler.request(t.service);
+    }
+    scheduleCheck(t, c);
+  }
+
+  private HealthStatus aggregate(Task t) {
+    boolean allHealthy = true;
+    for (ContainerDefinition c : t.taskDefinition().containerDefinitions()) {
+      int[] h = t.containerHealth.get(c.name());
+      if (h == null || !c.essential()) continue;
+      if (h[1] == 0) return HealthStatus.UNHEALTHY;
+      if (h[1] != 1) allHealthy = false;
+    }
+    return allHealthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN;
+  }
+
+  private void failContainerHealth(Task t) {
+    t.healthFailure = true;
+    stop(t, StopCode.ServiceSchedulerInitiated, "Task failed container health checks");
+  }
+
+  /**
+   * Whether a service task counts as healthy: RUNNING and, with a load balancer, healthy in every
+   * target group; otherwise with container health checks, HEALTHY; otherwise 40 s after RUNNING.
+   */
+  boolean isHealthy(Task t) {
+    if (t.lastStatus() != TaskStatus.RUNNING || t.desiredStatus() != TaskStatus.RUNNING) return false;
+    if (!t.registrations.isEmpty()) {
+      for (Registration r : t.registrations) {
+        if (!ecs.targets.isHealthy(r.targetGroup(), r.targetId(), r.port())) return false;
+      }
+      return true;
+    }
+    if (!t.containerHealth.isEmpty()) return t.healthStatus() == HealthStatus.HEALTHY;
+    return !now().isBefore(t.startedAt().plus(Ecs.HEALTHY_AFTER));
+  }
+
+  // ------------------------------------------------------------------ stop
+
+  /** A graceful stop: deregistration and draining, SIGTERM, ENI detach. */
+  void stop(Task t, StopCode code, String reason) {
+    if (t.desiredStatus() == TaskStatus.STOPPED) return;
+    t.desiredStatus(TaskStatus.STOPPED);
+    t.stopped(code, reason);
+    t.stoppingAt(now());
+    t.cancelTimers();
+    long ev = record(t, "stop", "desired STOPPED: " + reason);
+    ecs.kernel.runWithCause(ev, () -> {
+      if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
+        if (t.lastStatus() != TaskStatus.PROVISIONING) ecs.runtime.stop(t);
+        deprovision(t);
+        return;
+      }
+      transition(t, TaskStatus.DEACTIVATING);
+      Duration drain = Duration.ZERO;
+      for (Registration r : t.registrations) {
+        ecs.targets.deregister(r.targetGroup(), r.targetId(), r.port());
+        unindex(r, t);
+        Duration d = ecs.targets.deregistrationDelay(r.targetGroup());
+        if (d.compareTo(drain) > 0) drain = d;
+      }
+      if (t.service != null) ecs.scheduler.request(t.service);
+      if (drain.isZero()) {
+        stopping(t);
+      } else {
+        ecs.kernel.scheduler().after(drain, () -> stopping(t));
+      }
+    });
+  }
+
+  private void stopping(Task t) {
+    transition(t, TaskStatus.STOPPING);
+    ecs.runtime.stop(t);
+    deprovision(t);
+  }
+
+  private void deprovision(Task t) {
+    if (t.taskDefinition().networkMode() == NetworkMode.AWSVPC && t.availabilityZone() != null) {
+      transition(t, TaskStatus.DEPROVISIONING);
+      ecs.kernel.scheduler().after(Ecs.ENI_TIME, () -> finish(t));
+    } else {
+      finish(t);
+    }
+  }
+
+  /** The host is gone: the task stops at once, without draining. */
+  void lose(Task t, StopCode code, String reason) {
+    boolean wasDesired = t.desiredStatus() == TaskStatus.RUNNING;
+    t.desiredStatus(TaskStatus.STOPPED);
+    t.stopped(code, reason);
+    t.stoppingAt(now());
+    t.cancelTimers();
+    if (wasDesired) record(t, "stop", "desired STOPPED: " + reason);
+    for (Registration r : t.registrations) {
+      if (unindex(r, t)) ecs.targets.deregister(r.targetGroup(), r.targetId(), r.port());
+    }
+    if (t.lastStatus() != TaskStatus.PROVISIONING) ecs.runtime.stop(t);
+    finish(t);
+  }
+
+  private void finish(Task t) {
+    if (t.lastStatus() == TaskStatus.STOPPED) return;
+    for (Registration r : t.registrations) unindex(r, t);
+    t.lastStatus(TaskStatus.STOPPED);
+    t.stoppedAt(now());
+    ContainerInstance ci = t.containerInstance();
+    if (ci != null) ci.release(t);
+    long ev =
+        record(t, "stopped", "STOPPED (" + t.stopCode() + "): " + t.stoppedReason());
+    ecs.kernel.runWithCause(ev, () -> {
+      ecs.capacityProviders.taskStopped(t);
+      if (t.service != null) ecs.scheduler.taskStopped(t);
+    });
+  }
+
+  // ------------------------------------------------------------------ runtime reports
+
+  void containerExited(Task t, String container, int exitCode) {
+    if (t.desiredStatus() == TaskStatus.STOPPED || t.lastStatus() == TaskStatus.STOPPED) return;
+    ContainerDefinition c = t.taskDefinition().container(container);
+    long ev = record(t, "container-exit", "container " + container + " exited with code " + exitCode);
+    if (c != null && c.essential()) {
+      ecs.kernel.runWithCause(ev, () -> stop(t, StopCode.EssentialContainerExited, "Essential container in task exited"));
+    }
+  }
+
+  void setPaused(Task t, boolean paused) {
+    if (t.paused == paused) return;
+    t.paused = paused;
+    if (t.lastStatus() == TaskStatus.RUNNING) {
+      if (paused) ecs.runtime.pause(t);
+      else ecs.runtime.resume(t);
+    }
+  }
+}

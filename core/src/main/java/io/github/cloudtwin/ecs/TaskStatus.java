@@ -1,0 +1,29 @@
+package io.github.cloudtwin.ecs;
+
+/**
+ * A task's {@code lastStatus} or {@code desiredStatus}, in lifecycle order: {@code PROVISIONING ->
+ * PENDING -> ACTIVATING -> RUNNING -> DEACTIVATING -> STOPPING -> DEPROVISIONING -> STOPPED}.
+ */
+public enum TaskStatus {
+  /** Waiting for capacity (capacity providers) or for its ENI (awsvpc). */
+  PROVISIONING,
+  /** Placed; the agent pulls images and starts containers. */
+  PENDING,
+  /** Service discovery and load-balancer setup. */
+  ACTIVATING,
+  /** Running. */
+  RUNNING,
+  /** Load-balancer deregistration. */
+  DEACTIVATING,
+  /** SIGTERM sent; SIGKILL after stopTimeout. */
+  STOPPING,
+  /** ENI detach. */
+  DEPROVISIONING,
+  /** Stopped. */
+  STOPPED;
+
+  /** Whether the task has stopped or is on its way there. */
+  public boolean isStoppingOrStopped() {
+    return compareTo(DEACTIVATING) >= 0;
+  }
+}
