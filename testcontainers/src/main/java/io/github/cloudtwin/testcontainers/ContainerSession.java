@@ -187,6 +187,16 @@ final class ContainerSession implements AutoCloseable {
     }
   }
 
+  /** Stops and removes a container on a session thread. */
+  void stopAsync(CompletableFuture<ContainerHandle> start, Duration grace) {
+    if (closed) return; // close() removes everything
+    try {
+      start.thenAcceptAsync(h -> h.stop(grace), executor).exceptionally(e -> null);
+    } catch (RuntimeException e) {
+      // closing meanwhile: close() removes everything
+    }
+  }
+
   /** Ids of the containers on the engine labelled with this session, in any state. */
   List<String> containersOnEngine() {
     List<String> ids = new ArrayList<>();
