@@ -237,7 +237,9 @@ final class ClusterQuery {
 
   private String value() {
     String v = next("a value");
-    if (v.length() == 1 && "()[],".contains(v) || v.equals("and") || v.equals("or") || v.equals("&&") || v.equals("||")) {
+    boolean word = true;
+    for (int i = 0; i < v.length(); i++) word &= isWordChar(v.charAt(i)) || i == 0 && v.charAt(i) == '!';
+    if (!word || v.equals("and") || v.equals("or")) {
       throw error("a value, found '" + v + "'");
     }
     return v;
