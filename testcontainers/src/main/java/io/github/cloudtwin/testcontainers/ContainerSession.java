@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.rnorth.ducttape.ratelimits.RateLimiter;
+import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
@@ -38,6 +40,9 @@ final class ContainerSession implements AutoCloseable {
   /** The label saying who started the container. */
   static final String MANAGED_BY_LABEL = "io.github.cloudtwin.managed-by";
   static final String MANAGED_BY = "cloudtwin-testcontainers";
+
+  /** Readiness polls: 20 a second (Testcontainers' default is one), the HTTP answer ends the wait. */
+  private final RateLimiter readyPoll = RateLimiterBuilder.newBuilder().withRate(20, TimeUnit.SECONDS).withConstantThroughput().build();
 
   private final String id;
   private final DockerClient docker;
@@ -149,9 +154,14 @@ final class ContainerSession implements AutoCloseable {
     }
   }
 
-  private static WaitStrategy waitStrategy(ContainerRequest request) {
+  private WaitStrategy waitStrategy(ContainerRequest request) {
     if (request.readyPort() > 0) {
-      return Wait.forHttp("/").forPort(request.readyPort()).forStatusCodeMatching(code -> true).withStartupTimeout(request.startupTimeout());
+      return Wait.forHttp("/")
+          .forPort(request.readyPort())
+          .forStatusCodeMatching(code -> true)
+          .withReadTimeout(Duration.ofSeconds(1))
+          .withRateLimiter(readyPoll)
+          .withStartupTimeout(request.startupTimeout());
     }
     return new NoWait();
   }

@@ -117,9 +117,9 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
         if (twin.ec2().zoneState(z.name()) == ZoneState.IMPAIRED) runtime.impairedZones.add(z.name());
       }
       twin.timeline().addListener(runtime.zoneListener);
+      twin.ecs().setTaskRuntime(runtime);
+      twin.timeline().record("ecs/task-runtime", "containers", "ECS tasks run as real containers (session " + runtime.sessionId() + ")");
     });
-    twin.ecs().setTaskRuntime(runtime);
-    twin.timeline().record("ecs/task-runtime", "containers", "ECS tasks run as real containers (session " + runtime.sessionId() + ")");
     return runtime;
   }
 
