@@ -2,6 +2,7 @@ package io.github.cloudtwin.testcontainers;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -12,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.rnorth.ducttape.ratelimits.RateLimiter;
@@ -48,6 +51,7 @@ final class ContainerSession implements AutoCloseable {
   private final DockerClient docker;
   private final ExecutorService executor;
   private final List<ContainerHandle> handles = new ArrayList<>();
+  private final List<CompletableFuture<Void>> stops = new ArrayList<>(); // guarded by handles
   private volatile boolean closed;
 
   /** Opens a session; throws {@link DockerUnavailableException} when no engine answers. */
@@ -201,7 +205,11 @@ final class ContainerSession implements AutoCloseable {
   void stopAsync(CompletableFuture<ContainerHandle> start, Duration grace) {
     if (closed) return; // close() removes everything
     try {
-      start.thenAcceptAsync(h -> h.stop(grace), executor).exceptionally(e -> null);
+      CompletableFuture<Void> stop = start.thenAcceptAsync(h -> h.stop(grace), executor).exceptionally(e -> null);
+      synchronized (handles) {
+        stops.removeIf(CompletableFuture::isDone);
+        stops.add(stop);
+      }
     } catch (RuntimeException e) {
       // closing meanwhile: close() removes everything
     }
@@ -222,15 +230,18 @@ final class ContainerSession implements AutoCloseable {
     if (closed) return;
     closed = true;
     List<ContainerHandle> all;
+    List<CompletableFuture<Void>> pending;
     synchronized (handles) {
       all = new ArrayList<>(handles);
+      pending = new ArrayList<>(stops); // task stops already under way
     }
-    List<CompletableFuture<Void>> stops = new ArrayList<>();
-    for (ContainerHandle h : all) stops.add(CompletableFuture.runAsync(() -> h.stop(Duration.ZERO), executor));
-    for (CompletableFuture<Void> f : stops) {
+    for (ContainerHandle h : all) pending.add(CompletableFuture.runAsync(() -> h.stop(Duration.ZERO), executor));
+    for (CompletableFuture<Void> f : pending) {
       try {
-        f.join();
-      } catch (RuntimeException e) {
+        f.get(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException | RuntimeException e) {
         // removal by label below
       }
     }
@@ -239,6 +250,12 @@ final class ContainerSession implements AutoCloseable {
       for (String left : containersOnEngine()) {
         try {
           docker.removeContainerCmd(left).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+          // removed meanwhile
+        } catch (ConflictException e) {
+          if (!String.valueOf(e.getMessage()).contains("already in progress") && failure == null) {
+            failure = new IllegalStateException("Could not remove container " + left + " of session " + id, e);
+          }
         } catch (RuntimeException e) {
           if (failure == null) failure = new IllegalStateException("Could not remove container " + left + " of session " + id, e);
         }

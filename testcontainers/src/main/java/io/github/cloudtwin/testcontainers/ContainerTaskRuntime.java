@@ -20,12 +20,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +77,10 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   private final Map<Task, TaskContainers> tasks = new LinkedHashMap<>();
   private final Set<String> impairedZones = new LinkedHashSet<>();
   private final List<String> startFailures = new ArrayList<>();
+  /** Every task this runtime started (weakly held: stopped tasks are forgotten by ECS in time). */
+  private final Set<Task> ours = Collections.newSetFromMap(new WeakHashMap<>());
+  /** The runtime before this one: it keeps running the tasks it started. */
+  private TaskRuntime previous;
 
   /** The containers of one task, by container name. */
   private static final class TaskContainers {
@@ -117,6 +123,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
         if (twin.ec2().zoneState(z.name()) == ZoneState.IMPAIRED) runtime.impairedZones.add(z.name());
       }
       twin.timeline().addListener(runtime.zoneListener);
+      runtime.previous = twin.ecs().taskRuntime();
       twin.ecs().setTaskRuntime(runtime);
       twin.timeline().record("ecs/task-runtime", "containers", "ECS tasks run as real containers (session " + runtime.sessionId() + ")");
     });
@@ -182,6 +189,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   public void start(Task task, Agent agent) {
     TaskContainers tc = new TaskContainers(agent);
     tasks.put(task, tc);
+    ours.add(task);
     int readyPort = 0;
     String readyContainer = null;
     ServiceLoadBalancer lb = firstLoadBalancer(task);
@@ -215,7 +223,10 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   @Override
   public void running(Task task) {
     TaskContainers tc = tasks.get(task);
-    if (tc == null) return;
+    if (tc == null) {
+      if (previous != null) previous.running(task);
+      return;
+    }
     List<String> failed = new ArrayList<>();
     for (Map.Entry<String, CompletableFuture<ContainerHandle>> e : tc.starts.entrySet()) {
       try {
@@ -248,7 +259,11 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   @Override
   public void stop(Task task) {
     TaskContainers tc = tasks.remove(task);
-    if (tc == null || tc.stopped) return;
+    if (tc == null) {
+      if (previous != null) previous.stop(task);
+      return;
+    }
+    if (tc.stopped) return;
     tc.stopped = true;
     Duration grace = options.stopTimeout();
     for (CompletableFuture<ContainerHandle> f : tc.starts.values()) session.stopAsync(f, grace);
@@ -257,7 +272,10 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   @Override
   public void pause(Task task) {
     TaskContainers tc = tasks.get(task);
-    if (tc == null) return;
+    if (tc == null) {
+      if (previous != null) previous.pause(task);
+      return;
+    }
     tc.hostUnreachable = true;
     pauseAll(tc);
   }
@@ -265,13 +283,17 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   @Override
   public void resume(Task task) {
     TaskContainers tc = tasks.get(task);
-    if (tc == null) return;
+    if (tc == null) {
+      if (previous != null) previous.resume(task);
+      return;
+    }
     tc.hostUnreachable = false;
     if (!hostUnreachable(task, tc)) unpauseAll(tc);
   }
 
   @Override
   public boolean healthCheckPasses(Task task, ContainerDefinition container) {
+    if (!kernel.call(() -> ours.contains(task))) return previous != null && previous.healthCheckPasses(task, container);
     ContainerHandle h = handle(task, container.name());
     HealthCheck hc = container.healthCheck();
     if (h == null || hc == null) return h != null;
@@ -284,6 +306,18 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     else exec = cmd;
     if (exec.isEmpty()) return false;
     return h.exec(exec, hc.timeout()) == 0;
+  }
+
+  /** Container tasks report no CPU (a documented choice); tasks of the previous runtime report theirs. */
+  @Override
+  public double cpuUnitsUsed(Task task, long fromMillis, long toMillis) {
+    return kernel.call(() -> ours.contains(task)) || previous == null ? 0 : previous.cpuUnitsUsed(task, fromMillis, toMillis);
+  }
+
+  /** Container tasks report no memory (a documented choice); tasks of the previous runtime report theirs. */
+  @Override
+  public double memoryUsed(Task task, long fromMillis, long toMillis) {
+    return kernel.call(() -> ours.contains(task)) || previous == null ? 0 : previous.memoryUsed(task, fromMillis, toMillis);
   }
 
   // ------------------------------------------------------------------ machinery
