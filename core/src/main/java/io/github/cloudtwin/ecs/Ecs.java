@@ -693,6 +693,11 @@ public final class Ecs {
     return inProcess;
   }
 
+  /** The task runtime in use: the in-process one unless {@link #setTaskRuntime} replaced it. */
+  public TaskRuntime taskRuntime() {
+    return kernel.call(() -> runtime);
+  }
+
   /** Replaces the task runtime (for instance with real containers) for tasks started from now on. */
   public void setTaskRuntime(TaskRuntime runtime) {
     Require.notNull("runtime", runtime);
