@@ -120,7 +120,12 @@ public final class AutoScaling {
   private List<LoadBalancerTargets> resolveTargetGroups(List<String> names) {
     List<LoadBalancerTargets> out = new ArrayList<>();
     for (String n : names) {
-      LoadBalancerTargets t = targetGroupResolver == null ? null : targetGroupResolver.apply(n);
+      LoadBalancerTargets t;
+      try {
+        t = targetGroupResolver == null ? null : targetGroupResolver.apply(n);
+      } catch (ValidationException e) {
+        throw new ValidationException("TargetGroupARNs", n, "the name of an existing target group (" + e.getMessage() + ")");
+      }
       if (t == null) {
         throw new ValidationException("TargetGroupARNs", n, "the name of an existing target group");
       }
@@ -485,6 +490,7 @@ public final class AutoScaling {
       List<Member> ms = new ArrayList<>();
       for (String id : instanceIds) {
         Member m = memberOf(g, id);
+        if (ms.contains(m)) throw new ValidationException("InstanceIds", id, "each instance at most once");
         if (m.state != LifecycleState.IN_SERVICE || m.terminationStarted) {
           throw new ValidationException("InstanceIds", id, "an InService instance (it is " + m.state + ")");
         }
@@ -508,6 +514,7 @@ public final class AutoScaling {
       int increments = 0;
       for (String id : instanceIds) {
         Member m = memberOf(g, id);
+        if (ms.contains(m)) throw new ValidationException("InstanceIds", id, "each instance at most once");
         if (m.state != LifecycleState.STANDBY) {
           throw new ValidationException("InstanceIds", id, "an instance in Standby (it is " + m.state + ")");
         }
@@ -551,6 +558,7 @@ public final class AutoScaling {
   /** Suspends processes, as {@code SuspendProcesses}; none given suspends all. */
   public void suspendProcesses(String groupName, ScalingProcess... processes) {
     Require.notNull("ScalingProcesses", processes);
+    for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
     kernel.run(() -> {
       GroupRuntime g = runtime(groupName);
       List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
@@ -562,6 +570,7 @@ public final class AutoScaling {
   /** Resumes processes, as {@code ResumeProcesses}; none given resumes all. */
   public void resumeProcesses(String groupName, ScalingProcess... processes) {
     Require.notNull("ScalingProcesses", processes);
+    for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
     kernel.run(() -> {
       GroupRuntime g = runtime(groupName);
       List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
@@ -691,19 +700,13 @@ public final class AutoScaling {
         }
         writers.put(g.name, w);
       }
-      int inService = 0;
-      int pending = 0;
-      int standby = 0;
-      int terminating = 0;
-      for (Member m : g.members.values()) {
-        switch (m.state) {
-          case IN_SERVICE -> inService++;
-          case PENDING, PENDING_WAIT, PENDING_PROCEED -> pending++;
-          case STANDBY, ENTERING_STANDBY -> standby++;
-          case TERMINATING, TERMINATING_WAIT, TERMINATING_PROCEED -> terminating++;
-          default -> { }
-        }
-      }
+      int[] c = g.stateCounts;
+      int inService = c[LifecycleState.IN_SERVICE.ordinal()];
+      int pending = c[LifecycleState.PENDING.ordinal()] + c[LifecycleState.PENDING_WAIT.ordinal()]
+          + c[LifecycleState.PENDING_PROCEED.ordinal()];
+      int standby = c[LifecycleState.STANDBY.ordinal()] + c[LifecycleState.ENTERING_STANDBY.ordinal()];
+      int terminating = c[LifecycleState.TERMINATING.ordinal()] + c[LifecycleState.TERMINATING_WAIT.ordinal()]
+          + c[LifecycleState.TERMINATING_PROCEED.ordinal()];
       w[0].put(stamp, g.spec.minSize());
       w[1].put(stamp, g.spec.maxSize());
       w[2].put(stamp, g.spec.desiredCapacity());

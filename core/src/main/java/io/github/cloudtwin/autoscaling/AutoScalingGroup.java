@@ -65,11 +65,7 @@ public final class AutoScalingGroup {
 
   /** How many instances are InService. */
   public int inServiceCount() {
-    return kernel.call(() -> {
-      int n = 0;
-      for (Member m : runtime.members.values()) if (m.state == LifecycleState.IN_SERVICE) n++;
-      return n;
-    });
+    return kernel.call(() -> runtime.stateCounts[LifecycleState.IN_SERVICE.ordinal()]);
   }
 
   /** InService instances per enabled zone (zones with none show 0), sorted by zone name. */

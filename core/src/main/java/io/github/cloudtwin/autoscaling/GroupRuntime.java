@@ -63,6 +63,13 @@ final class GroupRuntime {
   private int rebalanceTerminationsOwed;
   private Scheduler.Task retry;
   private int protectedNoticeFor = -1;
+  /** Members per lifecycle state (by ordinal), kept up to date by {@link #memberState}. */
+  final int[] stateCounts = new int[LifecycleState.values().length];
+  /** Bumped on every member change; the periodic rebalance check skips an unchanged group. */
+  private long version;
+  private long checkedVersion = -1;
+  private String checkedZones = "";
+  private int checkedDesired = -1;
 
   GroupRuntime(AutoScaling service, AutoScalingGroupSpec spec, List<LoadBalancerTargets> targetGroups) {
     this.service = service;
@@ -395,6 +402,9 @@ final class GroupRuntime {
     if (m.activity != null && !m.activity.status.isDone()) endActivity(m.activity, ActivityStatus.Successful);
     if (!m.instance.statusOk() && m.instance.state() == InstanceState.RUNNING) {
       impaired(m);
+    } else if (m.instance.state() != InstanceState.RUNNING && m.instance.state() != InstanceState.PENDING) {
+      markUnhealthy(m, "an instance was taken out of service in response to an EC2 health check that indicated it"
+          + " had been terminated or stopped", false);
     }
     reconcile();
   }
@@ -522,6 +532,8 @@ final class GroupRuntime {
     if (m.state == LifecycleState.TERMINATED) return;
     memberState(m, LifecycleState.TERMINATED);
     members.remove(m.instanceId);
+    stateCounts[LifecycleState.TERMINATED.ordinal()]--;
+    m.counted = false;
     if (m.replacement) m.replacement = false;
     if (m.rebalanceLaunch) {
       m.rebalanceLaunch = false;
@@ -577,6 +589,7 @@ final class GroupRuntime {
     if (m.health == HealthStatus.UNHEALTHY || m.terminationStarted) return;
     if (isSuspended(ScalingProcess.HealthCheck) && limited) return;
     m.health = HealthStatus.UNHEALTHY;
+    version++;
     m.unhealthyCause = cause;
     m.limitedUnhealthy = limited;
     kernel.timeline().record("group/" + name, "health", m.instanceId + " Healthy -> Unhealthy: " + cause);
@@ -607,6 +620,13 @@ final class GroupRuntime {
 
   private void rebalance() {
     if (isSuspended(ScalingProcess.AZRebalance) || isSuspended(ScalingProcess.Launch) || rebalanceSurplus > 0) return;
+    StringBuilder zs = new StringBuilder();
+    for (String z : spec.availabilityZones()) zs.append(ec2.zoneState(z)).append(',');
+    String zones = zs.toString();
+    if (version == checkedVersion && zones.equals(checkedZones) && spec.desiredCapacity() == checkedDesired) return;
+    checkedVersion = version;
+    checkedZones = zones;
+    checkedDesired = spec.desiredCapacity();
     for (Member m : members.values()) {
       if (m.counts() && m.state != LifecycleState.IN_SERVICE) return; // an activity is under way
       if (m.health == HealthStatus.UNHEALTHY) return;
@@ -676,6 +696,12 @@ final class GroupRuntime {
   void memberState(Member m, LifecycleState to) {
     LifecycleState from = m.state;
     m.state = to;
+    version++;
+    if (m.counted) {
+      stateCounts[from.ordinal()]--;
+    }
+    m.counted = true;
+    stateCounts[to.ordinal()]++;
     if (from != to || to == LifecycleState.PENDING) {
       kernel.timeline().record("instance/" + m.instanceId, "lifecycle",
           (to == LifecycleState.PENDING && from == LifecycleState.PENDING ? "" : from + " -> ") + to + " in group " + name);

@@ -16,6 +16,8 @@ final class Member {
   final String launchTemplateVersion;
   final Instant launchTime;
   LifecycleState state = LifecycleState.PENDING;
+  /** Whether {@link GroupRuntime#stateCounts} counts this member. */
+  boolean counted;
   HealthStatus health = HealthStatus.HEALTHY;
   boolean protectedFromScaleIn;
   /** When it last went InService (grace period and warm-up count from here), or null. */

@@ -136,9 +136,13 @@ public interface TerminationPolicy {
           List<AutoScalingInstance> c, String ltName, String ltVersion, Instant now) {
         List<AutoScalingInstance> out = f.apply(List.copyOf(c), now);
         if (out == null) return List.of();
-        List<AutoScalingInstance> kept = new ArrayList<>();
+        java.util.Set<String> chosen = new java.util.HashSet<>();
         for (AutoScalingInstance i : out) {
-          if (c.contains(i)) kept.add(i);
+          if (i != null) chosen.add(i.instanceId());
+        }
+        List<AutoScalingInstance> kept = new ArrayList<>();
+        for (AutoScalingInstance i : c) {
+          if (chosen.contains(i.instanceId())) kept.add(i);
         }
         return kept;
       }

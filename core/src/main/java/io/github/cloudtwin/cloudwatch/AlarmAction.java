@@ -26,50 +26,11 @@ public interface AlarmAction {
 
   /** A plain action (for instance a notification): runs on transitions only. */
   static AlarmAction of(String name, Consumer<AlarmActionContext> action) {
-    Require.name("name", name);
-    Require.notNull("action", action);
-    return new AlarmAction() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public void invoke(AlarmActionContext context) {
-        action.accept(context);
-      }
-
-      @Override
-      public String toString() {
-        return name;
-      }
-    };
+    return new NamedAlarmAction(Require.name("name", name), false, Require.notNull("action", action));
   }
 
   /** A scaling action: runs on transitions and again every minute while the state holds. */
   static AlarmAction scaling(String name, Consumer<AlarmActionContext> action) {
-    Require.name("name", name);
-    Require.notNull("action", action);
-    return new AlarmAction() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public boolean isScalingAction() {
-        return true;
-      }
-
-      @Override
-      public void invoke(AlarmActionContext context) {
-        action.accept(context);
-      }
-
-      @Override
-      public String toString() {
-        return name;
-      }
-    };
+    return new NamedAlarmAction(Require.name("name", name), true, Require.notNull("action", action));
   }
 }

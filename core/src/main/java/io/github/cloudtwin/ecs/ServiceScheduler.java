@@ -48,7 +48,7 @@ final class ServiceScheduler {
     for (Cluster c : List.copyOf(ecs.clusters.values())) {
       ecs.capacityProviders.retryWaiting(c);
       for (EcsService s : List.copyOf(c.services.values())) {
-        reconcile(s, true);
+        if (!s.steady) reconcile(s, true); // a steady service has nothing to retry; changes clear steady
         prune(s);
       }
       prune(c);
@@ -70,7 +70,9 @@ final class ServiceScheduler {
     }
     for (ContainerInstance ci : c.containerInstances.values()) {
       long recent = ecs.kernel.clock().now().toEpochMilli() - 5 * 60_000L;
-      ci.tasks.removeIf(t -> t.lastStatus() == TaskStatus.STOPPED && t.stoppedAt().toEpochMilli() < recent);
+      synchronized (ci.tasks) {
+        ci.tasks.removeIf(t -> t.lastStatus() == TaskStatus.STOPPED && t.stoppedAt().toEpochMilli() < recent);
+      }
     }
   }
 

@@ -44,7 +44,8 @@ final class HttpDataPlane implements HttpRouter {
     String group = d.group == null ? null : d.group.name;
     String nodeZone = d.node == null ? "" : d.node.zone;
     if (d.elbStatus == 0) {
-      return HttpOutcome.abort(st -> lb.count(new RoutedResponse(0, Duration.ZERO, null, null, null, nodeZone, true, null), null));
+      Map<String, String> h = Map.of("X-CloudTwin-Node-Zone", nodeZone, "X-CloudTwin-Error", "load balancer node unreachable");
+      return HttpOutcome.abort(h, st -> lb.count(new RoutedResponse(0, Duration.ZERO, null, null, null, nodeZone, true, null), null));
     }
     Map<String, String> rh = new LinkedHashMap<>();
     rh.put("X-CloudTwin-Node-Zone", nodeZone);

@@ -44,14 +44,15 @@ final class RoutingSnapshot {
   static final class ListenerSnap {
     final int port;
     final Protocol protocol;
-    final RuleSpec[] rules;
+    final RuleMatcher[] rules;
     final ActionSnap[] actions;
     final ActionSnap defaultAction;
 
     ListenerSnap(int port, Protocol protocol, RuleSpec[] rules, ActionSnap[] actions, ActionSnap defaultAction) {
       this.port = port;
       this.protocol = protocol;
-      this.rules = rules;
+      this.rules = new RuleMatcher[rules.length];
+      for (int i = 0; i < rules.length; i++) this.rules[i] = new RuleMatcher(rules[i]);
       this.actions = actions;
       this.defaultAction = defaultAction;
     }

@@ -22,7 +22,7 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
     Require.oneOf("Conditions.Field", field, List.of("path-pattern", "host-header", "http-header"));
     if (field.equals("http-header")) Require.name("HttpHeaderConfig.HttpHeaderName", httpHeaderName);
     else if (httpHeaderName != null) throw new ValidationException("HttpHeaderConfig.HttpHeaderName", httpHeaderName, "only for http-header");
-    values = List.copyOf(Require.notNull("Conditions.Values", values));
+    values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Require.notNull("Conditions.Values", values)));
     if (values.isEmpty() || values.size() > 5) throw new ValidationException("Conditions.Values", values, "1 to 5 values");
     for (String v : values) {
       Require.name("Conditions.Values", v);
@@ -32,46 +32,45 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
 
   /** Matches the request path (case-sensitive), such as {@code /api/*}. */
   public static RuleCondition pathPattern(String... patterns) {
-    return new RuleCondition("path-pattern", null, List.of(patterns));
+    return new RuleCondition("path-pattern", null, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
   }
 
   /** Matches the Host header (case-insensitive), such as {@code *.example.com}. */
   public static RuleCondition hostHeader(String... patterns) {
-    return new RuleCondition("host-header", null, List.of(patterns));
+    return new RuleCondition("host-header", null, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
   }
 
   /** Matches a request header's value (case-insensitive). */
   public static RuleCondition httpHeader(String name, String... patterns) {
-    return new RuleCondition("http-header", name, List.of(patterns));
+    return new RuleCondition("http-header", name, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
+  }
+
+  /** The part of the request this condition looks at, or null when absent. */
+  String subject(Request r) {
+    switch (field) {
+      case "path-pattern": {
+        String p = r.path();
+        int q = p.indexOf('?');
+        return q >= 0 ? p.substring(0, q) : p;
+      }
+      case "host-header":
+        return r.host();
+      default:
+        return r.header(httpHeaderName);
+    }
   }
 
   boolean matches(Request r) {
-    String subject;
-    boolean ignoreCase;
-    switch (field) {
-      case "path-pattern" -> {
-        subject = r.path();
-        int q = subject.indexOf('?');
-        if (q >= 0) subject = subject.substring(0, q);
-        ignoreCase = false;
-      }
-      case "host-header" -> {
-        subject = r.host();
-        ignoreCase = true;
-      }
-      default -> {
-        subject = r.header(httpHeaderName);
-        ignoreCase = true;
-      }
-    }
+    String subject = subject(r);
     if (subject == null) return false;
+    boolean ignoreCase = !field.equals("path-pattern");
     for (String v : values) {
       if (wildcard(v, ignoreCase).matcher(subject).matches()) return true;
     }
     return false;
   }
 
-  private static Pattern wildcard(String glob, boolean ignoreCase) {
+  static Pattern wildcard(String glob, boolean ignoreCase) {
     StringBuilder re = new StringBuilder();
     for (char c : glob.toCharArray()) {
       if (c == '*') re.append(".*");

@@ -1,91 +1,82 @@
 package io.github.cloudtwin.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.cloudtwin.kernel.Require;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP listener on 127.0.0.1 and an ephemeral port (never any other interface). Each
- * request is routed by an {@link HttpRouter} and answered directly or proxied to a real address.
- * {@link #close()} frees the port and stops its threads. Thread-safe.
+ * A real HTTP/1.1 listener on 127.0.0.1 and an ephemeral port (never any other interface). Each
+ * request is routed by an {@link HttpRouter} and answered directly or proxied to a real {@code http://}
+ * address over pooled keep-alive connections.
+ * Connections are kept alive; one thread serves one connection at a time. {@link #close()} frees
+ * the port and stops its threads. Thread-safe.
  */
 public final class HttpListener implements AutoCloseable {
 
   private static final Set<String> HOP_BY_HOP =
       Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length");
+  private static final int MAX_CONNECTIONS = 1024;
+  private static final int MAX_HEADER_BYTES = 64 * 1024;
+  private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
   private final String name;
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final ExecutorService clientExecutor;
-  private final HttpClient client;
+  private final ServerSocket server;
+  private final ThreadPoolExecutor connections;
+  private final Upstream upstream = new Upstream();
   private final HttpRouter router;
+  private final Thread acceptor;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  private HttpListener(String name, HttpRouter router, int threads) throws IOException {
+  private HttpListener(String name, HttpRouter router) throws IOException {
     this.name = name;
     this.router = router;
     AtomicInteger n = new AtomicInteger();
-    this.executor =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "cloudtwin-http-" + name + "-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.clientExecutor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "cloudtwin-http-" + name + "-proxy-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-    this.server.setExecutor(executor);
-    this.server.createContext("/", this::handle);
-    this.client =
-        HttpClient.newBuilder()
-            .executor(clientExecutor)
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    this.server.start();
+    this.connections =
+        new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+          Thread t = new Thread(r, "cloudtwin-http-" + name + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    this.server = new ServerSocket();
+    this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+    this.acceptor = new Thread(this::acceptLoop, "cloudtwin-http-" + name + "-accept");
+    this.acceptor.setDaemon(true);
+    this.acceptor.start();
   }
 
   /**
    * Starts a listener named {@code name} (for thread names) on 127.0.0.1 and an ephemeral port.
    *
-   * @param threads request threads (at least 1)
+   * @param threads unused hint kept for compatibility; one thread serves each open connection
    */
   public static HttpListener start(String name, HttpRouter router, int threads) {
     Require.name("name", name);
     Require.notNull("router", router);
-    Require.between("threads", threads, 1, 1024);
+    Require.between("threads", threads, 1, MAX_CONNECTIONS);
     try {
-      return new HttpListener(name, router, threads);
+      return new HttpListener(name, router);
     } catch (IOException e) {
       throw new IllegalStateException("Could not open an HTTP listener on 127.0.0.1: " + e.getMessage(), e);
     }
@@ -93,7 +84,7 @@ public final class HttpListener implements AutoCloseable {
 
   /** The port on 127.0.0.1. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.getLocalPort();
   }
 
   /** The base address, such as {@code http://127.0.0.1:53124/}. */
@@ -106,89 +97,233 @@ public final class HttpListener implements AutoCloseable {
     return closed;
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    byte[] body;
-    try (InputStream in = ex.getRequestBody()) {
-      body = in.readAllBytes();
+  private void acceptLoop() {
+    while (!closed) {
+      Socket s;
+      try {
+        s = server.accept();
+      } catch (IOException e) {
+        if (closed) return;
+        continue;
+      }
+      try {
+        open.add(s);
+        connections.execute(() -> serve(s));
+      } catch (RuntimeException rejected) {
+        open.remove(s);
+        closeQuietly(s);
+      }
     }
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> e : ex.getRequestHeaders().entrySet()) {
-      headers.put(e.getKey().toLowerCase(Locale.ROOT), List.copyOf(e.getValue()));
+  }
+
+  private void serve(Socket s) {
+    try (s) {
+      s.setTcpNoDelay(true);
+      s.setSoTimeout(60_000);
+      InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
+      OutputStream out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
+      String remoteIp = s.getInetAddress().getHostAddress();
+      int remotePort = s.getPort();
+      while (!closed) {
+        String requestLine = readLine(in);
+        if (requestLine == null) return;
+        if (requestLine.isEmpty()) continue;
+        String[] parts = requestLine.split(" ");
+        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+          write(out, 400, Map.of(), "400 Bad Request".getBytes(StandardCharsets.UTF_8), true);
+          return;
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        int headerBytes = 0;
+        for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
+          headerBytes += line.length();
+          if (headerBytes > MAX_HEADER_BYTES) {
+            write(out, 431, Map.of(), new byte[0], true);
+            return;
+          }
+          int colon = line.indexOf(':');
+          if (colon <= 0) continue;
+          headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+              .add(line.substring(colon + 1).trim());
+        }
+        byte[] body = readBody(in, headers);
+        if (body == null) {
+          write(out, 411, Map.of(), new byte[0], true);
+          return;
+        }
+        String connection = first(headers, "connection");
+        boolean close =
+            parts[2].equals("HTTP/1.0")
+                ? connection == null || !connection.equalsIgnoreCase("keep-alive")
+                : connection != null && connection.equalsIgnoreCase("close");
+        IncomingRequest req = new IncomingRequest(parts[0], parts[1], headers, remoteIp, remotePort, body);
+        close |= handle(req, out);
+        if (close) return;
+      }
+    } catch (IOException e) {
+      // the client went away or idled out
+    } finally {
+      open.remove(s);
     }
-    InetSocketAddress remote = ex.getRemoteAddress();
-    IncomingRequest req =
-        new IncomingRequest(ex.getRequestMethod(), ex.getRequestURI().toString(), headers,
-            remote.getAddress().getHostAddress(), remote.getPort(), body);
-    HttpOutcome out;
+  }
+
+  /** Handles one request; returns whether the connection must be closed afterwards. */
+  private boolean handle(IncomingRequest req, OutputStream out) throws IOException {
+    HttpOutcome o;
     try {
-      out = router.route(req);
+      o = router.route(req);
     } catch (RuntimeException e) {
-      out = HttpOutcome.respond(500, "Internal error: " + e, Map.of(), null);
+      o = HttpOutcome.respond(500, "Internal error: " + e, Map.of(), null);
     }
-    if (out.abort()) {
-      done(out, 0);
-      ex.close(); // the client sees the connection drop
-      return;
+    if (o.abort()) {
+      // A loopback listener cannot make one node unreachable: the client gets a 502 that names the
+      // lost node, and the connection is closed (docs/load-balancing.md, fake choices).
+      done(o, 502);
+      write(out, 502, o.responseHeaders(), "502 Bad Gateway: load balancer node unreachable".getBytes(StandardCharsets.UTF_8), true);
+      return true;
     }
-    Headers rh = ex.getResponseHeaders();
-    out.responseHeaders().forEach(rh::set);
-    if (out.proxyTo() == null) {
-      send(ex, out.status(), out.body() == null ? new byte[0] : out.body().getBytes(StandardCharsets.UTF_8));
-      done(out, out.status());
-      return;
+    if (o.proxyTo() == null) {
+      write(out, o.status(), o.responseHeaders(), o.body() == null ? new byte[0] : o.body().getBytes(StandardCharsets.UTF_8), false);
+      done(o, o.status());
+      return false;
     }
     int status;
+    Map<String, String> rh = new LinkedHashMap<>();
+    byte[] respBody;
     try {
-      HttpRequest.Builder b =
-          HttpRequest.newBuilder(out.proxyTo().resolve(req.path())).timeout(Duration.ofSeconds(60));
-      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-        if (HOP_BY_HOP.contains(e.getKey()) || out.headers().containsKey(e.getKey())) continue;
-        for (String v : e.getValue()) b.header(e.getKey(), v);
-      }
-      out.headers().forEach(b::header);
-      b.method(req.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-      HttpResponse<byte[]> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      status = resp.statusCode();
-      resp.headers().map().forEach((k, v) -> {
-        if (!HOP_BY_HOP.contains(k.toLowerCase(Locale.ROOT)) && !k.startsWith(":")) rh.put(k, v);
+      Upstream.Reply r = upstream.send(o.proxyTo(), req.method(), req.path(), req.headers(), o.headers(), HOP_BY_HOP, req.body());
+      status = r.status();
+      r.headers().forEach((k, v) -> {
+        if (!HOP_BY_HOP.contains(k.toLowerCase(Locale.ROOT))) rh.put(k, v);
       });
-      send(ex, status, resp.body());
-    } catch (IOException | IllegalArgumentException e) {
+      respBody = r.body();
+    } catch (IOException | RuntimeException e) {
       status = 502;
-      send(ex, 502, "502 Bad Gateway".getBytes(StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      status = 502;
-      ex.close();
+      respBody = "502 Bad Gateway".getBytes(StandardCharsets.UTF_8);
     }
-    done(out, status);
+    rh.putAll(o.responseHeaders());
+    write(out, status, rh, respBody, false);
+    done(o, status);
+    return false;
   }
 
   private static void done(HttpOutcome out, int status) {
     if (out.done() != null) out.done().accept(status);
   }
 
-  private static void send(HttpExchange ex, int status, byte[] bytes) throws IOException {
-    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream os = ex.getResponseBody()) {
-        os.write(bytes);
-      }
-    }
-    ex.close();
+  static String first(Map<String, List<String>> headers, String name) {
+    List<String> v = headers.get(name);
+    return v == null || v.isEmpty() ? null : v.get(0);
   }
 
-  /** Frees the port and stops the request threads; idempotent. */
+  static byte[] readBody(InputStream in, Map<String, List<String>> headers) throws IOException {
+    String te = first(headers, "transfer-encoding");
+    if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      while (true) {
+        String sizeLine = readLine(in);
+        if (sizeLine == null) throw new IOException("end of stream in a chunked body");
+        int semi = sizeLine.indexOf(';');
+        int size = Integer.parseInt((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim(), 16);
+        if (size == 0) {
+          for (String t = readLine(in); t != null && !t.isEmpty(); t = readLine(in)) {
+            // trailers are ignored
+          }
+          return body.toByteArray();
+        }
+        if (body.size() + size > MAX_BODY_BYTES) throw new IOException("body too large");
+        body.write(in.readNBytes(size));
+        readLine(in);
+      }
+    }
+    String cl = first(headers, "content-length");
+    if (cl == null) return new byte[0];
+    int length;
+    try {
+      length = Integer.parseInt(cl.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (length < 0 || length > MAX_BODY_BYTES) return null;
+    byte[] b = in.readNBytes(length);
+    if (b.length != length) throw new IOException("end of stream in the body");
+    return b;
+  }
+
+  static String readLine(InputStream in) throws IOException {
+    StringBuilder sb = new StringBuilder(64);
+    int c;
+    while ((c = in.read()) >= 0) {
+      if (c == '\n') {
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
+        return sb.toString();
+      }
+      if (sb.length() > MAX_HEADER_BYTES) throw new IOException("line too long");
+      sb.append((char) c);
+    }
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
+  private static void write(OutputStream out, int status, Map<String, String> headers, byte[] body, boolean close) throws IOException {
+    StringBuilder sb = new StringBuilder(256);
+    sb.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+    for (Map.Entry<String, String> e : headers.entrySet()) {
+      sb.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
+    }
+    sb.append("Content-Length: ").append(body.length).append("\r\n");
+    if (close) sb.append("Connection: close\r\n");
+    sb.append("\r\n");
+    out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.write(body);
+    out.flush();
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 200 -> "OK";
+      case 201 -> "Created";
+      case 204 -> "No Content";
+      case 301 -> "Moved Permanently";
+      case 302 -> "Found";
+      case 304 -> "Not Modified";
+      case 400 -> "Bad Request";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 411 -> "Length Required";
+      case 431 -> "Request Header Fields Too Large";
+      case 500 -> "Internal Server Error";
+      case 502 -> "Bad Gateway";
+      case 503 -> "Service Unavailable";
+      case 504 -> "Gateway Timeout";
+      default -> "Status " + status;
+    };
+  }
+
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+
+  /** Frees the port, closes open connections and stops the threads; idempotent. */
   @Override
   public void close() {
     if (closed) return;
     closed = true;
-    server.stop(0);
-    executor.shutdownNow();
-    clientExecutor.shutdownNow();
     try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-      clientExecutor.awaitTermination(5, TimeUnit.SECONDS);
+      server.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+    for (Socket s : open) closeQuietly(s);
+    upstream.close();
+    connections.shutdownNow();
+    try {
+      acceptor.join(5_000);
+      connections.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -7,13 +7,14 @@ import java.util.function.IntConsumer;
 /**
  * What the listener does with a request, as its {@link HttpRouter} decided: answer directly, proxy
  * to a real address, or drop the connection. {@code done} is told the status the client got (502
- * when proxying failed, 0 when the connection was dropped).
+ * when proxying failed or the node was down).
  *
  * @param status the status to answer with (respond only)
  * @param headers response headers (respond) or headers to add to the proxied request (proxy)
  * @param body the body to answer with (respond only), or null
  * @param proxyTo the base address to proxy to (proxy only), or null
- * @param abort whether to drop the connection without an answer
+ * @param abort whether the client could not have reached a working node: answered with a 502
+ *     naming that, and the connection closed
  * @param responseHeaders headers added to the client's response in every case
  * @param done told the final status, on the request thread; may be null
  */
@@ -36,8 +37,8 @@ public record HttpOutcome(
     return new HttpOutcome(0, requestHeaders, null, base, false, responseHeaders, done);
   }
 
-  /** Drop the connection without answering (the node the client reached is down). */
-  public static HttpOutcome abort(IntConsumer done) {
-    return new HttpOutcome(0, Map.of(), null, null, true, Map.of(), done);
+  /** The node the client reached is down: 502 and the connection closed. */
+  public static HttpOutcome abort(Map<String, String> responseHeaders, IntConsumer done) {
+    return new HttpOutcome(502, Map.of(), null, null, true, responseHeaders, done);
   }
 }

@@ -125,6 +125,57 @@ class LifecycleAndProcessesTest {
   }
 
   @Test
+  void suspendedAlarmNotificationDropsPolicyInvocations() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 2).build());
+      ScalingPolicy out = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder().policyName("out")
+          .autoScalingGroupName("web").scalingAdjustment(1).build());
+      twin.cloudWatch().putMetricAlarm(Fixtures.cpuAlarm("high", "web",
+          io.github.cloudtwin.cloudwatch.ComparisonOperator.GreaterThanThreshold, 80, 60, 1, out.asAlarmAction()));
+      twin.autoScaling().suspendProcesses("web", ScalingProcess.AlarmNotification);
+      twin.advance(Duration.ofMinutes(10));
+      Fixtures.cpu(twin, "web", 95);
+      twin.advance(Duration.ofMinutes(10));
+      assertThat(g.desiredCapacity()).isEqualTo(2);
+      twin.autoScaling().resumeProcesses("web", ScalingProcess.AlarmNotification);
+      twin.advance(Duration.ofMinutes(1)); // the alarm is still in ALARM: the next re-invocation runs the policy
+      assertThat(g.desiredCapacity()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void suspendedAzRebalanceLeavesTheGroupUnbalancedAfterTheZoneReturns() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 1, 6, 6).build());
+      twin.advance(Duration.ofMinutes(5));
+      twin.faults().failZone(A);
+      twin.advance(Duration.ofMinutes(10));
+      twin.autoScaling().suspendProcesses("web", ScalingProcess.AZRebalance);
+      twin.faults().restoreZone(A);
+      twin.advance(Duration.ofMinutes(30));
+      assertThat(g.inServiceCountByZone().get(A)).isZero();
+      twin.autoScaling().resumeProcesses("web", ScalingProcess.AZRebalance);
+      twin.advance(Duration.ofMinutes(10));
+      assertThat(g.inServiceCountByZone().values()).containsExactly(2, 2, 2);
+    }
+  }
+
+  @Test
+  void suspendedTerminateKeepsExtraInstancesUntilResumed() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 1, 6, 4).build());
+      twin.advance(Duration.ofMinutes(1));
+      twin.autoScaling().suspendProcesses("web", ScalingProcess.Terminate);
+      twin.autoScaling().setDesiredCapacity("web", 2, false);
+      twin.advance(Duration.ofMinutes(5));
+      assertThat(g.inServiceCount()).isEqualTo(4);
+      twin.autoScaling().resumeProcesses("web", ScalingProcess.Terminate);
+      twin.advance(Duration.ofMinutes(1));
+      assertThat(g.inServiceCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void scheduledActionsOneOffAndCronRunInVirtualTime() {
     try (CloudTwin twin = CloudTwin.create()) {
       AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 1).build());

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Throughput of the twin's real HTTP listener versus nginx as a round-robin reverse proxy, both in
+# front of the same backend (an nginx answering "ok"), all on 127.0.0.1. Installs nginx and wrk
+# with apt-get when missing (Debian), stops every process it started by pid, prints both
+# throughputs and their ratio. Usage: benchmarks/scripts/http-vs-nginx.sh [seconds] [connections]
+set -euo pipefail
+
+DURATION="${1:-15}"
+CONNECTIONS="${2:-32}"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
+WORK="$(mktemp -d /tmp/http-vs-nginx.XXXXXX)"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  exec 3>&- 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
+  echo "installing nginx and wrk (apt-get)"
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light wrk >/dev/null
+fi
+if [ ! -f "$JAR" ]; then
+  (cd "$ROOT" && ./mvnw -q -B -pl core,benchmarks -am package -DskipTests)
+fi
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+BACKEND_PORT="$(free_port)"
+PROXY_PORT="$(free_port)"
+
+common() {
+  cat <<CONF
+pid $1;
+error_log $WORK/$2-error.log warn;
+worker_processes auto;
+daemon off;
+events { worker_connections 4096; }
+CONF
+}
+temp_paths() {
+  cat <<CONF
+    access_log off;
+    client_body_temp_path $WORK/$1-body;
+    proxy_temp_path $WORK/$1-proxy;
+    fastcgi_temp_path $WORK/$1-fastcgi;
+    uwsgi_temp_path $WORK/$1-uwsgi;
+    scgi_temp_path $WORK/$1-scgi;
+CONF
+}
+
+{ common "$WORK/backend.pid" backend; cat <<CONF
+http {
+$(temp_paths backend)
+    keepalive_requests 1000000;
+    server {
+        listen 127.0.0.1:$BACKEND_PORT;
+        location / { return 200 "ok\n"; }
+    }
+}
+CONF
+} > "$WORK/backend.conf"
+
+{ common "$WORK/proxy.pid" proxy; cat <<CONF
+http {
+$(temp_paths proxy)
+    keepalive_requests 1000000;
+    upstream backends {
+        server 127.0.0.1:$BACKEND_PORT;
+        server 127.0.0.1:$BACKEND_PORT;
+        keepalive 64;
+    }
+    server {
+        listen 127.0.0.1:$PROXY_PORT;
+        location / {
+            proxy_pass http://backends;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header X-Forwarded-For \$remote_addr;
+        }
+    }
+}
+CONF
+} > "$WORK/proxy.conf"
+
+nginx -c "$WORK/backend.conf" -p "$WORK" &
+PIDS+=($!)
+nginx -c "$WORK/proxy.conf" -p "$WORK" &
+PIDS+=($!)
+
+mkfifo "$WORK/twin.in"
+java -cp "$JAR" io.github.cloudtwin.benchmarks.HttpBenchmarkMain "$BACKEND_PORT" < "$WORK/twin.in" > "$WORK/twin.out" 2>&1 &
+PIDS+=($!)
+exec 3>"$WORK/twin.in"
+
+for _ in $(seq 1 100); do
+  grep -q '^PORT ' "$WORK/twin.out" 2>/dev/null && break
+  sleep 0.2
+done
+TWIN_PORT="$(sed -n 's/^PORT //p' "$WORK/twin.out")"
+if [ -z "$TWIN_PORT" ]; then
+  echo "the twin did not start:"; cat "$WORK/twin.out"; exit 1
+fi
+for _ in $(seq 1 50); do
+  curl -sf "http://127.0.0.1:$PROXY_PORT/" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+
+rps() {
+  wrk -t2 -c"$CONNECTIONS" -d"${2}s" "$1" | awk '/Requests\/sec:/ {print $2}'
+}
+
+echo "warming up (5 s each)"
+rps "http://127.0.0.1:$PROXY_PORT/" 5 >/dev/null
+rps "http://127.0.0.1:$TWIN_PORT/" 5 >/dev/null
+echo "measuring ${DURATION}s each, ${CONNECTIONS} connections, 2 wrk threads"
+NGINX_RPS="$(rps "http://127.0.0.1:$PROXY_PORT/" "$DURATION")"
+TWIN_RPS="$(rps "http://127.0.0.1:$TWIN_PORT/" "$DURATION")"
+
+echo "nginx reverse proxy : $NGINX_RPS requests/s"
+echo "CloudTwin listener  : $TWIN_RPS requests/s"
+awk -v t="$TWIN_RPS" -v n="$NGINX_RPS" 'BEGIN { printf "ratio twin/nginx    : %.2f\n", t / n }'
