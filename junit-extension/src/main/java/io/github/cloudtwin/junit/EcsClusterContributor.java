@@ -11,7 +11,9 @@ import io.github.cloudtwin.elb.ListenerSpec;
 import io.github.cloudtwin.elb.LoadBalancerSpec;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.TargetGroupSpec;
+import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** Turns {@link EcsCluster} into zones, a group, a cluster with its capacity provider and an ALB. */
 final class EcsClusterContributor implements TwinContributor<EcsCluster> {
@@ -20,15 +22,27 @@ final class EcsClusterContributor implements TwinContributor<EcsCluster> {
 
   @Override
   public void configure(EcsCluster c, CloudTwin.Builder builder) {
-    builder.availabilityZones(c.zones());
-    if (c.seed() != 0) builder.seed(c.seed());
+    try {
+      builder.availabilityZones(c.zones());
+      if (c.seed() != 0) builder.seed(c.seed());
+    } catch (ValidationException e) {
+      throw invalid(e);
+    }
   }
 
   @Override
   public void created(EcsCluster c, CloudTwin twin) {
-    create(twin, c.clusterName(), c.instanceType(), c.minSize(), c.maxSize(), c.desiredCapacity(),
-        c.managedScaling() ? ManagedScaling.target(c.targetCapacity()) : ManagedScaling.DISABLED,
-        c.loadBalancer(), c.targetType());
+    try {
+      create(twin, c.clusterName(), c.instanceType(), c.minSize(), c.maxSize(), c.desiredCapacity(),
+          c.managedScaling() ? ManagedScaling.target(c.targetCapacity()) : ManagedScaling.DISABLED,
+          c.loadBalancer(), c.targetType());
+    } catch (ValidationException e) {
+      throw invalid(e);
+    }
+  }
+
+  private static ExtensionConfigurationException invalid(ValidationException e) {
+    return new ExtensionConfigurationException("@EcsCluster has an invalid setting: " + e.getMessage(), e);
   }
 
   /** What the annotation creates, in this order (shared with the benchmark's description). */

@@ -43,6 +43,22 @@ class SoleResourceInjectionTest {
                 + " an ECS service named \"web\" ([green/web, blue/web]); write @FromTwin(\"cluster/web\").");
   }
 
+  @Test
+  void anInvalidEcsClusterSettingFailsNamingIt() {
+    EngineExecutionResults r = Kit.run(BadCluster.class);
+    assertThat(Kit.onlyFailure(r.testEvents()))
+        .isInstanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class)
+        .hasMessageStartingWith("@EcsCluster has an invalid setting: ")
+        .hasMessageContaining("MinSize");
+  }
+
+  @Fixture
+  @EcsCluster(minSize = 5, maxSize = 2)
+  static class BadCluster {
+    @Test
+    void test() {}
+  }
+
   static AutoScalingGroupSpec group(String name) {
     return AutoScalingGroupSpec.builder().autoScalingGroupName(name).launchTemplate("lt", "1").minSize(0).maxSize(2)
         .desiredCapacity(0).availabilityZones("us-east-1a").build();
