@@ -429,7 +429,12 @@ public final class CloudWatch {
     double[] values = new double[range];
     Instant[] stamps = new Instant[range];
     boolean[] low = new boolean[range];
-    MetricSeries s = series.get(spec.metric());
+    MetricSeries s = a.cachedSeries;
+    if (s == null || a.cachedFor != spec) {
+      s = series.get(spec.metric());
+      a.cachedSeries = s;
+      a.cachedFor = spec;
+    }
     Statistic stat = spec.statistic();
     double minSamples = 0;
     if (stat.isPercentile() && !spec.evaluateLowSampleCountPercentile()) {

@@ -22,6 +22,9 @@ public final class MetricAlarm {
   private volatile Evaluation lastEvaluation;
   private final List<AlarmHistoryItem> history = new ArrayList<>();
   final long createdSeq;
+  /** The series of the metric, resolved once per definition (simulation thread only). */
+  MetricSeries cachedSeries;
+  MetricAlarmSpec cachedFor;
 
   /** The twin's timeline, where this resource's events ({@code alarm/<name>}) are recorded. */
   public Timeline timeline() {

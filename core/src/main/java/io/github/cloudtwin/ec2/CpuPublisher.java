@@ -59,7 +59,7 @@ final class CpuPublisher {
       }
       State st = (State) i.publisherState;
       if (i.isReachable() && i.stateSince().toEpochMilli() <= minuteStart) {
-        String group = i.tags().get(Ec2.GROUP_TAG);
+        String group = i.groupName();
         if (!cloudWatch.isSuppressed(METRIC, i.instanceId(), group, minuteStart)) {
           double v = cloudWatch.injectedValue(METRIC, i.instanceId(), group, minuteStart);
           if (Double.isNaN(v)) {

@@ -36,6 +36,7 @@ public final class Ec2 {
   private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
   private final SplittableRandom ids;
   private final CpuPublisher cpu;
+  private Instance[] liveSnapshot;
 
   /** Creates the service over {@code zones}; the twin does this, tests use {@code twin.ec2()}. */
   public Ec2(Kernel kernel, CloudWatch cloudWatch, List<AvailabilityZone> zones) {
@@ -134,6 +135,7 @@ public final class Ec2 {
           String id = newId();
           Instance instance = new Instance(id, spec, kernel.clock().now(), kernel.timeline());
           instances.put(id, instance);
+          liveSnapshot = null;
           long launch =
               kernel
                   .timeline()
@@ -332,7 +334,11 @@ public final class Ec2 {
     kernel.run(() -> cpu.add(model));
   }
 
-  List<Instance> liveInstances() {
-    return new ArrayList<>(instances.values());
+  /** A snapshot of every instance, rebuilt only after a launch (the publisher's per-minute list). */
+  Instance[] liveInstances() {
+    if (liveSnapshot == null) {
+      liveSnapshot = instances.values().toArray(new Instance[0]);
+    }
+    return liveSnapshot;
   }
 }

@@ -16,6 +16,7 @@ public final class Instance {
   private final InstanceSpec spec;
   private final InstanceType type;
   private final Instant launchTime;
+  private final String groupName;
   private volatile InstanceState state = InstanceState.PENDING;
   private volatile boolean crashed;
   private volatile boolean zoneImpaired;
@@ -31,6 +32,7 @@ public final class Instance {
     this.spec = spec;
     this.type = InstanceType.of(spec.instanceType());
     this.launchTime = launchTime;
+    this.groupName = spec.tags().get(Ec2.GROUP_TAG);
     this.stateSince = launchTime;
   }
 
@@ -77,6 +79,11 @@ public final class Instance {
   /** When the current state began. */
   public Instant stateSince() {
     return stateSince;
+  }
+
+  /** The Auto Scaling group that launched it (tag {@code aws:autoscaling:groupName}), or null. */
+  public String groupName() {
+    return groupName;
   }
 
   /** The tags. */

@@ -172,6 +172,10 @@ final class FluidModel {
     for (RateHistory h : served.values()) h.prune(horizon);
   }
 
+  boolean hasServed() {
+    return !served.isEmpty();
+  }
+
   double averageServed(String targetId, long from, long to) {
     RateHistory h = served.get(targetId);
     return h == null ? 0 : h.average(from, to);

@@ -618,6 +618,11 @@ public final class LoadBalancing implements AutoCloseable {
     });
   }
 
+  /** Whether any target has ever served offered traffic (a fast path for CPU models). */
+  public boolean hasServedTraffic() {
+    return kernel.call(fluid::hasServed);
+  }
+
   /**
    * Offers a steady flow of {@code requestsPerSecond} requests shaped like {@code request} to the
    * load balancer, from now until changed; returns its id. Used by {@code twin.traffic()}.

@@ -108,6 +108,9 @@ public final class Traffic {
   }
 
   private double averageCpu(Instance instance, long fromMillis, long toMillis) {
+    if (!loadBalancing.hasServedTraffic() && costModel.baselineCpuPercent() == 0) {
+      return 0; // no target ever served offered traffic: nothing to integrate
+    }
     double rps = loadBalancing.averageServedRate(instance.instanceId(), Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis));
     CostModel m = costModel;
     double cpu = m.cpuPercent(rps, instance.instanceType().vCpus());
