@@ -268,7 +268,7 @@ public final class CloudTwin implements AutoCloseable {
     /** Use exactly these zones of the region, by name (such as {@code us-east-1a}). */
     public Builder availabilityZones(String... names) {
       Require.notNull("availabilityZones", names);
-      this.zoneNames = List.of(names.clone());
+      this.zoneNames = java.util.Arrays.asList(names.clone()); // nulls rejected by build()
       this.zoneCount = null;
       return this;
     }

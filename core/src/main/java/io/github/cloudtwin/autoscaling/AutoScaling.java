@@ -490,6 +490,7 @@ public final class AutoScaling {
       List<Member> ms = new ArrayList<>();
       for (String id : instanceIds) {
         Member m = memberOf(g, id);
+        if (ms.contains(m)) throw new ValidationException("InstanceIds", id, "each instance at most once");
         if (m.state != LifecycleState.IN_SERVICE || m.terminationStarted) {
           throw new ValidationException("InstanceIds", id, "an InService instance (it is " + m.state + ")");
         }
@@ -513,6 +514,7 @@ public final class AutoScaling {
       int increments = 0;
       for (String id : instanceIds) {
         Member m = memberOf(g, id);
+        if (ms.contains(m)) throw new ValidationException("InstanceIds", id, "each instance at most once");
         if (m.state != LifecycleState.STANDBY) {
           throw new ValidationException("InstanceIds", id, "an instance in Standby (it is " + m.state + ")");
         }
@@ -556,6 +558,7 @@ public final class AutoScaling {
   /** Suspends processes, as {@code SuspendProcesses}; none given suspends all. */
   public void suspendProcesses(String groupName, ScalingProcess... processes) {
     Require.notNull("ScalingProcesses", processes);
+    for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
     kernel.run(() -> {
       GroupRuntime g = runtime(groupName);
       List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
@@ -567,6 +570,7 @@ public final class AutoScaling {
   /** Resumes processes, as {@code ResumeProcesses}; none given resumes all. */
   public void resumeProcesses(String groupName, ScalingProcess... processes) {
     Require.notNull("ScalingProcesses", processes);
+    for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
     kernel.run(() -> {
       GroupRuntime g = runtime(groupName);
       List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);

@@ -84,6 +84,7 @@ public record AutoScalingGroupSpec(
     Require.notNull("HealthCheckType", healthCheckType);
     Require.notNegative("HealthCheckGracePeriod", healthCheckGracePeriod);
     Require.notNull("TerminationPolicies", terminationPolicies);
+    for (TerminationPolicy p : terminationPolicies) Require.notNull("TerminationPolicies", p);
     terminationPolicies = List.copyOf(terminationPolicies.isEmpty() ? List.of(TerminationPolicy.DEFAULT) : terminationPolicies);
     for (int i = 0; i < terminationPolicies.size(); i++) {
       TerminationPolicy p = terminationPolicies.get(i);
@@ -231,7 +232,7 @@ public record AutoScalingGroupSpec(
 
     /** The enabled zones. */
     public Builder availabilityZones(String... zones) {
-      this.availabilityZones = new ArrayList<>(List.of(zones));
+      this.availabilityZones = new ArrayList<>(java.util.Arrays.asList(Require.notNull("AvailabilityZones", zones)));
       return this;
     }
 
@@ -261,7 +262,7 @@ public record AutoScalingGroupSpec(
 
     /** TerminationPolicies, in order. */
     public Builder terminationPolicies(TerminationPolicy... policies) {
-      this.terminationPolicies = new ArrayList<>(List.of(policies));
+      this.terminationPolicies = new ArrayList<>(java.util.Arrays.asList(Require.notNull("TerminationPolicies", policies)));
       return this;
     }
 
@@ -279,7 +280,7 @@ public record AutoScalingGroupSpec(
 
     /** Target groups (by name) new instances are registered with. */
     public Builder targetGroupNames(String... names) {
-      this.targetGroupNames = new ArrayList<>(List.of(names));
+      this.targetGroupNames = new ArrayList<>(java.util.Arrays.asList(Require.notNull("TargetGroupARNs", names)));
       return this;
     }
 

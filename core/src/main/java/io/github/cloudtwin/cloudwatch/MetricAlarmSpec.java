@@ -225,19 +225,22 @@ public record MetricAlarmSpec(
 
     /** Adds actions run on the transition to ALARM. */
     public Builder alarmActions(AlarmAction... actions) {
-      this.alarmActions.addAll(List.of(actions));
+      Require.notNull("AlarmActions", actions);
+      this.alarmActions.addAll(java.util.Arrays.asList(actions)); // null elements are rejected by build()
       return this;
     }
 
     /** Adds actions run on the transition to OK. */
     public Builder okActions(AlarmAction... actions) {
-      this.okActions.addAll(List.of(actions));
+      Require.notNull("OKActions", actions);
+      this.okActions.addAll(java.util.Arrays.asList(actions)); // null elements are rejected by build()
       return this;
     }
 
     /** Adds actions run on the transition to INSUFFICIENT_DATA. */
     public Builder insufficientDataActions(AlarmAction... actions) {
-      this.insufficientDataActions.addAll(List.of(actions));
+      Require.notNull("InsufficientDataActions", actions);
+      this.insufficientDataActions.addAll(java.util.Arrays.asList(actions)); // null elements are rejected by build()
       return this;
     }
 

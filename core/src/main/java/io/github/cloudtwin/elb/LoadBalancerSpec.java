@@ -110,13 +110,13 @@ public record LoadBalancerSpec(
 
     /** The enabled zones. */
     public Builder availabilityZones(String... zones) {
-      this.zones = List.of(Require.notNull("AvailabilityZones", zones).clone());
+      this.zones = java.util.Arrays.asList(Require.notNull("AvailabilityZones", zones).clone()); // nulls rejected by build()
       return this;
     }
 
     /** The enabled zones. */
     public Builder availabilityZones(List<String> zones) {
-      this.zones = List.copyOf(Require.notNull("AvailabilityZones", zones));
+      this.zones = new ArrayList<>(Require.notNull("AvailabilityZones", zones)); // nulls rejected by build()
       return this;
     }
 

@@ -22,7 +22,7 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
     Require.oneOf("Conditions.Field", field, List.of("path-pattern", "host-header", "http-header"));
     if (field.equals("http-header")) Require.name("HttpHeaderConfig.HttpHeaderName", httpHeaderName);
     else if (httpHeaderName != null) throw new ValidationException("HttpHeaderConfig.HttpHeaderName", httpHeaderName, "only for http-header");
-    values = List.copyOf(Require.notNull("Conditions.Values", values));
+    values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Require.notNull("Conditions.Values", values)));
     if (values.isEmpty() || values.size() > 5) throw new ValidationException("Conditions.Values", values, "1 to 5 values");
     for (String v : values) {
       Require.name("Conditions.Values", v);
@@ -32,17 +32,17 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
 
   /** Matches the request path (case-sensitive), such as {@code /api/*}. */
   public static RuleCondition pathPattern(String... patterns) {
-    return new RuleCondition("path-pattern", null, List.of(patterns));
+    return new RuleCondition("path-pattern", null, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
   }
 
   /** Matches the Host header (case-insensitive), such as {@code *.example.com}. */
   public static RuleCondition hostHeader(String... patterns) {
-    return new RuleCondition("host-header", null, List.of(patterns));
+    return new RuleCondition("host-header", null, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
   }
 
   /** Matches a request header's value (case-insensitive). */
   public static RuleCondition httpHeader(String name, String... patterns) {
-    return new RuleCondition("http-header", name, List.of(patterns));
+    return new RuleCondition("http-header", name, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
   }
 
   /** The part of the request this condition looks at, or null when absent. */

@@ -51,7 +51,13 @@ public final class Faults {
     Require.positive("duration", duration);
     kernel.run(
         () -> {
-          Instant start = kernel.clock().start().plus(from);
+          Instant start;
+          try {
+            start = kernel.clock().start().plus(from);
+            start.plus(duration).toEpochMilli();
+          } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw new ValidationException("duration", from + " + " + duration, "an outage that ends within the representable virtual time");
+          }
           requireNotPast("from", start);
           kernel.scheduler().at(start, () -> ec2.impairZone(zone));
           kernel.scheduler().at(start.plus(duration), () -> ec2.restoreZone(zone));

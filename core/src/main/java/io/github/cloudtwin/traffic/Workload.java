@@ -103,8 +103,10 @@ public sealed interface Workload
     /** Validates and copies. */
     public Step {
       rate("initialRps", initialRps);
-      offsets = List.copyOf(Require.notNull("offsets", offsets));
-      rates = List.copyOf(Require.notNull("rates", rates));
+      offsets = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Require.notNull("offsets", offsets)));
+      for (Duration o : offsets) Require.notNull("offsets", o);
+      rates = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Require.notNull("rates", rates)));
+      for (Double r : rates) Require.notNull("rates", r);
       if (offsets.size() != rates.size()) throw new ValidationException("rates", rates.size(), offsets.size() + " rates, one per offset");
       long prev = -1;
       for (int i = 0; i < offsets.size(); i++) {
@@ -199,7 +201,7 @@ public sealed interface Workload
   record Replay(List<Double> requestsPerSecond, Duration step) implements Workload {
     /** Validates and copies. */
     public Replay {
-      requestsPerSecond = List.copyOf(Require.notNull("requestsPerSecond", requestsPerSecond));
+      requestsPerSecond = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Require.notNull("requestsPerSecond", requestsPerSecond)));
       if (requestsPerSecond.isEmpty()) throw new ValidationException("requestsPerSecond", "[]", "at least one rate");
       for (Double d : requestsPerSecond) rate("requestsPerSecond", Require.notNull("requestsPerSecond", d));
       ms("step", step, false);
