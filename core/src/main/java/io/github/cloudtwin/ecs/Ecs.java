@@ -257,7 +257,7 @@ public final class Ecs {
           long ev = kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "state", from + " -> " + status);
           kernel.runWithCause(ev, () -> {
             if (status == ContainerInstanceStatus.DRAINING) {
-              for (Task t : List.copyOf(ci.tasks)) {
+              for (Task t : ci.taskList()) {
                 if (t.service != null && t.desiredStatus() == TaskStatus.RUNNING && t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
                   lifecycle.stop(t, StopCode.ServiceSchedulerInitiated, "Container instance is draining");
                 }
@@ -289,7 +289,7 @@ public final class Ecs {
     ci.status(ContainerInstanceStatus.INACTIVE);
     long ev = kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "deregister", from + " -> INACTIVE");
     kernel.runWithCause(ev, () -> {
-      for (Task t : List.copyOf(ci.tasks)) {
+      for (Task t : ci.taskList()) {
         if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.lose(t, code, reason);
       }
       capacityProviders.instanceGone(ci);
@@ -335,7 +335,7 @@ public final class Ecs {
             ci.agentConnected(false);
             kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "agent", "agent disconnected");
           }
-          for (Task t : List.copyOf(ci.tasks)) {
+          for (Task t : ci.taskList()) {
             if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.lose(t, StopCode.TerminationNotice, reason);
           }
           scheduler.requestAll(clusters.get(ci.clusterName()));
@@ -353,7 +353,7 @@ public final class Ecs {
         ci.agentConnected(reachable);
         kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "agent", reachable ? "agent connected" : "agent disconnected");
       }
-      for (Task t : List.copyOf(ci.tasks)) {
+      for (Task t : ci.taskList()) {
         if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.setPaused(t, !reachable);
       }
       scheduler.requestAll(clusters.get(ci.clusterName()));
@@ -364,7 +364,7 @@ public final class Ecs {
     ContainerInstance ci = findContainerInstance(i.instanceId());
     if (ci == null) return 0;
     double units = 0;
-    for (Task t : ci.tasks) {
+    for (Task t : ci.taskList()) {
       units += runtime.cpuUnitsUsed(t, from, to);
     }
     return 100.0 * units / ci.registeredCpu();
@@ -691,6 +691,11 @@ public final class Ecs {
   /** The default in-process runtime (behaviours, request rates, health hooks). */
   public InProcessTaskRuntime inProcessRuntime() {
     return inProcess;
+  }
+
+  /** The task runtime in use: the in-process one unless {@link #setTaskRuntime} replaced it. */
+  public TaskRuntime taskRuntime() {
+    return kernel.call(() -> runtime);
   }
 
   /** Replaces the task runtime (for instance with real containers) for tasks started from now on. */
