@@ -57,6 +57,7 @@ public final class Ecs {
   Function<String, CapacityProviderGroup> groups;
   final ServiceScheduler scheduler;
   final TaskLifecycle lifecycle;
+  private final List<TaskStateListener> taskStateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   final CapacityProviders capacityProviders;
   private final TaskRuntime.Agent agent;
   private long eventSeq;
@@ -442,7 +443,7 @@ public final class Ecs {
           }
           TaskDefinition td = taskDefinition(spec.taskDefinition());
           validateServiceAgainst(c, spec, td);
-          EcsService s = new EcsService(spec, region, kernel.clock().now());
+          EcsService s = new EcsService(spec, region, kernel.clock().now(), kernel.timeline());
           if (spec.schedulingStrategy() == SchedulingStrategy.DAEMON) s.desiredCount(0);
           synchronized (c.services) {
             c.services.put(spec.serviceName(), s);
@@ -654,7 +655,7 @@ public final class Ecs {
   }
 
   Task newTask(Cluster c, TaskDefinition td, String group, LaunchType lt, EcsService s, Deployment d, String provider) {
-    Task t = new Task(hex32(), region, c.clusterName(), td, group, lt, s, d, provider, kernel.clock().now());
+    Task t = new Task(hex32(), region, c.clusterName(), td, group, lt, s, d, provider, kernel.clock().now(), kernel.timeline());
     tasks.put(t.taskId(), t);
     if (s != null) {
       synchronized (s.tasks) {
@@ -702,6 +703,21 @@ public final class Ecs {
   public void setTaskRuntime(TaskRuntime runtime) {
     Require.notNull("runtime", runtime);
     kernel.run(() -> this.runtime = runtime);
+  }
+
+  /** Calls {@code listener} on every task state change (see {@link TaskStateListener}). */
+  public void addTaskStateListener(TaskStateListener listener) {
+    Require.notNull("listener", listener);
+    taskStateListeners.add(listener);
+  }
+
+  /** Stops calling {@code listener}. */
+  public void removeTaskStateListener(TaskStateListener listener) {
+    taskStateListeners.remove(listener);
+  }
+
+  void taskStateChanged(Task t, TaskStatus from, TaskStatus to) {
+    for (TaskStateListener l : taskStateListeners) l.stateChanged(t, from, to);
   }
 
   /** Wires in the load-balancing service's target registration (the twin does this). */
