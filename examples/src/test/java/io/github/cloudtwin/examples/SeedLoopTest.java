@@ -88,7 +88,8 @@ class SeedLoopTest {
         .filter(a -> a.cause().contains("from 3 to 5")).findFirst().orElseThrow();
     assertThat(first.cause()).contains("a monitor alarm cpu-high in state ALARM triggered policy add-two"
         + " changing the desired capacity from 3 to 5");
-    assertThat(web.desiredCapacity()).isEqualTo(7);
+    assertThat(web).hasDesiredCapacity(7).hasInServiceCount(7).neverExceededCapacity(7);
+    assertThat(twin.loadBalancing().targetGroup("web-tg")).hasHealthyTargetCount(7);
     // each launch goes to a zone with the fewest instances: 1/1/1 -> 2/2/1 -> 3/2/2
     assertThat(web.inServiceCountByZone().values()).containsExactlyInAnyOrder(3, 2, 2);
     List<String> ids = web.instances().stream().map(AutoScalingInstance::instanceId).toList();
