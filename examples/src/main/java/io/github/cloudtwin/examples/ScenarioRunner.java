@@ -23,6 +23,9 @@ public final class ScenarioRunner {
     Map<String, Function<PrintStream, CloudTwin>> m = new TreeMap<>();
     m.put("seed", Scenarios::seed);
     m.put("alarm-only", Scenarios::alarmOnly);
+    m.put("zone-outage", Scenarios::zoneOutage);
+    m.put("flapping-policy", Scenarios::flappingPolicy);
+    m.put("ecs-two-layers", Scenarios::ecsTwoLayers);
     return m;
   }
 

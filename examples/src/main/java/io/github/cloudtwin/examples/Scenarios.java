@@ -20,6 +20,21 @@ import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceSpec;
+import io.github.cloudtwin.appautoscaling.PredefinedMetricType;
+import io.github.cloudtwin.appautoscaling.ScalableTargetSpec;
+import io.github.cloudtwin.appautoscaling.TargetTrackingPolicySpec;
+import io.github.cloudtwin.autoscaling.HealthCheckType;
+import io.github.cloudtwin.ecs.CapacityProviderSpec;
+import io.github.cloudtwin.ecs.CapacityProviderStrategyItem;
+import io.github.cloudtwin.ecs.ContainerDefinition;
+import io.github.cloudtwin.ecs.Ecs;
+import io.github.cloudtwin.ecs.EcsService;
+import io.github.cloudtwin.ecs.ServiceSpec;
+import io.github.cloudtwin.ecs.TaskDefinitionSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import io.github.cloudtwin.autoscaling.AutoScalingInstance;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -121,6 +136,105 @@ final class Scenarios {
                     .build());
     twin.advance(ofMinutes(20));
     out.println("alarm cpu-high is " + alarm.state() + ": " + alarm.stateReason());
+    return twin;
+  }
+
+  /**
+   * Story 2, losing a zone: six m5.large instances over three zones behind an ALB, 600
+   * requests/s. us-east-1a fails from minute 5 to minute 35: the balancer stops routing there,
+   * the group (ELB health checks) replaces the lost instances in b and c, and when a returns
+   * AZRebalance restores 2/2/2.
+   */
+  static CloudTwin zoneOutage(PrintStream out) {
+    CloudTwin twin = CloudTwin.builder().seed(42).build();
+    String[] zones = twin.config().zoneNames().toArray(String[]::new);
+    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(zones).build());
+    twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).build());
+    twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
+    AutoScalingGroup group = twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
+        .autoScalingGroupName("web").instanceType("m5.large").minSize(6).maxSize(6).desiredCapacity(6)
+        .availabilityZones(zones).targetGroupNames("web-tg").healthCheckType(HealthCheckType.ELB).build());
+    twin.traffic().apply("web", Workload.constant(600));
+    twin.faults().zoneOutage(zones[0], ofMinutes(5), ofMinutes(30));
+    for (int minute = 5; minute <= 60; minute += 5) {
+      twin.advance(ofMinutes(5));
+      Map<String, Long> served = new TreeMap<>();
+      for (AutoScalingInstance i : group.instances()) {
+        served.merge(i.availabilityZone(), Math.round(twin.traffic().servedRate(i.instanceId())), Long::sum);
+      }
+      out.printf("+%02d min: %s %-9s in service %d %s, requests/s served by zone %s%n", minute, zones[0],
+          twin.ec2().zoneState(zones[0]), group.inServiceCount(), group.inServiceCountByZone(), served);
+    }
+    return twin;
+  }
+
+  /**
+   * Story 3, the flapping policy: a high alarm at 60 % and a low alarm at 55 % with simple
+   * policies of plus and minus one and a 60 s cooldown, under 500 requests/s (62.5 % CPU on four
+   * m5.large, 50 % on five). The group adds and removes an instance all hour.
+   */
+  static CloudTwin flappingPolicy(PrintStream out) {
+    CloudTwin twin = CloudTwin.builder().seed(42).build();
+    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones("us-east-1a", "us-east-1b").build());
+    twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).build());
+    twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
+    AutoScalingGroup group = twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
+        .autoScalingGroupName("web").instanceType("m5.large").minSize(2).maxSize(10).desiredCapacity(4)
+        .availabilityZones("us-east-1a", "us-east-1b").targetGroupNames("web-tg")
+        .detailedMonitoring(true).defaultCooldown(Duration.ofSeconds(60)).build());
+    twin.traffic().apply("web", Workload.constant(500));
+    MetricId cpu = MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web");
+    ScalingPolicy up = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder()
+        .policyName("up").autoScalingGroupName("web").scalingAdjustment(1).build());
+    ScalingPolicy down = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder()
+        .policyName("down").autoScalingGroupName("web").scalingAdjustment(-1).build());
+    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-high").metric(cpu)
+        .period(Duration.ofMinutes(1)).evaluationPeriods(2).threshold(60)
+        .comparisonOperator(ComparisonOperator.GreaterThanThreshold).alarmActions(up.asAlarmAction()).build());
+    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-low").metric(cpu)
+        .period(Duration.ofMinutes(1)).evaluationPeriods(2).threshold(55)
+        .comparisonOperator(ComparisonOperator.LessThanThreshold).alarmActions(down.asAlarmAction()).build());
+    StringBuilder desired = new StringBuilder();
+    for (int minute = 1; minute <= 60; minute++) {
+      twin.advance(ofMinutes(1));
+      desired.append(group.desiredCapacity());
+    }
+    long changes = group.activities().stream().filter(a -> a.cause().contains("triggered policy")).count();
+    out.println("desired capacity minute by minute: " + desired);
+    out.println("policy-driven capacity changes in an hour: " + changes);
+    return twin;
+  }
+
+  /**
+   * Story 14, two layers of scaling: service auto scaling (CPU target 50 %) changes the tasks of
+   * service api, ECS managed scaling changes the m5.large instances under them. Evening load from
+   * minute 5, night from minute 35: tasks scale in first, instances 15 minutes later.
+   */
+  static CloudTwin ecsTwoLayers(PrintStream out) {
+    CloudTwin twin = CloudTwin.builder().seed(42).build();
+    AutoScalingGroup hosts = twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
+        .autoScalingGroupName("ecs-hosts").instanceType("m5.large").minSize(1).maxSize(10).desiredCapacity(2)
+        .availabilityZones("us-east-1a", "us-east-1b").newInstancesProtectedFromScaleIn(true).build());
+    Ecs ecs = twin.ecs();
+    ecs.createCluster("prod");
+    ecs.createCapacityProvider(CapacityProviderSpec.of("hosts", "ecs-hosts").withManagedTerminationProtection(true));
+    ecs.putClusterCapacityProviders("prod", List.of("hosts"), List.of(CapacityProviderStrategyItem.of("hosts", 1)));
+    ecs.registerTaskDefinition(TaskDefinitionSpec.builder("api").cpu(1024).memory(1024)
+        .container(ContainerDefinition.builder("app", "api:3").portMapping(8080).build()).build());
+    EcsService api = ecs.createService(ServiceSpec.builder("prod", "api", "api").desiredCount(4).build());
+    twin.applicationAutoScaling().registerScalableTarget(ScalableTargetSpec.ecsService("prod", "api", 2, 16));
+    twin.applicationAutoScaling().putScalingPolicy(TargetTrackingPolicySpec.predefined(
+        "cpu50", "service/prod/api", PredefinedMetricType.ECSServiceAverageCPUUtilization, 50));
+    for (int minute = 5; minute <= 90; minute += 5) {
+      twin.advance(ofMinutes(5));
+      if (minute == 5) {
+        ecs.inProcessRuntime().setRequestRate("prod", "api", 4 * 1024 * 0.8);
+      } else if (minute == 35) {
+        ecs.inProcessRuntime().setRequestRate("prod", "api", 100);
+      }
+      out.printf("+%02d min: tasks desired %2d running %2d, instances desired %d in service %d%n", minute,
+          api.desiredCount(), api.runningCount(), hosts.desiredCapacity(), hosts.inServiceCount());
+    }
     return twin;
   }
 }

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
 class DocsSnippetsTest {
 
   /**
-   * Pages whose java blocks are not yet taken from examples: their owners convert them (the
-   * blocks there are fragments with {@code ...}). Remove a page from this set once it is marked.
+   * Pages whose java blocks are not yet taken from compiled sources: their owners convert them
+   * (junit.md's blocks are fragments with {@code ...}; testcontainers.md's would come from the
+   * testcontainers module's tests). Remove a page from this set once it is marked; the test below
+   * fails while a listed page still exists without java blocks to excuse.
    */
-  static final Set<String> NOT_YET_CHECKED = Set.of("docs/junit.md");
+  static final Set<String> NOT_YET_CHECKED = Set.of("docs/junit.md", "docs/testcontainers.md");
 
   static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*snippet:\\s*(\\S+?)#([\\w.-]+)\\s*-->\\s*$");
 
@@ -49,7 +51,13 @@ class DocsSnippetsTest {
       checked += check(root, name, Files.readAllLines(page), problems);
     }
     assertThat(problems).as("doc snippets that drifted from examples/ (%d blocks checked)", checked).isEmpty();
-    assertThat(checked).as("java blocks checked").isGreaterThanOrEqualTo(4);
+    assertThat(checked).as("java blocks checked").isGreaterThanOrEqualTo(31);
+    for (String excused : NOT_YET_CHECKED) {
+      Path page = root.resolve(excused);
+      assertThat(Files.exists(page) && Files.readString(page).contains("```java"))
+          .as("%s is excused from the snippet check but has no java block: remove it from NOT_YET_CHECKED", excused)
+          .isTrue();
+    }
   }
 
   @Test

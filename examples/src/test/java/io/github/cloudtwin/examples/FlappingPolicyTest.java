@@ -1,5 +1,6 @@
 package io.github.cloudtwin.examples;
 
+import static io.github.cloudtwin.assertj.CloudTwinAssertions.assertThat;
 import static java.time.Duration.ofHours;
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
@@ -89,7 +90,7 @@ class FlappingPolicyTest {
 
     assertThat(capacityChanges(web)).as("capacity changes in an hour").isLessThanOrEqualTo(BUDGET);
     // ceil(4 x 62.5 / 60) = 5; at 50 % scale-in would need ceil(5 x 50 / 60) = 5: no change
-    assertThat(web.desiredCapacity()).isEqualTo(5);
+    assertThat(web).hasDesiredCapacity(5).neverExceededCapacity(5);
   }
 
   /** Policy-driven changes of desired capacity, from the group's activities. */

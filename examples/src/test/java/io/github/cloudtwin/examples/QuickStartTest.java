@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 @CloudTwinTest
 class QuickStartTest {
 
+  // tag::setup-method[]
   @CloudTwinSetup
   void webTier(CloudTwin twin) {
     twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
@@ -41,7 +42,9 @@ class QuickStartTest {
         .alarmActions(addOne.asAlarmAction())
         .build());
   }
+  // end::setup-method[]
 
+  // tag::test-method[]
   @Test
   void twoBusyPeriodsAddAnInstance(CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
     twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web")
@@ -53,5 +56,6 @@ class QuickStartTest {
     assertThat(twin).alarm("cpu-high").isInState(ALARM).transitionedToAlarmAt(ofMinutes(15));
     assertThat(web.desiredCapacity()).isEqualTo(3);
   }
+  // end::test-method[]
 }
 // end::quickstart[]

@@ -71,6 +71,7 @@ class SeedLoopTest {
 
     twin.advance(ofMinutes(30));
 
+    // tag::assertions[]
     // [10, 15) and [15, 20) both average above 80 %: the alarm fires when the second one completes
     assertThat(twin).alarm("cpu-high").transitionedToAlarmAt(ofMinutes(20));
     // five instances still run at 90 %: the alarm stays in ALARM and re-runs the policy every minute,
@@ -82,11 +83,13 @@ class SeedLoopTest {
     assertThat(twin.timeline()).hasEventAt(ofMinutes(26), "group/web", "desired capacity 5 -> 7");
     // seven instances at 900 requests/s: about 64 % CPU, the alarm returns to OK
     assertThat(twin).alarm("cpu-high").isInState(OK).transitionedToStateAt(OK, ofMinutes(30));
+    // end::assertions[]
     ScalingActivity first = web.activities().stream()
         .filter(a -> a.cause().contains("from 3 to 5")).findFirst().orElseThrow();
     assertThat(first.cause()).contains("a monitor alarm cpu-high in state ALARM triggered policy add-two"
         + " changing the desired capacity from 3 to 5");
-    assertThat(web.desiredCapacity()).isEqualTo(7);
+    assertThat(web).hasDesiredCapacity(7).hasInServiceCount(7).neverExceededCapacity(7);
+    assertThat(twin.loadBalancing().targetGroup("web-tg")).hasHealthyTargetCount(7);
     // each launch goes to a zone with the fewest instances: 1/1/1 -> 2/2/1 -> 3/2/2
     assertThat(web.inServiceCountByZone().values()).containsExactlyInAnyOrder(3, 2, 2);
     List<String> ids = web.instances().stream().map(AutoScalingInstance::instanceId).toList();

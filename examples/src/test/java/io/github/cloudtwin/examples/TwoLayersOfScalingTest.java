@@ -1,5 +1,6 @@
 package io.github.cloudtwin.examples;
 
+import static io.github.cloudtwin.assertj.CloudTwinAssertions.assertThat;
 import static java.time.Duration.ofHours;
 import static java.time.Duration.ofMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,11 +91,11 @@ class TwoLayersOfScalingTest {
 
     // tasks: AlarmLow needs 15 one-minute datapoints below 45 % (night began at +00:35)
     assertThat(tasksDown[0]).as("minute the tasks scaled in").isEqualTo(50);
-    assertThat(api.desiredCount()).isEqualTo(2);   // the scalable target's minimum
+    assertThat(api).hasDesiredCount(2).hasRunningTaskCount(2);   // the scalable target's minimum
     // instances: CapacityProviderReservation below 100 % for 15 more minutes, then under 50 % of
     // the group a minute; the two remaining tasks sit in two zones and keep two instances busy
     assertThat(instancesDown[0]).as("minute the instances scaled in").isEqualTo(65);
-    assertThat(hosts.desiredCapacity()).isEqualTo(2);
+    assertThat(hosts).hasDesiredCapacity(2).hasInServiceCount(2).neverExceededCapacity(5);
   }
 
   private static void record(TimelineEvent e, CloudTwin twin, EcsService api, AutoScalingGroup hosts,
