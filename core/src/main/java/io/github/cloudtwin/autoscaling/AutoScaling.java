@@ -189,6 +189,20 @@ public final class AutoScaling {
    *     a cooldown or scaling activity is in progress
    */
   public void setDesiredCapacity(String name, int desiredCapacity, boolean honorCooldown) {
+    setDesiredCapacity(name, desiredCapacity, honorCooldown, "a user request explicitly set group desired capacity");
+  }
+
+  /**
+   * Sets the desired capacity on behalf of a service that scales the group for the user (ECS
+   * managed scaling), with the cause clause AWS records for it, such as {@code a monitor alarm
+   * X in state ALARM triggered policy Y}. Validated like {@code SetDesiredCapacity}.
+   */
+  public void setDesiredCapacity(String name, int desiredCapacity, String causeClause) {
+    Require.name("causeClause", causeClause);
+    setDesiredCapacity(name, desiredCapacity, false, causeClause);
+  }
+
+  private void setDesiredCapacity(String name, int desiredCapacity, boolean honorCooldown, String clause) {
     kernel.run(() -> {
       GroupRuntime g = runtime(name);
       if (desiredCapacity > g.spec.maxSize()) {
@@ -205,7 +219,7 @@ public final class AutoScaling {
         throw new ScalingActivityInProgressException(name, "cooldown until " + g.cooldownEnd);
       }
       if (desiredCapacity != g.spec.desiredCapacity()) {
-        g.changeDesired(desiredCapacity, "a user request explicitly set group desired capacity", false, null);
+        g.changeDesired(desiredCapacity, clause, false, null);
       }
     });
   }

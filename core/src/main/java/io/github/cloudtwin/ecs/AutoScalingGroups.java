@@ -53,7 +53,7 @@ final class AutoScalingGroups {
 
       @Override
       public void setDesiredCapacity(int desiredCapacity, String cause) {
-        autoScaling.setDesiredCapacity(name, desiredCapacity, false);
+        autoScaling.setDesiredCapacity(name, desiredCapacity, cause);
       }
 
       @Override

@@ -303,7 +303,7 @@ final class CapacityProviders {
               Map.of("M", Integer.toString(p.lastM), "N", Integer.toString(n)));
           int d = desired;
           ecs.kernel.runWithCause(ev, () -> g.setDesiredCapacity(d,
-              "monitor alarm TargetTracking-" + g.autoScalingGroupName() + "-AlarmHigh in state ALARM triggered policy ECSManagedAutoScalingPolicy"));
+              "a monitor alarm TargetTracking-" + g.autoScalingGroupName() + "-AlarmHigh in state ALARM triggered policy ECSManagedAutoScalingPolicy"));
         }
       } else if (cpr < target) {
         p.lowMinutes++;
@@ -318,7 +318,7 @@ final class CapacityProviders {
               Map.of("M", Integer.toString(p.lastM), "N", Integer.toString(n)));
           int d = desired;
           ecs.kernel.runWithCause(ev, () -> g.setDesiredCapacity(d,
-              "monitor alarm TargetTracking-" + g.autoScalingGroupName() + "-AlarmLow in state ALARM triggered policy ECSManagedAutoScalingPolicy"));
+              "a monitor alarm TargetTracking-" + g.autoScalingGroupName() + "-AlarmLow in state ALARM triggered policy ECSManagedAutoScalingPolicy"));
         }
       } else {
         p.lowMinutes = 0;
