@@ -125,5 +125,10 @@ final class ServiceWiring {
                 });
           }
         });
+    // awsvpc tasks are ip targets of their own: the traffic the load balancer sends them costs CPU
+    ecs.inProcessRuntime().setServedRequests((task, from, to) -> {
+      String ip = task.privateIpv4Address();
+      return ip == null ? 0 : loadBalancing.averageServedRate(ip, java.time.Instant.ofEpochMilli(from), java.time.Instant.ofEpochMilli(to));
+    });
   }
 }

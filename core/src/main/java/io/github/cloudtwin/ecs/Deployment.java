@@ -14,7 +14,7 @@ public final class Deployment {
   final EcsService service;
   private volatile String status = "PRIMARY";
   private volatile RolloutState rolloutState = RolloutState.IN_PROGRESS;
-  private volatile String rolloutStateReason = "ECS deployment " + "%s" + " in progress.";
+  private volatile String rolloutStateReason;
   private volatile int failedTasks;
   boolean anyTaskRan;
 

@@ -30,6 +30,16 @@ public final class InProcessTaskRuntime implements TaskRuntime {
   private final Set<String> failingHealth = new HashSet<>();
   private final Map<Task, Scheduler.Task> exits = new HashMap<>();
   private Ecs ecs;
+  private ServedRequests served = (task, from, to) -> 0;
+
+  /** Requests a load balancer sent to a task, for its CPU (the twin wires load balancing in). */
+  @FunctionalInterface
+  public interface ServedRequests {
+    /** Average requests per second {@code task} served over {@code [fromMillis, toMillis)}. */
+    double averageServed(Task task, long fromMillis, long toMillis);
+  }
+  private final Set<EcsService> dirty = new java.util.LinkedHashSet<>();
+  private Scheduler.Task flush;
 
   /** CPU use of one task: change points (time, units), pruned as they age. */
   private static final class Usage {
@@ -142,6 +152,15 @@ public final class InProcessTaskRuntime implements TaskRuntime {
         });
   }
 
+  /**
+   * Sets where load-balancer traffic per task comes from: each request served costs the family's
+   * CPU unit-seconds, on top of the rate offered with {@link #setRequestRate}.
+   */
+  public void setServedRequests(ServedRequests source) {
+    Require.notNull("source", source);
+    kernel.run(() -> served = source);
+  }
+
   /** Makes the container health checks of a task fail (true) or pass again (false). */
   public void failHealthChecks(String taskId, boolean failing) {
     Require.name("taskId", taskId);
@@ -209,6 +228,8 @@ public final class InProcessTaskRuntime implements TaskRuntime {
     Usage u = usage.get(task);
     if (u == null) return 0;
     double v = u.average(fromMillis, toMillis);
+    double lb = served.averageServed(task, fromMillis, toMillis);
+    if (lb > 0) v += lb * behavior(task).cpuUnitSecondsPerRequest();
     if (u.handledFrom >= fromMillis && u.handledFrom < toMillis && toMillis > fromMillis) {
       v += u.handledUnitSeconds / ((toMillis - fromMillis) / 1000.0);
     }
@@ -232,7 +253,14 @@ public final class InProcessTaskRuntime implements TaskRuntime {
 
   private void recomputeFor(Task task) {
     if (task.service != null) {
-      recompute(task.service);
+      // every change at one instant is folded into one recomputation at that instant
+      if (dirty.add(task.service) && (flush == null || !flush.isPending())) {
+        flush = kernel.scheduler().after(java.time.Duration.ZERO, () -> {
+          List<EcsService> todo = new ArrayList<>(dirty);
+          dirty.clear();
+          for (EcsService s : todo) recompute(s);
+        });
+      }
     } else {
       Usage u = usage.get(task);
       if (u != null) u.set(kernel.clock().now().toEpochMilli(), serving(task) ? behavior(task).idleCpuUnits() : 0);

@@ -96,32 +96,45 @@ final class Placement {
       }
       ok = next;
     }
+    Map<ContainerInstance, Integer> perInstance = null;
     for (PlacementStrategy s : strategies) {
       if (ok.size() == 1) break;
-      ok = apply(s, ok, groupTasks);
+      if (perInstance == null && s.type().equals("spread")) perInstance = perInstance(groupTasks);
+      ok = apply(s, ok, perInstance);
     }
     return new Choice(ok.get(0), null);
   }
 
-  static boolean satisfies(ContainerInstance ci, PlacementConstraint c, Collection<Task> groupTasks) {
+  private final Map<String, ClusterQuery.Expr> parsed = new HashMap<>();
+
+  boolean satisfies(ContainerInstance ci, PlacementConstraint c, Collection<Task> groupTasks) {
     if (c.type().equals("distinctInstance")) {
       for (Task t : groupTasks) {
         if (t.containerInstance() == ci && t.lastStatus() != TaskStatus.STOPPED) return false;
       }
       return true;
     }
-    return ClusterQuery.parse(c.expression()).test(ci.subjects());
+    return parsed.computeIfAbsent(c.expression(), ClusterQuery::parse).test(ci.subjects());
   }
 
-  private List<ContainerInstance> apply(PlacementStrategy s, List<ContainerInstance> ok, Collection<Task> groupTasks) {
+  /** Live tasks of the group per instance. */
+  private static Map<ContainerInstance, Integer> perInstance(Collection<Task> groupTasks) {
+    Map<ContainerInstance, Integer> m = new java.util.IdentityHashMap<>();
+    for (Task t : groupTasks) {
+      ContainerInstance ci = t.containerInstance();
+      if (ci == null || t.lastStatus() == TaskStatus.STOPPED) continue;
+      m.merge(ci, 1, Integer::sum);
+    }
+    return m;
+  }
+
+  private List<ContainerInstance> apply(PlacementStrategy s, List<ContainerInstance> ok, Map<ContainerInstance, Integer> perInstance) {
     switch (s.type()) {
       case "spread":
         {
           Map<String, Integer> counts = new HashMap<>();
-          for (Task t : groupTasks) {
-            if (t.lastStatus() == TaskStatus.STOPPED || t.containerInstance() == null) continue;
-            String v = value(t.containerInstance(), s.field());
-            if (v != null) counts.merge(v, 1, Integer::sum);
+          for (Map.Entry<ContainerInstance, Integer> e : perInstance.entrySet()) {
+            counts.merge(value(e.getKey(), s.field()), e.getValue(), Integer::sum);
           }
           int min = Integer.MAX_VALUE;
           for (ContainerInstance ci : ok) min = Math.min(min, counts.getOrDefault(value(ci, s.field()), 0));
@@ -145,6 +158,7 @@ final class Placement {
 
   static String value(ContainerInstance ci, String field) {
     if (field.equals("instanceId") || field.equals("host")) return ci.containerInstanceId();
+    if (field.equals("attribute:ecs.availability-zone")) return ci.availabilityZone();
     String v = ci.attribute(field.substring("attribute:".length()));
     return v == null ? "" : v;
   }

@@ -48,7 +48,7 @@ final class ServiceScheduler {
     for (Cluster c : List.copyOf(ecs.clusters.values())) {
       ecs.capacityProviders.retryWaiting(c);
       for (EcsService s : List.copyOf(c.services.values())) {
-        reconcile(s, true);
+        if (!s.steady) reconcile(s, true); // a steady service has nothing to retry; changes clear steady
         prune(s);
       }
       prune(c);

@@ -39,7 +39,6 @@ public final class Task {
   private final Map<String, Integer> hostPorts = new LinkedHashMap<>();
   // machinery
   boolean paused;
-  boolean registeredWithLb;
   boolean elbUnhealthy;
   final Map<String, int[]> containerHealth = new LinkedHashMap<>(); // name -> {consecutiveFailures, healthy(1)/unhealthy(0)/unknown(-1)}
   final List<Scheduler.Task> timers = new ArrayList<>();

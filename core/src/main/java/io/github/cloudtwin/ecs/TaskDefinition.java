@@ -11,11 +11,13 @@ public final class TaskDefinition {
   private final TaskDefinitionSpec spec;
   private final int revision;
   private final String arn;
+  private final String familyRevision;
   private volatile boolean active = true;
 
   TaskDefinition(TaskDefinitionSpec spec, int revision, String region) {
     this.spec = spec;
     this.revision = revision;
+    this.familyRevision = spec.family() + ":" + revision;
     this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":task-definition/" + spec.family() + ":" + revision;
   }
 
@@ -36,7 +38,7 @@ public final class TaskDefinition {
 
   /** {@code family:revision}. */
   public String familyRevision() {
-    return spec.family() + ":" + revision;
+    return familyRevision;
   }
 
   /** The ARN. */

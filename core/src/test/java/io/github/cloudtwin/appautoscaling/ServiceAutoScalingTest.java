@@ -192,4 +192,29 @@ class ServiceAutoScalingTest {
     assertThatThrownBy(() -> TargetTrackingPolicySpec.requestCountPerTarget("r", RESOURCE, "targetgroup/web", 100))
         .isInstanceOf(ValidationException.class).hasMessageContaining("ResourceLabel");
   }
+
+  @Test
+  void scaleInWaitsWhileADeploymentIsInProgressAndWhenSuspended() {
+    EcsService s = service(3, 6);
+    aas.registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 1, 20).withSuspended(true, false));
+    aas.putScalingPolicy(TargetTrackingPolicySpec.predefined("cpu50", RESOURCE, PredefinedMetricType.ECSServiceAverageCPUUtilization, 50));
+    load(6, 10);
+    twin.advance(Duration.ofMinutes(20));
+    assertThat(s.desiredCount()).isEqualTo(6); // DynamicScalingInSuspended
+    aas.registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 1, 20));
+    ecs.registerTaskDefinition(TaskDefinitionSpec.builder("web").cpu(512).memory(1024)
+        .container(ContainerDefinition.builder("app", "nginx").portMapping(80).build()).build());
+    ecs.inProcessRuntime().behavior("web:2", io.github.cloudtwin.ecs.TaskBehavior.DEFAULT.withExit(Duration.ofSeconds(3), 1));
+    ecs.updateService(io.github.cloudtwin.ecs.ServiceUpdate.builder("prod", "web").taskDefinition("web:2").build());
+    twin.advance(Duration.ofMinutes(5));
+    assertThat(s.deployments()).hasSize(2); // web:2 keeps failing: the deployment stays in progress
+    assertThat(s.desiredCount()).isEqualTo(6);
+    assertThat(aas.describeScalingActivities(RESOURCE)).isEmpty();
+    ecs.updateService(io.github.cloudtwin.ecs.ServiceUpdate.builder("prod", "web").taskDefinition("web:1").build());
+    twin.advance(Duration.ofMinutes(3));
+    assertThat(s.deployments()).hasSize(1);
+    assertThat(s.desiredCount()).isLessThan(6); // scale-in resumed once the deployment completed
+    assertThat(aas.describeScalingActivities(RESOURCE)).first().satisfies(a ->
+        assertThat(a.startTime()).isAfterOrEqualTo(twin.timeline().events(e -> e.message().endsWith("deployment completed.")).get(1).time()));
+  }
 }

@@ -167,6 +167,8 @@ class CapacityProviderTest {
     assertThat(s.tasks()).extracting(Task::availabilityZone).containsOnly("us-east-1b", "us-east-1c");
     assertThat(g.inServiceCount()).isGreaterThanOrEqualTo(6);
     assertThat(twin.timeline().events(e -> e.message().startsWith("PROVISIONING: waiting for capacity"))).isNotEmpty();
+    // the group replaced its impaired instances in b and c; the waiting tasks ran once they registered
+    assertThat(g.instances()).extracting(AutoScalingInstance::availabilityZone).doesNotContain("us-east-1a");
   }
 
   @Test

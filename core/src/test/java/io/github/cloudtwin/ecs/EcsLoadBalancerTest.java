@@ -139,4 +139,53 @@ class EcsLoadBalancerTest {
     assertThat(f.perZone(s)).containsOnlyKeys("us-east-1b", "us-east-1c").containsValues(3, 3);
     for (int i = 0; i < 60; i++) assertThat(lost).doesNotContain(elb.send("web").targetId());
   }
+
+  @Test
+  void aRollingDeploymentAt100And200NeverHasFewerThanDesiredHealthyTargets() {
+    EcsFixture f = new EcsFixture();
+    LoadBalancing elb = alb(f, TargetType.IP);
+    f.instances("m5.xlarge", "a", "b", "c");
+    awsvpcTaskDef(f);
+    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web:1").desiredCount(4)
+        .loadBalancer("web-tg", "app", 80).build());
+    f.advance(Duration.ofMinutes(3));
+    awsvpcTaskDef(f); // web:2
+    f.ecs.updateService(ServiceUpdate.builder(f.cluster, "web").taskDefinition("web:2").build());
+    int minHealthy = Integer.MAX_VALUE;
+    int maxTasks = 0;
+    for (int sec = 0; sec < 600; sec++) {
+      f.advance(Duration.ofSeconds(1));
+      long healthy = elb.targetGroup("web-tg").targetHealth().values().stream().filter(h -> h.state() == TargetHealthState.HEALTHY).count();
+      minHealthy = (int) Math.min(minHealthy, healthy);
+      maxTasks = Math.max(maxTasks, s.tasks().size());
+    }
+    assertThat(minHealthy).isGreaterThanOrEqualTo(4);
+    assertThat(maxTasks).isLessThanOrEqualTo(8);
+    assertThat(s.tasks()).hasSize(4).allSatisfy(t -> assertThat(t.taskDefinition().familyRevision()).isEqualTo("web:2"));
+    assertThat(s.primaryDeployment().rolloutState()).isEqualTo(RolloutState.COMPLETED);
+  }
+
+  @Test
+  void loadBalancerTrafficDrivesTaskCpuAndRequestCountPerTargetScaling() {
+    EcsFixture f = new EcsFixture();
+    LoadBalancing elb = alb(f, TargetType.IP);
+    f.instances("m5.xlarge", "a", "b", "c");
+    awsvpcTaskDef(f);
+    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(2)
+        .loadBalancer("web-tg", "app", 80).build());
+    f.advance(Duration.ofMinutes(3));
+    String label = "app/web/0123456789abcdef/" + elb.targetGroup("web-tg").dimensionValue();
+    f.twin.applicationAutoScaling().registerScalableTarget(io.github.cloudtwin.appautoscaling.ScalableTargetSpec.ecsService("prod", "web", 1, 10));
+    f.twin.applicationAutoScaling().putScalingPolicy(
+        io.github.cloudtwin.appautoscaling.TargetTrackingPolicySpec.requestCountPerTarget("rpt", "service/prod/web", label, 1000));
+    elb.offerTraffic("web", io.github.cloudtwin.elb.Request.get(), 50); // 3000 a minute: 1500 per target
+    f.advance(Duration.ofMinutes(5));
+    assertThat(s.desiredCount()).isEqualTo(3); // ceil(2 x 1500 / 1000)
+    f.advance(Duration.ofMinutes(2));
+    java.time.Instant end = f.twin.now().minusSeconds(f.twin.now().getEpochSecond() % 60);
+    io.github.cloudtwin.cloudwatch.MetricId cpu = io.github.cloudtwin.cloudwatch.MetricId.of("AWS/ECS", "CPUUtilization", "ClusterName", "prod", "ServiceName", "web");
+    // 50 rps over 3 tasks at 1 CPU unit-second per request, against 256 reserved units per task
+    assertThat(f.twin.cloudWatch().statistic(cpu, end.minusSeconds(60), end, io.github.cloudtwin.cloudwatch.Statistic.AVERAGE).getAsDouble())
+        .isCloseTo(100.0 * 50 / 3 / 256, org.assertj.core.data.Offset.offset(1e-6));
+  }
 }
