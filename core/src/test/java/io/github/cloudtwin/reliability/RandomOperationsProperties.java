@@ -41,6 +41,16 @@ class RandomOperationsProperties {
         new Op.Protect(9, true), new Op.Advance(8), new Op.Advance(265), new Op.ExitStandby(8)));
   }
 
+  /**
+   * Shrunk counterexample (full run, try 6,938) of the invariant as first written: protected
+   * instances stay when max drops to 0, as AWS documents; the invariant now counts unprotected ones.
+   */
+  @Example
+  void protectedInstancesStayWhenMaxDropsToZero() {
+    run(new World.Setup(0, 3, 3, 3, true, 1, 1, TreatMissingData.missing, 1, 1, TreatMissingData.missing, 0), List.of(
+        new Op.Protect(0, true), new Op.SetDesired(0, true), new Op.Protect(1, true), new Op.UpdateGroup(0, 0)));
+  }
+
   static void run(World.Setup setup, List<Op> ops) {
     try (World w = new World(setup)) {
       w.checkInvariants("start");

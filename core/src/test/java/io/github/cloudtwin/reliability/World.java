@@ -149,11 +149,15 @@ final class World implements AutoCloseable {
     for (AutoScalingInstance i : g.instances()) {
       LifecycleState st = i.lifecycleState();
       if (st == LifecycleState.PENDING || st == LifecycleState.PENDING_WAIT || st == LifecycleState.PENDING_PROCEED
-          || st == LifecycleState.IN_SERVICE) counting++;
+          || st == LifecycleState.IN_SERVICE) {
+        // Instances protected from scale-in stay even above max (AWS: "Could not scale to desired
+        // capacity because all remaining instances are protected from scale-in").
+        if (!i.protectedFromScaleIn()) counting++;
+      }
     }
     int allowance = Math.max(1, (int) Math.ceil(g.maxSize() * 0.1));
     if (counting > g.maxSize() + allowance) {
-      fail(op, counting + " pending/InService instances exceed max " + g.maxSize() + " + rebalance allowance " + allowance);
+      fail(op, counting + " unprotected pending/InService instances exceed max " + g.maxSize() + " + rebalance allowance " + allowance);
     }
     List<TimelineEvent> events = twin.timeline().events();
     for (int k = Math.max(1, checkedEvents); k < events.size(); k++) {
