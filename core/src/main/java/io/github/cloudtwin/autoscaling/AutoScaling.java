@@ -518,10 +518,6 @@ public final class AutoScaling {
         if (m.state != LifecycleState.STANDBY) {
           throw new ValidationException("InstanceIds", id, "an instance in Standby (it is " + m.state + ")");
         }
-        InstanceState ec2State = m.instance.state();
-        if (ec2State == InstanceState.SHUTTING_DOWN || ec2State == InstanceState.TERMINATED) {
-          throw new ValidationException("InstanceIds", id, "an instance in Standby that is not terminated (its EC2 state is " + ec2State + ")");
-        }
         if (m.standbyDecremented) increments++;
         ms.add(m);
       }

@@ -111,6 +111,15 @@ final class World implements AutoCloseable {
     return ids;
   }
 
+  boolean inStandby(String id) {
+    for (AutoScalingInstance i : group().instances()) {
+      if (i.instanceId().equals(id)) {
+        return i.lifecycleState() == LifecycleState.STANDBY || i.lifecycleState() == LifecycleState.ENTERING_STANDBY;
+      }
+    }
+    return false;
+  }
+
   String pick(int index) {
     List<String> ids = members();
     return ids.isEmpty() ? null : ids.get(Math.floorMod(index, ids.size()));
