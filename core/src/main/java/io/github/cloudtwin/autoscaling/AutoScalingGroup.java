@@ -1,6 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Timeline;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -95,6 +96,11 @@ public final class AutoScalingGroup {
       s.addAll(runtime.suspended);
       return Collections.unmodifiableSet(s);
     });
+  }
+
+  /** The twin's timeline, where this resource's events ({@code group/<name>}) are recorded. */
+  public Timeline timeline() {
+    return kernel.timeline();
   }
 
   @Override

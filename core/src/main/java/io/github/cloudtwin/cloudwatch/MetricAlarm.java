@@ -1,5 +1,7 @@
 package io.github.cloudtwin.cloudwatch;
 
+import io.github.cloudtwin.kernel.Timeline;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,11 @@ public final class MetricAlarm {
   private volatile Evaluation lastEvaluation;
   private final List<AlarmHistoryItem> history = new ArrayList<>();
   final long createdSeq;
+
+  /** The twin's timeline, where this resource's events ({@code alarm/<name>}) are recorded. */
+  public Timeline timeline() {
+    return cloudWatch.kernel().timeline();
+  }
 
   MetricAlarm(CloudWatch cloudWatch, MetricAlarmSpec spec, Instant createdAt, long createdSeq) {
     this.cloudWatch = cloudWatch;

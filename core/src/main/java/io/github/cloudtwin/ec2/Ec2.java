@@ -132,7 +132,7 @@ public final class Ec2 {
             throw new InsufficientInstanceCapacityException(spec.instanceType(), spec.availabilityZone());
           }
           String id = newId();
-          Instance instance = new Instance(id, spec, kernel.clock().now());
+          Instance instance = new Instance(id, spec, kernel.clock().now(), kernel.timeline());
           instances.put(id, instance);
           long launch =
               kernel

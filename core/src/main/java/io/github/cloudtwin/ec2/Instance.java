@@ -1,5 +1,7 @@
 package io.github.cloudtwin.ec2;
 
+import io.github.cloudtwin.kernel.Timeline;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,12 +23,20 @@ public final class Instance {
   /** Publishing state of the CPU publisher (simulation thread only). */
   Object publisherState;
 
-  Instance(String instanceId, InstanceSpec spec, Instant launchTime) {
+  private final Timeline timeline;
+
+  Instance(String instanceId, InstanceSpec spec, Instant launchTime, Timeline timeline) {
+    this.timeline = timeline;
     this.instanceId = instanceId;
     this.spec = spec;
     this.type = InstanceType.of(spec.instanceType());
     this.launchTime = launchTime;
     this.stateSince = launchTime;
+  }
+
+  /** The twin's timeline, where this resource's events ({@code instance/<id>}) are recorded. */
+  public Timeline timeline() {
+    return timeline;
   }
 
   /** The id, such as {@code i-0a1b2c3d4e5f60718}. */

@@ -185,7 +185,7 @@ final class CapacityProviders {
   }
 
   private static boolean busy(ContainerInstance ci) {
-    for (Task t : ci.tasks) {
+    for (Task t : ci.taskList()) {
       if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.RUNNING
           && (t.service == null || t.service.spec().schedulingStrategy() != SchedulingStrategy.DAEMON)) {
         return true;

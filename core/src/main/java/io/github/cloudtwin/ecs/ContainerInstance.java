@@ -33,7 +33,8 @@ public final class ContainerInstance {
   private final Instant registeredAt;
   private final Map<String, String> attributes = new TreeMap<>();
   private final TreeSet<Integer> portsInUse = new TreeSet<>();
-  final Set<Task> tasks = new LinkedHashSet<>();
+  /** Tasks placed here (recently stopped ones too); mutated on the simulation thread only. */
+  final Set<Task> tasks = Collections.synchronizedSet(new LinkedHashSet<>());
   private volatile ContainerInstanceStatus status = ContainerInstanceStatus.ACTIVE;
   private volatile boolean agentConnected = true;
   private int usedCpu;
@@ -160,17 +161,23 @@ public final class ContainerInstance {
     return capacityProviderName;
   }
 
+  private List<Task> snapshot() {
+    synchronized (tasks) {
+      return new ArrayList<>(tasks);
+    }
+  }
+
   /** Tasks on it whose last status is RUNNING. */
   public int runningTasksCount() {
     int n = 0;
-    for (Task t : List.copyOf(tasks)) if (t.lastStatus() == TaskStatus.RUNNING) n++;
+    for (Task t : snapshot()) if (t.lastStatus() == TaskStatus.RUNNING) n++;
     return n;
   }
 
   /** Tasks on it that are placed but not yet RUNNING. */
   public int pendingTasksCount() {
     int n = 0;
-    for (Task t : List.copyOf(tasks)) {
+    for (Task t : snapshot()) {
       TaskStatus s = t.lastStatus();
       if (s.compareTo(TaskStatus.RUNNING) < 0) n++;
     }
@@ -180,7 +187,7 @@ public final class ContainerInstance {
   /** The tasks on it that have not stopped. */
   public List<Task> tasks() {
     List<Task> out = new ArrayList<>();
-    for (Task t : List.copyOf(tasks)) if (t.lastStatus() != TaskStatus.STOPPED) out.add(t);
+    for (Task t : snapshot()) if (t.lastStatus() != TaskStatus.STOPPED) out.add(t);
     return Collections.unmodifiableList(out);
   }
 
@@ -236,6 +243,10 @@ public final class ContainerInstance {
 
   boolean enisAvailable() {
     return enisInUse < maxTaskEnis;
+  }
+
+  List<Task> taskList() {
+    return snapshot();
   }
 
   void reserve(Task t) {

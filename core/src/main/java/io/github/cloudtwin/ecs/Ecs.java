@@ -57,6 +57,7 @@ public final class Ecs {
   Function<String, CapacityProviderGroup> groups;
   final ServiceScheduler scheduler;
   final TaskLifecycle lifecycle;
+  private final List<TaskStateListener> taskStateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   final CapacityProviders capacityProviders;
   private final TaskRuntime.Agent agent;
   private long eventSeq;
@@ -257,7 +258,7 @@ public final class Ecs {
           long ev = kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "state", from + " -> " + status);
           kernel.runWithCause(ev, () -> {
             if (status == ContainerInstanceStatus.DRAINING) {
-              for (Task t : List.copyOf(ci.tasks)) {
+              for (Task t : ci.taskList()) {
                 if (t.service != null && t.desiredStatus() == TaskStatus.RUNNING && t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
                   lifecycle.stop(t, StopCode.ServiceSchedulerInitiated, "Container instance is draining");
                 }
@@ -289,7 +290,7 @@ public final class Ecs {
     ci.status(ContainerInstanceStatus.INACTIVE);
     long ev = kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "deregister", from + " -> INACTIVE");
     kernel.runWithCause(ev, () -> {
-      for (Task t : List.copyOf(ci.tasks)) {
+      for (Task t : ci.taskList()) {
         if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.lose(t, code, reason);
       }
       capacityProviders.instanceGone(ci);
@@ -335,7 +336,7 @@ public final class Ecs {
             ci.agentConnected(false);
             kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "agent", "agent disconnected");
           }
-          for (Task t : List.copyOf(ci.tasks)) {
+          for (Task t : ci.taskList()) {
             if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.lose(t, StopCode.TerminationNotice, reason);
           }
           scheduler.requestAll(clusters.get(ci.clusterName()));
@@ -353,7 +354,7 @@ public final class Ecs {
         ci.agentConnected(reachable);
         kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "agent", reachable ? "agent connected" : "agent disconnected");
       }
-      for (Task t : List.copyOf(ci.tasks)) {
+      for (Task t : ci.taskList()) {
         if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.setPaused(t, !reachable);
       }
       scheduler.requestAll(clusters.get(ci.clusterName()));
@@ -364,7 +365,7 @@ public final class Ecs {
     ContainerInstance ci = findContainerInstance(i.instanceId());
     if (ci == null) return 0;
     double units = 0;
-    for (Task t : ci.tasks) {
+    for (Task t : ci.taskList()) {
       units += runtime.cpuUnitsUsed(t, from, to);
     }
     return 100.0 * units / ci.registeredCpu();
@@ -442,7 +443,7 @@ public final class Ecs {
           }
           TaskDefinition td = taskDefinition(spec.taskDefinition());
           validateServiceAgainst(c, spec, td);
-          EcsService s = new EcsService(spec, region, kernel.clock().now());
+          EcsService s = new EcsService(spec, region, kernel.clock().now(), kernel.timeline());
           if (spec.schedulingStrategy() == SchedulingStrategy.DAEMON) s.desiredCount(0);
           synchronized (c.services) {
             c.services.put(spec.serviceName(), s);
@@ -654,7 +655,7 @@ public final class Ecs {
   }
 
   Task newTask(Cluster c, TaskDefinition td, String group, LaunchType lt, EcsService s, Deployment d, String provider) {
-    Task t = new Task(hex32(), region, c.clusterName(), td, group, lt, s, d, provider, kernel.clock().now());
+    Task t = new Task(hex32(), region, c.clusterName(), td, group, lt, s, d, provider, kernel.clock().now(), kernel.timeline());
     tasks.put(t.taskId(), t);
     if (s != null) {
       synchronized (s.tasks) {
@@ -693,10 +694,30 @@ public final class Ecs {
     return inProcess;
   }
 
+  /** The task runtime in use: the in-process one unless {@link #setTaskRuntime} replaced it. */
+  public TaskRuntime taskRuntime() {
+    return kernel.call(() -> runtime);
+  }
+
   /** Replaces the task runtime (for instance with real containers) for tasks started from now on. */
   public void setTaskRuntime(TaskRuntime runtime) {
     Require.notNull("runtime", runtime);
     kernel.run(() -> this.runtime = runtime);
+  }
+
+  /** Calls {@code listener} on every task state change (see {@link TaskStateListener}). */
+  public void addTaskStateListener(TaskStateListener listener) {
+    Require.notNull("listener", listener);
+    taskStateListeners.add(listener);
+  }
+
+  /** Stops calling {@code listener}. */
+  public void removeTaskStateListener(TaskStateListener listener) {
+    taskStateListeners.remove(listener);
+  }
+
+  void taskStateChanged(Task t, TaskStatus from, TaskStatus to) {
+    for (TaskStateListener l : taskStateListeners) l.stateChanged(t, from, to);
   }
 
   /** Wires in the load-balancing service's target registration (the twin does this). */

@@ -1,5 +1,7 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.kernel.Timeline;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,13 +28,21 @@ public final class EcsService {
   boolean stalledReported;
   long lastUnableToPlace = Long.MIN_VALUE;
 
-  EcsService(ServiceSpec spec, String region, Instant createdAt) {
+  private final Timeline timeline;
+
+  EcsService(ServiceSpec spec, String region, Instant createdAt, Timeline timeline) {
+    this.timeline = timeline;
     this.spec = spec;
     this.name = spec.serviceName();
     this.clusterName = spec.cluster();
     this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":service/" + clusterName + "/" + name;
     this.createdAt = createdAt;
     this.desiredCount = spec.desiredCount();
+  }
+
+  /** The twin's timeline, where this resource's events ({@code service/<name>}) are recorded. */
+  public Timeline timeline() {
+    return timeline;
   }
 
   /** The service name. */

@@ -70,7 +70,9 @@ final class ServiceScheduler {
     }
     for (ContainerInstance ci : c.containerInstances.values()) {
       long recent = ecs.kernel.clock().now().toEpochMilli() - 5 * 60_000L;
-      ci.tasks.removeIf(t -> t.lastStatus() == TaskStatus.STOPPED && t.stoppedAt().toEpochMilli() < recent);
+      synchronized (ci.tasks) {
+        ci.tasks.removeIf(t -> t.lastStatus() == TaskStatus.STOPPED && t.stoppedAt().toEpochMilli() < recent);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.kernel.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +45,7 @@ public final class Task {
   final List<Scheduler.Task> timers = new ArrayList<>();
   final List<TaskLifecycle.Registration> registrations = new ArrayList<>();
   boolean healthFailure;
+  private final Timeline timeline;
 
   Task(
       String id,
@@ -55,7 +57,9 @@ public final class Task {
       EcsService service,
       Deployment deployment,
       String capacityProviderName,
-      Instant createdAt) {
+      Instant createdAt,
+      Timeline timeline) {
+    this.timeline = timeline;
     this.id = id;
     this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":task/" + clusterName + "/" + id;
     this.clusterName = clusterName;
@@ -66,6 +70,11 @@ public final class Task {
     this.deployment = deployment;
     this.capacityProviderName = capacityProviderName;
     this.createdAt = createdAt;
+  }
+
+  /** The twin's timeline, where this resource's events ({@code task/<id>}) are recorded. */
+  public Timeline timeline() {
+    return timeline;
   }
 
   /** The task id (32 hex digits). */

@@ -146,6 +146,7 @@ final class TaskLifecycle {
     if (from == to) return;
     t.lastStatus(to);
     record(t, "state", from + " -> " + to);
+    ecs.taskStateChanged(t, from, to);
   }
 
   // ------------------------------------------------------------------ load balancer
@@ -353,12 +354,14 @@ final class TaskLifecycle {
   private void finish(Task t) {
     if (t.lastStatus() == TaskStatus.STOPPED) return;
     for (Registration r : t.registrations) unindex(r, t);
+    TaskStatus from = t.lastStatus();
     t.lastStatus(TaskStatus.STOPPED);
     t.stoppedAt(now());
     ContainerInstance ci = t.containerInstance();
     if (ci != null) ci.release(t);
     long ev =
         record(t, "stopped", "STOPPED (" + t.stopCode() + "): " + t.stoppedReason());
+    ecs.kernel.runWithCause(ev, () -> ecs.taskStateChanged(t, from, TaskStatus.STOPPED));
     ecs.kernel.runWithCause(ev, () -> {
       ecs.capacityProviders.taskStopped(t);
       if (t.service != null) ecs.scheduler.taskStopped(t);

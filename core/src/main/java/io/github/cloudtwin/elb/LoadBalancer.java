@@ -1,5 +1,7 @@
 package io.github.cloudtwin.elb;
 
+import io.github.cloudtwin.kernel.Timeline;
+
 import java.util.List;
 import java.util.Map;
 
@@ -78,6 +80,11 @@ public final class LoadBalancer {
   /** Classic: the instance's health. */
   public TargetHealth instanceHealth(String instanceId) {
     return service.describeInstanceHealth(name(), instanceId);
+  }
+
+  /** The twin's timeline, where this resource's events ({@code lb/<name>}) are recorded. */
+  public Timeline timeline() {
+    return service.timeline();
   }
 
   @Override

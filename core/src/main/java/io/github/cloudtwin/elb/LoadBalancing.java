@@ -385,6 +385,18 @@ public final class LoadBalancing implements AutoCloseable {
         });
   }
 
+  /** Healthy targets of the group per zone of the load balancer(s) it serves and of its targets, sorted by zone. */
+  java.util.SortedMap<String, Integer> healthyTargetCountByZone(String targetGroupName) {
+    return kernel.call(
+        () -> {
+          java.util.TreeMap<String, Integer> out = new java.util.TreeMap<>();
+          for (Registration r : tg(targetGroupName).registrations.values()) {
+            out.merge(r.target.zone, r.health().state() == TargetHealthState.HEALTHY ? 1 : 0, Integer::sum);
+          }
+          return Collections.unmodifiableSortedMap(out);
+        });
+  }
+
   /** Classic: an instance's health ({@link TargetHealth#classicState()} gives InService/OutOfService). */
   public TargetHealth describeInstanceHealth(String loadBalancerName, String instanceId) {
     Require.name("InstanceId", instanceId);
@@ -774,6 +786,10 @@ public final class LoadBalancing implements AutoCloseable {
     List<TgState> out = new ArrayList<>(tgs.values());
     for (LbState lb : lbs.values()) if (lb.classicGroup != null) out.add(lb.classicGroup);
     return out;
+  }
+
+  io.github.cloudtwin.kernel.Timeline timeline() {
+    return kernel.timeline();
   }
 
   private void timelineEvent(TimelineEvent e) {

@@ -1,5 +1,7 @@
 package io.github.cloudtwin.elb;
 
+import io.github.cloudtwin.kernel.Timeline;
+
 import java.util.Map;
 
 /**
@@ -60,6 +62,16 @@ public final class TargetGroup {
   /** The health of every registered target, in registration order. */
   public Map<String, TargetHealth> targetHealth() {
     return service.targetHealths(name());
+  }
+
+  /** Healthy targets per zone of the registered targets (zones with registered targets only), sorted by zone. */
+  public java.util.SortedMap<String, Integer> healthyTargetCountByZone() {
+    return service.healthyTargetCountByZone(name());
+  }
+
+  /** The twin's timeline, where this resource's events ({@code target-group/<name>}; targets have {@code target/<id>}) are recorded. */
+  public Timeline timeline() {
+    return service.timeline();
   }
 
   @Override

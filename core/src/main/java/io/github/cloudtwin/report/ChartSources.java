@@ -16,11 +16,16 @@ import java.util.List;
  */
 public final class ChartSources {
 
-  private static final List<ChartSource> STANDARD = List.of(AlarmCharts.SOURCE);
+  private static final List<ChartSource> STANDARD =
+      List.of(AlarmCharts.SOURCE, ScalingCharts.GROUPS, ScalingCharts.TARGETS, ScalingCharts.SERVICES);
 
   private ChartSources() {}
 
-  /** The sources every report includes: one chart per alarmed metric, with its thresholds. */
+  /**
+   * The sources every report includes: one chart per alarmed metric with its thresholds; desired
+   * vs InService (total and per zone) per Auto Scaling group; healthy targets per zone per target
+   * group; running vs desired tasks per ECS service.
+   */
   public static List<ChartSource> standard() {
     return STANDARD;
   }

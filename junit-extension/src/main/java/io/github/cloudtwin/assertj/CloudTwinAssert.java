@@ -28,4 +28,28 @@ public class CloudTwinAssert extends AbstractObjectAssert<CloudTwinAssert, Cloud
     isNotNull();
     return new InstanceAssert(actual.ec2().instance(instanceId)).in(actual);
   }
+
+  /** Assertions on the Auto Scaling group with that name. */
+  public AutoScalingGroupAssert group(String name) {
+    isNotNull();
+    return new AutoScalingGroupAssert(actual.autoScaling().group(name));
+  }
+
+  /** Assertions on the target group with that name. */
+  public TargetGroupAssert targetGroup(String name) {
+    isNotNull();
+    return new TargetGroupAssert(actual.loadBalancing().targetGroup(name));
+  }
+
+  /** Assertions on the load balancer with that name. */
+  public LoadBalancerAssert loadBalancer(String name) {
+    isNotNull();
+    return new LoadBalancerAssert(actual.loadBalancing().loadBalancer(name));
+  }
+
+  /** Assertions on the ECS service {@code serviceName} of {@code cluster}. */
+  public EcsServiceAssert service(String cluster, String serviceName) {
+    isNotNull();
+    return new EcsServiceAssert(actual.ecs().service(cluster, serviceName));
+  }
 }

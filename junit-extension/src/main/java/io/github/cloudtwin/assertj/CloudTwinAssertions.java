@@ -1,6 +1,11 @@
 package io.github.cloudtwin.assertj;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.ecs.EcsService;
+import io.github.cloudtwin.ecs.Task;
+import io.github.cloudtwin.elb.LoadBalancer;
+import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.kernel.Timeline;
@@ -27,6 +32,31 @@ public final class CloudTwinAssertions {
   /** Assertions on an instance; add {@code .in(twin)} for timeline slices in failures. */
   public static InstanceAssert assertThat(Instance actual) {
     return new InstanceAssert(actual);
+  }
+
+  /** Assertions on an Auto Scaling group. */
+  public static AutoScalingGroupAssert assertThat(AutoScalingGroup actual) {
+    return new AutoScalingGroupAssert(actual);
+  }
+
+  /** Assertions on a load balancer. */
+  public static LoadBalancerAssert assertThat(LoadBalancer actual) {
+    return new LoadBalancerAssert(actual);
+  }
+
+  /** Assertions on a target group. */
+  public static TargetGroupAssert assertThat(TargetGroup actual) {
+    return new TargetGroupAssert(actual);
+  }
+
+  /** Assertions on an ECS service. */
+  public static EcsServiceAssert assertThat(EcsService actual) {
+    return new EcsServiceAssert(actual);
+  }
+
+  /** Assertions on an ECS task. */
+  public static TaskAssert assertThat(Task actual) {
+    return new TaskAssert(actual);
   }
 
   /** Assertions reached through the twin, with its timeline attached. */

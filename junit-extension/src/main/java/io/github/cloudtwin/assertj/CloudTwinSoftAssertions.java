@@ -1,6 +1,11 @@
 package io.github.cloudtwin.assertj;
 
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.ecs.EcsService;
+import io.github.cloudtwin.ecs.Task;
+import io.github.cloudtwin.elb.LoadBalancer;
+import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.kernel.Timeline;
 import org.assertj.core.api.SoftAssertions;
@@ -24,5 +29,30 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
   /** Soft assertions on an instance; add {@code .in(twin)} for timeline slices in failures. */
   public InstanceAssert assertThat(Instance actual) {
     return proxy(InstanceAssert.class, Instance.class, actual);
+  }
+
+  /** Soft assertions on an Auto Scaling group. */
+  public AutoScalingGroupAssert assertThat(AutoScalingGroup actual) {
+    return proxy(AutoScalingGroupAssert.class, AutoScalingGroup.class, actual);
+  }
+
+  /** Soft assertions on a load balancer. */
+  public LoadBalancerAssert assertThat(LoadBalancer actual) {
+    return proxy(LoadBalancerAssert.class, LoadBalancer.class, actual);
+  }
+
+  /** Soft assertions on a target group. */
+  public TargetGroupAssert assertThat(TargetGroup actual) {
+    return proxy(TargetGroupAssert.class, TargetGroup.class, actual);
+  }
+
+  /** Soft assertions on an ECS service. */
+  public EcsServiceAssert assertThat(EcsService actual) {
+    return proxy(EcsServiceAssert.class, EcsService.class, actual);
+  }
+
+  /** Soft assertions on an ECS task. */
+  public TaskAssert assertThat(Task actual) {
+    return proxy(TaskAssert.class, Task.class, actual);
   }
 }

@@ -10,10 +10,7 @@ import io.github.cloudtwin.kernel.Timeline;
 import org.assertj.core.api.AbstractObjectAssert;
 import org.assertj.core.internal.Failures;
 
-/**
- * Assertions on an EC2 {@link Instance}. Attach the twin with {@link #in(CloudTwin)} (or start
- * from {@code assertThat(twin).instance(id)}) so failures show the instance's timeline.
- */
+/** Assertions on an EC2 {@link Instance}; failures show the instance's timeline. */
 public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instance> {
 
   private Timeline timeline;
@@ -21,9 +18,10 @@ public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instanc
   /** Assertions on {@code actual}. */
   public InstanceAssert(Instance actual) {
     super(actual, InstanceAssert.class);
+    this.timeline = actual == null ? null : actual.timeline();
   }
 
-  /** Uses {@code twin}'s timeline to explain failures. */
+  /** Uses {@code twin}'s timeline to explain failures (the instance's own by default). */
   public InstanceAssert in(CloudTwin twin) {
     this.timeline = twin.timeline();
     return myself;

@@ -16,9 +16,8 @@ import org.assertj.core.api.AbstractObjectAssert;
 import org.assertj.core.internal.Failures;
 
 /**
- * Assertions on a CloudWatch {@link MetricAlarm}. Attach the twin with {@link #in(CloudTwin)} (or
- * start from {@code assertThat(twin).alarm(name)}) so failures show virtual offsets and the
- * alarm's timeline; {@link #transitionedToAlarmAt(Duration)} needs it.
+ * Assertions on a CloudWatch {@link MetricAlarm}. Failures show virtual offsets and the alarm's
+ * timeline, read from {@link MetricAlarm#timeline()}.
  */
 public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, MetricAlarm> {
 
@@ -27,9 +26,10 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
   /** Assertions on {@code actual}. */
   public MetricAlarmAssert(MetricAlarm actual) {
     super(actual, MetricAlarmAssert.class);
+    this.timeline = actual == null ? null : actual.timeline();
   }
 
-  /** Uses {@code twin}'s timeline to explain failures and measure offsets. */
+  /** Uses {@code twin}'s timeline to explain failures and measure offsets (the alarm's own by default). */
   public MetricAlarmAssert in(CloudTwin twin) {
     this.timeline = twin.timeline();
     return myself;
@@ -52,11 +52,6 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
   /** Verifies that the alarm went to {@code state} exactly {@code offset} after the twin's start. */
   public MetricAlarmAssert transitionedToStateAt(AlarmState state, Duration offset) {
     isNotNull();
-    if (timeline == null) {
-      throw new IllegalStateException(
-          "transitionedTo...At(offset) measures from the twin's start; write assertThat(alarm).in(twin)"
-              + " or assertThat(twin).alarm(\"" + actual.alarmName() + "\").");
-    }
     AlarmHistoryItem closest = null;
     Duration closestDistance = null;
     for (AlarmHistoryItem h : actual.stateHistory()) {

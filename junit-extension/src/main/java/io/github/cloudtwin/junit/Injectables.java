@@ -6,11 +6,17 @@ import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.appautoscaling.ApplicationAutoScaling;
+import io.github.cloudtwin.ecs.CapacityProvider;
+import io.github.cloudtwin.ecs.Cluster;
+import io.github.cloudtwin.ecs.Ecs;
+import io.github.cloudtwin.ecs.EcsService;
 import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.kernel.Timeline;
+import io.github.cloudtwin.traffic.Traffic;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * The table of what the extension injects: one line per type. A later service adds its views by
- * name with one {@link #named} line (an auto scaling group, a load balancer, an ECS service).
+ * name with one {@link #named} line, or one {@link #resource} line when a sole resource of its type
+ * may be injected without a name.
  */
 final class Injectables {
 
@@ -30,7 +37,8 @@ final class Injectables {
       String noun,
       Function<Scope, Object> unnamed,
       BiFunction<CloudTwin, String, Optional<?>> byName,
-      Function<CloudTwin, List<String>> names) {
+      Function<CloudTwin, List<String>> names,
+      boolean soleByType) {
 
     boolean isNamed() {
       return byName != null;
@@ -50,20 +58,37 @@ final class Injectables {
           unnamed(Faults.class, s -> s.twin().faults()),
           unnamed(AutoScaling.class, s -> s.twin().autoScaling()),
           unnamed(LoadBalancing.class, s -> s.twin().loadBalancing()),
+          unnamed(Ecs.class, s -> s.twin().ecs()),
+          unnamed(ApplicationAutoScaling.class, s -> s.twin().applicationAutoScaling()),
+          unnamed(Traffic.class, s -> s.twin().traffic()),
           unnamed(TwinReport.class, Scope::report),
           named(MetricAlarm.class, "alarm", (t, n) -> find(t.cloudWatch().alarms(), MetricAlarm::alarmName, n),
               t -> t.cloudWatch().alarms().stream().map(MetricAlarm::alarmName).toList()),
-          named(AutoScalingGroup.class, "Auto Scaling group", (t, n) -> find(t.autoScaling().groups(), AutoScalingGroup::name, n),
+          resource(AutoScalingGroup.class, "Auto Scaling group", (t, n) -> find(t.autoScaling().groups(), AutoScalingGroup::name, n),
               t -> t.autoScaling().groups().stream().map(AutoScalingGroup::name).toList()),
-          named(LoadBalancer.class, "load balancer", (t, n) -> find(t.loadBalancing().loadBalancers(), LoadBalancer::name, n),
+          resource(LoadBalancer.class, "load balancer", (t, n) -> find(t.loadBalancing().loadBalancers(), LoadBalancer::name, n),
               t -> t.loadBalancing().loadBalancers().stream().map(LoadBalancer::name).toList()),
-          named(TargetGroup.class, "target group", (t, n) -> find(t.loadBalancing().targetGroups(), TargetGroup::name, n),
-              t -> t.loadBalancing().targetGroups().stream().map(TargetGroup::name).toList()));
+          resource(TargetGroup.class, "target group", (t, n) -> find(t.loadBalancing().targetGroups(), TargetGroup::name, n),
+              t -> t.loadBalancing().targetGroups().stream().map(TargetGroup::name).toList()),
+          resource(Cluster.class, "ECS cluster", (t, n) -> find(t.ecs().clusters(), Cluster::clusterName, n),
+              t -> t.ecs().clusters().stream().map(Cluster::clusterName).toList()),
+          resource(EcsService.class, "ECS service", Injectables::service, Injectables::serviceNames),
+          resource(CapacityProvider.class, "capacity provider", Injectables::capacityProvider,
+              t -> capacityProviders(t).stream().map(CapacityProvider::name).toList()));
 
   private Injectables() {}
 
   static Injectable unnamed(Class<?> type, Function<Scope, Object> get) {
-    return new Injectable(type, type.getSimpleName(), get, null, null);
+    return new Injectable(type, type.getSimpleName(), get, null, null, false);
+  }
+
+  /** A resource found by name, or by type alone while the twin has exactly one. */
+  static Injectable resource(
+      Class<?> type,
+      String noun,
+      BiFunction<CloudTwin, String, Optional<?>> byName,
+      Function<CloudTwin, List<String>> names) {
+    return new Injectable(type, noun, null, byName, names, true);
   }
 
   static Injectable named(
@@ -71,7 +96,45 @@ final class Injectables {
       String noun,
       BiFunction<CloudTwin, String, Optional<?>> byName,
       Function<CloudTwin, List<String>> names) {
-    return new Injectable(type, noun, null, byName, names);
+    return new Injectable(type, noun, null, byName, names, false);
+  }
+
+  /** Services are named {@code cluster/service}, or just {@code service} when that is unambiguous. */
+  private static Optional<?> service(CloudTwin twin, String name) {
+    List<EcsService> all = services(twin);
+    int slash = name.indexOf('/');
+    List<EcsService> found =
+        all.stream()
+            .filter(s -> slash < 0
+                ? s.serviceName().equals(name)
+                : (s.clusterName() + "/" + s.serviceName()).equals(name))
+            .toList();
+    if (found.size() > 1) {
+      throw new IllegalArgumentException(
+          "several clusters have an ECS service named \"" + name + "\" (" + serviceNames(twin)
+              + "); write @FromTwin(\"cluster/" + name + "\").");
+    }
+    return found.stream().findFirst();
+  }
+
+  private static List<EcsService> services(CloudTwin twin) {
+    return twin.ecs().clusters().stream().flatMap(c -> c.services().stream()).toList();
+  }
+
+  private static List<String> serviceNames(CloudTwin twin) {
+    return services(twin).stream().map(s -> s.clusterName() + "/" + s.serviceName()).toList();
+  }
+
+  private static List<CapacityProvider> capacityProviders(CloudTwin twin) {
+    return twin.ecs().clusters().stream()
+        .flatMap(c -> c.capacityProviders().stream())
+        .distinct()
+        .map(n -> twin.ecs().capacityProvider(n))
+        .toList();
+  }
+
+  private static Optional<?> capacityProvider(CloudTwin twin, String name) {
+    return find(capacityProviders(twin), CapacityProvider::name, name);
   }
 
   private static <T> Optional<T> find(List<T> all, Function<T, String> name, String wanted) {

@@ -8,6 +8,16 @@ final class Injection {
   static Object value(Injectables.Injectable injectable, String name, Injectables.Scope scope) {
     String type = injectable.type().getSimpleName();
     if (injectable.isNamed()) {
+      if (name.isEmpty() && injectable.soleByType()) {
+        java.util.List<String> names = injectable.names().apply(scope.twin());
+        if (names.size() == 1) return injectable.byName().apply(scope.twin(), names.get(0)).orElseThrow();
+        throw new IllegalArgumentException(
+            names.isEmpty()
+                ? "the twin has no " + injectable.noun() + " to inject as " + type + ". Create one before the"
+                    + " test runs (@EcsCluster or a @CloudTwinSetup method taking CloudTwin)."
+                : "the twin has " + names.size() + " " + injectable.noun() + "s " + names + "; say which with"
+                    + " @FromTwin(\"its-name\") " + type + ".");
+      }
       if (name.isEmpty()) {
         throw new IllegalArgumentException(
             "a " + type + " is found by name; write @FromTwin(\"its-name\") " + type + ".");

@@ -84,11 +84,12 @@ class InstanceAssertTest {
   }
 
   @Test
-  void isRunningWithoutTheTwinStatesTheInstant() {
+  void theInstanceAloneShowsOffsetsAndItsTimeline() {
     assertThatThrownBy(() -> assertThat(instance).isRunning())
-        .hasMessage(
+        .hasMessageStartingWith(
             "Expecting instance i-0c3a11b03326a7bf5 (t3.micro, us-east-1b, pending) to be running\n"
-                + "but it is pending (since 2026-01-01T00:00:00Z).");
+                + "but it is pending (since +00:00:00).\n"
+                + "Timeline (1 event, t0 = 2026-01-01T00:00:00Z):\n");
   }
 
   @Test

@@ -1,0 +1,12 @@
+package io.github.cloudtwin.ecs;
+
+/**
+ * Told about every change of a task's {@code lastStatus} (PROVISIONING -> PENDING -> ACTIVATING ->
+ * RUNNING -> DEACTIVATING -> STOPPING -> DEPROVISIONING -> STOPPED), after the change is on the
+ * timeline, on the simulation thread. A Mockito mock works as a listener.
+ */
+public interface TaskStateListener {
+
+  /** {@code task}'s lastStatus went from {@code from} to {@code to}. */
+  void stateChanged(Task task, TaskStatus from, TaskStatus to);
+}

@@ -1,0 +1,108 @@
+package io.github.cloudtwin.assertj;
+
+import static io.github.cloudtwin.assertj.error.ShouldBeBalancedAcrossZones.shouldBeBalancedAcrossZones;
+import static io.github.cloudtwin.assertj.error.ShouldHaveDesiredCapacity.shouldHaveDesiredCapacity;
+import static io.github.cloudtwin.assertj.error.ShouldHaveInServiceCount.shouldHaveInServiceCount;
+import static io.github.cloudtwin.assertj.error.ShouldHaveNoScalingActivityBetween.shouldHaveNoScalingActivityBetween;
+import static io.github.cloudtwin.assertj.error.ShouldHaveScalingActivityCount.shouldHaveScalingActivityCount;
+import static io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity.shouldNeverHaveExceededCapacity;
+
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.autoscaling.ScalingActivity;
+import io.github.cloudtwin.kernel.Require;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.assertj.core.api.AbstractObjectAssert;
+import org.assertj.core.internal.Failures;
+
+/** Assertions on an EC2 Auto Scaling {@link AutoScalingGroup}; failures show the group's timeline. */
+public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGroupAssert, AutoScalingGroup> {
+
+  /** Assertions on {@code actual}. */
+  public AutoScalingGroupAssert(AutoScalingGroup actual) {
+    super(actual, AutoScalingGroupAssert.class);
+  }
+
+  /** Verifies the group's DesiredCapacity now. */
+  public AutoScalingGroupAssert hasDesiredCapacity(int expected) {
+    isNotNull();
+    if (actual.desiredCapacity() != expected) {
+      throw Failures.instance().failure(info, shouldHaveDesiredCapacity(actual, expected));
+    }
+    return myself;
+  }
+
+  /** Verifies how many of the group's instances are InService now. */
+  public AutoScalingGroupAssert hasInServiceCount(int expected) {
+    isNotNull();
+    if (actual.inServiceCount() != expected) {
+      throw Failures.instance().failure(info, shouldHaveInServiceCount(actual, expected));
+    }
+    return myself;
+  }
+
+  /** Verifies that the InService instances in its zones differ by at most one. */
+  public AutoScalingGroupAssert isBalancedAcross() {
+    isNotNull();
+    return balanced(actual.inServiceCountByZone());
+  }
+
+  /** Verifies that the InService instances in {@code zones} differ by at most one. */
+  public AutoScalingGroupAssert isBalancedAcross(String... zones) {
+    isNotNull();
+    Require.notNull("zones", zones);
+    SortedMap<String, Integer> all = actual.inServiceCountByZone();
+    SortedMap<String, Integer> counts = new TreeMap<>();
+    for (String z : zones) counts.put(z, all.getOrDefault(z, 0));
+    return balanced(counts);
+  }
+
+  private AutoScalingGroupAssert balanced(SortedMap<String, Integer> counts) {
+    int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    int min = counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+    if (max - min > 1) {
+      throw Failures.instance().failure(info, shouldBeBalancedAcrossZones(actual, counts));
+    }
+    return myself;
+  }
+
+  /** Verifies how many scaling activities the group has had (DescribeScalingActivities). */
+  public AutoScalingGroupAssert hasScalingActivityCount(int expected) {
+    isNotNull();
+    if (actual.activities().size() != expected) {
+      throw Failures.instance().failure(info, shouldHaveScalingActivityCount(actual, expected));
+    }
+    return myself;
+  }
+
+  /** Verifies that no scaling activity started in [{@code from}, {@code to}] after the twin's start. */
+  public AutoScalingGroupAssert hasNoScalingActivityBetween(Duration from, Duration to) {
+    isNotNull();
+    Instant t0 = actual.timeline().t0();
+    List<ScalingActivity> inWindow = new ArrayList<>();
+    List<ScalingActivity> all = actual.activities();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Instant start = all.get(i).startTime();
+      if (!start.isBefore(t0.plus(from)) && !start.isAfter(t0.plus(to))) inWindow.add(all.get(i));
+    }
+    if (!inWindow.isEmpty()) {
+      throw Failures.instance().failure(info, shouldHaveNoScalingActivityBetween(actual, from, to, inWindow));
+    }
+    return myself;
+  }
+
+  /** Verifies that the group's desired capacity never went above {@code limit}. */
+  public AutoScalingGroupAssert neverExceededCapacity(int limit) {
+    isNotNull();
+    boolean exceeded =
+        io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity.peak(actual) > limit;
+    if (exceeded) {
+      throw Failures.instance().failure(info, shouldNeverHaveExceededCapacity(actual, limit));
+    }
+    return myself;
+  }
+}

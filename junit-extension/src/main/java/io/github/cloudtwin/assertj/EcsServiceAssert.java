@@ -1,0 +1,83 @@
+package io.github.cloudtwin.assertj;
+
+import static io.github.cloudtwin.assertj.error.ShouldBeSpreadAcrossZones.shouldBeSpreadAcrossZones;
+import static io.github.cloudtwin.assertj.error.ShouldHaveDesiredCount.shouldHaveDesiredCount;
+import static io.github.cloudtwin.assertj.error.ShouldHaveReachedSteadyState.shouldHaveReachedSteadyState;
+import static io.github.cloudtwin.assertj.error.ShouldHaveRunningTaskCount.shouldHaveRunningTaskCount;
+
+import io.github.cloudtwin.ecs.EcsService;
+import io.github.cloudtwin.ecs.Task;
+import io.github.cloudtwin.ecs.TaskStatus;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.assertj.core.api.AbstractObjectAssert;
+import org.assertj.core.internal.Failures;
+
+/** Assertions on an ECS {@link EcsService}; failures show the service's timeline and newest event. */
+public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, EcsService> {
+
+  /** Assertions on {@code actual}. */
+  public EcsServiceAssert(EcsService actual) {
+    super(actual, EcsServiceAssert.class);
+  }
+
+  /** Verifies the service's runningCount. */
+  public EcsServiceAssert hasRunningTaskCount(int expected) {
+    isNotNull();
+    if (actual.runningCount() != expected) {
+      throw Failures.instance().failure(info, shouldHaveRunningTaskCount(actual, expected));
+    }
+    return myself;
+  }
+
+  /** Verifies the service's desiredCount. */
+  public EcsServiceAssert hasDesiredCount(int expected) {
+    isNotNull();
+    if (actual.desiredCount() != expected) {
+      throw Failures.instance().failure(info, shouldHaveDesiredCount(actual, expected));
+    }
+    return myself;
+  }
+
+  /** Verifies that the RUNNING tasks differ by at most one between the zones the service runs tasks in. */
+  public EcsServiceAssert isSpreadAcrossZones() {
+    isNotNull();
+    return spread(runningByZone());
+  }
+
+  /** Verifies that the RUNNING tasks differ by at most one between {@code zones} (a zone without any counts 0). */
+  public EcsServiceAssert isSpreadAcrossZones(String... zones) {
+    isNotNull();
+    SortedMap<String, Integer> all = runningByZone();
+    SortedMap<String, Integer> counts = new TreeMap<>();
+    for (String z : zones) counts.put(z, all.getOrDefault(z, 0));
+    return spread(counts);
+  }
+
+  private SortedMap<String, Integer> runningByZone() {
+    SortedMap<String, Integer> counts = new TreeMap<>();
+    for (Task t : actual.tasks()) {
+      if (t.availabilityZone() == null) continue;
+      counts.merge(t.availabilityZone(), t.lastStatus() == TaskStatus.RUNNING ? 1 : 0, Integer::sum);
+    }
+    return counts;
+  }
+
+  private EcsServiceAssert spread(SortedMap<String, Integer> counts) {
+    int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    int min = counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+    if (max - min > 1) {
+      throw Failures.instance().failure(info, shouldBeSpreadAcrossZones(actual, counts));
+    }
+    return myself;
+  }
+
+  /** Verifies that the service has reached a steady state and still is in it. */
+  public EcsServiceAssert reachedSteadyState() {
+    isNotNull();
+    if (!actual.isSteady()) {
+      throw Failures.instance().failure(info, shouldHaveReachedSteadyState(actual));
+    }
+    return myself;
+  }
+}

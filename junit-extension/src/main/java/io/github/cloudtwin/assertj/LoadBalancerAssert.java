@@ -1,0 +1,50 @@
+package io.github.cloudtwin.assertj;
+
+import static io.github.cloudtwin.assertj.error.ShouldHaveRoutedNoRequestsTo.shouldHaveRoutedNoRequestsTo;
+import static io.github.cloudtwin.assertj.error.ShouldHaveRoutedRequestsOnlyTo.shouldHaveRoutedRequestsOnlyTo;
+
+import io.github.cloudtwin.elb.LoadBalancer;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.AbstractObjectAssert;
+import org.assertj.core.internal.Failures;
+
+/**
+ * Assertions on a {@link LoadBalancer}: where it routed requests (counted per target zone since
+ * creation or the last reset, as {@link LoadBalancer#requestCountByZone()}).
+ */
+public class LoadBalancerAssert extends AbstractObjectAssert<LoadBalancerAssert, LoadBalancer> {
+
+  /** Assertions on {@code actual}. */
+  public LoadBalancerAssert(LoadBalancer actual) {
+    super(actual, LoadBalancerAssert.class);
+  }
+
+  /** Verifies that no request was answered by a target in {@code zone}. */
+  public LoadBalancerAssert routedNoRequestsTo(String zone) {
+    isNotNull();
+    Map<String, Long> counts = actual.requestCountByZone();
+    if (counts.getOrDefault(zone, 0L) > 0) {
+      throw Failures.instance().failure(info, shouldHaveRoutedNoRequestsTo(actual, zone, counts));
+    }
+    return myself;
+  }
+
+  /** Verifies that every request was answered by a target in one of {@code zones}, and some were. */
+  public LoadBalancerAssert routedRequestsOnlyTo(String... zones) {
+    isNotNull();
+    List<String> allowed = List.of(zones);
+    Map<String, Long> counts = actual.requestCountByZone();
+    boolean any = false;
+    boolean outside = false;
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      if (e.getValue() == 0) continue;
+      any = true;
+      if (!allowed.contains(e.getKey())) outside = true;
+    }
+    if (!any || outside) {
+      throw Failures.instance().failure(info, shouldHaveRoutedRequestsOnlyTo(actual, allowed, counts));
+    }
+    return myself;
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.cloudtwin.assertj;
+
+import static io.github.cloudtwin.assertj.error.ShouldHaveHealthyTargetCount.shouldHaveHealthyTargetCount;
+
+import io.github.cloudtwin.elb.TargetGroup;
+import io.github.cloudtwin.elb.TargetHealth;
+import io.github.cloudtwin.elb.TargetHealthState;
+import org.assertj.core.api.AbstractObjectAssert;
+import org.assertj.core.internal.Failures;
+
+/** Assertions on a load balancer {@link TargetGroup}; failures show its targets' timeline. */
+public class TargetGroupAssert extends AbstractObjectAssert<TargetGroupAssert, TargetGroup> {
+
+  /** Assertions on {@code actual}. */
+  public TargetGroupAssert(TargetGroup actual) {
+    super(actual, TargetGroupAssert.class);
+  }
+
+  /** Verifies how many registered targets are {@code healthy} now. */
+  public TargetGroupAssert hasHealthyTargetCount(int expected) {
+    isNotNull();
+    int healthy = 0;
+    for (TargetHealth h : actual.targetHealth().values()) if (h.state() == TargetHealthState.HEALTHY) healthy++;
+    if (healthy != expected) {
+      throw Failures.instance().failure(info, shouldHaveHealthyTargetCount(actual, null, expected, healthy));
+    }
+    return myself;
+  }
+
+  /** Verifies how many registered targets in {@code zone} are {@code healthy} now. */
+  public TargetGroupAssert hasHealthyTargetCountInZone(String zone, int expected) {
+    isNotNull();
+    int healthy = actual.healthyTargetCountByZone().getOrDefault(zone, 0);
+    if (healthy != expected) {
+      throw Failures.instance().failure(info, shouldHaveHealthyTargetCount(actual, zone, expected, healthy));
+    }
+    return myself;
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.cloudtwin.assertj.error;
+
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+
+/** An Auto Scaling group's InService instances differ by more than one between zones. */
+public final class ShouldBeBalancedAcrossZones extends CloudTwinErrorMessage {
+
+  private ShouldBeBalancedAcrossZones(String text) {
+    super(text);
+  }
+
+  /** The message. */
+  public static ShouldBeBalancedAcrossZones shouldBeBalancedAcrossZones(AutoScalingGroup group, java.util.SortedMap<String, Integer> counts) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" to be balanced across ").append(counts.keySet())
+        .append(" (InService instances per zone differing by at most 1)\n");
+    sb.append("but it has ").append(ScalingFacts.counts(counts)).append(".\n");
+    sb.append(TimelineSlice.of(group.timeline(), e -> e.resource().equals("group/" + group.name()) || e.resource().startsWith("zone/")));
+    return new ShouldBeBalancedAcrossZones(sb.toString().stripTrailing());
+  }
+}

@@ -1,0 +1,24 @@
+package io.github.cloudtwin.assertj.error;
+
+import io.github.cloudtwin.ecs.Task;
+
+/** An ECS task was not stopped, or was stopped for another reason. */
+public final class ShouldHaveBeenStoppedWithReason extends CloudTwinErrorMessage {
+
+  private ShouldHaveBeenStoppedWithReason(String text) {
+    super(text);
+  }
+
+  /** The message. */
+  public static ShouldHaveBeenStoppedWithReason shouldHaveBeenStoppedWithReason(Task task, String reason) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Expecting task ").append(task.taskId()).append(" to have been stopped with reason\n  \"").append(reason).append("\"\n");
+    if (task.stoppedReason() == null) {
+      sb.append("but it was not stopped (lastStatus ").append(task.lastStatus()).append(").\n");
+    } else {
+      sb.append("but it was stopped (").append(task.stopCode()).append(") with reason\n  \"").append(task.stoppedReason()).append("\"\n");
+    }
+    sb.append(TimelineSlice.about(task.timeline(), "task/" + task.taskId()));
+    return new ShouldHaveBeenStoppedWithReason(sb.toString().stripTrailing());
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.cloudtwin.assertj.error;
+
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.autoscaling.ScalingActivity;
+import io.github.cloudtwin.kernel.TimelineFormat;
+import java.util.List;
+
+/** An Auto Scaling group had scaling activities in a window that should have none. */
+public final class ShouldHaveNoScalingActivityBetween extends CloudTwinErrorMessage {
+
+  private ShouldHaveNoScalingActivityBetween(String text) {
+    super(text);
+  }
+
+  /** The message. */
+  public static ShouldHaveNoScalingActivityBetween shouldHaveNoScalingActivityBetween(AutoScalingGroup group, java.time.Duration from, java.time.Duration to, List<ScalingActivity> inWindow) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" to have no scaling activity between ")
+        .append(TimelineFormat.offset(from)).append(" and ").append(TimelineFormat.offset(to)).append('\n');
+    sb.append("but it started ").append(inWindow.size()).append(inWindow.size() == 1 ? " activity:\n" : " activities:\n");
+    for (ScalingActivity a : inWindow) {
+      sb.append("  ").append(ScalingFacts.at(group.timeline(), a.startTime())).append("  ").append(a.description()).append('\n');
+    }
+    ScalingActivity first = inWindow.get(0);
+    sb.append(TimelineSlice.of(group.timeline(), e -> e.id() == first.timelineEventId()));
+    return new ShouldHaveNoScalingActivityBetween(sb.toString().stripTrailing());
+  }
+}

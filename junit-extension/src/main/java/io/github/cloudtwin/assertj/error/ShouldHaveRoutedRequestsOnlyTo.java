@@ -1,0 +1,21 @@
+package io.github.cloudtwin.assertj.error;
+
+import io.github.cloudtwin.elb.LoadBalancer;
+import java.util.Map;
+
+/** A load balancer routed requests to targets outside the expected zones. */
+public final class ShouldHaveRoutedRequestsOnlyTo extends CloudTwinErrorMessage {
+
+  private ShouldHaveRoutedRequestsOnlyTo(String text) {
+    super(text);
+  }
+
+  /** The message. */
+  public static ShouldHaveRoutedRequestsOnlyTo shouldHaveRoutedRequestsOnlyTo(LoadBalancer lb, java.util.List<String> zones, Map<String, Long> counts) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Expecting load balancer ").append(ScalingFacts.quoted(lb.name())).append(" to have routed requests only to targets in ").append(zones).append('\n');
+    sb.append("but it routed requests per zone: ").append(counts.isEmpty() ? "none" : ScalingFacts.counts(counts)).append(".\n");
+    sb.append(TimelineSlice.of(lb.timeline(), e -> e.resource().equals("lb/" + lb.name()) || e.resource().startsWith("zone/")));
+    return new ShouldHaveRoutedRequestsOnlyTo(sb.toString().stripTrailing());
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.cloudtwin.assertj.error;
+
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import java.util.List;
+
+/** An Auto Scaling group's desired capacity went above a limit. */
+public final class ShouldNeverHaveExceededCapacity extends CloudTwinErrorMessage {
+
+  private ShouldNeverHaveExceededCapacity(String text) {
+    super(text);
+  }
+
+  /** The highest desired capacity the group has had (from its timeline). */
+  public static int peak(AutoScalingGroup group) {
+    return ScalingFacts.desiredHistory(group).stream().mapToInt(ScalingFacts.Desired::value).max().orElse(group.desiredCapacity());
+  }
+
+  /** The message. */
+  public static ShouldNeverHaveExceededCapacity shouldNeverHaveExceededCapacity(AutoScalingGroup group, int limit) {
+    StringBuilder sb = new StringBuilder();
+    List<ScalingFacts.Desired> history = ScalingFacts.desiredHistory(group);
+    ScalingFacts.Desired first = history.stream().filter(d -> d.value() > limit).findFirst().orElseThrow();
+    int peak = history.stream().mapToInt(ScalingFacts.Desired::value).max().orElseThrow();
+    sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" never to exceed desired capacity ").append(limit).append('\n');
+    sb.append("but it went to ").append(first.value()).append(" at ").append(ScalingFacts.at(group.timeline(), first.from()))
+        .append(" (peak ").append(peak).append(").\n");
+    sb.append(TimelineSlice.of(group.timeline(), e -> e.id() == first.event().id()));
+    return new ShouldNeverHaveExceededCapacity(sb.toString().stripTrailing());
+  }
+}

@@ -1,0 +1,15 @@
+package io.github.cloudtwin.testcontainers;
+
+/**
+ * Docker was asked for (real containers as ECS tasks) but no usable Docker engine answers. The
+ * message says what was tried and how to fix it.
+ */
+public final class DockerUnavailableException extends IllegalStateException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** With the explanation. */
+  public DockerUnavailableException(String message) {
+    super(message);
+  }
+}
