@@ -94,9 +94,11 @@ public final class RealTimeDriver implements AutoCloseable {
           running = false;
           break;
         }
-        if (target.isAfter(twin.now())) {
-          twin.advanceTo(target);
-        }
+        // Check and advance under the simulation lock: a test thread advancing in between must
+        // not make this advance move time backwards.
+        twin.kernel().run(() -> {
+          if (target.isAfter(twin.now())) twin.advanceTo(target);
+        });
       } catch (RuntimeException | Error e) {
         if (!twin.isClosed()) {
           failure = e;

@@ -5,6 +5,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -23,6 +24,16 @@ class RandomOperationsProperties {
   @Property
   void invariantsHoldAfterEveryStep(@ForAll("setups") World.Setup setup, @ForAll("sequences") List<Op> ops) {
     run(setup, ops);
+  }
+
+  /**
+   * Shrunk counterexample (full run, try 6,938) of the invariant as first written: protected
+   * instances stay when max drops to 0, as AWS documents; the invariant now counts unprotected ones.
+   */
+  @Example
+  void protectedInstancesStayWhenMaxDropsToZero() {
+    run(new World.Setup(0, 3, 3, 3, true, 1, 1, TreatMissingData.missing, 1, 1, TreatMissingData.missing, 0), List.of(
+        new Op.Protect(0, true), new Op.SetDesired(0, true), new Op.Protect(1, true), new Op.UpdateGroup(0, 0)));
   }
 
   static void run(World.Setup setup, List<Op> ops) {

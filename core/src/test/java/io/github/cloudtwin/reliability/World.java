@@ -111,6 +111,15 @@ final class World implements AutoCloseable {
     return ids;
   }
 
+  boolean inStandby(String id) {
+    for (AutoScalingInstance i : group().instances()) {
+      if (i.instanceId().equals(id)) {
+        return i.lifecycleState() == LifecycleState.STANDBY || i.lifecycleState() == LifecycleState.ENTERING_STANDBY;
+      }
+    }
+    return false;
+  }
+
   String pick(int index) {
     List<String> ids = members();
     return ids.isEmpty() ? null : ids.get(Math.floorMod(index, ids.size()));
@@ -149,11 +158,15 @@ final class World implements AutoCloseable {
     for (AutoScalingInstance i : g.instances()) {
       LifecycleState st = i.lifecycleState();
       if (st == LifecycleState.PENDING || st == LifecycleState.PENDING_WAIT || st == LifecycleState.PENDING_PROCEED
-          || st == LifecycleState.IN_SERVICE) counting++;
+          || st == LifecycleState.IN_SERVICE) {
+        // Instances protected from scale-in stay even above max (AWS: "Could not scale to desired
+        // capacity because all remaining instances are protected from scale-in").
+        if (!i.protectedFromScaleIn()) counting++;
+      }
     }
     int allowance = Math.max(1, (int) Math.ceil(g.maxSize() * 0.1));
     if (counting > g.maxSize() + allowance) {
-      fail(op, counting + " pending/InService instances exceed max " + g.maxSize() + " + rebalance allowance " + allowance);
+      fail(op, counting + " unprotected pending/InService instances exceed max " + g.maxSize() + " + rebalance allowance " + allowance);
     }
     List<TimelineEvent> events = twin.timeline().events();
     for (int k = Math.max(1, checkedEvents); k < events.size(); k++) {
