@@ -620,6 +620,10 @@ public final class Ecs {
           }
           for (int n = 0; n < count; n++) {
             if (launchType == LaunchType.FARGATE) {
+              if (!lifecycle.hasFargateZone()) {
+                failures.add("AvailabilityZone");
+                continue;
+              }
               Task t = newTask(c, td, "family:" + td.family(), launchType, null, null, null);
               lifecycle.launchFargate(t, group);
               synchronized (c.standaloneTasks) {

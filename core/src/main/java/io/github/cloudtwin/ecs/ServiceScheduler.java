@@ -302,6 +302,9 @@ final class ServiceScheduler {
     TaskDefinition td = d.taskDefinition();
     String group = "service:" + s.serviceName();
     if (lt == LaunchType.FARGATE) {
+      if (!ecs.lifecycle.hasFargateZone()) {
+        return "no Availability Zone of the service's subnets is available";
+      }
       Task t = ecs.newTask(c, td, group, LaunchType.FARGATE, s, d, null);
       all.add(t);
       ecs.lifecycle.launchFargate(t, all);

@@ -73,6 +73,14 @@ final class TaskLifecycle {
     ecs.kernel.runWithCause(ev, () -> afterPlacement(t));
   }
 
+  /** Whether any zone can take a Fargate task (tasks land only in available zones). */
+  boolean hasFargateZone() {
+    for (AvailabilityZone z : ecs.ec2.zones()) {
+      if (ecs.ec2.zoneState(z.name()) == ZoneState.AVAILABLE) return true;
+    }
+    return false;
+  }
+
   /** Starts {@code t} on Fargate in the zone with the fewest of its group's tasks. */
   void launchFargate(Task t, Collection<Task> group) {
     Map<String, Integer> counts = new HashMap<>();
@@ -84,7 +92,9 @@ final class TaskLifecycle {
       if (ecs.ec2.zoneState(z.name()) != ZoneState.AVAILABLE) continue;
       if (best == null || counts.getOrDefault(z.name(), 0) < counts.getOrDefault(best, 0)) best = z.name();
     }
-    if (best == null) best = ecs.ec2.zones().get(0).name();
+    if (best == null) {
+      throw new IllegalStateException("no available zone for a Fargate task; check hasFargateZone() first");
+    }
     t.placeOn(null, best, nextIp(best));
     long ev = record(t, "placed", "placed " + t.taskDefinition().familyRevision() + " on Fargate (" + best + ")"
         + (t.serviceName() == null ? "" : " for service " + t.serviceName()));

@@ -126,6 +126,23 @@ class EcsTaskLifecycleTest {
   }
 
   @Test
+  void withEveryZoneDownAFargateServicePlacesNothingUntilAZoneReturns() {
+    EcsFixture f = new EcsFixture();
+    f.ecs.registerTaskDefinition(TaskDefinitionSpec.builder("web").requiresCompatibilities(LaunchType.FARGATE).networkMode(NetworkMode.AWSVPC)
+        .cpu(256).memory(512).container(ContainerDefinition.builder("app", "nginx").build()).build());
+    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").launchType(LaunchType.FARGATE).desiredCount(0).build());
+    for (String zone : List.of("us-east-1a", "us-east-1b", "us-east-1c")) f.twin.faults().failZone(zone);
+    f.ecs.updateService(ServiceUpdate.builder(f.cluster, "web").desiredCount(1).build());
+    f.advance(Duration.ofMinutes(1));
+    assertThat(s.tasks()).isEmpty();
+    assertThat(f.twin.timeline().eventsOf("service/web")).anySatisfy(e -> assertThat(e.message()).contains("was unable to place a task"));
+    f.twin.faults().restoreZone("us-east-1b");
+    f.advance(Duration.ofMinutes(3)); // the scheduler retries placement every minute
+    assertThat(s.runningCount()).isEqualTo(1);
+    assertThat(f.perZone(s)).containsOnlyKeys("us-east-1b");
+  }
+
+  @Test
   void drainingAnInstanceMovesItsServiceTasksWithinTheDeploymentLimits() {
     EcsFixture f = new EcsFixture();
     List<ContainerInstance> ci = f.instances("m5.large", "a", "b");
