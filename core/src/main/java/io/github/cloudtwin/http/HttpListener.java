@@ -125,7 +125,13 @@ public final class HttpListener implements AutoCloseable {
       String remoteIp = s.getInetAddress().getHostAddress();
       int remotePort = s.getPort();
       while (!closed) {
-        String requestLine = readLine(in);
+        String requestLine;
+        try {
+          requestLine = readLine(in);
+        } catch (LineTooLongException e) {
+          write(out, 414, Map.of(), "414 URI Too Long".getBytes(StandardCharsets.UTF_8), true);
+          return;
+        }
         if (requestLine == null) return;
         if (requestLine.isEmpty()) continue;
         String[] parts = requestLine.split(" ");
@@ -135,14 +141,25 @@ public final class HttpListener implements AutoCloseable {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         int headerBytes = 0;
-        for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
+        while (true) {
+          String line;
+          try {
+            line = readLine(in);
+          } catch (LineTooLongException e) {
+            write(out, 431, Map.of(), new byte[0], true);
+            return;
+          }
+          if (line == null || line.isEmpty()) break;
           headerBytes += line.length();
           if (headerBytes > MAX_HEADER_BYTES) {
             write(out, 431, Map.of(), new byte[0], true);
             return;
           }
           int colon = line.indexOf(':');
-          if (colon <= 0) continue;
+          if (colon <= 0) {
+            write(out, 400, Map.of(), "400 Bad Request: malformed header line".getBytes(StandardCharsets.UTF_8), true);
+            return;
+          }
           headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
               .add(line.substring(colon + 1).trim());
         }
@@ -250,6 +267,15 @@ public final class HttpListener implements AutoCloseable {
     return b;
   }
 
+  /** A request or header line longer than {@link #MAX_HEADER_BYTES}. */
+  static final class LineTooLongException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LineTooLongException() {
+      super("line longer than " + MAX_HEADER_BYTES + " bytes");
+    }
+  }
+
   static String readLine(InputStream in) throws IOException {
     StringBuilder sb = new StringBuilder(64);
     int c;
@@ -259,7 +285,7 @@ public final class HttpListener implements AutoCloseable {
         if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
         return sb.toString();
       }
-      if (sb.length() > MAX_HEADER_BYTES) throw new IOException("line too long");
+      if (sb.length() > MAX_HEADER_BYTES) throw new LineTooLongException();
       sb.append((char) c);
     }
     return sb.length() == 0 ? null : sb.toString();
