@@ -557,6 +557,13 @@ final class GroupRuntime {
       finishTermination(m);
       return;
     }
+    if ((s == InstanceState.SHUTTING_DOWN || s == InstanceState.TERMINATED)
+        && (m.state == LifecycleState.STANDBY || m.state == LifecycleState.ENTERING_STANDBY)) {
+      // A Standby instance terminated outside Auto Scaling leaves the group. It held no capacity
+      // (Standby instances are not counted), so nothing is replaced and exitStandby now refuses it.
+      finishTermination(m);
+      return;
+    }
     if (s != InstanceState.PENDING && !m.terminationStarted && m.state != LifecycleState.STANDBY
         && m.state != LifecycleState.ENTERING_STANDBY) {
       // EC2 health check: any state other than running is unhealthy at once, even in the grace period

@@ -95,6 +95,26 @@ class LifecycleAndProcessesTest {
   }
 
   @Test
+  void aStandbyInstanceTerminatedThroughEc2LeavesTheGroupAndCannotExitStandby() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 3, 2).build());
+      twin.advance(Duration.ofMinutes(1));
+      String id = g.instances().get(0).instanceId();
+      twin.autoScaling().enterStandby("web", true, id);
+      twin.ec2().terminateInstance(id);
+      twin.advance(Duration.ofMinutes(6));
+      assertThat(g.instances()).extracting(AutoScalingInstance::instanceId).doesNotContain(id);
+      assertThat(g.desiredCapacity()).isEqualTo(1);
+      assertThat(g.inServiceCount()).isEqualTo(1);
+      int events = twin.timeline().size();
+      assertThatThrownBy(() -> twin.autoScaling().exitStandby("web", id))
+          .isInstanceOf(io.github.cloudtwin.kernel.ValidationException.class)
+          .hasMessageContaining(id);
+      assertThat(twin.timeline().size()).isEqualTo(events);
+    }
+  }
+
+  @Test
   void standbyWithoutDecrementLaunchesAReplacementAndExitScalesInOne() {
     try (CloudTwin twin = CloudTwin.create()) {
       AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 1, 4, 3).build());
