@@ -18,14 +18,22 @@ public final class ScenarioRunner {
 
   private ScenarioRunner() {}
 
-  /** The scenarios by name, in name order. */
+  /** The seed every scenario uses unless told otherwise ({@code -Dseed=N}). */
+  static final long DEFAULT_SEED = 42;
+
+  /** The scenarios by name, in name order, with the default seed. */
   static Map<String, Function<PrintStream, CloudTwin>> scenarios() {
+    return scenarios(DEFAULT_SEED);
+  }
+
+  /** The scenarios by name, in name order, each run with {@code seed}. */
+  static Map<String, Function<PrintStream, CloudTwin>> scenarios(long seed) {
     Map<String, Function<PrintStream, CloudTwin>> m = new TreeMap<>();
-    m.put("seed", Scenarios::seed);
-    m.put("alarm-only", Scenarios::alarmOnly);
-    m.put("zone-outage", Scenarios::zoneOutage);
-    m.put("flapping-policy", Scenarios::flappingPolicy);
-    m.put("ecs-two-layers", Scenarios::ecsTwoLayers);
+    m.put("seed", out -> Scenarios.seed(out, seed));
+    m.put("alarm-only", out -> Scenarios.alarmOnly(out, seed));
+    m.put("zone-outage", out -> Scenarios.zoneOutage(out, seed));
+    m.put("flapping-policy", out -> Scenarios.flappingPolicy(out, seed));
+    m.put("ecs-two-layers", out -> Scenarios.ecsTwoLayers(out, seed));
     return m;
   }
 
@@ -36,7 +44,8 @@ public final class ScenarioRunner {
    */
   public static void main(String[] args) {
     String name = args.length > 0 ? args[0] : "seed";
-    Function<PrintStream, CloudTwin> scenario = scenarios().get(name);
+    long seed = Long.getLong("seed", DEFAULT_SEED);
+    Function<PrintStream, CloudTwin> scenario = scenarios(seed).get(name);
     if (scenario == null) {
       System.err.println("Unknown scenario \"" + name + "\"; known: " + scenarios().keySet());
       System.exit(2);

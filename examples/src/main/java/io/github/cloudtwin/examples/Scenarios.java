@@ -49,8 +49,8 @@ final class Scenarios {
    * 80 % for two consecutive 5-minute periods" runs the policy "add two instances"; the new
    * instances pass their health checks, become targets, per-target load falls and so does CPU.
    */
-  static CloudTwin seed(PrintStream out) {
-    CloudTwin twin = CloudTwin.builder().seed(42).build();
+  static CloudTwin seed(PrintStream out, long seed) {
+    CloudTwin twin = CloudTwin.builder().seed(seed).build();
     String[] zones = twin.config().zoneNames().toArray(String[]::new);
     twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(zones).build());
     twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).build());
@@ -107,8 +107,8 @@ final class Scenarios {
    * The foundation's story without Auto Scaling: three instances report CPU 90 % from minute 2 to
    * minute 12; the alarm "average CPU above 80 % for two 5-minute periods" fires at minute 12.
    */
-  static CloudTwin alarmOnly(PrintStream out) {
-    CloudTwin twin = CloudTwin.builder().seed(42).build();
+  static CloudTwin alarmOnly(PrintStream out, long seed) {
+    CloudTwin twin = CloudTwin.builder().seed(seed).build();
     for (String zone : twin.config().zoneNames()) {
       twin.ec2()
           .runInstance(
@@ -145,8 +145,8 @@ final class Scenarios {
    * the group (ELB health checks) replaces the lost instances in b and c, and when a returns
    * AZRebalance restores 2/2/2.
    */
-  static CloudTwin zoneOutage(PrintStream out) {
-    CloudTwin twin = CloudTwin.builder().seed(42).build();
+  static CloudTwin zoneOutage(PrintStream out, long seed) {
+    CloudTwin twin = CloudTwin.builder().seed(seed).build();
     String[] zones = twin.config().zoneNames().toArray(String[]::new);
     twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(zones).build());
     twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).build());
@@ -173,8 +173,8 @@ final class Scenarios {
    * policies of plus and minus one and a 60 s cooldown, under 500 requests/s (62.5 % CPU on four
    * m5.large, 50 % on five). The group adds and removes an instance all hour.
    */
-  static CloudTwin flappingPolicy(PrintStream out) {
-    CloudTwin twin = CloudTwin.builder().seed(42).build();
+  static CloudTwin flappingPolicy(PrintStream out, long seed) {
+    CloudTwin twin = CloudTwin.builder().seed(seed).build();
     twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones("us-east-1a", "us-east-1b").build());
     twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).build());
     twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
@@ -210,8 +210,8 @@ final class Scenarios {
    * service api, ECS managed scaling changes the m5.large instances under them. Evening load from
    * minute 5, night from minute 35: tasks scale in first, instances 15 minutes later.
    */
-  static CloudTwin ecsTwoLayers(PrintStream out) {
-    CloudTwin twin = CloudTwin.builder().seed(42).build();
+  static CloudTwin ecsTwoLayers(PrintStream out, long seed) {
+    CloudTwin twin = CloudTwin.builder().seed(seed).build();
     AutoScalingGroup hosts = twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
         .autoScalingGroupName("ecs-hosts").instanceType("m5.large").minSize(1).maxSize(10).desiredCapacity(2)
         .availabilityZones("us-east-1a", "us-east-1b").newInstancesProtectedFromScaleIn(true).build());

@@ -29,19 +29,19 @@ class ScenarioRunnerTest {
 
   @Test
   void theZoneOutageEndsBalancedTwoTwoTwo() {
-    String out = run(Scenarios::zoneOutage)[0];
+    String out = run(ScenarioRunner.scenarios().get("zone-outage"))[0];
     assertThat(out).contains("+20 min: us-east-1a IMPAIRED  in service 6 {us-east-1a=0, us-east-1b=3, us-east-1c=3}")
         .contains("+60 min: us-east-1a AVAILABLE in service 6 {us-east-1a=2, us-east-1b=2, us-east-1c=2}");
   }
 
   @Test
   void theFlappingPolicyChangesCapacityTwelveTimesAnHour() {
-    assertThat(run(Scenarios::flappingPolicy)[0]).contains("policy-driven capacity changes in an hour: 12");
+    assertThat(run(ScenarioRunner.scenarios().get("flapping-policy"))[0]).contains("policy-driven capacity changes in an hour: 12");
   }
 
   @Test
   void theTwoLayersScaleInTasksAtFiftyAndInstancesAtSixtyFive() {
-    String out = run(Scenarios::ecsTwoLayers)[0];
+    String out = run(ScenarioRunner.scenarios().get("ecs-two-layers"))[0];
     assertThat(out).contains("+50 min: tasks desired  2 running  2, instances desired 5")
         .contains("+65 min: tasks desired  2 running  2, instances desired 3");
   }
