@@ -143,7 +143,8 @@ final class MetricSeries {
         maxs[b] = new double[len];
       }
     } else if (b == 0 && size == times[0].length) {
-      int len = Math.min(BLOCK, times[0].length * 2);
+      // a series that outgrows its first 16 entries is a published one: go to a full block at once
+      int len = BLOCK;
       times[0] = Arrays.copyOf(times[0], len);
       sums[0] = Arrays.copyOf(sums[0], len);
       counts[0] = Arrays.copyOf(counts[0], len);

@@ -172,8 +172,10 @@ final class FluidModel {
     for (RateHistory h : served.values()) h.prune(horizon);
   }
 
+  private volatile boolean everServed;
+
   boolean hasServed() {
-    return !served.isEmpty();
+    return everServed || (everServed = !served.isEmpty());
   }
 
   double averageServed(String targetId, long from, long to) {

@@ -618,9 +618,12 @@ public final class LoadBalancing implements AutoCloseable {
     });
   }
 
-  /** Whether any target has ever served offered traffic (a fast path for CPU models). */
+  /**
+   * Whether any target has ever served offered traffic (a fast path for CPU models, read on the
+   * simulation thread without taking the lock; once true it stays true).
+   */
   public boolean hasServedTraffic() {
-    return kernel.call(fluid::hasServed);
+    return fluid.hasServed();
   }
 
   /**
