@@ -62,6 +62,7 @@ class ContainerServiceTest {
   @BeforeEach
   void twinWithAContainerService() {
     TestImage.requirePresent();
+    // tag::container-service[]
     twin = CloudTwin.builder().seed(7).build();
     containers = ContainerTaskRuntime.install(twin);
     synchronized (SESSIONS) {
@@ -83,6 +84,7 @@ class ContainerServiceTest {
     ecs.registerTaskDefinition(TaskDefinitionSpec.builder("web").networkMode(NetworkMode.AWSVPC).cpu(256).memory(512)
         .container(ContainerDefinition.builder("app", TestImage.NAME).portMapping(8080).environment("GREETING", "hello").build())
         .build());
+    // end::container-service[]
   }
 
   @AfterEach

@@ -29,9 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 
 /** Standalone tasks as containers, through the JUnit opt-in {@link ContainerTasks}. */
+// tag::opt-in[]
 @CloudTwinTest(seed = 11)
 @ContainerTasks
 class ContainerTasksTest {
+  // end::opt-in[]
 
   private static final Set<String> SESSIONS = new LinkedHashSet<>();
 
