@@ -301,7 +301,7 @@ final class GroupRuntime {
     Instance instance;
     try {
       instance = ec2.runInstance(is);
-    } catch (InsufficientInstanceCapacityException e) {
+    } catch (InsufficientInstanceCapacityException | io.github.cloudtwin.ec2.InstanceLimitExceededException e) {
       Activity a = startActivity("Launching a new EC2 instance.  Status Reason: " + e.getMessage(), cause, null,
           ActivityStatus.Failed);
       a.statusMessage = e.getMessage();

@@ -26,6 +26,12 @@ public final class Ec2 {
   /** The tag Auto Scaling puts on the instances it launches. */
   public static final String GROUP_TAG = "aws:autoscaling:groupName";
 
+  /**
+   * The default instance quota: launches beyond this many instances that are not terminated fail
+   * with InstanceLimitExceeded (a fake choice standing in for the account's quota).
+   */
+  public static final int DEFAULT_INSTANCE_QUOTA = 20_000;
+
   /** How long {@code stopping} and {@code shutting-down} last (a fake choice). */
   public static final Duration SHUTDOWN_TIME = Duration.ofSeconds(30);
 
@@ -37,6 +43,8 @@ public final class Ec2 {
   private final SplittableRandom ids;
   private final CpuPublisher cpu;
   private Instance[] liveSnapshot;
+  private int instanceQuota = DEFAULT_INSTANCE_QUOTA;
+  private int notTerminated;
 
   /** Creates the service over {@code zones}; the twin does this, tests use {@code twin.ec2()}. */
   public Ec2(Kernel kernel, CloudWatch cloudWatch, List<AvailabilityZone> zones) {
@@ -132,6 +140,10 @@ public final class Ec2 {
           if (zoneStates.get(spec.availabilityZone()) == ZoneState.IMPAIRED) {
             throw new InsufficientInstanceCapacityException(spec.instanceType(), spec.availabilityZone());
           }
+          if (notTerminated >= instanceQuota) {
+            throw new InstanceLimitExceededException(spec.instanceType(), spec.availabilityZone(), instanceQuota);
+          }
+          notTerminated++;
           String id = newId();
           Instance instance = new Instance(id, spec, kernel.clock().now(), kernel.timeline());
           instances.put(id, instance);
@@ -302,6 +314,9 @@ public final class Ec2 {
     }
     boolean before = i.isReachable();
     i.state(to, kernel.clock().now());
+    if (to == InstanceState.TERMINATED) {
+      notTerminated--;
+    }
     long id =
         kernel.timeline().record("instance/" + i.instanceId(), "state", from + " -> " + to);
     kernel.runWithCause(
@@ -321,6 +336,17 @@ public final class Ec2 {
         l.reachabilityChanged(i, after);
       }
     }
+  }
+
+  /** Sets the instance quota: launches beyond this many instances that are not terminated fail. */
+  public void setInstanceQuota(int quota) {
+    Require.between("instanceQuota", quota, 1, 10_000_000);
+    kernel.run(() -> instanceQuota = quota);
+  }
+
+  /** The instance quota (default {@link #DEFAULT_INSTANCE_QUOTA}). */
+  public int instanceQuota() {
+    return instanceQuota;
   }
 
   /** Registers a listener for instance changes (called on the simulation thread). */

@@ -95,6 +95,24 @@ class LifecycleAndProcessesTest {
   }
 
   @Test
+  void aRunawayCapacityStopsAtTheInstanceQuotaWithFailedLaunchActivities() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      twin.ec2().setInstanceQuota(50);
+      twin.autoScaling().createAutoScalingGroup(group("web", 0, 10, 0).build());
+      twin.autoScaling().updateAutoScalingGroup("web", 1_000_000_000, 2_000_000_000, null);
+      AutoScalingGroup g = twin.autoScaling().group("web");
+      assertThat(g.desiredCapacity()).isEqualTo(1_000_000_000);
+      assertThat(g.instances()).hasSize(50);
+      assertThat(g.activities()).anySatisfy(a -> {
+        assertThat(a.statusCode()).isEqualTo(ActivityStatus.Failed);
+        assertThat(a.description()).contains("InstanceLimitExceeded");
+      });
+      twin.advance(Duration.ofMinutes(2)); // retries fail the same way, and return
+      assertThat(g.instances()).hasSize(50);
+    }
+  }
+
+  @Test
   void aStandbyInstanceTerminatedThroughEc2LeavesTheGroupAndCannotExitStandby() {
     try (CloudTwin twin = CloudTwin.create()) {
       AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 3, 2).build());
