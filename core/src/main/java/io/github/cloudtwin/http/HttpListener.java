@@ -130,6 +130,7 @@ public final class HttpListener implements AutoCloseable {
           requestLine = readLine(in);
         } catch (LineTooLongException e) {
           write(out, 414, Map.of(), "414 URI Too Long".getBytes(StandardCharsets.UTF_8), true);
+          drainBeforeClose(s, in);
           return;
         }
         if (requestLine == null) return;
@@ -147,12 +148,14 @@ public final class HttpListener implements AutoCloseable {
             line = readLine(in);
           } catch (LineTooLongException e) {
             write(out, 431, Map.of(), new byte[0], true);
+            drainBeforeClose(s, in);
             return;
           }
           if (line == null || line.isEmpty()) break;
           headerBytes += line.length();
           if (headerBytes > MAX_HEADER_BYTES) {
             write(out, 431, Map.of(), new byte[0], true);
+            drainBeforeClose(s, in);
             return;
           }
           int colon = line.indexOf(':');
@@ -265,6 +268,26 @@ public final class HttpListener implements AutoCloseable {
     byte[] b = in.readNBytes(length);
     if (b.length != length) throw new IOException("end of stream in the body");
     return b;
+  }
+
+  /**
+   * After an error answer to a client that is still sending (an oversized header), half-closes and
+   * discards what it sends (at most 4 MB, at most 2 s), so closing does not reset the connection
+   * before the client has read the answer.
+   */
+  private static void drainBeforeClose(Socket s, InputStream in) {
+    try {
+      s.shutdownOutput();
+      s.setSoTimeout(2_000);
+      byte[] sink = new byte[16 * 1024];
+      long left = 4L * 1024 * 1024;
+      int n;
+      while (left > 0 && (n = in.read(sink)) >= 0) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // the client went away: nothing more to do
+    }
   }
 
   /** A request or header line longer than {@link #MAX_HEADER_BYTES}. */
