@@ -78,15 +78,7 @@ final class Scenarios {
     MetricAlarm alarm =
         twin.cloudWatch()
             .putMetricAlarm(
-                MetricAlarmSpec.builder()
-                    .alarmName("cpu-high")
-                    .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
-                    .period(Duration.ofMinutes(5))
-                    .evaluationPeriods(2)
-                    .threshold(80)
-                    .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-                    .alarmActions(addTwo.asAlarmAction())
-                    .build());
+                seedAlarm(addTwo.asAlarmAction()));
     // 10 ms of CPU per request on 2 vCPUs: 100 rps per instance is 50 % CPU
     twin.traffic()
         .apply("web", Workload.step(300).then(ofMinutes(10), 900).build());
@@ -124,16 +116,8 @@ final class Scenarios {
     MetricAlarm alarm =
         twin.cloudWatch()
             .putMetricAlarm(
-                MetricAlarmSpec.builder()
-                    .alarmName("cpu-high")
-                    .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
-                    .period(Duration.ofMinutes(5))
-                    .evaluationPeriods(2)
-                    .threshold(80)
-                    .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-                    .alarmActions(AlarmAction.scaling("scale-out", c -> out.println(
-                        "action scale-out invoked at " + c.time() + (c.reinvocation() ? " (re-invoked)" : ""))))
-                    .build());
+                seedAlarm(AlarmAction.scaling("scale-out", c -> out.println(
+                    "action scale-out invoked at " + c.time() + (c.reinvocation() ? " (re-invoked)" : "")))));
     twin.advance(ofMinutes(20));
     out.println("alarm cpu-high is " + alarm.state() + ": " + alarm.stateReason());
     return twin;
@@ -236,5 +220,18 @@ final class Scenarios {
           api.desiredCount(), api.runningCount(), hosts.desiredCapacity(), hosts.inServiceCount());
     }
     return twin;
+  }
+
+  /** The seed's alarm: average group CPU above 80 % for two consecutive 5-minute periods. */
+  private static MetricAlarmSpec seedAlarm(AlarmAction action) {
+    return MetricAlarmSpec.builder()
+        .alarmName("cpu-high")
+        .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
+        .period(Duration.ofMinutes(5))
+        .evaluationPeriods(2)
+        .threshold(80)
+        .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+        .alarmActions(action)
+        .build();
   }
 }
