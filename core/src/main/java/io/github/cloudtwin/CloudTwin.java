@@ -12,6 +12,7 @@ import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.Timeline;
+import io.github.cloudtwin.kernel.TwinClosedException;
 import io.github.cloudtwin.kernel.ValidationException;
 import io.github.cloudtwin.traffic.Traffic;
 import java.time.Clock;
@@ -54,7 +55,6 @@ public final class CloudTwin implements AutoCloseable {
   private final Ecs ecs;
   private final ApplicationAutoScaling applicationAutoScaling;
   private final List<AutoCloseable> closeables = new ArrayList<>();
-  private volatile boolean closed;
 
   private CloudTwin(TwinConfig config) {
     this.config = config;
@@ -67,6 +67,7 @@ public final class CloudTwin implements AutoCloseable {
     this.traffic = new Traffic(kernel, ec2, loadBalancing);
     closeOnClose(loadBalancing);
     ServiceWiring.connect(autoScaling, loadBalancing);
+    ServiceWiring.connect(cloudWatch, ec2, autoScaling);
     this.ecs = new Ecs(kernel, ec2, cloudWatch, config.region());
     this.ecs.useAutoScaling(autoScaling);
     ServiceWiring.connect(kernel, ecs, loadBalancing, config.region());
@@ -120,14 +121,12 @@ public final class CloudTwin implements AutoCloseable {
 
   /** Advances virtual time by {@code duration}, running everything that happens on the way. */
   public CloudTwin advance(Duration duration) {
-    checkOpen();
     kernel.advance(duration);
     return this;
   }
 
   /** Advances virtual time to {@code instant}; refuses to move backwards, naming both instants. */
   public CloudTwin advanceTo(Instant instant) {
-    checkOpen();
     kernel.advanceTo(instant);
     return this;
   }
@@ -138,7 +137,6 @@ public final class CloudTwin implements AutoCloseable {
    * @return whether the condition held; the clock stands where it first held, or at the limit
    */
   public boolean advanceUntil(BooleanSupplier condition, Duration limit) {
-    checkOpen();
     return kernel.advanceUntil(condition, limit);
   }
 
@@ -192,48 +190,59 @@ public final class CloudTwin implements AutoCloseable {
     return kernel;
   }
 
-  /** Closes {@code resource} when the twin closes (listeners, threads, containers). */
+  /**
+   * Closes {@code resource} when the twin closes (listeners, threads, containers). On a closed
+   * twin, closes {@code resource} at once and throws {@link TwinClosedException}: nothing the twin
+   * owns outlives it.
+   */
   public void closeOnClose(AutoCloseable resource) {
     Require.notNull("resource", resource);
-    synchronized (closeables) {
-      closeables.add(resource);
+    try {
+      kernel.run(() -> {
+        synchronized (closeables) {
+          closeables.add(resource);
+        }
+      });
+    } catch (TwinClosedException e) {
+      try {
+        resource.close();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
   }
 
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
-    return closed;
+    return kernel.isClosed();
   }
 
-  private void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("This CloudTwin was closed at virtual time " + now() + "; build a new one.");
-    }
-  }
-
-  /** Stops everything the twin started (HTTP listeners, drivers); idempotent. */
+  /**
+   * Stops everything the twin started (HTTP listeners, drivers, containers); idempotent. From
+   * then on every command and every read of live state throws {@link TwinClosedException}; the
+   * timeline, the configuration and the clock stay readable.
+   */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    List<AutoCloseable> toClose;
-    synchronized (closeables) {
-      toClose = new ArrayList<>(closeables);
-      closeables.clear();
-    }
-    RuntimeException failure = null;
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      try {
-        toClose.get(i).close();
-      } catch (Exception e) {
-        if (failure == null) failure = new IllegalStateException("Closing the twin failed", e);
-        else failure.addSuppressed(e);
+    RuntimeException[] failure = new RuntimeException[1];
+    kernel.close(() -> {
+      List<AutoCloseable> toClose;
+      synchronized (closeables) {
+        toClose = new ArrayList<>(closeables);
+        closeables.clear();
       }
-    }
-    if (failure != null) {
-      throw failure;
+      for (int i = toClose.size() - 1; i >= 0; i--) {
+        try {
+          toClose.get(i).close();
+        } catch (Exception e) {
+          if (failure[0] == null) failure[0] = new IllegalStateException("Closing the twin failed", e);
+          else failure[0].addSuppressed(e);
+        }
+      }
+    });
+    if (failure[0] != null) {
+      throw failure[0];
     }
   }
 
@@ -292,7 +301,7 @@ public final class CloudTwin implements AutoCloseable {
 
     /** The validated configuration, without building a twin. */
     public TwinConfig config() {
-      Require.notNull("startInstant", start);
+      io.github.cloudtwin.kernel.VirtualClock.requireInRange("startInstant", start);
       List<AvailabilityZone> all = Regions.zones(Require.name("region", region));
       List<AvailabilityZone> chosen = new ArrayList<>();
       if (zoneNames != null) {

@@ -2,6 +2,9 @@ package io.github.cloudtwin;
 
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
+import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.cloudwatch.InjectionTargets;
+import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.ecs.TargetRegistration;
 import io.github.cloudtwin.elb.LoadBalancing;
@@ -22,6 +25,22 @@ import java.util.Map;
 final class ServiceWiring {
 
   private ServiceWiring() {}
+
+  /** Injections may name the instances EC2 launched and the groups Auto Scaling or an instance names. */
+  static void connect(CloudWatch cloudWatch, Ec2 ec2, AutoScaling autoScaling) {
+    cloudWatch.setInjectionTargets(new InjectionTargets() {
+      @Override
+      public boolean instanceExists(String instanceId) {
+        return ec2.instances().stream().anyMatch(i -> i.instanceId().equals(instanceId));
+      }
+
+      @Override
+      public boolean groupExists(String groupName) {
+        return autoScaling.groups().stream().anyMatch(g -> g.name().equals(groupName))
+            || ec2.instances().stream().anyMatch(i -> groupName.equals(i.tags().get(Ec2.GROUP_TAG)));
+      }
+    });
+  }
 
   static void connect(AutoScaling autoScaling, LoadBalancing loadBalancing) {
     autoScaling.setTargetGroupResolver(

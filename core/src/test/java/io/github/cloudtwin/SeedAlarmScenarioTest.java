@@ -11,7 +11,6 @@ import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
-import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ class SeedAlarmScenarioTest {
                   .instanceType("m5.large")
                   .availabilityZone(zone)
                   .detailedMonitoring(true)
-                  .tag(Ec2.GROUP_TAG, "web")
+                  .autoScalingGroupName("web")
                   .build());
     }
     twin.cloudWatch()

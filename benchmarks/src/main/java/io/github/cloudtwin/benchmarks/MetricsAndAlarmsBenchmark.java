@@ -4,7 +4,6 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.cloudwatch.ComparisonOperator;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
-import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceSpec;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +56,7 @@ public class MetricsAndAlarmsBenchmark {
                       .instanceType("m5.large")
                       .availabilityZone(zones.get(i % zones.size()))
                       .detailedMonitoring(true)
-                      .tag(Ec2.GROUP_TAG, "group-" + (i % 10))
+                      .autoScalingGroupName("group-" + (i % 10))
                       .build())
               .instanceId();
       if (i < 90) {

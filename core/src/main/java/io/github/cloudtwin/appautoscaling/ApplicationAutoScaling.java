@@ -2,6 +2,7 @@ package io.github.cloudtwin.appautoscaling;
 
 import io.github.cloudtwin.cloudwatch.AlarmAction;
 import io.github.cloudtwin.cloudwatch.AlarmActionContext;
+import io.github.cloudtwin.cloudwatch.AlarmNames;
 import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.ComparisonOperator;
@@ -13,6 +14,7 @@ import io.github.cloudtwin.ecs.Deployment;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.ecs.EcsService;
 import io.github.cloudtwin.ecs.RolloutState;
+import io.github.cloudtwin.kernel.Capacity;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.Scheduler;
@@ -131,13 +133,18 @@ public final class ApplicationAutoScaling {
           if (existing == null && t.policies.size() >= MAX_POLICIES) {
             throw new ValidationException("PolicyName", spec.policyName(), "at most " + MAX_POLICIES + " policies per scalable target");
           }
-          if (existing != null) deletePolicy(t, existing);
           String arn = "arn:aws:autoscaling:" + region + ":" + Ecs.ACCOUNT + ":scalingPolicy:" + uuid()
               + ":resource/ecs/" + spec.resourceId() + ":policyName/" + spec.policyName();
           PolicyState p = new PolicyState(spec, t, arn);
           p.action = AlarmAction.scaling(spec.policyName(), ctx -> onAlarm(p, ctx, false));
           p.lowAction = AlarmAction.scaling(spec.policyName(), ctx -> onAlarm(p, ctx, true));
-          if (spec instanceof TargetTrackingPolicySpec tt) createAlarms(p, tt);
+          // every alarm is built (and so validated) before the old policy goes: nothing half-applied
+          List<MetricAlarmSpec> alarms = spec instanceof TargetTrackingPolicySpec tt ? alarms(p, tt) : List.of();
+          if (existing != null) deletePolicy(t, existing);
+          for (MetricAlarmSpec a : alarms) {
+            cloudWatch.putMetricAlarm(a);
+            p.alarmNames.add(a.alarmName());
+          }
           synchronized (t.policies) {
             t.policies.put(spec.policyName(), p);
           }
@@ -167,7 +174,8 @@ public final class ApplicationAutoScaling {
     if (!p.alarmNames.isEmpty()) cloudWatch.deleteAlarms(p.alarmNames.toArray(new String[0]));
   }
 
-  private void createAlarms(PolicyState p, TargetTrackingPolicySpec tt) {
+  /** The alarms of a target tracking policy, named as AWS names them (see {@link AlarmNames}). */
+  private List<MetricAlarmSpec> alarms(PolicyState p, TargetTrackingPolicySpec tt) {
     MetricId metric;
     Statistic statistic = Statistic.AVERAGE;
     String cluster = p.target.spec().cluster();
@@ -189,24 +197,23 @@ public final class ApplicationAutoScaling {
           statistic = Statistic.SUM;
       }
     }
-    String prefix = "TargetTracking-" + p.target.resourceId();
     String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + p.arn + ".";
-    p.highAlarm = prefix + "-AlarmHigh-" + uuid();
-    cloudWatch.putMetricAlarm(MetricAlarmSpec.builder()
+    List<MetricAlarmSpec> out = new ArrayList<>();
+    p.highAlarm = AlarmNames.targetTracking(p.target.resourceId(), "AlarmHigh", uuid());
+    out.add(MetricAlarmSpec.builder()
         .alarmName(p.highAlarm).alarmDescription(description).metric(metric).statistic(statistic)
         .period(Duration.ofSeconds(60)).evaluationPeriods(3).datapointsToAlarm(3)
         .threshold(tt.targetValue()).comparisonOperator(ComparisonOperator.GreaterThanThreshold)
         .alarmActions(p.action).build());
-    p.alarmNames.add(p.highAlarm);
     if (!tt.disableScaleIn()) {
-      p.lowAlarm = prefix + "-AlarmLow-" + uuid();
-      cloudWatch.putMetricAlarm(MetricAlarmSpec.builder()
+      p.lowAlarm = AlarmNames.targetTracking(p.target.resourceId(), "AlarmLow", uuid());
+      out.add(MetricAlarmSpec.builder()
           .alarmName(p.lowAlarm).alarmDescription(description).metric(metric).statistic(statistic)
           .period(Duration.ofSeconds(60)).evaluationPeriods(15).datapointsToAlarm(15)
           .threshold(0.9 * tt.targetValue()).comparisonOperator(ComparisonOperator.LessThanThreshold)
           .alarmActions(p.lowAction).build());
-      p.alarmNames.add(p.lowAlarm);
     }
+    return out;
   }
 
   // ------------------------------------------------------------------ scaling
@@ -251,7 +258,7 @@ public final class ApplicationAutoScaling {
             base = t.scaleOutBase;
             adj = adjustment(step, a.scalingAdjustment(), base);
           }
-          proposed = base + adj;
+          proposed = Capacity.plus(base, adj);
           if (adj > 0 && proposed <= desired || adj < 0 && proposed >= desired || adj == 0) return;
         }
         scaleIn = proposed < desired;
@@ -272,24 +279,11 @@ public final class ApplicationAutoScaling {
 
   /** The change for {@code n} at {@code base}, rounded as AWS does (aws-behaviour.md 2.1). */
   static int adjustment(StepScalingPolicySpec step, int n, int base) {
-    switch (step.adjustmentType()) {
-      case ChangeInCapacity:
-        return n;
-      case ExactCapacity:
-        return n - base;
-      default:
-        double raw = base * n / 100.0;
-        int d;
-        if (raw > 1) d = (int) Math.floor(raw);
-        else if (raw > 0) d = 1;
-        else if (raw == 0) d = 0;
-        else if (raw > -1) d = -1;
-        else d = (int) Math.ceil(raw);
-        if (step.minAdjustmentMagnitude() > 0 && d != 0 && Math.abs(d) < step.minAdjustmentMagnitude()) {
-          d = d > 0 ? step.minAdjustmentMagnitude() : -step.minAdjustmentMagnitude();
-        }
-        return d;
-    }
+    return switch (step.adjustmentType()) {
+      case ChangeInCapacity -> n;
+      case ExactCapacity -> Capacity.plus(n, -(long) base);
+      case PercentChangeInCapacity -> Capacity.percentChange(base, n, step.minAdjustmentMagnitude());
+    };
   }
 
   private void resolve() {
@@ -352,7 +346,7 @@ public final class ApplicationAutoScaling {
   }
 
   private static int clamp(ScalableTarget t, int n) {
-    return Math.max(t.spec().minCapacity(), Math.min(t.spec().maxCapacity(), n));
+    return Capacity.clamp(n, t.spec().minCapacity(), t.spec().maxCapacity());
   }
 
   private void apply(ScalableTarget t, int desired, String cause) {

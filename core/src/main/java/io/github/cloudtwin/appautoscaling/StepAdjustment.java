@@ -1,6 +1,6 @@
 package io.github.cloudtwin.appautoscaling;
 
-import io.github.cloudtwin.kernel.ValidationException;
+import io.github.cloudtwin.kernel.StepIntervals;
 
 /**
  * One step of a step scaling policy: bounds relative to the alarm threshold (null = infinity) and
@@ -14,12 +14,7 @@ public record StepAdjustment(Double metricIntervalLowerBound, Double metricInter
 
   /** Validates. */
   public StepAdjustment {
-    if (metricIntervalLowerBound == null && metricIntervalUpperBound == null) {
-      throw new ValidationException("StepAdjustments", "(-inf, +inf)", "at most one null bound per step");
-    }
-    if (metricIntervalLowerBound != null && metricIntervalUpperBound != null && metricIntervalUpperBound <= metricIntervalLowerBound) {
-      throw new ValidationException("MetricIntervalUpperBound", metricIntervalUpperBound, "above the lower bound " + metricIntervalLowerBound);
-    }
+    StepIntervals.checkStep(metricIntervalLowerBound, metricIntervalUpperBound);
   }
 
   /** A step {@code [lower, upper) -> adjustment}; null bounds are infinite. */

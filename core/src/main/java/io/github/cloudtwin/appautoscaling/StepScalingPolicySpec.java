@@ -1,10 +1,9 @@
 package io.github.cloudtwin.appautoscaling;
 
 import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.StepIntervals;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -31,26 +30,25 @@ public record StepScalingPolicySpec(
     Require.name("PolicyName", policyName);
     Require.name("ResourceId", resourceId);
     Require.notNull("AdjustmentType", adjustmentType);
-    Require.notNull("StepAdjustments", stepAdjustments);
-    if (stepAdjustments.isEmpty()) throw new ValidationException("StepAdjustments", "[]", "at least one step");
+    stepAdjustments = StepIntervals.check(stepAdjustments, StepAdjustment::metricIntervalLowerBound, StepAdjustment::metricIntervalUpperBound);
+    if (adjustmentType == AdjustmentType.ExactCapacity) {
+      for (StepAdjustment s : stepAdjustments) {
+        if (s.scalingAdjustment() < 0) {
+          throw new ValidationException("ScalingAdjustment", s.scalingAdjustment(), "0 or more for ExactCapacity");
+        }
+      }
+    }
     Require.notNegative("MinAdjustmentMagnitude", minAdjustmentMagnitude);
     if (minAdjustmentMagnitude > 0 && adjustmentType != AdjustmentType.PercentChangeInCapacity) {
       throw new ValidationException("MinAdjustmentMagnitude", minAdjustmentMagnitude, "only with PercentChangeInCapacity");
     }
     Require.notNegative("Cooldown", cooldown);
-    List<StepAdjustment> sorted = new ArrayList<>(stepAdjustments);
-    sorted.sort(Comparator.comparingDouble(StepAdjustment::lower));
-    for (int i = 0; i + 1 < sorted.size(); i++) {
-      if (sorted.get(i).upper() != sorted.get(i + 1).lower()) {
-        throw new ValidationException("StepAdjustments", stepAdjustments, "ranges that neither overlap nor leave a gap");
-      }
-    }
-    stepAdjustments = List.copyOf(sorted);
   }
 
   /** A policy with the default 300 s cooldown. */
   public static StepScalingPolicySpec of(String policyName, String resourceId, AdjustmentType type, StepAdjustment... steps) {
-    return new StepScalingPolicySpec(policyName, resourceId, type, List.of(steps), 0, TargetTrackingPolicySpec.DEFAULT_COOLDOWN);
+    return new StepScalingPolicySpec(policyName, resourceId, type, Require.elements("StepAdjustments", steps), 0,
+        TargetTrackingPolicySpec.DEFAULT_COOLDOWN);
   }
 
   /** This policy with another cooldown. */

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.cloudwatch.AlarmActionContext;
+import io.github.cloudtwin.cloudwatch.AlarmNames;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.ComparisonOperator;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
@@ -235,12 +236,12 @@ public final class AutoScaling {
       String arn = "arn:aws:autoscaling:" + ec2.zones().get(0).region() + ":123456789012:scalingPolicy:" + uuid()
           + ":autoScalingGroupName/" + g.name + ":policyName/" + spec.policyName();
       PolicyRuntime p = new PolicyRuntime(g, spec, arn, this);
+      // every alarm is built (and so validated) before anything changes: a rejection leaves no trace
+      List<MetricAlarmSpec> alarms = spec instanceof TargetTrackingScalingPolicy t ? targetTrackingAlarms(p, t) : List.of();
       if (old != null) deleteOwnedAlarms(old);
       g.policies.put(spec.policyName(), p);
       long id = kernel.timeline().record("policy/" + spec.policyName(), "put", "policy " + describe(spec) + " on group " + g.name);
-      if (spec instanceof TargetTrackingScalingPolicy t) {
-        kernel.runWithCause(id, () -> createTargetTrackingAlarms(p, t));
-      }
+      kernel.runWithCause(id, () -> alarms.forEach(cloudWatch::putMetricAlarm));
       return new ScalingPolicy(p);
     });
   }
@@ -252,12 +253,12 @@ public final class AutoScaling {
     return "TargetTrackingScaling " + t.metric() + " target " + t.targetValue();
   }
 
-  private void createTargetTrackingAlarms(PolicyRuntime p, TargetTrackingScalingPolicy t) {
-    String prefix = "TargetTracking-" + p.group.name;
-    p.highAlarmName = prefix + "-AlarmHigh-" + uuid();
-    p.lowAlarmName = prefix + "-AlarmLow-" + uuid();
+  /** The two alarms of a target tracking policy, named as AWS names them (see {@link AlarmNames}). */
+  private List<MetricAlarmSpec> targetTrackingAlarms(PolicyRuntime p, TargetTrackingScalingPolicy t) {
+    p.highAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmHigh", uuid());
+    p.lowAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmLow", uuid());
     String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + p.arn + ".";
-    cloudWatch.putMetricAlarm(MetricAlarmSpec.builder()
+    MetricAlarmSpec high = MetricAlarmSpec.builder()
         .alarmName(p.highAlarmName)
         .alarmDescription(description)
         .metric(t.metric())
@@ -268,8 +269,8 @@ public final class AutoScaling {
         .threshold(t.targetValue())
         .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
         .alarmActions(p.action)
-        .build());
-    cloudWatch.putMetricAlarm(MetricAlarmSpec.builder()
+        .build();
+    MetricAlarmSpec low = MetricAlarmSpec.builder()
         .alarmName(p.lowAlarmName)
         .alarmDescription(description)
         .metric(t.metric())
@@ -280,7 +281,8 @@ public final class AutoScaling {
         .threshold(0.7 * t.targetValue())
         .comparisonOperator(ComparisonOperator.LessThanThreshold)
         .alarmActions(p.lowAction)
-        .build());
+        .build();
+    return List.of(high, low);
   }
 
   private void deleteOwnedAlarms(PolicyRuntime p) {
@@ -680,6 +682,7 @@ public final class AutoScaling {
 
   /** Stops calling {@code listener}. */
   public void removeScalingActivityListener(ScalingActivityListener listener) {
+    kernel.checkOpen();
     listeners.remove(listener);
   }
 

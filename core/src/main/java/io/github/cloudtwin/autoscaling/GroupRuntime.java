@@ -163,7 +163,7 @@ final class GroupRuntime {
   }
 
   int clamp(int v) {
-    return Math.max(spec.minSize(), Math.min(spec.maxSize(), v));
+    return io.github.cloudtwin.kernel.Capacity.clamp(v, spec.minSize(), spec.maxSize());
   }
 
   boolean inCooldownOrActivity() {
@@ -296,7 +296,7 @@ final class GroupRuntime {
         .bootTime(spec.bootTime())
         .detailedMonitoring(spec.detailedMonitoring())
         .launchTemplate(spec.launchTemplateName(), spec.launchTemplateVersion())
-        .tag(Ec2.GROUP_TAG, name)
+        .autoScalingGroupName(name)
         .build();
     Instance instance;
     try {

@@ -2,6 +2,7 @@ package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
+import io.github.cloudtwin.kernel.VirtualClock;
 import java.time.Instant;
 
 /**
@@ -48,6 +49,18 @@ public record ScheduledActionSpec(
     if (minSize != null) Require.notNegative("MinSize", minSize);
     if (maxSize != null) Require.notNegative("MaxSize", maxSize);
     if (desiredCapacity != null) Require.notNegative("DesiredCapacity", desiredCapacity);
+    if (minSize != null && maxSize != null && minSize > maxSize) {
+      throw new ValidationException("MinSize", minSize, "at most MaxSize " + maxSize,
+          "The scheduled action's MinSize " + minSize + " is greater than its MaxSize " + maxSize + ".");
+    }
+    if (desiredCapacity != null && minSize != null && desiredCapacity < minSize) {
+      throw new ValidationException("DesiredCapacity", desiredCapacity, "at least MinSize " + minSize);
+    }
+    if (desiredCapacity != null && maxSize != null && desiredCapacity > maxSize) {
+      throw new ValidationException("DesiredCapacity", desiredCapacity, "at most MaxSize " + maxSize);
+    }
+    if (startTime != null) VirtualClock.requireInRange("StartTime", startTime);
+    if (endTime != null) VirtualClock.requireInRange("EndTime", endTime);
   }
 
   /** A one-off action at {@code at}. */

@@ -1,7 +1,6 @@
 package io.github.cloudtwin.autoscaling;
 
-import io.github.cloudtwin.kernel.Require;
-import io.github.cloudtwin.kernel.ValidationException;
+import io.github.cloudtwin.kernel.StepIntervals;
 
 /**
  * One step of a step policy: bounds relative to the alarm threshold (null means minus or plus
@@ -16,14 +15,8 @@ public record StepAdjustment(
 
   /** Validates one step. */
   public StepAdjustment {
-    if (metricIntervalLowerBound != null) Require.finite("MetricIntervalLowerBound", metricIntervalLowerBound);
-    if (metricIntervalUpperBound != null) Require.finite("MetricIntervalUpperBound", metricIntervalUpperBound);
-    if (metricIntervalLowerBound != null
-        && metricIntervalUpperBound != null
-        && metricIntervalLowerBound >= metricIntervalUpperBound) {
-      throw new ValidationException(
-          "MetricIntervalUpperBound", metricIntervalUpperBound,
-          "greater than MetricIntervalLowerBound " + metricIntervalLowerBound);
+    if (metricIntervalLowerBound != null || metricIntervalUpperBound != null) {
+      StepIntervals.checkStep(metricIntervalLowerBound, metricIntervalUpperBound);
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.cloudtwin.cloudwatch;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
+import io.github.cloudtwin.kernel.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,17 @@ import java.util.OptionalDouble;
 public final class CloudWatch {
 
   private final Kernel kernel;
+  private InjectionTargets injectionTargets = new InjectionTargets() {
+    @Override
+    public boolean instanceExists(String instanceId) {
+      return true;
+    }
+
+    @Override
+    public boolean groupExists(String groupName) {
+      return true;
+    }
+  };
   private final Map<MetricId, MetricSeries> series = new HashMap<>();
   private final Injections injections = new Injections();
   private final Map<String, MetricAlarm> alarms = new java.util.LinkedHashMap<>();
@@ -39,6 +51,19 @@ public final class CloudWatch {
     return kernel;
   }
 
+  /** Sets what injections may name (the twin wires its instances and groups here). */
+  public void setInjectionTargets(InjectionTargets targets) {
+    Require.notNull("targets", targets);
+    kernel.run(() -> injectionTargets = targets);
+  }
+
+  private static long offset(String field, Instant t0, Duration offset) {
+    if (offset.compareTo(Duration.between(t0, VirtualClock.LATEST)) > 0) {
+      throw new ValidationException(field, offset, "an offset that stays at or before " + VirtualClock.LATEST);
+    }
+    return t0.plus(offset).toEpochMilli();
+  }
+
   // ------------------------------------------------------------------ metrics
 
   /** Stores one sample stamped now, with unit {@code None}. */
@@ -54,7 +79,7 @@ public final class CloudWatch {
    */
   public void putMetricData(MetricId metric, Instant timestamp, double value, StandardUnit unit) {
     Require.notNull("MetricData.MetricName", metric);
-    Require.finite("MetricData.Value", value);
+    MetricValueRange.check("MetricData.Value", value);
     Require.notNull("MetricData.Unit", unit);
     kernel.run(
         () -> {
@@ -195,12 +220,23 @@ public final class CloudWatch {
           Instant t0 = kernel.clock().start();
           long from =
               injection.from() != null
-                  ? injection.from().toEpochMilli()
-                  : t0.plus(injection.fromOffset() == null ? Duration.ZERO : injection.fromOffset()).toEpochMilli();
+                  ? VirtualClock.requireInRange("from", injection.from()).toEpochMilli()
+                  : offset("from", t0, injection.fromOffset() == null ? Duration.ZERO : injection.fromOffset());
           long to =
               injection.to() != null
-                  ? injection.to().toEpochMilli()
-                  : injection.toOffset() != null ? t0.plus(injection.toOffset()).toEpochMilli() : Long.MAX_VALUE;
+                  ? VirtualClock.requireInRange("to", injection.to()).toEpochMilli()
+                  : injection.toOffset() != null ? offset("to", t0, injection.toOffset()) : Long.MAX_VALUE;
+          Instant now = kernel.clock().now();
+          if (to <= now.toEpochMilli()) {
+            throw new ValidationException("to", Instant.ofEpochMilli(to), "a window that has not ended yet: virtual time is already at " + now);
+          }
+          if (injection.instanceId() != null && !injectionTargets.instanceExists(injection.instanceId())) {
+            throw new ValidationException("instanceId", injection.instanceId(), "the id of an instance of this twin");
+          }
+          if (injection.groupName() != null && !injectionTargets.groupExists(injection.groupName())) {
+            throw new ValidationException("groupName", injection.groupName(),
+                "the name of an Auto Scaling group of this twin (or of instances launched with autoScalingGroupName)");
+          }
           Injections.Active active = new Injections.Active(injection, from, to);
           injections.all.add(active);
           String target =
@@ -260,6 +296,7 @@ public final class CloudWatch {
    * {@code epochMillis}; NaN when nothing is injected. Check {@link #isSuppressed} first.
    */
   public double injectedValue(String metricName, String instanceId, String groupName, long epochMillis) {
+    kernel.checkOpen();
     if (injections.isEmpty()) {
       return Double.NaN;
     }
@@ -269,6 +306,7 @@ public final class CloudWatch {
 
   /** For publishers: whether a gap silences the instance's (or its group's) metric at that time. */
   public boolean isSuppressed(String metricName, String instanceId, String groupName, long epochMillis) {
+    kernel.checkOpen();
     if (injections.isEmpty()) {
       return false;
     }
@@ -390,6 +428,7 @@ public final class CloudWatch {
 
   /** Stops calling {@code listener}. */
   public void removeAlarmListener(AlarmListener listener) {
+    kernel.checkOpen();
     alarmListeners.remove(listener);
   }
 

@@ -38,15 +38,17 @@ public record MetricId(String namespace, String metricName, Map<String, String> 
    * "CPUUtilization", "InstanceId", "i-0abc")}.
    */
   public static MetricId of(String namespace, String metricName, String... dimensionNamesAndValues) {
+    Require.notNull("dimensions", dimensionNamesAndValues);
     if (dimensionNamesAndValues.length % 2 != 0) {
       throw new ValidationException(
           "dimensions", dimensionNamesAndValues.length + " strings", "pairs of name and value");
     }
     Map<String, String> dims = new TreeMap<>();
     for (int i = 0; i < dimensionNamesAndValues.length; i += 2) {
-      dims.put(
-          Require.name("dimension name", dimensionNamesAndValues[i]),
-          Require.name("dimension value", dimensionNamesAndValues[i + 1]));
+      String name = Require.name("dimension name", dimensionNamesAndValues[i]);
+      if (dims.put(name, Require.name("dimension value", dimensionNamesAndValues[i + 1])) != null) {
+        throw new ValidationException("dimension name", name, "each dimension name at most once (a metric has one value per dimension)");
+      }
     }
     return new MetricId(namespace, metricName, dims);
   }

@@ -105,7 +105,8 @@ final class MetricSeries {
     }
     set(at, time, sum, count, min, max);
     size++;
-    stored += (long) count;
+    long c = (long) count; // saturates for a huge count
+    stored = stored > Long.MAX_VALUE - c ? Long.MAX_VALUE : stored + c;
   }
 
   private void set(int i, long t, double sum, double count, double min, double max) {

@@ -12,14 +12,18 @@ import io.github.cloudtwin.kernel.ValidationException;
  */
 public record StatisticValues(double sampleCount, double sum, double minimum, double maximum) {
 
-  /** Validates like CloudWatch: finite numbers, count at least 1, minimum not above maximum. */
+  /**
+   * Validates like CloudWatch: count at least 1, every number within CloudWatch's value range,
+   * minimum not above maximum.
+   */
   public StatisticValues {
-    if (!(sampleCount >= 1) || !Double.isFinite(sampleCount)) {
+    if (!(sampleCount >= 1)) {
       throw new ValidationException("StatisticValues.SampleCount", sampleCount, "must be at least 1");
     }
-    if (!Double.isFinite(sum) || !Double.isFinite(minimum) || !Double.isFinite(maximum)) {
-      throw new ValidationException("StatisticValues", sum + "/" + minimum + "/" + maximum, "finite numbers");
-    }
+    MetricValueRange.check("StatisticValues.SampleCount", sampleCount);
+    MetricValueRange.check("StatisticValues.Sum", sum);
+    MetricValueRange.check("StatisticValues.Minimum", minimum);
+    MetricValueRange.check("StatisticValues.Maximum", maximum);
     if (minimum > maximum) {
       throw new ValidationException(
           "StatisticValues.Minimum", minimum, "must not be above Maximum (" + maximum + ")");

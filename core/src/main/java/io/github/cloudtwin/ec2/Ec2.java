@@ -62,6 +62,7 @@ public final class Ec2 {
 
   /** The twin's zones, in name order. */
   public List<AvailabilityZone> zones() {
+    kernel.checkOpen();
     return List.copyOf(zones.values());
   }
 
@@ -346,6 +347,7 @@ public final class Ec2 {
 
   /** The instance quota (default {@link #DEFAULT_INSTANCE_QUOTA}). */
   public int instanceQuota() {
+    kernel.checkOpen();
     return instanceQuota;
   }
 

@@ -43,7 +43,19 @@ public record InstanceSpec(
     }
     Require.between("idleCpuUtilization", idleCpuUtilization, 0, 100);
     Require.notNull("tags", tags);
+    for (String key : tags.keySet()) {
+      if (!Ec2.GROUP_TAG.equals(key)) checkTagKey(key);
+    }
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+  }
+
+  private static String checkTagKey(String key) {
+    Require.name("tag key", key);
+    if (key.regionMatches(true, 0, "aws:", 0, 4)) {
+      throw new ValidationException("tag key", key, "a key without the prefix aws:, which AWS reserves for its own tags"
+          + " (the group tag " + Ec2.GROUP_TAG + " is set by autoScalingGroupName(...))");
+    }
+    return key;
   }
 
   /** A builder with the defaults. */
@@ -115,9 +127,20 @@ public record InstanceSpec(
       return this;
     }
 
-    /** Adds a tag. */
+    /** Adds a tag; keys starting with {@code aws:} are reserved for AWS and rejected. */
     public Builder tag(String key, String value) {
-      tags.put(Require.name("tag key", key), Require.notNull("tag value", value));
+      tags.put(checkTagKey(key), Require.notNull("tag value", value));
+      return this;
+    }
+
+    /**
+     * The Auto Scaling group the instance belongs to: sets the reserved tag {@link Ec2#GROUP_TAG},
+     * which only Auto Scaling sets in AWS. The twin's groups set it on their launches; a test may
+     * set it to stand in for a group, and the instance then reports in that group's aggregate
+     * metrics ({@code AutoScalingGroupName} dimension) and joins a linked ECS cluster.
+     */
+    public Builder autoScalingGroupName(String autoScalingGroupName) {
+      tags.put(Ec2.GROUP_TAG, Require.name("autoScalingGroupName", autoScalingGroupName));
       return this;
     }
 

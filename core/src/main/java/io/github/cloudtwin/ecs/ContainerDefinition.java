@@ -138,7 +138,7 @@ public record ContainerDefinition(
     /** The command. */
     public Builder command(String... command) {
       this.command.clear();
-      this.command.addAll(List.of(command));
+      this.command.addAll(Require.elements("command", command));
       return this;
     }
 

@@ -671,8 +671,12 @@ public final class Ecs {
 
   /** Stops a task, as {@code StopTask}; {@code reason} becomes its stoppedReason. */
   public void stopTask(String cluster, String taskId, String reason) {
-    cluster(cluster);
+    Cluster c = cluster(cluster);
     Task t = task(taskId);
+    if (!t.clusterName().equals(c.clusterName())) {
+      throw new ValidationException("task", taskId, "a task of cluster " + c.clusterName() + " (it runs in " + t.clusterName() + ")",
+          "The referenced task was not found.");
+    }
     kernel.run(() -> {
       if (t.desiredStatus() == TaskStatus.STOPPED) return;
       lifecycle.stop(t, StopCode.UserInitiated, reason == null ? "Task stopped by user" : reason);
@@ -695,6 +699,7 @@ public final class Ecs {
 
   /** The default in-process runtime (behaviours, request rates, health hooks). */
   public InProcessTaskRuntime inProcessRuntime() {
+    kernel.checkOpen();
     return inProcess;
   }
 
@@ -717,6 +722,7 @@ public final class Ecs {
 
   /** Stops calling {@code listener}. */
   public void removeTaskStateListener(TaskStateListener listener) {
+    kernel.checkOpen();
     taskStateListeners.remove(listener);
   }
 

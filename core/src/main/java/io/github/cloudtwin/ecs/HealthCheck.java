@@ -38,7 +38,7 @@ public record HealthCheck(List<String> command, Duration interval, Duration time
 
   /** A health check running {@code command} with the defaults (30 s, 5 s, 3 retries, no start period). */
   public static HealthCheck of(String... command) {
-    return new HealthCheck(List.of(command), Duration.ofSeconds(30), Duration.ofSeconds(5), 3, Duration.ZERO);
+    return new HealthCheck(Require.elements("healthCheck.command", command), Duration.ofSeconds(30), Duration.ofSeconds(5), 3, Duration.ZERO);
   }
 
   /** This check with another interval. */

@@ -162,13 +162,13 @@ public record ServiceSpec(
 
     /** Adds placement strategies, applied in order. */
     public Builder placementStrategy(PlacementStrategy... strategies) {
-      placementStrategy.addAll(List.of(strategies));
+      placementStrategy.addAll(Require.elements("placementStrategy", strategies));
       return this;
     }
 
     /** Adds placement constraints. */
     public Builder placementConstraints(PlacementConstraint... constraints) {
-      placementConstraints.addAll(List.of(constraints));
+      placementConstraints.addAll(Require.elements("placementConstraints", constraints));
       return this;
     }
 

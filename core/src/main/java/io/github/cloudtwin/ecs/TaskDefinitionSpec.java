@@ -175,7 +175,7 @@ public record TaskDefinitionSpec(
     /** The launch types it must be compatible with (default EC2). */
     public Builder requiresCompatibilities(LaunchType... types) {
       compat.clear();
-      compat.addAll(List.of(types));
+      compat.addAll(Require.elements("requiresCompatibilities", types));
       return this;
     }
 

@@ -110,9 +110,11 @@ public record HealthCheckSpec(
     if (p == Protocol.UDP || p == Protocol.TCP_UDP) {
       throw new ValidationException("HealthCheckProtocol", p, "HTTP, HTTPS, TCP or TLS");
     }
+    if (!p.isHttp() && path != null) {
+      throw new ValidationException("HealthCheckPath", path, "no path: a " + p + " health check has none (only HTTP and HTTPS health checks do)");
+    }
     String pa = path;
     if (p.isHttp() && pa == null) pa = type == LoadBalancerType.CLASSIC ? "/index.html" : "/";
-    if (!p.isHttp()) pa = null;
     Duration iv = interval != null ? interval : Duration.ofSeconds(30);
     Duration to = timeout;
     if (to == null) {

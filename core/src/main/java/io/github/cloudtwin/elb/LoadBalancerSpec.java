@@ -60,8 +60,8 @@ public record LoadBalancerSpec(
           "true: cross-zone is always on for an Application Load Balancer; turn it off per target group");
     }
     idleTimeout = idleTimeout == null ? Duration.ofSeconds(60) : idleTimeout;
-    if (idleTimeout.toSeconds() < 1 || idleTimeout.toSeconds() > 4000) {
-      throw new ValidationException("idle_timeout.timeout_seconds", idleTimeout.toSeconds(), "between 1 and 4000");
+    if (idleTimeout.isNegative() || idleTimeout.toNanosPart() != 0 || idleTimeout.toSeconds() < 1 || idleTimeout.toSeconds() > 4000) {
+      throw new ValidationException("idle_timeout.timeout_seconds", idleTimeout, "whole seconds between 1 and 4000");
     }
     if (healthCheck != null && type != LoadBalancerType.CLASSIC) {
       throw new ValidationException("HealthCheck", healthCheck, "only for a Classic Load Balancer; set it on the target group");

@@ -623,6 +623,7 @@ public final class LoadBalancing implements AutoCloseable {
    * simulation thread without taking the lock; once true it stays true).
    */
   public boolean hasServedTraffic() {
+    kernel.checkOpen();
     return fluid.hasServed();
   }
 
@@ -736,10 +737,15 @@ public final class LoadBalancing implements AutoCloseable {
       return l;
     });
     HttpListener h = HttpListener.start(loadBalancerName, new HttpDataPlane(this, kernel, lb, listenerPort), 16);
-    kernel.run(() -> {
-      httpListeners.add(h);
-      kernel.timeline().record(lb.resource(), "http-listener", "real HTTP listener on " + h.uri());
-    });
+    try {
+      kernel.run(() -> {
+        httpListeners.add(h);
+        kernel.timeline().record(lb.resource(), "http-listener", "real HTTP listener on " + h.uri());
+      });
+    } catch (RuntimeException e) {
+      h.close(); // the twin closed while the socket was bound: nothing it owns outlives it
+      throw e;
+    }
     return h;
   }
 
@@ -750,6 +756,7 @@ public final class LoadBalancing implements AutoCloseable {
 
   /** Stops calling {@code listener}. */
   public void removeTargetHealthListener(TargetHealthListener listener) {
+    kernel.checkOpen();
     healthListeners.remove(listener);
   }
 

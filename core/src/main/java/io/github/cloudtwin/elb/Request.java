@@ -39,7 +39,7 @@ public record Request(
     if (!path.startsWith("/")) throw new io.github.cloudtwin.kernel.ValidationException("path", path, "a path starting with /");
     TreeMap<String, String> h = new TreeMap<>();
     for (Map.Entry<String, String> e : Require.notNull("headers", headers).entrySet()) {
-      h.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+      h.put(Require.name("header name", e.getKey()).toLowerCase(Locale.ROOT), Require.notNull("header value of " + e.getKey(), e.getValue()));
     }
     headers = java.util.Collections.unmodifiableMap(h);
     sourceIp = sourceIp == null ? "198.51.100.7" : sourceIp;

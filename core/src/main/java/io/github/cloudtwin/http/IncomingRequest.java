@@ -18,6 +18,7 @@ public record IncomingRequest(
 
   /** The first value of a header, or null. */
   public String header(String name) {
+    if (name == null) return null;
     List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
     return v == null || v.isEmpty() ? null : v.get(0);
   }

@@ -24,6 +24,8 @@ public final class Kernel {
   private final ReentrantLock lock = new ReentrantLock();
   private long currentCause;
   private boolean advancing;
+  private volatile Instant closedAt;
+  private volatile Thread closingThread;
 
   /** Creates a kernel whose clock starts at {@code start} and whose randomness uses {@code seed}. */
   public Kernel(Instant start, long seed) {
@@ -78,30 +80,76 @@ public final class Kernel {
     }
   }
 
-  /** Runs {@code work} under the simulation lock and returns its result. */
+  /**
+   * Runs {@code work} under the simulation lock and returns its result.
+   *
+   * @throws TwinClosedException once the twin is closed (the one guard every service call passes)
+   */
   public <T> T call(Supplier<T> work) {
     lock.lock();
     try {
+      checkOpen();
       return work.get();
     } finally {
       lock.unlock();
     }
   }
 
-  /** Runs {@code work} under the simulation lock. */
+  /**
+   * Runs {@code work} under the simulation lock.
+   *
+   * @throws TwinClosedException once the twin is closed
+   */
   public void run(Runnable work) {
     lock.lock();
     try {
+      checkOpen();
       work.run();
     } finally {
       lock.unlock();
     }
   }
 
+  /**
+   * Closes the kernel: waits for the simulation work in progress, then refuses every later call
+   * with a {@link TwinClosedException}, except calls made by {@code release} on this thread (it
+   * releases what the twin owns: listeners, drivers, containers). Idempotent.
+   */
+  public void close(Runnable release) {
+    lock.lock();
+    try {
+      if (closedAt != null) {
+        return;
+      }
+      closedAt = clock.now();
+      closingThread = Thread.currentThread();
+    } finally {
+      lock.unlock();
+    }
+    try {
+      release.run();
+    } finally {
+      closingThread = null;
+    }
+  }
+
+  /** Whether {@link #close(Runnable)} was called. */
+  public boolean isClosed() {
+    return closedAt != null;
+  }
+
+  /** Throws a {@link TwinClosedException} when the twin is closed (not on the closing thread). */
+  public void checkOpen() {
+    Instant at = closedAt;
+    if (at != null && Thread.currentThread() != closingThread) {
+      throw new TwinClosedException(at);
+    }
+  }
+
   /** Advances virtual time by {@code duration}, running every event due on the way. */
   public void advance(Duration duration) {
     Require.notNegative("duration", duration);
-    run(() -> advanceTo(clock.now().plus(duration)));
+    run(() -> advanceTo(clock.later("duration", duration)));
   }
 
   /**
@@ -110,7 +158,7 @@ public final class Kernel {
    * @throws IllegalArgumentException if {@code target} is before now, naming both instants
    */
   public void advanceTo(Instant target) {
-    Require.notNull("instant", target);
+    VirtualClock.requireInRange("instant", target);
     run(
         () -> {
           if (target.isBefore(clock.now())) {
@@ -143,7 +191,7 @@ public final class Kernel {
           if (condition.getAsBoolean()) {
             return true;
           }
-          Instant deadline = clock.now().plus(limit);
+          Instant deadline = clock.later("limit", limit);
           enter();
           try {
             long deadlineMillis = deadline.toEpochMilli();

@@ -1,7 +1,9 @@
 package io.github.cloudtwin.kernel;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Argument checks that fail the way AWS answers a bad request: a {@link ValidationException}
@@ -80,6 +82,29 @@ public final class Require {
       throw new ValidationException(field, value, "must be positive");
     }
     return value;
+  }
+
+  /**
+   * An immutable copy of {@code values}, or a ValidationException naming {@code field} when the
+   * array or one of its elements is null (the one check behind every varargs setter).
+   */
+  @SafeVarargs
+  public static <T> List<T> elements(String field, T... values) {
+    notNull(field, values);
+    return elements(field, Arrays.asList(values));
+  }
+
+  /** An immutable copy of {@code values}, or a ValidationException when it or an element is null. */
+  public static <T> List<T> elements(String field, Collection<? extends T> values) {
+    notNull(field, values);
+    int i = 0;
+    for (T v : values) {
+      if (v == null) {
+        throw new ValidationException(field, null, "a value is required (element " + (i + 1) + " of " + values.size() + " is null)");
+      }
+      i++;
+    }
+    return List.copyOf(values);
   }
 
   /** The value, or a ValidationException when it is not one of {@code allowed}. */

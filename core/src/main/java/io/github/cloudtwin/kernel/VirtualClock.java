@@ -17,11 +17,17 @@ import java.time.ZoneOffset;
  */
 public final class VirtualClock {
 
+  /** The earliest instant virtual time may stand at (the Unix epoch). */
+  public static final Instant EARLIEST = Instant.EPOCH;
+
+  /** The latest instant virtual time may reach: the end of year 9999, as AWS timestamps allow. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
   private final Instant start;
   private volatile Instant now;
 
   VirtualClock(Instant start) {
-    this.start = Require.notNull("startInstant", start);
+    this.start = requireInRange("startInstant", start);
     this.now = start;
   }
 
@@ -33,6 +39,29 @@ public final class VirtualClock {
   /** The current virtual instant. */
   public Instant now() {
     return now;
+  }
+
+  /**
+   * The instant {@code duration} after now, or a ValidationException naming {@code field} when
+   * it would pass {@link #LATEST} (overflow-safe: no ArithmeticException for any duration).
+   */
+  public Instant later(String field, Duration duration) {
+    Require.notNegative(field, duration);
+    Instant from = now;
+    Duration room = Duration.between(from, LATEST);
+    if (duration.compareTo(room) > 0) {
+      throw new ValidationException(field, duration, "at most " + room + ", so that virtual time stays at or before " + LATEST);
+    }
+    return from.plus(duration);
+  }
+
+  /** The instant, or a ValidationException when it is null or outside [EARLIEST, LATEST]. */
+  public static Instant requireInRange(String field, Instant instant) {
+    Require.notNull(field, instant);
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw new ValidationException(field, instant, "an instant between " + EARLIEST + " and " + LATEST);
+    }
+    return instant;
   }
 
   /** Virtual time elapsed since {@link #start()}. */

@@ -3,6 +3,7 @@ package io.github.cloudtwin.realtime;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
+import io.github.cloudtwin.kernel.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,9 @@ public final class RealTimeDriver implements AutoCloseable {
 
   /** The default wall-clock step between advances. */
   public static final Duration DEFAULT_STEP = Duration.ofMillis(5);
+
+  /** The longest wall-clock step between advances. */
+  public static final Duration MAX_STEP = Duration.ofDays(1);
 
   private final CloudTwin twin;
   private final double speed;
@@ -61,9 +65,10 @@ public final class RealTimeDriver implements AutoCloseable {
       throw new ValidationException("speed", speed, "a factor greater than 0 and at most 1000000");
     }
     Require.positive("step", step);
-    if (twin.isClosed()) {
-      throw new IllegalStateException("Cannot drive a closed twin in real time: " + twin);
+    if (step.compareTo(MAX_STEP) > 0) {
+      throw new ValidationException("step", step, "positive and at most " + MAX_STEP);
     }
+    twin.kernel().checkOpen();
     RealTimeDriver d = new RealTimeDriver(twin, speed, step);
     twin.closeOnClose(d);
     d.thread.start();
@@ -88,7 +93,9 @@ public final class RealTimeDriver implements AutoCloseable {
   private void loop() {
     while (running) {
       long wallElapsed = System.nanoTime() - wallStart;
-      Instant target = virtualStart.plusNanos((long) (wallElapsed * speed));
+      double virtualNanos = wallElapsed * speed;
+      Duration room = Duration.between(virtualStart, VirtualClock.LATEST);
+      Instant target = virtualNanos >= room.toSeconds() * 1e9 ? VirtualClock.LATEST : virtualStart.plusNanos((long) virtualNanos);
       try {
         if (twin.isClosed()) {
           running = false;

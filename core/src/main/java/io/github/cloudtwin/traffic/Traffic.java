@@ -91,6 +91,7 @@ public final class Traffic {
 
   /** The cost model. */
   public CostModel costModel() {
+    kernel.checkOpen();
     return costModel;
   }
 

@@ -229,7 +229,7 @@ class MetricAlarmTest {
     for (String zone : List.of("us-east-1a", "us-east-1b")) {
       ids.add(
           ec2.runInstance(
-                  InstanceSpec.builder().availabilityZone(zone).detailedMonitoring(true).tag(io.github.cloudtwin.ec2.Ec2.GROUP_TAG, "web").build())
+                  InstanceSpec.builder().availabilityZone(zone).detailedMonitoring(true).autoScalingGroupName("web").build())
               .instanceId());
     }
     cw.inject(MetricInjection.metric("CPUUtilization").forInstance(ids.get(0)).between(ofMinutes(0), ofMinutes(60)).constant(80));

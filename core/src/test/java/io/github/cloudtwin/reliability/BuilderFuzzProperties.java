@@ -213,6 +213,80 @@ class BuilderFuzzProperties {
     }
   }
 
+  // ------------------------------------------------------------------ issue 13: arithmetic, ECS and Application Auto Scaling builders
+
+  /**
+   * Any adjustment, of any type and size, leaves desired capacity within [min, max] and moves it
+   * in the adjustment's direction (an int overflow once turned +Integer.MAX_VALUE into a scale-in).
+   */
+  @Property(tries = 300)
+  void scalingAdjustmentsStayWithinTheLimitsAndKeepTheirDirection(@ForAll("ints") int adjustment, @ForAll("adjustmentTypes") AdjustmentType type,
+      @ForAll("smallCapacities") int min, @ForAll("smallCapacities") int extra, @ForAll("smallCapacities") int start) {
+    int max = min + extra;
+    int desired = Math.min(max, min + start);
+    try (CloudTwin t = CloudTwin.builder().seed(1).build()) {
+      t.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("g").minSize(min).maxSize(max)
+          .desiredCapacity(desired).availabilityZones("us-east-1a").build());
+      try {
+        t.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder().policyName("p").autoScalingGroupName("g").adjustmentType(type)
+            .scalingAdjustment(adjustment).build());
+      } catch (ValidationException e) {
+        return; // ExactCapacity below 0: rejected, as AWS does
+      }
+      t.autoScaling().executePolicy("g", "p");
+      int after = t.autoScaling().group("g").desiredCapacity();
+      assertThat(after).as(type + " " + adjustment + " on " + min + "/" + desired + "/" + max).isBetween(min, max);
+      if (type != AdjustmentType.ExactCapacity && adjustment > 0) assertThat(after).isGreaterThanOrEqualTo(desired);
+      if (type != AdjustmentType.ExactCapacity && adjustment < 0) assertThat(after).isLessThanOrEqualTo(desired);
+      if (type == AdjustmentType.ExactCapacity) assertThat(after).isEqualTo(Math.max(min, Math.min(max, adjustment)));
+    }
+  }
+
+  @Provide
+  Arbitrary<AdjustmentType> adjustmentTypes() {
+    return Arbitraries.of(AdjustmentType.class);
+  }
+
+  @Provide
+  Arbitrary<Integer> smallCapacities() {
+    return Arbitraries.integers().between(0, 4);
+  }
+
+  @Property
+  void ecsApplicationAutoScalingAndMetricBuilders(@ForAll("strings") String a, @ForAll("strings") String b, @ForAll("doubles") double x,
+      @ForAll("doubles") double y, @ForAll("ints") int n, @ForAll("doubles") double count) {
+    validOrValidationException("Application Auto Scaling steps", () -> io.github.cloudtwin.appautoscaling.StepScalingPolicySpec.of(a, b,
+        io.github.cloudtwin.appautoscaling.AdjustmentType.values()[Math.floorMod(n, 3)],
+        io.github.cloudtwin.appautoscaling.StepAdjustment.of(null, x, n), io.github.cloudtwin.appautoscaling.StepAdjustment.of(x, y, n),
+        n % 5 == 0 ? null : io.github.cloudtwin.appautoscaling.StepAdjustment.of(y, null, n)));
+    validOrValidationException("container", () -> io.github.cloudtwin.ecs.ContainerDefinition.builder(a, b).command(a, b).build());
+    validOrValidationException("task definition", () -> io.github.cloudtwin.ecs.TaskDefinitionSpec.builder(a)
+        .requiresCompatibilities(n % 3 == 0 ? null : io.github.cloudtwin.ecs.LaunchType.FARGATE).build());
+    validOrValidationException("service", () -> io.github.cloudtwin.ecs.ServiceSpec.builder(a, b, a)
+        .placementStrategy(n % 2 == 0 ? null : io.github.cloudtwin.ecs.PlacementStrategy.spread("attribute:ecs.availability-zone"))
+        .placementConstraints((io.github.cloudtwin.ecs.PlacementConstraint) null).build());
+    validOrValidationException("metric id", () -> MetricId.of(a, b, a, b, n % 2 == 0 ? a : b, b));
+    validOrValidationException("statistic set", () -> new io.github.cloudtwin.cloudwatch.StatisticValues(count, x, Math.min(x, y), Math.max(x, y)));
+    validOrValidationException("request", () -> new Request("GET", a, "/", java.util.Collections.singletonMap(a, b), null, 0, 0, false));
+  }
+
+  /** A value CloudWatch accepts is stored as given; one outside its range is rejected, never stored. */
+  @Property(tries = 200)
+  void putMetricDataStoresOnlyValuesCloudWatchAccepts(@ForAll("doubles") double v) {
+    try (CloudTwin t = CloudTwin.create()) {
+      MetricId m = MetricId.of("App", "Q");
+      boolean inRange = Double.isFinite(v) && (v == 0 || Math.abs(v) >= 8.515920e-109 && Math.abs(v) <= 1.174271e+108);
+      try {
+        t.cloudWatch().putMetricData(m, v);
+        assertThat(inRange).as("accepted " + v).isTrue();
+        assertThat(t.cloudWatch().statistic(m, t.now(), t.now().plusSeconds(1), Statistic.MAXIMUM).getAsDouble()).isEqualTo(v);
+      } catch (ValidationException e) {
+        assertThat(inRange).as("rejected " + v + ": " + e.getMessage()).isFalse();
+        assertThat(t.cloudWatch().storedSampleCount(m)).isZero();
+      }
+    }
+  }
+
   /** A small twin for the command fuzzing: group "web" behind ALB "web", an alarm. */
   enum FuzzWorld implements Supplier<CloudTwin> {
     INSTANCE;

@@ -4,6 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.appautoscaling.ScalableTargetSpec;
+import io.github.cloudtwin.appautoscaling.StepAdjustment;
+import io.github.cloudtwin.appautoscaling.StepScalingPolicySpec;
+import io.github.cloudtwin.cloudwatch.StatisticValues;
+import io.github.cloudtwin.ecs.ContainerDefinition;
+import io.github.cloudtwin.ecs.LaunchType;
+import io.github.cloudtwin.ecs.PlacementConstraint;
+import io.github.cloudtwin.ecs.PlacementStrategy;
+import io.github.cloudtwin.ecs.ServiceSpec;
+import io.github.cloudtwin.ecs.TaskDefinitionSpec;
+import io.github.cloudtwin.elb.LoadBalancerType;
+import io.github.cloudtwin.elb.Protocol;
 import io.github.cloudtwin.autoscaling.AdjustmentType;
 import io.github.cloudtwin.autoscaling.AutoScalingGroupSpec;
 import io.github.cloudtwin.autoscaling.LifecycleActionResult;
@@ -66,9 +78,18 @@ class HostileInputCatalogueTest {
         .scalingAdjustment(1).build());
     t.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-high").metric(CPU).threshold(70)
         .comparisonOperator(ComparisonOperator.GreaterThanThreshold).alarmActions(out.asAlarmAction()).build());
+    t.ecs().createCluster("prod");
+    t.ecs().createCluster("other");
+    t.ecs().registerTaskDefinition(EcsOperationsProperties.taskDef(256));
+    t.ecs().createService(ServiceSpec.builder("prod", "api", "web").launchType(LaunchType.FARGATE).desiredCount(1).build());
+    t.applicationAutoScaling().registerScalableTarget(ScalableTargetSpec.ecsService("prod", "api", 1, 4));
     t.advance(Duration.ofMinutes(3));
     t.autoScaling().putLifecycleHook(LifecycleHookSpec.of("hook", "web", LifecycleTransition.LAUNCHING));
     return t;
+  }
+
+  static String prodTask(CloudTwin t) {
+    return t.ecs().service("prod", "api").tasks().get(0).taskId();
   }
 
   static String firstInstance(CloudTwin t) {
@@ -208,7 +229,61 @@ class HostileInputCatalogueTest {
         // ---- Real time
         c("real-time speed 0", t -> RealTimeDriver.start(t, 0), "speed", "greater than 0"),
         c("real-time speed NaN", t -> RealTimeDriver.start(t, Double.NaN), "speed", "greater than 0"),
-        c("real-time step 0", t -> RealTimeDriver.start(t, 1, Duration.ZERO), "step", "positive"));
+        c("real-time step 0", t -> RealTimeDriver.start(t, 1, Duration.ZERO), "step", "positive"),
+        // ---- issue 13, (1) arithmetic that lies
+        c("advance by Long.MAX_VALUE seconds", t -> t.advance(Duration.ofSeconds(Long.MAX_VALUE)), "duration", "at or before 9999-12-31T23:59:59.999Z"),
+        c("advance past the end of year 9999", t -> t.advance(Duration.ofDays(3_000_000)), "duration", "at or before 9999-12-31T23:59:59.999Z"),
+        c("advanceTo Instant.MAX", t -> t.advanceTo(Instant.MAX), "instant", "an instant between"),
+        c("advanceUntil with a limit of Long.MAX_VALUE seconds", t -> t.advanceUntil(() -> false, Duration.ofSeconds(Long.MAX_VALUE)), "limit", "at or before"),
+        c("real-time driver stepping 200,000 days", t -> RealTimeDriver.start(t, 1, Duration.ofDays(200_000)), "step", "at most PT24H"),
+        c("twin starting at Instant.MAX", t -> CloudTwin.builder().start(Instant.MAX).build(), "startInstant", "an instant between"),
+        c("statistic set with a sample count beyond CloudWatch's range", t -> new StatisticValues(1e300, 1, 1, 1), "StatisticValues.SampleCount", "too small or too large"),
+        c("injection from beyond the representable time", t -> t.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web").from(Duration.ofSeconds(Long.MAX_VALUE)).constant(1)), "from", "at or before"),
+        c("scheduled action at Instant.MAX", t -> ScheduledActionSpec.once("s", "web", Instant.MAX, null, null, 2), "StartTime", "an instant between"),
+        // ---- issue 13, (4) silently accepted
+        c("instance tagged aws:autoscaling:groupName by hand", t -> InstanceSpec.builder().availabilityZone(A).tag("aws:autoscaling:groupName", "web").build(), "tag key", "aws:"),
+        c("instance with a reserved AWS: tag in capitals", t -> InstanceSpec.builder().availabilityZone(A).tag("AWS:owner", "me").build(), "tag key", "reserves"),
+        c("injection for an unknown group", t -> t.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("nope").from(t.elapsed()).constant(1)), "groupName", "Auto Scaling group"),
+        c("injection for an unknown instance", t -> t.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forInstance("i-0123456789abcdef0").from(t.elapsed()).constant(1)), "instanceId", "an instance of this twin"),
+        c("injection for a window already past", t -> t.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web").between(Duration.ofMinutes(0), Duration.ofMinutes(1)).constant(1)), "to", "has not ended"),
+        c("injection ending now", t -> t.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web").between(Duration.ofMinutes(1), t.elapsed()).constant(1)), "to", "has not ended"),
+        c("Application Auto Scaling step bound NaN", t -> StepAdjustment.of(Double.NaN, null, 1), "MetricIntervalLowerBound", "finite"),
+        c("Application Auto Scaling upper bound infinite", t -> StepAdjustment.of(0.0, Double.POSITIVE_INFINITY, 1), "MetricIntervalUpperBound", "finite"),
+        c("Application Auto Scaling last step with an upper bound", t -> StepScalingPolicySpec.of("p", "service/prod/api", io.github.cloudtwin.appautoscaling.AdjustmentType.ChangeInCapacity, StepAdjustment.of(0.0, 10.0, 1)), "StepAdjustments", "null MetricIntervalUpperBound is required"),
+        c("Application Auto Scaling two open lower ends", t -> StepScalingPolicySpec.of("p", "service/prod/api", io.github.cloudtwin.appautoscaling.AdjustmentType.ChangeInCapacity, StepAdjustment.of(null, -5.0, -1), StepAdjustment.of(null, 0.0, -2), StepAdjustment.of(0.0, null, 1)), "StepAdjustments", "at most one null MetricIntervalLowerBound"),
+        c("Application Auto Scaling ExactCapacity -3", t -> StepScalingPolicySpec.of("p", "service/prod/api", io.github.cloudtwin.appautoscaling.AdjustmentType.ExactCapacity, StepAdjustment.of(0.0, null, -3)), "ScalingAdjustment", "0 or more for ExactCapacity"),
+        c("scheduled action with MinSize 5 above MaxSize 2", t -> ScheduledActionSpec.once("s", "web", Instant.parse("2026-01-01T01:00:00Z"), 5, 2, null), "MinSize", "at most MaxSize 2"),
+        c("scheduled action with desired above its MaxSize", t -> ScheduledActionSpec.recurring("s", "web", "0 9 * * *", null, 2, 3), "DesiredCapacity", "at most MaxSize 2"),
+        c("stopTask naming another cluster", t -> t.ecs().stopTask("other", prodTask(t), null), "task", "The referenced task was not found."),
+        c("TCP health check with a path", t -> HealthCheckSpec.builder().protocol(Protocol.TCP).path("/health").build().resolve(LoadBalancerType.NETWORK, Protocol.TCP), "HealthCheckPath", "only HTTP and HTTPS"),
+        c("target group with a TCP health check path", t -> t.loadBalancing().createTargetGroup(TargetGroupSpec.builder("tcp").protocol(Protocol.TCP).healthCheck(HealthCheckSpec.builder().protocol(Protocol.TCP).path("/").build()).build()), "HealthCheckPath", "TCP health check"),
+        c("fractional idle timeout", t -> LoadBalancerSpec.application("x").availabilityZones(A, B).idleTimeout(Duration.ofMillis(1500)).build(), "idle_timeout.timeout_seconds", "whole seconds"),
+        c("metric value 1e300", t -> t.cloudWatch().putMetricData(MetricId.of("A", "B"), 1e300), "MetricData.Value", "too small or too large"),
+        c("metric value -1e300", t -> t.cloudWatch().putMetricData(MetricId.of("A", "B"), -1e300), "MetricData.Value", "too small or too large"),
+        c("metric value 1e-200", t -> t.cloudWatch().putMetricData(MetricId.of("A", "B"), 1e-200), "MetricData.Value", "too small or too large"),
+        c("statistic set with a sum of 1e300", t -> new StatisticValues(2, 1e300, 1, 1), "StatisticValues.Sum", "too small or too large"),
+        c("repeated dimension name", t -> MetricId.of("A", "B", "Name", "x", "Name", "y"), "dimension name", "at most once"),
+        // ---- issue 13, (5) NullPointerExceptions that are ValidationExceptions
+        c("metric id with a null dimension array", t -> MetricId.of("A", "B", (String[]) null), "dimensions", "required"),
+        c("container command with a null element", t -> ContainerDefinition.builder("app", "nginx").command("sh", null), "command", "element 2 of 2 is null"),
+        c("container command null", t -> ContainerDefinition.builder("app", "nginx").command((String[]) null), "command", "required"),
+        c("requiresCompatibilities(null)", t -> TaskDefinitionSpec.builder("web").requiresCompatibilities((LaunchType[]) null), "requiresCompatibilities", "required"),
+        c("requiresCompatibilities with a null element", t -> TaskDefinitionSpec.builder("web").requiresCompatibilities((LaunchType) null), "requiresCompatibilities", "required"),
+        c("placementStrategy(null)", t -> ServiceSpec.builder("prod", "s", "web").placementStrategy((PlacementStrategy[]) null), "placementStrategy", "required"),
+        c("placementStrategy with a null element", t -> ServiceSpec.builder("prod", "s", "web").placementStrategy((PlacementStrategy) null), "placementStrategy", "required"),
+        c("placementConstraints(null)", t -> ServiceSpec.builder("prod", "s", "web").placementConstraints((PlacementConstraint[]) null), "placementConstraints", "required"),
+        c("container health check command null", t -> io.github.cloudtwin.ecs.HealthCheck.of((String[]) null), "healthCheck.command", "required"),
+        c("Application Auto Scaling null step", t -> StepScalingPolicySpec.of("p", "service/prod/api", io.github.cloudtwin.appautoscaling.AdjustmentType.ChangeInCapacity, (StepAdjustment) null), "StepAdjustments", "required"),
+        c("Application Auto Scaling null step list", t -> new StepScalingPolicySpec("p", "service/prod/api", io.github.cloudtwin.appautoscaling.AdjustmentType.ChangeInCapacity, null, 0, Duration.ofMinutes(5)), "StepAdjustments", "required"),
+        c("Application Auto Scaling step list with a null", t -> new StepScalingPolicySpec("p", "service/prod/api", io.github.cloudtwin.appautoscaling.AdjustmentType.ChangeInCapacity, java.util.Arrays.asList(StepAdjustment.of(0.0, null, 1), null), 0, Duration.ofMinutes(5)), "StepAdjustments", "required"),
+        c("request with a null header name", t -> new Request("GET", null, "/", nullKeyHeaders(), null, 0, 0, false), "header name", "non-blank"),
+        c("delete a null alarm name list", t -> t.cloudWatch().deleteAlarms((String[]) null), "AlarmNames", "required"));
+  }
+
+  private static java.util.Map<String, String> nullKeyHeaders() {
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    m.put(null, "x");
+    return m;
   }
 
   private static Arguments c(String name, Consumer<CloudTwin> call, String field, String message) {
@@ -226,6 +301,9 @@ class HostileInputCatalogueTest {
     t.loadBalancing().loadBalancers().forEach(lb -> s.append(lb).append('\n'));
     t.loadBalancing().targetGroups().forEach(g -> s.append(g).append(t.loadBalancing().targetHealths(g.name())).append('\n'));
     s.append(t.loadBalancing().requestCounts("web")).append(t.traffic().flows()).append(t.cloudWatch().listMetrics());
+    t.ecs().clusters().forEach(c -> s.append(c.clusterName()).append(c.services()).append(c.tasks()).append('\n'));
+    t.ecs().service("prod", "api").tasks().forEach(k -> s.append(k).append(k.lastStatus()).append(k.desiredStatus()).append('\n'));
+    s.append(t.applicationAutoScaling()).append(t.applicationAutoScaling().scalableTarget("service/prod/api").policies());
     return s.toString();
   }
 
@@ -249,6 +327,6 @@ class HostileInputCatalogueTest {
   /** The size of the catalogue, asserted so that the count in docs/reliability.md stays true. */
   @org.junit.jupiter.api.Test
   void catalogueSize() {
-    assertThat(cases().count()).isGreaterThanOrEqualTo(100);
+    assertThat(cases().count()).isGreaterThanOrEqualTo(164);
   }
 }

@@ -18,7 +18,6 @@ import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
-import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceSpec;
 import io.github.cloudtwin.appautoscaling.PredefinedMetricType;
 import io.github.cloudtwin.appautoscaling.ScalableTargetSpec;
@@ -108,7 +107,7 @@ final class Scenarios {
                   .instanceType("m5.large")
                   .availabilityZone(zone)
                   .detailedMonitoring(true)
-                  .tag(Ec2.GROUP_TAG, "web")
+                  .autoScalingGroupName("web")
                   .build());
     }
     twin.cloudWatch()

@@ -10,7 +10,6 @@ import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
-import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceSpec;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class ReadmeExampleTest {
     try (CloudTwin twin = CloudTwin.builder().seed(7).build()) {
       for (String zone : twin.config().zoneNames()) {
         twin.ec2().runInstance(InstanceSpec.builder().instanceType("m5.large").availabilityZone(zone)
-            .detailedMonitoring(true).tag(Ec2.GROUP_TAG, "web").build());
+            .detailedMonitoring(true).autoScalingGroupName("web").build());
       }
       twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web")
           .between(ofMinutes(2), ofMinutes(12)).constant(90));

@@ -17,7 +17,6 @@ import io.github.cloudtwin.cloudwatch.AlarmListener;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
-import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceSpec;
 import io.github.cloudtwin.junit.CloudTwinSetup;
 import io.github.cloudtwin.junit.CloudTwinTest;
@@ -39,7 +38,7 @@ class WaitingAndListenersTest {
   @CloudTwinSetup
   void busyGroup(CloudTwin twin) {
     twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").bootTime(Duration.ZERO)
-        .detailedMonitoring(true).tag(Ec2.GROUP_TAG, "web").build());
+        .detailedMonitoring(true).autoScalingGroupName("web").build());
     twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web").from(ofMinutes(2)).constant(90));
     alarm = twin.cloudWatch().putMetricAlarm(Alarms.cpuHigh);
   }

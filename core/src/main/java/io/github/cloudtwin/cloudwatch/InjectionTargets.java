@@ -1,0 +1,15 @@
+package io.github.cloudtwin.cloudwatch;
+
+/**
+ * What an injection may name: the instances and Auto Scaling groups of the twin. The twin wires
+ * this so that {@link CloudWatch#inject} refuses a target that does not exist instead of
+ * recording an injection that changes nothing.
+ */
+public interface InjectionTargets {
+
+  /** Whether an instance with this id was launched in the twin. */
+  boolean instanceExists(String instanceId);
+
+  /** Whether a group of this name exists (an Auto Scaling group, or the group of an instance). */
+  boolean groupExists(String groupName);
+}

@@ -1,0 +1,26 @@
+package io.github.cloudtwin.kernel;
+
+import java.time.Instant;
+
+/**
+ * A call on a twin after {@code close()}: every command and every read of live state refuses
+ * with this one error. The timeline, the configuration and the clock stay readable: they are
+ * history, which failure reports need after the twin is gone.
+ */
+public final class TwinClosedException extends IllegalStateException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient Instant closedAt;
+
+  /** Creates the exception for a twin closed at virtual time {@code closedAt}. */
+  public TwinClosedException(Instant closedAt) {
+    super("This CloudTwin was closed at virtual time " + closedAt + "; build a new one.");
+    this.closedAt = closedAt;
+  }
+
+  /** The virtual instant at which the twin was closed. */
+  public Instant closedAt() {
+    return closedAt;
+  }
+}
