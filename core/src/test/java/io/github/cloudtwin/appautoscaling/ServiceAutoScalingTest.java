@@ -214,7 +214,7 @@ class ServiceAutoScalingTest {
         .isInstanceOf(ValidationException.class).hasMessageContaining("No scalable target registered");
     assertThatThrownBy(() -> StepScalingPolicySpec.of("s", RESOURCE, AdjustmentType.ChangeInCapacity,
         StepAdjustment.of(0.0, 10.0, 1), StepAdjustment.of(20.0, null, 2)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("neither overlap nor leave a gap");
+        .isInstanceOf(ValidationException.class).hasMessageContaining("intervals without gaps");
     assertThatThrownBy(() -> TargetTrackingPolicySpec.requestCountPerTarget("r", RESOURCE, "targetgroup/web", 100))
         .isInstanceOf(ValidationException.class).hasMessageContaining("ResourceLabel");
   }
