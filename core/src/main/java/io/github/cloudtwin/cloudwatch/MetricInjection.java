@@ -23,7 +23,8 @@ import java.time.Instant;
  * @param groupName the Auto Scaling group, or null
  * @param metric the metric id, or null
  * @param from window start (inclusive); null means the twin's start (resolved on injection)
- * @param fromOffset window start as an offset from the twin's start, used when {@code from} is null
+ * @param fromOffset window start as an offset from the twin's start, used when {@code from} is null;
+ *     negative (at most 14 days) gives a metric-id injection a history before the twin's start
  * @param toOffset window end as an offset from the twin's start; null means open-ended
  * @param to window end (exclusive), or null
  * @param signal the values
@@ -39,6 +40,9 @@ public record MetricInjection(
     Duration toOffset,
     Signal signal) {
 
+  /** How far back a metric may be given a history, as PutMetricData accepts timestamps. */
+  static final Duration MAX_HISTORY = Duration.ofDays(14);
+
   /** Validates: exactly one target, a signal, and a window that ends after it starts. */
   public MetricInjection {
     Require.name("metricName", metricName);
@@ -50,7 +54,10 @@ public record MetricInjection(
     if (from != null && to != null && !to.isAfter(from)) {
       throw new ValidationException("to", to, "must be after from (" + from + ")");
     }
-    if (fromOffset != null) Require.notNegative("from", fromOffset);
+    if (fromOffset != null && fromOffset.compareTo(MAX_HISTORY.negated()) < 0) {
+      throw new ValidationException(
+          "from", fromOffset, "at most 14 days before the twin's start (-P14D), as PutMetricData accepts");
+    }
     if (fromOffset != null && toOffset != null && toOffset.compareTo(fromOffset) <= 0) {
       throw new ValidationException("to", toOffset, "must be after from (" + fromOffset + ")");
     }
@@ -96,7 +103,11 @@ public record MetricInjection(
       return this;
     }
 
-    /** The window as offsets from the twin's start: {@code [from, to)}. */
+    /**
+     * The window as offsets from the twin's start: {@code [from, to)}. A negative {@code from}
+     * (at most 14 days) gives a metric-id injection a history: the minutes already complete are
+     * stored at once, so an alarm's first evaluation sees them.
+     */
     public Builder between(Duration from, Duration to) {
       this.fromOffset = Require.notNull("from", from);
       this.toOffset = Require.notNull("to", to);
@@ -110,7 +121,7 @@ public record MetricInjection(
       return this;
     }
 
-    /** From an offset of the twin's start, open-ended. */
+    /** From an offset of the twin's start (negative: a history, see {@link #between(Duration, Duration)}), open-ended. */
     public Builder from(Duration from) {
       this.fromOffset = Require.notNull("from", from);
       return this;
