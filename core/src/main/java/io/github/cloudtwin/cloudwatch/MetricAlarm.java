@@ -20,6 +20,7 @@ public final class MetricAlarm {
   private volatile long lastTransitionEventId;
   private volatile Instant deletedAt;
   private volatile Evaluation lastEvaluation;
+  private volatile Instant firstDatapointAt;
   private final List<AlarmHistoryItem> history = new ArrayList<>();
   final long createdSeq;
   /** The series of the metric, resolved once per definition (simulation thread only). */
@@ -118,6 +119,14 @@ public final class MetricAlarm {
     return lastEvaluation;
   }
 
+  /**
+   * When an evaluation first found a datapoint in its range, or null if none ever did (the alarm
+   * has seen no data of its metric: a misspelt metric or dimension, or no data yet).
+   */
+  public Instant firstDatapointAt() {
+    return firstDatapointAt;
+  }
+
   /** The history, oldest first (an immutable snapshot). */
   public List<AlarmHistoryItem> history() {
     synchronized (history) {
@@ -168,6 +177,9 @@ public final class MetricAlarm {
 
   void lastEvaluation(Evaluation e) {
     this.lastEvaluation = e;
+    if (firstDatapointAt == null && !Double.isNaN(e.newestDatapoint())) {
+      firstDatapointAt = e.evaluatedAt();
+    }
   }
 
   void deleted(Instant at) {

@@ -2,6 +2,7 @@ package io.github.cloudtwin.assertj;
 
 import static io.github.cloudtwin.assertj.error.ShouldBeInState.shouldBeInState;
 import static io.github.cloudtwin.assertj.error.ShouldHaveTransitionedAt.shouldHaveTransitionedAt;
+import static io.github.cloudtwin.assertj.error.ShouldNeverHaveEnteredState.shouldHaveSeenData;
 import static io.github.cloudtwin.assertj.error.ShouldNeverHaveEnteredState.shouldNeverHaveEntered;
 
 import io.github.cloudtwin.CloudTwin;
@@ -67,9 +68,16 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
     throw Failures.instance().failure(info, shouldHaveTransitionedAt(actual, state, offset, closest, timeline));
   }
 
-  /** Verifies that the alarm never moved to {@code state} (its initial state does not count). */
+  /**
+   * Verifies that the alarm never moved to {@code state} (its initial state does not count). Fails
+   * when no evaluation ever found a datapoint of the alarm's metric: "never" would prove nothing
+   * (a misspelt metric or dimension, or a clock that did not advance).
+   */
   public MetricAlarmAssert neverEnteredState(AlarmState state) {
     isNotNull();
+    if (actual.firstDatapointAt() == null) {
+      throw Failures.instance().failure(info, shouldHaveSeenData(actual, state, timeline));
+    }
     List<AlarmHistoryItem> entries = new ArrayList<>();
     for (AlarmHistoryItem h : actual.stateHistory()) {
       if (h.newState() == state) entries.add(h);
