@@ -143,6 +143,25 @@ public final class MetricAlarm {
     return List.copyOf(out);
   }
 
+  /** The state changes at instants in [{@code from}, {@code to}], oldest first. */
+  public List<AlarmHistoryItem> stateChangesBetween(Instant from, Instant to) {
+    io.github.cloudtwin.kernel.Require.notNull("from", from);
+    io.github.cloudtwin.kernel.Require.notNull("to", to);
+    List<AlarmHistoryItem> out = new ArrayList<>();
+    for (AlarmHistoryItem h : stateHistory()) {
+      if (!h.timestamp().isBefore(from) && !h.timestamp().isAfter(to)) out.add(h);
+    }
+    return List.copyOf(out);
+  }
+
+  /** When the alarm first went to {@code state}, if it ever did. */
+  public java.util.Optional<Instant> firstTransitionTo(AlarmState state) {
+    for (AlarmHistoryItem h : stateHistory()) {
+      if (h.newState() == state) return java.util.Optional.of(h.timestamp());
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Whether the alarm was deleted. */
   public boolean isDeleted() {
     return deletedAt != null;
