@@ -1,9 +1,9 @@
 package io.github.cloudtwin.http;
 
 import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.TwinClosedException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,14 +11,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,33 +31,72 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP/1.1 listener on 127.0.0.1 and an ephemeral port (never any other interface). Each
  * request is routed by an {@link HttpRouter} and answered directly or proxied to a real {@code http://}
  * address over pooled keep-alive connections.
- * Connections are kept alive; one thread serves one connection at a time. {@link #close()} frees
- * the port and stops its threads. Thread-safe.
+ *
+ * <p>Connections are kept alive; one thread serves one connection at a time, at most {@link
+ * Limits#maxConnections()} at once: a connection beyond that is answered {@code 503} and closed. A
+ * request head must arrive within {@link Limits#headerTimeout()} ({@code 408} otherwise), an idle
+ * keep-alive connection is closed after {@link Limits#idleTimeout()}. Malformed requests get a
+ * status (400, 413, 414, 431), never a stack trace: an error inside routing is a plain {@code 500}.
+ * {@link #close()} frees the port and stops its threads. Thread-safe.
  */
 public final class HttpListener implements AutoCloseable {
 
+  /**
+   * The bounds of one listener.
+   *
+   * @param maxConnections connections served at once (1 to 4096)
+   * @param headerTimeout how long a client may take to send a request head
+   * @param idleTimeout how long a keep-alive connection may wait for its next request, and a body
+   *     read for its next bytes
+   * @param maxBodyBytes the largest request body (413 above)
+   */
+  public record Limits(int maxConnections, Duration headerTimeout, Duration idleTimeout, int maxBodyBytes) {
+
+    /** 1,024 connections, 10 s for a request head, 60 s idle (an ALB's default), 16 MB bodies. */
+    public static final Limits DEFAULT = new Limits(1024, Duration.ofSeconds(10), Duration.ofSeconds(60), 16 * 1024 * 1024);
+
+    /** Validates. */
+    public Limits {
+      Require.between("maxConnections", maxConnections, 1, 4096);
+      Require.positive("headerTimeout", headerTimeout);
+      Require.positive("idleTimeout", idleTimeout);
+      if (headerTimeout.compareTo(Duration.ofHours(1)) > 0 || idleTimeout.compareTo(Duration.ofHours(1)) > 0) {
+        throw new io.github.cloudtwin.kernel.ValidationException("headerTimeout", headerTimeout + "/" + idleTimeout, "at most 1 hour each");
+      }
+      Require.between("maxBodyBytes", maxBodyBytes, 0, Integer.MAX_VALUE - 8);
+    }
+  }
+
   private static final Set<String> HOP_BY_HOP =
       Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length");
-  private static final int MAX_CONNECTIONS = 1024;
-  private static final int MAX_HEADER_BYTES = 64 * 1024;
-  private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+  private static final String ALLOW = "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS";
 
   private final String name;
+  private final Limits limits;
   private final ServerSocket server;
   private final ThreadPoolExecutor connections;
+  private final ThreadPoolExecutor refusals;
   private final Upstream upstream = new Upstream();
   private final HttpRouter router;
   private final Thread acceptor;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger refused = new AtomicInteger();
   private volatile boolean closed;
 
-  private HttpListener(String name, HttpRouter router) throws IOException {
+  private HttpListener(String name, HttpRouter router, Limits limits) throws IOException {
     this.name = name;
     this.router = router;
+    this.limits = limits;
     AtomicInteger n = new AtomicInteger();
     this.connections =
-        new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        new ThreadPoolExecutor(0, limits.maxConnections(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
           Thread t = new Thread(r, "cloudtwin-http-" + name + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    this.refusals =
+        new ThreadPoolExecutor(0, 2, 5, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
+          Thread t = new Thread(r, "cloudtwin-http-" + name + "-refuse");
           t.setDaemon(true);
           return t;
         });
@@ -67,16 +108,23 @@ public final class HttpListener implements AutoCloseable {
   }
 
   /**
-   * Starts a listener named {@code name} (for thread names) on 127.0.0.1 and an ephemeral port.
+   * Starts a listener named {@code name} (for thread names) on 127.0.0.1 and an ephemeral port,
+   * with the {@link Limits#DEFAULT default limits}.
    *
    * @param threads unused hint kept for compatibility; one thread serves each open connection
    */
   public static HttpListener start(String name, HttpRouter router, int threads) {
+    Require.between("threads", threads, 1, Limits.DEFAULT.maxConnections());
+    return start(name, router, Limits.DEFAULT);
+  }
+
+  /** Starts a listener named {@code name} on 127.0.0.1 and an ephemeral port with {@code limits}. */
+  public static HttpListener start(String name, HttpRouter router, Limits limits) {
     Require.name("name", name);
     Require.notNull("router", router);
-    Require.between("threads", threads, 1, MAX_CONNECTIONS);
+    Require.notNull("limits", limits);
     try {
-      return new HttpListener(name, router);
+      return new HttpListener(name, router, limits);
     } catch (IOException e) {
       throw new IllegalStateException("Could not open an HTTP listener on 127.0.0.1: " + e.getMessage(), e);
     }
@@ -90,6 +138,16 @@ public final class HttpListener implements AutoCloseable {
   /** The base address, such as {@code http://127.0.0.1:53124/}. */
   public URI uri() {
     return URI.create("http://127.0.0.1:" + port() + "/");
+  }
+
+  /** The bounds of this listener. */
+  public Limits limits() {
+    return limits;
+  }
+
+  /** How many connections were answered 503 because all connection threads were busy. */
+  public int refusedConnections() {
+    return refused.get();
   }
 
   /** Whether {@link #close()} was called. */
@@ -106,104 +164,119 @@ public final class HttpListener implements AutoCloseable {
         if (closed) return;
         continue;
       }
+      open.add(s);
       try {
-        open.add(s);
         connections.execute(() -> serve(s));
-      } catch (RuntimeException rejected) {
-        open.remove(s);
-        closeQuietly(s);
+      } catch (RuntimeException full) {
+        refused.incrementAndGet();
+        try {
+          refusals.execute(() -> refuse(s));
+        } catch (RuntimeException alsoFull) {
+          open.remove(s);
+          closeQuietly(s);
+        }
       }
     }
   }
 
+  /** Answers a connection beyond the limit with 503 and closes it. */
+  private void refuse(Socket s) {
+    try (s) {
+      OutputStream out = s.getOutputStream();
+      write(out, 503, Map.of("Retry-After", "1"), text("503 Service Unavailable: all " + limits.maxConnections()
+          + " connections of this listener are busy"), true);
+      drainBeforeClose(s, s.getInputStream(), 200);
+    } catch (IOException | RuntimeException e) {
+      // the client went away
+    } finally {
+      open.remove(s);
+    }
+  }
+
   private void serve(Socket s) {
+    OutputStream out = null;
     try (s) {
       s.setTcpNoDelay(true);
-      s.setSoTimeout(60_000);
-      InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
-      OutputStream out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
+      DeadlineInputStream din = new DeadlineInputStream(s);
+      InputStream in = new BufferedInputStream(din, 16 * 1024);
+      out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
+      RequestReader reader = new RequestReader(in, limits.maxBodyBytes());
       String remoteIp = s.getInetAddress().getHostAddress();
       int remotePort = s.getPort();
+      boolean first = true;
       while (!closed) {
-        String requestLine;
+        // the first request's head must arrive within the header timeout; later ones may idle first
+        din.deadline((first ? limits.headerTimeout() : limits.idleTimeout()).toMillis());
+        in.mark(1);
         try {
-          requestLine = readLine(in);
-        } catch (LineTooLongException e) {
-          write(out, 414, Map.of(), "414 URI Too Long".getBytes(StandardCharsets.UTF_8), true);
-          drainBeforeClose(s, in);
+          if (in.read() < 0) return;
+        } catch (SocketTimeoutException idle) {
+          if (first) write(out, 408, Map.of(), text("408 Request Timeout"), true);
           return;
         }
-        if (requestLine == null) return;
-        if (requestLine.isEmpty()) continue;
-        String[] parts = requestLine.split(" ");
-        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-          write(out, 400, Map.of(), "400 Bad Request".getBytes(StandardCharsets.UTF_8), true);
+        in.reset();
+        din.deadline(limits.headerTimeout().toMillis());
+        RequestReader.Parsed p;
+        try {
+          String line = reader.requestLine();
+          if (line == null) return;
+          p = reader.readHead(line, din, limits.idleTimeout());
+        } catch (BadRequest e) {
+          write(out, e.status, Map.of(), text(e.getMessage()), true);
+          if (e.drain) drainBeforeClose(s, in, 2_000);
+          return;
+        } catch (SocketTimeoutException e) {
+          write(out, 408, Map.of(), text("408 Request Timeout: the request did not arrive within " + limits.headerTimeout()), true);
           return;
         }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        int headerBytes = 0;
-        while (true) {
-          String line;
-          try {
-            line = readLine(in);
-          } catch (LineTooLongException e) {
-            write(out, 431, Map.of(), new byte[0], true);
-            drainBeforeClose(s, in);
-            return;
-          }
-          if (line == null || line.isEmpty()) break;
-          headerBytes += line.length();
-          if (headerBytes > MAX_HEADER_BYTES) {
-            write(out, 431, Map.of(), new byte[0], true);
-            drainBeforeClose(s, in);
-            return;
-          }
-          int colon = line.indexOf(':');
-          if (colon <= 0) {
-            write(out, 400, Map.of(), "400 Bad Request: malformed header line".getBytes(StandardCharsets.UTF_8), true);
-            return;
-          }
-          headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
-              .add(line.substring(colon + 1).trim());
+        first = false;
+        if (p.target().equals("*")) {
+          write(out, 200, Map.of("Allow", ALLOW), new byte[0], !p.keepAlive());
+          if (!p.keepAlive()) return;
+          continue;
         }
-        byte[] body = readBody(in, headers);
-        if (body == null) {
-          write(out, 411, Map.of(), new byte[0], true);
-          return;
-        }
-        String connection = first(headers, "connection");
-        boolean close =
-            parts[2].equals("HTTP/1.0")
-                ? connection == null || !connection.equalsIgnoreCase("keep-alive")
-                : connection != null && connection.equalsIgnoreCase("close");
-        IncomingRequest req = new IncomingRequest(parts[0], parts[1], headers, remoteIp, remotePort, body);
-        close |= handle(req, out);
+        IncomingRequest req = new IncomingRequest(p.method(), p.target(), p.headers(), remoteIp, remotePort, p.body());
+        boolean close = !p.keepAlive();
+        close |= handle(req, out, close);
         if (close) return;
       }
     } catch (IOException e) {
       // the client went away or idled out
+    } catch (RuntimeException e) {
+      // never a stack trace on the wire, nor an exception escaping a listener thread
+      if (out != null) {
+        try {
+          write(out, 500, Map.of(), text("500 Internal Server Error"), true);
+        } catch (IOException | RuntimeException ignored) {
+          // the client went away
+        }
+      }
     } finally {
       open.remove(s);
     }
   }
 
   /** Handles one request; returns whether the connection must be closed afterwards. */
-  private boolean handle(IncomingRequest req, OutputStream out) throws IOException {
+  private boolean handle(IncomingRequest req, OutputStream out, boolean close) throws IOException {
     HttpOutcome o;
     try {
       o = router.route(req);
+    } catch (TwinClosedException e) {
+      write(out, 503, Map.of(), text("503 Service Unavailable: the twin is closed"), true);
+      return true;
     } catch (RuntimeException e) {
-      o = HttpOutcome.respond(500, "Internal error: " + e, Map.of(), null);
+      write(out, 500, Map.of(), text("500 Internal Server Error"), true);
+      return true;
     }
     if (o.abort()) {
       // A loopback listener cannot make one node unreachable: the client gets a 502 that names the
       // lost node, and the connection is closed (docs/load-balancing.md, fake choices).
       done(o, 502);
-      write(out, 502, o.responseHeaders(), "502 Bad Gateway: load balancer node unreachable".getBytes(StandardCharsets.UTF_8), true);
+      write(out, 502, o.responseHeaders(), text("502 Bad Gateway: load balancer node unreachable"), true);
       return true;
     }
     if (o.proxyTo() == null) {
-      write(out, o.status(), o.responseHeaders(), o.body() == null ? new byte[0] : o.body().getBytes(StandardCharsets.UTF_8), false);
+      write(out, o.status(), o.responseHeaders(), o.body() == null ? new byte[0] : text(o.body()), close);
       done(o, o.status());
       return false;
     }
@@ -219,10 +292,10 @@ public final class HttpListener implements AutoCloseable {
       respBody = r.body();
     } catch (IOException | RuntimeException e) {
       status = 502;
-      respBody = "502 Bad Gateway".getBytes(StandardCharsets.UTF_8);
+      respBody = text("502 Bad Gateway");
     }
     rh.putAll(o.responseHeaders());
-    write(out, status, rh, respBody, false);
+    write(out, status, rh, respBody, close);
     done(o, status);
     return false;
   }
@@ -236,53 +309,20 @@ public final class HttpListener implements AutoCloseable {
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 
-  static byte[] readBody(InputStream in, Map<String, List<String>> headers) throws IOException {
-    String te = first(headers, "transfer-encoding");
-    if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
-      ByteArrayOutputStream body = new ByteArrayOutputStream();
-      while (true) {
-        String sizeLine = readLine(in);
-        if (sizeLine == null) throw new IOException("end of stream in a chunked body");
-        int semi = sizeLine.indexOf(';');
-        int size = Integer.parseInt((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim(), 16);
-        if (size == 0) {
-          for (String t = readLine(in); t != null && !t.isEmpty(); t = readLine(in)) {
-            // trailers are ignored
-          }
-          return body.toByteArray();
-        }
-        if (body.size() + size > MAX_BODY_BYTES) throw new IOException("body too large");
-        body.write(in.readNBytes(size));
-        readLine(in);
-      }
-    }
-    String cl = first(headers, "content-length");
-    if (cl == null) return new byte[0];
-    int length;
-    try {
-      length = Integer.parseInt(cl.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-    if (length < 0 || length > MAX_BODY_BYTES) return null;
-    byte[] b = in.readNBytes(length);
-    if (b.length != length) throw new IOException("end of stream in the body");
-    return b;
-  }
-
   /**
-   * After an error answer to a client that is still sending (an oversized header), half-closes and
-   * discards what it sends (at most 4 MB, at most 2 s), so closing does not reset the connection
-   * before the client has read the answer.
+   * After an error answer to a client that may still be sending (an oversized header or body),
+   * half-closes and discards what it sends (at most 4 MB, at most {@code millis}), so closing does
+   * not reset the connection before the client has read the answer.
    */
-  private static void drainBeforeClose(Socket s, InputStream in) {
+  private static void drainBeforeClose(Socket s, InputStream in, int millis) {
     try {
       s.shutdownOutput();
-      s.setSoTimeout(2_000);
+      s.setSoTimeout(millis);
+      long until = System.nanoTime() + millis * 1_000_000L;
       byte[] sink = new byte[16 * 1024];
       long left = 4L * 1024 * 1024;
       int n;
-      while (left > 0 && (n = in.read(sink)) >= 0) {
+      while (left > 0 && System.nanoTime() < until && (n = in.read(sink)) >= 0) {
         left -= n;
       }
     } catch (IOException e) {
@@ -290,28 +330,8 @@ public final class HttpListener implements AutoCloseable {
     }
   }
 
-  /** A request or header line longer than {@link #MAX_HEADER_BYTES}. */
-  static final class LineTooLongException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    LineTooLongException() {
-      super("line longer than " + MAX_HEADER_BYTES + " bytes");
-    }
-  }
-
-  static String readLine(InputStream in) throws IOException {
-    StringBuilder sb = new StringBuilder(64);
-    int c;
-    while ((c = in.read()) >= 0) {
-      if (c == '\n') {
-        int len = sb.length();
-        if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
-        return sb.toString();
-      }
-      if (sb.length() > MAX_HEADER_BYTES) throw new LineTooLongException();
-      sb.append((char) c);
-    }
-    return sb.length() == 0 ? null : sb.toString();
+  private static byte[] text(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private static void write(OutputStream out, int status, Map<String, String> headers, byte[] body, boolean close) throws IOException {
@@ -339,7 +359,10 @@ public final class HttpListener implements AutoCloseable {
       case 400 -> "Bad Request";
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
+      case 408 -> "Request Timeout";
       case 411 -> "Length Required";
+      case 413 -> "Content Too Large";
+      case 414 -> "URI Too Long";
       case 431 -> "Request Header Fields Too Large";
       case 500 -> "Internal Server Error";
       case 502 -> "Bad Gateway";
@@ -370,9 +393,11 @@ public final class HttpListener implements AutoCloseable {
     for (Socket s : open) closeQuietly(s);
     upstream.close();
     connections.shutdownNow();
+    refusals.shutdownNow();
     try {
       acceptor.join(5_000);
       connections.awaitTermination(5, TimeUnit.SECONDS);
+      refusals.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

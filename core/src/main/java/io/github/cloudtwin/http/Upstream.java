@@ -102,14 +102,14 @@ final class Upstream implements AutoCloseable {
 
   /** Reads one response, and whether the connection may be reused. */
   private static Reply read(Conn c, boolean head) throws IOException {
-    String status = HttpListener.readLine(c.in);
+    String status = RequestReader.readLine(c.in);
     if (status == null) throw new IOException("connection closed by the target");
     String[] p = status.split(" ", 3);
     if (p.length < 2 || !p[0].startsWith("HTTP/1.")) throw new IOException("malformed status line: " + status);
     int code = Integer.parseInt(p[1]);
     Map<String, String> headers = new LinkedHashMap<>();
     Map<String, List<String>> lower = new LinkedHashMap<>();
-    for (String line = HttpListener.readLine(c.in); line != null && !line.isEmpty(); line = HttpListener.readLine(c.in)) {
+    for (String line = RequestReader.readLine(c.in); line != null && !line.isEmpty(); line = RequestReader.readLine(c.in)) {
       int colon = line.indexOf(':');
       if (colon <= 0) continue;
       String k = line.substring(0, colon).trim();
@@ -122,8 +122,7 @@ final class Upstream implements AutoCloseable {
     if (head || code == 204 || code == 304 || code / 100 == 1) {
       body = new byte[0];
     } else if (HttpListener.first(lower, "transfer-encoding") != null || HttpListener.first(lower, "content-length") != null) {
-      body = HttpListener.readBody(c.in, lower);
-      if (body == null) throw new IOException("bad Content-Length from the target");
+      body = new RequestReader(c.in, HttpListener.Limits.DEFAULT.maxBodyBytes()).body(lower); // a BadRequest is an IOException: 502
     } else {
       body = c.in.readAllBytes();
       keep = false;

@@ -1,0 +1,218 @@
+package io.github.cloudtwin.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads HTTP/1.1 requests from one connection as RFC 9112 asks: the request line and its target
+ * (origin-form, absolute-form turned into origin-form with its authority as Host, {@code OPTIONS
+ * *}), header fields, a Host on every HTTP/1.1 request, and a body by Content-Length or chunked
+ * transfer coding within the size limit. Anything else is a {@link BadRequest} with the status to
+ * answer. Not thread-safe: one connection thread owns it.
+ */
+final class RequestReader {
+
+  /** The request line and header section together may not exceed this. */
+  static final int MAX_HEADER_BYTES = 64 * 1024;
+
+  private final InputStream in;
+  private final int maxBodyBytes;
+
+  /** One parsed request head and body. */
+  record Parsed(String method, String target, String version, Map<String, List<String>> headers, byte[] body) {
+
+    boolean keepAlive() {
+      String connection = HttpListener.first(headers, "connection");
+      return version.equals("HTTP/1.0")
+          ? connection != null && connection.equalsIgnoreCase("keep-alive")
+          : connection == null || !connection.equalsIgnoreCase("close");
+    }
+  }
+
+  RequestReader(InputStream in, int maxBodyBytes) {
+    this.in = in;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** The request line, or null at the end of the stream; empty lines before it are skipped. */
+  String requestLine() throws IOException {
+    while (true) {
+      String line;
+      try {
+        line = readLine(in);
+      } catch (LineTooLongException e) {
+        throw new BadRequest(414, "414 URI Too Long", true);
+      }
+      if (line == null) return null;
+      if (!line.isEmpty()) return line;
+    }
+  }
+
+  /**
+   * The rest of the request after {@code requestLine}: the header section under the deadline
+   * {@code din} already has, then the body with {@code bodyReadTimeout} per read.
+   */
+  Parsed readHead(String requestLine, DeadlineInputStream din, java.time.Duration bodyReadTimeout) throws IOException {
+    String[] parts = requestLine.split(" ", -1);
+    if (parts.length != 3 || !(parts[2].equals("HTTP/1.1") || parts[2].equals("HTTP/1.0")) || parts[0].isEmpty()
+        || !parts[0].chars().allMatch(RequestReader::isTokenChar)) {
+      throw new BadRequest(400, "400 Bad Request: malformed request line", false);
+    }
+    Map<String, List<String>> headers = headers(requestLine.length());
+    String target = parts[1];
+    String path;
+    if (target.startsWith("/")) {
+      path = target;
+    } else if (target.equals("*")) {
+      if (!parts[0].equals("OPTIONS")) throw new BadRequest(400, "400 Bad Request: * is a target for OPTIONS only", false);
+      path = "*";
+    } else if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
+      int authorityStart = target.indexOf("//") + 2;
+      int slash = target.indexOf('/', authorityStart);
+      int query = target.indexOf('?', authorityStart);
+      int end = slash >= 0 ? slash : query >= 0 ? query : target.length();
+      String authority = target.substring(authorityStart, end);
+      if (authority.isEmpty() || authority.indexOf('@') >= 0) throw new BadRequest(400, "400 Bad Request: absolute-form target without a host", false);
+      headers.put("host", new ArrayList<>(List.of(authority))); // RFC 9112 3.2.2: the target's authority wins over Host
+      path = slash >= 0 ? target.substring(slash) : "/" + target.substring(end);
+    } else {
+      throw new BadRequest(400, "400 Bad Request: the request target must start with / (or be absolute, or * for OPTIONS)", false);
+    }
+    List<String> host = headers.get("host");
+    if (parts[2].equals("HTTP/1.1") && (host == null || host.size() != 1)) {
+      throw new BadRequest(400, "400 Bad Request: an HTTP/1.1 request needs exactly one Host header", false);
+    }
+    din.perRead((int) bodyReadTimeout.toMillis());
+    return new Parsed(parts[0], path, parts[2], headers, body(headers));
+  }
+
+  private Map<String, List<String>> headers(int used) throws IOException {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    int headerBytes = used;
+    while (true) {
+      String line;
+      try {
+        line = readLine(in);
+      } catch (LineTooLongException e) {
+        throw new BadRequest(431, "431 Request Header Fields Too Large", true);
+      }
+      if (line == null) throw new BadRequest(400, "400 Bad Request: the connection ended inside the header section", false);
+      if (line.isEmpty()) return headers;
+      headerBytes += line.length() + 2;
+      if (headerBytes > MAX_HEADER_BYTES) throw new BadRequest(431, "431 Request Header Fields Too Large", true);
+      int colon = line.indexOf(':');
+      if (colon <= 0 || !line.substring(0, colon).chars().allMatch(RequestReader::isTokenChar)) {
+        throw new BadRequest(400, "400 Bad Request: malformed header line", false);
+      }
+      headers.computeIfAbsent(line.substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+          .add(line.substring(colon + 1).trim());
+    }
+  }
+
+  /** The body the headers announce (also used for upstream responses). */
+  byte[] body(Map<String, List<String>> headers) throws IOException {
+    List<String> te = headers.get("transfer-encoding");
+    if (te != null) {
+      String codings = String.join(",", te).toLowerCase(Locale.ROOT).trim();
+      if (!codings.equals("chunked") && !codings.endsWith(",chunked") && !codings.endsWith(", chunked")) {
+        throw new BadRequest(400, "400 Bad Request: Transfer-Encoding must end with chunked", false);
+      }
+      return chunked();
+    }
+    List<String> cl = headers.get("content-length");
+    if (cl == null) return new byte[0];
+    long length = -1;
+    for (String v : cl) {
+      for (String one : v.split(",", -1)) {
+        long n = parseLength(one.trim());
+        if (length >= 0 && n != length) throw new BadRequest(400, "400 Bad Request: conflicting Content-Length values", false);
+        length = n;
+      }
+    }
+    if (length > maxBodyBytes) {
+      throw new BadRequest(413, "413 Content Too Large: at most " + maxBodyBytes + " bytes", true);
+    }
+    byte[] b = in.readNBytes((int) length);
+    if (b.length != length) throw new BadRequest(400, "400 Bad Request: the connection ended inside the body", false);
+    return b;
+  }
+
+  private static long parseLength(String s) throws BadRequest {
+    if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new BadRequest(400, "400 Bad Request: Content-Length must be a non-negative decimal number", false);
+    }
+    return Long.parseLong(s);
+  }
+
+  private byte[] chunked() throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    while (true) {
+      String sizeLine;
+      try {
+        sizeLine = readLine(in);
+      } catch (LineTooLongException e) {
+        throw new BadRequest(400, "400 Bad Request: malformed chunk size", false);
+      }
+      if (sizeLine == null) throw new BadRequest(400, "400 Bad Request: the connection ended inside a chunked body", false);
+      int semi = sizeLine.indexOf(';');
+      String hex = (semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim();
+      if (hex.isEmpty() || hex.length() > 16 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        throw new BadRequest(400, "400 Bad Request: malformed chunk size", false);
+      }
+      long size = Long.parseUnsignedLong(hex, 16);
+      if (size < 0 || body.size() + size > maxBodyBytes) {
+        throw new BadRequest(413, "413 Content Too Large: at most " + maxBodyBytes + " bytes", true);
+      }
+      if (size == 0) {
+        for (String t = readLine(in); t != null && !t.isEmpty(); t = readLine(in)) {
+          // trailer fields are ignored
+        }
+        return body.toByteArray();
+      }
+      byte[] chunk = in.readNBytes((int) size);
+      if (chunk.length != size) throw new BadRequest(400, "400 Bad Request: the connection ended inside a chunk", false);
+      body.write(chunk);
+      String end = readLine(in);
+      if (end == null || !end.isEmpty()) throw new BadRequest(400, "400 Bad Request: a chunk must end with CRLF", false);
+    }
+  }
+
+  private static boolean isTokenChar(int c) {
+    return c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+  }
+
+  /** A request or header line longer than {@link #MAX_HEADER_BYTES}. */
+  static final class LineTooLongException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LineTooLongException() {
+      super("line longer than " + MAX_HEADER_BYTES + " bytes");
+    }
+  }
+
+  static String readLine(InputStream in) throws IOException {
+    StringBuilder sb = new StringBuilder(64);
+    int c;
+    while ((c = in.read()) >= 0) {
+      if (c == '\n') {
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
+        return sb.toString();
+      }
+      if (sb.length() > MAX_HEADER_BYTES) throw new LineTooLongException();
+      sb.append((char) c);
+    }
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
+  static byte[] text(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
