@@ -225,6 +225,7 @@ final class AutoScalingResources {
     String group = p.requiredString("AutoScalingGroupName");
     ResourceContext.Found f = r.byRef(group);
     if (f != null && f.type().equals(GROUP)) return group;
+    if (r.plan().session().claims(GROUP, group)) return group;
     if (r.twin().autoScaling().groups().stream().noneMatch(g -> g.name().equals(group))) {
       throw r.invalid("Properties.AutoScalingGroupName", group, "a group of the template (Ref) or of the twin");
     }

@@ -19,6 +19,7 @@ final class Handlers {
     m.putAll(AutoScalingResources.handlers());
     m.put("AWS::CloudWatch::Alarm", CloudWatchResources.ALARM);
     m.putAll(ElbV2Resources.handlers());
+    m.put("AWS::CloudFormation::Stack", NestedStacks.STACK);
     return Map.copyOf(m);
   }
 
