@@ -80,7 +80,7 @@ final class GroupRuntime {
     this.ec2 = service.ec2;
     this.name = spec.autoScalingGroupName();
     this.spec = spec;
-    this.targetGroups = List.copyOf(targetGroups);
+    this.targetGroups = new ArrayList<>(targetGroups);
     this.random = kernel.randomness().stream("autoscaling.group." + name);
   }
 
@@ -386,6 +386,20 @@ final class GroupRuntime {
     } else if (m.state == LifecycleState.TERMINATING_WAIT) {
       memberState(m, LifecycleState.TERMINATING_PROCEED);
       terminateEc2(m);
+    }
+  }
+
+  /** Adds load balancers (AttachLoadBalancers): members in service register now, later ones on entering service. */
+  void attach(List<LoadBalancerTargets> more) {
+    for (LoadBalancerTargets t : more) {
+      targetGroups.add(t);
+      if (isSuspended(ScalingProcess.AddToLoadBalancer)) continue;
+      for (Member m : members.values()) {
+        if (m.state == LifecycleState.IN_SERVICE) {
+          t.register(m.instanceId);
+          m.registered = true;
+        }
+      }
     }
   }
 
