@@ -57,6 +57,11 @@ final class AutoScalingResources {
       for (int i = 0; i < tgs.size(); i++) names.add(targetGroupName(r, tgs.get(i), "Properties.TargetGroupARNs[" + i + "]"));
       b.targetGroupNames(names.toArray(String[]::new));
     }
+    List<String> classic = new ArrayList<>();
+    List<String> lbNames = p.strings("LoadBalancerNames");
+    if (lbNames != null) {
+      for (int i = 0; i < lbNames.size(); i++) classic.add(classicName(r, lbNames.get(i), "Properties.LoadBalancerNames[" + i + "]"));
+    }
     b.healthCheckType(Enums.parse(p, "HealthCheckType", HealthCheckType.class, HealthCheckType.EC2));
     Duration grace = p.seconds("HealthCheckGracePeriod");
     if (grace != null) b.healthCheckGracePeriod(grace);
@@ -97,6 +102,7 @@ final class AutoScalingResources {
       @Override
       public Outcome create(CloudTwin twin) {
         AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(spec);
+        if (!classic.isEmpty()) twin.autoScaling().attachLoadBalancers(name, classic.toArray(String[]::new));
         for (LifecycleHookSpec h : hooks) twin.autoScaling().putLifecycleHook(h);
         return Outcome.of(name).withView(g);
       }
@@ -183,6 +189,16 @@ final class AutoScalingResources {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(":targetgroup/([^/]+)/").matcher(arn);
     if (m.find() && r.twin().loadBalancing().targetGroups().stream().anyMatch(t -> t.name().equals(m.group(1)))) return m.group(1);
     throw r.invalid(path, arn, "the ARN of a target group of the template or of the twin");
+  }
+
+  private static String classicName(ResourceContext r, String name, String path) {
+    ResourceContext.Found f = r.byRef(name);
+    if (f != null && f.type().equals(ClassicElbResources.TYPE)) return name;
+    if (r.twin().loadBalancing().loadBalancers().stream().anyMatch(l -> l.name().equals(name)
+        && l.type() == io.github.cloudtwin.elb.LoadBalancerType.CLASSIC)) {
+      return name;
+    }
+    throw r.invalid(path, name, "a Classic Load Balancer of the template (Ref) or of the twin");
   }
 
   private static TerminationPolicy[] terminationPolicies(ResourceContext r, List<String> names) {

@@ -20,6 +20,7 @@ final class Handlers {
     m.put("AWS::CloudWatch::Alarm", CloudWatchResources.ALARM);
     m.putAll(ElbV2Resources.handlers());
     m.put("AWS::CloudFormation::Stack", NestedStacks.STACK);
+    m.put(ClassicElbResources.TYPE, ClassicElbResources.LOAD_BALANCER);
     return Map.copyOf(m);
   }
 
