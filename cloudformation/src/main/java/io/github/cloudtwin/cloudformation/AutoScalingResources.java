@@ -41,6 +41,7 @@ final class AutoScalingResources {
     Props p = r.props();
     String name = r.name(p.string("AutoScalingGroupName"), 255);
     Ec2Resources.Launch launch = launch(r, p);
+    if (launch.ecsCluster() != null) EcsResources.clusterName(r, launch.ecsCluster(), "Properties.LaunchTemplate");
     AutoScalingGroupSpec.Builder b = AutoScalingGroupSpec.builder()
         .autoScalingGroupName(name)
         .launchTemplate(launch.name(), launch.version())
@@ -103,6 +104,7 @@ final class AutoScalingResources {
       public Outcome create(CloudTwin twin) {
         AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(spec);
         if (!classic.isEmpty()) twin.autoScaling().attachLoadBalancers(name, classic.toArray(String[]::new));
+        if (launch.ecsCluster() != null) twin.ecs().linkAutoScalingGroup(launch.ecsCluster(), name);
         for (LifecycleHookSpec h : hooks) twin.autoScaling().putLifecycleHook(h);
         return Outcome.of(name).withView(g);
       }
@@ -164,7 +166,7 @@ final class AutoScalingResources {
             + overrides.get(0) + ", of " + overrides);
       }
       io.github.cloudtwin.ec2.InstanceType.of(overrides.get(0));
-      launch = new Ec2Resources.Launch(launch.name(), launch.version(), overrides.get(0), launch.detailedMonitoring());
+      launch = new Ec2Resources.Launch(launch.name(), launch.version(), overrides.get(0), launch.detailedMonitoring(), launch.ecsCluster());
     }
     return launch;
   }

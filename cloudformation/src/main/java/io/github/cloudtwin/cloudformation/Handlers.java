@@ -21,6 +21,8 @@ final class Handlers {
     m.putAll(ElbV2Resources.handlers());
     m.put("AWS::CloudFormation::Stack", NestedStacks.STACK);
     m.put(ClassicElbResources.TYPE, ClassicElbResources.LOAD_BALANCER);
+    m.putAll(EcsResources.handlers());
+    m.putAll(AppAutoScalingResources.handlers());
     return Map.copyOf(m);
   }
 
