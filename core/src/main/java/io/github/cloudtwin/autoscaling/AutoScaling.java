@@ -257,6 +257,79 @@ public final class AutoScaling {
     });
   }
 
+  /**
+   * Deletes a group, as {@code DeleteAutoScalingGroup}. Without {@code forceDelete} the group must
+   * have no instances and no scaling activity in progress; with it, its instances are terminated.
+   * The group's policies (and the alarms they own) and scheduled actions go with it.
+   */
+  public void deleteAutoScalingGroup(String name, boolean forceDelete) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(name);
+      if (!forceDelete && !g.members.isEmpty()) {
+        throw new ValidationException("ForceDelete", false, "true while the group still has instances ("
+            + g.members.size() + ")", "You cannot delete an AutoScalingGroup while there are instances or pending Spot"
+            + " instance request(s) still in the group.");
+      }
+      for (PolicyRuntime p : List.copyOf(g.policies.values())) deleteOwnedAlarms(p);
+      g.policies.clear();
+      long id = g.record("delete", "deleted" + (forceDelete ? " (ForceDelete: " + g.members.size()
+          + " instances terminated)" : ""));
+      kernel.runWithCause(id, g::delete);
+      groups.remove(name);
+    });
+  }
+
+  /** The scaling policies of a group, in the order they were put. */
+  public List<ScalingPolicy> policies(String groupName) {
+    return kernel.call(() -> runtime(groupName).policies.values().stream().map(ScalingPolicy::new).toList());
+  }
+
+  /** The lifecycle hooks of a group, in the order they were put. */
+  public List<LifecycleHookSpec> lifecycleHooks(String groupName) {
+    return kernel.call(() -> List.copyOf(runtime(groupName).hooks.values()));
+  }
+
+  /**
+   * Deletes a lifecycle hook, as {@code DeleteLifecycleHook}; instances waiting on it proceed
+   * with the hook's default result.
+   */
+  public void deleteLifecycleHook(String groupName, String hookName) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      LifecycleHookSpec h = g.hooks.get(Require.name("LifecycleHookName", hookName));
+      if (h == null) {
+        throw new ValidationException("LifecycleHookName", hookName, "the name of a hook of group " + groupName + " "
+            + g.hooks.keySet());
+      }
+      g.hooks.remove(hookName);
+      g.record("lifecycle-hook", "hook " + hookName + " deleted");
+      for (Member m : List.copyOf(g.members.values())) {
+        if (m.waitingHooks.containsKey(hookName)) g.completeHook(m, hookName, h.defaultResult());
+      }
+    });
+  }
+
+  /**
+   * Restarts the heartbeat timeout of a waiting lifecycle action, as {@code
+   * RecordLifecycleActionHeartbeat}.
+   */
+  public void recordLifecycleActionHeartbeat(String groupName, String hookName, String instanceId) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      Member m = memberOf(g, instanceId);
+      if (!m.waitingHooks.containsKey(hookName)) {
+        throw new ValidationException("LifecycleHookName", hookName,
+            "a hook instance " + instanceId + " waits for " + m.waitingHooks.keySet() + " (No active Lifecycle Action found)");
+      }
+      g.heartbeat(m, g.hooks.get(hookName));
+    });
+  }
+
+  /** The scheduled actions of a group that have not yet run out, in the order they were put. */
+  public List<ScheduledActionSpec> scheduledActions(String groupName) {
+    return kernel.call(() -> List.copyOf(runtime(groupName).scheduledSpecs.values()));
+  }
+
   // ------------------------------------------------------------------ policies
 
   /** Creates or replaces a scaling policy, as {@code PutScalingPolicy}; target tracking creates its alarms. */

@@ -20,6 +20,7 @@ public final class MetricAlarm {
   private volatile long lastTransitionEventId;
   private volatile Instant deletedAt;
   private volatile Evaluation lastEvaluation;
+  private volatile Instant firstDatapointAt;
   private final List<AlarmHistoryItem> history = new ArrayList<>();
   final long createdSeq;
   /** The series of the metric, resolved once per definition (simulation thread only). */
@@ -118,6 +119,14 @@ public final class MetricAlarm {
     return lastEvaluation;
   }
 
+  /**
+   * When an evaluation first found a datapoint in its range, or null if none ever did (the alarm
+   * has seen no data of its metric: a misspelt metric or dimension, or no data yet).
+   */
+  public Instant firstDatapointAt() {
+    return firstDatapointAt;
+  }
+
   /** The history, oldest first (an immutable snapshot). */
   public List<AlarmHistoryItem> history() {
     synchronized (history) {
@@ -132,6 +141,25 @@ public final class MetricAlarm {
       if (h.type().equals("StateUpdate")) out.add(h);
     }
     return List.copyOf(out);
+  }
+
+  /** The state changes at instants in [{@code from}, {@code to}], oldest first. */
+  public List<AlarmHistoryItem> stateChangesBetween(Instant from, Instant to) {
+    io.github.cloudtwin.kernel.Require.notNull("from", from);
+    io.github.cloudtwin.kernel.Require.notNull("to", to);
+    List<AlarmHistoryItem> out = new ArrayList<>();
+    for (AlarmHistoryItem h : stateHistory()) {
+      if (!h.timestamp().isBefore(from) && !h.timestamp().isAfter(to)) out.add(h);
+    }
+    return List.copyOf(out);
+  }
+
+  /** When the alarm first went to {@code state}, if it ever did. */
+  public java.util.Optional<Instant> firstTransitionTo(AlarmState state) {
+    for (AlarmHistoryItem h : stateHistory()) {
+      if (h.newState() == state) return java.util.Optional.of(h.timestamp());
+    }
+    return java.util.Optional.empty();
   }
 
   /** Whether the alarm was deleted. */
@@ -168,6 +196,9 @@ public final class MetricAlarm {
 
   void lastEvaluation(Evaluation e) {
     this.lastEvaluation = e;
+    if (firstDatapointAt == null && !Double.isNaN(e.newestDatapoint())) {
+      firstDatapointAt = e.evaluatedAt();
+    }
   }
 
   void deleted(Instant at) {

@@ -122,6 +122,11 @@ public final class Timeline {
     listeners.remove(listener);
   }
 
+  /** The twin's current virtual time (how far the timeline can tell). */
+  public Instant now() {
+    return clock.now();
+  }
+
   /** The instant offsets are measured from: the twin's start. */
   public Instant t0() {
     return clock.start();

@@ -4,6 +4,7 @@ import static io.github.cloudtwin.assertj.error.ShouldBeBalancedAcrossZones.shou
 import static io.github.cloudtwin.assertj.error.ShouldHaveDesiredCapacity.shouldHaveDesiredCapacity;
 import static io.github.cloudtwin.assertj.error.ShouldHaveInServiceCount.shouldHaveInServiceCount;
 import static io.github.cloudtwin.assertj.error.ShouldHaveNoScalingActivityBetween.shouldHaveNoScalingActivityBetween;
+import static io.github.cloudtwin.assertj.error.ShouldHaveNoScalingActivityBetween.windowNotOver;
 import static io.github.cloudtwin.assertj.error.ShouldHaveScalingActivityCount.shouldHaveScalingActivityCount;
 import static io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity.shouldNeverHaveExceededCapacity;
 
@@ -45,13 +46,13 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
     return myself;
   }
 
-  /** Verifies that the InService instances in its zones differ by at most one. */
+  /** Verifies that the InService instances in its zones differ by at most one (and that there are some). */
   public AutoScalingGroupAssert isBalancedAcross() {
     isNotNull();
     return balanced(actual.inServiceCountByZone());
   }
 
-  /** Verifies that the InService instances in {@code zones} differ by at most one. */
+  /** Verifies that the InService instances in {@code zones} differ by at most one (and that there are some). */
   public AutoScalingGroupAssert isBalancedAcross(String... zones) {
     isNotNull();
     Require.notNull("zones", zones);
@@ -64,7 +65,7 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   private AutoScalingGroupAssert balanced(SortedMap<String, Integer> counts) {
     int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     int min = counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
-    if (max - min > 1) {
+    if (max == 0 || max - min > 1) {
       throw Failures.instance().failure(info, shouldBeBalancedAcrossZones(actual, counts));
     }
     return myself;
@@ -79,10 +80,16 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
     return myself;
   }
 
-  /** Verifies that no scaling activity started in [{@code from}, {@code to}] after the twin's start. */
+  /**
+   * Verifies that no scaling activity started in [{@code from}, {@code to}] after the twin's start.
+   * Fails while the twin's clock is before {@code to}: the rest of the window has not happened yet.
+   */
   public AutoScalingGroupAssert hasNoScalingActivityBetween(Duration from, Duration to) {
     isNotNull();
     Instant t0 = actual.timeline().t0();
+    if (actual.timeline().now().isBefore(t0.plus(to))) {
+      throw Failures.instance().failure(info, windowNotOver(actual, from, to));
+    }
     List<ScalingActivity> inWindow = new ArrayList<>();
     List<ScalingActivity> all = actual.activities();
     for (int i = all.size() - 1; i >= 0; i--) {

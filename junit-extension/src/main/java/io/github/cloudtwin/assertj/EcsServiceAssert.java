@@ -39,13 +39,13 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
     return myself;
   }
 
-  /** Verifies that the RUNNING tasks differ by at most one between the zones the service runs tasks in. */
+  /** Verifies that the RUNNING tasks differ by at most one between the zones the service runs tasks in (and that some run). */
   public EcsServiceAssert isSpreadAcrossZones() {
     isNotNull();
     return spread(runningByZone());
   }
 
-  /** Verifies that the RUNNING tasks differ by at most one between {@code zones} (a zone without any counts 0). */
+  /** Verifies that the RUNNING tasks differ by at most one between {@code zones} (a zone without any counts 0; some must run). */
   public EcsServiceAssert isSpreadAcrossZones(String... zones) {
     isNotNull();
     SortedMap<String, Integer> all = runningByZone();
@@ -66,7 +66,7 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
   private EcsServiceAssert spread(SortedMap<String, Integer> counts) {
     int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     int min = counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
-    if (max - min > 1) {
+    if (max == 0 || max - min > 1) {
       throw Failures.instance().failure(info, shouldBeSpreadAcrossZones(actual, counts));
     }
     return myself;

@@ -12,6 +12,15 @@ public final class ShouldHaveNoScalingActivityBetween extends CloudTwinErrorMess
     super(text);
   }
 
+  /** The window ends after the twin's current time: "no activity" cannot be told yet. */
+  public static ShouldHaveNoScalingActivityBetween windowNotOver(AutoScalingGroup group, java.time.Duration from, java.time.Duration to) {
+    java.time.Duration now = java.time.Duration.between(group.timeline().t0(), group.timeline().now());
+    return new ShouldHaveNoScalingActivityBetween("Expecting Auto Scaling group " + ScalingFacts.quoted(group.name())
+        + " to have no scaling activity between " + TimelineFormat.offset(from) + " and " + TimelineFormat.offset(to) + "\n"
+        + "but the twin's clock is at " + TimelineFormat.offset(now) + ": the rest of the window has not happened yet"
+        + " (advance the twin past " + TimelineFormat.offset(to) + " first).");
+  }
+
   /** The message. */
   public static ShouldHaveNoScalingActivityBetween shouldHaveNoScalingActivityBetween(AutoScalingGroup group, java.time.Duration from, java.time.Duration to, List<ScalingActivity> inWindow) {
     StringBuilder sb = new StringBuilder();
