@@ -7,6 +7,8 @@ import io.github.cloudtwin.cloudwatch.InjectionTargets;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.ecs.TargetRegistration;
+import io.github.cloudtwin.elb.LoadBalancer;
+import io.github.cloudtwin.elb.LoadBalancerType;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.TargetDescription;
 import io.github.cloudtwin.elb.TargetGroup;
@@ -43,6 +45,41 @@ final class ServiceWiring {
   }
 
   static void connect(AutoScaling autoScaling, LoadBalancing loadBalancing) {
+    autoScaling.setLoadBalancerResolver(
+        name -> {
+          LoadBalancer lb;
+          try {
+            lb = loadBalancing.loadBalancer(name);
+          } catch (ValidationException e) {
+            lb = null;
+          }
+          if (lb == null || lb.type() != LoadBalancerType.CLASSIC) {
+            throw new ValidationException("LoadBalancerNames", name, "the name of a Classic Load Balancer "
+                + loadBalancing.loadBalancers().stream().filter(l -> l.type() == LoadBalancerType.CLASSIC).map(LoadBalancer::name).toList());
+          }
+          LoadBalancer classic = lb;
+          return new LoadBalancerTargets() {
+            @Override
+            public String name() {
+              return classic.name();
+            }
+
+            @Override
+            public void register(String instanceId) {
+              classic.register(instanceId);
+            }
+
+            @Override
+            public void deregister(String instanceId, Runnable drained) {
+              classic.deregister(instanceId, drained);
+            }
+
+            @Override
+            public boolean isUnhealthy(String instanceId) {
+              return classic.isUnhealthy(instanceId);
+            }
+          };
+        });
     autoScaling.setTargetGroupResolver(
         name -> {
           TargetGroup tg;
@@ -68,6 +105,11 @@ final class ServiceWiring {
 
             @Override
             public void deregister(String instanceId, Runnable drained) {
+              if (!tg.targetHealth().containsKey(instanceId)) {
+                // already gone: the load balancer deregisters a terminated instance by itself
+                if (drained != null) drained.run();
+                return;
+              }
               tg.deregister(instanceId, drained);
             }
 
