@@ -41,6 +41,14 @@ public interface TargetRegistration {
   /** Whether the load balancer reports the target healthy. */
   boolean isHealthy(String targetGroupName, String targetId, int port);
 
+  /**
+   * Why the load balancer reports the target unhealthy, in AWS's words (such as {@code Health checks
+   * failed with these codes: [500]}); null when it does not say.
+   */
+  default String unhealthyReason(String targetGroupName, String targetId) {
+    return null;
+  }
+
   /** Sets the listener for health changes (ECS sets one). */
   void setHealthListener(HealthListener listener);
 }
