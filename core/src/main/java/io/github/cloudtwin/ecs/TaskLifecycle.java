@@ -207,7 +207,7 @@ final class TaskLifecycle {
     String reason = ecs.targets.unhealthyReason(tg, r.targetId());
     if (t.service != null && reason != null) {
       String instance = t.taskDefinition().networkMode() == NetworkMode.AWSVPC ? null : t.ec2InstanceId();
-      ecs.serviceEvent(t.service, ServiceEventMessages.unhealthyInTargetGroup(
+      ecs.events.addBeforeBatches(t.service, ServiceEventMessages.unhealthyInTargetGroup(
           t.service.serviceName(), t.taskId(), instance, r.port(), ecs.targets.targetGroupArn(tg), reason));
     }
     stop(t, StopCode.ServiceSchedulerInitiated, "Task failed ELB health checks in (target-group " + ecs.targets.targetGroupArn(tg) + ")");
@@ -297,7 +297,7 @@ final class TaskLifecycle {
 
   private void failContainerHealth(Task t) {
     t.healthFailure = true;
-    if (t.service != null) ecs.serviceEvent(t.service, ServiceEventMessages.failedContainerHealthChecks(t.service.serviceName(), t.taskId()));
+    if (t.service != null) ecs.events.addBeforeBatches(t.service, ServiceEventMessages.failedContainerHealthChecks(t.service.serviceName(), t.taskId()));
     stop(t, StopCode.ServiceSchedulerInitiated, "Task failed container health checks");
   }
 
