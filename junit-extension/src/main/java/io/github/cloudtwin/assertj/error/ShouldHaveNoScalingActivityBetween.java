@@ -12,7 +12,15 @@ public final class ShouldHaveNoScalingActivityBetween extends CloudTwinErrorMess
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param group the group
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @param inWindow the in window
+   * @return the message
+   */
   public static ShouldHaveNoScalingActivityBetween shouldHaveNoScalingActivityBetween(AutoScalingGroup group, java.time.Duration from, java.time.Duration to, List<ScalingActivity> inWindow) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" to have no scaling activity between ")

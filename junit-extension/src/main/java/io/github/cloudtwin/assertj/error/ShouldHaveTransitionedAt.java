@@ -14,7 +14,16 @@ public final class ShouldHaveTransitionedAt extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** @param closest the transition to {@code state} nearest to {@code offset}, or null */
+  /**
+   * The failure message of {@code shouldHaveTransitionedAt}.
+   *
+   * @param closest the transition to {@code state} nearest to {@code offset}, or null
+   * @param alarm the alarm
+   * @param state the state
+   * @param offset the offset
+   * @param timeline the timeline
+   * @return the failure message
+   */
   public static ShouldHaveTransitionedAt shouldHaveTransitionedAt(
       MetricAlarm alarm, AlarmState state, Duration offset, AlarmHistoryItem closest, Timeline timeline) {
     StringBuilder sb = new StringBuilder();

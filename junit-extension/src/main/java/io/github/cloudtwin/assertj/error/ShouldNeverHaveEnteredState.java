@@ -13,7 +13,15 @@ public final class ShouldNeverHaveEnteredState extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** @param entries the transitions into {@code state}, oldest first (at least one) */
+  /**
+   * The failure message of {@code shouldNeverHaveEntered}.
+   *
+   * @param entries the transitions into {@code state}, oldest first (at least one)
+   * @param alarm the alarm
+   * @param state the state
+   * @param timeline the timeline
+   * @return the failure message
+   */
   public static ShouldNeverHaveEnteredState shouldNeverHaveEntered(
       MetricAlarm alarm, AlarmState state, List<AlarmHistoryItem> entries, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
