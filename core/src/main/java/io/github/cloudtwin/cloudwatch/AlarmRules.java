@@ -162,12 +162,25 @@ final class AlarmRules {
               + ") (minimum " + m + " datapoint" + (m == 1 ? "" : "s") + " for OK -> ALARM transition).");
     }
     int ok = total - b;
+    if (ok == 0) {
+      // Only breaching datapoints, fewer than M (the rest missing, under missing or ignore):
+      // neither ALARM nor OK is justified, so the state stays.
+      return new Outcome(
+          null, () ->
+          countPhrase(b, total) + " " + describe(breaching, values, stamps) + " " + (b == 1 ? "was " : "were ")
+              + op.words() + " the threshold (" + fmt(threshold) + "), fewer than the " + m
+              + " needed for ALARM, and no datapoint was not; state kept.");
+    }
+    // With the whole range (total = N) a non-ALARM outcome has at least N - M + 1 non-breaching
+    // datapoints; with fewer real datapoints (missing data) at least one, as AWS's missing-data
+    // table shows ("- - - - 0" with M = 2 goes OK). The minimum printed is the one that applied.
+    int minimumOk = Math.max(1, total - m + 1);
     return new Outcome(
         AlarmState.OK, () ->
         "Threshold Crossed: " + countPhrase(ok, total) + " " + describe(fine, values, stamps) + filled
             + " " + (ok == 1 ? "was not " : "were not ") + op.words() + " the threshold (" + fmt(threshold)
-            + ") (minimum " + (spec.evaluationPeriods() - m + 1) + " datapoint"
-            + (spec.evaluationPeriods() - m + 1 == 1 ? "" : "s") + " for ALARM -> OK transition).");
+            + ") (minimum " + minimumOk + " datapoint" + (minimumOk == 1 ? "" : "s")
+            + " for ALARM -> OK transition).");
   }
 
   private static String countPhrase(int count, int total) {

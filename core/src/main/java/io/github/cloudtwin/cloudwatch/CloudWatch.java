@@ -277,9 +277,22 @@ public final class CloudWatch {
 
   private void scheduleMetricInjection(Injections.Active a) {
     long minute = 60_000L;
-    long first = Math.max(a.from, kernel.clock().now().toEpochMilli() - minute);
-    long firstStart = Math.floorDiv(first + minute - 1, minute) * minute;
-    publishInjected(a, firstStart);
+    long now = kernel.clock().now().toEpochMilli();
+    long history = Math.max(a.from, now - MetricInjection.MAX_HISTORY.toMillis());
+    long start = Math.floorDiv(history + minute - 1, minute) * minute;
+    // A history (the window starts before now): the minutes already complete are stored at once.
+    for (; start + minute <= now && start < a.to; start += minute) {
+      storeInjected(a, start);
+    }
+    publishInjected(a, start);
+  }
+
+  /** Stores the injected value of one minute unless a newer injection of the metric covers it. */
+  private void storeInjected(Injections.Active a, long minuteStart) {
+    double v = a.valueAt(minuteStart);
+    if (!Double.isNaN(v) && injections.newestFor(a.spec.metric(), minuteStart) == a && !isGap(a.spec.metric(), minuteStart)) {
+      seriesFor(a.spec.metric(), StandardUnit.NONE).add(minuteStart, v);
+    }
   }
 
   private void publishInjected(Injections.Active a, long minuteStart) {
@@ -292,10 +305,7 @@ public final class CloudWatch {
             Instant.ofEpochMilli(minuteStart + 60_000L),
             0,
             () -> {
-              double v = a.valueAt(minuteStart);
-              if (!Double.isNaN(v) && !isGap(a.spec.metric(), minuteStart)) {
-                seriesFor(a.spec.metric(), StandardUnit.NONE).add(minuteStart, v);
-              }
+              storeInjected(a, minuteStart);
               publishInjected(a, minuteStart + 60_000L);
             });
   }
@@ -389,7 +399,8 @@ public final class CloudWatch {
   private static String describe(MetricAlarmSpec s) {
     return s.metric().metricName() + " " + s.statistic() + " " + s.comparisonOperator().symbol() + " "
         + AlarmRules.fmt(s.threshold()) + " for " + s.datapointsToAlarm() + " of " + s.evaluationPeriods()
-        + " x " + s.period().getSeconds() + " s (treatMissingData " + s.treatMissingData() + ")";
+        + " x " + s.period().getSeconds() + " s (treatMissingData " + s.treatMissingData()
+        + (s.evaluationWindow().isWallClock() ? ", " + s.evaluationWindow() : "") + ")";
   }
 
   private void ensureEvaluation(MetricAlarmSpec spec) {
@@ -535,16 +546,19 @@ public final class CloudWatch {
       double q = stat.percentile();
       minSamples = q >= 0.5 ? 10 / (1 - q) : 10 / q;
     }
-    for (int k = 0; k < range; k++) {
-      long end = now - (long) (range - 1 - k) * p;
-      long start = end - p;
+    EvaluationWindow window = spec.evaluationWindow();
+    long end = window.newestEnd(now, p);
+    for (int k = range - 1; k >= 0; k--) {
+      long start = window.bucketStart(end, p);
+      long bucketEnd = end;
+      end = start;
       stamps[k] = Instant.ofEpochMilli(start);
       if (s == null) {
         values[k] = Double.NaN;
         continue;
       }
-      double count = s.sampleCount(start, end);
-      values[k] = count == 0 ? Double.NaN : s.statistic(start, end, stat);
+      double count = s.sampleCount(start, bucketEnd);
+      values[k] = count == 0 ? Double.NaN : s.statistic(start, bucketEnd, stat);
       low[k] = minSamples > 0 && count > 0 && count < minSamples;
     }
     AlarmRules.Outcome out = AlarmRules.evaluate(spec, values, stamps, low);

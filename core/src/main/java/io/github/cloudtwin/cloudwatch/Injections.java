@@ -33,6 +33,17 @@ final class Injections {
     return all.isEmpty();
   }
 
+  /** The newest metric-id injection of {@code metric} covering {@code t} (a gap included), or null. */
+  Active newestFor(MetricId metric, long t) {
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Active a = all.get(i);
+      if (metric.equals(a.spec.metric()) && a.covers(t)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
   /** The newest matching injection covering {@code t}, instance beating group, or null. */
   Active find(String metricName, String instanceId, String groupName, long t) {
     Active groupHit = null;

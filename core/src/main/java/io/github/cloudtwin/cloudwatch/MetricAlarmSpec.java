@@ -22,6 +22,9 @@ import java.util.List;
  *     false = {@code ignore} (too few samples count as missing)
  * @param evaluationRange how many newest periods are fetched, default N + 2 (a fake choice: AWS
  *     does not publish the rule)
+ * @param evaluationWindow where the range falls: {@link EvaluationWindow#slidingWindow()} (the
+ *     default) or {@link EvaluationWindow#wallClockWindow(String)}, which needs a period of 60,
+ *     300, 3600, 86400 or 604800 s
  * @param actionsEnabled whether actions run (states change either way), default true
  * @param alarmActions run on the transition to ALARM
  * @param okActions run on the transition to OK
@@ -40,6 +43,7 @@ public record MetricAlarmSpec(
     TreatMissingData treatMissingData,
     boolean evaluateLowSampleCountPercentile,
     int evaluationRange,
+    EvaluationWindow evaluationWindow,
     boolean actionsEnabled,
     List<AlarmAction> alarmActions,
     List<AlarmAction> okActions,
@@ -62,6 +66,9 @@ public record MetricAlarmSpec(
    *     false = {@code ignore} (too few samples count as missing)
    * @param evaluationRange how many newest periods are fetched, default N + 2 (a fake choice: AWS
    *     does not publish the rule)
+   * @param evaluationWindow where the range falls: {@link EvaluationWindow#slidingWindow()} (the
+   *     default) or {@link EvaluationWindow#wallClockWindow(String)}, which needs a period of 60,
+   *     300, 3600, 86400 or 604800 s
    * @param actionsEnabled whether actions run (states change either way), default true
    * @param alarmActions run on the transition to ALARM
    * @param okActions run on the transition to OK
@@ -97,6 +104,14 @@ public record MetricAlarmSpec(
     if (evaluationRange < evaluationPeriods) {
       throw new ValidationException(
           "evaluationRange", evaluationRange, "must be at least EvaluationPeriods (" + evaluationPeriods + ")");
+    }
+    Require.notNull("EvaluationWindow", evaluationWindow);
+    if (evaluationWindow.isWallClock() && !EvaluationWindow.WALL_CLOCK_PERIODS.contains(p)) {
+      throw new ValidationException(
+          "EvaluationWindow",
+          evaluationWindow,
+          "a sliding window, or a Period of 60, 300, 3600, 86400 or 604800 seconds for a wall clock window (Period is "
+              + p + ")");
     }
     alarmActions = copyActions("AlarmActions", alarmActions);
     okActions = copyActions("OKActions", okActions);
@@ -135,6 +150,7 @@ public record MetricAlarmSpec(
     b.treatMissingData = treatMissingData;
     b.evaluateLowSampleCountPercentile = evaluateLowSampleCountPercentile;
     b.evaluationRange = evaluationRange;
+    b.evaluationWindow = evaluationWindow;
     b.actionsEnabled = actionsEnabled;
     b.alarmActions = new java.util.ArrayList<>(alarmActions);
     b.okActions = new java.util.ArrayList<>(okActions);
@@ -156,6 +172,7 @@ public record MetricAlarmSpec(
     private TreatMissingData treatMissingData = TreatMissingData.missing;
     private boolean evaluateLowSampleCountPercentile = true;
     private Integer evaluationRange;
+    private EvaluationWindow evaluationWindow = EvaluationWindow.slidingWindow();
     private boolean actionsEnabled = true;
     private List<AlarmAction> alarmActions = new java.util.ArrayList<>();
     private List<AlarmAction> okActions = new java.util.ArrayList<>();
@@ -308,6 +325,19 @@ public record MetricAlarmSpec(
     }
 
     /**
+     * Where the evaluation range falls (default {@link EvaluationWindow#slidingWindow()}); see
+     * {@link EvaluationWindow#wallClockWindow(String)}.
+     *
+     * @param evaluationWindow where the evaluation range falls (default {@link
+     *     EvaluationWindow#slidingWindow()}); see {@link EvaluationWindow#wallClockWindow(String)}
+     * @return this builder
+     */
+    public Builder evaluationWindow(EvaluationWindow evaluationWindow) {
+      this.evaluationWindow = evaluationWindow;
+      return this;
+    }
+
+    /**
      * Whether actions run (default true).
      *
      * @param actionsEnabled whether actions run (default true)
@@ -375,6 +405,7 @@ public record MetricAlarmSpec(
           treatMissingData,
           evaluateLowSampleCountPercentile,
           range,
+          evaluationWindow,
           actionsEnabled,
           alarmActions,
           okActions,

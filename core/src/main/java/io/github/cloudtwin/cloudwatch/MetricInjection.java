@@ -23,7 +23,8 @@ import java.time.Instant;
  * @param groupName the Auto Scaling group, or null
  * @param metric the metric id, or null
  * @param from window start (inclusive); null means the twin's start (resolved on injection)
- * @param fromOffset window start as an offset from the twin's start, used when {@code from} is null
+ * @param fromOffset window start as an offset from the twin's start, used when {@code from} is null;
+ *     negative (at most 14 days) gives a metric-id injection a history before the twin's start
  * @param toOffset window end as an offset from the twin's start; null means open-ended
  * @param to window end (exclusive), or null
  * @param signal the values
@@ -39,6 +40,9 @@ public record MetricInjection(
     Duration toOffset,
     Signal signal) {
 
+  /** How far back a metric may be given a history, as PutMetricData accepts timestamps. */
+  static final Duration MAX_HISTORY = Duration.ofDays(14);
+
   /**
    * Validates: exactly one target, a signal, and a window that ends after it starts.
    *
@@ -48,7 +52,8 @@ public record MetricInjection(
    * @param metric the metric id, or null
    * @param from window start (inclusive); null means the twin's start (resolved on injection)
    * @param fromOffset window start as an offset from the twin's start, used when {@code from} is
-   *     null
+   *     null; negative (at most 14 days) gives a metric-id injection a history before the twin's
+   *     start
    * @param to window end (exclusive), or null
    * @param toOffset window end as an offset from the twin's start; null means open-ended
    * @param signal the values
@@ -63,7 +68,10 @@ public record MetricInjection(
     if (from != null && to != null && !to.isAfter(from)) {
       throw new ValidationException("to", to, "must be after from (" + from + ")");
     }
-    if (fromOffset != null) Require.notNegative("from", fromOffset);
+    if (fromOffset != null && fromOffset.compareTo(MAX_HISTORY.negated()) < 0) {
+      throw new ValidationException(
+          "from", fromOffset, "at most 14 days before the twin's start (-P14D), as PutMetricData accepts");
+    }
     if (fromOffset != null && toOffset != null && toOffset.compareTo(fromOffset) <= 0) {
       throw new ValidationException("to", toOffset, "must be after from (" + fromOffset + ")");
     }
@@ -130,7 +138,9 @@ public record MetricInjection(
     }
 
     /**
-     * The window as offsets from the twin's start: {@code [from, to)}.
+     * The window as offsets from the twin's start: {@code [from, to)}. A negative {@code from}
+     * (at most 14 days) gives a metric-id injection a history: the minutes already complete are
+     * stored at once, so an alarm's first evaluation sees them.
      *
      * @param from the window's start (inclusive)
      * @param to the window's end (exclusive)
@@ -156,9 +166,10 @@ public record MetricInjection(
     }
 
     /**
-     * From an offset of the twin's start, open-ended.
+     * From an offset of the twin's start (negative: a history, see {@link #between(Duration, Duration)}), open-ended.
      *
-     * @param from from an offset of the twin's start, open-ended
+     * @param from from an offset of the twin's start (negative: a history, see {@link
+     *     #between(Duration, Duration)}), open-ended
      * @return this builder
      */
     public Builder from(Duration from) {

@@ -25,9 +25,12 @@ class AlarmRulesTest {
     "2, 0 - X - -, OK,                OK,   ALARM, OK",
     "2, - - - - 0, OK,                OK,   ALARM, OK",
     "2, - - - X -, ALARM,             keep, ALARM, OK",
-    // E5: data arriving late does not alarm prematurely
-    "3, - - - - X, OK,                OK,   ALARM, OK",
-    "3, - - - X -, OK,                OK,   ALARM, OK",
+    // E5: data arriving late does not alarm prematurely, and one breaching datapoint is no
+    // reason for OK either: the state stays (issue 12)
+    "3, - - - - X, keep,              keep, ALARM, OK",
+    "3, - - - X -, keep,              keep, ALARM, OK",
+    "2, - - - - X, keep,              keep, ALARM, OK",
+    "3, - - - X X, keep,              keep, ALARM, OK",
   })
   void documentedTruthTable(
       int m, String data, String missing, String ignore, String breaching, String notBreaching) {

@@ -77,9 +77,11 @@ class MetricAlarmTest {
     twin.advance(ofMinutes(4));
     putAtMinute(4, 90);
     twin.advance(ofMinutes(1)); // evaluated at 5:00: - - - - X
-    assertThat(a.state()).isEqualTo(AlarmState.OK);
+    // one breaching datapoint is neither ALARM (M = 3) nor a reason for OK: the state stays
+    assertThat(a.state()).isEqualTo(AlarmState.INSUFFICIENT_DATA);
     twin.advance(ofMinutes(1)); // 6:00: - - - X -
-    assertThat(a.state()).isEqualTo(AlarmState.OK);
+    assertThat(a.state()).isEqualTo(AlarmState.INSUFFICIENT_DATA);
+    assertThat(a.stateHistory()).isEmpty();
     twin.advance(ofMinutes(1)); // 7:00: - - X - -
     assertThat(a.state()).isEqualTo(AlarmState.ALARM);
     assertThat(a.stateUpdatedTimestamp()).isEqualTo(t0.plus(ofMinutes(7)));

@@ -89,7 +89,9 @@ final class AlarmRecomputation {
     if (real.size() < m && guard(spec, points)) {
       return t == TreatMissingData.ignore ? null : AlarmState.ALARM;
     }
-    return bad >= m ? AlarmState.ALARM : AlarmState.OK;
+    if (bad >= m) return AlarmState.ALARM;
+    // no non-breaching datapoint: nothing justifies OK, the state stays (issue 12)
+    return bad == real.size() ? null : AlarmState.OK;
   }
 
   /** The oldest breaching point among the newest N is at least M old, newer ones breach or are missing. */
