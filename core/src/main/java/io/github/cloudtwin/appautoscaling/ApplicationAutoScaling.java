@@ -38,6 +38,11 @@ public final class ApplicationAutoScaling {
 
   /** At most this many policies per scalable target. */
   public static final int MAX_POLICIES = 50;
+  /**
+   * How long an activity stays {@code InProgress} before ECS's change counts as fulfilled (a fake
+   * choice: AWS's published DescribeScalingActivities example ends 34 s after it starts).
+   */
+  public static final java.time.Duration FULFILMENT_TIME = java.time.Duration.ofSeconds(30);
 
   private final Kernel kernel;
   private final CloudWatch cloudWatch;
@@ -392,10 +397,16 @@ public final class ApplicationAutoScaling {
 
   private void apply(ScalableTarget t, int desired, String cause) {
     String description = "Setting desired count to " + desired + ".";
-    ScalingActivity a = new ScalingActivity(uuid(), t.resourceId(), description, cause, kernel.clock().now(), "Successful");
+    ScalingActivity a = new ScalingActivity(uuid(), t.resourceId(), description, cause, kernel.clock().now(), null, "InProgress", null);
     synchronized (t.activities) {
       t.activities.add(a);
     }
+    kernel.scheduler().after(FULFILMENT_TIME, () -> {
+      synchronized (t.activities) {
+        int i = t.activities.indexOf(a);
+        if (i >= 0) t.activities.set(i, a.fulfilled(kernel.clock().now(), desired));
+      }
+    });
     long ev = kernel.timeline().record("scalable-target/" + t.resourceId(), "activity", description + " Cause: " + cause,
         Map.of("desiredCount", Integer.toString(desired)));
     kernel.runWithCause(ev, () -> ecs.setDesiredCount(t.spec().cluster(), t.spec().service(), desired,

@@ -3,13 +3,32 @@ package io.github.cloudtwin.appautoscaling;
 import java.time.Instant;
 
 /**
- * A scaling activity, as {@code DescribeScalingActivities} shows it.
+ * A scaling activity, as {@code DescribeScalingActivities} shows it: {@code InProgress} while the
+ * new desired count is being applied, then {@code Successful} with its end time and status message.
  *
  * @param activityId a uuid from the twin's seeded randomness
  * @param resourceId the scalable target
  * @param description such as {@code Setting desired count to 6.}
  * @param cause such as {@code monitor alarm X in state ALARM triggered policy Y}
  * @param startTime when (virtual time)
- * @param statusCode {@code Successful}
+ * @param endTime when the change was fulfilled; null while {@code InProgress}
+ * @param statusCode {@code InProgress} or {@code Successful}
+ * @param statusMessage such as {@code Successfully set desired count to 6. Change successfully fulfilled
+ *     by ecs.}; null while {@code InProgress}
  */
-public record ScalingActivity(String activityId, String resourceId, String description, String cause, Instant startTime, String statusCode) {}
+public record ScalingActivity(
+    String activityId,
+    String resourceId,
+    String description,
+    String cause,
+    Instant startTime,
+    Instant endTime,
+    String statusCode,
+    String statusMessage) {
+
+  /** This activity, fulfilled at {@code at}. */
+  ScalingActivity fulfilled(Instant at, int desired) {
+    return new ScalingActivity(activityId, resourceId, description, cause, startTime, at, "Successful",
+        "Successfully set desired count to " + desired + ". Change successfully fulfilled by ecs.");
+  }
+}

@@ -682,7 +682,10 @@ public final class AutoScaling {
     kernel.run(() -> {
       GroupRuntime g = runtime(groupName);
       List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
-      g.suspended.addAll(ps);
+      String reason = "User suspended at " + kernel.clock().now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      for (ScalingProcess p : ps) {
+        if (g.suspended.add(p)) g.suspensionReasons.put(p, reason);
+      }
       g.record("suspend", "suspended " + ps);
     });
   }
@@ -700,6 +703,7 @@ public final class AutoScaling {
       GroupRuntime g = runtime(groupName);
       List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
       ps.forEach(g.suspended::remove);
+      ps.forEach(g.suspensionReasons::remove);
       g.record("resume", "resumed " + ps);
       g.reconcile();
     });

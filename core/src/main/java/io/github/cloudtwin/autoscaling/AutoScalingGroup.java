@@ -96,6 +96,18 @@ public final class AutoScalingGroup {
     });
   }
 
+  /**
+   * {@return the suspended processes with their SuspensionReason, as {@code SuspendedProcesses}, in
+   * process order}
+   */
+  public List<SuspendedProcess> suspendedProcessDetails() {
+    return kernel.call(() -> {
+      List<SuspendedProcess> out = new ArrayList<>();
+      for (ScalingProcess p : runtime.suspended) out.add(new SuspendedProcess(p, runtime.suspensionReasons.get(p)));
+      return Collections.unmodifiableList(out);
+    });
+  }
+
   /** {@return the suspended processes} */
   public Set<ScalingProcess> suspendedProcesses() {
     return kernel.call(() -> {

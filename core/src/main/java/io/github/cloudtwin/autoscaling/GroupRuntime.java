@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ final class GroupRuntime {
   final Map<String, Member> members = new LinkedHashMap<>();
   final List<Activity> activities = new ArrayList<>();
   final Set<ScalingProcess> suspended = EnumSet.noneOf(ScalingProcess.class);
+  /** The SuspensionReason of each suspended process. */
+  final Map<ScalingProcess, String> suspensionReasons = new EnumMap<>(ScalingProcess.class);
   final Map<String, LifecycleHookSpec> hooks = new LinkedHashMap<>();
   final Map<String, PolicyRuntime> policies = new LinkedHashMap<>();
   final Map<String, Scheduler.Task> scheduled = new LinkedHashMap<>();
@@ -413,30 +416,45 @@ final class GroupRuntime {
 
   private void scaleIn(int n) {
     int from = countingCount();
+    // select every victim first: each activity's cause names all instances selected together, as AWS's do
+    List<Member> victims = new ArrayList<>();
+    List<String> clauses = new ArrayList<>();
+    boolean allProtected = false;
     for (int k = 0; k < n; k++) {
       Member victim = selectVictim();
       if (victim == null) {
-        if (protectedNoticeFor != spec.desiredCapacity()) {
-          protectedNoticeFor = spec.desiredCapacity();
-          Activity a = startActivity("Could not scale to desired capacity because all remaining instances are protected"
-              + " from scale-in.", triggerClause == null ? at() + "a scale-in was requested." : triggerClause, null,
-              ActivityStatus.Failed);
-          a.statusMessage = "Could not scale to desired capacity because all remaining instances are protected from scale-in.";
-          endActivity(a, ActivityStatus.Failed);
-        }
-        return;
+        allProtected = true;
+        break;
       }
-      String clause;
+      victim.terminationStarted = true; // tentatively, so the next selection skips it
+      victims.add(victim);
       if (rebalanceTerminationsOwed > 0) {
         rebalanceTerminationsOwed--;
-        clause = at() + "an instance was taken out of service to aid in balancing the group's zones.";
+        clauses.add(at() + "an instance was taken out of service to aid in balancing the group's zones.");
       } else {
-        clause = at() + "an instance was taken out of service in response to a difference between desired and actual"
-            + " capacity, shrinking the capacity from " + from + " to " + (from - n) + ".";
+        clauses.add(at() + "an instance was taken out of service in response to a difference between desired and actual"
+            + " capacity, shrinking the capacity from " + from + " to " + (from - n) + ".");
       }
-      String cause = (triggerClause == null ? "" : triggerClause + "  ") + clause + "  " + at() + "instance "
-          + victim.instanceId + " was selected for termination.";
-      startTermination(victim, cause, false);
+    }
+    StringBuilder selected = new StringBuilder();
+    for (Member v : victims) {
+      v.terminationStarted = false;
+      selected.append("  ").append(at()).append("instance ").append(v.instanceId).append(" was selected for termination.");
+    }
+    for (int i = 0; i < victims.size(); i++) {
+      String cause = (triggerClause == null ? "" : triggerClause + "  ") + clauses.get(i) + selected;
+      startTermination(victims.get(i), cause, false);
+    }
+    if (allProtected) {
+      if (protectedNoticeFor != spec.desiredCapacity()) {
+        protectedNoticeFor = spec.desiredCapacity();
+        Activity a = startActivity("Could not scale to desired capacity because all remaining instances are protected"
+            + " from scale-in.", triggerClause == null ? at() + "a scale-in was requested." : triggerClause, null,
+            ActivityStatus.Failed);
+        a.statusMessage = "Could not scale to desired capacity because all remaining instances are protected from scale-in.";
+        endActivity(a, ActivityStatus.Failed);
+      }
+      return;
     }
     protectedNoticeFor = -1;
   }

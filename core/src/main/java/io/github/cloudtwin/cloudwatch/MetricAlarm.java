@@ -20,6 +20,7 @@ public final class MetricAlarm {
   private volatile long lastTransitionEventId;
   private volatile Instant deletedAt;
   private volatile Evaluation lastEvaluation;
+  private volatile Instant firstDatapointAt;
   private final List<AlarmHistoryItem> history = new ArrayList<>();
   final long createdSeq;
   /** The series of the metric, resolved once per definition (simulation thread only). */
@@ -123,6 +124,14 @@ public final class MetricAlarm {
     return lastEvaluation;
   }
 
+  /**
+   * {@return when an evaluation first found a datapoint in its range, or null if none ever did (the
+   * alarm has seen no data of its metric: a misspelt metric or dimension, or no data yet)}
+   */
+  public Instant firstDatapointAt() {
+    return firstDatapointAt;
+  }
+
   /** {@return the history, oldest first (an immutable snapshot)} */
   public List<AlarmHistoryItem> history() {
     synchronized (history) {
@@ -137,6 +146,36 @@ public final class MetricAlarm {
       if (h.type().equals("StateUpdate")) out.add(h);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The state changes at instants in [{@code from}, {@code to}], oldest first.
+   *
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @return the state changes at instants in [{@code from}, {@code to}], oldest first
+   */
+  public List<AlarmHistoryItem> stateChangesBetween(Instant from, Instant to) {
+    io.github.cloudtwin.kernel.Require.notNull("from", from);
+    io.github.cloudtwin.kernel.Require.notNull("to", to);
+    List<AlarmHistoryItem> out = new ArrayList<>();
+    for (AlarmHistoryItem h : stateHistory()) {
+      if (!h.timestamp().isBefore(from) && !h.timestamp().isAfter(to)) out.add(h);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * When the alarm first went to {@code state}, if it ever did.
+   *
+   * @param state the state
+   * @return when the alarm first went to {@code state}, if it ever did
+   */
+  public java.util.Optional<Instant> firstTransitionTo(AlarmState state) {
+    for (AlarmHistoryItem h : stateHistory()) {
+      if (h.newState() == state) return java.util.Optional.of(h.timestamp());
+    }
+    return java.util.Optional.empty();
   }
 
   /** {@return whether the alarm was deleted} */
@@ -173,6 +212,9 @@ public final class MetricAlarm {
 
   void lastEvaluation(Evaluation e) {
     this.lastEvaluation = e;
+    if (firstDatapointAt == null && !Double.isNaN(e.newestDatapoint())) {
+      firstDatapointAt = e.evaluatedAt();
+    }
   }
 
   void deleted(Instant at) {

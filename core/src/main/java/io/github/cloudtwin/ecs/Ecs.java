@@ -60,7 +60,7 @@ public final class Ecs {
   private final List<TaskStateListener> taskStateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   final CapacityProviders capacityProviders;
   private final TaskRuntime.Agent agent;
-  private long eventSeq;
+  final ServiceEventLog events;
 
   /**
    * Creates the service; the twin does this, tests use {@code twin.ecs()}.
@@ -76,6 +76,7 @@ public final class Ecs {
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
     this.region = Require.name("region", region);
     this.ids = kernel.randomness().stream("ecs.ids");
+    this.events = new ServiceEventLog(kernel);
     this.placement = new Placement(kernel.randomness().stream("ecs.placement"));
     this.inProcess = new InProcessTaskRuntime(kernel);
     this.inProcess.bind(this);
@@ -936,12 +937,7 @@ public final class Ecs {
   }
 
   void serviceEvent(EcsService s, String message) {
-    ServiceEvent e = new ServiceEvent(Long.toString(++eventSeq), kernel.clock().now(), message);
-    synchronized (s.events) {
-      s.events.add(e);
-      if (s.events.size() > 100) s.events.remove(0);
-    }
-    kernel.timeline().record("service/" + s.serviceName(), "event", message);
+    events.add(s, message);
   }
 
   List<Task> serviceTasks(EcsService s) {

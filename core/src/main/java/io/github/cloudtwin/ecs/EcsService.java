@@ -27,6 +27,11 @@ public final class EcsService {
   Deployment lastCompleted;
   boolean stalledReported;
   long lastUnableToPlace = Long.MIN_VALUE;
+  Instant lastSteadyEvent;
+  /** Tasks of this service that stopped without reaching RUNNING since one last did (the throttle). */
+  int startFailures;
+  /** While throttled, no task is started before this instant (epoch millis). */
+  long startThrottledUntil = Long.MIN_VALUE;
 
   private final Timeline timeline;
 
@@ -114,14 +119,14 @@ public final class EcsService {
     }
   }
 
-  /** {@return service events, oldest first (AWS lists newest first; here they read in order)} */
+  /** {@return service events as {@code DescribeServices} lists them: newest first, at most 100} */
   public List<ServiceEvent> events() {
     synchronized (events) {
       return List.copyOf(events);
     }
   }
 
-  /** {@return the messages of the service events, oldest first} */
+  /** {@return the messages of the service events, newest first} */
   public List<String> eventMessages() {
     List<String> out = new ArrayList<>();
     for (ServiceEvent e : events()) out.add(e.message());

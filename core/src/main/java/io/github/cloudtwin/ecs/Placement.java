@@ -81,7 +81,7 @@ final class Placement {
       }
     }
     if (fit.isEmpty()) {
-      return new Choice(null, "The closest matching container-instance " + closest.containerInstanceId() + " " + closestReason);
+      return new Choice(null, "The closest matching (container-instance " + closest.containerInstanceId() + ") " + closestReason);
     }
     List<ContainerInstance> ok = fit;
     for (PlacementConstraint c : constraints) {
@@ -91,8 +91,8 @@ final class Placement {
         String error = c.type().equals("distinctInstance") ? "DistinctInstance" : "MemberOf";
         return new Choice(
             null,
-            "The closest matching container-instance " + ok.get(0).containerInstanceId() + " encountered error \""
-                + error + " placement constraint unsatisfied.\"");
+            "The closest matching (container-instance " + ok.get(0).containerInstanceId() + ") encountered error \""
+                + error + " placement constraint unsatisfied.\".");
       }
       ok = next;
     }

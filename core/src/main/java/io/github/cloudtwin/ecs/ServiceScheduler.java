@@ -15,6 +15,11 @@ import java.util.Set;
  */
 final class ServiceScheduler {
 
+  /** Consecutive start failures that start the throttle (a fake choice; AWS says "repeatedly"). */
+  static final int THROTTLE_AFTER = 3;
+  /** The longest wait between start attempts while throttled (AWS: "a maximum of 27 minutes"). */
+  static final java.time.Duration THROTTLE_MAX = java.time.Duration.ofMinutes(27);
+
   private final Ecs ecs;
   private final Set<EcsService> requested = new LinkedHashSet<>();
   private Scheduler.Task flush;
@@ -49,6 +54,7 @@ final class ServiceScheduler {
       ecs.capacityProviders.retryWaiting(c);
       for (EcsService s : List.copyOf(c.services.values())) {
         if (!s.steady) reconcile(s, true); // a steady service has nothing to retry; changes clear steady
+        else ecs.events.repeatSteadyState(s);
         prune(s);
       }
       prune(c);
@@ -96,6 +102,7 @@ final class ServiceScheduler {
     }
     s.steady = false;
     s.stalledReported = false;
+    startedRunning(s); // a new deployment ends the throttle at once
     ecs.kernel.timeline().record(
         "service/" + s.serviceName(), "deployment",
         "deployment " + d.id() + " started: " + td.familyRevision() + ", desired " + s.desiredCount(),
@@ -107,6 +114,9 @@ final class ServiceScheduler {
     EcsService s = t.service;
     s.steady = false;
     Deployment d = t.deployment;
+    if (t.startedAt() == null && (t.stopCode() == StopCode.EssentialContainerExited || t.stopCode() == StopCode.TaskFailedToStart)) {
+      failedToStart(s);
+    }
     boolean failure =
         !d.anyTaskRan && t.startedAt() == null && (t.stopCode() == StopCode.EssentialContainerExited || t.stopCode() == StopCode.TaskFailedToStart)
             || d.anyTaskRan && t.healthFailure;
@@ -121,13 +131,32 @@ final class ServiceScheduler {
     request(s);
   }
 
+  /**
+   * The service throttle: from the {@link #THROTTLE_AFTER}th task in a row that stopped without
+   * reaching RUNNING, starts wait 1, 2, 4, … minutes, at most {@link #THROTTLE_MAX}, and the
+   * service reports that it is unable to consistently start tasks.
+   */
+  private void failedToStart(EcsService s) {
+    s.startFailures++;
+    if (s.startFailures < THROTTLE_AFTER) return;
+    long delay = Math.min(THROTTLE_MAX.toMillis(), 60_000L << Math.min(20, s.startFailures - THROTTLE_AFTER));
+    s.startThrottledUntil = ecs.kernel.clock().now().toEpochMilli() + delay;
+    if (s.startFailures == THROTTLE_AFTER) ecs.serviceEvent(s, ServiceEventMessages.unableToConsistentlyStart(s.serviceName()));
+  }
+
+  /** A task of {@code s} reached RUNNING (or a new deployment began): the throttle ends. */
+  static void startedRunning(EcsService s) {
+    s.startFailures = 0;
+    s.startThrottledUntil = Long.MIN_VALUE;
+  }
+
   private void trip(EcsService s, Deployment d, String why) {
     d.rollout(RolloutState.FAILED, "ECS deployment circuit breaker: " + why + ".");
-    ecs.serviceEvent(s, "service " + s.serviceName() + " (deployment " + d.id() + ") deployment failed: " + why + ".");
+    ecs.serviceEvent(s, ServiceEventMessages.deploymentFailed(s.serviceName(), d.id(), why));
     if (!s.spec().deploymentConfiguration().deploymentCircuitBreaker().rollback()) return;
     Deployment lastCompleted = s.lastCompleted;
     if (lastCompleted == null || lastCompleted == d) return;
-    ecs.serviceEvent(s, "service " + s.serviceName() + " (deployment " + d.id() + ") rolling back to deployment " + lastCompleted.id() + ".");
+    ecs.serviceEvent(s, ServiceEventMessages.rollingBack(s.serviceName(), lastCompleted.id()));
     synchronized (s.deployments) {
       if (s.deployments.contains(lastCompleted)) {
         // the completed deployment still holds tasks: it becomes PRIMARY again and keeps them
@@ -188,7 +217,8 @@ final class ServiceScheduler {
     // start
     String placeFailure = null;
     int counted = live.size() + stoppingCount;
-    if (primary.rolloutState() != RolloutState.FAILED && "ACTIVE".equals(s.status())) {
+    boolean throttled = ecs.kernel.clock().now().toEpochMilli() < s.startThrottledUntil;
+    if (primary.rolloutState() != RolloutState.FAILED && "ACTIVE".equals(s.status()) && !throttled) {
       int want = desired - primaryLive.size();
       int room = dc.ceiling(desired) - counted;
       int n = Math.min(want, room);
@@ -199,6 +229,7 @@ final class ServiceScheduler {
           break;
         }
         Task created = all.get(all.size() - 1);
+        ecs.events.started(s, created.taskId());
         primaryLive.add(created);
         live.add(created);
         changed = true;
@@ -229,16 +260,16 @@ final class ServiceScheduler {
       long now = ecs.kernel.clock().now().toEpochMilli();
       if (periodic || s.lastUnableToPlace == Long.MIN_VALUE || now - s.lastUnableToPlace >= Ecs.SCHEDULER_PERIOD.toMillis()) {
         s.lastUnableToPlace = now;
-        ecs.serviceEvent(s, "service " + s.serviceName() + " was unable to place a task because no container instance met all of its requirements. " + placeFailure);
+        ecs.serviceEvent(s, ServiceEventMessages.unableToPlace(s.serviceName(), placeFailure));
       }
     }
     // stall: neither a start nor a stop is possible and nothing is in flight
-    if (!changed && placeFailure == null && !oldHealthy.isEmpty()) {
+    if (!changed && placeFailure == null && !throttled && !oldHealthy.isEmpty()) {
       boolean inFlight = stoppingCount > 0;
       for (Task t : live) if (!ecs.lifecycle.isHealthy(t) && t.lastStatus() != TaskStatus.PROVISIONING) inFlight = true;
       if (!inFlight && !s.stalledReported) {
         s.stalledReported = true;
-        ecs.serviceEvent(s, "service " + s.serviceName() + " was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
+        ecs.serviceEvent(s, ServiceEventMessages.deploymentConfigurationStall(s.serviceName()));
       }
     }
     settle(s, primary, live, stoppingCount, desired);
@@ -276,7 +307,7 @@ final class ServiceScheduler {
     if (primary.rolloutState() == RolloutState.IN_PROGRESS) {
       primary.rollout(RolloutState.COMPLETED, "ECS deployment " + primary.id() + " completed.");
       s.lastCompleted = primary;
-      ecs.serviceEvent(s, "service " + s.serviceName() + " (deployment " + primary.id() + ") deployment completed.");
+      ecs.serviceEvent(s, ServiceEventMessages.deploymentCompleted(s.serviceName(), primary.id()));
     }
     if (!s.steady) {
       s.steady = true;
@@ -286,7 +317,7 @@ final class ServiceScheduler {
         ecs.kernel.timeline().record("service/" + s.serviceName(), "delete", "DRAINING -> INACTIVE");
         return;
       }
-      ecs.serviceEvent(s, "service " + s.serviceName() + " has reached a steady state.");
+      ecs.serviceEvent(s, ServiceEventMessages.steadyState(s.serviceName()));
     }
   }
 
@@ -303,7 +334,7 @@ final class ServiceScheduler {
     String group = "service:" + s.serviceName();
     if (lt == LaunchType.FARGATE) {
       if (!ecs.lifecycle.hasFargateZone()) {
-        return "no Availability Zone of the service's subnets is available";
+        return "Reason: No Availability Zone of the service's subnets is available.";
       }
       Task t = ecs.newTask(c, td, group, LaunchType.FARGATE, s, d, null);
       all.add(t);
@@ -388,16 +419,17 @@ final class ServiceScheduler {
         String misfit = Placement.misfit(ci, primary.taskDefinition());
         if (misfit == null) {
           Task t = ecs.newTask(c, primary.taskDefinition(), "service:" + s.serviceName(), LaunchType.EC2, s, primary, null);
+          ecs.events.started(s, t.taskId());
           live.add(t);
           ecs.lifecycle.launchOn(t, ci);
         } else if (here.isEmpty() && stoppingCount == 0) {
-          failure = "The closest matching container-instance " + ci.containerInstanceId() + " " + misfit;
+          failure = "The closest matching (container-instance " + ci.containerInstanceId() + ") " + misfit;
         }
       }
     }
     if (s.desiredCount() != matching && "ACTIVE".equals(s.status())) s.desiredCount(matching);
     if (failure != null && periodic) {
-      ecs.serviceEvent(s, "service " + s.serviceName() + " was unable to place a task because no container instance met all of its requirements. " + failure);
+      ecs.serviceEvent(s, ServiceEventMessages.unableToPlace(s.serviceName(), failure));
     }
     List<Task> stillLive = new ArrayList<>();
     for (Task t : ecs.serviceTasks(s)) if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.RUNNING) stillLive.add(t);

@@ -136,6 +136,7 @@ final class TaskLifecycle {
     t.startedAt(now());
     transition(t, TaskStatus.RUNNING);
     if (t.deployment != null) t.deployment.anyTaskRan = true;
+    if (t.service != null) ServiceScheduler.startedRunning(t.service);
     if (t.isPaused()) ecs.runtime.pause(t);
     ecs.runtime.running(t);
     registerTargets(t);
@@ -173,6 +174,7 @@ final class TaskLifecycle {
       t.registrations.add(r);
       byTarget.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(t);
       ecs.targets.register(r.targetGroup(), r.targetId(), r.port(), t.availabilityZone());
+      ecs.events.registered(t.service, ecs.targets.targetGroupArn(r.targetGroup()), r.targetId() + ":" + r.port());
       record(t, "register-target", "registered " + r.targetId() + ":" + r.port() + " in target group " + r.targetGroup());
     }
   }
@@ -277,8 +279,13 @@ final class TaskLifecycle {
     return allHealthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN;
   }
 
+  private void deregistered(Task t, Registration r) {
+    if (t.service != null) ecs.events.deregistered(t.service, ecs.targets.targetGroupArn(r.targetGroup()), r.targetId() + ":" + r.port());
+  }
+
   private void failContainerHealth(Task t) {
     t.healthFailure = true;
+    if (t.service != null) ecs.serviceEvent(t.service, ServiceEventMessages.failedContainerHealthChecks(t.service.serviceName(), t.taskId()));
     stop(t, StopCode.ServiceSchedulerInitiated, "Task failed container health checks");
   }
 
@@ -308,6 +315,9 @@ final class TaskLifecycle {
     t.stoppingAt(now());
     t.cancelTimers();
     long ev = record(t, "stop", "desired STOPPED: " + reason);
+    if (t.service != null && code == StopCode.ServiceSchedulerInitiated && t.lastStatus() == TaskStatus.RUNNING) {
+      ecs.events.stoppedRunning(t.service, t.taskId());
+    }
     ecs.kernel.runWithCause(ev, () -> {
       if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
         if (t.lastStatus() != TaskStatus.PROVISIONING) ecs.runtime.stop(t);
@@ -318,6 +328,7 @@ final class TaskLifecycle {
       Duration drain = Duration.ZERO;
       for (Registration r : t.registrations) {
         ecs.targets.deregister(r.targetGroup(), r.targetId(), r.port());
+        deregistered(t, r);
         unindex(r, t);
         Duration d = ecs.targets.deregistrationDelay(r.targetGroup());
         if (d.compareTo(drain) > 0) drain = d;
@@ -355,7 +366,10 @@ final class TaskLifecycle {
     t.cancelTimers();
     if (wasDesired) record(t, "stop", "desired STOPPED: " + reason);
     for (Registration r : t.registrations) {
-      if (unindex(r, t)) ecs.targets.deregister(r.targetGroup(), r.targetId(), r.port());
+      if (unindex(r, t)) {
+        ecs.targets.deregister(r.targetGroup(), r.targetId(), r.port());
+        deregistered(t, r);
+      }
     }
     if (t.lastStatus() != TaskStatus.PROVISIONING) ecs.runtime.stop(t);
     finish(t);

@@ -107,6 +107,8 @@ final class FluidModel {
   private final Map<LbState, Totals> rates = new LinkedHashMap<>();
   private final Map<LbState, Totals> integrated = new HashMap<>();
   private final Map<String, RateHistory> served = new HashMap<>();
+  /** Per load balancer: the rate routed to each target now (answered or not), and to each zone. */
+  private final Map<LbState, Routed> routedRates = new LinkedHashMap<>();
   private long lastIntegrated;
   private Scheduler.Task pending;
 
@@ -130,12 +132,23 @@ final class FluidModel {
     pending = kernel.scheduler().at(kernel.clock().now(), 0, this::recompute);
   }
 
+  /** Rates routed to targets and zones by the flows into one load balancer. */
+  static final class Routed {
+    final Map<String, Double> byTarget = new HashMap<>();
+    final Map<String, Double> byZone = new HashMap<>();
+  }
+
   void integrate() {
     long now = kernel.clock().now().toEpochMilli();
     double seconds = (now - lastIntegrated) / 1000.0;
     if (seconds > 0) {
       for (Map.Entry<LbState, Totals> e : rates.entrySet()) {
         integrated.computeIfAbsent(e.getKey(), k -> new Totals()).addScaled(e.getValue(), seconds);
+      }
+      for (Map.Entry<LbState, Routed> e : routedRates.entrySet()) {
+        LbState lb = e.getKey();
+        e.getValue().byTarget.forEach((id, rate) -> lb.fluidByTarget.merge(id, rate * seconds, Double::sum));
+        e.getValue().byZone.forEach((zone, rate) -> lb.fluidByZone.merge(zone, rate * seconds, Double::sum));
       }
     }
     lastIntegrated = now;
@@ -156,11 +169,13 @@ final class FluidModel {
     integrate();
     long now = kernel.clock().now().toEpochMilli();
     rates.clear();
+    routedRates.clear();
     Map<String, Double> perTarget = new HashMap<>();
     for (Flow f : flows.values()) {
       if (f.rps <= 0) continue;
       Totals t = rates.computeIfAbsent(f.lb, k -> new Totals());
-      split(f.lb.snapshot, f.template, f.rps, t, perTarget, null);
+      Routed r = routedRates.computeIfAbsent(f.lb, k -> new Routed());
+      split(f.lb.snapshot, f.template, f.rps, t, perTarget, r.byTarget, r.byZone);
     }
     for (Map.Entry<String, RateHistory> e : served.entrySet()) {
       if (!perTarget.containsKey(e.getKey())) e.getValue().set(now, 0);
@@ -194,6 +209,18 @@ final class FluidModel {
    * to each target, answered or not, to {@code routed}.
    */
   void split(RoutingSnapshot s, Request template, double rps, Totals out, Map<String, Double> served, Map<String, Double> routed) {
+    split(s, template, rps, out, served, routed, null);
+  }
+
+  /** As {@link #split(RoutingSnapshot, Request, double, Totals, Map, Map)}, also adding the rate routed to each target zone. */
+  void split(
+      RoutingSnapshot s,
+      Request template,
+      double rps,
+      Totals out,
+      Map<String, Double> served,
+      Map<String, Double> routed,
+      Map<String, Double> routedByZone) {
     RoutingSnapshot.ListenerSnap l = s.listener(template.listenerPort());
     if (l == null || s.nodes.length == 0) return;
     double perNode = rps / s.nodes.length;
@@ -241,6 +268,7 @@ final class FluidModel {
           double share = gshare * w[i] / total;
           TargetRuntime t = p.targets[i];
           if (routed != null) routed.merge(t.id, share, Double::sum);
+          if (routedByZone != null) routedByZone.merge(t.zone, share, Double::sum);
           Response r = resp[i];
           if (r == null || r.kind() != Response.Kind.ANSWERED || r.latency().toMillis() >= s.idleTimeoutMillis) {
             out.elb5xx += share;

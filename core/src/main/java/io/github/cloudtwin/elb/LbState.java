@@ -25,6 +25,9 @@ final class LbState {
   final ConcurrentHashMap<String, LongAdder> byTarget = new ConcurrentHashMap<>();
   final ConcurrentHashMap<String, LongAdder> byZone = new ConcurrentHashMap<>();
   final LongAdder failedConnections = new LongAdder();
+  /** Requests of offered traffic (workloads) routed per target and per zone; kernel lock only. */
+  final Map<String, Double> fluidByTarget = new java.util.HashMap<>();
+  final Map<String, Double> fluidByZone = new java.util.HashMap<>();
 
   // counters for the current minute's metrics (discrete requests: send and real HTTP)
   final LongAdder minuteRequests = new LongAdder();

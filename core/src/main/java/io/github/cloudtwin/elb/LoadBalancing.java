@@ -657,39 +657,52 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   /**
-   * Requests routed to the target through {@code loadBalancerName} since creation or the last reset.
+   * Requests routed to the target through {@code loadBalancerName} since creation or the last
+   * reset: those sent one by one ({@code send}, the HTTP listener) and those of workloads
+   * ({@code twin.traffic()}, integrated from their rates and rounded to the nearest request).
    *
    * @param loadBalancerName the load balancer name
    * @param targetId the target id
    * @return requests routed to the target through {@code loadBalancerName} since creation or the
-   *     last reset
+   *     last reset: those sent one by one ({@code send}, the HTTP listener) and those of workloads
+   *     ({@code twin.traffic()}, integrated from their rates and rounded to the nearest request)
    */
   public long requestCount(String loadBalancerName, String targetId) {
     Require.name("targetId", targetId);
     return kernel.call(() -> {
-      LongAdder a = lb(loadBalancerName).byTarget.get(targetId);
-      return a == null ? 0L : a.sum();
+      LbState lb = lb(loadBalancerName);
+      fluid.integrate();
+      LongAdder a = lb.byTarget.get(targetId);
+      return (a == null ? 0L : a.sum()) + Math.round(lb.fluidByTarget.getOrDefault(targetId, 0.0));
     });
   }
 
   /**
-   * Requests routed per target, sorted by target id.
+   * Requests routed per target (as {@link #requestCount}), sorted by target id.
    *
    * @param loadBalancerName the load balancer name
-   * @return requests routed per target, sorted by target id
+   * @return requests routed per target (as {@link #requestCount}), sorted by target id
    */
   public Map<String, Long> requestCounts(String loadBalancerName) {
-    return kernel.call(() -> sums(lb(loadBalancerName).byTarget));
+    return kernel.call(() -> {
+      LbState lb = lb(loadBalancerName);
+      fluid.integrate();
+      return sums(lb.byTarget, lb.fluidByTarget);
+    });
   }
 
   /**
-   * Requests routed to targets per zone, sorted by zone.
+   * Requests routed to targets per zone (as {@link #requestCount}), sorted by zone.
    *
    * @param loadBalancerName the load balancer name
-   * @return requests routed to targets per zone, sorted by zone
+   * @return requests routed to targets per zone (as {@link #requestCount}), sorted by zone
    */
   public Map<String, Long> requestCountByZone(String loadBalancerName) {
-    return kernel.call(() -> sums(lb(loadBalancerName).byZone));
+    return kernel.call(() -> {
+      LbState lb = lb(loadBalancerName);
+      fluid.integrate();
+      return sums(lb.byZone, lb.fluidByZone);
+    });
   }
 
   /**
@@ -710,15 +723,19 @@ public final class LoadBalancing implements AutoCloseable {
   public void resetRequestCounts(String loadBalancerName) {
     kernel.run(() -> {
       LbState lb = lb(loadBalancerName);
+      fluid.integrate();
       lb.byTarget.clear();
       lb.byZone.clear();
+      lb.fluidByTarget.clear();
+      lb.fluidByZone.clear();
       lb.failedConnections.reset();
     });
   }
 
-  private static Map<String, Long> sums(Map<String, LongAdder> m) {
+  private static Map<String, Long> sums(Map<String, LongAdder> discrete, Map<String, Double> fluid) {
     Map<String, Long> out = new TreeMap<>();
-    m.forEach((k, v) -> out.put(k, v.sum()));
+    discrete.forEach((k, v) -> out.put(k, v.sum()));
+    fluid.forEach((k, v) -> out.merge(k, Math.round(v), Long::sum));
     return Collections.unmodifiableMap(out);
   }
 

@@ -172,6 +172,11 @@ public final class Timeline {
     listeners.remove(listener);
   }
 
+  /** {@return the twin's current virtual time (how far the timeline can tell)} */
+  public Instant now() {
+    return clock.now();
+  }
+
   /** {@return the instant offsets are measured from: the twin's start} */
   public Instant t0() {
     return clock.start();

@@ -77,6 +77,32 @@ class ServiceAutoScalingTest {
   }
 
   @Test
+  void anActivityIsInProgressUntilEcsHasFulfilledTheChangeThenSuccessfulWithAwsStatusMessage() {
+    EcsService s = service(3, 4);
+    aas.registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 1, 20));
+    aas.putScalingPolicy(TargetTrackingPolicySpec.predefined("cpu50", RESOURCE, PredefinedMetricType.ECSServiceAverageCPUUtilization, 50));
+    load(4, 80);
+    ScalingActivity started = null;
+    for (int i = 0; i < 600 && started == null; i++) {
+      twin.advance(Duration.ofSeconds(1));
+      List<ScalingActivity> acts = aas.describeScalingActivities(RESOURCE);
+      if (!acts.isEmpty()) started = acts.get(0);
+    }
+    assertThat(started).isNotNull();
+    assertThat(started.statusCode()).isEqualTo("InProgress");
+    assertThat(started.endTime()).isNull();
+    assertThat(started.statusMessage()).isNull();
+    assertThat(s.desiredCount()).isEqualTo(7);
+
+    twin.advance(ApplicationAutoScaling.FULFILMENT_TIME);
+    ScalingActivity done = aas.describeScalingActivities(RESOURCE).get(0);
+    assertThat(done.activityId()).isEqualTo(started.activityId());
+    assertThat(done.statusCode()).isEqualTo("Successful");
+    assertThat(done.statusMessage()).isEqualTo("Successfully set desired count to 7. Change successfully fulfilled by ecs.");
+    assertThat(done.endTime()).isEqualTo(started.startTime().plus(ApplicationAutoScaling.FULFILMENT_TIME));
+  }
+
+  @Test
   void cpuAt80WithTarget50ScalesFourToSevenThenCpuAt30ScalesInToFiveAfterFifteenMinutes() {
     EcsService s = service(3, 4);
     aas.registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 1, 20));

@@ -163,6 +163,24 @@ class LifecycleAndProcessesTest {
   }
 
   @Test
+  void suspendedProcessesCarryAwsSuspensionReasonWithTheTimeOfTheFirstSuspension() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 4, 0).build());
+      twin.advance(Duration.ofSeconds(90));
+      twin.autoScaling().suspendProcesses("web", ScalingProcess.AZRebalance, ScalingProcess.Launch);
+      twin.advance(Duration.ofMinutes(5));
+      twin.autoScaling().suspendProcesses("web", ScalingProcess.Launch, ScalingProcess.Terminate);
+      assertThat(g.suspendedProcessDetails()).containsExactly(
+          new SuspendedProcess(ScalingProcess.Launch, "User suspended at 2026-01-01T00:01:30Z"),
+          new SuspendedProcess(ScalingProcess.Terminate, "User suspended at 2026-01-01T00:06:30Z"),
+          new SuspendedProcess(ScalingProcess.AZRebalance, "User suspended at 2026-01-01T00:01:30Z"));
+      twin.autoScaling().resumeProcesses("web", ScalingProcess.Launch);
+      assertThat(g.suspendedProcessDetails()).extracting(SuspendedProcess::processName)
+          .containsExactly(ScalingProcess.Terminate, ScalingProcess.AZRebalance);
+    }
+  }
+
+  @Test
   void suspendedAlarmNotificationDropsPolicyInvocations() {
     try (CloudTwin twin = CloudTwin.create()) {
       AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 2).build());

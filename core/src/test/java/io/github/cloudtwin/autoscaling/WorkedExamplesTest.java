@@ -139,11 +139,17 @@ class WorkedExamplesTest {
         cpu(twin, "web", 10);
         twin.advance(Duration.ofMinutes(1));
         assertThat(g.desiredCapacity()).isEqualTo(6);
-        assertThat(g.activities()).filteredOn(a -> a.description().startsWith("Terminating")).hasSize(2);
-        assertThat(g.activities().get(0).cause()).startsWith(
+        List<ScalingActivity> terminations = g.activities().stream().filter(a -> a.description().startsWith("Terminating")).toList();
+        assertThat(terminations).hasSize(2);
+        // each cause names both instances selected together, in selection order (the older activity first)
+        String first = terminations.get(1).instanceId();
+        String second = terminations.get(0).instanceId();
+        assertThat(terminations).allSatisfy(a -> assertThat(a.cause()).isEqualTo(
             "At 2026-01-01T00:11:00Z a monitor alarm alarm-b in state ALARM triggered policy B changing the desired"
                 + " capacity from 8 to 6.  At 2026-01-01T00:11:00Z an instance was taken out of service in response to"
-                + " a difference between desired and actual capacity, shrinking the capacity from 8 to 6.");
+                + " a difference between desired and actual capacity, shrinking the capacity from 8 to 6."
+                + "  At 2026-01-01T00:11:00Z instance " + first + " was selected for termination."
+                + "  At 2026-01-01T00:11:00Z instance " + second + " was selected for termination."));
       }
     }
 

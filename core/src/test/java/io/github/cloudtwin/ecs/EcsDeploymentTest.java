@@ -87,9 +87,9 @@ class EcsDeploymentTest {
       assertThat(t.stoppedReason()).isEqualTo("Scaling activity initiated by (deployment " + s.primaryDeployment().id() + ")");
       assertThat(t.stoppingAt()).isAfterOrEqualTo(lastNewHealthy);
     }
-    assertThat(s.eventMessages()).endsWith(
-        "service web (deployment " + s.primaryDeployment().id() + ") deployment completed.",
-        "service web has reached a steady state.");
+    assertThat(s.eventMessages()).startsWith(
+        "(service web) has reached a steady state.",
+        "(service web) (deployment " + s.primaryDeployment().id() + ") deployment completed.");
   }
 
   @Test
@@ -101,7 +101,7 @@ class EcsDeploymentTest {
     assertThat(s.tasks()).hasSize(2).allSatisfy(t -> assertThat(t.taskDefinition().revision()).isEqualTo(1));
     assertThat(s.primaryDeployment().rolloutState()).isEqualTo(RolloutState.IN_PROGRESS);
     assertThat(s.eventMessages()).containsOnlyOnce(
-        "service web was unable to stop or start tasks during a deployment because of the service deployment"
+        "(service web) was unable to stop or start tasks during a deployment because of the service deployment"
             + " configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
   }
 
@@ -134,12 +134,12 @@ class EcsDeploymentTest {
     assertThat(bad.rolloutState()).isEqualTo(RolloutState.FAILED);
     assertThat(bad.failedTasks()).isEqualTo(3);
     assertThat(s.eventMessages()).contains(
-        "service web (deployment " + bad.id() + ") deployment failed: tasks failed to start.",
-        "service web (deployment " + bad.id() + ") rolling back to deployment " + good.id() + ".");
+        "(service web) rolling back to deployment " + good.id() + ".",
+        "(service web) (deployment " + bad.id() + ") deployment failed: tasks failed to start.");
     assertThat(s.primaryDeployment()).isSameAs(good);
     assertThat(s.deployments()).containsExactly(good);
     assertThat(s.tasks()).hasSize(4).allSatisfy(t -> assertThat(t.taskDefinition().familyRevision()).isEqualTo("web:1"));
-    assertThat(s.eventMessages()).last().isEqualTo("service web has reached a steady state.");
+    assertThat(s.eventMessages()).first().isEqualTo("(service web) has reached a steady state.");
     // the old tasks kept serving throughout: four web:1 tasks never stopped
     assertThat(s.tasks()).allSatisfy(t -> assertThat(t.startedAt()).isBefore(bad.createdAt()));
     List<Task> failed = s.tasks(TaskStatus.STOPPED);

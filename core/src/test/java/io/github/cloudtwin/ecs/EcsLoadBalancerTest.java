@@ -48,7 +48,7 @@ class EcsLoadBalancerTest {
     Set<String> answered = new HashSet<>();
     for (int i = 0; i < 30; i++) answered.add(elb.send("web").targetId());
     assertThat(answered).isEqualTo(ips);
-    assertThat(s.eventMessages()).last().isEqualTo("service web has reached a steady state.");
+    assertThat(s.eventMessages()).first().isEqualTo("(service web) has reached a steady state.");
   }
 
   @Test

@@ -29,7 +29,7 @@ class EcsPlacementTest {
     assertThat(s.runningCount()).isEqualTo(3);
     assertThat(f.perZone(s)).containsExactly(
         Map.entry("us-east-1a", 1), Map.entry("us-east-1b", 1), Map.entry("us-east-1c", 1));
-    assertThat(s.eventMessages()).last().isEqualTo("service web has reached a steady state.");
+    assertThat(s.eventMessages()).first().isEqualTo("(service web) has reached a steady state.");
   }
 
   @Test
@@ -88,9 +88,10 @@ class EcsPlacementTest {
 
     assertThat(s.runningCount()).isEqualTo(4);
     assertThat(s.pendingCount()).isZero();
-    String expected = "service web was unable to place a task because no container instance met all of its requirements."
-        + " The closest matching container-instance " + f.ecs.cluster(f.cluster).containerInstances().get(0).containerInstanceId()
-        + " encountered error \"DistinctInstance placement constraint unsatisfied.\"";
+    String expected = "(service web) was unable to place a task because no container instance met all of its requirements."
+        + " The closest matching (container-instance " + f.ecs.cluster(f.cluster).containerInstances().get(0).containerInstanceId()
+        + ") encountered error \"DistinctInstance placement constraint unsatisfied.\"."
+        + " For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
     assertThat(s.eventMessages()).filteredOn(m -> m.equals(expected)).hasSizeGreaterThanOrEqualTo(3);
   }
 
@@ -103,8 +104,9 @@ class EcsPlacementTest {
     f.advance(Duration.ofSeconds(1));
     assertThat(s.tasks()).hasSize(1);
     assertThat(s.eventMessages()).contains(
-        "service big was unable to place a task because no container instance met all of its requirements."
-            + " The closest matching container-instance " + ci.get(0).containerInstanceId() + " has insufficient CPU units available.");
+        "(service big) was unable to place a task because no container instance met all of its requirements."
+            + " The closest matching (container-instance " + ci.get(0).containerInstanceId() + ") has insufficient CPU units available."
+            + " For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
   }
 
   @Test
@@ -143,7 +145,7 @@ class EcsPlacementTest {
     f.advance(Duration.ofSeconds(1));
     assertThat(h.tasks()).hasSize(1);
     assertThat(h.tasks().get(0).hostPort("app", 8080)).isEqualTo(8080);
-    assertThat(h.eventMessages()).anyMatch(m -> m.endsWith("is already using a port required by your task."));
+    assertThat(h.eventMessages()).anyMatch(m -> m.endsWith("is already using a port required by your task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide."));
   }
 
   @Test

@@ -86,6 +86,9 @@ class EcsTaskLifecycleTest {
     f.advance(Duration.ofSeconds(2));
     assertThat(t.healthStatus()).isEqualTo(HealthStatus.UNHEALTHY);
     assertThat(t.stoppedReason()).isEqualTo("Task failed container health checks");
+    assertThat(s.eventMessages()).containsSequence(
+        "(service web) has stopped 1 running tasks: (task " + t.taskId() + ").",
+        "(service web) (task " + t.taskId() + ") failed container health checks.");
     f.advance(Duration.ofMinutes(1));
     assertThat(s.runningCount()).isEqualTo(1);
     assertThat(s.tasks().get(0)).isNotSameAs(t);

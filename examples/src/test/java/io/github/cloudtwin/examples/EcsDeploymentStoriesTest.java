@@ -113,8 +113,8 @@ class EcsDeploymentStoriesTest {
     assertThat(bad.rolloutState()).isEqualTo(RolloutState.FAILED);
     assertThat(bad.failedTasks()).isEqualTo(3);
     assertThat(web.eventMessages()).contains(
-        "service web (deployment " + bad.id() + ") deployment failed: tasks failed to start.",
-        "service web (deployment " + bad.id() + ") rolling back to deployment " + good.id() + ".");
+        "(service web) rolling back to deployment " + good.id() + ".",
+        "(service web) (deployment " + bad.id() + ") deployment failed: tasks failed to start.");
     assertThat(web.primaryDeployment()).isSameAs(good);
     assertThat(web.tasks(TaskStatus.RUNNING)).hasSize(6)
         .allSatisfy(t -> assertThat(t.taskDefinition().familyRevision()).isEqualTo("web:1"))

@@ -4,6 +4,7 @@ import static io.github.cloudtwin.assertj.error.ShouldBeBalancedAcrossZones.shou
 import static io.github.cloudtwin.assertj.error.ShouldHaveDesiredCapacity.shouldHaveDesiredCapacity;
 import static io.github.cloudtwin.assertj.error.ShouldHaveInServiceCount.shouldHaveInServiceCount;
 import static io.github.cloudtwin.assertj.error.ShouldHaveNoScalingActivityBetween.shouldHaveNoScalingActivityBetween;
+import static io.github.cloudtwin.assertj.error.ShouldHaveNoScalingActivityBetween.windowNotOver;
 import static io.github.cloudtwin.assertj.error.ShouldHaveScalingActivityCount.shouldHaveScalingActivityCount;
 import static io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity.shouldNeverHaveExceededCapacity;
 
@@ -59,7 +60,7 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   }
 
   /**
-   * Verifies that the InService instances in its zones differ by at most one.
+   * Verifies that the InService instances in its zones differ by at most one (and that there are some).
    *
    * @return this assertion
    */
@@ -69,7 +70,7 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   }
 
   /**
-   * Verifies that the InService instances in {@code zones} differ by at most one.
+   * Verifies that the InService instances in {@code zones} differ by at most one (and that there are some).
    *
    * @param zones the zones
    * @return this assertion
@@ -86,7 +87,7 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   private AutoScalingGroupAssert balanced(SortedMap<String, Integer> counts) {
     int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     int min = counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
-    if (max - min > 1) {
+    if (max == 0 || max - min > 1) {
       throw assertionError(shouldBeBalancedAcrossZones(actual, counts));
     }
     return myself;
@@ -109,6 +110,7 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
 
   /**
    * Verifies that no scaling activity started in [{@code from}, {@code to}] after the twin's start.
+   * Fails while the twin's clock is before {@code to}: the rest of the window has not happened yet.
    *
    * @param from the window's start (inclusive)
    * @param to the window's end (exclusive)
@@ -117,6 +119,9 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   public AutoScalingGroupAssert hasNoScalingActivityBetween(Duration from, Duration to) {
     isNotNull();
     Instant t0 = actual.timeline().t0();
+    if (actual.timeline().now().isBefore(t0.plus(to))) {
+      throw assertionError(windowNotOver(actual, from, to));
+    }
     List<ScalingActivity> inWindow = new ArrayList<>();
     List<ScalingActivity> all = actual.activities();
     for (int i = all.size() - 1; i >= 0; i--) {

@@ -53,7 +53,7 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
   }
 
   /**
-   * Verifies that the RUNNING tasks differ by at most one between the zones the service runs tasks in.
+   * Verifies that the RUNNING tasks differ by at most one between the zones the service runs tasks in (and that some run).
    *
    * @return this assertion
    */
@@ -63,7 +63,7 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
   }
 
   /**
-   * Verifies that the RUNNING tasks differ by at most one between {@code zones} (a zone without any counts 0).
+   * Verifies that the RUNNING tasks differ by at most one between {@code zones} (a zone without any counts 0; some must run).
    *
    * @param zones the zones
    * @return this assertion
@@ -88,7 +88,7 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
   private EcsServiceAssert spread(SortedMap<String, Integer> counts) {
     int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     int min = counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
-    if (max - min > 1) {
+    if (max == 0 || max - min > 1) {
       throw assertionError(shouldBeSpreadAcrossZones(actual, counts));
     }
     return myself;

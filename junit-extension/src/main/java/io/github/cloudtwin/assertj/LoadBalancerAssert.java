@@ -10,7 +10,8 @@ import org.assertj.core.api.AbstractObjectAssert;
 
 /**
  * Assertions on a {@link LoadBalancer}: where it routed requests (counted per target zone since
- * creation or the last reset, as {@link LoadBalancer#requestCountByZone()}).
+ * creation or the last reset, as {@link LoadBalancer#requestCountByZone()}: requests sent one by
+ * one, through the HTTP listener, and of workloads). Both fail when no request was routed at all.
  */
 public class LoadBalancerAssert extends AbstractObjectAssert<LoadBalancerAssert, LoadBalancer> {
 
@@ -24,15 +25,20 @@ public class LoadBalancerAssert extends AbstractObjectAssert<LoadBalancerAssert,
   }
 
   /**
-   * Verifies that no request was answered by a target in {@code zone}.
+   * Verifies that no request was routed to a target in {@code zone}, and that requests were
+   * routed (to other zones): with no request at all the assertion would prove nothing, so it fails.
    *
-   * @param zone verifies that no request was answered by a target in {@code zone}
+   * @param zone verifies that no request was routed to a target in {@code zone}, and that requests
+   *     were routed (to other zones): with no request at all the assertion would prove nothing, so
+   *     it fails
    * @return this assertion
    */
   public LoadBalancerAssert routedNoRequestsTo(String zone) {
     isNotNull();
     Map<String, Long> counts = actual.requestCountByZone();
-    if (counts.getOrDefault(zone, 0L) > 0) {
+    long total = 0;
+    for (long c : counts.values()) total += c;
+    if (total == 0 || counts.getOrDefault(zone, 0L) > 0) {
       throw assertionError(shouldHaveRoutedNoRequestsTo(actual, zone, counts));
     }
     return myself;

@@ -2,6 +2,8 @@ package io.github.cloudtwin.assertj;
 
 import static io.github.cloudtwin.assertj.error.ShouldBeInState.shouldBeInState;
 import static io.github.cloudtwin.assertj.error.ShouldHaveTransitionedAt.shouldHaveTransitionedAt;
+import static io.github.cloudtwin.assertj.error.ShouldHaveTransitionedAt.shouldHaveTransitionedBetween;
+import static io.github.cloudtwin.assertj.error.ShouldNeverHaveEnteredState.shouldHaveSeenData;
 import static io.github.cloudtwin.assertj.error.ShouldNeverHaveEnteredState.shouldNeverHaveEntered;
 
 import io.github.cloudtwin.CloudTwin;
@@ -93,14 +95,58 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
   }
 
   /**
-   * Verifies that the alarm never moved to {@code state} (its initial state does not count).
+   * Verifies that the alarm went to ALARM at some instant in [{@code from}, {@code to}] after the twin's start.
    *
-   * @param state verifies that the alarm never moved to {@code state} (its initial state does not
-   *     count)
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @return this assertion
+   */
+  public MetricAlarmAssert transitionedToAlarmBetween(Duration from, Duration to) {
+    return transitionedToStateBetween(AlarmState.ALARM, from, to);
+  }
+
+  /**
+   * Verifies that the alarm went to {@code state} at some instant in [{@code from}, {@code to}]
+   * (offsets after the twin's start, both ends inclusive).
+   *
+   * @param state the state
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @return this assertion
+   */
+  public MetricAlarmAssert transitionedToStateBetween(AlarmState state, Duration from, Duration to) {
+    isNotNull();
+    if (to.compareTo(from) < 0) {
+      throw new io.github.cloudtwin.kernel.ValidationException("to", to, "at least from (" + from + ")");
+    }
+    AlarmHistoryItem closest = null;
+    Duration closestDistance = null;
+    for (AlarmHistoryItem h : actual.stateHistory()) {
+      if (h.newState() != state) continue;
+      Duration at = Duration.between(timeline.t0(), h.timestamp());
+      if (at.compareTo(from) >= 0 && at.compareTo(to) <= 0) return myself;
+      Duration d = (at.compareTo(from) < 0 ? from.minus(at) : at.minus(to));
+      if (closestDistance == null || d.compareTo(closestDistance) < 0) {
+        closest = h;
+        closestDistance = d;
+      }
+    }
+    throw assertionError(shouldHaveTransitionedBetween(actual, state, from, to, closest, timeline));
+  }
+
+  /**
+   * Verifies that the alarm never moved to {@code state} (its initial state does not count). Fails
+   * when no evaluation ever found a datapoint of the alarm's metric: "never" would prove nothing
+   * (a misspelt metric or dimension, or a clock that did not advance).
+   *
+   * @param state the state
    * @return this assertion
    */
   public MetricAlarmAssert neverEnteredState(AlarmState state) {
     isNotNull();
+    if (actual.firstDatapointAt() == null) {
+      throw assertionError(shouldHaveSeenData(actual, state, timeline));
+    }
     List<AlarmHistoryItem> entries = new ArrayList<>();
     for (AlarmHistoryItem h : actual.stateHistory()) {
       if (h.newState() == state) entries.add(h);

@@ -31,6 +31,10 @@ public class TimelineAssert extends AbstractObjectAssert<TimelineAssert, Timelin
    */
   public TimelineAssert containsInOrder(EventPattern... patterns) {
     isNotNull();
+    if (patterns == null || patterns.length == 0) {
+      throw new io.github.cloudtwin.kernel.ValidationException("patterns", patterns == null ? null : "none",
+          "at least one EventPattern (with none the assertion would pass whatever happened)");
+    }
     List<EventPattern> expected = List.of(patterns);
     List<TimelineEvent> events = actual.events();
     List<TimelineEvent> matched = new ArrayList<>();

@@ -162,4 +162,25 @@ class MetricAlarmAssertTest {
                 + "  +00:02:00  alarm/never  INSUFFICIENT_DATA -> OK: Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than or equal to the threshold (100.0) (minimum 1 datapoint for ALARM -> OK transition).\n"
                 + "Newest evaluation at +00:06:00: datapoints [90.0, 95.0, 60.0, 40.0, missing], rule Load Average >= 100.0 for 3 of 3 x 60 s.");
   }
+
+  @Test
+  void transitionedToStateBetweenAcceptsAWindowAndFailsNamingTheNearestTransition() {
+    assertThat(alarm).transitionedToAlarmBetween(Duration.ofMinutes(3), Duration.ofMinutes(5))
+        .transitionedToStateBetween(OK, Duration.ofMinutes(5), Duration.ofMinutes(5));
+    assertThatThrownBy(() -> assertThat(alarm).transitionedToAlarmBetween(Duration.ZERO, Duration.ofMinutes(3)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("Expecting alarm \"load-high\" to go to ALARM between +00:00:00 and +00:03:00 (virtual time)\n"
+            + "but it went to ALARM at +00:04:00 (1m later).");
+    assertThatThrownBy(() -> assertThat(twin).alarm("never").transitionedToAlarmBetween(Duration.ZERO, Duration.ofMinutes(6)))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("but it never went to ALARM (it is OK).");
+  }
+
+  @Test
+  void stateChangesAreReadableInAWindowAndByState() {
+    java.time.Instant t0 = twin.timeline().t0();
+    org.assertj.core.api.Assertions.assertThat(alarm.stateChangesBetween(t0.plus(Duration.ofMinutes(3)), t0.plus(Duration.ofMinutes(6))))
+        .extracting(io.github.cloudtwin.cloudwatch.AlarmHistoryItem::newState).containsExactly(ALARM, OK);
+    org.assertj.core.api.Assertions.assertThat(alarm.firstTransitionTo(ALARM)).contains(t0.plus(Duration.ofMinutes(4)));
+    org.assertj.core.api.Assertions.assertThat(alarm.firstTransitionTo(INSUFFICIENT_DATA)).isEmpty();
+  }
 }

@@ -13,7 +13,7 @@ final class EcsServiceFacts {
   static void newestEvent(EcsService service, StringBuilder sb) {
     List<ServiceEvent> events = service.events();
     if (events.isEmpty()) return;
-    ServiceEvent newest = events.get(events.size() - 1);
+    ServiceEvent newest = events.get(0);
     sb.append("Newest service event (").append(ScalingFacts.at(service.timeline(), newest.createdAt())).append("): ")
         .append(newest.message()).append('\n');
   }

@@ -13,6 +13,22 @@ public final class ShouldHaveNoScalingActivityBetween extends CloudTwinErrorMess
   }
 
   /**
+   * The window ends after the twin's current time: "no activity" cannot be told yet.
+   *
+   * @param group the group
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @return the window ends after the twin's current time: "no activity" cannot be told yet
+   */
+  public static ShouldHaveNoScalingActivityBetween windowNotOver(AutoScalingGroup group, java.time.Duration from, java.time.Duration to) {
+    java.time.Duration now = java.time.Duration.between(group.timeline().t0(), group.timeline().now());
+    return new ShouldHaveNoScalingActivityBetween("Expecting Auto Scaling group " + ScalingFacts.quoted(group.name())
+        + " to have no scaling activity between " + TimelineFormat.offset(from) + " and " + TimelineFormat.offset(to) + "\n"
+        + "but the twin's clock is at " + TimelineFormat.offset(now) + ": the rest of the window has not happened yet"
+        + " (advance the twin past " + TimelineFormat.offset(to) + " first).");
+  }
+
+  /**
    * The message.
    *
    * @param group the group

@@ -21,7 +21,11 @@ public final class ShouldHaveRoutedRequestsOnlyTo extends CloudTwinErrorMessage 
   public static ShouldHaveRoutedRequestsOnlyTo shouldHaveRoutedRequestsOnlyTo(LoadBalancer lb, java.util.List<String> zones, Map<String, Long> counts) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting load balancer ").append(ScalingFacts.quoted(lb.name())).append(" to have routed requests only to targets in ").append(zones).append('\n');
-    sb.append("but it routed requests per zone: ").append(counts.isEmpty() ? "none" : ScalingFacts.counts(counts)).append(".\n");
+    if (RoutedTotals.total(counts) == 0) {
+      sb.append("but it routed no request at all, to any zone: send requests or apply a workload first.\n");
+    } else {
+      sb.append("but it routed requests per zone: ").append(ScalingFacts.counts(counts)).append(".\n");
+    }
     sb.append(TimelineSlice.of(lb.timeline(), e -> e.resource().equals("lb/" + lb.name()) || e.resource().startsWith("zone/")));
     return new ShouldHaveRoutedRequestsOnlyTo(sb.toString().stripTrailing());
   }

@@ -26,15 +26,36 @@ public final class ShouldHaveTransitionedAt extends CloudTwinErrorMessage {
    */
   public static ShouldHaveTransitionedAt shouldHaveTransitionedAt(
       MetricAlarm alarm, AlarmState state, Duration offset, AlarmHistoryItem closest, Timeline timeline) {
+    return build(alarm, state, "at " + TimelineFormat.offset(offset), offset, offset, closest, timeline);
+  }
+
+  /**
+   * @param closest the transition to {@code state} nearest to the window {@code [from, to]}, or null
+   * @param alarm the alarm
+   * @param state the state
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @param timeline the timeline
+   * @return the failure message
+   */
+  public static ShouldHaveTransitionedAt shouldHaveTransitionedBetween(
+      MetricAlarm alarm, AlarmState state, Duration from, Duration to, AlarmHistoryItem closest, Timeline timeline) {
+    return build(alarm, state, "between " + TimelineFormat.offset(from) + " and " + TimelineFormat.offset(to), from, to,
+        closest, timeline);
+  }
+
+  private static ShouldHaveTransitionedAt build(
+      MetricAlarm alarm, AlarmState state, String when, Duration from, Duration to, AlarmHistoryItem closest, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" to go to ").append(state).append(" at ")
-        .append(TimelineFormat.offset(offset)).append(" (virtual time)\n");
+    sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" to go to ").append(state).append(' ')
+        .append(when).append(" (virtual time)\n");
     if (closest == null) {
       sb.append("but it never went to ").append(state).append(" (it is ").append(alarm.state()).append(").\n");
     } else {
       Duration at = Duration.between(timeline.t0(), closest.timestamp());
+      Duration off = at.compareTo(from) < 0 ? at.minus(from) : at.minus(to);
       sb.append("but it went to ").append(state).append(" at ").append(TimelineFormat.offset(at)).append(" (")
-          .append(TimelineSlice.relative(at.minus(offset))).append(").\n");
+          .append(TimelineSlice.relative(off)).append(").\n");
     }
     sb.append(TimelineSlice.about(timeline, "alarm/" + alarm.alarmName()));
     if (closest == null) {

@@ -14,8 +14,23 @@ public final class ShouldNeverHaveEnteredState extends CloudTwinErrorMessage {
   }
 
   /**
-   * The failure message of {@code shouldNeverHaveEntered}.
+   * The alarm never saw a datapoint: "never entered" would hold without evidence.
    *
+   * @param alarm the alarm
+   * @param state the state
+   * @param timeline the timeline
+   * @return the alarm never saw a datapoint: "never entered" would hold without evidence
+   */
+  public static ShouldNeverHaveEnteredState shouldHaveSeenData(MetricAlarm alarm, AlarmState state, Timeline timeline) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" never to enter ").append(state).append('\n');
+    sb.append("but no evaluation of it ever found a datapoint of ").append(alarm.spec().metric())
+        .append(", so that would prove nothing (check the metric's name and dimensions, and advance the twin).\n");
+    if (timeline != null) sb.append(TimelineSlice.about(timeline, "alarm/" + alarm.alarmName()));
+    return new ShouldNeverHaveEnteredState(sb.toString().stripTrailing());
+  }
+
+  /**
    * @param entries the transitions into {@code state}, oldest first (at least one)
    * @param alarm the alarm
    * @param state the state

@@ -1,0 +1,402 @@
+package io.github.cloudtwin.cloudformation;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.autoscaling.AdjustmentType;
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.autoscaling.AutoScalingGroupSpec;
+import io.github.cloudtwin.autoscaling.CapacityDistributionStrategy;
+import io.github.cloudtwin.autoscaling.HealthCheckType;
+import io.github.cloudtwin.autoscaling.LifecycleActionResult;
+import io.github.cloudtwin.autoscaling.LifecycleHookSpec;
+import io.github.cloudtwin.autoscaling.LifecycleTransition;
+import io.github.cloudtwin.autoscaling.MetricAggregationType;
+import io.github.cloudtwin.autoscaling.PredefinedMetricType;
+import io.github.cloudtwin.autoscaling.ScalingPolicy;
+import io.github.cloudtwin.autoscaling.ScalingPolicySpec;
+import io.github.cloudtwin.autoscaling.ScheduledActionSpec;
+import io.github.cloudtwin.autoscaling.SimpleScalingPolicy;
+import io.github.cloudtwin.autoscaling.StepScalingPolicy;
+import io.github.cloudtwin.autoscaling.TargetTrackingScalingPolicy;
+import io.github.cloudtwin.autoscaling.TerminationPolicy;
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.Statistic;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** AWS::AutoScaling::AutoScalingGroup, ScalingPolicy, ScheduledAction and LifecycleHook. */
+final class AutoScalingResources {
+
+  static final String GROUP = "AWS::AutoScaling::AutoScalingGroup";
+
+  private AutoScalingResources() {}
+
+  // ------------------------------------------------------------------ group
+
+  static final ResourceHandler GROUP_HANDLER = r -> {
+    Props p = r.props();
+    String name = r.name(p.string("AutoScalingGroupName"), 255);
+    Ec2Resources.Launch launch = launch(r, p);
+    AutoScalingGroupSpec.Builder b = AutoScalingGroupSpec.builder()
+        .autoScalingGroupName(name)
+        .launchTemplate(launch.name(), launch.version())
+        .instanceType(launch.instanceType())
+        .detailedMonitoring(launch.detailedMonitoring())
+        .minSize(p.requiredInt("MinSize"))
+        .maxSize(p.requiredInt("MaxSize"));
+    Integer desired = p.integer("DesiredCapacity");
+    if (desired != null) b.desiredCapacity(desired);
+    b.availabilityZones(zones(r, p).toArray(String[]::new));
+    List<String> tgs = p.strings("TargetGroupARNs");
+    if (tgs != null) {
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < tgs.size(); i++) names.add(targetGroupName(r, tgs.get(i), "Properties.TargetGroupARNs[" + i + "]"));
+      b.targetGroupNames(names.toArray(String[]::new));
+    }
+    b.healthCheckType(Enums.parse(p, "HealthCheckType", HealthCheckType.class, HealthCheckType.EC2));
+    Duration grace = p.seconds("HealthCheckGracePeriod");
+    if (grace != null) b.healthCheckGracePeriod(grace);
+    Duration cooldown = p.seconds("Cooldown");
+    if (cooldown != null) b.defaultCooldown(cooldown);
+    Duration warmup = p.seconds("DefaultInstanceWarmup");
+    if (warmup != null) b.defaultInstanceWarmup(warmup);
+    List<String> policies = p.strings("TerminationPolicies");
+    if (policies != null) b.terminationPolicies(terminationPolicies(r, policies));
+    Boolean protect = p.bool("NewInstancesProtectedFromScaleIn");
+    if (protect != null) b.newInstancesProtectedFromScaleIn(protect);
+    Props distribution = p.child("AvailabilityZoneDistribution");
+    if (distribution != null) {
+      b.capacityDistributionStrategy(Enums.parse(distribution, "CapacityDistributionStrategy", CapacityDistributionStrategy.class,
+          CapacityDistributionStrategy.BALANCED_BEST_EFFORT));
+    }
+    for (Props m : p.children("MetricsCollection")) {
+      String granularity = m.requiredString("Granularity");
+      if (!granularity.equals("1Minute")) throw m.invalid("Granularity", granularity, "1Minute");
+      m.strings("Metrics");
+    }
+    List<LifecycleHookSpec> hooks = new ArrayList<>();
+    for (Props h : p.children("LifecycleHookSpecificationList")) hooks.add(hook(h, h.requiredString("LifecycleHookName"), name));
+    if (!hooks.isEmpty()) {
+      r.note("Properties.LifecycleHookSpecificationList", "the hooks are put right after the group is created, so the first "
+          + "launches at creation run without them (AWS applies them to the first launches too)");
+    }
+    AutoScalingGroupSpec spec = b.build();
+    return new Creation() {
+      @Override
+      public Outcome predict() {
+        if (r.twin().autoScaling().groups().stream().anyMatch(g -> g.name().equals(name))) {
+          throw r.invalid("Properties.AutoScalingGroupName", name, "a name no group of the twin has (AlreadyExists)");
+        }
+        return Outcome.of(name);
+      }
+
+      @Override
+      public Outcome create(CloudTwin twin) {
+        AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(spec);
+        for (LifecycleHookSpec h : hooks) twin.autoScaling().putLifecycleHook(h);
+        return Outcome.of(name).withView(g);
+      }
+    };
+  };
+
+  private static Ec2Resources.Launch launch(ResourceContext r, Props p) {
+    Props lt = p.child("LaunchTemplate");
+    String config = p.string("LaunchConfigurationName");
+    Props mixed = p.child("MixedInstancesPolicy");
+    String ltPath = "Properties.LaunchTemplate";
+    List<String> overrides = List.of();
+    if (mixed != null) {
+      Props mlt = mixed.child("LaunchTemplate");
+      if (mlt == null) throw mixed.missing("LaunchTemplate");
+      lt = mlt.child("LaunchTemplateSpecification");
+      ltPath = "Properties.MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification";
+      List<String> types = new ArrayList<>();
+      for (Props o : mlt.children("Overrides")) {
+        String t = o.string("InstanceType");
+        if (t != null) types.add(t);
+      }
+      overrides = types;
+    }
+    int given = (lt != null ? 1 : 0) + (config != null ? 1 : 0);
+    if (given != 1) {
+      throw r.invalid("Properties.LaunchTemplate", given == 0 ? null : "both",
+          "exactly one of LaunchTemplate, LaunchConfigurationName and MixedInstancesPolicy");
+    }
+    Ec2Resources.Launch launch;
+    if (config != null) {
+      ResourceContext.Found f = r.byRef(config);
+      if (f == null || !f.type().equals("AWS::AutoScaling::LaunchConfiguration")) {
+        throw r.invalid("Properties.LaunchConfigurationName", config, "a Ref to an AWS::AutoScaling::LaunchConfiguration of the template");
+      }
+      launch = (Ec2Resources.Launch) f.outcome().detail();
+    } else {
+      String id = lt.string("LaunchTemplateId");
+      String ltName = lt.string("LaunchTemplateName");
+      String version = lt.string("Version");
+      Ec2Resources.Launch found = null;
+      for (ResourceContext.Found f : r.plan().resourcesOfType("AWS::EC2::LaunchTemplate")) {
+        if (f.outcome().ref().equals(id) || f.outcome().attributes().get("LaunchTemplateName").equals(ltName)) {
+          found = (Ec2Resources.Launch) f.outcome().detail();
+        }
+      }
+      if (found == null) {
+        if (id == null && ltName == null) throw lt.invalid("LaunchTemplateId", null, "LaunchTemplateId or LaunchTemplateName");
+        throw r.invalid(ltPath, id != null ? id : ltName, "a launch template of the template (Ref or LaunchTemplateName)");
+      }
+      if (version == null) throw lt.missing("Version");
+      String v = version.equals("$Latest") || version.equals("$Default") ? "1" : version;
+      if (!v.equals("1")) throw lt.invalid("Version", version, "1, $Latest or $Default (a template's launch template has one version)");
+      launch = found;
+    }
+    if (!overrides.isEmpty()) {
+      if (overrides.size() > 1) {
+        r.note("Properties.MixedInstancesPolicy.LaunchTemplate.Overrides", "the twin launches one instance type: the first override, "
+            + overrides.get(0) + ", of " + overrides);
+      }
+      io.github.cloudtwin.ec2.InstanceType.of(overrides.get(0));
+      launch = new Ec2Resources.Launch(launch.name(), launch.version(), overrides.get(0), launch.detailedMonitoring());
+    }
+    return launch;
+  }
+
+  private static List<String> zones(ResourceContext r, Props p) {
+    List<String> subnets = p.strings("VPCZoneIdentifier");
+    List<String> azs = p.strings("AvailabilityZones");
+    LinkedHashSet<String> zones = new LinkedHashSet<>();
+    if (subnets != null && !subnets.isEmpty()) {
+      for (int i = 0; i < subnets.size(); i++) zones.add(r.subnetZone(subnets.get(i), "Properties.VPCZoneIdentifier[" + i + "]"));
+    } else if (azs != null && !azs.isEmpty()) {
+      for (int i = 0; i < azs.size(); i++) zones.add(r.zone(azs.get(i), "Properties.AvailabilityZones[" + i + "]"));
+    } else {
+      throw r.invalid("Properties.VPCZoneIdentifier", null, "subnets (VPCZoneIdentifier) or AvailabilityZones");
+    }
+    return new ArrayList<>(zones);
+  }
+
+  static String targetGroupName(ResourceContext r, String arn, String path) {
+    ResourceContext.Found f = r.byRef(arn);
+    if (f != null && f.type().equals("AWS::ElasticLoadBalancingV2::TargetGroup")) return (String) f.outcome().attributes().get("TargetGroupName");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":targetgroup/([^/]+)/").matcher(arn);
+    if (m.find() && r.twin().loadBalancing().targetGroups().stream().anyMatch(t -> t.name().equals(m.group(1)))) return m.group(1);
+    throw r.invalid(path, arn, "the ARN of a target group of the template or of the twin");
+  }
+
+  private static TerminationPolicy[] terminationPolicies(ResourceContext r, List<String> names) {
+    List<TerminationPolicy> out = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String n = names.get(i);
+      TerminationPolicy t = switch (n) {
+        case "Default" -> TerminationPolicy.DEFAULT;
+        case "OldestInstance" -> TerminationPolicy.OLDEST_INSTANCE;
+        case "NewestInstance" -> TerminationPolicy.NEWEST_INSTANCE;
+        case "OldestLaunchTemplate" -> TerminationPolicy.OLDEST_LAUNCH_TEMPLATE;
+        case "OldestLaunchConfiguration" -> {
+          r.note("Properties.TerminationPolicies[" + i + "]", "OldestLaunchConfiguration acts as OldestLaunchTemplate on the "
+              + "launch configuration's name");
+          yield TerminationPolicy.OLDEST_LAUNCH_TEMPLATE;
+        }
+        case "ClosestToNextInstanceHour" -> TerminationPolicy.CLOSEST_TO_NEXT_INSTANCE_HOUR;
+        default -> throw r.invalid("Properties.TerminationPolicies[" + i + "]", n,
+            "Default, OldestInstance, NewestInstance, OldestLaunchTemplate, OldestLaunchConfiguration or ClosestToNextInstanceHour "
+                + "(AllocationStrategy and Lambda policies are not simulated)");
+      };
+      out.add(t);
+    }
+    return out.toArray(TerminationPolicy[]::new);
+  }
+
+  private static LifecycleHookSpec hook(Props h, String hookName, String group) {
+    LifecycleTransition transition = Enums.parse(h, "LifecycleTransition", LifecycleTransition.class, null);
+    if (transition == null) throw h.missing("LifecycleTransition");
+    LifecycleHookSpec spec = LifecycleHookSpec.of(hookName, group, transition);
+    Duration timeout = h.seconds("HeartbeatTimeout");
+    if (timeout != null) spec = spec.withHeartbeatTimeout(timeout);
+    LifecycleActionResult result = Enums.parse(h, "DefaultResult", LifecycleActionResult.class, null);
+    if (result != null) spec = spec.withDefaultResult(result);
+    return spec;
+  }
+
+  /** The group a policy, action or hook names: one of the template's, or one the twin has. */
+  static String groupName(ResourceContext r, Props p) {
+    String group = p.requiredString("AutoScalingGroupName");
+    ResourceContext.Found f = r.byRef(group);
+    if (f != null && f.type().equals(GROUP)) return group;
+    if (r.twin().autoScaling().groups().stream().noneMatch(g -> g.name().equals(group))) {
+      throw r.invalid("Properties.AutoScalingGroupName", group, "a group of the template (Ref) or of the twin");
+    }
+    return group;
+  }
+
+  // ------------------------------------------------------------------ scaling policy
+
+  static final ResourceHandler POLICY = r -> {
+    Props p = r.props();
+    String group = groupName(r, p);
+    String name = r.name(null, 255);
+    String type = p.string("PolicyType");
+    type = type == null ? "SimpleScaling" : type;
+    ScalingPolicySpec spec = switch (type) {
+      case "SimpleScaling" -> {
+        SimpleScalingPolicy.Builder b = SimpleScalingPolicy.builder().policyName(name).autoScalingGroupName(group)
+            .adjustmentType(Enums.parse(p, "AdjustmentType", AdjustmentType.class, AdjustmentType.ChangeInCapacity))
+            .scalingAdjustment(p.requiredInt("ScalingAdjustment"));
+        Duration cooldown = p.seconds("Cooldown");
+        if (cooldown != null) b.cooldown(cooldown);
+        Integer magnitude = p.integer("MinAdjustmentMagnitude");
+        if (magnitude != null) b.minAdjustmentMagnitude(magnitude);
+        yield b.build();
+      }
+      case "StepScaling" -> {
+        StepScalingPolicy.Builder b = StepScalingPolicy.builder().policyName(name).autoScalingGroupName(group)
+            .adjustmentType(Enums.parse(p, "AdjustmentType", AdjustmentType.class, AdjustmentType.ChangeInCapacity));
+        List<Props> steps = p.children("StepAdjustments");
+        if (steps.isEmpty()) throw p.missing("StepAdjustments");
+        for (Props s : steps) {
+          b.step(s.number("MetricIntervalLowerBound"), s.number("MetricIntervalUpperBound"), s.requiredInt("ScalingAdjustment"));
+        }
+        b.metricAggregationType(Enums.parse(p, "MetricAggregationType", MetricAggregationType.class, MetricAggregationType.Average));
+        Duration warmup = p.seconds("EstimatedInstanceWarmup");
+        if (warmup != null) b.estimatedInstanceWarmup(warmup);
+        Integer magnitude = p.integer("MinAdjustmentMagnitude");
+        if (magnitude != null) b.minAdjustmentMagnitude(magnitude);
+        yield b.build();
+      }
+      case "TargetTrackingScaling" -> targetTracking(p, name, group);
+      case "PredictiveScaling" -> null;
+      default -> throw p.invalid("PolicyType", type, "SimpleScaling, StepScaling, TargetTrackingScaling or PredictiveScaling");
+    };
+    String placeholder = r.arn("autoscaling", "scalingPolicy:00000000-0000-4000-8000-000000000000:autoScalingGroupName/" + group
+        + ":policyName/" + name);
+    if (spec == null) {
+      if (r.planning()) {
+        r.plan().report(ImportReport.Kind.NOT_SIMULATED, r.logicalId(), r.type(), "Properties.PolicyType",
+            "predictive scaling is not simulated: the policy never changes capacity");
+      }
+      p.accept("PredictiveScalingConfiguration");
+      return Creation.fixed(Outcome.of(placeholder).attribute("Arn", placeholder).attribute("PolicyName", name).notSimulated());
+    }
+    return new Creation() {
+      @Override
+      public Outcome predict() {
+        return Outcome.of(placeholder).attribute("Arn", placeholder).attribute("PolicyName", name);
+      }
+
+      @Override
+      public Outcome create(CloudTwin twin) {
+        ScalingPolicy policy = twin.autoScaling().putScalingPolicy(spec);
+        return Outcome.of(policy.policyArn()).attribute("Arn", policy.policyArn()).attribute("PolicyName", name).withView(policy);
+      }
+    };
+  };
+
+  private static TargetTrackingScalingPolicy targetTracking(Props p, String name, String group) {
+    Props c = p.child("TargetTrackingConfiguration");
+    if (c == null) throw p.missing("TargetTrackingConfiguration");
+    TargetTrackingScalingPolicy.Builder b = TargetTrackingScalingPolicy.builder().policyName(name).autoScalingGroupName(group);
+    Double target = c.number("TargetValue");
+    if (target == null) throw c.missing("TargetValue");
+    b.targetValue(target);
+    Boolean disable = c.bool("DisableScaleIn");
+    if (disable != null) b.disableScaleIn(disable);
+    Props predefined = c.child("PredefinedMetricSpecification");
+    Props custom = c.child("CustomizedMetricSpecification");
+    if (predefined != null) {
+      PredefinedMetricType t = Enums.parse(predefined, "PredefinedMetricType", PredefinedMetricType.class, null);
+      if (t == null) throw predefined.missing("PredefinedMetricType");
+      String label = predefined.string("ResourceLabel");
+      if (label != null) b.predefinedMetric(t, label);
+      else b.predefinedMetric(t);
+    }
+    if (custom != null) {
+      b.customMetric(metric(custom), statistic(custom, "Statistic"));
+    }
+    Duration warmup = p.seconds("EstimatedInstanceWarmup");
+    if (warmup != null) b.estimatedInstanceWarmup(warmup);
+    return b.build();
+  }
+
+  /** Namespace, MetricName and Dimensions [{Name, Value}] as a MetricId. */
+  static MetricId metric(Props m) {
+    String namespace = m.requiredString("Namespace");
+    String metricName = m.requiredString("MetricName");
+    List<String> nv = new ArrayList<>();
+    for (Props d : m.children("Dimensions")) {
+      nv.add(d.requiredString("Name"));
+      nv.add(d.requiredString("Value"));
+    }
+    return MetricId.of(namespace, metricName, nv.toArray(String[]::new));
+  }
+
+  static Statistic statistic(Props m, String key) {
+    String s = m.string(key);
+    return s == null ? Statistic.AVERAGE : Statistic.parse(s);
+  }
+
+  // ------------------------------------------------------------------ scheduled action, lifecycle hook
+
+  static final ResourceHandler SCHEDULED_ACTION = r -> {
+    Props p = r.props();
+    String group = groupName(r, p);
+    String name = r.name(null, 255);
+    String zone = p.string("TimeZone");
+    if (zone != null && !zone.equals("UTC") && !zone.equals("Etc/UTC")) {
+      throw p.invalid("TimeZone", zone, "UTC (the twin's recurrences run in UTC)");
+    }
+    ScheduledActionSpec spec = new ScheduledActionSpec(name, group, instant(p, "StartTime"), instant(p, "EndTime"),
+        p.string("Recurrence"), p.integer("MinSize"), p.integer("MaxSize"), p.integer("DesiredCapacity"));
+    return new Creation() {
+      @Override
+      public Outcome predict() {
+        return Outcome.of(name).attribute("ScheduledActionName", name);
+      }
+
+      @Override
+      public Outcome create(CloudTwin twin) {
+        twin.autoScaling().putScheduledUpdateGroupAction(spec);
+        return predict();
+      }
+    };
+  };
+
+  private static Instant instant(Props p, String key) {
+    String v = p.string(key);
+    if (v == null) return null;
+    try {
+      return Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      throw p.invalid(key, v, "an ISO 8601 UTC time such as 2026-01-01T08:00:00Z");
+    }
+  }
+
+  static final ResourceHandler LIFECYCLE_HOOK = r -> {
+    Props p = r.props();
+    String group = groupName(r, p);
+    String name = r.name(p.string("LifecycleHookName"), 255);
+    LifecycleHookSpec spec = hook(p, name, group);
+    return new Creation() {
+      @Override
+      public Outcome predict() {
+        return Outcome.of(name);
+      }
+
+      @Override
+      public Outcome create(CloudTwin twin) {
+        twin.autoScaling().putLifecycleHook(spec);
+        return Outcome.of(name);
+      }
+    };
+  };
+
+  static Map<String, ResourceHandler> handlers() {
+    return Map.of(
+        GROUP, GROUP_HANDLER,
+        "AWS::AutoScaling::LaunchConfiguration", Ec2Resources.LAUNCH_CONFIGURATION,
+        "AWS::AutoScaling::ScalingPolicy", POLICY,
+        "AWS::AutoScaling::ScheduledAction", SCHEDULED_ACTION,
+        "AWS::AutoScaling::LifecycleHook", LIFECYCLE_HOOK);
+  }
+}

@@ -1,0 +1,51 @@
+package io.github.cloudtwin.cloudformation;
+
+import io.github.cloudtwin.CloudTwin;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** One import: the root stack, its nested stacks, the report, and the names they claim. */
+final class StackImporter {
+
+  private final CloudTwin twin;
+  private final StackImport config;
+  private final ImportReport.Collector report = new ImportReport.Collector();
+  private final Map<String, String> claimed = new HashMap<>();
+
+  StackImporter(CloudTwin twin, StackImport config) {
+    this.twin = Objects.requireNonNull(twin, "twin");
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  CloudTwin twin() {
+    return twin;
+  }
+
+  StackImport config() {
+    return config;
+  }
+
+  ImportReport.Collector report() {
+    return report;
+  }
+
+  /** Records that {@code logicalId} will create {@code type} named {@code ref}; two resources may not. */
+  void claim(String type, String ref, String logicalId) {
+    String previous = claimed.putIfAbsent(type + " " + ref, logicalId);
+    if (previous != null) {
+      throw new TemplateValidationException(logicalId, null, ref, "a name no other resource of the import uses (" + previous + " has it)",
+          ref + " already exists in stack " + config.stackName());
+    }
+  }
+
+  Stack run() {
+    StackPlan root = new StackPlan(this, config.template(), config.stackName());
+    // under the twin's lock: no other thread sees the stack half-created
+    twin.kernel().run(() -> {
+      root.plan(config.parameters());
+      root.create(config.parameters());
+    });
+    return root.stack(report.build());
+  }
+}

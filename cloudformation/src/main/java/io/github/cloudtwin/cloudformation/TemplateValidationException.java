@@ -1,0 +1,62 @@
+package io.github.cloudtwin.cloudformation;
+
+import io.github.cloudtwin.kernel.ValidationException;
+
+/**
+ * A template CloudFormation would reject, found before anything was created: it names the logical
+ * id, the property (a path such as {@code Properties.MaxSize}) and the value. When this is thrown,
+ * nothing of the stack exists in the twin.
+ */
+public class TemplateValidationException extends ValidationException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The resource, parameter, condition or output at fault; null for the template itself. */
+  private final String logicalId;
+  /** The property path within it, such as {@code Properties.MaxSize}; may be null. */
+  private final String property;
+
+  /**
+   * Creates the exception.
+   *
+   * @param logicalId the resource, parameter, condition or output at fault; null for the template itself
+   * @param property the property path within it, such as {@code Properties.MaxSize}; may be null
+   * @param value the value given
+   * @param allowed what CloudFormation (or the service) would have accepted
+   */
+  public TemplateValidationException(String logicalId, String property, Object value, String allowed) {
+    super(field(logicalId, property), value, allowed);
+    this.logicalId = logicalId;
+    this.property = property;
+  }
+
+  /**
+   * Creates the exception with CloudFormation's or the service's own message text.
+   *
+   * @param logicalId the logical id
+   * @param property the property
+   * @param value the value
+   * @param allowed the allowed
+   * @param awsMessage the aws message
+   */
+  public TemplateValidationException(String logicalId, String property, Object value, String allowed, String awsMessage) {
+    super(field(logicalId, property), value, allowed, awsMessage);
+    this.logicalId = logicalId;
+    this.property = property;
+  }
+
+  private static String field(String logicalId, String property) {
+    if (logicalId == null) return property == null ? "Template" : property;
+    return property == null ? logicalId : logicalId + "." + property;
+  }
+
+  /** {@return the logical id at fault, or null when the template as a whole is} */
+  public String logicalId() {
+    return logicalId;
+  }
+
+  /** {@return the property path within the logical id, or null} */
+  public String property() {
+    return property;
+  }
+}

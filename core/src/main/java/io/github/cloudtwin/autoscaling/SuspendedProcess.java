@@ -1,0 +1,10 @@
+package io.github.cloudtwin.autoscaling;
+
+/**
+ * A suspended process of an Auto Scaling group, as {@code DescribeAutoScalingGroups} lists it in
+ * {@code SuspendedProcesses}.
+ *
+ * @param processName the process
+ * @param suspensionReason why, in AWS's words: {@code User suspended at 2026-01-01T00:05:00Z}
+ */
+public record SuspendedProcess(ScalingProcess processName, String suspensionReason) {}
