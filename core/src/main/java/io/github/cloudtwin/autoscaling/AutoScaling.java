@@ -46,6 +46,7 @@ public final class AutoScaling {
   private final SplittableRandom ids;
   private final Map<String, MetricWriter[]> writers = new LinkedHashMap<>();
   private Function<String, LoadBalancerTargets> targetGroupResolver;
+  private Function<String, LoadBalancerTargets> loadBalancerResolver;
   private final List<Proposal> proposals = new ArrayList<>();
   private Scheduler.Task resolveTask;
 
@@ -102,6 +103,43 @@ public final class AutoScaling {
   public void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
     Require.notNull("resolver", resolver);
     kernel.run(() -> this.targetGroupResolver = resolver);
+  }
+
+  /**
+   * Sets how Classic Load Balancer names resolve to targets (the twin wires the ELB service here);
+   * a name that is not a Classic Load Balancer must throw a ValidationException.
+   *
+   * @param resolver the resolver
+   */
+  public void setLoadBalancerResolver(Function<String, LoadBalancerTargets> resolver) {
+    Require.notNull("resolver", resolver);
+    kernel.run(() -> this.loadBalancerResolver = resolver);
+  }
+
+  /**
+   * Attaches Classic Load Balancers to a group, as {@code AttachLoadBalancers} (and as a group's
+   * {@code LoadBalancerNames} at creation): instances in service register now, later instances as
+   * they enter service; with ELB health checks the group then also heeds their health.
+   *
+   * @param groupName the group name
+   * @param loadBalancerNames the load balancer names
+   */
+  public void attachLoadBalancers(String groupName, String... loadBalancerNames) {
+    Require.notNull("LoadBalancerNames", loadBalancerNames);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      List<LoadBalancerTargets> add = new ArrayList<>();
+      for (String n : loadBalancerNames) {
+        Require.name("LoadBalancerNames", n);
+        if (loadBalancerResolver == null) throw new ValidationException("LoadBalancerNames", n, "a Classic Load Balancer of the twin");
+        LoadBalancerTargets t = loadBalancerResolver.apply(n);
+        boolean attached = g.targetGroups.stream().anyMatch(x -> x.name().equals(n)) || add.stream().anyMatch(x -> x.name().equals(n));
+        if (!attached) add.add(t);
+      }
+      if (add.isEmpty()) return;
+      long id = g.record("attach", "attached load balancers " + add.stream().map(LoadBalancerTargets::name).toList());
+      kernel.runWithCause(id, () -> g.attach(add));
+    });
   }
 
   // ------------------------------------------------------------------ groups
@@ -212,7 +250,6 @@ public final class AutoScaling {
   /**
    * Sets desired capacity, as {@code SetDesiredCapacity}.
    *
-   *
    * @param honorCooldown when true, refuses with {@link ScalingActivityInProgressException} while
    *     a cooldown or scaling activity is in progress
    * @param name the name
@@ -256,6 +293,104 @@ public final class AutoScaling {
         g.changeDesired(desiredCapacity, clause, false, null);
       }
     });
+  }
+
+  /**
+   * Deletes a group, as {@code DeleteAutoScalingGroup}. Without {@code forceDelete} the group must
+   * have no instances and no scaling activity in progress; with it, its instances are terminated.
+   * The group's policies (and the alarms they own) and scheduled actions go with it.
+   *
+   * @param name the name
+   * @param forceDelete the force delete
+   */
+  public void deleteAutoScalingGroup(String name, boolean forceDelete) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(name);
+      if (!forceDelete && !g.members.isEmpty()) {
+        throw new ValidationException("ForceDelete", false, "true while the group still has instances ("
+            + g.members.size() + ")", "You cannot delete an AutoScalingGroup while there are instances or pending Spot"
+            + " instance request(s) still in the group.");
+      }
+      for (PolicyRuntime p : List.copyOf(g.policies.values())) deleteOwnedAlarms(p);
+      g.policies.clear();
+      long id = g.record("delete", "deleted" + (forceDelete ? " (ForceDelete: " + g.members.size()
+          + " instances terminated)" : ""));
+      kernel.runWithCause(id, g::delete);
+      groups.remove(name);
+    });
+  }
+
+  /**
+   * The scaling policies of a group, in the order they were put.
+   *
+   * @param groupName the group name
+   * @return the scaling policies of a group, in the order they were put
+   */
+  public List<ScalingPolicy> policies(String groupName) {
+    return kernel.call(() -> runtime(groupName).policies.values().stream().map(ScalingPolicy::new).toList());
+  }
+
+  /**
+   * The lifecycle hooks of a group, in the order they were put.
+   *
+   * @param groupName the group name
+   * @return the lifecycle hooks of a group, in the order they were put
+   */
+  public List<LifecycleHookSpec> lifecycleHooks(String groupName) {
+    return kernel.call(() -> List.copyOf(runtime(groupName).hooks.values()));
+  }
+
+  /**
+   * Deletes a lifecycle hook, as {@code DeleteLifecycleHook}; instances waiting on it proceed
+   * with the hook's default result.
+   *
+   * @param groupName the group name
+   * @param hookName the hook name
+   */
+  public void deleteLifecycleHook(String groupName, String hookName) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      LifecycleHookSpec h = g.hooks.get(Require.name("LifecycleHookName", hookName));
+      if (h == null) {
+        throw new ValidationException("LifecycleHookName", hookName, "the name of a hook of group " + groupName + " "
+            + g.hooks.keySet());
+      }
+      g.hooks.remove(hookName);
+      g.record("lifecycle-hook", "hook " + hookName + " deleted");
+      for (Member m : List.copyOf(g.members.values())) {
+        if (m.waitingHooks.containsKey(hookName)) g.completeHook(m, hookName, h.defaultResult());
+      }
+    });
+  }
+
+  /**
+   * Restarts the heartbeat timeout of a waiting lifecycle action, as {@code
+   * RecordLifecycleActionHeartbeat}.
+   *
+   * @param groupName the group name
+   * @param hookName the hook name
+   * @param instanceId the instance id
+   */
+  public void recordLifecycleActionHeartbeat(String groupName, String hookName, String instanceId) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      Member m = memberOf(g, instanceId);
+      if (!m.waitingHooks.containsKey(hookName)) {
+        throw new ValidationException("LifecycleHookName", hookName,
+            "a hook instance " + instanceId + " waits for " + m.waitingHooks.keySet() + " (No active Lifecycle Action found)");
+      }
+      g.heartbeat(m, g.hooks.get(hookName));
+    });
+  }
+
+  /**
+   * The scheduled actions of a group that have not yet run out, in the order they were put.
+   *
+   * @param groupName the group name
+   * @return the scheduled actions of a group that have not yet run out, in the order they were put
+   */
+  public List<ScheduledActionSpec> scheduledActions(String groupName) {
+    return kernel.call(() -> List.copyOf(runtime(groupName).scheduledSpecs.values()));
   }
 
   // ------------------------------------------------------------------ policies

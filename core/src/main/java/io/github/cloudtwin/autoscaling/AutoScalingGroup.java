@@ -2,6 +2,7 @@ package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Timeline;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -27,6 +28,11 @@ public final class AutoScalingGroup {
   /** {@return the group name} */
   public String name() {
     return runtime.name;
+  }
+
+  /** {@return when the group was created, in virtual time (CreatedTime)} */
+  public Instant createdTime() {
+    return runtime.createdTime;
   }
 
   /** {@return the current configuration (with the current min, max and desired)} */

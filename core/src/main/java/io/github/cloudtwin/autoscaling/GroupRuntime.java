@@ -49,6 +49,8 @@ final class GroupRuntime {
   final Map<String, ScheduledActionSpec> scheduledSpecs = new LinkedHashMap<>();
   final List<LoadBalancerTargets> targetGroups;
   final SplittableRandom random;
+  /** When the group was created (CreatedTime). */
+  final Instant createdTime;
   boolean deleted;
 
   private boolean reconciling;
@@ -80,7 +82,8 @@ final class GroupRuntime {
     this.ec2 = service.ec2;
     this.name = spec.autoScalingGroupName();
     this.spec = spec;
-    this.targetGroups = List.copyOf(targetGroups);
+    this.createdTime = service.kernel.clock().now();
+    this.targetGroups = new ArrayList<>(targetGroups);
     this.random = kernel.randomness().stream("autoscaling.group." + name);
   }
 
@@ -363,6 +366,35 @@ final class GroupRuntime {
     }
   }
 
+  /** Restarts the heartbeat timeout of the member's wait on {@code h}. */
+  void heartbeat(Member m, LifecycleHookSpec h) {
+    Scheduler.Task old = m.waitingHooks.get(h.lifecycleHookName());
+    old.cancel();
+    Scheduler.Task t = kernel.scheduler().after(h.heartbeatTimeout(), () -> {
+      record("lifecycle-hook", "hook " + h.lifecycleHookName() + " timed out for " + m.instanceId + ": "
+          + h.defaultResult());
+      completeHook(m, h.lifecycleHookName(), h.defaultResult());
+    });
+    m.waitingHooks.put(h.lifecycleHookName(), t);
+    record("lifecycle-hook", "hook " + h.lifecycleHookName() + " heartbeat for " + m.instanceId + ": timeout restarts ("
+        + h.heartbeatTimeout().getSeconds() + " s)");
+  }
+
+  /** Ends the group: no more launches or scheduled actions; its instances are terminated. */
+  void delete() {
+    deleted = true;
+    if (retry != null) retry.cancel();
+    for (Scheduler.Task t : scheduled.values()) t.cancel();
+    scheduled.clear();
+    scheduledSpecs.clear();
+    for (Member m : List.copyOf(members.values())) {
+      for (Scheduler.Task t : m.waitingHooks.values()) t.cancel();
+      m.waitingHooks.clear();
+      ec2.terminateInstance(m.instanceId);
+    }
+    members.clear();
+  }
+
   /** Completes one hook for the member; when none is left, the instance moves on. */
   void completeHook(Member m, String hookName, LifecycleActionResult result) {
     Scheduler.Task t = m.waitingHooks.remove(hookName);
@@ -386,6 +418,20 @@ final class GroupRuntime {
     } else if (m.state == LifecycleState.TERMINATING_WAIT) {
       memberState(m, LifecycleState.TERMINATING_PROCEED);
       terminateEc2(m);
+    }
+  }
+
+  /** Adds load balancers (AttachLoadBalancers): members in service register now, later ones on entering service. */
+  void attach(List<LoadBalancerTargets> more) {
+    for (LoadBalancerTargets t : more) {
+      targetGroups.add(t);
+      if (isSuspended(ScalingProcess.AddToLoadBalancer)) continue;
+      for (Member m : members.values()) {
+        if (m.state == LifecycleState.IN_SERVICE) {
+          t.register(m.instanceId);
+          m.registered = true;
+        }
+      }
     }
   }
 

@@ -1,0 +1,783 @@
+package io.github.cloudtwin.awssdk.autoscaling;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.autoscaling.AdjustmentType;
+import io.github.cloudtwin.autoscaling.AutoScalingGroupSpec;
+import io.github.cloudtwin.autoscaling.AutoScalingInstance;
+import io.github.cloudtwin.autoscaling.MetricAggregationType;
+import io.github.cloudtwin.autoscaling.PredefinedMetricType;
+import io.github.cloudtwin.autoscaling.ScalingActivity;
+import io.github.cloudtwin.autoscaling.ScalingPolicySpec;
+import io.github.cloudtwin.autoscaling.ScheduledActionSpec;
+import io.github.cloudtwin.autoscaling.SimpleScalingPolicy;
+import io.github.cloudtwin.autoscaling.StepScalingPolicy;
+import io.github.cloudtwin.autoscaling.TargetTrackingScalingPolicy;
+import io.github.cloudtwin.awssdk.internal.SdkErrors;
+import io.github.cloudtwin.awssdk.operations.AutoScalingOperations;
+import io.github.cloudtwin.awssdk.operations.AutoScalingOperations.GroupDescription;
+import io.github.cloudtwin.awssdk.operations.AutoScalingOperations.InstanceDescription;
+import io.github.cloudtwin.awssdk.operations.AwsErrorException;
+import io.github.cloudtwin.awssdk.operations.Ids;
+import io.github.cloudtwin.awssdk.operations.Page;
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.Statistic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.autoscaling.model.Activity;
+import software.amazon.awssdk.services.autoscaling.model.Alarm;
+import software.amazon.awssdk.services.autoscaling.model.AlreadyExistsException;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingException;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDetails;
+import software.amazon.awssdk.services.autoscaling.model.CompleteLifecycleActionRequest;
+import software.amazon.awssdk.services.autoscaling.model.CompleteLifecycleActionResponse;
+import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
+import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupResponse;
+import software.amazon.awssdk.services.autoscaling.model.CustomizedMetricSpecification;
+import software.amazon.awssdk.services.autoscaling.model.DeleteAutoScalingGroupRequest;
+import software.amazon.awssdk.services.autoscaling.model.DeleteAutoScalingGroupResponse;
+import software.amazon.awssdk.services.autoscaling.model.DeleteLifecycleHookRequest;
+import software.amazon.awssdk.services.autoscaling.model.DeleteLifecycleHookResponse;
+import software.amazon.awssdk.services.autoscaling.model.DeletePolicyRequest;
+import software.amazon.awssdk.services.autoscaling.model.DeletePolicyResponse;
+import software.amazon.awssdk.services.autoscaling.model.DeleteScheduledActionRequest;
+import software.amazon.awssdk.services.autoscaling.model.DeleteScheduledActionResponse;
+import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsRequest;
+import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsResponse;
+import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingInstancesRequest;
+import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingInstancesResponse;
+import software.amazon.awssdk.services.autoscaling.model.DescribeLifecycleHooksRequest;
+import software.amazon.awssdk.services.autoscaling.model.DescribeLifecycleHooksResponse;
+import software.amazon.awssdk.services.autoscaling.model.DescribeLoadBalancerTargetGroupsRequest;
+import software.amazon.awssdk.services.autoscaling.model.DescribeLoadBalancerTargetGroupsResponse;
+import software.amazon.awssdk.services.autoscaling.model.DescribePoliciesRequest;
+import software.amazon.awssdk.services.autoscaling.model.DescribePoliciesResponse;
+import software.amazon.awssdk.services.autoscaling.model.DescribeScalingActivitiesRequest;
+import software.amazon.awssdk.services.autoscaling.model.DescribeScalingActivitiesResponse;
+import software.amazon.awssdk.services.autoscaling.model.DescribeScheduledActionsRequest;
+import software.amazon.awssdk.services.autoscaling.model.DescribeScheduledActionsResponse;
+import software.amazon.awssdk.services.autoscaling.model.EnterStandbyRequest;
+import software.amazon.awssdk.services.autoscaling.model.EnterStandbyResponse;
+import software.amazon.awssdk.services.autoscaling.model.ExecutePolicyRequest;
+import software.amazon.awssdk.services.autoscaling.model.ExecutePolicyResponse;
+import software.amazon.awssdk.services.autoscaling.model.ExitStandbyRequest;
+import software.amazon.awssdk.services.autoscaling.model.ExitStandbyResponse;
+import software.amazon.awssdk.services.autoscaling.model.Instance;
+import software.amazon.awssdk.services.autoscaling.model.InvalidNextTokenException;
+import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
+import software.amazon.awssdk.services.autoscaling.model.LifecycleHook;
+import software.amazon.awssdk.services.autoscaling.model.LimitExceededException;
+import software.amazon.awssdk.services.autoscaling.model.LoadBalancerTargetGroupState;
+import software.amazon.awssdk.services.autoscaling.model.MetricDimension;
+import software.amazon.awssdk.services.autoscaling.model.PredefinedMetricSpecification;
+import software.amazon.awssdk.services.autoscaling.model.PutLifecycleHookRequest;
+import software.amazon.awssdk.services.autoscaling.model.PutLifecycleHookResponse;
+import software.amazon.awssdk.services.autoscaling.model.PutScalingPolicyRequest;
+import software.amazon.awssdk.services.autoscaling.model.PutScalingPolicyResponse;
+import software.amazon.awssdk.services.autoscaling.model.PutScheduledUpdateGroupActionRequest;
+import software.amazon.awssdk.services.autoscaling.model.PutScheduledUpdateGroupActionResponse;
+import software.amazon.awssdk.services.autoscaling.model.RecordLifecycleActionHeartbeatRequest;
+import software.amazon.awssdk.services.autoscaling.model.RecordLifecycleActionHeartbeatResponse;
+import software.amazon.awssdk.services.autoscaling.model.ResourceContentionException;
+import software.amazon.awssdk.services.autoscaling.model.ResourceInUseException;
+import software.amazon.awssdk.services.autoscaling.model.ResumeProcessesRequest;
+import software.amazon.awssdk.services.autoscaling.model.ResumeProcessesResponse;
+import software.amazon.awssdk.services.autoscaling.model.ScalingActivityInProgressException;
+import software.amazon.awssdk.services.autoscaling.model.ScalingPolicy;
+import software.amazon.awssdk.services.autoscaling.model.ScheduledUpdateGroupAction;
+import software.amazon.awssdk.services.autoscaling.model.SetDesiredCapacityRequest;
+import software.amazon.awssdk.services.autoscaling.model.SetDesiredCapacityResponse;
+import software.amazon.awssdk.services.autoscaling.model.SetInstanceHealthRequest;
+import software.amazon.awssdk.services.autoscaling.model.SetInstanceHealthResponse;
+import software.amazon.awssdk.services.autoscaling.model.SetInstanceProtectionRequest;
+import software.amazon.awssdk.services.autoscaling.model.SetInstanceProtectionResponse;
+import software.amazon.awssdk.services.autoscaling.model.StepAdjustment;
+import software.amazon.awssdk.services.autoscaling.model.SuspendProcessesRequest;
+import software.amazon.awssdk.services.autoscaling.model.SuspendProcessesResponse;
+import software.amazon.awssdk.services.autoscaling.model.SuspendedProcess;
+import software.amazon.awssdk.services.autoscaling.model.TargetTrackingConfiguration;
+import software.amazon.awssdk.services.autoscaling.model.TerminateInstanceInAutoScalingGroupRequest;
+import software.amazon.awssdk.services.autoscaling.model.TerminateInstanceInAutoScalingGroupResponse;
+import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupRequest;
+import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupResponse;
+
+/**
+ * The {@code AutoScalingClient} operations: SDK requests to {@link AutoScalingOperations} calls
+ * and twin views to SDK responses. Public methods mirror the client interface; {@link
+ * io.github.cloudtwin.awssdk.internal.ClientProxy} dispatches to them.
+ */
+public final class AutoScalingHandler {
+
+  /** AutoScaling's error codes and the SDK's modeled exceptions for them. */
+  public static final SdkErrors ERRORS = new SdkErrors("AutoScaling", "ValidationError", AutoScalingException::builder,
+      Map.<String, java.util.function.Supplier<AwsServiceException.Builder>>of(
+          "AlreadyExists", AlreadyExistsException::builder,
+          "LimitExceeded", LimitExceededException::builder,
+          "ResourceInUse", ResourceInUseException::builder,
+          "ScalingActivityInProgress", ScalingActivityInProgressException::builder,
+          "ResourceContention", ResourceContentionException::builder,
+          "InvalidNextToken", InvalidNextTokenException::builder));
+
+  private final CloudTwin twin;
+  private final AutoScalingOperations ops;
+
+  /**
+   * A handler over {@code ops}.
+   *
+   * @param twin the twin
+   * @param ops the ops
+   */
+  public AutoScalingHandler(CloudTwin twin, AutoScalingOperations ops) {
+    this.twin = twin;
+    this.ops = ops;
+  }
+
+  // ------------------------------------------------------------------ groups
+
+  /**
+   * CreateAutoScalingGroup.
+   *
+   * @param r the r
+   * @return CreateAutoScalingGroup
+   */
+  public CreateAutoScalingGroupResponse createAutoScalingGroup(CreateAutoScalingGroupRequest r) {
+    if (r.launchConfigurationName() != null || r.mixedInstancesPolicy() != null || r.instanceId() != null) {
+      throw new UnsupportedOperationException("CreateAutoScalingGroup with a launch configuration, a mixed instances"
+          + " policy or an instance id is not simulated by CloudTwin: use LaunchTemplate");
+    }
+    LaunchTemplateSpecification lt = r.launchTemplate();
+    ops.createAutoScalingGroup(new AutoScalingOperations.CreateGroup(
+        r.autoScalingGroupName(),
+        lt == null ? null : lt.launchTemplateId(),
+        lt == null ? null : lt.launchTemplateName(),
+        lt == null ? null : lt.version(),
+        r.minSize(), r.maxSize(), r.desiredCapacity(),
+        r.hasAvailabilityZones() ? r.availabilityZones() : null,
+        r.vpcZoneIdentifier(),
+        r.defaultCooldown(), r.defaultInstanceWarmup(), r.healthCheckType(), r.healthCheckGracePeriod(),
+        r.hasTerminationPolicies() ? r.terminationPolicies() : null,
+        r.newInstancesProtectedFromScaleIn(),
+        r.availabilityZoneDistribution() == null ? null
+            : r.availabilityZoneDistribution().capacityDistributionStrategyAsString(),
+        r.hasTargetGroupARNs() ? r.targetGroupARNs() : null));
+    return CreateAutoScalingGroupResponse.builder().build();
+  }
+
+  /**
+   * UpdateAutoScalingGroup.
+   *
+   * @param r the r
+   * @return UpdateAutoScalingGroup
+   */
+  public UpdateAutoScalingGroupResponse updateAutoScalingGroup(UpdateAutoScalingGroupRequest r) {
+    List<String> unsupported = new ArrayList<>();
+    if (r.defaultCooldown() != null) unsupported.add("DefaultCooldown");
+    if (r.healthCheckType() != null) unsupported.add("HealthCheckType");
+    if (r.healthCheckGracePeriod() != null) unsupported.add("HealthCheckGracePeriod");
+    if (r.hasAvailabilityZones()) unsupported.add("AvailabilityZones");
+    if (r.vpcZoneIdentifier() != null) unsupported.add("VPCZoneIdentifier");
+    if (r.hasTerminationPolicies()) unsupported.add("TerminationPolicies");
+    if (r.newInstancesProtectedFromScaleIn() != null) unsupported.add("NewInstancesProtectedFromScaleIn");
+    if (r.launchConfigurationName() != null) unsupported.add("LaunchConfigurationName");
+    if (r.mixedInstancesPolicy() != null) unsupported.add("MixedInstancesPolicy");
+    if (!unsupported.isEmpty()) {
+      throw new UnsupportedOperationException("UpdateAutoScalingGroup with " + unsupported + " is not simulated by"
+          + " CloudTwin (it updates MinSize, MaxSize, DesiredCapacity and LaunchTemplate)");
+    }
+    LaunchTemplateSpecification lt = r.launchTemplate();
+    ops.updateAutoScalingGroup(r.autoScalingGroupName(), r.minSize(), r.maxSize(), r.desiredCapacity(),
+        lt == null ? null : lt.launchTemplateId(), lt == null ? null : lt.launchTemplateName(),
+        lt == null ? null : lt.version());
+    return UpdateAutoScalingGroupResponse.builder().build();
+  }
+
+  /**
+   * DeleteAutoScalingGroup.
+   *
+   * @param r the r
+   * @return DeleteAutoScalingGroup
+   */
+  public DeleteAutoScalingGroupResponse deleteAutoScalingGroup(DeleteAutoScalingGroupRequest r) {
+    ops.deleteAutoScalingGroup(r.autoScalingGroupName(), Boolean.TRUE.equals(r.forceDelete()));
+    return DeleteAutoScalingGroupResponse.builder().build();
+  }
+
+  /**
+   * DescribeAutoScalingGroups.
+   *
+   * @param r the r
+   * @return DescribeAutoScalingGroups
+   */
+  public DescribeAutoScalingGroupsResponse describeAutoScalingGroups(DescribeAutoScalingGroupsRequest r) {
+    if (r.hasFilters() && !r.filters().isEmpty()) {
+      throw new UnsupportedOperationException("DescribeAutoScalingGroups with Filters is not simulated by CloudTwin");
+    }
+    Page<GroupDescription> page = ops.describeAutoScalingGroups(
+        r.hasAutoScalingGroupNames() ? r.autoScalingGroupNames() : null, r.nextToken(), r.maxRecords());
+    List<AutoScalingGroup> out = new ArrayList<>(page.items().size());
+    for (GroupDescription d : page.items()) out.add(group(d));
+    return DescribeAutoScalingGroupsResponse.builder().autoScalingGroups(out).nextToken(page.nextToken()).build();
+  }
+
+  private static AutoScalingGroup group(GroupDescription d) {
+    AutoScalingGroupSpec s = d.group().spec();
+    List<Instance> instances = new ArrayList<>(d.instances().size());
+    for (AutoScalingInstance i : d.instances()) {
+      instances.add(Instance.builder()
+          .instanceId(i.instanceId())
+          .instanceType(s.instanceType())
+          .availabilityZone(i.availabilityZone())
+          .lifecycleState(i.lifecycleState().awsName())
+          .healthStatus(i.healthStatus().toString())
+          .launchTemplate(launchTemplate(i.launchTemplateName(), i.launchTemplateVersion()))
+          .protectedFromScaleIn(i.protectedFromScaleIn())
+          .build());
+    }
+    List<SuspendedProcess> suspended = new ArrayList<>();
+    for (var p : d.group().suspendedProcesses()) {
+      suspended.add(SuspendedProcess.builder().processName(p.name()).suspensionReason("User suspended at "
+          + d.group().createdTime()).build());
+    }
+    return AutoScalingGroup.builder()
+        .autoScalingGroupName(s.autoScalingGroupName())
+        .autoScalingGroupARN(d.autoScalingGroupArn())
+        .launchTemplate(launchTemplate(s.launchTemplateName(), s.launchTemplateVersion()))
+        .minSize(s.minSize())
+        .maxSize(s.maxSize())
+        .desiredCapacity(s.desiredCapacity())
+        .defaultCooldown((int) s.defaultCooldown().getSeconds())
+        .availabilityZones(s.availabilityZones())
+        .loadBalancerNames(List.of())
+        .targetGroupARNs(d.targetGroupArns())
+        .healthCheckType(s.healthCheckType().name())
+        .healthCheckGracePeriod((int) s.healthCheckGracePeriod().getSeconds())
+        .instances(instances)
+        .createdTime(d.group().createdTime())
+        .suspendedProcesses(suspended)
+        .vpcZoneIdentifier(d.vpcZoneIdentifier())
+        .enabledMetrics(List.of())
+        .tags(List.of())
+        .terminationPolicies(s.terminationPolicies().stream().map(t -> t.name()).toList())
+        .newInstancesProtectedFromScaleIn(s.newInstancesProtectedFromScaleIn())
+        .serviceLinkedRoleARN("arn:aws:iam::" + Ids.ACCOUNT
+            + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling")
+        .defaultInstanceWarmup(s.defaultInstanceWarmup() == null ? null : (int) s.defaultInstanceWarmup().getSeconds())
+        .build();
+  }
+
+  private static LaunchTemplateSpecification launchTemplate(String name, String version) {
+    if (name == null) return null;
+    return LaunchTemplateSpecification.builder()
+        .launchTemplateId("lt-" + Ids.hex("lt/" + name, 17))
+        .launchTemplateName(name)
+        .version(version)
+        .build();
+  }
+
+  /**
+   * DescribeAutoScalingInstances.
+   *
+   * @param r the r
+   * @return DescribeAutoScalingInstances
+   */
+  public DescribeAutoScalingInstancesResponse describeAutoScalingInstances(DescribeAutoScalingInstancesRequest r) {
+    Page<InstanceDescription> page = ops.describeAutoScalingInstances(
+        r.hasInstanceIds() ? r.instanceIds() : null, r.nextToken(), r.maxRecords());
+    List<AutoScalingInstanceDetails> out = new ArrayList<>();
+    for (InstanceDescription d : page.items()) {
+      AutoScalingInstance i = d.instance();
+      out.add(AutoScalingInstanceDetails.builder()
+          .instanceId(i.instanceId())
+          .instanceType(d.instanceType())
+          .autoScalingGroupName(d.autoScalingGroupName())
+          .availabilityZone(i.availabilityZone())
+          .lifecycleState(i.lifecycleState().awsName())
+          .healthStatus(i.healthStatus() == io.github.cloudtwin.autoscaling.HealthStatus.HEALTHY ? "HEALTHY" : "UNHEALTHY")
+          .launchTemplate(launchTemplate(i.launchTemplateName(), i.launchTemplateVersion()))
+          .protectedFromScaleIn(i.protectedFromScaleIn())
+          .build());
+    }
+    return DescribeAutoScalingInstancesResponse.builder().autoScalingInstances(out).nextToken(page.nextToken()).build();
+  }
+
+  /**
+   * SetDesiredCapacity.
+   *
+   * @param r the r
+   * @return SetDesiredCapacity
+   */
+  public SetDesiredCapacityResponse setDesiredCapacity(SetDesiredCapacityRequest r) {
+    ops.setDesiredCapacity(r.autoScalingGroupName(), r.desiredCapacity(), Boolean.TRUE.equals(r.honorCooldown()));
+    return SetDesiredCapacityResponse.builder().build();
+  }
+
+  // ------------------------------------------------------------------ policies
+
+  /**
+   * PutScalingPolicy.
+   *
+   * @param r the r
+   * @return PutScalingPolicy
+   */
+  public PutScalingPolicyResponse putScalingPolicy(PutScalingPolicyRequest r) {
+    io.github.cloudtwin.autoscaling.ScalingPolicy p = ops.putScalingPolicy(policySpec(r));
+    return PutScalingPolicyResponse.builder().policyARN(p.policyArn()).alarms(alarms(p)).build();
+  }
+
+  private static List<Alarm> alarms(io.github.cloudtwin.autoscaling.ScalingPolicy p) {
+    List<Alarm> out = new ArrayList<>();
+    for (String n : p.alarmNames()) out.add(Alarm.builder().alarmName(n).alarmARN(alarmArn(p, n)).build());
+    return out;
+  }
+
+  private static String alarmArn(io.github.cloudtwin.autoscaling.ScalingPolicy p, String alarmName) {
+    String region = p.policyArn().split(":")[3];
+    return "arn:aws:cloudwatch:" + region + ":" + Ids.ACCOUNT + ":alarm:" + alarmName;
+  }
+
+  private static ScalingPolicySpec policySpec(PutScalingPolicyRequest r) {
+    String type = r.policyType() == null ? "SimpleScaling" : r.policyType();
+    String group = required("autoScalingGroupName", r.autoScalingGroupName());
+    String name = required("policyName", r.policyName());
+    switch (type) {
+      case "SimpleScaling" -> {
+        SimpleScalingPolicy.Builder b = SimpleScalingPolicy.builder().policyName(name).autoScalingGroupName(group)
+            .adjustmentType(adjustmentType(required("adjustmentType", r.adjustmentType())));
+        if (r.scalingAdjustment() == null) {
+          throw AwsErrorException.badRequest("ValidationError", "ScalingAdjustment is required for a SimpleScaling"
+              + " policy.");
+        }
+        b.scalingAdjustment(r.scalingAdjustment());
+        if (r.minAdjustmentMagnitude() != null) b.minAdjustmentMagnitude(r.minAdjustmentMagnitude());
+        if (r.cooldown() != null) b.cooldown(Duration.ofSeconds(r.cooldown()));
+        return b.build();
+      }
+      case "StepScaling" -> {
+        if (!r.hasStepAdjustments() || r.stepAdjustments().isEmpty()) {
+          throw AwsErrorException.badRequest("ValidationError", "StepAdjustments is required for a StepScaling"
+              + " policy.");
+        }
+        StepScalingPolicy.Builder b = StepScalingPolicy.builder().policyName(name).autoScalingGroupName(group)
+            .adjustmentType(adjustmentType(required("adjustmentType", r.adjustmentType())));
+        for (StepAdjustment s : r.stepAdjustments()) {
+          b.step(s.metricIntervalLowerBound(), s.metricIntervalUpperBound(),
+              required("scalingAdjustment", s.scalingAdjustment()));
+        }
+        if (r.minAdjustmentMagnitude() != null) b.minAdjustmentMagnitude(r.minAdjustmentMagnitude());
+        if (r.metricAggregationType() != null) {
+          try {
+            b.metricAggregationType(MetricAggregationType.valueOf(r.metricAggregationType()));
+          } catch (IllegalArgumentException e) {
+            throw AwsErrorException.badRequest("ValidationError", "Invalid MetricAggregationType "
+                + r.metricAggregationType() + ": use Average, Minimum or Maximum");
+          }
+        }
+        if (r.estimatedInstanceWarmup() != null) b.estimatedInstanceWarmup(Duration.ofSeconds(r.estimatedInstanceWarmup()));
+        return b.build();
+      }
+      case "TargetTrackingScaling" -> {
+        TargetTrackingConfiguration c = r.targetTrackingConfiguration();
+        if (c == null) {
+          throw AwsErrorException.badRequest("ValidationError", "TargetTrackingConfiguration is required for a"
+              + " TargetTrackingScaling policy.");
+        }
+        TargetTrackingScalingPolicy.Builder b = TargetTrackingScalingPolicy.builder().policyName(name)
+            .autoScalingGroupName(group).targetValue(required("targetValue", c.targetValue()));
+        if (c.predefinedMetricSpecification() != null) {
+          PredefinedMetricSpecification p = c.predefinedMetricSpecification();
+          PredefinedMetricType t;
+          try {
+            t = PredefinedMetricType.valueOf(required("predefinedMetricType", p.predefinedMetricTypeAsString()));
+          } catch (IllegalArgumentException e) {
+            throw AwsErrorException.badRequest("ValidationError", "Invalid PredefinedMetricType "
+                + p.predefinedMetricTypeAsString());
+          }
+          b.predefinedMetric(t, p.resourceLabel());
+        }
+        if (c.customizedMetricSpecification() != null) {
+          CustomizedMetricSpecification m = c.customizedMetricSpecification();
+          if (m.hasMetrics() && !m.metrics().isEmpty()) {
+            throw new UnsupportedOperationException("Target tracking with metric math is not simulated by CloudTwin");
+          }
+          Map<String, String> dims = new java.util.TreeMap<>();
+          if (m.hasDimensions()) for (MetricDimension d : m.dimensions()) dims.put(d.name(), d.value());
+          b.customMetric(new MetricId(required("namespace", m.namespace()), required("metricName", m.metricName()), dims),
+              Statistic.parse(required("statistic", m.statisticAsString())));
+        }
+        if (c.disableScaleIn() != null) b.disableScaleIn(c.disableScaleIn());
+        if (r.estimatedInstanceWarmup() != null) b.estimatedInstanceWarmup(Duration.ofSeconds(r.estimatedInstanceWarmup()));
+        return b.build();
+      }
+      case "PredictiveScaling" -> throw new UnsupportedOperationException(
+          "PutScalingPolicy with PolicyType PredictiveScaling is not simulated by CloudTwin");
+      default -> throw AwsErrorException.badRequest("ValidationError", "Invalid PolicyType " + type
+          + ": use SimpleScaling, StepScaling or TargetTrackingScaling");
+    }
+  }
+
+  private static AdjustmentType adjustmentType(String t) {
+    try {
+      return AdjustmentType.valueOf(t);
+    } catch (IllegalArgumentException e) {
+      throw AwsErrorException.badRequest("ValidationError", "Invalid AdjustmentType " + t
+          + ": use ChangeInCapacity, ExactCapacity or PercentChangeInCapacity");
+    }
+  }
+
+  /**
+   * DeletePolicy.
+   *
+   * @param r the r
+   * @return DeletePolicy
+   */
+  public DeletePolicyResponse deletePolicy(DeletePolicyRequest r) {
+    ops.deletePolicy(r.autoScalingGroupName(), r.policyName());
+    return DeletePolicyResponse.builder().build();
+  }
+
+  /**
+   * DescribePolicies.
+   *
+   * @param r the r
+   * @return DescribePolicies
+   */
+  public DescribePoliciesResponse describePolicies(DescribePoliciesRequest r) {
+    Page<io.github.cloudtwin.autoscaling.ScalingPolicy> page = ops.describePolicies(r.autoScalingGroupName(),
+        r.hasPolicyNames() ? r.policyNames() : null, r.hasPolicyTypes() ? r.policyTypes() : null, r.nextToken(),
+        r.maxRecords());
+    List<ScalingPolicy> out = new ArrayList<>();
+    for (io.github.cloudtwin.autoscaling.ScalingPolicy p : page.items()) out.add(policy(p));
+    return DescribePoliciesResponse.builder().scalingPolicies(out).nextToken(page.nextToken()).build();
+  }
+
+  private static ScalingPolicy policy(io.github.cloudtwin.autoscaling.ScalingPolicy p) {
+    ScalingPolicy.Builder b = ScalingPolicy.builder()
+        .autoScalingGroupName(p.autoScalingGroupName())
+        .policyName(p.policyName())
+        .policyARN(p.policyArn())
+        .policyType(AutoScalingOperations.policyType(p.spec()))
+        .alarms(alarms(p))
+        .enabled(true);
+    if (p.spec() instanceof SimpleScalingPolicy s) {
+      b.adjustmentType(s.adjustmentType().name()).scalingAdjustment(s.scalingAdjustment())
+          .minAdjustmentMagnitude(s.minAdjustmentMagnitude())
+          .cooldown(s.cooldown() == null ? null : (int) s.cooldown().getSeconds())
+          .stepAdjustments(List.of());
+    } else if (p.spec() instanceof StepScalingPolicy s) {
+      b.adjustmentType(s.adjustmentType().name()).minAdjustmentMagnitude(s.minAdjustmentMagnitude())
+          .metricAggregationType(s.metricAggregationType().name())
+          .estimatedInstanceWarmup(s.estimatedInstanceWarmup() == null ? null
+              : (int) s.estimatedInstanceWarmup().getSeconds())
+          .stepAdjustments(s.stepAdjustments().stream().map(a -> StepAdjustment.builder()
+              .metricIntervalLowerBound(a.metricIntervalLowerBound())
+              .metricIntervalUpperBound(a.metricIntervalUpperBound())
+              .scalingAdjustment(a.scalingAdjustment()).build()).toList());
+    } else if (p.spec() instanceof TargetTrackingScalingPolicy t) {
+      TargetTrackingConfiguration.Builder c = TargetTrackingConfiguration.builder()
+          .targetValue(t.targetValue()).disableScaleIn(t.disableScaleIn());
+      if (t.predefinedMetricType() != null) {
+        c.predefinedMetricSpecification(PredefinedMetricSpecification.builder()
+            .predefinedMetricType(t.predefinedMetricType().name()).resourceLabel(t.resourceLabel()).build());
+      } else {
+        c.customizedMetricSpecification(CustomizedMetricSpecification.builder()
+            .namespace(t.customMetric().namespace()).metricName(t.customMetric().metricName())
+            .dimensions(t.customMetric().dimensions().entrySet().stream()
+                .map(e -> MetricDimension.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+            .statistic(t.customStatistic().toString()).build());
+      }
+      b.targetTrackingConfiguration(c.build()).stepAdjustments(List.of())
+          .estimatedInstanceWarmup(t.estimatedInstanceWarmup() == null ? null
+              : (int) t.estimatedInstanceWarmup().getSeconds());
+    }
+    return b.build();
+  }
+
+  /**
+   * ExecutePolicy.
+   *
+   * @param r the r
+   * @return ExecutePolicy
+   */
+  public ExecutePolicyResponse executePolicy(ExecutePolicyRequest r) {
+    ops.executePolicy(r.autoScalingGroupName(), r.policyName(), Boolean.TRUE.equals(r.honorCooldown()),
+        r.metricValue(), r.breachThreshold());
+    return ExecutePolicyResponse.builder().build();
+  }
+
+  // ------------------------------------------------------------------ activities
+
+  /**
+   * DescribeScalingActivities.
+   *
+   * @param r the r
+   * @return DescribeScalingActivities
+   */
+  public DescribeScalingActivitiesResponse describeScalingActivities(DescribeScalingActivitiesRequest r) {
+    Page<ScalingActivity> page = ops.describeScalingActivities(r.autoScalingGroupName(),
+        r.hasActivityIds() ? r.activityIds() : null, r.nextToken(), r.maxRecords());
+    List<Activity> out = new ArrayList<>();
+    for (ScalingActivity a : page.items()) out.add(activity(twin, a));
+    return DescribeScalingActivitiesResponse.builder().activities(out).nextToken(page.nextToken()).build();
+  }
+
+  static Activity activity(CloudTwin twin, ScalingActivity a) {
+    return Activity.builder()
+        .activityId(a.activityId())
+        .autoScalingGroupName(a.autoScalingGroupName())
+        .autoScalingGroupARN(Ids.autoScalingGroupArn(twin.region(), a.autoScalingGroupName()))
+        .description(a.description())
+        .cause(a.cause())
+        .startTime(a.startTime())
+        .endTime(a.endTime())
+        .statusCode(a.statusCode().name())
+        .statusMessage(a.statusMessage())
+        .progress(a.progress())
+        .build();
+  }
+
+  // ------------------------------------------------------------------ scheduled actions
+
+  /**
+   * PutScheduledUpdateGroupAction.
+   *
+   * @param r the r
+   * @return PutScheduledUpdateGroupAction
+   */
+  public PutScheduledUpdateGroupActionResponse putScheduledUpdateGroupAction(PutScheduledUpdateGroupActionRequest r) {
+    if (r.timeZone() != null && !r.timeZone().equals("UTC") && !r.timeZone().equals("Etc/UTC")) {
+      throw new UnsupportedOperationException("PutScheduledUpdateGroupAction with TimeZone " + r.timeZone()
+          + " is not simulated by CloudTwin (recurrences are UTC)");
+    }
+    ops.putScheduledUpdateGroupAction(r.autoScalingGroupName(), r.scheduledActionName(),
+        r.startTime() != null ? r.startTime() : r.time(), r.endTime(), r.recurrence(), r.minSize(), r.maxSize(),
+        r.desiredCapacity());
+    return PutScheduledUpdateGroupActionResponse.builder().build();
+  }
+
+  /**
+   * DescribeScheduledActions.
+   *
+   * @param r the r
+   * @return DescribeScheduledActions
+   */
+  public DescribeScheduledActionsResponse describeScheduledActions(DescribeScheduledActionsRequest r) {
+    Page<ScheduledActionSpec> page = ops.describeScheduledActions(r.autoScalingGroupName(),
+        r.hasScheduledActionNames() ? r.scheduledActionNames() : null, r.nextToken(), r.maxRecords());
+    List<ScheduledUpdateGroupAction> out = new ArrayList<>();
+    for (ScheduledActionSpec s : page.items()) {
+      out.add(ScheduledUpdateGroupAction.builder()
+          .autoScalingGroupName(s.autoScalingGroupName())
+          .scheduledActionName(s.scheduledActionName())
+          .scheduledActionARN("arn:aws:autoscaling:" + twin.region() + ":" + Ids.ACCOUNT + ":scheduledUpdateGroupAction:"
+              + Ids.uuid("sa/" + s.autoScalingGroupName() + "/" + s.scheduledActionName()) + ":autoScalingGroupName/"
+              + s.autoScalingGroupName() + ":scheduledActionName/" + s.scheduledActionName())
+          .time(s.startTime())
+          .startTime(s.startTime())
+          .endTime(s.endTime())
+          .recurrence(s.recurrence())
+          .minSize(s.minSize())
+          .maxSize(s.maxSize())
+          .desiredCapacity(s.desiredCapacity())
+          .build());
+    }
+    return DescribeScheduledActionsResponse.builder().scheduledUpdateGroupActions(out).nextToken(page.nextToken())
+        .build();
+  }
+
+  /**
+   * DeleteScheduledAction.
+   *
+   * @param r the r
+   * @return DeleteScheduledAction
+   */
+  public DeleteScheduledActionResponse deleteScheduledAction(DeleteScheduledActionRequest r) {
+    ops.deleteScheduledAction(r.autoScalingGroupName(), r.scheduledActionName());
+    return DeleteScheduledActionResponse.builder().build();
+  }
+
+  // ------------------------------------------------------------------ lifecycle hooks
+
+  /**
+   * PutLifecycleHook.
+   *
+   * @param r the r
+   * @return PutLifecycleHook
+   */
+  public PutLifecycleHookResponse putLifecycleHook(PutLifecycleHookRequest r) {
+    ops.putLifecycleHook(r.autoScalingGroupName(), r.lifecycleHookName(), r.lifecycleTransition(),
+        r.heartbeatTimeout(), r.defaultResult());
+    return PutLifecycleHookResponse.builder().build();
+  }
+
+  /**
+   * DescribeLifecycleHooks.
+   *
+   * @param r the r
+   * @return DescribeLifecycleHooks
+   */
+  public DescribeLifecycleHooksResponse describeLifecycleHooks(DescribeLifecycleHooksRequest r) {
+    List<LifecycleHook> out = new ArrayList<>();
+    for (var h : ops.describeLifecycleHooks(r.autoScalingGroupName(),
+        r.hasLifecycleHookNames() ? r.lifecycleHookNames() : null)) {
+      int timeout = (int) h.heartbeatTimeout().getSeconds();
+      out.add(LifecycleHook.builder()
+          .lifecycleHookName(h.lifecycleHookName())
+          .autoScalingGroupName(h.autoScalingGroupName())
+          .lifecycleTransition(h.lifecycleTransition().toString())
+          .heartbeatTimeout(timeout)
+          .globalTimeout(Math.min(172_800, 100 * timeout))
+          .defaultResult(h.defaultResult().name())
+          .build());
+    }
+    return DescribeLifecycleHooksResponse.builder().lifecycleHooks(out).build();
+  }
+
+  /**
+   * DeleteLifecycleHook.
+   *
+   * @param r the r
+   * @return DeleteLifecycleHook
+   */
+  public DeleteLifecycleHookResponse deleteLifecycleHook(DeleteLifecycleHookRequest r) {
+    ops.deleteLifecycleHook(r.autoScalingGroupName(), r.lifecycleHookName());
+    return DeleteLifecycleHookResponse.builder().build();
+  }
+
+  /**
+   * CompleteLifecycleAction.
+   *
+   * @param r the r
+   * @return CompleteLifecycleAction
+   */
+  public CompleteLifecycleActionResponse completeLifecycleAction(CompleteLifecycleActionRequest r) {
+    if (r.instanceId() == null && r.lifecycleActionToken() != null) {
+      throw new UnsupportedOperationException("CompleteLifecycleAction by LifecycleActionToken is not simulated by"
+          + " CloudTwin: pass InstanceId");
+    }
+    ops.completeLifecycleAction(r.autoScalingGroupName(), r.lifecycleHookName(), r.instanceId(),
+        r.lifecycleActionResult());
+    return CompleteLifecycleActionResponse.builder().build();
+  }
+
+  /**
+   * RecordLifecycleActionHeartbeat.
+   *
+   * @param r the r
+   * @return RecordLifecycleActionHeartbeat
+   */
+  public RecordLifecycleActionHeartbeatResponse recordLifecycleActionHeartbeat(RecordLifecycleActionHeartbeatRequest r) {
+    if (r.instanceId() == null && r.lifecycleActionToken() != null) {
+      throw new UnsupportedOperationException("RecordLifecycleActionHeartbeat by LifecycleActionToken is not"
+          + " simulated by CloudTwin: pass InstanceId");
+    }
+    ops.recordLifecycleActionHeartbeat(r.autoScalingGroupName(), r.lifecycleHookName(), r.instanceId());
+    return RecordLifecycleActionHeartbeatResponse.builder().build();
+  }
+
+  // ------------------------------------------------------------------ instances
+
+  /**
+   * EnterStandby.
+   *
+   * @param r the r
+   * @return EnterStandby
+   */
+  public EnterStandbyResponse enterStandby(EnterStandbyRequest r) {
+    List<ScalingActivity> a = ops.enterStandby(r.autoScalingGroupName(), r.hasInstanceIds() ? r.instanceIds() : null,
+        r.shouldDecrementDesiredCapacity());
+    return EnterStandbyResponse.builder().activities(a.stream().map(x -> activity(twin, x)).toList()).build();
+  }
+
+  /**
+   * ExitStandby.
+   *
+   * @param r the r
+   * @return ExitStandby
+   */
+  public ExitStandbyResponse exitStandby(ExitStandbyRequest r) {
+    List<ScalingActivity> a = ops.exitStandby(r.autoScalingGroupName(), r.hasInstanceIds() ? r.instanceIds() : null);
+    return ExitStandbyResponse.builder().activities(a.stream().map(x -> activity(twin, x)).toList()).build();
+  }
+
+  /**
+   * SetInstanceHealth.
+   *
+   * @param r the r
+   * @return SetInstanceHealth
+   */
+  public SetInstanceHealthResponse setInstanceHealth(SetInstanceHealthRequest r) {
+    ops.setInstanceHealth(r.instanceId(), r.healthStatus(), r.shouldRespectGracePeriod());
+    return SetInstanceHealthResponse.builder().build();
+  }
+
+  /**
+   * SetInstanceProtection.
+   *
+   * @param r the r
+   * @return SetInstanceProtection
+   */
+  public SetInstanceProtectionResponse setInstanceProtection(SetInstanceProtectionRequest r) {
+    ops.setInstanceProtection(r.autoScalingGroupName(), r.hasInstanceIds() ? r.instanceIds() : null,
+        r.protectedFromScaleIn());
+    return SetInstanceProtectionResponse.builder().build();
+  }
+
+  /**
+   * TerminateInstanceInAutoScalingGroup.
+   *
+   * @param r the r
+   * @return TerminateInstanceInAutoScalingGroup
+   */
+  public TerminateInstanceInAutoScalingGroupResponse terminateInstanceInAutoScalingGroup(
+      TerminateInstanceInAutoScalingGroupRequest r) {
+    ScalingActivity a = ops.terminateInstanceInAutoScalingGroup(r.instanceId(), r.shouldDecrementDesiredCapacity());
+    return TerminateInstanceInAutoScalingGroupResponse.builder().activity(a == null ? null : activity(twin, a)).build();
+  }
+
+  /**
+   * SuspendProcesses.
+   *
+   * @param r the r
+   * @return SuspendProcesses
+   */
+  public SuspendProcessesResponse suspendProcesses(SuspendProcessesRequest r) {
+    ops.suspendProcesses(r.autoScalingGroupName(), r.hasScalingProcesses() ? r.scalingProcesses() : null);
+    return SuspendProcessesResponse.builder().build();
+  }
+
+  /**
+   * ResumeProcesses.
+   *
+   * @param r the r
+   * @return ResumeProcesses
+   */
+  public ResumeProcessesResponse resumeProcesses(ResumeProcessesRequest r) {
+    ops.resumeProcesses(r.autoScalingGroupName(), r.hasScalingProcesses() ? r.scalingProcesses() : null);
+    return ResumeProcessesResponse.builder().build();
+  }
+
+  /**
+   * DescribeLoadBalancerTargetGroups.
+   *
+   * @param r the r
+   * @return DescribeLoadBalancerTargetGroups
+   */
+  public DescribeLoadBalancerTargetGroupsResponse describeLoadBalancerTargetGroups(
+      DescribeLoadBalancerTargetGroupsRequest r) {
+    List<LoadBalancerTargetGroupState> out = new ArrayList<>();
+    for (String arn : ops.describeLoadBalancerTargetGroups(r.autoScalingGroupName())) {
+      out.add(LoadBalancerTargetGroupState.builder().loadBalancerTargetGroupARN(arn).state("InService").build());
+    }
+    return DescribeLoadBalancerTargetGroupsResponse.builder().loadBalancerTargetGroups(out).build();
+  }
+
+  private static <T> T required(String field, T value) {
+    if (value == null) {
+      throw AwsErrorException.constraint("ValidationError", field, null, "Member must not be null");
+    }
+    return value;
+  }
+}

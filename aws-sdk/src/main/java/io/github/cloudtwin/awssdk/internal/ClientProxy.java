@@ -1,0 +1,142 @@
+package io.github.cloudtwin.awssdk.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import software.amazon.awssdk.core.SdkRequest;
+
+/**
+ * Builds SDK client interfaces over a handler object. Each operation method of the interface
+ * ({@code FooResponse foo(FooRequest)}) goes to the handler's public method of the same name and
+ * parameter type; an operation the handler lacks throws {@link UnsupportedOperationException}
+ * naming it. The interface's other default methods (the {@code Consumer<Builder>} overloads, the
+ * no-argument forms, the {@code *Paginator} methods) run as the SDK wrote them, so they call back
+ * into the operations: this is how they work on every SDK version.
+ *
+ * <p>The async variant answers with completed futures (failed with the same exception the sync
+ * client throws).
+ */
+public final class ClientProxy implements InvocationHandler {
+
+  private final Class<?> clientInterface;
+  private final String serviceName;
+  private final Object handler;
+  private final boolean async;
+  private final Function<RuntimeException, RuntimeException> errors;
+  private final Map<Method, Method> targets = new HashMap<>();
+
+  private ClientProxy(Class<?> clientInterface, String serviceName, Object handler, boolean async,
+      Function<RuntimeException, RuntimeException> errors) {
+    this.clientInterface = clientInterface;
+    this.serviceName = serviceName;
+    this.handler = handler;
+    this.async = async;
+    this.errors = errors;
+    for (Method m : clientInterface.getMethods()) {
+      Method target = find(handler.getClass(), m, async);
+      if (target != null) targets.put(m, target);
+    }
+  }
+
+  /**
+   * A client implementing {@code clientInterface} over {@code handler}.
+   *
+   * @param serviceName the service's name in messages, such as {@code AutoScaling}
+   * @param async whether operations answer with futures
+   * @param errors turns the twin's exceptions into the SDK's
+   * @param <T> the client interface
+   * @param clientInterface the client interface
+   * @param handler the handler
+   * @return a client implementing {@code clientInterface} over {@code handler}
+   */
+  public static <T> T create(Class<T> clientInterface, String serviceName, Object handler, boolean async,
+      Function<RuntimeException, RuntimeException> errors) {
+    ClientProxy p = new ClientProxy(clientInterface, serviceName, handler, async, errors);
+    return clientInterface.cast(Proxy.newProxyInstance(clientInterface.getClassLoader(),
+        new Class<?>[] {clientInterface}, p));
+  }
+
+  private static Method find(Class<?> handlerClass, Method m, boolean async) {
+    String name = m.getName();
+    if (async && !CompletableFuture.class.isAssignableFrom(m.getReturnType())) {
+      name = "async" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+    try {
+      Method t = handlerClass.getMethod(name, m.getParameterTypes());
+      if (!async || CompletableFuture.class.isAssignableFrom(m.getReturnType())
+          || m.getReturnType().isAssignableFrom(t.getReturnType())) {
+        return t;
+      }
+      return null;
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    if (method.getDeclaringClass() == Object.class) {
+      return switch (method.getName()) {
+        case "equals" -> proxy == args[0];
+        case "hashCode" -> System.identityHashCode(proxy);
+        default -> "CloudTwin " + clientInterface.getSimpleName();
+      };
+    }
+    Method target = targets.get(method);
+    if (target != null) {
+      boolean futureOperation = async && CompletableFuture.class.isAssignableFrom(method.getReturnType());
+      try {
+        Object result = target.invoke(handler, args);
+        return futureOperation ? CompletableFuture.completedFuture(result) : result;
+      } catch (InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        RuntimeException mapped = cause instanceof RuntimeException r ? errors.apply(r) : null;
+        if (futureOperation) {
+          return CompletableFuture.failedFuture(mapped != null ? mapped : cause);
+        }
+        throw mapped != null ? mapped : cause;
+      }
+    }
+    switch (method.getName()) {
+      case "serviceName":
+        return serviceName.toLowerCase(java.util.Locale.ROOT);
+      case "close":
+        return null;
+      default:
+        break;
+    }
+    if (isOperation(method)) {
+      UnsupportedOperationException e = new UnsupportedOperationException(serviceName + " operation "
+          + operationName(method) + " is not simulated by CloudTwin (see docs/aws-sdk.md for the operations served)");
+      if (async && CompletableFuture.class.isAssignableFrom(method.getReturnType())) {
+        return CompletableFuture.failedFuture(e);
+      }
+      throw e;
+    }
+    if (method.isDefault()) {
+      try {
+        return InvocationHandler.invokeDefault(proxy, method, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+    throw new UnsupportedOperationException(clientInterface.getSimpleName() + "." + method.getName()
+        + " is not simulated by CloudTwin");
+  }
+
+  private static boolean isOperation(Method m) {
+    Class<?>[] p = m.getParameterTypes();
+    return p.length == 1 && SdkRequest.class.isAssignableFrom(p[0]) && !m.getName().endsWith("Paginator");
+  }
+
+  /** {@code describeWarmPool} as AWS names it: {@code DescribeWarmPool}. */
+  static String operationName(Method m) {
+    String n = m.getName();
+    return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+  }
+}
