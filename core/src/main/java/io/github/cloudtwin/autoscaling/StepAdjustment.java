@@ -13,14 +13,27 @@ import io.github.cloudtwin.kernel.StepIntervals;
 public record StepAdjustment(
     Double metricIntervalLowerBound, Double metricIntervalUpperBound, int scalingAdjustment) {
 
-  /** Validates one step. */
+  /**
+   * Validates one step.
+   *
+   * @param metricIntervalLowerBound lower bound, or null for minus infinity
+   * @param metricIntervalUpperBound upper bound, or null for plus infinity
+   * @param scalingAdjustment the adjustment
+   */
   public StepAdjustment {
     if (metricIntervalLowerBound != null || metricIntervalUpperBound != null) {
       StepIntervals.checkStep(metricIntervalLowerBound, metricIntervalUpperBound);
     }
   }
 
-  /** A step {@code [lower, upper)} relative to the threshold; pass null for an open end. */
+  /**
+   * A step {@code [lower, upper)} relative to the threshold; pass null for an open end.
+   *
+   * @param lower the lower
+   * @param upper the upper
+   * @param adjustment the adjustment
+   * @return a step {@code [lower, upper)} relative to the threshold; pass null for an open end
+   */
   public static StepAdjustment of(Double lower, Double upper, int adjustment) {
     return new StepAdjustment(lower, upper, adjustment);
   }

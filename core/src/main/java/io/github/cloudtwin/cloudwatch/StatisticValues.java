@@ -15,6 +15,11 @@ public record StatisticValues(double sampleCount, double sum, double minimum, do
   /**
    * Validates like CloudWatch: count at least 1, every number within CloudWatch's value range,
    * minimum not above maximum.
+   *
+   * @param sampleCount how many samples, at least 1
+   * @param sum their sum
+   * @param minimum the lowest sample
+   * @param maximum the highest sample
    */
   public StatisticValues {
     if (!(sampleCount >= 1)) {

@@ -111,7 +111,11 @@ public final class HttpListener implements AutoCloseable {
    * Starts a listener named {@code name} (for thread names) on 127.0.0.1 and an ephemeral port,
    * with the {@link Limits#DEFAULT default limits}.
    *
+   *
    * @param threads unused hint kept for compatibility; one thread serves each open connection
+   * @param name the name
+   * @param router the router
+   * @return the started listener; close it to stop
    */
   public static HttpListener start(String name, HttpRouter router, int threads) {
     Require.between("threads", threads, 1, Limits.DEFAULT.maxConnections());
@@ -130,12 +134,12 @@ public final class HttpListener implements AutoCloseable {
     }
   }
 
-  /** The port on 127.0.0.1. */
+  /** {@return the port on 127.0.0.1} */
   public int port() {
     return server.getLocalPort();
   }
 
-  /** The base address, such as {@code http://127.0.0.1:53124/}. */
+  /** {@return the base address, such as {@code http://127.0.0.1:53124/}} */
   public URI uri() {
     return URI.create("http://127.0.0.1:" + port() + "/");
   }
@@ -150,7 +154,7 @@ public final class HttpListener implements AutoCloseable {
     return refused.get();
   }
 
-  /** Whether {@link #close()} was called. */
+  /** {@return whether {@link #close()} was called} */
   public boolean isClosed() {
     return closed;
   }
