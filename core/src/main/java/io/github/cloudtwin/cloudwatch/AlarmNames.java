@@ -20,6 +20,7 @@ public final class AlarmNames {
    * @param resource the group name or scalable target resource id
    * @param kind {@code AlarmHigh} or {@code AlarmLow}
    * @param uuid the random part that makes the name unique
+   * @return the alarm name, at most 255 characters
    */
   public static String targetTracking(String resource, String kind, String uuid) {
     String prefix = "TargetTracking-";

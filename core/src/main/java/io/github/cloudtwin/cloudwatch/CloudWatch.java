@@ -56,7 +56,11 @@ public final class CloudWatch {
     return kernel;
   }
 
-  /** Sets what injections may name (the twin wires its instances and groups here). */
+  /**
+   * Sets what injections may name (the twin wires its instances and groups here).
+   *
+   * @param targets the instances and groups that exist
+   */
   public void setInjectionTargets(InjectionTargets targets) {
     Require.notNull("targets", targets);
     kernel.run(() -> injectionTargets = targets);

@@ -7,9 +7,19 @@ package io.github.cloudtwin.cloudwatch;
  */
 public interface InjectionTargets {
 
-  /** Whether an instance with this id was launched in the twin. */
+  /**
+   * Whether an instance with this id was launched in the twin.
+   *
+   * @param instanceId the instance id
+   * @return whether it exists
+   */
   boolean instanceExists(String instanceId);
 
-  /** Whether a group of this name exists (an Auto Scaling group, or the group of an instance). */
+  /**
+   * Whether a group of this name exists (an Auto Scaling group, or the group of an instance).
+   *
+   * @param groupName the group name
+   * @return whether it exists
+   */
   boolean groupExists(String groupName);
 }

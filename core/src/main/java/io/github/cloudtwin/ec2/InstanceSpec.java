@@ -187,6 +187,9 @@ public record InstanceSpec(
      * which only Auto Scaling sets in AWS. The twin's groups set it on their launches; a test may
      * set it to stand in for a group, and the instance then reports in that group's aggregate
      * metrics ({@code AutoScalingGroupName} dimension) and joins a linked ECS cluster.
+     *
+     * @param autoScalingGroupName the group name
+     * @return this builder
      */
     public Builder autoScalingGroupName(String autoScalingGroupName) {
       tags.put(Ec2.GROUP_TAG, Require.name("autoScalingGroupName", autoScalingGroupName));

@@ -55,7 +55,14 @@ public final class HttpListener implements AutoCloseable {
     /** 1,024 connections, 10 s for a request head, 60 s idle (an ALB's default), 16 MB bodies. */
     public static final Limits DEFAULT = new Limits(1024, Duration.ofSeconds(10), Duration.ofSeconds(60), 16 * 1024 * 1024);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param maxConnections connections served at once (1 to 4096)
+     * @param headerTimeout how long a client may take to send a request head
+     * @param idleTimeout how long a keep-alive connection may wait for its next request
+     * @param maxBodyBytes the largest request body
+     */
     public Limits {
       Require.between("maxConnections", maxConnections, 1, 4096);
       Require.positive("headerTimeout", headerTimeout);
@@ -122,7 +129,14 @@ public final class HttpListener implements AutoCloseable {
     return start(name, router, Limits.DEFAULT);
   }
 
-  /** Starts a listener named {@code name} on 127.0.0.1 and an ephemeral port with {@code limits}. */
+  /**
+   * Starts a listener named {@code name} on 127.0.0.1 and an ephemeral port with {@code limits}.
+   *
+   * @param name the name (for thread names)
+   * @param router what to do with each request
+   * @param limits the bounds of the listener
+   * @return the running listener
+   */
   public static HttpListener start(String name, HttpRouter router, Limits limits) {
     Require.name("name", name);
     Require.notNull("router", router);
@@ -144,12 +158,12 @@ public final class HttpListener implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port() + "/");
   }
 
-  /** The bounds of this listener. */
+  /** {@return the bounds of this listener} */
   public Limits limits() {
     return limits;
   }
 
-  /** How many connections were answered 503 because all connection threads were busy. */
+  /** {@return how many connections were answered 503 because all connection threads were busy} */
   public int refusedConnections() {
     return refused.get();
   }

@@ -133,6 +133,8 @@ public final class Kernel {
    * Closes the kernel: waits for the simulation work in progress, then refuses every later call
    * with a {@link TwinClosedException}, except calls made by {@code release} on this thread (it
    * releases what the twin owns: listeners, drivers, containers). Idempotent.
+   *
+   * @param release closes what the twin owns
    */
   public void close(Runnable release) {
     lock.lock();
@@ -152,7 +154,7 @@ public final class Kernel {
     }
   }
 
-  /** Whether {@link #close(Runnable)} was called. */
+  /** {@return whether {@link #close(Runnable)} was called} */
   public boolean isClosed() {
     return closedAt != null;
   }

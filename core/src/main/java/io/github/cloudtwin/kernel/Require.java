@@ -140,6 +140,11 @@ public final class Require {
   /**
    * An immutable copy of {@code values}, or a ValidationException naming {@code field} when the
    * array or one of its elements is null (the one check behind every varargs setter).
+   *
+   * @param <T> the element type
+   * @param field the field
+   * @param values the values
+   * @return an immutable copy
    */
   @SafeVarargs
   public static <T> List<T> elements(String field, T... values) {
@@ -147,7 +152,14 @@ public final class Require {
     return elements(field, Arrays.asList(values));
   }
 
-  /** An immutable copy of {@code values}, or a ValidationException when it or an element is null. */
+  /**
+   * An immutable copy of {@code values}, or a ValidationException when it or an element is null.
+   *
+   * @param <T> the element type
+   * @param field the field
+   * @param values the values
+   * @return an immutable copy
+   */
   public static <T> List<T> elements(String field, Collection<? extends T> values) {
     notNull(field, values);
     int i = 0;

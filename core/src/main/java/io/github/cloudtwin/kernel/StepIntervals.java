@@ -14,7 +14,12 @@ public final class StepIntervals {
 
   private StepIntervals() {}
 
-  /** Checks one step's bounds (null = open end). */
+  /**
+   * Checks one step's bounds (null = open end).
+   *
+   * @param lower the lower bound, or null
+   * @param upper the upper bound, or null
+   */
   public static void checkStep(Double lower, Double upper) {
     if (lower == null && upper == null) {
       throw new ValidationException(
@@ -30,9 +35,11 @@ public final class StepIntervals {
   /**
    * Validates a policy's steps together; returns them sorted by lower bound.
    *
+   * @param <T> the step type
    * @param steps the steps, not null and without null elements
    * @param lower a step's lower bound (null = minus infinity)
    * @param upper a step's upper bound (null = plus infinity)
+   * @return the steps sorted by lower bound
    */
   public static <T> List<T> check(List<T> steps, Function<T, Double> lower, Function<T, Double> upper) {
     Require.elements("StepAdjustments", steps);

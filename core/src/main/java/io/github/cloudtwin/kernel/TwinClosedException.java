@@ -13,13 +13,17 @@ public final class TwinClosedException extends IllegalStateException {
 
   private final transient Instant closedAt;
 
-  /** Creates the exception for a twin closed at virtual time {@code closedAt}. */
+  /**
+   * Creates the exception for a twin closed at virtual time {@code closedAt}.
+   *
+   * @param closedAt when the twin was closed
+   */
   public TwinClosedException(Instant closedAt) {
     super("This CloudTwin was closed at virtual time " + closedAt + "; build a new one.");
     this.closedAt = closedAt;
   }
 
-  /** The virtual instant at which the twin was closed. */
+  /** {@return the virtual instant at which the twin was closed} */
   public Instant closedAt() {
     return closedAt;
   }

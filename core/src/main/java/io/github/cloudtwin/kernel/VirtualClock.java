@@ -44,6 +44,10 @@ public final class VirtualClock {
   /**
    * The instant {@code duration} after now, or a ValidationException naming {@code field} when
    * it would pass {@link #LATEST} (overflow-safe: no ArithmeticException for any duration).
+   *
+   * @param field the field to name in the ValidationException
+   * @param duration how far ahead
+   * @return the instant
    */
   public Instant later(String field, Duration duration) {
     Require.notNegative(field, duration);
@@ -55,7 +59,13 @@ public final class VirtualClock {
     return from.plus(duration);
   }
 
-  /** The instant, or a ValidationException when it is null or outside [EARLIEST, LATEST]. */
+  /**
+   * The instant, or a ValidationException when it is null or outside [EARLIEST, LATEST].
+   *
+   * @param field the field to name in the ValidationException
+   * @param instant the instant
+   * @return the instant
+   */
   public static Instant requireInRange(String field, Instant instant) {
     Require.notNull(field, instant);
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
