@@ -70,6 +70,11 @@ final class GroupRuntime {
   private int protectedNoticeFor = -1;
   /** Members per lifecycle state (by ordinal), kept up to date by {@link #memberState}. */
   final int[] stateCounts = new int[LifecycleState.values().length];
+  /** Members that count toward capacity, in total and per zone (see {@link #syncCount}). */
+  private int capacityCount;
+  private final Map<String, Integer> capacityByZone = new java.util.HashMap<>();
+  /** Whether a member may be UNHEALTHY (replaceUnhealthy skips its scan otherwise). */
+  private boolean mayHaveUnhealthy;
   /** Bumped on every member change; the periodic rebalance check skips an unchanged group. */
   private long version;
   private long checkedVersion = -1;
@@ -184,10 +189,29 @@ final class GroupRuntime {
 
   // ------------------------------------------------------------------ reconcile
 
+  /** Members that count toward capacity (kept incrementally: O(1), not a scan per change). */
   int countingCount() {
+    assert members.size() > 2_000 || capacityCount == recount() : "capacity counter " + capacityCount + " != " + recount();
+    return capacityCount;
+  }
+
+  private int recount() {
     int n = 0;
     for (Member m : members.values()) if (m.counts()) n++;
     return n;
+  }
+
+  /**
+   * Brings the incremental capacity counters up to date with {@code m}; called after every change
+   * of its lifecycle state, termination start, capacity hold or membership.
+   */
+  void syncCount(Member m) {
+    boolean c = members.get(m.instanceId) == m && m.counts();
+    if (c == m.inCapacityCount) return;
+    m.inCapacityCount = c;
+    int d = c ? 1 : -1;
+    capacityCount += d;
+    capacityByZone.merge(m.zone, d, Integer::sum);
   }
 
   /** Moves actual capacity toward desired; re-entrant calls are folded into the running one. */
@@ -225,7 +249,18 @@ final class GroupRuntime {
   }
 
   private void replaceUnhealthy() {
-    if (isSuspended(ScalingProcess.ReplaceUnhealthy)) return;
+    if (!mayHaveUnhealthy || isSuspended(ScalingProcess.ReplaceUnhealthy)) return;
+    boolean anyUnhealthy = false;
+    for (Member m : members.values()) {
+      if (m.health == HealthStatus.UNHEALTHY) {
+        anyUnhealthy = true;
+        break;
+      }
+    }
+    if (!anyUnhealthy) {
+      mayHaveUnhealthy = false;
+      return;
+    }
     int batch = Math.max(1, spec.desiredCapacity() / 10);
     int inFlight = replacementsOwed;
     for (Member m : members.values()) {
@@ -254,13 +289,13 @@ final class GroupRuntime {
     return zones;
   }
 
-  /** Counting instances per enabled zone, sorted by zone name. */
+  /** Counting instances per enabled zone, sorted by zone name (from the incremental counters). */
   TreeMap<String, Integer> zoneCounts() {
     TreeMap<String, Integer> counts = new TreeMap<>();
     for (String z : spec.availabilityZones()) counts.put(z, 0);
-    for (Member m : members.values()) {
-      if (m.counts()) counts.merge(m.zone, 1, Integer::sum);
-    }
+    capacityByZone.forEach((z, n) -> {
+      if (n != 0) counts.merge(z, n, Integer::sum);
+    });
     return counts;
   }
 
@@ -322,6 +357,7 @@ final class GroupRuntime {
       m.replacement = true;
     }
     members.put(m.instanceId, m);
+    syncCount(m);
     m.activity = startActivity("Launching a new EC2 instance: " + m.instanceId, cause, m.instanceId,
         ActivityStatus.PreInService);
     memberState(m, LifecycleState.PENDING);
@@ -387,12 +423,16 @@ final class GroupRuntime {
     for (Scheduler.Task t : scheduled.values()) t.cancel();
     scheduled.clear();
     scheduledSpecs.clear();
-    for (Member m : List.copyOf(members.values())) {
+    List<Member> gone = List.copyOf(members.values());
+    for (Member m : gone) {
       for (Scheduler.Task t : m.waitingHooks.values()) t.cancel();
       m.waitingHooks.clear();
       ec2.terminateInstance(m.instanceId);
     }
     members.clear();
+    for (Member m : gone) m.inCapacityCount = false;
+    capacityCount = 0;
+    capacityByZone.clear();
   }
 
   /** Completes one hook for the member; when none is left, the instance moves on. */
@@ -473,6 +513,7 @@ final class GroupRuntime {
         break;
       }
       victim.terminationStarted = true; // tentatively, so the next selection skips it
+      syncCount(victim);
       victims.add(victim);
       if (rebalanceTerminationsOwed > 0) {
         rebalanceTerminationsOwed--;
@@ -485,6 +526,7 @@ final class GroupRuntime {
     StringBuilder selected = new StringBuilder();
     for (Member v : victims) {
       v.terminationStarted = false;
+      syncCount(v);
       selected.append("  ").append(at()).append("instance ").append(v.instanceId).append(" was selected for termination.");
     }
     for (int i = 0; i < victims.size(); i++) {
@@ -544,6 +586,7 @@ final class GroupRuntime {
     if (m.terminationStarted) return;
     m.terminationStarted = true;
     m.holdsCapacity = holdCapacityWhileDraining;
+    syncCount(m);
     if (m.impairedCheck != null) m.impairedCheck.cancel();
     for (Scheduler.Task t : m.waitingHooks.values()) t.cancel();
     m.waitingHooks.clear();
@@ -571,6 +614,7 @@ final class GroupRuntime {
     if (m.state == LifecycleState.TERMINATED) return;
     boolean held = m.holdsCapacity;
     m.holdsCapacity = false;
+    syncCount(m);
     List<LifecycleHookSpec> hs = skipHooks ? List.of() : hooksFor(LifecycleTransition.TERMINATING);
     if (!hs.isEmpty()) {
       memberState(m, LifecycleState.TERMINATING_WAIT);
@@ -596,6 +640,7 @@ final class GroupRuntime {
     if (m.state == LifecycleState.TERMINATED) return;
     memberState(m, LifecycleState.TERMINATED);
     members.remove(m.instanceId);
+    syncCount(m);
     stateCounts[LifecycleState.TERMINATED.ordinal()]--;
     m.counted = false;
     if (m.replacement) m.replacement = false;
@@ -660,6 +705,7 @@ final class GroupRuntime {
     if (m.health == HealthStatus.UNHEALTHY || m.terminationStarted) return;
     if (isSuspended(ScalingProcess.HealthCheck) && limited) return;
     m.health = HealthStatus.UNHEALTHY;
+    mayHaveUnhealthy = true;
     version++;
     m.unhealthyCause = cause;
     m.limitedUnhealthy = limited;
@@ -767,6 +813,7 @@ final class GroupRuntime {
   void memberState(Member m, LifecycleState to) {
     LifecycleState from = m.state;
     m.state = to;
+    syncCount(m);
     version++;
     if (m.counted) {
       stateCounts[from.ordinal()]--;

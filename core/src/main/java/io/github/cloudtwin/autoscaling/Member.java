@@ -19,6 +19,8 @@ final class Member {
   /** Whether {@link GroupRuntime#stateCounts} counts this member. */
   boolean counted;
   HealthStatus health = HealthStatus.HEALTHY;
+  /** Whether the group's incremental capacity counters include this member (see GroupRuntime.syncCount). */
+  boolean inCapacityCount;
   boolean protectedFromScaleIn;
   /** When it last went InService (grace period and warm-up count from here), or null. */
   Instant inServiceAt;

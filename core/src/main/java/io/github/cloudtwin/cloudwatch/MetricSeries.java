@@ -5,24 +5,31 @@ import java.util.Arrays;
 /**
  * The stored samples of one metric in primitive arrays, sorted by timestamp: a single sample has
  * count 1 and its value in {@code sum}; a statistic set carries its count, sum, minimum and
- * maximum. Storage is chunked (blocks of 1,024 entries) so that appending never copies what is
- * already stored. Not thread-safe: guarded by the kernel lock.
+ * maximum. Storage is chunked (blocks of 1,024 entries, the first one grown by half as needed)
+ * so that appending never copies what is already stored and a series of a few hundred samples
+ * costs a few kilobytes; counts, minimums and maximums are allocated only once a sample needs them.
+ * Samples that arrive out of order (a backfill, newest first) are appended and sorted once, when
+ * the series is next read, so a backfill costs O(n log n), not O(n²). Not thread-safe: guarded by
+ * the kernel lock.
  */
 final class MetricSeries {
 
   private static final int SHIFT = 10;
   private static final int BLOCK = 1 << SHIFT;
   private static final int MASK = BLOCK - 1;
+  private static final int FIRST = 16;
 
   final MetricId id;
   StandardUnit unit;
   private long[][] times = new long[1][];
   private double[][] sums = new double[1][];
-  private double[][] counts = new double[1][];
+  private double[][] counts; // allocated on the first count other than 1
   private double[][] mins; // allocated on the first statistic set
   private double[][] maxs;
   private int size;
   private long stored;
+  private long maxTime = Long.MIN_VALUE;
+  private boolean unsorted;
 
   MetricSeries(MetricId id, StandardUnit unit) {
     this.id = id;
@@ -47,7 +54,7 @@ final class MetricSeries {
   }
 
   double count(int i) {
-    return counts[i >>> SHIFT][i & MASK];
+    return counts == null ? 1 : counts[i >>> SHIFT][i & MASK];
   }
 
   double min(int i) {
@@ -60,9 +67,11 @@ final class MetricSeries {
 
   /** Adds a sample; if the newest entry has the same timestamp, merges into it as a statistic set. */
   void mergeLast(long time, double value) {
+    ensureSorted();
     if (size > 0 && time(size - 1) == time) {
       int i = size - 1;
       ensureMinMax();
+      ensureCounts();
       int b = i >>> SHIFT;
       int o = i & MASK;
       sums[b][o] += value;
@@ -76,37 +85,24 @@ final class MetricSeries {
   }
 
   void add(long time, double value) {
-    if (size == 0 || time(size - 1) <= time) {
-      ensureCapacity();
-      int b = size >>> SHIFT;
-      int o = size & MASK;
-      times[b][o] = time;
-      sums[b][o] = value;
-      counts[b][o] = 1;
-      if (mins != null) {
-        mins[b][o] = value;
-        maxs[b][o] = value;
-      }
-      size++;
-      stored++;
-    } else {
-      addSet(time, 1, value, value, value);
-    }
+    append(time, 1, value, value, value);
+    stored++;
   }
 
   void addSet(long time, double count, double sum, double min, double max) {
-    if (count != 1 || min != sum || max != sum) {
-      ensureMinMax();
-    }
-    ensureCapacity();
-    int at = size > 0 && time(size - 1) > time ? upperBound(time) : size;
-    for (int i = size; i > at; i--) {
-      set(i, time(i - 1), sum(i - 1), count(i - 1), min(i - 1), max(i - 1));
-    }
-    set(at, time, sum, count, min, max);
-    size++;
+    if (min != sum || max != sum) ensureMinMax();
+    if (count != 1) ensureCounts();
+    append(time, count, sum, min, max);
     long c = (long) count; // saturates for a huge count
     stored = stored > Long.MAX_VALUE - c ? Long.MAX_VALUE : stored + c;
+  }
+
+  private void append(long time, double count, double sum, double min, double max) {
+    ensureCapacity();
+    if (time < maxTime) unsorted = true;
+    else maxTime = time;
+    set(size, time, sum, count, min, max);
+    size++;
   }
 
   private void set(int i, long t, double sum, double count, double min, double max) {
@@ -114,10 +110,46 @@ final class MetricSeries {
     int o = i & MASK;
     times[b][o] = t;
     sums[b][o] = sum;
-    counts[b][o] = count;
+    if (counts != null) counts[b][o] = count;
     if (mins != null) {
       mins[b][o] = min;
       maxs[b][o] = max;
+    }
+  }
+
+  /** Sorts the samples by time, keeping the arrival order of equal timestamps (stable). */
+  private void ensureSorted() {
+    if (!unsorted) return;
+    unsorted = false;
+    int n = size;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) order[i] = i;
+    Arrays.sort(order, (a, b) -> Long.compare(time(a), time(b))); // a stable merge sort
+    long[] t = new long[n];
+    double[] s = new double[n];
+    double[] c = counts == null ? null : new double[n];
+    double[] lo = mins == null ? null : new double[n];
+    double[] hi = maxs == null ? null : new double[n];
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
+      t[k] = time(i);
+      s[k] = sum(i);
+      if (c != null) c[k] = count(i);
+      if (lo != null) {
+        lo[k] = min(i);
+        hi[k] = max(i);
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      int b = k >>> SHIFT;
+      int o = k & MASK;
+      times[b][o] = t[k];
+      sums[b][o] = s[k];
+      if (c != null) counts[b][o] = c[k];
+      if (lo != null) {
+        mins[b][o] = lo[k];
+        maxs[b][o] = hi[k];
+      }
     }
   }
 
@@ -127,7 +159,7 @@ final class MetricSeries {
       int n = times.length * 2;
       times = Arrays.copyOf(times, n);
       sums = Arrays.copyOf(sums, n);
-      counts = Arrays.copyOf(counts, n);
+      if (counts != null) counts = Arrays.copyOf(counts, n);
       if (mins != null) {
         mins = Arrays.copyOf(mins, n);
         maxs = Arrays.copyOf(maxs, n);
@@ -135,23 +167,42 @@ final class MetricSeries {
     }
     if (times[b] == null) {
       // the first block starts small: most series hold a few samples
-      int len = b == 0 ? 16 : BLOCK;
+      int len = b == 0 ? FIRST : BLOCK;
       times[b] = new long[len];
       sums[b] = new double[len];
-      counts[b] = new double[len];
+      if (counts != null) counts[b] = ones(len);
       if (mins != null) {
         mins[b] = new double[len];
         maxs[b] = new double[len];
       }
     } else if (b == 0 && size == times[0].length) {
-      // a series that outgrows its first 16 entries is a published one: go to a full block at once
-      int len = BLOCK;
+      // the first block grows by half up to a full block: a day of 5-minute samples fits in 406
+      int len = Math.min(BLOCK, times[0].length + (times[0].length >> 1));
       times[0] = Arrays.copyOf(times[0], len);
       sums[0] = Arrays.copyOf(sums[0], len);
-      counts[0] = Arrays.copyOf(counts[0], len);
+      if (counts != null) {
+        int old = counts[0].length;
+        counts[0] = Arrays.copyOf(counts[0], len);
+        Arrays.fill(counts[0], old, len, 1.0);
+      }
       if (mins != null) {
         mins[0] = Arrays.copyOf(mins[0], len);
         maxs[0] = Arrays.copyOf(maxs[0], len);
+      }
+    }
+  }
+
+  private static double[] ones(int len) {
+    double[] a = new double[len];
+    Arrays.fill(a, 1.0);
+    return a;
+  }
+
+  private void ensureCounts() {
+    if (counts == null) {
+      counts = new double[times.length][];
+      for (int b = 0; b < times.length; b++) {
+        if (times[b] != null) counts[b] = ones(times[b].length);
       }
     }
   }
@@ -171,23 +222,12 @@ final class MetricSeries {
 
   /** First index with time >= t. */
   int lowerBound(long t) {
+    ensureSorted();
     int lo = 0;
     int hi = size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (time(mid) < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** First index with time > t. */
-  private int upperBound(long t) {
-    int lo = 0;
-    int hi = size;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (time(mid) <= t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -235,6 +275,7 @@ final class MetricSeries {
   }
 
   private double sumCounts(int a, int b) {
+    if (counts == null) return b - a;
     double s = 0;
     for (int i = a; i < b; i++) s += count(i);
     return s;

@@ -177,7 +177,7 @@ final class FluidModel {
       if (f.rps <= 0) continue;
       Totals t = rates.computeIfAbsent(f.lb, k -> new Totals());
       Routed r = routedRates.computeIfAbsent(f.lb, k -> new Routed());
-      split(f.lb.snapshot, f.template, f.rps, t, perTarget, r.byTarget, r);
+      split(owner.snapshot(f.lb), f.template, f.rps, t, perTarget, r.byTarget, r);
     }
     for (Map.Entry<String, RateHistory> e : served.entrySet()) {
       if (!perTarget.containsKey(e.getKey())) e.getValue().set(now, 0);

@@ -52,6 +52,8 @@ public final class LoadBalancing implements AutoCloseable {
   private final Map<String, TgState> tgs = new LinkedHashMap<>();
   private final Map<String, TargetRuntime> targets = new HashMap<>();
   private final Map<LbState, Scheduler.Task> slowStartTasks = new HashMap<>();
+  /** Load balancers whose routing snapshot is out of date, with the cause of the last change. */
+  private final Map<LbState, Long> stale = new LinkedHashMap<>();
   private final List<HttpListener> httpListeners = new ArrayList<>();
   private final List<TargetHealthListener> healthListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final SplittableRandom ids;
@@ -73,6 +75,7 @@ public final class LoadBalancing implements AutoCloseable {
     Require.notNull("cloudWatch", cloudWatch);
     this.ids = kernel.randomness().stream("elb.ids");
     this.fluid = new FluidModel(kernel, this);
+    kernel.onSettle(this::rebuildStale);
     new ElbMetrics(kernel, cloudWatch, this);
     ec2.addListener(
         new InstanceListener() {
@@ -642,7 +645,7 @@ public final class LoadBalancing implements AutoCloseable {
     return kernel.call(
         () -> {
           LbState lb = lb(loadBalancerName);
-          RoutingSnapshot s = lb.snapshot;
+          RoutingSnapshot s = snapshot(lb);
           RoutingSnapshot.ListenerSnap l = s.listener(request.listenerPort());
           if (l == null) {
             throw new ValidationException("listenerPort", request.listenerPort(), "a listener port of " + loadBalancerName + " " + lb.listeners.keySet());
@@ -795,7 +798,9 @@ public final class LoadBalancing implements AutoCloseable {
   public List<String> dnsZones(String loadBalancerName) {
     return kernel.call(() -> {
       List<String> out = new ArrayList<>();
-      lb(loadBalancerName).removedFromDns.forEach((z, at) -> {
+      LbState lb = lb(loadBalancerName);
+      snapshot(lb);
+      lb.removedFromDns.forEach((z, at) -> {
         if (at < 0) out.add(z);
       });
       return List.copyOf(out);
@@ -820,7 +825,7 @@ public final class LoadBalancing implements AutoCloseable {
     return kernel.call(() -> {
       LbState lb = lb(loadBalancerName);
       Map<String, Double> routed = new TreeMap<>();
-      fluid.split(lb.snapshot, request, 1.0, new FluidModel.Totals(), new HashMap<>(), routed);
+      fluid.split(snapshot(lb), request, 1.0, new FluidModel.Totals(), new HashMap<>(), routed);
       return Collections.unmodifiableMap(routed);
     });
   }
@@ -986,7 +991,7 @@ public final class LoadBalancing implements AutoCloseable {
   public HttpListener startHttpListener(String loadBalancerName, int listenerPort) {
     LbState lb = kernel.call(() -> {
       LbState l = lb(loadBalancerName);
-      if (l.snapshot.listener(listenerPort) == null) {
+      if (snapshot(l).listener(listenerPort) == null) {
         throw new ValidationException("listenerPort", listenerPort, "a listener port of " + loadBalancerName + " " + l.listeners.keySet());
       }
       return l;
@@ -1084,8 +1089,33 @@ public final class LoadBalancing implements AutoCloseable {
     });
   }
 
-  /** Rebuilds the routing snapshot of {@code lb}: DNS, nodes, pools. */
+  /**
+   * Marks the routing snapshot of {@code lb} out of date. It is rebuilt once when the simulation
+   * settles (after the events of the instant, at the end of the call) or when the simulation reads
+   * it first ({@link #snapshot}), so 20,000 target changes in one instant cost one rebuild, not
+   * 20,000 (each of which scans every target).
+   */
   void rebuild(LbState lb) {
+    stale.remove(lb);
+    stale.put(lb, kernel.currentCause());
+  }
+
+  /** The up-to-date routing snapshot of {@code lb}, for readers inside the simulation. */
+  RoutingSnapshot snapshot(LbState lb) {
+    Long cause = stale.remove(lb);
+    if (cause != null) kernel.runWithCause(cause, () -> rebuildNow(lb));
+    return lb.snapshot;
+  }
+
+  private void rebuildStale() {
+    while (!stale.isEmpty()) {
+      LbState lb = stale.keySet().iterator().next();
+      snapshot(lb);
+    }
+  }
+
+  /** Rebuilds the routing snapshot of {@code lb}: DNS, nodes, pools. */
+  private void rebuildNow(LbState lb) {
     long now = kernel.clock().now().toEpochMilli();
     LoadBalancerSpec spec = lb.spec;
     List<TgState> groups = groupsOf(lb);

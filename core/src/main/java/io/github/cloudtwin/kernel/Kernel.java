@@ -24,6 +24,7 @@ public final class Kernel {
   private final ReentrantLock lock = new ReentrantLock();
   private long currentCause;
   private boolean advancing;
+  private final java.util.List<Runnable> settleHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile Instant closedAt;
   private volatile Thread closingThread;
 
@@ -107,7 +108,9 @@ public final class Kernel {
     lock.lock();
     try {
       checkOpen();
-      return work.get();
+      T result = work.get();
+      if (lock.getHoldCount() == 1) settle();
+      return result;
     } finally {
       lock.unlock();
     }
@@ -124,6 +127,7 @@ public final class Kernel {
     try {
       checkOpen();
       work.run();
+      if (lock.getHoldCount() == 1) settle();
     } finally {
       lock.unlock();
     }
@@ -152,6 +156,22 @@ public final class Kernel {
     } finally {
       closingThread = null;
     }
+  }
+
+  /**
+   * Registers work that runs whenever the simulation settles: after the events of each instant
+   * (before the clock moves on) and at the end of every outermost call. Services use it to fold
+   * many changes of one instant into one piece of derived state (a load balancer's routing
+   * snapshot is rebuilt once per instant, not once per target change).
+   *
+   * @param hook the work; it runs under the simulation lock
+   */
+  public void onSettle(Runnable hook) {
+    settleHooks.add(Require.notNull("hook", hook));
+  }
+
+  private void settle() {
+    for (Runnable h : settleHooks) h.run();
   }
 
   /** {@return whether {@link #close(Runnable)} was called} */
@@ -194,8 +214,14 @@ public final class Kernel {
           enter();
           try {
             long limit = target.toEpochMilli();
-            while (scheduler.runNext(limit)) {
-              // each call runs one event
+            while (true) {
+              Instant next = scheduler.nextAt();
+              if (next == null || next.toEpochMilli() > limit) break;
+              long at = next.toEpochMilli();
+              while (scheduler.runNext(at)) {
+                // run every event of this instant
+              }
+              settle();
             }
             clock.moveTo(target);
           } finally {
@@ -234,6 +260,7 @@ public final class Kernel {
               while (scheduler.runNext(at)) {
                 // run every event of this instant
               }
+              settle();
               if (condition.getAsBoolean()) {
                 return true;
               }

@@ -81,6 +81,9 @@ public final class CloudTwinExtension
   @Override
   public void beforeEach(ExtensionContext context) {
     TwinSettings settings = settings(context);
+    if (settings.lifecycle() == TwinLifecycle.PER_CLASS) {
+      SharedTwinGuard.enter(topClassContext(context), context);
+    }
     TwinHolder holder = holder(context, settings);
     Injectables.Scope scope = new Injectables.Scope(holder.twin(), report(context));
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
@@ -91,12 +94,16 @@ public final class CloudTwinExtension
   @Override
   public void afterEach(ExtensionContext context) {
     TwinSettings settings = settings(context);
-    TwinHolder holder = existingHolder(context, settings);
-    if (holder == null) {
-      return;
+    try {
+      TwinHolder holder = existingHolder(context, settings);
+      if (holder == null) {
+        return;
+      }
+      TwinReport report = report(context);
+      FailureReporting.afterTest(context, holder.twin(), settings.report(), report.forced(), report.sources());
+    } finally {
+      SharedTwinGuard.leave(context);
     }
-    TwinReport report = report(context);
-    FailureReporting.afterTest(context, holder.twin(), settings.report(), report.forced(), report.sources());
   }
 
   // ------------------------------------------------------------------ parameters
