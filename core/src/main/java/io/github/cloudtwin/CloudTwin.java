@@ -133,6 +133,17 @@ public final class CloudTwin implements AutoCloseable {
   }
 
   /**
+   * Advances virtual time to {@code offset} after the twin's start (as {@code elapsed()} reads);
+   * refuses to move backwards.
+   */
+  public CloudTwin advanceTo(Duration offset) {
+    io.github.cloudtwin.kernel.Require.notNull("offset", offset);
+    checkOpen();
+    kernel.advanceTo(kernel.clock().start().plus(offset));
+    return this;
+  }
+
+  /**
    * Advances until {@code condition} holds or {@code limit} has passed.
    *
    * @return whether the condition held; the clock stands where it first held, or at the limit
