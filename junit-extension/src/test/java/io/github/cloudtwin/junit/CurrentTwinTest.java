@@ -1,0 +1,69 @@
+package io.github.cloudtwin.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cloudtwin.CloudTwin;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/** Another extension, registered after CloudTwinExtension, reaches the same twin the test gets. */
+class CurrentTwinTest {
+
+  /** What the recording extension saw, injected into the test. */
+  record Seen(CloudTwin beforeAll, CloudTwin beforeEach) {}
+
+  /** Records CloudTwinExtension.currentTwin in its callbacks. */
+  static final class Recorder implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Recorder.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      CloudTwinExtension.currentTwin(context).ifPresent(t -> context.getStore(NS).put("all", t));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+      context.getStore(NS).put("each", CloudTwinExtension.currentTwin(context).orElseThrow());
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
+      return p.getParameter().getType() == Seen.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+      return new Seen(c.getStore(NS).get("all", CloudTwin.class), c.getStore(NS).get("each", CloudTwin.class));
+    }
+  }
+
+  @Nested
+  @CloudTwinTest
+  @ExtendWith(Recorder.class)
+  class PerMethod {
+    @Test
+    void theExtensionSeesThisTestsTwinAndNoClassTwin(CloudTwin twin, Seen seen) {
+      assertThat(seen.beforeEach()).isSameAs(twin);
+      assertThat(seen.beforeAll()).isNull();
+    }
+  }
+
+  @Nested
+  @CloudTwinTest(lifecycle = TwinLifecycle.PER_CLASS)
+  @ExtendWith(Recorder.class)
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class PerClass {
+    @Test
+    void theExtensionSeesTheClassTwinBeforeAllAndBeforeEach(CloudTwin twin, Seen seen) {
+      assertThat(seen.beforeAll()).isSameAs(twin);
+      assertThat(seen.beforeEach()).isSameAs(twin);
+    }
+  }
+}
