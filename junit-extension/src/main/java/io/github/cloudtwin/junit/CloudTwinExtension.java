@@ -120,6 +120,9 @@ public final class CloudTwinExtension
     if (parameter.isAnnotated(FromTwin.class)) {
       return true;
     }
+    for (java.lang.annotation.Annotation a : parameter.getParameter().getAnnotations()) {
+      if (a.annotationType().isAnnotationPresent(ResolvedElsewhere.class)) return false;
+    }
     return Injectables.find(parameter.getParameter().getType()).isPresent();
   }
 

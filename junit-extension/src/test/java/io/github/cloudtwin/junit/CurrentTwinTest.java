@@ -13,8 +13,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** Another extension, registered after CloudTwinExtension, reaches the same twin the test gets. */
+/**
+ * Another extension, registered after CloudTwinExtension, reaches the same twin the test gets, and
+ * resolves the parameters it marks with a {@link ResolvedElsewhere} annotation.
+ */
 class CurrentTwinTest {
+
+  /** An annotation another extension injects by. */
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+  @ResolvedElsewhere
+  @interface Elsewhere {}
 
   /** What the recording extension saw, injected into the test. */
   record Seen(CloudTwin beforeAll, CloudTwin beforeEach) {}
@@ -35,11 +44,12 @@ class CurrentTwinTest {
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
-      return p.getParameter().getType() == Seen.class;
+      return p.getParameter().getType() == Seen.class || p.isAnnotated(Elsewhere.class);
     }
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+      if (p.isAnnotated(Elsewhere.class)) return CloudTwinExtension.currentTwin(c).orElseThrow().ec2();
       return new Seen(c.getStore(NS).get("all", CloudTwin.class), c.getStore(NS).get("each", CloudTwin.class));
     }
   }
@@ -52,6 +62,12 @@ class CurrentTwinTest {
     void theExtensionSeesThisTestsTwinAndNoClassTwin(CloudTwin twin, Seen seen) {
       assertThat(seen.beforeEach()).isSameAs(twin);
       assertThat(seen.beforeAll()).isNull();
+    }
+
+    @Test
+    void aParameterMarkedForTheOtherExtensionIsLeftToIt(CloudTwin twin, @Elsewhere io.github.cloudtwin.ec2.Ec2 ec2) {
+      // without @ResolvedElsewhere both extensions would claim the Ec2 parameter and JUnit would refuse
+      assertThat(ec2).isSameAs(twin.ec2());
     }
   }
 
