@@ -12,8 +12,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,21 +31,17 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * {@code CloudTwinExtension} created, keeps the {@link Stack} in the JUnit store next to it, and
  * injects {@link FromStack} fields and parameters. Holds no state itself.
  */
-public final class CloudFormationExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class CloudFormationExtension implements BeforeEachCallback, ParameterResolver {
 
   private static final Namespace NAMESPACE = Namespace.create(CloudFormationExtension.class);
 
-  /** What the store keeps: the stack and the twin it was imported into. */
-  private record Imported(CloudTwin twin, Stack stack) {}
+  /** What the class's store keeps: the stack imported into each twin (one for a per-class twin). */
+  private static final class Imported {
+    private final Map<CloudTwin, Stack> stacks = new IdentityHashMap<>();
+  }
 
   /** Created by JUnit through {@link CloudFormationStack}. */
   public CloudFormationExtension() {}
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    // a per-class twin exists already: import once for the class
-    CloudTwinExtension.currentTwin(context).ifPresent(twin -> imported(context, twin));
-  }
 
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -89,17 +86,12 @@ public final class CloudFormationExtension implements BeforeAllCallback, BeforeE
     CloudTwin twin = CloudTwinExtension.currentTwin(context).orElseThrow(() -> new ExtensionConfigurationException(
         "@CloudFormationStack needs the twin of @CloudTwinTest: put @CloudTwinTest (or @ExtendWith(CloudTwinExtension.class))"
             + " before @CloudFormationStack on " + context.getRequiredTestClass().getSimpleName()));
-    return imported(context, twin).stack();
-  }
-
-  private Imported imported(ExtensionContext context, CloudTwin twin) {
-    // the stack lives where its twin lives: a class twin's stack in the class store, a test's in the test's
-    ExtensionContext.Store store = context.getStore(NAMESPACE);
-    Imported existing = store.get("stack", Imported.class);
-    if (existing != null && existing.twin() == twin) return existing;
-    Imported fresh = new Imported(twin, importInto(twin, annotation(context)));
-    store.put("stack", fresh);
-    return fresh;
+    // keyed by twin in the class's store: a per-class twin gets its stack once, each per-test twin its own
+    ExtensionContext classContext = context.getTestMethod().isPresent() ? context.getParent().orElse(context) : context;
+    Imported imported = classContext.getStore(NAMESPACE).getOrComputeIfAbsent("stacks", k -> new Imported(), Imported.class);
+    synchronized (imported.stacks) {
+      return imported.stacks.computeIfAbsent(twin, t -> importInto(t, annotation(context)));
+    }
   }
 
   private static CloudFormationStack annotation(ExtensionContext context) {
