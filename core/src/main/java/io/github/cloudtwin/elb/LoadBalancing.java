@@ -263,8 +263,9 @@ public final class LoadBalancing implements AutoCloseable {
       } catch (ValidationException e) {
         throw new ValidationException("Targets.Id", d.id(), "the id of an instance of this twin", "InvalidTarget: The following targets are not valid instances: '" + d.id() + "'");
       }
-      if (i.state() == InstanceState.TERMINATED || i.state() == InstanceState.SHUTTING_DOWN) {
-        throw new ValidationException("Targets.Id", d.id(), "an instance that is not terminated", "InvalidTarget: The following targets are not in a running state and cannot be registered: '" + d.id() + "'");
+      if (TgState.invalidState(i.state())) {
+        throw new ValidationException("Targets.Id", d.id(), "a pending or running instance (it is " + i.state() + ")",
+            "InvalidTarget: The following targets are not in a running state and cannot be registered: '" + d.id() + "'");
       }
       TargetRuntime t = targets.get(d.id());
       return t != null ? t : new TargetRuntime(d.id(), i.availabilityZone(), i);
@@ -349,7 +350,21 @@ public final class LoadBalancing implements AutoCloseable {
     if (drained != null) r.onDrained.add(drained);
     if (r.state == TargetHealthState.DRAINING) return;
     boolean wasInUse = r.routable();
-    if (!wasInUse || g.deregistrationDelay.isZero()) {
+    if (!wasInUse) {
+      finishDrain(g, r);
+      return;
+    }
+    startDrain(g, r);
+  }
+
+  /** A terminated instance's registration: draining for the deregistration delay, whatever its state was. */
+  private void drainGone(TgState g, Registration r) {
+    if (r.state != TargetHealthState.DRAINING) startDrain(g, r);
+  }
+
+  /** Draining for the deregistration delay (none: at once), then the target leaves the group. */
+  private void startDrain(TgState g, Registration r) {
+    if (g.deregistrationDelay.isZero()) {
       finishDrain(g, r);
       return;
     }
@@ -799,7 +814,10 @@ public final class LoadBalancing implements AutoCloseable {
       for (TgState g : allGroups()) {
         Registration r = g.registrations.get(t.id);
         if (r == null) continue;
-        if (TgState.invalidState(i.state()) && r.routable()) {
+        if (i.state() == InstanceState.SHUTTING_DOWN || i.state() == InstanceState.TERMINATED) {
+          drainGone(g, r); // AWS deregisters a terminated instance: it drains, then leaves the group
+        } else if (TgState.invalidState(i.state()) && (r.routable() || "Target.InvalidState".equals(r.reason))) {
+          // stopping, then stopped: the description follows the instance's state
           g.set(r, TargetHealthState.UNUSED, "Target.InvalidState", "Target is in the " + i.state() + " state");
         }
         affected.addAll(g.loadBalancers);
