@@ -350,29 +350,60 @@ public final class LoadBalancing implements AutoCloseable {
     if (drained != null) r.onDrained.add(drained);
     if (r.state == TargetHealthState.DRAINING) return;
     boolean wasInUse = r.routable();
-    if (!wasInUse) {
+    long now = kernel.clock().now().toEpochMilli();
+    if (!wasInUse || !inFlight(r.target, now)) {
+      // AWS: with no in-flight requests and no active connections, deregistration completes at once
       finishDrain(g, r);
       return;
     }
-    startDrain(g, r);
+    startDrain(g, r, true);
   }
 
   /** A terminated instance's registration: draining for the deregistration delay, whatever its state was. */
   private void drainGone(TgState g, Registration r) {
-    if (r.state != TargetHealthState.DRAINING) startDrain(g, r);
+    if (r.state != TargetHealthState.DRAINING) startDrain(g, r, false);
   }
 
-  /** Draining for the deregistration delay (none: at once), then the target leaves the group. */
-  private void startDrain(TgState g, Registration r) {
+  /**
+   * Draining (a delay of 0: at once), then the target leaves the group: when nothing is in flight
+   * any more if {@code untilNothingInFlight}, and at the latest when the deregistration delay ends.
+   */
+  private void startDrain(TgState g, Registration r, boolean untilNothingInFlight) {
     if (g.deregistrationDelay.isZero()) {
       finishDrain(g, r);
       return;
     }
     g.set(r, TargetHealthState.DRAINING, "Target.DeregistrationInProgress",
         g.lbType == LoadBalancerType.CLASSIC ? "Instance deregistration currently in progress" : "Target deregistration is in progress");
-    r.drainTask = kernel.scheduler().after(g.deregistrationDelay, () -> {
-      finishDrain(g, r);
-      healthChanged(g);
+    long now = kernel.clock().now().toEpochMilli();
+    long deadline = now + g.deregistrationDelay.toMillis();
+    long until = Math.max(r.target.sentInFlightUntil, fluid.inFlightUntil(r.target.id, now));
+    long at = untilNothingInFlight ? Math.min(Math.max(until, now + (r.target.inFlight.get() > 0 ? 1_000 : 0)), deadline) : deadline;
+    scheduleDrainCheck(g, r, at, deadline);
+  }
+
+  /**
+   * Whether requests are in flight to the target: sent with {@code send} and not yet answered, of
+   * a workload routed to it now, or real HTTP requests through the listener.
+   */
+  private boolean inFlight(TargetRuntime t, long now) {
+    return t.sentInFlightUntil > now || fluid.inFlightUntil(t.id, now) > now || t.inFlight.get() > 0;
+  }
+
+  /**
+   * Ends draining at {@code at} if nothing is in flight then, or at the deadline; real HTTP
+   * requests (whose end is wall-clock time) are checked again every virtual second.
+   */
+  private void scheduleDrainCheck(TgState g, Registration r, long at, long deadline) {
+    r.drainTask = kernel.scheduler().at(java.time.Instant.ofEpochMilli(at), () -> {
+      long now = kernel.clock().now().toEpochMilli();
+      if (now >= deadline || (r.target.sentInFlightUntil <= now && r.target.inFlight.get() == 0)) {
+        finishDrain(g, r);
+        healthChanged(g);
+        return;
+      }
+      long next = r.target.sentInFlightUntil > now ? r.target.sentInFlightUntil : now + 1_000;
+      scheduleDrainCheck(g, r, Math.min(next, deadline), deadline);
     });
   }
 
@@ -554,8 +585,9 @@ public final class LoadBalancing implements AutoCloseable {
             ? new RoutedResponse(504, idle, t.id, group, t.zone, nodeZone, true, "504 Gateway Time-out")
             : new RoutedResponse(resp.status(), resp.latency(), t.id, group, t.zone, nodeZone, false, resp.body());
     }
-    if (virtual && out.latency().toMillis() > 0 && usesLeastOutstanding(s, l, d.group)) {
-      t.virtualCompletions.add(now + out.latency().toMillis());
+    if (virtual && out.latency().toMillis() > 0) {
+      t.sentInFlightUntil = Math.max(t.sentInFlightUntil, now + out.latency().toMillis());
+      if (usesLeastOutstanding(s, l, d.group)) t.virtualCompletions.add(now + out.latency().toMillis());
     }
     return out;
   }
