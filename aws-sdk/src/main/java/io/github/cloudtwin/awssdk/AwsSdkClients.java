@@ -42,38 +42,43 @@ public final class AwsSdkClients {
     this.cloudWatch = new CloudWatchHandler(new CloudWatchOperations(twin));
   }
 
-  /** Clients over {@code twin}. */
+  /**
+   * Clients over {@code twin}.
+   *
+   * @param twin the twin
+   * @return the clients, sharing one set of launch templates
+   */
   public static AwsSdkClients of(CloudTwin twin) {
     return new AwsSdkClients(twin);
   }
 
-  /** The twin the clients talk to. */
+  /** {@return the twin the clients talk to} */
   public CloudTwin twin() {
     return twin;
   }
 
-  /** The launch templates created through the SDK (shared by these clients). */
+  /** {@return the launch templates created through the SDK (shared by these clients)} */
   public LaunchTemplates launchTemplates() {
     return launchTemplates;
   }
 
-  /** An EC2 Auto Scaling client. */
+  /** {@return an EC2 Auto Scaling client} */
   public AutoScalingClient autoScaling() {
     return ClientProxy.create(AutoScalingClient.class, "AutoScaling", autoScaling, false, AutoScalingHandler.ERRORS);
   }
 
-  /** An EC2 Auto Scaling async client (completed futures). */
+  /** {@return an EC2 Auto Scaling async client (completed futures)} */
   public AutoScalingAsyncClient autoScalingAsync() {
     return ClientProxy.create(AutoScalingAsyncClient.class, "AutoScaling", autoScaling, true,
         AutoScalingHandler.ERRORS);
   }
 
-  /** A CloudWatch client. */
+  /** {@return a CloudWatch client} */
   public CloudWatchClient cloudWatch() {
     return ClientProxy.create(CloudWatchClient.class, "CloudWatch", cloudWatch, false, CloudWatchHandler.ERRORS);
   }
 
-  /** A CloudWatch async client (completed futures). */
+  /** {@return a CloudWatch async client (completed futures)} */
   public CloudWatchAsyncClient cloudWatchAsync() {
     return ClientProxy.create(CloudWatchAsyncClient.class, "CloudWatch", cloudWatch, true, CloudWatchHandler.ERRORS);
   }

@@ -124,7 +124,12 @@ public final class AutoScalingHandler {
   private final CloudTwin twin;
   private final AutoScalingOperations ops;
 
-  /** A handler over {@code ops}. */
+  /**
+   * A handler over {@code ops}.
+   *
+   * @param twin the twin
+   * @param ops the ops
+   */
   public AutoScalingHandler(CloudTwin twin, AutoScalingOperations ops) {
     this.twin = twin;
     this.ops = ops;
@@ -132,7 +137,12 @@ public final class AutoScalingHandler {
 
   // ------------------------------------------------------------------ groups
 
-  /** CreateAutoScalingGroup. */
+  /**
+   * CreateAutoScalingGroup.
+   *
+   * @param r the r
+   * @return CreateAutoScalingGroup
+   */
   public CreateAutoScalingGroupResponse createAutoScalingGroup(CreateAutoScalingGroupRequest r) {
     if (r.launchConfigurationName() != null || r.mixedInstancesPolicy() != null || r.instanceId() != null) {
       throw new UnsupportedOperationException("CreateAutoScalingGroup with a launch configuration, a mixed instances"
@@ -156,7 +166,12 @@ public final class AutoScalingHandler {
     return CreateAutoScalingGroupResponse.builder().build();
   }
 
-  /** UpdateAutoScalingGroup. */
+  /**
+   * UpdateAutoScalingGroup.
+   *
+   * @param r the r
+   * @return UpdateAutoScalingGroup
+   */
   public UpdateAutoScalingGroupResponse updateAutoScalingGroup(UpdateAutoScalingGroupRequest r) {
     List<String> unsupported = new ArrayList<>();
     if (r.defaultCooldown() != null) unsupported.add("DefaultCooldown");
@@ -179,13 +194,23 @@ public final class AutoScalingHandler {
     return UpdateAutoScalingGroupResponse.builder().build();
   }
 
-  /** DeleteAutoScalingGroup. */
+  /**
+   * DeleteAutoScalingGroup.
+   *
+   * @param r the r
+   * @return DeleteAutoScalingGroup
+   */
   public DeleteAutoScalingGroupResponse deleteAutoScalingGroup(DeleteAutoScalingGroupRequest r) {
     ops.deleteAutoScalingGroup(r.autoScalingGroupName(), Boolean.TRUE.equals(r.forceDelete()));
     return DeleteAutoScalingGroupResponse.builder().build();
   }
 
-  /** DescribeAutoScalingGroups. */
+  /**
+   * DescribeAutoScalingGroups.
+   *
+   * @param r the r
+   * @return DescribeAutoScalingGroups
+   */
   public DescribeAutoScalingGroupsResponse describeAutoScalingGroups(DescribeAutoScalingGroupsRequest r) {
     if (r.hasFilters() && !r.filters().isEmpty()) {
       throw new UnsupportedOperationException("DescribeAutoScalingGroups with Filters is not simulated by CloudTwin");
@@ -252,7 +277,12 @@ public final class AutoScalingHandler {
         .build();
   }
 
-  /** DescribeAutoScalingInstances. */
+  /**
+   * DescribeAutoScalingInstances.
+   *
+   * @param r the r
+   * @return DescribeAutoScalingInstances
+   */
   public DescribeAutoScalingInstancesResponse describeAutoScalingInstances(DescribeAutoScalingInstancesRequest r) {
     Page<InstanceDescription> page = ops.describeAutoScalingInstances(
         r.hasInstanceIds() ? r.instanceIds() : null, r.nextToken(), r.maxRecords());
@@ -273,7 +303,12 @@ public final class AutoScalingHandler {
     return DescribeAutoScalingInstancesResponse.builder().autoScalingInstances(out).nextToken(page.nextToken()).build();
   }
 
-  /** SetDesiredCapacity. */
+  /**
+   * SetDesiredCapacity.
+   *
+   * @param r the r
+   * @return SetDesiredCapacity
+   */
   public SetDesiredCapacityResponse setDesiredCapacity(SetDesiredCapacityRequest r) {
     ops.setDesiredCapacity(r.autoScalingGroupName(), r.desiredCapacity(), Boolean.TRUE.equals(r.honorCooldown()));
     return SetDesiredCapacityResponse.builder().build();
@@ -281,7 +316,12 @@ public final class AutoScalingHandler {
 
   // ------------------------------------------------------------------ policies
 
-  /** PutScalingPolicy. */
+  /**
+   * PutScalingPolicy.
+   *
+   * @param r the r
+   * @return PutScalingPolicy
+   */
   public PutScalingPolicyResponse putScalingPolicy(PutScalingPolicyRequest r) {
     io.github.cloudtwin.autoscaling.ScalingPolicy p = ops.putScalingPolicy(policySpec(r));
     return PutScalingPolicyResponse.builder().policyARN(p.policyArn()).alarms(alarms(p)).build();
@@ -387,13 +427,23 @@ public final class AutoScalingHandler {
     }
   }
 
-  /** DeletePolicy. */
+  /**
+   * DeletePolicy.
+   *
+   * @param r the r
+   * @return DeletePolicy
+   */
   public DeletePolicyResponse deletePolicy(DeletePolicyRequest r) {
     ops.deletePolicy(r.autoScalingGroupName(), r.policyName());
     return DeletePolicyResponse.builder().build();
   }
 
-  /** DescribePolicies. */
+  /**
+   * DescribePolicies.
+   *
+   * @param r the r
+   * @return DescribePolicies
+   */
   public DescribePoliciesResponse describePolicies(DescribePoliciesRequest r) {
     Page<io.github.cloudtwin.autoscaling.ScalingPolicy> page = ops.describePolicies(r.autoScalingGroupName(),
         r.hasPolicyNames() ? r.policyNames() : null, r.hasPolicyTypes() ? r.policyTypes() : null, r.nextToken(),
@@ -445,7 +495,12 @@ public final class AutoScalingHandler {
     return b.build();
   }
 
-  /** ExecutePolicy. */
+  /**
+   * ExecutePolicy.
+   *
+   * @param r the r
+   * @return ExecutePolicy
+   */
   public ExecutePolicyResponse executePolicy(ExecutePolicyRequest r) {
     ops.executePolicy(r.autoScalingGroupName(), r.policyName(), Boolean.TRUE.equals(r.honorCooldown()),
         r.metricValue(), r.breachThreshold());
@@ -454,7 +509,12 @@ public final class AutoScalingHandler {
 
   // ------------------------------------------------------------------ activities
 
-  /** DescribeScalingActivities. */
+  /**
+   * DescribeScalingActivities.
+   *
+   * @param r the r
+   * @return DescribeScalingActivities
+   */
   public DescribeScalingActivitiesResponse describeScalingActivities(DescribeScalingActivitiesRequest r) {
     Page<ScalingActivity> page = ops.describeScalingActivities(r.autoScalingGroupName(),
         r.hasActivityIds() ? r.activityIds() : null, r.nextToken(), r.maxRecords());
@@ -480,7 +540,12 @@ public final class AutoScalingHandler {
 
   // ------------------------------------------------------------------ scheduled actions
 
-  /** PutScheduledUpdateGroupAction. */
+  /**
+   * PutScheduledUpdateGroupAction.
+   *
+   * @param r the r
+   * @return PutScheduledUpdateGroupAction
+   */
   public PutScheduledUpdateGroupActionResponse putScheduledUpdateGroupAction(PutScheduledUpdateGroupActionRequest r) {
     if (r.timeZone() != null && !r.timeZone().equals("UTC") && !r.timeZone().equals("Etc/UTC")) {
       throw new UnsupportedOperationException("PutScheduledUpdateGroupAction with TimeZone " + r.timeZone()
@@ -492,7 +557,12 @@ public final class AutoScalingHandler {
     return PutScheduledUpdateGroupActionResponse.builder().build();
   }
 
-  /** DescribeScheduledActions. */
+  /**
+   * DescribeScheduledActions.
+   *
+   * @param r the r
+   * @return DescribeScheduledActions
+   */
   public DescribeScheduledActionsResponse describeScheduledActions(DescribeScheduledActionsRequest r) {
     Page<ScheduledActionSpec> page = ops.describeScheduledActions(r.autoScalingGroupName(),
         r.hasScheduledActionNames() ? r.scheduledActionNames() : null, r.nextToken(), r.maxRecords());
@@ -517,7 +587,12 @@ public final class AutoScalingHandler {
         .build();
   }
 
-  /** DeleteScheduledAction. */
+  /**
+   * DeleteScheduledAction.
+   *
+   * @param r the r
+   * @return DeleteScheduledAction
+   */
   public DeleteScheduledActionResponse deleteScheduledAction(DeleteScheduledActionRequest r) {
     ops.deleteScheduledAction(r.autoScalingGroupName(), r.scheduledActionName());
     return DeleteScheduledActionResponse.builder().build();
@@ -525,14 +600,24 @@ public final class AutoScalingHandler {
 
   // ------------------------------------------------------------------ lifecycle hooks
 
-  /** PutLifecycleHook. */
+  /**
+   * PutLifecycleHook.
+   *
+   * @param r the r
+   * @return PutLifecycleHook
+   */
   public PutLifecycleHookResponse putLifecycleHook(PutLifecycleHookRequest r) {
     ops.putLifecycleHook(r.autoScalingGroupName(), r.lifecycleHookName(), r.lifecycleTransition(),
         r.heartbeatTimeout(), r.defaultResult());
     return PutLifecycleHookResponse.builder().build();
   }
 
-  /** DescribeLifecycleHooks. */
+  /**
+   * DescribeLifecycleHooks.
+   *
+   * @param r the r
+   * @return DescribeLifecycleHooks
+   */
   public DescribeLifecycleHooksResponse describeLifecycleHooks(DescribeLifecycleHooksRequest r) {
     List<LifecycleHook> out = new ArrayList<>();
     for (var h : ops.describeLifecycleHooks(r.autoScalingGroupName(),
@@ -550,13 +635,23 @@ public final class AutoScalingHandler {
     return DescribeLifecycleHooksResponse.builder().lifecycleHooks(out).build();
   }
 
-  /** DeleteLifecycleHook. */
+  /**
+   * DeleteLifecycleHook.
+   *
+   * @param r the r
+   * @return DeleteLifecycleHook
+   */
   public DeleteLifecycleHookResponse deleteLifecycleHook(DeleteLifecycleHookRequest r) {
     ops.deleteLifecycleHook(r.autoScalingGroupName(), r.lifecycleHookName());
     return DeleteLifecycleHookResponse.builder().build();
   }
 
-  /** CompleteLifecycleAction. */
+  /**
+   * CompleteLifecycleAction.
+   *
+   * @param r the r
+   * @return CompleteLifecycleAction
+   */
   public CompleteLifecycleActionResponse completeLifecycleAction(CompleteLifecycleActionRequest r) {
     if (r.instanceId() == null && r.lifecycleActionToken() != null) {
       throw new UnsupportedOperationException("CompleteLifecycleAction by LifecycleActionToken is not simulated by"
@@ -567,7 +662,12 @@ public final class AutoScalingHandler {
     return CompleteLifecycleActionResponse.builder().build();
   }
 
-  /** RecordLifecycleActionHeartbeat. */
+  /**
+   * RecordLifecycleActionHeartbeat.
+   *
+   * @param r the r
+   * @return RecordLifecycleActionHeartbeat
+   */
   public RecordLifecycleActionHeartbeatResponse recordLifecycleActionHeartbeat(RecordLifecycleActionHeartbeatRequest r) {
     if (r.instanceId() == null && r.lifecycleActionToken() != null) {
       throw new UnsupportedOperationException("RecordLifecycleActionHeartbeat by LifecycleActionToken is not"
@@ -579,52 +679,92 @@ public final class AutoScalingHandler {
 
   // ------------------------------------------------------------------ instances
 
-  /** EnterStandby. */
+  /**
+   * EnterStandby.
+   *
+   * @param r the r
+   * @return EnterStandby
+   */
   public EnterStandbyResponse enterStandby(EnterStandbyRequest r) {
     List<ScalingActivity> a = ops.enterStandby(r.autoScalingGroupName(), r.hasInstanceIds() ? r.instanceIds() : null,
         r.shouldDecrementDesiredCapacity());
     return EnterStandbyResponse.builder().activities(a.stream().map(x -> activity(twin, x)).toList()).build();
   }
 
-  /** ExitStandby. */
+  /**
+   * ExitStandby.
+   *
+   * @param r the r
+   * @return ExitStandby
+   */
   public ExitStandbyResponse exitStandby(ExitStandbyRequest r) {
     List<ScalingActivity> a = ops.exitStandby(r.autoScalingGroupName(), r.hasInstanceIds() ? r.instanceIds() : null);
     return ExitStandbyResponse.builder().activities(a.stream().map(x -> activity(twin, x)).toList()).build();
   }
 
-  /** SetInstanceHealth. */
+  /**
+   * SetInstanceHealth.
+   *
+   * @param r the r
+   * @return SetInstanceHealth
+   */
   public SetInstanceHealthResponse setInstanceHealth(SetInstanceHealthRequest r) {
     ops.setInstanceHealth(r.instanceId(), r.healthStatus(), r.shouldRespectGracePeriod());
     return SetInstanceHealthResponse.builder().build();
   }
 
-  /** SetInstanceProtection. */
+  /**
+   * SetInstanceProtection.
+   *
+   * @param r the r
+   * @return SetInstanceProtection
+   */
   public SetInstanceProtectionResponse setInstanceProtection(SetInstanceProtectionRequest r) {
     ops.setInstanceProtection(r.autoScalingGroupName(), r.hasInstanceIds() ? r.instanceIds() : null,
         r.protectedFromScaleIn());
     return SetInstanceProtectionResponse.builder().build();
   }
 
-  /** TerminateInstanceInAutoScalingGroup. */
+  /**
+   * TerminateInstanceInAutoScalingGroup.
+   *
+   * @param r the r
+   * @return TerminateInstanceInAutoScalingGroup
+   */
   public TerminateInstanceInAutoScalingGroupResponse terminateInstanceInAutoScalingGroup(
       TerminateInstanceInAutoScalingGroupRequest r) {
     ScalingActivity a = ops.terminateInstanceInAutoScalingGroup(r.instanceId(), r.shouldDecrementDesiredCapacity());
     return TerminateInstanceInAutoScalingGroupResponse.builder().activity(a == null ? null : activity(twin, a)).build();
   }
 
-  /** SuspendProcesses. */
+  /**
+   * SuspendProcesses.
+   *
+   * @param r the r
+   * @return SuspendProcesses
+   */
   public SuspendProcessesResponse suspendProcesses(SuspendProcessesRequest r) {
     ops.suspendProcesses(r.autoScalingGroupName(), r.hasScalingProcesses() ? r.scalingProcesses() : null);
     return SuspendProcessesResponse.builder().build();
   }
 
-  /** ResumeProcesses. */
+  /**
+   * ResumeProcesses.
+   *
+   * @param r the r
+   * @return ResumeProcesses
+   */
   public ResumeProcessesResponse resumeProcesses(ResumeProcessesRequest r) {
     ops.resumeProcesses(r.autoScalingGroupName(), r.hasScalingProcesses() ? r.scalingProcesses() : null);
     return ResumeProcessesResponse.builder().build();
   }
 
-  /** DescribeLoadBalancerTargetGroups. */
+  /**
+   * DescribeLoadBalancerTargetGroups.
+   *
+   * @param r the r
+   * @return DescribeLoadBalancerTargetGroups
+   */
   public DescribeLoadBalancerTargetGroupsResponse describeLoadBalancerTargetGroups(
       DescribeLoadBalancerTargetGroupsRequest r) {
     List<LoadBalancerTargetGroupState> out = new ArrayList<>();

@@ -80,14 +80,23 @@ public final class CloudWatchHandler {
 
   private final CloudWatchOperations ops;
 
-  /** A handler over {@code ops}. */
+  /**
+   * A handler over {@code ops}.
+   *
+   * @param ops the ops
+   */
   public CloudWatchHandler(CloudWatchOperations ops) {
     this.ops = ops;
   }
 
   // ------------------------------------------------------------------ metrics
 
-  /** PutMetricData. */
+  /**
+   * PutMetricData.
+   *
+   * @param r the r
+   * @return PutMetricData
+   */
   public PutMetricDataResponse putMetricData(PutMetricDataRequest r) {
     List<CloudWatchOperations.MetricDatum> data = new ArrayList<>();
     if (r.hasMetricData()) {
@@ -107,7 +116,12 @@ public final class CloudWatchHandler {
     return PutMetricDataResponse.builder().build();
   }
 
-  /** GetMetricStatistics. */
+  /**
+   * GetMetricStatistics.
+   *
+   * @param r the r
+   * @return GetMetricStatistics
+   */
   public GetMetricStatisticsResponse getMetricStatistics(GetMetricStatisticsRequest r) {
     Map<Instant, Map<String, Double>> points = ops.getMetricStatistics(r.namespace(), r.metricName(),
         dimensions(r.dimensions()), r.startTime(), r.endTime(), r.period(),
@@ -133,7 +147,12 @@ public final class CloudWatchHandler {
     return GetMetricStatisticsResponse.builder().label(r.metricName()).datapoints(out).build();
   }
 
-  /** GetMetricData. */
+  /**
+   * GetMetricData.
+   *
+   * @param r the r
+   * @return GetMetricData
+   */
   public GetMetricDataResponse getMetricData(GetMetricDataRequest r) {
     if (r.nextToken() != null) {
       throw AwsErrorException.badRequest("InvalidNextToken", "The token '" + r.nextToken() + "' is invalid.");
@@ -169,7 +188,12 @@ public final class CloudWatchHandler {
     return GetMetricDataResponse.builder().metricDataResults(out).messages(List.of()).build();
   }
 
-  /** ListMetrics. */
+  /**
+   * ListMetrics.
+   *
+   * @param r the r
+   * @return ListMetrics
+   */
   public ListMetricsResponse listMetrics(ListMetricsRequest r) {
     Map<String, String> filters = null;
     if (r.hasDimensions()) {
@@ -186,7 +210,12 @@ public final class CloudWatchHandler {
 
   // ------------------------------------------------------------------ alarms
 
-  /** PutMetricAlarm. */
+  /**
+   * PutMetricAlarm.
+   *
+   * @param r the r
+   * @return PutMetricAlarm
+   */
   public PutMetricAlarmResponse putMetricAlarm(PutMetricAlarmRequest r) {
     if (r.hasMetrics() && !r.metrics().isEmpty()) {
       throw new UnsupportedOperationException("PutMetricAlarm with Metrics (metric math) is not simulated by"
@@ -212,13 +241,23 @@ public final class CloudWatchHandler {
     return PutMetricAlarmResponse.builder().build();
   }
 
-  /** DeleteAlarms. */
+  /**
+   * DeleteAlarms.
+   *
+   * @param r the r
+   * @return DeleteAlarms
+   */
   public DeleteAlarmsResponse deleteAlarms(DeleteAlarmsRequest r) {
     ops.deleteAlarms(r.hasAlarmNames() ? r.alarmNames() : null);
     return DeleteAlarmsResponse.builder().build();
   }
 
-  /** DescribeAlarms (metric alarms; the twin has no composite alarms). */
+  /**
+   * DescribeAlarms (metric alarms; the twin has no composite alarms).
+   *
+   * @param r the r
+   * @return DescribeAlarms (metric alarms; the twin has no composite alarms)
+   */
   public DescribeAlarmsResponse describeAlarms(DescribeAlarmsRequest r) {
     if (r.childrenOfAlarmName() != null || r.parentsOfAlarmName() != null) {
       throw new UnsupportedOperationException("DescribeAlarms with ChildrenOfAlarmName or ParentsOfAlarmName is not"
@@ -235,7 +274,12 @@ public final class CloudWatchHandler {
         .nextToken(metricAlarms ? page.nextToken() : null).build();
   }
 
-  /** DescribeAlarmsForMetric. */
+  /**
+   * DescribeAlarmsForMetric.
+   *
+   * @param r the r
+   * @return DescribeAlarmsForMetric
+   */
   public DescribeAlarmsForMetricResponse describeAlarmsForMetric(DescribeAlarmsForMetricRequest r) {
     List<MetricAlarm> out = new ArrayList<>();
     for (io.github.cloudtwin.cloudwatch.MetricAlarm a : ops.describeAlarmsForMetric(r.namespace(), r.metricName(),
@@ -286,7 +330,12 @@ public final class CloudWatchHandler {
     return t;
   }
 
-  /** DescribeAlarmHistory. */
+  /**
+   * DescribeAlarmHistory.
+   *
+   * @param r the r
+   * @return DescribeAlarmHistory
+   */
   public DescribeAlarmHistoryResponse describeAlarmHistory(DescribeAlarmHistoryRequest r) {
     if (r.hasAlarmTypes() && !r.alarmTypesAsStrings().isEmpty() && !r.alarmTypesAsStrings().contains("MetricAlarm")) {
       return DescribeAlarmHistoryResponse.builder().alarmHistoryItems(List.of()).build();
@@ -320,19 +369,34 @@ public final class CloudWatchHandler {
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
-  /** SetAlarmState. */
+  /**
+   * SetAlarmState.
+   *
+   * @param r the r
+   * @return SetAlarmState
+   */
   public SetAlarmStateResponse setAlarmState(SetAlarmStateRequest r) {
     ops.setAlarmState(r.alarmName(), r.stateValueAsString(), r.stateReason());
     return SetAlarmStateResponse.builder().build();
   }
 
-  /** EnableAlarmActions. */
+  /**
+   * EnableAlarmActions.
+   *
+   * @param r the r
+   * @return EnableAlarmActions
+   */
   public EnableAlarmActionsResponse enableAlarmActions(EnableAlarmActionsRequest r) {
     ops.setActionsEnabled(r.hasAlarmNames() ? r.alarmNames() : null, true);
     return EnableAlarmActionsResponse.builder().build();
   }
 
-  /** DisableAlarmActions. */
+  /**
+   * DisableAlarmActions.
+   *
+   * @param r the r
+   * @return DisableAlarmActions
+   */
   public DisableAlarmActionsResponse disableAlarmActions(DisableAlarmActionsRequest r) {
     ops.setActionsEnabled(r.hasAlarmNames() ? r.alarmNames() : null, false);
     return DisableAlarmActionsResponse.builder().build();
