@@ -73,6 +73,9 @@ public final class CloudTwinExtension
    * TwinLifecycle#PER_CLASS}), once this extension has created it: for extensions that build on
    * the twin, such as {@code @CloudFormationStack} of cloudtwin-cloudformation. Register such an
    * extension after this one (annotations are read top to bottom); until then this is empty.
+   *
+   * @param context the context of the running test or class
+   * @return the twin, or empty before this extension has created one
    */
   public static Optional<CloudTwin> currentTwin(ExtensionContext context) {
     Require.notNull("context", context);

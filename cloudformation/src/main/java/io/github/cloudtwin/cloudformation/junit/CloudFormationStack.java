@@ -29,27 +29,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CloudFormationExtension.class)
 public @interface CloudFormationStack {
 
-  /** The template: a classpath resource ({@code templates/web.yaml}) or, if there is none, a file path. */
+  /** {@return the template: a classpath resource ({@code templates/web.yaml}) or, if there is none, a file path} */
   String template();
 
-  /** Parameter values as {@code Key=Value} pairs separated by ';' (a list value keeps its commas). */
+  /** {@return parameter values as {@code Key=Value} pairs separated by ';' (a list value keeps its commas)} */
   String parameters() default "";
 
-  /** The stack name; default: the template's file name without extension. */
+  /** {@return the stack name; default: the template's file name without extension} */
   String stackName() default "";
 
-  /** SSM parameter values, each {@code /name=value}, for {@code AWS::SSM::Parameter::Value} parameters. */
+  /** {@return the SSM parameter values, each {@code /name=value}, for {@code AWS::SSM::Parameter::Value} parameters} */
   String[] ssmParameters() default {};
 
-  /** Export values, each {@code ExportName=value}, for {@code Fn::ImportValue}. */
+  /** {@return export values, each {@code ExportName=value}, for {@code Fn::ImportValue}} */
   String[] importValues() default {};
 
-  /** Existing subnets, each {@code subnet-id=zone}, for subnet parameters. */
+  /** {@return existing subnets, each {@code subnet-id=zone}, for subnet parameters} */
   String[] subnets() default {};
 
   /**
-   * Where nested stacks' templates are: a classpath folder; default: the folder of {@link
-   * #template()}.
+   * {@return where nested stacks' templates are: a classpath folder; default: the folder of {@link
+   * #template()}}
    */
   String nestedTemplates() default "";
 }

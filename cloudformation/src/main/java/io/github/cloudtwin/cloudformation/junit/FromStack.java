@@ -20,6 +20,6 @@ import io.github.cloudtwin.junit.ResolvedElsewhere;
 @ResolvedElsewhere
 public @interface FromStack {
 
-  /** The logical id; empty for the {@code Stack} itself. */
+  /** {@return the logical id; empty for the {@code Stack} itself} */
   String value() default "";
 }
