@@ -155,8 +155,11 @@ public final class CloudTwin implements AutoCloseable {
    */
   public CloudTwin advanceTo(Duration offset) {
     io.github.cloudtwin.kernel.Require.notNull("offset", offset);
-    checkOpen();
-    kernel.advanceTo(kernel.clock().start().plus(offset));
+    Instant start = kernel.clock().start();
+    if (offset.compareTo(Duration.between(start, io.github.cloudtwin.kernel.VirtualClock.LATEST)) > 0) {
+      throw new ValidationException("offset", offset, "an offset that stays at or before " + io.github.cloudtwin.kernel.VirtualClock.LATEST);
+    }
+    kernel.advanceTo(start.plus(offset));
     return this;
   }
 
