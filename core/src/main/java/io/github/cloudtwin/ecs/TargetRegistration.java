@@ -80,6 +80,18 @@ public interface TargetRegistration {
   boolean isHealthy(String targetGroupName, String targetId, int port);
 
   /**
+   * Why the load balancer reports the target unhealthy, in AWS's words (such as {@code Health checks
+   * failed with these codes: [500]}); null when it does not say.
+   *
+   * @param targetGroupName the target group
+   * @param targetId the target
+   * @return the health description, or null
+   */
+  default String unhealthyReason(String targetGroupName, String targetId) {
+    return null;
+  }
+
+  /**
    * Sets the listener for health changes (ECS sets one).
    *
    * @param listener the listener
