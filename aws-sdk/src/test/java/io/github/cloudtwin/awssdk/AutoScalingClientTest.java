@@ -411,4 +411,21 @@ class AutoScalingClientTest {
     assertThatThrownBy(() -> async.describeWarmPool(r -> r.autoScalingGroupName("web")).join())
         .hasCauseInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void waitUntilGroupInServicePollsEveryFifteenVirtualSeconds() {
+    createGroup("web", 2, 4, 2);
+    var response = autoScaling.waiter().waitUntilGroupInService(r -> r.autoScalingGroupNames("web"));
+
+    assertThat(response.matched().response().orElseThrow().autoScalingGroups().get(0).instances())
+        .hasSize(2).allSatisfy(i -> assertThat(i.lifecycleState()).isEqualTo(LifecycleState.IN_SERVICE));
+    assertThat(twin.elapsed()).isEqualTo(Duration.ofSeconds(15L * (response.attemptsExecuted() - 1)));
+    assertThat(response.attemptsExecuted()).isGreaterThan(1);
+
+    autoScaling.deleteAutoScalingGroup(r -> r.autoScalingGroupName("web").forceDelete(true));
+    assertThat(autoScaling.waiter().waitUntilGroupNotExists(r -> r.autoScalingGroupNames("web")).attemptsExecuted())
+        .isEqualTo(1);
+    assertThat(sdk.autoScalingAsync().waiter().waitUntilGroupNotExists(r -> r.autoScalingGroupNames("web")))
+        .isCompleted();
+  }
 }

@@ -124,10 +124,27 @@ public final class AutoScalingHandler {
   private final CloudTwin twin;
   private final AutoScalingOperations ops;
 
+  private software.amazon.awssdk.services.autoscaling.AutoScalingClient sync;
+
   /** A handler over {@code ops}. */
   public AutoScalingHandler(CloudTwin twin, AutoScalingOperations ops) {
     this.twin = twin;
     this.ops = ops;
+  }
+
+  /** Sets the client the waiters poll. */
+  public void bind(software.amazon.awssdk.services.autoscaling.AutoScalingClient client) {
+    this.sync = client;
+  }
+
+  /** The waiter, on virtual time. */
+  public software.amazon.awssdk.services.autoscaling.waiters.AutoScalingWaiter waiter() {
+    return new AutoScalingWaiters.Sync(twin, sync);
+  }
+
+  /** The async waiter, on virtual time. */
+  public software.amazon.awssdk.services.autoscaling.waiters.AutoScalingAsyncWaiter asyncWaiter() {
+    return new AutoScalingWaiters.Async(new AutoScalingWaiters.Sync(twin, sync));
   }
 
   // ------------------------------------------------------------------ groups

@@ -78,11 +78,29 @@ public final class CloudWatchHandler {
           "InvalidNextToken", InvalidNextTokenException::builder,
           "InvalidFormat", InvalidFormatException::builder));
 
+  private final io.github.cloudtwin.CloudTwin twin;
   private final CloudWatchOperations ops;
+  private software.amazon.awssdk.services.cloudwatch.CloudWatchClient sync;
 
   /** A handler over {@code ops}. */
-  public CloudWatchHandler(CloudWatchOperations ops) {
+  public CloudWatchHandler(io.github.cloudtwin.CloudTwin twin, CloudWatchOperations ops) {
+    this.twin = twin;
     this.ops = ops;
+  }
+
+  /** Sets the client the waiters poll. */
+  public void bind(software.amazon.awssdk.services.cloudwatch.CloudWatchClient client) {
+    this.sync = client;
+  }
+
+  /** The waiter, on virtual time. */
+  public software.amazon.awssdk.services.cloudwatch.waiters.CloudWatchWaiter waiter() {
+    return new CloudWatchWaiters.Sync(twin, sync);
+  }
+
+  /** The async waiter, on virtual time. */
+  public software.amazon.awssdk.services.cloudwatch.waiters.CloudWatchAsyncWaiter asyncWaiter() {
+    return new CloudWatchWaiters.Async(new CloudWatchWaiters.Sync(twin, sync));
   }
 
   // ------------------------------------------------------------------ metrics

@@ -36,28 +36,6 @@ public final class Ids {
     return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  /** The ARN of the target group {@code name}. */
-  public static String targetGroupArn(String region, String name) {
-    return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/" + name + "/" + hex("tg/" + name, 16);
-  }
-
-  /** The ARN of the Application Load Balancer {@code name}. */
-  public static String loadBalancerArn(String region, String name) {
-    return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/" + name + "/"
-        + hex("lb/" + name, 16);
-  }
-
-  /** The target group name in {@code arn}, or null when it is not a target group ARN of the region. */
-  public static String targetGroupName(String region, String arn) {
-    String prefix = "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/";
-    if (arn == null || !arn.startsWith(prefix)) return null;
-    String rest = arn.substring(prefix.length());
-    int slash = rest.indexOf('/');
-    if (slash <= 0) return null;
-    String name = rest.substring(0, slash);
-    return arn.equals(targetGroupArn(region, name)) ? name : null;
-  }
-
   /** The subnet id that stands for {@code zone} (the twin has one subnet per zone). */
   public static String subnetId(String zone) {
     return "subnet-" + hex("subnet/" + zone, 17);
