@@ -4,6 +4,8 @@ import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.ecs.TargetRegistration;
+import io.github.cloudtwin.elb.LoadBalancer;
+import io.github.cloudtwin.elb.LoadBalancerType;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.TargetDescription;
 import io.github.cloudtwin.elb.TargetGroup;
@@ -24,6 +26,41 @@ final class ServiceWiring {
   private ServiceWiring() {}
 
   static void connect(AutoScaling autoScaling, LoadBalancing loadBalancing) {
+    autoScaling.setLoadBalancerResolver(
+        name -> {
+          LoadBalancer lb;
+          try {
+            lb = loadBalancing.loadBalancer(name);
+          } catch (ValidationException e) {
+            lb = null;
+          }
+          if (lb == null || lb.type() != LoadBalancerType.CLASSIC) {
+            throw new ValidationException("LoadBalancerNames", name, "the name of a Classic Load Balancer "
+                + loadBalancing.loadBalancers().stream().filter(l -> l.type() == LoadBalancerType.CLASSIC).map(LoadBalancer::name).toList());
+          }
+          LoadBalancer classic = lb;
+          return new LoadBalancerTargets() {
+            @Override
+            public String name() {
+              return classic.name();
+            }
+
+            @Override
+            public void register(String instanceId) {
+              classic.register(instanceId);
+            }
+
+            @Override
+            public void deregister(String instanceId, Runnable drained) {
+              classic.deregister(instanceId, drained);
+            }
+
+            @Override
+            public boolean isUnhealthy(String instanceId) {
+              return classic.isUnhealthy(instanceId);
+            }
+          };
+        });
     autoScaling.setTargetGroupResolver(
         name -> {
           TargetGroup tg;

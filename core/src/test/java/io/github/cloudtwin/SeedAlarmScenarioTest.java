@@ -64,9 +64,8 @@ class SeedAlarmScenarioTest {
       assertThat(alarm.stateUpdatedTimestamp()).isEqualTo(CloudTwin.DEFAULT_START.plus(ofMinutes(12)));
       assertThat(alarm.stateReason())
           .isEqualTo(
-              "Threshold Crossed: 2 out of the last 2 datapoints [90.0 (01/01/26 00:07:00), 90.0 (01/01/26"
-                  + " 00:02:00)] were greater than the threshold (80.0) (minimum 2 datapoints for OK -> ALARM"
-                  + " transition).");
+              "Threshold Crossed: 2 datapoints [90.0 (01/01/26 00:07:00), 90.0 (01/01/26"
+                  + " 00:02:00)] were greater than the threshold (80.0).");
       assertThat(actions).singleElement().satisfies(a -> {
         assertThat(a.time()).isEqualTo(CloudTwin.DEFAULT_START.plus(ofMinutes(12)));
         assertThat(a.newestDatapoint()).isEqualTo(90.0);

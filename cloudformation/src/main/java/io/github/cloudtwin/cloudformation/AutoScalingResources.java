@@ -41,6 +41,7 @@ final class AutoScalingResources {
     Props p = r.props();
     String name = r.name(p.string("AutoScalingGroupName"), 255);
     Ec2Resources.Launch launch = launch(r, p);
+    if (launch.ecsCluster() != null) EcsResources.clusterName(r, launch.ecsCluster(), "Properties.LaunchTemplate");
     AutoScalingGroupSpec.Builder b = AutoScalingGroupSpec.builder()
         .autoScalingGroupName(name)
         .launchTemplate(launch.name(), launch.version())
@@ -56,6 +57,11 @@ final class AutoScalingResources {
       List<String> names = new ArrayList<>();
       for (int i = 0; i < tgs.size(); i++) names.add(targetGroupName(r, tgs.get(i), "Properties.TargetGroupARNs[" + i + "]"));
       b.targetGroupNames(names.toArray(String[]::new));
+    }
+    List<String> classic = new ArrayList<>();
+    List<String> lbNames = p.strings("LoadBalancerNames");
+    if (lbNames != null) {
+      for (int i = 0; i < lbNames.size(); i++) classic.add(classicName(r, lbNames.get(i), "Properties.LoadBalancerNames[" + i + "]"));
     }
     b.healthCheckType(Enums.parse(p, "HealthCheckType", HealthCheckType.class, HealthCheckType.EC2));
     Duration grace = p.seconds("HealthCheckGracePeriod");
@@ -97,6 +103,8 @@ final class AutoScalingResources {
       @Override
       public Outcome create(CloudTwin twin) {
         AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(spec);
+        if (!classic.isEmpty()) twin.autoScaling().attachLoadBalancers(name, classic.toArray(String[]::new));
+        if (launch.ecsCluster() != null) twin.ecs().linkAutoScalingGroup(launch.ecsCluster(), name);
         for (LifecycleHookSpec h : hooks) twin.autoScaling().putLifecycleHook(h);
         return Outcome.of(name).withView(g);
       }
@@ -158,7 +166,7 @@ final class AutoScalingResources {
             + overrides.get(0) + ", of " + overrides);
       }
       io.github.cloudtwin.ec2.InstanceType.of(overrides.get(0));
-      launch = new Ec2Resources.Launch(launch.name(), launch.version(), overrides.get(0), launch.detailedMonitoring());
+      launch = new Ec2Resources.Launch(launch.name(), launch.version(), overrides.get(0), launch.detailedMonitoring(), launch.ecsCluster());
     }
     return launch;
   }
@@ -183,6 +191,16 @@ final class AutoScalingResources {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(":targetgroup/([^/]+)/").matcher(arn);
     if (m.find() && r.twin().loadBalancing().targetGroups().stream().anyMatch(t -> t.name().equals(m.group(1)))) return m.group(1);
     throw r.invalid(path, arn, "the ARN of a target group of the template or of the twin");
+  }
+
+  private static String classicName(ResourceContext r, String name, String path) {
+    ResourceContext.Found f = r.byRef(name);
+    if (f != null && f.type().equals(ClassicElbResources.TYPE)) return name;
+    if (r.twin().loadBalancing().loadBalancers().stream().anyMatch(l -> l.name().equals(name)
+        && l.type() == io.github.cloudtwin.elb.LoadBalancerType.CLASSIC)) {
+      return name;
+    }
+    throw r.invalid(path, name, "a Classic Load Balancer of the template (Ref) or of the twin");
   }
 
   private static TerminationPolicy[] terminationPolicies(ResourceContext r, List<String> names) {
@@ -225,6 +243,7 @@ final class AutoScalingResources {
     String group = p.requiredString("AutoScalingGroupName");
     ResourceContext.Found f = r.byRef(group);
     if (f != null && f.type().equals(GROUP)) return group;
+    if (r.plan().session().claims(GROUP, group)) return group;
     if (r.twin().autoScaling().groups().stream().noneMatch(g -> g.name().equals(group))) {
       throw r.invalid("Properties.AutoScalingGroupName", group, "a group of the template (Ref) or of the twin");
     }

@@ -13,7 +13,29 @@ final class Ec2Resources {
   private Ec2Resources() {}
 
   /** The launch settings an Auto Scaling group takes from a launch template or configuration. */
-  record Launch(String name, String version, String instanceType, boolean detailedMonitoring) {}
+  record Launch(String name, String version, String instanceType, boolean detailedMonitoring, String ecsCluster) {}
+
+  /**
+   * The cluster an ECS-optimised AMI's agent joins, from user data that writes {@code
+   * ECS_CLUSTER=name} to /etc/ecs/ecs.config; null when the user data does not (then it is reported).
+   */
+  static String ecsCluster(ResourceContext r, Props p, String key) {
+    String data = p.string(key);
+    if (data == null) return null;
+    String text = data;
+    try {
+      text = new String(java.util.Base64.getDecoder().decode(data.trim()), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notBase64) {
+      // user data given as plain text
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("ECS_CLUSTER=([A-Za-z0-9_-]+)").matcher(text);
+    if (m.find()) {
+      r.note(p.path(key), "the instances' ECS agent joins cluster " + m.group(1) + " (ECS_CLUSTER in the user data); the rest of the script is not run");
+      return m.group(1);
+    }
+    r.unmodelled(p.path(key), "user data is not run");
+    return null;
+  }
 
   static final ResourceHandler VPC = r -> {
     Props p = r.props();
@@ -60,8 +82,9 @@ final class Ec2Resources {
     InstanceType.of(type);
     Props monitoring = data.child("Monitoring");
     boolean detailed = monitoring != null && Boolean.TRUE.equals(monitoring.bool("Enabled"));
+    String cluster = ecsCluster(r, data, "UserData");
     String id = Names.hexId("lt-", r.stackName() + "/" + r.logicalId(), 17);
-    Launch launch = new Launch(name, "1", type, detailed);
+    Launch launch = new Launch(name, "1", type, detailed, cluster);
     return Creation.fixed(Outcome.of(id).attribute("LaunchTemplateId", id).attribute("LatestVersionNumber", "1")
         .attribute("DefaultVersionNumber", "1").attribute("LaunchTemplateName", name).withDetail(launch));
   };
@@ -73,7 +96,7 @@ final class Ec2Resources {
     InstanceType.of(type);
     Boolean monitoring = p.bool("InstanceMonitoring");
     // AWS: InstanceMonitoring defaults to true (detailed monitoring) for launch configurations
-    Launch launch = new Launch(name, "1", type, monitoring == null || monitoring);
+    Launch launch = new Launch(name, "1", type, monitoring == null || monitoring, ecsCluster(r, p, "UserData"));
     return Creation.fixed(Outcome.of(name).withDetail(launch));
   };
 }

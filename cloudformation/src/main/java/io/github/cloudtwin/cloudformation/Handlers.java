@@ -19,6 +19,10 @@ final class Handlers {
     m.putAll(AutoScalingResources.handlers());
     m.put("AWS::CloudWatch::Alarm", CloudWatchResources.ALARM);
     m.putAll(ElbV2Resources.handlers());
+    m.put("AWS::CloudFormation::Stack", NestedStacks.STACK);
+    m.put(ClassicElbResources.TYPE, ClassicElbResources.LOAD_BALANCER);
+    m.putAll(EcsResources.handlers());
+    m.putAll(AppAutoScalingResources.handlers());
     return Map.copyOf(m);
   }
 

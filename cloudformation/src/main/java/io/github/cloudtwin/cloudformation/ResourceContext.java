@@ -67,7 +67,7 @@ final class ResourceContext {
   String subnetZone(String subnetId, String path) {
     Found f = byRef(subnetId);
     if (f != null && f.type().equals("AWS::EC2::Subnet")) return (String) f.outcome().attributes().get("AvailabilityZone");
-    String zone = plan.session().config().subnets().get(subnetId);
+    String zone = plan.session().subnetZone(subnetId);
     if (zone != null) return zone;
     throw new TemplateValidationException(node.id, path, subnetId,
         "a subnet of the template (Ref to an AWS::EC2::Subnet) or one supplied with StackImport.Builder.subnet(id, zone)",

@@ -12,6 +12,7 @@ final class StackImporter {
   private final StackImport config;
   private final ImportReport.Collector report = new ImportReport.Collector();
   private final Map<String, String> claimed = new HashMap<>();
+  private final Map<String, String> subnetZones = new HashMap<>();
 
   StackImporter(CloudTwin twin, StackImport config) {
     this.twin = Objects.requireNonNull(twin, "twin");
@@ -37,6 +38,22 @@ final class StackImporter {
       throw new TemplateValidationException(logicalId, null, ref, "a name no other resource of the import uses (" + previous + " has it)",
           ref + " already exists in stack " + config.stackName());
     }
+  }
+
+  /** Whether a stack of this import creates {@code type} named {@code ref} (as planned). */
+  boolean claims(String type, String ref) {
+    return claimed.containsKey(type + " " + ref);
+  }
+
+  /** Records a subnet of any stack of the import, so a nested stack's subnets serve the parent. */
+  void subnet(String subnetId, String zone) {
+    subnetZones.put(subnetId, zone);
+  }
+
+  /** The zone of a subnet of the import or one the test supplied, or null. */
+  String subnetZone(String subnetId) {
+    String z = subnetZones.get(subnetId);
+    return z != null ? z : config.subnets().get(subnetId);
   }
 
   Stack run() {

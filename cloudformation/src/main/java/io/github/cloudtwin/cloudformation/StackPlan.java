@@ -130,6 +130,7 @@ final class StackPlan implements Evaluator.Scope {
     for (Node n : order) {
       Creation c = read(n);
       n.predicted = c.predict();
+      if (n.type.equals("AWS::EC2::Subnet")) session.subnet(n.predicted.ref(), (String) n.predicted.attributes().get("AvailabilityZone"));
       session.claim(n.type, n.predicted.ref(), n.id);
       reportAttributes(n);
     }

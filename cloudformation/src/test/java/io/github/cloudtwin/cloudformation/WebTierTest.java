@@ -122,7 +122,7 @@ class WebTierTest {
     ImportReport report = stack.report();
 
     assertThat(report.notSimulated()).containsExactly("WebSecurityGroup", "WebServerRole", "WebServerProfile");
-    assertThat(report.unmodelledProperties("WebLaunchTemplate")).containsExactly(
+    assertThat(report.unmodelledProperties("WebLaunchTemplate")).containsExactlyInAnyOrder(
         "Properties.LaunchTemplateData.ImageId", "Properties.LaunchTemplateData.IamInstanceProfile",
         "Properties.LaunchTemplateData.SecurityGroupIds", "Properties.LaunchTemplateData.UserData");
     assertThat(report.unmodelledProperties("WebServerGroup")).containsExactly("Properties.Tags", "CreationPolicy", "UpdatePolicy");

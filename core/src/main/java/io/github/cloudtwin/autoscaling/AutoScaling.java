@@ -46,6 +46,7 @@ public final class AutoScaling {
   private final SplittableRandom ids;
   private final Map<String, MetricWriter[]> writers = new LinkedHashMap<>();
   private Function<String, LoadBalancerTargets> targetGroupResolver;
+  private Function<String, LoadBalancerTargets> loadBalancerResolver;
   private final List<Proposal> proposals = new ArrayList<>();
   private Scheduler.Task resolveTask;
 
@@ -94,6 +95,38 @@ public final class AutoScaling {
   public void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
     Require.notNull("resolver", resolver);
     kernel.run(() -> this.targetGroupResolver = resolver);
+  }
+
+  /**
+   * Sets how Classic Load Balancer names resolve to targets (the twin wires the ELB service here);
+   * a name that is not a Classic Load Balancer must throw a ValidationException.
+   */
+  public void setLoadBalancerResolver(Function<String, LoadBalancerTargets> resolver) {
+    Require.notNull("resolver", resolver);
+    kernel.run(() -> this.loadBalancerResolver = resolver);
+  }
+
+  /**
+   * Attaches Classic Load Balancers to a group, as {@code AttachLoadBalancers} (and as a group's
+   * {@code LoadBalancerNames} at creation): instances in service register now, later instances as
+   * they enter service; with ELB health checks the group then also heeds their health.
+   */
+  public void attachLoadBalancers(String groupName, String... loadBalancerNames) {
+    Require.notNull("LoadBalancerNames", loadBalancerNames);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      List<LoadBalancerTargets> add = new ArrayList<>();
+      for (String n : loadBalancerNames) {
+        Require.name("LoadBalancerNames", n);
+        if (loadBalancerResolver == null) throw new ValidationException("LoadBalancerNames", n, "a Classic Load Balancer of the twin");
+        LoadBalancerTargets t = loadBalancerResolver.apply(n);
+        boolean attached = g.targetGroups.stream().anyMatch(x -> x.name().equals(n)) || add.stream().anyMatch(x -> x.name().equals(n));
+        if (!attached) add.add(t);
+      }
+      if (add.isEmpty()) return;
+      long id = g.record("attach", "attached load balancers " + add.stream().map(LoadBalancerTargets::name).toList());
+      kernel.runWithCause(id, () -> g.attach(add));
+    });
   }
 
   // ------------------------------------------------------------------ groups

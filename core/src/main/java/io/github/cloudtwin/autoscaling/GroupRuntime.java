@@ -83,7 +83,7 @@ final class GroupRuntime {
     this.name = spec.autoScalingGroupName();
     this.spec = spec;
     this.createdTime = service.kernel.clock().now();
-    this.targetGroups = List.copyOf(targetGroups);
+    this.targetGroups = new ArrayList<>(targetGroups);
     this.random = kernel.randomness().stream("autoscaling.group." + name);
   }
 
@@ -418,6 +418,20 @@ final class GroupRuntime {
     } else if (m.state == LifecycleState.TERMINATING_WAIT) {
       memberState(m, LifecycleState.TERMINATING_PROCEED);
       terminateEc2(m);
+    }
+  }
+
+  /** Adds load balancers (AttachLoadBalancers): members in service register now, later ones on entering service. */
+  void attach(List<LoadBalancerTargets> more) {
+    for (LoadBalancerTargets t : more) {
+      targetGroups.add(t);
+      if (isSuspended(ScalingProcess.AddToLoadBalancer)) continue;
+      for (Member m : members.values()) {
+        if (m.state == LifecycleState.IN_SERVICE) {
+          t.register(m.instanceId);
+          m.registered = true;
+        }
+      }
     }
   }
 

@@ -11,6 +11,67 @@ import java.time.Instant;
  * @param oldState the state before (state updates only, else null)
  * @param newState the state after (state updates only, else null)
  * @param reason the state reason (state updates), or the action's outcome
+ * @param stateReasonData the new state's reason data (state updates set by an evaluation), else null
+ * @param historyData AWS's {@code HistoryData} JSON of a state update: {@code
+ *     {"version":"1.0","oldState":{"stateValue":"OK","stateReason":"…"},"newState":{"stateValue":
+ *     "ALARM","stateReason":"…","stateReasonData":{…}}}}; null for other types
  */
 public record AlarmHistoryItem(
-    Instant timestamp, String type, String summary, AlarmState oldState, AlarmState newState, String reason) {}
+    Instant timestamp,
+    String type,
+    String summary,
+    AlarmState oldState,
+    AlarmState newState,
+    String reason,
+    StateReasonData stateReasonData,
+    String historyData) {
+
+  /** A configuration or action entry (no state, no data). */
+  static AlarmHistoryItem of(Instant timestamp, String type, String summary) {
+    return new AlarmHistoryItem(timestamp, type, summary, null, null, null, null, null);
+  }
+
+  /** A state update, with its HistoryData rendered as AWS writes it. */
+  static AlarmHistoryItem stateUpdate(
+      Instant timestamp, AlarmState from, String fromReason, StateReasonData fromData, AlarmState to, String toReason,
+      StateReasonData toData) {
+    StringBuilder sb = new StringBuilder(512);
+    sb.append("{\"version\":\"1.0\",\"oldState\":");
+    state(sb, from, fromReason, fromData);
+    sb.append(",\"newState\":");
+    state(sb, to, toReason, toData);
+    sb.append('}');
+    return new AlarmHistoryItem(
+        timestamp, "StateUpdate", "Alarm updated from " + from + " to " + to, from, to, toReason, toData, sb.toString());
+  }
+
+  private static void state(StringBuilder sb, AlarmState state, String reason, StateReasonData data) {
+    sb.append("{\"stateValue\":\"").append(state.name()).append("\",\"stateReason\":");
+    quote(sb, reason);
+    if (data != null) {
+      sb.append(",\"stateReasonData\":");
+      data.appendJson(sb);
+    }
+    sb.append('}');
+  }
+
+  /** A JSON string literal. */
+  static void quote(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+          else sb.append(c);
+        }
+      }
+    }
+    sb.append('"');
+  }
+}

@@ -22,7 +22,11 @@ final class AlarmRules {
    * The outcome of one evaluation; {@code state} null means "keep the current state". The reason
    * is formatted only when someone reads it (on a transition), not on every evaluation.
    */
-  record Outcome(AlarmState state, java.util.function.Supplier<String> reasonText) {
+  record Outcome(AlarmState state, java.util.function.Supplier<String> reasonText, List<Integer> used, int evaluated) {
+    Outcome(AlarmState state, java.util.function.Supplier<String> reasonText) {
+      this(state, reasonText, List.of(), 0);
+    }
+
     String reason() {
       return reasonText.get();
     }
@@ -67,9 +71,10 @@ final class AlarmRules {
     if (real == 0) {
       switch (t) {
         case missing:
+          // AWS counts the N evaluated periods, not the wider range the twin fetched
           return new Outcome(
               AlarmState.INSUFFICIENT_DATA, () ->
-              "Insufficient Data: " + range + " datapoint" + (range == 1 ? " was" : "s were") + " unknown.");
+              "Insufficient Data: " + n + " datapoint" + (n == 1 ? " was" : "s were") + " unknown.", List.of(), n);
         case ignore:
           return new Outcome(null, () -> "All " + range + " datapoints missing; treatMissingData=ignore keeps the state.");
         case breaching:
@@ -103,8 +108,8 @@ final class AlarmRules {
               AlarmState.ALARM, () ->
               "Threshold Crossed: " + describe(breaching, values, stamps) + " "
                   + (breaching.size() == 1 ? "was " : "were ") + op.words() + " the threshold ("
-                  + fmt(threshold) + ") and the newer datapoints are missing (minimum " + m
-                  + " datapoint" + (m == 1 ? "" : "s") + " for OK -> ALARM transition).");
+                  + fmt(threshold) + ") and the newer datapoints are missing"
+                  + minimum(spec, m, "OK -> ALARM") + ".", breaching, m);
         }
         return decide(spec, values, stamps, realPoints, 0, 0);
     }
@@ -141,6 +146,7 @@ final class AlarmRules {
       int okFills) {
     ComparisonOperator op = spec.comparisonOperator();
     double threshold = spec.threshold();
+    int n = spec.evaluationPeriods();
     int m = spec.datapointsToAlarm();
     List<Integer> breaching = new ArrayList<>();
     List<Integer> fine = new ArrayList<>();
@@ -150,16 +156,18 @@ final class AlarmRules {
     }
     int b = breaching.size() + breachingFills;
     int total = points.size() + breachingFills + okFills;
-    String filled =
-        breachingFills > 0
-            ? " (" + breachingFills + " missing treated as breaching)"
-            : okFills > 0 ? " (" + okFills + " missing treated as not breaching)" : "";
+    int real = points.size();
     if (b >= m) {
       return new Outcome(
           AlarmState.ALARM, () ->
-          "Threshold Crossed: " + countPhrase(b, total) + " " + describe(breaching, values, stamps) + filled
-              + " " + (b == 1 ? "was " : "were ") + op.words() + " the threshold (" + fmt(threshold)
-              + ") (minimum " + m + " datapoint" + (m == 1 ? "" : "s") + " for OK -> ALARM transition).");
+          breachingFills > 0
+              // the missing datapoints made the case: AWS names what was received, not the values
+              ? "Threshold Crossed: " + received(real, n) + " and " + treated(breachingFills, "Breaching") + "."
+              : "Threshold Crossed: " + countPhrase(spec, breaching.size(), total) + " " + describe(breaching, values, stamps)
+                  + " " + (breaching.size() == 1 ? "was " : "were ") + op.words() + " the threshold (" + fmt(threshold) + ")"
+                  + (okFills > 0 ? " and " + treated(okFills, "NonBreaching") : "")
+                  + minimum(spec, m, "OK -> ALARM") + ".",
+          points, m);
     }
     int ok = total - b;
     if (ok == 0) {
@@ -167,7 +175,7 @@ final class AlarmRules {
       // neither ALARM nor OK is justified, so the state stays.
       return new Outcome(
           null, () ->
-          countPhrase(b, total) + " " + describe(breaching, values, stamps) + " " + (b == 1 ? "was " : "were ")
+          (total == 1 ? b + " datapoint" : b + " out of the last " + total + " datapoints") + " " + describe(breaching, values, stamps) + " " + (b == 1 ? "was " : "were ")
               + op.words() + " the threshold (" + fmt(threshold) + "), fewer than the " + m
               + " needed for ALARM, and no datapoint was not; state kept.");
     }
@@ -177,17 +185,46 @@ final class AlarmRules {
     int minimumOk = Math.max(1, total - m + 1);
     return new Outcome(
         AlarmState.OK, () ->
-        "Threshold Crossed: " + countPhrase(ok, total) + " " + describe(fine, values, stamps) + filled
-            + " " + (ok == 1 ? "was not " : "were not ") + op.words() + " the threshold (" + fmt(threshold)
-            + ") (minimum " + minimumOk + " datapoint" + (minimumOk == 1 ? "" : "s")
-            + " for ALARM -> OK transition).");
+        okFills > 0
+            ? "Threshold Crossed: " + received(real, n) + " and " + treated(okFills, "NonBreaching") + "."
+            : "Threshold Crossed: " + countPhrase(spec, fine.size(), total) + " " + describe(fine, values, stamps)
+                + " " + (fine.size() == 1 ? "was not " : "were not ") + op.words() + " the threshold (" + fmt(threshold) + ")"
+                + (breachingFills > 0 ? " and " + treated(breachingFills, "Breaching") : "")
+                + minimum(spec, minimumOk, "ALARM -> OK") + ".",
+        points, minimumOk);
   }
 
-  private static String countPhrase(int count, int total) {
-    if (total == 1) {
-      return count + " datapoint";
+  /**
+   * AWS's count: {@code 3 out of the last 3 datapoints} when DatapointsToAlarm was given, {@code 3
+   * datapoints} (or {@code 1 datapoint}) when it was not.
+   */
+  private static String countPhrase(MetricAlarmSpec spec, int count, int total) {
+    if (spec.datapointsToAlarmSet()) {
+      return count + " out of the last " + total + " datapoints";
     }
-    return count + " out of the last " + total + " datapoints";
+    return count + " datapoint" + (count == 1 ? "" : "s");
+  }
+
+  /** {@code " (minimum 2 datapoints for OK -> ALARM transition)"}, only when DatapointsToAlarm was given. */
+  private static String minimum(MetricAlarmSpec spec, int minimum, String transition) {
+    if (!spec.datapointsToAlarmSet()) {
+      return "";
+    }
+    return " (minimum " + minimum + " datapoint" + (minimum == 1 ? "" : "s") + " for " + transition + " transition)";
+  }
+
+  /** {@code no datapoints were received for 2 periods}, {@code 1 datapoint was received for 3 periods}. */
+  private static String received(int real, int n) {
+    String periods = n + " period" + (n == 1 ? "" : "s");
+    if (real == 0) {
+      return "no datapoints were received for " + periods;
+    }
+    return real + " datapoint" + (real == 1 ? " was" : "s were") + " received for " + periods;
+  }
+
+  /** {@code 2 missing datapoints were treated as [Breaching]}. */
+  private static String treated(int fills, String as) {
+    return fills + " missing datapoint" + (fills == 1 ? " was" : "s were") + " treated as [" + as + "]";
   }
 
   /** AWS lists the datapoints newest first: {@code [90.0 (01/01/26 00:05:00), ...]}. */
@@ -201,12 +238,8 @@ final class AlarmRules {
     return sb.append(']').toString();
   }
 
+  /** AWS prints values as Java does, at full precision: {@code 70.0}, {@code 5.535714886726143}. */
   static String fmt(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return String.format(Locale.ROOT, "%.1f", v);
-    }
-    String s = String.format(Locale.ROOT, "%.4f", v);
-    s = s.replaceAll("0+$", "");
-    return s.endsWith(".") ? s + "0" : s;
+    return StateReasonData.number(v);
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -302,7 +303,7 @@ public final class CloudWatch {
           if (existing != null) {
             existing.spec(spec);
             existing.addHistory(
-                new AlarmHistoryItem(now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" updated", null, null, null));
+                AlarmHistoryItem.of(now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" updated"));
             kernel.timeline().record("alarm/" + spec.alarmName(), "update", "definition updated: " + describe(spec));
             ensureEvaluation(spec);
             return existing;
@@ -310,7 +311,7 @@ public final class CloudWatch {
           MetricAlarm alarm = new MetricAlarm(this, spec, now, alarmSeq++);
           alarms.put(spec.alarmName(), alarm);
           alarm.addHistory(
-              new AlarmHistoryItem(now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" created", null, null, null));
+              AlarmHistoryItem.of(now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" created"));
           kernel
               .timeline()
               .record(
@@ -389,7 +390,7 @@ public final class CloudWatch {
         () -> {
           MetricAlarm a = alarm(name);
           if (a.state() != state) {
-            transition(a, state, reason, Double.NaN);
+            transition(a, state, reason, null, Double.NaN);
           }
         });
   }
@@ -438,6 +439,7 @@ public final class CloudWatch {
     int range = spec.evaluationRange();
     long p = spec.period().toMillis();
     double[] values = new double[range];
+    double[] counts = new double[range];
     Instant[] stamps = new Instant[range];
     boolean[] low = new boolean[range];
     MetricSeries s = a.cachedSeries;
@@ -445,6 +447,9 @@ public final class CloudWatch {
       s = series.get(spec.metric());
       a.cachedSeries = s;
       a.cachedFor = spec;
+    }
+    if (s != null && spec.unit() != null && s.unit != spec.unit()) {
+      s = null; // an alarm with a unit sees only datapoints published in that unit
     }
     Statistic stat = spec.statistic();
     double minSamples = 0;
@@ -464,6 +469,7 @@ public final class CloudWatch {
         continue;
       }
       double count = s.sampleCount(start, bucketEnd);
+      counts[k] = count;
       values[k] = count == 0 ? Double.NaN : s.statistic(start, bucketEnd, stat);
       low[k] = minSamples > 0 && count > 0 && count < minSamples;
     }
@@ -471,14 +477,41 @@ public final class CloudWatch {
     AlarmState result = out.state() == null ? a.state() : out.state();
     a.lastEvaluation(new MetricAlarm.Evaluation(Instant.ofEpochMilli(now), values, result));
     if (out.state() != null && out.state() != a.state()) {
-      transition(a, out.state(), out.reason(), newestReal(values));
+      transition(a, out.state(), out.reason(), reasonData(spec, now, out, values, counts, stamps), newestReal(values));
       return true;
     }
     return false;
   }
 
-  private void transition(MetricAlarm a, AlarmState to, String reason, double newest) {
+  /** What the evaluation saw, as AWS's StateReasonData. */
+  private static StateReasonData reasonData(
+      MetricAlarmSpec spec, long now, AlarmRules.Outcome out, double[] values, double[] counts, Instant[] stamps) {
+    List<Integer> used = new ArrayList<>(out.used());
+    Collections.sort(used);
+    List<Double> recent = new ArrayList<>(used.size());
+    for (int i : used) recent.add(values[i]);
+    List<StateReasonData.EvaluatedDatapoint> evaluated = new ArrayList<>(out.evaluated());
+    for (int i = values.length - 1; i >= values.length - out.evaluated(); i--) {
+      evaluated.add(Double.isNaN(values[i])
+          ? new StateReasonData.EvaluatedDatapoint(stamps[i], null, null)
+          : new StateReasonData.EvaluatedDatapoint(stamps[i], counts[i], values[i]));
+    }
+    return new StateReasonData(
+        "1.0",
+        Instant.ofEpochMilli(now),
+        used.isEmpty() ? null : stamps[used.get(0)],
+        spec.unit(),
+        spec.statistic(),
+        spec.period().getSeconds(),
+        recent,
+        spec.threshold(),
+        evaluated);
+  }
+
+  private void transition(MetricAlarm a, AlarmState to, String reason, StateReasonData data, double newest) {
     AlarmState from = a.state();
+    String fromReason = a.stateReason();
+    StateReasonData fromData = a.stateReasonData();
     Instant now = kernel.clock().now();
     long id =
         kernel
@@ -488,9 +521,8 @@ public final class CloudWatch {
                 "state-change",
                 from + " -> " + to + ": " + reason,
                 Map.of("from", from.name(), "to", to.name()));
-    a.state(to, reason, now, id);
-    a.addHistory(
-        new AlarmHistoryItem(now, "StateUpdate", "Alarm updated from " + from + " to " + to, from, to, reason));
+    a.state(to, reason, data, now, id);
+    a.addHistory(AlarmHistoryItem.stateUpdate(now, from, fromReason, fromData, to, reason, data));
     kernel.runWithCause(
         id,
         () -> {
@@ -542,9 +574,7 @@ public final class CloudWatch {
         continue;
       }
       if (!reinvocation) {
-        a.addHistory(
-            new AlarmHistoryItem(
-                kernel.clock().now(), "Action", "Successfully executed action " + action.name(), null, null, null));
+        a.addHistory(AlarmHistoryItem.of(kernel.clock().now(), "Action", "Successfully executed action " + action.name()));
         kernel.timeline().record("alarm/" + a.alarmName(), "action", "invoked action " + action.name());
       }
       action.invoke(ctx);

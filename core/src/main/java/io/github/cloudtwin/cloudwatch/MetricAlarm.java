@@ -16,6 +16,7 @@ public final class MetricAlarm {
   private volatile MetricAlarmSpec spec;
   private volatile AlarmState state = AlarmState.INSUFFICIENT_DATA;
   private volatile String stateReason = "Unchecked: Initial alarm creation";
+  private volatile StateReasonData stateReasonData;
   private volatile Instant stateUpdatedTimestamp;
   private volatile long lastTransitionEventId;
   private volatile Instant deletedAt;
@@ -100,6 +101,16 @@ public final class MetricAlarm {
     return stateReason;
   }
 
+  /**
+   * What the evaluation that set the state saw, as AWS's {@code StateReasonData} ({@link
+   * StateReasonData#toJson()} is the JSON string); null before the first transition and after
+   * {@code SetAlarmState}.
+   */
+  public StateReasonData stateReasonData() {
+    checkLive();
+    return stateReasonData;
+  }
+
   /** When the state last changed (or the alarm was created). */
   public Instant stateUpdatedTimestamp() {
     checkLive();
@@ -181,9 +192,10 @@ public final class MetricAlarm {
     this.spec = s;
   }
 
-  void state(AlarmState s, String reason, Instant at, long eventId) {
+  void state(AlarmState s, String reason, StateReasonData data, Instant at, long eventId) {
     this.state = s;
     this.stateReason = reason;
+    this.stateReasonData = data;
     this.stateUpdatedTimestamp = at;
     this.lastTransitionEventId = eventId;
   }

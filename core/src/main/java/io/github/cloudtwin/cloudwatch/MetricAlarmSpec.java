@@ -29,6 +29,9 @@ import java.util.List;
  * @param alarmActions run on the transition to ALARM
  * @param okActions run on the transition to OK
  * @param insufficientDataActions run on the transition to INSUFFICIENT_DATA
+ * @param datapointsToAlarmSet whether DatapointsToAlarm was given (AWS then adds "(minimum M
+ *     datapoints for OK -> ALARM transition)" to its reasons and returns it in DescribeAlarms)
+ * @param unit the alarm's unit, or null for none: only datapoints published with this unit count
  */
 public record MetricAlarmSpec(
     String alarmName,
@@ -47,7 +50,9 @@ public record MetricAlarmSpec(
     boolean actionsEnabled,
     List<AlarmAction> alarmActions,
     List<AlarmAction> okActions,
-    List<AlarmAction> insufficientDataActions) {
+    List<AlarmAction> insufficientDataActions,
+    boolean datapointsToAlarmSet,
+    StandardUnit unit) {
 
   /** Validates every field the way PutMetricAlarm does. */
   public MetricAlarmSpec {
@@ -117,7 +122,8 @@ public record MetricAlarmSpec(
     b.statistic = statistic;
     b.period = period;
     b.evaluationPeriods = evaluationPeriods;
-    b.datapointsToAlarm = datapointsToAlarm;
+    b.datapointsToAlarm = datapointsToAlarmSet ? datapointsToAlarm : null;
+    b.unit = unit;
     b.threshold = threshold;
     b.comparisonOperator = comparisonOperator;
     b.treatMissingData = treatMissingData;
@@ -150,8 +156,15 @@ public record MetricAlarmSpec(
     private List<AlarmAction> alarmActions = new java.util.ArrayList<>();
     private List<AlarmAction> okActions = new java.util.ArrayList<>();
     private List<AlarmAction> insufficientDataActions = new java.util.ArrayList<>();
+    private StandardUnit unit;
 
     private Builder() {}
+
+    /** The alarm's unit, as PutMetricAlarm's {@code Unit} (default none: every unit counts). */
+    public Builder unit(StandardUnit unit) {
+      this.unit = unit;
+      return this;
+    }
 
     /** The alarm's unique name. */
     public Builder alarmName(String alarmName) {
@@ -292,7 +305,9 @@ public record MetricAlarmSpec(
           actionsEnabled,
           alarmActions,
           okActions,
-          insufficientDataActions);
+          insufficientDataActions,
+          datapointsToAlarm != null,
+          unit);
     }
   }
 }

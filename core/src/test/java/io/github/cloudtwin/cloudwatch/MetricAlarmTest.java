@@ -64,9 +64,8 @@ class MetricAlarmTest {
     assertThat(a.stateUpdatedTimestamp()).isEqualTo(t0.plus(ofMinutes(5)));
     assertThat(a.stateReason())
         .isEqualTo(
-            "Threshold Crossed: 3 out of the last 3 datapoints [90.0 (01/01/26 00:04:00), 90.0 (01/01/26 00:03:00),"
-                + " 90.0 (01/01/26 00:02:00)] were greater than the threshold (70.0) (minimum 3 datapoints for"
-                + " OK -> ALARM transition).");
+            "Threshold Crossed: 3 datapoints [90.0 (01/01/26 00:04:00), 90.0 (01/01/26 00:03:00),"
+                + " 90.0 (01/01/26 00:02:00)] were greater than the threshold (70.0).");
     assertThat(transitions).containsExactly(t0.plus(ofMinutes(1)), t0.plus(ofMinutes(5)));
   }
 

@@ -108,7 +108,7 @@ class SeedLoopTest {
         .filter(a -> a.cause().contains("from 3 to 5")).findFirst().orElseThrow();
     List<TimelineEvent> why = twin.timeline().causeChain(launch.timelineEventId());
     why.forEach(e -> System.out.println(e.format(twin.config().start())));
-    // +00:20:00  alarm/cpu-high  OK -> ALARM: Threshold Crossed: 2 out of the last 2 datapoints ...
+    // +00:20:00  alarm/cpu-high  OK -> ALARM: Threshold Crossed: 2 datapoints [...] were greater than ...
     // +00:20:00  policy/add-two  alarm cpu-high in state ALARM: desired capacity 3 -> 5
     // +00:20:00  group/web  desired capacity 3 -> 5: a monitor alarm cpu-high in state ALARM triggered policy add-two
     // +00:20:00  group/web  Launching a new EC2 instance: i-0... (PreInService)

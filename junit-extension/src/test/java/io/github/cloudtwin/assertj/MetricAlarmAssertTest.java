@@ -92,12 +92,12 @@ class MetricAlarmAssertTest {
         .isInstanceOf(AssertionError.class)
         .hasMessage(
             "Expecting alarm \"load-high\" to be in state ALARM\n"
-                + "but it is OK (since +00:05:00): Threshold Crossed: 1 out of the last 2 datapoints [60.0 (01/01/26 00:03:00)] was not greater than the threshold (80.0) (minimum 1 datapoint for ALARM -> OK transition).\n"
+                + "but it is OK (since +00:05:00): Threshold Crossed: 1 datapoint [60.0 (01/01/26 00:03:00)] was not greater than the threshold (80.0).\n"
                 + "Timeline (4 events, t0 = 2026-01-01T00:00:00Z):\n"
                 + "  +00:00:00  alarm/load-high  created in INSUFFICIENT_DATA: Load Average > 80.0 for 2 of 2 x 60 s (treatMissingData missing)\n"
-                + "  +00:02:00  alarm/load-high  INSUFFICIENT_DATA -> OK: Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than the threshold (80.0) (minimum 1 datapoint for ALARM -> OK transition).\n"
-                + "  +00:04:00  alarm/load-high  OK -> ALARM: Threshold Crossed: 2 out of the last 2 datapoints [95.0 (01/01/26 00:02:00), 90.0 (01/01/26 00:01:00)] were greater than the threshold (80.0) (minimum 2 datapoints for OK -> ALARM transition).\n"
-                + "  +00:05:00  alarm/load-high  ALARM -> OK: Threshold Crossed: 1 out of the last 2 datapoints [60.0 (01/01/26 00:03:00)] was not greater than the threshold (80.0) (minimum 1 datapoint for ALARM -> OK transition).\n"
+                + "  +00:02:00  alarm/load-high  INSUFFICIENT_DATA -> OK: Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than the threshold (80.0).\n"
+                + "  +00:04:00  alarm/load-high  OK -> ALARM: Threshold Crossed: 2 datapoints [95.0 (01/01/26 00:02:00), 90.0 (01/01/26 00:01:00)] were greater than the threshold (80.0).\n"
+                + "  +00:05:00  alarm/load-high  ALARM -> OK: Threshold Crossed: 1 datapoint [60.0 (01/01/26 00:03:00)] was not greater than the threshold (80.0).\n"
                 + "It was last in ALARM from +00:04:00 to +00:05:00.");
   }
 
@@ -118,9 +118,9 @@ class MetricAlarmAssertTest {
                 + "but it went to ALARM at +00:04:00 (1m later).\n"
                 + "Timeline (4 events, t0 = 2026-01-01T00:00:00Z):\n"
                 + "  +00:00:00  alarm/load-high  created in INSUFFICIENT_DATA: Load Average > 80.0 for 2 of 2 x 60 s (treatMissingData missing)\n"
-                + "  +00:02:00  alarm/load-high  INSUFFICIENT_DATA -> OK: Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than the threshold (80.0) (minimum 1 datapoint for ALARM -> OK transition).\n"
-                + "  +00:04:00  alarm/load-high  OK -> ALARM: Threshold Crossed: 2 out of the last 2 datapoints [95.0 (01/01/26 00:02:00), 90.0 (01/01/26 00:01:00)] were greater than the threshold (80.0) (minimum 2 datapoints for OK -> ALARM transition).\n"
-                + "  +00:05:00  alarm/load-high  ALARM -> OK: Threshold Crossed: 1 out of the last 2 datapoints [60.0 (01/01/26 00:03:00)] was not greater than the threshold (80.0) (minimum 1 datapoint for ALARM -> OK transition).");
+                + "  +00:02:00  alarm/load-high  INSUFFICIENT_DATA -> OK: Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than the threshold (80.0).\n"
+                + "  +00:04:00  alarm/load-high  OK -> ALARM: Threshold Crossed: 2 datapoints [95.0 (01/01/26 00:02:00), 90.0 (01/01/26 00:01:00)] were greater than the threshold (80.0).\n"
+                + "  +00:05:00  alarm/load-high  ALARM -> OK: Threshold Crossed: 1 datapoint [60.0 (01/01/26 00:03:00)] was not greater than the threshold (80.0).");
   }
 
   @Test
@@ -129,12 +129,12 @@ class MetricAlarmAssertTest {
         .isInstanceOf(AssertionError.class)
         .hasMessage(
             "Expecting alarm \"load-high\" never to enter ALARM\n"
-                + "but it did at +00:04:00: Threshold Crossed: 2 out of the last 2 datapoints [95.0 (01/01/26 00:02:00), 90.0 (01/01/26 00:01:00)] were greater than the threshold (80.0) (minimum 2 datapoints for OK -> ALARM transition).\n"
+                + "but it did at +00:04:00: Threshold Crossed: 2 datapoints [95.0 (01/01/26 00:02:00), 90.0 (01/01/26 00:01:00)] were greater than the threshold (80.0).\n"
                 + "Timeline (4 events, t0 = 2026-01-01T00:00:00Z):\n"
                 + "  +00:00:00  alarm/load-high  created in INSUFFICIENT_DATA: Load Average > 80.0 for 2 of 2 x 60 s (treatMissingData missing)\n"
-                + "  +00:02:00  alarm/load-high  INSUFFICIENT_DATA -> OK: Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than the threshold (80.0) (minimum 1 datapoint for ALARM -> OK transition).\n"
-                + "  +00:04:00  alarm/load-high  OK -> ALARM: Threshold Crossed: 2 out of the last 2 datapoints [95.0 (01/01/26 00:02:00), 90.0 (01/01/26 00:01:00)] were greater than the threshold (80.0) (minimum 2 datapoints for OK -> ALARM transition).\n"
-                + "  +00:05:00  alarm/load-high  ALARM -> OK: Threshold Crossed: 1 out of the last 2 datapoints [60.0 (01/01/26 00:03:00)] was not greater than the threshold (80.0) (minimum 1 datapoint for ALARM -> OK transition).");
+                + "  +00:02:00  alarm/load-high  INSUFFICIENT_DATA -> OK: Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than the threshold (80.0).\n"
+                + "  +00:04:00  alarm/load-high  OK -> ALARM: Threshold Crossed: 2 datapoints [95.0 (01/01/26 00:02:00), 90.0 (01/01/26 00:01:00)] were greater than the threshold (80.0).\n"
+                + "  +00:05:00  alarm/load-high  ALARM -> OK: Threshold Crossed: 1 datapoint [60.0 (01/01/26 00:03:00)] was not greater than the threshold (80.0).");
   }
 
   @Test
@@ -146,7 +146,7 @@ class MetricAlarmAssertTest {
                 + "but it never went to ALARM (it is OK).\n"
                 + "Timeline (2 events, t0 = 2026-01-01T00:00:00Z):\n"
                 + "  +00:00:00  alarm/never  created in INSUFFICIENT_DATA: Load Average >= 100.0 for 3 of 3 x 60 s (treatMissingData missing)\n"
-                + "  +00:02:00  alarm/never  INSUFFICIENT_DATA -> OK: Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than or equal to the threshold (100.0) (minimum 1 datapoint for ALARM -> OK transition).\n"
+                + "  +00:02:00  alarm/never  INSUFFICIENT_DATA -> OK: Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than or equal to the threshold (100.0).\n"
                 + "Newest evaluation at +00:06:00: datapoints [90.0, 95.0, 60.0, 40.0, missing], rule Load Average >= 100.0 for 3 of 3 x 60 s.");
   }
 
@@ -156,10 +156,10 @@ class MetricAlarmAssertTest {
         .isInstanceOf(AssertionError.class)
         .hasMessage(
             "Expecting alarm \"never\" to be in state ALARM\n"
-                + "but it is OK (since +00:02:00): Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than or equal to the threshold (100.0) (minimum 1 datapoint for ALARM -> OK transition).\n"
+                + "but it is OK (since +00:02:00): Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than or equal to the threshold (100.0).\n"
                 + "Timeline (2 events, t0 = 2026-01-01T00:00:00Z):\n"
                 + "  +00:00:00  alarm/never  created in INSUFFICIENT_DATA: Load Average >= 100.0 for 3 of 3 x 60 s (treatMissingData missing)\n"
-                + "  +00:02:00  alarm/never  INSUFFICIENT_DATA -> OK: Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than or equal to the threshold (100.0) (minimum 1 datapoint for ALARM -> OK transition).\n"
+                + "  +00:02:00  alarm/never  INSUFFICIENT_DATA -> OK: Threshold Crossed: 1 datapoint [50.0 (01/01/26 00:00:00)] was not greater than or equal to the threshold (100.0).\n"
                 + "Newest evaluation at +00:06:00: datapoints [90.0, 95.0, 60.0, 40.0, missing], rule Load Average >= 100.0 for 3 of 3 x 60 s.");
   }
 

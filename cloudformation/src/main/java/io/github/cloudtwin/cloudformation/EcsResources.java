@@ -1,0 +1,308 @@
+package io.github.cloudtwin.cloudformation;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.ecs.CapacityProvider;
+import io.github.cloudtwin.ecs.CapacityProviderSpec;
+import io.github.cloudtwin.ecs.CapacityProviderStrategyItem;
+import io.github.cloudtwin.ecs.Cluster;
+import io.github.cloudtwin.ecs.ContainerDefinition;
+import io.github.cloudtwin.ecs.DeploymentCircuitBreaker;
+import io.github.cloudtwin.ecs.DeploymentConfiguration;
+import io.github.cloudtwin.ecs.EcsService;
+import io.github.cloudtwin.ecs.LaunchType;
+import io.github.cloudtwin.ecs.ManagedScaling;
+import io.github.cloudtwin.ecs.NetworkMode;
+import io.github.cloudtwin.ecs.PlacementConstraint;
+import io.github.cloudtwin.ecs.PlacementStrategy;
+import io.github.cloudtwin.ecs.SchedulingStrategy;
+import io.github.cloudtwin.ecs.ServiceSpec;
+import io.github.cloudtwin.ecs.TaskDefinition;
+import io.github.cloudtwin.ecs.TaskDefinitionSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * AWS::ECS::Cluster, CapacityProvider, ClusterCapacityProviderAssociations, TaskDefinition and
+ * Service.
+ */
+final class EcsResources {
+
+  static final String CLUSTER = "AWS::ECS::Cluster";
+  static final String PROVIDER = "AWS::ECS::CapacityProvider";
+  static final String TASK_DEFINITION = "AWS::ECS::TaskDefinition";
+  static final String SERVICE = "AWS::ECS::Service";
+
+  private EcsResources() {}
+
+  static final ResourceHandler CLUSTER_HANDLER = r -> {
+    Props p = r.props();
+    String name = r.name(p.string("ClusterName"), 255);
+    List<String> providers = p.strings("CapacityProviders");
+    List<CapacityProviderStrategyItem> strategy = strategy(p, "DefaultCapacityProviderStrategy");
+    String arn = r.arn("ecs", "cluster/" + name);
+    return new Creation() {
+      @Override
+      public Outcome predict() {
+        if (r.twin().ecs().clusters().stream().anyMatch(c -> c.clusterName().equals(name))) {
+          throw r.invalid("Properties.ClusterName", name, "a name no cluster of the twin has");
+        }
+        return Outcome.of(name).attribute("Arn", arn);
+      }
+
+      @Override
+      public Outcome create(CloudTwin twin) {
+        Cluster c = twin.ecs().createCluster(name);
+        if (providers != null && !providers.isEmpty()) twin.ecs().putClusterCapacityProviders(name, providers, strategy);
+        return Outcome.of(name).attribute("Arn", c.clusterArn()).withView(c);
+      }
+    };
+  };
+
+  private static List<CapacityProviderStrategyItem> strategy(Props p, String key) {
+    List<CapacityProviderStrategyItem> out = new ArrayList<>();
+    for (Props s : p.children(key)) {
+      Integer base = s.integer("Base");
+      Integer weight = s.integer("Weight");
+      out.add(new CapacityProviderStrategyItem(s.requiredString("CapacityProvider"), base == null ? 0 : base, weight == null ? 0 : weight));
+    }
+    return out;
+  }
+
+  static String clusterName(ResourceContext r, String value, String path) {
+    ResourceContext.Found f = r.byRef(value);
+    if (f != null && f.type().equals(CLUSTER)) return value;
+    String name = value.startsWith("arn:") ? value.substring(value.lastIndexOf('/') + 1) : value;
+    if (r.plan().session().claims(CLUSTER, name) || r.twin().ecs().clusters().stream().anyMatch(c -> c.clusterName().equals(name))) return name;
+    throw r.invalid(path, value, "a cluster of the template (Ref) or of the twin");
+  }
+
+  static final ResourceHandler PROVIDER_HANDLER = r -> {
+    Props p = r.props();
+    String name = r.name(p.string("Name"), 255);
+    Props asg = p.child("AutoScalingGroupProvider");
+    if (asg == null) throw p.missing("AutoScalingGroupProvider");
+    String group = asg.requiredString("AutoScalingGroupArn");
+    if (group.startsWith("arn:")) group = group.substring(group.lastIndexOf('/') + 1);
+    String groupName = group;
+    if (!r.plan().session().claims(AutoScalingResources.GROUP, groupName)
+        && r.twin().autoScaling().groups().stream().noneMatch(g -> g.name().equals(groupName))) {
+      throw asg.invalid("AutoScalingGroupArn", group, "a group of the template (Ref) or of the twin");
+    }
+    ManagedScaling ms = ManagedScaling.DEFAULT;
+    Props m = asg.child("ManagedScaling");
+    if (m != null) {
+      String status = m.string("Status");
+      boolean enabled = status == null || status.equals("ENABLED");
+      if (status != null && !status.equals("ENABLED") && !status.equals("DISABLED")) throw m.invalid("Status", status, "ENABLED or DISABLED");
+      Integer target = m.integer("TargetCapacity");
+      Integer min = m.integer("MinimumScalingStepSize");
+      Integer max = m.integer("MaximumScalingStepSize");
+      Integer warmup = m.integer("InstanceWarmupPeriod");
+      ms = new ManagedScaling(enabled, target == null ? 100 : target, min == null ? 1 : min, max == null ? 10_000 : max,
+          Duration.ofSeconds(warmup == null ? 300 : warmup));
+    }
+    String protection = asg.string("ManagedTerminationProtection");
+    if (protection != null && !protection.equals("ENABLED") && !protection.equals("DISABLED")) {
+      throw asg.invalid("ManagedTerminationProtection", protection, "ENABLED or DISABLED");
+    }
+    CapacityProviderSpec spec = new CapacityProviderSpec(name, groupName, ms, "ENABLED".equals(protection));
+    return new Creation() {
+      @Override
+      public Outcome predict() {
+        return Outcome.of(name);
+      }
+
+      @Override
+      public Outcome create(CloudTwin twin) {
+        CapacityProvider cp = twin.ecs().createCapacityProvider(spec);
+        return Outcome.of(name).withView(cp);
+      }
+    };
+  };
+
+  static final ResourceHandler ASSOCIATIONS = r -> {
+    Props p = r.props();
+    String cluster = clusterName(r, p.requiredString("Cluster"), "Properties.Cluster");
+    List<String> providers = p.strings("CapacityProviders");
+    if (providers == null) throw p.missing("CapacityProviders");
+    List<CapacityProviderStrategyItem> strategy = strategy(p, "DefaultCapacityProviderStrategy");
+    return new Creation() {
+      @Override
+      public Outcome predict() {
+        return Outcome.of(cluster);
+      }
+
+      @Override
+      public Outcome create(CloudTwin twin) {
+        twin.ecs().putClusterCapacityProviders(cluster, providers, strategy);
+        return Outcome.of(cluster);
+      }
+    };
+  };
+
+  // ------------------------------------------------------------------ task definition
+
+  static final ResourceHandler TASK_DEFINITION_HANDLER = r -> {
+    Props p = r.props();
+    String family = r.name(p.string("Family"), 255);
+    TaskDefinitionSpec.Builder b = TaskDefinitionSpec.builder(family);
+    Integer cpu = units(p, "Cpu", 1024);
+    if (cpu != null) b.cpu(cpu);
+    Integer memory = units(p, "Memory", 1024);
+    if (memory != null) b.memory(memory);
+    String mode = p.string("NetworkMode");
+    if (mode != null) {
+      NetworkMode nm = null;
+      for (NetworkMode x : NetworkMode.values()) if (x.toString().equals(mode) || x.name().equalsIgnoreCase(mode)) nm = x;
+      if (nm == null) throw p.invalid("NetworkMode", mode, "bridge, host, awsvpc or none");
+      b.networkMode(nm);
+    }
+    List<String> compat = p.strings("RequiresCompatibilities");
+    if (compat != null) {
+      List<LaunchType> types = new ArrayList<>();
+      for (String c : compat) {
+        if (!c.equals("EC2") && !c.equals("FARGATE")) throw p.invalid("RequiresCompatibilities", c, "EC2 or FARGATE");
+        types.add(LaunchType.valueOf(c));
+      }
+      b.requiresCompatibilities(types.toArray(LaunchType[]::new));
+    }
+    List<Props> containers = p.children("ContainerDefinitions");
+    if (containers.isEmpty()) throw p.missing("ContainerDefinitions");
+    for (Props c : containers) b.container(container(c));
+    TaskDefinitionSpec spec = b.build();
+    return new Creation() {
+      @Override
+      public Outcome predict() {
+        return outcome(r.arn("ecs", "task-definition/" + family + ":1"), family + ":1");
+      }
+
+      @Override
+      public Outcome create(CloudTwin twin) {
+        TaskDefinition td = twin.ecs().registerTaskDefinition(spec);
+        return outcome(td.taskDefinitionArn(), td.familyRevision()).withView(td);
+      }
+
+      private Outcome outcome(String arn, String familyRevision) {
+        return Outcome.of(arn).attribute("TaskDefinitionArn", arn).withDetail(familyRevision);
+      }
+    };
+  };
+
+  /** Task CPU or memory: units ("1024") or CloudFormation's words ("1 vCPU", "2 GB"). */
+  private static Integer units(Props p, String key, int perUnit) {
+    Object v = p.raw(key);
+    if (v == null) return null;
+    String s = Values.text(v).trim();
+    try {
+      if (s.matches("(?i)[0-9.]+\\s*(vcpu|gb)")) return (int) Math.round(Double.parseDouble(s.replaceAll("(?i)\\s*(vcpu|gb)", "")) * perUnit);
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw p.invalid(key, s, "units such as 1024, or \"1 vCPU\" / \"2 GB\"");
+    }
+  }
+
+  private static ContainerDefinition container(Props c) {
+    ContainerDefinition.Builder b = ContainerDefinition.builder(c.requiredString("Name"), c.requiredString("Image"));
+    Integer cpu = c.integer("Cpu");
+    if (cpu != null) b.cpu(cpu);
+    Integer memory = c.integer("Memory");
+    if (memory != null) b.memory(memory);
+    Integer reservation = c.integer("MemoryReservation");
+    if (reservation != null) b.memoryReservation(reservation);
+    for (Props m : c.children("PortMappings")) {
+      int port = m.requiredInt("ContainerPort");
+      Integer host = m.integer("HostPort");
+      m.accept("Protocol");
+      if (host != null) b.portMapping(port, host);
+      else b.portMapping(port);
+    }
+    Boolean essential = c.bool("Essential");
+    if (essential != null) b.essential(essential);
+    for (Props e : c.children("Environment")) b.environment(e.requiredString("Name"), e.requiredString("Value"));
+    List<String> command = c.strings("Command");
+    if (command != null) b.command(command.toArray(String[]::new));
+    return b.build();
+  }
+
+  // ------------------------------------------------------------------ service
+
+  static final ResourceHandler SERVICE_HANDLER = r -> {
+    Props p = r.props();
+    String cluster = clusterName(r, p.requiredString("Cluster"), "Properties.Cluster");
+    String name = r.name(p.string("ServiceName"), 255);
+    String td = p.requiredString("TaskDefinition");
+    ResourceContext.Found tdf = r.byRef(td);
+    String familyRevision = tdf != null && tdf.type().equals(TASK_DEFINITION) ? (String) tdf.outcome().detail()
+        : td.contains("task-definition/") ? td.substring(td.indexOf("task-definition/") + 16) : td;
+    ServiceSpec.Builder b = ServiceSpec.builder(cluster, name, familyRevision);
+    Integer desired = p.integer("DesiredCount");
+    if (desired != null) b.desiredCount(desired);
+    String scheduling = p.string("SchedulingStrategy");
+    if (scheduling != null) b.schedulingStrategy(Enums.parse(p, "SchedulingStrategy", SchedulingStrategy.class, SchedulingStrategy.REPLICA));
+    String launchType = p.string("LaunchType");
+    if (launchType != null) b.launchType(Enums.parse(p, "LaunchType", LaunchType.class, null));
+    for (Props s : p.children("CapacityProviderStrategy")) {
+      Integer base = s.integer("Base");
+      Integer weight = s.integer("Weight");
+      b.capacityProviderStrategy(s.requiredString("CapacityProvider"), base == null ? 0 : base, weight == null ? 0 : weight);
+    }
+    List<PlacementStrategy> strategies = new ArrayList<>();
+    for (Props s : p.children("PlacementStrategies")) {
+      String type = s.requiredString("Type");
+      String field = s.string("Field");
+      strategies.add(switch (type) {
+        case "spread" -> PlacementStrategy.spread(field == null ? "instanceId" : field);
+        case "binpack" -> PlacementStrategy.binpack(field == null ? "memory" : field);
+        case "random" -> PlacementStrategy.random();
+        default -> throw s.invalid("Type", type, "spread, binpack or random");
+      });
+    }
+    if (!strategies.isEmpty()) b.placementStrategy(strategies.toArray(PlacementStrategy[]::new));
+    List<PlacementConstraint> constraints = new ArrayList<>();
+    for (Props c : p.children("PlacementConstraints")) {
+      String type = c.requiredString("Type");
+      constraints.add(switch (type) {
+        case "distinctInstance" -> PlacementConstraint.distinctInstance();
+        case "memberOf" -> PlacementConstraint.memberOf(c.requiredString("Expression"));
+        default -> throw c.invalid("Type", type, "distinctInstance or memberOf");
+      });
+    }
+    if (!constraints.isEmpty()) b.placementConstraints(constraints.toArray(PlacementConstraint[]::new));
+    Props dc = p.child("DeploymentConfiguration");
+    if (dc != null) {
+      Integer min = dc.integer("MinimumHealthyPercent");
+      Integer max = dc.integer("MaximumPercent");
+      Props breaker = dc.child("DeploymentCircuitBreaker");
+      DeploymentCircuitBreaker cb = breaker == null ? DeploymentCircuitBreaker.DISABLED
+          : new DeploymentCircuitBreaker(Boolean.TRUE.equals(breaker.bool("Enable")), Boolean.TRUE.equals(breaker.bool("Rollback")));
+      b.deploymentConfiguration(new DeploymentConfiguration(min == null ? 100 : min, max == null ? 200 : max, cb));
+    }
+    for (Props lb : p.children("LoadBalancers")) {
+      String tg = AutoScalingResources.targetGroupName(r, lb.requiredString("TargetGroupArn"), lb.path("TargetGroupArn"));
+      b.loadBalancer(tg, lb.requiredString("ContainerName"), lb.requiredInt("ContainerPort"));
+    }
+    Duration grace = p.seconds("HealthCheckGracePeriodSeconds");
+    if (grace != null) b.healthCheckGracePeriod(grace);
+    ServiceSpec spec = b.build();
+    String arn = r.arn("ecs", "service/" + cluster + "/" + name);
+    return new Creation() {
+      @Override
+      public Outcome predict() {
+        return Outcome.of(arn).attribute("ServiceArn", arn).attribute("Name", name);
+      }
+
+      @Override
+      public Outcome create(CloudTwin twin) {
+        EcsService s = twin.ecs().createService(spec);
+        return Outcome.of(s.serviceArn()).attribute("ServiceArn", s.serviceArn()).attribute("Name", name).withView(s);
+      }
+    };
+  };
+
+  static Map<String, ResourceHandler> handlers() {
+    return Map.of(CLUSTER, CLUSTER_HANDLER, PROVIDER, PROVIDER_HANDLER, "AWS::ECS::ClusterCapacityProviderAssociations", ASSOCIATIONS,
+        TASK_DEFINITION, TASK_DEFINITION_HANDLER, SERVICE, SERVICE_HANDLER);
+  }
+}
