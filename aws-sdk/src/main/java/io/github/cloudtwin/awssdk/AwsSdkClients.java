@@ -3,11 +3,13 @@ package io.github.cloudtwin.awssdk;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.awssdk.autoscaling.AutoScalingHandler;
 import io.github.cloudtwin.awssdk.cloudwatch.CloudWatchHandler;
+import io.github.cloudtwin.awssdk.ec2.Ec2Handler;
 import io.github.cloudtwin.awssdk.ecs.EcsHandler;
 import io.github.cloudtwin.awssdk.elb.ElasticLoadBalancingV2Handler;
 import io.github.cloudtwin.awssdk.internal.ClientProxy;
 import io.github.cloudtwin.awssdk.operations.AutoScalingOperations;
 import io.github.cloudtwin.awssdk.operations.CloudWatchOperations;
+import io.github.cloudtwin.awssdk.operations.Ec2Operations;
 import io.github.cloudtwin.awssdk.operations.EcsOperations;
 import io.github.cloudtwin.awssdk.operations.ElbOperations;
 import io.github.cloudtwin.awssdk.operations.LaunchTemplates;
@@ -16,6 +18,8 @@ import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2AsyncClient;
@@ -44,6 +48,7 @@ public final class AwsSdkClients {
   private final CloudWatchHandler cloudWatch;
   private final ElasticLoadBalancingV2Handler elb;
   private final EcsHandler ecs;
+  private final Ec2Handler ec2;
 
   private AwsSdkClients(CloudTwin twin) {
     this.twin = Objects.requireNonNull(twin, "twin");
@@ -56,6 +61,8 @@ public final class AwsSdkClients {
     this.elb.bind(elasticLoadBalancingV2());
     this.ecs = new EcsHandler(twin, new EcsOperations(twin));
     this.ecs.bind(ecs());
+    this.ec2 = new Ec2Handler(twin, new Ec2Operations(twin, launchTemplates));
+    this.ec2.bind(ec2());
   }
 
   /** Clients over {@code twin}. */
@@ -114,5 +121,15 @@ public final class AwsSdkClients {
   /** An Amazon ECS async client (completed futures). */
   public EcsAsyncClient ecsAsync() {
     return ClientProxy.create(EcsAsyncClient.class, "Ecs", ecs, true, EcsHandler.ERRORS);
+  }
+
+  /** An Amazon EC2 client (instances, zones, subnets, launch templates). */
+  public Ec2Client ec2() {
+    return ClientProxy.create(Ec2Client.class, "Ec2", ec2, false, Ec2Handler.ERRORS);
+  }
+
+  /** An Amazon EC2 async client (completed futures). */
+  public Ec2AsyncClient ec2Async() {
+    return ClientProxy.create(Ec2AsyncClient.class, "Ec2", ec2, true, Ec2Handler.ERRORS);
   }
 }
