@@ -108,6 +108,11 @@ public final class ApplicationAutoScaling {
         });
   }
 
+  /** Every registered scalable target, in registration order. */
+  public List<ScalableTarget> scalableTargets() {
+    return kernel.call(() -> List.copyOf(targets.values()));
+  }
+
   /** Deregisters a target and deletes its policies and their alarms. */
   public void deregisterScalableTarget(String resourceId) {
     ScalableTarget t = scalableTarget(resourceId);
