@@ -86,6 +86,11 @@ final class ServiceWiring {
 
             @Override
             public void deregister(String instanceId, Runnable drained) {
+              if (!tg.targetHealth().containsKey(instanceId)) {
+                // already gone: the load balancer deregisters a terminated instance by itself
+                if (drained != null) drained.run();
+                return;
+              }
               tg.deregister(instanceId, drained);
             }
 

@@ -136,6 +136,8 @@ final class FluidModel {
   static final class Routed {
     final Map<String, Double> byTarget = new HashMap<>();
     final Map<String, Double> byZone = new HashMap<>();
+    /** How long a request routed to the target now stays in flight: its answer's latency, or a timeout. */
+    final Map<String, Long> inFlightMillis = new HashMap<>();
   }
 
   void integrate() {
@@ -175,7 +177,7 @@ final class FluidModel {
       if (f.rps <= 0) continue;
       Totals t = rates.computeIfAbsent(f.lb, k -> new Totals());
       Routed r = routedRates.computeIfAbsent(f.lb, k -> new Routed());
-      split(f.lb.snapshot, f.template, f.rps, t, perTarget, r.byTarget, r.byZone);
+      split(f.lb.snapshot, f.template, f.rps, t, perTarget, r.byTarget, r);
     }
     for (Map.Entry<String, RateHistory> e : served.entrySet()) {
       if (!perTarget.containsKey(e.getKey())) e.getValue().set(now, 0);
@@ -198,6 +200,21 @@ final class FluidModel {
     return h == null ? 0 : h.average(from, to);
   }
 
+  /**
+   * Until when requests of offered traffic routed to the target are in flight, if the target is
+   * routed traffic now (before the rates are recomputed for a change at this instant); else
+   * {@code Long.MIN_VALUE}.
+   */
+  long inFlightUntil(String targetId, long now) {
+    long until = Long.MIN_VALUE;
+    for (Routed r : routedRates.values()) {
+      Double rate = r.byTarget.get(targetId);
+      Long hold = r.inFlightMillis.get(targetId);
+      if (rate != null && rate > 0 && hold != null && hold > 0) until = Math.max(until, now + hold);
+    }
+    return until;
+  }
+
   double currentServed(String targetId) {
     RateHistory h = served.get(targetId);
     return h == null ? 0 : h.current();
@@ -212,7 +229,10 @@ final class FluidModel {
     split(s, template, rps, out, served, routed, null);
   }
 
-  /** As {@link #split(RoutingSnapshot, Request, double, Totals, Map, Map)}, also adding the rate routed to each target zone. */
+  /**
+   * As {@link #split(RoutingSnapshot, Request, double, Totals, Map, Map)}, also adding to {@code
+   * zones} (if not null) the rate routed to each target zone and how long requests stay in flight.
+   */
   void split(
       RoutingSnapshot s,
       Request template,
@@ -220,7 +240,7 @@ final class FluidModel {
       Totals out,
       Map<String, Double> served,
       Map<String, Double> routed,
-      Map<String, Double> routedByZone) {
+      Routed zones) {
     RoutingSnapshot.ListenerSnap l = s.listener(template.listenerPort());
     if (l == null || s.nodes.length == 0) return;
     double perNode = rps / s.nodes.length;
@@ -268,8 +288,14 @@ final class FluidModel {
           double share = gshare * w[i] / total;
           TargetRuntime t = p.targets[i];
           if (routed != null) routed.merge(t.id, share, Double::sum);
-          if (routedByZone != null) routedByZone.merge(t.zone, share, Double::sum);
           Response r = resp[i];
+          if (zones != null && share > 0) {
+            zones.byZone.merge(t.zone, share, Double::sum);
+            long hold = r == null ? CONNECT_TIMEOUT_MILLIS
+                : r.kind() == Response.Kind.ANSWERED ? Math.min(r.latency().toMillis(), s.idleTimeoutMillis)
+                : r.kind() == Response.Kind.REFUSED ? 0 : s.idleTimeoutMillis;
+            zones.inFlightMillis.merge(t.id, hold, Math::max);
+          }
           if (r == null || r.kind() != Response.Kind.ANSWERED || r.latency().toMillis() >= s.idleTimeoutMillis) {
             out.elb5xx += share;
             continue;

@@ -263,8 +263,9 @@ public final class LoadBalancing implements AutoCloseable {
       } catch (ValidationException e) {
         throw new ValidationException("Targets.Id", d.id(), "the id of an instance of this twin", "InvalidTarget: The following targets are not valid instances: '" + d.id() + "'");
       }
-      if (i.state() == InstanceState.TERMINATED || i.state() == InstanceState.SHUTTING_DOWN) {
-        throw new ValidationException("Targets.Id", d.id(), "an instance that is not terminated", "InvalidTarget: The following targets are not in a running state and cannot be registered: '" + d.id() + "'");
+      if (TgState.invalidState(i.state())) {
+        throw new ValidationException("Targets.Id", d.id(), "a pending or running instance (it is " + i.state() + ")",
+            "InvalidTarget: The following targets are not in a running state and cannot be registered: '" + d.id() + "'");
       }
       TargetRuntime t = targets.get(d.id());
       return t != null ? t : new TargetRuntime(d.id(), i.availabilityZone(), i);
@@ -349,15 +350,60 @@ public final class LoadBalancing implements AutoCloseable {
     if (drained != null) r.onDrained.add(drained);
     if (r.state == TargetHealthState.DRAINING) return;
     boolean wasInUse = r.routable();
-    if (!wasInUse || g.deregistrationDelay.isZero()) {
+    long now = kernel.clock().now().toEpochMilli();
+    if (!wasInUse || !inFlight(r.target, now)) {
+      // AWS: with no in-flight requests and no active connections, deregistration completes at once
+      finishDrain(g, r);
+      return;
+    }
+    startDrain(g, r, true);
+  }
+
+  /** A terminated instance's registration: draining for the deregistration delay, whatever its state was. */
+  private void drainGone(TgState g, Registration r) {
+    if (r.state != TargetHealthState.DRAINING) startDrain(g, r, false);
+  }
+
+  /**
+   * Draining (a delay of 0: at once), then the target leaves the group: when nothing is in flight
+   * any more if {@code untilNothingInFlight}, and at the latest when the deregistration delay ends.
+   */
+  private void startDrain(TgState g, Registration r, boolean untilNothingInFlight) {
+    if (g.deregistrationDelay.isZero()) {
       finishDrain(g, r);
       return;
     }
     g.set(r, TargetHealthState.DRAINING, "Target.DeregistrationInProgress",
         g.lbType == LoadBalancerType.CLASSIC ? "Instance deregistration currently in progress" : "Target deregistration is in progress");
-    r.drainTask = kernel.scheduler().after(g.deregistrationDelay, () -> {
-      finishDrain(g, r);
-      healthChanged(g);
+    long now = kernel.clock().now().toEpochMilli();
+    long deadline = now + g.deregistrationDelay.toMillis();
+    long until = Math.max(r.target.sentInFlightUntil, fluid.inFlightUntil(r.target.id, now));
+    long at = untilNothingInFlight ? Math.min(Math.max(until, now + (r.target.inFlight.get() > 0 ? 1_000 : 0)), deadline) : deadline;
+    scheduleDrainCheck(g, r, at, deadline);
+  }
+
+  /**
+   * Whether requests are in flight to the target: sent with {@code send} and not yet answered, of
+   * a workload routed to it now, or real HTTP requests through the listener.
+   */
+  private boolean inFlight(TargetRuntime t, long now) {
+    return t.sentInFlightUntil > now || fluid.inFlightUntil(t.id, now) > now || t.inFlight.get() > 0;
+  }
+
+  /**
+   * Ends draining at {@code at} if nothing is in flight then, or at the deadline; real HTTP
+   * requests (whose end is wall-clock time) are checked again every virtual second.
+   */
+  private void scheduleDrainCheck(TgState g, Registration r, long at, long deadline) {
+    r.drainTask = kernel.scheduler().at(java.time.Instant.ofEpochMilli(at), () -> {
+      long now = kernel.clock().now().toEpochMilli();
+      if (now >= deadline || (r.target.sentInFlightUntil <= now && r.target.inFlight.get() == 0)) {
+        finishDrain(g, r);
+        healthChanged(g);
+        return;
+      }
+      long next = r.target.sentInFlightUntil > now ? r.target.sentInFlightUntil : now + 1_000;
+      scheduleDrainCheck(g, r, Math.min(next, deadline), deadline);
     });
   }
 
@@ -539,8 +585,9 @@ public final class LoadBalancing implements AutoCloseable {
             ? new RoutedResponse(504, idle, t.id, group, t.zone, nodeZone, true, "504 Gateway Time-out")
             : new RoutedResponse(resp.status(), resp.latency(), t.id, group, t.zone, nodeZone, false, resp.body());
     }
-    if (virtual && out.latency().toMillis() > 0 && usesLeastOutstanding(s, l, d.group)) {
-      t.virtualCompletions.add(now + out.latency().toMillis());
+    if (virtual && out.latency().toMillis() > 0) {
+      t.sentInFlightUntil = Math.max(t.sentInFlightUntil, now + out.latency().toMillis());
+      if (usesLeastOutstanding(s, l, d.group)) t.virtualCompletions.add(now + out.latency().toMillis());
     }
     return out;
   }
@@ -799,7 +846,10 @@ public final class LoadBalancing implements AutoCloseable {
       for (TgState g : allGroups()) {
         Registration r = g.registrations.get(t.id);
         if (r == null) continue;
-        if (TgState.invalidState(i.state()) && r.routable()) {
+        if (i.state() == InstanceState.SHUTTING_DOWN || i.state() == InstanceState.TERMINATED) {
+          drainGone(g, r); // AWS deregisters a terminated instance: it drains, then leaves the group
+        } else if (TgState.invalidState(i.state()) && (r.routable() || "Target.InvalidState".equals(r.reason))) {
+          // stopping, then stopped: the description follows the instance's state
           g.set(r, TargetHealthState.UNUSED, "Target.InvalidState", "Target is in the " + i.state() + " state");
         }
         affected.addAll(g.loadBalancers);

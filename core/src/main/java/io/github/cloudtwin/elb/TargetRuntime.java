@@ -17,6 +17,8 @@ final class TargetRuntime {
   final AtomicInteger inFlight = new AtomicInteger();
   /** Virtual completion instants of requests sent with {@code send}; guarded by the kernel lock. */
   final PriorityQueue<Long> virtualCompletions = new PriorityQueue<>();
+  /** The latest virtual instant a request sent with {@code send} is answered; kernel lock only. */
+  long sentInFlightUntil = Long.MIN_VALUE;
 
   TargetRuntime(String id, String zone, Instance instance) {
     this.id = id;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ClassicAndAutoScalingTest {
 
   @Test
-  void classicWithConnectionDrainingDrainsForItsTimeoutAndReportsInService() {
+  void classicWithConnectionDrainingDrainsWhileARequestIsInFlightAndReportsInService() {
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
       LoadBalancer lb = elb.createLoadBalancer(LoadBalancerSpec.classic("old").availabilityZones("us-east-1a", "us-east-1b")
@@ -24,12 +24,16 @@ class ClassicAndAutoScalingTest {
       lb.register(id);
       twin.advance(Duration.ofMinutes(6));
       assertThat(lb.instanceHealth(id).classicState()).isEqualTo("InService");
+      // one request the instance never answers: in flight until the 60 s idle timeout
+      elb.setTargetBehavior(id, TargetBehavior.noResponse());
+      assertThat(elb.send("old").status()).isEqualTo(504);
       List<Duration> drained = new ArrayList<>();
       lb.deregister(id, () -> drained.add(twin.elapsed()));
       assertThat(lb.instanceHealth(id).description()).isEqualTo("Instance deregistration currently in progress");
       assertThat(lb.instanceHealth(id).classicState()).isEqualTo("InService");
       twin.advance(Duration.ofSeconds(120));
-      assertThat(drained).containsExactly(Duration.ofMinutes(8));
+      // draining ends when nothing is in flight, before the 120 s timeout (issue 12)
+      assertThat(drained).containsExactly(Duration.ofMinutes(7));
       assertThat(lb.instanceHealth(id).classicState()).isEqualTo("OutOfService");
     }
   }
@@ -79,7 +83,8 @@ class ClassicAndAutoScalingTest {
       List<Duration> drained = new ArrayList<>();
       targets.deregister(sick, () -> drained.add(e.twin.elapsed()));
       e.twin.advance(Duration.ofSeconds(300));
-      assertThat(drained).containsExactly(Duration.ofSeconds(180 + 300));
+      // an unhealthy target gets no request, so nothing is in flight: it leaves at once (issue 12)
+      assertThat(drained).containsExactly(Duration.ofSeconds(180));
       String fresh = e.twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(ElbFixture.A).build()).instanceId();
       targets.register(fresh);
       assertThat(tg.health(fresh).state()).isEqualTo(TargetHealthState.INITIAL);

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.examples;
 
+import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,8 @@ import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.elb.ListenerSpec;
 import io.github.cloudtwin.elb.LoadBalancerSpec;
 import io.github.cloudtwin.elb.LoadBalancing;
+import io.github.cloudtwin.elb.Request;
+import io.github.cloudtwin.elb.Response;
 import io.github.cloudtwin.elb.TargetGroupSpec;
 import io.github.cloudtwin.elb.TargetHealthState;
 import io.github.cloudtwin.junit.CloudTwinSetup;
@@ -25,10 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Story 10, draining with a lifecycle hook. In production: scale-in kills an instance that is
- * still answering requests and still has logs to ship. The target group drains it for the
- * deregistration delay (here 120 s) so in-flight requests finish, then a terminating lifecycle
- * hook holds it in {@code Terminating:Wait} until the log shipper calls
- * {@code CompleteLifecycleAction}; no request is routed to it meanwhile.
+ * still answering requests and still has logs to ship. The target group drains it until its
+ * in-flight request (a 90 s report) is answered, within the deregistration delay (here 120 s),
+ * then a terminating lifecycle hook holds it in {@code Terminating:Wait} until the log shipper
+ * calls {@code CompleteLifecycleAction}; no request is routed to it meanwhile.
  */
 @CloudTwinTest
 class DrainingWithLifecycleHookTest {
@@ -36,7 +39,8 @@ class DrainingWithLifecycleHookTest {
   @CloudTwinSetup
   void webTierWithHook(CloudTwin twin) {
     LoadBalancing elb = twin.loadBalancing();
-    elb.createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones("us-east-1a", "us-east-1b").build());
+    elb.createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones("us-east-1a", "us-east-1b")
+        .idleTimeout(ofSeconds(180)).build());
     elb.createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).deregistrationDelay(ofSeconds(120)).build());
     elb.createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
     twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
@@ -53,6 +57,15 @@ class DrainingWithLifecycleHookTest {
   void theTargetDrainsThenTheHookHoldsTheInstanceUntilTheTestCompletesIt(
       CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
     twin.advance(ofMinutes(2));
+    // every instance serves /report in 90 s, the rest in 20 ms; one report is in flight on each
+    for (AutoScalingInstance i : web.instances(LifecycleState.IN_SERVICE)) {
+      twin.loadBalancing().setTargetBehavior(i.instanceId(), request -> request.path().equals("/report")
+          ? Response.of(200, ofSeconds(90)) : Response.of(200, ofMillis(20)));
+    }
+    for (int i = 0; i < 30 && twin.loadBalancing().requestCounts("web").size() < 3; i++) {
+      twin.loadBalancing().send("web", Request.get("/report"));
+    }
+    assertThat(twin.loadBalancing().requestCounts("web")).hasSize(3);
     twin.autoScaling().setDesiredCapacity("web", 2, false);
     AutoScalingInstance leaving = web.instances(LifecycleState.TERMINATING).get(0);
     String id = leaving.instanceId();
@@ -64,10 +77,11 @@ class DrainingWithLifecycleHookTest {
     }
     assertThat(twin.loadBalancing().requestCounts("web")).doesNotContainKey(id);
 
-    twin.advance(ofSeconds(119));
+    twin.advance(ofSeconds(89));
     assertThat(twin.loadBalancing().targetHealth("web-tg", id).state()).isEqualTo(TargetHealthState.DRAINING);
     twin.advance(ofSeconds(1));
-    // the deregistration delay is over: now the hook holds it (for up to its 3600 s heartbeat)
+    // its report is answered, nothing is in flight: draining ends before the 120 s delay, and
+    // now the hook holds it (for up to its 3600 s heartbeat)
     assertThat(web.instances(LifecycleState.TERMINATING_WAIT)).extracting(AutoScalingInstance::instanceId)
         .containsExactly(id);
     twin.advance(ofMinutes(30));

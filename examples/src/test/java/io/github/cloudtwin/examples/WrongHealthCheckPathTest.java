@@ -89,8 +89,9 @@ class WrongHealthCheckPathTest {
         event("group/web", "an instance was taken out of service in response to an ELB system health check failure"));
     long replaced = web.activities().stream()
         .filter(a -> a.cause().contains("ELB system health check failure")).count();
-    // replacement goes one instance at a time (10 % of 4, at least 1), and each unhealthy instance
-    // drains for the deregistration delay (300 s) first: one replacement every 5 minutes, forever
-    assertThat(replaced).as("instances replaced in the first hour").isEqualTo(12);
+    // replacement goes one instance at a time (10 % of 4, at least 1); an unhealthy instance has
+    // no request in flight, so it leaves the target group at once (no 300 s drain, as AWS ends
+    // draining when nothing is in flight): a replacement storm that never settles
+    assertThat(replaced).as("instances replaced in the first hour").isEqualTo(80);
   }
 }
