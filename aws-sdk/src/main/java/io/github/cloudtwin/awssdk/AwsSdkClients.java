@@ -1,12 +1,14 @@
 package io.github.cloudtwin.awssdk;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.awssdk.appautoscaling.ApplicationAutoScalingHandler;
 import io.github.cloudtwin.awssdk.autoscaling.AutoScalingHandler;
 import io.github.cloudtwin.awssdk.cloudwatch.CloudWatchHandler;
 import io.github.cloudtwin.awssdk.ec2.Ec2Handler;
 import io.github.cloudtwin.awssdk.ecs.EcsHandler;
 import io.github.cloudtwin.awssdk.elb.ElasticLoadBalancingV2Handler;
 import io.github.cloudtwin.awssdk.internal.ClientProxy;
+import io.github.cloudtwin.awssdk.operations.ApplicationAutoScalingOperations;
 import io.github.cloudtwin.awssdk.operations.AutoScalingOperations;
 import io.github.cloudtwin.awssdk.operations.CloudWatchOperations;
 import io.github.cloudtwin.awssdk.operations.Ec2Operations;
@@ -14,6 +16,8 @@ import io.github.cloudtwin.awssdk.operations.EcsOperations;
 import io.github.cloudtwin.awssdk.operations.ElbOperations;
 import io.github.cloudtwin.awssdk.operations.LaunchTemplates;
 import java.util.Objects;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingAsyncClient;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
@@ -49,6 +53,7 @@ public final class AwsSdkClients {
   private final ElasticLoadBalancingV2Handler elb;
   private final EcsHandler ecs;
   private final Ec2Handler ec2;
+  private final ApplicationAutoScalingHandler applicationAutoScaling;
 
   private AwsSdkClients(CloudTwin twin) {
     this.twin = Objects.requireNonNull(twin, "twin");
@@ -63,6 +68,7 @@ public final class AwsSdkClients {
     this.ecs.bind(ecs());
     this.ec2 = new Ec2Handler(twin, new Ec2Operations(twin, launchTemplates));
     this.ec2.bind(ec2());
+    this.applicationAutoScaling = new ApplicationAutoScalingHandler(twin, new ApplicationAutoScalingOperations(twin));
   }
 
   /** Clients over {@code twin}. */
@@ -131,5 +137,17 @@ public final class AwsSdkClients {
   /** An Amazon EC2 async client (completed futures). */
   public Ec2AsyncClient ec2Async() {
     return ClientProxy.create(Ec2AsyncClient.class, "Ec2", ec2, true, Ec2Handler.ERRORS);
+  }
+
+  /** An Application Auto Scaling client (ECS service desired counts). */
+  public ApplicationAutoScalingClient applicationAutoScaling() {
+    return ClientProxy.create(ApplicationAutoScalingClient.class, "ApplicationAutoScaling", applicationAutoScaling,
+        false, ApplicationAutoScalingHandler.ERRORS);
+  }
+
+  /** An Application Auto Scaling async client (completed futures). */
+  public ApplicationAutoScalingAsyncClient applicationAutoScalingAsync() {
+    return ClientProxy.create(ApplicationAutoScalingAsyncClient.class, "ApplicationAutoScaling",
+        applicationAutoScaling, true, ApplicationAutoScalingHandler.ERRORS);
   }
 }
