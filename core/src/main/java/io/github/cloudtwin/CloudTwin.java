@@ -73,59 +73,74 @@ public final class CloudTwin implements AutoCloseable {
     this.applicationAutoScaling = new ApplicationAutoScaling(kernel, cloudWatch, ecs, config.region());
   }
 
-  /** A builder with the defaults: us-east-1, zones a, b and c, seed 0, start 2026-01-01T00:00Z. */
+  /**
+   * {@return a builder with the defaults: us-east-1, zones a, b and c, seed 0, start
+   * 2026-01-01T00:00Z}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A twin with every default. */
+  /** {@return a twin with every default} */
   public static CloudTwin create() {
     return builder().build();
   }
 
-  /** The configuration this twin was built with. */
+  /** {@return the configuration this twin was built with} */
   public TwinConfig config() {
     return config;
   }
 
-  /** The region code. */
+  /** {@return the region code} */
   public String region() {
     return config.region();
   }
 
-  /** The zones, in name order. */
+  /** {@return the zones, in name order} */
   public List<AvailabilityZone> availabilityZones() {
     return config.availabilityZones();
   }
 
-  /** The seed of every random choice the twin makes. */
+  /** {@return the seed of every random choice the twin makes} */
   public long seed() {
     return config.seed();
   }
 
-  /** A {@link Clock} that reads virtual time: give it to the code under test. */
+  /** {@return a {@link Clock} that reads virtual time: give it to the code under test} */
   public Clock clock() {
     return kernel.clock().asClock();
   }
 
-  /** The current virtual instant. */
+  /** {@return the current virtual instant} */
   public Instant now() {
     return kernel.clock().now();
   }
 
-  /** Virtual time elapsed since the start. */
+  /** {@return virtual time elapsed since the start} */
   public Duration elapsed() {
     return kernel.clock().elapsed();
   }
 
-  /** Advances virtual time by {@code duration}, running everything that happens on the way. */
+  /**
+   * Advances virtual time by {@code duration}, running everything that happens on the way.
+   *
+   * @param duration advances virtual time by {@code duration}, running everything that happens on
+   *     the way
+   * @return this cloud twin
+   */
   public CloudTwin advance(Duration duration) {
     checkOpen();
     kernel.advance(duration);
     return this;
   }
 
-  /** Advances virtual time to {@code instant}; refuses to move backwards, naming both instants. */
+  /**
+   * Advances virtual time to {@code instant}; refuses to move backwards, naming both instants.
+   *
+   * @param instant advances virtual time to {@code instant}; refuses to move backwards, naming both
+   *     instants
+   * @return this cloud twin
+   */
   public CloudTwin advanceTo(Instant instant) {
     checkOpen();
     kernel.advanceTo(instant);
@@ -135,6 +150,9 @@ public final class CloudTwin implements AutoCloseable {
   /**
    * Advances until {@code condition} holds or {@code limit} has passed.
    *
+   *
+   * @param condition the condition
+   * @param limit the limit
    * @return whether the condition held; the clock stands where it first held, or at the limit
    */
   public boolean advanceUntil(BooleanSupplier condition, Duration limit) {
@@ -142,57 +160,64 @@ public final class CloudTwin implements AutoCloseable {
     return kernel.advanceUntil(condition, limit);
   }
 
-  /** Every state change so far, with virtual times and causes. */
+  /** {@return every state change so far, with virtual times and causes} */
   public Timeline timeline() {
     return kernel.timeline();
   }
 
-  /** CloudWatch: metrics and alarms. */
+  /** {@return CloudWatch: metrics and alarms} */
   public CloudWatch cloudWatch() {
     return cloudWatch;
   }
 
-  /** EC2: zones and instances. */
+  /** {@return EC2: zones and instances} */
   public Ec2 ec2() {
     return ec2;
   }
 
-  /** EC2 Auto Scaling: groups, scaling policies, activities. */
+  /** {@return EC2 Auto Scaling: groups, scaling policies, activities} */
   public AutoScaling autoScaling() {
     return autoScaling;
   }
 
-  /** Elastic Load Balancing: load balancers, target groups, health checks, routing, HTTP listeners. */
+  /**
+   * {@return elastic Load Balancing: load balancers, target groups, health checks, routing, HTTP
+   * listeners}
+   */
   public LoadBalancing loadBalancing() {
     return loadBalancing;
   }
 
-  /** Offered traffic: workloads on load balancers and the load-to-CPU cost model. */
+  /** {@return offered traffic: workloads on load balancers and the load-to-CPU cost model} */
   public Traffic traffic() {
     return traffic;
   }
 
-  /** ECS: clusters, task definitions, tasks, services, capacity providers. */
+  /** {@return ECS: clusters, task definitions, tasks, services, capacity providers} */
   public Ecs ecs() {
     return ecs;
   }
 
-  /** Application Auto Scaling: service auto scaling for ECS. */
+  /** {@return application Auto Scaling: service auto scaling for ECS} */
   public ApplicationAutoScaling applicationAutoScaling() {
     return applicationAutoScaling;
   }
 
-  /** Fault injection: zone outages, crashes, metric gaps. */
+  /** {@return fault injection: zone outages, crashes, metric gaps} */
   public Faults faults() {
     return faults;
   }
 
-  /** The simulation kernel, for extensions and service wiring; tests rarely need it. */
+  /** {@return the simulation kernel, for extensions and service wiring; tests rarely need it} */
   public Kernel kernel() {
     return kernel;
   }
 
-  /** Closes {@code resource} when the twin closes (listeners, threads, containers). */
+  /**
+   * Closes {@code resource} when the twin closes (listeners, threads, containers).
+   *
+   * @param resource the resource
+   */
   public void closeOnClose(AutoCloseable resource) {
     Require.notNull("resource", resource);
     synchronized (closeables) {
@@ -200,7 +225,7 @@ public final class CloudTwin implements AutoCloseable {
     }
   }
 
-  /** Whether {@link #close()} was called. */
+  /** {@return whether {@link #close()} was called} */
   public boolean isClosed() {
     return closed;
   }
@@ -252,20 +277,35 @@ public final class CloudTwin implements AutoCloseable {
 
     private Builder() {}
 
-    /** The region, default {@code us-east-1}. */
+    /**
+     * The region, default {@code us-east-1}.
+     *
+     * @param region the region, default {@code us-east-1}
+     * @return this builder
+     */
     public Builder region(String region) {
       this.region = region;
       return this;
     }
 
-    /** Use the region's first {@code count} zones (default 3). */
+    /**
+     * Use the region's first {@code count} zones (default 3).
+     *
+     * @param count use the region's first {@code count} zones (default 3)
+     * @return this builder
+     */
     public Builder availabilityZones(int count) {
       this.zoneCount = count;
       this.zoneNames = null;
       return this;
     }
 
-    /** Use exactly these zones of the region, by name (such as {@code us-east-1a}). */
+    /**
+     * Use exactly these zones of the region, by name (such as {@code us-east-1a}).
+     *
+     * @param names use exactly these zones of the region, by name (such as {@code us-east-1a})
+     * @return this builder
+     */
     public Builder availabilityZones(String... names) {
       Require.notNull("availabilityZones", names);
       this.zoneNames = java.util.Arrays.asList(names.clone()); // nulls rejected by build()
@@ -273,24 +313,34 @@ public final class CloudTwin implements AutoCloseable {
       return this;
     }
 
-    /** The seed of every random choice (default 0). */
+    /**
+     * The seed of every random choice (default 0).
+     *
+     * @param seed the seed of every random choice (default 0)
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** The instant virtual time starts at (default 2026-01-01T00:00:00Z). */
+    /**
+     * The instant virtual time starts at (default 2026-01-01T00:00:00Z).
+     *
+     * @param start the instant virtual time starts at (default 2026-01-01T00:00:00Z)
+     * @return this builder
+     */
     public Builder start(Instant start) {
       this.start = start;
       return this;
     }
 
-    /** The twin; throws a ValidationException naming the first invalid setting. */
+    /** {@return the twin; throws a ValidationException naming the first invalid setting} */
     public CloudTwin build() {
       return new CloudTwin(config());
     }
 
-    /** The validated configuration, without building a twin. */
+    /** {@return the validated configuration, without building a twin} */
     public TwinConfig config() {
       Require.notNull("startInstant", start);
       List<AvailabilityZone> all = Regions.zones(Require.name("region", region));

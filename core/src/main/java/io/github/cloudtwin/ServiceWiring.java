@@ -152,6 +152,11 @@ final class ServiceWiring {
           }
 
           @Override
+          public String unhealthyReason(String targetGroupName, String targetId) {
+            return loadBalancing.targetGroup(targetGroupName).health(targetId).description();
+          }
+
+          @Override
           public boolean isHealthy(String targetGroupName, String targetId, int port) {
             return loadBalancing.targetGroup(targetGroupName).health(targetId).state() == TargetHealthState.HEALTHY;
           }

@@ -15,14 +15,21 @@ import java.util.List;
  */
 public record TwinConfig(String region, List<AvailabilityZone> availabilityZones, long seed, Instant start) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param region the region code
+   * @param availabilityZones the zones, in name order
+   * @param seed the seed of every random choice
+   * @param start the instant virtual time starts at
+   */
   public TwinConfig {
     Require.name("region", region);
     availabilityZones = List.copyOf(Require.notNull("availabilityZones", availabilityZones));
     Require.notNull("start", start);
   }
 
-  /** The zone names, in order. */
+  /** {@return the zone names, in order} */
   public List<String> zoneNames() {
     return availabilityZones.stream().map(AvailabilityZone::name).toList();
   }

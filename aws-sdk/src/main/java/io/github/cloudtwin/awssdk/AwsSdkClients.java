@@ -71,81 +71,86 @@ public final class AwsSdkClients {
     this.applicationAutoScaling = new ApplicationAutoScalingHandler(twin, new ApplicationAutoScalingOperations(twin));
   }
 
-  /** Clients over {@code twin}. */
+  /**
+   * Clients over {@code twin}.
+   *
+   * @param twin the twin
+   * @return the clients, sharing one set of launch templates
+   */
   public static AwsSdkClients of(CloudTwin twin) {
     return new AwsSdkClients(twin);
   }
 
-  /** The twin the clients talk to. */
+  /** {@return the twin the clients talk to} */
   public CloudTwin twin() {
     return twin;
   }
 
-  /** The launch templates created through the SDK (shared by these clients). */
+  /** {@return the launch templates created through the SDK (shared by these clients)} */
   public LaunchTemplates launchTemplates() {
     return launchTemplates;
   }
 
-  /** An EC2 Auto Scaling client. */
+  /** {@return an EC2 Auto Scaling client} */
   public AutoScalingClient autoScaling() {
     return ClientProxy.create(AutoScalingClient.class, "AutoScaling", autoScaling, false, AutoScalingHandler.ERRORS);
   }
 
-  /** An EC2 Auto Scaling async client (completed futures). */
+  /** {@return an EC2 Auto Scaling async client (completed futures)} */
   public AutoScalingAsyncClient autoScalingAsync() {
     return ClientProxy.create(AutoScalingAsyncClient.class, "AutoScaling", autoScaling, true,
         AutoScalingHandler.ERRORS);
   }
 
-  /** A CloudWatch client. */
+  /** {@return a CloudWatch client} */
   public CloudWatchClient cloudWatch() {
     return ClientProxy.create(CloudWatchClient.class, "CloudWatch", cloudWatch, false, CloudWatchHandler.ERRORS);
   }
 
-  /** A CloudWatch async client (completed futures). */
+  /** {@return a CloudWatch async client (completed futures)} */
   public CloudWatchAsyncClient cloudWatchAsync() {
     return ClientProxy.create(CloudWatchAsyncClient.class, "CloudWatch", cloudWatch, true, CloudWatchHandler.ERRORS);
   }
 
-  /** An Elastic Load Balancing (v2) client. */
+  /** {@return an Elastic Load Balancing (v2) client} */
   public ElasticLoadBalancingV2Client elasticLoadBalancingV2() {
     return ClientProxy.create(ElasticLoadBalancingV2Client.class, "ElasticLoadBalancingV2", elb, false,
         ElasticLoadBalancingV2Handler.ERRORS);
   }
 
-  /** An Elastic Load Balancing (v2) async client (completed futures). */
+  /** {@return an Elastic Load Balancing (v2) async client (completed futures)} */
   public ElasticLoadBalancingV2AsyncClient elasticLoadBalancingV2Async() {
     return ClientProxy.create(ElasticLoadBalancingV2AsyncClient.class, "ElasticLoadBalancingV2", elb, true,
         ElasticLoadBalancingV2Handler.ERRORS);
   }
 
-  /** An Amazon ECS client. */
+  /** {@return an Amazon ECS client} */
   public EcsClient ecs() {
     return ClientProxy.create(EcsClient.class, "Ecs", ecs, false, EcsHandler.ERRORS);
   }
 
-  /** An Amazon ECS async client (completed futures). */
+  /** {@return an Amazon ECS async client (completed futures)} */
   public EcsAsyncClient ecsAsync() {
     return ClientProxy.create(EcsAsyncClient.class, "Ecs", ecs, true, EcsHandler.ERRORS);
   }
 
-  /** An Amazon EC2 client (instances, zones, subnets, launch templates). */
+  /** {@return an Amazon EC2 client (instances, zones, subnets, launch templates)} */
   public Ec2Client ec2() {
     return ClientProxy.create(Ec2Client.class, "Ec2", ec2, false, Ec2Handler.ERRORS);
   }
 
-  /** An Amazon EC2 async client (completed futures). */
+  /** {@return an Amazon EC2 async client (completed futures)} */
   public Ec2AsyncClient ec2Async() {
     return ClientProxy.create(Ec2AsyncClient.class, "Ec2", ec2, true, Ec2Handler.ERRORS);
   }
 
-  /** An Application Auto Scaling client (ECS service desired counts). */
+  /** {@return an Application Auto Scaling client (ECS service desired counts)} */
   public ApplicationAutoScalingClient applicationAutoScaling() {
     return ClientProxy.create(ApplicationAutoScalingClient.class, "ApplicationAutoScaling", applicationAutoScaling,
         false, ApplicationAutoScalingHandler.ERRORS);
   }
 
-  /** An Application Auto Scaling async client (completed futures). */
+  /** {@return an Application Auto Scaling async client (completed futures)} */
   public ApplicationAutoScalingAsyncClient applicationAutoScalingAsync() {
     return ClientProxy.create(ApplicationAutoScalingAsyncClient.class, "ApplicationAutoScaling",
         applicationAutoScaling, true, ApplicationAutoScalingHandler.ERRORS);

@@ -34,7 +34,16 @@ public final class ImportReport {
    * @param reason why, in a few words
    */
   public record Entry(Kind kind, String stackName, String logicalId, String resourceType, String path, String reason) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param kind what it reports
+     * @param stackName the stack (a nested stack reports under its own name)
+     * @param logicalId the resource's logical id
+     * @param resourceType its type, such as {@code AWS::IAM::Role}
+     * @param path the property path, or null for a whole resource
+     * @param reason why, in a few words
+     */
     public Entry {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(stackName, "stackName");
@@ -55,27 +64,37 @@ public final class ImportReport {
     this.entries = List.copyOf(entries);
   }
 
-  /** Every entry, in creation order of the resources. */
+  /** {@return every entry, in creation order of the resources} */
   public List<Entry> entries() {
     return entries;
   }
 
-  /** The entries of one kind. */
+  /**
+   * The entries of one kind.
+   *
+   * @param kind the kind
+   * @return the entries of one kind
+   */
   public List<Entry> entries(Kind kind) {
     return entries.stream().filter(e -> e.kind() == kind).toList();
   }
 
-  /** The logical ids of the resources not simulated. */
+  /** {@return the logical ids of the resources not simulated} */
   public List<String> notSimulated() {
     return entries(Kind.NOT_SIMULATED).stream().map(Entry::logicalId).toList();
   }
 
-  /** The unmodelled property paths of one resource, such as {@code Properties.Tags}. */
+  /**
+   * The unmodelled property paths of one resource, such as {@code Properties.Tags}.
+   *
+   * @param logicalId the logical id
+   * @return the unmodelled property paths of one resource, such as {@code Properties.Tags}
+   */
   public List<String> unmodelledProperties(String logicalId) {
     return entries(Kind.UNMODELLED_PROPERTY).stream().filter(e -> e.logicalId().equals(logicalId)).map(Entry::path).toList();
   }
 
-  /** The report as text for people: one line per entry, grouped by kind. */
+  /** {@return the report as text for people: one line per entry, grouped by kind} */
   public String text() {
     StringBuilder sb = new StringBuilder();
     sb.append("Import report: ").append(entries(Kind.NOT_SIMULATED).size()).append(" resource(s) not simulated, ")

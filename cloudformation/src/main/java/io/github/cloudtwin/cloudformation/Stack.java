@@ -38,37 +38,42 @@ public final class Stack {
     this.report = report;
   }
 
-  /** The stack name (AWS::StackName). */
+  /** {@return the stack name (AWS::StackName)} */
   public String stackName() {
     return stackName;
   }
 
-  /** The stack id (AWS::StackId), an ARN. */
+  /** {@return the stack id (AWS::StackId), an ARN} */
   public String stackId() {
     return stackId;
   }
 
-  /** The template imported. */
+  /** {@return the template imported} */
   public Template template() {
     return template;
   }
 
-  /** The resolved parameter values (String, or List of String for list types). */
+  /** {@return the resolved parameter values (String, or List of String for list types)} */
   public Map<String, Object> parameters() {
     return parameters;
   }
 
-  /** Every resource created (conditions that were false excluded), in creation order. */
+  /** {@return every resource created (conditions that were false excluded), in creation order} */
   public List<StackResource> resources() {
     return new ArrayList<>(resources.values());
   }
 
-  /** The logical ids, in creation order. */
+  /** {@return the logical ids, in creation order} */
   public List<String> logicalIds() {
     return new ArrayList<>(resources.keySet());
   }
 
-  /** The resource with this logical id. */
+  /**
+   * The resource with this logical id.
+   *
+   * @param logicalId the logical id
+   * @return the resource with this logical id
+   */
   public StackResource resource(String logicalId) {
     StackResource r = resources.get(logicalId);
     if (r == null) {
@@ -79,7 +84,15 @@ public final class Stack {
     return r;
   }
 
-  /** The twin's view of a resource, as {@code type}: {@code stack.resource("WebServerGroup", AutoScalingGroup.class)}. */
+  /**
+   * The twin's view of a resource, as {@code type}: {@code stack.resource("WebServerGroup", AutoScalingGroup.class)}.
+   *
+   * @param <T> the view type, such as {@code AutoScalingGroup}
+   * @param logicalId the logical id
+   * @param type the type
+   * @return the twin's view of a resource, as {@code type}: {@code stack.resource("WebServerGroup",
+   *     AutoScalingGroup.class)}
+   */
   public <T> T resource(String logicalId, Class<T> type) {
     StackResource r = resource(logicalId);
     if (!type.isInstance(r.twinResource())) {
@@ -91,42 +104,77 @@ public final class Stack {
     return type.cast(r.twinResource());
   }
 
-  /** What {@code Ref} returned for the resource. */
+  /**
+   * What {@code Ref} returned for the resource.
+   *
+   * @param logicalId the logical id
+   * @return what {@code Ref} returned for the resource
+   */
   public String physicalId(String logicalId) {
     return resource(logicalId).physicalId();
   }
 
-  /** An Auto Scaling group by logical id. */
+  /**
+   * An Auto Scaling group by logical id.
+   *
+   * @param logicalId the logical id
+   * @return an Auto Scaling group by logical id
+   */
   public AutoScalingGroup autoScalingGroup(String logicalId) {
     return resource(logicalId, AutoScalingGroup.class);
   }
 
-  /** A scaling policy (EC2 Auto Scaling) by logical id. */
+  /**
+   * A scaling policy (EC2 Auto Scaling) by logical id.
+   *
+   * @param logicalId the logical id
+   * @return a scaling policy (EC2 Auto Scaling) by logical id
+   */
   public ScalingPolicy scalingPolicy(String logicalId) {
     return resource(logicalId, ScalingPolicy.class);
   }
 
-  /** A CloudWatch alarm by logical id. */
+  /**
+   * A CloudWatch alarm by logical id.
+   *
+   * @param logicalId the logical id
+   * @return a CloudWatch alarm by logical id
+   */
   public MetricAlarm alarm(String logicalId) {
     return resource(logicalId, MetricAlarm.class);
   }
 
-  /** A load balancer (Application, Network or Classic) by logical id. */
+  /**
+   * A load balancer (Application, Network or Classic) by logical id.
+   *
+   * @param logicalId the logical id
+   * @return a load balancer (Application, Network or Classic) by logical id
+   */
   public LoadBalancer loadBalancer(String logicalId) {
     return resource(logicalId, LoadBalancer.class);
   }
 
-  /** A target group by logical id. */
+  /**
+   * A target group by logical id.
+   *
+   * @param logicalId the logical id
+   * @return a target group by logical id
+   */
   public TargetGroup targetGroup(String logicalId) {
     return resource(logicalId, TargetGroup.class);
   }
 
-  /** The outputs, by output logical id (conditions that were false excluded). */
+  /** {@return the outputs, by output logical id (conditions that were false excluded)} */
   public Map<String, String> outputs() {
     return outputs;
   }
 
-  /** One output's value. */
+  /**
+   * One output's value.
+   *
+   * @param name the name
+   * @return one output's value
+   */
   public String output(String name) {
     String v = outputs.get(name);
     if (v == null) {
@@ -135,12 +183,17 @@ public final class Stack {
     return v;
   }
 
-  /** The exports (Outputs' Export.Name), by export name. */
+  /** {@return the exports (Outputs' Export.Name), by export name} */
   public Map<String, String> exports() {
     return exports;
   }
 
-  /** A nested stack by the logical id of its AWS::CloudFormation::Stack resource. */
+  /**
+   * A nested stack by the logical id of its AWS::CloudFormation::Stack resource.
+   *
+   * @param logicalId the logical id
+   * @return a nested stack by the logical id of its AWS::CloudFormation::Stack resource
+   */
   public Stack nestedStack(String logicalId) {
     Stack s = nested.get(logicalId);
     if (s == null) {
@@ -149,12 +202,12 @@ public final class Stack {
     return s;
   }
 
-  /** The nested stacks, by logical id. */
+  /** {@return the nested stacks, by logical id} */
   public Map<String, Stack> nestedStacks() {
     return nested;
   }
 
-  /** What was not simulated, for this stack and its nested stacks. */
+  /** {@return what was not simulated, for this stack and its nested stacks} */
   public ImportReport report() {
     return report;
   }

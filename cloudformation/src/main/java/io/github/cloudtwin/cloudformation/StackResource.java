@@ -23,7 +23,18 @@ public record StackResource(
     Map<String, Object> attributes,
     Object twinResource) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param logicalId the template's logical id
+   * @param resourceType such as {@code AWS::AutoScaling::AutoScalingGroup}
+   * @param physicalId what {@code Ref} returns: the twin's name, id or ARN
+   * @param simulated whether the twin simulates it (else it is only a name, and in the report)
+   * @param attributes what {@code Fn::GetAtt} returns, by attribute name
+   * @param twinResource the twin's live view ({@code AutoScalingGroup}, {@code TargetGroup}, {@code
+   *     MetricAlarm}, ...), or null when the twin has no object for it (VPC, subnet, a resource not
+   *     simulated)
+   */
   public StackResource {
     Objects.requireNonNull(logicalId, "logicalId");
     Objects.requireNonNull(resourceType, "resourceType");

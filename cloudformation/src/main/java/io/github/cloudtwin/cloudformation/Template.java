@@ -37,18 +37,34 @@ public final class Template {
     check();
   }
 
-  /** Parses template text: JSON when it starts with '{', else YAML. */
+  /**
+   * Parses template text: JSON when it starts with '{', else YAML.
+   *
+   * @param name the name
+   * @param text the text
+   * @return the parsed template
+   */
   public static Template parse(String name, String text) {
     Objects.requireNonNull(text, "text");
     return new Template(name, TemplateParser.parse(name, text));
   }
 
-  /** Parses YAML or JSON text. */
+  /**
+   * Parses YAML or JSON text.
+   *
+   * @param text the text
+   * @return the parsed template
+   */
   public static Template parse(String text) {
     return parse("template", text);
   }
 
-  /** Reads a template file (UTF-8, YAML or JSON). */
+  /**
+   * Reads a template file (UTF-8, YAML or JSON).
+   *
+   * @param path the path
+   * @return the parsed template
+   */
   public static Template load(Path path) {
     Objects.requireNonNull(path, "path");
     try {
@@ -58,7 +74,13 @@ public final class Template {
     }
   }
 
-  /** Reads a template from {@code in} (UTF-8), which it closes; {@code name} appears in messages. */
+  /**
+   * Reads a template from {@code in} (UTF-8), which it closes; {@code name} appears in messages.
+   *
+   * @param in the stream to read
+   * @param name the name
+   * @return the parsed template
+   */
   public static Template read(InputStream in, String name) {
     Objects.requireNonNull(in, "in");
     try (in) {
@@ -68,7 +90,12 @@ public final class Template {
     }
   }
 
-  /** Reads a classpath resource, such as {@code templates/web.yaml}. */
+  /**
+   * Reads a classpath resource, such as {@code templates/web.yaml}.
+   *
+   * @param resource the resource
+   * @return the parsed template
+   */
   public static Template classpath(String resource) {
     Objects.requireNonNull(resource, "resource");
     String path = resource.startsWith("/") ? resource.substring(1) : resource;
@@ -84,12 +111,21 @@ public final class Template {
   /**
    * Takes a template as a map: what the CDK's {@code Template.fromStack(stack).toJSON()} returns,
    * or any parsed JSON. The map is copied.
+   *
+   * @param template the template
+   * @return the parsed template
    */
   public static Template fromMap(Map<String, ?> template) {
     return fromMap("template", template);
   }
 
-  /** Takes a template as a map, naming it for messages. */
+  /**
+   * Takes a template as a map, naming it for messages.
+   *
+   * @param name the name
+   * @param template the template
+   * @return the parsed template
+   */
   public static Template fromMap(String name, Map<String, ?> template) {
     return new Template(name, template);
   }
@@ -122,28 +158,36 @@ public final class Template {
     }
   }
 
-  /** The name the template was read from (a path, a resource, or the name given). */
+  /** {@return the name the template was read from (a path, a resource, or the name given)} */
   public String name() {
     return name;
   }
 
-  /** The whole template as an unmodifiable map, tags already in long form ({@code Fn::Sub}). */
+  /**
+   * {@return the whole template as an unmodifiable map, tags already in long form ({@code
+   * Fn::Sub})}
+   */
   public Map<String, Object> body() {
     return body;
   }
 
-  /** The Description, or null. */
+  /** {@return the Description, or null} */
   public String description() {
     Object d = body.get("Description");
     return d == null ? null : String.valueOf(d);
   }
 
-  /** The logical ids of the Resources section, in template order. */
+  /** {@return the logical ids of the Resources section, in template order} */
   public List<String> logicalIds() {
     return new ArrayList<>(section("Resources").keySet());
   }
 
-  /** The type of a resource, such as {@code AWS::AutoScaling::AutoScalingGroup}. */
+  /**
+   * The type of a resource, such as {@code AWS::AutoScaling::AutoScalingGroup}.
+   *
+   * @param logicalId the logical id
+   * @return the type of a resource, such as {@code AWS::AutoScaling::AutoScalingGroup}
+   */
   public String resourceType(String logicalId) {
     Object def = section("Resources").get(logicalId);
     if (!(def instanceof Map<?, ?> m)) {

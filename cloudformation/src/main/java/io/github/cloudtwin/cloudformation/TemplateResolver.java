@@ -11,10 +11,21 @@ import java.util.Objects;
 @FunctionalInterface
 public interface TemplateResolver {
 
-  /** The template that {@code templateUrl} names; throw when there is none. */
+  /**
+   * The template that {@code templateUrl} names; throw when there is none.
+   *
+   * @param templateUrl the template url
+   * @return the template that {@code templateUrl} names; throw when there is none
+   */
   Template resolve(String templateUrl);
 
-  /** The file name at the end of a URL: {@code https://bucket.s3.amazonaws.com/x/db.yaml} gives {@code db.yaml}. */
+  /**
+   * The file name at the end of a URL: {@code https://bucket.s3.amazonaws.com/x/db.yaml} gives {@code db.yaml}.
+   *
+   * @param templateUrl the template url
+   * @return the file name at the end of a URL: {@code https://bucket.s3.amazonaws.com/x/db.yaml}
+   *     gives {@code db.yaml}
+   */
   static String fileName(String templateUrl) {
     String s = templateUrl;
     int q = s.indexOf('?');
@@ -22,14 +33,24 @@ public interface TemplateResolver {
     return s.substring(s.lastIndexOf('/') + 1);
   }
 
-  /** Resolves a URL's file name against a classpath folder, such as {@code templates}. */
+  /**
+   * Resolves a URL's file name against a classpath folder, such as {@code templates}.
+   *
+   * @param folder the folder
+   * @return the resolver
+   */
   static TemplateResolver classpath(String folder) {
     Objects.requireNonNull(folder, "folder");
     String prefix = folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/";
     return url -> Template.classpath(prefix + fileName(url));
   }
 
-  /** Resolves a URL's file name against a directory. */
+  /**
+   * Resolves a URL's file name against a directory.
+   *
+   * @param directory the directory
+   * @return the resolver
+   */
   static TemplateResolver directory(Path directory) {
     Objects.requireNonNull(directory, "directory");
     return url -> {
@@ -41,7 +62,7 @@ public interface TemplateResolver {
     };
   }
 
-  /** The default: no nested stacks. */
+  /** {@return the default: no nested stacks} */
   static TemplateResolver none() {
     return url -> {
       throw new TemplateValidationException(null, "TemplateURL", url,

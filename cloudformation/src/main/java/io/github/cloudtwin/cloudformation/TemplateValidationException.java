@@ -11,7 +11,9 @@ public class TemplateValidationException extends ValidationException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The resource, parameter, condition or output at fault; null for the template itself. */
   private final String logicalId;
+  /** The property path within it, such as {@code Properties.MaxSize}; may be null. */
   private final String property;
 
   /**
@@ -28,7 +30,15 @@ public class TemplateValidationException extends ValidationException {
     this.property = property;
   }
 
-  /** Creates the exception with CloudFormation's or the service's own message text. */
+  /**
+   * Creates the exception with CloudFormation's or the service's own message text.
+   *
+   * @param logicalId the logical id
+   * @param property the property
+   * @param value the value
+   * @param allowed the allowed
+   * @param awsMessage the aws message
+   */
   public TemplateValidationException(String logicalId, String property, Object value, String allowed, String awsMessage) {
     super(field(logicalId, property), value, allowed, awsMessage);
     this.logicalId = logicalId;
@@ -40,12 +50,12 @@ public class TemplateValidationException extends ValidationException {
     return property == null ? logicalId : logicalId + "." + property;
   }
 
-  /** The logical id at fault, or null when the template as a whole is. */
+  /** {@return the logical id at fault, or null when the template as a whole is} */
   public String logicalId() {
     return logicalId;
   }
 
-  /** The property path within the logical id, or null. */
+  /** {@return the property path within the logical id, or null} */
   public String property() {
     return property;
   }

@@ -55,7 +55,14 @@ public final class ApplicationAutoScaling {
 
   private record Proposal(PolicyState policy, int desired, String alarm, boolean scaleIn, int base) {}
 
-  /** Creates the service; the twin does this, tests use {@code twin.applicationAutoScaling()}. */
+  /**
+   * Creates the service; the twin does this, tests use {@code twin.applicationAutoScaling()}.
+   *
+   * @param kernel the kernel
+   * @param cloudWatch the cloud watch
+   * @param ecs the ecs
+   * @param region the region
+   */
   public ApplicationAutoScaling(Kernel kernel, CloudWatch cloudWatch, Ecs ecs, String region) {
     this.kernel = Require.notNull("kernel", kernel);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
@@ -69,6 +76,9 @@ public final class ApplicationAutoScaling {
   /**
    * Registers (or updates) a scalable target, as {@code RegisterScalableTarget}; a desired count
    * outside the new limits is moved into them.
+   *
+   * @param spec the spec
+   * @return the registered scalable target
    */
   public ScalableTarget registerScalableTarget(ScalableTargetSpec spec) {
     Require.notNull("ScalableTarget", spec);
@@ -94,7 +104,13 @@ public final class ApplicationAutoScaling {
         });
   }
 
-  /** The target with that resource id, or a ValidationException ({@code ObjectNotFoundException}). */
+  /**
+   * The target with that resource id, or a ValidationException ({@code ObjectNotFoundException}).
+   *
+   * @param resourceId the resource id
+   * @return the target with that resource id, or a ValidationException ({@code
+   *     ObjectNotFoundException})
+   */
   public ScalableTarget scalableTarget(String resourceId) {
     Require.name("ResourceId", resourceId);
     return kernel.call(
@@ -108,12 +124,16 @@ public final class ApplicationAutoScaling {
         });
   }
 
-  /** Every registered scalable target, in registration order. */
+  /** {@return every registered scalable target, in registration order} */
   public List<ScalableTarget> scalableTargets() {
     return kernel.call(() -> List.copyOf(targets.values()));
   }
 
-  /** Deregisters a target and deletes its policies and their alarms. */
+  /**
+   * Deregisters a target and deletes its policies and their alarms.
+   *
+   * @param resourceId the resource id
+   */
   public void deregisterScalableTarget(String resourceId) {
     ScalableTarget t = scalableTarget(resourceId);
     kernel.run(
@@ -124,14 +144,24 @@ public final class ApplicationAutoScaling {
         });
   }
 
-  /** The activities of a target, oldest first, as {@code DescribeScalingActivities}. */
+  /**
+   * The activities of a target, oldest first, as {@code DescribeScalingActivities}.
+   *
+   * @param resourceId the resource id
+   * @return the activities of a target, oldest first, as {@code DescribeScalingActivities}
+   */
   public List<ScalingActivity> describeScalingActivities(String resourceId) {
     return scalableTarget(resourceId).activities();
   }
 
   // ------------------------------------------------------------------ policies
 
-  /** Creates or replaces a policy, as {@code PutScalingPolicy}; target tracking creates its two alarms. */
+  /**
+   * Creates or replaces a policy, as {@code PutScalingPolicy}; target tracking creates its two alarms.
+   *
+   * @param spec the spec
+   * @return the policy as stored
+   */
   public ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
     Require.notNull("ScalingPolicy", spec);
     ScalableTarget t = scalableTarget(spec.resourceId());
@@ -157,7 +187,12 @@ public final class ApplicationAutoScaling {
         });
   }
 
-  /** Deletes a policy and the alarms it owns, as {@code DeleteScalingPolicy}. */
+  /**
+   * Deletes a policy and the alarms it owns, as {@code DeleteScalingPolicy}.
+   *
+   * @param policyName the policy name
+   * @param resourceId the resource id
+   */
   public void deleteScalingPolicy(String policyName, String resourceId) {
     ScalableTarget t = scalableTarget(resourceId);
     kernel.run(

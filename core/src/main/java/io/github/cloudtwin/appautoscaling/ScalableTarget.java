@@ -20,27 +20,27 @@ public final class ScalableTarget {
     this.spec = spec;
   }
 
-  /** The registration. */
+  /** {@return the registration} */
   public ScalableTargetSpec spec() {
     return spec;
   }
 
-  /** {@code service/<cluster>/<service>}. */
+  /** {@return {@code service/<cluster>/<service>}} */
   public String resourceId() {
     return spec.resourceId();
   }
 
-  /** MinCapacity. */
+  /** {@return MinCapacity} */
   public int minCapacity() {
     return spec.minCapacity();
   }
 
-  /** MaxCapacity. */
+  /** {@return MaxCapacity} */
   public int maxCapacity() {
     return spec.maxCapacity();
   }
 
-  /** The policies, in creation order. */
+  /** {@return the policies, in creation order} */
   public List<ScalingPolicy> policies() {
     synchronized (policies) {
       List<ScalingPolicy> out = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class ScalableTarget {
     }
   }
 
-  /** The scaling activities, oldest first. */
+  /** {@return the scaling activities, oldest first} */
   public List<ScalingActivity> activities() {
     synchronized (activities) {
       return List.copyOf(activities);

@@ -23,7 +23,17 @@ public record ScalableTargetSpec(
     boolean dynamicScalingInSuspended,
     boolean dynamicScalingOutSuspended) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param serviceNamespace {@code ecs}
+   * @param resourceId {@code service/<cluster>/<service>}
+   * @param scalableDimension {@code ecs:service:DesiredCount}
+   * @param minCapacity MinCapacity (0 or more)
+   * @param maxCapacity MaxCapacity (at least MinCapacity)
+   * @param dynamicScalingInSuspended suspends scale-in by policies
+   * @param dynamicScalingOutSuspended suspends scale-out by policies
+   */
   public ScalableTargetSpec {
     Require.oneOf("ServiceNamespace", serviceNamespace, java.util.List.of("ecs"));
     Require.name("ResourceId", resourceId);
@@ -39,12 +49,26 @@ public record ScalableTargetSpec(
     }
   }
 
-  /** An ECS service target {@code service/<cluster>/<service>} with min and max. */
+  /**
+   * An ECS service target {@code service/<cluster>/<service>} with min and max.
+   *
+   * @param cluster the cluster
+   * @param service the service
+   * @param minCapacity the min capacity
+   * @param maxCapacity the max capacity
+   * @return an ECS service target {@code service/<cluster>/<service>} with min and max
+   */
   public static ScalableTargetSpec ecsService(String cluster, String service, int minCapacity, int maxCapacity) {
     return new ScalableTargetSpec("ecs", "service/" + cluster + "/" + service, "ecs:service:DesiredCount", minCapacity, maxCapacity, false, false);
   }
 
-  /** This target with scale-in and/or scale-out suspended. */
+  /**
+   * This target with scale-in and/or scale-out suspended.
+   *
+   * @param scaleIn the scale in
+   * @param scaleOut the scale out
+   * @return this target with scale-in and/or scale-out suspended
+   */
   public ScalableTargetSpec withSuspended(boolean scaleIn, boolean scaleOut) {
     return new ScalableTargetSpec(serviceNamespace, resourceId, scalableDimension, minCapacity, maxCapacity, scaleIn, scaleOut);
   }

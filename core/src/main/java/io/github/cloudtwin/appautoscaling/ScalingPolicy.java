@@ -15,27 +15,33 @@ public final class ScalingPolicy {
     this.state = state;
   }
 
-  /** The name. */
+  /** {@return the name} */
   public String policyName() {
     return state.spec.policyName();
   }
 
-  /** The spec. */
+  /** {@return the spec} */
   public ScalingPolicySpec spec() {
     return state.spec;
   }
 
-  /** The ARN. */
+  /** {@return the ARN} */
   public String policyArn() {
     return state.arn;
   }
 
-  /** The alarms the policy owns (target tracking: AlarmHigh, then AlarmLow unless scale-in is disabled). */
+  /**
+   * {@return the alarms the policy owns (target tracking: AlarmHigh, then AlarmLow unless scale-in
+   * is disabled)}
+   */
   public List<String> alarmNames() {
     return List.copyOf(state.alarmNames);
   }
 
-  /** The scaling action to attach to an alarm (step scaling), re-invoked every minute in ALARM. */
+  /**
+   * {@return the scaling action to attach to an alarm (step scaling), re-invoked every minute in
+   * ALARM}
+   */
   public AlarmAction alarmAction() {
     return state.action;
   }

@@ -3,9 +3,9 @@ package io.github.cloudtwin.appautoscaling;
 /** What {@code PutScalingPolicy} takes: a target tracking or a step scaling policy. */
 public sealed interface ScalingPolicySpec permits TargetTrackingPolicySpec, StepScalingPolicySpec {
 
-  /** The policy name, unique per scalable target. */
+  /** {@return the policy name, unique per scalable target} */
   String policyName();
 
-  /** The scalable target, {@code service/<cluster>/<service>}. */
+  /** {@return the scalable target, {@code service/<cluster>/<service>}} */
   String resourceId();
 }

@@ -12,7 +12,13 @@ import io.github.cloudtwin.kernel.ValidationException;
  */
 public record StepAdjustment(Double metricIntervalLowerBound, Double metricIntervalUpperBound, int scalingAdjustment) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param metricIntervalLowerBound lower bound, or null for minus infinity
+   * @param metricIntervalUpperBound upper bound, or null for plus infinity
+   * @param scalingAdjustment the adjustment
+   */
   public StepAdjustment {
     if (metricIntervalLowerBound == null && metricIntervalUpperBound == null) {
       throw new ValidationException("StepAdjustments", "(-inf, +inf)", "at most one null bound per step");
@@ -22,7 +28,14 @@ public record StepAdjustment(Double metricIntervalLowerBound, Double metricInter
     }
   }
 
-  /** A step {@code [lower, upper) -> adjustment}; null bounds are infinite. */
+  /**
+   * A step {@code [lower, upper) -> adjustment}; null bounds are infinite.
+   *
+   * @param lower the lower
+   * @param upper the upper
+   * @param adjustment the adjustment
+   * @return a step {@code [lower, upper) -> adjustment}; null bounds are infinite
+   */
   public static StepAdjustment of(Double lower, Double upper, int adjustment) {
     return new StepAdjustment(lower, upper, adjustment);
   }

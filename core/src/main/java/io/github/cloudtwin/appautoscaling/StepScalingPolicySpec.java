@@ -26,7 +26,16 @@ public record StepScalingPolicySpec(
     int minAdjustmentMagnitude,
     Duration cooldown) implements ScalingPolicySpec {
 
-  /** Validates the steps as the API does. */
+  /**
+   * Validates the steps as the API does.
+   *
+   * @param policyName unique per target
+   * @param resourceId {@code service/<cluster>/<service>}
+   * @param adjustmentType how steps change capacity
+   * @param stepAdjustments the steps (no overlap, no gap)
+   * @param minAdjustmentMagnitude for PercentChangeInCapacity: the least |change|, or 0
+   * @param cooldown default 300 s (ECS)
+   */
   public StepScalingPolicySpec {
     Require.name("PolicyName", policyName);
     Require.name("ResourceId", resourceId);
@@ -48,12 +57,25 @@ public record StepScalingPolicySpec(
     stepAdjustments = List.copyOf(sorted);
   }
 
-  /** A policy with the default 300 s cooldown. */
+  /**
+   * A policy with the default 300 s cooldown.
+   *
+   * @param policyName the policy name
+   * @param resourceId the resource id
+   * @param type the type
+   * @param steps the steps
+   * @return a policy with the default 300 s cooldown
+   */
   public static StepScalingPolicySpec of(String policyName, String resourceId, AdjustmentType type, StepAdjustment... steps) {
     return new StepScalingPolicySpec(policyName, resourceId, type, List.of(steps), 0, TargetTrackingPolicySpec.DEFAULT_COOLDOWN);
   }
 
-  /** This policy with another cooldown. */
+  /**
+   * This policy with another cooldown.
+   *
+   * @param c the cooldown
+   * @return this policy with another cooldown
+   */
   public StepScalingPolicySpec withCooldown(Duration c) {
     return new StepScalingPolicySpec(policyName, resourceId, adjustmentType, stepAdjustments, minAdjustmentMagnitude, c);
   }

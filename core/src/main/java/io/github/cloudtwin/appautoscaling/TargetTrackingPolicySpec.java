@@ -37,7 +37,20 @@ public record TargetTrackingPolicySpec(
   /** The ECS default cooldown. */
   public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(300);
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param policyName unique per target
+   * @param resourceId {@code service/<cluster>/<service>}
+   * @param predefinedMetricType a predefined metric, or null with a customized metric
+   * @param resourceLabel for ALBRequestCountPerTarget: {@code app/<lb>/<id>/targetgroup/<tg>/<id>}
+   * @param customizedMetric a metric of your own, or null
+   * @param customizedStatistic its statistic (default Average)
+   * @param targetValue the target
+   * @param scaleOutCooldown default 300 s (ECS)
+   * @param scaleInCooldown default 300 s (ECS)
+   * @param disableScaleIn never remove capacity
+   */
   public TargetTrackingPolicySpec {
     Require.name("PolicyName", policyName);
     Require.name("ResourceId", resourceId);
@@ -59,24 +72,51 @@ public record TargetTrackingPolicySpec(
     if (customizedStatistic == null) customizedStatistic = Statistic.AVERAGE;
   }
 
-  /** A policy on a predefined ECS metric with the default cooldowns. */
+  /**
+   * A policy on a predefined ECS metric with the default cooldowns.
+   *
+   * @param policyName the policy name
+   * @param resourceId the resource id
+   * @param type the type
+   * @param targetValue the target value
+   * @return a policy on a predefined ECS metric with the default cooldowns
+   */
   public static TargetTrackingPolicySpec predefined(String policyName, String resourceId, PredefinedMetricType type, double targetValue) {
     return new TargetTrackingPolicySpec(policyName, resourceId, type, null, null, null, targetValue, DEFAULT_COOLDOWN, DEFAULT_COOLDOWN, false);
   }
 
-  /** ALBRequestCountPerTarget with its resource label. */
+  /**
+   * ALBRequestCountPerTarget with its resource label.
+   *
+   * @param policyName the policy name
+   * @param resourceId the resource id
+   * @param resourceLabel the resource label
+   * @param targetValue the target value
+   * @return ALBRequestCountPerTarget with its resource label
+   */
   public static TargetTrackingPolicySpec requestCountPerTarget(String policyName, String resourceId, String resourceLabel, double targetValue) {
     return new TargetTrackingPolicySpec(policyName, resourceId, PredefinedMetricType.ALBRequestCountPerTarget, resourceLabel, null, null, targetValue,
         DEFAULT_COOLDOWN, DEFAULT_COOLDOWN, false);
   }
 
-  /** This policy with other cooldowns. */
+  /**
+   * This policy with other cooldowns.
+   *
+   * @param scaleOut the scale out
+   * @param scaleIn the scale in
+   * @return this policy with other cooldowns
+   */
   public TargetTrackingPolicySpec withCooldowns(Duration scaleOut, Duration scaleIn) {
     return new TargetTrackingPolicySpec(policyName, resourceId, predefinedMetricType, resourceLabel, customizedMetric, customizedStatistic,
         targetValue, scaleOut, scaleIn, disableScaleIn);
   }
 
-  /** This policy with scale-in disabled. */
+  /**
+   * This policy with scale-in disabled.
+   *
+   * @param disable the disable
+   * @return this policy with scale-in disabled
+   */
   public TargetTrackingPolicySpec withDisableScaleIn(boolean disable) {
     return new TargetTrackingPolicySpec(policyName, resourceId, predefinedMetricType, resourceLabel, customizedMetric, customizedStatistic,
         targetValue, scaleOutCooldown, scaleInCooldown, disable);

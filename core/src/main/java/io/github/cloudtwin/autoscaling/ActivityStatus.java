@@ -17,7 +17,7 @@ public enum ActivityStatus {
   /** Cancelled. */
   Cancelled;
 
-  /** Whether the activity has ended. */
+  /** {@return whether the activity has ended} */
   public boolean isDone() {
     return this == Successful || this == Failed || this == Cancelled;
   }

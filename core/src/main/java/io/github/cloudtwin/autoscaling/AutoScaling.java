@@ -57,7 +57,13 @@ public final class AutoScaling {
 
   private record Proposal(PolicyRuntime policy, int desired, String alarmName, long eventId) {}
 
-  /** Creates the service; the twin does this, tests use {@code twin.autoScaling()}. */
+  /**
+   * Creates the service; the twin does this, tests use {@code twin.autoScaling()}.
+   *
+   * @param kernel the kernel
+   * @param ec2 the ec 2
+   * @param cloudWatch the cloud watch
+   */
   public AutoScaling(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
     this.kernel = Require.notNull("kernel", kernel);
     this.ec2 = Require.notNull("ec2", ec2);
@@ -91,6 +97,8 @@ public final class AutoScaling {
   /**
    * Sets how target group names resolve to targets (the twin wires the ELB service here); unknown
    * names must return null.
+   *
+   * @param resolver the resolver
    */
   public void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
     Require.notNull("resolver", resolver);
@@ -100,6 +108,8 @@ public final class AutoScaling {
   /**
    * Sets how Classic Load Balancer names resolve to targets (the twin wires the ELB service here);
    * a name that is not a Classic Load Balancer must throw a ValidationException.
+   *
+   * @param resolver the resolver
    */
   public void setLoadBalancerResolver(Function<String, LoadBalancerTargets> resolver) {
     Require.notNull("resolver", resolver);
@@ -110,6 +120,9 @@ public final class AutoScaling {
    * Attaches Classic Load Balancers to a group, as {@code AttachLoadBalancers} (and as a group's
    * {@code LoadBalancerNames} at creation): instances in service register now, later instances as
    * they enter service; with ELB health checks the group then also heeds their health.
+   *
+   * @param groupName the group name
+   * @param loadBalancerNames the load balancer names
    */
   public void attachLoadBalancers(String groupName, String... loadBalancerNames) {
     Require.notNull("LoadBalancerNames", loadBalancerNames);
@@ -131,7 +144,12 @@ public final class AutoScaling {
 
   // ------------------------------------------------------------------ groups
 
-  /** Creates a group, as {@code CreateAutoScalingGroup}; it launches toward desired at once. */
+  /**
+   * Creates a group, as {@code CreateAutoScalingGroup}; it launches toward desired at once.
+   *
+   * @param spec the spec
+   * @return the new group, a live view
+   */
   public AutoScalingGroup createAutoScalingGroup(AutoScalingGroupSpec spec) {
     Require.notNull("spec", spec);
     return kernel.call(() -> {
@@ -176,12 +194,17 @@ public final class AutoScaling {
     return g;
   }
 
-  /** The group named {@code name}, or a ValidationException. */
+  /**
+   * The group named {@code name}, or a ValidationException.
+   *
+   * @param name the name
+   * @return the group named {@code name}, or a ValidationException
+   */
   public AutoScalingGroup group(String name) {
     return kernel.call(() -> new AutoScalingGroup(kernel, runtime(name)));
   }
 
-  /** Every group, in creation order. */
+  /** {@return every group, in creation order} */
   public List<AutoScalingGroup> groups() {
     return kernel.call(() -> groups.values().stream().map(g -> new AutoScalingGroup(kernel, g)).toList());
   }
@@ -189,6 +212,11 @@ public final class AutoScaling {
   /**
    * Changes min, max and desired, as {@code UpdateAutoScalingGroup}; null keeps a value. Without a
    * new desired value, desired moves up to a new min or down to a new max.
+   *
+   * @param name the name
+   * @param minSize the min size
+   * @param maxSize the max size
+   * @param desiredCapacity the desired capacity
    */
   public void updateAutoScalingGroup(String name, Integer minSize, Integer maxSize, Integer desiredCapacity) {
     kernel.run(() -> {
@@ -205,6 +233,10 @@ public final class AutoScaling {
   /**
    * Changes the launch template new instances use, as {@code UpdateAutoScalingGroup} with a
    * {@code LaunchTemplate}; running instances keep theirs (the termination policies prefer the old).
+   *
+   * @param name the name
+   * @param launchTemplateName the launch template name
+   * @param launchTemplateVersion the launch template version
    */
   public void updateLaunchTemplate(String name, String launchTemplateName, String launchTemplateVersion) {
     kernel.run(() -> {
@@ -220,6 +252,8 @@ public final class AutoScaling {
    *
    * @param honorCooldown when true, refuses with {@link ScalingActivityInProgressException} while
    *     a cooldown or scaling activity is in progress
+   * @param name the name
+   * @param desiredCapacity the desired capacity
    */
   public void setDesiredCapacity(String name, int desiredCapacity, boolean honorCooldown) {
     setDesiredCapacity(name, desiredCapacity, honorCooldown, "a user request explicitly set group desired capacity");
@@ -229,6 +263,10 @@ public final class AutoScaling {
    * Sets the desired capacity on behalf of a service that scales the group for the user (ECS
    * managed scaling), with the cause clause AWS records for it, such as {@code a monitor alarm
    * X in state ALARM triggered policy Y}. Validated like {@code SetDesiredCapacity}.
+   *
+   * @param name the name
+   * @param desiredCapacity the desired capacity
+   * @param causeClause the cause clause
    */
   public void setDesiredCapacity(String name, int desiredCapacity, String causeClause) {
     Require.name("causeClause", causeClause);
@@ -261,6 +299,9 @@ public final class AutoScaling {
    * Deletes a group, as {@code DeleteAutoScalingGroup}. Without {@code forceDelete} the group must
    * have no instances and no scaling activity in progress; with it, its instances are terminated.
    * The group's policies (and the alarms they own) and scheduled actions go with it.
+   *
+   * @param name the name
+   * @param forceDelete the force delete
    */
   public void deleteAutoScalingGroup(String name, boolean forceDelete) {
     kernel.run(() -> {
@@ -279,12 +320,22 @@ public final class AutoScaling {
     });
   }
 
-  /** The scaling policies of a group, in the order they were put. */
+  /**
+   * The scaling policies of a group, in the order they were put.
+   *
+   * @param groupName the group name
+   * @return the scaling policies of a group, in the order they were put
+   */
   public List<ScalingPolicy> policies(String groupName) {
     return kernel.call(() -> runtime(groupName).policies.values().stream().map(ScalingPolicy::new).toList());
   }
 
-  /** The lifecycle hooks of a group, in the order they were put. */
+  /**
+   * The lifecycle hooks of a group, in the order they were put.
+   *
+   * @param groupName the group name
+   * @return the lifecycle hooks of a group, in the order they were put
+   */
   public List<LifecycleHookSpec> lifecycleHooks(String groupName) {
     return kernel.call(() -> List.copyOf(runtime(groupName).hooks.values()));
   }
@@ -292,6 +343,9 @@ public final class AutoScaling {
   /**
    * Deletes a lifecycle hook, as {@code DeleteLifecycleHook}; instances waiting on it proceed
    * with the hook's default result.
+   *
+   * @param groupName the group name
+   * @param hookName the hook name
    */
   public void deleteLifecycleHook(String groupName, String hookName) {
     kernel.run(() -> {
@@ -312,6 +366,10 @@ public final class AutoScaling {
   /**
    * Restarts the heartbeat timeout of a waiting lifecycle action, as {@code
    * RecordLifecycleActionHeartbeat}.
+   *
+   * @param groupName the group name
+   * @param hookName the hook name
+   * @param instanceId the instance id
    */
   public void recordLifecycleActionHeartbeat(String groupName, String hookName, String instanceId) {
     kernel.run(() -> {
@@ -325,14 +383,24 @@ public final class AutoScaling {
     });
   }
 
-  /** The scheduled actions of a group that have not yet run out, in the order they were put. */
+  /**
+   * The scheduled actions of a group that have not yet run out, in the order they were put.
+   *
+   * @param groupName the group name
+   * @return the scheduled actions of a group that have not yet run out, in the order they were put
+   */
   public List<ScheduledActionSpec> scheduledActions(String groupName) {
     return kernel.call(() -> List.copyOf(runtime(groupName).scheduledSpecs.values()));
   }
 
   // ------------------------------------------------------------------ policies
 
-  /** Creates or replaces a scaling policy, as {@code PutScalingPolicy}; target tracking creates its alarms. */
+  /**
+   * Creates or replaces a scaling policy, as {@code PutScalingPolicy}; target tracking creates its alarms.
+   *
+   * @param spec the spec
+   * @return the policy as stored
+   */
   public ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
     Require.notNull("spec", spec);
     return kernel.call(() -> {
@@ -393,7 +461,12 @@ public final class AutoScaling {
     if (p.highAlarmName != null) cloudWatch.deleteAlarms(p.highAlarmName, p.lowAlarmName);
   }
 
-  /** Deletes a policy, as {@code DeletePolicy}, with the alarms it owns. */
+  /**
+   * Deletes a policy, as {@code DeletePolicy}, with the alarms it owns.
+   *
+   * @param groupName the group name
+   * @param policyName the policy name
+   */
   public void deletePolicy(String groupName, String policyName) {
     kernel.run(() -> {
       PolicyRuntime p = policyRuntime(groupName, policyName);
@@ -414,12 +487,23 @@ public final class AutoScaling {
     return p;
   }
 
-  /** The policy of {@code groupName} named {@code policyName}, or a ValidationException. */
+  /**
+   * The policy of {@code groupName} named {@code policyName}, or a ValidationException.
+   *
+   * @param groupName the group name
+   * @param policyName the policy name
+   * @return the policy of {@code groupName} named {@code policyName}, or a ValidationException
+   */
   public ScalingPolicy policy(String groupName, String policyName) {
     return kernel.call(() -> new ScalingPolicy(policyRuntime(groupName, policyName)));
   }
 
-  /** The policy named {@code policyName} in whichever group has it (it must be exactly one). */
+  /**
+   * The policy named {@code policyName} in whichever group has it (it must be exactly one).
+   *
+   * @param policyName the policy name
+   * @return the policy named {@code policyName} in whichever group has it (it must be exactly one)
+   */
   public ScalingPolicy policy(String policyName) {
     Require.name("PolicyName", policyName);
     return kernel.call(() -> {
@@ -436,7 +520,12 @@ public final class AutoScaling {
     });
   }
 
-  /** Executes a simple policy now, as {@code ExecutePolicy} (cooldown ignored). */
+  /**
+   * Executes a simple policy now, as {@code ExecutePolicy} (cooldown ignored).
+   *
+   * @param groupName the group name
+   * @param policyName the policy name
+   */
   public void executePolicy(String groupName, String policyName) {
     executePolicy(groupName, policyName, false, null, null);
   }
@@ -444,6 +533,12 @@ public final class AutoScaling {
   /**
    * Executes a policy now, as {@code ExecutePolicy}. Step policies need {@code metricValue} and
    * {@code breachThreshold}; target tracking policies cannot be executed.
+   *
+   * @param groupName the group name
+   * @param policyName the policy name
+   * @param honorCooldown the honor cooldown
+   * @param metricValue the metric value
+   * @param breachThreshold the breach threshold
    */
   public void executePolicy(
       String groupName, String policyName, boolean honorCooldown, Double metricValue, Double breachThreshold) {
@@ -522,7 +617,11 @@ public final class AutoScaling {
 
   // ------------------------------------------------------------------ instances
 
-  /** Adds a lifecycle hook, as {@code PutLifecycleHook}; it applies to launches and terminations from now on. */
+  /**
+   * Adds a lifecycle hook, as {@code PutLifecycleHook}; it applies to launches and terminations from now on.
+   *
+   * @param spec the spec
+   */
   public void putLifecycleHook(LifecycleHookSpec spec) {
     Require.notNull("spec", spec);
     kernel.run(() -> {
@@ -533,7 +632,14 @@ public final class AutoScaling {
     });
   }
 
-  /** Completes a lifecycle action, as {@code CompleteLifecycleAction}. */
+  /**
+   * Completes a lifecycle action, as {@code CompleteLifecycleAction}.
+   *
+   * @param groupName the group name
+   * @param hookName the hook name
+   * @param instanceId the instance id
+   * @param result the result
+   */
   public void completeLifecycleAction(
       String groupName, String hookName, String instanceId, LifecycleActionResult result) {
     Require.notNull("LifecycleActionResult", result);
@@ -566,7 +672,13 @@ public final class AutoScaling {
     throw new ValidationException("InstanceId", instanceId, "an instance of an Auto Scaling group");
   }
 
-  /** Sets scale-in protection, as {@code SetInstanceProtection}. */
+  /**
+   * Sets scale-in protection, as {@code SetInstanceProtection}.
+   *
+   * @param groupName the group name
+   * @param protectedFromScaleIn the protected from scale in
+   * @param instanceIds the instance ids
+   */
   public void setInstanceProtection(String groupName, boolean protectedFromScaleIn, String... instanceIds) {
     Require.notNull("InstanceIds", instanceIds);
     kernel.run(() -> {
@@ -584,6 +696,10 @@ public final class AutoScaling {
   /**
    * Sets an instance's health, as {@code SetInstanceHealth}: Unhealthy is replaced at once; with
    * {@code shouldRespectGracePeriod} it is ignored during the grace period.
+   *
+   * @param instanceId the instance id
+   * @param health the health
+   * @param shouldRespectGracePeriod the should respect grace period
    */
   public void setInstanceHealth(String instanceId, HealthStatus health, boolean shouldRespectGracePeriod) {
     Require.notNull("HealthStatus", health);
@@ -602,7 +718,13 @@ public final class AutoScaling {
     });
   }
 
-  /** Moves InService instances to Standby, as {@code EnterStandby}. */
+  /**
+   * Moves InService instances to Standby, as {@code EnterStandby}.
+   *
+   * @param groupName the group name
+   * @param shouldDecrementDesiredCapacity the should decrement desired capacity
+   * @param instanceIds the instance ids
+   */
   public void enterStandby(String groupName, boolean shouldDecrementDesiredCapacity, String... instanceIds) {
     Require.notNull("InstanceIds", instanceIds);
     kernel.run(() -> {
@@ -625,7 +747,12 @@ public final class AutoScaling {
     });
   }
 
-  /** Returns Standby instances to service, as {@code ExitStandby}. */
+  /**
+   * Returns Standby instances to service, as {@code ExitStandby}.
+   *
+   * @param groupName the group name
+   * @param instanceIds the instance ids
+   */
   public void exitStandby(String groupName, String... instanceIds) {
     Require.notNull("InstanceIds", instanceIds);
     kernel.run(() -> {
@@ -652,6 +779,9 @@ public final class AutoScaling {
   /**
    * Terminates an instance of a group, as {@code TerminateInstanceInAutoScalingGroup}; without
    * decrementing desired capacity a replacement launches.
+   *
+   * @param instanceId the instance id
+   * @param shouldDecrementDesiredCapacity the should decrement desired capacity
    */
   public void terminateInstanceInAutoScalingGroup(String instanceId, boolean shouldDecrementDesiredCapacity) {
     kernel.run(() -> {
@@ -675,7 +805,12 @@ public final class AutoScaling {
     });
   }
 
-  /** Suspends processes, as {@code SuspendProcesses}; none given suspends all. */
+  /**
+   * Suspends processes, as {@code SuspendProcesses}; none given suspends all.
+   *
+   * @param groupName the group name
+   * @param processes the processes
+   */
   public void suspendProcesses(String groupName, ScalingProcess... processes) {
     Require.notNull("ScalingProcesses", processes);
     for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
@@ -690,7 +825,12 @@ public final class AutoScaling {
     });
   }
 
-  /** Resumes processes, as {@code ResumeProcesses}; none given resumes all. */
+  /**
+   * Resumes processes, as {@code ResumeProcesses}; none given resumes all.
+   *
+   * @param groupName the group name
+   * @param processes the processes
+   */
   public void resumeProcesses(String groupName, ScalingProcess... processes) {
     Require.notNull("ScalingProcesses", processes);
     for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
@@ -706,7 +846,11 @@ public final class AutoScaling {
 
   // ------------------------------------------------------------------ scheduled actions
 
-  /** Creates or replaces a scheduled action, as {@code PutScheduledUpdateGroupAction}. */
+  /**
+   * Creates or replaces a scheduled action, as {@code PutScheduledUpdateGroupAction}.
+   *
+   * @param spec the spec
+   */
   public void putScheduledUpdateGroupAction(ScheduledActionSpec spec) {
     Require.notNull("spec", spec);
     kernel.run(() -> {
@@ -725,7 +869,12 @@ public final class AutoScaling {
     });
   }
 
-  /** Deletes a scheduled action, as {@code DeleteScheduledAction}. */
+  /**
+   * Deletes a scheduled action, as {@code DeleteScheduledAction}.
+   *
+   * @param groupName the group name
+   * @param scheduledActionName the scheduled action name
+   */
   public void deleteScheduledAction(String groupName, String scheduledActionName) {
     kernel.run(() -> {
       GroupRuntime g = runtime(groupName);
@@ -778,17 +927,30 @@ public final class AutoScaling {
 
   // ------------------------------------------------------------------ activities and metrics
 
-  /** The group's scaling activities, newest first. */
+  /**
+   * The group's scaling activities, newest first.
+   *
+   * @param groupName the group name
+   * @return the group's scaling activities, newest first
+   */
   public List<ScalingActivity> activities(String groupName) {
     return kernel.call(() -> new AutoScalingGroup(kernel, runtime(groupName)).activities());
   }
 
-  /** Calls {@code listener} when activities start and end (on the simulation thread). */
+  /**
+   * Calls {@code listener} when activities start and end (on the simulation thread).
+   *
+   * @param listener the listener
+   */
   public void addScalingActivityListener(ScalingActivityListener listener) {
     listeners.add(Require.notNull("listener", listener));
   }
 
-  /** Stops calling {@code listener}. */
+  /**
+   * Stops calling {@code listener}.
+   *
+   * @param listener the listener
+   */
   public void removeScalingActivityListener(ScalingActivityListener listener) {
     listeners.remove(listener);
   }

@@ -25,37 +25,37 @@ public final class AutoScalingGroup {
     this.runtime = runtime;
   }
 
-  /** The group name. */
+  /** {@return the group name} */
   public String name() {
     return runtime.name;
   }
 
-  /** When the group was created, in virtual time (CreatedTime). */
+  /** {@return when the group was created, in virtual time (CreatedTime)} */
   public Instant createdTime() {
     return runtime.createdTime;
   }
 
-  /** The current configuration (with the current min, max and desired). */
+  /** {@return the current configuration (with the current min, max and desired)} */
   public AutoScalingGroupSpec spec() {
     return kernel.call(() -> runtime.spec);
   }
 
-  /** MinSize. */
+  /** {@return MinSize} */
   public int minSize() {
     return kernel.call(() -> runtime.spec.minSize());
   }
 
-  /** MaxSize. */
+  /** {@return MaxSize} */
   public int maxSize() {
     return kernel.call(() -> runtime.spec.maxSize());
   }
 
-  /** DesiredCapacity. */
+  /** {@return DesiredCapacity} */
   public int desiredCapacity() {
     return kernel.call(() -> runtime.spec.desiredCapacity());
   }
 
-  /** The instances of the group (Terminated ones are gone), in launch order. */
+  /** {@return the instances of the group (Terminated ones are gone), in launch order} */
   public List<AutoScalingInstance> instances() {
     return kernel.call(() -> {
       List<AutoScalingInstance> out = new ArrayList<>();
@@ -64,17 +64,24 @@ public final class AutoScalingGroup {
     });
   }
 
-  /** The instances in {@code state}, in launch order. */
+  /**
+   * The instances in {@code state}, in launch order.
+   *
+   * @param state the state
+   * @return the instances in {@code state}, in launch order
+   */
   public List<AutoScalingInstance> instances(LifecycleState state) {
     return instances().stream().filter(i -> i.lifecycleState() == state).toList();
   }
 
-  /** How many instances are InService. */
+  /** {@return how many instances are InService} */
   public int inServiceCount() {
     return kernel.call(() -> runtime.stateCounts[LifecycleState.IN_SERVICE.ordinal()]);
   }
 
-  /** InService instances per enabled zone (zones with none show 0), sorted by zone name. */
+  /**
+   * {@return InService instances per enabled zone (zones with none show 0), sorted by zone name}
+   */
   public SortedMap<String, Integer> inServiceCountByZone() {
     return kernel.call(() -> {
       TreeMap<String, Integer> out = new TreeMap<>();
@@ -86,7 +93,7 @@ public final class AutoScalingGroup {
     });
   }
 
-  /** The scaling activities, newest first, as DescribeScalingActivities lists them. */
+  /** {@return the scaling activities, newest first, as DescribeScalingActivities lists them} */
   public List<ScalingActivity> activities() {
     return kernel.call(() -> {
       List<ScalingActivity> out = new ArrayList<>();
@@ -95,7 +102,10 @@ public final class AutoScalingGroup {
     });
   }
 
-  /** The suspended processes with their SuspensionReason, as {@code SuspendedProcesses}, in process order. */
+  /**
+   * {@return the suspended processes with their SuspensionReason, as {@code SuspendedProcesses}, in
+   * process order}
+   */
   public List<SuspendedProcess> suspendedProcessDetails() {
     return kernel.call(() -> {
       List<SuspendedProcess> out = new ArrayList<>();
@@ -104,7 +114,7 @@ public final class AutoScalingGroup {
     });
   }
 
-  /** The suspended processes. */
+  /** {@return the suspended processes} */
   public Set<ScalingProcess> suspendedProcesses() {
     return kernel.call(() -> {
       Set<ScalingProcess> s = EnumSet.noneOf(ScalingProcess.class);
@@ -113,7 +123,9 @@ public final class AutoScalingGroup {
     });
   }
 
-  /** The twin's timeline, where this resource's events ({@code group/<name>}) are recorded. */
+  /**
+   * {@return the twin's timeline, where this resource's events ({@code group/<name>}) are recorded}
+   */
   public Timeline timeline() {
     return kernel.timeline();
   }

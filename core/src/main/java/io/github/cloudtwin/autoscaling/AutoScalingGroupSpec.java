@@ -55,7 +55,29 @@ public record AutoScalingGroupSpec(
   /** The default cooldown: 300 s. */
   public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(300);
 
-  /** Validates the way CreateAutoScalingGroup does. */
+  /**
+   * Validates the way CreateAutoScalingGroup does.
+   *
+   * @param autoScalingGroupName unique within the twin
+   * @param launchTemplateName the launch template name (default {@code lt-<group>})
+   * @param launchTemplateVersion its version (default {@code 1})
+   * @param instanceType the instance type launched (default {@code t3.micro})
+   * @param bootTime how long a new instance stays pending (default 30 s, EC2's fake choice)
+   * @param detailedMonitoring 1-minute CPU datapoints (true) or 5-minute basic ones (default false)
+   * @param minSize at least 0
+   * @param maxSize at least minSize
+   * @param desiredCapacity in [minSize, maxSize]; defaults to minSize
+   * @param availabilityZones the enabled zones, at least one, no repeats
+   * @param defaultCooldown default 300 s; gates simple policies only
+   * @param defaultInstanceWarmup null (none, the default) or zero or more
+   * @param healthCheckType EC2 (default) or ELB
+   * @param healthCheckGracePeriod default 0 s (the API default; the console uses 300 s)
+   * @param terminationPolicies in order; default {@code [Default]}; Default may only be last, a
+   *     custom policy only first
+   * @param newInstancesProtectedFromScaleIn protection given to new instances (default false)
+   * @param capacityDistributionStrategy what to do when a zone's launches fail
+   * @param targetGroupNames target groups new instances are registered with
+   */
   public AutoScalingGroupSpec {
     Require.name("AutoScalingGroupName", autoScalingGroupName);
     Require.name("LaunchTemplateName", launchTemplateName);
@@ -129,12 +151,12 @@ public record AutoScalingGroupSpec(
     }
   }
 
-  /** A builder; {@code autoScalingGroupName}, sizes and zones are required. */
+  /** {@return a builder; {@code autoScalingGroupName}, sizes and zones are required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this spec's values. */
+  /** {@return a builder holding this spec's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.autoScalingGroupName = autoScalingGroupName;
@@ -181,110 +203,196 @@ public record AutoScalingGroupSpec(
 
     private Builder() {}
 
-    /** The group name. */
+    /**
+     * The group name.
+     *
+     * @param name the group name
+     * @return this builder
+     */
     public Builder autoScalingGroupName(String name) {
       this.autoScalingGroupName = name;
       return this;
     }
 
-    /** The launch template and version new instances use. */
+    /**
+     * The launch template and version new instances use.
+     *
+     * @param name the name
+     * @param version the version
+     * @return this builder
+     */
     public Builder launchTemplate(String name, String version) {
       this.launchTemplateName = name;
       this.launchTemplateVersion = version;
       return this;
     }
 
-    /** The instance type. */
+    /**
+     * The instance type.
+     *
+     * @param instanceType the instance type
+     * @return this builder
+     */
     public Builder instanceType(String instanceType) {
       this.instanceType = instanceType;
       return this;
     }
 
-    /** How long a new instance stays pending. */
+    /**
+     * How long a new instance stays pending.
+     *
+     * @param bootTime how long a new instance stays pending
+     * @return this builder
+     */
     public Builder bootTime(Duration bootTime) {
       this.bootTime = bootTime;
       return this;
     }
 
-    /** 1-minute CPU datapoints. */
+    /**
+     * 1-minute CPU datapoints.
+     *
+     * @param detailedMonitoring 1-minute CPU datapoints
+     * @return this builder
+     */
     public Builder detailedMonitoring(boolean detailedMonitoring) {
       this.detailedMonitoring = detailedMonitoring;
       return this;
     }
 
-    /** MinSize. */
+    /**
+     * MinSize.
+     *
+     * @param minSize MinSize
+     * @return this builder
+     */
     public Builder minSize(int minSize) {
       this.minSize = minSize;
       return this;
     }
 
-    /** MaxSize. */
+    /**
+     * MaxSize.
+     *
+     * @param maxSize MaxSize
+     * @return this builder
+     */
     public Builder maxSize(int maxSize) {
       this.maxSize = maxSize;
       return this;
     }
 
-    /** DesiredCapacity (default MinSize). */
+    /**
+     * DesiredCapacity (default MinSize).
+     *
+     * @param desiredCapacity DesiredCapacity (default MinSize)
+     * @return this builder
+     */
     public Builder desiredCapacity(int desiredCapacity) {
       this.desiredCapacity = desiredCapacity;
       return this;
     }
 
-    /** The enabled zones. */
+    /**
+     * The enabled zones.
+     *
+     * @param zones the enabled zones
+     * @return this builder
+     */
     public Builder availabilityZones(String... zones) {
       this.availabilityZones = new ArrayList<>(java.util.Arrays.asList(Require.notNull("AvailabilityZones", zones)));
       return this;
     }
 
-    /** DefaultCooldown (default 300 s). */
+    /**
+     * DefaultCooldown (default 300 s).
+     *
+     * @param defaultCooldown DefaultCooldown (default 300 s)
+     * @return this builder
+     */
     public Builder defaultCooldown(Duration defaultCooldown) {
       this.defaultCooldown = defaultCooldown;
       return this;
     }
 
-    /** DefaultInstanceWarmup (default none). */
+    /**
+     * DefaultInstanceWarmup (default none).
+     *
+     * @param warmup DefaultInstanceWarmup (default none)
+     * @return this builder
+     */
     public Builder defaultInstanceWarmup(Duration warmup) {
       this.defaultInstanceWarmup = warmup;
       return this;
     }
 
-    /** HealthCheckType (default EC2). */
+    /**
+     * HealthCheckType (default EC2).
+     *
+     * @param type HealthCheckType (default EC2)
+     * @return this builder
+     */
     public Builder healthCheckType(HealthCheckType type) {
       this.healthCheckType = type;
       return this;
     }
 
-    /** HealthCheckGracePeriod (default 0). */
+    /**
+     * HealthCheckGracePeriod (default 0).
+     *
+     * @param grace HealthCheckGracePeriod (default 0)
+     * @return this builder
+     */
     public Builder healthCheckGracePeriod(Duration grace) {
       this.healthCheckGracePeriod = grace;
       return this;
     }
 
-    /** TerminationPolicies, in order. */
+    /**
+     * TerminationPolicies, in order.
+     *
+     * @param policies TerminationPolicies, in order
+     * @return this builder
+     */
     public Builder terminationPolicies(TerminationPolicy... policies) {
       this.terminationPolicies = new ArrayList<>(java.util.Arrays.asList(Require.notNull("TerminationPolicies", policies)));
       return this;
     }
 
-    /** NewInstancesProtectedFromScaleIn. */
+    /**
+     * NewInstancesProtectedFromScaleIn.
+     *
+     * @param protect NewInstancesProtectedFromScaleIn
+     * @return this builder
+     */
     public Builder newInstancesProtectedFromScaleIn(boolean protect) {
       this.newInstancesProtectedFromScaleIn = protect;
       return this;
     }
 
-    /** AvailabilityZoneDistribution.CapacityDistributionStrategy. */
+    /**
+     * AvailabilityZoneDistribution.CapacityDistributionStrategy.
+     *
+     * @param strategy AvailabilityZoneDistribution.CapacityDistributionStrategy
+     * @return this builder
+     */
     public Builder capacityDistributionStrategy(CapacityDistributionStrategy strategy) {
       this.capacityDistributionStrategy = strategy;
       return this;
     }
 
-    /** Target groups (by name) new instances are registered with. */
+    /**
+     * Target groups (by name) new instances are registered with.
+     *
+     * @param names target groups (by name) new instances are registered with
+     * @return this builder
+     */
     public Builder targetGroupNames(String... names) {
       this.targetGroupNames = new ArrayList<>(java.util.Arrays.asList(Require.notNull("TargetGroupARNs", names)));
       return this;
     }
 
-    /** The spec; throws a ValidationException naming the first invalid field. */
+    /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public AutoScalingGroupSpec build() {
       Require.name("AutoScalingGroupName", autoScalingGroupName);
       if (minSize == null) throw new ValidationException("MinSize", null, "a value is required");

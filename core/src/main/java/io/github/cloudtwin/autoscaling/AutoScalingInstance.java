@@ -25,7 +25,7 @@ public record AutoScalingInstance(
     String launchTemplateVersion,
     Instant launchTime) {
 
-  /** The launch template as {@code name:version}, or null. */
+  /** {@return the launch template as {@code name:version}, or null} */
   public String launchTemplate() {
     return launchTemplateName == null ? null : launchTemplateName + ":" + launchTemplateVersion;
   }

@@ -23,7 +23,15 @@ public record LifecycleHookSpec(
   /** The default heartbeat timeout: 3600 s. */
   public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3600);
 
-  /** Validates the way PutLifecycleHook does. */
+  /**
+   * Validates the way PutLifecycleHook does.
+   *
+   * @param lifecycleHookName the name, unique within the group
+   * @param autoScalingGroupName the group
+   * @param lifecycleTransition launching or terminating
+   * @param heartbeatTimeout 30 s to 7200 s, default 3600 s
+   * @param defaultResult applied on timeout: ABANDON (default) or CONTINUE
+   */
   public LifecycleHookSpec {
     Require.name("LifecycleHookName", lifecycleHookName);
     Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -36,17 +44,34 @@ public record LifecycleHookSpec(
     Require.notNull("DefaultResult", defaultResult);
   }
 
-  /** A hook with the default timeout (3600 s) and default result (ABANDON). */
+  /**
+   * A hook with the default timeout (3600 s) and default result (ABANDON).
+   *
+   * @param hookName the hook name
+   * @param groupName the group name
+   * @param transition the transition
+   * @return a hook with the default timeout (3600 s) and default result (ABANDON)
+   */
   public static LifecycleHookSpec of(String hookName, String groupName, LifecycleTransition transition) {
     return new LifecycleHookSpec(hookName, groupName, transition, DEFAULT_HEARTBEAT_TIMEOUT, LifecycleActionResult.ABANDON);
   }
 
-  /** This hook with another heartbeat timeout. */
+  /**
+   * This hook with another heartbeat timeout.
+   *
+   * @param timeout the timeout
+   * @return this hook with another heartbeat timeout
+   */
   public LifecycleHookSpec withHeartbeatTimeout(Duration timeout) {
     return new LifecycleHookSpec(lifecycleHookName, autoScalingGroupName, lifecycleTransition, timeout, defaultResult);
   }
 
-  /** This hook with another default result. */
+  /**
+   * This hook with another default result.
+   *
+   * @param result the result
+   * @return this hook with another default result
+   */
   public LifecycleHookSpec withDefaultResult(LifecycleActionResult result) {
     return new LifecycleHookSpec(lifecycleHookName, autoScalingGroupName, lifecycleTransition, heartbeatTimeout, result);
   }

@@ -29,7 +29,7 @@ public enum LifecycleState {
     this.awsName = awsName;
   }
 
-  /** The state as the Auto Scaling API writes it, such as {@code Pending:Wait}. */
+  /** {@return the state as the Auto Scaling API writes it, such as {@code Pending:Wait}} */
   public String awsName() {
     return awsName;
   }

@@ -7,15 +7,29 @@ package io.github.cloudtwin.autoscaling;
  */
 public interface LoadBalancerTargets {
 
-  /** The target group name. */
+  /** {@return the target group name} */
   String name();
 
-  /** Registers the instance as a target. */
+  /**
+   * Registers the instance as a target.
+   *
+   * @param instanceId the instance id
+   */
   void register(String instanceId);
 
-  /** Deregisters the instance; calls {@code drained} once its deregistration delay has ended. */
+  /**
+   * Deregisters the instance; calls {@code drained} once its deregistration delay has ended.
+   *
+   * @param instanceId the instance id
+   * @param drained the drained
+   */
   void deregister(String instanceId, Runnable drained);
 
-  /** Whether the load balancer reports the target unhealthy. */
+  /**
+   * Whether the load balancer reports the target unhealthy.
+   *
+   * @param instanceId the instance id
+   * @return whether the load balancer reports the target unhealthy
+   */
   boolean isUnhealthy(String instanceId);
 }

@@ -6,9 +6,17 @@ package io.github.cloudtwin.autoscaling;
  */
 public interface ScalingActivityListener {
 
-  /** An activity started (its status is not done yet, or Failed at once). */
+  /**
+   * An activity started (its status is not done yet, or Failed at once).
+   *
+   * @param activity the activity
+   */
   default void activityStarted(ScalingActivity activity) {}
 
-  /** An activity ended: Successful, Failed or Cancelled. */
+  /**
+   * An activity ended: Successful, Failed or Cancelled.
+   *
+   * @param activity the activity
+   */
   default void activityCompleted(ScalingActivity activity) {}
 }

@@ -16,32 +16,37 @@ public final class ScalingPolicy {
     this.runtime = runtime;
   }
 
-  /** The policy name. */
+  /** {@return the policy name} */
   public String policyName() {
     return runtime.name();
   }
 
-  /** The group it scales. */
+  /** {@return the group it scales} */
   public String autoScalingGroupName() {
     return runtime.group.name;
   }
 
-  /** A fake ARN naming the policy (alarm actions refer to policies by ARN in AWS). */
+  /** {@return a fake ARN naming the policy (alarm actions refer to policies by ARN in AWS)} */
   public String policyArn() {
     return runtime.arn;
   }
 
-  /** The definition. */
+  /** {@return the definition} */
   public ScalingPolicySpec spec() {
     return runtime.spec;
   }
 
-  /** The alarm action that executes this policy (a scaling action, re-invoked each minute). */
+  /**
+   * {@return the alarm action that executes this policy (a scaling action, re-invoked each minute)}
+   */
   public AlarmAction asAlarmAction() {
     return runtime.action;
   }
 
-  /** For target tracking: the names of the alarms the policy owns (high, then low); else empty. */
+  /**
+   * {@return for target tracking: the names of the alarms the policy owns (high, then low); else
+   * empty}
+   */
   public List<String> alarmNames() {
     List<String> out = new ArrayList<>();
     if (runtime.highAlarmName != null) out.add(runtime.highAlarmName);

@@ -7,9 +7,9 @@ package io.github.cloudtwin.autoscaling;
 public sealed interface ScalingPolicySpec
     permits SimpleScalingPolicy, StepScalingPolicy, TargetTrackingScalingPolicy {
 
-  /** The policy name, unique within its group. */
+  /** {@return the policy name, unique within its group} */
   String policyName();
 
-  /** The group the policy scales. */
+  /** {@return the group the policy scales} */
   String autoScalingGroupName();
 }

@@ -29,7 +29,20 @@ public record ScheduledActionSpec(
     Integer maxSize,
     Integer desiredCapacity) {
 
-  /** Validates the way PutScheduledUpdateGroupAction does. */
+  /**
+   * Validates the way PutScheduledUpdateGroupAction does.
+   *
+   * @param scheduledActionName the name, unique within the group
+   * @param autoScalingGroupName the group
+   * @param startTime the one-off time, or the first time a recurrence may fire; may be null with a
+   *     recurrence
+   * @param endTime when a recurrence stops, or null
+   * @param recurrence a five-field Unix cron expression (minute hour day-of-month month
+   *     day-of-week, UTC), or null for a one-off action
+   * @param minSize the new MinSize, or null to keep it
+   * @param maxSize the new MaxSize, or null
+   * @param desiredCapacity the new DesiredCapacity, or null
+   */
   public ScheduledActionSpec {
     Require.name("ScheduledActionName", scheduledActionName);
     Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -50,13 +63,33 @@ public record ScheduledActionSpec(
     if (desiredCapacity != null) Require.notNegative("DesiredCapacity", desiredCapacity);
   }
 
-  /** A one-off action at {@code at}. */
+  /**
+   * A one-off action at {@code at}.
+   *
+   * @param name the name
+   * @param group the group
+   * @param at when the action runs
+   * @param minSize the min size
+   * @param maxSize the max size
+   * @param desiredCapacity the desired capacity
+   * @return a one-off action at {@code at}
+   */
   public static ScheduledActionSpec once(
       String name, String group, Instant at, Integer minSize, Integer maxSize, Integer desiredCapacity) {
     return new ScheduledActionSpec(name, group, at, null, null, minSize, maxSize, desiredCapacity);
   }
 
-  /** A recurring action on a cron expression (UTC). */
+  /**
+   * A recurring action on a cron expression (UTC).
+   *
+   * @param name the name
+   * @param group the group
+   * @param cron the cron
+   * @param minSize the min size
+   * @param maxSize the max size
+   * @param desiredCapacity the desired capacity
+   * @return a recurring action on a cron expression (UTC)
+   */
   public static ScheduledActionSpec recurring(
       String name, String group, String cron, Integer minSize, Integer maxSize, Integer desiredCapacity) {
     return new ScheduledActionSpec(name, group, null, null, cron, minSize, maxSize, desiredCapacity);

@@ -23,7 +23,16 @@ public record SimpleScalingPolicy(
     Duration cooldown)
     implements ScalingPolicySpec {
 
-  /** Validates the way PutScalingPolicy does. */
+  /**
+   * Validates the way PutScalingPolicy does.
+   *
+   * @param policyName the name
+   * @param autoScalingGroupName the group
+   * @param adjustmentType how {@code scalingAdjustment} is read
+   * @param scalingAdjustment the adjustment (0 or more for ExactCapacity)
+   * @param minAdjustmentMagnitude for PercentChangeInCapacity only: the least |change|, or null
+   * @param cooldown overrides the group's DefaultCooldown, or null
+   */
   public SimpleScalingPolicy {
     Require.name("PolicyName", policyName);
     Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -33,7 +42,7 @@ public record SimpleScalingPolicy(
     }
   }
 
-  /** A builder: ChangeInCapacity by default. */
+  /** {@return a builder: ChangeInCapacity by default} */
   public static Builder builder() {
     return new Builder();
   }
@@ -49,43 +58,73 @@ public record SimpleScalingPolicy(
 
     private Builder() {}
 
-    /** The policy name. */
+    /**
+     * The policy name.
+     *
+     * @param v the policy name
+     * @return this builder
+     */
     public Builder policyName(String v) {
       policyName = v;
       return this;
     }
 
-    /** The group. */
+    /**
+     * The group.
+     *
+     * @param v the group
+     * @return this builder
+     */
     public Builder autoScalingGroupName(String v) {
       autoScalingGroupName = v;
       return this;
     }
 
-    /** The adjustment type (default ChangeInCapacity). */
+    /**
+     * The adjustment type (default ChangeInCapacity).
+     *
+     * @param v the adjustment type (default ChangeInCapacity)
+     * @return this builder
+     */
     public Builder adjustmentType(AdjustmentType v) {
       adjustmentType = v;
       return this;
     }
 
-    /** The adjustment. */
+    /**
+     * The adjustment.
+     *
+     * @param v the adjustment
+     * @return this builder
+     */
     public Builder scalingAdjustment(int v) {
       scalingAdjustment = v;
       return this;
     }
 
-    /** MinAdjustmentMagnitude (percent policies only). */
+    /**
+     * MinAdjustmentMagnitude (percent policies only).
+     *
+     * @param v MinAdjustmentMagnitude (percent policies only)
+     * @return this builder
+     */
     public Builder minAdjustmentMagnitude(int v) {
       minAdjustmentMagnitude = v;
       return this;
     }
 
-    /** Cooldown (default: the group's DefaultCooldown). */
+    /**
+     * Cooldown (default: the group's DefaultCooldown).
+     *
+     * @param v cooldown (default: the group's DefaultCooldown)
+     * @return this builder
+     */
     public Builder cooldown(Duration v) {
       cooldown = v;
       return this;
     }
 
-    /** The policy; throws a ValidationException naming the first invalid field. */
+    /** {@return the policy; throws a ValidationException naming the first invalid field} */
     public SimpleScalingPolicy build() {
       if (scalingAdjustment == null) {
         throw new ValidationException("ScalingAdjustment", null, "a value is required");

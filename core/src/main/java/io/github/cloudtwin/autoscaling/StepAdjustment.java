@@ -14,7 +14,13 @@ import io.github.cloudtwin.kernel.ValidationException;
 public record StepAdjustment(
     Double metricIntervalLowerBound, Double metricIntervalUpperBound, int scalingAdjustment) {
 
-  /** Validates one step. */
+  /**
+   * Validates one step.
+   *
+   * @param metricIntervalLowerBound lower bound, or null for minus infinity
+   * @param metricIntervalUpperBound upper bound, or null for plus infinity
+   * @param scalingAdjustment the adjustment
+   */
   public StepAdjustment {
     if (metricIntervalLowerBound != null) Require.finite("MetricIntervalLowerBound", metricIntervalLowerBound);
     if (metricIntervalUpperBound != null) Require.finite("MetricIntervalUpperBound", metricIntervalUpperBound);
@@ -27,7 +33,14 @@ public record StepAdjustment(
     }
   }
 
-  /** A step {@code [lower, upper)} relative to the threshold; pass null for an open end. */
+  /**
+   * A step {@code [lower, upper)} relative to the threshold; pass null for an open end.
+   *
+   * @param lower the lower
+   * @param upper the upper
+   * @param adjustment the adjustment
+   * @return a step {@code [lower, upper)} relative to the threshold; pass null for an open end
+   */
   public static StepAdjustment of(Double lower, Double upper, int adjustment) {
     return new StepAdjustment(lower, upper, adjustment);
   }

@@ -27,7 +27,17 @@ public record StepScalingPolicy(
     Duration estimatedInstanceWarmup)
     implements ScalingPolicySpec {
 
-  /** Validates the way PutScalingPolicy does, including the step intervals. */
+  /**
+   * Validates the way PutScalingPolicy does, including the step intervals.
+   *
+   * @param policyName the name
+   * @param autoScalingGroupName the group
+   * @param adjustmentType how each step's adjustment is read
+   * @param stepAdjustments the steps; they may not overlap or leave a gap
+   * @param minAdjustmentMagnitude for PercentChangeInCapacity only, or null
+   * @param metricAggregationType Average (default), Minimum or Maximum
+   * @param estimatedInstanceWarmup overrides DefaultInstanceWarmup, or null
+   */
   public StepScalingPolicy {
     Require.name("PolicyName", policyName);
     Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -47,7 +57,7 @@ public record StepScalingPolicy(
     }
   }
 
-  /** A builder: ChangeInCapacity, Average by default. */
+  /** {@return a builder: ChangeInCapacity, Average by default} */
   public static Builder builder() {
     return new Builder();
   }
@@ -64,49 +74,86 @@ public record StepScalingPolicy(
 
     private Builder() {}
 
-    /** The policy name. */
+    /**
+     * The policy name.
+     *
+     * @param v the policy name
+     * @return this builder
+     */
     public Builder policyName(String v) {
       policyName = v;
       return this;
     }
 
-    /** The group. */
+    /**
+     * The group.
+     *
+     * @param v the group
+     * @return this builder
+     */
     public Builder autoScalingGroupName(String v) {
       autoScalingGroupName = v;
       return this;
     }
 
-    /** The adjustment type. */
+    /**
+     * The adjustment type.
+     *
+     * @param v the adjustment type
+     * @return this builder
+     */
     public Builder adjustmentType(AdjustmentType v) {
       adjustmentType = v;
       return this;
     }
 
-    /** Adds a step {@code [lower, upper)} (null for an open end) relative to the threshold. */
+    /**
+     * Adds a step {@code [lower, upper)} (null for an open end) relative to the threshold.
+     *
+     * @param lower the lower
+     * @param upper the upper
+     * @param adjustment the adjustment
+     * @return this builder
+     */
     public Builder step(Double lower, Double upper, int adjustment) {
       steps.add(new StepAdjustment(lower, upper, adjustment));
       return this;
     }
 
-    /** MinAdjustmentMagnitude (percent policies only). */
+    /**
+     * MinAdjustmentMagnitude (percent policies only).
+     *
+     * @param v MinAdjustmentMagnitude (percent policies only)
+     * @return this builder
+     */
     public Builder minAdjustmentMagnitude(int v) {
       minAdjustmentMagnitude = v;
       return this;
     }
 
-    /** MetricAggregationType. */
+    /**
+     * MetricAggregationType.
+     *
+     * @param v MetricAggregationType
+     * @return this builder
+     */
     public Builder metricAggregationType(MetricAggregationType v) {
       metricAggregationType = v;
       return this;
     }
 
-    /** EstimatedInstanceWarmup. */
+    /**
+     * EstimatedInstanceWarmup.
+     *
+     * @param v EstimatedInstanceWarmup
+     * @return this builder
+     */
     public Builder estimatedInstanceWarmup(Duration v) {
       estimatedInstanceWarmup = v;
       return this;
     }
 
-    /** The policy; throws a ValidationException naming the first invalid field. */
+    /** {@return the policy; throws a ValidationException naming the first invalid field} */
     public StepScalingPolicy build() {
       return new StepScalingPolicy(
           policyName, autoScalingGroupName, adjustmentType, steps, minAdjustmentMagnitude,

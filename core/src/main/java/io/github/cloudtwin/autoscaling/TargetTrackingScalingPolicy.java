@@ -32,7 +32,19 @@ public record TargetTrackingScalingPolicy(
     Duration estimatedInstanceWarmup)
     implements ScalingPolicySpec {
 
-  /** Validates the way PutScalingPolicy does. */
+  /**
+   * Validates the way PutScalingPolicy does.
+   *
+   * @param policyName the name
+   * @param autoScalingGroupName the group
+   * @param predefinedMetricType a predefined metric, or null when {@code customMetric} is given
+   * @param resourceLabel for ALBRequestCountPerTarget: {@code app/<lb>/<id>/targetgroup/<tg>/<id>}
+   * @param customMetric a customized metric, or null
+   * @param customStatistic the customized metric's statistic (default Average)
+   * @param targetValue the target, greater than 0
+   * @param disableScaleIn true: the policy never removes capacity
+   * @param estimatedInstanceWarmup overrides DefaultInstanceWarmup, or null
+   */
   public TargetTrackingScalingPolicy {
     Require.name("PolicyName", policyName);
     Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -58,7 +70,7 @@ public record TargetTrackingScalingPolicy(
     }
   }
 
-  /** The metric the policy's alarms watch. */
+  /** {@return the metric the policy's alarms watch} */
   public MetricId metric() {
     if (customMetric != null) {
       return customMetric;
@@ -73,7 +85,10 @@ public record TargetTrackingScalingPolicy(
     };
   }
 
-  /** The statistic the alarms use (Sum for ALBRequestCountPerTarget, else Average or custom). */
+  /**
+   * {@return the statistic the alarms use (Sum for ALBRequestCountPerTarget, else Average or
+   * custom)}
+   */
   public Statistic statistic() {
     if (customMetric != null) {
       return customStatistic;
@@ -81,7 +96,7 @@ public record TargetTrackingScalingPolicy(
     return predefinedMetricType == PredefinedMetricType.ALBRequestCountPerTarget ? Statistic.SUM : Statistic.AVERAGE;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -100,57 +115,99 @@ public record TargetTrackingScalingPolicy(
 
     private Builder() {}
 
-    /** The policy name. */
+    /**
+     * The policy name.
+     *
+     * @param v the policy name
+     * @return this builder
+     */
     public Builder policyName(String v) {
       policyName = v;
       return this;
     }
 
-    /** The group. */
+    /**
+     * The group.
+     *
+     * @param v the group
+     * @return this builder
+     */
     public Builder autoScalingGroupName(String v) {
       autoScalingGroupName = v;
       return this;
     }
 
-    /** A predefined metric. */
+    /**
+     * A predefined metric.
+     *
+     * @param v a predefined metric
+     * @return this builder
+     */
     public Builder predefinedMetric(PredefinedMetricType v) {
       predefinedMetricType = v;
       return this;
     }
 
-    /** A predefined metric with its resource label (ALBRequestCountPerTarget). */
+    /**
+     * A predefined metric with its resource label (ALBRequestCountPerTarget).
+     *
+     * @param v the predefined metric
+     * @param label the label
+     * @return this builder
+     */
     public Builder predefinedMetric(PredefinedMetricType v, String label) {
       predefinedMetricType = v;
       resourceLabel = label;
       return this;
     }
 
-    /** A customized metric and its statistic. */
+    /**
+     * A customized metric and its statistic.
+     *
+     * @param metric the metric
+     * @param statistic the statistic
+     * @return this builder
+     */
     public Builder customMetric(MetricId metric, Statistic statistic) {
       customMetric = metric;
       customStatistic = statistic;
       return this;
     }
 
-    /** The target value. */
+    /**
+     * The target value.
+     *
+     * @param v the target value
+     * @return this builder
+     */
     public Builder targetValue(double v) {
       targetValue = v;
       return this;
     }
 
-    /** DisableScaleIn. */
+    /**
+     * DisableScaleIn.
+     *
+     * @param v DisableScaleIn
+     * @return this builder
+     */
     public Builder disableScaleIn(boolean v) {
       disableScaleIn = v;
       return this;
     }
 
-    /** EstimatedInstanceWarmup. */
+    /**
+     * EstimatedInstanceWarmup.
+     *
+     * @param v EstimatedInstanceWarmup
+     * @return this builder
+     */
     public Builder estimatedInstanceWarmup(Duration v) {
       estimatedInstanceWarmup = v;
       return this;
     }
 
-    /** The policy; throws a ValidationException naming the first invalid field. */
+    /** {@return the policy; throws a ValidationException naming the first invalid field} */
     public TargetTrackingScalingPolicy build() {
       if (targetValue == null) {
         throw new ValidationException("TargetValue", null, "a value is required");

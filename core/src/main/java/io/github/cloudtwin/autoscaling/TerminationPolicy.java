@@ -16,17 +16,20 @@ import java.util.function.ToLongFunction;
  */
 public interface TerminationPolicy {
 
-  /** The policy name, such as {@code OldestInstance}. */
+  /** {@return the policy name, such as {@code OldestInstance}} */
   String name();
 
   /**
    * The candidates this policy prefers to terminate, a non-empty subset of {@code candidates};
    * returning all of them (or an empty list) means no preference.
    *
+   *
    * @param candidates unprotected instances of the chosen zone(s), in launch order
    * @param launchTemplateName the group's current launch template (may be null)
    * @param launchTemplateVersion its current version (may be null)
    * @param now the virtual time
+   * @return the candidates this policy prefers to terminate, a non-empty subset of {@code
+   *     candidates}; returning all of them (or an empty list) means no preference
    */
   List<AutoScalingInstance> select(
       List<AutoScalingInstance> candidates, String launchTemplateName, String launchTemplateVersion, Instant now);
@@ -115,6 +118,11 @@ public interface TerminationPolicy {
   /**
    * A custom policy (AWS runs a Lambda function; the twin runs a Java function): given the
    * candidates and the time, it returns the instances to prefer.
+   *
+   * @param name the name
+   * @param function the function
+   * @return a custom policy (AWS runs a Lambda function; the twin runs a Java function): given the
+   *     candidates and the time, it returns the instances to prefer
    */
   static TerminationPolicy custom(
       String name, BiFunction<List<AutoScalingInstance>, Instant, List<AutoScalingInstance>> function) {

@@ -13,23 +13,41 @@ import java.util.function.Consumer;
  */
 public interface AlarmAction {
 
-  /** A name for timelines and messages, such as the policy name or an ARN. */
+  /** {@return a name for timelines and messages, such as the policy name or an ARN} */
   String name();
 
-  /** Whether AWS re-invokes this action every minute while the alarm stays in the state. */
+  /**
+   * {@return whether AWS re-invokes this action every minute while the alarm stays in the state}
+   */
   default boolean isScalingAction() {
     return false;
   }
 
-  /** Runs the action. */
+  /**
+   * Runs the action.
+   *
+   * @param context the context
+   */
   void invoke(AlarmActionContext context);
 
-  /** A plain action (for instance a notification): runs on transitions only. */
+  /**
+   * A plain action (for instance a notification): runs on transitions only.
+   *
+   * @param name the name
+   * @param action the action
+   * @return a plain action (for instance a notification): runs on transitions only
+   */
   static AlarmAction of(String name, Consumer<AlarmActionContext> action) {
     return new NamedAlarmAction(Require.name("name", name), false, Require.notNull("action", action));
   }
 
-  /** A scaling action: runs on transitions and again every minute while the state holds. */
+  /**
+   * A scaling action: runs on transitions and again every minute while the state holds.
+   *
+   * @param name the name
+   * @param action the action
+   * @return a scaling action: runs on transitions and again every minute while the state holds
+   */
   static AlarmAction scaling(String name, Consumer<AlarmActionContext> action) {
     return new NamedAlarmAction(Require.name("name", name), true, Require.notNull("action", action));
   }

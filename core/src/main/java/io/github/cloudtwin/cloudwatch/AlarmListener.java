@@ -7,6 +7,13 @@ package io.github.cloudtwin.cloudwatch;
 @FunctionalInterface
 public interface AlarmListener {
 
-  /** {@code alarm} moved from {@code from} to {@code to} for {@code reason}. */
+  /**
+   * {@code alarm} moved from {@code from} to {@code to} for {@code reason}.
+   *
+   * @param alarm the alarm
+   * @param from the state the alarm left
+   * @param to the state the alarm entered
+   * @param reason the reason
+   */
   void stateChanged(MetricAlarm alarm, AlarmState from, AlarmState to, String reason);
 }

@@ -31,7 +31,11 @@ public final class CloudWatch {
   private boolean minuteEvaluation;
   private boolean highResolutionEvaluation;
 
-  /** Creates the service; the twin does this, tests use {@code twin.cloudWatch()}. */
+  /**
+   * Creates the service; the twin does this, tests use {@code twin.cloudWatch()}.
+   *
+   * @param kernel the kernel
+   */
   public CloudWatch(Kernel kernel) {
     this.kernel = Require.notNull("kernel", kernel);
   }
@@ -42,7 +46,12 @@ public final class CloudWatch {
 
   // ------------------------------------------------------------------ metrics
 
-  /** Stores one sample stamped now, with unit {@code None}. */
+  /**
+   * Stores one sample stamped now, with unit {@code None}.
+   *
+   * @param metric the metric
+   * @param value the value
+   */
   public void putMetricData(MetricId metric, double value) {
     putMetricData(metric, null, value, StandardUnit.NONE);
   }
@@ -50,8 +59,12 @@ public final class CloudWatch {
   /**
    * Stores one sample, as {@code PutMetricData}.
    *
+   *
    * @param timestamp when the sample was taken; null means now; at most 2 weeks in the past and 2
    *     hours in the future of virtual time, as CloudWatch accepts
+   * @param metric the metric
+   * @param value the value
+   * @param unit the unit
    */
   public void putMetricData(MetricId metric, Instant timestamp, double value, StandardUnit unit) {
     Require.notNull("MetricData.MetricName", metric);
@@ -67,7 +80,14 @@ public final class CloudWatch {
         });
   }
 
-  /** Stores a statistic set, as {@code PutMetricData} with {@code StatisticValues}. */
+  /**
+   * Stores a statistic set, as {@code PutMetricData} with {@code StatisticValues}.
+   *
+   * @param metric the metric
+   * @param timestamp the timestamp
+   * @param values the values
+   * @param unit the unit
+   */
   public void putMetricData(
       MetricId metric, Instant timestamp, StatisticValues values, StandardUnit unit) {
     Require.notNull("MetricData.MetricName", metric);
@@ -96,7 +116,14 @@ public final class CloudWatch {
     return timestamp.toEpochMilli();
   }
 
-  /** A handle to publish to {@code metric} repeatedly without look-ups (used by AWS services). */
+  /**
+   * A handle to publish to {@code metric} repeatedly without look-ups (used by AWS services).
+   *
+   * @param metric the metric
+   * @param unit the unit
+   * @return a handle to publish to {@code metric} repeatedly without look-ups (used by AWS
+   *     services)
+   */
   public MetricWriter writer(MetricId metric, StandardUnit unit) {
     Require.notNull("metric", metric);
     Require.notNull("unit", unit);
@@ -115,6 +142,15 @@ public final class CloudWatch {
   /**
    * One datapoint per {@code period} in {@code [start, end)}, as {@code GetMetricStatistics}:
    * periods with no samples are left out; timestamps are period starts, aligned to {@code start}.
+   *
+   * @param metric the metric
+   * @param start the start
+   * @param end the end
+   * @param period the period
+   * @param statistic the statistic
+   * @return one datapoint per {@code period} in {@code [start, end)}, as {@code
+   *     GetMetricStatistics}: periods with no samples are left out; timestamps are period starts,
+   *     aligned to {@code start}
    */
   public List<Datapoint> getMetricStatistics(
       MetricId metric, Instant start, Instant end, Duration period, Statistic statistic) {
@@ -147,7 +183,15 @@ public final class CloudWatch {
         });
   }
 
-  /** The statistic over every sample in {@code [from, to)}, or empty when there is none. */
+  /**
+   * The statistic over every sample in {@code [from, to)}, or empty when there is none.
+   *
+   * @param metric the metric
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @param statistic the statistic
+   * @return the statistic over every sample in {@code [from, to)}, or empty when there is none
+   */
   public OptionalDouble statistic(MetricId metric, Instant from, Instant to, Statistic statistic) {
     Require.notNull("metric", metric);
     Require.notNull("from", from);
@@ -164,7 +208,10 @@ public final class CloudWatch {
         });
   }
 
-  /** Every metric that holds data or has a writer, sorted by namespace, name and dimensions. */
+  /**
+   * {@return every metric that holds data or has a writer, sorted by namespace, name and
+   * dimensions}
+   */
   public List<MetricId> listMetrics() {
     return kernel.call(
         () -> {
@@ -174,7 +221,12 @@ public final class CloudWatch {
         });
   }
 
-  /** How many samples were ever stored for {@code metric} (0 for an unknown metric). */
+  /**
+   * How many samples were ever stored for {@code metric} (0 for an unknown metric).
+   *
+   * @param metric the metric
+   * @return how many samples were ever stored for {@code metric} (0 for an unknown metric)
+   */
   public long storedSampleCount(MetricId metric) {
     return kernel.call(
         () -> {
@@ -188,6 +240,8 @@ public final class CloudWatch {
   /**
    * Injects metric values over a window of virtual time (see {@link MetricInjection}). Metric-id
    * injections are published at the end of each minute they cover, stamped with the minute's start.
+   *
+   * @param injection the injection
    */
   public void inject(MetricInjection injection) {
     Require.notNull("injection", injection);
@@ -269,6 +323,13 @@ public final class CloudWatch {
   /**
    * For publishers: the injected value of {@code metricName} for the instance (or its group) at
    * {@code epochMillis}; NaN when nothing is injected. Check {@link #isSuppressed} first.
+   *
+   * @param metricName the metric name
+   * @param instanceId the instance id
+   * @param groupName the group name
+   * @param epochMillis the epoch millis
+   * @return for publishers: the injected value of {@code metricName} for the instance (or its
+   *     group) at {@code epochMillis}; NaN when nothing is injected
    */
   public double injectedValue(String metricName, String instanceId, String groupName, long epochMillis) {
     if (injections.isEmpty()) {
@@ -278,7 +339,16 @@ public final class CloudWatch {
     return a == null ? Double.NaN : a.valueAt(epochMillis);
   }
 
-  /** For publishers: whether a gap silences the instance's (or its group's) metric at that time. */
+  /**
+   * For publishers: whether a gap silences the instance's (or its group's) metric at that time.
+   *
+   * @param metricName the metric name
+   * @param instanceId the instance id
+   * @param groupName the group name
+   * @param epochMillis the epoch millis
+   * @return for publishers: whether a gap silences the instance's (or its group's) metric at that
+   *     time
+   */
   public boolean isSuppressed(String metricName, String instanceId, String groupName, long epochMillis) {
     if (injections.isEmpty()) {
       return false;
@@ -293,6 +363,9 @@ public final class CloudWatch {
    * Creates or updates a metric alarm, as {@code PutMetricAlarm}. A new alarm starts in
    * INSUFFICIENT_DATA and is evaluated at the next evaluation instant (every minute; every 10 s
    * for periods under a minute). Updating keeps the state and overwrites the definition.
+   *
+   * @param spec the spec
+   * @return the alarm, a live view
    */
   public MetricAlarm putMetricAlarm(MetricAlarmSpec spec) {
     Require.notNull("spec", spec);
@@ -342,7 +415,12 @@ public final class CloudWatch {
     }
   }
 
-  /** The alarm named {@code name}, or a ValidationException (ResourceNotFound). */
+  /**
+   * The alarm named {@code name}, or a ValidationException (ResourceNotFound).
+   *
+   * @param name the name
+   * @return the alarm named {@code name}, or a ValidationException (ResourceNotFound)
+   */
   public MetricAlarm alarm(String name) {
     Require.name("AlarmName", name);
     return kernel.call(
@@ -356,12 +434,16 @@ public final class CloudWatch {
         });
   }
 
-  /** Every alarm, in creation order. */
+  /** {@return every alarm, in creation order} */
   public List<MetricAlarm> alarms() {
     return kernel.call(() -> List.copyOf(alarms.values()));
   }
 
-  /** Deletes alarms, as {@code DeleteAlarms}; every name must exist, or nothing is deleted. */
+  /**
+   * Deletes alarms, as {@code DeleteAlarms}; every name must exist, or nothing is deleted.
+   *
+   * @param names the names
+   */
   public void deleteAlarms(String... names) {
     Require.notNull("AlarmNames", names);
     kernel.run(
@@ -382,6 +464,10 @@ public final class CloudWatch {
   /**
    * Sets an alarm's state until its next evaluation, as {@code SetAlarmState}; actions of the new
    * state run as on any transition.
+   *
+   * @param name the name
+   * @param state the state
+   * @param reason the reason
    */
   public void setAlarmState(String name, AlarmState state, String reason) {
     Require.notNull("StateValue", state);
@@ -395,12 +481,20 @@ public final class CloudWatch {
         });
   }
 
-  /** Calls {@code listener} on every alarm state change (on the simulation thread). */
+  /**
+   * Calls {@code listener} on every alarm state change (on the simulation thread).
+   *
+   * @param listener the listener
+   */
   public void addAlarmListener(AlarmListener listener) {
     alarmListeners.add(Require.notNull("listener", listener));
   }
 
-  /** Stops calling {@code listener}. */
+  /**
+   * Stops calling {@code listener}.
+   *
+   * @param listener the listener
+   */
   public void removeAlarmListener(AlarmListener listener) {
     alarmListeners.remove(listener);
   }

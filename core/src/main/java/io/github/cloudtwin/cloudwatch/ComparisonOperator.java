@@ -2,13 +2,13 @@ package io.github.cloudtwin.cloudwatch;
 
 /** How an alarm compares its statistic with its threshold, with AWS's names. */
 public enum ComparisonOperator {
-  /** statistic >= threshold. */
+  /** statistic {@code >=} threshold. */
   GreaterThanOrEqualToThreshold(">="),
-  /** statistic > threshold. */
+  /** statistic {@code >} threshold. */
   GreaterThanThreshold(">"),
-  /** statistic < threshold. */
+  /** statistic {@code <} threshold. */
   LessThanThreshold("<"),
-  /** statistic <= threshold. */
+  /** statistic {@code <=} threshold. */
   LessThanOrEqualToThreshold("<=");
 
   private final String symbol;
@@ -17,7 +17,13 @@ public enum ComparisonOperator {
     this.symbol = symbol;
   }
 
-  /** Whether {@code value} breaches {@code threshold}. */
+  /**
+   * Whether {@code value} breaches {@code threshold}.
+   *
+   * @param value the value
+   * @param threshold the threshold
+   * @return whether {@code value} breaches {@code threshold}
+   */
   public boolean breaches(double value, double threshold) {
     switch (this) {
       case GreaterThanOrEqualToThreshold:
@@ -31,12 +37,12 @@ public enum ComparisonOperator {
     }
   }
 
-  /** The operator as a symbol, such as {@code >=}. */
+  /** {@return the operator as a symbol, such as {@code >=}} */
   public String symbol() {
     return symbol;
   }
 
-  /** The words AWS uses in reason text, such as "greater than or equal to". */
+  /** {@return the words AWS uses in reason text, such as "greater than or equal to"} */
   public String words() {
     switch (this) {
       case GreaterThanOrEqualToThreshold:

@@ -43,12 +43,12 @@ public final class EvaluationWindow {
     this.zone = zone;
   }
 
-  /** The default: the range ends at the evaluation and advances with it. */
+  /** {@return the default: the range ends at the evaluation and advances with it} */
   public static EvaluationWindow slidingWindow() {
     return SLIDING;
   }
 
-  /** A wall clock window in UTC. */
+  /** {@return a wall clock window in UTC} */
   public static EvaluationWindow wallClockWindow() {
     return new EvaluationWindow(true, null, ZoneOffset.UTC);
   }
@@ -57,6 +57,11 @@ public final class EvaluationWindow {
    * A wall clock window in {@code timezone}: an IANA name ({@code America/New_York}), a fixed
    * offset ({@code +05:30}) or an offset-prefixed id ({@code UTC+05:30}); a fixed offset must be a
    * multiple of 5 minutes.
+   *
+   * @param timezone the timezone
+   * @return a wall clock window in {@code timezone}: an IANA name ({@code America/New_York}), a
+   *     fixed offset ({@code +05:30}) or an offset-prefixed id ({@code UTC+05:30}); a fixed offset
+   *     must be a multiple of 5 minutes
    */
   public static EvaluationWindow wallClockWindow(String timezone) {
     if (timezone == null) {
@@ -78,12 +83,12 @@ public final class EvaluationWindow {
     return new EvaluationWindow(true, timezone, zone);
   }
 
-  /** Whether this is a wall clock window. */
+  /** {@return whether this is a wall clock window} */
   public boolean isWallClock() {
     return wallClock;
   }
 
-  /** The wall clock window's time zone as given, or null (UTC, or a sliding window). */
+  /** {@return the wall clock window's time zone as given, or null (UTC, or a sliding window)} */
   public String timezone() {
     return timezone;
   }

@@ -28,7 +28,9 @@ public final class MetricAlarm {
   MetricSeries cachedSeries;
   MetricAlarmSpec cachedFor;
 
-  /** The twin's timeline, where this resource's events ({@code alarm/<name>}) are recorded. */
+  /**
+   * {@return the twin's timeline, where this resource's events ({@code alarm/<name>}) are recorded}
+   */
   public Timeline timeline() {
     return cloudWatch.kernel().timeline();
   }
@@ -52,19 +54,19 @@ public final class MetricAlarm {
       this.result = result;
     }
 
-    /** When the evaluation ran. */
+    /** {@return when the evaluation ran} */
     public Instant evaluatedAt() {
       return evaluatedAt;
     }
 
-    /** The datapoints of the evaluation range, oldest first; NaN = missing. */
+    /** {@return the datapoints of the evaluation range, oldest first; NaN = missing} */
     public List<Double> datapoints() {
       List<Double> out = new ArrayList<>(values.length);
       for (double v : values) out.add(v);
       return List.copyOf(out);
     }
 
-    /** The newest datapoint that was not missing, or NaN. */
+    /** {@return the newest datapoint that was not missing, or NaN} */
     public double newestDatapoint() {
       for (int i = values.length - 1; i >= 0; i--) {
         if (!Double.isNaN(values[i])) return values[i];
@@ -72,52 +74,52 @@ public final class MetricAlarm {
       return Double.NaN;
     }
 
-    /** The state the evaluation gave (the kept state when the rules keep it). */
+    /** {@return the state the evaluation gave (the kept state when the rules keep it)} */
     public AlarmState result() {
       return result;
     }
   }
 
-  /** The alarm's name. */
+  /** {@return the alarm's name} */
   public String alarmName() {
     return spec.alarmName();
   }
 
-  /** The alarm's current definition. */
+  /** {@return the alarm's current definition} */
   public MetricAlarmSpec spec() {
     checkLive();
     return spec;
   }
 
-  /** The current state. */
+  /** {@return the current state} */
   public AlarmState state() {
     checkLive();
     return state;
   }
 
-  /** Why the alarm is in its state, in AWS's words. */
+  /** {@return why the alarm is in its state, in AWS's words} */
   public String stateReason() {
     checkLive();
     return stateReason;
   }
 
   /**
-   * What the evaluation that set the state saw, as AWS's {@code StateReasonData} ({@link
+   * {@return what the evaluation that set the state saw, as AWS's {@code StateReasonData} ({@link
    * StateReasonData#toJson()} is the JSON string); null before the first transition and after
-   * {@code SetAlarmState}.
+   * {@code SetAlarmState}}
    */
   public StateReasonData stateReasonData() {
     checkLive();
     return stateReasonData;
   }
 
-  /** When the state last changed (or the alarm was created). */
+  /** {@return when the state last changed (or the alarm was created)} */
   public Instant stateUpdatedTimestamp() {
     checkLive();
     return stateUpdatedTimestamp;
   }
 
-  /** The timeline event of the last state change, or 0 when the state never changed. */
+  /** {@return the timeline event of the last state change, or 0 when the state never changed} */
   public long lastTransitionEventId() {
     return lastTransitionEventId;
   }
@@ -125,27 +127,30 @@ public final class MetricAlarm {
   /**
    * The newest evaluation: the datapoints of the evaluation range (NaN = missing), oldest first,
    * and what they gave. Null before the first evaluation.
+   *
+   * @return the newest evaluation: the datapoints of the evaluation range (NaN = missing), oldest
+   *     first, and what they gave
    */
   public Evaluation lastEvaluation() {
     return lastEvaluation;
   }
 
   /**
-   * When an evaluation first found a datapoint in its range, or null if none ever did (the alarm
-   * has seen no data of its metric: a misspelt metric or dimension, or no data yet).
+   * {@return when an evaluation first found a datapoint in its range, or null if none ever did (the
+   * alarm has seen no data of its metric: a misspelt metric or dimension, or no data yet)}
    */
   public Instant firstDatapointAt() {
     return firstDatapointAt;
   }
 
-  /** The history, oldest first (an immutable snapshot). */
+  /** {@return the history, oldest first (an immutable snapshot)} */
   public List<AlarmHistoryItem> history() {
     synchronized (history) {
       return List.copyOf(history);
     }
   }
 
-  /** The state changes only, oldest first. */
+  /** {@return the state changes only, oldest first} */
   public List<AlarmHistoryItem> stateHistory() {
     List<AlarmHistoryItem> out = new ArrayList<>();
     for (AlarmHistoryItem h : history()) {
@@ -154,7 +159,13 @@ public final class MetricAlarm {
     return List.copyOf(out);
   }
 
-  /** The state changes at instants in [{@code from}, {@code to}], oldest first. */
+  /**
+   * The state changes at instants in [{@code from}, {@code to}], oldest first.
+   *
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @return the state changes at instants in [{@code from}, {@code to}], oldest first
+   */
   public List<AlarmHistoryItem> stateChangesBetween(Instant from, Instant to) {
     io.github.cloudtwin.kernel.Require.notNull("from", from);
     io.github.cloudtwin.kernel.Require.notNull("to", to);
@@ -165,7 +176,12 @@ public final class MetricAlarm {
     return List.copyOf(out);
   }
 
-  /** When the alarm first went to {@code state}, if it ever did. */
+  /**
+   * When the alarm first went to {@code state}, if it ever did.
+   *
+   * @param state the state
+   * @return when the alarm first went to {@code state}, if it ever did
+   */
   public java.util.Optional<Instant> firstTransitionTo(AlarmState state) {
     for (AlarmHistoryItem h : stateHistory()) {
       if (h.newState() == state) return java.util.Optional.of(h.timestamp());
@@ -173,7 +189,7 @@ public final class MetricAlarm {
     return java.util.Optional.empty();
   }
 
-  /** Whether the alarm was deleted. */
+  /** {@return whether the alarm was deleted} */
   public boolean isDeleted() {
     return deletedAt != null;
   }

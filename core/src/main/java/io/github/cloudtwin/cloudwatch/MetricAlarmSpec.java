@@ -54,7 +54,34 @@ public record MetricAlarmSpec(
     boolean datapointsToAlarmSet,
     StandardUnit unit) {
 
-  /** Validates every field the way PutMetricAlarm does. */
+  /**
+   * Validates every field the way PutMetricAlarm does.
+   *
+   * @param alarmName unique within the twin
+   * @param alarmDescription free text, may be null
+   * @param metric the metric watched (namespace, name, exact dimensions)
+   * @param statistic Average, Sum, SampleCount, Minimum, Maximum or a percentile
+   * @param period 10, 20 or 30 s, or a multiple of 60 s
+   * @param evaluationPeriods N, the number of newest periods evaluated
+   * @param datapointsToAlarm M, breaching points among the newest N needed to alarm (default N)
+   * @param threshold the value compared with
+   * @param comparisonOperator how to compare
+   * @param treatMissingData how to treat missing points (default {@code missing})
+   * @param evaluateLowSampleCountPercentile for percentiles: true = {@code evaluate} (default),
+   *     false = {@code ignore} (too few samples count as missing)
+   * @param evaluationRange how many newest periods are fetched, default N + 2 (a fake choice: AWS
+   *     does not publish the rule)
+   * @param evaluationWindow where the range falls: {@link EvaluationWindow#slidingWindow()} (the
+   *     default) or {@link EvaluationWindow#wallClockWindow(String)}, which needs a period of 60,
+   *     300, 3600, 86400 or 604800 s
+   * @param actionsEnabled whether actions run (states change either way), default true
+   * @param alarmActions run on the transition to ALARM
+   * @param okActions run on the transition to OK
+   * @param insufficientDataActions run on the transition to INSUFFICIENT_DATA
+   * @param datapointsToAlarmSet whether DatapointsToAlarm was given (AWS then adds "(minimum M
+   *     datapoints for OK -> ALARM transition)" to its reasons and returns it in DescribeAlarms)
+   * @param unit the alarm's unit, or null for none: only datapoints published with this unit count
+   */
   public MetricAlarmSpec {
     Require.name("AlarmName", alarmName);
     Require.notNull("Metric", metric);
@@ -108,12 +135,15 @@ public record MetricAlarmSpec(
     return List.copyOf(actions);
   }
 
-  /** A builder; {@code alarmName}, {@code metric}, {@code threshold} and {@code comparisonOperator} are required. */
+  /**
+   * {@return a builder; {@code alarmName}, {@code metric}, {@code threshold} and {@code
+   * comparisonOperator} are required}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this spec's values. */
+  /** {@return a builder holding this spec's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.alarmName = alarmName;
@@ -160,85 +190,157 @@ public record MetricAlarmSpec(
 
     private Builder() {}
 
-    /** The alarm's unit, as PutMetricAlarm's {@code Unit} (default none: every unit counts). */
+    /**
+     * The alarm's unit, as PutMetricAlarm's {@code Unit} (default none: every unit counts).
+     *
+     * @param unit the alarm's unit, as PutMetricAlarm's {@code Unit} (default none: every unit
+     *     counts)
+     * @return this builder
+     */
     public Builder unit(StandardUnit unit) {
       this.unit = unit;
       return this;
     }
 
-    /** The alarm's unique name. */
+    /**
+     * The alarm's unique name.
+     *
+     * @param alarmName the alarm's unique name
+     * @return this builder
+     */
     public Builder alarmName(String alarmName) {
       this.alarmName = alarmName;
       return this;
     }
 
-    /** Free text. */
+    /**
+     * Free text.
+     *
+     * @param alarmDescription free text
+     * @return this builder
+     */
     public Builder alarmDescription(String alarmDescription) {
       this.alarmDescription = alarmDescription;
       return this;
     }
 
-    /** The metric watched. */
+    /**
+     * The metric watched.
+     *
+     * @param metric the metric watched
+     * @return this builder
+     */
     public Builder metric(MetricId metric) {
       this.metric = metric;
       return this;
     }
 
-    /** The statistic (default Average). */
+    /**
+     * The statistic (default Average).
+     *
+     * @param statistic the statistic (default Average)
+     * @return this builder
+     */
     public Builder statistic(Statistic statistic) {
       this.statistic = statistic;
       return this;
     }
 
-    /** A percentile statistic such as {@code p99}, as AWS's ExtendedStatistic. */
+    /**
+     * A percentile statistic such as {@code p99}, as AWS's ExtendedStatistic.
+     *
+     * @param percentile a percentile statistic such as {@code p99}, as AWS's ExtendedStatistic
+     * @return this builder
+     */
     public Builder extendedStatistic(String percentile) {
       this.statistic = Statistic.parse(percentile);
       return this;
     }
 
-    /** The period (default 60 s). */
+    /**
+     * The period (default 60 s).
+     *
+     * @param period the period (default 60 s)
+     * @return this builder
+     */
     public Builder period(Duration period) {
       this.period = period;
       return this;
     }
 
-    /** N (default 1). */
+    /**
+     * N (default 1).
+     *
+     * @param evaluationPeriods n (default 1)
+     * @return this builder
+     */
     public Builder evaluationPeriods(int evaluationPeriods) {
       this.evaluationPeriods = evaluationPeriods;
       return this;
     }
 
-    /** M (default N). */
+    /**
+     * M (default N).
+     *
+     * @param datapointsToAlarm m (default N)
+     * @return this builder
+     */
     public Builder datapointsToAlarm(int datapointsToAlarm) {
       this.datapointsToAlarm = datapointsToAlarm;
       return this;
     }
 
-    /** The threshold. */
+    /**
+     * The threshold.
+     *
+     * @param threshold the threshold
+     * @return this builder
+     */
     public Builder threshold(double threshold) {
       this.threshold = threshold;
       return this;
     }
 
-    /** The comparison operator. */
+    /**
+     * The comparison operator.
+     *
+     * @param comparisonOperator the comparison operator
+     * @return this builder
+     */
     public Builder comparisonOperator(ComparisonOperator comparisonOperator) {
       this.comparisonOperator = comparisonOperator;
       return this;
     }
 
-    /** How missing data is treated (default {@code missing}). */
+    /**
+     * How missing data is treated (default {@code missing}).
+     *
+     * @param treatMissingData how missing data is treated (default {@code missing})
+     * @return this builder
+     */
     public Builder treatMissingData(TreatMissingData treatMissingData) {
       this.treatMissingData = treatMissingData;
       return this;
     }
 
-    /** For percentiles: evaluate (true, default) or ignore (false) low-sample periods. */
+    /**
+     * For percentiles: evaluate (true, default) or ignore (false) low-sample periods.
+     *
+     * @param evaluate for percentiles: evaluate (true, default) or ignore (false) low-sample
+     *     periods
+     * @return this builder
+     */
     public Builder evaluateLowSampleCountPercentile(boolean evaluate) {
       this.evaluateLowSampleCountPercentile = evaluate;
       return this;
     }
 
-    /** How many newest periods are fetched (default N + 2). */
+    /**
+     * How many newest periods are fetched (default N + 2).
+     *
+     * @param evaluationRange how many newest periods are fetched (default N + 2)
+     * @return this builder
+     */
     public Builder evaluationRange(int evaluationRange) {
       this.evaluationRange = evaluationRange;
       return this;
@@ -247,40 +349,64 @@ public record MetricAlarmSpec(
     /**
      * Where the evaluation range falls (default {@link EvaluationWindow#slidingWindow()}); see
      * {@link EvaluationWindow#wallClockWindow(String)}.
+     *
+     * @param evaluationWindow where the evaluation range falls (default {@link
+     *     EvaluationWindow#slidingWindow()}); see {@link EvaluationWindow#wallClockWindow(String)}
+     * @return this builder
      */
     public Builder evaluationWindow(EvaluationWindow evaluationWindow) {
       this.evaluationWindow = evaluationWindow;
       return this;
     }
 
-    /** Whether actions run (default true). */
+    /**
+     * Whether actions run (default true).
+     *
+     * @param actionsEnabled whether actions run (default true)
+     * @return this builder
+     */
     public Builder actionsEnabled(boolean actionsEnabled) {
       this.actionsEnabled = actionsEnabled;
       return this;
     }
 
-    /** Adds actions run on the transition to ALARM. */
+    /**
+     * Adds actions run on the transition to ALARM.
+     *
+     * @param actions adds actions run on the transition to ALARM
+     * @return this builder
+     */
     public Builder alarmActions(AlarmAction... actions) {
       Require.notNull("AlarmActions", actions);
       this.alarmActions.addAll(java.util.Arrays.asList(actions)); // null elements are rejected by build()
       return this;
     }
 
-    /** Adds actions run on the transition to OK. */
+    /**
+     * Adds actions run on the transition to OK.
+     *
+     * @param actions adds actions run on the transition to OK
+     * @return this builder
+     */
     public Builder okActions(AlarmAction... actions) {
       Require.notNull("OKActions", actions);
       this.okActions.addAll(java.util.Arrays.asList(actions)); // null elements are rejected by build()
       return this;
     }
 
-    /** Adds actions run on the transition to INSUFFICIENT_DATA. */
+    /**
+     * Adds actions run on the transition to INSUFFICIENT_DATA.
+     *
+     * @param actions adds actions run on the transition to INSUFFICIENT_DATA
+     * @return this builder
+     */
     public Builder insufficientDataActions(AlarmAction... actions) {
       Require.notNull("InsufficientDataActions", actions);
       this.insufficientDataActions.addAll(java.util.Arrays.asList(actions)); // null elements are rejected by build()
       return this;
     }
 
-    /** The spec; throws a ValidationException naming the first invalid field. */
+    /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public MetricAlarmSpec build() {
       if (threshold == null) {
         throw new ValidationException("Threshold", null, "a threshold is required");

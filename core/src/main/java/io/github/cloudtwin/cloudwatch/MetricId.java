@@ -18,7 +18,13 @@ import java.util.TreeMap;
  */
 public record MetricId(String namespace, String metricName, Map<String, String> dimensions) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param namespace such as {@code AWS/EC2}
+   * @param metricName such as {@code CPUUtilization}
+   * @param dimensions name to value, at most 30, sorted by name (immutable)
+   */
   public MetricId {
     Require.name("namespace", namespace);
     Require.name("metricName", metricName);
@@ -36,6 +42,12 @@ public record MetricId(String namespace, String metricName, Map<String, String> 
   /**
    * A metric id from alternating dimension names and values: {@code of("AWS/EC2",
    * "CPUUtilization", "InstanceId", "i-0abc")}.
+   *
+   * @param namespace the namespace
+   * @param metricName the metric name
+   * @param dimensionNamesAndValues the dimension names and values
+   * @return a metric id from alternating dimension names and values: {@code of("AWS/EC2",
+   *     "CPUUtilization", "InstanceId", "i-0abc")}
    */
   public static MetricId of(String namespace, String metricName, String... dimensionNamesAndValues) {
     if (dimensionNamesAndValues.length % 2 != 0) {
@@ -51,7 +63,12 @@ public record MetricId(String namespace, String metricName, Map<String, String> 
     return new MetricId(namespace, metricName, dims);
   }
 
-  /** The value of one dimension, or null. */
+  /**
+   * The value of one dimension, or null.
+   *
+   * @param name the name
+   * @return the value of one dimension, or null
+   */
   public String dimension(String name) {
     return dimensions.get(name);
   }

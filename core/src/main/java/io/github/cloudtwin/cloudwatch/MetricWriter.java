@@ -18,12 +18,17 @@ public final class MetricWriter {
     this.series = series;
   }
 
-  /** The metric written to. */
+  /** {@return the metric written to} */
   public MetricId metric() {
     return series.id;
   }
 
-  /** Stores one sample stamped {@code epochMillis}. Called on the simulation thread. */
+  /**
+   * Stores one sample stamped {@code epochMillis}. Called on the simulation thread.
+   *
+   * @param epochMillis the epoch millis
+   * @param value the value
+   */
   public void put(long epochMillis, double value) {
     Require.finite("value", value);
     series.add(epochMillis, value);
@@ -33,6 +38,9 @@ public final class MetricWriter {
    * Adds one sample into an aggregate: samples with the same timestamp merge into one statistic
    * set (count, sum, minimum, maximum), the way CloudWatch serves EC2 metrics per
    * AutoScalingGroupName. Percentiles are not available on merged samples.
+   *
+   * @param epochMillis the epoch millis
+   * @param value the value
    */
   public void merge(long epochMillis, double value) {
     Require.finite("value", value);

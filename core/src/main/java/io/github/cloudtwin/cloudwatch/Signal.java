@@ -12,15 +12,25 @@ public interface Signal {
 
   /**
    * The value at {@code offsetMillis} into a window {@code lengthMillis} long; NaN for a gap.
+   *
+   * @param offsetMillis the offset millis
+   * @param lengthMillis the length millis
+   * @return the value at {@code offsetMillis} into a window {@code lengthMillis} long; NaN for a
+   *     gap
    */
   double valueAt(long offsetMillis, long lengthMillis);
 
-  /** Whether this signal is a gap: no datapoints at all. */
+  /** {@return whether this signal is a gap: no datapoints at all} */
   default boolean isGap() {
     return false;
   }
 
-  /** The same value throughout. */
+  /**
+   * The same value throughout.
+   *
+   * @param value the value
+   * @return the same value throughout
+   */
   static Signal constant(double value) {
     Require.finite("value", value);
     return new Signal() {
@@ -36,12 +46,23 @@ public interface Signal {
     };
   }
 
-  /** One value per minute, in order; the last value holds to the end of the window. */
+  /**
+   * One value per minute, in order; the last value holds to the end of the window.
+   *
+   * @param values the values
+   * @return one value per minute, in order; the last value holds to the end of the window
+   */
   static Signal series(double... values) {
     return series(Duration.ofMinutes(1), values);
   }
 
-  /** One value per {@code step}, in order; the last value holds to the end of the window. */
+  /**
+   * One value per {@code step}, in order; the last value holds to the end of the window.
+   *
+   * @param step the step
+   * @param values the values
+   * @return one value per {@code step}, in order; the last value holds to the end of the window
+   */
   static Signal series(Duration step, double... values) {
     Require.positive("step", step);
     Require.notNull("values", values);
@@ -65,7 +86,13 @@ public interface Signal {
     };
   }
 
-  /** A straight line from {@code from} at the window's start to {@code to} at its end. */
+  /**
+   * A straight line from {@code from} at the window's start to {@code to} at its end.
+   *
+   * @param from the value at the window's start
+   * @param to the value at the window's end
+   * @return a straight line from {@code from} at the window's start to {@code to} at its end
+   */
   static Signal ramp(double from, double to) {
     Require.finite("from", from);
     Require.finite("to", to);
@@ -82,7 +109,7 @@ public interface Signal {
     };
   }
 
-  /** No data: the metric goes silent for the window. */
+  /** {@return a gap: no data, the metric goes silent for the window} */
   static Signal gap() {
     return new Signal() {
       @Override

@@ -37,7 +37,21 @@ public record StateReasonData(
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param version always {@code 1.0}
+   * @param queryDate when the evaluation ran
+   * @param startDate the start of the oldest datapoint in {@code recentDatapoints}; null when there
+   *     was no data
+   * @param unit the alarm's unit; null when the alarm has none
+   * @param statistic the alarm's statistic ({@code Average}, {@code p99}, ...)
+   * @param periodSeconds the alarm's period
+   * @param recentDatapoints the values the evaluation used, oldest first
+   * @param threshold the alarm's threshold
+   * @param evaluatedDatapoints the datapoints that decided the state, newest first: as many as the
+   *     transition needs (M for ALARM, N - M + 1 for OK, N for INSUFFICIENT_DATA)
+   */
   public StateReasonData {
     recentDatapoints = List.copyOf(recentDatapoints);
     evaluatedDatapoints = List.copyOf(evaluatedDatapoints);
@@ -53,16 +67,16 @@ public record StateReasonData(
    */
   public record EvaluatedDatapoint(Instant timestamp, Double sampleCount, Double value) {
 
-    /** Whether the period had no data. */
+    /** {@return whether the period had no data} */
     public boolean isMissing() {
       return value == null;
     }
   }
 
   /**
-   * The JSON AWS returns: compact, {@code version} first, {@code startDate} only with data, {@code
-   * unit} only when set, timestamps as {@code 2022-09-27T09:05:00.000+0000}, numbers with a decimal
-   * point ({@code 70.0}), the period as an integer.
+   * {@return the JSON AWS returns: compact, {@code version} first, {@code startDate} only with
+   * data, {@code unit} only when set, timestamps as {@code 2022-09-27T09:05:00.000+0000}, numbers
+   * with a decimal point ({@code 70.0}), the period as an integer}
    */
   public String toJson() {
     StringBuilder sb = new StringBuilder(256);

@@ -25,12 +25,22 @@ public record Statistic(String name, double percentile) {
   /** The highest sample. */
   public static final Statistic MAXIMUM = new Statistic("Maximum", Double.NaN);
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param name the statistic as AWS writes it
+   * @param percentile for percentiles, the fraction in (0, 1) (p99 = 0.99); NaN otherwise
+   */
   public Statistic {
     Require.name("statistic", name);
   }
 
-  /** A percentile statistic: {@code percentile(99)} is {@code p99}. */
+  /**
+   * A percentile statistic: {@code percentile(99)} is {@code p99}.
+   *
+   * @param p the percentile, such as 99 or 99.9
+   * @return a percentile statistic: {@code percentile(99)} is {@code p99}
+   */
   public static Statistic percentile(double p) {
     if (!(p > 0 && p < 100)) {
       throw new ValidationException("extendedStatistic", p, "a percentile between 0 and 100 (exclusive)");
@@ -39,7 +49,12 @@ public record Statistic(String name, double percentile) {
     return new Statistic("p" + text, p / 100.0);
   }
 
-  /** Parses {@code Average}, {@code Sum}, {@code SampleCount}, {@code Minimum}, {@code Maximum} or {@code pNN}. */
+  /**
+   * Parses {@code Average}, {@code Sum}, {@code SampleCount}, {@code Minimum}, {@code Maximum} or {@code pNN}.
+   *
+   * @param text the text
+   * @return the statistic with that name
+   */
   public static Statistic parse(String text) {
     Require.name("statistic", text);
     switch (text) {
@@ -67,7 +82,7 @@ public record Statistic(String name, double percentile) {
         "statistic", text, "one of SampleCount, Average, Sum, Minimum, Maximum, or a percentile p0.0 to p99.99");
   }
 
-  /** Whether this is a percentile (an extended statistic). */
+  /** {@return whether this is a percentile (an extended statistic)} */
   public boolean isPercentile() {
     return !Double.isNaN(percentile);
   }

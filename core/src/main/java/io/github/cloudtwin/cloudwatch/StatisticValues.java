@@ -12,7 +12,14 @@ import io.github.cloudtwin.kernel.ValidationException;
  */
 public record StatisticValues(double sampleCount, double sum, double minimum, double maximum) {
 
-  /** Validates like CloudWatch: finite numbers, count at least 1, minimum not above maximum. */
+  /**
+   * Validates like CloudWatch: finite numbers, count at least 1, minimum not above maximum.
+   *
+   * @param sampleCount how many samples, at least 1
+   * @param sum their sum
+   * @param minimum the lowest sample
+   * @param maximum the highest sample
+   */
   public StatisticValues {
     if (!(sampleCount >= 1) || !Double.isFinite(sampleCount)) {
       throw new ValidationException("StatisticValues.SampleCount", sampleCount, "must be at least 1");

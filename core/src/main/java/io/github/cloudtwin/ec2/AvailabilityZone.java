@@ -11,7 +11,13 @@ import io.github.cloudtwin.kernel.Require;
  */
 public record AvailabilityZone(String name, String zoneId, String region) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param name the zone name: region code plus a letter
+   * @param zoneId the physical zone id
+   * @param region the region code
+   */
   public AvailabilityZone {
     Require.name("zoneName", name);
     Require.name("zoneId", zoneId);

@@ -10,6 +10,12 @@ public interface CpuLoadModel {
   /**
    * The average CPU percentage this model adds to {@code instance} over {@code [fromMillis,
    * toMillis)} of virtual time; 0 when it adds nothing.
+   *
+   * @param instance the instance
+   * @param fromMillis the from millis
+   * @param toMillis the to millis
+   * @return the average CPU percentage this model adds to {@code instance} over {@code [fromMillis,
+   *     toMillis)} of virtual time; 0 when it adds nothing
    */
   double averageCpu(Instance instance, long fromMillis, long toMillis);
 }

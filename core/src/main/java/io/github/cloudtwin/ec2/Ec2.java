@@ -46,7 +46,13 @@ public final class Ec2 {
   private int instanceQuota = DEFAULT_INSTANCE_QUOTA;
   private int notTerminated;
 
-  /** Creates the service over {@code zones}; the twin does this, tests use {@code twin.ec2()}. */
+  /**
+   * Creates the service over {@code zones}; the twin does this, tests use {@code twin.ec2()}.
+   *
+   * @param kernel the kernel
+   * @param cloudWatch the cloud watch
+   * @param zones the zones
+   */
   public Ec2(Kernel kernel, CloudWatch cloudWatch, List<AvailabilityZone> zones) {
     this.kernel = Require.notNull("kernel", kernel);
     Require.notNull("availabilityZones", zones);
@@ -60,12 +66,17 @@ public final class Ec2 {
 
   // ------------------------------------------------------------------ zones
 
-  /** The twin's zones, in name order. */
+  /** {@return the twin's zones, in name order} */
   public List<AvailabilityZone> zones() {
     return List.copyOf(zones.values());
   }
 
-  /** The zone named {@code name}, or a ValidationException listing the twin's zones. */
+  /**
+   * The zone named {@code name}, or a ValidationException listing the twin's zones.
+   *
+   * @param name the name
+   * @return the zone named {@code name}, or a ValidationException listing the twin's zones
+   */
   public AvailabilityZone zone(String name) {
     Require.name("availabilityZone", name);
     AvailabilityZone z = zones.get(name);
@@ -75,7 +86,12 @@ public final class Ec2 {
     return z;
   }
 
-  /** The zone's current state. */
+  /**
+   * The zone's current state.
+   *
+   * @param name the name
+   * @return the zone's current state
+   */
   public ZoneState zoneState(String name) {
     zone(name);
     return kernel.call(() -> zoneStates.get(name));
@@ -84,6 +100,8 @@ public final class Ec2 {
   /**
    * Takes a zone out: its instances stop answering and reporting metrics, and launches into it
    * fail with InsufficientInstanceCapacity. Used by {@code twin.faults()}.
+   *
+   * @param name the name
    */
   public void impairZone(String name) {
     zone(name);
@@ -101,7 +119,11 @@ public final class Ec2 {
         });
   }
 
-  /** Brings a zone back: its instances answer again and launches succeed. */
+  /**
+   * Brings a zone back: its instances answer again and launches succeed.
+   *
+   * @param name the name
+   */
   public void restoreZone(String name) {
     zone(name);
     kernel.run(
@@ -130,6 +152,9 @@ public final class Ec2 {
    * Launches an instance, as {@code RunInstances}: it is {@code pending} now and {@code running}
    * after its boot time.
    *
+   *
+   * @param spec the spec
+   * @return the new instance, a live view
    * @throws InsufficientInstanceCapacityException when the zone is impaired
    */
   public Instance runInstance(InstanceSpec spec) {
@@ -180,7 +205,13 @@ public final class Ec2 {
     return id;
   }
 
-  /** The instance with that id, or a ValidationException ({@code InvalidInstanceID.NotFound}). */
+  /**
+   * The instance with that id, or a ValidationException ({@code InvalidInstanceID.NotFound}).
+   *
+   * @param instanceId the instance id
+   * @return the instance with that id, or a ValidationException ({@code
+   *     InvalidInstanceID.NotFound})
+   */
   public Instance instance(String instanceId) {
     Require.name("instanceId", instanceId);
     return kernel.call(
@@ -194,12 +225,17 @@ public final class Ec2 {
         });
   }
 
-  /** Every instance ever launched, in launch order (terminated ones included). */
+  /** {@return every instance ever launched, in launch order (terminated ones included)} */
   public List<Instance> instances() {
     return kernel.call(() -> List.copyOf(instances.values()));
   }
 
-  /** The instances in {@code state}, in launch order. */
+  /**
+   * The instances in {@code state}, in launch order.
+   *
+   * @param state the state
+   * @return the instances in {@code state}, in launch order
+   */
   public List<Instance> instances(InstanceState state) {
     Require.notNull("state", state);
     return kernel.call(
@@ -212,7 +248,11 @@ public final class Ec2 {
         });
   }
 
-  /** Terminates an instance: {@code shutting-down} now, {@code terminated} after a short while. */
+  /**
+   * Terminates an instance: {@code shutting-down} now, {@code terminated} after a short while.
+   *
+   * @param instanceId the instance id
+   */
   public void terminateInstance(String instanceId) {
     Instance i = instance(instanceId);
     kernel.run(
@@ -226,7 +266,11 @@ public final class Ec2 {
         });
   }
 
-  /** Stops a running or pending instance: {@code stopping} now, {@code stopped} after a while. */
+  /**
+   * Stops a running or pending instance: {@code stopping} now, {@code stopped} after a while.
+   *
+   * @param instanceId the instance id
+   */
   public void stopInstance(String instanceId) {
     Instance i = instance(instanceId);
     kernel.run(
@@ -249,7 +293,11 @@ public final class Ec2 {
         });
   }
 
-  /** Starts a stopped instance: {@code pending} now, {@code running} after its boot time. */
+  /**
+   * Starts a stopped instance: {@code pending} now, {@code running} after its boot time.
+   *
+   * @param instanceId the instance id
+   */
   public void startInstance(String instanceId) {
     Instance i = instance(instanceId);
     kernel.run(
@@ -277,6 +325,8 @@ public final class Ec2 {
   /**
    * Crashes an instance: it stays {@code running} but stops answering, fails its status checks
    * and stops reporting metrics, until {@link #recoverInstance(String)}.
+   *
+   * @param instanceId the instance id
    */
   public void crashInstance(String instanceId) {
     Instance i = instance(instanceId);
@@ -292,7 +342,11 @@ public final class Ec2 {
         });
   }
 
-  /** Ends a crash: the instance answers again. */
+  /**
+   * Ends a crash: the instance answers again.
+   *
+   * @param instanceId the instance id
+   */
   public void recoverInstance(String instanceId) {
     Instance i = instance(instanceId);
     kernel.run(
@@ -338,23 +392,35 @@ public final class Ec2 {
     }
   }
 
-  /** Sets the instance quota: launches beyond this many instances that are not terminated fail. */
+  /**
+   * Sets the instance quota: launches beyond this many instances that are not terminated fail.
+   *
+   * @param quota the quota
+   */
   public void setInstanceQuota(int quota) {
     Require.between("instanceQuota", quota, 1, 10_000_000);
     kernel.run(() -> instanceQuota = quota);
   }
 
-  /** The instance quota (default {@link #DEFAULT_INSTANCE_QUOTA}). */
+  /** {@return the instance quota (default {@link #DEFAULT_INSTANCE_QUOTA})} */
   public int instanceQuota() {
     return instanceQuota;
   }
 
-  /** Registers a listener for instance changes (called on the simulation thread). */
+  /**
+   * Registers a listener for instance changes (called on the simulation thread).
+   *
+   * @param listener the listener
+   */
   public void addListener(InstanceListener listener) {
     listeners.add(Require.notNull("listener", listener));
   }
 
-  /** Adds a source of CPU load (the traffic model registers one). */
+  /**
+   * Adds a source of CPU load (the traffic model registers one).
+   *
+   * @param model the model
+   */
   public void addCpuLoadModel(CpuLoadModel model) {
     Require.notNull("model", model);
     kernel.run(() -> cpu.add(model));

@@ -36,77 +36,90 @@ public final class Instance {
     this.stateSince = launchTime;
   }
 
-  /** The twin's timeline, where this resource's events ({@code instance/<id>}) are recorded. */
+  /**
+   * {@return the twin's timeline, where this resource's events ({@code instance/<id>}) are
+   * recorded}
+   */
   public Timeline timeline() {
     return timeline;
   }
 
-  /** The id, such as {@code i-0a1b2c3d4e5f60718}. */
+  /** {@return the id, such as {@code i-0a1b2c3d4e5f60718}} */
   public String instanceId() {
     return instanceId;
   }
 
-  /** What the instance was launched with. */
+  /** {@return what the instance was launched with} */
   public InstanceSpec spec() {
     return spec;
   }
 
-  /** The instance type. */
+  /** {@return the instance type} */
   public InstanceType instanceType() {
     return type;
   }
 
-  /** The zone name. */
+  /** {@return the zone name} */
   public String availabilityZone() {
     return spec.availabilityZone();
   }
 
-  /** When it was launched. */
+  /** {@return when it was launched} */
   public Instant launchTime() {
     return launchTime;
   }
 
-  /** Uptime at {@code now}. */
+  /**
+   * Uptime at {@code now}.
+   *
+   * @param now the now
+   * @return uptime at {@code now}
+   */
   public Duration uptime(Instant now) {
     return Duration.between(launchTime, now);
   }
 
-  /** The current lifecycle state. */
+  /** {@return the current lifecycle state} */
   public InstanceState state() {
     return state;
   }
 
-  /** When the current state began. */
+  /** {@return when the current state began} */
   public Instant stateSince() {
     return stateSince;
   }
 
-  /** The Auto Scaling group that launched it (tag {@code aws:autoscaling:groupName}), or null. */
+  /**
+   * {@return the Auto Scaling group that launched it (tag {@code aws:autoscaling:groupName}), or
+   * null}
+   */
   public String groupName() {
     return groupName;
   }
 
-  /** The tags. */
+  /** {@return the tags} */
   public Map<String, String> tags() {
     return spec.tags();
   }
 
-  /** Whether the instance passes its EC2 status checks: running and not crashed or cut off. */
+  /**
+   * {@return whether the instance passes its EC2 status checks: running and not crashed or cut off}
+   */
   public boolean statusOk() {
     return state == InstanceState.RUNNING && !crashed && !zoneImpaired;
   }
 
-  /** Whether it answers requests and reports metrics: same as {@link #statusOk()}. */
+  /** {@return whether it answers requests and reports metrics: same as {@link #statusOk()}} */
   public boolean isReachable() {
     return statusOk();
   }
 
-  /** Whether a crash fault holds it (running, but not answering). */
+  /** {@return whether a crash fault holds it (running, but not answering)} */
   public boolean isCrashed() {
     return crashed;
   }
 
-  /** Whether its zone is impaired. */
+  /** {@return whether its zone is impaired} */
   public boolean isZoneImpaired() {
     return zoneImpaired;
   }

@@ -8,7 +8,13 @@ public class InstanceLimitExceededException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates the error for a launch of {@code instanceType} in {@code zone} beyond {@code quota}. */
+  /**
+   * Creates the error for a launch of {@code instanceType} in {@code zone} beyond {@code quota}.
+   *
+   * @param instanceType the instance type
+   * @param zone the zone
+   * @param quota the quota
+   */
   public InstanceLimitExceededException(String instanceType, String zone, int quota) {
     super(
         "InstanceLimitExceeded: You have requested more instances than your current instance limit of "

@@ -6,9 +6,19 @@ package io.github.cloudtwin.ec2;
  */
 public interface InstanceListener {
 
-  /** The instance moved from {@code from} to its current state. */
+  /**
+   * The instance moved from {@code from} to its current state.
+   *
+   * @param instance the instance
+   * @param from the state the instance left
+   */
   default void stateChanged(Instance instance, InstanceState from) {}
 
-  /** The instance's reachability changed (crash, recovery, zone outage or return). */
+  /**
+   * The instance's reachability changed (crash, recovery, zone outage or return).
+   *
+   * @param instance the instance
+   * @param reachable the reachable
+   */
   default void reachabilityChanged(Instance instance, boolean reachable) {}
 }

@@ -21,7 +21,7 @@ public enum InstanceState {
     this.awsName = awsName;
   }
 
-  /** The state as the EC2 API writes it, such as {@code shutting-down}. */
+  /** {@return the state as the EC2 API writes it, such as {@code shutting-down}} */
   public String awsName() {
     return awsName;
   }

@@ -20,14 +20,25 @@ public record InstanceType(String name, int vCpus, int memoryMiB) {
 
   private static final Map<String, InstanceType> CATALOGUE = buildCatalogue();
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param name such as {@code m5.large}
+   * @param vCpus virtual CPUs
+   * @param memoryMiB memory in MiB
+   */
   public InstanceType {
     Require.name("instanceType", name);
     Require.between("vCpus", vCpus, 1, 448);
     Require.between("memoryMiB", memoryMiB, 256, 24 * 1024 * 1024);
   }
 
-  /** The catalogue entry for {@code name}, or a ValidationException listing the known types. */
+  /**
+   * The catalogue entry for {@code name}, or a ValidationException listing the known types.
+   *
+   * @param name the name
+   * @return the catalogue entry for {@code name}, or a ValidationException listing the known types
+   */
   public static InstanceType of(String name) {
     Require.name("instanceType", name);
     InstanceType t = CATALOGUE.get(name);
@@ -38,17 +49,17 @@ public record InstanceType(String name, int vCpus, int memoryMiB) {
     return t;
   }
 
-  /** Every type in the catalogue, in catalogue order. */
+  /** {@return every type in the catalogue, in catalogue order} */
   public static List<InstanceType> catalogue() {
     return List.copyOf(CATALOGUE.values());
   }
 
-  /** The family, such as {@code m5}. */
+  /** {@return the family, such as {@code m5}} */
   public String family() {
     return name.substring(0, name.indexOf('.'));
   }
 
-  /** Registered ECS CPU units: 1024 per vCPU. */
+  /** {@return registered ECS CPU units: 1024 per vCPU} */
   public int cpuUnits() {
     return vCpus * 1024;
   }

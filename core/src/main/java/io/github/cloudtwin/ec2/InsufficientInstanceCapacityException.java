@@ -8,9 +8,15 @@ public class InsufficientInstanceCapacityException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The zone that could not take the launch. */
   private final String availabilityZone;
 
-  /** Creates the error for {@code instanceType} in {@code zone}. */
+  /**
+   * Creates the error for {@code instanceType} in {@code zone}.
+   *
+   * @param instanceType the instance type
+   * @param zone the zone
+   */
   public InsufficientInstanceCapacityException(String instanceType, String zone) {
     super(
         "InsufficientInstanceCapacity: We currently do not have sufficient "
@@ -21,7 +27,7 @@ public class InsufficientInstanceCapacityException extends RuntimeException {
     this.availabilityZone = zone;
   }
 
-  /** The zone that refused the launch. */
+  /** {@return the zone that refused the launch} */
   public String availabilityZone() {
     return availabilityZone;
   }

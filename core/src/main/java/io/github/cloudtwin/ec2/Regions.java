@@ -35,14 +35,19 @@ public final class Regions {
 
   private Regions() {}
 
-  /** The regions the twin knows, sorted. */
+  /** {@return the regions the twin knows, sorted} */
   public static List<String> names() {
     List<String> names = new ArrayList<>(ZONES.keySet());
     names.sort(null);
     return names;
   }
 
-  /** Every zone of {@code region}, in name order. */
+  /**
+   * Every zone of {@code region}, in name order.
+   *
+   * @param region the region
+   * @return every zone of {@code region}, in name order
+   */
   public static List<AvailabilityZone> zones(String region) {
     String[][] z = ZONES.get(region);
     if (z == null) {

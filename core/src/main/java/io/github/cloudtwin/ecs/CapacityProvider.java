@@ -20,37 +20,37 @@ public final class CapacityProvider {
     this.group = group;
   }
 
-  /** The name. */
+  /** {@return the name} */
   public String name() {
     return spec.name();
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public CapacityProviderSpec spec() {
     return spec;
   }
 
-  /** The group. */
+  /** {@return the group} */
   public CapacityProviderGroup autoScalingGroup() {
     return group;
   }
 
-  /** The cluster it is associated with, or null. */
+  /** {@return the cluster it is associated with, or null} */
   public String clusterName() {
     return clusterName;
   }
 
-  /** The last CapacityProviderReservation published (NaN before the first minute). */
+  /** {@return the last CapacityProviderReservation published (NaN before the first minute)} */
   public double capacityProviderReservation() {
     return lastReservation;
   }
 
-  /** M of the last computation: instances needed. */
+  /** {@return m of the last computation: instances needed} */
   public int instancesNeeded() {
     return lastM;
   }
 
-  /** N of the last computation: instances in the group. */
+  /** {@return n of the last computation: instances in the group} */
   public int instancesInGroup() {
     return lastN;
   }

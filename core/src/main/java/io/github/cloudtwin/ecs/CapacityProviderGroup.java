@@ -9,27 +9,40 @@ import java.util.List;
  */
 public interface CapacityProviderGroup {
 
-  /** The group's name (its instances carry it in the tag {@code aws:autoscaling:groupName}). */
+  /**
+   * {@return the group's name (its instances carry it in the tag {@code
+   * aws:autoscaling:groupName})}
+   */
   String autoScalingGroupName();
 
-  /** MinSize. */
+  /** {@return MinSize} */
   int minSize();
 
-  /** MaxSize. */
+  /** {@return MaxSize} */
   int maxSize();
 
-  /** DesiredCapacity. */
+  /** {@return DesiredCapacity} */
   int desiredCapacity();
 
-  /** The ids of the group's instances that are not terminating, in launch order. */
+  /** {@return the ids of the group's instances that are not terminating, in launch order} */
   List<String> instanceIds();
 
-  /** The group's instance types, for the smallest-type rule of managed scaling. */
+  /** {@return the group's instance types, for the smallest-type rule of managed scaling} */
   List<String> instanceTypes();
 
-  /** Sets the desired capacity (within min and max), with {@code cause} for the activity. */
+  /**
+   * Sets the desired capacity (within min and max), with {@code cause} for the activity.
+   *
+   * @param desiredCapacity the desired capacity
+   * @param cause the cause
+   */
   void setDesiredCapacity(int desiredCapacity, String cause);
 
-  /** Sets or clears scale-in protection on an instance of the group. */
+  /**
+   * Sets or clears scale-in protection on an instance of the group.
+   *
+   * @param instanceId the instance id
+   * @param protectedFromScaleIn the protected from scale in
+   */
   void setInstanceProtection(String instanceId, boolean protectedFromScaleIn);
 }

@@ -15,7 +15,16 @@ import io.github.cloudtwin.kernel.ValidationException;
 public record CapacityProviderSpec(
     String name, String autoScalingGroupName, ManagedScaling managedScaling, boolean managedTerminationProtection) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param name the provider's name (not starting with aws, ecs or fargate)
+   * @param autoScalingGroupName the group (AWS: {@code
+   *     autoScalingGroupProvider.autoScalingGroupArn})
+   * @param managedScaling managed scaling, default enabled with the defaults
+   * @param managedTerminationProtection ECS protects instances running tasks from scale-in
+   *     (requires managed scaling)
+   */
   public CapacityProviderSpec {
     Require.name("name", name);
     String lower = name.toLowerCase(java.util.Locale.ROOT);
@@ -31,17 +40,33 @@ public record CapacityProviderSpec(
     }
   }
 
-  /** A provider with default managed scaling and no termination protection. */
+  /**
+   * A provider with default managed scaling and no termination protection.
+   *
+   * @param name the name
+   * @param autoScalingGroupName the auto scaling group name
+   * @return a provider with default managed scaling and no termination protection
+   */
   public static CapacityProviderSpec of(String name, String autoScalingGroupName) {
     return new CapacityProviderSpec(name, autoScalingGroupName, ManagedScaling.DEFAULT, false);
   }
 
-  /** This spec with another managed scaling. */
+  /**
+   * This spec with another managed scaling.
+   *
+   * @param ms the managed scaling settings
+   * @return this spec with another managed scaling
+   */
   public CapacityProviderSpec withManagedScaling(ManagedScaling ms) {
     return new CapacityProviderSpec(name, autoScalingGroupName, ms, managedTerminationProtection);
   }
 
-  /** This spec with managed termination protection on or off. */
+  /**
+   * This spec with managed termination protection on or off.
+   *
+   * @param on whether managed termination protection is on
+   * @return this spec with managed termination protection on or off
+   */
   public CapacityProviderSpec withManagedTerminationProtection(boolean on) {
     return new CapacityProviderSpec(name, autoScalingGroupName, managedScaling, on);
   }

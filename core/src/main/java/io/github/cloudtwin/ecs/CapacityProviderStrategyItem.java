@@ -12,14 +12,26 @@ import io.github.cloudtwin.kernel.Require;
  */
 public record CapacityProviderStrategyItem(String capacityProvider, int base, int weight) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param capacityProvider the provider's name
+   * @param base 0-100000, default 0; only one item of a strategy may set it
+   * @param weight 0-1000, API default 0; a weight-0 provider gets no tasks beyond its base
+   */
   public CapacityProviderStrategyItem {
     Require.name("capacityProviderStrategy.capacityProvider", capacityProvider);
     Require.between("capacityProviderStrategy.base", base, 0, 100_000);
     Require.between("capacityProviderStrategy.weight", weight, 0, 1000);
   }
 
-  /** An item with base 0. */
+  /**
+   * An item with base 0.
+   *
+   * @param capacityProvider the capacity provider
+   * @param weight the weight
+   * @return an item with base 0
+   */
   public static CapacityProviderStrategyItem of(String capacityProvider, int weight) {
     return new CapacityProviderStrategyItem(capacityProvider, 0, weight);
   }

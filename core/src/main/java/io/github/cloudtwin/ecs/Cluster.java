@@ -30,17 +30,17 @@ public final class Cluster {
     this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":cluster/" + name;
   }
 
-  /** The name. */
+  /** {@return the name} */
   public String clusterName() {
     return name;
   }
 
-  /** The ARN. */
+  /** {@return the ARN} */
   public String clusterArn() {
     return arn;
   }
 
-  /** Container instances that are ACTIVE or DRAINING, in registration order. */
+  /** {@return container instances that are ACTIVE or DRAINING, in registration order} */
   public List<ContainerInstance> containerInstances() {
     List<ContainerInstance> out = new ArrayList<>();
     synchronized (containerInstances) {
@@ -51,7 +51,7 @@ public final class Cluster {
     return Collections.unmodifiableList(out);
   }
 
-  /** Active services, in creation order. */
+  /** {@return active services, in creation order} */
   public List<EcsService> services() {
     List<EcsService> out = new ArrayList<>();
     synchronized (services) {
@@ -60,7 +60,7 @@ public final class Cluster {
     return Collections.unmodifiableList(out);
   }
 
-  /** Tasks that have not stopped: every service's and the standalone ones. */
+  /** {@return tasks that have not stopped: every service's and the standalone ones} */
   public List<Task> tasks() {
     List<Task> out = new ArrayList<>();
     for (EcsService s : services()) out.addAll(s.tasks());
@@ -70,40 +70,40 @@ public final class Cluster {
     return Collections.unmodifiableList(out);
   }
 
-  /** Registered container instances (ACTIVE or DRAINING). */
+  /** {@return registered container instances (ACTIVE or DRAINING)} */
   public int registeredContainerInstancesCount() {
     return containerInstances().size();
   }
 
-  /** Tasks whose last status is RUNNING. */
+  /** {@return tasks whose last status is RUNNING} */
   public int runningTasksCount() {
     int n = 0;
     for (Task t : tasks()) if (t.lastStatus() == TaskStatus.RUNNING) n++;
     return n;
   }
 
-  /** Tasks not yet RUNNING. */
+  /** {@return tasks not yet RUNNING} */
   public int pendingTasksCount() {
     int n = 0;
     for (Task t : tasks()) if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) n++;
     return n;
   }
 
-  /** The capacity providers associated with the cluster. */
+  /** {@return the capacity providers associated with the cluster} */
   public List<String> capacityProviders() {
     synchronized (capacityProviders) {
       return List.copyOf(capacityProviders);
     }
   }
 
-  /** The default capacity provider strategy. */
+  /** {@return the default capacity provider strategy} */
   public List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy() {
     synchronized (defaultStrategy) {
       return List.copyOf(defaultStrategy);
     }
   }
 
-  /** Auto Scaling group names whose instances' agents register with this cluster. */
+  /** {@return auto Scaling group names whose instances' agents register with this cluster} */
   public Set<String> autoScalingGroups() {
     synchronized (linkedGroups) {
       return Set.copyOf(linkedGroups);

@@ -35,7 +35,21 @@ public record ContainerDefinition(
     Map<String, String> environment,
     List<String> command) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param name unique within the task definition
+   * @param image the image, such as {@code nginx:1.27}
+   * @param cpu CPU units reserved for the container (0 = none)
+   * @param memory the hard limit in MiB, or 0 for none
+   * @param memoryReservation the soft limit in MiB, or 0 for none; placement reserves it when
+   *     given, otherwise {@code memory}
+   * @param portMappings port mappings (immutable)
+   * @param essential whether the task stops when this container exits (default true)
+   * @param healthCheck the container health check, or null
+   * @param environment environment variables (immutable, insertion-ordered)
+   * @param command the command, or empty for the image's default
+   */
   public ContainerDefinition {
     Require.name("containerDefinitions.name", name);
     if (!name.matches("[A-Za-z0-9_-]{1,255}")) {
@@ -60,12 +74,18 @@ public record ContainerDefinition(
     command = List.copyOf(Require.notNull("containerDefinitions.command", command));
   }
 
-  /** The memory placement reserves: the soft limit if given, otherwise the hard one. */
+  /** {@return the memory placement reserves: the soft limit if given, otherwise the hard one} */
   public int reservedMemory() {
     return memoryReservation > 0 ? memoryReservation : memory;
   }
 
-  /** A builder for a container named {@code name} running {@code image}. */
+  /**
+   * A builder for a container named {@code name} running {@code image}.
+   *
+   * @param name the name
+   * @param image the image
+   * @return a builder for a container named {@code name} running {@code image}
+   */
   public static Builder builder(String name, String image) {
     return new Builder(name, image);
   }
@@ -88,61 +108,108 @@ public record ContainerDefinition(
       this.image = image;
     }
 
-    /** CPU units reserved. */
+    /**
+     * CPU units reserved.
+     *
+     * @param cpu CPU units reserved
+     * @return this builder
+     */
     public Builder cpu(int cpu) {
       this.cpu = cpu;
       return this;
     }
 
-    /** The hard memory limit in MiB. */
+    /**
+     * The hard memory limit in MiB.
+     *
+     * @param memory the hard memory limit in MiB
+     * @return this builder
+     */
     public Builder memory(int memory) {
       this.memory = memory;
       return this;
     }
 
-    /** The soft memory limit in MiB. */
+    /**
+     * The soft memory limit in MiB.
+     *
+     * @param memoryReservation the soft memory limit in MiB
+     * @return this builder
+     */
     public Builder memoryReservation(int memoryReservation) {
       this.memoryReservation = memoryReservation;
       return this;
     }
 
-    /** Adds a port mapping. */
+    /**
+     * Adds a port mapping.
+     *
+     * @param containerPort the container port
+     * @param hostPort the host port
+     * @return this builder
+     */
     public Builder portMapping(int containerPort, int hostPort) {
       portMappings.add(new PortMapping(containerPort, hostPort));
       return this;
     }
 
-    /** Adds a port mapping with a dynamic (bridge) or equal (host, awsvpc) host port. */
+    /**
+     * Adds a port mapping with a dynamic (bridge) or equal (host, awsvpc) host port.
+     *
+     * @param containerPort the container port
+     * @return this builder
+     */
     public Builder portMapping(int containerPort) {
       return portMapping(containerPort, 0);
     }
 
-    /** Whether the task stops when this container exits (default true). */
+    /**
+     * Whether the task stops when this container exits (default true).
+     *
+     * @param essential whether the task stops when this container exits (default true)
+     * @return this builder
+     */
     public Builder essential(boolean essential) {
       this.essential = essential;
       return this;
     }
 
-    /** The container health check. */
+    /**
+     * The container health check.
+     *
+     * @param healthCheck the container health check
+     * @return this builder
+     */
     public Builder healthCheck(HealthCheck healthCheck) {
       this.healthCheck = healthCheck;
       return this;
     }
 
-    /** Adds an environment variable. */
+    /**
+     * Adds an environment variable.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this builder
+     */
     public Builder environment(String key, String value) {
       environment.put(Require.name("environment.name", key), Require.notNull("environment.value", value));
       return this;
     }
 
-    /** The command. */
+    /**
+     * The command.
+     *
+     * @param command the command
+     * @return this builder
+     */
     public Builder command(String... command) {
       this.command.clear();
       this.command.addAll(List.of(command));
       return this;
     }
 
-    /** The definition; throws a ValidationException naming the first invalid field. */
+    /** {@return the definition; throws a ValidationException naming the first invalid field} */
     public ContainerDefinition build() {
       return new ContainerDefinition(
           name, image, cpu, memory, memoryReservation, portMappings, essential, healthCheck, environment, command);

@@ -77,86 +77,92 @@ public final class ContainerInstance {
     return 15;
   }
 
-  /** The container instance id (32 hex digits). */
+  /** {@return the container instance id (32 hex digits)} */
   public String containerInstanceId() {
     return id;
   }
 
-  /** The ARN. */
+  /** {@return the ARN} */
   public String containerInstanceArn() {
     return arn;
   }
 
-  /** The cluster it is registered with. */
+  /** {@return the cluster it is registered with} */
   public String clusterName() {
     return clusterName;
   }
 
-  /** The EC2 instance id. */
+  /** {@return the EC2 instance id} */
   public String ec2InstanceId() {
     return instance.instanceId();
   }
 
-  /** The EC2 instance (live view). */
+  /** {@return the EC2 instance (live view)} */
   public Instance instance() {
     return instance;
   }
 
-  /** The zone. */
+  /** {@return the zone} */
   public String availabilityZone() {
     return instance.availabilityZone();
   }
 
-  /** ACTIVE, DRAINING or INACTIVE. */
+  /** {@return ACTIVE, DRAINING or INACTIVE} */
   public ContainerInstanceStatus status() {
     return status;
   }
 
-  /** Whether the agent is connected (false while the instance is stopped, crashed or cut off). */
+  /**
+   * {@return whether the agent is connected (false while the instance is stopped, crashed or cut
+   * off)}
+   */
   public boolean agentConnected() {
     return agentConnected;
   }
 
-  /** Registered CPU units: 1024 per vCPU. */
+  /** {@return registered CPU units: 1024 per vCPU} */
   public int registeredCpu() {
     return registeredCpu;
   }
 
-  /** Registered memory in MiB. */
+  /** {@return registered memory in MiB} */
   public int registeredMemory() {
     return registeredMemory;
   }
 
-  /** CPU units not reserved by tasks. */
+  /** {@return CPU units not reserved by tasks} */
   public int remainingCpu() {
     return registeredCpu - usedCpu;
   }
 
-  /** Memory (MiB) not reserved by tasks. */
+  /** {@return memory (MiB) not reserved by tasks} */
   public int remainingMemory() {
     return registeredMemory - usedMemory;
   }
 
-  /** Host ports in use by tasks, ascending (the agent's reserved ports are not listed). */
+  /** {@return host ports in use by tasks, ascending (the agent's reserved ports are not listed)} */
   public List<Integer> portsInUse() {
     synchronized (portsInUse) {
       return List.copyOf(portsInUse);
     }
   }
 
-  /** The attributes: ecs.availability-zone, ecs.instance-type, ecs.os-type, ... and custom ones. */
+  /**
+   * {@return the attributes: ecs.availability-zone, ecs.instance-type, ecs.os-type, ... and custom
+   * ones}
+   */
   public Map<String, String> attributes() {
     synchronized (attributes) {
       return Collections.unmodifiableMap(new TreeMap<>(attributes));
     }
   }
 
-  /** When it registered. */
+  /** {@return when it registered} */
   public Instant registeredAt() {
     return registeredAt;
   }
 
-  /** The capacity provider whose group launched the instance, or null. */
+  /** {@return the capacity provider whose group launched the instance, or null} */
   public String capacityProviderName() {
     return capacityProviderName;
   }
@@ -167,14 +173,14 @@ public final class ContainerInstance {
     }
   }
 
-  /** Tasks on it whose last status is RUNNING. */
+  /** {@return tasks on it whose last status is RUNNING} */
   public int runningTasksCount() {
     int n = 0;
     for (Task t : snapshot()) if (t.lastStatus() == TaskStatus.RUNNING) n++;
     return n;
   }
 
-  /** Tasks on it that are placed but not yet RUNNING. */
+  /** {@return tasks on it that are placed but not yet RUNNING} */
   public int pendingTasksCount() {
     int n = 0;
     for (Task t : snapshot()) {
@@ -184,7 +190,7 @@ public final class ContainerInstance {
     return n;
   }
 
-  /** The tasks on it that have not stopped. */
+  /** {@return the tasks on it that have not stopped} */
   public List<Task> tasks() {
     List<Task> out = new ArrayList<>();
     for (Task t : snapshot()) if (t.lastStatus() != TaskStatus.STOPPED) out.add(t);

@@ -26,52 +26,55 @@ public final class Deployment {
     this.rolloutStateReason = "ECS deployment " + id + " in progress.";
   }
 
-  /** {@code ecs-svc/} and 19 digits. */
+  /** {@return {@code ecs-svc/} and 19 digits} */
   public String id() {
     return id;
   }
 
-  /** PRIMARY, ACTIVE or INACTIVE. */
+  /** {@return PRIMARY, ACTIVE or INACTIVE} */
   public String status() {
     return status;
   }
 
-  /** The task definition it deploys. */
+  /** {@return the task definition it deploys} */
   public TaskDefinition taskDefinition() {
     return taskDefinition;
   }
 
-  /** When it was created. */
+  /** {@return when it was created} */
   public Instant createdAt() {
     return createdAt;
   }
 
-  /** IN_PROGRESS, COMPLETED or FAILED. */
+  /** {@return IN_PROGRESS, COMPLETED or FAILED} */
   public RolloutState rolloutState() {
     return rolloutState;
   }
 
-  /** AWS's reason text for the rollout state. */
+  /** {@return AWS's reason text for the rollout state} */
   public String rolloutStateReason() {
     return rolloutStateReason;
   }
 
-  /** Tasks of this deployment that failed to start or failed health checks (circuit breaker count). */
+  /**
+   * {@return tasks of this deployment that failed to start or failed health checks (circuit breaker
+   * count)}
+   */
   public int failedTasks() {
     return failedTasks;
   }
 
-  /** The service's desired count for the PRIMARY deployment; 0 for older ones. */
+  /** {@return the service's desired count for the PRIMARY deployment; 0 for older ones} */
   public int desiredCount() {
     return "PRIMARY".equals(status) ? service.desiredCount() : 0;
   }
 
-  /** Tasks of this deployment whose last status is RUNNING. */
+  /** {@return tasks of this deployment whose last status is RUNNING} */
   public int runningCount() {
     return service.count(this, TaskStatus.RUNNING);
   }
 
-  /** Tasks of this deployment that are not yet RUNNING (PROVISIONING to ACTIVATING). */
+  /** {@return tasks of this deployment that are not yet RUNNING (PROVISIONING to ACTIVATING)} */
   public int pendingCount() {
     return service.pendingCount(this);
   }

@@ -13,7 +13,12 @@ public record DeploymentCircuitBreaker(boolean enable, boolean rollback) {
   /** Disabled (the default). */
   public static final DeploymentCircuitBreaker DISABLED = new DeploymentCircuitBreaker(false, false);
 
-  /** The failure threshold for {@code desiredCount}: min(200, max(3, ceil(desired / 2))). */
+  /**
+   * The failure threshold for {@code desiredCount}: min(200, max(3, ceil(desired / 2))).
+   *
+   * @param desiredCount the desired count
+   * @return the failure threshold for {@code desiredCount}: min(200, max(3, ceil(desired / 2)))
+   */
   public static int threshold(int desiredCount) {
     return Math.min(200, Math.max(3, (desiredCount + 1) / 2));
   }

@@ -62,7 +62,14 @@ public final class Ecs {
   private final TaskRuntime.Agent agent;
   final ServiceEventLog events;
 
-  /** Creates the service; the twin does this, tests use {@code twin.ecs()}. */
+  /**
+   * Creates the service; the twin does this, tests use {@code twin.ecs()}.
+   *
+   * @param kernel the kernel
+   * @param ec2 the ec 2
+   * @param cloudWatch the cloud watch
+   * @param region the region
+   */
   public Ecs(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, String region) {
     this.kernel = Require.notNull("kernel", kernel);
     this.ec2 = Require.notNull("ec2", ec2);
@@ -90,7 +97,12 @@ public final class Ecs {
 
   // ------------------------------------------------------------------ clusters
 
-  /** Creates a cluster, as {@code CreateCluster}; creating an existing one returns it. */
+  /**
+   * Creates a cluster, as {@code CreateCluster}; creating an existing one returns it.
+   *
+   * @param clusterName the cluster name
+   * @return it
+   */
   public Cluster createCluster(String clusterName) {
     Require.name("clusterName", clusterName);
     if (!clusterName.matches("[A-Za-z0-9_-]{1,255}")) {
@@ -108,7 +120,12 @@ public final class Ecs {
         });
   }
 
-  /** The cluster, or a ValidationException ({@code ClusterNotFoundException}). */
+  /**
+   * The cluster, or a ValidationException ({@code ClusterNotFoundException}).
+   *
+   * @param clusterName the cluster name
+   * @return the cluster, or a ValidationException ({@code ClusterNotFoundException})
+   */
   public Cluster cluster(String clusterName) {
     Require.name("cluster", clusterName);
     return kernel.call(
@@ -121,7 +138,7 @@ public final class Ecs {
         });
   }
 
-  /** Every cluster, in creation order. */
+  /** {@return every cluster, in creation order} */
   public List<Cluster> clusters() {
     return kernel.call(() -> List.copyOf(clusters.values()));
   }
@@ -130,6 +147,9 @@ public final class Ecs {
    * Links an Auto Scaling group to a cluster: the agent on each of its instances (tag {@link
    * Ec2#GROUP_TAG}) registers with the cluster when the instance is running, as the user data of an
    * ECS-optimised launch template does. Instances already running register now.
+   *
+   * @param cluster the cluster
+   * @param autoScalingGroupName the auto scaling group name
    */
   public void linkAutoScalingGroup(String cluster, String autoScalingGroupName) {
     Cluster c = cluster(cluster);
@@ -152,12 +172,25 @@ public final class Ecs {
         });
   }
 
-  /** Registers a running EC2 instance's agent with a cluster, as the agent does at start. */
+  /**
+   * Registers a running EC2 instance's agent with a cluster, as the agent does at start.
+   *
+   * @param cluster the cluster
+   * @param instanceId the instance id
+   * @return the registered container instance
+   */
   public ContainerInstance registerContainerInstance(String cluster, String instanceId) {
     return registerContainerInstance(cluster, instanceId, Map.of());
   }
 
-  /** Registers a running instance with custom attributes (the agent's {@code ECS_INSTANCE_ATTRIBUTES}). */
+  /**
+   * Registers a running instance with custom attributes (the agent's {@code ECS_INSTANCE_ATTRIBUTES}).
+   *
+   * @param cluster the cluster
+   * @param instanceId the instance id
+   * @param attributes the attributes
+   * @return the registered container instance
+   */
   public ContainerInstance registerContainerInstance(String cluster, String instanceId, Map<String, String> attributes) {
     Cluster c = cluster(cluster);
     Instance i = ec2.instance(instanceId);
@@ -212,7 +245,13 @@ public final class Ecs {
     return null;
   }
 
-  /** The container instance with that id (or EC2 instance id) in the cluster. */
+  /**
+   * The container instance with that id (or EC2 instance id) in the cluster.
+   *
+   * @param cluster the cluster
+   * @param id a container instance id or an EC2 instance id
+   * @return the container instance with that id (or EC2 instance id) in the cluster
+   */
   public ContainerInstance containerInstance(String cluster, String id) {
     Cluster c = cluster(cluster);
     Require.name("containerInstance", id);
@@ -227,7 +266,14 @@ public final class Ecs {
         });
   }
 
-  /** Sets ({@code value} non-null) or deletes custom attributes, as {@code PutAttributes}. */
+  /**
+   * Sets ({@code value} non-null) or deletes custom attributes, as {@code PutAttributes}.
+   *
+   * @param cluster the cluster
+   * @param containerInstance the container instance
+   * @param name the name
+   * @param value the value
+   */
   public void putAttribute(String cluster, String containerInstance, String name, String value) {
     ContainerInstance ci = containerInstance(cluster, containerInstance);
     Require.name("attributes.name", name);
@@ -244,6 +290,10 @@ public final class Ecs {
    * Sets a container instance ACTIVE or DRAINING, as {@code UpdateContainerInstancesState}. A
    * draining instance takes no new tasks; its PENDING service tasks stop at once and its RUNNING
    * ones are replaced within the deployment limits.
+   *
+   * @param cluster the cluster
+   * @param containerInstance the container instance
+   * @param status the status
    */
   public void updateContainerInstancesState(String cluster, String containerInstance, ContainerInstanceStatus status) {
     ContainerInstance ci = containerInstance(cluster, containerInstance);
@@ -273,6 +323,10 @@ public final class Ecs {
   /**
    * Deregisters a container instance. With tasks still on it, {@code force} is required; its
    * tasks then stop with {@code Container instance deregistration forced by user}.
+   *
+   * @param cluster the cluster
+   * @param containerInstance the container instance
+   * @param force the force
    */
   public void deregisterContainerInstance(String cluster, String containerInstance, boolean force) {
     ContainerInstance ci = containerInstance(cluster, containerInstance);
@@ -374,7 +428,12 @@ public final class Ecs {
 
   // ------------------------------------------------------------------ task definitions
 
-  /** Registers a new revision of the family, as {@code RegisterTaskDefinition}. */
+  /**
+   * Registers a new revision of the family, as {@code RegisterTaskDefinition}.
+   *
+   * @param spec the spec
+   * @return the new revision
+   */
   public TaskDefinition registerTaskDefinition(TaskDefinitionSpec spec) {
     Require.notNull("taskDefinition", spec);
     return kernel.call(
@@ -390,6 +449,10 @@ public final class Ecs {
   /**
    * The task definition {@code family:revision}, or the latest ACTIVE revision of {@code family};
    * a ValidationException when there is none.
+   *
+   * @param familyOrFamilyRevision the family or family revision
+   * @return the task definition {@code family:revision}, or the latest ACTIVE revision of {@code
+   *     family}; a ValidationException when there is none
    */
   public TaskDefinition taskDefinition(String familyOrFamilyRevision) {
     Require.name("taskDefinition", familyOrFamilyRevision);
@@ -418,7 +481,11 @@ public final class Ecs {
         });
   }
 
-  /** Marks {@code family:revision} INACTIVE: no new services; running tasks keep it. */
+  /**
+   * Marks {@code family:revision} INACTIVE: no new services; running tasks keep it.
+   *
+   * @param familyRevision the family revision
+   */
   public void deregisterTaskDefinition(String familyRevision) {
     TaskDefinition td = taskDefinition(familyRevision);
     if (!familyRevision.contains(":")) {
@@ -432,7 +499,12 @@ public final class Ecs {
 
   // ------------------------------------------------------------------ services
 
-  /** Creates a service, as {@code CreateService}, and starts placing its tasks. */
+  /**
+   * Creates a service, as {@code CreateService}, and starts placing its tasks.
+   *
+   * @param spec the spec
+   * @return the new service, a live view
+   */
   public EcsService createService(ServiceSpec spec) {
     Require.notNull("service", spec);
     return kernel.call(
@@ -510,7 +582,13 @@ public final class Ecs {
     return c.defaultCapacityProviderStrategy();
   }
 
-  /** The service, or a ValidationException ({@code ServiceNotFoundException}). */
+  /**
+   * The service, or a ValidationException ({@code ServiceNotFoundException}).
+   *
+   * @param cluster the cluster
+   * @param serviceName the service name
+   * @return the service, or a ValidationException ({@code ServiceNotFoundException})
+   */
   public EcsService service(String cluster, String serviceName) {
     Cluster c = cluster(cluster);
     Require.name("service", serviceName);
@@ -527,6 +605,9 @@ public final class Ecs {
   /**
    * Changes a service, as {@code UpdateService}: desired count, task definition (a new deployment),
    * deployment configuration, or a forced new deployment.
+   *
+   * @param update the update
+   * @return the service, a live view
    */
   public EcsService updateService(ServiceUpdate update) {
     Require.notNull("update", update);
@@ -563,7 +644,14 @@ public final class Ecs {
         });
   }
 
-  /** Sets a service's desired count (used by service auto scaling); recorded with {@code message}. */
+  /**
+   * Sets a service's desired count (used by service auto scaling); recorded with {@code message}.
+   *
+   * @param cluster the cluster
+   * @param service the service
+   * @param desiredCount the desired count
+   * @param message the message
+   */
   public void setDesiredCount(String cluster, String service, int desiredCount, String message) {
     EcsService s = service(cluster, service);
     if (desiredCount < 0) {
@@ -580,7 +668,13 @@ public final class Ecs {
     kernel.runWithCause(ev, () -> scheduler.request(s));
   }
 
-  /** Deletes a service: with {@code force} even if its desired count is above 0; its tasks stop. */
+  /**
+   * Deletes a service: with {@code force} even if its desired count is above 0; its tasks stop.
+   *
+   * @param cluster the cluster
+   * @param serviceName the service name
+   * @param force the force
+   */
   public void deleteService(String cluster, String serviceName, boolean force) {
     EcsService s = service(cluster, serviceName);
     kernel.run(
@@ -602,6 +696,12 @@ public final class Ecs {
   /**
    * Runs standalone tasks, as {@code RunTask}: placed now (default strategy: random, seeded); tasks
    * that do not fit are not started and are listed as failures ({@code RESOURCE:CPU}, ...).
+   *
+   * @param cluster the cluster
+   * @param taskDefinition the task definition
+   * @param count the count
+   * @param launchType the launch type
+   * @return the tasks placed and the failures, as RunTask answers
    */
   public RunTaskResult runTask(String cluster, String taskDefinition, int count, LaunchType launchType) {
     Cluster c = cluster(cluster);
@@ -670,7 +770,13 @@ public final class Ecs {
     return t;
   }
 
-  /** Stops a task, as {@code StopTask}; {@code reason} becomes its stoppedReason. */
+  /**
+   * Stops a task, as {@code StopTask}; {@code reason} becomes its stoppedReason.
+   *
+   * @param cluster the cluster
+   * @param taskId the task id
+   * @param reason the reason
+   */
   public void stopTask(String cluster, String taskId, String reason) {
     cluster(cluster);
     Task t = task(taskId);
@@ -683,13 +789,21 @@ public final class Ecs {
   /**
    * The cluster's tasks as ListTasks and DescribeTasks see them: running and pending ones, and
    * stopped ones for {@link #STOPPED_TASK_RETENTION} after they stopped, in launch order.
+   *
+   * @param cluster the cluster name
+   * @return the cluster's tasks, in launch order
    */
   public List<Task> tasks(String cluster) {
     Cluster c = cluster(cluster);
     return kernel.call(() -> tasks.values().stream().filter(t -> t.clusterName().equals(c.clusterName())).toList());
   }
 
-  /** The task with that id (or ARN); stopped tasks stay visible for an hour. */
+  /**
+   * The task with that id (or ARN); stopped tasks stay visible for an hour.
+   *
+   * @param taskId the task id
+   * @return the task with that id (or ARN); stopped tasks stay visible for an hour
+   */
   public Task task(String taskId) {
     Require.name("task", taskId);
     return kernel.call(
@@ -703,29 +817,44 @@ public final class Ecs {
 
   // ------------------------------------------------------------------ runtime and load balancing
 
-  /** The default in-process runtime (behaviours, request rates, health hooks). */
+  /** {@return the default in-process runtime (behaviours, request rates, health hooks)} */
   public InProcessTaskRuntime inProcessRuntime() {
     return inProcess;
   }
 
-  /** The task runtime in use: the in-process one unless {@link #setTaskRuntime} replaced it. */
+  /**
+   * {@return the task runtime in use: the in-process one unless {@link #setTaskRuntime} replaced
+   * it}
+   */
   public TaskRuntime taskRuntime() {
     return kernel.call(() -> runtime);
   }
 
-  /** Replaces the task runtime (for instance with real containers) for tasks started from now on. */
+  /**
+   * Replaces the task runtime (for instance with real containers) for tasks started from now on.
+   *
+   * @param runtime the runtime
+   */
   public void setTaskRuntime(TaskRuntime runtime) {
     Require.notNull("runtime", runtime);
     kernel.run(() -> this.runtime = runtime);
   }
 
-  /** Calls {@code listener} on every task state change (see {@link TaskStateListener}). */
+  /**
+   * Calls {@code listener} on every task state change (see {@link TaskStateListener}).
+   *
+   * @param listener the listener
+   */
   public void addTaskStateListener(TaskStateListener listener) {
     Require.notNull("listener", listener);
     taskStateListeners.add(listener);
   }
 
-  /** Stops calling {@code listener}. */
+  /**
+   * Stops calling {@code listener}.
+   *
+   * @param listener the listener
+   */
   public void removeTaskStateListener(TaskStateListener listener) {
     taskStateListeners.remove(listener);
   }
@@ -734,7 +863,11 @@ public final class Ecs {
     for (TaskStateListener l : taskStateListeners) l.stateChanged(t, from, to);
   }
 
-  /** Wires in the load-balancing service's target registration (the twin does this). */
+  /**
+   * Wires in the load-balancing service's target registration (the twin does this).
+   *
+   * @param registration the registration
+   */
   public void setTargetRegistration(TargetRegistration registration) {
     Require.notNull("registration", registration);
     kernel.run(
@@ -746,25 +879,43 @@ public final class Ecs {
 
   // ------------------------------------------------------------------ capacity providers
 
-  /** Wires in the twin's EC2 Auto Scaling: capacity providers name its groups (the twin does this). */
+  /**
+   * Wires in the twin's EC2 Auto Scaling: capacity providers name its groups (the twin does this).
+   *
+   * @param autoScaling the auto scaling
+   */
   public void useAutoScaling(AutoScaling autoScaling) {
     Require.notNull("autoScaling", autoScaling);
     setAutoScalingGroupResolver(name -> AutoScalingGroups.of(autoScaling, name));
   }
 
-  /** Resolves capacity providers' group names to groups (a fake in tests, Auto Scaling in the twin). */
+  /**
+   * Resolves capacity providers' group names to groups (a fake in tests, Auto Scaling in the twin).
+   *
+   * @param resolver the resolver
+   */
   public void setAutoScalingGroupResolver(Function<String, CapacityProviderGroup> resolver) {
     Require.notNull("resolver", resolver);
     kernel.run(() -> this.groups = resolver);
   }
 
-  /** Creates an Auto Scaling group capacity provider, as {@code CreateCapacityProvider}. */
+  /**
+   * Creates an Auto Scaling group capacity provider, as {@code CreateCapacityProvider}.
+   *
+   * @param spec the spec
+   * @return the new capacity provider
+   */
   public CapacityProvider createCapacityProvider(CapacityProviderSpec spec) {
     Require.notNull("capacityProvider", spec);
     return kernel.call(() -> capacityProviders.create(spec));
   }
 
-  /** The capacity provider named {@code name}. */
+  /**
+   * The capacity provider named {@code name}.
+   *
+   * @param name the name
+   * @return the capacity provider named {@code name}
+   */
   public CapacityProvider capacityProvider(String name) {
     Require.name("capacityProvider", name);
     return kernel.call(() -> capacityProviders.get(name));
@@ -773,6 +924,10 @@ public final class Ecs {
   /**
    * Associates capacity providers with a cluster and sets its default strategy, as {@code
    * PutClusterCapacityProviders}. The providers' groups are linked to the cluster.
+   *
+   * @param cluster the cluster
+   * @param providers the providers
+   * @param defaultStrategy the default strategy
    */
   public void putClusterCapacityProviders(String cluster, List<String> providers, List<CapacityProviderStrategyItem> defaultStrategy) {
     Cluster c = cluster(cluster);

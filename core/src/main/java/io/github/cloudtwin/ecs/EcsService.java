@@ -45,92 +45,95 @@ public final class EcsService {
     this.desiredCount = spec.desiredCount();
   }
 
-  /** The twin's timeline, where this resource's events ({@code service/<name>}) are recorded. */
+  /**
+   * {@return the twin's timeline, where this resource's events ({@code service/<name>}) are
+   * recorded}
+   */
   public Timeline timeline() {
     return timeline;
   }
 
-  /** The service name. */
+  /** {@return the service name} */
   public String serviceName() {
     return name;
   }
 
-  /** The ARN. */
+  /** {@return the ARN} */
   public String serviceArn() {
     return arn;
   }
 
-  /** The cluster. */
+  /** {@return the cluster} */
   public String clusterName() {
     return clusterName;
   }
 
-  /** When it was created. */
+  /** {@return when it was created} */
   public Instant createdAt() {
     return createdAt;
   }
 
-  /** ACTIVE, DRAINING (being deleted) or INACTIVE. */
+  /** {@return ACTIVE, DRAINING (being deleted) or INACTIVE} */
   public String status() {
     return status;
   }
 
-  /** The current configuration (updated by UpdateService). */
+  /** {@return the current configuration (updated by UpdateService)} */
   public ServiceSpec spec() {
     return spec;
   }
 
-  /** The desired count (for DAEMON: the number of instances it should run on). */
+  /** {@return the desired count (for DAEMON: the number of instances it should run on)} */
   public int desiredCount() {
     return desiredCount;
   }
 
-  /** Tasks whose last status is RUNNING. */
+  /** {@return tasks whose last status is RUNNING} */
   public int runningCount() {
     return count(null, TaskStatus.RUNNING);
   }
 
-  /** Tasks created but not yet RUNNING (PROVISIONING to ACTIVATING). */
+  /** {@return tasks created but not yet RUNNING (PROVISIONING to ACTIVATING)} */
   public int pendingCount() {
     return pendingCount(null);
   }
 
-  /** The task definition of the PRIMARY deployment. */
+  /** {@return the task definition of the PRIMARY deployment} */
   public TaskDefinition taskDefinition() {
     synchronized (deployments) {
       return deployments.get(0).taskDefinition();
     }
   }
 
-  /** Deployments, PRIMARY first. */
+  /** {@return deployments, PRIMARY first} */
   public List<Deployment> deployments() {
     synchronized (deployments) {
       return List.copyOf(deployments);
     }
   }
 
-  /** The PRIMARY deployment. */
+  /** {@return the PRIMARY deployment} */
   public Deployment primaryDeployment() {
     synchronized (deployments) {
       return deployments.get(0);
     }
   }
 
-  /** Service events as {@code DescribeServices} lists them: newest first, at most 100. */
+  /** {@return service events as {@code DescribeServices} lists them: newest first, at most 100} */
   public List<ServiceEvent> events() {
     synchronized (events) {
       return List.copyOf(events);
     }
   }
 
-  /** The messages of the service events, newest first. */
+  /** {@return the messages of the service events, newest first} */
   public List<String> eventMessages() {
     List<String> out = new ArrayList<>();
     for (ServiceEvent e : events()) out.add(e.message());
     return Collections.unmodifiableList(out);
   }
 
-  /** Tasks that have not stopped, in creation order. */
+  /** {@return tasks that have not stopped, in creation order} */
   public List<Task> tasks() {
     List<Task> out = new ArrayList<>();
     synchronized (tasks) {
@@ -139,7 +142,13 @@ public final class EcsService {
     return Collections.unmodifiableList(out);
   }
 
-  /** Tasks whose last status is {@code status}, including recently STOPPED ones (kept 1 hour). */
+  /**
+   * Tasks whose last status is {@code status}, including recently STOPPED ones (kept 1 hour).
+   *
+   * @param status the status
+   * @return tasks whose last status is {@code status}, including recently STOPPED ones (kept 1
+   *     hour)
+   */
   public List<Task> tasks(TaskStatus status) {
     List<Task> out = new ArrayList<>();
     synchronized (tasks) {
@@ -148,7 +157,10 @@ public final class EcsService {
     return Collections.unmodifiableList(out);
   }
 
-  /** Whether the service has reached a steady state (its last steady-state event still holds). */
+  /**
+   * {@return whether the service has reached a steady state (its last steady-state event still
+   * holds)}
+   */
   public boolean isSteady() {
     return steady;
   }

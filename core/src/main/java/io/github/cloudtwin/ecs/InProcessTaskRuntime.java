@@ -35,7 +35,14 @@ public final class InProcessTaskRuntime implements TaskRuntime {
   /** Requests a load balancer sent to a task, for its CPU (the twin wires load balancing in). */
   @FunctionalInterface
   public interface ServedRequests {
-    /** Average requests per second {@code task} served over {@code [fromMillis, toMillis)}. */
+    /**
+     * Average requests per second {@code task} served over {@code [fromMillis, toMillis)}.
+     *
+     * @param task the task
+     * @param fromMillis the from millis
+     * @param toMillis the to millis
+     * @return average requests per second {@code task} served over {@code [fromMillis, toMillis)}
+     */
     double averageServed(Task task, long fromMillis, long toMillis);
   }
   private final Set<EcsService> dirty = new java.util.LinkedHashSet<>();
@@ -93,6 +100,9 @@ public final class InProcessTaskRuntime implements TaskRuntime {
   /**
    * Sets how tasks of {@code family} (or of one revision, {@code family:revision}) behave: tasks
    * started later, and CPU from now on.
+   *
+   * @param family the family
+   * @param behavior the behavior
    */
   public void behavior(String family, TaskBehavior behavior) {
     Require.name("family", family);
@@ -104,7 +114,12 @@ public final class InProcessTaskRuntime implements TaskRuntime {
         });
   }
 
-  /** The behaviour of {@code family}'s tasks. */
+  /**
+   * The behaviour of {@code family}'s tasks.
+   *
+   * @param family the family
+   * @return the behaviour of {@code family}'s tasks
+   */
   public TaskBehavior behavior(String family) {
     return kernel.call(() -> behaviors.getOrDefault(family, TaskBehavior.DEFAULT));
   }
@@ -112,6 +127,10 @@ public final class InProcessTaskRuntime implements TaskRuntime {
   /**
    * Offers {@code requestsPerSecond} to a service, spread evenly over its RUNNING, reachable tasks
    * (the way a round-robin load balancer would).
+   *
+   * @param cluster the cluster
+   * @param service the service
+   * @param requestsPerSecond the requests per second
    */
   public void setRequestRate(String cluster, String service, double requestsPerSecond) {
     Require.finite("requestsPerSecond", requestsPerSecond);
@@ -124,7 +143,13 @@ public final class InProcessTaskRuntime implements TaskRuntime {
         });
   }
 
-  /** The request rate offered to a service. */
+  /**
+   * The request rate offered to a service.
+   *
+   * @param cluster the cluster
+   * @param service the service
+   * @return the request rate offered to a service
+   */
   public double requestRate(String cluster, String service) {
     EcsService s = ecs.service(cluster, service);
     return kernel.call(() -> rates.getOrDefault(s, 0.0));
@@ -132,6 +157,11 @@ public final class InProcessTaskRuntime implements TaskRuntime {
 
   /**
    * One request to one task: answered by the family's handler, charged at the family's CPU cost.
+   *
+   * @param task the task
+   * @param request the request
+   * @return one request to one task: answered by the family's handler, charged at the family's CPU
+   *     cost
    */
   public String handle(Task task, String request) {
     Require.notNull("task", task);
@@ -155,13 +185,20 @@ public final class InProcessTaskRuntime implements TaskRuntime {
   /**
    * Sets where load-balancer traffic per task comes from: each request served costs the family's
    * CPU unit-seconds, on top of the rate offered with {@link #setRequestRate}.
+   *
+   * @param source the source
    */
   public void setServedRequests(ServedRequests source) {
     Require.notNull("source", source);
     kernel.run(() -> served = source);
   }
 
-  /** Makes the container health checks of a task fail (true) or pass again (false). */
+  /**
+   * Makes the container health checks of a task fail (true) or pass again (false).
+   *
+   * @param taskId the task id
+   * @param failing the failing
+   */
   public void failHealthChecks(String taskId, boolean failing) {
     Require.name("taskId", taskId);
     kernel.run(

@@ -22,7 +22,15 @@ public record ManagedScaling(
   /** Disabled. */
   public static final ManagedScaling DISABLED = new ManagedScaling(false, 100, 1, 10_000, Duration.ofSeconds(300));
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param enabled whether ECS scales the group (status ENABLED)
+   * @param targetCapacity 1-100 percent, default 100
+   * @param minimumScalingStepSize 1-10000, default 1
+   * @param maximumScalingStepSize 1-10000, default 10000
+   * @param instanceWarmupPeriod 0-10000 s, default 300 s
+   */
   public ManagedScaling {
     Require.between("managedScaling.targetCapacity", targetCapacity, 1, 100);
     Require.between("managedScaling.minimumScalingStepSize", minimumScalingStepSize, 1, 10_000);
@@ -36,7 +44,12 @@ public record ManagedScaling(
     }
   }
 
-  /** Enabled with {@code targetCapacity} and the other defaults. */
+  /**
+   * Enabled with {@code targetCapacity} and the other defaults.
+   *
+   * @param targetCapacity the target capacity
+   * @return enabled with {@code targetCapacity} and the other defaults
+   */
   public static ManagedScaling target(int targetCapacity) {
     return new ManagedScaling(true, targetCapacity, 1, 10_000, Duration.ofSeconds(300));
   }

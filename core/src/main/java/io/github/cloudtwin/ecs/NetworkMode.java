@@ -17,7 +17,7 @@ public enum NetworkMode {
     this.awsName = awsName;
   }
 
-  /** The mode as the ECS API writes it. */
+  /** {@return the mode as the ECS API writes it} */
   public String awsName() {
     return awsName;
   }

@@ -13,7 +13,12 @@ import io.github.cloudtwin.kernel.ValidationException;
  */
 public record PlacementConstraint(String type, String expression) {
 
-  /** Validates and parses the expression. */
+  /**
+   * Validates and parses the expression.
+   *
+   * @param type {@code distinctInstance} or {@code memberOf}
+   * @param expression the cluster query for memberOf; null for distinctInstance
+   */
   public PlacementConstraint {
     Require.oneOf("placementConstraint.type", type, java.util.List.of("distinctInstance", "memberOf"));
     if (type.equals("memberOf")) {
@@ -24,12 +29,17 @@ public record PlacementConstraint(String type, String expression) {
     }
   }
 
-  /** Each task of the service on a different instance. */
+  /** {@return each task of the service on a different instance} */
   public static PlacementConstraint distinctInstance() {
     return new PlacementConstraint("distinctInstance", null);
   }
 
-  /** Only instances matching the cluster query {@code expression}. */
+  /**
+   * Only instances matching the cluster query {@code expression}.
+   *
+   * @param expression the expression
+   * @return only instances matching the cluster query {@code expression}
+   */
   public static PlacementConstraint memberOf(String expression) {
     return new PlacementConstraint("memberOf", expression);
   }

@@ -13,7 +13,13 @@ import io.github.cloudtwin.kernel.ValidationException;
  */
 public record PlacementStrategy(String type, String field) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param type {@code spread}, {@code binpack} or {@code random}
+   * @param field for spread: {@code instanceId} (or {@code host}) or {@code attribute:<name>}; for
+   *     binpack: {@code cpu} or {@code memory}; null for random
+   */
   public PlacementStrategy {
     Require.oneOf("placementStrategy.type", type, java.util.List.of("spread", "binpack", "random"));
     switch (type) {
@@ -33,22 +39,33 @@ public record PlacementStrategy(String type, String field) {
     }
   }
 
-  /** Spread over a field: {@code instanceId}, {@code host} or {@code attribute:ecs.availability-zone}. */
+  /**
+   * Spread over a field: {@code instanceId}, {@code host} or {@code attribute:ecs.availability-zone}.
+   *
+   * @param field the field
+   * @return spread over a field: {@code instanceId}, {@code host} or {@code
+   *     attribute:ecs.availability-zone}
+   */
   public static PlacementStrategy spread(String field) {
     return new PlacementStrategy("spread", field);
   }
 
-  /** Spread over zones. */
+  /** {@return spread over zones} */
   public static PlacementStrategy spreadByZone() {
     return spread("attribute:ecs.availability-zone");
   }
 
-  /** Pack onto the instance with the least remaining {@code cpu} or {@code memory}. */
+  /**
+   * Pack onto the instance with the least remaining {@code cpu} or {@code memory}.
+   *
+   * @param field the field
+   * @return pack onto the instance with the least remaining {@code cpu} or {@code memory}
+   */
   public static PlacementStrategy binpack(String field) {
     return new PlacementStrategy("binpack", field);
   }
 
-  /** Any candidate, drawn from the twin's seeded randomness. */
+  /** {@return any candidate, drawn from the twin's seeded randomness} */
   public static PlacementStrategy random() {
     return new PlacementStrategy("random", null);
   }

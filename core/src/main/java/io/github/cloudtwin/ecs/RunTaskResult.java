@@ -11,7 +11,12 @@ import java.util.List;
  */
 public record RunTaskResult(List<Task> tasks, List<String> failures) {
 
-  /** Copies. */
+  /**
+   * Copies.
+   *
+   * @param tasks the tasks started (immutable)
+   * @param failures one reason per task not started (immutable)
+   */
   public RunTaskResult {
     tasks = List.copyOf(tasks);
     failures = List.copyOf(failures);

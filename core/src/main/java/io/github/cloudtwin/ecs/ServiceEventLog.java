@@ -41,6 +41,14 @@ final class ServiceEventLog {
     append(s, message);
   }
 
+  /**
+   * Adds one event now, before the batches of this instant: a task's health failure reads before
+   * the one "has stopped N running tasks" event of the tasks stopped for it.
+   */
+  void addBeforeBatches(EcsService s, String message) {
+    append(s, message);
+  }
+
   private void append(EcsService s, String message) {
     long msb = (ids.nextLong() & ~0xF000L) | 0x4000L; // version 4
     long lsb = (ids.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant

@@ -53,6 +53,16 @@ final class ServiceEventMessages {
     return service(service) + " deregistered " + count + " targets in (target-group " + targetGroupArn + ")";
   }
 
+  /**
+   * {@code (service web) (task t) (port 80) is unhealthy in (target-group arn…) due to (reason
+   * Health checks failed)}; tasks on an instance name it too: {@code (instance i-…)} before the port.
+   */
+  static String unhealthyInTargetGroup(String service, String taskId, String instanceId, int port, String targetGroupArn,
+      String reason) {
+    return service(service) + " (task " + taskId + ")" + (instanceId == null ? "" : " (instance " + instanceId + ")")
+        + " (port " + port + ") is unhealthy in (target-group " + targetGroupArn + ") due to (reason " + reason + ")";
+  }
+
   static String failedContainerHealthChecks(String service, String taskId) {
     return service(service) + " (task " + taskId + ") failed container health checks.";
   }

@@ -12,7 +12,13 @@ import io.github.cloudtwin.kernel.Require;
  */
 public record ServiceLoadBalancer(String targetGroupName, String containerName, int containerPort) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param targetGroupName the target group (as the load-balancing service names it)
+   * @param containerName the container in the task definition
+   * @param containerPort a port mapped by that container
+   */
   public ServiceLoadBalancer {
     Require.name("loadBalancers.targetGroupArn", targetGroupName);
     Require.name("loadBalancers.containerName", containerName);

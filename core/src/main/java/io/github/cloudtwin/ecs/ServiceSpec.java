@@ -40,7 +40,26 @@ public record ServiceSpec(
     List<ServiceLoadBalancer> loadBalancers,
     Duration healthCheckGracePeriod) {
 
-  /** Validates the way CreateService does (references are checked by {@link Ecs#createService}). */
+  /**
+   * Validates the way CreateService does (references are checked by {@link Ecs#createService}).
+   *
+   * @param cluster the cluster name
+   * @param serviceName unique among the cluster's active services
+   * @param taskDefinition {@code family} (latest ACTIVE revision) or {@code family:revision}
+   * @param desiredCount tasks to keep (REPLICA), default 1; ignored for DAEMON
+   * @param schedulingStrategy REPLICA (default) or DAEMON
+   * @param launchType EC2 or FARGATE; null when a capacity provider strategy (the service's or the
+   *     cluster's default) is used, EC2 when neither is given
+   * @param capacityProviderStrategy items, or empty
+   * @param placementStrategy in order; empty means AWS's service default for EC2:
+   *     spread(attribute:ecs.availability-zone), spread(instanceId)
+   * @param placementConstraints binding constraints
+   * @param deploymentConfiguration limits and circuit breaker; null for the scheduling strategy's
+   *     defaults (REPLICA 100 %/200 %, DAEMON 0 %/100 %)
+   * @param loadBalancers target groups the tasks register in
+   * @param healthCheckGracePeriod ignore ELB and container health failures this long after RUNNING
+   *     (default 0)
+   */
   public ServiceSpec {
     Require.name("cluster", cluster);
     Require.name("serviceName", serviceName);
@@ -110,7 +129,14 @@ public record ServiceSpec(
     }
   }
 
-  /** A builder for a service of {@code taskDefinition} in {@code cluster}. */
+  /**
+   * A builder for a service of {@code taskDefinition} in {@code cluster}.
+   *
+   * @param cluster the cluster
+   * @param serviceName the service name
+   * @param taskDefinition the task definition
+   * @return a builder for a service of {@code taskDefinition} in {@code cluster}
+   */
   public static Builder builder(String cluster, String serviceName, String taskDefinition) {
     return new Builder(cluster, serviceName, taskDefinition);
   }
@@ -136,67 +162,122 @@ public record ServiceSpec(
       this.taskDefinition = taskDefinition;
     }
 
-    /** Tasks to keep (default 1). */
+    /**
+     * Tasks to keep (default 1).
+     *
+     * @param desiredCount tasks to keep (default 1)
+     * @return this builder
+     */
     public Builder desiredCount(int desiredCount) {
       this.desiredCount = desiredCount;
       return this;
     }
 
-    /** REPLICA or DAEMON. */
+    /**
+     * REPLICA or DAEMON.
+     *
+     * @param s REPLICA or DAEMON
+     * @return this builder
+     */
     public Builder schedulingStrategy(SchedulingStrategy s) {
       this.schedulingStrategy = s;
       return this;
     }
 
-    /** EC2 or FARGATE. */
+    /**
+     * EC2 or FARGATE.
+     *
+     * @param launchType EC2 or FARGATE
+     * @return this builder
+     */
     public Builder launchType(LaunchType launchType) {
       this.launchType = launchType;
       return this;
     }
 
-    /** Adds a capacity provider strategy item. */
+    /**
+     * Adds a capacity provider strategy item.
+     *
+     * @param provider the provider
+     * @param base the base
+     * @param weight the weight
+     * @return this builder
+     */
     public Builder capacityProviderStrategy(String provider, int base, int weight) {
       capacityProviderStrategy.add(new CapacityProviderStrategyItem(provider, base, weight));
       return this;
     }
 
-    /** Adds placement strategies, applied in order. */
+    /**
+     * Adds placement strategies, applied in order.
+     *
+     * @param strategies adds placement strategies, applied in order
+     * @return this builder
+     */
     public Builder placementStrategy(PlacementStrategy... strategies) {
       placementStrategy.addAll(List.of(strategies));
       return this;
     }
 
-    /** Adds placement constraints. */
+    /**
+     * Adds placement constraints.
+     *
+     * @param constraints adds placement constraints
+     * @return this builder
+     */
     public Builder placementConstraints(PlacementConstraint... constraints) {
       placementConstraints.addAll(List.of(constraints));
       return this;
     }
 
-    /** Deployment limits and circuit breaker. */
+    /**
+     * Deployment limits and circuit breaker.
+     *
+     * @param c deployment limits and circuit breaker
+     * @return this builder
+     */
     public Builder deploymentConfiguration(DeploymentConfiguration c) {
       this.deploymentConfiguration = c;
       return this;
     }
 
-    /** Deployment limits in percent. */
+    /**
+     * Deployment limits in percent.
+     *
+     * @param minimumHealthyPercent the minimum healthy percent
+     * @param maximumPercent the maximum percent
+     * @return this builder
+     */
     public Builder deploymentConfiguration(int minimumHealthyPercent, int maximumPercent) {
       this.deploymentConfiguration = DeploymentConfiguration.of(minimumHealthyPercent, maximumPercent);
       return this;
     }
 
-    /** Adds a load balancer entry. */
+    /**
+     * Adds a load balancer entry.
+     *
+     * @param targetGroupName the target group name
+     * @param containerName the container name
+     * @param containerPort the container port
+     * @return this builder
+     */
     public Builder loadBalancer(String targetGroupName, String containerName, int containerPort) {
       loadBalancers.add(new ServiceLoadBalancer(targetGroupName, containerName, containerPort));
       return this;
     }
 
-    /** The health check grace period. */
+    /**
+     * The health check grace period.
+     *
+     * @param d the health check grace period
+     * @return this builder
+     */
     public Builder healthCheckGracePeriod(Duration d) {
       this.healthCheckGracePeriod = d;
       return this;
     }
 
-    /** The spec; throws a ValidationException naming the first invalid field. */
+    /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public ServiceSpec build() {
       return new ServiceSpec(
           cluster, serviceName, taskDefinition, desiredCount, schedulingStrategy, launchType,

@@ -21,7 +21,16 @@ public record ServiceUpdate(
     DeploymentConfiguration deploymentConfiguration,
     boolean forceNewDeployment) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param cluster the cluster
+   * @param service the service
+   * @param desiredCount the new desired count, or null
+   * @param taskDefinition a new task definition (starts a deployment), or null
+   * @param deploymentConfiguration new limits / circuit breaker, or null
+   * @param forceNewDeployment start a deployment even with the same task definition
+   */
   public ServiceUpdate {
     Require.name("cluster", cluster);
     Require.name("service", service);
@@ -30,7 +39,13 @@ public record ServiceUpdate(
     }
   }
 
-  /** A builder for {@code service} in {@code cluster}. */
+  /**
+   * A builder for {@code service} in {@code cluster}.
+   *
+   * @param cluster the cluster
+   * @param service the service
+   * @return a builder for {@code service} in {@code cluster}
+   */
   public static Builder builder(String cluster, String service) {
     return new Builder(cluster, service);
   }
@@ -49,31 +64,51 @@ public record ServiceUpdate(
       this.service = service;
     }
 
-    /** The new desired count. */
+    /**
+     * The new desired count.
+     *
+     * @param n the new desired count
+     * @return this builder
+     */
     public Builder desiredCount(int n) {
       this.desiredCount = n;
       return this;
     }
 
-    /** The new task definition. */
+    /**
+     * The new task definition.
+     *
+     * @param td the new task definition
+     * @return this builder
+     */
     public Builder taskDefinition(String td) {
       this.taskDefinition = td;
       return this;
     }
 
-    /** New deployment limits / breaker. */
+    /**
+     * New deployment limits / breaker.
+     *
+     * @param c new deployment limits / breaker
+     * @return this builder
+     */
     public Builder deploymentConfiguration(DeploymentConfiguration c) {
       this.deploymentConfiguration = c;
       return this;
     }
 
-    /** Force a new deployment. */
+    /**
+     * Force a new deployment.
+     *
+     * @param force force a new deployment
+     * @return this builder
+     */
     public Builder forceNewDeployment(boolean force) {
       this.forceNewDeployment = force;
       return this;
     }
 
-    /** The update; throws a ValidationException naming the first invalid field. */
+    /** {@return the update; throws a ValidationException naming the first invalid field} */
     public ServiceUpdate build() {
       return new ServiceUpdate(cluster, service, desiredCount, taskDefinition, deploymentConfiguration, forceNewDeployment);
     }

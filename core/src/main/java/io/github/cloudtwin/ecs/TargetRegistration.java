@@ -14,6 +14,10 @@ public interface TargetRegistration {
     /**
      * {@code targetId} in {@code targetGroupName} is now healthy ({@code true}) or unhealthy
      * ({@code false}); every task registered as that target is concerned.
+     *
+     * @param targetGroupName the target group name
+     * @param targetId the target id
+     * @param healthy the healthy
      */
     void healthChanged(String targetGroupName, String targetId, boolean healthy);
   }
@@ -21,26 +25,76 @@ public interface TargetRegistration {
   /**
    * The target group's target type: {@code instance} or {@code ip}; throws a ValidationException
    * when there is no such target group.
+   *
+   * @param targetGroupName the target group name
+   * @return the target group's target type: {@code instance} or {@code ip}; throws a
+   *     ValidationException when there is no such target group
    */
   String targetType(String targetGroupName);
 
-  /** The target group's ARN, for stop reasons. */
+  /**
+   * The target group's ARN, for stop reasons.
+   *
+   * @param targetGroupName the target group name
+   * @return the target group's ARN, for stop reasons
+   */
   default String targetGroupArn(String targetGroupName) {
     return targetGroupName;
   }
 
-  /** Registers {@code targetId} (instance id or IP) on {@code port}; IP targets are in {@code availabilityZone}. */
+  /**
+   * Registers {@code targetId} (instance id or IP) on {@code port}; IP targets are in {@code availabilityZone}.
+   *
+   * @param targetGroupName the target group name
+   * @param targetId the target id
+   * @param port the port
+   * @param availabilityZone the availability zone
+   */
   void register(String targetGroupName, String targetId, int port, String availabilityZone);
 
-  /** Deregisters it; the target drains for the deregistration delay. */
+  /**
+   * Deregisters it; the target drains for the deregistration delay.
+   *
+   * @param targetGroupName the target group name
+   * @param targetId the target id
+   * @param port the port
+   */
   void deregister(String targetGroupName, String targetId, int port);
 
-  /** How long a deregistered target drains. */
+  /**
+   * How long a deregistered target drains.
+   *
+   * @param targetGroupName the target group name
+   * @return how long a deregistered target drains
+   */
   Duration deregistrationDelay(String targetGroupName);
 
-  /** Whether the load balancer reports the target healthy. */
+  /**
+   * Whether the load balancer reports the target healthy.
+   *
+   * @param targetGroupName the target group name
+   * @param targetId the target id
+   * @param port the port
+   * @return whether the load balancer reports the target healthy
+   */
   boolean isHealthy(String targetGroupName, String targetId, int port);
 
-  /** Sets the listener for health changes (ECS sets one). */
+  /**
+   * Why the load balancer reports the target unhealthy, in AWS's words (such as {@code Health checks
+   * failed with these codes: [500]}); null when it does not say.
+   *
+   * @param targetGroupName the target group
+   * @param targetId the target
+   * @return the health description, or null
+   */
+  default String unhealthyReason(String targetGroupName, String targetId) {
+    return null;
+  }
+
+  /**
+   * Sets the listener for health changes (ECS sets one).
+   *
+   * @param listener the listener
+   */
   void setHealthListener(HealthListener listener);
 }

@@ -72,85 +72,93 @@ public final class Task {
     this.createdAt = createdAt;
   }
 
-  /** The twin's timeline, where this resource's events ({@code task/<id>}) are recorded. */
+  /**
+   * {@return the twin's timeline, where this resource's events ({@code task/<id>}) are recorded}
+   */
   public Timeline timeline() {
     return timeline;
   }
 
-  /** The task id (32 hex digits). */
+  /** {@return the task id (32 hex digits)} */
   public String taskId() {
     return id;
   }
 
-  /** The ARN. */
+  /** {@return the ARN} */
   public String taskArn() {
     return arn;
   }
 
-  /** The cluster. */
+  /** {@return the cluster} */
   public String clusterName() {
     return clusterName;
   }
 
-  /** The task definition it runs. */
+  /** {@return the task definition it runs} */
   public TaskDefinition taskDefinition() {
     return taskDefinition;
   }
 
-  /** {@code service:<name>} for service tasks, {@code family:<family>} for others. */
+  /** {@return {@code service:<name>} for service tasks, {@code family:<family>} for others} */
   public String group() {
     return group;
   }
 
-  /** The service's name, or null for a standalone task. */
+  /** {@return the service's name, or null for a standalone task} */
   public String serviceName() {
     return service == null ? null : service.serviceName();
   }
 
-  /** The deployment id that started it ({@code ecs-svc/...}), or null. */
+  /** {@return the deployment id that started it ({@code ecs-svc/...}), or null} */
   public String startedBy() {
     return deployment == null ? null : deployment.id();
   }
 
-  /** EC2 or FARGATE. */
+  /** {@return EC2 or FARGATE} */
   public LaunchType launchType() {
     return launchType;
   }
 
-  /** The capacity provider it was placed with, or null. */
+  /** {@return the capacity provider it was placed with, or null} */
   public String capacityProviderName() {
     return capacityProviderName;
   }
 
-  /** The container instance, or null (Fargate, or still PROVISIONING). */
+  /** {@return the container instance, or null (Fargate, or still PROVISIONING)} */
   public ContainerInstance containerInstance() {
     return containerInstance;
   }
 
-  /** The EC2 instance id it runs on, or null. */
+  /** {@return the EC2 instance id it runs on, or null} */
   public String ec2InstanceId() {
     ContainerInstance ci = containerInstance;
     return ci == null ? null : ci.ec2InstanceId();
   }
 
-  /** Its zone, or null while PROVISIONING without a placement. */
+  /** {@return its zone, or null while PROVISIONING without a placement} */
   public String availabilityZone() {
     return availabilityZone;
   }
 
-  /** The ENI's private IP in awsvpc mode, otherwise null. */
+  /** {@return the ENI's private IP in awsvpc mode, otherwise null} */
   public String privateIpv4Address() {
     return privateIpv4Address;
   }
 
-  /** Host port per {@code container:containerPort} (bridge and host modes). */
+  /** {@return host port per {@code container:containerPort} (bridge and host modes)} */
   public Map<String, Integer> hostPorts() {
     synchronized (hostPorts) {
       return Collections.unmodifiableMap(new LinkedHashMap<>(hostPorts));
     }
   }
 
-  /** The host port of {@code container}'s {@code containerPort}, or 0. */
+  /**
+   * The host port of {@code container}'s {@code containerPort}, or 0.
+   *
+   * @param container the container
+   * @param containerPort the container port
+   * @return the host port of {@code container}'s {@code containerPort}, or 0
+   */
   public int hostPort(String container, int containerPort) {
     synchronized (hostPorts) {
       Integer p = hostPorts.get(container + ":" + containerPort);
@@ -158,52 +166,57 @@ public final class Task {
     }
   }
 
-  /** The last status the agent reported. */
+  /** {@return the last status the agent reported} */
   public TaskStatus lastStatus() {
     return lastStatus;
   }
 
-  /** RUNNING until something decides to stop it, then STOPPED. */
+  /** {@return RUNNING until something decides to stop it, then STOPPED} */
   public TaskStatus desiredStatus() {
     return desiredStatus;
   }
 
-  /** From its containers' health checks. */
+  /** {@return from its containers' health checks} */
   public HealthStatus healthStatus() {
     return healthStatus;
   }
 
-  /** Why it stopped, or null. */
+  /** {@return why it stopped, or null} */
   public StopCode stopCode() {
     return stopCode;
   }
 
-  /** AWS's text for why it stopped, such as {@code Essential container in task exited}; or null. */
+  /**
+   * {@return AWS's text for why it stopped, such as {@code Essential container in task exited}; or
+   * null}
+   */
   public String stoppedReason() {
     return stoppedReason;
   }
 
-  /** When it was created. */
+  /** {@return when it was created} */
   public Instant createdAt() {
     return createdAt;
   }
 
-  /** When it reached RUNNING, or null. */
+  /** {@return when it reached RUNNING, or null} */
   public Instant startedAt() {
     return startedAt;
   }
 
-  /** When stopping began, or null. */
+  /** {@return when stopping began, or null} */
   public Instant stoppingAt() {
     return stoppingAt;
   }
 
-  /** When it stopped, or null. */
+  /** {@return when it stopped, or null} */
   public Instant stoppedAt() {
     return stoppedAt;
   }
 
-  /** Whether it is paused (its instance is unreachable; the runtime was told to pause it). */
+  /**
+   * {@return whether it is paused (its instance is unreachable; the runtime was told to pause it)}
+   */
   public boolean isPaused() {
     return paused;
   }

@@ -21,42 +21,42 @@ public final class TaskDefinition {
     this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":task-definition/" + spec.family() + ":" + revision;
   }
 
-  /** What was registered. */
+  /** {@return what was registered} */
   public TaskDefinitionSpec spec() {
     return spec;
   }
 
-  /** The family. */
+  /** {@return the family} */
   public String family() {
     return spec.family();
   }
 
-  /** The revision, from 1. */
+  /** {@return the revision, from 1} */
   public int revision() {
     return revision;
   }
 
-  /** {@code family:revision}. */
+  /** {@return {@code family:revision}} */
   public String familyRevision() {
     return familyRevision;
   }
 
-  /** The ARN. */
+  /** {@return the ARN} */
   public String taskDefinitionArn() {
     return arn;
   }
 
-  /** The network mode. */
+  /** {@return the network mode} */
   public NetworkMode networkMode() {
     return spec.networkMode();
   }
 
-  /** The containers. */
+  /** {@return the containers} */
   public List<ContainerDefinition> containerDefinitions() {
     return spec.containerDefinitions();
   }
 
-  /** ACTIVE or INACTIVE (deregistered). */
+  /** {@return ACTIVE or INACTIVE (deregistered)} */
   public String status() {
     return active ? "ACTIVE" : "INACTIVE";
   }
@@ -65,7 +65,7 @@ public final class TaskDefinition {
     active = false;
   }
 
-  /** CPU units placement reserves: the task-level value, otherwise the containers' sum. */
+  /** {@return CPU units placement reserves: the task-level value, otherwise the containers' sum} */
   public int reservedCpu() {
     if (spec.cpu() > 0) return spec.cpu();
     int sum = 0;
@@ -73,7 +73,10 @@ public final class TaskDefinition {
     return sum;
   }
 
-  /** Memory (MiB) placement reserves: task-level, otherwise the containers' soft-or-hard sum. */
+  /**
+   * {@return memory (MiB) placement reserves: task-level, otherwise the containers' soft-or-hard
+   * sum}
+   */
   public int reservedMemory() {
     if (spec.memory() > 0) return spec.memory();
     int sum = 0;

@@ -30,7 +30,17 @@ public record TaskDefinitionSpec(
     List<ContainerDefinition> containerDefinitions,
     Duration stopTimeout) {
 
-  /** Validates the way RegisterTaskDefinition does. */
+  /**
+   * Validates the way RegisterTaskDefinition does.
+   *
+   * @param family letters, numbers, hyphens and underscores; revisions count up per family
+   * @param cpu task-level CPU units, or 0 for none (then the containers' sum is reserved)
+   * @param memory task-level memory in MiB, or 0 for none
+   * @param networkMode default {@code bridge}; Fargate requires {@code awsvpc}
+   * @param requiresCompatibilities EC2 (default) and/or FARGATE
+   * @param containerDefinitions 1 to 10 containers with unique names, at least one essential
+   * @param stopTimeout SIGTERM to SIGKILL, default 30 s (2-120 s)
+   */
   public TaskDefinitionSpec {
     Require.name("family", family);
     if (!family.matches("[A-Za-z0-9_-]{1,255}")) {
@@ -135,7 +145,12 @@ public record TaskDefinitionSpec(
     }
   }
 
-  /** A builder for {@code family}. */
+  /**
+   * A builder for {@code family}.
+   *
+   * @param family the family
+   * @return a builder for {@code family}
+   */
   public static Builder builder(String family) {
     return new Builder(family);
   }
@@ -154,44 +169,74 @@ public record TaskDefinitionSpec(
       this.family = family;
     }
 
-    /** Task-level CPU units. */
+    /**
+     * Task-level CPU units.
+     *
+     * @param cpu task-level CPU units
+     * @return this builder
+     */
     public Builder cpu(int cpu) {
       this.cpu = cpu;
       return this;
     }
 
-    /** Task-level memory in MiB. */
+    /**
+     * Task-level memory in MiB.
+     *
+     * @param memory task-level memory in MiB
+     * @return this builder
+     */
     public Builder memory(int memory) {
       this.memory = memory;
       return this;
     }
 
-    /** The network mode (default bridge). */
+    /**
+     * The network mode (default bridge).
+     *
+     * @param networkMode the network mode (default bridge)
+     * @return this builder
+     */
     public Builder networkMode(NetworkMode networkMode) {
       this.networkMode = networkMode;
       return this;
     }
 
-    /** The launch types it must be compatible with (default EC2). */
+    /**
+     * The launch types it must be compatible with (default EC2).
+     *
+     * @param types the launch types it must be compatible with (default EC2)
+     * @return this builder
+     */
     public Builder requiresCompatibilities(LaunchType... types) {
       compat.clear();
       compat.addAll(List.of(types));
       return this;
     }
 
-    /** Adds a container. */
+    /**
+     * Adds a container.
+     *
+     * @param container adds a container
+     * @return this builder
+     */
     public Builder container(ContainerDefinition container) {
       containers.add(Require.notNull("containerDefinitions", container));
       return this;
     }
 
-    /** SIGTERM to SIGKILL (default 30 s). */
+    /**
+     * SIGTERM to SIGKILL (default 30 s).
+     *
+     * @param stopTimeout SIGTERM to SIGKILL (default 30 s)
+     * @return this builder
+     */
     public Builder stopTimeout(Duration stopTimeout) {
       this.stopTimeout = stopTimeout;
       return this;
     }
 
-    /** The spec; throws a ValidationException naming the first invalid field. */
+    /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public TaskDefinitionSpec build() {
       return new TaskDefinitionSpec(family, cpu, memory, networkMode, compat, containers, stopTimeout);
     }

@@ -203,7 +203,19 @@ final class TaskLifecycle {
 
   private void failElb(Task t, String tg) {
     t.healthFailure = true;
+    Registration r = registrationIn(t, tg);
+    String reason = ecs.targets.unhealthyReason(tg, r.targetId());
+    if (t.service != null && reason != null) {
+      String instance = t.taskDefinition().networkMode() == NetworkMode.AWSVPC ? null : t.ec2InstanceId();
+      ecs.events.addBeforeBatches(t.service, ServiceEventMessages.unhealthyInTargetGroup(
+          t.service.serviceName(), t.taskId(), instance, r.port(), ecs.targets.targetGroupArn(tg), reason));
+    }
     stop(t, StopCode.ServiceSchedulerInitiated, "Task failed ELB health checks in (target-group " + ecs.targets.targetGroupArn(tg) + ")");
+  }
+
+  private static Registration registrationIn(Task t, String tg) {
+    for (Registration r : t.registrations) if (r.targetGroup().equals(tg)) return r;
+    return t.registrations.get(0);
   }
 
   private void graceEnded(Task t) {
@@ -285,7 +297,7 @@ final class TaskLifecycle {
 
   private void failContainerHealth(Task t) {
     t.healthFailure = true;
-    if (t.service != null) ecs.serviceEvent(t.service, ServiceEventMessages.failedContainerHealthChecks(t.service.serviceName(), t.taskId()));
+    if (t.service != null) ecs.events.addBeforeBatches(t.service, ServiceEventMessages.failedContainerHealthChecks(t.service.serviceName(), t.taskId()));
     stop(t, StopCode.ServiceSchedulerInitiated, "Task failed container health checks");
   }
 

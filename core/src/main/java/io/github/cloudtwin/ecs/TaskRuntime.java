@@ -13,36 +13,83 @@ public interface TaskRuntime {
 
   /** The ECS agent a runtime reports to. */
   interface Agent {
-    /** A container of {@code task} exited with {@code exitCode}. */
+    /**
+     * A container of {@code task} exited with {@code exitCode}.
+     *
+     * @param task the task
+     * @param containerName the container name
+     * @param exitCode the exit code
+     */
     void containerExited(Task task, String containerName, int exitCode);
   }
 
-  /** Start the task's containers (the task is PENDING). */
+  /**
+   * Start the task's containers (the task is PENDING).
+   *
+   * @param task the task
+   * @param agent the agent
+   */
   void start(Task task, Agent agent);
 
-  /** The task reached RUNNING. */
+  /**
+   * The task reached RUNNING.
+   *
+   * @param task the task
+   */
   default void running(Task task) {}
 
-  /** Stop the task's containers (SIGTERM, then SIGKILL after the stop timeout). */
+  /**
+   * Stop the task's containers (SIGTERM, then SIGKILL after the stop timeout).
+   *
+   * @param task the task
+   */
   void stop(Task task);
 
-  /** The task's host became unreachable: freeze it. */
+  /**
+   * The task's host became unreachable: freeze it.
+   *
+   * @param task the task
+   */
   default void pause(Task task) {}
 
-  /** The task's host is reachable again. */
+  /**
+   * The task's host is reachable again.
+   *
+   * @param task the task
+   */
   default void resume(Task task) {}
 
-  /** Whether {@code container}'s health check command passes now. */
+  /**
+   * Whether {@code container}'s health check command passes now.
+   *
+   * @param task the task
+   * @param container the container
+   * @return whether {@code container}'s health check command passes now
+   */
   default boolean healthCheckPasses(Task task, ContainerDefinition container) {
     return true;
   }
 
-  /** The task's average CPU units used over {@code [fromMillis, toMillis)}. */
+  /**
+   * The task's average CPU units used over {@code [fromMillis, toMillis)}.
+   *
+   * @param task the task
+   * @param fromMillis the from millis
+   * @param toMillis the to millis
+   * @return the task's average CPU units used over {@code [fromMillis, toMillis)}
+   */
   default double cpuUnitsUsed(Task task, long fromMillis, long toMillis) {
     return 0;
   }
 
-  /** The task's average memory used (MiB) over {@code [fromMillis, toMillis)}. */
+  /**
+   * The task's average memory used (MiB) over {@code [fromMillis, toMillis)}.
+   *
+   * @param task the task
+   * @param fromMillis the from millis
+   * @param toMillis the to millis
+   * @return the task's average memory used (MiB) over {@code [fromMillis, toMillis)}
+   */
   default double memoryUsed(Task task, long fromMillis, long toMillis) {
     return 0;
   }

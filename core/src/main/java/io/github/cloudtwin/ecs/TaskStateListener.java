@@ -7,6 +7,12 @@ package io.github.cloudtwin.ecs;
  */
 public interface TaskStateListener {
 
-  /** {@code task}'s lastStatus went from {@code from} to {@code to}. */
+  /**
+   * {@code task}'s lastStatus went from {@code from} to {@code to}.
+   *
+   * @param task the task
+   * @param from the state the task left
+   * @param to the state the task entered
+   */
   void stateChanged(Task task, TaskStatus from, TaskStatus to);
 }

@@ -22,7 +22,7 @@ public enum TaskStatus {
   /** Stopped. */
   STOPPED;
 
-  /** Whether the task has stopped or is on its way there. */
+  /** {@return whether the task has stopped or is on its way there} */
   public boolean isStoppingOrStopped() {
     return compareTo(DEACTIVATING) >= 0;
   }

@@ -30,7 +30,19 @@ public record HealthCheckSpec(
     String matcher,
     Boolean enabled) {
 
-  /** Validates the fields that were given. */
+  /**
+   * Validates the fields that were given.
+   *
+   * @param protocol HTTP, HTTPS or TCP (TLS for NLB)
+   * @param port the port, or null for the traffic port
+   * @param path the HTTP path, such as {@code /} or {@code /index.html}
+   * @param interval {@code HealthCheckIntervalSeconds}
+   * @param timeout {@code HealthCheckTimeoutSeconds}
+   * @param healthyThresholdCount {@code HealthyThresholdCount}
+   * @param unhealthyThresholdCount {@code UnhealthyThresholdCount}
+   * @param matcher success codes, such as {@code 200}, {@code 200-399} or {@code 200,302}
+   * @param enabled {@code HealthCheckEnabled}; when false targets are {@code unavailable}
+   */
   public HealthCheckSpec {
     if (port != null) Require.between("HealthCheckPort", port, 1, 65535);
     if (path != null && (!path.startsWith("/") || path.length() > 1024)) {
@@ -50,18 +62,27 @@ public record HealthCheckSpec(
     }
   }
 
-  /** A builder with every field unset (AWS defaults). */
+  /** {@return a builder with every field unset (AWS defaults)} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The defaults for the type and target-group protocol, as AWS documents them. */
+  /**
+   * The defaults for the type and target-group protocol, as AWS documents them.
+   *
+   * @param type the type
+   * @param targetProtocol the target protocol
+   * @return the defaults for the type and target-group protocol, as AWS documents them
+   */
   public static HealthCheckSpec defaults(LoadBalancerType type, Protocol targetProtocol) {
     return builder().build().resolve(type, targetProtocol);
   }
 
   /**
    * Parses a Classic Load Balancer health-check target: {@code HTTP:80/index.html}, {@code TCP:80}.
+   *
+   * @param target the target
+   * @return a builder with the protocol, port and path of the target
    */
   public static Builder classicTarget(String target) {
     Require.name("HealthCheck.Target", target);
@@ -94,6 +115,12 @@ public record HealthCheckSpec(
    * This spec with AWS's defaults filled in for the load-balancer type and the target-group
    * protocol; throws a ValidationException when the combination is invalid (for instance an
    * interval not longer than the timeout).
+   *
+   * @param type the type
+   * @param targetProtocol the target protocol
+   * @return this spec with AWS's defaults filled in for the load-balancer type and the target-group
+   *     protocol; throws a ValidationException when the combination is invalid (for instance an
+   *     interval not longer than the timeout)
    */
   public HealthCheckSpec resolve(LoadBalancerType type, Protocol targetProtocol) {
     Require.notNull("type", type);
@@ -145,12 +172,22 @@ public record HealthCheckSpec(
     return new HealthCheckSpec(p, port, pa, iv, to, healthy, unhealthy, m, enabled == null ? Boolean.TRUE : enabled);
   }
 
-  /** Whether {@code status} is a success code of this (resolved) spec. */
+  /**
+   * Whether {@code status} is a success code of this (resolved) spec.
+   *
+   * @param status the status
+   * @return whether {@code status} is a success code of this (resolved) spec
+   */
   public boolean matches(int status) {
     return matcher == null || Matcher.parse(matcher, 100, 599).test(status);
   }
 
-  /** The Classic form of this check's target, such as {@code HTTP:80/index.html}. */
+  /**
+   * The Classic form of this check's target, such as {@code HTTP:80/index.html}.
+   *
+   * @param trafficPort the traffic port
+   * @return the Classic form of this check's target, such as {@code HTTP:80/index.html}
+   */
   public String classicTarget(int trafficPort) {
     int p = port != null ? port : trafficPort;
     return protocol + ":" + p + (path == null ? "" : path);
@@ -170,61 +207,106 @@ public record HealthCheckSpec(
 
     private Builder() {}
 
-    /** {@code HealthCheckProtocol}. */
+    /**
+     * {@code HealthCheckProtocol}.
+     *
+     * @param protocol {@code HealthCheckProtocol}
+     * @return this builder
+     */
     public Builder protocol(Protocol protocol) {
       this.protocol = protocol;
       return this;
     }
 
-    /** {@code HealthCheckPort}; unset means the traffic port. */
+    /**
+     * {@code HealthCheckPort}; unset means the traffic port.
+     *
+     * @param port {@code HealthCheckPort}; unset means the traffic port
+     * @return this builder
+     */
     public Builder port(int port) {
       this.port = port;
       return this;
     }
 
-    /** {@code HealthCheckPath}. */
+    /**
+     * {@code HealthCheckPath}.
+     *
+     * @param path {@code HealthCheckPath}
+     * @return this builder
+     */
     public Builder path(String path) {
       this.path = path;
       return this;
     }
 
-    /** {@code HealthCheckIntervalSeconds}. */
+    /**
+     * {@code HealthCheckIntervalSeconds}.
+     *
+     * @param interval {@code HealthCheckIntervalSeconds}
+     * @return this builder
+     */
     public Builder interval(Duration interval) {
       this.interval = interval;
       return this;
     }
 
-    /** {@code HealthCheckTimeoutSeconds}. */
+    /**
+     * {@code HealthCheckTimeoutSeconds}.
+     *
+     * @param timeout {@code HealthCheckTimeoutSeconds}
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = timeout;
       return this;
     }
 
-    /** {@code HealthyThresholdCount}. */
+    /**
+     * {@code HealthyThresholdCount}.
+     *
+     * @param count {@code HealthyThresholdCount}
+     * @return this builder
+     */
     public Builder healthyThresholdCount(int count) {
       this.healthyThresholdCount = count;
       return this;
     }
 
-    /** {@code UnhealthyThresholdCount}. */
+    /**
+     * {@code UnhealthyThresholdCount}.
+     *
+     * @param count {@code UnhealthyThresholdCount}
+     * @return this builder
+     */
     public Builder unhealthyThresholdCount(int count) {
       this.unhealthyThresholdCount = count;
       return this;
     }
 
-    /** {@code Matcher.HttpCode}, such as {@code 200-299}. */
+    /**
+     * {@code Matcher.HttpCode}, such as {@code 200-299}.
+     *
+     * @param matcher {@code Matcher.HttpCode}, such as {@code 200-299}
+     * @return this builder
+     */
     public Builder matcher(String matcher) {
       this.matcher = matcher;
       return this;
     }
 
-    /** {@code HealthCheckEnabled}. */
+    /**
+     * {@code HealthCheckEnabled}.
+     *
+     * @param enabled {@code HealthCheckEnabled}
+     * @return this builder
+     */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
-    /** The spec; throws a ValidationException naming the first invalid field. */
+    /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public HealthCheckSpec build() {
       return new HealthCheckSpec(
           protocol, port, path, interval, timeout, healthyThresholdCount, unhealthyThresholdCount, matcher, enabled);

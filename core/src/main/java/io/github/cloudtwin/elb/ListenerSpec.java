@@ -20,7 +20,15 @@ import java.util.Set;
  */
 public record ListenerSpec(String loadBalancerName, int port, Protocol protocol, RuleAction defaultAction, List<RuleSpec> rules) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param loadBalancerName the load balancer
+   * @param port 1-65535, unique per load balancer
+   * @param protocol HTTP/HTTPS (Application, Classic), TCP/TLS/UDP/TCP_UDP (Network, Classic TCP)
+   * @param defaultAction what happens when no rule matches
+   * @param rules the rules, sorted by priority; priorities are unique (Application only)
+   */
   public ListenerSpec {
     Require.name("LoadBalancerArn", loadBalancerName);
     Require.between("Port", port, 1, 65535);
@@ -38,7 +46,13 @@ public record ListenerSpec(String loadBalancerName, int port, Protocol protocol,
     rules = List.copyOf(sorted);
   }
 
-  /** A builder for a listener of {@code loadBalancerName} on {@code port} (HTTP by default). */
+  /**
+   * A builder for a listener of {@code loadBalancerName} on {@code port} (HTTP by default).
+   *
+   * @param loadBalancerName the load balancer name
+   * @param port the port
+   * @return a builder for a listener of {@code loadBalancerName} on {@code port} (HTTP by default)
+   */
   public static Builder builder(String loadBalancerName, int port) {
     return new Builder(loadBalancerName, port);
   }
@@ -56,37 +70,64 @@ public record ListenerSpec(String loadBalancerName, int port, Protocol protocol,
       this.port = port;
     }
 
-    /** The protocol (default HTTP). */
+    /**
+     * The protocol (default HTTP).
+     *
+     * @param protocol the protocol (default HTTP)
+     * @return this builder
+     */
     public Builder protocol(Protocol protocol) {
       this.protocol = protocol;
       return this;
     }
 
-    /** The default action. */
+    /**
+     * The default action.
+     *
+     * @param action the default action
+     * @return this builder
+     */
     public Builder defaultAction(RuleAction action) {
       this.defaultAction = action;
       return this;
     }
 
-    /** Shorthand: the default action forwards to {@code targetGroupName}. */
+    /**
+     * Shorthand: the default action forwards to {@code targetGroupName}.
+     *
+     * @param targetGroupName shorthand: the default action forwards to {@code targetGroupName}
+     * @return this builder
+     */
     public Builder forwardTo(String targetGroupName) {
       this.defaultAction = RuleAction.forward(targetGroupName);
       return this;
     }
 
-    /** Adds a rule. */
+    /**
+     * Adds a rule.
+     *
+     * @param rule adds a rule
+     * @return this builder
+     */
     public Builder rule(RuleSpec rule) {
       rules.add(rule);
       return this;
     }
 
-    /** Adds a rule with one condition. */
+    /**
+     * Adds a rule with one condition.
+     *
+     * @param priority the priority
+     * @param condition the condition
+     * @param action the action
+     * @return this builder
+     */
     public Builder rule(int priority, RuleCondition condition, RuleAction action) {
       rules.add(RuleSpec.of(priority, condition, action));
       return this;
     }
 
-    /** The spec; throws a ValidationException naming the first invalid field. */
+    /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public ListenerSpec build() {
       return new ListenerSpec(lb, port, protocol, defaultAction, rules);
     }

@@ -19,52 +19,59 @@ public final class LoadBalancer {
     this.state = state;
   }
 
-  /** The name. */
+  /** {@return the name} */
   public String name() {
     return state.spec.name();
   }
 
-  /** The type. */
+  /** {@return the type} */
   public LoadBalancerType type() {
     return state.spec.type();
   }
 
-  /** What it was created with. */
+  /** {@return what it was created with} */
   public LoadBalancerSpec spec() {
     return state.spec;
   }
 
-  /** The CloudWatch {@code LoadBalancer} dimension value, such as {@code app/web/0123456789abcdef}. */
+  /**
+   * {@return the CloudWatch {@code LoadBalancer} dimension value, such as {@code
+   * app/web/0123456789abcdef}}
+   */
   public String dimensionValue() {
     return state.dimension;
   }
 
-  /** The listener ports, ascending. */
+  /** {@return the listener ports, ascending} */
   public List<Integer> listenerPorts() {
     return service.call(() -> List.copyOf(state.listeners.keySet()));
   }
 
-  /** The listeners as they were created (with their rules), by ascending port. */
+  /** {@return the listeners as they were created (with their rules), by ascending port} */
   public List<ListenerSpec> listeners() {
     return service.call(() -> List.copyOf(state.listeners.values()));
   }
 
-  /** The zones whose node is in DNS now (a zone outage or DNS failover removes one). */
+  /** {@return the zones whose node is in DNS now (a zone outage or DNS failover removes one)} */
   public List<String> dnsZones() {
     return service.dnsZones(name());
   }
 
-  /** Requests answered by each target since creation (or the last reset), by target id. */
+  /** {@return requests answered by each target since creation (or the last reset), by target id} */
   public Map<String, Long> requestCounts() {
     return service.requestCounts(name());
   }
 
-  /** Requests answered by targets in each zone since creation (or the last reset). */
+  /** {@return requests answered by targets in each zone since creation (or the last reset)} */
   public Map<String, Long> requestCountByZone() {
     return service.requestCountByZone(name());
   }
 
-  /** Classic: registers an instance (as {@code RegisterInstancesWithLoadBalancer}). */
+  /**
+   * Classic: registers an instance (as {@code RegisterInstancesWithLoadBalancer}).
+   *
+   * @param instanceId the instance id
+   */
   public void register(String instanceId) {
     service.registerInstancesWithLoadBalancer(name(), instanceId);
   }
@@ -72,22 +79,38 @@ public final class LoadBalancer {
   /**
    * Classic: deregisters an instance; {@code drained} runs when connection draining has ended
    * (at once when draining is off).
+   *
+   * @param instanceId the instance id
+   * @param drained the drained
    */
   public void deregister(String instanceId, Runnable drained) {
     service.deregisterInstance(name(), instanceId, drained);
   }
 
-  /** Classic: whether the instance is registered and OutOfService because it failed its checks. */
+  /**
+   * Classic: whether the instance is registered and OutOfService because it failed its checks.
+   *
+   * @param instanceId the instance id
+   * @return classic: whether the instance is registered and OutOfService because it failed its
+   *     checks
+   */
   public boolean isUnhealthy(String instanceId) {
     return service.isUnhealthy(state.classicGroup, instanceId);
   }
 
-  /** Classic: the instance's health. */
+  /**
+   * Classic: the instance's health.
+   *
+   * @param instanceId the instance id
+   * @return classic: the instance's health
+   */
   public TargetHealth instanceHealth(String instanceId) {
     return service.describeInstanceHealth(name(), instanceId);
   }
 
-  /** The twin's timeline, where this resource's events ({@code lb/<name>}) are recorded. */
+  /**
+   * {@return the twin's timeline, where this resource's events ({@code lb/<name>}) are recorded}
+   */
   public Timeline timeline() {
     return service.timeline();
   }

@@ -30,7 +30,19 @@ public record LoadBalancerSpec(
     boolean connectionDrainingEnabled,
     Duration connectionDrainingTimeout) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param name 1-32 alphanumerics or hyphens, not starting or ending with a hyphen
+   * @param type APPLICATION, NETWORK or CLASSIC
+   * @param availabilityZones the enabled zones (an ALB needs at least 2)
+   * @param crossZoneEnabled {@code load_balancing.cross_zone.enabled}; null means the type's
+   *     default (ALB on, NLB off, Classic off as created through the API)
+   * @param idleTimeout {@code idle_timeout.timeout_seconds}, default 60 s (1-4000)
+   * @param healthCheck Classic only: the health check ({@link HealthCheckSpec#classicTarget})
+   * @param connectionDrainingEnabled Classic only: connection draining, default off (API)
+   * @param connectionDrainingTimeout Classic only: default 300 s (1-3600)
+   */
   public LoadBalancerSpec {
     Require.name("LoadBalancerName", name);
     if (name.length() > 32 || !name.matches("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?") || name.startsWith("internal-")) {
@@ -72,22 +84,37 @@ public record LoadBalancerSpec(
     }
   }
 
-  /** A builder for an Application Load Balancer named {@code name}. */
+  /**
+   * A builder for an Application Load Balancer named {@code name}.
+   *
+   * @param name the name
+   * @return a builder for an Application Load Balancer named {@code name}
+   */
   public static Builder application(String name) {
     return new Builder(name, LoadBalancerType.APPLICATION);
   }
 
-  /** A builder for a Network Load Balancer named {@code name}. */
+  /**
+   * A builder for a Network Load Balancer named {@code name}.
+   *
+   * @param name the name
+   * @return a builder for a Network Load Balancer named {@code name}
+   */
   public static Builder network(String name) {
     return new Builder(name, LoadBalancerType.NETWORK);
   }
 
-  /** A builder for a Classic Load Balancer named {@code name}. */
+  /**
+   * A builder for a Classic Load Balancer named {@code name}.
+   *
+   * @param name the name
+   * @return a builder for a Classic Load Balancer named {@code name}
+   */
   public static Builder classic(String name) {
     return new Builder(name, LoadBalancerType.CLASSIC);
   }
 
-  /** Whether cross-zone load balancing is on at the load balancer. */
+  /** {@return whether cross-zone load balancing is on at the load balancer} */
   public boolean crossZone() {
     return crossZoneEnabled != null ? crossZoneEnabled : type == LoadBalancerType.APPLICATION;
   }
@@ -108,44 +135,75 @@ public record LoadBalancerSpec(
       this.type = type;
     }
 
-    /** The enabled zones. */
+    /**
+     * The enabled zones.
+     *
+     * @param zones the enabled zones
+     * @return this builder
+     */
     public Builder availabilityZones(String... zones) {
       this.zones = java.util.Arrays.asList(Require.notNull("AvailabilityZones", zones).clone()); // nulls rejected by build()
       return this;
     }
 
-    /** The enabled zones. */
+    /**
+     * The enabled zones.
+     *
+     * @param zones the zones
+     * @return this builder
+     */
     public Builder availabilityZones(List<String> zones) {
       this.zones = new ArrayList<>(Require.notNull("AvailabilityZones", zones)); // nulls rejected by build()
       return this;
     }
 
-    /** {@code load_balancing.cross_zone.enabled} (NLB, Classic). */
+    /**
+     * {@code load_balancing.cross_zone.enabled} (NLB, Classic).
+     *
+     * @param enabled {@code load_balancing.cross_zone.enabled} (NLB, Classic)
+     * @return this builder
+     */
     public Builder crossZoneEnabled(boolean enabled) {
       this.crossZone = enabled;
       return this;
     }
 
-    /** {@code idle_timeout.timeout_seconds}. */
+    /**
+     * {@code idle_timeout.timeout_seconds}.
+     *
+     * @param timeout {@code idle_timeout.timeout_seconds}
+     * @return this builder
+     */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = timeout;
       return this;
     }
 
-    /** Classic: the health check. */
+    /**
+     * Classic: the health check.
+     *
+     * @param healthCheck classic: the health check
+     * @return this builder
+     */
     public Builder healthCheck(HealthCheckSpec healthCheck) {
       this.healthCheck = healthCheck;
       return this;
     }
 
-    /** Classic: connection draining on, with {@code timeout}. */
+    /**
+     * Classic: connection draining on, with {@code timeout}.
+     *
+     * @param enabled the enabled
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder connectionDraining(boolean enabled, Duration timeout) {
       this.draining = enabled;
       this.drainingTimeout = timeout;
       return this;
     }
 
-    /** The spec; throws a ValidationException naming the first invalid field. */
+    /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public LoadBalancerSpec build() {
       return new LoadBalancerSpec(name, type, zones, crossZone, idleTimeout, healthCheck, draining, drainingTimeout);
     }

@@ -15,12 +15,12 @@ public enum LoadBalancerType {
     this.prefix = prefix;
   }
 
-  /** The ARN / dimension prefix: {@code app}, {@code net} or {@code classic}. */
+  /** {@return the ARN / dimension prefix: {@code app}, {@code net} or {@code classic}} */
   public String prefix() {
     return prefix;
   }
 
-  /** The CloudWatch namespace of this type's metrics. */
+  /** {@return the CloudWatch namespace of this type's metrics} */
   public String namespace() {
     return this == NETWORK ? "AWS/NetworkELB" : this == CLASSIC ? "AWS/ELB" : "AWS/ApplicationELB";
   }

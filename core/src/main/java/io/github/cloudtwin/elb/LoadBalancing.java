@@ -60,7 +60,13 @@ public final class LoadBalancing implements AutoCloseable {
   private volatile TargetBehavior defaultBehavior = TargetBehavior.healthy(Duration.ofMillis(20));
   private volatile Duration defaultLatency = Duration.ofMillis(20);
 
-  /** Creates the service; the twin does this, tests use {@code twin.loadBalancing()}. */
+  /**
+   * Creates the service; the twin does this, tests use {@code twin.loadBalancing()}.
+   *
+   * @param kernel the kernel
+   * @param ec2 the ec 2
+   * @param cloudWatch the cloud watch
+   */
   public LoadBalancing(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
     this.kernel = Require.notNull("kernel", kernel);
     this.ec2 = Require.notNull("ec2", ec2);
@@ -101,7 +107,12 @@ public final class LoadBalancing implements AutoCloseable {
 
   // ------------------------------------------------------------------ create
 
-  /** Creates a load balancer, as {@code CreateLoadBalancer}. */
+  /**
+   * Creates a load balancer, as {@code CreateLoadBalancer}.
+   *
+   * @param spec the spec
+   * @return the new load balancer, a live view
+   */
   public LoadBalancer createLoadBalancer(LoadBalancerSpec spec) {
     Require.notNull("spec", spec);
     return kernel.call(
@@ -132,7 +143,12 @@ public final class LoadBalancing implements AutoCloseable {
         });
   }
 
-  /** Creates a target group, as {@code CreateTargetGroup}. */
+  /**
+   * Creates a target group, as {@code CreateTargetGroup}.
+   *
+   * @param spec the spec
+   * @return the new target group, a live view
+   */
   public TargetGroup createTargetGroup(TargetGroupSpec spec) {
     Require.notNull("spec", spec);
     return kernel.call(
@@ -153,7 +169,11 @@ public final class LoadBalancing implements AutoCloseable {
         });
   }
 
-  /** Creates a listener with its rules, as {@code CreateListener} + {@code CreateRule}. */
+  /**
+   * Creates a listener with its rules, as {@code CreateListener} + {@code CreateRule}.
+   *
+   * @param spec the spec
+   */
   public void createListener(ListenerSpec spec) {
     Require.notNull("spec", spec);
     kernel.run(
@@ -216,7 +236,12 @@ public final class LoadBalancing implements AutoCloseable {
 
   // ------------------------------------------------------------------ targets
 
-  /** Registers targets by id: instance ids, or IPs already known to the twin with their zone. */
+  /**
+   * Registers targets by id: instance ids, or IPs already known to the twin with their zone.
+   *
+   * @param targetGroupName the target group name
+   * @param targetIds the target ids
+   */
   public void registerTargets(String targetGroupName, String... targetIds) {
     Require.notNull("Targets", targetIds);
     TargetDescription[] d = new TargetDescription[targetIds.length];
@@ -228,7 +253,12 @@ public final class LoadBalancing implements AutoCloseable {
     registerTargets(targetGroupName, d);
   }
 
-  /** Registers targets, as {@code RegisterTargets}. All are validated before any is registered. */
+  /**
+   * Registers targets, as {@code RegisterTargets}. All are validated before any is registered.
+   *
+   * @param targetGroupName the target group name
+   * @param descriptions the descriptions
+   */
   public void registerTargets(String targetGroupName, TargetDescription... descriptions) {
     Require.notNull("Targets", descriptions);
     kernel.run(
@@ -241,7 +271,12 @@ public final class LoadBalancing implements AutoCloseable {
         });
   }
 
-  /** Classic: registers instances, as {@code RegisterInstancesWithLoadBalancer}. */
+  /**
+   * Classic: registers instances, as {@code RegisterInstancesWithLoadBalancer}.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param instanceIds the instance ids
+   */
   public void registerInstancesWithLoadBalancer(String loadBalancerName, String... instanceIds) {
     Require.notNull("Instances", instanceIds);
     kernel.run(
@@ -291,7 +326,12 @@ public final class LoadBalancing implements AutoCloseable {
     g.startFresh(r);
   }
 
-  /** Deregisters targets, as {@code DeregisterTargets}: each drains for the deregistration delay. */
+  /**
+   * Deregisters targets, as {@code DeregisterTargets}: each drains for the deregistration delay.
+   *
+   * @param targetGroupName the target group name
+   * @param targetIds the target ids
+   */
   public void deregisterTargets(String targetGroupName, String... targetIds) {
     Require.notNull("Targets", targetIds);
     kernel.run(
@@ -303,7 +343,13 @@ public final class LoadBalancing implements AutoCloseable {
         });
   }
 
-  /** Deregisters one target; {@code drained} runs when the deregistration delay has ended. */
+  /**
+   * Deregisters one target; {@code drained} runs when the deregistration delay has ended.
+   *
+   * @param targetGroupName the target group name
+   * @param targetId the target id
+   * @param drained the drained
+   */
   public void deregisterTarget(String targetGroupName, String targetId, Runnable drained) {
     kernel.run(
         () -> {
@@ -314,7 +360,12 @@ public final class LoadBalancing implements AutoCloseable {
         });
   }
 
-  /** Classic: deregisters instances, as {@code DeregisterInstancesFromLoadBalancer}. */
+  /**
+   * Classic: deregisters instances, as {@code DeregisterInstancesFromLoadBalancer}.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param instanceIds the instance ids
+   */
   public void deregisterInstancesFromLoadBalancer(String loadBalancerName, String... instanceIds) {
     Require.notNull("Instances", instanceIds);
     kernel.run(
@@ -415,13 +466,25 @@ public final class LoadBalancing implements AutoCloseable {
     r.onDrained.clear();
   }
 
-  /** The health of a target, as {@code DescribeTargetHealth}; {@code unused} if not registered. */
+  /**
+   * The health of a target, as {@code DescribeTargetHealth}; {@code unused} if not registered.
+   *
+   * @param targetGroupName the target group name
+   * @param targetId the target id
+   * @return the health of a target, as {@code DescribeTargetHealth}; {@code unused} if not
+   *     registered
+   */
   public TargetHealth targetHealth(String targetGroupName, String targetId) {
     Require.name("Targets.Id", targetId);
     return kernel.call(() -> health(tg(targetGroupName), targetId));
   }
 
-  /** The health of every registered target, in registration order. */
+  /**
+   * The health of every registered target, in registration order.
+   *
+   * @param targetGroupName the target group name
+   * @return the health of every registered target, in registration order
+   */
   public Map<String, TargetHealth> targetHealths(String targetGroupName) {
     return kernel.call(
         () -> {
@@ -443,7 +506,14 @@ public final class LoadBalancing implements AutoCloseable {
         });
   }
 
-  /** Classic: an instance's health ({@link TargetHealth#classicState()} gives InService/OutOfService). */
+  /**
+   * Classic: an instance's health ({@link TargetHealth#classicState()} gives InService/OutOfService).
+   *
+   * @param loadBalancerName the load balancer name
+   * @param instanceId the instance id
+   * @return classic: an instance's health ({@link TargetHealth#classicState()} gives
+   *     InService/OutOfService)
+   */
   public TargetHealth describeInstanceHealth(String loadBalancerName, String instanceId) {
     Require.name("InstanceId", instanceId);
     return kernel.call(() -> health(classicGroup(loadBalancerName), instanceId));
@@ -463,7 +533,12 @@ public final class LoadBalancing implements AutoCloseable {
 
   // ------------------------------------------------------------------ behaviour hooks
 
-  /** Sets how a target answers requests and health checks (null restores the default). */
+  /**
+   * Sets how a target answers requests and health checks (null restores the default).
+   *
+   * @param targetId the target id
+   * @param behavior the behavior
+   */
   public void setTargetBehavior(String targetId, TargetBehavior behavior) {
     Require.name("targetId", targetId);
     kernel.run(() -> {
@@ -474,7 +549,11 @@ public final class LoadBalancing implements AutoCloseable {
     });
   }
 
-  /** The target answers health checks with 500 and serves traffic as before. */
+  /**
+   * The target answers health checks with 500 and serves traffic as before.
+   *
+   * @param targetId the target id
+   */
   public void failHealthChecks(String targetId) {
     TargetBehavior current = kernel.call(() -> {
       TargetRuntime t = target(targetId);
@@ -483,23 +562,41 @@ public final class LoadBalancing implements AutoCloseable {
     setTargetBehavior(targetId, current.failingHealthChecks());
   }
 
-  /** The target answers everything with {@code status} after the default latency. */
+  /**
+   * The target answers everything with {@code status} after the default latency.
+   *
+   * @param targetId the target id
+   * @param status the status
+   */
   public void respondWith(String targetId, int status) {
     Require.between("status", status, 100, 599);
     setTargetBehavior(targetId, TargetBehavior.status(status, defaultLatency));
   }
 
-  /** The target answers everything with 200 after {@code latency}. */
+  /**
+   * The target answers everything with 200 after {@code latency}.
+   *
+   * @param targetId the target id
+   * @param latency the latency
+   */
   public void slow(String targetId, Duration latency) {
     setTargetBehavior(targetId, TargetBehavior.healthy(latency));
   }
 
-  /** The target stops answering (every request and check times out). */
+  /**
+   * The target stops answering (every request and check times out).
+   *
+   * @param targetId the target id
+   */
   public void stopAnswering(String targetId) {
     setTargetBehavior(targetId, TargetBehavior.noResponse());
   }
 
-  /** The latency of the default behaviour (healthy, 200), default 20 ms. */
+  /**
+   * The latency of the default behaviour (healthy, 200), default 20 ms.
+   *
+   * @param latency the latency
+   */
   public void setDefaultLatency(Duration latency) {
     Require.notNegative("latency", latency);
     kernel.run(() -> {
@@ -521,7 +618,12 @@ public final class LoadBalancing implements AutoCloseable {
 
   // ------------------------------------------------------------------ requests
 
-  /** Sends {@code GET /} to the load balancer's first listener. */
+  /**
+   * Sends {@code GET /} to the load balancer's first listener.
+   *
+   * @param loadBalancerName the load balancer name
+   * @return where the request went and what it answered
+   */
   public RoutedResponse send(String loadBalancerName) {
     return send(loadBalancerName, Request.get());
   }
@@ -530,6 +632,10 @@ public final class LoadBalancing implements AutoCloseable {
    * Sends one request at the current virtual instant, routed exactly as the load balancer does:
    * client to node (round robin over the addresses in DNS), rules, weighted target groups, then
    * the target group's algorithm over the node's pool. Counted for {@link #requestCount}.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param request the request
+   * @return where the request went and what it answered
    */
   public RoutedResponse send(String loadBalancerName, Request request) {
     Require.notNull("request", request);
@@ -601,6 +707,12 @@ public final class LoadBalancing implements AutoCloseable {
    * Requests routed to the target through {@code loadBalancerName} since creation or the last
    * reset: those sent one by one ({@code send}, the HTTP listener) and those of workloads
    * ({@code twin.traffic()}, integrated from their rates and rounded to the nearest request).
+   *
+   * @param loadBalancerName the load balancer name
+   * @param targetId the target id
+   * @return requests routed to the target through {@code loadBalancerName} since creation or the
+   *     last reset: those sent one by one ({@code send}, the HTTP listener) and those of workloads
+   *     ({@code twin.traffic()}, integrated from their rates and rounded to the nearest request)
    */
   public long requestCount(String loadBalancerName, String targetId) {
     Require.name("targetId", targetId);
@@ -612,7 +724,12 @@ public final class LoadBalancing implements AutoCloseable {
     });
   }
 
-  /** Requests routed per target (as {@link #requestCount}), sorted by target id. */
+  /**
+   * Requests routed per target (as {@link #requestCount}), sorted by target id.
+   *
+   * @param loadBalancerName the load balancer name
+   * @return requests routed per target (as {@link #requestCount}), sorted by target id
+   */
   public Map<String, Long> requestCounts(String loadBalancerName) {
     return kernel.call(() -> {
       LbState lb = lb(loadBalancerName);
@@ -621,7 +738,12 @@ public final class LoadBalancing implements AutoCloseable {
     });
   }
 
-  /** Requests routed to targets per zone (as {@link #requestCount}), sorted by zone. */
+  /**
+   * Requests routed to targets per zone (as {@link #requestCount}), sorted by zone.
+   *
+   * @param loadBalancerName the load balancer name
+   * @return requests routed to targets per zone (as {@link #requestCount}), sorted by zone
+   */
   public Map<String, Long> requestCountByZone(String loadBalancerName) {
     return kernel.call(() -> {
       LbState lb = lb(loadBalancerName);
@@ -630,12 +752,21 @@ public final class LoadBalancing implements AutoCloseable {
     });
   }
 
-  /** Requests whose connection failed because the node the client reached was down. */
+  /**
+   * Requests whose connection failed because the node the client reached was down.
+   *
+   * @param loadBalancerName the load balancer name
+   * @return requests whose connection failed because the node the client reached was down
+   */
   public long failedConnectionCount(String loadBalancerName) {
     return kernel.call(() -> lb(loadBalancerName).failedConnections.sum());
   }
 
-  /** Resets the counts of {@link #requestCount}, {@link #requestCountByZone} and failed connections. */
+  /**
+   * Resets the counts of {@link #requestCount}, {@link #requestCountByZone} and failed connections.
+   *
+   * @param loadBalancerName the load balancer name
+   */
   public void resetRequestCounts(String loadBalancerName) {
     kernel.run(() -> {
       LbState lb = lb(loadBalancerName);
@@ -655,7 +786,12 @@ public final class LoadBalancing implements AutoCloseable {
     return Collections.unmodifiableMap(out);
   }
 
-  /** The zones whose node is in DNS now, in zone order. */
+  /**
+   * The zones whose node is in DNS now, in zone order.
+   *
+   * @param loadBalancerName the load balancer name
+   * @return the zones whose node is in DNS now, in zone order
+   */
   public List<String> dnsZones(String loadBalancerName) {
     return kernel.call(() -> {
       List<String> out = new ArrayList<>();
@@ -672,6 +808,12 @@ public final class LoadBalancing implements AutoCloseable {
    * The expected fraction of requests shaped like {@code request} that each target receives now,
    * by zone, cross-zone setting, rules, weights and algorithm (answered or not), sorted by id.
    * Multiply by a request count to get the expected requests per target.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param request the request
+   * @return the expected fraction of requests shaped like {@code request} that each target receives
+   *     now, by zone, cross-zone setting, rules, weights and algorithm (answered or not), sorted by
+   *     id
    */
   public Map<String, Double> expectedShares(String loadBalancerName, Request request) {
     Require.notNull("request", request);
@@ -684,8 +826,8 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   /**
-   * Whether any target has ever served offered traffic (a fast path for CPU models, read on the
-   * simulation thread without taking the lock; once true it stays true).
+   * {@return whether any target has ever served offered traffic (a fast path for CPU models, read
+   * on the simulation thread without taking the lock; once true it stays true)}
    */
   public boolean hasServedTraffic() {
     return fluid.hasServed();
@@ -694,6 +836,11 @@ public final class LoadBalancing implements AutoCloseable {
   /**
    * Offers a steady flow of {@code requestsPerSecond} requests shaped like {@code request} to the
    * load balancer, from now until changed; returns its id. Used by {@code twin.traffic()}.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param request the request
+   * @param requestsPerSecond the requests per second
+   * @return its id. Used by {@code twin.traffic()}
    */
   public long offerTraffic(String loadBalancerName, Request request, double requestsPerSecond) {
     Require.notNull("request", request);
@@ -701,7 +848,12 @@ public final class LoadBalancing implements AutoCloseable {
     return kernel.call(() -> fluid.add(lb(loadBalancerName), request, requestsPerSecond));
   }
 
-  /** Changes the rate of an offered flow (0 stops it). */
+  /**
+   * Changes the rate of an offered flow (0 stops it).
+   *
+   * @param flowId the flow id
+   * @param requestsPerSecond the requests per second
+   */
   public void setOfferedRate(long flowId, double requestsPerSecond) {
     Require.between("requestsPerSecond", requestsPerSecond, 0, 1e9);
     kernel.run(() -> {
@@ -713,7 +865,13 @@ public final class LoadBalancing implements AutoCloseable {
     });
   }
 
-  /** Whether the target is registered (and not yet fully deregistered) with any target group or Classic load balancer. */
+  /**
+   * Whether the target is registered (and not yet fully deregistered) with any target group or Classic load balancer.
+   *
+   * @param targetId the target id
+   * @return whether the target is registered (and not yet fully deregistered) with any target group
+   *     or Classic load balancer
+   */
   public boolean isRegistered(String targetId) {
     return kernel.call(() -> {
       for (TgState g : allGroups()) {
@@ -723,36 +881,59 @@ public final class LoadBalancing implements AutoCloseable {
     });
   }
 
-  /** The average requests per second the target served over {@code [from, to)} of offered traffic. */
+  /**
+   * The average requests per second the target served over {@code [from, to)} of offered traffic.
+   *
+   * @param targetId the target id
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @return the average requests per second the target served over {@code [from, to)} of offered
+   *     traffic
+   */
   public double averageServedRate(String targetId, Instant from, Instant to) {
     Require.notNull("from", from);
     Require.notNull("to", to);
     return kernel.call(() -> fluid.averageServed(targetId, from.toEpochMilli(), to.toEpochMilli()));
   }
 
-  /** The requests per second the target serves now, of offered traffic. */
+  /**
+   * The requests per second the target serves now, of offered traffic.
+   *
+   * @param targetId the target id
+   * @return the requests per second the target serves now, of offered traffic
+   */
   public double servedRate(String targetId) {
     return kernel.call(() -> fluid.currentServed(targetId));
   }
 
   // ------------------------------------------------------------------ views
 
-  /** The load balancer named {@code name}. */
+  /**
+   * The load balancer named {@code name}.
+   *
+   * @param name the name
+   * @return the load balancer named {@code name}
+   */
   public LoadBalancer loadBalancer(String name) {
     return kernel.call(() -> new LoadBalancer(this, lb(name)));
   }
 
-  /** The target group named {@code name}. */
+  /**
+   * The target group named {@code name}.
+   *
+   * @param name the name
+   * @return the target group named {@code name}
+   */
   public TargetGroup targetGroup(String name) {
     return kernel.call(() -> new TargetGroup(this, tg(name)));
   }
 
-  /** Every load balancer, in creation order. */
+  /** {@return every load balancer, in creation order} */
   public List<LoadBalancer> loadBalancers() {
     return kernel.call(() -> lbs.values().stream().map(l -> new LoadBalancer(this, l)).toList());
   }
 
-  /** Every target group, in creation order. */
+  /** {@return every target group, in creation order} */
   public List<TargetGroup> targetGroups() {
     return kernel.call(() -> tgs.values().stream().map(g -> new TargetGroup(this, g)).toList());
   }
@@ -783,7 +964,12 @@ public final class LoadBalancing implements AutoCloseable {
 
   // ------------------------------------------------------------------ HTTP data plane
 
-  /** Starts a real HTTP listener on 127.0.0.1 for the load balancer's first listener. */
+  /**
+   * Starts a real HTTP listener on 127.0.0.1 for the load balancer's first listener.
+   *
+   * @param loadBalancerName the load balancer name
+   * @return the started listener; close it to stop
+   */
   public HttpListener startHttpListener(String loadBalancerName) {
     return startHttpListener(loadBalancerName, 0);
   }
@@ -791,6 +977,10 @@ public final class LoadBalancing implements AutoCloseable {
   /**
    * Starts a real HTTP listener on 127.0.0.1 and an ephemeral port for the listener on {@code
    * listenerPort} (0: the first). Closed with the twin.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param listenerPort the listener port
+   * @return the started listener; close it to stop
    */
   public HttpListener startHttpListener(String loadBalancerName, int listenerPort) {
     LbState lb = kernel.call(() -> {
@@ -808,12 +998,20 @@ public final class LoadBalancing implements AutoCloseable {
     return h;
   }
 
-  /** Calls {@code listener} on every target health change (on the simulation thread). */
+  /**
+   * Calls {@code listener} on every target health change (on the simulation thread).
+   *
+   * @param listener the listener
+   */
   public void addTargetHealthListener(TargetHealthListener listener) {
     healthListeners.add(Require.notNull("listener", listener));
   }
 
-  /** Stops calling {@code listener}. */
+  /**
+   * Stops calling {@code listener}.
+   *
+   * @param listener the listener
+   */
   public void removeTargetHealthListener(TargetHealthListener listener) {
     healthListeners.remove(listener);
   }

@@ -15,7 +15,7 @@ public enum LoadBalancingAlgorithm {
     this.awsName = awsName;
   }
 
-  /** The attribute value as AWS writes it. */
+  /** {@return the attribute value as AWS writes it} */
   public String awsName() {
     return awsName;
   }

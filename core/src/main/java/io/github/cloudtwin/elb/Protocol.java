@@ -2,14 +2,23 @@ package io.github.cloudtwin.elb;
 
 /** A listener, target-group or health-check protocol. */
 public enum Protocol {
+  /** HTTP (Application Load Balancer listeners, target groups and health checks). */
   HTTP,
+  /** HTTPS (TLS-terminating HTTP). */
   HTTPS,
+  /** TCP (Network Load Balancer). */
   TCP,
+  /** TLS (TLS-terminating TCP, Network Load Balancer). */
   TLS,
+  /** UDP (Network Load Balancer). */
   UDP,
+  /** TCP and UDP on the same port (Network Load Balancer). */
   TCP_UDP;
 
-  /** Whether this is an HTTP protocol (HTTP or HTTPS), as used by Application Load Balancers. */
+  /**
+   * {@return whether this is an HTTP protocol (HTTP or HTTPS), as used by Application Load
+   * Balancers}
+   */
   public boolean isHttp() {
     return this == HTTP || this == HTTPS;
   }

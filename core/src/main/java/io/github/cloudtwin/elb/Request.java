@@ -31,7 +31,18 @@ public record Request(
   /** The user agent of ELB health checks. */
   public static final String HEALTH_CHECKER = "ELB-HealthChecker/2.0";
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param method such as GET
+   * @param host the Host header
+   * @param path the path with an optional query, starting with {@code /}
+   * @param headers header name (lower-cased) to value
+   * @param sourceIp the client's address
+   * @param sourcePort the client's port; 0 lets {@code send} pick a new ephemeral port (a new flow)
+   * @param listenerPort the listener to send to; 0 means the load balancer's first listener
+   * @param healthCheck whether this is a load balancer health check
+   */
   public Request {
     Require.name("method", method);
     host = host == null ? "example.com" : host;
@@ -47,39 +58,71 @@ public record Request(
     Require.between("listenerPort", listenerPort, 0, 65535);
   }
 
-  /** A GET of {@code path} from the default client. */
+  /**
+   * A GET of {@code path} from the default client.
+   *
+   * @param path the path
+   * @return a GET of {@code path} from the default client
+   */
   public static Request get(String path) {
     return new Request("GET", null, path, Map.of(), null, 0, 0, false);
   }
 
-  /** A GET of {@code /}. */
+  /** {@return a GET of {@code /}} */
   public static Request get() {
     return get("/");
   }
 
-  /** This request with a Host header. */
+  /**
+   * This request with a Host header.
+   *
+   * @param host the host
+   * @return this request with a Host header
+   */
   public Request withHost(String host) {
     return new Request(method, host, path, headers, sourceIp, sourcePort, listenerPort, healthCheck);
   }
 
-  /** This request with one more header. */
+  /**
+   * This request with one more header.
+   *
+   * @param name the name
+   * @param value the value
+   * @return this request with one more header
+   */
   public Request withHeader(String name, String value) {
     Map<String, String> h = new TreeMap<>(headers);
     h.put(Require.name("header", name).toLowerCase(Locale.ROOT), Require.notNull("value", value));
     return new Request(method, host, path, h, sourceIp, sourcePort, listenerPort, healthCheck);
   }
 
-  /** This request from another client address and port. */
+  /**
+   * This request from another client address and port.
+   *
+   * @param sourceIp the source ip
+   * @param sourcePort the source port
+   * @return this request from another client address and port
+   */
   public Request from(String sourceIp, int sourcePort) {
     return new Request(method, host, path, headers, sourceIp, sourcePort, listenerPort, healthCheck);
   }
 
-  /** This request to the listener on {@code port}. */
+  /**
+   * This request to the listener on {@code port}.
+   *
+   * @param port the port
+   * @return this request to the listener on {@code port}
+   */
   public Request toListener(int port) {
     return new Request(method, host, path, headers, sourceIp, sourcePort, port, healthCheck);
   }
 
-  /** The value of a header, or null (case-insensitive). */
+  /**
+   * The value of a header, or null (case-insensitive).
+   *
+   * @param name the name
+   * @return the value of a header, or null (case-insensitive)
+   */
   public String header(String name) {
     return name == null ? null : headers.get(name.toLowerCase(Locale.ROOT));
   }

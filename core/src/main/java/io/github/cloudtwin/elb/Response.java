@@ -24,29 +24,49 @@ public record Response(Kind kind, int status, Duration latency, String body) {
     REFUSED
   }
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param kind ANSWERED, NO_RESPONSE or REFUSED
+   * @param status the HTTP status (0 unless answered)
+   * @param latency virtual time to answer (0 unless answered)
+   * @param body the body, or null
+   */
   public Response {
     Require.notNull("kind", kind);
     latency = latency == null ? Duration.ZERO : Require.notNegative("latency", latency);
     if (kind == Kind.ANSWERED) Require.between("status", status, 100, 599);
   }
 
-  /** An answer with {@code status} after {@code latency}. */
+  /**
+   * An answer with {@code status} after {@code latency}.
+   *
+   * @param status the status
+   * @param latency the latency
+   * @return an answer with {@code status} after {@code latency}
+   */
   public static Response of(int status, Duration latency) {
     return new Response(Kind.ANSWERED, status, latency, null);
   }
 
-  /** An answer with {@code status} after {@code latency} and a body. */
+  /**
+   * An answer with {@code status} after {@code latency} and a body.
+   *
+   * @param status the status
+   * @param latency the latency
+   * @param body the body
+   * @return an answer with {@code status} after {@code latency} and a body
+   */
   public static Response of(int status, Duration latency, String body) {
     return new Response(Kind.ANSWERED, status, latency, body);
   }
 
-  /** No answer. */
+  /** {@return no answer} */
   public static Response noResponse() {
     return new Response(Kind.NO_RESPONSE, 0, Duration.ZERO, null);
   }
 
-  /** A refused connection. */
+  /** {@return a refused connection} */
   public static Response refused() {
     return new Response(Kind.REFUSED, 0, Duration.ZERO, null);
   }

@@ -27,7 +27,7 @@ public record RoutedResponse(
     boolean fromLoadBalancer,
     String body) {
 
-  /** Whether the client got a 2xx or 3xx. */
+  /** {@return whether the client got a 2xx or 3xx} */
   public boolean isSuccess() {
     return status >= 200 && status < 400;
   }

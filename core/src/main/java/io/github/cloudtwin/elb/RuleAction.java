@@ -20,7 +20,15 @@ import java.util.Map;
 public record RuleAction(
     Map<String, Integer> targetGroupWeights, int fixedStatusCode, String fixedContentType, String fixedMessageBody) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param targetGroupWeights for {@code forward}: target-group name to weight (0-999), in order;
+   *     empty for a fixed response
+   * @param fixedStatusCode for {@code fixed-response}: 2XX, 4XX or 5XX; 0 for forward
+   * @param fixedContentType for {@code fixed-response}, or null
+   * @param fixedMessageBody for {@code fixed-response}, or null
+   */
   public RuleAction {
     Require.notNull("ForwardConfig.TargetGroups", targetGroupWeights);
     targetGroupWeights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targetGroupWeights));
@@ -41,12 +49,22 @@ public record RuleAction(
     }
   }
 
-  /** Forward everything to one target group. */
+  /**
+   * Forward everything to one target group.
+   *
+   * @param targetGroupName the target group name
+   * @return the forward action
+   */
   public static RuleAction forward(String targetGroupName) {
     return new RuleAction(Map.of(Require.name("TargetGroupArn", targetGroupName), 1), 0, null, null);
   }
 
-  /** Forward to weighted target groups: alternating names and weights, such as ("blue", 90, "green", 10). */
+  /**
+   * Forward to weighted target groups: alternating names and weights, such as ("blue", 90, "green", 10).
+   *
+   * @param namesAndWeights the names and weights
+   * @return the weighted forward action
+   */
   public static RuleAction forward(Object... namesAndWeights) {
     if (namesAndWeights.length == 0 || namesAndWeights.length % 2 != 0) {
       throw new ValidationException("ForwardConfig.TargetGroups", namesAndWeights.length, "pairs of target-group name and weight");
@@ -61,12 +79,19 @@ public record RuleAction(
     return new RuleAction(m, 0, null, null);
   }
 
-  /** Answer with a fixed response. */
+  /**
+   * Answer with a fixed response.
+   *
+   * @param statusCode the status code
+   * @param contentType the content type
+   * @param messageBody the message body
+   * @return answer with a fixed response
+   */
   public static RuleAction fixedResponse(int statusCode, String contentType, String messageBody) {
     return new RuleAction(Map.of(), statusCode, contentType, messageBody);
   }
 
-  /** Whether this is a forward action. */
+  /** {@return whether this is a forward action} */
   public boolean isForward() {
     return !targetGroupWeights.isEmpty();
   }

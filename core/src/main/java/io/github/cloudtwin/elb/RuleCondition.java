@@ -17,7 +17,13 @@ import java.util.regex.Pattern;
  */
 public record RuleCondition(String field, String httpHeaderName, List<String> values) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param field {@code path-pattern}, {@code host-header} or {@code http-header}
+   * @param httpHeaderName the header name for {@code http-header}, else null
+   * @param values 1-5 patterns
+   */
   public RuleCondition {
     Require.oneOf("Conditions.Field", field, List.of("path-pattern", "host-header", "http-header"));
     if (field.equals("http-header")) Require.name("HttpHeaderConfig.HttpHeaderName", httpHeaderName);
@@ -30,17 +36,33 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
     }
   }
 
-  /** Matches the request path (case-sensitive), such as {@code /api/*}. */
+  /**
+   * Matches the request path (case-sensitive), such as {@code /api/*}.
+   *
+   * @param patterns the patterns
+   * @return the condition
+   */
   public static RuleCondition pathPattern(String... patterns) {
     return new RuleCondition("path-pattern", null, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
   }
 
-  /** Matches the Host header (case-insensitive), such as {@code *.example.com}. */
+  /**
+   * Matches the Host header (case-insensitive), such as {@code *.example.com}.
+   *
+   * @param patterns the patterns
+   * @return the condition
+   */
   public static RuleCondition hostHeader(String... patterns) {
     return new RuleCondition("host-header", null, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
   }
 
-  /** Matches a request header's value (case-insensitive). */
+  /**
+   * Matches a request header's value (case-insensitive).
+   *
+   * @param name the name
+   * @param patterns the patterns
+   * @return the condition
+   */
   public static RuleCondition httpHeader(String name, String... patterns) {
     return new RuleCondition("http-header", name, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
   }

@@ -14,7 +14,13 @@ import java.util.List;
  */
 public record RuleSpec(int priority, List<RuleCondition> conditions, RuleAction action) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param priority 1-50000, unique within a listener
+   * @param conditions 1 or more conditions, all of which must match
+   * @param action what to do
+   */
   public RuleSpec {
     Require.between("Priority", priority, 1, 50000);
     conditions = List.copyOf(Require.notNull("Conditions", conditions));
@@ -22,7 +28,14 @@ public record RuleSpec(int priority, List<RuleCondition> conditions, RuleAction 
     Require.notNull("Actions", action);
   }
 
-  /** A rule with one condition. */
+  /**
+   * A rule with one condition.
+   *
+   * @param priority the priority
+   * @param condition the condition
+   * @param action the action
+   * @return a rule with one condition
+   */
   public static RuleSpec of(int priority, RuleCondition condition, RuleAction action) {
     return new RuleSpec(priority, List.of(Require.notNull("Conditions", condition)), action);
   }

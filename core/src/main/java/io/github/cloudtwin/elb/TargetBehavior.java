@@ -11,35 +11,57 @@ import java.time.Duration;
 @FunctionalInterface
 public interface TargetBehavior {
 
-  /** The answer to {@code request}. */
+  /**
+   * The answer to {@code request}.
+   *
+   * @param request the request
+   * @return the answer to {@code request}
+   */
   Response handle(Request request);
 
-  /** Answers everything with 200 after {@code latency}. */
+  /**
+   * Answers everything with 200 after {@code latency}.
+   *
+   * @param latency the latency
+   * @return the behaviour
+   */
   static TargetBehavior healthy(Duration latency) {
     Require.notNegative("latency", latency);
     Response r = Response.of(200, latency);
     return req -> r;
   }
 
-  /** Answers everything with {@code status} after {@code latency}. */
+  /**
+   * Answers everything with {@code status} after {@code latency}.
+   *
+   * @param status the status
+   * @param latency the latency
+   * @return the behaviour
+   */
   static TargetBehavior status(int status, Duration latency) {
     Response r = Response.of(status, latency);
     return req -> r;
   }
 
-  /** Never answers (a hung process). */
+  /** {@return never answers (a hung process)} */
   static TargetBehavior noResponse() {
     Response r = Response.noResponse();
     return req -> r;
   }
 
-  /** Refuses connections (a stopped process). */
+  /**
+   * Refuses connections (a stopped process).
+   *
+   * @return the behaviour
+   */
   static TargetBehavior refused() {
     Response r = Response.refused();
     return req -> r;
   }
 
-  /** This behaviour for traffic, but health checks answer 500 (a broken health endpoint). */
+  /**
+   * {@return this behaviour for traffic, but health checks answer 500 (a broken health endpoint)}
+   */
   default TargetBehavior failingHealthChecks() {
     TargetBehavior self = this;
     Response fail = Response.of(500, Duration.ofMillis(1));

@@ -19,57 +19,86 @@ public final class TargetGroup {
     this.state = state;
   }
 
-  /** The name. */
+  /** {@return the name} */
   public String name() {
     return state.name;
   }
 
-  /** What it was created with (health-check defaults resolved). */
+  /** {@return what it was created with (health-check defaults resolved)} */
   public TargetGroupSpec spec() {
     return state.spec;
   }
 
-  /** The resolved health check. */
+  /** {@return the resolved health check} */
   public HealthCheckSpec healthCheck() {
     return state.healthCheck;
   }
 
-  /** The CloudWatch {@code TargetGroup} dimension value, such as {@code targetgroup/web/0123456789abcdef}. */
+  /**
+   * {@return the CloudWatch {@code TargetGroup} dimension value, such as {@code
+   * targetgroup/web/0123456789abcdef}}
+   */
   public String dimensionValue() {
     return state.dimension;
   }
 
-  /** Registers a target by id (an instance id, or an IP in an ip group registered earlier with its zone). */
+  /**
+   * Registers a target by id (an instance id, or an IP in an ip group registered earlier with its zone).
+   *
+   * @param targetId the target id
+   */
   public void register(String targetId) {
     service.registerTargets(name(), targetId);
   }
 
-  /** Deregisters a target; {@code drained} runs when the deregistration delay has ended. */
+  /**
+   * Deregisters a target; {@code drained} runs when the deregistration delay has ended.
+   *
+   * @param targetId the target id
+   * @param drained the drained
+   */
   public void deregister(String targetId, Runnable drained) {
     service.deregisterTarget(name(), targetId, drained);
   }
 
-  /** Whether the target is registered and {@code unhealthy}. */
+  /**
+   * Whether the target is registered and {@code unhealthy}.
+   *
+   * @param targetId the target id
+   * @return whether the target is registered and {@code unhealthy}
+   */
   public boolean isUnhealthy(String targetId) {
     return service.isUnhealthy(state, targetId);
   }
 
-  /** The health of one target ({@code unused / Target.NotRegistered} if it is not registered). */
+  /**
+   * The health of one target ({@code unused / Target.NotRegistered} if it is not registered).
+   *
+   * @param targetId the target id
+   * @return the health of one target ({@code unused / Target.NotRegistered} if it is not
+   *     registered)
+   */
   public TargetHealth health(String targetId) {
     return service.targetHealth(name(), targetId);
   }
 
-  /** The health of every registered target, in registration order. */
+  /** {@return the health of every registered target, in registration order} */
   public Map<String, TargetHealth> targetHealth() {
     return service.targetHealths(name());
   }
 
-  /** Healthy targets per zone of the registered targets (zones with registered targets only), sorted by zone. */
+  /**
+   * {@return healthy targets per zone of the registered targets (zones with registered targets
+   * only), sorted by zone}
+   */
   public java.util.SortedMap<String, Integer> healthyTargetCountByZone() {
     return service.healthyTargetCountByZone(name());
   }
 
-  /** The twin's timeline, where this resource's events ({@code target-group/<name>}; targets have {@code target/<id>}) are recorded. */
+  /**
+   * {@return the twin's timeline, where this resource's events ({@code target-group/<name>};
+   * targets have {@code target/<id>}) are recorded}
+   */
   public Timeline timeline() {
     return service.timeline();
   }

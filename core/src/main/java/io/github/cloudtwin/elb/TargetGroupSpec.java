@@ -34,7 +34,22 @@ public record TargetGroupSpec(
     Boolean crossZoneEnabled,
     int minimumHealthyTargetsCount) {
 
-  /** Validates, resolves the health check's defaults and copies. */
+  /**
+   * Validates, resolves the health check's defaults and copies.
+   *
+   * @param name 1-32 alphanumerics or hyphens
+   * @param protocol the traffic protocol
+   * @param port the traffic port (1-65535)
+   * @param targetType INSTANCE (default) or IP
+   * @param healthCheck the resolved health check (defaults filled in)
+   * @param deregistrationDelay {@code deregistration_delay.timeout_seconds}, default 300 s (0-3600)
+   * @param slowStart {@code slow_start.duration_seconds}, 0 (off) or 30-900 s
+   * @param algorithm {@code load_balancing.algorithm.type}, default round robin
+   * @param crossZoneEnabled {@code load_balancing.cross_zone.enabled}; null means {@code
+   *     use_load_balancer_configuration}
+   * @param minimumHealthyTargetsCount {@code
+   *     target_group_health.unhealthy_state_routing.minimum_healthy_targets.count}, default 1
+   */
   public TargetGroupSpec {
     Require.name("Name", name);
     if (name.length() > 32 || !name.matches("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")) {
@@ -69,12 +84,17 @@ public record TargetGroupSpec(
     Require.between("target_group_health.unhealthy_state_routing.minimum_healthy_targets.count", minimumHealthyTargetsCount, 1, 10000);
   }
 
-  /** A builder: HTTP on port 80 (an Application Load Balancer target group). */
+  /**
+   * A builder: HTTP on port 80 (an Application Load Balancer target group).
+   *
+   * @param name the name
+   * @return a builder: HTTP on port 80 (an Application Load Balancer target group)
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
-  /** The load-balancer type this group serves, from its protocol. */
+  /** {@return the load-balancer type this group serves, from its protocol} */
   public LoadBalancerType loadBalancerType() {
     return protocol.isHttp() ? LoadBalancerType.APPLICATION : LoadBalancerType.NETWORK;
   }
@@ -96,61 +116,108 @@ public record TargetGroupSpec(
       this.name = name;
     }
 
-    /** The traffic protocol (default HTTP). */
+    /**
+     * The traffic protocol (default HTTP).
+     *
+     * @param protocol the traffic protocol (default HTTP)
+     * @return this builder
+     */
     public Builder protocol(Protocol protocol) {
       this.protocol = protocol;
       return this;
     }
 
-    /** The traffic port (default 80). */
+    /**
+     * The traffic port (default 80).
+     *
+     * @param port the traffic port (default 80)
+     * @return this builder
+     */
     public Builder port(int port) {
       this.port = port;
       return this;
     }
 
-    /** INSTANCE (default) or IP. */
+    /**
+     * INSTANCE (default) or IP.
+     *
+     * @param targetType INSTANCE (default) or IP
+     * @return this builder
+     */
     public Builder targetType(TargetType targetType) {
       this.targetType = targetType;
       return this;
     }
 
-    /** The health check; unset fields take AWS's defaults. */
+    /**
+     * The health check; unset fields take AWS's defaults.
+     *
+     * @param healthCheck the health check; unset fields take AWS's defaults
+     * @return this builder
+     */
     public Builder healthCheck(HealthCheckSpec healthCheck) {
       this.healthCheck = healthCheck;
       return this;
     }
 
-    /** {@code deregistration_delay.timeout_seconds}. */
+    /**
+     * {@code deregistration_delay.timeout_seconds}.
+     *
+     * @param delay {@code deregistration_delay.timeout_seconds}
+     * @return this builder
+     */
     public Builder deregistrationDelay(Duration delay) {
       this.deregistrationDelay = delay;
       return this;
     }
 
-    /** {@code slow_start.duration_seconds}. */
+    /**
+     * {@code slow_start.duration_seconds}.
+     *
+     * @param duration {@code slow_start.duration_seconds}
+     * @return this builder
+     */
     public Builder slowStart(Duration duration) {
       this.slowStart = duration;
       return this;
     }
 
-    /** {@code load_balancing.algorithm.type}. */
+    /**
+     * {@code load_balancing.algorithm.type}.
+     *
+     * @param algorithm {@code load_balancing.algorithm.type}
+     * @return this builder
+     */
     public Builder algorithm(LoadBalancingAlgorithm algorithm) {
       this.algorithm = algorithm;
       return this;
     }
 
-    /** {@code load_balancing.cross_zone.enabled}: true or false instead of the LB's setting. */
+    /**
+     * {@code load_balancing.cross_zone.enabled}: true or false instead of the LB's setting.
+     *
+     * @param enabled {@code load_balancing.cross_zone.enabled}: true or false instead of the LB's
+     *     setting
+     * @return this builder
+     */
     public Builder crossZoneEnabled(boolean enabled) {
       this.crossZone = enabled;
       return this;
     }
 
-    /** {@code target_group_health.unhealthy_state_routing.minimum_healthy_targets.count}. */
+    /**
+     * {@code target_group_health.unhealthy_state_routing.minimum_healthy_targets.count}.
+     *
+     * @param count {@code
+     *     target_group_health.unhealthy_state_routing.minimum_healthy_targets.count}
+     * @return this builder
+     */
     public Builder minimumHealthyTargetsCount(int count) {
       this.minimumHealthyTargets = count;
       return this;
     }
 
-    /** The spec; throws a ValidationException naming the first invalid field. */
+    /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public TargetGroupSpec build() {
       return new TargetGroupSpec(
           name, protocol, port, targetType, healthCheck, deregistrationDelay, slowStart, algorithm, crossZone, minimumHealthyTargets);

@@ -11,14 +11,20 @@ import io.github.cloudtwin.kernel.Require;
  */
 public record TargetHealth(TargetHealthState state, String reasonCode, String description) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param state the state
+   * @param reasonCode AWS's reason code such as {@code Target.Timeout}, or null when healthy
+   * @param description AWS's description text, or null when healthy
+   */
   public TargetHealth {
     Require.notNull("state", state);
   }
 
   /**
-   * The state a Classic Load Balancer reports: {@code InService} (healthy, or draining) or
-   * {@code OutOfService}.
+   * {@return the state a Classic Load Balancer reports: {@code InService} (healthy, or draining) or
+   * {@code OutOfService}}
    */
   public String classicState() {
     return state == TargetHealthState.HEALTHY || state == TargetHealthState.DRAINING ? "InService" : "OutOfService";

@@ -2,11 +2,17 @@ package io.github.cloudtwin.elb;
 
 /** The state of a target in {@code DescribeTargetHealth}. */
 public enum TargetHealthState {
+  /** Registration or the first health checks are in progress. */
   INITIAL("initial"),
+  /** Passing its health checks; receives traffic. */
   HEALTHY("healthy"),
+  /** Failing its health checks. */
   UNHEALTHY("unhealthy"),
+  /** Not used: the target group serves no listener, or the target is in a disabled zone. */
   UNUSED("unused"),
+  /** Deregistering; in-flight requests may finish within the deregistration delay. */
   DRAINING("draining"),
+  /** Health checks are disabled. */
   UNAVAILABLE("unavailable");
 
   private final String awsName;
@@ -15,7 +21,7 @@ public enum TargetHealthState {
     this.awsName = awsName;
   }
 
-  /** The state as AWS writes it, such as {@code draining}. */
+  /** {@return the state as AWS writes it, such as {@code draining}} */
   public String awsName() {
     return awsName;
   }

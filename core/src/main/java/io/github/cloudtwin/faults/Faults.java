@@ -21,7 +21,13 @@ public final class Faults {
   private final Ec2 ec2;
   private final CloudWatch cloudWatch;
 
-  /** Creates the fault injector; the twin does this, tests use {@code twin.faults()}. */
+  /**
+   * Creates the fault injector; the twin does this, tests use {@code twin.faults()}.
+   *
+   * @param kernel the kernel
+   * @param ec2 the ec 2
+   * @param cloudWatch the cloud watch
+   */
   public Faults(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
     this.kernel = Require.notNull("kernel", kernel);
     this.ec2 = Require.notNull("ec2", ec2);
@@ -31,12 +37,18 @@ public final class Faults {
   /**
    * Takes a zone out now, until {@link #restoreZone(String)}: its instances stop answering and
    * reporting metrics, and launches into it fail with InsufficientInstanceCapacity.
+   *
+   * @param zone the zone
    */
   public void failZone(String zone) {
     ec2.impairZone(zone);
   }
 
-  /** Brings a zone back now. */
+  /**
+   * Brings a zone back now.
+   *
+   * @param zone the zone
+   */
   public void restoreZone(String zone) {
     ec2.restoreZone(zone);
   }
@@ -44,6 +56,10 @@ public final class Faults {
   /**
    * Schedules a zone outage over {@code [from, from + duration)} of virtual time, {@code from}
    * being an offset from the twin's start that is not in the past.
+   *
+   * @param zone the zone
+   * @param from when the outage starts, as an offset of the twin's start
+   * @param duration the duration
    */
   public void zoneOutage(String zone, Duration from, Duration duration) {
     ec2.zone(zone);
@@ -64,12 +80,20 @@ public final class Faults {
         });
   }
 
-  /** Crashes an instance now: running, but not answering, failing status checks, silent. */
+  /**
+   * Crashes an instance now: running, but not answering, failing status checks, silent.
+   *
+   * @param instanceId the instance id
+   */
   public void crashInstance(String instanceId) {
     ec2.crashInstance(instanceId);
   }
 
-  /** Ends an instance crash now. */
+  /**
+   * Ends an instance crash now.
+   *
+   * @param instanceId the instance id
+   */
   public void recoverInstance(String instanceId) {
     ec2.recoverInstance(instanceId);
   }
@@ -78,6 +102,8 @@ public final class Faults {
    * Silences a metric over {@code [from, from + duration)}: the instance (or group, or metric id)
    * of {@code injection} publishes nothing. Build it with {@code MetricInjection.metric(..)
    * .forInstance(..).between(..).gap()}.
+   *
+   * @param gap the gap
    */
   public void metricGap(MetricInjection gap) {
     Require.notNull("gap", gap);

@@ -69,7 +69,11 @@ public final class HttpListener implements AutoCloseable {
   /**
    * Starts a listener named {@code name} (for thread names) on 127.0.0.1 and an ephemeral port.
    *
+   *
    * @param threads unused hint kept for compatibility; one thread serves each open connection
+   * @param name the name
+   * @param router the router
+   * @return the started listener; close it to stop
    */
   public static HttpListener start(String name, HttpRouter router, int threads) {
     Require.name("name", name);
@@ -82,17 +86,17 @@ public final class HttpListener implements AutoCloseable {
     }
   }
 
-  /** The port on 127.0.0.1. */
+  /** {@return the port on 127.0.0.1} */
   public int port() {
     return server.getLocalPort();
   }
 
-  /** The base address, such as {@code http://127.0.0.1:53124/}. */
+  /** {@return the base address, such as {@code http://127.0.0.1:53124/}} */
   public URI uri() {
     return URI.create("http://127.0.0.1:" + port() + "/");
   }
 
-  /** Whether {@link #close()} was called. */
+  /** {@return whether {@link #close()} was called} */
   public boolean isClosed() {
     return closed;
   }

@@ -27,17 +27,39 @@ public record HttpOutcome(
     Map<String, String> responseHeaders,
     IntConsumer done) {
 
-  /** Answer with {@code status} and {@code body}. */
+  /**
+   * Answer with {@code status} and {@code body}.
+   *
+   * @param status the status
+   * @param body the body
+   * @param responseHeaders the response headers
+   * @param done the done
+   * @return answer with {@code status} and {@code body}
+   */
   public static HttpOutcome respond(int status, String body, Map<String, String> responseHeaders, IntConsumer done) {
     return new HttpOutcome(status, Map.of(), body, null, false, responseHeaders, done);
   }
 
-  /** Proxy to {@code base} (path and query kept), adding {@code requestHeaders}. */
+  /**
+   * Proxy to {@code base} (path and query kept), adding {@code requestHeaders}.
+   *
+   * @param base the base
+   * @param requestHeaders the request headers
+   * @param responseHeaders the response headers
+   * @param done the done
+   * @return proxy to {@code base} (path and query kept), adding {@code requestHeaders}
+   */
   public static HttpOutcome proxy(URI base, Map<String, String> requestHeaders, Map<String, String> responseHeaders, IntConsumer done) {
     return new HttpOutcome(0, requestHeaders, null, base, false, responseHeaders, done);
   }
 
-  /** The node the client reached is down: 502 and the connection closed. */
+  /**
+   * The node the client reached is down: 502 and the connection closed.
+   *
+   * @param responseHeaders the response headers
+   * @param done the done
+   * @return the node the client reached is down: 502 and the connection closed
+   */
   public static HttpOutcome abort(Map<String, String> responseHeaders, IntConsumer done) {
     return new HttpOutcome(502, Map.of(), null, null, true, responseHeaders, done);
   }

@@ -8,6 +8,11 @@ package io.github.cloudtwin.http;
 @FunctionalInterface
 public interface HttpRouter {
 
-  /** The outcome for {@code request}. */
+  /**
+   * The outcome for {@code request}.
+   *
+   * @param request the request
+   * @return the outcome for {@code request}
+   */
   HttpOutcome route(IncomingRequest request);
 }

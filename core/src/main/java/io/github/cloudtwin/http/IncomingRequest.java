@@ -16,7 +16,12 @@ import java.util.Map;
 public record IncomingRequest(
     String method, String path, Map<String, List<String>> headers, String clientIp, int clientPort, byte[] body) {
 
-  /** The first value of a header, or null. */
+  /**
+   * The first value of a header, or null.
+   *
+   * @param name the name
+   * @return the first value of a header, or null
+   */
   public String header(String name) {
     List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
     return v == null || v.isEmpty() ? null : v.get(0);

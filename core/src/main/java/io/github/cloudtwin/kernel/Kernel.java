@@ -25,7 +25,12 @@ public final class Kernel {
   private long currentCause;
   private boolean advancing;
 
-  /** Creates a kernel whose clock starts at {@code start} and whose randomness uses {@code seed}. */
+  /**
+   * Creates a kernel whose clock starts at {@code start} and whose randomness uses {@code seed}.
+   *
+   * @param start the start
+   * @param seed the seed
+   */
   public Kernel(Instant start, long seed) {
     this.clock = new VirtualClock(start);
     this.scheduler = new Scheduler(this);
@@ -34,22 +39,22 @@ public final class Kernel {
     this.ticker = new Ticker(this);
   }
 
-  /** The virtual clock. */
+  /** {@return the virtual clock} */
   public VirtualClock clock() {
     return clock;
   }
 
-  /** The event queue. */
+  /** {@return the event queue} */
   public Scheduler scheduler() {
     return scheduler;
   }
 
-  /** Every state change so far. */
+  /** {@return every state change so far} */
   public Timeline timeline() {
     return timeline;
   }
 
-  /** The seeded random streams. */
+  /** {@return the seeded random streams} */
   public Randomness randomness() {
     return randomness;
   }
@@ -57,17 +62,27 @@ public final class Kernel {
   /**
    * Runs {@code work} every {@code period} on period boundaries of virtual time, in {@code phase}
    * order with the other work due at the same instant.
+   *
+   * @param period the period
+   * @param phase the phase
+   * @param work the work
+   * @return a handle that stops the periodic work
    */
   public Cancellable every(Duration period, Phase phase, Runnable work) {
     return call(() -> ticker.subscribe(period, phase, work));
   }
 
-  /** The id of the timeline event whose consequences are being simulated now, or 0. */
+  /** {@return the id of the timeline event whose consequences are being simulated now, or 0} */
   public long currentCause() {
     return currentCause;
   }
 
-  /** Runs {@code action} with {@code causeId} as the current cause, then restores the previous. */
+  /**
+   * Runs {@code action} with {@code causeId} as the current cause, then restores the previous.
+   *
+   * @param causeId the cause id
+   * @param action the action
+   */
   public void runWithCause(long causeId, Runnable action) {
     long previous = currentCause;
     currentCause = causeId;
@@ -78,7 +93,13 @@ public final class Kernel {
     }
   }
 
-  /** Runs {@code work} under the simulation lock and returns its result. */
+  /**
+   * Runs {@code work} under the simulation lock and returns its result.
+   *
+   * @param <T> the type of the result
+   * @param work the work
+   * @return its result
+   */
   public <T> T call(Supplier<T> work) {
     lock.lock();
     try {
@@ -88,7 +109,11 @@ public final class Kernel {
     }
   }
 
-  /** Runs {@code work} under the simulation lock. */
+  /**
+   * Runs {@code work} under the simulation lock.
+   *
+   * @param work the work
+   */
   public void run(Runnable work) {
     lock.lock();
     try {
@@ -98,7 +123,11 @@ public final class Kernel {
     }
   }
 
-  /** Advances virtual time by {@code duration}, running every event due on the way. */
+  /**
+   * Advances virtual time by {@code duration}, running every event due on the way.
+   *
+   * @param duration the duration
+   */
   public void advance(Duration duration) {
     Require.notNegative("duration", duration);
     run(() -> advanceTo(clock.now().plus(duration)));
@@ -107,6 +136,8 @@ public final class Kernel {
   /**
    * Advances virtual time to {@code target}, running every event due on the way in time order.
    *
+   *
+   * @param target the target
    * @throws IllegalArgumentException if {@code target} is before now, naming both instants
    */
   public void advanceTo(Instant target) {
@@ -133,6 +164,9 @@ public final class Kernel {
    * Advances virtual time until {@code condition} holds (checked now and after every instant at
    * which events ran) or {@code limit} has passed.
    *
+   *
+   * @param condition the condition
+   * @param limit the limit
    * @return true if the condition held; the clock then stands at the instant it first held
    */
   public boolean advanceUntil(BooleanSupplier condition, Duration limit) {
@@ -180,7 +214,7 @@ public final class Kernel {
     advancing = true;
   }
 
-  /** Whether the caller is inside the simulation (an event, listener or handler). */
+  /** {@return whether the caller is inside the simulation (an event, listener or handler)} */
   public boolean isAdvancing() {
     return advancing;
   }

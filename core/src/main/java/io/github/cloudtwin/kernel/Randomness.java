@@ -19,12 +19,17 @@ public final class Randomness {
     this.seed = seed;
   }
 
-  /** The twin's seed. */
+  /** {@return the twin's seed} */
   public long seed() {
     return seed;
   }
 
-  /** The stream of the named component; the same name always returns the same stream. */
+  /**
+   * The stream of the named component; the same name always returns the same stream.
+   *
+   * @param name the name
+   * @return the stream of the named component; the same name always returns the same stream
+   */
   public SplittableRandom stream(String name) {
     Require.name("stream", name);
     return streams.computeIfAbsent(name, n -> new SplittableRandom(mix(seed, n)));

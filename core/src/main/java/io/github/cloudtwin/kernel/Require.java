@@ -13,7 +13,14 @@ public final class Require {
 
   private Require() {}
 
-  /** The value, or a ValidationException naming the field when it is null. */
+  /**
+   * The value, or a ValidationException naming the field when it is null.
+   *
+   * @param <T> the type of the value
+   * @param field the field
+   * @param value the value
+   * @return the value, or a ValidationException naming the field when it is null
+   */
   public static <T> T notNull(String field, T value) {
     if (value == null) {
       throw new ValidationException(field, null, "a value is required");
@@ -21,7 +28,13 @@ public final class Require {
     return value;
   }
 
-  /** The name, or a ValidationException when it is null or blank. */
+  /**
+   * The name, or a ValidationException when it is null or blank.
+   *
+   * @param field the field
+   * @param value the value
+   * @return the name, or a ValidationException when it is null or blank
+   */
   public static String name(String field, String value) {
     if (value == null || value.isBlank()) {
       throw new ValidationException(field, value, "a non-blank name is required");
@@ -32,7 +45,15 @@ public final class Require {
     return value;
   }
 
-  /** The value, or a ValidationException when it is outside [min, max]. */
+  /**
+   * The value, or a ValidationException when it is outside [min, max].
+   *
+   * @param field the field
+   * @param value the value
+   * @param min the min
+   * @param max the max
+   * @return the value, or a ValidationException when it is outside [min, max]
+   */
   public static int between(String field, int value, int min, int max) {
     if (value < min || value > max) {
       throw new ValidationException(field, value, "must be between " + min + " and " + max);
@@ -40,7 +61,15 @@ public final class Require {
     return value;
   }
 
-  /** The value, or a ValidationException when it is outside [min, max]. */
+  /**
+   * The value, or a ValidationException when it is outside [min, max].
+   *
+   * @param field the field
+   * @param value the value
+   * @param min the min
+   * @param max the max
+   * @return the value, or a ValidationException when it is outside [min, max]
+   */
   public static double between(String field, double value, double min, double max) {
     if (Double.isNaN(value) || value < min || value > max) {
       throw new ValidationException(field, value, "must be between " + min + " and " + max);
@@ -48,7 +77,13 @@ public final class Require {
     return value;
   }
 
-  /** The value, or a ValidationException when it is negative. */
+  /**
+   * The value, or a ValidationException when it is negative.
+   *
+   * @param field the field
+   * @param value the value
+   * @return the value, or a ValidationException when it is negative
+   */
   public static int notNegative(String field, int value) {
     if (value < 0) {
       throw new ValidationException(field, value, "must be 0 or greater");
@@ -56,7 +91,13 @@ public final class Require {
     return value;
   }
 
-  /** The value, or a ValidationException when it is NaN or infinite. */
+  /**
+   * The value, or a ValidationException when it is NaN or infinite.
+   *
+   * @param field the field
+   * @param value the value
+   * @return the value, or a ValidationException when it is NaN or infinite
+   */
   public static double finite(String field, double value) {
     if (!Double.isFinite(value)) {
       throw new ValidationException(field, value, "must be a finite number");
@@ -64,7 +105,13 @@ public final class Require {
     return value;
   }
 
-  /** The duration, or a ValidationException when it is null or negative. */
+  /**
+   * The duration, or a ValidationException when it is null or negative.
+   *
+   * @param field the field
+   * @param value the value
+   * @return the duration, or a ValidationException when it is null or negative
+   */
   public static Duration notNegative(String field, Duration value) {
     notNull(field, value);
     if (value.isNegative()) {
@@ -73,7 +120,13 @@ public final class Require {
     return value;
   }
 
-  /** The duration, or a ValidationException when it is null, zero or negative. */
+  /**
+   * The duration, or a ValidationException when it is null, zero or negative.
+   *
+   * @param field the field
+   * @param value the value
+   * @return the duration, or a ValidationException when it is null, zero or negative
+   */
   public static Duration positive(String field, Duration value) {
     notNull(field, value);
     if (value.isNegative() || value.isZero()) {
@@ -82,7 +135,15 @@ public final class Require {
     return value;
   }
 
-  /** The value, or a ValidationException when it is not one of {@code allowed}. */
+  /**
+   * The value, or a ValidationException when it is not one of {@code allowed}.
+   *
+   * @param <T> the type of the value
+   * @param field the field
+   * @param value the value
+   * @param allowed the allowed
+   * @return the value, or a ValidationException when it is not one of {@code allowed}
+   */
   public static <T> T oneOf(String field, T value, Collection<? extends T> allowed) {
     notNull(field, value);
     if (!allowed.contains(value)) {

@@ -38,7 +38,7 @@ public final class Scheduler {
       this.action = action;
     }
 
-    /** When the action runs. */
+    /** {@return when the action runs} */
     public Instant at() {
       return Instant.ofEpochMilli(atMillis);
     }
@@ -48,7 +48,7 @@ public final class Scheduler {
       cancelled = true;
     }
 
-    /** Whether the action is still waiting to run. */
+    /** {@return whether the action is still waiting to run} */
     public boolean isPending() {
       return !cancelled && !done;
     }
@@ -60,12 +60,25 @@ public final class Scheduler {
     }
   }
 
-  /** Runs {@code action} at {@code at}, which must not be in the past, with the current cause. */
+  /**
+   * Runs {@code action} at {@code at}, which must not be in the past, with the current cause.
+   *
+   * @param at the instant of virtual time
+   * @param action the action
+   * @return the scheduled task, which can be cancelled
+   */
   public Task at(Instant at, Runnable action) {
     return at(at, kernel.currentCause(), action);
   }
 
-  /** Runs {@code action} at {@code at} with an explicit cause (0 for none). */
+  /**
+   * Runs {@code action} at {@code at} with an explicit cause (0 for none).
+   *
+   * @param at the instant of virtual time
+   * @param causeId the cause id
+   * @param action the action
+   * @return the scheduled task, which can be cancelled
+   */
   public Task at(Instant at, long causeId, Runnable action) {
     Require.notNull("at", at);
     Require.notNull("action", action);
@@ -79,13 +92,22 @@ public final class Scheduler {
     return t;
   }
 
-  /** Runs {@code action} after {@code delay} of virtual time, with the current cause. */
+  /**
+   * Runs {@code action} after {@code delay} of virtual time, with the current cause.
+   *
+   * @param delay the delay
+   * @param action the action
+   * @return the scheduled task, which can be cancelled
+   */
   public Task after(Duration delay, Runnable action) {
     Require.notNegative("delay", delay);
     return at(kernel.clock().now().plus(delay), action);
   }
 
-  /** The number of pending actions (cancelled ones may still be counted until they surface). */
+  /**
+   * {@return the number of pending actions (cancelled ones may still be counted until they
+   * surface)}
+   */
   public int size() {
     return queue.size();
   }

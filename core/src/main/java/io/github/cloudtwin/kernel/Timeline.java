@@ -30,17 +30,39 @@ public final class Timeline {
   /**
    * Records a change at the current virtual time, caused by the kernel's current cause (the event
    * whose consequences are being simulated), and returns its id.
+   *
+   * @param resource the resource
+   * @param kind the kind
+   * @param message the message
+   * @return its id
    */
   public long record(String resource, String kind, String message) {
     return record(resource, kind, message, Map.of(), kernel.currentCause());
   }
 
-  /** Records a change with details, caused by the kernel's current cause. */
+  /**
+   * Records a change with details, caused by the kernel's current cause.
+   *
+   * @param resource the resource
+   * @param kind the kind
+   * @param message the message
+   * @param details the details
+   * @return the event's id
+   */
   public long record(String resource, String kind, String message, Map<String, String> details) {
     return record(resource, kind, message, details, kernel.currentCause());
   }
 
-  /** Records a change with details and an explicit cause (0 for none). */
+  /**
+   * Records a change with details and an explicit cause (0 for none).
+   *
+   * @param resource the resource
+   * @param kind the kind
+   * @param message the message
+   * @param details the details
+   * @param causeId the cause id
+   * @return the event's id
+   */
   public long record(
       String resource, String kind, String message, Map<String, String> details, long causeId) {
     TimelineEvent event;
@@ -59,14 +81,19 @@ public final class Timeline {
     return event.id();
   }
 
-  /** An immutable snapshot of every event so far. */
+  /** {@return an immutable snapshot of every event so far} */
   public List<TimelineEvent> events() {
     synchronized (events) {
       return List.copyOf(events);
     }
   }
 
-  /** An immutable snapshot of the events that match. */
+  /**
+   * An immutable snapshot of the events that match.
+   *
+   * @param filter the filter
+   * @return an immutable snapshot of the events that match
+   */
   public List<TimelineEvent> events(Predicate<TimelineEvent> filter) {
     List<TimelineEvent> out = new ArrayList<>();
     synchronized (events) {
@@ -77,19 +104,29 @@ public final class Timeline {
     return Collections.unmodifiableList(out);
   }
 
-  /** The events of one resource (for instance {@code alarm/cpu-high}). */
+  /**
+   * The events of one resource (for instance {@code alarm/cpu-high}).
+   *
+   * @param resource the resource
+   * @return the events of one resource (for instance {@code alarm/cpu-high})
+   */
   public List<TimelineEvent> eventsOf(String resource) {
     return events(e -> e.resource().equals(resource));
   }
 
-  /** The number of events recorded. */
+  /** {@return the number of events recorded} */
   public int size() {
     synchronized (events) {
       return events.size();
     }
   }
 
-  /** The event with that id. */
+  /**
+   * The event with that id.
+   *
+   * @param id the event's id
+   * @return the event with that id
+   */
   public TimelineEvent event(long id) {
     synchronized (events) {
       if (id < 1 || id > events.size()) {
@@ -99,7 +136,12 @@ public final class Timeline {
     }
   }
 
-  /** The chain of causes that led to the event, oldest first, ending with the event itself. */
+  /**
+   * The chain of causes that led to the event, oldest first, ending with the event itself.
+   *
+   * @param id the event's id
+   * @return the chain of causes that led to the event, oldest first, ending with the event itself
+   */
   public List<TimelineEvent> causeChain(long id) {
     List<TimelineEvent> chain = new ArrayList<>();
     TimelineEvent e = event(id);
@@ -112,34 +154,47 @@ public final class Timeline {
     return Collections.unmodifiableList(chain);
   }
 
-  /** Calls {@code listener} with each event as it is recorded, on the simulation thread. */
+  /**
+   * Calls {@code listener} with each event as it is recorded, on the simulation thread.
+   *
+   * @param listener the listener
+   */
   public void addListener(Consumer<TimelineEvent> listener) {
     listeners.add(Require.notNull("listener", listener));
   }
 
-  /** Stops calling {@code listener}. */
+  /**
+   * Stops calling {@code listener}.
+   *
+   * @param listener the listener
+   */
   public void removeListener(Consumer<TimelineEvent> listener) {
     listeners.remove(listener);
   }
 
-  /** The twin's current virtual time (how far the timeline can tell). */
+  /** {@return the twin's current virtual time (how far the timeline can tell)} */
   public Instant now() {
     return clock.now();
   }
 
-  /** The instant offsets are measured from: the twin's start. */
+  /** {@return the instant offsets are measured from: the twin's start} */
   public Instant t0() {
     return clock.start();
   }
 
-  /** Every event as text, with virtual offsets from the twin's start. */
+  /** {@return every event as text, with virtual offsets from the twin's start} */
   public String text() {
     List<TimelineEvent> all = events();
     return TimelineFormat.format(
         "Timeline (" + events(all.size()) + ", t0 = " + clock.start() + "):", all, clock.start());
   }
 
-  /** The newest {@code n} events as text, in the shape assertion failures use. */
+  /**
+   * The newest {@code n} events as text, in the shape assertion failures use.
+   *
+   * @param n how many events
+   * @return the newest {@code n} events as text, in the shape assertion failures use
+   */
   public String lastText(int n) {
     List<TimelineEvent> all = events();
     List<TimelineEvent> last = all.subList(Math.max(0, all.size() - n), all.size());

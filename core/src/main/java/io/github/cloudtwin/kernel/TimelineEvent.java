@@ -27,7 +27,17 @@ public record TimelineEvent(
     Map<String, String> details,
     long causeId) {
 
-  /** Validates and copies the details. */
+  /**
+   * Validates and copies the details.
+   *
+   * @param id unique and increasing within one twin, starting at 1
+   * @param time the virtual instant of the change
+   * @param resource the resource, as {@code type/name} (for instance {@code alarm/cpu-high})
+   * @param kind what happened, a short stable word such as {@code state-change} or {@code launch}
+   * @param message the human-readable sentence
+   * @param details structured facts (immutable, insertion-ordered)
+   * @param causeId the id of the event that caused this one, or 0 when it has no recorded cause
+   */
   public TimelineEvent {
     Require.notNull("time", time);
     Require.notNull("resource", resource);
@@ -36,24 +46,29 @@ public record TimelineEvent(
     details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
   }
 
-  /** The id of the causing event, if there is one. */
+  /** {@return the id of the causing event, if there is one} */
   public OptionalLong cause() {
     return causeId == 0 ? OptionalLong.empty() : OptionalLong.of(causeId);
   }
 
-  /** The resource's type: the part of {@link #resource()} before the first slash. */
+  /** {@return the resource's type: the part of {@link #resource()} before the first slash} */
   public String resourceType() {
     int slash = resource.indexOf('/');
     return slash < 0 ? resource : resource.substring(0, slash);
   }
 
-  /** The resource's name: the part of {@link #resource()} after the first slash. */
+  /** {@return the resource's name: the part of {@link #resource()} after the first slash} */
   public String resourceName() {
     int slash = resource.indexOf('/');
     return slash < 0 ? resource : resource.substring(slash + 1);
   }
 
-  /** Formats this event as one timeline line, with its offset from {@code t0}. */
+  /**
+   * Formats this event as one timeline line, with its offset from {@code t0}.
+   *
+   * @param t0 the instant offsets are measured from
+   * @return the line, without a line break
+   */
   public String format(Instant t0) {
     return TimelineFormat.offset(Duration.between(t0, time)) + "  " + resource + "  " + message;
   }

@@ -9,7 +9,12 @@ public final class TimelineFormat {
 
   private TimelineFormat() {}
 
-  /** {@code +HH:MM:SS} (or {@code +Nd HH:MM:SS} past a day, with milliseconds when non-zero). */
+  /**
+   * {@code +HH:MM:SS} (or {@code +Nd HH:MM:SS} past a day, with milliseconds when non-zero).
+   *
+   * @param d the offset
+   * @return {@code +HH:MM:SS} (or {@code +Nd HH:MM:SS} past a day, with milliseconds when non-zero)
+   */
   public static String offset(Duration d) {
     boolean negative = d.isNegative();
     Duration abs = d.abs();
@@ -43,7 +48,11 @@ public final class TimelineFormat {
   /**
    * The events as text: a header line, then one line per event with its offset from t0.
    *
+   *
    * @param header the first line, such as {@code Timeline (4 events, t0 = 2026-01-01T00:00:00Z):}
+   * @param events the events
+   * @param t0 the instant offsets are measured from
+   * @return the events as text: a header line, then one line per event with its offset from t0
    */
   public static String format(String header, List<TimelineEvent> events, Instant t0) {
     StringBuilder sb = new StringBuilder(64 + events.size() * 80);

@@ -12,8 +12,10 @@ public class ValidationException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The AWS property name. */
   private final String field;
   private final transient Object value;
+  /** What would have been accepted. */
   private final String allowed;
 
   /**
@@ -50,17 +52,17 @@ public class ValidationException extends IllegalArgumentException {
     return "Invalid value " + shown + " for " + field + ": " + allowed;
   }
 
-  /** The name of the rejected field, as AWS calls it. */
+  /** {@return the name of the rejected field, as AWS calls it} */
   public String field() {
     return field;
   }
 
-  /** The rejected value; may be null. */
+  /** {@return the rejected value; may be null} */
   public Object value() {
     return value;
   }
 
-  /** What the field accepts. */
+  /** {@return what the field accepts} */
   public String allowed() {
     return allowed;
   }

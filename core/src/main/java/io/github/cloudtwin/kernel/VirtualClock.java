@@ -25,22 +25,24 @@ public final class VirtualClock {
     this.now = start;
   }
 
-  /** The instant the twin started at: offset zero of every timeline. */
+  /** {@return the instant the twin started at: offset zero of every timeline} */
   public Instant start() {
     return start;
   }
 
-  /** The current virtual instant. */
+  /** {@return the current virtual instant} */
   public Instant now() {
     return now;
   }
 
-  /** Virtual time elapsed since {@link #start()}. */
+  /** {@return virtual time elapsed since {@link #start()}} */
   public Duration elapsed() {
     return Duration.between(start, now);
   }
 
-  /** A {@link Clock} in UTC that reads this virtual clock; give it to the code under test. */
+  /**
+   * {@return a {@link Clock} in UTC that reads this virtual clock; give it to the code under test}
+   */
   public Clock asClock() {
     return new View(ZoneOffset.UTC);
   }

@@ -49,12 +49,23 @@ public final class RealTimeDriver implements AutoCloseable {
   /**
    * Starts driving {@code twin}: from now on, each wall-clock second advances virtual time by
    * {@code speed} seconds (1 = real time, 60 = a minute per second).
+   *
+   * @param twin the twin
+   * @param speed the speed
+   * @return the running driver; close it to stop
    */
   public static RealTimeDriver start(CloudTwin twin, double speed) {
     return start(twin, speed, DEFAULT_STEP);
   }
 
-  /** Starts driving {@code twin} at {@code speed}, advancing every {@code step} of wall time. */
+  /**
+   * Starts driving {@code twin} at {@code speed}, advancing every {@code step} of wall time.
+   *
+   * @param twin the twin
+   * @param speed the speed
+   * @param step the step
+   * @return the running driver; close it to stop
+   */
   public static RealTimeDriver start(CloudTwin twin, double speed, Duration step) {
     Require.notNull("twin", twin);
     if (!(speed > 0) || Double.isInfinite(speed) || speed > 1_000_000) {
@@ -70,17 +81,17 @@ public final class RealTimeDriver implements AutoCloseable {
     return d;
   }
 
-  /** The speed factor: virtual seconds per wall second. */
+  /** {@return the speed factor: virtual seconds per wall second} */
   public double speed() {
     return speed;
   }
 
-  /** Whether the driver is still advancing the twin. */
+  /** {@return whether the driver is still advancing the twin} */
   public boolean isRunning() {
     return running && failure == null;
   }
 
-  /** What stopped the driver early (an event that threw while it advanced), or null. */
+  /** {@return what stopped the driver early (an event that threw while it advanced), or null} */
   public Throwable failure() {
     return failure;
   }

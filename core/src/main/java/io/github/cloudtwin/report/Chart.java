@@ -14,7 +14,14 @@ import java.util.List;
  */
 public record Chart(String title, String unit, List<Series> series, List<Threshold> thresholds) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param title the heading
+   * @param unit the y axis unit, such as {@code Percent} (may be empty)
+   * @param series the lines, one per metric (immutable)
+   * @param thresholds horizontal lines (immutable)
+   */
   public Chart {
     Require.name("title", title);
     Require.notNull("unit", unit);

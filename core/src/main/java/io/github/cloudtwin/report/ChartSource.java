@@ -10,6 +10,11 @@ import java.util.List;
 @FunctionalInterface
 public interface ChartSource {
 
-  /** The charts for {@code twin}, possibly none; called under no lock, read through views. */
+  /**
+   * The charts for {@code twin}, possibly none; called under no lock, read through views.
+   *
+   * @param twin the twin
+   * @return the charts for {@code twin}, possibly none; called under no lock, read through views
+   */
   List<Chart> charts(CloudTwin twin);
 }

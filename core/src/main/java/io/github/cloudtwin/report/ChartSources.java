@@ -22,15 +22,22 @@ public final class ChartSources {
   private ChartSources() {}
 
   /**
-   * The sources every report includes: one chart per alarmed metric with its thresholds; desired
-   * vs InService (total and per zone) per Auto Scaling group; healthy targets per zone per target
-   * group; running vs desired tasks per ECS service.
+   * {@return the sources every report includes: one chart per alarmed metric with its thresholds;
+   * desired vs InService (total and per zone) per Auto Scaling group; healthy targets per zone per
+   * target group; running vs desired tasks per ECS service}
    */
   public static List<ChartSource> standard() {
     return STANDARD;
   }
 
-  /** One chart of {@code metric}: its {@code statistic} per {@code period}, from t0 to now. */
+  /**
+   * One chart of {@code metric}: its {@code statistic} per {@code period}, from t0 to now.
+   *
+   * @param metric the metric
+   * @param statistic the statistic
+   * @param period the period
+   * @return one chart of {@code metric}: its {@code statistic} per {@code period}, from t0 to now
+   */
   public static ChartSource metric(MetricId metric, Statistic statistic, Duration period) {
     Require.notNull("metric", metric);
     Require.notNull("statistic", statistic);
@@ -47,6 +54,14 @@ public final class ChartSources {
   /**
    * The series of {@code metric}'s {@code statistic} per {@code period} over the twin's whole
    * run, one point per period that holds data, at the period's start.
+   *
+   * @param twin the twin
+   * @param metric the metric
+   * @param statistic the statistic
+   * @param period the period
+   * @param cssClass the css class
+   * @return the series of {@code metric}'s {@code statistic} per {@code period} over the twin's
+   *     whole run, one point per period that holds data, at the period's start
    */
   public static Series series(
       CloudTwin twin, MetricId metric, Statistic statistic, Duration period, String cssClass) {

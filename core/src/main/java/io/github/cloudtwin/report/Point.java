@@ -11,7 +11,12 @@ import java.time.Duration;
  */
 public record Point(Duration offset, double value) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param offset virtual time since the twin's start
+   * @param value the value (finite)
+   */
   public Point {
     Require.notNull("offset", offset);
     Require.finite("value", value);

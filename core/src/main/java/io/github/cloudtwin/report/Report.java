@@ -74,22 +74,27 @@ public final class Report {
     this.charts = List.copyOf(all);
   }
 
-  /** A builder for a report of {@code twin}, starting from {@link ChartSources#standard()}. */
+  /**
+   * A builder for a report of {@code twin}, starting from {@link ChartSources#standard()}.
+   *
+   * @param twin the twin
+   * @return a builder for a report of {@code twin}, starting from {@link ChartSources#standard()}
+   */
   public static Builder builder(CloudTwin twin) {
     return new Builder(Require.notNull("twin", twin));
   }
 
-  /** The charts, in order. */
+  /** {@return the charts, in order} */
   public List<Chart> charts() {
     return charts;
   }
 
-  /** The zone outages shaded on every chart. */
+  /** {@return the zone outages shaded on every chart} */
   public List<ZoneOutage> zoneOutages() {
     return outages;
   }
 
-  /** The page as XHTML text. */
+  /** {@return the page as XHTML text} */
   public String toXhtml() {
     StringBuilder sb = new StringBuilder(8192 + events.size() * 160);
     sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -151,7 +156,12 @@ public final class Report {
     sb.append("<dt>").append(Xml.text(name)).append("</dt><dd>").append(Xml.text(value)).append("</dd>\n");
   }
 
-  /** Writes the page to {@code file}, creating parent directories, and returns the file. */
+  /**
+   * Writes the page to {@code file}, creating parent directories, and returns the file.
+   *
+   * @param file the file
+   * @return the file
+   */
   public Path write(Path file) {
     Require.notNull("file", file);
     try {
@@ -175,30 +185,50 @@ public final class Report {
       this.twin = twin;
     }
 
-    /** The page title, such as the test's name. */
+    /**
+     * The page title, such as the test's name.
+     *
+     * @param title the page title, such as the test's name
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = Require.notNull("title", title);
       return this;
     }
 
-    /** The failure text to show above the charts, or null. */
+    /**
+     * The failure text to show above the charts, or null.
+     *
+     * @param failure the failure text to show above the charts, or null
+     * @return this builder
+     */
     public Builder failure(String failure) {
       this.failure = failure;
       return this;
     }
 
-    /** Adds a chart of {@code metric}'s average per minute. */
+    /**
+     * Adds a chart of {@code metric}'s average per minute.
+     *
+     * @param metric the metric
+     * @return this builder
+     */
     public Builder metric(MetricId metric) {
       return source(ChartSources.metric(metric, Statistic.AVERAGE, Duration.ofMinutes(1)));
     }
 
-    /** Adds a chart source. */
+    /**
+     * Adds a chart source.
+     *
+     * @param source adds a chart source
+     * @return this builder
+     */
     public Builder source(ChartSource source) {
       sources.add(Require.notNull("source", source));
       return this;
     }
 
-    /** The report: reads the twin now. */
+    /** {@return the report: reads the twin now} */
     public Report build() {
       return new Report(this);
     }

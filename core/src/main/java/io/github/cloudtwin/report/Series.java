@@ -13,7 +13,13 @@ import java.util.List;
  */
 public record Series(String name, String cssClass, List<Point> points) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param name shown in the legend
+   * @param cssClass added to the SVG element's {@code class} (lower-case letters, digits, dashes)
+   * @param points in time order (immutable)
+   */
   public Series {
     Require.name("name", name);
     Require.name("cssClass", cssClass);

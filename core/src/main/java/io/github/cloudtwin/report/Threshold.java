@@ -10,7 +10,12 @@ import io.github.cloudtwin.kernel.Require;
  */
 public record Threshold(String label, double value) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param label shown next to the line
+   * @param value where the line is
+   */
   public Threshold {
     Require.notNull("label", label);
     Require.finite("value", value);

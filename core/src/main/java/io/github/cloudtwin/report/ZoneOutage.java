@@ -19,7 +19,14 @@ import java.util.Map;
  */
 public record ZoneOutage(String zone, Duration from, Duration to, boolean ongoing) {
 
-  /** The outages in {@code events}, in order of start. */
+  /**
+   * The outages in {@code events}, in order of start.
+   *
+   * @param events the events
+   * @param t0 the instant offsets are measured from
+   * @param now the now
+   * @return the outages in {@code events}, in order of start
+   */
   public static List<ZoneOutage> from(List<TimelineEvent> events, Instant t0, Instant now) {
     Map<String, Duration> open = new LinkedHashMap<>();
     List<ZoneOutage> out = new ArrayList<>();

@@ -15,13 +15,24 @@ public record CostModel(double cpuMillisPerRequest, double baselineCpuPercent) {
   /** The default: 10 CPU ms per request, no baseline. */
   public static final CostModel DEFAULT = new CostModel(10, 0);
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param cpuMillisPerRequest CPU milliseconds one request costs (default 10)
+   * @param baselineCpuPercent CPU percentage of a registered target with no traffic (default 0)
+   */
   public CostModel {
     Require.between("cpuMillisPerRequest", cpuMillisPerRequest, 0, 1e6);
     Require.between("baselineCpuPercent", baselineCpuPercent, 0, 100);
   }
 
-  /** The CPU percentage of {@code requestsPerSecond} on {@code vCpus}, without the baseline. */
+  /**
+   * The CPU percentage of {@code requestsPerSecond} on {@code vCpus}, without the baseline.
+   *
+   * @param requestsPerSecond the requests per second
+   * @param vCpus the v cpus
+   * @return the CPU percentage of {@code requestsPerSecond} on {@code vCpus}, without the baseline
+   */
   public double cpuPercent(double requestsPerSecond, int vCpus) {
     return requestsPerSecond * cpuMillisPerRequest / (1000.0 * vCpus) * 100.0;
   }

@@ -26,19 +26,38 @@ public final class Traffic {
   private final List<TrafficFlow> flows = new ArrayList<>();
   private volatile CostModel costModel = CostModel.DEFAULT;
 
-  /** Creates the service; the twin does this, tests use {@code twin.traffic()}. */
+  /**
+   * Creates the service; the twin does this, tests use {@code twin.traffic()}.
+   *
+   * @param kernel the kernel
+   * @param ec2 the ec 2
+   * @param loadBalancing the load balancing
+   */
   public Traffic(Kernel kernel, Ec2 ec2, LoadBalancing loadBalancing) {
     this.kernel = Require.notNull("kernel", kernel);
     this.loadBalancing = Require.notNull("loadBalancing", loadBalancing);
     Require.notNull("ec2", ec2).addCpuLoadModel(this::averageCpu);
   }
 
-  /** Applies {@code workload} of {@code GET /} requests to the load balancer's first listener, from now. */
+  /**
+   * Applies {@code workload} of {@code GET /} requests to the load balancer's first listener, from now.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param workload the workload
+   * @return the flow, which can be stopped
+   */
   public TrafficFlow apply(String loadBalancerName, Workload workload) {
     return apply(loadBalancerName, Request.get(), workload);
   }
 
-  /** Applies {@code workload} of requests shaped like {@code request} (path, host, headers, listener), from now. */
+  /**
+   * Applies {@code workload} of requests shaped like {@code request} (path, host, headers, listener), from now.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param request the request
+   * @param workload the workload
+   * @return the flow, which can be stopped
+   */
   public TrafficFlow apply(String loadBalancerName, Request request, Workload workload) {
     Require.notNull("request", request);
     Require.notNull("workload", workload);
@@ -78,28 +97,45 @@ public final class Traffic {
     });
   }
 
-  /** The flows applied so far, in order. */
+  /** {@return the flows applied so far, in order} */
   public List<TrafficFlow> flows() {
     return kernel.call(() -> List.copyOf(flows));
   }
 
-  /** Sets the cost model for every instance target. */
+  /**
+   * Sets the cost model for every instance target.
+   *
+   * @param model the model
+   */
   public void costModel(CostModel model) {
     Require.notNull("costModel", model);
     kernel.run(() -> costModel = model);
   }
 
-  /** The cost model. */
+  /** {@return the cost model} */
   public CostModel costModel() {
     return costModel;
   }
 
-  /** Requests per second the target serves now. */
+  /**
+   * Requests per second the target serves now.
+   *
+   * @param targetId the target id
+   * @return requests per second the target serves now
+   */
   public double servedRate(String targetId) {
     return loadBalancing.servedRate(targetId);
   }
 
-  /** Expected requests per target for {@code requests} requests shaped like {@code request}, now. */
+  /**
+   * Expected requests per target for {@code requests} requests shaped like {@code request}, now.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param request the request
+   * @param requests the requests
+   * @return expected requests per target for {@code requests} requests shaped like {@code request},
+   *     now
+   */
   public Map<String, Double> expectedRequests(String loadBalancerName, Request request, double requests) {
     Map<String, Double> shares = loadBalancing.expectedShares(loadBalancerName, request);
     Map<String, Double> out = new java.util.TreeMap<>();

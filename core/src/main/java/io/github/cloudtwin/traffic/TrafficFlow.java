@@ -29,17 +29,17 @@ public final class TrafficFlow {
     this.flowId = flowId;
   }
 
-  /** The load balancer it is applied to. */
+  /** {@return the load balancer it is applied to} */
   public String loadBalancerName() {
     return loadBalancerName;
   }
 
-  /** The workload. */
+  /** {@return the workload} */
   public Workload workload() {
     return workload;
   }
 
-  /** The offered requests per second now. */
+  /** {@return the offered requests per second now} */
   public double requestsPerSecond() {
     return kernel.call(() -> stopped ? 0.0 : rate);
   }

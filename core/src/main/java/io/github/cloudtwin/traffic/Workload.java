@@ -21,35 +21,78 @@ public sealed interface Workload
   /** A constant segment: its rate and its end (relative to the start), Long.MAX_VALUE if none. */
   record Segment(double requestsPerSecond, long endMillis) {}
 
-  /** The segment containing {@code millis} after the start. */
+  /**
+   * The segment containing {@code millis} after the start.
+   *
+   * @param millis the millis
+   * @return the segment containing {@code millis} after the start
+   */
   Segment segmentAt(long millis);
 
-  /** A constant rate. */
+  /**
+   * A constant rate.
+   *
+   * @param requestsPerSecond the requests per second
+   * @return a constant rate
+   */
   static Workload constant(double requestsPerSecond) {
     return new Constant(requestsPerSecond);
   }
 
-  /** A linear ramp from one rate to another over {@code duration}, then the final rate. */
+  /**
+   * A linear ramp from one rate to another over {@code duration}, then the final rate.
+   *
+   * @param fromRps the from rps
+   * @param toRps the to rps
+   * @param duration the duration
+   * @return a linear ramp from one rate to another over {@code duration}, then the final rate
+   */
   static Workload ramp(double fromRps, double toRps, Duration duration) {
     return new Ramp(fromRps, toRps, duration);
   }
 
-  /** Starts at {@code initialRps} and steps to each rate at its offset (pairs of offset and rate). */
+  /**
+   * Starts at {@code initialRps} and steps to each rate at its offset (pairs of offset and rate).
+   *
+   * @param initialRps the initial rps
+   * @return a builder for the steps
+   */
   static Step.Builder step(double initialRps) {
     return new Step.Builder(initialRps);
   }
 
-  /** {@code baseRps}, with {@code peakRps} over {@code [at, at + duration)}. */
+  /**
+   * {@code baseRps}, with {@code peakRps} over {@code [at, at + duration)}.
+   *
+   * @param baseRps the base rps
+   * @param peakRps the peak rps
+   * @param at when the peak starts, as an offset of the twin's start
+   * @param duration the duration
+   * @return {@code baseRps}, with {@code peakRps} over {@code [at, at + duration)}
+   */
   static Workload spike(double baseRps, double peakRps, Duration at, Duration duration) {
     return new Spike(baseRps, peakRps, at, duration);
   }
 
-  /** A daily sine: mean ± amplitude, peaking {@code peakAt} after the start, period 24 h. */
+  /**
+   * A daily sine: mean ± amplitude, peaking {@code peakAt} after the start, period 24 h.
+   *
+   * @param meanRps the mean rps
+   * @param amplitudeRps the amplitude rps
+   * @param peakAt the peak at
+   * @return a daily sine: mean ± amplitude, peaking {@code peakAt} after the start, period 24 h
+   */
   static Workload dailySine(double meanRps, double amplitudeRps, Duration peakAt) {
     return new DailySine(meanRps, amplitudeRps, peakAt, Duration.ofDays(1));
   }
 
-  /** Replays a recorded series: one rate per {@code step}, the last one held afterwards. */
+  /**
+   * Replays a recorded series: one rate per {@code step}, the last one held afterwards.
+   *
+   * @param requestsPerSecond the requests per second
+   * @param step the step
+   * @return the workload
+   */
   static Workload replay(List<Double> requestsPerSecond, Duration step) {
     return new Replay(requestsPerSecond, step);
   }
@@ -66,7 +109,11 @@ public sealed interface Workload
 
   /** A constant rate. @param requestsPerSecond the rate */
   record Constant(double requestsPerSecond) implements Workload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param requestsPerSecond the requests per second
+     */
     public Constant {
       rate("requestsPerSecond", requestsPerSecond);
     }
@@ -79,7 +126,13 @@ public sealed interface Workload
 
   /** A linear ramp. @param fromRps start rate @param toRps end rate @param duration ramp length */
   record Ramp(double fromRps, double toRps, Duration duration) implements Workload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param fromRps the from rps
+     * @param toRps the to rps
+     * @param duration the duration
+     */
     public Ramp {
       rate("fromRps", fromRps);
       rate("toRps", toRps);
@@ -100,7 +153,13 @@ public sealed interface Workload
 
   /** Steps: {@code initialRps}, then each rate from its offset. @param initialRps rate before the first step @param offsets step offsets, ascending @param rates the rates */
   record Step(double initialRps, List<Duration> offsets, List<Double> rates) implements Workload {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param initialRps the initial rps
+     * @param offsets the offsets
+     * @param rates the rates
+     */
     public Step {
       rate("initialRps", initialRps);
       offsets = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Require.notNull("offsets", offsets)));
@@ -138,14 +197,20 @@ public sealed interface Workload
         this.initial = initial;
       }
 
-      /** From {@code offset} on, {@code requestsPerSecond}. */
+      /**
+       * From {@code offset} on, {@code requestsPerSecond}.
+       *
+       * @param offset the offset
+       * @param requestsPerSecond the requests per second
+       * @return this builder
+       */
       public Builder then(Duration offset, double requestsPerSecond) {
         offsets.add(offset);
         rates.add(requestsPerSecond);
         return this;
       }
 
-      /** The workload. */
+      /** {@return the workload} */
       public Step build() {
         return new Step(initial, offsets, rates);
       }
@@ -154,7 +219,14 @@ public sealed interface Workload
 
   /** A spike. @param baseRps base rate @param peakRps spike rate @param at spike start @param duration spike length */
   record Spike(double baseRps, double peakRps, Duration at, Duration duration) implements Workload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param baseRps the base rps
+     * @param peakRps the peak rps
+     * @param at when the peak starts, as an offset of the twin's start
+     * @param duration the duration
+     */
     public Spike {
       rate("baseRps", baseRps);
       rate("peakRps", peakRps);
@@ -174,7 +246,14 @@ public sealed interface Workload
 
   /** A sine. @param meanRps mean @param amplitudeRps amplitude (at most the mean) @param peakAt offset of the first peak @param period the period */
   record DailySine(double meanRps, double amplitudeRps, Duration peakAt, Duration period) implements Workload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param meanRps the mean rps
+     * @param amplitudeRps the amplitude rps
+     * @param peakAt the peak at
+     * @param period the period
+     */
     public DailySine {
       rate("meanRps", meanRps);
       rate("amplitudeRps", amplitudeRps);
@@ -199,7 +278,12 @@ public sealed interface Workload
 
   /** A replayed series. @param requestsPerSecond one rate per step @param step the step */
   record Replay(List<Double> requestsPerSecond, Duration step) implements Workload {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param requestsPerSecond the requests per second
+     * @param step the step
+     */
     public Replay {
       requestsPerSecond = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Require.notNull("requestsPerSecond", requestsPerSecond)));
       if (requestsPerSecond.isEmpty()) throw new ValidationException("requestsPerSecond", "[]", "at least one rate");

@@ -69,6 +69,11 @@ class EcsLoadBalancerTest {
             + elb.targetGroup("web-tg").dimensionValue() + ")");
     assertThat(s.runningCount()).isEqualTo(3);
     assertThat(s.tasks()).doesNotContain(sick);
+    // failHealthChecks answers health checks with 500
+    assertThat(s.eventMessages()).contains(
+        "(service web) (task " + sick.taskId() + ") (port 80) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:"
+            + "123456789012:" + elb.targetGroup("web-tg").dimensionValue() + ") due to (reason Health checks failed with these codes: [500])",
+        "(service web) has stopped 1 running tasks: (task " + sick.taskId() + ").");
   }
 
   @Test

@@ -131,13 +131,18 @@ class EcsServiceEventsTest {
     assertThat(events).extracting(ServiceEvent::createdAt).isSortedAccordingTo(Comparator.reverseOrder());
   }
 
-  @Test
-  void tasksThatKeepFailingToStartThrottleTheServiceWhichSaysSoOnce() {
-    EcsFixture f = new EcsFixture();
+  /** A service of one task whose container exits 3 s after it starts, before the task is RUNNING. */
+  private static EcsService crashingWeb(EcsFixture f) {
     f.instances("m5.xlarge", "a", "b");
     f.taskDef("web", 256, 256);
     f.ecs.inProcessRuntime().behavior("web:1", TaskBehavior.DEFAULT.withExit(Duration.ofSeconds(3), 1));
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(1).build());
+    return f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(1).build());
+  }
+
+  @Test
+  void tasksThatKeepFailingToStartThrottleTheServiceWhichSaysSoOnce() {
+    EcsFixture f = new EcsFixture();
+    EcsService s = crashingWeb(f);
     f.advance(Duration.ofMinutes(20));
 
     assertThat(s.eventMessages()).containsOnlyOnce("(service web) is unable to consistently start tasks successfully.");
@@ -153,11 +158,9 @@ class EcsServiceEventsTest {
   @Test
   void aNewTaskDefinitionEndsTheThrottleAtOnce() {
     EcsFixture f = new EcsFixture();
-    f.instances("m5.xlarge", "a", "b");
-    f.taskDef("web", 256, 256);
-    f.ecs.inProcessRuntime().behavior("web:1", TaskBehavior.DEFAULT.withExit(Duration.ofSeconds(3), 1));
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(1).build());
+    EcsService s = crashingWeb(f);
     f.advance(Duration.ofMinutes(10));
+    assertThat(s.eventMessages()).contains("(service web) is unable to consistently start tasks successfully.");
     f.taskDef("web", 256, 256);
     f.ecs.updateService(ServiceUpdate.builder(f.cluster, "web").taskDefinition("web:2").build());
     f.advance(Duration.ofSeconds(1));

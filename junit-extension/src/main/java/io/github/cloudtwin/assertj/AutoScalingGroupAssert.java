@@ -18,41 +18,63 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.assertj.core.api.AbstractObjectAssert;
-import org.assertj.core.internal.Failures;
 
 /** Assertions on an EC2 Auto Scaling {@link AutoScalingGroup}; failures show the group's timeline. */
 public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGroupAssert, AutoScalingGroup> {
 
-  /** Assertions on {@code actual}. */
+  /**
+   * Assertions on {@code actual}.
+   *
+   * @param actual the object under test
+   */
   public AutoScalingGroupAssert(AutoScalingGroup actual) {
     super(actual, AutoScalingGroupAssert.class);
   }
 
-  /** Verifies the group's DesiredCapacity now. */
+  /**
+   * Verifies the group's DesiredCapacity now.
+   *
+   * @param expected verifies the group's DesiredCapacity now
+   * @return this assertion
+   */
   public AutoScalingGroupAssert hasDesiredCapacity(int expected) {
     isNotNull();
     if (actual.desiredCapacity() != expected) {
-      throw Failures.instance().failure(info, shouldHaveDesiredCapacity(actual, expected));
+      throw assertionError(shouldHaveDesiredCapacity(actual, expected));
     }
     return myself;
   }
 
-  /** Verifies how many of the group's instances are InService now. */
+  /**
+   * Verifies how many of the group's instances are InService now.
+   *
+   * @param expected verifies how many of the group's instances are InService now
+   * @return this assertion
+   */
   public AutoScalingGroupAssert hasInServiceCount(int expected) {
     isNotNull();
     if (actual.inServiceCount() != expected) {
-      throw Failures.instance().failure(info, shouldHaveInServiceCount(actual, expected));
+      throw assertionError(shouldHaveInServiceCount(actual, expected));
     }
     return myself;
   }
 
-  /** Verifies that the InService instances in its zones differ by at most one (and that there are some). */
+  /**
+   * Verifies that the InService instances in its zones differ by at most one (and that there are some).
+   *
+   * @return this assertion
+   */
   public AutoScalingGroupAssert isBalancedAcross() {
     isNotNull();
     return balanced(actual.inServiceCountByZone());
   }
 
-  /** Verifies that the InService instances in {@code zones} differ by at most one (and that there are some). */
+  /**
+   * Verifies that the InService instances in {@code zones} differ by at most one (and that there are some).
+   *
+   * @param zones the zones
+   * @return this assertion
+   */
   public AutoScalingGroupAssert isBalancedAcross(String... zones) {
     isNotNull();
     Require.notNull("zones", zones);
@@ -66,16 +88,22 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
     int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     int min = counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
     if (max == 0 || max - min > 1) {
-      throw Failures.instance().failure(info, shouldBeBalancedAcrossZones(actual, counts));
+      throw assertionError(shouldBeBalancedAcrossZones(actual, counts));
     }
     return myself;
   }
 
-  /** Verifies how many scaling activities the group has had (DescribeScalingActivities). */
+  /**
+   * Verifies how many scaling activities the group has had (DescribeScalingActivities).
+   *
+   * @param expected verifies how many scaling activities the group has had
+   *     (DescribeScalingActivities)
+   * @return this assertion
+   */
   public AutoScalingGroupAssert hasScalingActivityCount(int expected) {
     isNotNull();
     if (actual.activities().size() != expected) {
-      throw Failures.instance().failure(info, shouldHaveScalingActivityCount(actual, expected));
+      throw assertionError(shouldHaveScalingActivityCount(actual, expected));
     }
     return myself;
   }
@@ -83,12 +111,16 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   /**
    * Verifies that no scaling activity started in [{@code from}, {@code to}] after the twin's start.
    * Fails while the twin's clock is before {@code to}: the rest of the window has not happened yet.
+   *
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @return this assertion
    */
   public AutoScalingGroupAssert hasNoScalingActivityBetween(Duration from, Duration to) {
     isNotNull();
     Instant t0 = actual.timeline().t0();
     if (actual.timeline().now().isBefore(t0.plus(to))) {
-      throw Failures.instance().failure(info, windowNotOver(actual, from, to));
+      throw assertionError(windowNotOver(actual, from, to));
     }
     List<ScalingActivity> inWindow = new ArrayList<>();
     List<ScalingActivity> all = actual.activities();
@@ -97,18 +129,23 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
       if (!start.isBefore(t0.plus(from)) && !start.isAfter(t0.plus(to))) inWindow.add(all.get(i));
     }
     if (!inWindow.isEmpty()) {
-      throw Failures.instance().failure(info, shouldHaveNoScalingActivityBetween(actual, from, to, inWindow));
+      throw assertionError(shouldHaveNoScalingActivityBetween(actual, from, to, inWindow));
     }
     return myself;
   }
 
-  /** Verifies that the group's desired capacity never went above {@code limit}. */
+  /**
+   * Verifies that the group's desired capacity never went above {@code limit}.
+   *
+   * @param limit verifies that the group's desired capacity never went above {@code limit}
+   * @return this assertion
+   */
   public AutoScalingGroupAssert neverExceededCapacity(int limit) {
     isNotNull();
     boolean exceeded =
         io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity.peak(actual) > limit;
     if (exceeded) {
-      throw Failures.instance().failure(info, shouldNeverHaveExceededCapacity(actual, limit));
+      throw assertionError(shouldNeverHaveExceededCapacity(actual, limit));
     }
     return myself;
   }

@@ -6,48 +6,83 @@ import org.assertj.core.api.AbstractObjectAssert;
 /** The way into assertions on a twin's resources, with the twin's timeline attached. */
 public class CloudTwinAssert extends AbstractObjectAssert<CloudTwinAssert, CloudTwin> {
 
-  /** Assertions on {@code actual}. */
+  /**
+   * Assertions on {@code actual}.
+   *
+   * @param actual the object under test
+   */
   public CloudTwinAssert(CloudTwin actual) {
     super(actual, CloudTwinAssert.class);
   }
 
-  /** Assertions on the timeline. */
+  /** {@return assertions on the timeline} */
   public TimelineAssert timeline() {
     isNotNull();
     return new TimelineAssert(actual.timeline());
   }
 
-  /** Assertions on the alarm with that name. */
+  /**
+   * Assertions on the alarm with that name.
+   *
+   * @param alarmName the alarm name
+   * @return assertions on the alarm with that name
+   */
   public MetricAlarmAssert alarm(String alarmName) {
     isNotNull();
     return new MetricAlarmAssert(actual.cloudWatch().alarm(alarmName)).in(actual);
   }
 
-  /** Assertions on the instance with that id. */
+  /**
+   * Assertions on the instance with that id.
+   *
+   * @param instanceId the instance id
+   * @return assertions on the instance with that id
+   */
   public InstanceAssert instance(String instanceId) {
     isNotNull();
     return new InstanceAssert(actual.ec2().instance(instanceId)).in(actual);
   }
 
-  /** Assertions on the Auto Scaling group with that name. */
+  /**
+   * Assertions on the Auto Scaling group with that name.
+   *
+   * @param name the name
+   * @return assertions on the Auto Scaling group with that name
+   */
   public AutoScalingGroupAssert group(String name) {
     isNotNull();
     return new AutoScalingGroupAssert(actual.autoScaling().group(name));
   }
 
-  /** Assertions on the target group with that name. */
+  /**
+   * Assertions on the target group with that name.
+   *
+   * @param name the name
+   * @return assertions on the target group with that name
+   */
   public TargetGroupAssert targetGroup(String name) {
     isNotNull();
     return new TargetGroupAssert(actual.loadBalancing().targetGroup(name));
   }
 
-  /** Assertions on the load balancer with that name. */
+  /**
+   * Assertions on the load balancer with that name.
+   *
+   * @param name the name
+   * @return assertions on the load balancer with that name
+   */
   public LoadBalancerAssert loadBalancer(String name) {
     isNotNull();
     return new LoadBalancerAssert(actual.loadBalancing().loadBalancer(name));
   }
 
-  /** Assertions on the ECS service {@code serviceName} of {@code cluster}. */
+  /**
+   * Assertions on the ECS service {@code serviceName} of {@code cluster}.
+   *
+   * @param cluster the cluster
+   * @param serviceName the service name
+   * @return assertions on the ECS service {@code serviceName} of {@code cluster}
+   */
   public EcsServiceAssert service(String cluster, String serviceName) {
     isNotNull();
     return new EcsServiceAssert(actual.ecs().service(cluster, serviceName));

@@ -19,57 +19,117 @@ public final class CloudTwinAssertions {
 
   private CloudTwinAssertions() {}
 
-  /** Assertions on a twin's timeline. */
+  /**
+   * Assertions on a twin's timeline.
+   *
+   * @param actual the object under test
+   * @return assertions on a twin's timeline
+   */
   public static TimelineAssert assertThat(Timeline actual) {
     return new TimelineAssert(actual);
   }
 
-  /** Assertions on an alarm; add {@code .in(twin)} for offsets and timeline slices in failures. */
+  /**
+   * Assertions on an alarm; add {@code .in(twin)} for offsets and timeline slices in failures.
+   *
+   * @param actual the object under test
+   * @return assertions on an alarm; add {@code .in(twin)} for offsets and timeline slices in
+   *     failures
+   */
   public static MetricAlarmAssert assertThat(MetricAlarm actual) {
     return new MetricAlarmAssert(actual);
   }
 
-  /** Assertions on an instance; add {@code .in(twin)} for timeline slices in failures. */
+  /**
+   * Assertions on an instance; add {@code .in(twin)} for timeline slices in failures.
+   *
+   * @param actual the object under test
+   * @return assertions on an instance; add {@code .in(twin)} for timeline slices in failures
+   */
   public static InstanceAssert assertThat(Instance actual) {
     return new InstanceAssert(actual);
   }
 
-  /** Assertions on an Auto Scaling group. */
+  /**
+   * Assertions on an Auto Scaling group.
+   *
+   * @param actual the object under test
+   * @return assertions on an Auto Scaling group
+   */
   public static AutoScalingGroupAssert assertThat(AutoScalingGroup actual) {
     return new AutoScalingGroupAssert(actual);
   }
 
-  /** Assertions on a load balancer. */
+  /**
+   * Assertions on a load balancer.
+   *
+   * @param actual the object under test
+   * @return assertions on a load balancer
+   */
   public static LoadBalancerAssert assertThat(LoadBalancer actual) {
     return new LoadBalancerAssert(actual);
   }
 
-  /** Assertions on a target group. */
+  /**
+   * Assertions on a target group.
+   *
+   * @param actual the object under test
+   * @return assertions on a target group
+   */
   public static TargetGroupAssert assertThat(TargetGroup actual) {
     return new TargetGroupAssert(actual);
   }
 
-  /** Assertions on an ECS service. */
+  /**
+   * Assertions on an ECS service.
+   *
+   * @param actual the object under test
+   * @return assertions on an ECS service
+   */
   public static EcsServiceAssert assertThat(EcsService actual) {
     return new EcsServiceAssert(actual);
   }
 
-  /** Assertions on an ECS task. */
+  /**
+   * Assertions on an ECS task.
+   *
+   * @param actual the object under test
+   * @return assertions on an ECS task
+   */
   public static TaskAssert assertThat(Task actual) {
     return new TaskAssert(actual);
   }
 
-  /** Assertions reached through the twin, with its timeline attached. */
+  /**
+   * Assertions reached through the twin, with its timeline attached.
+   *
+   * @param actual the object under test
+   * @return assertions reached through the twin, with its timeline attached
+   */
   public static CloudTwinAssert assertThat(CloudTwin actual) {
     return new CloudTwinAssert(actual);
   }
 
-  /** An event of {@code resource} whose message contains {@code messageFragment}. */
+  /**
+   * An event of {@code resource} whose message contains {@code messageFragment}.
+   *
+   * @param resource the resource
+   * @param messageFragment the message fragment
+   * @return an event of {@code resource} whose message contains {@code messageFragment}
+   */
   public static EventPattern event(String resource, String messageFragment) {
     return EventPattern.event(resource, messageFragment);
   }
 
-  /** An event of {@code resource} and {@code kind} whose message contains {@code messageFragment}. */
+  /**
+   * An event of {@code resource} and {@code kind} whose message contains {@code messageFragment}.
+   *
+   * @param resource the resource
+   * @param kind the kind
+   * @param messageFragment the message fragment
+   * @return an event of {@code resource} and {@code kind} whose message contains {@code
+   *     messageFragment}
+   */
   public static EventPattern event(String resource, String kind, String messageFragment) {
     return EventPattern.event(resource, kind, messageFragment);
   }

@@ -16,42 +16,82 @@ import org.assertj.core.api.SoftAssertions;
  */
 public class CloudTwinSoftAssertions extends SoftAssertions {
 
-  /** Soft assertions on a twin's timeline. */
+  /**
+   * Soft assertions on a twin's timeline.
+   *
+   * @param actual the object under test
+   * @return soft assertions on a twin's timeline
+   */
   public TimelineAssert assertThat(Timeline actual) {
     return proxy(TimelineAssert.class, Timeline.class, actual);
   }
 
-  /** Soft assertions on an alarm; add {@code .in(twin)} for offsets and timeline slices. */
+  /**
+   * Soft assertions on an alarm; add {@code .in(twin)} for offsets and timeline slices.
+   *
+   * @param actual the object under test
+   * @return soft assertions on an alarm; add {@code .in(twin)} for offsets and timeline slices
+   */
   public MetricAlarmAssert assertThat(MetricAlarm actual) {
     return proxy(MetricAlarmAssert.class, MetricAlarm.class, actual);
   }
 
-  /** Soft assertions on an instance; add {@code .in(twin)} for timeline slices in failures. */
+  /**
+   * Soft assertions on an instance; add {@code .in(twin)} for timeline slices in failures.
+   *
+   * @param actual the object under test
+   * @return soft assertions on an instance; add {@code .in(twin)} for timeline slices in failures
+   */
   public InstanceAssert assertThat(Instance actual) {
     return proxy(InstanceAssert.class, Instance.class, actual);
   }
 
-  /** Soft assertions on an Auto Scaling group. */
+  /**
+   * Soft assertions on an Auto Scaling group.
+   *
+   * @param actual the object under test
+   * @return soft assertions on an Auto Scaling group
+   */
   public AutoScalingGroupAssert assertThat(AutoScalingGroup actual) {
     return proxy(AutoScalingGroupAssert.class, AutoScalingGroup.class, actual);
   }
 
-  /** Soft assertions on a load balancer. */
+  /**
+   * Soft assertions on a load balancer.
+   *
+   * @param actual the object under test
+   * @return soft assertions on a load balancer
+   */
   public LoadBalancerAssert assertThat(LoadBalancer actual) {
     return proxy(LoadBalancerAssert.class, LoadBalancer.class, actual);
   }
 
-  /** Soft assertions on a target group. */
+  /**
+   * Soft assertions on a target group.
+   *
+   * @param actual the object under test
+   * @return soft assertions on a target group
+   */
   public TargetGroupAssert assertThat(TargetGroup actual) {
     return proxy(TargetGroupAssert.class, TargetGroup.class, actual);
   }
 
-  /** Soft assertions on an ECS service. */
+  /**
+   * Soft assertions on an ECS service.
+   *
+   * @param actual the object under test
+   * @return soft assertions on an ECS service
+   */
   public EcsServiceAssert assertThat(EcsService actual) {
     return proxy(EcsServiceAssert.class, EcsService.class, actual);
   }
 
-  /** Soft assertions on an ECS task. */
+  /**
+   * Soft assertions on an ECS task.
+   *
+   * @param actual the object under test
+   * @return soft assertions on an ECS task
+   */
   public TaskAssert assertThat(Task actual) {
     return proxy(TaskAssert.class, Task.class, actual);
   }

@@ -11,41 +11,63 @@ import io.github.cloudtwin.ecs.TaskStatus;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.assertj.core.api.AbstractObjectAssert;
-import org.assertj.core.internal.Failures;
 
 /** Assertions on an ECS {@link EcsService}; failures show the service's timeline and newest event. */
 public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, EcsService> {
 
-  /** Assertions on {@code actual}. */
+  /**
+   * Assertions on {@code actual}.
+   *
+   * @param actual the object under test
+   */
   public EcsServiceAssert(EcsService actual) {
     super(actual, EcsServiceAssert.class);
   }
 
-  /** Verifies the service's runningCount. */
+  /**
+   * Verifies the service's runningCount.
+   *
+   * @param expected verifies the service's runningCount
+   * @return this assertion
+   */
   public EcsServiceAssert hasRunningTaskCount(int expected) {
     isNotNull();
     if (actual.runningCount() != expected) {
-      throw Failures.instance().failure(info, shouldHaveRunningTaskCount(actual, expected));
+      throw assertionError(shouldHaveRunningTaskCount(actual, expected));
     }
     return myself;
   }
 
-  /** Verifies the service's desiredCount. */
+  /**
+   * Verifies the service's desiredCount.
+   *
+   * @param expected verifies the service's desiredCount
+   * @return this assertion
+   */
   public EcsServiceAssert hasDesiredCount(int expected) {
     isNotNull();
     if (actual.desiredCount() != expected) {
-      throw Failures.instance().failure(info, shouldHaveDesiredCount(actual, expected));
+      throw assertionError(shouldHaveDesiredCount(actual, expected));
     }
     return myself;
   }
 
-  /** Verifies that the RUNNING tasks differ by at most one between the zones the service runs tasks in (and that some run). */
+  /**
+   * Verifies that the RUNNING tasks differ by at most one between the zones the service runs tasks in (and that some run).
+   *
+   * @return this assertion
+   */
   public EcsServiceAssert isSpreadAcrossZones() {
     isNotNull();
     return spread(runningByZone());
   }
 
-  /** Verifies that the RUNNING tasks differ by at most one between {@code zones} (a zone without any counts 0; some must run). */
+  /**
+   * Verifies that the RUNNING tasks differ by at most one between {@code zones} (a zone without any counts 0; some must run).
+   *
+   * @param zones the zones
+   * @return this assertion
+   */
   public EcsServiceAssert isSpreadAcrossZones(String... zones) {
     isNotNull();
     SortedMap<String, Integer> all = runningByZone();
@@ -67,16 +89,20 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
     int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     int min = counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
     if (max == 0 || max - min > 1) {
-      throw Failures.instance().failure(info, shouldBeSpreadAcrossZones(actual, counts));
+      throw assertionError(shouldBeSpreadAcrossZones(actual, counts));
     }
     return myself;
   }
 
-  /** Verifies that the service has reached a steady state and still is in it. */
+  /**
+   * Verifies that the service has reached a steady state and still is in it.
+   *
+   * @return this assertion
+   */
   public EcsServiceAssert reachedSteadyState() {
     isNotNull();
     if (!actual.isSteady()) {
-      throw Failures.instance().failure(info, shouldHaveReachedSteadyState(actual));
+      throw assertionError(shouldHaveReachedSteadyState(actual));
     }
     return myself;
   }

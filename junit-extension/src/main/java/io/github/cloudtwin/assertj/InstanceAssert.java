@@ -8,39 +8,56 @@ import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.kernel.Timeline;
 import org.assertj.core.api.AbstractObjectAssert;
-import org.assertj.core.internal.Failures;
 
 /** Assertions on an EC2 {@link Instance}; failures show the instance's timeline. */
 public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instance> {
 
   private Timeline timeline;
 
-  /** Assertions on {@code actual}. */
+  /**
+   * Assertions on {@code actual}.
+   *
+   * @param actual the object under test
+   */
   public InstanceAssert(Instance actual) {
     super(actual, InstanceAssert.class);
     this.timeline = actual == null ? null : actual.timeline();
   }
 
-  /** Uses {@code twin}'s timeline to explain failures (the instance's own by default). */
+  /**
+   * Uses {@code twin}'s timeline to explain failures (the instance's own by default).
+   *
+   * @param twin uses {@code twin}'s timeline to explain failures (the instance's own by default)
+   * @return this assertion
+   */
   public InstanceAssert in(CloudTwin twin) {
     this.timeline = twin.timeline();
     return myself;
   }
 
-  /** Verifies that the instance is running and answering (status checks pass). */
+  /**
+   * Verifies that the instance is running and answering (status checks pass).
+   *
+   * @return this assertion
+   */
   public InstanceAssert isRunning() {
     isNotNull();
     if (actual.state() != InstanceState.RUNNING) {
-      throw Failures.instance().failure(info, shouldBeRunning(actual, timeline));
+      throw assertionError(shouldBeRunning(actual, timeline));
     }
     return myself;
   }
 
-  /** Verifies that the instance is in {@code zone}. */
+  /**
+   * Verifies that the instance is in {@code zone}.
+   *
+   * @param zone verifies that the instance is in {@code zone}
+   * @return this assertion
+   */
   public InstanceAssert isInZone(String zone) {
     isNotNull();
     if (!actual.availabilityZone().equals(zone)) {
-      throw Failures.instance().failure(info, shouldBeInZone(actual, zone, timeline));
+      throw assertionError(shouldBeInZone(actual, zone, timeline));
     }
     return myself;
   }

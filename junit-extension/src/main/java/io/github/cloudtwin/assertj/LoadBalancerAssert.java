@@ -7,7 +7,6 @@ import io.github.cloudtwin.elb.LoadBalancer;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractObjectAssert;
-import org.assertj.core.internal.Failures;
 
 /**
  * Assertions on a {@link LoadBalancer}: where it routed requests (counted per target zone since
@@ -16,7 +15,11 @@ import org.assertj.core.internal.Failures;
  */
 public class LoadBalancerAssert extends AbstractObjectAssert<LoadBalancerAssert, LoadBalancer> {
 
-  /** Assertions on {@code actual}. */
+  /**
+   * Assertions on {@code actual}.
+   *
+   * @param actual the object under test
+   */
   public LoadBalancerAssert(LoadBalancer actual) {
     super(actual, LoadBalancerAssert.class);
   }
@@ -24,6 +27,11 @@ public class LoadBalancerAssert extends AbstractObjectAssert<LoadBalancerAssert,
   /**
    * Verifies that no request was routed to a target in {@code zone}, and that requests were
    * routed (to other zones): with no request at all the assertion would prove nothing, so it fails.
+   *
+   * @param zone verifies that no request was routed to a target in {@code zone}, and that requests
+   *     were routed (to other zones): with no request at all the assertion would prove nothing, so
+   *     it fails
+   * @return this assertion
    */
   public LoadBalancerAssert routedNoRequestsTo(String zone) {
     isNotNull();
@@ -31,12 +39,18 @@ public class LoadBalancerAssert extends AbstractObjectAssert<LoadBalancerAssert,
     long total = 0;
     for (long c : counts.values()) total += c;
     if (total == 0 || counts.getOrDefault(zone, 0L) > 0) {
-      throw Failures.instance().failure(info, shouldHaveRoutedNoRequestsTo(actual, zone, counts));
+      throw assertionError(shouldHaveRoutedNoRequestsTo(actual, zone, counts));
     }
     return myself;
   }
 
-  /** Verifies that every request was answered by a target in one of {@code zones}, and some were. */
+  /**
+   * Verifies that every request was answered by a target in one of {@code zones}, and some were.
+   *
+   * @param zones verifies that every request was answered by a target in one of {@code zones}, and
+   *     some were
+   * @return this assertion
+   */
   public LoadBalancerAssert routedRequestsOnlyTo(String... zones) {
     isNotNull();
     List<String> allowed = List.of(zones);
@@ -49,7 +63,7 @@ public class LoadBalancerAssert extends AbstractObjectAssert<LoadBalancerAssert,
       if (!allowed.contains(e.getKey())) outside = true;
     }
     if (!any || outside) {
-      throw Failures.instance().failure(info, shouldHaveRoutedRequestsOnlyTo(actual, allowed, counts));
+      throw assertionError(shouldHaveRoutedRequestsOnlyTo(actual, allowed, counts));
     }
     return myself;
   }

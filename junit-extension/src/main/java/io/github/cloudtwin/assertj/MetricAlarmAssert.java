@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.AbstractObjectAssert;
-import org.assertj.core.internal.Failures;
 
 /**
  * Assertions on a CloudWatch {@link MetricAlarm}. Failures show virtual offsets and the alarm's
@@ -25,33 +24,59 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
 
   private Timeline timeline;
 
-  /** Assertions on {@code actual}. */
+  /**
+   * Assertions on {@code actual}.
+   *
+   * @param actual the object under test
+   */
   public MetricAlarmAssert(MetricAlarm actual) {
     super(actual, MetricAlarmAssert.class);
     this.timeline = actual == null ? null : actual.timeline();
   }
 
-  /** Uses {@code twin}'s timeline to explain failures and measure offsets (the alarm's own by default). */
+  /**
+   * Uses {@code twin}'s timeline to explain failures and measure offsets (the alarm's own by default).
+   *
+   * @param twin uses {@code twin}'s timeline to explain failures and measure offsets (the alarm's
+   *     own by default)
+   * @return this assertion
+   */
   public MetricAlarmAssert in(CloudTwin twin) {
     this.timeline = twin.timeline();
     return myself;
   }
 
-  /** Verifies the alarm's current state. */
+  /**
+   * Verifies the alarm's current state.
+   *
+   * @param expected verifies the alarm's current state
+   * @return this assertion
+   */
   public MetricAlarmAssert isInState(AlarmState expected) {
     isNotNull();
     if (actual.state() != expected) {
-      throw Failures.instance().failure(info, shouldBeInState(actual, expected, timeline));
+      throw assertionError(shouldBeInState(actual, expected, timeline));
     }
     return myself;
   }
 
-  /** Verifies that the alarm went to ALARM exactly {@code offset} after the twin's start. */
+  /**
+   * Verifies that the alarm went to ALARM exactly {@code offset} after the twin's start.
+   *
+   * @param offset the offset
+   * @return this assertion
+   */
   public MetricAlarmAssert transitionedToAlarmAt(Duration offset) {
     return transitionedToStateAt(AlarmState.ALARM, offset);
   }
 
-  /** Verifies that the alarm went to {@code state} exactly {@code offset} after the twin's start. */
+  /**
+   * Verifies that the alarm went to {@code state} exactly {@code offset} after the twin's start.
+   *
+   * @param state the state
+   * @param offset the offset
+   * @return this assertion
+   */
   public MetricAlarmAssert transitionedToStateAt(AlarmState state, Duration offset) {
     isNotNull();
     AlarmHistoryItem closest = null;
@@ -66,10 +91,16 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
         closestDistance = d;
       }
     }
-    throw Failures.instance().failure(info, shouldHaveTransitionedAt(actual, state, offset, closest, timeline));
+    throw assertionError(shouldHaveTransitionedAt(actual, state, offset, closest, timeline));
   }
 
-  /** Verifies that the alarm went to ALARM at some instant in [{@code from}, {@code to}] after the twin's start. */
+  /**
+   * Verifies that the alarm went to ALARM at some instant in [{@code from}, {@code to}] after the twin's start.
+   *
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @return this assertion
+   */
   public MetricAlarmAssert transitionedToAlarmBetween(Duration from, Duration to) {
     return transitionedToStateBetween(AlarmState.ALARM, from, to);
   }
@@ -77,6 +108,11 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
   /**
    * Verifies that the alarm went to {@code state} at some instant in [{@code from}, {@code to}]
    * (offsets after the twin's start, both ends inclusive).
+   *
+   * @param state the state
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @return this assertion
    */
   public MetricAlarmAssert transitionedToStateBetween(AlarmState state, Duration from, Duration to) {
     isNotNull();
@@ -95,25 +131,28 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
         closestDistance = d;
       }
     }
-    throw Failures.instance().failure(info, shouldHaveTransitionedBetween(actual, state, from, to, closest, timeline));
+    throw assertionError(shouldHaveTransitionedBetween(actual, state, from, to, closest, timeline));
   }
 
   /**
    * Verifies that the alarm never moved to {@code state} (its initial state does not count). Fails
    * when no evaluation ever found a datapoint of the alarm's metric: "never" would prove nothing
    * (a misspelt metric or dimension, or a clock that did not advance).
+   *
+   * @param state the state
+   * @return this assertion
    */
   public MetricAlarmAssert neverEnteredState(AlarmState state) {
     isNotNull();
     if (actual.firstDatapointAt() == null) {
-      throw Failures.instance().failure(info, shouldHaveSeenData(actual, state, timeline));
+      throw assertionError(shouldHaveSeenData(actual, state, timeline));
     }
     List<AlarmHistoryItem> entries = new ArrayList<>();
     for (AlarmHistoryItem h : actual.stateHistory()) {
       if (h.newState() == state) entries.add(h);
     }
     if (!entries.isEmpty()) {
-      throw Failures.instance().failure(info, shouldNeverHaveEntered(actual, state, entries, timeline));
+      throw assertionError(shouldNeverHaveEntered(actual, state, entries, timeline));
     }
     return myself;
   }

@@ -6,33 +6,47 @@ import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.elb.TargetHealth;
 import io.github.cloudtwin.elb.TargetHealthState;
 import org.assertj.core.api.AbstractObjectAssert;
-import org.assertj.core.internal.Failures;
 
 /** Assertions on a load balancer {@link TargetGroup}; failures show its targets' timeline. */
 public class TargetGroupAssert extends AbstractObjectAssert<TargetGroupAssert, TargetGroup> {
 
-  /** Assertions on {@code actual}. */
+  /**
+   * Assertions on {@code actual}.
+   *
+   * @param actual the object under test
+   */
   public TargetGroupAssert(TargetGroup actual) {
     super(actual, TargetGroupAssert.class);
   }
 
-  /** Verifies how many registered targets are {@code healthy} now. */
+  /**
+   * Verifies how many registered targets are {@code healthy} now.
+   *
+   * @param expected verifies how many registered targets are {@code healthy} now
+   * @return this assertion
+   */
   public TargetGroupAssert hasHealthyTargetCount(int expected) {
     isNotNull();
     int healthy = 0;
     for (TargetHealth h : actual.targetHealth().values()) if (h.state() == TargetHealthState.HEALTHY) healthy++;
     if (healthy != expected) {
-      throw Failures.instance().failure(info, shouldHaveHealthyTargetCount(actual, null, expected, healthy));
+      throw assertionError(shouldHaveHealthyTargetCount(actual, null, expected, healthy));
     }
     return myself;
   }
 
-  /** Verifies how many registered targets in {@code zone} are {@code healthy} now. */
+  /**
+   * Verifies how many registered targets in {@code zone} are {@code healthy} now.
+   *
+   * @param zone the zone
+   * @param expected the expected value
+   * @return this assertion
+   */
   public TargetGroupAssert hasHealthyTargetCountInZone(String zone, int expected) {
     isNotNull();
     int healthy = actual.healthyTargetCountByZone().getOrDefault(zone, 0);
     if (healthy != expected) {
-      throw Failures.instance().failure(info, shouldHaveHealthyTargetCount(actual, zone, expected, healthy));
+      throw assertionError(shouldHaveHealthyTargetCount(actual, zone, expected, healthy));
     }
     return myself;
   }

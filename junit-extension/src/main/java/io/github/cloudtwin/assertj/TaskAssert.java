@@ -6,30 +6,42 @@ import static io.github.cloudtwin.assertj.error.ShouldHaveBeenStoppedWithReason.
 import io.github.cloudtwin.ecs.Task;
 import io.github.cloudtwin.ecs.TaskStatus;
 import org.assertj.core.api.AbstractObjectAssert;
-import org.assertj.core.internal.Failures;
 
 /** Assertions on an ECS {@link Task}; failures show the task's timeline. */
 public class TaskAssert extends AbstractObjectAssert<TaskAssert, Task> {
 
-  /** Assertions on {@code actual}. */
+  /**
+   * Assertions on {@code actual}.
+   *
+   * @param actual the object under test
+   */
   public TaskAssert(Task actual) {
     super(actual, TaskAssert.class);
   }
 
-  /** Verifies that the task's lastStatus is RUNNING. */
+  /**
+   * Verifies that the task's lastStatus is RUNNING.
+   *
+   * @return this assertion
+   */
   public TaskAssert isRunning() {
     isNotNull();
     if (actual.lastStatus() != TaskStatus.RUNNING) {
-      throw Failures.instance().failure(info, shouldBeRunningTask(actual));
+      throw assertionError(shouldBeRunningTask(actual));
     }
     return myself;
   }
 
-  /** Verifies that the task was stopped with exactly this {@code stoppedReason}. */
+  /**
+   * Verifies that the task was stopped with exactly this {@code stoppedReason}.
+   *
+   * @param reason verifies that the task was stopped with exactly this {@code stoppedReason}
+   * @return this assertion
+   */
   public TaskAssert wasStoppedWithReason(String reason) {
     isNotNull();
     if (!reason.equals(actual.stoppedReason())) {
-      throw Failures.instance().failure(info, shouldHaveBeenStoppedWithReason(actual, reason));
+      throw assertionError(shouldHaveBeenStoppedWithReason(actual, reason));
     }
     return myself;
   }

@@ -9,17 +9,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.AbstractObjectAssert;
-import org.assertj.core.internal.Failures;
 
 /** Assertions on a twin's {@link Timeline}; failures show the slice of the timeline in question. */
 public class TimelineAssert extends AbstractObjectAssert<TimelineAssert, Timeline> {
 
-  /** Assertions on {@code actual}. */
+  /**
+   * Assertions on {@code actual}.
+   *
+   * @param actual the object under test
+   */
   public TimelineAssert(Timeline actual) {
     super(actual, TimelineAssert.class);
   }
 
-  /** Verifies that events matching {@code patterns} happened in this order (others may be between). */
+  /**
+   * Verifies that events matching {@code patterns} happened in this order (others may be between).
+   *
+   * @param patterns verifies that events matching {@code patterns} happened in this order (others
+   *     may be between)
+   * @return this assertion
+   */
   public TimelineAssert containsInOrder(EventPattern... patterns) {
     isNotNull();
     if (patterns == null || patterns.length == 0) {
@@ -40,7 +49,7 @@ public class TimelineAssert extends AbstractObjectAssert<TimelineAssert, Timelin
         }
       }
       if (found == null) {
-        throw Failures.instance().failure(info, shouldContainInOrder(actual, expected, matched, nearestMiss(p, events, from)));
+        throw assertionError(shouldContainInOrder(actual, expected, matched, nearestMiss(p, events, from)));
       }
       matched.add(found);
     }
@@ -66,6 +75,11 @@ public class TimelineAssert extends AbstractObjectAssert<TimelineAssert, Timelin
   /**
    * Verifies that an event of {@code resource} whose message contains {@code messageFragment}
    * happened exactly {@code offset} after the twin's start.
+   *
+   * @param offset the offset
+   * @param resource the resource
+   * @param messageFragment the message fragment
+   * @return this assertion
    */
   public TimelineAssert hasEventAt(Duration offset, String resource, String messageFragment) {
     isNotNull();
@@ -82,6 +96,6 @@ public class TimelineAssert extends AbstractObjectAssert<TimelineAssert, Timelin
         closestDistance = distance;
       }
     }
-    throw Failures.instance().failure(info, shouldHaveEventAt(actual, offset, resource, messageFragment, closest));
+    throw assertionError(shouldHaveEventAt(actual, offset, resource, messageFragment, closest));
   }
 }

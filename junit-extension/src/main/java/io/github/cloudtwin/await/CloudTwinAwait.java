@@ -13,12 +13,23 @@ public final class CloudTwinAwait {
 
   private CloudTwinAwait() {}
 
-  /** A wait on {@code twin} with the defaults: at most 10 minutes, polled every 10 seconds. */
+  /**
+   * A wait on {@code twin} with the defaults: at most 10 minutes, polled every 10 seconds.
+   *
+   * @param twin the twin
+   * @return a wait on {@code twin} with the defaults: at most 10 minutes, polled every 10 seconds
+   */
   public static VirtualAwait await(CloudTwin twin) {
     return VirtualAwait.on(Require.notNull("twin", twin));
   }
 
-  /** A wait named {@code alias} (shown when it times out). */
+  /**
+   * A wait named {@code alias} (shown when it times out).
+   *
+   * @param twin the twin
+   * @param alias the alias
+   * @return a wait named {@code alias} (shown when it times out)
+   */
   public static VirtualAwait await(CloudTwin twin, String alias) {
     return await(twin).alias(alias);
   }

@@ -39,29 +39,44 @@ public final class VirtualAwait {
     return new VirtualAwait(twin, DEFAULT_AT_MOST, DEFAULT_POLL_INTERVAL, null);
   }
 
-  /** Gives up after {@code timeout} of virtual time. */
+  /**
+   * Gives up after {@code timeout} of virtual time.
+   *
+   * @param timeout the timeout
+   * @return this await
+   */
   public VirtualAwait atMost(Duration timeout) {
     Require.positive("atMost", timeout);
     return new VirtualAwait(twin, timeout, pollInterval, alias);
   }
 
-  /** Advances virtual time by {@code interval} between checks. */
+  /**
+   * Advances virtual time by {@code interval} between checks.
+   *
+   * @param interval the interval
+   * @return this await
+   */
   public VirtualAwait pollInterval(Duration interval) {
     Require.positive("pollInterval", interval);
     return new VirtualAwait(twin, atMost, interval, alias);
   }
 
-  /** Names the condition in the timeout message. */
+  /**
+   * Names the condition in the timeout message.
+   *
+   * @param alias the alias
+   * @return this await
+   */
   public VirtualAwait alias(String alias) {
     return new VirtualAwait(twin, atMost, pollInterval, Require.notNull("alias", alias));
   }
 
-  /** The limit of virtual time. */
+  /** {@return the limit of virtual time} */
   public Duration atMost() {
     return atMost;
   }
 
-  /** The poll interval of virtual time. */
+  /** {@return the poll interval of virtual time} */
   public Duration pollInterval() {
     return pollInterval;
   }
@@ -69,13 +84,22 @@ public final class VirtualAwait {
   /**
    * Advances until {@code condition} returns true. Exceptions from the condition end the wait at
    * once, as in Awaitility.
+   *
+   * @param condition the condition
    */
   public void until(Callable<Boolean> condition) {
     Require.notNull("condition", condition);
     until(condition, v -> Boolean.TRUE.equals(v));
   }
 
-  /** Advances until {@code predicate} accepts the value of {@code supplier}; returns that value. */
+  /**
+   * Advances until {@code predicate} accepts the value of {@code supplier}; returns that value.
+   *
+   * @param <T> the type of the value
+   * @param supplier the supplier
+   * @param predicate the predicate
+   * @return that value
+   */
   public <T> T until(Callable<T> supplier, Predicate<? super T> predicate) {
     Require.notNull("supplier", supplier);
     Require.notNull("predicate", predicate);
@@ -95,6 +119,8 @@ public final class VirtualAwait {
   /**
    * Advances until {@code assertion} passes: an AssertionError means "not yet"; the last one is
    * quoted if the wait times out.
+   *
+   * @param assertion the assertion
    */
   public void untilAsserted(ThrowingRunnable assertion) {
     Require.notNull("assertion", assertion);

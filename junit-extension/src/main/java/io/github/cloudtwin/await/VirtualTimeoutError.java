@@ -9,7 +9,11 @@ public class VirtualTimeoutError extends AssertionError {
 
   private static final long serialVersionUID = 1L;
 
-  /** An error with this message. */
+  /**
+   * An error with this message.
+   *
+   * @param message the message
+   */
   public VirtualTimeoutError(String message) {
     super(message);
   }

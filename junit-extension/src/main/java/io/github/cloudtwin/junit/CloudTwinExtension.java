@@ -63,7 +63,7 @@ public final class CloudTwinExtension
     this.programmatic = settings;
   }
 
-  /** A builder for programmatic registration with {@code @RegisterExtension}. */
+  /** {@return a builder for programmatic registration with {@code @RegisterExtension}} */
   public static Builder builder() {
     return new Builder();
   }
@@ -266,55 +266,98 @@ public final class CloudTwinExtension
 
     private Builder() {}
 
-    /** The seed of every random choice (default 0). */
+    /**
+     * The seed of every random choice (default 0).
+     *
+     * @param seed the seed of every random choice (default 0)
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** The region (default us-east-1). */
+    /**
+     * The region (default us-east-1).
+     *
+     * @param region the region (default us-east-1)
+     * @return this builder
+     */
     public Builder region(String region) {
       this.region = region;
       return this;
     }
 
-    /** How many of the region's zones (default 3). */
+    /**
+     * How many of the region's zones (default 3).
+     *
+     * @param count how many of the region's zones (default 3)
+     * @return this builder
+     */
     public Builder availabilityZones(int count) {
       this.availabilityZones = count;
       return this;
     }
 
-    /** The instant virtual time starts at (default 2026-01-01T00:00:00Z). */
+    /**
+     * The instant virtual time starts at (default 2026-01-01T00:00:00Z).
+     *
+     * @param start the instant virtual time starts at (default 2026-01-01T00:00:00Z)
+     * @return this builder
+     */
     public Builder start(Instant start) {
       this.start = start;
       return this;
     }
 
-    /** A twin per test method (default) or per class. */
+    /**
+     * A twin per test method (default) or per class.
+     *
+     * @param lifecycle a twin per test method (default) or per class
+     * @return this builder
+     */
     public Builder lifecycle(TwinLifecycle lifecycle) {
       this.lifecycle = Require.notNull("lifecycle", lifecycle);
       return this;
     }
 
-    /** When the HTML report is written (default on failure). */
+    /**
+     * When the HTML report is written (default on failure).
+     *
+     * @param report when the HTML report is written (default on failure)
+     * @return this builder
+     */
     public Builder report(ReportMode report) {
       this.report = Require.notNull("report", report);
       return this;
     }
 
-    /** Configures each twin's builder after the settings above, before it is built. */
+    /**
+     * Configures each twin's builder after the settings above, before it is built.
+     *
+     * @param configurer the configurer
+     * @return this builder
+     */
     public Builder configure(Consumer<CloudTwin.Builder> configurer) {
       configurers.add(Require.notNull("configurer", configurer));
       return this;
     }
 
-    /** Runs on each twin right after it is built, to create resources every test starts with. */
+    /**
+     * Runs on each twin right after it is built, to create resources every test starts with.
+     *
+     * @param setup the setup
+     * @return this builder
+     */
     public Builder setup(Consumer<CloudTwin> setup) {
       setups.add(Require.notNull("setup", setup));
       return this;
     }
 
-    /** The extension; throws a ValidationException for an invalid region, zone count or start. */
+    /**
+     * {@return the extension; throws a ValidationException for an invalid region, zone count or
+     * start}
+     */
     public CloudTwinExtension build() {
       TwinSettings s =
           new TwinSettings(

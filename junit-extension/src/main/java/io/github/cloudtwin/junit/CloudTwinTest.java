@@ -31,21 +31,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CloudTwinExtension.class)
 public @interface CloudTwinTest {
 
-  /** The seed of every random choice the twin makes. */
+  /** {@return the seed of every random choice the twin makes} */
   long seed() default 0;
 
-  /** The region code. */
+  /** {@return the region code} */
   String region() default "us-east-1";
 
-  /** How many of the region's zones the twin has (its first N, in name order). */
+  /** {@return how many of the region's zones the twin has (its first N, in name order)} */
   int availabilityZones() default 3;
 
-  /** The instant virtual time starts at, in ISO-8601 ({@code 2026-01-01T00:00:00Z}). */
+  /** {@return the instant virtual time starts at, in ISO-8601 ({@code 2026-01-01T00:00:00Z})} */
   String start() default "2026-01-01T00:00:00Z";
 
-  /** A twin per test method (default) or per test class. */
+  /** {@return a twin per test method (default) or per test class} */
   TwinLifecycle lifecycle() default TwinLifecycle.PER_METHOD;
 
-  /** When the HTML report is written (default: for failed tests). */
+  /** {@return when the HTML report is written (default: for failed tests)} */
   ReportMode report() default ReportMode.ON_FAILURE;
 }

@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
 @Documented
 public @interface ContributesToTwin {
 
-  /** The contributor; it needs a public or package-visible no-argument constructor. */
+  /** {@return the contributor; it needs a public or package-visible no-argument constructor} */
   @SuppressWarnings("rawtypes")
   Class<? extends TwinContributor> value();
 }

@@ -40,36 +40,38 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ContributesToTwin(EcsClusterContributor.class)
 public @interface EcsCluster {
 
-  /** The cluster name (a word of letters, digits, hyphens and underscores). */
+  /** {@return the cluster name (a word of letters, digits, hyphens and underscores)} */
   String clusterName() default "cluster";
 
-  /** The container instances' instance type. */
+  /** {@return the container instances' instance type} */
   String instanceType() default "m5.large";
 
-  /** The group's MinSize. */
+  /** {@return the group's MinSize} */
   int minSize() default 0;
 
-  /** The group's MaxSize. */
+  /** {@return the group's MaxSize} */
   int maxSize() default 10;
 
-  /** The group's DesiredCapacity at creation. */
+  /** {@return the group's DesiredCapacity at creation} */
   int desiredCapacity() default 3;
 
-  /** How many Availability Zones the twin (and the group) has: 1 to 6. */
+  /** {@return how many Availability Zones the twin (and the group) has: 1 to 6} */
   int zones() default 3;
 
-  /** Whether to create an Application Load Balancer, target group and listener. */
+  /** {@return whether to create an Application Load Balancer, target group and listener} */
   boolean loadBalancer() default false;
 
-  /** The target group's target type: INSTANCE for bridge-mode tasks, IP for awsvpc tasks. */
+  /**
+   * {@return the target group's target type: INSTANCE for bridge-mode tasks, IP for awsvpc tasks}
+   */
   TargetType targetType() default TargetType.INSTANCE;
 
-  /** Whether the capacity provider scales the group (ECS managed scaling). */
+  /** {@return whether the capacity provider scales the group (ECS managed scaling)} */
   boolean managedScaling() default true;
 
-  /** Managed scaling's target capacity in percent (1 to 100). */
+  /** {@return managed scaling's target capacity in percent (1 to 100)} */
   int targetCapacity() default 100;
 
-  /** The twin's seed; 0 keeps the seed from {@link CloudTwinTest} or the builder. */
+  /** {@return the twin's seed; 0 keeps the seed from {@link CloudTwinTest} or the builder} */
   long seed() default 0;
 }

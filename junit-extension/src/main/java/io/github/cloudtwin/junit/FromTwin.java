@@ -21,6 +21,6 @@ import java.lang.annotation.Target;
 @Documented
 public @interface FromTwin {
 
-  /** The name of the resource (an alarm's name); empty for the twin's own objects. */
+  /** {@return the name of the resource (an alarm's name); empty for the twin's own objects} */
   String value() default "";
 }

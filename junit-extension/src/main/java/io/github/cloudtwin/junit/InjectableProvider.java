@@ -16,12 +16,23 @@ import java.util.List;
  */
 public interface InjectableProvider<S> {
 
-  /** The types this provider injects (exact types, as declared by parameters and fields). */
+  /** {@return the types this provider injects (exact types, as declared by parameters and fields)} */
   List<Class<?>> types();
 
-  /** The per-twin state values are read from; called once per twin. */
+  /**
+   * Opens the per-twin state values are read from; called once per twin.
+   *
+   * @param twin the twin
+   * @return the state
+   */
   S open(CloudTwin twin);
 
-  /** The value of {@code type} (one of {@link #types()}) for the twin whose state is {@code state}. */
+  /**
+   * Reads one value.
+   *
+   * @param type one of {@link #types()}
+   * @param state what {@link #open} returned for the twin
+   * @return the value to inject
+   */
   Object value(Class<?> type, S state);
 }

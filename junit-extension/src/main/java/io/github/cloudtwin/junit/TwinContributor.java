@@ -11,9 +11,19 @@ import java.lang.annotation.Annotation;
  */
 public interface TwinContributor<A extends Annotation> {
 
-  /** Configures the twin before it is built. */
+  /**
+   * Configures the twin before it is built.
+   *
+   * @param annotation the annotation
+   * @param builder the builder
+   */
   default void configure(A annotation, CloudTwin.Builder builder) {}
 
-  /** Creates resources on the freshly built twin, before the test's setup methods see it. */
+  /**
+   * Creates resources on the freshly built twin, before the test's setup methods see it.
+   *
+   * @param annotation the annotation
+   * @param twin the twin
+   */
   default void created(A annotation, CloudTwin twin) {}
 }

@@ -21,23 +21,44 @@ public final class TwinReport {
 
   TwinReport() {}
 
-  /** Also plots {@code metric}: its average per minute. */
+  /**
+   * Also plots {@code metric}: its average per minute.
+   *
+   * @param metric the metric
+   * @return also plots {@code metric}: its average per minute
+   */
   public TwinReport metric(MetricId metric) {
     return metric(metric, Statistic.AVERAGE, Duration.ofMinutes(1));
   }
 
-  /** Also plots {@code metric}: its {@code statistic} per {@code period}. */
+  /**
+   * Also plots {@code metric}: its {@code statistic} per {@code period}.
+   *
+   * @param metric the metric
+   * @param statistic the statistic
+   * @param period the period
+   * @return also plots {@code metric}: its {@code statistic} per {@code period}
+   */
   public TwinReport metric(MetricId metric, Statistic statistic, Duration period) {
     return chart(ChartSources.metric(metric, statistic, period));
   }
 
-  /** Also draws the charts of {@code source}. */
+  /**
+   * Also draws the charts of {@code source}.
+   *
+   * @param source also draws the charts of {@code source}
+   * @return this twin report
+   */
   public synchronized TwinReport chart(ChartSource source) {
     sources.add(Require.notNull("source", source));
     return this;
   }
 
-  /** Writes this test's report even if it passes. */
+  /**
+   * Writes this test's report even if it passes.
+   *
+   * @return this twin report
+   */
   public synchronized TwinReport write() {
     this.write = true;
     return this;

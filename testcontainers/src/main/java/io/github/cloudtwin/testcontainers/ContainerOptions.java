@@ -23,7 +23,16 @@ public record ContainerOptions(Duration startupTimeout, Duration stopTimeout, Du
   /** The defaults. */
   public static final ContainerOptions DEFAULTS = builder().build();
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param startupTimeout how long one container may take to start (and, behind a load balancer, to
+   *     answer HTTP on its target port); default 60 s
+   * @param stopTimeout the grace between SIGTERM and SIGKILL when a task stops; default 2 s
+   * @param requestTimeout how long a health check or a virtual request proxied to a container may
+   *     wait for its answer before it counts as no answer; default 2 s
+   * @param labels extra labels on every container (insertion-ordered, immutable)
+   */
   public ContainerOptions {
     positive("startupTimeout", startupTimeout);
     Require.notNegative("stopTimeout", stopTimeout);
@@ -44,12 +53,12 @@ public record ContainerOptions(Duration startupTimeout, Duration stopTimeout, Du
     if (d.isNegative() || d.isZero()) throw new ValidationException(field, d, "a positive duration");
   }
 
-  /** A builder with the defaults. */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from these options. */
+  /** {@return a builder starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder().startupTimeout(startupTimeout).stopTimeout(stopTimeout).requestTimeout(requestTimeout);
     b.labels.putAll(labels);
@@ -65,31 +74,52 @@ public record ContainerOptions(Duration startupTimeout, Duration stopTimeout, Du
 
     private Builder() {}
 
-    /** How long one container may take to start. */
+    /**
+     * How long one container may take to start.
+     *
+     * @param startupTimeout how long one container may take to start
+     * @return this builder
+     */
     public Builder startupTimeout(Duration startupTimeout) {
       this.startupTimeout = startupTimeout;
       return this;
     }
 
-    /** The grace between SIGTERM and SIGKILL. */
+    /**
+     * The grace between SIGTERM and SIGKILL.
+     *
+     * @param stopTimeout the grace between SIGTERM and SIGKILL
+     * @return this builder
+     */
     public Builder stopTimeout(Duration stopTimeout) {
       this.stopTimeout = stopTimeout;
       return this;
     }
 
-    /** How long a health check or request to a container may wait. */
+    /**
+     * How long a health check or request to a container may wait.
+     *
+     * @param requestTimeout how long a health check or request to a container may wait
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = requestTimeout;
       return this;
     }
 
-    /** Adds a label to every container. */
+    /**
+     * Adds a label to every container.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this builder
+     */
     public Builder label(String key, String value) {
       labels.put(key, value);
       return this;
     }
 
-    /** The options; throws a ValidationException naming the first invalid field. */
+    /** {@return the options; throws a ValidationException naming the first invalid field} */
     public ContainerOptions build() {
       return new ContainerOptions(startupTimeout, stopTimeout, requestTimeout, labels);
     }

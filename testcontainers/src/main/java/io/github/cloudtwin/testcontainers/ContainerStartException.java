@@ -5,7 +5,12 @@ public final class ContainerStartException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** With the explanation and the engine's error. */
+  /**
+   * With the explanation and the engine's error.
+   *
+   * @param message the message
+   * @param cause the cause
+   */
   public ContainerStartException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -103,7 +103,12 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     this.http = HttpClient.newBuilder().connectTimeout(options.requestTimeout()).version(HttpClient.Version.HTTP_1_1).build();
   }
 
-  /** {@link #install(CloudTwin, ContainerOptions)} with the defaults. */
+  /**
+   * {@link #install(CloudTwin, ContainerOptions)} with the defaults.
+   *
+   * @param twin the twin
+   * @return the installed runtime, with the default options
+   */
   public static ContainerTaskRuntime install(CloudTwin twin) {
     return install(twin, ContainerOptions.DEFAULTS);
   }
@@ -112,6 +117,10 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
    * Makes {@code twin}'s ECS run tasks started from now on as real containers, and removes them all
    * when the twin closes. Throws {@link DockerUnavailableException}, saying what to do, when no
    * Docker engine answers.
+   *
+   * @param twin the twin
+   * @param options the options
+   * @return the installed runtime
    */
   public static ContainerTaskRuntime install(CloudTwin twin, ContainerOptions options) {
     Require.notNull("twin", twin);
@@ -130,7 +139,12 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     return runtime;
   }
 
-  /** The runtime installed on {@code twin}; throws when its tasks do not run as containers. */
+  /**
+   * The runtime installed on {@code twin}; throws when its tasks do not run as containers.
+   *
+   * @param twin the twin
+   * @return the runtime installed on {@code twin}; throws when its tasks do not run as containers
+   */
   public static ContainerTaskRuntime of(CloudTwin twin) {
     Require.notNull("twin", twin);
     TaskRuntime r = twin.ecs().taskRuntime();
@@ -139,17 +153,24 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
         + "); call ContainerTaskRuntime.install(twin) or annotate the test with @ContainerTasks.");
   }
 
-  /** The value of {@link #SESSION_LABEL} on this runtime's containers. */
+  /** {@return the value of {@link #SESSION_LABEL} on this runtime's containers} */
   public String sessionId() {
     return session.id();
   }
 
-  /** The options. */
+  /** {@return the options} */
   public ContainerOptions options() {
     return options;
   }
 
-  /** The Docker id of a task's running container, or null when it has none (not started, stopped). */
+  /**
+   * The Docker id of a task's running container, or null when it has none (not started, stopped).
+   *
+   * @param task the task
+   * @param containerName the container name
+   * @return the Docker id of a task's running container, or null when it has none (not started,
+   *     stopped)
+   */
   public String containerId(Task task, String containerName) {
     ContainerHandle h = handle(task, containerName);
     return h == null ? null : h.id();
@@ -158,18 +179,31 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   /**
    * The real address ({@code http://host:port}) of a task container's published {@code
    * containerPort}, or null when the container does not run.
+   *
+   * @param task the task
+   * @param containerName the container name
+   * @param containerPort the container port
+   * @return the real address ({@code http://host:port}) of a task container's published {@code
+   *     containerPort}, or null when the container does not run
    */
   public URI endpoint(Task task, String containerName, int containerPort) {
     ContainerHandle h = handle(task, containerName);
     return h == null ? null : h.httpAddress(containerPort);
   }
 
-  /** The ids of every container of this runtime on the Docker engine, in any state (asks Docker). */
+  /**
+   * {@return the ids of every container of this runtime on the Docker engine, in any state (asks
+   * Docker)}
+   */
   public List<String> containersOnEngine() {
     return session.containersOnEngine();
   }
 
-  /** Containers that could not be started, with the engine's reason, oldest first. */
+  /**
+   * Containers that could not be started, with the engine's reason, oldest first.
+   *
+   * @return one line per failed start: the container and the reason
+   */
   public List<String> startFailures() {
     return kernel.call(() -> List.copyOf(startFailures));
   }

@@ -31,12 +31,15 @@ import java.lang.annotation.Target;
 @ContributesToTwin(ContainerTasksContributor.class)
 public @interface ContainerTasks {
 
-  /** Real seconds one container may take to start (see {@link ContainerOptions#startupTimeout()}). */
+  /**
+   * {@return real seconds one container may take to start (see {@link
+   * ContainerOptions#startupTimeout()})}
+   */
   long startupTimeoutSeconds() default 60;
 
-  /** Real seconds between SIGTERM and SIGKILL when a task stops. */
+  /** {@return real seconds between SIGTERM and SIGKILL when a task stops} */
   long stopTimeoutSeconds() default 2;
 
-  /** Real seconds a health check or request to a container may wait for its answer. */
+  /** {@return real seconds a health check or request to a container may wait for its answer} */
   long requestTimeoutSeconds() default 2;
 }

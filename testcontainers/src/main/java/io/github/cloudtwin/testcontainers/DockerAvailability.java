@@ -33,7 +33,7 @@ public final class DockerAvailability {
 
   private DockerAvailability() {}
 
-  /** Whether a Docker engine answers Testcontainers. */
+  /** {@return whether a Docker engine answers Testcontainers} */
   public static boolean isAvailable() {
     try {
       return DockerClientFactory.instance().isDockerAvailable();
@@ -49,14 +49,20 @@ public final class DockerAvailability {
     }
   }
 
-  /** Whether tests must fail (not skip) without Docker: see {@link #REQUIRE_DOCKER_PROPERTY}. */
+  /**
+   * {@return whether tests must fail (not skip) without Docker: see {@link
+   * #REQUIRE_DOCKER_PROPERTY}}
+   */
   public static boolean isRequired() {
     String p = System.getProperty(REQUIRE_DOCKER_PROPERTY);
     if (p == null) p = System.getenv("CLOUDTWIN_REQUIRE_DOCKER");
     return p != null && p.trim().toLowerCase(Locale.ROOT).equals("true");
   }
 
-  /** Why Docker is not usable, with what to do; meaningful only when {@link #isAvailable()} is false. */
+  /**
+   * {@return why Docker is not usable, with what to do; meaningful only when {@link #isAvailable()}
+   * is false}
+   */
   public static String unavailableReason() {
     String dockerHost = System.getenv("DOCKER_HOST");
     String where = dockerHost != null ? "DOCKER_HOST=" + dockerHost : "unix://" + DEFAULT_SOCKET + " (DOCKER_HOST is not set)";

@@ -8,7 +8,11 @@ public final class DockerUnavailableException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 
-  /** With the explanation. */
+  /**
+   * With the explanation.
+   *
+   * @param message the message
+   */
   public DockerUnavailableException(String message) {
     super(message);
   }

@@ -59,6 +59,10 @@ public final class ClientProxy implements InvocationHandler {
    * @param serviceName the service's name in messages, such as {@code AutoScaling}
    * @param async whether operations answer with futures
    * @param errors turns the twin's exceptions into the SDK's
+   * @param <T> the client interface
+   * @param clientInterface the client interface
+   * @param handler the handler
+   * @return a client implementing {@code clientInterface} over {@code handler}
    */
   public static <T> T create(Class<T> clientInterface, String serviceName, Object handler, boolean async,
       Function<RuntimeException, RuntimeException> errors) {

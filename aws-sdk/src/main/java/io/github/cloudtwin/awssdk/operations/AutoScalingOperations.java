@@ -44,7 +44,12 @@ public final class AutoScalingOperations {
   private final AutoScaling autoScaling;
   private final LaunchTemplates launchTemplates;
 
-  /** Operations on {@code twin}; launch templates are looked up in {@code launchTemplates}. */
+  /**
+   * Operations on {@code twin}; launch templates are looked up in {@code launchTemplates}.
+   *
+   * @param twin the twin
+   * @param launchTemplates the launch templates
+   */
   public AutoScalingOperations(CloudTwin twin, LaunchTemplates launchTemplates) {
     this.twin = Objects.requireNonNull(twin, "twin");
     this.autoScaling = twin.autoScaling();
@@ -115,7 +120,11 @@ public final class AutoScalingOperations {
 
   // ------------------------------------------------------------------ groups
 
-  /** {@code CreateAutoScalingGroup}. */
+  /**
+   * {@code CreateAutoScalingGroup}.
+   *
+   * @param r the r
+   */
   public void createAutoScalingGroup(CreateGroup r) {
     String name = requiredName("autoScalingGroupName", r.autoScalingGroupName(), 255);
     required("minSize", r.minSize());
@@ -160,6 +169,14 @@ public final class AutoScalingOperations {
   /**
    * {@code UpdateAutoScalingGroup}: capacity limits and the launch template (nulls keep values).
    * Other parameters are not simulated.
+   *
+   * @param name the name
+   * @param minSize the min size
+   * @param maxSize the max size
+   * @param desiredCapacity the desired capacity
+   * @param launchTemplateId the launch template id
+   * @param launchTemplateName the launch template name
+   * @param launchTemplateVersion the launch template version
    */
   public void updateAutoScalingGroup(
       String name, Integer minSize, Integer maxSize, Integer desiredCapacity, String launchTemplateId,
@@ -186,7 +203,12 @@ public final class AutoScalingOperations {
     }
   }
 
-  /** {@code DeleteAutoScalingGroup}. */
+  /**
+   * {@code DeleteAutoScalingGroup}.
+   *
+   * @param name the name
+   * @param forceDelete the force delete
+   */
   public void deleteAutoScalingGroup(String name, boolean forceDelete) {
     AutoScalingGroup g = group(name);
     if (!forceDelete && !g.instances().isEmpty()) {
@@ -196,7 +218,14 @@ public final class AutoScalingOperations {
     autoScaling.deleteAutoScalingGroup(name, forceDelete);
   }
 
-  /** {@code DescribeAutoScalingGroups}: groups sorted by name; unknown names are left out. */
+  /**
+   * {@code DescribeAutoScalingGroups}: groups sorted by name; unknown names are left out.
+   *
+   * @param names the names
+   * @param nextToken the next token
+   * @param maxRecords the max records
+   * @return {@code DescribeAutoScalingGroups}: groups sorted by name; unknown names are left out
+   */
   public Page<GroupDescription> describeAutoScalingGroups(List<String> names, String nextToken, Integer maxRecords) {
     List<AutoScalingGroup> all = new ArrayList<>(autoScaling.groups());
     if (names != null && !names.isEmpty()) {
@@ -218,7 +247,14 @@ public final class AutoScalingOperations {
     return new GroupDescription(g, Ids.autoScalingGroupArn(twin.region(), g.name()), tgs, subnets, g.instances());
   }
 
-  /** {@code DescribeAutoScalingInstances}: every group's instances, or the ones named. */
+  /**
+   * {@code DescribeAutoScalingInstances}: every group's instances, or the ones named.
+   *
+   * @param instanceIds the instance ids
+   * @param nextToken the next token
+   * @param maxRecords the max records
+   * @return {@code DescribeAutoScalingInstances}: every group's instances, or the ones named
+   */
   public Page<InstanceDescription> describeAutoScalingInstances(
       List<String> instanceIds, String nextToken, Integer maxRecords) {
     List<InstanceDescription> all = new ArrayList<>();
@@ -233,7 +269,13 @@ public final class AutoScalingOperations {
     return PAGES.page("DescribeAutoScalingInstances", all, nextToken, maxRecords, 50, 50, "maxRecords");
   }
 
-  /** {@code SetDesiredCapacity}. */
+  /**
+   * {@code SetDesiredCapacity}.
+   *
+   * @param name the name
+   * @param desiredCapacity the desired capacity
+   * @param honorCooldown the honor cooldown
+   */
   public void setDesiredCapacity(String name, Integer desiredCapacity, boolean honorCooldown) {
     required("desiredCapacity", desiredCapacity);
     group(name);
@@ -247,19 +289,38 @@ public final class AutoScalingOperations {
 
   // ------------------------------------------------------------------ policies
 
-  /** {@code PutScalingPolicy}: creates or replaces the policy. */
+  /**
+   * {@code PutScalingPolicy}: creates or replaces the policy.
+   *
+   * @param spec the spec
+   * @return {@code PutScalingPolicy}: creates or replaces the policy
+   */
   public ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
     group(spec.autoScalingGroupName());
     return autoScaling.putScalingPolicy(spec);
   }
 
-  /** {@code DeletePolicy}: by name or ARN. */
+  /**
+   * {@code DeletePolicy}: by name or ARN.
+   *
+   * @param groupName the group name
+   * @param policyNameOrArn the policy name or arn
+   */
   public void deletePolicy(String groupName, String policyNameOrArn) {
     ScalingPolicy p = policy(groupName, policyNameOrArn);
     autoScaling.deletePolicy(p.autoScalingGroupName(), p.policyName());
   }
 
-  /** {@code DescribePolicies}: policies of one group or of all, sorted by group and name. */
+  /**
+   * {@code DescribePolicies}: policies of one group or of all, sorted by group and name.
+   *
+   * @param groupName the group name
+   * @param policyNames the policy names
+   * @param policyTypes the policy types
+   * @param nextToken the next token
+   * @param maxRecords the max records
+   * @return {@code DescribePolicies}: policies of one group or of all, sorted by group and name
+   */
   public Page<ScalingPolicy> describePolicies(
       String groupName, List<String> policyNames, List<String> policyTypes, String nextToken, Integer maxRecords) {
     List<ScalingPolicy> all = new ArrayList<>();
@@ -276,14 +337,27 @@ public final class AutoScalingOperations {
     return PAGES.page("DescribePolicies", all, nextToken, maxRecords, 50, 100, "maxRecords");
   }
 
-  /** AWS's PolicyType of a policy definition. */
+  /**
+   * AWS's PolicyType of a policy definition.
+   *
+   * @param spec the spec
+   * @return AWS's PolicyType of a policy definition
+   */
   public static String policyType(ScalingPolicySpec spec) {
     if (spec instanceof io.github.cloudtwin.autoscaling.SimpleScalingPolicy) return "SimpleScaling";
     if (spec instanceof io.github.cloudtwin.autoscaling.StepScalingPolicy) return "StepScaling";
     return "TargetTrackingScaling";
   }
 
-  /** {@code ExecutePolicy}. */
+  /**
+   * {@code ExecutePolicy}.
+   *
+   * @param groupName the group name
+   * @param policyNameOrArn the policy name or arn
+   * @param honorCooldown the honor cooldown
+   * @param metricValue the metric value
+   * @param breachThreshold the breach threshold
+   */
   public void executePolicy(
       String groupName, String policyNameOrArn, boolean honorCooldown, Double metricValue, Double breachThreshold) {
     ScalingPolicy p = policy(groupName, policyNameOrArn);
@@ -319,7 +393,15 @@ public final class AutoScalingOperations {
 
   // ------------------------------------------------------------------ activities
 
-  /** {@code DescribeScalingActivities}: newest first, one group or all. */
+  /**
+   * {@code DescribeScalingActivities}: newest first, one group or all.
+   *
+   * @param groupName the group name
+   * @param activityIds the activity ids
+   * @param nextToken the next token
+   * @param maxRecords the max records
+   * @return {@code DescribeScalingActivities}: newest first, one group or all
+   */
   public Page<ScalingActivity> describeScalingActivities(
       String groupName, List<String> activityIds, String nextToken, Integer maxRecords) {
     List<ScalingActivity> all = new ArrayList<>();
@@ -338,7 +420,18 @@ public final class AutoScalingOperations {
 
   // ------------------------------------------------------------------ scheduled actions
 
-  /** {@code PutScheduledUpdateGroupAction}. */
+  /**
+   * {@code PutScheduledUpdateGroupAction}.
+   *
+   * @param groupName the group name
+   * @param actionName the action name
+   * @param startTime the start time
+   * @param endTime the end time
+   * @param recurrence the recurrence
+   * @param minSize the min size
+   * @param maxSize the max size
+   * @param desiredCapacity the desired capacity
+   */
   public void putScheduledUpdateGroupAction(
       String groupName, String actionName, Instant startTime, Instant endTime, String recurrence, Integer minSize,
       Integer maxSize, Integer desiredCapacity) {
@@ -347,7 +440,15 @@ public final class AutoScalingOperations {
         actionName, groupName, startTime, endTime, recurrence, minSize, maxSize, desiredCapacity));
   }
 
-  /** {@code DescribeScheduledActions}: one group's or all, sorted by group and name. */
+  /**
+   * {@code DescribeScheduledActions}: one group's or all, sorted by group and name.
+   *
+   * @param groupName the group name
+   * @param actionNames the action names
+   * @param nextToken the next token
+   * @param maxRecords the max records
+   * @return {@code DescribeScheduledActions}: one group's or all, sorted by group and name
+   */
   public Page<ScheduledActionSpec> describeScheduledActions(
       String groupName, List<String> actionNames, String nextToken, Integer maxRecords) {
     List<ScheduledActionSpec> all = new ArrayList<>();
@@ -359,7 +460,12 @@ public final class AutoScalingOperations {
     return PAGES.page("DescribeScheduledActions", all, nextToken, maxRecords, 50, 100, "maxRecords");
   }
 
-  /** {@code DeleteScheduledAction}. */
+  /**
+   * {@code DeleteScheduledAction}.
+   *
+   * @param groupName the group name
+   * @param actionName the action name
+   */
   public void deleteScheduledAction(String groupName, String actionName) {
     group(groupName);
     required("scheduledActionName", actionName);
@@ -368,7 +474,15 @@ public final class AutoScalingOperations {
 
   // ------------------------------------------------------------------ lifecycle hooks
 
-  /** {@code PutLifecycleHook}; the transition is AWS's name, timeout and default result may be null. */
+  /**
+   * {@code PutLifecycleHook}; the transition is AWS's name, timeout and default result may be null.
+   *
+   * @param groupName the group name
+   * @param hookName the hook name
+   * @param transition the transition
+   * @param heartbeatTimeout the heartbeat timeout
+   * @param defaultResult the default result
+   */
   public void putLifecycleHook(
       String groupName, String hookName, String transition, Integer heartbeatTimeout, String defaultResult) {
     group(groupName);
@@ -388,7 +502,13 @@ public final class AutoScalingOperations {
     autoScaling.putLifecycleHook(new LifecycleHookSpec(hookName, groupName, t, timeout, result));
   }
 
-  /** {@code DescribeLifecycleHooks}: all of a group's hooks, or the ones named. */
+  /**
+   * {@code DescribeLifecycleHooks}: all of a group's hooks, or the ones named.
+   *
+   * @param groupName the group name
+   * @param hookNames the hook names
+   * @return {@code DescribeLifecycleHooks}: all of a group's hooks, or the ones named
+   */
   public List<LifecycleHookSpec> describeLifecycleHooks(String groupName, List<String> hookNames) {
     group(groupName);
     List<LifecycleHookSpec> all = new ArrayList<>(autoScaling.lifecycleHooks(groupName));
@@ -396,7 +516,12 @@ public final class AutoScalingOperations {
     return all;
   }
 
-  /** {@code DeleteLifecycleHook}. */
+  /**
+   * {@code DeleteLifecycleHook}.
+   *
+   * @param groupName the group name
+   * @param hookName the hook name
+   */
   public void deleteLifecycleHook(String groupName, String hookName) {
     group(groupName);
     required("lifecycleHookName", hookName);
@@ -407,7 +532,14 @@ public final class AutoScalingOperations {
     autoScaling.deleteLifecycleHook(groupName, hookName);
   }
 
-  /** {@code CompleteLifecycleAction}. */
+  /**
+   * {@code CompleteLifecycleAction}.
+   *
+   * @param groupName the group name
+   * @param hookName the hook name
+   * @param instanceId the instance id
+   * @param result the result
+   */
   public void completeLifecycleAction(String groupName, String hookName, String instanceId, String result) {
     group(groupName);
     required("lifecycleHookName", hookName);
@@ -420,7 +552,13 @@ public final class AutoScalingOperations {
     }
   }
 
-  /** {@code RecordLifecycleActionHeartbeat}. */
+  /**
+   * {@code RecordLifecycleActionHeartbeat}.
+   *
+   * @param groupName the group name
+   * @param hookName the hook name
+   * @param instanceId the instance id
+   */
   public void recordLifecycleActionHeartbeat(String groupName, String hookName, String instanceId) {
     group(groupName);
     required("lifecycleHookName", hookName);
@@ -439,7 +577,14 @@ public final class AutoScalingOperations {
 
   // ------------------------------------------------------------------ instances
 
-  /** {@code EnterStandby}; returns the activities it started. */
+  /**
+   * {@code EnterStandby}; returns the activities it started.
+   *
+   * @param groupName the group name
+   * @param instanceIds the instance ids
+   * @param decrement the decrement
+   * @return {@code EnterStandby}; returns the activities it started
+   */
   public List<ScalingActivity> enterStandby(String groupName, List<String> instanceIds, Boolean decrement) {
     group(groupName);
     required("shouldDecrementDesiredCapacity", decrement);
@@ -447,14 +592,26 @@ public final class AutoScalingOperations {
     return startedNow(groupName, instanceIds);
   }
 
-  /** {@code ExitStandby}; returns the activities it started. */
+  /**
+   * {@code ExitStandby}; returns the activities it started.
+   *
+   * @param groupName the group name
+   * @param instanceIds the instance ids
+   * @return {@code ExitStandby}; returns the activities it started
+   */
   public List<ScalingActivity> exitStandby(String groupName, List<String> instanceIds) {
     group(groupName);
     autoScaling.exitStandby(groupName, ids(instanceIds));
     return startedNow(groupName, instanceIds);
   }
 
-  /** {@code SetInstanceHealth}: {@code Healthy} or {@code Unhealthy}. */
+  /**
+   * {@code SetInstanceHealth}: {@code Healthy} or {@code Unhealthy}.
+   *
+   * @param instanceId the instance id
+   * @param healthStatus the health status
+   * @param shouldRespectGracePeriod the should respect grace period
+   */
   public void setInstanceHealth(String instanceId, String healthStatus, Boolean shouldRespectGracePeriod) {
     required("instanceId", instanceId);
     HealthStatus h = switch (required("healthStatus", healthStatus)) {
@@ -466,14 +623,26 @@ public final class AutoScalingOperations {
     autoScaling.setInstanceHealth(instanceId, h, shouldRespectGracePeriod == null || shouldRespectGracePeriod);
   }
 
-  /** {@code SetInstanceProtection}. */
+  /**
+   * {@code SetInstanceProtection}.
+   *
+   * @param groupName the group name
+   * @param instanceIds the instance ids
+   * @param protectedFromScaleIn the protected from scale in
+   */
   public void setInstanceProtection(String groupName, List<String> instanceIds, Boolean protectedFromScaleIn) {
     group(groupName);
     required("protectedFromScaleIn", protectedFromScaleIn);
     autoScaling.setInstanceProtection(groupName, protectedFromScaleIn, ids(instanceIds));
   }
 
-  /** {@code TerminateInstanceInAutoScalingGroup}; returns the activity it started. */
+  /**
+   * {@code TerminateInstanceInAutoScalingGroup}; returns the activity it started.
+   *
+   * @param instanceId the instance id
+   * @param decrement the decrement
+   * @return {@code TerminateInstanceInAutoScalingGroup}; returns the activity it started
+   */
   public ScalingActivity terminateInstanceInAutoScalingGroup(String instanceId, Boolean decrement) {
     required("instanceId", instanceId);
     required("shouldDecrementDesiredCapacity", decrement);
@@ -486,26 +655,46 @@ public final class AutoScalingOperations {
     return started.isEmpty() ? null : started.get(0);
   }
 
-  /** {@code SuspendProcesses}; no names suspends all. */
+  /**
+   * {@code SuspendProcesses}; no names suspends all.
+   *
+   * @param groupName the group name
+   * @param processes the processes
+   */
   public void suspendProcesses(String groupName, List<String> processes) {
     group(groupName);
     autoScaling.suspendProcesses(groupName, processes(processes));
   }
 
-  /** {@code ResumeProcesses}; no names resumes all. */
+  /**
+   * {@code ResumeProcesses}; no names resumes all.
+   *
+   * @param groupName the group name
+   * @param processes the processes
+   */
   public void resumeProcesses(String groupName, List<String> processes) {
     group(groupName);
     autoScaling.resumeProcesses(groupName, processes(processes));
   }
 
-  /** {@code DescribeLoadBalancerTargetGroups}: the group's target group ARNs. */
+  /**
+   * {@code DescribeLoadBalancerTargetGroups}: the group's target group ARNs.
+   *
+   * @param groupName the group name
+   * @return {@code DescribeLoadBalancerTargetGroups}: the group's target group ARNs
+   */
   public List<String> describeLoadBalancerTargetGroups(String groupName) {
     return describe(group(groupName)).targetGroupArns();
   }
 
   // ------------------------------------------------------------------ helpers
 
-  /** The group, or AWS's ValidationError for a name that does not exist. */
+  /**
+   * The group, or AWS's ValidationError for a name that does not exist.
+   *
+   * @param name the name
+   * @return the group, or AWS's ValidationError for a name that does not exist
+   */
   public AutoScalingGroup group(String name) {
     requiredName("autoScalingGroupName", name, 255);
     for (AutoScalingGroup g : autoScaling.groups()) if (g.name().equals(name)) return g;

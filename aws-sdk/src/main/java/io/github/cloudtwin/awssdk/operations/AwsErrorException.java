@@ -13,7 +13,9 @@ public final class AwsErrorException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** AWS's error code, such as {@code ValidationError}. */
   private final String errorCode;
+  /** The HTTP status code AWS answers with. */
   private final int statusCode;
 
   /**
@@ -29,17 +31,23 @@ public final class AwsErrorException extends RuntimeException {
     this.statusCode = statusCode;
   }
 
-  /** AWS's error code, such as {@code ValidationError}. */
+  /** {@return AWS's error code, such as {@code ValidationError}} */
   public String errorCode() {
     return errorCode;
   }
 
-  /** The HTTP status code, such as 400. */
+  /** {@return the HTTP status code, such as 400} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** A 400 error with {@code code}. */
+  /**
+   * A 400 error with {@code code}.
+   *
+   * @param code the code
+   * @param message the message
+   * @return a 400 error with {@code code}
+   */
   public static AwsErrorException badRequest(String code, String message) {
     return new AwsErrorException(code, 400, message);
   }
@@ -47,6 +55,13 @@ public final class AwsErrorException extends RuntimeException {
   /**
    * AWS's "1 validation error detected" message for a request field that fails a modeled
    * constraint (checked by AWS before the operation runs).
+   *
+   * @param code the code
+   * @param field the field
+   * @param value the value
+   * @param constraint the constraint
+   * @return AWS's "1 validation error detected" message for a request field that fails a modeled
+   *     constraint (checked by AWS before the operation runs)
    */
   public static AwsErrorException constraint(String code, String field, Object value, String constraint) {
     String shown = value == null ? "null" : "'" + value + "'";

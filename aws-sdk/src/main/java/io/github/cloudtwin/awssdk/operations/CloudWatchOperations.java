@@ -41,7 +41,11 @@ public final class CloudWatchOperations {
   private final CloudTwin twin;
   private final CloudWatch cloudWatch;
 
-  /** Operations on {@code twin}. */
+  /**
+   * Operations on {@code twin}.
+   *
+   * @param twin the twin
+   */
   public CloudWatchOperations(CloudTwin twin) {
     this.twin = Objects.requireNonNull(twin, "twin");
     this.cloudWatch = twin.cloudWatch();
@@ -112,7 +116,12 @@ public final class CloudWatchOperations {
 
   // ------------------------------------------------------------------ metrics
 
-  /** {@code PutMetricData}: all data or none. */
+  /**
+   * {@code PutMetricData}: all data or none.
+   *
+   * @param namespace the namespace
+   * @param data the data
+   */
   public void putMetricData(String namespace, List<MetricDatum> data) {
     namespace(namespace);
     if (namespace.startsWith("AWS/")) {
@@ -159,6 +168,17 @@ public final class CloudWatchOperations {
    * {@code GetMetricStatistics}: for each period with data, the requested statistics (oldest
    * first). Returns the datapoints as a map from timestamp to statistic name to value, plus sample
    * counts under {@code SampleCount} when asked.
+   *
+   * @param namespace the namespace
+   * @param metricName the metric name
+   * @param dimensions the dimensions
+   * @param start the start
+   * @param end the end
+   * @param period the period
+   * @param statistics the statistics
+   * @param extendedStatistics the extended statistics
+   * @return {@code GetMetricStatistics}: for each period with data, the requested statistics
+   *     (oldest first)
    */
   public Map<Instant, Map<String, Double>> getMetricStatistics(
       String namespace, String metricName, Map<String, String> dimensions, Instant start, Instant end,
@@ -196,7 +216,17 @@ public final class CloudWatchOperations {
     return out;
   }
 
-  /** {@code GetMetricData}: one result per query that returns data, datapoints newest first by default. */
+  /**
+   * {@code GetMetricData}: one result per query that returns data, datapoints newest first by default.
+   *
+   * @param queries the queries
+   * @param start the start
+   * @param end the end
+   * @param ascending the ascending
+   * @param maxDatapoints the max datapoints
+   * @return {@code GetMetricData}: one result per query that returns data, datapoints newest first
+   *     by default
+   */
   public List<MetricResult> getMetricData(
       List<MetricQuery> queries, Instant start, Instant end, boolean ascending, Integer maxDatapoints) {
     if (queries == null || queries.isEmpty()) throw missing("MetricDataQueries");
@@ -234,7 +264,15 @@ public final class CloudWatchOperations {
     return out;
   }
 
-  /** {@code ListMetrics}: metrics matching the filters, 500 per page. */
+  /**
+   * {@code ListMetrics}: metrics matching the filters, 500 per page.
+   *
+   * @param namespace the namespace
+   * @param metricName the metric name
+   * @param dimensionFilters the dimension filters
+   * @param nextToken the next token
+   * @return {@code ListMetrics}: metrics matching the filters, 500 per page
+   */
   public Page<MetricId> listMetrics(
       String namespace, String metricName, Map<String, String> dimensionFilters, String nextToken) {
     List<MetricId> all = new ArrayList<>();
@@ -257,7 +295,12 @@ public final class CloudWatchOperations {
 
   // ------------------------------------------------------------------ alarms
 
-  /** {@code PutMetricAlarm}: creates or updates. */
+  /**
+   * {@code PutMetricAlarm}: creates or updates.
+   *
+   * @param r the r
+   * @return {@code PutMetricAlarm}: creates or updates
+   */
   public MetricAlarm putMetricAlarm(PutAlarm r) {
     if (r.alarmName() == null) throw missing("AlarmName");
     if (r.alarmName().isEmpty() || r.alarmName().length() > 255) {
@@ -315,14 +358,28 @@ public final class CloudWatchOperations {
     }
   }
 
-  /** {@code DeleteAlarms}: every name must exist, or nothing is deleted. */
+  /**
+   * {@code DeleteAlarms}: every name must exist, or nothing is deleted.
+   *
+   * @param names the names
+   */
   public void deleteAlarms(List<String> names) {
     if (names == null || names.isEmpty()) throw missing("AlarmNames");
     for (String n : names) alarm(n);
     cloudWatch.deleteAlarms(names.toArray(String[]::new));
   }
 
-  /** {@code DescribeAlarms}: metric alarms sorted by name, filtered as asked. */
+  /**
+   * {@code DescribeAlarms}: metric alarms sorted by name, filtered as asked.
+   *
+   * @param names the names
+   * @param namePrefix the name prefix
+   * @param stateValue the state value
+   * @param actionPrefix the action prefix
+   * @param nextToken the next token
+   * @param maxRecords the max records
+   * @return {@code DescribeAlarms}: metric alarms sorted by name, filtered as asked
+   */
   public Page<MetricAlarm> describeAlarms(
       List<String> names, String namePrefix, String stateValue, String actionPrefix, String nextToken,
       Integer maxRecords) {
@@ -345,7 +402,18 @@ public final class CloudWatchOperations {
     return PAGES.page("DescribeAlarms", all, nextToken, maxRecords, 50, 100, "MaxRecords");
   }
 
-  /** {@code DescribeAlarmsForMetric}: alarms on exactly this metric, optionally one statistic and period. */
+  /**
+   * {@code DescribeAlarmsForMetric}: alarms on exactly this metric, optionally one statistic and period.
+   *
+   * @param namespace the namespace
+   * @param metricName the metric name
+   * @param dimensions the dimensions
+   * @param statistic the statistic
+   * @param extendedStatistic the extended statistic
+   * @param period the period
+   * @return {@code DescribeAlarmsForMetric}: alarms on exactly this metric, optionally one
+   *     statistic and period
+   */
   public List<MetricAlarm> describeAlarmsForMetric(
       String namespace, String metricName, Map<String, String> dimensions, String statistic,
       String extendedStatistic, Integer period) {
@@ -373,7 +441,18 @@ public final class CloudWatchOperations {
    */
   public record HistoryEntry(String alarmName, AlarmHistoryItem item) {}
 
-  /** {@code DescribeAlarmHistory}: newest first (TimestampDescending) unless ascending. */
+  /**
+   * {@code DescribeAlarmHistory}: newest first (TimestampDescending) unless ascending.
+   *
+   * @param alarmName the alarm name
+   * @param historyItemType the history item type
+   * @param start the start
+   * @param end the end
+   * @param ascending the ascending
+   * @param nextToken the next token
+   * @param maxRecords the max records
+   * @return {@code DescribeAlarmHistory}: newest first (TimestampDescending) unless ascending
+   */
   public Page<HistoryEntry> describeAlarmHistory(
       String alarmName, String historyItemType, Instant start, Instant end, boolean ascending, String nextToken,
       Integer maxRecords) {
@@ -395,7 +474,13 @@ public final class CloudWatchOperations {
     return PAGES.page("DescribeAlarmHistory", all, nextToken, maxRecords, 100, 100, "MaxRecords");
   }
 
-  /** {@code SetAlarmState}. */
+  /**
+   * {@code SetAlarmState}.
+   *
+   * @param alarmName the alarm name
+   * @param stateValue the state value
+   * @param stateReason the state reason
+   */
   public void setAlarmState(String alarmName, String stateValue, String stateReason) {
     if (alarmName == null) throw missing("AlarmName");
     if (stateValue == null) throw missing("StateValue");
@@ -405,7 +490,12 @@ public final class CloudWatchOperations {
     cloudWatch.setAlarmState(alarmName, s, stateReason);
   }
 
-  /** {@code EnableAlarmActions} / {@code DisableAlarmActions}: unknown names are ignored, as AWS does. */
+  /**
+   * {@code EnableAlarmActions} / {@code DisableAlarmActions}: unknown names are ignored, as AWS does.
+   *
+   * @param names the names
+   * @param enabled the enabled
+   */
   public void setActionsEnabled(List<String> names, boolean enabled) {
     if (names == null || names.isEmpty()) throw missing("AlarmNames");
     for (String n : names) {
@@ -416,18 +506,34 @@ public final class CloudWatchOperations {
     }
   }
 
-  /** The alarm, or AWS's ResourceNotFound. */
+  /**
+   * The alarm, or AWS's ResourceNotFound.
+   *
+   * @param name the name
+   * @return the alarm, or AWS's ResourceNotFound
+   */
   public MetricAlarm alarm(String name) {
     for (MetricAlarm a : cloudWatch.alarms()) if (a.alarmName().equals(name)) return a;
     throw new AwsErrorException("ResourceNotFound", 404, "Alarm " + name + " does not exist.");
   }
 
-  /** The alarm's ARN. */
+  /**
+   * The alarm's ARN.
+   *
+   * @param name the name
+   * @return the alarm's ARN
+   */
   public String alarmArn(String name) {
     return "arn:aws:cloudwatch:" + twin.region() + ":" + Ids.ACCOUNT + ":alarm:" + name;
   }
 
-  /** The ARNs of alarm actions: the action's own ARN, or the ARN of the scaling policy it executes. */
+  /**
+   * The ARNs of alarm actions: the action's own ARN, or the ARN of the scaling policy it executes.
+   *
+   * @param actions the actions
+   * @return the ARNs of alarm actions: the action's own ARN, or the ARN of the scaling policy it
+   *     executes
+   */
   public List<String> actionArns(List<AlarmAction> actions) {
     List<String> out = new ArrayList<>();
     for (AlarmAction a : actions) out.add(actionArn(a));

@@ -32,12 +32,20 @@ public final class LaunchTemplates {
       String launchTemplateId, String launchTemplateName, Instant createTime, List<String> instanceTypes,
       int defaultVersion) {
 
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param launchTemplateId {@code lt-} and 17 hex digits
+     * @param launchTemplateName its name
+     * @param createTime when it was created (virtual time)
+     * @param instanceTypes the instance type of each version, version 1 first
+     * @param defaultVersion the default version number
+     */
     public Template {
       instanceTypes = List.copyOf(instanceTypes);
     }
 
-    /** The latest version number. */
+    /** {@return the latest version number} */
     public int latestVersion() {
       return instanceTypes.size();
     }
@@ -55,12 +63,22 @@ public final class LaunchTemplates {
   private final CloudTwin twin;
   private final Map<String, Template> byName = new LinkedHashMap<>();
 
-  /** An empty registry for {@code twin}. */
+  /**
+   * An empty registry for {@code twin}.
+   *
+   * @param twin the twin
+   */
   public LaunchTemplates(CloudTwin twin) {
     this.twin = Objects.requireNonNull(twin, "twin");
   }
 
-  /** {@code CreateLaunchTemplate}: version 1 with {@code instanceType}. */
+  /**
+   * {@code CreateLaunchTemplate}: version 1 with {@code instanceType}.
+   *
+   * @param name the name
+   * @param instanceType the instance type
+   * @return {@code CreateLaunchTemplate}: version 1 with {@code instanceType}
+   */
   public synchronized Template create(String name, String instanceType) {
     AutoScalingOperations.requiredName("launchTemplateName", name, 128);
     if (!name.matches("[a-zA-Z0-9().\\-/_]+")) {
@@ -78,7 +96,14 @@ public final class LaunchTemplates {
     return t;
   }
 
-  /** {@code CreateLaunchTemplateVersion}: a new latest version with {@code instanceType}. */
+  /**
+   * {@code CreateLaunchTemplateVersion}: a new latest version with {@code instanceType}.
+   *
+   * @param id the id
+   * @param name the name
+   * @param instanceType the instance type
+   * @return {@code CreateLaunchTemplateVersion}: a new latest version with {@code instanceType}
+   */
   public synchronized Template createVersion(String id, String name, String instanceType) {
     Template t = find(id, name);
     checkType(instanceType);
@@ -90,19 +115,31 @@ public final class LaunchTemplates {
     return next;
   }
 
-  /** {@code DeleteLaunchTemplate}. */
+  /**
+   * {@code DeleteLaunchTemplate}.
+   *
+   * @param id the id
+   * @param name the name
+   * @return {@code DeleteLaunchTemplate}
+   */
   public synchronized Template delete(String id, String name) {
     Template t = find(id, name);
     byName.remove(t.launchTemplateName());
     return t;
   }
 
-  /** Every template, in creation order. */
+  /** {@return every template, in creation order} */
   public synchronized List<Template> all() {
     return List.copyOf(byName.values());
   }
 
-  /** The template by id or name, or AWS's not-found error. */
+  /**
+   * The template by id or name, or AWS's not-found error.
+   *
+   * @param id the id
+   * @param name the name
+   * @return the template by id or name, or AWS's not-found error
+   */
   public synchronized Template find(String id, String name) {
     for (Template t : byName.values()) {
       if (id != null ? t.launchTemplateId().equals(id) : t.launchTemplateName().equals(name)) return t;
@@ -122,6 +159,11 @@ public final class LaunchTemplates {
   /**
    * Resolves the {@code LaunchTemplate} of a group; version {@code $Default} (the default), {@code
    * $Latest} or a number. An unknown template answers as Auto Scaling does.
+   *
+   * @param id the id
+   * @param name the name
+   * @param version the version
+   * @return the template name, the resolved version number and its instance type
    */
   public synchronized Resolved resolve(String id, String name, String version) {
     Template t;

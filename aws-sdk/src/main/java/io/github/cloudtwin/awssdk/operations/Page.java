@@ -11,7 +11,12 @@ import java.util.List;
  */
 public record Page<T>(List<T> items, String nextToken) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param items the items of this page, in AWS's order
+   * @param nextToken the token of the next page, or null on the last page
+   */
   public Page {
     items = List.copyOf(items);
   }

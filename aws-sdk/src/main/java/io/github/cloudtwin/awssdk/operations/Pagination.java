@@ -35,6 +35,8 @@ public final class Pagination {
    * @param defaultSize the page size AWS uses when none is given
    * @param maxSize the largest page size AWS accepts
    * @param field the request field that carries the page size (for the error message)
+   * @param <T> the type of the items
+   * @return the page that starts at {@code nextToken} (null: the first page)
    */
   public <T> Page<T> page(
       String operation, List<T> all, String nextToken, Integer maxRecords, int defaultSize, int maxSize,

@@ -13,7 +13,11 @@ public abstract class CloudTwinErrorMessage implements ErrorMessageFactory {
 
   private final String text;
 
-  /** A message with this exact text. */
+  /**
+   * A message with this exact text.
+   *
+   * @param text the text
+   */
   protected CloudTwinErrorMessage(String text) {
     this.text = text;
   }

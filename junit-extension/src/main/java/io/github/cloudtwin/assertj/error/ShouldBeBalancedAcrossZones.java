@@ -9,7 +9,13 @@ public final class ShouldBeBalancedAcrossZones extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param group the group
+   * @param counts the counts
+   * @return the message
+   */
   public static ShouldBeBalancedAcrossZones shouldBeBalancedAcrossZones(AutoScalingGroup group, java.util.SortedMap<String, Integer> counts) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" to be balanced across ").append(counts.keySet())

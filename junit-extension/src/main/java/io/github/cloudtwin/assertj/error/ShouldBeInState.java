@@ -11,7 +11,14 @@ public final class ShouldBeInState extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** @param timeline the twin's timeline, or null when the assertion has none */
+  /**
+   * The failure message of {@code shouldBeInState}.
+   *
+   * @param timeline the twin's timeline, or null when the assertion has none
+   * @param alarm the alarm
+   * @param expected the expected value
+   * @return the failure message
+   */
   public static ShouldBeInState shouldBeInState(MetricAlarm alarm, AlarmState expected, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" to be in state ").append(expected).append('\n');

@@ -10,7 +10,14 @@ public final class ShouldBeInZone extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** @param timeline the twin's timeline, or null when the assertion has none */
+  /**
+   * The failure message of {@code shouldBeInZone}.
+   *
+   * @param timeline the twin's timeline, or null when the assertion has none
+   * @param instance the instance
+   * @param zone the zone
+   * @return the failure message
+   */
   public static ShouldBeInZone shouldBeInZone(Instance instance, String zone, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting instance ").append(instance.instanceId()).append(" to be in ").append(zone).append('\n');

@@ -13,7 +13,13 @@ public final class ShouldBeRunning extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** @param timeline the twin's timeline, or null when the assertion has none */
+  /**
+   * The failure message of {@code shouldBeRunning}.
+   *
+   * @param timeline the twin's timeline, or null when the assertion has none
+   * @param instance the instance
+   * @return the failure message
+   */
   public static ShouldBeRunning shouldBeRunning(Instance instance, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting instance ").append(instance).append(" to be running\n");

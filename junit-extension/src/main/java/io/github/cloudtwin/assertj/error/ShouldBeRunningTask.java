@@ -9,7 +9,12 @@ public final class ShouldBeRunningTask extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param task the task
+   * @return the message
+   */
   public static ShouldBeRunningTask shouldBeRunningTask(Task task) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting task ").append(task.taskId()).append(" to be RUNNING\n");

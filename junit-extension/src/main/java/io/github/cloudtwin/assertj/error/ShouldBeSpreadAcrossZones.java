@@ -9,7 +9,13 @@ public final class ShouldBeSpreadAcrossZones extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param service the service
+   * @param counts the counts
+   * @return the message
+   */
   public static ShouldBeSpreadAcrossZones shouldBeSpreadAcrossZones(EcsService service, java.util.SortedMap<String, Integer> counts) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting ECS service ").append(ScalingFacts.quoted(service.serviceName())).append(" to be spread across ").append(counts.keySet())

@@ -14,8 +14,13 @@ public final class ShouldContainEventsInOrder extends CloudTwinErrorMessage {
   }
 
   /**
+   * The failure message of {@code shouldContainInOrder}.
+   *
    * @param matched the events matched so far, one per pattern from the first
    * @param nearestMiss the event closest to the first unmatched pattern, or null
+   * @param timeline the timeline
+   * @param patterns the patterns
+   * @return the failure message
    */
   public static ShouldContainEventsInOrder shouldContainInOrder(
       Timeline timeline, List<EventPattern> patterns, List<TimelineEvent> matched, TimelineEvent nearestMiss) {

@@ -9,7 +9,13 @@ public final class ShouldHaveBeenStoppedWithReason extends CloudTwinErrorMessage
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param task the task
+   * @param reason the reason
+   * @return the message
+   */
   public static ShouldHaveBeenStoppedWithReason shouldHaveBeenStoppedWithReason(Task task, String reason) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting task ").append(task.taskId()).append(" to have been stopped with reason\n  \"").append(reason).append("\"\n");

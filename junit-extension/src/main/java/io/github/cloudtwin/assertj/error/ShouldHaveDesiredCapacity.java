@@ -10,7 +10,13 @@ public final class ShouldHaveDesiredCapacity extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param group the group
+   * @param expected the expected value
+   * @return the message
+   */
   public static ShouldHaveDesiredCapacity shouldHaveDesiredCapacity(AutoScalingGroup group, int expected) {
     StringBuilder sb = new StringBuilder();
     List<ScalingFacts.Desired> history = ScalingFacts.desiredHistory(group);

@@ -9,7 +9,13 @@ public final class ShouldHaveDesiredCount extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param service the service
+   * @param expected the expected value
+   * @return the message
+   */
   public static ShouldHaveDesiredCount shouldHaveDesiredCount(EcsService service, int expected) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting ECS service ").append(ScalingFacts.quoted(service.serviceName())).append(" to have desired count ").append(expected).append('\n');

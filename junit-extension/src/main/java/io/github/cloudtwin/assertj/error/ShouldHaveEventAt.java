@@ -12,7 +12,16 @@ public final class ShouldHaveEventAt extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** @param nearestMiss the matching event closest in time, or null when there is none */
+  /**
+   * The failure message of {@code shouldHaveEventAt}.
+   *
+   * @param nearestMiss the matching event closest in time, or null when there is none
+   * @param timeline the timeline
+   * @param offset the offset
+   * @param resource the resource
+   * @param fragment the fragment
+   * @return the failure message
+   */
   public static ShouldHaveEventAt shouldHaveEventAt(
       Timeline timeline, Duration offset, String resource, String fragment, TimelineEvent nearestMiss) {
     StringBuilder sb = new StringBuilder();

@@ -12,7 +12,15 @@ public final class ShouldHaveHealthyTargetCount extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param group the group
+   * @param zone the zone
+   * @param expected the expected value
+   * @param actual the object under test
+   * @return the message
+   */
   public static ShouldHaveHealthyTargetCount shouldHaveHealthyTargetCount(TargetGroup group, String zone, int expected, int actual) {
     StringBuilder sb = new StringBuilder();
     String where = zone == null ? "" : " in " + zone;

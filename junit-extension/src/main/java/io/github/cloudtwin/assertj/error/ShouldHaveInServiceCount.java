@@ -12,7 +12,13 @@ public final class ShouldHaveInServiceCount extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param group the group
+   * @param expected the expected value
+   * @return the message
+   */
   public static ShouldHaveInServiceCount shouldHaveInServiceCount(AutoScalingGroup group, int expected) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" to have ").append(expected).append(" InService instances\n");

@@ -12,7 +12,14 @@ public final class ShouldHaveNoScalingActivityBetween extends CloudTwinErrorMess
     super(text);
   }
 
-  /** The window ends after the twin's current time: "no activity" cannot be told yet. */
+  /**
+   * The window ends after the twin's current time: "no activity" cannot be told yet.
+   *
+   * @param group the group
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @return the window ends after the twin's current time: "no activity" cannot be told yet
+   */
   public static ShouldHaveNoScalingActivityBetween windowNotOver(AutoScalingGroup group, java.time.Duration from, java.time.Duration to) {
     java.time.Duration now = java.time.Duration.between(group.timeline().t0(), group.timeline().now());
     return new ShouldHaveNoScalingActivityBetween("Expecting Auto Scaling group " + ScalingFacts.quoted(group.name())
@@ -21,7 +28,15 @@ public final class ShouldHaveNoScalingActivityBetween extends CloudTwinErrorMess
         + " (advance the twin past " + TimelineFormat.offset(to) + " first).");
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param group the group
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @param inWindow the in window
+   * @return the message
+   */
   public static ShouldHaveNoScalingActivityBetween shouldHaveNoScalingActivityBetween(AutoScalingGroup group, java.time.Duration from, java.time.Duration to, List<ScalingActivity> inWindow) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" to have no scaling activity between ")

@@ -9,7 +9,12 @@ public final class ShouldHaveReachedSteadyState extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param service the service
+   * @return the message
+   */
   public static ShouldHaveReachedSteadyState shouldHaveReachedSteadyState(EcsService service) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting ECS service ").append(ScalingFacts.quoted(service.serviceName())).append(" to have reached a steady state\n");

@@ -10,7 +10,14 @@ public final class ShouldHaveRoutedNoRequestsTo extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param lb the load balancer
+   * @param zone the zone
+   * @param counts the counts
+   * @return the message
+   */
   public static ShouldHaveRoutedNoRequestsTo shouldHaveRoutedNoRequestsTo(LoadBalancer lb, String zone, Map<String, Long> counts) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting load balancer ").append(ScalingFacts.quoted(lb.name())).append(" to have routed no requests to targets in ").append(zone).append('\n');

@@ -10,7 +10,14 @@ public final class ShouldHaveRoutedRequestsOnlyTo extends CloudTwinErrorMessage 
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param lb the load balancer
+   * @param zones the zones
+   * @param counts the counts
+   * @return the message
+   */
   public static ShouldHaveRoutedRequestsOnlyTo shouldHaveRoutedRequestsOnlyTo(LoadBalancer lb, java.util.List<String> zones, Map<String, Long> counts) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting load balancer ").append(ScalingFacts.quoted(lb.name())).append(" to have routed requests only to targets in ").append(zones).append('\n');

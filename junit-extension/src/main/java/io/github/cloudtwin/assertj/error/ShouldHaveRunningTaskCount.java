@@ -9,7 +9,13 @@ public final class ShouldHaveRunningTaskCount extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param service the service
+   * @param expected the expected value
+   * @return the message
+   */
   public static ShouldHaveRunningTaskCount shouldHaveRunningTaskCount(EcsService service, int expected) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting ECS service ").append(ScalingFacts.quoted(service.serviceName())).append(" to have ").append(expected).append(" running tasks\n");

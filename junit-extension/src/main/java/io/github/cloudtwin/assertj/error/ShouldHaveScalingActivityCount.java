@@ -11,7 +11,13 @@ public final class ShouldHaveScalingActivityCount extends CloudTwinErrorMessage 
     super(text);
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param group the group
+   * @param expected the expected value
+   * @return the message
+   */
   public static ShouldHaveScalingActivityCount shouldHaveScalingActivityCount(AutoScalingGroup group, int expected) {
     StringBuilder sb = new StringBuilder();
     List<ScalingActivity> activities = group.activities();

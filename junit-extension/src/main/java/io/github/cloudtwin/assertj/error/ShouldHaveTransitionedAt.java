@@ -14,13 +14,30 @@ public final class ShouldHaveTransitionedAt extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** @param closest the transition to {@code state} nearest to {@code offset}, or null */
+  /**
+   * The failure message of {@code shouldHaveTransitionedAt}.
+   *
+   * @param closest the transition to {@code state} nearest to {@code offset}, or null
+   * @param alarm the alarm
+   * @param state the state
+   * @param offset the offset
+   * @param timeline the timeline
+   * @return the failure message
+   */
   public static ShouldHaveTransitionedAt shouldHaveTransitionedAt(
       MetricAlarm alarm, AlarmState state, Duration offset, AlarmHistoryItem closest, Timeline timeline) {
     return build(alarm, state, "at " + TimelineFormat.offset(offset), offset, offset, closest, timeline);
   }
 
-  /** @param closest the transition to {@code state} nearest to the window {@code [from, to]}, or null */
+  /**
+   * @param closest the transition to {@code state} nearest to the window {@code [from, to]}, or null
+   * @param alarm the alarm
+   * @param state the state
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   * @param timeline the timeline
+   * @return the failure message
+   */
   public static ShouldHaveTransitionedAt shouldHaveTransitionedBetween(
       MetricAlarm alarm, AlarmState state, Duration from, Duration to, AlarmHistoryItem closest, Timeline timeline) {
     return build(alarm, state, "between " + TimelineFormat.offset(from) + " and " + TimelineFormat.offset(to), from, to,

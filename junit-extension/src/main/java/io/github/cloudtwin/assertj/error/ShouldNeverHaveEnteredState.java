@@ -13,7 +13,14 @@ public final class ShouldNeverHaveEnteredState extends CloudTwinErrorMessage {
     super(text);
   }
 
-  /** The alarm never saw a datapoint: "never entered" would hold without evidence. */
+  /**
+   * The alarm never saw a datapoint: "never entered" would hold without evidence.
+   *
+   * @param alarm the alarm
+   * @param state the state
+   * @param timeline the timeline
+   * @return the alarm never saw a datapoint: "never entered" would hold without evidence
+   */
   public static ShouldNeverHaveEnteredState shouldHaveSeenData(MetricAlarm alarm, AlarmState state, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" never to enter ").append(state).append('\n');
@@ -23,7 +30,13 @@ public final class ShouldNeverHaveEnteredState extends CloudTwinErrorMessage {
     return new ShouldNeverHaveEnteredState(sb.toString().stripTrailing());
   }
 
-  /** @param entries the transitions into {@code state}, oldest first (at least one) */
+  /**
+   * @param entries the transitions into {@code state}, oldest first (at least one)
+   * @param alarm the alarm
+   * @param state the state
+   * @param timeline the timeline
+   * @return the failure message
+   */
   public static ShouldNeverHaveEnteredState shouldNeverHaveEntered(
       MetricAlarm alarm, AlarmState state, List<AlarmHistoryItem> entries, Timeline timeline) {
     StringBuilder sb = new StringBuilder();

@@ -10,12 +10,23 @@ public final class ShouldNeverHaveExceededCapacity extends CloudTwinErrorMessage
     super(text);
   }
 
-  /** The highest desired capacity the group has had (from its timeline). */
+  /**
+   * The highest desired capacity the group has had (from its timeline).
+   *
+   * @param group the group
+   * @return the highest desired capacity the group has had (from its timeline)
+   */
   public static int peak(AutoScalingGroup group) {
     return ScalingFacts.desiredHistory(group).stream().mapToInt(ScalingFacts.Desired::value).max().orElse(group.desiredCapacity());
   }
 
-  /** The message. */
+  /**
+   * The message.
+   *
+   * @param group the group
+   * @param limit the limit
+   * @return the message
+   */
   public static ShouldNeverHaveExceededCapacity shouldNeverHaveExceededCapacity(AutoScalingGroup group, int limit) {
     StringBuilder sb = new StringBuilder();
     List<ScalingFacts.Desired> history = ScalingFacts.desiredHistory(group);

@@ -21,12 +21,24 @@ public final class TimelineSlice {
 
   private TimelineSlice() {}
 
-  /** The slice about {@code resource} (exact), with causes. */
+  /**
+   * The slice about {@code resource} (exact), with causes.
+   *
+   * @param timeline the timeline
+   * @param resource the resource
+   * @return the slice about {@code resource} (exact), with causes
+   */
   public static String about(Timeline timeline, String resource) {
     return of(timeline, e -> e.resource().equals(resource));
   }
 
-  /** The slice of the events that match {@code relevant}, with their causes. */
+  /**
+   * The slice of the events that match {@code relevant}, with their causes.
+   *
+   * @param timeline the timeline
+   * @param relevant the relevant
+   * @return the slice of the events that match {@code relevant}, with their causes
+   */
   public static String of(Timeline timeline, Predicate<TimelineEvent> relevant) {
     List<TimelineEvent> all = timeline.events();
     TreeMap<Long, TimelineEvent> chosen = new TreeMap<>();
@@ -47,7 +59,12 @@ public final class TimelineSlice {
     return format(new ArrayList<>(chosen.values()), timeline.t0());
   }
 
-  /** The newest events of the whole timeline, for failures about no resource in particular. */
+  /**
+   * The newest events of the whole timeline, for failures about no resource in particular.
+   *
+   * @param timeline the timeline
+   * @return the newest events of the whole timeline, for failures about no resource in particular
+   */
   public static String last(Timeline timeline) {
     return format(timeline.events(), timeline.t0());
   }
@@ -59,12 +76,23 @@ public final class TimelineSlice {
     return TimelineFormat.format("Timeline (" + count + ", t0 = " + t0 + "):", shown, t0);
   }
 
-  /** {@code +HH:MM:SS} of {@code time} from {@code t0}. */
+  /**
+   * {@code +HH:MM:SS} of {@code time} from {@code t0}.
+   *
+   * @param t0 the instant offsets are measured from
+   * @param time the time
+   * @return {@code +HH:MM:SS} of {@code time} from {@code t0}
+   */
   public static String offset(Instant t0, Instant time) {
     return TimelineFormat.offset(Duration.between(t0, time));
   }
 
-  /** A short duration text: {@code 1m}, {@code 1m30s}, {@code 2h}, {@code 500ms}. */
+  /**
+   * A short duration text: {@code 1m}, {@code 1m30s}, {@code 2h}, {@code 500ms}.
+   *
+   * @param d the duration
+   * @return a short duration text: {@code 1m}, {@code 1m30s}, {@code 2h}, {@code 500ms}
+   */
   public static String shortText(Duration d) {
     Duration a = d.abs();
     StringBuilder sb = new StringBuilder();
@@ -76,7 +104,12 @@ public final class TimelineSlice {
     return sb.length() == 0 ? "0s" : sb.toString();
   }
 
-  /** "1m later", "30s earlier" or "at the same time". */
+  /**
+   * "1m later", "30s earlier" or "at the same time".
+   *
+   * @param fromExpectedToActual the from expected to actual
+   * @return "1m later", "30s earlier" or "at the same time"
+   */
   public static String relative(Duration fromExpectedToActual) {
     if (fromExpectedToActual.isZero()) return "at the same time";
     return shortText(fromExpectedToActual) + (fromExpectedToActual.isNegative() ? " earlier" : " later");
