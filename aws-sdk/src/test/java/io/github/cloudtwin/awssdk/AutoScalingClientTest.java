@@ -29,9 +29,11 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 /** Conformance of {@code AutoScalingClient}: fields AWS always returns, errors as AWS documents them. */
 class AutoScalingClientTest {
 
+  // tag::sdk-programmatic[]
   private final CloudTwin twin = CloudTwin.builder().availabilityZones(3).seed(7).build();
   private final AwsSdkClients sdk = AwsSdkClients.of(twin);
   private final AutoScalingClient autoScaling = sdk.autoScaling();
+  // end::sdk-programmatic[]
 
   @AfterEach
   void close() {

@@ -32,6 +32,7 @@ class SdkProgramsTest {
     return autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames("web")).autoScalingGroups().get(0);
   }
 
+  // tag::sdk-controller[]
   @Test
   void theControllerScalesOutOnCpuAndTheGroupRecoversFromAZoneOutage(
       AutoScalingClient autoScaling, CloudWatchClient cloudWatch, Ec2Client ec2, CloudTwin twin) {
@@ -46,6 +47,7 @@ class SdkProgramsTest {
     int afterLoad = controller.step();
     assertThat(afterLoad).isEqualTo(6);
     autoScaling.waiter().waitUntilGroupInService(r -> r.autoScalingGroupNames("web"));
+    // end::sdk-controller[]
 
     twin.faults().failZone("us-east-1a");
     twin.advance(Duration.ofMinutes(10));
@@ -77,7 +79,9 @@ class SdkProgramsTest {
     long wall = System.nanoTime();
     java.time.Instant before = twin.now();
 
+    // tag::sdk-deployer[]
     Service deployed = new Deployer(ecs).deploy("prod", "api", "api:2");
+    // end::sdk-deployer[]
 
     assertThat(deployed.deployments()).singleElement().satisfies(d -> {
       assertThat(d.taskDefinition()).endsWith("task-definition/api:2");
