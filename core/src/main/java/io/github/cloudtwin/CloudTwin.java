@@ -148,6 +148,20 @@ public final class CloudTwin implements AutoCloseable {
   }
 
   /**
+   * Advances virtual time to {@code offset} after the twin's start (as {@code elapsed()} reads);
+   * refuses to move backwards.
+   *
+   * @param offset the offset from the twin's start to stop at
+   * @return this twin
+   */
+  public CloudTwin advanceTo(Duration offset) {
+    io.github.cloudtwin.kernel.Require.notNull("offset", offset);
+    checkOpen();
+    kernel.advanceTo(kernel.clock().start().plus(offset));
+    return this;
+  }
+
+  /**
    * Advances until {@code condition} holds or {@code limit} has passed.
    *
    *

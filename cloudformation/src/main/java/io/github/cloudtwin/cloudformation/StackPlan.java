@@ -100,6 +100,9 @@ final class StackPlan implements Evaluator.Scope {
     bind(given);
     conditions.evaluateAll();
     checkMappings();
+    for (String rule : template.section("Rules").keySet()) {
+      report(ImportReport.Kind.NOTE, rule, "Rules", null, "template rules are not evaluated (CloudFormation checks them before it creates anything)");
+    }
     Map<String, Object> resources = template.section("Resources");
     for (Map.Entry<String, Object> e : resources.entrySet()) {
       @SuppressWarnings("unchecked")

@@ -11,6 +11,8 @@ final class Activity {
   final String cause;
   final Instant startTime;
   final String instanceId;
+  /** The zone of the instance or of the failed launch, or null. */
+  String zone;
   long timelineEventId;
   Instant endTime;
   ActivityStatus status;
@@ -33,6 +35,6 @@ final class Activity {
     int progress = status.isDone() ? 100 : status == ActivityStatus.PreInService ? 30 : 50;
     return new ScalingActivity(
         activityId, groupName, description, cause, startTime, endTime, status, statusMessage, progress, instanceId,
-        timelineEventId);
+        zone, timelineEventId);
   }
 }

@@ -308,7 +308,7 @@ final class GroupRuntime {
     try {
       instance = ec2.runInstance(is);
     } catch (InsufficientInstanceCapacityException | io.github.cloudtwin.ec2.InstanceLimitExceededException e) {
-      Activity a = startActivity("Launching a new EC2 instance.  Status Reason: " + e.getMessage(), cause, null,
+      Activity a = startActivity("Launching a new EC2 instance.  Status Reason: " + e.getMessage(), cause, null, zone,
           ActivityStatus.Failed);
       a.statusMessage = e.getMessage();
       endActivity(a, ActivityStatus.Failed);
@@ -731,7 +731,13 @@ final class GroupRuntime {
   // ------------------------------------------------------------------ activities
 
   private Activity startActivity(String description, String cause, String instanceId, ActivityStatus status) {
+    return startActivity(description, cause, instanceId, instanceId == null || members.get(instanceId) == null ? null
+        : members.get(instanceId).zone, status);
+  }
+
+  private Activity startActivity(String description, String cause, String instanceId, String zone, ActivityStatus status) {
     Activity a = new Activity(service.newActivityId(), name, description, cause, now(), instanceId, status);
+    a.zone = zone;
     if (collectingCooldown && !status.isDone()) {
       a.cooldownBatch = true;
       cooldownBatchOpen++;

@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param statusMessage why it failed, or null
  * @param progress 0 to 100
  * @param instanceId the instance it acts on, or null
+ * @param availabilityZone the zone of its instance, or of the failed launch (AWS's {@code Details}
+ *     carry it as {@code "Availability Zone"}); null for activities without one
  * @param timelineEventId the timeline event that records its start (its cause chain leads to the
  *     alarm transition or call that caused it)
  */
@@ -29,4 +31,5 @@ public record ScalingActivity(
     String statusMessage,
     int progress,
     String instanceId,
+    String availabilityZone,
     long timelineEventId) {}

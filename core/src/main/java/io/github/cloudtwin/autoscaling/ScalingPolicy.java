@@ -54,6 +54,22 @@ public final class ScalingPolicy {
     return List.copyOf(out);
   }
 
+  /**
+   * {@return for target tracking: the name of the alarm that scales out (AWS's {@code AlarmHigh}),
+   * else empty}
+   */
+  public java.util.Optional<String> highAlarmName() {
+    return java.util.Optional.ofNullable(runtime.highAlarmName);
+  }
+
+  /**
+   * {@return for target tracking: the name of the alarm that scales in (AWS's {@code AlarmLow});
+   * empty with {@code DisableScaleIn} and for other policy types}
+   */
+  public java.util.Optional<String> lowAlarmName() {
+    return java.util.Optional.ofNullable(runtime.lowAlarmName);
+  }
+
   @Override
   public String toString() {
     return "ScalingPolicy[" + runtime.name() + " on " + runtime.group.name + "]";

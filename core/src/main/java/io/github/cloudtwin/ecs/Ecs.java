@@ -969,4 +969,19 @@ public final class Ecs {
   public String toString() {
     return "Ecs[" + clusters.keySet() + "]";
   }
+
+  /**
+   * Whether the service scheduler counts {@code task} as healthy now (what deployments and
+   * {@code runningCount} waits for): RUNNING and, behind a load balancer, healthy in every target
+   * group; otherwise with container health checks, HEALTHY; otherwise {@link #HEALTHY_AFTER}
+   * after RUNNING. {@code task.healthStatus()} stays UNKNOWN without a container health check, as
+   * AWS reports it; this is the rule the scheduler applies instead.
+   *
+   * @param task a task of this twin
+   * @return whether the service scheduler counts it as healthy
+   */
+  public boolean countsAsHealthy(Task task) {
+    io.github.cloudtwin.kernel.Require.notNull("task", task);
+    return kernel.call(() -> lifecycle.isHealthy(task));
+  }
 }

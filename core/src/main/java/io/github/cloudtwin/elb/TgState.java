@@ -63,7 +63,10 @@ final class TgState {
 
   /** Sets the state, records it, and returns whether it changed. */
   boolean set(Registration r, TargetHealthState state, String reason, String description) {
-    if (r.state == state && java.util.Objects.equals(r.reason, reason)) {
+    if (r.state == state && (java.util.Objects.equals(r.reason, reason) || state == TargetHealthState.INITIAL)) {
+      // the same state with a new reason (registration in progress -> initial health checking):
+      // DescribeTargetHealth shows it, but it is no state change, so nothing is recorded
+      r.reason = reason;
       r.description = description;
       return false;
     }

@@ -38,16 +38,40 @@ public final class ScenarioRunner {
   }
 
   /**
-   * Runs the scenario named by the first argument (default {@code seed}).
+   * The scenario to run: a built-in one, or with {@code template} one of {@link StackScenarios} on
+   * that stack (imported before it starts); null after printing why there is none.
+   */
+  static Function<PrintStream, CloudTwin> scenario(String name, long seed, String template, String parameters, String ssm) {
+    if (template.isBlank()) {
+      Function<PrintStream, CloudTwin> s = scenarios(seed).get(name);
+      if (s == null) System.err.println("Unknown scenario \"" + name + "\"; known: " + scenarios().keySet());
+      return s;
+    }
+    var s = StackScenarios.scenarios().get(name);
+    if (s == null) {
+      System.err.println("Scenario \"" + name + "\" does not run on a template; with -Dtemplate: "
+          + StackScenarios.scenarios().keySet() + " (-Dscenario=zone-outage)");
+      return null;
+    }
+    StackScenarios.Imported imported = StackScenarios.importStack(seed, template, parameters, ssm);
+    System.out.println("Imported " + imported.stack() + " from " + template);
+    System.out.print(imported.stack().report().text());
+    return out -> s.apply(out, imported);
+  }
+
+  /**
+   * Runs the scenario named by the first argument (default {@code seed}); with {@code
+   * -Dtemplate=path} (and optionally {@code -Dparameters=A=1;B=2}, {@code -Dssm=/name=value}) the
+   * zone-outage or spike scenario runs on that stack.
    *
    * @param args the scenario name, optionally
    */
   public static void main(String[] args) {
     String name = args.length > 0 ? args[0] : "seed";
     long seed = Long.getLong("seed", DEFAULT_SEED);
-    Function<PrintStream, CloudTwin> scenario = scenarios(seed).get(name);
+    Function<PrintStream, CloudTwin> scenario = scenario(name, seed, System.getProperty("template", ""),
+        System.getProperty("parameters", ""), System.getProperty("ssm", ""));
     if (scenario == null) {
-      System.err.println("Unknown scenario \"" + name + "\"; known: " + scenarios().keySet());
       System.exit(2);
       return;
     }

@@ -89,9 +89,16 @@ final class Scenarios {
           "+%02d min: alarm %-17s desired %d, in service %d %s%n",
           minute, alarm.state(), group.desiredCapacity(), group.inServiceCount(), group.inServiceCountByZone());
     }
+    // one line per activity with its instance, its cause printed once for the activities it explains
+    java.util.Map<String, java.util.List<String>> byCause = new java.util.LinkedHashMap<>();
     for (var activity : group.activities()) {
-      out.println("activity: " + activity.cause());
+      byCause.computeIfAbsent(activity.cause(), c -> new java.util.ArrayList<>())
+          .add(activity.description() + " (" + activity.statusCode() + ")");
     }
+    byCause.forEach((cause, activities) -> {
+      out.println("cause: " + cause);
+      for (String a : activities) out.println("  activity: " + a);
+    });
     return twin;
   }
 

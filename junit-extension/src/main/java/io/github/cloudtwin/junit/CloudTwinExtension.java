@@ -68,6 +68,23 @@ public final class CloudTwinExtension
     return new Builder();
   }
 
+  /**
+   * The twin of the running test (or, before and after the tests, of the class with {@link
+   * TwinLifecycle#PER_CLASS}), once this extension has created it: for extensions that build on
+   * the twin, such as {@code @CloudFormationStack} of cloudtwin-cloudformation. Register such an
+   * extension after this one (annotations are read top to bottom); until then this is empty.
+   *
+   * @param context the context of the running test or class
+   * @return the twin, or empty before this extension has created one
+   */
+  public static Optional<CloudTwin> currentTwin(ExtensionContext context) {
+    Require.notNull("context", context);
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    TwinHolder holder = store.get(METHOD_TWIN, TwinHolder.class);
+    if (holder == null) holder = store.get(CLASS_TWIN, TwinHolder.class);
+    return Optional.ofNullable(holder).map(TwinHolder::twin);
+  }
+
   // ------------------------------------------------------------------ callbacks
 
   @Override
@@ -105,6 +122,9 @@ public final class CloudTwinExtension
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     if (parameter.isAnnotated(FromTwin.class)) {
       return true;
+    }
+    for (java.lang.annotation.Annotation a : parameter.getParameter().getAnnotations()) {
+      if (a.annotationType().isAnnotationPresent(ResolvedElsewhere.class)) return false;
     }
     return Injectables.find(parameter.getParameter().getType()).isPresent();
   }
