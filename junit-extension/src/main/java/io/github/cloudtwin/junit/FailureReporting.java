@@ -3,15 +3,20 @@ package io.github.cloudtwin.junit;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.report.ChartSource;
 import io.github.cloudtwin.report.Report;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
 /**
  * After each test: on failure, print the timeline and publish it as a report entry; write the HTML
- * report when the mode asks for it. Never throws: it must not mask the test's own outcome.
+ * report when the mode asks for it, and for a failed test print its path and attach it with JUnit's
+ * file publishing. Never throws: it must not mask the test's own outcome.
  */
 final class FailureReporting {
 
@@ -21,6 +26,8 @@ final class FailureReporting {
   static final String REPORT_ENTRY = "cloudtwin.report";
   /** Configuration parameter naming the report directory. */
   static final String REPORT_DIRECTORY = "cloudtwin.report.directory";
+  /** The media type of the published HTML report. */
+  static final MediaType HTML = MediaType.create("text", "html", StandardCharsets.UTF_8);
   /** The newest events printed for a failed test. */
   static final int MAX_PRINTED_EVENTS = 500;
 
@@ -42,9 +49,26 @@ final class FailureReporting {
         extra.forEach(b::source);
         Path file = b.build().write(reportFile(context));
         context.publishReportEntry(REPORT_ENTRY, file.toAbsolutePath().toString());
+        if (failed) {
+          System.out.println("CloudTwin report of " + context.getDisplayName() + ": " + file.toAbsolutePath());
+          publishFile(context, file);
+        }
       }
     } catch (RuntimeException e) {
       System.err.println("CloudTwin could not report on " + context.getDisplayName() + ": " + e);
+    }
+  }
+
+  /**
+   * Attaches the report to the test with JUnit's file publishing, so IDEs and build tools that
+   * collect published files show it next to the failure. A launcher without an output directory
+   * cannot take it; the path printed above still says where it is.
+   */
+  private static void publishFile(ExtensionContext context, Path file) {
+    try {
+      context.publishFile(file.getFileName().toString(), HTML, target -> Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING));
+    } catch (RuntimeException e) {
+      System.err.println("CloudTwin could not attach " + file + " to " + context.getDisplayName() + ": " + e + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
     }
   }
 

@@ -10,6 +10,8 @@ import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -70,6 +75,33 @@ class FailureReportTest {
     assertThat(elements(doc, "script")).isEmpty();
 
     assertNoUrlButTheNamespaces(html);
+  }
+
+  @Test
+  @ResourceLock(Resources.SYSTEM_OUT)
+  void aFailedTestPrintsItsReportPathAndAttachesTheReportAsAFile() throws Exception {
+    PrintStream console = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    EngineExecutionResults r;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      r = Kit.run(Failing.class);
+    } finally {
+      System.setOut(console);
+    }
+    Path report = Path.of(Kit.entries(r, FailureReporting.REPORT_ENTRY).get(0));
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .containsPattern("CloudTwin report of alarmFiresLater\\([^)]*\\): " + Pattern.quote(report.toString()))
+        .doesNotContain("CloudTwin report of passes");
+
+    List<FileEntry> files = r.allEvents().fileEntryPublished().stream()
+        .map(e -> e.getRequiredPayload(FileEntry.class))
+        .toList();
+    assertThat(files).singleElement().satisfies(f -> {
+      assertThat(f.getPath().getFileName()).hasToString("alarmFiresLater.html");
+      assertThat(f.getMediaType()).hasValueSatisfying(m -> assertThat(m).startsWith("text/html"));
+      assertThat(Files.readString(f.getPath())).isEqualTo(Files.readString(report));
+    });
   }
 
   @Test
