@@ -16,7 +16,12 @@ import java.util.TreeMap;
  */
 public record GroupSize(Instant time, SortedMap<String, Integer> byZone) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param time when the group took this size
+   * @param byZone instances per zone of the group
+   */
   public GroupSize {
     Require.notNull("time", time);
     Require.notNull("byZone", byZone);
@@ -30,7 +35,12 @@ public record GroupSize(Instant time, SortedMap<String, Integer> byZone) {
     return sum;
   }
 
-  /** {@return the instances in {@code zone} (0 for a zone without any)} */
+  /**
+   * The instances in one zone.
+   *
+   * @param zone the Availability Zone
+   * @return the instances in {@code zone} (0 for a zone without any)
+   */
   public int inZone(String zone) {
     return byZone.getOrDefault(zone, 0);
   }
