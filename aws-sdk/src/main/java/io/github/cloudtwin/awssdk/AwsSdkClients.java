@@ -1,17 +1,33 @@
 package io.github.cloudtwin.awssdk;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.awssdk.appautoscaling.ApplicationAutoScalingHandler;
 import io.github.cloudtwin.awssdk.autoscaling.AutoScalingHandler;
 import io.github.cloudtwin.awssdk.cloudwatch.CloudWatchHandler;
+import io.github.cloudtwin.awssdk.ec2.Ec2Handler;
+import io.github.cloudtwin.awssdk.ecs.EcsHandler;
+import io.github.cloudtwin.awssdk.elb.ElasticLoadBalancingV2Handler;
 import io.github.cloudtwin.awssdk.internal.ClientProxy;
+import io.github.cloudtwin.awssdk.operations.ApplicationAutoScalingOperations;
 import io.github.cloudtwin.awssdk.operations.AutoScalingOperations;
 import io.github.cloudtwin.awssdk.operations.CloudWatchOperations;
+import io.github.cloudtwin.awssdk.operations.Ec2Operations;
+import io.github.cloudtwin.awssdk.operations.EcsOperations;
+import io.github.cloudtwin.awssdk.operations.ElbOperations;
 import io.github.cloudtwin.awssdk.operations.LaunchTemplates;
 import java.util.Objects;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingAsyncClient;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsAsyncClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2AsyncClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
  * AWS SDK for Java v2 clients that talk to a twin in-process, on its virtual clock: no endpoint,
@@ -34,12 +50,25 @@ public final class AwsSdkClients {
   private final LaunchTemplates launchTemplates;
   private final AutoScalingHandler autoScaling;
   private final CloudWatchHandler cloudWatch;
+  private final ElasticLoadBalancingV2Handler elb;
+  private final EcsHandler ecs;
+  private final Ec2Handler ec2;
+  private final ApplicationAutoScalingHandler applicationAutoScaling;
 
   private AwsSdkClients(CloudTwin twin) {
     this.twin = Objects.requireNonNull(twin, "twin");
     this.launchTemplates = new LaunchTemplates(twin);
     this.autoScaling = new AutoScalingHandler(twin, new AutoScalingOperations(twin, launchTemplates));
-    this.cloudWatch = new CloudWatchHandler(new CloudWatchOperations(twin));
+    this.cloudWatch = new CloudWatchHandler(twin, new CloudWatchOperations(twin));
+    this.cloudWatch.bind(cloudWatch());
+    this.autoScaling.bind(autoScaling());
+    this.elb = new ElasticLoadBalancingV2Handler(twin, new ElbOperations(twin));
+    this.elb.bind(elasticLoadBalancingV2());
+    this.ecs = new EcsHandler(twin, new EcsOperations(twin));
+    this.ecs.bind(ecs());
+    this.ec2 = new Ec2Handler(twin, new Ec2Operations(twin, launchTemplates));
+    this.ec2.bind(ec2());
+    this.applicationAutoScaling = new ApplicationAutoScalingHandler(twin, new ApplicationAutoScalingOperations(twin));
   }
 
   /**
@@ -81,5 +110,49 @@ public final class AwsSdkClients {
   /** {@return a CloudWatch async client (completed futures)} */
   public CloudWatchAsyncClient cloudWatchAsync() {
     return ClientProxy.create(CloudWatchAsyncClient.class, "CloudWatch", cloudWatch, true, CloudWatchHandler.ERRORS);
+  }
+
+  /** {@return an Elastic Load Balancing (v2) client} */
+  public ElasticLoadBalancingV2Client elasticLoadBalancingV2() {
+    return ClientProxy.create(ElasticLoadBalancingV2Client.class, "ElasticLoadBalancingV2", elb, false,
+        ElasticLoadBalancingV2Handler.ERRORS);
+  }
+
+  /** {@return an Elastic Load Balancing (v2) async client (completed futures)} */
+  public ElasticLoadBalancingV2AsyncClient elasticLoadBalancingV2Async() {
+    return ClientProxy.create(ElasticLoadBalancingV2AsyncClient.class, "ElasticLoadBalancingV2", elb, true,
+        ElasticLoadBalancingV2Handler.ERRORS);
+  }
+
+  /** {@return an Amazon ECS client} */
+  public EcsClient ecs() {
+    return ClientProxy.create(EcsClient.class, "Ecs", ecs, false, EcsHandler.ERRORS);
+  }
+
+  /** {@return an Amazon ECS async client (completed futures)} */
+  public EcsAsyncClient ecsAsync() {
+    return ClientProxy.create(EcsAsyncClient.class, "Ecs", ecs, true, EcsHandler.ERRORS);
+  }
+
+  /** {@return an Amazon EC2 client (instances, zones, subnets, launch templates)} */
+  public Ec2Client ec2() {
+    return ClientProxy.create(Ec2Client.class, "Ec2", ec2, false, Ec2Handler.ERRORS);
+  }
+
+  /** {@return an Amazon EC2 async client (completed futures)} */
+  public Ec2AsyncClient ec2Async() {
+    return ClientProxy.create(Ec2AsyncClient.class, "Ec2", ec2, true, Ec2Handler.ERRORS);
+  }
+
+  /** {@return an Application Auto Scaling client (ECS service desired counts)} */
+  public ApplicationAutoScalingClient applicationAutoScaling() {
+    return ClientProxy.create(ApplicationAutoScalingClient.class, "ApplicationAutoScaling", applicationAutoScaling,
+        false, ApplicationAutoScalingHandler.ERRORS);
+  }
+
+  /** {@return an Application Auto Scaling async client (completed futures)} */
+  public ApplicationAutoScalingAsyncClient applicationAutoScalingAsync() {
+    return ClientProxy.create(ApplicationAutoScalingAsyncClient.class, "ApplicationAutoScaling",
+        applicationAutoScaling, true, ApplicationAutoScalingHandler.ERRORS);
   }
 }

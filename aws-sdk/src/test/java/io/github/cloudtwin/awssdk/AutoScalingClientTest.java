@@ -29,9 +29,11 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 /** Conformance of {@code AutoScalingClient}: fields AWS always returns, errors as AWS documents them. */
 class AutoScalingClientTest {
 
+  // tag::sdk-programmatic[]
   private final CloudTwin twin = CloudTwin.builder().availabilityZones(3).seed(7).build();
   private final AwsSdkClients sdk = AwsSdkClients.of(twin);
   private final AutoScalingClient autoScaling = sdk.autoScaling();
+  // end::sdk-programmatic[]
 
   @AfterEach
   void close() {
@@ -410,5 +412,22 @@ class AutoScalingClientTest {
         .isInstanceOf(CompletionException.class).hasCauseInstanceOf(AutoScalingException.class);
     assertThatThrownBy(() -> async.describeWarmPool(r -> r.autoScalingGroupName("web")).join())
         .hasCauseInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void waitUntilGroupInServicePollsEveryFifteenVirtualSeconds() {
+    createGroup("web", 2, 4, 2);
+    var response = autoScaling.waiter().waitUntilGroupInService(r -> r.autoScalingGroupNames("web"));
+
+    assertThat(response.matched().response().orElseThrow().autoScalingGroups().get(0).instances())
+        .hasSize(2).allSatisfy(i -> assertThat(i.lifecycleState()).isEqualTo(LifecycleState.IN_SERVICE));
+    assertThat(twin.elapsed()).isEqualTo(Duration.ofSeconds(15L * (response.attemptsExecuted() - 1)));
+    assertThat(response.attemptsExecuted()).isGreaterThan(1);
+
+    autoScaling.deleteAutoScalingGroup(r -> r.autoScalingGroupName("web").forceDelete(true));
+    assertThat(autoScaling.waiter().waitUntilGroupNotExists(r -> r.autoScalingGroupNames("web")).attemptsExecuted())
+        .isEqualTo(1);
+    assertThat(sdk.autoScalingAsync().waiter().waitUntilGroupNotExists(r -> r.autoScalingGroupNames("web")))
+        .isCompleted();
   }
 }

@@ -124,6 +124,11 @@ public final class ApplicationAutoScaling {
         });
   }
 
+  /** {@return every registered scalable target, in registration order} */
+  public List<ScalableTarget> scalableTargets() {
+    return kernel.call(() -> List.copyOf(targets.values()));
+  }
+
   /**
    * Deregisters a target and deletes its policies and their alarms.
    *

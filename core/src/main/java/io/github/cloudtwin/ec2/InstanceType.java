@@ -71,14 +71,16 @@ public record InstanceType(String name, int vCpus, int memoryMiB) {
 
   private static Map<String, InstanceType> buildCatalogue() {
     Map<String, InstanceType> m = new LinkedHashMap<>();
-    // t3: burstable
-    add(m, "t3.nano", 2, 512);
-    add(m, "t3.micro", 2, 1024);
-    add(m, "t3.small", 2, 2048);
-    add(m, "t3.medium", 2, 4096);
-    add(m, "t3.large", 2, 8192);
-    add(m, "t3.xlarge", 4, 16384);
-    add(m, "t3.2xlarge", 8, 32768);
+    // t3 (Intel) and t4g (Graviton): burstable, the same sizes
+    for (String family : new String[] {"t3", "t4g"}) {
+      add(m, family + ".nano", 2, 512);
+      add(m, family + ".micro", 2, 1024);
+      add(m, family + ".small", 2, 2048);
+      add(m, family + ".medium", 2, 4096);
+      add(m, family + ".large", 2, 8192);
+      add(m, family + ".xlarge", 4, 16384);
+      add(m, family + ".2xlarge", 8, 32768);
+    }
     // general purpose: 4 GiB per vCPU
     for (String family : new String[] {"m5", "m6i"}) {
       sized(m, family, 4096);

@@ -787,6 +787,18 @@ public final class Ecs {
   }
 
   /**
+   * The cluster's tasks as ListTasks and DescribeTasks see them: running and pending ones, and
+   * stopped ones for {@link #STOPPED_TASK_RETENTION} after they stopped, in launch order.
+   *
+   * @param cluster the cluster name
+   * @return the cluster's tasks, in launch order
+   */
+  public List<Task> tasks(String cluster) {
+    Cluster c = cluster(cluster);
+    return kernel.call(() -> tasks.values().stream().filter(t -> t.clusterName().equals(c.clusterName())).toList());
+  }
+
+  /**
    * The task with that id (or ARN); stopped tasks stay visible for an hour.
    *
    * @param taskId the task id

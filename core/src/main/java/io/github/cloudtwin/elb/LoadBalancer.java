@@ -47,6 +47,11 @@ public final class LoadBalancer {
     return service.call(() -> List.copyOf(state.listeners.keySet()));
   }
 
+  /** {@return the listeners as they were created (with their rules), by ascending port} */
+  public List<ListenerSpec> listeners() {
+    return service.call(() -> List.copyOf(state.listeners.values()));
+  }
+
   /** {@return the zones whose node is in DNS now (a zone outage or DNS failover removes one)} */
   public List<String> dnsZones() {
     return service.dnsZones(name());

@@ -45,7 +45,7 @@ class Ec2Test {
     assertThat(InstanceType.of("c6i.xlarge")).isEqualTo(new InstanceType("c6i.xlarge", 4, 8192));
     assertThat(InstanceType.of("r5.2xlarge")).isEqualTo(new InstanceType("r5.2xlarge", 8, 65536));
     assertThat(InstanceType.of("t3.micro").cpuUnits()).isEqualTo(2048);
-    assertThat(InstanceType.catalogue()).extracting(InstanceType::family).contains("t3", "m5", "m6i", "c5", "c6i", "r5");
+    assertThat(InstanceType.catalogue()).extracting(InstanceType::family).contains("t3", "t4g", "m5", "m6i", "c5", "c6i", "r5");
   }
 
   @Test

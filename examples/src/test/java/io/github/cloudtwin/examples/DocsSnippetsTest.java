@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.github.cloudtwin.examples.build.Repository;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -177,13 +178,6 @@ class DocsSnippetsTest {
 
   /** The directory holding {@code mvnw} and {@code docs/}, from the module's working directory. */
   static Path repositoryRoot() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !(Files.isRegularFile(p.resolve("mvnw")) && Files.isDirectory(p.resolve("docs")))) {
-      p = p.getParent();
-    }
-    if (p == null) {
-      throw new IllegalStateException("no repository root (mvnw and docs/) above " + Path.of("").toAbsolutePath());
-    }
-    return p;
+    return Repository.root();
   }
 }

@@ -99,7 +99,7 @@ public final class CloudTwinExtension
   public void beforeEach(ExtensionContext context) {
     TwinSettings settings = settings(context);
     TwinHolder holder = holder(context, settings);
-    Injectables.Scope scope = new Injectables.Scope(holder.twin(), report(context));
+    Injectables.Scope scope = new Injectables.Scope(holder.twin(), report(context), holder.providerState());
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       FieldInjection.inject(instance, scope);
     }
@@ -160,7 +160,8 @@ public final class CloudTwinExtension
     }
     TwinHolder holder = holder(context, settings);
     Injectables.Scope scope =
-        new Injectables.Scope(holder.twin(), context.getTestMethod().isPresent() ? report(context) : null);
+        new Injectables.Scope(holder.twin(), context.getTestMethod().isPresent() ? report(context) : null,
+            holder.providerState());
     String name = parameter.findAnnotation(FromTwin.class).map(FromTwin::value).orElse("");
     try {
       return Injection.value(injectable, name, scope);

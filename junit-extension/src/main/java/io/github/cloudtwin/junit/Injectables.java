@@ -18,8 +18,11 @@ import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.traffic.Traffic;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,8 +48,30 @@ final class Injectables {
     }
   }
 
-  /** What an injection reads from: the twin and the current test's report. */
-  record Scope(CloudTwin twin, TwinReport report) {}
+  /**
+   * What an injection reads from: the twin, the current test's report, and the per-twin state of
+   * the {@link InjectableProvider}s.
+   */
+  record Scope(CloudTwin twin, TwinReport report, Map<Class<?>, Object> providerState) {}
+
+  /** The providers on the class path, found once (immutable). */
+  private static final List<InjectableProvider<?>> PROVIDERS = providers();
+
+  private static List<InjectableProvider<?>> providers() {
+    List<InjectableProvider<?>> out = new ArrayList<>();
+    for (InjectableProvider<?> p : ServiceLoader.load(InjectableProvider.class, Injectables.class.getClassLoader())) {
+      out.add(p);
+    }
+    return List.copyOf(out);
+  }
+
+  private static <S> Injectable provided(InjectableProvider<S> p, Class<?> type) {
+    return unnamed(type, scope -> {
+      @SuppressWarnings("unchecked")
+      S state = (S) scope.providerState().computeIfAbsent(p.getClass(), k -> p.open(scope.twin()));
+      return p.value(type, state);
+    });
+  }
 
   static final List<Injectable> ALL =
       List.of(
@@ -145,12 +170,17 @@ final class Injectables {
     for (Injectable i : ALL) {
       if (i.type().equals(type)) return Optional.of(i);
     }
+    for (InjectableProvider<?> p : PROVIDERS) {
+      if (p.types().contains(type)) return Optional.of(provided(p, type));
+    }
     return Optional.empty();
   }
 
   static String supportedTypes() {
+    String provided = PROVIDERS.stream().flatMap(p -> p.types().stream()).map(Class::getSimpleName)
+        .collect(Collectors.joining(", "));
     return ALL.stream()
         .map(i -> i.isNamed() ? "@FromTwin(\"name\") " + i.type().getSimpleName() : i.type().getSimpleName())
-        .collect(Collectors.joining(", "));
+        .collect(Collectors.joining(", ")) + (provided.isEmpty() ? "" : ", " + provided);
   }
 }

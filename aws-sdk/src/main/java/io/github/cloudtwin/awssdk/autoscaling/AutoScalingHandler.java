@@ -124,25 +124,32 @@ public final class AutoScalingHandler {
   private final CloudTwin twin;
   private final AutoScalingOperations ops;
 
-  /**
-   * A handler over {@code ops}.
-   *
-   * @param twin the twin
-   * @param ops the ops
-   */
+  private software.amazon.awssdk.services.autoscaling.AutoScalingClient sync;
+
+  /** A handler over {@code ops}. */
   public AutoScalingHandler(CloudTwin twin, AutoScalingOperations ops) {
     this.twin = twin;
     this.ops = ops;
   }
 
+  /** Sets the client the waiters poll. */
+  public void bind(software.amazon.awssdk.services.autoscaling.AutoScalingClient client) {
+    this.sync = client;
+  }
+
+  /** The waiter, on virtual time. */
+  public software.amazon.awssdk.services.autoscaling.waiters.AutoScalingWaiter waiter() {
+    return new AutoScalingWaiters.Sync(twin, sync);
+  }
+
+  /** The async waiter, on virtual time. */
+  public software.amazon.awssdk.services.autoscaling.waiters.AutoScalingAsyncWaiter asyncWaiter() {
+    return new AutoScalingWaiters.Async(new AutoScalingWaiters.Sync(twin, sync));
+  }
+
   // ------------------------------------------------------------------ groups
 
-  /**
-   * CreateAutoScalingGroup.
-   *
-   * @param r the r
-   * @return CreateAutoScalingGroup
-   */
+  /** CreateAutoScalingGroup. */
   public CreateAutoScalingGroupResponse createAutoScalingGroup(CreateAutoScalingGroupRequest r) {
     if (r.launchConfigurationName() != null || r.mixedInstancesPolicy() != null || r.instanceId() != null) {
       throw new UnsupportedOperationException("CreateAutoScalingGroup with a launch configuration, a mixed instances"
@@ -166,12 +173,7 @@ public final class AutoScalingHandler {
     return CreateAutoScalingGroupResponse.builder().build();
   }
 
-  /**
-   * UpdateAutoScalingGroup.
-   *
-   * @param r the r
-   * @return UpdateAutoScalingGroup
-   */
+  /** UpdateAutoScalingGroup. */
   public UpdateAutoScalingGroupResponse updateAutoScalingGroup(UpdateAutoScalingGroupRequest r) {
     List<String> unsupported = new ArrayList<>();
     if (r.defaultCooldown() != null) unsupported.add("DefaultCooldown");
@@ -194,23 +196,13 @@ public final class AutoScalingHandler {
     return UpdateAutoScalingGroupResponse.builder().build();
   }
 
-  /**
-   * DeleteAutoScalingGroup.
-   *
-   * @param r the r
-   * @return DeleteAutoScalingGroup
-   */
+  /** DeleteAutoScalingGroup. */
   public DeleteAutoScalingGroupResponse deleteAutoScalingGroup(DeleteAutoScalingGroupRequest r) {
     ops.deleteAutoScalingGroup(r.autoScalingGroupName(), Boolean.TRUE.equals(r.forceDelete()));
     return DeleteAutoScalingGroupResponse.builder().build();
   }
 
-  /**
-   * DescribeAutoScalingGroups.
-   *
-   * @param r the r
-   * @return DescribeAutoScalingGroups
-   */
+  /** DescribeAutoScalingGroups. */
   public DescribeAutoScalingGroupsResponse describeAutoScalingGroups(DescribeAutoScalingGroupsRequest r) {
     if (r.hasFilters() && !r.filters().isEmpty()) {
       throw new UnsupportedOperationException("DescribeAutoScalingGroups with Filters is not simulated by CloudTwin");
@@ -277,12 +269,7 @@ public final class AutoScalingHandler {
         .build();
   }
 
-  /**
-   * DescribeAutoScalingInstances.
-   *
-   * @param r the r
-   * @return DescribeAutoScalingInstances
-   */
+  /** DescribeAutoScalingInstances. */
   public DescribeAutoScalingInstancesResponse describeAutoScalingInstances(DescribeAutoScalingInstancesRequest r) {
     Page<InstanceDescription> page = ops.describeAutoScalingInstances(
         r.hasInstanceIds() ? r.instanceIds() : null, r.nextToken(), r.maxRecords());
@@ -303,12 +290,7 @@ public final class AutoScalingHandler {
     return DescribeAutoScalingInstancesResponse.builder().autoScalingInstances(out).nextToken(page.nextToken()).build();
   }
 
-  /**
-   * SetDesiredCapacity.
-   *
-   * @param r the r
-   * @return SetDesiredCapacity
-   */
+  /** SetDesiredCapacity. */
   public SetDesiredCapacityResponse setDesiredCapacity(SetDesiredCapacityRequest r) {
     ops.setDesiredCapacity(r.autoScalingGroupName(), r.desiredCapacity(), Boolean.TRUE.equals(r.honorCooldown()));
     return SetDesiredCapacityResponse.builder().build();
@@ -316,12 +298,7 @@ public final class AutoScalingHandler {
 
   // ------------------------------------------------------------------ policies
 
-  /**
-   * PutScalingPolicy.
-   *
-   * @param r the r
-   * @return PutScalingPolicy
-   */
+  /** PutScalingPolicy. */
   public PutScalingPolicyResponse putScalingPolicy(PutScalingPolicyRequest r) {
     io.github.cloudtwin.autoscaling.ScalingPolicy p = ops.putScalingPolicy(policySpec(r));
     return PutScalingPolicyResponse.builder().policyARN(p.policyArn()).alarms(alarms(p)).build();
@@ -427,23 +404,13 @@ public final class AutoScalingHandler {
     }
   }
 
-  /**
-   * DeletePolicy.
-   *
-   * @param r the r
-   * @return DeletePolicy
-   */
+  /** DeletePolicy. */
   public DeletePolicyResponse deletePolicy(DeletePolicyRequest r) {
     ops.deletePolicy(r.autoScalingGroupName(), r.policyName());
     return DeletePolicyResponse.builder().build();
   }
 
-  /**
-   * DescribePolicies.
-   *
-   * @param r the r
-   * @return DescribePolicies
-   */
+  /** DescribePolicies. */
   public DescribePoliciesResponse describePolicies(DescribePoliciesRequest r) {
     Page<io.github.cloudtwin.autoscaling.ScalingPolicy> page = ops.describePolicies(r.autoScalingGroupName(),
         r.hasPolicyNames() ? r.policyNames() : null, r.hasPolicyTypes() ? r.policyTypes() : null, r.nextToken(),
@@ -495,12 +462,7 @@ public final class AutoScalingHandler {
     return b.build();
   }
 
-  /**
-   * ExecutePolicy.
-   *
-   * @param r the r
-   * @return ExecutePolicy
-   */
+  /** ExecutePolicy. */
   public ExecutePolicyResponse executePolicy(ExecutePolicyRequest r) {
     ops.executePolicy(r.autoScalingGroupName(), r.policyName(), Boolean.TRUE.equals(r.honorCooldown()),
         r.metricValue(), r.breachThreshold());
@@ -509,12 +471,7 @@ public final class AutoScalingHandler {
 
   // ------------------------------------------------------------------ activities
 
-  /**
-   * DescribeScalingActivities.
-   *
-   * @param r the r
-   * @return DescribeScalingActivities
-   */
+  /** DescribeScalingActivities. */
   public DescribeScalingActivitiesResponse describeScalingActivities(DescribeScalingActivitiesRequest r) {
     Page<ScalingActivity> page = ops.describeScalingActivities(r.autoScalingGroupName(),
         r.hasActivityIds() ? r.activityIds() : null, r.nextToken(), r.maxRecords());
@@ -540,12 +497,7 @@ public final class AutoScalingHandler {
 
   // ------------------------------------------------------------------ scheduled actions
 
-  /**
-   * PutScheduledUpdateGroupAction.
-   *
-   * @param r the r
-   * @return PutScheduledUpdateGroupAction
-   */
+  /** PutScheduledUpdateGroupAction. */
   public PutScheduledUpdateGroupActionResponse putScheduledUpdateGroupAction(PutScheduledUpdateGroupActionRequest r) {
     if (r.timeZone() != null && !r.timeZone().equals("UTC") && !r.timeZone().equals("Etc/UTC")) {
       throw new UnsupportedOperationException("PutScheduledUpdateGroupAction with TimeZone " + r.timeZone()
@@ -557,12 +509,7 @@ public final class AutoScalingHandler {
     return PutScheduledUpdateGroupActionResponse.builder().build();
   }
 
-  /**
-   * DescribeScheduledActions.
-   *
-   * @param r the r
-   * @return DescribeScheduledActions
-   */
+  /** DescribeScheduledActions. */
   public DescribeScheduledActionsResponse describeScheduledActions(DescribeScheduledActionsRequest r) {
     Page<ScheduledActionSpec> page = ops.describeScheduledActions(r.autoScalingGroupName(),
         r.hasScheduledActionNames() ? r.scheduledActionNames() : null, r.nextToken(), r.maxRecords());
@@ -587,12 +534,7 @@ public final class AutoScalingHandler {
         .build();
   }
 
-  /**
-   * DeleteScheduledAction.
-   *
-   * @param r the r
-   * @return DeleteScheduledAction
-   */
+  /** DeleteScheduledAction. */
   public DeleteScheduledActionResponse deleteScheduledAction(DeleteScheduledActionRequest r) {
     ops.deleteScheduledAction(r.autoScalingGroupName(), r.scheduledActionName());
     return DeleteScheduledActionResponse.builder().build();
@@ -600,24 +542,14 @@ public final class AutoScalingHandler {
 
   // ------------------------------------------------------------------ lifecycle hooks
 
-  /**
-   * PutLifecycleHook.
-   *
-   * @param r the r
-   * @return PutLifecycleHook
-   */
+  /** PutLifecycleHook. */
   public PutLifecycleHookResponse putLifecycleHook(PutLifecycleHookRequest r) {
     ops.putLifecycleHook(r.autoScalingGroupName(), r.lifecycleHookName(), r.lifecycleTransition(),
         r.heartbeatTimeout(), r.defaultResult());
     return PutLifecycleHookResponse.builder().build();
   }
 
-  /**
-   * DescribeLifecycleHooks.
-   *
-   * @param r the r
-   * @return DescribeLifecycleHooks
-   */
+  /** DescribeLifecycleHooks. */
   public DescribeLifecycleHooksResponse describeLifecycleHooks(DescribeLifecycleHooksRequest r) {
     List<LifecycleHook> out = new ArrayList<>();
     for (var h : ops.describeLifecycleHooks(r.autoScalingGroupName(),
@@ -635,23 +567,13 @@ public final class AutoScalingHandler {
     return DescribeLifecycleHooksResponse.builder().lifecycleHooks(out).build();
   }
 
-  /**
-   * DeleteLifecycleHook.
-   *
-   * @param r the r
-   * @return DeleteLifecycleHook
-   */
+  /** DeleteLifecycleHook. */
   public DeleteLifecycleHookResponse deleteLifecycleHook(DeleteLifecycleHookRequest r) {
     ops.deleteLifecycleHook(r.autoScalingGroupName(), r.lifecycleHookName());
     return DeleteLifecycleHookResponse.builder().build();
   }
 
-  /**
-   * CompleteLifecycleAction.
-   *
-   * @param r the r
-   * @return CompleteLifecycleAction
-   */
+  /** CompleteLifecycleAction. */
   public CompleteLifecycleActionResponse completeLifecycleAction(CompleteLifecycleActionRequest r) {
     if (r.instanceId() == null && r.lifecycleActionToken() != null) {
       throw new UnsupportedOperationException("CompleteLifecycleAction by LifecycleActionToken is not simulated by"
@@ -662,12 +584,7 @@ public final class AutoScalingHandler {
     return CompleteLifecycleActionResponse.builder().build();
   }
 
-  /**
-   * RecordLifecycleActionHeartbeat.
-   *
-   * @param r the r
-   * @return RecordLifecycleActionHeartbeat
-   */
+  /** RecordLifecycleActionHeartbeat. */
   public RecordLifecycleActionHeartbeatResponse recordLifecycleActionHeartbeat(RecordLifecycleActionHeartbeatRequest r) {
     if (r.instanceId() == null && r.lifecycleActionToken() != null) {
       throw new UnsupportedOperationException("RecordLifecycleActionHeartbeat by LifecycleActionToken is not"
@@ -679,92 +596,52 @@ public final class AutoScalingHandler {
 
   // ------------------------------------------------------------------ instances
 
-  /**
-   * EnterStandby.
-   *
-   * @param r the r
-   * @return EnterStandby
-   */
+  /** EnterStandby. */
   public EnterStandbyResponse enterStandby(EnterStandbyRequest r) {
     List<ScalingActivity> a = ops.enterStandby(r.autoScalingGroupName(), r.hasInstanceIds() ? r.instanceIds() : null,
         r.shouldDecrementDesiredCapacity());
     return EnterStandbyResponse.builder().activities(a.stream().map(x -> activity(twin, x)).toList()).build();
   }
 
-  /**
-   * ExitStandby.
-   *
-   * @param r the r
-   * @return ExitStandby
-   */
+  /** ExitStandby. */
   public ExitStandbyResponse exitStandby(ExitStandbyRequest r) {
     List<ScalingActivity> a = ops.exitStandby(r.autoScalingGroupName(), r.hasInstanceIds() ? r.instanceIds() : null);
     return ExitStandbyResponse.builder().activities(a.stream().map(x -> activity(twin, x)).toList()).build();
   }
 
-  /**
-   * SetInstanceHealth.
-   *
-   * @param r the r
-   * @return SetInstanceHealth
-   */
+  /** SetInstanceHealth. */
   public SetInstanceHealthResponse setInstanceHealth(SetInstanceHealthRequest r) {
     ops.setInstanceHealth(r.instanceId(), r.healthStatus(), r.shouldRespectGracePeriod());
     return SetInstanceHealthResponse.builder().build();
   }
 
-  /**
-   * SetInstanceProtection.
-   *
-   * @param r the r
-   * @return SetInstanceProtection
-   */
+  /** SetInstanceProtection. */
   public SetInstanceProtectionResponse setInstanceProtection(SetInstanceProtectionRequest r) {
     ops.setInstanceProtection(r.autoScalingGroupName(), r.hasInstanceIds() ? r.instanceIds() : null,
         r.protectedFromScaleIn());
     return SetInstanceProtectionResponse.builder().build();
   }
 
-  /**
-   * TerminateInstanceInAutoScalingGroup.
-   *
-   * @param r the r
-   * @return TerminateInstanceInAutoScalingGroup
-   */
+  /** TerminateInstanceInAutoScalingGroup. */
   public TerminateInstanceInAutoScalingGroupResponse terminateInstanceInAutoScalingGroup(
       TerminateInstanceInAutoScalingGroupRequest r) {
     ScalingActivity a = ops.terminateInstanceInAutoScalingGroup(r.instanceId(), r.shouldDecrementDesiredCapacity());
     return TerminateInstanceInAutoScalingGroupResponse.builder().activity(a == null ? null : activity(twin, a)).build();
   }
 
-  /**
-   * SuspendProcesses.
-   *
-   * @param r the r
-   * @return SuspendProcesses
-   */
+  /** SuspendProcesses. */
   public SuspendProcessesResponse suspendProcesses(SuspendProcessesRequest r) {
     ops.suspendProcesses(r.autoScalingGroupName(), r.hasScalingProcesses() ? r.scalingProcesses() : null);
     return SuspendProcessesResponse.builder().build();
   }
 
-  /**
-   * ResumeProcesses.
-   *
-   * @param r the r
-   * @return ResumeProcesses
-   */
+  /** ResumeProcesses. */
   public ResumeProcessesResponse resumeProcesses(ResumeProcessesRequest r) {
     ops.resumeProcesses(r.autoScalingGroupName(), r.hasScalingProcesses() ? r.scalingProcesses() : null);
     return ResumeProcessesResponse.builder().build();
   }
 
-  /**
-   * DescribeLoadBalancerTargetGroups.
-   *
-   * @param r the r
-   * @return DescribeLoadBalancerTargetGroups
-   */
+  /** DescribeLoadBalancerTargetGroups. */
   public DescribeLoadBalancerTargetGroupsResponse describeLoadBalancerTargetGroups(
       DescribeLoadBalancerTargetGroupsRequest r) {
     List<LoadBalancerTargetGroupState> out = new ArrayList<>();

@@ -78,25 +78,34 @@ public final class CloudWatchHandler {
           "InvalidNextToken", InvalidNextTokenException::builder,
           "InvalidFormat", InvalidFormatException::builder));
 
+  private final io.github.cloudtwin.CloudTwin twin;
   private final CloudWatchOperations ops;
+  private software.amazon.awssdk.services.cloudwatch.CloudWatchClient sync;
 
-  /**
-   * A handler over {@code ops}.
-   *
-   * @param ops the ops
-   */
-  public CloudWatchHandler(CloudWatchOperations ops) {
+  /** A handler over {@code ops}. */
+  public CloudWatchHandler(io.github.cloudtwin.CloudTwin twin, CloudWatchOperations ops) {
+    this.twin = twin;
     this.ops = ops;
+  }
+
+  /** Sets the client the waiters poll. */
+  public void bind(software.amazon.awssdk.services.cloudwatch.CloudWatchClient client) {
+    this.sync = client;
+  }
+
+  /** The waiter, on virtual time. */
+  public software.amazon.awssdk.services.cloudwatch.waiters.CloudWatchWaiter waiter() {
+    return new CloudWatchWaiters.Sync(twin, sync);
+  }
+
+  /** The async waiter, on virtual time. */
+  public software.amazon.awssdk.services.cloudwatch.waiters.CloudWatchAsyncWaiter asyncWaiter() {
+    return new CloudWatchWaiters.Async(new CloudWatchWaiters.Sync(twin, sync));
   }
 
   // ------------------------------------------------------------------ metrics
 
-  /**
-   * PutMetricData.
-   *
-   * @param r the r
-   * @return PutMetricData
-   */
+  /** PutMetricData. */
   public PutMetricDataResponse putMetricData(PutMetricDataRequest r) {
     List<CloudWatchOperations.MetricDatum> data = new ArrayList<>();
     if (r.hasMetricData()) {
@@ -116,12 +125,7 @@ public final class CloudWatchHandler {
     return PutMetricDataResponse.builder().build();
   }
 
-  /**
-   * GetMetricStatistics.
-   *
-   * @param r the r
-   * @return GetMetricStatistics
-   */
+  /** GetMetricStatistics. */
   public GetMetricStatisticsResponse getMetricStatistics(GetMetricStatisticsRequest r) {
     Map<Instant, Map<String, Double>> points = ops.getMetricStatistics(r.namespace(), r.metricName(),
         dimensions(r.dimensions()), r.startTime(), r.endTime(), r.period(),
@@ -147,12 +151,7 @@ public final class CloudWatchHandler {
     return GetMetricStatisticsResponse.builder().label(r.metricName()).datapoints(out).build();
   }
 
-  /**
-   * GetMetricData.
-   *
-   * @param r the r
-   * @return GetMetricData
-   */
+  /** GetMetricData. */
   public GetMetricDataResponse getMetricData(GetMetricDataRequest r) {
     if (r.nextToken() != null) {
       throw AwsErrorException.badRequest("InvalidNextToken", "The token '" + r.nextToken() + "' is invalid.");
@@ -188,12 +187,7 @@ public final class CloudWatchHandler {
     return GetMetricDataResponse.builder().metricDataResults(out).messages(List.of()).build();
   }
 
-  /**
-   * ListMetrics.
-   *
-   * @param r the r
-   * @return ListMetrics
-   */
+  /** ListMetrics. */
   public ListMetricsResponse listMetrics(ListMetricsRequest r) {
     Map<String, String> filters = null;
     if (r.hasDimensions()) {
@@ -210,12 +204,7 @@ public final class CloudWatchHandler {
 
   // ------------------------------------------------------------------ alarms
 
-  /**
-   * PutMetricAlarm.
-   *
-   * @param r the r
-   * @return PutMetricAlarm
-   */
+  /** PutMetricAlarm. */
   public PutMetricAlarmResponse putMetricAlarm(PutMetricAlarmRequest r) {
     if (r.hasMetrics() && !r.metrics().isEmpty()) {
       throw new UnsupportedOperationException("PutMetricAlarm with Metrics (metric math) is not simulated by"
@@ -241,23 +230,13 @@ public final class CloudWatchHandler {
     return PutMetricAlarmResponse.builder().build();
   }
 
-  /**
-   * DeleteAlarms.
-   *
-   * @param r the r
-   * @return DeleteAlarms
-   */
+  /** DeleteAlarms. */
   public DeleteAlarmsResponse deleteAlarms(DeleteAlarmsRequest r) {
     ops.deleteAlarms(r.hasAlarmNames() ? r.alarmNames() : null);
     return DeleteAlarmsResponse.builder().build();
   }
 
-  /**
-   * DescribeAlarms (metric alarms; the twin has no composite alarms).
-   *
-   * @param r the r
-   * @return DescribeAlarms (metric alarms; the twin has no composite alarms)
-   */
+  /** DescribeAlarms (metric alarms; the twin has no composite alarms). */
   public DescribeAlarmsResponse describeAlarms(DescribeAlarmsRequest r) {
     if (r.childrenOfAlarmName() != null || r.parentsOfAlarmName() != null) {
       throw new UnsupportedOperationException("DescribeAlarms with ChildrenOfAlarmName or ParentsOfAlarmName is not"
@@ -274,12 +253,7 @@ public final class CloudWatchHandler {
         .nextToken(metricAlarms ? page.nextToken() : null).build();
   }
 
-  /**
-   * DescribeAlarmsForMetric.
-   *
-   * @param r the r
-   * @return DescribeAlarmsForMetric
-   */
+  /** DescribeAlarmsForMetric. */
   public DescribeAlarmsForMetricResponse describeAlarmsForMetric(DescribeAlarmsForMetricRequest r) {
     List<MetricAlarm> out = new ArrayList<>();
     for (io.github.cloudtwin.cloudwatch.MetricAlarm a : ops.describeAlarmsForMetric(r.namespace(), r.metricName(),
@@ -330,12 +304,7 @@ public final class CloudWatchHandler {
     return t;
   }
 
-  /**
-   * DescribeAlarmHistory.
-   *
-   * @param r the r
-   * @return DescribeAlarmHistory
-   */
+  /** DescribeAlarmHistory. */
   public DescribeAlarmHistoryResponse describeAlarmHistory(DescribeAlarmHistoryRequest r) {
     if (r.hasAlarmTypes() && !r.alarmTypesAsStrings().isEmpty() && !r.alarmTypesAsStrings().contains("MetricAlarm")) {
       return DescribeAlarmHistoryResponse.builder().alarmHistoryItems(List.of()).build();
@@ -369,34 +338,19 @@ public final class CloudWatchHandler {
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
-  /**
-   * SetAlarmState.
-   *
-   * @param r the r
-   * @return SetAlarmState
-   */
+  /** SetAlarmState. */
   public SetAlarmStateResponse setAlarmState(SetAlarmStateRequest r) {
     ops.setAlarmState(r.alarmName(), r.stateValueAsString(), r.stateReason());
     return SetAlarmStateResponse.builder().build();
   }
 
-  /**
-   * EnableAlarmActions.
-   *
-   * @param r the r
-   * @return EnableAlarmActions
-   */
+  /** EnableAlarmActions. */
   public EnableAlarmActionsResponse enableAlarmActions(EnableAlarmActionsRequest r) {
     ops.setActionsEnabled(r.hasAlarmNames() ? r.alarmNames() : null, true);
     return EnableAlarmActionsResponse.builder().build();
   }
 
-  /**
-   * DisableAlarmActions.
-   *
-   * @param r the r
-   * @return DisableAlarmActions
-   */
+  /** DisableAlarmActions. */
   public DisableAlarmActionsResponse disableAlarmActions(DisableAlarmActionsRequest r) {
     ops.setActionsEnabled(r.hasAlarmNames() ? r.alarmNames() : null, false);
     return DisableAlarmActionsResponse.builder().build();

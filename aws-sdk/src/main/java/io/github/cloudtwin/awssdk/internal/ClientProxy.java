@@ -37,10 +37,20 @@ public final class ClientProxy implements InvocationHandler {
     this.handler = handler;
     this.async = async;
     this.errors = errors;
+    Map<String, Method> handlerMethods = new HashMap<>();
+    for (Method h : handler.getClass().getMethods()) {
+      if (h.getDeclaringClass() != Object.class) handlerMethods.put(key(h.getName(), h.getParameterTypes()), h);
+    }
     for (Method m : clientInterface.getMethods()) {
-      Method target = find(handler.getClass(), m, async);
+      Method target = find(handlerMethods, m, async);
       if (target != null) targets.put(m, target);
     }
+  }
+
+  private static String key(String name, Class<?>[] params) {
+    StringBuilder b = new StringBuilder(name).append('(');
+    for (Class<?> p : params) b.append(p.getName()).append(',');
+    return b.append(')').toString();
   }
 
   /**
@@ -61,21 +71,16 @@ public final class ClientProxy implements InvocationHandler {
         new Class<?>[] {clientInterface}, p));
   }
 
-  private static Method find(Class<?> handlerClass, Method m, boolean async) {
+  private static Method find(Map<String, Method> handlerMethods, Method m, boolean async) {
     String name = m.getName();
-    if (async && !CompletableFuture.class.isAssignableFrom(m.getReturnType())) {
+    boolean future = CompletableFuture.class.isAssignableFrom(m.getReturnType());
+    if (async && !future) {
       name = "async" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
-    try {
-      Method t = handlerClass.getMethod(name, m.getParameterTypes());
-      if (!async || CompletableFuture.class.isAssignableFrom(m.getReturnType())
-          || m.getReturnType().isAssignableFrom(t.getReturnType())) {
-        return t;
-      }
-      return null;
-    } catch (NoSuchMethodException e) {
-      return null;
-    }
+    Method t = handlerMethods.get(key(name, m.getParameterTypes()));
+    if (t == null) return null;
+    if (async && future) return t;
+    return m.getReturnType().isAssignableFrom(t.getReturnType()) ? t : null;
   }
 
   @Override

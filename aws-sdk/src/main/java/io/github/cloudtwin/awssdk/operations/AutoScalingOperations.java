@@ -240,7 +240,9 @@ public final class AutoScalingOperations {
 
   private GroupDescription describe(AutoScalingGroup g) {
     AutoScalingGroupSpec spec = g.spec();
-    List<String> tgs = spec.targetGroupNames().stream().map(n -> Ids.targetGroupArn(twin.region(), n)).toList();
+    ElbArns arns = new ElbArns(twin);
+    List<String> tgs = spec.targetGroupNames().stream().map(n -> arns.targetGroupArn(twin.loadBalancing().targetGroup(n)))
+        .toList();
     String subnets = String.join(",", spec.availabilityZones().stream().map(Ids::subnetId).toList());
     return new GroupDescription(g, Ids.autoScalingGroupArn(twin.region(), g.name()), tgs, subnets, g.instances());
   }
@@ -736,12 +738,12 @@ public final class AutoScalingOperations {
   }
 
   private String targetGroupName(String arn) {
-    String name = Ids.targetGroupName(twin.region(), arn);
-    if (name == null || twin.loadBalancing().targetGroups().stream().noneMatch(t -> t.name().equals(name))) {
+    io.github.cloudtwin.elb.TargetGroup tg = new ElbArns(twin).targetGroup(arn);
+    if (tg == null) {
       throw AwsErrorException.badRequest("ValidationError",
           "Provided Target Groups may not be valid. Please ensure they exist and try again. (" + arn + ")");
     }
-    return name;
+    return tg.name();
   }
 
   private static HealthCheckType healthCheckType(String t) {

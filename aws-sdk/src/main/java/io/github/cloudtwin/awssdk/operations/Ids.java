@@ -15,12 +15,7 @@ public final class Ids {
 
   private Ids() {}
 
-  /**
-   * 64-bit FNV-1a of {@code text}.
-   *
-   * @param text the text
-   * @return 64-bit FNV-1a of {@code text}
-   */
+  /** 64-bit FNV-1a of {@code text}. */
   public static long hash(String text) {
     long h = 0xcbf29ce484222325L;
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
@@ -30,86 +25,23 @@ public final class Ids {
     return h;
   }
 
-  /**
-   * {@code n} lower-case hex digits derived from {@code text}.
-   *
-   * @param text the text
-   * @param n the n
-   * @return {@code n} lower-case hex digits derived from {@code text}
-   */
+  /** {@code n} lower-case hex digits derived from {@code text}. */
   public static String hex(String text, int n) {
     String h = String.format("%016x%016x", hash(text), hash(text + "#"));
     return h.substring(0, n);
   }
 
-  /**
-   * A name-based UUID (version 3) of {@code text}.
-   *
-   * @param text the text
-   * @return a name-based UUID (version 3) of {@code text}
-   */
+  /** A name-based UUID (version 3) of {@code text}. */
   public static String uuid(String text) {
     return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  /**
-   * The ARN of the target group {@code name}.
-   *
-   * @param region the region
-   * @param name the name
-   * @return the ARN of the target group {@code name}
-   */
-  public static String targetGroupArn(String region, String name) {
-    return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/" + name + "/" + hex("tg/" + name, 16);
-  }
-
-  /**
-   * The ARN of the Application Load Balancer {@code name}.
-   *
-   * @param region the region
-   * @param name the name
-   * @return the ARN of the Application Load Balancer {@code name}
-   */
-  public static String loadBalancerArn(String region, String name) {
-    return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/" + name + "/"
-        + hex("lb/" + name, 16);
-  }
-
-  /**
-   * The target group name in {@code arn}, or null when it is not a target group ARN of the region.
-   *
-   * @param region the region
-   * @param arn the arn
-   * @return the target group name in {@code arn}, or null when it is not a target group ARN of the
-   *     region
-   */
-  public static String targetGroupName(String region, String arn) {
-    String prefix = "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/";
-    if (arn == null || !arn.startsWith(prefix)) return null;
-    String rest = arn.substring(prefix.length());
-    int slash = rest.indexOf('/');
-    if (slash <= 0) return null;
-    String name = rest.substring(0, slash);
-    return arn.equals(targetGroupArn(region, name)) ? name : null;
-  }
-
-  /**
-   * The subnet id that stands for {@code zone} (the twin has one subnet per zone).
-   *
-   * @param zone the zone
-   * @return the subnet id that stands for {@code zone} (the twin has one subnet per zone)
-   */
+  /** The subnet id that stands for {@code zone} (the twin has one subnet per zone). */
   public static String subnetId(String zone) {
     return "subnet-" + hex("subnet/" + zone, 17);
   }
 
-  /**
-   * The ARN of the Auto Scaling group {@code name}.
-   *
-   * @param region the region
-   * @param name the name
-   * @return the ARN of the Auto Scaling group {@code name}
-   */
+  /** The ARN of the Auto Scaling group {@code name}. */
   public static String autoScalingGroupArn(String region, String name) {
     return "arn:aws:autoscaling:" + region + ":" + ACCOUNT + ":autoScalingGroup:" + uuid("asg/" + name)
         + ":autoScalingGroupName/" + name;

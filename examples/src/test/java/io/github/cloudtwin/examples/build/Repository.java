@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the repository's files are, seen from a test of the examples module. */
-final class Repository {
+public final class Repository {
 
   private Repository() {}
 
   /** The folder that holds mvnw and docs/, found upwards from the working directory. */
-  static Path root() {
+  public static Path root() {
     Path p = Path.of("").toAbsolutePath();
     while (p != null && !(Files.isRegularFile(p.resolve("mvnw")) && Files.isDirectory(p.resolve("docs")))) {
       p = p.getParent();

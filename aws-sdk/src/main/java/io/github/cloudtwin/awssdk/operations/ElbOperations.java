@@ -1,0 +1,375 @@
+package io.github.cloudtwin.awssdk.operations;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.ec2.AvailabilityZone;
+import io.github.cloudtwin.elb.HealthCheckSpec;
+import io.github.cloudtwin.elb.ListenerSpec;
+import io.github.cloudtwin.elb.LoadBalancer;
+import io.github.cloudtwin.elb.LoadBalancerSpec;
+import io.github.cloudtwin.elb.LoadBalancerType;
+import io.github.cloudtwin.elb.LoadBalancing;
+import io.github.cloudtwin.elb.Protocol;
+import io.github.cloudtwin.elb.RuleAction;
+import io.github.cloudtwin.elb.RuleSpec;
+import io.github.cloudtwin.elb.TargetDescription;
+import io.github.cloudtwin.elb.TargetGroup;
+import io.github.cloudtwin.elb.TargetGroupSpec;
+import io.github.cloudtwin.elb.TargetHealth;
+import io.github.cloudtwin.elb.TargetHealthState;
+import io.github.cloudtwin.elb.TargetType;
+import io.github.cloudtwin.kernel.TimelineEvent;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Elastic Load Balancing (v2) API operations over the twin, independent of any SDK: load
+ * balancers, target groups, listeners and their rules, target registration and health, with
+ * AWS's error codes ({@code LoadBalancerNotFound}, {@code TargetGroupNotFound}, {@code
+ * DuplicateTargetGroupName}, {@code InvalidTarget}, {@code ValidationError}, ...) and
+ * Marker/NextMarker pages.
+ */
+public final class ElbOperations {
+
+  private static final Pagination PAGES = new Pagination("elasticloadbalancing", "ValidationError");
+
+  private final CloudTwin twin;
+  private final LoadBalancing elb;
+  private final ElbArns arns;
+
+  /** Operations on {@code twin}. */
+  public ElbOperations(CloudTwin twin) {
+    this.twin = Objects.requireNonNull(twin, "twin");
+    this.elb = twin.loadBalancing();
+    this.arns = new ElbArns(twin);
+  }
+
+  /** The ARNs this twin's load balancing answers with. */
+  public ElbArns arns() {
+    return arns;
+  }
+
+  /**
+   * A target group's health check as {@code CreateTargetGroup} takes it (nulls: defaults).
+   *
+   * @param protocol the health check protocol
+   * @param port {@code traffic-port} or a number
+   * @param path the path (HTTP/HTTPS)
+   * @param intervalSeconds the interval
+   * @param timeoutSeconds the timeout
+   * @param healthyThresholdCount consecutive successes to become healthy
+   * @param unhealthyThresholdCount consecutive failures to become unhealthy
+   * @param matcher the HTTP codes, such as {@code 200-299}
+   * @param enabled whether checks run
+   */
+  public record HealthCheck(
+      String protocol, String port, String path, Integer intervalSeconds, Integer timeoutSeconds,
+      Integer healthyThresholdCount, Integer unhealthyThresholdCount, String matcher, Boolean enabled) {}
+
+  // ------------------------------------------------------------------ load balancers
+
+  /** {@code CreateLoadBalancer}: zones from the subnets (one per zone in the twin). */
+  public LoadBalancer createLoadBalancer(String name, String type, List<String> subnets) {
+    if (name == null) throw validation("A load balancer name is required.");
+    LoadBalancerType t = switch (type == null ? "application" : type) {
+      case "application" -> LoadBalancerType.APPLICATION;
+      case "network" -> LoadBalancerType.NETWORK;
+      default -> throw new UnsupportedOperationException("CreateLoadBalancer of type " + type
+          + " is not simulated by CloudTwin (application and network are)");
+    };
+    if (subnets == null || subnets.isEmpty()) {
+      throw validation("At least one subnet must be specified.");
+    }
+    List<String> zones = new ArrayList<>();
+    for (String s : subnets) zones.add(zoneOfSubnet(s));
+    if (elb.loadBalancers().stream().anyMatch(lb -> lb.name().equals(name))) {
+      throw AwsErrorException.badRequest("DuplicateLoadBalancerName", "A load balancer with the same name '" + name
+          + "' exists");
+    }
+    try {
+      return elb.createLoadBalancer(new LoadBalancerSpec(name, t, zones, null, null, null, false, null));
+    } catch (ValidationException e) {
+      throw validation(e.getMessage());
+    }
+  }
+
+  /** {@code DescribeLoadBalancers}: all, or the ones named or by ARN (each must exist). */
+  public Page<LoadBalancer> describeLoadBalancers(
+      List<String> names, List<String> loadBalancerArns, String marker, Integer pageSize) {
+    List<LoadBalancer> all = new ArrayList<>();
+    if (names != null && !names.isEmpty()) {
+      for (String n : new LinkedHashSet<>(names)) all.add(loadBalancerNamed(n));
+    } else if (loadBalancerArns != null && !loadBalancerArns.isEmpty()) {
+      for (String a : new LinkedHashSet<>(loadBalancerArns)) all.add(loadBalancer(a));
+    } else {
+      all.addAll(elb.loadBalancers());
+      all.removeIf(lb -> lb.type() == LoadBalancerType.CLASSIC);
+      all.sort(Comparator.comparing(LoadBalancer::name));
+    }
+    return PAGES.page("DescribeLoadBalancers", all, marker, pageSize, 400, 400, "pageSize");
+  }
+
+  /** The load balancer with this ARN, or LoadBalancerNotFound. */
+  public LoadBalancer loadBalancer(String arn) {
+    LoadBalancer lb = arns.loadBalancer(arn);
+    if (lb == null) {
+      throw AwsErrorException.badRequest("LoadBalancerNotFound", "One or more load balancers not found");
+    }
+    return lb;
+  }
+
+  private LoadBalancer loadBalancerNamed(String name) {
+    for (LoadBalancer lb : elb.loadBalancers()) if (lb.name().equals(name) && lb.type() != LoadBalancerType.CLASSIC) return lb;
+    throw AwsErrorException.badRequest("LoadBalancerNotFound", "Load balancers '[" + name + "]' not found");
+  }
+
+  /** When the load balancer was created (its {@code create} timeline event). */
+  public Instant createdTime(LoadBalancer lb) {
+    return created("lb/" + lb.name());
+  }
+
+  private Instant created(String resource) {
+    for (TimelineEvent e : twin.timeline().events()) {
+      if (e.resource().equals(resource) && e.kind().equals("create")) return e.time();
+    }
+    return twin.now();
+  }
+
+  // ------------------------------------------------------------------ target groups
+
+  /** {@code CreateTargetGroup}; the same name with the same settings answers the existing group, as AWS does. */
+  public TargetGroup createTargetGroup(
+      String name, String protocol, Integer port, String targetType, HealthCheck hc) {
+    if (name == null) throw validation("A target group name is required.");
+    TargetType tt = targetType == null ? TargetType.INSTANCE : switch (targetType) {
+      case "instance" -> TargetType.INSTANCE;
+      case "ip" -> TargetType.IP;
+      default -> throw new UnsupportedOperationException("CreateTargetGroup with TargetType " + targetType
+          + " is not simulated by CloudTwin (instance and ip are)");
+    };
+    if (protocol == null) throw validation("A protocol must be specified for target type '" + tt.toString()
+        .toLowerCase(java.util.Locale.ROOT) + "'.");
+    if (port == null) throw validation("A port must be specified for target type '" + tt.toString()
+        .toLowerCase(java.util.Locale.ROOT) + "'.");
+    Protocol p = protocol(protocol);
+    TargetGroupSpec.Builder b = TargetGroupSpec.builder(name).protocol(p).port(port).targetType(tt);
+    if (hc != null) b.healthCheck(healthCheck(hc));
+    TargetGroupSpec spec;
+    try {
+      spec = b.build();
+    } catch (ValidationException e) {
+      throw validation(e.getMessage());
+    }
+    for (TargetGroup existing : elb.targetGroups()) {
+      if (existing.name().equals(name)) {
+        if (existing.spec().equals(spec)) return existing;
+        throw AwsErrorException.badRequest("DuplicateTargetGroupName", "A target group with the same name '" + name
+            + "' exists, but with different settings");
+      }
+    }
+    return elb.createTargetGroup(spec);
+  }
+
+  private static HealthCheckSpec healthCheck(HealthCheck hc) {
+    HealthCheckSpec.Builder b = HealthCheckSpec.builder();
+    if (hc.protocol() != null) b.protocol(protocol(hc.protocol()));
+    if (hc.port() != null && !hc.port().equals("traffic-port")) {
+      try {
+        b.port(Integer.parseInt(hc.port()));
+      } catch (NumberFormatException e) {
+        throw validation("Health check port '" + hc.port() + "' must be 'traffic-port' or a number from 1 to 65535");
+      }
+    }
+    if (hc.path() != null) b.path(hc.path());
+    if (hc.intervalSeconds() != null) b.interval(Duration.ofSeconds(hc.intervalSeconds()));
+    if (hc.timeoutSeconds() != null) b.timeout(Duration.ofSeconds(hc.timeoutSeconds()));
+    if (hc.healthyThresholdCount() != null) b.healthyThresholdCount(hc.healthyThresholdCount());
+    if (hc.unhealthyThresholdCount() != null) b.unhealthyThresholdCount(hc.unhealthyThresholdCount());
+    if (hc.matcher() != null) b.matcher(hc.matcher());
+    if (hc.enabled() != null) b.enabled(hc.enabled());
+    return b.build();
+  }
+
+  /** {@code DescribeTargetGroups}: all, the named, by ARN, or those of a load balancer. */
+  public Page<TargetGroup> describeTargetGroups(
+      String loadBalancerArn, List<String> targetGroupArns, List<String> names, String marker, Integer pageSize) {
+    List<TargetGroup> all = new ArrayList<>();
+    if (names != null && !names.isEmpty()) {
+      for (String n : new LinkedHashSet<>(names)) {
+        TargetGroup tg = elb.targetGroups().stream().filter(t -> t.name().equals(n)).findFirst().orElseThrow(() ->
+            AwsErrorException.badRequest("TargetGroupNotFound", "One or more target groups not found"));
+        all.add(tg);
+      }
+    } else if (targetGroupArns != null && !targetGroupArns.isEmpty()) {
+      for (String a : new LinkedHashSet<>(targetGroupArns)) all.add(targetGroup(a));
+    } else {
+      LoadBalancer lb = loadBalancerArn == null ? null : loadBalancer(loadBalancerArn);
+      for (TargetGroup tg : elb.targetGroups()) {
+        if (tg.spec() == null) continue;
+        if (lb == null || loadBalancersOf(tg).contains(lb.name())) all.add(tg);
+      }
+      all.sort(Comparator.comparing(TargetGroup::name));
+    }
+    return PAGES.page("DescribeTargetGroups", all, marker, pageSize, 400, 400, "pageSize");
+  }
+
+  /** The target group with this ARN, or TargetGroupNotFound. */
+  public TargetGroup targetGroup(String arn) {
+    TargetGroup tg = arns.targetGroup(arn);
+    if (tg == null) throw AwsErrorException.badRequest("TargetGroupNotFound", "Target groups '" + arn + "' not found");
+    return tg;
+  }
+
+  /** The names of the load balancers whose listeners forward to {@code tg}. */
+  public List<String> loadBalancersOf(TargetGroup tg) {
+    List<String> out = new ArrayList<>();
+    for (LoadBalancer lb : elb.loadBalancers()) {
+      for (ListenerSpec l : lb.listeners()) {
+        boolean uses = l.defaultAction().isForward() && l.defaultAction().targetGroupWeights().containsKey(tg.name());
+        for (RuleSpec r : l.rules()) uses |= r.action().isForward() && r.action().targetGroupWeights().containsKey(tg.name());
+        if (uses && !out.contains(lb.name())) out.add(lb.name());
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ listeners and rules
+
+  /** {@code CreateListener} forwarding to one target group (or a fixed response). */
+  public void createListener(String loadBalancerArn, Integer port, String protocol, RuleAction defaultAction,
+      List<RuleSpec> rules) {
+    LoadBalancer lb = loadBalancer(loadBalancerArn);
+    if (port == null) throw validation("A listener port must be specified.");
+    if (defaultAction == null) throw validation("A default action must be specified.");
+    ListenerSpec.Builder b = ListenerSpec.builder(lb.name(), port).defaultAction(defaultAction);
+    if (protocol != null) b.protocol(protocol(protocol));
+    for (RuleSpec r : rules) b.rule(r);
+    try {
+      elb.createListener(b.build());
+    } catch (ValidationException e) {
+      if (e.getMessage().startsWith("DuplicateListener")) {
+        throw AwsErrorException.badRequest("DuplicateListener", "A listener already exists on this port for this load"
+            + " balancer");
+      }
+      throw validation(e.getMessage());
+    }
+  }
+
+  /** The listeners of a load balancer, or the one with this ARN. */
+  public List<ElbArns.ListenerRef> describeListeners(String loadBalancerArn, List<String> listenerArns) {
+    List<ElbArns.ListenerRef> out = new ArrayList<>();
+    if (listenerArns != null && !listenerArns.isEmpty()) {
+      for (String a : listenerArns) out.add(listener(a));
+      return out;
+    }
+    if (loadBalancerArn == null) throw validation("You must specify either listener ARNs or a load balancer ARN");
+    LoadBalancer lb = loadBalancer(loadBalancerArn);
+    for (int port : lb.listenerPorts()) out.add(new ElbArns.ListenerRef(lb, port));
+    return out;
+  }
+
+  /** The listener with this ARN, or ListenerNotFound. */
+  public ElbArns.ListenerRef listener(String arn) {
+    ElbArns.ListenerRef l = arns.listener(arn);
+    if (l == null) throw AwsErrorException.badRequest("ListenerNotFound", "One or more listeners not found");
+    return l;
+  }
+
+  /** The spec of a listener. */
+  public ListenerSpec spec(ElbArns.ListenerRef l) {
+    return l.loadBalancer().listeners().stream().filter(s -> s.port() == l.port()).findFirst().orElseThrow();
+  }
+
+  // ------------------------------------------------------------------ targets
+
+  /** {@code RegisterTargets}: every target must be a known instance (or an IP in a zone). */
+  public void registerTargets(String targetGroupArn, List<TargetDescription> targets) {
+    TargetGroup tg = targetGroup(targetGroupArn);
+    if (targets == null || targets.isEmpty()) throw validation("You must specify at least one target");
+    for (TargetDescription t : targets) checkTarget(tg, t.id());
+    try {
+      elb.registerTargets(tg.name(), targets.toArray(TargetDescription[]::new));
+    } catch (ValidationException e) {
+      throw AwsErrorException.badRequest("InvalidTarget", e.getMessage());
+    }
+  }
+
+  /** {@code DeregisterTargets}: they drain for the deregistration delay. */
+  public void deregisterTargets(String targetGroupArn, List<String> targetIds) {
+    TargetGroup tg = targetGroup(targetGroupArn);
+    if (targetIds == null || targetIds.isEmpty()) throw validation("You must specify at least one target");
+    for (String id : targetIds) {
+      if (!tg.targetHealth().containsKey(id)) {
+        throw AwsErrorException.badRequest("InvalidTarget", "The following targets are not registered in target group '"
+            + tg.name() + "': '" + id + "'");
+      }
+    }
+    elb.deregisterTargets(tg.name(), targetIds.toArray(String[]::new));
+  }
+
+  private void checkTarget(TargetGroup tg, String id) {
+    if (id == null) throw validation("A target ID must be specified");
+    if (tg.spec().targetType() == TargetType.INSTANCE) {
+      try {
+        twin.ec2().instance(id);
+      } catch (ValidationException e) {
+        throw AwsErrorException.badRequest("InvalidTarget", "The following targets are not valid instances: '" + id
+            + "'");
+      }
+    }
+  }
+
+  /**
+   * One row of {@code DescribeTargetHealth}.
+   *
+   * @param id the target id
+   * @param port the port
+   * @param health its health with AWS's state, reason code and description
+   */
+  public record TargetHealthRow(String id, int port, TargetHealth health) {}
+
+  /** {@code DescribeTargetHealth}: registered targets, or the ones asked (unregistered ones are {@code unused}). */
+  public List<TargetHealthRow> describeTargetHealth(String targetGroupArn, List<String> targetIds) {
+    TargetGroup tg = targetGroup(targetGroupArn);
+    Map<String, TargetHealth> all = tg.targetHealth();
+    List<TargetHealthRow> out = new ArrayList<>();
+    int port = tg.spec().port();
+    if (targetIds == null || targetIds.isEmpty()) {
+      for (Map.Entry<String, TargetHealth> e : all.entrySet()) out.add(new TargetHealthRow(e.getKey(), port, e.getValue()));
+      return out;
+    }
+    for (String id : targetIds) {
+      checkTarget(tg, id);
+      TargetHealth h = all.get(id);
+      out.add(new TargetHealthRow(id, port, h != null ? h : new TargetHealth(TargetHealthState.UNUSED,
+          "Target.NotRegistered", "Target is not registered to the target group")));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** The zone the subnet id stands for, or InvalidSubnet / SubnetNotFound. */
+  public String zoneOfSubnet(String subnet) {
+    for (AvailabilityZone z : twin.availabilityZones()) if (Ids.subnetId(z.name()).equals(subnet)) return z.name();
+    throw AwsErrorException.badRequest("SubnetNotFound", "The subnet ID '" + subnet + "' does not exist");
+  }
+
+  private static Protocol protocol(String p) {
+    try {
+      return Protocol.valueOf(p);
+    } catch (IllegalArgumentException e) {
+      throw validation("Protocol '" + p + "' is not supported");
+    }
+  }
+
+  private static AwsErrorException validation(String message) {
+    return AwsErrorException.badRequest("ValidationError", message);
+  }
+}
