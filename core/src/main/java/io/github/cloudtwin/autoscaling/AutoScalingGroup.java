@@ -93,6 +93,27 @@ public final class AutoScalingGroup {
     });
   }
 
+  /**
+   * {@return the group's real size now: its Pending, InService and Terminating instances (with
+   * their Wait/Proceed variants) per zone of the group, sorted by zone}
+   */
+  public GroupSize size() {
+    return kernel.call(() -> {
+      TreeMap<String, Integer> out = new TreeMap<>();
+      for (String z : runtime.spec.availabilityZones()) out.put(z, 0);
+      runtime.sizeByZone.forEach((z, n) -> out.merge(z, n, Integer::sum));
+      return new GroupSize(runtime.now(), out);
+    });
+  }
+
+  /**
+   * {@return every change of the group's real size, oldest first: one entry per instant at which
+   * it changed, holding the size at the end of that instant}
+   */
+  public List<GroupSize> sizeHistory() {
+    return kernel.call(() -> List.copyOf(runtime.sizeHistory));
+  }
+
   /** {@return the scaling activities, newest first, as DescribeScalingActivities lists them} */
   public List<ScalingActivity> activities() {
     return kernel.call(() -> {

@@ -39,6 +39,9 @@ final class GroupRuntime {
   final String name;
   AutoScalingGroupSpec spec;
   final Map<String, Member> members = new LinkedHashMap<>();
+  /** Instances per zone that count towards the group's real size ({@link GroupSize}), and its history. */
+  final java.util.TreeMap<String, Integer> sizeByZone = new java.util.TreeMap<>();
+  final List<GroupSize> sizeHistory = new ArrayList<>();
   final List<Activity> activities = new ArrayList<>();
   final Set<ScalingProcess> suspended = EnumSet.noneOf(ScalingProcess.class);
   /** The SuspensionReason of each suspended process. */
@@ -818,9 +821,17 @@ final class GroupRuntime {
 
   void memberState(Member m, LifecycleState to) {
     LifecycleState from = m.state;
+    boolean countedBefore = m.counted && GroupSize.counts(from);
     m.state = to;
     syncCount(m);
     version++;
+    if (countedBefore != GroupSize.counts(to)) {
+      sizeByZone.merge(m.zone, countedBefore ? -1 : 1, Integer::sum);
+      GroupSize last = sizeHistory.isEmpty() ? null : sizeHistory.get(sizeHistory.size() - 1);
+      GroupSize now = new GroupSize(now(), sizeByZone);
+      if (last != null && last.time().equals(now.time())) sizeHistory.set(sizeHistory.size() - 1, now);
+      else sizeHistory.add(now);
+    }
     if (m.counted) {
       stateCounts[from.ordinal()]--;
     }

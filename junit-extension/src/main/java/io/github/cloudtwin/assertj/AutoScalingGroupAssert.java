@@ -135,6 +135,43 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   }
 
   /**
+   * Verifies that the group's real size (Pending + InService + Terminating instances, see {@link
+   * io.github.cloudtwin.autoscaling.GroupSize}) never went above {@code limit}: what the account
+   * paid for, unlike the desired capacity.
+   *
+   * @param limit the most instances the group may have had at any instant
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert neverExceededSize(int limit) {
+    isNotNull();
+    for (io.github.cloudtwin.autoscaling.GroupSize s : actual.sizeHistory()) {
+      if (s.total() > limit) {
+        throw assertionError(io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity
+            .shouldNeverHaveExceededSize(actual, null, limit, s));
+      }
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the group's real size in {@code zone} never went above {@code limit}.
+   *
+   * @param zone the Availability Zone
+   * @param limit the most instances the group may have had in it at any instant
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert neverExceededSizeInZone(String zone, int limit) {
+    isNotNull();
+    for (io.github.cloudtwin.autoscaling.GroupSize s : actual.sizeHistory()) {
+      if (s.inZone(zone) > limit) {
+        throw assertionError(io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity
+            .shouldNeverHaveExceededSize(actual, zone, limit, s));
+      }
+    }
+    return myself;
+  }
+
+  /**
    * Verifies that the group's desired capacity never went above {@code limit}.
    *
    * @param limit verifies that the group's desired capacity never went above {@code limit}

@@ -21,6 +21,29 @@ public final class ShouldNeverHaveExceededCapacity extends CloudTwinErrorMessage
   }
 
   /**
+   * The real size went above the limit.
+   *
+   * @param group the group
+   * @param zone the zone, or null for the whole group
+   * @param limit the limit
+   * @param first the first size above it
+   * @return the message
+   */
+  public static ShouldNeverHaveExceededCapacity shouldNeverHaveExceededSize(
+      AutoScalingGroup group, String zone, int limit, io.github.cloudtwin.autoscaling.GroupSize first) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name()))
+        .append(" never to have more than ").append(limit).append(" instances (Pending + InService + Terminating)")
+        .append(zone == null ? "" : " in " + zone).append('\n');
+    sb.append("but it had ").append(zone == null ? first.total() : first.inZone(zone)).append(" at ")
+        .append(ScalingFacts.at(group.timeline(), first.time())).append(" (per zone: ")
+        .append(ScalingFacts.counts(first.byZone())).append(").\n");
+    sb.append(TimelineSlice.of(group.timeline(),
+        e -> e.resource().equals("group/" + group.name()) && !e.time().isAfter(first.time())));
+    return new ShouldNeverHaveExceededCapacity(sb.toString().stripTrailing());
+  }
+
+  /**
    * The message.
    *
    * @param group the group
