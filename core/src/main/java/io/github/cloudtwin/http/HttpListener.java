@@ -294,8 +294,11 @@ public final class HttpListener implements AutoCloseable {
       return true;
     }
     if (o.proxyTo() == null) {
-      write(out, o.status(), o.responseHeaders(), o.body() == null ? new byte[0] : text(o.body()), close);
+      // Counted (and no longer in flight) before the client can read the answer: a client that
+      // reads a count right after its response sees its own request, and a client that hangs up
+      // mid-write cannot leave the request in flight forever.
       done(o, o.status());
+      write(out, o.status(), o.responseHeaders(), o.body() == null ? new byte[0] : text(o.body()), close);
       return false;
     }
     int status;
@@ -313,8 +316,8 @@ public final class HttpListener implements AutoCloseable {
       respBody = text("502 Bad Gateway");
     }
     rh.putAll(o.responseHeaders());
-    write(out, status, rh, respBody, close);
     done(o, status);
+    write(out, status, rh, respBody, close);
     return false;
   }
 

@@ -167,8 +167,10 @@ class HttpDataPlaneTest {
       }, "zone-outage-client");
       clientThread.start();
       while (outcomes.size() < 50) Thread.sleep(1);
-      twin.faults().failZone(A);
+      // read before the outage: the request in flight while failZone runs (and every later one)
+      // may fail; the client thread keeps sending while failZone holds the simulation
       int outageSeq = started.get();
+      twin.faults().failZone(A);
       while (started.get() < outageSeq + 90) Thread.sleep(1); // clients still reach a's node and targets
       twin.advance(Duration.ofSeconds(60)); // a's targets unhealthy, a's cached address expired
       Map<String, Long> countsAtSwap = elb.requestCounts("web");
