@@ -100,12 +100,12 @@ final class ServiceWiring {
 
             @Override
             public void register(String instanceId) {
-              tg.register(instanceId);
+              if (targetGroupExists(loadBalancing, tg.name())) tg.register(instanceId); // DeleteTargetGroup: nothing to join
             }
 
             @Override
             public void deregister(String instanceId, Runnable drained) {
-              if (!tg.targetHealth().containsKey(instanceId)) {
+              if (!targetGroupExists(loadBalancing, tg.name()) || !tg.targetHealth().containsKey(instanceId)) {
                 // already gone: the load balancer deregisters a terminated instance by itself
                 if (drained != null) drained.run();
                 return;
@@ -143,6 +143,7 @@ final class ServiceWiring {
 
           @Override
           public void register(String targetGroupName, String targetId, int port, String availabilityZone) {
+            if (!targetGroupExists(loadBalancing, targetGroupName)) return; // deleted: nothing to join
             if (refs.merge(targetGroupName + "|" + targetId, 1, Integer::sum) > 1) return;
             TargetDescription d = "ip".equals(targetType(targetGroupName))
                 ? TargetDescription.ip(targetId, availabilityZone).withPort(port)
@@ -160,7 +161,8 @@ final class ServiceWiring {
               return;
             }
             refs.remove(key);
-            if (loadBalancing.targetGroup(targetGroupName).targetHealth().containsKey(targetId)) {
+            if (targetGroupExists(loadBalancing, targetGroupName)
+                && loadBalancing.targetGroup(targetGroupName).targetHealth().containsKey(targetId)) {
               loadBalancing.deregisterTarget(targetGroupName, targetId, null);
             }
           }
@@ -196,5 +198,10 @@ final class ServiceWiring {
       String ip = task.privateIpv4Address();
       return ip == null ? 0 : loadBalancing.averageServedRate(ip, java.time.Instant.ofEpochMilli(from), java.time.Instant.ofEpochMilli(to));
     });
+  }
+
+  /** Whether the target group exists (it may have been deleted after a group or service was given it). */
+  private static boolean targetGroupExists(LoadBalancing loadBalancing, String name) {
+    return loadBalancing.targetGroups().stream().anyMatch(t -> t.name().equals(name));
   }
 }

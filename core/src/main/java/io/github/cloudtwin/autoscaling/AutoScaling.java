@@ -143,6 +143,68 @@ public final class AutoScaling {
     });
   }
 
+  /**
+   * Attaches target groups to a group, as {@code AttachLoadBalancerTargetGroups} (and
+   * {@code AttachTrafficSources} of type {@code elbv2}): the group's InService instances register
+   * now, later instances as they enter service; with ELB health checks the group heeds the target
+   * groups' health. Every name is checked before anything changes; one already attached is left
+   * as it is.
+   *
+   * @param groupName the group name
+   * @param targetGroupNames 1 to 10 target group names
+   */
+  public void attachLoadBalancerTargetGroups(String groupName, String... targetGroupNames) {
+    Require.notNull("TargetGroupARNs", targetGroupNames);
+    Require.between("TargetGroupARNs", targetGroupNames.length, 1, 10);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      List<LoadBalancerTargets> add = new ArrayList<>();
+      for (LoadBalancerTargets t : resolveTargetGroups(java.util.Arrays.asList(targetGroupNames))) {
+        boolean attached = g.targetGroups.stream().anyMatch(x -> x.name().equals(t.name()))
+            || add.stream().anyMatch(x -> x.name().equals(t.name()));
+        if (!attached) add.add(t);
+      }
+      if (add.isEmpty()) return;
+      List<String> names = add.stream().map(LoadBalancerTargets::name).toList();
+      List<String> all = new ArrayList<>(g.spec.targetGroupNames());
+      all.addAll(names);
+      g.spec = g.spec.toBuilder().targetGroupNames(all.toArray(String[]::new)).build();
+      for (String n : names) g.removingTargetGroups.remove(n);
+      long id = g.record("attach", "attached target groups " + names);
+      kernel.runWithCause(id, () -> g.attach(add));
+    });
+  }
+
+  /**
+   * Detaches target groups from a group, as {@code DetachLoadBalancerTargetGroups} (and
+   * {@code DetachTrafficSources}): the group's instances registered with them are deregistered and
+   * drain for the target group's deregistration delay; meanwhile the target group is
+   * {@code Removing} ({@link AutoScalingGroup#removingTargetGroups()}). The instances keep running.
+   * A name not attached is ignored.
+   *
+   * @param groupName the group name
+   * @param targetGroupNames 1 to 10 target group names
+   */
+  public void detachLoadBalancerTargetGroups(String groupName, String... targetGroupNames) {
+    Require.notNull("TargetGroupARNs", targetGroupNames);
+    Require.between("TargetGroupARNs", targetGroupNames.length, 1, 10);
+    for (String n : targetGroupNames) Require.name("TargetGroupARNs", n);
+    kernel.run(() -> {
+      GroupRuntime g = runtime(groupName);
+      List<LoadBalancerTargets> remove = new ArrayList<>();
+      for (String n : new java.util.LinkedHashSet<>(java.util.Arrays.asList(targetGroupNames))) {
+        for (LoadBalancerTargets t : g.targetGroups) if (t.name().equals(n)) remove.add(t);
+      }
+      if (remove.isEmpty()) return;
+      List<String> names = remove.stream().map(LoadBalancerTargets::name).toList();
+      List<String> rest = new ArrayList<>(g.spec.targetGroupNames());
+      rest.removeAll(names);
+      g.spec = g.spec.toBuilder().targetGroupNames(rest.toArray(String[]::new)).build();
+      long id = g.record("detach", "detached target groups " + names + ": deregistering the group's instances");
+      kernel.runWithCause(id, () -> g.detach(remove));
+    });
+  }
+
   // ------------------------------------------------------------------ groups
 
   /**

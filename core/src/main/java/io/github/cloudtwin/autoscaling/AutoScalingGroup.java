@@ -124,6 +124,15 @@ public final class AutoScalingGroup {
   }
 
   /**
+   * {@return the target groups detached from the group whose instances are still draining (AWS's
+   * {@code Removing} state of {@code DescribeLoadBalancerTargetGroups}), in detach order; attached
+   * target groups are the spec's {@link AutoScalingGroupSpec#targetGroupNames()}}
+   */
+  public List<String> removingTargetGroups() {
+    return kernel.call(() -> List.copyOf(runtime.removingTargetGroups.keySet()));
+  }
+
+  /**
    * {@return the suspended processes with their SuspensionReason, as {@code SuspendedProcesses}, in
    * process order}
    */

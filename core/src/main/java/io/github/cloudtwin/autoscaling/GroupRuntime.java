@@ -51,6 +51,8 @@ final class GroupRuntime {
   final Map<String, Scheduler.Task> scheduled = new LinkedHashMap<>();
   final Map<String, ScheduledActionSpec> scheduledSpecs = new LinkedHashMap<>();
   final List<LoadBalancerTargets> targetGroups;
+  /** Target groups detached whose instances are still draining (AWS's Removing state): outstanding drains. */
+  final Map<String, Integer> removingTargetGroups = new LinkedHashMap<>();
   final SplittableRandom random;
   /** When the group was created (CreatedTime). */
   final Instant createdTime;
@@ -474,6 +476,33 @@ final class GroupRuntime {
           t.register(m.instanceId);
           m.registered = true;
         }
+      }
+    }
+  }
+
+  /**
+   * Removes target groups (DetachLoadBalancerTargetGroups): members registered with them are
+   * deregistered and drain; the target group is Removing until the last has drained.
+   */
+  void detach(List<LoadBalancerTargets> less) {
+    targetGroups.removeAll(less);
+    List<Member> registered = new ArrayList<>();
+    for (Member m : members.values()) if (m.registered) registered.add(m);
+    if (targetGroups.isEmpty()) for (Member m : registered) m.registered = false;
+    for (LoadBalancerTargets t : less) {
+      if (registered.isEmpty()) continue;
+      removingTargetGroups.put(t.name(), registered.size());
+      for (Member m : registered) {
+        t.deregister(m.instanceId, () -> kernel.run(() -> {
+          Integer left = removingTargetGroups.get(t.name());
+          if (left == null) return; // attached again meanwhile
+          if (left > 1) {
+            removingTargetGroups.put(t.name(), left - 1);
+          } else {
+            removingTargetGroups.remove(t.name());
+            record("detach", "target group " + t.name() + " removed: its instances are deregistered");
+          }
+        }));
       }
     }
   }

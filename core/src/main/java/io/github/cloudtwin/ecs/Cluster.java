@@ -24,6 +24,8 @@ public final class Cluster {
   final Set<String> linkedGroups = new LinkedHashSet<>();
   final List<String> capacityProviders = new ArrayList<>();
   final List<CapacityProviderStrategyItem> defaultStrategy = new ArrayList<>();
+  /** Set by DeleteCluster. */
+  volatile boolean inactive;
 
   Cluster(String name, String region) {
     this.name = name;
@@ -38,6 +40,11 @@ public final class Cluster {
   /** {@return the ARN} */
   public String clusterArn() {
     return arn;
+  }
+
+  /** {@return {@code ACTIVE}, or {@code INACTIVE} once deleted} */
+  public String status() {
+    return inactive ? "INACTIVE" : "ACTIVE";
   }
 
   /** {@return container instances that are ACTIVE or DRAINING, in registration order} */

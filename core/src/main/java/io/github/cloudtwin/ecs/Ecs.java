@@ -111,7 +111,7 @@ public final class Ecs {
     return kernel.call(
         () -> {
           Cluster c = clusters.get(clusterName);
-          if (c == null) {
+          if (c == null || c.inactive) {
             c = new Cluster(clusterName, region);
             clusters.put(clusterName, c);
             kernel.timeline().record("cluster/" + clusterName, "create", "cluster " + clusterName + " created");
@@ -131,16 +131,66 @@ public final class Ecs {
     return kernel.call(
         () -> {
           Cluster c = clusters.get(clusterName);
-          if (c == null) {
-            throw new ValidationException("cluster", clusterName, "an existing cluster " + clusters.keySet(), "Cluster not found.");
+          if (c == null || c.inactive) {
+            throw new ValidationException("cluster", clusterName, "an existing cluster " + activeClusterNames(), "Cluster not found.");
           }
           return c;
         });
   }
 
-  /** {@return every cluster, in creation order} */
+  /** {@return every active cluster, in creation order} */
   public List<Cluster> clusters() {
-    return kernel.call(() -> List.copyOf(clusters.values()));
+    return kernel.call(() -> clusters.values().stream().filter(c -> !c.inactive).toList());
+  }
+
+  private List<String> activeClusterNames() {
+    return clusters.values().stream().filter(c -> !c.inactive).map(Cluster::clusterName).toList();
+  }
+
+  /**
+   * The cluster named {@code clusterName} whether active or deleted ({@link Cluster#status()}
+   * {@code INACTIVE}, as {@code DescribeClusters} still shows a deleted cluster), if it was ever
+   * created.
+   *
+   * @param clusterName the cluster name
+   * @return the cluster, or empty if no cluster of that name was created
+   */
+  public java.util.Optional<Cluster> findCluster(String clusterName) {
+    Require.name("cluster", clusterName);
+    return kernel.call(() -> java.util.Optional.ofNullable(clusters.get(clusterName)));
+  }
+
+  /**
+   * Deletes a cluster, as {@code DeleteCluster}: refused while container instances are registered
+   * ({@code ClusterContainsContainerInstancesException}), services are active or draining
+   * ({@code ClusterContainsServicesException}) or tasks have not stopped
+   * ({@code ClusterContainsTasksException}). The cluster then shows {@code INACTIVE}, takes no new
+   * work, and its name may be created again.
+   *
+   * @param clusterName the cluster name
+   * @return the deleted cluster (status {@code INACTIVE})
+   */
+  public Cluster deleteCluster(String clusterName) {
+    Cluster c = cluster(clusterName);
+    return kernel.call(() -> {
+      if (c.registeredContainerInstancesCount() > 0) {
+        throw new ValidationException("cluster", clusterName, "a cluster without registered container instances ("
+            + c.registeredContainerInstancesCount() + " registered)", "ClusterContainsContainerInstancesException: The"
+            + " Cluster cannot be deleted while Container Instances are active or draining.");
+      }
+      if (!c.services().isEmpty()) {
+        throw new ValidationException("cluster", clusterName, "a cluster without active or draining services "
+            + c.services().stream().map(EcsService::serviceName).toList(),
+            "ClusterContainsServicesException: The Cluster cannot be deleted while Services are active.");
+      }
+      if (!c.tasks().isEmpty()) {
+        throw new ValidationException("cluster", clusterName, "a cluster without tasks that have not stopped ("
+            + c.tasks().size() + ")", "ClusterContainsTasksException: The Cluster cannot be deleted while Tasks are active.");
+      }
+      c.inactive = true;
+      kernel.timeline().record("cluster/" + clusterName, "delete", "cluster " + clusterName + " deleted (INACTIVE)");
+      return c;
+    });
   }
 
   /**
@@ -748,6 +798,60 @@ public final class Ecs {
             started.add(t);
           }
           return new RunTaskResult(started, failures);
+        });
+  }
+
+  /**
+   * Starts one task on each named container instance, as {@code StartTask} (no placement
+   * strategy: the caller chose the instances). A container instance that cannot take the task is a
+   * failure with AWS's reason: {@code RESOURCE:CPU}, {@code RESOURCE:MEMORY}, {@code RESOURCE:PORTS},
+   * {@code RESOURCE:ENI}, {@code AGENT} (agent disconnected or instance not running) or
+   * {@code INACTIVE} (deregistered).
+   *
+   * @param cluster the cluster
+   * @param taskDefinition the task definition (EC2-compatible)
+   * @param containerInstances 1 to 10 container instance ids or EC2 instance ids of the cluster
+   * @param group the task group ({@code null}: {@code family:<family>}, AWS's default)
+   * @return the tasks started and the failures by container instance ARN
+   */
+  public StartTaskResult startTask(String cluster, String taskDefinition, List<String> containerInstances, String group) {
+    Cluster c = cluster(cluster);
+    TaskDefinition td = taskDefinition(taskDefinition);
+    Require.notNull("containerInstances", containerInstances);
+    Require.between("containerInstances", containerInstances.size(), 1, 10);
+    List<ContainerInstance> targets = new ArrayList<>();
+    for (String id : containerInstances) targets.add(containerInstance(c.clusterName(), id));
+    return kernel.call(
+        () -> {
+          if (!td.spec().requiresCompatibilities().contains(LaunchType.EC2)) {
+            throw new ValidationException("taskDefinition", td.familyRevision(), "a task definition compatible with EC2 "
+                + "(it requires " + td.spec().requiresCompatibilities() + ")");
+          }
+          List<Task> started = new ArrayList<>();
+          Map<String, String> failures = new java.util.LinkedHashMap<>();
+          String taskGroup = group == null ? "family:" + td.family() : group;
+          for (ContainerInstance ci : targets) {
+            String reason = null;
+            if (ci.status() == ContainerInstanceStatus.INACTIVE) {
+              reason = "INACTIVE";
+            } else if (!ci.agentConnected() || ci.instance().state() != InstanceState.RUNNING || !ci.instance().isReachable()) {
+              reason = "AGENT";
+            } else {
+              String misfit = Placement.misfit(ci, td);
+              if (misfit != null) reason = failureReason(misfit);
+            }
+            if (reason != null) {
+              failures.put(ci.containerInstanceArn(), reason);
+              continue;
+            }
+            Task t = newTask(c, td, taskGroup, LaunchType.EC2, null, null, null);
+            synchronized (c.standaloneTasks) {
+              c.standaloneTasks.add(t);
+            }
+            lifecycle.launchOn(t, ci);
+            started.add(t);
+          }
+          return new StartTaskResult(started, failures);
         });
   }
 

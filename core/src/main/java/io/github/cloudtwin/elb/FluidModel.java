@@ -174,7 +174,7 @@ final class FluidModel {
     routedRates.clear();
     Map<String, Double> perTarget = new HashMap<>();
     for (Flow f : flows.values()) {
-      if (f.rps <= 0) continue;
+      if (f.rps <= 0 || f.lb.deleted) continue;
       Totals t = rates.computeIfAbsent(f.lb, k -> new Totals());
       Routed r = routedRates.computeIfAbsent(f.lb, k -> new Routed());
       split(owner.snapshot(f.lb), f.template, f.rps, t, perTarget, r.byTarget, r);

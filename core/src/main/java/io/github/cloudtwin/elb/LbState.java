@@ -18,6 +18,8 @@ final class LbState {
   /** Per enabled zone: whether its node is in DNS, and since when it is out (-1 if in). */
   final Map<String, Long> removedFromDns = new LinkedHashMap<>();
   volatile RoutingSnapshot snapshot;
+  /** Set by DeleteLoadBalancer: offered traffic to it routes nowhere. */
+  boolean deleted;
   final AtomicLong nodeCursor = new AtomicLong();
   final Map<String, AtomicLong> cursors = new ConcurrentHashMap<>();
 

@@ -55,6 +55,8 @@ public final class LoadBalancing implements AutoCloseable {
   /** Load balancers whose routing snapshot is out of date, with the cause of the last change. */
   private final Map<LbState, Long> stale = new LinkedHashMap<>();
   private final List<HttpListener> httpListeners = new ArrayList<>();
+  /** The load balancer each real HTTP listener serves (closed when it is deleted). */
+  private final Map<HttpListener, LbState> httpListenerOwners = new HashMap<>();
   private final List<TargetHealthListener> healthListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final SplittableRandom ids;
   private final FluidModel fluid;
@@ -193,48 +195,271 @@ public final class LoadBalancing implements AutoCloseable {
           if (type == LoadBalancerType.NETWORK && spec.protocol().isHttp()) {
             throw new ValidationException("Protocol", spec.protocol(), "TCP, TLS, UDP or TCP_UDP for a Network Load Balancer");
           }
-          if (type != LoadBalancerType.APPLICATION && !spec.rules().isEmpty()) {
-            throw new ValidationException("Rules", spec.rules().size(), "no rules: only Application Load Balancer listeners have rules");
-          }
-          List<TgState> used = new ArrayList<>();
-          List<RuleAction> actions = new ArrayList<>();
-          actions.add(spec.defaultAction());
-          for (RuleSpec r : spec.rules()) actions.add(r.action());
-          for (RuleAction a : actions) {
-            if (!a.isForward()) {
-              if (type != LoadBalancerType.APPLICATION) throw new ValidationException("DefaultActions", "fixed-response", "forward (fixed responses are for Application Load Balancers)");
-              continue;
-            }
-            if (type != LoadBalancerType.APPLICATION && a.targetGroupWeights().size() > 1) {
-              throw new ValidationException("ForwardConfig.TargetGroups", a.targetGroupWeights().keySet(), "one target group");
-            }
-            for (String name : a.targetGroupNames()) {
-              if (type == LoadBalancerType.CLASSIC) {
-                if (!name.equals(lb.spec.name())) throw new ValidationException("TargetGroupArn", name, "the Classic Load Balancer's own name " + lb.spec.name() + " (instances register with it)");
-                continue;
-              }
-              TgState g = tg(name);
-              if (g.lbType != type) {
-                throw new ValidationException("TargetGroupArn", name,
-                    "a target group whose protocol suits a " + type.name().toLowerCase(Locale.ROOT) + " load balancer (it is " + g.spec.protocol() + ")");
-              }
-              used.add(g);
-            }
-          }
+          checkRulesAndActions(lb, spec);
           lb.listeners.put(spec.port(), spec);
           kernel.timeline().record(lb.resource(), "listener",
               "created " + spec.protocol() + ":" + spec.port() + " listener with " + spec.rules().size() + " rule(s)");
-          for (TgState g : used) {
-            if (!g.loadBalancers.contains(lb)) {
-              g.loadBalancers.add(lb);
-              for (Registration r : g.registrations.values()) {
-                if (r.state == TargetHealthState.UNUSED && "Target.NotInUse".equals(r.reason)) g.startFresh(r);
-              }
-              g.ensureChecking();
-            }
-          }
-          rebuild(lb);
+          listenersChanged(lb);
         });
+  }
+
+  /** Validates a listener's rules and actions against its load balancer (before anything changes). */
+  private void checkRulesAndActions(LbState lb, ListenerSpec spec) {
+    LoadBalancerType type = lb.spec.type();
+    if (type != LoadBalancerType.APPLICATION && !spec.rules().isEmpty()) {
+      throw new ValidationException("Rules", spec.rules().size(), "no rules: only Application Load Balancer listeners have rules");
+    }
+    List<RuleAction> actions = new ArrayList<>();
+    actions.add(spec.defaultAction());
+    for (RuleSpec r : spec.rules()) actions.add(r.action());
+    for (RuleAction a : actions) {
+      if (!a.isForward()) {
+        if (type != LoadBalancerType.APPLICATION) throw new ValidationException("DefaultActions", "fixed-response", "forward (fixed responses are for Application Load Balancers)");
+        continue;
+      }
+      if (type != LoadBalancerType.APPLICATION && a.targetGroupWeights().size() > 1) {
+        throw new ValidationException("ForwardConfig.TargetGroups", a.targetGroupWeights().keySet(), "one target group");
+      }
+      for (String name : a.targetGroupNames()) {
+        if (type == LoadBalancerType.CLASSIC) {
+          if (!name.equals(lb.spec.name())) throw new ValidationException("TargetGroupArn", name, "the Classic Load Balancer's own name " + lb.spec.name() + " (instances register with it)");
+          continue;
+        }
+        TgState g = tg(name);
+        if (g.lbType != type) {
+          throw new ValidationException("TargetGroupArn", name,
+              "a target group whose protocol suits a " + type.name().toLowerCase(Locale.ROOT) + " load balancer (it is " + g.spec.protocol() + ")");
+        }
+      }
+    }
+  }
+
+  /**
+   * After a listener or rule change of {@code lb}: target groups it now forwards to start health
+   * checks (their targets leave {@code Target.NotInUse}); target groups no load balancer forwards
+   * to any more become unused (their targets {@code unused}, {@code Target.NotInUse}); the routing
+   * snapshot is rebuilt.
+   */
+  private void listenersChanged(LbState lb) {
+    List<TgState> used = lb.classicGroup != null ? List.of() : groupsOf(lb);
+    for (TgState g : used) {
+      if (!g.loadBalancers.contains(lb)) {
+        g.loadBalancers.add(lb);
+        for (Registration r : g.registrations.values()) {
+          if (r.state == TargetHealthState.UNUSED && "Target.NotInUse".equals(r.reason)) g.startFresh(r);
+        }
+        g.ensureChecking();
+      }
+    }
+    for (TgState g : tgs.values()) {
+      if (!used.contains(g) && g.loadBalancers.remove(lb) && !g.inUse()) {
+        for (Registration r : g.registrations.values()) {
+          if (r.state != TargetHealthState.DRAINING) g.startFresh(r);
+        }
+      }
+    }
+    rebuild(lb);
+  }
+
+  /**
+   * Adds a rule to an Application Load Balancer's listener, as {@code CreateRule}. The priority
+   * must be free on that listener ({@code PriorityInUse} otherwise); the rule's target groups must
+   * exist and suit the load balancer.
+   *
+   * @param loadBalancerName the load balancer
+   * @param listenerPort the listener's port
+   * @param rule the rule
+   */
+  public void createRule(String loadBalancerName, int listenerPort, RuleSpec rule) {
+    Require.notNull("rule", rule);
+    kernel.run(() -> {
+      LbState lb = lb(loadBalancerName);
+      ListenerSpec l = listener(lb, listenerPort);
+      List<RuleSpec> rules = new ArrayList<>(l.rules());
+      rules.add(rule);
+      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
+          "rule", "created rule priority " + rule.priority() + " on listener " + l.protocol() + ":" + l.port());
+    });
+  }
+
+  /**
+   * Replaces the conditions and action of the rule with {@code rule.priority()}, as {@code ModifyRule}.
+   *
+   * @param loadBalancerName the load balancer
+   * @param listenerPort the listener's port
+   * @param rule the rule's new conditions and action, at its priority
+   */
+  public void modifyRule(String loadBalancerName, int listenerPort, RuleSpec rule) {
+    Require.notNull("rule", rule);
+    kernel.run(() -> {
+      LbState lb = lb(loadBalancerName);
+      ListenerSpec l = listener(lb, listenerPort);
+      List<RuleSpec> rules = new ArrayList<>(l.rules());
+      rules.set(ruleIndex(l, rule.priority()), rule);
+      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
+          "rule", "modified rule priority " + rule.priority() + " on listener " + l.protocol() + ":" + l.port());
+    });
+  }
+
+  /**
+   * Replaces a listener's default action, as {@code ModifyListener} with {@code DefaultActions}.
+   *
+   * @param loadBalancerName the load balancer
+   * @param listenerPort the listener's port
+   * @param defaultAction the new default action
+   */
+  public void modifyListenerDefaultAction(String loadBalancerName, int listenerPort, RuleAction defaultAction) {
+    Require.notNull("DefaultActions", defaultAction);
+    kernel.run(() -> {
+      LbState lb = lb(loadBalancerName);
+      ListenerSpec l = listener(lb, listenerPort);
+      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), defaultAction, l.rules()),
+          "listener", "modified default action of listener " + l.protocol() + ":" + l.port());
+    });
+  }
+
+  /**
+   * Deletes the rule with {@code priority}, as {@code DeleteRule}.
+   *
+   * @param loadBalancerName the load balancer
+   * @param listenerPort the listener's port
+   * @param priority the rule's priority
+   */
+  public void deleteRule(String loadBalancerName, int listenerPort, int priority) {
+    kernel.run(() -> {
+      LbState lb = lb(loadBalancerName);
+      ListenerSpec l = listener(lb, listenerPort);
+      List<RuleSpec> rules = new ArrayList<>(l.rules());
+      rules.remove(ruleIndex(l, priority));
+      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
+          "rule-delete", "deleted rule priority " + priority + " of listener " + l.protocol() + ":" + l.port());
+    });
+  }
+
+  /**
+   * Changes rule priorities, as {@code SetRulePriorities}: all at once, so two rules may swap;
+   * the resulting priorities must be unique ({@code PriorityInUse} otherwise).
+   *
+   * @param loadBalancerName the load balancer
+   * @param listenerPort the listener's port
+   * @param newPriorityByOld the new priority of each rule, by its current priority
+   */
+  public void setRulePriorities(String loadBalancerName, int listenerPort, Map<Integer, Integer> newPriorityByOld) {
+    Require.notNull("RulePriorities", newPriorityByOld);
+    Map<Integer, Integer> changes = new TreeMap<>(newPriorityByOld);
+    if (changes.isEmpty()) throw new ValidationException("RulePriorities", "[]", "at least one rule and its new priority");
+    kernel.run(() -> {
+      LbState lb = lb(loadBalancerName);
+      ListenerSpec l = listener(lb, listenerPort);
+      List<RuleSpec> rules = new ArrayList<>(l.rules());
+      for (Map.Entry<Integer, Integer> e : changes.entrySet()) {
+        int i = ruleIndex(l, Require.notNull("RulePriorities.RuleArn", e.getKey()));
+        RuleSpec r = rules.get(i);
+        rules.set(i, new RuleSpec(Require.notNull("RulePriorities.Priority", e.getValue()), r.conditions(), r.action()));
+      }
+      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
+          "rule", "set rule priorities " + changes + " on listener " + l.protocol() + ":" + l.port());
+    });
+  }
+
+  /**
+   * Deletes a listener and its rules, as {@code DeleteListener}; target groups no load balancer
+   * forwards to any more become unused.
+   *
+   * @param loadBalancerName the load balancer
+   * @param listenerPort the listener's port
+   */
+  public void deleteListener(String loadBalancerName, int listenerPort) {
+    kernel.run(() -> {
+      LbState lb = lb(loadBalancerName);
+      ListenerSpec l = listener(lb, listenerPort);
+      lb.listeners.remove(listenerPort);
+      kernel.timeline().record(lb.resource(), "listener-delete",
+          "deleted " + l.protocol() + ":" + l.port() + " listener with " + l.rules().size() + " rule(s)");
+      listenersChanged(lb);
+    });
+  }
+
+  /**
+   * Deletes a load balancer, as {@code DeleteLoadBalancer}: its listeners and rules go, its real
+   * HTTP listeners close and its offered traffic stops. Its target groups and their targets stay
+   * (AWS: deleting a load balancer does not affect its registered targets); a target group no
+   * load balancer forwards to any more becomes unused.
+   *
+   * @param name the load balancer
+   */
+  public void deleteLoadBalancer(String name) {
+    List<HttpListener> toClose = new ArrayList<>();
+    kernel.run(() -> {
+      LbState lb = lb(name);
+      int listeners = lb.listeners.size();
+      lb.listeners.clear();
+      lbs.remove(name);
+      lb.deleted = true;
+      kernel.timeline().record(lb.resource(), "delete", "deleted load balancer and its " + listeners + " listener(s)");
+      listenersChanged(lb);
+      stale.remove(lb);
+      Scheduler.Task ss = slowStartTasks.remove(lb);
+      if (ss != null) ss.cancel();
+      for (HttpListener h : httpListeners) if (httpListenerOwners.get(h) == lb) toClose.add(h);
+      httpListeners.removeAll(toClose);
+      for (HttpListener h : toClose) httpListenerOwners.remove(h);
+      fluid.recompute();
+    });
+    for (HttpListener h : toClose) h.close();
+  }
+
+  /**
+   * Deletes a target group, as {@code DeleteTargetGroup}: refused with {@code ResourceInUse} while
+   * a listener or rule forwards to it; its targets are deregistered at once (nothing routes to
+   * them).
+   *
+   * @param name the target group
+   */
+  public void deleteTargetGroup(String name) {
+    kernel.run(() -> {
+      TgState g = tg(name);
+      if (g.inUse()) {
+        throw new ValidationException("TargetGroupArn", name, "a target group no listener or rule forwards to (used by "
+            + g.loadBalancers.stream().map(l -> l.spec.name()).toList() + ")",
+            "ResourceInUse: Target group '" + name + "' is currently in use by a listener or a rule");
+      }
+      tgs.remove(name);
+      long id = kernel.timeline().record(g.resource(), "delete",
+          "deleted target group with " + g.registrations.size() + " registered target(s)");
+      kernel.runWithCause(id, () -> {
+        for (Registration r : new ArrayList<>(g.registrations.values())) {
+          if (r.drainTask != null) r.drainTask.cancel();
+          finishDrain(g, r);
+        }
+      });
+    });
+  }
+
+  private ListenerSpec listener(LbState lb, int port) {
+    ListenerSpec l = lb.listeners.get(port);
+    if (l == null) {
+      throw new ValidationException("ListenerArn", port, "the port of a listener of " + lb.spec.name() + " " + lb.listeners.keySet(),
+          "ListenerNotFound: One or more listeners not found");
+    }
+    return l;
+  }
+
+  private static int ruleIndex(ListenerSpec l, int priority) {
+    for (int i = 0; i < l.rules().size(); i++) if (l.rules().get(i).priority() == priority) return i;
+    throw new ValidationException("RuleArn", priority, "the priority of a rule of listener " + l.port() + " "
+        + l.rules().stream().map(RuleSpec::priority).toList(), "RuleNotFound: One or more rules not found");
+  }
+
+  /** Validates {@code spec} (priorities unique, actions valid), then puts it in place and records the change. */
+  private void replaceListener(LbState lb, ListenerSpec spec, String kind, String message) {
+    if (lb.spec.type() != LoadBalancerType.APPLICATION && !spec.rules().isEmpty()) {
+      throw new ValidationException("ListenerArn", spec.port(), "a listener of an Application Load Balancer (only those have rules)");
+    }
+    checkRulesAndActions(lb, spec);
+    lb.listeners.put(spec.port(), spec);
+    kernel.timeline().record(lb.resource(), kind, message);
+    listenersChanged(lb);
   }
 
   // ------------------------------------------------------------------ targets
@@ -1000,6 +1225,7 @@ public final class LoadBalancing implements AutoCloseable {
     try {
       kernel.run(() -> {
         httpListeners.add(h);
+        httpListenerOwners.put(h, lb);
         kernel.timeline().record(lb.resource(), "http-listener", "real HTTP listener on " + h.uri());
       });
     } catch (RuntimeException e) {

@@ -29,6 +29,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ecs.model.ClusterContainsContainerInstancesException;
+import software.amazon.awssdk.services.ecs.model.ClusterContainsServicesException;
+import software.amazon.awssdk.services.ecs.model.ClusterContainsTasksException;
+import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteClusterResponse;
+import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
+import software.amazon.awssdk.services.ecs.model.StartTaskResponse;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProvider;
 import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -111,7 +118,10 @@ public final class EcsHandler {
           "ServiceNotFoundException", ServiceNotFoundException::builder,
           "ServiceNotActiveException", ServiceNotActiveException::builder,
           "InvalidParameterException", InvalidParameterException::builder,
-          "ClientException", ClientException::builder));
+          "ClientException", ClientException::builder,
+          "ClusterContainsContainerInstancesException", ClusterContainsContainerInstancesException::builder,
+          "ClusterContainsServicesException", ClusterContainsServicesException::builder,
+          "ClusterContainsTasksException", ClusterContainsTasksException::builder));
 
   private final CloudTwin twin;
   private final EcsOperations ops;
@@ -159,6 +169,11 @@ public final class EcsHandler {
         .failures(failures(d)).build();
   }
 
+  /** DeleteCluster: ClusterContains...Exception while it has container instances, services or tasks. */
+  public DeleteClusterResponse deleteCluster(DeleteClusterRequest r) {
+    return DeleteClusterResponse.builder().cluster(cluster(ops.deleteCluster(r.cluster()))).build();
+  }
+
   /** ListClusters. */
   public ListClustersResponse listClusters(ListClustersRequest r) {
     Page<String> p = ops.listClusters(r.nextToken(), r.maxResults());
@@ -177,7 +192,7 @@ public final class EcsHandler {
     return Cluster.builder()
         .clusterArn(c.clusterArn())
         .clusterName(c.clusterName())
-        .status("ACTIVE")
+        .status(c.status())
         .registeredContainerInstancesCount(c.registeredContainerInstancesCount())
         .runningTasksCount(c.runningTasksCount())
         .pendingTasksCount(c.pendingTasksCount())
@@ -545,6 +560,15 @@ public final class EcsHandler {
     List<Failure> failures = new ArrayList<>();
     for (String f : res.failures()) failures.add(Failure.builder().reason(f).build());
     return RunTaskResponse.builder().tasks(res.tasks().stream().map(this::task).toList()).failures(failures).build();
+  }
+
+  /** StartTask: one task on each named container instance; the ones that cannot take it are failures. */
+  public StartTaskResponse startTask(StartTaskRequest r) {
+    io.github.cloudtwin.ecs.StartTaskResult res = ops.startTask(r.cluster(), r.taskDefinition(),
+        r.hasContainerInstances() ? r.containerInstances() : null, r.group());
+    List<Failure> failures = new ArrayList<>();
+    res.failures().forEach((arn, reason) -> failures.add(Failure.builder().arn(arn).reason(reason).build()));
+    return StartTaskResponse.builder().tasks(res.tasks().stream().map(this::task).toList()).failures(failures).build();
   }
 
   /** StopTask. */

@@ -28,6 +28,24 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListen
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateRuleRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateRuleResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteListenerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteListenerResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteLoadBalancerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteLoadBalancerResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteRuleRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteRuleResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteTargetGroupRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteTargetGroupResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyRuleRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyRuleResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.OperationNotPermittedException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.PriorityInUseException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ResourceInUseException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RulePriorityPair;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetRulePrioritiesRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetRulePrioritiesResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeregisterTargetsRequest;
@@ -83,17 +101,20 @@ public final class ElasticLoadBalancingV2Handler {
 
   /** ELBv2's error codes and the SDK's modeled exceptions for them. */
   public static final SdkErrors ERRORS = new SdkErrors("ElasticLoadBalancingV2", "ValidationError",
-      ElasticLoadBalancingV2Exception::builder, Map.<String, Supplier<AwsServiceException.Builder>>of(
-          "LoadBalancerNotFound", LoadBalancerNotFoundException::builder,
-          "TargetGroupNotFound", TargetGroupNotFoundException::builder,
-          "ListenerNotFound", ListenerNotFoundException::builder,
-          "RuleNotFound", RuleNotFoundException::builder,
-          "DuplicateLoadBalancerName", DuplicateLoadBalancerNameException::builder,
-          "DuplicateTargetGroupName", DuplicateTargetGroupNameException::builder,
-          "DuplicateListener", DuplicateListenerException::builder,
-          "InvalidTarget", InvalidTargetException::builder,
-          "SubnetNotFound", SubnetNotFoundException::builder,
-          "InvalidConfigurationRequest", InvalidConfigurationRequestException::builder));
+      ElasticLoadBalancingV2Exception::builder, Map.<String, Supplier<AwsServiceException.Builder>>ofEntries(
+          Map.entry("LoadBalancerNotFound", LoadBalancerNotFoundException::builder),
+          Map.entry("TargetGroupNotFound", TargetGroupNotFoundException::builder),
+          Map.entry("ListenerNotFound", ListenerNotFoundException::builder),
+          Map.entry("RuleNotFound", RuleNotFoundException::builder),
+          Map.entry("DuplicateLoadBalancerName", DuplicateLoadBalancerNameException::builder),
+          Map.entry("DuplicateTargetGroupName", DuplicateTargetGroupNameException::builder),
+          Map.entry("DuplicateListener", DuplicateListenerException::builder),
+          Map.entry("InvalidTarget", InvalidTargetException::builder),
+          Map.entry("SubnetNotFound", SubnetNotFoundException::builder),
+          Map.entry("InvalidConfigurationRequest", InvalidConfigurationRequestException::builder),
+          Map.entry("PriorityInUse", PriorityInUseException::builder),
+          Map.entry("ResourceInUse", ResourceInUseException::builder),
+          Map.entry("OperationNotPermitted", OperationNotPermittedException::builder)));
 
   private final CloudTwin twin;
   private final ElbOperations ops;
@@ -285,32 +306,130 @@ public final class ElasticLoadBalancingV2Handler {
         .build();
   }
 
-  /** DescribeRules: the listener's rules by priority, then its default rule. */
+  /** DescribeRules: the listener's rules by priority, then its default rule; or the rules by ARN. */
   public DescribeRulesResponse describeRules(DescribeRulesRequest r) {
+    List<Rule> out = new ArrayList<>();
     if (r.listenerArn() == null) {
-      throw new UnsupportedOperationException("DescribeRules by RuleArns is not simulated by CloudTwin: pass"
-          + " ListenerArn");
+      if (!r.hasRuleArns() || r.ruleArns().isEmpty()) {
+        throw AwsErrorException.badRequest("ValidationError", "You must specify either listener ARNs or rule ARNs");
+      }
+      for (String arn : r.ruleArns()) out.add(rule(ops.rule(arn)));
+      return DescribeRulesResponse.builder().rules(out).build();
     }
     ElbArns.ListenerRef l = ops.listener(r.listenerArn());
-    ListenerSpec s = ops.spec(l);
-    List<Rule> out = new ArrayList<>();
-    for (RuleSpec rule : s.rules()) {
-      out.add(Rule.builder()
-          .ruleArn(arns.ruleArn(l.loadBalancer(), l.port(), rule.priority()))
-          .priority(Integer.toString(rule.priority()))
-          .conditions(rule.conditions().stream().map(ElasticLoadBalancingV2Handler::condition).toList())
-          .actions(actions(rule.action()))
-          .isDefault(false)
-          .build());
-    }
-    out.add(Rule.builder().ruleArn(arns.ruleArn(l.loadBalancer(), l.port(), 0)).priority("default")
-        .conditions(List.of()).actions(actions(s.defaultAction())).isDefault(true).build());
+    for (RuleSpec rule : ops.spec(l).rules()) out.add(rule(new ElbArns.RuleRef(l, rule.priority())));
+    out.add(rule(new ElbArns.RuleRef(l, 0)));
     return DescribeRulesResponse.builder().rules(out).build();
   }
 
+  private Rule rule(ElbArns.RuleRef ref) {
+    ElbArns.ListenerRef l = ref.listener();
+    ListenerSpec s = ops.spec(l);
+    String arn = arns.ruleArn(l.loadBalancer(), l.port(), ref.priority());
+    if (ref.priority() == 0) {
+      return Rule.builder().ruleArn(arn).priority("default").conditions(List.of()).actions(actions(s.defaultAction()))
+          .isDefault(true).build();
+    }
+    RuleSpec rule = s.rules().stream().filter(x -> x.priority() == ref.priority()).findFirst().orElseThrow();
+    return Rule.builder()
+        .ruleArn(arn)
+        .priority(Integer.toString(rule.priority()))
+        .conditions(rule.conditions().stream().map(ElasticLoadBalancingV2Handler::condition).toList())
+        .actions(actions(rule.action()))
+        .isDefault(false)
+        .build();
+  }
+
+  /** CreateRule. */
+  public CreateRuleResponse createRule(CreateRuleRequest r) {
+    ElbArns.ListenerRef l = ops.listener(r.listenerArn());
+    int priority = ops.createRule(r.listenerArn(), r.priority(), conditions(r.hasConditions() ? r.conditions() : null),
+        r.hasActions() && !r.actions().isEmpty() ? action(r.actions()) : null);
+    return CreateRuleResponse.builder().rules(rule(new ElbArns.RuleRef(l, priority))).build();
+  }
+
+  /** ModifyRule. */
+  public ModifyRuleResponse modifyRule(ModifyRuleRequest r) {
+    ElbArns.RuleRef ref = ops.modifyRule(r.ruleArn(), conditions(r.hasConditions() ? r.conditions() : null),
+        r.hasActions() && !r.actions().isEmpty() ? action(r.actions()) : null);
+    return ModifyRuleResponse.builder().rules(rule(ref)).build();
+  }
+
+  /** DeleteRule. */
+  public DeleteRuleResponse deleteRule(DeleteRuleRequest r) {
+    ops.deleteRule(r.ruleArn());
+    return DeleteRuleResponse.builder().build();
+  }
+
+  /** SetRulePriorities. */
+  public SetRulePrioritiesResponse setRulePriorities(SetRulePrioritiesRequest r) {
+    Map<String, Integer> pairs = new java.util.LinkedHashMap<>();
+    if (r.hasRulePriorities()) for (RulePriorityPair p : r.rulePriorities()) pairs.put(p.ruleArn(), p.priority());
+    List<Rule> out = new ArrayList<>();
+    for (ElbArns.RuleRef ref : ops.setRulePriorities(pairs)) out.add(rule(ref));
+    return SetRulePrioritiesResponse.builder().rules(out).build();
+  }
+
+  /** DeleteListener. */
+  public DeleteListenerResponse deleteListener(DeleteListenerRequest r) {
+    ops.deleteListener(r.listenerArn());
+    return DeleteListenerResponse.builder().build();
+  }
+
+  /** DeleteLoadBalancer. */
+  public DeleteLoadBalancerResponse deleteLoadBalancer(DeleteLoadBalancerRequest r) {
+    ops.deleteLoadBalancer(r.loadBalancerArn());
+    return DeleteLoadBalancerResponse.builder().build();
+  }
+
+  /** DeleteTargetGroup. */
+  public DeleteTargetGroupResponse deleteTargetGroup(DeleteTargetGroupRequest r) {
+    ops.deleteTargetGroup(r.targetGroupArn());
+    return DeleteTargetGroupResponse.builder().build();
+  }
+
+  private static List<RuleCondition> conditions(
+      List<software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition> in) {
+    if (in == null) return null;
+    List<RuleCondition> out = new ArrayList<>();
+    for (software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition c : in) {
+      String field = c.field();
+      List<String> values = c.hasValues() ? c.values() : List.of();
+      String header = null;
+      if (field == null) throw AwsErrorException.badRequest("ValidationError", "A condition field must be specified.");
+      switch (field) {
+        case "path-pattern" -> {
+          if (c.pathPatternConfig() != null && c.pathPatternConfig().hasValues()) values = c.pathPatternConfig().values();
+        }
+        case "host-header" -> {
+          if (c.hostHeaderConfig() != null && c.hostHeaderConfig().hasValues()) values = c.hostHeaderConfig().values();
+        }
+        case "http-header" -> {
+          if (c.httpHeaderConfig() == null) {
+            throw AwsErrorException.badRequest("ValidationError", "An http-header condition needs HttpHeaderConfig.");
+          }
+          header = c.httpHeaderConfig().httpHeaderName();
+          values = c.httpHeaderConfig().hasValues() ? c.httpHeaderConfig().values() : List.of();
+        }
+        default -> throw new UnsupportedOperationException("Rule condition field " + field + " is not simulated by"
+            + " CloudTwin (path-pattern, host-header and http-header are)");
+      }
+      try {
+        out.add(new RuleCondition(field, header, values));
+      } catch (io.github.cloudtwin.kernel.ValidationException e) {
+        throw AwsErrorException.badRequest("ValidationError", e.getMessage());
+      }
+    }
+    return out;
+  }
+
   private static software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition condition(RuleCondition c) {
-    return software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition.builder()
-        .field(c.field()).values(c.values()).build();
+    var b = software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition.builder().field(c.field());
+    return switch (c.field()) {
+      case "http-header" -> b.httpHeaderConfig(h -> h.httpHeaderName(c.httpHeaderName()).values(c.values())).build();
+      case "host-header" -> b.values(c.values()).hostHeaderConfig(h -> h.values(c.values())).build();
+      default -> b.values(c.values()).pathPatternConfig(p -> p.values(c.values())).build();
+    };
   }
 
   private RuleAction action(List<Action> actions) {

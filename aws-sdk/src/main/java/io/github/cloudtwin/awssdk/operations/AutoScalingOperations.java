@@ -21,8 +21,10 @@ import io.github.cloudtwin.autoscaling.TerminationPolicy;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -241,8 +243,12 @@ public final class AutoScalingOperations {
   private GroupDescription describe(AutoScalingGroup g) {
     AutoScalingGroupSpec spec = g.spec();
     ElbArns arns = new ElbArns(twin);
-    List<String> tgs = spec.targetGroupNames().stream().map(n -> arns.targetGroupArn(twin.loadBalancing().targetGroup(n)))
-        .toList();
+    java.util.Map<String, io.github.cloudtwin.elb.TargetGroup> byName = new java.util.HashMap<>();
+    if (!spec.targetGroupNames().isEmpty()) for (var tg : twin.loadBalancing().targetGroups()) byName.put(tg.name(), tg);
+    List<String> tgs = new ArrayList<>();
+    for (String n : spec.targetGroupNames()) {
+      if (byName.containsKey(n)) tgs.add(arns.targetGroupArn(byName.get(n))); // a deleted one is gone
+    }
     String subnets = String.join(",", spec.availabilityZones().stream().map(Ids::subnetId).toList());
     return new GroupDescription(g, Ids.autoScalingGroupArn(twin.region(), g.name()), tgs, subnets, g.instances());
   }
@@ -678,13 +684,83 @@ public final class AutoScalingOperations {
   }
 
   /**
-   * {@code DescribeLoadBalancerTargetGroups}: the group's target group ARNs.
+   * A target group of a group as {@code DescribeLoadBalancerTargetGroups} and
+   * {@code DescribeTrafficSources} show it.
    *
-   * @param groupName the group name
-   * @return {@code DescribeLoadBalancerTargetGroups}: the group's target group ARNs
+   * @param targetGroupArn the target group's ARN
+   * @param state {@code Added}, {@code InService} (ELB health checks and a healthy instance) or
+   *     {@code Removing} (detached, instances still draining)
    */
-  public List<String> describeLoadBalancerTargetGroups(String groupName) {
-    return describe(group(groupName)).targetGroupArns();
+  public record TargetGroupState(String targetGroupArn, String state) {}
+
+  /** {@code AttachLoadBalancerTargetGroups} / {@code AttachTrafficSources}: 1 to 10 target groups by ARN. */
+  public void attachLoadBalancerTargetGroups(String groupName, List<String> targetGroupArns) {
+    AutoScalingGroup g = group(groupName);
+    List<String> names = targetGroupNames(targetGroupArns);
+    try {
+      autoScaling.attachLoadBalancerTargetGroups(g.name(), names.toArray(String[]::new));
+    } catch (ValidationException e) {
+      throw AwsErrorException.badRequest("ValidationError", e.getMessage());
+    }
+  }
+
+  /** {@code DetachLoadBalancerTargetGroups} / {@code DetachTrafficSources}: their instances drain. */
+  public void detachLoadBalancerTargetGroups(String groupName, List<String> targetGroupArns) {
+    AutoScalingGroup g = group(groupName);
+    List<String> names = targetGroupNames(targetGroupArns);
+    try {
+      autoScaling.detachLoadBalancerTargetGroups(g.name(), names.toArray(String[]::new));
+    } catch (ValidationException e) {
+      throw AwsErrorException.badRequest("ValidationError", e.getMessage());
+    }
+  }
+
+  private List<String> targetGroupNames(List<String> arns) {
+    if (arns == null || arns.isEmpty()) {
+      throw AwsErrorException.constraint("ValidationError", "targetGroupARNs", null, "Member must not be null");
+    }
+    if (arns.size() > 10) {
+      throw AwsErrorException.constraint("ValidationError", "targetGroupARNs", arns,
+          "Member must have length less than or equal to 10");
+    }
+    List<String> out = new ArrayList<>();
+    for (String arn : arns) out.add(targetGroupName(arn));
+    return out;
+  }
+
+  /**
+   * {@code DescribeLoadBalancerTargetGroups} / {@code DescribeTrafficSources}: the attached target
+   * groups, then the detached ones still {@code Removing}.
+   *
+   * @param groupName the group
+   * @param nextToken the token of the page
+   * @param maxRecords the page size
+   * @param defaultPage the operation's default page size
+   * @param maxPage the operation's largest page size
+   * @param operation the operation's name, for its tokens
+   * @return a page of target groups with their states
+   */
+  public Page<TargetGroupState> describeLoadBalancerTargetGroups(String groupName, String nextToken, Integer maxRecords,
+      int defaultPage, int maxPage, String operation) {
+    AutoScalingGroup g = group(groupName);
+    ElbArns arns = new ElbArns(twin);
+    List<TargetGroupState> all = new ArrayList<>();
+    boolean elbChecks = g.spec().healthCheckType() == HealthCheckType.ELB;
+    Set<String> members = new HashSet<>();
+    for (AutoScalingInstance i : g.instances()) members.add(i.instanceId());
+    for (String n : g.spec().targetGroupNames()) {
+      io.github.cloudtwin.elb.TargetGroup tg = twin.loadBalancing().targetGroups().stream().filter(t -> t.name().equals(n))
+          .findFirst().orElse(null);
+      if (tg == null) continue; // deleted since
+      boolean healthy = elbChecks && tg.targetHealth().entrySet().stream().anyMatch(e -> members.contains(e.getKey())
+          && e.getValue().state() == io.github.cloudtwin.elb.TargetHealthState.HEALTHY);
+      all.add(new TargetGroupState(arns.targetGroupArn(tg), healthy ? "InService" : "Added"));
+    }
+    for (String n : g.removingTargetGroups()) {
+      twin.loadBalancing().targetGroups().stream().filter(t -> t.name().equals(n)).findFirst()
+          .ifPresent(tg -> all.add(new TargetGroupState(arns.targetGroupArn(tg), "Removing")));
+    }
+    return PAGES.page(operation, all, nextToken, maxRecords, defaultPage, maxPage, "maxRecords");
   }
 
   // ------------------------------------------------------------------ helpers

@@ -85,11 +85,29 @@ public final class EcsOperations {
     List<Failure> failures = new ArrayList<>();
     for (String ref : refs == null || refs.isEmpty() ? List.of("default") : refs) {
       String name = lastSegment(ref);
-      Cluster c = ecs.clusters().stream().filter(x -> x.clusterName().equals(name)).findFirst().orElse(null);
+      Cluster c = ecs.findCluster(name).orElse(null); // a deleted cluster shows INACTIVE
       if (c != null) found.add(c);
       else failures.add(new Failure(ref.startsWith("arn:") ? ref : clusterArn(name), "MISSING", null));
     }
     return new Described<>(found, failures);
+  }
+
+  /** {@code DeleteCluster}: refused while it has container instances, services or tasks; answers it INACTIVE. */
+  public Cluster deleteCluster(String ref) {
+    if (ref == null) throw invalid("cluster can not be blank.");
+    Cluster c = cluster(ref);
+    try {
+      return ecs.deleteCluster(c.clusterName());
+    } catch (ValidationException e) {
+      String m = e.getMessage();
+      for (String code : List.of("ClusterContainsContainerInstancesException", "ClusterContainsServicesException",
+          "ClusterContainsTasksException")) {
+        if (m.startsWith(code + ": ")) {
+          throw AwsErrorException.badRequest(code, m.substring(code.length() + 2, m.indexOf(" [Invalid value")));
+        }
+      }
+      throw invalid(m);
+    }
   }
 
   /** {@code ListClusters}: cluster ARNs. */
@@ -284,6 +302,22 @@ public final class EcsOperations {
     if (n < 1 || n > 10) throw invalid("Count must be between 1 and 10.");
     try {
       return ecs.runTask(c.clusterName(), td.familyRevision(), n, launchType);
+    } catch (ValidationException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  /** {@code StartTask}: one task on each of 1 to 10 container instances (ids or ARNs) of the cluster. */
+  public io.github.cloudtwin.ecs.StartTaskResult startTask(String cluster, String taskDefinition,
+      List<String> containerInstances, String group) {
+    Cluster c = cluster(cluster);
+    TaskDefinition td = taskDefinition(taskDefinition);
+    if (containerInstances == null || containerInstances.isEmpty()) throw invalid("Container instances can not be empty.");
+    if (containerInstances.size() > 10) throw invalid("Container instances cannot contain more than 10 elements.");
+    List<String> ids = new ArrayList<>();
+    for (String ref : containerInstances) ids.add(containerInstance(c.clusterName(), ref).containerInstanceId());
+    try {
+      return ecs.startTask(c.clusterName(), td.familyRevision(), ids, group);
     } catch (ValidationException e) {
       throw invalid(e.getMessage());
     }

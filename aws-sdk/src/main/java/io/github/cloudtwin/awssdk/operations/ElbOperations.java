@@ -286,6 +286,139 @@ public final class ElbOperations {
     return l.loadBalancer().listeners().stream().filter(s -> s.port() == l.port()).findFirst().orElseThrow();
   }
 
+  /** {@code CreateRule} on an Application Load Balancer's listener; answers the rule's priority. */
+  public int createRule(String listenerArn, Integer priority, List<io.github.cloudtwin.elb.RuleCondition> conditions,
+      RuleAction action) {
+    ElbArns.ListenerRef l = listener(listenerArn);
+    if (priority == null) throw validation("A rule priority must be specified.");
+    if (priority < 1 || priority > 50000) {
+      throw AwsErrorException.constraint("ValidationError", "priority", priority,
+          "Member must have value greater than or equal to 1 and less than or equal to 50000");
+    }
+    if (conditions == null || conditions.isEmpty()) throw validation("A rule must have at least one condition.");
+    if (action == null) throw validation("A rule must have at least one action.");
+    if (spec(l).rules().stream().anyMatch(r -> r.priority() == priority)) {
+      throw AwsErrorException.badRequest("PriorityInUse", "Priority '" + priority + "' is currently in use");
+    }
+    RuleSpec rule = ruleSpec(priority, conditions, action);
+    core(() -> elb.createRule(l.loadBalancer().name(), l.port(), rule));
+    return priority;
+  }
+
+  /** {@code ModifyRule}: new conditions and/or actions for a rule (not the default rule's conditions). */
+  public ElbArns.RuleRef modifyRule(String ruleArn, List<io.github.cloudtwin.elb.RuleCondition> conditions,
+      RuleAction action) {
+    ElbArns.RuleRef ref = rule(ruleArn);
+    ElbArns.ListenerRef l = ref.listener();
+    if (ref.priority() == 0) {
+      if (conditions != null && !conditions.isEmpty()) {
+        throw AwsErrorException.badRequest("OperationNotPermitted", "Default rule cannot have conditions");
+      }
+      if (action != null) core(() -> elb.modifyListenerDefaultAction(l.loadBalancer().name(), l.port(), action));
+      return ref;
+    }
+    RuleSpec old = spec(l).rules().stream().filter(r -> r.priority() == ref.priority()).findFirst().orElseThrow();
+    RuleSpec rule = ruleSpec(ref.priority(), conditions == null || conditions.isEmpty() ? old.conditions() : conditions,
+        action == null ? old.action() : action);
+    core(() -> elb.modifyRule(l.loadBalancer().name(), l.port(), rule));
+    return ref;
+  }
+
+  /** {@code DeleteRule}: not the default rule. */
+  public void deleteRule(String ruleArn) {
+    ElbArns.RuleRef ref = rule(ruleArn);
+    if (ref.priority() == 0) throw AwsErrorException.badRequest("OperationNotPermitted", "Default rule cannot be deleted");
+    ElbArns.ListenerRef l = ref.listener();
+    core(() -> elb.deleteRule(l.loadBalancer().name(), l.port(), ref.priority()));
+    arns.forgetRule(l.loadBalancer(), l.port(), ref.priority());
+  }
+
+  /** {@code SetRulePriorities}: every rule of one listener, applied at once; answers the rules moved. */
+  public List<ElbArns.RuleRef> setRulePriorities(Map<String, Integer> priorityByRuleArn) {
+    if (priorityByRuleArn == null || priorityByRuleArn.isEmpty()) throw validation("Rule priorities must be specified.");
+    ElbArns.ListenerRef listener = null;
+    Map<Integer, Integer> newByOld = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Integer> e : priorityByRuleArn.entrySet()) {
+      ElbArns.RuleRef ref = rule(e.getKey());
+      if (ref.priority() == 0) throw AwsErrorException.badRequest("OperationNotPermitted", "Default rule priority cannot be"
+          + " modified");
+      if (listener != null && (listener.port() != ref.listener().port()
+          || !listener.loadBalancer().name().equals(ref.listener().loadBalancer().name()))) {
+        throw validation("All rules must belong to the same listener");
+      }
+      listener = ref.listener();
+      Integer p = e.getValue();
+      if (p == null) throw validation("A rule priority must be specified.");
+      if (p < 1 || p > 50000) {
+        throw AwsErrorException.constraint("ValidationError", "rulePriorities.member.priority", p,
+            "Member must have value greater than or equal to 1 and less than or equal to 50000");
+      }
+      newByOld.put(ref.priority(), p);
+    }
+    ElbArns.ListenerRef l = listener;
+    core(() -> elb.setRulePriorities(l.loadBalancer().name(), l.port(), newByOld));
+    arns.moveRules(l.loadBalancer(), l.port(), newByOld);
+    List<ElbArns.RuleRef> out = new ArrayList<>();
+    for (int p : newByOld.values()) out.add(new ElbArns.RuleRef(l, p));
+    return out;
+  }
+
+  /** {@code DeleteListener}. */
+  public void deleteListener(String listenerArn) {
+    ElbArns.ListenerRef l = listener(listenerArn);
+    core(() -> elb.deleteListener(l.loadBalancer().name(), l.port()));
+  }
+
+  /** {@code DeleteLoadBalancer}: AWS answers success for a load balancer that does not exist or is already deleted. */
+  public void deleteLoadBalancer(String loadBalancerArn) {
+    if (loadBalancerArn == null) throw validation("A load balancer ARN must be specified.");
+    LoadBalancer lb = arns.loadBalancer(loadBalancerArn);
+    if (lb != null) core(() -> elb.deleteLoadBalancer(lb.name()));
+  }
+
+  /** {@code DeleteTargetGroup}: ResourceInUse while a listener or rule forwards to it; an unknown ARN succeeds. */
+  public void deleteTargetGroup(String targetGroupArn) {
+    if (targetGroupArn == null) throw validation("A target group ARN must be specified.");
+    TargetGroup tg = arns.targetGroup(targetGroupArn);
+    if (tg == null) return;
+    core(() -> elb.deleteTargetGroup(tg.name()));
+  }
+
+  /** The rule with this ARN, or RuleNotFound. */
+  public ElbArns.RuleRef rule(String arn) {
+    ElbArns.RuleRef r = arns.rule(arn);
+    if (r == null) throw AwsErrorException.badRequest("RuleNotFound", "One or more rules not found");
+    return r;
+  }
+
+  private static RuleSpec ruleSpec(int priority, List<io.github.cloudtwin.elb.RuleCondition> conditions, RuleAction action) {
+    try {
+      return new RuleSpec(priority, conditions, action);
+    } catch (ValidationException e) {
+      throw validation(e.getMessage());
+    }
+  }
+
+  private static final List<String> CORE_CODES = List.of("PriorityInUse", "ResourceInUse", "RuleNotFound",
+      "ListenerNotFound", "TargetGroupNotFound", "LoadBalancerNotFound", "DuplicateListener");
+
+  /** Runs a core change, answering its refusal with the AWS error code its message starts with. */
+  private static void core(Runnable change) {
+    try {
+      change.run();
+    } catch (ValidationException e) {
+      String m = e.getMessage();
+      for (String code : CORE_CODES) {
+        if (m.startsWith(code)) {
+          String text = m.startsWith(code + ": ") ? m.substring(code.length() + 2) : m;
+          int detail = text.indexOf(" [Invalid value");
+          throw AwsErrorException.badRequest(code, detail > 0 ? text.substring(0, detail) : text);
+        }
+      }
+      throw validation(m);
+    }
+  }
+
   // ------------------------------------------------------------------ targets
 
   /** {@code RegisterTargets}: every target must be a known instance (or an IP in a zone). */
