@@ -18,6 +18,7 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
  *
  * <p>The doors:
  * <ul>
+ *   <li>{@link #startEndpoint()}: an HTTP endpoint on 127.0.0.1 for the AWS CLI, boto3 and other SDKs;</li>
  *   <li>{@link #bind()}: while the binding is open, SDK clients the code builds itself the ordinary
  *       way ({@code AutoScalingClient.create()}) are answered by this twin, in-process, if the SDK
  *       picks {@link TwinSdkHttpService} as its HTTP implementation (see there);</li>
@@ -114,6 +115,16 @@ public final class AwsWire {
    */
   public Binding bind() {
     return new Binding(Routes.bind(this));
+  }
+
+  /**
+   * Starts the loopback endpoint: an HTTP/1.1 listener on 127.0.0.1 and an ephemeral port that
+   * answers the wire protocols and a control API ({@link LoopbackEndpoint}). It closes with the twin.
+   *
+   * @return the running endpoint; close it to stop it earlier
+   */
+  public LoopbackEndpoint startEndpoint() {
+    return LoopbackEndpoint.start(this);
   }
 
   /** A scoped binding of a twin to the SDK's default HTTP service; see {@link AwsWire#bind()}. */
