@@ -147,7 +147,8 @@ public final class AutoScaling {
   // ------------------------------------------------------------------ groups
 
   /**
-   * Creates a group, as {@code CreateAutoScalingGroup}; it launches toward desired at once.
+   * Creates a group, as {@code CreateAutoScalingGroup}; it launches toward desired at once, with
+   * the spec's lifecycle hooks already in place.
    *
    * @param spec the spec
    * @return the new group, a live view
@@ -165,7 +166,10 @@ public final class AutoScaling {
       groups.put(g.name, g);
       long id = g.record(new AutoScalingFact.GroupCreated(g.name, spec.minSize(), spec.maxSize(), spec.desiredCapacity(),
           spec.availabilityZones()));
-      kernel.runWithCause(id, () -> g.start());
+      kernel.runWithCause(id, () -> {
+        for (LifecycleHookSpec h : spec.lifecycleHookSpecifications()) g.putHook(h);
+        g.start();
+      });
       return new AutoScalingGroup(kernel, g);
     });
   }
@@ -628,10 +632,7 @@ public final class AutoScaling {
   public void putLifecycleHook(LifecycleHookSpec spec) {
     Require.notNull("spec", spec);
     kernel.run(() -> {
-      GroupRuntime g = runtime(spec.autoScalingGroupName());
-      g.hooks.put(spec.lifecycleHookName(), spec);
-      g.record(new AutoScalingFact.LifecycleHookPut(g.name, spec.lifecycleHookName(), spec.lifecycleTransition(),
-          spec.heartbeatTimeout(), spec.defaultResult()));
+      runtime(spec.autoScalingGroupName()).putHook(spec);
     });
   }
 
