@@ -146,7 +146,8 @@ public final class AutoScaling {
   // ------------------------------------------------------------------ groups
 
   /**
-   * Creates a group, as {@code CreateAutoScalingGroup}; it launches toward desired at once.
+   * Creates a group, as {@code CreateAutoScalingGroup}; it launches toward desired at once, with
+   * the spec's lifecycle hooks already in place.
    *
    * @param spec the spec
    * @return the new group, a live view
@@ -164,7 +165,10 @@ public final class AutoScaling {
       groups.put(g.name, g);
       long id = g.record("create", "created: min " + spec.minSize() + ", max " + spec.maxSize() + ", desired "
           + spec.desiredCapacity() + ", zones " + spec.availabilityZones());
-      kernel.runWithCause(id, () -> g.start());
+      kernel.runWithCause(id, () -> {
+        for (LifecycleHookSpec h : spec.lifecycleHookSpecifications()) g.putHook(h);
+        g.start();
+      });
       return new AutoScalingGroup(kernel, g);
     });
   }
@@ -632,10 +636,7 @@ public final class AutoScaling {
   public void putLifecycleHook(LifecycleHookSpec spec) {
     Require.notNull("spec", spec);
     kernel.run(() -> {
-      GroupRuntime g = runtime(spec.autoScalingGroupName());
-      g.hooks.put(spec.lifecycleHookName(), spec);
-      g.record("lifecycle-hook", "hook " + spec.lifecycleHookName() + " put: " + spec.lifecycleTransition()
-          + ", heartbeat " + spec.heartbeatTimeout().getSeconds() + " s, default " + spec.defaultResult());
+      runtime(spec.autoScalingGroupName()).putHook(spec);
     });
   }
 

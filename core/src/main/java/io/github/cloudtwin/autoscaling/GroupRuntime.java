@@ -405,6 +405,13 @@ final class GroupRuntime {
     }
   }
 
+  /** Adds or replaces a lifecycle hook (PutLifecycleHook, or the group's creation). */
+  void putHook(LifecycleHookSpec h) {
+    hooks.put(h.lifecycleHookName(), h);
+    record("lifecycle-hook", "hook " + h.lifecycleHookName() + " put: " + h.lifecycleTransition()
+        + ", heartbeat " + h.heartbeatTimeout().getSeconds() + " s, default " + h.defaultResult());
+  }
+
   /** Restarts the heartbeat timeout of the member's wait on {@code h}. */
   void heartbeat(Member m, LifecycleHookSpec h) {
     Scheduler.Task old = m.waitingHooks.get(h.lifecycleHookName());

@@ -1,9 +1,11 @@
 package io.github.cloudtwin.await;
 
 /**
- * A virtual-time wait gave up: the AssertionError counterpart of Awaitility's {@code
- * ConditionTimeoutException}. Its message names the alias, the limit of virtual time, the last
- * assertion failure and the timeline.
+ * A virtual-time wait failed: the AssertionError counterpart of Awaitility's {@code
+ * ConditionTimeoutException}, thrown when the condition was not fulfilled (or did not hold for
+ * {@code during}) within {@code atMost}, or was fulfilled before {@code atLeast}. Its message names
+ * the alias, the virtual limits, the last failure and the slice of the timeline the wait covered;
+ * its cause is the last exception the wait ignored, if the last failure was one.
  */
 public class VirtualTimeoutError extends AssertionError {
 
@@ -16,5 +18,15 @@ public class VirtualTimeoutError extends AssertionError {
    */
   public VirtualTimeoutError(String message) {
     super(message);
+  }
+
+  /**
+   * An error with this message and cause.
+   *
+   * @param message the message
+   * @param cause the last ignored exception, or null
+   */
+  public VirtualTimeoutError(String message, Throwable cause) {
+    super(message, cause);
   }
 }

@@ -23,6 +23,8 @@ import io.github.cloudtwin.junit.CloudTwinTest;
 import io.github.cloudtwin.junit.TwinReport;
 import io.github.cloudtwin.realtime.RealTimeDriver;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +55,23 @@ class WaitingAndListenersTest {
         .untilAsserted(() -> assertThat(twin).alarm("cpu-high").isInState(ALARM));
     // end::await[]
     org.assertj.core.api.Assertions.assertThat(twin.elapsed()).isEqualTo(ofMinutes(3));
+  }
+
+  @Test
+  void duringAtLeastAndAListenerOnVirtualTime(CloudTwin twin) {
+    // tag::await-vocabulary[]
+    List<String> evaluations = new ArrayList<>();
+    CloudTwinAwait.await(twin, "cpu-high fires, not too soon, and stays")
+        .atLeast(Duration.ofMinutes(2))        // fails if ALARM comes sooner (too few datapoints)
+        .during(Duration.ofMinutes(30))        // then must hold at every poll for 30 virtual minutes
+        .atMost(Duration.ofMinutes(45))
+        .pollInterval(Duration.ofMinutes(1))
+        .conditionEvaluationListener(c -> evaluations.add(c.elapsed().toMinutes() + "m " + c.value()))
+        .until(alarm::state, state -> state == ALARM);
+    // end::await-vocabulary[]
+    org.assertj.core.api.Assertions.assertThat(twin.elapsed()).isEqualTo(ofMinutes(33));
+    org.assertj.core.api.Assertions.assertThat(evaluations).startsWith("0m INSUFFICIENT_DATA", "1m OK", "2m OK", "3m ALARM")
+        .endsWith("33m ALARM").hasSize(34);
   }
 
   @Test
