@@ -601,10 +601,10 @@ public final class LoadBalancing implements AutoCloseable {
    * @param latency the latency
    */
   public void setDefaultLatency(Duration latency) {
-    Require.notNegative("latency", latency);
+    TargetBehavior behavior = TargetBehavior.healthy(latency); // validates the latency first
     kernel.run(() -> {
       defaultLatency = latency;
-      defaultBehavior = TargetBehavior.healthy(latency);
+      defaultBehavior = behavior;
       fluid.markDirty();
     });
   }
