@@ -160,8 +160,7 @@ public final class Ec2 {
     kernel.run(() -> {
       boolean changed = insufficient ? noCapacity.add(zone + " " + instanceType) : noCapacity.remove(zone + " " + instanceType);
       if (changed) {
-        kernel.timeline().record("zone/" + zone, "capacity", (insufficient ? "insufficient capacity for " : "capacity again for ")
-            + instanceType);
+        kernel.timeline().record(new Ec2Fact.ZoneCapacityChanged(zone, instanceType, insufficient));
       }
     });
   }
