@@ -47,9 +47,12 @@ final class RoutingSnapshot {
     final RuleMatcher[] rules;
     final ActionSnap[] actions;
     final ActionSnap defaultAction;
+    /** Classic: the port targets receive this listener's traffic on; 0 keeps the listener's port. */
+    final int instancePort;
 
-    ListenerSnap(int port, Protocol protocol, RuleSpec[] rules, ActionSnap[] actions, ActionSnap defaultAction) {
+    ListenerSnap(int port, Protocol protocol, RuleSpec[] rules, ActionSnap[] actions, ActionSnap defaultAction, int instancePort) {
       this.port = port;
+      this.instancePort = instancePort;
       this.protocol = protocol;
       this.rules = new RuleMatcher[rules.length];
       for (int i = 0; i < rules.length; i++) this.rules[i] = new RuleMatcher(rules[i]);

@@ -27,6 +27,14 @@ class MixedInstancesPolicyTest {
         .collect(Collectors.groupingBy(AutoScalingInstance::instanceType, Collectors.counting()));
   }
 
+  /** A group whose c5.xlarge count 2 units and c5.2xlarge 4, c5.xlarge first. */
+  private static AutoScalingGroup weighted(CloudTwin twin, int desired) {
+    return twin.autoScaling().createAutoScalingGroup(group("web", 0, 20, desired)
+        .mixedInstancesPolicy(MixedInstancesPolicy.prioritized(
+            LaunchTemplateOverride.weighted("c5.xlarge", 2), LaunchTemplateOverride.weighted("c5.2xlarge", 4)))
+        .build());
+  }
+
   private static int units(AutoScalingGroup g) {
     return g.instances().stream().mapToInt(AutoScalingInstance::weightedCapacity).sum();
   }
@@ -78,10 +86,7 @@ class MixedInstancesPolicyTest {
   @Test
   void withWeightsDesiredIsUnitsAndTheLastLaunchMayExceedItByLessThanTheLargestWeight() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 20, 5)
-          .mixedInstancesPolicy(MixedInstancesPolicy.prioritized(
-              LaunchTemplateOverride.weighted("c5.xlarge", 2), LaunchTemplateOverride.weighted("c5.2xlarge", 4)))
-          .build());
+      AutoScalingGroup g = weighted(twin, 5);
       assertThat(g.instances()).hasSize(3).allSatisfy(i -> {
         assertThat(i.instanceType()).isEqualTo("c5.xlarge");
         assertThat(i.weightedCapacity()).isEqualTo(2);
@@ -97,10 +102,7 @@ class MixedInstancesPolicyTest {
   void aHeavierFallbackTypeCountsItsOwnWeight() {
     try (CloudTwin twin = CloudTwin.create()) {
       for (String z : List.of(A, B, C)) twin.ec2().setInsufficientCapacity(z, "c5.xlarge", true);
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 20, 5)
-          .mixedInstancesPolicy(MixedInstancesPolicy.prioritized(
-              LaunchTemplateOverride.weighted("c5.xlarge", 2), LaunchTemplateOverride.weighted("c5.2xlarge", 4)))
-          .build());
+      AutoScalingGroup g = weighted(twin, 5);
       assertThat(g.instances()).hasSize(2).extracting(AutoScalingInstance::instanceType).containsOnly("c5.2xlarge");
       assertThat(units(g)).isEqualTo(8); // 5 + 3, below desired + largest weight (9)
     }
@@ -109,10 +111,7 @@ class MixedInstancesPolicyTest {
   @Test
   void withWeightsScaleInRemovesInstancesOnlyWhileTheGroupStaysAtOrAboveDesired() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 20, 6)
-          .mixedInstancesPolicy(MixedInstancesPolicy.prioritized(
-              LaunchTemplateOverride.weighted("c5.xlarge", 2), LaunchTemplateOverride.weighted("c5.2xlarge", 4)))
-          .build());
+      AutoScalingGroup g = weighted(twin, 6);
       twin.advance(Duration.ofMinutes(1));
       twin.autoScaling().setDesiredCapacity("web", 3, false);
       twin.advance(Duration.ofMinutes(2));
