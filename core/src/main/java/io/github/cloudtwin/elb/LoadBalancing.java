@@ -603,10 +603,10 @@ public final class LoadBalancing implements AutoCloseable {
    * @param latency the latency
    */
   public void setDefaultLatency(Duration latency) {
-    Require.notNegative("latency", latency);
+    TargetBehavior behavior = TargetBehavior.healthy(latency); // validates the latency first
     kernel.run(() -> {
       defaultLatency = latency;
-      defaultBehavior = TargetBehavior.healthy(latency);
+      defaultBehavior = behavior;
       fluid.markDirty();
     });
   }
@@ -662,10 +662,11 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   Request forwarded(Request r, RoutingSnapshot.ListenerSnap l) {
-    String xff = r.header("x-forwarded-for");
-    Request f = r.withHeader("X-Forwarded-For", xff == null ? r.sourceIp() : xff + ", " + r.sourceIp())
-        .withHeader("X-Forwarded-Proto", l.protocol.name().toLowerCase(Locale.ROOT))
-        .withHeader("X-Forwarded-Port", Integer.toString(l.port));
+    String xff = r.headers().get("x-forwarded-for");
+    Request f = r.withLowerCaseHeaders(
+        "x-forwarded-for", xff == null ? r.sourceIp() : xff + ", " + r.sourceIp(),
+        "x-forwarded-proto", l.forwardedProto,
+        "x-forwarded-port", l.forwardedPort);
     return l.instancePort == 0 ? f : f.toListener(l.instancePort); // Classic: the instance port, as a health check's
   }
 

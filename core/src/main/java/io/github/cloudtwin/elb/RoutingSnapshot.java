@@ -49,11 +49,16 @@ final class RoutingSnapshot {
     final ActionSnap defaultAction;
     /** Classic: the port targets receive this listener's traffic on; 0 keeps the listener's port. */
     final int instancePort;
+    /** The X-Forwarded-Proto and X-Forwarded-Port values the listener adds. */
+    final String forwardedProto;
+    final String forwardedPort;
 
     ListenerSnap(int port, Protocol protocol, RuleSpec[] rules, ActionSnap[] actions, ActionSnap defaultAction, int instancePort) {
       this.port = port;
       this.instancePort = instancePort;
       this.protocol = protocol;
+      this.forwardedProto = protocol.name().toLowerCase(java.util.Locale.ROOT);
+      this.forwardedPort = Integer.toString(port);
       this.rules = new RuleMatcher[rules.length];
       for (int i = 0; i < rules.length; i++) this.rules[i] = new RuleMatcher(rules[i]);
       this.actions = actions;
@@ -141,6 +146,7 @@ final class RoutingSnapshot {
             if (c < bestCount) {
               bestCount = c;
               best = i;
+              if (c == 0) break; // nothing can be less: the first idle target from the cursor
             }
           }
           return targets[best];
