@@ -5,6 +5,10 @@ import io.github.cloudtwin.awssdk.AwsSdkClients;
 import io.github.cloudtwin.awswire.AwsWire;
 import io.github.cloudtwin.awswire.LoopbackEndpoint;
 import io.github.cloudtwin.awswire.TwinSdkHttpService;
+import io.github.cloudtwin.awswire.WireRequest;
+import io.github.cloudtwin.awswire.WireResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,6 +51,11 @@ public class WireBenchmark {
   private LoopbackEndpoint endpoint;
   private AutoScalingClient hook;
   private AutoScalingClient loopback;
+  private AutoScalingClient inProcessInterface;
+  private AwsWire wire;
+  private final WireRequest form = new WireRequest("POST", "/", "", Map.of("Content-Type",
+      "application/x-www-form-urlencoded; charset=utf-8", "Host", "autoscaling.us-east-1.amazonaws.com"),
+      "Action=DescribeAutoScalingGroups&Version=2011-01-01&AutoScalingGroupNames.member.1=web".getBytes(StandardCharsets.UTF_8));
   private final DescribeAutoScalingGroupsRequest request =
       DescribeAutoScalingGroupsRequest.builder().autoScalingGroupNames("web").build();
 
@@ -58,7 +67,8 @@ public class WireBenchmark {
     sdk.autoScaling().createAutoScalingGroup(r -> r.autoScalingGroupName("web").launchTemplate(l -> l.launchTemplateName("web"))
         .minSize(3).maxSize(3).desiredCapacity(3).availabilityZones("us-east-1a", "us-east-1b", "us-east-1c"));
     twin.advance(Duration.ofMinutes(5));
-    AwsWire wire = AwsWire.of(sdk);
+    inProcessInterface = sdk.autoScaling();
+    wire = AwsWire.of(sdk);
     binding = wire.bind();
     StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("cloudtwin", "cloudtwin"));
     hook = AutoScalingClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
@@ -89,6 +99,18 @@ public class WireBenchmark {
   @Benchmark
   public DescribeAutoScalingGroupsResponse inProcessHook() {
     return hook.describeAutoScalingGroups(request);
+  }
+
+  /** For comparison: cloudtwin-aws-sdk's client interface, no wire protocol, no SDK pipeline. */
+  @Benchmark
+  public DescribeAutoScalingGroupsResponse inProcessInterface() {
+    return inProcessInterface.describeAutoScalingGroups(request);
+  }
+
+  /** The wire's own share of the hook: decoding the form, the call, encoding the XML (no SDK pipeline). */
+  @Benchmark
+  public WireResponse wireHandleOnly() {
+    return wire.handle(form);
   }
 
   /** Through the loopback endpoint on 127.0.0.1, keep-alive. */
