@@ -194,6 +194,10 @@ public final class LoadBalancing implements AutoCloseable {
           if (type == LoadBalancerType.NETWORK && spec.protocol().isHttp()) {
             throw new ValidationException("Protocol", spec.protocol(), "TCP, TLS, UDP or TCP_UDP for a Network Load Balancer");
           }
+          if (type != LoadBalancerType.CLASSIC && spec.instancePort() != null) {
+            throw new ValidationException("InstancePort", spec.instancePort(), "no instance port: only Classic Load Balancer listeners"
+                + " have one (a target group carries the port targets receive traffic on)");
+          }
           checkRulesAndActions(lb, spec);
           lb.listeners.put(spec.port(), spec);
           kernel.timeline().record(new ElbFact.ListenerCreated(lb.spec.name(), spec.protocol(), spec.port(), spec.rules().size()));
@@ -275,7 +279,7 @@ public final class LoadBalancing implements AutoCloseable {
       ListenerSpec l = listener(lb, listenerPort);
       List<RuleSpec> rules = new ArrayList<>(l.rules());
       rules.add(rule);
-      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
+      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules, l.instancePort()),
           new ElbFact.RuleCreated(lb.spec.name(), l.protocol(), l.port(), rule.priority()));
     });
   }
@@ -294,7 +298,7 @@ public final class LoadBalancing implements AutoCloseable {
       ListenerSpec l = listener(lb, listenerPort);
       List<RuleSpec> rules = new ArrayList<>(l.rules());
       rules.set(ruleIndex(l, rule.priority()), rule);
-      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
+      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules, l.instancePort()),
           new ElbFact.RuleModified(lb.spec.name(), l.protocol(), l.port(), rule.priority()));
     });
   }
@@ -311,7 +315,7 @@ public final class LoadBalancing implements AutoCloseable {
     kernel.run(() -> {
       LbState lb = lb(loadBalancerName);
       ListenerSpec l = listener(lb, listenerPort);
-      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), defaultAction, l.rules()),
+      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), defaultAction, l.rules(), l.instancePort()),
           new ElbFact.ListenerDefaultActionModified(lb.spec.name(), l.protocol(), l.port()));
     });
   }
@@ -329,7 +333,7 @@ public final class LoadBalancing implements AutoCloseable {
       ListenerSpec l = listener(lb, listenerPort);
       List<RuleSpec> rules = new ArrayList<>(l.rules());
       rules.remove(ruleIndex(l, priority));
-      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
+      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules, l.instancePort()),
           new ElbFact.RuleDeleted(lb.spec.name(), l.protocol(), l.port(), priority));
     });
   }
@@ -355,7 +359,7 @@ public final class LoadBalancing implements AutoCloseable {
         RuleSpec r = rules.get(i);
         rules.set(i, new RuleSpec(Require.notNull("RulePriorities.Priority", e.getValue()), r.conditions(), r.action()));
       }
-      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
+      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules, l.instancePort()),
           new ElbFact.RulePrioritiesSet(lb.spec.name(), l.protocol(), l.port(), java.util.Collections.unmodifiableMap(changes)));
     });
   }
@@ -882,10 +886,11 @@ public final class LoadBalancing implements AutoCloseable {
 
   Request forwarded(Request r, RoutingSnapshot.ListenerSnap l) {
     String xff = r.headers().get("x-forwarded-for");
-    return r.withLowerCaseHeaders(
+    Request f = r.withLowerCaseHeaders(
         "x-forwarded-for", xff == null ? r.sourceIp() : xff + ", " + r.sourceIp(),
         "x-forwarded-proto", l.forwardedProto,
         "x-forwarded-port", l.forwardedPort);
+    return l.instancePort == 0 ? f : f.toListener(l.instancePort); // Classic: the instance port, as a health check's
   }
 
   RoutedResponse answer(RoutingSnapshot s, RoutingSnapshot.ListenerSnap l, RoutingSnapshot.Decision d, Request r, long now, boolean virtual) {
@@ -1423,7 +1428,8 @@ public final class LoadBalancing implements AutoCloseable {
       RoutingSnapshot.ActionSnap[] actions = new RoutingSnapshot.ActionSnap[l.rules().size()];
       RuleSpec[] rules = l.rules().toArray(new RuleSpec[0]);
       for (int i = 0; i < rules.length; i++) actions[i] = actionSnap(lb, l.port() + "|" + rules[i].priority(), rules[i].action());
-      ls.add(new RoutingSnapshot.ListenerSnap(l.port(), l.protocol(), rules, actions, actionSnap(lb, l.port() + "|default", l.defaultAction())));
+      ls.add(new RoutingSnapshot.ListenerSnap(l.port(), l.protocol(), rules, actions, actionSnap(lb, l.port() + "|default", l.defaultAction()),
+          l.instancePort() == null ? 0 : l.instancePort()));
     }
     lb.snapshot = new RoutingSnapshot(spec.type(), visible.toArray(new RoutingSnapshot.Node[0]),
         ls.toArray(new RoutingSnapshot.ListenerSnap[0]), spec.idleTimeout().toMillis(), lb.nodeCursor);
