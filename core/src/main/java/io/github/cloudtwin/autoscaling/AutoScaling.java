@@ -1,5 +1,6 @@
 package io.github.cloudtwin.autoscaling;
 
+import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.cloudwatch.AlarmActionContext;
 import io.github.cloudtwin.cloudwatch.AlarmNames;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
@@ -138,7 +139,7 @@ public final class AutoScaling {
         if (!attached) add.add(t);
       }
       if (add.isEmpty()) return;
-      long id = g.record("attach", "attached load balancers " + add.stream().map(LoadBalancerTargets::name).toList());
+      long id = g.record(new AutoScalingFact.LoadBalancersAttached(g.name, add.stream().map(LoadBalancerTargets::name).toList()));
       kernel.runWithCause(id, () -> g.attach(add));
     });
   }
@@ -170,7 +171,7 @@ public final class AutoScaling {
       all.addAll(names);
       g.spec = g.spec.toBuilder().targetGroupNames(all.toArray(String[]::new)).build();
       for (String n : names) g.removingTargetGroups.remove(n);
-      long id = g.record("attach", "attached target groups " + names);
+      long id = g.record(new AutoScalingFact.TargetGroupsAttached(g.name, names));
       kernel.runWithCause(id, () -> g.attach(add));
     });
   }
@@ -200,7 +201,7 @@ public final class AutoScaling {
       List<String> rest = new ArrayList<>(g.spec.targetGroupNames());
       rest.removeAll(names);
       g.spec = g.spec.toBuilder().targetGroupNames(rest.toArray(String[]::new)).build();
-      long id = g.record("detach", "detached target groups " + names + ": deregistering the group's instances");
+      long id = g.record(new AutoScalingFact.TargetGroupsDetached(g.name, names));
       kernel.runWithCause(id, () -> g.detach(remove));
     });
   }
@@ -225,8 +226,8 @@ public final class AutoScaling {
       List<LoadBalancerTargets> tgs = resolveTargetGroups(spec.targetGroupNames());
       GroupRuntime g = new GroupRuntime(this, spec, tgs);
       groups.put(g.name, g);
-      long id = g.record("create", "created: min " + spec.minSize() + ", max " + spec.maxSize() + ", desired "
-          + spec.desiredCapacity() + ", zones " + spec.availabilityZones());
+      long id = g.record(new AutoScalingFact.GroupCreated(g.name, spec.minSize(), spec.maxSize(), spec.desiredCapacity(),
+          spec.availabilityZones()));
       kernel.runWithCause(id, () -> {
         for (LifecycleHookSpec h : spec.lifecycleHookSpecifications()) g.putHook(h);
         g.start();
@@ -310,7 +311,7 @@ public final class AutoScaling {
       GroupRuntime g = runtime(name);
       AutoScalingGroupSpec next = g.spec.toBuilder().launchTemplate(launchTemplateName, launchTemplateVersion).build();
       g.spec = next;
-      g.record("update", "launch template " + launchTemplateName + ":" + launchTemplateVersion);
+      g.record(new AutoScalingFact.LaunchTemplateUpdated(g.name, launchTemplateName, launchTemplateVersion));
     });
   }
 
@@ -380,8 +381,7 @@ public final class AutoScaling {
       }
       for (PolicyRuntime p : List.copyOf(g.policies.values())) deleteOwnedAlarms(p);
       g.policies.clear();
-      long id = g.record("delete", "deleted" + (forceDelete ? " (ForceDelete: " + g.members.size()
-          + " instances terminated)" : ""));
+      long id = g.record(new AutoScalingFact.GroupDeleted(g.name, forceDelete, g.members.size()));
       kernel.runWithCause(id, g::delete);
       groups.remove(name);
     });
@@ -423,7 +423,7 @@ public final class AutoScaling {
             + g.hooks.keySet());
       }
       g.hooks.remove(hookName);
-      g.record("lifecycle-hook", "hook " + hookName + " deleted");
+      g.record(new AutoScalingFact.LifecycleHookDeleted(g.name, hookName));
       for (Member m : List.copyOf(g.members.values())) {
         if (m.waitingHooks.containsKey(hookName)) g.completeHook(m, hookName, h.defaultResult());
       }
@@ -480,7 +480,7 @@ public final class AutoScaling {
       List<MetricAlarmSpec> alarms = spec instanceof TargetTrackingScalingPolicy t ? targetTrackingAlarms(p, t) : List.of();
       if (old != null) deleteOwnedAlarms(old);
       g.policies.put(spec.policyName(), p);
-      long id = kernel.timeline().record("policy/" + spec.policyName(), "put", "policy " + describe(spec) + " on group " + g.name);
+      long id = kernel.timeline().record(new AutoScalingFact.PolicyPut(spec.policyName(), g.name, spec, describe(spec)));
       kernel.runWithCause(id, () -> alarms.forEach(cloudWatch::putMetricAlarm));
       return new ScalingPolicy(p);
     });
@@ -493,10 +493,13 @@ public final class AutoScaling {
     return "TargetTrackingScaling " + t.metric() + " target " + t.targetValue();
   }
 
-  /** The two alarms of a target tracking policy, named as AWS names them (see {@link AlarmNames}). */
+  /**
+   * The alarms of a target tracking policy, named as AWS names them (see {@link AlarmNames}): the
+   * high alarm, and the low one unless the policy has {@code DisableScaleIn} (as Application Auto
+   * Scaling does; docs/fidelity.md, "EC2 Auto Scaling").
+   */
   private List<MetricAlarmSpec> targetTrackingAlarms(PolicyRuntime p, TargetTrackingScalingPolicy t) {
     p.highAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmHigh", uuid());
-    p.lowAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmLow", uuid());
     String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + p.arn + ".";
     MetricAlarmSpec high = MetricAlarmSpec.builder()
         .alarmName(p.highAlarmName)
@@ -510,6 +513,8 @@ public final class AutoScaling {
         .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
         .alarmActions(p.action)
         .build();
+    if (t.disableScaleIn()) return List.of(high);
+    p.lowAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmLow", uuid());
     MetricAlarmSpec low = MetricAlarmSpec.builder()
         .alarmName(p.lowAlarmName)
         .alarmDescription(description)
@@ -526,7 +531,7 @@ public final class AutoScaling {
   }
 
   private void deleteOwnedAlarms(PolicyRuntime p) {
-    if (p.highAlarmName != null) cloudWatch.deleteAlarms(p.highAlarmName, p.lowAlarmName);
+    if (p.highAlarmName != null) cloudWatch.deleteAlarms(new ScalingPolicy(p).alarmNames().toArray(String[]::new));
   }
 
   /**
@@ -540,7 +545,7 @@ public final class AutoScaling {
       PolicyRuntime p = policyRuntime(groupName, policyName);
       deleteOwnedAlarms(p);
       p.group.policies.remove(policyName);
-      kernel.timeline().record("policy/" + policyName, "delete", "deleted");
+      kernel.timeline().record(new AutoScalingFact.PolicyDeleted(policyName, p.group.name));
     });
   }
 
@@ -626,8 +631,8 @@ public final class AutoScaling {
       double m = metricValue == null ? Double.NaN : metricValue;
       double t = breachThreshold == null ? Double.NaN : breachThreshold;
       int desired = p.propose(m, t, false, cloudWatch);
-      long id = kernel.timeline().record("policy/" + policyName, "execute",
-          "executed by a user request: " + (desired < 0 ? "no change" : "desired capacity " + p.group.spec.desiredCapacity() + " -> " + desired));
+      long id = kernel.timeline().record(new AutoScalingFact.PolicyExecuted(policyName, p.group.name, null,
+          p.group.spec.desiredCapacity(), desired));
       if (desired >= 0) {
         kernel.runWithCause(id, () -> p.group.changeDesired(desired, "a user request executed policy " + policyName,
             p.isSimple(), p.cooldown()));
@@ -642,14 +647,15 @@ public final class AutoScaling {
     kernel.runWithCause(ctx.causeEventId(), () -> {
       if (g.isSuspended(ScalingProcess.AlarmNotification)) {
         if (!ctx.reinvocation()) {
-          kernel.timeline().record("policy/" + p.name(), "not-executed", "AlarmNotification is suspended on group " + g.name);
+          kernel.timeline().record(new AutoScalingFact.PolicyNotExecuted(p.name(), g.name,
+              AutoScalingFact.Reason.ALARM_NOTIFICATION_SUSPENDED, null));
         }
         return;
       }
       if (p.isSimple() && g.inCooldownOrActivity()) {
         if (!ctx.reinvocation()) {
-          kernel.timeline().record("policy/" + p.name(), "not-executed",
-              "not executed: a scaling activity or cooldown is in progress (cooldown until " + g.cooldownEnd + ")");
+          kernel.timeline().record(new AutoScalingFact.PolicyNotExecuted(p.name(), g.name, AutoScalingFact.Reason.COOLDOWN,
+              g.cooldownEnd));
         }
         return;
       }
@@ -657,8 +663,8 @@ public final class AutoScaling {
       if (desired < 0) {
         return;
       }
-      long id = kernel.timeline().record("policy/" + p.name(), "execute",
-          "alarm " + ctx.alarmName() + " in state ALARM: desired capacity " + g.spec.desiredCapacity() + " -> " + desired);
+      long id = kernel.timeline().record(new AutoScalingFact.PolicyExecuted(p.name(), g.name, ctx.alarmName(),
+          g.spec.desiredCapacity(), desired));
       proposals.add(new Proposal(p, desired, ctx.alarmName(), id));
       if (resolveTask == null || !resolveTask.isPending()) {
         resolveTask = kernel.scheduler().at(kernel.clock().now(), 0, this::resolveProposals);
@@ -715,7 +721,7 @@ public final class AutoScaling {
         throw new ValidationException("LifecycleHookName", hookName,
             "a hook instance " + instanceId + " waits for " + m.waitingHooks.keySet() + " (No active Lifecycle Action found)");
       }
-      g.record("lifecycle-hook", "hook " + hookName + " completed for " + instanceId + ": " + result);
+      g.record(new AutoScalingFact.LifecycleActionCompleted(g.name, hookName, instanceId, result, false));
       g.completeHook(m, hookName, result);
     });
   }
@@ -752,7 +758,7 @@ public final class AutoScaling {
       for (String id : instanceIds) ms.add(memberOf(g, id));
       for (Member m : ms) {
         m.protectedFromScaleIn = protectedFromScaleIn;
-        g.record("protection", m.instanceId + " protectedFromScaleIn " + protectedFromScaleIn);
+        g.record(new AutoScalingFact.InstanceProtectionChanged(g.name, m.instanceId, protectedFromScaleIn));
       }
       g.reconcile();
     });
@@ -886,7 +892,7 @@ public final class AutoScaling {
       for (ScalingProcess p : ps) {
         if (g.suspended.add(p)) g.suspensionReasons.put(p, reason);
       }
-      g.record("suspend", "suspended " + ps);
+      g.record(new AutoScalingFact.ProcessesSuspended(g.name, List.copyOf(ps)));
     });
   }
 
@@ -904,7 +910,7 @@ public final class AutoScaling {
       List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
       ps.forEach(g.suspended::remove);
       ps.forEach(g.suspensionReasons::remove);
-      g.record("resume", "resumed " + ps);
+      g.record(new AutoScalingFact.ProcessesResumed(g.name, List.copyOf(ps)));
       g.reconcile();
     });
   }
@@ -927,8 +933,7 @@ public final class AutoScaling {
       Scheduler.Task old = g.scheduled.remove(spec.scheduledActionName());
       if (old != null) old.cancel();
       g.scheduledSpecs.put(spec.scheduledActionName(), spec);
-      g.record("scheduled-action", "scheduled action " + spec.scheduledActionName() + " put"
-          + (spec.recurrence() != null ? " (recurrence " + spec.recurrence() + ")" : " at " + spec.startTime()));
+      g.record(new AutoScalingFact.ScheduledActionPut(g.name, spec.scheduledActionName(), spec.recurrence(), spec.startTime()));
       scheduleNext(g, spec, spec.recurrence() == null ? null
           : (spec.startTime() != null && spec.startTime().isAfter(now) ? spec.startTime().minusSeconds(60) : now));
     });
@@ -969,10 +974,10 @@ public final class AutoScaling {
 
   private void runScheduled(GroupRuntime g, ScheduledActionSpec spec) {
     if (g.deleted || g.scheduledSpecs.get(spec.scheduledActionName()) != spec) return;
-    long id = g.record("scheduled-action", "scheduled action " + spec.scheduledActionName() + " runs");
+    long id = g.record(new AutoScalingFact.ScheduledActionStarted(g.name, spec.scheduledActionName()));
     kernel.runWithCause(id, () -> {
       if (g.isSuspended(ScalingProcess.ScheduledActions)) {
-        g.record("scheduled-action", "skipped: ScheduledActions is suspended");
+        g.record(new AutoScalingFact.ScheduledActionSkipped(g.name, spec.scheduledActionName()));
         return;
       }
       int min = spec.minSize() == null ? g.spec.minSize() : spec.minSize();
@@ -981,7 +986,7 @@ public final class AutoScaling {
       try {
         AutoScalingGroupSpec.checkCapacity(min, max, desired);
       } catch (ValidationException e) {
-        g.record("scheduled-action", "failed: " + e.getMessage());
+        g.record(new AutoScalingFact.ScheduledActionFailed(g.name, spec.scheduledActionName(), e.getMessage()));
         return;
       }
       if (spec.scheduledActionName() != null && spec.recurrence() == null) g.scheduledSpecs.remove(spec.scheduledActionName());

@@ -1,5 +1,7 @@
 package io.github.cloudtwin.elb;
 
+import io.github.cloudtwin.facts.Ec2Fact;
+import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Instance;
@@ -139,9 +141,7 @@ public final class LoadBalancing implements AutoCloseable {
           LbState lb = new LbState(spec, dim, classic);
           if (classic != null) classic.loadBalancers.add(lb);
           lbs.put(spec.name(), lb);
-          kernel.timeline().record(lb.resource(), "create",
-              "created " + spec.type().name().toLowerCase(Locale.ROOT) + " load balancer in " + spec.availabilityZones()
-                  + ", cross-zone " + (spec.crossZone() ? "on" : "off"));
+          kernel.timeline().record(new ElbFact.LoadBalancerCreated(spec.name(), spec.type(), spec.availabilityZones(), spec.crossZone()));
           rebuild(lb);
           if (classic != null) classic.ensureChecking();
           return new LoadBalancer(this, lb);
@@ -165,11 +165,10 @@ public final class LoadBalancing implements AutoCloseable {
               "targetgroup/" + spec.name() + "/" + hex16());
           tgs.put(spec.name(), tg);
           HealthCheckSpec hc = spec.healthCheck();
-          kernel.timeline().record(tg.resource(), "create",
-              "created " + spec.protocol() + ":" + spec.port() + " target group, health check " + hc.classicTarget(spec.port())
-                  + " every " + hc.interval().toSeconds() + "s, timeout " + hc.timeout().toSeconds() + "s, healthy "
-                  + hc.healthyThresholdCount() + ", unhealthy " + hc.unhealthyThresholdCount()
-                  + (hc.matcher() == null ? "" : ", matcher " + hc.matcher()));
+          kernel.timeline().record(new ElbFact.TargetGroupCreated(spec.name(), spec.loadBalancerType(), spec.protocol(), spec.port(),
+              hc.classicTarget(spec.port()) + " every " + hc.interval().toSeconds() + "s, timeout " + hc.timeout().toSeconds()
+                  + "s, healthy " + hc.healthyThresholdCount() + ", unhealthy " + hc.unhealthyThresholdCount()
+                  + (hc.matcher() == null ? "" : ", matcher " + hc.matcher())));
           return new TargetGroup(this, tg);
         });
   }
@@ -197,8 +196,7 @@ public final class LoadBalancing implements AutoCloseable {
           }
           checkRulesAndActions(lb, spec);
           lb.listeners.put(spec.port(), spec);
-          kernel.timeline().record(lb.resource(), "listener",
-              "created " + spec.protocol() + ":" + spec.port() + " listener with " + spec.rules().size() + " rule(s)");
+          kernel.timeline().record(new ElbFact.ListenerCreated(lb.spec.name(), spec.protocol(), spec.port(), spec.rules().size()));
           listenersChanged(lb);
         });
   }
@@ -278,7 +276,7 @@ public final class LoadBalancing implements AutoCloseable {
       List<RuleSpec> rules = new ArrayList<>(l.rules());
       rules.add(rule);
       replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
-          "rule", "created rule priority " + rule.priority() + " on listener " + l.protocol() + ":" + l.port());
+          new ElbFact.RuleCreated(lb.spec.name(), l.protocol(), l.port(), rule.priority()));
     });
   }
 
@@ -297,7 +295,7 @@ public final class LoadBalancing implements AutoCloseable {
       List<RuleSpec> rules = new ArrayList<>(l.rules());
       rules.set(ruleIndex(l, rule.priority()), rule);
       replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
-          "rule", "modified rule priority " + rule.priority() + " on listener " + l.protocol() + ":" + l.port());
+          new ElbFact.RuleModified(lb.spec.name(), l.protocol(), l.port(), rule.priority()));
     });
   }
 
@@ -314,7 +312,7 @@ public final class LoadBalancing implements AutoCloseable {
       LbState lb = lb(loadBalancerName);
       ListenerSpec l = listener(lb, listenerPort);
       replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), defaultAction, l.rules()),
-          "listener", "modified default action of listener " + l.protocol() + ":" + l.port());
+          new ElbFact.ListenerDefaultActionModified(lb.spec.name(), l.protocol(), l.port()));
     });
   }
 
@@ -332,7 +330,7 @@ public final class LoadBalancing implements AutoCloseable {
       List<RuleSpec> rules = new ArrayList<>(l.rules());
       rules.remove(ruleIndex(l, priority));
       replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
-          "rule-delete", "deleted rule priority " + priority + " of listener " + l.protocol() + ":" + l.port());
+          new ElbFact.RuleDeleted(lb.spec.name(), l.protocol(), l.port(), priority));
     });
   }
 
@@ -358,7 +356,7 @@ public final class LoadBalancing implements AutoCloseable {
         rules.set(i, new RuleSpec(Require.notNull("RulePriorities.Priority", e.getValue()), r.conditions(), r.action()));
       }
       replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules),
-          "rule", "set rule priorities " + changes + " on listener " + l.protocol() + ":" + l.port());
+          new ElbFact.RulePrioritiesSet(lb.spec.name(), l.protocol(), l.port(), java.util.Collections.unmodifiableMap(changes)));
     });
   }
 
@@ -374,8 +372,7 @@ public final class LoadBalancing implements AutoCloseable {
       LbState lb = lb(loadBalancerName);
       ListenerSpec l = listener(lb, listenerPort);
       lb.listeners.remove(listenerPort);
-      kernel.timeline().record(lb.resource(), "listener-delete",
-          "deleted " + l.protocol() + ":" + l.port() + " listener with " + l.rules().size() + " rule(s)");
+      kernel.timeline().record(new ElbFact.ListenerDeleted(lb.spec.name(), l.protocol(), l.port(), l.rules().size()));
       listenersChanged(lb);
     });
   }
@@ -396,7 +393,7 @@ public final class LoadBalancing implements AutoCloseable {
       lb.listeners.clear();
       lbs.remove(name);
       lb.deleted = true;
-      kernel.timeline().record(lb.resource(), "delete", "deleted load balancer and its " + listeners + " listener(s)");
+      kernel.timeline().record(new ElbFact.LoadBalancerDeleted(name, listeners));
       listenersChanged(lb);
       stale.remove(lb);
       Scheduler.Task ss = slowStartTasks.remove(lb);
@@ -425,8 +422,7 @@ public final class LoadBalancing implements AutoCloseable {
             "ResourceInUse: Target group '" + name + "' is currently in use by a listener or a rule");
       }
       tgs.remove(name);
-      long id = kernel.timeline().record(g.resource(), "delete",
-          "deleted target group with " + g.registrations.size() + " registered target(s)");
+      long id = kernel.timeline().record(new ElbFact.TargetGroupDeleted(name, g.registrations.size()));
       kernel.runWithCause(id, () -> {
         for (Registration r : new ArrayList<>(g.registrations.values())) {
           if (r.drainTask != null) r.drainTask.cancel();
@@ -452,13 +448,13 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   /** Validates {@code spec} (priorities unique, actions valid), then puts it in place and records the change. */
-  private void replaceListener(LbState lb, ListenerSpec spec, String kind, String message) {
+  private void replaceListener(LbState lb, ListenerSpec spec, ElbFact change) {
     if (lb.spec.type() != LoadBalancerType.APPLICATION && !spec.rules().isEmpty()) {
       throw new ValidationException("ListenerArn", spec.port(), "a listener of an Application Load Balancer (only those have rules)");
     }
     checkRulesAndActions(lb, spec);
     lb.listeners.put(spec.port(), spec);
-    kernel.timeline().record(lb.resource(), kind, message);
+    kernel.timeline().record(change);
     listenersChanged(lb);
   }
 
@@ -772,7 +768,7 @@ public final class LoadBalancing implements AutoCloseable {
     kernel.run(() -> {
       TargetRuntime t = target(targetId);
       t.behavior = behavior;
-      kernel.timeline().record("target/" + targetId, "behavior", behavior == null ? "behaviour reset to the default" : "behaviour changed");
+      kernel.timeline().record(new ElbFact.TargetBehaviourChanged(targetId, behavior == null));
       fluid.markDirty();
     });
   }
@@ -826,10 +822,10 @@ public final class LoadBalancing implements AutoCloseable {
    * @param latency the latency
    */
   public void setDefaultLatency(Duration latency) {
-    Require.notNegative("latency", latency);
+    TargetBehavior behavior = TargetBehavior.healthy(latency); // validates the latency first
     kernel.run(() -> {
       defaultLatency = latency;
-      defaultBehavior = TargetBehavior.healthy(latency);
+      defaultBehavior = behavior;
       fluid.markDirty();
     });
   }
@@ -885,10 +881,11 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   Request forwarded(Request r, RoutingSnapshot.ListenerSnap l) {
-    String xff = r.header("x-forwarded-for");
-    return r.withHeader("X-Forwarded-For", xff == null ? r.sourceIp() : xff + ", " + r.sourceIp())
-        .withHeader("X-Forwarded-Proto", l.protocol.name().toLowerCase(Locale.ROOT))
-        .withHeader("X-Forwarded-Port", Integer.toString(l.port));
+    String xff = r.headers().get("x-forwarded-for");
+    return r.withLowerCaseHeaders(
+        "x-forwarded-for", xff == null ? r.sourceIp() : xff + ", " + r.sourceIp(),
+        "x-forwarded-proto", l.forwardedProto,
+        "x-forwarded-port", l.forwardedPort);
   }
 
   RoutedResponse answer(RoutingSnapshot s, RoutingSnapshot.ListenerSnap l, RoutingSnapshot.Decision d, Request r, long now, boolean virtual) {
@@ -1226,7 +1223,7 @@ public final class LoadBalancing implements AutoCloseable {
       kernel.run(() -> {
         httpListeners.add(h);
         httpListenerOwners.put(h, lb);
-        kernel.timeline().record(lb.resource(), "http-listener", "real HTTP listener on " + h.uri());
+        kernel.timeline().record(new ElbFact.HttpListenerStarted(lb.spec.name(), h.uri()));
       });
     } catch (RuntimeException e) {
       h.close(); // the twin closed while the socket was bound: nothing it owns outlives it
@@ -1305,11 +1302,11 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   private void timelineEvent(TimelineEvent e) {
-    if (!e.kind().equals("zone-impaired") && !e.kind().equals("zone-restored")) return;
+    if (!(e.fact() instanceof Ec2Fact.ZoneStateChanged z)) return;
     kernel.run(() -> {
-      boolean impaired = e.kind().equals("zone-impaired");
+      boolean impaired = z.impaired();
       for (TargetRuntime t : targets.values()) {
-        if (t.instance == null && t.zone.equals(e.resourceName())) t.zoneImpaired = impaired;
+        if (t.instance == null && t.zone.equals(z.zone())) t.zoneImpaired = impaired;
       }
       for (LbState lb : lbs.values()) rebuild(lb);
     });
@@ -1370,13 +1367,12 @@ public final class LoadBalancing implements AutoCloseable {
       long removedAt = lb.removedFromDns.get(z);
       if (inDns && removedAt >= 0) {
         lb.removedFromDns.put(z, -1L);
-        kernel.timeline().record(lb.resource(), "dns", "node in " + z + " added back to DNS");
+        kernel.timeline().record(new ElbFact.DnsNodeAdded(lb.spec.name(), z));
         removedAt = -1;
       } else if (!inDns && removedAt < 0) {
         removedAt = now;
         lb.removedFromDns.put(z, now);
-        kernel.timeline().record(lb.resource(), "dns", "node in " + z + " removed from DNS ("
-            + (!up.get(z) ? "zone impaired" : "no healthy targets in the zone") + "); cached for up to " + DNS_TTL.toSeconds() + "s");
+        kernel.timeline().record(new ElbFact.DnsNodeRemoved(lb.spec.name(), z, !up.get(z), DNS_TTL));
         long at = now + DNS_TTL.toMillis();
         kernel.scheduler().at(Instant.ofEpochMilli(at), () -> rebuild(lb));
       }
