@@ -63,6 +63,10 @@ if command -v moto_server >/dev/null 2>&1; then
     sleep 0.2
   done
   if [[ "$up" == 1 ]]; then
+    # moto reads its image catalogue on the first DescribeImages; on a busy machine that outlasts
+    # the SDK client's read timeout, so it is done here, untimed, with a generous one.
+    curl -s -m 600 -o /dev/null -H 'Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/ec2/aws4_request' \
+      "http://127.0.0.1:$PORT/?Action=DescribeImages&Owner.1=amazon&Version=2016-11-15" || true
     ARGS+=(--moto-endpoint "http://127.0.0.1:$PORT" --moto-version "$MOTO_VERSION" --moto-pid "$MOTO_PID" \
       --clk-tck "$(getconf CLK_TCK 2>/dev/null || echo 100)")
   else

@@ -54,21 +54,46 @@ public final class AwsSdkClients {
   private final EcsHandler ecs;
   private final Ec2Handler ec2;
   private final ApplicationAutoScalingHandler applicationAutoScaling;
+  // one proxy per client type, made once: a client is a view of the handler, creating it again buys nothing
+  private final AutoScalingClient autoScalingClient;
+  private final AutoScalingAsyncClient autoScalingAsyncClient;
+  private final CloudWatchClient cloudWatchClient;
+  private final CloudWatchAsyncClient cloudWatchAsyncClient;
+  private final ElasticLoadBalancingV2Client elasticLoadBalancingV2Client;
+  private final ElasticLoadBalancingV2AsyncClient elasticLoadBalancingV2AsyncClient;
+  private final EcsClient ecsClient;
+  private final EcsAsyncClient ecsAsyncClient;
+  private final Ec2Client ec2Client;
+  private final Ec2AsyncClient ec2AsyncClient;
+  private final ApplicationAutoScalingClient applicationAutoScalingClient;
+  private final ApplicationAutoScalingAsyncClient applicationAutoScalingAsyncClient;
 
   private AwsSdkClients(CloudTwin twin) {
     this.twin = Objects.requireNonNull(twin, "twin");
     this.launchTemplates = new LaunchTemplates(twin);
     this.autoScaling = new AutoScalingHandler(twin, new AutoScalingOperations(twin, launchTemplates));
     this.cloudWatch = new CloudWatchHandler(twin, new CloudWatchOperations(twin));
+    this.elb = new ElasticLoadBalancingV2Handler(twin, new ElbOperations(twin));
+    this.ecs = new EcsHandler(twin, new EcsOperations(twin));
+    this.ec2 = new Ec2Handler(twin, new Ec2Operations(twin, launchTemplates));
+    this.applicationAutoScaling = new ApplicationAutoScalingHandler(twin, new ApplicationAutoScalingOperations(twin));
+    this.autoScalingClient = ClientProxy.create(AutoScalingClient.class, "AutoScaling", autoScaling, false, AutoScalingHandler.ERRORS);
+    this.autoScalingAsyncClient = ClientProxy.create(AutoScalingAsyncClient.class, "AutoScaling", autoScaling, true, AutoScalingHandler.ERRORS);
+    this.cloudWatchClient = ClientProxy.create(CloudWatchClient.class, "CloudWatch", cloudWatch, false, CloudWatchHandler.ERRORS);
+    this.cloudWatchAsyncClient = ClientProxy.create(CloudWatchAsyncClient.class, "CloudWatch", cloudWatch, true, CloudWatchHandler.ERRORS);
+    this.elasticLoadBalancingV2Client = ClientProxy.create(ElasticLoadBalancingV2Client.class, "ElasticLoadBalancingV2", elb, false, ElasticLoadBalancingV2Handler.ERRORS);
+    this.elasticLoadBalancingV2AsyncClient = ClientProxy.create(ElasticLoadBalancingV2AsyncClient.class, "ElasticLoadBalancingV2", elb, true, ElasticLoadBalancingV2Handler.ERRORS);
+    this.ecsClient = ClientProxy.create(EcsClient.class, "Ecs", ecs, false, EcsHandler.ERRORS);
+    this.ecsAsyncClient = ClientProxy.create(EcsAsyncClient.class, "Ecs", ecs, true, EcsHandler.ERRORS);
+    this.ec2Client = ClientProxy.create(Ec2Client.class, "Ec2", ec2, false, Ec2Handler.ERRORS);
+    this.ec2AsyncClient = ClientProxy.create(Ec2AsyncClient.class, "Ec2", ec2, true, Ec2Handler.ERRORS);
+    this.applicationAutoScalingClient = ClientProxy.create(ApplicationAutoScalingClient.class, "ApplicationAutoScaling", applicationAutoScaling, false, ApplicationAutoScalingHandler.ERRORS);
+    this.applicationAutoScalingAsyncClient = ClientProxy.create(ApplicationAutoScalingAsyncClient.class, "ApplicationAutoScaling", applicationAutoScaling, true, ApplicationAutoScalingHandler.ERRORS);
     this.cloudWatch.bind(cloudWatch());
     this.autoScaling.bind(autoScaling());
-    this.elb = new ElasticLoadBalancingV2Handler(twin, new ElbOperations(twin));
     this.elb.bind(elasticLoadBalancingV2());
-    this.ecs = new EcsHandler(twin, new EcsOperations(twin));
     this.ecs.bind(ecs());
-    this.ec2 = new Ec2Handler(twin, new Ec2Operations(twin, launchTemplates));
     this.ec2.bind(ec2());
-    this.applicationAutoScaling = new ApplicationAutoScalingHandler(twin, new ApplicationAutoScalingOperations(twin));
   }
 
   /**
@@ -93,66 +118,61 @@ public final class AwsSdkClients {
 
   /** {@return an EC2 Auto Scaling client} */
   public AutoScalingClient autoScaling() {
-    return ClientProxy.create(AutoScalingClient.class, "AutoScaling", autoScaling, false, AutoScalingHandler.ERRORS);
+    return autoScalingClient;
   }
 
   /** {@return an EC2 Auto Scaling async client (completed futures)} */
   public AutoScalingAsyncClient autoScalingAsync() {
-    return ClientProxy.create(AutoScalingAsyncClient.class, "AutoScaling", autoScaling, true,
-        AutoScalingHandler.ERRORS);
+    return autoScalingAsyncClient;
   }
 
   /** {@return a CloudWatch client} */
   public CloudWatchClient cloudWatch() {
-    return ClientProxy.create(CloudWatchClient.class, "CloudWatch", cloudWatch, false, CloudWatchHandler.ERRORS);
+    return cloudWatchClient;
   }
 
   /** {@return a CloudWatch async client (completed futures)} */
   public CloudWatchAsyncClient cloudWatchAsync() {
-    return ClientProxy.create(CloudWatchAsyncClient.class, "CloudWatch", cloudWatch, true, CloudWatchHandler.ERRORS);
+    return cloudWatchAsyncClient;
   }
 
   /** {@return an Elastic Load Balancing (v2) client} */
   public ElasticLoadBalancingV2Client elasticLoadBalancingV2() {
-    return ClientProxy.create(ElasticLoadBalancingV2Client.class, "ElasticLoadBalancingV2", elb, false,
-        ElasticLoadBalancingV2Handler.ERRORS);
+    return elasticLoadBalancingV2Client;
   }
 
   /** {@return an Elastic Load Balancing (v2) async client (completed futures)} */
   public ElasticLoadBalancingV2AsyncClient elasticLoadBalancingV2Async() {
-    return ClientProxy.create(ElasticLoadBalancingV2AsyncClient.class, "ElasticLoadBalancingV2", elb, true,
-        ElasticLoadBalancingV2Handler.ERRORS);
+    return elasticLoadBalancingV2AsyncClient;
   }
 
   /** {@return an Amazon ECS client} */
   public EcsClient ecs() {
-    return ClientProxy.create(EcsClient.class, "Ecs", ecs, false, EcsHandler.ERRORS);
+    return ecsClient;
   }
 
   /** {@return an Amazon ECS async client (completed futures)} */
   public EcsAsyncClient ecsAsync() {
-    return ClientProxy.create(EcsAsyncClient.class, "Ecs", ecs, true, EcsHandler.ERRORS);
+    return ecsAsyncClient;
   }
 
   /** {@return an Amazon EC2 client (instances, zones, subnets, launch templates)} */
   public Ec2Client ec2() {
-    return ClientProxy.create(Ec2Client.class, "Ec2", ec2, false, Ec2Handler.ERRORS);
+    return ec2Client;
   }
 
   /** {@return an Amazon EC2 async client (completed futures)} */
   public Ec2AsyncClient ec2Async() {
-    return ClientProxy.create(Ec2AsyncClient.class, "Ec2", ec2, true, Ec2Handler.ERRORS);
+    return ec2AsyncClient;
   }
 
   /** {@return an Application Auto Scaling client (ECS service desired counts)} */
   public ApplicationAutoScalingClient applicationAutoScaling() {
-    return ClientProxy.create(ApplicationAutoScalingClient.class, "ApplicationAutoScaling", applicationAutoScaling,
-        false, ApplicationAutoScalingHandler.ERRORS);
+    return applicationAutoScalingClient;
   }
 
   /** {@return an Application Auto Scaling async client (completed futures)} */
   public ApplicationAutoScalingAsyncClient applicationAutoScalingAsync() {
-    return ClientProxy.create(ApplicationAutoScalingAsyncClient.class, "ApplicationAutoScaling",
-        applicationAutoScaling, true, ApplicationAutoScalingHandler.ERRORS);
+    return applicationAutoScalingAsyncClient;
   }
 }

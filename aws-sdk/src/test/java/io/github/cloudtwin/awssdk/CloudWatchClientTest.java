@@ -170,6 +170,36 @@ class CloudWatchClientTest {
   }
 
   @Test
+  void describeAlarmsCarriesTheStateReasonDataAndTheHistoryItsHistoryData() {
+    cloudWatch.putMetricAlarm(r -> r.alarmName("orders-high").namespace("Shop").metricName("Orders")
+        .dimensions(Dimension.builder().name("Region").value("eu").build())
+        .statistic(Statistic.SUM).period(60).evaluationPeriods(2).threshold(15.0)
+        .comparisonOperator("GreaterThanThreshold"));
+    assertThat(cloudWatch.describeAlarms(r -> r.alarmNames("orders-high")).metricAlarms().get(0).stateReasonData())
+        .isNull(); // no evaluation has set a state yet
+    for (int m = 0; m < 5; m++) {
+      put(20, twin.now());
+      twin.advance(Duration.ofMinutes(1));
+    }
+
+    MetricAlarm alarm = cloudWatch.describeAlarms(r -> r.alarmNames("orders-high")).metricAlarms().get(0);
+    assertThat(alarm.stateValue()).isEqualTo(StateValue.ALARM);
+    String data = alarm.stateReasonData();
+    assertThat(data).isEqualTo(twin.cloudWatch().alarm("orders-high").stateReasonData().toJson());
+    assertThat(data).startsWith("{\"version\":\"1.0\",\"queryDate\":\"")
+        .contains("\"statistic\":\"Sum\"", "\"period\":60", "\"threshold\":15.0", "\"recentDatapoints\":[20.0,20.0]")
+        .containsPattern("\"evaluatedDatapoints\":\\[\\{\"timestamp\":\"[0-9T:.+-]+\",\"sampleCount\":1.0,\"value\":20.0\\}");
+
+    AlarmHistoryItem update = cloudWatch.describeAlarmHistory(r -> r.alarmName("orders-high")
+        .historyItemType(HistoryItemType.STATE_UPDATE)).alarmHistoryItems().get(0);
+    assertThat(update.historyData()).isEqualTo(twin.cloudWatch().alarm("orders-high").history().stream()
+        .filter(h -> h.type().equals("StateUpdate")).reduce((a, b) -> b).orElseThrow().historyData());
+    assertThat(update.historyData()).startsWith("{\"version\":\"1.0\",\"oldState\":{\"stateValue\":\"")
+        .contains("\"newState\":{\"stateValue\":\"ALARM\",\"stateReason\":\"" + alarm.stateReason().replace("\"", "\\\""))
+        .contains("\"stateReasonData\":" + data);
+  }
+
+  @Test
   void anAlarmActionNamingAScalingPolicyArnExecutesThePolicy() {
     sdk.launchTemplates().create("web-lt", "t3.micro");
     AutoScalingClient autoScaling = sdk.autoScaling();

@@ -232,15 +232,19 @@ public final class AutoScalingHandler {
 
   private static AutoScalingGroup group(GroupDescription d) {
     AutoScalingGroupSpec s = d.group().spec();
+    LaunchTemplateSpecification groupTemplate = launchTemplate(s.launchTemplateName(), s.launchTemplateVersion());
     List<Instance> instances = new ArrayList<>(d.instances().size());
     for (AutoScalingInstance i : d.instances()) {
+      // most instances run the group's template: the same (immutable) value, not a new hash per instance
+      boolean same = java.util.Objects.equals(i.launchTemplateName(), s.launchTemplateName())
+          && java.util.Objects.equals(i.launchTemplateVersion(), s.launchTemplateVersion());
       instances.add(Instance.builder()
           .instanceId(i.instanceId())
           .instanceType(s.instanceType())
           .availabilityZone(i.availabilityZone())
           .lifecycleState(i.lifecycleState().awsName())
           .healthStatus(i.healthStatus().toString())
-          .launchTemplate(launchTemplate(i.launchTemplateName(), i.launchTemplateVersion()))
+          .launchTemplate(same ? groupTemplate : launchTemplate(i.launchTemplateName(), i.launchTemplateVersion()))
           .protectedFromScaleIn(i.protectedFromScaleIn())
           .build());
     }
@@ -252,7 +256,7 @@ public final class AutoScalingHandler {
     return AutoScalingGroup.builder()
         .autoScalingGroupName(s.autoScalingGroupName())
         .autoScalingGroupARN(d.autoScalingGroupArn())
-        .launchTemplate(launchTemplate(s.launchTemplateName(), s.launchTemplateVersion()))
+        .launchTemplate(groupTemplate)
         .minSize(s.minSize())
         .maxSize(s.maxSize())
         .desiredCapacity(s.desiredCapacity())

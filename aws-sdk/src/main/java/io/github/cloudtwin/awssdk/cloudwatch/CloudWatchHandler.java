@@ -276,6 +276,7 @@ public final class CloudWatchHandler {
         .insufficientDataActions(ops.actionArns(s.insufficientDataActions()))
         .stateValue(a.state().name())
         .stateReason(a.stateReason())
+        .stateReasonData(a.stateReasonData() == null ? null : a.stateReasonData().toJson())
         .stateUpdatedTimestamp(a.stateUpdatedTimestamp())
         .stateTransitionedTimestamp(a.stateUpdatedTimestamp())
         .metricName(s.metric().metricName())
@@ -326,16 +327,9 @@ public final class CloudWatchHandler {
     return DescribeAlarmHistoryResponse.builder().alarmHistoryItems(out).nextToken(page.nextToken()).build();
   }
 
+  /** The twin's HistoryData JSON (old and new state with their reasons and reason data, as AWS writes it). */
   private static String historyData(HistoryEntry e) {
-    var h = e.item();
-    if (!h.type().equals("StateUpdate")) return null;
-    return "{\"version\":\"1.0\",\"oldState\":{\"stateValue\":\"" + h.oldState() + "\"},\"newState\":{\"stateValue\":\""
-        + h.newState() + "\",\"stateReason\":\"" + json(h.reason()) + "\"}}";
-  }
-
-  private static String json(String s) {
-    if (s == null) return "";
-    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    return e.item().historyData();
   }
 
   /** SetAlarmState. */

@@ -28,7 +28,9 @@ public final class ClientProxy implements InvocationHandler {
   private final Object handler;
   private final boolean async;
   private final Function<RuntimeException, RuntimeException> errors;
-  private final Map<Method, Method> targets = new HashMap<>();
+  /** The handler method each interface method goes to (empty: none), resolved on first call. */
+  private final Map<Method, java.util.Optional<Method>> targets = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Map<String, Method> handlerMethods;
 
   private ClientProxy(Class<?> clientInterface, String serviceName, Object handler, boolean async,
       Function<RuntimeException, RuntimeException> errors) {
@@ -37,14 +39,23 @@ public final class ClientProxy implements InvocationHandler {
     this.handler = handler;
     this.async = async;
     this.errors = errors;
-    Map<String, Method> handlerMethods = new HashMap<>();
-    for (Method h : handler.getClass().getMethods()) {
-      if (h.getDeclaringClass() != Object.class) handlerMethods.put(key(h.getName(), h.getParameterTypes()), h);
+  }
+
+  /**
+   * The handler's public methods by name and parameter types, built on the first call: a client
+   * interface declares hundreds of operations (EC2's over 700), so nothing is resolved up front and
+   * a client costs next to nothing to create.
+   */
+  private Map<String, Method> handlerMethods() {
+    Map<String, Method> m = handlerMethods;
+    if (m == null) {
+      m = new HashMap<>();
+      for (Method h : handler.getClass().getMethods()) {
+        if (h.getDeclaringClass() != Object.class) m.put(key(h.getName(), h.getParameterTypes()), h);
+      }
+      handlerMethods = m;
     }
-    for (Method m : clientInterface.getMethods()) {
-      Method target = find(handlerMethods, m, async);
-      if (target != null) targets.put(m, target);
-    }
+    return m;
   }
 
   private static String key(String name, Class<?>[] params) {
@@ -92,7 +103,8 @@ public final class ClientProxy implements InvocationHandler {
         default -> "CloudTwin " + clientInterface.getSimpleName();
       };
     }
-    Method target = targets.get(method);
+    Method target = targets.computeIfAbsent(method, m -> java.util.Optional.ofNullable(find(handlerMethods(), m, async)))
+        .orElse(null);
     if (target != null) {
       boolean futureOperation = async && CompletableFuture.class.isAssignableFrom(method.getReturnType());
       try {

@@ -42,6 +42,8 @@ public final class AutoScalingOperations {
 
   private static final Pagination PAGES = new Pagination("autoscaling", "InvalidNextToken");
 
+  /** Group ARNs by name (derived from the name, so they never change; an MD5 each time cost a microsecond). */
+  private final java.util.Map<String, String> groupArns = new java.util.concurrent.ConcurrentHashMap<>();
   private final CloudTwin twin;
   private final AutoScaling autoScaling;
   private final LaunchTemplates launchTemplates;
@@ -269,7 +271,8 @@ public final class AutoScalingOperations {
       if (byName.containsKey(n)) tgs.add(arns.targetGroupArn(byName.get(n))); // a deleted one is gone
     }
     String subnets = String.join(",", spec.availabilityZones().stream().map(Ids::subnetId).toList());
-    return new GroupDescription(g, Ids.autoScalingGroupArn(twin.region(), g.name()), tgs, subnets, g.instances());
+    String arn = groupArns.computeIfAbsent(g.name(), n -> Ids.autoScalingGroupArn(twin.region(), n));
+    return new GroupDescription(g, arn, tgs, subnets, g.instances());
   }
 
   /**

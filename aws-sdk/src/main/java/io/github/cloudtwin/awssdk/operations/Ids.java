@@ -27,8 +27,20 @@ public final class Ids {
 
   /** {@code n} lower-case hex digits derived from {@code text}. */
   public static String hex(String text, int n) {
-    String h = String.format("%016x%016x", hash(text), hash(text + "#"));
-    return h.substring(0, n);
+    char[] out = new char[32];
+    hexDigits(out, 0, hash(text));
+    hexDigits(out, 16, hash(text + "#"));
+    return new String(out, 0, n);
+  }
+
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+  /** The 16 hex digits of {@code v} (zero-padded) into {@code out} at {@code at}: no Formatter on the hot path. */
+  private static void hexDigits(char[] out, int at, long v) {
+    for (int i = 15; i >= 0; i--) {
+      out[at + i] = DIGITS[(int) (v & 0xf)];
+      v >>>= 4;
+    }
   }
 
   /** A name-based UUID (version 3) of {@code text}. */

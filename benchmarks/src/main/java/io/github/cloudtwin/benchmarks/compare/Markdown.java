@@ -43,6 +43,13 @@ final class Markdown {
     }
     md.append("| set-up at least 100× faster than moto through the SDK | ").append(ratioText).append(" | ")
         .append(ratioMet).append(" |\n");
+    if (r.sdkSetup != null) {
+      String sdkRatio = r.motoSetup == null ? "" : String.format(Locale.ROOT, "; %.0f× faster than moto through the same SDK",
+          (double) r.motoSetup.median() / r.sdkSetup.median());
+      md.append("| the estate through the SDK clients on CloudTwin, median under ").append(Stats.human(Compare.SDK_TARGET_NANOS))
+          .append(" | median ").append(Stats.human(r.sdkSetup.median())).append(sdkRatio).append(" | ")
+          .append(r.sdkSetup.median() < Compare.SDK_TARGET_NANOS ? "yes" : "**no**").append(" |\n");
+    }
     int asAws = 0;
     int asked = 0;
     for (Question q : Question.values()) {
@@ -67,6 +74,14 @@ final class Markdown {
     md.append("| system | rounds | median | p10 | p90 | IQR (p25–p75) | min | max |\n|---|---|---|---|---|---|---|---|\n");
     row(md, r.motoAbsent == null ? "moto " + r.motoVersion + " via SDK" : "moto via SDK", r.motoSetup, r.motoAbsent);
     row(md, "CloudTwin in-process" + (r.twinMissing.isEmpty() ? "" : " (partial estate)"), r.twinSetup, null);
+    if (r.sdkSetup != null) row(md, "CloudTwin through the SDK clients (`cloudtwin-aws-sdk`)", r.sdkSetup, null);
+    if (r.sdkSetup != null) {
+      md.append("\nCloudTwin through the SDK clients: the same calls and arguments as the moto column, on the same SDK "
+          + "version, except that the twin's zones come with their subnets (`DescribeSubnets` instead of `CreateVpc` and "
+          + "`CreateSubnet`) and it needs no security group or image; read back with the same describe calls. Its rounds "
+          + "are interleaved with the others. CPU time per round (mean): ")
+          .append(Stats.human(r.sdkCpu / r.sdkSetup.rounds())).append(".\n");
+    }
     if (r.motoSetup != null) {
       double ratio = (double) r.motoSetup.median() / r.twinSetup.median();
       double conservative = (double) r.motoSetup.p10() / r.twinSetup.p90();
