@@ -1,9 +1,10 @@
 package io.github.cloudtwin.benchmarks.compare;
 
-/** The behaviour questions put to both systems, with AWS's documented answer (shared/aws-behaviour.md). */
+/** The behaviour questions put to both systems, with AWS's documented answer. */
 enum Question {
   SPREAD("Are the 6 instances spread over the three zones?", "yes",
-      "yes: 2 · 2 · 2. A new instance goes to the enabled zone with the fewest instances (aws-behaviour §1.2)"),
+      "yes: 2 · 2 · 2. A new instance goes to the enabled zone with the fewest instances ([Balance across Availability Zones]"
+          + "(https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html))"),
   ALARM("Does breaching data move the alarm to ALARM, and the alarm run the step policy?", "yes",
       "yes: alarms are evaluated every minute over the newest periods (§3.2); two breaching 5-minute periods"
           + " give ALARM, and the Auto Scaling action runs the step policy, +2 (§2.3, §3.6)"),
