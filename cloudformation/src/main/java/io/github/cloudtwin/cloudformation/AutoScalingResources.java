@@ -86,10 +86,7 @@ final class AutoScalingResources {
     }
     List<LifecycleHookSpec> hooks = new ArrayList<>();
     for (Props h : p.children("LifecycleHookSpecificationList")) hooks.add(hook(h, h.requiredString("LifecycleHookName"), name));
-    if (!hooks.isEmpty()) {
-      r.note("Properties.LifecycleHookSpecificationList", "the hooks are put right after the group is created, so the first "
-          + "launches at creation run without them (AWS applies them to the first launches too)");
-    }
+    b.lifecycleHookSpecifications(hooks.toArray(LifecycleHookSpec[]::new));
     AutoScalingGroupSpec spec = b.build();
     return new Creation() {
       @Override
@@ -105,7 +102,6 @@ final class AutoScalingResources {
         AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(spec);
         if (!classic.isEmpty()) twin.autoScaling().attachLoadBalancers(name, classic.toArray(String[]::new));
         if (launch.ecsCluster() != null) twin.ecs().linkAutoScalingGroup(launch.ecsCluster(), name);
-        for (LifecycleHookSpec h : hooks) twin.autoScaling().putLifecycleHook(h);
         return Outcome.of(name).withView(g);
       }
     };
@@ -227,15 +223,18 @@ final class AutoScalingResources {
     return out.toArray(TerminationPolicy[]::new);
   }
 
+  /** A hook as PutLifecycleHook validates it; a fault names the property under {@code h}'s path. */
   private static LifecycleHookSpec hook(Props h, String hookName, String group) {
     LifecycleTransition transition = Enums.parse(h, "LifecycleTransition", LifecycleTransition.class, null);
     if (transition == null) throw h.missing("LifecycleTransition");
-    LifecycleHookSpec spec = LifecycleHookSpec.of(hookName, group, transition);
     Duration timeout = h.seconds("HeartbeatTimeout");
-    if (timeout != null) spec = spec.withHeartbeatTimeout(timeout);
-    LifecycleActionResult result = Enums.parse(h, "DefaultResult", LifecycleActionResult.class, null);
-    if (result != null) spec = spec.withDefaultResult(result);
-    return spec;
+    LifecycleActionResult result = Enums.parse(h, "DefaultResult", LifecycleActionResult.class, LifecycleActionResult.ABANDON);
+    try {
+      return new LifecycleHookSpec(hookName, group, transition,
+          timeout == null ? LifecycleHookSpec.DEFAULT_HEARTBEAT_TIMEOUT : timeout, result);
+    } catch (io.github.cloudtwin.kernel.ValidationException e) {
+      throw h.invalid(e.field(), e.value(), e.allowed());
+    }
   }
 
   /** The group a policy, action or hook names: one of the template's, or one the twin has. */

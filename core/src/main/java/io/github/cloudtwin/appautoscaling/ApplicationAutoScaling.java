@@ -1,5 +1,6 @@
 package io.github.cloudtwin.appautoscaling;
 
+import io.github.cloudtwin.facts.ServiceScalingFact;
 import io.github.cloudtwin.cloudwatch.AlarmAction;
 import io.github.cloudtwin.cloudwatch.AlarmActionContext;
 import io.github.cloudtwin.cloudwatch.AlarmNames;
@@ -94,8 +95,8 @@ public final class ApplicationAutoScaling {
           } else {
             t.spec = spec;
           }
-          kernel.timeline().record("scalable-target/" + spec.resourceId(), "register",
-              "registered scalable target " + spec.resourceId() + " (min " + spec.minCapacity() + ", max " + spec.maxCapacity() + ")");
+          kernel.timeline().record(new ServiceScalingFact.ScalableTargetRegistered(spec.resourceId(), spec.minCapacity(),
+              spec.maxCapacity()));
           int desired = s.desiredCount();
           if (desired < spec.minCapacity()) {
             apply(t, spec.minCapacity(), "minimum capacity was set to " + spec.minCapacity());
@@ -142,7 +143,7 @@ public final class ApplicationAutoScaling {
         () -> {
           for (PolicyState p : List.copyOf(t.policies.values())) deletePolicy(t, p);
           targets.remove(resourceId);
-          kernel.timeline().record("scalable-target/" + resourceId, "deregister", "deregistered scalable target " + resourceId);
+          kernel.timeline().record(new ServiceScalingFact.ScalableTargetDeregistered(resourceId));
         });
   }
 
@@ -188,8 +189,8 @@ public final class ApplicationAutoScaling {
           synchronized (t.policies) {
             t.policies.put(spec.policyName(), p);
           }
-          kernel.timeline().record("scaling-policy/" + spec.policyName(), "put",
-              "put " + (spec instanceof TargetTrackingPolicySpec ? "TargetTrackingScaling" : "StepScaling") + " policy on " + spec.resourceId());
+          kernel.timeline().record(new ServiceScalingFact.ServiceScalingPolicyPut(spec.policyName(), spec.resourceId(),
+              spec instanceof TargetTrackingPolicySpec));
           return p.view;
         });
   }
@@ -406,8 +407,7 @@ public final class ApplicationAutoScaling {
         if (i >= 0) t.activities.set(i, a.fulfilled(kernel.clock().now(), desired));
       }
     });
-    long ev = kernel.timeline().record("scalable-target/" + t.resourceId(), "activity", description + " Cause: " + cause,
-        Map.of("desiredCount", Integer.toString(desired)));
+    long ev = kernel.timeline().record(new ServiceScalingFact.ServiceScalingActivity(t.resourceId(), description, cause, desired));
     kernel.runWithCause(ev, () -> ecs.setDesiredCount(t.spec().cluster(), t.spec().service(), desired,
         "service " + t.spec().service() + " desired count set to " + desired + " by Application Auto Scaling"));
   }

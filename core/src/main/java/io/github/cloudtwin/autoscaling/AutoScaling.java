@@ -1,5 +1,6 @@
 package io.github.cloudtwin.autoscaling;
 
+import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.cloudwatch.AlarmActionContext;
 import io.github.cloudtwin.cloudwatch.AlarmNames;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
@@ -138,7 +139,7 @@ public final class AutoScaling {
         if (!attached) add.add(t);
       }
       if (add.isEmpty()) return;
-      long id = g.record("attach", "attached load balancers " + add.stream().map(LoadBalancerTargets::name).toList());
+      long id = g.record(new AutoScalingFact.LoadBalancersAttached(g.name, add.stream().map(LoadBalancerTargets::name).toList()));
       kernel.runWithCause(id, () -> g.attach(add));
     });
   }
@@ -146,7 +147,8 @@ public final class AutoScaling {
   // ------------------------------------------------------------------ groups
 
   /**
-   * Creates a group, as {@code CreateAutoScalingGroup}; it launches toward desired at once.
+   * Creates a group, as {@code CreateAutoScalingGroup}; it launches toward desired at once, with
+   * the spec's lifecycle hooks already in place.
    *
    * @param spec the spec
    * @return the new group, a live view
@@ -162,9 +164,12 @@ public final class AutoScaling {
       List<LoadBalancerTargets> tgs = resolveTargetGroups(spec.targetGroupNames());
       GroupRuntime g = new GroupRuntime(this, spec, tgs);
       groups.put(g.name, g);
-      long id = g.record("create", "created: min " + spec.minSize() + ", max " + spec.maxSize() + ", desired "
-          + spec.desiredCapacity() + ", zones " + spec.availabilityZones());
-      kernel.runWithCause(id, () -> g.start());
+      long id = g.record(new AutoScalingFact.GroupCreated(g.name, spec.minSize(), spec.maxSize(), spec.desiredCapacity(),
+          spec.availabilityZones()));
+      kernel.runWithCause(id, () -> {
+        for (LifecycleHookSpec h : spec.lifecycleHookSpecifications()) g.putHook(h);
+        g.start();
+      });
       return new AutoScalingGroup(kernel, g);
     });
   }
@@ -244,7 +249,7 @@ public final class AutoScaling {
       GroupRuntime g = runtime(name);
       AutoScalingGroupSpec next = g.spec.toBuilder().launchTemplate(launchTemplateName, launchTemplateVersion).build();
       g.spec = next;
-      g.record("update", "launch template " + launchTemplateName + ":" + launchTemplateVersion);
+      g.record(new AutoScalingFact.LaunchTemplateUpdated(g.name, launchTemplateName, launchTemplateVersion));
     });
   }
 
@@ -314,8 +319,7 @@ public final class AutoScaling {
       }
       for (PolicyRuntime p : List.copyOf(g.policies.values())) deleteOwnedAlarms(p);
       g.policies.clear();
-      long id = g.record("delete", "deleted" + (forceDelete ? " (ForceDelete: " + g.members.size()
-          + " instances terminated)" : ""));
+      long id = g.record(new AutoScalingFact.GroupDeleted(g.name, forceDelete, g.members.size()));
       kernel.runWithCause(id, g::delete);
       groups.remove(name);
     });
@@ -357,7 +361,7 @@ public final class AutoScaling {
             + g.hooks.keySet());
       }
       g.hooks.remove(hookName);
-      g.record("lifecycle-hook", "hook " + hookName + " deleted");
+      g.record(new AutoScalingFact.LifecycleHookDeleted(g.name, hookName));
       for (Member m : List.copyOf(g.members.values())) {
         if (m.waitingHooks.containsKey(hookName)) g.completeHook(m, hookName, h.defaultResult());
       }
@@ -414,7 +418,7 @@ public final class AutoScaling {
       List<MetricAlarmSpec> alarms = spec instanceof TargetTrackingScalingPolicy t ? targetTrackingAlarms(p, t) : List.of();
       if (old != null) deleteOwnedAlarms(old);
       g.policies.put(spec.policyName(), p);
-      long id = kernel.timeline().record("policy/" + spec.policyName(), "put", "policy " + describe(spec) + " on group " + g.name);
+      long id = kernel.timeline().record(new AutoScalingFact.PolicyPut(spec.policyName(), g.name, spec, describe(spec)));
       kernel.runWithCause(id, () -> alarms.forEach(cloudWatch::putMetricAlarm));
       return new ScalingPolicy(p);
     });
@@ -474,7 +478,7 @@ public final class AutoScaling {
       PolicyRuntime p = policyRuntime(groupName, policyName);
       deleteOwnedAlarms(p);
       p.group.policies.remove(policyName);
-      kernel.timeline().record("policy/" + policyName, "delete", "deleted");
+      kernel.timeline().record(new AutoScalingFact.PolicyDeleted(policyName, p.group.name));
     });
   }
 
@@ -560,8 +564,8 @@ public final class AutoScaling {
       double m = metricValue == null ? Double.NaN : metricValue;
       double t = breachThreshold == null ? Double.NaN : breachThreshold;
       int desired = p.propose(m, t, false, cloudWatch);
-      long id = kernel.timeline().record("policy/" + policyName, "execute",
-          "executed by a user request: " + (desired < 0 ? "no change" : "desired capacity " + p.group.spec.desiredCapacity() + " -> " + desired));
+      long id = kernel.timeline().record(new AutoScalingFact.PolicyExecuted(policyName, p.group.name, null,
+          p.group.spec.desiredCapacity(), desired));
       if (desired >= 0) {
         kernel.runWithCause(id, () -> p.group.changeDesired(desired, "a user request executed policy " + policyName,
             p.isSimple(), p.cooldown()));
@@ -576,14 +580,15 @@ public final class AutoScaling {
     kernel.runWithCause(ctx.causeEventId(), () -> {
       if (g.isSuspended(ScalingProcess.AlarmNotification)) {
         if (!ctx.reinvocation()) {
-          kernel.timeline().record("policy/" + p.name(), "not-executed", "AlarmNotification is suspended on group " + g.name);
+          kernel.timeline().record(new AutoScalingFact.PolicyNotExecuted(p.name(), g.name,
+              AutoScalingFact.Reason.ALARM_NOTIFICATION_SUSPENDED, null));
         }
         return;
       }
       if (p.isSimple() && g.inCooldownOrActivity()) {
         if (!ctx.reinvocation()) {
-          kernel.timeline().record("policy/" + p.name(), "not-executed",
-              "not executed: a scaling activity or cooldown is in progress (cooldown until " + g.cooldownEnd + ")");
+          kernel.timeline().record(new AutoScalingFact.PolicyNotExecuted(p.name(), g.name, AutoScalingFact.Reason.COOLDOWN,
+              g.cooldownEnd));
         }
         return;
       }
@@ -591,8 +596,8 @@ public final class AutoScaling {
       if (desired < 0) {
         return;
       }
-      long id = kernel.timeline().record("policy/" + p.name(), "execute",
-          "alarm " + ctx.alarmName() + " in state ALARM: desired capacity " + g.spec.desiredCapacity() + " -> " + desired);
+      long id = kernel.timeline().record(new AutoScalingFact.PolicyExecuted(p.name(), g.name, ctx.alarmName(),
+          g.spec.desiredCapacity(), desired));
       proposals.add(new Proposal(p, desired, ctx.alarmName(), id));
       if (resolveTask == null || !resolveTask.isPending()) {
         resolveTask = kernel.scheduler().at(kernel.clock().now(), 0, this::resolveProposals);
@@ -627,10 +632,7 @@ public final class AutoScaling {
   public void putLifecycleHook(LifecycleHookSpec spec) {
     Require.notNull("spec", spec);
     kernel.run(() -> {
-      GroupRuntime g = runtime(spec.autoScalingGroupName());
-      g.hooks.put(spec.lifecycleHookName(), spec);
-      g.record("lifecycle-hook", "hook " + spec.lifecycleHookName() + " put: " + spec.lifecycleTransition()
-          + ", heartbeat " + spec.heartbeatTimeout().getSeconds() + " s, default " + spec.defaultResult());
+      runtime(spec.autoScalingGroupName()).putHook(spec);
     });
   }
 
@@ -652,7 +654,7 @@ public final class AutoScaling {
         throw new ValidationException("LifecycleHookName", hookName,
             "a hook instance " + instanceId + " waits for " + m.waitingHooks.keySet() + " (No active Lifecycle Action found)");
       }
-      g.record("lifecycle-hook", "hook " + hookName + " completed for " + instanceId + ": " + result);
+      g.record(new AutoScalingFact.LifecycleActionCompleted(g.name, hookName, instanceId, result, false));
       g.completeHook(m, hookName, result);
     });
   }
@@ -689,7 +691,7 @@ public final class AutoScaling {
       for (String id : instanceIds) ms.add(memberOf(g, id));
       for (Member m : ms) {
         m.protectedFromScaleIn = protectedFromScaleIn;
-        g.record("protection", m.instanceId + " protectedFromScaleIn " + protectedFromScaleIn);
+        g.record(new AutoScalingFact.InstanceProtectionChanged(g.name, m.instanceId, protectedFromScaleIn));
       }
       g.reconcile();
     });
@@ -823,7 +825,7 @@ public final class AutoScaling {
       for (ScalingProcess p : ps) {
         if (g.suspended.add(p)) g.suspensionReasons.put(p, reason);
       }
-      g.record("suspend", "suspended " + ps);
+      g.record(new AutoScalingFact.ProcessesSuspended(g.name, List.copyOf(ps)));
     });
   }
 
@@ -841,7 +843,7 @@ public final class AutoScaling {
       List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
       ps.forEach(g.suspended::remove);
       ps.forEach(g.suspensionReasons::remove);
-      g.record("resume", "resumed " + ps);
+      g.record(new AutoScalingFact.ProcessesResumed(g.name, List.copyOf(ps)));
       g.reconcile();
     });
   }
@@ -864,8 +866,7 @@ public final class AutoScaling {
       Scheduler.Task old = g.scheduled.remove(spec.scheduledActionName());
       if (old != null) old.cancel();
       g.scheduledSpecs.put(spec.scheduledActionName(), spec);
-      g.record("scheduled-action", "scheduled action " + spec.scheduledActionName() + " put"
-          + (spec.recurrence() != null ? " (recurrence " + spec.recurrence() + ")" : " at " + spec.startTime()));
+      g.record(new AutoScalingFact.ScheduledActionPut(g.name, spec.scheduledActionName(), spec.recurrence(), spec.startTime()));
       scheduleNext(g, spec, spec.recurrence() == null ? null
           : (spec.startTime() != null && spec.startTime().isAfter(now) ? spec.startTime().minusSeconds(60) : now));
     });
@@ -906,10 +907,10 @@ public final class AutoScaling {
 
   private void runScheduled(GroupRuntime g, ScheduledActionSpec spec) {
     if (g.deleted || g.scheduledSpecs.get(spec.scheduledActionName()) != spec) return;
-    long id = g.record("scheduled-action", "scheduled action " + spec.scheduledActionName() + " runs");
+    long id = g.record(new AutoScalingFact.ScheduledActionStarted(g.name, spec.scheduledActionName()));
     kernel.runWithCause(id, () -> {
       if (g.isSuspended(ScalingProcess.ScheduledActions)) {
-        g.record("scheduled-action", "skipped: ScheduledActions is suspended");
+        g.record(new AutoScalingFact.ScheduledActionSkipped(g.name, spec.scheduledActionName()));
         return;
       }
       int min = spec.minSize() == null ? g.spec.minSize() : spec.minSize();
@@ -918,7 +919,7 @@ public final class AutoScaling {
       try {
         AutoScalingGroupSpec.checkCapacity(min, max, desired);
       } catch (ValidationException e) {
-        g.record("scheduled-action", "failed: " + e.getMessage());
+        g.record(new AutoScalingFact.ScheduledActionFailed(g.name, spec.scheduledActionName(), e.getMessage()));
         return;
       }
       if (spec.scheduledActionName() != null && spec.recurrence() == null) g.scheduledSpecs.remove(spec.scheduledActionName());

@@ -1,5 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
+import io.github.cloudtwin.kernel.TimelineEvent;
+import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Timeline;
 import java.time.Instant;
@@ -112,6 +114,29 @@ public final class AutoScalingGroup {
    */
   public List<GroupSize> sizeHistory() {
     return kernel.call(() -> List.copyOf(runtime.sizeHistory));
+  }
+
+  /**
+   * {@return the group's desired capacity over time, oldest first, read from the typed facts of its
+   * timeline: one entry each time it took a new value (created, constraints updated, desired
+   * capacity changed)}
+   */
+  public List<DesiredCapacityChange> capacityHistory() {
+    List<DesiredCapacityChange> out = new ArrayList<>();
+    for (TimelineEvent e : kernel.timeline().eventsOf("group/" + runtime.name)) {
+      int v;
+      if (e.fact() instanceof AutoScalingFact.DesiredCapacityChanged c) {
+        v = c.to();
+      } else if (e.fact() instanceof AutoScalingFact.GroupCreated c) {
+        v = c.desiredCapacity();
+      } else if (e.fact() instanceof AutoScalingFact.GroupConstraintsUpdated c) {
+        v = c.desiredCapacity();
+      } else {
+        continue;
+      }
+      if (out.isEmpty() || out.get(out.size() - 1).desiredCapacity() != v) out.add(new DesiredCapacityChange(e.time(), v, e));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** {@return the scaling activities, newest first, as DescribeScalingActivities lists them} */

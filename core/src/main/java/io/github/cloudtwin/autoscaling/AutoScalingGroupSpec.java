@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * An Auto Scaling group as {@code CreateAutoScalingGroup} takes it: launch settings, capacity
- * limits, zones, cooldown, health checks, termination policies and target groups.
+ * limits, zones, cooldown, health checks, termination policies, target groups and the lifecycle
+ * hooks it starts with.
  *
  * @param autoScalingGroupName unique within the twin
  * @param launchTemplateName the launch template name (default {@code lt-<group>})
@@ -31,6 +32,9 @@ import java.util.List;
  * @param newInstancesProtectedFromScaleIn protection given to new instances (default false)
  * @param capacityDistributionStrategy what to do when a zone's launches fail
  * @param targetGroupNames target groups new instances are registered with
+ * @param lifecycleHookSpecifications lifecycle hooks the group has from its creation on, so they
+ *     apply to its first launches (LifecycleHookSpecificationList); each names this group, no
+ *     hook name twice
  */
 public record AutoScalingGroupSpec(
     String autoScalingGroupName,
@@ -50,7 +54,8 @@ public record AutoScalingGroupSpec(
     List<TerminationPolicy> terminationPolicies,
     boolean newInstancesProtectedFromScaleIn,
     CapacityDistributionStrategy capacityDistributionStrategy,
-    List<String> targetGroupNames) {
+    List<String> targetGroupNames,
+    List<LifecycleHookSpec> lifecycleHookSpecifications) {
 
   /** The default cooldown: 300 s. */
   public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(300);
@@ -77,6 +82,9 @@ public record AutoScalingGroupSpec(
    * @param newInstancesProtectedFromScaleIn protection given to new instances (default false)
    * @param capacityDistributionStrategy what to do when a zone's launches fail
    * @param targetGroupNames target groups new instances are registered with
+   * @param lifecycleHookSpecifications lifecycle hooks the group has from its creation on, so they
+   *     apply to its first launches (LifecycleHookSpecificationList); each names this group, no
+   *     hook name twice
    */
   public AutoScalingGroupSpec {
     Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -121,6 +129,19 @@ public record AutoScalingGroupSpec(
     Require.notNull("TargetGroupARNs", targetGroupNames);
     for (String t : targetGroupNames) Require.name("TargetGroupARNs", t);
     targetGroupNames = List.copyOf(new LinkedHashSet<>(targetGroupNames));
+    lifecycleHookSpecifications = Require.elements("LifecycleHookSpecificationList", lifecycleHookSpecifications);
+    java.util.Set<String> hookNames = new java.util.HashSet<>();
+    for (int i = 0; i < lifecycleHookSpecifications.size(); i++) {
+      LifecycleHookSpec h = lifecycleHookSpecifications.get(i);
+      if (!h.autoScalingGroupName().equals(autoScalingGroupName)) {
+        throw new ValidationException("LifecycleHookSpecificationList[" + i + "].AutoScalingGroupName",
+            h.autoScalingGroupName(), "the group being created, " + autoScalingGroupName);
+      }
+      if (!hookNames.add(h.lifecycleHookName())) {
+        throw new ValidationException("LifecycleHookSpecificationList[" + i + "].LifecycleHookName",
+            h.lifecycleHookName(), "each hook name at most once in a group");
+      }
+    }
   }
 
   static boolean isCustom(TerminationPolicy p) {
@@ -177,6 +198,7 @@ public record AutoScalingGroupSpec(
     b.newInstancesProtectedFromScaleIn = newInstancesProtectedFromScaleIn;
     b.capacityDistributionStrategy = capacityDistributionStrategy;
     b.targetGroupNames = new ArrayList<>(targetGroupNames);
+    b.lifecycleHookSpecifications = new ArrayList<>(lifecycleHookSpecifications);
     return b;
   }
 
@@ -200,6 +222,7 @@ public record AutoScalingGroupSpec(
     private boolean newInstancesProtectedFromScaleIn;
     private CapacityDistributionStrategy capacityDistributionStrategy = CapacityDistributionStrategy.BALANCED_BEST_EFFORT;
     private List<String> targetGroupNames = new ArrayList<>();
+    private List<LifecycleHookSpec> lifecycleHookSpecifications = new ArrayList<>();
 
     private Builder() {}
 
@@ -392,6 +415,20 @@ public record AutoScalingGroupSpec(
       return this;
     }
 
+    /**
+     * Lifecycle hooks the group has from its creation on, as CreateAutoScalingGroup's
+     * LifecycleHookSpecificationList: its first instances already wait in {@code Pending:Wait}.
+     * Each hook names this group, e.g. {@code LifecycleHookSpec.of("boot", "web",
+     * LifecycleTransition.LAUNCHING)}; replaces hooks given before.
+     *
+     * @param hooks the hooks, validated as PutLifecycleHook validates them
+     * @return this builder
+     */
+    public Builder lifecycleHookSpecifications(LifecycleHookSpec... hooks) {
+      this.lifecycleHookSpecifications = new ArrayList<>(Require.elements("LifecycleHookSpecificationList", hooks));
+      return this;
+    }
+
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public AutoScalingGroupSpec build() {
       Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -415,7 +452,8 @@ public record AutoScalingGroupSpec(
           terminationPolicies,
           newInstancesProtectedFromScaleIn,
           capacityDistributionStrategy,
-          targetGroupNames);
+          targetGroupNames,
+          lifecycleHookSpecifications);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
+import io.github.cloudtwin.facts.Fact;
+import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceSpec;
@@ -107,8 +109,8 @@ final class GroupRuntime {
     return suspended.contains(p);
   }
 
-  long record(String kind, String message) {
-    return kernel.timeline().record("group/" + name, kind, message);
+  long record(Fact fact) {
+    return kernel.timeline().record(fact);
   }
 
   // ------------------------------------------------------------------ desired capacity
@@ -134,7 +136,7 @@ final class GroupRuntime {
 
   void changeDesired(int min, int max, int newDesired, String clause, boolean startsCooldown, Duration cooldown) {
     int old = spec.desiredCapacity();
-    long id = record("desired-capacity", "desired capacity " + old + " -> " + newDesired + ": " + clause);
+    long id = record(new AutoScalingFact.DesiredCapacityChanged(name, old, newDesired, clause));
     spec = withCapacity(min, max, newDesired);
     kernel.runWithCause(
         id,
@@ -169,7 +171,7 @@ final class GroupRuntime {
     int old = spec.desiredCapacity();
     if (old == desired) {
       spec = withCapacity(min, max, desired);
-      record("update", "constraints min " + min + ", max " + max + ", desired " + desired);
+      record(new AutoScalingFact.GroupConstraintsUpdated(name, min, max, desired));
       reconcile();
     } else {
       changeDesired(min, max, desired, clause, false, null);
@@ -397,12 +399,18 @@ final class GroupRuntime {
     m.hookOutcome = LifecycleActionResult.CONTINUE;
     for (LifecycleHookSpec h : hs) {
       Scheduler.Task t = kernel.scheduler().after(h.heartbeatTimeout(), () -> {
-        record("lifecycle-hook", "hook " + h.lifecycleHookName() + " timed out for " + m.instanceId + ": "
-            + h.defaultResult());
+        record(new AutoScalingFact.LifecycleActionCompleted(name, h.lifecycleHookName(), m.instanceId, h.defaultResult(), true));
         completeHook(m, h.lifecycleHookName(), h.defaultResult());
       });
       m.waitingHooks.put(h.lifecycleHookName(), t);
     }
+  }
+
+  /** Adds or replaces a lifecycle hook (PutLifecycleHook, or the group's creation). */
+  void putHook(LifecycleHookSpec h) {
+    hooks.put(h.lifecycleHookName(), h);
+    record(new AutoScalingFact.LifecycleHookPut(name, h.lifecycleHookName(), h.lifecycleTransition(), h.heartbeatTimeout(),
+        h.defaultResult()));
   }
 
   /** Restarts the heartbeat timeout of the member's wait on {@code h}. */
@@ -410,13 +418,11 @@ final class GroupRuntime {
     Scheduler.Task old = m.waitingHooks.get(h.lifecycleHookName());
     old.cancel();
     Scheduler.Task t = kernel.scheduler().after(h.heartbeatTimeout(), () -> {
-      record("lifecycle-hook", "hook " + h.lifecycleHookName() + " timed out for " + m.instanceId + ": "
-          + h.defaultResult());
+      record(new AutoScalingFact.LifecycleActionCompleted(name, h.lifecycleHookName(), m.instanceId, h.defaultResult(), true));
       completeHook(m, h.lifecycleHookName(), h.defaultResult());
     });
     m.waitingHooks.put(h.lifecycleHookName(), t);
-    record("lifecycle-hook", "hook " + h.lifecycleHookName() + " heartbeat for " + m.instanceId + ": timeout restarts ("
-        + h.heartbeatTimeout().getSeconds() + " s)");
+    record(new AutoScalingFact.LifecycleActionHeartbeat(name, h.lifecycleHookName(), m.instanceId, h.heartbeatTimeout()));
   }
 
   /** Ends the group: no more launches or scheduled actions; its instances are terminated. */
@@ -712,7 +718,7 @@ final class GroupRuntime {
     version++;
     m.unhealthyCause = cause;
     m.limitedUnhealthy = limited;
-    kernel.timeline().record("group/" + name, "health", m.instanceId + " Healthy -> Unhealthy: " + cause);
+    record(new AutoScalingFact.InstanceMarkedUnhealthy(name, m.instanceId, cause));
     reconcile();
   }
 
@@ -792,8 +798,7 @@ final class GroupRuntime {
       cooldownBatchOpen++;
     }
     activities.add(a);
-    a.timelineEventId = kernel.timeline().record("group/" + name, "activity",
-        description + " (" + status + ")", Map.of("activityId", a.activityId, "cause", cause));
+    a.timelineEventId = record(new AutoScalingFact.ScalingActivityStarted(name, a.activityId, description, cause, status, instanceId));
     service.activityStarted(a.snapshot());
     return a;
   }
@@ -806,8 +811,7 @@ final class GroupRuntime {
     a.status = s;
     a.endTime = now();
     if (!a.description.startsWith("Launching a new EC2 instance.") && !a.description.startsWith("Could not")) {
-      kernel.timeline().record("group/" + name, "activity-end", s + ": " + a.description,
-          Map.of("activityId", a.activityId));
+      record(new AutoScalingFact.ScalingActivityEnded(name, a.activityId, a.description, s));
     }
     if (a.cooldownBatch) {
       a.cooldownBatch = false;
@@ -838,8 +842,7 @@ final class GroupRuntime {
     m.counted = true;
     stateCounts[to.ordinal()]++;
     if (from != to || to == LifecycleState.PENDING) {
-      kernel.timeline().record("instance/" + m.instanceId, "lifecycle",
-          (to == LifecycleState.PENDING && from == LifecycleState.PENDING ? "" : from + " -> ") + to + " in group " + name);
+      record(new AutoScalingFact.LifecycleStateChanged(m.instanceId, name, from, to));
     }
   }
 

@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * A lifecycle hook, as {@code PutLifecycleHook} takes it.
  *
- * @param lifecycleHookName the name, unique within the group
+ * @param lifecycleHookName the name, unique within the group: 1 to 255 of {@code A-Z a-z 0-9 - _ /}
  * @param autoScalingGroupName the group
  * @param lifecycleTransition launching or terminating
  * @param heartbeatTimeout 30 s to 7200 s, default 3600 s
@@ -20,13 +20,16 @@ public record LifecycleHookSpec(
     Duration heartbeatTimeout,
     LifecycleActionResult defaultResult) {
 
+  /** PutLifecycleHook's pattern for LifecycleHookName. */
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9\\-_/]+");
+
   /** The default heartbeat timeout: 3600 s. */
   public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3600);
 
   /**
    * Validates the way PutLifecycleHook does.
    *
-   * @param lifecycleHookName the name, unique within the group
+   * @param lifecycleHookName the name, unique within the group: 1 to 255 of {@code A-Z a-z 0-9 - _ /}
    * @param autoScalingGroupName the group
    * @param lifecycleTransition launching or terminating
    * @param heartbeatTimeout 30 s to 7200 s, default 3600 s
@@ -34,6 +37,10 @@ public record LifecycleHookSpec(
    */
   public LifecycleHookSpec {
     Require.name("LifecycleHookName", lifecycleHookName);
+    if (!NAME.matcher(lifecycleHookName).matches()) {
+      throw new ValidationException("LifecycleHookName", lifecycleHookName,
+          "letters, digits, '-', '_' and '/' only (pattern [A-Za-z0-9\\-_\\/]+)");
+    }
     Require.name("AutoScalingGroupName", autoScalingGroupName);
     Require.notNull("LifecycleTransition", lifecycleTransition);
     Require.notNull("HeartbeatTimeout", heartbeatTimeout);

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.cloudwatch;
 
+import io.github.cloudtwin.facts.CloudWatchFact;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
@@ -298,18 +299,11 @@ public final class CloudWatch {
           }
           Injections.Active active = new Injections.Active(injection, from, to);
           injections.all.add(active);
-          String target =
-              injection.instanceId() != null
-                  ? "instance " + injection.instanceId()
-                  : injection.groupName() != null ? "group " + injection.groupName() : injection.metric().toString();
           kernel
               .timeline()
-              .record(
-                  "metric/" + injection.metricName(),
-                  "inject",
-                  "injected " + injection.signal() + " for " + target + " over "
-                      + io.github.cloudtwin.kernel.TimelineFormat.offset(Duration.ofMillis(from - t0.toEpochMilli()))
-                      + (to == Long.MAX_VALUE ? " onwards" : " to " + io.github.cloudtwin.kernel.TimelineFormat.offset(Duration.ofMillis(to - t0.toEpochMilli()))));
+              .record(new CloudWatchFact.MetricInjected(injection.metricName(), injection.signal(), injection.instanceId(),
+                  injection.groupName(), injection.metric(), Duration.ofMillis(from - t0.toEpochMilli()),
+                  to == Long.MAX_VALUE ? null : Duration.ofMillis(to - t0.toEpochMilli())));
           if (injection.metric() != null && !injection.signal().isGap()) {
             scheduleMetricInjection(active);
           }
@@ -419,7 +413,7 @@ public final class CloudWatch {
             existing.spec(spec);
             existing.addHistory(
                 AlarmHistoryItem.of(now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" updated"));
-            kernel.timeline().record("alarm/" + spec.alarmName(), "update", "definition updated: " + describe(spec));
+            kernel.timeline().record(new CloudWatchFact.AlarmUpdated(spec.alarmName(), spec, describe(spec)));
             ensureEvaluation(spec);
             return existing;
           }
@@ -429,11 +423,7 @@ public final class CloudWatch {
               AlarmHistoryItem.of(now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" created"));
           kernel
               .timeline()
-              .record(
-                  "alarm/" + spec.alarmName(),
-                  "create",
-                  "created in INSUFFICIENT_DATA: " + describe(spec),
-                  Map.of("threshold", AlarmRules.fmt(spec.threshold()), "metric", spec.metric().toString()));
+              .record(new CloudWatchFact.AlarmCreated(spec.alarmName(), spec, describe(spec)));
           ensureEvaluation(spec);
           return alarm;
         });
@@ -497,7 +487,7 @@ public final class CloudWatch {
             MetricAlarm a = alarms.remove(n);
             if (a != null) {
               a.deleted(kernel.clock().now());
-              kernel.timeline().record("alarm/" + n, "delete", "deleted");
+              kernel.timeline().record(new CloudWatchFact.AlarmDeleted(n));
             }
           }
         });
@@ -653,11 +643,7 @@ public final class CloudWatch {
     long id =
         kernel
             .timeline()
-            .record(
-                "alarm/" + a.alarmName(),
-                "state-change",
-                from + " -> " + to + ": " + reason,
-                Map.of("from", from.name(), "to", to.name()));
+            .record(new CloudWatchFact.AlarmStateChanged(a.alarmName(), from, to, reason, data));
     a.state(to, reason, data, now, id);
     a.addHistory(AlarmHistoryItem.stateUpdate(now, from, fromReason, fromData, to, reason, data));
     kernel.runWithCause(
@@ -712,7 +698,7 @@ public final class CloudWatch {
       }
       if (!reinvocation) {
         a.addHistory(AlarmHistoryItem.of(kernel.clock().now(), "Action", "Successfully executed action " + action.name()));
-        kernel.timeline().record("alarm/" + a.alarmName(), "action", "invoked action " + action.name());
+        kernel.timeline().record(new CloudWatchFact.AlarmActionInvoked(a.alarmName(), action.name()));
       }
       action.invoke(ctx);
     }

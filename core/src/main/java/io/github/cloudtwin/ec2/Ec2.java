@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ec2;
 
+import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
@@ -111,7 +112,7 @@ public final class Ec2 {
           if (zoneStates.put(name, ZoneState.IMPAIRED) == ZoneState.IMPAIRED) {
             return;
           }
-          kernel.timeline().record("zone/" + name, "zone-impaired", "AVAILABLE -> IMPAIRED");
+          kernel.timeline().record(new Ec2Fact.ZoneStateChanged(name, ZoneState.AVAILABLE, ZoneState.IMPAIRED));
           for (Instance i : List.copyOf(instances.values())) {
             if (i.availabilityZone().equals(name)) {
               setZoneImpaired(i, true);
@@ -132,7 +133,7 @@ public final class Ec2 {
           if (zoneStates.put(name, ZoneState.AVAILABLE) == ZoneState.AVAILABLE) {
             return;
           }
-          kernel.timeline().record("zone/" + name, "zone-restored", "IMPAIRED -> AVAILABLE");
+          kernel.timeline().record(new Ec2Fact.ZoneStateChanged(name, ZoneState.IMPAIRED, ZoneState.AVAILABLE));
           for (Instance i : List.copyOf(instances.values())) {
             if (i.availabilityZone().equals(name)) {
               setZoneImpaired(i, false);
@@ -177,11 +178,7 @@ public final class Ec2 {
           long launch =
               kernel
                   .timeline()
-                  .record(
-                      "instance/" + id,
-                      "launch",
-                      "launched " + spec.instanceType() + " in " + spec.availabilityZone() + " (pending)",
-                      Map.of("instanceType", spec.instanceType(), "availabilityZone", spec.availabilityZone()));
+                  .record(new Ec2Fact.InstanceLaunched(id, spec.instanceType(), spec.availabilityZone()));
           kernel.runWithCause(
               launch,
               () ->
@@ -338,7 +335,7 @@ public final class Ec2 {
           }
           boolean before = i.isReachable();
           i.crashed(true);
-          kernel.timeline().record("instance/" + instanceId, "crash", "crashed: not answering, status check impaired");
+          kernel.timeline().record(new Ec2Fact.InstanceCrashed(instanceId));
           notifyReachability(i, before);
         });
   }
@@ -357,7 +354,7 @@ public final class Ec2 {
           }
           boolean before = i.isReachable();
           i.crashed(false);
-          kernel.timeline().record("instance/" + instanceId, "recover", "recovered from crash");
+          kernel.timeline().record(new Ec2Fact.InstanceRecovered(instanceId));
           notifyReachability(i, before);
         });
   }
@@ -373,7 +370,7 @@ public final class Ec2 {
       notTerminated--;
     }
     long id =
-        kernel.timeline().record("instance/" + i.instanceId(), "state", from + " -> " + to);
+        kernel.timeline().record(new Ec2Fact.InstanceStateChanged(i.instanceId(), from, to));
     kernel.runWithCause(
         id,
         () -> {

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
@@ -55,8 +56,7 @@ final class CapacityProviders {
     }
     CapacityProvider p = new CapacityProvider(spec, group);
     providers.put(spec.name(), p);
-    ecs.kernel.timeline().record("capacity-provider/" + spec.name(), "create",
-        "capacity provider " + spec.name() + " created for group " + spec.autoScalingGroupName());
+    ecs.kernel.timeline().record(new EcsFact.CapacityProviderCreated(spec.name(), spec.autoScalingGroupName()));
     return p;
   }
 
@@ -97,7 +97,7 @@ final class CapacityProviders {
         }
       }
     }
-    ecs.kernel.timeline().record("cluster/" + c.clusterName(), "capacity-providers", "capacity providers " + names + ", default strategy " + strategy);
+    ecs.kernel.timeline().record(new EcsFact.ClusterCapacityProvidersSet(c.clusterName(), List.copyOf(names), List.copyOf(strategy)));
   }
 
   /** The provider whose group launched {@code i}, among the cluster's providers; or null. */
@@ -298,9 +298,8 @@ final class CapacityProviders {
         desired = Math.max(g.minSize(), Math.min(g.maxSize(), desired));
         if (desired > g.desiredCapacity()) {
           p.lastScaleOutMillis = now;
-          long ev = ecs.kernel.timeline().record("capacity-provider/" + p.name(), "scale-out",
-              "CapacityProviderReservation " + fmt(cpr) + " > " + target + " (1 of 1): desired capacity " + g.desiredCapacity() + " -> " + desired,
-              Map.of("M", Integer.toString(p.lastM), "N", Integer.toString(n)));
+          long ev = ecs.kernel.timeline().record(new EcsFact.ManagedScalingTriggered(p.name(), true, cpr, target,
+              g.desiredCapacity(), desired, p.lastM, n));
           int d = desired;
           ecs.kernel.runWithCause(ev, () -> g.setDesiredCapacity(d,
               "a monitor alarm TargetTracking-" + g.autoScalingGroupName() + "-AlarmHigh in state ALARM triggered policy ECSManagedAutoScalingPolicy"));
@@ -313,9 +312,8 @@ final class CapacityProviders {
         int desired = Math.max(needed, n - maxStep);
         desired = Math.max(g.minSize(), Math.min(g.maxSize(), desired));
         if (desired < g.desiredCapacity()) {
-          long ev = ecs.kernel.timeline().record("capacity-provider/" + p.name(), "scale-in",
-              "CapacityProviderReservation " + fmt(cpr) + " < " + target + " (15 of 15): desired capacity " + g.desiredCapacity() + " -> " + desired,
-              Map.of("M", Integer.toString(p.lastM), "N", Integer.toString(n)));
+          long ev = ecs.kernel.timeline().record(new EcsFact.ManagedScalingTriggered(p.name(), false, cpr, target,
+              g.desiredCapacity(), desired, p.lastM, n));
           int d = desired;
           ecs.kernel.runWithCause(ev, () -> g.setDesiredCapacity(d,
               "a monitor alarm TargetTracking-" + g.autoScalingGroupName() + "-AlarmLow in state ALARM triggered policy ECSManagedAutoScalingPolicy"));

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
@@ -114,7 +115,7 @@ public final class Ecs {
           if (c == null) {
             c = new Cluster(clusterName, region);
             clusters.put(clusterName, c);
-            kernel.timeline().record("cluster/" + clusterName, "create", "cluster " + clusterName + " created");
+            kernel.timeline().record(new EcsFact.ClusterCreated(clusterName));
           }
           return c;
         });
@@ -224,12 +225,8 @@ public final class Ecs {
       c.byEc2Id.put(i.instanceId(), ci);
     }
     long ev =
-        kernel.timeline().record(
-            "container-instance/" + id,
-            "register",
-            "registered " + i.instanceId() + " (" + i.instanceType().name() + ", " + i.availabilityZone() + ") with cluster "
-                + c.clusterName() + ": " + ci.registeredCpu() + " CPU units, " + ci.registeredMemory() + " MiB",
-            Map.of("cluster", c.clusterName(), "ec2InstanceId", i.instanceId()));
+        kernel.timeline().record(new EcsFact.ContainerInstanceRegistered(id, c.clusterName(), i.instanceId(),
+            i.instanceType().name(), i.availabilityZone(), ci.registeredCpu(), ci.registeredMemory()));
     kernel.runWithCause(ev, () -> {
       capacityProviders.instanceRegistered(c, ci);
       scheduler.requestAll(c);
@@ -306,7 +303,7 @@ public final class Ecs {
           if (ci.status() == status || ci.status() == ContainerInstanceStatus.INACTIVE) return;
           ContainerInstanceStatus from = ci.status();
           ci.status(status);
-          long ev = kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "state", from + " -> " + status);
+          long ev = kernel.timeline().record(new EcsFact.ContainerInstanceStatusChanged(ci.containerInstanceId(), from, status));
           kernel.runWithCause(ev, () -> {
             if (status == ContainerInstanceStatus.DRAINING) {
               for (Task t : ci.taskList()) {
@@ -343,7 +340,8 @@ public final class Ecs {
     if (ci.status() == ContainerInstanceStatus.INACTIVE) return;
     ContainerInstanceStatus from = ci.status();
     ci.status(ContainerInstanceStatus.INACTIVE);
-    long ev = kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "deregister", from + " -> INACTIVE");
+    long ev = kernel.timeline().record(new EcsFact.ContainerInstanceStatusChanged(ci.containerInstanceId(), from,
+        ContainerInstanceStatus.INACTIVE));
     kernel.runWithCause(ev, () -> {
       for (Task t : ci.taskList()) {
         if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.lose(t, code, reason);
@@ -377,7 +375,7 @@ public final class Ecs {
       switch (s) {
         case RUNNING:
           ci.agentConnected(true);
-          kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "agent", "agent connected");
+          kernel.timeline().record(new EcsFact.ContainerAgentChanged(ci.containerInstanceId(), true));
           scheduler.requestAll(clusters.get(ci.clusterName()));
           break;
         case SHUTTING_DOWN:
@@ -389,7 +387,7 @@ public final class Ecs {
         case STOPPED:
           if (ci.agentConnected()) {
             ci.agentConnected(false);
-            kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "agent", "agent disconnected");
+            kernel.timeline().record(new EcsFact.ContainerAgentChanged(ci.containerInstanceId(), false));
           }
           for (Task t : ci.taskList()) {
             if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.lose(t, StopCode.TerminationNotice, reason);
@@ -407,7 +405,7 @@ public final class Ecs {
       if (ci == null || i.state() != InstanceState.RUNNING) return;
       if (ci.agentConnected() != reachable) {
         ci.agentConnected(reachable);
-        kernel.timeline().record("container-instance/" + ci.containerInstanceId(), "agent", reachable ? "agent connected" : "agent disconnected");
+        kernel.timeline().record(new EcsFact.ContainerAgentChanged(ci.containerInstanceId(), reachable));
       }
       for (Task t : ci.taskList()) {
         if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.setPaused(t, !reachable);
@@ -441,7 +439,7 @@ public final class Ecs {
           List<TaskDefinition> revs = taskDefinitions.computeIfAbsent(spec.family(), f -> new ArrayList<>());
           TaskDefinition td = new TaskDefinition(spec, revs.size() + 1, region);
           revs.add(td);
-          kernel.timeline().record("task-definition/" + td.familyRevision(), "register", "registered " + td.familyRevision());
+          kernel.timeline().record(new EcsFact.TaskDefinitionRegistered(td.familyRevision()));
           return td;
         });
   }
@@ -493,7 +491,7 @@ public final class Ecs {
     }
     kernel.run(() -> {
       td.deactivate();
-      kernel.timeline().record("task-definition/" + td.familyRevision(), "deregister", "deregistered " + td.familyRevision());
+      kernel.timeline().record(new EcsFact.TaskDefinitionDeregistered(td.familyRevision()));
     });
   }
 
@@ -522,9 +520,7 @@ public final class Ecs {
             c.services.put(spec.serviceName(), s);
           }
           long ev =
-              kernel.timeline().record(
-                  "service/" + spec.serviceName(), "create",
-                  "service " + spec.serviceName() + " created: " + td.familyRevision() + ", desired " + s.desiredCount());
+              kernel.timeline().record(new EcsFact.ServiceCreated(spec.serviceName(), td.familyRevision(), s.desiredCount()));
           kernel.runWithCause(ev, () -> scheduler.newDeployment(s, td));
           return s;
         });
@@ -635,7 +631,7 @@ public final class Ecs {
           }
           if (td != null && td != s.taskDefinition() || update.forceNewDeployment()) {
             TaskDefinition next = td != null ? td : s.taskDefinition();
-            long ev = kernel.timeline().record("service/" + s.serviceName(), "update", "service " + s.serviceName() + " updated: " + next.familyRevision());
+            long ev = kernel.timeline().record(new EcsFact.ServiceUpdated(s.serviceName(), next.familyRevision()));
             kernel.runWithCause(ev, () -> scheduler.newDeployment(s, next));
           } else {
             scheduler.request(s);
@@ -661,10 +657,11 @@ public final class Ecs {
   }
 
   private void setDesiredCount(EcsService s, int n, String message) {
-    if (n == s.desiredCount()) return;
+    int from = s.desiredCount();
+    if (n == from) return;
     s.desiredCount(n);
     s.steady = false;
-    long ev = kernel.timeline().record("service/" + s.serviceName(), "desired-count", message, Map.of("desiredCount", Integer.toString(n)));
+    long ev = kernel.timeline().record(new EcsFact.ServiceDesiredCountChanged(s.serviceName(), from, n, message));
     kernel.runWithCause(ev, () -> scheduler.request(s));
   }
 
@@ -686,7 +683,7 @@ public final class Ecs {
           }
           s.desiredCount(0);
           s.status("DRAINING");
-          long ev = kernel.timeline().record("service/" + serviceName, "delete", "ACTIVE -> DRAINING");
+          long ev = kernel.timeline().record(new EcsFact.ServiceStatusChanged(serviceName, "ACTIVE", "DRAINING"));
           kernel.runWithCause(ev, () -> scheduler.request(s));
         });
   }

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.kernel.Kernel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class ServiceEventLog {
       if (s.events.size() > KEPT) s.events.remove(s.events.size() - 1);
     }
     if (message.equals(ServiceEventMessages.steadyState(s.serviceName()))) s.lastSteadyEvent = e.createdAt();
-    kernel.timeline().record("service/" + s.serviceName(), "event", message);
+    kernel.timeline().record(new EcsFact.ServiceEventPublished(s.serviceName(), message));
   }
 
   void started(EcsService s, String taskId) {

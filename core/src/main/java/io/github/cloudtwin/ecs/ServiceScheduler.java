@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.kernel.Scheduler;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -103,10 +104,7 @@ final class ServiceScheduler {
     s.steady = false;
     s.stalledReported = false;
     startedRunning(s); // a new deployment ends the throttle at once
-    ecs.kernel.timeline().record(
-        "service/" + s.serviceName(), "deployment",
-        "deployment " + d.id() + " started: " + td.familyRevision() + ", desired " + s.desiredCount(),
-        Map.of("deploymentId", d.id(), "taskDefinition", td.familyRevision()));
+    ecs.kernel.timeline().record(new EcsFact.DeploymentStarted(s.serviceName(), d.id(), td.familyRevision(), s.desiredCount()));
     request(s);
   }
 
@@ -165,8 +163,8 @@ final class ServiceScheduler {
         d.status("ACTIVE");
         lastCompleted.status("PRIMARY");
         s.steady = false;
-        ecs.kernel.timeline().record("service/" + s.serviceName(), "deployment",
-            "deployment " + lastCompleted.id() + " is PRIMARY again: " + lastCompleted.taskDefinition().familyRevision());
+        ecs.kernel.timeline().record(new EcsFact.DeploymentRolledBack(s.serviceName(), lastCompleted.id(),
+            lastCompleted.taskDefinition().familyRevision()));
         request(s);
         return;
       }
@@ -314,7 +312,7 @@ final class ServiceScheduler {
       s.stalledReported = false;
       if ("DRAINING".equals(s.status()) && desired == 0) {
         s.status("INACTIVE");
-        ecs.kernel.timeline().record("service/" + s.serviceName(), "delete", "DRAINING -> INACTIVE");
+        ecs.kernel.timeline().record(new EcsFact.ServiceStatusChanged(s.serviceName(), "DRAINING", "INACTIVE"));
         return;
       }
       ecs.serviceEvent(s, ServiceEventMessages.steadyState(s.serviceName()));

@@ -1,5 +1,7 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.facts.Fact;
+import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.ZoneState;
 import java.time.Duration;
@@ -39,8 +41,8 @@ final class TaskLifecycle {
     return ecs.kernel.clock().now();
   }
 
-  private long record(Task t, String kind, String message) {
-    return ecs.kernel.timeline().record("task/" + t.taskId(), kind, message);
+  private long record(Fact fact) {
+    return ecs.kernel.timeline().record(fact);
   }
 
   // ------------------------------------------------------------------ launch
@@ -68,8 +70,7 @@ final class TaskLifecycle {
     ci.reserve(t);
     ecs.capacityProviders.taskPlaced(t);
     long ev =
-        record(t, "placed", "placed " + td.familyRevision() + " on " + ci.ec2InstanceId() + " (" + ci.availabilityZone() + ")"
-            + (t.serviceName() == null ? "" : " for service " + t.serviceName()));
+        record(new EcsFact.TaskPlaced(t.taskId(), td.familyRevision(), ci.ec2InstanceId(), ci.availabilityZone(), t.serviceName()));
     ecs.kernel.runWithCause(ev, () -> afterPlacement(t));
   }
 
@@ -96,14 +97,13 @@ final class TaskLifecycle {
       throw new IllegalStateException("no available zone for a Fargate task; check hasFargateZone() first");
     }
     t.placeOn(null, best, nextIp(best));
-    long ev = record(t, "placed", "placed " + t.taskDefinition().familyRevision() + " on Fargate (" + best + ")"
-        + (t.serviceName() == null ? "" : " for service " + t.serviceName()));
+    long ev = record(new EcsFact.TaskPlaced(t.taskId(), t.taskDefinition().familyRevision(), null, best, t.serviceName()));
     ecs.kernel.runWithCause(ev, () -> afterPlacement(t));
   }
 
   /** A capacity-provider task that waits in PROVISIONING for an instance. */
   void waitForCapacity(Task t) {
-    record(t, "provisioning", "PROVISIONING: waiting for capacity from capacity provider " + t.capacityProviderName());
+    record(new EcsFact.TaskProvisioning(t.taskId(), t.capacityProviderName()));
   }
 
   private void afterPlacement(Task t) {
@@ -156,7 +156,7 @@ final class TaskLifecycle {
     TaskStatus from = t.lastStatus();
     if (from == to) return;
     t.lastStatus(to);
-    record(t, "state", from + " -> " + to);
+    record(new EcsFact.TaskStateChanged(t.taskId(), from, to));
     ecs.taskStateChanged(t, from, to);
   }
 
@@ -175,7 +175,7 @@ final class TaskLifecycle {
       byTarget.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(t);
       ecs.targets.register(r.targetGroup(), r.targetId(), r.port(), t.availabilityZone());
       ecs.events.registered(t.service, ecs.targets.targetGroupArn(r.targetGroup()), r.targetId() + ":" + r.port());
-      record(t, "register-target", "registered " + r.targetId() + ":" + r.port() + " in target group " + r.targetGroup());
+      record(new EcsFact.TaskTargetRegistered(t.taskId(), r.targetId(), r.port(), r.targetGroup()));
     }
   }
 
@@ -270,7 +270,7 @@ final class TaskLifecycle {
     HealthStatus after = aggregate(t);
     if (after != before) {
       t.healthStatus(after);
-      record(t, "health", "health status " + before + " -> " + after);
+      record(new EcsFact.TaskHealthChanged(t.taskId(), before, after));
       if (after == HealthStatus.UNHEALTHY && t.service != null && !inGrace(t)) {
         failContainerHealth(t);
         return;
@@ -326,7 +326,7 @@ final class TaskLifecycle {
     t.stopped(code, reason);
     t.stoppingAt(now());
     t.cancelTimers();
-    long ev = record(t, "stop", "desired STOPPED: " + reason);
+    long ev = record(new EcsFact.TaskStopRequested(t.taskId(), code, reason));
     if (t.service != null && code == StopCode.ServiceSchedulerInitiated && t.lastStatus() == TaskStatus.RUNNING) {
       ecs.events.stoppedRunning(t.service, t.taskId());
     }
@@ -376,7 +376,7 @@ final class TaskLifecycle {
     t.stopped(code, reason);
     t.stoppingAt(now());
     t.cancelTimers();
-    if (wasDesired) record(t, "stop", "desired STOPPED: " + reason);
+    if (wasDesired) record(new EcsFact.TaskStopRequested(t.taskId(), code, reason));
     for (Registration r : t.registrations) {
       if (unindex(r, t)) {
         ecs.targets.deregister(r.targetGroup(), r.targetId(), r.port());
@@ -396,7 +396,7 @@ final class TaskLifecycle {
     ContainerInstance ci = t.containerInstance();
     if (ci != null) ci.release(t);
     long ev =
-        record(t, "stopped", "STOPPED (" + t.stopCode() + "): " + t.stoppedReason());
+        record(new EcsFact.TaskStopped(t.taskId(), from, t.stopCode(), t.stoppedReason()));
     ecs.kernel.runWithCause(ev, () -> ecs.taskStateChanged(t, from, TaskStatus.STOPPED));
     ecs.kernel.runWithCause(ev, () -> {
       ecs.capacityProviders.taskStopped(t);
@@ -409,7 +409,7 @@ final class TaskLifecycle {
   void containerExited(Task t, String container, int exitCode) {
     if (t.desiredStatus() == TaskStatus.STOPPED || t.lastStatus() == TaskStatus.STOPPED) return;
     ContainerDefinition c = t.taskDefinition().container(container);
-    long ev = record(t, "container-exit", "container " + container + " exited with code " + exitCode);
+    long ev = record(new EcsFact.ContainerExited(t.taskId(), container, exitCode));
     if (c != null && c.essential()) {
       ecs.kernel.runWithCause(ev, () -> stop(t, StopCode.EssentialContainerExited, "Essential container in task exited"));
     }

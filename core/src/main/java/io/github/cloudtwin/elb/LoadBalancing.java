@@ -1,5 +1,7 @@
 package io.github.cloudtwin.elb;
 
+import io.github.cloudtwin.facts.Ec2Fact;
+import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Instance;
@@ -137,9 +139,7 @@ public final class LoadBalancing implements AutoCloseable {
           LbState lb = new LbState(spec, dim, classic);
           if (classic != null) classic.loadBalancers.add(lb);
           lbs.put(spec.name(), lb);
-          kernel.timeline().record(lb.resource(), "create",
-              "created " + spec.type().name().toLowerCase(Locale.ROOT) + " load balancer in " + spec.availabilityZones()
-                  + ", cross-zone " + (spec.crossZone() ? "on" : "off"));
+          kernel.timeline().record(new ElbFact.LoadBalancerCreated(spec.name(), spec.type(), spec.availabilityZones(), spec.crossZone()));
           rebuild(lb);
           if (classic != null) classic.ensureChecking();
           return new LoadBalancer(this, lb);
@@ -163,11 +163,10 @@ public final class LoadBalancing implements AutoCloseable {
               "targetgroup/" + spec.name() + "/" + hex16());
           tgs.put(spec.name(), tg);
           HealthCheckSpec hc = spec.healthCheck();
-          kernel.timeline().record(tg.resource(), "create",
-              "created " + spec.protocol() + ":" + spec.port() + " target group, health check " + hc.classicTarget(spec.port())
-                  + " every " + hc.interval().toSeconds() + "s, timeout " + hc.timeout().toSeconds() + "s, healthy "
-                  + hc.healthyThresholdCount() + ", unhealthy " + hc.unhealthyThresholdCount()
-                  + (hc.matcher() == null ? "" : ", matcher " + hc.matcher()));
+          kernel.timeline().record(new ElbFact.TargetGroupCreated(spec.name(), spec.loadBalancerType(), spec.protocol(), spec.port(),
+              hc.classicTarget(spec.port()) + " every " + hc.interval().toSeconds() + "s, timeout " + hc.timeout().toSeconds()
+                  + "s, healthy " + hc.healthyThresholdCount() + ", unhealthy " + hc.unhealthyThresholdCount()
+                  + (hc.matcher() == null ? "" : ", matcher " + hc.matcher())));
           return new TargetGroup(this, tg);
         });
   }
@@ -222,8 +221,7 @@ public final class LoadBalancing implements AutoCloseable {
             }
           }
           lb.listeners.put(spec.port(), spec);
-          kernel.timeline().record(lb.resource(), "listener",
-              "created " + spec.protocol() + ":" + spec.port() + " listener with " + spec.rules().size() + " rule(s)");
+          kernel.timeline().record(new ElbFact.ListenerCreated(lb.spec.name(), spec.protocol(), spec.port(), spec.rules().size()));
           for (TgState g : used) {
             if (!g.loadBalancers.contains(lb)) {
               g.loadBalancers.add(lb);
@@ -547,7 +545,7 @@ public final class LoadBalancing implements AutoCloseable {
     kernel.run(() -> {
       TargetRuntime t = target(targetId);
       t.behavior = behavior;
-      kernel.timeline().record("target/" + targetId, "behavior", behavior == null ? "behaviour reset to the default" : "behaviour changed");
+      kernel.timeline().record(new ElbFact.TargetBehaviourChanged(targetId, behavior == null));
       fluid.markDirty();
     });
   }
@@ -1000,7 +998,7 @@ public final class LoadBalancing implements AutoCloseable {
     try {
       kernel.run(() -> {
         httpListeners.add(h);
-        kernel.timeline().record(lb.resource(), "http-listener", "real HTTP listener on " + h.uri());
+        kernel.timeline().record(new ElbFact.HttpListenerStarted(lb.spec.name(), h.uri()));
       });
     } catch (RuntimeException e) {
       h.close(); // the twin closed while the socket was bound: nothing it owns outlives it
@@ -1079,11 +1077,11 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   private void timelineEvent(TimelineEvent e) {
-    if (!e.kind().equals("zone-impaired") && !e.kind().equals("zone-restored")) return;
+    if (!(e.fact() instanceof Ec2Fact.ZoneStateChanged z)) return;
     kernel.run(() -> {
-      boolean impaired = e.kind().equals("zone-impaired");
+      boolean impaired = z.impaired();
       for (TargetRuntime t : targets.values()) {
-        if (t.instance == null && t.zone.equals(e.resourceName())) t.zoneImpaired = impaired;
+        if (t.instance == null && t.zone.equals(z.zone())) t.zoneImpaired = impaired;
       }
       for (LbState lb : lbs.values()) rebuild(lb);
     });
@@ -1144,13 +1142,12 @@ public final class LoadBalancing implements AutoCloseable {
       long removedAt = lb.removedFromDns.get(z);
       if (inDns && removedAt >= 0) {
         lb.removedFromDns.put(z, -1L);
-        kernel.timeline().record(lb.resource(), "dns", "node in " + z + " added back to DNS");
+        kernel.timeline().record(new ElbFact.DnsNodeAdded(lb.spec.name(), z));
         removedAt = -1;
       } else if (!inDns && removedAt < 0) {
         removedAt = now;
         lb.removedFromDns.put(z, now);
-        kernel.timeline().record(lb.resource(), "dns", "node in " + z + " removed from DNS ("
-            + (!up.get(z) ? "zone impaired" : "no healthy targets in the zone") + "); cached for up to " + DNS_TTL.toSeconds() + "s");
+        kernel.timeline().record(new ElbFact.DnsNodeRemoved(lb.spec.name(), z, !up.get(z), DNS_TTL));
         long at = now + DNS_TTL.toMillis();
         kernel.scheduler().at(Instant.ofEpochMilli(at), () -> rebuild(lb));
       }

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.elb;
 
+import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Scheduler;
@@ -91,15 +92,8 @@ final class TgState {
       r.healthySince = -1;
       r.slowStartEnd = -1;
     }
-    String msg =
-        (lbType == LoadBalancerType.CLASSIC ? "in load balancer " : "in target group ") + name + ": "
-            + (from == null ? "registered, " : from + " -> ") + state
-            + (reason == null ? "" : " (" + reason + ": " + description + ")");
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put(lbType == LoadBalancerType.CLASSIC ? "loadBalancer" : "targetGroup", name);
-    details.put("state", state.awsName());
-    if (reason != null) details.put("reasonCode", reason);
-    long event = kernel.timeline().record("target/" + r.target.id, "target-health", msg, details);
+    long event = kernel.timeline().record(new ElbFact.TargetHealthChanged(r.target.id, name, lbType == LoadBalancerType.CLASSIC,
+        from, state, reason, description));
     kernel.runWithCause(event, () -> owner.fireHealthChanged(name, r.target.id, from, state, reason));
     return true;
   }

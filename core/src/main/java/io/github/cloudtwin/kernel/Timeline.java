@@ -1,5 +1,7 @@
 package io.github.cloudtwin.kernel;
 
+import io.github.cloudtwin.facts.Fact;
+import io.github.cloudtwin.facts.Note;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,8 +30,44 @@ public final class Timeline {
   }
 
   /**
-   * Records a change at the current virtual time, caused by the kernel's current cause (the event
-   * whose consequences are being simulated), and returns its id.
+   * Records a fact at the current virtual time, caused by the kernel's current cause (the event
+   * whose consequences are being simulated), and returns the event's id.
+   *
+   * @param fact what happened
+   * @return the event's id
+   */
+  public long record(Fact fact) {
+    return record(fact, kernel.currentCause());
+  }
+
+  /**
+   * Records a fact with an explicit cause (0 for none).
+   *
+   * @param fact what happened
+   * @param causeId the cause id
+   * @return the event's id
+   */
+  public long record(Fact fact, long causeId) {
+    Require.notNull("fact", fact);
+    TimelineEvent event;
+    synchronized (events) {
+      long id = events.size() + 1L;
+      if (causeId < 0 || causeId >= id) {
+        throw new IllegalArgumentException(
+            "causeId " + causeId + " does not name an earlier event (next id is " + id + ")");
+      }
+      event = new TimelineEvent(id, clock.now(), fact, causeId);
+      events.add(event);
+    }
+    for (Consumer<TimelineEvent> listener : listeners) {
+      listener.accept(event);
+    }
+    return event.id();
+  }
+
+  /**
+   * Records a free-text change (a {@link Note}) at the current virtual time, caused by the kernel's
+   * current cause: for events the twin has no typed fact for, such as a test's own markers.
    *
    * @param resource the resource
    * @param kind the kind
@@ -37,11 +75,11 @@ public final class Timeline {
    * @return its id
    */
   public long record(String resource, String kind, String message) {
-    return record(resource, kind, message, Map.of(), kernel.currentCause());
+    return record(new Note(resource, kind, message, Map.of()), kernel.currentCause());
   }
 
   /**
-   * Records a change with details, caused by the kernel's current cause.
+   * Records a free-text change (a {@link Note}) with details, caused by the kernel's current cause.
    *
    * @param resource the resource
    * @param kind the kind
@@ -50,11 +88,11 @@ public final class Timeline {
    * @return the event's id
    */
   public long record(String resource, String kind, String message, Map<String, String> details) {
-    return record(resource, kind, message, details, kernel.currentCause());
+    return record(new Note(resource, kind, message, details), kernel.currentCause());
   }
 
   /**
-   * Records a change with details and an explicit cause (0 for none).
+   * Records a free-text change (a {@link Note}) with details and an explicit cause (0 for none).
    *
    * @param resource the resource
    * @param kind the kind
@@ -65,20 +103,19 @@ public final class Timeline {
    */
   public long record(
       String resource, String kind, String message, Map<String, String> details, long causeId) {
-    TimelineEvent event;
-    synchronized (events) {
-      long id = events.size() + 1L;
-      if (causeId < 0 || causeId >= id) {
-        throw new IllegalArgumentException(
-            "causeId " + causeId + " does not name an earlier event (next id is " + id + ")");
-      }
-      event = new TimelineEvent(id, clock.now(), resource, kind, message, details, causeId);
-      events.add(event);
-    }
-    for (Consumer<TimelineEvent> listener : listeners) {
-      listener.accept(event);
-    }
-    return event.id();
+    return record(new Note(resource, kind, message, details), causeId);
+  }
+
+  /**
+   * The events whose fact is of {@code type}, with the fact, oldest first.
+   *
+   * @param <T> the fact type
+   * @param type the fact type, for instance {@code AlarmStateChanged.class}
+   * @return an immutable snapshot of the matching events
+   */
+  public <T extends Fact> List<TimelineEvent> events(Class<T> type) {
+    Require.notNull("type", type);
+    return events(e -> type.isInstance(e.fact()));
   }
 
   /** {@return an immutable snapshot of every event so far} */

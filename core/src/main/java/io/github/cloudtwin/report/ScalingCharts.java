@@ -2,9 +2,20 @@ package io.github.cloudtwin.report;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.autoscaling.DesiredCapacityChange;
 import io.github.cloudtwin.ecs.Cluster;
 import io.github.cloudtwin.ecs.EcsService;
+import io.github.cloudtwin.ecs.TaskStatus;
 import io.github.cloudtwin.elb.TargetGroup;
+import io.github.cloudtwin.facts.AutoScalingFact.LifecycleStateChanged;
+import io.github.cloudtwin.facts.EcsFact.ServiceCreated;
+import io.github.cloudtwin.facts.EcsFact.ServiceDesiredCountChanged;
+import io.github.cloudtwin.facts.EcsFact.TaskPlaced;
+import io.github.cloudtwin.facts.EcsFact.TaskStateChanged;
+import io.github.cloudtwin.facts.EcsFact.TaskStopped;
+import io.github.cloudtwin.facts.EcsFact.TaskTargetRegistered;
+import io.github.cloudtwin.facts.Ec2Fact.InstanceLaunched;
+import io.github.cloudtwin.facts.ElbFact.TargetHealthChanged;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Capacity charts replayed from the timeline (the record of every change): desired vs InService
@@ -28,14 +37,6 @@ final class ScalingCharts {
   static final ChartSource GROUPS = ScalingCharts::groups;
   static final ChartSource TARGETS = ScalingCharts::targets;
   static final ChartSource SERVICES = ScalingCharts::services;
-
-  private static final Pattern GROUP_DESIRED = Pattern.compile("desired (?:capacity \\d+ -> )?(\\d+)");
-  private static final Pattern LAUNCHED = Pattern.compile("^launched \\S+ in (\\S+) ");
-  private static final Pattern LIFECYCLE = Pattern.compile("^(?:(\\S+) -> )?(\\S+) in group (\\S+)$");
-  private static final Pattern PLACED = Pattern.compile("^placed \\S+ on (?:\\S+|Fargate) \\(([^)]+)\\)(?: for service (\\S+))?$");
-  private static final Pattern REGISTERED = Pattern.compile("^registered (\\S+):\\d+ in target group (\\S+)$");
-  private static final Pattern SERVICE_DESIRED = Pattern.compile("created: \\S+, desired (\\d+)$");
-  private static final Pattern TASK_STATE = Pattern.compile("^(\\S+) -> (\\S+)$");
 
   private ScalingCharts() {}
 
@@ -64,7 +65,11 @@ final class ScalingCharts {
   }
 
   private static Duration at(CloudTwin twin, TimelineEvent e) {
-    return Duration.between(twin.timeline().t0(), e.time());
+    return at(twin, e.time());
+  }
+
+  private static Duration at(CloudTwin twin, Instant time) {
+    return Duration.between(twin.timeline().t0(), time);
   }
 
   private static Duration end(CloudTwin twin) {
@@ -79,9 +84,7 @@ final class ScalingCharts {
   private static Map<String, String> instanceZones(List<TimelineEvent> events) {
     Map<String, String> zones = new HashMap<>();
     for (TimelineEvent e : events) {
-      if (!e.resource().startsWith("instance/")) continue;
-      Matcher m = LAUNCHED.matcher(e.message());
-      if (m.find()) zones.put(e.resourceName(), m.group(1));
+      if (e.fact() instanceof InstanceLaunched l) zones.put(l.instanceId(), l.availabilityZone());
     }
     return zones;
   }
@@ -98,18 +101,13 @@ final class ScalingCharts {
       Step inService = new Step();
       Map<String, Step> perZone = new TreeMap<>();
       for (String z : g.spec().availabilityZones()) perZone.put(z, new Step());
+      for (DesiredCapacityChange c : g.capacityHistory()) desired.set(at(twin, c.time()), c.desiredCapacity());
       for (TimelineEvent e : events) {
-        if (e.resource().equals("group/" + g.name())
-            && (e.kind().equals("create") || e.kind().equals("update") || e.kind().equals("desired-capacity"))) {
-          Matcher m = GROUP_DESIRED.matcher(e.message());
-          if (m.find()) desired.set(at(twin, e), Integer.parseInt(m.group(1)));
-        } else if (e.resource().startsWith("instance/") && e.kind().equals("lifecycle")) {
-          Matcher m = LIFECYCLE.matcher(e.message());
-          if (!m.matches() || !m.group(3).equals(g.name())) continue;
-          int delta = ("InService".equals(m.group(2)) ? 1 : 0) - ("InService".equals(m.group(1)) ? 1 : 0);
+        if (e.fact() instanceof LifecycleStateChanged l && l.groupName().equals(g.name())) {
+          int delta = l.inServiceDelta();
           if (delta == 0) continue;
           inService.add(at(twin, e), delta);
-          String zone = zoneOf.get(e.resourceName());
+          String zone = zoneOf.get(l.instanceId());
           if (zone != null) perZone.computeIfAbsent(zone, z -> new Step()).add(at(twin, e), delta);
         }
       }
@@ -131,12 +129,9 @@ final class ScalingCharts {
     Map<String, String> zoneOf = instanceZones(events);
     Map<String, String> taskZone = new HashMap<>();
     for (TimelineEvent e : events) {
-      if (!e.resource().startsWith("task/")) continue;
-      Matcher p = PLACED.matcher(e.message());
-      if (p.matches()) taskZone.put(e.resourceName(), p.group(1));
-      Matcher r = REGISTERED.matcher(e.message());
-      if (r.matches() && !zoneOf.containsKey(r.group(1)) && taskZone.containsKey(e.resourceName())) {
-        zoneOf.put(r.group(1), taskZone.get(e.resourceName())); // an awsvpc task's IP
+      if (e.fact() instanceof TaskPlaced p) taskZone.put(p.taskId(), p.availabilityZone());
+      if (e.fact() instanceof TaskTargetRegistered r && !zoneOf.containsKey(r.targetId()) && taskZone.containsKey(r.taskId())) {
+        zoneOf.put(r.targetId(), taskZone.get(r.taskId())); // an awsvpc task's IP
       }
     }
     List<Chart> out = new ArrayList<>();
@@ -145,9 +140,9 @@ final class ScalingCharts {
       Map<String, Boolean> healthy = new HashMap<>();
       Map<String, Step> perZone = new TreeMap<>();
       for (TimelineEvent e : events) {
-        if (!e.kind().equals("target-health") || !tg.name().equals(e.details().get("targetGroup"))) continue;
-        String target = e.resourceName();
-        boolean now = "healthy".equals(e.details().get("state"));
+        if (!(e.fact() instanceof TargetHealthChanged h) || h.classic() || !tg.name().equals(h.targetGroupName())) continue;
+        String target = h.targetId();
+        boolean now = h.healthy();
         boolean before = healthy.getOrDefault(target, false);
         healthy.put(target, now);
         String zone = zoneOf.getOrDefault(target, "unknown zone");
@@ -165,6 +160,13 @@ final class ScalingCharts {
     return out;
   }
 
+  private static void addRunning(Map<String, Step> running, Map<String, EcsService> services, String service, Duration at,
+      TaskStatus from, TaskStatus to) {
+    if (service == null || !services.containsKey(service)) return;
+    int delta = (to == TaskStatus.RUNNING ? 1 : 0) - (from == TaskStatus.RUNNING ? 1 : 0);
+    if (delta != 0) running.computeIfAbsent(service, n -> new Step()).add(at, delta);
+  }
+
   static List<Chart> services(CloudTwin twin) {
     Map<String, EcsService> services = new LinkedHashMap<>();
     for (Cluster c : twin.ecs().clusters()) for (EcsService s : c.services()) services.putIfAbsent(s.serviceName(), s);
@@ -174,25 +176,16 @@ final class ScalingCharts {
     Map<String, Step> running = new HashMap<>();
     Map<String, String> serviceOf = new HashMap<>();
     for (TimelineEvent e : events) {
-      if (e.resource().startsWith("service/")) {
-        String name = e.resourceName();
-        if (!services.containsKey(name)) continue;
-        Step d = desired.computeIfAbsent(name, n -> new Step());
-        if (e.kind().equals("desired-count") && e.details().containsKey("desiredCount")) {
-          d.set(at(twin, e), Integer.parseInt(e.details().get("desiredCount")));
-        } else {
-          Matcher m = SERVICE_DESIRED.matcher(e.message());
-          if (m.find()) d.set(at(twin, e), Integer.parseInt(m.group(1)));
-        }
-      } else if (e.resource().startsWith("task/")) {
-        Matcher p = PLACED.matcher(e.message());
-        if (p.matches() && p.group(2) != null) serviceOf.put(e.resourceName(), p.group(2));
-        String service = serviceOf.get(e.resourceName());
-        if (service == null || !services.containsKey(service) || !e.kind().equals("state")) continue;
-        Matcher t = TASK_STATE.matcher(e.message());
-        if (!t.matches()) continue;
-        int delta = ("RUNNING".equals(t.group(2)) ? 1 : 0) - ("RUNNING".equals(t.group(1)) ? 1 : 0);
-        if (delta != 0) running.computeIfAbsent(service, n -> new Step()).add(at(twin, e), delta);
+      if (e.fact() instanceof ServiceCreated c && services.containsKey(c.serviceName())) {
+        desired.computeIfAbsent(c.serviceName(), n -> new Step()).set(at(twin, e), c.desiredCount());
+      } else if (e.fact() instanceof ServiceDesiredCountChanged c && services.containsKey(c.serviceName())) {
+        desired.computeIfAbsent(c.serviceName(), n -> new Step()).set(at(twin, e), c.to());
+      } else if (e.fact() instanceof TaskPlaced p) {
+        if (p.serviceName() != null) serviceOf.put(p.taskId(), p.serviceName());
+      } else if (e.fact() instanceof TaskStateChanged t) {
+        addRunning(running, services, serviceOf.get(t.taskId()), at(twin, e), t.from(), t.to());
+      } else if (e.fact() instanceof TaskStopped t) {
+        addRunning(running, services, serviceOf.get(t.taskId()), at(twin, e), t.from(), TaskStatus.STOPPED);
       }
     }
     List<Chart> out = new ArrayList<>();

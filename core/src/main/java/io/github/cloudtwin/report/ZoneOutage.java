@@ -1,5 +1,6 @@
 package io.github.cloudtwin.report;
 
+import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +32,13 @@ public record ZoneOutage(String zone, Duration from, Duration to, boolean ongoin
     Map<String, Duration> open = new LinkedHashMap<>();
     List<ZoneOutage> out = new ArrayList<>();
     for (TimelineEvent e : events) {
-      if (!e.resourceType().equals("zone")) continue;
+      if (!(e.fact() instanceof Ec2Fact.ZoneStateChanged z)) continue;
       Duration at = Duration.between(t0, e.time());
-      if (e.kind().equals("zone-impaired")) {
-        open.putIfAbsent(e.resourceName(), at);
-      } else if (e.kind().equals("zone-restored")) {
-        Duration start = open.remove(e.resourceName());
-        if (start != null) out.add(new ZoneOutage(e.resourceName(), start, at, false));
+      if (z.impaired()) {
+        open.putIfAbsent(z.zone(), at);
+      } else {
+        Duration start = open.remove(z.zone());
+        if (start != null) out.add(new ZoneOutage(z.zone(), start, at, false));
       }
     }
     Duration end = Duration.between(t0, now);

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.traffic;
 
+import io.github.cloudtwin.facts.TrafficFact;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.elb.LoadBalancing;
@@ -69,7 +70,7 @@ public final class Traffic {
           TrafficFlow f = new TrafficFlow(kernel, this, loadBalancerName, request, workload, now, id);
           f.rate = first.requestsPerSecond();
           flows.add(f);
-          kernel.timeline().record("traffic/" + loadBalancerName, "workload", "applied " + workload + " to " + request.method() + " " + request.path());
+          kernel.timeline().record(new TrafficFact.WorkloadApplied(loadBalancerName, workload, request.method(), request.path()));
           schedule(f, first);
           return f;
         });
@@ -93,7 +94,7 @@ public final class Traffic {
       f.stopped = true;
       if (f.next != null) f.next.cancel();
       loadBalancing.setOfferedRate(f.flowId, 0);
-      kernel.timeline().record("traffic/" + f.loadBalancerName, "workload", "stopped " + f.workload);
+      kernel.timeline().record(new TrafficFact.WorkloadStopped(f.loadBalancerName, f.workload));
     });
   }
 

@@ -1,5 +1,7 @@
 package io.github.cloudtwin.assertj;
 
+import io.github.cloudtwin.facts.Fact;
+import java.util.function.Predicate;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.ecs.EcsService;
@@ -132,5 +134,28 @@ public final class CloudTwinAssertions {
    */
   public static EventPattern event(String resource, String kind, String messageFragment) {
     return EventPattern.event(resource, kind, messageFragment);
+  }
+
+  /**
+   * An event whose typed fact is of {@code type}, for instance {@code fact(AlarmStateChanged.class)}.
+   *
+   * @param type the fact type
+   * @return the pattern (restrict it to a resource with {@link EventPattern#of(String)})
+   */
+  public static EventPattern fact(Class<? extends Fact> type) {
+    return EventPattern.fact(type);
+  }
+
+  /**
+   * An event whose typed fact is of {@code type} and satisfies {@code condition}, for instance
+   * {@code fact(DesiredCapacityChanged.class, c -> c.to() == 4)}.
+   *
+   * @param <T> the fact type
+   * @param type the fact type
+   * @param condition what the fact must satisfy
+   * @return the pattern (restrict it to a resource with {@link EventPattern#of(String)})
+   */
+  public static <T extends Fact> EventPattern fact(Class<T> type, Predicate<? super T> condition) {
+    return EventPattern.fact(type, condition);
   }
 }

@@ -2,11 +2,14 @@ package io.github.cloudtwin.assertj;
 
 import static io.github.cloudtwin.assertj.CloudTwinAssertions.assertThat;
 import static io.github.cloudtwin.assertj.CloudTwinAssertions.event;
+import static io.github.cloudtwin.assertj.CloudTwinAssertions.fact;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceSpec;
+import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.facts.Ec2Fact;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +50,32 @@ class TimelineAssertTest {
             event("zone/us-east-1a", "zone-impaired", ""),
             event("zone/us-east-1a", "IMPAIRED -> AVAILABLE"),
             event("instance/" + id(), "-> terminated"));
+  }
+
+  @Test
+  void containsInOrderMatchesTypedFacts() {
+    assertThat(twin.timeline())
+        .containsInOrder(
+            fact(Ec2Fact.InstanceLaunched.class, l -> l.availabilityZone().equals("us-east-1a")),
+            fact(Ec2Fact.InstanceStateChanged.class, s -> s.to() == InstanceState.RUNNING).of("instance/" + id()),
+            fact(Ec2Fact.ZoneStateChanged.class, Ec2Fact.ZoneStateChanged::impaired),
+            fact(Ec2Fact.ZoneStateChanged.class, z -> !z.impaired()).of("zone/us-east-1a"),
+            fact(Ec2Fact.InstanceStateChanged.class, s -> s.to() == InstanceState.TERMINATED));
+  }
+
+  @Test
+  void aFactPatternFailsNamingTheFactTypeAndTheClosestEvent() {
+    assertThatThrownBy(
+            () ->
+                assertThat(twin.timeline())
+                    .containsInOrder(fact(Ec2Fact.ZoneStateChanged.class, z -> z.zone().equals("us-east-1b"))))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith(
+            "Expecting the timeline to contain, in order:\n"
+            + "  1. * Ec2Fact.ZoneStateChanged (with a condition)\n"
+            + "but no event matched 1.\n")
+        .hasMessageEndingWith("\nClosest to 1.: #4 +00:05:00  zone/us-east-1a  IMPAIRED -> AVAILABLE  (fact"
+            + " ZoneStateChanged[zone=us-east-1a, from=IMPAIRED, to=AVAILABLE] does not satisfy the condition)");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.testcontainers;
 
+import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.ZoneState;
 import io.github.cloudtwin.ecs.ContainerDefinition;
@@ -381,9 +382,9 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   }
 
   private void timelineEvent(TimelineEvent e) {
-    boolean impaired = e.kind().equals("zone-impaired");
-    if (!impaired && !e.kind().equals("zone-restored")) return;
-    String zone = e.resourceName();
+    if (!(e.fact() instanceof Ec2Fact.ZoneStateChanged z)) return;
+    boolean impaired = z.impaired();
+    String zone = z.zone();
     if (impaired) impairedZones.add(zone);
     else impairedZones.remove(zone);
     for (Map.Entry<Task, TaskContainers> t : tasks.entrySet()) {

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.awssdk.appautoscaling;
 
+import io.github.cloudtwin.facts.ServiceScalingFact;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.appautoscaling.AdjustmentType;
 import io.github.cloudtwin.appautoscaling.PredefinedMetricType;
@@ -116,8 +117,8 @@ public final class ApplicationAutoScalingHandler {
   }
 
   private java.time.Instant created(String resourceId) {
-    for (var e : twin.timeline().eventsOf("scalable-target/" + resourceId)) {
-      if (e.kind().equals("register")) return e.time();
+    for (var e : twin.timeline().events(ServiceScalingFact.ScalableTargetRegistered.class)) {
+      if (((ServiceScalingFact.ScalableTargetRegistered) e.fact()).resourceId().equals(resourceId)) return e.time();
     }
     return twin.now();
   }

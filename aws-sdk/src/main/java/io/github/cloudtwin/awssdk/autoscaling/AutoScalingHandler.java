@@ -169,7 +169,11 @@ public final class AutoScalingHandler {
         r.newInstancesProtectedFromScaleIn(),
         r.availabilityZoneDistribution() == null ? null
             : r.availabilityZoneDistribution().capacityDistributionStrategyAsString(),
-        r.hasTargetGroupARNs() ? r.targetGroupARNs() : null));
+        r.hasTargetGroupARNs() ? r.targetGroupARNs() : null,
+        r.hasLifecycleHookSpecificationList() ? r.lifecycleHookSpecificationList().stream()
+            .map(h -> new AutoScalingOperations.HookSpecification(h.lifecycleHookName(), h.lifecycleTransition(),
+                h.heartbeatTimeout(), h.defaultResult()))
+            .toList() : null));
     return CreateAutoScalingGroupResponse.builder().build();
   }
 

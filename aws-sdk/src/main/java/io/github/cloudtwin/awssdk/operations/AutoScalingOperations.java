@@ -76,6 +76,8 @@ public final class AutoScalingOperations {
    * @param newInstancesProtectedFromScaleIn default false
    * @param capacityDistributionStrategy {@code balanced-best-effort} (default) or {@code balanced-only}
    * @param targetGroupArns the target groups, by ARN
+   * @param lifecycleHookSpecifications the hooks the group starts with (they hold its first
+   *     launches), or null
    */
   public record CreateGroup(
       String autoScalingGroupName,
@@ -94,7 +96,20 @@ public final class AutoScalingOperations {
       List<String> terminationPolicies,
       Boolean newInstancesProtectedFromScaleIn,
       String capacityDistributionStrategy,
-      List<String> targetGroupArns) {}
+      List<String> targetGroupArns,
+      List<HookSpecification> lifecycleHookSpecifications) {}
+
+  /**
+   * One {@code LifecycleHookSpecification} of {@code CreateAutoScalingGroup} (nulls: AWS's defaults).
+   *
+   * @param lifecycleHookName required
+   * @param lifecycleTransition required, {@code autoscaling:EC2_INSTANCE_LAUNCHING} or {@code
+   *     autoscaling:EC2_INSTANCE_TERMINATING}
+   * @param heartbeatTimeout seconds, 30 to 7200, default 3600
+   * @param defaultResult {@code ABANDON} (default) or {@code CONTINUE}
+   */
+  public record HookSpecification(
+      String lifecycleHookName, String lifecycleTransition, Integer heartbeatTimeout, String defaultResult) {}
 
   /**
    * A group as {@code DescribeAutoScalingGroups} shows it.
@@ -162,6 +177,10 @@ public final class AutoScalingOperations {
     }
     if (r.targetGroupArns() != null) {
       b.targetGroupNames(r.targetGroupArns().stream().map(this::targetGroupName).toArray(String[]::new));
+    }
+    if (r.lifecycleHookSpecifications() != null) {
+      b.lifecycleHookSpecifications(r.lifecycleHookSpecifications().stream().map(h -> hookSpecification(name, h))
+          .toArray(LifecycleHookSpec[]::new));
     }
     autoScaling.createAutoScalingGroup(b.build());
   }
@@ -771,6 +790,17 @@ public final class AutoScalingOperations {
     }
     throw AwsErrorException.badRequest("ValidationError", "Unsupported termination policy: " + name
         + " (the twin has Default, OldestInstance, NewestInstance, OldestLaunchTemplate, ClosestToNextInstanceHour)");
+  }
+
+  private static LifecycleHookSpec hookSpecification(String groupName, HookSpecification h) {
+    String hookName = requiredName("lifecycleHookSpecificationList.member.lifecycleHookName", h.lifecycleHookName(), 255);
+    LifecycleTransition t = transition(required("lifecycleHookSpecificationList.member.lifecycleTransition",
+        h.lifecycleTransition()));
+    Duration timeout = h.heartbeatTimeout() == null ? LifecycleHookSpec.DEFAULT_HEARTBEAT_TIMEOUT
+        : Duration.ofSeconds(h.heartbeatTimeout());
+    LifecycleActionResult result = h.defaultResult() == null ? LifecycleActionResult.ABANDON
+        : actionResult("defaultResult", h.defaultResult());
+    return new LifecycleHookSpec(hookName, groupName, t, timeout, result);
   }
 
   private static LifecycleTransition transition(String t) {

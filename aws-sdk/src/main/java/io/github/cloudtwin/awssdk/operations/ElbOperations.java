@@ -1,5 +1,6 @@
 package io.github.cloudtwin.awssdk.operations;
 
+import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.elb.HealthCheckSpec;
@@ -129,14 +130,10 @@ public final class ElbOperations {
     throw AwsErrorException.badRequest("LoadBalancerNotFound", "Load balancers '[" + name + "]' not found");
   }
 
-  /** When the load balancer was created (its {@code create} timeline event). */
+  /** When the load balancer was created (its {@link ElbFact.LoadBalancerCreated} timeline event). */
   public Instant createdTime(LoadBalancer lb) {
-    return created("lb/" + lb.name());
-  }
-
-  private Instant created(String resource) {
-    for (TimelineEvent e : twin.timeline().events()) {
-      if (e.resource().equals(resource) && e.kind().equals("create")) return e.time();
+    for (TimelineEvent e : twin.timeline().events(ElbFact.LoadBalancerCreated.class)) {
+      if (((ElbFact.LoadBalancerCreated) e.fact()).loadBalancerName().equals(lb.name())) return e.time();
     }
     return twin.now();
   }

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.assertj.error;
 
+import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.kernel.Timeline;
@@ -37,10 +38,11 @@ public final class ShouldBeRunning extends CloudTwinErrorMessage {
       TimelineEvent wasRunning = null;
       TimelineEvent after = null;
       for (TimelineEvent e : events) {
-        if (e.kind().equals("state") && e.message().endsWith("-> " + InstanceState.RUNNING)) {
+        if (!(e.fact() instanceof Ec2Fact.InstanceStateChanged s)) continue;
+        if (s.to() == InstanceState.RUNNING) {
           wasRunning = e;
           after = null;
-        } else if (wasRunning != null && after == null && e.kind().equals("state")) {
+        } else if (wasRunning != null && after == null) {
           after = e;
         }
       }

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.assertj.error;
 
+import io.github.cloudtwin.autoscaling.DesiredCapacityChange;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class ShouldNeverHaveExceededCapacity extends CloudTwinErrorMessage
    * @return the highest desired capacity the group has had (from its timeline)
    */
   public static int peak(AutoScalingGroup group) {
-    return ScalingFacts.desiredHistory(group).stream().mapToInt(ScalingFacts.Desired::value).max().orElse(group.desiredCapacity());
+    return ScalingFacts.desiredHistory(group).stream().mapToInt(DesiredCapacityChange::desiredCapacity).max().orElse(group.desiredCapacity());
   }
 
   /**
@@ -52,11 +53,11 @@ public final class ShouldNeverHaveExceededCapacity extends CloudTwinErrorMessage
    */
   public static ShouldNeverHaveExceededCapacity shouldNeverHaveExceededCapacity(AutoScalingGroup group, int limit) {
     StringBuilder sb = new StringBuilder();
-    List<ScalingFacts.Desired> history = ScalingFacts.desiredHistory(group);
-    ScalingFacts.Desired first = history.stream().filter(d -> d.value() > limit).findFirst().orElseThrow();
-    int peak = history.stream().mapToInt(ScalingFacts.Desired::value).max().orElseThrow();
+    List<DesiredCapacityChange> history = ScalingFacts.desiredHistory(group);
+    DesiredCapacityChange first = history.stream().filter(d -> d.desiredCapacity() > limit).findFirst().orElseThrow();
+    int peak = history.stream().mapToInt(DesiredCapacityChange::desiredCapacity).max().orElseThrow();
     sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" never to exceed desired capacity ").append(limit).append('\n');
-    sb.append("but it went to ").append(first.value()).append(" at ").append(ScalingFacts.at(group.timeline(), first.from()))
+    sb.append("but it went to ").append(first.desiredCapacity()).append(" at ").append(ScalingFacts.at(group.timeline(), first.time()))
         .append(" (peak ").append(peak).append(").\n");
     sb.append(TimelineSlice.of(group.timeline(), e -> e.id() == first.event().id()));
     return new ShouldNeverHaveExceededCapacity(sb.toString().stripTrailing());

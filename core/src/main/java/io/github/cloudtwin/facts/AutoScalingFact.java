@@ -1,0 +1,656 @@
+package io.github.cloudtwin.facts;
+
+import io.github.cloudtwin.autoscaling.ActivityStatus;
+import io.github.cloudtwin.autoscaling.LifecycleActionResult;
+import io.github.cloudtwin.autoscaling.LifecycleState;
+import io.github.cloudtwin.autoscaling.LifecycleTransition;
+import io.github.cloudtwin.autoscaling.ScalingPolicySpec;
+import io.github.cloudtwin.autoscaling.ScalingProcess;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Auto Scaling records: groups created, updated and deleted, desired capacity changes,
+ * activities, members' lifecycle states, hooks, scheduled actions and policies.
+ */
+public sealed interface AutoScalingFact extends Fact {
+
+  /** Why a policy did not execute. */
+  enum Reason {
+    /** The group's AlarmNotification process is suspended. */
+    ALARM_NOTIFICATION_SUSPENDED,
+    /** A simple scaling policy waits for a scaling activity or cooldown to end. */
+    COOLDOWN
+  }
+
+  /**
+   * An Auto Scaling group was created (it launches toward its desired capacity).
+   *
+   * @param groupName the Auto Scaling group name
+   * @param minSize the minimum size
+   * @param maxSize the maximum size
+   * @param desiredCapacity the desired capacity
+   * @param availabilityZones its zones
+   */
+  record GroupCreated(String groupName, int minSize, int maxSize, int desiredCapacity, List<String> availabilityZones) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "create";
+    }
+
+    @Override
+    public String message() {
+      return "created: min " + minSize + ", max " + maxSize + ", desired " + desiredCapacity + ", zones " + availabilityZones;
+    }
+  }
+
+  /**
+   * A group's desired capacity changed, with the cause in AWS's words.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param from the desired capacity before
+   * @param to the desired capacity after
+   * @param cause why, in AWS's words (for instance {@code a user request explicitly set group desired capacity})
+   */
+  record DesiredCapacityChanged(String groupName, int from, int to, String cause) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "desired-capacity";
+    }
+
+    @Override
+    public String message() {
+      return "desired capacity " + from + " -> " + to + ": " + cause;
+    }
+  }
+
+  /**
+   * A group's size limits were updated without changing its desired capacity.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param minSize the minimum size
+   * @param maxSize the maximum size
+   * @param desiredCapacity the desired capacity
+   */
+  record GroupConstraintsUpdated(String groupName, int minSize, int maxSize, int desiredCapacity) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "update";
+    }
+
+    @Override
+    public String message() {
+      return "constraints min " + minSize + ", max " + maxSize + ", desired " + desiredCapacity;
+    }
+  }
+
+  /**
+   * A group's launch template was changed.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param launchTemplateName the launch template name
+   * @param launchTemplateVersion the version
+   */
+  record LaunchTemplateUpdated(String groupName, String launchTemplateName, String launchTemplateVersion) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "update";
+    }
+
+    @Override
+    public String message() {
+      return "launch template " + launchTemplateName + ":" + launchTemplateVersion;
+    }
+  }
+
+  /**
+   * A group was deleted.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param forceDelete whether ForceDelete terminated its instances
+   * @param instancesTerminated how many instances ForceDelete terminated
+   */
+  record GroupDeleted(String groupName, boolean forceDelete, int instancesTerminated) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "delete";
+    }
+
+    @Override
+    public String message() {
+      return "deleted" + (forceDelete ? " (ForceDelete: " + instancesTerminated + " instances terminated)" : "");
+    }
+  }
+
+  /**
+   * Load balancers or target groups were attached to a group.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param names the names attached
+   */
+  record LoadBalancersAttached(String groupName, List<String> names) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "attach";
+    }
+
+    @Override
+    public String message() {
+      return "attached load balancers " + names;
+    }
+  }
+
+  /**
+   * A lifecycle hook was put on a group.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param hookName the lifecycle hook name
+   * @param transition the transition it applies to
+   * @param heartbeatTimeout how long an instance waits
+   * @param defaultResult the result when the wait times out
+   */
+  record LifecycleHookPut(String groupName, String hookName, LifecycleTransition transition, Duration heartbeatTimeout, LifecycleActionResult defaultResult) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "lifecycle-hook";
+    }
+
+    @Override
+    public String message() {
+      return "hook " + hookName + " put: " + transition + ", heartbeat " + heartbeatTimeout.getSeconds() + " s, default " + defaultResult;
+    }
+  }
+
+  /**
+   * A lifecycle hook was deleted.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param hookName the lifecycle hook name
+   */
+  record LifecycleHookDeleted(String groupName, String hookName) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "lifecycle-hook";
+    }
+
+    @Override
+    public String message() {
+      return "hook " + hookName + " deleted";
+    }
+  }
+
+  /**
+   * An instance's wait on a lifecycle hook ended: completed by a call, or timed out with the default result.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param hookName the lifecycle hook name
+   * @param instanceId the instance id
+   * @param result the result
+   * @param timedOut whether the heartbeat timeout ended it
+   */
+  record LifecycleActionCompleted(String groupName, String hookName, String instanceId, LifecycleActionResult result, boolean timedOut) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "lifecycle-hook";
+    }
+
+    @Override
+    public String message() {
+      return "hook " + hookName + (timedOut ? " timed out for " : " completed for ") + instanceId + ": " + result;
+    }
+  }
+
+  /**
+   * A heartbeat restarted an instance's wait on a lifecycle hook.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param hookName the lifecycle hook name
+   * @param instanceId the instance id
+   * @param heartbeatTimeout the timeout that restarts
+   */
+  record LifecycleActionHeartbeat(String groupName, String hookName, String instanceId, Duration heartbeatTimeout) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "lifecycle-hook";
+    }
+
+    @Override
+    public String message() {
+      return "hook " + hookName + " heartbeat for " + instanceId + ": timeout restarts (" + heartbeatTimeout.getSeconds() + " s)";
+    }
+  }
+
+  /**
+   * The group marked one of its instances Unhealthy (it will be replaced).
+   *
+   * @param groupName the Auto Scaling group name
+   * @param instanceId the instance id
+   * @param cause why, in AWS's words
+   */
+  record InstanceMarkedUnhealthy(String groupName, String instanceId, String cause) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "health";
+    }
+
+    @Override
+    public String message() {
+      return instanceId + " Healthy -> Unhealthy: " + cause;
+    }
+  }
+
+  /**
+   * A scaling activity started (or was recorded already done, such as a failed launch).
+   *
+   * @param groupName the Auto Scaling group name
+   * @param activityId the activity id
+   * @param description AWS's description
+   * @param cause AWS's cause
+   * @param status its status when recorded
+   * @param instanceId the instance it is about, or null
+   */
+  record ScalingActivityStarted(String groupName, String activityId, String description, String cause, ActivityStatus status, String instanceId) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "activity";
+    }
+
+    @Override
+    public String message() {
+      return description + " (" + status + ")";
+    }
+
+    @Override
+    public Map<String, String> details() {
+      return Details.of("activityId", activityId, "cause", cause);
+    }
+  }
+
+  /**
+   * A scaling activity ended.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param activityId the activity id
+   * @param description AWS's description
+   * @param status how it ended
+   */
+  record ScalingActivityEnded(String groupName, String activityId, String description, ActivityStatus status) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "activity-end";
+    }
+
+    @Override
+    public String message() {
+      return status + ": " + description;
+    }
+
+    @Override
+    public Map<String, String> details() {
+      return Details.of("activityId", activityId);
+    }
+  }
+
+  /**
+   * A group member's lifecycle state changed ({@code Pending}, {@code InService}, ...).
+   *
+   * @param instanceId the instance id
+   * @param groupName the Auto Scaling group name
+   * @param from the state before (equal to {@code to} when the instance just joined as Pending)
+   * @param to the state after
+   */
+  record LifecycleStateChanged(String instanceId, String groupName, LifecycleState from, LifecycleState to) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "instance/" + instanceId;
+    }
+
+    @Override
+    public String kind() {
+      return "lifecycle";
+    }
+
+    @Override
+    public String message() {
+      return (to == LifecycleState.PENDING && from == LifecycleState.PENDING ? "" : from + " -> ") + to + " in group " + groupName;
+    }
+
+    /** {@return +1 when the instance entered InService, -1 when it left, 0 otherwise} */
+    public int inServiceDelta() {
+      boolean before = from == LifecycleState.IN_SERVICE && to != LifecycleState.IN_SERVICE;
+      boolean after = to == LifecycleState.IN_SERVICE && from != LifecycleState.IN_SERVICE;
+      return after ? 1 : before ? -1 : 0;
+    }
+  }
+
+  /**
+   * An instance's scale-in protection was set.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param instanceId the instance id
+   * @param protectedFromScaleIn whether it is protected
+   */
+  record InstanceProtectionChanged(String groupName, String instanceId, boolean protectedFromScaleIn) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "protection";
+    }
+
+    @Override
+    public String message() {
+      return instanceId + " protectedFromScaleIn " + protectedFromScaleIn;
+    }
+  }
+
+  /**
+   * Scaling processes were suspended.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param processes the processes
+   */
+  record ProcessesSuspended(String groupName, List<ScalingProcess> processes) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "suspend";
+    }
+
+    @Override
+    public String message() {
+      return "suspended " + processes;
+    }
+  }
+
+  /**
+   * Scaling processes were resumed.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param processes the processes
+   */
+  record ProcessesResumed(String groupName, List<ScalingProcess> processes) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "resume";
+    }
+
+    @Override
+    public String message() {
+      return "resumed " + processes;
+    }
+  }
+
+  /**
+   * A scheduled action was put on a group.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param actionName the scheduled action name
+   * @param recurrence its cron recurrence, or null
+   * @param startTime its start time, or null
+   */
+  record ScheduledActionPut(String groupName, String actionName, String recurrence, Instant startTime) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "scheduled-action";
+    }
+
+    @Override
+    public String message() {
+      return "scheduled action " + actionName + " put" + (recurrence != null ? " (recurrence " + recurrence + ")" : " at " + startTime);
+    }
+  }
+
+  /**
+   * A scheduled action is due and runs.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param actionName the scheduled action name
+   */
+  record ScheduledActionStarted(String groupName, String actionName) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "scheduled-action";
+    }
+
+    @Override
+    public String message() {
+      return "scheduled action " + actionName + " runs";
+    }
+  }
+
+  /**
+   * A due scheduled action did not run: ScheduledActions is suspended.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param actionName the scheduled action name
+   */
+  record ScheduledActionSkipped(String groupName, String actionName) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "scheduled-action";
+    }
+
+    @Override
+    public String message() {
+      return "skipped: ScheduledActions is suspended";
+    }
+  }
+
+  /**
+   * A due scheduled action failed.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param actionName the scheduled action name
+   * @param error why
+   */
+  record ScheduledActionFailed(String groupName, String actionName, String error) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "scheduled-action";
+    }
+
+    @Override
+    public String message() {
+      return "failed: " + error;
+    }
+  }
+
+  /**
+   * A scaling policy was put on a group.
+   *
+   * @param policyName the scaling policy name
+   * @param groupName the Auto Scaling group name
+   * @param spec its definition
+   * @param description the definition in words
+   */
+  record PolicyPut(String policyName, String groupName, ScalingPolicySpec spec, String description) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "policy/" + policyName;
+    }
+
+    @Override
+    public String kind() {
+      return "put";
+    }
+
+    @Override
+    public String message() {
+      return "policy " + description + " on group " + groupName;
+    }
+  }
+
+  /**
+   * A scaling policy was deleted.
+   *
+   * @param policyName the scaling policy name
+   * @param groupName the Auto Scaling group name
+   */
+  record PolicyDeleted(String policyName, String groupName) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "policy/" + policyName;
+    }
+
+    @Override
+    public String kind() {
+      return "delete";
+    }
+
+    @Override
+    public String message() {
+      return "deleted";
+    }
+  }
+
+  /**
+   * A scaling policy was executed, by its alarm or by a user request ({@code ExecutePolicy}).
+   *
+   * @param policyName the scaling policy name
+   * @param groupName the Auto Scaling group name
+   * @param alarmName the alarm in ALARM that executed it, or null for a user request
+   * @param from the desired capacity before
+   * @param to the desired capacity it proposes, or -1 for no change
+   */
+  record PolicyExecuted(String policyName, String groupName, String alarmName, int from, int to) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "policy/" + policyName;
+    }
+
+    @Override
+    public String kind() {
+      return "execute";
+    }
+
+    @Override
+    public String message() {
+      return (alarmName == null ? "executed by a user request: " : "alarm " + alarmName + " in state ALARM: ") + (to < 0 ? "no change" : "desired capacity " + from + " -> " + to);
+    }
+  }
+
+  /**
+   * An alarm action reached a scaling policy that did not execute.
+   *
+   * @param policyName the scaling policy name
+   * @param groupName the Auto Scaling group name
+   * @param reason why not
+   * @param cooldownUntil the end of the cooldown, or null
+   */
+  record PolicyNotExecuted(String policyName, String groupName, Reason reason, Instant cooldownUntil) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "policy/" + policyName;
+    }
+
+    @Override
+    public String kind() {
+      return "not-executed";
+    }
+
+    @Override
+    public String message() {
+      return reason == Reason.ALARM_NOTIFICATION_SUSPENDED ? "AlarmNotification is suspended on group " + groupName : "not executed: a scaling activity or cooldown is in progress (cooldown until " + cooldownUntil + ")";
+    }
+  }
+}

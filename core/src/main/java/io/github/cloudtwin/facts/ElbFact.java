@@ -1,0 +1,222 @@
+package io.github.cloudtwin.facts;
+
+import io.github.cloudtwin.elb.LoadBalancerType;
+import io.github.cloudtwin.elb.Protocol;
+import io.github.cloudtwin.elb.TargetHealthState;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What Elastic Load Balancing records: load balancers, target groups, listeners, target health and DNS. */
+public sealed interface ElbFact extends Fact {
+
+  /**
+   * A load balancer was created.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param type its type
+   * @param availabilityZones its zones
+   * @param crossZone whether cross-zone load balancing is on
+   */
+  record LoadBalancerCreated(String loadBalancerName, LoadBalancerType type, List<String> availabilityZones, boolean crossZone) implements ElbFact {
+    @Override
+    public String resource() {
+      return "lb/" + loadBalancerName;
+    }
+
+    @Override
+    public String kind() {
+      return "create";
+    }
+
+    @Override
+    public String message() {
+      return "created " + type.name().toLowerCase(Locale.ROOT) + " load balancer in " + availabilityZones + ", cross-zone " + (crossZone ? "on" : "off");
+    }
+  }
+
+  /**
+   * A target group was created.
+   *
+   * @param targetGroupName the target group name
+   * @param loadBalancerType the type of load balancer it serves
+   * @param protocol its protocol
+   * @param port its port
+   * @param healthCheck its health check in words
+   */
+  record TargetGroupCreated(String targetGroupName, LoadBalancerType loadBalancerType, Protocol protocol, int port, String healthCheck) implements ElbFact {
+    @Override
+    public String resource() {
+      return loadBalancerType == LoadBalancerType.CLASSIC ? "lb/" + targetGroupName : "target-group/" + targetGroupName;
+    }
+
+    @Override
+    public String kind() {
+      return "create";
+    }
+
+    @Override
+    public String message() {
+      return "created " + protocol + ":" + port + " target group, health check " + healthCheck;
+    }
+  }
+
+  /**
+   * A listener was created on a load balancer.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param protocol its protocol
+   * @param port its port
+   * @param rules how many rules it has
+   */
+  record ListenerCreated(String loadBalancerName, Protocol protocol, int port, int rules) implements ElbFact {
+    @Override
+    public String resource() {
+      return "lb/" + loadBalancerName;
+    }
+
+    @Override
+    public String kind() {
+      return "listener";
+    }
+
+    @Override
+    public String message() {
+      return "created " + protocol + ":" + port + " listener with " + rules + " rule(s)";
+    }
+  }
+
+  /**
+   * A target's health in a target group (or Classic Load Balancer) changed, as {@code DescribeTargetHealth} reports it.
+   *
+   * @param targetId the target: an instance id or an IP address
+   * @param targetGroupName the target group, or the Classic Load Balancer, name
+   * @param classic whether it is a Classic Load Balancer
+   * @param from the state before, or null when the target was just registered
+   * @param to the state after
+   * @param reasonCode AWS's reason code (for instance {@code Target.FailedHealthChecks}), or null
+   * @param description AWS's description of the reason, or null
+   */
+  record TargetHealthChanged(String targetId, String targetGroupName, boolean classic, TargetHealthState from, TargetHealthState to, String reasonCode, String description) implements ElbFact {
+    @Override
+    public String resource() {
+      return "target/" + targetId;
+    }
+
+    @Override
+    public String kind() {
+      return "target-health";
+    }
+
+    @Override
+    public String message() {
+      return (classic ? "in load balancer " : "in target group ") + targetGroupName + ": " + (from == null ? "registered, " : from + " -> ") + to + (reasonCode == null ? "" : " (" + reasonCode + ": " + description + ")");
+    }
+
+    @Override
+    public Map<String, String> details() {
+      return Details.of(classic ? "loadBalancer" : "targetGroup", targetGroupName, "state", to.awsName(), "reasonCode", reasonCode);
+    }
+
+    /** {@return whether the target is healthy after the change} */
+    public boolean healthy() {
+      return to == TargetHealthState.HEALTHY;
+    }
+  }
+
+  /**
+   * A test changed how a target answers (or reset it to the default).
+   *
+   * @param targetId the target: an instance id or an IP address
+   * @param reset whether it was reset to the default
+   */
+  record TargetBehaviourChanged(String targetId, boolean reset) implements ElbFact {
+    @Override
+    public String resource() {
+      return "target/" + targetId;
+    }
+
+    @Override
+    public String kind() {
+      return "behavior";
+    }
+
+    @Override
+    public String message() {
+      return reset ? "behaviour reset to the default" : "behaviour changed";
+    }
+  }
+
+  /**
+   * A real HTTP listener was started for a load balancer.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param uri where it listens
+   */
+  record HttpListenerStarted(String loadBalancerName, URI uri) implements ElbFact {
+    @Override
+    public String resource() {
+      return "lb/" + loadBalancerName;
+    }
+
+    @Override
+    public String kind() {
+      return "http-listener";
+    }
+
+    @Override
+    public String message() {
+      return "real HTTP listener on " + uri;
+    }
+  }
+
+  /**
+   * A load balancer node was added back to DNS.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param availabilityZone the node's zone
+   */
+  record DnsNodeAdded(String loadBalancerName, String availabilityZone) implements ElbFact {
+    @Override
+    public String resource() {
+      return "lb/" + loadBalancerName;
+    }
+
+    @Override
+    public String kind() {
+      return "dns";
+    }
+
+    @Override
+    public String message() {
+      return "node in " + availabilityZone + " added back to DNS";
+    }
+  }
+
+  /**
+   * A load balancer node was removed from DNS; clients may use the cached answer for a while.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param availabilityZone the node's zone
+   * @param zoneImpaired whether the zone is impaired (otherwise it has no healthy targets)
+   * @param cachedFor how long clients may still use it
+   */
+  record DnsNodeRemoved(String loadBalancerName, String availabilityZone, boolean zoneImpaired, Duration cachedFor) implements ElbFact {
+    @Override
+    public String resource() {
+      return "lb/" + loadBalancerName;
+    }
+
+    @Override
+    public String kind() {
+      return "dns";
+    }
+
+    @Override
+    public String message() {
+      return "node in " + availabilityZone + " removed from DNS (" + (zoneImpaired ? "zone impaired" : "no healthy targets in the zone") + "); cached for up to " + cachedFor.toSeconds() + "s";
+    }
+  }
+}
