@@ -35,6 +35,9 @@ class AlarmRulesTest {
     // (CloudWatch user guide, "Avoiding premature transitions to alarm state"): a newer OK
     // datapoint stops it, so the oldest breach being M old is not enough.
     "3, - - X 0 -, OK,                OK,   OK,    OK",
+    // Rule 3 (fill as few gaps as needed; notBreaching counts the fill as good): one breach, one
+    // good point and one good fill of N = 3 is OK under every treatment.
+    "3, - - - X 0, OK,                OK,   OK,    OK",
   })
   void documentedTruthTable(
       int m, String data, String missing, String ignore, String breaching, String notBreaching) {
