@@ -38,6 +38,8 @@ class AlarmRulesTest {
     // Rule 3 (fill as few gaps as needed; notBreaching counts the fill as good): one breach, one
     // good point and one good fill of N = 3 is OK under every treatment.
     "3, - - - X 0, OK,                OK,   OK,    OK",
+    // ... and under breaching the one bad fill next to two good points is still short of M = 3
+    "3, - - - 0 0, OK,                OK,   OK,    OK",
   })
   void documentedTruthTable(
       int m, String data, String missing, String ignore, String breaching, String notBreaching) {
@@ -74,6 +76,15 @@ class AlarmRulesTest {
     assertThat(two.state()).isEqualTo(AlarmState.ALARM);
     assertThat(two.reason()).isEqualTo("Threshold Crossed: [90.0 (01/01/26 00:03:00), 90.0 (01/01/26 00:02:00)] were greater than the threshold (70.0)"
         + " and the newer datapoints are missing (minimum 4 datapoints for OK -> ALARM transition).");
+  }
+
+  @org.junit.jupiter.api.Test
+  void anOkReasonNamesTheMinimumOfNMinusMPlusOneDatapointsAsAwsDoes() {
+    // AWS's StateReason for ALARM -> OK: "(minimum N - M + 1 datapoints for ALARM -> OK transition)"
+    assertThat(evaluate(spec(2, TreatMissingData.missing), "0 0 0 0 0").reason())
+        .endsWith("were not greater than the threshold (70.0) (minimum 2 datapoints for ALARM -> OK transition).");
+    assertThat(evaluate(spec(3, TreatMissingData.missing), "0 0 0 0 0").reason())
+        .endsWith("were not greater than the threshold (70.0) (minimum 1 datapoint for ALARM -> OK transition).");
   }
 
   private static String outcome(int m, String data, TreatMissingData t) {

@@ -69,6 +69,28 @@ class AlarmViewEdgesTest {
   }
 
   @Test
+  void theNewestDatapointMayBeTheOldestOfTheRange() {
+    MetricAlarm alarm = threeMinuteAlarm();
+    sample(0, 75);
+    twin.advance(ofMinutes(5)); // the range of 5 (N + 2) ends at +00:05:00: [75, missing x 4]
+    assertThat(alarm.lastEvaluation().datapoints()).containsExactly(75.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    assertThat(alarm.lastEvaluation().newestDatapoint()).isEqualTo(75.0);
+  }
+
+  @Test
+  void percentileNamesAreAwsExtendedStatisticNames() {
+    assertThat(Statistic.percentile(99).name()).isEqualTo("p99");
+    assertThat(Statistic.percentile(99.9).name()).isEqualTo("p99.9");
+  }
+
+  @Test
+  void windowsAreEqualOnlyWithTheSameKindAndClock() {
+    assertThat(EvaluationWindow.slidingWindow()).isNotEqualTo(EvaluationWindow.wallClockWindow());
+    assertThat(EvaluationWindow.wallClockWindow("+05:30")).isEqualTo(EvaluationWindow.wallClockWindow("+05:30"))
+        .hasSameHashCodeAs(EvaluationWindow.wallClockWindow("+05:30")).isNotEqualTo(EvaluationWindow.wallClockWindow());
+  }
+
+  @Test
   void withNoDatapointInTheRangeTheNewestDatapointIsMissingAndNoneWasEverSeen() {
     MetricAlarm alarm = threeMinuteAlarm();
     twin.advance(ofMinutes(3));
