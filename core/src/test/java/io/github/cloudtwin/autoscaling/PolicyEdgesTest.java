@@ -15,6 +15,8 @@ import io.github.cloudtwin.cloudwatch.MetricInjection;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Scaling-policy rules that mutation testing found unpinned, each with the AWS page it comes from:
@@ -99,9 +101,11 @@ class PolicyEdgesTest {
    * "Multiple dynamic scaling policies": scale-in happens only when every target tracking policy
    * with scale-in enabled agrees, and then to the largest capacity any of them asks for: CPU 20 %
    * of target 50 asks for ceil(4 x 0.4) = 2, requests 600 of 1000 for ceil(4 x 0.6) = 3; 3 wins.
+   * And the other way round: CPU 30 % asks for 3, requests 400 for 2; 3 wins again.
    */
-  @Test
-  void whenSeveralTargetTrackingPoliciesScaleInTheLargestCapacityWins() {
+  @ParameterizedTest(name = "CPU {0} %, requests {1} per target -> {2}")
+  @CsvSource({"20, 600, 3", "30, 400, 3"})
+  void whenSeveralTargetTrackingPoliciesScaleInTheLargestCapacityWins(double cpuPercent, double perTarget, int expected) {
     MetricId requests = MetricId.of("AWS/ApplicationELB", "RequestCountPerTarget", "TargetGroup",
         "targetgroup/web-tg/0123456789abcdef");
     try (CloudTwin twin = CloudTwin.create()) {
@@ -117,10 +121,10 @@ class PolicyEdgesTest {
           .predefinedMetric(PredefinedMetricType.ALBRequestCountPerTarget,
               "app/web-lb/fedcba9876543210/targetgroup/web-tg/0123456789abcdef")
           .targetValue(1000).build());
-      cpu(twin, "web", 20);
-      twin.cloudWatch().inject(MetricInjection.metric(requests).from(twin.elapsed()).constant(600));
+      cpu(twin, "web", cpuPercent);
+      twin.cloudWatch().inject(MetricInjection.metric(requests).from(twin.elapsed()).constant(perTarget));
       twin.advance(Duration.ofMinutes(16));
-      assertThat(twin.autoScaling().group("web").desiredCapacity()).isEqualTo(3);
+      assertThat(twin.autoScaling().group("web").desiredCapacity()).isEqualTo(expected);
     }
   }
 
