@@ -18,7 +18,7 @@ class TerminationPoliciesTest {
 
   private static AutoScalingInstance instance(String id, String template, String version, Duration uptime) {
     return new AutoScalingInstance(id, "us-east-1a", LifecycleState.IN_SERVICE, HealthStatus.HEALTHY, false, template,
-        version, NOW.minus(uptime));
+        version, NOW.minus(uptime), "t3.micro", 1);
   }
 
   private static List<String> ids(List<AutoScalingInstance> chosen) {
