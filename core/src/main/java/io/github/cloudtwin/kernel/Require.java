@@ -31,6 +31,21 @@ public final class Require {
   }
 
   /**
+   * The value, or a ValidationException when it is null or blank: for text that embeds names of
+   * any length (a resource id, a chart title), where {@link #name} would cap it at 255.
+   *
+   * @param field the field
+   * @param value the value
+   * @return the value
+   */
+  public static String notBlank(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new ValidationException(field, value, "a non-blank value is required");
+    }
+    return value;
+  }
+
+  /**
    * The name, or a ValidationException when it is null or blank.
    *
    * @param field the field
