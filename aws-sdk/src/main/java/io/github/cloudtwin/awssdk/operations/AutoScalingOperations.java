@@ -263,7 +263,7 @@ public final class AutoScalingOperations {
     List<String> tgs = spec.targetGroupNames().stream().map(n -> arns.targetGroupArn(twin.loadBalancing().targetGroup(n)))
         .toList();
     String subnets = String.join(",", spec.availabilityZones().stream().map(Ids::subnetId).toList());
-    return new GroupDescription(g, Ids.autoScalingGroupArn(twin.region(), g.name()), tgs, subnets, g.instances());
+    return new GroupDescription(g, Ids.autoScalingGroupArn(twin.arns(), g.name()), tgs, subnets, g.instances());
   }
 
   /**
