@@ -1,7 +1,6 @@
 package io.github.cloudtwin.kernel;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -164,7 +163,9 @@ public final class Require {
   @SafeVarargs
   public static <T> List<T> elements(String field, T... values) {
     notNull(field, values);
-    return elements(field, Arrays.asList(values));
+    List<T> list = new java.util.ArrayList<>(values.length);
+    for (T v : values) list.add(v);
+    return elements(field, list);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.awssdk.ec2;
 
+import software.amazon.awssdk.services.ec2.model.InstanceStatusDetails;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.awssdk.internal.SdkErrors;
 import io.github.cloudtwin.awssdk.operations.AwsErrorException;
@@ -220,8 +221,8 @@ public final class Ec2Handler {
           .instanceId(i.instanceId())
           .availabilityZone(i.availabilityZone())
           .instanceState(state(i.state()))
-          .instanceStatus(s -> s.status(status).details(d -> d.name("reachability").status(
-              "ok".equals(status) ? "passed" : "not-applicable".equals(status) ? "initializing" : "failed")))
+          .instanceStatus(s -> s.status(status).details(InstanceStatusDetails.builder().name("reachability").status(
+              "ok".equals(status) ? "passed" : "not-applicable".equals(status) ? "initializing" : "failed").build()))
           .systemStatus(s -> s.status(system))
           .events(List.of())
           .build());
