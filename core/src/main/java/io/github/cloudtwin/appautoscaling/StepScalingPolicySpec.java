@@ -51,7 +51,7 @@ public record StepScalingPolicySpec(
     if (minAdjustmentMagnitude > 0 && adjustmentType != AdjustmentType.PercentChangeInCapacity) {
       throw new ValidationException("MinAdjustmentMagnitude", minAdjustmentMagnitude, "only with PercentChangeInCapacity");
     }
-    Require.notNegative("Cooldown", cooldown);
+    Require.seconds("Cooldown", cooldown, 0, Require.INTEGER_SECONDS);
   }
 
   /**

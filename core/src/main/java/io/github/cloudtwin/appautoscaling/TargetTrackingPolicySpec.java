@@ -67,8 +67,8 @@ public record TargetTrackingPolicySpec(
     if (targetValue <= 0) {
       throw new ValidationException("TargetValue", targetValue, "above 0");
     }
-    Require.notNegative("ScaleOutCooldown", scaleOutCooldown);
-    Require.notNegative("ScaleInCooldown", scaleInCooldown);
+    Require.seconds("ScaleOutCooldown", scaleOutCooldown, 0, Require.INTEGER_SECONDS);
+    Require.seconds("ScaleInCooldown", scaleInCooldown, 0, Require.INTEGER_SECONDS);
     if (customizedStatistic == null) customizedStatistic = Statistic.AVERAGE;
   }
 

@@ -431,10 +431,13 @@ public final class AutoScaling {
     return "TargetTrackingScaling " + t.metric() + " target " + t.targetValue();
   }
 
-  /** The two alarms of a target tracking policy, named as AWS names them (see {@link AlarmNames}). */
+  /**
+   * The alarms of a target tracking policy, named as AWS names them (see {@link AlarmNames}): the
+   * high alarm, and the low one unless the policy has {@code DisableScaleIn} (as Application Auto
+   * Scaling does; docs/fidelity.md, "EC2 Auto Scaling").
+   */
   private List<MetricAlarmSpec> targetTrackingAlarms(PolicyRuntime p, TargetTrackingScalingPolicy t) {
     p.highAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmHigh", uuid());
-    p.lowAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmLow", uuid());
     String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + p.arn + ".";
     MetricAlarmSpec high = MetricAlarmSpec.builder()
         .alarmName(p.highAlarmName)
@@ -448,6 +451,8 @@ public final class AutoScaling {
         .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
         .alarmActions(p.action)
         .build();
+    if (t.disableScaleIn()) return List.of(high);
+    p.lowAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmLow", uuid());
     MetricAlarmSpec low = MetricAlarmSpec.builder()
         .alarmName(p.lowAlarmName)
         .alarmDescription(description)
@@ -464,7 +469,7 @@ public final class AutoScaling {
   }
 
   private void deleteOwnedAlarms(PolicyRuntime p) {
-    if (p.highAlarmName != null) cloudWatch.deleteAlarms(p.highAlarmName, p.lowAlarmName);
+    if (p.highAlarmName != null) cloudWatch.deleteAlarms(new ScalingPolicy(p).alarmNames().toArray(String[]::new));
   }
 
   /**

@@ -107,12 +107,12 @@ public record AutoScalingGroupSpec(
       }
     }
     availabilityZones = List.copyOf(zones);
-    Require.notNegative("DefaultCooldown", defaultCooldown);
+    Require.seconds("DefaultCooldown", defaultCooldown, 0, Require.INTEGER_SECONDS);
     if (defaultInstanceWarmup != null) {
-      Require.notNegative("DefaultInstanceWarmup", defaultInstanceWarmup);
+      Require.seconds("DefaultInstanceWarmup", defaultInstanceWarmup, 0, Require.INTEGER_SECONDS);
     }
     Require.notNull("HealthCheckType", healthCheckType);
-    Require.notNegative("HealthCheckGracePeriod", healthCheckGracePeriod);
+    Require.seconds("HealthCheckGracePeriod", healthCheckGracePeriod, 0, Require.INTEGER_SECONDS);
     Require.notNull("TerminationPolicies", terminationPolicies);
     for (TerminationPolicy p : terminationPolicies) Require.notNull("TerminationPolicies", p);
     terminationPolicies = List.copyOf(terminationPolicies.isEmpty() ? List.of(TerminationPolicy.DEFAULT) : terminationPolicies);

@@ -43,11 +43,7 @@ public record LifecycleHookSpec(
     }
     Require.name("AutoScalingGroupName", autoScalingGroupName);
     Require.notNull("LifecycleTransition", lifecycleTransition);
-    Require.notNull("HeartbeatTimeout", heartbeatTimeout);
-    long s = heartbeatTimeout.getSeconds();
-    if (heartbeatTimeout.getNano() != 0 || s < 30 || s > 7200) {
-      throw new ValidationException("HeartbeatTimeout", heartbeatTimeout, "between 30 and 7200 seconds");
-    }
+    Require.seconds("HeartbeatTimeout", heartbeatTimeout, 30, 7200);
     Require.notNull("DefaultResult", defaultResult);
   }
 

@@ -38,7 +38,7 @@ public record SimpleScalingPolicy(
     Require.name("AutoScalingGroupName", autoScalingGroupName);
     Policies.checkAdjustment(adjustmentType, scalingAdjustment, minAdjustmentMagnitude);
     if (cooldown != null) {
-      Require.notNegative("Cooldown", cooldown);
+      Require.seconds("Cooldown", cooldown, 0, Require.INTEGER_SECONDS);
     }
   }
 

@@ -53,7 +53,7 @@ public record StepScalingPolicy(
     stepAdjustments = Policies.checkSteps(stepAdjustments);
     Require.notNull("MetricAggregationType", metricAggregationType);
     if (estimatedInstanceWarmup != null) {
-      Require.notNegative("EstimatedInstanceWarmup", estimatedInstanceWarmup);
+      Require.seconds("EstimatedInstanceWarmup", estimatedInstanceWarmup, 0, Require.INTEGER_SECONDS);
     }
   }
 

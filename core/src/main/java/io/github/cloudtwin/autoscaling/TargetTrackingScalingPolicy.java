@@ -66,7 +66,7 @@ public record TargetTrackingScalingPolicy(
       throw new ValidationException("TargetValue", targetValue, "greater than 0");
     }
     if (estimatedInstanceWarmup != null) {
-      Require.notNegative("EstimatedInstanceWarmup", estimatedInstanceWarmup);
+      Require.seconds("EstimatedInstanceWarmup", estimatedInstanceWarmup, 0, Require.INTEGER_SECONDS);
     }
   }
 

@@ -91,6 +91,8 @@ public record MetricAlarmSpec(
     if (period.getNano() != 0 || !(p == 10 || p == 20 || p == 30 || (p >= 60 && p % 60 == 0))) {
       throw new ValidationException("Period", period, "10, 20 or 30 seconds, or a multiple of 60 seconds");
     }
+    // the longest period the span rule below allows (7 days): bounds Period x EvaluationPeriods
+    Require.seconds("Period", period, 10, 604_800);
     if (evaluationPeriods < 1) {
       throw new ValidationException("EvaluationPeriods", evaluationPeriods, "must be at least 1");
     }

@@ -31,17 +31,10 @@ public record HealthCheck(List<String> command, Duration interval, Duration time
       throw new ValidationException("healthCheck.command", command, "a non-empty command such as [CMD-SHELL, ...]");
     }
     command = List.copyOf(command);
-    seconds("healthCheck.interval", interval, 5, 300);
-    seconds("healthCheck.timeout", timeout, 2, 60);
+    Require.seconds("healthCheck.interval", interval, 5, 300);
+    Require.seconds("healthCheck.timeout", timeout, 2, 60);
     Require.between("healthCheck.retries", retries, 1, 10);
-    seconds("healthCheck.startPeriod", startPeriod, 0, 300);
-  }
-
-  private static void seconds(String field, Duration d, int min, int max) {
-    Require.notNull(field, d);
-    if (d.getNano() != 0 || d.getSeconds() < min || d.getSeconds() > max) {
-      throw new ValidationException(field, d, "whole seconds between " + min + " and " + max);
-    }
+    Require.seconds("healthCheck.startPeriod", startPeriod, 0, 300);
   }
 
   /**

@@ -38,10 +38,7 @@ public record ManagedScaling(
     if (maximumScalingStepSize < minimumScalingStepSize) {
       throw new ValidationException("managedScaling.maximumScalingStepSize", maximumScalingStepSize, "at least minimumScalingStepSize (" + minimumScalingStepSize + ")");
     }
-    Require.notNegative("managedScaling.instanceWarmupPeriod", instanceWarmupPeriod);
-    if (instanceWarmupPeriod.getSeconds() > 10_000) {
-      throw new ValidationException("managedScaling.instanceWarmupPeriod", instanceWarmupPeriod, "at most 10000 seconds");
-    }
+    Require.seconds("managedScaling.instanceWarmupPeriod", instanceWarmupPeriod, 0, 10_000);
   }
 
   /**

@@ -75,7 +75,7 @@ public record ServiceSpec(
     placementStrategy = List.copyOf(Require.notNull("placementStrategy", placementStrategy));
     placementConstraints = List.copyOf(Require.notNull("placementConstraints", placementConstraints));
     loadBalancers = List.copyOf(Require.notNull("loadBalancers", loadBalancers));
-    Require.notNegative("healthCheckGracePeriodSeconds", healthCheckGracePeriod);
+    Require.seconds("healthCheckGracePeriodSeconds", healthCheckGracePeriod, 0, Require.INTEGER_SECONDS);
     if (placementStrategy.size() > 5) {
       throw new ValidationException("placementStrategy", placementStrategy.size(), "at most 5 strategies");
     }

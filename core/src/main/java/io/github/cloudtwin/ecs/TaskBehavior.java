@@ -49,7 +49,7 @@ public record TaskBehavior(
     if (idleCpuUnits < 0) Require.between("idleCpuUnits", idleCpuUnits, 0, Double.MAX_VALUE);
     if (cpuUnitSecondsPerRequest < 0) Require.between("cpuUnitSecondsPerRequest", cpuUnitSecondsPerRequest, 0, Double.MAX_VALUE);
     Require.between("memoryUsedPercent", memoryUsedPercent, 0, 1000);
-    if (exitAfter != null) Require.notNegative("exitAfter", exitAfter);
+    if (exitAfter != null) Require.between("exitAfter", Require.notNegative("exitAfter", exitAfter), Duration.ZERO, Require.LONGEST);
     Require.notNull("handler", handler);
   }
 

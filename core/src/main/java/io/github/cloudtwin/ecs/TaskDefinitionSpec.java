@@ -55,10 +55,7 @@ public record TaskDefinitionSpec(
       throw new ValidationException("containerDefinitions", containerDefinitions.size() + " containers", "1 to 10 containers");
     }
     containerDefinitions = List.copyOf(containerDefinitions);
-    Require.notNull("stopTimeout", stopTimeout);
-    if (stopTimeout.getSeconds() < 2 || stopTimeout.getSeconds() > 120) {
-      throw new ValidationException("stopTimeout", stopTimeout, "between 2 and 120 seconds");
-    }
+    Require.seconds("stopTimeout", stopTimeout, 2, 120);
     Require.notNegative("cpu", cpu);
     Require.notNegative("memory", memory);
     Set<String> names = new HashSet<>();

@@ -48,18 +48,11 @@ public record HealthCheckSpec(
     if (path != null && (!path.startsWith("/") || path.length() > 1024)) {
       throw new ValidationException("HealthCheckPath", path, "a path starting with / of at most 1024 characters");
     }
-    if (interval != null) checkSeconds("HealthCheckIntervalSeconds", interval, 5, 300);
-    if (timeout != null) checkSeconds("HealthCheckTimeoutSeconds", timeout, 2, 120);
+    if (interval != null) Require.seconds("HealthCheckIntervalSeconds", interval, 5, 300);
+    if (timeout != null) Require.seconds("HealthCheckTimeoutSeconds", timeout, 2, 120);
     if (healthyThresholdCount != null) Require.between("HealthyThresholdCount", healthyThresholdCount, 2, 10);
     if (unhealthyThresholdCount != null) Require.between("UnhealthyThresholdCount", unhealthyThresholdCount, 2, 10);
     if (matcher != null) Matcher.parse(matcher, 100, 599);
-  }
-
-  private static void checkSeconds(String field, Duration d, int min, int max) {
-    Require.notNull(field, d);
-    if (d.toMillis() % 1000 != 0 || d.toSeconds() < min || d.toSeconds() > max) {
-      throw new ValidationException(field, d.toSeconds() + "s", "whole seconds between " + min + " and " + max);
-    }
   }
 
   /** {@return a builder with every field unset (AWS defaults)} */
@@ -150,7 +143,7 @@ public record HealthCheckSpec(
         case NETWORK -> p == Protocol.HTTP ? Duration.ofSeconds(6) : Duration.ofSeconds(10);
       };
     }
-    if (type == LoadBalancerType.CLASSIC) checkSeconds("HealthCheck.Timeout", to, 2, 60);
+    if (type == LoadBalancerType.CLASSIC) Require.seconds("HealthCheck.Timeout", to, 2, 60);
     if (to.compareTo(iv) >= 0) {
       throw new ValidationException(
           "HealthCheckTimeoutSeconds",

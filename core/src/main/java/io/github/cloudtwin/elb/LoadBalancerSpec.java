@@ -72,16 +72,12 @@ public record LoadBalancerSpec(
           "true: cross-zone is always on for an Application Load Balancer; turn it off per target group");
     }
     idleTimeout = idleTimeout == null ? Duration.ofSeconds(60) : idleTimeout;
-    if (idleTimeout.isNegative() || idleTimeout.toNanosPart() != 0 || idleTimeout.toSeconds() < 1 || idleTimeout.toSeconds() > 4000) {
-      throw new ValidationException("idle_timeout.timeout_seconds", idleTimeout, "whole seconds between 1 and 4000");
-    }
+    Require.seconds("idle_timeout.timeout_seconds", idleTimeout, 1, 4000);
     if (healthCheck != null && type != LoadBalancerType.CLASSIC) {
       throw new ValidationException("HealthCheck", healthCheck, "only for a Classic Load Balancer; set it on the target group");
     }
     connectionDrainingTimeout = connectionDrainingTimeout == null ? Duration.ofSeconds(300) : connectionDrainingTimeout;
-    if (connectionDrainingTimeout.toSeconds() < 1 || connectionDrainingTimeout.toSeconds() > 3600) {
-      throw new ValidationException("ConnectionDraining.Timeout", connectionDrainingTimeout.toSeconds(), "between 1 and 3600");
-    }
+    Require.seconds("ConnectionDraining.Timeout", connectionDrainingTimeout, 1, 3600);
   }
 
   /**

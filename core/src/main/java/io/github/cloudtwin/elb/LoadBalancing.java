@@ -599,10 +599,10 @@ public final class LoadBalancing implements AutoCloseable {
    * @param latency the latency
    */
   public void setDefaultLatency(Duration latency) {
-    Require.notNegative("latency", latency);
+    TargetBehavior behavior = TargetBehavior.healthy(latency); // validates the latency first
     kernel.run(() -> {
       defaultLatency = latency;
-      defaultBehavior = TargetBehavior.healthy(latency);
+      defaultBehavior = behavior;
       fluid.markDirty();
     });
   }
@@ -658,10 +658,11 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   Request forwarded(Request r, RoutingSnapshot.ListenerSnap l) {
-    String xff = r.header("x-forwarded-for");
-    return r.withHeader("X-Forwarded-For", xff == null ? r.sourceIp() : xff + ", " + r.sourceIp())
-        .withHeader("X-Forwarded-Proto", l.protocol.name().toLowerCase(Locale.ROOT))
-        .withHeader("X-Forwarded-Port", Integer.toString(l.port));
+    String xff = r.headers().get("x-forwarded-for");
+    return r.withLowerCaseHeaders(
+        "x-forwarded-for", xff == null ? r.sourceIp() : xff + ", " + r.sourceIp(),
+        "x-forwarded-proto", l.forwardedProto,
+        "x-forwarded-port", l.forwardedPort);
   }
 
   RoutedResponse answer(RoutingSnapshot s, RoutingSnapshot.ListenerSnap l, RoutingSnapshot.Decision d, Request r, long now, boolean virtual) {

@@ -1,8 +1,11 @@
 package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.kernel.Require;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,11 +51,15 @@ public record Request(
     host = host == null ? "example.com" : host;
     Require.notNull("path", path);
     if (!path.startsWith("/")) throw new io.github.cloudtwin.kernel.ValidationException("path", path, "a path starting with /");
-    TreeMap<String, String> h = new TreeMap<>();
-    for (Map.Entry<String, String> e : Require.notNull("headers", headers).entrySet()) {
-      h.put(Require.name("header name", e.getKey()).toLowerCase(Locale.ROOT), Require.notNull("header value of " + e.getKey(), e.getValue()));
+    if (!(headers instanceof Headers)) {
+      TreeMap<String, String> h = new TreeMap<>();
+      for (Map.Entry<String, String> e : Require.notNull("headers", headers).entrySet()) {
+        String value = e.getValue();
+        if (value == null) Require.notNull("header value of " + e.getKey(), value);
+        h.put(Require.name("header name", e.getKey()).toLowerCase(Locale.ROOT), value);
+      }
+      headers = new Headers(h);
     }
-    headers = java.util.Collections.unmodifiableMap(h);
     sourceIp = sourceIp == null ? "198.51.100.7" : sourceIp;
     Require.between("sourcePort", sourcePort, 0, 65535);
     Require.between("listenerPort", listenerPort, 0, 65535);
@@ -91,9 +98,51 @@ public record Request(
    * @return this request with one more header
    */
   public Request withHeader(String name, String value) {
-    Map<String, String> h = new TreeMap<>(headers);
-    h.put(Require.name("header", name).toLowerCase(Locale.ROOT), Require.notNull("value", value));
-    return new Request(method, host, path, h, sourceIp, sourcePort, listenerPort, healthCheck);
+    return withLowerCaseHeaders(Require.name("header", name).toLowerCase(Locale.ROOT), Require.notNull("value", value));
+  }
+
+  /**
+   * This request with more headers, in one copy: names already lower-case and values non-null
+   * (the load balancer's X-Forwarded headers on every routed request).
+   */
+  Request withLowerCaseHeaders(String... namesAndValues) {
+    TreeMap<String, String> h = new TreeMap<>(((Headers) headers).map);
+    for (int i = 0; i < namesAndValues.length; i += 2) h.put(namesAndValues[i], namesAndValues[i + 1]);
+    return new Request(method, host, path, new Headers(h), sourceIp, sourcePort, listenerPort, healthCheck);
+  }
+
+  /**
+   * Validated headers (lower-case names, non-null values), read-only: a request built from
+   * another request's headers does not check and copy them again.
+   */
+  private static final class Headers extends AbstractMap<String, String> {
+    private final TreeMap<String, String> map;
+    private final Set<Map.Entry<String, String>> entries;
+
+    Headers(TreeMap<String, String> map) {
+      this.map = map;
+      this.entries = Collections.unmodifiableMap(map).entrySet();
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      return entries;
+    }
+
+    @Override
+    public String get(Object key) {
+      return map.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return map.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
   }
 
   /**

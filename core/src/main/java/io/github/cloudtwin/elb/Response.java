@@ -34,7 +34,7 @@ public record Response(Kind kind, int status, Duration latency, String body) {
    */
   public Response {
     Require.notNull("kind", kind);
-    latency = latency == null ? Duration.ZERO : Require.notNegative("latency", latency);
+    latency = latency == null ? Duration.ZERO : Require.between("latency", Require.notNegative("latency", latency), Duration.ZERO, Require.LONGEST);
     if (kind == Kind.ANSWERED) Require.between("status", status, 100, 599);
   }
 

@@ -47,10 +47,15 @@ final class RoutingSnapshot {
     final RuleMatcher[] rules;
     final ActionSnap[] actions;
     final ActionSnap defaultAction;
+    /** The X-Forwarded-Proto and X-Forwarded-Port values the listener adds. */
+    final String forwardedProto;
+    final String forwardedPort;
 
     ListenerSnap(int port, Protocol protocol, RuleSpec[] rules, ActionSnap[] actions, ActionSnap defaultAction) {
       this.port = port;
       this.protocol = protocol;
+      this.forwardedProto = protocol.name().toLowerCase(java.util.Locale.ROOT);
+      this.forwardedPort = Integer.toString(port);
       this.rules = new RuleMatcher[rules.length];
       for (int i = 0; i < rules.length; i++) this.rules[i] = new RuleMatcher(rules[i]);
       this.actions = actions;
@@ -138,6 +143,7 @@ final class RoutingSnapshot {
             if (c < bestCount) {
               bestCount = c;
               best = i;
+              if (c == 0) break; // nothing can be less: the first idle target from the cursor
             }
           }
           return targets[best];

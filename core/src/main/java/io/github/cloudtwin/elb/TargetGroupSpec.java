@@ -61,12 +61,10 @@ public record TargetGroupSpec(
     LoadBalancerType lbType = protocol.isHttp() ? LoadBalancerType.APPLICATION : LoadBalancerType.NETWORK;
     healthCheck = (healthCheck == null ? HealthCheckSpec.builder().build() : healthCheck).resolve(lbType, protocol);
     deregistrationDelay = deregistrationDelay == null ? Duration.ofSeconds(300) : deregistrationDelay;
-    if (deregistrationDelay.isNegative() || deregistrationDelay.toMillis() % 1000 != 0 || deregistrationDelay.toSeconds() > 3600) {
-      throw new ValidationException("deregistration_delay.timeout_seconds", deregistrationDelay.toSeconds(), "whole seconds between 0 and 3600");
-    }
+    Require.seconds("deregistration_delay.timeout_seconds", deregistrationDelay, 0, 3600);
     slowStart = slowStart == null ? Duration.ZERO : slowStart;
-    long ss = slowStart.toSeconds();
-    if (slowStart.isNegative() || slowStart.toMillis() % 1000 != 0 || (ss != 0 && (ss < 30 || ss > 900))) {
+    long ss = Require.seconds("slow_start.duration_seconds", slowStart, 0, 900).toSeconds();
+    if (ss != 0 && ss < 30) {
       throw new ValidationException("slow_start.duration_seconds", ss, "0 (off) or between 30 and 900");
     }
     if (ss != 0 && !protocol.isHttp()) {

@@ -152,6 +152,57 @@ public final class Require {
   }
 
   /**
+   * The largest number of seconds an AWS API field of type Integer can carry (2,147,483,647): the
+   * bound of a seconds-valued field whose API reference gives no range.
+   */
+  public static final long INTEGER_SECONDS = Integer.MAX_VALUE;
+
+  /**
+   * The duration, or a ValidationException naming the field, the value and the allowed range when
+   * it is null, not a whole number of seconds, or outside [{@code minSeconds}, {@code maxSeconds}]:
+   * the one check behind every seconds-valued field of the specs (AWS's APIs carry them as an
+   * Integer of seconds), so that no duration can overflow the arithmetic of virtual time.
+   *
+   * @param field the field, as AWS names it
+   * @param value the value
+   * @param minSeconds the smallest allowed number of seconds
+   * @param maxSeconds the largest allowed number of seconds
+   * @return the value
+   */
+  public static Duration seconds(String field, Duration value, long minSeconds, long maxSeconds) {
+    notNull(field, value);
+    long s = value.getSeconds();
+    if (value.getNano() != 0 || s < minSeconds || s > maxSeconds) {
+      throw new ValidationException(field, value,
+          (minSeconds == 0 ? "must be zero or positive whole seconds" : "must be whole seconds")
+              + " between " + minSeconds + " and " + maxSeconds + " seconds");
+    }
+    return value;
+  }
+
+  /** The longest duration the twin's own duration fields accept: the whole range of virtual time. */
+  public static final Duration LONGEST = Duration.between(VirtualClock.EARLIEST, VirtualClock.LATEST);
+
+  /**
+   * The duration, or a ValidationException naming the field, the value and the allowed range when
+   * it is null or outside [{@code min}, {@code max}]: for the twin's own durations, which are not
+   * AWS fields and may be fractions of a second (latencies, workload offsets).
+   *
+   * @param field the field
+   * @param value the value
+   * @param min the shortest allowed duration
+   * @param max the longest allowed duration
+   * @return the value
+   */
+  public static Duration between(String field, Duration value, Duration min, Duration max) {
+    notNull(field, value);
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new ValidationException(field, value, "must be between " + min + " and " + max);
+    }
+    return value;
+  }
+
+  /**
    * An immutable copy of {@code values}, or a ValidationException naming {@code field} when the
    * array or one of its elements is null (the one check behind every varargs setter).
    *

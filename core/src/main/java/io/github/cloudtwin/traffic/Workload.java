@@ -104,7 +104,7 @@ public sealed interface Workload
   private static long ms(String field, Duration d, boolean allowZero) {
     if (allowZero) Require.notNegative(field, d);
     else Require.positive(field, d);
-    return d.toMillis();
+    return Require.between(field, d, Duration.ZERO, Require.LONGEST).toMillis();
   }
 
   /** A constant rate. @param requestsPerSecond the rate */

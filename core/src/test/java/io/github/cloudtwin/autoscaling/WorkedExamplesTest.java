@@ -360,6 +360,23 @@ class WorkedExamplesTest {
     }
 
     @Test
+    void disableScaleInCreatesOnlyTheHighAlarmAsApplicationAutoScalingDoes() {
+      try (CloudTwin twin = fourAtTarget50(true)) {
+        ScalingPolicy p = twin.autoScaling().policy("web", "cpu50");
+        assertThat(p.alarmNames()).singleElement().asString().matches("TargetTracking-web-AlarmHigh-[0-9a-f-]{36}");
+        assertThat(p.highAlarmName()).contains(p.alarmNames().get(0));
+        assertThat(p.lowAlarmName()).isEmpty();
+        assertThat(twin.cloudWatch().alarms()).extracting(a -> a.spec().alarmName())
+            .filteredOn(n -> n.startsWith("TargetTracking-web-")).containsExactly(p.alarmNames().get(0));
+        // replacing it with scale-in enabled adds the low alarm; deleting it removes both
+        twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder().policyName("cpu50")
+            .autoScalingGroupName("web").predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization).targetValue(50).build());
+        assertThat(twin.cloudWatch().alarms()).extracting(a -> a.spec().alarmName())
+            .filteredOn(n -> n.startsWith("TargetTracking-web-")).hasSize(2).doesNotContain(p.alarmNames().get(0));
+      }
+    }
+
+    @Test
     void disableScaleInKeepsSeven() {
       try (CloudTwin twin = fourAtTarget50(true)) {
         cpu(twin, "web", 80);

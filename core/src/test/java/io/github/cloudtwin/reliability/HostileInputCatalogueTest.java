@@ -64,6 +64,8 @@ class HostileInputCatalogueTest {
 
   static final String A = "us-east-1a";
   static final String B = "us-east-1b";
+  /** A duration no AWS field accepts: its milliseconds overflow a long. */
+  static final Duration HUGE = Duration.ofSeconds(Long.MAX_VALUE);
   static final MetricId CPU = MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web");
 
   /** A twin with group "web" (1..4, desired 2) behind ALB "web" / target group "tg", a policy and an alarm. */
@@ -277,7 +279,36 @@ class HostileInputCatalogueTest {
         c("Application Auto Scaling null step list", t -> new StepScalingPolicySpec("p", "service/prod/api", io.github.cloudtwin.appautoscaling.AdjustmentType.ChangeInCapacity, null, 0, Duration.ofMinutes(5)), "StepAdjustments", "required"),
         c("Application Auto Scaling step list with a null", t -> new StepScalingPolicySpec("p", "service/prod/api", io.github.cloudtwin.appautoscaling.AdjustmentType.ChangeInCapacity, java.util.Arrays.asList(StepAdjustment.of(0.0, null, 1), null), 0, Duration.ofMinutes(5)), "StepAdjustments", "required"),
         c("request with a null header name", t -> new Request("GET", null, "/", nullKeyHeaders(), null, 0, 0, false), "header name", "non-blank"),
-        c("delete a null alarm name list", t -> t.cloudWatch().deleteAlarms((String[]) null), "AlarmNames", "required"));
+        c("delete a null alarm name list", t -> t.cloudWatch().deleteAlarms((String[]) null), "AlarmNames", "required"),
+        // ---- issue 13, builder durations bounded at the root (Require.seconds / Require.between)
+        c("simple policy cooldown of Long.MAX_VALUE seconds", t -> SimpleScalingPolicy.builder().policyName("p").autoScalingGroupName("web").scalingAdjustment(1).cooldown(HUGE).build(), "Cooldown", "between 0 and 2147483647 seconds"),
+        c("simple policy cooldown of half a second", t -> SimpleScalingPolicy.builder().policyName("p").autoScalingGroupName("web").scalingAdjustment(1).cooldown(Duration.ofMillis(500)).build(), "Cooldown", "whole seconds"),
+        c("group DefaultCooldown of Long.MAX_VALUE seconds", t -> group().defaultCooldown(HUGE).build(), "DefaultCooldown", "between 0 and 2147483647 seconds"),
+        c("group DefaultCooldown one second above an Integer", t -> group().defaultCooldown(Duration.ofSeconds(Integer.MAX_VALUE + 1L)).build(), "DefaultCooldown", "between 0 and 2147483647 seconds"),
+        c("group DefaultInstanceWarmup of Long.MAX_VALUE seconds", t -> group().defaultInstanceWarmup(HUGE).build(), "DefaultInstanceWarmup", "between 0 and 2147483647 seconds"),
+        c("group HealthCheckGracePeriod of Long.MAX_VALUE seconds", t -> group().healthCheckGracePeriod(HUGE).build(), "HealthCheckGracePeriod", "between 0 and 2147483647 seconds"),
+        c("target tracking EstimatedInstanceWarmup of Long.MAX_VALUE seconds", t -> TargetTrackingScalingPolicy.builder().policyName("p").autoScalingGroupName("web").predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization).targetValue(50).estimatedInstanceWarmup(HUGE).build(), "EstimatedInstanceWarmup", "between 0 and 2147483647 seconds"),
+        c("step policy EstimatedInstanceWarmup of Long.MAX_VALUE seconds", t -> StepScalingPolicy.builder().policyName("p").autoScalingGroupName("web").step(0.0, null, 1).estimatedInstanceWarmup(HUGE).build(), "EstimatedInstanceWarmup", "between 0 and 2147483647 seconds"),
+        c("lifecycle hook HeartbeatTimeout of Long.MAX_VALUE seconds", t -> LifecycleHookSpec.of("h", "web", LifecycleTransition.LAUNCHING).withHeartbeatTimeout(HUGE), "HeartbeatTimeout", "between 30 and 7200 seconds"),
+        c("alarm Period of Long.MAX_VALUE seconds rounded to a minute", t -> alarm().period(Duration.ofSeconds(Long.MAX_VALUE / 60 * 60)).evaluationPeriods(2).build(), "Period", "between 10 and 604800 seconds"),
+        c("alarm Period of 8 days", t -> alarm().period(Duration.ofDays(8)).build(), "Period", "between 10 and 604800 seconds"),
+        c("deregistration delay of Long.MAX_VALUE seconds", t -> TargetGroupSpec.builder("x").deregistrationDelay(HUGE).build(), "deregistration_delay.timeout_seconds", "between 0 and 3600 seconds"),
+        c("slow start of Long.MAX_VALUE seconds", t -> TargetGroupSpec.builder("x").slowStart(HUGE).build(), "slow_start.duration_seconds", "between 0 and 900 seconds"),
+        c("health check interval of Long.MAX_VALUE seconds", t -> HealthCheckSpec.builder().interval(HUGE).build(), "HealthCheckIntervalSeconds", "between 5 and 300 seconds"),
+        c("health check timeout of Long.MAX_VALUE seconds", t -> HealthCheckSpec.builder().timeout(HUGE).build(), "HealthCheckTimeoutSeconds", "between 2 and 120 seconds"),
+        c("idle timeout of Long.MAX_VALUE seconds", t -> LoadBalancerSpec.application("x").availabilityZones(A, B).idleTimeout(HUGE).build(), "idle_timeout.timeout_seconds", "between 1 and 4000 seconds"),
+        c("Classic connection draining of Long.MAX_VALUE seconds", t -> LoadBalancerSpec.classic("x").availabilityZones(A, B).connectionDraining(true, HUGE).build(), "ConnectionDraining.Timeout", "between 1 and 3600 seconds"),
+        c("ECS service health check grace of Long.MAX_VALUE seconds", t -> ServiceSpec.builder("prod", "s", "web").healthCheckGracePeriod(HUGE).build(), "healthCheckGracePeriodSeconds", "between 0 and 2147483647 seconds"),
+        c("ECS container health check interval of Long.MAX_VALUE seconds", t -> io.github.cloudtwin.ecs.HealthCheck.of("CMD", "true").withInterval(HUGE), "healthCheck.interval", "between 5 and 300 seconds"),
+        c("ECS stop timeout of Long.MAX_VALUE seconds", t -> TaskDefinitionSpec.builder("web").container(ContainerDefinition.builder("app", "nginx").build()).stopTimeout(HUGE).build(), "stopTimeout", "between 2 and 120 seconds"),
+        c("ECS managed scaling instance warm-up of Long.MAX_VALUE seconds", t -> new io.github.cloudtwin.ecs.ManagedScaling(true, 100, 1, 10_000, HUGE), "managedScaling.instanceWarmupPeriod", "between 0 and 10000 seconds"),
+        c("Application Auto Scaling step cooldown of Long.MAX_VALUE seconds", t -> StepScalingPolicySpec.of("p", "service/prod/api", io.github.cloudtwin.appautoscaling.AdjustmentType.ChangeInCapacity, StepAdjustment.of(0.0, null, 1)).withCooldown(HUGE), "Cooldown", "between 0 and 2147483647 seconds"),
+        c("Application Auto Scaling ScaleOutCooldown of Long.MAX_VALUE seconds", t -> io.github.cloudtwin.appautoscaling.TargetTrackingPolicySpec.predefined("p", "service/prod/api", io.github.cloudtwin.appautoscaling.PredefinedMetricType.ECSServiceAverageCPUUtilization, 50).withCooldowns(HUGE, Duration.ZERO), "ScaleOutCooldown", "between 0 and 2147483647 seconds"),
+        c("Application Auto Scaling ScaleInCooldown of Long.MAX_VALUE seconds", t -> io.github.cloudtwin.appautoscaling.TargetTrackingPolicySpec.predefined("p", "service/prod/api", io.github.cloudtwin.appautoscaling.PredefinedMetricType.ECSServiceAverageCPUUtilization, 50).withCooldowns(Duration.ZERO, HUGE), "ScaleInCooldown", "between 0 and 2147483647 seconds"),
+        c("target latency of Long.MAX_VALUE seconds", t -> io.github.cloudtwin.elb.TargetBehavior.healthy(HUGE), "latency", "must be between"),
+        c("default latency of Long.MAX_VALUE seconds", t -> t.loadBalancing().setDefaultLatency(HUGE), "latency", "must be between"),
+        c("ECS task exit after Long.MAX_VALUE seconds", t -> io.github.cloudtwin.ecs.TaskBehavior.DEFAULT.withExit(HUGE, 1), "exitAfter", "must be between"),
+        c("workload ramp of Long.MAX_VALUE seconds", t -> Workload.ramp(1, 2, HUGE), "duration", "must be between"));
   }
 
   private static java.util.Map<String, String> nullKeyHeaders() {
