@@ -175,6 +175,23 @@ class InProcessDoorTest {
   }
 
   @Test
+  void largePutMetricDataBodiesTheSdkCompressesWithGzipArriveWhole() {
+    try (CloudWatchClient cloudWatch = CloudWatchClient.builder().region(Region.US_EAST_1).build()) {
+      Instant start = twin.clock().instant();
+      List<software.amazon.awssdk.services.cloudwatch.model.MetricDatum> data = new java.util.ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        int n = i;
+        data.add(software.amazon.awssdk.services.cloudwatch.model.MetricDatum.builder().metricName("Orders")
+            .dimensions(Dimension.builder().name("Shard").value("shard-" + (n % 20)).build())
+            .timestamp(start).value((double) n).build());
+      }
+      cloudWatch.putMetricData(r -> r.namespace("Shop").metricData(data));
+      var listed = cloudWatch.listMetrics(r -> r.namespace("Shop").metricName("Orders"));
+      assertThat(listed.metrics()).hasSize(20);
+    }
+  }
+
+  @Test
   void cloudWatchModeledErrorsWithOtherStatusesArriveAsTheirExceptions() {
     try (CloudWatchClient cloudWatch = CloudWatchClient.builder().region(Region.US_EAST_1).build()) {
       assertThatThrownBy(() -> cloudWatch.setAlarmState(r -> r.alarmName("nope").stateValue(StateValue.ALARM).stateReason("x")))

@@ -92,6 +92,18 @@ class LoopbackEndpointTest {
   }
 
   @Test
+  void anOversizedBodyIs413BeforeItIsRead() throws Exception {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), endpoint.port())) {
+      s.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.1\r\n"
+          + "X-Amz-Target: AmazonEC2ContainerServiceV20141113.CreateCluster\r\nContent-Length: 999999999\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      assertThat(readResponse(s.getInputStream())).startsWith("HTTP/1.1 413").contains("Connection: close");
+    }
+    assertThat(twin.ecs().clusters()).isEmpty();
+  }
+
+  @Test
   void theCommandLineStartsATwinAndPrintsItsEndpoint() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (LoopbackEndpoint started = LoopbackMain.start(new String[] {"--zones", "1", "--seed", "3"},

@@ -8,8 +8,11 @@ import io.github.cloudtwin.autoscaling.CapacityDistributionStrategy;
 import io.github.cloudtwin.autoscaling.HealthCheckType;
 import io.github.cloudtwin.autoscaling.LifecycleActionResult;
 import io.github.cloudtwin.autoscaling.LifecycleHookSpec;
+import io.github.cloudtwin.autoscaling.LaunchTemplateOverride;
 import io.github.cloudtwin.autoscaling.LifecycleTransition;
 import io.github.cloudtwin.autoscaling.MetricAggregationType;
+import io.github.cloudtwin.autoscaling.MixedInstancesPolicy;
+import io.github.cloudtwin.autoscaling.OnDemandAllocationStrategy;
 import io.github.cloudtwin.autoscaling.PredefinedMetricType;
 import io.github.cloudtwin.autoscaling.ScalingPolicy;
 import io.github.cloudtwin.autoscaling.ScalingPolicySpec;
@@ -41,12 +44,14 @@ final class AutoScalingResources {
     Props p = r.props();
     String name = r.name(p.string("AutoScalingGroupName"), 255);
     Ec2Resources.Launch launch = launch(r, p);
+    MixedInstancesPolicy mixed = mixedInstancesPolicy(r, p.child("MixedInstancesPolicy"));
     if (launch.ecsCluster() != null) EcsResources.clusterName(r, launch.ecsCluster(), "Properties.LaunchTemplate");
     AutoScalingGroupSpec.Builder b = AutoScalingGroupSpec.builder()
         .autoScalingGroupName(name)
         .launchTemplate(launch.name(), launch.version())
         .instanceType(launch.instanceType())
         .detailedMonitoring(launch.detailedMonitoring())
+        .mixedInstancesPolicy(mixed)
         .minSize(p.requiredInt("MinSize"))
         .maxSize(p.requiredInt("MaxSize"));
     Integer desired = p.integer("DesiredCapacity");
@@ -112,18 +117,11 @@ final class AutoScalingResources {
     String config = p.string("LaunchConfigurationName");
     Props mixed = p.child("MixedInstancesPolicy");
     String ltPath = "Properties.LaunchTemplate";
-    List<String> overrides = List.of();
     if (mixed != null) {
       Props mlt = mixed.child("LaunchTemplate");
       if (mlt == null) throw mixed.missing("LaunchTemplate");
       lt = mlt.child("LaunchTemplateSpecification");
       ltPath = "Properties.MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification";
-      List<String> types = new ArrayList<>();
-      for (Props o : mlt.children("Overrides")) {
-        String t = o.string("InstanceType");
-        if (t != null) types.add(t);
-      }
-      overrides = types;
     }
     int given = (lt != null ? 1 : 0) + (config != null ? 1 : 0);
     if (given != 1) {
@@ -156,15 +154,62 @@ final class AutoScalingResources {
       if (!v.equals("1")) throw lt.invalid("Version", version, "1, $Latest or $Default (a template's launch template has one version)");
       launch = found;
     }
-    if (!overrides.isEmpty()) {
-      if (overrides.size() > 1) {
-        r.note("Properties.MixedInstancesPolicy.LaunchTemplate.Overrides", "the twin launches one instance type: the first override, "
-            + overrides.get(0) + ", of " + overrides);
-      }
-      io.github.cloudtwin.ec2.InstanceType.of(overrides.get(0));
-      launch = new Ec2Resources.Launch(launch.name(), launch.version(), overrides.get(0), launch.detailedMonitoring(), launch.ecsCluster());
-    }
     return launch;
+  }
+
+  /**
+   * The On-Demand part of a MixedInstancesPolicy: overrides with their weights, the On-Demand
+   * distribution; Spot settings are reported. Null without overrides that name an instance type
+   * (the launch template's type is launched).
+   */
+  private static MixedInstancesPolicy mixedInstancesPolicy(ResourceContext r, Props mixed) {
+    if (mixed == null) return null;
+    List<LaunchTemplateOverride> overrides = new ArrayList<>();
+    for (Props o : mixed.child("LaunchTemplate").children("Overrides")) {
+      String type = o.string("InstanceType");
+      if (type == null) continue; // InstanceRequirements: reported as unmodelled
+      Integer weight = o.integer("WeightedCapacity");
+      try {
+        overrides.add(new LaunchTemplateOverride(type, weight));
+      } catch (io.github.cloudtwin.kernel.ValidationException e) {
+        throw o.invalid(e.field().equals("WeightedCapacity") ? "WeightedCapacity" : "InstanceType", e.value(), e.allowed());
+      }
+    }
+    Props d = mixed.child("InstancesDistribution");
+    OnDemandAllocationStrategy strategy = OnDemandAllocationStrategy.PRIORITIZED;
+    int base = 0;
+    int percent = 100;
+    if (d != null) {
+      String path = "Properties.MixedInstancesPolicy.InstancesDistribution.";
+      strategy = Enums.parse(d, "OnDemandAllocationStrategy", OnDemandAllocationStrategy.class, strategy);
+      if (strategy == OnDemandAllocationStrategy.LOWEST_PRICE) {
+        r.unmodelled(path + "OnDemandAllocationStrategy", "lowest-price: the twin has no instance prices, so it launches the"
+            + " overrides in their order (prioritized)");
+        strategy = OnDemandAllocationStrategy.PRIORITIZED;
+      }
+      Integer b = d.integer("OnDemandBaseCapacity");
+      if (b != null) base = b;
+      Integer pct = d.integer("OnDemandPercentageAboveBaseCapacity");
+      if (pct != null) percent = pct;
+      if (percent < 100 && percent >= 0) {
+        r.unmodelled(path + "OnDemandPercentageAboveBaseCapacity", percent + ": AWS launches the capacity above the base "
+            + "that is not On-Demand as Spot Instances, which the twin does not simulate; it launches them On-Demand");
+      }
+      for (String spot : List.of("SpotAllocationStrategy", "SpotInstancePools", "SpotMaxPrice")) {
+        if (d.has(spot)) {
+          d.accept(spot);
+          r.unmodelled(path + spot, "Spot Instances are not simulated");
+        }
+      }
+    }
+    if (overrides.isEmpty()) return null;
+    try {
+      return new MixedInstancesPolicy(overrides, strategy, base, percent);
+    } catch (io.github.cloudtwin.kernel.ValidationException e) {
+      String f = e.field();
+      Props at = f.startsWith("Overrides") ? mixed.child("LaunchTemplate") : d;
+      throw at.invalid(f, e.value(), e.allowed());
+    }
   }
 
   private static List<String> zones(ResourceContext r, Props p) {

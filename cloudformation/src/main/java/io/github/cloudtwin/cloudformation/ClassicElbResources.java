@@ -57,7 +57,8 @@ final class ClassicElbResources {
     List<ListenerSpec> specs = new ArrayList<>();
     for (Props l : listeners) {
       int port = l.requiredInt("LoadBalancerPort");
-      l.requiredInt("InstancePort");
+      int instancePort = l.requiredInt("InstancePort");
+      if (instancePort < 1 || instancePort > 65535) throw l.invalid("InstancePort", instancePort, "between 1 and 65535");
       String protocol = l.requiredString("Protocol").toUpperCase(java.util.Locale.ROOT);
       Protocol proto = switch (protocol) {
         case "HTTP" -> Protocol.HTTP;
@@ -67,7 +68,7 @@ final class ClassicElbResources {
         default -> throw l.invalid("Protocol", protocol, "HTTP, HTTPS, TCP or SSL");
       };
       l.accept("InstanceProtocol");
-      specs.add(ListenerSpec.builder(name, port).protocol(proto).forwardTo(name).build());
+      specs.add(ListenerSpec.builder(name, port).protocol(proto).forwardTo(name).instancePort(instancePort).build());
     }
     LoadBalancerSpec spec = b.build();
     String dns = name + "-" + Math.abs(Names.fnv(r.stackName() + "/" + r.logicalId()) % 1_000_000_000L) + "." + r.region() + ".elb.amazonaws.com";

@@ -1,11 +1,13 @@
 package io.github.cloudtwin.cloudformation;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.ecs.AwsvpcConfiguration;
 import io.github.cloudtwin.ecs.CapacityProvider;
 import io.github.cloudtwin.ecs.CapacityProviderSpec;
 import io.github.cloudtwin.ecs.CapacityProviderStrategyItem;
 import io.github.cloudtwin.ecs.Cluster;
 import io.github.cloudtwin.ecs.ContainerDefinition;
+import io.github.cloudtwin.ecs.HealthCheck;
 import io.github.cloudtwin.ecs.DeploymentCircuitBreaker;
 import io.github.cloudtwin.ecs.DeploymentConfiguration;
 import io.github.cloudtwin.ecs.EcsService;
@@ -32,6 +34,9 @@ final class EcsResources {
   static final String CLUSTER = "AWS::ECS::Cluster";
   static final String PROVIDER = "AWS::ECS::CapacityProvider";
   static final String TASK_DEFINITION = "AWS::ECS::TaskDefinition";
+
+  /** What a service reads of its template's task definition. */
+  record TaskDefinitionDetail(String familyRevision, NetworkMode networkMode) {}
   static final String SERVICE = "AWS::ECS::Service";
 
   private EcsResources() {}
@@ -185,7 +190,8 @@ final class EcsResources {
       }
 
       private Outcome outcome(String arn, String familyRevision) {
-        return Outcome.of(arn).attribute("TaskDefinitionArn", arn).withDetail(familyRevision);
+        return Outcome.of(arn).attribute("TaskDefinitionArn", arn)
+            .withDetail(new TaskDefinitionDetail(familyRevision, spec.networkMode()));
       }
     };
   };
@@ -223,7 +229,27 @@ final class EcsResources {
     for (Props e : c.children("Environment")) b.environment(e.requiredString("Name"), e.requiredString("Value"));
     List<String> command = c.strings("Command");
     if (command != null) b.command(command.toArray(String[]::new));
+    Props hc = c.child("HealthCheck");
+    if (hc != null) b.healthCheck(healthCheck(hc));
     return b.build();
+  }
+
+  /** A container's HealthCheck with ECS's defaults (30 s, 5 s, 3 retries, no start period) and limits. */
+  private static HealthCheck healthCheck(Props hc) {
+    List<String> command = hc.strings("Command");
+    if (command == null) throw hc.missing("Command");
+    Integer interval = hc.integer("Interval");
+    Integer timeout = hc.integer("Timeout");
+    Integer retries = hc.integer("Retries");
+    Integer startPeriod = hc.integer("StartPeriod");
+    try {
+      return new HealthCheck(command, Duration.ofSeconds(interval == null ? 30 : interval),
+          Duration.ofSeconds(timeout == null ? 5 : timeout), retries == null ? 3 : retries,
+          Duration.ofSeconds(startPeriod == null ? 0 : startPeriod));
+    } catch (io.github.cloudtwin.kernel.ValidationException e) {
+      String f = e.field().substring(e.field().indexOf('.') + 1); // healthCheck.interval -> Interval
+      throw hc.invalid(Character.toUpperCase(f.charAt(0)) + f.substring(1), e.value(), e.allowed());
+    }
   }
 
   // ------------------------------------------------------------------ service
@@ -234,7 +260,8 @@ final class EcsResources {
     String name = r.name(p.string("ServiceName"), 255);
     String td = p.requiredString("TaskDefinition");
     ResourceContext.Found tdf = r.byRef(td);
-    String familyRevision = tdf != null && tdf.type().equals(TASK_DEFINITION) ? (String) tdf.outcome().detail()
+    TaskDefinitionDetail tdDetail = tdf != null && tdf.type().equals(TASK_DEFINITION) ? (TaskDefinitionDetail) tdf.outcome().detail() : null;
+    String familyRevision = tdDetail != null ? tdDetail.familyRevision()
         : td.contains("task-definition/") ? td.substring(td.indexOf("task-definition/") + 16) : td;
     ServiceSpec.Builder b = ServiceSpec.builder(cluster, name, familyRevision);
     Integer desired = p.integer("DesiredCount");
@@ -285,6 +312,8 @@ final class EcsResources {
     }
     Duration grace = p.seconds("HealthCheckGracePeriodSeconds");
     if (grace != null) b.healthCheckGracePeriod(grace);
+    Props nc = p.child("NetworkConfiguration");
+    if (nc != null) b.networkConfiguration(awsvpc(r, nc, launchType, tdDetail));
     ServiceSpec spec = b.build();
     String arn = r.arn("ecs", "service/" + cluster + "/" + name);
     return new Creation() {
@@ -300,6 +329,36 @@ final class EcsResources {
       }
     };
   };
+
+  /**
+   * NetworkConfiguration.AwsvpcConfiguration: the subnets' zones bound placement; AssignPublicIp
+   * ENABLED only on Fargate; only for an awsvpc task definition, as CreateService checks.
+   */
+  private static AwsvpcConfiguration awsvpc(ResourceContext r, Props nc, String launchType, TaskDefinitionDetail td) {
+    Props a = nc.child("AwsvpcConfiguration");
+    if (a == null) throw nc.missing("AwsvpcConfiguration");
+    String at = "Properties.NetworkConfiguration.AwsvpcConfiguration.";
+    if (td != null && td.networkMode() != NetworkMode.AWSVPC) {
+      throw new TemplateValidationException(r.logicalId(), "Properties.NetworkConfiguration", td.networkMode().awsName(),
+          "a task definition with NetworkMode awsvpc", "Network Configuration is not valid for the given networkMode of this task definition.");
+    }
+    List<String> subnets = a.strings("Subnets");
+    if (subnets == null || subnets.isEmpty()) throw a.missing("Subnets");
+    java.util.LinkedHashSet<String> zones = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < subnets.size(); i++) zones.add(r.subnetZone(subnets.get(i), at + "Subnets[" + i + "]"));
+    String assign = a.string("AssignPublicIp");
+    if (assign != null && !assign.equals("ENABLED") && !assign.equals("DISABLED")) throw a.invalid("AssignPublicIp", assign, "ENABLED or DISABLED");
+    boolean publicIp = "ENABLED".equals(assign);
+    if (publicIp && !"FARGATE".equals(launchType)) {
+      throw new TemplateValidationException(r.logicalId(), at + "AssignPublicIp", assign, "DISABLED outside Fargate",
+          "Assign public IP is not supported for this launch type.");
+    }
+    try {
+      return new AwsvpcConfiguration(List.copyOf(zones), publicIp);
+    } catch (io.github.cloudtwin.kernel.ValidationException e) {
+      throw a.invalid("Subnets", subnets, e.allowed());
+    }
+  }
 
   static Map<String, ResourceHandler> handlers() {
     return Map.of(CLUSTER, CLUSTER_HANDLER, PROVIDER, PROVIDER_HANDLER, "AWS::ECS::ClusterCapacityProviderAssociations", ASSOCIATIONS,

@@ -35,7 +35,7 @@ class ClassicElbTest {
         .connectionDraining(true, ofSeconds(60))
         .healthCheck(HealthCheckSpec.classicTarget("HTTP:80/").healthyThresholdCount(3).unhealthyThresholdCount(5)
             .interval(ofSeconds(30)).timeout(ofSeconds(5)).build()).build());
-    twin.loadBalancing().createListener(ListenerSpec.builder(LB, 80).protocol(Protocol.HTTP).forwardTo(LB).build());
+    twin.loadBalancing().createListener(ListenerSpec.builder(LB, 80).protocol(Protocol.HTTP).forwardTo(LB).instancePort(80).build());
     twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName(GROUP)
         .launchTemplate(Names.generate("legacy", "LaunchConfig", 255), "1").instanceType("t3.medium")
         .minSize(2).maxSize(6).availabilityZones(zones).healthCheckType(HealthCheckType.ELB)

@@ -800,15 +800,16 @@ public final class AutoScaling {
         throw new ValidationException("InstanceId", instanceId, "an instance that is not already terminating");
       }
       int old = g.spec.desiredCapacity();
-      if (shouldDecrementDesiredCapacity && old - 1 < g.spec.minSize()) {
+      int less = old - m.weight; // with weights, desired drops by the instance's units
+      if (shouldDecrementDesiredCapacity && less < g.spec.minSize()) {
         throw new ValidationException("ShouldDecrementDesiredCapacity", true,
-            "a desired capacity that stays at least MinSize " + g.spec.minSize() + " (it would be " + (old - 1) + ")");
+            "a desired capacity that stays at least MinSize " + g.spec.minSize() + " (it would be " + less + ")");
       }
       if (shouldDecrementDesiredCapacity) {
-        g.spec = GroupRuntime.withCapacity(g.spec, g.spec.minSize(), g.spec.maxSize(), old - 1);
+        g.spec = GroupRuntime.withCapacity(g.spec, g.spec.minSize(), g.spec.maxSize(), less);
       }
       g.startTermination(m, g.at() + "instance " + instanceId + " was taken out of service in response to a user request"
-          + (shouldDecrementDesiredCapacity ? ", shrinking the capacity from " + old + " to " + (old - 1) : "") + ".",
+          + (shouldDecrementDesiredCapacity ? ", shrinking the capacity from " + old + " to " + less : "") + ".",
           false);
       g.reconcile();
     });

@@ -16,7 +16,8 @@ import java.util.List;
  * @param autoScalingGroupName unique within the twin
  * @param launchTemplateName the launch template name (default {@code lt-<group>})
  * @param launchTemplateVersion its version (default {@code 1})
- * @param instanceType the instance type launched (default {@code t3.micro})
+ * @param instanceType the instance type launched (default {@code t3.micro}); with a mixed
+ *     instances policy, its first override's type
  * @param bootTime how long a new instance stays pending (default 30 s, EC2's fake choice)
  * @param detailedMonitoring 1-minute CPU datapoints (true) or 5-minute basic ones (default false)
  * @param minSize at least 0
@@ -35,6 +36,8 @@ import java.util.List;
  * @param lifecycleHookSpecifications lifecycle hooks the group has from its creation on, so they
  *     apply to its first launches (LifecycleHookSpecificationList); each names this group, no
  *     hook name twice
+ * @param mixedInstancesPolicy the instance types it launches, with weights, or null (one type,
+ *     {@code instanceType}); with weights, sizes are capacity units
  */
 public record AutoScalingGroupSpec(
     String autoScalingGroupName,
@@ -55,7 +58,8 @@ public record AutoScalingGroupSpec(
     boolean newInstancesProtectedFromScaleIn,
     CapacityDistributionStrategy capacityDistributionStrategy,
     List<String> targetGroupNames,
-    List<LifecycleHookSpec> lifecycleHookSpecifications) {
+    List<LifecycleHookSpec> lifecycleHookSpecifications,
+    MixedInstancesPolicy mixedInstancesPolicy) {
 
   /** The default cooldown: 300 s. */
   public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(300);
@@ -66,7 +70,8 @@ public record AutoScalingGroupSpec(
    * @param autoScalingGroupName unique within the twin
    * @param launchTemplateName the launch template name (default {@code lt-<group>})
    * @param launchTemplateVersion its version (default {@code 1})
-   * @param instanceType the instance type launched (default {@code t3.micro})
+   * @param instanceType the instance type launched (default {@code t3.micro}); with a mixed
+ *     instances policy, its first override's type
    * @param bootTime how long a new instance stays pending (default 30 s, EC2's fake choice)
    * @param detailedMonitoring 1-minute CPU datapoints (true) or 5-minute basic ones (default false)
    * @param minSize at least 0
@@ -85,6 +90,8 @@ public record AutoScalingGroupSpec(
    * @param lifecycleHookSpecifications lifecycle hooks the group has from its creation on, so they
    *     apply to its first launches (LifecycleHookSpecificationList); each names this group, no
    *     hook name twice
+   * @param mixedInstancesPolicy the instance types it launches, with weights, or null (one type,
+   *     {@code instanceType}); with weights, sizes are capacity units
    */
   public AutoScalingGroupSpec {
     Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -144,6 +151,22 @@ public record AutoScalingGroupSpec(
     }
   }
 
+  /** {@return the instance types the group may launch: the overrides' in priority order, else {@code instanceType}} */
+  public List<String> instanceTypes() {
+    if (mixedInstancesPolicy == null) return List.of(instanceType);
+    return mixedInstancesPolicy.overrides().stream().map(LaunchTemplateOverride::instanceType).toList();
+  }
+
+  /**
+   * The capacity units an instance of {@code type} counts toward desired capacity.
+   *
+   * @param type the instance type
+   * @return its weight, or 1 without weights
+   */
+  public int unitsOf(String type) {
+    return mixedInstancesPolicy == null ? 1 : mixedInstancesPolicy.unitsOf(type);
+  }
+
   static boolean isCustom(TerminationPolicy p) {
     return p != TerminationPolicy.DEFAULT
         && p != TerminationPolicy.OLDEST_INSTANCE
@@ -199,6 +222,7 @@ public record AutoScalingGroupSpec(
     b.capacityDistributionStrategy = capacityDistributionStrategy;
     b.targetGroupNames = new ArrayList<>(targetGroupNames);
     b.lifecycleHookSpecifications = new ArrayList<>(lifecycleHookSpecifications);
+    b.mixedInstancesPolicy = mixedInstancesPolicy;
     return b;
   }
 
@@ -223,6 +247,7 @@ public record AutoScalingGroupSpec(
     private CapacityDistributionStrategy capacityDistributionStrategy = CapacityDistributionStrategy.BALANCED_BEST_EFFORT;
     private List<String> targetGroupNames = new ArrayList<>();
     private List<LifecycleHookSpec> lifecycleHookSpecifications = new ArrayList<>();
+    private MixedInstancesPolicy mixedInstancesPolicy;
 
     private Builder() {}
 
@@ -429,6 +454,19 @@ public record AutoScalingGroupSpec(
       return this;
     }
 
+    /**
+     * The instance types to launch (MixedInstancesPolicy), replacing {@code instanceType}: the
+     * group launches the first override EC2 has capacity for in the zone, and with weights counts
+     * each instance by its weight.
+     *
+     * @param policy the policy, or null for one instance type
+     * @return this builder
+     */
+    public Builder mixedInstancesPolicy(MixedInstancesPolicy policy) {
+      this.mixedInstancesPolicy = policy;
+      return this;
+    }
+
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public AutoScalingGroupSpec build() {
       Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -438,7 +476,7 @@ public record AutoScalingGroupSpec(
           autoScalingGroupName,
           launchTemplateName == null ? "lt-" + autoScalingGroupName : launchTemplateName,
           launchTemplateVersion,
-          instanceType,
+          mixedInstancesPolicy == null ? instanceType : mixedInstancesPolicy.overrides().get(0).instanceType(),
           bootTime,
           detailedMonitoring,
           minSize,
@@ -453,7 +491,8 @@ public record AutoScalingGroupSpec(
           newInstancesProtectedFromScaleIn,
           capacityDistributionStrategy,
           targetGroupNames,
-          lifecycleHookSpecifications);
+          lifecycleHookSpecifications,
+          mixedInstancesPolicy);
     }
   }
 }

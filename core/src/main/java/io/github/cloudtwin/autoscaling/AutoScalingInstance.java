@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param launchTemplateName the launch template it was launched from, or null
  * @param launchTemplateVersion that template's version, or null
  * @param launchTime when it was launched
+ * @param instanceType its instance type
+ * @param weightedCapacity the capacity units it counts toward desired (1 without weights)
  */
 public record AutoScalingInstance(
     String instanceId,
@@ -23,7 +25,9 @@ public record AutoScalingInstance(
     boolean protectedFromScaleIn,
     String launchTemplateName,
     String launchTemplateVersion,
-    Instant launchTime) {
+    Instant launchTime,
+    String instanceType,
+    int weightedCapacity) {
 
   /** {@return the launch template as {@code name:version}, or null} */
   public String launchTemplate() {

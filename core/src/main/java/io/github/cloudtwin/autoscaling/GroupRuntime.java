@@ -75,7 +75,7 @@ final class GroupRuntime {
   private int protectedNoticeFor = -1;
   /** Members per lifecycle state (by ordinal), kept up to date by {@link #memberState}. */
   final int[] stateCounts = new int[LifecycleState.values().length];
-  /** Members that count toward capacity, in total and per zone (see {@link #syncCount}). */
+  /** Capacity units of the members that count toward capacity, and those members per zone (see {@link #syncCount}). */
   private int capacityCount;
   private final Map<String, Integer> capacityByZone = new java.util.HashMap<>();
   /** Whether a member may be UNHEALTHY (replaceUnhealthy skips its scan otherwise). */
@@ -194,7 +194,10 @@ final class GroupRuntime {
 
   // ------------------------------------------------------------------ reconcile
 
-  /** Members that count toward capacity (kept incrementally: O(1), not a scan per change). */
+  /**
+   * Capacity units of the members that count toward capacity: one per instance, or the instances'
+   * weights (kept incrementally: O(1), not a scan per change).
+   */
   int countingCount() {
     assert members.size() > 2_000 || capacityCount == recount() : "capacity counter " + capacityCount + " != " + recount();
     return capacityCount;
@@ -202,7 +205,7 @@ final class GroupRuntime {
 
   private int recount() {
     int n = 0;
-    for (Member m : members.values()) if (m.counts()) n++;
+    for (Member m : members.values()) if (m.counts()) n += m.weight;
     return n;
   }
 
@@ -215,7 +218,7 @@ final class GroupRuntime {
     if (c == m.inCapacityCount) return;
     m.inCapacityCount = c;
     int d = c ? 1 : -1;
-    capacityCount += d;
+    capacityCount += d * m.weight;
     capacityByZone.merge(m.zone, d, Integer::sum);
   }
 
@@ -304,11 +307,14 @@ final class GroupRuntime {
     return counts;
   }
 
-  /** Launches {@code n} instances; into {@code onlyZone} when given (rebalancing). */
+  /**
+   * Launches instances until {@code n} capacity units are added (the last may overshoot, as with
+   * weights AWS does); into {@code onlyZone} when given (rebalancing).
+   */
   private void launch(int n, String onlyZone) {
     int from = countingCount();
     int to = from + n;
-    for (int k = 0; k < n; k++) {
+    for (int added = 0; added < n; ) {
       List<String> order = onlyZone != null ? List.of(onlyZone) : zonesByFewest();
       if (onlyZone == null && spec.capacityDistributionStrategy() == CapacityDistributionStrategy.BALANCED_ONLY) {
         order = order.subList(0, 1);
@@ -318,14 +324,13 @@ final class GroupRuntime {
           : at() + "an instance was started in response to a difference between desired and actual capacity, increasing the capacity from "
               + from + " to " + to + ".";
       String cause = triggerClause == null ? clause : triggerClause + "  " + clause;
-      boolean launched = false;
+      int launched = 0;
       for (String zone : order) {
-        if (tryLaunch(zone, cause, onlyZone != null)) {
-          launched = true;
-          break;
-        }
+        launched = tryLaunch(zone, cause, onlyZone != null);
+        if (launched > 0) break;
       }
-      if (!launched) {
+      added += launched;
+      if (launched == 0) {
         if (onlyZone != null) {
           rebalanceSurplus--;
         }
@@ -335,27 +340,43 @@ final class GroupRuntime {
     }
   }
 
-  private boolean tryLaunch(String zone, String cause, boolean rebalance) {
-    InstanceSpec is = InstanceSpec.builder()
-        .instanceType(spec.instanceType())
-        .availabilityZone(zone)
-        .bootTime(spec.bootTime())
-        .detailedMonitoring(spec.detailedMonitoring())
-        .launchTemplate(spec.launchTemplateName(), spec.launchTemplateVersion())
-        .autoScalingGroupName(name)
-        .build();
-    Instance instance;
-    try {
-      instance = ec2.runInstance(is);
-    } catch (InsufficientInstanceCapacityException | io.github.cloudtwin.ec2.InstanceLimitExceededException e) {
-      Activity a = startActivity("Launching a new EC2 instance.  Status Reason: " + e.getMessage(), cause, null, zone,
+  /**
+   * Launches one instance in {@code zone}: the group's instance types in priority order, the first
+   * EC2 has capacity for (prioritized allocation); a failed activity when none launches.
+   *
+   * @return the capacity units launched, 0 when the launch failed
+   */
+  private int tryLaunch(String zone, String cause, boolean rebalance) {
+    Instance instance = null;
+    RuntimeException failure = null;
+    for (String type : spec.instanceTypes()) {
+      InstanceSpec is = InstanceSpec.builder()
+          .instanceType(type)
+          .availabilityZone(zone)
+          .bootTime(spec.bootTime())
+          .detailedMonitoring(spec.detailedMonitoring())
+          .launchTemplate(spec.launchTemplateName(), spec.launchTemplateVersion())
+          .autoScalingGroupName(name)
+          .build();
+      try {
+        instance = ec2.runInstance(is);
+        break;
+      } catch (InsufficientInstanceCapacityException e) {
+        failure = e; // the next type may have capacity in this zone
+      } catch (io.github.cloudtwin.ec2.InstanceLimitExceededException e) {
+        failure = e;
+        break;
+      }
+    }
+    if (instance == null) {
+      Activity a = startActivity("Launching a new EC2 instance.  Status Reason: " + failure.getMessage(), cause, null, zone,
           ActivityStatus.Failed);
-      a.statusMessage = e.getMessage();
+      a.statusMessage = failure.getMessage();
       endActivity(a, ActivityStatus.Failed);
-      return false;
+      return 0;
     }
     Member m = new Member(instance, spec.launchTemplateName(), spec.launchTemplateVersion(), now(),
-        spec.newInstancesProtectedFromScaleIn());
+        spec.newInstancesProtectedFromScaleIn(), spec.unitsOf(instance.instanceType().name()));
     m.rebalanceLaunch = rebalance;
     if (replacementsOwed > 0 && !rebalance) {
       replacementsOwed--;
@@ -369,7 +390,7 @@ final class GroupRuntime {
     if (instance.state() == InstanceState.RUNNING) {
       instanceRunning(m);
     }
-    return true;
+    return m.weight;
   }
 
   private void scheduleRetry() {
@@ -509,18 +530,20 @@ final class GroupRuntime {
 
   // ------------------------------------------------------------------ scale-in and termination
 
+  /** Removes up to {@code n} capacity units, never going below desired (an instance heavier than what is left stays). */
   private void scaleIn(int n) {
     int from = countingCount();
     // select every victim first: each activity's cause names all instances selected together, as AWS's do
     List<Member> victims = new ArrayList<>();
     List<String> clauses = new ArrayList<>();
     boolean allProtected = false;
-    for (int k = 0; k < n; k++) {
-      Member victim = selectVictim();
+    for (int removed = 0; removed < n; ) {
+      Member victim = selectVictim(n - removed);
       if (victim == null) {
-        allProtected = true;
+        allProtected = selectVictim(Integer.MAX_VALUE) == null;
         break;
       }
+      removed += victim.weight;
       victim.terminationStarted = true; // tentatively, so the next selection skips it
       syncCount(victim);
       victims.add(victim);
@@ -556,14 +579,17 @@ final class GroupRuntime {
     protectedNoticeFor = -1;
   }
 
-  /** AZ balance first, then the termination policies, then lowest zone name, then seeded random. */
-  Member selectVictim() {
+  /**
+   * AZ balance first, then the termination policies, then lowest zone name, then seeded random,
+   * among unprotected instances that count at most {@code maxUnits}; null when none does.
+   */
+  Member selectVictim(int maxUnits) {
     Map<String, Integer> counts = new TreeMap<>();
     List<Member> candidates = new ArrayList<>();
     for (Member m : members.values()) {
       if (!m.counts() || m.terminationStarted) continue;
       counts.merge(m.zone, 1, Integer::sum);
-      if (!m.protectedFromScaleIn) candidates.add(m);
+      if (!m.protectedFromScaleIn && m.weight <= maxUnits) candidates.add(m);
     }
     if (candidates.isEmpty()) return null;
     int most = -1;
@@ -851,9 +877,10 @@ final class GroupRuntime {
   void enterStandby(Member m, boolean decrement) {
     int old = spec.desiredCapacity();
     m.standbyDecremented = decrement;
-    if (decrement) spec = withCapacity(spec.minSize(), spec.maxSize(), old - 1);
+    int less = Math.max(spec.minSize(), old - m.weight);
+    if (decrement) spec = withCapacity(spec.minSize(), spec.maxSize(), less);
     String cause = at() + "an instance was moved to standby in response to a user request"
-        + (decrement ? ", shrinking the capacity from " + old + " to " + (old - 1) : "") + ".";
+        + (decrement ? ", shrinking the capacity from " + old + " to " + less : "") + ".";
     Activity a = startActivity("Moving EC2 instance to Standby: " + m.instanceId, cause, m.instanceId,
         ActivityStatus.InProgress);
     m.activity = a;
@@ -879,9 +906,10 @@ final class GroupRuntime {
   void exitStandby(Member m) {
     int old = spec.desiredCapacity();
     boolean increment = m.standbyDecremented;
-    if (increment) spec = withCapacity(spec.minSize(), spec.maxSize(), old + 1);
+    int more = Math.min(spec.maxSize(), old + m.weight);
+    if (increment) spec = withCapacity(spec.minSize(), spec.maxSize(), more);
     String cause = at() + "an instance was moved out of standby in response to a user request"
-        + (increment ? ", increasing the capacity from " + old + " to " + (old + 1) : "") + ".";
+        + (increment ? ", increasing the capacity from " + old + " to " + more : "") + ".";
     Activity a = startActivity("Moving EC2 instance out of Standby: " + m.instanceId, cause, m.instanceId,
         ActivityStatus.InProgress);
     m.activity = a;

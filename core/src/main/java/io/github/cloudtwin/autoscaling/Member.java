@@ -15,6 +15,9 @@ final class Member {
   final String launchTemplateName;
   final String launchTemplateVersion;
   final Instant launchTime;
+  final String instanceType;
+  /** The capacity units it counts toward desired (its override's weight, else 1). */
+  final int weight;
   LifecycleState state = LifecycleState.PENDING;
   /** Whether {@link GroupRuntime#stateCounts} counts this member. */
   boolean counted;
@@ -44,8 +47,10 @@ final class Member {
   final Map<String, Scheduler.Task> waitingHooks = new LinkedHashMap<>();
   LifecycleActionResult hookOutcome = LifecycleActionResult.CONTINUE;
 
-  Member(Instance instance, String ltName, String ltVersion, Instant launchTime, boolean protect) {
+  Member(Instance instance, String ltName, String ltVersion, Instant launchTime, boolean protect, int weight) {
     this.instanceId = instance.instanceId();
+    this.instanceType = instance.instanceType().name();
+    this.weight = weight;
     this.instance = instance;
     this.zone = instance.availabilityZone();
     this.launchTemplateName = ltName;
@@ -75,6 +80,7 @@ final class Member {
 
   AutoScalingInstance snapshot() {
     return new AutoScalingInstance(
-        instanceId, zone, state, health, protectedFromScaleIn, launchTemplateName, launchTemplateVersion, launchTime);
+        instanceId, zone, state, health, protectedFromScaleIn, launchTemplateName, launchTemplateVersion, launchTime,
+        instanceType, weight);
   }
 }

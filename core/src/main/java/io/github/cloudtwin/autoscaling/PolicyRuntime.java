@@ -47,7 +47,7 @@ final class PolicyRuntime {
     long w = warmupMillis();
     Instant now = group.now();
     int n = 0;
-    for (Member m : group.members.values()) if (m.warming(now, w)) n++;
+    for (Member m : group.members.values()) if (m.warming(now, w)) n += m.weight;
     return n;
   }
 

@@ -39,6 +39,8 @@ public final class Ec2 {
   private final Kernel kernel;
   private final Map<String, AvailabilityZone> zones = new LinkedHashMap<>();
   private final Map<String, ZoneState> zoneStates = new HashMap<>();
+  /** Zone and instance type pairs ({@code zone + " " + type}) EC2 has no capacity for. */
+  private final java.util.Set<String> noCapacity = new java.util.HashSet<>();
   private final Map<String, Instance> instances = new LinkedHashMap<>();
   private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
   private final SplittableRandom ids;
@@ -142,6 +144,31 @@ public final class Ec2 {
         });
   }
 
+  /**
+   * Makes EC2 short of (or again have) capacity for one instance type in one zone: while short,
+   * launches and starts of that type there fail with InsufficientInstanceCapacity, other types
+   * and zones are unaffected. This is what a mixed-instances group's prioritized allocation falls
+   * back from.
+   *
+   * @param zone the zone
+   * @param instanceType the instance type
+   * @param insufficient true to make the capacity short, false to restore it
+   */
+  public void setInsufficientCapacity(String zone, String instanceType, boolean insufficient) {
+    zone(zone);
+    InstanceType.of(instanceType);
+    kernel.run(() -> {
+      boolean changed = insufficient ? noCapacity.add(zone + " " + instanceType) : noCapacity.remove(zone + " " + instanceType);
+      if (changed) {
+        kernel.timeline().record(new Ec2Fact.ZoneCapacityChanged(zone, instanceType, insufficient));
+      }
+    });
+  }
+
+  private boolean launchable(String zone, String instanceType) {
+    return zoneStates.get(zone) != ZoneState.IMPAIRED && !noCapacity.contains(zone + " " + instanceType);
+  }
+
   private void setZoneImpaired(Instance i, boolean impaired) {
     boolean before = i.isReachable();
     i.zoneImpaired(impaired);
@@ -157,14 +184,15 @@ public final class Ec2 {
    *
    * @param spec the spec
    * @return the new instance, a live view
-   * @throws InsufficientInstanceCapacityException when the zone is impaired
+   * @throws InsufficientInstanceCapacityException when the zone is impaired or short of the type
+   *     ({@link #setInsufficientCapacity})
    */
   public Instance runInstance(InstanceSpec spec) {
     Require.notNull("spec", spec);
     zone(spec.availabilityZone());
     return kernel.call(
         () -> {
-          if (zoneStates.get(spec.availabilityZone()) == ZoneState.IMPAIRED) {
+          if (!launchable(spec.availabilityZone(), spec.instanceType())) {
             throw new InsufficientInstanceCapacityException(spec.instanceType(), spec.availabilityZone());
           }
           if (notTerminated >= instanceQuota) {
@@ -304,7 +332,7 @@ public final class Ec2 {
             throw new ValidationException(
                 "instanceId", instanceId, "a stopped instance (it is " + i.state() + ")");
           }
-          if (zoneStates.get(i.availabilityZone()) == ZoneState.IMPAIRED) {
+          if (!launchable(i.availabilityZone(), i.spec().instanceType())) {
             throw new InsufficientInstanceCapacityException(i.spec().instanceType(), i.availabilityZone());
           }
           transition(i, InstanceState.PENDING);

@@ -48,7 +48,7 @@ final class AutoScalingGroups {
 
       @Override
       public List<String> instanceTypes() {
-        return List.of(group.spec().instanceType());
+        return group.spec().instanceTypes();
       }
 
       @Override

@@ -534,6 +534,18 @@ public final class Ecs {
     if (lt == LaunchType.FARGATE && td.networkMode() != NetworkMode.AWSVPC) {
       throw new ValidationException("networkMode", td.networkMode().awsName(), "awsvpc on Fargate");
     }
+    AwsvpcConfiguration net = spec.networkConfiguration();
+    if (net != null) {
+      if (td.networkMode() != NetworkMode.AWSVPC) {
+        throw new ValidationException("networkConfiguration", net.availabilityZones(), "no network configuration for network mode "
+            + td.networkMode().awsName(), "Network Configuration is not valid for the given networkMode of this task definition.");
+      }
+      for (String z : net.availabilityZones()) ec2.zone(z);
+      if (net.assignPublicIp() && lt != LaunchType.FARGATE) {
+        throw new ValidationException("networkConfiguration.awsvpcConfiguration.assignPublicIp", "ENABLED",
+            "DISABLED outside Fargate", "Assign public IP is not supported for this launch type.");
+      }
+    }
     for (CapacityProviderStrategyItem item : strategyOf(c, spec)) {
       if (!c.capacityProviders.contains(item.capacityProvider())) {
         throw new ValidationException(
@@ -617,7 +629,7 @@ public final class Ecs {
           if (update.deploymentConfiguration() != null) {
             spec = new ServiceSpec(spec.cluster(), spec.serviceName(), spec.taskDefinition(), spec.desiredCount(), spec.schedulingStrategy(),
                 spec.launchType(), spec.capacityProviderStrategy(), spec.placementStrategy(), spec.placementConstraints(),
-                update.deploymentConfiguration(), spec.loadBalancers(), spec.healthCheckGracePeriod());
+                update.deploymentConfiguration(), spec.loadBalancers(), spec.healthCheckGracePeriod(), spec.networkConfiguration());
           }
           if (td != null) validateServiceAgainst(c, spec, td);
           if (update.desiredCount() != null && spec.schedulingStrategy() == SchedulingStrategy.DAEMON) {

@@ -324,26 +324,37 @@ final class ServiceScheduler {
     return Placement.SERVICE_DEFAULT;
   }
 
+  /** The zones of the service's awsvpc subnets, or null (every zone). */
+  static List<String> subnetZones(EcsService s) {
+    AwsvpcConfiguration net = s.spec().networkConfiguration();
+    return net == null ? null : net.availabilityZones();
+  }
+
+  private static boolean inSubnets(List<String> zones, ContainerInstance ci) {
+    return zones == null || zones.contains(ci.availabilityZone());
+  }
+
   /** Creates and places one task of {@code d}; null on success, else the placement failure. */
   private String placeOne(EcsService s, Deployment d, List<Task> all) {
     Cluster c = ecs.clusters.get(s.clusterName());
     LaunchType lt = ecs.effectiveLaunchType(c, s.spec());
     TaskDefinition td = d.taskDefinition();
     String group = "service:" + s.serviceName();
+    List<String> subnetZones = subnetZones(s);
     if (lt == LaunchType.FARGATE) {
-      if (!ecs.lifecycle.hasFargateZone()) {
+      if (!ecs.lifecycle.hasFargateZone(subnetZones)) {
         return "Reason: No Availability Zone of the service's subnets is available.";
       }
       Task t = ecs.newTask(c, td, group, LaunchType.FARGATE, s, d, null);
       all.add(t);
-      ecs.lifecycle.launchFargate(t, all);
+      ecs.lifecycle.launchFargate(t, all, subnetZones);
       return null;
     }
     if (lt == null) {
       String provider = ecs.capacityProviders.pick(c, s, ecs.strategyOf(c, s.spec()), all);
       List<ContainerInstance> pool = new ArrayList<>();
       for (ContainerInstance ci : c.containerInstances.values()) {
-        if (provider.equals(ci.capacityProviderName())) pool.add(ci);
+        if (provider.equals(ci.capacityProviderName()) && inSubnets(subnetZones, ci)) pool.add(ci);
       }
       Placement.Choice choice = ecs.placement.choose(pool, td, strategies(s), s.spec().placementConstraints(), all);
       Task t = ecs.newTask(c, td, group, LaunchType.EC2, s, d, provider);
@@ -356,8 +367,9 @@ final class ServiceScheduler {
       }
       return null;
     }
-    Placement.Choice choice =
-        ecs.placement.choose(c.containerInstances.values(), td, strategies(s), s.spec().placementConstraints(), all);
+    List<ContainerInstance> pool = new ArrayList<>();
+    for (ContainerInstance ci : c.containerInstances.values()) if (inSubnets(subnetZones, ci)) pool.add(ci);
+    Placement.Choice choice = ecs.placement.choose(pool, td, strategies(s), s.spec().placementConstraints(), all);
     if (choice.instance() == null) return choice.failure();
     Task t = ecs.newTask(c, td, group, LaunchType.EC2, s, d, null);
     all.add(t);
@@ -369,9 +381,10 @@ final class ServiceScheduler {
   boolean placeWaiting(Task t) {
     EcsService s = t.service;
     Cluster c = ecs.clusters.get(t.clusterName());
+    List<String> subnetZones = s == null ? null : subnetZones(s);
     List<ContainerInstance> pool = new ArrayList<>();
     for (ContainerInstance ci : c.containerInstances.values()) {
-      if (t.capacityProviderName().equals(ci.capacityProviderName())) pool.add(ci);
+      if (t.capacityProviderName().equals(ci.capacityProviderName()) && inSubnets(subnetZones, ci)) pool.add(ci);
     }
     List<Task> group = s == null ? List.of() : ecs.serviceTasks(s);
     Placement.Choice choice =

@@ -25,6 +25,8 @@ import java.util.List;
  * @param loadBalancers target groups the tasks register in
  * @param healthCheckGracePeriod ignore ELB and container health failures this long after RUNNING
  *     (default 0)
+ * @param networkConfiguration awsvpc only: the zones of the service's subnets and AssignPublicIp;
+ *     null places tasks in every zone
  */
 public record ServiceSpec(
     String cluster,
@@ -38,7 +40,8 @@ public record ServiceSpec(
     List<PlacementConstraint> placementConstraints,
     DeploymentConfiguration deploymentConfiguration,
     List<ServiceLoadBalancer> loadBalancers,
-    Duration healthCheckGracePeriod) {
+    Duration healthCheckGracePeriod,
+    AwsvpcConfiguration networkConfiguration) {
 
   /**
    * Validates the way CreateService does (references are checked by {@link Ecs#createService}).
@@ -59,6 +62,8 @@ public record ServiceSpec(
    * @param loadBalancers target groups the tasks register in
    * @param healthCheckGracePeriod ignore ELB and container health failures this long after RUNNING
    *     (default 0)
+   * @param networkConfiguration awsvpc only: the zones of the service's subnets and AssignPublicIp;
+   *     null places tasks in every zone
    */
   public ServiceSpec {
     Require.name("cluster", cluster);
@@ -155,6 +160,7 @@ public record ServiceSpec(
     private DeploymentConfiguration deploymentConfiguration;
     private final List<ServiceLoadBalancer> loadBalancers = new ArrayList<>();
     private Duration healthCheckGracePeriod = Duration.ZERO;
+    private AwsvpcConfiguration networkConfiguration;
 
     private Builder(String cluster, String serviceName, String taskDefinition) {
       this.cluster = cluster;
@@ -277,12 +283,23 @@ public record ServiceSpec(
       return this;
     }
 
+    /**
+     * The awsvpc network configuration: the service's tasks go only to the zones of its subnets.
+     *
+     * @param configuration the configuration, or null for every zone
+     * @return this builder
+     */
+    public Builder networkConfiguration(AwsvpcConfiguration configuration) {
+      this.networkConfiguration = configuration;
+      return this;
+    }
+
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public ServiceSpec build() {
       return new ServiceSpec(
           cluster, serviceName, taskDefinition, desiredCount, schedulingStrategy, launchType,
           capacityProviderStrategy, placementStrategy, placementConstraints, deploymentConfiguration,
-          loadBalancers, healthCheckGracePeriod);
+          loadBalancers, healthCheckGracePeriod, networkConfiguration);
     }
   }
 }

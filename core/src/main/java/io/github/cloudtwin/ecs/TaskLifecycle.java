@@ -76,21 +76,34 @@ final class TaskLifecycle {
 
   /** Whether any zone can take a Fargate task (tasks land only in available zones). */
   boolean hasFargateZone() {
+    return hasFargateZone(null);
+  }
+
+  /** Whether a zone of {@code zones} (null: any zone) is available for a Fargate task. */
+  boolean hasFargateZone(java.util.List<String> zones) {
     for (AvailabilityZone z : ecs.ec2.zones()) {
-      if (ecs.ec2.zoneState(z.name()) == ZoneState.AVAILABLE) return true;
+      if ((zones == null || zones.contains(z.name())) && ecs.ec2.zoneState(z.name()) == ZoneState.AVAILABLE) return true;
     }
     return false;
   }
 
   /** Starts {@code t} on Fargate in the zone with the fewest of its group's tasks. */
   void launchFargate(Task t, Collection<Task> group) {
+    launchFargate(t, group, null);
+  }
+
+  /**
+   * Starts {@code t} on Fargate in the zone of {@code zones} (null: any zone, the service's
+   * subnets otherwise) with the fewest of its group's tasks.
+   */
+  void launchFargate(Task t, Collection<Task> group, java.util.List<String> zones) {
     Map<String, Integer> counts = new HashMap<>();
     for (Task g : group) {
       if (g.lastStatus() != TaskStatus.STOPPED && g.availabilityZone() != null) counts.merge(g.availabilityZone(), 1, Integer::sum);
     }
     String best = null;
     for (AvailabilityZone z : ecs.ec2.zones()) {
-      if (ecs.ec2.zoneState(z.name()) != ZoneState.AVAILABLE) continue;
+      if (ecs.ec2.zoneState(z.name()) != ZoneState.AVAILABLE || (zones != null && !zones.contains(z.name()))) continue;
       if (best == null || counts.getOrDefault(z.name(), 0) < counts.getOrDefault(best, 0)) best = z.name();
     }
     if (best == null) {

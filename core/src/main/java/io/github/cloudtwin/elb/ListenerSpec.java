@@ -17,8 +17,11 @@ import java.util.Set;
  * @param protocol HTTP/HTTPS (Application, Classic), TCP/TLS/UDP/TCP_UDP (Network, Classic TCP)
  * @param defaultAction what happens when no rule matches
  * @param rules the rules, sorted by priority; priorities are unique (Application only)
+ * @param instancePort Classic only: the port instances receive this listener's traffic on
+ *     (InstancePort, 1-65535); null forwards on the listener's port
  */
-public record ListenerSpec(String loadBalancerName, int port, Protocol protocol, RuleAction defaultAction, List<RuleSpec> rules) {
+public record ListenerSpec(
+    String loadBalancerName, int port, Protocol protocol, RuleAction defaultAction, List<RuleSpec> rules, Integer instancePort) {
 
   /**
    * Validates and copies.
@@ -28,6 +31,8 @@ public record ListenerSpec(String loadBalancerName, int port, Protocol protocol,
    * @param protocol HTTP/HTTPS (Application, Classic), TCP/TLS/UDP/TCP_UDP (Network, Classic TCP)
    * @param defaultAction what happens when no rule matches
    * @param rules the rules, sorted by priority; priorities are unique (Application only)
+   * @param instancePort Classic only: the port instances receive this listener's traffic on
+   *     (InstancePort, 1-65535); null forwards on the listener's port
    */
   public ListenerSpec {
     Require.name("LoadBalancerArn", loadBalancerName);
@@ -44,6 +49,20 @@ public record ListenerSpec(String loadBalancerName, int port, Protocol protocol,
     }
     sorted.sort(Comparator.comparingInt(RuleSpec::priority));
     rules = List.copyOf(sorted);
+    if (instancePort != null) Require.between("InstancePort", instancePort, 1, 65535);
+  }
+
+  /**
+   * A listener without an instance port (Application and Network load balancers).
+   *
+   * @param loadBalancerName the load balancer
+   * @param port 1-65535, unique per load balancer
+   * @param protocol the protocol
+   * @param defaultAction what happens when no rule matches
+   * @param rules the rules
+   */
+  public ListenerSpec(String loadBalancerName, int port, Protocol protocol, RuleAction defaultAction, List<RuleSpec> rules) {
+    this(loadBalancerName, port, protocol, defaultAction, rules, null);
   }
 
   /**
@@ -64,6 +83,7 @@ public record ListenerSpec(String loadBalancerName, int port, Protocol protocol,
     private Protocol protocol = Protocol.HTTP;
     private RuleAction defaultAction;
     private final List<RuleSpec> rules = new ArrayList<>();
+    private Integer instancePort;
 
     private Builder(String lb, int port) {
       this.lb = lb;
@@ -127,9 +147,23 @@ public record ListenerSpec(String loadBalancerName, int port, Protocol protocol,
       return this;
     }
 
+    /**
+     * Classic: the port instances receive this listener's traffic on (InstancePort). A target
+     * sees it as the request's {@code listenerPort}, as it sees a health check's port, so a
+     * listener forwarding to a port the instances do not serve fails while their health checks
+     * pass.
+     *
+     * @param port 1-65535
+     * @return this builder
+     */
+    public Builder instancePort(int port) {
+      this.instancePort = port;
+      return this;
+    }
+
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public ListenerSpec build() {
-      return new ListenerSpec(lb, port, protocol, defaultAction, rules);
+      return new ListenerSpec(lb, port, protocol, defaultAction, rules, instancePort);
     }
   }
 }

@@ -195,6 +195,10 @@ public final class LoadBalancing implements AutoCloseable {
           if (type != LoadBalancerType.APPLICATION && !spec.rules().isEmpty()) {
             throw new ValidationException("Rules", spec.rules().size(), "no rules: only Application Load Balancer listeners have rules");
           }
+          if (type != LoadBalancerType.CLASSIC && spec.instancePort() != null) {
+            throw new ValidationException("InstancePort", spec.instancePort(), "no instance port: only Classic Load Balancer listeners"
+                + " have one (a target group carries the port targets receive traffic on)");
+          }
           List<TgState> used = new ArrayList<>();
           List<RuleAction> actions = new ArrayList<>();
           actions.add(spec.defaultAction());
@@ -659,10 +663,11 @@ public final class LoadBalancing implements AutoCloseable {
 
   Request forwarded(Request r, RoutingSnapshot.ListenerSnap l) {
     String xff = r.headers().get("x-forwarded-for");
-    return r.withLowerCaseHeaders(
+    Request f = r.withLowerCaseHeaders(
         "x-forwarded-for", xff == null ? r.sourceIp() : xff + ", " + r.sourceIp(),
         "x-forwarded-proto", l.forwardedProto,
         "x-forwarded-port", l.forwardedPort);
+    return l.instancePort == 0 ? f : f.toListener(l.instancePort); // Classic: the instance port, as a health check's
   }
 
   RoutedResponse answer(RoutingSnapshot s, RoutingSnapshot.ListenerSnap l, RoutingSnapshot.Decision d, Request r, long now, boolean virtual) {
@@ -1199,7 +1204,8 @@ public final class LoadBalancing implements AutoCloseable {
       RoutingSnapshot.ActionSnap[] actions = new RoutingSnapshot.ActionSnap[l.rules().size()];
       RuleSpec[] rules = l.rules().toArray(new RuleSpec[0]);
       for (int i = 0; i < rules.length; i++) actions[i] = actionSnap(lb, l.port() + "|" + rules[i].priority(), rules[i].action());
-      ls.add(new RoutingSnapshot.ListenerSnap(l.port(), l.protocol(), rules, actions, actionSnap(lb, l.port() + "|default", l.defaultAction())));
+      ls.add(new RoutingSnapshot.ListenerSnap(l.port(), l.protocol(), rules, actions, actionSnap(lb, l.port() + "|default", l.defaultAction()),
+          l.instancePort() == null ? 0 : l.instancePort()));
     }
     lb.snapshot = new RoutingSnapshot(spec.type(), visible.toArray(new RoutingSnapshot.Node[0]),
         ls.toArray(new RoutingSnapshot.ListenerSnap[0]), spec.idleTimeout().toMillis(), lb.nodeCursor);

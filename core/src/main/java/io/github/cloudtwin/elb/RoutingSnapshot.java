@@ -47,12 +47,15 @@ final class RoutingSnapshot {
     final RuleMatcher[] rules;
     final ActionSnap[] actions;
     final ActionSnap defaultAction;
+    /** Classic: the port targets receive this listener's traffic on; 0 keeps the listener's port. */
+    final int instancePort;
     /** The X-Forwarded-Proto and X-Forwarded-Port values the listener adds. */
     final String forwardedProto;
     final String forwardedPort;
 
-    ListenerSnap(int port, Protocol protocol, RuleSpec[] rules, ActionSnap[] actions, ActionSnap defaultAction) {
+    ListenerSnap(int port, Protocol protocol, RuleSpec[] rules, ActionSnap[] actions, ActionSnap defaultAction, int instancePort) {
       this.port = port;
+      this.instancePort = instancePort;
       this.protocol = protocol;
       this.forwardedProto = protocol.name().toLowerCase(java.util.Locale.ROOT);
       this.forwardedPort = Integer.toString(port);

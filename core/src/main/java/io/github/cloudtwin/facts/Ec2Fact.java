@@ -4,7 +4,10 @@ import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.ec2.ZoneState;
 import java.util.Map;
 
-/** What EC2 records: instances launched, their state changes and crashes, zones impaired and restored. */
+/**
+ * What EC2 records: instances launched, their state changes and crashes, zones impaired and
+ * restored, capacity for an instance type in a zone lost and regained.
+ */
 public sealed interface Ec2Fact extends Fact {
 
   /**
@@ -130,6 +133,30 @@ public sealed interface Ec2Fact extends Fact {
     /** {@return whether the zone became impaired} */
     public boolean impaired() {
       return to == ZoneState.IMPAIRED;
+    }
+  }
+
+  /**
+   * EC2 ran short of (or again has) capacity for one instance type in one zone.
+   *
+   * @param zone the zone name
+   * @param instanceType the instance type
+   * @param insufficient true when launches of the type there now fail with InsufficientInstanceCapacity
+   */
+  record ZoneCapacityChanged(String zone, String instanceType, boolean insufficient) implements Ec2Fact {
+    @Override
+    public String resource() {
+      return "zone/" + zone;
+    }
+
+    @Override
+    public String kind() {
+      return "capacity";
+    }
+
+    @Override
+    public String message() {
+      return (insufficient ? "insufficient capacity for " : "capacity again for ") + instanceType;
     }
   }
 }

@@ -42,6 +42,15 @@ class AlarmWordsTest {
   }
 
   @Test
+  void aPercentileAlarmWritesExtendedStatisticInsteadOfStatistic() {
+    MetricAlarm a = cw.putMetricAlarm(alarm(1, 70, ComparisonOperator.GreaterThanThreshold).extendedStatistic("p99").build());
+    putAtMinute(0, 90);
+    twin.advance(ofMinutes(1));
+    assertThat(a.state()).isEqualTo(AlarmState.ALARM);
+    assertThat(a.stateReasonData().toJson()).contains(",\"extendedStatistic\":\"p99\",\"period\":60,").doesNotContain("\"statistic\"");
+  }
+
+  @Test
   void withDatapointsToAlarmGivenTheReasonCountsOutOfTheLastNAndNamesTheMinimum() {
     MetricAlarm a = cw.putMetricAlarm(alarm(3, 70, ComparisonOperator.GreaterThanThreshold).datapointsToAlarm(2).build());
     putAtMinute(0, 10);

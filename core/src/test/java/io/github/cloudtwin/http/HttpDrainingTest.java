@@ -51,6 +51,7 @@ class HttpDrainingTest {
   private final HttpServer backend;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private CloudTwin twin;
+  private Instant deregisteredAt;
 
   HttpDrainingTest() throws Exception {
     backend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -109,13 +110,22 @@ class HttpDrainingTest {
     return twin.loadBalancing().targetHealth("tg", TARGET).state();
   }
 
-  @Test
-  void aSlowRealRequestKeepsTheTargetDrainingUntilItIsAnsweredThenDrainingEndsBeforeTheDelay() throws Exception {
-    HttpListener http = albWithOneRealTarget(Duration.ofSeconds(300));
-    CompletableFuture<HttpResponse<String>> answer = slowRequestInFlight(http);
-    Instant deregisteredAt = twin.now();
+  /**
+   * Deregisters the target while a slow request is in flight through the listener: the target is
+   * draining; returns the request's answer to come ({@link #deregisteredAt} is set).
+   */
+  private CompletableFuture<HttpResponse<String>> deregisterWhileASlowRequestIsInFlight(Duration deregistrationDelay)
+      throws InterruptedException {
+    CompletableFuture<HttpResponse<String>> answer = slowRequestInFlight(albWithOneRealTarget(deregistrationDelay));
+    deregisteredAt = twin.now();
     twin.loadBalancing().deregisterTargets("tg", TARGET);
     assertThat(state()).isEqualTo(TargetHealthState.DRAINING);
+    return answer;
+  }
+
+  @Test
+  void aSlowRealRequestKeepsTheTargetDrainingUntilItIsAnsweredThenDrainingEndsBeforeTheDelay() throws Exception {
+    CompletableFuture<HttpResponse<String>> answer = deregisterWhileASlowRequestIsInFlight(Duration.ofSeconds(300));
 
     twin.advance(Duration.ofSeconds(10)); // the request is still held by the backend
     assertThat(state()).isEqualTo(TargetHealthState.DRAINING);
@@ -133,11 +143,7 @@ class HttpDrainingTest {
 
   @Test
   void aRealRequestThatOutlastsTheDelayDoesNotHoldTheTargetBeyondIt() throws Exception {
-    HttpListener http = albWithOneRealTarget(Duration.ofSeconds(30));
-    CompletableFuture<HttpResponse<String>> answer = slowRequestInFlight(http);
-    Instant deregisteredAt = twin.now();
-    twin.loadBalancing().deregisterTargets("tg", TARGET);
-    assertThat(state()).isEqualTo(TargetHealthState.DRAINING);
+    CompletableFuture<HttpResponse<String>> answer = deregisterWhileASlowRequestIsInFlight(Duration.ofSeconds(30));
 
     twin.advance(Duration.ofSeconds(29));
     assertThat(state()).isEqualTo(TargetHealthState.DRAINING);

@@ -88,7 +88,8 @@ public final class Scalars {
    * @return the seconds since the epoch
    */
   public static BigDecimal toEpochSeconds(Instant instant) {
-    return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros();
+    BigDecimal seconds = BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros();
+    return seconds.scale() < 0 ? seconds.setScale(0) : seconds; // 1767225600, never 1.7672256E+9
   }
 
   /**

@@ -71,7 +71,10 @@ public final class WireDispatcher {
     WireService service = null;
     try {
       String target = request.header("X-Amz-Target");
-      if (request.header("Smithy-Protocol") != null || request.path().startsWith("/service/")) {
+      boolean cbor = request.header("Smithy-Protocol") != null || request.path().startsWith("/service/");
+      protocol = cbor ? Protocol.CBOR : target != null ? Protocol.JSON : Protocol.QUERY;
+      request = decompressed(request);
+      if (cbor) {
         protocol = Protocol.CBOR;
         String[] parts = request.path().split("/");
         // "", "service", name, "operation", operation
@@ -104,6 +107,30 @@ public final class WireDispatcher {
       return error(protocol, service, e, requestId);
     } catch (RuntimeException e) {
       return error(protocol, service, internal(e), requestId);
+    }
+  }
+
+  /**
+   * The request with a gzip body inflated: the SDKs compress large CloudWatch PutMetricData bodies
+   * ({@code requestCompression}, above 10 KiB by default). At most {@link #MAX_BODY_BYTES} inflated.
+   */
+  private static WireRequest decompressed(WireRequest request) {
+    String encoding = request.header("Content-Encoding");
+    if (encoding == null || !encoding.toLowerCase(Locale.ROOT).contains("gzip") || request.body().length == 0) {
+      return request;
+    }
+    try (java.util.zip.GZIPInputStream in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(request.body()))) {
+      byte[] inflated = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (inflated.length > MAX_BODY_BYTES) {
+        throw new WireError(413, "RequestEntityTooLarge", "The request body inflates to more than " + MAX_BODY_BYTES + " bytes");
+      }
+      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      headers.putAll(request.headers());
+      headers.remove("Content-Encoding");
+      return new WireRequest(request.method(), request.path(), request.rawQuery(), headers, inflated);
+    } catch (java.io.IOException e) {
+      throw new WireError(400, "SerializationException", "The gzip request body is malformed: " + e.getMessage());
     }
   }
 
