@@ -102,7 +102,13 @@ class WorkedExamplesTest {
     "13, 1, 20, -30, , 10",
     "10, 1, 20, -5, , 9",
     "3, 1, 20, 10, , 4",
-    "10, 2, 12, 50, , 12"
+    "10, 2, 12, 50, , 12",
+    // AWS's four rounding examples ("Step and simple scaling policies", section "Scaling
+    // adjustment types"): 12.7 -> 12, 0.67 -> 1, -0.58 -> -1, -6.67 -> -6
+    "10, 1, 30, 127, , 22",
+    "1, 1, 10, 67, , 2",
+    "2, 1, 10, -29, , 1",
+    "23, 1, 30, -29, , 17"
   })
   void e2PercentRoundingAndClamping(int current, int min, int max, int percent, Integer minMagnitude, int expected) {
     try (CloudTwin twin = CloudTwin.create()) {

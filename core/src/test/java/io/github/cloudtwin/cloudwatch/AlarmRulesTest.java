@@ -31,6 +31,15 @@ class AlarmRulesTest {
     "3, - - - X -, keep,              keep, ALARM, OK",
     "2, - - - - X, keep,              keep, ALARM, OK",
     "3, - - - X X, keep,              keep, ALARM, OK",
+    // The premature-alarm guard needs "all other more recent data points breaching or missing"
+    // (CloudWatch user guide, "Avoiding premature transitions to alarm state"): a newer OK
+    // datapoint stops it, so the oldest breach being M old is not enough.
+    "3, - - X 0 -, OK,                OK,   OK,    OK",
+    // Rule 3 (fill as few gaps as needed; notBreaching counts the fill as good): one breach, one
+    // good point and one good fill of N = 3 is OK under every treatment.
+    "3, - - - X 0, OK,                OK,   OK,    OK",
+    // ... and under breaching the one bad fill next to two good points is still short of M = 3
+    "3, - - - 0 0, OK,                OK,   OK,    OK",
   })
   void documentedTruthTable(
       int m, String data, String missing, String ignore, String breaching, String notBreaching) {
@@ -54,19 +63,48 @@ class AlarmRulesTest {
     assertThat(run(spec, cells)).isEqualTo(expected);
   }
 
+  @org.junit.jupiter.api.Test
+  void aPrematureGuardAlarmCitesOnlyTheBreachesWithinTheEvaluationPeriods() {
+    // N = 3 of a 5-point range: the breach at 00:00 is outside the newest 3, the one at 00:02 in it
+    AlarmRules.Outcome one = evaluate(spec(3, TreatMissingData.missing), "X - X - -");
+    assertThat(one.state()).isEqualTo(AlarmState.ALARM);
+    assertThat(one.reason()).isEqualTo("Threshold Crossed: [90.0 (01/01/26 00:02:00)] was greater than the threshold (70.0)"
+        + " and the newer datapoints are missing (minimum 3 datapoints for OK -> ALARM transition).");
+    // 4 of 4 in a 6-point range: two breaches in the newest 4, the oldest of them 4 old, one outside
+    MetricAlarmSpec fourOfFour = spec(3, TreatMissingData.missing).toBuilder().evaluationPeriods(4).datapointsToAlarm(4).evaluationRange(6).build();
+    AlarmRules.Outcome two = evaluate(fourOfFour, "X - X X - -");
+    assertThat(two.state()).isEqualTo(AlarmState.ALARM);
+    assertThat(two.reason()).isEqualTo("Threshold Crossed: [90.0 (01/01/26 00:03:00), 90.0 (01/01/26 00:02:00)] were greater than the threshold (70.0)"
+        + " and the newer datapoints are missing (minimum 4 datapoints for OK -> ALARM transition).");
+  }
+
+  @org.junit.jupiter.api.Test
+  void anOkReasonNamesTheMinimumOfNMinusMPlusOneDatapointsAsAwsDoes() {
+    // AWS's StateReason for ALARM -> OK: "(minimum N - M + 1 datapoints for ALARM -> OK transition)"
+    assertThat(evaluate(spec(2, TreatMissingData.missing), "0 0 0 0 0").reason())
+        .endsWith("were not greater than the threshold (70.0) (minimum 2 datapoints for ALARM -> OK transition).");
+    assertThat(evaluate(spec(3, TreatMissingData.missing), "0 0 0 0 0").reason())
+        .endsWith("were not greater than the threshold (70.0) (minimum 1 datapoint for ALARM -> OK transition).");
+  }
+
   private static String outcome(int m, String data, TreatMissingData t) {
     return run(spec(m, t), data.split(" "));
   }
 
   private static String run(MetricAlarmSpec spec, String[] cells) {
+    AlarmRules.Outcome o = evaluate(spec, String.join(" ", cells));
+    return o.state() == null ? "keep" : o.state().name();
+  }
+
+  private static AlarmRules.Outcome evaluate(MetricAlarmSpec spec, String data) {
+    String[] cells = data.split(" ");
     double[] values = new double[cells.length];
     Instant[] stamps = new Instant[cells.length];
     for (int i = 0; i < cells.length; i++) {
       values[i] = cells[i].equals("-") ? Double.NaN : cells[i].equals("X") ? 90 : 0;
       stamps[i] = Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(i));
     }
-    AlarmRules.Outcome o = AlarmRules.evaluate(spec, values, stamps, new boolean[cells.length]);
-    return o.state() == null ? "keep" : o.state().name();
+    return AlarmRules.evaluate(spec, values, stamps, new boolean[cells.length]);
   }
 
   private static MetricAlarmSpec spec(int m, TreatMissingData t) {

@@ -100,6 +100,22 @@ class EvaluationWindowTest {
     assertThat(Instant.ofEpochMilli(EvaluationWindow.slidingWindow().newestEnd(123_456L, day))).isEqualTo(Instant.ofEpochMilli(123_456L));
   }
 
+  @Test
+  void fiveMinuteWallClockBucketsEndOnTheClocksFiveMinuteMarks() {
+    // "aligned to clock boundaries that match the period" (CloudWatch user guide, "Alarm evaluation
+    // window"): a 300 s period ends at :00, :05, :10, ... of the alarm's clock
+    long five = 300_000L;
+    EvaluationWindow utc = EvaluationWindow.wallClockWindow();
+    assertThat(Instant.ofEpochMilli(utc.newestEnd(Instant.parse("2026-01-01T00:09:59Z").toEpochMilli(), five)))
+        .isEqualTo(Instant.parse("2026-01-01T00:05:00Z"));
+    assertThat(Instant.ofEpochMilli(utc.newestEnd(Instant.parse("2026-01-01T00:10:00Z").toEpochMilli(), five)))
+        .isEqualTo(Instant.parse("2026-01-01T00:10:00Z"));
+    assertThat(Instant.ofEpochMilli(utc.newestEnd(Instant.parse("2026-01-01T13:57:30Z").toEpochMilli(), five)))
+        .isEqualTo(Instant.parse("2026-01-01T13:55:00Z"));
+    assertThat(Instant.ofEpochMilli(utc.bucketStart(Instant.parse("2026-01-01T13:55:00Z").toEpochMilli(), five)))
+        .isEqualTo(Instant.parse("2026-01-01T13:50:00Z"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"America/New_York", "+05:30", "-03:00", "UTC+05:30", "UTC", "Europe/Berlin"})
   void acceptsTheTimezoneFormsAwsDocuments(String tz) {
