@@ -1,5 +1,6 @@
 package io.github.cloudtwin;
 
+import io.github.cloudtwin.kernel.Arns;
 import io.github.cloudtwin.appautoscaling.ApplicationAutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
@@ -58,7 +59,7 @@ public final class CloudTwin implements AutoCloseable {
 
   private CloudTwin(TwinConfig config) {
     this.config = config;
-    this.kernel = new Kernel(config.start(), config.seed());
+    this.kernel = new Kernel(config.start(), config.seed(), config.arns());
     this.cloudWatch = new CloudWatch(kernel);
     this.ec2 = new Ec2(kernel, cloudWatch, config.availabilityZones());
     this.faults = new Faults(kernel, ec2, cloudWatch);
@@ -95,6 +96,16 @@ public final class CloudTwin implements AutoCloseable {
   /** {@return the region code} */
   public String region() {
     return config.region();
+  }
+
+  /** {@return the 12-digit account id in every ARN of this twin} */
+  public String accountId() {
+    return config.accountId();
+  }
+
+  /** {@return the one home of this twin's ARNs (its region and account)} */
+  public Arns arns() {
+    return kernel.arns();
   }
 
   /** {@return the zones, in name order} */
@@ -298,8 +309,20 @@ public final class CloudTwin implements AutoCloseable {
     private List<String> zoneNames;
     private long seed;
     private Instant start = DEFAULT_START;
+    private String accountId = Arns.DEFAULT_ACCOUNT_ID;
 
     private Builder() {}
+
+    /**
+     * The account id in every ARN, default {@value Arns#DEFAULT_ACCOUNT_ID}; 12 digits.
+     *
+     * @param accountId the 12-digit account id
+     * @return this builder
+     */
+    public Builder accountId(String accountId) {
+      this.accountId = accountId;
+      return this;
+    }
 
     /**
      * The region, default {@code us-east-1}.
@@ -367,6 +390,7 @@ public final class CloudTwin implements AutoCloseable {
     /** {@return the validated configuration, without building a twin} */
     public TwinConfig config() {
       io.github.cloudtwin.kernel.VirtualClock.requireInRange("startInstant", start);
+      Arns.accountId(accountId);
       List<AvailabilityZone> all = Regions.zones(Require.name("region", region));
       List<AvailabilityZone> chosen = new ArrayList<>();
       if (zoneNames != null) {
@@ -397,7 +421,7 @@ public final class CloudTwin implements AutoCloseable {
         Require.between("availabilityZones", count, 1, all.size());
         chosen.addAll(all.subList(0, count));
       }
-      return new TwinConfig(region, List.copyOf(chosen), seed, start);
+      return new TwinConfig(region, List.copyOf(chosen), seed, start, accountId);
     }
   }
 }

@@ -137,8 +137,7 @@ final class ServiceWiring {
 
           @Override
           public String targetGroupArn(String targetGroupName) {
-            return "arn:aws:elasticloadbalancing:" + region + ":123456789012:"
-                + loadBalancing.targetGroup(targetGroupName).dimensionValue();
+            return kernel.arns().of("elasticloadbalancing", loadBalancing.targetGroup(targetGroupName).dimensionValue());
           }
 
           @Override

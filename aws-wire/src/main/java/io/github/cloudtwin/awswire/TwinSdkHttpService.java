@@ -26,12 +26,12 @@ public final class TwinSdkHttpService implements SdkHttpService, SdkAsyncHttpSer
   public TwinSdkHttpService() {}
 
   @Override
-  public SdkHttpClient.Builder createHttpClientBuilder() {
+  public SdkHttpClient.Builder<?> createHttpClientBuilder() {
     return new SyncBuilder();
   }
 
   @Override
-  public SdkAsyncHttpClient.Builder createAsyncHttpClientFactory() {
+  public SdkAsyncHttpClient.Builder<?> createAsyncHttpClientFactory() {
     return new AsyncBuilder();
   }
 

@@ -9,8 +9,6 @@ final class ResourceContext {
   /** A resource found by its Ref value. */
   record Found(String logicalId, String type, Outcome outcome) {}
 
-  static final String ACCOUNT = "123456789012";
-
   private final StackPlan plan;
   private final StackPlan.Node node;
   private final Props props;
@@ -106,7 +104,17 @@ final class ResourceContext {
     return new TemplateValidationException(node.id, path, value, allowed);
   }
 
+  /** The account id of the twin the stack is imported into. */
+  String accountId() {
+    return plan.twin().accountId();
+  }
+
+  /** A global (IAM) ARN in the twin's account. */
+  String globalArn(String service, String resource) {
+    return plan.twin().arns().global(service, resource);
+  }
+
   String arn(String service, String resource) {
-    return "arn:aws:" + service + ":" + region() + ":" + ACCOUNT + ":" + resource;
+    return plan.twin().arns().of(service, resource);
   }
 }

@@ -59,8 +59,7 @@ final class StackPlan implements Evaluator.Scope {
     this.session = session;
     this.template = template;
     this.stackName = stackName;
-    this.stackId = "arn:aws:cloudformation:" + session.twin().region() + ":" + ResourceContext.ACCOUNT + ":stack/" + stackName + "/"
-        + uuid(stackName);
+    this.stackId = session.twin().arns().of("cloudformation", "stack/" + stackName + "/" + uuid(stackName));
   }
 
   private static String uuid(String key) {
@@ -292,7 +291,7 @@ final class StackPlan implements Evaluator.Scope {
     if (v != null) return v;
     return switch (name) {
       case "AWS::Region" -> session.twin().region();
-      case "AWS::AccountId" -> ResourceContext.ACCOUNT;
+      case "AWS::AccountId" -> twin().accountId();
       case "AWS::StackName" -> stackName;
       case "AWS::StackId" -> stackId;
       case "AWS::Partition" -> "aws";

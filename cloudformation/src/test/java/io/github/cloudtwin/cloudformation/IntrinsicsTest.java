@@ -46,6 +46,17 @@ class IntrinsicsTest {
       """;
 
   @Test
+  void accountIdAndArnsComeFromTheTwinsAccount() {
+    Stack stack = StackImport.of(Template.parse("intrinsics.yaml", TEMPLATE)).stackName("ops")
+        .importValue("shared-vpc-id", "vpc-0123")
+        .importInto(io.github.cloudtwin.CloudTwin.builder().accountId("210987654321").build());
+    String topic = stack.resource("Topic").attributes().get("TopicName").toString();
+    assertThat(stack.outputs())
+        .containsEntry("Pseudo", "210987654321 aws amazonaws.com us-east-1")
+        .containsEntry("GetAttLong", "arn:aws:sns:us-east-1:210987654321:" + topic);
+  }
+
+  @Test
   void everyTagAndFunctionResolves() {
     Stack stack = StackImport.of(Template.parse("intrinsics.yaml", TEMPLATE)).stackName("ops")
         .importValue("shared-vpc-id", "vpc-0123").importInto(Estates.twin());

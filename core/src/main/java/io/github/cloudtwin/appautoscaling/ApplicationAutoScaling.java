@@ -174,8 +174,8 @@ public final class ApplicationAutoScaling {
           if (existing == null && t.policies.size() >= MAX_POLICIES) {
             throw new ValidationException("PolicyName", spec.policyName(), "at most " + MAX_POLICIES + " policies per scalable target");
           }
-          String arn = "arn:aws:autoscaling:" + region + ":" + Ecs.ACCOUNT + ":scalingPolicy:" + uuid()
-              + ":resource/ecs/" + spec.resourceId() + ":policyName/" + spec.policyName();
+          String arn = kernel.arns().of("autoscaling", "scalingPolicy:" + uuid() + ":resource/ecs/" + spec.resourceId()
+              + ":policyName/" + spec.policyName());
           PolicyState p = new PolicyState(spec, t, arn);
           p.action = AlarmAction.scaling(spec.policyName(), ctx -> onAlarm(p, ctx, false));
           p.lowAction = AlarmAction.scaling(spec.policyName(), ctx -> onAlarm(p, ctx, true));

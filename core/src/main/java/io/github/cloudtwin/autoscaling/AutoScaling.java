@@ -473,8 +473,8 @@ public final class AutoScaling {
     return kernel.call(() -> {
       GroupRuntime g = runtime(spec.autoScalingGroupName());
       PolicyRuntime old = g.policies.get(spec.policyName());
-      String arn = "arn:aws:autoscaling:" + ec2.zones().get(0).region() + ":123456789012:scalingPolicy:" + uuid()
-          + ":autoScalingGroupName/" + g.name + ":policyName/" + spec.policyName();
+      String arn = kernel.arns().of("autoscaling", "scalingPolicy:" + uuid() + ":autoScalingGroupName/" + g.name
+          + ":policyName/" + spec.policyName());
       PolicyRuntime p = new PolicyRuntime(g, spec, arn, this);
       // every alarm is built (and so validated) before anything changes: a rejection leaves no trace
       List<MetricAlarmSpec> alarms = spec instanceof TargetTrackingScalingPolicy t ? targetTrackingAlarms(p, t) : List.of();

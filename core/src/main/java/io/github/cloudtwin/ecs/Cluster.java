@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.kernel.Arns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,9 +28,9 @@ public final class Cluster {
   /** Set by DeleteCluster. */
   volatile boolean inactive;
 
-  Cluster(String name, String region) {
+  Cluster(String name, Arns arns) {
     this.name = name;
-    this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":cluster/" + name;
+    this.arn = arns.of("ecs", "cluster/" + name);
   }
 
   /** {@return the name} */

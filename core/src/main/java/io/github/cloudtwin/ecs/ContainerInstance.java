@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.kernel.Arns;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceType;
 import java.time.Instant;
@@ -43,9 +44,9 @@ public final class ContainerInstance {
   final int maxTaskEnis;
   String capacityProviderName;
 
-  ContainerInstance(String id, String region, String clusterName, Instance instance, Map<String, String> custom, Instant at) {
+  ContainerInstance(String id, Arns arns, String clusterName, Instance instance, Map<String, String> custom, Instant at) {
     this.id = id;
-    this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":container-instance/" + clusterName + "/" + id;
+    this.arn = arns.of("ecs", "container-instance/" + clusterName + "/" + id);
     this.clusterName = clusterName;
     this.instance = instance;
     this.registeredCpu = instance.instanceType().cpuUnits();

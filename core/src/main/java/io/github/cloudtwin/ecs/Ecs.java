@@ -30,8 +30,6 @@ import java.util.function.Function;
  */
 public final class Ecs {
 
-  /** The account id in ARNs (a fake). */
-  public static final String ACCOUNT = "123456789012";
   /** PENDING to RUNNING: image pull and container start (a fake choice). */
   public static final Duration TASK_START_TIME = Duration.ofSeconds(10);
   /** awsvpc ENI attach (PROVISIONING) and detach (DEPROVISIONING) (a fake choice). */
@@ -113,7 +111,7 @@ public final class Ecs {
         () -> {
           Cluster c = clusters.get(clusterName);
           if (c == null || c.inactive) {
-            c = new Cluster(clusterName, region);
+            c = new Cluster(clusterName, kernel.arns());
             clusters.put(clusterName, c);
             kernel.timeline().record(new EcsFact.ClusterCreated(clusterName));
           }
@@ -268,7 +266,7 @@ public final class Ecs {
 
   private ContainerInstance register(Cluster c, Instance i, Map<String, String> attributes) {
     String id = hex32();
-    ContainerInstance ci = new ContainerInstance(id, region, c.clusterName(), i, attributes, kernel.clock().now());
+    ContainerInstance ci = new ContainerInstance(id, kernel.arns(), c.clusterName(), i, attributes, kernel.clock().now());
     ci.capacityProviderName = capacityProviders.providerOf(c, i);
     synchronized (c.containerInstances) {
       c.containerInstances.put(id, ci);
@@ -487,7 +485,7 @@ public final class Ecs {
     return kernel.call(
         () -> {
           List<TaskDefinition> revs = taskDefinitions.computeIfAbsent(spec.family(), f -> new ArrayList<>());
-          TaskDefinition td = new TaskDefinition(spec, revs.size() + 1, region);
+          TaskDefinition td = new TaskDefinition(spec, revs.size() + 1, kernel.arns());
           revs.add(td);
           kernel.timeline().record(new EcsFact.TaskDefinitionRegistered(td.familyRevision()));
           return td;
@@ -564,7 +562,7 @@ public final class Ecs {
           }
           TaskDefinition td = taskDefinition(spec.taskDefinition());
           validateServiceAgainst(c, spec, td);
-          EcsService s = new EcsService(spec, region, kernel.clock().now(), kernel.timeline());
+          EcsService s = new EcsService(spec, kernel.arns(), kernel.clock().now(), kernel.timeline());
           if (spec.schedulingStrategy() == SchedulingStrategy.DAEMON) s.desiredCount(0);
           synchronized (c.services) {
             c.services.put(spec.serviceName(), s);
@@ -873,7 +871,7 @@ public final class Ecs {
   }
 
   Task newTask(Cluster c, TaskDefinition td, String group, LaunchType lt, EcsService s, Deployment d, String provider) {
-    Task t = new Task(hex32(), region, c.clusterName(), td, group, lt, s, d, provider, kernel.clock().now(), kernel.timeline());
+    Task t = new Task(hex32(), kernel.arns(), c.clusterName(), td, group, lt, s, d, provider, kernel.clock().now(), kernel.timeline());
     tasks.put(t.taskId(), t);
     if (s != null) {
       synchronized (s.tasks) {

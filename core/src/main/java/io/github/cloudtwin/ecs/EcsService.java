@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.kernel.Arns;
 import io.github.cloudtwin.kernel.Timeline;
 
 import java.time.Instant;
@@ -35,12 +36,12 @@ public final class EcsService {
 
   private final Timeline timeline;
 
-  EcsService(ServiceSpec spec, String region, Instant createdAt, Timeline timeline) {
+  EcsService(ServiceSpec spec, Arns arns, Instant createdAt, Timeline timeline) {
     this.timeline = timeline;
     this.spec = spec;
     this.name = spec.serviceName();
     this.clusterName = spec.cluster();
-    this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":service/" + clusterName + "/" + name;
+    this.arn = arns.of("ecs", "service/" + clusterName + "/" + name);
     this.createdAt = createdAt;
     this.desiredCount = spec.desiredCount();
   }

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.kernel.Arns;
 import io.github.cloudtwin.kernel.Scheduler;
 import io.github.cloudtwin.kernel.Timeline;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class Task {
 
   Task(
       String id,
-      String region,
+      Arns arns,
       String clusterName,
       TaskDefinition taskDefinition,
       String group,
@@ -61,7 +62,7 @@ public final class Task {
       Timeline timeline) {
     this.timeline = timeline;
     this.id = id;
-    this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":task/" + clusterName + "/" + id;
+    this.arn = arns.of("ecs", "task/" + clusterName + "/" + id);
     this.clusterName = clusterName;
     this.taskDefinition = taskDefinition;
     this.group = group;

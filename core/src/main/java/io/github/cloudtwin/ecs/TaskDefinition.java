@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.kernel.Arns;
 import java.util.List;
 
 /**
@@ -14,11 +15,11 @@ public final class TaskDefinition {
   private final String familyRevision;
   private volatile boolean active = true;
 
-  TaskDefinition(TaskDefinitionSpec spec, int revision, String region) {
+  TaskDefinition(TaskDefinitionSpec spec, int revision, Arns arns) {
     this.spec = spec;
     this.revision = revision;
     this.familyRevision = spec.family() + ":" + revision;
-    this.arn = "arn:aws:ecs:" + region + ":" + Ecs.ACCOUNT + ":task-definition/" + spec.family() + ":" + revision;
+    this.arn = arns.of("ecs", "task-definition/" + spec.family() + ":" + revision);
   }
 
   /** {@return what was registered} */

@@ -28,6 +28,8 @@ public final class Kernel {
   private volatile Instant closedAt;
   private volatile Thread closingThread;
 
+  private final Arns arns;
+
   /**
    * Creates a kernel whose clock starts at {@code start} and whose randomness uses {@code seed}.
    *
@@ -35,11 +37,29 @@ public final class Kernel {
    * @param seed the seed
    */
   public Kernel(Instant start, long seed) {
+    this(start, seed, new Arns("us-east-1", Arns.DEFAULT_ACCOUNT_ID));
+  }
+
+  /**
+   * Creates a kernel whose clock starts at {@code start}, whose randomness uses {@code seed} and
+   * whose resources get their ARNs from {@code arns}.
+   *
+   * @param start the start
+   * @param seed the seed
+   * @param arns the region and account of every ARN
+   */
+  public Kernel(Instant start, long seed, Arns arns) {
+    this.arns = Require.notNull("arns", arns);
     this.clock = new VirtualClock(start);
     this.scheduler = new Scheduler(this);
     this.timeline = new Timeline(clock, this);
     this.randomness = new Randomness(seed);
     this.ticker = new Ticker(this);
+  }
+
+  /** {@return the region and account of every ARN this twin hands out} */
+  public Arns arns() {
+    return arns;
   }
 
   /** {@return the virtual clock} */

@@ -25,13 +25,14 @@ public final class Randomness {
   }
 
   /**
-   * The stream of the named component; the same name always returns the same stream.
+   * The stream of the named component; the same name always returns the same stream. The name may
+   * embed resource names of any length (a 255-character group name makes a longer stream name).
    *
    * @param name the name
    * @return the stream of the named component; the same name always returns the same stream
    */
   public SplittableRandom stream(String name) {
-    Require.name("stream", name);
+    Require.notBlank("stream", name);
     return streams.computeIfAbsent(name, n -> new SplittableRandom(mix(seed, n)));
   }
 

@@ -1,7 +1,6 @@
 package io.github.cloudtwin.kernel;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -26,6 +25,21 @@ public final class Require {
   public static <T> T notNull(String field, T value) {
     if (value == null) {
       throw new ValidationException(field, null, "a value is required");
+    }
+    return value;
+  }
+
+  /**
+   * The value, or a ValidationException when it is null or blank: for text that embeds names of
+   * any length (a resource id, a chart title), where {@link #name} would cap it at 255.
+   *
+   * @param field the field
+   * @param value the value
+   * @return the value
+   */
+  public static String notBlank(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new ValidationException(field, value, "a non-blank value is required");
     }
     return value;
   }
@@ -200,7 +214,9 @@ public final class Require {
   @SafeVarargs
   public static <T> List<T> elements(String field, T... values) {
     notNull(field, values);
-    return elements(field, Arrays.asList(values));
+    List<T> list = new java.util.ArrayList<>(values.length);
+    for (T v : values) list.add(v);
+    return elements(field, list);
   }
 
   /**

@@ -23,7 +23,7 @@ public record Chart(String title, String unit, List<Series> series, List<Thresho
    * @param thresholds horizontal lines (immutable)
    */
   public Chart {
-    Require.name("title", title);
+    Require.notBlank("title", title);
     Require.notNull("unit", unit);
     series = List.copyOf(Require.notNull("series", series));
     thresholds = List.copyOf(Require.notNull("thresholds", thresholds));

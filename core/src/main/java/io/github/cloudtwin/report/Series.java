@@ -21,8 +21,8 @@ public record Series(String name, String cssClass, List<Point> points) {
    * @param points in time order (immutable)
    */
   public Series {
-    Require.name("name", name);
-    Require.name("cssClass", cssClass);
+    Require.notBlank("name", name);
+    Require.notBlank("cssClass", cssClass);
     if (!cssClass.matches("[a-z][a-z0-9-]*")) {
       throw new ValidationException("cssClass", cssClass, "lower-case letters, digits and dashes");
     }

@@ -14,7 +14,8 @@ class DeleteClusterAndStartTaskTest {
   @Test
   void startTaskRunsOneTaskOnEachNamedInstanceAndReportsTheOnesItDoesNotFit() {
     EcsFixture f = new EcsFixture();
-    try (var twin = f.twin) {
+    try (io.github.cloudtwin.CloudTwin twin = f.twin) {
+      assertThat(twin.ecs()).isSameAs(f.ecs);
       List<ContainerInstance> cis = f.instances("t3.micro", "a", "b"); // 2048 CPU units, ~940 MiB
       f.taskDef("big", 512, 800);
       StartTaskResult first = f.ecs.startTask(f.cluster, "big", List.of(cis.get(0).containerInstanceId(),
@@ -40,7 +41,8 @@ class DeleteClusterAndStartTaskTest {
   @Test
   void aClusterIsDeletedOnlyWithoutInstancesServicesAndTasksAndThenShowsInactive() {
     EcsFixture f = new EcsFixture();
-    try (var twin = f.twin) {
+    try (io.github.cloudtwin.CloudTwin twin = f.twin) {
+      assertThat(twin.ecs()).isSameAs(f.ecs);
       List<ContainerInstance> cis = f.instances("m5.large", "a");
       f.taskDef("web", 256, 256);
       EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(1).build());
@@ -75,7 +77,8 @@ class DeleteClusterAndStartTaskTest {
   @Test
   void aClusterWithAnActiveServiceIsClusterContainsServices() {
     EcsFixture f = new EcsFixture();
-    try (var twin = f.twin) {
+    try (io.github.cloudtwin.CloudTwin twin = f.twin) {
+      assertThat(twin.ecs()).isSameAs(f.ecs);
       f.ecs.registerTaskDefinition(TaskDefinitionSpec.builder("api").cpu(256).memory(512).networkMode(NetworkMode.AWSVPC)
           .requiresCompatibilities(LaunchType.FARGATE)
           .container(ContainerDefinition.builder("app", "nginx").portMapping(80).build()).build());

@@ -35,6 +35,7 @@ class ListenerAndRuleChangesTest {
   void aRuleCreatedOnAnExistingListenerRoutesItsPathToItsTargetGroup() {
     ElbFixture f = withApiGroup();
     try (ElbFixture.Closer c = f.twinCloser()) {
+      assertThat(c.fixture).isSameAs(f);
       assertThat(f.elb.targetGroup("api").targetHealth().values()).allMatch(h -> "Target.NotInUse".equals(h.reasonCode()));
       f.elb.createRule("web", 80, RuleSpec.of(10, RuleCondition.pathPattern("/api/*"), RuleAction.forward("api")));
       f.twin.advance(Duration.ofMinutes(1));
@@ -51,6 +52,7 @@ class ListenerAndRuleChangesTest {
   void aPriorityAlreadyUsedOnTheListenerIsPriorityInUseAndNothingChanges() {
     ElbFixture f = withApiGroup();
     try (ElbFixture.Closer c = f.twinCloser()) {
+      assertThat(c.fixture).isSameAs(f);
       f.elb.createRule("web", 80, RuleSpec.of(10, RuleCondition.pathPattern("/api/*"), RuleAction.forward("api")));
       int events = f.twin.timeline().size();
       assertThatThrownBy(() -> f.elb.createRule("web", 80, RuleSpec.of(10, RuleCondition.pathPattern("/x"),
@@ -71,6 +73,7 @@ class ListenerAndRuleChangesTest {
   void setRulePrioritiesSwapsTwoRulesAtOnceAndRefusesADuplicate() {
     ElbFixture f = withApiGroup();
     try (ElbFixture.Closer c = f.twinCloser()) {
+      assertThat(c.fixture).isSameAs(f);
       f.elb.createRule("web", 80, RuleSpec.of(10, RuleCondition.pathPattern("/a*"), RuleAction.forward("api")));
       f.elb.createRule("web", 80, RuleSpec.of(20, RuleCondition.pathPattern("/a/b"), RuleAction.forward("tg")));
       f.twin.advance(Duration.ofMinutes(1));
@@ -92,6 +95,7 @@ class ListenerAndRuleChangesTest {
   void modifyAndDeleteRuleChangeRoutingAndATargetGroupNoRuleUsesBecomesUnused() {
     ElbFixture f = withApiGroup();
     try (ElbFixture.Closer c = f.twinCloser()) {
+      assertThat(c.fixture).isSameAs(f);
       f.elb.createRule("web", 80, RuleSpec.of(10, RuleCondition.pathPattern("/api/*"), RuleAction.forward("api")));
       f.twin.advance(Duration.ofMinutes(1));
       f.elb.modifyRule("web", 80, new RuleSpec(10, List.of(RuleCondition.pathPattern("/v2/*")), RuleAction.forward("api")));
@@ -110,6 +114,7 @@ class ListenerAndRuleChangesTest {
   void aTargetGroupAListenerForwardsToIsResourceInUseUntilTheListenerIsDeleted() {
     ElbFixture f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1);
     try (ElbFixture.Closer c = f.twinCloser()) {
+      assertThat(c.fixture).isSameAs(f);
       int events = f.twin.timeline().size();
       assertThatThrownBy(() -> f.elb.deleteTargetGroup("tg"))
           .isInstanceOf(ValidationException.class).hasMessageContaining("ResourceInUse");
@@ -133,6 +138,7 @@ class ListenerAndRuleChangesTest {
   void deletingALoadBalancerRemovesItsListenersAndLeavesItsTargetsRegisteredButUnused() {
     ElbFixture f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1);
     try (ElbFixture.Closer c = f.twinCloser()) {
+      assertThat(c.fixture).isSameAs(f);
       f.elb.deleteLoadBalancer("web");
       assertThat(f.elb.loadBalancers()).isEmpty();
       assertThat(f.all()).allMatch(f.elb::isRegistered);

@@ -40,7 +40,7 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   public AutoScalingGroupAssert hasDesiredCapacity(int expected) {
     isNotNull();
     if (actual.desiredCapacity() != expected) {
-      throw assertionError(shouldHaveDesiredCapacity(actual, expected));
+      throw EqualityFailure.of(info, shouldHaveDesiredCapacity(actual, expected), expected, actual.desiredCapacity());
     }
     return myself;
   }
@@ -54,7 +54,7 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   public AutoScalingGroupAssert hasInServiceCount(int expected) {
     isNotNull();
     if (actual.inServiceCount() != expected) {
-      throw assertionError(shouldHaveInServiceCount(actual, expected));
+      throw EqualityFailure.of(info, shouldHaveInServiceCount(actual, expected), expected, actual.inServiceCount());
     }
     return myself;
   }
@@ -103,7 +103,7 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   public AutoScalingGroupAssert hasScalingActivityCount(int expected) {
     isNotNull();
     if (actual.activities().size() != expected) {
-      throw assertionError(shouldHaveScalingActivityCount(actual, expected));
+      throw EqualityFailure.of(info, shouldHaveScalingActivityCount(actual, expected), expected, actual.activities().size());
     }
     return myself;
   }

@@ -33,7 +33,7 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
   public EcsServiceAssert hasRunningTaskCount(int expected) {
     isNotNull();
     if (actual.runningCount() != expected) {
-      throw assertionError(shouldHaveRunningTaskCount(actual, expected));
+      throw EqualityFailure.of(info, shouldHaveRunningTaskCount(actual, expected), expected, actual.runningCount());
     }
     return myself;
   }
@@ -47,7 +47,7 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
   public EcsServiceAssert hasDesiredCount(int expected) {
     isNotNull();
     if (actual.desiredCount() != expected) {
-      throw assertionError(shouldHaveDesiredCount(actual, expected));
+      throw EqualityFailure.of(info, shouldHaveDesiredCount(actual, expected), expected, actual.desiredCount());
     }
     return myself;
   }

@@ -32,7 +32,7 @@ public record EventPattern(
    * @param condition what the fact must satisfy (only with a fact type), or null for anything
    */
   public EventPattern {
-    Require.name("resource", resource);
+    Require.notBlank("resource", resource);
     Require.notNull("kind", kind);
     Require.notNull("messageFragment", messageFragment);
     if (condition != null && factType == null) {

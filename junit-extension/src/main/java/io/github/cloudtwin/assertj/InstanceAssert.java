@@ -43,7 +43,7 @@ public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instanc
   public InstanceAssert isRunning() {
     isNotNull();
     if (actual.state() != InstanceState.RUNNING) {
-      throw assertionError(shouldBeRunning(actual, timeline));
+      throw EqualityFailure.of(info, shouldBeRunning(actual, timeline), InstanceState.RUNNING, actual.state());
     }
     return myself;
   }
@@ -57,7 +57,7 @@ public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instanc
   public InstanceAssert isInZone(String zone) {
     isNotNull();
     if (!actual.availabilityZone().equals(zone)) {
-      throw assertionError(shouldBeInZone(actual, zone, timeline));
+      throw EqualityFailure.of(info, shouldBeInZone(actual, zone, timeline), zone, actual.availabilityZone());
     }
     return myself;
   }

@@ -55,7 +55,7 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
   public MetricAlarmAssert isInState(AlarmState expected) {
     isNotNull();
     if (actual.state() != expected) {
-      throw assertionError(shouldBeInState(actual, expected, timeline));
+      throw EqualityFailure.of(info, shouldBeInState(actual, expected, timeline), expected, actual.state());
     }
     return myself;
   }

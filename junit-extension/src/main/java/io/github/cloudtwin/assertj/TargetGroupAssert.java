@@ -30,7 +30,7 @@ public class TargetGroupAssert extends AbstractObjectAssert<TargetGroupAssert, T
     int healthy = 0;
     for (TargetHealth h : actual.targetHealth().values()) if (h.state() == TargetHealthState.HEALTHY) healthy++;
     if (healthy != expected) {
-      throw assertionError(shouldHaveHealthyTargetCount(actual, null, expected, healthy));
+      throw EqualityFailure.of(info, shouldHaveHealthyTargetCount(actual, null, expected, healthy), expected, healthy);
     }
     return myself;
   }
@@ -46,7 +46,7 @@ public class TargetGroupAssert extends AbstractObjectAssert<TargetGroupAssert, T
     isNotNull();
     int healthy = actual.healthyTargetCountByZone().getOrDefault(zone, 0);
     if (healthy != expected) {
-      throw assertionError(shouldHaveHealthyTargetCount(actual, zone, expected, healthy));
+      throw EqualityFailure.of(info, shouldHaveHealthyTargetCount(actual, zone, expected, healthy), expected, healthy);
     }
     return myself;
   }

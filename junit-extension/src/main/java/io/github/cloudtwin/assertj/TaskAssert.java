@@ -27,7 +27,7 @@ public class TaskAssert extends AbstractObjectAssert<TaskAssert, Task> {
   public TaskAssert isRunning() {
     isNotNull();
     if (actual.lastStatus() != TaskStatus.RUNNING) {
-      throw assertionError(shouldBeRunningTask(actual));
+      throw EqualityFailure.of(info, shouldBeRunningTask(actual), TaskStatus.RUNNING, actual.lastStatus());
     }
     return myself;
   }
@@ -41,7 +41,7 @@ public class TaskAssert extends AbstractObjectAssert<TaskAssert, Task> {
   public TaskAssert wasStoppedWithReason(String reason) {
     isNotNull();
     if (!reason.equals(actual.stoppedReason())) {
-      throw assertionError(shouldHaveBeenStoppedWithReason(actual, reason));
+      throw EqualityFailure.of(info, shouldHaveBeenStoppedWithReason(actual, reason), reason, actual.stoppedReason());
     }
     return myself;
   }

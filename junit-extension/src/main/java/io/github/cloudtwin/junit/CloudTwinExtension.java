@@ -191,12 +191,11 @@ public final class CloudTwinExtension
       return classTwin(context, settings);
     }
     Method method = context.getRequiredTestMethod();
-    return context
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            METHOD_TWIN,
-            k -> new TwinHolder(TwinFactory.create(settings, classes(context), method, instances(context))),
-            TwinHolder.class);
+    return ExtensionStores.getOrCompute(
+        context.getStore(NAMESPACE),
+        METHOD_TWIN,
+        k -> new TwinHolder(TwinFactory.create(settings, classes(context), method, instances(context))),
+        TwinHolder.class);
   }
 
   private TwinHolder existingHolder(ExtensionContext context, TwinSettings settings) {
@@ -206,12 +205,11 @@ public final class CloudTwinExtension
 
   private TwinHolder classTwin(ExtensionContext context, TwinSettings settings) {
     ExtensionContext owner = topClassContext(context);
-    return owner
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            CLASS_TWIN,
-            k -> new TwinHolder(TwinFactory.create(settings, classes(owner), null, instances(context))),
-            TwinHolder.class);
+    return ExtensionStores.getOrCompute(
+        owner.getStore(NAMESPACE),
+        CLASS_TWIN,
+        k -> new TwinHolder(TwinFactory.create(settings, classes(owner), null, instances(context))),
+        TwinHolder.class);
   }
 
   private static ExtensionContext topClassContext(ExtensionContext context) {
@@ -223,7 +221,7 @@ public final class CloudTwinExtension
   }
 
   private static TwinReport report(ExtensionContext context) {
-    return context.getStore(NAMESPACE).getOrComputeIfAbsent(REPORT, k -> new TwinReport(), TwinReport.class);
+    return ExtensionStores.getOrCompute(context.getStore(NAMESPACE), REPORT, k -> new TwinReport(), TwinReport.class);
   }
 
   private static List<Class<?>> classes(ExtensionContext context) {

@@ -23,7 +23,7 @@ final class SharedTwinGuard {
   @SuppressWarnings("unchecked")
   static void enter(ExtensionContext classContext, ExtensionContext method) {
     AtomicReference<String> running =
-        classContext.getStore(NAMESPACE).getOrComputeIfAbsent(HOLDER, k -> new AtomicReference<String>(), AtomicReference.class);
+        ExtensionStores.getOrCompute(classContext.getStore(NAMESPACE), HOLDER, k -> new AtomicReference<String>(), AtomicReference.class);
     String me = method.getUniqueId();
     if (!running.compareAndSet(null, me)) {
       String other = running.get();

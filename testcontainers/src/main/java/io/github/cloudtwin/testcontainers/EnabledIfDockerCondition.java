@@ -1,5 +1,6 @@
 package io.github.cloudtwin.testcontainers;
 
+import io.github.cloudtwin.junit.ExtensionStores;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -49,10 +50,10 @@ public final class EnabledIfDockerCondition implements ExecutionCondition {
       throw new DockerUnavailableException(why + " (" + DockerAvailability.REQUIRE_DOCKER_PROPERTY + "=true: failing instead of skipping)");
     }
     if (context != null) {
-      context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(PRINTED, key -> {
+      ExtensionStores.getOrCompute(context.getRoot().getStore(NAMESPACE), PRINTED, key -> {
         console.accept("CloudTwin: the tests that need Docker (@EnabledIfDocker) are skipped. " + why);
         return Boolean.TRUE;
-      });
+      }, Boolean.class);
     }
     return ConditionEvaluationResult.disabled(why);
   }

@@ -87,8 +87,7 @@ public final class ApplicationAutoScalingHandler {
   }
 
   private String targetArn(String resourceId) {
-    return "arn:aws:application-autoscaling:" + twin.region() + ":" + Ids.ACCOUNT + ":scalable-target/"
-        + Ids.hex("target/" + resourceId, 28);
+    return twin.arns().of("application-autoscaling", "scalable-target/" + Ids.hex("target/" + resourceId, 28));
   }
 
   /** DescribeScalableTargets. */
@@ -105,8 +104,8 @@ public final class ApplicationAutoScalingHandler {
           .scalableDimension(s.scalableDimension())
           .minCapacity(s.minCapacity())
           .maxCapacity(s.maxCapacity())
-          .roleARN("arn:aws:iam::" + Ids.ACCOUNT + ":role/aws-service-role/ecs.application-autoscaling.amazonaws.com/"
-              + "AWSServiceRoleForApplicationAutoScaling_ECSService")
+          .roleARN(twin.arns().global("iam", "role/aws-service-role/ecs.application-autoscaling.amazonaws.com/"
+              + "AWSServiceRoleForApplicationAutoScaling_ECSService"))
           .creationTime(created(s.resourceId()))
           .suspendedState(SuspendedState.builder().dynamicScalingInSuspended(s.dynamicScalingInSuspended())
               .dynamicScalingOutSuspended(s.dynamicScalingOutSuspended()).scheduledScalingSuspended(false).build())
@@ -193,7 +192,7 @@ public final class ApplicationAutoScalingHandler {
 
   private List<Alarm> alarms(io.github.cloudtwin.appautoscaling.ScalingPolicy p) {
     return p.alarmNames().stream().map(n -> Alarm.builder().alarmName(n)
-        .alarmARN("arn:aws:cloudwatch:" + twin.region() + ":" + Ids.ACCOUNT + ":alarm:" + n).build()).toList();
+        .alarmARN(twin.arns().of("cloudwatch", "alarm:" + n)).build()).toList();
   }
 
   /** DescribeScalingPolicies. */

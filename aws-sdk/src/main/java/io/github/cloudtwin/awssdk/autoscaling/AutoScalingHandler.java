@@ -230,7 +230,7 @@ public final class AutoScalingHandler {
     return DescribeAutoScalingGroupsResponse.builder().autoScalingGroups(out).nextToken(page.nextToken()).build();
   }
 
-  private static AutoScalingGroup group(GroupDescription d) {
+  private AutoScalingGroup group(GroupDescription d) {
     AutoScalingGroupSpec s = d.group().spec();
     LaunchTemplateSpecification groupTemplate = launchTemplate(s.launchTemplateName(), s.launchTemplateVersion());
     List<Instance> instances = new ArrayList<>(d.instances().size());
@@ -274,8 +274,8 @@ public final class AutoScalingHandler {
         .tags(List.of())
         .terminationPolicies(s.terminationPolicies().stream().map(t -> t.name()).toList())
         .newInstancesProtectedFromScaleIn(s.newInstancesProtectedFromScaleIn())
-        .serviceLinkedRoleARN("arn:aws:iam::" + Ids.ACCOUNT
-            + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling")
+        .serviceLinkedRoleARN(twin.arns().global("iam",
+            "role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"))
         .defaultInstanceWarmup(s.defaultInstanceWarmup() == null ? null : (int) s.defaultInstanceWarmup().getSeconds())
         .build();
   }
@@ -324,15 +324,14 @@ public final class AutoScalingHandler {
     return PutScalingPolicyResponse.builder().policyARN(p.policyArn()).alarms(alarms(p)).build();
   }
 
-  private static List<Alarm> alarms(io.github.cloudtwin.autoscaling.ScalingPolicy p) {
+  private List<Alarm> alarms(io.github.cloudtwin.autoscaling.ScalingPolicy p) {
     List<Alarm> out = new ArrayList<>();
-    for (String n : p.alarmNames()) out.add(Alarm.builder().alarmName(n).alarmARN(alarmArn(p, n)).build());
+    for (String n : p.alarmNames()) out.add(Alarm.builder().alarmName(n).alarmARN(alarmArn(n)).build());
     return out;
   }
 
-  private static String alarmArn(io.github.cloudtwin.autoscaling.ScalingPolicy p, String alarmName) {
-    String region = p.policyArn().split(":")[3];
-    return "arn:aws:cloudwatch:" + region + ":" + Ids.ACCOUNT + ":alarm:" + alarmName;
+  private String alarmArn(String alarmName) {
+    return twin.arns().of("cloudwatch", "alarm:" + alarmName);
   }
 
   private static ScalingPolicySpec policySpec(PutScalingPolicyRequest r) {
@@ -440,7 +439,7 @@ public final class AutoScalingHandler {
     return DescribePoliciesResponse.builder().scalingPolicies(out).nextToken(page.nextToken()).build();
   }
 
-  private static ScalingPolicy policy(io.github.cloudtwin.autoscaling.ScalingPolicy p) {
+  private ScalingPolicy policy(io.github.cloudtwin.autoscaling.ScalingPolicy p) {
     ScalingPolicy.Builder b = ScalingPolicy.builder()
         .autoScalingGroupName(p.autoScalingGroupName())
         .policyName(p.policyName())
@@ -504,7 +503,7 @@ public final class AutoScalingHandler {
     return Activity.builder()
         .activityId(a.activityId())
         .autoScalingGroupName(a.autoScalingGroupName())
-        .autoScalingGroupARN(Ids.autoScalingGroupArn(twin.region(), a.autoScalingGroupName()))
+        .autoScalingGroupARN(Ids.autoScalingGroupArn(twin.arns(), a.autoScalingGroupName()))
         .description(a.description())
         .cause(a.cause())
         .startTime(a.startTime())
@@ -538,9 +537,9 @@ public final class AutoScalingHandler {
       out.add(ScheduledUpdateGroupAction.builder()
           .autoScalingGroupName(s.autoScalingGroupName())
           .scheduledActionName(s.scheduledActionName())
-          .scheduledActionARN("arn:aws:autoscaling:" + twin.region() + ":" + Ids.ACCOUNT + ":scheduledUpdateGroupAction:"
+          .scheduledActionARN(twin.arns().of("autoscaling", "scheduledUpdateGroupAction:"
               + Ids.uuid("sa/" + s.autoScalingGroupName() + "/" + s.scheduledActionName()) + ":autoScalingGroupName/"
-              + s.autoScalingGroupName() + ":scheduledActionName/" + s.scheduledActionName())
+              + s.autoScalingGroupName() + ":scheduledActionName/" + s.scheduledActionName()))
           .time(s.startTime())
           .startTime(s.startTime())
           .endTime(s.endTime())
@@ -726,7 +725,7 @@ public final class AutoScalingHandler {
       Page<AutoScalingOperations.TargetGroupState> page = ops.describeLoadBalancerTargetGroups(r.autoScalingGroupName(),
           r.nextToken(), r.maxRecords(), 50, 50, "DescribeTrafficSources");
       for (AutoScalingOperations.TargetGroupState t : page.items()) {
-        out.add(TrafficSourceState.builder().trafficSource(t.targetGroupArn()).identifier(t.targetGroupArn())
+        out.add(TrafficSourceState.builder().identifier(t.targetGroupArn())
             .type("elbv2").state(t.state()).build());
       }
       next = page.nextToken();

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.awssdk.ec2;
 
+import software.amazon.awssdk.services.ec2.model.InstanceStatusDetails;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.awssdk.internal.SdkErrors;
 import io.github.cloudtwin.awssdk.operations.AwsErrorException;
@@ -107,7 +108,7 @@ public final class Ec2Handler {
         lt == null ? null : lt.version(), tags);
     return RunInstancesResponse.builder()
         .reservationId(reservationId(started.get(0)))
-        .ownerId(Ids.ACCOUNT)
+        .ownerId(twin.accountId())
         .groups(List.of())
         .instances(started.stream().map(this::instance).toList())
         .build();
@@ -128,7 +129,7 @@ public final class Ec2Handler {
         filters, r.nextToken(), r.maxResults());
     List<Reservation> out = new ArrayList<>();
     for (io.github.cloudtwin.ec2.Instance i : page.items()) {
-      out.add(Reservation.builder().reservationId(reservationId(i)).ownerId(Ids.ACCOUNT).groups(List.of())
+      out.add(Reservation.builder().reservationId(reservationId(i)).ownerId(twin.accountId()).groups(List.of())
           .instances(instance(i)).build());
     }
     return DescribeInstancesResponse.builder().reservations(out).nextToken(page.nextToken()).build();
@@ -220,8 +221,8 @@ public final class Ec2Handler {
           .instanceId(i.instanceId())
           .availabilityZone(i.availabilityZone())
           .instanceState(state(i.state()))
-          .instanceStatus(s -> s.status(status).details(d -> d.name("reachability").status(
-              "ok".equals(status) ? "passed" : "not-applicable".equals(status) ? "initializing" : "failed")))
+          .instanceStatus(s -> s.status(status).details(InstanceStatusDetails.builder().name("reachability").status(
+              "ok".equals(status) ? "passed" : "not-applicable".equals(status) ? "initializing" : "failed").build()))
           .systemStatus(s -> s.status(system))
           .events(List.of())
           .build());
@@ -264,7 +265,7 @@ public final class Ec2Handler {
       int index = twin.availabilityZones().indexOf(z);
       out.add(Subnet.builder()
           .subnetId(Ids.subnetId(z.name()))
-          .subnetArn("arn:aws:ec2:" + z.region() + ":" + Ids.ACCOUNT + ":subnet/" + Ids.subnetId(z.name()))
+          .subnetArn(twin.arns().of("ec2", "subnet/" + Ids.subnetId(z.name())))
           .vpcId(ops.vpcId())
           .availabilityZone(z.name())
           .availabilityZoneId(z.zoneId())
@@ -273,7 +274,7 @@ public final class Ec2Handler {
           .state("available")
           .defaultForAz(true)
           .mapPublicIpOnLaunch(true)
-          .ownerId(Ids.ACCOUNT)
+          .ownerId(twin.accountId())
           .tags(List.of())
           .build());
     }
@@ -330,25 +331,25 @@ public final class Ec2Handler {
         .delete(r.launchTemplateId(), r.launchTemplateName()))).build();
   }
 
-  private static LaunchTemplate launchTemplate(LaunchTemplates.Template t) {
+  private LaunchTemplate launchTemplate(LaunchTemplates.Template t) {
     return LaunchTemplate.builder()
         .launchTemplateId(t.launchTemplateId())
         .launchTemplateName(t.launchTemplateName())
         .createTime(t.createTime())
-        .createdBy("arn:aws:iam::" + Ids.ACCOUNT + ":root")
+        .createdBy(twin.arns().global("iam", "root"))
         .defaultVersionNumber((long) t.defaultVersion())
         .latestVersionNumber((long) t.latestVersion())
         .tags(List.of())
         .build();
   }
 
-  private static LaunchTemplateVersion version(LaunchTemplates.Template t, int v) {
+  private LaunchTemplateVersion version(LaunchTemplates.Template t, int v) {
     return LaunchTemplateVersion.builder()
         .launchTemplateId(t.launchTemplateId())
         .launchTemplateName(t.launchTemplateName())
         .versionNumber((long) v)
         .createTime(t.createTime())
-        .createdBy("arn:aws:iam::" + Ids.ACCOUNT + ":root")
+        .createdBy(twin.arns().global("iam", "root"))
         .defaultVersion(v == t.defaultVersion())
         .launchTemplateData(d -> d.instanceType(t.instanceTypes().get(v - 1)))
         .build();

@@ -264,7 +264,7 @@ public final class EcsHandler {
         .name(cp.name())
         .status("ACTIVE")
         .autoScalingGroupProvider(AutoScalingGroupProvider.builder()
-            .autoScalingGroupArn(io.github.cloudtwin.awssdk.operations.Ids.autoScalingGroupArn(twin.region(),
+            .autoScalingGroupArn(io.github.cloudtwin.awssdk.operations.Ids.autoScalingGroupArn(twin.arns(),
                 s.autoScalingGroupName()))
             .managedScaling(ms -> ms.status(m.enabled() ? "ENABLED" : "DISABLED").targetCapacity(m.targetCapacity())
                 .minimumScalingStepSize(m.minimumScalingStepSize()).maximumScalingStepSize(m.maximumScalingStepSize())
@@ -600,9 +600,8 @@ public final class EcsHandler {
         bindings.add(NetworkBinding.builder().containerPort(p.containerPort()).hostPort(host).protocol("tcp").build());
       }
       containers.add(Container.builder()
-          .containerArn("arn:aws:ecs:" + twin.region() + ":" + io.github.cloudtwin.ecs.Ecs.ACCOUNT + ":container/"
-              + t.clusterName() + "/" + t.taskId() + "/" + io.github.cloudtwin.awssdk.operations.Ids.uuid(t.taskId() + "/"
-              + c.name()))
+          .containerArn(twin.arns().of("ecs", "container/" + t.clusterName() + "/" + t.taskId() + "/"
+              + io.github.cloudtwin.awssdk.operations.Ids.uuid(t.taskId() + "/" + c.name())))
           .taskArn(t.taskArn())
           .name(c.name())
           .image(c.image())

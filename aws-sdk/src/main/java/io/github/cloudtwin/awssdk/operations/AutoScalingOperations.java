@@ -271,7 +271,7 @@ public final class AutoScalingOperations {
       if (byName.containsKey(n)) tgs.add(arns.targetGroupArn(byName.get(n))); // a deleted one is gone
     }
     String subnets = String.join(",", spec.availabilityZones().stream().map(Ids::subnetId).toList());
-    String arn = groupArns.computeIfAbsent(g.name(), n -> Ids.autoScalingGroupArn(twin.region(), n));
+    String arn = groupArns.computeIfAbsent(g.name(), n -> Ids.autoScalingGroupArn(twin.arns(), n));
     return new GroupDescription(g, arn, tgs, subnets, g.instances());
   }
 

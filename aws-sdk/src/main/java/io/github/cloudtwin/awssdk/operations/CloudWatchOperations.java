@@ -524,7 +524,7 @@ public final class CloudWatchOperations {
    * @return the alarm's ARN
    */
   public String alarmArn(String name) {
-    return "arn:aws:cloudwatch:" + twin.region() + ":" + Ids.ACCOUNT + ":alarm:" + name;
+    return twin.arns().of("cloudwatch", "alarm:" + name);
   }
 
   /**

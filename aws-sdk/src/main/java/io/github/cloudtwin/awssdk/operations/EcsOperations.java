@@ -117,7 +117,7 @@ public final class EcsOperations {
   }
 
   private String clusterArn(String name) {
-    return "arn:aws:ecs:" + twin.region() + ":" + Ecs.ACCOUNT + ":cluster/" + name;
+    return twin.arns().of("ecs", "cluster/" + name);
   }
 
   /** {@code PutClusterCapacityProviders}. */
@@ -166,7 +166,7 @@ public final class EcsOperations {
 
   /** The ARN of a capacity provider. */
   public String capacityProviderArn(String name) {
-    return "arn:aws:ecs:" + twin.region() + ":" + Ecs.ACCOUNT + ":capacity-provider/" + name;
+    return twin.arns().of("ecs", "capacity-provider/" + name);
   }
 
   // ------------------------------------------------------------------ task definitions
@@ -253,8 +253,8 @@ public final class EcsOperations {
       String name = lastSegment(ref);
       EcsService s = findService(c, name);
       if (s != null) found.add(s);
-      else failures.add(new Failure(ref.startsWith("arn:") ? ref : "arn:aws:ecs:" + twin.region() + ":" + Ecs.ACCOUNT
-          + ":service/" + c.clusterName() + "/" + name, "MISSING", null));
+      else failures.add(new Failure(ref.startsWith("arn:") ? ref : twin.arns().of("ecs",
+          "service/" + c.clusterName() + "/" + name), "MISSING", null));
     }
     return new Described<>(found, failures);
   }
@@ -350,8 +350,8 @@ public final class EcsOperations {
       String id = lastSegment(ref);
       Task t = findTask(c, id);
       if (t != null) found.add(t);
-      else failures.add(new Failure(ref.startsWith("arn:") ? ref : "arn:aws:ecs:" + twin.region() + ":" + Ecs.ACCOUNT
-          + ":task/" + c.clusterName() + "/" + id, "MISSING", null));
+      else failures.add(new Failure(ref.startsWith("arn:") ? ref : twin.arns().of("ecs",
+          "task/" + c.clusterName() + "/" + id), "MISSING", null));
     }
     return new Described<>(found, failures);
   }

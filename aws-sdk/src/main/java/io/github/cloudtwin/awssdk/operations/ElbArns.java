@@ -22,7 +22,7 @@ public final class ElbArns {
   /** The ARNs of {@code twin}'s load balancing. */
   public ElbArns(CloudTwin twin) {
     this.twin = twin;
-    this.prefix = "arn:aws:elasticloadbalancing:" + twin.region() + ":" + Ids.ACCOUNT + ":";
+    this.prefix = twin.arns().of("elasticloadbalancing", "");
   }
 
   /** The load balancer's ARN. */

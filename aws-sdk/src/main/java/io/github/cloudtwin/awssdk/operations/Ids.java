@@ -1,5 +1,6 @@
 package io.github.cloudtwin.awssdk.operations;
 
+import io.github.cloudtwin.kernel.Arns;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -9,9 +10,6 @@ import java.util.UUID;
  * always answers with the same ARNs.
  */
 public final class Ids {
-
-  /** The account every twin resource belongs to (the one ECS uses). */
-  public static final String ACCOUNT = "123456789012";
 
   private Ids() {}
 
@@ -54,8 +52,7 @@ public final class Ids {
   }
 
   /** The ARN of the Auto Scaling group {@code name}. */
-  public static String autoScalingGroupArn(String region, String name) {
-    return "arn:aws:autoscaling:" + region + ":" + ACCOUNT + ":autoScalingGroup:" + uuid("asg/" + name)
-        + ":autoScalingGroupName/" + name;
+  public static String autoScalingGroupArn(Arns arns, String name) {
+    return arns.of("autoscaling", "autoScalingGroup:" + uuid("asg/" + name) + ":autoScalingGroupName/" + name);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.cloudformation.junit;
 
+import io.github.cloudtwin.junit.ExtensionStores;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.cloudformation.Stack;
 import io.github.cloudtwin.cloudformation.StackImport;
@@ -88,7 +89,7 @@ public final class CloudFormationExtension implements BeforeEachCallback, Parame
             + " before @CloudFormationStack on " + context.getRequiredTestClass().getSimpleName()));
     // keyed by twin in the class's store: a per-class twin gets its stack once, each per-test twin its own
     ExtensionContext classContext = context.getTestMethod().isPresent() ? context.getParent().orElse(context) : context;
-    Imported imported = classContext.getStore(NAMESPACE).getOrComputeIfAbsent("stacks", k -> new Imported(), Imported.class);
+    Imported imported = ExtensionStores.getOrCompute(classContext.getStore(NAMESPACE), "stacks", k -> new Imported(), Imported.class);
     synchronized (imported.stacks) {
       return imported.stacks.computeIfAbsent(twin, t -> importInto(t, annotation(context)));
     }

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.examples.sdk;
 
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,9 +56,9 @@ public final class CapacityController {
     Instant now = clock.instant();
     List<MetricDataResult> results = cloudWatch.getMetricData(r -> r
         .startTime(now.minus(Duration.ofMinutes(5))).endTime(now)
-        .metricDataQueries(q -> q.id("cpu").metricStat(s -> s.stat("Average").period(60)
+        .metricDataQueries(MetricDataQuery.builder().id("cpu").metricStat(s -> s.stat("Average").period(60)
             .metric(m -> m.namespace("AWS/EC2").metricName("CPUUtilization")
-                .dimensions(Dimension.builder().name("AutoScalingGroupName").value(groupName).build())))))
+                .dimensions(Dimension.builder().name("AutoScalingGroupName").value(groupName).build()))).build()))
         .metricDataResults();
     if (results.isEmpty() || results.get(0).values().isEmpty() || inService == 0) {
       return group.desiredCapacity();
