@@ -170,4 +170,32 @@ class RoutingAlgorithmRulesTest {
       assertThat(e.elb.expectedShares("web", Request.get()).get(fresh)).isCloseTo(0.05 / 1.05, within(1e-9));
     }
   }
+
+  @Test
+  void withEveryZoneDownNoNodeIsLeftOnceTheDnsTtlHasPassedAndConnectionsFail() {
+    // one load balancer node per enabled zone; a node whose zone is down leaves DNS and clients
+    // stop using its address once the 60 s TTL has passed ("How Elastic Load Balancing works")
+    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
+      ElbFixture e = f.fixture;
+      e.twin.faults().failZone(ElbFixture.A);
+      e.twin.faults().failZone(ElbFixture.B);
+      e.twin.advance(LoadBalancing.DNS_TTL);
+      assertThat(e.elb.dnsZones("web")).isEmpty();
+      e.elb.resetRequestCounts("web");
+      RoutedResponse r = e.elb.send("web");
+      assertThat(r.status()).isZero();
+      assertThat(r.nodeZone()).isNull();
+      assertThat(e.elb.failedConnectionCount("web")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aLoadBalancerWithoutListenersTakesNoRequest() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      LoadBalancing elb = twin.loadBalancing();
+      elb.createLoadBalancer(LoadBalancerSpec.application("bare").availabilityZones(ElbFixture.A, ElbFixture.B).build());
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> elb.send("bare"))
+          .isInstanceOf(io.github.cloudtwin.kernel.ValidationException.class).hasMessageContaining("listenerPort");
+    }
+  }
 }

@@ -44,6 +44,27 @@ class TargetGroupRulesTest {
       for (int i = 0; i < 4; i++) assertThat(elb.send("web").status()).isEqualTo(200);
       assertThat(elb.requestCount("web", "10.0.1.10")).isEqualTo(2);
       assertThat(elb.requestCount("web", "10.0.2.10")).isEqualTo(2);
+      twin.faults().failZone(ElbFixture.B); // an IP target in an impaired zone stops answering its checks
+      twin.advance(Duration.ofSeconds(60));
+      assertThat(elb.targetHealth("ips", "10.0.2.10")).isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
+      assertThat(elb.targetHealth("ips", "10.0.1.10").state()).isEqualTo(TargetHealthState.HEALTHY);
+    }
+  }
+
+  @Test
+  void aTargetInAZoneTheLoadBalancerDoesNotEnableIsUnusedAndGetsNoTraffic() {
+    // Target.NotInUse: "Target is in an Availability Zone that is not enabled for the load balancer"
+    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
+      ElbFixture e = f.fixture;
+      String outside = e.twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(ElbFixture.C).bootTime(Duration.ZERO).build()).instanceId();
+      e.twin.advance(Duration.ofSeconds(1));
+      e.elb.registerTargets("tg", outside);
+      e.twin.advance(Duration.ofMinutes(2));
+      assertThat(e.elb.targetHealth("tg", outside)).isEqualTo(new TargetHealth(TargetHealthState.UNUSED, "Target.NotInUse",
+          "Target is in an Availability Zone that is not enabled for the load balancer"));
+      e.elb.resetRequestCounts("web");
+      e.send(20);
+      assertThat(e.elb.requestCount("web", outside)).isZero();
     }
   }
 
