@@ -103,6 +103,16 @@ public final class CloudTwinAssertions {
   }
 
   /**
+   * Assertions on a twin's advice ({@code twin.advice()}).
+   *
+   * @param actual the advice under test
+   * @return assertions on the advice
+   */
+  public static AdviceAssert assertThat(io.github.cloudtwin.advice.Advice actual) {
+    return new AdviceAssert(actual);
+  }
+
+  /**
    * Assertions reached through the twin, with its timeline attached.
    *
    * @param actual the object under test
@@ -157,5 +167,15 @@ public final class CloudTwinAssertions {
    */
   public static <T extends Fact> EventPattern fact(Class<T> type, Predicate<? super T> condition) {
     return EventPattern.fact(type, condition);
+  }
+
+  /**
+   * Assertions on a cost report; add {@code .in(twin)} for timeline slices in failures.
+   *
+   * @param actual the object under test
+   * @return assertions on a cost report
+   */
+  public static CostReportAssert assertThat(io.github.cloudtwin.cost.CostReport actual) {
+    return new CostReportAssert(actual);
   }
 }
