@@ -36,6 +36,17 @@ public record Marker(Kind kind, Tone tone, Duration offset, List<Long> eventIds,
     Require.notNull("text", text);
   }
 
+  /**
+   * The lane a fact's event is drawn in, or empty when the charts do not mark it.
+   *
+   * @param fact the fact
+   * @return the lane a fact's event is drawn in, or empty when the charts do not mark it
+   */
+  public static java.util.Optional<Kind> kindOf(io.github.cloudtwin.facts.Fact fact) {
+    Markers.Classified c = Markers.classify(Require.notNull("fact", fact));
+    return c == null ? java.util.Optional.empty() : java.util.Optional.of(c.kind());
+  }
+
   /** {@return the timeline id of the first event, the row a click jumps to} */
   public long firstEventId() {
     return eventIds.get(0);

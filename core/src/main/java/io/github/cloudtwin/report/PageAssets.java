@@ -20,6 +20,7 @@ final class PageAssets {
           + ".outcome{font-weight:bold;font-size:1.1em;margin:.2em 0}.failure{color:#a33b00;white-space:pre-wrap;margin:.3em 0}"
           + "ul.key-facts{margin:.4em 0;padding-left:1.2em}ul.key-facts li{margin:.15em 0}"
           + "dl.facts{font-size:.85em;color:#444}dl.facts dt{font-weight:bold;float:left;clear:left;width:7em}dl.facts dd{margin-left:8em}"
+          + ".timeline-rows{content-visibility:auto;contain-intrinsic-size:auto 4000px}"
           + "table.timeline{border-collapse:collapse;font-family:ui-monospace,monospace;font-size:.8em}"
           + "table.timeline td:nth-child(3){word-break:break-all;min-width:14em}table.timeline td,table.timeline th{border-bottom:1px solid #ddd;padding:2px 8px;text-align:left;vertical-align:top}"
           + "table.timeline tr:target{background:#fff0b3;outline:2px solid #E69F00}tr.gap td{color:#777;font-style:italic}"

@@ -109,7 +109,7 @@ final class SvgChart {
       minY = Math.min(minY, t.value());
       maxY = Math.max(maxY, t.value() * 1.05);
     }
-    Ticks.Scale scale = Ticks.values(minY, maxY, 5, integral);
+    Ticks.Scale scale = Ticks.values(minY, headroom(minY, maxY), 5, integral);
     DoubleUnaryOperator x = ms -> LEFT + ms / maxX * PLOT_W;
     DoubleUnaryOperator y = v -> top + PLOT_H - (v - scale.lo()) / (scale.hi() - scale.lo()) * PLOT_H;
     sb.append("<svg xmlns=\"").append(SVG_NS).append("\" class=\"chart\" width=\"").append(W).append("\" height=\"").append(h)
@@ -124,6 +124,11 @@ final class SvgChart {
     thresholds(sb, chart.thresholds(), y);
     markerLanes(sb, lanes, markers, x);
     sb.append("</svg>\n");
+  }
+
+  /** A little room above the highest value, so a line at the maximum does not run along the frame. */
+  private static double headroom(double min, double max) {
+    return max + (max - min) * 0.05;
   }
 
   private static void grid(StringBuilder sb, Ticks.Scale scale, DoubleUnaryOperator x, DoubleUnaryOperator y, double left, double top,
@@ -254,7 +259,7 @@ final class SvgChart {
         }
       }
     }
-    Ticks.Scale scale = Ticks.values(minY, maxY, 3, integral);
+    Ticks.Scale scale = Ticks.values(minY, headroom(minY, maxY), 3, integral);
     double plotW = PANEL_W - PANEL_LEFT - PANEL_RIGHT;
     int h = PANEL_TOP + PANEL_PLOT_H + PANEL_BOTTOM;
     DoubleUnaryOperator x = ms -> PANEL_LEFT + ms / maxX * plotW;

@@ -31,7 +31,8 @@ final class TimelineTable {
       sb.append("<p>").append(rows).append(" of ").append(n).append(" events: the newest ").append(Math.min(newest, n))
           .append(" and those the markers point at.</p>\n");
     }
-    sb.append("<table class=\"timeline\">\n<thead><tr><th>#</th><th>time</th><th>resource</th>"
+    // rendered only when scrolled to (or jumped into): a long table costs the page nothing at load
+    sb.append("<div class=\"timeline-rows\">\n<table class=\"timeline\">\n<thead><tr><th>#</th><th>time</th><th>resource</th>"
         + "<th>kind</th><th>message</th><th>cause</th></tr></thead>\n<tbody>\n");
     int last = 0;
     for (int id = shown.nextSetBit(1); id >= 0 && id <= n; id = shown.nextSetBit(id + 1)) {
@@ -55,6 +56,6 @@ final class TimelineTable {
       sb.append("</td></tr>\n");
     }
     if (last < n && last > 0) sb.append("<tr class=\"gap\"><td colspan=\"6\">").append(n - last).append(" events not shown</td></tr>\n");
-    sb.append("</tbody>\n</table>\n");
+    sb.append("</tbody>\n</table>\n</div>\n");
   }
 }
