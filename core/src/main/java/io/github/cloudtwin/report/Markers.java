@@ -35,7 +35,6 @@ final class Markers {
   static final int CHAIN_DEPTH = 6;
   /** Events listed by name in a merged marker's tooltip. */
   static final int LISTED = 5;
-  private static final int MESSAGE_CHARS = 220;
 
   private Markers() {}
 
@@ -124,7 +123,7 @@ final class Markers {
     TimelineEvent first = group.get(0);
     StringBuilder text = new StringBuilder();
     if (group.size() == 1) {
-      text.append(offset(t0, first)).append("  ").append(first.resource()).append('\n').append(shorten(first.message()));
+      text.append(offset(t0, first)).append("  ").append(first.resource()).append('\n').append(first.message());
     } else {
       TimelineEvent last = group.get(group.size() - 1);
       text.append(group.size()).append(' ').append(kind.lane()).append(" events, ").append(offset(t0, first)).append(" to ")
@@ -132,7 +131,7 @@ final class Markers {
       for (int i = 0; i < Math.min(LISTED, group.size()); i++) {
         TimelineEvent e = group.get(i);
         text.append("\n#").append(e.id()).append(' ').append(offset(t0, e)).append(' ').append(e.resource()).append(": ")
-            .append(shorten(e.message()));
+            .append(e.message());
       }
       if (group.size() > LISTED) text.append("\n… and ").append(group.size() - LISTED).append(" more");
     }
@@ -144,7 +143,7 @@ final class Markers {
       for (int i = from; i < chain.size() - 1; i++) {
         TimelineEvent c = chain.get(i);
         text.append("\n  #").append(c.id()).append(' ').append(offset(t0, c)).append(' ').append(c.resource()).append(": ")
-            .append(shorten(c.message()));
+            .append(c.message());
       }
     }
     return new Marker(kind, tone, Duration.between(t0, first.time()), ids, text.toString());
@@ -162,7 +161,4 @@ final class Markers {
     return TimelineFormat.offset(Duration.between(t0, e.time()));
   }
 
-  private static String shorten(String s) {
-    return s.length() <= MESSAGE_CHARS ? s : s.substring(0, MESSAGE_CHARS - 1) + "…";
-  }
 }
