@@ -83,6 +83,12 @@ public final class AutoScaling {
         Member m = member(instance);
         if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).reachabilityChanged(m, reachable);
       }
+
+      @Override
+      public void rebalanceRecommended(Instance instance) {
+        Member m = member(instance);
+        if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).rebalanceRecommended(m);
+      }
     });
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publishMetrics);
     kernel.every(Duration.ofMinutes(1), Phase.ACT, () -> {
