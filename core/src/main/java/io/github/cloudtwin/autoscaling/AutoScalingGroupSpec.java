@@ -164,8 +164,13 @@ public record AutoScalingGroupSpec(
   /** The shortest MaxInstanceLifetime AWS accepts: 86,400 s (one day). */
   public static final Duration MIN_INSTANCE_LIFETIME = Duration.ofSeconds(86_400);
 
-  /** Checks MaxInstanceLifetime as CreateAutoScalingGroup and UpdateAutoScalingGroup do. */
-  static void checkMaxInstanceLifetime(Duration lifetime) {
+  /**
+   * Checks MaxInstanceLifetime as CreateAutoScalingGroup and UpdateAutoScalingGroup do.
+   *
+   * @param lifetime null or zero (none), or whole seconds of at least 86,400
+   * @throws ValidationException naming MaxInstanceLifetime otherwise
+   */
+  public static void checkMaxInstanceLifetime(Duration lifetime) {
     if (lifetime == null || lifetime.isZero()) return;
     if (lifetime.isNegative() || lifetime.compareTo(MIN_INSTANCE_LIFETIME) < 0 || lifetime.getNano() != 0
         || lifetime.getSeconds() > Integer.MAX_VALUE) {
