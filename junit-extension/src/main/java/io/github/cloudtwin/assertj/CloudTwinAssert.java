@@ -87,4 +87,20 @@ public class CloudTwinAssert extends AbstractObjectAssert<CloudTwinAssert, Cloud
     isNotNull();
     return new EcsServiceAssert(actual.ecs().service(cluster, serviceName));
   }
+
+  /** {@return assertions on what the scenario has cost so far, at the built-in On-Demand prices} */
+  public CostReportAssert cost() {
+    return cost(io.github.cloudtwin.cost.PriceTable.awsOnDemand());
+  }
+
+  /**
+   * Assertions on what the scenario has cost so far, at {@code prices}.
+   *
+   * @param prices the price table
+   * @return assertions on the cost report, quoting this twin's timeline in failures
+   */
+  public CostReportAssert cost(io.github.cloudtwin.cost.PriceTable prices) {
+    isNotNull();
+    return new CostReportAssert(io.github.cloudtwin.cost.Costs.of(actual, prices)).in(actual);
+  }
 }

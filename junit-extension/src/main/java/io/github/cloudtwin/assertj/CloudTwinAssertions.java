@@ -158,4 +158,14 @@ public final class CloudTwinAssertions {
   public static <T extends Fact> EventPattern fact(Class<T> type, Predicate<? super T> condition) {
     return EventPattern.fact(type, condition);
   }
+
+  /**
+   * Assertions on a cost report; add {@code .in(twin)} for timeline slices in failures.
+   *
+   * @param actual the object under test
+   * @return assertions on a cost report
+   */
+  public static CostReportAssert assertThat(io.github.cloudtwin.cost.CostReport actual) {
+    return new CostReportAssert(actual);
+  }
 }

@@ -95,4 +95,14 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
   public TaskAssert assertThat(Task actual) {
     return proxy(TaskAssert.class, Task.class, actual);
   }
+
+  /**
+   * Soft assertions on a cost report.
+   *
+   * @param actual the object under test
+   * @return soft assertions on a cost report
+   */
+  public CostReportAssert assertThat(io.github.cloudtwin.cost.CostReport actual) {
+    return proxy(CostReportAssert.class, io.github.cloudtwin.cost.CostReport.class, actual);
+  }
 }

@@ -1,0 +1,17 @@
+package io.github.cloudtwin.cost;
+
+import java.time.Duration;
+
+/**
+ * What one Fargate task cost: billed per second, at least one minute, from the start of its image
+ * download ({@code PENDING}) until it stopped, for its task-level vCPU and memory.
+ *
+ * @param taskId the task
+ * @param taskDefinition the task definition as {@code family:revision}
+ * @param serviceName its ECS service, or null
+ * @param vCpu vCPUs (task CPU units / 1024)
+ * @param memoryGb memory in GB (task memory MiB / 1024)
+ * @param billed the time billed (at least one minute)
+ * @param usd what it cost
+ */
+public record TaskCharge(String taskId, String taskDefinition, String serviceName, double vCpu, double memoryGb, Duration billed, double usd) {}
