@@ -71,4 +71,26 @@ class MaxInstanceLifetimeTest {
       assertThat(g.instances()).hasSize(1);
     }
   }
+
+  @Test
+  void updatingTheSettingsChecksEverythingFirstAndRecordsWhatChanged() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 2, 1).build());
+      int before = twin.timeline().size();
+      assertThatThrownBy(() -> twin.autoScaling().updateAutoScalingGroupSettings("web",
+          MixedInstancesPolicy.prioritized(LaunchTemplateOverride.of("c5.large")), true, Duration.ofHours(1)))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("MaxInstanceLifetime"));
+      assertThat(twin.timeline().size()).isEqualTo(before);
+      assertThat(g.spec().mixedInstancesPolicy()).isNull();
+      assertThat(g.spec().capacityRebalance()).isFalse();
+      twin.autoScaling().updateAutoScalingGroupSettings("web", null, true, DAY);
+      assertThat(g.spec().capacityRebalance()).isTrue();
+      assertThat(g.spec().maxInstanceLifetime()).isEqualTo(DAY);
+      assertThat(twin.timeline().events(AutoScalingFact.GroupSettingsUpdated.class)).singleElement()
+          .satisfies(e -> assertThat(e.fact(AutoScalingFact.GroupSettingsUpdated.class).orElseThrow().settings())
+              .containsExactly("CapacityRebalance", "MaxInstanceLifetime"));
+      twin.autoScaling().updateAutoScalingGroupSettings("web", null, null, Duration.ZERO);
+      assertThat(g.spec().effectiveMaxInstanceLifetime()).isNull();
+    }
+  }
 }
