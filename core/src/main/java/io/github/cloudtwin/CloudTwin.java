@@ -234,6 +234,15 @@ public final class CloudTwin implements AutoCloseable {
     return faults;
   }
 
+  /**
+   * {@return advice on the configuration as it stands: findings about scaling policies, capacity,
+   * health checks, alarms and ECS deployments that will fail when their situation arrives, each
+   * with the AWS documentation page and the fix; reads only}
+   */
+  public io.github.cloudtwin.advice.Advice advice() {
+    return io.github.cloudtwin.advice.Advice.of(this);
+  }
+
   /** {@return the simulation kernel, for extensions and service wiring; tests rarely need it} */
   public Kernel kernel() {
     return kernel;

@@ -88,10 +88,11 @@ class CloudWatchClientTest {
   }
 
   @Test
-  void getMetricDataRefusesMetricMathByName() {
+  void getMetricDataRefusesAnExpressionOnAnUnknownIdNamingTheIdAndThePosition() {
     assertThatThrownBy(() -> cloudWatch.getMetricData(r -> r.startTime(T0).endTime(T0.plusSeconds(60))
             .metricDataQueries(q -> q.id("e1").expression("m1 * 2"))))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("metric math");
+        .isInstanceOf(InvalidParameterValueException.class)
+        .hasMessageContaining("error in expression e1 at position 1: unknown id 'm1'");
   }
 
   @Test

@@ -174,6 +174,14 @@ public final class AutoScalingGroup {
   }
 
   /**
+   * {@return the names of the target groups and Classic Load Balancers attached to the group now,
+   * in attach order (its traffic sources)}
+   */
+  public List<String> trafficSources() {
+    return kernel.call(() -> runtime.targetGroups.stream().map(LoadBalancerTargets::name).toList());
+  }
+
+  /**
    * {@return the target groups detached from the group whose instances are still draining (AWS's
    * {@code Removing} state of {@code DescribeLoadBalancerTargetGroups}), in detach order; attached
    * target groups are the spec's {@link AutoScalingGroupSpec#targetGroupNames()}}

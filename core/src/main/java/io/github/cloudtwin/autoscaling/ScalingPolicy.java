@@ -70,6 +70,36 @@ public final class ScalingPolicy {
     return java.util.Optional.ofNullable(runtime.lowAlarmName);
   }
 
+  /**
+   * The capacity this simple or step policy would ask for, unclamped, from {@code capacity} when
+   * its alarm's newest datapoint is {@code breach} past the threshold (metric minus threshold;
+   * ignored for simple policies); {@code capacity} itself for target tracking or when no step
+   * matches.
+   *
+   * @param capacity the capacity the adjustment starts from
+   * @param breach the metric minus the alarm's threshold
+   * @return the capacity the adjustment gives
+   */
+  public int capacityAfter(int capacity, double breach) {
+    if (runtime.spec instanceof SimpleScalingPolicy s) {
+      return Policies.apply(s.adjustmentType(), s.scalingAdjustment(), s.minAdjustmentMagnitude(), capacity);
+    }
+    if (runtime.spec instanceof StepScalingPolicy s) {
+      StepAdjustment step = Policies.selectStep(s.stepAdjustments(), breach);
+      return step == null ? capacity : Policies.apply(s.adjustmentType(), step.scalingAdjustment(), s.minAdjustmentMagnitude(), capacity);
+    }
+    return capacity;
+  }
+
+  /**
+   * {@return the warm-up this policy applies to new instances: its own, else the group's
+   * DefaultInstanceWarmup, else its DefaultCooldown (step and target tracking); for simple
+   * policies the cooldown: its own, else the group's DefaultCooldown}
+   */
+  public java.time.Duration effectiveWarmupOrCooldown() {
+    return runtime.isSimple() ? runtime.cooldown() : java.time.Duration.ofMillis(runtime.warmupMillis());
+  }
+
   @Override
   public String toString() {
     return "ScalingPolicy[" + runtime.name() + " on " + runtime.group.name + "]";

@@ -214,6 +214,101 @@ public final class CloudWatch {
   }
 
   /**
+   * Metric data and metric math, as {@code GetMetricData}, newest datapoint first.
+   *
+   * @param queries up to 500 queries; the ones with {@code ReturnData} true are answered
+   * @param start the start (inclusive); periods are aligned to it
+   * @param end the end (exclusive)
+   * @return one result per returned query (an expression giving an array of time series gives
+   *     one result per series), periods without a value left out
+   */
+  public List<MetricDataResult> getMetricData(List<MetricDataQuery> queries, Instant start, Instant end) {
+    return getMetricData(queries, start, end, ScanBy.TIMESTAMP_DESCENDING);
+  }
+
+  /**
+   * Metric data and metric math, as {@code GetMetricData}.
+   *
+   * @param queries up to 500 queries; the ones with {@code ReturnData} true are answered
+   * @param start the start (inclusive); periods are aligned to it
+   * @param end the end (exclusive)
+   * @param scanBy the order of the datapoints
+   * @return one result per returned query (an expression giving an array of time series gives
+   *     one result per series), periods without a value left out
+   */
+  public List<MetricDataResult> getMetricData(List<MetricDataQuery> queries, Instant start, Instant end, ScanBy scanBy) {
+    Require.notNull("MetricDataQueries", queries);
+    Require.notNull("StartTime", start);
+    Require.notNull("EndTime", end);
+    Require.notNull("ScanBy", scanBy);
+    if (queries.isEmpty() || queries.size() > 500) {
+      throw new ValidationException("MetricDataQueries", queries.size() + " queries", "1 to 500 queries");
+    }
+    if (!end.isAfter(start)) {
+      throw new ValidationException("EndTime", end, "must be after StartTime " + start);
+    }
+    MetricMath math = MetricMath.compile(queries);
+    for (MetricDataQuery q : queries) {
+      if (q.returnData() && math.type(q.id()).type() == MetricMath.Type.SCALAR) {
+        throw new ValidationException("MetricDataQueries[" + q.id() + "].Expression", q.expression(),
+            "an expression that returns a time series or an array of time series, not a scalar (or ReturnData false)");
+      }
+    }
+    return kernel.call(
+        () -> {
+          Map<Long, MetricMath.Evaluation> byPeriod = new HashMap<>();
+          List<MetricDataResult> out = new ArrayList<>();
+          for (MetricDataQuery q : queries) {
+            if (!q.returnData()) continue;
+            long period = math.type(q.id()).period();
+            MetricMath.Evaluation e = byPeriod.computeIfAbsent(period, p -> math.new Evaluation(grid(start, end, p), this::statValues));
+            MetricMath.Grid grid = e.grid();
+            MetricMath.Value v = e.value(q.id());
+            String label = q.label() != null ? q.label() : q.isExpression() ? q.id() : q.metricStat().metric().metricName();
+            if (v instanceof MetricMath.Series series) {
+              out.add(result(q.id(), label, grid, series.values(), scanBy));
+            } else {
+              for (MetricMath.Series member : ((MetricMath.Arr) v).items()) {
+                out.add(result(q.id(), (q.label() != null ? q.label() + " " : "") + member.label(), grid, member.values(), scanBy));
+              }
+            }
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  private static MetricMath.Grid grid(Instant start, Instant end, long periodSeconds) {
+    long p = periodSeconds * 1000;
+    long from = start.toEpochMilli();
+    long periods = (end.toEpochMilli() - from + p - 1) / p;
+    if (periods > 100_800) {
+      throw new ValidationException("EndTime", end, "at most 100,800 datapoints per query: a window of " + periods
+          + " periods of " + periodSeconds + " s is too long (narrow the window or choose a longer Period)");
+    }
+    int n = (int) periods;
+    long[] starts = new long[n];
+    long[] ends = new long[n];
+    for (int i = 0; i < n; i++) {
+      starts[i] = from + i * p;
+      ends[i] = starts[i] + p;
+    }
+    return new MetricMath.Grid(starts, ends, periodSeconds);
+  }
+
+  private static MetricDataResult result(String id, String label, MetricMath.Grid grid, double[] values, ScanBy scanBy) {
+    List<Instant> stamps = new ArrayList<>();
+    List<Double> vals = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      int k = scanBy == ScanBy.TIMESTAMP_ASCENDING ? i : values.length - 1 - i;
+      if (!Double.isNaN(values[k])) {
+        stamps.add(Instant.ofEpochMilli(grid.starts()[k]));
+        vals.add(values[k]);
+      }
+    }
+    return new MetricDataResult(id, label, stamps, vals, "Complete");
+  }
+
+  /**
    * The statistic over every sample in {@code [from, to)}, or empty when there is none.
    *
    * @param metric the metric
@@ -430,6 +525,11 @@ public final class CloudWatch {
   }
 
   private static String describe(MetricAlarmSpec s) {
+    if (s.isMetricMath()) {
+      return "metrics " + s.watched() + " " + s.comparisonOperator().symbol() + " " + AlarmRules.fmt(s.threshold()) + " for "
+          + s.datapointsToAlarm() + " of " + s.evaluationPeriods() + " x " + s.period().getSeconds() + " s (treatMissingData "
+          + s.treatMissingData() + (s.evaluationWindow().isWallClock() ? ", " + s.evaluationWindow() : "") + ")";
+    }
     return s.metric().metricName() + " " + s.statistic() + " " + s.comparisonOperator().symbol() + " "
         + AlarmRules.fmt(s.threshold()) + " for " + s.datapointsToAlarm() + " of " + s.evaluationPeriods()
         + " x " + s.period().getSeconds() + " s (treatMissingData " + s.treatMissingData()
@@ -563,6 +663,9 @@ public final class CloudWatch {
 
   /** Evaluates one alarm at {@code now}; true when its state changed. */
   private boolean evaluate(MetricAlarm a, MetricAlarmSpec spec, long now) {
+    if (spec.isMetricMath()) {
+      return evaluateMath(a, spec, now);
+    }
     int range = spec.evaluationRange();
     long p = spec.period().toMillis();
     double[] values = new double[range];
@@ -600,6 +703,53 @@ public final class CloudWatch {
       values[k] = count == 0 ? Double.NaN : s.statistic(start, bucketEnd, stat);
       low[k] = minSamples > 0 && count > 0 && count < minSamples;
     }
+    return decide(a, spec, now, values, counts, stamps, low);
+  }
+
+  /** Evaluates an alarm on metric math: the returned query, one value per bucket of the range. */
+  private boolean evaluateMath(MetricAlarm a, MetricAlarmSpec spec, long now) {
+    int range = spec.evaluationRange();
+    long p = spec.period().toMillis();
+    long[] starts = new long[range];
+    long[] ends = new long[range];
+    Instant[] stamps = new Instant[range];
+    EvaluationWindow window = spec.evaluationWindow();
+    long end = window.newestEnd(now, p);
+    for (int k = range - 1; k >= 0; k--) {
+      long start = window.bucketStart(end, p);
+      starts[k] = start;
+      ends[k] = end;
+      stamps[k] = Instant.ofEpochMilli(start);
+      end = start;
+    }
+    MetricMath math = a.math(spec);
+    MetricMath.Grid grid = new MetricMath.Grid(starts, ends, spec.period().getSeconds());
+    double[] values =
+        ((MetricMath.Series) math.new Evaluation(grid, this::statValues).value(spec.returnedQuery().orElseThrow().id())).values();
+    return decide(a, spec, now, values, null, stamps, new boolean[range]);
+  }
+
+  /** The values of one MetricStat on a grid: its statistic per period, NaN where it has no sample. */
+  private double[] statValues(MetricStat stat, MetricMath.Grid grid) {
+    double[] out = new double[grid.size()];
+    java.util.Arrays.fill(out, Double.NaN);
+    MetricSeries s = series.get(stat.metric());
+    if (s == null || (stat.unit() != null && s.unit != stat.unit())) {
+      return out;
+    }
+    for (int i = 0; i < out.length; i++) {
+      long from = grid.starts()[i];
+      long to = grid.ends()[i];
+      if (s.sampleCount(from, to) > 0) {
+        out[i] = s.statistic(from, to, stat.stat());
+      }
+    }
+    return out;
+  }
+
+  /** Applies the alarm rules to the evaluated range and transitions; true when the state changed. */
+  private boolean decide(
+      MetricAlarm a, MetricAlarmSpec spec, long now, double[] values, double[] counts, Instant[] stamps, boolean[] low) {
     AlarmRules.Outcome out = AlarmRules.evaluate(spec, values, stamps, low);
     AlarmState result = out.state() == null ? a.state() : out.state();
     a.lastEvaluation(new MetricAlarm.Evaluation(Instant.ofEpochMilli(now), values, result));
@@ -621,7 +771,7 @@ public final class CloudWatch {
     for (int i = values.length - 1; i >= values.length - out.evaluated(); i--) {
       evaluated.add(Double.isNaN(values[i])
           ? new StateReasonData.EvaluatedDatapoint(stamps[i], null, null)
-          : new StateReasonData.EvaluatedDatapoint(stamps[i], counts[i], values[i]));
+          : new StateReasonData.EvaluatedDatapoint(stamps[i], counts == null ? null : counts[i], values[i]));
     }
     return new StateReasonData(
         "1.0",

@@ -27,6 +27,17 @@ public final class MetricAlarm {
   /** The series of the metric, resolved once per definition (simulation thread only). */
   MetricSeries cachedSeries;
   MetricAlarmSpec cachedFor;
+  /** The compiled metric math of a math alarm, once per definition (simulation thread only). */
+  private MetricMath cachedMath;
+  private MetricAlarmSpec mathFor;
+
+  MetricMath math(MetricAlarmSpec s) {
+    if (cachedMath == null || mathFor != s) {
+      cachedMath = MathAlarms.compile(s.metrics());
+      mathFor = s;
+    }
+    return cachedMath;
+  }
 
   /**
    * {@return the twin's timeline, where this resource's events ({@code alarm/<name>}) are recorded}

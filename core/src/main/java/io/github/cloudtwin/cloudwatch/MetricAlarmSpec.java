@@ -32,6 +32,9 @@ import java.util.List;
  * @param datapointsToAlarmSet whether DatapointsToAlarm was given (AWS then adds "(minimum M
  *     datapoints for OK -> ALARM transition)" to its reasons and returns it in DescribeAlarms)
  * @param unit the alarm's unit, or null for none: only datapoints published with this unit count
+ * @param metrics the metric math queries of an alarm on metric math (PutMetricAlarm's {@code
+ *     Metrics}; empty for an alarm on one metric): exactly one returns data, and {@code metric}
+ *     and {@code statistic} are then null
  */
 public record MetricAlarmSpec(
     String alarmName,
@@ -52,7 +55,8 @@ public record MetricAlarmSpec(
     List<AlarmAction> okActions,
     List<AlarmAction> insufficientDataActions,
     boolean datapointsToAlarmSet,
-    StandardUnit unit) {
+    StandardUnit unit,
+    List<MetricDataQuery> metrics) {
 
   /**
    * Validates every field the way PutMetricAlarm does.
@@ -81,12 +85,27 @@ public record MetricAlarmSpec(
    * @param datapointsToAlarmSet whether DatapointsToAlarm was given (AWS then adds "(minimum M
    *     datapoints for OK -> ALARM transition)" to its reasons and returns it in DescribeAlarms)
    * @param unit the alarm's unit, or null for none: only datapoints published with this unit count
+   * @param metrics the metric math queries of an alarm on metric math (empty for an alarm on one
+   *     metric): exactly one returns data, and {@code metric} and {@code statistic} are then null
    */
   public MetricAlarmSpec {
     Require.name("AlarmName", alarmName);
-    Require.notNull("Metric", metric);
-    Require.notNull("Statistic", statistic);
+    metrics = Require.notNull("Metrics", metrics).isEmpty() ? List.of() : List.copyOf(metrics);
     Require.notNull("Period", period);
+    if (metrics.isEmpty()) {
+      Require.notNull("Metric", metric);
+      Require.notNull("Statistic", statistic);
+    } else {
+      if (metric != null || statistic != null || unit != null) {
+        throw new ValidationException("Metrics", metric != null ? metric : statistic != null ? statistic : unit,
+            "Metrics without MetricName, Namespace, Dimensions, Statistic, ExtendedStatistic or Unit (they go into each MetricStat)");
+      }
+      MetricMath.Typed returned = MathAlarms.returned(metrics);
+      if (returned.period() != period.getSeconds()) {
+        throw new ValidationException("Period", period,
+            "the period of the query that returns data (" + returned.period() + " s); an alarm on Metrics takes it from there");
+      }
+    }
     long p = period.getSeconds();
     if (period.getNano() != 0 || !(p == 10 || p == 20 || p == 30 || (p >= 60 && p % 60 == 0))) {
       throw new ValidationException("Period", period, "10, 20 or 30 seconds, or a multiple of 60 seconds");
@@ -166,7 +185,40 @@ public record MetricAlarmSpec(
     b.alarmActions = new java.util.ArrayList<>(alarmActions);
     b.okActions = new java.util.ArrayList<>(okActions);
     b.insufficientDataActions = new java.util.ArrayList<>(insufficientDataActions);
+    b.metrics = new java.util.ArrayList<>(metrics);
+    if (metrics.isEmpty()) {
+      b.statisticSet = true;
+      b.periodSet = true;
+    } else {
+      b.statistic = Statistic.AVERAGE;
+      b.period = Duration.ofMinutes(1);
+    }
     return b;
+  }
+
+  /**
+   * {@return what the alarm watches, for people: {@code CPUUtilization Average}, or for metric
+   * math the watched query, {@code rate = 100 * errors / requests}}
+   */
+  public String watched() {
+    if (metrics.isEmpty()) {
+      return metric.metricName() + " " + statistic.name();
+    }
+    MetricDataQuery q = returnedQuery().orElseThrow();
+    return q.id() + " = " + (q.isExpression() ? q.expression() : q.metricStat().metric().metricName() + " " + q.metricStat().stat().name());
+  }
+
+  /** {@return whether this alarm watches metric math ({@link #metrics()} is not empty)} */
+  public boolean isMetricMath() {
+    return !metrics.isEmpty();
+  }
+
+  /** {@return the query the alarm watches (the one that returns data); empty for a one-metric alarm} */
+  public java.util.Optional<MetricDataQuery> returnedQuery() {
+    for (MetricDataQuery q : metrics) {
+      if (q.returnData()) return java.util.Optional.of(q);
+    }
+    return java.util.Optional.empty();
   }
 
   /** Builds {@link MetricAlarmSpec}s with AWS's defaults. Not thread-safe. */
@@ -189,8 +241,37 @@ public record MetricAlarmSpec(
     private List<AlarmAction> okActions = new java.util.ArrayList<>();
     private List<AlarmAction> insufficientDataActions = new java.util.ArrayList<>();
     private StandardUnit unit;
+    private boolean statisticSet;
+    private boolean periodSet;
+    private List<MetricDataQuery> metrics = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds metric math queries, as PutMetricAlarm's {@code Metrics}: the alarm then watches the one
+     * query whose {@code ReturnData} is true (every other must say false), and takes its period
+     * from it. Excludes {@link #metric}, {@link #statistic}, {@link #period} and {@link #unit}.
+     *
+     * @param queries the queries
+     * @return this builder
+     */
+    public Builder metrics(MetricDataQuery... queries) {
+      Require.notNull("Metrics", queries);
+      this.metrics.addAll(java.util.Arrays.asList(queries)); // null elements are rejected by build()
+      return this;
+    }
+
+    /**
+     * Adds metric math queries (see {@link #metrics(MetricDataQuery...)}).
+     *
+     * @param queries the queries
+     * @return this builder
+     */
+    public Builder metrics(List<MetricDataQuery> queries) {
+      Require.notNull("Metrics", queries);
+      this.metrics.addAll(queries);
+      return this;
+    }
 
     /**
      * The alarm's unit, as PutMetricAlarm's {@code Unit} (default none: every unit counts).
@@ -245,6 +326,7 @@ public record MetricAlarmSpec(
      */
     public Builder statistic(Statistic statistic) {
       this.statistic = statistic;
+      this.statisticSet = true;
       return this;
     }
 
@@ -256,6 +338,7 @@ public record MetricAlarmSpec(
      */
     public Builder extendedStatistic(String percentile) {
       this.statistic = Statistic.parse(percentile);
+      this.statisticSet = true;
       return this;
     }
 
@@ -267,6 +350,7 @@ public record MetricAlarmSpec(
      */
     public Builder period(Duration period) {
       this.period = period;
+      this.periodSet = true;
       return this;
     }
 
@@ -416,12 +500,26 @@ public record MetricAlarmSpec(
       Require.notNull("EvaluationPeriods", evaluationPeriods);
       int m = datapointsToAlarm == null ? evaluationPeriods : datapointsToAlarm;
       int range = evaluationRange == null ? evaluationPeriods + 2 : evaluationRange;
+      Statistic stat = statistic;
+      Duration p = period;
+      if (!metrics.isEmpty()) {
+        if (metric != null) {
+          throw new ValidationException("MetricName", metric, "no MetricName, Namespace or Dimensions with Metrics (each MetricStat names its metric)");
+        }
+        if (statisticSet || periodSet) {
+          throw new ValidationException(statisticSet ? "Statistic" : "Period", statisticSet ? statistic : period,
+              "no Statistic, ExtendedStatistic or Period with Metrics (each MetricStat has its own)");
+        }
+        for (MetricDataQuery q : metrics) Require.notNull("Metrics", q);
+        stat = null;
+        p = Duration.ofSeconds(MathAlarms.returned(metrics).period());
+      }
       return new MetricAlarmSpec(
           alarmName,
           alarmDescription,
           metric,
-          statistic,
-          period,
+          stat,
+          p,
           evaluationPeriods,
           m,
           threshold,
@@ -435,7 +533,8 @@ public record MetricAlarmSpec(
           okActions,
           insufficientDataActions,
           datapointsToAlarm != null,
-          unit);
+          unit,
+          metrics);
     }
   }
 }

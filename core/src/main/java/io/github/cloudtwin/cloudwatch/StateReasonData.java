@@ -16,7 +16,8 @@ import java.util.Locale;
  * @param startDate the start of the oldest datapoint in {@code recentDatapoints}; null when there
  *     was no data
  * @param unit the alarm's unit; null when the alarm has none
- * @param statistic the alarm's statistic ({@code Average}, {@code p99}, ...)
+ * @param statistic the alarm's statistic ({@code Average}, {@code p99}, ...); null for an alarm on
+ *     metric math (its JSON then has no statistic)
  * @param periodSeconds the alarm's period
  * @param recentDatapoints the values the evaluation used, oldest first
  * @param threshold the alarm's threshold
@@ -88,7 +89,9 @@ public record StateReasonData(
     sb.append("{\"version\":\"").append(version).append("\",\"queryDate\":\"").append(TIME.format(queryDate)).append('"');
     if (startDate != null) sb.append(",\"startDate\":\"").append(TIME.format(startDate)).append('"');
     if (unit != null) sb.append(",\"unit\":\"").append(unit.awsName()).append('"');
-    sb.append(statistic.isPercentile() ? ",\"extendedStatistic\":\"" : ",\"statistic\":\"").append(statistic.name()).append('"');
+    if (statistic != null) {
+      sb.append(statistic.isPercentile() ? ",\"extendedStatistic\":\"" : ",\"statistic\":\"").append(statistic.name()).append('"');
+    }
     sb.append(",\"period\":").append(periodSeconds);
     sb.append(",\"recentDatapoints\":[");
     for (int i = 0; i < recentDatapoints.size(); i++) {

@@ -273,9 +273,10 @@ final class FluidModel {
         double[] w = new double[n];
         Response[] resp = new Response[n];
         double total = 0;
+        long nowMillis = kernel.clock().now().toEpochMilli();
         for (int i = 0; i < n; i++) {
           TargetRuntime t = p.targets[i];
-          resp[i] = t.reachable() ? t.answer(fwd, owner.defaultBehavior()) : null;
+          resp[i] = t.reachable() ? t.answer(fwd, owner.defaultBehavior(), nowMillis, g.applicationStartMillis) : null;
           w[i] = p.weight(i);
           if (lor) {
             long ms = resp[i] == null ? CONNECT_TIMEOUT_MILLIS
@@ -299,6 +300,11 @@ final class FluidModel {
           if (r == null || r.kind() != Response.Kind.ANSWERED || r.latency().toMillis() >= s.idleTimeoutMillis) {
             out.elb5xx += share;
             continue;
+          }
+          double loss = t.lossFraction;
+          if (loss > 0) {
+            out.elb5xx += share * loss; // lost on the way to the target's zone: the load balancer answers 5XX
+            share -= share * loss;
           }
           served.merge(t.id, share, Double::sum);
           out.targetAnswers += share;

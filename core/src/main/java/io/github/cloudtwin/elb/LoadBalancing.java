@@ -61,6 +61,9 @@ public final class LoadBalancing implements AutoCloseable {
   private final Map<HttpListener, LbState> httpListenerOwners = new HashMap<>();
   private final List<TargetHealthListener> healthListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final SplittableRandom ids;
+  private final SplittableRandom lossDraws;
+  /** Network impairments toward zones: zone -> {added latency ms, loss fraction}. */
+  private final Map<String, double[]> zoneNetwork = new java.util.TreeMap<>();
   private final FluidModel fluid;
   private final AtomicLong ephemeralPort = new AtomicLong();
   private volatile TargetBehavior defaultBehavior = TargetBehavior.healthy(Duration.ofMillis(20));
@@ -78,6 +81,7 @@ public final class LoadBalancing implements AutoCloseable {
     this.ec2 = Require.notNull("ec2", ec2);
     Require.notNull("cloudWatch", cloudWatch);
     this.ids = kernel.randomness().stream("elb.ids");
+    this.lossDraws = kernel.randomness().stream("elb.network-loss");
     this.fluid = new FluidModel(kernel, this);
     kernel.onSettle(this::rebuildStale);
     new ElbMetrics(kernel, cloudWatch, this);
@@ -551,7 +555,108 @@ public final class LoadBalancing implements AutoCloseable {
     if (existing != null && existing.drainTask != null) existing.drainTask.cancel();
     Registration r = new Registration(t, g, d.port() != 0 ? d.port() : g.spec.port());
     g.registrations.put(t.id, r);
+    double[] net = zoneNetwork.get(t.zone);
+    t.addedLatencyMillis = net == null ? 0 : (long) net[0];
+    t.lossFraction = net == null ? 0 : net[1];
+    long readyAt = t.readyAt(g.applicationStartMillis);
+    if (g.applicationStartMillis > 0 && readyAt > kernel.clock().now().toEpochMilli()) {
+      kernel.scheduler().at(java.time.Instant.ofEpochMilli(readyAt), fluid::markDirty); // the 503s end
+    }
     g.startFresh(r);
+  }
+
+  /**
+   * Models the application's start on the instances of a target group: for {@code startTime}
+   * after an instance enters running, it answers every request and health check with 503 (a JVM
+   * warming its caches), then as its behaviour says. Zero (the default) turns it off. Applies to
+   * instances that run from now on and to those still within their start.
+   *
+   * @param targetGroupName the target group name
+   * @param startTime how long the application takes to start, 0 to 1 hour
+   */
+  public void setApplicationStartTime(String targetGroupName, Duration startTime) {
+    Require.between("applicationStartTime", Require.notNegative("applicationStartTime", startTime), Duration.ZERO, Duration.ofHours(1));
+    kernel.run(() -> {
+      tg(targetGroupName).applicationStartMillis = startTime.toMillis();
+      fluid.markDirty();
+    });
+  }
+
+  /**
+   * How long the application behind a target group takes to start ({@link
+   * #setApplicationStartTime}); zero when not modelled.
+   *
+   * @param targetGroupName the target group name
+   * @return the application start time
+   */
+  public Duration applicationStartTime(String targetGroupName) {
+    return kernel.call(() -> Duration.ofMillis(tg(targetGroupName).applicationStartMillis));
+  }
+
+  /**
+   * What the target group's health check gets from each registered, reachable target's behaviour
+   * once its application has started, without recording anything: target id to the failure as
+   * {@code reasonCode: description} (AWS's words), for the targets whose answer fails the check
+   * (path, port, timeout or matcher). Targets that pass are absent; draining and unreachable ones
+   * are not asked.
+   *
+   * @param targetGroupName the target group name
+   * @return the failing targets, in target id order
+   */
+  public Map<String, String> healthCheckFailures(String targetGroupName) {
+    return kernel.call(() -> {
+      TgState g = tg(targetGroupName);
+      Map<String, String> out = new java.util.TreeMap<>();
+      for (Registration r : g.registrations.values()) {
+        if (r.state == TargetHealthState.DRAINING || !r.target.reachable()) continue;
+        String[] failure = g.probe(r, 0);
+        if (failure != null) out.put(r.target.id, failure[0] + ": " + failure[1]);
+      }
+      return java.util.Collections.unmodifiableMap(out);
+    });
+  }
+
+  /**
+   * Impairs the network toward a zone's targets now, until {@link #restoreNetwork(String)}: every
+   * answer of a target in the zone takes {@code addedLatency} longer (health checks included), and
+   * {@code lossFraction} of the requests routed to them are lost (the load balancer answers 504;
+   * health checks are not lost). This is what FIS's network latency and packet loss faults do to
+   * the instances of a zone.
+   *
+   * @param zone the zone
+   * @param addedLatency latency added to each answer, 0 to 1 hour
+   * @param lossFraction the fraction of requests lost, 0 to 1
+   */
+  public void impairNetwork(String zone, Duration addedLatency, double lossFraction) {
+    ec2.zone(zone);
+    Require.between("addedLatency", Require.notNegative("addedLatency", addedLatency), Duration.ZERO, Duration.ofHours(1));
+    if (!(lossFraction >= 0 && lossFraction <= 1)) throw new ValidationException("lossFraction", lossFraction, "a fraction from 0 to 1");
+    kernel.run(() -> {
+      zoneNetwork.put(zone, new double[] {addedLatency.toMillis(), lossFraction});
+      applyNetwork(zone);
+    });
+  }
+
+  /**
+   * Ends a network impairment toward a zone now (no-op when there is none).
+   *
+   * @param zone the zone
+   */
+  public void restoreNetwork(String zone) {
+    ec2.zone(zone);
+    kernel.run(() -> {
+      if (zoneNetwork.remove(zone) != null) applyNetwork(zone);
+    });
+  }
+
+  private void applyNetwork(String zone) {
+    double[] net = zoneNetwork.get(zone);
+    for (TargetRuntime t : targets.values()) {
+      if (!t.zone.equals(zone)) continue;
+      t.addedLatencyMillis = net == null ? 0 : (long) net[0];
+      t.lossFraction = net == null ? 0 : net[1];
+    }
+    fluid.markDirty();
   }
 
   /**
@@ -906,7 +1011,11 @@ public final class LoadBalancing implements AutoCloseable {
     if (!t.reachable()) {
       return new RoutedResponse(504, Duration.ofMillis(FluidModel.CONNECT_TIMEOUT_MILLIS), t.id, group, t.zone, nodeZone, true, "504 Gateway Time-out");
     }
-    Response resp = t.answer(forwarded(r, l), defaultBehavior);
+    double loss = t.lossFraction;
+    if (loss > 0 && lossDraw() < loss) {
+      return new RoutedResponse(504, Duration.ofMillis(FluidModel.CONNECT_TIMEOUT_MILLIS), t.id, group, t.zone, nodeZone, true, "504 Gateway Time-out");
+    }
+    Response resp = t.answer(forwarded(r, l), defaultBehavior, now, d.group == null ? 0 : d.group.applicationStartMillis);
     Duration idle = Duration.ofMillis(s.idleTimeoutMillis);
     RoutedResponse out;
     switch (resp.kind()) {
@@ -926,6 +1035,12 @@ public final class LoadBalancing implements AutoCloseable {
       if (usesLeastOutstanding(s, l, d.group)) t.virtualCompletions.add(now + out.latency().toMillis());
     }
     return out;
+  }
+
+  private double lossDraw() {
+    synchronized (lossDraws) { // request threads of the HTTP listener draw too
+      return lossDraws.nextDouble();
+    }
   }
 
   private static boolean usesLeastOutstanding(RoutingSnapshot s, RoutingSnapshot.ListenerSnap l, TgState g) {

@@ -14,6 +14,10 @@ final class TargetRuntime {
   volatile URI endpoint;
   volatile TargetBehavior behavior;
   volatile boolean zoneImpaired;
+  /** Latency a network impairment toward the target's zone adds to every answer, in ms (0: none). */
+  volatile long addedLatencyMillis;
+  /** The fraction of offered requests a network impairment toward the target's zone loses. */
+  volatile double lossFraction;
   final AtomicInteger inFlight = new AtomicInteger();
   /** Virtual completion instants of requests sent with {@code send}; guarded by the kernel lock. */
   final PriorityQueue<Long> virtualCompletions = new PriorityQueue<>();
@@ -31,9 +35,44 @@ final class TargetRuntime {
   }
 
   Response answer(Request r, TargetBehavior fallback) {
-    TargetBehavior b = behavior;
-    Response resp = (b != null ? b : fallback).handle(r);
-    return resp == null ? Response.noResponse() : resp;
+    return answer(r, fallback, Long.MIN_VALUE, 0);
+  }
+
+  /**
+   * The answer at virtual {@code now} (epoch ms): 503 while the application on the instance is
+   * still starting ({@code applicationStartMillis} after the instance entered running), else what
+   * the behaviour answers; a network impairment adds its latency.
+   */
+  Response answer(Request r, TargetBehavior fallback, long now, long applicationStartMillis) {
+    Response resp;
+    if (starting(now, applicationStartMillis)) {
+      resp = STARTING;
+    } else {
+      TargetBehavior b = behavior;
+      resp = (b != null ? b : fallback).handle(r);
+      if (resp == null) resp = Response.noResponse();
+    }
+    long added = addedLatencyMillis;
+    if (added > 0 && resp.kind() == Response.Kind.ANSWERED) {
+      resp = new Response(Response.Kind.ANSWERED, resp.status(), resp.latency().plusMillis(added), resp.body());
+    }
+    return resp;
+  }
+
+  /** What an instance answers while its application starts. */
+  static final Response STARTING = Response.of(503, java.time.Duration.ofMillis(1));
+
+  /** Whether the instance's application is still starting at {@code now}. */
+  boolean starting(long now, long applicationStartMillis) {
+    if (applicationStartMillis <= 0 || instance == null || now == Long.MIN_VALUE) return false;
+    return instance.state() == io.github.cloudtwin.ec2.InstanceState.RUNNING
+        && instance.stateSince().toEpochMilli() + applicationStartMillis > now;
+  }
+
+  /** When the instance's application has started (epoch ms), or Long.MIN_VALUE if not an instance. */
+  long readyAt(long applicationStartMillis) {
+    if (instance == null || instance.state() != io.github.cloudtwin.ec2.InstanceState.RUNNING) return Long.MIN_VALUE;
+    return instance.stateSince().toEpochMilli() + applicationStartMillis;
   }
 
   int virtualOutstanding(long now) {

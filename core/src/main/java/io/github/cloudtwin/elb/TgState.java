@@ -28,6 +28,8 @@ final class TgState {
   private final Kernel kernel;
   private final LoadBalancing owner;
   private Scheduler.Task checkTask;
+  /** How long the application on a new instance target answers 503 after the instance runs (ms). */
+  volatile long applicationStartMillis;
 
   TgState(Kernel kernel, LoadBalancing owner, TargetGroupSpec spec, HealthCheckSpec hc, LoadBalancerType lbType, Duration delay, String dimension) {
     this.kernel = kernel;
@@ -176,13 +178,18 @@ final class TgState {
 
   /** The failure (reason code, description) of one check, or null when it passed. */
   private String[] probe(Registration r) {
+    return probe(r, applicationStartMillis);
+  }
+
+  /** The failure of one check now, the application's start counted for {@code startMillis}. */
+  String[] probe(Registration r, long startMillis) {
     TargetRuntime t = r.target;
     if (!t.reachable()) return new String[] {"Target.Timeout", "Request timed out"};
     int port = healthCheck.port() != null ? healthCheck.port() : r.port;
     Request req =
         new Request("GET", t.id + ":" + port, healthCheck.path() == null ? "/" : healthCheck.path(),
             Map.of("user-agent", Request.HEALTH_CHECKER), "10.0.0.1", 0, port, true);
-    Response resp = t.answer(req, owner.defaultBehavior());
+    Response resp = t.answer(req, owner.defaultBehavior(), kernel.clock().now().toEpochMilli(), startMillis);
     switch (resp.kind()) {
       case REFUSED:
         return new String[] {"Target.FailedHealthChecks", "Health checks failed"};

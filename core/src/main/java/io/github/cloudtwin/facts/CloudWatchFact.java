@@ -69,7 +69,9 @@ public sealed interface CloudWatchFact extends Fact {
 
     @Override
     public Map<String, String> details() {
-      return Details.of("threshold", Double.toString(spec.threshold()), "metric", spec.metric().toString());
+      return spec.isMetricMath()
+          ? Details.of("threshold", Double.toString(spec.threshold()), "metrics", spec.returnedQuery().orElseThrow().id())
+          : Details.of("threshold", Double.toString(spec.threshold()), "metric", spec.metric().toString());
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * One chart per alarmed metric: the statistic the alarms evaluate, per their period, with each
  * alarm's threshold. Alarms on the same metric, statistic and period share a chart (a target
- * tracking policy's high and low alarms, for instance).
+ * tracking policy's high and low alarms, for instance). An alarm on metric math gets a chart of the
+ * query it watches.
  */
 final class AlarmCharts {
 
@@ -26,9 +27,14 @@ final class AlarmCharts {
 
   static List<Chart> charts(CloudTwin twin) {
     Map<Key, List<MetricAlarmSpec>> byMetric = new LinkedHashMap<>();
+    List<MetricAlarmSpec> math = new ArrayList<>();
     for (MetricAlarm a : twin.cloudWatch().alarms()) {
       if (a.isDeleted()) continue;
       MetricAlarmSpec s = a.spec();
+      if (s.isMetricMath()) {
+        math.add(s);
+        continue;
+      }
       byMetric.computeIfAbsent(new Key(s.metric(), s.statistic(), s.period()), k -> new ArrayList<>()).add(s);
     }
     List<Chart> out = new ArrayList<>();
@@ -47,6 +53,11 @@ final class AlarmCharts {
               "",
               List.of(ChartSources.series(twin, k.metric(), k.statistic(), k.period(), "alarm-metric")),
               thresholds));
+    }
+    for (MetricAlarmSpec s : math) {
+      out.add(new Chart("alarm " + s.alarmName() + ": " + s.watched() + " per " + s.period().getSeconds() + " s", "",
+          List.of(ChartSources.mathSeries(twin, s.metrics(), s.period(), "alarm-metric")),
+          List.of(new Threshold(s.alarmName() + " " + s.comparisonOperator().symbol(), s.threshold()))));
     }
     return out;
   }

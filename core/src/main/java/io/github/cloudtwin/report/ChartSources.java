@@ -52,6 +52,35 @@ public final class ChartSources {
   }
 
   /**
+   * The series an alarm on metric math watches: its returned query, per period, from the twin's
+   * start to now.
+   *
+   * @param twin the twin
+   * @param queries the alarm's queries (exactly one returns data)
+   * @param period the alarm's period
+   * @param cssClass the CSS class of the line
+   * @return the series
+   */
+  public static Series mathSeries(CloudTwin twin, java.util.List<io.github.cloudtwin.cloudwatch.MetricDataQuery> queries,
+      Duration period, String cssClass) {
+    Instant t0 = twin.timeline().t0();
+    Instant end = twin.now().plus(period);
+    List<Point> points = new ArrayList<>();
+    String name = "";
+    if (end.isAfter(t0)) {
+      for (io.github.cloudtwin.cloudwatch.MetricDataResult r
+          : twin.cloudWatch().getMetricData(queries, t0, end, io.github.cloudtwin.cloudwatch.ScanBy.TIMESTAMP_ASCENDING)) {
+        name = r.label();
+        for (int i = 0; i < r.timestamps().size(); i++) {
+          Instant t = r.timestamps().get(i);
+          if (!t.isAfter(twin.now())) points.add(new Point(Duration.between(t0, t), r.values().get(i)));
+        }
+      }
+    }
+    return new Series(name, cssClass, points);
+  }
+
+  /**
    * The series of {@code metric}'s {@code statistic} per {@code period} over the twin's whole
    * run, one point per period that holds data, at the period's start.
    *

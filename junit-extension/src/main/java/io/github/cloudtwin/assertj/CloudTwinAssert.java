@@ -88,6 +88,30 @@ public class CloudTwinAssert extends AbstractObjectAssert<CloudTwinAssert, Cloud
     return new EcsServiceAssert(actual.ecs().service(cluster, serviceName));
   }
 
+  /**
+   * Verifies that {@code twin.advice()} has no finding about the configuration as it stands.
+   *
+   * @return this assertion
+   */
+  public CloudTwinAssert hasNoConfigurationWarnings() {
+    return hasNoConfigurationWarningsExcept();
+  }
+
+  /**
+   * Verifies that {@code twin.advice()} has no finding but those of the accepted rules (by id,
+   * such as {@code flapping-thresholds}).
+   *
+   * @param acceptedRuleIds the ids of the rules whose findings are accepted
+   * @return this assertion
+   */
+  public CloudTwinAssert hasNoConfigurationWarningsExcept(String... acceptedRuleIds) {
+    isNotNull();
+    AdviceAssert a = new AdviceAssert(actual.advice());
+    for (String id : acceptedRuleIds) a.accepting(id);
+    a.hasNoConfigurationWarnings();
+    return myself;
+  }
+
   /** {@return assertions on what the scenario has cost so far, at the built-in On-Demand prices} */
   public CostReportAssert cost() {
     return cost(io.github.cloudtwin.cost.PriceTable.awsOnDemand());

@@ -103,6 +103,16 @@ public final class CloudTwinAssertions {
   }
 
   /**
+   * Assertions on a twin's advice ({@code twin.advice()}).
+   *
+   * @param actual the advice under test
+   * @return assertions on the advice
+   */
+  public static AdviceAssert assertThat(io.github.cloudtwin.advice.Advice actual) {
+    return new AdviceAssert(actual);
+  }
+
+  /**
    * Assertions reached through the twin, with its timeline attached.
    *
    * @param actual the object under test

@@ -17,6 +17,16 @@ import org.assertj.core.api.SoftAssertions;
 public class CloudTwinSoftAssertions extends SoftAssertions {
 
   /**
+   * Soft assertions on a twin's advice.
+   *
+   * @param actual the advice under test
+   * @return soft assertions on the advice
+   */
+  public AdviceAssert assertThat(io.github.cloudtwin.advice.Advice actual) {
+    return proxy(AdviceAssert.class, io.github.cloudtwin.advice.Advice.class, actual);
+  }
+
+  /**
    * Soft assertions on a twin's timeline.
    *
    * @param actual the object under test

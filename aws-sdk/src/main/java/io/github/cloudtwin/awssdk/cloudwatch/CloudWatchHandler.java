@@ -156,27 +156,7 @@ public final class CloudWatchHandler {
     if (r.nextToken() != null) {
       throw AwsErrorException.badRequest("InvalidNextToken", "The token '" + r.nextToken() + "' is invalid.");
     }
-    List<MetricQuery> queries = new ArrayList<>();
-    if (r.hasMetricDataQueries()) {
-      for (MetricDataQuery q : r.metricDataQueries()) {
-        if (q.expression() != null) {
-          throw new UnsupportedOperationException("GetMetricData with metric math (Expression) is not simulated by"
-              + " CloudTwin: use MetricStat");
-        }
-        MetricStat s = q.metricStat();
-        MetricId id = null;
-        if (s != null && s.metric() != null) {
-          Metric m = s.metric();
-          if (m.namespace() == null || m.metricName() == null) {
-            throw AwsErrorException.badRequest("MissingParameter",
-                "The parameters MetricStat.Metric.Namespace and MetricStat.Metric.MetricName are required.");
-          }
-          id = new MetricId(m.namespace(), m.metricName(), dimensions(m.dimensions()));
-        }
-        queries.add(new MetricQuery(q.id(), id, s == null ? null : s.period(), s == null ? null : s.stat(),
-            q.label(), q.returnData()));
-      }
-    }
+    List<MetricQuery> queries = r.hasMetricDataQueries() ? queries(r.metricDataQueries()) : List.of();
     boolean ascending = "TimestampAscending".equals(r.scanByAsString());
     List<MetricResult> results = ops.getMetricData(queries, r.startTime(), r.endTime(), ascending, r.maxDatapoints());
     List<MetricDataResult> out = new ArrayList<>();
@@ -185,6 +165,51 @@ public final class CloudWatchHandler {
           .statusCode(StatusCode.COMPLETE).messages(List.of()).build());
     }
     return GetMetricDataResponse.builder().metricDataResults(out).messages(List.of()).build();
+  }
+
+  private static List<MetricQuery> queries(List<MetricDataQuery> in) {
+    List<MetricQuery> queries = new ArrayList<>();
+    for (MetricDataQuery q : in) {
+      MetricStat s = q.metricStat();
+      MetricId id = null;
+      if (s != null && s.metric() != null) {
+        Metric m = s.metric();
+        if (m.namespace() == null || m.metricName() == null) {
+          throw AwsErrorException.badRequest("MissingParameter",
+              "The parameters MetricStat.Metric.Namespace and MetricStat.Metric.MetricName are required.");
+        }
+        if (s.unit() != null) {
+          throw new UnsupportedOperationException("MetricStat with Unit is not simulated by CloudTwin's SDK clients:"
+              + " leave it out (every unit then counts)");
+        }
+        id = new MetricId(m.namespace(), m.metricName(), dimensions(m.dimensions()));
+      }
+      if (q.accountId() != null) {
+        throw new UnsupportedOperationException("MetricDataQuery with AccountId (cross-account) is not simulated by CloudTwin");
+      }
+      queries.add(new MetricQuery(q.id(), id, s == null ? q.period() : s.period(), s == null ? null : s.stat(),
+          q.label(), q.returnData(), q.expression()));
+    }
+    return queries;
+  }
+
+  /** The SDK form of the twin's queries (DescribeAlarms' {@code Metrics}). */
+  private static List<MetricDataQuery> queries(MetricAlarmSpec s) {
+    List<MetricDataQuery> out = new ArrayList<>();
+    for (io.github.cloudtwin.cloudwatch.MetricDataQuery q : s.metrics()) {
+      MetricDataQuery.Builder b = MetricDataQuery.builder().id(q.id()).label(q.label()).returnData(q.returnData());
+      if (q.isExpression()) {
+        b.expression(q.expression());
+        if (q.period() != null) b.period((int) q.period().getSeconds());
+      } else {
+        MetricId m = q.metricStat().metric();
+        b.metricStat(MetricStat.builder()
+            .metric(Metric.builder().namespace(m.namespace()).metricName(m.metricName()).dimensions(dimensions(m)).build())
+            .period((int) q.metricStat().period().getSeconds()).stat(q.metricStat().stat().toString()).build());
+      }
+      out.add(b.build());
+    }
+    return out;
   }
 
   /** ListMetrics. */
@@ -206,10 +231,6 @@ public final class CloudWatchHandler {
 
   /** PutMetricAlarm. */
   public PutMetricAlarmResponse putMetricAlarm(PutMetricAlarmRequest r) {
-    if (r.hasMetrics() && !r.metrics().isEmpty()) {
-      throw new UnsupportedOperationException("PutMetricAlarm with Metrics (metric math) is not simulated by"
-          + " CloudTwin: use MetricName, Namespace and Dimensions");
-    }
     if (r.unit() != null) {
       throw new UnsupportedOperationException("PutMetricAlarm with Unit is not simulated by CloudTwin: leave it out"
           + " (the alarm then watches every unit, as AWS does)");
@@ -226,7 +247,8 @@ public final class CloudWatchHandler {
         r.statisticAsString(), r.extendedStatistic(), r.period(), r.evaluationPeriods(), r.datapointsToAlarm(),
         r.threshold(), r.comparisonOperatorAsString(), r.treatMissingData(), r.evaluateLowSampleCountPercentile(),
         r.actionsEnabled(), r.hasAlarmActions() ? r.alarmActions() : null, r.hasOkActions() ? r.okActions() : null,
-        r.hasInsufficientDataActions() ? r.insufficientDataActions() : null));
+        r.hasInsufficientDataActions() ? r.insufficientDataActions() : null,
+        r.hasMetrics() && !r.metrics().isEmpty() ? queries(r.metrics()) : null));
     return PutMetricAlarmResponse.builder().build();
   }
 
@@ -279,15 +301,16 @@ public final class CloudWatchHandler {
         .stateReasonData(a.stateReasonData() == null ? null : a.stateReasonData().toJson())
         .stateUpdatedTimestamp(a.stateUpdatedTimestamp())
         .stateTransitionedTimestamp(a.stateUpdatedTimestamp())
-        .metricName(s.metric().metricName())
-        .namespace(s.metric().namespace())
-        .dimensions(dimensions(s.metric()))
-        .period((int) s.period().getSeconds())
         .evaluationPeriods(s.evaluationPeriods())
         .datapointsToAlarm(s.datapointsToAlarm())
         .threshold(s.threshold())
         .comparisonOperator(s.comparisonOperator().name())
         .treatMissingData(s.treatMissingData().name());
+    if (s.isMetricMath()) {
+      return b.metrics(queries(s)).build();
+    }
+    b.metricName(s.metric().metricName()).namespace(s.metric().namespace()).dimensions(dimensions(s.metric()))
+        .period((int) s.period().getSeconds());
     if (s.statistic().isPercentile()) {
       b.extendedStatistic(s.statistic().toString())
           .evaluateLowSampleCountPercentile(s.evaluateLowSampleCountPercentile() ? "evaluate" : "ignore");

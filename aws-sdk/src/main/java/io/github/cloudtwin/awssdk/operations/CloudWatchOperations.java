@@ -11,7 +11,9 @@ import io.github.cloudtwin.cloudwatch.ComparisonOperator;
 import io.github.cloudtwin.cloudwatch.Datapoint;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
+import io.github.cloudtwin.cloudwatch.MetricDataResult;
 import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.ScanBy;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
 import io.github.cloudtwin.cloudwatch.Statistic;
 import io.github.cloudtwin.cloudwatch.StatisticValues;
@@ -66,16 +68,19 @@ public final class CloudWatchOperations {
       StatisticValues statisticValues, String unit) {}
 
   /**
-   * One query of {@code GetMetricData} (a {@code MetricStat}; metric math is not simulated).
+   * One {@code MetricDataQuery} of {@code GetMetricData} or of PutMetricAlarm's {@code Metrics}:
+   * a {@code MetricStat} (metric, period, stat) or an {@code Expression}.
    *
    * @param id required, starts with a lower-case letter
-   * @param metric the metric
-   * @param period the period in seconds
+   * @param metric the metric, or null for an expression
+   * @param period the period in seconds (of the MetricStat, or the expression's {@code Period})
    * @param stat the statistic, such as {@code Average} or {@code p99}
    * @param label the label, or null for the metric name
    * @param returnData whether the result is returned (default true)
+   * @param expression the metric math expression, or null for a MetricStat
    */
-  public record MetricQuery(String id, MetricId metric, Integer period, String stat, String label, Boolean returnData) {}
+  public record MetricQuery(
+      String id, MetricId metric, Integer period, String stat, String label, Boolean returnData, String expression) {}
 
   /**
    * One result of {@code GetMetricData}.
@@ -106,13 +111,14 @@ public final class CloudWatchOperations {
    * @param alarmActions ARNs
    * @param okActions ARNs
    * @param insufficientDataActions ARNs
+   * @param metrics the {@code Metrics} of an alarm on metric math, or null
    */
   public record PutAlarm(
       String alarmName, String alarmDescription, MetricId metric, String statistic, String extendedStatistic,
       Integer period, Integer evaluationPeriods, Integer datapointsToAlarm, Double threshold,
       String comparisonOperator, String treatMissingData, String evaluateLowSampleCountPercentile,
       Boolean actionsEnabled, List<String> alarmActions, List<String> okActions,
-      List<String> insufficientDataActions) {}
+      List<String> insufficientDataActions, List<MetricQuery> metrics) {}
 
   // ------------------------------------------------------------------ metrics
 
@@ -238,28 +244,64 @@ public final class CloudWatchOperations {
     if (!end.isAfter(start)) {
       throw invalid("The parameter StartTime must be less than the parameter EndTime.");
     }
+    List<io.github.cloudtwin.cloudwatch.MetricDataQuery> core = queries(queries, "MetricDataQueries");
+    List<MetricDataResult> results;
+    try {
+      results = cloudWatch.getMetricData(core, start, end, ascending ? ScanBy.TIMESTAMP_ASCENDING : ScanBy.TIMESTAMP_DESCENDING);
+    } catch (ValidationException e) {
+      throw invalid(e.getMessage());
+    }
     List<MetricResult> out = new ArrayList<>();
     int budget = maxDatapoints == null ? 100_800 : maxDatapoints;
+    for (MetricDataResult r : results) {
+      int n = Math.min(r.values().size(), Math.max(0, budget));
+      budget -= n;
+      out.add(new MetricResult(r.id(), r.label(), r.timestamps().subList(0, n), r.values().subList(0, n)));
+    }
+    return out;
+  }
+
+  /**
+   * The twin's queries for a {@code MetricDataQuery} list, with AWS's messages for what is missing.
+   *
+   * @param queries the queries
+   * @param field {@code MetricDataQueries} or {@code Metrics}
+   * @return the twin's queries
+   */
+  public List<io.github.cloudtwin.cloudwatch.MetricDataQuery> queries(List<MetricQuery> queries, String field) {
+    List<io.github.cloudtwin.cloudwatch.MetricDataQuery> out = new ArrayList<>();
     for (MetricQuery q : queries) {
-      if (q.id() == null) throw missing("MetricDataQueries.member.Id");
+      if (q.id() == null) throw missing(field + ".member.Id");
       if (!q.id().matches("[a-z][a-zA-Z0-9_]*")) {
-        throw invalid("The value " + q.id() + " for parameter MetricDataQueries.member.Id is invalid: it must start"
+        throw invalid("The value " + q.id() + " for parameter " + field + ".member.Id is invalid: it must start"
             + " with a lower-case letter and contain only letters, numbers and underscores.");
       }
-      if (q.metric() == null || q.period() == null || q.stat() == null) {
-        throw AwsErrorException.badRequest("MissingParameter", "The parameter MetricDataQueries.member.MetricStat is"
-            + " required for query " + q.id() + " (metric math expressions are not simulated).");
+      boolean returnData = q.returnData() == null || q.returnData();
+      io.github.cloudtwin.cloudwatch.MetricDataQuery core;
+      if (q.expression() != null) {
+        if (q.metric() != null) {
+          throw AwsErrorException.badRequest("InvalidParameterCombination", "The parameters " + field + ".member.Expression and "
+              + field + ".member.MetricStat are mutually exclusive and you have specified both (query " + q.id() + ").");
+        }
+        if (q.period() != null) checkPeriod(field + ".member.Period", q.period());
+        try {
+          core = new io.github.cloudtwin.cloudwatch.MetricDataQuery(q.id(), null, q.expression(), q.label(), returnData,
+              q.period() == null ? null : Duration.ofSeconds(q.period()));
+        } catch (ValidationException e) {
+          throw invalid(e.getMessage());
+        }
+      } else {
+        if (q.metric() == null || q.period() == null || q.stat() == null) {
+          throw AwsErrorException.badRequest("MissingParameter", "The parameter " + field + ".member.MetricStat (with"
+              + " Metric, Period and Stat) or " + field + ".member.Expression is required for query " + q.id() + ".");
+        }
+        checkPeriod(field + ".member.MetricStat.Period", q.period());
+        Statistic st = statistic(q.stat());
+        core = new io.github.cloudtwin.cloudwatch.MetricDataQuery(q.id(),
+            new io.github.cloudtwin.cloudwatch.MetricStat(q.metric(), Duration.ofSeconds(q.period()), st, null), null,
+            q.label(), returnData, null);
       }
-      checkPeriod("MetricDataQueries.member.MetricStat.Period", q.period());
-      Statistic st = statistic(q.stat());
-      if (q.returnData() != null && !q.returnData()) continue;
-      List<Datapoint> points = new ArrayList<>(
-          cloudWatch.getMetricStatistics(q.metric(), start, end, Duration.ofSeconds(q.period()), st));
-      if (!ascending) points.sort(Comparator.comparing(Datapoint::timestamp).reversed());
-      if (points.size() > budget) points = points.subList(0, Math.max(0, budget));
-      budget -= points.size();
-      out.add(new MetricResult(q.id(), q.label() == null ? q.metric().metricName() : q.label(),
-          points.stream().map(Datapoint::timestamp).toList(), points.stream().map(Datapoint::value).toList()));
+      out.add(core);
     }
     return out;
   }
@@ -306,13 +348,19 @@ public final class CloudWatchOperations {
     if (r.alarmName().isEmpty() || r.alarmName().length() > 255) {
       throw invalid("The value for parameter AlarmName must be between 1 and 255 characters long.");
     }
-    if (r.metric() == null) {
+    boolean math = r.metrics() != null && !r.metrics().isEmpty();
+    if (math && (r.metric() != null || r.statistic() != null || r.extendedStatistic() != null || r.period() != null)) {
+      throw AwsErrorException.badRequest("InvalidParameterCombination", "The parameters Metrics and MetricName, Namespace,"
+          + " Dimensions, Statistic, ExtendedStatistic and Period are mutually exclusive (each MetricStat has its own).");
+    }
+    if (!math && r.metric() == null) {
       throw AwsErrorException.badRequest("ValidationError", "Metrics list must not be empty and MetricName and"
-          + " Namespace are required (metric math alarms are not simulated).");
+          + " Namespace are required.");
     }
     if (r.evaluationPeriods() == null) throw missing("EvaluationPeriods");
     if (r.comparisonOperator() == null) throw missing("ComparisonOperator");
     if (r.threshold() == null) throw missing("Threshold");
+    if (math) return putMathAlarm(r);
     if (r.period() == null) throw missing("Period");
     if ((r.statistic() == null) == (r.extendedStatistic() == null)) {
       throw AwsErrorException.badRequest("InvalidParameterCombination", r.statistic() == null
@@ -355,6 +403,28 @@ public final class CloudWatchOperations {
       return cloudWatch.putMetricAlarm(b.build());
     } catch (ValidationException e) {
       throw invalid(e.getMessage());
+    }
+  }
+
+  private MetricAlarm putMathAlarm(PutAlarm r) {
+    MetricAlarmSpec.Builder b = MetricAlarmSpec.builder()
+        .alarmName(r.alarmName())
+        .alarmDescription(r.alarmDescription())
+        .metrics(queries(r.metrics(), "Metrics"))
+        .evaluationPeriods(r.evaluationPeriods())
+        .threshold(r.threshold())
+        .comparisonOperator(comparison(r.comparisonOperator()))
+        .treatMissingData(r.treatMissingData() == null ? TreatMissingData.missing : treatMissing(r.treatMissingData()))
+        .alarmActions(actions("AlarmActions", r.alarmActions()).toArray(AlarmAction[]::new))
+        .okActions(actions("OKActions", r.okActions()).toArray(AlarmAction[]::new))
+        .insufficientDataActions(actions("InsufficientDataActions", r.insufficientDataActions()).toArray(AlarmAction[]::new));
+    if (r.datapointsToAlarm() != null) b.datapointsToAlarm(r.datapointsToAlarm());
+    if (r.actionsEnabled() != null) b.actionsEnabled(r.actionsEnabled());
+    try {
+      return cloudWatch.putMetricAlarm(b.build());
+    } catch (ValidationException e) {
+      throw e.getMessage().startsWith("Exactly one element") ? AwsErrorException.badRequest("ValidationError", e.getMessage())
+          : invalid(e.getMessage());
     }
   }
 
@@ -423,7 +493,7 @@ public final class CloudWatchOperations {
     List<MetricAlarm> out = new ArrayList<>();
     for (MetricAlarm a : cloudWatch.alarms()) {
       MetricAlarmSpec s = a.spec();
-      if (!s.metric().equals(id)) continue;
+      if (s.isMetricMath() || !s.metric().equals(id)) continue;
       if (statistic != null && !s.statistic().toString().equals(statistic)) continue;
       if (extendedStatistic != null && !s.statistic().toString().equals(extendedStatistic)) continue;
       if (period != null && s.period().getSeconds() != period) continue;

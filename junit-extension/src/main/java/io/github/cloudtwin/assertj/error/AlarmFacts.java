@@ -32,7 +32,7 @@ final class AlarmFacts {
       double v = points.get(i);
       sb.append(Double.isNaN(v) ? "missing" : Double.toString(v));
     }
-    sb.append("], rule ").append(s.metric().metricName()).append(' ').append(s.statistic().name()).append(' ')
+    sb.append("], rule ").append(s.watched()).append(' ')
         .append(s.comparisonOperator().symbol()).append(' ').append(s.threshold()).append(" for ")
         .append(s.datapointsToAlarm()).append(" of ").append(s.evaluationPeriods()).append(" x ")
         .append(s.period().getSeconds()).append(" s.");

@@ -24,7 +24,8 @@ public final class ShouldNeverHaveEnteredState extends CloudTwinErrorMessage {
   public static ShouldNeverHaveEnteredState shouldHaveSeenData(MetricAlarm alarm, AlarmState state, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" never to enter ").append(state).append('\n');
-    sb.append("but no evaluation of it ever found a datapoint of ").append(alarm.spec().metric())
+    sb.append("but no evaluation of it ever found a datapoint of ")
+        .append(alarm.spec().isMetricMath() ? alarm.spec().watched() : alarm.spec().metric())
         .append(", so that would prove nothing (check the metric's name and dimensions, and advance the twin).\n");
     if (timeline != null) sb.append(TimelineSlice.about(timeline, "alarm/" + alarm.alarmName()));
     return new ShouldNeverHaveEnteredState(sb.toString().stripTrailing());
