@@ -89,7 +89,7 @@ final class ExperimentRun {
         sampling.cancel();
         twin.cloudWatch().removeAlarmListener(listener);
         kernel.timeline().removeListener(watcher);
-        for (String name : new ArrayList<>(active.keySet())) end(name, true);
+        for (String name : new ArrayList<>(active.keySet())) end(name, false); // due at the run's last instant
         kernel.timeline().record(new ExperimentFact.ExperimentEnded(experiment.name(), stoppedBy == null ? "completed" : "stopped"));
       });
     }
