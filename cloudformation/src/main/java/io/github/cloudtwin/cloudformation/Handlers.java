@@ -18,6 +18,7 @@ final class Handlers {
     m.put("AWS::EC2::LaunchTemplate", Ec2Resources.LAUNCH_TEMPLATE);
     m.putAll(AutoScalingResources.handlers());
     m.put("AWS::CloudWatch::Alarm", CloudWatchResources.ALARM);
+    m.put("AWS::CloudWatch::CompositeAlarm", CloudWatchResources.COMPOSITE_ALARM);
     m.putAll(ElbV2Resources.handlers());
     m.put("AWS::CloudFormation::Stack", NestedStacks.STACK);
     m.put(ClassicElbResources.TYPE, ClassicElbResources.LOAD_BALANCER);

@@ -39,6 +39,7 @@ public final class CloudWatch {
   private final Map<MetricId, MetricSeries> series = new HashMap<>();
   private final Injections injections = new Injections();
   private final Map<String, MetricAlarm> alarms = new java.util.LinkedHashMap<>();
+  private final CompositeAlarms composites;
   private final List<AlarmListener> alarmListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private long alarmSeq;
   private boolean minuteEvaluation;
@@ -51,6 +52,7 @@ public final class CloudWatch {
    */
   public CloudWatch(Kernel kernel) {
     this.kernel = Require.notNull("kernel", kernel);
+    this.composites = new CompositeAlarms(kernel, alarms::get);
   }
 
   Kernel kernel() {
@@ -503,6 +505,10 @@ public final class CloudWatch {
     return kernel.call(
         () -> {
           Instant now = kernel.clock().now();
+          if (composites.get(spec.alarmName()) != null) {
+            throw new ValidationException("AlarmName", spec.alarmName(),
+                "a name no composite alarm has: alarm names are unique across metric and composite alarms");
+          }
           MetricAlarm existing = alarms.get(spec.alarmName());
           if (existing != null) {
             existing.spec(spec);
@@ -580,10 +586,22 @@ public final class CloudWatch {
     Require.notNull("AlarmNames", names);
     kernel.run(
         () -> {
+          java.util.Set<String> deleting = new java.util.LinkedHashSet<>(java.util.Arrays.asList(names));
           for (String n : names) {
-            alarm(n);
+            if (composites.get(n) == null) {
+              alarm(n);
+            }
+            List<String> dependents = composites.dependents(n, deleting);
+            if (!dependents.isEmpty()) {
+              throw new ValidationException("AlarmNames", n, "an alarm no composite alarm depends on: "
+                  + String.join(", ", dependents) + " refers to it (change or delete that composite alarm first)");
+            }
           }
           for (String n : names) {
+            if (composites.get(n) != null) {
+              composites.delete(n);
+              continue;
+            }
             MetricAlarm a = alarms.remove(n);
             if (a != null) {
               a.deleted(kernel.clock().now());
@@ -606,11 +624,56 @@ public final class CloudWatch {
     Require.name("StateReason", reason);
     kernel.run(
         () -> {
+          CompositeAlarm c = composites.get(name);
+          if (c != null) {
+            composites.setState(c, state, reason);
+            return;
+          }
           MetricAlarm a = alarm(name);
           if (a.state() != state) {
             transition(a, state, reason, null, Double.NaN);
           }
         });
+  }
+
+  // ------------------------------------------------------------------ composite alarms
+
+  /**
+   * Creates or updates a composite alarm, as {@code PutCompositeAlarm}: every alarm its rule (and
+   * its {@code ActionsSuppressor}) names must exist, and the rule must close no cycle between
+   * composite alarms. A new alarm starts in INSUFFICIENT_DATA and is evaluated at once; after that
+   * whenever an alarm its rule names changes state. Updating keeps the state and re-evaluates.
+   *
+   * @param spec the spec
+   * @return the alarm, a live view
+   */
+  public CompositeAlarm putCompositeAlarm(CompositeAlarmSpec spec) {
+    Require.notNull("spec", spec);
+    return kernel.call(() -> composites.put(spec));
+  }
+
+  /**
+   * The composite alarm named {@code name}, or a ValidationException (ResourceNotFound).
+   *
+   * @param name the name
+   * @return the composite alarm
+   */
+  public CompositeAlarm compositeAlarm(String name) {
+    Require.name("AlarmName", name);
+    return kernel.call(
+        () -> {
+          CompositeAlarm c = composites.get(name);
+          if (c == null) {
+            throw new ValidationException("AlarmName", name, "the name of an existing composite alarm "
+                + composites.all().stream().map(CompositeAlarm::alarmName).toList() + " (ResourceNotFound)");
+          }
+          return c;
+        });
+  }
+
+  /** {@return every composite alarm, in creation order} */
+  public List<CompositeAlarm> compositeAlarms() {
+    return kernel.call(composites::all);
   }
 
   /**
@@ -803,6 +866,7 @@ public final class CloudWatch {
             l.stateChanged(a, from, to, reason);
           }
           runActions(a, from, false, newest, id);
+          composites.alarmChanged(a.alarmName(), from, to);
         });
   }
 

@@ -1,6 +1,9 @@
 package io.github.cloudtwin.facts;
 
+import io.github.cloudtwin.cloudwatch.ActionsSuppressedBy;
 import io.github.cloudtwin.cloudwatch.AlarmState;
+import io.github.cloudtwin.cloudwatch.CompositeAlarmSpec;
+import io.github.cloudtwin.cloudwatch.CompositeStateReasonData;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Signal;
@@ -9,7 +12,10 @@ import io.github.cloudtwin.kernel.TimelineFormat;
 import java.time.Duration;
 import java.util.Map;
 
-/** What CloudWatch records: injections, alarms created, updated, deleted, their state changes and actions. */
+/**
+ * What CloudWatch records: injections, metric and composite alarms created, updated, deleted,
+ * their state changes and actions, and composite alarms' suppressed actions.
+ */
 public sealed interface CloudWatchFact extends Fact {
 
   /**
@@ -173,6 +179,120 @@ public sealed interface CloudWatchFact extends Fact {
     @Override
     public String message() {
       return "invoked action " + action;
+    }
+  }
+
+  /**
+   * A composite alarm was created (in INSUFFICIENT_DATA, then evaluated at once).
+   *
+   * @param alarmName the alarm name
+   * @param spec its definition
+   */
+  record CompositeAlarmCreated(String alarmName, CompositeAlarmSpec spec) implements CloudWatchFact {
+    @Override
+    public String resource() {
+      return "alarm/" + alarmName;
+    }
+
+    @Override
+    public String kind() {
+      return "create";
+    }
+
+    @Override
+    public String message() {
+      return "composite alarm created in INSUFFICIENT_DATA: rule " + spec.alarmRule()
+          + (spec.actionsSuppressor() == null ? "" : ", actions suppressed by " + spec.actionsSuppressor()
+              + " (wait " + spec.actionsSuppressorWaitPeriod().getSeconds() + " s, extension "
+              + spec.actionsSuppressorExtensionPeriod().getSeconds() + " s)");
+    }
+
+    @Override
+    public Map<String, String> details() {
+      return Details.of("rule", spec.alarmRule(), "actionsSuppressor", spec.actionsSuppressor());
+    }
+  }
+
+  /**
+   * A composite alarm's definition was replaced ({@code PutCompositeAlarm} on an existing name).
+   *
+   * @param alarmName the alarm name
+   * @param spec the new definition
+   */
+  record CompositeAlarmUpdated(String alarmName, CompositeAlarmSpec spec) implements CloudWatchFact {
+    @Override
+    public String resource() {
+      return "alarm/" + alarmName;
+    }
+
+    @Override
+    public String kind() {
+      return "update";
+    }
+
+    @Override
+    public String message() {
+      return "composite alarm definition updated: rule " + spec.alarmRule();
+    }
+  }
+
+  /**
+   * A composite alarm changed state: its rule started or stopped holding.
+   *
+   * @param alarmName the alarm name
+   * @param from the state before
+   * @param to the state after
+   * @param reason the state reason (which alarm's transition triggered it)
+   * @param data the triggering alarms, or null (after {@code SetAlarmState})
+   */
+  record CompositeAlarmStateChanged(String alarmName, AlarmState from, AlarmState to, String reason, CompositeStateReasonData data)
+      implements CloudWatchFact {
+    @Override
+    public String resource() {
+      return "alarm/" + alarmName;
+    }
+
+    @Override
+    public String kind() {
+      return "state-change";
+    }
+
+    @Override
+    public String message() {
+      return from + " -> " + to + ": " + reason;
+    }
+
+    @Override
+    public Map<String, String> details() {
+      return Details.of("from", from.name(), "to", to.name(), "composite", "true");
+    }
+  }
+
+  /**
+   * A composite alarm's actions for its new state are held back by its actions suppressor.
+   *
+   * @param alarmName the composite alarm
+   * @param state the state whose actions are held back
+   * @param by why: the wait period, the extension period or the suppressor in ALARM
+   * @param suppressor the suppressor alarm's name
+   * @param period how long the wait or extension period holds them from now, or null for ALARM
+   */
+  record CompositeActionsSuppressed(String alarmName, AlarmState state, ActionsSuppressedBy by, String suppressor, Duration period)
+      implements CloudWatchFact {
+    @Override
+    public String resource() {
+      return "alarm/" + alarmName;
+    }
+
+    @Override
+    public String kind() {
+      return "actions-suppressed";
+    }
+
+    @Override
+    public String message() {
+      return state + " actions suppressed by " + by.awsName()
+          + (period == null ? " (alarm " + suppressor + " is in ALARM)" : " for " + period.getSeconds() + " s (suppressor alarm " + suppressor + ")");
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
+import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsResponse;
@@ -51,6 +52,8 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.MissingRequiredParameterException;
+import software.amazon.awssdk.services.cloudwatch.model.PutCompositeAlarmRequest;
+import software.amazon.awssdk.services.cloudwatch.model.PutCompositeAlarmResponse;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmResponse;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
@@ -258,21 +261,71 @@ public final class CloudWatchHandler {
     return DeleteAlarmsResponse.builder().build();
   }
 
-  /** DescribeAlarms (metric alarms; the twin has no composite alarms). */
+  /** PutCompositeAlarm. */
+  public PutCompositeAlarmResponse putCompositeAlarm(PutCompositeAlarmRequest r) {
+    ops.putCompositeAlarm(new CloudWatchOperations.PutComposite(r.alarmName(), r.alarmDescription(), r.alarmRule(),
+        r.actionsEnabled(), r.hasAlarmActions() ? r.alarmActions() : null, r.hasOkActions() ? r.okActions() : null,
+        r.hasInsufficientDataActions() ? r.insufficientDataActions() : null, r.actionsSuppressor(),
+        r.actionsSuppressorWaitPeriod(), r.actionsSuppressorExtensionPeriod()));
+    return PutCompositeAlarmResponse.builder().build();
+  }
+
+  /**
+   * DescribeAlarms: metric alarms unless {@code AlarmTypes} asks for composite alarms too (AWS
+   * returns only metric alarms when AlarmTypes is omitted).
+   */
   public DescribeAlarmsResponse describeAlarms(DescribeAlarmsRequest r) {
     if (r.childrenOfAlarmName() != null || r.parentsOfAlarmName() != null) {
       throw new UnsupportedOperationException("DescribeAlarms with ChildrenOfAlarmName or ParentsOfAlarmName is not"
-          + " simulated by CloudTwin (composite alarms are not simulated)");
+          + " simulated by CloudTwin: list the composite alarms with AlarmTypes CompositeAlarm and read their AlarmRule");
     }
     boolean metricAlarms = !r.hasAlarmTypes() || r.alarmTypesAsStrings().isEmpty()
         || r.alarmTypesAsStrings().contains("MetricAlarm");
+    boolean compositeAlarms = r.hasAlarmTypes() && r.alarmTypesAsStrings().contains("CompositeAlarm");
     Page<io.github.cloudtwin.cloudwatch.MetricAlarm> page = ops.describeAlarms(
         r.hasAlarmNames() ? r.alarmNames() : null, r.alarmNamePrefix(), r.stateValueAsString(), r.actionPrefix(),
         r.nextToken(), r.maxRecords());
     List<MetricAlarm> out = new ArrayList<>();
     if (metricAlarms) for (io.github.cloudtwin.cloudwatch.MetricAlarm a : page.items()) out.add(alarm(a));
-    return DescribeAlarmsResponse.builder().metricAlarms(out).compositeAlarms(List.of())
+    List<CompositeAlarm> composites = new ArrayList<>();
+    if (compositeAlarms && r.nextToken() == null) {
+      for (io.github.cloudtwin.cloudwatch.CompositeAlarm c : ops.describeCompositeAlarms(
+          r.hasAlarmNames() ? r.alarmNames() : null, r.alarmNamePrefix(), r.stateValueAsString(), r.actionPrefix())) {
+        composites.add(composite(c));
+      }
+    }
+    return DescribeAlarmsResponse.builder().metricAlarms(out).compositeAlarms(composites)
         .nextToken(metricAlarms ? page.nextToken() : null).build();
+  }
+
+  private CompositeAlarm composite(io.github.cloudtwin.cloudwatch.CompositeAlarm c) {
+    io.github.cloudtwin.cloudwatch.CompositeAlarmSpec s = c.spec();
+    Instant configured = null;
+    for (io.github.cloudtwin.cloudwatch.AlarmHistoryItem h : c.history()) {
+      if (h.type().equals("ConfigurationUpdate")) configured = h.timestamp();
+    }
+    CompositeAlarm.Builder b = CompositeAlarm.builder()
+        .alarmName(s.alarmName())
+        .alarmArn(ops.alarmArn(s.alarmName()))
+        .alarmDescription(s.alarmDescription())
+        .alarmRule(s.alarmRule())
+        .alarmConfigurationUpdatedTimestamp(configured)
+        .actionsEnabled(s.actionsEnabled())
+        .alarmActions(ops.actionArns(s.alarmActions()))
+        .okActions(ops.actionArns(s.okActions()))
+        .insufficientDataActions(ops.actionArns(s.insufficientDataActions()))
+        .stateValue(c.state().name())
+        .stateReason(c.stateReason())
+        .stateReasonData(c.stateReasonData() == null ? null : c.stateReasonData().toJson())
+        .stateUpdatedTimestamp(c.stateUpdatedTimestamp())
+        .stateTransitionedTimestamp(c.stateUpdatedTimestamp());
+    if (s.actionsSuppressor() != null) {
+      b.actionsSuppressor(s.actionsSuppressor())
+          .actionsSuppressorWaitPeriod((int) s.actionsSuppressorWaitPeriod().getSeconds())
+          .actionsSuppressorExtensionPeriod((int) s.actionsSuppressorExtensionPeriod().getSeconds());
+    }
+    c.actionsSuppressedBy().ifPresent(by -> b.actionsSuppressedBy(by.awsName()).actionsSuppressedReason(by.reason()));
+    return b.build();
   }
 
   /** DescribeAlarmsForMetric. */

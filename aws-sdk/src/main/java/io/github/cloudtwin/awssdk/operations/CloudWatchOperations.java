@@ -8,6 +8,8 @@ import io.github.cloudtwin.cloudwatch.AlarmHistoryItem;
 import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.ComparisonOperator;
+import io.github.cloudtwin.cloudwatch.CompositeAlarm;
+import io.github.cloudtwin.cloudwatch.CompositeAlarmSpec;
 import io.github.cloudtwin.cloudwatch.Datapoint;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
@@ -119,6 +121,25 @@ public final class CloudWatchOperations {
       String comparisonOperator, String treatMissingData, String evaluateLowSampleCountPercentile,
       Boolean actionsEnabled, List<String> alarmActions, List<String> okActions,
       List<String> insufficientDataActions, List<MetricQuery> metrics) {}
+
+  /**
+   * The {@code PutCompositeAlarm} parameters (nulls: AWS's defaults).
+   *
+   * @param alarmName required
+   * @param alarmDescription optional
+   * @param alarmRule required
+   * @param actionsEnabled default true
+   * @param alarmActions ARNs
+   * @param okActions ARNs
+   * @param insufficientDataActions ARNs
+   * @param actionsSuppressor the suppressor alarm's name or ARN, or null
+   * @param actionsSuppressorWaitPeriod seconds; required with a suppressor
+   * @param actionsSuppressorExtensionPeriod seconds; required with a suppressor
+   */
+  public record PutComposite(
+      String alarmName, String alarmDescription, String alarmRule, Boolean actionsEnabled, List<String> alarmActions,
+      List<String> okActions, List<String> insufficientDataActions, String actionsSuppressor,
+      Integer actionsSuppressorWaitPeriod, Integer actionsSuppressorExtensionPeriod) {}
 
   // ------------------------------------------------------------------ metrics
 
@@ -429,14 +450,82 @@ public final class CloudWatchOperations {
   }
 
   /**
-   * {@code DeleteAlarms}: every name must exist, or nothing is deleted.
+   * {@code PutCompositeAlarm}: creates or updates.
+   *
+   * @param r the request
+   * @return the composite alarm
+   */
+  public CompositeAlarm putCompositeAlarm(PutComposite r) {
+    if (r.alarmName() == null) throw missing("AlarmName");
+    if (r.alarmRule() == null) throw missing("AlarmRule");
+    if (r.alarmName().isEmpty() || r.alarmName().length() > 255) {
+      throw invalid("The value for parameter AlarmName must be between 1 and 255 characters long.");
+    }
+    CompositeAlarmSpec.Builder b = CompositeAlarmSpec.builder()
+        .alarmName(r.alarmName())
+        .alarmDescription(r.alarmDescription())
+        .alarmRule(r.alarmRule())
+        .alarmActions(actions("AlarmActions", r.alarmActions()).toArray(AlarmAction[]::new))
+        .okActions(actions("OKActions", r.okActions()).toArray(AlarmAction[]::new))
+        .insufficientDataActions(actions("InsufficientDataActions", r.insufficientDataActions()).toArray(AlarmAction[]::new));
+    if (r.actionsEnabled() != null) b.actionsEnabled(r.actionsEnabled());
+    if (r.actionsSuppressor() != null || r.actionsSuppressorWaitPeriod() != null || r.actionsSuppressorExtensionPeriod() != null) {
+      b.actionsSuppressor(r.actionsSuppressor(),
+          r.actionsSuppressorWaitPeriod() == null ? null : Duration.ofSeconds(r.actionsSuppressorWaitPeriod()),
+          r.actionsSuppressorExtensionPeriod() == null ? null : Duration.ofSeconds(r.actionsSuppressorExtensionPeriod()));
+    }
+    try {
+      return cloudWatch.putCompositeAlarm(b.build());
+    } catch (ValidationException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  /**
+   * {@code DescribeAlarms} for {@code AlarmTypes=CompositeAlarm}: composite alarms sorted by name,
+   * filtered as asked.
+   *
+   * @param names the names, or null
+   * @param namePrefix the name prefix, or null
+   * @param stateValue the state, or null
+   * @param actionPrefix the action prefix, or null
+   * @return the composite alarms
+   */
+  public List<CompositeAlarm> describeCompositeAlarms(List<String> names, String namePrefix, String stateValue,
+      String actionPrefix) {
+    AlarmState state = stateValue == null ? null : state(stateValue);
+    List<CompositeAlarm> all = new ArrayList<>();
+    for (CompositeAlarm a : cloudWatch.compositeAlarms()) {
+      if (names != null && !names.isEmpty() && !names.contains(a.alarmName())) continue;
+      if (namePrefix != null && !a.alarmName().startsWith(namePrefix)) continue;
+      if (state != null && a.state() != state) continue;
+      if (actionPrefix != null && actionArns(a.spec().alarmActions()).stream().noneMatch(x -> x.startsWith(actionPrefix))) {
+        continue;
+      }
+      all.add(a);
+    }
+    all.sort(Comparator.comparing(CompositeAlarm::alarmName));
+    return all;
+  }
+
+  /**
+   * {@code DeleteAlarms}: every name must exist (metric or composite), or nothing is deleted.
    *
    * @param names the names
    */
   public void deleteAlarms(List<String> names) {
     if (names == null || names.isEmpty()) throw missing("AlarmNames");
-    for (String n : names) alarm(n);
-    cloudWatch.deleteAlarms(names.toArray(String[]::new));
+    for (String n : names) exists(n);
+    try {
+      cloudWatch.deleteAlarms(names.toArray(String[]::new));
+    } catch (ValidationException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  private void exists(String name) {
+    for (CompositeAlarm c : cloudWatch.compositeAlarms()) if (c.alarmName().equals(name)) return;
+    alarm(name);
   }
 
   /**
@@ -556,7 +645,7 @@ public final class CloudWatchOperations {
     if (stateValue == null) throw missing("StateValue");
     if (stateReason == null) throw missing("StateReason");
     AlarmState s = state(stateValue);
-    alarm(alarmName);
+    exists(alarmName);
     cloudWatch.setAlarmState(alarmName, s, stateReason);
   }
 
