@@ -114,6 +114,7 @@ final class ExperimentRun {
       else if (f instanceof FaultAction.StopInstances t) group(field, t.autoScalingGroupName());
       else if (f instanceof FaultAction.CpuStress t) group(field, t.autoScalingGroupName());
       else if (f instanceof FaultAction.ThrottleLaunches t) group(field, t.autoScalingGroupName());
+      else if (f instanceof FaultAction.SendSpotInstanceInterruptions t) group(field, t.autoScalingGroupName());
       else if (f instanceof FaultAction.StopTasks t) service(field, t.cluster(), t.serviceName());
       else if (f instanceof FaultAction.FailHealthChecks t) {
         List<String> names = twin.loadBalancing().targetGroups().stream().map(g -> g.name()).sorted().toList();
@@ -195,6 +196,14 @@ final class ExperimentRun {
       for (String id : t.selection().pick(running, random)) targets.add("task/" + id);
       return null;
     }
+    if (f instanceof FaultAction.SendSpotInstanceInterruptions t) {
+      List<String> spot = new ArrayList<>();
+      for (var i : twin.autoScaling().group(t.autoScalingGroupName()).instances(io.github.cloudtwin.ec2.PurchaseOption.SPOT)) {
+        if (i.lifecycleState() == LifecycleState.IN_SERVICE) spot.add(i.instanceId());
+      }
+      for (String id : t.selection().pick(spot, random)) targets.add("instance/" + id);
+      return null;
+    }
     if (f instanceof FaultAction.CpuStress t) {
       for (String id : t.selection().pick(inService(t.autoScalingGroupName()), random)) targets.add("instance/" + id);
       return null; // the load model reads the window
@@ -241,6 +250,10 @@ final class ExperimentRun {
         stopped.computeIfAbsent(service, k -> new ArrayList<>()).add(id);
       }
       stoppedAt.putIfAbsent(service, kernel.clock().now());
+    } else if (f instanceof FaultAction.SendSpotInstanceInterruptions t) {
+      List<String> ids = new ArrayList<>();
+      for (String r : targets) ids.add(r.substring("instance/".length()));
+      if (!ids.isEmpty()) twin.ec2().interruptSpotInstances(t.durationBeforeInterruption(), ids);
     } else if (f instanceof FaultAction.CpuStress t) {
       long from = kernel.clock().now().toEpochMilli();
       ExperimentAction a = actionOf(f);

@@ -66,4 +66,20 @@ public final class Experiments {
         .action("2x-traffic", new FaultAction.TrafficSurge(loadBalancerName, 2), Duration.ofMinutes(5), outage.minusMinutes(4))
         .build();
   }
+
+  /**
+   * Reclaiming Spot capacity: FIS's Spot interruption of {@code percent} of the group's InService
+   * Spot Instances from one minute in, with the two-minute notice, then {@link
+   * Experiment#DEFAULT_OBSERVATION} of recovery.
+   *
+   * @param autoScalingGroupName the group
+   * @param percent of its Spot Instances, 1 to 100 (the story's: 30)
+   * @return the experiment
+   */
+  public static Experiment reclaimSpot(String autoScalingGroupName, int percent) {
+    return Experiment.builder("reclaim-" + percent + "-percent-spot")
+        .action("spot-interruptions", new FaultAction.SendSpotInstanceInterruptions(autoScalingGroupName, Selection.percent(percent),
+            Duration.ofMinutes(2)), Duration.ofMinutes(1))
+        .build();
+  }
 }

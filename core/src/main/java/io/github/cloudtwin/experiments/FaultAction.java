@@ -338,4 +338,46 @@ public sealed interface FaultAction {
       return "traffic/" + loadBalancerName;
     }
   }
+
+  /**
+   * {@code aws:ec2:send-spot-instance-interruptions} on a group's InService Spot Instances: each
+   * gets EC2's rebalance recommendation now, the two-minute interruption notice at {@code
+   * durationBeforeInterruption} minus two minutes, and is interrupted (terminated) at {@code
+   * durationBeforeInterruption}; the group replaces them.
+   *
+   * @param autoScalingGroupName the group whose Spot Instances are the target
+   * @param selection how many of them
+   * @param durationBeforeInterruption 2 minutes to 24 hours
+   */
+  record SendSpotInstanceInterruptions(String autoScalingGroupName, Selection selection, Duration durationBeforeInterruption)
+      implements FaultAction {
+    /**
+     * Validates.
+     *
+     * @param autoScalingGroupName the group
+     * @param selection how many of its Spot Instances
+     * @param durationBeforeInterruption 2 minutes to 24 hours
+     */
+    public SendSpotInstanceInterruptions {
+      Require.name("autoScalingGroupName", autoScalingGroupName);
+      Require.notNull("selection", selection);
+      Require.between("durationBeforeInterruption", Require.notNull("durationBeforeInterruption", durationBeforeInterruption),
+          Duration.ofMinutes(2), Duration.ofHours(24));
+    }
+
+    @Override
+    public String actionId() {
+      return "aws:ec2:send-spot-instance-interruptions";
+    }
+
+    @Override
+    public boolean instant() {
+      return true;
+    }
+
+    @Override
+    public String target() {
+      return "group/" + autoScalingGroupName;
+    }
+  }
 }
