@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class SpotMarkersTest {
 
   @Test
-  void aSpotInterruptionsThreeStepsAreFaultMarkersTheLastTwoBad() {
+  void aSpotInterruptionsThreeStepsAreFaultMarkersTheInterruptionBad() {
     assertThat(Markers.classify(new Ec2Fact.RebalanceRecommended("i-1"))).isEqualTo(new Markers.Classified(Kind.FAULT, Tone.NEUTRAL));
     assertThat(Markers.classify(new Ec2Fact.SpotInterruptionNoticed("i-1", Instant.EPOCH)))
-        .isEqualTo(new Markers.Classified(Kind.FAULT, Tone.BAD));
+        .isEqualTo(new Markers.Classified(Kind.FAULT, Tone.NEUTRAL));
     assertThat(Markers.classify(new Ec2Fact.SpotInstanceInterrupted("i-1"))).isEqualTo(new Markers.Classified(Kind.FAULT, Tone.BAD));
     assertThat(Markers.classify(new AutoScalingFact.MaxInstanceLifetimeReached("web", "i-1", Duration.ofDays(1))))
         .isEqualTo(new Markers.Classified(Kind.DEPLOYMENT, Tone.NEUTRAL));
