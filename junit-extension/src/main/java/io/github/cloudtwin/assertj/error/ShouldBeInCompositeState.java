@@ -21,12 +21,8 @@ public final class ShouldBeInCompositeState extends CloudTwinErrorMessage {
    * @return the failure message
    */
   public static ShouldBeInCompositeState shouldBeInState(CompositeAlarm alarm, AlarmState expected, Timeline timeline) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("Expecting composite alarm \"").append(alarm.alarmName()).append("\" to be in state ").append(expected).append('\n');
-    sb.append("but it is ").append(alarm.state()).append(" (since ")
-        .append(AlarmFacts.when(timeline, alarm.stateUpdatedTimestamp())).append("): ")
-        .append(alarm.stateReason()).append('\n');
-    if (timeline != null) sb.append(TimelineSlice.about(timeline, "alarm/" + alarm.alarmName()));
+    StringBuilder sb = AlarmFacts.expectingState("composite alarm", alarm.alarmName(), expected, alarm.state(),
+        alarm.stateUpdatedTimestamp(), alarm.stateReason(), timeline);
     sb.append("Rule: ").append(alarm.spec().alarmRule()).append('\n');
     return new ShouldBeInCompositeState(sb.toString().stripTrailing());
   }
