@@ -7,6 +7,7 @@ import io.github.cloudtwin.awswire.LoopbackEndpoint;
 import io.github.cloudtwin.awswire.TwinSdkHttpService;
 import io.github.cloudtwin.awswire.WireRequest;
 import io.github.cloudtwin.awswire.WireResponse;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.time.Duration;
@@ -24,6 +25,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -52,6 +59,7 @@ public class WireBenchmark {
   private AutoScalingClient hook;
   private AutoScalingClient loopback;
   private AutoScalingClient inProcessInterface;
+  private AutoScalingClient cannedResponse;
   private AwsWire wire;
   private final WireRequest form = new WireRequest("POST", "/", "", Map.of("Content-Type",
       "application/x-www-form-urlencoded; charset=utf-8", "Host", "autoscaling.us-east-1.amazonaws.com"),
@@ -73,11 +81,43 @@ public class WireBenchmark {
     StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("cloudtwin", "cloudtwin"));
     hook = AutoScalingClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
         .httpClient(new TwinSdkHttpService().createHttpClientBuilder().build()).build();
+    WireResponse answer = wire.handle(form);
+    cannedResponse = AutoScalingClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
+        .httpClient(new CannedHttpClient(answer)).build();
     endpoint = wire.startEndpoint();
     loopback = AutoScalingClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
         .endpointOverride(endpoint.uri()).httpClient(UrlConnectionHttpClient.create()).build();
     check(hook.describeAutoScalingGroups(request));
     check(loopback.describeAutoScalingGroups(request));
+    check(cannedResponse.describeAutoScalingGroups(request));
+  }
+
+  /** An HTTP client that answers every request with the same bytes: the SDK's pipeline alone. */
+  private static final class CannedHttpClient implements SdkHttpClient {
+    private final WireResponse answer;
+
+    CannedHttpClient(WireResponse answer) {
+      this.answer = answer;
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+      return new ExecutableHttpRequest() {
+        @Override
+        public HttpExecuteResponse call() {
+          SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(answer.status());
+          answer.headers().forEach(response::putHeader);
+          return HttpExecuteResponse.builder().response(response.build())
+              .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body()))).build();
+        }
+
+        @Override
+        public void abort() {}
+      };
+    }
+
+    @Override
+    public void close() {}
   }
 
   static void check(DescribeAutoScalingGroupsResponse r) {
@@ -89,6 +129,7 @@ public class WireBenchmark {
   @TearDown
   public void tearDown() {
     hook.close();
+    cannedResponse.close();
     loopback.close();
     binding.close();
     endpoint.close();
@@ -99,6 +140,16 @@ public class WireBenchmark {
   @Benchmark
   public DescribeAutoScalingGroupsResponse inProcessHook() {
     return hook.describeAutoScalingGroups(request);
+  }
+
+  /**
+   * The floor of any HTTP-level hook: the same client and request, answered by an HTTP client that
+   * returns the hook's response bytes without doing anything (signing, marshalling, XML parsing:
+   * the SDK's pipeline alone).
+   */
+  @Benchmark
+  public DescribeAutoScalingGroupsResponse sdkPipelineWithCannedResponse() {
+    return cannedResponse.describeAutoScalingGroups(request);
   }
 
   /** For comparison: cloudtwin-aws-sdk's client interface, no wire protocol, no SDK pipeline. */

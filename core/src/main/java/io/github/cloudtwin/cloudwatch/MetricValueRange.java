@@ -7,7 +7,7 @@ import io.github.cloudtwin.kernel.ValidationException;
  * #LARGEST} (about 2^-360 to 2^360, MetricDatum's documented range); anything else is rejected,
  * never stored. Stateless.
  */
-final class MetricValueRange {
+public final class MetricValueRange {
 
   /** The smallest non-zero magnitude CloudWatch accepts. */
   static final double SMALLEST = 8.515920e-109;
@@ -17,8 +17,14 @@ final class MetricValueRange {
 
   private MetricValueRange() {}
 
-  /** The value, or a ValidationException naming {@code field} when CloudWatch would reject it. */
-  static double check(String field, double value) {
+  /**
+   * The value, or a ValidationException naming {@code field} when CloudWatch would reject it.
+   *
+   * @param field the field to name
+   * @param value the value
+   * @return the value
+   */
+  public static double check(String field, double value) {
     double m = Math.abs(value);
     if (Double.isNaN(value) || m > LARGEST || m != 0 && m < SMALLEST) {
       throw new ValidationException(field, value,

@@ -104,7 +104,7 @@ public final class ChartSources {
         }
       }
     }
-    return new Series(
-        metric.metricName() + " " + statistic.name() + " " + metric.dimensions(), cssClass, points);
+    return new Series(metric.metricName() + " " + statistic.name() + " " + metric.dimensions(), cssClass, points)
+        .withShape(Series.Shape.periods(period));
   }
 }

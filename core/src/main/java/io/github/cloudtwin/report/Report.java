@@ -17,9 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report of one twin as a self-contained XHTML page: charts as inline SVG (metrics against
- * alarm thresholds, zone outages shaded) and the timeline as a table. No scripts, no external
- * resources: it opens from a CI artifact as it is, and parses with any XML parser.
+ * The report of one twin as a self-contained XHTML page a person would rather look at than read:
+ * a verdict at the top (the test's outcome and failure message, then the key facts), charts as
+ * hand-written inline SVG (time and value ticks with gridlines, step lines for counts and period
+ * statistics, labelled thresholds, zone outages shaded, per-zone small multiples, and event markers
+ * whose tooltips give the cause chain and whose click jumps to the timeline row), and the timeline
+ * as a table whose cause references are links. No external resources: one small inline script for
+ * the tooltips, everything else static; it opens from a CI artifact as it is, offline, and parses
+ * with any XML parser.
  *
  * <pre>{@code
  * Report.builder(twin).title("scale out").metric(cpu).build().write(Path.of("target/r.html"));
@@ -33,35 +38,31 @@ public final class Report {
   public static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
   /** The SVG namespace. */
   public static final String SVG_NS = SvgChart.SVG_NS;
-  /** At most this many timeline rows are written (the newest). */
+  /** At most this many of the newest timeline rows are written (plus the rows markers point at). */
   public static final int MAX_TABLE_ROWS = 5_000;
 
-  private static final String CSS =
-      "body{font-family:sans-serif;margin:1.5em;color:#222}"
-          + "h1{font-size:1.3em}h2{font-size:1.1em;margin-top:1.5em}"
-          + "table.timeline{border-collapse:collapse;font-family:monospace;font-size:0.85em}"
-          + "table.timeline td,table.timeline th{border-bottom:1px solid #ddd;padding:2px 8px;text-align:left;vertical-align:top}"
-          + "dl.facts dt{font-weight:bold;float:left;clear:left;width:8em}dl.facts dd{margin-left:9em}"
-          + ".plot{fill:#fafafa;stroke:#999}.outage{fill:#f4a6a6;fill-opacity:0.45}"
-          + ".series{fill:none;stroke-width:2}.series-0{stroke:#1f77b4;fill:#1f77b4}"
-          + ".series-1{stroke:#ff7f0e;fill:#ff7f0e}.series-2{stroke:#2ca02c;fill:#2ca02c}"
-          + ".series-3{stroke:#9467bd;fill:#9467bd}.series-4{stroke:#8c564b;fill:#8c564b}"
-          + ".series-5{stroke:#17becf;fill:#17becf}polyline.series{fill:none}"
-          + ".threshold{stroke:#d62728;stroke-dasharray:6 4}.threshold-label{fill:#d62728;font-size:11px}"
-          + ".axis,.legend{font-size:11px}.failure{color:#a00;white-space:pre-wrap}";
+  /** A test's outcome, as the verdict shows it. */
+  public enum Outcome {
+    /** The test passed. */
+    PASSED,
+    /** The test failed. */
+    FAILED,
+    /** The test was aborted (an assumption did not hold). */
+    ABORTED
+  }
 
   private final String title;
-  private final String failure;
   private final CloudTwin twin;
   private final Instant t0;
   private final Instant now;
   private final List<Chart> charts;
   private final List<ZoneOutage> outages;
   private final List<TimelineEvent> events;
+  private final List<Marker> markers;
+  private final Verdict verdict;
 
   private Report(Builder b) {
     this.title = b.title;
-    this.failure = b.failure;
     this.twin = b.twin;
     this.t0 = b.twin.timeline().t0();
     this.now = b.twin.now();
@@ -72,6 +73,10 @@ public final class Report {
       all.addAll(s.charts(b.twin));
     }
     this.charts = List.copyOf(all);
+    double spanMs = Math.max(60_000, Duration.between(t0, now).toMillis());
+    this.markers = Markers.from(b.twin.timeline(), events, spanMs / SvgChart.PLOT_W);
+    Outcome outcome = b.outcome != null ? b.outcome : b.failure != null ? Outcome.FAILED : null;
+    this.verdict = Verdict.of(b.twin, outcome, b.failure, charts, outages, events);
   }
 
   /**
@@ -94,16 +99,27 @@ public final class Report {
     return outages;
   }
 
+  /** {@return the event markers drawn on every chart, lane by lane in time order} */
+  public List<Marker> markers() {
+    return markers;
+  }
+
+  /** {@return the verdict at the top: outcome, failure message, key facts} */
+  public Verdict verdict() {
+    return verdict;
+  }
+
   /** {@return the page as XHTML text} */
   public String toXhtml() {
-    StringBuilder sb = new StringBuilder(8192 + events.size() * 160);
+    StringBuilder sb = new StringBuilder(16384 + events.size() * 40);
     sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sb.append("<!DOCTYPE html>\n");
     sb.append("<html xmlns=\"").append(XHTML_NS).append("\" lang=\"en\">\n<head>\n");
     sb.append("<meta charset=\"UTF-8\"/>\n");
     sb.append("<title>").append(Xml.text(title)).append("</title>\n");
-    sb.append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+    sb.append("<style>").append(PageAssets.CSS).append("</style>\n</head>\n<body>\n");
     sb.append("<h1>").append(Xml.text(title)).append("</h1>\n");
+    verdict(sb);
     sb.append("<dl class=\"facts\">\n");
     fact(sb, "region", twin.region());
     fact(sb, "zones", String.join(", ", twin.config().zoneNames()));
@@ -112,9 +128,6 @@ public final class Report {
     fact(sb, "ended at", TimelineFormat.offset(Duration.between(t0, now)) + " (" + now + ")");
     fact(sb, "events", Integer.toString(events.size()));
     sb.append("</dl>\n");
-    if (failure != null) {
-      sb.append("<h2>Failure</h2>\n<pre class=\"failure\">").append(Xml.text(failure)).append("</pre>\n");
-    }
     if (!outages.isEmpty()) {
       sb.append("<h2>Zone outages</h2>\n<ul class=\"outages\">\n");
       for (ZoneOutage o : outages) {
@@ -125,31 +138,45 @@ public final class Report {
       sb.append("</ul>\n");
     }
     Duration end = Duration.between(t0, now);
+    if (!charts.isEmpty() && !markers.isEmpty()) markerLegend(sb);
+    int index = 1;
     for (Chart c : charts) {
-      sb.append("<h2 class=\"chart-title\">").append(Xml.text(c.title()));
-      if (!c.unit().isEmpty()) sb.append(" (").append(Xml.text(c.unit())).append(')');
-      sb.append("</h2>\n<div class=\"chart\">\n");
-      SvgChart.render(sb, c, outages, end);
-      sb.append("</div>\n");
+      SvgChart.render(sb, index++, c, outages, end, markers);
     }
-    int from = Math.max(0, events.size() - MAX_TABLE_ROWS);
-    sb.append("<h2>Timeline</h2>\n");
-    if (from > 0) {
-      sb.append("<p>Last ").append(MAX_TABLE_ROWS).append(" of ").append(events.size()).append(" events.</p>\n");
-    }
-    sb.append("<table class=\"timeline\">\n<thead><tr><th>#</th><th>time</th><th>resource</th>"
-        + "<th>kind</th><th>message</th><th>cause</th></tr></thead>\n<tbody>\n");
-    for (int i = from; i < events.size(); i++) {
-      TimelineEvent e = events.get(i);
-      sb.append("<tr id=\"e").append(e.id()).append("\"><td>").append(e.id()).append("</td><td>")
-          .append(TimelineFormat.offset(Duration.between(t0, e.time()))).append("</td><td>")
-          .append(Xml.text(e.resource())).append("</td><td>").append(Xml.text(e.kind()))
-          .append("</td><td>").append(Xml.text(e.message())).append("</td><td>");
-      if (e.causeId() != 0) sb.append('#').append(e.causeId());
-      sb.append("</td></tr>\n");
-    }
-    sb.append("</tbody>\n</table>\n</body>\n</html>\n");
+    TimelineTable.render(sb, twin.timeline(), events, markers, MAX_TABLE_ROWS);
+    sb.append("<script>//<![CDATA[\n").append(PageAssets.SCRIPT).append("\n//]]></script>\n");
+    sb.append("</body>\n</html>\n");
     return sb.toString();
+  }
+
+  private void verdict(StringBuilder sb) {
+    Outcome o = verdict.outcome();
+    sb.append("<section class=\"verdict outcome-").append(o == null ? "none" : o.name().toLowerCase(java.util.Locale.ROOT))
+        .append("\">\n<p class=\"outcome\">")
+        .append(o == null ? "Report of a twin run (no test outcome)" : "Test " + o.name().toLowerCase(java.util.Locale.ROOT))
+        .append(" after ").append(Xml.text(Verdict.words(Duration.between(t0, now)))).append(" of virtual time</p>\n");
+    if (verdict.failure() != null) {
+      sb.append("<pre class=\"failure\">").append(Xml.text(verdict.failure())).append("</pre>\n");
+    }
+    if (!verdict.facts().isEmpty()) {
+      sb.append("<ul class=\"key-facts\">\n");
+      for (Verdict.KeyFact f : verdict.facts()) {
+        sb.append("<li class=\"key-fact key-fact-").append(f.topic()).append("\">").append(Xml.text(f.text())).append("</li>\n");
+      }
+      sb.append("</ul>\n");
+    }
+    sb.append("</section>\n");
+  }
+
+  private void markerLegend(StringBuilder sb) {
+    sb.append("<p class=\"marker-legend\">Markers (hover or Tab to one for what happened and why; click to jump to the timeline):");
+    for (Marker.Kind k : SvgChart.lanes(markers)) {
+      sb.append(' ').append("<svg xmlns=\"").append(SVG_NS).append("\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\">")
+          .append("<g class=\"tone-neutral\"><path class=\"glyph\" d=\"").append(SvgChart.glyph(k, 7, 7)).append("\"/></g></svg> ")
+          .append(k.lane());
+    }
+    sb.append("; colour: <span style=\"color:#D55E00\">trouble</span>, <span style=\"color:#009E73\">recovery</span>,"
+        + " <span style=\"color:#0072B2\">action</span>; a dot: several events in one marker.</p>\n");
   }
 
   private static void fact(StringBuilder sb, String name, String value) {
@@ -180,6 +207,7 @@ public final class Report {
     private final List<ChartSource> sources = new ArrayList<>(ChartSources.standard());
     private String title = "CloudTwin report";
     private String failure;
+    private Outcome outcome;
 
     private Builder(CloudTwin twin) {
       this.twin = twin;
@@ -204,6 +232,18 @@ public final class Report {
      */
     public Builder failure(String failure) {
       this.failure = failure;
+      return this;
+    }
+
+    /**
+     * The test's outcome for the verdict; without it a report with a {@link #failure(String)}
+     * says failed, one without says it was made outside a test.
+     *
+     * @param outcome the test's outcome
+     * @return this builder
+     */
+    public Builder outcome(Outcome outcome) {
+      this.outcome = Require.notNull("outcome", outcome);
       return this;
     }
 

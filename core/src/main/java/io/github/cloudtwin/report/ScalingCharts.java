@@ -60,7 +60,7 @@ final class ScalingCharts {
       List<Point> out = new ArrayList<>(points);
       if (out.isEmpty()) out.add(new Point(Duration.ZERO, 0));
       if (out.get(out.size() - 1).offset().compareTo(end) < 0) out.add(new Point(end, value));
-      return new Series(name, css, out);
+      return new Series(name, css, out).withShape(Series.Shape.STEPS);
     }
   }
 
@@ -115,7 +115,7 @@ final class ScalingCharts {
       series.add(desired.series("DesiredCapacity", "desired", end));
       series.add(inService.series("InService", "in-service", end));
       for (Map.Entry<String, Step> z : perZone.entrySet()) {
-        series.add(z.getValue().series("InService " + z.getKey(), "in-service-" + zoneClass(z.getKey()), end));
+        series.add(z.getValue().series("InService " + z.getKey(), "in-service-" + zoneClass(z.getKey()), end).inZone(z.getKey()));
       }
       out.add(new Chart("Auto Scaling group " + g.name() + ": desired vs InService", "Count", series, List.of()));
     }
@@ -139,6 +139,8 @@ final class ScalingCharts {
     for (TargetGroup tg : groups) {
       Map<String, Boolean> healthy = new HashMap<>();
       Map<String, Step> perZone = new TreeMap<>();
+      Step total = new Step();
+      total.set(Duration.ZERO, 0);
       for (TimelineEvent e : events) {
         if (!(e.fact() instanceof TargetHealthChanged h) || h.classic() || !tg.name().equals(h.targetGroupName())) continue;
         String target = h.targetId();
@@ -148,12 +150,16 @@ final class ScalingCharts {
         String zone = zoneOf.getOrDefault(target, "unknown zone");
         Step s = perZone.computeIfAbsent(zone, z -> new Step());
         if (s.points.isEmpty()) s.set(Duration.ZERO, 0);
-        if (now != before) s.add(at(twin, e), now ? 1 : -1);
+        if (now != before) {
+          s.add(at(twin, e), now ? 1 : -1);
+          total.add(at(twin, e), now ? 1 : -1);
+        }
       }
       if (perZone.isEmpty()) continue;
       List<Series> series = new ArrayList<>();
+      series.add(total.series("healthy", "healthy", end));
       for (Map.Entry<String, Step> z : perZone.entrySet()) {
-        series.add(z.getValue().series("healthy " + z.getKey(), "healthy-" + zoneClass(z.getKey()), end));
+        series.add(z.getValue().series("healthy " + z.getKey(), "healthy-" + zoneClass(z.getKey()), end).inZone(z.getKey()));
       }
       out.add(new Chart("target group " + tg.name() + ": healthy targets per zone", "Count", series, List.of()));
     }

@@ -26,6 +26,7 @@ public final class Traffic {
   private final LoadBalancing loadBalancing;
   private final List<TrafficFlow> flows = new ArrayList<>();
   private volatile CostModel costModel = CostModel.DEFAULT;
+  private double saturatedRequests; // guarded by the kernel lock
 
   /**
    * Creates the service; the twin does this, tests use {@code twin.traffic()}.
@@ -120,6 +121,18 @@ public final class Traffic {
   }
 
   /**
+   * Requests instance targets were sent beyond their CPU capacity since the twin started: in each
+   * minute an instance publishes CPU for, the share of its served requests that would take its CPU
+   * above 100 % (with the {@link CostModel}'s cost per request and baseline). The twin's own
+   * saturation model: AWS has no such metric.
+   *
+   * @return the requests
+   */
+  public double saturatedRequests() {
+    return kernel.call(() -> saturatedRequests);
+  }
+
+  /**
    * Requests per second the target serves now.
    *
    * @param targetId the target id
@@ -152,7 +165,11 @@ public final class Traffic {
     double rps = loadBalancing.averageServedRate(instance.instanceId(), Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis));
     CostModel m = costModel;
     double cpu = m.cpuPercent(rps, instance.instanceType().vCpus());
-    if (m.baselineCpuPercent() > 0 && loadBalancing.isRegistered(instance.instanceId())) cpu += m.baselineCpuPercent();
-    return cpu;
+    double baseline = m.baselineCpuPercent() > 0 && loadBalancing.isRegistered(instance.instanceId()) ? m.baselineCpuPercent() : 0;
+    if (cpu + baseline > 100 && cpu > 0) {
+      // beyond 100 % CPU the target cannot serve its share: the excess is saturation
+      saturatedRequests += rps * (cpu + baseline - 100) / cpu * (toMillis - fromMillis) / 1000.0;
+    }
+    return cpu + baseline;
   }
 }

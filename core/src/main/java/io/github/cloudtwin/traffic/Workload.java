@@ -13,7 +13,7 @@ import java.util.List;
  * over the segment, so per-minute totals are exact.
  */
 public sealed interface Workload
-    permits Workload.Constant, Workload.Ramp, Workload.Step, Workload.Spike, Workload.DailySine, Workload.Replay {
+    permits Workload.Constant, Workload.Ramp, Workload.Step, Workload.Spike, Workload.DailySine, Workload.Replay, Workload.Recorded {
 
   /** The segment length of continuous curves (ramps, sines). */
   Duration RESOLUTION = Duration.ofMinutes(1);
@@ -95,6 +95,20 @@ public sealed interface Workload
    */
   static Workload replay(List<Double> requestsPerSecond, Duration step) {
     return new Replay(requestsPerSecond, step);
+  }
+
+  /**
+   * A recorded demand curve: {@code rates[i]} requests per second from {@code offsetsMillis[i]}
+   * (ascending, the first 0) until the next offset, the last rate held afterwards. Built by the
+   * what-if replay from recorded CloudWatch data; the description names the recording.
+   *
+   * @param description what was recorded, for the timeline (such as {@code RequestCount from week.json})
+   * @param offsetsMillis segment starts in milliseconds after the start, ascending, the first 0
+   * @param rates requests per second of each segment
+   * @return the workload
+   */
+  static Workload recorded(String description, long[] offsetsMillis, double[] rates) {
+    return new Recorded(description, offsetsMillis, rates);
   }
 
   private static void rate(String field, double v) {
@@ -297,6 +311,60 @@ public sealed interface Workload
       long i = millis / st;
       if (i >= requestsPerSecond.size() - 1) return new Segment(requestsPerSecond.get(requestsPerSecond.size() - 1), Long.MAX_VALUE);
       return new Segment(requestsPerSecond.get((int) i), (i + 1) * st);
+    }
+  }
+
+  /** A recorded demand curve, piecewise constant (see {@link Workload#recorded}); immutable. */
+  final class Recorded implements Workload {
+    private final String description;
+    private final long[] offsets;
+    private final double[] rates;
+
+    private Recorded(String description, long[] offsetsMillis, double[] rates) {
+      this.description = Require.notBlank("description", description);
+      this.offsets = Require.notNull("offsetsMillis", offsetsMillis).clone();
+      this.rates = Require.notNull("rates", rates).clone();
+      if (offsets.length == 0 || offsets.length != this.rates.length) {
+        throw new ValidationException("rates", this.rates.length, offsets.length + " rates, one per offset (at least one)");
+      }
+      if (offsets[0] != 0) throw new ValidationException("offsetsMillis", offsets[0], "a first offset of 0");
+      for (int i = 0; i < offsets.length; i++) {
+        if (i > 0 && offsets[i] <= offsets[i - 1]) throw new ValidationException("offsetsMillis", offsets[i], "ascending offsets");
+        rate("rates", this.rates[i]);
+      }
+    }
+
+    /** {@return what was recorded} */
+    public String description() {
+      return description;
+    }
+
+    /** {@return the number of segments} */
+    public int segments() {
+      return offsets.length;
+    }
+
+    /** {@return the offset of the last segment's start} */
+    public Duration lastChange() {
+      return Duration.ofMillis(offsets[offsets.length - 1]);
+    }
+
+    @Override
+    public Segment segmentAt(long millis) {
+      int lo = 0;
+      int hi = offsets.length - 1;
+      while (lo < hi) { // the last segment starting at or before millis
+        int mid = (lo + hi + 1) >>> 1;
+        if (offsets[mid] <= millis) lo = mid;
+        else hi = mid - 1;
+      }
+      long end = lo + 1 < offsets.length ? offsets[lo + 1] : Long.MAX_VALUE;
+      return new Segment(rates[lo], end);
+    }
+
+    @Override
+    public String toString() {
+      return "recorded " + description + " (" + offsets.length + " segments over " + lastChange() + ")";
     }
   }
 }

@@ -76,6 +76,48 @@ class HttpDataPlaneTest {
     }
   }
 
+  /**
+   * A client that writes a POST's head and body in two segments with Nagle's algorithm on holds
+   * the body back until the head is acknowledged: about 40 ms per request on Linux when the
+   * listener delays its acknowledgement. Not a speed test: it counts requests that waited that
+   * long, which is every one of them without the listener's immediate acknowledgement.
+   */
+  @Test
+  void aPostWhoseHeadAndBodyArriveSeparatelyIsNotHeldUpByDelayedAcknowledgements() throws Exception {
+    try (CloudTwin twin = CloudTwin.create()) {
+      albWithInstances(twin, 1);
+      HttpListener http = twin.loadBalancing().startHttpListener("web");
+      String body = "{\"order\":7}";
+      byte[] head = ("POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+          + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+      int requests = 20;
+      int heldUp = 0;
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), http.uri().getPort())) {
+        s.setTcpNoDelay(false);
+        java.io.OutputStream out = s.getOutputStream();
+        java.io.InputStream in = new java.io.BufferedInputStream(s.getInputStream());
+        for (int i = 0; i < requests; i++) {
+          long start = System.nanoTime();
+          out.write(head);
+          out.flush();
+          out.write(body.getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+          String status = RequestReader.readLine(in);
+          assertThat(status).startsWith("HTTP/1.1 200");
+          int length = -1;
+          for (String line = RequestReader.readLine(in); !line.isEmpty(); line = RequestReader.readLine(in)) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).trim());
+          }
+          assertThat(length).isNotNegative();
+          in.readNBytes(length);
+          if (System.nanoTime() - start >= 35_000_000L) heldUp++;
+        }
+      }
+      assertThat(twin.loadBalancing().requestCounts("web").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(requests);
+      assertThat(heldUp).as("requests of %d that waited a delayed-ACK period (>= 35 ms)", requests).isLessThan(requests / 2);
+    }
+  }
+
   @Test
   void answers503WithoutTargetsAnd502WhenTheTargetRefuses() throws Exception {
     try (CloudTwin twin = CloudTwin.create()) {

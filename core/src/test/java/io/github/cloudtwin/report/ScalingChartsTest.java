@@ -83,11 +83,13 @@ class ScalingChartsTest {
   void healthyTargetsPerZonePerTargetGroup() throws Exception {
     Report r = Report.builder(twin).build();
     Chart c = chart(r, "target group tg");
-    assertThat(c.series()).extracting(Series::name).containsExactly("healthy us-east-1a", "healthy us-east-1b", "healthy us-east-1c");
-    assertThat(c.series()).extracting(ScalingChartsTest::last).containsExactly(1.0, 1.0, 1.0)
+    assertThat(c.series()).extracting(Series::name).containsExactly("healthy", "healthy us-east-1a", "healthy us-east-1b", "healthy us-east-1c");
+    assertThat(c.series()).extracting(Series::zone).containsExactly("", "us-east-1a", "us-east-1b", "us-east-1c");
+    assertThat(c.series().subList(1, 4)).extracting(ScalingChartsTest::last).containsExactly(1.0, 1.0, 1.0)
         .containsExactlyElementsOf(twin.loadBalancing().targetGroup("tg").healthyTargetCountByZone().values().stream()
             .map(Integer::doubleValue).toList()); // the replay ends where the live view is
-    assertThat(c.series().get(1).points()).containsExactly(
+    assertThat(last(c.series().get(0))).isEqualTo(3.0); // the total
+    assertThat(c.series().get(2).points()).containsExactly(
         new Point(Duration.ZERO, 0), new Point(Duration.ofMinutes(1), 0), new Point(Duration.ofMinutes(1), 1), new Point(Duration.ofMinutes(4), 1));
     parse(r.toXhtml());
   }
@@ -101,7 +103,7 @@ class ScalingChartsTest {
     assertThat(c.series()).extracting(ScalingChartsTest::last).containsExactly(8.0, 8.0);
     assertThat(c.series().get(1).points().get(0)).isEqualTo(new Point(Duration.ofSeconds(40), 1));
     Document doc = parse(r.toXhtml());
-    assertThat(doc.getElementsByTagNameNS(Report.SVG_NS, "polyline").getLength()).isEqualTo(5 + 3 + 2);
+    assertThat(ReportTest.seriesPaths(doc)).isEqualTo(5 + 4 + 2);
   }
 
   static Document parse(String xhtml) throws Exception {

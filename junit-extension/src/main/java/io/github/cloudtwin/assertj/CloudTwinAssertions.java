@@ -188,4 +188,14 @@ public final class CloudTwinAssertions {
   public static CostReportAssert assertThat(io.github.cloudtwin.cost.CostReport actual) {
     return new CostReportAssert(actual);
   }
+
+  /**
+   * Assertions on a what-if comparison of estates.
+   *
+   * @param actual the object under test
+   * @return assertions on a comparison
+   */
+  public static ComparisonAssert assertThat(io.github.cloudtwin.whatif.Comparison actual) {
+    return new ComparisonAssert(actual);
+  }
 }

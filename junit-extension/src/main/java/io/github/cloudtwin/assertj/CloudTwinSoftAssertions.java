@@ -125,4 +125,14 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
   public CostReportAssert assertThat(io.github.cloudtwin.cost.CostReport actual) {
     return proxy(CostReportAssert.class, io.github.cloudtwin.cost.CostReport.class, actual);
   }
+
+  /**
+   * Soft assertions on a what-if comparison.
+   *
+   * @param actual the object under test
+   * @return soft assertions on a comparison
+   */
+  public ComparisonAssert assertThat(io.github.cloudtwin.whatif.Comparison actual) {
+    return proxy(ComparisonAssert.class, io.github.cloudtwin.whatif.Comparison.class, actual);
+  }
 }

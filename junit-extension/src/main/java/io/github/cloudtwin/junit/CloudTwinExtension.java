@@ -85,6 +85,33 @@ public final class CloudTwinExtension
     return Optional.ofNullable(holder).map(TwinHolder::twin);
   }
 
+  /**
+   * What this extension injects into an unannotated parameter of {@code type} in the running test
+   * (the very instance a test parameter of that type gets, such as the one {@code AwsSdkClients}
+   * of cloudtwin-aws-sdk that the twin's injected SDK clients share), for extensions that build on
+   * it. Empty before this extension has created the twin; types that are resources found by name
+   * ({@code MetricAlarm}, {@code AutoScalingGroup}, ...) are not offered.
+   *
+   * @param context the context of the running test or class
+   * @param type the injectable type
+   * @param <T> the type
+   * @return the value, or empty before this extension has created the twin
+   * @throws IllegalArgumentException when the type is not injectable without a name
+   */
+  public static <T> Optional<T> injected(ExtensionContext context, Class<T> type) {
+    Require.notNull("context", context);
+    Require.notNull("type", type);
+    Injectables.Injectable injectable = Injectables.find(type).filter(i -> !i.isNamed())
+        .orElseThrow(() -> new IllegalArgumentException("CloudTwin injects no " + type.getName()
+            + " without a name; injectable types: " + Injectables.supportedTypes()));
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    TwinHolder holder = store.get(METHOD_TWIN, TwinHolder.class);
+    if (holder == null) holder = store.get(CLASS_TWIN, TwinHolder.class);
+    if (holder == null) return Optional.empty();
+    TwinReport report = context.getTestMethod().isPresent() ? report(context) : null;
+    return Optional.of(type.cast(Injection.value(injectable, "", new Injectables.Scope(holder.twin(), report, holder.providerState()))));
+  }
+
   // ------------------------------------------------------------------ callbacks
 
   @Override

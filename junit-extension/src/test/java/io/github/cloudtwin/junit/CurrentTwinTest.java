@@ -26,7 +26,7 @@ class CurrentTwinTest {
   @interface Elsewhere {}
 
   /** What the recording extension saw, injected into the test. */
-  record Seen(CloudTwin beforeAll, CloudTwin beforeEach) {}
+  record Seen(CloudTwin beforeAll, CloudTwin beforeEach, ProvidedInjectionTest.Thing thingBeforeEach) {}
 
   /** Records CloudTwinExtension.currentTwin in its callbacks. */
   static final class Recorder implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
@@ -40,6 +40,7 @@ class CurrentTwinTest {
     @Override
     public void beforeEach(ExtensionContext context) {
       context.getStore(NS).put("each", CloudTwinExtension.currentTwin(context).orElseThrow());
+      context.getStore(NS).put("thing", CloudTwinExtension.injected(context, ProvidedInjectionTest.Thing.class).orElseThrow());
     }
 
     @Override
@@ -50,8 +51,18 @@ class CurrentTwinTest {
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
       if (p.isAnnotated(Elsewhere.class)) return CloudTwinExtension.currentTwin(c).orElseThrow().ec2();
-      return new Seen(c.getStore(NS).get("all", CloudTwin.class), c.getStore(NS).get("each", CloudTwin.class));
+      return new Seen(c.getStore(NS).get("all", CloudTwin.class), c.getStore(NS).get("each", CloudTwin.class),
+          c.getStore(NS).get("thing", ProvidedInjectionTest.Thing.class));
     }
+  }
+
+  /** A context whose store is empty, as before CloudTwinExtension has run. */
+  private static ExtensionContext emptyContext() {
+    ExtensionContext.Store store = org.mockito.Mockito.mock(ExtensionContext.Store.class);
+    ExtensionContext context = org.mockito.Mockito.mock(ExtensionContext.class);
+    org.mockito.Mockito.when(context.getStore(org.mockito.ArgumentMatchers.any())).thenReturn(store);
+    org.mockito.Mockito.when(context.getTestMethod()).thenReturn(java.util.Optional.empty());
+    return context;
   }
 
   @Nested
@@ -61,6 +72,18 @@ class CurrentTwinTest {
     @Test
     void theExtensionSeesThisTestsTwin(CloudTwin twin, Seen seen) {
       assertThat(seen.beforeEach()).isSameAs(twin);
+    }
+
+    @Test
+    void theExtensionGetsWhatTheTestIsInjectedWithTheSameProviderState(ProvidedInjectionTest.Thing thing, Seen seen) {
+      assertThat(seen.thingBeforeEach().state()).isSameAs(thing.state());
+    }
+
+    @Test
+    void injectedRefusesTypesFoundByNameAndIsEmptyWithoutATwin() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> CloudTwinExtension.injected(emptyContext(), io.github.cloudtwin.autoscaling.AutoScalingGroup.class))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AutoScalingGroup").hasMessageContaining("without a name");
+      assertThat(CloudTwinExtension.injected(emptyContext(), CloudTwin.class)).isEmpty();
     }
 
     @Test

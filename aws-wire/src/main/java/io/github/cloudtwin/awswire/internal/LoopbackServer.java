@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * A small HTTP/1.1 keep-alive server on 127.0.0.1 and an ephemeral port (never another
@@ -31,6 +32,12 @@ import java.util.function.Function;
  * answered 503), bodies by {@code Content-Length} or chunked, heads up to 64 KiB (431 above),
  * bodies up to {@link WireDispatcher#MAX_BODY_BYTES} (413 above, and the connection closed).
  * Malformed requests get 400 and the connection closed; nothing answers with a stack trace.
+ *
+ * <p>Before it waits for a request's body the server acknowledges what it has read at once
+ * ({@code TCP_QUICKACK} where the platform has it): a client that writes the head and the body
+ * in two segments without {@code TCP_NODELAY} (the JDK's URL connection, many others) would
+ * otherwise hold the body back under Nagle's algorithm until the server's delayed
+ * acknowledgement, tens of milliseconds later.
  */
 public final class LoopbackServer implements AutoCloseable {
 
@@ -101,10 +108,11 @@ public final class LoopbackServer implements AutoCloseable {
       s.setSoTimeout(IDLE_MILLIS);
       InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
       OutputStream out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
+      Runnable beforeBody = s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK) ? () -> acknowledgeNow(s) : () -> { };
       while (!closed) {
         Request r;
         try {
-          r = read(in);
+          r = read(in, beforeBody);
         } catch (HttpProblem p) {
           write(out, plain(p.status, p.getMessage()), false);
           return;
@@ -134,7 +142,16 @@ public final class LoopbackServer implements AutoCloseable {
     }
   }
 
-  private static Request read(InputStream in) throws IOException {
+  /** Sends the acknowledgement of what has arrived now rather than after the delayed-ACK timer. */
+  private static void acknowledgeNow(Socket s) {
+    try {
+      s.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // an optimisation only: without it the request is still answered
+    }
+  }
+
+  private static Request read(InputStream in, Runnable beforeBody) throws IOException {
     String requestLine = line(in, true);
     if (requestLine == null) return null;
     String[] parts = requestLine.split(" ");
@@ -152,6 +169,7 @@ public final class LoopbackServer implements AutoCloseable {
       headers.merge(name, value, (a, b) -> a + "," + b);
     }
     byte[] body;
+    beforeBody.run();
     String chunked = headers.get("Transfer-Encoding");
     if (chunked != null && chunked.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
       body = chunked(in);
