@@ -12,6 +12,7 @@ import io.github.cloudtwin.autoscaling.LaunchTemplateOverride;
 import io.github.cloudtwin.autoscaling.LifecycleTransition;
 import io.github.cloudtwin.autoscaling.MetricAggregationType;
 import io.github.cloudtwin.autoscaling.MixedInstancesPolicy;
+import io.github.cloudtwin.autoscaling.SpotAllocationStrategy;
 import io.github.cloudtwin.autoscaling.OnDemandAllocationStrategy;
 import io.github.cloudtwin.autoscaling.PredefinedMetricType;
 import io.github.cloudtwin.autoscaling.ScalingPolicy;
@@ -79,6 +80,17 @@ final class AutoScalingResources {
     if (policies != null) b.terminationPolicies(terminationPolicies(r, policies));
     Boolean protect = p.bool("NewInstancesProtectedFromScaleIn");
     if (protect != null) b.newInstancesProtectedFromScaleIn(protect);
+    Boolean rebalance = p.bool("CapacityRebalance");
+    if (rebalance != null) b.capacityRebalance(rebalance);
+    Duration lifetime = p.seconds("MaxInstanceLifetime");
+    if (lifetime != null) {
+      try {
+        AutoScalingGroupSpec.checkMaxInstanceLifetime(lifetime);
+      } catch (io.github.cloudtwin.kernel.ValidationException e) {
+        throw p.invalid("MaxInstanceLifetime", lifetime.getSeconds(), e.allowed());
+      }
+      b.maxInstanceLifetime(lifetime);
+    }
     Props distribution = p.child("AvailabilityZoneDistribution");
     if (distribution != null) {
       b.capacityDistributionStrategy(Enums.parse(distribution, "CapacityDistributionStrategy", CapacityDistributionStrategy.class,
@@ -158,9 +170,9 @@ final class AutoScalingResources {
   }
 
   /**
-   * The On-Demand part of a MixedInstancesPolicy: overrides with their weights, the On-Demand
-   * distribution; Spot settings are reported. Null without overrides that name an instance type
-   * (the launch template's type is launched).
+   * A MixedInstancesPolicy: overrides with their weights and the instances distribution (On-Demand
+   * base and percentage, both allocation strategies, SpotInstancePools, SpotMaxPrice). Null
+   * without overrides that name an instance type (the launch template's type is launched).
    */
   private static MixedInstancesPolicy mixedInstancesPolicy(ResourceContext r, Props mixed) {
     if (mixed == null) return null;
@@ -177,34 +189,25 @@ final class AutoScalingResources {
     }
     Props d = mixed.child("InstancesDistribution");
     OnDemandAllocationStrategy strategy = OnDemandAllocationStrategy.PRIORITIZED;
+    SpotAllocationStrategy spotStrategy = SpotAllocationStrategy.LOWEST_PRICE;
+    Integer pools = null;
+    Double maxPrice = null;
     int base = 0;
     int percent = 100;
     if (d != null) {
-      String path = "Properties.MixedInstancesPolicy.InstancesDistribution.";
       strategy = Enums.parse(d, "OnDemandAllocationStrategy", OnDemandAllocationStrategy.class, strategy);
-      if (strategy == OnDemandAllocationStrategy.LOWEST_PRICE) {
-        r.unmodelled(path + "OnDemandAllocationStrategy", "lowest-price: the twin has no instance prices, so it launches the"
-            + " overrides in their order (prioritized)");
-        strategy = OnDemandAllocationStrategy.PRIORITIZED;
-      }
+      spotStrategy = Enums.parse(d, "SpotAllocationStrategy", SpotAllocationStrategy.class, spotStrategy);
       Integer b = d.integer("OnDemandBaseCapacity");
       if (b != null) base = b;
       Integer pct = d.integer("OnDemandPercentageAboveBaseCapacity");
       if (pct != null) percent = pct;
-      if (percent < 100 && percent >= 0) {
-        r.unmodelled(path + "OnDemandPercentageAboveBaseCapacity", percent + ": AWS launches the capacity above the base "
-            + "that is not On-Demand as Spot Instances, which the twin does not simulate; it launches them On-Demand");
-      }
-      for (String spot : List.of("SpotAllocationStrategy", "SpotInstancePools", "SpotMaxPrice")) {
-        if (d.has(spot)) {
-          d.accept(spot);
-          r.unmodelled(path + spot, "Spot Instances are not simulated");
-        }
-      }
+      pools = d.integer("SpotInstancePools");
+      String max = d.string("SpotMaxPrice");
+      if (max != null && !max.isEmpty()) maxPrice = d.number("SpotMaxPrice"); // "" means the On-Demand price, as AWS reads it
     }
     if (overrides.isEmpty()) return null;
     try {
-      return new MixedInstancesPolicy(overrides, strategy, base, percent);
+      return new MixedInstancesPolicy(overrides, strategy, base, percent, spotStrategy, pools, maxPrice);
     } catch (io.github.cloudtwin.kernel.ValidationException e) {
       String f = e.field();
       Props at = f.startsWith("Overrides") ? mixed.child("LaunchTemplate") : d;

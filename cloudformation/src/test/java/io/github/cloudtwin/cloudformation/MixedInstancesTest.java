@@ -10,9 +10,12 @@ import io.github.cloudtwin.autoscaling.AutoScalingGroupSpec;
 import io.github.cloudtwin.autoscaling.AutoScalingInstance;
 import io.github.cloudtwin.autoscaling.LaunchTemplateOverride;
 import io.github.cloudtwin.autoscaling.MixedInstancesPolicy;
+import io.github.cloudtwin.autoscaling.OnDemandAllocationStrategy;
+import io.github.cloudtwin.autoscaling.SpotAllocationStrategy;
+import io.github.cloudtwin.ec2.PurchaseOption;
 import org.junit.jupiter.api.Test;
 
-/** A MixedInstancesPolicy's On-Demand part: prioritized overrides with weights; Spot reported. */
+/** A MixedInstancesPolicy: prioritized overrides with weights, the On-Demand/Spot distribution, CapacityRebalance, MaxInstanceLifetime. */
 class MixedInstancesTest {
 
   private static final String TEMPLATE = """
@@ -101,19 +104,47 @@ class MixedInstancesTest {
   }
 
   @Test
-  void spotSettingsAndLowestPriceAreReportedWithTheirPathsAndEveryInstanceIsOnDemand() {
+  void spotSettingsAndLowestPriceAreModelledTheBaseAndPercentageSplitTheFleet() {
     CloudTwin twin = Estates.twin();
     Stack stack = importFleet(twin, template("lowest-price", 50,
         "          SpotAllocationStrategy: capacity-optimized\n          SpotMaxPrice: \"0.05\"", "2"));
-    String at = "Properties.MixedInstancesPolicy.InstancesDistribution.";
-    assertThat(stack.report().unmodelledProperties("Fleet")).containsExactlyInAnyOrder(
-        at + "OnDemandAllocationStrategy", at + "OnDemandPercentageAboveBaseCapacity",
-        at + "SpotAllocationStrategy", at + "SpotMaxPrice");
-    assertThat(stack.report().entries(ImportReport.Kind.UNMODELLED_PROPERTY))
-        .filteredOn(e -> e.path().endsWith("OnDemandAllocationStrategy")).singleElement()
-        .satisfies(e -> assertThat(e.reason()).contains("no instance prices").contains("prioritized"));
-    assertThat(stack.autoScalingGroup("Fleet").instances()).extracting(AutoScalingInstance::instanceType).containsOnly("c5.xlarge");
+    assertThat(stack.report().unmodelledProperties("Fleet")).isEmpty();
+    AutoScalingGroup fleet = stack.autoScalingGroup("Fleet");
+    MixedInstancesPolicy p = fleet.spec().mixedInstancesPolicy();
+    assertThat(p.onDemandAllocationStrategy()).isEqualTo(OnDemandAllocationStrategy.LOWEST_PRICE);
+    assertThat(p.spotAllocationStrategy()).isEqualTo(SpotAllocationStrategy.CAPACITY_OPTIMIZED);
+    assertThat(p.spotMaxPrice()).isEqualTo(0.05);
+    // base 2 + 50 % of the other 8 units: 6 On-Demand units, 4 Spot
+    assertThat(fleet.capacityByPurchaseOption()).containsEntry(PurchaseOption.ON_DEMAND, 6).containsEntry(PurchaseOption.SPOT, 4);
     assertThat(stack.report().entries(ImportReport.Kind.NOTE)).isEmpty();
+  }
+
+  @Test
+  void capacityRebalanceAndMaxInstanceLifetimeAreImportedAndALifetimeUnderADayFailsOnItsPath() {
+    String extra = "      CapacityRebalance: true\n      MaxInstanceLifetime: %s\n";
+    String base = template("prioritized", 0, "", "2").replace("      MixedInstancesPolicy:\n",
+        extra + "      MixedInstancesPolicy:\n");
+    assertThat(base).contains("CapacityRebalance");
+    AutoScalingGroup fleet = importFleet(Estates.twin(), base.formatted("604800")).autoScalingGroup("Fleet");
+    assertThat(fleet.spec().capacityRebalance()).isTrue();
+    assertThat(fleet.spec().maxInstanceLifetime()).isEqualTo(java.time.Duration.ofDays(7));
+    CloudTwin twin = Estates.twin();
+    assertThatThrownBy(() -> importFleet(twin, base.formatted("3600")))
+        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
+          assertThat(e.property()).isEqualTo("Properties.MaxInstanceLifetime");
+          assertThat(e.getMessage()).contains("86,400");
+        });
+    assertThat(twin.autoScaling().groups()).isEmpty();
+  }
+
+  @Test
+  void spotInstancePoolsWithAnotherStrategyFailsTheImportOnItsPath() {
+    assertThatThrownBy(() -> importFleet(Estates.twin(), template("prioritized", 0,
+        "          SpotAllocationStrategy: capacity-optimized\n          SpotInstancePools: 3", "2")))
+        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
+          assertThat(e.property()).isEqualTo("Properties.MixedInstancesPolicy.InstancesDistribution.SpotInstancePools");
+          assertThat(e.getMessage()).contains("valid only with lowest-price");
+        });
   }
 
   @Test

@@ -84,6 +84,12 @@ public final class AutoScaling {
         Member m = member(instance);
         if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).reachabilityChanged(m, reachable);
       }
+
+      @Override
+      public void rebalanceRecommended(Instance instance) {
+        Member m = member(instance);
+        if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).rebalanceRecommended(m);
+      }
     });
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publishMetrics);
     kernel.every(Duration.ofMinutes(1), Phase.ACT, () -> {
@@ -296,6 +302,44 @@ public final class AutoScaling {
       AutoScalingGroupSpec.checkCapacity(min, max, desired);
       g.setLimits(min, max, desired, "a user request update of AutoScalingGroup constraints to min: " + min + ", max: "
           + max + ", desired: " + desired);
+    });
+  }
+
+  /**
+   * Changes a group's mixed instances policy, Capacity Rebalancing and maximum instance lifetime,
+   * as {@code UpdateAutoScalingGroup} does with {@code MixedInstancesPolicy}, {@code
+   * CapacityRebalance} and {@code MaxInstanceLifetime}: null keeps a value, a lifetime of zero
+   * clears it. Everything is checked before anything changes. Running instances stay (with their
+   * weights); new launches follow the new policy and scale-in aligns the instances with it.
+   *
+   * @param name the group name
+   * @param mixedInstancesPolicy the new policy, or null to keep the current one
+   * @param capacityRebalance the new CapacityRebalance, or null to keep it
+   * @param maxInstanceLifetime zero (none) or at least 86,400 s, or null to keep it
+   */
+  public void updateAutoScalingGroupSettings(String name, MixedInstancesPolicy mixedInstancesPolicy, Boolean capacityRebalance,
+      Duration maxInstanceLifetime) {
+    kernel.run(() -> {
+      GroupRuntime g = runtime(name);
+      AutoScalingGroupSpec.Builder b = g.spec.toBuilder();
+      List<String> changed = new ArrayList<>();
+      if (mixedInstancesPolicy != null) {
+        b.mixedInstancesPolicy(mixedInstancesPolicy);
+        changed.add("MixedInstancesPolicy");
+      }
+      if (capacityRebalance != null) {
+        b.capacityRebalance(capacityRebalance);
+        changed.add("CapacityRebalance");
+      }
+      if (maxInstanceLifetime != null) {
+        b.maxInstanceLifetime(maxInstanceLifetime);
+        changed.add("MaxInstanceLifetime");
+      }
+      if (changed.isEmpty()) return;
+      AutoScalingGroupSpec next = b.build();
+      g.spec = next;
+      long id = g.record(new AutoScalingFact.GroupSettingsUpdated(g.name, List.copyOf(changed)));
+      kernel.runWithCause(id, g::reconcile);
     });
   }
 

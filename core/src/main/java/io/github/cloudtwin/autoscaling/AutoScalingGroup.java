@@ -76,6 +76,31 @@ public final class AutoScalingGroup {
     return instances().stream().filter(i -> i.lifecycleState() == state).toList();
   }
 
+  /**
+   * The instances bought as {@code option}, in launch order.
+   *
+   * @param option On-Demand or Spot
+   * @return those instances
+   */
+  public List<AutoScalingInstance> instances(io.github.cloudtwin.ec2.PurchaseOption option) {
+    return instances().stream().filter(i -> i.purchaseOption() == option).toList();
+  }
+
+  /**
+   * {@return the capacity units that count toward desired capacity (Pending and InService, not
+   * terminating, not taken out by Capacity Rebalancing), per purchase option; both keys always
+   * present}
+   */
+  public java.util.Map<io.github.cloudtwin.ec2.PurchaseOption, Integer> capacityByPurchaseOption() {
+    return kernel.call(() -> {
+      java.util.EnumMap<io.github.cloudtwin.ec2.PurchaseOption, Integer> out =
+          new java.util.EnumMap<>(io.github.cloudtwin.ec2.PurchaseOption.class);
+      for (io.github.cloudtwin.ec2.PurchaseOption o : io.github.cloudtwin.ec2.PurchaseOption.values()) out.put(o, 0);
+      for (Member m : runtime.members.values()) if (m.counts()) out.merge(m.purchaseOption, m.weight, Integer::sum);
+      return Collections.unmodifiableMap(out);
+    });
+  }
+
   /** {@return how many instances are InService} */
   public int inServiceCount() {
     return kernel.call(() -> runtime.stateCounts[LifecycleState.IN_SERVICE.ordinal()]);

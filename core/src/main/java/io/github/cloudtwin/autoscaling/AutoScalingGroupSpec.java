@@ -36,8 +36,13 @@ import java.util.List;
  * @param lifecycleHookSpecifications lifecycle hooks the group has from its creation on, so they
  *     apply to its first launches (LifecycleHookSpecificationList); each names this group, no
  *     hook name twice
- * @param mixedInstancesPolicy the instance types it launches, with weights, or null (one type,
- *     {@code instanceType}); with weights, sizes are capacity units
+ * @param mixedInstancesPolicy the instance types it launches, with weights and the On-Demand and
+ *     Spot distribution, or null (one type, {@code instanceType}, On-Demand); with weights, sizes
+ *     are capacity units
+ * @param capacityRebalance whether Capacity Rebalancing replaces a Spot Instance when EC2 sends
+ *     it a rebalance recommendation (default false)
+ * @param maxInstanceLifetime how long an instance may serve before it is replaced: null or zero
+ *     (none, the default) or at least 86,400 s
  */
 public record AutoScalingGroupSpec(
     String autoScalingGroupName,
@@ -59,7 +64,9 @@ public record AutoScalingGroupSpec(
     CapacityDistributionStrategy capacityDistributionStrategy,
     List<String> targetGroupNames,
     List<LifecycleHookSpec> lifecycleHookSpecifications,
-    MixedInstancesPolicy mixedInstancesPolicy) {
+    MixedInstancesPolicy mixedInstancesPolicy,
+    boolean capacityRebalance,
+    Duration maxInstanceLifetime) {
 
   /** The default cooldown: 300 s. */
   public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(300);
@@ -90,8 +97,10 @@ public record AutoScalingGroupSpec(
    * @param lifecycleHookSpecifications lifecycle hooks the group has from its creation on, so they
    *     apply to its first launches (LifecycleHookSpecificationList); each names this group, no
    *     hook name twice
-   * @param mixedInstancesPolicy the instance types it launches, with weights, or null (one type,
-   *     {@code instanceType}); with weights, sizes are capacity units
+   * @param mixedInstancesPolicy the instance types it launches, with weights and the
+   *     distribution, or null (one type, {@code instanceType}, On-Demand)
+   * @param capacityRebalance whether Capacity Rebalancing is on
+   * @param maxInstanceLifetime null or zero (none), or at least 86,400 s
    */
   public AutoScalingGroupSpec {
     Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -149,6 +158,30 @@ public record AutoScalingGroupSpec(
             h.lifecycleHookName(), "each hook name at most once in a group");
       }
     }
+    checkMaxInstanceLifetime(maxInstanceLifetime);
+  }
+
+  /** The shortest MaxInstanceLifetime AWS accepts: 86,400 s (one day). */
+  public static final Duration MIN_INSTANCE_LIFETIME = Duration.ofSeconds(86_400);
+
+  /**
+   * Checks MaxInstanceLifetime as CreateAutoScalingGroup and UpdateAutoScalingGroup do.
+   *
+   * @param lifetime null or zero (none), or whole seconds of at least 86,400
+   * @throws ValidationException naming MaxInstanceLifetime otherwise
+   */
+  public static void checkMaxInstanceLifetime(Duration lifetime) {
+    if (lifetime == null || lifetime.isZero()) return;
+    if (lifetime.isNegative() || lifetime.compareTo(MIN_INSTANCE_LIFETIME) < 0 || lifetime.getNano() != 0
+        || lifetime.getSeconds() > Integer.MAX_VALUE) {
+      throw new ValidationException("MaxInstanceLifetime", lifetime.getSeconds() + (lifetime.getNano() != 0 ? "." + lifetime.getNano() : ""),
+          "either 0 or a number of whole seconds equal to or greater than 86,400 seconds (1 day)");
+    }
+  }
+
+  /** {@return the MaxInstanceLifetime in force, or null when there is none (null or zero)} */
+  public Duration effectiveMaxInstanceLifetime() {
+    return maxInstanceLifetime == null || maxInstanceLifetime.isZero() ? null : maxInstanceLifetime;
   }
 
   /** {@return the instance types the group may launch: the overrides' in priority order, else {@code instanceType}} */
@@ -223,6 +256,8 @@ public record AutoScalingGroupSpec(
     b.targetGroupNames = new ArrayList<>(targetGroupNames);
     b.lifecycleHookSpecifications = new ArrayList<>(lifecycleHookSpecifications);
     b.mixedInstancesPolicy = mixedInstancesPolicy;
+    b.capacityRebalance = capacityRebalance;
+    b.maxInstanceLifetime = maxInstanceLifetime;
     return b;
   }
 
@@ -248,6 +283,8 @@ public record AutoScalingGroupSpec(
     private List<String> targetGroupNames = new ArrayList<>();
     private List<LifecycleHookSpec> lifecycleHookSpecifications = new ArrayList<>();
     private MixedInstancesPolicy mixedInstancesPolicy;
+    private boolean capacityRebalance;
+    private Duration maxInstanceLifetime;
 
     private Builder() {}
 
@@ -467,6 +504,29 @@ public record AutoScalingGroupSpec(
       return this;
     }
 
+    /**
+     * CapacityRebalance: whether the group replaces a Spot Instance that receives a rebalance
+     * recommendation, launching the replacement first (default false).
+     *
+     * @param capacityRebalance whether Capacity Rebalancing is on
+     * @return this builder
+     */
+    public Builder capacityRebalance(boolean capacityRebalance) {
+      this.capacityRebalance = capacityRebalance;
+      return this;
+    }
+
+    /**
+     * MaxInstanceLifetime: instances older than this are replaced, one at a time (default none).
+     *
+     * @param lifetime at least 86,400 s, or zero or null for none
+     * @return this builder
+     */
+    public Builder maxInstanceLifetime(Duration lifetime) {
+      this.maxInstanceLifetime = lifetime;
+      return this;
+    }
+
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public AutoScalingGroupSpec build() {
       Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -492,7 +552,9 @@ public record AutoScalingGroupSpec(
           capacityDistributionStrategy,
           targetGroupNames,
           lifecycleHookSpecifications,
-          mixedInstancesPolicy);
+          mixedInstancesPolicy,
+          capacityRebalance,
+          maxInstanceLifetime);
     }
   }
 }

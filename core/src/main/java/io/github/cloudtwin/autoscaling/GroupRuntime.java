@@ -7,6 +7,7 @@ import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceSpec;
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.ec2.InsufficientInstanceCapacityException;
+import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.ec2.ZoneState;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Scheduler;
@@ -73,6 +74,8 @@ final class GroupRuntime {
   /** Rebalance launches not yet matched by a termination. */
   private int rebalanceSurplus;
   private int rebalanceTerminationsOwed;
+  /** Capacity Rebalancing: units of at-risk Spot members taken out of the capacity count, not yet terminated. */
+  private int rebalanceOutUnits;
   private Scheduler.Task retry;
   private int protectedNoticeFor = -1;
   /** Members per lifecycle state (by ordinal), kept up to date by {@link #memberState}. */
@@ -277,13 +280,14 @@ final class GroupRuntime {
       if (m.replacement || (m.terminationStarted && m.limitedUnhealthy && m.holdsCapacity)) inFlight++;
     }
     for (Member m : List.copyOf(members.values())) {
-      if (m.health != HealthStatus.UNHEALTHY || m.terminationStarted || !m.counts()) continue;
+      if (m.health != HealthStatus.UNHEALTHY || m.terminationStarted || (!m.counts() && !m.rebalanceOut)) continue;
       if (m.limitedUnhealthy) {
         if (inFlight >= batch) continue;
         inFlight++;
         replacementsOwed++;
       }
-      startTermination(m, at() + m.unhealthyCause + ".", m.limitedUnhealthy && !targetGroups.isEmpty() && m.registered);
+      startTermination(m, at() + m.unhealthyCause + ".",
+          m.limitedUnhealthy && !m.rebalanceOut && !targetGroups.isEmpty() && m.registered);
     }
   }
 
@@ -316,19 +320,24 @@ final class GroupRuntime {
   private void launch(int n, String onlyZone) {
     int from = countingCount();
     int to = from + n;
+    // the units of this batch each zone takes, which a capacity-aware Spot strategy wants room for
+    int zoneShare = onlyZone != null ? n : (n + spec.availabilityZones().size() - 1) / spec.availabilityZones().size();
     for (int added = 0; added < n; ) {
       List<String> order = onlyZone != null ? List.of(onlyZone) : zonesByFewest();
       if (onlyZone == null && spec.capacityDistributionStrategy() == CapacityDistributionStrategy.BALANCED_ONLY) {
         order = order.subList(0, 1);
       }
+      Member awaiting = onlyZone == null ? awaitingReplacement() : null;
       String clause = onlyZone != null
           ? at() + "an instance was launched to aid in balancing the group's zones."
-          : at() + "an instance was started in response to a difference between desired and actual capacity, increasing the capacity from "
-              + from + " to " + to + ".";
-      String cause = triggerClause == null ? clause : triggerClause + "  " + clause;
+          : awaiting != null
+              ? at() + "an instance was launched in response to an EC2 instance rebalance recommendation."
+              : at() + "an instance was started in response to a difference between desired and actual capacity, increasing the capacity from "
+                  + from + " to " + to + ".";
+      String cause = triggerClause == null || awaiting != null ? clause : triggerClause + "  " + clause;
       int launched = 0;
       for (String zone : order) {
-        launched = tryLaunch(zone, cause, onlyZone != null);
+        launched = tryLaunch(zone, cause, onlyZone != null, zoneShare, awaiting);
         if (launched > 0) break;
       }
       added += launched;
@@ -348,12 +357,18 @@ final class GroupRuntime {
    *
    * @return the capacity units launched, 0 when the launch failed
    */
-  private int tryLaunch(String zone, String cause, boolean rebalance) {
+  private int tryLaunch(String zone, String cause, boolean rebalance, int unitsToGo, Member awaiting) {
     Instance instance = null;
     RuntimeException failure = null;
-    for (String type : spec.instanceTypes()) {
+    PurchaseOption option = nextPurchaseOption();
+    List<String> types = option == PurchaseOption.SPOT
+        ? SpotAllocation.spotOrder(spec.mixedInstancesPolicy(), zone, unitsToGo, ec2, spotHeld(zone))
+        : SpotAllocation.onDemandOrder(spec, ec2);
+    if (types.isEmpty()) failure = InsufficientInstanceCapacityException.noSpotCapacity(zone);
+    for (String type : types) {
       InstanceSpec is = InstanceSpec.builder()
           .instanceType(type)
+          .purchaseOption(option)
           .availabilityZone(zone)
           .bootTime(spec.bootTime())
           .detailedMonitoring(spec.detailedMonitoring())
@@ -388,11 +403,105 @@ final class GroupRuntime {
     syncCount(m);
     m.activity = startActivity("Launching a new EC2 instance: " + m.instanceId, cause, m.instanceId,
         ActivityStatus.PreInService);
+    if (awaiting != null) {
+      awaiting.rebalanceReplacement = m;
+      m.replacing = awaiting;
+      record(new AutoScalingFact.RebalanceReplacementLaunched(name, awaiting.instanceId, m.instanceId));
+    }
     memberState(m, LifecycleState.PENDING);
     if (instance.state() == InstanceState.RUNNING) {
       instanceRunning(m);
     }
     return m.weight;
+  }
+
+  /**
+   * The On-Demand or Spot purchase option of the next launch: On-Demand while the On-Demand units
+   * are below the policy's share of desired capacity, else Spot.
+   */
+  private PurchaseOption nextPurchaseOption() {
+    MixedInstancesPolicy p = spec.mixedInstancesPolicy();
+    if (p == null || !p.usesSpot()) return PurchaseOption.ON_DEMAND;
+    int onDemand = 0;
+    for (Member m : members.values()) if (m.counts() && m.purchaseOption == PurchaseOption.ON_DEMAND) onDemand += m.weight;
+    return onDemand < p.onDemandUnits(spec.desiredCapacity()) ? PurchaseOption.ON_DEMAND : PurchaseOption.SPOT;
+  }
+
+  /** The group's counting Spot Instances per instance type in {@code zone}. */
+  private Map<String, Integer> spotHeld(String zone) {
+    Map<String, Integer> held = new java.util.HashMap<>();
+    for (Member m : members.values()) {
+      if (m.counts() && m.purchaseOption == PurchaseOption.SPOT && m.zone.equals(zone)) held.merge(m.instanceType, 1, Integer::sum);
+    }
+    return held;
+  }
+
+  /** An at-risk Spot member taken out of the capacity count whose replacement is not under way, or null. */
+  private Member awaitingReplacement() {
+    if (rebalanceOutUnits == 0) return null;
+    for (Member m : members.values()) {
+      if (m.rebalanceOut && m.rebalanceReplacement == null && !m.terminationStarted) return m;
+    }
+    return null;
+  }
+
+  /**
+   * Capacity Rebalancing: EC2 sent the member a rebalance recommendation. The group launches a
+   * replacement first and terminates the member once the replacement is InService; meanwhile the
+   * group may exceed MaxSize by up to 10 % of desired capacity (at least 1), more at-risk members
+   * waiting their turn.
+   */
+  void rebalanceRecommended(Member m) {
+    if (!spec.capacityRebalance() || m.purchaseOption != PurchaseOption.SPOT || m.atRisk || m.terminationStarted
+        || !m.counts()) return;
+    m.atRisk = true;
+    takeOutAtRisk();
+  }
+
+  private void takeOutAtRisk() {
+    if (deleted || isSuspended(ScalingProcess.Launch)) return;
+    int limit = spec.maxSize() + Math.max(1, spec.desiredCapacity() / 10);
+    boolean changed = false;
+    for (Member m : List.copyOf(members.values())) {
+      if (!m.atRisk || m.rebalanceOut || m.terminationStarted || !m.counts()) continue;
+      if (spec.desiredCapacity() + rebalanceOutUnits + m.weight > limit) break;
+      m.rebalanceOut = true;
+      rebalanceOutUnits += m.weight;
+      syncCount(m);
+      version++;
+      changed = true;
+    }
+    if (changed) reconcile();
+  }
+
+  /**
+   * Replaces the oldest InService instance past the group's MaxInstanceLifetime, one at a time:
+   * the next only once the previous one has left and the group is back at desired capacity with
+   * every instance InService (checked every minute). Protected and Standby instances are skipped.
+   */
+  private void replaceExpired() {
+    Duration life = spec.effectiveMaxInstanceLifetime();
+    if (life == null || isSuspended(ScalingProcess.Terminate) || isSuspended(ScalingProcess.Launch)) return;
+    for (Member m : members.values()) {
+      if (m.lifetimeVictim || (m.counts() && m.state != LifecycleState.IN_SERVICE)) return;
+    }
+    if (countingCount() < spec.desiredCapacity()) return;
+    Instant now = now();
+    Member oldest = null;
+    for (Member m : members.values()) {
+      if (m.state != LifecycleState.IN_SERVICE || !m.counts() || m.terminationStarted || m.protectedFromScaleIn
+          || m.health != HealthStatus.HEALTHY || m.launchTime.plus(life).isAfter(now)) continue;
+      if (oldest == null || m.launchTime.isBefore(oldest.launchTime)) oldest = m;
+    }
+    if (oldest == null) return;
+    Member victim = oldest;
+    victim.lifetimeVictim = true;
+    long id = record(new AutoScalingFact.MaxInstanceLifetimeReached(name, victim.instanceId, life));
+    kernel.runWithCause(id, () -> {
+      startTermination(victim, at() + "an instance was taken out of service in response to the maximum instance lifetime of "
+          + life.getSeconds() + " seconds being reached.", false);
+      reconcile();
+    });
   }
 
   private void scheduleRetry() {
@@ -548,6 +657,16 @@ final class GroupRuntime {
       rebalanceTerminationsOwed++;
     }
     if (m.activity != null && !m.activity.status.isDone()) endActivity(m.activity, ActivityStatus.Successful);
+    if (m.replacing != null) {
+      Member old = m.replacing;
+      m.replacing = null;
+      old.rebalanceReplacement = null;
+      if (!old.terminationStarted && members.get(old.instanceId) == old) {
+        long id = record(new AutoScalingFact.AtRiskInstanceReplaced(name, old.instanceId, m.instanceId));
+        kernel.runWithCause(id, () -> startTermination(old,
+            at() + "an instance was taken out of service in response to an EC2 instance rebalance recommendation.", false));
+      }
+    }
     if (!m.instance.statusOk() && m.instance.state() == InstanceState.RUNNING) {
       impaired(m);
     } else if (m.instance.state() != InstanceState.RUNNING && m.instance.state() != InstanceState.PENDING) {
@@ -613,10 +732,35 @@ final class GroupRuntime {
    * among unprotected instances that count at most {@code maxUnits}; null when none does.
    */
   Member selectVictim(int maxUnits) {
+    PurchaseOption shed = optionToShed();
+    Member v = selectVictim(maxUnits, shed);
+    return v != null || shed == null ? v : selectVictim(maxUnits, null);
+  }
+
+  /**
+   * With Spot members, the purchase option a scale-in takes from first: the one above its share
+   * of the new desired capacity (AWS's Default termination policy for mixed instances groups
+   * aligns the remaining instances to the distribution first); null without Spot members.
+   */
+  private PurchaseOption optionToShed() {
+    MixedInstancesPolicy p = spec.mixedInstancesPolicy();
+    if (p == null) return null;
+    int onDemand = 0;
+    int spot = 0;
+    for (Member m : members.values()) {
+      if (!m.counts() || m.terminationStarted) continue;
+      if (m.purchaseOption == PurchaseOption.SPOT) spot += m.weight;
+      else onDemand += m.weight;
+    }
+    if (spot == 0) return null;
+    return onDemand > p.onDemandUnits(spec.desiredCapacity()) ? PurchaseOption.ON_DEMAND : PurchaseOption.SPOT;
+  }
+
+  private Member selectVictim(int maxUnits, PurchaseOption only) {
     Map<String, Integer> counts = new TreeMap<>();
     List<Member> candidates = new ArrayList<>();
     for (Member m : members.values()) {
-      if (!m.counts() || m.terminationStarted) continue;
+      if (!m.counts() || m.terminationStarted || (only != null && m.purchaseOption != only)) continue;
       counts.merge(m.zone, 1, Integer::sum);
       if (!m.protectedFromScaleIn && m.weight <= maxUnits) candidates.add(m);
     }
@@ -650,6 +794,10 @@ final class GroupRuntime {
     if (m.terminationStarted) return;
     m.terminationStarted = true;
     m.holdsCapacity = holdCapacityWhileDraining;
+    if (m.replacing != null) {
+      m.replacing.rebalanceReplacement = null;
+      m.replacing = null;
+    }
     syncCount(m);
     if (m.impairedCheck != null) m.impairedCheck.cancel();
     for (Scheduler.Task t : m.waitingHooks.values()) t.cancel();
@@ -713,6 +861,11 @@ final class GroupRuntime {
       rebalanceSurplus--;
     }
     if (m.activity != null && !m.activity.status.isDone()) endActivity(m.activity, ActivityStatus.Successful);
+    if (m.rebalanceOut) {
+      m.rebalanceOut = false;
+      rebalanceOutUnits -= m.weight;
+      takeOutAtRisk();
+    }
     reconcile();
   }
 
@@ -796,6 +949,7 @@ final class GroupRuntime {
         }
       }
     }
+    replaceExpired();
     rebalance();
   }
 

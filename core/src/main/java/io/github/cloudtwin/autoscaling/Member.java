@@ -1,6 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.kernel.Scheduler;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,6 +19,17 @@ final class Member {
   final String instanceType;
   /** The capacity units it counts toward desired (its override's weight, else 1). */
   final int weight;
+  final PurchaseOption purchaseOption;
+  /** Capacity Rebalancing: a rebalance recommendation arrived for this Spot Instance. */
+  boolean atRisk;
+  /** Capacity Rebalancing: it no longer counts toward capacity; a replacement launches first. */
+  boolean rebalanceOut;
+  /** Capacity Rebalancing: the launch replacing this at-risk member, or null while none is under way. */
+  Member rebalanceReplacement;
+  /** Capacity Rebalancing: the at-risk member this launch replaces, terminated once this is InService. */
+  Member replacing;
+  /** Taken out because it reached the group's MaxInstanceLifetime. */
+  boolean lifetimeVictim;
   LifecycleState state = LifecycleState.PENDING;
   /** Whether {@link GroupRuntime#stateCounts} counts this member. */
   boolean counted;
@@ -50,6 +62,7 @@ final class Member {
   Member(Instance instance, String ltName, String ltVersion, Instant launchTime, boolean protect, int weight) {
     this.instanceId = instance.instanceId();
     this.instanceType = instance.instanceType().name();
+    this.purchaseOption = instance.purchaseOption();
     this.weight = weight;
     this.instance = instance;
     this.zone = instance.availabilityZone();
@@ -62,7 +75,7 @@ final class Member {
   /** Whether it fills a slot of the desired capacity. */
   boolean counts() {
     return switch (state) {
-      case PENDING, PENDING_WAIT, PENDING_PROCEED, IN_SERVICE -> !terminationStarted || holdsCapacity;
+      case PENDING, PENDING_WAIT, PENDING_PROCEED, IN_SERVICE -> (!terminationStarted && !rebalanceOut) || holdsCapacity;
       default -> holdsCapacity;
     };
   }
@@ -81,6 +94,6 @@ final class Member {
   AutoScalingInstance snapshot() {
     return new AutoScalingInstance(
         instanceId, zone, state, health, protectedFromScaleIn, launchTemplateName, launchTemplateVersion, launchTime,
-        instanceType, weight);
+        instanceType, weight, purchaseOption);
   }
 }

@@ -7,44 +7,57 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The On-Demand part of a group's MixedInstancesPolicy: the instance types it may launch, in
- * priority order, with optional weights, and the On-Demand distribution. Spot Instances are not
- * simulated: every instance the group launches is On-Demand.
+ * A group's MixedInstancesPolicy: the instance types it may launch (the launch template's
+ * overrides, in priority order, with optional weights) and the instances distribution: how much
+ * of the capacity is On-Demand and how On-Demand and Spot launches pick their instance type.
  *
- * <p>With {@link OnDemandAllocationStrategy#PRIORITIZED} a launch in a zone tries the overrides
- * in order and takes the first type EC2 has capacity for. With weights, desired, minimum and
- * maximum capacity are capacity units; the group launches until its units reach desired, so it
- * may exceed desired by less than the largest weight, and scales in only while it stays at or
- * above desired (EC2 Auto Scaling User Guide, "Configure an Auto Scaling group to use instance
- * weights").
+ * <p>The On-Demand share of a desired capacity {@code D} (units) is {@code min(D, base) +
+ * ceil((D - base) x percent / 100)}; the rest is Spot. With weights, desired, minimum and maximum
+ * capacity are capacity units; the group launches until its units reach desired, so it may
+ * exceed desired by less than the largest weight, and scales in only while it stays at or above
+ * desired (EC2 Auto Scaling User Guide, "Configure an Auto Scaling group to use instance
+ * weights"; "Allocation strategies for multiple instance types").
  *
  * @param overrides 1 to 40 instance types, each at most once, in priority order; either every
  *     override has a weight or none has
- * @param onDemandAllocationStrategy {@link OnDemandAllocationStrategy#PRIORITIZED} (lowest-price
- *     needs instance prices, which the twin does not model)
+ * @param onDemandAllocationStrategy {@code prioritized} (the default) or {@code lowest-price}
  * @param onDemandBaseCapacity units launched On-Demand before the percentage applies, 0 or more
  *     (default 0)
- * @param onDemandPercentageAboveBaseCapacity 0 to 100 (default 100); below 100 AWS would launch
- *     the rest as Spot, which the twin launches On-Demand
+ * @param onDemandPercentageAboveBaseCapacity 0 to 100 (default 100: no Spot)
+ * @param spotAllocationStrategy how Spot launches pick their pool (default {@code lowest-price},
+ *     the API's default)
+ * @param spotInstancePools with {@code lowest-price} only: how many of the cheapest pools of a
+ *     zone the Spot Instances spread over, 1 to 20, or null (2, AWS's default)
+ * @param spotMaxPrice the most to pay per instance-hour for Spot, greater than 0, or null (the
+ *     On-Demand price, AWS's default); pools priced above it are not used
  */
 public record MixedInstancesPolicy(
     List<LaunchTemplateOverride> overrides,
     OnDemandAllocationStrategy onDemandAllocationStrategy,
     int onDemandBaseCapacity,
-    int onDemandPercentageAboveBaseCapacity) {
+    int onDemandPercentageAboveBaseCapacity,
+    SpotAllocationStrategy spotAllocationStrategy,
+    Integer spotInstancePools,
+    Double spotMaxPrice) {
+
+  /** AWS's limit on the instance types of one group. */
+  public static final int MAX_OVERRIDES = 40;
 
   /**
-   * Validates the way CreateAutoScalingGroup does for the On-Demand part.
+   * Validates the way CreateAutoScalingGroup does.
    *
    * @param overrides 1 to 40 instance types, each at most once, in priority order; either every
    *     override has a weight or none has
-   * @param onDemandAllocationStrategy {@link OnDemandAllocationStrategy#PRIORITIZED}
+   * @param onDemandAllocationStrategy {@code prioritized} or {@code lowest-price}
    * @param onDemandBaseCapacity 0 or more
    * @param onDemandPercentageAboveBaseCapacity 0 to 100
+   * @param spotAllocationStrategy the Spot allocation strategy
+   * @param spotInstancePools 1 to 20 with {@code lowest-price}, else null
+   * @param spotMaxPrice greater than 0 and at most 1,000, or null
    */
   public MixedInstancesPolicy {
     overrides = Require.elements("Overrides", overrides);
-    if (overrides.isEmpty() || overrides.size() > 40) {
+    if (overrides.isEmpty() || overrides.size() > MAX_OVERRIDES) {
       throw new ValidationException("Overrides", overrides.size() + " overrides", "between 1 and 40 instance types");
     }
     Set<String> types = new HashSet<>();
@@ -60,12 +73,33 @@ public record MixedInstancesPolicy(
       }
     }
     Require.notNull("OnDemandAllocationStrategy", onDemandAllocationStrategy);
-    if (onDemandAllocationStrategy == OnDemandAllocationStrategy.LOWEST_PRICE) {
-      throw new ValidationException("OnDemandAllocationStrategy", onDemandAllocationStrategy,
-          "prioritized (the twin has no instance prices to rank lowest-price by; order the overrides instead)");
-    }
     Require.notNegative("OnDemandBaseCapacity", onDemandBaseCapacity);
     Require.between("OnDemandPercentageAboveBaseCapacity", onDemandPercentageAboveBaseCapacity, 0, 100);
+    Require.notNull("SpotAllocationStrategy", spotAllocationStrategy);
+    if (spotInstancePools != null) {
+      if (spotAllocationStrategy != SpotAllocationStrategy.LOWEST_PRICE) {
+        throw new ValidationException("SpotInstancePools", spotInstancePools,
+            "no value with SpotAllocationStrategy " + spotAllocationStrategy + " (valid only with lowest-price)");
+      }
+      Require.between("SpotInstancePools", spotInstancePools, 1, 20);
+    }
+    if (spotMaxPrice != null && (!(spotMaxPrice > 0) || spotMaxPrice > 1000)) {
+      throw new ValidationException("SpotMaxPrice", spotMaxPrice, "a price in USD per hour greater than 0 and at most 1000");
+    }
+  }
+
+  /**
+   * An On-Demand-only policy (the form before Spot was modelled).
+   *
+   * @param overrides the overrides, highest priority first
+   * @param onDemandAllocationStrategy the On-Demand allocation strategy
+   * @param onDemandBaseCapacity 0 or more
+   * @param onDemandPercentageAboveBaseCapacity 0 to 100
+   */
+  public MixedInstancesPolicy(List<LaunchTemplateOverride> overrides, OnDemandAllocationStrategy onDemandAllocationStrategy,
+      int onDemandBaseCapacity, int onDemandPercentageAboveBaseCapacity) {
+    this(overrides, onDemandAllocationStrategy, onDemandBaseCapacity, onDemandPercentageAboveBaseCapacity,
+        SpotAllocationStrategy.LOWEST_PRICE, null, null);
   }
 
   /**
@@ -85,17 +119,89 @@ public record MixedInstancesPolicy(
    * @return this policy with another On-Demand base capacity
    */
   public MixedInstancesPolicy withOnDemandBaseCapacity(int units) {
-    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, units, onDemandPercentageAboveBaseCapacity);
+    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, units, onDemandPercentageAboveBaseCapacity,
+        spotAllocationStrategy, spotInstancePools, spotMaxPrice);
   }
 
   /**
-   * This policy with another On-Demand percentage above the base.
+   * This policy with another On-Demand percentage above the base (the rest is Spot).
    *
    * @param percent 0 to 100
    * @return this policy with another On-Demand percentage above the base
    */
   public MixedInstancesPolicy withOnDemandPercentageAboveBaseCapacity(int percent) {
-    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, onDemandBaseCapacity, percent);
+    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, onDemandBaseCapacity, percent,
+        spotAllocationStrategy, spotInstancePools, spotMaxPrice);
+  }
+
+  /**
+   * This policy with another On-Demand allocation strategy.
+   *
+   * @param strategy {@code prioritized} or {@code lowest-price}
+   * @return this policy with that strategy
+   */
+  public MixedInstancesPolicy withOnDemandAllocationStrategy(OnDemandAllocationStrategy strategy) {
+    return new MixedInstancesPolicy(overrides, strategy, onDemandBaseCapacity, onDemandPercentageAboveBaseCapacity,
+        spotAllocationStrategy, spotInstancePools, spotMaxPrice);
+  }
+
+  /**
+   * This policy with another Spot allocation strategy (and no SpotInstancePools unless it is
+   * {@code lowest-price}, which keeps the pools given before).
+   *
+   * @param strategy the Spot allocation strategy
+   * @return this policy with that strategy
+   */
+  public MixedInstancesPolicy withSpotAllocationStrategy(SpotAllocationStrategy strategy) {
+    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, onDemandBaseCapacity,
+        onDemandPercentageAboveBaseCapacity, strategy, strategy == SpotAllocationStrategy.LOWEST_PRICE ? spotInstancePools : null,
+        spotMaxPrice);
+  }
+
+  /**
+   * This policy with {@code lowest-price} Spot allocation over {@code pools} pools.
+   *
+   * @param pools 1 to 20
+   * @return this policy with that many pools
+   */
+  public MixedInstancesPolicy withSpotInstancePools(int pools) {
+    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, onDemandBaseCapacity,
+        onDemandPercentageAboveBaseCapacity, SpotAllocationStrategy.LOWEST_PRICE, pools, spotMaxPrice);
+  }
+
+  /**
+   * This policy with a maximum Spot price.
+   *
+   * @param usdPerHour greater than 0 and at most 1,000, or null for the On-Demand price
+   * @return this policy with that maximum
+   */
+  public MixedInstancesPolicy withSpotMaxPrice(Double usdPerHour) {
+    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, onDemandBaseCapacity,
+        onDemandPercentageAboveBaseCapacity, spotAllocationStrategy, spotInstancePools, usdPerHour);
+  }
+
+  /** {@return the pools lowest-price spreads over: SpotInstancePools, or 2 (AWS's default)} */
+  public int effectiveSpotInstancePools() {
+    return spotInstancePools == null ? 2 : spotInstancePools;
+  }
+
+  /**
+   * The On-Demand units of a group at {@code desiredCapacity} units: the base (at most desired),
+   * plus the percentage of the rest, rounded up (the twin's reading: AWS gives no rounding rule,
+   * the twin rounds in favour of On-Demand).
+   *
+   * @param desiredCapacity the desired capacity, in units
+   * @return the On-Demand units; the rest is Spot
+   */
+  public int onDemandUnits(int desiredCapacity) {
+    int base = Math.min(desiredCapacity, onDemandBaseCapacity);
+    long above = desiredCapacity - base;
+    return base + (int) ((above * onDemandPercentageAboveBaseCapacity + 99) / 100);
+  }
+
+  /** {@return whether any capacity can be Spot: the percentage above the base is below 100} */
+  public boolean usesSpot() {
+    return onDemandPercentageAboveBaseCapacity < 100;
   }
 
   /** {@return whether the overrides carry weights} */

@@ -8,8 +8,8 @@ public enum OnDemandAllocationStrategy {
   /** The overrides' order: the first type that can launch in the zone (the default). */
   PRIORITIZED("prioritized"),
   /**
-   * The lowest On-Demand price first. The twin has no instance prices, so a policy with this
-   * strategy is rejected; use {@link #PRIORITIZED} with the overrides ordered by price.
+   * The lowest On-Demand price per capacity unit first ({@code ec2().onDemandPrice(type)} divided
+   * by the override's weight; ties keep the overrides' order), the next when EC2 has no capacity.
    */
   LOWEST_PRICE("lowest-price");
 
@@ -17,6 +17,19 @@ public enum OnDemandAllocationStrategy {
 
   OnDemandAllocationStrategy(String awsName) {
     this.awsName = awsName;
+  }
+
+  /**
+   * The strategy AWS spells {@code name}.
+   *
+   * @param name {@code prioritized} or {@code lowest-price}
+   * @return the strategy
+   * @throws io.github.cloudtwin.kernel.ValidationException naming the valid values
+   */
+  public static OnDemandAllocationStrategy of(String name) {
+    for (OnDemandAllocationStrategy s : values()) if (s.awsName.equals(name)) return s;
+    throw new io.github.cloudtwin.kernel.ValidationException("OnDemandAllocationStrategy", name,
+        "one of prioritized, lowest-price");
   }
 
   /** {@return AWS's spelling, such as {@code prioritized}} */

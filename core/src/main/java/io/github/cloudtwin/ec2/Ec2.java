@@ -33,6 +33,9 @@ public final class Ec2 {
    */
   public static final int DEFAULT_INSTANCE_QUOTA = 20_000;
 
+  /** How long before a Spot interruption EC2 sends the interruption notice: two minutes. */
+  public static final Duration SPOT_INTERRUPTION_NOTICE = Duration.ofMinutes(2);
+
   /** How long {@code stopping} and {@code shutting-down} last (a fake choice). */
   public static final Duration SHUTDOWN_TIME = Duration.ofSeconds(30);
 
@@ -45,6 +48,9 @@ public final class Ec2 {
   private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
   private final SplittableRandom ids;
   private final CpuPublisher cpu;
+  private final SpotMarket spot;
+  /** Spot Instances with an interruption scheduled and not yet done. */
+  private final java.util.Set<String> interrupting = new java.util.HashSet<>();
   private Instance[] liveSnapshot;
   private int instanceQuota = DEFAULT_INSTANCE_QUOTA;
   private int notTerminated;
@@ -65,6 +71,7 @@ public final class Ec2 {
     }
     this.ids = kernel.randomness().stream("ec2.instance-ids");
     this.cpu = new CpuPublisher(kernel, Require.notNull("cloudWatch", cloudWatch), this);
+    this.spot = new SpotMarket(kernel);
   }
 
   // ------------------------------------------------------------------ zones
@@ -195,10 +202,15 @@ public final class Ec2 {
           if (!launchable(spec.availabilityZone(), spec.instanceType())) {
             throw new InsufficientInstanceCapacityException(spec.instanceType(), spec.availabilityZone());
           }
+          boolean isSpot = spec.purchaseOption() == PurchaseOption.SPOT;
+          if (isSpot && spot.free(spec.availabilityZone(), spec.instanceType()) == 0) {
+            throw InsufficientInstanceCapacityException.noSpotCapacity(spec.availabilityZone());
+          }
           if (notTerminated >= instanceQuota) {
             throw new InstanceLimitExceededException(spec.instanceType(), spec.availabilityZone(), instanceQuota);
           }
           notTerminated++;
+          if (isSpot) spot.taken(spec.availabilityZone(), spec.instanceType(), 1);
           String id = newId();
           Instance instance = new Instance(id, spec, kernel.clock().now(), kernel.timeline());
           instances.put(id, instance);
@@ -206,7 +218,8 @@ public final class Ec2 {
           long launch =
               kernel
                   .timeline()
-                  .record(new Ec2Fact.InstanceLaunched(id, spec.instanceType(), spec.availabilityZone()));
+                  .record(new Ec2Fact.InstanceLaunched(id, spec.instanceType(), spec.availabilityZone(),
+                      spec.purchaseOption()));
           kernel.runWithCause(
               launch,
               () ->
@@ -396,6 +409,7 @@ public final class Ec2 {
     i.state(to, kernel.clock().now());
     if (to == InstanceState.TERMINATED) {
       notTerminated--;
+      if (i.purchaseOption() == PurchaseOption.SPOT) spot.taken(i.availabilityZone(), i.spec().instanceType(), -1);
     }
     long id =
         kernel.timeline().record(new Ec2Fact.InstanceStateChanged(i.instanceId(), from, to));
@@ -416,6 +430,167 @@ public final class Ec2 {
         l.reachabilityChanged(i, after);
       }
     }
+  }
+
+  // ------------------------------------------------------------------ Spot
+
+  /**
+   * The Spot capacity pool of {@code instanceType} in {@code zone}: the entry {@link
+   * #putSpotPool} set, else the twin's default, drawn once from its seed: a Spot price of 30 % to
+   * 45 % of the On-Demand price ({@link #onDemandPrice}) and room for 50 to 250 Spot Instances.
+   *
+   * @param zone the zone
+   * @param instanceType the instance type
+   * @return the pool
+   */
+  public SpotPool spotPool(String zone, String instanceType) {
+    zone(zone);
+    InstanceType.of(instanceType);
+    return kernel.call(() -> spot.pool(zone, instanceType));
+  }
+
+  /**
+   * Sets one entry of the Spot market: the pool's price and capacity. Shrinking a pool below the
+   * Spot Instances it holds interrupts none of them (use {@code twin.faults().interruptSpotInstances});
+   * it only stops new launches there.
+   *
+   * @param pool the pool
+   */
+  public void putSpotPool(SpotPool pool) {
+    Require.notNull("pool", pool);
+    zone(pool.availabilityZone());
+    kernel.run(() -> {
+      spot.put(pool);
+      kernel.timeline().record(new Ec2Fact.SpotPoolChanged(pool.availabilityZone(), pool.instanceType(), pool.spotPrice(),
+          pool.capacity()));
+    });
+  }
+
+  /**
+   * How many more Spot Instances the pool takes now: its capacity less the Spot Instances in it
+   * that are not terminated, at least 0.
+   *
+   * @param zone the zone
+   * @param instanceType the instance type
+   * @return the free places of the pool
+   */
+  public int spotCapacityAvailable(String zone, String instanceType) {
+    zone(zone);
+    InstanceType.of(instanceType);
+    return kernel.call(() -> spot.free(zone, instanceType));
+  }
+
+  /**
+   * The On-Demand price of {@code instanceType}, USD per hour: the one {@link #putOnDemandPrice}
+   * set, else {@link InstanceType#defaultOnDemandPrice()}.
+   *
+   * @param instanceType the instance type
+   * @return the price
+   */
+  public double onDemandPrice(String instanceType) {
+    InstanceType.of(instanceType);
+    return kernel.call(() -> spot.onDemandPrice(instanceType));
+  }
+
+  /**
+   * Sets the On-Demand price of an instance type (what {@code lowest-price} allocation ranks by).
+   *
+   * @param instanceType the instance type
+   * @param usdPerHour greater than 0 and at most 1,000
+   */
+  public void putOnDemandPrice(String instanceType, double usdPerHour) {
+    InstanceType.of(instanceType);
+    if (!(usdPerHour > 0) || usdPerHour > 1000) {
+      throw new ValidationException("onDemandPrice", usdPerHour, "a price in USD per hour greater than 0 and at most 1000");
+    }
+    kernel.run(() -> spot.putOnDemandPrice(instanceType, usdPerHour));
+  }
+
+  /**
+   * Interrupts Spot Instances as EC2 does when it needs the capacity back, in three steps: a
+   * rebalance recommendation now, the two-minute interruption notice at {@code
+   * durationBeforeInterruption} minus two minutes, and the interruption (the instance is
+   * terminated) at {@code durationBeforeInterruption}. The pools of the instances lose the
+   * reclaimed capacity: each is left with no free place, so new Spot launches go elsewhere until
+   * the test raises it again ({@link #putSpotPool}). Every id is checked before anything happens.
+   * Used by {@code twin.faults()}.
+   *
+   * @param durationBeforeInterruption 2 minutes (the recommendation then arrives with the notice)
+   *     to 24 hours
+   * @param instanceIds pending or running Spot Instances without an interruption under way
+   */
+  public void interruptSpotInstances(Duration durationBeforeInterruption, List<String> instanceIds) {
+    Require.between("durationBeforeInterruption", durationBeforeInterruption, SPOT_INTERRUPTION_NOTICE, Duration.ofHours(24));
+    Require.notNull("instanceIds", instanceIds);
+    if (instanceIds.isEmpty()) throw new ValidationException("instanceIds", "[]", "at least one Spot Instance");
+    kernel.run(() -> {
+      List<Instance> targets = new ArrayList<>();
+      for (String id : instanceIds) {
+        Instance i = instance(id);
+        if (i.purchaseOption() != PurchaseOption.SPOT) {
+          throw new ValidationException("instanceIds", id, "a Spot Instance (it is " + i.purchaseOption() + ")");
+        }
+        if (i.state() != InstanceState.PENDING && i.state() != InstanceState.RUNNING) {
+          throw new ValidationException("instanceIds", id, "a pending or running Spot Instance (it is " + i.state() + ")");
+        }
+        if (interrupting.contains(id) || targets.contains(i)) {
+          throw new ValidationException("instanceIds", id, "a Spot Instance without an interruption under way");
+        }
+        targets.add(i);
+      }
+      Map<String, Integer> reclaimed = new LinkedHashMap<>();
+      for (Instance i : targets) reclaimed.merge(i.availabilityZone() + " " + i.spec().instanceType(), 1, Integer::sum);
+      for (Map.Entry<String, Integer> e : reclaimed.entrySet()) {
+        String[] zt = e.getKey().split(" ");
+        SpotPool p = spot.pool(zt[0], zt[1]);
+        int left = Math.max(0, spot.inUse(zt[0], zt[1]) - e.getValue());
+        if (left < p.capacity()) {
+          spot.put(p.withCapacity(left));
+          kernel.timeline().record(new Ec2Fact.SpotPoolChanged(zt[0], zt[1], p.spotPrice(), left));
+        }
+      }
+      java.time.Instant interruptAt = kernel.clock().now().plus(durationBeforeInterruption);
+      for (Instance i : targets) {
+        interrupting.add(i.instanceId());
+        i.rebalanceRecommendedAt(kernel.clock().now());
+        long rec = kernel.timeline().record(new Ec2Fact.RebalanceRecommended(i.instanceId()));
+        kernel.runWithCause(rec, () -> {
+          for (InstanceListener l : listeners) l.rebalanceRecommended(i);
+          if (durationBeforeInterruption.equals(SPOT_INTERRUPTION_NOTICE)) {
+            noticeInterruption(i, interruptAt);
+          } else {
+            kernel.scheduler().at(interruptAt.minus(SPOT_INTERRUPTION_NOTICE), () -> noticeInterruption(i, interruptAt));
+          }
+        });
+      }
+    });
+  }
+
+  private boolean gone(Instance i) {
+    return i.state() == InstanceState.SHUTTING_DOWN || i.state() == InstanceState.TERMINATED;
+  }
+
+  private void noticeInterruption(Instance i, java.time.Instant at) {
+    if (gone(i)) {
+      interrupting.remove(i.instanceId());
+      return;
+    }
+    i.interruptionTime(at);
+    long n = kernel.timeline().record(new Ec2Fact.SpotInterruptionNoticed(i.instanceId(), at));
+    kernel.runWithCause(n, () -> {
+      for (InstanceListener l : listeners) l.interruptionNoticed(i, at);
+      kernel.scheduler().at(at, () -> interrupt(i));
+    });
+  }
+
+  private void interrupt(Instance i) {
+    interrupting.remove(i.instanceId());
+    if (gone(i)) return;
+    long x = kernel.timeline().record(new Ec2Fact.SpotInstanceInterrupted(i.instanceId()));
+    kernel.runWithCause(x, () -> {
+      transition(i, InstanceState.SHUTTING_DOWN);
+      kernel.scheduler().after(SHUTDOWN_TIME, () -> transition(i, InstanceState.TERMINATED));
+    });
   }
 
   /**

@@ -21,6 +21,8 @@ public final class Instance {
   private volatile boolean crashed;
   private volatile boolean zoneImpaired;
   private volatile Instant stateSince;
+  private volatile Instant rebalanceRecommendedAt;
+  private volatile Instant interruptionTime;
   /** Publishing state of the CPU publisher (simulation thread only). */
   Object publisherState;
 
@@ -57,6 +59,24 @@ public final class Instance {
   /** {@return the instance type} */
   public InstanceType instanceType() {
     return type;
+  }
+
+  /** {@return On-Demand or Spot} */
+  public PurchaseOption purchaseOption() {
+    return spec.purchaseOption();
+  }
+
+  /** {@return when EC2 sent this Spot Instance a rebalance recommendation, or null (none)} */
+  public Instant rebalanceRecommendedAt() {
+    return rebalanceRecommendedAt;
+  }
+
+  /**
+   * {@return when EC2 interrupts (or interrupted) this Spot Instance, as its interruption notice
+   * gives it, or null (no notice)}
+   */
+  public Instant interruptionTime() {
+    return interruptionTime;
   }
 
   /** {@return the zone name} */
@@ -127,6 +147,14 @@ public final class Instance {
   void state(InstanceState s, Instant at) {
     this.state = s;
     this.stateSince = at;
+  }
+
+  void rebalanceRecommendedAt(Instant at) {
+    this.rebalanceRecommendedAt = at;
+  }
+
+  void interruptionTime(Instant at) {
+    this.interruptionTime = at;
   }
 
   void crashed(boolean c) {

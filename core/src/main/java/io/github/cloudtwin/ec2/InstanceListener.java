@@ -21,4 +21,19 @@ public interface InstanceListener {
    * @param reachable the reachable
    */
   default void reachabilityChanged(Instance instance, boolean reachable) {}
+
+  /**
+   * EC2 sent the Spot Instance a rebalance recommendation: it is at elevated risk of interruption.
+   *
+   * @param instance the Spot Instance
+   */
+  default void rebalanceRecommended(Instance instance) {}
+
+  /**
+   * EC2 sent the Spot Instance its two-minute interruption notice.
+   *
+   * @param instance the Spot Instance
+   * @param instanceActionTime when EC2 interrupts it
+   */
+  default void interruptionNoticed(Instance instance, java.time.Instant instanceActionTime) {}
 }

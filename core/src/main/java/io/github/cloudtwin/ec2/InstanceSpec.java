@@ -19,6 +19,8 @@ import java.util.Map;
  * @param launchTemplateVersion its version, or null
  * @param idleCpuUtilization the CPU percentage an idle instance reports, default 0
  * @param tags tags (immutable)
+ * @param purchaseOption On-Demand (the default) or Spot: a Spot Instance takes one place of its
+ *     {@link SpotPool} and can be interrupted
  */
 public record InstanceSpec(
     String instanceType,
@@ -28,7 +30,8 @@ public record InstanceSpec(
     String launchTemplateName,
     String launchTemplateVersion,
     double idleCpuUtilization,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    PurchaseOption purchaseOption) {
 
   /** The default boot time: pending to running. */
   public static final Duration DEFAULT_BOOT_TIME = Duration.ofSeconds(30);
@@ -45,6 +48,7 @@ public record InstanceSpec(
    * @param launchTemplateVersion its version, or null
    * @param idleCpuUtilization the CPU percentage an idle instance reports, default 0
    * @param tags tags (immutable)
+   * @param purchaseOption On-Demand (the default) or Spot
    */
   public InstanceSpec {
     InstanceType.of(instanceType);
@@ -59,6 +63,25 @@ public record InstanceSpec(
       if (!Ec2.GROUP_TAG.equals(key)) checkTagKey(key);
     }
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    Require.notNull("purchaseOption", purchaseOption);
+  }
+
+  /**
+   * An On-Demand spec (the form before purchase options existed).
+   *
+   * @param instanceType a catalogue type name
+   * @param availabilityZone the zone name
+   * @param bootTime pending to running
+   * @param detailedMonitoring 1-minute CPU datapoints when true
+   * @param launchTemplateName the launch template, or null
+   * @param launchTemplateVersion its version, or null
+   * @param idleCpuUtilization the CPU percentage an idle instance reports
+   * @param tags tags
+   */
+  public InstanceSpec(String instanceType, String availabilityZone, Duration bootTime, boolean detailedMonitoring,
+      String launchTemplateName, String launchTemplateVersion, double idleCpuUtilization, Map<String, String> tags) {
+    this(instanceType, availabilityZone, bootTime, detailedMonitoring, launchTemplateName, launchTemplateVersion,
+        idleCpuUtilization, tags, PurchaseOption.ON_DEMAND);
   }
 
   private static String checkTagKey(String key) {
@@ -86,6 +109,7 @@ public record InstanceSpec(
     b.launchTemplateVersion = launchTemplateVersion;
     b.idleCpuUtilization = idleCpuUtilization;
     b.tags.putAll(tags);
+    b.purchaseOption = purchaseOption;
     return b;
   }
 
@@ -99,8 +123,20 @@ public record InstanceSpec(
     private String launchTemplateVersion;
     private double idleCpuUtilization;
     private final Map<String, String> tags = new LinkedHashMap<>();
+    private PurchaseOption purchaseOption = PurchaseOption.ON_DEMAND;
 
     private Builder() {}
+
+    /**
+     * On-Demand (the default) or Spot.
+     *
+     * @param purchaseOption the purchase option
+     * @return this builder
+     */
+    public Builder purchaseOption(PurchaseOption purchaseOption) {
+      this.purchaseOption = purchaseOption;
+      return this;
+    }
 
     /**
      * The instance type name, such as {@code m5.large}.
@@ -206,7 +242,8 @@ public record InstanceSpec(
           launchTemplateName,
           launchTemplateVersion,
           idleCpuUtilization,
-          tags);
+          tags,
+          purchaseOption);
     }
   }
 }

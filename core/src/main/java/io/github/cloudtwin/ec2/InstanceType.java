@@ -59,6 +59,29 @@ public record InstanceType(String name, int vCpus, int memoryMiB) {
     return name.substring(0, name.indexOf('.'));
   }
 
+  /**
+   * {@return the twin's default On-Demand price in USD per hour: the us-east-1 Linux list price of
+   * the type (t3 and t4g double with each size; m5 and m6i $0.048, c5 and c6i $0.0425, r5 $0.063
+   * per vCPU-hour); a twin can set others with {@code ec2.putOnDemandPrice}}
+   */
+  public double defaultOnDemandPrice() {
+    String f = family();
+    if (f.equals("t3") || f.equals("t4g")) {
+      String[] sizes = {"nano", "micro", "small", "medium", "large", "xlarge", "2xlarge"};
+      double nano = f.equals("t3") ? 0.0052 : 0.0042;
+      String size = name.substring(name.indexOf('.') + 1);
+      for (int i = 0; i < sizes.length; i++) {
+        if (sizes[i].equals(size)) return nano * (1 << i);
+      }
+    }
+    double perVcpu = switch (f) {
+      case "m5", "m6i" -> 0.048;
+      case "c5", "c6i" -> 0.0425;
+      default -> 0.063;
+    };
+    return Math.round(perVcpu * vCpus * 10_000) / 10_000.0;
+  }
+
   /** {@return registered ECS CPU units: 1024 per vCPU} */
   public int cpuUnits() {
     return vCpus * 1024;

@@ -27,6 +27,22 @@ public class InsufficientInstanceCapacityException extends RuntimeException {
     this.availabilityZone = zone;
   }
 
+  /**
+   * Creates the error with EC2's message for a Spot request no pool can take.
+   *
+   * @param zone the zone
+   * @return the error: {@code InsufficientInstanceCapacity: There is no Spot capacity available that matches your request.}
+   */
+  public static InsufficientInstanceCapacityException noSpotCapacity(String zone) {
+    return new InsufficientInstanceCapacityException(
+        "InsufficientInstanceCapacity: There is no Spot capacity available that matches your request.", zone, true);
+  }
+
+  private InsufficientInstanceCapacityException(String message, String zone, boolean spot) {
+    super(message);
+    this.availabilityZone = zone;
+  }
+
   /** {@return the zone that refused the launch} */
   public String availabilityZone() {
     return availabilityZone;

@@ -722,4 +722,105 @@ public sealed interface AutoScalingFact extends Fact {
       return "target group " + targetGroupName + " removed: its instances are deregistered";
     }
   }
+
+  /**
+   * Capacity Rebalancing launched a replacement for a Spot Instance that received a rebalance
+   * recommendation; the at-risk instance is terminated once the replacement is InService.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param atRiskInstanceId the Spot Instance at elevated risk of interruption
+   * @param replacementInstanceId the instance launched to replace it
+   */
+  record RebalanceReplacementLaunched(String groupName, String atRiskInstanceId, String replacementInstanceId)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "capacity-rebalance";
+    }
+
+    @Override
+    public String message() {
+      return "Capacity Rebalancing: launched " + replacementInstanceId + " to replace at-risk Spot Instance " + atRiskInstanceId;
+    }
+  }
+
+  /**
+   * Capacity Rebalancing's replacement is InService: the at-risk Spot Instance is terminated.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param atRiskInstanceId the Spot Instance being terminated
+   * @param replacementInstanceId the InService instance that replaced it
+   */
+  record AtRiskInstanceReplaced(String groupName, String atRiskInstanceId, String replacementInstanceId)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "capacity-rebalance";
+    }
+
+    @Override
+    public String message() {
+      return "Capacity Rebalancing: " + replacementInstanceId + " is InService, terminating at-risk Spot Instance "
+          + atRiskInstanceId;
+    }
+  }
+
+  /**
+   * An instance reached the group's maximum instance lifetime and is replaced.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param instanceId the instance
+   * @param maxInstanceLifetime the group's MaxInstanceLifetime
+   */
+  record MaxInstanceLifetimeReached(String groupName, String instanceId, Duration maxInstanceLifetime)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "instance/" + instanceId;
+    }
+
+    @Override
+    public String kind() {
+      return "max-instance-lifetime";
+    }
+
+    @Override
+    public String message() {
+      return "reached the maximum instance lifetime of group " + groupName + " (" + maxInstanceLifetime.getSeconds()
+          + " s): replaced";
+    }
+  }
+
+  /**
+   * Settings of a group other than its size were changed (UpdateAutoScalingGroup).
+   *
+   * @param groupName the Auto Scaling group name
+   * @param settings the settings changed, by AWS's parameter names (for instance {@code CapacityRebalance})
+   */
+  record GroupSettingsUpdated(String groupName, List<String> settings) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "update";
+    }
+
+    @Override
+    public String message() {
+      return "updated " + String.join(", ", settings);
+    }
+  }
 }

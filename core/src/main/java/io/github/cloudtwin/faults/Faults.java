@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What goes wrong in production, injected into the twin: zone outages, instance crashes and metric
- * gaps, now or over a window of virtual time.
+ * What goes wrong in production, injected into the twin: zone outages, instance crashes, Spot
+ * interruptions and metric gaps, now or over a window of virtual time.
  *
  * <p>Obtain it from {@code twin.faults()}. Thread-safe.
  */
@@ -96,6 +96,25 @@ public final class Faults {
    */
   public void recoverInstance(String instanceId) {
     ec2.recoverInstance(instanceId);
+  }
+
+  /**
+   * Interrupts Spot Instances as EC2 does when it reclaims Spot capacity (and as the FIS action
+   * {@code aws:ec2:send-spot-instance-interruptions} does): a rebalance recommendation now, the
+   * two-minute interruption notice at {@code durationBeforeInterruption} minus two minutes, and
+   * the interruption at {@code durationBeforeInterruption}, when EC2 terminates the instance. The
+   * reclaimed pools keep no free place, so replacements launch in other pools. Each step is a
+   * typed fact ({@code Ec2Fact.RebalanceRecommended}, {@code SpotInterruptionNoticed}, {@code
+   * SpotInstanceInterrupted}); a group with Capacity Rebalancing replaces the instance on the
+   * recommendation, one without it after the interruption.
+   *
+   * @param durationBeforeInterruption 2 minutes to 24 hours
+   * @param instanceIds pending or running Spot Instances, each at most once, without an
+   *     interruption under way; all are checked before any is interrupted
+   */
+  public void interruptSpotInstances(Duration durationBeforeInterruption, String... instanceIds) {
+    Require.notNull("instanceIds", instanceIds);
+    ec2.interruptSpotInstances(durationBeforeInterruption, java.util.Arrays.asList(instanceIds));
   }
 
   /**

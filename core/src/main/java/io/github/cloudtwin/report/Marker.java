@@ -54,7 +54,7 @@ public record Marker(Kind kind, Tone tone, Duration offset, List<Long> eventIds,
 
   /** The lanes of markers, top to bottom. */
   public enum Kind {
-    /** Alarm state changes. */
+    /** Alarm state changes (metric and composite alarms). */
     ALARM("alarms"),
     /** Policy executions, service scaling activities, managed scaling, scheduled actions. */
     POLICY("policies"),

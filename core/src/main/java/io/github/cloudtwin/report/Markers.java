@@ -46,6 +46,9 @@ final class Markers {
     if (f instanceof CloudWatchFact.AlarmStateChanged a) {
       return new Classified(Kind.ALARM, a.to() == AlarmState.ALARM ? Tone.BAD : a.to() == AlarmState.OK ? Tone.GOOD : Tone.NEUTRAL);
     }
+    if (f instanceof CloudWatchFact.CompositeAlarmStateChanged a) {
+      return new Classified(Kind.ALARM, a.to() == AlarmState.ALARM ? Tone.BAD : a.to() == AlarmState.OK ? Tone.GOOD : Tone.NEUTRAL);
+    }
     if (f instanceof AutoScalingFact.PolicyExecuted || f instanceof ServiceScalingFact.ServiceScalingActivity
         || f instanceof EcsFact.ManagedScalingTriggered || f instanceof AutoScalingFact.ScheduledActionStarted) {
       return new Classified(Kind.POLICY, Tone.NEUTRAL);

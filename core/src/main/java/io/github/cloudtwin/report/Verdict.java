@@ -5,6 +5,9 @@ import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.Datapoint;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
+import io.github.cloudtwin.cost.CostReport;
+import io.github.cloudtwin.cost.Costs;
+import io.github.cloudtwin.cost.PriceTable;
 import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.LoadBalancerType;
 import io.github.cloudtwin.facts.CloudWatchFact.AlarmStateChanged;
@@ -12,6 +15,7 @@ import io.github.cloudtwin.facts.Ec2Fact.InstanceCrashed;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.TimelineFormat;
+import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +28,8 @@ import java.util.TreeSet;
 /**
  * What a reader wants first: the test's outcome and failure message, then the key facts read from
  * the timeline's facts and the charts: when each alarm fired, capacity peaks and troughs, the time
- * to recover after each fault, requests served and failed.
+ * to recover after each fault, requests served and failed, and what the run cost at AWS's On-Demand
+ * prices.
  *
  * @param outcome the test's outcome, or null for a report made outside a test
  * @param failure the failure message, or null
@@ -49,14 +54,14 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
   /**
    * One key fact: what it is about and what it says.
    *
-   * @param topic {@code alarm}, {@code capacity}, {@code recovery} or {@code requests}
+   * @param topic {@code alarm}, {@code capacity}, {@code recovery}, {@code requests} or {@code cost}
    * @param text the sentence
    */
   public record KeyFact(String topic, String text) {
     /**
      * Validates.
      *
-     * @param topic {@code alarm}, {@code capacity}, {@code recovery} or {@code requests}
+     * @param topic {@code alarm}, {@code capacity}, {@code recovery}, {@code requests} or {@code cost}
      * @param text the sentence
      */
     public KeyFact {
@@ -74,6 +79,7 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
     for (Capacity c : capacities) facts.add(new KeyFact("capacity", c.describe()));
     recoveries(facts, capacities, outages, events, t0);
     requests(facts, twin);
+    cost(facts, twin);
     return new Verdict(outcome, failure, facts);
   }
 
@@ -143,8 +149,10 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
         for (Point p : pts.subList(settledAt, pts.size())) if (p.value() < trough.value()) trough = p;
         if (trough.value() < settled.value()) {
           sb.append(", fell to ").append(num(trough.value())).append(" (").append(at(trough.offset())).append(')');
-        } else {
+        } else if (wanted != null) {
           sb.append(", never below ").append(num(settled.value())).append(" after reaching it at ").append(at(settled.offset()));
+        } else {
+          sb.append(", never fell");
         }
       }
       if (wanted != null && settledAt >= 0) {
@@ -278,6 +286,23 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
           + " 5XX from the load balancer, %,.0f from targets)", lb.name(), requests, requests - failed, failed, 100 * failed / requests,
           elb, target)));
     }
+  }
+
+  /** What the run cost at AWS's On-Demand prices: the total, per hour, per group and per policy. */
+  private static void cost(List<KeyFact> facts, CloudTwin twin) {
+    CostReport c;
+    try {
+      c = Costs.of(twin, PriceTable.awsOnDemand());
+    } catch (ValidationException e) {
+      facts.add(new KeyFact("cost", "cost not computed: " + e.getMessage()));
+      return;
+    }
+    if (c.totalUsd() <= 0) return;
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "cost US$%,.2f (US$%,.2f per hour) at On-Demand prices as of %s",
+        c.totalUsd(), c.costPerHour(), PriceTable.AWS_ON_DEMAND_AS_OF));
+    c.byGroup().forEach((g, usd) -> sb.append(String.format(Locale.ROOT, "; group %s US$%,.2f", g, usd)));
+    c.byPolicy().forEach((p, usd) -> sb.append(String.format(Locale.ROOT, "; launched by policy %s US$%,.2f", p, usd)));
+    facts.add(new KeyFact("cost", sb.toString()));
   }
 
   private static double sum(CloudTwin twin, MetricId metric, Instant from, Instant to, Duration period) {

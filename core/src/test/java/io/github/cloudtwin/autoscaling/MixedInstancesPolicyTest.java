@@ -161,8 +161,6 @@ class MixedInstancesPolicyTest {
     rejects(() -> MixedInstancesPolicy.prioritized(C5, C5), "Overrides[1].InstanceType", "at most once");
     rejects(() -> MixedInstancesPolicy.prioritized(LaunchTemplateOverride.weighted("c5.large", 2), M5),
         "Overrides[1].WeightedCapacity", "for every override or for none");
-    rejects(() -> new MixedInstancesPolicy(List.of(C5), OnDemandAllocationStrategy.LOWEST_PRICE, 0, 100),
-        "OnDemandAllocationStrategy", "no instance prices");
     rejects(() -> MixedInstancesPolicy.prioritized(C5).withOnDemandBaseCapacity(-1), "OnDemandBaseCapacity", "0 or greater");
     rejects(() -> MixedInstancesPolicy.prioritized(C5).withOnDemandPercentageAboveBaseCapacity(101),
         "OnDemandPercentageAboveBaseCapacity", "between 0 and 100");

@@ -142,6 +142,9 @@ class ReportMarkersAndVerdictTest {
     assertThat(v.facts()).filteredOn(f -> f.topic().equals("recovery")).singleElement()
         .satisfies(f -> assertThat(f.text()).startsWith("zone us-east-1a outage at +00:20:00: capacity short from +00:2")
             .contains("recovered at"));
+    assertThat(v.facts()).filteredOn(f -> f.topic().equals("cost")).singleElement()
+        .satisfies(f -> assertThat(f.text()).startsWith("cost US$").contains("at On-Demand prices as of").contains("; group web US$")
+            .contains("; launched by policy out US$"));
     assertThat(r.toXhtml()).contains("Report of a twin run (no test outcome)");
   }
 

@@ -186,4 +186,67 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
     }
     return myself;
   }
+
+  /**
+   * Verifies the group's capacity units bought as {@code option} now: the Pending and InService
+   * instances that count toward desired capacity (a mixed instances group's On-Demand/Spot split).
+   *
+   * @param option On-Demand or Spot
+   * @param expectedUnits the capacity units expected
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert hasCapacity(io.github.cloudtwin.ec2.PurchaseOption option, int expectedUnits) {
+    isNotNull();
+    int units = actual.capacityByPurchaseOption().get(option);
+    if (units != expectedUnits) {
+      throw EqualityFailure.of(info, io.github.cloudtwin.assertj.error.ShouldHaveCapacityByPurchaseOption.shouldHaveCapacity(
+          actual, option, expectedUnits), expectedUnits, units);
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the group's On-Demand capacity units now.
+   *
+   * @param expectedUnits the On-Demand capacity units expected
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert hasOnDemandCapacity(int expectedUnits) {
+    return hasCapacity(io.github.cloudtwin.ec2.PurchaseOption.ON_DEMAND, expectedUnits);
+  }
+
+  /**
+   * Verifies the group's Spot capacity units now.
+   *
+   * @param expectedUnits the Spot capacity units expected
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert hasSpotCapacity(int expectedUnits) {
+    return hasCapacity(io.github.cloudtwin.ec2.PurchaseOption.SPOT, expectedUnits);
+  }
+
+  /**
+   * Verifies that the group had at least {@code minimum} InService instances at every instant of
+   * {@code [from, to]} (offsets from the twin's start), replayed from the typed lifecycle facts of
+   * its timeline: for instance that Capacity Rebalancing replaced reclaimed Spot Instances before
+   * they went. Fails naming the lowest count, when it came and when the count recovered.
+   *
+   * @param minimum the fewest InService instances allowed
+   * @param from the window's start, an offset from the twin's start
+   * @param to the window's end, not before {@code from}
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert keptInServiceCountAtLeast(int minimum, Duration from, Duration to) {
+    isNotNull();
+    if (from == null || to == null || to.compareTo(from) < 0 || from.isNegative()) {
+      throw new IllegalArgumentException("expected a window of offsets from <= to, both not negative, but got " + from + " to " + to);
+    }
+    io.github.cloudtwin.assertj.error.ShouldHaveKeptInServiceCount.Dip dip =
+        io.github.cloudtwin.assertj.error.ShouldHaveKeptInServiceCount.lowest(actual, minimum, from, to);
+    if (dip.lowest() < minimum) {
+      throw assertionError(io.github.cloudtwin.assertj.error.ShouldHaveKeptInServiceCount.shouldHaveKeptInServiceCount(
+          actual, minimum, from, to, dip));
+    }
+    return myself;
+  }
 }

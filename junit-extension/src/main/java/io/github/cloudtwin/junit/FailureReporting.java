@@ -2,7 +2,9 @@ package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.report.ChartSource;
+import io.github.cloudtwin.kernel.TimelineFormat;
 import io.github.cloudtwin.report.Report;
+import io.github.cloudtwin.report.ReportIndexPage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,9 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * After each test: on failure, print the timeline and publish it as a report entry; write the HTML
- * report when the mode asks for it, and for a failed test print its path and attach it with JUnit's
- * file publishing. Never throws: it must not mask the test's own outcome.
+ * report when the mode asks for it (with the test's outcome in its verdict), add it to the run's
+ * index, and for a failed test print its path and attach it with JUnit's file publishing. Never
+ * throws: it must not mask the test's own outcome.
  */
 final class FailureReporting {
 
@@ -31,6 +34,8 @@ final class FailureReporting {
   /** The newest events printed for a failed test. */
   static final int MAX_PRINTED_EVENTS = 500;
 
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FailureReporting.class);
+
   private FailureReporting() {}
 
   static void afterTest(
@@ -44,11 +49,13 @@ final class FailureReporting {
         System.out.println("CloudTwin timeline of " + context.getDisplayName() + " (" + context.getUniqueId() + "):\n" + text);
       }
       if (forced || mode == ReportMode.ALWAYS || (failed && mode == ReportMode.ON_FAILURE)) {
-        Report.Builder b = Report.builder(twin).title(title(context));
-        if (failed) b.failure(stackHead(thrown.get()));
+        Report.Outcome outcome = failed ? Report.Outcome.FAILED : thrown.isPresent() ? Report.Outcome.ABORTED : Report.Outcome.PASSED;
+        Report.Builder b = Report.builder(twin).title(title(context)).outcome(outcome);
+        thrown.ifPresent(t -> b.failure(stackHead(t)));
         extra.forEach(b::source);
         Path file = b.build().write(reportFile(context));
         context.publishReportEntry(REPORT_ENTRY, file.toAbsolutePath().toString());
+        index(context, twin, outcome, thrown.map(FailureReporting::stackHead).orElse(""), file);
         if (failed) {
           System.out.println("CloudTwin report of " + context.getDisplayName() + ": " + file.toAbsolutePath());
           publishFile(context, file);
@@ -57,6 +64,19 @@ final class FailureReporting {
     } catch (RuntimeException e) {
       System.err.println("CloudTwin could not report on " + context.getDisplayName() + ": " + e);
     }
+  }
+
+  /**
+   * Adds the report to the run's index ({@code index.html} in the report directory), printing
+   * where the index is when the first report of the run is added to it.
+   */
+  private static void index(ExtensionContext context, CloudTwin twin, Report.Outcome outcome, String message, Path file) {
+    ReportIndex index = ExtensionStores.getOrCompute(context.getRoot().getStore(NAMESPACE), ReportIndex.class, k -> new ReportIndex(),
+        ReportIndex.class);
+    String firstLine = message.lines().findFirst().orElse("");
+    Path written = index.add(reportDirectory(context), new ReportIndexPage.Entry(title(context), outcome, firstLine, file,
+        TimelineFormat.offset(twin.elapsed()), twin.timeline().size()));
+    if (index.size() == 1) System.out.println("CloudTwin reports of this run: " + written.toAbsolutePath());
   }
 
   /**
@@ -81,8 +101,12 @@ final class FailureReporting {
     return t.getClass().getName() + ": " + s;
   }
 
+  static Path reportDirectory(ExtensionContext context) {
+    return Path.of(context.getConfigurationParameter(REPORT_DIRECTORY).orElse("target/cloudtwin-reports"));
+  }
+
   static Path reportFile(ExtensionContext context) {
-    String dir = context.getConfigurationParameter(REPORT_DIRECTORY).orElse("target/cloudtwin-reports");
+    String dir = reportDirectory(context).toString();
     String method = context.getRequiredTestMethod().getName();
     String id = context.getUniqueId();
     int invocation = id.lastIndexOf("-invocation:#");

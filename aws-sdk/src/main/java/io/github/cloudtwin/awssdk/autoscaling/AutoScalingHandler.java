@@ -163,9 +163,9 @@ public final class AutoScalingHandler {
 
   /** CreateAutoScalingGroup. */
   public CreateAutoScalingGroupResponse createAutoScalingGroup(CreateAutoScalingGroupRequest r) {
-    if (r.launchConfigurationName() != null || r.mixedInstancesPolicy() != null || r.instanceId() != null) {
-      throw new UnsupportedOperationException("CreateAutoScalingGroup with a launch configuration, a mixed instances"
-          + " policy or an instance id is not simulated by CloudTwin: use LaunchTemplate");
+    if (r.launchConfigurationName() != null || r.instanceId() != null) {
+      throw new UnsupportedOperationException("CreateAutoScalingGroup with a launch configuration or an instance id is"
+          + " not simulated by CloudTwin: use LaunchTemplate or MixedInstancesPolicy");
     }
     LaunchTemplateSpecification lt = r.launchTemplate();
     ops.createAutoScalingGroup(new AutoScalingOperations.CreateGroup(
@@ -185,7 +185,8 @@ public final class AutoScalingHandler {
         r.hasLifecycleHookSpecificationList() ? r.lifecycleHookSpecificationList().stream()
             .map(h -> new AutoScalingOperations.HookSpecification(h.lifecycleHookName(), h.lifecycleTransition(),
                 h.heartbeatTimeout(), h.defaultResult()))
-            .toList() : null));
+            .toList() : null,
+        mixed(r.mixedInstancesPolicy()), r.capacityRebalance(), r.maxInstanceLifetime()));
     return CreateAutoScalingGroupResponse.builder().build();
   }
 
@@ -200,16 +201,65 @@ public final class AutoScalingHandler {
     if (r.hasTerminationPolicies()) unsupported.add("TerminationPolicies");
     if (r.newInstancesProtectedFromScaleIn() != null) unsupported.add("NewInstancesProtectedFromScaleIn");
     if (r.launchConfigurationName() != null) unsupported.add("LaunchConfigurationName");
-    if (r.mixedInstancesPolicy() != null) unsupported.add("MixedInstancesPolicy");
     if (!unsupported.isEmpty()) {
       throw new UnsupportedOperationException("UpdateAutoScalingGroup with " + unsupported + " is not simulated by"
-          + " CloudTwin (it updates MinSize, MaxSize, DesiredCapacity and LaunchTemplate)");
+          + " CloudTwin (it updates MinSize, MaxSize, DesiredCapacity, LaunchTemplate, MixedInstancesPolicy,"
+          + " CapacityRebalance and MaxInstanceLifetime)");
     }
     LaunchTemplateSpecification lt = r.launchTemplate();
     ops.updateAutoScalingGroup(r.autoScalingGroupName(), r.minSize(), r.maxSize(), r.desiredCapacity(),
         lt == null ? null : lt.launchTemplateId(), lt == null ? null : lt.launchTemplateName(),
-        lt == null ? null : lt.version());
+        lt == null ? null : lt.version(), mixed(r.mixedInstancesPolicy()), r.capacityRebalance(), r.maxInstanceLifetime());
     return UpdateAutoScalingGroupResponse.builder().build();
+  }
+
+  /** The SDK's MixedInstancesPolicy as the operations take it, or null. */
+  private static AutoScalingOperations.MixedPolicy mixed(software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy m) {
+    if (m == null) return null;
+    var lt = m.launchTemplate();
+    LaunchTemplateSpecification spec = lt == null ? null : lt.launchTemplateSpecification();
+    List<AutoScalingOperations.OverrideSpec> overrides = new ArrayList<>();
+    if (lt != null && lt.hasOverrides()) {
+      for (int i = 0; i < lt.overrides().size(); i++) {
+        var o = lt.overrides().get(i);
+        if (o.launchTemplateSpecification() != null) {
+          throw new UnsupportedOperationException("MixedInstancesPolicy.LaunchTemplate.Overrides[" + i + "].LaunchTemplateSpecification"
+              + " (a launch template per instance type) is not simulated by CloudTwin");
+        }
+        overrides.add(new AutoScalingOperations.OverrideSpec(o.instanceType(), o.weightedCapacity()));
+      }
+    }
+    var d = m.instancesDistribution();
+    return new AutoScalingOperations.MixedPolicy(
+        spec == null ? null : spec.launchTemplateId(), spec == null ? null : spec.launchTemplateName(),
+        spec == null ? null : spec.version(), overrides,
+        d == null ? null : d.onDemandAllocationStrategy(), d == null ? null : d.onDemandBaseCapacity(),
+        d == null ? null : d.onDemandPercentageAboveBaseCapacity(), d == null ? null : d.spotAllocationStrategy(),
+        d == null ? null : d.spotInstancePools(), d == null ? null : d.spotMaxPrice());
+  }
+
+  /** DescribeAutoScalingGroups' MixedInstancesPolicy of {@code p}, every distribution value filled as AWS fills it. */
+  private static software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy mixed(
+      io.github.cloudtwin.autoscaling.MixedInstancesPolicy p, LaunchTemplateSpecification template) {
+    var d = software.amazon.awssdk.services.autoscaling.model.InstancesDistribution.builder()
+        .onDemandAllocationStrategy(p.onDemandAllocationStrategy().toString())
+        .onDemandBaseCapacity(p.onDemandBaseCapacity())
+        .onDemandPercentageAboveBaseCapacity(p.onDemandPercentageAboveBaseCapacity())
+        .spotAllocationStrategy(p.spotAllocationStrategy().toString());
+    if (p.spotAllocationStrategy() == io.github.cloudtwin.autoscaling.SpotAllocationStrategy.LOWEST_PRICE) {
+      d.spotInstancePools(p.effectiveSpotInstancePools());
+    }
+    if (p.spotMaxPrice() != null) d.spotMaxPrice(String.valueOf(p.spotMaxPrice()));
+    List<software.amazon.awssdk.services.autoscaling.model.LaunchTemplateOverrides> os = new ArrayList<>();
+    for (var o : p.overrides()) {
+      os.add(software.amazon.awssdk.services.autoscaling.model.LaunchTemplateOverrides.builder().instanceType(o.instanceType())
+          .weightedCapacity(o.weightedCapacity() == null ? null : String.valueOf(o.weightedCapacity())).build());
+    }
+    return software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy.builder()
+        .launchTemplate(software.amazon.awssdk.services.autoscaling.model.LaunchTemplate.builder()
+            .launchTemplateSpecification(template).overrides(os).build())
+        .instancesDistribution(d.build())
+        .build();
   }
 
   /** DeleteAutoScalingGroup. */
@@ -240,7 +290,9 @@ public final class AutoScalingHandler {
           && java.util.Objects.equals(i.launchTemplateVersion(), s.launchTemplateVersion());
       instances.add(Instance.builder()
           .instanceId(i.instanceId())
-          .instanceType(s.instanceType())
+          .instanceType(i.instanceType())
+          .weightedCapacity(s.mixedInstancesPolicy() != null && s.mixedInstancesPolicy().weighted()
+              ? String.valueOf(i.weightedCapacity()) : null)
           .availabilityZone(i.availabilityZone())
           .lifecycleState(i.lifecycleState().awsName())
           .healthStatus(i.healthStatus().toString())
@@ -256,7 +308,11 @@ public final class AutoScalingHandler {
     return AutoScalingGroup.builder()
         .autoScalingGroupName(s.autoScalingGroupName())
         .autoScalingGroupARN(d.autoScalingGroupArn())
-        .launchTemplate(groupTemplate)
+        .launchTemplate(s.mixedInstancesPolicy() == null ? groupTemplate : null)
+        .mixedInstancesPolicy(s.mixedInstancesPolicy() == null ? null : mixed(s.mixedInstancesPolicy(), groupTemplate))
+        .capacityRebalance(s.capacityRebalance())
+        .maxInstanceLifetime(s.effectiveMaxInstanceLifetime() == null ? null
+            : (int) s.effectiveMaxInstanceLifetime().getSeconds())
         .minSize(s.minSize())
         .maxSize(s.maxSize())
         .desiredCapacity(s.desiredCapacity())

@@ -8,6 +8,10 @@ import io.github.cloudtwin.autoscaling.AutoScalingInstance;
 import io.github.cloudtwin.autoscaling.CapacityDistributionStrategy;
 import io.github.cloudtwin.autoscaling.HealthCheckType;
 import io.github.cloudtwin.autoscaling.HealthStatus;
+import io.github.cloudtwin.autoscaling.LaunchTemplateOverride;
+import io.github.cloudtwin.autoscaling.MixedInstancesPolicy;
+import io.github.cloudtwin.autoscaling.OnDemandAllocationStrategy;
+import io.github.cloudtwin.autoscaling.SpotAllocationStrategy;
 import io.github.cloudtwin.autoscaling.LifecycleActionResult;
 import io.github.cloudtwin.autoscaling.LifecycleHookSpec;
 import io.github.cloudtwin.autoscaling.LifecycleTransition;
@@ -82,6 +86,9 @@ public final class AutoScalingOperations {
    * @param targetGroupArns the target groups, by ARN
    * @param lifecycleHookSpecifications the hooks the group starts with (they hold its first
    *     launches), or null
+   * @param mixedInstancesPolicy the MixedInstancesPolicy (it then holds the launch template), or null
+   * @param capacityRebalance CapacityRebalance, or null (false)
+   * @param maxInstanceLifetime MaxInstanceLifetime in seconds, or null (none)
    */
   public record CreateGroup(
       String autoScalingGroupName,
@@ -101,7 +108,38 @@ public final class AutoScalingOperations {
       Boolean newInstancesProtectedFromScaleIn,
       String capacityDistributionStrategy,
       List<String> targetGroupArns,
-      List<HookSpecification> lifecycleHookSpecifications) {}
+      List<HookSpecification> lifecycleHookSpecifications,
+      MixedPolicy mixedInstancesPolicy,
+      Boolean capacityRebalance,
+      Integer maxInstanceLifetime) {}
+
+  /**
+   * A {@code MixedInstancesPolicy} as CreateAutoScalingGroup and UpdateAutoScalingGroup take it
+   * (nulls: the group's current values on an update, else AWS's defaults).
+   *
+   * @param launchTemplateId LaunchTemplate.LaunchTemplateSpecification.LaunchTemplateId, or null
+   * @param launchTemplateName its LaunchTemplateName, or null
+   * @param launchTemplateVersion its Version, or null
+   * @param overrides LaunchTemplate.Overrides, or null
+   * @param onDemandAllocationStrategy {@code prioritized} or {@code lowest-price}, or null
+   * @param onDemandBaseCapacity 0 or more, or null
+   * @param onDemandPercentageAboveBaseCapacity 0 to 100, or null
+   * @param spotAllocationStrategy one of AWS's four, or null
+   * @param spotInstancePools 1 to 20 with {@code lowest-price}, or null
+   * @param spotMaxPrice USD per hour as text, empty for the On-Demand price, or null
+   */
+  public record MixedPolicy(
+      String launchTemplateId, String launchTemplateName, String launchTemplateVersion, List<OverrideSpec> overrides,
+      String onDemandAllocationStrategy, Integer onDemandBaseCapacity, Integer onDemandPercentageAboveBaseCapacity,
+      String spotAllocationStrategy, Integer spotInstancePools, String spotMaxPrice) {}
+
+  /**
+   * One of a MixedInstancesPolicy's {@code LaunchTemplateOverrides}.
+   *
+   * @param instanceType the instance type (null: InstanceRequirements, not simulated)
+   * @param weightedCapacity WeightedCapacity as AWS passes it, text of 1 to 999, or null
+   */
+  public record OverrideSpec(String instanceType, String weightedCapacity) {}
 
   /**
    * One {@code LifecycleHookSpecification} of {@code CreateAutoScalingGroup} (nulls: AWS's defaults).
@@ -148,12 +186,16 @@ public final class AutoScalingOperations {
     String name = requiredName("autoScalingGroupName", r.autoScalingGroupName(), 255);
     required("minSize", r.minSize());
     required("maxSize", r.maxSize());
-    if (r.launchTemplateId() == null && r.launchTemplateName() == null) {
+    MixedPolicy mp = r.mixedInstancesPolicy();
+    boolean groupTemplate = r.launchTemplateId() != null || r.launchTemplateName() != null;
+    boolean mixedTemplate = mp != null && (mp.launchTemplateId() != null || mp.launchTemplateName() != null);
+    if (groupTemplate == (mp != null) || (mp != null && !mixedTemplate)) {
       throw AwsErrorException.badRequest("ValidationError", "Valid requests must contain either LaunchTemplate,"
           + " LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.");
     }
-    LaunchTemplates.Resolved lt = launchTemplates.resolve(r.launchTemplateId(), r.launchTemplateName(),
-        r.launchTemplateVersion());
+    LaunchTemplates.Resolved lt = mp != null
+        ? launchTemplates.resolve(mp.launchTemplateId(), mp.launchTemplateName(), mp.launchTemplateVersion())
+        : launchTemplates.resolve(r.launchTemplateId(), r.launchTemplateName(), r.launchTemplateVersion());
     List<String> zones = zones(r.availabilityZones(), r.vpcZoneIdentifier());
     if (exists(name)) {
       throw AwsErrorException.badRequest("AlreadyExists",
@@ -186,7 +228,85 @@ public final class AutoScalingOperations {
       b.lifecycleHookSpecifications(r.lifecycleHookSpecifications().stream().map(h -> hookSpecification(name, h))
           .toArray(LifecycleHookSpec[]::new));
     }
+    if (mp != null) b.mixedInstancesPolicy(mixedInstancesPolicy(mp, lt.instanceType(), null));
+    if (r.capacityRebalance() != null) b.capacityRebalance(r.capacityRebalance());
+    if (r.maxInstanceLifetime() != null) b.maxInstanceLifetime(Duration.ofSeconds(r.maxInstanceLifetime()));
     autoScaling.createAutoScalingGroup(b.build());
+  }
+
+  /**
+   * The core policy for {@code m}: each value given, else the current policy's, else AWS's
+   * default; no overrides means the current ones, else the launch template's instance type.
+   */
+  private static MixedInstancesPolicy mixedInstancesPolicy(MixedPolicy m, String templateType, MixedInstancesPolicy current) {
+    String at = "MixedInstancesPolicy.";
+    List<LaunchTemplateOverride> overrides = new ArrayList<>();
+    if (m.overrides() != null && !m.overrides().isEmpty()) {
+      for (int i = 0; i < m.overrides().size(); i++) {
+        OverrideSpec o = m.overrides().get(i);
+        String path = at + "LaunchTemplate.Overrides[" + i + "].";
+        if (o.instanceType() == null) {
+          throw new UnsupportedOperationException(path + "InstanceRequirements (attribute-based instance type selection) is not"
+              + " simulated by CloudTwin: name the InstanceType of each override");
+        }
+        Integer weight = null;
+        if (o.weightedCapacity() != null) {
+          try {
+            weight = Integer.valueOf(o.weightedCapacity().trim());
+          } catch (NumberFormatException e) {
+            throw new ValidationException(path + "WeightedCapacity", o.weightedCapacity(), "a whole number between 1 and 999");
+          }
+        }
+        try {
+          overrides.add(new LaunchTemplateOverride(o.instanceType(), weight));
+        } catch (ValidationException e) {
+          throw new ValidationException(path + (e.field().equals("WeightedCapacity") ? "WeightedCapacity" : "InstanceType"),
+              e.value(), e.allowed());
+        }
+      }
+    } else if (current != null) {
+      overrides.addAll(current.overrides());
+    } else {
+      overrides.add(LaunchTemplateOverride.of(templateType));
+    }
+    String d = at + "InstancesDistribution.";
+    OnDemandAllocationStrategy od = m.onDemandAllocationStrategy() != null
+        ? named(d + "OnDemandAllocationStrategy", () -> OnDemandAllocationStrategy.of(m.onDemandAllocationStrategy()))
+        : current != null ? current.onDemandAllocationStrategy() : OnDemandAllocationStrategy.PRIORITIZED;
+    SpotAllocationStrategy spot = m.spotAllocationStrategy() != null
+        ? named(d + "SpotAllocationStrategy", () -> SpotAllocationStrategy.of(m.spotAllocationStrategy()))
+        : current != null ? current.spotAllocationStrategy() : SpotAllocationStrategy.LOWEST_PRICE;
+    int base = m.onDemandBaseCapacity() != null ? m.onDemandBaseCapacity() : current != null ? current.onDemandBaseCapacity() : 0;
+    int percent = m.onDemandPercentageAboveBaseCapacity() != null ? m.onDemandPercentageAboveBaseCapacity()
+        : current != null ? current.onDemandPercentageAboveBaseCapacity() : 100;
+    Integer pools = m.spotInstancePools() != null ? m.spotInstancePools()
+        : current != null && spot == SpotAllocationStrategy.LOWEST_PRICE ? current.spotInstancePools() : null;
+    Double max = current != null ? current.spotMaxPrice() : null;
+    if (m.spotMaxPrice() != null) {
+      if (m.spotMaxPrice().isEmpty()) {
+        max = null; // AWS: an empty value removes a previously set maximum (the On-Demand price again)
+      } else {
+        try {
+          max = Double.valueOf(m.spotMaxPrice().trim());
+        } catch (NumberFormatException e) {
+          throw new ValidationException(d + "SpotMaxPrice", m.spotMaxPrice(), "a price in USD per hour, such as 0.05");
+        }
+      }
+    }
+    try {
+      return new MixedInstancesPolicy(overrides, od, base, percent, spot, pools, max);
+    } catch (ValidationException e) {
+      String f = e.field();
+      throw new ValidationException((f.startsWith("Overrides") ? at + "LaunchTemplate." : d) + f, e.value(), e.allowed());
+    }
+  }
+
+  private static <T> T named(String path, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (ValidationException e) {
+      throw new ValidationException(path, e.value(), e.allowed());
+    }
   }
 
   /**
@@ -204,9 +324,46 @@ public final class AutoScalingOperations {
   public void updateAutoScalingGroup(
       String name, Integer minSize, Integer maxSize, Integer desiredCapacity, String launchTemplateId,
       String launchTemplateName, String launchTemplateVersion) {
-    group(name);
+    updateAutoScalingGroup(name, minSize, maxSize, desiredCapacity, launchTemplateId, launchTemplateName,
+        launchTemplateVersion, null, null, null);
+  }
+
+  /**
+   * {@code UpdateAutoScalingGroup}: capacity limits, the launch template, the MixedInstancesPolicy,
+   * CapacityRebalance and MaxInstanceLifetime (nulls keep values). Everything is checked before
+   * anything changes.
+   *
+   * @param name the name
+   * @param minSize the min size
+   * @param maxSize the max size
+   * @param desiredCapacity the desired capacity
+   * @param launchTemplateId the launch template id
+   * @param launchTemplateName the launch template name
+   * @param launchTemplateVersion the launch template version
+   * @param mixed the MixedInstancesPolicy changes, or null
+   * @param capacityRebalance CapacityRebalance, or null
+   * @param maxInstanceLifetime MaxInstanceLifetime in seconds (0 clears it), or null
+   */
+  public void updateAutoScalingGroup(
+      String name, Integer minSize, Integer maxSize, Integer desiredCapacity, String launchTemplateId,
+      String launchTemplateName, String launchTemplateVersion, MixedPolicy mixed, Boolean capacityRebalance,
+      Integer maxInstanceLifetime) {
+    AutoScalingGroup current = group(name);
+    if (mixed != null && (mixed.launchTemplateId() != null || mixed.launchTemplateName() != null)) {
+      if (launchTemplateId != null || launchTemplateName != null) {
+        throw AwsErrorException.badRequest("ValidationError", "Valid requests must contain either LaunchTemplate,"
+            + " LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.");
+      }
+      launchTemplateId = mixed.launchTemplateId();
+      launchTemplateName = mixed.launchTemplateName();
+      launchTemplateVersion = mixed.launchTemplateVersion();
+    }
     LaunchTemplates.Resolved lt = launchTemplateId == null && launchTemplateName == null ? null
         : launchTemplates.resolve(launchTemplateId, launchTemplateName, launchTemplateVersion);
+    MixedInstancesPolicy policy = mixed == null ? null : mixedInstancesPolicy(mixed,
+        lt != null ? lt.instanceType() : current.spec().instanceType(), current.spec().mixedInstancesPolicy());
+    Duration lifetime = maxInstanceLifetime == null ? null : Duration.ofSeconds(maxInstanceLifetime);
+    AutoScalingGroupSpec.checkMaxInstanceLifetime(lifetime);
     if (minSize != null || maxSize != null || desiredCapacity != null) {
       AutoScalingGroup g = autoScaling.group(name);
       int min = minSize == null ? g.minSize() : minSize;
@@ -221,6 +378,9 @@ public final class AutoScalingOperations {
       }
     }
     if (lt != null) autoScaling.updateLaunchTemplate(name, lt.name(), lt.version());
+    if (policy != null || capacityRebalance != null || lifetime != null) {
+      autoScaling.updateAutoScalingGroupSettings(name, policy, capacityRebalance, lifetime);
+    }
     if (minSize != null || maxSize != null || desiredCapacity != null) {
       autoScaling.updateAutoScalingGroup(name, minSize, maxSize, desiredCapacity);
     }
