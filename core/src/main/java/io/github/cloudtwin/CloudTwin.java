@@ -234,6 +234,11 @@ public final class CloudTwin implements AutoCloseable {
     return faults;
   }
 
+  /** {@return resilience experiments: run FIS-style experiments on this twin's clock, with verdicts} */
+  public io.github.cloudtwin.experiments.Experiments experiments() {
+    return new io.github.cloudtwin.experiments.Experiments(this);
+  }
+
   /**
    * {@return advice on the configuration as it stands: findings about scaling policies, capacity,
    * health checks, alarms and ECS deployments that will fail when their situation arrives, each

@@ -380,7 +380,7 @@ final class GroupRuntime {
         break;
       } catch (InsufficientInstanceCapacityException e) {
         failure = e; // the next type may have capacity in this zone
-      } catch (io.github.cloudtwin.ec2.InstanceLimitExceededException e) {
+      } catch (io.github.cloudtwin.ec2.InstanceLimitExceededException | io.github.cloudtwin.ec2.RequestLimitExceededException e) {
         failure = e;
         break;
       }

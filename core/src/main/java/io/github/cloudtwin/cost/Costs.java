@@ -27,7 +27,8 @@ import java.util.function.Function;
  * Computes a {@link CostReport} from a twin's timeline: nothing is metered while the scenario runs,
  * the facts say everything (launches, state changes, lifecycle, Fargate task states). Stateless.
  *
- * <p>Billing follows AWS: an EC2 Linux instance is billed per second while it is in the {@code
+ * <p>A Spot Instance (its launch fact says so) is priced at the table's Spot price for its type and
+ * region, an On-Demand one at the On-Demand price. Billing follows AWS: an EC2 Linux instance is billed per second while it is in the {@code
  * running} state, with a minimum of 60 seconds each time it enters {@code running}; an instance
  * still running at the end of the window is billed up to it (with the minimum). A Fargate task is
  * billed per second, at least one minute, from the start of its image download ({@code PENDING})
@@ -105,9 +106,9 @@ public final class Costs {
     for (Meter m : instances.values()) {
       m.stop(end);
       if (m.segments == 0) continue;
-      double hourly = prices.instanceHourly(region, m.type, PurchaseOption.ON_DEMAND);
+      double hourly = prices.instanceHourly(region, m.type, m.option);
       double usd = m.billedSeconds * hourly / 3600.0;
-      charges.add(new InstanceCharge(m.id, m.type, m.zone, m.group, m.policy, PurchaseOption.ON_DEMAND,
+      charges.add(new InstanceCharge(m.id, m.type, m.zone, m.group, m.policy, m.option,
           Duration.ofMillis(m.runningMillis), m.billedSeconds, hourly, usd, m.launchEventId));
       total += usd;
       if (m.group != null) byGroup.merge(m.group, usd, Double::sum);
@@ -168,6 +169,7 @@ public final class Costs {
     final String type;
     final String zone;
     final String policy;
+    final PurchaseOption option;
     final long launchEventId;
     String group;
     Instant runningSince;
@@ -181,6 +183,7 @@ public final class Costs {
       this.zone = l.availabilityZone();
       this.launchEventId = eventId;
       this.policy = policy;
+      this.option = l.purchaseOption() == io.github.cloudtwin.ec2.PurchaseOption.SPOT ? PurchaseOption.SPOT : PurchaseOption.ON_DEMAND;
     }
 
     void state(InstanceState to, Instant at) {

@@ -70,6 +70,7 @@ public final class Ec2 {
       zoneStates.put(z.name(), ZoneState.AVAILABLE);
     }
     this.ids = kernel.randomness().stream("ec2.instance-ids");
+    this.throttleDraws = kernel.randomness().stream("ec2.throttle");
     this.cpu = new CpuPublisher(kernel, Require.notNull("cloudWatch", cloudWatch), this);
     this.spot = new SpotMarket(kernel);
   }
@@ -172,6 +173,33 @@ public final class Ec2 {
     });
   }
 
+  /**
+   * Throttles the {@code RunInstances} calls made for an Auto Scaling group (what FIS's
+   * {@code aws:fis:inject-api-throttle-error} does to a role's calls): from now on {@code
+   * percentage} of them fail with {@link RequestLimitExceededException}, drawn from a seeded
+   * stream; 0 ends the throttling.
+   *
+   * @param autoScalingGroupName the group whose launches are throttled
+   * @param percentage 0 to 100
+   */
+  public void throttleRunInstances(String autoScalingGroupName, int percentage) {
+    Require.name("autoScalingGroupName", autoScalingGroupName);
+    Require.between("percentage", percentage, 0, 100);
+    kernel.run(() -> {
+      if (percentage == 0) throttled.remove(autoScalingGroupName);
+      else throttled.put(autoScalingGroupName, percentage);
+    });
+  }
+
+  private final java.util.Map<String, Integer> throttled = new java.util.TreeMap<>();
+  private final java.util.SplittableRandom throttleDraws;
+
+  private boolean throttled(InstanceSpec spec) {
+    if (throttled.isEmpty()) return false;
+    Integer pct = throttled.get(spec.tags().get(GROUP_TAG));
+    return pct != null && (pct >= 100 || throttleDraws.nextInt(100) < pct);
+  }
+
   private boolean launchable(String zone, String instanceType) {
     return zoneStates.get(zone) != ZoneState.IMPAIRED && !noCapacity.contains(zone + " " + instanceType);
   }
@@ -199,6 +227,9 @@ public final class Ec2 {
     zone(spec.availabilityZone());
     return kernel.call(
         () -> {
+          if (throttled(spec)) {
+            throw new RequestLimitExceededException();
+          }
           if (!launchable(spec.availabilityZone(), spec.instanceType())) {
             throw new InsufficientInstanceCapacityException(spec.instanceType(), spec.availabilityZone());
           }

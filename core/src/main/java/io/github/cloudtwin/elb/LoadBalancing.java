@@ -594,6 +594,18 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   /**
+   * Makes every health check of a target group fail (each target answers it 500) or pass again as
+   * the targets answer; traffic is served as before. This is the twin's fault for a broken health
+   * endpoint across a whole target group, including targets registered while it lasts.
+   *
+   * @param targetGroupName the target group name
+   * @param failing true to fail every check, false to end it
+   */
+  public void setHealthChecksFailing(String targetGroupName, boolean failing) {
+    kernel.run(() -> tg(targetGroupName).checksFailing = failing);
+  }
+
+  /**
    * What the target group's health check gets from each registered, reachable target's behaviour
    * once its application has started, without recording anything: target id to the failure as
    * {@code reasonCode: description} (AWS's words), for the targets whose answer fails the check
@@ -609,7 +621,7 @@ public final class LoadBalancing implements AutoCloseable {
       Map<String, String> out = new java.util.TreeMap<>();
       for (Registration r : g.registrations.values()) {
         if (r.state == TargetHealthState.DRAINING || !r.target.reachable()) continue;
-        String[] failure = g.probe(r, 0);
+        String[] failure = g.probe(r, 0, false);
         if (failure != null) out.put(r.target.id, failure[0] + ": " + failure[1]);
       }
       return java.util.Collections.unmodifiableMap(out);

@@ -30,6 +30,8 @@ final class TgState {
   private Scheduler.Task checkTask;
   /** How long the application on a new instance target answers 503 after the instance runs (ms). */
   volatile long applicationStartMillis;
+  /** Whether every check fails (an experiment's fault), whatever the targets answer. */
+  volatile boolean checksFailing;
 
   TgState(Kernel kernel, LoadBalancing owner, TargetGroupSpec spec, HealthCheckSpec hc, LoadBalancerType lbType, Duration delay, String dimension) {
     this.kernel = kernel;
@@ -178,13 +180,19 @@ final class TgState {
 
   /** The failure (reason code, description) of one check, or null when it passed. */
   private String[] probe(Registration r) {
-    return probe(r, applicationStartMillis);
+    return probe(r, applicationStartMillis, true);
   }
 
-  /** The failure of one check now, the application's start counted for {@code startMillis}. */
-  String[] probe(Registration r, long startMillis) {
+  /**
+   * The failure of one check now, the application's start counted for {@code startMillis}, an
+   * injected failure of every check counted when {@code faults}.
+   */
+  String[] probe(Registration r, long startMillis, boolean faults) {
     TargetRuntime t = r.target;
     if (!t.reachable()) return new String[] {"Target.Timeout", "Request timed out"};
+    if (faults && checksFailing) {
+      return new String[] {"Target.ResponseCodeMismatch", "Health checks failed with these codes: [500]"};
+    }
     int port = healthCheck.port() != null ? healthCheck.port() : r.port;
     Request req =
         new Request("GET", t.id + ":" + port, healthCheck.path() == null ? "/" : healthCheck.path(),

@@ -18,6 +18,7 @@ public sealed interface Fact
         EcsFact,
         ServiceScalingFact,
         TrafficFact,
+        ExperimentFact,
         Note {
 
   /** {@return the resource the fact is about, as {@code type/name} (for instance {@code group/web})} */

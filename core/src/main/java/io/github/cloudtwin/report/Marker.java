@@ -64,7 +64,7 @@ public record Marker(Kind kind, Tone tone, Duration offset, List<Long> eventIds,
     HEALTH("health"),
     /** ECS deployments and rollbacks, launch template updates. */
     DEPLOYMENT("deploys"),
-    /** Injected faults: zone outages, crashes, metric injections and gaps, capacity shortages. */
+    /** Injected faults: zone outages, crashes, Spot interruptions, metric injections and gaps, capacity shortages. */
     FAULT("faults");
 
     private final String lane;

@@ -60,8 +60,10 @@ public final class Report {
   private final List<TimelineEvent> events;
   private final List<Marker> markers;
   private final Verdict verdict;
+  private final io.github.cloudtwin.whatif.Comparison comparison;
 
   private Report(Builder b) {
+    this.comparison = b.comparison;
     this.title = b.title;
     this.twin = b.twin;
     this.t0 = b.twin.timeline().t0();
@@ -137,6 +139,7 @@ public final class Report {
       }
       sb.append("</ul>\n");
     }
+    if (comparison != null) ComparisonTable.render(sb, comparison);
     Duration end = Duration.between(t0, now);
     if (!charts.isEmpty() && !markers.isEmpty()) markerLegend(sb);
     int index = 1;
@@ -208,6 +211,7 @@ public final class Report {
     private String title = "CloudTwin report";
     private String failure;
     private Outcome outcome;
+    private io.github.cloudtwin.whatif.Comparison comparison;
 
     private Builder(CloudTwin twin) {
       this.twin = twin;
@@ -265,6 +269,18 @@ public final class Report {
      */
     public Builder source(ChartSource source) {
       sources.add(Require.notNull("source", source));
+      return this;
+    }
+
+    /**
+     * Adds a what-if comparison as a table (cost, breach time, capacity, activities, alarm time,
+     * unserved requests per estate) above the charts.
+     *
+     * @param comparison the comparison, or null for none
+     * @return this builder
+     */
+    public Builder comparison(io.github.cloudtwin.whatif.Comparison comparison) {
+      this.comparison = comparison;
       return this;
     }
 

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The health-check settings of a target group and what each one does, as AWS documents them:
@@ -43,36 +45,23 @@ class HealthCheckSettingsTest {
     }
   }
 
-  @Test
-  void healthyThresholdCountOfTwoBringsAnUnhealthyTargetBackAfterTwoConsecutivePasses() {
-    // HealthyThresholdCount: "the number of consecutive health checks successes required before
-    // considering an unhealthy target healthy"
-    try (var f = ElbFixture.alb(group(HealthCheckSpec.builder().healthyThresholdCount(2)), 1, 1).twinCloser()) {
+  /**
+   * HealthyThresholdCount: "the number of consecutive health checks successes required before
+   * considering an unhealthy target healthy", at its least (2) and its most (10).
+   */
+  @ParameterizedTest(name = "HealthyThresholdCount {0} at an interval of {1} s")
+  @CsvSource({"2, 30, 5", "10, 5, 2"})
+  void anUnhealthyTargetIsHealthyAgainAfterExactlyHealthyThresholdCountPasses(int healthy, int interval, int timeout) {
+    try (var f = ElbFixture.alb(group(HealthCheckSpec.builder().healthyThresholdCount(healthy).interval(Duration.ofSeconds(interval))
+        .timeout(Duration.ofSeconds(timeout))), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
       e.elb.respondWith(id, 500);
-      e.twin.advance(Duration.ofSeconds(60));
+      e.twin.advance(Duration.ofSeconds(2L * interval));
       assertThat(state(e, id)).isEqualTo(TargetHealthState.UNHEALTHY);
       e.elb.setTargetBehavior(id, null);
-      e.twin.advance(Duration.ofSeconds(59));
-      assertThat(state(e, id)).as("one pass of two").isEqualTo(TargetHealthState.UNHEALTHY);
-      e.twin.advance(Duration.ofSeconds(1));
-      assertThat(state(e, id)).isEqualTo(TargetHealthState.HEALTHY);
-    }
-  }
-
-  @Test
-  void healthyThresholdCountOfTenIsTheMostAndTakesTenPasses() {
-    try (var f = ElbFixture.alb(group(HealthCheckSpec.builder().healthyThresholdCount(10).interval(Duration.ofSeconds(5))
-        .timeout(Duration.ofSeconds(2))), 1, 1).twinCloser()) {
-      ElbFixture e = f.fixture;
-      String id = e.zoneA.get(0);
-      e.elb.respondWith(id, 500);
-      e.twin.advance(Duration.ofSeconds(10));
-      assertThat(state(e, id)).isEqualTo(TargetHealthState.UNHEALTHY);
-      e.elb.setTargetBehavior(id, null);
-      e.twin.advance(Duration.ofSeconds(49));
-      assertThat(state(e, id)).as("nine passes of ten").isEqualTo(TargetHealthState.UNHEALTHY);
+      e.twin.advance(Duration.ofSeconds((long) healthy * interval - 1));
+      assertThat(state(e, id)).as("one pass short").isEqualTo(TargetHealthState.UNHEALTHY);
       e.twin.advance(Duration.ofSeconds(1));
       assertThat(state(e, id)).isEqualTo(TargetHealthState.HEALTHY);
     }

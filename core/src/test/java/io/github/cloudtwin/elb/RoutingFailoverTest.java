@@ -53,23 +53,26 @@ class RoutingFailoverTest {
     }
   }
 
+  /** Cross-zone on, two targets per zone, the first of each zone failing its health checks. */
+  private static ElbFixture.Closer twoOfFourUnhealthy(int minimumHealthy) {
+    ElbFixture e = ElbFixture.alb(TargetGroupSpec.builder("tg").minimumHealthyTargetsCount(minimumHealthy), 2, 2);
+    e.elb.failHealthChecks(e.zoneA.get(0));
+    e.elb.failHealthChecks(e.zoneB.get(0));
+    e.twin.advance(Duration.ofSeconds(60));
+    return e.twinCloser();
+  }
+
   @Test
   void withCrossZoneOnTheMinimumCountsHealthyTargetsOfEveryZoneTogether() {
     // two healthy of four: below a minimum of three, so every node routes to all four
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").minimumHealthyTargetsCount(3), 2, 2).twinCloser()) {
+    try (var f = twoOfFourUnhealthy(3)) {
       ElbFixture e = f.fixture;
-      e.elb.failHealthChecks(e.zoneA.get(0));
-      e.elb.failHealthChecks(e.zoneB.get(0));
-      e.twin.advance(Duration.ofSeconds(60));
       Map<String, Double> s = shares(e);
       for (String id : e.all()) assertThat(s.get(id)).as(id).isCloseTo(0.25, within(1e-9));
     }
     // the same two healthy of four meet a minimum of two: only they get traffic
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").minimumHealthyTargetsCount(2), 2, 2).twinCloser()) {
+    try (var f = twoOfFourUnhealthy(2)) {
       ElbFixture e = f.fixture;
-      e.elb.failHealthChecks(e.zoneA.get(0));
-      e.elb.failHealthChecks(e.zoneB.get(0));
-      e.twin.advance(Duration.ofSeconds(60));
       Map<String, Double> s = shares(e);
       assertThat(s.getOrDefault(e.zoneA.get(0), 0.0)).isZero();
       assertThat(s.getOrDefault(e.zoneB.get(0), 0.0)).isZero();

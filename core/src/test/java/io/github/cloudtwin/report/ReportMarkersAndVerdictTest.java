@@ -84,6 +84,13 @@ class ReportMarkersAndVerdictTest {
   }
 
   @Test
+  void spotInterruptionsAreFaults() {
+    assertThat(Marker.kindOf(new io.github.cloudtwin.facts.Ec2Fact.SpotInstanceInterrupted("i-1"))).contains(Marker.Kind.FAULT);
+    assertThat(Markers.classify(new io.github.cloudtwin.facts.Ec2Fact.SpotInstanceInterrupted("i-1")).tone()).isEqualTo(Marker.Tone.BAD);
+    assertThat(Marker.kindOf(new io.github.cloudtwin.facts.Ec2Fact.SpotInterruptionNoticed("i-1", twin.now()))).contains(Marker.Kind.FAULT);
+  }
+
+  @Test
   void eventsTooCloseToDrawApartShareOneMarkerAndNoneIsLost() {
     Report r = Report.builder(twin).build();
     List<Marker> activities = markers(r, Marker.Kind.ACTIVITY);

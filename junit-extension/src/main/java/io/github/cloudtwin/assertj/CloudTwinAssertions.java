@@ -113,6 +113,16 @@ public final class CloudTwinAssertions {
   }
 
   /**
+   * Verdicts on a resilience experiment's run.
+   *
+   * @param actual the result of {@code twin.experiments().run(..)}
+   * @return assertions on the run
+   */
+  public static ExperimentResultAssert assertThat(io.github.cloudtwin.experiments.ExperimentResult actual) {
+    return new ExperimentResultAssert(actual);
+  }
+
+  /**
    * Assertions on a twin's advice ({@code twin.advice()}).
    *
    * @param actual the advice under test

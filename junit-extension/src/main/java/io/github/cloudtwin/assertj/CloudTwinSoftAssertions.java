@@ -17,6 +17,16 @@ import org.assertj.core.api.SoftAssertions;
 public class CloudTwinSoftAssertions extends SoftAssertions {
 
   /**
+   * Soft verdicts on a resilience experiment's run.
+   *
+   * @param actual the result under test
+   * @return soft assertions on the run
+   */
+  public ExperimentResultAssert assertThat(io.github.cloudtwin.experiments.ExperimentResult actual) {
+    return proxy(ExperimentResultAssert.class, io.github.cloudtwin.experiments.ExperimentResult.class, actual);
+  }
+
+  /**
    * Soft assertions on a twin's advice.
    *
    * @param actual the advice under test

@@ -1,0 +1,240 @@
+package io.github.cloudtwin.assertj;
+
+import io.github.cloudtwin.assertj.error.ExperimentFailure;
+import io.github.cloudtwin.assertj.error.TimelineSlice;
+import io.github.cloudtwin.experiments.ActionWindow;
+import io.github.cloudtwin.experiments.ExperimentResult;
+import io.github.cloudtwin.experiments.MinuteSample;
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.assertj.core.api.AbstractObjectAssert;
+
+/**
+ * Verdicts on a resilience experiment's run, as sentences:
+ * {@code assertThat(result).errorRateBelow(0.001).recoveredTo(6).within(ofMinutes(10))}. A failure
+ * shows the numbers and the worst minute of the run with its slice of the timeline.
+ */
+public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResultAssert, ExperimentResult> {
+
+  /**
+   * Assertions on {@code actual}.
+   *
+   * @param actual the result under test
+   */
+  public ExperimentResultAssert(ExperimentResult actual) {
+    super(actual, ExperimentResultAssert.class);
+  }
+
+  /**
+   * Verifies that fewer than {@code limit} of the requests failed over the whole run.
+   *
+   * @param limit the error rate to stay below, such as 0.001
+   * @return this assertion
+   */
+  public ExperimentResultAssert errorRateBelow(double limit) {
+    isNotNull();
+    return errorRate("", Duration.ZERO, actual.experiment().runFor(), limit);
+  }
+
+  /**
+   * Verifies the error rate while an action ran (an instant action: its five minutes after).
+   *
+   * @param action the action's name
+   * @param limit the error rate to stay below
+   * @return this assertion
+   */
+  public ExperimentResultAssert errorRateDuringBelow(String action, double limit) {
+    isNotNull();
+    ActionWindow w = actual.action(action);
+    Duration end = w.end().equals(w.start()) ? w.start().plusMinutes(5) : w.end();
+    return errorRate(" during action " + action, w.start(), end, limit);
+  }
+
+  /**
+   * Verifies the error rate from an action's end to the end of the run.
+   *
+   * @param action the action's name
+   * @param limit the error rate to stay below
+   * @return this assertion
+   */
+  public ExperimentResultAssert errorRateAfterBelow(String action, double limit) {
+    isNotNull();
+    return errorRate(" after action " + action, actual.action(action).end(), actual.experiment().runFor(), limit);
+  }
+
+  private ExperimentResultAssert errorRate(String scope, Duration from, Duration to, double limit) {
+    double rate = actual.errorRate(from, to);
+    if (!(rate < limit)) {
+      throw assertionError(ExperimentFailure.errorRate(actual, scope, limit, rate, actual.requests(from, to), actual.errors(from, to)));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the mean target response time over the run (the traffic model gives means, not
+   * percentiles).
+   *
+   * @param limit the mean to stay below
+   * @return this assertion
+   */
+  public ExperimentResultAssert meanResponseTimeBelow(Duration limit) {
+    isNotNull();
+    Require.positive("limit", limit);
+    double mean = actual.meanResponseSeconds();
+    if (!(mean < limit.toNanos() / 1e9)) throw assertionError(ExperimentFailure.responseTime(actual, limit));
+    return myself;
+  }
+
+  /**
+   * Verifies that a count never dipped below {@code level} at any minute's end.
+   *
+   * @param resource {@code group/NAME} (InService), {@code target-group/NAME} (healthy) or {@code
+   *     service/CLUSTER/NAME} (running tasks)
+   * @param level the lowest count allowed
+   * @return this assertion
+   */
+  public ExperimentResultAssert neverBelow(String resource, int level) {
+    isNotNull();
+    int lowest = actual.lowest(resource);
+    if (lowest < level) {
+      throw assertionError(ExperimentFailure.capacity(actual, resource + " never below " + level, "it fell to " + lowest, lowestMinute(resource)));
+    }
+    return myself;
+  }
+
+  /**
+   * Starts a recovery verdict on the run's one Auto Scaling group (InService instances) and, when
+   * there is exactly one, its target group (healthy targets): finish it with {@code within(..)}.
+   *
+   * @param level the count both must be back at
+   * @return the recovery verdict
+   */
+  public RecoveryAssert recoveredTo(int level) {
+    isNotNull();
+    List<String> groups = new ArrayList<>();
+    List<String> targetGroups = new ArrayList<>();
+    for (String r : actual.countedResources()) {
+      if (r.startsWith("group/")) groups.add(r);
+      if (r.startsWith("target-group/")) targetGroups.add(r);
+    }
+    if (groups.size() != 1) {
+      throw new ValidationException("recoveredTo", level, "a run with one Auto Scaling group (it has " + groups + "): name it with recoveredTo(resource, level)");
+    }
+    List<String> resources = new ArrayList<>(groups);
+    if (targetGroups.size() == 1) resources.addAll(targetGroups);
+    return new RecoveryAssert(this, actual, resources, level);
+  }
+
+  /**
+   * Starts a recovery verdict on one resource: finish it with {@code within(..)}.
+   *
+   * @param resource {@code group/NAME}, {@code target-group/NAME} or {@code service/CLUSTER/NAME}
+   * @param level the count it must be back at
+   * @return the recovery verdict
+   */
+  public RecoveryAssert recoveredTo(String resource, int level) {
+    isNotNull();
+    return new RecoveryAssert(this, actual, List.of(resource), level);
+  }
+
+  /**
+   * Verifies that the experiment stopped {@code n} ECS tasks and the services replaced them all.
+   *
+   * @param n the tasks it stopped
+   * @return this assertion
+   */
+  public ExperimentResultAssert replacedAllLostTasks(int n) {
+    isNotNull();
+    if (actual.tasksLost() != n || actual.tasksReplaced() != n) {
+      throw assertionError(ExperimentFailure.other(actual, "lose " + n + " tasks and replace them all",
+          "it stopped " + actual.tasksLost() + " and " + actual.tasksReplaced() + " were replaced"));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that no stop condition ended the experiment.
+   *
+   * @return this assertion
+   */
+  public ExperimentResultAssert completed() {
+    isNotNull();
+    if (actual.stoppedBy().isPresent()) {
+      throw assertionError(ExperimentFailure.other(actual, "complete", "stop condition " + actual.stoppedBy().get() + " stopped it at "
+          + TimelineSlice.shortText(actual.stoppedAt().orElseThrow())));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that a stop condition's alarm ended the experiment.
+   *
+   * @param alarmName the alarm
+   * @return this assertion
+   */
+  public ExperimentResultAssert wasStoppedBy(String alarmName) {
+    isNotNull();
+    if (!actual.stoppedBy().equals(Optional.of(alarmName))) {
+      throw assertionError(ExperimentFailure.other(actual, "be stopped by " + alarmName,
+          actual.stoppedBy().map(a -> "stop condition " + a + " stopped it").orElse("it completed")));
+    }
+    return myself;
+  }
+
+  Optional<MinuteSample> lowestMinute(String resource) {
+    MinuteSample low = null;
+    int min = Integer.MAX_VALUE;
+    for (MinuteSample s : actual.samples()) {
+      int c = s.count(resource);
+      if (c < min) {
+        min = c;
+        low = s;
+      }
+    }
+    return Optional.ofNullable(low);
+  }
+
+  /** The second half of {@code recoveredTo(level).within(limit)}. */
+  public static final class RecoveryAssert {
+    private final ExperimentResultAssert parent;
+    private final ExperimentResult result;
+    private final List<String> resources;
+    private final int level;
+
+    RecoveryAssert(ExperimentResultAssert parent, ExperimentResult result, List<String> resources, int level) {
+      this.parent = parent;
+      this.result = result;
+      this.resources = List.copyOf(resources);
+      this.level = level;
+    }
+
+    /**
+     * Verifies that every resource was back at the level for good within {@code limit} of the
+     * first action's start.
+     *
+     * @param limit the time allowed
+     * @return the result's assertion, to chain further verdicts
+     */
+    public ExperimentResultAssert within(Duration limit) {
+      Require.positive("limit", limit);
+      for (String r : resources) {
+        Optional<Duration> t = result.recoveryTime(r, level);
+        if (t.isEmpty() || t.get().compareTo(limit) > 0) {
+          String actual = t.map(d -> r + " was back at " + level + " only after " + TimelineSlice.shortText(d))
+              .orElse(r + " was not back at " + level + " by the end of the run (lowest " + result.lowest(r) + ")");
+          throw parent.failure(ExperimentFailure.capacity(result, r + " back at " + level + " within " + TimelineSlice.shortText(limit)
+              + " of the first action's start", actual, parent.lowestMinute(r)));
+        }
+      }
+      return parent;
+    }
+  }
+
+  AssertionError failure(ExperimentFailure message) {
+    return assertionError(message);
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.cloudtwin.assertj.error;
+
+import io.github.cloudtwin.experiments.ExperimentResult;
+import io.github.cloudtwin.experiments.MinuteSample;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/** An experiment's verdict failed: what was expected, what happened, and the worst minute with its timeline. */
+public final class ExperimentFailure extends CloudTwinErrorMessage {
+
+  private ExperimentFailure(String text) {
+    super(text.stripTrailing());
+  }
+
+  /**
+   * An error rate at or above the limit.
+   *
+   * @param r the result
+   * @param scope "" or " during action x" / " after action x"
+   * @param limit the limit
+   * @param actual the rate measured
+   * @param requests requests in the scope
+   * @param errors failed requests in the scope
+   * @return the message
+   */
+  public static ExperimentFailure errorRate(ExperimentResult r, String scope, double limit, double actual, double requests, double errors) {
+    return new ExperimentFailure("Expecting experiment " + ScalingFacts.quoted(r.experiment().name()) + " to have an error rate below "
+        + limit + scope + "\nbut it was " + rate(actual) + " (" + whole(errors) + " of " + whole(requests) + " requests failed).\n"
+        + worst(r, "Worst minute", r.worstMinute()));
+  }
+
+  /**
+   * A mean response time at or above the limit.
+   *
+   * @param r the result
+   * @param limit the limit
+   * @return the message
+   */
+  public static ExperimentFailure responseTime(ExperimentResult r, Duration limit) {
+    return new ExperimentFailure("Expecting experiment " + ScalingFacts.quoted(r.experiment().name()) + " to have a mean response time below "
+        + TimelineSlice.shortText(limit) + "\nbut it was " + seconds(r.meanResponseSeconds()) + ".\n" + worst(r, "Slowest minute", r.slowestMinute()));
+  }
+
+  /**
+   * A count that did not recover in time, or dipped too low.
+   *
+   * @param r the result
+   * @param expectation what was expected, such as "target-group/web-tg back at 6 within 10m"
+   * @param actual what happened
+   * @param worst the minute to show
+   * @return the message
+   */
+  public static ExperimentFailure capacity(ExperimentResult r, String expectation, String actual, Optional<MinuteSample> worst) {
+    return new ExperimentFailure("Expecting experiment " + ScalingFacts.quoted(r.experiment().name()) + " to have " + expectation
+        + "\nbut " + actual + ".\n" + worst(r, "Lowest minute", worst));
+  }
+
+  /**
+   * A state or task count other than expected.
+   *
+   * @param r the result
+   * @param expectation what was expected
+   * @param actual what happened
+   * @return the message
+   */
+  public static ExperimentFailure other(ExperimentResult r, String expectation, String actual) {
+    return new ExperimentFailure("Expecting experiment " + ScalingFacts.quoted(r.experiment().name()) + " to " + expectation
+        + "\nbut " + actual + ".\n" + TimelineSlice.of(r.timeline(), e -> e.resource().equals("experiment/" + r.experiment().name())));
+  }
+
+  /** The worst minute's numbers, then its timeline slice. */
+  static String worst(ExperimentResult r, String label, Optional<MinuteSample> minute) {
+    if (minute.isEmpty()) return "No minute of the experiment had requests.";
+    MinuteSample m = minute.get();
+    Duration end = m.end();
+    StringBuilder sb = new StringBuilder(label).append(": the one ending at ").append(io.github.cloudtwin.kernel.TimelineFormat.offset(end))
+        .append(" of the experiment: ").append(whole(m.errors())).append(" of ").append(whole(m.requests())).append(" requests failed, ")
+        .append(rate(m.errorRate())).append(", mean response ").append(seconds(m.meanResponseSeconds()))
+        .append(", InService ").append(m.inService()).append(", healthy targets ").append(m.healthyTargets());
+    if (!m.runningTasks().isEmpty()) sb.append(", running tasks ").append(m.runningTasks());
+    sb.append(".\n");
+    sb.append(TimelineSlice.format(r.eventsOfMinute(end), r.timeline().t0()));
+    return sb.toString();
+  }
+
+  static String rate(double r) {
+    return String.format(Locale.ROOT, "%.4f", r) + " (" + String.format(Locale.ROOT, "%.2f", r * 100) + " %)";
+  }
+
+  static String whole(double n) {
+    return String.format(Locale.ROOT, "%,d", Math.round(n));
+  }
+
+  static String seconds(double s) {
+    return Double.isNaN(s) ? "none" : String.format(Locale.ROOT, "%.3f s", s);
+  }
+}

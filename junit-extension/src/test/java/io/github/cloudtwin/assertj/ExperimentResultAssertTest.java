@@ -1,0 +1,88 @@
+package io.github.cloudtwin.assertj;
+
+import static io.github.cloudtwin.assertj.CloudTwinAssertions.assertThat;
+import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.autoscaling.AutoScalingGroupSpec;
+import io.github.cloudtwin.autoscaling.HealthCheckType;
+import io.github.cloudtwin.elb.ListenerSpec;
+import io.github.cloudtwin.elb.LoadBalancerSpec;
+import io.github.cloudtwin.elb.TargetGroupSpec;
+import io.github.cloudtwin.experiments.Experiment;
+import io.github.cloudtwin.experiments.ExperimentResult;
+import io.github.cloudtwin.experiments.Experiments;
+import io.github.cloudtwin.experiments.FaultAction;
+import io.github.cloudtwin.experiments.Selection;
+import io.github.cloudtwin.traffic.Workload;
+import org.junit.jupiter.api.Test;
+
+class ExperimentResultAssertTest {
+
+  static CloudTwin webTier() {
+    CloudTwin twin = CloudTwin.builder().seed(7).build();
+    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web")
+        .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").build());
+    twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).deregistrationDelay(ofSeconds(30)).build());
+    twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
+    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
+        .autoScalingGroupName("web").instanceType("m5.large").minSize(6).maxSize(9).desiredCapacity(6)
+        .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").targetGroupNames("web-tg")
+        .healthCheckType(HealthCheckType.ELB).healthCheckGracePeriod(ofMinutes(2)).build());
+    twin.traffic().apply("web", Workload.constant(600));
+    twin.advance(ofMinutes(10));
+    return twin;
+  }
+
+  @Test
+  void aRunThatKeepsItsUsersServedPassesEveryVerdict() {
+    try (CloudTwin twin = webTier()) {
+      // tag::verdicts[]
+      ExperimentResult result = twin.experiments().run(Experiment.builder("lose-two-instances")
+          .action("terminate", new FaultAction.TerminateInstances("web", Selection.count(2)), ofMinutes(1))
+          .build());
+
+      assertThat(result).completed()
+          .errorRateBelow(0.001)
+          .recoveredTo(6).within(ofMinutes(10))
+          .neverBelow("group/web", 4)
+          .meanResponseTimeBelow(ofMillis(50));
+      // end::verdicts[]
+    }
+  }
+
+  @Test
+  void aZoneLossFailsAStrictErrorBudgetAndTheMessageShowsTheWorstMinute() {
+    try (CloudTwin twin = webTier()) {
+      ExperimentResult result = twin.experiments().run(Experiments.loseOneZone("us-east-1a", ofMinutes(30)));
+      assertThatThrownBy(() -> assertThat(result).errorRateBelow(0.001))
+          .isInstanceOf(AssertionError.class)
+          .hasMessage("""
+              Expecting experiment \"lose-us-east-1a\" to have an error rate below 0.001
+              but it was 0.0024 (0.24 %) (4,000 of 1,644,000 requests failed).
+              Worst minute: the one ending at +00:02:00 of the experiment: 4,000 of 24,000 requests failed, 0.1667 (16.67 %), mean response 0.020 s, InService {web=5}, healthy targets {web-tg=4}.
+              Timeline (last 12 of 15 events, t0 = 2026-01-01T00:00:00Z):
+                +00:11:30  target/i-08be4910f3903b7ad  in target group web-tg: healthy -> unhealthy (Target.Timeout: Request timed out)
+                +00:11:30  target/i-0a10e1c9de338f404  in target group web-tg: healthy -> unhealthy (Target.Timeout: Request timed out)
+                +00:12:00  group/web  i-08be4910f3903b7ad Healthy -> Unhealthy: an instance was taken out of service in response to an ELB system health check failure
+                +00:12:00  group/web  Terminating EC2 instance: i-08be4910f3903b7ad (InProgress)
+                +00:12:00  instance/i-08be4910f3903b7ad  InService -> Terminating in group web
+                +00:12:00  target/i-08be4910f3903b7ad  in target group web-tg: unhealthy -> unused (Target.NotRegistered: Target is not registered to the target group)
+                +00:12:00  instance/i-08be4910f3903b7ad  running -> shutting-down
+                +00:12:00  group/web  Launching a new EC2 instance.  Status Reason: InsufficientInstanceCapacity: We currently do not have sufficient m5.large capacity in the Availability Zone you requested (us-east-1a). (Failed)
+                +00:12:00  instance/i-0655cd7f6934a6ea0  launched m5.large in us-east-1b (pending)
+                +00:12:00  group/web  Launching a new EC2 instance: i-0655cd7f6934a6ea0 (PreInService)
+                +00:12:00  instance/i-0655cd7f6934a6ea0  Pending in group web
+                +00:12:00  group/web  i-0a10e1c9de338f404 Healthy -> Unhealthy: an instance was taken out of service in response to an ELB system health check failure""");
+      assertThatThrownBy(() -> assertThat(result).recoveredTo(6).within(ofSeconds(30)))
+          .hasMessageContaining("to have group/web back at 6 within 30s of the first action's start\nbut group/web was back at 6 only after 4m.\nLowest minute: the one ending at +00:02:00");
+      assertThatThrownBy(() -> assertThat(result).wasStoppedBy("some-alarm"))
+          .hasMessageContaining("to be stopped by some-alarm\nbut it completed.");
+      assertThatThrownBy(() -> assertThat(result).replacedAllLostTasks(2))
+          .hasMessageContaining("lose 2 tasks and replace them all\nbut it stopped 0 and 0 were replaced.");
+    }
+  }
+}
