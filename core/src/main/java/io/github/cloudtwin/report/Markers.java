@@ -71,7 +71,10 @@ final class Markers {
     if (f instanceof EcsFact.DeploymentRolledBack) return new Classified(Kind.DEPLOYMENT, Tone.BAD);
     if (f instanceof Ec2Fact.ZoneStateChanged z) return new Classified(Kind.FAULT, z.impaired() ? Tone.BAD : Tone.GOOD);
     if (f instanceof Ec2Fact.InstanceCrashed || f instanceof Ec2Fact.SpotInstanceInterrupted) return new Classified(Kind.FAULT, Tone.BAD);
-    if (f instanceof Ec2Fact.SpotInterruptionNoticed) return new Classified(Kind.FAULT, Tone.NEUTRAL);
+    if (f instanceof Ec2Fact.SpotInterruptionNoticed || f instanceof Ec2Fact.RebalanceRecommended) {
+      return new Classified(Kind.FAULT, Tone.NEUTRAL);
+    }
+    if (f instanceof AutoScalingFact.MaxInstanceLifetimeReached) return new Classified(Kind.DEPLOYMENT, Tone.NEUTRAL);
     if (f instanceof Ec2Fact.InstanceRecovered) return new Classified(Kind.FAULT, Tone.GOOD);
     if (f instanceof Ec2Fact.ZoneCapacityChanged c) return new Classified(Kind.FAULT, c.insufficient() ? Tone.BAD : Tone.GOOD);
     if (f instanceof CloudWatchFact.MetricInjected) return new Classified(Kind.FAULT, Tone.NEUTRAL);
