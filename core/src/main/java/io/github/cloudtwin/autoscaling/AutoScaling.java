@@ -6,6 +6,7 @@ import io.github.cloudtwin.cloudwatch.AlarmNames;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.ComparisonOperator;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
+import io.github.cloudtwin.cloudwatch.MetricDataQuery;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
@@ -534,6 +535,11 @@ public final class AutoScaling {
     if (s instanceof SimpleScalingPolicy p) return "SimpleScaling " + p.adjustmentType() + " " + p.scalingAdjustment();
     if (s instanceof StepScalingPolicy p) return "StepScaling " + p.adjustmentType() + " " + p.stepAdjustments();
     TargetTrackingScalingPolicy t = (TargetTrackingScalingPolicy) s;
+    if (t.isMetricMath()) {
+      MetricDataQuery q = t.customMetrics().stream().filter(MetricDataQuery::returnData).findFirst().orElseThrow();
+      return "TargetTrackingScaling metrics " + q.id() + " = " + (q.isExpression() ? q.expression() : q.metricStat().metric())
+          + " target " + t.targetValue();
+    }
     return "TargetTrackingScaling " + t.metric() + " target " + t.targetValue();
   }
 
@@ -545,12 +551,9 @@ public final class AutoScaling {
   private List<MetricAlarmSpec> targetTrackingAlarms(PolicyRuntime p, TargetTrackingScalingPolicy t) {
     p.highAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmHigh", uuid());
     String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + p.arn + ".";
-    MetricAlarmSpec high = MetricAlarmSpec.builder()
+    MetricAlarmSpec high = watching(t, MetricAlarmSpec.builder()
         .alarmName(p.highAlarmName)
-        .alarmDescription(description)
-        .metric(t.metric())
-        .statistic(t.statistic())
-        .period(Duration.ofSeconds(60))
+        .alarmDescription(description))
         .evaluationPeriods(3)
         .datapointsToAlarm(3)
         .threshold(t.targetValue())
@@ -559,12 +562,9 @@ public final class AutoScaling {
         .build();
     if (t.disableScaleIn()) return List.of(high);
     p.lowAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmLow", uuid());
-    MetricAlarmSpec low = MetricAlarmSpec.builder()
+    MetricAlarmSpec low = watching(t, MetricAlarmSpec.builder()
         .alarmName(p.lowAlarmName)
-        .alarmDescription(description)
-        .metric(t.metric())
-        .statistic(t.statistic())
-        .period(Duration.ofSeconds(60))
+        .alarmDescription(description))
         .evaluationPeriods(15)
         .datapointsToAlarm(15)
         .threshold(0.7 * t.targetValue())
@@ -572,6 +572,12 @@ public final class AutoScaling {
         .alarmActions(p.lowAction)
         .build();
     return List.of(high, low);
+  }
+
+  /** The policy's metric, per minute: its metric and statistic, or its metric math. */
+  private static MetricAlarmSpec.Builder watching(TargetTrackingScalingPolicy t, MetricAlarmSpec.Builder b) {
+    if (t.isMetricMath()) return b.metrics(t.customMetrics());
+    return b.metric(t.metric()).statistic(t.statistic()).period(Duration.ofSeconds(60));
   }
 
   private void deleteOwnedAlarms(PolicyRuntime p) {

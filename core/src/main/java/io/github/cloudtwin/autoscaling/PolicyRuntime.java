@@ -84,7 +84,7 @@ final class PolicyRuntime {
           MetricAlarm a = cloudWatch.alarm(other.lowAlarmName);
           if (a.state() != AlarmState.ALARM) return -1; // every scale-in-enabled policy must agree
           Instant now = group.now();
-          OptionalDouble v = cloudWatch.statistic(o.metric(), now.minusSeconds(60), now, o.statistic());
+          OptionalDouble v = o.isMetricMath() ? newestMinute(cloudWatch, o, now) : cloudWatch.statistic(o.metric(), now.minusSeconds(60), now, o.statistic());
           if (v.isEmpty()) return -1;
           needed = Math.max(needed, ceil(desired * v.getAsDouble() / o.targetValue()));
         }
@@ -93,6 +93,14 @@ final class PolicyRuntime {
       }
     }
     return result == desired ? -1 : result;
+  }
+
+  /** The value of a metric math policy's expression over the last minute, if it has one. */
+  private static OptionalDouble newestMinute(CloudWatch cloudWatch, TargetTrackingScalingPolicy o, Instant now) {
+    for (io.github.cloudtwin.cloudwatch.MetricDataResult r : cloudWatch.getMetricData(o.customMetrics(), now.minusSeconds(60), now)) {
+      if (!r.values().isEmpty()) return OptionalDouble.of(r.values().get(0));
+    }
+    return OptionalDouble.empty();
   }
 
   private static int ceil(double x) {

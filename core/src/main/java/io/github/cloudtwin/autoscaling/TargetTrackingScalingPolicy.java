@@ -1,10 +1,14 @@
 package io.github.cloudtwin.autoscaling;
 
+import io.github.cloudtwin.cloudwatch.ComparisonOperator;
+import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
+import io.github.cloudtwin.cloudwatch.MetricDataQuery;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A target tracking policy: keeps a metric near {@code targetValue}. The group creates and owns
@@ -19,6 +23,8 @@ import java.time.Duration;
  * @param targetValue the target, greater than 0
  * @param disableScaleIn true: the policy never removes capacity
  * @param estimatedInstanceWarmup overrides DefaultInstanceWarmup, or null
+ * @param customMetrics a customized metric as metric math ({@code CustomizedMetricSpecification.
+ *     Metrics}): the queries, exactly one returning data, a one-minute time series; empty otherwise
  */
 public record TargetTrackingScalingPolicy(
     String policyName,
@@ -29,7 +35,8 @@ public record TargetTrackingScalingPolicy(
     Statistic customStatistic,
     double targetValue,
     boolean disableScaleIn,
-    Duration estimatedInstanceWarmup)
+    Duration estimatedInstanceWarmup,
+    List<MetricDataQuery> customMetrics)
     implements ScalingPolicySpec {
 
   /**
@@ -44,13 +51,16 @@ public record TargetTrackingScalingPolicy(
    * @param targetValue the target, greater than 0
    * @param disableScaleIn true: the policy never removes capacity
    * @param estimatedInstanceWarmup overrides DefaultInstanceWarmup, or null
+   * @param customMetrics a customized metric as metric math, or empty
    */
   public TargetTrackingScalingPolicy {
     Require.name("PolicyName", policyName);
     Require.name("AutoScalingGroupName", autoScalingGroupName);
-    if ((predefinedMetricType == null) == (customMetric == null)) {
+    customMetrics = Require.notNull("CustomizedMetricSpecification.Metrics", customMetrics).isEmpty() ? List.of() : List.copyOf(customMetrics);
+    int given = (predefinedMetricType == null ? 0 : 1) + (customMetric == null ? 0 : 1) + (customMetrics.isEmpty() ? 0 : 1);
+    if (given != 1) {
       throw new ValidationException(
-          "TargetTrackingConfiguration", predefinedMetricType == null ? "neither" : "both",
+          "TargetTrackingConfiguration", given == 0 ? "neither" : "both",
           "exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification");
     }
     if (predefinedMetricType == PredefinedMetricType.ALBRequestCountPerTarget) {
@@ -61,6 +71,15 @@ public record TargetTrackingScalingPolicy(
       }
     }
     Require.notNull("Statistic", customStatistic);
+    if (!customMetrics.isEmpty()) {
+      // validated as an alarm on them is: exactly one returns data, a single time series
+      MetricAlarmSpec probe = MetricAlarmSpec.builder().alarmName(policyName).metrics(customMetrics).threshold(1)
+          .comparisonOperator(ComparisonOperator.GreaterThanThreshold).build();
+      if (probe.period().getSeconds() != 60) {
+        throw new ValidationException("CustomizedMetricSpecification.Metrics", probe.period(),
+            "a returned time series of one-minute periods (the policy's alarms evaluate one-minute datapoints)");
+      }
+    }
     Require.finite("TargetValue", targetValue);
     if (targetValue <= 0) {
       throw new ValidationException("TargetValue", targetValue, "greater than 0");
@@ -70,8 +89,16 @@ public record TargetTrackingScalingPolicy(
     }
   }
 
-  /** {@return the metric the policy's alarms watch} */
+  /** {@return whether the policy tracks a metric math expression ({@link #customMetrics()})} */
+  public boolean isMetricMath() {
+    return !customMetrics.isEmpty();
+  }
+
+  /** {@return the metric the policy's alarms watch, or null when it tracks metric math} */
   public MetricId metric() {
+    if (!customMetrics.isEmpty()) {
+      return null;
+    }
     if (customMetric != null) {
       return customMetric;
     }
@@ -112,8 +139,21 @@ public record TargetTrackingScalingPolicy(
     private Double targetValue;
     private boolean disableScaleIn;
     private Duration estimatedInstanceWarmup;
+    private final List<MetricDataQuery> customMetrics = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * A customized metric as metric math, as {@code CustomizedMetricSpecification.Metrics}: the
+     * queries (exactly one with {@code ReturnData} true, a one-minute time series).
+     *
+     * @param queries the queries
+     * @return this builder
+     */
+    public Builder customMetrics(MetricDataQuery... queries) {
+      customMetrics.addAll(java.util.Arrays.asList(Require.notNull("CustomizedMetricSpecification.Metrics", queries)));
+      return this;
+    }
 
     /**
      * The policy name.
@@ -214,7 +254,7 @@ public record TargetTrackingScalingPolicy(
       }
       return new TargetTrackingScalingPolicy(
           policyName, autoScalingGroupName, predefinedMetricType, resourceLabel, customMetric,
-          customStatistic, targetValue, disableScaleIn, estimatedInstanceWarmup);
+          customStatistic, targetValue, disableScaleIn, estimatedInstanceWarmup, customMetrics);
     }
   }
 }

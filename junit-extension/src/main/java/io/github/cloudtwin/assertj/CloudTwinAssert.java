@@ -33,6 +33,17 @@ public class CloudTwinAssert extends AbstractObjectAssert<CloudTwinAssert, Cloud
   }
 
   /**
+   * Assertions on the composite alarm with that name.
+   *
+   * @param alarmName the alarm name
+   * @return assertions on the composite alarm with that name
+   */
+  public CompositeAlarmAssert compositeAlarm(String alarmName) {
+    isNotNull();
+    return new CompositeAlarmAssert(actual.cloudWatch().compositeAlarm(alarmName)).in(actual);
+  }
+
+  /**
    * Assertions on the instance with that id.
    *
    * @param instanceId the instance id

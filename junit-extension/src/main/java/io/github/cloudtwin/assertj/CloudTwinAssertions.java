@@ -43,6 +43,16 @@ public final class CloudTwinAssertions {
   }
 
   /**
+   * Assertions on a composite alarm.
+   *
+   * @param actual the object under test
+   * @return assertions on a composite alarm
+   */
+  public static CompositeAlarmAssert assertThat(io.github.cloudtwin.cloudwatch.CompositeAlarm actual) {
+    return new CompositeAlarmAssert(actual);
+  }
+
+  /**
    * Assertions on an instance; add {@code .in(twin)} for timeline slices in failures.
    *
    * @param actual the object under test

@@ -57,6 +57,16 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
   }
 
   /**
+   * Soft assertions on a composite alarm.
+   *
+   * @param actual the object under test
+   * @return soft assertions on a composite alarm
+   */
+  public CompositeAlarmAssert assertThat(io.github.cloudtwin.cloudwatch.CompositeAlarm actual) {
+    return proxy(CompositeAlarmAssert.class, io.github.cloudtwin.cloudwatch.CompositeAlarm.class, actual);
+  }
+
+  /**
    * Soft assertions on an instance; add {@code .in(twin)} for timeline slices in failures.
    *
    * @param actual the object under test

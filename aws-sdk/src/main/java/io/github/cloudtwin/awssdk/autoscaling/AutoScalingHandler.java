@@ -452,12 +452,21 @@ public final class AutoScalingHandler {
         if (c.customizedMetricSpecification() != null) {
           CustomizedMetricSpecification m = c.customizedMetricSpecification();
           if (m.hasMetrics() && !m.metrics().isEmpty()) {
-            throw new UnsupportedOperationException("Target tracking with metric math is not simulated by CloudTwin");
+            if (m.metricName() != null || m.namespace() != null || m.statistic() != null) {
+              throw AwsErrorException.badRequest("ValidationError", "CustomizedMetricSpecification takes either Metrics or"
+                  + " MetricName, Namespace, Dimensions and Statistic, not both.");
+            }
+            List<io.github.cloudtwin.cloudwatch.MetricDataQuery> queries = new java.util.ArrayList<>();
+            for (software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricDataQuery q : m.metrics()) {
+              queries.add(query(q));
+            }
+            b.customMetrics(queries.toArray(io.github.cloudtwin.cloudwatch.MetricDataQuery[]::new));
+          } else {
+            Map<String, String> dims = new java.util.TreeMap<>();
+            if (m.hasDimensions()) for (MetricDimension d : m.dimensions()) dims.put(d.name(), d.value());
+            b.customMetric(new MetricId(required("namespace", m.namespace()), required("metricName", m.metricName()), dims),
+                Statistic.parse(required("statistic", m.statisticAsString())));
           }
-          Map<String, String> dims = new java.util.TreeMap<>();
-          if (m.hasDimensions()) for (MetricDimension d : m.dimensions()) dims.put(d.name(), d.value());
-          b.customMetric(new MetricId(required("namespace", m.namespace()), required("metricName", m.metricName()), dims),
-              Statistic.parse(required("statistic", m.statisticAsString())));
         }
         if (c.disableScaleIn() != null) b.disableScaleIn(c.disableScaleIn());
         if (r.estimatedInstanceWarmup() != null) b.estimatedInstanceWarmup(Duration.ofSeconds(r.estimatedInstanceWarmup()));
@@ -467,6 +476,30 @@ public final class AutoScalingHandler {
           "PutScalingPolicy with PolicyType PredictiveScaling is not simulated by CloudTwin");
       default -> throw AwsErrorException.badRequest("ValidationError", "Invalid PolicyType " + type
           + ": use SimpleScaling, StepScaling or TargetTrackingScaling");
+    }
+  }
+
+  /** A target tracking metric math query: a MetricStat on one-minute periods, or an expression. */
+  private static io.github.cloudtwin.cloudwatch.MetricDataQuery query(
+      software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricDataQuery q) {
+    boolean returnData = q.returnData() == null || q.returnData();
+    try {
+      if (q.metricStat() == null) {
+        return new io.github.cloudtwin.cloudwatch.MetricDataQuery(q.id(), null, q.expression(), q.label(), returnData, null);
+      }
+      software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricStat st = q.metricStat();
+      if (st.unit() != null) {
+        throw new UnsupportedOperationException("TargetTrackingMetricStat with Unit is not simulated by CloudTwin: leave it out");
+      }
+      software.amazon.awssdk.services.autoscaling.model.Metric metric = st.metric();
+      if (metric == null) throw AwsErrorException.badRequest("ValidationError", "MetricStat.Metric is required (query " + q.id() + ").");
+      Map<String, String> dims = new java.util.TreeMap<>();
+      if (metric.hasDimensions()) for (software.amazon.awssdk.services.autoscaling.model.MetricDimension d : metric.dimensions()) dims.put(d.name(), d.value());
+      MetricId id = new MetricId(required("namespace", metric.namespace()), required("metricName", metric.metricName()), dims);
+      return new io.github.cloudtwin.cloudwatch.MetricDataQuery(q.id(), io.github.cloudtwin.cloudwatch.MetricStat.of(id,
+          Duration.ofMinutes(1), Statistic.parse(required("stat", st.stat()))), q.expression(), q.label(), returnData, null);
+    } catch (io.github.cloudtwin.kernel.ValidationException e) {
+      throw AwsErrorException.badRequest("ValidationError", e.getMessage());
     }
   }
 
@@ -523,6 +556,22 @@ public final class AutoScalingHandler {
       if (t.predefinedMetricType() != null) {
         c.predefinedMetricSpecification(PredefinedMetricSpecification.builder()
             .predefinedMetricType(t.predefinedMetricType().name()).resourceLabel(t.resourceLabel()).build());
+      } else if (t.isMetricMath()) {
+        List<software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricDataQuery> queries = new java.util.ArrayList<>();
+        for (io.github.cloudtwin.cloudwatch.MetricDataQuery q : t.customMetrics()) {
+          var qb = software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricDataQuery.builder().id(q.id())
+              .expression(q.expression()).label(q.label()).returnData(q.returnData());
+          if (!q.isExpression()) {
+            MetricId m = q.metricStat().metric();
+            qb.metricStat(software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricStat.builder()
+                .metric(software.amazon.awssdk.services.autoscaling.model.Metric.builder().namespace(m.namespace())
+                    .metricName(m.metricName()).dimensions(m.dimensions().entrySet().stream()
+                        .map(e -> MetricDimension.builder().name(e.getKey()).value(e.getValue()).build()).toList()).build())
+                .stat(q.metricStat().stat().toString()).build());
+          }
+          queries.add(qb.build());
+        }
+        c.customizedMetricSpecification(CustomizedMetricSpecification.builder().metrics(queries).build());
       } else {
         c.customizedMetricSpecification(CustomizedMetricSpecification.builder()
             .namespace(t.customMetric().namespace()).metricName(t.customMetric().metricName())

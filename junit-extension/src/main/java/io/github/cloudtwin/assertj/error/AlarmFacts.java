@@ -18,6 +18,20 @@ final class AlarmFacts {
     return timeline == null ? at.toString() : TimelineSlice.offset(timeline.t0(), at);
   }
 
+  /**
+   * "Expecting &lt;kind&gt; "name" to be in state X / but it is Y (since +hh:mm:ss): reason", then the
+   * alarm's timeline slice.
+   */
+  static StringBuilder expectingState(String kind, String name, AlarmState expected, AlarmState actual,
+      java.time.Instant since, String reason, Timeline timeline) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Expecting ").append(kind).append(" \"").append(name).append("\" to be in state ").append(expected).append('\n');
+    sb.append("but it is ").append(actual).append(" (since ").append(when(timeline, since)).append("): ").append(reason)
+        .append('\n');
+    if (timeline != null) sb.append(TimelineSlice.about(timeline, "alarm/" + name));
+    return sb;
+  }
+
   /** The newest evaluation against the rule, or null before the first one. */
   static String newestEvaluation(MetricAlarm alarm, Timeline timeline) {
     MetricAlarm.Evaluation e = alarm.lastEvaluation();

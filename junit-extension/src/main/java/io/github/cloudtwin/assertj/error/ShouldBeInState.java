@@ -20,12 +20,8 @@ public final class ShouldBeInState extends CloudTwinErrorMessage {
    * @return the failure message
    */
   public static ShouldBeInState shouldBeInState(MetricAlarm alarm, AlarmState expected, Timeline timeline) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" to be in state ").append(expected).append('\n');
-    sb.append("but it is ").append(alarm.state()).append(" (since ")
-        .append(AlarmFacts.when(timeline, alarm.stateUpdatedTimestamp())).append("): ")
-        .append(alarm.stateReason()).append('\n');
-    if (timeline != null) sb.append(TimelineSlice.about(timeline, "alarm/" + alarm.alarmName()));
+    StringBuilder sb = AlarmFacts.expectingState("alarm", alarm.alarmName(), expected, alarm.state(),
+        alarm.stateUpdatedTimestamp(), alarm.stateReason(), timeline);
     String last = AlarmFacts.lastTimeIn(alarm, expected, timeline);
     if (last != null) {
       sb.append(last).append('\n');
