@@ -209,12 +209,19 @@ class InProcessDoorTest {
     }
   }
 
-  /** CloudWatch's Java client sends Smithy RPC v2 CBOR since SDK 2.40.7, awsQuery before. */
+  /**
+   * CloudWatch's Java client sends Smithy RPC v2 CBOR since SDK 2.40.7, awsQuery before. Asked of
+   * the client on the classpath, not of {@code VersionInfo.SDK_VERSION}: that is a compile-time
+   * constant, inlined into this class when it was compiled, so it names the SDK the test was
+   * compiled against, not the one it runs against.
+   */
   private static boolean cloudWatchSpeaksCbor() {
-    String[] v = software.amazon.awssdk.core.util.VersionInfo.SDK_VERSION.split("[.-]");
-    int minor = Integer.parseInt(v[1]);
-    int patch = Integer.parseInt(v[2]);
-    return Integer.parseInt(v[0]) > 2 || minor > 40 || (minor == 40 && patch >= 7);
+    try {
+      Class<?> client = Class.forName("software.amazon.awssdk.services.cloudwatch.DefaultCloudWatchClient");
+      return client.getDeclaredField("protocolFactory").getType().getSimpleName().contains("Cbor");
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot tell which protocol CloudWatch's client speaks", e);
+    }
   }
 
   @Test
