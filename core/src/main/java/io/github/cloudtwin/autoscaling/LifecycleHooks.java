@@ -37,14 +37,16 @@ final class LifecycleHooks {
   /** Makes the member wait on every hook of {@code hs}, each with its heartbeat timeout. */
   void waitForHooks(Member m, List<LifecycleHookSpec> hs) {
     m.hookOutcome = LifecycleActionResult.CONTINUE;
-    for (LifecycleHookSpec h : hs) {
-      Scheduler.Task t = scheduler.after(h.heartbeatTimeout(), () -> {
-        state.record(new AutoScalingFact.LifecycleActionCompleted(state.name, h.lifecycleHookName(), m.instanceId,
-            h.defaultResult(), true));
-        completeHook(m, h.lifecycleHookName(), h.defaultResult());
-      });
-      m.waitingHooks.put(h.lifecycleHookName(), t);
-    }
+    for (LifecycleHookSpec h : hs) m.waitingHooks.put(h.lifecycleHookName(), timeout(m, h));
+  }
+
+  /** The member's wait on {@code h}: when the heartbeat timeout runs out, the hook completes with its default result. */
+  private Scheduler.Task timeout(Member m, LifecycleHookSpec h) {
+    return scheduler.after(h.heartbeatTimeout(), () -> {
+      state.record(new AutoScalingFact.LifecycleActionCompleted(state.name, h.lifecycleHookName(), m.instanceId,
+          h.defaultResult(), true));
+      completeHook(m, h.lifecycleHookName(), h.defaultResult());
+    });
   }
 
   /** Adds or replaces a lifecycle hook (PutLifecycleHook, or the group's creation). */
@@ -58,12 +60,7 @@ final class LifecycleHooks {
   void heartbeat(Member m, LifecycleHookSpec h) {
     Scheduler.Task old = m.waitingHooks.get(h.lifecycleHookName());
     old.cancel();
-    Scheduler.Task t = scheduler.after(h.heartbeatTimeout(), () -> {
-      state.record(new AutoScalingFact.LifecycleActionCompleted(state.name, h.lifecycleHookName(), m.instanceId,
-          h.defaultResult(), true));
-      completeHook(m, h.lifecycleHookName(), h.defaultResult());
-    });
-    m.waitingHooks.put(h.lifecycleHookName(), t);
+    m.waitingHooks.put(h.lifecycleHookName(), timeout(m, h));
     state.record(new AutoScalingFact.LifecycleActionHeartbeat(state.name, h.lifecycleHookName(), m.instanceId,
         h.heartbeatTimeout()));
   }
