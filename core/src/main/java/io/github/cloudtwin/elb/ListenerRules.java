@@ -69,23 +69,17 @@ final class ListenerRules {
 
   void createRule(String loadBalancerName, int listenerPort, RuleSpec rule) {
     Require.notNull("rule", rule);
-    kernel.run(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      ListenerSpec l = ListenerValidation.listener(lb, listenerPort);
-      List<RuleSpec> rules = new ArrayList<>(l.rules());
+    changeRules(loadBalancerName, listenerPort, (lb, l, rules) -> {
       rules.add(rule);
-      replaceListener(lb, withRules(l, rules), new ElbFact.RuleCreated(lb.spec.name(), l.protocol(), l.port(), rule.priority()));
+      return new ElbFact.RuleCreated(lb, l.protocol(), l.port(), rule.priority());
     });
   }
 
   void modifyRule(String loadBalancerName, int listenerPort, RuleSpec rule) {
     Require.notNull("rule", rule);
-    kernel.run(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      ListenerSpec l = ListenerValidation.listener(lb, listenerPort);
-      List<RuleSpec> rules = new ArrayList<>(l.rules());
+    changeRules(loadBalancerName, listenerPort, (lb, l, rules) -> {
       rules.set(ListenerValidation.ruleIndex(l, rule.priority()), rule);
-      replaceListener(lb, withRules(l, rules), new ElbFact.RuleModified(lb.spec.name(), l.protocol(), l.port(), rule.priority()));
+      return new ElbFact.RuleModified(lb, l.protocol(), l.port(), rule.priority());
     });
   }
 
@@ -100,12 +94,9 @@ final class ListenerRules {
   }
 
   void deleteRule(String loadBalancerName, int listenerPort, int priority) {
-    kernel.run(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      ListenerSpec l = ListenerValidation.listener(lb, listenerPort);
-      List<RuleSpec> rules = new ArrayList<>(l.rules());
+    changeRules(loadBalancerName, listenerPort, (lb, l, rules) -> {
       rules.remove(ListenerValidation.ruleIndex(l, priority));
-      replaceListener(lb, withRules(l, rules), new ElbFact.RuleDeleted(lb.spec.name(), l.protocol(), l.port(), priority));
+      return new ElbFact.RuleDeleted(lb, l.protocol(), l.port(), priority);
     });
   }
 
@@ -113,17 +104,29 @@ final class ListenerRules {
     Require.notNull("RulePriorities", newPriorityByOld);
     Map<Integer, Integer> changes = new TreeMap<>(newPriorityByOld);
     if (changes.isEmpty()) throw new ValidationException("RulePriorities", "[]", "at least one rule and its new priority");
-    kernel.run(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      ListenerSpec l = ListenerValidation.listener(lb, listenerPort);
-      List<RuleSpec> rules = new ArrayList<>(l.rules());
+    changeRules(loadBalancerName, listenerPort, (lb, l, rules) -> {
       for (Map.Entry<Integer, Integer> e : changes.entrySet()) {
         int i = ListenerValidation.ruleIndex(l, Require.notNull("RulePriorities.RuleArn", e.getKey()));
         RuleSpec r = rules.get(i);
         rules.set(i, new RuleSpec(Require.notNull("RulePriorities.Priority", e.getValue()), r.conditions(), r.action()));
       }
-      replaceListener(lb, withRules(l, rules),
-          new ElbFact.RulePrioritiesSet(lb.spec.name(), l.protocol(), l.port(), Collections.unmodifiableMap(changes)));
+      return new ElbFact.RulePrioritiesSet(lb, l.protocol(), l.port(), Collections.unmodifiableMap(changes));
+    });
+  }
+
+  /** What a change does to a copy of a listener's rules, and the fact that records it. */
+  private interface RulesChange {
+    ElbFact apply(String loadBalancerName, ListenerSpec listener, List<RuleSpec> rules);
+  }
+
+  /** Applies {@code change} to a copy of the listener's rules, then validates, puts in place and records the new listener. */
+  private void changeRules(String loadBalancerName, int listenerPort, RulesChange change) {
+    kernel.run(() -> {
+      LbState lb = registry.lb(loadBalancerName);
+      ListenerSpec l = ListenerValidation.listener(lb, listenerPort);
+      List<RuleSpec> rules = new ArrayList<>(l.rules());
+      ElbFact fact = change.apply(lb.spec.name(), l, rules);
+      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules, l.instancePort()), fact);
     });
   }
 
@@ -135,10 +138,6 @@ final class ListenerRules {
       kernel.timeline().record(new ElbFact.ListenerDeleted(lb.spec.name(), l.protocol(), l.port(), l.rules().size()));
       listenersChanged(lb);
     });
-  }
-
-  private static ListenerSpec withRules(ListenerSpec l, List<RuleSpec> rules) {
-    return new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules, l.instancePort());
   }
 
   /** Validates {@code spec} (priorities unique, actions valid), then puts it in place and records the change. */

@@ -124,47 +124,30 @@ final class Registrations {
   /** Deregisters targets, as {@code DeregisterTargets}: each drains for the deregistration delay. */
   void deregisterTargets(String targetGroupName, String... targetIds) {
     Require.notNull("Targets", targetIds);
-    kernel.run(
-        () -> {
-          TgState g = registry.tg(targetGroupName);
-          for (String id : targetIds) requireRegistered(g, id);
-          for (String id : targetIds) draining.deregister(g, id, null);
-          routing.healthChanged(g);
-        });
+    kernel.run(() -> deregister(registry.tg(targetGroupName), null, targetIds));
   }
 
   /** Deregisters one target; {@code drained} runs when the deregistration delay has ended. */
   void deregisterTarget(String targetGroupName, String targetId, Runnable drained) {
-    kernel.run(
-        () -> {
-          TgState g = registry.tg(targetGroupName);
-          requireRegistered(g, targetId);
-          draining.deregister(g, targetId, drained);
-          routing.healthChanged(g);
-        });
+    kernel.run(() -> deregister(registry.tg(targetGroupName), drained, targetId));
   }
 
   /** Classic: deregisters instances, as {@code DeregisterInstancesFromLoadBalancer}. */
   void deregisterInstancesFromLoadBalancer(String loadBalancerName, String... instanceIds) {
     Require.notNull("Instances", instanceIds);
-    kernel.run(
-        () -> {
-          TgState g = registry.classicGroup(loadBalancerName);
-          for (String id : instanceIds) requireRegistered(g, id);
-          for (String id : instanceIds) draining.deregister(g, id, null);
-          routing.healthChanged(g);
-        });
+    kernel.run(() -> deregister(registry.classicGroup(loadBalancerName), null, instanceIds));
   }
 
   /** Classic: deregisters one instance; {@code drained} runs when connection draining has ended. */
   void deregisterInstance(String loadBalancerName, String instanceId, Runnable drained) {
-    kernel.run(
-        () -> {
-          TgState g = registry.classicGroup(loadBalancerName);
-          requireRegistered(g, instanceId);
-          draining.deregister(g, instanceId, drained);
-          routing.healthChanged(g);
-        });
+    kernel.run(() -> deregister(registry.classicGroup(loadBalancerName), drained, instanceId));
+  }
+
+  /** Deregisters every one of {@code ids}, all checked to be registered first. */
+  private void deregister(TgState g, Runnable drained, String... ids) {
+    for (String id : ids) requireRegistered(g, id);
+    for (String id : ids) draining.deregister(g, id, drained);
+    routing.healthChanged(g);
   }
 
   private static void requireRegistered(TgState g, String id) {
