@@ -123,11 +123,9 @@ final class InstanceCommands {
   }
 
   void suspendProcesses(String groupName, ScalingProcess... processes) {
-    Require.notNull("ScalingProcesses", processes);
-    for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
+    List<ScalingProcess> ps = processesOrAll(processes);
     kernel.run(() -> {
       GroupRuntime g = registry.runtime(groupName);
-      List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
       String reason = "User suspended at " + kernel.clock().now().truncatedTo(ChronoUnit.SECONDS);
       for (ScalingProcess p : ps) {
         if (g.suspended.add(p)) g.suspensionReasons.put(p, reason);
@@ -137,15 +135,20 @@ final class InstanceCommands {
   }
 
   void resumeProcesses(String groupName, ScalingProcess... processes) {
-    Require.notNull("ScalingProcesses", processes);
-    for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
+    List<ScalingProcess> ps = processesOrAll(processes);
     kernel.run(() -> {
       GroupRuntime g = registry.runtime(groupName);
-      List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
       ps.forEach(g.suspended::remove);
       ps.forEach(g.suspensionReasons::remove);
       g.record(new AutoScalingFact.ProcessesResumed(g.name, List.copyOf(ps)));
       g.reconcile();
     });
+  }
+
+  /** {@return the processes named (none null), or every process when none is named} */
+  private static List<ScalingProcess> processesOrAll(ScalingProcess... processes) {
+    Require.notNull("ScalingProcesses", processes);
+    for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
+    return processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
   }
 }
