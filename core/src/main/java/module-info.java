@@ -7,6 +7,7 @@
  */
 module io.github.cloudtwin.core {
   requires jdk.net;
+  requires static transitive org.jspecify;
 
   exports io.github.cloudtwin;
   exports io.github.cloudtwin.advice;

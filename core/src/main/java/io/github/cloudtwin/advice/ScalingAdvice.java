@@ -58,18 +58,18 @@ final class ScalingAdvice {
         if (afterOut < low) {
           out.add(flap(g, up, down, "Just above " + high + ", " + up.policy().policyName() + " takes the group from " + d + " to "
               + up.capacityAfter() + " and spreads the same load to about " + round(afterOut) + ", below " + down.alarm().spec().alarmName()
-              + "'s " + low + ": it scales in again, and the group flaps.", metric, high, low, d, up.capacityAfter()));
+              + "'s " + low + ": it scales in again, and the group flaps.", metric, high, d, up.capacityAfter()));
         } else if (afterIn > high) {
           out.add(flap(g, up, down, "Just below " + low + ", " + down.policy().policyName() + " takes the group from " + d + " to "
               + down.capacityAfter() + " and concentrates the same load to about " + round(afterIn) + ", above " + up.alarm().spec().alarmName()
-              + "'s " + high + ": it scales out again, and the group flaps.", metric, high, low, d, up.capacityAfter()));
+              + "'s " + high + ": it scales out again, and the group flaps.", metric, high, d, up.capacityAfter()));
         }
       }
     }
   }
 
   private static Finding flap(AutoScalingGroup g, Estate.AlarmedPolicy up, Estate.AlarmedPolicy down, String happens,
-      String metric, double high, double low, int d, int out) {
+      String metric, double high, int d, int out) {
     double neededLow = Math.floor(high * d / out * 10) / 10;
     return new Finding(AdviceRule.FLAPPING_THRESHOLDS,
         List.of("alarm/" + down.alarm().spec().alarmName(), "alarm/" + up.alarm().spec().alarmName(),

@@ -50,7 +50,6 @@ public final class ApplicationAutoScaling {
   private final Kernel kernel;
   private final CloudWatch cloudWatch;
   private final Ecs ecs;
-  private final String region;
   private final Map<String, ScalableTarget> targets = new LinkedHashMap<>();
   private final SplittableRandom ids;
   private final List<Proposal> proposals = new ArrayList<>();
@@ -70,7 +69,7 @@ public final class ApplicationAutoScaling {
     this.kernel = Require.notNull("kernel", kernel);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
     this.ecs = Require.notNull("ecs", ecs);
-    this.region = Require.name("region", region);
+    Require.name("region", region);
     this.ids = kernel.randomness().stream("appautoscaling.ids");
   }
 

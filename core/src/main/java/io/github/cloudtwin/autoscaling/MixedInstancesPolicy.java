@@ -195,7 +195,7 @@ public record MixedInstancesPolicy(
    */
   public int onDemandUnits(int desiredCapacity) {
     int base = Math.min(desiredCapacity, onDemandBaseCapacity);
-    long above = desiredCapacity - base;
+    long above = (long) desiredCapacity - base;
     return base + (int) ((above * onDemandPercentageAboveBaseCapacity + 99) / 100);
   }
 

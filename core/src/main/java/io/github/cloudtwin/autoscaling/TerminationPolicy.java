@@ -64,11 +64,9 @@ public interface TerminationPolicy {
           if (!other.isEmpty()) {
             return other;
           }
-          List<AutoScalingInstance> sameVersionAsCurrent = new ArrayList<>();
           List<AutoScalingInstance> older = new ArrayList<>();
           for (AutoScalingInstance i : c) {
-            if (version == null || version.equals(i.launchTemplateVersion())) sameVersionAsCurrent.add(i);
-            else older.add(i);
+            if (version != null && !version.equals(i.launchTemplateVersion())) older.add(i);
           }
           if (older.isEmpty()) {
             return c;

@@ -191,7 +191,7 @@ final class MathExpression {
     if (c == '(') {
       i++;
       Node inner = or();
-      expect(')', start, "a ')' closing the '(' at position " + (start + 1));
+      expect(')', "a ')' closing the '(' at position " + (start + 1));
       return inner;
     }
     if (c == '[') {
@@ -204,7 +204,7 @@ final class MathExpression {
       do {
         items.add(or());
       } while (eat(","));
-      expect(']', start, "a ']' closing the '[' at position " + (start + 1));
+      expect(']', "a ']' closing the '[' at position " + (start + 1));
       return new Array(List.copyOf(items), start + 1);
     }
     if (c == '"') {
@@ -251,7 +251,7 @@ final class MathExpression {
           do {
             args.add(or());
           } while (eat(","));
-          expect(')', start, "a ')' closing the call of " + word + " at position " + (start + 1));
+          expect(')', "a ')' closing the call of " + word + " at position " + (start + 1));
         }
         return new Call(word, List.copyOf(args), start + 1);
       }
@@ -263,7 +263,7 @@ final class MathExpression {
     throw error(i, "unexpected '" + c + "'");
   }
 
-  private void expect(char close, int openedAt, String what) {
+  private void expect(char close, String what) {
     skipSpace();
     if (i < text.length() && text.charAt(i) == close) {
       i++;

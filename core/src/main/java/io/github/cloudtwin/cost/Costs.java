@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a {@link CostReport} from a twin's timeline: nothing is metered while the scenario runs,
@@ -149,7 +150,7 @@ public final class Costs {
   }
 
   /** The policy whose execution is the nearest PolicyExecuted in the launch's cause chain, or null. */
-  private static String policyOf(List<TimelineEvent> events, TimelineEvent launch) {
+  private static @Nullable String policyOf(List<TimelineEvent> events, TimelineEvent launch) {
     long cause = launch.causeId();
     while (cause != 0) {
       TimelineEvent c = events.get((int) cause - 1);
@@ -168,16 +169,16 @@ public final class Costs {
     final String id;
     final String type;
     final String zone;
-    final String policy;
+    final @Nullable String policy;
     final PurchaseOption option;
     final long launchEventId;
-    String group;
-    Instant runningSince;
+    @Nullable String group;
+    @Nullable Instant runningSince;
     long runningMillis;
     long billedSeconds;
     int segments;
 
-    Meter(Ec2Fact.InstanceLaunched l, long eventId, String policy) {
+    Meter(Ec2Fact.InstanceLaunched l, long eventId, @Nullable String policy) {
       this.id = l.instanceId();
       this.type = l.instanceType();
       this.zone = l.availabilityZone();
@@ -209,7 +210,7 @@ public final class Costs {
     final String taskId;
     final String taskDefinition;
     final String serviceName;
-    Instant since;
+    @Nullable Instant since;
     long billedMillis;
 
     TaskMeter(EcsFact.TaskPlaced p) {

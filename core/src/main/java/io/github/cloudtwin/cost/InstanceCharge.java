@@ -1,6 +1,7 @@
 package io.github.cloudtwin.cost;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one EC2 instance cost: the time it spent in the {@code running} state, the seconds billed
@@ -22,8 +23,8 @@ public record InstanceCharge(
     String instanceId,
     String instanceType,
     String availabilityZone,
-    String groupName,
-    String policyName,
+    @Nullable String groupName,
+    @Nullable String policyName,
     PurchaseOption purchaseOption,
     Duration running,
     long billedSeconds,

@@ -4,4 +4,7 @@
  * io.github.cloudtwin.cost.CostReport} per scenario, group and policy, computed from the timeline's
  * typed facts by {@link io.github.cloudtwin.cost.Costs}.
  */
+@NullMarked
 package io.github.cloudtwin.cost;
+
+import org.jspecify.annotations.NullMarked;

@@ -572,7 +572,7 @@ public final class Ec2 {
       Map<String, Integer> reclaimed = new LinkedHashMap<>();
       for (Instance i : targets) reclaimed.merge(i.availabilityZone() + " " + i.spec().instanceType(), 1, Integer::sum);
       for (Map.Entry<String, Integer> e : reclaimed.entrySet()) {
-        String[] zt = e.getKey().split(" ", -1);
+        String[] zt = e.getKey().split(" ");
         SpotPool p = spot.pool(zt[0], zt[1]);
         int left = Math.max(0, spot.inUse(zt[0], zt[1]) - e.getValue());
         if (left < p.capacity()) {

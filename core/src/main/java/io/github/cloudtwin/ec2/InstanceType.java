@@ -137,7 +137,7 @@ public record InstanceType(String name, int vCpus, int memoryMiB) {
     }
   }
 
-  private static void add(Map<String, InstanceType> m, String name, int vcpus, int mib) {
-    m.put(name, new InstanceType(name, vcpus, mib));
+  private static void add(Map<String, InstanceType> m, String name, int vCpus, int mib) {
+    m.put(name, new InstanceType(name, vCpus, mib));
   }
 }

@@ -38,6 +38,8 @@ public class InsufficientInstanceCapacityException extends RuntimeException {
         "InsufficientInstanceCapacity: There is no Spot capacity available that matches your request.", zone, true);
   }
 
+  // "spot" only tells this constructor from the public (instanceType, zone) one.
+  @SuppressWarnings("UnusedVariable")
   private InsufficientInstanceCapacityException(String message, String zone, boolean spot) {
     super(message);
     this.availabilityZone = zone;

@@ -323,8 +323,4 @@ final class CapacityProviders {
       }
     }
   }
-
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
-  }
 }

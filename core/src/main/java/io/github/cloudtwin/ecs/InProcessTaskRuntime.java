@@ -66,10 +66,6 @@ public final class InProcessTaskRuntime implements TaskRuntime {
       values.add(v);
     }
 
-    double current() {
-      return values.isEmpty() ? 0 : values.get(values.size() - 1);
-    }
-
     double average(long from, long to) {
       if (to <= from) return 0;
       double sum = 0;

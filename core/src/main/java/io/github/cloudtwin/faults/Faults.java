@@ -61,6 +61,9 @@ public final class Faults {
    * @param from when the outage starts, as an offset of the twin's start
    * @param duration the duration
    */
+  // toEpochMilli() is called for its range check only: it throws when the outage ends past what
+  // the virtual clock can represent.
+  @SuppressWarnings("ReturnValueIgnored")
   public void zoneOutage(String zone, Duration from, Duration duration) {
     ec2.zone(zone);
     Require.notNegative("from", from);

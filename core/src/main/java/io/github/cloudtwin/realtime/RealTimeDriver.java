@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Real-time mode: virtual time follows the wall clock at a chosen speed, so code that waits in
@@ -38,7 +39,7 @@ public final class RealTimeDriver implements AutoCloseable {
   private final long wallStart;
   private final Instant virtualStart;
   private volatile boolean running = true;
-  private volatile Throwable failure;
+  private volatile @Nullable Throwable failure;
 
   private RealTimeDriver(CloudTwin twin, double speed, Duration step) {
     this.twin = twin;
@@ -97,7 +98,7 @@ public final class RealTimeDriver implements AutoCloseable {
   }
 
   /** {@return what stopped the driver early (an event that threw while it advanced), or null} */
-  public Throwable failure() {
+  public @Nullable Throwable failure() {
     return failure;
   }
 

@@ -4,6 +4,7 @@ import io.github.cloudtwin.elb.Request;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Scheduler;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A workload applied to a load balancer: a live view; {@link #stop()} ends it. */
 public final class TrafficFlow {
@@ -15,7 +16,7 @@ public final class TrafficFlow {
   final Workload workload;
   final Instant start;
   final long flowId;
-  Scheduler.Task next;
+  Scheduler.@Nullable Task next;
   double rate;
   boolean stopped;
 

@@ -121,7 +121,11 @@ public sealed interface Workload
     return Require.between(field, d, Duration.ZERO, Require.LONGEST).toMillis();
   }
 
-  /** A constant rate. @param requestsPerSecond the rate */
+  /**
+   * A constant rate.
+   *
+   * @param requestsPerSecond the rate
+   */
   record Constant(double requestsPerSecond) implements Workload {
     /**
      * Validates.
@@ -138,7 +142,13 @@ public sealed interface Workload
     }
   }
 
-  /** A linear ramp. @param fromRps start rate @param toRps end rate @param duration ramp length */
+  /**
+   * A linear ramp.
+   *
+   * @param fromRps start rate
+   * @param toRps end rate
+   * @param duration ramp length
+   */
   record Ramp(double fromRps, double toRps, Duration duration) implements Workload {
     /**
      * Validates.
@@ -165,7 +175,13 @@ public sealed interface Workload
     }
   }
 
-  /** Steps: {@code initialRps}, then each rate from its offset. @param initialRps rate before the first step @param offsets step offsets, ascending @param rates the rates */
+  /**
+   * Steps: {@code initialRps}, then each rate from its offset.
+   *
+   * @param initialRps rate before the first step
+   * @param offsets step offsets, ascending
+   * @param rates the rates
+   */
   record Step(double initialRps, List<Duration> offsets, List<Double> rates) implements Workload {
     /**
      * Validates and copies.
@@ -231,7 +247,14 @@ public sealed interface Workload
     }
   }
 
-  /** A spike. @param baseRps base rate @param peakRps spike rate @param at spike start @param duration spike length */
+  /**
+   * A spike.
+   *
+   * @param baseRps base rate
+   * @param peakRps spike rate
+   * @param at spike start
+   * @param duration spike length
+   */
   record Spike(double baseRps, double peakRps, Duration at, Duration duration) implements Workload {
     /**
      * Validates.
@@ -258,7 +281,14 @@ public sealed interface Workload
     }
   }
 
-  /** A sine. @param meanRps mean @param amplitudeRps amplitude (at most the mean) @param peakAt offset of the first peak @param period the period */
+  /**
+   * A sine.
+   *
+   * @param meanRps mean
+   * @param amplitudeRps amplitude (at most the mean)
+   * @param peakAt offset of the first peak
+   * @param period the period
+   */
   record DailySine(double meanRps, double amplitudeRps, Duration peakAt, Duration period) implements Workload {
     /**
      * Validates.
@@ -290,7 +320,12 @@ public sealed interface Workload
     }
   }
 
-  /** A replayed series. @param requestsPerSecond one rate per step @param step the step */
+  /**
+   * A replayed series.
+   *
+   * @param requestsPerSecond one rate per step
+   * @param step the step
+   */
   record Replay(List<Double> requestsPerSecond, Duration step) implements Workload {
     /**
      * Validates and copies.

@@ -24,6 +24,9 @@ final class TwinFactory {
   private TwinFactory() {}
 
   /**
+   * Builds the twin for a test from its settings and the contributions found on its classes.
+   *
+   * @param settings the settings
    * @param classes the test class and its enclosing classes, outermost first
    * @param method the test method, or null for a per-class twin
    * @param instances the test instances available, outermost first (may be empty)

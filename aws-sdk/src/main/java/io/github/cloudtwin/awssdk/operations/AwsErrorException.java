@@ -69,6 +69,9 @@ public final class AwsErrorException extends RuntimeException {
         + "' failed to satisfy constraint: " + constraint);
   }
 
+  // toString() deliberately shows the code and status beside the message (getMessage() is AWS's
+  // message alone, as the SDK's exception carries it).
+  @SuppressWarnings("OverrideThrowableToString")
   @Override
   public String toString() {
     return "AwsErrorException[" + errorCode + ", " + statusCode + ": " + getMessage() + "]";

@@ -30,6 +30,8 @@ public final class ShouldHaveTransitionedAt extends CloudTwinErrorMessage {
   }
 
   /**
+   * Creates the failure message for a transition expected within a window of time.
+   *
    * @param closest the transition to {@code state} nearest to the window {@code [from, to]}, or null
    * @param alarm the alarm
    * @param state the state

@@ -32,6 +32,8 @@ public final class ShouldNeverHaveEnteredState extends CloudTwinErrorMessage {
   }
 
   /**
+   * Creates the failure message for an alarm that entered a state it never should have.
+   *
    * @param entries the transitions into {@code state}, oldest first (at least one)
    * @param alarm the alarm
    * @param state the state
