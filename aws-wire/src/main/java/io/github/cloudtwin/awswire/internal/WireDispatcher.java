@@ -102,7 +102,7 @@ public final class WireDispatcher {
       }
       service = queryService(request, params);
       protocol = service != null && service.ec2() ? Protocol.EC2 : Protocol.QUERY;
-      return query(request, params, service, requestId);
+      return query(params, service, requestId);
     } catch (WireError e) {
       return error(protocol, service, e, requestId);
     } catch (RuntimeException e) {
@@ -185,7 +185,7 @@ public final class WireDispatcher {
     return scope.length >= 5 ? scope[3] : null;
   }
 
-  private WireResponse query(WireRequest request, Map<String, String> params, WireService service, String requestId) {
+  private WireResponse query(Map<String, String> params, WireService service, String requestId) {
     String action = params.get("Action");
     if (service == null) {
       throw new WireError(400, action == null ? "MissingAction" : "InvalidAction", action == null
