@@ -28,7 +28,7 @@ final class AutoScalingGroupResource {
     Props p = r.props();
     String name = r.name(p.string("AutoScalingGroupName"), 255);
     Ec2Resources.Launch launch = launch(r, p);
-    MixedInstancesPolicy mixed = mixedInstancesPolicy(r, p.child("MixedInstancesPolicy"));
+    MixedInstancesPolicy mixed = mixedInstancesPolicy(p.child("MixedInstancesPolicy"));
     if (launch.ecsCluster() != null) EcsResources.clusterName(r, launch.ecsCluster(), "Properties.LaunchTemplate");
     AutoScalingGroupSpec.Builder b = AutoScalingGroupSpec.builder()
         .autoScalingGroupName(name)
@@ -157,7 +157,7 @@ final class AutoScalingGroupResource {
    * base and percentage, both allocation strategies, SpotInstancePools, SpotMaxPrice). Null
    * without overrides that name an instance type (the launch template's type is launched).
    */
-  private static MixedInstancesPolicy mixedInstancesPolicy(ResourceContext r, Props mixed) {
+  private static MixedInstancesPolicy mixedInstancesPolicy(Props mixed) {
     if (mixed == null) return null;
     List<LaunchTemplateOverride> overrides = new ArrayList<>();
     for (Props o : mixed.child("LaunchTemplate").children("Overrides")) {

@@ -103,8 +103,8 @@ final class TemplateParser {
       case VALUE_STRING -> value = p.getText();
       case VALUE_NUMBER_INT -> value = p.getNumberValue();
       case VALUE_NUMBER_FLOAT -> value = p.getDoubleValue();
-      case VALUE_TRUE -> value = Boolean.TRUE;
-      case VALUE_FALSE -> value = Boolean.FALSE;
+      case VALUE_TRUE -> value = true;
+      case VALUE_FALSE -> value = false;
       case VALUE_NULL -> value = null;
       default -> throw new TemplateFormatException(source, "unexpected " + t + " at line " + p.currentLocation().getLineNr());
     }
