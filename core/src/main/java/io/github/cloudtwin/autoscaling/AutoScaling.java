@@ -1,12 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.facts.AutoScalingFact;
-import io.github.cloudtwin.cloudwatch.AlarmActionContext;
-import io.github.cloudtwin.cloudwatch.AlarmNames;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
-import io.github.cloudtwin.cloudwatch.ComparisonOperator;
-import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
-import io.github.cloudtwin.cloudwatch.MetricDataQuery;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
@@ -50,15 +45,12 @@ public final class AutoScaling {
   private final Map<String, MetricWriter[]> writers = new LinkedHashMap<>();
   private Function<String, LoadBalancerTargets> targetGroupResolver;
   private Function<String, LoadBalancerTargets> loadBalancerResolver;
-  private final List<Proposal> proposals = new ArrayList<>();
-  private Scheduler.Task resolveTask;
+  private final PolicyEngine policies;
 
   private static final String[] METRICS = {
     "GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances",
     "GroupStandbyInstances", "GroupTerminatingInstances", "GroupTotalInstances"
   };
-
-  private record Proposal(PolicyRuntime policy, int desired, String alarmName, long eventId) {}
 
   /**
    * Creates the service; the twin does this, tests use {@code twin.autoScaling()}.
@@ -72,6 +64,7 @@ public final class AutoScaling {
     this.ec2 = Require.notNull("ec2", ec2);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
     this.ids = kernel.randomness().stream("autoscaling.ids");
+    this.policies = new PolicyEngine(kernel, cloudWatch, this::runtime, groups::values, this::uuid);
     ec2.addListener(new InstanceListener() {
       @Override
       public void stateChanged(Instance instance, InstanceState from) {
@@ -514,74 +507,7 @@ public final class AutoScaling {
    * @return the policy as stored
    */
   public ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
-    Require.notNull("spec", spec);
-    return kernel.call(() -> {
-      GroupRuntime g = runtime(spec.autoScalingGroupName());
-      PolicyRuntime old = g.policies.get(spec.policyName());
-      String arn = kernel.arns().of("autoscaling", "scalingPolicy:" + uuid() + ":autoScalingGroupName/" + g.name
-          + ":policyName/" + spec.policyName());
-      PolicyRuntime p = new PolicyRuntime(g, spec, arn, this);
-      // every alarm is built (and so validated) before anything changes: a rejection leaves no trace
-      List<MetricAlarmSpec> alarms = spec instanceof TargetTrackingScalingPolicy t ? targetTrackingAlarms(p, t) : List.of();
-      if (old != null) deleteOwnedAlarms(old);
-      g.policies.put(spec.policyName(), p);
-      long id = kernel.timeline().record(new AutoScalingFact.PolicyPut(spec.policyName(), g.name, spec, describe(spec)));
-      kernel.runWithCause(id, () -> alarms.forEach(cloudWatch::putMetricAlarm));
-      return new ScalingPolicy(p);
-    });
-  }
-
-  private static String describe(ScalingPolicySpec s) {
-    if (s instanceof SimpleScalingPolicy p) return "SimpleScaling " + p.adjustmentType() + " " + p.scalingAdjustment();
-    if (s instanceof StepScalingPolicy p) return "StepScaling " + p.adjustmentType() + " " + p.stepAdjustments();
-    TargetTrackingScalingPolicy t = (TargetTrackingScalingPolicy) s;
-    if (t.isMetricMath()) {
-      MetricDataQuery q = t.customMetrics().stream().filter(MetricDataQuery::returnData).findFirst().orElseThrow();
-      return "TargetTrackingScaling metrics " + q.id() + " = " + (q.isExpression() ? q.expression() : q.metricStat().metric())
-          + " target " + t.targetValue();
-    }
-    return "TargetTrackingScaling " + t.metric() + " target " + t.targetValue();
-  }
-
-  /**
-   * The alarms of a target tracking policy, named as AWS names them (see {@link AlarmNames}): the
-   * high alarm, and the low one unless the policy has {@code DisableScaleIn} (as Application Auto
-   * Scaling does; docs/fidelity.md, "EC2 Auto Scaling").
-   */
-  private List<MetricAlarmSpec> targetTrackingAlarms(PolicyRuntime p, TargetTrackingScalingPolicy t) {
-    p.highAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmHigh", uuid());
-    String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + p.arn + ".";
-    MetricAlarmSpec high = watching(t, MetricAlarmSpec.builder()
-        .alarmName(p.highAlarmName)
-        .alarmDescription(description))
-        .evaluationPeriods(3)
-        .datapointsToAlarm(3)
-        .threshold(t.targetValue())
-        .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-        .alarmActions(p.action)
-        .build();
-    if (t.disableScaleIn()) return List.of(high);
-    p.lowAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmLow", uuid());
-    MetricAlarmSpec low = watching(t, MetricAlarmSpec.builder()
-        .alarmName(p.lowAlarmName)
-        .alarmDescription(description))
-        .evaluationPeriods(15)
-        .datapointsToAlarm(15)
-        .threshold(0.7 * t.targetValue())
-        .comparisonOperator(ComparisonOperator.LessThanThreshold)
-        .alarmActions(p.lowAction)
-        .build();
-    return List.of(high, low);
-  }
-
-  /** The policy's metric, per minute: its metric and statistic, or its metric math. */
-  private static MetricAlarmSpec.Builder watching(TargetTrackingScalingPolicy t, MetricAlarmSpec.Builder b) {
-    if (t.isMetricMath()) return b.metrics(t.customMetrics());
-    return b.metric(t.metric()).statistic(t.statistic()).period(Duration.ofSeconds(60));
-  }
-
-  private void deleteOwnedAlarms(PolicyRuntime p) {
-    if (p.highAlarmName != null) cloudWatch.deleteAlarms(new ScalingPolicy(p).alarmNames().toArray(String[]::new));
+    return policies.putScalingPolicy(spec);
   }
 
   /**
@@ -591,23 +517,7 @@ public final class AutoScaling {
    * @param policyName the policy name
    */
   public void deletePolicy(String groupName, String policyName) {
-    kernel.run(() -> {
-      PolicyRuntime p = policyRuntime(groupName, policyName);
-      deleteOwnedAlarms(p);
-      p.group.policies.remove(policyName);
-      kernel.timeline().record(new AutoScalingFact.PolicyDeleted(policyName, p.group.name));
-    });
-  }
-
-  private PolicyRuntime policyRuntime(String groupName, String policyName) {
-    GroupRuntime g = runtime(groupName);
-    Require.name("PolicyName", policyName);
-    PolicyRuntime p = g.policies.get(policyName);
-    if (p == null) {
-      throw new ValidationException("PolicyName", policyName,
-          "the name of a policy of group " + groupName + " " + g.policies.keySet());
-    }
-    return p;
+    policies.deletePolicy(groupName, policyName);
   }
 
   /**
@@ -618,7 +528,7 @@ public final class AutoScaling {
    * @return the policy of {@code groupName} named {@code policyName}, or a ValidationException
    */
   public ScalingPolicy policy(String groupName, String policyName) {
-    return kernel.call(() -> new ScalingPolicy(policyRuntime(groupName, policyName)));
+    return policies.policy(groupName, policyName);
   }
 
   /**
@@ -628,19 +538,7 @@ public final class AutoScaling {
    * @return the policy named {@code policyName} in whichever group has it (it must be exactly one)
    */
   public ScalingPolicy policy(String policyName) {
-    Require.name("PolicyName", policyName);
-    return kernel.call(() -> {
-      List<PolicyRuntime> found = new ArrayList<>();
-      for (GroupRuntime g : groups.values()) {
-        PolicyRuntime p = g.policies.get(policyName);
-        if (p != null) found.add(p);
-      }
-      if (found.size() != 1) {
-        throw new ValidationException("PolicyName", policyName,
-            found.isEmpty() ? "the name of an existing policy" : "a name used by one group only; use policy(group, name)");
-      }
-      return new ScalingPolicy(found.get(0));
-    });
+    return policies.policy(policyName);
   }
 
   /**
@@ -665,78 +563,11 @@ public final class AutoScaling {
    */
   public void executePolicy(
       String groupName, String policyName, boolean honorCooldown, Double metricValue, Double breachThreshold) {
-    kernel.run(() -> {
-      PolicyRuntime p = policyRuntime(groupName, policyName);
-      if (p.spec instanceof TargetTrackingScalingPolicy) {
-        throw new ValidationException("PolicyName", policyName, "a simple or step scaling policy (ExecutePolicy does"
-            + " not support target tracking policies)");
-      }
-      if (p.spec instanceof StepScalingPolicy && (metricValue == null || breachThreshold == null)) {
-        throw new ValidationException("MetricValue", metricValue, "MetricValue and BreachThreshold are required for a"
-            + " step scaling policy");
-      }
-      if (honorCooldown && p.isSimple() && p.group.inCooldownOrActivity()) {
-        throw new ScalingActivityInProgressException(groupName, "cooldown until " + p.group.cooldownEnd);
-      }
-      double m = metricValue == null ? Double.NaN : metricValue;
-      double t = breachThreshold == null ? Double.NaN : breachThreshold;
-      int desired = p.propose(m, t, false, cloudWatch);
-      long id = kernel.timeline().record(new AutoScalingFact.PolicyExecuted(policyName, p.group.name, null,
-          p.group.spec.desiredCapacity(), desired));
-      if (desired >= 0) {
-        kernel.runWithCause(id, () -> p.group.changeDesired(desired, "a user request executed policy " + policyName,
-            p.isSimple(), p.cooldown()));
-      }
-    });
+    policies.executePolicy(groupName, policyName, honorCooldown, metricValue, breachThreshold);
   }
 
-  /** Called by a policy's alarm action, on the simulation thread. */
-  void onAlarm(PolicyRuntime p, AlarmActionContext ctx, boolean low) {
-    GroupRuntime g = p.group;
-    if (g.deleted || g.policies.get(p.name()) != p) return;
-    kernel.runWithCause(ctx.causeEventId(), () -> {
-      if (g.isSuspended(ScalingProcess.AlarmNotification)) {
-        if (!ctx.reinvocation()) {
-          kernel.timeline().record(new AutoScalingFact.PolicyNotExecuted(p.name(), g.name,
-              AutoScalingFact.Reason.ALARM_NOTIFICATION_SUSPENDED, null));
-        }
-        return;
-      }
-      if (p.isSimple() && g.inCooldownOrActivity()) {
-        if (!ctx.reinvocation()) {
-          kernel.timeline().record(new AutoScalingFact.PolicyNotExecuted(p.name(), g.name, AutoScalingFact.Reason.COOLDOWN,
-              g.cooldownEnd));
-        }
-        return;
-      }
-      int desired = p.propose(ctx.newestDatapoint(), ctx.threshold(), low, cloudWatch);
-      if (desired < 0) {
-        return;
-      }
-      long id = kernel.timeline().record(new AutoScalingFact.PolicyExecuted(p.name(), g.name, ctx.alarmName(),
-          g.spec.desiredCapacity(), desired));
-      proposals.add(new Proposal(p, desired, ctx.alarmName(), id));
-      if (resolveTask == null || !resolveTask.isPending()) {
-        resolveTask = kernel.scheduler().at(kernel.clock().now(), 0, this::resolveProposals);
-      }
-    });
-  }
-
-  /** Policies that fired at the same instant: per group, the largest resulting capacity wins. */
-  private void resolveProposals() {
-    Map<GroupRuntime, Proposal> winners = new LinkedHashMap<>();
-    for (Proposal pr : proposals) {
-      Proposal w = winners.get(pr.policy().group);
-      if (w == null || pr.desired() > w.desired()) winners.put(pr.policy().group, pr);
-    }
-    proposals.clear();
-    for (Proposal w : winners.values()) {
-      GroupRuntime g = w.policy().group;
-      int desired = g.clamp(w.desired());
-      if (g.deleted || desired == g.spec.desiredCapacity()) continue;
-      kernel.runWithCause(w.eventId(), () -> g.changeDesired(desired, "a monitor alarm " + w.alarmName()
-          + " in state ALARM triggered policy " + w.policy().name(), w.policy().isSimple(), w.policy().cooldown()));
-    }
+  private void deleteOwnedAlarms(PolicyRuntime p) {
+    policies.deleteOwnedAlarms(p);
   }
 
   // ------------------------------------------------------------------ instances

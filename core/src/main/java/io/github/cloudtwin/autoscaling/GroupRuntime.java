@@ -184,7 +184,7 @@ final class GroupRuntime {
   }
 
   int clamp(int v) {
-    return io.github.cloudtwin.kernel.Capacity.clamp(v, spec.minSize(), spec.maxSize());
+    return io.github.cloudtwin.internal.scaling.Capacity.clamp(v, spec.minSize(), spec.maxSize());
   }
 
   boolean inCooldownOrActivity() {
