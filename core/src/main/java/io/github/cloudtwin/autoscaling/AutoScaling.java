@@ -9,6 +9,7 @@ import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceListener;
 import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Phase;
 import io.github.cloudtwin.kernel.Require;
@@ -508,6 +509,20 @@ public final class AutoScaling {
    */
   public ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
     return policies.putScalingPolicy(spec);
+  }
+
+  /**
+   * Internal, not API: puts a target tracking policy that another service of the twin owns and
+   * decides for (ECS managed scaling's {@code ECSManagedAutoScalingPolicy-<uuid>}); it is a policy
+   * of the group like any other, with its alarms in CloudWatch.
+   *
+   * @param spec the policy
+   * @param owner the owning service's alarm shape and capacity rule
+   * @return the policy as stored
+   */
+  public ScalingPolicy putServiceLinkedPolicy(TargetTrackingScalingPolicy spec, ServiceLinkedPolicy owner) {
+    Require.notNull("owner", owner);
+    return policies.putScalingPolicy(spec, owner);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricDataQuery;
 import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.internal.scaling.SameInstantProposals;
+import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
 import io.github.cloudtwin.internal.scaling.TargetTrackingAlarms;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
@@ -50,13 +51,18 @@ final class PolicyEngine {
    * @return the policy as stored
    */
   ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
+    return putScalingPolicy(spec, null);
+  }
+
+  /** Puts a policy; {@code owner} is the service that owns a target tracking policy, or null. */
+  ScalingPolicy putScalingPolicy(ScalingPolicySpec spec, ServiceLinkedPolicy owner) {
     Require.notNull("spec", spec);
     return kernel.call(() -> {
       GroupRuntime g = runtime.apply(spec.autoScalingGroupName());
       PolicyRuntime old = g.policies.get(spec.policyName());
       String arn = kernel.arns().of("autoscaling", "scalingPolicy:" + uuid.get() + ":autoScalingGroupName/" + g.name
           + ":policyName/" + spec.policyName());
-      PolicyRuntime p = new PolicyRuntime(g, spec, arn, this);
+      PolicyRuntime p = new PolicyRuntime(g, spec, arn, this, owner);
       // every alarm is built (and so validated) before anything changes: a rejection leaves no trace
       List<MetricAlarmSpec> alarms = spec instanceof TargetTrackingScalingPolicy t ? targetTrackingAlarms(p, t).specs() : List.of();
       if (old != null) deleteOwnedAlarms(old);
@@ -85,7 +91,7 @@ final class PolicyEngine {
    * docs/fidelity.md, "EC2 Auto Scaling").
    */
   private TargetTrackingAlarms.Pair targetTrackingAlarms(PolicyRuntime p, TargetTrackingScalingPolicy t) {
-    TargetTrackingAlarms.Pair pair = TargetTrackingAlarms.build(TargetTrackingAlarms.Shape.EC2_AUTO_SCALING, p.group.name,
+    TargetTrackingAlarms.Pair pair = TargetTrackingAlarms.build(p.owner == null ? TargetTrackingAlarms.Shape.EC2_AUTO_SCALING : p.owner.shape(), p.group.name,
         uuid, p.arn, b -> watching(t, b), t.targetValue(), t.disableScaleIn(), p.action, p.lowAction);
     p.highAlarmName = pair.high().alarmName();
     p.lowAlarmName = pair.low() == null ? null : pair.low().alarmName();

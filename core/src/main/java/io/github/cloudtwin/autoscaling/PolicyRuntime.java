@@ -5,6 +5,7 @@ import io.github.cloudtwin.cloudwatch.AlarmActionContext;
 import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
 import io.github.cloudtwin.internal.scaling.TargetTracking;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +20,14 @@ final class PolicyRuntime {
   final AlarmAction action;
   /** Target tracking: the scale-in action of the low alarm. */
   final AlarmAction lowAction;
+  /** The service that owns this target tracking policy and decides its capacity, or null. */
+  final ServiceLinkedPolicy owner;
   String highAlarmName;
   String lowAlarmName;
 
-  PolicyRuntime(GroupRuntime group, ScalingPolicySpec spec, String arn, PolicyEngine service) {
+  PolicyRuntime(GroupRuntime group, ScalingPolicySpec spec, String arn, PolicyEngine service, ServiceLinkedPolicy owner) {
     this.group = group;
+    this.owner = owner;
     this.spec = spec;
     this.arn = arn;
     this.action = AlarmAction.scaling(spec.policyName(), ctx -> service.onAlarm(this, ctx, false));
@@ -72,7 +76,11 @@ final class PolicyRuntime {
     } else {
       TargetTrackingScalingPolicy t = (TargetTrackingScalingPolicy) spec;
       if (Double.isNaN(metric)) return -1;
-      if (!low) {
+      if (owner != null) {
+        int asked = owner.capacity(!low, metric, desired);
+        if (asked < 0) return -1;
+        result = group.clamp(asked);
+      } else if (!low) {
         int current = desired - warming();
         int needed = TargetTracking.needed(current, metric, t.targetValue());
         if (needed <= desired) return -1;

@@ -1,5 +1,8 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -45,4 +48,33 @@ public interface CapacityProviderGroup {
    * @param protectedFromScaleIn the protected from scale in
    */
   void setInstanceProtection(String instanceId, boolean protectedFromScaleIn);
+
+  /**
+   * Puts the target tracking policy that managed scaling owns on the group (AWS's {@code
+   * ECSManagedAutoScalingPolicy-<uuid>}), with its alarm pair in CloudWatch. The twin's groups
+   * support it; a fake that does not cannot be used with managed scaling.
+   *
+   * @param policyName the policy name
+   * @param metric the metric it tracks ({@code CapacityProviderReservation})
+   * @param targetValue the target capacity
+   * @param instanceWarmup the policy's estimated instance warm-up
+   * @param owner managed scaling's alarm shape and capacity rule (internal, not API)
+   * @return the names of the alarms the policy owns, high then low
+   */
+  default List<String> putManagedScalingPolicy(
+      String policyName, MetricId metric, double targetValue, Duration instanceWarmup, ServiceLinkedPolicy owner) {
+    throw new UnsupportedOperationException("this CapacityProviderGroup (" + autoScalingGroupName()
+        + ") cannot hold managed scaling's target tracking policy");
+  }
+
+  /**
+   * Deletes the policy {@link #putManagedScalingPolicy} put, with its alarms; nothing if the group
+   * or the policy is gone.
+   *
+   * @param policyName the policy name
+   */
+  default void deleteManagedScalingPolicy(String policyName) {
+    throw new UnsupportedOperationException("this CapacityProviderGroup (" + autoScalingGroupName()
+        + ") cannot hold managed scaling's target tracking policy");
+  }
 }

@@ -1017,6 +1017,29 @@ public final class Ecs {
   }
 
   /**
+   * Updates a capacity provider's managed scaling, as {@code UpdateCapacityProvider}: turning it
+   * off deletes the target tracking policy managed scaling keeps on the group, with its alarms;
+   * turning it on (or changing it) while a cluster uses the provider puts the policy anew.
+   *
+   * @param name the capacity provider
+   * @param managedScaling the new managed scaling settings
+   * @return the provider
+   */
+  public CapacityProvider updateCapacityProvider(String name, ManagedScaling managedScaling) {
+    Require.notNull("managedScaling", managedScaling);
+    return kernel.call(() -> capacityProviders.update(name, managedScaling));
+  }
+
+  /**
+   * Deletes a capacity provider that no cluster uses, as {@code DeleteCapacityProvider}.
+   *
+   * @param name the capacity provider
+   */
+  public void deleteCapacityProvider(String name) {
+    kernel.run(() -> capacityProviders.delete(name));
+  }
+
+  /**
    * Creates an Auto Scaling group capacity provider, as {@code CreateCapacityProvider}.
    *
    * @param spec the spec
