@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -41,8 +39,8 @@ public final class AutoScaling {
   final Ec2 ec2;
   final CloudWatch cloudWatch;
   private final Map<String, GroupRuntime> groups = new LinkedHashMap<>();
-  private final List<ScalingActivityListener> listeners = new CopyOnWriteArrayList<>();
-  private final SplittableRandom ids;
+  private final ActivityListeners listeners = new ActivityListeners();
+  private final Uuids ids;
   private final Map<String, MetricWriter[]> writers = new LinkedHashMap<>();
   private Function<String, LoadBalancerTargets> targetGroupResolver;
   private Function<String, LoadBalancerTargets> loadBalancerResolver;
@@ -64,8 +62,8 @@ public final class AutoScaling {
     this.kernel = Require.notNull("kernel", kernel);
     this.ec2 = Require.notNull("ec2", ec2);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
-    this.ids = kernel.randomness().stream("autoscaling.ids");
-    this.policies = new PolicyEngine(kernel, cloudWatch, this::runtime, groups::values, this::uuid);
+    this.ids = new Uuids(kernel.randomness().stream("autoscaling.ids"));
+    this.policies = new PolicyEngine(kernel, cloudWatch, this::runtime, groups::values, ids::next);
     ec2.addListener(new InstanceListener() {
       @Override
       public void stateChanged(Instance instance, InstanceState from) {
@@ -136,12 +134,12 @@ public final class AutoScaling {
         Require.name("LoadBalancerNames", n);
         if (loadBalancerResolver == null) throw new ValidationException("LoadBalancerNames", n, "a Classic Load Balancer of the twin");
         LoadBalancerTargets t = loadBalancerResolver.apply(n);
-        boolean attached = g.targetGroups.stream().anyMatch(x -> x.name().equals(n)) || add.stream().anyMatch(x -> x.name().equals(n));
+        boolean attached = g.traffic.targetGroups.stream().anyMatch(x -> x.name().equals(n)) || add.stream().anyMatch(x -> x.name().equals(n));
         if (!attached) add.add(t);
       }
       if (add.isEmpty()) return;
       long id = g.record(new AutoScalingFact.LoadBalancersAttached(g.name, add.stream().map(LoadBalancerTargets::name).toList()));
-      kernel.runWithCause(id, () -> g.attach(add));
+      kernel.runWithCause(id, () -> g.traffic.attach(add));
     });
   }
 
@@ -162,7 +160,7 @@ public final class AutoScaling {
       GroupRuntime g = runtime(groupName);
       List<LoadBalancerTargets> add = new ArrayList<>();
       for (LoadBalancerTargets t : resolveTargetGroups(java.util.Arrays.asList(targetGroupNames))) {
-        boolean attached = g.targetGroups.stream().anyMatch(x -> x.name().equals(t.name()))
+        boolean attached = g.traffic.targetGroups.stream().anyMatch(x -> x.name().equals(t.name()))
             || add.stream().anyMatch(x -> x.name().equals(t.name()));
         if (!attached) add.add(t);
       }
@@ -171,9 +169,9 @@ public final class AutoScaling {
       List<String> all = new ArrayList<>(g.spec.targetGroupNames());
       all.addAll(names);
       g.spec = g.spec.toBuilder().targetGroupNames(all.toArray(String[]::new)).build();
-      for (String n : names) g.removingTargetGroups.remove(n);
+      for (String n : names) g.traffic.removingTargetGroups.remove(n);
       long id = g.record(new AutoScalingFact.TargetGroupsAttached(g.name, names));
-      kernel.runWithCause(id, () -> g.attach(add));
+      kernel.runWithCause(id, () -> g.traffic.attach(add));
     });
   }
 
@@ -195,7 +193,7 @@ public final class AutoScaling {
       GroupRuntime g = runtime(groupName);
       List<LoadBalancerTargets> remove = new ArrayList<>();
       for (String n : new java.util.LinkedHashSet<>(java.util.Arrays.asList(targetGroupNames))) {
-        for (LoadBalancerTargets t : g.targetGroups) if (t.name().equals(n)) remove.add(t);
+        for (LoadBalancerTargets t : g.traffic.targetGroups) if (t.name().equals(n)) remove.add(t);
       }
       if (remove.isEmpty()) return;
       List<String> names = remove.stream().map(LoadBalancerTargets::name).toList();
@@ -203,7 +201,7 @@ public final class AutoScaling {
       rest.removeAll(names);
       g.spec = g.spec.toBuilder().targetGroupNames(rest.toArray(String[]::new)).build();
       long id = g.record(new AutoScalingFact.TargetGroupsDetached(g.name, names));
-      kernel.runWithCause(id, () -> g.detach(remove));
+      kernel.runWithCause(id, () -> g.traffic.detach(remove));
     });
   }
 
@@ -225,12 +223,12 @@ public final class AutoScaling {
       }
       for (String z : spec.availabilityZones()) ec2.zone(z);
       List<LoadBalancerTargets> tgs = resolveTargetGroups(spec.targetGroupNames());
-      GroupRuntime g = new GroupRuntime(this, spec, tgs);
+      GroupRuntime g = new GroupRuntime(kernel, ec2, spec, tgs, ids, listeners);
       groups.put(g.name, g);
       long id = g.record(new AutoScalingFact.GroupCreated(g.name, spec.minSize(), spec.maxSize(), spec.desiredCapacity(),
           spec.availabilityZones()));
       kernel.runWithCause(id, () -> {
-        for (LifecycleHookSpec h : spec.lifecycleHookSpecifications()) g.putHook(h);
+        for (LifecycleHookSpec h : spec.lifecycleHookSpecifications()) g.hooks.putHook(h);
         g.start();
       });
       return new AutoScalingGroup(kernel, g);
@@ -443,7 +441,7 @@ public final class AutoScaling {
    * @return the lifecycle hooks of a group, in the order they were put
    */
   public List<LifecycleHookSpec> lifecycleHooks(String groupName) {
-    return kernel.call(() -> List.copyOf(runtime(groupName).hooks.values()));
+    return kernel.call(() -> List.copyOf(runtime(groupName).hooks.byName.values()));
   }
 
   /**
@@ -456,15 +454,15 @@ public final class AutoScaling {
   public void deleteLifecycleHook(String groupName, String hookName) {
     kernel.run(() -> {
       GroupRuntime g = runtime(groupName);
-      LifecycleHookSpec h = g.hooks.get(Require.name("LifecycleHookName", hookName));
+      LifecycleHookSpec h = g.hooks.byName.get(Require.name("LifecycleHookName", hookName));
       if (h == null) {
         throw new ValidationException("LifecycleHookName", hookName, "the name of a hook of group " + groupName + " "
-            + g.hooks.keySet());
+            + g.hooks.byName.keySet());
       }
-      g.hooks.remove(hookName);
+      g.hooks.byName.remove(hookName);
       g.record(new AutoScalingFact.LifecycleHookDeleted(g.name, hookName));
       for (Member m : List.copyOf(g.members.values())) {
-        if (m.waitingHooks.containsKey(hookName)) g.completeHook(m, hookName, h.defaultResult());
+        if (m.waitingHooks.containsKey(hookName)) g.hooks.completeHook(m, hookName, h.defaultResult());
       }
     });
   }
@@ -485,7 +483,7 @@ public final class AutoScaling {
         throw new ValidationException("LifecycleHookName", hookName,
             "a hook instance " + instanceId + " waits for " + m.waitingHooks.keySet() + " (No active Lifecycle Action found)");
       }
-      g.heartbeat(m, g.hooks.get(hookName));
+      g.hooks.heartbeat(m, g.hooks.byName.get(hookName));
     });
   }
 
@@ -595,7 +593,7 @@ public final class AutoScaling {
   public void putLifecycleHook(LifecycleHookSpec spec) {
     Require.notNull("spec", spec);
     kernel.run(() -> {
-      runtime(spec.autoScalingGroupName()).putHook(spec);
+      runtime(spec.autoScalingGroupName()).hooks.putHook(spec);
     });
   }
 
@@ -618,7 +616,7 @@ public final class AutoScaling {
             "a hook instance " + instanceId + " waits for " + m.waitingHooks.keySet() + " (No active Lifecycle Action found)");
       }
       g.record(new AutoScalingFact.LifecycleActionCompleted(g.name, hookName, instanceId, result, false));
-      g.completeHook(m, hookName, result);
+      g.hooks.completeHook(m, hookName, result);
     });
   }
 
@@ -923,25 +921,6 @@ public final class AutoScaling {
     listeners.remove(listener);
   }
 
-  void activityStarted(ScalingActivity a) {
-    for (ScalingActivityListener l : listeners) l.activityStarted(a);
-  }
-
-  void activityCompleted(ScalingActivity a) {
-    for (ScalingActivityListener l : listeners) l.activityCompleted(a);
-  }
-
-  String newActivityId() {
-    return uuid();
-  }
-
-  private String uuid() {
-    long a = ids.nextLong();
-    long b = ids.nextLong();
-    return String.format("%08x-%04x-4%03x-%04x-%012x", a >>> 32, (a >>> 16) & 0xffff, a & 0xfff,
-        0x8000 | ((b >>> 48) & 0x3fff), b & 0xffffffffffffL);
-  }
-
   private void publishMetrics() {
     long stamp = kernel.clock().now().toEpochMilli() - 60_000L;
     for (GroupRuntime g : groups.values()) {
@@ -954,7 +933,7 @@ public final class AutoScaling {
         }
         writers.put(g.name, w);
       }
-      int[] c = g.stateCounts;
+      int[] c = g.state.stateCounts;
       int inService = c[LifecycleState.IN_SERVICE.ordinal()];
       int pending = c[LifecycleState.PENDING.ordinal()] + c[LifecycleState.PENDING_WAIT.ordinal()]
           + c[LifecycleState.PENDING_PROCEED.ordinal()];

@@ -103,7 +103,7 @@ public final class AutoScalingGroup {
 
   /** {@return how many instances are InService} */
   public int inServiceCount() {
-    return kernel.call(() -> runtime.stateCounts[LifecycleState.IN_SERVICE.ordinal()]);
+    return kernel.call(() -> runtime.state.stateCounts[LifecycleState.IN_SERVICE.ordinal()]);
   }
 
   /**
@@ -128,7 +128,7 @@ public final class AutoScalingGroup {
     return kernel.call(() -> {
       TreeMap<String, Integer> out = new TreeMap<>();
       for (String z : runtime.spec.availabilityZones()) out.put(z, 0);
-      runtime.sizeByZone.forEach((z, n) -> out.merge(z, n, Integer::sum));
+      runtime.state.sizeByZone.forEach((z, n) -> out.merge(z, n, Integer::sum));
       return new GroupSize(runtime.now(), out);
     });
   }
@@ -138,7 +138,7 @@ public final class AutoScalingGroup {
    * it changed, holding the size at the end of that instant}
    */
   public List<GroupSize> sizeHistory() {
-    return kernel.call(() -> List.copyOf(runtime.sizeHistory));
+    return kernel.call(() -> List.copyOf(runtime.state.sizeHistory));
   }
 
   /**
@@ -168,7 +168,7 @@ public final class AutoScalingGroup {
   public List<ScalingActivity> activities() {
     return kernel.call(() -> {
       List<ScalingActivity> out = new ArrayList<>();
-      for (int i = runtime.activities.size() - 1; i >= 0; i--) out.add(runtime.activities.get(i).snapshot());
+      for (int i = runtime.log.activities.size() - 1; i >= 0; i--) out.add(runtime.log.activities.get(i).snapshot());
       return Collections.unmodifiableList(out);
     });
   }
@@ -178,7 +178,7 @@ public final class AutoScalingGroup {
    * in attach order (its traffic sources)}
    */
   public List<String> trafficSources() {
-    return kernel.call(() -> runtime.targetGroups.stream().map(LoadBalancerTargets::name).toList());
+    return kernel.call(() -> runtime.traffic.targetGroups.stream().map(LoadBalancerTargets::name).toList());
   }
 
   /**
@@ -187,7 +187,7 @@ public final class AutoScalingGroup {
    * target groups are the spec's {@link AutoScalingGroupSpec#targetGroupNames()}}
    */
   public List<String> removingTargetGroups() {
-    return kernel.call(() -> List.copyOf(runtime.removingTargetGroups.keySet()));
+    return kernel.call(() -> List.copyOf(runtime.traffic.removingTargetGroups.keySet()));
   }
 
   /**

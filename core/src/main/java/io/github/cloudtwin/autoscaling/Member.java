@@ -31,10 +31,10 @@ final class Member {
   /** Taken out because it reached the group's MaxInstanceLifetime. */
   boolean lifetimeVictim;
   LifecycleState state = LifecycleState.PENDING;
-  /** Whether {@link GroupRuntime#stateCounts} counts this member. */
+  /** Whether {@link GroupState#stateCounts} counts this member. */
   boolean counted;
   HealthStatus health = HealthStatus.HEALTHY;
-  /** Whether the group's incremental capacity counters include this member (see GroupRuntime.syncCount). */
+  /** Whether the group's incremental capacity counters include this member (see GroupState.syncCount). */
   boolean inCapacityCount;
   boolean protectedFromScaleIn;
   /** When it last went InService (grace period and warm-up count from here), or null. */

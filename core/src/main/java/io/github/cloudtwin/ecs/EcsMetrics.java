@@ -1,8 +1,10 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
+import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Phase;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,12 +21,18 @@ import java.util.Map;
 final class EcsMetrics {
 
   private static final String NS = "AWS/ECS";
-  private final Ecs ecs;
+  private final Kernel kernel;
+  private final CloudWatch cloudWatch;
+  private final ClusterRegistry clusters;
+  private final TaskRuntimes runtimes;
   private final Map<String, MetricWriter> writers = new HashMap<>();
 
-  EcsMetrics(Ecs ecs) {
-    this.ecs = ecs;
-    ecs.kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publish);
+  EcsMetrics(Kernel kernel, CloudWatch cloudWatch, ClusterRegistry clusters, TaskRuntimes runtimes) {
+    this.kernel = kernel;
+    this.cloudWatch = cloudWatch;
+    this.clusters = clusters;
+    this.runtimes = runtimes;
+    kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publish);
   }
 
   private MetricWriter writer(String metric, String cluster, String service) {
@@ -34,16 +42,16 @@ final class EcsMetrics {
       MetricId id = service == null
           ? MetricId.of(NS, metric, "ClusterName", cluster)
           : MetricId.of(NS, metric, "ClusterName", cluster, "ServiceName", service);
-      w = ecs.cloudWatch.writer(id, StandardUnit.PERCENT);
+      w = cloudWatch.writer(id, StandardUnit.PERCENT);
       writers.put(key, w);
     }
     return w;
   }
 
   private void publish() {
-    long to = ecs.kernel.clock().now().toEpochMilli();
+    long to = kernel.clock().now().toEpochMilli();
     long from = to - 60_000L;
-    for (Cluster c : ecs.clusters.values()) {
+    for (Cluster c : clusters.all()) {
       double clusterCpuUsed = 0;
       double clusterMemUsed = 0;
       for (EcsService s : c.services.values()) {
@@ -52,7 +60,7 @@ final class EcsMetrics {
         double cpuReserved = 0;
         double memUsed = 0;
         double memReserved = 0;
-        List<Task> tasks = ecs.serviceTasks(s);
+        List<Task> tasks = s.allTasks();
         for (Task t : tasks) {
           if (t.startedAt() == null) continue;
           long start = Math.max(from, t.startedAt().toEpochMilli());
@@ -60,8 +68,8 @@ final class EcsMetrics {
           if (end <= start) continue;
           double weight = (end - start) / 60_000.0;
           TaskDefinition td = t.taskDefinition();
-          double cpu = ecs.runtime.cpuUnitsUsed(t, start, end) * weight;
-          double mem = ecs.runtime.memoryUsed(t, start, end) * weight;
+          double cpu = runtimes.current().cpuUnitsUsed(t, start, end) * weight;
+          double mem = runtimes.current().memoryUsed(t, start, end) * weight;
           cpuUsed += cpu;
           memUsed += mem;
           cpuReserved += td.reservedCpu() * weight;

@@ -174,6 +174,13 @@ public final class EcsService {
     status = s;
   }
 
+  /** {@return a copy of every task of the service, recently STOPPED ones included, in creation order} */
+  List<Task> allTasks() {
+    synchronized (tasks) {
+      return new ArrayList<>(tasks);
+    }
+  }
+
   int count(Deployment d, TaskStatus s) {
     int n = 0;
     synchronized (tasks) {

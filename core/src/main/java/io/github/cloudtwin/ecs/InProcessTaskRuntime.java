@@ -29,7 +29,7 @@ public final class InProcessTaskRuntime implements TaskRuntime {
   private final Map<Task, Usage> usage = new HashMap<>();
   private final Set<String> failingHealth = new HashSet<>();
   private final Map<Task, Scheduler.Task> exits = new HashMap<>();
-  private Ecs ecs;
+  private ServiceLookup services;
   private ServedRequests served = (task, from, to) -> 0;
 
   /** Requests a load balancer sent to a task, for its CPU (the twin wires load balancing in). */
@@ -93,8 +93,14 @@ public final class InProcessTaskRuntime implements TaskRuntime {
     this.kernel = kernel;
   }
 
-  void bind(Ecs ecs) {
-    this.ecs = ecs;
+  /** How the runtime finds a service by cluster and name (the service registry, bound once). */
+  @FunctionalInterface
+  interface ServiceLookup {
+    EcsService service(String cluster, String service);
+  }
+
+  void bind(ServiceLookup services) {
+    this.services = services;
   }
 
   /**
@@ -135,7 +141,7 @@ public final class InProcessTaskRuntime implements TaskRuntime {
   public void setRequestRate(String cluster, String service, double requestsPerSecond) {
     Require.finite("requestsPerSecond", requestsPerSecond);
     if (requestsPerSecond < 0) throw new ValidationException("requestsPerSecond", requestsPerSecond, "0 or more");
-    EcsService s = ecs.service(cluster, service);
+    EcsService s = services.service(cluster, service);
     kernel.run(
         () -> {
           rates.put(s, requestsPerSecond);
@@ -151,7 +157,7 @@ public final class InProcessTaskRuntime implements TaskRuntime {
    * @return the request rate offered to a service
    */
   public double requestRate(String cluster, String service) {
-    EcsService s = ecs.service(cluster, service);
+    EcsService s = services.service(cluster, service);
     return kernel.call(() -> rates.getOrDefault(s, 0.0));
   }
 

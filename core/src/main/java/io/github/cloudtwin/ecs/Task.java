@@ -44,7 +44,7 @@ public final class Task {
   boolean elbUnhealthy;
   final Map<String, int[]> containerHealth = new LinkedHashMap<>(); // name -> {consecutiveFailures, healthy(1)/unhealthy(0)/unknown(-1)}
   final List<Scheduler.Task> timers = new ArrayList<>();
-  final List<TaskLifecycle.Registration> registrations = new ArrayList<>();
+  final List<TaskTargets.Registration> registrations = new ArrayList<>();
   boolean healthFailure;
   private final Timeline timeline;
 

@@ -3,46 +3,68 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.facts.Fact;
 import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.ec2.AvailabilityZone;
+import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.ZoneState;
+import io.github.cloudtwin.kernel.Kernel;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The ECS agent's side of a task: placement bookkeeping, the lifecycle {@code PROVISIONING ->
  * PENDING -> ACTIVATING -> RUNNING -> DEACTIVATING -> STOPPING -> DEPROVISIONING -> STOPPED},
- * load-balancer registration, container health checks and stop reasons. Guarded by the kernel
- * lock.
+ * target health and container health checks, and stop reasons; {@link TaskTargets} does the
+ * registrations in target groups. Guarded by the kernel lock.
  */
 final class TaskLifecycle {
 
-  /** One target registration of a task. */
-  record Registration(String targetGroup, String targetId, int port) {
-    String key() {
-      return targetGroup + "|" + targetId;
-    }
-  }
-
-  private final Ecs ecs;
-  private final Map<String, List<Task>> byTarget = new HashMap<>();
+  private final Kernel kernel;
+  private final Ec2 ec2;
+  private final TaskRuntimes runtimes;
+  private final TaskTargets targets;
+  private final ServiceEventLog events;
+  private final CapacityProviders capacityProviders;
+  private final TaskRuntime.Agent agent;
+  private Consumer<EcsService> reconcile;
+  private Consumer<Task> serviceTaskStopped;
   private int ipSeq;
 
-  TaskLifecycle(Ecs ecs) {
-    this.ecs = ecs;
+  TaskLifecycle(Kernel kernel, Ec2 ec2, TaskRuntimes runtimes, TaskTargets targets, ServiceEventLog events,
+      CapacityProviders capacityProviders) {
+    this.kernel = kernel;
+    this.ec2 = ec2;
+    this.runtimes = runtimes;
+    this.targets = targets;
+    this.events = events;
+    this.capacityProviders = capacityProviders;
+    this.agent = (task, container, code) -> kernel.run(() -> containerExited(task, container, code));
+  }
+
+  /**
+   * Connects the service scheduler, which is built on this lifecycle: {@code reconcile} asks it to
+   * reconcile a service soon, {@code serviceTaskStopped} tells it that a service task stopped.
+   */
+  void bind(Consumer<EcsService> reconcile, Consumer<Task> serviceTaskStopped) {
+    this.reconcile = reconcile;
+    this.serviceTaskStopped = serviceTaskStopped;
+  }
+
+  private TaskRuntime runtime() {
+    return runtimes.current();
   }
 
   private Instant now() {
-    return ecs.kernel.clock().now();
+    return kernel.clock().now();
   }
 
   private long record(Fact fact) {
-    return ecs.kernel.timeline().record(fact);
+    return kernel.timeline().record(fact);
   }
 
   // ------------------------------------------------------------------ launch
@@ -68,10 +90,10 @@ final class TaskLifecycle {
     String ip = td.networkMode() == NetworkMode.AWSVPC ? nextIp(ci.availabilityZone()) : null;
     t.placeOn(ci, ci.availabilityZone(), ip);
     ci.reserve(t);
-    ecs.capacityProviders.taskPlaced(t);
+    capacityProviders.taskPlaced(t);
     long ev =
         record(new EcsFact.TaskPlaced(t.taskId(), td.familyRevision(), ci.ec2InstanceId(), ci.availabilityZone(), t.serviceName()));
-    ecs.kernel.runWithCause(ev, () -> afterPlacement(t));
+    kernel.runWithCause(ev, () -> afterPlacement(t));
   }
 
   /** Whether any zone can take a Fargate task (tasks land only in available zones). */
@@ -81,8 +103,8 @@ final class TaskLifecycle {
 
   /** Whether a zone of {@code zones} (null: any zone) is available for a Fargate task. */
   boolean hasFargateZone(java.util.List<String> zones) {
-    for (AvailabilityZone z : ecs.ec2.zones()) {
-      if ((zones == null || zones.contains(z.name())) && ecs.ec2.zoneState(z.name()) == ZoneState.AVAILABLE) return true;
+    for (AvailabilityZone z : ec2.zones()) {
+      if ((zones == null || zones.contains(z.name())) && ec2.zoneState(z.name()) == ZoneState.AVAILABLE) return true;
     }
     return false;
   }
@@ -102,8 +124,8 @@ final class TaskLifecycle {
       if (g.lastStatus() != TaskStatus.STOPPED && g.availabilityZone() != null) counts.merge(g.availabilityZone(), 1, Integer::sum);
     }
     String best = null;
-    for (AvailabilityZone z : ecs.ec2.zones()) {
-      if (ecs.ec2.zoneState(z.name()) != ZoneState.AVAILABLE || (zones != null && !zones.contains(z.name()))) continue;
+    for (AvailabilityZone z : ec2.zones()) {
+      if (ec2.zoneState(z.name()) != ZoneState.AVAILABLE || (zones != null && !zones.contains(z.name()))) continue;
       if (best == null || counts.getOrDefault(z.name(), 0) < counts.getOrDefault(best, 0)) best = z.name();
     }
     if (best == null) {
@@ -111,7 +133,7 @@ final class TaskLifecycle {
     }
     t.placeOn(null, best, nextIp(best));
     long ev = record(new EcsFact.TaskPlaced(t.taskId(), t.taskDefinition().familyRevision(), null, best, t.serviceName()));
-    ecs.kernel.runWithCause(ev, () -> afterPlacement(t));
+    kernel.runWithCause(ev, () -> afterPlacement(t));
   }
 
   /** A capacity-provider task that waits in PROVISIONING for an instance. */
@@ -121,7 +143,7 @@ final class TaskLifecycle {
 
   private void afterPlacement(Task t) {
     if (t.taskDefinition().networkMode() == NetworkMode.AWSVPC) {
-      t.timers.add(ecs.kernel.scheduler().after(Ecs.ENI_TIME, () -> pending(t)));
+      t.timers.add(kernel.scheduler().after(Ecs.ENI_TIME, () -> pending(t)));
     } else {
       pending(t);
     }
@@ -129,7 +151,7 @@ final class TaskLifecycle {
 
   private String nextIp(String zone) {
     int zoneIndex = 0;
-    List<AvailabilityZone> zones = ecs.ec2.zones();
+    List<AvailabilityZone> zones = ec2.zones();
     for (int i = 0; i < zones.size(); i++) if (zones.get(i).name().equals(zone)) zoneIndex = i;
     int n = ipSeq++;
     return "10.0." + (zoneIndex * 64 + (n / 250) % 64) + "." + (n % 250 + 4);
@@ -138,9 +160,9 @@ final class TaskLifecycle {
   private void pending(Task t) {
     if (t.desiredStatus() != TaskStatus.RUNNING) return;
     transition(t, TaskStatus.PENDING);
-    ecs.runtime.start(t, ecs.agent());
+    runtime().start(t, agent);
     if (t.desiredStatus() != TaskStatus.RUNNING) return; // the runtime reported an exit at once
-    t.timers.add(ecs.kernel.scheduler().after(Ecs.TASK_START_TIME, () -> activate(t)));
+    t.timers.add(kernel.scheduler().after(Ecs.TASK_START_TIME, () -> activate(t)));
   }
 
   private void activate(Task t) {
@@ -149,19 +171,19 @@ final class TaskLifecycle {
     t.startedAt(now());
     transition(t, TaskStatus.RUNNING);
     if (t.deployment != null) t.deployment.anyTaskRan = true;
-    if (t.service != null) ServiceScheduler.startedRunning(t.service);
-    if (t.isPaused()) ecs.runtime.pause(t);
-    ecs.runtime.running(t);
-    registerTargets(t);
+    if (t.service != null) Deployments.startedRunning(t.service);
+    if (t.isPaused()) runtime().pause(t);
+    runtime().running(t);
+    targets.register(t);
     startHealthChecks(t);
     if (t.service != null) {
       EcsService s = t.service;
       Duration grace = s.spec().healthCheckGracePeriod();
       if (!t.registrations.isEmpty() && !grace.isZero()) {
-        t.timers.add(ecs.kernel.scheduler().after(grace, () -> graceEnded(t)));
+        t.timers.add(kernel.scheduler().after(grace, () -> graceEnded(t)));
       }
-      t.timers.add(ecs.kernel.scheduler().after(Ecs.HEALTHY_AFTER, () -> ecs.scheduler.request(s)));
-      ecs.scheduler.request(s);
+      t.timers.add(kernel.scheduler().after(Ecs.HEALTHY_AFTER, () -> reconcile.accept(s)));
+      reconcile.accept(s);
     }
   }
 
@@ -170,27 +192,10 @@ final class TaskLifecycle {
     if (from == to) return;
     t.lastStatus(to);
     record(new EcsFact.TaskStateChanged(t.taskId(), from, to));
-    ecs.taskStateChanged(t, from, to);
+    runtimes.stateChanged(t, from, to);
   }
 
   // ------------------------------------------------------------------ load balancer
-
-  private void registerTargets(Task t) {
-    if (t.service == null || ecs.targets == null) return;
-    for (ServiceLoadBalancer lb : t.service.spec().loadBalancers()) {
-      Registration r;
-      if (t.taskDefinition().networkMode() == NetworkMode.AWSVPC) {
-        r = new Registration(lb.targetGroupName(), t.privateIpv4Address(), lb.containerPort());
-      } else {
-        r = new Registration(lb.targetGroupName(), t.ec2InstanceId(), t.hostPort(lb.containerName(), lb.containerPort()));
-      }
-      t.registrations.add(r);
-      byTarget.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(t);
-      ecs.targets.register(r.targetGroup(), r.targetId(), r.port(), t.availabilityZone());
-      ecs.events.registered(t.service, ecs.targets.targetGroupArn(r.targetGroup()), r.targetId() + ":" + r.port());
-      record(new EcsFact.TaskTargetRegistered(t.taskId(), r.targetId(), r.port(), r.targetGroup()));
-    }
-  }
 
   /** Whether the grace period since RUNNING still suppresses health failures. */
   private boolean inGrace(Task t) {
@@ -198,16 +203,23 @@ final class TaskLifecycle {
     return now().isBefore(t.startedAt().plus(t.service.spec().healthCheckGracePeriod()));
   }
 
+  /** Wires in load balancing: tasks register with it, and its target health comes back here. */
+  void wireTargets(TargetRegistration registration) {
+    targets.wire(registration);
+    registration.setHealthListener((tg, id, healthy) -> kernel.run(() -> targetHealthChanged(tg, id, healthy)));
+  }
+
+  /** The load balancer reports target {@code id} in {@code tg} healthy or not. */
   void targetHealthChanged(String tg, String id, boolean healthy) {
-    List<Task> ts = byTarget.get(tg + "|" + id);
+    List<Task> ts = targets.tasksAt(tg, id);
     if (ts == null) return;
-    for (Task t : List.copyOf(ts)) targetHealthChanged(t, tg, healthy);
+    for (Task t : ts) targetHealthChanged(t, tg, healthy);
   }
 
   private void targetHealthChanged(Task t, String tg, boolean healthy) {
     t.elbUnhealthy = !healthy;
     if (healthy) {
-      if (t.service != null) ecs.scheduler.request(t.service);
+      if (t.service != null) reconcile.accept(t.service);
       return;
     }
     if (t.desiredStatus() != TaskStatus.RUNNING || t.lastStatus() != TaskStatus.RUNNING || inGrace(t)) return;
@@ -216,18 +228,18 @@ final class TaskLifecycle {
 
   private void failElb(Task t, String tg) {
     t.healthFailure = true;
-    Registration r = registrationIn(t, tg);
-    String reason = ecs.targets.unhealthyReason(tg, r.targetId());
+    TaskTargets.Registration r = registrationIn(t, tg);
+    String reason = targets.unhealthyReason(tg, r.targetId());
     if (t.service != null && reason != null) {
       String instance = t.taskDefinition().networkMode() == NetworkMode.AWSVPC ? null : t.ec2InstanceId();
-      ecs.events.addBeforeBatches(t.service, ServiceEventMessages.unhealthyInTargetGroup(
-          t.service.serviceName(), t.taskId(), instance, r.port(), ecs.targets.targetGroupArn(tg), reason));
+      events.addBeforeBatches(t.service, ServiceEventMessages.unhealthyInTargetGroup(
+          t.service.serviceName(), t.taskId(), instance, r.port(), targets.targetGroupArn(tg), reason));
     }
-    stop(t, StopCode.ServiceSchedulerInitiated, "Task failed ELB health checks in (target-group " + ecs.targets.targetGroupArn(tg) + ")");
+    stop(t, StopCode.ServiceSchedulerInitiated, "Task failed ELB health checks in (target-group " + targets.targetGroupArn(tg) + ")");
   }
 
-  private static Registration registrationIn(Task t, String tg) {
-    for (Registration r : t.registrations) if (r.targetGroup().equals(tg)) return r;
+  private static TaskTargets.Registration registrationIn(Task t, String tg) {
+    for (TaskTargets.Registration r : t.registrations) if (r.targetGroup().equals(tg)) return r;
     return t.registrations.get(0);
   }
 
@@ -240,13 +252,6 @@ final class TaskLifecycle {
     if (t.healthStatus() == HealthStatus.UNHEALTHY) {
       failContainerHealth(t);
     }
-  }
-
-  private boolean unindex(Registration r, Task t) {
-    List<Task> ts = byTarget.get(r.key());
-    if (ts == null || !ts.remove(t)) return false;
-    if (ts.isEmpty()) byTarget.remove(r.key());
-    return true;
   }
 
   // ------------------------------------------------------------------ container health
@@ -264,13 +269,13 @@ final class TaskLifecycle {
   }
 
   private void scheduleCheck(Task t, ContainerDefinition c) {
-    t.timers.add(ecs.kernel.scheduler().after(c.healthCheck().interval(), () -> runCheck(t, c)));
+    t.timers.add(kernel.scheduler().after(c.healthCheck().interval(), () -> runCheck(t, c)));
   }
 
   private void runCheck(Task t, ContainerDefinition c) {
     if (t.lastStatus() != TaskStatus.RUNNING || t.desiredStatus() != TaskStatus.RUNNING) return;
     int[] h = t.containerHealth.get(c.name());
-    boolean pass = !t.isPaused() && ecs.runtime.healthCheckPasses(t, c);
+    boolean pass = !t.isPaused() && runtime().healthCheckPasses(t, c);
     boolean inStart = now().isBefore(t.startedAt().plus(c.healthCheck().startPeriod()));
     if (pass) {
       h[0] = 0;
@@ -288,7 +293,7 @@ final class TaskLifecycle {
         failContainerHealth(t);
         return;
       }
-      if (t.service != null) ecs.scheduler.request(t.service);
+      if (t.service != null) reconcile.accept(t.service);
     }
     scheduleCheck(t, c);
   }
@@ -304,13 +309,9 @@ final class TaskLifecycle {
     return allHealthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN;
   }
 
-  private void deregistered(Task t, Registration r) {
-    if (t.service != null) ecs.events.deregistered(t.service, ecs.targets.targetGroupArn(r.targetGroup()), r.targetId() + ":" + r.port());
-  }
-
   private void failContainerHealth(Task t) {
     t.healthFailure = true;
-    if (t.service != null) ecs.events.addBeforeBatches(t.service, ServiceEventMessages.failedContainerHealthChecks(t.service.serviceName(), t.taskId()));
+    if (t.service != null) events.addBeforeBatches(t.service, ServiceEventMessages.failedContainerHealthChecks(t.service.serviceName(), t.taskId()));
     stop(t, StopCode.ServiceSchedulerInitiated, "Task failed container health checks");
   }
 
@@ -321,10 +322,7 @@ final class TaskLifecycle {
   boolean isHealthy(Task t) {
     if (t.lastStatus() != TaskStatus.RUNNING || t.desiredStatus() != TaskStatus.RUNNING) return false;
     if (!t.registrations.isEmpty()) {
-      for (Registration r : t.registrations) {
-        if (!ecs.targets.isHealthy(r.targetGroup(), r.targetId(), r.port())) return false;
-      }
-      return true;
+      return targets.healthyInAll(t);
     }
     if (!t.containerHealth.isEmpty()) return t.healthStatus() == HealthStatus.HEALTHY;
     return !now().isBefore(t.startedAt().plus(Ecs.HEALTHY_AFTER));
@@ -341,42 +339,35 @@ final class TaskLifecycle {
     t.cancelTimers();
     long ev = record(new EcsFact.TaskStopRequested(t.taskId(), code, reason));
     if (t.service != null && code == StopCode.ServiceSchedulerInitiated && t.lastStatus() == TaskStatus.RUNNING) {
-      ecs.events.stoppedRunning(t.service, t.taskId());
+      events.stoppedRunning(t.service, t.taskId());
     }
-    ecs.kernel.runWithCause(ev, () -> {
+    kernel.runWithCause(ev, () -> {
       if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
-        if (t.lastStatus() != TaskStatus.PROVISIONING) ecs.runtime.stop(t);
+        if (t.lastStatus() != TaskStatus.PROVISIONING) runtime().stop(t);
         deprovision(t);
         return;
       }
       transition(t, TaskStatus.DEACTIVATING);
-      Duration drain = Duration.ZERO;
-      for (Registration r : t.registrations) {
-        ecs.targets.deregister(r.targetGroup(), r.targetId(), r.port());
-        deregistered(t, r);
-        unindex(r, t);
-        Duration d = ecs.targets.deregistrationDelay(r.targetGroup());
-        if (d.compareTo(drain) > 0) drain = d;
-      }
-      if (t.service != null) ecs.scheduler.request(t.service);
+      Duration drain = targets.deregisterToDrain(t);
+      if (t.service != null) reconcile.accept(t.service);
       if (drain.isZero()) {
         stopping(t);
       } else {
-        ecs.kernel.scheduler().after(drain, () -> stopping(t));
+        kernel.scheduler().after(drain, () -> stopping(t));
       }
     });
   }
 
   private void stopping(Task t) {
     transition(t, TaskStatus.STOPPING);
-    ecs.runtime.stop(t);
+    runtime().stop(t);
     deprovision(t);
   }
 
   private void deprovision(Task t) {
     if (t.taskDefinition().networkMode() == NetworkMode.AWSVPC && t.availabilityZone() != null) {
       transition(t, TaskStatus.DEPROVISIONING);
-      ecs.kernel.scheduler().after(Ecs.ENI_TIME, () -> finish(t));
+      kernel.scheduler().after(Ecs.ENI_TIME, () -> finish(t));
     } else {
       finish(t);
     }
@@ -390,19 +381,14 @@ final class TaskLifecycle {
     t.stoppingAt(now());
     t.cancelTimers();
     if (wasDesired) record(new EcsFact.TaskStopRequested(t.taskId(), code, reason));
-    for (Registration r : t.registrations) {
-      if (unindex(r, t)) {
-        ecs.targets.deregister(r.targetGroup(), r.targetId(), r.port());
-        deregistered(t, r);
-      }
-    }
-    if (t.lastStatus() != TaskStatus.PROVISIONING) ecs.runtime.stop(t);
+    targets.deregisterLost(t);
+    if (t.lastStatus() != TaskStatus.PROVISIONING) runtime().stop(t);
     finish(t);
   }
 
   private void finish(Task t) {
     if (t.lastStatus() == TaskStatus.STOPPED) return;
-    for (Registration r : t.registrations) unindex(r, t);
+    targets.forget(t);
     TaskStatus from = t.lastStatus();
     t.lastStatus(TaskStatus.STOPPED);
     t.stoppedAt(now());
@@ -410,10 +396,10 @@ final class TaskLifecycle {
     if (ci != null) ci.release(t);
     long ev =
         record(new EcsFact.TaskStopped(t.taskId(), from, t.stopCode(), t.stoppedReason()));
-    ecs.kernel.runWithCause(ev, () -> ecs.taskStateChanged(t, from, TaskStatus.STOPPED));
-    ecs.kernel.runWithCause(ev, () -> {
-      ecs.capacityProviders.taskStopped(t);
-      if (t.service != null) ecs.scheduler.taskStopped(t);
+    kernel.runWithCause(ev, () -> runtimes.stateChanged(t, from, TaskStatus.STOPPED));
+    kernel.runWithCause(ev, () -> {
+      capacityProviders.taskStopped(t);
+      if (t.service != null) serviceTaskStopped.accept(t);
     });
   }
 
@@ -424,7 +410,7 @@ final class TaskLifecycle {
     ContainerDefinition c = t.taskDefinition().container(container);
     long ev = record(new EcsFact.ContainerExited(t.taskId(), container, exitCode));
     if (c != null && c.essential()) {
-      ecs.kernel.runWithCause(ev, () -> stop(t, StopCode.EssentialContainerExited, "Essential container in task exited"));
+      kernel.runWithCause(ev, () -> stop(t, StopCode.EssentialContainerExited, "Essential container in task exited"));
     }
   }
 
@@ -432,8 +418,8 @@ final class TaskLifecycle {
     if (t.paused == paused) return;
     t.paused = paused;
     if (t.lastStatus() == TaskStatus.RUNNING) {
-      if (paused) ecs.runtime.pause(t);
-      else ecs.runtime.resume(t);
+      if (paused) runtime().pause(t);
+      else runtime().resume(t);
     }
   }
 }

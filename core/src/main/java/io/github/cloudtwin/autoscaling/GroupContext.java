@@ -1,0 +1,26 @@
+package io.github.cloudtwin.autoscaling;
+
+/**
+ * What the collaborators of one group read of the group and ask of it: the spec in force, whether
+ * the group is deleted or a process suspended, and a reconciliation toward desired capacity.
+ * {@link GroupRuntime} implements it; collaborators see only this.
+ */
+interface GroupContext {
+
+  /** {@return the group's configuration in force now (with its current min, max and desired)} */
+  AutoScalingGroupSpec spec();
+
+  /** {@return whether the group has been deleted} */
+  boolean deleted();
+
+  /**
+   * Whether a process is suspended.
+   *
+   * @param process the process
+   * @return whether it is suspended
+   */
+  boolean isSuspended(ScalingProcess process);
+
+  /** Moves actual capacity toward desired; a call while one runs is folded into it. */
+  void reconcile();
+}

@@ -1,0 +1,53 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Phase;
+
+/**
+ * The composition root of one twin's ECS: builds the facade's collaborators in dependency order
+ * (the order fixes the order of the seeded random streams and of the minute work at one instant),
+ * connects them to EC2 and the kernel, and holds them for {@link Ecs}.
+ */
+final class EcsComponents {
+
+  final ClusterRegistry clusters;
+  final TaskDefinitions taskDefinitions;
+  final TaskRegistry tasks;
+  final TaskRuntimes runtimes;
+  final TaskTargets targets;
+  final CapacityProviders capacityProviders;
+  final TaskLifecycle lifecycle;
+  final ServiceScheduler scheduler;
+  final Services services;
+  final ContainerInstances containerInstances;
+  final StandaloneTasks standaloneTasks;
+
+  /** {@code ecs} is handed to the capacity providers only, which read its kernel first. */
+  EcsComponents(Ecs ecs, Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
+    EcsIds ids = new EcsIds(kernel.randomness().stream("ecs.ids"));
+    ServiceEventLog events = new ServiceEventLog(kernel);
+    Placement placement = new Placement(kernel.randomness().stream("ecs.placement"));
+    InProcessTaskRuntime inProcess = new InProcessTaskRuntime(kernel);
+    clusters = new ClusterRegistry(kernel);
+    taskDefinitions = new TaskDefinitions(kernel);
+    tasks = new TaskRegistry(kernel, ids);
+    runtimes = new TaskRuntimes(kernel, inProcess);
+    targets = new TaskTargets(kernel, events);
+    capacityProviders = new CapacityProviders(ecs); // its minute work (OBSERVE, ACT) comes first
+    lifecycle = new TaskLifecycle(kernel, ec2, runtimes, targets, events, capacityProviders);
+    ServiceTaskPlacer placer = new ServiceTaskPlacer(clusters, tasks, placement, lifecycle, capacityProviders);
+    scheduler = new ServiceScheduler(kernel, clusters, tasks, lifecycle, placer, placement, events, capacityProviders, inProcess);
+    Deployments deployments = new Deployments(kernel, ids, events, scheduler);
+    lifecycle.bind(scheduler::request, deployments::taskStopped);
+    services = new Services(kernel, ec2, clusters, taskDefinitions, targets, scheduler, deployments);
+    inProcess.bind(services::service);
+    containerInstances = new ContainerInstances(kernel, ec2, clusters, ids, runtimes, lifecycle, scheduler, capacityProviders);
+    standaloneTasks = new StandaloneTasks(kernel, clusters, taskDefinitions, containerInstances, tasks, placement, lifecycle);
+    ec2.addListener(containerInstances.agentListener());
+    ec2.addCpuLoadModel(containerInstances::instanceCpu);
+    kernel.every(Ecs.SCHEDULER_PERIOD, Phase.ACT, scheduler::tick);
+    new EcsMetrics(kernel, cloudWatch, clusters, runtimes);
+  }
+}
