@@ -44,6 +44,16 @@ final class Injections {
     return null;
   }
 
+  /** Whether a gap injection of exactly {@code metric} covers {@code t}. */
+  boolean isGap(MetricId metric, long t) {
+    for (Active a : all) {
+      if (a.spec.signal().isGap() && metric.equals(a.spec.metric()) && a.covers(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The newest matching injection covering {@code t}, instance beating group, or null. */
   Active find(String metricName, String instanceId, String groupName, long t) {
     Active groupHit = null;

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class MetricAlarm {
 
-  private final CloudWatch cloudWatch;
+  private final Timeline timeline;
   private volatile MetricAlarmSpec spec;
   private volatile AlarmState state = AlarmState.INSUFFICIENT_DATA;
   private volatile String stateReason = "Unchecked: Initial alarm creation";
@@ -43,11 +43,11 @@ public final class MetricAlarm {
    * {@return the twin's timeline, where this resource's events ({@code alarm/<name>}) are recorded}
    */
   public Timeline timeline() {
-    return cloudWatch.kernel().timeline();
+    return timeline;
   }
 
-  MetricAlarm(CloudWatch cloudWatch, MetricAlarmSpec spec, Instant createdAt, long createdSeq) {
-    this.cloudWatch = cloudWatch;
+  MetricAlarm(Timeline timeline, MetricAlarmSpec spec, Instant createdAt, long createdSeq) {
+    this.timeline = timeline;
     this.spec = spec;
     this.stateUpdatedTimestamp = createdAt;
     this.createdSeq = createdSeq;
@@ -213,7 +213,7 @@ public final class MetricAlarm {
     }
   }
 
-  // ---- mutators for CloudWatch (package-private)
+  // ---- mutators for the registry, the evaluator and the transitions (package-private)
 
   void spec(MetricAlarmSpec s) {
     this.spec = s;
@@ -242,10 +242,6 @@ public final class MetricAlarm {
 
   void deleted(Instant at) {
     this.deletedAt = at;
-  }
-
-  CloudWatch cloudWatch() {
-    return cloudWatch;
   }
 
   @Override

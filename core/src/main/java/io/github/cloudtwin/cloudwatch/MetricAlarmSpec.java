@@ -1,7 +1,6 @@
 package io.github.cloudtwin.cloudwatch;
 
 import io.github.cloudtwin.kernel.Require;
-import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.List;
 
@@ -59,7 +58,7 @@ public record MetricAlarmSpec(
     List<MetricDataQuery> metrics) {
 
   /**
-   * Validates every field the way PutMetricAlarm does.
+   * Validates every field the way PutMetricAlarm does (the fields are described above).
    *
    * @param alarmName unique within the twin
    * @param alarmDescription free text, may be null
@@ -71,89 +70,23 @@ public record MetricAlarmSpec(
    * @param threshold the value compared with
    * @param comparisonOperator how to compare
    * @param treatMissingData how to treat missing points (default {@code missing})
-   * @param evaluateLowSampleCountPercentile for percentiles: true = {@code evaluate} (default),
-   *     false = {@code ignore} (too few samples count as missing)
-   * @param evaluationRange how many newest periods are fetched, default N + 2 (a fake choice: AWS
-   *     does not publish the rule)
-   * @param evaluationWindow where the range falls: {@link EvaluationWindow#slidingWindow()} (the
-   *     default) or {@link EvaluationWindow#wallClockWindow(String)}, which needs a period of 60,
-   *     300, 3600, 86400 or 604800 s
+   * @param evaluateLowSampleCountPercentile for percentiles: true = evaluate, false = ignore
+   * @param evaluationRange how many newest periods are fetched, default N + 2
+   * @param evaluationWindow where the range falls (sliding, or wall clock for some periods)
    * @param actionsEnabled whether actions run (states change either way), default true
    * @param alarmActions run on the transition to ALARM
    * @param okActions run on the transition to OK
    * @param insufficientDataActions run on the transition to INSUFFICIENT_DATA
-   * @param datapointsToAlarmSet whether DatapointsToAlarm was given (AWS then adds "(minimum M
-   *     datapoints for OK -> ALARM transition)" to its reasons and returns it in DescribeAlarms)
+   * @param datapointsToAlarmSet whether DatapointsToAlarm was given
    * @param unit the alarm's unit, or null for none: only datapoints published with this unit count
-   * @param metrics the metric math queries of an alarm on metric math (empty for an alarm on one
-   *     metric): exactly one returns data, and {@code metric} and {@code statistic} are then null
+   * @param metrics the metric math queries of an alarm on metric math, empty for one metric
    */
   public MetricAlarmSpec {
-    Require.name("AlarmName", alarmName);
-    metrics = Require.notNull("Metrics", metrics).isEmpty() ? List.of() : List.copyOf(metrics);
-    Require.notNull("Period", period);
-    if (metrics.isEmpty()) {
-      Require.notNull("Metric", metric);
-      Require.notNull("Statistic", statistic);
-    } else {
-      if (metric != null || statistic != null || unit != null) {
-        throw new ValidationException("Metrics", metric != null ? metric : statistic != null ? statistic : unit,
-            "Metrics without MetricName, Namespace, Dimensions, Statistic, ExtendedStatistic or Unit (they go into each MetricStat)");
-      }
-      MetricMath.Typed returned = MathAlarms.returned(metrics);
-      if (returned.period() != period.getSeconds()) {
-        throw new ValidationException("Period", period,
-            "the period of the query that returns data (" + returned.period() + " s); an alarm on Metrics takes it from there");
-      }
-    }
-    long p = period.getSeconds();
-    if (period.getNano() != 0 || !(p == 10 || p == 20 || p == 30 || (p >= 60 && p % 60 == 0))) {
-      throw new ValidationException("Period", period, "10, 20 or 30 seconds, or a multiple of 60 seconds");
-    }
-    // the longest period the span rule below allows (7 days): bounds Period x EvaluationPeriods
-    Require.seconds("Period", period, 10, 604_800);
-    if (evaluationPeriods < 1) {
-      throw new ValidationException("EvaluationPeriods", evaluationPeriods, "must be at least 1");
-    }
-    long maxSpan = p < 3600 ? 86_400 : 604_800;
-    if (p * evaluationPeriods > maxSpan) {
-      throw new ValidationException(
-          "EvaluationPeriods",
-          evaluationPeriods,
-          "Period x EvaluationPeriods must not exceed " + maxSpan + " seconds (" + p + " x " + evaluationPeriods
-              + " = " + p * evaluationPeriods + ")");
-    }
-    if (datapointsToAlarm < 1 || datapointsToAlarm > evaluationPeriods) {
-      throw new ValidationException(
-          "DatapointsToAlarm", datapointsToAlarm, "must be between 1 and EvaluationPeriods (" + evaluationPeriods + ")");
-    }
-    Require.finite("Threshold", threshold);
-    Require.notNull("ComparisonOperator", comparisonOperator);
-    Require.notNull("TreatMissingData", treatMissingData);
-    if (evaluationRange < evaluationPeriods) {
-      throw new ValidationException(
-          "evaluationRange", evaluationRange, "must be at least EvaluationPeriods (" + evaluationPeriods + ")");
-    }
-    Require.notNull("EvaluationWindow", evaluationWindow);
-    if (evaluationWindow.isWallClock() && !EvaluationWindow.WALL_CLOCK_PERIODS.contains(p)) {
-      throw new ValidationException(
-          "EvaluationWindow",
-          evaluationWindow,
-          "a sliding window, or a Period of 60, 300, 3600, 86400 or 604800 seconds for a wall clock window (Period is "
-              + p + ")");
-    }
-    alarmActions = copyActions("AlarmActions", alarmActions);
-    okActions = copyActions("OKActions", okActions);
-    insufficientDataActions = copyActions("InsufficientDataActions", insufficientDataActions);
-  }
-
-  private static List<AlarmAction> copyActions(String field, List<AlarmAction> actions) {
-    Require.notNull(field, actions);
-    if (actions.size() > 5) {
-      throw new ValidationException(field, actions.size() + " actions", "at most 5 actions");
-    }
-    for (AlarmAction a : actions) Require.notNull(field, a);
-    return List.copyOf(actions);
+    metrics = MetricAlarmSpecValidation.check(alarmName, metric, statistic, period, evaluationPeriods, datapointsToAlarm,
+        threshold, comparisonOperator, treatMissingData, evaluationRange, evaluationWindow, unit, metrics);
+    alarmActions = MetricAlarmSpecValidation.actions("AlarmActions", alarmActions);
+    okActions = MetricAlarmSpecValidation.actions("OKActions", okActions);
+    insufficientDataActions = MetricAlarmSpecValidation.actions("InsufficientDataActions", insufficientDataActions);
   }
 
   /**
@@ -494,46 +427,19 @@ public record MetricAlarmSpec(
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public MetricAlarmSpec build() {
-      if (threshold == null) {
-        throw new ValidationException("Threshold", null, "a threshold is required");
-      }
+      double t = MetricAlarmSpecValidation.threshold(threshold);
       Require.notNull("EvaluationPeriods", evaluationPeriods);
       int m = datapointsToAlarm == null ? evaluationPeriods : datapointsToAlarm;
       int range = evaluationRange == null ? evaluationPeriods + 2 : evaluationRange;
       Statistic stat = statistic;
       Duration p = period;
       if (!metrics.isEmpty()) {
-        if (metric != null) {
-          throw new ValidationException("MetricName", metric, "no MetricName, Namespace or Dimensions with Metrics (each MetricStat names its metric)");
-        }
-        if (statisticSet || periodSet) {
-          throw new ValidationException(statisticSet ? "Statistic" : "Period", statisticSet ? statistic : period,
-              "no Statistic, ExtendedStatistic or Period with Metrics (each MetricStat has its own)");
-        }
-        for (MetricDataQuery q : metrics) Require.notNull("Metrics", q);
+        p = MetricAlarmSpecValidation.mathPeriod(metric, statistic, statisticSet, period, periodSet, metrics);
         stat = null;
-        p = Duration.ofSeconds(MathAlarms.returned(metrics).period());
       }
-      return new MetricAlarmSpec(
-          alarmName,
-          alarmDescription,
-          metric,
-          stat,
-          p,
-          evaluationPeriods,
-          m,
-          threshold,
-          comparisonOperator,
-          treatMissingData,
-          evaluateLowSampleCountPercentile,
-          range,
-          evaluationWindow,
-          actionsEnabled,
-          alarmActions,
-          okActions,
-          insufficientDataActions,
-          datapointsToAlarm != null,
-          unit,
+      return new MetricAlarmSpec(alarmName, alarmDescription, metric, stat, p, evaluationPeriods, m, t,
+          comparisonOperator, treatMissingData, evaluateLowSampleCountPercentile, range, evaluationWindow,
+          actionsEnabled, alarmActions, okActions, insufficientDataActions, datapointsToAlarm != null, unit,
           metrics);
     }
   }

@@ -8,10 +8,10 @@ import io.github.cloudtwin.autoscaling.ScalingPolicy;
 import io.github.cloudtwin.autoscaling.TargetTrackingScalingPolicy;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
-import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleToIntFunction;
 
 /** Capacity providers over the twin's EC2 Auto Scaling: the {@link CapacityProviderGroup} adapter. */
 final class AutoScalingGroups {
@@ -63,11 +63,11 @@ final class AutoScalingGroups {
       }
 
       @Override
-      public List<String> putManagedScalingPolicy(
-          String policyName, MetricId metric, double targetValue, Duration instanceWarmup, ServiceLinkedPolicy owner) {
-        ScalingPolicy p = autoScaling.putServiceLinkedPolicy(TargetTrackingScalingPolicy.builder().policyName(policyName)
+      public List<String> putManagedScalingPolicy(String policyName, MetricId metric, double targetValue,
+          Duration instanceWarmup, DoubleToIntFunction scaleOut, DoubleToIntFunction scaleIn) {
+        ScalingPolicy p = autoScaling.putEcsManagedScalingPolicy(TargetTrackingScalingPolicy.builder().policyName(policyName)
             .autoScalingGroupName(name).customMetric(metric, Statistic.AVERAGE).targetValue(targetValue)
-            .estimatedInstanceWarmup(instanceWarmup).build(), owner);
+            .estimatedInstanceWarmup(instanceWarmup).build(), scaleOut, scaleIn);
         return p.alarmNames();
       }
 

@@ -1,9 +1,9 @@
 package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.cloudwatch.MetricId;
-import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.DoubleToIntFunction;
 
 /**
  * The narrow part of an EC2 Auto Scaling group that an ECS capacity provider needs: its size
@@ -58,11 +58,13 @@ public interface CapacityProviderGroup {
    * @param metric the metric it tracks ({@code CapacityProviderReservation})
    * @param targetValue the target capacity
    * @param instanceWarmup the policy's estimated instance warm-up
-   * @param owner managed scaling's alarm shape and capacity rule (internal, not API)
+   * @param scaleOut the desired capacity to ask for when AlarmHigh triggers the policy, given the
+   *     alarm's newest datapoint; -1 for none
+   * @param scaleIn the same for AlarmLow
    * @return the names of the alarms the policy owns, high then low
    */
-  default List<String> putManagedScalingPolicy(
-      String policyName, MetricId metric, double targetValue, Duration instanceWarmup, ServiceLinkedPolicy owner) {
+  default List<String> putManagedScalingPolicy(String policyName, MetricId metric, double targetValue,
+      Duration instanceWarmup, DoubleToIntFunction scaleOut, DoubleToIntFunction scaleIn) {
     throw new UnsupportedOperationException("this CapacityProviderGroup (" + autoScalingGroupName()
         + ") cannot hold managed scaling's target tracking policy");
   }

@@ -7,9 +7,7 @@ import io.github.cloudtwin.cloudwatch.StandardUnit;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceType;
 import io.github.cloudtwin.internal.scaling.Capacity;
-import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
 import io.github.cloudtwin.internal.scaling.TargetTracking;
-import io.github.cloudtwin.internal.scaling.TargetTrackingAlarms;
 import io.github.cloudtwin.kernel.Phase;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
@@ -28,7 +26,7 @@ import java.util.Map;
  * target tracking policy {@code ECSManagedAutoScalingPolicy-<uuid>} on the metric, whose CloudWatch
  * alarms trigger it: scale out when the newest one-minute reservation is above the target (1 of
  * 1), scale in after 15 consecutive minutes below it (15 of 15). This class publishes the metric
- * and decides the capacity the policy asks for ({@link ServiceLinkedPolicy}).
+ * and decides the capacity the policy asks for.
  */
 final class CapacityProviders {
 
@@ -323,7 +321,7 @@ final class CapacityProviders {
     if (p.policyName != null || p.clusterName == null || !ms.enabled()) return;
     String policyName = "ECSManagedAutoScalingPolicy-" + uuid();
     p.alarmNames = List.copyOf(p.group.putManagedScalingPolicy(policyName, metric(p), ms.targetCapacity(),
-        ms.instanceWarmupPeriod(), new ManagedPolicy(p)));
+        ms.instanceWarmupPeriod(), cpr -> capacity(p, true, cpr), cpr -> capacity(p, false, cpr)));
     p.policyName = policyName;
   }
 
@@ -349,52 +347,39 @@ final class CapacityProviders {
   }
 
   /**
-   * What the provider's policy asks for when its alarms trigger it (today's numbers, aws-behaviour
-   * of cluster auto scaling): scale out to the proportional capacity within the step sizes, two
+   * What the provider's policy asks for when its alarms trigger it (the twin's rules for cluster
+   * auto scaling, docs/ecs.md): scale out to the proportional capacity within the step sizes, two
    * instances from none, not again within the instance warm-up; scale in toward the proportional
-   * capacity by less than half the group per step.
+   * capacity by less than half the group per step. -1 for no change.
    */
-  private final class ManagedPolicy implements ServiceLinkedPolicy {
-    private final CapacityProvider p;
-
-    ManagedPolicy(CapacityProvider p) {
-      this.p = p;
-    }
-
-    @Override
-    public TargetTrackingAlarms.Shape shape() {
-      return TargetTrackingAlarms.Shape.ECS_MANAGED_SCALING;
-    }
-
-    @Override
-    public int capacity(boolean scaleOut, double cpr, int desiredCapacity) {
-      ManagedScaling ms = p.spec.managedScaling();
-      CapacityProviderGroup g = p.group;
-      int n = p.lastN;
-      int target = ms.targetCapacity();
-      long now = ecs.kernel.clock().now().toEpochMilli();
-      int desired;
-      if (scaleOut) {
-        if (p.lastScaleOutMillis != Long.MIN_VALUE && now - p.lastScaleOutMillis < ms.instanceWarmupPeriod().toMillis()) return -1;
-        if (n == 0) {
-          desired = 2;
-        } else {
-          int step = Capacity.clamp(TargetTracking.needed(n, cpr, target) - n, ms.minimumScalingStepSize(), ms.maximumScalingStepSize());
-          desired = n + step;
-        }
-        desired = Capacity.clamp(desired, g.minSize(), g.maxSize());
-        if (desired <= desiredCapacity) return -1;
-        p.lastScaleOutMillis = now;
+  private int capacity(CapacityProvider p, boolean scaleOut, double cpr) {
+    ManagedScaling ms = p.spec.managedScaling();
+    CapacityProviderGroup g = p.group;
+    int current = g.desiredCapacity();
+    int n = p.lastN;
+    int target = ms.targetCapacity();
+    long now = ecs.kernel.clock().now().toEpochMilli();
+    int desired;
+    if (scaleOut) {
+      if (p.lastScaleOutMillis != Long.MIN_VALUE && now - p.lastScaleOutMillis < ms.instanceWarmupPeriod().toMillis()) return -1;
+      if (n == 0) {
+        desired = 2;
       } else {
-        if (n == 0) return -1;
-        int maxStep = Math.max(1, (n - 1) / 2);
-        desired = Capacity.clamp(Math.max(TargetTracking.needed(n, cpr, target), n - maxStep), g.minSize(), g.maxSize());
-        if (desired >= desiredCapacity) return -1;
+        int step = Capacity.clamp(TargetTracking.needed(n, cpr, target) - n, ms.minimumScalingStepSize(), ms.maximumScalingStepSize());
+        desired = n + step;
       }
-      ecs.kernel.timeline().record(new EcsFact.ManagedScalingTriggered(p.name(), scaleOut, cpr, target, desiredCapacity,
-          desired, p.lastM, n));
-      return desired;
+      desired = Capacity.clamp(desired, g.minSize(), g.maxSize());
+      if (desired <= current) return -1;
+      p.lastScaleOutMillis = now;
+    } else {
+      if (n == 0) return -1;
+      int maxStep = Math.max(1, (n - 1) / 2);
+      desired = Capacity.clamp(Math.max(TargetTracking.needed(n, cpr, target), n - maxStep), g.minSize(), g.maxSize());
+      if (desired >= current) return -1;
     }
+    ecs.kernel.timeline().record(new EcsFact.ManagedScalingTriggered(p.name(), scaleOut, cpr, target, current,
+        desired, p.lastM, n));
+    return desired;
   }
 
   private static String fmt(double v) {
