@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Publishes {@code AWS/EC2 CPUUtilization} for every reachable running instance at the end of
@@ -26,7 +27,7 @@ final class CpuPublisher {
   private static final long FIVE_MINUTES = 300_000L;
 
   private final CloudWatch cloudWatch;
-  private final Ec2 ec2;
+  private final Supplier<Instance[]> liveInstances;
   private final List<CpuLoadModel> models = new ArrayList<>();
   private final Map<String, MetricWriter> groupWriters = new HashMap<>();
 
@@ -38,9 +39,14 @@ final class CpuPublisher {
     int basicCount;
   }
 
-  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Ec2 ec2) {
+  /**
+   * Creates the publisher and starts its minute tick.
+   *
+   * @param liveInstances every instance launched, as a snapshot the lifecycle rebuilds after a launch
+   */
+  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Supplier<Instance[]> liveInstances) {
     this.cloudWatch = cloudWatch;
-    this.ec2 = ec2;
+    this.liveInstances = liveInstances;
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, () -> publish(kernel.clock().now().toEpochMilli()));
   }
 
@@ -51,7 +57,7 @@ final class CpuPublisher {
   private void publish(long now) {
     long minuteStart = now - MINUTE;
     boolean fiveMinuteBoundary = now % FIVE_MINUTES == 0;
-    for (Instance i : ec2.liveInstances()) {
+    for (Instance i : liveInstances.get()) {
       InstanceState s = i.state();
       if (s == InstanceState.TERMINATED) {
         i.publisherState = null;
