@@ -7,20 +7,13 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.ComparisonOperator;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricDataQuery;
-import io.github.cloudtwin.cloudwatch.MetricId;
-import io.github.cloudtwin.cloudwatch.MetricWriter;
-import io.github.cloudtwin.cloudwatch.StandardUnit;
 import io.github.cloudtwin.ec2.Ec2;
-import io.github.cloudtwin.ec2.Instance;
-import io.github.cloudtwin.ec2.InstanceListener;
-import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Phase;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.Scheduler;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,16 +38,14 @@ public final class AutoScaling {
   private final Map<String, GroupRuntime> groups = new LinkedHashMap<>();
   private final ActivityListeners listeners = new ActivityListeners();
   private final Uuids ids;
-  private final Map<String, MetricWriter[]> writers = new LinkedHashMap<>();
-  private Function<String, LoadBalancerTargets> targetGroupResolver;
-  private Function<String, LoadBalancerTargets> loadBalancerResolver;
+  private final GroupRegistry registry = new GroupRegistry(groups);
+  private final TrafficSourceCommands trafficSources;
+  private final GroupCommands groupCommands;
+  private final LifecycleHookCommands hookCommands;
+  private final InstanceCommands instanceCommands;
+  private final ScheduledActions scheduledActions;
   private final List<Proposal> proposals = new ArrayList<>();
   private Scheduler.Task resolveTask;
-
-  private static final String[] METRICS = {
-    "GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances",
-    "GroupStandbyInstances", "GroupTerminatingInstances", "GroupTotalInstances"
-  };
 
   private record Proposal(PolicyRuntime policy, int desired, String alarmName, long eventId) {}
 
@@ -70,35 +61,17 @@ public final class AutoScaling {
     this.ec2 = Require.notNull("ec2", ec2);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
     this.ids = new Uuids(kernel.randomness().stream("autoscaling.ids"));
-    ec2.addListener(new InstanceListener() {
-      @Override
-      public void stateChanged(Instance instance, InstanceState from) {
-        Member m = member(instance);
-        if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).ec2StateChanged(m, from);
-      }
-
-      @Override
-      public void reachabilityChanged(Instance instance, boolean reachable) {
-        Member m = member(instance);
-        if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).reachabilityChanged(m, reachable);
-      }
-
-      @Override
-      public void rebalanceRecommended(Instance instance) {
-        Member m = member(instance);
-        if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).rebalanceRecommended(m);
-      }
-    });
-    kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publishMetrics);
+    this.trafficSources = new TrafficSourceCommands(kernel, registry);
+    this.groupCommands = new GroupCommands(kernel, ec2, registry, trafficSources, ids, listeners);
+    this.hookCommands = new LifecycleHookCommands(kernel, registry);
+    this.instanceCommands = new InstanceCommands(kernel, registry);
+    this.scheduledActions = new ScheduledActions(kernel, registry);
+    GroupMetrics metrics = new GroupMetrics(kernel.clock(), cloudWatch, groups.values());
+    ec2.addListener(registry);
+    kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, metrics::publish);
     kernel.every(Duration.ofMinutes(1), Phase.ACT, () -> {
       for (GroupRuntime g : List.copyOf(groups.values())) g.periodicCheck();
     });
-  }
-
-  private Member member(Instance instance) {
-    String g = instance.tags().get(Ec2.GROUP_TAG);
-    GroupRuntime rt = g == null ? null : groups.get(g);
-    return rt == null ? null : rt.members.get(instance.instanceId());
   }
 
   /**
@@ -108,8 +81,7 @@ public final class AutoScaling {
    * @param resolver the resolver
    */
   public void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
-    Require.notNull("resolver", resolver);
-    kernel.run(() -> this.targetGroupResolver = resolver);
+    trafficSources.setTargetGroupResolver(resolver);
   }
 
   /**
@@ -119,8 +91,7 @@ public final class AutoScaling {
    * @param resolver the resolver
    */
   public void setLoadBalancerResolver(Function<String, LoadBalancerTargets> resolver) {
-    Require.notNull("resolver", resolver);
-    kernel.run(() -> this.loadBalancerResolver = resolver);
+    trafficSources.setLoadBalancerResolver(resolver);
   }
 
   /**
@@ -132,21 +103,7 @@ public final class AutoScaling {
    * @param loadBalancerNames the load balancer names
    */
   public void attachLoadBalancers(String groupName, String... loadBalancerNames) {
-    Require.notNull("LoadBalancerNames", loadBalancerNames);
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      List<LoadBalancerTargets> add = new ArrayList<>();
-      for (String n : loadBalancerNames) {
-        Require.name("LoadBalancerNames", n);
-        if (loadBalancerResolver == null) throw new ValidationException("LoadBalancerNames", n, "a Classic Load Balancer of the twin");
-        LoadBalancerTargets t = loadBalancerResolver.apply(n);
-        boolean attached = g.traffic.targetGroups.stream().anyMatch(x -> x.name().equals(n)) || add.stream().anyMatch(x -> x.name().equals(n));
-        if (!attached) add.add(t);
-      }
-      if (add.isEmpty()) return;
-      long id = g.record(new AutoScalingFact.LoadBalancersAttached(g.name, add.stream().map(LoadBalancerTargets::name).toList()));
-      kernel.runWithCause(id, () -> g.traffic.attach(add));
-    });
+    trafficSources.attachLoadBalancers(groupName, loadBalancerNames);
   }
 
   /**
@@ -160,25 +117,7 @@ public final class AutoScaling {
    * @param targetGroupNames 1 to 10 target group names
    */
   public void attachLoadBalancerTargetGroups(String groupName, String... targetGroupNames) {
-    Require.notNull("TargetGroupARNs", targetGroupNames);
-    Require.between("TargetGroupARNs", targetGroupNames.length, 1, 10);
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      List<LoadBalancerTargets> add = new ArrayList<>();
-      for (LoadBalancerTargets t : resolveTargetGroups(java.util.Arrays.asList(targetGroupNames))) {
-        boolean attached = g.traffic.targetGroups.stream().anyMatch(x -> x.name().equals(t.name()))
-            || add.stream().anyMatch(x -> x.name().equals(t.name()));
-        if (!attached) add.add(t);
-      }
-      if (add.isEmpty()) return;
-      List<String> names = add.stream().map(LoadBalancerTargets::name).toList();
-      List<String> all = new ArrayList<>(g.spec.targetGroupNames());
-      all.addAll(names);
-      g.spec = g.spec.toBuilder().targetGroupNames(all.toArray(String[]::new)).build();
-      for (String n : names) g.traffic.removingTargetGroups.remove(n);
-      long id = g.record(new AutoScalingFact.TargetGroupsAttached(g.name, names));
-      kernel.runWithCause(id, () -> g.traffic.attach(add));
-    });
+    trafficSources.attachLoadBalancerTargetGroups(groupName, targetGroupNames);
   }
 
   /**
@@ -192,23 +131,7 @@ public final class AutoScaling {
    * @param targetGroupNames 1 to 10 target group names
    */
   public void detachLoadBalancerTargetGroups(String groupName, String... targetGroupNames) {
-    Require.notNull("TargetGroupARNs", targetGroupNames);
-    Require.between("TargetGroupARNs", targetGroupNames.length, 1, 10);
-    for (String n : targetGroupNames) Require.name("TargetGroupARNs", n);
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      List<LoadBalancerTargets> remove = new ArrayList<>();
-      for (String n : new java.util.LinkedHashSet<>(java.util.Arrays.asList(targetGroupNames))) {
-        for (LoadBalancerTargets t : g.traffic.targetGroups) if (t.name().equals(n)) remove.add(t);
-      }
-      if (remove.isEmpty()) return;
-      List<String> names = remove.stream().map(LoadBalancerTargets::name).toList();
-      List<String> rest = new ArrayList<>(g.spec.targetGroupNames());
-      rest.removeAll(names);
-      g.spec = g.spec.toBuilder().targetGroupNames(rest.toArray(String[]::new)).build();
-      long id = g.record(new AutoScalingFact.TargetGroupsDetached(g.name, names));
-      kernel.runWithCause(id, () -> g.traffic.detach(remove));
-    });
+    trafficSources.detachLoadBalancerTargetGroups(groupName, targetGroupNames);
   }
 
   // ------------------------------------------------------------------ groups
@@ -221,50 +144,11 @@ public final class AutoScaling {
    * @return the new group, a live view
    */
   public AutoScalingGroup createAutoScalingGroup(AutoScalingGroupSpec spec) {
-    Require.notNull("spec", spec);
-    return kernel.call(() -> {
-      if (groups.containsKey(spec.autoScalingGroupName())) {
-        throw new ValidationException("AutoScalingGroupName", spec.autoScalingGroupName(),
-            "a name not in use (AlreadyExists: AutoScalingGroup by this name already exists)");
-      }
-      for (String z : spec.availabilityZones()) ec2.zone(z);
-      List<LoadBalancerTargets> tgs = resolveTargetGroups(spec.targetGroupNames());
-      GroupRuntime g = new GroupRuntime(kernel, ec2, spec, tgs, ids, listeners);
-      groups.put(g.name, g);
-      long id = g.record(new AutoScalingFact.GroupCreated(g.name, spec.minSize(), spec.maxSize(), spec.desiredCapacity(),
-          spec.availabilityZones()));
-      kernel.runWithCause(id, () -> {
-        for (LifecycleHookSpec h : spec.lifecycleHookSpecifications()) g.hooks.putHook(h);
-        g.start();
-      });
-      return new AutoScalingGroup(kernel, g);
-    });
-  }
-
-  private List<LoadBalancerTargets> resolveTargetGroups(List<String> names) {
-    List<LoadBalancerTargets> out = new ArrayList<>();
-    for (String n : names) {
-      LoadBalancerTargets t;
-      try {
-        t = targetGroupResolver == null ? null : targetGroupResolver.apply(n);
-      } catch (ValidationException e) {
-        throw new ValidationException("TargetGroupARNs", n, "the name of an existing target group (" + e.getMessage() + ")");
-      }
-      if (t == null) {
-        throw new ValidationException("TargetGroupARNs", n, "the name of an existing target group");
-      }
-      out.add(t);
-    }
-    return out;
+    return groupCommands.createAutoScalingGroup(spec);
   }
 
   GroupRuntime runtime(String name) {
-    Require.name("AutoScalingGroupName", name);
-    GroupRuntime g = groups.get(name);
-    if (g == null) {
-      throw new ValidationException("AutoScalingGroupName", name, "the name of an existing group " + groups.keySet());
-    }
-    return g;
+    return registry.runtime(name);
   }
 
   /**
@@ -292,15 +176,7 @@ public final class AutoScaling {
    * @param desiredCapacity the desired capacity
    */
   public void updateAutoScalingGroup(String name, Integer minSize, Integer maxSize, Integer desiredCapacity) {
-    kernel.run(() -> {
-      GroupRuntime g = runtime(name);
-      int min = minSize == null ? g.spec.minSize() : minSize;
-      int max = maxSize == null ? g.spec.maxSize() : maxSize;
-      int desired = desiredCapacity == null ? Math.min(max, Math.max(min, g.spec.desiredCapacity())) : desiredCapacity;
-      AutoScalingGroupSpec.checkCapacity(min, max, desired);
-      g.setLimits(min, max, desired, "a user request update of AutoScalingGroup constraints to min: " + min + ", max: "
-          + max + ", desired: " + desired);
-    });
+    groupCommands.updateAutoScalingGroup(name, minSize, maxSize, desiredCapacity);
   }
 
   /**
@@ -317,28 +193,7 @@ public final class AutoScaling {
    */
   public void updateAutoScalingGroupSettings(String name, MixedInstancesPolicy mixedInstancesPolicy, Boolean capacityRebalance,
       Duration maxInstanceLifetime) {
-    kernel.run(() -> {
-      GroupRuntime g = runtime(name);
-      AutoScalingGroupSpec.Builder b = g.spec.toBuilder();
-      List<String> changed = new ArrayList<>();
-      if (mixedInstancesPolicy != null) {
-        b.mixedInstancesPolicy(mixedInstancesPolicy);
-        changed.add("MixedInstancesPolicy");
-      }
-      if (capacityRebalance != null) {
-        b.capacityRebalance(capacityRebalance);
-        changed.add("CapacityRebalance");
-      }
-      if (maxInstanceLifetime != null) {
-        b.maxInstanceLifetime(maxInstanceLifetime);
-        changed.add("MaxInstanceLifetime");
-      }
-      if (changed.isEmpty()) return;
-      AutoScalingGroupSpec next = b.build();
-      g.spec = next;
-      long id = g.record(new AutoScalingFact.GroupSettingsUpdated(g.name, List.copyOf(changed)));
-      kernel.runWithCause(id, g::reconcile);
-    });
+    groupCommands.updateAutoScalingGroupSettings(name, mixedInstancesPolicy, capacityRebalance, maxInstanceLifetime);
   }
 
   /**
@@ -350,12 +205,7 @@ public final class AutoScaling {
    * @param launchTemplateVersion the launch template version
    */
   public void updateLaunchTemplate(String name, String launchTemplateName, String launchTemplateVersion) {
-    kernel.run(() -> {
-      GroupRuntime g = runtime(name);
-      AutoScalingGroupSpec next = g.spec.toBuilder().launchTemplate(launchTemplateName, launchTemplateVersion).build();
-      g.spec = next;
-      g.record(new AutoScalingFact.LaunchTemplateUpdated(g.name, launchTemplateName, launchTemplateVersion));
-    });
+    groupCommands.updateLaunchTemplate(name, launchTemplateName, launchTemplateVersion);
   }
 
   /**
@@ -367,7 +217,7 @@ public final class AutoScaling {
    * @param desiredCapacity the desired capacity
    */
   public void setDesiredCapacity(String name, int desiredCapacity, boolean honorCooldown) {
-    setDesiredCapacity(name, desiredCapacity, honorCooldown, "a user request explicitly set group desired capacity");
+    groupCommands.setDesiredCapacity(name, desiredCapacity, honorCooldown, "a user request explicitly set group desired capacity");
   }
 
   /**
@@ -381,29 +231,7 @@ public final class AutoScaling {
    */
   public void setDesiredCapacity(String name, int desiredCapacity, String causeClause) {
     Require.name("causeClause", causeClause);
-    setDesiredCapacity(name, desiredCapacity, false, causeClause);
-  }
-
-  private void setDesiredCapacity(String name, int desiredCapacity, boolean honorCooldown, String clause) {
-    kernel.run(() -> {
-      GroupRuntime g = runtime(name);
-      if (desiredCapacity > g.spec.maxSize()) {
-        throw new ValidationException("DesiredCapacity", desiredCapacity, "at most MaxSize " + g.spec.maxSize(),
-            "New SetDesiredCapacity value " + desiredCapacity + " is above max value " + g.spec.maxSize()
-                + " for the AutoScalingGroup.");
-      }
-      if (desiredCapacity < g.spec.minSize()) {
-        throw new ValidationException("DesiredCapacity", desiredCapacity, "at least MinSize " + g.spec.minSize(),
-            "New SetDesiredCapacity value " + desiredCapacity + " is below min value " + g.spec.minSize()
-                + " for the AutoScalingGroup.");
-      }
-      if (honorCooldown && g.inCooldownOrActivity()) {
-        throw new ScalingActivityInProgressException(name, "cooldown until " + g.cooldownEnd);
-      }
-      if (desiredCapacity != g.spec.desiredCapacity()) {
-        g.changeDesired(desiredCapacity, clause, false, null);
-      }
-    });
+    groupCommands.setDesiredCapacity(name, desiredCapacity, false, causeClause);
   }
 
   /**
@@ -447,7 +275,7 @@ public final class AutoScaling {
    * @return the lifecycle hooks of a group, in the order they were put
    */
   public List<LifecycleHookSpec> lifecycleHooks(String groupName) {
-    return kernel.call(() -> List.copyOf(runtime(groupName).hooks.byName.values()));
+    return hookCommands.lifecycleHooks(groupName);
   }
 
   /**
@@ -458,19 +286,7 @@ public final class AutoScaling {
    * @param hookName the hook name
    */
   public void deleteLifecycleHook(String groupName, String hookName) {
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      LifecycleHookSpec h = g.hooks.byName.get(Require.name("LifecycleHookName", hookName));
-      if (h == null) {
-        throw new ValidationException("LifecycleHookName", hookName, "the name of a hook of group " + groupName + " "
-            + g.hooks.byName.keySet());
-      }
-      g.hooks.byName.remove(hookName);
-      g.record(new AutoScalingFact.LifecycleHookDeleted(g.name, hookName));
-      for (Member m : List.copyOf(g.members.values())) {
-        if (m.waitingHooks.containsKey(hookName)) g.hooks.completeHook(m, hookName, h.defaultResult());
-      }
-    });
+    hookCommands.deleteLifecycleHook(groupName, hookName);
   }
 
   /**
@@ -482,15 +298,7 @@ public final class AutoScaling {
    * @param instanceId the instance id
    */
   public void recordLifecycleActionHeartbeat(String groupName, String hookName, String instanceId) {
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      Member m = memberOf(g, instanceId);
-      if (!m.waitingHooks.containsKey(hookName)) {
-        throw new ValidationException("LifecycleHookName", hookName,
-            "a hook instance " + instanceId + " waits for " + m.waitingHooks.keySet() + " (No active Lifecycle Action found)");
-      }
-      g.hooks.heartbeat(m, g.hooks.byName.get(hookName));
-    });
+    hookCommands.recordLifecycleActionHeartbeat(groupName, hookName, instanceId);
   }
 
   /**
@@ -500,7 +308,7 @@ public final class AutoScaling {
    * @return the scheduled actions of a group that have not yet run out, in the order they were put
    */
   public List<ScheduledActionSpec> scheduledActions(String groupName) {
-    return kernel.call(() -> List.copyOf(runtime(groupName).scheduledSpecs.values()));
+    return scheduledActions.scheduledActions(groupName);
   }
 
   // ------------------------------------------------------------------ policies
@@ -745,10 +553,7 @@ public final class AutoScaling {
    * @param spec the spec
    */
   public void putLifecycleHook(LifecycleHookSpec spec) {
-    Require.notNull("spec", spec);
-    kernel.run(() -> {
-      runtime(spec.autoScalingGroupName()).hooks.putHook(spec);
-    });
+    hookCommands.putLifecycleHook(spec);
   }
 
   /**
@@ -761,34 +566,7 @@ public final class AutoScaling {
    */
   public void completeLifecycleAction(
       String groupName, String hookName, String instanceId, LifecycleActionResult result) {
-    Require.notNull("LifecycleActionResult", result);
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      Member m = memberOf(g, instanceId);
-      if (!m.waitingHooks.containsKey(hookName)) {
-        throw new ValidationException("LifecycleHookName", hookName,
-            "a hook instance " + instanceId + " waits for " + m.waitingHooks.keySet() + " (No active Lifecycle Action found)");
-      }
-      g.record(new AutoScalingFact.LifecycleActionCompleted(g.name, hookName, instanceId, result, false));
-      g.hooks.completeHook(m, hookName, result);
-    });
-  }
-
-  private Member memberOf(GroupRuntime g, String instanceId) {
-    Require.name("InstanceId", instanceId);
-    Member m = g.members.get(instanceId);
-    if (m == null) {
-      throw new ValidationException("InstanceId", instanceId, "an instance of group " + g.name);
-    }
-    return m;
-  }
-
-  private GroupRuntime groupOf(String instanceId) {
-    Require.name("InstanceId", instanceId);
-    for (GroupRuntime g : groups.values()) {
-      if (g.members.containsKey(instanceId)) return g;
-    }
-    throw new ValidationException("InstanceId", instanceId, "an instance of an Auto Scaling group");
+    hookCommands.completeLifecycleAction(groupName, hookName, instanceId, result);
   }
 
   /**
@@ -799,17 +577,7 @@ public final class AutoScaling {
    * @param instanceIds the instance ids
    */
   public void setInstanceProtection(String groupName, boolean protectedFromScaleIn, String... instanceIds) {
-    Require.notNull("InstanceIds", instanceIds);
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      List<Member> ms = new ArrayList<>();
-      for (String id : instanceIds) ms.add(memberOf(g, id));
-      for (Member m : ms) {
-        m.protectedFromScaleIn = protectedFromScaleIn;
-        g.record(new AutoScalingFact.InstanceProtectionChanged(g.name, m.instanceId, protectedFromScaleIn));
-      }
-      g.reconcile();
-    });
+    instanceCommands.setInstanceProtection(groupName, protectedFromScaleIn, instanceIds);
   }
 
   /**
@@ -821,20 +589,7 @@ public final class AutoScaling {
    * @param shouldRespectGracePeriod the should respect grace period
    */
   public void setInstanceHealth(String instanceId, HealthStatus health, boolean shouldRespectGracePeriod) {
-    Require.notNull("HealthStatus", health);
-    kernel.run(() -> {
-      GroupRuntime g = groupOf(instanceId);
-      Member m = g.members.get(instanceId);
-      if (health == HealthStatus.HEALTHY) {
-        if (!m.terminationStarted) m.health = HealthStatus.HEALTHY;
-        return;
-      }
-      if (shouldRespectGracePeriod && m.inServiceAt != null
-          && m.inServiceAt.plus(g.spec.healthCheckGracePeriod()).isAfter(kernel.clock().now())) {
-        return;
-      }
-      g.markUnhealthy(m, "an instance was taken out of service in response to a user health-check", false);
-    });
+    instanceCommands.setInstanceHealth(instanceId, health, shouldRespectGracePeriod);
   }
 
   /**
@@ -845,25 +600,7 @@ public final class AutoScaling {
    * @param instanceIds the instance ids
    */
   public void enterStandby(String groupName, boolean shouldDecrementDesiredCapacity, String... instanceIds) {
-    Require.notNull("InstanceIds", instanceIds);
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      List<Member> ms = new ArrayList<>();
-      for (String id : instanceIds) {
-        Member m = memberOf(g, id);
-        if (ms.contains(m)) throw new ValidationException("InstanceIds", id, "each instance at most once");
-        if (m.state != LifecycleState.IN_SERVICE || m.terminationStarted) {
-          throw new ValidationException("InstanceIds", id, "an InService instance (it is " + m.state + ")");
-        }
-        ms.add(m);
-      }
-      if (shouldDecrementDesiredCapacity && g.spec.desiredCapacity() - ms.size() < g.spec.minSize()) {
-        throw new ValidationException("ShouldDecrementDesiredCapacity", true,
-            "a desired capacity that stays at least MinSize " + g.spec.minSize() + " (it would be "
-                + (g.spec.desiredCapacity() - ms.size()) + ")");
-      }
-      for (Member m : ms) g.enterStandby(m, shouldDecrementDesiredCapacity);
-    });
+    instanceCommands.enterStandby(groupName, shouldDecrementDesiredCapacity, instanceIds);
   }
 
   /**
@@ -873,26 +610,7 @@ public final class AutoScaling {
    * @param instanceIds the instance ids
    */
   public void exitStandby(String groupName, String... instanceIds) {
-    Require.notNull("InstanceIds", instanceIds);
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      List<Member> ms = new ArrayList<>();
-      int increments = 0;
-      for (String id : instanceIds) {
-        Member m = memberOf(g, id);
-        if (ms.contains(m)) throw new ValidationException("InstanceIds", id, "each instance at most once");
-        if (m.state != LifecycleState.STANDBY) {
-          throw new ValidationException("InstanceIds", id, "an instance in Standby (it is " + m.state + ")");
-        }
-        if (m.standbyDecremented) increments++;
-        ms.add(m);
-      }
-      if (g.spec.desiredCapacity() + increments > g.spec.maxSize()) {
-        throw new ValidationException("InstanceIds", List.of(instanceIds),
-            "instances whose return keeps desired capacity at most MaxSize " + g.spec.maxSize());
-      }
-      for (Member m : ms) g.exitStandby(m);
-    });
+    instanceCommands.exitStandby(groupName, instanceIds);
   }
 
   /**
@@ -903,26 +621,7 @@ public final class AutoScaling {
    * @param shouldDecrementDesiredCapacity the should decrement desired capacity
    */
   public void terminateInstanceInAutoScalingGroup(String instanceId, boolean shouldDecrementDesiredCapacity) {
-    kernel.run(() -> {
-      GroupRuntime g = groupOf(instanceId);
-      Member m = g.members.get(instanceId);
-      if (m.terminationStarted) {
-        throw new ValidationException("InstanceId", instanceId, "an instance that is not already terminating");
-      }
-      int old = g.spec.desiredCapacity();
-      int less = old - m.weight; // with weights, desired drops by the instance's units
-      if (shouldDecrementDesiredCapacity && less < g.spec.minSize()) {
-        throw new ValidationException("ShouldDecrementDesiredCapacity", true,
-            "a desired capacity that stays at least MinSize " + g.spec.minSize() + " (it would be " + less + ")");
-      }
-      if (shouldDecrementDesiredCapacity) {
-        g.spec = GroupRuntime.withCapacity(g.spec, g.spec.minSize(), g.spec.maxSize(), less);
-      }
-      g.startTermination(m, g.at() + "instance " + instanceId + " was taken out of service in response to a user request"
-          + (shouldDecrementDesiredCapacity ? ", shrinking the capacity from " + old + " to " + less : "") + ".",
-          false);
-      g.reconcile();
-    });
+    instanceCommands.terminateInstanceInAutoScalingGroup(instanceId, shouldDecrementDesiredCapacity);
   }
 
   /**
@@ -932,17 +631,7 @@ public final class AutoScaling {
    * @param processes the processes
    */
   public void suspendProcesses(String groupName, ScalingProcess... processes) {
-    Require.notNull("ScalingProcesses", processes);
-    for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
-      String reason = "User suspended at " + kernel.clock().now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-      for (ScalingProcess p : ps) {
-        if (g.suspended.add(p)) g.suspensionReasons.put(p, reason);
-      }
-      g.record(new AutoScalingFact.ProcessesSuspended(g.name, List.copyOf(ps)));
-    });
+    instanceCommands.suspendProcesses(groupName, processes);
   }
 
   /**
@@ -952,16 +641,7 @@ public final class AutoScaling {
    * @param processes the processes
    */
   public void resumeProcesses(String groupName, ScalingProcess... processes) {
-    Require.notNull("ScalingProcesses", processes);
-    for (ScalingProcess p : processes) Require.notNull("ScalingProcesses", p);
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      List<ScalingProcess> ps = processes.length == 0 ? List.of(ScalingProcess.values()) : List.of(processes);
-      ps.forEach(g.suspended::remove);
-      ps.forEach(g.suspensionReasons::remove);
-      g.record(new AutoScalingFact.ProcessesResumed(g.name, List.copyOf(ps)));
-      g.reconcile();
-    });
+    instanceCommands.resumeProcesses(groupName, processes);
   }
 
   // ------------------------------------------------------------------ scheduled actions
@@ -972,20 +652,7 @@ public final class AutoScaling {
    * @param spec the spec
    */
   public void putScheduledUpdateGroupAction(ScheduledActionSpec spec) {
-    Require.notNull("spec", spec);
-    kernel.run(() -> {
-      GroupRuntime g = runtime(spec.autoScalingGroupName());
-      Instant now = kernel.clock().now();
-      if (spec.recurrence() == null && spec.startTime().isBefore(now)) {
-        throw new ValidationException("StartTime", spec.startTime(), "a time not in the past (now " + now + ")");
-      }
-      Scheduler.Task old = g.scheduled.remove(spec.scheduledActionName());
-      if (old != null) old.cancel();
-      g.scheduledSpecs.put(spec.scheduledActionName(), spec);
-      g.record(new AutoScalingFact.ScheduledActionPut(g.name, spec.scheduledActionName(), spec.recurrence(), spec.startTime()));
-      scheduleNext(g, spec, spec.recurrence() == null ? null
-          : (spec.startTime() != null && spec.startTime().isAfter(now) ? spec.startTime().minusSeconds(60) : now));
-    });
+    scheduledActions.putScheduledUpdateGroupAction(spec);
   }
 
   /**
@@ -995,53 +662,7 @@ public final class AutoScaling {
    * @param scheduledActionName the scheduled action name
    */
   public void deleteScheduledAction(String groupName, String scheduledActionName) {
-    kernel.run(() -> {
-      GroupRuntime g = runtime(groupName);
-      Scheduler.Task t = g.scheduled.remove(scheduledActionName);
-      if (g.scheduledSpecs.remove(scheduledActionName) == null) {
-        throw new ValidationException("ScheduledActionName", scheduledActionName, "an existing scheduled action");
-      }
-      if (t != null) t.cancel();
-    });
-  }
-
-  private void scheduleNext(GroupRuntime g, ScheduledActionSpec spec, Instant after) {
-    Instant at = spec.recurrence() == null ? spec.startTime() : Cron.parse(spec.recurrence()).next(after);
-    if (at == null || (spec.endTime() != null && at.isAfter(spec.endTime()))) {
-      g.scheduled.remove(spec.scheduledActionName());
-      return;
-    }
-    g.scheduled.put(spec.scheduledActionName(), kernel.scheduler().at(at, 0, () -> {
-      runScheduled(g, spec);
-      if (spec.recurrence() != null && g.scheduledSpecs.get(spec.scheduledActionName()) == spec) {
-        scheduleNext(g, spec, at);
-      } else {
-        g.scheduled.remove(spec.scheduledActionName());
-      }
-    }));
-  }
-
-  private void runScheduled(GroupRuntime g, ScheduledActionSpec spec) {
-    if (g.deleted || g.scheduledSpecs.get(spec.scheduledActionName()) != spec) return;
-    long id = g.record(new AutoScalingFact.ScheduledActionStarted(g.name, spec.scheduledActionName()));
-    kernel.runWithCause(id, () -> {
-      if (g.isSuspended(ScalingProcess.ScheduledActions)) {
-        g.record(new AutoScalingFact.ScheduledActionSkipped(g.name, spec.scheduledActionName()));
-        return;
-      }
-      int min = spec.minSize() == null ? g.spec.minSize() : spec.minSize();
-      int max = spec.maxSize() == null ? g.spec.maxSize() : spec.maxSize();
-      int desired = spec.desiredCapacity() == null ? Math.min(max, Math.max(min, g.spec.desiredCapacity())) : spec.desiredCapacity();
-      try {
-        AutoScalingGroupSpec.checkCapacity(min, max, desired);
-      } catch (ValidationException e) {
-        g.record(new AutoScalingFact.ScheduledActionFailed(g.name, spec.scheduledActionName(), e.getMessage()));
-        return;
-      }
-      if (spec.scheduledActionName() != null && spec.recurrence() == null) g.scheduledSpecs.remove(spec.scheduledActionName());
-      g.setLimits(min, max, desired, "a scheduled action update of AutoScalingGroup constraints to min: " + min
-          + ", max: " + max + ", desired: " + desired);
-    });
+    scheduledActions.deleteScheduledAction(groupName, scheduledActionName);
   }
 
   // ------------------------------------------------------------------ activities and metrics
@@ -1077,35 +698,5 @@ public final class AutoScaling {
 
   private String uuid() {
     return ids.next();
-  }
-
-  private void publishMetrics() {
-    long stamp = kernel.clock().now().toEpochMilli() - 60_000L;
-    for (GroupRuntime g : groups.values()) {
-      if (g.deleted) continue;
-      MetricWriter[] w = writers.get(g.name);
-      if (w == null) {
-        w = new MetricWriter[METRICS.length];
-        for (int i = 0; i < METRICS.length; i++) {
-          w[i] = cloudWatch.writer(MetricId.of(NAMESPACE, METRICS[i], "AutoScalingGroupName", g.name), StandardUnit.NONE);
-        }
-        writers.put(g.name, w);
-      }
-      int[] c = g.state.stateCounts;
-      int inService = c[LifecycleState.IN_SERVICE.ordinal()];
-      int pending = c[LifecycleState.PENDING.ordinal()] + c[LifecycleState.PENDING_WAIT.ordinal()]
-          + c[LifecycleState.PENDING_PROCEED.ordinal()];
-      int standby = c[LifecycleState.STANDBY.ordinal()] + c[LifecycleState.ENTERING_STANDBY.ordinal()];
-      int terminating = c[LifecycleState.TERMINATING.ordinal()] + c[LifecycleState.TERMINATING_WAIT.ordinal()]
-          + c[LifecycleState.TERMINATING_PROCEED.ordinal()];
-      w[0].put(stamp, g.spec.minSize());
-      w[1].put(stamp, g.spec.maxSize());
-      w[2].put(stamp, g.spec.desiredCapacity());
-      w[3].put(stamp, inService);
-      w[4].put(stamp, pending);
-      w[5].put(stamp, standby);
-      w[6].put(stamp, terminating);
-      w[7].put(stamp, inService + pending + standby + terminating);
-    }
   }
 }

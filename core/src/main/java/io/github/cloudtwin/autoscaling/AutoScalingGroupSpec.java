@@ -5,7 +5,6 @@ import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -107,58 +106,20 @@ public record AutoScalingGroupSpec(
     Require.name("LaunchTemplateName", launchTemplateName);
     Require.name("LaunchTemplateVersion", launchTemplateVersion);
     InstanceType.of(instanceType);
-    Require.notNegative("bootTime", bootTime);
-    if (bootTime.compareTo(Duration.ofHours(1)) > 0) {
-      throw new ValidationException("bootTime", bootTime, "at most 1 hour");
-    }
-    checkCapacity(minSize, maxSize, desiredCapacity);
-    Require.notNull("AvailabilityZones", availabilityZones);
-    if (availabilityZones.isEmpty()) {
-      throw new ValidationException("AvailabilityZones", "[]", "at least one Availability Zone");
-    }
-    LinkedHashSet<String> zones = new LinkedHashSet<>();
-    for (String z : availabilityZones) {
-      if (!zones.add(Require.name("AvailabilityZones", z))) {
-        throw new ValidationException("AvailabilityZones", z, "each zone at most once");
-      }
-    }
-    availabilityZones = List.copyOf(zones);
+    GroupSpecValidation.checkBootTime(bootTime);
+    GroupSpecValidation.checkCapacity(minSize, maxSize, desiredCapacity);
+    availabilityZones = GroupSpecValidation.availabilityZones(availabilityZones);
     Require.seconds("DefaultCooldown", defaultCooldown, 0, Require.INTEGER_SECONDS);
     if (defaultInstanceWarmup != null) {
       Require.seconds("DefaultInstanceWarmup", defaultInstanceWarmup, 0, Require.INTEGER_SECONDS);
     }
     Require.notNull("HealthCheckType", healthCheckType);
     Require.seconds("HealthCheckGracePeriod", healthCheckGracePeriod, 0, Require.INTEGER_SECONDS);
-    Require.notNull("TerminationPolicies", terminationPolicies);
-    for (TerminationPolicy p : terminationPolicies) Require.notNull("TerminationPolicies", p);
-    terminationPolicies = List.copyOf(terminationPolicies.isEmpty() ? List.of(TerminationPolicy.DEFAULT) : terminationPolicies);
-    for (int i = 0; i < terminationPolicies.size(); i++) {
-      TerminationPolicy p = terminationPolicies.get(i);
-      if (p == TerminationPolicy.DEFAULT && i != terminationPolicies.size() - 1) {
-        throw new ValidationException("TerminationPolicies", names(terminationPolicies), "Default may only be the last policy");
-      }
-      if (isCustom(p) && i != 0) {
-        throw new ValidationException("TerminationPolicies", names(terminationPolicies), "a custom policy may only be the first policy");
-      }
-    }
+    terminationPolicies = GroupSpecValidation.terminationPolicies(terminationPolicies);
     Require.notNull("CapacityDistributionStrategy", capacityDistributionStrategy);
-    Require.notNull("TargetGroupARNs", targetGroupNames);
-    for (String t : targetGroupNames) Require.name("TargetGroupARNs", t);
-    targetGroupNames = List.copyOf(new LinkedHashSet<>(targetGroupNames));
-    lifecycleHookSpecifications = Require.elements("LifecycleHookSpecificationList", lifecycleHookSpecifications);
-    java.util.Set<String> hookNames = new java.util.HashSet<>();
-    for (int i = 0; i < lifecycleHookSpecifications.size(); i++) {
-      LifecycleHookSpec h = lifecycleHookSpecifications.get(i);
-      if (!h.autoScalingGroupName().equals(autoScalingGroupName)) {
-        throw new ValidationException("LifecycleHookSpecificationList[" + i + "].AutoScalingGroupName",
-            h.autoScalingGroupName(), "the group being created, " + autoScalingGroupName);
-      }
-      if (!hookNames.add(h.lifecycleHookName())) {
-        throw new ValidationException("LifecycleHookSpecificationList[" + i + "].LifecycleHookName",
-            h.lifecycleHookName(), "each hook name at most once in a group");
-      }
-    }
-    checkMaxInstanceLifetime(maxInstanceLifetime);
+    targetGroupNames = GroupSpecValidation.targetGroupNames(targetGroupNames);
+    lifecycleHookSpecifications = GroupSpecValidation.lifecycleHooks(autoScalingGroupName, lifecycleHookSpecifications);
+    GroupSpecValidation.checkMaxInstanceLifetime(maxInstanceLifetime);
   }
 
   /** The shortest MaxInstanceLifetime AWS accepts: 86,400 s (one day). */
@@ -171,12 +132,7 @@ public record AutoScalingGroupSpec(
    * @throws ValidationException naming MaxInstanceLifetime otherwise
    */
   public static void checkMaxInstanceLifetime(Duration lifetime) {
-    if (lifetime == null || lifetime.isZero()) return;
-    if (lifetime.isNegative() || lifetime.compareTo(MIN_INSTANCE_LIFETIME) < 0 || lifetime.getNano() != 0
-        || lifetime.getSeconds() > Integer.MAX_VALUE) {
-      throw new ValidationException("MaxInstanceLifetime", lifetime.getSeconds() + (lifetime.getNano() != 0 ? "." + lifetime.getNano() : ""),
-          "either 0 or a number of whole seconds equal to or greater than 86,400 seconds (1 day)");
-    }
+    GroupSpecValidation.checkMaxInstanceLifetime(lifetime);
   }
 
   /** {@return the MaxInstanceLifetime in force, or null when there is none (null or zero)} */
@@ -198,34 +154,6 @@ public record AutoScalingGroupSpec(
    */
   public int unitsOf(String type) {
     return mixedInstancesPolicy == null ? 1 : mixedInstancesPolicy.unitsOf(type);
-  }
-
-  static boolean isCustom(TerminationPolicy p) {
-    return p != TerminationPolicy.DEFAULT
-        && p != TerminationPolicy.OLDEST_INSTANCE
-        && p != TerminationPolicy.NEWEST_INSTANCE
-        && p != TerminationPolicy.OLDEST_LAUNCH_TEMPLATE
-        && p != TerminationPolicy.CLOSEST_TO_NEXT_INSTANCE_HOUR;
-  }
-
-  private static List<String> names(List<TerminationPolicy> ps) {
-    return ps.stream().map(TerminationPolicy::name).toList();
-  }
-
-  /** Checks min, max and desired with AWS's messages. */
-  static void checkCapacity(int min, int max, int desired) {
-    Require.notNegative("MinSize", min);
-    Require.notNegative("MaxSize", max);
-    if (min > max) {
-      throw new ValidationException(
-          "MaxSize", max, "at least MinSize " + min,
-          "Max bound, " + max + ", must be greater than or equal to min bound, " + min);
-    }
-    if (desired < min || desired > max) {
-      throw new ValidationException(
-          "DesiredCapacity", desired, "between MinSize " + min + " and MaxSize " + max,
-          "Desired capacity:" + desired + " must be between the specified min size:" + min + " and max size:" + max);
-    }
   }
 
   /** {@return a builder; {@code autoScalingGroupName}, sizes and zones are required} */

@@ -21,13 +21,15 @@ final class ElbMetrics {
 
   private final Kernel kernel;
   private final CloudWatch cloudWatch;
-  private final LoadBalancing service;
+  private final ElbRegistry registry;
+  private final FluidModel fluid;
   private final Map<MetricId, MetricWriter> writers = new HashMap<>();
 
-  ElbMetrics(Kernel kernel, CloudWatch cloudWatch, LoadBalancing service) {
+  ElbMetrics(Kernel kernel, CloudWatch cloudWatch, ElbRegistry registry, FluidModel fluid) {
     this.kernel = kernel;
     this.cloudWatch = cloudWatch;
-    this.service = service;
+    this.registry = registry;
+    this.fluid = fluid;
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publish);
   }
 
@@ -43,8 +45,8 @@ final class ElbMetrics {
   private void publish() {
     long now = kernel.clock().now().toEpochMilli();
     long stamp = now - 60_000L;
-    for (LbState lb : service.lbStates()) {
-      FluidModel.Totals t = service.fluid().drain(lb);
+    for (LbState lb : registry.lbs.values()) {
+      FluidModel.Totals t = fluid.drain(lb);
       double requests = t.requests + lb.minuteRequests.sumThenReset();
       double elb5xx = t.elb5xx + lb.minuteElb5xx.sumThenReset();
       double target5xx = t.target5xx + lb.minuteTarget5xx.sumThenReset();
@@ -67,7 +69,7 @@ final class ElbMetrics {
           if (target5xx > 0) put(MetricId.of(ns, type == LoadBalancerType.CLASSIC ? "HTTPCode_Backend_5XX" : "HTTPCode_Target_5XX_Count", lbDim, lb.dimension), StandardUnit.COUNT, stamp, target5xx);
         }
       }
-      List<TgState> groups = service.groupsOf(lb);
+      List<TgState> groups = registry.groupsOf(lb);
       for (TgState g : groups) {
         int healthyAll = 0;
         int unhealthyAll = 0;

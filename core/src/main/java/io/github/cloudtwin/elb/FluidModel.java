@@ -2,6 +2,7 @@ package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,8 +102,9 @@ final class FluidModel {
   }
 
   private final Kernel kernel;
-  private final LoadBalancing owner;
-  final Map<Long, Flow> flows = new LinkedHashMap<>();
+  private final RoutingSnapshots routing;
+  private final TargetDefaults defaults;
+  private final Map<Long, Flow> flows = new LinkedHashMap<>();
   private long nextFlowId = 1;
   private final Map<LbState, Totals> rates = new LinkedHashMap<>();
   private final Map<LbState, Totals> integrated = new HashMap<>();
@@ -112,9 +114,10 @@ final class FluidModel {
   private long lastIntegrated;
   private Scheduler.Task pending;
 
-  FluidModel(Kernel kernel, LoadBalancing owner) {
+  FluidModel(Kernel kernel, RoutingSnapshots routing, TargetDefaults defaults) {
     this.kernel = kernel;
-    this.owner = owner;
+    this.routing = routing;
+    this.defaults = defaults;
     this.lastIntegrated = kernel.clock().now().toEpochMilli();
   }
 
@@ -123,6 +126,15 @@ final class FluidModel {
     flows.put(id, new Flow(lb, template, rps));
     recompute();
     return id;
+  }
+
+  /** Changes the rate of flow {@code flowId} (0 stops it); refuses an id {@link #add} did not return. */
+  void setRate(long flowId, double requestsPerSecond) {
+    Flow f = flows.get(flowId);
+    if (f == null) throw new ValidationException("flowId", flowId, "an id returned by offerTraffic " + flows.keySet());
+    if (f.rps == requestsPerSecond) return;
+    f.rps = requestsPerSecond;
+    recompute();
   }
 
   /** Something changed that may move rates: recompute once at this instant. */
@@ -177,7 +189,7 @@ final class FluidModel {
       if (f.rps <= 0 || f.lb.deleted) continue;
       Totals t = rates.computeIfAbsent(f.lb, k -> new Totals());
       Routed r = routedRates.computeIfAbsent(f.lb, k -> new Routed());
-      split(owner.snapshot(f.lb), f.template, f.rps, t, perTarget, r.byTarget, r);
+      split(routing.snapshot(f.lb), f.template, f.rps, t, perTarget, r.byTarget, r);
     }
     for (Map.Entry<String, RateHistory> e : served.entrySet()) {
       if (!perTarget.containsKey(e.getKey())) e.getValue().set(now, 0);
@@ -244,7 +256,7 @@ final class FluidModel {
     RoutingSnapshot.ListenerSnap l = s.listener(template.listenerPort());
     if (l == null || s.nodes.length == 0) return;
     double perNode = rps / s.nodes.length;
-    Request fwd = owner.forwarded(template, l);
+    Request fwd = RequestRouting.forwarded(template, l);
     for (RoutingSnapshot.Node node : s.nodes) {
       if (!node.up) continue;
       out.requests += perNode;
@@ -276,7 +288,7 @@ final class FluidModel {
         long nowMillis = kernel.clock().now().toEpochMilli();
         for (int i = 0; i < n; i++) {
           TargetRuntime t = p.targets[i];
-          resp[i] = t.reachable() ? t.answer(fwd, owner.defaultBehavior(), nowMillis, g.applicationStartMillis) : null;
+          resp[i] = t.reachable() ? t.answer(fwd, defaults.behavior(), nowMillis, g.applicationStartMillis) : null;
           w[i] = p.weight(i);
           if (lor) {
             long ms = resp[i] == null ? CONNECT_TIMEOUT_MILLIS

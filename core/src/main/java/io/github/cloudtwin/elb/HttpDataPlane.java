@@ -16,13 +16,13 @@ import java.util.Map;
  */
 final class HttpDataPlane implements HttpRouter {
 
-  private final LoadBalancing service;
+  private final RequestRouting routing;
   private final Kernel kernel;
   private final LbState lb;
   private final int listenerPort;
 
-  HttpDataPlane(LoadBalancing service, Kernel kernel, LbState lb, int listenerPort) {
-    this.service = service;
+  HttpDataPlane(RequestRouting routing, Kernel kernel, LbState lb, int listenerPort) {
+    this.routing = routing;
     this.kernel = kernel;
     this.lb = lb;
     this.listenerPort = listenerPort;
@@ -56,7 +56,7 @@ final class HttpDataPlane implements HttpRouter {
       URI endpoint = t.endpoint;
       if (endpoint != null && t.reachable()) {
         t.inFlight.incrementAndGet();
-        Request fwd = service.forwarded(r, l);
+        Request fwd = RequestRouting.forwarded(r, l);
         Map<String, String> add = new LinkedHashMap<>();
         add.put("x-forwarded-for", fwd.header("x-forwarded-for"));
         add.put("x-forwarded-proto", fwd.header("x-forwarded-proto"));
@@ -71,7 +71,7 @@ final class HttpDataPlane implements HttpRouter {
     }
     RoutedResponse resp;
     try {
-      resp = service.answer(s, l, d, r, now, false);
+      resp = routing.answer(s, l, d, r, now, false);
     } catch (RuntimeException e) {
       if (t != null) t.inFlight.decrementAndGet();
       throw e;

@@ -11,11 +11,11 @@ import java.util.Map;
  */
 public final class LoadBalancer {
 
-  private final LoadBalancing service;
+  private final ElbWiring elb;
   private final LbState state;
 
-  LoadBalancer(LoadBalancing service, LbState state) {
-    this.service = service;
+  LoadBalancer(ElbWiring elb, LbState state) {
+    this.elb = elb;
     this.state = state;
   }
 
@@ -44,27 +44,27 @@ public final class LoadBalancer {
 
   /** {@return the listener ports, ascending} */
   public List<Integer> listenerPorts() {
-    return service.call(() -> List.copyOf(state.listeners.keySet()));
+    return elb.kernel.call(() -> List.copyOf(state.listeners.keySet()));
   }
 
   /** {@return the listeners as they were created (with their rules), by ascending port} */
   public List<ListenerSpec> listeners() {
-    return service.call(() -> List.copyOf(state.listeners.values()));
+    return elb.kernel.call(() -> List.copyOf(state.listeners.values()));
   }
 
   /** {@return the zones whose node is in DNS now (a zone outage or DNS failover removes one)} */
   public List<String> dnsZones() {
-    return service.dnsZones(name());
+    return elb.routing.dnsZones(name());
   }
 
   /** {@return requests answered by each target since creation (or the last reset), by target id} */
   public Map<String, Long> requestCounts() {
-    return service.requestCounts(name());
+    return elb.counts.requestCounts(name());
   }
 
   /** {@return requests answered by targets in each zone since creation (or the last reset)} */
   public Map<String, Long> requestCountByZone() {
-    return service.requestCountByZone(name());
+    return elb.counts.requestCountByZone(name());
   }
 
   /**
@@ -73,7 +73,7 @@ public final class LoadBalancer {
    * @param instanceId the instance id
    */
   public void register(String instanceId) {
-    service.registerInstancesWithLoadBalancer(name(), instanceId);
+    elb.registrations.registerInstancesWithLoadBalancer(name(), instanceId);
   }
 
   /**
@@ -84,7 +84,7 @@ public final class LoadBalancer {
    * @param drained the drained
    */
   public void deregister(String instanceId, Runnable drained) {
-    service.deregisterInstance(name(), instanceId, drained);
+    elb.registrations.deregisterInstance(name(), instanceId, drained);
   }
 
   /**
@@ -95,7 +95,7 @@ public final class LoadBalancer {
    *     checks
    */
   public boolean isUnhealthy(String instanceId) {
-    return service.isUnhealthy(state.classicGroup, instanceId);
+    return elb.health.isUnhealthy(state.classicGroup, instanceId);
   }
 
   /**
@@ -105,14 +105,14 @@ public final class LoadBalancer {
    * @return classic: the instance's health
    */
   public TargetHealth instanceHealth(String instanceId) {
-    return service.describeInstanceHealth(name(), instanceId);
+    return elb.health.describeInstanceHealth(name(), instanceId);
   }
 
   /**
    * {@return the twin's timeline, where this resource's events ({@code lb/<name>}) are recorded}
    */
   public Timeline timeline() {
-    return service.timeline();
+    return elb.kernel.timeline();
   }
 
   @Override

@@ -11,11 +11,11 @@ import java.util.Map;
  */
 public final class TargetGroup {
 
-  private final LoadBalancing service;
+  private final ElbWiring elb;
   private final TgState state;
 
-  TargetGroup(LoadBalancing service, TgState state) {
-    this.service = service;
+  TargetGroup(ElbWiring elb, TgState state) {
+    this.elb = elb;
     this.state = state;
   }
 
@@ -48,7 +48,7 @@ public final class TargetGroup {
    * @param targetId the target id
    */
   public void register(String targetId) {
-    service.registerTargets(name(), targetId);
+    elb.registrations.registerTargets(name(), targetId);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class TargetGroup {
    * @param drained the drained
    */
   public void deregister(String targetId, Runnable drained) {
-    service.deregisterTarget(name(), targetId, drained);
+    elb.registrations.deregisterTarget(name(), targetId, drained);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class TargetGroup {
    * @return whether the target is registered and {@code unhealthy}
    */
   public boolean isUnhealthy(String targetId) {
-    return service.isUnhealthy(state, targetId);
+    return elb.health.isUnhealthy(state, targetId);
   }
 
   /**
@@ -79,12 +79,12 @@ public final class TargetGroup {
    *     registered)
    */
   public TargetHealth health(String targetId) {
-    return service.targetHealth(name(), targetId);
+    return elb.health.targetHealth(name(), targetId);
   }
 
   /** {@return the health of every registered target, in registration order} */
   public Map<String, TargetHealth> targetHealth() {
-    return service.targetHealths(name());
+    return elb.health.targetHealths(name());
   }
 
   /**
@@ -92,7 +92,7 @@ public final class TargetGroup {
    * only), sorted by zone}
    */
   public java.util.SortedMap<String, Integer> healthyTargetCountByZone() {
-    return service.healthyTargetCountByZone(name());
+    return elb.health.healthyTargetCountByZone(name());
   }
 
   /**
@@ -100,7 +100,7 @@ public final class TargetGroup {
    * targets have {@code target/<id>}) are recorded}
    */
   public Timeline timeline() {
-    return service.timeline();
+    return elb.kernel.timeline();
   }
 
   @Override

@@ -26,16 +26,16 @@ final class TgState {
   final Map<String, Registration> registrations = new LinkedHashMap<>();
   final List<LbState> loadBalancers = new ArrayList<>();
   private final Kernel kernel;
-  private final LoadBalancing owner;
+  private final TargetGroupContext context;
   private Scheduler.Task checkTask;
   /** How long the application on a new instance target answers 503 after the instance runs (ms). */
   volatile long applicationStartMillis;
   /** Whether every check fails (an experiment's fault), whatever the targets answer. */
   volatile boolean checksFailing;
 
-  TgState(Kernel kernel, LoadBalancing owner, TargetGroupSpec spec, HealthCheckSpec hc, LoadBalancerType lbType, Duration delay, String dimension) {
-    this.kernel = kernel;
-    this.owner = owner;
+  TgState(TargetGroupContext context, TargetGroupSpec spec, HealthCheckSpec hc, LoadBalancerType lbType, Duration delay, String dimension) {
+    this.kernel = context.kernel();
+    this.context = context;
     this.name = spec.name();
     this.spec = spec;
     this.healthCheck = hc;
@@ -98,7 +98,7 @@ final class TgState {
     }
     long event = kernel.timeline().record(new ElbFact.TargetHealthChanged(r.target.id, name, lbType == LoadBalancerType.CLASSIC,
         from, state, reason, description));
-    kernel.runWithCause(event, () -> owner.fireHealthChanged(name, r.target.id, from, state, reason));
+    kernel.runWithCause(event, () -> context.listeners().fire(name, r.target.id, from, state, reason));
     return true;
   }
 
@@ -138,7 +138,7 @@ final class TgState {
     for (Registration r : new ArrayList<>(registrations.values())) {
       changed |= check(r);
     }
-    if (changed) owner.healthChanged(this);
+    if (changed) context.routing().healthChanged(this);
     ensureChecking();
   }
 
@@ -197,7 +197,7 @@ final class TgState {
     Request req =
         new Request("GET", t.id + ":" + port, healthCheck.path() == null ? "/" : healthCheck.path(),
             Map.of("user-agent", Request.HEALTH_CHECKER), "10.0.0.1", 0, port, true);
-    Response resp = t.answer(req, owner.defaultBehavior(), kernel.clock().now().toEpochMilli(), startMillis);
+    Response resp = t.answer(req, context.defaults().behavior(), kernel.clock().now().toEpochMilli(), startMillis);
     switch (resp.kind()) {
       case REFUSED:
         return new String[] {"Target.FailedHealthChecks", "Health checks failed"};

@@ -1,0 +1,65 @@
+package io.github.cloudtwin.elb;
+
+import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.kernel.Require;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Offered traffic as the workloads of {@code twin.traffic()} see it: flows offered to a load
+ * balancer at a rate, the share of a request shape each target would receive, and the rates the
+ * targets serve, over the rate model ({@link FluidModel}).
+ */
+final class OfferedTraffic {
+
+  private final Kernel kernel;
+  private final ElbRegistry registry;
+  private final RoutingSnapshots routing;
+  private final FluidModel fluid;
+
+  OfferedTraffic(Kernel kernel, ElbRegistry registry, RoutingSnapshots routing, FluidModel fluid) {
+    this.kernel = kernel;
+    this.registry = registry;
+    this.routing = routing;
+    this.fluid = fluid;
+  }
+
+  Map<String, Double> expectedShares(String loadBalancerName, Request request) {
+    Require.notNull("request", request);
+    return kernel.call(() -> {
+      LbState lb = registry.lb(loadBalancerName);
+      Map<String, Double> routed = new TreeMap<>();
+      fluid.split(routing.snapshot(lb), request, 1.0, new FluidModel.Totals(), new HashMap<>(), routed);
+      return Collections.unmodifiableMap(routed);
+    });
+  }
+
+  boolean hasServedTraffic() {
+    kernel.checkOpen();
+    return fluid.hasServed();
+  }
+
+  long offer(String loadBalancerName, Request request, double requestsPerSecond) {
+    Require.notNull("request", request);
+    Require.between("requestsPerSecond", requestsPerSecond, 0, 1e9);
+    return kernel.call(() -> fluid.add(registry.lb(loadBalancerName), request, requestsPerSecond));
+  }
+
+  void setRate(long flowId, double requestsPerSecond) {
+    Require.between("requestsPerSecond", requestsPerSecond, 0, 1e9);
+    kernel.run(() -> fluid.setRate(flowId, requestsPerSecond));
+  }
+
+  double averageServedRate(String targetId, Instant from, Instant to) {
+    Require.notNull("from", from);
+    Require.notNull("to", to);
+    return kernel.call(() -> fluid.averageServed(targetId, from.toEpochMilli(), to.toEpochMilli()));
+  }
+
+  double servedRate(String targetId) {
+    return kernel.call(() -> fluid.currentServed(targetId));
+  }
+}
