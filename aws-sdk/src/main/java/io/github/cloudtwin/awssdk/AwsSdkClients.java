@@ -112,6 +112,7 @@ public final class AwsSdkClients {
   }
 
   /** {@return the launch templates created through the SDK (shared by these clients)} */
+  @SuppressWarnings("exports") // LaunchTemplates moves to this package with issue 15's API boundary
   public LaunchTemplates launchTemplates() {
     return launchTemplates;
   }

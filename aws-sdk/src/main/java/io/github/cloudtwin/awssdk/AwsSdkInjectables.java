@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * clients of one twin share one {@link AwsSdkClients}. Found by {@link java.util.ServiceLoader}
  * when the extension is on the class path.
  */
+@SuppressWarnings("exports") // the JUnit module is optional: this provider is found only when it is there
 public final class AwsSdkInjectables implements InjectableProvider<AwsSdkClients> {
 
   /** For the ServiceLoader. */

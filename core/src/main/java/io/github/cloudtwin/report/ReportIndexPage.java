@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The index page of a test run's reports: one row per report with the test's outcome, the first
+ * The index page of a report directory's reports: one row per report with the test's outcome, the first
  * line of its failure and a link, failures first. Self-contained XHTML like the reports. Stateless.
  */
 public final class ReportIndexPage {
@@ -68,7 +68,7 @@ public final class ReportIndexPage {
         .append("vertical-align:top}.outcome{font-weight:bold;border-left:6px solid #777;padding-left:6px}")
         .append(".outcome-passed{border-color:#009E73}.outcome-failed{border-color:#D55E00;color:#a33b00}")
         .append(".outcome-aborted{border-color:#E69F00}.message{font-family:ui-monospace,monospace;font-size:.9em;color:#a33b00;")
-        .append("max-width:50em}a{color:#0072B2}</style>\n</head>\n<body>\n<h1>CloudTwin reports of this test run</h1>\n")
+        .append("max-width:50em}a{color:#0072B2}</style>\n</head>\n<body>\n<h1>CloudTwin reports</h1>\n")
         .append("<p class=\"summary\">").append(entries.size()).append(entries.size() == 1 ? " report" : " reports").append(": ")
         .append(entries.size() - failed - aborted).append(" passed, ").append(failed).append(" failed, ").append(aborted)
         .append(" aborted.</p>\n<table class=\"reports\">\n<thead><tr><th>outcome</th><th>test</th><th>virtual time</th>")

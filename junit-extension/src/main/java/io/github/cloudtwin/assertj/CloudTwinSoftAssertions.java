@@ -16,6 +16,9 @@ import org.assertj.core.api.SoftAssertions;
  */
 public class CloudTwinSoftAssertions extends SoftAssertions {
 
+  /** Creates an empty collector of soft assertions. */
+  public CloudTwinSoftAssertions() {}
+
   /**
    * Soft verdicts on a resilience experiment's run.
    *

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(CloudTwinExtension.class)
 @ContributesToTwin(EcsClusterContributor.class)
+@SuppressWarnings("exports") // the contributor is this module's implementation, read by the extension alone
 public @interface EcsCluster {
 
   /** {@return the cluster name (a word of letters, digits, hyphens and underscores)} */
