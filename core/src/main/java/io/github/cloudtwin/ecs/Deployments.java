@@ -3,6 +3,7 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.kernel.Kernel;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A service's deployments: starting one (the previous PRIMARY becomes ACTIVE), counting the tasks
@@ -19,13 +20,14 @@ final class Deployments {
   private final Kernel kernel;
   private final EcsIds ids;
   private final ServiceEventLog events;
-  private final ServiceScheduler scheduler;
+  private final Consumer<EcsService> reconcile;
 
-  Deployments(Kernel kernel, EcsIds ids, ServiceEventLog events, ServiceScheduler scheduler) {
+  /** {@code reconcile} asks the service scheduler to reconcile a service soon. */
+  Deployments(Kernel kernel, EcsIds ids, ServiceEventLog events, Consumer<EcsService> reconcile) {
     this.kernel = kernel;
     this.ids = ids;
     this.events = events;
-    this.scheduler = scheduler;
+    this.reconcile = reconcile;
   }
 
   /** Starts a new PRIMARY deployment of {@code td} for {@code s}. */
@@ -41,7 +43,7 @@ final class Deployments {
     s.stalledReported = false;
     startedRunning(s); // a new deployment ends the throttle at once
     kernel.timeline().record(new EcsFact.DeploymentStarted(s.serviceName(), d.id(), td.familyRevision(), s.desiredCount()));
-    scheduler.request(s);
+    reconcile.accept(s);
   }
 
   /** A task of a service reached STOPPED: counts failures, may trip the circuit breaker. */
@@ -63,7 +65,7 @@ final class Deployments {
         trip(s, d, !d.anyTaskRan ? "tasks failed to start" : "health checks failed");
       }
     }
-    scheduler.request(s);
+    reconcile.accept(s);
   }
 
   /**
@@ -102,7 +104,7 @@ final class Deployments {
         s.steady = false;
         kernel.timeline().record(new EcsFact.DeploymentRolledBack(s.serviceName(), lastCompleted.id(),
             lastCompleted.taskDefinition().familyRevision()));
-        scheduler.request(s);
+        reconcile.accept(s);
         return;
       }
     }

@@ -39,7 +39,7 @@ final class EcsComponents {
     lifecycle = new TaskLifecycle(kernel, ec2, runtimes, targets, events, capacityProviders);
     ServiceTaskPlacer placer = new ServiceTaskPlacer(clusters, tasks, placement, lifecycle, capacityProviders);
     scheduler = new ServiceScheduler(kernel, clusters, tasks, lifecycle, placer, placement, events, capacityProviders, inProcess);
-    Deployments deployments = new Deployments(kernel, ids, events, scheduler);
+    Deployments deployments = new Deployments(kernel, ids, events, scheduler::request);
     lifecycle.bind(scheduler::request, deployments::taskStopped);
     services = new Services(kernel, ec2, clusters, taskDefinitions, targets, scheduler, deployments);
     inProcess.bind(services::service);
