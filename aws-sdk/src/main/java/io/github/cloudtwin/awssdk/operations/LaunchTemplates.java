@@ -80,7 +80,7 @@ public final class LaunchTemplates {
    * @return {@code CreateLaunchTemplate}: version 1 with {@code instanceType}
    */
   public synchronized Template create(String name, String instanceType) {
-    AutoScalingOperations.requiredName("launchTemplateName", name, 128);
+    Constraints.requiredName("launchTemplateName", name, 128);
     if (!name.matches("[a-zA-Z0-9().\\-/_]+")) {
       throw AwsErrorException.badRequest("InvalidLaunchTemplateName.MalformedException",
           "A launch template name must be between 3 and 128 characters, and may contain letters, numbers, and the"
@@ -194,7 +194,7 @@ public final class LaunchTemplates {
   }
 
   private static void checkType(String instanceType) {
-    AutoScalingOperations.required("instanceType", instanceType);
+    Constraints.required("instanceType", instanceType);
     try {
       InstanceType.of(instanceType);
     } catch (IllegalArgumentException e) {

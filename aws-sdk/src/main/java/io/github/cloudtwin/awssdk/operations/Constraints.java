@@ -1,0 +1,26 @@
+package io.github.cloudtwin.awssdk.operations;
+
+/**
+ * AWS's member constraints on request fields (a missing member, a name's length), answered as the
+ * services answer them: a {@code ValidationError} naming the member, its value and the constraint.
+ */
+final class Constraints {
+
+  private Constraints() {}
+
+  static <T> T required(String field, T value) {
+    if (value == null) {
+      throw AwsErrorException.constraint("ValidationError", field, null, "Member must not be null");
+    }
+    return value;
+  }
+
+  static String requiredName(String field, String value, int maxLength) {
+    required(field, value);
+    if (value.isEmpty() || value.length() > maxLength) {
+      throw AwsErrorException.constraint("ValidationError", field, value,
+          "Member must have length between 1 and " + maxLength);
+    }
+    return value;
+  }
+}
