@@ -4,6 +4,7 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Phase;
 import java.time.Duration;
@@ -27,6 +28,7 @@ final class CpuPublisher {
   private static final long FIVE_MINUTES = 300_000L;
 
   private final CloudWatch cloudWatch;
+  private final Wiring wiring;
   private final Supplier<Instance[]> liveInstances;
   private final List<CpuLoadModel> models = new ArrayList<>();
   private final Map<String, MetricWriter> groupWriters = new HashMap<>();
@@ -44,8 +46,9 @@ final class CpuPublisher {
    *
    * @param liveInstances every instance launched, as a snapshot the lifecycle rebuilds after a launch
    */
-  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Supplier<Instance[]> liveInstances) {
+  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Supplier<Instance[]> liveInstances, Wiring wiring) {
     this.cloudWatch = cloudWatch;
+    this.wiring = wiring;
     this.liveInstances = liveInstances;
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, () -> publish(kernel.clock().now().toEpochMilli()));
   }
@@ -66,8 +69,8 @@ final class CpuPublisher {
       State st = (State) i.publisherState;
       if (i.isReachable() && i.stateSince().toEpochMilli() <= minuteStart) {
         String group = i.groupName();
-        if (!cloudWatch.isSuppressed(METRIC, i.instanceId(), group, minuteStart)) {
-          double v = cloudWatch.injectedValue(METRIC, i.instanceId(), group, minuteStart);
+        if (!wiring.metricOverrides().isSuppressed(METRIC, i.instanceId(), group, minuteStart)) {
+          double v = wiring.metricOverrides().injectedValue(METRIC, i.instanceId(), group, minuteStart);
           if (Double.isNaN(v)) {
             v = i.spec().idleCpuUtilization();
             for (int m = 0; m < models.size(); m++) {
