@@ -3,6 +3,7 @@ package io.github.cloudtwin.autoscaling;
 import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
 import io.github.cloudtwin.internal.scaling.TargetTrackingAlarms;
 import io.github.cloudtwin.kernel.Kernel;
@@ -50,8 +51,9 @@ public final class AutoScaling {
    * @param kernel the kernel
    * @param ec2 the ec 2
    * @param cloudWatch the cloud watch
+   * @param wiring the twin's connections (target groups and Classic Load Balancers by name)
    */
-  public AutoScaling(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
+  AutoScaling(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     this.ec2 = Require.notNull("ec2", ec2);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
@@ -62,6 +64,8 @@ public final class AutoScaling {
     this.hookCommands = new LifecycleHookCommands(kernel, registry);
     this.instanceCommands = new InstanceCommands(kernel, registry);
     this.scheduledActions = new ScheduledActions(kernel, registry);
+    trafficSources.setTargetGroupResolver(name -> wiring.targetGroups().apply(name));
+    trafficSources.setLoadBalancerResolver(name -> wiring.loadBalancers().apply(name));
     GroupMetrics metrics = new GroupMetrics(kernel.clock(), cloudWatch, groups.values());
     ec2.addListener(registry);
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, metrics::publish);
@@ -71,22 +75,23 @@ public final class AutoScaling {
   }
 
   /**
-   * Sets how target group names resolve to targets (the twin wires the ELB service here); unknown
-   * names must return null.
+   * Replaces how target group names resolve to targets (the twin wires the ELB service; tests in
+   * this package a fake); unknown names must return null.
    *
    * @param resolver the resolver
    */
-  public void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
+  void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
     trafficSources.setTargetGroupResolver(resolver);
   }
 
   /**
-   * Sets how Classic Load Balancer names resolve to targets (the twin wires the ELB service here);
-   * a name that is not a Classic Load Balancer must throw a ValidationException.
+   * Replaces how Classic Load Balancer names resolve to targets (the twin wires the ELB service;
+   * tests in this package a fake); a name that is not a Classic Load Balancer must throw a
+   * ValidationException.
    *
    * @param resolver the resolver
    */
-  public void setLoadBalancerResolver(Function<String, LoadBalancerTargets> resolver) {
+  void setLoadBalancerResolver(Function<String, LoadBalancerTargets> resolver) {
     trafficSources.setLoadBalancerResolver(resolver);
   }
 
