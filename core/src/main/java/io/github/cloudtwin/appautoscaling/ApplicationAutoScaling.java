@@ -70,7 +70,7 @@ public final class ApplicationAutoScaling {
     this.ecs = Require.notNull("ecs", ecs);
     this.region = Require.name("region", region);
     this.ids = kernel.randomness().stream("appautoscaling.ids");
-    this.proposals = new SameInstantProposals<>(kernel, this::resolve);
+    this.proposals = new SameInstantProposals<>(kernel.scheduler(), kernel.clock(), this::resolve);
   }
 
   // ------------------------------------------------------------------ targets

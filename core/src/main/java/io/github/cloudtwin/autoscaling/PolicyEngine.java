@@ -41,7 +41,7 @@ final class PolicyEngine {
     this.runtime = runtime;
     this.groups = groups;
     this.uuid = uuid;
-    this.proposals = new SameInstantProposals<>(kernel, this::resolve);
+    this.proposals = new SameInstantProposals<>(kernel.scheduler(), kernel.clock(), this::resolve);
   }
 
   /**

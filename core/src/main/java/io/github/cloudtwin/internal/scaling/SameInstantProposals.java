@@ -1,7 +1,7 @@
 package io.github.cloudtwin.internal.scaling;
 
-import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.kernel.VirtualClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,8 @@ import java.util.function.ToIntFunction;
  */
 public final class SameInstantProposals<P> {
 
-  private final Kernel kernel;
+  private final Scheduler scheduler;
+  private final VirtualClock clock;
   private final Consumer<List<P>> resolver;
   private final List<P> pending = new ArrayList<>();
   private Scheduler.Task task;
@@ -33,11 +34,13 @@ public final class SameInstantProposals<P> {
    * Proposals resolved by {@code resolver}, at the instant they were made, after the work already
    * scheduled for it.
    *
-   * @param kernel the kernel whose scheduler runs the resolution
+   * @param scheduler the twin's scheduler, which runs the resolution
+   * @param clock the twin's virtual clock
    * @param resolver handles one instant's proposals, in the order they were made
    */
-  public SameInstantProposals(Kernel kernel, Consumer<List<P>> resolver) {
-    this.kernel = kernel;
+  public SameInstantProposals(Scheduler scheduler, VirtualClock clock, Consumer<List<P>> resolver) {
+    this.scheduler = scheduler;
+    this.clock = clock;
     this.resolver = resolver;
   }
 
@@ -49,7 +52,7 @@ public final class SameInstantProposals<P> {
   public void add(P proposal) {
     pending.add(proposal);
     if (task == null || !task.isPending()) {
-      task = kernel.scheduler().at(kernel.clock().now(), 0, this::resolve);
+      task = scheduler.at(clock.now(), 0, this::resolve);
     }
   }
 
