@@ -4,6 +4,7 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Phase;
 import java.time.Duration;
@@ -26,6 +27,7 @@ final class CpuPublisher {
   private static final long FIVE_MINUTES = 300_000L;
 
   private final CloudWatch cloudWatch;
+  private final Wiring wiring;
   private final Ec2 ec2;
   private final List<CpuLoadModel> models = new ArrayList<>();
   private final Map<String, MetricWriter> groupWriters = new HashMap<>();
@@ -38,8 +40,9 @@ final class CpuPublisher {
     int basicCount;
   }
 
-  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Ec2 ec2) {
+  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Ec2 ec2, Wiring wiring) {
     this.cloudWatch = cloudWatch;
+    this.wiring = wiring;
     this.ec2 = ec2;
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, () -> publish(kernel.clock().now().toEpochMilli()));
   }
@@ -60,8 +63,8 @@ final class CpuPublisher {
       State st = (State) i.publisherState;
       if (i.isReachable() && i.stateSince().toEpochMilli() <= minuteStart) {
         String group = i.groupName();
-        if (!cloudWatch.isSuppressed(METRIC, i.instanceId(), group, minuteStart)) {
-          double v = cloudWatch.injectedValue(METRIC, i.instanceId(), group, minuteStart);
+        if (!wiring.metricOverrides().isSuppressed(METRIC, i.instanceId(), group, minuteStart)) {
+          double v = wiring.metricOverrides().injectedValue(METRIC, i.instanceId(), group, minuteStart);
           if (Double.isNaN(v)) {
             v = i.spec().idleCpuUtilization();
             for (int m = 0; m < models.size(); m++) {

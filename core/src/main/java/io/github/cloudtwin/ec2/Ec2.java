@@ -2,6 +2,7 @@ package io.github.cloudtwin.ec2;
 
 import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
@@ -61,8 +62,9 @@ public final class Ec2 {
    * @param kernel the kernel
    * @param cloudWatch the cloud watch
    * @param zones the zones
+   * @param wiring the twin's connections (CloudWatch's injections, for the CPU publisher)
    */
-  public Ec2(Kernel kernel, CloudWatch cloudWatch, List<AvailabilityZone> zones) {
+  Ec2(Kernel kernel, CloudWatch cloudWatch, List<AvailabilityZone> zones, Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     Require.notNull("availabilityZones", zones);
     for (AvailabilityZone z : zones) {
@@ -71,7 +73,7 @@ public final class Ec2 {
     }
     this.ids = kernel.randomness().stream("ec2.instance-ids");
     this.throttleDraws = kernel.randomness().stream("ec2.throttle");
-    this.cpu = new CpuPublisher(kernel, Require.notNull("cloudWatch", cloudWatch), this);
+    this.cpu = new CpuPublisher(kernel, Require.notNull("cloudWatch", cloudWatch), this, wiring);
     this.spot = new SpotMarket(kernel);
   }
 
