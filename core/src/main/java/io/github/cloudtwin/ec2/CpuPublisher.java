@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Publishes {@code AWS/EC2 CPUUtilization} for every reachable running instance at the end of
@@ -28,7 +29,7 @@ final class CpuPublisher {
 
   private final CloudWatch cloudWatch;
   private final Wiring wiring;
-  private final Ec2 ec2;
+  private final Supplier<Instance[]> liveInstances;
   private final List<CpuLoadModel> models = new ArrayList<>();
   private final Map<String, MetricWriter> groupWriters = new HashMap<>();
 
@@ -40,10 +41,15 @@ final class CpuPublisher {
     int basicCount;
   }
 
-  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Ec2 ec2, Wiring wiring) {
+  /**
+   * Creates the publisher and starts its minute tick.
+   *
+   * @param liveInstances every instance launched, as a snapshot the lifecycle rebuilds after a launch
+   */
+  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Supplier<Instance[]> liveInstances, Wiring wiring) {
     this.cloudWatch = cloudWatch;
     this.wiring = wiring;
-    this.ec2 = ec2;
+    this.liveInstances = liveInstances;
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, () -> publish(kernel.clock().now().toEpochMilli()));
   }
 
@@ -54,7 +60,7 @@ final class CpuPublisher {
   private void publish(long now) {
     long minuteStart = now - MINUTE;
     boolean fiveMinuteBoundary = now % FIVE_MINUTES == 0;
-    for (Instance i : ec2.liveInstances()) {
+    for (Instance i : liveInstances.get()) {
       InstanceState s = i.state();
       if (s == InstanceState.TERMINATED) {
         i.publisherState = null;
