@@ -66,7 +66,7 @@ public final class ApplicationAutoScaling {
    * @param ecs the ecs
    * @param region the region
    */
-  public ApplicationAutoScaling(Kernel kernel, CloudWatch cloudWatch, Ecs ecs, String region) {
+  ApplicationAutoScaling(Kernel kernel, CloudWatch cloudWatch, Ecs ecs, String region) {
     this.kernel = Require.notNull("kernel", kernel);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
     this.ecs = Require.notNull("ecs", ecs);

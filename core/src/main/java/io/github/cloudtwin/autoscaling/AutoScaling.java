@@ -8,6 +8,7 @@ import io.github.cloudtwin.cloudwatch.ComparisonOperator;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricDataQuery;
 import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Phase;
 import io.github.cloudtwin.kernel.Require;
@@ -55,8 +56,9 @@ public final class AutoScaling {
    * @param kernel the kernel
    * @param ec2 the ec 2
    * @param cloudWatch the cloud watch
+   * @param wiring the twin's connections (target groups and Classic Load Balancers by name)
    */
-  public AutoScaling(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
+  AutoScaling(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     this.ec2 = Require.notNull("ec2", ec2);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
@@ -66,6 +68,8 @@ public final class AutoScaling {
     this.hookCommands = new LifecycleHookCommands(kernel, registry);
     this.instanceCommands = new InstanceCommands(kernel, registry);
     this.scheduledActions = new ScheduledActions(kernel, registry);
+    trafficSources.setTargetGroupResolver(name -> wiring.targetGroups().apply(name));
+    trafficSources.setLoadBalancerResolver(name -> wiring.loadBalancers().apply(name));
     GroupMetrics metrics = new GroupMetrics(kernel.clock(), cloudWatch, groups.values());
     ec2.addListener(registry);
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, metrics::publish);
@@ -75,22 +79,23 @@ public final class AutoScaling {
   }
 
   /**
-   * Sets how target group names resolve to targets (the twin wires the ELB service here); unknown
-   * names must return null.
+   * Replaces how target group names resolve to targets (the twin wires the ELB service; tests in
+   * this package a fake); unknown names must return null.
    *
    * @param resolver the resolver
    */
-  public void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
+  void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
     trafficSources.setTargetGroupResolver(resolver);
   }
 
   /**
-   * Sets how Classic Load Balancer names resolve to targets (the twin wires the ELB service here);
-   * a name that is not a Classic Load Balancer must throw a ValidationException.
+   * Replaces how Classic Load Balancer names resolve to targets (the twin wires the ELB service;
+   * tests in this package a fake); a name that is not a Classic Load Balancer must throw a
+   * ValidationException.
    *
    * @param resolver the resolver
    */
-  public void setLoadBalancerResolver(Function<String, LoadBalancerTargets> resolver) {
+  void setLoadBalancerResolver(Function<String, LoadBalancerTargets> resolver) {
     trafficSources.setLoadBalancerResolver(resolver);
   }
 
