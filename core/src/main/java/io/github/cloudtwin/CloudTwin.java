@@ -10,6 +10,7 @@ import io.github.cloudtwin.ec2.Regions;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.faults.Faults;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.Timeline;
@@ -60,19 +61,20 @@ public final class CloudTwin implements AutoCloseable {
   private CloudTwin(TwinConfig config) {
     this.config = config;
     this.kernel = new Kernel(config.start(), config.seed(), config.arns());
-    this.cloudWatch = new CloudWatch(kernel);
-    this.ec2 = new Ec2(kernel, cloudWatch, config.availabilityZones());
-    this.faults = new Faults(kernel, ec2, cloudWatch);
-    this.autoScaling = new AutoScaling(kernel, ec2, cloudWatch);
-    this.loadBalancing = new LoadBalancing(kernel, ec2, cloudWatch);
-    this.traffic = new Traffic(kernel, ec2, loadBalancing);
+    Wiring wiring = new Wiring();
+    this.cloudWatch = ServiceAssembly.create(CloudWatch.class, kernel, wiring);
+    this.ec2 = ServiceAssembly.create(Ec2.class, kernel, cloudWatch, config.availabilityZones(), wiring);
+    this.faults = ServiceAssembly.create(Faults.class, kernel, ec2, cloudWatch);
+    this.autoScaling = ServiceAssembly.create(AutoScaling.class, kernel, ec2, cloudWatch, wiring);
+    this.loadBalancing = ServiceAssembly.create(LoadBalancing.class, kernel, ec2, cloudWatch);
+    this.traffic = ServiceAssembly.create(Traffic.class, kernel, ec2, loadBalancing);
     closeOnClose(loadBalancing);
-    ServiceWiring.connect(autoScaling, loadBalancing);
-    ServiceWiring.connect(cloudWatch, ec2, autoScaling);
-    this.ecs = new Ecs(kernel, ec2, cloudWatch, config.region());
-    this.ecs.useAutoScaling(autoScaling);
-    ServiceWiring.connect(kernel, ecs, loadBalancing, config.region());
-    this.applicationAutoScaling = new ApplicationAutoScaling(kernel, cloudWatch, ecs, config.region());
+    ServiceWiring.connect(wiring, loadBalancing);
+    ServiceWiring.connect(wiring, ec2, autoScaling);
+    ServiceWiring.connect(wiring, kernel, loadBalancing);
+    this.ecs = ServiceAssembly.create(Ecs.class, kernel, ec2, cloudWatch, config.region(), autoScaling, wiring);
+    ServiceWiring.connect(ecs, loadBalancing);
+    this.applicationAutoScaling = ServiceAssembly.create(ApplicationAutoScaling.class, kernel, cloudWatch, ecs, config.region());
   }
 
   /**

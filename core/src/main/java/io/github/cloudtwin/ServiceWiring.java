@@ -2,11 +2,8 @@ package io.github.cloudtwin;
 
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
-import io.github.cloudtwin.cloudwatch.CloudWatch;
-import io.github.cloudtwin.cloudwatch.InjectionTargets;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ecs.Ecs;
-import io.github.cloudtwin.ecs.TargetRegistration;
 import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.LoadBalancerType;
 import io.github.cloudtwin.elb.LoadBalancing;
@@ -14,6 +11,9 @@ import io.github.cloudtwin.elb.TargetDescription;
 import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.elb.TargetHealthState;
 import io.github.cloudtwin.elb.TargetType;
+import io.github.cloudtwin.internal.InjectionTargets;
+import io.github.cloudtwin.internal.TargetRegistration;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
@@ -29,8 +29,8 @@ final class ServiceWiring {
   private ServiceWiring() {}
 
   /** Injections may name the instances EC2 launched and the groups Auto Scaling or an instance names. */
-  static void connect(CloudWatch cloudWatch, Ec2 ec2, AutoScaling autoScaling) {
-    cloudWatch.setInjectionTargets(new InjectionTargets() {
+  static void connect(Wiring wiring, Ec2 ec2, AutoScaling autoScaling) {
+    wiring.injectionTargets(new InjectionTargets() {
       @Override
       public boolean instanceExists(String instanceId) {
         return ec2.instances().stream().anyMatch(i -> i.instanceId().equals(instanceId));
@@ -44,8 +44,8 @@ final class ServiceWiring {
     });
   }
 
-  static void connect(AutoScaling autoScaling, LoadBalancing loadBalancing) {
-    autoScaling.setLoadBalancerResolver(
+  static void connect(Wiring wiring, LoadBalancing loadBalancing) {
+    wiring.loadBalancers(
         name -> {
           LoadBalancer lb;
           try {
@@ -80,7 +80,7 @@ final class ServiceWiring {
             }
           };
         });
-    autoScaling.setTargetGroupResolver(
+    wiring.targetGroups(
         name -> {
           TargetGroup tg;
           try {
@@ -126,9 +126,9 @@ final class ServiceWiring {
    * id, so bridge-mode tasks that share an instance share one registration: it is registered with
    * the first task and deregistered with the last.
    */
-  static void connect(Kernel kernel, Ecs ecs, LoadBalancing loadBalancing, String region) {
+  static void connect(Wiring wiring, Kernel kernel, LoadBalancing loadBalancing) {
     Map<String, Integer> refs = new HashMap<>();
-    ecs.setTargetRegistration(
+    wiring.targetRegistration(
         new TargetRegistration() {
           @Override
           public String targetType(String targetGroupName) {
@@ -192,7 +192,10 @@ final class ServiceWiring {
                 });
           }
         });
-    // awsvpc tasks are ip targets of their own: the traffic the load balancer sends them costs CPU
+  }
+
+  /** awsvpc tasks are ip targets of their own: the traffic the load balancer sends them costs CPU. */
+  static void connect(Ecs ecs, LoadBalancing loadBalancing) {
     ecs.inProcessRuntime().setServedRequests((task, from, to) -> {
       String ip = task.privateIpv4Address();
       return ip == null ? 0 : loadBalancing.averageServedRate(ip, java.time.Instant.ofEpochMilli(from), java.time.Instant.ofEpochMilli(to));

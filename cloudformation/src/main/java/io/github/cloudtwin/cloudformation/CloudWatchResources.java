@@ -72,21 +72,7 @@ final class CloudWatchResources {
     b.okActions(actions(r, p, "OKActions"));
     b.insufficientDataActions(actions(r, p, "InsufficientDataActions"));
     MetricAlarmSpec spec = b.build();
-    return new Creation() {
-      @Override
-      public Outcome predict() {
-        if (r.twin().cloudWatch().alarms().stream().anyMatch(a -> a.alarmName().equals(name))) {
-          throw r.invalid("Properties.AlarmName", name, "a name no alarm of the twin has");
-        }
-        return Outcome.of(name).attribute("Arn", arn);
-      }
-
-      @Override
-      public Outcome create(CloudTwin twin) {
-        MetricAlarm alarm = twin.cloudWatch().putMetricAlarm(spec);
-        return Outcome.of(name).attribute("Arn", arn).withView(alarm);
-      }
-    };
+    return metricAlarm(r, name, arn, spec);
   };
 
   /** An alarm on {@code Metrics}: metric math (MetricDataQuery list), the rest as a metric alarm. */
@@ -125,21 +111,7 @@ final class CloudWatchResources {
     } catch (ValidationException e) {
       throw r.invalid("Properties.Metrics", e.value(), e.getMessage());
     }
-    return new Creation() {
-      @Override
-      public Outcome predict() {
-        if (r.twin().cloudWatch().alarms().stream().anyMatch(a -> a.alarmName().equals(name))) {
-          throw r.invalid("Properties.AlarmName", name, "a name no alarm of the twin has");
-        }
-        return Outcome.of(name).attribute("Arn", arn);
-      }
-
-      @Override
-      public Outcome create(CloudTwin twin) {
-        MetricAlarm alarm = twin.cloudWatch().putMetricAlarm(spec);
-        return Outcome.of(name).attribute("Arn", arn).withView(alarm);
-      }
-    };
+    return metricAlarm(r, name, arn, spec);
   }
 
   private static MetricDataQuery query(Props q) {
@@ -247,5 +219,24 @@ final class CloudWatchResources {
     static boolean isScalingPolicy(String type) {
       return type.equals("AWS::AutoScaling::ScalingPolicy") || type.equals("AWS::ApplicationAutoScaling::ScalingPolicy");
     }
+  }
+
+  /** The creation of metric alarm {@code name}: refused when the twin has an alarm of that name. */
+  private static Creation metricAlarm(ResourceContext r, String name, String arn, MetricAlarmSpec spec) {
+    return new Creation() {
+      @Override
+      public Outcome predict() {
+        if (r.twin().cloudWatch().alarms().stream().anyMatch(a -> a.alarmName().equals(name))) {
+          throw r.invalid("Properties.AlarmName", name, "a name no alarm of the twin has");
+        }
+        return Outcome.of(name).attribute("Arn", arn);
+      }
+
+      @Override
+      public Outcome create(CloudTwin twin) {
+        MetricAlarm alarm = twin.cloudWatch().putMetricAlarm(spec);
+        return Outcome.of(name).attribute("Arn", arn).withView(alarm);
+      }
+    };
   }
 }

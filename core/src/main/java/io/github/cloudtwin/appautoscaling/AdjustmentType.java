@@ -1,11 +1,22 @@
 package io.github.cloudtwin.appautoscaling;
 
+import io.github.cloudtwin.internal.scaling.Adjustment;
+
 /** How a step adjustment changes the capacity. */
 public enum AdjustmentType {
   /** current + N. */
   ChangeInCapacity,
-  /** current + current x N / 100, rounded as AWS does (aws-behaviour.md 2.1). */
+  /** current + current x N / 100, rounded as AWS does. */
   PercentChangeInCapacity,
   /** N. */
-  ExactCapacity
+  ExactCapacity;
+
+  /** The shared arithmetic behind this type. */
+  Adjustment arithmetic() {
+    return switch (this) {
+      case ChangeInCapacity -> Adjustment.CHANGE_IN_CAPACITY;
+      case PercentChangeInCapacity -> Adjustment.PERCENT_CHANGE_IN_CAPACITY;
+      case ExactCapacity -> Adjustment.EXACT_CAPACITY;
+    };
+  }
 }

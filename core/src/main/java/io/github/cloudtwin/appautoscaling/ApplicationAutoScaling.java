@@ -3,11 +3,7 @@ package io.github.cloudtwin.appautoscaling;
 import io.github.cloudtwin.facts.ServiceScalingFact;
 import io.github.cloudtwin.cloudwatch.AlarmAction;
 import io.github.cloudtwin.cloudwatch.AlarmActionContext;
-import io.github.cloudtwin.cloudwatch.AlarmNames;
-import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
-import io.github.cloudtwin.cloudwatch.ComparisonOperator;
-import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
@@ -15,10 +11,13 @@ import io.github.cloudtwin.ecs.Deployment;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.ecs.EcsService;
 import io.github.cloudtwin.ecs.RolloutState;
-import io.github.cloudtwin.kernel.Capacity;
+import io.github.cloudtwin.internal.scaling.Capacity;
+import io.github.cloudtwin.internal.scaling.SameInstantProposals;
+import io.github.cloudtwin.internal.scaling.StepIntervals;
+import io.github.cloudtwin.internal.scaling.TargetTracking;
+import io.github.cloudtwin.internal.scaling.TargetTrackingAlarms;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
-import io.github.cloudtwin.kernel.Scheduler;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +51,7 @@ public final class ApplicationAutoScaling {
   private final Ecs ecs;
   private final Map<String, ScalableTarget> targets = new LinkedHashMap<>();
   private final SplittableRandom ids;
-  private final List<Proposal> proposals = new ArrayList<>();
-  private Scheduler.Task resolve;
+  private final SameInstantProposals<Proposal> proposals;
 
   private record Proposal(PolicyState policy, int desired, String alarm, boolean scaleIn, int base) {}
 
@@ -65,12 +63,13 @@ public final class ApplicationAutoScaling {
    * @param ecs the ecs
    * @param region the region
    */
-  public ApplicationAutoScaling(Kernel kernel, CloudWatch cloudWatch, Ecs ecs, String region) {
+  ApplicationAutoScaling(Kernel kernel, CloudWatch cloudWatch, Ecs ecs, String region) {
     this.kernel = Require.notNull("kernel", kernel);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
     this.ecs = Require.notNull("ecs", ecs);
     Require.name("region", region);
     this.ids = kernel.randomness().stream("appautoscaling.ids");
+    this.proposals = new SameInstantProposals<>(kernel.scheduler(), kernel.clock(), this::resolve);
   }
 
   // ------------------------------------------------------------------ targets
@@ -216,7 +215,7 @@ public final class ApplicationAutoScaling {
     synchronized (t.policies) {
       t.policies.remove(p.spec.policyName());
     }
-    if (!p.alarmNames.isEmpty()) cloudWatch.deleteAlarms(p.alarmNames.toArray(new String[0]));
+    TargetTrackingAlarms.delete(cloudWatch, p.alarmNames);
   }
 
   /** The alarms of a target tracking policy, named as AWS names them (see {@link AlarmNames}). */
@@ -242,23 +241,14 @@ public final class ApplicationAutoScaling {
           statistic = Statistic.SUM;
       }
     }
-    String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + p.arn + ".";
-    List<MetricAlarmSpec> out = new ArrayList<>();
-    p.highAlarm = AlarmNames.targetTracking(p.target.resourceId(), "AlarmHigh", uuid());
-    out.add(MetricAlarmSpec.builder()
-        .alarmName(p.highAlarm).alarmDescription(description).metric(metric).statistic(statistic)
-        .period(Duration.ofSeconds(60)).evaluationPeriods(3).datapointsToAlarm(3)
-        .threshold(tt.targetValue()).comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-        .alarmActions(p.action).build());
-    if (!tt.disableScaleIn()) {
-      p.lowAlarm = AlarmNames.targetTracking(p.target.resourceId(), "AlarmLow", uuid());
-      out.add(MetricAlarmSpec.builder()
-          .alarmName(p.lowAlarm).alarmDescription(description).metric(metric).statistic(statistic)
-          .period(Duration.ofSeconds(60)).evaluationPeriods(15).datapointsToAlarm(15)
-          .threshold(0.9 * tt.targetValue()).comparisonOperator(ComparisonOperator.LessThanThreshold)
-          .alarmActions(p.lowAction).build());
-    }
-    return out;
+    MetricId watched = metric;
+    Statistic stat = statistic;
+    TargetTrackingAlarms.Pair pair = TargetTrackingAlarms.build(TargetTrackingAlarms.Shape.APPLICATION_AUTO_SCALING,
+        p.target.resourceId(), this::uuid, p.arn, b -> b.metric(watched).statistic(stat).period(Duration.ofSeconds(60)),
+        tt.targetValue(), tt.disableScaleIn(), p.action, p.lowAction);
+    p.highAlarm = pair.high().alarmName();
+    if (pair.low() != null) p.lowAlarm = pair.low().alarmName();
+    return pair.specs();
   }
 
   // ------------------------------------------------------------------ scaling
@@ -277,7 +267,7 @@ public final class ApplicationAutoScaling {
       int base;
       if (p.spec instanceof TargetTrackingPolicySpec tt) {
         base = running == 0 ? desired : running;
-        int needed = (int) Math.ceil(base * metric / tt.targetValue() - 1e-9);
+        int needed = TargetTracking.needed(base, metric, tt.targetValue());
         if (low) {
           proposed = Math.max(t.spec().minCapacity(), needed);
           scaleIn = true;
@@ -289,7 +279,8 @@ public final class ApplicationAutoScaling {
         }
       } else {
         StepScalingPolicySpec step = (StepScalingPolicySpec) p.spec;
-        StepAdjustment a = select(step, metric - ctx.threshold());
+        StepAdjustment a = StepIntervals.select(step.stepAdjustments(), StepAdjustment::metricIntervalLowerBound,
+            StepAdjustment::metricIntervalUpperBound, metric - ctx.threshold());
         if (a == null) return;
         boolean outCooldown = t.scaleOutCooldownEnd != null && kernel.clock().now().isBefore(t.scaleOutCooldownEnd);
         base = running == 0 ? desired : running;
@@ -309,37 +300,19 @@ public final class ApplicationAutoScaling {
         scaleIn = proposed < desired;
       }
       proposals.add(new Proposal(p, proposed, ctx.alarmName(), scaleIn, base));
-      if (resolve == null || !resolve.isPending()) {
-        resolve = kernel.scheduler().at(kernel.clock().now(), 0, this::resolve);
-      }
     });
   }
 
-  private static StepAdjustment select(StepScalingPolicySpec step, double diff) {
-    for (StepAdjustment a : step.stepAdjustments()) {
-      if (diff >= 0 ? a.lower() <= diff && diff < a.upper() : a.lower() < diff && diff <= a.upper()) return a;
-    }
-    return null;
-  }
-
-  /** The change for {@code n} at {@code base}, rounded as AWS does (aws-behaviour.md 2.1). */
+  /** The change for {@code n} at {@code base}, rounded as AWS does (the shared engine's arithmetic). */
   static int adjustment(StepScalingPolicySpec step, int n, int base) {
-    return switch (step.adjustmentType()) {
-      case ChangeInCapacity -> n;
-      case ExactCapacity -> Capacity.plus(n, -(long) base);
-      case PercentChangeInCapacity -> Capacity.percentChange(base, n, step.minAdjustmentMagnitude());
-    };
+    return step.adjustmentType().arithmetic().change(base, n, step.minAdjustmentMagnitude());
   }
 
-  private void resolve() {
-    Map<ScalableTarget, Proposal> out = new LinkedHashMap<>();
-    Map<ScalableTarget, Proposal> in = new LinkedHashMap<>();
-    for (Proposal pr : proposals) {
-      Map<ScalableTarget, Proposal> m = pr.scaleIn() ? in : out;
-      Proposal w = m.get(pr.policy().target);
-      if (w == null || pr.desired() > w.desired()) m.put(pr.policy().target, pr);
-    }
-    proposals.clear();
+  private void resolve(List<Proposal> batch) {
+    Map<ScalableTarget, Proposal> out = SameInstantProposals.largestPer(
+        batch.stream().filter(pr -> !pr.scaleIn()).toList(), pr -> pr.policy().target, Proposal::desired);
+    Map<ScalableTarget, Proposal> in = SameInstantProposals.largestPer(
+        batch.stream().filter(Proposal::scaleIn).toList(), pr -> pr.policy().target, Proposal::desired);
     Instant now = kernel.clock().now();
     for (Map.Entry<ScalableTarget, Proposal> e : out.entrySet()) {
       ScalableTarget t = e.getKey();
@@ -372,12 +345,11 @@ public final class ApplicationAutoScaling {
 
   /** Scale in only when every target tracking policy with scale-in enabled has its low alarm in ALARM. */
   private boolean allTargetTrackingReadyToScaleIn(ScalableTarget t) {
+    List<String> lows = new ArrayList<>();
     for (PolicyState p : t.policies.values()) {
-      if (!(p.spec instanceof TargetTrackingPolicySpec tt) || tt.disableScaleIn()) continue;
-      MetricAlarm low = cloudWatch.alarm(p.lowAlarm);
-      if (low.state() != AlarmState.ALARM) return false;
+      if (p.spec instanceof TargetTrackingPolicySpec tt && !tt.disableScaleIn()) lows.add(p.lowAlarm);
     }
-    return true;
+    return TargetTrackingAlarms.allInAlarm(cloudWatch, lows);
   }
 
   private static boolean deploymentInProgress(EcsService s) {

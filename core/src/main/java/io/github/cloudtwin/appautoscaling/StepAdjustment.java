@@ -1,6 +1,6 @@
 package io.github.cloudtwin.appautoscaling;
 
-import io.github.cloudtwin.kernel.StepIntervals;
+import io.github.cloudtwin.internal.scaling.StepIntervals;
 
 /**
  * One step of a step scaling policy: bounds relative to the alarm threshold (null = infinity) and
@@ -33,13 +33,5 @@ public record StepAdjustment(Double metricIntervalLowerBound, Double metricInter
    */
   public static StepAdjustment of(Double lower, Double upper, int adjustment) {
     return new StepAdjustment(lower, upper, adjustment);
-  }
-
-  double lower() {
-    return metricIntervalLowerBound == null ? Double.NEGATIVE_INFINITY : metricIntervalLowerBound;
-  }
-
-  double upper() {
-    return metricIntervalUpperBound == null ? Double.POSITIVE_INFINITY : metricIntervalUpperBound;
   }
 }

@@ -1,5 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
+import io.github.cloudtwin.internal.scaling.Adjustment;
+
 /** How a simple or step policy's adjustment is read. */
 public enum AdjustmentType {
   /** Add the adjustment to the current capacity (negative removes). */
@@ -7,5 +9,14 @@ public enum AdjustmentType {
   /** Set the capacity to the adjustment (0 or more). */
   ExactCapacity,
   /** Change the capacity by a percentage, rounded as AWS documents. */
-  PercentChangeInCapacity
+  PercentChangeInCapacity;
+
+  /** The shared arithmetic behind this type. */
+  Adjustment arithmetic() {
+    return switch (this) {
+      case ChangeInCapacity -> Adjustment.CHANGE_IN_CAPACITY;
+      case ExactCapacity -> Adjustment.EXACT_CAPACITY;
+      case PercentChangeInCapacity -> Adjustment.PERCENT_CHANGE_IN_CAPACITY;
+    };
+  }
 }

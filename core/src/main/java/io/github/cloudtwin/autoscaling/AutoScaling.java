@@ -1,13 +1,11 @@
 package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.facts.AutoScalingFact;
-import io.github.cloudtwin.cloudwatch.AlarmActionContext;
-import io.github.cloudtwin.cloudwatch.AlarmNames;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
-import io.github.cloudtwin.cloudwatch.ComparisonOperator;
-import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
-import io.github.cloudtwin.cloudwatch.MetricDataQuery;
 import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.internal.Wiring;
+import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
+import io.github.cloudtwin.internal.scaling.TargetTrackingAlarms;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Phase;
 import io.github.cloudtwin.kernel.Require;
@@ -18,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleToIntFunction;
 import java.util.function.Function;
 
 /**
@@ -44,10 +43,7 @@ public final class AutoScaling {
   private final LifecycleHookCommands hookCommands;
   private final InstanceCommands instanceCommands;
   private final ScheduledActions scheduledActions;
-  private final List<Proposal> proposals = new ArrayList<>();
-  private Scheduler.Task resolveTask;
-
-  private record Proposal(PolicyRuntime policy, int desired, String alarmName, long eventId) {}
+  private final PolicyEngine policies;
 
   /**
    * Creates the service; the twin does this, tests use {@code twin.autoScaling()}.
@@ -55,17 +51,21 @@ public final class AutoScaling {
    * @param kernel the kernel
    * @param ec2 the ec 2
    * @param cloudWatch the cloud watch
+   * @param wiring the twin's connections (target groups and Classic Load Balancers by name)
    */
-  public AutoScaling(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
+  AutoScaling(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     this.ec2 = Require.notNull("ec2", ec2);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
     this.ids = new Uuids(kernel.randomness().stream("autoscaling.ids"));
+    this.policies = new PolicyEngine(kernel, cloudWatch, this::runtime, groups::values, ids::next);
     this.trafficSources = new TrafficSourceCommands(kernel, registry);
     this.groupCommands = new GroupCommands(kernel, ec2, registry, trafficSources, ids, listeners);
     this.hookCommands = new LifecycleHookCommands(kernel, registry);
     this.instanceCommands = new InstanceCommands(kernel, registry);
     this.scheduledActions = new ScheduledActions(kernel, registry);
+    trafficSources.setTargetGroupResolver(name -> wiring.targetGroups().apply(name));
+    trafficSources.setLoadBalancerResolver(name -> wiring.loadBalancers().apply(name));
     GroupMetrics metrics = new GroupMetrics(kernel.clock(), cloudWatch, groups.values());
     ec2.addListener(registry);
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, metrics::publish);
@@ -75,22 +75,23 @@ public final class AutoScaling {
   }
 
   /**
-   * Sets how target group names resolve to targets (the twin wires the ELB service here); unknown
-   * names must return null.
+   * Replaces how target group names resolve to targets (the twin wires the ELB service; tests in
+   * this package a fake); unknown names must return null.
    *
    * @param resolver the resolver
    */
-  public void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
+  void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
     trafficSources.setTargetGroupResolver(resolver);
   }
 
   /**
-   * Sets how Classic Load Balancer names resolve to targets (the twin wires the ELB service here);
-   * a name that is not a Classic Load Balancer must throw a ValidationException.
+   * Replaces how Classic Load Balancer names resolve to targets (the twin wires the ELB service;
+   * tests in this package a fake); a name that is not a Classic Load Balancer must throw a
+   * ValidationException.
    *
    * @param resolver the resolver
    */
-  public void setLoadBalancerResolver(Function<String, LoadBalancerTargets> resolver) {
+  void setLoadBalancerResolver(Function<String, LoadBalancerTargets> resolver) {
     trafficSources.setLoadBalancerResolver(resolver);
   }
 
@@ -320,74 +321,36 @@ public final class AutoScaling {
    * @return the policy as stored
    */
   public ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
-    Require.notNull("spec", spec);
-    return kernel.call(() -> {
-      GroupRuntime g = runtime(spec.autoScalingGroupName());
-      PolicyRuntime old = g.policies.get(spec.policyName());
-      String arn = kernel.arns().of("autoscaling", "scalingPolicy:" + uuid() + ":autoScalingGroupName/" + g.name
-          + ":policyName/" + spec.policyName());
-      PolicyRuntime p = new PolicyRuntime(g, spec, arn, this);
-      // every alarm is built (and so validated) before anything changes: a rejection leaves no trace
-      List<MetricAlarmSpec> alarms = spec instanceof TargetTrackingScalingPolicy t ? targetTrackingAlarms(p, t) : List.of();
-      if (old != null) deleteOwnedAlarms(old);
-      g.policies.put(spec.policyName(), p);
-      long id = kernel.timeline().record(new AutoScalingFact.PolicyPut(spec.policyName(), g.name, spec, describe(spec)));
-      kernel.runWithCause(id, () -> alarms.forEach(cloudWatch::putMetricAlarm));
-      return new ScalingPolicy(p);
-    });
-  }
-
-  private static String describe(ScalingPolicySpec s) {
-    if (s instanceof SimpleScalingPolicy p) return "SimpleScaling " + p.adjustmentType() + " " + p.scalingAdjustment();
-    if (s instanceof StepScalingPolicy p) return "StepScaling " + p.adjustmentType() + " " + p.stepAdjustments();
-    TargetTrackingScalingPolicy t = (TargetTrackingScalingPolicy) s;
-    if (t.isMetricMath()) {
-      MetricDataQuery q = t.customMetrics().stream().filter(MetricDataQuery::returnData).findFirst().orElseThrow();
-      return "TargetTrackingScaling metrics " + q.id() + " = " + (q.isExpression() ? q.expression() : q.metricStat().metric())
-          + " target " + t.targetValue();
-    }
-    return "TargetTrackingScaling " + t.metric() + " target " + t.targetValue();
+    return policies.putScalingPolicy(spec);
   }
 
   /**
-   * The alarms of a target tracking policy, named as AWS names them (see {@link AlarmNames}): the
-   * high alarm, and the low one unless the policy has {@code DisableScaleIn} (as Application Auto
-   * Scaling does; docs/fidelity.md, "EC2 Auto Scaling").
+   * Internal, not API: puts the target tracking policy that ECS managed scaling owns on a group
+   * ({@code ECSManagedAutoScalingPolicy-<uuid>}; the twin's ECS calls this). It is a policy of the
+   * group like any other, with its alarm pair in CloudWatch shaped as ECS's (AlarmHigh 1 of 1 above
+   * the target, AlarmLow 15 of 15 below it); when an alarm triggers it, ECS decides the capacity.
+   *
+   * @param spec the policy
+   * @param scaleOut the desired capacity to ask for when AlarmHigh triggers, given its newest
+   *     datapoint; -1 for none
+   * @param scaleIn the same for AlarmLow
+   * @return the policy as stored
    */
-  private List<MetricAlarmSpec> targetTrackingAlarms(PolicyRuntime p, TargetTrackingScalingPolicy t) {
-    p.highAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmHigh", uuid());
-    String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + p.arn + ".";
-    MetricAlarmSpec high = watching(t, MetricAlarmSpec.builder()
-        .alarmName(p.highAlarmName)
-        .alarmDescription(description))
-        .evaluationPeriods(3)
-        .datapointsToAlarm(3)
-        .threshold(t.targetValue())
-        .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-        .alarmActions(p.action)
-        .build();
-    if (t.disableScaleIn()) return List.of(high);
-    p.lowAlarmName = AlarmNames.targetTracking(p.group.name, "AlarmLow", uuid());
-    MetricAlarmSpec low = watching(t, MetricAlarmSpec.builder()
-        .alarmName(p.lowAlarmName)
-        .alarmDescription(description))
-        .evaluationPeriods(15)
-        .datapointsToAlarm(15)
-        .threshold(0.7 * t.targetValue())
-        .comparisonOperator(ComparisonOperator.LessThanThreshold)
-        .alarmActions(p.lowAction)
-        .build();
-    return List.of(high, low);
-  }
+  public ScalingPolicy putEcsManagedScalingPolicy(
+      TargetTrackingScalingPolicy spec, DoubleToIntFunction scaleOut, DoubleToIntFunction scaleIn) {
+    Require.notNull("scaleOut", scaleOut);
+    Require.notNull("scaleIn", scaleIn);
+    return policies.putScalingPolicy(spec, new ServiceLinkedPolicy() {
+      @Override
+      public TargetTrackingAlarms.Shape shape() {
+        return TargetTrackingAlarms.Shape.ECS_MANAGED_SCALING;
+      }
 
-  /** The policy's metric, per minute: its metric and statistic, or its metric math. */
-  private static MetricAlarmSpec.Builder watching(TargetTrackingScalingPolicy t, MetricAlarmSpec.Builder b) {
-    if (t.isMetricMath()) return b.metrics(t.customMetrics());
-    return b.metric(t.metric()).statistic(t.statistic()).period(Duration.ofSeconds(60));
-  }
-
-  private void deleteOwnedAlarms(PolicyRuntime p) {
-    if (p.highAlarmName != null) cloudWatch.deleteAlarms(new ScalingPolicy(p).alarmNames().toArray(String[]::new));
+      @Override
+      public int capacity(boolean out, double metric, int desiredCapacity) {
+        return out ? scaleOut.applyAsInt(metric) : scaleIn.applyAsInt(metric);
+      }
+    });
   }
 
   /**
@@ -397,23 +360,7 @@ public final class AutoScaling {
    * @param policyName the policy name
    */
   public void deletePolicy(String groupName, String policyName) {
-    kernel.run(() -> {
-      PolicyRuntime p = policyRuntime(groupName, policyName);
-      deleteOwnedAlarms(p);
-      p.group.policies.remove(policyName);
-      kernel.timeline().record(new AutoScalingFact.PolicyDeleted(policyName, p.group.name));
-    });
-  }
-
-  private PolicyRuntime policyRuntime(String groupName, String policyName) {
-    GroupRuntime g = runtime(groupName);
-    Require.name("PolicyName", policyName);
-    PolicyRuntime p = g.policies.get(policyName);
-    if (p == null) {
-      throw new ValidationException("PolicyName", policyName,
-          "the name of a policy of group " + groupName + " " + g.policies.keySet());
-    }
-    return p;
+    policies.deletePolicy(groupName, policyName);
   }
 
   /**
@@ -424,7 +371,7 @@ public final class AutoScaling {
    * @return the policy of {@code groupName} named {@code policyName}, or a ValidationException
    */
   public ScalingPolicy policy(String groupName, String policyName) {
-    return kernel.call(() -> new ScalingPolicy(policyRuntime(groupName, policyName)));
+    return policies.policy(groupName, policyName);
   }
 
   /**
@@ -434,19 +381,7 @@ public final class AutoScaling {
    * @return the policy named {@code policyName} in whichever group has it (it must be exactly one)
    */
   public ScalingPolicy policy(String policyName) {
-    Require.name("PolicyName", policyName);
-    return kernel.call(() -> {
-      List<PolicyRuntime> found = new ArrayList<>();
-      for (GroupRuntime g : groups.values()) {
-        PolicyRuntime p = g.policies.get(policyName);
-        if (p != null) found.add(p);
-      }
-      if (found.size() != 1) {
-        throw new ValidationException("PolicyName", policyName,
-            found.isEmpty() ? "the name of an existing policy" : "a name used by one group only; use policy(group, name)");
-      }
-      return new ScalingPolicy(found.get(0));
-    });
+    return policies.policy(policyName);
   }
 
   /**
@@ -471,78 +406,11 @@ public final class AutoScaling {
    */
   public void executePolicy(
       String groupName, String policyName, boolean honorCooldown, Double metricValue, Double breachThreshold) {
-    kernel.run(() -> {
-      PolicyRuntime p = policyRuntime(groupName, policyName);
-      if (p.spec instanceof TargetTrackingScalingPolicy) {
-        throw new ValidationException("PolicyName", policyName, "a simple or step scaling policy (ExecutePolicy does"
-            + " not support target tracking policies)");
-      }
-      if (p.spec instanceof StepScalingPolicy && (metricValue == null || breachThreshold == null)) {
-        throw new ValidationException("MetricValue", metricValue, "MetricValue and BreachThreshold are required for a"
-            + " step scaling policy");
-      }
-      if (honorCooldown && p.isSimple() && p.group.inCooldownOrActivity()) {
-        throw new ScalingActivityInProgressException(groupName, "cooldown until " + p.group.cooldownEnd);
-      }
-      double m = metricValue == null ? Double.NaN : metricValue;
-      double t = breachThreshold == null ? Double.NaN : breachThreshold;
-      int desired = p.propose(m, t, false, cloudWatch);
-      long id = kernel.timeline().record(new AutoScalingFact.PolicyExecuted(policyName, p.group.name, null,
-          p.group.spec.desiredCapacity(), desired));
-      if (desired >= 0) {
-        kernel.runWithCause(id, () -> p.group.changeDesired(desired, "a user request executed policy " + policyName,
-            p.isSimple(), p.cooldown()));
-      }
-    });
+    policies.executePolicy(groupName, policyName, honorCooldown, metricValue, breachThreshold);
   }
 
-  /** Called by a policy's alarm action, on the simulation thread. */
-  void onAlarm(PolicyRuntime p, AlarmActionContext ctx, boolean low) {
-    GroupRuntime g = p.group;
-    if (g.deleted || g.policies.get(p.name()) != p) return;
-    kernel.runWithCause(ctx.causeEventId(), () -> {
-      if (g.isSuspended(ScalingProcess.AlarmNotification)) {
-        if (!ctx.reinvocation()) {
-          kernel.timeline().record(new AutoScalingFact.PolicyNotExecuted(p.name(), g.name,
-              AutoScalingFact.Reason.ALARM_NOTIFICATION_SUSPENDED, null));
-        }
-        return;
-      }
-      if (p.isSimple() && g.inCooldownOrActivity()) {
-        if (!ctx.reinvocation()) {
-          kernel.timeline().record(new AutoScalingFact.PolicyNotExecuted(p.name(), g.name, AutoScalingFact.Reason.COOLDOWN,
-              g.cooldownEnd));
-        }
-        return;
-      }
-      int desired = p.propose(ctx.newestDatapoint(), ctx.threshold(), low, cloudWatch);
-      if (desired < 0) {
-        return;
-      }
-      long id = kernel.timeline().record(new AutoScalingFact.PolicyExecuted(p.name(), g.name, ctx.alarmName(),
-          g.spec.desiredCapacity(), desired));
-      proposals.add(new Proposal(p, desired, ctx.alarmName(), id));
-      if (resolveTask == null || !resolveTask.isPending()) {
-        resolveTask = kernel.scheduler().at(kernel.clock().now(), 0, this::resolveProposals);
-      }
-    });
-  }
-
-  /** Policies that fired at the same instant: per group, the largest resulting capacity wins. */
-  private void resolveProposals() {
-    Map<GroupRuntime, Proposal> winners = new LinkedHashMap<>();
-    for (Proposal pr : proposals) {
-      Proposal w = winners.get(pr.policy().group);
-      if (w == null || pr.desired() > w.desired()) winners.put(pr.policy().group, pr);
-    }
-    proposals.clear();
-    for (Proposal w : winners.values()) {
-      GroupRuntime g = w.policy().group;
-      int desired = g.clamp(w.desired());
-      if (g.deleted || desired == g.spec.desiredCapacity()) continue;
-      kernel.runWithCause(w.eventId(), () -> g.changeDesired(desired, "a monitor alarm " + w.alarmName()
-          + " in state ALARM triggered policy " + w.policy().name(), w.policy().isSimple(), w.policy().cooldown()));
-    }
+  private void deleteOwnedAlarms(PolicyRuntime p) {
+    policies.deleteOwnedAlarms(p);
   }
 
   // ------------------------------------------------------------------ instances
@@ -694,9 +562,5 @@ public final class AutoScaling {
   public void removeScalingActivityListener(ScalingActivityListener listener) {
     kernel.checkOpen();
     listeners.remove(listener);
-  }
-
-  private String uuid() {
-    return ids.next();
   }
 }

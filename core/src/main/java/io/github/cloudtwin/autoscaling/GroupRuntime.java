@@ -4,7 +4,7 @@ import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.facts.Fact;
-import io.github.cloudtwin.kernel.Capacity;
+import io.github.cloudtwin.internal.scaling.Capacity;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Scheduler;
 import java.time.Duration;

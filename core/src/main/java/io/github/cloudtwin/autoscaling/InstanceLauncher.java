@@ -109,8 +109,8 @@ final class InstanceLauncher {
     PurchaseOption option = purchaseOptions.nextPurchaseOption();
     List<String> types = purchaseOptions.instanceTypes(option, zone, unitsToGo);
     if (types.isEmpty()) failure = InsufficientInstanceCapacityException.noSpotCapacity(zone);
-    AutoScalingGroupSpec spec = group.spec();
     for (String type : types) {
+      AutoScalingGroupSpec spec = group.spec();
       InstanceSpec is = InstanceSpec.builder()
           .instanceType(type)
           .purchaseOption(option)
@@ -137,6 +137,7 @@ final class InstanceLauncher {
       log.end(a, ActivityStatus.Failed);
       return 0;
     }
+    AutoScalingGroupSpec spec = group.spec(); // read again: the launch may have called back into the group
     Member m = new Member(instance, spec.launchTemplateName(), spec.launchTemplateVersion(), state.now(),
         spec.newInstancesProtectedFromScaleIn(), spec.unitsOf(instance.instanceType().name()));
     m.rebalanceLaunch = rebalance;

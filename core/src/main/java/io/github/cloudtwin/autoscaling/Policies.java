@@ -1,12 +1,15 @@
 package io.github.cloudtwin.autoscaling;
 
-import io.github.cloudtwin.kernel.Capacity;
+import io.github.cloudtwin.internal.scaling.Capacity;
+import io.github.cloudtwin.internal.scaling.StepIntervals;
 import io.github.cloudtwin.kernel.Require;
-import io.github.cloudtwin.kernel.StepIntervals;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
 
-/** Policy arithmetic: validation, AWS's percent rounding and step selection. Stateless. */
+/**
+ * EC2 Auto Scaling's side of the shared scaling engine ({@code internal.scaling}): its validation
+ * messages, and its adjustment types and steps handed to the shared arithmetic. Stateless.
+ */
 final class Policies {
 
   private Policies() {}
@@ -40,11 +43,7 @@ final class Policies {
 
   /** The capacity an adjustment gives from {@code base} (before clamping; saturated, never wrapped). */
   static int apply(AdjustmentType type, int adjustment, Integer minAdjustmentMagnitude, int base) {
-    return switch (type) {
-      case ChangeInCapacity -> Capacity.plus(base, adjustment);
-      case ExactCapacity -> adjustment;
-      case PercentChangeInCapacity -> Capacity.plus(base, percentDelta(base, adjustment, minAdjustmentMagnitude));
-    };
+    return type.arithmetic().capacity(base, adjustment, minAdjustmentMagnitude == null ? 0 : minAdjustmentMagnitude);
   }
 
   /**
@@ -52,15 +51,6 @@ final class Policies {
    * upper bound inclusive below it; null when no step matches.
    */
   static StepAdjustment selectStep(List<StepAdjustment> steps, double diff) {
-    if (Double.isNaN(diff)) {
-      return null;
-    }
-    if (diff >= 0) {
-      for (StepAdjustment s : steps) if (s.containsLowerInclusive(diff)) return s;
-    }
-    if (diff <= 0) {
-      for (StepAdjustment s : steps) if (s.containsUpperInclusive(diff)) return s;
-    }
-    return null;
+    return StepIntervals.select(steps, StepAdjustment::metricIntervalLowerBound, StepAdjustment::metricIntervalUpperBound, diff);
   }
 }

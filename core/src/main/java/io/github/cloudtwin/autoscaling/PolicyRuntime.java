@@ -5,6 +5,8 @@ import io.github.cloudtwin.cloudwatch.AlarmActionContext;
 import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
+import io.github.cloudtwin.internal.scaling.TargetTracking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
@@ -18,11 +20,14 @@ final class PolicyRuntime {
   final AlarmAction action;
   /** Target tracking: the scale-in action of the low alarm. */
   final AlarmAction lowAction;
+  /** The service that owns this target tracking policy and decides its capacity, or null. */
+  final ServiceLinkedPolicy owner;
   String highAlarmName;
   String lowAlarmName;
 
-  PolicyRuntime(GroupRuntime group, ScalingPolicySpec spec, String arn, AutoScaling service) {
+  PolicyRuntime(GroupRuntime group, ScalingPolicySpec spec, String arn, PolicyEngine service, ServiceLinkedPolicy owner) {
     this.group = group;
+    this.owner = owner;
     this.spec = spec;
     this.arn = arn;
     this.action = AlarmAction.scaling(spec.policyName(), ctx -> service.onAlarm(this, ctx, false));
@@ -71,14 +76,18 @@ final class PolicyRuntime {
     } else {
       TargetTrackingScalingPolicy t = (TargetTrackingScalingPolicy) spec;
       if (Double.isNaN(metric)) return -1;
-      if (!low) {
+      if (owner != null) {
+        int asked = owner.capacity(!low, metric, desired);
+        if (asked < 0) return -1;
+        result = group.clamp(asked);
+      } else if (!low) {
         int current = desired - warming();
-        int needed = ceil(current * metric / t.targetValue());
+        int needed = TargetTracking.needed(current, metric, t.targetValue());
         if (needed <= desired) return -1;
         result = group.clamp(needed);
       } else {
         if (t.disableScaleIn() || warming() > 0) return -1;
-        int needed = ceil(desired * metric / t.targetValue());
+        int needed = TargetTracking.needed(desired, metric, t.targetValue());
         for (PolicyRuntime other : group.policies.values()) {
           if (other == this || !(other.spec instanceof TargetTrackingScalingPolicy o) || o.disableScaleIn()) continue;
           MetricAlarm a = cloudWatch.alarm(other.lowAlarmName);
@@ -86,7 +95,7 @@ final class PolicyRuntime {
           Instant now = group.now();
           OptionalDouble v = o.isMetricMath() ? newestMinute(cloudWatch, o, now) : cloudWatch.statistic(o.metric(), now.minusSeconds(60), now, o.statistic());
           if (v.isEmpty()) return -1;
-          needed = Math.max(needed, ceil(desired * v.getAsDouble() / o.targetValue()));
+          needed = Math.max(needed, TargetTracking.needed(desired, v.getAsDouble(), o.targetValue()));
         }
         if (needed >= desired) return -1;
         result = group.clamp(needed);
@@ -101,10 +110,6 @@ final class PolicyRuntime {
       if (!r.values().isEmpty()) return OptionalDouble.of(r.values().get(0));
     }
     return OptionalDouble.empty();
-  }
-
-  private static int ceil(double x) {
-    return (int) Math.ceil(x - 1e-9);
   }
 
   boolean isSimple() {

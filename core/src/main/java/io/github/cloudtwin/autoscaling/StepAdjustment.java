@@ -1,6 +1,6 @@
 package io.github.cloudtwin.autoscaling;
 
-import io.github.cloudtwin.kernel.StepIntervals;
+import io.github.cloudtwin.internal.scaling.StepIntervals;
 
 /**
  * One step of a step policy: bounds relative to the alarm threshold (null means minus or plus
@@ -36,18 +36,6 @@ public record StepAdjustment(
    */
   public static StepAdjustment of(Double lower, Double upper, int adjustment) {
     return new StepAdjustment(lower, upper, adjustment);
-  }
-
-  /** Whether {@code diff} (metric minus threshold) falls in the step, lower bound inclusive. */
-  boolean containsLowerInclusive(double diff) {
-    return (metricIntervalLowerBound == null || diff >= metricIntervalLowerBound)
-        && (metricIntervalUpperBound == null || diff < metricIntervalUpperBound);
-  }
-
-  /** Whether {@code diff} falls in the step, upper bound inclusive. */
-  boolean containsUpperInclusive(double diff) {
-    return (metricIntervalLowerBound == null || diff > metricIntervalLowerBound)
-        && (metricIntervalUpperBound == null || diff <= metricIntervalUpperBound);
   }
 
   @Override

@@ -178,9 +178,9 @@ final class TerminationSelection {
     for (Member m : candidates) {
       if (counts.get(m.zone) == most) pool.add(m.snapshot());
     }
-    AutoScalingGroupSpec spec = group.spec();
-    for (TerminationPolicy p : spec.terminationPolicies()) {
+    for (TerminationPolicy p : group.spec().terminationPolicies()) {
       if (pool.size() <= 1) break;
+      AutoScalingGroupSpec spec = group.spec(); // a custom policy is user code: read the spec as it is now
       List<AutoScalingInstance> s = p.select(pool, spec.launchTemplateName(), spec.launchTemplateVersion(), state.now());
       if (!s.isEmpty()) pool = s;
     }

@@ -1,5 +1,8 @@
 package io.github.cloudtwin.cloudwatch;
 
+import io.github.cloudtwin.internal.InjectionTargets;
+import io.github.cloudtwin.internal.MetricOverrides;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
@@ -37,8 +40,10 @@ public final class CloudWatch {
    * Creates the service; the twin does this, tests use {@code twin.cloudWatch()}.
    *
    * @param kernel the kernel
+   * @param wiring the twin's connections: CloudWatch offers its injections to the publishers and
+   *     learns what an injection may name
    */
-  public CloudWatch(Kernel kernel) {
+  CloudWatch(Kernel kernel, Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     Injections injections = new Injections();
     this.store = new MetricStore(kernel, injections);
@@ -50,16 +55,30 @@ public final class CloudWatch {
     AlarmTransitions transitions = new AlarmTransitions(kernel, alarmListeners, actions, composites);
     AlarmEvaluator evaluator = new AlarmEvaluator(kernel, byName.values(), store, transitions, actions);
     this.alarms = new MetricAlarms(kernel, byName, composites, transitions, evaluator);
-  }
+    injector.targets(new InjectionTargets() {
+      @Override
+      public boolean instanceExists(String instanceId) {
+        return wiring.injectionTargets().instanceExists(instanceId);
+      }
 
-  /**
-   * Sets what injections may name (the twin wires its instances and groups here).
-   *
-   * @param targets the instances and groups that exist
-   */
-  public void setInjectionTargets(InjectionTargets targets) {
-    Require.notNull("targets", targets);
-    kernel.run(() -> injector.targets(targets));
+      @Override
+      public boolean groupExists(String groupName) {
+        return wiring.injectionTargets().groupExists(groupName);
+      }
+    });
+    wiring.metricOverrides(new MetricOverrides() {
+      @Override
+      public boolean isSuppressed(String metricName, String instanceId, String groupName, long epochMillis) {
+        kernel.checkOpen();
+        return injector.isSuppressed(metricName, instanceId, groupName, epochMillis);
+      }
+
+      @Override
+      public double injectedValue(String metricName, String instanceId, String groupName, long epochMillis) {
+        kernel.checkOpen();
+        return injector.injectedValue(metricName, instanceId, groupName, epochMillis);
+      }
+    });
   }
 
   // ------------------------------------------------------------------ metrics
@@ -220,37 +239,6 @@ public final class CloudWatch {
   public void inject(MetricInjection injection) {
     Require.notNull("injection", injection);
     kernel.run(() -> injector.inject(injection));
-  }
-
-  /**
-   * For publishers: the injected value of {@code metricName} for the instance (or its group) at
-   * {@code epochMillis}; NaN when nothing is injected. Check {@link #isSuppressed} first.
-   *
-   * @param metricName the metric name
-   * @param instanceId the instance id
-   * @param groupName the group name
-   * @param epochMillis the epoch millis
-   * @return for publishers: the injected value of {@code metricName} for the instance (or its
-   *     group) at {@code epochMillis}; NaN when nothing is injected
-   */
-  public double injectedValue(String metricName, String instanceId, String groupName, long epochMillis) {
-    kernel.checkOpen();
-    return injector.injectedValue(metricName, instanceId, groupName, epochMillis);
-  }
-
-  /**
-   * For publishers: whether a gap silences the instance's (or its group's) metric at that time.
-   *
-   * @param metricName the metric name
-   * @param instanceId the instance id
-   * @param groupName the group name
-   * @param epochMillis the epoch millis
-   * @return for publishers: whether a gap silences the instance's (or its group's) metric at that
-   *     time
-   */
-  public boolean isSuppressed(String metricName, String instanceId, String groupName, long epochMillis) {
-    kernel.checkOpen();
-    return injector.isSuppressed(metricName, instanceId, groupName, epochMillis);
   }
 
   // ------------------------------------------------------------------ alarms

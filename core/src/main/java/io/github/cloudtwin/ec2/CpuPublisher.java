@@ -4,6 +4,7 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Phase;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Publishes {@code AWS/EC2 CPUUtilization} for every reachable running instance at the end of
@@ -26,7 +28,8 @@ final class CpuPublisher {
   private static final long FIVE_MINUTES = 300_000L;
 
   private final CloudWatch cloudWatch;
-  private final Ec2 ec2;
+  private final Wiring wiring;
+  private final Supplier<Instance[]> liveInstances;
   private final List<CpuLoadModel> models = new ArrayList<>();
   private final Map<String, MetricWriter> groupWriters = new HashMap<>();
 
@@ -38,9 +41,15 @@ final class CpuPublisher {
     int basicCount;
   }
 
-  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Ec2 ec2) {
+  /**
+   * Creates the publisher and starts its minute tick.
+   *
+   * @param liveInstances every instance launched, as a snapshot the lifecycle rebuilds after a launch
+   */
+  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Supplier<Instance[]> liveInstances, Wiring wiring) {
     this.cloudWatch = cloudWatch;
-    this.ec2 = ec2;
+    this.wiring = wiring;
+    this.liveInstances = liveInstances;
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, () -> publish(kernel.clock().now().toEpochMilli()));
   }
 
@@ -51,7 +60,7 @@ final class CpuPublisher {
   private void publish(long now) {
     long minuteStart = now - MINUTE;
     boolean fiveMinuteBoundary = now % FIVE_MINUTES == 0;
-    for (Instance i : ec2.liveInstances()) {
+    for (Instance i : liveInstances.get()) {
       InstanceState s = i.state();
       if (s == InstanceState.TERMINATED) {
         i.publisherState = null;
@@ -60,8 +69,8 @@ final class CpuPublisher {
       State st = (State) i.publisherState;
       if (i.isReachable() && i.stateSince().toEpochMilli() <= minuteStart) {
         String group = i.groupName();
-        if (!cloudWatch.isSuppressed(METRIC, i.instanceId(), group, minuteStart)) {
-          double v = cloudWatch.injectedValue(METRIC, i.instanceId(), group, minuteStart);
+        if (!wiring.metricOverrides().isSuppressed(METRIC, i.instanceId(), group, minuteStart)) {
+          double v = wiring.metricOverrides().injectedValue(METRIC, i.instanceId(), group, minuteStart);
           if (Double.isNaN(v)) {
             v = i.spec().idleCpuUtilization();
             for (int m = 0; m < models.size(); m++) {

@@ -1,17 +1,13 @@
 package io.github.cloudtwin.ec2;
 
-import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.facts.Ec2Fact;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,6 +17,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * monitoring).
  *
  * <p>Obtain it from {@code twin.ec2()}. Thread-safe: every method runs under the simulation lock.
+ *
+ * <p>A facade: the zones and their outages and capacity ({@code Zones}), the instances and their
+ * state machine ({@code Ec2Instances}), launch throttling ({@code LaunchThrottle}), the Spot
+ * market ({@code SpotMarket}) and its interruptions ({@code SpotInterruptions}) and the CPU
+ * publisher ({@code CpuPublisher}) do the work.
  */
 public final class Ec2 {
 
@@ -40,20 +41,13 @@ public final class Ec2 {
   public static final Duration SHUTDOWN_TIME = Duration.ofSeconds(30);
 
   private final Kernel kernel;
-  private final Map<String, AvailabilityZone> zones = new LinkedHashMap<>();
-  private final Map<String, ZoneState> zoneStates = new HashMap<>();
-  /** Zone and instance type pairs ({@code zone + " " + type}) EC2 has no capacity for. */
-  private final java.util.Set<String> noCapacity = new java.util.HashSet<>();
-  private final Map<String, Instance> instances = new LinkedHashMap<>();
+  private final Zones zones;
   private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
-  private final SplittableRandom ids;
+  private final LaunchThrottle throttle;
   private final CpuPublisher cpu;
   private final SpotMarket spot;
-  /** Spot Instances with an interruption scheduled and not yet done. */
-  private final java.util.Set<String> interrupting = new java.util.HashSet<>();
-  private Instance[] liveSnapshot;
-  private int instanceQuota = DEFAULT_INSTANCE_QUOTA;
-  private int notTerminated;
+  private final Ec2Instances instances;
+  private final SpotInterruptions interruptions;
 
   /**
    * Creates the service over {@code zones}; the twin does this, tests use {@code twin.ec2()}.
@@ -61,18 +55,18 @@ public final class Ec2 {
    * @param kernel the kernel
    * @param cloudWatch the cloud watch
    * @param zones the zones
+   * @param wiring the twin's connections (CloudWatch's injections, for the CPU publisher)
    */
-  public Ec2(Kernel kernel, CloudWatch cloudWatch, List<AvailabilityZone> zones) {
+  Ec2(Kernel kernel, CloudWatch cloudWatch, List<AvailabilityZone> zones, Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     Require.notNull("availabilityZones", zones);
-    for (AvailabilityZone z : zones) {
-      this.zones.put(z.name(), z);
-      zoneStates.put(z.name(), ZoneState.AVAILABLE);
-    }
-    this.ids = kernel.randomness().stream("ec2.instance-ids");
-    this.throttleDraws = kernel.randomness().stream("ec2.throttle");
-    this.cpu = new CpuPublisher(kernel, Require.notNull("cloudWatch", cloudWatch), this);
+    this.zones = new Zones(kernel, zones);
+    SplittableRandom ids = kernel.randomness().stream("ec2.instance-ids");
+    this.throttle = new LaunchThrottle(kernel.randomness().stream("ec2.throttle"));
     this.spot = new SpotMarket(kernel);
+    this.instances = new Ec2Instances(kernel, this.zones, throttle, spot, listeners, ids);
+    this.cpu = new CpuPublisher(kernel, Require.notNull("cloudWatch", cloudWatch), instances::liveInstances, wiring);
+    this.interruptions = new SpotInterruptions(kernel, instances, spot, listeners);
   }
 
   // ------------------------------------------------------------------ zones
@@ -80,7 +74,7 @@ public final class Ec2 {
   /** {@return the twin's zones, in name order} */
   public List<AvailabilityZone> zones() {
     kernel.checkOpen();
-    return List.copyOf(zones.values());
+    return zones.all();
   }
 
   /**
@@ -90,12 +84,7 @@ public final class Ec2 {
    * @return the zone named {@code name}, or a ValidationException listing the twin's zones
    */
   public AvailabilityZone zone(String name) {
-    Require.name("availabilityZone", name);
-    AvailabilityZone z = zones.get(name);
-    if (z == null) {
-      throw new ValidationException("availabilityZone", name, "one of the twin's zones " + zones.keySet());
-    }
-    return z;
+    return zones.zone(name);
   }
 
   /**
@@ -106,7 +95,7 @@ public final class Ec2 {
    */
   public ZoneState zoneState(String name) {
     zone(name);
-    return kernel.call(() -> zoneStates.get(name));
+    return kernel.call(() -> zones.state(name));
   }
 
   /**
@@ -119,14 +108,8 @@ public final class Ec2 {
     zone(name);
     kernel.run(
         () -> {
-          if (zoneStates.put(name, ZoneState.IMPAIRED) == ZoneState.IMPAIRED) {
-            return;
-          }
-          kernel.timeline().record(new Ec2Fact.ZoneStateChanged(name, ZoneState.AVAILABLE, ZoneState.IMPAIRED));
-          for (Instance i : List.copyOf(instances.values())) {
-            if (i.availabilityZone().equals(name)) {
-              setZoneImpaired(i, true);
-            }
+          if (zones.setState(name, ZoneState.IMPAIRED)) {
+            instances.zoneImpaired(name, true);
           }
         });
   }
@@ -140,14 +123,8 @@ public final class Ec2 {
     zone(name);
     kernel.run(
         () -> {
-          if (zoneStates.put(name, ZoneState.AVAILABLE) == ZoneState.AVAILABLE) {
-            return;
-          }
-          kernel.timeline().record(new Ec2Fact.ZoneStateChanged(name, ZoneState.IMPAIRED, ZoneState.AVAILABLE));
-          for (Instance i : List.copyOf(instances.values())) {
-            if (i.availabilityZone().equals(name)) {
-              setZoneImpaired(i, false);
-            }
+          if (zones.setState(name, ZoneState.AVAILABLE)) {
+            instances.zoneImpaired(name, false);
           }
         });
   }
@@ -165,12 +142,7 @@ public final class Ec2 {
   public void setInsufficientCapacity(String zone, String instanceType, boolean insufficient) {
     zone(zone);
     InstanceType.of(instanceType);
-    kernel.run(() -> {
-      boolean changed = insufficient ? noCapacity.add(zone + " " + instanceType) : noCapacity.remove(zone + " " + instanceType);
-      if (changed) {
-        kernel.timeline().record(new Ec2Fact.ZoneCapacityChanged(zone, instanceType, insufficient));
-      }
-    });
+    kernel.run(() -> zones.setInsufficientCapacity(zone, instanceType, insufficient));
   }
 
   /**
@@ -185,29 +157,7 @@ public final class Ec2 {
   public void throttleRunInstances(String autoScalingGroupName, int percentage) {
     Require.name("autoScalingGroupName", autoScalingGroupName);
     Require.between("percentage", percentage, 0, 100);
-    kernel.run(() -> {
-      if (percentage == 0) throttled.remove(autoScalingGroupName);
-      else throttled.put(autoScalingGroupName, percentage);
-    });
-  }
-
-  private final java.util.Map<String, Integer> throttled = new java.util.TreeMap<>();
-  private final java.util.SplittableRandom throttleDraws;
-
-  private boolean throttled(InstanceSpec spec) {
-    if (throttled.isEmpty()) return false;
-    Integer pct = throttled.get(spec.tags().get(GROUP_TAG));
-    return pct != null && (pct >= 100 || throttleDraws.nextInt(100) < pct);
-  }
-
-  private boolean launchable(String zone, String instanceType) {
-    return zoneStates.get(zone) != ZoneState.IMPAIRED && !noCapacity.contains(zone + " " + instanceType);
-  }
-
-  private void setZoneImpaired(Instance i, boolean impaired) {
-    boolean before = i.isReachable();
-    i.zoneImpaired(impaired);
-    notifyReachability(i, before);
+    kernel.run(() -> throttle.set(autoScalingGroupName, percentage));
   }
 
   // ------------------------------------------------------------------ instances
@@ -225,54 +175,7 @@ public final class Ec2 {
   public Instance runInstance(InstanceSpec spec) {
     Require.notNull("spec", spec);
     zone(spec.availabilityZone());
-    return kernel.call(
-        () -> {
-          if (throttled(spec)) {
-            throw new RequestLimitExceededException();
-          }
-          if (!launchable(spec.availabilityZone(), spec.instanceType())) {
-            throw new InsufficientInstanceCapacityException(spec.instanceType(), spec.availabilityZone());
-          }
-          boolean isSpot = spec.purchaseOption() == PurchaseOption.SPOT;
-          if (isSpot && spot.free(spec.availabilityZone(), spec.instanceType()) == 0) {
-            throw InsufficientInstanceCapacityException.noSpotCapacity(spec.availabilityZone());
-          }
-          if (notTerminated >= instanceQuota) {
-            throw new InstanceLimitExceededException(spec.instanceType(), spec.availabilityZone(), instanceQuota);
-          }
-          notTerminated++;
-          if (isSpot) spot.taken(spec.availabilityZone(), spec.instanceType(), 1);
-          String id = newId();
-          Instance instance = new Instance(id, spec, kernel.clock().now(), kernel.timeline());
-          instances.put(id, instance);
-          liveSnapshot = null;
-          long launch =
-              kernel
-                  .timeline()
-                  .record(new Ec2Fact.InstanceLaunched(id, spec.instanceType(), spec.availabilityZone(),
-                      spec.purchaseOption()));
-          kernel.runWithCause(
-              launch,
-              () ->
-                  kernel
-                      .scheduler()
-                      .after(
-                          spec.bootTime(),
-                          () -> {
-                            if (instance.state() == InstanceState.PENDING) {
-                              transition(instance, InstanceState.RUNNING);
-                            }
-                          }));
-          return instance;
-        });
-  }
-
-  private String newId() {
-    String id;
-    do {
-      id = "i-0" + String.format("%016x", ids.nextLong());
-    } while (instances.containsKey(id));
-    return id;
+    return kernel.call(() -> instances.launch(spec));
   }
 
   /**
@@ -284,20 +187,12 @@ public final class Ec2 {
    */
   public Instance instance(String instanceId) {
     Require.name("instanceId", instanceId);
-    return kernel.call(
-        () -> {
-          Instance i = instances.get(instanceId);
-          if (i == null) {
-            throw new ValidationException(
-                "instanceId", instanceId, "the id of an instance of this twin (InvalidInstanceID.NotFound)");
-          }
-          return i;
-        });
+    return kernel.call(() -> instances.require(instanceId));
   }
 
   /** {@return every instance ever launched, in launch order (terminated ones included)} */
   public List<Instance> instances() {
-    return kernel.call(() -> List.copyOf(instances.values()));
+    return kernel.call(instances::all);
   }
 
   /**
@@ -308,14 +203,7 @@ public final class Ec2 {
    */
   public List<Instance> instances(InstanceState state) {
     Require.notNull("state", state);
-    return kernel.call(
-        () -> {
-          List<Instance> out = new ArrayList<>();
-          for (Instance i : instances.values()) {
-            if (i.state() == state) out.add(i);
-          }
-          return Collections.unmodifiableList(out);
-        });
+    return kernel.call(() -> instances.inState(state));
   }
 
   /**
@@ -325,15 +213,7 @@ public final class Ec2 {
    */
   public void terminateInstance(String instanceId) {
     Instance i = instance(instanceId);
-    kernel.run(
-        () -> {
-          InstanceState s = i.state();
-          if (s == InstanceState.SHUTTING_DOWN || s == InstanceState.TERMINATED) {
-            return;
-          }
-          transition(i, InstanceState.SHUTTING_DOWN);
-          kernel.scheduler().after(SHUTDOWN_TIME, () -> transition(i, InstanceState.TERMINATED));
-        });
+    kernel.run(() -> instances.terminate(i));
   }
 
   /**
@@ -343,24 +223,7 @@ public final class Ec2 {
    */
   public void stopInstance(String instanceId) {
     Instance i = instance(instanceId);
-    kernel.run(
-        () -> {
-          InstanceState s = i.state();
-          if (s != InstanceState.RUNNING && s != InstanceState.PENDING) {
-            throw new ValidationException(
-                "instanceId", instanceId, "an instance that is pending or running (it is " + s + ")");
-          }
-          transition(i, InstanceState.STOPPING);
-          kernel
-              .scheduler()
-              .after(
-                  SHUTDOWN_TIME,
-                  () -> {
-                    if (i.state() == InstanceState.STOPPING) {
-                      transition(i, InstanceState.STOPPED);
-                    }
-                  });
-        });
+    kernel.run(() -> instances.stop(i));
   }
 
   /**
@@ -370,26 +233,7 @@ public final class Ec2 {
    */
   public void startInstance(String instanceId) {
     Instance i = instance(instanceId);
-    kernel.run(
-        () -> {
-          if (i.state() != InstanceState.STOPPED) {
-            throw new ValidationException(
-                "instanceId", instanceId, "a stopped instance (it is " + i.state() + ")");
-          }
-          if (!launchable(i.availabilityZone(), i.spec().instanceType())) {
-            throw new InsufficientInstanceCapacityException(i.spec().instanceType(), i.availabilityZone());
-          }
-          transition(i, InstanceState.PENDING);
-          kernel
-              .scheduler()
-              .after(
-                  i.spec().bootTime(),
-                  () -> {
-                    if (i.state() == InstanceState.PENDING) {
-                      transition(i, InstanceState.RUNNING);
-                    }
-                  });
-        });
+    kernel.run(() -> instances.start(i));
   }
 
   /**
@@ -400,16 +244,7 @@ public final class Ec2 {
    */
   public void crashInstance(String instanceId) {
     Instance i = instance(instanceId);
-    kernel.run(
-        () -> {
-          if (i.isCrashed()) {
-            return;
-          }
-          boolean before = i.isReachable();
-          i.crashed(true);
-          kernel.timeline().record(new Ec2Fact.InstanceCrashed(instanceId));
-          notifyReachability(i, before);
-        });
+    kernel.run(() -> instances.crashed(i, true));
   }
 
   /**
@@ -419,48 +254,7 @@ public final class Ec2 {
    */
   public void recoverInstance(String instanceId) {
     Instance i = instance(instanceId);
-    kernel.run(
-        () -> {
-          if (!i.isCrashed()) {
-            return;
-          }
-          boolean before = i.isReachable();
-          i.crashed(false);
-          kernel.timeline().record(new Ec2Fact.InstanceRecovered(instanceId));
-          notifyReachability(i, before);
-        });
-  }
-
-  private void transition(Instance i, InstanceState to) {
-    InstanceState from = i.state();
-    if (from == to) {
-      return;
-    }
-    boolean before = i.isReachable();
-    i.state(to, kernel.clock().now());
-    if (to == InstanceState.TERMINATED) {
-      notTerminated--;
-      if (i.purchaseOption() == PurchaseOption.SPOT) spot.taken(i.availabilityZone(), i.spec().instanceType(), -1);
-    }
-    long id =
-        kernel.timeline().record(new Ec2Fact.InstanceStateChanged(i.instanceId(), from, to));
-    kernel.runWithCause(
-        id,
-        () -> {
-          for (InstanceListener l : listeners) {
-            l.stateChanged(i, from);
-          }
-          notifyReachability(i, before);
-        });
-  }
-
-  private void notifyReachability(Instance i, boolean before) {
-    boolean after = i.isReachable();
-    if (before != after) {
-      for (InstanceListener l : listeners) {
-        l.reachabilityChanged(i, after);
-      }
-    }
+    kernel.run(() -> instances.crashed(i, false));
   }
 
   // ------------------------------------------------------------------ Spot
@@ -554,74 +348,7 @@ public final class Ec2 {
     Require.between("durationBeforeInterruption", durationBeforeInterruption, SPOT_INTERRUPTION_NOTICE, Duration.ofHours(24));
     Require.notNull("instanceIds", instanceIds);
     if (instanceIds.isEmpty()) throw new ValidationException("instanceIds", "[]", "at least one Spot Instance");
-    kernel.run(() -> {
-      List<Instance> targets = new ArrayList<>();
-      for (String id : instanceIds) {
-        Instance i = instance(id);
-        if (i.purchaseOption() != PurchaseOption.SPOT) {
-          throw new ValidationException("instanceIds", id, "a Spot Instance (it is " + i.purchaseOption() + ")");
-        }
-        if (i.state() != InstanceState.PENDING && i.state() != InstanceState.RUNNING) {
-          throw new ValidationException("instanceIds", id, "a pending or running Spot Instance (it is " + i.state() + ")");
-        }
-        if (interrupting.contains(id) || targets.contains(i)) {
-          throw new ValidationException("instanceIds", id, "a Spot Instance without an interruption under way");
-        }
-        targets.add(i);
-      }
-      Map<String, Integer> reclaimed = new LinkedHashMap<>();
-      for (Instance i : targets) reclaimed.merge(i.availabilityZone() + " " + i.spec().instanceType(), 1, Integer::sum);
-      for (Map.Entry<String, Integer> e : reclaimed.entrySet()) {
-        String[] zt = e.getKey().split(" ");
-        SpotPool p = spot.pool(zt[0], zt[1]);
-        int left = Math.max(0, spot.inUse(zt[0], zt[1]) - e.getValue());
-        if (left < p.capacity()) {
-          spot.put(p.withCapacity(left));
-          kernel.timeline().record(new Ec2Fact.SpotPoolChanged(zt[0], zt[1], p.spotPrice(), left));
-        }
-      }
-      java.time.Instant interruptAt = kernel.clock().now().plus(durationBeforeInterruption);
-      for (Instance i : targets) {
-        interrupting.add(i.instanceId());
-        i.rebalanceRecommendedAt(kernel.clock().now());
-        long rec = kernel.timeline().record(new Ec2Fact.RebalanceRecommended(i.instanceId()));
-        kernel.runWithCause(rec, () -> {
-          for (InstanceListener l : listeners) l.rebalanceRecommended(i);
-          if (durationBeforeInterruption.equals(SPOT_INTERRUPTION_NOTICE)) {
-            noticeInterruption(i, interruptAt);
-          } else {
-            kernel.scheduler().at(interruptAt.minus(SPOT_INTERRUPTION_NOTICE), () -> noticeInterruption(i, interruptAt));
-          }
-        });
-      }
-    });
-  }
-
-  private boolean gone(Instance i) {
-    return i.state() == InstanceState.SHUTTING_DOWN || i.state() == InstanceState.TERMINATED;
-  }
-
-  private void noticeInterruption(Instance i, java.time.Instant at) {
-    if (gone(i)) {
-      interrupting.remove(i.instanceId());
-      return;
-    }
-    i.interruptionTime(at);
-    long n = kernel.timeline().record(new Ec2Fact.SpotInterruptionNoticed(i.instanceId(), at));
-    kernel.runWithCause(n, () -> {
-      for (InstanceListener l : listeners) l.interruptionNoticed(i, at);
-      kernel.scheduler().at(at, () -> interrupt(i));
-    });
-  }
-
-  private void interrupt(Instance i) {
-    interrupting.remove(i.instanceId());
-    if (gone(i)) return;
-    long x = kernel.timeline().record(new Ec2Fact.SpotInstanceInterrupted(i.instanceId()));
-    kernel.runWithCause(x, () -> {
-      transition(i, InstanceState.SHUTTING_DOWN);
-      kernel.scheduler().after(SHUTDOWN_TIME, () -> transition(i, InstanceState.TERMINATED));
-    });
+    kernel.run(() -> interruptions.interrupt(durationBeforeInterruption, instanceIds));
   }
 
   /**
@@ -631,13 +358,13 @@ public final class Ec2 {
    */
   public void setInstanceQuota(int quota) {
     Require.between("instanceQuota", quota, 1, 10_000_000);
-    kernel.run(() -> instanceQuota = quota);
+    kernel.run(() -> instances.quota(quota));
   }
 
   /** {@return the instance quota (default {@link #DEFAULT_INSTANCE_QUOTA})} */
   public int instanceQuota() {
     kernel.checkOpen();
-    return instanceQuota;
+    return instances.quota();
   }
 
   /**
@@ -657,13 +384,5 @@ public final class Ec2 {
   public void addCpuLoadModel(CpuLoadModel model) {
     Require.notNull("model", model);
     kernel.run(() -> cpu.add(model));
-  }
-
-  /** A snapshot of every instance, rebuilt only after a launch (the publisher's per-minute list). */
-  Instance[] liveInstances() {
-    if (liveSnapshot == null) {
-      liveSnapshot = instances.values().toArray(new Instance[0]);
-    }
-    return liveSnapshot;
   }
 }

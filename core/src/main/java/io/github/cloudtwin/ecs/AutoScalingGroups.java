@@ -4,8 +4,14 @@ import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.AutoScalingInstance;
 import io.github.cloudtwin.autoscaling.LifecycleState;
+import io.github.cloudtwin.autoscaling.ScalingPolicy;
+import io.github.cloudtwin.autoscaling.TargetTrackingScalingPolicy;
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.Statistic;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleToIntFunction;
 
 /** Capacity providers over the twin's EC2 Auto Scaling: the {@link CapacityProviderGroup} adapter. */
 final class AutoScalingGroups {
@@ -54,6 +60,22 @@ final class AutoScalingGroups {
       @Override
       public void setDesiredCapacity(int desiredCapacity, String cause) {
         autoScaling.setDesiredCapacity(name, desiredCapacity, cause);
+      }
+
+      @Override
+      public List<String> putManagedScalingPolicy(String policyName, MetricId metric, double targetValue,
+          Duration instanceWarmup, DoubleToIntFunction scaleOut, DoubleToIntFunction scaleIn) {
+        ScalingPolicy p = autoScaling.putEcsManagedScalingPolicy(TargetTrackingScalingPolicy.builder().policyName(policyName)
+            .autoScalingGroupName(name).customMetric(metric, Statistic.AVERAGE).targetValue(targetValue)
+            .estimatedInstanceWarmup(instanceWarmup).build(), scaleOut, scaleIn);
+        return p.alarmNames();
+      }
+
+      @Override
+      public void deleteManagedScalingPolicy(String policyName) {
+        if (autoScaling.groups().stream().noneMatch(g -> g.name().equals(name))) return;
+        if (autoScaling.policies(name).stream().noneMatch(p -> p.policyName().equals(policyName))) return;
+        autoScaling.deletePolicy(name, policyName);
       }
 
       @Override

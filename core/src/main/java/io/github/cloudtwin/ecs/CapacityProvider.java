@@ -1,19 +1,24 @@
 package io.github.cloudtwin.ecs;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * A live view of an Auto Scaling group capacity provider: its configuration, the last {@code
  * CapacityProviderReservation} it computed, and the tasks waiting for capacity.
  */
 public final class CapacityProvider {
 
-  final CapacityProviderSpec spec;
+  volatile CapacityProviderSpec spec;
   final CapacityProviderGroup group;
-  String clusterName;
+  volatile String clusterName;
   volatile double lastReservation = Double.NaN;
   volatile int lastM;
   volatile int lastN;
   long lastScaleOutMillis = Long.MIN_VALUE;
-  int lowMinutes;
+  /** The managed scaling policy on the group while managed scaling is on and a cluster uses it. */
+  volatile String policyName;
+  volatile List<String> alarmNames = List.of();
 
   CapacityProvider(CapacityProviderSpec spec, CapacityProviderGroup group) {
     this.spec = spec;
@@ -53,6 +58,23 @@ public final class CapacityProvider {
   /** {@return n of the last computation: instances in the group} */
   public int instancesInGroup() {
     return lastN;
+  }
+
+  /**
+   * {@return the target tracking policy managed scaling keeps on the group ({@code
+   * ECSManagedAutoScalingPolicy-<uuid>}) while managed scaling is on and the provider is
+   * associated with a cluster; else empty}
+   */
+  public Optional<String> managedScalingPolicyName() {
+    return Optional.ofNullable(policyName);
+  }
+
+  /**
+   * {@return the CloudWatch alarms of that policy, {@code TargetTracking-<group>-AlarmHigh-<uuid>}
+   * then {@code ...-AlarmLow-<uuid>}; empty without the policy}
+   */
+  public List<String> managedScalingAlarmNames() {
+    return alarmNames;
   }
 
   @Override

@@ -6,6 +6,8 @@ import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceType;
+import io.github.cloudtwin.internal.scaling.Capacity;
+import io.github.cloudtwin.internal.scaling.TargetTracking;
 import io.github.cloudtwin.kernel.Phase;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
@@ -20,9 +22,11 @@ import java.util.Map;
  * PROVISIONING, the {@code AWS/ECS/ManagedScaling CapacityProviderReservation} metric, managed
  * scaling of the group and managed termination protection (aws-behaviour.md 5.8, 5.9).
  *
- * <p>Managed scaling follows the two alarms ECS creates: scale out when the newest one-minute
- * reservation is above the target (1 of 1), scale in after 15 consecutive minutes below it (15 of
- * 15). They are evaluated here, each minute in the ACT phase, right after the metric is published.
+ * <p>Managed scaling works as AWS builds it: while a cluster uses the provider, the group holds a
+ * target tracking policy {@code ECSManagedAutoScalingPolicy-<uuid>} on the metric, whose CloudWatch
+ * alarms trigger it: scale out when the newest one-minute reservation is above the target (1 of
+ * 1), scale in after 15 consecutive minutes below it (15 of 15). This class publishes the metric
+ * and decides the capacity the policy asks for.
  */
 final class CapacityProviders {
 
@@ -31,11 +35,12 @@ final class CapacityProviders {
   private final Map<String, List<Task>> waiting = new LinkedHashMap<>();
   private final Map<String, MetricWriter> writers = new HashMap<>();
   private final java.util.Set<String> retryRequested = new java.util.LinkedHashSet<>();
+  private final java.util.SplittableRandom ids;
 
   CapacityProviders(Ecs ecs) {
     this.ecs = ecs;
+    this.ids = ecs.kernel.randomness().stream("ecs.managedscaling");
     ecs.kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publish);
-    ecs.kernel.every(Duration.ofMinutes(1), Phase.ACT, this::scale);
   }
 
   CapacityProvider create(CapacityProviderSpec spec) {
@@ -78,6 +83,14 @@ final class CapacityProviders {
         throw new ValidationException("defaultCapacityProviderStrategy.capacityProvider", i.capacityProvider(), "one of the cluster's providers " + names);
       }
     }
+    for (String old : List.copyOf(c.capacityProviders)) {
+      CapacityProvider p = providers.get(old);
+      if (p != null && !names.contains(old) && c.clusterName().equals(p.clusterName)) {
+        p.clusterName = null;
+        writers.remove(old);
+        dropPolicy(p);
+      }
+    }
     synchronized (c.capacityProviders) {
       c.capacityProviders.clear();
       c.capacityProviders.addAll(names);
@@ -89,6 +102,7 @@ final class CapacityProviders {
     for (String n : names) {
       CapacityProvider p = providers.get(n);
       p.clusterName = c.clusterName();
+      ensurePolicy(p);
       ecs.linkAutoScalingGroup(c.clusterName(), p.group.autoScalingGroupName());
       for (ContainerInstance ci : c.containerInstances.values()) {
         if (ci.capacityProviderName == null && p.group.autoScalingGroupName().equals(ci.instance().tags().get(io.github.cloudtwin.ec2.Ec2.GROUP_TAG))) {
@@ -216,9 +230,7 @@ final class CapacityProviders {
       compute(p);
       MetricWriter w = writers.get(p.name());
       if (w == null) {
-        w = ecs.cloudWatch.writer(
-            MetricId.of("AWS/ECS/ManagedScaling", "CapacityProviderReservation", "ClusterName", p.clusterName, "CapacityProviderName", p.name()),
-            StandardUnit.PERCENT);
+        w = ecs.cloudWatch.writer(metric(p), StandardUnit.PERCENT);
         writers.put(p.name(), w);
       }
       w.put(now - 60_000L, p.lastReservation);
@@ -275,52 +287,98 @@ final class CapacityProviders {
     return bins.size();
   }
 
-  private void scale() {
-    long now = ecs.kernel.clock().now().toEpochMilli();
-    for (CapacityProvider p : providers.values()) {
-      if (p.clusterName == null || !p.spec.managedScaling().enabled() || Double.isNaN(p.lastReservation)) continue;
-      ManagedScaling ms = p.spec.managedScaling();
-      CapacityProviderGroup g = p.group;
-      double cpr = p.lastReservation;
-      int n = p.lastN;
-      int target = ms.targetCapacity();
-      if (cpr > target) {
-        p.lowMinutes = 0;
-        if (p.lastScaleOutMillis != Long.MIN_VALUE && now - p.lastScaleOutMillis < ms.instanceWarmupPeriod().toMillis()) continue;
-        int desired;
-        if (n == 0) {
-          desired = 2;
-        } else {
-          int needed = (int) Math.ceil(n * cpr / target - 1e-9);
-          int step = Math.max(ms.minimumScalingStepSize(), Math.min(ms.maximumScalingStepSize(), needed - n));
-          desired = n + step;
-        }
-        desired = Math.max(g.minSize(), Math.min(g.maxSize(), desired));
-        if (desired > g.desiredCapacity()) {
-          p.lastScaleOutMillis = now;
-          long ev = ecs.kernel.timeline().record(new EcsFact.ManagedScalingTriggered(p.name(), true, cpr, target,
-              g.desiredCapacity(), desired, p.lastM, n));
-          int d = desired;
-          ecs.kernel.runWithCause(ev, () -> g.setDesiredCapacity(d,
-              "a monitor alarm TargetTracking-" + g.autoScalingGroupName() + "-AlarmHigh in state ALARM triggered policy ECSManagedAutoScalingPolicy"));
-        }
-      } else if (cpr < target) {
-        p.lowMinutes++;
-        if (p.lowMinutes < 15 || n == 0) continue;
-        int needed = (int) Math.ceil(n * cpr / target - 1e-9);
-        int maxStep = Math.max(1, (n - 1) / 2);
-        int desired = Math.max(needed, n - maxStep);
-        desired = Math.max(g.minSize(), Math.min(g.maxSize(), desired));
-        if (desired < g.desiredCapacity()) {
-          long ev = ecs.kernel.timeline().record(new EcsFact.ManagedScalingTriggered(p.name(), false, cpr, target,
-              g.desiredCapacity(), desired, p.lastM, n));
-          int d = desired;
-          ecs.kernel.runWithCause(ev, () -> g.setDesiredCapacity(d,
-              "a monitor alarm TargetTracking-" + g.autoScalingGroupName() + "-AlarmLow in state ALARM triggered policy ECSManagedAutoScalingPolicy"));
-        }
-      } else {
-        p.lowMinutes = 0;
-      }
+  /** Updates managed scaling, as {@code UpdateCapacityProvider}: the policy follows it. */
+  CapacityProvider update(String name, ManagedScaling managedScaling) {
+    CapacityProvider p = get(name);
+    CapacityProviderSpec spec = p.spec.withManagedScaling(managedScaling); // validates protection
+    if (managedScaling.enabled() && p.group.maxSize() <= 0) {
+      throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroupName(), "a group with MaxSize above 0 for managed scaling");
     }
+    p.spec = spec;
+    ecs.kernel.timeline().record(new EcsFact.CapacityProviderUpdated(name, managedScaling.enabled(), managedScaling.targetCapacity()));
+    dropPolicy(p);
+    if (!managedScaling.enabled()) writers.remove(name);
+    ensurePolicy(p);
+    return p;
+  }
+
+  /** Deletes a provider no cluster uses, as {@code DeleteCapacityProvider}. */
+  void delete(String name) {
+    CapacityProvider p = get(name);
+    if (p.clusterName != null) {
+      throw new ValidationException("capacityProvider", name, "a capacity provider not associated with a cluster (it is"
+          + " associated with " + p.clusterName + "; remove it with PutClusterCapacityProviders first)");
+    }
+    dropPolicy(p);
+    providers.remove(name);
+    writers.remove(name);
+    ecs.kernel.timeline().record(new EcsFact.CapacityProviderDeleted(name));
+  }
+
+  /** Puts the managed scaling policy on the group if managed scaling is on and a cluster uses the provider. */
+  private void ensurePolicy(CapacityProvider p) {
+    ManagedScaling ms = p.spec.managedScaling();
+    if (p.policyName != null || p.clusterName == null || !ms.enabled()) return;
+    String policyName = "ECSManagedAutoScalingPolicy-" + uuid();
+    p.alarmNames = List.copyOf(p.group.putManagedScalingPolicy(policyName, metric(p), ms.targetCapacity(),
+        ms.instanceWarmupPeriod(), cpr -> capacity(p, true, cpr), cpr -> capacity(p, false, cpr)));
+    p.policyName = policyName;
+  }
+
+  /** Deletes the managed scaling policy and its alarms, if the provider has one. */
+  private void dropPolicy(CapacityProvider p) {
+    if (p.policyName == null) return;
+    p.group.deleteManagedScalingPolicy(p.policyName);
+    p.policyName = null;
+    p.alarmNames = List.of();
+    p.lastScaleOutMillis = Long.MIN_VALUE;
+  }
+
+  private static MetricId metric(CapacityProvider p) {
+    return MetricId.of("AWS/ECS/ManagedScaling", "CapacityProviderReservation", "ClusterName", p.clusterName,
+        "CapacityProviderName", p.name());
+  }
+
+  private String uuid() {
+    long a = ids.nextLong();
+    long b = ids.nextLong();
+    return String.format("%08x-%04x-4%03x-%04x-%012x", a >>> 32, (a >>> 16) & 0xffff, a & 0xfff,
+        0x8000 | ((b >>> 48) & 0x3fff), b & 0xffffffffffffL);
+  }
+
+  /**
+   * What the provider's policy asks for when its alarms trigger it (the twin's rules for cluster
+   * auto scaling, docs/ecs.md): scale out to the proportional capacity within the step sizes, two
+   * instances from none, not again within the instance warm-up; scale in toward the proportional
+   * capacity by less than half the group per step. -1 for no change.
+   */
+  private int capacity(CapacityProvider p, boolean scaleOut, double cpr) {
+    ManagedScaling ms = p.spec.managedScaling();
+    CapacityProviderGroup g = p.group;
+    int current = g.desiredCapacity();
+    int n = p.lastN;
+    int target = ms.targetCapacity();
+    long now = ecs.kernel.clock().now().toEpochMilli();
+    int desired;
+    if (scaleOut) {
+      if (p.lastScaleOutMillis != Long.MIN_VALUE && now - p.lastScaleOutMillis < ms.instanceWarmupPeriod().toMillis()) return -1;
+      if (n == 0) {
+        desired = 2;
+      } else {
+        int step = Capacity.clamp(TargetTracking.needed(n, cpr, target) - n, ms.minimumScalingStepSize(), ms.maximumScalingStepSize());
+        desired = n + step;
+      }
+      desired = Capacity.clamp(desired, g.minSize(), g.maxSize());
+      if (desired <= current) return -1;
+      p.lastScaleOutMillis = now;
+    } else {
+      if (n == 0) return -1;
+      int maxStep = Math.max(1, (n - 1) / 2);
+      desired = Capacity.clamp(Math.max(TargetTracking.needed(n, cpr, target), n - maxStep), g.minSize(), g.maxSize());
+      if (desired >= current) return -1;
+    }
+    ecs.kernel.timeline().record(new EcsFact.ManagedScalingTriggered(p.name(), scaleOut, cpr, target, current,
+        desired, p.lastM, n));
+    return desired;
   }
 }

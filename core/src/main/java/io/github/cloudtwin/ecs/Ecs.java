@@ -3,6 +3,8 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.internal.TargetRegistration;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import java.time.Duration;
@@ -47,8 +49,10 @@ public final class Ecs {
    * @param ec2 the ec 2
    * @param cloudWatch the cloud watch
    * @param region the region
+   * @param autoScaling the twin's EC2 Auto Scaling: capacity providers name its groups
+   * @param wiring the twin's connections (Elastic Load Balancing's target registration)
    */
-  public Ecs(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, String region) {
+  Ecs(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, String region, AutoScaling autoScaling, Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     Require.notNull("ec2", ec2);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
@@ -56,6 +60,10 @@ public final class Ecs {
     this.parts = new EcsComponents(this, kernel, ec2, cloudWatch);
     this.clusters = parts.clusters.byName;
     this.scheduler = parts.scheduler;
+    Require.notNull("autoScaling", autoScaling);
+    this.groups = name -> AutoScalingGroups.of(autoScaling, name);
+    TargetRegistration registration = wiring.targetRegistration();
+    kernel.run(() -> parts.lifecycle.wireTargets(registration));
   }
 
   /**
@@ -363,33 +371,37 @@ public final class Ecs {
   }
 
   /**
-   * Wires in the load-balancing service's target registration (the twin does this).
-   *
-   * @param registration the registration
-   */
-  public void setTargetRegistration(TargetRegistration registration) {
-    Require.notNull("registration", registration);
-    kernel.run(() -> parts.lifecycle.wireTargets(registration));
-  }
-
-  /**
-   * Wires in the twin's EC2 Auto Scaling: capacity providers name its groups (the twin does this).
-   *
-   * @param autoScaling the auto scaling
-   */
-  public void useAutoScaling(AutoScaling autoScaling) {
-    Require.notNull("autoScaling", autoScaling);
-    setAutoScalingGroupResolver(name -> AutoScalingGroups.of(autoScaling, name));
-  }
-
-  /**
-   * Resolves capacity providers' group names to groups (a fake in tests, Auto Scaling in the twin).
+   * Replaces how capacity providers' group names resolve to groups (Auto Scaling in the twin; a
+   * fake in this package's tests).
    *
    * @param resolver the resolver
    */
-  public void setAutoScalingGroupResolver(Function<String, CapacityProviderGroup> resolver) {
+  void setAutoScalingGroupResolver(Function<String, CapacityProviderGroup> resolver) {
     Require.notNull("resolver", resolver);
     kernel.run(() -> this.groups = resolver);
+  }
+
+  /**
+   * Updates a capacity provider's managed scaling, as {@code UpdateCapacityProvider}: turning it
+   * off deletes the target tracking policy managed scaling keeps on the group, with its alarms;
+   * turning it on (or changing it) while a cluster uses the provider puts the policy anew.
+   *
+   * @param name the capacity provider
+   * @param managedScaling the new managed scaling settings
+   * @return the provider
+   */
+  public CapacityProvider updateCapacityProvider(String name, ManagedScaling managedScaling) {
+    Require.notNull("managedScaling", managedScaling);
+    return kernel.call(() -> parts.capacityProviders.update(name, managedScaling));
+  }
+
+  /**
+   * Deletes a capacity provider that no cluster uses, as {@code DeleteCapacityProvider}.
+   *
+   * @param name the capacity provider
+   */
+  public void deleteCapacityProvider(String name) {
+    kernel.run(() -> parts.capacityProviders.delete(name));
   }
 
   /**

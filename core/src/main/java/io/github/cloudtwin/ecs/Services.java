@@ -1,5 +1,7 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.internal.TargetRegistration;
+
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.kernel.Kernel;

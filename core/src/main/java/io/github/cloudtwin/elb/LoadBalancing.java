@@ -33,7 +33,7 @@ public final class LoadBalancing implements AutoCloseable {
    * @param ec2 the ec 2
    * @param cloudWatch the cloud watch
    */
-  public LoadBalancing(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
+  LoadBalancing(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
     this.elb = new ElbWiring(Require.notNull("kernel", kernel), Require.notNull("ec2", ec2), Require.notNull("cloudWatch", cloudWatch));
   }
 

@@ -85,6 +85,53 @@ public sealed interface EcsFact extends Fact {
   }
 
   /**
+   * A capacity provider's managed scaling was updated ({@code UpdateCapacityProvider}).
+   *
+   * @param capacityProviderName the capacity provider name
+   * @param managedScaling whether managed scaling is now on
+   * @param targetCapacity the target capacity, in percent
+   */
+  record CapacityProviderUpdated(String capacityProviderName, boolean managedScaling, int targetCapacity) implements EcsFact {
+    @Override
+    public String resource() {
+      return "capacity-provider/" + capacityProviderName;
+    }
+
+    @Override
+    public String kind() {
+      return "update";
+    }
+
+    @Override
+    public String message() {
+      return "capacity provider " + capacityProviderName + " updated: managed scaling "
+          + (managedScaling ? "ENABLED, target capacity " + targetCapacity : "DISABLED");
+    }
+  }
+
+  /**
+   * A capacity provider was deleted ({@code DeleteCapacityProvider}).
+   *
+   * @param capacityProviderName the capacity provider name
+   */
+  record CapacityProviderDeleted(String capacityProviderName) implements EcsFact {
+    @Override
+    public String resource() {
+      return "capacity-provider/" + capacityProviderName;
+    }
+
+    @Override
+    public String kind() {
+      return "delete";
+    }
+
+    @Override
+    public String message() {
+      return "capacity provider " + capacityProviderName + " deleted";
+    }
+  }
+
+  /**
    * ECS managed scaling changed its group's desired capacity: CapacityProviderReservation above target for 1 minute (scale out) or below it for 15 (scale in).
    *
    * @param capacityProviderName the capacity provider name

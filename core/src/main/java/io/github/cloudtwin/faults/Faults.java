@@ -28,7 +28,7 @@ public final class Faults {
    * @param ec2 the ec 2
    * @param cloudWatch the cloud watch
    */
-  public Faults(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
+  Faults(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
     this.kernel = Require.notNull("kernel", kernel);
     this.ec2 = Require.notNull("ec2", ec2);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);

@@ -35,7 +35,7 @@ public final class Traffic {
    * @param ec2 the ec 2
    * @param loadBalancing the load balancing
    */
-  public Traffic(Kernel kernel, Ec2 ec2, LoadBalancing loadBalancing) {
+  Traffic(Kernel kernel, Ec2 ec2, LoadBalancing loadBalancing) {
     this.kernel = Require.notNull("kernel", kernel);
     this.loadBalancing = Require.notNull("loadBalancing", loadBalancing);
     Require.notNull("ec2", ec2).addCpuLoadModel(this::averageCpu);

@@ -1,9 +1,9 @@
 package io.github.cloudtwin.autoscaling;
 
+import io.github.cloudtwin.CloudTwin;
 import static java.time.Duration.ofMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceSpec;
@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class GroupStateTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private final Kernel kernel = new Kernel(T0, 42);
-  private final Ec2 ec2 = new Ec2(kernel, new CloudWatch(kernel), List.of(
-      new AvailabilityZone("us-east-1a", "use1-az1", "us-east-1"), new AvailabilityZone("us-east-1b", "use1-az2", "us-east-1")));
+  private final CloudTwin twin = CloudTwin.builder().start(T0).seed(42).availabilityZones("us-east-1a", "us-east-1b").build();
+  private final Kernel kernel = twin.kernel();
+  private final Ec2 ec2 = twin.ec2();
   private final GroupState state = new GroupState("web", kernel);
 
   private Member join(String zone, int weight) {

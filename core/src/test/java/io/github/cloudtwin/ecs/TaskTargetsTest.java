@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.internal.TargetRegistration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cloudtwin.facts.EcsFact;

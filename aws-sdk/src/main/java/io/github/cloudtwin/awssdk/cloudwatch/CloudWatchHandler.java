@@ -1,5 +1,7 @@
 package io.github.cloudtwin.awssdk.cloudwatch;
 
+import static io.github.cloudtwin.awssdk.cloudwatch.Dimensions.dimensions;
+
 import io.github.cloudtwin.awssdk.internal.SdkErrors;
 import io.github.cloudtwin.awssdk.operations.AwsErrorException;
 import io.github.cloudtwin.awssdk.operations.CloudWatchOperations;
@@ -7,7 +9,6 @@ import io.github.cloudtwin.awssdk.operations.CloudWatchOperations.HistoryEntry;
 import io.github.cloudtwin.awssdk.operations.CloudWatchOperations.MetricQuery;
 import io.github.cloudtwin.awssdk.operations.CloudWatchOperations.MetricResult;
 import io.github.cloudtwin.awssdk.operations.Page;
-import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.StatisticValues;
 import java.time.Instant;
@@ -28,7 +29,6 @@ import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsForMetricR
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsForMetricResponse;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.DimensionFilter;
 import software.amazon.awssdk.services.cloudwatch.model.DisableAlarmActionsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DisableAlarmActionsResponse;
@@ -83,12 +83,14 @@ public final class CloudWatchHandler {
 
   private final io.github.cloudtwin.CloudTwin twin;
   private final CloudWatchOperations ops;
+  private final AlarmResponses alarms;
   private software.amazon.awssdk.services.cloudwatch.CloudWatchClient sync;
 
   /** A handler over {@code ops}. */
   public CloudWatchHandler(io.github.cloudtwin.CloudTwin twin, CloudWatchOperations ops) {
     this.twin = twin;
     this.ops = ops;
+    this.alarms = new AlarmResponses(ops);
   }
 
   /** Sets the client the waiters poll. */
@@ -196,25 +198,6 @@ public final class CloudWatchHandler {
     return queries;
   }
 
-  /** The SDK form of the twin's queries (DescribeAlarms' {@code Metrics}). */
-  private static List<MetricDataQuery> queries(MetricAlarmSpec s) {
-    List<MetricDataQuery> out = new ArrayList<>();
-    for (io.github.cloudtwin.cloudwatch.MetricDataQuery q : s.metrics()) {
-      MetricDataQuery.Builder b = MetricDataQuery.builder().id(q.id()).label(q.label()).returnData(q.returnData());
-      if (q.isExpression()) {
-        b.expression(q.expression());
-        if (q.period() != null) b.period((int) q.period().getSeconds());
-      } else {
-        MetricId m = q.metricStat().metric();
-        b.metricStat(MetricStat.builder()
-            .metric(Metric.builder().namespace(m.namespace()).metricName(m.metricName()).dimensions(dimensions(m)).build())
-            .period((int) q.metricStat().period().getSeconds()).stat(q.metricStat().stat().toString()).build());
-      }
-      out.add(b.build());
-    }
-    return out;
-  }
-
   /** ListMetrics. */
   public ListMetricsResponse listMetrics(ListMetricsRequest r) {
     Map<String, String> filters = null;
@@ -286,46 +269,16 @@ public final class CloudWatchHandler {
         r.hasAlarmNames() ? r.alarmNames() : null, r.alarmNamePrefix(), r.stateValueAsString(), r.actionPrefix(),
         r.nextToken(), r.maxRecords());
     List<MetricAlarm> out = new ArrayList<>();
-    if (metricAlarms) for (io.github.cloudtwin.cloudwatch.MetricAlarm a : page.items()) out.add(alarm(a));
+    if (metricAlarms) for (io.github.cloudtwin.cloudwatch.MetricAlarm a : page.items()) out.add(alarms.alarm(a));
     List<CompositeAlarm> composites = new ArrayList<>();
     if (compositeAlarms && r.nextToken() == null) {
       for (io.github.cloudtwin.cloudwatch.CompositeAlarm c : ops.describeCompositeAlarms(
           r.hasAlarmNames() ? r.alarmNames() : null, r.alarmNamePrefix(), r.stateValueAsString(), r.actionPrefix())) {
-        composites.add(composite(c));
+        composites.add(alarms.composite(c));
       }
     }
     return DescribeAlarmsResponse.builder().metricAlarms(out).compositeAlarms(composites)
         .nextToken(metricAlarms ? page.nextToken() : null).build();
-  }
-
-  private CompositeAlarm composite(io.github.cloudtwin.cloudwatch.CompositeAlarm c) {
-    io.github.cloudtwin.cloudwatch.CompositeAlarmSpec s = c.spec();
-    Instant configured = null;
-    for (io.github.cloudtwin.cloudwatch.AlarmHistoryItem h : c.history()) {
-      if (h.type().equals("ConfigurationUpdate")) configured = h.timestamp();
-    }
-    CompositeAlarm.Builder b = CompositeAlarm.builder()
-        .alarmName(s.alarmName())
-        .alarmArn(ops.alarmArn(s.alarmName()))
-        .alarmDescription(s.alarmDescription())
-        .alarmRule(s.alarmRule())
-        .alarmConfigurationUpdatedTimestamp(configured)
-        .actionsEnabled(s.actionsEnabled())
-        .alarmActions(ops.actionArns(s.alarmActions()))
-        .okActions(ops.actionArns(s.okActions()))
-        .insufficientDataActions(ops.actionArns(s.insufficientDataActions()))
-        .stateValue(c.state().name())
-        .stateReason(c.stateReason())
-        .stateReasonData(c.stateReasonData() == null ? null : c.stateReasonData().toJson())
-        .stateUpdatedTimestamp(c.stateUpdatedTimestamp())
-        .stateTransitionedTimestamp(c.stateUpdatedTimestamp());
-    if (s.actionsSuppressor() != null) {
-      b.actionsSuppressor(s.actionsSuppressor())
-          .actionsSuppressorWaitPeriod((int) s.actionsSuppressorWaitPeriod().getSeconds())
-          .actionsSuppressorExtensionPeriod((int) s.actionsSuppressorExtensionPeriod().getSeconds());
-    }
-    c.actionsSuppressedBy().ifPresent(by -> b.actionsSuppressedBy(by.awsName()).actionsSuppressedReason(by.reason()));
-    return b.build();
   }
 
   /** DescribeAlarmsForMetric. */
@@ -333,52 +286,9 @@ public final class CloudWatchHandler {
     List<MetricAlarm> out = new ArrayList<>();
     for (io.github.cloudtwin.cloudwatch.MetricAlarm a : ops.describeAlarmsForMetric(r.namespace(), r.metricName(),
         dimensions(r.dimensions()), r.statisticAsString(), r.extendedStatistic(), r.period())) {
-      out.add(alarm(a));
+      out.add(alarms.alarm(a));
     }
     return DescribeAlarmsForMetricResponse.builder().metricAlarms(out).build();
-  }
-
-  private MetricAlarm alarm(io.github.cloudtwin.cloudwatch.MetricAlarm a) {
-    MetricAlarmSpec s = a.spec();
-    MetricAlarm.Builder b = MetricAlarm.builder()
-        .alarmName(s.alarmName())
-        .alarmArn(ops.alarmArn(s.alarmName()))
-        .alarmDescription(s.alarmDescription())
-        .alarmConfigurationUpdatedTimestamp(configurationUpdated(a))
-        .actionsEnabled(s.actionsEnabled())
-        .okActions(ops.actionArns(s.okActions()))
-        .alarmActions(ops.actionArns(s.alarmActions()))
-        .insufficientDataActions(ops.actionArns(s.insufficientDataActions()))
-        .stateValue(a.state().name())
-        .stateReason(a.stateReason())
-        .stateReasonData(a.stateReasonData() == null ? null : a.stateReasonData().toJson())
-        .stateUpdatedTimestamp(a.stateUpdatedTimestamp())
-        .stateTransitionedTimestamp(a.stateUpdatedTimestamp())
-        .evaluationPeriods(s.evaluationPeriods())
-        .datapointsToAlarm(s.datapointsToAlarm())
-        .threshold(s.threshold())
-        .comparisonOperator(s.comparisonOperator().name())
-        .treatMissingData(s.treatMissingData().name());
-    if (s.isMetricMath()) {
-      return b.metrics(queries(s)).build();
-    }
-    b.metricName(s.metric().metricName()).namespace(s.metric().namespace()).dimensions(dimensions(s.metric()))
-        .period((int) s.period().getSeconds());
-    if (s.statistic().isPercentile()) {
-      b.extendedStatistic(s.statistic().toString())
-          .evaluateLowSampleCountPercentile(s.evaluateLowSampleCountPercentile() ? "evaluate" : "ignore");
-    } else {
-      b.statistic(s.statistic().toString());
-    }
-    return b.build();
-  }
-
-  private static Instant configurationUpdated(io.github.cloudtwin.cloudwatch.MetricAlarm a) {
-    Instant t = null;
-    for (io.github.cloudtwin.cloudwatch.AlarmHistoryItem h : a.history()) {
-      if (h.type().equals("ConfigurationUpdate")) t = h.timestamp();
-    }
-    return t;
   }
 
   /** DescribeAlarmHistory. */
@@ -427,25 +337,4 @@ public final class CloudWatchHandler {
   }
 
   // ------------------------------------------------------------------ helpers
-
-  private static Map<String, String> dimensions(List<Dimension> dims) {
-    Map<String, String> out = new TreeMap<>();
-    if (dims == null) return out;
-    for (Dimension d : dims) {
-      if (d.name() == null || d.value() == null) {
-        throw AwsErrorException.badRequest("MissingParameter", "The parameters Dimensions.member.Name and"
-            + " Dimensions.member.Value are required.");
-      }
-      out.put(d.name(), d.value());
-    }
-    return out;
-  }
-
-  private static List<Dimension> dimensions(MetricId m) {
-    List<Dimension> out = new ArrayList<>();
-    for (Map.Entry<String, String> e : m.dimensions().entrySet()) {
-      out.add(Dimension.builder().name(e.getKey()).value(e.getValue()).build());
-    }
-    return out;
-  }
 }

@@ -9,11 +9,9 @@ import io.github.cloudtwin.awssdk.operations.ElbOperations.TargetHealthRow;
 import io.github.cloudtwin.awssdk.operations.Ids;
 import io.github.cloudtwin.awssdk.operations.Page;
 import io.github.cloudtwin.elb.HealthCheckSpec;
-import io.github.cloudtwin.elb.ListenerSpec;
 import io.github.cloudtwin.elb.LoadBalancerSpec;
 import io.github.cloudtwin.elb.LoadBalancerType;
 import io.github.cloudtwin.elb.RuleAction;
-import io.github.cloudtwin.elb.RuleCondition;
 import io.github.cloudtwin.elb.RuleSpec;
 import io.github.cloudtwin.elb.TargetGroupSpec;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerResponse;
@@ -68,8 +65,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateLis
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateLoadBalancerNameException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateTargetGroupNameException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.FixedResponseActionConfig;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ForwardActionConfig;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.InvalidConfigurationRequestException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.InvalidTargetException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
@@ -89,7 +84,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescri
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
@@ -119,6 +113,7 @@ public final class ElasticLoadBalancingV2Handler {
   private final CloudTwin twin;
   private final ElbOperations ops;
   private final ElbArns arns;
+  private final ListenerModels listeners;
   private software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client sync;
 
   /** A handler over {@code ops}. */
@@ -126,6 +121,7 @@ public final class ElasticLoadBalancingV2Handler {
     this.twin = twin;
     this.ops = ops;
     this.arns = ops.arns();
+    this.listeners = new ListenerModels(twin, ops);
   }
 
   /** Sets the client the waiters poll. */
@@ -279,10 +275,10 @@ public final class ElasticLoadBalancingV2Handler {
     if (!r.hasDefaultActions() || r.defaultActions().isEmpty()) {
       throw AwsErrorException.badRequest("ValidationError", "A default action must be specified.");
     }
-    RuleAction action = action(r.defaultActions());
+    RuleAction action = listeners.action(r.defaultActions());
     ops.createListener(r.loadBalancerArn(), r.port(), r.protocolAsString(), action, List.of());
     io.github.cloudtwin.elb.LoadBalancer lb = ops.loadBalancer(r.loadBalancerArn());
-    return CreateListenerResponse.builder().listeners(listener(new ElbArns.ListenerRef(lb, r.port()))).build();
+    return CreateListenerResponse.builder().listeners(listeners.listener(new ElbArns.ListenerRef(lb, r.port()))).build();
   }
 
   /** DescribeListeners. */
@@ -290,20 +286,9 @@ public final class ElasticLoadBalancingV2Handler {
     List<Listener> out = new ArrayList<>();
     for (ElbArns.ListenerRef l : ops.describeListeners(r.loadBalancerArn(),
         r.hasListenerArns() ? r.listenerArns() : null)) {
-      out.add(listener(l));
+      out.add(listeners.listener(l));
     }
     return DescribeListenersResponse.builder().listeners(out).build();
-  }
-
-  private Listener listener(ElbArns.ListenerRef l) {
-    ListenerSpec s = ops.spec(l);
-    return Listener.builder()
-        .listenerArn(arns.listenerArn(l.loadBalancer(), l.port()))
-        .loadBalancerArn(arns.loadBalancerArn(l.loadBalancer()))
-        .port(l.port())
-        .protocol(s.protocol().name())
-        .defaultActions(actions(s.defaultAction()))
-        .build();
   }
 
   /** DescribeRules: the listener's rules by priority, then its default rule; or the rules by ARN. */
@@ -313,46 +298,28 @@ public final class ElasticLoadBalancingV2Handler {
       if (!r.hasRuleArns() || r.ruleArns().isEmpty()) {
         throw AwsErrorException.badRequest("ValidationError", "You must specify either listener ARNs or rule ARNs");
       }
-      for (String arn : r.ruleArns()) out.add(rule(ops.rule(arn)));
+      for (String arn : r.ruleArns()) out.add(listeners.rule(ops.rule(arn)));
       return DescribeRulesResponse.builder().rules(out).build();
     }
     ElbArns.ListenerRef l = ops.listener(r.listenerArn());
-    for (RuleSpec rule : ops.spec(l).rules()) out.add(rule(new ElbArns.RuleRef(l, rule.priority())));
-    out.add(rule(new ElbArns.RuleRef(l, 0)));
+    for (RuleSpec rule : ops.spec(l).rules()) out.add(listeners.rule(new ElbArns.RuleRef(l, rule.priority())));
+    out.add(listeners.rule(new ElbArns.RuleRef(l, 0)));
     return DescribeRulesResponse.builder().rules(out).build();
-  }
-
-  private Rule rule(ElbArns.RuleRef ref) {
-    ElbArns.ListenerRef l = ref.listener();
-    ListenerSpec s = ops.spec(l);
-    String arn = arns.ruleArn(l.loadBalancer(), l.port(), ref.priority());
-    if (ref.priority() == 0) {
-      return Rule.builder().ruleArn(arn).priority("default").conditions(List.of()).actions(actions(s.defaultAction()))
-          .isDefault(true).build();
-    }
-    RuleSpec rule = s.rules().stream().filter(x -> x.priority() == ref.priority()).findFirst().orElseThrow();
-    return Rule.builder()
-        .ruleArn(arn)
-        .priority(Integer.toString(rule.priority()))
-        .conditions(rule.conditions().stream().map(ElasticLoadBalancingV2Handler::condition).toList())
-        .actions(actions(rule.action()))
-        .isDefault(false)
-        .build();
   }
 
   /** CreateRule. */
   public CreateRuleResponse createRule(CreateRuleRequest r) {
     ElbArns.ListenerRef l = ops.listener(r.listenerArn());
-    int priority = ops.createRule(r.listenerArn(), r.priority(), conditions(r.hasConditions() ? r.conditions() : null),
-        r.hasActions() && !r.actions().isEmpty() ? action(r.actions()) : null);
-    return CreateRuleResponse.builder().rules(rule(new ElbArns.RuleRef(l, priority))).build();
+    int priority = ops.createRule(r.listenerArn(), r.priority(), ListenerModels.conditions(r.hasConditions() ? r.conditions() : null),
+        r.hasActions() && !r.actions().isEmpty() ? listeners.action(r.actions()) : null);
+    return CreateRuleResponse.builder().rules(listeners.rule(new ElbArns.RuleRef(l, priority))).build();
   }
 
   /** ModifyRule. */
   public ModifyRuleResponse modifyRule(ModifyRuleRequest r) {
-    ElbArns.RuleRef ref = ops.modifyRule(r.ruleArn(), conditions(r.hasConditions() ? r.conditions() : null),
-        r.hasActions() && !r.actions().isEmpty() ? action(r.actions()) : null);
-    return ModifyRuleResponse.builder().rules(rule(ref)).build();
+    ElbArns.RuleRef ref = ops.modifyRule(r.ruleArn(), ListenerModels.conditions(r.hasConditions() ? r.conditions() : null),
+        r.hasActions() && !r.actions().isEmpty() ? listeners.action(r.actions()) : null);
+    return ModifyRuleResponse.builder().rules(listeners.rule(ref)).build();
   }
 
   /** DeleteRule. */
@@ -366,7 +333,7 @@ public final class ElasticLoadBalancingV2Handler {
     Map<String, Integer> pairs = new java.util.LinkedHashMap<>();
     if (r.hasRulePriorities()) for (RulePriorityPair p : r.rulePriorities()) pairs.put(p.ruleArn(), p.priority());
     List<Rule> out = new ArrayList<>();
-    for (ElbArns.RuleRef ref : ops.setRulePriorities(pairs)) out.add(rule(ref));
+    for (ElbArns.RuleRef ref : ops.setRulePriorities(pairs)) out.add(listeners.rule(ref));
     return SetRulePrioritiesResponse.builder().rules(out).build();
   }
 
@@ -386,97 +353,6 @@ public final class ElasticLoadBalancingV2Handler {
   public DeleteTargetGroupResponse deleteTargetGroup(DeleteTargetGroupRequest r) {
     ops.deleteTargetGroup(r.targetGroupArn());
     return DeleteTargetGroupResponse.builder().build();
-  }
-
-  private static List<RuleCondition> conditions(
-      List<software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition> in) {
-    if (in == null) return null;
-    List<RuleCondition> out = new ArrayList<>();
-    for (software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition c : in) {
-      String field = c.field();
-      List<String> values = c.hasValues() ? c.values() : List.of();
-      String header = null;
-      if (field == null) throw AwsErrorException.badRequest("ValidationError", "A condition field must be specified.");
-      switch (field) {
-        case "path-pattern" -> {
-          if (c.pathPatternConfig() != null && c.pathPatternConfig().hasValues()) values = c.pathPatternConfig().values();
-        }
-        case "host-header" -> {
-          if (c.hostHeaderConfig() != null && c.hostHeaderConfig().hasValues()) values = c.hostHeaderConfig().values();
-        }
-        case "http-header" -> {
-          if (c.httpHeaderConfig() == null) {
-            throw AwsErrorException.badRequest("ValidationError", "An http-header condition needs HttpHeaderConfig.");
-          }
-          header = c.httpHeaderConfig().httpHeaderName();
-          values = c.httpHeaderConfig().hasValues() ? c.httpHeaderConfig().values() : List.of();
-        }
-        default -> throw new UnsupportedOperationException("Rule condition field " + field + " is not simulated by"
-            + " CloudTwin (path-pattern, host-header and http-header are)");
-      }
-      try {
-        out.add(new RuleCondition(field, header, values));
-      } catch (io.github.cloudtwin.kernel.ValidationException e) {
-        throw AwsErrorException.badRequest("ValidationError", e.getMessage());
-      }
-    }
-    return out;
-  }
-
-  private static software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition condition(RuleCondition c) {
-    var b = software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition.builder().field(c.field());
-    return switch (c.field()) {
-      case "http-header" -> b.httpHeaderConfig(h -> h.httpHeaderName(c.httpHeaderName()).values(c.values())).build();
-      case "host-header" -> b.values(c.values()).hostHeaderConfig(h -> h.values(c.values())).build();
-      default -> b.values(c.values()).pathPatternConfig(p -> p.values(c.values())).build();
-    };
-  }
-
-  private RuleAction action(List<Action> actions) {
-    if (actions.size() != 1) {
-      throw new UnsupportedOperationException("Listener actions other than one forward or fixed-response action are"
-          + " not simulated by CloudTwin");
-    }
-    Action a = actions.get(0);
-    switch (a.typeAsString() == null ? "" : a.typeAsString()) {
-      case "forward" -> {
-        if (a.forwardConfig() != null && a.forwardConfig().hasTargetGroups() && !a.forwardConfig().targetGroups().isEmpty()) {
-          List<Object> weights = new ArrayList<>();
-          for (TargetGroupTuple t : a.forwardConfig().targetGroups()) {
-            weights.add(ops.targetGroup(t.targetGroupArn()).name());
-            weights.add(t.weight() == null ? 1 : t.weight());
-          }
-          return RuleAction.forward(weights.toArray());
-        }
-        return RuleAction.forward(ops.targetGroup(a.targetGroupArn()).name());
-      }
-      case "fixed-response" -> {
-        FixedResponseActionConfig f = a.fixedResponseConfig();
-        if (f == null || f.statusCode() == null) {
-          throw AwsErrorException.badRequest("ValidationError", "A fixed response status code must be specified.");
-        }
-        return RuleAction.fixedResponse(Integer.parseInt(f.statusCode()), f.contentType(), f.messageBody());
-      }
-      default -> throw new UnsupportedOperationException("Listener action type " + a.typeAsString()
-          + " is not simulated by CloudTwin (forward and fixed-response are)");
-    }
-  }
-
-  private List<Action> actions(RuleAction a) {
-    if (!a.isForward()) {
-      return List.of(Action.builder().type("fixed-response").order(1).fixedResponseConfig(FixedResponseActionConfig
-          .builder().statusCode(Integer.toString(a.fixedStatusCode())).contentType(a.fixedContentType())
-          .messageBody(a.fixedMessageBody()).build()).build());
-    }
-    List<TargetGroupTuple> tuples = new ArrayList<>();
-    for (Map.Entry<String, Integer> e : a.targetGroupWeights().entrySet()) {
-      tuples.add(TargetGroupTuple.builder().targetGroupArn(arns.targetGroupArn(twin.loadBalancing()
-          .targetGroup(e.getKey()))).weight(e.getValue()).build());
-    }
-    Action.Builder b = Action.builder().type("forward").order(1)
-        .forwardConfig(ForwardActionConfig.builder().targetGroups(tuples).build());
-    if (tuples.size() == 1) b.targetGroupArn(tuples.get(0).targetGroupArn());
-    return List.of(b.build());
   }
 
   // ------------------------------------------------------------------ targets

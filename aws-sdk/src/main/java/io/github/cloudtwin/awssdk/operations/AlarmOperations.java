@@ -38,9 +38,7 @@ final class AlarmOperations {
 
   MetricAlarm putMetricAlarm(PutAlarm r) {
     if (r.alarmName() == null) throw missing("AlarmName");
-    if (r.alarmName().isEmpty() || r.alarmName().length() > 255) {
-      throw invalid("The value for parameter AlarmName must be between 1 and 255 characters long.");
-    }
+    checkAlarmName(r.alarmName());
     boolean math = r.metrics() != null && !r.metrics().isEmpty();
     if (math && (r.metric() != null || r.statistic() != null || r.extendedStatistic() != null || r.period() != null)) {
       throw AwsErrorException.badRequest("InvalidParameterCombination", "The parameters Metrics and MetricName, Namespace,"
@@ -124,9 +122,7 @@ final class AlarmOperations {
   CompositeAlarm putCompositeAlarm(PutComposite r) {
     if (r.alarmName() == null) throw missing("AlarmName");
     if (r.alarmRule() == null) throw missing("AlarmRule");
-    if (r.alarmName().isEmpty() || r.alarmName().length() > 255) {
-      throw invalid("The value for parameter AlarmName must be between 1 and 255 characters long.");
-    }
+    checkAlarmName(r.alarmName());
     CompositeAlarmSpec.Builder b = CompositeAlarmSpec.builder()
         .alarmName(r.alarmName())
         .alarmDescription(r.alarmDescription())
@@ -186,5 +182,12 @@ final class AlarmOperations {
   MetricAlarm alarm(String name) {
     for (MetricAlarm a : cloudWatch.alarms()) if (a.alarmName().equals(name)) return a;
     throw new AwsErrorException("ResourceNotFound", 404, "Alarm " + name + " does not exist.");
+  }
+
+  /** InvalidParameterValue unless the alarm name has 1 to 255 characters. */
+  private static void checkAlarmName(String name) {
+    if (name.isEmpty() || name.length() > 255) {
+      throw invalid("The value for parameter AlarmName must be between 1 and 255 characters long.");
+    }
   }
 }

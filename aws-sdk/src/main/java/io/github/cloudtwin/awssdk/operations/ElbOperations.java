@@ -1,5 +1,9 @@
 package io.github.cloudtwin.awssdk.operations;
 
+import static io.github.cloudtwin.awssdk.operations.ElbErrors.core;
+import static io.github.cloudtwin.awssdk.operations.ElbErrors.protocol;
+import static io.github.cloudtwin.awssdk.operations.ElbErrors.validation;
+
 import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.AvailabilityZone;
@@ -16,7 +20,6 @@ import io.github.cloudtwin.elb.TargetDescription;
 import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.elb.TargetGroupSpec;
 import io.github.cloudtwin.elb.TargetHealth;
-import io.github.cloudtwin.elb.TargetHealthState;
 import io.github.cloudtwin.elb.TargetType;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.ValidationException;
@@ -35,6 +38,9 @@ import java.util.Objects;
  * AWS's error codes ({@code LoadBalancerNotFound}, {@code TargetGroupNotFound}, {@code
  * DuplicateTargetGroupName}, {@code InvalidTarget}, {@code ValidationError}, ...) and
  * Marker/NextMarker pages.
+ *
+ * <p>A facade: load balancers and target groups here; listeners and rules, targets, lookups by
+ * ARN and the error answers have their own classes.
  */
 public final class ElbOperations {
 
@@ -43,12 +49,18 @@ public final class ElbOperations {
   private final CloudTwin twin;
   private final LoadBalancing elb;
   private final ElbArns arns;
+  private final ElbLookup lookup;
+  private final ListenerRules listeners;
+  private final ElbTargets targets;
 
   /** Operations on {@code twin}. */
   public ElbOperations(CloudTwin twin) {
     this.twin = Objects.requireNonNull(twin, "twin");
     this.elb = twin.loadBalancing();
     this.arns = new ElbArns(twin);
+    this.lookup = new ElbLookup(arns);
+    this.listeners = new ListenerRules(elb, arns, lookup);
+    this.targets = new ElbTargets(twin, lookup);
   }
 
   /** The ARNs this twin's load balancing answers with. */
@@ -118,11 +130,7 @@ public final class ElbOperations {
 
   /** The load balancer with this ARN, or LoadBalancerNotFound. */
   public LoadBalancer loadBalancer(String arn) {
-    LoadBalancer lb = arns.loadBalancer(arn);
-    if (lb == null) {
-      throw AwsErrorException.badRequest("LoadBalancerNotFound", "One or more load balancers not found");
-    }
-    return lb;
+    return lookup.loadBalancer(arn);
   }
 
   private LoadBalancer loadBalancerNamed(String name) {
@@ -218,9 +226,7 @@ public final class ElbOperations {
 
   /** The target group with this ARN, or TargetGroupNotFound. */
   public TargetGroup targetGroup(String arn) {
-    TargetGroup tg = arns.targetGroup(arn);
-    if (tg == null) throw AwsErrorException.badRequest("TargetGroupNotFound", "Target groups '" + arn + "' not found");
-    return tg;
+    return lookup.targetGroup(arn);
   }
 
   /** The names of the load balancers whose listeners forward to {@code tg}. */
@@ -241,129 +247,54 @@ public final class ElbOperations {
   /** {@code CreateListener} forwarding to one target group (or a fixed response). */
   public void createListener(String loadBalancerArn, Integer port, String protocol, RuleAction defaultAction,
       List<RuleSpec> rules) {
-    LoadBalancer lb = loadBalancer(loadBalancerArn);
-    if (port == null) throw validation("A listener port must be specified.");
-    if (defaultAction == null) throw validation("A default action must be specified.");
-    ListenerSpec.Builder b = ListenerSpec.builder(lb.name(), port).defaultAction(defaultAction);
-    if (protocol != null) b.protocol(protocol(protocol));
-    for (RuleSpec r : rules) b.rule(r);
-    try {
-      elb.createListener(b.build());
-    } catch (ValidationException e) {
-      if (e.getMessage().startsWith("DuplicateListener")) {
-        throw AwsErrorException.badRequest("DuplicateListener", "A listener already exists on this port for this load"
-            + " balancer");
-      }
-      throw validation(e.getMessage());
-    }
+    listeners.createListener(loadBalancerArn, port, protocol, defaultAction, rules);
   }
 
   /** The listeners of a load balancer, or the one with this ARN. */
   public List<ElbArns.ListenerRef> describeListeners(String loadBalancerArn, List<String> listenerArns) {
-    List<ElbArns.ListenerRef> out = new ArrayList<>();
-    if (listenerArns != null && !listenerArns.isEmpty()) {
-      for (String a : listenerArns) out.add(listener(a));
-      return out;
-    }
-    if (loadBalancerArn == null) throw validation("You must specify either listener ARNs or a load balancer ARN");
-    LoadBalancer lb = loadBalancer(loadBalancerArn);
-    for (int port : lb.listenerPorts()) out.add(new ElbArns.ListenerRef(lb, port));
-    return out;
+    return listeners.describeListeners(loadBalancerArn, listenerArns);
   }
 
   /** The listener with this ARN, or ListenerNotFound. */
   public ElbArns.ListenerRef listener(String arn) {
-    ElbArns.ListenerRef l = arns.listener(arn);
-    if (l == null) throw AwsErrorException.badRequest("ListenerNotFound", "One or more listeners not found");
-    return l;
+    return lookup.listener(arn);
   }
 
   /** The spec of a listener. */
   public ListenerSpec spec(ElbArns.ListenerRef l) {
-    return l.loadBalancer().listeners().stream().filter(s -> s.port() == l.port()).findFirst().orElseThrow();
+    return lookup.spec(l);
   }
 
   /** {@code CreateRule} on an Application Load Balancer's listener; answers the rule's priority. */
   public int createRule(String listenerArn, Integer priority, List<io.github.cloudtwin.elb.RuleCondition> conditions,
       RuleAction action) {
-    ElbArns.ListenerRef l = listener(listenerArn);
-    if (priority == null) throw validation("A rule priority must be specified.");
-    if (priority < 1 || priority > 50000) {
-      throw AwsErrorException.constraint("ValidationError", "priority", priority,
-          "Member must have value greater than or equal to 1 and less than or equal to 50000");
-    }
-    if (conditions == null || conditions.isEmpty()) throw validation("A rule must have at least one condition.");
-    if (action == null) throw validation("A rule must have at least one action.");
-    if (spec(l).rules().stream().anyMatch(r -> r.priority() == priority)) {
-      throw AwsErrorException.badRequest("PriorityInUse", "Priority '" + priority + "' is currently in use");
-    }
-    RuleSpec rule = ruleSpec(priority, conditions, action);
-    core(() -> elb.createRule(l.loadBalancer().name(), l.port(), rule));
-    return priority;
+    return listeners.createRule(listenerArn, priority, conditions, action);
   }
 
   /** {@code ModifyRule}: new conditions and/or actions for a rule (not the default rule's conditions). */
   public ElbArns.RuleRef modifyRule(String ruleArn, List<io.github.cloudtwin.elb.RuleCondition> conditions,
       RuleAction action) {
-    ElbArns.RuleRef ref = rule(ruleArn);
-    ElbArns.ListenerRef l = ref.listener();
-    if (ref.priority() == 0) {
-      if (conditions != null && !conditions.isEmpty()) {
-        throw AwsErrorException.badRequest("OperationNotPermitted", "Default rule cannot have conditions");
-      }
-      if (action != null) core(() -> elb.modifyListenerDefaultAction(l.loadBalancer().name(), l.port(), action));
-      return ref;
-    }
-    RuleSpec old = spec(l).rules().stream().filter(r -> r.priority() == ref.priority()).findFirst().orElseThrow();
-    RuleSpec rule = ruleSpec(ref.priority(), conditions == null || conditions.isEmpty() ? old.conditions() : conditions,
-        action == null ? old.action() : action);
-    core(() -> elb.modifyRule(l.loadBalancer().name(), l.port(), rule));
-    return ref;
+    return listeners.modifyRule(ruleArn, conditions, action);
   }
 
   /** {@code DeleteRule}: not the default rule. */
   public void deleteRule(String ruleArn) {
-    ElbArns.RuleRef ref = rule(ruleArn);
-    if (ref.priority() == 0) throw AwsErrorException.badRequest("OperationNotPermitted", "Default rule cannot be deleted");
-    ElbArns.ListenerRef l = ref.listener();
-    core(() -> elb.deleteRule(l.loadBalancer().name(), l.port(), ref.priority()));
-    arns.forgetRule(l.loadBalancer(), l.port(), ref.priority());
+    listeners.deleteRule(ruleArn);
   }
 
   /** {@code SetRulePriorities}: every rule of one listener, applied at once; answers the rules moved. */
   public List<ElbArns.RuleRef> setRulePriorities(Map<String, Integer> priorityByRuleArn) {
-    if (priorityByRuleArn == null || priorityByRuleArn.isEmpty()) throw validation("Rule priorities must be specified.");
-    ElbArns.ListenerRef listener = null;
-    Map<Integer, Integer> newByOld = new java.util.LinkedHashMap<>();
-    for (Map.Entry<String, Integer> e : priorityByRuleArn.entrySet()) {
-      ElbArns.RuleRef ref = rule(e.getKey());
-      if (ref.priority() == 0) throw AwsErrorException.badRequest("OperationNotPermitted", "Default rule priority cannot be"
-          + " modified");
-      if (listener != null && (listener.port() != ref.listener().port()
-          || !listener.loadBalancer().name().equals(ref.listener().loadBalancer().name()))) {
-        throw validation("All rules must belong to the same listener");
-      }
-      listener = ref.listener();
-      Integer p = e.getValue();
-      if (p == null) throw validation("A rule priority must be specified.");
-      if (p < 1 || p > 50000) {
-        throw AwsErrorException.constraint("ValidationError", "rulePriorities.member.priority", p,
-            "Member must have value greater than or equal to 1 and less than or equal to 50000");
-      }
-      newByOld.put(ref.priority(), p);
-    }
-    ElbArns.ListenerRef l = listener;
-    core(() -> elb.setRulePriorities(l.loadBalancer().name(), l.port(), newByOld));
-    arns.moveRules(l.loadBalancer(), l.port(), newByOld);
-    List<ElbArns.RuleRef> out = new ArrayList<>();
-    for (int p : newByOld.values()) out.add(new ElbArns.RuleRef(l, p));
-    return out;
+    return listeners.setRulePriorities(priorityByRuleArn);
   }
 
   /** {@code DeleteListener}. */
   public void deleteListener(String listenerArn) {
-    ElbArns.ListenerRef l = listener(listenerArn);
-    core(() -> elb.deleteListener(l.loadBalancer().name(), l.port()));
+    listeners.deleteListener(listenerArn);
+  }
+
+  /** The rule with this ARN, or RuleNotFound. */
+  public ElbArns.RuleRef rule(String arn) {
+    return lookup.rule(arn);
   }
 
   /** {@code DeleteLoadBalancer}: AWS answers success for a load balancer that does not exist or is already deleted. */
@@ -381,78 +312,16 @@ public final class ElbOperations {
     core(() -> elb.deleteTargetGroup(tg.name()));
   }
 
-  /** The rule with this ARN, or RuleNotFound. */
-  public ElbArns.RuleRef rule(String arn) {
-    ElbArns.RuleRef r = arns.rule(arn);
-    if (r == null) throw AwsErrorException.badRequest("RuleNotFound", "One or more rules not found");
-    return r;
-  }
-
-  private static RuleSpec ruleSpec(int priority, List<io.github.cloudtwin.elb.RuleCondition> conditions, RuleAction action) {
-    try {
-      return new RuleSpec(priority, conditions, action);
-    } catch (ValidationException e) {
-      throw validation(e.getMessage());
-    }
-  }
-
-  private static final List<String> CORE_CODES = List.of("PriorityInUse", "ResourceInUse", "RuleNotFound",
-      "ListenerNotFound", "TargetGroupNotFound", "LoadBalancerNotFound", "DuplicateListener");
-
-  /** Runs a core change, answering its refusal with the AWS error code its message starts with. */
-  private static void core(Runnable change) {
-    try {
-      change.run();
-    } catch (ValidationException e) {
-      String m = e.getMessage();
-      for (String code : CORE_CODES) {
-        if (m.startsWith(code)) {
-          String text = m.startsWith(code + ": ") ? m.substring(code.length() + 2) : m;
-          int detail = text.indexOf(" [Invalid value");
-          throw AwsErrorException.badRequest(code, detail > 0 ? text.substring(0, detail) : text);
-        }
-      }
-      throw validation(m);
-    }
-  }
-
   // ------------------------------------------------------------------ targets
 
   /** {@code RegisterTargets}: every target must be a known instance (or an IP in a zone). */
   public void registerTargets(String targetGroupArn, List<TargetDescription> targets) {
-    TargetGroup tg = targetGroup(targetGroupArn);
-    if (targets == null || targets.isEmpty()) throw validation("You must specify at least one target");
-    for (TargetDescription t : targets) checkTarget(tg, t.id());
-    try {
-      elb.registerTargets(tg.name(), targets.toArray(TargetDescription[]::new));
-    } catch (ValidationException e) {
-      throw AwsErrorException.badRequest("InvalidTarget", e.getMessage());
-    }
+    this.targets.registerTargets(targetGroupArn, targets);
   }
 
   /** {@code DeregisterTargets}: they drain for the deregistration delay. */
   public void deregisterTargets(String targetGroupArn, List<String> targetIds) {
-    TargetGroup tg = targetGroup(targetGroupArn);
-    if (targetIds == null || targetIds.isEmpty()) throw validation("You must specify at least one target");
-    for (String id : targetIds) {
-      if (!tg.targetHealth().containsKey(id)) {
-        throw AwsErrorException.badRequest("InvalidTarget", "The following targets are not registered in target group '"
-            + tg.name() + "': '" + id + "'");
-      }
-    }
-    elb.deregisterTargets(tg.name(), targetIds.toArray(String[]::new));
-  }
-
-  private void checkTarget(TargetGroup tg, String id) {
-    if (id == null) throw validation("A target ID must be specified");
-    if (tg.spec().targetType() == TargetType.INSTANCE) {
-      try {
-        twin.ec2().instance(id);
-      } catch (ValidationException e) {
-        throw AwsErrorException.badRequest("InvalidTarget", "The following targets are not valid instances: '" + id
-            + "'");
-      }
-    }
+    targets.deregisterTargets(targetGroupArn, targetIds);
   }
 
   /**
@@ -466,21 +335,7 @@ public final class ElbOperations {
 
   /** {@code DescribeTargetHealth}: registered targets, or the ones asked (unregistered ones are {@code unused}). */
   public List<TargetHealthRow> describeTargetHealth(String targetGroupArn, List<String> targetIds) {
-    TargetGroup tg = targetGroup(targetGroupArn);
-    Map<String, TargetHealth> all = tg.targetHealth();
-    List<TargetHealthRow> out = new ArrayList<>();
-    int port = tg.spec().port();
-    if (targetIds == null || targetIds.isEmpty()) {
-      for (Map.Entry<String, TargetHealth> e : all.entrySet()) out.add(new TargetHealthRow(e.getKey(), port, e.getValue()));
-      return out;
-    }
-    for (String id : targetIds) {
-      checkTarget(tg, id);
-      TargetHealth h = all.get(id);
-      out.add(new TargetHealthRow(id, port, h != null ? h : new TargetHealth(TargetHealthState.UNUSED,
-          "Target.NotRegistered", "Target is not registered to the target group")));
-    }
-    return out;
+    return targets.describeTargetHealth(targetGroupArn, targetIds);
   }
 
   // ------------------------------------------------------------------ helpers
@@ -489,17 +344,5 @@ public final class ElbOperations {
   public String zoneOfSubnet(String subnet) {
     for (AvailabilityZone z : twin.availabilityZones()) if (Ids.subnetId(z.name()).equals(subnet)) return z.name();
     throw AwsErrorException.badRequest("SubnetNotFound", "The subnet ID '" + subnet + "' does not exist");
-  }
-
-  private static Protocol protocol(String p) {
-    try {
-      return Protocol.valueOf(p);
-    } catch (IllegalArgumentException e) {
-      throw validation("Protocol '" + p + "' is not supported");
-    }
-  }
-
-  private static AwsErrorException validation(String message) {
-    return AwsErrorException.badRequest("ValidationError", message);
   }
 }

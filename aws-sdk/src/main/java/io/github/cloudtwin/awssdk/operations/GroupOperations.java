@@ -57,8 +57,7 @@ final class GroupOperations {
     boolean groupTemplate = r.launchTemplateId() != null || r.launchTemplateName() != null;
     boolean mixedTemplate = mp != null && (mp.launchTemplateId() != null || mp.launchTemplateName() != null);
     if (groupTemplate == (mp != null) || (mp != null && !mixedTemplate)) {
-      throw AwsErrorException.badRequest("ValidationError", "Valid requests must contain either LaunchTemplate,"
-          + " LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.");
+      throw launchTemplateOrMixedPolicy();
     }
     LaunchTemplates.Resolved lt = mp != null
         ? launchTemplates.resolve(mp.launchTemplateId(), mp.launchTemplateName(), mp.launchTemplateVersion())
@@ -108,8 +107,7 @@ final class GroupOperations {
     AutoScalingGroup current = groups.group(name);
     if (mixed != null && (mixed.launchTemplateId() != null || mixed.launchTemplateName() != null)) {
       if (launchTemplateId != null || launchTemplateName != null) {
-        throw AwsErrorException.badRequest("ValidationError", "Valid requests must contain either LaunchTemplate,"
-            + " LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.");
+        throw launchTemplateOrMixedPolicy();
       }
       launchTemplateId = mixed.launchTemplateId();
       launchTemplateName = mixed.launchTemplateName();
@@ -198,9 +196,14 @@ final class GroupOperations {
     try {
       autoScaling.setDesiredCapacity(name, desiredCapacity, honorCooldown);
     } catch (ScalingActivityInProgressException e) {
-      throw AwsErrorException.badRequest("ScalingActivityInProgress",
-          "Scaling activity is in progress and blocks this action (" + e.getMessage() + ")");
+      throw ScalingActivities.inProgress(e);
     }
+  }
+
+  /** AWS's answer to a group request with both or neither of LaunchTemplate and MixedInstancesPolicy. */
+  private static AwsErrorException launchTemplateOrMixedPolicy() {
+    return AwsErrorException.badRequest("ValidationError", "Valid requests must contain either LaunchTemplate,"
+        + " LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.");
   }
 
   private List<String> zones(List<String> availabilityZones, String vpcZoneIdentifier) {

@@ -26,7 +26,6 @@ final class PolicyOperations {
     this.pages = pages;
   }
 
-
   ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
     groups.group(spec.autoScalingGroupName());
     return autoScaling.putScalingPolicy(spec);
@@ -65,8 +64,7 @@ final class PolicyOperations {
     try {
       autoScaling.executePolicy(p.autoScalingGroupName(), p.policyName(), honorCooldown, metricValue, breachThreshold);
     } catch (ScalingActivityInProgressException e) {
-      throw AwsErrorException.badRequest("ScalingActivityInProgress",
-          "Scaling activity is in progress and blocks this action (" + e.getMessage() + ")");
+      throw ScalingActivities.inProgress(e);
     }
   }
 

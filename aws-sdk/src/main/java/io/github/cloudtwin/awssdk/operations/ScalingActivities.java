@@ -4,6 +4,7 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.ScalingActivity;
+import io.github.cloudtwin.autoscaling.ScalingActivityInProgressException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,5 +52,11 @@ final class ScalingActivities {
     Instant now = twin.now();
     return autoScaling.activities(groupName).stream()
         .filter(a -> a.startTime().equals(now) && instanceIds.contains(a.instanceId())).toList();
+  }
+
+  /** AWS's ScalingActivityInProgress for a change an activity in progress blocks. */
+  static AwsErrorException inProgress(ScalingActivityInProgressException e) {
+    return AwsErrorException.badRequest("ScalingActivityInProgress",
+        "Scaling activity is in progress and blocks this action (" + e.getMessage() + ")");
   }
 }

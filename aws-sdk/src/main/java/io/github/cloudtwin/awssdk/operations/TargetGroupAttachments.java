@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A group's target groups as Auto Scaling's API shows them: attach, detach and describe (the
@@ -32,20 +33,19 @@ final class TargetGroupAttachments {
   }
 
   void attachLoadBalancerTargetGroups(String groupName, List<String> targetGroupArns) {
-    AutoScalingGroup g = groups.group(groupName);
-    List<String> names = targetGroupNames(targetGroupArns);
-    try {
-      autoScaling.attachLoadBalancerTargetGroups(g.name(), names.toArray(String[]::new));
-    } catch (ValidationException e) {
-      throw AwsErrorException.badRequest("ValidationError", e.getMessage());
-    }
+    change(groupName, targetGroupArns, autoScaling::attachLoadBalancerTargetGroups);
   }
 
   void detachLoadBalancerTargetGroups(String groupName, List<String> targetGroupArns) {
+    change(groupName, targetGroupArns, autoScaling::detachLoadBalancerTargetGroups);
+  }
+
+  /** Attaches or detaches (1 to 10 target groups by ARN), a core refusal answered as ValidationError. */
+  private void change(String groupName, List<String> targetGroupArns, BiConsumer<String, String[]> change) {
     AutoScalingGroup g = groups.group(groupName);
     List<String> names = targetGroupNames(targetGroupArns);
     try {
-      autoScaling.detachLoadBalancerTargetGroups(g.name(), names.toArray(String[]::new));
+      change.accept(g.name(), names.toArray(String[]::new));
     } catch (ValidationException e) {
       throw AwsErrorException.badRequest("ValidationError", e.getMessage());
     }

@@ -1,8 +1,8 @@
-package io.github.cloudtwin.cloudwatch;
+package io.github.cloudtwin.internal;
 
 /**
- * What an injection may name: the instances and Auto Scaling groups of the twin. The twin wires
- * this so that {@link CloudWatch#inject} refuses a target that does not exist instead of
+ * Internal, not API: what an injection may name: the instances and Auto Scaling groups of the twin. The twin wires
+ * this so that {@code CloudWatch.inject} refuses a target that does not exist instead of
  * recording an injection that changes nothing.
  */
 public interface InjectionTargets {

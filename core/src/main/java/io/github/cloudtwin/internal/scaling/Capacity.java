@@ -1,10 +1,13 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.scaling;
 
 /**
  * Overflow-safe capacity arithmetic, shared by EC2 Auto Scaling and Application Auto Scaling: a
  * sum that saturates instead of wrapping (so {@code 2 + Integer.MAX_VALUE} is a huge capacity that
  * clamps to the maximum, as AWS does, never a negative one) and AWS's rounding of a percent change.
  * Stateless.
+ *
+ * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
+ * any release.
  */
 public final class Capacity {
 

@@ -1,9 +1,9 @@
-package io.github.cloudtwin.ecs;
+package io.github.cloudtwin.internal;
 
 import java.time.Duration;
 
 /**
- * The narrow part of Elastic Load Balancing that ECS needs: registering task targets in target
+ * Internal, not API: the narrow part of Elastic Load Balancing that ECS needs: registering task targets in target
  * groups, their health, and the deregistration delay. The twin wires the load-balancing service in;
  * tests may use a fake.
  */

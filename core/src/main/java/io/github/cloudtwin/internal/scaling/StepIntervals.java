@@ -1,5 +1,7 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.scaling;
 
+import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,7 +10,11 @@ import java.util.function.Function;
 /**
  * The rules AWS applies to the step adjustments of a step scaling policy, in EC2 Auto Scaling and
  * Application Auto Scaling alike: finite bounds, upper above lower, at most one open end of each
- * kind, an open end wherever a bound crosses the threshold, no overlap and no gap. Stateless.
+ * kind, an open end wherever a bound crosses the threshold, no overlap and no gap; and which step
+ * a breach selects. Stateless.
+ *
+ * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
+ * any release.
  */
 public final class StepIntervals {
 
@@ -86,5 +92,38 @@ public final class StepIntervals {
       }
     }
     return List.copyOf(sorted);
+  }
+
+  /**
+   * The step for {@code diff} = metric minus threshold, as AWS selects it: the lower bound is
+   * inclusive above the threshold, the upper bound inclusive below it; at the threshold itself a
+   * step starting there comes first, else one ending there.
+   *
+   * @param <T> the step type
+   * @param steps the steps, as {@link #check} returned them
+   * @param lower a step's lower bound (null = minus infinity)
+   * @param upper a step's upper bound (null = plus infinity)
+   * @param diff the metric minus the alarm's threshold
+   * @return the step, or null when none matches or {@code diff} is NaN
+   */
+  public static <T> T select(List<T> steps, Function<T, Double> lower, Function<T, Double> upper, double diff) {
+    if (Double.isNaN(diff)) {
+      return null;
+    }
+    if (diff >= 0) {
+      for (T s : steps) {
+        Double l = lower.apply(s);
+        Double u = upper.apply(s);
+        if ((l == null || diff >= l) && (u == null || diff < u)) return s;
+      }
+    }
+    if (diff <= 0) {
+      for (T s : steps) {
+        Double l = lower.apply(s);
+        Double u = upper.apply(s);
+        if ((l == null || diff > l) && (u == null || diff <= u)) return s;
+      }
+    }
+    return null;
   }
 }

@@ -1,10 +1,13 @@
-package io.github.cloudtwin.cloudwatch;
+package io.github.cloudtwin.internal.scaling;
 
 /**
  * Names of the alarms a scaling service creates for a target tracking policy, {@code
  * TargetTracking-<resource>-AlarmHigh-<uuid>}, always within CloudWatch's 255 characters: a long
  * resource name (an Auto Scaling group name may have 255 characters, an ECS resource id more) is
  * shortened, so a valid policy never fails on a name its caller never set. Stateless.
+ *
+ * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
+ * any release.
  */
 public final class AlarmNames {
 

@@ -1,0 +1,30 @@
+package io.github.cloudtwin.internal;
+
+/**
+ * Internal, not API: what CloudWatch's injections say about a metric an instance publishes, asked
+ * by the publishers (EC2's CPUUtilization) before they write a sample.
+ */
+public interface MetricOverrides {
+
+  /**
+   * Whether a gap silences the instance's (or its group's) metric at that time.
+   *
+   * @param metricName the metric name
+   * @param instanceId the instance id
+   * @param groupName the instance's group, or null
+   * @param epochMillis the sample's time
+   * @return whether nothing may be published
+   */
+  boolean isSuppressed(String metricName, String instanceId, String groupName, long epochMillis);
+
+  /**
+   * The injected value of the metric for the instance (or its group) at that time.
+   *
+   * @param metricName the metric name
+   * @param instanceId the instance id
+   * @param groupName the instance's group, or null
+   * @param epochMillis the sample's time
+   * @return the injected value, or NaN when nothing is injected
+   */
+  double injectedValue(String metricName, String instanceId, String groupName, long epochMillis);
+}

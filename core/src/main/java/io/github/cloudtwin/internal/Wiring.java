@@ -1,0 +1,106 @@
+package io.github.cloudtwin.internal;
+
+import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Internal, not API: the connections between one twin's services. The twin creates one per twin
+ * and hands it to each service's (package-private) constructor; a service or the twin's wiring
+ * offers a connection once, and services read it when they first need it, so services created
+ * earlier can reach services created later. Instance state of one twin, never shared. Each
+ * connection is set once: setting it again is a bug in the twin and throws.
+ */
+public final class Wiring {
+
+  private MetricOverrides metricOverrides;
+  private InjectionTargets injectionTargets;
+  private Function<String, LoadBalancerTargets> targetGroups;
+  private Function<String, LoadBalancerTargets> loadBalancers;
+  private TargetRegistration targetRegistration;
+
+  /** Creates a board with no connections yet. */
+  public Wiring() {}
+
+  /**
+   * Offers CloudWatch's injections to the metric publishers.
+   *
+   * @param overrides CloudWatch's injections
+   */
+  public synchronized void metricOverrides(MetricOverrides overrides) {
+    metricOverrides = once("metricOverrides", metricOverrides, overrides);
+  }
+
+  /** {@return CloudWatch's injections, as the publishers ask them} */
+  public synchronized MetricOverrides metricOverrides() {
+    return get("metricOverrides", metricOverrides);
+  }
+
+  /**
+   * Offers what an injection may name (EC2's instances, Auto Scaling's groups).
+   *
+   * @param targets the instances and groups that exist
+   */
+  public synchronized void injectionTargets(InjectionTargets targets) {
+    injectionTargets = once("injectionTargets", injectionTargets, targets);
+  }
+
+  /** {@return what an injection may name} */
+  public synchronized InjectionTargets injectionTargets() {
+    return get("injectionTargets", injectionTargets);
+  }
+
+  /**
+   * Offers how target group names resolve to targets (Elastic Load Balancing, for Auto Scaling).
+   *
+   * @param resolver name to targets; unknown names throw a ValidationException
+   */
+  public synchronized void targetGroups(Function<String, LoadBalancerTargets> resolver) {
+    targetGroups = once("targetGroups", targetGroups, resolver);
+  }
+
+  /** {@return how target group names resolve to targets} */
+  public synchronized Function<String, LoadBalancerTargets> targetGroups() {
+    return get("targetGroups", targetGroups);
+  }
+
+  /**
+   * Offers how Classic Load Balancer names resolve to targets (for Auto Scaling).
+   *
+   * @param resolver name to targets; a name that is not a Classic Load Balancer throws a
+   *     ValidationException
+   */
+  public synchronized void loadBalancers(Function<String, LoadBalancerTargets> resolver) {
+    loadBalancers = once("loadBalancers", loadBalancers, resolver);
+  }
+
+  /** {@return how Classic Load Balancer names resolve to targets} */
+  public synchronized Function<String, LoadBalancerTargets> loadBalancers() {
+    return get("loadBalancers", loadBalancers);
+  }
+
+  /**
+   * Offers Elastic Load Balancing's target registration to ECS.
+   *
+   * @param registration the registration
+   */
+  public synchronized void targetRegistration(TargetRegistration registration) {
+    targetRegistration = once("targetRegistration", targetRegistration, registration);
+  }
+
+  /** {@return Elastic Load Balancing's target registration, for ECS} */
+  public synchronized TargetRegistration targetRegistration() {
+    return get("targetRegistration", targetRegistration);
+  }
+
+  private static <T> T once(String name, T current, T value) {
+    Objects.requireNonNull(value, name);
+    if (current != null) throw new IllegalStateException("the twin wired " + name + " twice");
+    return value;
+  }
+
+  private static <T> T get(String name, T value) {
+    if (value == null) throw new IllegalStateException("the twin has not wired " + name + " yet");
+    return value;
+  }
+}
