@@ -128,6 +128,58 @@ class PolicyEdgesTest {
     }
   }
 
+  /**
+   * "Instance warmup" (docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-default-instance-warmup.html):
+   * policy-driven scale-in waits while instances warm up, target tracking too. 4 -> 8 at 100 %
+   * of target 50; the load then falls to 10 %. The low alarm (15 datapoints) fires while the 4
+   * added instances are still in their 30-minute warm-up, so the group stays at 8; once they are
+   * warm, it scales in.
+   */
+  @Test
+  void aTargetTrackingScaleInWaitsUntilTheAddedInstancesHaveWarmedUp() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      twin.autoScaling().createAutoScalingGroup(group("web", 1, 30, 4).build());
+      cpu(twin, "web", 50);
+      twin.advance(Duration.ofMinutes(31)); // the first 4 are past the 30-minute warm-up
+      ScalingPolicy tt = twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder().policyName("cpu50")
+          .autoScalingGroupName("web").predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization).targetValue(50)
+          .estimatedInstanceWarmup(Duration.ofMinutes(30)).build());
+      cpu(twin, "web", 100);
+      twin.advance(Duration.ofMinutes(3));
+      AutoScalingGroup g = twin.autoScaling().group("web");
+      assertThat(g.desiredCapacity()).isEqualTo(8);
+      cpu(twin, "web", 10);
+      twin.advance(Duration.ofMinutes(20));
+      assertThat(twin.cloudWatch().alarm(tt.lowAlarmName().orElseThrow()).state())
+          .isEqualTo(io.github.cloudtwin.cloudwatch.AlarmState.ALARM);
+      assertThat(g.desiredCapacity()).isEqualTo(8);
+      twin.advance(Duration.ofMinutes(15));
+      assertThat(g.desiredCapacity()).isLessThan(8);
+    }
+  }
+
+  /**
+   * A step policy whose steps start above the breach (API reference, StepAdjustment: the steps
+   * need not reach down to the threshold) finds no step for a breach of 5 and changes nothing.
+   */
+  @Test
+  void aBreachBelowEveryStepChangesNothing() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      twin.autoScaling().createAutoScalingGroup(group("web", 2, 10, 4, A, B).build());
+      twin.advance(Duration.ofMinutes(10));
+      ScalingPolicy p = twin.autoScaling().putScalingPolicy(policy().step(10.0, null, 2).build());
+      twin.cloudWatch().putMetricAlarm(cpuAlarm("cpu-60", "web", ComparisonOperator.GreaterThanOrEqualToThreshold, 60, 60, 1,
+          p.asAlarmAction()));
+      cpu(twin, "web", 65);
+      twin.advance(Duration.ofMinutes(3));
+      assertThat(twin.cloudWatch().alarm("cpu-60").state()).isEqualTo(io.github.cloudtwin.cloudwatch.AlarmState.ALARM);
+      assertThat(twin.autoScaling().group("web").desiredCapacity()).isEqualTo(4);
+      cpu(twin, "web", 75); // a breach of 15 is in the step
+      twin.advance(Duration.ofMinutes(2));
+      assertThat(twin.autoScaling().group("web").desiredCapacity()).isEqualTo(6);
+    }
+  }
+
   // AWS's step-adjustment rules (API reference, StepAdjustment; "Step and simple scaling policies")
 
   private static StepScalingPolicy.Builder policy() {
@@ -157,6 +209,16 @@ class PolicyEdgesTest {
     assertThatThrownBy(() -> policy().step(null, null, 1).build()).isInstanceOf(ValidationException.class)
         .hasMessage("Invalid value \"(-inf, +inf)\" for StepAdjustments: a step may not leave both MetricIntervalLowerBound"
             + " and MetricIntervalUpperBound null");
+  }
+
+  @Test
+  void overlappingOrGappedStepsAreRejectedNamingBothStepsWithTheirBoundsAndAdjustments() {
+    assertThatThrownBy(() -> policy().step(0.0, 20.0, 1).step(10.0, null, 2).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageEndingWith("intervals that do not overlap ([0.0, 20.0) -> +1 and [10.0, +inf) -> +2 overlap)");
+    assertThatThrownBy(() -> policy().step(null, -10.0, -2).step(-5.0, 0.0, 0).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageEndingWith("intervals without gaps (gap between [-inf, -10.0) -> -2 and [-5.0, 0.0) -> +0)");
   }
 
   @Test
