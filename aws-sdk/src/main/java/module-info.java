@@ -1,9 +1,13 @@
 /**
  * The AWS SDK for Java v2 clients of Auto Scaling, CloudWatch, EC2, Elastic Load Balancing v2, ECS
- * and Application Auto Scaling, answered in-process by a twin. Only {@code io.github.cloudtwin.awssdk}
- * is API; the operation layer is exported to the wire-protocol module alone.
+ * and Application Auto Scaling, answered in-process by a twin. Only {@code
+ * io.github.cloudtwin.awssdk} is API; the operation layer is exported to the wire-protocol module
+ * alone.
  */
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // the AWS SDK's jars declare Automatic-Module-Name only
+@SuppressWarnings({
+  "requires-automatic",
+  "requires-transitive-automatic"
+}) // the AWS SDK's jars declare Automatic-Module-Name only
 module io.github.cloudtwin.awssdk {
   requires transitive io.github.cloudtwin.core;
   requires transitive software.amazon.awssdk.services.autoscaling;
@@ -20,5 +24,6 @@ module io.github.cloudtwin.awssdk {
 
   exports io.github.cloudtwin.awssdk;
 
-  provides io.github.cloudtwin.junit.InjectableProvider with io.github.cloudtwin.awssdk.AwsSdkInjectables;
+  provides io.github.cloudtwin.junit.InjectableProvider with
+      io.github.cloudtwin.awssdk.AwsSdkInjectables;
 }

@@ -2,7 +2,10 @@
  * The services' wire protocols over a twin: the SDK's HTTP-client hook (in-process, no port) and a
  * loopback endpoint for the AWS CLI, boto3 and other SDKs.
  */
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // the AWS SDK's jars declare Automatic-Module-Name only
+@SuppressWarnings({
+  "requires-automatic",
+  "requires-transitive-automatic"
+}) // the AWS SDK's jars declare Automatic-Module-Name only
 module io.github.cloudtwin.awswire {
   requires transitive io.github.cloudtwin.awssdk;
   requires transitive software.amazon.awssdk.http;
@@ -20,6 +23,8 @@ module io.github.cloudtwin.awswire {
   exports io.github.cloudtwin.awswire;
   exports io.github.cloudtwin.awswire.junit;
 
-  provides software.amazon.awssdk.http.SdkHttpService with io.github.cloudtwin.awswire.TwinSdkHttpService;
-  provides software.amazon.awssdk.http.async.SdkAsyncHttpService with io.github.cloudtwin.awswire.TwinSdkHttpService;
+  provides software.amazon.awssdk.http.SdkHttpService with
+      io.github.cloudtwin.awswire.TwinSdkHttpService;
+  provides software.amazon.awssdk.http.async.SdkAsyncHttpService with
+      io.github.cloudtwin.awswire.TwinSdkHttpService;
 }

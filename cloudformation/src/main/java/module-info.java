@@ -1,7 +1,7 @@
 /**
- * CloudFormation (and CDK-synthesised) templates imported into a twin: template loading,
- * intrinsic functions, resource mapping and the import report; {@code @CloudFormationStack} for
- * JUnit (JUnit is an optional dependency).
+ * CloudFormation (and CDK-synthesised) templates imported into a twin: template loading, intrinsic
+ * functions, resource mapping and the import report; {@code @CloudFormationStack} for JUnit (JUnit
+ * is an optional dependency).
  */
 module io.github.cloudtwin.cloudformation {
   requires transitive io.github.cloudtwin.core;

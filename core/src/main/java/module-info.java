@@ -2,8 +2,8 @@
  * CloudTwin's core: the deterministic twin of AWS's elasticity machinery on a virtual clock. No
  * dependency outside the JDK.
  *
- * <p>Every exported package is API. What is not exported is internal: the project's own modules
- * may use it (qualified exports), users must not.
+ * <p>Every exported package is API. What is not exported is internal: the project's own modules may
+ * use it (qualified exports), users must not.
  */
 module io.github.cloudtwin.core {
   requires jdk.net;

@@ -1,6 +1,5 @@
 package io.github.cloudtwin;
 
-import io.github.cloudtwin.kernel.Arns;
 import io.github.cloudtwin.appautoscaling.ApplicationAutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
@@ -11,6 +10,7 @@ import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.internal.Wiring;
+import io.github.cloudtwin.kernel.Arns;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.Timeline;
@@ -63,7 +63,8 @@ public final class CloudTwin implements AutoCloseable {
     this.kernel = new Kernel(config.start(), config.seed(), config.arns());
     Wiring wiring = new Wiring();
     this.cloudWatch = ServiceAssembly.create(CloudWatch.class, kernel, wiring);
-    this.ec2 = ServiceAssembly.create(Ec2.class, kernel, cloudWatch, config.availabilityZones(), wiring);
+    this.ec2 =
+        ServiceAssembly.create(Ec2.class, kernel, cloudWatch, config.availabilityZones(), wiring);
     this.faults = ServiceAssembly.create(Faults.class, kernel, ec2, cloudWatch);
     this.autoScaling = ServiceAssembly.create(AutoScaling.class, kernel, ec2, cloudWatch, wiring);
     this.loadBalancing = ServiceAssembly.create(LoadBalancing.class, kernel, ec2, cloudWatch);
@@ -72,9 +73,13 @@ public final class CloudTwin implements AutoCloseable {
     ServiceWiring.connect(wiring, loadBalancing);
     ServiceWiring.connect(wiring, ec2, autoScaling);
     ServiceWiring.connect(wiring, kernel, loadBalancing);
-    this.ecs = ServiceAssembly.create(Ecs.class, kernel, ec2, cloudWatch, config.region(), autoScaling, wiring);
+    this.ecs =
+        ServiceAssembly.create(
+            Ecs.class, kernel, ec2, cloudWatch, config.region(), autoScaling, wiring);
     ServiceWiring.connect(ecs, loadBalancing);
-    this.applicationAutoScaling = ServiceAssembly.create(ApplicationAutoScaling.class, kernel, cloudWatch, ecs, config.region());
+    this.applicationAutoScaling =
+        ServiceAssembly.create(
+            ApplicationAutoScaling.class, kernel, cloudWatch, ecs, config.region());
   }
 
   /**
@@ -169,8 +174,12 @@ public final class CloudTwin implements AutoCloseable {
   public CloudTwin advanceTo(Duration offset) {
     io.github.cloudtwin.kernel.Require.notNull("offset", offset);
     Instant start = kernel.clock().start();
-    if (offset.compareTo(Duration.between(start, io.github.cloudtwin.kernel.VirtualClock.LATEST)) > 0) {
-      throw new ValidationException("offset", offset, "an offset that stays at or before " + io.github.cloudtwin.kernel.VirtualClock.LATEST);
+    if (offset.compareTo(Duration.between(start, io.github.cloudtwin.kernel.VirtualClock.LATEST))
+        > 0) {
+      throw new ValidationException(
+          "offset",
+          offset,
+          "an offset that stays at or before " + io.github.cloudtwin.kernel.VirtualClock.LATEST);
     }
     kernel.advanceTo(start.plus(offset));
     return this;
@@ -178,7 +187,6 @@ public final class CloudTwin implements AutoCloseable {
 
   /**
    * Advances until {@code condition} holds or {@code limit} has passed.
-   *
    *
    * @param condition the condition
    * @param limit the limit
@@ -236,7 +244,9 @@ public final class CloudTwin implements AutoCloseable {
     return faults;
   }
 
-  /** {@return resilience experiments: run FIS-style experiments on this twin's clock, with verdicts} */
+  /**
+   * {@return resilience experiments: run FIS-style experiments on this twin's clock, with verdicts}
+   */
   public io.github.cloudtwin.experiments.Experiments experiments() {
     return new io.github.cloudtwin.experiments.Experiments(this);
   }
@@ -265,11 +275,12 @@ public final class CloudTwin implements AutoCloseable {
   public void closeOnClose(AutoCloseable resource) {
     Require.notNull("resource", resource);
     try {
-      kernel.run(() -> {
-        synchronized (closeables) {
-          closeables.add(resource);
-        }
-      });
+      kernel.run(
+          () -> {
+            synchronized (closeables) {
+              closeables.add(resource);
+            }
+          });
     } catch (TwinClosedException e) {
       try {
         resource.close();
@@ -286,28 +297,30 @@ public final class CloudTwin implements AutoCloseable {
   }
 
   /**
-   * Stops everything the twin started (HTTP listeners, drivers, containers); idempotent. From
-   * then on every command and every read of live state throws {@link TwinClosedException}; the
-   * timeline, the configuration and the clock stay readable.
+   * Stops everything the twin started (HTTP listeners, drivers, containers); idempotent. From then
+   * on every command and every read of live state throws {@link TwinClosedException}; the timeline,
+   * the configuration and the clock stay readable.
    */
   @Override
   public void close() {
     RuntimeException[] failure = new RuntimeException[1];
-    kernel.close(() -> {
-      List<AutoCloseable> toClose;
-      synchronized (closeables) {
-        toClose = new ArrayList<>(closeables);
-        closeables.clear();
-      }
-      for (int i = toClose.size() - 1; i >= 0; i--) {
-        try {
-          toClose.get(i).close();
-        } catch (Exception e) {
-          if (failure[0] == null) failure[0] = new IllegalStateException("Closing the twin failed", e);
-          else failure[0].addSuppressed(e);
-        }
-      }
-    });
+    kernel.close(
+        () -> {
+          List<AutoCloseable> toClose;
+          synchronized (closeables) {
+            toClose = new ArrayList<>(closeables);
+            closeables.clear();
+          }
+          for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+              toClose.get(i).close();
+            } catch (Exception e) {
+              if (failure[0] == null)
+                failure[0] = new IllegalStateException("Closing the twin failed", e);
+              else failure[0].addSuppressed(e);
+            }
+          }
+        });
     if (failure[0] != null) {
       throw failure[0];
     }
@@ -315,7 +328,15 @@ public final class CloudTwin implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "CloudTwin[" + config.region() + ", zones " + config.zoneNames() + ", seed " + config.seed() + ", at " + now() + "]";
+    return "CloudTwin["
+        + config.region()
+        + ", zones "
+        + config.zoneNames()
+        + ", seed "
+        + config.seed()
+        + ", at "
+        + now()
+        + "]";
   }
 
   /** Builds {@link CloudTwin}s. Not thread-safe. */
@@ -411,7 +432,8 @@ public final class CloudTwin implements AutoCloseable {
       List<AvailabilityZone> chosen = new ArrayList<>();
       if (zoneNames != null) {
         if (zoneNames.isEmpty()) {
-          throw new ValidationException("availabilityZones", "[]", "at least one zone of " + region);
+          throw new ValidationException(
+              "availabilityZones", "[]", "at least one zone of " + region);
         }
         Set<String> seen = new LinkedHashSet<>();
         for (String n : zoneNames) {
@@ -428,7 +450,10 @@ public final class CloudTwin implements AutoCloseable {
                           new ValidationException(
                               "availabilityZones",
                               n,
-                              "a zone of " + region + ": " + all.stream().map(AvailabilityZone::name).toList()));
+                              "a zone of "
+                                  + region
+                                  + ": "
+                                  + all.stream().map(AvailabilityZone::name).toList()));
           chosen.add(z);
         }
         chosen.sort((a, b) -> a.name().compareTo(b.name()));

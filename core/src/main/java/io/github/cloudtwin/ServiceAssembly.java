@@ -33,16 +33,21 @@ final class ServiceAssembly {
       if (cause instanceof Error err) throw err;
       throw new IllegalStateException("creating " + type.getSimpleName() + " failed", cause);
     } catch (ReflectiveOperationException | IllegalArgumentException e) {
-      throw new IllegalStateException("cannot create " + type.getSimpleName() + " with " + args.length + " arguments", e);
+      throw new IllegalStateException(
+          "cannot create " + type.getSimpleName() + " with " + args.length + " arguments", e);
     }
   }
 
   /** {@return the service's one constructor; throws if it has several or a public one} */
   static Constructor<?> constructor(Class<?> type) {
     Constructor<?>[] all = type.getDeclaredConstructors();
-    if (all.length != 1) throw new IllegalStateException(type.getName() + " must declare exactly one constructor, has " + all.length);
+    if (all.length != 1)
+      throw new IllegalStateException(
+          type.getName() + " must declare exactly one constructor, has " + all.length);
     if (Modifier.isPublic(all[0].getModifiers())) {
-      throw new IllegalStateException(type.getName() + "'s constructor must not be public: users get the service from the twin");
+      throw new IllegalStateException(
+          type.getName()
+              + "'s constructor must not be public: users get the service from the twin");
     }
     return all[0];
   }

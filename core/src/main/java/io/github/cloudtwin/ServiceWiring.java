@@ -28,20 +28,25 @@ final class ServiceWiring {
 
   private ServiceWiring() {}
 
-  /** Injections may name the instances EC2 launched and the groups Auto Scaling or an instance names. */
+  /**
+   * Injections may name the instances EC2 launched and the groups Auto Scaling or an instance
+   * names.
+   */
   static void connect(Wiring wiring, Ec2 ec2, AutoScaling autoScaling) {
-    wiring.injectionTargets(new InjectionTargets() {
-      @Override
-      public boolean instanceExists(String instanceId) {
-        return ec2.instances().stream().anyMatch(i -> i.instanceId().equals(instanceId));
-      }
+    wiring.injectionTargets(
+        new InjectionTargets() {
+          @Override
+          public boolean instanceExists(String instanceId) {
+            return ec2.instances().stream().anyMatch(i -> i.instanceId().equals(instanceId));
+          }
 
-      @Override
-      public boolean groupExists(String groupName) {
-        return autoScaling.groups().stream().anyMatch(g -> g.name().equals(groupName))
-            || ec2.instances().stream().anyMatch(i -> groupName.equals(i.tags().get(Ec2.GROUP_TAG)));
-      }
-    });
+          @Override
+          public boolean groupExists(String groupName) {
+            return autoScaling.groups().stream().anyMatch(g -> g.name().equals(groupName))
+                || ec2.instances().stream()
+                    .anyMatch(i -> groupName.equals(i.tags().get(Ec2.GROUP_TAG)));
+          }
+        });
   }
 
   static void connect(Wiring wiring, LoadBalancing loadBalancing) {
@@ -54,8 +59,14 @@ final class ServiceWiring {
             lb = null;
           }
           if (lb == null || lb.type() != LoadBalancerType.CLASSIC) {
-            throw new ValidationException("LoadBalancerNames", name, "the name of a Classic Load Balancer "
-                + loadBalancing.loadBalancers().stream().filter(l -> l.type() == LoadBalancerType.CLASSIC).map(LoadBalancer::name).toList());
+            throw new ValidationException(
+                "LoadBalancerNames",
+                name,
+                "the name of a Classic Load Balancer "
+                    + loadBalancing.loadBalancers().stream()
+                        .filter(l -> l.type() == LoadBalancerType.CLASSIC)
+                        .map(LoadBalancer::name)
+                        .toList());
           }
           LoadBalancer classic = lb;
           return new LoadBalancerTargets() {
@@ -100,12 +111,14 @@ final class ServiceWiring {
 
             @Override
             public void register(String instanceId) {
-              if (targetGroupExists(loadBalancing, tg.name())) tg.register(instanceId); // DeleteTargetGroup: nothing to join
+              if (targetGroupExists(loadBalancing, tg.name()))
+                tg.register(instanceId); // DeleteTargetGroup: nothing to join
             }
 
             @Override
             public void deregister(String instanceId, Runnable drained) {
-              if (!targetGroupExists(loadBalancing, tg.name()) || !tg.targetHealth().containsKey(instanceId)) {
+              if (!targetGroupExists(loadBalancing, tg.name())
+                  || !tg.targetHealth().containsKey(instanceId)) {
                 // already gone: the load balancer deregisters a terminated instance by itself
                 if (drained != null) drained.run();
                 return;
@@ -132,21 +145,30 @@ final class ServiceWiring {
         new TargetRegistration() {
           @Override
           public String targetType(String targetGroupName) {
-            return loadBalancing.targetGroup(targetGroupName).spec().targetType() == TargetType.IP ? "ip" : "instance";
+            return loadBalancing.targetGroup(targetGroupName).spec().targetType() == TargetType.IP
+                ? "ip"
+                : "instance";
           }
 
           @Override
           public String targetGroupArn(String targetGroupName) {
-            return kernel.arns().of("elasticloadbalancing", loadBalancing.targetGroup(targetGroupName).dimensionValue());
+            return kernel
+                .arns()
+                .of(
+                    "elasticloadbalancing",
+                    loadBalancing.targetGroup(targetGroupName).dimensionValue());
           }
 
           @Override
-          public void register(String targetGroupName, String targetId, int port, String availabilityZone) {
-            if (!targetGroupExists(loadBalancing, targetGroupName)) return; // deleted: nothing to join
+          public void register(
+              String targetGroupName, String targetId, int port, String availabilityZone) {
+            if (!targetGroupExists(loadBalancing, targetGroupName))
+              return; // deleted: nothing to join
             if (refs.merge(targetGroupName + "|" + targetId, 1, Integer::sum) > 1) return;
-            TargetDescription d = "ip".equals(targetType(targetGroupName))
-                ? TargetDescription.ip(targetId, availabilityZone).withPort(port)
-                : TargetDescription.instance(targetId).withPort(port);
+            TargetDescription d =
+                "ip".equals(targetType(targetGroupName))
+                    ? TargetDescription.ip(targetId, availabilityZone).withPort(port)
+                    : TargetDescription.instance(targetId).withPort(port);
             loadBalancing.registerTargets(targetGroupName, d);
           }
 
@@ -161,7 +183,10 @@ final class ServiceWiring {
             }
             refs.remove(key);
             if (targetGroupExists(loadBalancing, targetGroupName)
-                && loadBalancing.targetGroup(targetGroupName).targetHealth().containsKey(targetId)) {
+                && loadBalancing
+                    .targetGroup(targetGroupName)
+                    .targetHealth()
+                    .containsKey(targetId)) {
               loadBalancing.deregisterTarget(targetGroupName, targetId, null);
             }
           }
@@ -178,7 +203,8 @@ final class ServiceWiring {
 
           @Override
           public boolean isHealthy(String targetGroupName, String targetId, int port) {
-            return loadBalancing.targetGroup(targetGroupName).health(targetId).state() == TargetHealthState.HEALTHY;
+            return loadBalancing.targetGroup(targetGroupName).health(targetId).state()
+                == TargetHealthState.HEALTHY;
           }
 
           @Override
@@ -187,22 +213,36 @@ final class ServiceWiring {
                 (tg, id, from, to, reason) -> {
                   if (to == TargetHealthState.HEALTHY || to == TargetHealthState.UNHEALTHY) {
                     // deliver after the health check round that changed it, not in the middle of it
-                    kernel.scheduler().after(Duration.ZERO, () -> listener.healthChanged(tg, id, to == TargetHealthState.HEALTHY));
+                    kernel
+                        .scheduler()
+                        .after(
+                            Duration.ZERO,
+                            () -> listener.healthChanged(tg, id, to == TargetHealthState.HEALTHY));
                   }
                 });
           }
         });
   }
 
-  /** awsvpc tasks are ip targets of their own: the traffic the load balancer sends them costs CPU. */
+  /**
+   * awsvpc tasks are ip targets of their own: the traffic the load balancer sends them costs CPU.
+   */
   static void connect(Ecs ecs, LoadBalancing loadBalancing) {
-    ecs.inProcessRuntime().setServedRequests((task, from, to) -> {
-      String ip = task.privateIpv4Address();
-      return ip == null ? 0 : loadBalancing.averageServedRate(ip, java.time.Instant.ofEpochMilli(from), java.time.Instant.ofEpochMilli(to));
-    });
+    ecs.inProcessRuntime()
+        .setServedRequests(
+            (task, from, to) -> {
+              String ip = task.privateIpv4Address();
+              return ip == null
+                  ? 0
+                  : loadBalancing.averageServedRate(
+                      ip, java.time.Instant.ofEpochMilli(from), java.time.Instant.ofEpochMilli(to));
+            });
   }
 
-  /** Whether the target group exists (it may have been deleted after a group or service was given it). */
+  /**
+   * Whether the target group exists (it may have been deleted after a group or service was given
+   * it).
+   */
   private static boolean targetGroupExists(LoadBalancing loadBalancing, String name) {
     return loadBalancing.targetGroups().stream().anyMatch(t -> t.name().equals(name));
   }

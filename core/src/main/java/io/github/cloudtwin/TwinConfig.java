@@ -15,7 +15,12 @@ import java.util.List;
  * @param start the instant virtual time starts at
  * @param accountId the 12-digit account id in every ARN (default {@value Arns#DEFAULT_ACCOUNT_ID})
  */
-public record TwinConfig(String region, List<AvailabilityZone> availabilityZones, long seed, Instant start, String accountId) {
+public record TwinConfig(
+    String region,
+    List<AvailabilityZone> availabilityZones,
+    long seed,
+    Instant start,
+    String accountId) {
 
   /**
    * Validates and copies.
@@ -41,7 +46,8 @@ public record TwinConfig(String region, List<AvailabilityZone> availabilityZones
    * @param seed the seed of every random choice
    * @param start the instant virtual time starts at
    */
-  public TwinConfig(String region, List<AvailabilityZone> availabilityZones, long seed, Instant start) {
+  public TwinConfig(
+      String region, List<AvailabilityZone> availabilityZones, long seed, Instant start) {
     this(region, availabilityZones, seed, start, Arns.DEFAULT_ACCOUNT_ID);
   }
 

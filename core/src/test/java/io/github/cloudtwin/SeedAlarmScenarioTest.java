@@ -36,7 +36,11 @@ class SeedAlarmScenarioTest {
                   .build());
     }
     twin.cloudWatch()
-        .inject(MetricInjection.metric("CPUUtilization").forGroup("web").between(ofMinutes(2), ofMinutes(12)).constant(90));
+        .inject(
+            MetricInjection.metric("CPUUtilization")
+                .forGroup("web")
+                .between(ofMinutes(2), ofMinutes(12))
+                .constant(90));
     twin.cloudWatch()
         .putMetricAlarm(
             MetricAlarmSpec.builder()
@@ -57,19 +61,24 @@ class SeedAlarmScenarioTest {
     try (CloudTwin twin = scenario(7, actions)) {
       MetricAlarm alarm = twin.cloudWatch().alarm("cpu-high");
       twin.advance(ofMinutes(11));
-      assertThat(alarm.state()).isEqualTo(AlarmState.OK); // [1:00, 6:00) averages 72: minute 1 was idle
+      assertThat(alarm.state())
+          .isEqualTo(AlarmState.OK); // [1:00, 6:00) averages 72: minute 1 was idle
       twin.advance(ofMinutes(1));
       assertThat(alarm.state()).isEqualTo(AlarmState.ALARM);
-      assertThat(alarm.stateUpdatedTimestamp()).isEqualTo(CloudTwin.DEFAULT_START.plus(ofMinutes(12)));
+      assertThat(alarm.stateUpdatedTimestamp())
+          .isEqualTo(CloudTwin.DEFAULT_START.plus(ofMinutes(12)));
       assertThat(alarm.stateReason())
           .isEqualTo(
               "Threshold Crossed: 2 datapoints [90.0 (01/01/26 00:07:00), 90.0 (01/01/26"
                   + " 00:02:00)] were greater than the threshold (80.0).");
-      assertThat(actions).singleElement().satisfies(a -> {
-        assertThat(a.time()).isEqualTo(CloudTwin.DEFAULT_START.plus(ofMinutes(12)));
-        assertThat(a.newestDatapoint()).isEqualTo(90.0);
-        assertThat(a.reinvocation()).isFalse();
-      });
+      assertThat(actions)
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.time()).isEqualTo(CloudTwin.DEFAULT_START.plus(ofMinutes(12)));
+                assertThat(a.newestDatapoint()).isEqualTo(90.0);
+                assertThat(a.reinvocation()).isFalse();
+              });
       twin.advance(ofMinutes(1)); // the load is gone: [8:00, 13:00) averages 72
       assertThat(alarm.state()).isEqualTo(AlarmState.OK);
       assertThat(actions).hasSize(1);

@@ -26,37 +26,63 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Users get services from the twin, never by constructing them, and the services' facades carry
- * no wiring: no public or protected constructor in core takes the kernel or the twin's wiring, and
- * no public method of a service facade is one of the twin's connections.
+ * Users get services from the twin, never by constructing them, and the services' facades carry no
+ * wiring: no public or protected constructor in core takes the kernel or the twin's wiring, and no
+ * public method of a service facade is one of the twin's connections.
  */
 class ServiceConstructionTest {
 
-  static final List<Class<?>> SERVICES = List.of(CloudWatch.class, Ec2.class, Faults.class, AutoScaling.class,
-      LoadBalancing.class, Traffic.class, Ecs.class, ApplicationAutoScaling.class);
+  static final List<Class<?>> SERVICES =
+      List.of(
+          CloudWatch.class,
+          Ec2.class,
+          Faults.class,
+          AutoScaling.class,
+          LoadBalancing.class,
+          Traffic.class,
+          Ecs.class,
+          ApplicationAutoScaling.class);
 
   @Test
   void everyServiceHasOneConstructorAndItIsNotPublic() {
     for (Class<?> service : SERVICES) {
       Constructor<?> c = ServiceAssembly.constructor(service);
-      assertThat(Modifier.isPublic(c.getModifiers()) || Modifier.isProtected(c.getModifiers())).as("%s's constructor", service.getSimpleName()).isFalse();
+      assertThat(Modifier.isPublic(c.getModifiers()) || Modifier.isProtected(c.getModifiers()))
+          .as("%s's constructor", service.getSimpleName())
+          .isFalse();
     }
   }
 
   @Test
-  void noPublicConstructorInCoreTakesTheKernelOrTheWiring() throws IOException, ClassNotFoundException {
-    Path classes = Path.of(Kernel.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+  void noPublicConstructorInCoreTakesTheKernelOrTheWiring()
+      throws IOException, ClassNotFoundException {
+    Path classes =
+        Path.of(Kernel.class.getProtectionDomain().getCodeSource().getLocation().getPath());
     List<String> offenders = new ArrayList<>();
     int scanned = 0;
     try (Stream<Path> files = Files.walk(classes)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().contains("-info")).toList()) {
-        String name = classes.relativize(f).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+      for (Path f :
+          files
+              .filter(
+                  p ->
+                      p.toString().endsWith(".class")
+                          && !p.getFileName().toString().contains("-info"))
+              .toList()) {
+        String name =
+            classes
+                .relativize(f)
+                .toString()
+                .replace(java.io.File.separatorChar, '.')
+                .replaceAll("\\.class$", "");
         Class<?> type = Class.forName(name, false, getClass().getClassLoader());
         scanned++;
         if (!Modifier.isPublic(type.getModifiers())) continue;
         for (Constructor<?> c : type.getDeclaredConstructors()) {
-          boolean visible = Modifier.isPublic(c.getModifiers()) || Modifier.isProtected(c.getModifiers());
-          boolean internal = Arrays.stream(c.getParameterTypes()).anyMatch(p -> p == Kernel.class || p == Wiring.class);
+          boolean visible =
+              Modifier.isPublic(c.getModifiers()) || Modifier.isProtected(c.getModifiers());
+          boolean internal =
+              Arrays.stream(c.getParameterTypes())
+                  .anyMatch(p -> p == Kernel.class || p == Wiring.class);
           if (visible && internal) offenders.add(c.toString());
         }
       }
@@ -67,26 +93,39 @@ class ServiceConstructionTest {
 
   @Test
   void theFacadesCarryNoWiring() {
-    List<String> wiring = List.of("setTargetGroupResolver", "setLoadBalancerResolver", "setTargetRegistration", "useAutoScaling",
-        "setAutoScalingGroupResolver", "setInjectionTargets", "injectedValue", "isSuppressed");
+    List<String> wiring =
+        List.of(
+            "setTargetGroupResolver",
+            "setLoadBalancerResolver",
+            "setTargetRegistration",
+            "useAutoScaling",
+            "setAutoScalingGroupResolver",
+            "setInjectionTargets",
+            "injectedValue",
+            "isSuppressed");
     for (Class<?> service : SERVICES) {
       for (Method m : service.getMethods()) {
-        assertThat(wiring).as("public %s.%s", service.getSimpleName(), m.getName()).doesNotContain(m.getName());
+        assertThat(wiring)
+            .as("public %s.%s", service.getSimpleName(), m.getName())
+            .doesNotContain(m.getName());
       }
     }
   }
 
   @Test
   void aServiceWithSeveralConstructorsOrAPublicOneIsRefused() {
-    assertThatThrownBy(() -> ServiceAssembly.constructor(String.class)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> ServiceAssembly.constructor(String.class))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("exactly one constructor");
-    assertThatThrownBy(() -> ServiceAssembly.constructor(Object.class)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> ServiceAssembly.constructor(Object.class))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("must not be public");
   }
 
   @Test
   void aServiceConstructorsExceptionReachesTheCallerUnwrapped() {
     assertThatThrownBy(() -> ServiceAssembly.create(Traffic.class, null, null, null))
-        .isInstanceOf(io.github.cloudtwin.kernel.ValidationException.class).hasMessageContaining("kernel");
+        .isInstanceOf(io.github.cloudtwin.kernel.ValidationException.class)
+        .hasMessageContaining("kernel");
   }
 }

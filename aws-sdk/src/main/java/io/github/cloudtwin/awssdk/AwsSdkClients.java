@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
- * AWS SDK for Java v2 clients that talk to a twin in-process, on its virtual clock: no endpoint,
- * no credentials, no HTTP. Code written against the SDK's client interfaces runs against these
+ * AWS SDK for Java v2 clients that talk to a twin in-process, on its virtual clock: no endpoint, no
+ * credentials, no HTTP. Code written against the SDK's client interfaces runs against these
  * unchanged.
  *
  * <pre>{@code
@@ -54,7 +54,8 @@ public final class AwsSdkClients {
   private final EcsHandler ecs;
   private final Ec2Handler ec2;
   private final ApplicationAutoScalingHandler applicationAutoScaling;
-  // one proxy per client type, made once: a client is a view of the handler, creating it again buys nothing
+  // one proxy per client type, made once: a client is a view of the handler, creating it again buys
+  // nothing
   private final AutoScalingClient autoScalingClient;
   private final AutoScalingAsyncClient autoScalingAsyncClient;
   private final CloudWatchClient cloudWatchClient;
@@ -71,24 +72,64 @@ public final class AwsSdkClients {
   private AwsSdkClients(CloudTwin twin) {
     this.twin = Objects.requireNonNull(twin, "twin");
     this.launchTemplates = new LaunchTemplates(twin);
-    this.autoScaling = new AutoScalingHandler(twin, new AutoScalingOperations(twin, launchTemplates));
+    this.autoScaling =
+        new AutoScalingHandler(twin, new AutoScalingOperations(twin, launchTemplates));
     this.cloudWatch = new CloudWatchHandler(twin, new CloudWatchOperations(twin));
     this.elb = new ElasticLoadBalancingV2Handler(twin, new ElbOperations(twin));
     this.ecs = new EcsHandler(twin, new EcsOperations(twin));
     this.ec2 = new Ec2Handler(twin, new Ec2Operations(twin, launchTemplates));
-    this.applicationAutoScaling = new ApplicationAutoScalingHandler(twin, new ApplicationAutoScalingOperations(twin));
-    this.autoScalingClient = ClientProxy.create(AutoScalingClient.class, "AutoScaling", autoScaling, false, AutoScalingHandler.ERRORS);
-    this.autoScalingAsyncClient = ClientProxy.create(AutoScalingAsyncClient.class, "AutoScaling", autoScaling, true, AutoScalingHandler.ERRORS);
-    this.cloudWatchClient = ClientProxy.create(CloudWatchClient.class, "CloudWatch", cloudWatch, false, CloudWatchHandler.ERRORS);
-    this.cloudWatchAsyncClient = ClientProxy.create(CloudWatchAsyncClient.class, "CloudWatch", cloudWatch, true, CloudWatchHandler.ERRORS);
-    this.elasticLoadBalancingV2Client = ClientProxy.create(ElasticLoadBalancingV2Client.class, "ElasticLoadBalancingV2", elb, false, ElasticLoadBalancingV2Handler.ERRORS);
-    this.elasticLoadBalancingV2AsyncClient = ClientProxy.create(ElasticLoadBalancingV2AsyncClient.class, "ElasticLoadBalancingV2", elb, true, ElasticLoadBalancingV2Handler.ERRORS);
+    this.applicationAutoScaling =
+        new ApplicationAutoScalingHandler(twin, new ApplicationAutoScalingOperations(twin));
+    this.autoScalingClient =
+        ClientProxy.create(
+            AutoScalingClient.class, "AutoScaling", autoScaling, false, AutoScalingHandler.ERRORS);
+    this.autoScalingAsyncClient =
+        ClientProxy.create(
+            AutoScalingAsyncClient.class,
+            "AutoScaling",
+            autoScaling,
+            true,
+            AutoScalingHandler.ERRORS);
+    this.cloudWatchClient =
+        ClientProxy.create(
+            CloudWatchClient.class, "CloudWatch", cloudWatch, false, CloudWatchHandler.ERRORS);
+    this.cloudWatchAsyncClient =
+        ClientProxy.create(
+            CloudWatchAsyncClient.class, "CloudWatch", cloudWatch, true, CloudWatchHandler.ERRORS);
+    this.elasticLoadBalancingV2Client =
+        ClientProxy.create(
+            ElasticLoadBalancingV2Client.class,
+            "ElasticLoadBalancingV2",
+            elb,
+            false,
+            ElasticLoadBalancingV2Handler.ERRORS);
+    this.elasticLoadBalancingV2AsyncClient =
+        ClientProxy.create(
+            ElasticLoadBalancingV2AsyncClient.class,
+            "ElasticLoadBalancingV2",
+            elb,
+            true,
+            ElasticLoadBalancingV2Handler.ERRORS);
     this.ecsClient = ClientProxy.create(EcsClient.class, "Ecs", ecs, false, EcsHandler.ERRORS);
-    this.ecsAsyncClient = ClientProxy.create(EcsAsyncClient.class, "Ecs", ecs, true, EcsHandler.ERRORS);
+    this.ecsAsyncClient =
+        ClientProxy.create(EcsAsyncClient.class, "Ecs", ecs, true, EcsHandler.ERRORS);
     this.ec2Client = ClientProxy.create(Ec2Client.class, "Ec2", ec2, false, Ec2Handler.ERRORS);
-    this.ec2AsyncClient = ClientProxy.create(Ec2AsyncClient.class, "Ec2", ec2, true, Ec2Handler.ERRORS);
-    this.applicationAutoScalingClient = ClientProxy.create(ApplicationAutoScalingClient.class, "ApplicationAutoScaling", applicationAutoScaling, false, ApplicationAutoScalingHandler.ERRORS);
-    this.applicationAutoScalingAsyncClient = ClientProxy.create(ApplicationAutoScalingAsyncClient.class, "ApplicationAutoScaling", applicationAutoScaling, true, ApplicationAutoScalingHandler.ERRORS);
+    this.ec2AsyncClient =
+        ClientProxy.create(Ec2AsyncClient.class, "Ec2", ec2, true, Ec2Handler.ERRORS);
+    this.applicationAutoScalingClient =
+        ClientProxy.create(
+            ApplicationAutoScalingClient.class,
+            "ApplicationAutoScaling",
+            applicationAutoScaling,
+            false,
+            ApplicationAutoScalingHandler.ERRORS);
+    this.applicationAutoScalingAsyncClient =
+        ClientProxy.create(
+            ApplicationAutoScalingAsyncClient.class,
+            "ApplicationAutoScaling",
+            applicationAutoScaling,
+            true,
+            ApplicationAutoScalingHandler.ERRORS);
     this.cloudWatch.bind(cloudWatch());
     this.autoScaling.bind(autoScaling());
     this.elb.bind(elasticLoadBalancingV2());

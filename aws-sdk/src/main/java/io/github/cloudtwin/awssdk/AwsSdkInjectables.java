@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * clients of one twin share one {@link AwsSdkClients}. Found by {@link java.util.ServiceLoader}
  * when the extension is on the class path.
  */
-@SuppressWarnings("exports") // the JUnit module is optional: this provider is found only when it is there
+@SuppressWarnings(
+    "exports") // the JUnit module is optional: this provider is found only when it is there
 public final class AwsSdkInjectables implements InjectableProvider<AwsSdkClients> {
 
   /** For the ServiceLoader. */
@@ -30,10 +31,20 @@ public final class AwsSdkInjectables implements InjectableProvider<AwsSdkClients
 
   @Override
   public List<Class<?>> types() {
-    return List.of(AwsSdkClients.class, AutoScalingClient.class, AutoScalingAsyncClient.class, CloudWatchClient.class,
-        CloudWatchAsyncClient.class, ElasticLoadBalancingV2Client.class, ElasticLoadBalancingV2AsyncClient.class,
-        EcsClient.class, EcsAsyncClient.class, ApplicationAutoScalingClient.class,
-        ApplicationAutoScalingAsyncClient.class, Ec2Client.class, Ec2AsyncClient.class);
+    return List.of(
+        AwsSdkClients.class,
+        AutoScalingClient.class,
+        AutoScalingAsyncClient.class,
+        CloudWatchClient.class,
+        CloudWatchAsyncClient.class,
+        ElasticLoadBalancingV2Client.class,
+        ElasticLoadBalancingV2AsyncClient.class,
+        EcsClient.class,
+        EcsAsyncClient.class,
+        ApplicationAutoScalingClient.class,
+        ApplicationAutoScalingAsyncClient.class,
+        Ec2Client.class,
+        Ec2AsyncClient.class);
   }
 
   @Override

@@ -22,7 +22,10 @@ import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.ServiceNotFoundException;
 import software.amazon.awssdk.services.ecs.model.Task;
 
-/** Conformance of {@code EcsClient}: clusters, task definitions, services, tasks, and the waiters on virtual time. */
+/**
+ * Conformance of {@code EcsClient}: clusters, task definitions, services, tasks, and the waiters on
+ * virtual time.
+ */
 class EcsClientTest {
 
   private final CloudTwin twin = CloudTwin.builder().availabilityZones(2).seed(11).build();
@@ -35,18 +38,35 @@ class EcsClientTest {
   }
 
   private String registerFargate(String family, String image) {
-    return ecs.registerTaskDefinition(r -> r.family(family).networkMode(NetworkMode.AWSVPC)
-        .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
-        .containerDefinitions(c -> c.name("app").image(image).essential(true)
-            .portMappings(p -> p.containerPort(8080)))).taskDefinition().taskDefinitionArn();
+    return ecs.registerTaskDefinition(
+            r ->
+                r.family(family)
+                    .networkMode(NetworkMode.AWSVPC)
+                    .requiresCompatibilities(Compatibility.FARGATE)
+                    .cpu("256")
+                    .memory("512")
+                    .containerDefinitions(
+                        c ->
+                            c.name("app")
+                                .image(image)
+                                .essential(true)
+                                .portMappings(p -> p.containerPort(8080))))
+        .taskDefinition()
+        .taskDefinitionArn();
   }
 
   private Service createService(int desired) {
     ecs.createCluster(r -> r.clusterName("prod"));
     String td = registerFargate("api", "api:1");
-    return ecs.createService(r -> r.cluster("prod").serviceName("api").taskDefinition(td).desiredCount(desired)
-        .launchType(LaunchType.FARGATE)
-        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))).service();
+    return ecs.createService(
+            r ->
+                r.cluster("prod")
+                    .serviceName("api")
+                    .taskDefinition(td)
+                    .desiredCount(desired)
+                    .launchType(LaunchType.FARGATE)
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+        .service();
   }
 
   private Service describe() {
@@ -56,17 +76,21 @@ class EcsClientTest {
   @Test
   void clustersAreCreatedIdempotentlyAndMissingOnesAreFailures() {
     var created = ecs.createCluster(r -> r.clusterName("prod")).cluster();
-    assertThat(ecs.createCluster(r -> r.clusterName("prod")).cluster().clusterArn()).isEqualTo(created.clusterArn());
+    assertThat(ecs.createCluster(r -> r.clusterName("prod")).cluster().clusterArn())
+        .isEqualTo(created.clusterArn());
     assertThat(created.clusterArn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/prod");
     assertThat(created.status()).isEqualTo("ACTIVE");
     assertThat(created.registeredContainerInstancesCount()).isZero();
 
     var described = ecs.describeClusters(r -> r.clusters("prod", "nope"));
     assertThat(described.clusters()).extracting(c -> c.clusterName()).containsExactly("prod");
-    assertThat(described.failures()).singleElement().satisfies(f -> {
-      assertThat(f.reason()).isEqualTo("MISSING");
-      assertThat(f.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/nope");
-    });
+    assertThat(described.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.reason()).isEqualTo("MISSING");
+              assertThat(f.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/nope");
+            });
     assertThat(ecs.listClusters().clusterArns()).containsExactly(created.clusterArn());
   }
 
@@ -82,20 +106,25 @@ class EcsClientTest {
     assertThat(td.cpu()).isEqualTo("256");
     assertThat(td.containerDefinitions().get(0).image()).isEqualTo("api:2");
     assertThatThrownBy(() -> ecs.describeTaskDefinition(r -> r.taskDefinition("nope")))
-        .isInstanceOfSatisfying(ClientException.class,
+        .isInstanceOfSatisfying(
+            ClientException.class,
             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ClientException"));
   }
 
   @Test
   void aServiceStartsItsTasksAndWaitUntilServicesStableWaitsOnVirtualTime() {
     Service created = createService(2);
-    assertThat(created.serviceArn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/prod/api");
+    assertThat(created.serviceArn())
+        .isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/prod/api");
     assertThat(created.status()).isEqualTo("ACTIVE");
     assertThat(created.desiredCount()).isEqualTo(2);
-    assertThat(created.deployments()).singleElement().satisfies(d -> {
-      assertThat(d.status()).isEqualTo("PRIMARY");
-      assertThat(d.rolloutStateAsString()).isEqualTo("IN_PROGRESS");
-    });
+    assertThat(created.deployments())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.status()).isEqualTo("PRIMARY");
+              assertThat(d.rolloutStateAsString()).isEqualTo("IN_PROGRESS");
+            });
 
     Instant before = twin.now();
     long wall = System.nanoTime();
@@ -109,8 +138,12 @@ class EcsClientTest {
     assertThat(Duration.between(before, twin.now()).toSeconds() % 15).isZero();
     assertThat(wallMillis).isLessThan(5_000);
     assertThat(s.events()).isNotEmpty();
-    assertThat(s.events()).anySatisfy(e -> assertThat(e.message()).startsWith("(service api) has started 2 tasks: (task "));
-    assertThat(s.events()).extracting(ServiceEvent::createdAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(s.events())
+        .anySatisfy(
+            e -> assertThat(e.message()).startsWith("(service api) has started 2 tasks: (task "));
+    assertThat(s.events())
+        .extracting(ServiceEvent::createdAt)
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }
 
   @Test
@@ -119,46 +152,70 @@ class EcsClientTest {
     ecs.waiter().waitUntilServicesStable(r -> r.cluster("prod").services("api"));
     String v2 = registerFargate("api", "api:2");
 
-    Service updated = ecs.updateService(r -> r.cluster("prod").service("api").taskDefinition(v2)).service();
-    assertThat(updated.deployments()).extracting(Deployment::status).containsExactly("PRIMARY", "ACTIVE");
+    Service updated =
+        ecs.updateService(r -> r.cluster("prod").service("api").taskDefinition(v2)).service();
+    assertThat(updated.deployments())
+        .extracting(Deployment::status)
+        .containsExactly("PRIMARY", "ACTIVE");
     assertThat(updated.taskDefinition()).isEqualTo(v2);
 
     ecs.waiter().waitUntilServicesStable(r -> r.cluster("prod").services("api"));
     Service s = describe();
-    assertThat(s.deployments()).singleElement().satisfies(d -> assertThat(d.taskDefinition()).isEqualTo(v2));
+    assertThat(s.deployments())
+        .singleElement()
+        .satisfies(d -> assertThat(d.taskDefinition()).isEqualTo(v2));
     List<String> running = ecs.listTasks(r -> r.cluster("prod").serviceName("api")).taskArns();
     assertThat(ecs.describeTasks(r -> r.cluster("prod").tasks(running)).tasks())
-        .hasSize(2).allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(v2));
+        .hasSize(2)
+        .allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(v2));
   }
 
   @Test
   void unknownClustersAndServicesAnswerAsEcsDoes() {
     assertThatThrownBy(() -> ecs.describeServices(r -> r.cluster("nope").services("api")))
-        .isInstanceOfSatisfying(ClusterNotFoundException.class, e -> {
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ClusterNotFoundException");
-          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cluster not found.");
-        });
+        .isInstanceOfSatisfying(
+            ClusterNotFoundException.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ClusterNotFoundException");
+              assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cluster not found.");
+            });
     createService(1);
-    assertThatThrownBy(() -> ecs.updateService(r -> r.cluster("prod").service("nope").desiredCount(3)))
-        .isInstanceOfSatisfying(ServiceNotFoundException.class,
+    assertThatThrownBy(
+            () -> ecs.updateService(r -> r.cluster("prod").service("nope").desiredCount(3)))
+        .isInstanceOfSatisfying(
+            ServiceNotFoundException.class,
             e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Service not found."));
     assertThat(ecs.describeServices(r -> r.cluster("prod").services("api", "nope")).failures())
-        .singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("MISSING"));
-    assertThatThrownBy(() -> ecs.updateService(r -> r.cluster("prod").service("api").desiredCount(-1)))
-        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("desiredCount");
+        .singleElement()
+        .satisfies(f -> assertThat(f.reason()).isEqualTo("MISSING"));
+    assertThatThrownBy(
+            () -> ecs.updateService(r -> r.cluster("prod").service("api").desiredCount(-1)))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("desiredCount");
   }
 
   @Test
   void runTaskWaitsRunningAndStopTaskWaitsStopped() {
     ecs.createCluster(r -> r.clusterName("prod"));
     String td = registerFargate("job", "job:1");
-    List<Task> tasks = ecs.runTask(r -> r.cluster("prod").taskDefinition(td).count(2).launchType(LaunchType.FARGATE)
-        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))).tasks();
-    assertThat(tasks).hasSize(2).allSatisfy(t -> {
-      assertThat(t.taskArn()).startsWith("arn:aws:ecs:us-east-1:123456789012:task/prod/");
-      assertThat(t.desiredStatus()).isEqualTo("RUNNING");
-      assertThat(t.launchTypeAsString()).isEqualTo("FARGATE");
-    });
+    List<Task> tasks =
+        ecs.runTask(
+                r ->
+                    r.cluster("prod")
+                        .taskDefinition(td)
+                        .count(2)
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(
+                            n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+            .tasks();
+    assertThat(tasks)
+        .hasSize(2)
+        .allSatisfy(
+            t -> {
+              assertThat(t.taskArn()).startsWith("arn:aws:ecs:us-east-1:123456789012:task/prod/");
+              assertThat(t.desiredStatus()).isEqualTo("RUNNING");
+              assertThat(t.launchTypeAsString()).isEqualTo("FARGATE");
+            });
     List<String> arns = tasks.stream().map(Task::taskArn).toList();
 
     ecs.waiter().waitUntilTasksRunning(r -> r.cluster("prod").tasks(arns));
@@ -171,7 +228,8 @@ class EcsClientTest {
     assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
     assertThat(stopped.stoppedReason()).isEqualTo("done");
     assertThat(stopped.stopCodeAsString()).isEqualTo("UserInitiated");
-    assertThat(ecs.listTasks(r -> r.cluster("prod").desiredStatus("STOPPED")).taskArns()).containsExactly(arns.get(0));
+    assertThat(ecs.listTasks(r -> r.cluster("prod").desiredStatus("STOPPED")).taskArns())
+        .containsExactly(arns.get(0));
   }
 
   @Test
@@ -179,13 +237,20 @@ class EcsClientTest {
     ecs.createCluster(r -> r.clusterName("prod"));
     String td = registerFargate("api", "api:1");
     for (String n : List.of("a", "b", "c")) {
-      ecs.createService(r -> r.cluster("prod").serviceName(n).taskDefinition(td).desiredCount(0)
-          .launchType(LaunchType.FARGATE).networkConfiguration(x -> x.awsvpcConfiguration(a -> a.subnets("subnet-1"))));
+      ecs.createService(
+          r ->
+              r.cluster("prod")
+                  .serviceName(n)
+                  .taskDefinition(td)
+                  .desiredCount(0)
+                  .launchType(LaunchType.FARGATE)
+                  .networkConfiguration(x -> x.awsvpcConfiguration(a -> a.subnets("subnet-1"))));
     }
     var first = ecs.listServices(r -> r.cluster("prod").maxResults(2));
     assertThat(first.serviceArns()).hasSize(2);
     assertThat(first.nextToken()).isNotNull();
-    assertThat(ecs.listServicesPaginator(r -> r.cluster("prod").maxResults(2)).serviceArns()).hasSize(3);
+    assertThat(ecs.listServicesPaginator(r -> r.cluster("prod").maxResults(2)).serviceArns())
+        .hasSize(3);
   }
 
   @Test
@@ -193,7 +258,8 @@ class EcsClientTest {
     createService(1);
     assertThatThrownBy(() -> ecs.deleteService(r -> r.cluster("prod").service("api")))
         .isInstanceOf(InvalidParameterException.class);
-    Service deleted = ecs.deleteService(r -> r.cluster("prod").service("api").force(true)).service();
+    Service deleted =
+        ecs.deleteService(r -> r.cluster("prod").service("api").force(true)).service();
     assertThat(deleted.serviceName()).isEqualTo("api");
     ecs.waiter().waitUntilServicesInactive(r -> r.cluster("prod").services("api"));
     assertThat(describe().status()).isEqualTo("INACTIVE");

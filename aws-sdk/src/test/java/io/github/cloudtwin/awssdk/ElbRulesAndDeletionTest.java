@@ -33,15 +33,40 @@ class ElbRulesAndDeletionTest {
 
   @BeforeEach
   void estate() {
-    lbArn = elb.createLoadBalancer(r -> r.name("web").subnets(Ids.subnetId("us-east-1a"), Ids.subnetId("us-east-1b")))
-        .loadBalancers().get(0).loadBalancerArn();
-    webTg = elb.createTargetGroup(r -> r.name("web").protocol("HTTP").port(80)).targetGroups().get(0).targetGroupArn();
-    apiTg = elb.createTargetGroup(r -> r.name("api").protocol("HTTP").port(8080)).targetGroups().get(0).targetGroupArn();
-    listenerArn = elb.createListener(r -> r.loadBalancerArn(lbArn).port(80).protocol("HTTP")
-        .defaultActions(a -> a.type("forward").targetGroupArn(webTg))).listeners().get(0).listenerArn();
+    lbArn =
+        elb.createLoadBalancer(
+                r -> r.name("web").subnets(Ids.subnetId("us-east-1a"), Ids.subnetId("us-east-1b")))
+            .loadBalancers()
+            .get(0)
+            .loadBalancerArn();
+    webTg =
+        elb.createTargetGroup(r -> r.name("web").protocol("HTTP").port(80))
+            .targetGroups()
+            .get(0)
+            .targetGroupArn();
+    apiTg =
+        elb.createTargetGroup(r -> r.name("api").protocol("HTTP").port(8080))
+            .targetGroups()
+            .get(0)
+            .targetGroupArn();
+    listenerArn =
+        elb.createListener(
+                r ->
+                    r.loadBalancerArn(lbArn)
+                        .port(80)
+                        .protocol("HTTP")
+                        .defaultActions(a -> a.type("forward").targetGroupArn(webTg)))
+            .listeners()
+            .get(0)
+            .listenerArn();
     for (String tg : List.of(webTg, apiTg)) {
-      String id = twin.ec2().runInstance(io.github.cloudtwin.ec2.InstanceSpec.builder().availabilityZone("us-east-1a")
-          .build()).instanceId();
+      String id =
+          twin.ec2()
+              .runInstance(
+                  io.github.cloudtwin.ec2.InstanceSpec.builder()
+                      .availabilityZone("us-east-1a")
+                      .build())
+              .instanceId();
       elb.registerTargets(r -> r.targetGroupArn(tg).targets(t -> t.id(id)));
     }
     twin.advance(Duration.ofMinutes(2));
@@ -53,9 +78,14 @@ class ElbRulesAndDeletionTest {
   }
 
   private Rule createApiRule(int priority, String path) {
-    return elb.createRule(r -> r.listenerArn(listenerArn).priority(priority)
-        .conditions(c -> c.field("path-pattern").pathPatternConfig(p -> p.values(path)))
-        .actions(a -> a.type("forward").targetGroupArn(apiTg))).rules().get(0);
+    return elb.createRule(
+            r ->
+                r.listenerArn(listenerArn)
+                    .priority(priority)
+                    .conditions(c -> c.field("path-pattern").pathPatternConfig(p -> p.values(path)))
+                    .actions(a -> a.type("forward").targetGroupArn(apiTg)))
+        .rules()
+        .get(0);
   }
 
   private String routedTo(String path) {
@@ -65,14 +95,17 @@ class ElbRulesAndDeletionTest {
   @Test
   void createRuleAnswersTheRuleWithTheFieldsAwsReturnsAndRoutesItsPath() {
     Rule rule = createApiRule(10, "/api/*");
-    assertThat(rule.ruleArn()).matches("arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/"
-        + "[0-9a-f]{16}/[0-9a-f]{16}/[0-9a-f]{16}");
+    assertThat(rule.ruleArn())
+        .matches(
+            "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/"
+                + "[0-9a-f]{16}/[0-9a-f]{16}/[0-9a-f]{16}");
     assertThat(rule.priority()).isEqualTo("10");
     assertThat(rule.isDefault()).isFalse();
     assertThat(rule.conditions().get(0).field()).isEqualTo("path-pattern");
     assertThat(rule.conditions().get(0).pathPatternConfig().values()).containsExactly("/api/*");
     assertThat(rule.actions().get(0).targetGroupArn()).isEqualTo(apiTg);
-    assertThat(elb.describeRules(r -> r.listenerArn(listenerArn)).rules()).extracting(Rule::priority)
+    assertThat(elb.describeRules(r -> r.listenerArn(listenerArn)).rules())
+        .extracting(Rule::priority)
         .containsExactly("10", "default");
     assertThat(elb.describeRules(r -> r.ruleArns(rule.ruleArn())).rules()).containsExactly(rule);
 
@@ -85,17 +118,32 @@ class ElbRulesAndDeletionTest {
   void invalidRulesFailAsAwsAnswersAndChangeNothing() {
     createApiRule(10, "/api/*");
     assertThatThrownBy(() -> createApiRule(10, "/other"))
-        .isInstanceOf(PriorityInUseException.class).hasMessageContaining("Priority '10' is currently in use")
+        .isInstanceOf(PriorityInUseException.class)
+        .hasMessageContaining("Priority '10' is currently in use")
         .satisfies(e -> assertThat(((PriorityInUseException) e).statusCode()).isEqualTo(400));
     assertThatThrownBy(() -> createApiRule(50001, "/other"))
         .isInstanceOf(ElasticLoadBalancingV2Exception.class)
-        .satisfies(e -> assertThat(((ElasticLoadBalancingV2Exception) e).awsErrorDetails().errorCode())
-            .isEqualTo("ValidationError"));
-    assertThatThrownBy(() -> elb.createRule(r -> r.listenerArn(listenerArn).priority(5)
-        .actions(a -> a.type("forward").targetGroupArn(apiTg))))
-        .isInstanceOf(ElasticLoadBalancingV2Exception.class).hasMessageContaining("at least one condition");
-    assertThatThrownBy(() -> elb.createRule(r -> r.listenerArn(listenerArn + "0").priority(5)
-        .conditions(c -> c.field("path-pattern").values("/x")).actions(a -> a.type("forward").targetGroupArn(apiTg))))
+        .satisfies(
+            e ->
+                assertThat(((ElasticLoadBalancingV2Exception) e).awsErrorDetails().errorCode())
+                    .isEqualTo("ValidationError"));
+    assertThatThrownBy(
+            () ->
+                elb.createRule(
+                    r ->
+                        r.listenerArn(listenerArn)
+                            .priority(5)
+                            .actions(a -> a.type("forward").targetGroupArn(apiTg))))
+        .isInstanceOf(ElasticLoadBalancingV2Exception.class)
+        .hasMessageContaining("at least one condition");
+    assertThatThrownBy(
+            () ->
+                elb.createRule(
+                    r ->
+                        r.listenerArn(listenerArn + "0")
+                            .priority(5)
+                            .conditions(c -> c.field("path-pattern").values("/x"))
+                            .actions(a -> a.type("forward").targetGroupArn(apiTg))))
         .isInstanceOf(ListenerNotFoundException.class);
     assertThat(elb.describeRules(r -> r.listenerArn(listenerArn)).rules()).hasSize(2);
   }
@@ -103,22 +151,40 @@ class ElbRulesAndDeletionTest {
   @Test
   void setRulePrioritiesSwapsRulesAndKeepsTheirArns() {
     Rule a = createApiRule(10, "/a*");
-    Rule b = elb.createRule(r -> r.listenerArn(listenerArn).priority(20)
-        .conditions(c -> c.field("path-pattern").values("/a/b"))
-        .actions(x -> x.type("forward").targetGroupArn(webTg))).rules().get(0);
+    Rule b =
+        elb.createRule(
+                r ->
+                    r.listenerArn(listenerArn)
+                        .priority(20)
+                        .conditions(c -> c.field("path-pattern").values("/a/b"))
+                        .actions(x -> x.type("forward").targetGroupArn(webTg)))
+            .rules()
+            .get(0);
     twin.advance(Duration.ofMinutes(1));
     assertThat(routedTo("/a/b")).isEqualTo("api");
 
-    List<Rule> moved = elb.setRulePriorities(r -> r.rulePriorities(p -> p.ruleArn(a.ruleArn()).priority(20),
-        p -> p.ruleArn(b.ruleArn()).priority(10))).rules();
+    List<Rule> moved =
+        elb.setRulePriorities(
+                r ->
+                    r.rulePriorities(
+                        p -> p.ruleArn(a.ruleArn()).priority(20),
+                        p -> p.ruleArn(b.ruleArn()).priority(10)))
+            .rules();
     assertThat(moved).extracting(Rule::ruleArn).containsExactly(a.ruleArn(), b.ruleArn());
     assertThat(moved).extracting(Rule::priority).containsExactly("20", "10");
     assertThat(routedTo("/a/b")).isEqualTo("web");
 
-    assertThatThrownBy(() -> elb.setRulePriorities(r -> r.rulePriorities(p -> p.ruleArn(a.ruleArn()).priority(10))))
+    assertThatThrownBy(
+            () ->
+                elb.setRulePriorities(
+                    r -> r.rulePriorities(p -> p.ruleArn(a.ruleArn()).priority(10))))
         .isInstanceOf(PriorityInUseException.class);
-    String defaultRule = elb.describeRules(r -> r.listenerArn(listenerArn)).rules().get(2).ruleArn();
-    assertThatThrownBy(() -> elb.setRulePriorities(r -> r.rulePriorities(p -> p.ruleArn(defaultRule).priority(5))))
+    String defaultRule =
+        elb.describeRules(r -> r.listenerArn(listenerArn)).rules().get(2).ruleArn();
+    assertThatThrownBy(
+            () ->
+                elb.setRulePriorities(
+                    r -> r.rulePriorities(p -> p.ruleArn(defaultRule).priority(5))))
         .isInstanceOf(OperationNotPermittedException.class);
   }
 
@@ -126,8 +192,13 @@ class ElbRulesAndDeletionTest {
   void modifyAndDeleteRuleChangeRoutingAndTheDefaultRuleCannotBeDeleted() {
     Rule rule = createApiRule(10, "/api/*");
     twin.advance(Duration.ofMinutes(1));
-    Rule modified = elb.modifyRule(r -> r.ruleArn(rule.ruleArn())
-        .conditions(c -> c.field("path-pattern").values("/v2/*"))).rules().get(0);
+    Rule modified =
+        elb.modifyRule(
+                r ->
+                    r.ruleArn(rule.ruleArn())
+                        .conditions(c -> c.field("path-pattern").values("/v2/*")))
+            .rules()
+            .get(0);
     assertThat(modified.ruleArn()).isEqualTo(rule.ruleArn());
     assertThat(modified.actions().get(0).targetGroupArn()).isEqualTo(apiTg);
     assertThat(routedTo("/v2/x")).isEqualTo("api");
@@ -135,28 +206,35 @@ class ElbRulesAndDeletionTest {
 
     elb.deleteRule(r -> r.ruleArn(rule.ruleArn()));
     assertThat(routedTo("/v2/x")).isEqualTo("web");
-    assertThatThrownBy(() -> elb.deleteRule(r -> r.ruleArn(rule.ruleArn()))).isInstanceOf(RuleNotFoundException.class);
-    String defaultRule = elb.describeRules(r -> r.listenerArn(listenerArn)).rules().get(0).ruleArn();
-    assertThatThrownBy(() -> elb.deleteRule(r -> r.ruleArn(defaultRule))).isInstanceOf(OperationNotPermittedException.class);
+    assertThatThrownBy(() -> elb.deleteRule(r -> r.ruleArn(rule.ruleArn())))
+        .isInstanceOf(RuleNotFoundException.class);
+    String defaultRule =
+        elb.describeRules(r -> r.listenerArn(listenerArn)).rules().get(0).ruleArn();
+    assertThatThrownBy(() -> elb.deleteRule(r -> r.ruleArn(defaultRule)))
+        .isInstanceOf(OperationNotPermittedException.class);
     assertThat(createApiRule(10, "/again").ruleArn()).isNotEqualTo(rule.ruleArn());
   }
 
   @Test
   void aTargetGroupInUseIsResourceInUseAndDeletingTheListenerFreesIt() {
     assertThatThrownBy(() -> elb.deleteTargetGroup(r -> r.targetGroupArn(webTg)))
-        .isInstanceOf(ResourceInUseException.class).hasMessageContaining("currently in use");
+        .isInstanceOf(ResourceInUseException.class)
+        .hasMessageContaining("currently in use");
     elb.deleteListener(r -> r.listenerArn(listenerArn));
     assertThat(elb.describeListeners(r -> r.loadBalancerArn(lbArn)).listeners()).isEmpty();
     assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(webTg)).targetHealthDescriptions())
-        .allSatisfy(d -> {
-          assertThat(d.targetHealth().state()).isEqualTo(TargetHealthStateEnum.UNUSED);
-          assertThat(d.targetHealth().reasonAsString()).isEqualTo("Target.NotInUse");
-        });
+        .allSatisfy(
+            d -> {
+              assertThat(d.targetHealth().state()).isEqualTo(TargetHealthStateEnum.UNUSED);
+              assertThat(d.targetHealth().reasonAsString()).isEqualTo("Target.NotInUse");
+            });
     elb.deleteTargetGroup(r -> r.targetGroupArn(webTg));
-    assertThat(elb.describeTargetGroups(r -> r.loadBalancerArn(null)).targetGroups()).extracting(t -> t.targetGroupName())
+    assertThat(elb.describeTargetGroups(r -> r.loadBalancerArn(null)).targetGroups())
+        .extracting(t -> t.targetGroupName())
         .containsExactly("api");
     elb.deleteTargetGroup(r -> r.targetGroupArn(webTg)); // already deleted: succeeds, as AWS
-    assertThatThrownBy(() -> elb.deleteListener(r -> r.listenerArn(listenerArn))).isInstanceOf(ListenerNotFoundException.class);
+    assertThatThrownBy(() -> elb.deleteListener(r -> r.listenerArn(listenerArn)))
+        .isInstanceOf(ListenerNotFoundException.class);
   }
 
   @Test
@@ -165,10 +243,13 @@ class ElbRulesAndDeletionTest {
     assertThat(elb.describeLoadBalancers().loadBalancers()).isEmpty();
     assertThatThrownBy(() -> elb.describeListeners(r -> r.listenerArns(listenerArn)))
         .isInstanceOf(ListenerNotFoundException.class);
-    assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(webTg)).targetHealthDescriptions()).hasSize(1)
-        .allSatisfy(d -> assertThat(d.targetHealth().reasonAsString()).isEqualTo("Target.NotInUse"));
+    assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(webTg)).targetHealthDescriptions())
+        .hasSize(1)
+        .allSatisfy(
+            d -> assertThat(d.targetHealth().reasonAsString()).isEqualTo("Target.NotInUse"));
     elb.deleteLoadBalancer(r -> r.loadBalancerArn(lbArn));
     elb.deleteTargetGroup(r -> r.targetGroupArn(webTg));
-    assertThat(twin.timeline().events()).anyMatch(e -> e.resource().equals("lb/web") && e.kind().equals("delete"));
+    assertThat(twin.timeline().events())
+        .anyMatch(e -> e.resource().equals("lb/web") && e.kind().equals("delete"));
   }
 }

@@ -20,9 +20,17 @@ class InjectionTest {
   @Test
   void clientsInjectedAsParametersAndFieldsTalkToTheTestsTwinAndShareItsLaunchTemplates(
       AutoScalingClient autoScaling, EcsAsyncClient ecs, CloudTwin twin) {
-    ec2.createLaunchTemplate(r -> r.launchTemplateName("web").launchTemplateData(d -> d.instanceType(InstanceType.T3_MICRO)));
-    autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName("web").launchTemplate(l -> l.launchTemplateName("web"))
-        .minSize(1).maxSize(2).availabilityZones(twin.availabilityZones().get(0).name()));
+    ec2.createLaunchTemplate(
+        r ->
+            r.launchTemplateName("web")
+                .launchTemplateData(d -> d.instanceType(InstanceType.T3_MICRO)));
+    autoScaling.createAutoScalingGroup(
+        r ->
+            r.autoScalingGroupName("web")
+                .launchTemplate(l -> l.launchTemplateName("web"))
+                .minSize(1)
+                .maxSize(2)
+                .availabilityZones(twin.availabilityZones().get(0).name()));
 
     assertThat(twin.autoScaling().group("web").spec().launchTemplateName()).isEqualTo("web");
     assertThat(ecs.listClusters().join().clusterArns()).isEmpty();

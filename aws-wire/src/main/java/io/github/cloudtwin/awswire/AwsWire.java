@@ -11,19 +11,21 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 
 /**
  * The AWS services' wire protocols over one twin: awsQuery (Auto Scaling, Elastic Load Balancing
- * v2, CloudWatch), the EC2 query protocol, awsJson 1.1 (ECS, Application Auto Scaling), awsJson
- * 1.0 and Smithy RPC v2 CBOR (CloudWatch). A request is decoded into the SDK's request object and
+ * v2, CloudWatch), the EC2 query protocol, awsJson 1.1 (ECS, Application Auto Scaling), awsJson 1.0
+ * and Smithy RPC v2 CBOR (CloudWatch). A request is decoded into the SDK's request object and
  * answered by {@link AwsSdkClients}' in-process client, so behaviour is the same whichever door it
  * came in by. Signatures are accepted, not verified: any credentials work.
  *
  * <p>The doors:
+ *
  * <ul>
- *   <li>{@link #startEndpoint()}: an HTTP endpoint on 127.0.0.1 for the AWS CLI, boto3 and other SDKs;</li>
+ *   <li>{@link #startEndpoint()}: an HTTP endpoint on 127.0.0.1 for the AWS CLI, boto3 and other
+ *       SDKs;
  *   <li>{@link #bind()}: while the binding is open, SDK clients the code builds itself the ordinary
  *       way ({@code AutoScalingClient.create()}) are answered by this twin, in-process, if the SDK
- *       picks {@link TwinSdkHttpService} as its HTTP implementation (see there);</li>
+ *       picks {@link TwinSdkHttpService} as its HTTP implementation (see there);
  *   <li>{@link #httpClient()} / {@link #asyncHttpClient()}: an HTTP client to hand to a client
- *       builder, bound to this twin whatever thread calls;</li>
+ *       builder, bound to this twin whatever thread calls;
  * </ul>
  *
  * <pre>{@code
@@ -73,9 +75,9 @@ public final class AwsWire {
   }
 
   /**
-   * Answers one HTTP request of any of the protocols. Bad input (malformed bodies, unknown
-   * actions or targets, wrong content types, oversized bodies) gets AWS's error response and
-   * leaves the twin unchanged; nothing throws.
+   * Answers one HTTP request of any of the protocols. Bad input (malformed bodies, unknown actions
+   * or targets, wrong content types, oversized bodies) gets AWS's error response and leaves the
+   * twin unchanged; nothing throws.
    *
    * @param request the request
    * @return the response
@@ -85,8 +87,8 @@ public final class AwsWire {
   }
 
   /**
-   * An SDK HTTP client answered by this twin without a socket, for a client builder's
-   * {@code httpClient(...)}. It is bound to this twin on every thread; closing it does nothing.
+   * An SDK HTTP client answered by this twin without a socket, for a client builder's {@code
+   * httpClient(...)}. It is bound to this twin on every thread; closing it does nothing.
    *
    * @return the client
    */
@@ -95,7 +97,8 @@ public final class AwsWire {
   }
 
   /**
-   * The async variant of {@link #httpClient()}, for {@code httpClient(...)} of an async client builder.
+   * The async variant of {@link #httpClient()}, for {@code httpClient(...)} of an async client
+   * builder.
    *
    * @return the client (responses are complete when {@code execute} returns)
    */
@@ -106,10 +109,10 @@ public final class AwsWire {
   /**
    * Makes this twin answer the requests of SDK clients that use {@link TwinSdkHttpService} (the
    * clients code builds itself) on the current thread until the binding is closed. Bindings nest:
-   * the innermost open one of a thread answers. A request from a thread without a binding (an
-   * SDK worker thread, a pool the code under test starts) is answered by the only binding open
-   * in the JVM; with several open (parallel test classes) it fails with a message saying so
-   * rather than reach the wrong twin.
+   * the innermost open one of a thread answers. A request from a thread without a binding (an SDK
+   * worker thread, a pool the code under test starts) is answered by the only binding open in the
+   * JVM; with several open (parallel test classes) it fails with a message saying so rather than
+   * reach the wrong twin.
    *
    * @return the binding; close it (try-with-resources) on the thread that opened it
    */
@@ -119,7 +122,8 @@ public final class AwsWire {
 
   /**
    * Starts the loopback endpoint: an HTTP/1.1 listener on 127.0.0.1 and an ephemeral port that
-   * answers the wire protocols and a control API ({@link LoopbackEndpoint}). It closes with the twin.
+   * answers the wire protocols and a control API ({@link LoopbackEndpoint}). It closes with the
+   * twin.
    *
    * @return the running endpoint; close it to stop it earlier
    */
@@ -140,7 +144,9 @@ public final class AwsWire {
       return binding.wire();
     }
 
-    /** Ends the binding; requests of clients that are still open then go to another binding or fail. */
+    /**
+     * Ends the binding; requests of clients that are still open then go to another binding or fail.
+     */
     @Override
     public void close() {
       binding.close();

@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * The wire protocols on a real HTTP/1.1 endpoint, {@code http://127.0.0.1:<ephemeral port>/}
- * (never any other interface), for the AWS CLI, boto3 and SDKs of other languages
- * ({@code --endpoint-url}, {@code AWS_ENDPOINT_URL}). Beside the services it answers a small
- * control API under {@code /_cloudtwin/} for users outside JUnit: {@code GET time},
- * {@code POST advance?seconds=N}, {@code POST inject-metric?metric=M&group=G&value=V&minutes=N},
- * {@code POST fail-zone?zone=Z}, {@code POST restore-zone?zone=Z}. Requests are answered on
- * virtual time: the clock moves only when told to. Thread-safe; close it to free the port.
+ * The wire protocols on a real HTTP/1.1 endpoint, {@code http://127.0.0.1:<ephemeral port>/} (never
+ * any other interface), for the AWS CLI, boto3 and SDKs of other languages ({@code --endpoint-url},
+ * {@code AWS_ENDPOINT_URL}). Beside the services it answers a small control API under {@code
+ * /_cloudtwin/} for users outside JUnit: {@code GET time}, {@code POST advance?seconds=N}, {@code
+ * POST inject-metric?metric=M&group=G&value=V&minutes=N}, {@code POST fail-zone?zone=Z}, {@code
+ * POST restore-zone?zone=Z}. Requests are answered on virtual time: the clock moves only when told
+ * to. Thread-safe; close it to free the port.
  */
 public final class LoopbackEndpoint implements AutoCloseable {
 
@@ -25,13 +25,16 @@ public final class LoopbackEndpoint implements AutoCloseable {
   static LoopbackEndpoint start(AwsWire wire) {
     ControlApi control = new ControlApi(wire.twin());
     try {
-      LoopbackServer server = new LoopbackServer("endpoint", r -> r.path().startsWith(ControlApi.PREFIX)
-          ? control.handle(r) : wire.handle(r));
+      LoopbackServer server =
+          new LoopbackServer(
+              "endpoint",
+              r -> r.path().startsWith(ControlApi.PREFIX) ? control.handle(r) : wire.handle(r));
       LoopbackEndpoint endpoint = new LoopbackEndpoint(server);
       wire.twin().closeOnClose(endpoint);
       return endpoint;
     } catch (IOException e) {
-      throw new IllegalStateException("Could not open the loopback endpoint on 127.0.0.1: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not open the loopback endpoint on 127.0.0.1: " + e.getMessage(), e);
     }
   }
 

@@ -40,7 +40,9 @@ public final class LoopbackMain {
       switch (args[i]) {
         case "--zones" -> zones = Integer.parseInt(required(args[i], value));
         case "--seed" -> seed = Long.parseLong(required(args[i], value));
-        default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (allowed: --zones N, --seed S)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown argument " + args[i] + " (allowed: --zones N, --seed S)");
       }
       i++;
     }

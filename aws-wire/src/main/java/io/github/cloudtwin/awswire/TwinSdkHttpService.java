@@ -9,13 +9,13 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpService;
 import software.amazon.awssdk.utils.AttributeMap;
 
 /**
- * The SDK's HTTP-service hook: with this as the SDK's default HTTP implementation, every SDK
- * client built without an explicit {@code httpClient} is answered by the twin {@link
- * AwsWire#bind() bound} when it sends a request. The SDK picks it when it is the only HTTP
- * implementation on the class path (found by {@link java.util.ServiceLoader}), or whatever else
- * is there when the system properties {@code software.amazon.awssdk.http.service.impl} and
- * {@code software.amazon.awssdk.http.async.service.impl} name this class (set them before the
- * first SDK client of the JVM is built: the SDK remembers its choice for the JVM's life).
+ * The SDK's HTTP-service hook: with this as the SDK's default HTTP implementation, every SDK client
+ * built without an explicit {@code httpClient} is answered by the twin {@link AwsWire#bind() bound}
+ * when it sends a request. The SDK picks it when it is the only HTTP implementation on the class
+ * path (found by {@link java.util.ServiceLoader}), or whatever else is there when the system
+ * properties {@code software.amazon.awssdk.http.service.impl} and {@code
+ * software.amazon.awssdk.http.async.service.impl} name this class (set them before the first SDK
+ * client of the JVM is built: the SDK remembers its choice for the JVM's life).
  */
 public final class TwinSdkHttpService implements SdkHttpService, SdkAsyncHttpService {
 
@@ -36,8 +36,8 @@ public final class TwinSdkHttpService implements SdkHttpService, SdkAsyncHttpSer
   }
 
   /**
-   * Makes the SDK pick this service, whatever other HTTP implementations are on the class path,
-   * by setting its two system properties. Effective only before the JVM's first SDK client is built.
+   * Makes the SDK pick this service, whatever other HTTP implementations are on the class path, by
+   * setting its two system properties. Effective only before the JVM's first SDK client is built.
    */
   public static void selectAsSdkDefault() {
     System.setProperty("software.amazon.awssdk.http.service.impl", CLASS_NAME);

@@ -11,12 +11,15 @@ import java.util.TreeMap;
  * endpoint) and handed to {@link AwsWire#handle}.
  *
  * @param method the HTTP method, such as {@code POST}
- * @param path the path, such as {@code /} or {@code /service/GraniteServiceVersion20100801/operation/PutMetricData}
+ * @param path the path, such as {@code /} or {@code
+ *     /service/GraniteServiceVersion20100801/operation/PutMetricData}
  * @param rawQuery the raw (still percent-encoded) query string, empty when there is none
- * @param headers the headers, keyed case-insensitively (one value each; repeated headers joined by commas)
+ * @param headers the headers, keyed case-insensitively (one value each; repeated headers joined by
+ *     commas)
  * @param body the body, empty when there is none
  */
-public record WireRequest(String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
+public record WireRequest(
+    String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
 
   /**
    * Validates and copies the parts.

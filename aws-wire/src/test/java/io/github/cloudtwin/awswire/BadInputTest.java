@@ -26,12 +26,23 @@ class BadInputTest {
       "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/autoscaling/aws4_request, SignedHeaders=host, Signature=00";
 
   private WireResponse form(String body) {
-    return wire.handle(new WireRequest("POST", "/", "", Map.of("Content-Type",
-        "application/x-www-form-urlencoded; charset=utf-8", "Authorization", ASG_SCOPE), bytes(body)));
+    return wire.handle(
+        new WireRequest(
+            "POST",
+            "/",
+            "",
+            Map.of(
+                "Content-Type",
+                "application/x-www-form-urlencoded; charset=utf-8",
+                "Authorization",
+                ASG_SCOPE),
+            bytes(body)));
   }
 
   private WireResponse json(String target, String contentType, byte[] body) {
-    return wire.handle(new WireRequest("POST", "/", "", Map.of("Content-Type", contentType, "X-Amz-Target", target), body));
+    return wire.handle(
+        new WireRequest(
+            "POST", "/", "", Map.of("Content-Type", contentType, "X-Amz-Target", target), body));
   }
 
   private static byte[] bytes(String s) {
@@ -48,8 +59,11 @@ class BadInputTest {
   void anUnknownActionIsInvalidActionInAwsQuerysErrorXml() {
     WireResponse r = form("Action=DescribeUnicorns&Version=2011-01-01");
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.headers()).containsEntry("Content-Type", "text/xml").containsKey("x-amzn-RequestId");
-    assertThat(r.bodyText()).contains("<ErrorResponse xmlns=\"http://autoscaling.amazonaws.com/doc/2011-01-01/\">")
+    assertThat(r.headers())
+        .containsEntry("Content-Type", "text/xml")
+        .containsKey("x-amzn-RequestId");
+    assertThat(r.bodyText())
+        .contains("<ErrorResponse xmlns=\"http://autoscaling.amazonaws.com/doc/2011-01-01/\">")
         .contains("<Type>Sender</Type><Code>InvalidAction</Code>")
         .contains("The action DescribeUnicorns is not valid for this web service.")
         .contains("<RequestId>" + r.headers().get("x-amzn-RequestId") + "</RequestId>");
@@ -64,43 +78,66 @@ class BadInputTest {
 
   @Test
   void aMalformedNumberIsAValidationErrorAndCreatesNothing() {
-    WireResponse r = form("Action=CreateAutoScalingGroup&Version=2011-01-01&AutoScalingGroupName=web&MinSize=abc"
-        + "&MaxSize=2&AvailabilityZones.member.1=us-east-1a&LaunchTemplate.LaunchTemplateName=web");
+    WireResponse r =
+        form(
+            "Action=CreateAutoScalingGroup&Version=2011-01-01&AutoScalingGroupName=web&MinSize=abc"
+                + "&MaxSize=2&AvailabilityZones.member.1=us-east-1a&LaunchTemplate.LaunchTemplateName=web");
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.bodyText()).contains("<Code>ValidationError</Code>").contains("MinSize").contains("abc");
+    assertThat(r.bodyText())
+        .contains("<Code>ValidationError</Code>")
+        .contains("MinSize")
+        .contains("abc");
     assertTwinUnchanged();
   }
 
   @Test
   void aValidFormRequestIsAnsweredWithTheResultWrapper() {
-    WireResponse r = form("Action=DescribeAutoScalingGroups&Version=2011-01-01&AutoScalingGroupNames.member.1=web");
+    WireResponse r =
+        form(
+            "Action=DescribeAutoScalingGroups&Version=2011-01-01&AutoScalingGroupNames.member.1=web");
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.bodyText()).contains("<DescribeAutoScalingGroupsResponse xmlns=\"http://autoscaling.amazonaws.com/doc/2011-01-01/\">"
-        + "<DescribeAutoScalingGroupsResult><AutoScalingGroups></AutoScalingGroups></DescribeAutoScalingGroupsResult>");
+    assertThat(r.bodyText())
+        .contains(
+            "<DescribeAutoScalingGroupsResponse xmlns=\"http://autoscaling.amazonaws.com/doc/2011-01-01/\">"
+                + "<DescribeAutoScalingGroupsResult><AutoScalingGroups></AutoScalingGroups></DescribeAutoScalingGroupsResult>");
   }
 
   @Test
   void aMalformedJsonBodyIsASerializationExceptionAndCreatesNothing() {
-    WireResponse r = json("AmazonEC2ContainerServiceV20141113.CreateCluster", "application/x-amz-json-1.1",
-        bytes("{\"clusterName\": \"prod\""));
+    WireResponse r =
+        json(
+            "AmazonEC2ContainerServiceV20141113.CreateCluster",
+            "application/x-amz-json-1.1",
+            bytes("{\"clusterName\": \"prod\""));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.headers()).containsEntry("x-amzn-ErrorType", "SerializationException");
-    assertThat(r.bodyText()).startsWith("{\"__type\":\"SerializationException\"").doesNotContain("\tat ");
+    assertThat(r.bodyText())
+        .startsWith("{\"__type\":\"SerializationException\"")
+        .doesNotContain("\tat ");
     assertTwinUnchanged();
   }
 
   @Test
   void aJsonValueOfTheWrongTypeNamesTheField() {
-    WireResponse r = json("AmazonEC2ContainerServiceV20141113.CreateCluster", "application/x-amz-json-1.1",
-        bytes("{\"clusterName\": 17}"));
+    WireResponse r =
+        json(
+            "AmazonEC2ContainerServiceV20141113.CreateCluster",
+            "application/x-amz-json-1.1",
+            bytes("{\"clusterName\": 17}"));
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.bodyText()).contains("SerializationException").contains("clusterName must be a string");
+    assertThat(r.bodyText())
+        .contains("SerializationException")
+        .contains("clusterName must be a string");
     assertTwinUnchanged();
   }
 
   @Test
   void anUnknownTargetIsUnknownOperationException() {
-    WireResponse r = json("AmazonEC2ContainerServiceV20141113.LaunchRockets", "application/x-amz-json-1.1", bytes("{}"));
+    WireResponse r =
+        json(
+            "AmazonEC2ContainerServiceV20141113.LaunchRockets",
+            "application/x-amz-json-1.1",
+            bytes("{}"));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.bodyText()).contains("\"__type\":\"UnknownOperationException\"");
     assertThat(json("NoSuchService.Describe", "application/x-amz-json-1.1", bytes("{}")).bodyText())
@@ -109,10 +146,20 @@ class BadInputTest {
 
   @Test
   void aWrongContentTypeIs415() {
-    WireResponse r = json("AmazonEC2ContainerServiceV20141113.CreateCluster", "text/plain", bytes("{\"clusterName\":\"p\"}"));
+    WireResponse r =
+        json(
+            "AmazonEC2ContainerServiceV20141113.CreateCluster",
+            "text/plain",
+            bytes("{\"clusterName\":\"p\"}"));
     assertThat(r.status()).isEqualTo(415);
-    WireResponse form = wire.handle(new WireRequest("POST", "/", "", Map.of("Content-Type", "application/xml",
-        "Authorization", ASG_SCOPE), bytes("<x/>")));
+    WireResponse form =
+        wire.handle(
+            new WireRequest(
+                "POST",
+                "/",
+                "",
+                Map.of("Content-Type", "application/xml", "Authorization", ASG_SCOPE),
+                bytes("<x/>")));
     assertThat(form.status()).isEqualTo(415);
     assertThat(form.bodyText()).contains("<Code>UnsupportedMediaType</Code>");
     assertTwinUnchanged();
@@ -122,7 +169,8 @@ class BadInputTest {
   void anOversizedBodyIs413() {
     byte[] big = new byte[3 * 1024 * 1024];
     java.util.Arrays.fill(big, (byte) 'a');
-    WireResponse r = json("AmazonEC2ContainerServiceV20141113.CreateCluster", "application/x-amz-json-1.1", big);
+    WireResponse r =
+        json("AmazonEC2ContainerServiceV20141113.CreateCluster", "application/x-amz-json-1.1", big);
     assertThat(r.status()).isEqualTo(413);
     assertThat(r.bodyText()).contains("RequestEntityTooLarge");
     assertTwinUnchanged();
@@ -130,15 +178,27 @@ class BadInputTest {
 
   @Test
   void aCborPathNamingNoOperationIs404AndMalformedCborIsASerializationException() {
-    WireResponse unknown = wire.handle(new WireRequest("POST", "/service/GraniteServiceVersion20100801/operation/Nope", "",
-        Map.of("Smithy-Protocol", "rpc-v2-cbor", "Content-Type", "application/cbor"), new byte[] {(byte) 0xa0}));
+    WireResponse unknown =
+        wire.handle(
+            new WireRequest(
+                "POST",
+                "/service/GraniteServiceVersion20100801/operation/Nope",
+                "",
+                Map.of("Smithy-Protocol", "rpc-v2-cbor", "Content-Type", "application/cbor"),
+                new byte[] {(byte) 0xa0}));
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.headers()).containsEntry("Smithy-Protocol", "rpc-v2-cbor");
-    WireResponse malformed = wire.handle(new WireRequest("POST",
-        "/service/GraniteServiceVersion20100801/operation/PutMetricAlarm", "",
-        Map.of("Smithy-Protocol", "rpc-v2-cbor", "Content-Type", "application/cbor"), new byte[] {(byte) 0xbf, 0x61}));
+    WireResponse malformed =
+        wire.handle(
+            new WireRequest(
+                "POST",
+                "/service/GraniteServiceVersion20100801/operation/PutMetricAlarm",
+                "",
+                Map.of("Smithy-Protocol", "rpc-v2-cbor", "Content-Type", "application/cbor"),
+                new byte[] {(byte) 0xbf, 0x61}));
     assertThat(malformed.status()).isEqualTo(400);
-    assertThat(malformed.headers()).containsEntry("x-amzn-query-error", "SerializationException;Sender");
+    assertThat(malformed.headers())
+        .containsEntry("x-amzn-query-error", "SerializationException;Sender");
     assertTwinUnchanged();
   }
 
@@ -146,6 +206,8 @@ class BadInputTest {
   void aNotSimulatedOperationIsUnsupportedOperationNamingIt() {
     WireResponse r = form("Action=DescribeWarmPool&Version=2011-01-01&AutoScalingGroupName=web");
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.bodyText()).contains("<Code>UnsupportedOperation</Code>").contains("DescribeWarmPool");
+    assertThat(r.bodyText())
+        .contains("<Code>UnsupportedOperation</Code>")
+        .contains("DescribeWarmPool");
   }
 }

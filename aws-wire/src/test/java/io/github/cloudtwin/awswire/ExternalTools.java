@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the AWS CLI and Python against a loopback endpoint, with dummy credentials and no user config. */
+/**
+ * Runs the AWS CLI and Python against a loopback endpoint, with dummy credentials and no user
+ * config.
+ */
 final class ExternalTools {
 
   private ExternalTools() {}
@@ -25,17 +28,32 @@ final class ExternalTools {
   static String unavailable(String... command) {
     try {
       Run r = run(Map.of(), List.of(command));
-      return r.exit == 0 ? null : String.join(" ", command) + " exited " + r.exit + ": " + r.err.strip();
+      return r.exit == 0
+          ? null
+          : String.join(" ", command) + " exited " + r.exit + ": " + r.err.strip();
     } catch (IOException e) {
       return String.join(" ", command) + " cannot run: " + e.getMessage();
     }
   }
 
   static Map<String, String> awsEnvironment() {
-    return Map.of("AWS_ACCESS_KEY_ID", "cloudtwin", "AWS_SECRET_ACCESS_KEY", "cloudtwin",
-        "AWS_DEFAULT_REGION", "us-east-1", "AWS_CONFIG_FILE", "/nonexistent/cloudtwin-config",
-        "AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/cloudtwin-credentials", "AWS_PAGER", "",
-        "AWS_EC2_METADATA_DISABLED", "true", "AWS_MAX_ATTEMPTS", "1");
+    return Map.of(
+        "AWS_ACCESS_KEY_ID",
+        "cloudtwin",
+        "AWS_SECRET_ACCESS_KEY",
+        "cloudtwin",
+        "AWS_DEFAULT_REGION",
+        "us-east-1",
+        "AWS_CONFIG_FILE",
+        "/nonexistent/cloudtwin-config",
+        "AWS_SHARED_CREDENTIALS_FILE",
+        "/nonexistent/cloudtwin-credentials",
+        "AWS_PAGER",
+        "",
+        "AWS_EC2_METADATA_DISABLED",
+        "true",
+        "AWS_MAX_ATTEMPTS",
+        "1");
   }
 
   static Run run(Map<String, String> env, List<String> command) throws IOException {
@@ -45,13 +63,15 @@ final class ExternalTools {
     p.getOutputStream().close();
     // read both streams fully (they are small) on this thread and a helper
     var err = new java.util.concurrent.CompletableFuture<String>();
-    Thread t = new Thread(() -> {
-      try {
-        err.complete(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        err.complete(e.toString());
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                err.complete(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                err.complete(e.toString());
+              }
+            });
     t.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
@@ -65,7 +85,9 @@ final class ExternalTools {
     }
   }
 
-  /** Runs the AWS CLI against {@code endpoint} and expects success; answers its stdout, stripped. */
+  /**
+   * Runs the AWS CLI against {@code endpoint} and expects success; answers its stdout, stripped.
+   */
   static String aws(URI endpoint, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString()));
     command.addAll(List.of(args));
@@ -76,8 +98,13 @@ final class ExternalTools {
 
   /** A control API call; answers the JSON body after checking status 200. */
   static String control(URI endpoint, String method, String pathAndQuery) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve(pathAndQuery))
-        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(endpoint.resolve(pathAndQuery))
+                    .method(method, HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as("%s %s: %s", method, pathAndQuery, r.body()).isEqualTo(200);
     return r.body();
   }

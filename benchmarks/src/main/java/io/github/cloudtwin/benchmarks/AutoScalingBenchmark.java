@@ -49,31 +49,39 @@ public class AutoScalingBenchmark {
   @Setup(Level.Invocation)
   public void setUp() {
     twin = CloudTwin.builder().seed(1).build();
-    group = twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("web")
-        .minSize(instances / 2)
-        .maxSize(instances * 3 / 2)
-        .desiredCapacity(instances)
-        .availabilityZones(twin.config().zoneNames().toArray(String[]::new))
-        .detailedMonitoring(true)
-        .build());
-    twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder()
-        .policyName("cpu50")
-        .autoScalingGroupName("web")
-        .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization)
-        .targetValue(50)
-        .build());
+    group =
+        twin.autoScaling()
+            .createAutoScalingGroup(
+                AutoScalingGroupSpec.builder()
+                    .autoScalingGroupName("web")
+                    .minSize(instances / 2)
+                    .maxSize(instances * 3 / 2)
+                    .desiredCapacity(instances)
+                    .availabilityZones(twin.config().zoneNames().toArray(String[]::new))
+                    .detailedMonitoring(true)
+                    .build());
+    twin.autoScaling()
+        .putScalingPolicy(
+            TargetTrackingScalingPolicy.builder()
+                .policyName("cpu50")
+                .autoScalingGroupName("web")
+                .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization)
+                .targetValue(50)
+                .build());
     // demand in instance-equivalents at 100 % CPU: 0.35 to 0.65 x instances over a day
     double base = instances * 0.5;
     double swing = instances * 0.15;
-    twin.ec2().addCpuLoadModel((inst, from, to) -> {
-      if (from != countedAt) {
-        countedAt = from;
-        running = Math.max(1, group.inServiceCount());
-      }
-      double demand = base + swing * Math.sin(2 * Math.PI * (from % 86_400_000L) / 86_400_000.0);
-      return Math.min(100, 100 * demand / running);
-    });
+    twin.ec2()
+        .addCpuLoadModel(
+            (inst, from, to) -> {
+              if (from != countedAt) {
+                countedAt = from;
+                running = Math.max(1, group.inServiceCount());
+              }
+              double demand =
+                  base + swing * Math.sin(2 * Math.PI * (from % 86_400_000L) / 86_400_000.0);
+              return Math.min(100, 100 * demand / running);
+            });
   }
 
   @TearDown(Level.Invocation)

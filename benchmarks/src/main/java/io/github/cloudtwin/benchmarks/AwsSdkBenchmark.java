@@ -22,11 +22,11 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGrou
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsResponse;
 
 /**
- * The AWS SDK for Java v2 clients of {@code cloudtwin-aws-sdk} (the SDK version is the
- * benchmarks module's): (a) one {@code DescribeAutoScalingGroups} round trip through the sync
- * client on the typical estate (the group of 6 InService instances; target under 5 µs), (b) the
- * whole typical estate of the moto comparison created through the SDK clients and read back
- * (a fresh twin each time, advanced one virtual minute; target a median under 2 ms).
+ * The AWS SDK for Java v2 clients of {@code cloudtwin-aws-sdk} (the SDK version is the benchmarks
+ * module's): (a) one {@code DescribeAutoScalingGroups} round trip through the sync client on the
+ * typical estate (the group of 6 InService instances; target under 5 µs), (b) the whole typical
+ * estate of the moto comparison created through the SDK clients and read back (a fresh twin each
+ * time, advanced one virtual minute; target a median under 2 ms).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -44,13 +44,18 @@ public class AwsSdkBenchmark {
   /** The estate once, for the describe round trips. */
   @Setup(Level.Trial)
   public void estate() {
-    twin = CloudTwin.builder().seed(1).availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").build();
+    twin =
+        CloudTwin.builder()
+            .seed(1)
+            .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+            .build();
     AwsSdkClients sdk = AwsSdkClients.of(twin);
     SdkEstate.create(sdk);
     twin.advance(Duration.ofMinutes(1));
     autoScaling = sdk.autoScaling();
     request = DescribeAutoScalingGroupsRequest.builder().autoScalingGroupNames("web").build();
-    if (autoScaling.describeAutoScalingGroups(request).autoScalingGroups().get(0).instances().size() != 6) {
+    if (autoScaling.describeAutoScalingGroups(request).autoScalingGroups().get(0).instances().size()
+        != 6) {
       throw new IllegalStateException("the estate's group should have 6 instances");
     }
   }

@@ -50,12 +50,22 @@ public class EcsBenchmark {
     List<String> zones = t.config().zoneNames();
     List<Instance> launched = new ArrayList<>();
     for (int i = 0; i < instances; i++) {
-      launched.add(t.ec2().runInstance(InstanceSpec.builder().instanceType("m5.xlarge").availabilityZone(zones.get(i % zones.size())).build()));
+      launched.add(
+          t.ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .instanceType("m5.xlarge")
+                      .availabilityZone(zones.get(i % zones.size()))
+                      .build()));
     }
     t.advance(Duration.ofSeconds(30));
     for (Instance i : launched) ecs.registerContainerInstance("prod", i.instanceId());
-    ecs.registerTaskDefinition(TaskDefinitionSpec.builder("web").cpu(256).memory(512)
-        .container(ContainerDefinition.builder("app", "nginx").portMapping(80).build()).build());
+    ecs.registerTaskDefinition(
+        TaskDefinitionSpec.builder("web")
+            .cpu(256)
+            .memory(512)
+            .container(ContainerDefinition.builder("app", "nginx").portMapping(80).build())
+            .build());
     return t;
   }
 
@@ -80,9 +90,13 @@ public class EcsBenchmark {
   /** Places and runs a service of 1,000 tasks on 200 instances. */
   @Benchmark
   public int placeAndRunThousandTasks(Placement p) {
-    EcsService s = p.twin.ecs().createService(ServiceSpec.builder("prod", "web", "web").desiredCount(1000).build());
+    EcsService s =
+        p.twin
+            .ecs()
+            .createService(ServiceSpec.builder("prod", "web", "web").desiredCount(1000).build());
     p.twin.advance(Duration.ofMinutes(2));
-    if (s.runningCount() != 1000 || !s.isSteady()) throw new IllegalStateException("not steady: " + s);
+    if (s.runningCount() != 1000 || !s.isSteady())
+      throw new IllegalStateException("not steady: " + s);
     return s.runningCount();
   }
 
@@ -97,9 +111,15 @@ public class EcsBenchmark {
       twin = new EcsBenchmark().cluster(100);
       twin.ecs().createService(ServiceSpec.builder("prod", "web", "web").desiredCount(20).build());
       twin.advance(Duration.ofMinutes(2));
-      twin.applicationAutoScaling().registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 5, 400));
-      twin.applicationAutoScaling().putScalingPolicy(
-          TargetTrackingPolicySpec.predefined("cpu50", "service/prod/web", PredefinedMetricType.ECSServiceAverageCPUUtilization, 50));
+      twin.applicationAutoScaling()
+          .registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 5, 400));
+      twin.applicationAutoScaling()
+          .putScalingPolicy(
+              TargetTrackingPolicySpec.predefined(
+                  "cpu50",
+                  "service/prod/web",
+                  PredefinedMetricType.ECSServiceAverageCPUUtilization,
+                  50));
     }
 
     /** Closes the twin. */
@@ -129,16 +149,29 @@ public class EcsBenchmark {
       long w = System.nanoTime();
       long c = mx.getCurrentThreadCpuTime();
       int desired = new EcsBenchmark().oneDayOfServiceAutoScaling(d);
-      System.out.println("day: wall " + (System.nanoTime() - w) / 1_000_000 + " ms, cpu " + (mx.getCurrentThreadCpuTime() - c) / 1_000_000
-          + " ms, final desired " + desired + ", activities "
-          + d.twin.applicationAutoScaling().describeScalingActivities("service/prod/web").size() + ", timeline events " + d.twin.timeline().size());
+      System.out.println(
+          "day: wall "
+              + (System.nanoTime() - w) / 1_000_000
+              + " ms, cpu "
+              + (mx.getCurrentThreadCpuTime() - c) / 1_000_000
+              + " ms, final desired "
+              + desired
+              + ", activities "
+              + d.twin.applicationAutoScaling().describeScalingActivities("service/prod/web").size()
+              + ", timeline events "
+              + d.twin.timeline().size());
       d.tearDown();
       Placement p = new Placement();
       p.setUp();
       w = System.nanoTime();
       c = mx.getCurrentThreadCpuTime();
       new EcsBenchmark().placeAndRunThousandTasks(p);
-      System.out.println("placement: wall " + (System.nanoTime() - w) / 1_000_000 + " ms, cpu " + (mx.getCurrentThreadCpuTime() - c) / 1_000_000 + " ms");
+      System.out.println(
+          "placement: wall "
+              + (System.nanoTime() - w) / 1_000_000
+              + " ms, cpu "
+              + (mx.getCurrentThreadCpuTime() - c) / 1_000_000
+              + " ms");
       p.tearDown();
     }
   }

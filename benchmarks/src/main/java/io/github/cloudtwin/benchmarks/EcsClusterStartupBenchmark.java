@@ -46,28 +46,74 @@ public class EcsClusterStartupBenchmark {
   static final MetricId GROUP_CPU =
       MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "cluster-asg");
 
-  /** One twin, built, brought to steady state and closed; returns the seconds of virtual time used. */
+  /**
+   * One twin, built, brought to steady state and closed; returns the seconds of virtual time used.
+   */
   @Benchmark
   public long startClusterAndReachSteadyState() {
     try (CloudTwin twin = CloudTwin.builder().seed(1).availabilityZones(3).build()) {
       String[] zones = {"us-east-1a", "us-east-1b", "us-east-1c"};
-      twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-          .autoScalingGroupName("cluster-asg").launchTemplate("cluster", "1").instanceType("m5.large")
-          .minSize(0).maxSize(12).desiredCapacity(6).availabilityZones(zones).build());
+      twin.autoScaling()
+          .createAutoScalingGroup(
+              AutoScalingGroupSpec.builder()
+                  .autoScalingGroupName("cluster-asg")
+                  .launchTemplate("cluster", "1")
+                  .instanceType("m5.large")
+                  .minSize(0)
+                  .maxSize(12)
+                  .desiredCapacity(6)
+                  .availabilityZones(zones)
+                  .build());
       twin.ecs().createCluster("cluster");
-      twin.ecs().createCapacityProvider(new CapacityProviderSpec("cluster-cp", "cluster-asg", ManagedScaling.DEFAULT, false));
-      twin.ecs().putClusterCapacityProviders("cluster", List.of("cluster-cp"), List.of(CapacityProviderStrategyItem.of("cluster-cp", 1)));
-      twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("cluster-alb").availabilityZones(zones).build());
+      twin.ecs()
+          .createCapacityProvider(
+              new CapacityProviderSpec("cluster-cp", "cluster-asg", ManagedScaling.DEFAULT, false));
+      twin.ecs()
+          .putClusterCapacityProviders(
+              "cluster",
+              List.of("cluster-cp"),
+              List.of(CapacityProviderStrategyItem.of("cluster-cp", 1)));
+      twin.loadBalancing()
+          .createLoadBalancer(
+              LoadBalancerSpec.application("cluster-alb").availabilityZones(zones).build());
       twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("cluster-tg").build());
-      twin.loadBalancing().createListener(ListenerSpec.builder("cluster-alb", 80).forwardTo("cluster-tg").build());
-      twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-high").metric(GROUP_CPU)
-          .threshold(70).comparisonOperator(ComparisonOperator.GreaterThanThreshold).evaluationPeriods(3).build());
-      twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-low").metric(GROUP_CPU)
-          .threshold(30).comparisonOperator(ComparisonOperator.LessThanThreshold).evaluationPeriods(15).build());
-      twin.ecs().registerTaskDefinition(TaskDefinitionSpec.builder("web")
-          .container(ContainerDefinition.builder("app", "nginx").cpu(256).memory(512).portMapping(80).build()).build());
-      EcsService web = twin.ecs().createService(
-          ServiceSpec.builder("cluster", "web", "web").desiredCount(12).loadBalancer("cluster-tg", "app", 80).build());
+      twin.loadBalancing()
+          .createListener(ListenerSpec.builder("cluster-alb", 80).forwardTo("cluster-tg").build());
+      twin.cloudWatch()
+          .putMetricAlarm(
+              MetricAlarmSpec.builder()
+                  .alarmName("cpu-high")
+                  .metric(GROUP_CPU)
+                  .threshold(70)
+                  .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                  .evaluationPeriods(3)
+                  .build());
+      twin.cloudWatch()
+          .putMetricAlarm(
+              MetricAlarmSpec.builder()
+                  .alarmName("cpu-low")
+                  .metric(GROUP_CPU)
+                  .threshold(30)
+                  .comparisonOperator(ComparisonOperator.LessThanThreshold)
+                  .evaluationPeriods(15)
+                  .build());
+      twin.ecs()
+          .registerTaskDefinition(
+              TaskDefinitionSpec.builder("web")
+                  .container(
+                      ContainerDefinition.builder("app", "nginx")
+                          .cpu(256)
+                          .memory(512)
+                          .portMapping(80)
+                          .build())
+                  .build());
+      EcsService web =
+          twin.ecs()
+              .createService(
+                  ServiceSpec.builder("cluster", "web", "web")
+                      .desiredCount(12)
+                      .loadBalancer("cluster-tg", "app", 80)
+                      .build());
       if (!twin.advanceUntil(web::isSteady, Duration.ofMinutes(10)) || web.runningCount() != 12) {
         throw new IllegalStateException("no steady state: " + web);
       }

@@ -26,12 +26,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The full EC2 quota in 512 MB (issue 13): one operation creates an Auto Scaling group of {@code
- * instances} in three zones (basic monitoring, ELB health checks, registered in an ALB target group)
- * and runs it for {@code days} virtual days, in a JVM limited to {@code -Xmx512m}. After each
- * operation the heap after a full GC is printed ({@code [FullQuota] heap after GC ...}), with the
- * group's InService count and the simulation thread's CPU time. The default size (2,000) runs in
- * seconds; the quota itself is {@code -p instances=20000 -wi 0 -i 1} (minutes on a loaded machine).
- * {@link FullQuotaDayMain} runs the same scenario as a plain program, with the backfill of issue 13.
+ * instances} in three zones (basic monitoring, ELB health checks, registered in an ALB target
+ * group) and runs it for {@code days} virtual days, in a JVM limited to {@code -Xmx512m}. After
+ * each operation the heap after a full GC is printed ({@code [FullQuota] heap after GC ...}), with
+ * the group's InService count and the simulation thread's CPU time. The default size (2,000) runs
+ * in seconds; the quota itself is {@code -p instances=20000 -wi 0 -i 1} (minutes on a loaded
+ * machine). {@link FullQuotaDayMain} runs the same scenario as a plain program, with the backfill
+ * of issue 13.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -55,7 +56,8 @@ public class FullQuotaBenchmark {
   public void setUp() {
     twin = CloudTwin.builder().seed(1).build();
     zones = twin.config().zoneNames();
-    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(zones).build());
+    twin.loadBalancing()
+        .createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(zones).build());
     twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("tg").build());
     twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("tg").build());
     cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -68,9 +70,17 @@ public class FullQuotaBenchmark {
    */
   @Benchmark
   public int createAndRunOneDay() {
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("web").minSize(instances)
-        .maxSize(instances).desiredCapacity(instances).availabilityZones(zones.toArray(new String[0]))
-        .healthCheckType(HealthCheckType.ELB).targetGroupNames("tg").build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .minSize(instances)
+                .maxSize(instances)
+                .desiredCapacity(instances)
+                .availabilityZones(zones.toArray(new String[0]))
+                .healthCheckType(HealthCheckType.ELB)
+                .targetGroupNames("tg")
+                .build());
     twin.advance(Duration.ofDays(days));
     return twin.autoScaling().group("web").inServiceCount();
   }
@@ -81,9 +91,10 @@ public class FullQuotaBenchmark {
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     long max = Runtime.getRuntime().maxMemory() >> 20;
-    System.out.printf("%n[FullQuota] %d instances, %d virtual day(s): heap after GC %d MB of %d MB, InService %d,"
-        + " CPU of the simulation thread %.1f s%n", instances, days, heap, max, twin.autoScaling().group("web").inServiceCount(),
-        cpu / 1e9);
+    System.out.printf(
+        "%n[FullQuota] %d instances, %d virtual day(s): heap after GC %d MB of %d MB, InService %d,"
+            + " CPU of the simulation thread %.1f s%n",
+        instances, days, heap, max, twin.autoScaling().group("web").inServiceCount(), cpu / 1e9);
     twin.close();
   }
 }

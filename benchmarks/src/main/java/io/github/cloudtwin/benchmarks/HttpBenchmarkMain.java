@@ -31,12 +31,17 @@ public final class HttpBenchmarkMain {
     try (CloudTwin twin = CloudTwin.builder().seed(1).build()) {
       List<String> zones = twin.config().zoneNames();
       var elb = twin.loadBalancing();
-      elb.createLoadBalancer(LoadBalancerSpec.application("bench").availabilityZones(zones).build());
-      elb.createTargetGroup(TargetGroupSpec.builder("tg").targetType(TargetType.IP).port(backend).build());
+      elb.createLoadBalancer(
+          LoadBalancerSpec.application("bench").availabilityZones(zones).build());
+      elb.createTargetGroup(
+          TargetGroupSpec.builder("tg").targetType(TargetType.IP).port(backend).build());
       elb.createListener(ListenerSpec.builder("bench", 80).forwardTo("tg").build());
       URI endpoint = URI.create("http://127.0.0.1:" + backend);
       for (int i = 0; i < 6; i++) {
-        elb.registerTargets("tg", TargetDescription.ip("10.0." + i + ".10", zones.get(i % zones.size())).withEndpoint(endpoint));
+        elb.registerTargets(
+            "tg",
+            TargetDescription.ip("10.0." + i + ".10", zones.get(i % zones.size()))
+                .withEndpoint(endpoint));
       }
       twin.advance(Duration.ofMinutes(1));
       HttpListener http = elb.startHttpListener("bench");

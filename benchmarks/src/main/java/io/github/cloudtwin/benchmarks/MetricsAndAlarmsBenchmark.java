@@ -60,15 +60,23 @@ public class MetricsAndAlarmsBenchmark {
                       .build())
               .instanceId();
       if (i < 90) {
-        twin.cloudWatch().putMetricAlarm(alarm("instance-" + i, MetricId.of("AWS/EC2", "CPUUtilization", "InstanceId", id)));
+        twin.cloudWatch()
+            .putMetricAlarm(
+                alarm("instance-" + i, MetricId.of("AWS/EC2", "CPUUtilization", "InstanceId", id)));
       }
     }
     for (int g = 0; g < 10; g++) {
       twin.cloudWatch()
-          .putMetricAlarm(alarm("group-" + g, MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "group-" + g)));
+          .putMetricAlarm(
+              alarm(
+                  "group-" + g,
+                  MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "group-" + g)));
     }
     // a daily load curve on every instance: CPU between 20 % and 80 %
-    twin.ec2().addCpuLoadModel((inst, from, to) -> 50 + 30 * Math.sin(2 * Math.PI * (from % 86_400_000L) / 86_400_000.0));
+    twin.ec2()
+        .addCpuLoadModel(
+            (inst, from, to) ->
+                50 + 30 * Math.sin(2 * Math.PI * (from % 86_400_000L) / 86_400_000.0));
   }
 
   private static MetricAlarmSpec alarm(String name, MetricId metric) {

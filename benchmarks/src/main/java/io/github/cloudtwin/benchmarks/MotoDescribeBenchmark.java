@@ -24,9 +24,10 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
 
 /**
- * {@link WireBenchmark}'s call against a running {@code moto_server}: {@code DescribeAutoScalingGroups}
- * of one group of three instances, from one AWS SDK client (URL-connection HTTP client) at
- * {@code -Dmoto.endpoint=http://127.0.0.1:PORT}. Its set-up fails, saying so, without that property.
+ * {@link WireBenchmark}'s call against a running {@code moto_server}: {@code
+ * DescribeAutoScalingGroups} of one group of three instances, from one AWS SDK client
+ * (URL-connection HTTP client) at {@code -Dmoto.endpoint=http://127.0.0.1:PORT}. Its set-up fails,
+ * saying so, without that property.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,19 +45,39 @@ public class MotoDescribeBenchmark {
   public void setUp() {
     String endpoint = System.getProperty("moto.endpoint");
     if (endpoint == null || endpoint.isBlank()) {
-      throw new IllegalStateException("set -Dmoto.endpoint=http://127.0.0.1:PORT to a running moto_server");
+      throw new IllegalStateException(
+          "set -Dmoto.endpoint=http://127.0.0.1:PORT to a running moto_server");
     }
-    StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("cloudtwin", "cloudtwin"));
-    moto = AutoScalingClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
-        .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build();
-    try (Ec2Client ec2 = Ec2Client.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
-        .endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create()).build()) {
+    StaticCredentialsProvider credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("cloudtwin", "cloudtwin"));
+    moto =
+        AutoScalingClient.builder()
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .endpointOverride(URI.create(endpoint))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    try (Ec2Client ec2 =
+        Ec2Client.builder()
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .endpointOverride(URI.create(endpoint))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
       String image = ec2.describeImages().images().get(0).imageId();
-      ec2.createLaunchTemplate(r -> r.launchTemplateName("web").launchTemplateData(d -> d.imageId(image)
-          .instanceType(InstanceType.C5_LARGE)));
+      ec2.createLaunchTemplate(
+          r ->
+              r.launchTemplateName("web")
+                  .launchTemplateData(d -> d.imageId(image).instanceType(InstanceType.C5_LARGE)));
     }
-    moto.createAutoScalingGroup(r -> r.autoScalingGroupName("web").launchTemplate(l -> l.launchTemplateName("web"))
-        .minSize(3).maxSize(3).desiredCapacity(3).availabilityZones("us-east-1a", "us-east-1b", "us-east-1c"));
+    moto.createAutoScalingGroup(
+        r ->
+            r.autoScalingGroupName("web")
+                .launchTemplate(l -> l.launchTemplateName("web"))
+                .minSize(3)
+                .maxSize(3)
+                .desiredCapacity(3)
+                .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c"));
     WireBenchmark.check(moto.describeAutoScalingGroups(request));
   }
 

@@ -27,9 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HTML report at scale: a week with up to 1,000 m5.large behind an ALB under a daily load
- * cycle (20,000 to 100,000 requests/s), simple policies of plus and minus 100 instances on CPU
- * alarms, and a two-hour outage of us-east-1b on day 3. Prints the simulation and report times, the
+ * The HTML report at scale: a week with up to 1,000 m5.large behind an ALB under a daily load cycle
+ * (20,000 to 100,000 requests/s), simple policies of plus and minus 100 instances on CPU alarms,
+ * and a two-hour outage of us-east-1b on day 3. Prints the simulation and report times, the
  * report's size, its markers, and (with chromium on the PATH) how long headless chromium takes to
  * open it, {@code runs} times (default 5). docs/performance.md, "The HTML report at scale".
  *
@@ -47,7 +47,8 @@ public final class ReportAtScaleMain {
   /**
    * Runs the week, writes the report, opens it.
    *
-   * @param args the report file (default {@code target/week-1000.html}) and the number of browser runs
+   * @param args the report file (default {@code target/week-1000.html}) and the number of browser
+   *     runs
    * @throws Exception when the report cannot be written or the browser not run
    */
   public static void main(String[] args) throws Exception {
@@ -55,23 +56,64 @@ public final class ReportAtScaleMain {
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     try (CloudTwin twin = CloudTwin.builder().seed(11).build()) {
       String[] zones = twin.config().zoneNames().toArray(String[]::new);
-      twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(zones).build());
+      twin.loadBalancing()
+          .createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(zones).build());
       twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).build());
-      twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
-      twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("web").instanceType("m5.large")
-          .minSize(200).maxSize(1000).desiredCapacity(1000).availabilityZones(zones).targetGroupNames("web-tg")
-          .healthCheckType(HealthCheckType.ELB).build());
+      twin.loadBalancing()
+          .createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
+      twin.autoScaling()
+          .createAutoScalingGroup(
+              AutoScalingGroupSpec.builder()
+                  .autoScalingGroupName("web")
+                  .instanceType("m5.large")
+                  .minSize(200)
+                  .maxSize(1000)
+                  .desiredCapacity(1000)
+                  .availabilityZones(zones)
+                  .targetGroupNames("web-tg")
+                  .healthCheckType(HealthCheckType.ELB)
+                  .build());
       MetricId cpu = MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web");
-      ScalingPolicy out = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder().policyName("out").autoScalingGroupName("web")
-          .adjustmentType(AdjustmentType.ChangeInCapacity).scalingAdjustment(100).build());
-      ScalingPolicy in = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder().policyName("in").autoScalingGroupName("web")
-          .adjustmentType(AdjustmentType.ChangeInCapacity).scalingAdjustment(-100).build());
-      twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-high").metric(cpu).period(Duration.ofMinutes(5))
-          .evaluationPeriods(2).threshold(60).comparisonOperator(ComparisonOperator.GreaterThanThreshold).alarmActions(out.asAlarmAction())
-          .build());
-      twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-low").metric(cpu).period(Duration.ofMinutes(5))
-          .evaluationPeriods(3).threshold(35).comparisonOperator(ComparisonOperator.LessThanThreshold).alarmActions(in.asAlarmAction())
-          .build());
+      ScalingPolicy out =
+          twin.autoScaling()
+              .putScalingPolicy(
+                  SimpleScalingPolicy.builder()
+                      .policyName("out")
+                      .autoScalingGroupName("web")
+                      .adjustmentType(AdjustmentType.ChangeInCapacity)
+                      .scalingAdjustment(100)
+                      .build());
+      ScalingPolicy in =
+          twin.autoScaling()
+              .putScalingPolicy(
+                  SimpleScalingPolicy.builder()
+                      .policyName("in")
+                      .autoScalingGroupName("web")
+                      .adjustmentType(AdjustmentType.ChangeInCapacity)
+                      .scalingAdjustment(-100)
+                      .build());
+      twin.cloudWatch()
+          .putMetricAlarm(
+              MetricAlarmSpec.builder()
+                  .alarmName("cpu-high")
+                  .metric(cpu)
+                  .period(Duration.ofMinutes(5))
+                  .evaluationPeriods(2)
+                  .threshold(60)
+                  .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                  .alarmActions(out.asAlarmAction())
+                  .build());
+      twin.cloudWatch()
+          .putMetricAlarm(
+              MetricAlarmSpec.builder()
+                  .alarmName("cpu-low")
+                  .metric(cpu)
+                  .period(Duration.ofMinutes(5))
+                  .evaluationPeriods(3)
+                  .threshold(35)
+                  .comparisonOperator(ComparisonOperator.LessThanThreshold)
+                  .alarmActions(in.asAlarmAction())
+                  .build());
       twin.traffic().apply("web", Workload.dailySine(60_000, 40_000, Duration.ofHours(14)));
       twin.faults().zoneOutage(zones[1], Duration.ofDays(3).plusHours(10), Duration.ofHours(2));
       long t0 = System.nanoTime();
@@ -85,40 +127,69 @@ public final class ReportAtScaleMain {
       Files.writeString(file, page, StandardCharsets.UTF_8);
       int marked = 0;
       for (Marker m : report.markers()) marked += m.eventIds().size();
-      System.out.printf("a week: %,d events, %d capacity changes, simulated in %.1f s; report built in %.2f s%n", twin.timeline().size(),
-          twin.autoScaling().group("web").capacityHistory().size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
-      System.out.printf("report %s: %,d bytes (%.2f MB), %d charts, %d markers for %,d events%n", file, Files.size(file),
-          Files.size(file) / 1048576.0, report.charts().size(), report.markers().size(), marked);
+      System.out.printf(
+          "a week: %,d events, %d capacity changes, simulated in %.1f s; report built in %.2f s%n",
+          twin.timeline().size(),
+          twin.autoScaling().group("web").capacityHistory().size(),
+          (t1 - t0) / 1e9,
+          (t2 - t1) / 1e9);
+      System.out.printf(
+          "report %s: %,d bytes (%.2f MB), %d charts, %d markers for %,d events%n",
+          file,
+          Files.size(file),
+          Files.size(file) / 1048576.0,
+          report.charts().size(),
+          report.markers().size(),
+          marked);
       open(file, page, runs);
     }
   }
 
-  /** Opens a copy that stamps the load timings into the DOM, {@code runs} times, and prints them. */
-  private static void open(Path file, String page, int runs) throws IOException, InterruptedException {
+  /**
+   * Opens a copy that stamps the load timings into the DOM, {@code runs} times, and prints them.
+   */
+  private static void open(Path file, String page, int runs)
+      throws IOException, InterruptedException {
     String chromium = null;
     for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, "chromium"))) chromium = Path.of(dir, "chromium").toString();
+      if (Files.isExecutable(Path.of(dir, "chromium")))
+        chromium = Path.of(dir, "chromium").toString();
     }
     if (chromium == null) {
       System.out.println("no chromium on the PATH: not opened");
       return;
     }
-    String stamp = "<script>addEventListener('load',function(){var n=performance.getEntriesByType('navigation')[0];"
-        + "document.body.offsetHeight;document.documentElement.setAttribute('data-load',n.domContentLoadedEventEnd+' '+performance.now());});"
-        + "</script>";
+    String stamp =
+        "<script>addEventListener('load',function(){var n=performance.getEntriesByType('navigation')[0];"
+            + "document.body.offsetHeight;document.documentElement.setAttribute('data-load',n.domContentLoadedEventEnd+' '+performance.now());});"
+            + "</script>";
     int head = page.indexOf("<head>") + "<head>".length();
     Path timed = file.resolveSibling(file.getFileName() + ".timed.html");
-    Files.writeString(timed, page.substring(0, head) + stamp + page.substring(head), StandardCharsets.UTF_8);
+    Files.writeString(
+        timed, page.substring(0, head) + stamp + page.substring(head), StandardCharsets.UTF_8);
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       Path profile = Files.createTempDirectory("chromium");
-      Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + profile, "--dump-dom",
-          timed.toUri().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(
+                  chromium,
+                  "--headless",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--user-data-dir=" + profile,
+                  "--dump-dom",
+                  timed.toUri().toString())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor(60, TimeUnit.SECONDS);
       Matcher m = TIMES.matcher(dom);
-      lines.add(m.find() ? String.format("DOMContentLoaded %.0f ms, loaded and laid out %.0f ms", Double.parseDouble(m.group(1)),
-          Double.parseDouble(m.group(2))) : "no timing in the DOM");
+      lines.add(
+          m.find()
+              ? String.format(
+                  "DOMContentLoaded %.0f ms, loaded and laid out %.0f ms",
+                  Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)))
+              : "no timing in the DOM");
     }
     System.out.println("headless chromium, " + runs + " runs:");
     lines.forEach(l -> System.out.println("  " + l));

@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Routing decisions per second for {@code LoadBalancing.send}: an ALB in three zones over {@code
  * targets} healthy instance targets, one listener with two path rules before the default action.
- * One operation = one request routed by the exact algorithm, answered by the target's behaviour
- * and counted.
+ * One operation = one request routed by the exact algorithm, answered by the target's behaviour and
+ * counted.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -56,12 +56,24 @@ public class RoutingBenchmark {
     elb.createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(zones).build());
     elb.createTargetGroup(TargetGroupSpec.builder("tg").algorithm(algorithm).build());
     elb.createTargetGroup(TargetGroupSpec.builder("api").build());
-    elb.createListener(ListenerSpec.builder("web", 80).forwardTo("tg")
-        .rule(10, io.github.cloudtwin.elb.RuleCondition.pathPattern("/api/*"), io.github.cloudtwin.elb.RuleAction.forward("api"))
-        .rule(20, io.github.cloudtwin.elb.RuleCondition.hostHeader("admin.*"), io.github.cloudtwin.elb.RuleAction.forward("api"))
-        .build());
+    elb.createListener(
+        ListenerSpec.builder("web", 80)
+            .forwardTo("tg")
+            .rule(
+                10,
+                io.github.cloudtwin.elb.RuleCondition.pathPattern("/api/*"),
+                io.github.cloudtwin.elb.RuleAction.forward("api"))
+            .rule(
+                20,
+                io.github.cloudtwin.elb.RuleCondition.hostHeader("admin.*"),
+                io.github.cloudtwin.elb.RuleAction.forward("api"))
+            .build());
     for (int i = 0; i < targets; i++) {
-      String id = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(zones.get(i % zones.size())).build()).instanceId();
+      String id =
+          twin.ec2()
+              .runInstance(
+                  InstanceSpec.builder().availabilityZone(zones.get(i % zones.size())).build())
+              .instanceId();
       elb.registerTargets("tg", id);
     }
     twin.advance(Duration.ofMinutes(2));

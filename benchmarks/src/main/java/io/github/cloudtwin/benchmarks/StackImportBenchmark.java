@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * subnets, a launch template, an ALB with a listener, and eight services of a target group, a
  * listener rule, an Auto Scaling group of one instance, a step policy and a CPU alarm each, plus an
  * IAM role, an instance profile and a security group the twin reports as not simulated. One
- * operation: a fresh twin, the import (validate everything, then create), advance until every
- * group is in service and every target healthy, close.
+ * operation: a fresh twin, the import (validate everything, then create), advance until every group
+ * is in service and every target healthy, close.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -44,7 +44,9 @@ public class StackImportBenchmark {
 
   /** The template's YAML: 50 resources. */
   static String template() {
-    StringBuilder y = new StringBuilder("""
+    StringBuilder y =
+        new StringBuilder(
+            """
         AWSTemplateFormatVersion: "2010-09-09"
         Resources:
           Vpc:
@@ -75,12 +77,19 @@ public class StackImportBenchmark {
         """);
     String[] zones = {"A", "B", "C"};
     for (int i = 0; i < zones.length; i++) {
-      y.append("  Subnet").append(zones[i]).append(":\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref Vpc, CidrBlock: !Select [")
-          .append(i).append(", !Cidr [10.0.0.0/16, 3, 8]], AvailabilityZone: !Select [").append(i).append(", !GetAZs \"\"]}\n");
+      y.append("  Subnet")
+          .append(zones[i])
+          .append(
+              ":\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref Vpc, CidrBlock: !Select [")
+          .append(i)
+          .append(", !Cidr [10.0.0.0/16, 3, 8]], AvailabilityZone: !Select [")
+          .append(i)
+          .append(", !GetAZs \"\"]}\n");
     }
     for (int s = 0; s < SERVICES; s++) {
       String n = "Svc" + s;
-      y.append("""
+      y.append(
+          """
             %1$sTargets:
               Type: AWS::ElasticLoadBalancingV2::TargetGroup
               Properties: {Port: 80, Protocol: HTTP, VpcId: !Ref Vpc, HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2}
@@ -117,7 +126,9 @@ public class StackImportBenchmark {
                 Threshold: 70
                 ComparisonOperator: GreaterThanThreshold
                 AlarmActions: [!Ref %1$sScaleOut]
-          """.formatted(n, 10 + s).indent(2 - 2));
+          """
+              .formatted(n, 10 + s)
+              .indent(2 - 2));
     }
     return y.toString();
   }
@@ -128,7 +139,8 @@ public class StackImportBenchmark {
     text = template();
     template = Template.parse("bench.yaml", text);
     if (template.logicalIds().size() != 50) {
-      throw new IllegalStateException("the benchmark template has " + template.logicalIds().size() + " resources, not 50");
+      throw new IllegalStateException(
+          "the benchmark template has " + template.logicalIds().size() + " resources, not 50");
     }
   }
 
@@ -153,13 +165,19 @@ public class StackImportBenchmark {
         groups.add(stack.autoScalingGroup("Svc" + s + "Group"));
         targets.add(stack.targetGroup("Svc" + s + "Targets"));
       }
-      boolean steady = twin.advanceUntil(() -> {
-        for (int i = 0; i < SERVICES; i++) {
-          if (groups.get(i).inServiceCount() != 1) return false;
-          if (targets.get(i).healthyTargetCountByZone().values().stream().mapToInt(Integer::intValue).sum() != 1) return false;
-        }
-        return true;
-      }, Duration.ofMinutes(5));
+      boolean steady =
+          twin.advanceUntil(
+              () -> {
+                for (int i = 0; i < SERVICES; i++) {
+                  if (groups.get(i).inServiceCount() != 1) return false;
+                  if (targets.get(i).healthyTargetCountByZone().values().stream()
+                          .mapToInt(Integer::intValue)
+                          .sum()
+                      != 1) return false;
+                }
+                return true;
+              },
+              Duration.ofMinutes(5));
       if (!steady) throw new IllegalStateException("no steady state within 5 minutes: " + groups);
       return groups.stream().mapToInt(AutoScalingGroup::inServiceCount).sum();
     }

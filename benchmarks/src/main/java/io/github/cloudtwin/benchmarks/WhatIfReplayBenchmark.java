@@ -39,8 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code demandMonth}: the requests as demand on an Application Load Balancer (a daily cycle
- *       of 0.6 to 1.0 of the fleet's 50 % CPU level): the traffic model spreads it over the
- *       targets every minute and the policy scales out when it peaks.
+ *       of 0.6 to 1.0 of the fleet's 50 % CPU level): the traffic model spreads it over the targets
+ *       every minute and the policy scales out when it peaks.
  *   <li>{@code metricMonth}: the group's CPUUtilization replayed datapoint by datapoint (the
  *       instances silenced), the alarms of the policy evaluating it.
  * </ul>
@@ -79,23 +79,40 @@ public class WhatIfReplayBenchmark {
 
   private void estate(CloudTwin twin) {
     String[] zones = twin.config().zoneNames().toArray(String[]::new);
-    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(zones).build());
+    twin.loadBalancing()
+        .createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(zones).build());
     twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).build());
-    twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("web").instanceType("m5.large")
-        .minSize(instances).maxSize(instances * 2).desiredCapacity(instances)
-        .availabilityZones(zones).targetGroupNames("web-tg").detailedMonitoring(true).build());
-    twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder()
-        .policyName("cpu50").autoScalingGroupName("web")
-        .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization).targetValue(50).build());
+    twin.loadBalancing()
+        .createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .instanceType("m5.large")
+                .minSize(instances)
+                .maxSize(instances * 2)
+                .desiredCapacity(instances)
+                .availabilityZones(zones)
+                .targetGroupNames("web-tg")
+                .detailedMonitoring(true)
+                .build());
+    twin.autoScaling()
+        .putScalingPolicy(
+            TargetTrackingScalingPolicy.builder()
+                .policyName("cpu50")
+                .autoScalingGroupName("web")
+                .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization)
+                .targetValue(50)
+                .build());
   }
 
   @Benchmark
   public double demandMonth() {
     RecordedSeries s = RecordedLoad.csv("requests.csv", requestsCsv);
-    ReplayOutcome o = WhatIf.replay(DemandReplay.of(s, DemandUnit.REQUESTS).onLoadBalancer("web").build())
-        .seed(1).run(Estate.of("target-50", this::estate));
+    ReplayOutcome o =
+        WhatIf.replay(DemandReplay.of(s, DemandUnit.REQUESTS).onLoadBalancer("web").build())
+            .seed(1)
+            .run(Estate.of("target-50", this::estate));
     return o.cost().totalUsd() + o.peakInService();
   }
 
@@ -103,7 +120,10 @@ public class WhatIfReplayBenchmark {
   public double metricMonth() {
     RecordedSeries s = RecordedLoad.csv("cpu.csv", cpuCsv);
     MetricId groupCpu = MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web");
-    ReplayOutcome o = WhatIf.replay(MetricReplay.into(s, groupCpu)).seed(1).run(Estate.of("target-50", this::estate));
+    ReplayOutcome o =
+        WhatIf.replay(MetricReplay.into(s, groupCpu))
+            .seed(1)
+            .run(Estate.of("target-50", this::estate));
     return o.cost().totalUsd() + o.peakInService();
   }
 
@@ -118,12 +138,17 @@ public class WhatIfReplayBenchmark {
     b.instances = 500;
     b.recordings();
     for (String which : new String[] {"metricMonth", "demandMonth"}) {
-      java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+      java.lang.management.ThreadMXBean mx =
+          java.lang.management.ManagementFactory.getThreadMXBean();
       long t = System.nanoTime();
       long cpu = mx.getCurrentThreadCpuTime();
       double r = which.equals("demandMonth") ? b.demandMonth() : b.metricMonth();
-      System.out.printf("%s: %d ms wall, %d ms CPU (result %.2f)%n", which, Duration.ofNanos(System.nanoTime() - t).toMillis(),
-          Duration.ofNanos(mx.getCurrentThreadCpuTime() - cpu).toMillis(), r);
+      System.out.printf(
+          "%s: %d ms wall, %d ms CPU (result %.2f)%n",
+          which,
+          Duration.ofNanos(System.nanoTime() - t).toMillis(),
+          Duration.ofNanos(mx.getCurrentThreadCpuTime() - cpu).toMillis(),
+          r);
     }
   }
 }

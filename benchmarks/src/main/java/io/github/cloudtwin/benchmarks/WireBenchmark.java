@@ -9,8 +9,8 @@ import io.github.cloudtwin.awswire.WireRequest;
 import io.github.cloudtwin.awswire.WireResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,11 +39,11 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGrou
 import software.amazon.awssdk.services.ec2.model.InstanceType;
 
 /**
- * {@code DescribeAutoScalingGroups} of one group of three InService instances, from one AWS SDK
- * for Java v2 client (one thread), through each door of {@code cloudtwin-aws-wire}: the in-process
+ * {@code DescribeAutoScalingGroups} of one group of three InService instances, from one AWS SDK for
+ * Java v2 client (one thread), through each door of {@code cloudtwin-aws-wire}: the in-process
  * HTTP-client hook ({@link TwinSdkHttpService}, awsQuery encoded and decoded, no socket) and the
- * loopback endpoint (URL-connection HTTP client, keep-alive, 127.0.0.1). {@link MotoDescribeBenchmark}
- * measures the same call against moto.
+ * loopback endpoint (URL-connection HTTP client, keep-alive, 127.0.0.1). {@link
+ * MotoDescribeBenchmark} measures the same call against moto.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,9 +61,18 @@ public class WireBenchmark {
   private AutoScalingClient inProcessInterface;
   private AutoScalingClient cannedResponse;
   private AwsWire wire;
-  private final WireRequest form = new WireRequest("POST", "/", "", Map.of("Content-Type",
-      "application/x-www-form-urlencoded; charset=utf-8", "Host", "autoscaling.us-east-1.amazonaws.com"),
-      "Action=DescribeAutoScalingGroups&Version=2011-01-01&AutoScalingGroupNames.member.1=web".getBytes(StandardCharsets.UTF_8));
+  private final WireRequest form =
+      new WireRequest(
+          "POST",
+          "/",
+          "",
+          Map.of(
+              "Content-Type",
+              "application/x-www-form-urlencoded; charset=utf-8",
+              "Host",
+              "autoscaling.us-east-1.amazonaws.com"),
+          "Action=DescribeAutoScalingGroups&Version=2011-01-01&AutoScalingGroupNames.member.1=web"
+              .getBytes(StandardCharsets.UTF_8));
   private final DescribeAutoScalingGroupsRequest request =
       DescribeAutoScalingGroupsRequest.builder().autoScalingGroupNames("web").build();
 
@@ -71,22 +80,47 @@ public class WireBenchmark {
   public void setUp() {
     twin = CloudTwin.builder().seed(1).build();
     AwsSdkClients sdk = AwsSdkClients.of(twin);
-    sdk.ec2().createLaunchTemplate(r -> r.launchTemplateName("web").launchTemplateData(d -> d.instanceType(InstanceType.C5_LARGE)));
-    sdk.autoScaling().createAutoScalingGroup(r -> r.autoScalingGroupName("web").launchTemplate(l -> l.launchTemplateName("web"))
-        .minSize(3).maxSize(3).desiredCapacity(3).availabilityZones("us-east-1a", "us-east-1b", "us-east-1c"));
+    sdk.ec2()
+        .createLaunchTemplate(
+            r ->
+                r.launchTemplateName("web")
+                    .launchTemplateData(d -> d.instanceType(InstanceType.C5_LARGE)));
+    sdk.autoScaling()
+        .createAutoScalingGroup(
+            r ->
+                r.autoScalingGroupName("web")
+                    .launchTemplate(l -> l.launchTemplateName("web"))
+                    .minSize(3)
+                    .maxSize(3)
+                    .desiredCapacity(3)
+                    .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c"));
     twin.advance(Duration.ofMinutes(5));
     inProcessInterface = sdk.autoScaling();
     wire = AwsWire.of(sdk);
     binding = wire.bind();
-    StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("cloudtwin", "cloudtwin"));
-    hook = AutoScalingClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
-        .httpClient(new TwinSdkHttpService().createHttpClientBuilder().build()).build();
+    StaticCredentialsProvider credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("cloudtwin", "cloudtwin"));
+    hook =
+        AutoScalingClient.builder()
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .httpClient(new TwinSdkHttpService().createHttpClientBuilder().build())
+            .build();
     WireResponse answer = wire.handle(form);
-    cannedResponse = AutoScalingClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
-        .httpClient(new CannedHttpClient(answer)).build();
+    cannedResponse =
+        AutoScalingClient.builder()
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .httpClient(new CannedHttpClient(answer))
+            .build();
     endpoint = wire.startEndpoint();
-    loopback = AutoScalingClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
-        .endpointOverride(endpoint.uri()).httpClient(UrlConnectionHttpClient.create()).build();
+    loopback =
+        AutoScalingClient.builder()
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .endpointOverride(endpoint.uri())
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
     check(hook.describeAutoScalingGroups(request));
     check(loopback.describeAutoScalingGroups(request));
     check(cannedResponse.describeAutoScalingGroups(request));
@@ -107,8 +141,10 @@ public class WireBenchmark {
         public HttpExecuteResponse call() {
           SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(answer.status());
           answer.headers().forEach(response::putHeader);
-          return HttpExecuteResponse.builder().response(response.build())
-              .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body()))).build();
+          return HttpExecuteResponse.builder()
+              .response(response.build())
+              .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body())))
+              .build();
         }
 
         @Override
@@ -136,7 +172,10 @@ public class WireBenchmark {
     twin.close();
   }
 
-  /** Through the in-process HTTP-client hook: the SDK's whole pipeline, awsQuery both ways, no socket. */
+  /**
+   * Through the in-process HTTP-client hook: the SDK's whole pipeline, awsQuery both ways, no
+   * socket.
+   */
   @Benchmark
   public DescribeAutoScalingGroupsResponse inProcessHook() {
     return hook.describeAutoScalingGroups(request);
@@ -158,7 +197,10 @@ public class WireBenchmark {
     return inProcessInterface.describeAutoScalingGroups(request);
   }
 
-  /** The wire's own share of the hook: decoding the form, the call, encoding the XML (no SDK pipeline). */
+  /**
+   * The wire's own share of the hook: decoding the form, the call, encoding the XML (no SDK
+   * pipeline).
+   */
   @Benchmark
   public WireResponse wireHandleOnly() {
     return wire.handle(form);

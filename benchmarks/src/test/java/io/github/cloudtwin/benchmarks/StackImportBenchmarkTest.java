@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cloudtwin.cloudformation.Template;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's template is what it says, and one operation reaches the steady state it claims. */
+/**
+ * The benchmark's template is what it says, and one operation reaches the steady state it claims.
+ */
 class StackImportBenchmarkTest {
 
   @Test

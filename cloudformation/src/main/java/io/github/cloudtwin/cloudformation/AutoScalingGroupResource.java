@@ -24,88 +24,107 @@ final class AutoScalingGroupResource {
 
   private AutoScalingGroupResource() {}
 
-  static final ResourceHandler HANDLER = r -> {
-    Props p = r.props();
-    String name = r.name(p.string("AutoScalingGroupName"), 255);
-    Ec2Resources.Launch launch = launch(r, p);
-    MixedInstancesPolicy mixed = mixedInstancesPolicy(p.child("MixedInstancesPolicy"));
-    if (launch.ecsCluster() != null) EcsResources.clusterName(r, launch.ecsCluster(), "Properties.LaunchTemplate");
-    AutoScalingGroupSpec.Builder b = AutoScalingGroupSpec.builder()
-        .autoScalingGroupName(name)
-        .launchTemplate(launch.name(), launch.version())
-        .instanceType(launch.instanceType())
-        .detailedMonitoring(launch.detailedMonitoring())
-        .mixedInstancesPolicy(mixed)
-        .minSize(p.requiredInt("MinSize"))
-        .maxSize(p.requiredInt("MaxSize"));
-    Integer desired = p.integer("DesiredCapacity");
-    if (desired != null) b.desiredCapacity(desired);
-    b.availabilityZones(zones(r, p).toArray(String[]::new));
-    List<String> tgs = p.strings("TargetGroupARNs");
-    if (tgs != null) {
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < tgs.size(); i++) names.add(AutoScalingResources.targetGroupName(r, tgs.get(i), "Properties.TargetGroupARNs[" + i + "]"));
-      b.targetGroupNames(names.toArray(String[]::new));
-    }
-    List<String> classic = new ArrayList<>();
-    List<String> lbNames = p.strings("LoadBalancerNames");
-    if (lbNames != null) {
-      for (int i = 0; i < lbNames.size(); i++) classic.add(classicName(r, lbNames.get(i), "Properties.LoadBalancerNames[" + i + "]"));
-    }
-    b.healthCheckType(Enums.parse(p, "HealthCheckType", HealthCheckType.class, HealthCheckType.EC2));
-    Duration grace = p.seconds("HealthCheckGracePeriod");
-    if (grace != null) b.healthCheckGracePeriod(grace);
-    Duration cooldown = p.seconds("Cooldown");
-    if (cooldown != null) b.defaultCooldown(cooldown);
-    Duration warmup = p.seconds("DefaultInstanceWarmup");
-    if (warmup != null) b.defaultInstanceWarmup(warmup);
-    List<String> policies = p.strings("TerminationPolicies");
-    if (policies != null) b.terminationPolicies(terminationPolicies(r, policies));
-    Boolean protect = p.bool("NewInstancesProtectedFromScaleIn");
-    if (protect != null) b.newInstancesProtectedFromScaleIn(protect);
-    Boolean rebalance = p.bool("CapacityRebalance");
-    if (rebalance != null) b.capacityRebalance(rebalance);
-    Duration lifetime = p.seconds("MaxInstanceLifetime");
-    if (lifetime != null) {
-      try {
-        AutoScalingGroupSpec.checkMaxInstanceLifetime(lifetime);
-      } catch (io.github.cloudtwin.kernel.ValidationException e) {
-        throw p.invalid("MaxInstanceLifetime", lifetime.getSeconds(), e.allowed());
-      }
-      b.maxInstanceLifetime(lifetime);
-    }
-    Props distribution = p.child("AvailabilityZoneDistribution");
-    if (distribution != null) {
-      b.capacityDistributionStrategy(Enums.parse(distribution, "CapacityDistributionStrategy", CapacityDistributionStrategy.class,
-          CapacityDistributionStrategy.BALANCED_BEST_EFFORT));
-    }
-    for (Props m : p.children("MetricsCollection")) {
-      String granularity = m.requiredString("Granularity");
-      if (!granularity.equals("1Minute")) throw m.invalid("Granularity", granularity, "1Minute");
-      m.strings("Metrics");
-    }
-    List<LifecycleHookSpec> hooks = new ArrayList<>();
-    for (Props h : p.children("LifecycleHookSpecificationList")) hooks.add(AutoScalingResources.hook(h, h.requiredString("LifecycleHookName"), name));
-    b.lifecycleHookSpecifications(hooks.toArray(LifecycleHookSpec[]::new));
-    AutoScalingGroupSpec spec = b.build();
-    return new Creation() {
-      @Override
-      public Outcome predict() {
-        if (r.twin().autoScaling().groups().stream().anyMatch(g -> g.name().equals(name))) {
-          throw r.invalid("Properties.AutoScalingGroupName", name, "a name no group of the twin has (AlreadyExists)");
+  static final ResourceHandler HANDLER =
+      r -> {
+        Props p = r.props();
+        String name = r.name(p.string("AutoScalingGroupName"), 255);
+        Ec2Resources.Launch launch = launch(r, p);
+        MixedInstancesPolicy mixed = mixedInstancesPolicy(p.child("MixedInstancesPolicy"));
+        if (launch.ecsCluster() != null)
+          EcsResources.clusterName(r, launch.ecsCluster(), "Properties.LaunchTemplate");
+        AutoScalingGroupSpec.Builder b =
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName(name)
+                .launchTemplate(launch.name(), launch.version())
+                .instanceType(launch.instanceType())
+                .detailedMonitoring(launch.detailedMonitoring())
+                .mixedInstancesPolicy(mixed)
+                .minSize(p.requiredInt("MinSize"))
+                .maxSize(p.requiredInt("MaxSize"));
+        Integer desired = p.integer("DesiredCapacity");
+        if (desired != null) b.desiredCapacity(desired);
+        b.availabilityZones(zones(r, p).toArray(String[]::new));
+        List<String> tgs = p.strings("TargetGroupARNs");
+        if (tgs != null) {
+          List<String> names = new ArrayList<>();
+          for (int i = 0; i < tgs.size(); i++)
+            names.add(
+                AutoScalingResources.targetGroupName(
+                    r, tgs.get(i), "Properties.TargetGroupARNs[" + i + "]"));
+          b.targetGroupNames(names.toArray(String[]::new));
         }
-        return Outcome.of(name);
-      }
+        List<String> classic = new ArrayList<>();
+        List<String> lbNames = p.strings("LoadBalancerNames");
+        if (lbNames != null) {
+          for (int i = 0; i < lbNames.size(); i++)
+            classic.add(classicName(r, lbNames.get(i), "Properties.LoadBalancerNames[" + i + "]"));
+        }
+        b.healthCheckType(
+            Enums.parse(p, "HealthCheckType", HealthCheckType.class, HealthCheckType.EC2));
+        Duration grace = p.seconds("HealthCheckGracePeriod");
+        if (grace != null) b.healthCheckGracePeriod(grace);
+        Duration cooldown = p.seconds("Cooldown");
+        if (cooldown != null) b.defaultCooldown(cooldown);
+        Duration warmup = p.seconds("DefaultInstanceWarmup");
+        if (warmup != null) b.defaultInstanceWarmup(warmup);
+        List<String> policies = p.strings("TerminationPolicies");
+        if (policies != null) b.terminationPolicies(terminationPolicies(r, policies));
+        Boolean protect = p.bool("NewInstancesProtectedFromScaleIn");
+        if (protect != null) b.newInstancesProtectedFromScaleIn(protect);
+        Boolean rebalance = p.bool("CapacityRebalance");
+        if (rebalance != null) b.capacityRebalance(rebalance);
+        Duration lifetime = p.seconds("MaxInstanceLifetime");
+        if (lifetime != null) {
+          try {
+            AutoScalingGroupSpec.checkMaxInstanceLifetime(lifetime);
+          } catch (io.github.cloudtwin.kernel.ValidationException e) {
+            throw p.invalid("MaxInstanceLifetime", lifetime.getSeconds(), e.allowed());
+          }
+          b.maxInstanceLifetime(lifetime);
+        }
+        Props distribution = p.child("AvailabilityZoneDistribution");
+        if (distribution != null) {
+          b.capacityDistributionStrategy(
+              Enums.parse(
+                  distribution,
+                  "CapacityDistributionStrategy",
+                  CapacityDistributionStrategy.class,
+                  CapacityDistributionStrategy.BALANCED_BEST_EFFORT));
+        }
+        for (Props m : p.children("MetricsCollection")) {
+          String granularity = m.requiredString("Granularity");
+          if (!granularity.equals("1Minute"))
+            throw m.invalid("Granularity", granularity, "1Minute");
+          m.strings("Metrics");
+        }
+        List<LifecycleHookSpec> hooks = new ArrayList<>();
+        for (Props h : p.children("LifecycleHookSpecificationList"))
+          hooks.add(AutoScalingResources.hook(h, h.requiredString("LifecycleHookName"), name));
+        b.lifecycleHookSpecifications(hooks.toArray(LifecycleHookSpec[]::new));
+        AutoScalingGroupSpec spec = b.build();
+        return new Creation() {
+          @Override
+          public Outcome predict() {
+            if (r.twin().autoScaling().groups().stream().anyMatch(g -> g.name().equals(name))) {
+              throw r.invalid(
+                  "Properties.AutoScalingGroupName",
+                  name,
+                  "a name no group of the twin has (AlreadyExists)");
+            }
+            return Outcome.of(name);
+          }
 
-      @Override
-      public Outcome create(CloudTwin twin) {
-        AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(spec);
-        if (!classic.isEmpty()) twin.autoScaling().attachLoadBalancers(name, classic.toArray(String[]::new));
-        if (launch.ecsCluster() != null) twin.ecs().linkAutoScalingGroup(launch.ecsCluster(), name);
-        return Outcome.of(name).withView(g);
-      }
-    };
-  };
+          @Override
+          public Outcome create(CloudTwin twin) {
+            AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(spec);
+            if (!classic.isEmpty())
+              twin.autoScaling().attachLoadBalancers(name, classic.toArray(String[]::new));
+            if (launch.ecsCluster() != null)
+              twin.ecs().linkAutoScalingGroup(launch.ecsCluster(), name);
+            return Outcome.of(name).withView(g);
+          }
+        };
+      };
 
   private static Ec2Resources.Launch launch(ResourceContext r, Props p) {
     Props lt = p.child("LaunchTemplate");
@@ -120,14 +139,19 @@ final class AutoScalingGroupResource {
     }
     int given = (lt != null ? 1 : 0) + (config != null ? 1 : 0);
     if (given != 1) {
-      throw r.invalid("Properties.LaunchTemplate", given == 0 ? null : "both",
+      throw r.invalid(
+          "Properties.LaunchTemplate",
+          given == 0 ? null : "both",
           "exactly one of LaunchTemplate, LaunchConfigurationName and MixedInstancesPolicy");
     }
     Ec2Resources.Launch launch;
     if (config != null) {
       ResourceContext.Found f = r.byRef(config);
       if (f == null || !f.type().equals("AWS::AutoScaling::LaunchConfiguration")) {
-        throw r.invalid("Properties.LaunchConfigurationName", config, "a Ref to an AWS::AutoScaling::LaunchConfiguration of the template");
+        throw r.invalid(
+            "Properties.LaunchConfigurationName",
+            config,
+            "a Ref to an AWS::AutoScaling::LaunchConfiguration of the template");
       }
       launch = (Ec2Resources.Launch) f.outcome().detail();
     } else {
@@ -136,17 +160,26 @@ final class AutoScalingGroupResource {
       String version = lt.string("Version");
       Ec2Resources.Launch found = null;
       for (ResourceContext.Found f : r.plan().resourcesOfType("AWS::EC2::LaunchTemplate")) {
-        if (f.outcome().ref().equals(id) || f.outcome().attributes().get("LaunchTemplateName").equals(ltName)) {
+        if (f.outcome().ref().equals(id)
+            || f.outcome().attributes().get("LaunchTemplateName").equals(ltName)) {
           found = (Ec2Resources.Launch) f.outcome().detail();
         }
       }
       if (found == null) {
-        if (id == null && ltName == null) throw lt.invalid("LaunchTemplateId", null, "LaunchTemplateId or LaunchTemplateName");
-        throw r.invalid(ltPath, id != null ? id : ltName, "a launch template of the template (Ref or LaunchTemplateName)");
+        if (id == null && ltName == null)
+          throw lt.invalid("LaunchTemplateId", null, "LaunchTemplateId or LaunchTemplateName");
+        throw r.invalid(
+            ltPath,
+            id != null ? id : ltName,
+            "a launch template of the template (Ref or LaunchTemplateName)");
       }
       if (version == null) throw lt.missing("Version");
       String v = version.equals("$Latest") || version.equals("$Default") ? "1" : version;
-      if (!v.equals("1")) throw lt.invalid("Version", version, "1, $Latest or $Default (a template's launch template has one version)");
+      if (!v.equals("1"))
+        throw lt.invalid(
+            "Version",
+            version,
+            "1, $Latest or $Default (a template's launch template has one version)");
       launch = found;
     }
     return launch;
@@ -154,8 +187,8 @@ final class AutoScalingGroupResource {
 
   /**
    * A MixedInstancesPolicy: overrides with their weights and the instances distribution (On-Demand
-   * base and percentage, both allocation strategies, SpotInstancePools, SpotMaxPrice). Null
-   * without overrides that name an instance type (the launch template's type is launched).
+   * base and percentage, both allocation strategies, SpotInstancePools, SpotMaxPrice). Null without
+   * overrides that name an instance type (the launch template's type is launched).
    */
   private static MixedInstancesPolicy mixedInstancesPolicy(Props mixed) {
     if (mixed == null) return null;
@@ -167,7 +200,10 @@ final class AutoScalingGroupResource {
       try {
         overrides.add(new LaunchTemplateOverride(type, weight));
       } catch (io.github.cloudtwin.kernel.ValidationException e) {
-        throw o.invalid(e.field().equals("WeightedCapacity") ? "WeightedCapacity" : "InstanceType", e.value(), e.allowed());
+        throw o.invalid(
+            e.field().equals("WeightedCapacity") ? "WeightedCapacity" : "InstanceType",
+            e.value(),
+            e.allowed());
       }
     }
     Props d = mixed.child("InstancesDistribution");
@@ -178,19 +214,23 @@ final class AutoScalingGroupResource {
     int base = 0;
     int percent = 100;
     if (d != null) {
-      strategy = Enums.parse(d, "OnDemandAllocationStrategy", OnDemandAllocationStrategy.class, strategy);
-      spotStrategy = Enums.parse(d, "SpotAllocationStrategy", SpotAllocationStrategy.class, spotStrategy);
+      strategy =
+          Enums.parse(d, "OnDemandAllocationStrategy", OnDemandAllocationStrategy.class, strategy);
+      spotStrategy =
+          Enums.parse(d, "SpotAllocationStrategy", SpotAllocationStrategy.class, spotStrategy);
       Integer b = d.integer("OnDemandBaseCapacity");
       if (b != null) base = b;
       Integer pct = d.integer("OnDemandPercentageAboveBaseCapacity");
       if (pct != null) percent = pct;
       pools = d.integer("SpotInstancePools");
       String max = d.string("SpotMaxPrice");
-      if (max != null && !max.isEmpty()) maxPrice = d.number("SpotMaxPrice"); // "" means the On-Demand price, as AWS reads it
+      if (max != null && !max.isEmpty())
+        maxPrice = d.number("SpotMaxPrice"); // "" means the On-Demand price, as AWS reads it
     }
     if (overrides.isEmpty()) return null;
     try {
-      return new MixedInstancesPolicy(overrides, strategy, base, percent, spotStrategy, pools, maxPrice);
+      return new MixedInstancesPolicy(
+          overrides, strategy, base, percent, spotStrategy, pools, maxPrice);
     } catch (io.github.cloudtwin.kernel.ValidationException e) {
       String f = e.field();
       Props at = f.startsWith("Overrides") ? mixed.child("LaunchTemplate") : d;
@@ -203,11 +243,14 @@ final class AutoScalingGroupResource {
     List<String> azs = p.strings("AvailabilityZones");
     LinkedHashSet<String> zones = new LinkedHashSet<>();
     if (subnets != null && !subnets.isEmpty()) {
-      for (int i = 0; i < subnets.size(); i++) zones.add(r.subnetZone(subnets.get(i), "Properties.VPCZoneIdentifier[" + i + "]"));
+      for (int i = 0; i < subnets.size(); i++)
+        zones.add(r.subnetZone(subnets.get(i), "Properties.VPCZoneIdentifier[" + i + "]"));
     } else if (azs != null && !azs.isEmpty()) {
-      for (int i = 0; i < azs.size(); i++) zones.add(r.zone(azs.get(i), "Properties.AvailabilityZones[" + i + "]"));
+      for (int i = 0; i < azs.size(); i++)
+        zones.add(r.zone(azs.get(i), "Properties.AvailabilityZones[" + i + "]"));
     } else {
-      throw r.invalid("Properties.VPCZoneIdentifier", null, "subnets (VPCZoneIdentifier) or AvailabilityZones");
+      throw r.invalid(
+          "Properties.VPCZoneIdentifier", null, "subnets (VPCZoneIdentifier) or AvailabilityZones");
     }
     return new ArrayList<>(zones);
   }
@@ -215,8 +258,11 @@ final class AutoScalingGroupResource {
   private static String classicName(ResourceContext r, String name, String path) {
     ResourceContext.Found f = r.byRef(name);
     if (f != null && f.type().equals(ClassicElbResources.TYPE)) return name;
-    if (r.twin().loadBalancing().loadBalancers().stream().anyMatch(l -> l.name().equals(name)
-        && l.type() == io.github.cloudtwin.elb.LoadBalancerType.CLASSIC)) {
+    if (r.twin().loadBalancing().loadBalancers().stream()
+        .anyMatch(
+            l ->
+                l.name().equals(name)
+                    && l.type() == io.github.cloudtwin.elb.LoadBalancerType.CLASSIC)) {
       return name;
     }
     throw r.invalid(path, name, "a Classic Load Balancer of the template (Ref) or of the twin");
@@ -226,21 +272,27 @@ final class AutoScalingGroupResource {
     List<TerminationPolicy> out = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String n = names.get(i);
-      TerminationPolicy t = switch (n) {
-        case "Default" -> TerminationPolicy.DEFAULT;
-        case "OldestInstance" -> TerminationPolicy.OLDEST_INSTANCE;
-        case "NewestInstance" -> TerminationPolicy.NEWEST_INSTANCE;
-        case "OldestLaunchTemplate" -> TerminationPolicy.OLDEST_LAUNCH_TEMPLATE;
-        case "OldestLaunchConfiguration" -> {
-          r.note("Properties.TerminationPolicies[" + i + "]", "OldestLaunchConfiguration acts as OldestLaunchTemplate on the "
-              + "launch configuration's name");
-          yield TerminationPolicy.OLDEST_LAUNCH_TEMPLATE;
-        }
-        case "ClosestToNextInstanceHour" -> TerminationPolicy.CLOSEST_TO_NEXT_INSTANCE_HOUR;
-        default -> throw r.invalid("Properties.TerminationPolicies[" + i + "]", n,
-            "Default, OldestInstance, NewestInstance, OldestLaunchTemplate, OldestLaunchConfiguration or ClosestToNextInstanceHour "
-                + "(AllocationStrategy and Lambda policies are not simulated)");
-      };
+      TerminationPolicy t =
+          switch (n) {
+            case "Default" -> TerminationPolicy.DEFAULT;
+            case "OldestInstance" -> TerminationPolicy.OLDEST_INSTANCE;
+            case "NewestInstance" -> TerminationPolicy.NEWEST_INSTANCE;
+            case "OldestLaunchTemplate" -> TerminationPolicy.OLDEST_LAUNCH_TEMPLATE;
+            case "OldestLaunchConfiguration" -> {
+              r.note(
+                  "Properties.TerminationPolicies[" + i + "]",
+                  "OldestLaunchConfiguration acts as OldestLaunchTemplate on the "
+                      + "launch configuration's name");
+              yield TerminationPolicy.OLDEST_LAUNCH_TEMPLATE;
+            }
+            case "ClosestToNextInstanceHour" -> TerminationPolicy.CLOSEST_TO_NEXT_INSTANCE_HOUR;
+            default ->
+                throw r.invalid(
+                    "Properties.TerminationPolicies[" + i + "]",
+                    n,
+                    "Default, OldestInstance, NewestInstance, OldestLaunchTemplate, OldestLaunchConfiguration or ClosestToNextInstanceHour "
+                        + "(AllocationStrategy and Lambda policies are not simulated)");
+          };
       out.add(t);
     }
     return out.toArray(TerminationPolicy[]::new);

@@ -1,11 +1,9 @@
 package io.github.cloudtwin.cloudformation;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.LifecycleActionResult;
 import io.github.cloudtwin.autoscaling.LifecycleHookSpec;
 import io.github.cloudtwin.autoscaling.LifecycleTransition;
-import io.github.cloudtwin.autoscaling.ScalingPolicy;
 import io.github.cloudtwin.autoscaling.ScheduledActionSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
@@ -31,21 +29,31 @@ final class AutoScalingResources {
 
   static String targetGroupName(ResourceContext r, String arn, String path) {
     ResourceContext.Found f = r.byRef(arn);
-    if (f != null && f.type().equals("AWS::ElasticLoadBalancingV2::TargetGroup")) return (String) f.outcome().attributes().get("TargetGroupName");
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":targetgroup/([^/]+)/").matcher(arn);
-    if (m.find() && r.twin().loadBalancing().targetGroups().stream().anyMatch(t -> t.name().equals(m.group(1)))) return m.group(1);
+    if (f != null && f.type().equals("AWS::ElasticLoadBalancingV2::TargetGroup"))
+      return (String) f.outcome().attributes().get("TargetGroupName");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(":targetgroup/([^/]+)/").matcher(arn);
+    if (m.find()
+        && r.twin().loadBalancing().targetGroups().stream()
+            .anyMatch(t -> t.name().equals(m.group(1)))) return m.group(1);
     throw r.invalid(path, arn, "the ARN of a target group of the template or of the twin");
   }
 
   /** A hook as PutLifecycleHook validates it; a fault names the property under {@code h}'s path. */
   static LifecycleHookSpec hook(Props h, String hookName, String group) {
-    LifecycleTransition transition = Enums.parse(h, "LifecycleTransition", LifecycleTransition.class, null);
+    LifecycleTransition transition =
+        Enums.parse(h, "LifecycleTransition", LifecycleTransition.class, null);
     if (transition == null) throw h.missing("LifecycleTransition");
     Duration timeout = h.seconds("HeartbeatTimeout");
-    LifecycleActionResult result = Enums.parse(h, "DefaultResult", LifecycleActionResult.class, LifecycleActionResult.ABANDON);
+    LifecycleActionResult result =
+        Enums.parse(h, "DefaultResult", LifecycleActionResult.class, LifecycleActionResult.ABANDON);
     try {
-      return new LifecycleHookSpec(hookName, group, transition,
-          timeout == null ? LifecycleHookSpec.DEFAULT_HEARTBEAT_TIMEOUT : timeout, result);
+      return new LifecycleHookSpec(
+          hookName,
+          group,
+          transition,
+          timeout == null ? LifecycleHookSpec.DEFAULT_HEARTBEAT_TIMEOUT : timeout,
+          result);
     } catch (io.github.cloudtwin.kernel.ValidationException e) {
       throw h.invalid(e.field(), e.value(), e.allowed());
     }
@@ -58,7 +66,8 @@ final class AutoScalingResources {
     if (f != null && f.type().equals(GROUP)) return group;
     if (r.plan().session().claims(GROUP, group)) return group;
     if (r.twin().autoScaling().groups().stream().noneMatch(g -> g.name().equals(group))) {
-      throw r.invalid("Properties.AutoScalingGroupName", group, "a group of the template (Ref) or of the twin");
+      throw r.invalid(
+          "Properties.AutoScalingGroupName", group, "a group of the template (Ref) or of the twin");
     }
     return group;
   }
@@ -80,31 +89,41 @@ final class AutoScalingResources {
     return s == null ? Statistic.AVERAGE : Statistic.parse(s);
   }
 
-  // ------------------------------------------------------------------ scheduled action, lifecycle hook
+  // ------------------------------------------------------------------ scheduled action, lifecycle
+  // hook
 
-  static final ResourceHandler SCHEDULED_ACTION = r -> {
-    Props p = r.props();
-    String group = groupName(r, p);
-    String name = r.name(null, 255);
-    String zone = p.string("TimeZone");
-    if (zone != null && !zone.equals("UTC") && !zone.equals("Etc/UTC")) {
-      throw p.invalid("TimeZone", zone, "UTC (the twin's recurrences run in UTC)");
-    }
-    ScheduledActionSpec spec = new ScheduledActionSpec(name, group, instant(p, "StartTime"), instant(p, "EndTime"),
-        p.string("Recurrence"), p.integer("MinSize"), p.integer("MaxSize"), p.integer("DesiredCapacity"));
-    return new Creation() {
-      @Override
-      public Outcome predict() {
-        return Outcome.of(name).attribute("ScheduledActionName", name);
-      }
+  static final ResourceHandler SCHEDULED_ACTION =
+      r -> {
+        Props p = r.props();
+        String group = groupName(r, p);
+        String name = r.name(null, 255);
+        String zone = p.string("TimeZone");
+        if (zone != null && !zone.equals("UTC") && !zone.equals("Etc/UTC")) {
+          throw p.invalid("TimeZone", zone, "UTC (the twin's recurrences run in UTC)");
+        }
+        ScheduledActionSpec spec =
+            new ScheduledActionSpec(
+                name,
+                group,
+                instant(p, "StartTime"),
+                instant(p, "EndTime"),
+                p.string("Recurrence"),
+                p.integer("MinSize"),
+                p.integer("MaxSize"),
+                p.integer("DesiredCapacity"));
+        return new Creation() {
+          @Override
+          public Outcome predict() {
+            return Outcome.of(name).attribute("ScheduledActionName", name);
+          }
 
-      @Override
-      public Outcome create(CloudTwin twin) {
-        twin.autoScaling().putScheduledUpdateGroupAction(spec);
-        return predict();
-      }
-    };
-  };
+          @Override
+          public Outcome create(CloudTwin twin) {
+            twin.autoScaling().putScheduledUpdateGroupAction(spec);
+            return predict();
+          }
+        };
+      };
 
   private static Instant instant(Props p, String key) {
     String v = p.string(key);
@@ -116,31 +135,37 @@ final class AutoScalingResources {
     }
   }
 
-  static final ResourceHandler LIFECYCLE_HOOK = r -> {
-    Props p = r.props();
-    String group = groupName(r, p);
-    String name = r.name(p.string("LifecycleHookName"), 255);
-    LifecycleHookSpec spec = hook(p, name, group);
-    return new Creation() {
-      @Override
-      public Outcome predict() {
-        return Outcome.of(name);
-      }
+  static final ResourceHandler LIFECYCLE_HOOK =
+      r -> {
+        Props p = r.props();
+        String group = groupName(r, p);
+        String name = r.name(p.string("LifecycleHookName"), 255);
+        LifecycleHookSpec spec = hook(p, name, group);
+        return new Creation() {
+          @Override
+          public Outcome predict() {
+            return Outcome.of(name);
+          }
 
-      @Override
-      public Outcome create(CloudTwin twin) {
-        twin.autoScaling().putLifecycleHook(spec);
-        return Outcome.of(name);
-      }
-    };
-  };
+          @Override
+          public Outcome create(CloudTwin twin) {
+            twin.autoScaling().putLifecycleHook(spec);
+            return Outcome.of(name);
+          }
+        };
+      };
 
   static Map<String, ResourceHandler> handlers() {
     return Map.of(
-        GROUP, AutoScalingGroupResource.HANDLER,
-        "AWS::AutoScaling::LaunchConfiguration", Ec2Resources.LAUNCH_CONFIGURATION,
-        "AWS::AutoScaling::ScalingPolicy", ScalingPolicyResource.HANDLER,
-        "AWS::AutoScaling::ScheduledAction", SCHEDULED_ACTION,
-        "AWS::AutoScaling::LifecycleHook", LIFECYCLE_HOOK);
+        GROUP,
+        AutoScalingGroupResource.HANDLER,
+        "AWS::AutoScaling::LaunchConfiguration",
+        Ec2Resources.LAUNCH_CONFIGURATION,
+        "AWS::AutoScaling::ScalingPolicy",
+        ScalingPolicyResource.HANDLER,
+        "AWS::AutoScaling::ScheduledAction",
+        SCHEDULED_ACTION,
+        "AWS::AutoScaling::LifecycleHook",
+        LIFECYCLE_HOOK);
   }
 }

@@ -3,7 +3,9 @@ package io.github.cloudtwin.cloudformation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Fn::Cidr for IPv4: {@code count} consecutive blocks of {@code cidrBits} host bits inside a block. */
+/**
+ * Fn::Cidr for IPv4: {@code count} consecutive blocks of {@code cidrBits} host bits inside a block.
+ */
 final class Cidr {
 
   private Cidr() {}
@@ -25,15 +27,21 @@ final class Cidr {
       prefix = Integer.parseInt(parts[1]);
       if (prefix < 0 || prefix > 32) throw new NumberFormatException();
     } catch (NumberFormatException e) {
-      throw new TemplateValidationException(where, path + "[0]", block, "an IPv4 CIDR block such as 10.0.0.0/16");
+      throw new TemplateValidationException(
+          where, path + "[0]", block, "an IPv4 CIDR block such as 10.0.0.0/16");
     }
     int newPrefix = 32 - cidrBits;
     if (cidrBits < 0 || newPrefix < prefix) {
-      throw new TemplateValidationException(where, path + "[2]", cidrBits, "between 0 and " + (32 - prefix) + " for a /" + prefix + " block");
+      throw new TemplateValidationException(
+          where,
+          path + "[2]",
+          cidrBits,
+          "between 0 and " + (32 - prefix) + " for a /" + prefix + " block");
     }
     long available = 1L << (newPrefix - prefix);
     if (count < 1 || count > 256 || count > available) {
-      throw new TemplateValidationException(where, path + "[1]", count, "between 1 and " + Math.min(256, available));
+      throw new TemplateValidationException(
+          where, path + "[1]", count, "between 1 and " + Math.min(256, available));
     }
     long mask = prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
     long start = base & mask;
@@ -41,7 +49,16 @@ final class Cidr {
     List<String> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       long a = start + i * size;
-      out.add(((a >> 24) & 255) + "." + ((a >> 16) & 255) + "." + ((a >> 8) & 255) + "." + (a & 255) + "/" + newPrefix);
+      out.add(
+          ((a >> 24) & 255)
+              + "."
+              + ((a >> 16) & 255)
+              + "."
+              + ((a >> 8) & 255)
+              + "."
+              + (a & 255)
+              + "/"
+              + newPrefix);
     }
     return out;
   }

@@ -5,7 +5,9 @@ import io.github.cloudtwin.CloudTwin;
 /** A resource read and validated, not yet created. */
 interface Creation {
 
-  /** What Ref and Fn::GetAtt give before the resource exists (the twin's generated ids as zeros). */
+  /**
+   * What Ref and Fn::GetAtt give before the resource exists (the twin's generated ids as zeros).
+   */
   Outcome predict();
 
   /** Creates the resource in the twin; returns the real values. */

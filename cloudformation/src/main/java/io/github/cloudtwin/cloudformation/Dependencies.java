@@ -26,8 +26,14 @@ final class Dependencies {
       for (Object t : targets) {
         String id = Evaluator.string(t, n.id, "DependsOn");
         if (!plan.isResource(id) || plan.isExcluded(id)) {
-          throw new TemplateValidationException(n.id, "DependsOn", id, "a resource of this template that is created",
-              "Template format error: Unresolved resource dependencies [" + id + "] in the Resources block of the template");
+          throw new TemplateValidationException(
+              n.id,
+              "DependsOn",
+              id,
+              "a resource of this template that is created",
+              "Template format error: Unresolved resource dependencies ["
+                  + id
+                  + "] in the Resources block of the template");
         }
         n.dependencies.add(id);
       }
@@ -50,12 +56,21 @@ final class Dependencies {
       case "Ref" -> add(arg, n, plan);
       case "Fn::GetAtt" -> {
         if (arg instanceof List<?> l && !l.isEmpty()) add(l.get(0), n, plan);
-        else if (arg instanceof String s && s.indexOf('.') > 0) add(s.substring(0, s.indexOf('.')), n, plan);
+        else if (arg instanceof String s && s.indexOf('.') > 0)
+          add(s.substring(0, s.indexOf('.')), n, plan);
         if (arg instanceof List<?> l && l.size() > 1) walk(l.get(1), n, plan);
       }
       case "Fn::Sub" -> {
-        String text = arg instanceof String s ? s : arg instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof String s ? s : null;
-        Map<?, ?> vars = arg instanceof List<?> l && l.size() > 1 && l.get(1) instanceof Map<?, ?> mm ? mm : Map.of();
+        String text =
+            arg instanceof String s
+                ? s
+                : arg instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof String s
+                    ? s
+                    : null;
+        Map<?, ?> vars =
+            arg instanceof List<?> l && l.size() > 1 && l.get(1) instanceof Map<?, ?> mm
+                ? mm
+                : Map.of();
         if (text != null) {
           for (String name : Sub.references(text)) {
             if (!vars.containsKey(name)) add(name, n, plan);
@@ -64,7 +79,10 @@ final class Dependencies {
         walk(vars, n, plan);
       }
       case "Fn::If" -> {
-        if (arg instanceof List<?> l && l.size() == 3 && l.get(0) instanceof String cond && plan.isCondition(cond)) {
+        if (arg instanceof List<?> l
+            && l.size() == 3
+            && l.get(0) instanceof String cond
+            && plan.isCondition(cond)) {
           walk(plan.condition(cond, n.id, "Properties") ? l.get(1) : l.get(2), n, plan);
         } else {
           walk(arg, n, plan);
@@ -75,7 +93,10 @@ final class Dependencies {
   }
 
   private static void add(Object target, StackPlan.Node n, StackPlan plan) {
-    if (target instanceof String id && plan.isResource(id) && !plan.isExcluded(id) && plan.parameter(id) == null) {
+    if (target instanceof String id
+        && plan.isResource(id)
+        && !plan.isExcluded(id)
+        && plan.parameter(id) == null) {
       n.dependencies.add(id);
     }
   }
@@ -88,7 +109,9 @@ final class Dependencies {
     for (StackPlan.Node rule : nodes.values()) {
       if (!rule.type.equals(RULE)) continue;
       Object props = rule.definition.get("Properties");
-      if (!(props instanceof Map<?, ?> p) || !(p.get("ListenerArn") instanceof Map<?, ?> arn) || !(arn.get("Ref") instanceof String id)) continue;
+      if (!(props instanceof Map<?, ?> p)
+          || !(p.get("ListenerArn") instanceof Map<?, ?> arn)
+          || !(arn.get("Ref") instanceof String id)) continue;
       StackPlan.Node listener = nodes.get(id);
       if (listener == null || !listener.type.equals(LISTENER)) continue;
       listener.folded.add(rule.id);
@@ -113,7 +136,11 @@ final class Dependencies {
       }
       if (next == null) {
         List<String> cycle = cycle(pending, done);
-        throw new TemplateValidationException(cycle.get(0), "DependsOn", cycle, "resources that do not depend on each other in a circle",
+        throw new TemplateValidationException(
+            cycle.get(0),
+            "DependsOn",
+            cycle,
+            "resources that do not depend on each other in a circle",
             "Circular dependency between resources: " + cycle);
       }
       pending.remove(next);

@@ -4,8 +4,8 @@ import io.github.cloudtwin.ec2.InstanceType;
 import java.util.List;
 
 /**
- * AWS::EC2::VPC, AWS::EC2::Subnet and AWS::EC2::LaunchTemplate. The twin has zones, not networks:
- * a VPC is a name, a subnet is its zone, a launch template is the instance type and monitoring it
+ * AWS::EC2::VPC, AWS::EC2::Subnet and AWS::EC2::LaunchTemplate. The twin has zones, not networks: a
+ * VPC is a name, a subnet is its zone, a launch template is the instance type and monitoring it
  * launches with.
  */
 final class Ec2Resources {
@@ -13,90 +13,133 @@ final class Ec2Resources {
   private Ec2Resources() {}
 
   /** The launch settings an Auto Scaling group takes from a launch template or configuration. */
-  record Launch(String name, String version, String instanceType, boolean detailedMonitoring, String ecsCluster) {}
+  record Launch(
+      String name,
+      String version,
+      String instanceType,
+      boolean detailedMonitoring,
+      String ecsCluster) {}
 
   /**
    * The cluster an ECS-optimised AMI's agent joins, from user data that writes {@code
-   * ECS_CLUSTER=name} to /etc/ecs/ecs.config; null when the user data does not (then it is reported).
+   * ECS_CLUSTER=name} to /etc/ecs/ecs.config; null when the user data does not (then it is
+   * reported).
    */
   static String ecsCluster(ResourceContext r, Props p, String key) {
     String data = p.string(key);
     if (data == null) return null;
     String text = data;
     try {
-      text = new String(java.util.Base64.getDecoder().decode(data.trim()), java.nio.charset.StandardCharsets.UTF_8);
+      text =
+          new String(
+              java.util.Base64.getDecoder().decode(data.trim()),
+              java.nio.charset.StandardCharsets.UTF_8);
     } catch (IllegalArgumentException notBase64) {
       // user data given as plain text
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("ECS_CLUSTER=([A-Za-z0-9_-]+)").matcher(text);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("ECS_CLUSTER=([A-Za-z0-9_-]+)").matcher(text);
     if (m.find()) {
-      r.note(p.path(key), "the instances' ECS agent joins cluster " + m.group(1) + " (ECS_CLUSTER in the user data); the rest of the script is not run");
+      r.note(
+          p.path(key),
+          "the instances' ECS agent joins cluster "
+              + m.group(1)
+              + " (ECS_CLUSTER in the user data); the rest of the script is not run");
       return m.group(1);
     }
     r.unmodelled(p.path(key), "user data is not run");
     return null;
   }
 
-  static final ResourceHandler VPC = r -> {
-    Props p = r.props();
-    String cidr = p.string("CidrBlock");
-    String id = Names.hexId("vpc-", r.stackName() + "/" + r.logicalId(), 17);
-    Outcome o = Outcome.of(id).attribute("VpcId", id);
-    if (cidr != null) o.attribute("CidrBlock", cidr).attribute("CidrBlockAssociations", List.of(id + "-cidr"));
-    return Creation.fixed(o);
-  };
+  static final ResourceHandler VPC =
+      r -> {
+        Props p = r.props();
+        String cidr = p.string("CidrBlock");
+        String id = Names.hexId("vpc-", r.stackName() + "/" + r.logicalId(), 17);
+        Outcome o = Outcome.of(id).attribute("VpcId", id);
+        if (cidr != null)
+          o.attribute("CidrBlock", cidr).attribute("CidrBlockAssociations", List.of(id + "-cidr"));
+        return Creation.fixed(o);
+      };
 
-  static final ResourceHandler SUBNET = r -> {
-    Props p = r.props();
-    String zone = p.string("AvailabilityZone");
-    String zoneId = p.string("AvailabilityZoneId");
-    p.string("VpcId");
-    String cidr = p.string("CidrBlock");
-    if (zone == null && zoneId != null) {
-      zone = r.twin().availabilityZones().stream().filter(z -> z.zoneId().equals(zoneId)).map(Object::toString).findFirst()
-          .orElseThrow(() -> r.invalid("Properties.AvailabilityZoneId", zoneId, "a zone id of the twin "
-              + r.twin().availabilityZones().stream().map(z -> z.zoneId()).toList()));
-    } else if (zone == null) {
-      zone = r.twin().config().zoneNames().get(0);
-      r.note("Properties.AvailabilityZone", "not given: EC2 picks a zone; the twin takes the first, " + zone);
-    }
-    r.zone(zone, "Properties.AvailabilityZone");
-    String id = Names.hexId("subnet-", r.stackName() + "/" + r.logicalId(), 17);
-    Outcome o = Outcome.of(id).attribute("SubnetId", id).attribute("AvailabilityZone", zone);
-    String z = zone;
-    r.twin().availabilityZones().stream().filter(a -> a.name().equals(z)).findFirst().ifPresent(a -> o.attribute("AvailabilityZoneId", a.zoneId()));
-    if (cidr != null) o.attribute("CidrBlock", cidr);
-    return Creation.fixed(o);
-  };
+  static final ResourceHandler SUBNET =
+      r -> {
+        Props p = r.props();
+        String zone = p.string("AvailabilityZone");
+        String zoneId = p.string("AvailabilityZoneId");
+        p.string("VpcId");
+        String cidr = p.string("CidrBlock");
+        if (zone == null && zoneId != null) {
+          zone =
+              r.twin().availabilityZones().stream()
+                  .filter(z -> z.zoneId().equals(zoneId))
+                  .map(Object::toString)
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          r.invalid(
+                              "Properties.AvailabilityZoneId",
+                              zoneId,
+                              "a zone id of the twin "
+                                  + r.twin().availabilityZones().stream()
+                                      .map(z -> z.zoneId())
+                                      .toList()));
+        } else if (zone == null) {
+          zone = r.twin().config().zoneNames().get(0);
+          r.note(
+              "Properties.AvailabilityZone",
+              "not given: EC2 picks a zone; the twin takes the first, " + zone);
+        }
+        r.zone(zone, "Properties.AvailabilityZone");
+        String id = Names.hexId("subnet-", r.stackName() + "/" + r.logicalId(), 17);
+        Outcome o = Outcome.of(id).attribute("SubnetId", id).attribute("AvailabilityZone", zone);
+        String z = zone;
+        r.twin().availabilityZones().stream()
+            .filter(a -> a.name().equals(z))
+            .findFirst()
+            .ifPresent(a -> o.attribute("AvailabilityZoneId", a.zoneId()));
+        if (cidr != null) o.attribute("CidrBlock", cidr);
+        return Creation.fixed(o);
+      };
 
-  static final ResourceHandler LAUNCH_TEMPLATE = r -> {
-    Props p = r.props();
-    String name = r.name(p.string("LaunchTemplateName"), 128);
-    Props data = p.child("LaunchTemplateData");
-    if (data == null) throw p.missing("LaunchTemplateData");
-    String type = data.string("InstanceType");
-    if (type == null) {
-      type = "t3.micro";
-      r.note("Properties.LaunchTemplateData.InstanceType", "not given: the twin launches " + type);
-    }
-    InstanceType.of(type);
-    Props monitoring = data.child("Monitoring");
-    boolean detailed = monitoring != null && Boolean.TRUE.equals(monitoring.bool("Enabled"));
-    String cluster = ecsCluster(r, data, "UserData");
-    String id = Names.hexId("lt-", r.stackName() + "/" + r.logicalId(), 17);
-    Launch launch = new Launch(name, "1", type, detailed, cluster);
-    return Creation.fixed(Outcome.of(id).attribute("LaunchTemplateId", id).attribute("LatestVersionNumber", "1")
-        .attribute("DefaultVersionNumber", "1").attribute("LaunchTemplateName", name).withDetail(launch));
-  };
+  static final ResourceHandler LAUNCH_TEMPLATE =
+      r -> {
+        Props p = r.props();
+        String name = r.name(p.string("LaunchTemplateName"), 128);
+        Props data = p.child("LaunchTemplateData");
+        if (data == null) throw p.missing("LaunchTemplateData");
+        String type = data.string("InstanceType");
+        if (type == null) {
+          type = "t3.micro";
+          r.note(
+              "Properties.LaunchTemplateData.InstanceType", "not given: the twin launches " + type);
+        }
+        InstanceType.of(type);
+        Props monitoring = data.child("Monitoring");
+        boolean detailed = monitoring != null && Boolean.TRUE.equals(monitoring.bool("Enabled"));
+        String cluster = ecsCluster(r, data, "UserData");
+        String id = Names.hexId("lt-", r.stackName() + "/" + r.logicalId(), 17);
+        Launch launch = new Launch(name, "1", type, detailed, cluster);
+        return Creation.fixed(
+            Outcome.of(id)
+                .attribute("LaunchTemplateId", id)
+                .attribute("LatestVersionNumber", "1")
+                .attribute("DefaultVersionNumber", "1")
+                .attribute("LaunchTemplateName", name)
+                .withDetail(launch));
+      };
 
-  static final ResourceHandler LAUNCH_CONFIGURATION = r -> {
-    Props p = r.props();
-    String name = r.name(p.string("LaunchConfigurationName"), 255);
-    String type = p.requiredString("InstanceType");
-    InstanceType.of(type);
-    Boolean monitoring = p.bool("InstanceMonitoring");
-    // AWS: InstanceMonitoring defaults to true (detailed monitoring) for launch configurations
-    Launch launch = new Launch(name, "1", type, monitoring == null || monitoring, ecsCluster(r, p, "UserData"));
-    return Creation.fixed(Outcome.of(name).withDetail(launch));
-  };
+  static final ResourceHandler LAUNCH_CONFIGURATION =
+      r -> {
+        Props p = r.props();
+        String name = r.name(p.string("LaunchConfigurationName"), 255);
+        String type = p.requiredString("InstanceType");
+        InstanceType.of(type);
+        Boolean monitoring = p.bool("InstanceMonitoring");
+        // AWS: InstanceMonitoring defaults to true (detailed monitoring) for launch configurations
+        Launch launch =
+            new Launch(
+                name, "1", type, monitoring == null || monitoring, ecsCluster(r, p, "UserData"));
+        return Creation.fixed(Outcome.of(name).withDetail(launch));
+      };
 }

@@ -7,10 +7,10 @@ import io.github.cloudtwin.ecs.CapacityProviderSpec;
 import io.github.cloudtwin.ecs.CapacityProviderStrategyItem;
 import io.github.cloudtwin.ecs.Cluster;
 import io.github.cloudtwin.ecs.ContainerDefinition;
-import io.github.cloudtwin.ecs.HealthCheck;
 import io.github.cloudtwin.ecs.DeploymentCircuitBreaker;
 import io.github.cloudtwin.ecs.DeploymentConfiguration;
 import io.github.cloudtwin.ecs.EcsService;
+import io.github.cloudtwin.ecs.HealthCheck;
 import io.github.cloudtwin.ecs.LaunchType;
 import io.github.cloudtwin.ecs.ManagedScaling;
 import io.github.cloudtwin.ecs.NetworkMode;
@@ -37,40 +37,48 @@ final class EcsResources {
 
   /** What a service reads of its template's task definition. */
   record TaskDefinitionDetail(String familyRevision, NetworkMode networkMode) {}
+
   static final String SERVICE = "AWS::ECS::Service";
 
   private EcsResources() {}
 
-  static final ResourceHandler CLUSTER_HANDLER = r -> {
-    Props p = r.props();
-    String name = r.name(p.string("ClusterName"), 255);
-    List<String> providers = p.strings("CapacityProviders");
-    List<CapacityProviderStrategyItem> strategy = strategy(p, "DefaultCapacityProviderStrategy");
-    String arn = r.arn("ecs", "cluster/" + name);
-    return new Creation() {
-      @Override
-      public Outcome predict() {
-        if (r.twin().ecs().clusters().stream().anyMatch(c -> c.clusterName().equals(name))) {
-          throw r.invalid("Properties.ClusterName", name, "a name no cluster of the twin has");
-        }
-        return Outcome.of(name).attribute("Arn", arn);
-      }
+  static final ResourceHandler CLUSTER_HANDLER =
+      r -> {
+        Props p = r.props();
+        String name = r.name(p.string("ClusterName"), 255);
+        List<String> providers = p.strings("CapacityProviders");
+        List<CapacityProviderStrategyItem> strategy =
+            strategy(p, "DefaultCapacityProviderStrategy");
+        String arn = r.arn("ecs", "cluster/" + name);
+        return new Creation() {
+          @Override
+          public Outcome predict() {
+            if (r.twin().ecs().clusters().stream().anyMatch(c -> c.clusterName().equals(name))) {
+              throw r.invalid("Properties.ClusterName", name, "a name no cluster of the twin has");
+            }
+            return Outcome.of(name).attribute("Arn", arn);
+          }
 
-      @Override
-      public Outcome create(CloudTwin twin) {
-        Cluster c = twin.ecs().createCluster(name);
-        if (providers != null && !providers.isEmpty()) twin.ecs().putClusterCapacityProviders(name, providers, strategy);
-        return Outcome.of(name).attribute("Arn", c.clusterArn()).withView(c);
-      }
-    };
-  };
+          @Override
+          public Outcome create(CloudTwin twin) {
+            Cluster c = twin.ecs().createCluster(name);
+            if (providers != null && !providers.isEmpty())
+              twin.ecs().putClusterCapacityProviders(name, providers, strategy);
+            return Outcome.of(name).attribute("Arn", c.clusterArn()).withView(c);
+          }
+        };
+      };
 
   private static List<CapacityProviderStrategyItem> strategy(Props p, String key) {
     List<CapacityProviderStrategyItem> out = new ArrayList<>();
     for (Props s : p.children(key)) {
       Integer base = s.integer("Base");
       Integer weight = s.integer("Weight");
-      out.add(new CapacityProviderStrategyItem(s.requiredString("CapacityProvider"), base == null ? 0 : base, weight == null ? 0 : weight));
+      out.add(
+          new CapacityProviderStrategyItem(
+              s.requiredString("CapacityProvider"),
+              base == null ? 0 : base,
+              weight == null ? 0 : weight));
     }
     return out;
   }
@@ -79,122 +87,140 @@ final class EcsResources {
     ResourceContext.Found f = r.byRef(value);
     if (f != null && f.type().equals(CLUSTER)) return value;
     String name = value.startsWith("arn:") ? value.substring(value.lastIndexOf('/') + 1) : value;
-    if (r.plan().session().claims(CLUSTER, name) || r.twin().ecs().clusters().stream().anyMatch(c -> c.clusterName().equals(name))) return name;
+    if (r.plan().session().claims(CLUSTER, name)
+        || r.twin().ecs().clusters().stream().anyMatch(c -> c.clusterName().equals(name)))
+      return name;
     throw r.invalid(path, value, "a cluster of the template (Ref) or of the twin");
   }
 
-  static final ResourceHandler PROVIDER_HANDLER = r -> {
-    Props p = r.props();
-    String name = r.name(p.string("Name"), 255);
-    Props asg = p.child("AutoScalingGroupProvider");
-    if (asg == null) throw p.missing("AutoScalingGroupProvider");
-    String group = asg.requiredString("AutoScalingGroupArn");
-    if (group.startsWith("arn:")) group = group.substring(group.lastIndexOf('/') + 1);
-    String groupName = group;
-    if (!r.plan().session().claims(AutoScalingResources.GROUP, groupName)
-        && r.twin().autoScaling().groups().stream().noneMatch(g -> g.name().equals(groupName))) {
-      throw asg.invalid("AutoScalingGroupArn", group, "a group of the template (Ref) or of the twin");
-    }
-    ManagedScaling ms = ManagedScaling.DEFAULT;
-    Props m = asg.child("ManagedScaling");
-    if (m != null) {
-      String status = m.string("Status");
-      boolean enabled = status == null || status.equals("ENABLED");
-      if (status != null && !status.equals("ENABLED") && !status.equals("DISABLED")) throw m.invalid("Status", status, "ENABLED or DISABLED");
-      Integer target = m.integer("TargetCapacity");
-      Integer min = m.integer("MinimumScalingStepSize");
-      Integer max = m.integer("MaximumScalingStepSize");
-      Integer warmup = m.integer("InstanceWarmupPeriod");
-      ms = new ManagedScaling(enabled, target == null ? 100 : target, min == null ? 1 : min, max == null ? 10_000 : max,
-          Duration.ofSeconds(warmup == null ? 300 : warmup));
-    }
-    String protection = asg.string("ManagedTerminationProtection");
-    if (protection != null && !protection.equals("ENABLED") && !protection.equals("DISABLED")) {
-      throw asg.invalid("ManagedTerminationProtection", protection, "ENABLED or DISABLED");
-    }
-    CapacityProviderSpec spec = new CapacityProviderSpec(name, groupName, ms, "ENABLED".equals(protection));
-    return new Creation() {
-      @Override
-      public Outcome predict() {
-        return Outcome.of(name);
-      }
+  static final ResourceHandler PROVIDER_HANDLER =
+      r -> {
+        Props p = r.props();
+        String name = r.name(p.string("Name"), 255);
+        Props asg = p.child("AutoScalingGroupProvider");
+        if (asg == null) throw p.missing("AutoScalingGroupProvider");
+        String group = asg.requiredString("AutoScalingGroupArn");
+        if (group.startsWith("arn:")) group = group.substring(group.lastIndexOf('/') + 1);
+        String groupName = group;
+        if (!r.plan().session().claims(AutoScalingResources.GROUP, groupName)
+            && r.twin().autoScaling().groups().stream()
+                .noneMatch(g -> g.name().equals(groupName))) {
+          throw asg.invalid(
+              "AutoScalingGroupArn", group, "a group of the template (Ref) or of the twin");
+        }
+        ManagedScaling ms = ManagedScaling.DEFAULT;
+        Props m = asg.child("ManagedScaling");
+        if (m != null) {
+          String status = m.string("Status");
+          boolean enabled = status == null || status.equals("ENABLED");
+          if (status != null && !status.equals("ENABLED") && !status.equals("DISABLED"))
+            throw m.invalid("Status", status, "ENABLED or DISABLED");
+          Integer target = m.integer("TargetCapacity");
+          Integer min = m.integer("MinimumScalingStepSize");
+          Integer max = m.integer("MaximumScalingStepSize");
+          Integer warmup = m.integer("InstanceWarmupPeriod");
+          ms =
+              new ManagedScaling(
+                  enabled,
+                  target == null ? 100 : target,
+                  min == null ? 1 : min,
+                  max == null ? 10_000 : max,
+                  Duration.ofSeconds(warmup == null ? 300 : warmup));
+        }
+        String protection = asg.string("ManagedTerminationProtection");
+        if (protection != null && !protection.equals("ENABLED") && !protection.equals("DISABLED")) {
+          throw asg.invalid("ManagedTerminationProtection", protection, "ENABLED or DISABLED");
+        }
+        CapacityProviderSpec spec =
+            new CapacityProviderSpec(name, groupName, ms, "ENABLED".equals(protection));
+        return new Creation() {
+          @Override
+          public Outcome predict() {
+            return Outcome.of(name);
+          }
 
-      @Override
-      public Outcome create(CloudTwin twin) {
-        CapacityProvider cp = twin.ecs().createCapacityProvider(spec);
-        return Outcome.of(name).withView(cp);
-      }
-    };
-  };
+          @Override
+          public Outcome create(CloudTwin twin) {
+            CapacityProvider cp = twin.ecs().createCapacityProvider(spec);
+            return Outcome.of(name).withView(cp);
+          }
+        };
+      };
 
-  static final ResourceHandler ASSOCIATIONS = r -> {
-    Props p = r.props();
-    String cluster = clusterName(r, p.requiredString("Cluster"), "Properties.Cluster");
-    List<String> providers = p.strings("CapacityProviders");
-    if (providers == null) throw p.missing("CapacityProviders");
-    List<CapacityProviderStrategyItem> strategy = strategy(p, "DefaultCapacityProviderStrategy");
-    return new Creation() {
-      @Override
-      public Outcome predict() {
-        return Outcome.of(cluster);
-      }
+  static final ResourceHandler ASSOCIATIONS =
+      r -> {
+        Props p = r.props();
+        String cluster = clusterName(r, p.requiredString("Cluster"), "Properties.Cluster");
+        List<String> providers = p.strings("CapacityProviders");
+        if (providers == null) throw p.missing("CapacityProviders");
+        List<CapacityProviderStrategyItem> strategy =
+            strategy(p, "DefaultCapacityProviderStrategy");
+        return new Creation() {
+          @Override
+          public Outcome predict() {
+            return Outcome.of(cluster);
+          }
 
-      @Override
-      public Outcome create(CloudTwin twin) {
-        twin.ecs().putClusterCapacityProviders(cluster, providers, strategy);
-        return Outcome.of(cluster);
-      }
-    };
-  };
+          @Override
+          public Outcome create(CloudTwin twin) {
+            twin.ecs().putClusterCapacityProviders(cluster, providers, strategy);
+            return Outcome.of(cluster);
+          }
+        };
+      };
 
   // ------------------------------------------------------------------ task definition
 
-  static final ResourceHandler TASK_DEFINITION_HANDLER = r -> {
-    Props p = r.props();
-    String family = r.name(p.string("Family"), 255);
-    TaskDefinitionSpec.Builder b = TaskDefinitionSpec.builder(family);
-    Integer cpu = units(p, "Cpu", 1024);
-    if (cpu != null) b.cpu(cpu);
-    Integer memory = units(p, "Memory", 1024);
-    if (memory != null) b.memory(memory);
-    String mode = p.string("NetworkMode");
-    if (mode != null) {
-      NetworkMode nm = null;
-      for (NetworkMode x : NetworkMode.values()) if (x.toString().equals(mode) || x.name().equalsIgnoreCase(mode)) nm = x;
-      if (nm == null) throw p.invalid("NetworkMode", mode, "bridge, host, awsvpc or none");
-      b.networkMode(nm);
-    }
-    List<String> compat = p.strings("RequiresCompatibilities");
-    if (compat != null) {
-      List<LaunchType> types = new ArrayList<>();
-      for (String c : compat) {
-        if (!c.equals("EC2") && !c.equals("FARGATE")) throw p.invalid("RequiresCompatibilities", c, "EC2 or FARGATE");
-        types.add(LaunchType.valueOf(c));
-      }
-      b.requiresCompatibilities(types.toArray(LaunchType[]::new));
-    }
-    List<Props> containers = p.children("ContainerDefinitions");
-    if (containers.isEmpty()) throw p.missing("ContainerDefinitions");
-    for (Props c : containers) b.container(container(c));
-    TaskDefinitionSpec spec = b.build();
-    return new Creation() {
-      @Override
-      public Outcome predict() {
-        return outcome(r.arn("ecs", "task-definition/" + family + ":1"), family + ":1");
-      }
+  static final ResourceHandler TASK_DEFINITION_HANDLER =
+      r -> {
+        Props p = r.props();
+        String family = r.name(p.string("Family"), 255);
+        TaskDefinitionSpec.Builder b = TaskDefinitionSpec.builder(family);
+        Integer cpu = units(p, "Cpu", 1024);
+        if (cpu != null) b.cpu(cpu);
+        Integer memory = units(p, "Memory", 1024);
+        if (memory != null) b.memory(memory);
+        String mode = p.string("NetworkMode");
+        if (mode != null) {
+          NetworkMode nm = null;
+          for (NetworkMode x : NetworkMode.values())
+            if (x.toString().equals(mode) || x.name().equalsIgnoreCase(mode)) nm = x;
+          if (nm == null) throw p.invalid("NetworkMode", mode, "bridge, host, awsvpc or none");
+          b.networkMode(nm);
+        }
+        List<String> compat = p.strings("RequiresCompatibilities");
+        if (compat != null) {
+          List<LaunchType> types = new ArrayList<>();
+          for (String c : compat) {
+            if (!c.equals("EC2") && !c.equals("FARGATE"))
+              throw p.invalid("RequiresCompatibilities", c, "EC2 or FARGATE");
+            types.add(LaunchType.valueOf(c));
+          }
+          b.requiresCompatibilities(types.toArray(LaunchType[]::new));
+        }
+        List<Props> containers = p.children("ContainerDefinitions");
+        if (containers.isEmpty()) throw p.missing("ContainerDefinitions");
+        for (Props c : containers) b.container(container(c));
+        TaskDefinitionSpec spec = b.build();
+        return new Creation() {
+          @Override
+          public Outcome predict() {
+            return outcome(r.arn("ecs", "task-definition/" + family + ":1"), family + ":1");
+          }
 
-      @Override
-      public Outcome create(CloudTwin twin) {
-        TaskDefinition td = twin.ecs().registerTaskDefinition(spec);
-        return outcome(td.taskDefinitionArn(), td.familyRevision()).withView(td);
-      }
+          @Override
+          public Outcome create(CloudTwin twin) {
+            TaskDefinition td = twin.ecs().registerTaskDefinition(spec);
+            return outcome(td.taskDefinitionArn(), td.familyRevision()).withView(td);
+          }
 
-      private Outcome outcome(String arn, String familyRevision) {
-        return Outcome.of(arn).attribute("TaskDefinitionArn", arn)
-            .withDetail(new TaskDefinitionDetail(familyRevision, spec.networkMode()));
-      }
-    };
-  };
+          private Outcome outcome(String arn, String familyRevision) {
+            return Outcome.of(arn)
+                .attribute("TaskDefinitionArn", arn)
+                .withDetail(new TaskDefinitionDetail(familyRevision, spec.networkMode()));
+          }
+        };
+      };
 
   /** Task CPU or memory: units ("1024") or CloudFormation's words ("1 vCPU", "2 GB"). */
   private static Integer units(Props p, String key, int perUnit) {
@@ -202,7 +228,9 @@ final class EcsResources {
     if (v == null) return null;
     String s = Values.text(v).trim();
     try {
-      if (s.matches("(?i)[0-9.]+\\s*(vcpu|gb)")) return (int) Math.round(Double.parseDouble(s.replaceAll("(?i)\\s*(vcpu|gb)", "")) * perUnit);
+      if (s.matches("(?i)[0-9.]+\\s*(vcpu|gb)"))
+        return (int)
+            Math.round(Double.parseDouble(s.replaceAll("(?i)\\s*(vcpu|gb)", "")) * perUnit);
       return Integer.parseInt(s);
     } catch (NumberFormatException e) {
       throw p.invalid(key, s, "units such as 1024, or \"1 vCPU\" / \"2 GB\"");
@@ -210,7 +238,8 @@ final class EcsResources {
   }
 
   private static ContainerDefinition container(Props c) {
-    ContainerDefinition.Builder b = ContainerDefinition.builder(c.requiredString("Name"), c.requiredString("Image"));
+    ContainerDefinition.Builder b =
+        ContainerDefinition.builder(c.requiredString("Name"), c.requiredString("Image"));
     Integer cpu = c.integer("Cpu");
     if (cpu != null) b.cpu(cpu);
     Integer memory = c.integer("Memory");
@@ -226,7 +255,8 @@ final class EcsResources {
     }
     Boolean essential = c.bool("Essential");
     if (essential != null) b.essential(essential);
-    for (Props e : c.children("Environment")) b.environment(e.requiredString("Name"), e.requiredString("Value"));
+    for (Props e : c.children("Environment"))
+      b.environment(e.requiredString("Name"), e.requiredString("Value"));
     List<String> command = c.strings("Command");
     if (command != null) b.command(command.toArray(String[]::new));
     Props hc = c.child("HealthCheck");
@@ -234,7 +264,10 @@ final class EcsResources {
     return b.build();
   }
 
-  /** A container's HealthCheck with ECS's defaults (30 s, 5 s, 3 retries, no start period) and limits. */
+  /**
+   * A container's HealthCheck with ECS's defaults (30 s, 5 s, 3 retries, no start period) and
+   * limits.
+   */
   private static HealthCheck healthCheck(Props hc) {
     List<String> command = hc.strings("Command");
     if (command == null) throw hc.missing("Command");
@@ -243,114 +276,157 @@ final class EcsResources {
     Integer retries = hc.integer("Retries");
     Integer startPeriod = hc.integer("StartPeriod");
     try {
-      return new HealthCheck(command, Duration.ofSeconds(interval == null ? 30 : interval),
-          Duration.ofSeconds(timeout == null ? 5 : timeout), retries == null ? 3 : retries,
+      return new HealthCheck(
+          command,
+          Duration.ofSeconds(interval == null ? 30 : interval),
+          Duration.ofSeconds(timeout == null ? 5 : timeout),
+          retries == null ? 3 : retries,
           Duration.ofSeconds(startPeriod == null ? 0 : startPeriod));
     } catch (io.github.cloudtwin.kernel.ValidationException e) {
-      String f = e.field().substring(e.field().indexOf('.') + 1); // healthCheck.interval -> Interval
+      String f =
+          e.field().substring(e.field().indexOf('.') + 1); // healthCheck.interval -> Interval
       throw hc.invalid(Character.toUpperCase(f.charAt(0)) + f.substring(1), e.value(), e.allowed());
     }
   }
 
   // ------------------------------------------------------------------ service
 
-  static final ResourceHandler SERVICE_HANDLER = r -> {
-    Props p = r.props();
-    String cluster = clusterName(r, p.requiredString("Cluster"), "Properties.Cluster");
-    String name = r.name(p.string("ServiceName"), 255);
-    String td = p.requiredString("TaskDefinition");
-    ResourceContext.Found tdf = r.byRef(td);
-    TaskDefinitionDetail tdDetail = tdf != null && tdf.type().equals(TASK_DEFINITION) ? (TaskDefinitionDetail) tdf.outcome().detail() : null;
-    String familyRevision = tdDetail != null ? tdDetail.familyRevision()
-        : td.contains("task-definition/") ? td.substring(td.indexOf("task-definition/") + 16) : td;
-    ServiceSpec.Builder b = ServiceSpec.builder(cluster, name, familyRevision);
-    Integer desired = p.integer("DesiredCount");
-    if (desired != null) b.desiredCount(desired);
-    String scheduling = p.string("SchedulingStrategy");
-    if (scheduling != null) b.schedulingStrategy(Enums.parse(p, "SchedulingStrategy", SchedulingStrategy.class, SchedulingStrategy.REPLICA));
-    String launchType = p.string("LaunchType");
-    if (launchType != null) b.launchType(Enums.parse(p, "LaunchType", LaunchType.class, null));
-    for (Props s : p.children("CapacityProviderStrategy")) {
-      Integer base = s.integer("Base");
-      Integer weight = s.integer("Weight");
-      b.capacityProviderStrategy(s.requiredString("CapacityProvider"), base == null ? 0 : base, weight == null ? 0 : weight);
-    }
-    List<PlacementStrategy> strategies = new ArrayList<>();
-    for (Props s : p.children("PlacementStrategies")) {
-      String type = s.requiredString("Type");
-      String field = s.string("Field");
-      strategies.add(switch (type) {
-        case "spread" -> PlacementStrategy.spread(field == null ? "instanceId" : field);
-        case "binpack" -> PlacementStrategy.binpack(field == null ? "memory" : field);
-        case "random" -> PlacementStrategy.random();
-        default -> throw s.invalid("Type", type, "spread, binpack or random");
-      });
-    }
-    if (!strategies.isEmpty()) b.placementStrategy(strategies.toArray(PlacementStrategy[]::new));
-    List<PlacementConstraint> constraints = new ArrayList<>();
-    for (Props c : p.children("PlacementConstraints")) {
-      String type = c.requiredString("Type");
-      constraints.add(switch (type) {
-        case "distinctInstance" -> PlacementConstraint.distinctInstance();
-        case "memberOf" -> PlacementConstraint.memberOf(c.requiredString("Expression"));
-        default -> throw c.invalid("Type", type, "distinctInstance or memberOf");
-      });
-    }
-    if (!constraints.isEmpty()) b.placementConstraints(constraints.toArray(PlacementConstraint[]::new));
-    Props dc = p.child("DeploymentConfiguration");
-    if (dc != null) {
-      Integer min = dc.integer("MinimumHealthyPercent");
-      Integer max = dc.integer("MaximumPercent");
-      Props breaker = dc.child("DeploymentCircuitBreaker");
-      DeploymentCircuitBreaker cb = breaker == null ? DeploymentCircuitBreaker.DISABLED
-          : new DeploymentCircuitBreaker(Boolean.TRUE.equals(breaker.bool("Enable")), Boolean.TRUE.equals(breaker.bool("Rollback")));
-      b.deploymentConfiguration(new DeploymentConfiguration(min == null ? 100 : min, max == null ? 200 : max, cb));
-    }
-    for (Props lb : p.children("LoadBalancers")) {
-      String tg = AutoScalingResources.targetGroupName(r, lb.requiredString("TargetGroupArn"), lb.path("TargetGroupArn"));
-      b.loadBalancer(tg, lb.requiredString("ContainerName"), lb.requiredInt("ContainerPort"));
-    }
-    Duration grace = p.seconds("HealthCheckGracePeriodSeconds");
-    if (grace != null) b.healthCheckGracePeriod(grace);
-    Props nc = p.child("NetworkConfiguration");
-    if (nc != null) b.networkConfiguration(awsvpc(r, nc, launchType, tdDetail));
-    ServiceSpec spec = b.build();
-    String arn = r.arn("ecs", "service/" + cluster + "/" + name);
-    return new Creation() {
-      @Override
-      public Outcome predict() {
-        return Outcome.of(arn).attribute("ServiceArn", arn).attribute("Name", name);
-      }
+  static final ResourceHandler SERVICE_HANDLER =
+      r -> {
+        Props p = r.props();
+        String cluster = clusterName(r, p.requiredString("Cluster"), "Properties.Cluster");
+        String name = r.name(p.string("ServiceName"), 255);
+        String td = p.requiredString("TaskDefinition");
+        ResourceContext.Found tdf = r.byRef(td);
+        TaskDefinitionDetail tdDetail =
+            tdf != null && tdf.type().equals(TASK_DEFINITION)
+                ? (TaskDefinitionDetail) tdf.outcome().detail()
+                : null;
+        String familyRevision =
+            tdDetail != null
+                ? tdDetail.familyRevision()
+                : td.contains("task-definition/")
+                    ? td.substring(td.indexOf("task-definition/") + 16)
+                    : td;
+        ServiceSpec.Builder b = ServiceSpec.builder(cluster, name, familyRevision);
+        Integer desired = p.integer("DesiredCount");
+        if (desired != null) b.desiredCount(desired);
+        String scheduling = p.string("SchedulingStrategy");
+        if (scheduling != null)
+          b.schedulingStrategy(
+              Enums.parse(
+                  p, "SchedulingStrategy", SchedulingStrategy.class, SchedulingStrategy.REPLICA));
+        String launchType = p.string("LaunchType");
+        if (launchType != null) b.launchType(Enums.parse(p, "LaunchType", LaunchType.class, null));
+        for (Props s : p.children("CapacityProviderStrategy")) {
+          Integer base = s.integer("Base");
+          Integer weight = s.integer("Weight");
+          b.capacityProviderStrategy(
+              s.requiredString("CapacityProvider"),
+              base == null ? 0 : base,
+              weight == null ? 0 : weight);
+        }
+        List<PlacementStrategy> strategies = new ArrayList<>();
+        for (Props s : p.children("PlacementStrategies")) {
+          String type = s.requiredString("Type");
+          String field = s.string("Field");
+          strategies.add(
+              switch (type) {
+                case "spread" -> PlacementStrategy.spread(field == null ? "instanceId" : field);
+                case "binpack" -> PlacementStrategy.binpack(field == null ? "memory" : field);
+                case "random" -> PlacementStrategy.random();
+                default -> throw s.invalid("Type", type, "spread, binpack or random");
+              });
+        }
+        if (!strategies.isEmpty())
+          b.placementStrategy(strategies.toArray(PlacementStrategy[]::new));
+        List<PlacementConstraint> constraints = new ArrayList<>();
+        for (Props c : p.children("PlacementConstraints")) {
+          String type = c.requiredString("Type");
+          constraints.add(
+              switch (type) {
+                case "distinctInstance" -> PlacementConstraint.distinctInstance();
+                case "memberOf" -> PlacementConstraint.memberOf(c.requiredString("Expression"));
+                default -> throw c.invalid("Type", type, "distinctInstance or memberOf");
+              });
+        }
+        if (!constraints.isEmpty())
+          b.placementConstraints(constraints.toArray(PlacementConstraint[]::new));
+        Props dc = p.child("DeploymentConfiguration");
+        if (dc != null) {
+          Integer min = dc.integer("MinimumHealthyPercent");
+          Integer max = dc.integer("MaximumPercent");
+          Props breaker = dc.child("DeploymentCircuitBreaker");
+          DeploymentCircuitBreaker cb =
+              breaker == null
+                  ? DeploymentCircuitBreaker.DISABLED
+                  : new DeploymentCircuitBreaker(
+                      Boolean.TRUE.equals(breaker.bool("Enable")),
+                      Boolean.TRUE.equals(breaker.bool("Rollback")));
+          b.deploymentConfiguration(
+              new DeploymentConfiguration(min == null ? 100 : min, max == null ? 200 : max, cb));
+        }
+        for (Props lb : p.children("LoadBalancers")) {
+          String tg =
+              AutoScalingResources.targetGroupName(
+                  r, lb.requiredString("TargetGroupArn"), lb.path("TargetGroupArn"));
+          b.loadBalancer(tg, lb.requiredString("ContainerName"), lb.requiredInt("ContainerPort"));
+        }
+        Duration grace = p.seconds("HealthCheckGracePeriodSeconds");
+        if (grace != null) b.healthCheckGracePeriod(grace);
+        Props nc = p.child("NetworkConfiguration");
+        if (nc != null) b.networkConfiguration(awsvpc(r, nc, launchType, tdDetail));
+        ServiceSpec spec = b.build();
+        String arn = r.arn("ecs", "service/" + cluster + "/" + name);
+        return new Creation() {
+          @Override
+          public Outcome predict() {
+            return Outcome.of(arn).attribute("ServiceArn", arn).attribute("Name", name);
+          }
 
-      @Override
-      public Outcome create(CloudTwin twin) {
-        EcsService s = twin.ecs().createService(spec);
-        return Outcome.of(s.serviceArn()).attribute("ServiceArn", s.serviceArn()).attribute("Name", name).withView(s);
-      }
-    };
-  };
+          @Override
+          public Outcome create(CloudTwin twin) {
+            EcsService s = twin.ecs().createService(spec);
+            return Outcome.of(s.serviceArn())
+                .attribute("ServiceArn", s.serviceArn())
+                .attribute("Name", name)
+                .withView(s);
+          }
+        };
+      };
 
   /**
    * NetworkConfiguration.AwsvpcConfiguration: the subnets' zones bound placement; AssignPublicIp
    * ENABLED only on Fargate; only for an awsvpc task definition, as CreateService checks.
    */
-  private static AwsvpcConfiguration awsvpc(ResourceContext r, Props nc, String launchType, TaskDefinitionDetail td) {
+  private static AwsvpcConfiguration awsvpc(
+      ResourceContext r, Props nc, String launchType, TaskDefinitionDetail td) {
     Props a = nc.child("AwsvpcConfiguration");
     if (a == null) throw nc.missing("AwsvpcConfiguration");
     String at = "Properties.NetworkConfiguration.AwsvpcConfiguration.";
     if (td != null && td.networkMode() != NetworkMode.AWSVPC) {
-      throw new TemplateValidationException(r.logicalId(), "Properties.NetworkConfiguration", td.networkMode().awsName(),
-          "a task definition with NetworkMode awsvpc", "Network Configuration is not valid for the given networkMode of this task definition.");
+      throw new TemplateValidationException(
+          r.logicalId(),
+          "Properties.NetworkConfiguration",
+          td.networkMode().awsName(),
+          "a task definition with NetworkMode awsvpc",
+          "Network Configuration is not valid for the given networkMode of this task definition.");
     }
     List<String> subnets = a.strings("Subnets");
     if (subnets == null || subnets.isEmpty()) throw a.missing("Subnets");
     java.util.LinkedHashSet<String> zones = new java.util.LinkedHashSet<>();
-    for (int i = 0; i < subnets.size(); i++) zones.add(r.subnetZone(subnets.get(i), at + "Subnets[" + i + "]"));
+    for (int i = 0; i < subnets.size(); i++)
+      zones.add(r.subnetZone(subnets.get(i), at + "Subnets[" + i + "]"));
     String assign = a.string("AssignPublicIp");
-    if (assign != null && !assign.equals("ENABLED") && !assign.equals("DISABLED")) throw a.invalid("AssignPublicIp", assign, "ENABLED or DISABLED");
+    if (assign != null && !assign.equals("ENABLED") && !assign.equals("DISABLED"))
+      throw a.invalid("AssignPublicIp", assign, "ENABLED or DISABLED");
     boolean publicIp = "ENABLED".equals(assign);
     if (publicIp && !"FARGATE".equals(launchType)) {
-      throw new TemplateValidationException(r.logicalId(), at + "AssignPublicIp", assign, "DISABLED outside Fargate",
+      throw new TemplateValidationException(
+          r.logicalId(),
+          at + "AssignPublicIp",
+          assign,
+          "DISABLED outside Fargate",
           "Assign public IP is not supported for this launch type.");
     }
     try {
@@ -361,7 +437,16 @@ final class EcsResources {
   }
 
   static Map<String, ResourceHandler> handlers() {
-    return Map.of(CLUSTER, CLUSTER_HANDLER, PROVIDER, PROVIDER_HANDLER, "AWS::ECS::ClusterCapacityProviderAssociations", ASSOCIATIONS,
-        TASK_DEFINITION, TASK_DEFINITION_HANDLER, SERVICE, SERVICE_HANDLER);
+    return Map.of(
+        CLUSTER,
+        CLUSTER_HANDLER,
+        PROVIDER,
+        PROVIDER_HANDLER,
+        "AWS::ECS::ClusterCapacityProviderAssociations",
+        ASSOCIATIONS,
+        TASK_DEFINITION,
+        TASK_DEFINITION_HANDLER,
+        SERVICE,
+        SERVICE_HANDLER);
   }
 }

@@ -2,7 +2,9 @@ package io.github.cloudtwin.cloudformation;
 
 import java.util.Arrays;
 
-/** Reads enumerated property values by AWS's spelling, naming the allowed values when one is wrong. */
+/**
+ * Reads enumerated property values by AWS's spelling, naming the allowed values when one is wrong.
+ */
 final class Enums {
 
   private Enums() {}
@@ -13,6 +15,7 @@ final class Enums {
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(v) || e.toString().equals(v)) return e;
     }
-    throw p.invalid(key, v, "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
+    throw p.invalid(
+        key, v, "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
   }
 }

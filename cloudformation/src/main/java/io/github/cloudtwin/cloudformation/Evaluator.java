@@ -10,22 +10,25 @@ import java.util.Map;
 /**
  * Resolves intrinsic functions and references in one stack: Ref, Fn::GetAtt, Fn::Sub, Fn::Join,
  * Fn::Select, Fn::Split, Fn::If, Fn::FindInMap, Fn::GetAZs, Fn::ImportValue, Fn::Base64, Fn::Cidr;
- * the condition functions live in {@link Conditions}. {@code AWS::NoValue} removes the key or element
- * that holds it.
+ * the condition functions live in {@link Conditions}. {@code AWS::NoValue} removes the key or
+ * element that holds it.
  */
 final class Evaluator {
 
   /** The value of {@code Ref: AWS::NoValue}. */
-  static final Object NO_VALUE = new Object() {
-    @Override
-    public String toString() {
-      return "AWS::NoValue";
-    }
-  };
+  static final Object NO_VALUE =
+      new Object() {
+        @Override
+        public String toString() {
+          return "AWS::NoValue";
+        }
+      };
 
   /** What references to names outside the expression resolve to. */
   interface Scope {
-    /** A parameter or pseudo parameter value (String or List of String), or null when there is none. */
+    /**
+     * A parameter or pseudo parameter value (String or List of String), or null when there is none.
+     */
     Object parameter(String name);
 
     /** Whether {@code logicalId} names a resource of the template (created or not). */
@@ -79,7 +82,8 @@ final class Evaluator {
     return value;
   }
 
-  private TemplateValidationException invalid(String where, String path, Object value, String allowed) {
+  private TemplateValidationException invalid(
+      String where, String path, Object value, String allowed) {
     return new TemplateValidationException(where, path, value, allowed);
   }
 
@@ -92,95 +96,135 @@ final class Evaluator {
         return getAtt(arg, where, p);
       case "Fn::Sub":
         return Sub.resolve(this, arg, where, p);
-      case "Fn::Join": {
-        List<?> a = list(arg, 2, where, p, "[delimiter, [values]]");
-        String delimiter = string(eval(a.get(0), where, p), where, p + "[0]");
-        Object items = eval(a.get(1), where, p + "[1]");
-        if (!(items instanceof List<?> values)) throw invalid(where, p + "[1]", Values.describe(items), "a list of values to join");
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-          if (i > 0) sb.append(delimiter);
-          sb.append(string(values.get(i), where, p + "[1][" + i + "]"));
-        }
-        return sb.toString();
-      }
-      case "Fn::Select": {
-        List<?> a = list(arg, 2, where, p, "[index, [values]]");
-        int index = integer(eval(a.get(0), where, p + "[0]"), where, p + "[0]");
-        Object items = eval(a.get(1), where, p + "[1]");
-        if (!(items instanceof List<?> values)) throw invalid(where, p + "[1]", Values.describe(items), "a list to select from");
-        if (index < 0 || index >= values.size()) {
-          throw new TemplateValidationException(where, p, index, "an index below " + values.size(),
-              "Template error: Fn::Select cannot select nonexistent value at index " + index);
-        }
-        return values.get(index);
-      }
-      case "Fn::Split": {
-        List<?> a = list(arg, 2, where, p, "[delimiter, source string]");
-        String delimiter = string(eval(a.get(0), where, p), where, p + "[0]");
-        String source = string(eval(a.get(1), where, p + "[1]"), where, p + "[1]");
-        if (delimiter.isEmpty()) throw invalid(where, p + "[0]", "", "a non-empty delimiter");
-        List<Object> parts = new ArrayList<>();
-        int from = 0;
-        while (true) {
-          int at = source.indexOf(delimiter, from);
-          if (at < 0) {
-            parts.add(source.substring(from));
-            return parts;
+      case "Fn::Join":
+        {
+          List<?> a = list(arg, 2, where, p, "[delimiter, [values]]");
+          String delimiter = string(eval(a.get(0), where, p), where, p + "[0]");
+          Object items = eval(a.get(1), where, p + "[1]");
+          if (!(items instanceof List<?> values))
+            throw invalid(where, p + "[1]", Values.describe(items), "a list of values to join");
+          StringBuilder sb = new StringBuilder();
+          for (int i = 0; i < values.size(); i++) {
+            if (i > 0) sb.append(delimiter);
+            sb.append(string(values.get(i), where, p + "[1][" + i + "]"));
           }
-          parts.add(source.substring(from, at));
-          from = at + delimiter.length();
+          return sb.toString();
         }
-      }
-      case "Fn::If": {
-        List<?> a = list(arg, 3, where, p, "[condition name, value if true, value if false]");
-        String name = string(a.get(0), where, p + "[0]");
-        return scope.condition(name, where, p) ? eval(a.get(1), where, p + "[1]") : eval(a.get(2), where, p + "[2]");
-      }
-      case "Fn::FindInMap": {
-        List<?> a = list(arg, 3, where, p, "[MapName, TopLevelKey, SecondLevelKey]");
-        String map = string(eval(a.get(0), where, p), where, p + "[0]");
-        String top = string(eval(a.get(1), where, p), where, p + "[1]");
-        String second = string(eval(a.get(2), where, p), where, p + "[2]");
-        Object m = scope.mappings().get(map);
-        if (!(m instanceof Map<?, ?> mm)) throw invalid(where, p + "[0]", map, "a mapping of the Mappings section " + scope.mappings().keySet());
-        Object t = mm.get(top);
-        if (!(t instanceof Map<?, ?> tm)) throw invalid(where, p + "[1]", top, "a top-level key of mapping " + map + " " + mm.keySet());
-        if (!tm.containsKey(second)) throw invalid(where, p + "[2]", second, "a second-level key of " + map + "." + top + " " + tm.keySet());
-        return tm.get(second);
-      }
-      case "Fn::GetAZs": {
-        Object region = eval(arg, where, p);
-        return new ArrayList<Object>(scope.zones(region == null ? "" : string(region, where, p), where, p));
-      }
+      case "Fn::Select":
+        {
+          List<?> a = list(arg, 2, where, p, "[index, [values]]");
+          int index = integer(eval(a.get(0), where, p + "[0]"), where, p + "[0]");
+          Object items = eval(a.get(1), where, p + "[1]");
+          if (!(items instanceof List<?> values))
+            throw invalid(where, p + "[1]", Values.describe(items), "a list to select from");
+          if (index < 0 || index >= values.size()) {
+            throw new TemplateValidationException(
+                where,
+                p,
+                index,
+                "an index below " + values.size(),
+                "Template error: Fn::Select cannot select nonexistent value at index " + index);
+          }
+          return values.get(index);
+        }
+      case "Fn::Split":
+        {
+          List<?> a = list(arg, 2, where, p, "[delimiter, source string]");
+          String delimiter = string(eval(a.get(0), where, p), where, p + "[0]");
+          String source = string(eval(a.get(1), where, p + "[1]"), where, p + "[1]");
+          if (delimiter.isEmpty()) throw invalid(where, p + "[0]", "", "a non-empty delimiter");
+          List<Object> parts = new ArrayList<>();
+          int from = 0;
+          while (true) {
+            int at = source.indexOf(delimiter, from);
+            if (at < 0) {
+              parts.add(source.substring(from));
+              return parts;
+            }
+            parts.add(source.substring(from, at));
+            from = at + delimiter.length();
+          }
+        }
+      case "Fn::If":
+        {
+          List<?> a = list(arg, 3, where, p, "[condition name, value if true, value if false]");
+          String name = string(a.get(0), where, p + "[0]");
+          return scope.condition(name, where, p)
+              ? eval(a.get(1), where, p + "[1]")
+              : eval(a.get(2), where, p + "[2]");
+        }
+      case "Fn::FindInMap":
+        {
+          List<?> a = list(arg, 3, where, p, "[MapName, TopLevelKey, SecondLevelKey]");
+          String map = string(eval(a.get(0), where, p), where, p + "[0]");
+          String top = string(eval(a.get(1), where, p), where, p + "[1]");
+          String second = string(eval(a.get(2), where, p), where, p + "[2]");
+          Object m = scope.mappings().get(map);
+          if (!(m instanceof Map<?, ?> mm))
+            throw invalid(
+                where,
+                p + "[0]",
+                map,
+                "a mapping of the Mappings section " + scope.mappings().keySet());
+          Object t = mm.get(top);
+          if (!(t instanceof Map<?, ?> tm))
+            throw invalid(
+                where, p + "[1]", top, "a top-level key of mapping " + map + " " + mm.keySet());
+          if (!tm.containsKey(second))
+            throw invalid(
+                where,
+                p + "[2]",
+                second,
+                "a second-level key of " + map + "." + top + " " + tm.keySet());
+          return tm.get(second);
+        }
+      case "Fn::GetAZs":
+        {
+          Object region = eval(arg, where, p);
+          return new ArrayList<Object>(
+              scope.zones(region == null ? "" : string(region, where, p), where, p));
+        }
       case "Fn::ImportValue":
         return scope.importValue(string(eval(arg, where, p), where, p), where, p);
       case "Fn::Base64":
-        return Base64.getEncoder().encodeToString(string(eval(arg, where, p), where, p).getBytes(StandardCharsets.UTF_8));
-      case "Fn::Cidr": {
-        List<?> a = list(arg, 3, where, p, "[ipBlock, count, cidrBits]");
-        String block = string(eval(a.get(0), where, p), where, p + "[0]");
-        int count = integer(eval(a.get(1), where, p), where, p + "[1]");
-        int bits = integer(eval(a.get(2), where, p), where, p + "[2]");
-        return new ArrayList<Object>(Cidr.subnets(block, count, bits, where, p));
-      }
+        return Base64.getEncoder()
+            .encodeToString(string(eval(arg, where, p), where, p).getBytes(StandardCharsets.UTF_8));
+      case "Fn::Cidr":
+        {
+          List<?> a = list(arg, 3, where, p, "[ipBlock, count, cidrBits]");
+          String block = string(eval(a.get(0), where, p), where, p + "[0]");
+          int count = integer(eval(a.get(1), where, p), where, p + "[1]");
+          int bits = integer(eval(a.get(2), where, p), where, p + "[2]");
+          return new ArrayList<Object>(Cidr.subnets(block, count, bits, where, p));
+        }
       case "Condition":
         return scope.condition(string(arg, where, p), where, p);
       default:
         if (Conditions.FUNCTIONS.contains(fn)) return Conditions.evaluate(this, fn, arg, where, p);
-        throw invalid(where, p, fn, "a supported intrinsic function (Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split, "
-            + "Fn::If, Fn::FindInMap, Fn::GetAZs, Fn::ImportValue, Fn::Base64, Fn::Cidr, Fn::Equals, Fn::Not, Fn::And, Fn::Or)");
+        throw invalid(
+            where,
+            p,
+            fn,
+            "a supported intrinsic function (Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split, "
+                + "Fn::If, Fn::FindInMap, Fn::GetAZs, Fn::ImportValue, Fn::Base64, Fn::Cidr, Fn::Equals, Fn::Not, Fn::And, Fn::Or)");
     }
   }
 
   private Object ref(Object arg, String where, String path) {
-    if (!(arg instanceof String name)) throw invalid(where, path, Values.describe(arg), "the name of a parameter or resource");
+    if (!(arg instanceof String name))
+      throw invalid(where, path, Values.describe(arg), "the name of a parameter or resource");
     if (name.equals("AWS::NoValue")) return NO_VALUE;
     Object param = scope.parameter(name);
     if (param != null) return param;
     if (scope.isResource(name)) return scope.ref(name, where, path);
-    throw new TemplateValidationException(where, path, name, "a parameter, pseudo parameter or resource of this template",
-        "Template format error: Unresolved resource dependencies [" + name + "] in the Resources block of the template");
+    throw new TemplateValidationException(
+        where,
+        path,
+        name,
+        "a parameter, pseudo parameter or resource of this template",
+        "Template format error: Unresolved resource dependencies ["
+            + name
+            + "] in the Resources block of the template");
   }
 
   private Object getAtt(Object arg, String where, String path) {
@@ -193,7 +237,11 @@ final class Evaluator {
     String id = string(a.get(0), where, path + "[0]");
     String attribute = string(eval(a.get(1), where, path + "[1]"), where, path + "[1]");
     if (!scope.isResource(id)) {
-      throw new TemplateValidationException(where, path, id, "a resource of this template",
+      throw new TemplateValidationException(
+          where,
+          path,
+          id,
+          "a resource of this template",
           "Template error: instance of Fn::GetAtt references undefined resource " + id);
     }
     return scope.getAtt(id, attribute, where, path);
@@ -204,7 +252,8 @@ final class Evaluator {
   }
 
   private List<?> list(Object arg, int size, String where, String path, String shape) {
-    if (!(arg instanceof List<?> l) || l.size() != size) throw invalid(where, path, Values.describe(arg), shape);
+    if (!(arg instanceof List<?> l) || l.size() != size)
+      throw invalid(where, path, Values.describe(arg), shape);
     return l;
   }
 
@@ -217,11 +266,13 @@ final class Evaluator {
 
   static int integer(Object v, String where, String path) {
     try {
-      if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.intValue();
+      if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()))
+        return n.intValue();
       if (v instanceof String s) return Integer.parseInt(s.trim());
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new TemplateValidationException(where, path, Values.describe(v), "an integer (a number or a numeric string)");
+    throw new TemplateValidationException(
+        where, path, Values.describe(v), "an integer (a number or a numeric string)");
   }
 }

@@ -33,7 +33,13 @@ public final class ImportReport {
    * @param path the property path, or null for a whole resource
    * @param reason why, in a few words
    */
-  public record Entry(Kind kind, String stackName, String logicalId, String resourceType, String path, String reason) {
+  public record Entry(
+      Kind kind,
+      String stackName,
+      String logicalId,
+      String resourceType,
+      String path,
+      String reason) {
     /**
      * Validates.
      *
@@ -54,7 +60,17 @@ public final class ImportReport {
 
     @Override
     public String toString() {
-      return kind + " " + stackName + "/" + logicalId + " (" + resourceType + ")" + (path == null ? "" : " " + path) + ": " + reason;
+      return kind
+          + " "
+          + stackName
+          + "/"
+          + logicalId
+          + " ("
+          + resourceType
+          + ")"
+          + (path == null ? "" : " " + path)
+          + ": "
+          + reason;
     }
   }
 
@@ -91,25 +107,39 @@ public final class ImportReport {
    * @return the unmodelled property paths of one resource, such as {@code Properties.Tags}
    */
   public List<String> unmodelledProperties(String logicalId) {
-    return entries(Kind.UNMODELLED_PROPERTY).stream().filter(e -> e.logicalId().equals(logicalId)).map(Entry::path).toList();
+    return entries(Kind.UNMODELLED_PROPERTY).stream()
+        .filter(e -> e.logicalId().equals(logicalId))
+        .map(Entry::path)
+        .toList();
   }
 
   /** {@return the report as text for people: one line per entry, grouped by kind} */
   public String text() {
     StringBuilder sb = new StringBuilder();
-    sb.append("Import report: ").append(entries(Kind.NOT_SIMULATED).size()).append(" resource(s) not simulated, ")
-        .append(entries(Kind.UNMODELLED_PROPERTY).size()).append(" unmodelled propert(ies), ")
-        .append(entries(Kind.NOTE).size()).append(" note(s)\n");
+    sb.append("Import report: ")
+        .append(entries(Kind.NOT_SIMULATED).size())
+        .append(" resource(s) not simulated, ")
+        .append(entries(Kind.UNMODELLED_PROPERTY).size())
+        .append(" unmodelled propert(ies), ")
+        .append(entries(Kind.NOTE).size())
+        .append(" note(s)\n");
     for (Kind k : Kind.values()) {
       List<Entry> es = entries(k);
       if (es.isEmpty()) continue;
-      sb.append(switch (k) {
-        case NOT_SIMULATED -> "Not simulated:\n";
-        case UNMODELLED_PROPERTY -> "Unmodelled properties:\n";
-        case NOTE -> "Notes:\n";
-      });
+      sb.append(
+          switch (k) {
+            case NOT_SIMULATED -> "Not simulated:\n";
+            case UNMODELLED_PROPERTY -> "Unmodelled properties:\n";
+            case NOTE -> "Notes:\n";
+          });
       for (Entry e : es) {
-        sb.append("  ").append(e.stackName()).append('/').append(e.logicalId()).append(" (").append(e.resourceType()).append(')');
+        sb.append("  ")
+            .append(e.stackName())
+            .append('/')
+            .append(e.logicalId())
+            .append(" (")
+            .append(e.resourceType())
+            .append(')');
         if (e.path() != null) sb.append(' ').append(e.path());
         sb.append(": ").append(e.reason()).append('\n');
       }

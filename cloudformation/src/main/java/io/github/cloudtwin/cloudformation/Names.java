@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * Physical names CloudFormation generates when a template gives none: {@code
- * <stack>-<LogicalId>-<SUFFIX>}, truncated to the service's limit. The suffix derives from the stack
- * name and logical id, so one template under one stack name always gets the same names.
+ * <stack>-<LogicalId>-<SUFFIX>}, truncated to the service's limit. The suffix derives from the
+ * stack name and logical id, so one template under one stack name always gets the same names.
  */
 final class Names {
 

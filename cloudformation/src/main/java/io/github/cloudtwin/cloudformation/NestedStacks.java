@@ -14,47 +14,57 @@ final class NestedStacks {
 
   private NestedStacks() {}
 
-  static final ResourceHandler STACK = r -> {
-    Props p = r.props();
-    String url = p.requiredString("TemplateURL");
-    Map<String, String> parameters = new LinkedHashMap<>();
-    Props given = p.child("Parameters");
-    if (given != null) {
-      Object raw = p.raw("Parameters");
-      for (Map.Entry<?, ?> e : ((Map<?, ?>) raw).entrySet()) {
-        Object v = e.getValue();
-        String text = v instanceof List<?> l
-            ? String.join(",", l.stream().map(o -> Evaluator.string(o, r.logicalId(), "Properties.Parameters." + e.getKey())).toList())
-            : Evaluator.string(v, r.logicalId(), "Properties.Parameters." + e.getKey());
-        parameters.put((String) e.getKey(), text);
-      }
-    }
-    p.accept("TimeoutInMinutes").accept("NotificationARNs");
-    Template template;
-    try {
-      template = r.plan().session().config().templateResolver().resolve(url);
-    } catch (TemplateValidationException e) {
-      throw new TemplateValidationException(r.logicalId(), "Properties.TemplateURL", url, e.allowed());
-    }
-    String childName = Names.generate(r.stackName(), r.logicalId(), 128);
-    StackPlan child = r.plan().nested(r.logicalId(), template, childName);
-    if (r.planning()) {
-      child.plan(parameters);
-      return Creation.fixed(outcome(child));
-    }
-    return new Creation() {
-      @Override
-      public Outcome predict() {
-        return outcome(child);
-      }
+  static final ResourceHandler STACK =
+      r -> {
+        Props p = r.props();
+        String url = p.requiredString("TemplateURL");
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Props given = p.child("Parameters");
+        if (given != null) {
+          Object raw = p.raw("Parameters");
+          for (Map.Entry<?, ?> e : ((Map<?, ?>) raw).entrySet()) {
+            Object v = e.getValue();
+            String text =
+                v instanceof List<?> l
+                    ? String.join(
+                        ",",
+                        l.stream()
+                            .map(
+                                o ->
+                                    Evaluator.string(
+                                        o, r.logicalId(), "Properties.Parameters." + e.getKey()))
+                            .toList())
+                    : Evaluator.string(v, r.logicalId(), "Properties.Parameters." + e.getKey());
+            parameters.put((String) e.getKey(), text);
+          }
+        }
+        p.accept("TimeoutInMinutes").accept("NotificationARNs");
+        Template template;
+        try {
+          template = r.plan().session().config().templateResolver().resolve(url);
+        } catch (TemplateValidationException e) {
+          throw new TemplateValidationException(
+              r.logicalId(), "Properties.TemplateURL", url, e.allowed());
+        }
+        String childName = Names.generate(r.stackName(), r.logicalId(), 128);
+        StackPlan child = r.plan().nested(r.logicalId(), template, childName);
+        if (r.planning()) {
+          child.plan(parameters);
+          return Creation.fixed(outcome(child));
+        }
+        return new Creation() {
+          @Override
+          public Outcome predict() {
+            return outcome(child);
+          }
 
-      @Override
-      public Outcome create(CloudTwin twin) {
-        child.create(parameters);
-        return outcome(child);
-      }
-    };
-  };
+          @Override
+          public Outcome create(CloudTwin twin) {
+            child.create(parameters);
+            return outcome(child);
+          }
+        };
+      };
 
   private static Outcome outcome(StackPlan child) {
     Outcome o = Outcome.of(child.stackId());

@@ -16,22 +16,36 @@ final class NotSimulated implements ResourceHandler {
     String id = r.logicalId();
     String name = r.name(null, 64);
     String type = r.type();
-    Outcome o = switch (type) {
-      case "AWS::SNS::Topic" -> Outcome.of(r.arn("sns", name)).attribute("TopicArn", r.arn("sns", name)).attribute("TopicName", name);
-      case "AWS::IAM::Role" -> Outcome.of(name).attribute("Arn", r.globalArn("iam", "role/" + name))
-          .attribute("RoleId", Names.suffix(name, 21, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"));
-      case "AWS::IAM::InstanceProfile" -> Outcome.of(name).attribute("Arn", r.globalArn("iam", "instance-profile/" + name));
-      case "AWS::EC2::SecurityGroup" -> {
-        String sg = Names.hexId("sg-", r.stackName() + "/" + id, 17);
-        yield Outcome.of(sg).attribute("GroupId", sg);
-      }
-      case "AWS::SQS::Queue" -> Outcome.of("https://sqs." + r.region() + ".amazonaws.com/" + r.accountId() + "/" + name)
-          .attribute("Arn", r.arn("sqs", name)).attribute("QueueName", name);
-      case "AWS::Lambda::Function" -> Outcome.of(name).attribute("Arn", r.arn("lambda", "function:" + name));
-      case "AWS::Logs::LogGroup" -> Outcome.of(name).attribute("Arn", r.arn("logs", "log-group:" + name + ":*"));
-      default -> Outcome.of(name).attribute("Arn", r.arn(service(type), name));
-    };
-    if (r.planning()) r.plan().report(ImportReport.Kind.NOT_SIMULATED, id, type, null, reason(type));
+    Outcome o =
+        switch (type) {
+          case "AWS::SNS::Topic" ->
+              Outcome.of(r.arn("sns", name))
+                  .attribute("TopicArn", r.arn("sns", name))
+                  .attribute("TopicName", name);
+          case "AWS::IAM::Role" ->
+              Outcome.of(name)
+                  .attribute("Arn", r.globalArn("iam", "role/" + name))
+                  .attribute(
+                      "RoleId", Names.suffix(name, 21, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"));
+          case "AWS::IAM::InstanceProfile" ->
+              Outcome.of(name).attribute("Arn", r.globalArn("iam", "instance-profile/" + name));
+          case "AWS::EC2::SecurityGroup" -> {
+            String sg = Names.hexId("sg-", r.stackName() + "/" + id, 17);
+            yield Outcome.of(sg).attribute("GroupId", sg);
+          }
+          case "AWS::SQS::Queue" ->
+              Outcome.of(
+                      "https://sqs." + r.region() + ".amazonaws.com/" + r.accountId() + "/" + name)
+                  .attribute("Arn", r.arn("sqs", name))
+                  .attribute("QueueName", name);
+          case "AWS::Lambda::Function" ->
+              Outcome.of(name).attribute("Arn", r.arn("lambda", "function:" + name));
+          case "AWS::Logs::LogGroup" ->
+              Outcome.of(name).attribute("Arn", r.arn("logs", "log-group:" + name + ":*"));
+          default -> Outcome.of(name).attribute("Arn", r.arn(service(type), name));
+        };
+    if (r.planning())
+      r.plan().report(ImportReport.Kind.NOT_SIMULATED, id, type, null, reason(type));
     return Creation.fixed(o.notSimulated());
   }
 

@@ -13,13 +13,17 @@ import java.util.Map;
  * @param simulated whether the twin simulates the resource
  * @param detail what other handlers read from it, or null
  */
-record Outcome(String ref, Map<String, Object> attributes, Object view, boolean simulated, Object detail) {
+record Outcome(
+    String ref, Map<String, Object> attributes, Object view, boolean simulated, Object detail) {
 
   static Outcome of(String ref) {
     return new Outcome(ref, new LinkedHashMap<>(), null, true, null);
   }
 
-  /** What other handlers read from this resource (a launch template's settings), kept from the stack view. */
+  /**
+   * What other handlers read from this resource (a launch template's settings), kept from the stack
+   * view.
+   */
   Outcome withDetail(Object d) {
     return new Outcome(ref, attributes, view, simulated, d);
   }

@@ -53,7 +53,8 @@ final class Props {
   }
 
   TemplateValidationException invalid(String key, Object value, String allowed) {
-    return new TemplateValidationException(logicalId, path(key), value instanceof String ? value : Values.describe(value), allowed);
+    return new TemplateValidationException(
+        logicalId, path(key), value instanceof String ? value : Values.describe(value), allowed);
   }
 
   String string(String key) {
@@ -70,21 +71,38 @@ final class Props {
   }
 
   TemplateValidationException missing(String key) {
-    return new TemplateValidationException(logicalId, path(key), null, "a value (the property is required)",
-        "Properties validation failed for resource " + logicalId + " with message: #: required key [" + key + "] not found");
+    return new TemplateValidationException(
+        logicalId,
+        path(key),
+        null,
+        "a value (the property is required)",
+        "Properties validation failed for resource "
+            + logicalId
+            + " with message: #: required key ["
+            + key
+            + "] not found");
   }
 
   Integer integer(String key) {
     Object v = raw(key);
     if (v == null) return null;
     try {
-      if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.intValue();
+      if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()))
+        return n.intValue();
       if (v instanceof String s) return Integer.parseInt(s.trim());
     } catch (NumberFormatException e) {
       // below
     }
-    throw new TemplateValidationException(logicalId, path(key), v instanceof String ? v : Values.describe(v), "an integer",
-        "Properties validation failed for resource " + logicalId + " with message: #/" + key + ": expected type: Integer, found: "
+    throw new TemplateValidationException(
+        logicalId,
+        path(key),
+        v instanceof String ? v : Values.describe(v),
+        "an integer",
+        "Properties validation failed for resource "
+            + logicalId
+            + " with message: #/"
+            + key
+            + ": expected type: Integer, found: "
             + (v instanceof String ? "String" : v.getClass().getSimpleName()));
   }
 
@@ -103,8 +121,16 @@ final class Props {
     } catch (NumberFormatException e) {
       // below
     }
-    throw new TemplateValidationException(logicalId, path(key), v instanceof String ? v : Values.describe(v), "a number",
-        "Properties validation failed for resource " + logicalId + " with message: #/" + key + ": expected type: Number, found: "
+    throw new TemplateValidationException(
+        logicalId,
+        path(key),
+        v instanceof String ? v : Values.describe(v),
+        "a number",
+        "Properties validation failed for resource "
+            + logicalId
+            + " with message: #/"
+            + key
+            + ": expected type: Number, found: "
             + (v instanceof String ? "String" : v.getClass().getSimpleName()));
   }
 
@@ -112,7 +138,8 @@ final class Props {
     Object v = raw(key);
     if (v == null) return null;
     if (v instanceof Boolean b) return b;
-    if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) return Boolean.parseBoolean(s);
+    if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")))
+      return Boolean.parseBoolean(s);
     throw invalid(key, v, "true or false");
   }
 
@@ -129,7 +156,8 @@ final class Props {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < l.size(); i++) {
       Object o = l.get(i);
-      if (o instanceof List<?> || o instanceof Map<?, ?>) throw invalid(key + "[" + i + "]", o, "a string");
+      if (o instanceof List<?> || o instanceof Map<?, ?>)
+        throw invalid(key + "[" + i + "]", o, "a string");
       out.add(Values.text(o));
     }
     return out;
@@ -153,7 +181,8 @@ final class Props {
     List<Props> out = new ArrayList<>();
     for (int i = 0; i < l.size(); i++) {
       if (!(l.get(i) instanceof Map)) throw invalid(key + "[" + i + "]", l.get(i), "a mapping");
-      out.add(new Props(logicalId, path(key) + "[" + i + "]", (Map<String, Object>) l.get(i), read));
+      out.add(
+          new Props(logicalId, path(key) + "[" + i + "]", (Map<String, Object>) l.get(i), read));
     }
     if (out.isEmpty()) accept(key);
     return out;

@@ -56,18 +56,28 @@ final class ResourceContext {
     return given != null ? given : Names.generate(plan.stackName(), node.id, maxLength);
   }
 
-  /** The resource of this stack (already read in this phase) whose Ref value is {@code ref}, or null. */
+  /**
+   * The resource of this stack (already read in this phase) whose Ref value is {@code ref}, or
+   * null.
+   */
   Found byRef(String ref) {
     return plan.byRef(ref);
   }
 
-  /** The zone of a subnet of this stack or one the test supplied; else a TemplateValidationException. */
+  /**
+   * The zone of a subnet of this stack or one the test supplied; else a
+   * TemplateValidationException.
+   */
   String subnetZone(String subnetId, String path) {
     Found f = byRef(subnetId);
-    if (f != null && f.type().equals("AWS::EC2::Subnet")) return (String) f.outcome().attributes().get("AvailabilityZone");
+    if (f != null && f.type().equals("AWS::EC2::Subnet"))
+      return (String) f.outcome().attributes().get("AvailabilityZone");
     String zone = plan.session().subnetZone(subnetId);
     if (zone != null) return zone;
-    throw new TemplateValidationException(node.id, path, subnetId,
+    throw new TemplateValidationException(
+        node.id,
+        path,
+        subnetId,
         "a subnet of the template (Ref to an AWS::EC2::Subnet) or one supplied with StackImport.Builder.subnet(id, zone)",
         "The subnet ID '" + subnetId + "' does not exist");
   }
@@ -75,12 +85,15 @@ final class ResourceContext {
   /** A zone name of the twin, else a TemplateValidationException naming the property. */
   String zone(String zone, String path) {
     if (!plan.twin().config().zoneNames().contains(zone)) {
-      throw new TemplateValidationException(node.id, path, zone, "a zone of the twin " + plan.twin().config().zoneNames());
+      throw new TemplateValidationException(
+          node.id, path, zone, "a zone of the twin " + plan.twin().config().zoneNames());
     }
     return zone;
   }
 
-  /** The evaluated properties of another resource, leaving out {@code skip} (they refer back here). */
+  /**
+   * The evaluated properties of another resource, leaving out {@code skip} (they refer back here).
+   */
   Props evaluate(String logicalId, Set<String> skip) {
     return plan.evaluateProperties(logicalId, skip);
   }
@@ -97,7 +110,8 @@ final class ResourceContext {
 
   /** Reports a property as not modelled (during planning only). */
   void unmodelled(String path, String reason) {
-    if (planning()) plan.report(ImportReport.Kind.UNMODELLED_PROPERTY, node.id, node.type, path, reason);
+    if (planning())
+      plan.report(ImportReport.Kind.UNMODELLED_PROPERTY, node.id, node.type, path, reason);
   }
 
   TemplateValidationException invalid(String path, Object value, String allowed) {

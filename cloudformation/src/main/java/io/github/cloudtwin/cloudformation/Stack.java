@@ -25,13 +25,23 @@ public final class Stack {
   private final Map<String, Stack> nested;
   private final ImportReport report;
 
-  Stack(String stackName, String stackId, Template template, Map<String, Object> parameters, Map<String, StackResource> resources,
-      Map<String, String> outputs, Map<String, String> exports, Map<String, Stack> nested, ImportReport report) {
+  Stack(
+      String stackName,
+      String stackId,
+      Template template,
+      Map<String, Object> parameters,
+      Map<String, StackResource> resources,
+      Map<String, String> outputs,
+      Map<String, String> exports,
+      Map<String, Stack> nested,
+      ImportReport report) {
     this.stackName = stackName;
     this.stackId = stackId;
     this.template = template;
-    this.parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
-    this.resources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resources));
+    this.parameters =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+    this.resources =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resources));
     this.outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
     this.exports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exports));
     this.nested = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nested));
@@ -77,15 +87,24 @@ public final class Stack {
   public StackResource resource(String logicalId) {
     StackResource r = resources.get(logicalId);
     if (r == null) {
-      throw new TemplateValidationException(logicalId, null, logicalId,
-          "a logical id of stack " + stackName + " " + resources.keySet()
-              + (template.logicalIds().contains(logicalId) ? " (its Condition was false: it was not created)" : ""));
+      throw new TemplateValidationException(
+          logicalId,
+          null,
+          logicalId,
+          "a logical id of stack "
+              + stackName
+              + " "
+              + resources.keySet()
+              + (template.logicalIds().contains(logicalId)
+                  ? " (its Condition was false: it was not created)"
+                  : ""));
     }
     return r;
   }
 
   /**
-   * The twin's view of a resource, as {@code type}: {@code stack.resource("WebServerGroup", AutoScalingGroup.class)}.
+   * The twin's view of a resource, as {@code type}: {@code stack.resource("WebServerGroup",
+   * AutoScalingGroup.class)}.
    *
    * @param <T> the view type, such as {@code AutoScalingGroup}
    * @param logicalId the logical id
@@ -96,10 +115,18 @@ public final class Stack {
   public <T> T resource(String logicalId, Class<T> type) {
     StackResource r = resource(logicalId);
     if (!type.isInstance(r.twinResource())) {
-      throw new TemplateValidationException(logicalId, null, r.resourceType(),
-          "a resource whose twin view is a " + type.getSimpleName() + " (this one's is "
-              + (r.twinResource() == null ? "none: " + (r.simulated() ? "the twin has no object for it" : "it is not simulated")
-                  : r.twinResource().getClass().getSimpleName()) + ")");
+      throw new TemplateValidationException(
+          logicalId,
+          null,
+          r.resourceType(),
+          "a resource whose twin view is a "
+              + type.getSimpleName()
+              + " (this one's is "
+              + (r.twinResource() == null
+                  ? "none: "
+                      + (r.simulated() ? "the twin has no object for it" : "it is not simulated")
+                  : r.twinResource().getClass().getSimpleName())
+              + ")");
     }
     return type.cast(r.twinResource());
   }
@@ -178,7 +205,8 @@ public final class Stack {
   public String output(String name) {
     String v = outputs.get(name);
     if (v == null) {
-      throw new TemplateValidationException(name, null, name, "an output of stack " + stackName + " " + outputs.keySet());
+      throw new TemplateValidationException(
+          name, null, name, "an output of stack " + stackName + " " + outputs.keySet());
     }
     return v;
   }
@@ -197,7 +225,8 @@ public final class Stack {
   public Stack nestedStack(String logicalId) {
     Stack s = nested.get(logicalId);
     if (s == null) {
-      throw new TemplateValidationException(logicalId, null, logicalId, "a nested stack of " + stackName + " " + nested.keySet());
+      throw new TemplateValidationException(
+          logicalId, null, logicalId, "a nested stack of " + stackName + " " + nested.keySet());
     }
     return s;
   }
@@ -214,6 +243,12 @@ public final class Stack {
 
   @Override
   public String toString() {
-    return "Stack[" + stackName + ", " + resources.size() + " resources, " + report.notSimulated().size() + " not simulated]";
+    return "Stack["
+        + stackName
+        + ", "
+        + resources.size()
+        + " resources, "
+        + report.notSimulated().size()
+        + " not simulated]";
   }
 }

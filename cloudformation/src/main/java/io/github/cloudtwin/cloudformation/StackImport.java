@@ -18,11 +18,14 @@ import java.util.Objects;
  * }</pre>
  *
  * @param template the template
- * @param stackName the stack name (AWS::StackName): a letter, then letters, digits or hyphens, at most 128
+ * @param stackName the stack name (AWS::StackName): a letter, then letters, digits or hyphens, at
+ *     most 128
  * @param parameters parameter values by name, as text (lists comma-separated)
  * @param importValues export values by export name, for {@code Fn::ImportValue}
- * @param ssmParameters SSM parameter values by parameter name, for {@code AWS::SSM::Parameter::Value<...>} parameters
- * @param subnets existing subnets by id, with their zone, for {@code AWS::EC2::Subnet::Id} parameters and literal ids
+ * @param ssmParameters SSM parameter values by parameter name, for {@code
+ *     AWS::SSM::Parameter::Value<...>} parameters
+ * @param subnets existing subnets by id, with their zone, for {@code AWS::EC2::Subnet::Id}
+ *     parameters and literal ids
  * @param templateResolver finds nested stacks' templates
  */
 public record StackImport(
@@ -52,9 +55,14 @@ public record StackImport(
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(stackName, "stackName");
     if (!stackName.matches("[A-Za-z][-A-Za-z0-9]{0,127}")) {
-      throw new TemplateValidationException(null, "StackName", stackName,
+      throw new TemplateValidationException(
+          null,
+          "StackName",
+          stackName,
           "a letter, then letters, digits or hyphens, at most 128 characters",
-          "1 validation error detected: Value '" + stackName + "' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*");
+          "1 validation error detected: Value '"
+              + stackName
+              + "' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*");
     }
     parameters = Map.copyOf(parameters);
     importValues = Map.copyOf(importValues);
@@ -85,7 +93,9 @@ public record StackImport(
   }
 
   static String defaultStackName(String templateName) {
-    String base = templateName.substring(Math.max(templateName.lastIndexOf('/'), templateName.lastIndexOf('\\')) + 1);
+    String base =
+        templateName.substring(
+            Math.max(templateName.lastIndexOf('/'), templateName.lastIndexOf('\\')) + 1);
     int dot = base.indexOf('.');
     if (dot > 0) base = base.substring(0, dot);
     base = base.replaceAll("[^-A-Za-z0-9]", "-");
@@ -143,8 +153,8 @@ public record StackImport(
 
     /**
      * Parameter values written as {@code Key=Value} pairs separated by commas or semicolons, as
-     * {@code @CloudFormationStack(parameters = "Env=test;Subnets=a,b")} gives them: a comma starts a
-     * new pair only when a {@code =} follows, so list values keep their commas.
+     * {@code @CloudFormationStack(parameters = "Env=test;Subnets=a,b")} gives them: a comma starts
+     * a new pair only when a {@code =} follows, so list values keep their commas.
      *
      * @param pairs parameter values written as {@code Key=Value} pairs separated by commas or
      *     semicolons, as {@code @CloudFormationStack(parameters = "Env=test;Subnets=a,b")} gives
@@ -171,7 +181,8 @@ public record StackImport(
     private void addPair(String pair) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new TemplateValidationException(null, "parameters", pair, "Key=Value pairs separated by ';' or ','");
+        throw new TemplateValidationException(
+            null, "parameters", pair, "Key=Value pairs separated by ';' or ','");
       }
       parameter(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     }
@@ -184,7 +195,8 @@ public record StackImport(
      * @return this builder
      */
     public Builder importValue(String exportName, String value) {
-      importValues.put(Objects.requireNonNull(exportName, "exportName"), Objects.requireNonNull(value, "value"));
+      importValues.put(
+          Objects.requireNonNull(exportName, "exportName"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
@@ -200,14 +212,16 @@ public record StackImport(
     }
 
     /**
-     * The value of an SSM parameter, for parameters of type {@code AWS::SSM::Parameter::Value<...>}.
+     * The value of an SSM parameter, for parameters of type {@code
+     * AWS::SSM::Parameter::Value<...>}.
      *
      * @param name the name
      * @param value the value
      * @return this builder
      */
     public Builder ssmParameter(String name, String value) {
-      ssmParameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      ssmParameters.put(
+          Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
@@ -219,7 +233,9 @@ public record StackImport(
      * @return this builder
      */
     public Builder subnet(String subnetId, String availabilityZone) {
-      subnets.put(Objects.requireNonNull(subnetId, "subnetId"), Objects.requireNonNull(availabilityZone, "availabilityZone"));
+      subnets.put(
+          Objects.requireNonNull(subnetId, "subnetId"),
+          Objects.requireNonNull(availabilityZone, "availabilityZone"));
       return this;
     }
 
@@ -236,8 +252,14 @@ public record StackImport(
 
     /** {@return the validated configuration} */
     public StackImport build() {
-      return new StackImport(template, stackName == null ? defaultStackName(template.name()) : stackName, parameters,
-          importValues, ssmParameters, subnets, templateResolver);
+      return new StackImport(
+          template,
+          stackName == null ? defaultStackName(template.name()) : stackName,
+          parameters,
+          importValues,
+          ssmParameters,
+          subnets,
+          templateResolver);
     }
 
     /**

@@ -31,11 +31,18 @@ final class StackImporter {
     return report;
   }
 
-  /** Records that {@code logicalId} will create {@code type} named {@code ref}; two resources may not. */
+  /**
+   * Records that {@code logicalId} will create {@code type} named {@code ref}; two resources may
+   * not.
+   */
   void claim(String type, String ref, String logicalId) {
     String previous = claimed.putIfAbsent(type + " " + ref, logicalId);
     if (previous != null) {
-      throw new TemplateValidationException(logicalId, null, ref, "a name no other resource of the import uses (" + previous + " has it)",
+      throw new TemplateValidationException(
+          logicalId,
+          null,
+          ref,
+          "a name no other resource of the import uses (" + previous + " has it)",
           ref + " already exists in stack " + config.stackName());
     }
   }
@@ -59,10 +66,12 @@ final class StackImporter {
   Stack run() {
     StackPlan root = new StackPlan(this, config.template(), config.stackName());
     // under the twin's lock: no other thread sees the stack half-created
-    twin.kernel().run(() -> {
-      root.plan(config.parameters());
-      root.create(config.parameters());
-    });
+    twin.kernel()
+        .run(
+            () -> {
+              root.plan(config.parameters());
+              root.create(config.parameters());
+            });
     return root.stack(report.build());
   }
 }

@@ -10,16 +10,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One stack during an import. {@link #plan} resolves parameters and conditions, orders the resources
- * by their references and reads every resource against predicted values, so an invalid template
- * fails before anything exists; {@link #create} then reads each again against the real values and
- * creates it.
+ * One stack during an import. {@link #plan} resolves parameters and conditions, orders the
+ * resources by their references and reads every resource against predicted values, so an invalid
+ * template fails before anything exists; {@link #create} then reads each again against the real
+ * values and creates it.
  */
 final class StackPlan implements Evaluator.Scope {
 
-  private static final Set<String> RESOURCE_ATTRIBUTES = Set.of(
-      "Type", "Properties", "DependsOn", "Condition", "Metadata", "CreationPolicy", "UpdatePolicy", "DeletionPolicy",
-      "UpdateReplacePolicy", "Version");
+  private static final Set<String> RESOURCE_ATTRIBUTES =
+      Set.of(
+          "Type",
+          "Properties",
+          "DependsOn",
+          "Condition",
+          "Metadata",
+          "CreationPolicy",
+          "UpdatePolicy",
+          "DeletionPolicy",
+          "UpdateReplacePolicy",
+          "Version");
 
   /** One resource of the template whose condition holds. */
   static final class Node {
@@ -59,12 +68,21 @@ final class StackPlan implements Evaluator.Scope {
     this.session = session;
     this.template = template;
     this.stackName = stackName;
-    this.stackId = session.twin().arns().of("cloudformation", "stack/" + stackName + "/" + uuid(stackName));
+    this.stackId =
+        session.twin().arns().of("cloudformation", "stack/" + stackName + "/" + uuid(stackName));
   }
 
   private static String uuid(String key) {
     String h = Names.suffix(key, 32, "0123456789abcdef");
-    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20) + "-" + h.substring(20);
+    return h.substring(0, 8)
+        + "-"
+        + h.substring(8, 12)
+        + "-"
+        + h.substring(12, 16)
+        + "-"
+        + h.substring(16, 20)
+        + "-"
+        + h.substring(20);
   }
 
   CloudTwin twin() {
@@ -100,7 +118,12 @@ final class StackPlan implements Evaluator.Scope {
     conditions.evaluateAll();
     checkMappings();
     for (String rule : template.section("Rules").keySet()) {
-      report(ImportReport.Kind.NOTE, rule, "Rules", null, "template rules are not evaluated (CloudFormation checks them before it creates anything)");
+      report(
+          ImportReport.Kind.NOTE,
+          rule,
+          "Rules",
+          null,
+          "template rules are not evaluated (CloudFormation checks them before it creates anything)");
     }
     Map<String, Object> resources = template.section("Resources");
     for (Map.Entry<String, Object> e : resources.entrySet()) {
@@ -109,8 +132,15 @@ final class StackPlan implements Evaluator.Scope {
       String id = e.getKey();
       for (String key : def.keySet()) {
         if (!RESOURCE_ATTRIBUTES.contains(key)) {
-          throw new TemplateValidationException(id, key, key, "a resource attribute " + RESOURCE_ATTRIBUTES,
-              "Template format error: Unrecognized resource attribute " + key + " in resource " + id);
+          throw new TemplateValidationException(
+              id,
+              key,
+              key,
+              "a resource attribute " + RESOURCE_ATTRIBUTES,
+              "Template format error: Unrecognized resource attribute "
+                  + key
+                  + " in resource "
+                  + id);
         }
       }
       Object condition = def.get("Condition");
@@ -132,7 +162,9 @@ final class StackPlan implements Evaluator.Scope {
     for (Node n : order) {
       Creation c = read(n);
       n.predicted = c.predict();
-      if (n.type.equals("AWS::EC2::Subnet")) session.subnet(n.predicted.ref(), (String) n.predicted.attributes().get("AvailabilityZone"));
+      if (n.type.equals("AWS::EC2::Subnet"))
+        session.subnet(
+            n.predicted.ref(), (String) n.predicted.attributes().get("AvailabilityZone"));
       session.claim(n.type, n.predicted.ref(), n.id);
       reportAttributes(n);
     }
@@ -148,7 +180,14 @@ final class StackPlan implements Evaluator.Scope {
       try {
         n.actual = c.create(session.twin());
       } catch (ValidationException e) {
-        throw new IllegalStateException("Creating " + n.id + " (" + n.type + ") failed after validation passed: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "Creating "
+                + n.id
+                + " ("
+                + n.type
+                + ") failed after validation passed: "
+                + e.getMessage(),
+            e);
       }
     }
     evaluateOutputs();
@@ -156,8 +195,14 @@ final class StackPlan implements Evaluator.Scope {
 
   private void bind(Map<String, String> given) {
     CloudTwin twin = session.twin();
-    parameters = Parameters.resolve(template, given, new Parameters.Environment(
-        session.config().ssmParameters(), Set.copyOf(twin.config().zoneNames()), session.config().subnets()));
+    parameters =
+        Parameters.resolve(
+            template,
+            given,
+            new Parameters.Environment(
+                session.config().ssmParameters(),
+                Set.copyOf(twin.config().zoneNames()),
+                session.config().subnets()));
     conditions = new Conditions(template.section("Conditions"));
     evaluator = new Evaluator(this);
     conditions.bind(evaluator);
@@ -165,8 +210,12 @@ final class StackPlan implements Evaluator.Scope {
 
   private void checkMappings() {
     for (Map.Entry<String, Object> e : template.section("Mappings").entrySet()) {
-      if (!(e.getValue() instanceof Map<?, ?> m) || m.values().stream().anyMatch(v -> !(v instanceof Map))) {
-        throw new TemplateValidationException(e.getKey(), "Mappings", Values.describe(e.getValue()),
+      if (!(e.getValue() instanceof Map<?, ?> m)
+          || m.values().stream().anyMatch(v -> !(v instanceof Map))) {
+        throw new TemplateValidationException(
+            e.getKey(),
+            "Mappings",
+            Values.describe(e.getValue()),
             "a mapping of top-level keys to mappings of second-level keys");
       }
     }
@@ -181,12 +230,21 @@ final class StackPlan implements Evaluator.Scope {
     } catch (TemplateValidationException e) {
       throw e;
     } catch (ValidationException e) {
-      throw new TemplateValidationException(n.id, "Properties." + e.field(), e.value(), e.allowed(),
+      throw new TemplateValidationException(
+          n.id,
+          "Properties." + e.field(),
+          e.value(),
+          e.allowed(),
           n.type + " " + n.id + ": " + e.getMessage());
     }
     if (planning && n.handler.simulated()) {
       for (String path : props.unread()) {
-        report(ImportReport.Kind.UNMODELLED_PROPERTY, n.id, n.type, path, "set in the template, not modelled by the twin");
+        report(
+            ImportReport.Kind.UNMODELLED_PROPERTY,
+            n.id,
+            n.type,
+            path,
+            "set in the template, not modelled by the twin");
       }
     }
     return c;
@@ -195,8 +253,13 @@ final class StackPlan implements Evaluator.Scope {
   private void reportAttributes(Node n) {
     for (String attribute : List.of("CreationPolicy", "UpdatePolicy")) {
       if (n.definition.containsKey(attribute)) {
-        report(ImportReport.Kind.UNMODELLED_PROPERTY, n.id, n.type, attribute,
-            attribute.equals("CreationPolicy") ? "resource signals are not simulated: the resource counts as created at once"
+        report(
+            ImportReport.Kind.UNMODELLED_PROPERTY,
+            n.id,
+            n.type,
+            attribute,
+            attribute.equals("CreationPolicy")
+                ? "resource signals are not simulated: the resource counts as created at once"
                 : "updates are not simulated: a stack is imported once");
       }
     }
@@ -209,7 +272,8 @@ final class StackPlan implements Evaluator.Scope {
     Object raw = n.definition.get("Properties");
     if (raw == null) return Props.of(logicalId, Map.of());
     if (!(raw instanceof Map<?, ?> m)) {
-      throw new TemplateValidationException(logicalId, "Properties", Values.describe(raw), "a mapping of properties");
+      throw new TemplateValidationException(
+          logicalId, "Properties", Values.describe(raw), "a mapping of properties");
     }
     Map<String, Object> source = (Map<String, Object>) m;
     if (!skip.isEmpty()) {
@@ -226,19 +290,33 @@ final class StackPlan implements Evaluator.Scope {
     for (Map.Entry<String, Object> e : template.section("Outputs").entrySet()) {
       String id = e.getKey();
       if (!(e.getValue() instanceof Map<?, ?> def) || !def.containsKey("Value")) {
-        throw new TemplateValidationException(id, "Value", null, "an output with a Value",
+        throw new TemplateValidationException(
+            id,
+            "Value",
+            null,
+            "an output with a Value",
             "Template format error: Every Outputs member must contain a Value object");
       }
       Object condition = def.get("Condition");
-      if (condition != null && !conditions.value(Evaluator.string(condition, id, "Condition"), id, "Condition")) continue;
+      if (condition != null
+          && !conditions.value(Evaluator.string(condition, id, "Condition"), id, "Condition"))
+        continue;
       Object v = evaluator.eval(def.get("Value"), id, "Value");
-      String text = v instanceof List<?> l ? String.join(",", l.stream().map(o -> Evaluator.string(o, id, "Value")).toList())
-          : Evaluator.string(v, id, "Value");
+      String text =
+          v instanceof List<?> l
+              ? String.join(",", l.stream().map(o -> Evaluator.string(o, id, "Value")).toList())
+              : Evaluator.string(v, id, "Value");
       out.put(id, text);
       if (def.get("Export") instanceof Map<?, ?> export && export.containsKey("Name")) {
-        String name = Evaluator.string(evaluator.eval(export.get("Name"), id, "Export.Name"), id, "Export.Name");
+        String name =
+            Evaluator.string(
+                evaluator.eval(export.get("Name"), id, "Export.Name"), id, "Export.Name");
         if (ex.containsKey(name)) {
-          throw new TemplateValidationException(id, "Export.Name", name, "an export name used once",
+          throw new TemplateValidationException(
+              id,
+              "Export.Name",
+              name,
+              "an export name used once",
               "Template error: duplicate Export names " + name);
         }
         ex.put(name, text);
@@ -252,7 +330,10 @@ final class StackPlan implements Evaluator.Scope {
     session.report().add(kind, stackName, id, type, path, reason);
   }
 
-  /** The nested stack of the AWS::CloudFormation::Stack resource {@code logicalId}, made on first use. */
+  /**
+   * The nested stack of the AWS::CloudFormation::Stack resource {@code logicalId}, made on first
+   * use.
+   */
   StackPlan nested(String logicalId, Template child, String childName) {
     return nested.computeIfAbsent(logicalId, k -> new StackPlan(session, child, childName));
   }
@@ -308,14 +389,24 @@ final class StackPlan implements Evaluator.Scope {
 
   private Outcome outcome(String id, String where, String path) {
     if (excluded.containsKey(id)) {
-      throw new TemplateValidationException(where, path, id, "a resource that is created (" + id + " has Condition "
-          + excluded.get(id) + ", which is false)",
-          "Template format error: Unresolved resource dependencies [" + id + "] in the Resources block of the template");
+      throw new TemplateValidationException(
+          where,
+          path,
+          id,
+          "a resource that is created ("
+              + id
+              + " has Condition "
+              + excluded.get(id)
+              + ", which is false)",
+          "Template format error: Unresolved resource dependencies ["
+              + id
+              + "] in the Resources block of the template");
     }
     Node n = nodes.get(id);
     Outcome o = planning ? n.predicted : n.actual;
     if (o == null) {
-      throw new IllegalStateException(where + " refers to " + id + " before it was read: a dependency the ordering missed");
+      throw new IllegalStateException(
+          where + " refers to " + id + " before it was read: a dependency the ordering missed");
     }
     return o;
   }
@@ -332,8 +423,16 @@ final class StackPlan implements Evaluator.Scope {
     if (v != null) return v;
     if (!o.simulated()) return o.ref() + "." + attribute;
     Node n = nodes.get(logicalId);
-    throw new TemplateValidationException(where, path, attribute, "an attribute of " + n.type + ": " + o.attributes().keySet(),
-        "Template error: resource " + logicalId + " does not support attribute type " + attribute + " in Fn::GetAtt");
+    throw new TemplateValidationException(
+        where,
+        path,
+        attribute,
+        "an attribute of " + n.type + ": " + o.attributes().keySet(),
+        "Template error: resource "
+            + logicalId
+            + " does not support attribute type "
+            + attribute
+            + " in Fn::GetAtt");
   }
 
   @Override
@@ -350,7 +449,8 @@ final class StackPlan implements Evaluator.Scope {
   public List<String> zones(String region, String where, String path) {
     String own = session.twin().region();
     if (!region.isEmpty() && !region.equals(own)) {
-      throw new TemplateValidationException(where, path, region, "\"\" or the twin's region " + own);
+      throw new TemplateValidationException(
+          where, path, region, "\"\" or the twin's region " + own);
     }
     return session.twin().config().zoneNames();
   }
@@ -359,7 +459,10 @@ final class StackPlan implements Evaluator.Scope {
   public String importValue(String name, String where, String path) {
     String v = session.config().importValues().get(name);
     if (v == null) {
-      throw new TemplateValidationException(where, path, name,
+      throw new TemplateValidationException(
+          where,
+          path,
+          name,
           "an export the test supplies (StackImport.Builder.importValue or importValuesFrom); known: "
               + session.config().importValues().keySet(),
           "No export named " + name + " found");
@@ -373,10 +476,12 @@ final class StackPlan implements Evaluator.Scope {
     Map<String, StackResource> resources = new LinkedHashMap<>();
     for (Node n : order) {
       Outcome o = n.actual;
-      resources.put(n.id, new StackResource(n.id, n.type, o.ref(), o.simulated(), o.attributes(), o.view()));
+      resources.put(
+          n.id, new StackResource(n.id, n.type, o.ref(), o.simulated(), o.attributes(), o.view()));
     }
     Map<String, Stack> children = new LinkedHashMap<>();
     nested.forEach((id, p) -> children.put(id, p.stack(report)));
-    return new Stack(stackName, stackId, template, parameters, resources, outputs, exports, children, report);
+    return new Stack(
+        stackName, stackId, template, parameters, resources, outputs, exports, children, report);
   }
 }

@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param physicalId what {@code Ref} returns: the twin's name, id or ARN
  * @param simulated whether the twin simulates it (else it is only a name, and in the report)
  * @param attributes what {@code Fn::GetAtt} returns, by attribute name
- * @param twinResource the twin's live view ({@code AutoScalingGroup}, {@code TargetGroup},
- *     {@code MetricAlarm}, ...), or null when the twin has no object for it (VPC, subnet, a
- *     resource not simulated)
+ * @param twinResource the twin's live view ({@code AutoScalingGroup}, {@code TargetGroup}, {@code
+ *     MetricAlarm}, ...), or null when the twin has no object for it (VPC, subnet, a resource not
+ *     simulated)
  */
 public record StackResource(
     String logicalId,

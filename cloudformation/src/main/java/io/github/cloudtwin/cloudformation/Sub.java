@@ -3,7 +3,9 @@ package io.github.cloudtwin.cloudformation;
 import java.util.List;
 import java.util.Map;
 
-/** Fn::Sub: {@code ${Name}}, {@code ${Resource.Attribute}}, {@code ${!Literal}} and a variable map. */
+/**
+ * Fn::Sub: {@code ${Name}}, {@code ${Resource.Attribute}}, {@code ${!Literal}} and a variable map.
+ */
 final class Sub {
 
   private Sub() {}
@@ -13,11 +15,15 @@ final class Sub {
     Map<?, ?> vars = Map.of();
     if (arg instanceof String s) {
       text = s;
-    } else if (arg instanceof List<?> l && l.size() == 2 && l.get(0) instanceof String s && l.get(1) instanceof Map<?, ?> m) {
+    } else if (arg instanceof List<?> l
+        && l.size() == 2
+        && l.get(0) instanceof String s
+        && l.get(1) instanceof Map<?, ?> m) {
       text = s;
       vars = m;
     } else {
-      throw new TemplateValidationException(where, path, Values.describe(arg), "a string, or [string, {variable: value}]");
+      throw new TemplateValidationException(
+          where, path, Values.describe(arg), "a string, or [string, {variable: value}]");
     }
     StringBuilder out = new StringBuilder();
     int i = 0;
@@ -43,25 +49,35 @@ final class Sub {
     return out.toString();
   }
 
-  private static String value(Evaluator ev, String name, Map<?, ?> vars, String where, String path) {
+  private static String value(
+      Evaluator ev, String name, Map<?, ?> vars, String where, String path) {
     if (vars.containsKey(name)) {
-      return Evaluator.string(ev.eval(vars.get(name), where, path + "[1]." + name), where, path + "[1]." + name);
+      return Evaluator.string(
+          ev.eval(vars.get(name), where, path + "[1]." + name), where, path + "[1]." + name);
     }
     Evaluator.Scope scope = ev.scope();
     Object param = scope.parameter(name);
     if (param != null) {
       if (param instanceof List<?>) {
-        throw new TemplateValidationException(where, path, name, "a parameter of a string type (use Fn::Join for a list)");
+        throw new TemplateValidationException(
+            where, path, name, "a parameter of a string type (use Fn::Join for a list)");
       }
       return Evaluator.string(param, where, path);
     }
     if (scope.isResource(name)) return Evaluator.string(scope.ref(name, where, path), where, path);
     int dot = name.indexOf('.');
     if (dot > 0 && scope.isResource(name.substring(0, dot))) {
-      return Evaluator.string(scope.getAtt(name.substring(0, dot), name.substring(dot + 1), where, path), where, path);
+      return Evaluator.string(
+          scope.getAtt(name.substring(0, dot), name.substring(dot + 1), where, path), where, path);
     }
-    throw new TemplateValidationException(where, path, "${" + name + "}", "a parameter, resource, Resource.Attribute or variable",
-        "Template format error: Unresolved resource dependencies [" + name + "] in the Resources block of the template");
+    throw new TemplateValidationException(
+        where,
+        path,
+        "${" + name + "}",
+        "a parameter, resource, Resource.Attribute or variable",
+        "Template format error: Unresolved resource dependencies ["
+            + name
+            + "] in the Resources block of the template");
   }
 
   /** The names a Fn::Sub string refers to (before any dot), for the dependency graph. */

@@ -23,9 +23,19 @@ import java.util.Set;
  */
 public final class Template {
 
-  private static final Set<String> SECTIONS = Set.of(
-      "AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules", "Mappings", "Conditions",
-      "Transform", "Resources", "Outputs", "Hooks");
+  private static final Set<String> SECTIONS =
+      Set.of(
+          "AWSTemplateFormatVersion",
+          "Description",
+          "Metadata",
+          "Parameters",
+          "Rules",
+          "Mappings",
+          "Conditions",
+          "Transform",
+          "Resources",
+          "Outputs",
+          "Hooks");
 
   private final String name;
   private final Map<String, Object> body;
@@ -133,27 +143,41 @@ public final class Template {
   private void check() {
     for (String key : body.keySet()) {
       if (!SECTIONS.contains(key)) {
-        throw new TemplateParser.TemplateFormatException(name, "Invalid template property or properties [" + key + "]");
+        throw new TemplateParser.TemplateFormatException(
+            name, "Invalid template property or properties [" + key + "]");
       }
     }
     if (body.containsKey("Transform")) {
-      throw new TemplateParser.TemplateFormatException(name, "Transform " + body.get("Transform")
-          + " is not supported: import the processed template (aws cloudformation get-template --template-stage Processed)");
+      throw new TemplateParser.TemplateFormatException(
+          name,
+          "Transform "
+              + body.get("Transform")
+              + " is not supported: import the processed template (aws cloudformation get-template --template-stage Processed)");
     }
     Object resources = body.get("Resources");
     if (!(resources instanceof Map<?, ?> r) || r.isEmpty()) {
-      throw new TemplateParser.TemplateFormatException(name, "At least one Resources member must be defined.");
+      throw new TemplateParser.TemplateFormatException(
+          name, "At least one Resources member must be defined.");
     }
     for (Map.Entry<?, ?> e : r.entrySet()) {
       String id = (String) e.getKey();
       if (!id.matches("[A-Za-z0-9]+")) {
-        throw new TemplateValidationException(id, null, id, "a logical id of letters and digits only",
+        throw new TemplateValidationException(
+            id,
+            null,
+            id,
+            "a logical id of letters and digits only",
             "Template format error: Resource name " + id + " is non alphanumeric.");
       }
       if (!(e.getValue() instanceof Map<?, ?> def) || !(def.get("Type") instanceof String)) {
-        throw new TemplateValidationException(id, "Type", e.getValue() instanceof Map<?, ?> d ? d.get("Type") : e.getValue(),
+        throw new TemplateValidationException(
+            id,
+            "Type",
+            e.getValue() instanceof Map<?, ?> d ? d.get("Type") : e.getValue(),
             "a resource type such as AWS::AutoScaling::AutoScalingGroup",
-            "Template format error: [/Resources/" + id + "] Every Resources object must contain a Type member.");
+            "Template format error: [/Resources/"
+                + id
+                + "] Every Resources object must contain a Type member.");
       }
     }
   }
@@ -191,7 +215,8 @@ public final class Template {
   public String resourceType(String logicalId) {
     Object def = section("Resources").get(logicalId);
     if (!(def instanceof Map<?, ?> m)) {
-      throw new TemplateValidationException(logicalId, null, logicalId, "a logical id of this template " + logicalIds());
+      throw new TemplateValidationException(
+          logicalId, null, logicalId, "a logical id of this template " + logicalIds());
     }
     return (String) m.get("Type");
   }
@@ -201,7 +226,8 @@ public final class Template {
     Object s = body.get(key);
     if (s == null) return Map.of();
     if (!(s instanceof Map)) {
-      throw new TemplateParser.TemplateFormatException(name, key + " must be a mapping, not " + Values.describe(s));
+      throw new TemplateParser.TemplateFormatException(
+          name, key + " must be a mapping, not " + Values.describe(s));
     }
     return (Map<String, Object>) s;
   }

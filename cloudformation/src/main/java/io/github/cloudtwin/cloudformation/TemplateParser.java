@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads YAML or JSON template text into plain maps, lists and scalars. YAML short-form tags
- * ({@code !Ref X}) become their long form ({@code {Ref: X}}), as CloudFormation reads them; a tag it
- * does not know is an error, never dropped.
+ * Reads YAML or JSON template text into plain maps, lists and scalars. YAML short-form tags ({@code
+ * !Ref X}) become their long form ({@code {Ref: X}}), as CloudFormation reads them; a tag it does
+ * not know is an error, never dropped.
  */
 final class TemplateParser {
 
@@ -29,14 +29,30 @@ final class TemplateParser {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("Ref", "Ref");
     m.put("Condition", "Condition");
-    for (String f : List.of("Sub", "GetAtt", "Join", "Select", "Split", "If", "Equals", "Not", "And", "Or",
-        "FindInMap", "GetAZs", "ImportValue", "Base64", "Cidr")) {
+    for (String f :
+        List.of(
+            "Sub",
+            "GetAtt",
+            "Join",
+            "Select",
+            "Split",
+            "If",
+            "Equals",
+            "Not",
+            "And",
+            "Or",
+            "FindInMap",
+            "GetAZs",
+            "ImportValue",
+            "Base64",
+            "Cidr")) {
       m.put(f, "Fn::" + f);
     }
     return Map.copyOf(m);
   }
 
-  private static final Set<String> YAML_CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq");
+  private static final Set<String> YAML_CORE_TAGS =
+      Set.of("str", "int", "float", "bool", "null", "map", "seq");
 
   private TemplateParser() {}
 
@@ -45,7 +61,8 @@ final class TemplateParser {
     String trimmed = text.stripLeading();
     try {
       if (trimmed.startsWith("{")) {
-        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        ObjectMapper json =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         Object tree;
         try (JsonParser p = json.getFactory().createParser(new StringReader(text))) {
           p.nextToken();
@@ -53,25 +70,33 @@ final class TemplateParser {
         }
         return topLevel(source, tree);
       }
-      YAMLFactory yaml = YAMLFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(10_000_000).build())
-          .build();
-      try (Reader r = new StringReader(text); JsonParser p = yaml.createParser(r)) {
+      YAMLFactory yaml =
+          YAMLFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder().maxDocumentLength(10_000_000).build())
+              .build();
+      try (Reader r = new StringReader(text);
+          JsonParser p = yaml.createParser(r)) {
         if (p.nextToken() == null) {
           throw new TemplateFormatException(source, "the template is empty");
         }
         return topLevel(source, read(source, p, true));
       }
     } catch (IOException e) {
-      throw new TemplateFormatException(source, "not valid " + (trimmed.startsWith("{") ? "JSON" : "YAML") + ": "
-          + e.getMessage().lines().findFirst().orElse(""));
+      throw new TemplateFormatException(
+          source,
+          "not valid "
+              + (trimmed.startsWith("{") ? "JSON" : "YAML")
+              + ": "
+              + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> topLevel(String source, Object tree) {
     if (!(tree instanceof Map)) {
-      throw new TemplateFormatException(source, "a template is a mapping with a Resources section, not " + Values.describe(tree));
+      throw new TemplateFormatException(
+          source, "a template is a mapping with a Resources section, not " + Values.describe(tree));
     }
     return (Map<String, Object>) tree;
   }
@@ -87,7 +112,8 @@ final class TemplateParser {
           String key = p.currentName();
           p.nextToken();
           if (m.containsKey(key)) {
-            throw new TemplateFormatException(source, "duplicate key \"" + key + "\" at line " + p.currentLocation().getLineNr());
+            throw new TemplateFormatException(
+                source, "duplicate key \"" + key + "\" at line " + p.currentLocation().getLineNr());
           }
           m.put(key, read(source, p, yaml));
         }
@@ -106,7 +132,9 @@ final class TemplateParser {
       case VALUE_TRUE -> value = true;
       case VALUE_FALSE -> value = false;
       case VALUE_NULL -> value = null;
-      default -> throw new TemplateFormatException(source, "unexpected " + t + " at line " + p.currentLocation().getLineNr());
+      default ->
+          throw new TemplateFormatException(
+              source, "unexpected " + t + " at line " + p.currentLocation().getLineNr());
     }
     if (tag == null) {
       return value;
@@ -130,8 +158,15 @@ final class TemplateParser {
   private static Object expand(String source, String tag, Object value, JsonToken token, int line) {
     String key = TAGS.get(tag);
     if (key == null) {
-      throw new TemplateFormatException(source, "unknown tag !" + tag + " at line " + line + " (known: "
-          + TAGS.keySet().stream().sorted().map(s -> "!" + s).toList() + ")");
+      throw new TemplateFormatException(
+          source,
+          "unknown tag !"
+              + tag
+              + " at line "
+              + line
+              + " (known: "
+              + TAGS.keySet().stream().sorted().map(s -> "!" + s).toList()
+              + ")");
     }
     boolean scalar = token.isScalarValue();
     if (scalar && value != null && !(value instanceof String)) {
@@ -140,7 +175,8 @@ final class TemplateParser {
     if (tag.equals("GetAtt") && value instanceof String s) {
       int dot = s.indexOf('.');
       if (dot <= 0 || dot == s.length() - 1) {
-        throw new TemplateFormatException(source, "!GetAtt " + s + " at line " + line + " is not LogicalId.Attribute");
+        throw new TemplateFormatException(
+            source, "!GetAtt " + s + " at line " + line + " is not LogicalId.Attribute");
       }
       value = List.of(s.substring(0, dot), s.substring(dot + 1));
     }

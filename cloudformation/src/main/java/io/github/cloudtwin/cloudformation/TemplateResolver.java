@@ -20,7 +20,8 @@ public interface TemplateResolver {
   Template resolve(String templateUrl);
 
   /**
-   * The file name at the end of a URL: {@code https://bucket.s3.amazonaws.com/x/db.yaml} gives {@code db.yaml}.
+   * The file name at the end of a URL: {@code https://bucket.s3.amazonaws.com/x/db.yaml} gives
+   * {@code db.yaml}.
    *
    * @param templateUrl the template url
    * @return the file name at the end of a URL: {@code https://bucket.s3.amazonaws.com/x/db.yaml}
@@ -56,7 +57,11 @@ public interface TemplateResolver {
     return url -> {
       Path p = directory.resolve(fileName(url));
       if (!Files.isRegularFile(p)) {
-        throw new TemplateValidationException(null, "TemplateURL", url, "a template file in " + directory + " (looked for " + p + ")");
+        throw new TemplateValidationException(
+            null,
+            "TemplateURL",
+            url,
+            "a template file in " + directory + " (looked for " + p + ")");
       }
       return Template.load(p);
     };
@@ -65,7 +70,10 @@ public interface TemplateResolver {
   /** {@return the default: no nested stacks} */
   static TemplateResolver none() {
     return url -> {
-      throw new TemplateValidationException(null, "TemplateURL", url,
+      throw new TemplateValidationException(
+          null,
+          "TemplateURL",
+          url,
           "a template the test can resolve: give StackImport.Builder.templateResolver(TemplateResolver.classpath(\"templates\"))");
     };
   }

@@ -13,18 +13,21 @@ public class TemplateValidationException extends ValidationException {
 
   /** The resource, parameter, condition or output at fault; null for the template itself. */
   private final String logicalId;
+
   /** The property path within it, such as {@code Properties.MaxSize}; may be null. */
   private final String property;
 
   /**
    * Creates the exception.
    *
-   * @param logicalId the resource, parameter, condition or output at fault; null for the template itself
+   * @param logicalId the resource, parameter, condition or output at fault; null for the template
+   *     itself
    * @param property the property path within it, such as {@code Properties.MaxSize}; may be null
    * @param value the value given
    * @param allowed what CloudFormation (or the service) would have accepted
    */
-  public TemplateValidationException(String logicalId, String property, Object value, String allowed) {
+  public TemplateValidationException(
+      String logicalId, String property, Object value, String allowed) {
     super(field(logicalId, property), value, allowed);
     this.logicalId = logicalId;
     this.property = property;
@@ -39,7 +42,8 @@ public class TemplateValidationException extends ValidationException {
    * @param allowed the allowed
    * @param awsMessage the aws message
    */
-  public TemplateValidationException(String logicalId, String property, Object value, String allowed, String awsMessage) {
+  public TemplateValidationException(
+      String logicalId, String property, Object value, String allowed, String awsMessage) {
     super(field(logicalId, property), value, allowed, awsMessage);
     this.logicalId = logicalId;
     this.property = property;

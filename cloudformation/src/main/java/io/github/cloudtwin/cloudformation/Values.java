@@ -14,7 +14,11 @@ final class Values {
   /** A short description for messages: "a list", "a mapping", or the scalar itself. */
   static String describe(Object v) {
     if (v == null) return "null";
-    if (v instanceof Map<?, ?> m) return "a mapping " + (m.size() == 1 ? "with key " + m.keySet().iterator().next() : "of " + m.size() + " keys");
+    if (v instanceof Map<?, ?> m)
+      return "a mapping "
+          + (m.size() == 1
+              ? "with key " + m.keySet().iterator().next()
+              : "of " + m.size() + " keys");
     if (v instanceof List<?> l) return "a list of " + l.size();
     return v instanceof String ? "\"" + v + "\"" : String.valueOf(v);
   }
@@ -38,19 +42,29 @@ final class Values {
       return Collections.unmodifiableList(out);
     }
     if (v == null || v instanceof String || v instanceof Boolean || v instanceof Number) return v;
-    throw new TemplateValidationException(null, path, String.valueOf(v), "strings, numbers, booleans, lists and mappings (got " + v.getClass().getSimpleName() + ")");
+    throw new TemplateValidationException(
+        null,
+        path,
+        String.valueOf(v),
+        "strings, numbers, booleans, lists and mappings (got "
+            + v.getClass().getSimpleName()
+            + ")");
   }
 
   /** The one key of an intrinsic-function mapping, or null when {@code v} is not one. */
   static String intrinsic(Object v) {
     if (v instanceof Map<?, ?> m && m.size() == 1) {
       Object k = m.keySet().iterator().next();
-      if (k instanceof String s && (s.equals("Ref") || s.startsWith("Fn::") || s.equals("Condition"))) return s;
+      if (k instanceof String s
+          && (s.equals("Ref") || s.startsWith("Fn::") || s.equals("Condition"))) return s;
     }
     return null;
   }
 
-  /** Scalar text as CloudFormation passes it on: numbers without a trailing ".0", booleans lower case. */
+  /**
+   * Scalar text as CloudFormation passes it on: numbers without a trailing ".0", booleans lower
+   * case.
+   */
   static String text(Object v) {
     if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
       return Long.toString(d.longValue());

@@ -41,27 +41,61 @@ class CdkTemplateTest {
   }
 
   static Stack importCdk(CloudTwin twin) {
-    return StackImport.of(Template.fromMap("WebStack", toJson())).stackName("WebStack")
-        .ssmParameter("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64", "ami-0abc")
+    return StackImport.of(Template.fromMap("WebStack", toJson()))
+        .stackName("WebStack")
+        .ssmParameter(
+            "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64", "ami-0abc")
         .ssmParameter("/cdk-bootstrap/hnb659fds/version", "21")
         .importInto(twin);
   }
 
   static void buildCdk(CloudTwin twin) {
-    var lb = twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application(LB).availabilityZones("us-east-1a", "us-east-1b").build());
-    var tg = twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder(TG).protocol(Protocol.HTTP).port(80)
-        .targetType(TargetType.INSTANCE).build());
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName(GROUP)
-        .launchTemplate(Names.generate("WebStack", "WebAsgLaunchTemplate8B0A7C3E", 128), "1").instanceType("t3.small")
-        .minSize(2).maxSize(6).availabilityZones("us-east-1a", "us-east-1b").targetGroupNames(TG).build());
-    twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder()
-        .policyName(Names.generate("WebStack", "WebAsgScalingPolicyCpu5F1E2A3B", 255)).autoScalingGroupName(GROUP)
-        .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization).targetValue(50).build());
-    twin.loadBalancing().createListener(ListenerSpec.builder(LB, 80).protocol(Protocol.HTTP).forwardTo(TG).build());
-    twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder()
-        .policyName(Names.generate("WebStack", "WebAsgScalingPolicyRequests3E9D1C2A", 255)).autoScalingGroupName(GROUP)
-        .predefinedMetric(PredefinedMetricType.ALBRequestCountPerTarget, lb.dimensionValue() + "/" + tg.dimensionValue())
-        .targetValue(600).build());
+    var lb =
+        twin.loadBalancing()
+            .createLoadBalancer(
+                LoadBalancerSpec.application(LB)
+                    .availabilityZones("us-east-1a", "us-east-1b")
+                    .build());
+    var tg =
+        twin.loadBalancing()
+            .createTargetGroup(
+                TargetGroupSpec.builder(TG)
+                    .protocol(Protocol.HTTP)
+                    .port(80)
+                    .targetType(TargetType.INSTANCE)
+                    .build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName(GROUP)
+                .launchTemplate(
+                    Names.generate("WebStack", "WebAsgLaunchTemplate8B0A7C3E", 128), "1")
+                .instanceType("t3.small")
+                .minSize(2)
+                .maxSize(6)
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .targetGroupNames(TG)
+                .build());
+    twin.autoScaling()
+        .putScalingPolicy(
+            TargetTrackingScalingPolicy.builder()
+                .policyName(Names.generate("WebStack", "WebAsgScalingPolicyCpu5F1E2A3B", 255))
+                .autoScalingGroupName(GROUP)
+                .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization)
+                .targetValue(50)
+                .build());
+    twin.loadBalancing()
+        .createListener(ListenerSpec.builder(LB, 80).protocol(Protocol.HTTP).forwardTo(TG).build());
+    twin.autoScaling()
+        .putScalingPolicy(
+            TargetTrackingScalingPolicy.builder()
+                .policyName(Names.generate("WebStack", "WebAsgScalingPolicyRequests3E9D1C2A", 255))
+                .autoScalingGroupName(GROUP)
+                .predefinedMetric(
+                    PredefinedMetricType.ALBRequestCountPerTarget,
+                    lb.dimensionValue() + "/" + tg.dimensionValue())
+                .targetValue(600)
+                .build());
   }
 
   static void launchDay(CloudTwin twin) {
@@ -71,20 +105,31 @@ class CdkTemplateTest {
 
   @Test
   void cdkSynthesizedStackBehavesExactlyLikeTheSameEstateBuiltWithBuilders() {
-    CloudTwin twin = Estates.assertSameTimeline(t -> importCdk(t), CdkTemplateTest::buildCdk, CdkTemplateTest::launchDay);
+    CloudTwin twin =
+        Estates.assertSameTimeline(
+            t -> importCdk(t), CdkTemplateTest::buildCdk, CdkTemplateTest::launchDay);
     assertThat(twin.autoScaling().group(GROUP).desiredCapacity()).isGreaterThan(2);
   }
 
   @Test
   void hashedLogicalIdsResolveAndTheCdkScaffoldingIsReportedNotFatal() {
     Stack stack = importCdk(Estates.twin());
-    assertThat(stack.autoScalingGroup("WebAsgASG4D014670").spec().minSize()).isEqualTo(2); // "2" in CDK's JSON
-    assertThat(stack.report().notSimulated()).contains("CDKMetadata", "VpcIGWD7BA715C", "WebAsgInstanceRoleE4B4AD6C");
-    assertThat(stack.report().entries(ImportReport.Kind.NOTE)).anySatisfy(e -> assertThat(e.logicalId()).isEqualTo("CheckBootstrapVersion"));
-    // CDK's request-count label: pieces of the listener ARN joined with the target group's full name
-    TargetTrackingScalingPolicy requests = (TargetTrackingScalingPolicy) stack.scalingPolicy("WebAsgScalingPolicyRequests3E9D1C2A").spec();
+    assertThat(stack.autoScalingGroup("WebAsgASG4D014670").spec().minSize())
+        .isEqualTo(2); // "2" in CDK's JSON
+    assertThat(stack.report().notSimulated())
+        .contains("CDKMetadata", "VpcIGWD7BA715C", "WebAsgInstanceRoleE4B4AD6C");
+    assertThat(stack.report().entries(ImportReport.Kind.NOTE))
+        .anySatisfy(e -> assertThat(e.logicalId()).isEqualTo("CheckBootstrapVersion"));
+    // CDK's request-count label: pieces of the listener ARN joined with the target group's full
+    // name
+    TargetTrackingScalingPolicy requests =
+        (TargetTrackingScalingPolicy)
+            stack.scalingPolicy("WebAsgScalingPolicyRequests3E9D1C2A").spec();
     assertThat(requests.resourceLabel())
-        .isEqualTo(stack.loadBalancer("AlbC5A9F5B1").dimensionValue() + "/" + stack.targetGroup("AlbHttpWebGroup2C1D8B0F").dimensionValue());
+        .isEqualTo(
+            stack.loadBalancer("AlbC5A9F5B1").dimensionValue()
+                + "/"
+                + stack.targetGroup("AlbHttpWebGroup2C1D8B0F").dimensionValue());
     assertThat(stack.output("AlbDns")).startsWith(LB + "-");
   }
 }

@@ -10,10 +10,14 @@ import io.github.cloudtwin.elb.Response;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A Classic listener's InstancePort is where instances receive its traffic; the health check probes its own port. */
+/**
+ * A Classic listener's InstancePort is where instances receive its traffic; the health check probes
+ * its own port.
+ */
 class ClassicInstancePortImportTest {
 
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       Resources:
         Web:
           Type: AWS::ElasticLoadBalancing::LoadBalancer
@@ -25,17 +29,33 @@ class ClassicInstancePortImportTest {
             HealthCheck: {Target: "HTTP:8080/health", HealthyThreshold: "2", UnhealthyThreshold: "2", Interval: "10", Timeout: "5"}
       """;
 
-  /** Imports the load balancer and registers one instance that serves on 8080 only; returns a request's status. */
+  /**
+   * Imports the load balancer and registers one instance that serves on 8080 only; returns a
+   * request's status.
+   */
   private static int statusThrough(int instancePort) {
     try (CloudTwin twin = Estates.twin()) {
-      Stack stack = StackImport.of(Template.parse("clb.yaml", TEMPLATE.formatted(instancePort))).stackName("clb").importInto(twin);
+      Stack stack =
+          StackImport.of(Template.parse("clb.yaml", TEMPLATE.formatted(instancePort)))
+              .stackName("clb")
+              .importInto(twin);
       LoadBalancer lb = stack.loadBalancer("Web");
-      String id = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build()).instanceId();
+      String id =
+          twin.ec2()
+              .runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build())
+              .instanceId();
       lb.register(id);
-      twin.loadBalancing().setTargetBehavior(id,
-          r -> r.listenerPort() == 8080 ? Response.of(200, Duration.ofMillis(5)) : Response.refused());
+      twin.loadBalancing()
+          .setTargetBehavior(
+              id,
+              r ->
+                  r.listenerPort() == 8080
+                      ? Response.of(200, Duration.ofMillis(5))
+                      : Response.refused());
       twin.advance(Duration.ofMinutes(2));
-      assertThat(lb.instanceHealth(id).classicState()).as("the health check probes HTTP:8080").isEqualTo("InService");
+      assertThat(lb.instanceHealth(id).classicState())
+          .as("the health check probes HTTP:8080")
+          .isEqualTo("InService");
       assertThat(stack.report().unmodelledProperties("Web")).isEmpty();
       return twin.loadBalancing().send("legacy-web").status();
     }
@@ -54,12 +74,18 @@ class ClassicInstancePortImportTest {
   @Test
   void anInstancePortOutsideOneTo65535FailsTheImportOnItsListener() {
     CloudTwin twin = Estates.twin();
-    assertThatThrownBy(() -> StackImport.of(Template.parse("clb.yaml", TEMPLATE.formatted(70000))).stackName("clb").importInto(twin))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
-          assertThat(e.logicalId()).isEqualTo("Web");
-          assertThat(e.property()).isEqualTo("Properties.Listeners[0].InstancePort");
-          assertThat(e.getMessage()).contains("between 1 and 65535");
-        });
+    assertThatThrownBy(
+            () ->
+                StackImport.of(Template.parse("clb.yaml", TEMPLATE.formatted(70000)))
+                    .stackName("clb")
+                    .importInto(twin))
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.logicalId()).isEqualTo("Web");
+              assertThat(e.property()).isEqualTo("Properties.Listeners[0].InstancePort");
+              assertThat(e.getMessage()).contains("between 1 and 65535");
+            });
     assertThat(twin.loadBalancing().loadBalancers()).isEmpty();
   }
 }

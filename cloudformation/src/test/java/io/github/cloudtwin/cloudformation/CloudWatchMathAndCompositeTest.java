@@ -14,7 +14,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** AWS::CloudWatch::Alarm with {@code Metrics} and AWS::CloudWatch::CompositeAlarm with a suppressor. */
+/**
+ * AWS::CloudWatch::Alarm with {@code Metrics} and AWS::CloudWatch::CompositeAlarm with a
+ * suppressor.
+ */
 class CloudWatchMathAndCompositeTest {
 
   private final CloudTwin twin = CloudTwin.builder().seed(5).build();
@@ -24,7 +27,8 @@ class CloudWatchMathAndCompositeTest {
     twin.close();
   }
 
-  static final String TEMPLATE = """
+  static final String TEMPLATE =
+      """
       Resources:
         ErrorRate:
           Type: AWS::CloudWatch::Alarm
@@ -73,7 +77,10 @@ class CloudWatchMathAndCompositeTest {
 
   @Test
   void aMathAlarmAndACompositeAlarmWithASuppressorAreImportedAndEvaluate() {
-    Stack stack = StackImport.of(Template.parse("alarms.yaml", TEMPLATE)).stackName("alarms").importInto(twin);
+    Stack stack =
+        StackImport.of(Template.parse("alarms.yaml", TEMPLATE))
+            .stackName("alarms")
+            .importInto(twin);
     MetricAlarm rate = stack.resource("ErrorRate", MetricAlarm.class);
     assertThat(rate.spec().isMetricMath()).isTrue();
     assertThat(rate.spec().returnedQuery().orElseThrow().label()).isEqualTo("Error rate");
@@ -81,8 +88,16 @@ class CloudWatchMathAndCompositeTest {
     assertThat(page.spec().alarmRule()).isEqualTo("ALARM(error-rate)");
     assertThat(page.spec().actionsSuppressor()).isEqualTo("deploying");
     assertThat(page.spec().actionsSuppressorExtensionPeriod()).isEqualTo(Duration.ofSeconds(120));
-    twin.cloudWatch().inject(MetricInjection.metric(MetricId.of("Shop", "Errors")).between(Duration.ZERO, ofMinutes(10)).constant(10));
-    twin.cloudWatch().inject(MetricInjection.metric(MetricId.of("Shop", "Requests")).between(Duration.ZERO, ofMinutes(10)).constant(100));
+    twin.cloudWatch()
+        .inject(
+            MetricInjection.metric(MetricId.of("Shop", "Errors"))
+                .between(Duration.ZERO, ofMinutes(10))
+                .constant(10));
+    twin.cloudWatch()
+        .inject(
+            MetricInjection.metric(MetricId.of("Shop", "Requests"))
+                .between(Duration.ZERO, ofMinutes(10))
+                .constant(100));
     twin.advance(ofMinutes(2));
     assertThat(rate.state()).isEqualTo(AlarmState.ALARM);
     assertThat(page.state()).isEqualTo(AlarmState.ALARM);
@@ -90,18 +105,34 @@ class CloudWatchMathAndCompositeTest {
 
   @Test
   void aCompositeRuleWithASyntaxErrorIsRefusedNamingTheResource() {
-    String broken = TEMPLATE.replace("AlarmRule: !Sub \"ALARM(${ErrorRate})\"", "AlarmRule: !Sub \"ALARM(${ErrorRate}) AND\"");
-    assertThatThrownBy(() -> StackImport.of(Template.parse("alarms.yaml", broken)).stackName("alarms").importInto(twin))
+    String broken =
+        TEMPLATE.replace(
+            "AlarmRule: !Sub \"ALARM(${ErrorRate})\"",
+            "AlarmRule: !Sub \"ALARM(${ErrorRate}) AND\"");
+    assertThatThrownBy(
+            () ->
+                StackImport.of(Template.parse("alarms.yaml", broken))
+                    .stackName("alarms")
+                    .importInto(twin))
         .isInstanceOf(TemplateValidationException.class)
-        .hasMessageContaining("Page").hasMessageContaining("error at position");
+        .hasMessageContaining("Page")
+        .hasMessageContaining("error at position");
     assertThat(twin.cloudWatch().alarms()).isEmpty();
   }
 
   @Test
   void metricsTogetherWithMetricNameIsRefused() {
-    String both = TEMPLATE.replace("      AlarmName: error-rate\n", "      AlarmName: error-rate\n      MetricName: Errors\n");
+    String both =
+        TEMPLATE.replace(
+            "      AlarmName: error-rate\n",
+            "      AlarmName: error-rate\n      MetricName: Errors\n");
     assertThat(both).isNotEqualTo(TEMPLATE);
-    assertThatThrownBy(() -> StackImport.of(Template.parse("alarms.yaml", both)).stackName("alarms").importInto(twin))
-        .isInstanceOf(TemplateValidationException.class).hasMessageContaining("MetricName");
+    assertThatThrownBy(
+            () ->
+                StackImport.of(Template.parse("alarms.yaml", both))
+                    .stackName("alarms")
+                    .importInto(twin))
+        .isInstanceOf(TemplateValidationException.class)
+        .hasMessageContaining("MetricName");
   }
 }

@@ -35,32 +35,92 @@ class EcsCapacityProviderTest {
   static final String AMI = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
 
   static Stack importEcs(CloudTwin twin) {
-    return StackImport.of(Template.classpath("templates/ecs-capacity-provider.yaml")).stackName("api")
-        .ssmParameter(AMI, "ami-0ecs").importInto(twin);
+    return StackImport.of(Template.classpath("templates/ecs-capacity-provider.yaml"))
+        .stackName("api")
+        .ssmParameter(AMI, "ami-0ecs")
+        .importInto(twin);
   }
 
   static void buildEcs(CloudTwin twin) {
     twin.ecs().createCluster("prod");
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("ecs-hosts")
-        .launchTemplate("ecs-hosts", "1").instanceType("m5.large").detailedMonitoring(true).minSize(1).maxSize(10)
-        .desiredCapacity(2).availabilityZones("us-east-1a", "us-east-1b").newInstancesProtectedFromScaleIn(true).build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("ecs-hosts")
+                .launchTemplate("ecs-hosts", "1")
+                .instanceType("m5.large")
+                .detailedMonitoring(true)
+                .minSize(1)
+                .maxSize(10)
+                .desiredCapacity(2)
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .newInstancesProtectedFromScaleIn(true)
+                .build());
     twin.ecs().linkAutoScalingGroup("prod", "ecs-hosts");
-    twin.ecs().createCapacityProvider(CapacityProviderSpec.of("hosts", "ecs-hosts").withManagedTerminationProtection(true));
-    twin.ecs().putClusterCapacityProviders("prod", List.of("hosts"), List.of(CapacityProviderStrategyItem.of("hosts", 1)));
-    twin.ecs().registerTaskDefinition(TaskDefinitionSpec.builder("api").cpu(1024).memory(1024).networkMode(NetworkMode.BRIDGE)
-        .requiresCompatibilities(LaunchType.EC2)
-        .container(ContainerDefinition.builder("app", "api:3").essential(true).portMapping(8080).build()).build());
-    twin.ecs().createService(ServiceSpec.builder("prod", "api", "api:1").desiredCount(4).capacityProviderStrategy("hosts", 0, 1)
-        .deploymentConfiguration(new DeploymentConfiguration(100, 200, new DeploymentCircuitBreaker(true, true))).build());
-    twin.applicationAutoScaling().registerScalableTarget(ScalableTargetSpec.ecsService("prod", "api", 2, 16));
-    twin.applicationAutoScaling().putScalingPolicy(TargetTrackingPolicySpec.predefined("cpu50", "service/prod/api",
-        PredefinedMetricType.ECSServiceAverageCPUUtilization, 50).withCooldowns(ofSeconds(60), ofSeconds(300)));
-    ScalingPolicy memory = twin.applicationAutoScaling().putScalingPolicy(StepScalingPolicySpec.of("memory-step", "service/prod/api",
-        AdjustmentType.ChangeInCapacity, StepAdjustment.of(0.0, null, 2)).withCooldown(ofSeconds(120)));
-    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("api-memory-high")
-        .metric(MetricId.of("AWS/ECS", "MemoryUtilization", "ClusterName", "prod", "ServiceName", "api")).period(ofSeconds(60))
-        .evaluationPeriods(3).threshold(85).comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-        .alarmActions(memory.alarmAction()).build());
+    twin.ecs()
+        .createCapacityProvider(
+            CapacityProviderSpec.of("hosts", "ecs-hosts").withManagedTerminationProtection(true));
+    twin.ecs()
+        .putClusterCapacityProviders(
+            "prod", List.of("hosts"), List.of(CapacityProviderStrategyItem.of("hosts", 1)));
+    twin.ecs()
+        .registerTaskDefinition(
+            TaskDefinitionSpec.builder("api")
+                .cpu(1024)
+                .memory(1024)
+                .networkMode(NetworkMode.BRIDGE)
+                .requiresCompatibilities(LaunchType.EC2)
+                .container(
+                    ContainerDefinition.builder("app", "api:3")
+                        .essential(true)
+                        .portMapping(8080)
+                        .build())
+                .build());
+    twin.ecs()
+        .createService(
+            ServiceSpec.builder("prod", "api", "api:1")
+                .desiredCount(4)
+                .capacityProviderStrategy("hosts", 0, 1)
+                .deploymentConfiguration(
+                    new DeploymentConfiguration(100, 200, new DeploymentCircuitBreaker(true, true)))
+                .build());
+    twin.applicationAutoScaling()
+        .registerScalableTarget(ScalableTargetSpec.ecsService("prod", "api", 2, 16));
+    twin.applicationAutoScaling()
+        .putScalingPolicy(
+            TargetTrackingPolicySpec.predefined(
+                    "cpu50",
+                    "service/prod/api",
+                    PredefinedMetricType.ECSServiceAverageCPUUtilization,
+                    50)
+                .withCooldowns(ofSeconds(60), ofSeconds(300)));
+    ScalingPolicy memory =
+        twin.applicationAutoScaling()
+            .putScalingPolicy(
+                StepScalingPolicySpec.of(
+                        "memory-step",
+                        "service/prod/api",
+                        AdjustmentType.ChangeInCapacity,
+                        StepAdjustment.of(0.0, null, 2))
+                    .withCooldown(ofSeconds(120)));
+    twin.cloudWatch()
+        .putMetricAlarm(
+            MetricAlarmSpec.builder()
+                .alarmName("api-memory-high")
+                .metric(
+                    MetricId.of(
+                        "AWS/ECS",
+                        "MemoryUtilization",
+                        "ClusterName",
+                        "prod",
+                        "ServiceName",
+                        "api"))
+                .period(ofSeconds(60))
+                .evaluationPeriods(3)
+                .threshold(85)
+                .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                .alarmActions(memory.alarmAction())
+                .build());
   }
 
   /** Evening load from minute 5 (80 % of four tasks' CPU), night from minute 35. */
@@ -74,13 +134,17 @@ class EcsCapacityProviderTest {
 
   @Test
   void ecsStackBehavesExactlyLikeTheSameEstateBuiltWithBuilders() {
-    CloudTwin twin = Estates.assertSameTimeline(t -> importEcs(t), EcsCapacityProviderTest::buildEcs,
-        EcsCapacityProviderTest::eveningThenNight);
+    CloudTwin twin =
+        Estates.assertSameTimeline(
+            t -> importEcs(t),
+            EcsCapacityProviderTest::buildEcs,
+            EcsCapacityProviderTest::eveningThenNight);
     EcsService api = twin.ecs().service("prod", "api");
     // tasks scaled out under the evening load and back in at night; instances followed
     assertThat(Estates.count(twin, "desired-capacity", "ECSManagedAutoScalingPolicy")).isPositive();
     assertThat(api.desiredCount()).isLessThan(8);
-    assertThat(twin.applicationAutoScaling().describeScalingActivities("service/prod/api")).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(twin.applicationAutoScaling().describeScalingActivities("service/prod/api"))
+        .hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -90,14 +154,21 @@ class EcsCapacityProviderTest {
     twin.advance(ofMinutes(5));
     EcsService api = stack.resource("ApiService", EcsService.class);
     assertThat(api.runningCount()).isEqualTo(4);
-    assertThat(stack.output("TaskDefinition")).isEqualTo("arn:aws:ecs:us-east-1:123456789012:task-definition/api:1");
+    assertThat(stack.output("TaskDefinition"))
+        .isEqualTo("arn:aws:ecs:us-east-1:123456789012:task-definition/api:1");
     assertThat(stack.output("ServiceArn")).isEqualTo(api.serviceArn());
     assertThat(twin.ecs().cluster("prod").registeredContainerInstancesCount()).isEqualTo(2);
     assertThat(stack.alarm("MemoryHighAlarm").spec().alarmActions()).hasSize(1);
-    assertThat(stack.report().unmodelledProperties("ApiTask")).containsExactly("Properties.ContainerDefinitions[0].LogConfiguration");
-    assertThat(stack.report().unmodelledProperties("Cluster")).containsExactly("Properties.ClusterSettings");
-    assertThat(stack.report().unmodelledProperties("ApiScalableTarget")).containsExactly("Properties.RoleARN");
-    assertThat(stack.report().entries(ImportReport.Kind.NOTE)).anySatisfy(e ->
-        assertThat(e.reason()).contains("joins cluster prod (ECS_CLUSTER in the user data)"));
+    assertThat(stack.report().unmodelledProperties("ApiTask"))
+        .containsExactly("Properties.ContainerDefinitions[0].LogConfiguration");
+    assertThat(stack.report().unmodelledProperties("Cluster"))
+        .containsExactly("Properties.ClusterSettings");
+    assertThat(stack.report().unmodelledProperties("ApiScalableTarget"))
+        .containsExactly("Properties.RoleARN");
+    assertThat(stack.report().entries(ImportReport.Kind.NOTE))
+        .anySatisfy(
+            e ->
+                assertThat(e.reason())
+                    .contains("joins cluster prod (ECS_CLUSTER in the user data)"));
   }
 }

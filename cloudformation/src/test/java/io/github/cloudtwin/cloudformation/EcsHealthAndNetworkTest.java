@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** A Fargate service in two subnets with a container health check: both are simulated. */
 class EcsHealthAndNetworkTest {
 
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       Resources:
         Vpc:
           Type: AWS::EC2::VPC
@@ -73,20 +74,40 @@ class EcsHealthAndNetworkTest {
       """;
 
   private static Stack importApi(CloudTwin twin, int interval, String assignPublicIp) {
-    return StackImport.of(Template.parse("api.yaml", TEMPLATE.formatted(interval, assignPublicIp))).stackName("api").importInto(twin);
+    return StackImport.of(Template.parse("api.yaml", TEMPLATE.formatted(interval, assignPublicIp)))
+        .stackName("api")
+        .importInto(twin);
   }
 
   private static void buildApi(CloudTwin twin) {
     twin.ecs().createCluster("apps");
-    twin.ecs().registerTaskDefinition(TaskDefinitionSpec.builder("api").cpu(256).memory(512).networkMode(NetworkMode.AWSVPC)
-        .requiresCompatibilities(LaunchType.FARGATE)
-        .container(ContainerDefinition.builder("app", "public.ecr.aws/nginx/nginx:1.27").portMapping(80)
-            .healthCheck(new HealthCheck(List.of("CMD-SHELL", "curl -f http://localhost/health || exit 1"), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 2, Duration.ofSeconds(20)))
-            .build())
-        .build());
-    twin.ecs().createService(ServiceSpec.builder("apps", "api", "api:1").launchType(LaunchType.FARGATE).desiredCount(4)
-        .networkConfiguration(AwsvpcConfiguration.zones("us-east-1a", "us-east-1b").withAssignPublicIp(true)).build());
+    twin.ecs()
+        .registerTaskDefinition(
+            TaskDefinitionSpec.builder("api")
+                .cpu(256)
+                .memory(512)
+                .networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilities(LaunchType.FARGATE)
+                .container(
+                    ContainerDefinition.builder("app", "public.ecr.aws/nginx/nginx:1.27")
+                        .portMapping(80)
+                        .healthCheck(
+                            new HealthCheck(
+                                List.of("CMD-SHELL", "curl -f http://localhost/health || exit 1"),
+                                Duration.ofSeconds(10),
+                                Duration.ofSeconds(5),
+                                2,
+                                Duration.ofSeconds(20)))
+                        .build())
+                .build());
+    twin.ecs()
+        .createService(
+            ServiceSpec.builder("apps", "api", "api:1")
+                .launchType(LaunchType.FARGATE)
+                .desiredCount(4)
+                .networkConfiguration(
+                    AwsvpcConfiguration.zones("us-east-1a", "us-east-1b").withAssignPublicIp(true))
+                .build());
   }
 
   /** One task starts failing its container health check. */
@@ -99,16 +120,21 @@ class EcsHealthAndNetworkTest {
 
   private static Map<String, Integer> perZone(EcsService s) {
     Map<String, Integer> m = new TreeMap<>();
-    for (Task t : s.tasks()) if (t.desiredStatus() == TaskStatus.RUNNING) m.merge(t.availabilityZone(), 1, Integer::sum);
+    for (Task t : s.tasks())
+      if (t.desiredStatus() == TaskStatus.RUNNING) m.merge(t.availabilityZone(), 1, Integer::sum);
     return m;
   }
 
   @Test
   void theImportedServiceBehavesExactlyLikeTheSameServiceBuiltWithBuilders() {
-    CloudTwin twin = Estates.assertSameTimeline(t -> importApi(t, 10, "ENABLED"), EcsHealthAndNetworkTest::buildApi,
-        EcsHealthAndNetworkTest::story);
+    CloudTwin twin =
+        Estates.assertSameTimeline(
+            t -> importApi(t, 10, "ENABLED"),
+            EcsHealthAndNetworkTest::buildApi,
+            EcsHealthAndNetworkTest::story);
     EcsService api = twin.ecs().service("apps", "api");
-    assertThat(api.eventMessages()).anySatisfy(m -> assertThat(m).endsWith("failed container health checks."));
+    assertThat(api.eventMessages())
+        .anySatisfy(m -> assertThat(m).endsWith("failed container health checks."));
     assertThat(api.runningCount()).isEqualTo(4);
   }
 
@@ -119,7 +145,8 @@ class EcsHealthAndNetworkTest {
     EcsService api = stack.resource("ApiService", EcsService.class);
     twin.advance(ofMinutes(1));
     assertThat(perZone(api)).isEqualTo(Map.of("us-east-1a", 2, "us-east-1b", 2));
-    assertThat(api.tasks()).allSatisfy(t -> assertThat(t.healthStatus()).isEqualTo(HealthStatus.HEALTHY));
+    assertThat(api.tasks())
+        .allSatisfy(t -> assertThat(t.healthStatus()).isEqualTo(HealthStatus.HEALTHY));
     assertThat(stack.report().unmodelledProperties("ApiService"))
         .containsExactly("Properties.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups");
     assertThat(stack.report().unmodelledProperties("ApiTask")).isEmpty();
@@ -143,20 +170,26 @@ class EcsHealthAndNetworkTest {
   void aHealthCheckIntervalOutsideFiveTo300SecondsFailsTheImportOnItsPath() {
     CloudTwin twin = Estates.twin();
     assertThatThrownBy(() -> importApi(twin, 3, "DISABLED"))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
-          assertThat(e.logicalId()).isEqualTo("ApiTask");
-          assertThat(e.property()).isEqualTo("Properties.ContainerDefinitions[0].HealthCheck.Interval");
-          assertThat(e.getMessage()).contains("between 5 and 300");
-        });
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.logicalId()).isEqualTo("ApiTask");
+              assertThat(e.property())
+                  .isEqualTo("Properties.ContainerDefinitions[0].HealthCheck.Interval");
+              assertThat(e.getMessage()).contains("between 5 and 300");
+            });
     assertThat(twin.ecs().clusters()).isEmpty();
   }
 
   @Test
   void anAssignPublicIpOtherThanEnabledOrDisabledFailsTheImport() {
     assertThatThrownBy(() -> importApi(Estates.twin(), 10, "YES"))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
-          assertThat(e.property()).isEqualTo("Properties.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp");
-          assertThat(e.getMessage()).contains("ENABLED").contains("DISABLED");
-        });
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.property())
+                  .isEqualTo("Properties.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp");
+              assertThat(e.getMessage()).contains("ENABLED").contains("DISABLED");
+            });
   }
 }

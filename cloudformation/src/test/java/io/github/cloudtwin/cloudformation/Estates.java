@@ -22,7 +22,8 @@ final class Estates {
    * Builds both estates in fresh twins of one seed, drives both with {@code story}, and asserts
    * byte-identical timelines. Returns the imported twin for further assertions.
    */
-  static CloudTwin assertSameTimeline(Consumer<CloudTwin> imported, Consumer<CloudTwin> built, Consumer<CloudTwin> story) {
+  static CloudTwin assertSameTimeline(
+      Consumer<CloudTwin> imported, Consumer<CloudTwin> built, Consumer<CloudTwin> story) {
     CloudTwin a = twin();
     imported.accept(a);
     story.accept(a);
@@ -31,13 +32,17 @@ final class Estates {
     story.accept(b);
     String ta = a.timeline().text();
     String tb = b.timeline().text();
-    assertThat(ta).as("timeline of the imported estate vs the one built with builders").isEqualTo(tb);
+    assertThat(ta)
+        .as("timeline of the imported estate vs the one built with builders")
+        .isEqualTo(tb);
     return a;
   }
 
   /** How many timeline events of {@code kind} mention {@code text}. */
   static long count(CloudTwin twin, String kind, String text) {
-    return twin.timeline().events().stream().filter(e -> e.kind().equals(kind) && message(e).contains(text)).count();
+    return twin.timeline().events().stream()
+        .filter(e -> e.kind().equals(kind) && message(e).contains(text))
+        .count();
   }
 
   private static String message(TimelineEvent e) {

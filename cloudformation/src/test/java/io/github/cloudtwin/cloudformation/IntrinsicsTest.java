@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Every short-form tag and intrinsic function, resolved as CloudFormation resolves it. */
 class IntrinsicsTest {
 
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       Parameters:
         Env: {Type: String, Default: test}
         Names: {Type: CommaDelimitedList, Default: "a,b,c"}
@@ -47,9 +48,11 @@ class IntrinsicsTest {
 
   @Test
   void accountIdAndArnsComeFromTheTwinsAccount() {
-    Stack stack = StackImport.of(Template.parse("intrinsics.yaml", TEMPLATE)).stackName("ops")
-        .importValue("shared-vpc-id", "vpc-0123")
-        .importInto(io.github.cloudtwin.CloudTwin.builder().accountId("210987654321").build());
+    Stack stack =
+        StackImport.of(Template.parse("intrinsics.yaml", TEMPLATE))
+            .stackName("ops")
+            .importValue("shared-vpc-id", "vpc-0123")
+            .importInto(io.github.cloudtwin.CloudTwin.builder().accountId("210987654321").build());
     String topic = stack.resource("Topic").attributes().get("TopicName").toString();
     assertThat(stack.outputs())
         .containsEntry("Pseudo", "210987654321 aws amazonaws.com us-east-1")
@@ -58,12 +61,16 @@ class IntrinsicsTest {
 
   @Test
   void everyTagAndFunctionResolves() {
-    Stack stack = StackImport.of(Template.parse("intrinsics.yaml", TEMPLATE)).stackName("ops")
-        .importValue("shared-vpc-id", "vpc-0123").importInto(Estates.twin());
+    Stack stack =
+        StackImport.of(Template.parse("intrinsics.yaml", TEMPLATE))
+            .stackName("ops")
+            .importValue("shared-vpc-id", "vpc-0123")
+            .importInto(Estates.twin());
     Map<String, String> o = stack.outputs();
     String topic = stack.resource("Topic").attributes().get("TopicName").toString();
     assertThat(topic).matches("ops-Topic-[A-Z0-9]{13}");
-    assertThat(o).containsEntry("Ref", "test")
+    assertThat(o)
+        .containsEntry("Ref", "test")
         .containsEntry("Sub", "ops-test-" + topic + "-${Literal}")
         .containsEntry("SubVars", "us-east-1/4")
         .containsEntry("GetAtt", topic)
@@ -82,17 +89,32 @@ class IntrinsicsTest {
 
   @Test
   void jsonAndTheCdkMapGiveTheSameTemplateAsYaml() {
-    Template yaml = Template.parse("Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub \"${AWS::StackName}-t\"\n");
-    Template json = Template.parse("{\"Resources\": {\"T\": {\"Type\": \"AWS::SNS::Topic\", \"Properties\": {\"TopicName\": {\"Fn::Sub\": \"${AWS::StackName}-t\"}}}}}");
-    Template map = Template.fromMap(Map.of("Resources", Map.of("T", Map.of("Type", "AWS::SNS::Topic",
-        "Properties", Map.of("TopicName", Map.of("Fn::Sub", "${AWS::StackName}-t"))))));
+    Template yaml =
+        Template.parse(
+            "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub \"${AWS::StackName}-t\"\n");
+    Template json =
+        Template.parse(
+            "{\"Resources\": {\"T\": {\"Type\": \"AWS::SNS::Topic\", \"Properties\": {\"TopicName\": {\"Fn::Sub\": \"${AWS::StackName}-t\"}}}}}");
+    Template map =
+        Template.fromMap(
+            Map.of(
+                "Resources",
+                Map.of(
+                    "T",
+                    Map.of(
+                        "Type",
+                        "AWS::SNS::Topic",
+                        "Properties",
+                        Map.of("TopicName", Map.of("Fn::Sub", "${AWS::StackName}-t"))))));
     assertThat(json.body()).isEqualTo(yaml.body());
     assertThat(map.body()).isEqualTo(yaml.body());
   }
 
   @Test
   void shortFormTagsBecomeTheirLongForm() {
-    Template t = Template.parse("""
+    Template t =
+        Template.parse(
+            """
         Resources:
           T:
             Type: AWS::SNS::Topic
@@ -103,7 +125,10 @@ class IntrinsicsTest {
               D: !Condition IsProd
         """);
     @SuppressWarnings("unchecked")
-    Map<String, Object> p = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) t.body().get("Resources")).get("T")).get("Properties");
+    Map<String, Object> p =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) t.body().get("Resources")).get("T"))
+                .get("Properties");
     assertThat(p.get("A")).isEqualTo(Map.of("Fn::GetAtt", List.of("X", "Outputs.Name")));
     assertThat(p.get("B")).isEqualTo(Map.of("Fn::GetAZs", ""));
     assertThat(p.get("C")).isEqualTo(Map.of("Fn::Select", List.of(0, Map.of("Fn::GetAZs", ""))));
@@ -112,11 +137,19 @@ class IntrinsicsTest {
 
   @Test
   void aMissingExportAndAnIndexOutOfRangeFailWithCloudFormationsMessages() {
-    String t = "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: %s\n";
-    assertThatThrownBy(() -> StackImport.of(Template.parse(t.formatted("!ImportValue nope"))).importInto(Estates.twin()))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> assertThat(e.logicalId()).isEqualTo("T"))
+    String t =
+        "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: %s\n";
+    assertThatThrownBy(
+            () ->
+                StackImport.of(Template.parse(t.formatted("!ImportValue nope")))
+                    .importInto(Estates.twin()))
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class, e -> assertThat(e.logicalId()).isEqualTo("T"))
         .hasMessageContaining("No export named nope found");
-    assertThatThrownBy(() -> StackImport.of(Template.parse(t.formatted("!Select [3, [a, b]]"))).importInto(Estates.twin()))
+    assertThatThrownBy(
+            () ->
+                StackImport.of(Template.parse(t.formatted("!Select [3, [a, b]]")))
+                    .importInto(Estates.twin()))
         .hasMessageContaining("Fn::Select cannot select nonexistent value at index 3");
   }
 }

@@ -15,10 +15,14 @@ import io.github.cloudtwin.autoscaling.LifecycleState;
 import io.github.cloudtwin.autoscaling.LifecycleTransition;
 import org.junit.jupiter.api.Test;
 
-/** A group's LifecycleHookSpecificationList holds its very first instances, as CreateAutoScalingGroup does. */
+/**
+ * A group's LifecycleHookSpecificationList holds its very first instances, as
+ * CreateAutoScalingGroup does.
+ */
 class LifecycleHooksTest {
 
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       Resources:
         WorkerTemplate:
           Type: AWS::EC2::LaunchTemplate
@@ -44,25 +48,37 @@ class LifecycleHooksTest {
       """;
 
   private static Stack importWorkers(CloudTwin twin, int heartbeatSeconds) {
-    return StackImport.of(Template.parse("hooks.yaml", TEMPLATE.formatted(heartbeatSeconds))).stackName("hooks").importInto(twin);
+    return StackImport.of(Template.parse("hooks.yaml", TEMPLATE.formatted(heartbeatSeconds)))
+        .stackName("hooks")
+        .importInto(twin);
   }
 
   private static void buildWorkers(CloudTwin twin) {
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("workers")
-        .launchTemplate(Names.generate("hooks", "WorkerTemplate", 128), "1").instanceType("c5.large")
-        .minSize(2).maxSize(6).availabilityZones(twin.config().zoneNames().toArray(String[]::new))
-        .lifecycleHookSpecifications(
-            LifecycleHookSpec.of("warm-cache", "workers", LifecycleTransition.LAUNCHING)
-                .withHeartbeatTimeout(ofSeconds(300)).withDefaultResult(LifecycleActionResult.CONTINUE),
-            LifecycleHookSpec.of("drain", "workers", LifecycleTransition.TERMINATING))
-        .build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("workers")
+                .launchTemplate(Names.generate("hooks", "WorkerTemplate", 128), "1")
+                .instanceType("c5.large")
+                .minSize(2)
+                .maxSize(6)
+                .availabilityZones(twin.config().zoneNames().toArray(String[]::new))
+                .lifecycleHookSpecifications(
+                    LifecycleHookSpec.of("warm-cache", "workers", LifecycleTransition.LAUNCHING)
+                        .withHeartbeatTimeout(ofSeconds(300))
+                        .withDefaultResult(LifecycleActionResult.CONTINUE),
+                    LifecycleHookSpec.of("drain", "workers", LifecycleTransition.TERMINATING))
+                .build());
   }
 
-  /** One instance's hook completed by the test, the other's timing out to CONTINUE, then a scale-in. */
+  /**
+   * One instance's hook completed by the test, the other's timing out to CONTINUE, then a scale-in.
+   */
   private static void story(CloudTwin twin) {
     twin.advance(ofMinutes(2));
     String first = twin.autoScaling().group("workers").instances().get(0).instanceId();
-    twin.autoScaling().completeLifecycleAction("workers", "warm-cache", first, LifecycleActionResult.CONTINUE);
+    twin.autoScaling()
+        .completeLifecycleAction("workers", "warm-cache", first, LifecycleActionResult.CONTINUE);
     twin.advance(ofMinutes(5));
     twin.autoScaling().updateAutoScalingGroup("workers", 1, null, 1);
     twin.advance(ofMinutes(1));
@@ -73,32 +89,44 @@ class LifecycleHooksTest {
     CloudTwin twin = Estates.twin();
     Stack stack = importWorkers(twin, 300);
     AutoScalingGroup group = stack.autoScalingGroup("WorkerGroup");
-    assertThat(twin.timeline().eventsOf("group/workers")).extracting(e -> e.kind()).startsWith("create", "lifecycle-hook",
-        "lifecycle-hook", "activity");
+    assertThat(twin.timeline().eventsOf("group/workers"))
+        .extracting(e -> e.kind())
+        .startsWith("create", "lifecycle-hook", "lifecycle-hook", "activity");
     twin.advance(ofMinutes(2));
-    assertThat(group.instances()).hasSize(2)
+    assertThat(group.instances())
+        .hasSize(2)
         .allSatisfy(i -> assertThat(i.lifecycleState()).isEqualTo(LifecycleState.PENDING_WAIT));
     AutoScalingInstance first = group.instances().get(0);
-    twin.autoScaling().completeLifecycleAction("workers", "warm-cache", first.instanceId(), LifecycleActionResult.CONTINUE);
+    twin.autoScaling()
+        .completeLifecycleAction(
+            "workers", "warm-cache", first.instanceId(), LifecycleActionResult.CONTINUE);
     assertThat(group.inServiceCount()).isEqualTo(1);
-    twin.advance(ofSeconds(300 - 90)); // the other one's 300 s heartbeat ends 5.5 min after launch: CONTINUE
+    twin.advance(
+        ofSeconds(300 - 90)); // the other one's 300 s heartbeat ends 5.5 min after launch: CONTINUE
     assertThat(group.inServiceCount()).isEqualTo(2);
-    assertThat(twin.autoScaling().lifecycleHooks("workers")).extracting(LifecycleHookSpec::lifecycleHookName)
+    assertThat(twin.autoScaling().lifecycleHooks("workers"))
+        .extracting(LifecycleHookSpec::lifecycleHookName)
         .containsExactly("warm-cache", "drain");
   }
 
   @Test
   void theImportedHooksBehaveExactlyLikeHooksGivenToTheGroupSpecAtCreation() {
-    CloudTwin twin = Estates.assertSameTimeline(t -> importWorkers(t, 300), LifecycleHooksTest::buildWorkers, LifecycleHooksTest::story);
-    assertThat(twin.autoScaling().group("workers").instances(LifecycleState.TERMINATING_WAIT)).hasSize(1);
+    CloudTwin twin =
+        Estates.assertSameTimeline(
+            t -> importWorkers(t, 300),
+            LifecycleHooksTest::buildWorkers,
+            LifecycleHooksTest::story);
+    assertThat(twin.autoScaling().group("workers").instances(LifecycleState.TERMINATING_WAIT))
+        .hasSize(1);
   }
 
   @Test
   void theReportListsWhatTheHooksDoNotSimulateAndNoLongerNotesALateHook() {
     Stack stack = importWorkers(Estates.twin(), 300);
-    assertThat(stack.report().unmodelledProperties("WorkerGroup")).containsExactly(
-        "Properties.LifecycleHookSpecificationList[0].NotificationTargetARN",
-        "Properties.LifecycleHookSpecificationList[0].RoleARN");
+    assertThat(stack.report().unmodelledProperties("WorkerGroup"))
+        .containsExactly(
+            "Properties.LifecycleHookSpecificationList[0].NotificationTargetARN",
+            "Properties.LifecycleHookSpecificationList[0].RoleARN");
     assertThat(stack.report().entries(ImportReport.Kind.NOTE)).isEmpty();
   }
 
@@ -106,11 +134,14 @@ class LifecycleHooksTest {
   void aHeartbeatTimeoutOutsidePutLifecycleHooksRangeFailsTheImportNamingTheHooksPath() {
     CloudTwin twin = Estates.twin();
     assertThatThrownBy(() -> importWorkers(twin, 20))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
-          assertThat(e.logicalId()).isEqualTo("WorkerGroup");
-          assertThat(e.property()).isEqualTo("Properties.LifecycleHookSpecificationList[0].HeartbeatTimeout");
-          assertThat(e.getMessage()).contains("between 30 and 7200 seconds");
-        });
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.logicalId()).isEqualTo("WorkerGroup");
+              assertThat(e.property())
+                  .isEqualTo("Properties.LifecycleHookSpecificationList[0].HeartbeatTimeout");
+              assertThat(e.getMessage()).contains("between 30 and 7200 seconds");
+            });
     assertThat(twin.autoScaling().groups()).isEmpty();
   }
 }

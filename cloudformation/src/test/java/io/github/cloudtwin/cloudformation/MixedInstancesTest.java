@@ -15,10 +15,14 @@ import io.github.cloudtwin.autoscaling.SpotAllocationStrategy;
 import io.github.cloudtwin.ec2.PurchaseOption;
 import org.junit.jupiter.api.Test;
 
-/** A MixedInstancesPolicy: prioritized overrides with weights, the On-Demand/Spot distribution, CapacityRebalance, MaxInstanceLifetime. */
+/**
+ * A MixedInstancesPolicy: prioritized overrides with weights, the On-Demand/Spot distribution,
+ * CapacityRebalance, MaxInstanceLifetime.
+ */
 class MixedInstancesTest {
 
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       Resources:
         FleetTemplate:
           Type: AWS::EC2::LaunchTemplate
@@ -60,13 +64,21 @@ class MixedInstancesTest {
   }
 
   private static void buildFleet(CloudTwin twin) {
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("fleet")
-        .launchTemplate(Names.generate("fleet", "FleetTemplate", 128), "1")
-        .minSize(0).maxSize(40).desiredCapacity(10).availabilityZones(twin.config().zoneNames().toArray(String[]::new))
-        .mixedInstancesPolicy(MixedInstancesPolicy.prioritized(
-            LaunchTemplateOverride.weighted("c5.xlarge", 2), LaunchTemplateOverride.weighted("c5.2xlarge", 4))
-            .withOnDemandBaseCapacity(2))
-        .build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("fleet")
+                .launchTemplate(Names.generate("fleet", "FleetTemplate", 128), "1")
+                .minSize(0)
+                .maxSize(40)
+                .desiredCapacity(10)
+                .availabilityZones(twin.config().zoneNames().toArray(String[]::new))
+                .mixedInstancesPolicy(
+                    MixedInstancesPolicy.prioritized(
+                            LaunchTemplateOverride.weighted("c5.xlarge", 2),
+                            LaunchTemplateOverride.weighted("c5.2xlarge", 4))
+                        .withOnDemandBaseCapacity(2))
+                .build());
   }
 
   /** c5.xlarge runs short in one zone, then the fleet doubles. */
@@ -83,11 +95,16 @@ class MixedInstancesTest {
 
   @Test
   void theImportedFleetBehavesExactlyLikeTheSamePolicyBuiltWithBuilders() {
-    CloudTwin twin = Estates.assertSameTimeline(MixedInstancesTest::importFleet, MixedInstancesTest::buildFleet,
-        MixedInstancesTest::story);
+    CloudTwin twin =
+        Estates.assertSameTimeline(
+            MixedInstancesTest::importFleet,
+            MixedInstancesTest::buildFleet,
+            MixedInstancesTest::story);
     AutoScalingGroup fleet = twin.autoScaling().group("fleet");
     assertThat(units(fleet)).isBetween(20, 20 + 4 - 1);
-    assertThat(fleet.instances()).filteredOn(i -> i.availabilityZone().equals("us-east-1a") && i.instanceType().equals("c5.2xlarge"))
+    assertThat(fleet.instances())
+        .filteredOn(
+            i -> i.availabilityZone().equals("us-east-1a") && i.instanceType().equals("c5.2xlarge"))
         .isNotEmpty();
   }
 
@@ -95,10 +112,13 @@ class MixedInstancesTest {
   void desiredCapacityIsCountedInWeightsOfThePrioritizedFirstOverride() {
     CloudTwin twin = Estates.twin();
     AutoScalingGroup fleet = importFleet(twin).autoScalingGroup("Fleet");
-    assertThat(fleet.instances()).hasSize(5).allSatisfy(i -> {
-      assertThat(i.instanceType()).isEqualTo("c5.xlarge");
-      assertThat(i.weightedCapacity()).isEqualTo(2);
-    });
+    assertThat(fleet.instances())
+        .hasSize(5)
+        .allSatisfy(
+            i -> {
+              assertThat(i.instanceType()).isEqualTo("c5.xlarge");
+              assertThat(i.weightedCapacity()).isEqualTo(2);
+            });
     assertThat(fleet.desiredCapacity()).isEqualTo(10);
     assertThat(fleet.spec().mixedInstancesPolicy().onDemandBaseCapacity()).isEqualTo(2);
   }
@@ -106,8 +126,14 @@ class MixedInstancesTest {
   @Test
   void spotSettingsAndLowestPriceAreModelledTheBaseAndPercentageSplitTheFleet() {
     CloudTwin twin = Estates.twin();
-    Stack stack = importFleet(twin, template("lowest-price", 50,
-        "          SpotAllocationStrategy: capacity-optimized\n          SpotMaxPrice: \"0.05\"", "2"));
+    Stack stack =
+        importFleet(
+            twin,
+            template(
+                "lowest-price",
+                50,
+                "          SpotAllocationStrategy: capacity-optimized\n          SpotMaxPrice: \"0.05\"",
+                "2"));
     assertThat(stack.report().unmodelledProperties("Fleet")).isEmpty();
     AutoScalingGroup fleet = stack.autoScalingGroup("Fleet");
     MixedInstancesPolicy p = fleet.spec().mixedInstancesPolicy();
@@ -115,56 +141,81 @@ class MixedInstancesTest {
     assertThat(p.spotAllocationStrategy()).isEqualTo(SpotAllocationStrategy.CAPACITY_OPTIMIZED);
     assertThat(p.spotMaxPrice()).isEqualTo(0.05);
     // base 2 + 50 % of the other 8 units: 6 On-Demand units, 4 Spot
-    assertThat(fleet.capacityByPurchaseOption()).containsEntry(PurchaseOption.ON_DEMAND, 6).containsEntry(PurchaseOption.SPOT, 4);
+    assertThat(fleet.capacityByPurchaseOption())
+        .containsEntry(PurchaseOption.ON_DEMAND, 6)
+        .containsEntry(PurchaseOption.SPOT, 4);
     assertThat(stack.report().entries(ImportReport.Kind.NOTE)).isEmpty();
   }
 
   @Test
   void capacityRebalanceAndMaxInstanceLifetimeAreImportedAndALifetimeUnderADayFailsOnItsPath() {
     String extra = "      CapacityRebalance: true\n      MaxInstanceLifetime: %s\n";
-    String base = template("prioritized", 0, "", "2").replace("      MixedInstancesPolicy:\n",
-        extra + "      MixedInstancesPolicy:\n");
+    String base =
+        template("prioritized", 0, "", "2")
+            .replace("      MixedInstancesPolicy:\n", extra + "      MixedInstancesPolicy:\n");
     assertThat(base).contains("CapacityRebalance");
-    AutoScalingGroup fleet = importFleet(Estates.twin(), base.formatted("604800")).autoScalingGroup("Fleet");
+    AutoScalingGroup fleet =
+        importFleet(Estates.twin(), base.formatted("604800")).autoScalingGroup("Fleet");
     assertThat(fleet.spec().capacityRebalance()).isTrue();
     assertThat(fleet.spec().maxInstanceLifetime()).isEqualTo(java.time.Duration.ofDays(7));
     CloudTwin twin = Estates.twin();
     assertThatThrownBy(() -> importFleet(twin, base.formatted("3600")))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
-          assertThat(e.property()).isEqualTo("Properties.MaxInstanceLifetime");
-          assertThat(e.getMessage()).contains("86,400");
-        });
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.property()).isEqualTo("Properties.MaxInstanceLifetime");
+              assertThat(e.getMessage()).contains("86,400");
+            });
     assertThat(twin.autoScaling().groups()).isEmpty();
   }
 
   @Test
   void spotInstancePoolsWithAnotherStrategyFailsTheImportOnItsPath() {
-    assertThatThrownBy(() -> importFleet(Estates.twin(), template("prioritized", 0,
-        "          SpotAllocationStrategy: capacity-optimized\n          SpotInstancePools: 3", "2")))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
-          assertThat(e.property()).isEqualTo("Properties.MixedInstancesPolicy.InstancesDistribution.SpotInstancePools");
-          assertThat(e.getMessage()).contains("valid only with lowest-price");
-        });
+    assertThatThrownBy(
+            () ->
+                importFleet(
+                    Estates.twin(),
+                    template(
+                        "prioritized",
+                        0,
+                        "          SpotAllocationStrategy: capacity-optimized\n          SpotInstancePools: 3",
+                        "2")))
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.property())
+                  .isEqualTo(
+                      "Properties.MixedInstancesPolicy.InstancesDistribution.SpotInstancePools");
+              assertThat(e.getMessage()).contains("valid only with lowest-price");
+            });
   }
 
   @Test
   void aWeightOutsideOneTo999FailsTheImportOnItsOverride() {
     CloudTwin twin = Estates.twin();
     assertThatThrownBy(() -> importFleet(twin, template("prioritized", 100, "", "0")))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
-          assertThat(e.logicalId()).isEqualTo("Fleet");
-          assertThat(e.property()).isEqualTo("Properties.MixedInstancesPolicy.LaunchTemplate.Overrides[0].WeightedCapacity");
-          assertThat(e.getMessage()).contains("between 1 and 999");
-        });
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.logicalId()).isEqualTo("Fleet");
+              assertThat(e.property())
+                  .isEqualTo(
+                      "Properties.MixedInstancesPolicy.LaunchTemplate.Overrides[0].WeightedCapacity");
+              assertThat(e.getMessage()).contains("between 1 and 999");
+            });
     assertThat(twin.autoScaling().groups()).isEmpty();
   }
 
   @Test
   void anUnknownAllocationStrategyFailsTheImportListingAwsValues() {
     assertThatThrownBy(() -> importFleet(Estates.twin(), template("cheapest", 100, "", "2")))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
-          assertThat(e.property()).isEqualTo("Properties.MixedInstancesPolicy.InstancesDistribution.OnDemandAllocationStrategy");
-          assertThat(e.getMessage()).contains("prioritized").contains("lowest-price");
-        });
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.property())
+                  .isEqualTo(
+                      "Properties.MixedInstancesPolicy.InstancesDistribution.OnDemandAllocationStrategy");
+              assertThat(e.getMessage()).contains("prioritized").contains("lowest-price");
+            });
   }
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 /** Parameters: defaults, the test's values, and CloudFormation's constraint checks and messages. */
 class ParametersTest {
 
-  private static final Template TEMPLATE = Template.parse("params.yaml", """
+  private static final Template TEMPLATE =
+      Template.parse(
+          "params.yaml",
+          """
       Parameters:
         Env: {Type: String, AllowedValues: [test, prod], Default: test}
         Size: {Type: Number, MinValue: 1, MaxValue: 10, Default: 2}
@@ -30,8 +33,12 @@ class ParametersTest {
 
   @Test
   void defaultsTheTestsValuesAndSsmParametersResolve() {
-    Stack stack = valid().parameters("Env=prod;Size=7;Subnets=subnet-1,subnet-2").subnet("subnet-1", "us-east-1a")
-        .subnet("subnet-2", "us-east-1c").importInto(Estates.twin());
+    Stack stack =
+        valid()
+            .parameters("Env=prod;Size=7;Subnets=subnet-1,subnet-2")
+            .subnet("subnet-1", "us-east-1a")
+            .subnet("subnet-2", "us-east-1c")
+            .importInto(Estates.twin());
     assertThat(stack.output("All")).isEqualTo("prod 7 web us-east-1b ami-1 x");
     assertThat(stack.output("Subnets")).isEqualTo("subnet-1,subnet-2");
   }
@@ -55,17 +62,25 @@ class ParametersTest {
     assertThatThrownBy(() -> valid().parameter("Zone", "us-west-2a").importInto(Estates.twin()))
         .hasMessageContaining("Parameter value us-west-2a for parameter name Zone does not exist.");
     assertThatThrownBy(() -> valid().parameter("Subnets", "subnet-9").importInto(Estates.twin()))
-        .hasMessageContaining("Parameter value subnet-9 for parameter name Subnets does not exist.");
+        .hasMessageContaining(
+            "Parameter value subnet-9 for parameter name Subnets does not exist.");
   }
 
   @Test
   void missingAndUnknownParametersAndUnsuppliedSsmValuesFail() {
-    assertThatThrownBy(() -> StackImport.of(TEMPLATE).ssmParameter("/ami/latest", "ami-1").importInto(Estates.twin()))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> assertThat(e.logicalId()).isEqualTo("Required"))
+    assertThatThrownBy(
+            () ->
+                StackImport.of(TEMPLATE)
+                    .ssmParameter("/ami/latest", "ami-1")
+                    .importInto(Estates.twin()))
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class, e -> assertThat(e.logicalId()).isEqualTo("Required"))
         .hasMessageContaining("Parameters: [Required] must have values");
     assertThatThrownBy(() -> valid().parameter("Sise", "3").importInto(Estates.twin()))
         .hasMessageContaining("Parameters: [Sise] do not exist in the template");
-    assertThatThrownBy(() -> StackImport.of(TEMPLATE).parameter("Required", "x").importInto(Estates.twin()))
-        .hasMessageContaining("Unable to fetch parameters [/ami/latest] from parameter store for this account.");
+    assertThatThrownBy(
+            () -> StackImport.of(TEMPLATE).parameter("Required", "x").importInto(Estates.twin()))
+        .hasMessageContaining(
+            "Unable to fetch parameters [/ami/latest] from parameter store for this account.");
   }
 }

@@ -7,12 +7,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shapes AWS's own sample templates use (the multi-AZ web server with notifications): a tag on
- * a mapping ({@code !Base64} over {@code Fn::Sub}), cfn-init metadata, key-pair, security-group
- * and zone list parameters, a Graviton instance type, an HTTPS listener with a certificate.
+ * a mapping ({@code !Base64} over {@code Fn::Sub}), cfn-init metadata, key-pair, security-group and
+ * zone list parameters, a Graviton instance type, an HTTPS listener with a certificate.
  */
 class SampleShapesTest {
 
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       AWSTemplateFormatVersion: "2010-09-09"
       Parameters:
         InstanceType: {Type: String, Default: t4g.micro}
@@ -79,18 +80,26 @@ class SampleShapesTest {
   @Test
   void aTemplateInTheShapeOfAwsSamplesImportsWithoutEdits() {
     CloudTwin twin = Estates.twin();
-    Stack stack = StackImport.of(Template.parse("sample.yaml", TEMPLATE)).stackName("sample")
-        .parameters("KeyName=my-key;SecurityGroups=sg-1,sg-2;Subnets=subnet-a,subnet-b;AZs=us-east-1a,us-east-1b;VPC=vpc-1")
-        .parameter("CertificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/abc")
-        .subnet("subnet-a", "us-east-1a").subnet("subnet-b", "us-east-1b")
-        .importInto(twin);
-    assertThat(stack.autoScalingGroup("WebServerGroup").spec().instanceType()).isEqualTo("t4g.micro");
-    assertThat(stack.autoScalingGroup("WebServerGroup").spec().availabilityZones()).containsExactly("us-east-1a", "us-east-1b");
+    Stack stack =
+        StackImport.of(Template.parse("sample.yaml", TEMPLATE))
+            .stackName("sample")
+            .parameters(
+                "KeyName=my-key;SecurityGroups=sg-1,sg-2;Subnets=subnet-a,subnet-b;AZs=us-east-1a,us-east-1b;VPC=vpc-1")
+            .parameter("CertificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/abc")
+            .subnet("subnet-a", "us-east-1a")
+            .subnet("subnet-b", "us-east-1b")
+            .importInto(twin);
+    assertThat(stack.autoScalingGroup("WebServerGroup").spec().instanceType())
+        .isEqualTo("t4g.micro");
+    assertThat(stack.autoScalingGroup("WebServerGroup").spec().availabilityZones())
+        .containsExactly("us-east-1a", "us-east-1b");
     assertThat(stack.loadBalancer("LoadBalancer").listenerPorts()).containsExactly(443);
     assertThat(stack.output("URL")).startsWith("https://sample-LoadBal");
     assertThat(stack.report().unmodelledProperties("LaunchTemplate"))
-        .contains("Properties.LaunchTemplateData.UserData", "Properties.LaunchTemplateData.KeyName");
-    assertThat(stack.report().unmodelledProperties("Listener")).contains("Properties.SslPolicy", "Properties.Certificates");
+        .contains(
+            "Properties.LaunchTemplateData.UserData", "Properties.LaunchTemplateData.KeyName");
+    assertThat(stack.report().unmodelledProperties("Listener"))
+        .contains("Properties.SslPolicy", "Properties.Certificates");
     assertThat(stack.report().unmodelledProperties("WebServerGroup")).contains("CreationPolicy");
   }
 }

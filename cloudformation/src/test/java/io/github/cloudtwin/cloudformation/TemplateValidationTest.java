@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Invalid templates fail before anything is created, naming the logical id, property and value. */
 class TemplateValidationTest {
 
-  private static final String GROUP = """
+  private static final String GROUP =
+      """
       Resources:
         Template:
           Type: AWS::EC2::LaunchTemplate
@@ -47,11 +48,13 @@ class TemplateValidationTest {
     CloudTwin twin = Estates.twin();
     Template t = Template.parse("group.yaml", GROUP.formatted("5", "\"2\""));
     assertThatThrownBy(() -> StackImport.of(t).importInto(twin))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
-          assertThat(e.logicalId()).isEqualTo("Group");
-          assertThat(e.property()).isEqualTo("Properties.MaxSize");
-          assertThat(e.value()).isEqualTo(2);
-        })
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.logicalId()).isEqualTo("Group");
+              assertThat(e.property()).isEqualTo("Properties.MaxSize");
+              assertThat(e.value()).isEqualTo(2);
+            })
         .hasMessageContaining("Max bound, 2, must be greater than or equal to min bound, 5");
     assertNothingCreated(twin);
   }
@@ -63,8 +66,11 @@ class TemplateValidationTest {
     assertThat(stack.autoScalingGroup("Group").minSize()).isEqualTo(1);
 
     CloudTwin other = Estates.twin();
-    assertThatThrownBy(() -> StackImport.of(Template.parse(GROUP.formatted("one", "3"))).importInto(other))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> assertThat(e.property()).isEqualTo("Properties.MinSize"))
+    assertThatThrownBy(
+            () -> StackImport.of(Template.parse(GROUP.formatted("one", "3"))).importInto(other))
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> assertThat(e.property()).isEqualTo("Properties.MinSize"))
         .hasMessageContaining("#/MinSize: expected type: Integer, found: String");
     assertNothingCreated(other);
   }
@@ -72,21 +78,28 @@ class TemplateValidationTest {
   @Test
   void aRefToNothingFailsWithCloudFormationsUnresolvedDependencyMessage() {
     CloudTwin twin = Estates.twin();
-    Template t = Template.parse(GROUP.formatted("1", "2").replace("Value: !Ref Group", "Value: !Ref WebGroup"));
+    Template t =
+        Template.parse(
+            GROUP.formatted("1", "2").replace("Value: !Ref Group", "Value: !Ref WebGroup"));
     assertThatThrownBy(() -> StackImport.of(t).importInto(twin))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
-          assertThat(e.logicalId()).isEqualTo("Alarm");
-          assertThat(e.property()).isEqualTo("Properties.Dimensions[0].Value.Ref");
-          assertThat(e.value()).isEqualTo("WebGroup");
-        })
-        .hasMessageContaining("Unresolved resource dependencies [WebGroup] in the Resources block of the template");
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.logicalId()).isEqualTo("Alarm");
+              assertThat(e.property()).isEqualTo("Properties.Dimensions[0].Value.Ref");
+              assertThat(e.value()).isEqualTo("WebGroup");
+            })
+        .hasMessageContaining(
+            "Unresolved resource dependencies [WebGroup] in the Resources block of the template");
     assertNothingCreated(twin);
   }
 
   @Test
   void aCycleFailsNamingTheResourcesInIt() {
     CloudTwin twin = Estates.twin();
-    Template t = Template.parse("""
+    Template t =
+        Template.parse(
+            """
         Resources:
           A:
             Type: AWS::SNS::Topic
@@ -108,16 +121,21 @@ class TemplateValidationTest {
     CloudTwin twin = Estates.twin();
     Template t = Template.parse(GROUP.formatted("1", "2").replace("Period: 60", "Period: 45"));
     assertThatThrownBy(() -> StackImport.of(t).importInto(twin))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> {
-          assertThat(e.logicalId()).isEqualTo("Alarm");
-          assertThat(e.property()).isEqualTo("Properties.Period");
-        });
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.logicalId()).isEqualTo("Alarm");
+              assertThat(e.property()).isEqualTo("Properties.Period");
+            });
     assertNothingCreated(twin);
   }
 
   @Test
   void anUnknownYamlTagIsAnErrorNotSilentlyDropped() {
-    assertThatThrownBy(() -> Template.parse("Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Reff X\n"))
+    assertThatThrownBy(
+            () ->
+                Template.parse(
+                    "Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Reff X\n"))
         .isInstanceOf(TemplateValidationException.class)
         .hasMessageContaining("unknown tag !Reff at line 5");
   }
@@ -133,12 +151,23 @@ class TemplateValidationTest {
   @Test
   void anAlarmNameTheTwinAlreadyHasFailsBeforeAnythingIsCreated() {
     CloudTwin twin = Estates.twin();
-    StackImport.of(Template.parse(GROUP.formatted("1", "2").replace("Statistic: Average", "Statistic: Average\n      AlarmName: cpu")))
-        .stackName("one").importInto(twin);
+    StackImport.of(
+            Template.parse(
+                GROUP
+                    .formatted("1", "2")
+                    .replace("Statistic: Average", "Statistic: Average\n      AlarmName: cpu")))
+        .stackName("one")
+        .importInto(twin);
     int events = twin.timeline().size();
-    Template again = Template.parse(GROUP.formatted("1", "2").replace("Statistic: Average", "Statistic: Average\n      AlarmName: cpu"));
+    Template again =
+        Template.parse(
+            GROUP
+                .formatted("1", "2")
+                .replace("Statistic: Average", "Statistic: Average\n      AlarmName: cpu"));
     assertThatThrownBy(() -> StackImport.of(again).stackName("two").importInto(twin))
-        .isInstanceOfSatisfying(TemplateValidationException.class, e -> assertThat(e.property()).isEqualTo("Properties.AlarmName"));
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> assertThat(e.property()).isEqualTo("Properties.AlarmName"));
     assertThat(twin.autoScaling().groups()).hasSize(1);
     assertThat(twin.timeline().size()).isEqualTo(events);
   }

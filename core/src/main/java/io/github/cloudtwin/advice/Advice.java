@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Advice on a twin's configuration as it stands, before (or between) anything runs: the findings
- * of every {@link AdviceRule}, in rule order, then resource order. An immutable value; obtain it
- * from {@code twin.advice()}.
+ * Advice on a twin's configuration as it stands, before (or between) anything runs: the findings of
+ * every {@link AdviceRule}, in rule order, then resource order. An immutable value; obtain it from
+ * {@code twin.advice()}.
  *
  * @param findings the findings, possibly none
  */
@@ -32,16 +32,20 @@ public record Advice(List<Finding> findings) {
    */
   public static Advice of(CloudTwin twin) {
     Require.notNull("twin", twin);
-    return twin.kernel().call(() -> {
-      Estate estate = new Estate(twin);
-      List<Finding> out = new ArrayList<>();
-      ScalingAdvice.check(estate, out);
-      CapacityAdvice.check(estate, out);
-      HealthAdvice.check(estate, out);
-      AlarmAdvice.check(estate, out);
-      out.sort(java.util.Comparator.comparing(Finding::rule).thenComparing(f -> String.join(",", f.resources())));
-      return new Advice(out);
-    });
+    return twin.kernel()
+        .call(
+            () -> {
+              Estate estate = new Estate(twin);
+              List<Finding> out = new ArrayList<>();
+              ScalingAdvice.check(estate, out);
+              CapacityAdvice.check(estate, out);
+              HealthAdvice.check(estate, out);
+              AlarmAdvice.check(estate, out);
+              out.sort(
+                  java.util.Comparator.comparing(Finding::rule)
+                      .thenComparing(f -> String.join(",", f.resources())));
+              return new Advice(out);
+            });
   }
 
   /** {@return whether there is no finding} */

@@ -6,19 +6,26 @@ package io.github.cloudtwin.advice;
  */
 public enum AdviceRule {
 
-  /** A simple policy's cooldown or a step / target tracking warm-up ends before new instances serve. */
+  /**
+   * A simple policy's cooldown or a step / target tracking warm-up ends before new instances serve.
+   */
   WARMUP_SHORTER_THAN_READINESS(
       "warmup-shorter-than-readiness",
       Severity.WARNING,
       "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-default-instance-warmup.html"),
 
-  /** Scale-out and scale-in thresholds closer than one adjustment moves the metric: the group flaps. */
+  /**
+   * Scale-out and scale-in thresholds closer than one adjustment moves the metric: the group flaps.
+   */
   FLAPPING_THRESHOLDS(
       "flapping-thresholds",
       Severity.WARNING,
       "https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html"),
 
-  /** A group (or the group of a capacity provider) that cannot put the largest zone's capacity elsewhere. */
+  /**
+   * A group (or the group of a capacity provider) that cannot put the largest zone's capacity
+   * elsewhere.
+   */
   CANNOT_SURVIVE_ZONE_LOSS(
       "cannot-survive-zone-loss",
       Severity.CRITICAL,
@@ -36,13 +43,17 @@ public enum AdviceRule {
       Severity.CRITICAL,
       "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html"),
 
-  /** A target tracking policy and a simple or step policy scale the same group on the same metric. */
+  /**
+   * A target tracking policy and a simple or step policy scale the same group on the same metric.
+   */
   TARGET_TRACKING_MIXED_WITH_SIMPLE(
       "target-tracking-mixed-with-simple",
       Severity.WARNING,
       "https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html"),
 
-  /** An alarm's period is finer than the metric is published (60 s on 5-minute basic monitoring). */
+  /**
+   * An alarm's period is finer than the metric is published (60 s on 5-minute basic monitoring).
+   */
   PERIOD_FINER_THAN_RESOLUTION(
       "period-finer-than-resolution",
       Severity.CRITICAL,

@@ -38,19 +38,36 @@ final class CapacityAdvice {
     String fix;
     if (zones.size() == 1) {
       if (estate.twin.availabilityZones().size() < 2) return;
-      happens = "Group " + g.name() + " runs all " + desired + " instances in " + zones.get(0)
-          + ": losing that zone loses every instance, and the group has no other zone to launch replacements into until it returns.";
-      fix = "Spread the group over at least two zones (VPCZoneIdentifier / AvailabilityZones), with headroom for the largest zone's share.";
-    } else if (g.spec().capacityDistributionStrategy() == io.github.cloudtwin.autoscaling.CapacityDistributionStrategy.BALANCED_ONLY) {
-      happens = "Group " + g.name() + " uses capacityDistributionStrategy balanced-only: losing its largest zone (" + largest + " of "
-          + desired + " instances), it keeps trying to launch their replacements in the lost zone to stay balanced, and runs "
-          + (desired - largest) + " instances until the zone returns.";
-      fix = "Use balanced-best-effort (the default), which launches into the healthy zones when a zone's launches fail.";
+      happens =
+          "Group "
+              + g.name()
+              + " runs all "
+              + desired
+              + " instances in "
+              + zones.get(0)
+              + ": losing that zone loses every instance, and the group has no other zone to launch replacements into until it returns.";
+      fix =
+          "Spread the group over at least two zones (VPCZoneIdentifier / AvailabilityZones), with headroom for the largest zone's share.";
+    } else if (g.spec().capacityDistributionStrategy()
+        == io.github.cloudtwin.autoscaling.CapacityDistributionStrategy.BALANCED_ONLY) {
+      happens =
+          "Group "
+              + g.name()
+              + " uses capacityDistributionStrategy balanced-only: losing its largest zone ("
+              + largest
+              + " of "
+              + desired
+              + " instances), it keeps trying to launch their replacements in the lost zone to stay balanced, and runs "
+              + (desired - largest)
+              + " instances until the zone returns.";
+      fix =
+          "Use balanced-best-effort (the default), which launches into the healthy zones when a zone's launches fail.";
     } else {
       return;
     }
     List<String> resources = new ArrayList<>(List.of("group/" + g.name()));
-    for (CapacityProvider p : providersOf(estate, g.name())) resources.add("capacity-provider/" + p.name());
+    for (CapacityProvider p : providersOf(estate, g.name()))
+      resources.add("capacity-provider/" + p.name());
     out.add(new Finding(AdviceRule.CANNOT_SURVIVE_ZONE_LOSS, resources, happens, fix));
   }
 
@@ -62,7 +79,9 @@ final class CapacityAdvice {
       largest = Math.max(largest, n);
       counted += n;
     }
-    return counted == 0 ? (desired + zoneCount - 1) / zoneCount : largest; // not launched yet: balanced
+    return counted == 0
+        ? (desired + zoneCount - 1) / zoneCount
+        : largest; // not launched yet: balanced
   }
 
   private static List<CapacityProvider> providersOf(Estate estate, String groupName) {
@@ -83,27 +102,55 @@ final class CapacityAdvice {
     int canStop = desired - cfg.floor(desired);
     int canStart = cfg.ceiling(desired) - desired;
     if (canStop > 0) return;
-    String numbers = "minimumHealthyPercent " + cfg.minimumHealthyPercent() + " of " + desired + " keeps all " + desired
-        + " running, so no old task may stop first";
+    String numbers =
+        "minimumHealthyPercent "
+            + cfg.minimumHealthyPercent()
+            + " of "
+            + desired
+            + " keeps all "
+            + desired
+            + " running, so no old task may stop first";
     String resource = "service/" + c.clusterName() + "/" + s.serviceName();
     if (canStart <= 0) {
-      out.add(new Finding(AdviceRule.DEPLOYMENT_NO_WAY_FORWARD, List.of(resource),
-          "A new deployment of " + s.serviceName() + " cannot move: " + numbers + ", and maximumPercent "
-              + cfg.maximumPercent() + " allows no task above " + desired + ", so no new task may start either.",
-          "Lower minimumHealthyPercent (for instance to 50) or raise maximumPercent (for instance to 200)."));
+      out.add(
+          new Finding(
+              AdviceRule.DEPLOYMENT_NO_WAY_FORWARD,
+              List.of(resource),
+              "A new deployment of "
+                  + s.serviceName()
+                  + " cannot move: "
+                  + numbers
+                  + ", and maximumPercent "
+                  + cfg.maximumPercent()
+                  + " allows no task above "
+                  + desired
+                  + ", so no new task may start either.",
+              "Lower minimumHealthyPercent (for instance to 50) or raise maximumPercent (for instance to 200)."));
       return;
     }
     if (fitsOneMore(s.taskDefinition(), c) || canGrow(estate, c)) return;
-    out.add(new Finding(AdviceRule.DEPLOYMENT_NO_WAY_FORWARD, List.of(resource, "cluster/" + c.clusterName()),
-        "A new deployment of " + s.serviceName() + " cannot move: " + numbers + ", and no container instance of cluster "
-            + c.clusterName() + " has room for one more task (" + s.taskDefinition().reservedCpu() + " CPU units, "
-            + s.taskDefinition().reservedMemory() + " MiB) while no capacity provider can add instances.",
-        "Lower minimumHealthyPercent so an old task can stop first, or leave room for one more task (add an instance, or a capacity provider with managed scaling)."));
+    out.add(
+        new Finding(
+            AdviceRule.DEPLOYMENT_NO_WAY_FORWARD,
+            List.of(resource, "cluster/" + c.clusterName()),
+            "A new deployment of "
+                + s.serviceName()
+                + " cannot move: "
+                + numbers
+                + ", and no container instance of cluster "
+                + c.clusterName()
+                + " has room for one more task ("
+                + s.taskDefinition().reservedCpu()
+                + " CPU units, "
+                + s.taskDefinition().reservedMemory()
+                + " MiB) while no capacity provider can add instances.",
+            "Lower minimumHealthyPercent so an old task can stop first, or leave room for one more task (add an instance, or a capacity provider with managed scaling)."));
   }
 
   private static boolean fitsOneMore(TaskDefinition td, Cluster c) {
     for (ContainerInstance ci : c.containerInstances()) {
-      if (ci.remainingCpu() >= td.reservedCpu() && ci.remainingMemory() >= td.reservedMemory()) return true;
+      if (ci.remainingCpu() >= td.reservedCpu() && ci.remainingMemory() >= td.reservedMemory())
+        return true;
     }
     return false;
   }

@@ -19,7 +19,8 @@ import java.util.Optional;
 final class Estate {
 
   /** A simple or step policy with an alarm that invokes it, and which way it scales. */
-  record AlarmedPolicy(AutoScalingGroup group, ScalingPolicy policy, MetricAlarm alarm, int capacityAfter) {
+  record AlarmedPolicy(
+      AutoScalingGroup group, ScalingPolicy policy, MetricAlarm alarm, int capacityAfter) {
     boolean scalesOut() {
       return capacityAfter > group.desiredCapacity();
     }
@@ -30,7 +31,8 @@ final class Estate {
 
     boolean breachesAbove() {
       ComparisonOperator op = alarm.spec().comparisonOperator();
-      return op == ComparisonOperator.GreaterThanThreshold || op == ComparisonOperator.GreaterThanOrEqualToThreshold;
+      return op == ComparisonOperator.GreaterThanThreshold
+          || op == ComparisonOperator.GreaterThanOrEqualToThreshold;
     }
   }
 
@@ -45,10 +47,13 @@ final class Estate {
     this.alarms = twin.cloudWatch().alarms();
     for (AutoScalingGroup g : groups) {
       for (ScalingPolicy p : twin.autoScaling().policies(g.name())) {
-        if (!(p.spec() instanceof SimpleScalingPolicy || p.spec() instanceof StepScalingPolicy)) continue;
+        if (!(p.spec() instanceof SimpleScalingPolicy || p.spec() instanceof StepScalingPolicy))
+          continue;
         for (MetricAlarm a : alarms) {
           if (!invokes(a, p.asAlarmAction()) || a.spec().metric() == null) continue;
-          int after = Math.max(g.minSize(), Math.min(g.maxSize(), p.capacityAfter(g.desiredCapacity(), 0.0)));
+          int after =
+              Math.max(
+                  g.minSize(), Math.min(g.maxSize(), p.capacityAfter(g.desiredCapacity(), 0.0)));
           alarmed.add(new AlarmedPolicy(g, p, a, after));
         }
       }
@@ -60,19 +65,25 @@ final class Estate {
   }
 
   static boolean invokes(MetricAlarm alarm, AlarmAction action) {
-    for (AlarmAction a : alarm.spec().alarmActions()) if (a == action || a.equals(action)) return true;
+    for (AlarmAction a : alarm.spec().alarmActions())
+      if (a == action || a.equals(action)) return true;
     return false;
   }
 
-  /** The target group of that name, if there is one (a traffic source may be a Classic Load Balancer). */
+  /**
+   * The target group of that name, if there is one (a traffic source may be a Classic Load
+   * Balancer).
+   */
   Optional<TargetGroup> targetGroup(String name) {
-    return twin.loadBalancing().targetGroups().stream().filter(t -> t.name().equals(name)).findFirst();
+    return twin.loadBalancing().targetGroups().stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst();
   }
 
   /**
    * How long after it is registered a new instance target is first healthy, at the worst phase of
-   * the checks: the application's start, then one passing check (an ALB target still in its
-   * initial checks) or the healthy threshold's passes (after it was marked unhealthy).
+   * the checks: the application's start, then one passing check (an ALB target still in its initial
+   * checks) or the healthy threshold's passes (after it was marked unhealthy).
    */
   Duration timeToHealthy(TargetGroup tg) {
     HealthCheckSpec hc = tg.healthCheck();

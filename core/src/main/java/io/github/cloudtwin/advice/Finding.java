@@ -4,8 +4,8 @@ import io.github.cloudtwin.kernel.Require;
 import java.util.List;
 
 /**
- * One piece of advice about the configuration as it stands: which rule, which resources, what
- * will happen, and how to fix it. The severity and documentation page come from the rule.
+ * One piece of advice about the configuration as it stands: which rule, which resources, what will
+ * happen, and how to fix it. The severity and documentation page come from the rule.
  *
  * @param rule the rule that found it
  * @param resources the resources involved, as {@code type/name} (first the one to change)
@@ -51,6 +51,16 @@ public record Finding(AdviceRule rule, List<String> resources, String happens, S
 
   /** {@return the finding as a few lines of text, for people} */
   public String text() {
-    return severity() + " " + rule.id() + " " + resources + "\n  " + happens + "\n  Fix: " + fix + "\n  See " + documentation();
+    return severity()
+        + " "
+        + rule.id()
+        + " "
+        + resources
+        + "\n  "
+        + happens
+        + "\n  Fix: "
+        + fix
+        + "\n  See "
+        + documentation();
   }
 }

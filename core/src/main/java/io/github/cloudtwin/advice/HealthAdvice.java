@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The rules about health checks: grace period, ELB checks without a target, unsatisfiable checks. */
+/**
+ * The rules about health checks: grace period, ELB checks without a target, unsatisfiable checks.
+ */
 final class HealthAdvice {
 
   private HealthAdvice() {}
@@ -19,15 +21,21 @@ final class HealthAdvice {
     for (AutoScalingGroup g : estate.groups) {
       if (g.spec().healthCheckType() != HealthCheckType.ELB) continue;
       if (g.trafficSources().isEmpty()) {
-        out.add(new Finding(AdviceRule.ELB_HEALTH_CHECK_WITHOUT_TARGET_GROUP, List.of("group/" + g.name()),
-            "Group " + g.name() + " uses ELB health checks but is attached to no target group or load balancer: its instances "
-                + "receive no traffic from one, and an instance whose application fails is never found unhealthy (only its EC2 status checks count).",
-            "Attach the group to its target group (TargetGroupARNs, or AttachLoadBalancerTargetGroups), or use EC2 health checks."));
+        out.add(
+            new Finding(
+                AdviceRule.ELB_HEALTH_CHECK_WITHOUT_TARGET_GROUP,
+                List.of("group/" + g.name()),
+                "Group "
+                    + g.name()
+                    + " uses ELB health checks but is attached to no target group or load balancer: its instances "
+                    + "receive no traffic from one, and an instance whose application fails is never found unhealthy (only its EC2 status checks count).",
+                "Attach the group to its target group (TargetGroupARNs, or AttachLoadBalancerTargetGroups), or use EC2 health checks."));
       } else {
         grace(estate, g, out);
       }
     }
-    for (TargetGroup tg : estate.twin.loadBalancing().targetGroups()) unsatisfiable(estate, tg, out);
+    for (TargetGroup tg : estate.twin.loadBalancing().targetGroups())
+      unsatisfiable(estate, tg, out);
   }
 
   private static void grace(Estate estate, AutoScalingGroup g, List<Finding> out) {
@@ -39,11 +47,24 @@ final class HealthAdvice {
       if (start.isZero()) continue;
       Duration healthy = estate.timeToHealthy(tg.get());
       if (grace.compareTo(healthy) >= 0) continue;
-      out.add(new Finding(AdviceRule.GRACE_SHORTER_THAN_APPLICATION_START, List.of("group/" + g.name(), "target-group/" + name),
-          "The application behind " + name + " needs " + Estate.seconds(start) + " to start and its targets are healthy only after about "
-              + Estate.seconds(healthy) + ", but group " + g.name() + "'s health check grace period is " + Estate.seconds(grace)
-              + ": the group finds every new instance unhealthy while it starts, replaces it, and the replacement meets the same fate.",
-          "Set HealthCheckGracePeriod to at least " + Estate.seconds(healthy) + " (or use a launch lifecycle hook that waits for the application)."));
+      out.add(
+          new Finding(
+              AdviceRule.GRACE_SHORTER_THAN_APPLICATION_START,
+              List.of("group/" + g.name(), "target-group/" + name),
+              "The application behind "
+                  + name
+                  + " needs "
+                  + Estate.seconds(start)
+                  + " to start and its targets are healthy only after about "
+                  + Estate.seconds(healthy)
+                  + ", but group "
+                  + g.name()
+                  + "'s health check grace period is "
+                  + Estate.seconds(grace)
+                  + ": the group finds every new instance unhealthy while it starts, replaces it, and the replacement meets the same fate.",
+              "Set HealthCheckGracePeriod to at least "
+                  + Estate.seconds(healthy)
+                  + " (or use a launch lifecycle hook that waits for the application)."));
     }
   }
 
@@ -57,12 +78,27 @@ final class HealthAdvice {
     List<String> resources = new ArrayList<>(List.of("target-group/" + tg.name()));
     for (String id : failures.keySet()) resources.add("target/" + id);
     String first = failures.values().iterator().next();
-    String check = (hc.protocol() == null ? "" : hc.protocol() + " ") + (hc.path() == null ? "" : hc.path() + " ")
-        + (hc.port() == null ? "on the traffic port" : "on port " + hc.port()) + (hc.matcher() == null ? "" : ", matcher " + hc.matcher());
-    out.add(new Finding(AdviceRule.HEALTH_CHECK_UNSATISFIABLE, resources,
-        "Target group " + tg.name() + "'s health check (" + check + ") fails on " + failures.size() + " of " + registered
-            + " registered targets as they answer now (" + first + "): they turn unhealthy; when all do the load balancer fails open, "
-            + "and a group with ELB health checks replaces them again and again.",
-        "Point the health check at what the application serves (path, port) and match what it answers (Matcher)."));
+    String check =
+        (hc.protocol() == null ? "" : hc.protocol() + " ")
+            + (hc.path() == null ? "" : hc.path() + " ")
+            + (hc.port() == null ? "on the traffic port" : "on port " + hc.port())
+            + (hc.matcher() == null ? "" : ", matcher " + hc.matcher());
+    out.add(
+        new Finding(
+            AdviceRule.HEALTH_CHECK_UNSATISFIABLE,
+            resources,
+            "Target group "
+                + tg.name()
+                + "'s health check ("
+                + check
+                + ") fails on "
+                + failures.size()
+                + " of "
+                + registered
+                + " registered targets as they answer now ("
+                + first
+                + "): they turn unhealthy; when all do the load balancer fails open, "
+                + "and a group with ELB health checks replaces them again and again.",
+            "Point the health check at what the application serves (path, port) and match what it answers (Matcher)."));
   }
 }

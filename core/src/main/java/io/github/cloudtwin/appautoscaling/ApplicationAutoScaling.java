@@ -1,6 +1,5 @@
 package io.github.cloudtwin.appautoscaling;
 
-import io.github.cloudtwin.facts.ServiceScalingFact;
 import io.github.cloudtwin.cloudwatch.AlarmAction;
 import io.github.cloudtwin.cloudwatch.AlarmActionContext;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
@@ -11,6 +10,7 @@ import io.github.cloudtwin.ecs.Deployment;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.ecs.EcsService;
 import io.github.cloudtwin.ecs.RolloutState;
+import io.github.cloudtwin.facts.ServiceScalingFact;
 import io.github.cloudtwin.internal.scaling.Capacity;
 import io.github.cloudtwin.internal.scaling.SameInstantProposals;
 import io.github.cloudtwin.internal.scaling.StepIntervals;
@@ -40,6 +40,7 @@ public final class ApplicationAutoScaling {
 
   /** At most this many policies per scalable target. */
   public static final int MAX_POLICIES = 50;
+
   /**
    * How long an activity stays {@code InProgress} before ECS's change counts as fulfilled (a fake
    * choice: AWS's published DescribeScalingActivities example ends 34 s after it starts).
@@ -53,7 +54,8 @@ public final class ApplicationAutoScaling {
   private final SplittableRandom ids;
   private final SameInstantProposals<Proposal> proposals;
 
-  private record Proposal(PolicyState policy, int desired, String alarm, boolean scaleIn, int base) {}
+  private record Proposal(
+      PolicyState policy, int desired, String alarm, boolean scaleIn, int base) {}
 
   /**
    * Creates the service; the twin does this, tests use {@code twin.applicationAutoScaling()}.
@@ -93,8 +95,11 @@ public final class ApplicationAutoScaling {
           } else {
             t.spec = spec;
           }
-          kernel.timeline().record(new ServiceScalingFact.ScalableTargetRegistered(spec.resourceId(), spec.minCapacity(),
-              spec.maxCapacity()));
+          kernel
+              .timeline()
+              .record(
+                  new ServiceScalingFact.ScalableTargetRegistered(
+                      spec.resourceId(), spec.minCapacity(), spec.maxCapacity()));
           int desired = s.desiredCount();
           if (desired < spec.minCapacity()) {
             apply(t, spec.minCapacity(), "minimum capacity was set to " + spec.minCapacity());
@@ -118,8 +123,13 @@ public final class ApplicationAutoScaling {
         () -> {
           ScalableTarget t = targets.get(resourceId);
           if (t == null) {
-            throw new ValidationException("ResourceId", resourceId, "a registered scalable target " + targets.keySet(),
-                "No scalable target registered for service namespace: ecs, resource ID: " + resourceId + ", scalable dimension: ecs:service:DesiredCount");
+            throw new ValidationException(
+                "ResourceId",
+                resourceId,
+                "a registered scalable target " + targets.keySet(),
+                "No scalable target registered for service namespace: ecs, resource ID: "
+                    + resourceId
+                    + ", scalable dimension: ecs:service:DesiredCount");
           }
           return t;
         });
@@ -158,7 +168,8 @@ public final class ApplicationAutoScaling {
   // ------------------------------------------------------------------ policies
 
   /**
-   * Creates or replaces a policy, as {@code PutScalingPolicy}; target tracking creates its two alarms.
+   * Creates or replaces a policy, as {@code PutScalingPolicy}; target tracking creates its two
+   * alarms.
    *
    * @param spec the spec
    * @return the policy as stored
@@ -170,15 +181,29 @@ public final class ApplicationAutoScaling {
         () -> {
           PolicyState existing = t.policies.get(spec.policyName());
           if (existing == null && t.policies.size() >= MAX_POLICIES) {
-            throw new ValidationException("PolicyName", spec.policyName(), "at most " + MAX_POLICIES + " policies per scalable target");
+            throw new ValidationException(
+                "PolicyName",
+                spec.policyName(),
+                "at most " + MAX_POLICIES + " policies per scalable target");
           }
-          String arn = kernel.arns().of("autoscaling", "scalingPolicy:" + uuid() + ":resource/ecs/" + spec.resourceId()
-              + ":policyName/" + spec.policyName());
+          String arn =
+              kernel
+                  .arns()
+                  .of(
+                      "autoscaling",
+                      "scalingPolicy:"
+                          + uuid()
+                          + ":resource/ecs/"
+                          + spec.resourceId()
+                          + ":policyName/"
+                          + spec.policyName());
           PolicyState p = new PolicyState(spec, t, arn);
           p.action = AlarmAction.scaling(spec.policyName(), ctx -> onAlarm(p, ctx, false));
           p.lowAction = AlarmAction.scaling(spec.policyName(), ctx -> onAlarm(p, ctx, true));
-          // every alarm is built (and so validated) before the old policy goes: nothing half-applied
-          List<MetricAlarmSpec> alarms = spec instanceof TargetTrackingPolicySpec tt ? alarms(p, tt) : List.of();
+          // every alarm is built (and so validated) before the old policy goes: nothing
+          // half-applied
+          List<MetricAlarmSpec> alarms =
+              spec instanceof TargetTrackingPolicySpec tt ? alarms(p, tt) : List.of();
           if (existing != null) deletePolicy(t, existing);
           for (MetricAlarmSpec a : alarms) {
             cloudWatch.putMetricAlarm(a);
@@ -187,8 +212,13 @@ public final class ApplicationAutoScaling {
           synchronized (t.policies) {
             t.policies.put(spec.policyName(), p);
           }
-          kernel.timeline().record(new ServiceScalingFact.ServiceScalingPolicyPut(spec.policyName(), spec.resourceId(),
-              spec instanceof TargetTrackingPolicySpec));
+          kernel
+              .timeline()
+              .record(
+                  new ServiceScalingFact.ServiceScalingPolicyPut(
+                      spec.policyName(),
+                      spec.resourceId(),
+                      spec instanceof TargetTrackingPolicySpec));
           return p.view;
         });
   }
@@ -205,7 +235,8 @@ public final class ApplicationAutoScaling {
         () -> {
           PolicyState p = t.policies.get(policyName);
           if (p == null) {
-            throw new ValidationException("PolicyName", policyName, "a policy of " + resourceId + " " + t.policies.keySet());
+            throw new ValidationException(
+                "PolicyName", policyName, "a policy of " + resourceId + " " + t.policies.keySet());
           }
           deletePolicy(t, p);
         });
@@ -230,22 +261,39 @@ public final class ApplicationAutoScaling {
     } else {
       switch (tt.predefinedMetricType()) {
         case ECSServiceAverageCPUUtilization:
-          metric = MetricId.of("AWS/ECS", "CPUUtilization", "ClusterName", cluster, "ServiceName", service);
+          metric =
+              MetricId.of(
+                  "AWS/ECS", "CPUUtilization", "ClusterName", cluster, "ServiceName", service);
           break;
         case ECSServiceAverageMemoryUtilization:
-          metric = MetricId.of("AWS/ECS", "MemoryUtilization", "ClusterName", cluster, "ServiceName", service);
+          metric =
+              MetricId.of(
+                  "AWS/ECS", "MemoryUtilization", "ClusterName", cluster, "ServiceName", service);
           break;
         default:
           String label = tt.resourceLabel();
-          metric = MetricId.of("AWS/ApplicationELB", "RequestCountPerTarget", "TargetGroup", label.substring(label.indexOf("targetgroup/")));
+          metric =
+              MetricId.of(
+                  "AWS/ApplicationELB",
+                  "RequestCountPerTarget",
+                  "TargetGroup",
+                  label.substring(label.indexOf("targetgroup/")));
           statistic = Statistic.SUM;
       }
     }
     MetricId watched = metric;
     Statistic stat = statistic;
-    TargetTrackingAlarms.Pair pair = TargetTrackingAlarms.build(TargetTrackingAlarms.Shape.APPLICATION_AUTO_SCALING,
-        p.target.resourceId(), this::uuid, p.arn, b -> b.metric(watched).statistic(stat).period(Duration.ofSeconds(60)),
-        tt.targetValue(), tt.disableScaleIn(), p.action, p.lowAction);
+    TargetTrackingAlarms.Pair pair =
+        TargetTrackingAlarms.build(
+            TargetTrackingAlarms.Shape.APPLICATION_AUTO_SCALING,
+            p.target.resourceId(),
+            this::uuid,
+            p.arn,
+            b -> b.metric(watched).statistic(stat).period(Duration.ofSeconds(60)),
+            tt.targetValue(),
+            tt.disableScaleIn(),
+            p.action,
+            p.lowAction);
     p.highAlarm = pair.high().alarmName();
     if (pair.low() != null) p.lowAlarm = pair.low().alarmName();
     return pair.specs();
@@ -261,58 +309,76 @@ public final class ApplicationAutoScaling {
     EcsService s = ecs.service(t.spec().cluster(), t.spec().service());
     int desired = s.desiredCount();
     int running = s.runningCount();
-    kernel.runWithCause(ctx.causeEventId(), () -> {
-      int proposed;
-      boolean scaleIn;
-      int base;
-      if (p.spec instanceof TargetTrackingPolicySpec tt) {
-        base = running == 0 ? desired : running;
-        int needed = TargetTracking.needed(base, metric, tt.targetValue());
-        if (low) {
-          proposed = Math.max(t.spec().minCapacity(), needed);
-          scaleIn = true;
-          if (proposed >= desired) return;
-        } else {
-          proposed = Math.max(desired, needed);
-          scaleIn = false;
-          if (proposed <= desired) return;
-        }
-      } else {
-        StepScalingPolicySpec step = (StepScalingPolicySpec) p.spec;
-        StepAdjustment a = StepIntervals.select(step.stepAdjustments(), StepAdjustment::metricIntervalLowerBound,
-            StepAdjustment::metricIntervalUpperBound, metric - ctx.threshold());
-        if (a == null) return;
-        boolean outCooldown = t.scaleOutCooldownEnd != null && kernel.clock().now().isBefore(t.scaleOutCooldownEnd);
-        base = running == 0 ? desired : running;
-        if (step.adjustmentType() == AdjustmentType.ExactCapacity) {
-          proposed = a.scalingAdjustment();
-          if (proposed == desired) return;
-        } else {
-          int adj = adjustment(step, a.scalingAdjustment(), base);
-          if (adj > 0 && outCooldown) {
-            // the capacity added by the scale-out that started the cooldown counts toward this one
-            base = t.scaleOutBase;
-            adj = adjustment(step, a.scalingAdjustment(), base);
+    kernel.runWithCause(
+        ctx.causeEventId(),
+        () -> {
+          int proposed;
+          boolean scaleIn;
+          int base;
+          if (p.spec instanceof TargetTrackingPolicySpec tt) {
+            base = running == 0 ? desired : running;
+            int needed = TargetTracking.needed(base, metric, tt.targetValue());
+            if (low) {
+              proposed = Math.max(t.spec().minCapacity(), needed);
+              scaleIn = true;
+              if (proposed >= desired) return;
+            } else {
+              proposed = Math.max(desired, needed);
+              scaleIn = false;
+              if (proposed <= desired) return;
+            }
+          } else {
+            StepScalingPolicySpec step = (StepScalingPolicySpec) p.spec;
+            StepAdjustment a =
+                StepIntervals.select(
+                    step.stepAdjustments(),
+                    StepAdjustment::metricIntervalLowerBound,
+                    StepAdjustment::metricIntervalUpperBound,
+                    metric - ctx.threshold());
+            if (a == null) return;
+            boolean outCooldown =
+                t.scaleOutCooldownEnd != null
+                    && kernel.clock().now().isBefore(t.scaleOutCooldownEnd);
+            base = running == 0 ? desired : running;
+            if (step.adjustmentType() == AdjustmentType.ExactCapacity) {
+              proposed = a.scalingAdjustment();
+              if (proposed == desired) return;
+            } else {
+              int adj = adjustment(step, a.scalingAdjustment(), base);
+              if (adj > 0 && outCooldown) {
+                // the capacity added by the scale-out that started the cooldown counts toward this
+                // one
+                base = t.scaleOutBase;
+                adj = adjustment(step, a.scalingAdjustment(), base);
+              }
+              proposed = Capacity.plus(base, adj);
+              if (adj > 0 && proposed <= desired || adj < 0 && proposed >= desired || adj == 0)
+                return;
+            }
+            scaleIn = proposed < desired;
           }
-          proposed = Capacity.plus(base, adj);
-          if (adj > 0 && proposed <= desired || adj < 0 && proposed >= desired || adj == 0) return;
-        }
-        scaleIn = proposed < desired;
-      }
-      proposals.add(new Proposal(p, proposed, ctx.alarmName(), scaleIn, base));
-    });
+          proposals.add(new Proposal(p, proposed, ctx.alarmName(), scaleIn, base));
+        });
   }
 
-  /** The change for {@code n} at {@code base}, rounded as AWS does (the shared engine's arithmetic). */
+  /**
+   * The change for {@code n} at {@code base}, rounded as AWS does (the shared engine's arithmetic).
+   */
   static int adjustment(StepScalingPolicySpec step, int n, int base) {
     return step.adjustmentType().arithmetic().change(base, n, step.minAdjustmentMagnitude());
   }
 
   private void resolve(List<Proposal> batch) {
-    Map<ScalableTarget, Proposal> out = SameInstantProposals.largestPer(
-        batch.stream().filter(pr -> !pr.scaleIn()).toList(), pr -> pr.policy().target, Proposal::desired);
-    Map<ScalableTarget, Proposal> in = SameInstantProposals.largestPer(
-        batch.stream().filter(Proposal::scaleIn).toList(), pr -> pr.policy().target, Proposal::desired);
+    Map<ScalableTarget, Proposal> out =
+        SameInstantProposals.largestPer(
+            batch.stream().filter(pr -> !pr.scaleIn()).toList(),
+            pr -> pr.policy().target,
+            Proposal::desired);
+    Map<ScalableTarget, Proposal> in =
+        SameInstantProposals.largestPer(
+            batch.stream().filter(Proposal::scaleIn).toList(),
+            pr -> pr.policy().target,
+            Proposal::desired);
     Instant now = kernel.clock().now();
     for (Map.Entry<ScalableTarget, Proposal> e : out.entrySet()) {
       ScalableTarget t = e.getKey();
@@ -326,7 +392,13 @@ public final class ApplicationAutoScaling {
       if (!inCooldown) t.scaleOutBase = pr.base();
       t.scaleOutCooldownEnd = now.plus(cooldown(pr.policy().spec, false));
       t.scaleInCooldownEnd = null; // a scale-out cancels the scale-in cooldown
-      apply(t, desired, "monitor alarm " + pr.alarm() + " in state ALARM triggered policy " + pr.policy().spec.policyName());
+      apply(
+          t,
+          desired,
+          "monitor alarm "
+              + pr.alarm()
+              + " in state ALARM triggered policy "
+              + pr.policy().spec.policyName());
     }
     for (Map.Entry<ScalableTarget, Proposal> e : in.entrySet()) {
       ScalableTarget t = e.getKey();
@@ -335,19 +407,30 @@ public final class ApplicationAutoScaling {
       if (t.scaleInCooldownEnd != null && now.isBefore(t.scaleInCooldownEnd)) continue;
       EcsService s = ecs.service(t.spec().cluster(), t.spec().service());
       if (deploymentInProgress(s)) continue;
-      if (pr.policy().spec instanceof TargetTrackingPolicySpec && !allTargetTrackingReadyToScaleIn(t)) continue;
+      if (pr.policy().spec instanceof TargetTrackingPolicySpec
+          && !allTargetTrackingReadyToScaleIn(t)) continue;
       int desired = clamp(t, pr.desired());
       if (desired >= s.desiredCount()) continue;
       t.scaleInCooldownEnd = now.plus(cooldown(pr.policy().spec, true));
-      apply(t, desired, "monitor alarm " + pr.alarm() + " in state ALARM triggered policy " + pr.policy().spec.policyName());
+      apply(
+          t,
+          desired,
+          "monitor alarm "
+              + pr.alarm()
+              + " in state ALARM triggered policy "
+              + pr.policy().spec.policyName());
     }
   }
 
-  /** Scale in only when every target tracking policy with scale-in enabled has its low alarm in ALARM. */
+  /**
+   * Scale in only when every target tracking policy with scale-in enabled has its low alarm in
+   * ALARM.
+   */
   private boolean allTargetTrackingReadyToScaleIn(ScalableTarget t) {
     List<String> lows = new ArrayList<>();
     for (PolicyState p : t.policies.values()) {
-      if (p.spec instanceof TargetTrackingPolicySpec tt && !tt.disableScaleIn()) lows.add(p.lowAlarm);
+      if (p.spec instanceof TargetTrackingPolicySpec tt && !tt.disableScaleIn())
+        lows.add(p.lowAlarm);
     }
     return TargetTrackingAlarms.allInAlarm(cloudWatch, lows);
   }
@@ -358,7 +441,8 @@ public final class ApplicationAutoScaling {
   }
 
   private static Duration cooldown(ScalingPolicySpec spec, boolean scaleIn) {
-    if (spec instanceof TargetTrackingPolicySpec tt) return scaleIn ? tt.scaleInCooldown() : tt.scaleOutCooldown();
+    if (spec instanceof TargetTrackingPolicySpec tt)
+      return scaleIn ? tt.scaleInCooldown() : tt.scaleOutCooldown();
     return ((StepScalingPolicySpec) spec).cooldown();
   }
 
@@ -368,26 +452,59 @@ public final class ApplicationAutoScaling {
 
   private void apply(ScalableTarget t, int desired, String cause) {
     String description = "Setting desired count to " + desired + ".";
-    ScalingActivity a = new ScalingActivity(uuid(), t.resourceId(), description, cause, kernel.clock().now(), null, "InProgress", null);
+    ScalingActivity a =
+        new ScalingActivity(
+            uuid(),
+            t.resourceId(),
+            description,
+            cause,
+            kernel.clock().now(),
+            null,
+            "InProgress",
+            null);
     synchronized (t.activities) {
       t.activities.add(a);
     }
-    kernel.scheduler().after(FULFILMENT_TIME, () -> {
-      synchronized (t.activities) {
-        int i = t.activities.indexOf(a);
-        if (i >= 0) t.activities.set(i, a.fulfilled(kernel.clock().now(), desired));
-      }
-    });
-    long ev = kernel.timeline().record(new ServiceScalingFact.ServiceScalingActivity(t.resourceId(), description, cause, desired));
-    kernel.runWithCause(ev, () -> ecs.setDesiredCount(t.spec().cluster(), t.spec().service(), desired,
-        "service " + t.spec().service() + " desired count set to " + desired + " by Application Auto Scaling"));
+    kernel
+        .scheduler()
+        .after(
+            FULFILMENT_TIME,
+            () -> {
+              synchronized (t.activities) {
+                int i = t.activities.indexOf(a);
+                if (i >= 0) t.activities.set(i, a.fulfilled(kernel.clock().now(), desired));
+              }
+            });
+    long ev =
+        kernel
+            .timeline()
+            .record(
+                new ServiceScalingFact.ServiceScalingActivity(
+                    t.resourceId(), description, cause, desired));
+    kernel.runWithCause(
+        ev,
+        () ->
+            ecs.setDesiredCount(
+                t.spec().cluster(),
+                t.spec().service(),
+                desired,
+                "service "
+                    + t.spec().service()
+                    + " desired count set to "
+                    + desired
+                    + " by Application Auto Scaling"));
   }
 
   private String uuid() {
     long a = ids.nextLong();
     long b = ids.nextLong();
-    return String.format("%08x-%04x-4%03x-%04x-%012x", a >>> 32, (a >>> 16) & 0xffff, a & 0xfff,
-        0x8000 | ((b >>> 48) & 0x3fff), b & 0xffffffffffffL);
+    return String.format(
+        "%08x-%04x-4%03x-%04x-%012x",
+        a >>> 32,
+        (a >>> 16) & 0xffff,
+        a & 0xfff,
+        0x8000 | ((b >>> 48) & 0x3fff),
+        b & 0xffffffffffffL);
   }
 
   @Override

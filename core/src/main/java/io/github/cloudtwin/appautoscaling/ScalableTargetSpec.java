@@ -40,11 +40,15 @@ public record ScalableTargetSpec(
     if (!resourceId.matches("service/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+")) {
       throw new ValidationException("ResourceId", resourceId, "service/<cluster>/<service>");
     }
-    Require.oneOf("ScalableDimension", scalableDimension, java.util.List.of("ecs:service:DesiredCount"));
+    Require.oneOf(
+        "ScalableDimension", scalableDimension, java.util.List.of("ecs:service:DesiredCount"));
     Require.notNegative("MinCapacity", minCapacity);
     Require.notNegative("MaxCapacity", maxCapacity);
     if (maxCapacity < minCapacity) {
-      throw new ValidationException("MaxCapacity", maxCapacity, "at least MinCapacity (" + minCapacity + ")",
+      throw new ValidationException(
+          "MaxCapacity",
+          maxCapacity,
+          "at least MinCapacity (" + minCapacity + ")",
           "Minimum capacity cannot be greater than maximum capacity");
     }
   }
@@ -58,8 +62,16 @@ public record ScalableTargetSpec(
    * @param maxCapacity the max capacity
    * @return an ECS service target {@code service/<cluster>/<service>} with min and max
    */
-  public static ScalableTargetSpec ecsService(String cluster, String service, int minCapacity, int maxCapacity) {
-    return new ScalableTargetSpec("ecs", "service/" + cluster + "/" + service, "ecs:service:DesiredCount", minCapacity, maxCapacity, false, false);
+  public static ScalableTargetSpec ecsService(
+      String cluster, String service, int minCapacity, int maxCapacity) {
+    return new ScalableTargetSpec(
+        "ecs",
+        "service/" + cluster + "/" + service,
+        "ecs:service:DesiredCount",
+        minCapacity,
+        maxCapacity,
+        false,
+        false);
   }
 
   /**
@@ -70,7 +82,14 @@ public record ScalableTargetSpec(
    * @return this target with scale-in and/or scale-out suspended
    */
   public ScalableTargetSpec withSuspended(boolean scaleIn, boolean scaleOut) {
-    return new ScalableTargetSpec(serviceNamespace, resourceId, scalableDimension, minCapacity, maxCapacity, scaleIn, scaleOut);
+    return new ScalableTargetSpec(
+        serviceNamespace,
+        resourceId,
+        scalableDimension,
+        minCapacity,
+        maxCapacity,
+        scaleIn,
+        scaleOut);
   }
 
   String cluster() {

@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param startTime when (virtual time)
  * @param endTime when the change was fulfilled; null while {@code InProgress}
  * @param statusCode {@code InProgress} or {@code Successful}
- * @param statusMessage such as {@code Successfully set desired count to 6. Change successfully fulfilled
- *     by ecs.}; null while {@code InProgress}
+ * @param statusMessage such as {@code Successfully set desired count to 6. Change successfully
+ *     fulfilled by ecs.}; null while {@code InProgress}
  */
 public record ScalingActivity(
     String activityId,
@@ -28,7 +28,14 @@ public record ScalingActivity(
 
   /** This activity, fulfilled at {@code at}. */
   ScalingActivity fulfilled(Instant at, int desired) {
-    return new ScalingActivity(activityId, resourceId, description, cause, startTime, at, "Successful",
+    return new ScalingActivity(
+        activityId,
+        resourceId,
+        description,
+        cause,
+        startTime,
+        at,
+        "Successful",
         "Successfully set desired count to " + desired + ". Change successfully fulfilled by ecs.");
   }
 }

@@ -10,7 +10,8 @@ import io.github.cloudtwin.internal.scaling.StepIntervals;
  * @param metricIntervalUpperBound upper bound, or null for plus infinity
  * @param scalingAdjustment the adjustment
  */
-public record StepAdjustment(Double metricIntervalLowerBound, Double metricIntervalUpperBound, int scalingAdjustment) {
+public record StepAdjustment(
+    Double metricIntervalLowerBound, Double metricIntervalUpperBound, int scalingAdjustment) {
 
   /**
    * Validates.

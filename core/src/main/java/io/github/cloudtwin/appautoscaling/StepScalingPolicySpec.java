@@ -1,7 +1,7 @@
 package io.github.cloudtwin.appautoscaling;
 
-import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.internal.scaling.StepIntervals;
+import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,8 @@ public record StepScalingPolicySpec(
     AdjustmentType adjustmentType,
     List<StepAdjustment> stepAdjustments,
     int minAdjustmentMagnitude,
-    Duration cooldown) implements ScalingPolicySpec {
+    Duration cooldown)
+    implements ScalingPolicySpec {
 
   /**
    * Validates the steps as the API does.
@@ -39,17 +40,23 @@ public record StepScalingPolicySpec(
     Require.name("PolicyName", policyName);
     Require.name("ResourceId", resourceId);
     Require.notNull("AdjustmentType", adjustmentType);
-    stepAdjustments = StepIntervals.check(stepAdjustments, StepAdjustment::metricIntervalLowerBound, StepAdjustment::metricIntervalUpperBound);
+    stepAdjustments =
+        StepIntervals.check(
+            stepAdjustments,
+            StepAdjustment::metricIntervalLowerBound,
+            StepAdjustment::metricIntervalUpperBound);
     if (adjustmentType == AdjustmentType.ExactCapacity) {
       for (StepAdjustment s : stepAdjustments) {
         if (s.scalingAdjustment() < 0) {
-          throw new ValidationException("ScalingAdjustment", s.scalingAdjustment(), "0 or more for ExactCapacity");
+          throw new ValidationException(
+              "ScalingAdjustment", s.scalingAdjustment(), "0 or more for ExactCapacity");
         }
       }
     }
     Require.notNegative("MinAdjustmentMagnitude", minAdjustmentMagnitude);
     if (minAdjustmentMagnitude > 0 && adjustmentType != AdjustmentType.PercentChangeInCapacity) {
-      throw new ValidationException("MinAdjustmentMagnitude", minAdjustmentMagnitude, "only with PercentChangeInCapacity");
+      throw new ValidationException(
+          "MinAdjustmentMagnitude", minAdjustmentMagnitude, "only with PercentChangeInCapacity");
     }
     Require.seconds("Cooldown", cooldown, 0, Require.INTEGER_SECONDS);
   }
@@ -63,8 +70,14 @@ public record StepScalingPolicySpec(
    * @param steps the steps
    * @return a policy with the default 300 s cooldown
    */
-  public static StepScalingPolicySpec of(String policyName, String resourceId, AdjustmentType type, StepAdjustment... steps) {
-    return new StepScalingPolicySpec(policyName, resourceId, type, Require.elements("StepAdjustments", steps), 0,
+  public static StepScalingPolicySpec of(
+      String policyName, String resourceId, AdjustmentType type, StepAdjustment... steps) {
+    return new StepScalingPolicySpec(
+        policyName,
+        resourceId,
+        type,
+        Require.elements("StepAdjustments", steps),
+        0,
         TargetTrackingPolicySpec.DEFAULT_COOLDOWN);
   }
 
@@ -75,6 +88,7 @@ public record StepScalingPolicySpec(
    * @return this policy with another cooldown
    */
   public StepScalingPolicySpec withCooldown(Duration c) {
-    return new StepScalingPolicySpec(policyName, resourceId, adjustmentType, stepAdjustments, minAdjustmentMagnitude, c);
+    return new StepScalingPolicySpec(
+        policyName, resourceId, adjustmentType, stepAdjustments, minAdjustmentMagnitude, c);
   }
 }

@@ -32,7 +32,8 @@ public record TargetTrackingPolicySpec(
     double targetValue,
     Duration scaleOutCooldown,
     Duration scaleInCooldown,
-    boolean disableScaleIn) implements ScalingPolicySpec {
+    boolean disableScaleIn)
+    implements ScalingPolicySpec {
 
   /** The ECS default cooldown. */
   public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(300);
@@ -55,12 +56,18 @@ public record TargetTrackingPolicySpec(
     Require.name("PolicyName", policyName);
     Require.name("ResourceId", resourceId);
     if ((predefinedMetricType == null) == (customizedMetric == null)) {
-      throw new ValidationException("TargetTrackingScalingPolicyConfiguration", predefinedMetricType, "exactly one of a predefined or a customized metric");
+      throw new ValidationException(
+          "TargetTrackingScalingPolicyConfiguration",
+          predefinedMetricType,
+          "exactly one of a predefined or a customized metric");
     }
     if (predefinedMetricType == PredefinedMetricType.ALBRequestCountPerTarget) {
       Require.name("ResourceLabel", resourceLabel);
       if (!resourceLabel.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
-        throw new ValidationException("ResourceLabel", resourceLabel, "app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>");
+        throw new ValidationException(
+            "ResourceLabel",
+            resourceLabel,
+            "app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>");
       }
     }
     Require.finite("TargetValue", targetValue);
@@ -81,8 +88,19 @@ public record TargetTrackingPolicySpec(
    * @param targetValue the target value
    * @return a policy on a predefined ECS metric with the default cooldowns
    */
-  public static TargetTrackingPolicySpec predefined(String policyName, String resourceId, PredefinedMetricType type, double targetValue) {
-    return new TargetTrackingPolicySpec(policyName, resourceId, type, null, null, null, targetValue, DEFAULT_COOLDOWN, DEFAULT_COOLDOWN, false);
+  public static TargetTrackingPolicySpec predefined(
+      String policyName, String resourceId, PredefinedMetricType type, double targetValue) {
+    return new TargetTrackingPolicySpec(
+        policyName,
+        resourceId,
+        type,
+        null,
+        null,
+        null,
+        targetValue,
+        DEFAULT_COOLDOWN,
+        DEFAULT_COOLDOWN,
+        false);
   }
 
   /**
@@ -94,9 +112,19 @@ public record TargetTrackingPolicySpec(
    * @param targetValue the target value
    * @return ALBRequestCountPerTarget with its resource label
    */
-  public static TargetTrackingPolicySpec requestCountPerTarget(String policyName, String resourceId, String resourceLabel, double targetValue) {
-    return new TargetTrackingPolicySpec(policyName, resourceId, PredefinedMetricType.ALBRequestCountPerTarget, resourceLabel, null, null, targetValue,
-        DEFAULT_COOLDOWN, DEFAULT_COOLDOWN, false);
+  public static TargetTrackingPolicySpec requestCountPerTarget(
+      String policyName, String resourceId, String resourceLabel, double targetValue) {
+    return new TargetTrackingPolicySpec(
+        policyName,
+        resourceId,
+        PredefinedMetricType.ALBRequestCountPerTarget,
+        resourceLabel,
+        null,
+        null,
+        targetValue,
+        DEFAULT_COOLDOWN,
+        DEFAULT_COOLDOWN,
+        false);
   }
 
   /**
@@ -107,8 +135,17 @@ public record TargetTrackingPolicySpec(
    * @return this policy with other cooldowns
    */
   public TargetTrackingPolicySpec withCooldowns(Duration scaleOut, Duration scaleIn) {
-    return new TargetTrackingPolicySpec(policyName, resourceId, predefinedMetricType, resourceLabel, customizedMetric, customizedStatistic,
-        targetValue, scaleOut, scaleIn, disableScaleIn);
+    return new TargetTrackingPolicySpec(
+        policyName,
+        resourceId,
+        predefinedMetricType,
+        resourceLabel,
+        customizedMetric,
+        customizedStatistic,
+        targetValue,
+        scaleOut,
+        scaleIn,
+        disableScaleIn);
   }
 
   /**
@@ -118,7 +155,16 @@ public record TargetTrackingPolicySpec(
    * @return this policy with scale-in disabled
    */
   public TargetTrackingPolicySpec withDisableScaleIn(boolean disable) {
-    return new TargetTrackingPolicySpec(policyName, resourceId, predefinedMetricType, resourceLabel, customizedMetric, customizedStatistic,
-        targetValue, scaleOutCooldown, scaleInCooldown, disable);
+    return new TargetTrackingPolicySpec(
+        policyName,
+        resourceId,
+        predefinedMetricType,
+        resourceLabel,
+        customizedMetric,
+        customizedStatistic,
+        targetValue,
+        scaleOutCooldown,
+        scaleInCooldown,
+        disable);
   }
 }

@@ -11,16 +11,25 @@ final class Activity {
   final String cause;
   final Instant startTime;
   final String instanceId;
+
   /** The zone of the instance or of the failed launch, or null. */
   String zone;
+
   long timelineEventId;
   Instant endTime;
   ActivityStatus status;
   String statusMessage;
+
   /** Part of a simple-policy or manual scaling whose cooldown starts when it ends. */
   boolean cooldownBatch;
 
-  Activity(String activityId, String groupName, String description, String cause, Instant start, String instanceId,
+  Activity(
+      String activityId,
+      String groupName,
+      String description,
+      String cause,
+      Instant start,
+      String instanceId,
       ActivityStatus status) {
     this.activityId = activityId;
     this.groupName = groupName;
@@ -34,7 +43,17 @@ final class Activity {
   ScalingActivity snapshot() {
     int progress = status.isDone() ? 100 : status == ActivityStatus.PreInService ? 30 : 50;
     return new ScalingActivity(
-        activityId, groupName, description, cause, startTime, endTime, status, statusMessage, progress, instanceId,
-        zone, timelineEventId);
+        activityId,
+        groupName,
+        description,
+        cause,
+        startTime,
+        endTime,
+        status,
+        statusMessage,
+        progress,
+        instanceId,
+        zone,
+        timelineEventId);
   }
 }

@@ -18,14 +18,20 @@ final class ActivityLog {
   private final GroupState state;
   private final Supplier<String> activityIds;
   private final ActivityListeners listeners;
+
   /** Told when a cooldown starts after its batch of activities: the instant it ends. */
   private final Consumer<Instant> cooldownEnds;
+
   final List<Activity> activities = new ArrayList<>();
   private boolean collectingCooldown;
   private int cooldownBatchOpen;
   private Duration pendingCooldown;
 
-  ActivityLog(GroupState state, Supplier<String> activityIds, ActivityListeners listeners, Consumer<Instant> cooldownEnds) {
+  ActivityLog(
+      GroupState state,
+      Supplier<String> activityIds,
+      ActivityListeners listeners,
+      Consumer<Instant> cooldownEnds) {
     this.state = state;
     this.activityIds = activityIds;
     this.listeners = listeners;
@@ -49,20 +55,31 @@ final class ActivityLog {
 
   /** Starts an activity for {@code instanceId} (null for none), in the zone of that member. */
   Activity start(String description, String cause, String instanceId, ActivityStatus status) {
-    return start(description, cause, instanceId, instanceId == null || state.members.get(instanceId) == null ? null
-        : state.members.get(instanceId).zone, status);
+    return start(
+        description,
+        cause,
+        instanceId,
+        instanceId == null || state.members.get(instanceId) == null
+            ? null
+            : state.members.get(instanceId).zone,
+        status);
   }
 
-  Activity start(String description, String cause, String instanceId, String zone, ActivityStatus status) {
-    Activity a = new Activity(activityIds.get(), state.name, description, cause, state.now(), instanceId, status);
+  Activity start(
+      String description, String cause, String instanceId, String zone, ActivityStatus status) {
+    Activity a =
+        new Activity(
+            activityIds.get(), state.name, description, cause, state.now(), instanceId, status);
     a.zone = zone;
     if (collectingCooldown && !status.isDone()) {
       a.cooldownBatch = true;
       cooldownBatchOpen++;
     }
     activities.add(a);
-    a.timelineEventId = state.record(new AutoScalingFact.ScalingActivityStarted(state.name, a.activityId, description, cause,
-        status, instanceId));
+    a.timelineEventId =
+        state.record(
+            new AutoScalingFact.ScalingActivityStarted(
+                state.name, a.activityId, description, cause, status, instanceId));
     listeners.started(a.snapshot());
     return a;
   }
@@ -75,8 +92,10 @@ final class ActivityLog {
   void end(Activity a, ActivityStatus s) {
     a.status = s;
     a.endTime = state.now();
-    if (!a.description.startsWith("Launching a new EC2 instance.") && !a.description.startsWith("Could not")) {
-      state.record(new AutoScalingFact.ScalingActivityEnded(state.name, a.activityId, a.description, s));
+    if (!a.description.startsWith("Launching a new EC2 instance.")
+        && !a.description.startsWith("Could not")) {
+      state.record(
+          new AutoScalingFact.ScalingActivityEnded(state.name, a.activityId, a.description, s));
     }
     if (a.cooldownBatch) {
       a.cooldownBatch = false;

@@ -1,18 +1,16 @@
 package io.github.cloudtwin.autoscaling;
 
-import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
 import io.github.cloudtwin.internal.scaling.TargetTrackingAlarms;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Phase;
 import io.github.cloudtwin.kernel.Require;
-import io.github.cloudtwin.kernel.Scheduler;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +21,8 @@ import java.util.function.Function;
  * EC2 Auto Scaling of one twin: groups, scaling policies, lifecycle hooks, Standby, scheduled
  * actions, activities and the {@code AWS/AutoScaling} group metrics.
  *
- * <p>Obtain it from {@code twin.autoScaling()}. Thread-safe: every method runs under the
- * simulation lock. Names, defaults and messages follow AWS (see docs/autoscaling.md).
+ * <p>Obtain it from {@code twin.autoScaling()}. Thread-safe: every method runs under the simulation
+ * lock. Names, defaults and messages follow AWS (see docs/autoscaling.md).
  */
 public final class AutoScaling {
 
@@ -69,9 +67,12 @@ public final class AutoScaling {
     GroupMetrics metrics = new GroupMetrics(kernel.clock(), cloudWatch, groups.values());
     ec2.addListener(registry);
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, metrics::publish);
-    kernel.every(Duration.ofMinutes(1), Phase.ACT, () -> {
-      for (GroupRuntime g : List.copyOf(groups.values())) g.periodicCheck();
-    });
+    kernel.every(
+        Duration.ofMinutes(1),
+        Phase.ACT,
+        () -> {
+          for (GroupRuntime g : List.copyOf(groups.values())) g.periodicCheck();
+        });
   }
 
   /**
@@ -108,11 +109,11 @@ public final class AutoScaling {
   }
 
   /**
-   * Attaches target groups to a group, as {@code AttachLoadBalancerTargetGroups} (and
-   * {@code AttachTrafficSources} of type {@code elbv2}): the group's InService instances register
-   * now, later instances as they enter service; with ELB health checks the group heeds the target
-   * groups' health. Every name is checked before anything changes; one already attached is left
-   * as it is.
+   * Attaches target groups to a group, as {@code AttachLoadBalancerTargetGroups} (and {@code
+   * AttachTrafficSources} of type {@code elbv2}): the group's InService instances register now,
+   * later instances as they enter service; with ELB health checks the group heeds the target
+   * groups' health. Every name is checked before anything changes; one already attached is left as
+   * it is.
    *
    * @param groupName the group name
    * @param targetGroupNames 1 to 10 target group names
@@ -122,11 +123,11 @@ public final class AutoScaling {
   }
 
   /**
-   * Detaches target groups from a group, as {@code DetachLoadBalancerTargetGroups} (and
-   * {@code DetachTrafficSources}): the group's instances registered with them are deregistered and
-   * drain for the target group's deregistration delay; meanwhile the target group is
-   * {@code Removing} ({@link AutoScalingGroup#removingTargetGroups()}). The instances keep running.
-   * A name not attached is ignored.
+   * Detaches target groups from a group, as {@code DetachLoadBalancerTargetGroups} (and {@code
+   * DetachTrafficSources}): the group's instances registered with them are deregistered and drain
+   * for the target group's deregistration delay; meanwhile the target group is {@code Removing}
+   * ({@link AutoScalingGroup#removingTargetGroups()}). The instances keep running. A name not
+   * attached is ignored.
    *
    * @param groupName the group name
    * @param targetGroupNames 1 to 10 target group names
@@ -164,7 +165,8 @@ public final class AutoScaling {
 
   /** {@return every group, in creation order} */
   public List<AutoScalingGroup> groups() {
-    return kernel.call(() -> groups.values().stream().map(g -> new AutoScalingGroup(kernel, g)).toList());
+    return kernel.call(
+        () -> groups.values().stream().map(g -> new AutoScalingGroup(kernel, g)).toList());
   }
 
   /**
@@ -176,7 +178,8 @@ public final class AutoScaling {
    * @param maxSize the max size
    * @param desiredCapacity the desired capacity
    */
-  public void updateAutoScalingGroup(String name, Integer minSize, Integer maxSize, Integer desiredCapacity) {
+  public void updateAutoScalingGroup(
+      String name, Integer minSize, Integer maxSize, Integer desiredCapacity) {
     groupCommands.updateAutoScalingGroup(name, minSize, maxSize, desiredCapacity);
   }
 
@@ -192,39 +195,48 @@ public final class AutoScaling {
    * @param capacityRebalance the new CapacityRebalance, or null to keep it
    * @param maxInstanceLifetime zero (none) or at least 86,400 s, or null to keep it
    */
-  public void updateAutoScalingGroupSettings(String name, MixedInstancesPolicy mixedInstancesPolicy, Boolean capacityRebalance,
+  public void updateAutoScalingGroupSettings(
+      String name,
+      MixedInstancesPolicy mixedInstancesPolicy,
+      Boolean capacityRebalance,
       Duration maxInstanceLifetime) {
-    groupCommands.updateAutoScalingGroupSettings(name, mixedInstancesPolicy, capacityRebalance, maxInstanceLifetime);
+    groupCommands.updateAutoScalingGroupSettings(
+        name, mixedInstancesPolicy, capacityRebalance, maxInstanceLifetime);
   }
 
   /**
-   * Changes the launch template new instances use, as {@code UpdateAutoScalingGroup} with a
-   * {@code LaunchTemplate}; running instances keep theirs (the termination policies prefer the old).
+   * Changes the launch template new instances use, as {@code UpdateAutoScalingGroup} with a {@code
+   * LaunchTemplate}; running instances keep theirs (the termination policies prefer the old).
    *
    * @param name the name
    * @param launchTemplateName the launch template name
    * @param launchTemplateVersion the launch template version
    */
-  public void updateLaunchTemplate(String name, String launchTemplateName, String launchTemplateVersion) {
+  public void updateLaunchTemplate(
+      String name, String launchTemplateName, String launchTemplateVersion) {
     groupCommands.updateLaunchTemplate(name, launchTemplateName, launchTemplateVersion);
   }
 
   /**
    * Sets desired capacity, as {@code SetDesiredCapacity}.
    *
-   * @param honorCooldown when true, refuses with {@link ScalingActivityInProgressException} while
-   *     a cooldown or scaling activity is in progress
+   * @param honorCooldown when true, refuses with {@link ScalingActivityInProgressException} while a
+   *     cooldown or scaling activity is in progress
    * @param name the name
    * @param desiredCapacity the desired capacity
    */
   public void setDesiredCapacity(String name, int desiredCapacity, boolean honorCooldown) {
-    groupCommands.setDesiredCapacity(name, desiredCapacity, honorCooldown, "a user request explicitly set group desired capacity");
+    groupCommands.setDesiredCapacity(
+        name,
+        desiredCapacity,
+        honorCooldown,
+        "a user request explicitly set group desired capacity");
   }
 
   /**
    * Sets the desired capacity on behalf of a service that scales the group for the user (ECS
-   * managed scaling), with the cause clause AWS records for it, such as {@code a monitor alarm
-   * X in state ALARM triggered policy Y}. Validated like {@code SetDesiredCapacity}.
+   * managed scaling), with the cause clause AWS records for it, such as {@code a monitor alarm X in
+   * state ALARM triggered policy Y}. Validated like {@code SetDesiredCapacity}.
    *
    * @param name the name
    * @param desiredCapacity the desired capacity
@@ -244,19 +256,24 @@ public final class AutoScaling {
    * @param forceDelete the force delete
    */
   public void deleteAutoScalingGroup(String name, boolean forceDelete) {
-    kernel.run(() -> {
-      GroupRuntime g = runtime(name);
-      if (!forceDelete && !g.members.isEmpty()) {
-        throw new ValidationException("ForceDelete", false, "true while the group still has instances ("
-            + g.members.size() + ")", "You cannot delete an AutoScalingGroup while there are instances or pending Spot"
-            + " instance request(s) still in the group.");
-      }
-      for (PolicyRuntime p : List.copyOf(g.policies.values())) deleteOwnedAlarms(p);
-      g.policies.clear();
-      long id = g.record(new AutoScalingFact.GroupDeleted(g.name, forceDelete, g.members.size()));
-      kernel.runWithCause(id, g::delete);
-      groups.remove(name);
-    });
+    kernel.run(
+        () -> {
+          GroupRuntime g = runtime(name);
+          if (!forceDelete && !g.members.isEmpty()) {
+            throw new ValidationException(
+                "ForceDelete",
+                false,
+                "true while the group still has instances (" + g.members.size() + ")",
+                "You cannot delete an AutoScalingGroup while there are instances or pending Spot"
+                    + " instance request(s) still in the group.");
+          }
+          for (PolicyRuntime p : List.copyOf(g.policies.values())) deleteOwnedAlarms(p);
+          g.policies.clear();
+          long id =
+              g.record(new AutoScalingFact.GroupDeleted(g.name, forceDelete, g.members.size()));
+          kernel.runWithCause(id, g::delete);
+          groups.remove(name);
+        });
   }
 
   /**
@@ -266,7 +283,8 @@ public final class AutoScaling {
    * @return the scaling policies of a group, in the order they were put
    */
   public List<ScalingPolicy> policies(String groupName) {
-    return kernel.call(() -> runtime(groupName).policies.values().stream().map(ScalingPolicy::new).toList());
+    return kernel.call(
+        () -> runtime(groupName).policies.values().stream().map(ScalingPolicy::new).toList());
   }
 
   /**
@@ -280,8 +298,8 @@ public final class AutoScaling {
   }
 
   /**
-   * Deletes a lifecycle hook, as {@code DeleteLifecycleHook}; instances waiting on it proceed
-   * with the hook's default result.
+   * Deletes a lifecycle hook, as {@code DeleteLifecycleHook}; instances waiting on it proceed with
+   * the hook's default result.
    *
    * @param groupName the group name
    * @param hookName the hook name
@@ -315,7 +333,8 @@ public final class AutoScaling {
   // ------------------------------------------------------------------ policies
 
   /**
-   * Creates or replaces a scaling policy, as {@code PutScalingPolicy}; target tracking creates its alarms.
+   * Creates or replaces a scaling policy, as {@code PutScalingPolicy}; target tracking creates its
+   * alarms.
    *
    * @param spec the spec
    * @return the policy as stored
@@ -340,17 +359,19 @@ public final class AutoScaling {
       TargetTrackingScalingPolicy spec, DoubleToIntFunction scaleOut, DoubleToIntFunction scaleIn) {
     Require.notNull("scaleOut", scaleOut);
     Require.notNull("scaleIn", scaleIn);
-    return policies.putScalingPolicy(spec, new ServiceLinkedPolicy() {
-      @Override
-      public TargetTrackingAlarms.Shape shape() {
-        return TargetTrackingAlarms.Shape.ECS_MANAGED_SCALING;
-      }
+    return policies.putScalingPolicy(
+        spec,
+        new ServiceLinkedPolicy() {
+          @Override
+          public TargetTrackingAlarms.Shape shape() {
+            return TargetTrackingAlarms.Shape.ECS_MANAGED_SCALING;
+          }
 
-      @Override
-      public int capacity(boolean out, double metric, int desiredCapacity) {
-        return out ? scaleOut.applyAsInt(metric) : scaleIn.applyAsInt(metric);
-      }
-    });
+          @Override
+          public int capacity(boolean out, double metric, int desiredCapacity) {
+            return out ? scaleOut.applyAsInt(metric) : scaleIn.applyAsInt(metric);
+          }
+        });
   }
 
   /**
@@ -405,7 +426,11 @@ public final class AutoScaling {
    * @param breachThreshold the breach threshold
    */
   public void executePolicy(
-      String groupName, String policyName, boolean honorCooldown, Double metricValue, Double breachThreshold) {
+      String groupName,
+      String policyName,
+      boolean honorCooldown,
+      Double metricValue,
+      Double breachThreshold) {
     policies.executePolicy(groupName, policyName, honorCooldown, metricValue, breachThreshold);
   }
 
@@ -416,7 +441,8 @@ public final class AutoScaling {
   // ------------------------------------------------------------------ instances
 
   /**
-   * Adds a lifecycle hook, as {@code PutLifecycleHook}; it applies to launches and terminations from now on.
+   * Adds a lifecycle hook, as {@code PutLifecycleHook}; it applies to launches and terminations
+   * from now on.
    *
    * @param spec the spec
    */
@@ -444,7 +470,8 @@ public final class AutoScaling {
    * @param protectedFromScaleIn the protected from scale in
    * @param instanceIds the instance ids
    */
-  public void setInstanceProtection(String groupName, boolean protectedFromScaleIn, String... instanceIds) {
+  public void setInstanceProtection(
+      String groupName, boolean protectedFromScaleIn, String... instanceIds) {
     instanceCommands.setInstanceProtection(groupName, protectedFromScaleIn, instanceIds);
   }
 
@@ -456,7 +483,8 @@ public final class AutoScaling {
    * @param health the health
    * @param shouldRespectGracePeriod the should respect grace period
    */
-  public void setInstanceHealth(String instanceId, HealthStatus health, boolean shouldRespectGracePeriod) {
+  public void setInstanceHealth(
+      String instanceId, HealthStatus health, boolean shouldRespectGracePeriod) {
     instanceCommands.setInstanceHealth(instanceId, health, shouldRespectGracePeriod);
   }
 
@@ -467,7 +495,8 @@ public final class AutoScaling {
    * @param shouldDecrementDesiredCapacity the should decrement desired capacity
    * @param instanceIds the instance ids
    */
-  public void enterStandby(String groupName, boolean shouldDecrementDesiredCapacity, String... instanceIds) {
+  public void enterStandby(
+      String groupName, boolean shouldDecrementDesiredCapacity, String... instanceIds) {
     instanceCommands.enterStandby(groupName, shouldDecrementDesiredCapacity, instanceIds);
   }
 
@@ -488,8 +517,10 @@ public final class AutoScaling {
    * @param instanceId the instance id
    * @param shouldDecrementDesiredCapacity the should decrement desired capacity
    */
-  public void terminateInstanceInAutoScalingGroup(String instanceId, boolean shouldDecrementDesiredCapacity) {
-    instanceCommands.terminateInstanceInAutoScalingGroup(instanceId, shouldDecrementDesiredCapacity);
+  public void terminateInstanceInAutoScalingGroup(
+      String instanceId, boolean shouldDecrementDesiredCapacity) {
+    instanceCommands.terminateInstanceInAutoScalingGroup(
+        instanceId, shouldDecrementDesiredCapacity);
   }
 
   /**

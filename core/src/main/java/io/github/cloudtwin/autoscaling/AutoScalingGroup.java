@@ -1,9 +1,9 @@
 package io.github.cloudtwin.autoscaling;
 
-import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Timeline;
+import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,11 +59,12 @@ public final class AutoScalingGroup {
 
   /** {@return the instances of the group (Terminated ones are gone), in launch order} */
   public List<AutoScalingInstance> instances() {
-    return kernel.call(() -> {
-      List<AutoScalingInstance> out = new ArrayList<>();
-      for (Member m : runtime.members.values()) out.add(m.snapshot());
-      return Collections.unmodifiableList(out);
-    });
+    return kernel.call(
+        () -> {
+          List<AutoScalingInstance> out = new ArrayList<>();
+          for (Member m : runtime.members.values()) out.add(m.snapshot());
+          return Collections.unmodifiableList(out);
+        });
   }
 
   /**
@@ -92,13 +93,16 @@ public final class AutoScalingGroup {
    * present}
    */
   public java.util.Map<io.github.cloudtwin.ec2.PurchaseOption, Integer> capacityByPurchaseOption() {
-    return kernel.call(() -> {
-      java.util.EnumMap<io.github.cloudtwin.ec2.PurchaseOption, Integer> out =
-          new java.util.EnumMap<>(io.github.cloudtwin.ec2.PurchaseOption.class);
-      for (io.github.cloudtwin.ec2.PurchaseOption o : io.github.cloudtwin.ec2.PurchaseOption.values()) out.put(o, 0);
-      for (Member m : runtime.members.values()) if (m.counts()) out.merge(m.purchaseOption, m.weight, Integer::sum);
-      return Collections.unmodifiableMap(out);
-    });
+    return kernel.call(
+        () -> {
+          java.util.EnumMap<io.github.cloudtwin.ec2.PurchaseOption, Integer> out =
+              new java.util.EnumMap<>(io.github.cloudtwin.ec2.PurchaseOption.class);
+          for (io.github.cloudtwin.ec2.PurchaseOption o :
+              io.github.cloudtwin.ec2.PurchaseOption.values()) out.put(o, 0);
+          for (Member m : runtime.members.values())
+            if (m.counts()) out.merge(m.purchaseOption, m.weight, Integer::sum);
+          return Collections.unmodifiableMap(out);
+        });
   }
 
   /** {@return how many instances are InService} */
@@ -110,14 +114,15 @@ public final class AutoScalingGroup {
    * {@return InService instances per enabled zone (zones with none show 0), sorted by zone name}
    */
   public SortedMap<String, Integer> inServiceCountByZone() {
-    return kernel.call(() -> {
-      TreeMap<String, Integer> out = new TreeMap<>();
-      for (String z : runtime.spec.availabilityZones()) out.put(z, 0);
-      for (Member m : runtime.members.values()) {
-        if (m.state == LifecycleState.IN_SERVICE) out.merge(m.zone, 1, Integer::sum);
-      }
-      return Collections.unmodifiableSortedMap(out);
-    });
+    return kernel.call(
+        () -> {
+          TreeMap<String, Integer> out = new TreeMap<>();
+          for (String z : runtime.spec.availabilityZones()) out.put(z, 0);
+          for (Member m : runtime.members.values()) {
+            if (m.state == LifecycleState.IN_SERVICE) out.merge(m.zone, 1, Integer::sum);
+          }
+          return Collections.unmodifiableSortedMap(out);
+        });
   }
 
   /**
@@ -125,17 +130,18 @@ public final class AutoScalingGroup {
    * their Wait/Proceed variants) per zone of the group, sorted by zone}
    */
   public GroupSize size() {
-    return kernel.call(() -> {
-      TreeMap<String, Integer> out = new TreeMap<>();
-      for (String z : runtime.spec.availabilityZones()) out.put(z, 0);
-      runtime.state.sizeByZone.forEach((z, n) -> out.merge(z, n, Integer::sum));
-      return new GroupSize(runtime.now(), out);
-    });
+    return kernel.call(
+        () -> {
+          TreeMap<String, Integer> out = new TreeMap<>();
+          for (String z : runtime.spec.availabilityZones()) out.put(z, 0);
+          runtime.state.sizeByZone.forEach((z, n) -> out.merge(z, n, Integer::sum));
+          return new GroupSize(runtime.now(), out);
+        });
   }
 
   /**
-   * {@return every change of the group's real size, oldest first: one entry per instant at which
-   * it changed, holding the size at the end of that instant}
+   * {@return every change of the group's real size, oldest first: one entry per instant at which it
+   * changed, holding the size at the end of that instant}
    */
   public List<GroupSize> sizeHistory() {
     return kernel.call(() -> List.copyOf(runtime.state.sizeHistory));
@@ -159,18 +165,21 @@ public final class AutoScalingGroup {
       } else {
         continue;
       }
-      if (out.isEmpty() || out.get(out.size() - 1).desiredCapacity() != v) out.add(new DesiredCapacityChange(e.time(), v, e));
+      if (out.isEmpty() || out.get(out.size() - 1).desiredCapacity() != v)
+        out.add(new DesiredCapacityChange(e.time(), v, e));
     }
     return Collections.unmodifiableList(out);
   }
 
   /** {@return the scaling activities, newest first, as DescribeScalingActivities lists them} */
   public List<ScalingActivity> activities() {
-    return kernel.call(() -> {
-      List<ScalingActivity> out = new ArrayList<>();
-      for (int i = runtime.log.activities.size() - 1; i >= 0; i--) out.add(runtime.log.activities.get(i).snapshot());
-      return Collections.unmodifiableList(out);
-    });
+    return kernel.call(
+        () -> {
+          List<ScalingActivity> out = new ArrayList<>();
+          for (int i = runtime.log.activities.size() - 1; i >= 0; i--)
+            out.add(runtime.log.activities.get(i).snapshot());
+          return Collections.unmodifiableList(out);
+        });
   }
 
   /**
@@ -178,7 +187,8 @@ public final class AutoScalingGroup {
    * in attach order (its traffic sources)}
    */
   public List<String> trafficSources() {
-    return kernel.call(() -> runtime.traffic.targetGroups.stream().map(LoadBalancerTargets::name).toList());
+    return kernel.call(
+        () -> runtime.traffic.targetGroups.stream().map(LoadBalancerTargets::name).toList());
   }
 
   /**
@@ -195,20 +205,23 @@ public final class AutoScalingGroup {
    * process order}
    */
   public List<SuspendedProcess> suspendedProcessDetails() {
-    return kernel.call(() -> {
-      List<SuspendedProcess> out = new ArrayList<>();
-      for (ScalingProcess p : runtime.suspended) out.add(new SuspendedProcess(p, runtime.suspensionReasons.get(p)));
-      return Collections.unmodifiableList(out);
-    });
+    return kernel.call(
+        () -> {
+          List<SuspendedProcess> out = new ArrayList<>();
+          for (ScalingProcess p : runtime.suspended)
+            out.add(new SuspendedProcess(p, runtime.suspensionReasons.get(p)));
+          return Collections.unmodifiableList(out);
+        });
   }
 
   /** {@return the suspended processes} */
   public Set<ScalingProcess> suspendedProcesses() {
-    return kernel.call(() -> {
-      Set<ScalingProcess> s = EnumSet.noneOf(ScalingProcess.class);
-      s.addAll(runtime.suspended);
-      return Collections.unmodifiableSet(s);
-    });
+    return kernel.call(
+        () -> {
+          Set<ScalingProcess> s = EnumSet.noneOf(ScalingProcess.class);
+          s.addAll(runtime.suspended);
+          return Collections.unmodifiableSet(s);
+        });
   }
 
   /**
@@ -220,8 +233,18 @@ public final class AutoScalingGroup {
 
   @Override
   public String toString() {
-    return kernel.call(() -> "AutoScalingGroup[" + runtime.name + ", min " + runtime.spec.minSize() + ", max "
-        + runtime.spec.maxSize() + ", desired " + runtime.spec.desiredCapacity() + ", " + runtime.members.size()
-        + " instances]");
+    return kernel.call(
+        () ->
+            "AutoScalingGroup["
+                + runtime.name
+                + ", min "
+                + runtime.spec.minSize()
+                + ", max "
+                + runtime.spec.maxSize()
+                + ", desired "
+                + runtime.spec.desiredCapacity()
+                + ", "
+                + runtime.members.size()
+                + " instances]");
   }
 }

@@ -15,8 +15,8 @@ import java.util.List;
  * @param autoScalingGroupName unique within the twin
  * @param launchTemplateName the launch template name (default {@code lt-<group>})
  * @param launchTemplateVersion its version (default {@code 1})
- * @param instanceType the instance type launched (default {@code t3.micro}); with a mixed
- *     instances policy, its first override's type
+ * @param instanceType the instance type launched (default {@code t3.micro}); with a mixed instances
+ *     policy, its first override's type
  * @param bootTime how long a new instance stays pending (default 30 s, EC2's fake choice)
  * @param detailedMonitoring 1-minute CPU datapoints (true) or 5-minute basic ones (default false)
  * @param minSize at least 0
@@ -33,13 +33,13 @@ import java.util.List;
  * @param capacityDistributionStrategy what to do when a zone's launches fail
  * @param targetGroupNames target groups new instances are registered with
  * @param lifecycleHookSpecifications lifecycle hooks the group has from its creation on, so they
- *     apply to its first launches (LifecycleHookSpecificationList); each names this group, no
- *     hook name twice
+ *     apply to its first launches (LifecycleHookSpecificationList); each names this group, no hook
+ *     name twice
  * @param mixedInstancesPolicy the instance types it launches, with weights and the On-Demand and
  *     Spot distribution, or null (one type, {@code instanceType}, On-Demand); with weights, sizes
  *     are capacity units
- * @param capacityRebalance whether Capacity Rebalancing replaces a Spot Instance when EC2 sends
- *     it a rebalance recommendation (default false)
+ * @param capacityRebalance whether Capacity Rebalancing replaces a Spot Instance when EC2 sends it
+ *     a rebalance recommendation (default false)
  * @param maxInstanceLifetime how long an instance may serve before it is replaced: null or zero
  *     (none, the default) or at least 86,400 s
  */
@@ -77,7 +77,7 @@ public record AutoScalingGroupSpec(
    * @param launchTemplateName the launch template name (default {@code lt-<group>})
    * @param launchTemplateVersion its version (default {@code 1})
    * @param instanceType the instance type launched (default {@code t3.micro}); with a mixed
- *     instances policy, its first override's type
+   *     instances policy, its first override's type
    * @param bootTime how long a new instance stays pending (default 30 s, EC2's fake choice)
    * @param detailedMonitoring 1-minute CPU datapoints (true) or 5-minute basic ones (default false)
    * @param minSize at least 0
@@ -96,8 +96,8 @@ public record AutoScalingGroupSpec(
    * @param lifecycleHookSpecifications lifecycle hooks the group has from its creation on, so they
    *     apply to its first launches (LifecycleHookSpecificationList); each names this group, no
    *     hook name twice
-   * @param mixedInstancesPolicy the instance types it launches, with weights and the
-   *     distribution, or null (one type, {@code instanceType}, On-Demand)
+   * @param mixedInstancesPolicy the instance types it launches, with weights and the distribution,
+   *     or null (one type, {@code instanceType}, On-Demand)
    * @param capacityRebalance whether Capacity Rebalancing is on
    * @param maxInstanceLifetime null or zero (none), or at least 86,400 s
    */
@@ -118,7 +118,8 @@ public record AutoScalingGroupSpec(
     terminationPolicies = GroupSpecValidation.terminationPolicies(terminationPolicies);
     Require.notNull("CapacityDistributionStrategy", capacityDistributionStrategy);
     targetGroupNames = GroupSpecValidation.targetGroupNames(targetGroupNames);
-    lifecycleHookSpecifications = GroupSpecValidation.lifecycleHooks(autoScalingGroupName, lifecycleHookSpecifications);
+    lifecycleHookSpecifications =
+        GroupSpecValidation.lifecycleHooks(autoScalingGroupName, lifecycleHookSpecifications);
     GroupSpecValidation.checkMaxInstanceLifetime(maxInstanceLifetime);
   }
 
@@ -140,10 +141,15 @@ public record AutoScalingGroupSpec(
     return maxInstanceLifetime == null || maxInstanceLifetime.isZero() ? null : maxInstanceLifetime;
   }
 
-  /** {@return the instance types the group may launch: the overrides' in priority order, else {@code instanceType}} */
+  /**
+   * {@return the instance types the group may launch: the overrides' in priority order, else {@code
+   * instanceType}}
+   */
   public List<String> instanceTypes() {
     if (mixedInstancesPolicy == null) return List.of(instanceType);
-    return mixedInstancesPolicy.overrides().stream().map(LaunchTemplateOverride::instanceType).toList();
+    return mixedInstancesPolicy.overrides().stream()
+        .map(LaunchTemplateOverride::instanceType)
+        .toList();
   }
 
   /**
@@ -207,7 +213,8 @@ public record AutoScalingGroupSpec(
     private Duration healthCheckGracePeriod = Duration.ZERO;
     private List<TerminationPolicy> terminationPolicies = new ArrayList<>();
     private boolean newInstancesProtectedFromScaleIn;
-    private CapacityDistributionStrategy capacityDistributionStrategy = CapacityDistributionStrategy.BALANCED_BEST_EFFORT;
+    private CapacityDistributionStrategy capacityDistributionStrategy =
+        CapacityDistributionStrategy.BALANCED_BEST_EFFORT;
     private List<String> targetGroupNames = new ArrayList<>();
     private List<LifecycleHookSpec> lifecycleHookSpecifications = new ArrayList<>();
     private MixedInstancesPolicy mixedInstancesPolicy;
@@ -313,7 +320,8 @@ public record AutoScalingGroupSpec(
      * @return this builder
      */
     public Builder availabilityZones(String... zones) {
-      this.availabilityZones = new ArrayList<>(java.util.Arrays.asList(Require.notNull("AvailabilityZones", zones)));
+      this.availabilityZones =
+          new ArrayList<>(java.util.Arrays.asList(Require.notNull("AvailabilityZones", zones)));
       return this;
     }
 
@@ -368,7 +376,9 @@ public record AutoScalingGroupSpec(
      * @return this builder
      */
     public Builder terminationPolicies(TerminationPolicy... policies) {
-      this.terminationPolicies = new ArrayList<>(java.util.Arrays.asList(Require.notNull("TerminationPolicies", policies)));
+      this.terminationPolicies =
+          new ArrayList<>(
+              java.util.Arrays.asList(Require.notNull("TerminationPolicies", policies)));
       return this;
     }
 
@@ -401,7 +411,8 @@ public record AutoScalingGroupSpec(
      * @return this builder
      */
     public Builder targetGroupNames(String... names) {
-      this.targetGroupNames = new ArrayList<>(java.util.Arrays.asList(Require.notNull("TargetGroupARNs", names)));
+      this.targetGroupNames =
+          new ArrayList<>(java.util.Arrays.asList(Require.notNull("TargetGroupARNs", names)));
       return this;
     }
 
@@ -415,7 +426,8 @@ public record AutoScalingGroupSpec(
      * @return this builder
      */
     public Builder lifecycleHookSpecifications(LifecycleHookSpec... hooks) {
-      this.lifecycleHookSpecifications = new ArrayList<>(Require.elements("LifecycleHookSpecificationList", hooks));
+      this.lifecycleHookSpecifications =
+          new ArrayList<>(Require.elements("LifecycleHookSpecificationList", hooks));
       return this;
     }
 
@@ -464,7 +476,9 @@ public record AutoScalingGroupSpec(
           autoScalingGroupName,
           launchTemplateName == null ? "lt-" + autoScalingGroupName : launchTemplateName,
           launchTemplateVersion,
-          mixedInstancesPolicy == null ? instanceType : mixedInstancesPolicy.overrides().get(0).instanceType(),
+          mixedInstancesPolicy == null
+              ? instanceType
+              : mixedInstancesPolicy.overrides().get(0).instanceType(),
           bootTime,
           detailedMonitoring,
           minSize,

@@ -46,11 +46,29 @@ public record AutoScalingInstance(
    * @param instanceType its instance type
    * @param weightedCapacity the capacity units it counts
    */
-  public AutoScalingInstance(String instanceId, String availabilityZone, LifecycleState lifecycleState,
-      HealthStatus healthStatus, boolean protectedFromScaleIn, String launchTemplateName, String launchTemplateVersion,
-      Instant launchTime, String instanceType, int weightedCapacity) {
-    this(instanceId, availabilityZone, lifecycleState, healthStatus, protectedFromScaleIn, launchTemplateName,
-        launchTemplateVersion, launchTime, instanceType, weightedCapacity, PurchaseOption.ON_DEMAND);
+  public AutoScalingInstance(
+      String instanceId,
+      String availabilityZone,
+      LifecycleState lifecycleState,
+      HealthStatus healthStatus,
+      boolean protectedFromScaleIn,
+      String launchTemplateName,
+      String launchTemplateVersion,
+      Instant launchTime,
+      String instanceType,
+      int weightedCapacity) {
+    this(
+        instanceId,
+        availabilityZone,
+        lifecycleState,
+        healthStatus,
+        protectedFromScaleIn,
+        launchTemplateName,
+        launchTemplateVersion,
+        launchTime,
+        instanceType,
+        weightedCapacity,
+        PurchaseOption.ON_DEMAND);
   }
 
   /** {@return the launch template as {@code name:version}, or null} */

@@ -21,13 +21,19 @@ final class CapacityRebalancing {
 
   /** EC2 sent the member a rebalance recommendation. */
   void rebalanceRecommended(Member m) {
-    if (!group.spec().capacityRebalance() || m.purchaseOption != PurchaseOption.SPOT || m.atRisk || m.terminationStarted
+    if (!group.spec().capacityRebalance()
+        || m.purchaseOption != PurchaseOption.SPOT
+        || m.atRisk
+        || m.terminationStarted
         || !m.counts()) return;
     m.atRisk = true;
     takeOutAtRisk();
   }
 
-  /** Takes at-risk members out of the capacity count while the group stays within its allowance over MaxSize. */
+  /**
+   * Takes at-risk members out of the capacity count while the group stays within its allowance over
+   * MaxSize.
+   */
   void takeOutAtRisk() {
     if (group.deleted() || group.isSuspended(ScalingProcess.Launch)) return;
     AutoScalingGroupSpec spec = group.spec();
@@ -45,7 +51,10 @@ final class CapacityRebalancing {
     if (changed) group.reconcile();
   }
 
-  /** {@return an at-risk member taken out of the capacity count whose replacement is not under way, or null} */
+  /**
+   * {@return an at-risk member taken out of the capacity count whose replacement is not under way,
+   * or null}
+   */
   Member awaitingReplacement() {
     if (state.rebalanceOutUnits == 0) return null;
     for (Member m : state.members.values()) {

@@ -33,12 +33,16 @@ final class Cron {
   static Cron parse(String expression) {
     String[] f = expression == null ? new String[0] : expression.trim().split("\\s+");
     if (f.length != 5) {
-      throw new ValidationException("Recurrence", expression, "a Unix cron expression with 5 fields: minute hour day-of-month month day-of-week");
+      throw new ValidationException(
+          "Recurrence",
+          expression,
+          "a Unix cron expression with 5 fields: minute hour day-of-month month day-of-week");
     }
     try {
       return new Cron(f);
     } catch (RuntimeException e) {
-      throw new ValidationException("Recurrence", expression, "a Unix cron expression (" + e.getMessage() + ")");
+      throw new ValidationException(
+          "Recurrence", expression, "a Unix cron expression (" + e.getMessage() + ")");
     }
   }
 
@@ -65,7 +69,8 @@ final class Cron {
         lo = Integer.parseInt(range);
         hi = slash >= 0 ? max : lo;
       }
-      if (lo < min || hi > max || lo > hi) throw new IllegalArgumentException(part + " is outside " + min + "-" + max);
+      if (lo < min || hi > max || lo > hi)
+        throw new IllegalArgumentException(part + " is outside " + min + "-" + max);
       for (int v = lo; v <= hi; v += step) bits.set(v);
     }
     return bits;
@@ -73,7 +78,8 @@ final class Cron {
 
   private boolean dayMatches(LocalDate d) {
     boolean dom = days.get(d.getDayOfMonth());
-    boolean dow = weekdays.get(d.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : d.getDayOfWeek().getValue());
+    boolean dow =
+        weekdays.get(d.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : d.getDayOfWeek().getValue());
     if (dayRestricted && weekdayRestricted) return dom || dow;
     return dom && dow;
   }

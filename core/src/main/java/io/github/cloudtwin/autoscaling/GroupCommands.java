@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Creating and updating groups for one Auto Scaling service: CreateAutoScalingGroup,
- * UpdateAutoScalingGroup (sizes, mixed instances settings, launch template) and
- * SetDesiredCapacity, each validated before anything changes.
+ * UpdateAutoScalingGroup (sizes, mixed instances settings, launch template) and SetDesiredCapacity,
+ * each validated before anything changes.
  */
 final class GroupCommands {
 
@@ -23,7 +23,12 @@ final class GroupCommands {
   private final Uuids ids;
   private final ActivityListeners listeners;
 
-  GroupCommands(Kernel kernel, Ec2 ec2, GroupRegistry registry, TrafficSourceCommands trafficSources, Uuids ids,
+  GroupCommands(
+      Kernel kernel,
+      Ec2 ec2,
+      GroupRegistry registry,
+      TrafficSourceCommands trafficSources,
+      Uuids ids,
       ActivityListeners listeners) {
     this.kernel = kernel;
     this.ec2 = ec2;
@@ -35,92 +40,139 @@ final class GroupCommands {
 
   AutoScalingGroup createAutoScalingGroup(AutoScalingGroupSpec spec) {
     Require.notNull("spec", spec);
-    return kernel.call(() -> {
-      if (registry.contains(spec.autoScalingGroupName())) {
-        throw new ValidationException("AutoScalingGroupName", spec.autoScalingGroupName(),
-            "a name not in use (AlreadyExists: AutoScalingGroup by this name already exists)");
-      }
-      for (String z : spec.availabilityZones()) ec2.zone(z);
-      List<LoadBalancerTargets> tgs = trafficSources.resolveTargetGroups(spec.targetGroupNames());
-      GroupRuntime g = new GroupRuntime(kernel, ec2, spec, tgs, ids, listeners);
-      registry.add(g);
-      long id = g.record(new AutoScalingFact.GroupCreated(g.name, spec.minSize(), spec.maxSize(), spec.desiredCapacity(),
-          spec.availabilityZones()));
-      kernel.runWithCause(id, () -> {
-        for (LifecycleHookSpec h : spec.lifecycleHookSpecifications()) g.hooks.putHook(h);
-        g.start();
-      });
-      return new AutoScalingGroup(kernel, g);
-    });
+    return kernel.call(
+        () -> {
+          if (registry.contains(spec.autoScalingGroupName())) {
+            throw new ValidationException(
+                "AutoScalingGroupName",
+                spec.autoScalingGroupName(),
+                "a name not in use (AlreadyExists: AutoScalingGroup by this name already exists)");
+          }
+          for (String z : spec.availabilityZones()) ec2.zone(z);
+          List<LoadBalancerTargets> tgs =
+              trafficSources.resolveTargetGroups(spec.targetGroupNames());
+          GroupRuntime g = new GroupRuntime(kernel, ec2, spec, tgs, ids, listeners);
+          registry.add(g);
+          long id =
+              g.record(
+                  new AutoScalingFact.GroupCreated(
+                      g.name,
+                      spec.minSize(),
+                      spec.maxSize(),
+                      spec.desiredCapacity(),
+                      spec.availabilityZones()));
+          kernel.runWithCause(
+              id,
+              () -> {
+                for (LifecycleHookSpec h : spec.lifecycleHookSpecifications()) g.hooks.putHook(h);
+                g.start();
+              });
+          return new AutoScalingGroup(kernel, g);
+        });
   }
 
-  void updateAutoScalingGroup(String name, Integer minSize, Integer maxSize, Integer desiredCapacity) {
-    kernel.run(() -> {
-      GroupRuntime g = registry.runtime(name);
-      int min = minSize == null ? g.spec.minSize() : minSize;
-      int max = maxSize == null ? g.spec.maxSize() : maxSize;
-      int desired = desiredCapacity == null ? Math.min(max, Math.max(min, g.spec.desiredCapacity())) : desiredCapacity;
-      GroupSpecValidation.checkCapacity(min, max, desired);
-      g.setLimits(min, max, desired, "a user request update of AutoScalingGroup constraints to min: " + min + ", max: "
-          + max + ", desired: " + desired);
-    });
+  void updateAutoScalingGroup(
+      String name, Integer minSize, Integer maxSize, Integer desiredCapacity) {
+    kernel.run(
+        () -> {
+          GroupRuntime g = registry.runtime(name);
+          int min = minSize == null ? g.spec.minSize() : minSize;
+          int max = maxSize == null ? g.spec.maxSize() : maxSize;
+          int desired =
+              desiredCapacity == null
+                  ? Math.min(max, Math.max(min, g.spec.desiredCapacity()))
+                  : desiredCapacity;
+          GroupSpecValidation.checkCapacity(min, max, desired);
+          g.setLimits(
+              min,
+              max,
+              desired,
+              "a user request update of AutoScalingGroup constraints to min: "
+                  + min
+                  + ", max: "
+                  + max
+                  + ", desired: "
+                  + desired);
+        });
   }
 
-  void updateAutoScalingGroupSettings(String name, MixedInstancesPolicy mixedInstancesPolicy, Boolean capacityRebalance,
+  void updateAutoScalingGroupSettings(
+      String name,
+      MixedInstancesPolicy mixedInstancesPolicy,
+      Boolean capacityRebalance,
       Duration maxInstanceLifetime) {
-    kernel.run(() -> {
-      GroupRuntime g = registry.runtime(name);
-      AutoScalingGroupSpec.Builder b = g.spec.toBuilder();
-      List<String> changed = new ArrayList<>();
-      if (mixedInstancesPolicy != null) {
-        b.mixedInstancesPolicy(mixedInstancesPolicy);
-        changed.add("MixedInstancesPolicy");
-      }
-      if (capacityRebalance != null) {
-        b.capacityRebalance(capacityRebalance);
-        changed.add("CapacityRebalance");
-      }
-      if (maxInstanceLifetime != null) {
-        b.maxInstanceLifetime(maxInstanceLifetime);
-        changed.add("MaxInstanceLifetime");
-      }
-      if (changed.isEmpty()) return;
-      AutoScalingGroupSpec next = b.build();
-      g.spec = next;
-      long id = g.record(new AutoScalingFact.GroupSettingsUpdated(g.name, List.copyOf(changed)));
-      kernel.runWithCause(id, g::reconcile);
-    });
+    kernel.run(
+        () -> {
+          GroupRuntime g = registry.runtime(name);
+          AutoScalingGroupSpec.Builder b = g.spec.toBuilder();
+          List<String> changed = new ArrayList<>();
+          if (mixedInstancesPolicy != null) {
+            b.mixedInstancesPolicy(mixedInstancesPolicy);
+            changed.add("MixedInstancesPolicy");
+          }
+          if (capacityRebalance != null) {
+            b.capacityRebalance(capacityRebalance);
+            changed.add("CapacityRebalance");
+          }
+          if (maxInstanceLifetime != null) {
+            b.maxInstanceLifetime(maxInstanceLifetime);
+            changed.add("MaxInstanceLifetime");
+          }
+          if (changed.isEmpty()) return;
+          AutoScalingGroupSpec next = b.build();
+          g.spec = next;
+          long id =
+              g.record(new AutoScalingFact.GroupSettingsUpdated(g.name, List.copyOf(changed)));
+          kernel.runWithCause(id, g::reconcile);
+        });
   }
 
   void updateLaunchTemplate(String name, String launchTemplateName, String launchTemplateVersion) {
-    kernel.run(() -> {
-      GroupRuntime g = registry.runtime(name);
-      AutoScalingGroupSpec next = g.spec.toBuilder().launchTemplate(launchTemplateName, launchTemplateVersion).build();
-      g.spec = next;
-      g.record(new AutoScalingFact.LaunchTemplateUpdated(g.name, launchTemplateName, launchTemplateVersion));
-    });
+    kernel.run(
+        () -> {
+          GroupRuntime g = registry.runtime(name);
+          AutoScalingGroupSpec next =
+              g.spec.toBuilder().launchTemplate(launchTemplateName, launchTemplateVersion).build();
+          g.spec = next;
+          g.record(
+              new AutoScalingFact.LaunchTemplateUpdated(
+                  g.name, launchTemplateName, launchTemplateVersion));
+        });
   }
 
   /** SetDesiredCapacity with {@code clause} as the cause AWS records. */
   void setDesiredCapacity(String name, int desiredCapacity, boolean honorCooldown, String clause) {
-    kernel.run(() -> {
-      GroupRuntime g = registry.runtime(name);
-      if (desiredCapacity > g.spec.maxSize()) {
-        throw new ValidationException("DesiredCapacity", desiredCapacity, "at most MaxSize " + g.spec.maxSize(),
-            "New SetDesiredCapacity value " + desiredCapacity + " is above max value " + g.spec.maxSize()
-                + " for the AutoScalingGroup.");
-      }
-      if (desiredCapacity < g.spec.minSize()) {
-        throw new ValidationException("DesiredCapacity", desiredCapacity, "at least MinSize " + g.spec.minSize(),
-            "New SetDesiredCapacity value " + desiredCapacity + " is below min value " + g.spec.minSize()
-                + " for the AutoScalingGroup.");
-      }
-      if (honorCooldown && g.inCooldownOrActivity()) {
-        throw new ScalingActivityInProgressException(name, "cooldown until " + g.cooldownEnd);
-      }
-      if (desiredCapacity != g.spec.desiredCapacity()) {
-        g.changeDesired(desiredCapacity, clause, false, null);
-      }
-    });
+    kernel.run(
+        () -> {
+          GroupRuntime g = registry.runtime(name);
+          if (desiredCapacity > g.spec.maxSize()) {
+            throw new ValidationException(
+                "DesiredCapacity",
+                desiredCapacity,
+                "at most MaxSize " + g.spec.maxSize(),
+                "New SetDesiredCapacity value "
+                    + desiredCapacity
+                    + " is above max value "
+                    + g.spec.maxSize()
+                    + " for the AutoScalingGroup.");
+          }
+          if (desiredCapacity < g.spec.minSize()) {
+            throw new ValidationException(
+                "DesiredCapacity",
+                desiredCapacity,
+                "at least MinSize " + g.spec.minSize(),
+                "New SetDesiredCapacity value "
+                    + desiredCapacity
+                    + " is below min value "
+                    + g.spec.minSize()
+                    + " for the AutoScalingGroup.");
+          }
+          if (honorCooldown && g.inCooldownOrActivity()) {
+            throw new ScalingActivityInProgressException(name, "cooldown until " + g.cooldownEnd);
+          }
+          if (desiredCapacity != g.spec.desiredCapacity()) {
+            g.changeDesired(desiredCapacity, clause, false, null);
+          }
+        });
   }
 }

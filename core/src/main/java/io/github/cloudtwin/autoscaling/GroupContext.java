@@ -2,8 +2,8 @@ package io.github.cloudtwin.autoscaling;
 
 /**
  * What the collaborators of one group read of the group and ask of it: the spec in force, whether
- * the group is deleted or a process suspended, and a reconciliation toward desired capacity.
- * {@link GroupRuntime} implements it; collaborators see only this.
+ * the group is deleted or a process suspended, and a reconciliation toward desired capacity. {@link
+ * GroupRuntime} implements it; collaborators see only this.
  */
 interface GroupContext {
 

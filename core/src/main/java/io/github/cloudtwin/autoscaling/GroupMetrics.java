@@ -16,8 +16,14 @@ import java.util.Map;
 final class GroupMetrics {
 
   private static final String[] METRICS = {
-    "GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances",
-    "GroupStandbyInstances", "GroupTerminatingInstances", "GroupTotalInstances"
+    "GroupMinSize",
+    "GroupMaxSize",
+    "GroupDesiredCapacity",
+    "GroupInServiceInstances",
+    "GroupPendingInstances",
+    "GroupStandbyInstances",
+    "GroupTerminatingInstances",
+    "GroupTotalInstances"
   };
 
   private final VirtualClock clock;
@@ -40,18 +46,25 @@ final class GroupMetrics {
       if (w == null) {
         w = new MetricWriter[METRICS.length];
         for (int i = 0; i < METRICS.length; i++) {
-          w[i] = cloudWatch.writer(MetricId.of(AutoScaling.NAMESPACE, METRICS[i], "AutoScalingGroupName", g.name),
-              StandardUnit.NONE);
+          w[i] =
+              cloudWatch.writer(
+                  MetricId.of(AutoScaling.NAMESPACE, METRICS[i], "AutoScalingGroupName", g.name),
+                  StandardUnit.NONE);
         }
         writers.put(g.name, w);
       }
       int[] c = g.state.stateCounts;
       int inService = c[LifecycleState.IN_SERVICE.ordinal()];
-      int pending = c[LifecycleState.PENDING.ordinal()] + c[LifecycleState.PENDING_WAIT.ordinal()]
-          + c[LifecycleState.PENDING_PROCEED.ordinal()];
-      int standby = c[LifecycleState.STANDBY.ordinal()] + c[LifecycleState.ENTERING_STANDBY.ordinal()];
-      int terminating = c[LifecycleState.TERMINATING.ordinal()] + c[LifecycleState.TERMINATING_WAIT.ordinal()]
-          + c[LifecycleState.TERMINATING_PROCEED.ordinal()];
+      int pending =
+          c[LifecycleState.PENDING.ordinal()]
+              + c[LifecycleState.PENDING_WAIT.ordinal()]
+              + c[LifecycleState.PENDING_PROCEED.ordinal()];
+      int standby =
+          c[LifecycleState.STANDBY.ordinal()] + c[LifecycleState.ENTERING_STANDBY.ordinal()];
+      int terminating =
+          c[LifecycleState.TERMINATING.ordinal()]
+              + c[LifecycleState.TERMINATING_WAIT.ordinal()]
+              + c[LifecycleState.TERMINATING_PROCEED.ordinal()];
       w[0].put(stamp, g.spec.minSize());
       w[1].put(stamp, g.spec.maxSize());
       w[2].put(stamp, g.spec.desiredCapacity());

@@ -35,7 +35,8 @@ final class GroupRegistry implements InstanceListener {
     Require.name("AutoScalingGroupName", name);
     GroupRuntime g = groups.get(name);
     if (g == null) {
-      throw new ValidationException("AutoScalingGroupName", name, "the name of an existing group " + groups.keySet());
+      throw new ValidationException(
+          "AutoScalingGroupName", name, "the name of an existing group " + groups.keySet());
     }
     return g;
   }

@@ -21,9 +21,8 @@ import java.util.Set;
  * policies, scheduled actions), its desired capacity with the cooldown, Standby (which changes
  * desired capacity), and the reconciliation that moves actual capacity toward desired through its
  * collaborators: {@link InstanceLauncher}, {@link TerminationSelection}, {@link InstanceLifecycle}
- * with its {@link LifecycleHooks}, {@link HealthChecks}, {@link ZoneRebalancing} and
- * {@link CapacityRebalancing}, over the shared {@link GroupState}. Single-threaded under the
- * kernel lock.
+ * with its {@link LifecycleHooks}, {@link HealthChecks}, {@link ZoneRebalancing} and {@link
+ * CapacityRebalancing}, over the shared {@link GroupState}. Single-threaded under the kernel lock.
  */
 final class GroupRuntime implements GroupContext {
 
@@ -31,18 +30,24 @@ final class GroupRuntime implements GroupContext {
   private final Ec2 ec2;
   final String name;
   AutoScalingGroupSpec spec;
+
   /** When the group was created (CreatedTime). */
   final Instant createdTime;
+
   boolean deleted;
   Instant cooldownEnd = Instant.MIN;
   final Set<ScalingProcess> suspended = EnumSet.noneOf(ScalingProcess.class);
+
   /** The SuspensionReason of each suspended process. */
   final Map<ScalingProcess, String> suspensionReasons = new EnumMap<>(ScalingProcess.class);
+
   final Map<String, PolicyRuntime> policies = new LinkedHashMap<>();
   final Map<String, Scheduler.Task> scheduled = new LinkedHashMap<>();
   final Map<String, ScheduledActionSpec> scheduledSpecs = new LinkedHashMap<>();
+
   /** The members, in launch order ({@link GroupState#members}). */
   final Map<String, Member> members;
+
   final GroupState state;
   final ActivityLog log;
   final TrafficSources traffic;
@@ -56,7 +61,12 @@ final class GroupRuntime implements GroupContext {
   private boolean reconciling;
   private boolean again;
 
-  GroupRuntime(Kernel kernel, Ec2 ec2, AutoScalingGroupSpec spec, List<LoadBalancerTargets> targetGroups, Uuids ids,
+  GroupRuntime(
+      Kernel kernel,
+      Ec2 ec2,
+      AutoScalingGroupSpec spec,
+      List<LoadBalancerTargets> targetGroups,
+      Uuids ids,
       ActivityListeners listeners) {
     this.kernel = kernel;
     this.ec2 = ec2;
@@ -69,13 +79,30 @@ final class GroupRuntime implements GroupContext {
     this.traffic = new TrafficSources(state, this, kernel, targetGroups);
     this.health = new HealthChecks(state, this, kernel.scheduler(), traffic);
     this.capacityRebalancing = new CapacityRebalancing(state, this);
-    this.lifecycle = new InstanceLifecycle(state, this, kernel, ec2, log, traffic, health, capacityRebalancing);
+    this.lifecycle =
+        new InstanceLifecycle(state, this, kernel, ec2, log, traffic, health, capacityRebalancing);
     this.hooks = lifecycle.hooks;
     PurchaseOptions purchaseOptions = new PurchaseOptions(state, this, ec2);
-    this.launcher = new InstanceLauncher(state, this, ec2, kernel.scheduler(), log, purchaseOptions, capacityRebalancing,
-        lifecycle);
-    this.terminations = new TerminationSelection(state, this, kernel, log, traffic, purchaseOptions, lifecycle,
-        kernel.randomness().stream("autoscaling.group." + name));
+    this.launcher =
+        new InstanceLauncher(
+            state,
+            this,
+            ec2,
+            kernel.scheduler(),
+            log,
+            purchaseOptions,
+            capacityRebalancing,
+            lifecycle);
+    this.terminations =
+        new TerminationSelection(
+            state,
+            this,
+            kernel,
+            log,
+            traffic,
+            purchaseOptions,
+            lifecycle,
+            kernel.randomness().stream("autoscaling.group." + name));
     this.zoneRebalancing = new ZoneRebalancing(state, this, ec2, launcher);
   }
 
@@ -111,7 +138,11 @@ final class GroupRuntime implements GroupContext {
   /** Launches toward the initial desired capacity. */
   void start() {
     int d = spec.desiredCapacity();
-    state.triggerClause = at() + "a user request created an AutoScalingGroup changing the desired capacity from 0 to " + d + ".";
+    state.triggerClause =
+        at()
+            + "a user request created an AutoScalingGroup changing the desired capacity from 0 to "
+            + d
+            + ".";
     try {
       reconcile();
     } finally {
@@ -127,14 +158,22 @@ final class GroupRuntime implements GroupContext {
     changeDesired(spec.minSize(), spec.maxSize(), newDesired, clause, startsCooldown, cooldown);
   }
 
-  void changeDesired(int min, int max, int newDesired, String clause, boolean startsCooldown, Duration cooldown) {
+  void changeDesired(
+      int min, int max, int newDesired, String clause, boolean startsCooldown, Duration cooldown) {
     int old = spec.desiredCapacity();
     long id = record(new AutoScalingFact.DesiredCapacityChanged(name, old, newDesired, clause));
     spec = withCapacity(min, max, newDesired);
     kernel.runWithCause(
         id,
         () -> {
-          state.triggerClause = at() + clause + " changing the desired capacity from " + old + " to " + newDesired + ".";
+          state.triggerClause =
+              at()
+                  + clause
+                  + " changing the desired capacity from "
+                  + old
+                  + " to "
+                  + newDesired
+                  + ".";
           log.collectCooldown(startsCooldown);
           try {
             reconcile();
@@ -237,7 +276,8 @@ final class GroupRuntime implements GroupContext {
     state.clearMembers(gone);
   }
 
-  // ------------------------------------------------------------------ EC2 events and the periodic check
+  // ------------------------------------------------------------------ EC2 events and the periodic
+  // check
 
   void ec2StateChanged(Member m, InstanceState from) {
     lifecycle.ec2StateChanged(m, from);
@@ -247,12 +287,18 @@ final class GroupRuntime implements GroupContext {
     health.reachabilityChanged(m, reachable);
   }
 
-  /** Capacity Rebalancing: EC2 sent the member a rebalance recommendation (see {@link CapacityRebalancing}). */
+  /**
+   * Capacity Rebalancing: EC2 sent the member a rebalance recommendation (see {@link
+   * CapacityRebalancing}).
+   */
   void rebalanceRecommended(Member m) {
     capacityRebalancing.rebalanceRecommended(m);
   }
 
-  /** The periodic ASG check (every 60 s, a fake choice): ELB health, instance lifetimes, zone rebalancing. */
+  /**
+   * The periodic ASG check (every 60 s, a fake choice): ELB health, instance lifetimes, zone
+   * rebalancing.
+   */
   void periodicCheck() {
     if (deleted) return;
     health.checkElbHealth();
@@ -275,19 +321,28 @@ final class GroupRuntime implements GroupContext {
     m.standbyDecremented = decrement;
     int less = Math.max(spec.minSize(), old - m.weight);
     if (decrement) spec = withCapacity(spec.minSize(), spec.maxSize(), less);
-    String cause = at() + "an instance was moved to standby in response to a user request"
-        + (decrement ? ", shrinking the capacity from " + old + " to " + less : "") + ".";
-    Activity a = log.start("Moving EC2 instance to Standby: " + m.instanceId, cause, m.instanceId,
-        ActivityStatus.InProgress);
+    String cause =
+        at()
+            + "an instance was moved to standby in response to a user request"
+            + (decrement ? ", shrinking the capacity from " + old + " to " + less : "")
+            + ".";
+    Activity a =
+        log.start(
+            "Moving EC2 instance to Standby: " + m.instanceId,
+            cause,
+            m.instanceId,
+            ActivityStatus.InProgress);
     m.activity = a;
     state.memberState(m, LifecycleState.ENTERING_STANDBY);
     if (traffic.registered(m)) {
-      traffic.deregister(m, () -> {
-        if (m.state == LifecycleState.ENTERING_STANDBY) {
-          state.memberState(m, LifecycleState.STANDBY);
-          log.end(a, ActivityStatus.Successful);
-        }
-      });
+      traffic.deregister(
+          m,
+          () -> {
+            if (m.state == LifecycleState.ENTERING_STANDBY) {
+              state.memberState(m, LifecycleState.STANDBY);
+              log.end(a, ActivityStatus.Successful);
+            }
+          });
     } else {
       state.memberState(m, LifecycleState.STANDBY);
       log.end(a, ActivityStatus.Successful);
@@ -300,10 +355,17 @@ final class GroupRuntime implements GroupContext {
     boolean increment = m.standbyDecremented;
     int more = Math.min(spec.maxSize(), old + m.weight);
     if (increment) spec = withCapacity(spec.minSize(), spec.maxSize(), more);
-    String cause = at() + "an instance was moved out of standby in response to a user request"
-        + (increment ? ", increasing the capacity from " + old + " to " + more : "") + ".";
-    Activity a = log.start("Moving EC2 instance out of Standby: " + m.instanceId, cause, m.instanceId,
-        ActivityStatus.InProgress);
+    String cause =
+        at()
+            + "an instance was moved out of standby in response to a user request"
+            + (increment ? ", increasing the capacity from " + old + " to " + more : "")
+            + ".";
+    Activity a =
+        log.start(
+            "Moving EC2 instance out of Standby: " + m.instanceId,
+            cause,
+            m.instanceId,
+            ActivityStatus.InProgress);
     m.activity = a;
     state.memberState(m, LifecycleState.PENDING);
     lifecycle.goInService(m);

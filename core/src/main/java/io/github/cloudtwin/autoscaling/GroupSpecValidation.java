@@ -31,13 +31,22 @@ final class GroupSpecValidation {
     Require.notNegative("MaxSize", max);
     if (min > max) {
       throw new ValidationException(
-          "MaxSize", max, "at least MinSize " + min,
+          "MaxSize",
+          max,
+          "at least MinSize " + min,
           "Max bound, " + max + ", must be greater than or equal to min bound, " + min);
     }
     if (desired < min || desired > max) {
       throw new ValidationException(
-          "DesiredCapacity", desired, "between MinSize " + min + " and MaxSize " + max,
-          "Desired capacity:" + desired + " must be between the specified min size:" + min + " and max size:" + max);
+          "DesiredCapacity",
+          desired,
+          "between MinSize " + min + " and MaxSize " + max,
+          "Desired capacity:"
+              + desired
+              + " must be between the specified min size:"
+              + min
+              + " and max size:"
+              + max);
     }
   }
 
@@ -56,18 +65,27 @@ final class GroupSpecValidation {
     return List.copyOf(zones);
   }
 
-  /** {@return the termination policies, {@code [Default]} for none; Default may only be last, a custom policy only first} */
+  /**
+   * {@return the termination policies, {@code [Default]} for none; Default may only be last, a
+   * custom policy only first}
+   */
   static List<TerminationPolicy> terminationPolicies(List<TerminationPolicy> terminationPolicies) {
     Require.notNull("TerminationPolicies", terminationPolicies);
     for (TerminationPolicy p : terminationPolicies) Require.notNull("TerminationPolicies", p);
-    List<TerminationPolicy> ps = List.copyOf(terminationPolicies.isEmpty() ? List.of(TerminationPolicy.DEFAULT) : terminationPolicies);
+    List<TerminationPolicy> ps =
+        List.copyOf(
+            terminationPolicies.isEmpty()
+                ? List.of(TerminationPolicy.DEFAULT)
+                : terminationPolicies);
     for (int i = 0; i < ps.size(); i++) {
       TerminationPolicy p = ps.get(i);
       if (p == TerminationPolicy.DEFAULT && i != ps.size() - 1) {
-        throw new ValidationException("TerminationPolicies", names(ps), "Default may only be the last policy");
+        throw new ValidationException(
+            "TerminationPolicies", names(ps), "Default may only be the last policy");
       }
       if (isCustom(p) && i != 0) {
-        throw new ValidationException("TerminationPolicies", names(ps), "a custom policy may only be the first policy");
+        throw new ValidationException(
+            "TerminationPolicies", names(ps), "a custom policy may only be the first policy");
       }
     }
     return ps;
@@ -92,19 +110,28 @@ final class GroupSpecValidation {
     return List.copyOf(new LinkedHashSet<>(targetGroupNames));
   }
 
-  /** {@return the hooks a group named {@code group} starts with: each names that group, no hook name twice} */
-  static List<LifecycleHookSpec> lifecycleHooks(String group, List<LifecycleHookSpec> lifecycleHookSpecifications) {
-    List<LifecycleHookSpec> hooks = Require.elements("LifecycleHookSpecificationList", lifecycleHookSpecifications);
+  /**
+   * {@return the hooks a group named {@code group} starts with: each names that group, no hook name
+   * twice}
+   */
+  static List<LifecycleHookSpec> lifecycleHooks(
+      String group, List<LifecycleHookSpec> lifecycleHookSpecifications) {
+    List<LifecycleHookSpec> hooks =
+        Require.elements("LifecycleHookSpecificationList", lifecycleHookSpecifications);
     Set<String> hookNames = new HashSet<>();
     for (int i = 0; i < hooks.size(); i++) {
       LifecycleHookSpec h = hooks.get(i);
       if (!h.autoScalingGroupName().equals(group)) {
-        throw new ValidationException("LifecycleHookSpecificationList[" + i + "].AutoScalingGroupName",
-            h.autoScalingGroupName(), "the group being created, " + group);
+        throw new ValidationException(
+            "LifecycleHookSpecificationList[" + i + "].AutoScalingGroupName",
+            h.autoScalingGroupName(),
+            "the group being created, " + group);
       }
       if (!hookNames.add(h.lifecycleHookName())) {
-        throw new ValidationException("LifecycleHookSpecificationList[" + i + "].LifecycleHookName",
-            h.lifecycleHookName(), "each hook name at most once in a group");
+        throw new ValidationException(
+            "LifecycleHookSpecificationList[" + i + "].LifecycleHookName",
+            h.lifecycleHookName(),
+            "each hook name at most once in a group");
       }
     }
     return hooks;
@@ -113,9 +140,13 @@ final class GroupSpecValidation {
   /** Checks MaxInstanceLifetime: null or zero (none), or whole seconds of at least 86,400. */
   static void checkMaxInstanceLifetime(Duration lifetime) {
     if (lifetime == null || lifetime.isZero()) return;
-    if (lifetime.isNegative() || lifetime.compareTo(AutoScalingGroupSpec.MIN_INSTANCE_LIFETIME) < 0 || lifetime.getNano() != 0
+    if (lifetime.isNegative()
+        || lifetime.compareTo(AutoScalingGroupSpec.MIN_INSTANCE_LIFETIME) < 0
+        || lifetime.getNano() != 0
         || lifetime.getSeconds() > Integer.MAX_VALUE) {
-      throw new ValidationException("MaxInstanceLifetime", lifetime.getSeconds() + (lifetime.getNano() != 0 ? "." + lifetime.getNano() : ""),
+      throw new ValidationException(
+          "MaxInstanceLifetime",
+          lifetime.getSeconds() + (lifetime.getNano() != 0 ? "." + lifetime.getNano() : ""),
           "either 0 or a number of whole seconds equal to or greater than 86,400 seconds (1 day)");
     }
   }

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The health checks of one group: EC2 status checks (impaired for longer than a tolerance), the
- * ELB health of its traffic sources after the grace period, and marking a member Unhealthy, which
- * its replacement follows.
+ * The health checks of one group: EC2 status checks (impaired for longer than a tolerance), the ELB
+ * health of its traffic sources after the grace period, and marking a member Unhealthy, which its
+ * replacement follows.
  */
 final class HealthChecks {
 
@@ -42,12 +42,20 @@ final class HealthChecks {
   void impaired(Member m) {
     if (m.impairedSince != null) return;
     m.impairedSince = state.now();
-    m.impairedCheck = scheduler.after(IMPAIRED_TOLERANCE, () -> {
-      if (m.impairedSince != null && !m.instance.statusOk() && m.instance.state() == InstanceState.RUNNING
-          && m.state == LifecycleState.IN_SERVICE) {
-        markUnhealthy(m, "an instance was taken out of service in response to an EC2 instance status check failure", true);
-      }
-    });
+    m.impairedCheck =
+        scheduler.after(
+            IMPAIRED_TOLERANCE,
+            () -> {
+              if (m.impairedSince != null
+                  && !m.instance.statusOk()
+                  && m.instance.state() == InstanceState.RUNNING
+                  && m.state == LifecycleState.IN_SERVICE) {
+                markUnhealthy(
+                    m,
+                    "an instance was taken out of service in response to an EC2 instance status check failure",
+                    true);
+              }
+            });
   }
 
   /**
@@ -66,18 +74,26 @@ final class HealthChecks {
     group.reconcile();
   }
 
-  /** The periodic ELB health check: InService members past the grace period that a traffic source reports unhealthy. */
+  /**
+   * The periodic ELB health check: InService members past the grace period that a traffic source
+   * reports unhealthy.
+   */
   void checkElbHealth() {
     AutoScalingGroupSpec spec = group.spec();
-    if (spec.healthCheckType() == HealthCheckType.ELB && !traffic.isEmpty()
+    if (spec.healthCheckType() == HealthCheckType.ELB
+        && !traffic.isEmpty()
         && !group.isSuspended(ScalingProcess.HealthCheck)) {
       Instant now = state.now();
       for (Member m : List.copyOf(state.members.values())) {
-        if (m.state != LifecycleState.IN_SERVICE || m.health != HealthStatus.HEALTHY || m.terminationStarted
+        if (m.state != LifecycleState.IN_SERVICE
+            || m.health != HealthStatus.HEALTHY
+            || m.terminationStarted
             || !m.registered) continue;
         if (m.inServiceAt.plus(group.spec().healthCheckGracePeriod()).isAfter(now)) continue;
         if (traffic.anyUnhealthy(m)) {
-          markUnhealthy(m, "an instance was taken out of service in response to an ELB system health check failure",
+          markUnhealthy(
+              m,
+              "an instance was taken out of service in response to an ELB system health check failure",
               true);
         }
       }

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Launching for one group: spreading launches over its zones (fewest first), the instance types
- * and purchase option of each launch, the failed-launch activity and its retry, and the
- * replacements a launch stands for (health, zone rebalancing, Capacity Rebalancing).
+ * Launching for one group: spreading launches over its zones (fewest first), the instance types and
+ * purchase option of each launch, the failed-launch activity and its retry, and the replacements a
+ * launch stands for (health, zone rebalancing, Capacity Rebalancing).
  */
 final class InstanceLauncher {
 
@@ -35,8 +35,15 @@ final class InstanceLauncher {
   private final InstanceLifecycle lifecycle;
   private Scheduler.Task retry;
 
-  InstanceLauncher(GroupState state, GroupContext group, Ec2 ec2, Scheduler scheduler, ActivityLog log,
-      PurchaseOptions purchaseOptions, CapacityRebalancing capacityRebalancing, InstanceLifecycle lifecycle) {
+  InstanceLauncher(
+      GroupState state,
+      GroupContext group,
+      Ec2 ec2,
+      Scheduler scheduler,
+      ActivityLog log,
+      PurchaseOptions purchaseOptions,
+      CapacityRebalancing capacityRebalancing,
+      InstanceLifecycle lifecycle) {
     this.state = state;
     this.group = group;
     this.ec2 = ec2;
@@ -51,10 +58,11 @@ final class InstanceLauncher {
     List<String> enabled = group.spec().availabilityZones();
     Map<String, Integer> counts = state.zoneCounts(enabled);
     List<String> zones = new ArrayList<>(enabled);
-    zones.sort((a, b) -> {
-      int c = Integer.compare(counts.get(a), counts.get(b));
-      return c != 0 ? c : a.compareTo(b);
-    });
+    zones.sort(
+        (a, b) -> {
+          int c = Integer.compare(counts.get(a), counts.get(b));
+          return c != 0 ? c : a.compareTo(b);
+        });
     return zones;
   }
 
@@ -70,17 +78,29 @@ final class InstanceLauncher {
     int zoneShare = onlyZone != null ? n : (n + zoneCount - 1) / zoneCount;
     for (int added = 0; added < n; ) {
       List<String> order = onlyZone != null ? List.of(onlyZone) : zonesByFewest();
-      if (onlyZone == null && group.spec().capacityDistributionStrategy() == CapacityDistributionStrategy.BALANCED_ONLY) {
+      if (onlyZone == null
+          && group.spec().capacityDistributionStrategy()
+              == CapacityDistributionStrategy.BALANCED_ONLY) {
         order = order.subList(0, 1);
       }
       Member awaiting = onlyZone == null ? capacityRebalancing.awaitingReplacement() : null;
-      String clause = onlyZone != null
-          ? state.at() + "an instance was launched to aid in balancing the group's zones."
-          : awaiting != null
-              ? state.at() + "an instance was launched in response to an EC2 instance rebalance recommendation."
-              : state.at() + "an instance was started in response to a difference between desired and actual capacity,"
-                  + " increasing the capacity from " + from + " to " + to + ".";
-      String cause = state.triggerClause == null || awaiting != null ? clause : state.triggerClause + "  " + clause;
+      String clause =
+          onlyZone != null
+              ? state.at() + "an instance was launched to aid in balancing the group's zones."
+              : awaiting != null
+                  ? state.at()
+                      + "an instance was launched in response to an EC2 instance rebalance recommendation."
+                  : state.at()
+                      + "an instance was started in response to a difference between desired and actual capacity,"
+                      + " increasing the capacity from "
+                      + from
+                      + " to "
+                      + to
+                      + ".";
+      String cause =
+          state.triggerClause == null || awaiting != null
+              ? clause
+              : state.triggerClause + "  " + clause;
       int launched = 0;
       for (String zone : order) {
         launched = tryLaunch(zone, cause, onlyZone != null, zoneShare, awaiting);
@@ -103,7 +123,8 @@ final class InstanceLauncher {
    *
    * @return the capacity units launched, 0 when the launch failed
    */
-  private int tryLaunch(String zone, String cause, boolean rebalance, int unitsToGo, Member awaiting) {
+  private int tryLaunch(
+      String zone, String cause, boolean rebalance, int unitsToGo, Member awaiting) {
     Instance instance = null;
     RuntimeException failure = null;
     PurchaseOption option = purchaseOptions.nextPurchaseOption();
@@ -111,15 +132,16 @@ final class InstanceLauncher {
     if (types.isEmpty()) failure = InsufficientInstanceCapacityException.noSpotCapacity(zone);
     for (String type : types) {
       AutoScalingGroupSpec spec = group.spec();
-      InstanceSpec is = InstanceSpec.builder()
-          .instanceType(type)
-          .purchaseOption(option)
-          .availabilityZone(zone)
-          .bootTime(spec.bootTime())
-          .detailedMonitoring(spec.detailedMonitoring())
-          .launchTemplate(spec.launchTemplateName(), spec.launchTemplateVersion())
-          .autoScalingGroupName(state.name)
-          .build();
+      InstanceSpec is =
+          InstanceSpec.builder()
+              .instanceType(type)
+              .purchaseOption(option)
+              .availabilityZone(zone)
+              .bootTime(spec.bootTime())
+              .detailedMonitoring(spec.detailedMonitoring())
+              .launchTemplate(spec.launchTemplateName(), spec.launchTemplateVersion())
+              .autoScalingGroupName(state.name)
+              .build();
       try {
         instance = ec2.runInstance(is);
         break;
@@ -131,15 +153,27 @@ final class InstanceLauncher {
       }
     }
     if (instance == null) {
-      Activity a = log.start("Launching a new EC2 instance.  Status Reason: " + failure.getMessage(), cause, null, zone,
-          ActivityStatus.Failed);
+      Activity a =
+          log.start(
+              "Launching a new EC2 instance.  Status Reason: " + failure.getMessage(),
+              cause,
+              null,
+              zone,
+              ActivityStatus.Failed);
       a.statusMessage = failure.getMessage();
       log.end(a, ActivityStatus.Failed);
       return 0;
     }
-    AutoScalingGroupSpec spec = group.spec(); // read again: the launch may have called back into the group
-    Member m = new Member(instance, spec.launchTemplateName(), spec.launchTemplateVersion(), state.now(),
-        spec.newInstancesProtectedFromScaleIn(), spec.unitsOf(instance.instanceType().name()));
+    AutoScalingGroupSpec spec =
+        group.spec(); // read again: the launch may have called back into the group
+    Member m =
+        new Member(
+            instance,
+            spec.launchTemplateName(),
+            spec.launchTemplateVersion(),
+            state.now(),
+            spec.newInstancesProtectedFromScaleIn(),
+            spec.unitsOf(instance.instanceType().name()));
     m.rebalanceLaunch = rebalance;
     if (state.replacementsOwed > 0 && !rebalance) {
       state.replacementsOwed--;
@@ -147,12 +181,18 @@ final class InstanceLauncher {
     }
     state.members.put(m.instanceId, m);
     state.syncCount(m);
-    m.activity = log.start("Launching a new EC2 instance: " + m.instanceId, cause, m.instanceId,
-        ActivityStatus.PreInService);
+    m.activity =
+        log.start(
+            "Launching a new EC2 instance: " + m.instanceId,
+            cause,
+            m.instanceId,
+            ActivityStatus.PreInService);
     if (awaiting != null) {
       awaiting.rebalanceReplacement = m;
       m.replacing = awaiting;
-      state.record(new AutoScalingFact.RebalanceReplacementLaunched(state.name, awaiting.instanceId, m.instanceId));
+      state.record(
+          new AutoScalingFact.RebalanceReplacementLaunched(
+              state.name, awaiting.instanceId, m.instanceId));
     }
     state.memberState(m, LifecycleState.PENDING);
     if (instance.state() == InstanceState.RUNNING) {

@@ -23,8 +23,15 @@ final class InstanceLifecycle {
   private final CapacityRebalancing capacityRebalancing;
   final LifecycleHooks hooks;
 
-  InstanceLifecycle(GroupState state, GroupContext group, Kernel kernel, Ec2 ec2, ActivityLog log, TrafficSources traffic,
-      HealthChecks health, CapacityRebalancing capacityRebalancing) {
+  InstanceLifecycle(
+      GroupState state,
+      GroupContext group,
+      Kernel kernel,
+      Ec2 ec2,
+      ActivityLog log,
+      TrafficSources traffic,
+      HealthChecks health,
+      CapacityRebalancing capacityRebalancing) {
     this.state = state;
     this.group = group;
     this.kernel = kernel;
@@ -42,9 +49,12 @@ final class InstanceLifecycle {
       if (m.state == LifecycleState.PENDING) instanceRunning(m);
       return;
     }
-    if (s == InstanceState.TERMINATED && m.terminationStarted
+    if (s == InstanceState.TERMINATED
+        && m.terminationStarted
         && (m.state == LifecycleState.TERMINATING || m.state == LifecycleState.TERMINATING_PROCEED)
-        && !m.holdsCapacity && m.activity != null && m.activity.status == ActivityStatus.InProgress) {
+        && !m.holdsCapacity
+        && m.activity != null
+        && m.activity.status == ActivityStatus.InProgress) {
       finishTermination(m);
       return;
     }
@@ -55,11 +65,17 @@ final class InstanceLifecycle {
       finishTermination(m);
       return;
     }
-    if (s != InstanceState.PENDING && !m.terminationStarted && m.state != LifecycleState.STANDBY
+    if (s != InstanceState.PENDING
+        && !m.terminationStarted
+        && m.state != LifecycleState.STANDBY
         && m.state != LifecycleState.ENTERING_STANDBY) {
-      // EC2 health check: any state other than running is unhealthy at once, even in the grace period
-      health.markUnhealthy(m, "an instance was taken out of service in response to an EC2 health check that indicated it"
-          + " had been terminated or stopped", false);
+      // EC2 health check: any state other than running is unhealthy at once, even in the grace
+      // period
+      health.markUnhealthy(
+          m,
+          "an instance was taken out of service in response to an EC2 health check that indicated it"
+              + " had been terminated or stopped",
+          false);
     }
   }
 
@@ -75,15 +91,23 @@ final class InstanceLifecycle {
     }
   }
 
-  /** The member's last lifecycle hook completed: it goes on (or, a launch abandoned, is terminated). */
+  /**
+   * The member's last lifecycle hook completed: it goes on (or, a launch abandoned, is terminated).
+   */
   private void hooksCompleted(Member m) {
     if (m.state == LifecycleState.PENDING_WAIT) {
       if (m.hookOutcome == LifecycleActionResult.ABANDON) {
-        m.activity.statusMessage = "Instance failed to complete user's Lifecycle Action: Lifecycle Action was abandoned"
-            + " with Lifecycle Action Result: ABANDON";
+        m.activity.statusMessage =
+            "Instance failed to complete user's Lifecycle Action: Lifecycle Action was abandoned"
+                + " with Lifecycle Action Result: ABANDON";
         log.end(m.activity, ActivityStatus.Failed);
-        startTermination(m, state.at() + "an instance was taken out of service because its launch lifecycle action was"
-            + " abandoned.", false, true);
+        startTermination(
+            m,
+            state.at()
+                + "an instance was taken out of service because its launch lifecycle action was"
+                + " abandoned.",
+            false,
+            true);
         group.reconcile();
       } else {
         state.memberState(m, LifecycleState.PENDING_PROCEED);
@@ -105,23 +129,36 @@ final class InstanceLifecycle {
       state.rebalanceSurplus--;
       state.rebalanceTerminationsOwed++;
     }
-    if (m.activity != null && !m.activity.status.isDone()) log.end(m.activity, ActivityStatus.Successful);
+    if (m.activity != null && !m.activity.status.isDone())
+      log.end(m.activity, ActivityStatus.Successful);
     if (m.replacing != null) {
       Member old = m.replacing;
       m.replacing = null;
       old.rebalanceReplacement = null;
       if (!old.terminationStarted && state.members.get(old.instanceId) == old) {
-        long id = state.record(new AutoScalingFact.AtRiskInstanceReplaced(state.name, old.instanceId, m.instanceId));
-        kernel.runWithCause(id, () -> startTermination(old,
-            state.at() + "an instance was taken out of service in response to an EC2 instance rebalance recommendation.",
-            false));
+        long id =
+            state.record(
+                new AutoScalingFact.AtRiskInstanceReplaced(
+                    state.name, old.instanceId, m.instanceId));
+        kernel.runWithCause(
+            id,
+            () ->
+                startTermination(
+                    old,
+                    state.at()
+                        + "an instance was taken out of service in response to an EC2 instance rebalance recommendation.",
+                    false));
       }
     }
     if (!m.instance.statusOk() && m.instance.state() == InstanceState.RUNNING) {
       health.impaired(m);
-    } else if (m.instance.state() != InstanceState.RUNNING && m.instance.state() != InstanceState.PENDING) {
-      health.markUnhealthy(m, "an instance was taken out of service in response to an EC2 health check that indicated it"
-          + " had been terminated or stopped", false);
+    } else if (m.instance.state() != InstanceState.RUNNING
+        && m.instance.state() != InstanceState.PENDING) {
+      health.markUnhealthy(
+          m,
+          "an instance was taken out of service in response to an EC2 health check that indicated it"
+              + " had been terminated or stopped",
+          false);
     }
     group.reconcile();
   }
@@ -130,7 +167,8 @@ final class InstanceLifecycle {
     startTermination(m, cause, holdCapacityWhileDraining, false);
   }
 
-  void startTermination(Member m, String cause, boolean holdCapacityWhileDraining, boolean skipHooks) {
+  void startTermination(
+      Member m, String cause, boolean holdCapacityWhileDraining, boolean skipHooks) {
     if (m.terminationStarted) return;
     m.terminationStarted = true;
     m.holdsCapacity = holdCapacityWhileDraining;
@@ -144,7 +182,12 @@ final class InstanceLifecycle {
     if (m.activity != null && !m.activity.status.isDone()) {
       log.end(m.activity, ActivityStatus.Cancelled);
     }
-    Activity a = log.start("Terminating EC2 instance: " + m.instanceId, cause, m.instanceId, ActivityStatus.InProgress);
+    Activity a =
+        log.start(
+            "Terminating EC2 instance: " + m.instanceId,
+            cause,
+            m.instanceId,
+            ActivityStatus.InProgress);
     m.activity = a;
     state.memberState(m, LifecycleState.TERMINATING);
     if (traffic.registered(m)) {
@@ -160,7 +203,8 @@ final class InstanceLifecycle {
     boolean held = m.holdsCapacity;
     m.holdsCapacity = false;
     state.syncCount(m);
-    List<LifecycleHookSpec> hs = skipHooks ? List.of() : hooks.hooksFor(LifecycleTransition.TERMINATING);
+    List<LifecycleHookSpec> hs =
+        skipHooks ? List.of() : hooks.hooksFor(LifecycleTransition.TERMINATING);
     if (!hs.isEmpty()) {
       state.memberState(m, LifecycleState.TERMINATING_WAIT);
       log.setStatus(m.activity, ActivityStatus.MidLifecycleAction);
@@ -193,7 +237,8 @@ final class InstanceLifecycle {
       m.rebalanceLaunch = false;
       state.rebalanceSurplus--;
     }
-    if (m.activity != null && !m.activity.status.isDone()) log.end(m.activity, ActivityStatus.Successful);
+    if (m.activity != null && !m.activity.status.isDone())
+      log.end(m.activity, ActivityStatus.Successful);
     if (m.rebalanceOut) {
       m.rebalanceOut = false;
       state.rebalanceOutUnits -= m.weight;

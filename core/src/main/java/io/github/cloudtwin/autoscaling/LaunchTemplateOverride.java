@@ -5,7 +5,8 @@ import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 
 /**
- * One instance type a mixed-instances group may launch (MixedInstancesPolicy.LaunchTemplate.Overrides).
+ * One instance type a mixed-instances group may launch
+ * (MixedInstancesPolicy.LaunchTemplate.Overrides).
  *
  * @param instanceType an instance type of the twin's catalogue
  * @param weightedCapacity the capacity units one instance of this type counts, 1 to 999, or null

@@ -26,51 +26,70 @@ final class LifecycleHookCommands {
 
   void putLifecycleHook(LifecycleHookSpec spec) {
     Require.notNull("spec", spec);
-    kernel.run(() -> {
-      registry.runtime(spec.autoScalingGroupName()).hooks.putHook(spec);
-    });
+    kernel.run(
+        () -> {
+          registry.runtime(spec.autoScalingGroupName()).hooks.putHook(spec);
+        });
   }
 
   void deleteLifecycleHook(String groupName, String hookName) {
-    kernel.run(() -> {
-      GroupRuntime g = registry.runtime(groupName);
-      LifecycleHookSpec h = g.hooks.byName.get(Require.name("LifecycleHookName", hookName));
-      if (h == null) {
-        throw new ValidationException("LifecycleHookName", hookName, "the name of a hook of group " + groupName + " "
-            + g.hooks.byName.keySet());
-      }
-      g.hooks.byName.remove(hookName);
-      g.record(new AutoScalingFact.LifecycleHookDeleted(g.name, hookName));
-      for (Member m : List.copyOf(g.members.values())) {
-        if (m.waitingHooks.containsKey(hookName)) g.hooks.completeHook(m, hookName, h.defaultResult());
-      }
-    });
+    kernel.run(
+        () -> {
+          GroupRuntime g = registry.runtime(groupName);
+          LifecycleHookSpec h = g.hooks.byName.get(Require.name("LifecycleHookName", hookName));
+          if (h == null) {
+            throw new ValidationException(
+                "LifecycleHookName",
+                hookName,
+                "the name of a hook of group " + groupName + " " + g.hooks.byName.keySet());
+          }
+          g.hooks.byName.remove(hookName);
+          g.record(new AutoScalingFact.LifecycleHookDeleted(g.name, hookName));
+          for (Member m : List.copyOf(g.members.values())) {
+            if (m.waitingHooks.containsKey(hookName))
+              g.hooks.completeHook(m, hookName, h.defaultResult());
+          }
+        });
   }
 
   void recordLifecycleActionHeartbeat(String groupName, String hookName, String instanceId) {
-    kernel.run(() -> {
-      GroupRuntime g = registry.runtime(groupName);
-      Member m = waiting(g, hookName, instanceId);
-      g.hooks.heartbeat(m, g.hooks.byName.get(hookName));
-    });
+    kernel.run(
+        () -> {
+          GroupRuntime g = registry.runtime(groupName);
+          Member m = waiting(g, hookName, instanceId);
+          g.hooks.heartbeat(m, g.hooks.byName.get(hookName));
+        });
   }
 
-  void completeLifecycleAction(String groupName, String hookName, String instanceId, LifecycleActionResult result) {
+  void completeLifecycleAction(
+      String groupName, String hookName, String instanceId, LifecycleActionResult result) {
     Require.notNull("LifecycleActionResult", result);
-    kernel.run(() -> {
-      GroupRuntime g = registry.runtime(groupName);
-      Member m = waiting(g, hookName, instanceId);
-      g.record(new AutoScalingFact.LifecycleActionCompleted(g.name, hookName, instanceId, result, false));
-      g.hooks.completeHook(m, hookName, result);
-    });
+    kernel.run(
+        () -> {
+          GroupRuntime g = registry.runtime(groupName);
+          Member m = waiting(g, hookName, instanceId);
+          g.record(
+              new AutoScalingFact.LifecycleActionCompleted(
+                  g.name, hookName, instanceId, result, false));
+          g.hooks.completeHook(m, hookName, result);
+        });
   }
 
-  /** The member {@code instanceId} of {@code g} waiting on {@code hookName}, or a ValidationException. */
+  /**
+   * The member {@code instanceId} of {@code g} waiting on {@code hookName}, or a
+   * ValidationException.
+   */
   private static Member waiting(GroupRuntime g, String hookName, String instanceId) {
     Member m = GroupRegistry.memberOf(g, instanceId);
     if (!m.waitingHooks.containsKey(hookName)) {
-      throw new ValidationException("LifecycleHookName", hookName,
-          "a hook instance " + instanceId + " waits for " + m.waitingHooks.keySet() + " (No active Lifecycle Action found)");
+      throw new ValidationException(
+          "LifecycleHookName",
+          hookName,
+          "a hook instance "
+              + instanceId
+              + " waits for "
+              + m.waitingHooks.keySet()
+              + " (No active Lifecycle Action found)");
     }
     return m;
   }

@@ -21,7 +21,8 @@ public record LifecycleHookSpec(
     LifecycleActionResult defaultResult) {
 
   /** PutLifecycleHook's pattern for LifecycleHookName. */
-  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9\\-_/]+");
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9\\-_/]+");
 
   /** The default heartbeat timeout: 3600 s. */
   public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3600);
@@ -29,7 +30,8 @@ public record LifecycleHookSpec(
   /**
    * Validates the way PutLifecycleHook does.
    *
-   * @param lifecycleHookName the name, unique within the group: 1 to 255 of {@code A-Z a-z 0-9 - _ /}
+   * @param lifecycleHookName the name, unique within the group: 1 to 255 of {@code A-Z a-z 0-9 - _
+   *     /}
    * @param autoScalingGroupName the group
    * @param lifecycleTransition launching or terminating
    * @param heartbeatTimeout 30 s to 7200 s, default 3600 s
@@ -38,7 +40,9 @@ public record LifecycleHookSpec(
   public LifecycleHookSpec {
     Require.name("LifecycleHookName", lifecycleHookName);
     if (!NAME.matcher(lifecycleHookName).matches()) {
-      throw new ValidationException("LifecycleHookName", lifecycleHookName,
+      throw new ValidationException(
+          "LifecycleHookName",
+          lifecycleHookName,
           "letters, digits, '-', '_' and '/' only (pattern [A-Za-z0-9\\-_\\/]+)");
     }
     Require.name("AutoScalingGroupName", autoScalingGroupName);
@@ -55,8 +59,10 @@ public record LifecycleHookSpec(
    * @param transition the transition
    * @return a hook with the default timeout (3600 s) and default result (ABANDON)
    */
-  public static LifecycleHookSpec of(String hookName, String groupName, LifecycleTransition transition) {
-    return new LifecycleHookSpec(hookName, groupName, transition, DEFAULT_HEARTBEAT_TIMEOUT, LifecycleActionResult.ABANDON);
+  public static LifecycleHookSpec of(
+      String hookName, String groupName, LifecycleTransition transition) {
+    return new LifecycleHookSpec(
+        hookName, groupName, transition, DEFAULT_HEARTBEAT_TIMEOUT, LifecycleActionResult.ABANDON);
   }
 
   /**
@@ -66,7 +72,8 @@ public record LifecycleHookSpec(
    * @return this hook with another heartbeat timeout
    */
   public LifecycleHookSpec withHeartbeatTimeout(Duration timeout) {
-    return new LifecycleHookSpec(lifecycleHookName, autoScalingGroupName, lifecycleTransition, timeout, defaultResult);
+    return new LifecycleHookSpec(
+        lifecycleHookName, autoScalingGroupName, lifecycleTransition, timeout, defaultResult);
   }
 
   /**
@@ -76,6 +83,7 @@ public record LifecycleHookSpec(
    * @return this hook with another default result
    */
   public LifecycleHookSpec withDefaultResult(LifecycleActionResult result) {
-    return new LifecycleHookSpec(lifecycleHookName, autoScalingGroupName, lifecycleTransition, heartbeatTimeout, result);
+    return new LifecycleHookSpec(
+        lifecycleHookName, autoScalingGroupName, lifecycleTransition, heartbeatTimeout, result);
   }
 }

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 /**
  * The lifecycle hooks of one group and the members waiting on them: putting hooks, waiting with a
  * heartbeat timeout per hook (its default result when it runs out), heartbeats and completions.
- * Once a member's last hook completes, {@code completed} moves it on; its outcome is in
- * {@link Member#hookOutcome}.
+ * Once a member's last hook completes, {@code completed} moves it on; its outcome is in {@link
+ * Member#hookOutcome}.
  */
 final class LifecycleHooks {
 
@@ -40,20 +40,31 @@ final class LifecycleHooks {
     for (LifecycleHookSpec h : hs) m.waitingHooks.put(h.lifecycleHookName(), timeout(m, h));
   }
 
-  /** The member's wait on {@code h}: when the heartbeat timeout runs out, the hook completes with its default result. */
+  /**
+   * The member's wait on {@code h}: when the heartbeat timeout runs out, the hook completes with
+   * its default result.
+   */
   private Scheduler.Task timeout(Member m, LifecycleHookSpec h) {
-    return scheduler.after(h.heartbeatTimeout(), () -> {
-      state.record(new AutoScalingFact.LifecycleActionCompleted(state.name, h.lifecycleHookName(), m.instanceId,
-          h.defaultResult(), true));
-      completeHook(m, h.lifecycleHookName(), h.defaultResult());
-    });
+    return scheduler.after(
+        h.heartbeatTimeout(),
+        () -> {
+          state.record(
+              new AutoScalingFact.LifecycleActionCompleted(
+                  state.name, h.lifecycleHookName(), m.instanceId, h.defaultResult(), true));
+          completeHook(m, h.lifecycleHookName(), h.defaultResult());
+        });
   }
 
   /** Adds or replaces a lifecycle hook (PutLifecycleHook, or the group's creation). */
   void putHook(LifecycleHookSpec h) {
     byName.put(h.lifecycleHookName(), h);
-    state.record(new AutoScalingFact.LifecycleHookPut(state.name, h.lifecycleHookName(), h.lifecycleTransition(),
-        h.heartbeatTimeout(), h.defaultResult()));
+    state.record(
+        new AutoScalingFact.LifecycleHookPut(
+            state.name,
+            h.lifecycleHookName(),
+            h.lifecycleTransition(),
+            h.heartbeatTimeout(),
+            h.defaultResult()));
   }
 
   /** Restarts the heartbeat timeout of the member's wait on {@code h}. */
@@ -61,11 +72,14 @@ final class LifecycleHooks {
     Scheduler.Task old = m.waitingHooks.get(h.lifecycleHookName());
     old.cancel();
     m.waitingHooks.put(h.lifecycleHookName(), timeout(m, h));
-    state.record(new AutoScalingFact.LifecycleActionHeartbeat(state.name, h.lifecycleHookName(), m.instanceId,
-        h.heartbeatTimeout()));
+    state.record(
+        new AutoScalingFact.LifecycleActionHeartbeat(
+            state.name, h.lifecycleHookName(), m.instanceId, h.heartbeatTimeout()));
   }
 
-  /** Stops the member's waits without completing them (it is terminating, or the group is deleted). */
+  /**
+   * Stops the member's waits without completing them (it is terminating, or the group is deleted).
+   */
   void cancelWaits(Member m) {
     for (Scheduler.Task t : m.waitingHooks.values()) t.cancel();
     m.waitingHooks.clear();

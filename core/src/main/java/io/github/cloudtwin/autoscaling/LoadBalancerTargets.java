@@ -1,9 +1,9 @@
 package io.github.cloudtwin.autoscaling;
 
 /**
- * What an Auto Scaling group needs from one target group: register, deregister (with draining)
- * and the health the load balancer reports. The ELB service provides an adapter; tests may use a
- * small fake. Called on the simulation thread.
+ * What an Auto Scaling group needs from one target group: register, deregister (with draining) and
+ * the health the load balancer reports. The ELB service provides an adapter; tests may use a small
+ * fake. Called on the simulation thread.
  */
 public interface LoadBalancerTargets {
 

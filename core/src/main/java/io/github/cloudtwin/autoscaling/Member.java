@@ -17,49 +17,88 @@ final class Member {
   final String launchTemplateVersion;
   final Instant launchTime;
   final String instanceType;
+
   /** The capacity units it counts toward desired (its override's weight, else 1). */
   final int weight;
+
   final PurchaseOption purchaseOption;
+
   /** Capacity Rebalancing: a rebalance recommendation arrived for this Spot Instance. */
   boolean atRisk;
+
   /** Capacity Rebalancing: it no longer counts toward capacity; a replacement launches first. */
   boolean rebalanceOut;
-  /** Capacity Rebalancing: the launch replacing this at-risk member, or null while none is under way. */
+
+  /**
+   * Capacity Rebalancing: the launch replacing this at-risk member, or null while none is under
+   * way.
+   */
   Member rebalanceReplacement;
-  /** Capacity Rebalancing: the at-risk member this launch replaces, terminated once this is InService. */
+
+  /**
+   * Capacity Rebalancing: the at-risk member this launch replaces, terminated once this is
+   * InService.
+   */
   Member replacing;
+
   /** Taken out because it reached the group's MaxInstanceLifetime. */
   boolean lifetimeVictim;
+
   LifecycleState state = LifecycleState.PENDING;
+
   /** Whether {@link GroupState#stateCounts} counts this member. */
   boolean counted;
+
   HealthStatus health = HealthStatus.HEALTHY;
-  /** Whether the group's incremental capacity counters include this member (see GroupState.syncCount). */
+
+  /**
+   * Whether the group's incremental capacity counters include this member (see
+   * GroupState.syncCount).
+   */
   boolean inCapacityCount;
+
   boolean protectedFromScaleIn;
+
   /** When it last went InService (grace period and warm-up count from here), or null. */
   Instant inServiceAt;
+
   /** Since when its status checks fail while it is running, or null. */
   Instant impairedSince;
+
   Scheduler.Task impairedCheck;
+
   /** A health-replacement victim that keeps its capacity slot while it drains. */
   boolean holdsCapacity;
+
   boolean registered;
   boolean terminationStarted;
+
   /** Launched as a replacement within the 10 % batch limit; cleared at InService. */
   boolean replacement;
+
   /** Launched by AZRebalance; cleared at InService. */
   boolean rebalanceLaunch;
+
   boolean standbyDecremented;
+
   /** Unhealthy for a reason that waits for the 10 %-of-desired batch limit. */
   boolean limitedUnhealthy;
+
   String unhealthyCause;
   Activity activity;
+
   /** Pending lifecycle hooks (name to timeout task). */
   final Map<String, Scheduler.Task> waitingHooks = new LinkedHashMap<>();
+
   LifecycleActionResult hookOutcome = LifecycleActionResult.CONTINUE;
 
-  Member(Instance instance, String ltName, String ltVersion, Instant launchTime, boolean protect, int weight) {
+  Member(
+      Instance instance,
+      String ltName,
+      String ltVersion,
+      Instant launchTime,
+      boolean protect,
+      int weight) {
     this.instanceId = instance.instanceId();
     this.instanceType = instance.instanceType().name();
     this.purchaseOption = instance.purchaseOption();
@@ -75,12 +114,16 @@ final class Member {
   /** Whether it fills a slot of the desired capacity. */
   boolean counts() {
     return switch (state) {
-      case PENDING, PENDING_WAIT, PENDING_PROCEED, IN_SERVICE -> (!terminationStarted && !rebalanceOut) || holdsCapacity;
+      case PENDING, PENDING_WAIT, PENDING_PROCEED, IN_SERVICE ->
+          (!terminationStarted && !rebalanceOut) || holdsCapacity;
       default -> holdsCapacity;
     };
   }
 
-  /** Whether it is still launching or warming up at {@code now} for a warm-up of {@code warmupMillis}. */
+  /**
+   * Whether it is still launching or warming up at {@code now} for a warm-up of {@code
+   * warmupMillis}.
+   */
   boolean warming(Instant now, long warmupMillis) {
     if (!counts() || terminationStarted) {
       return false;
@@ -93,7 +136,16 @@ final class Member {
 
   AutoScalingInstance snapshot() {
     return new AutoScalingInstance(
-        instanceId, zone, state, health, protectedFromScaleIn, launchTemplateName, launchTemplateVersion, launchTime,
-        instanceType, weight, purchaseOption);
+        instanceId,
+        zone,
+        state,
+        health,
+        protectedFromScaleIn,
+        launchTemplateName,
+        launchTemplateVersion,
+        launchTime,
+        instanceType,
+        weight,
+        purchaseOption);
   }
 }

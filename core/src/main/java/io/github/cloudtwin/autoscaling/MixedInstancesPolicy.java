@@ -8,15 +8,15 @@ import java.util.Set;
 
 /**
  * A group's MixedInstancesPolicy: the instance types it may launch (the launch template's
- * overrides, in priority order, with optional weights) and the instances distribution: how much
- * of the capacity is On-Demand and how On-Demand and Spot launches pick their instance type.
+ * overrides, in priority order, with optional weights) and the instances distribution: how much of
+ * the capacity is On-Demand and how On-Demand and Spot launches pick their instance type.
  *
- * <p>The On-Demand share of a desired capacity {@code D} (units) is {@code min(D, base) +
- * ceil((D - base) x percent / 100)}; the rest is Spot. With weights, desired, minimum and maximum
- * capacity are capacity units; the group launches until its units reach desired, so it may
- * exceed desired by less than the largest weight, and scales in only while it stays at or above
- * desired (EC2 Auto Scaling User Guide, "Configure an Auto Scaling group to use instance
- * weights"; "Allocation strategies for multiple instance types").
+ * <p>The On-Demand share of a desired capacity {@code D} (units) is {@code min(D, base) + ceil((D -
+ * base) x percent / 100)}; the rest is Spot. With weights, desired, minimum and maximum capacity
+ * are capacity units; the group launches until its units reach desired, so it may exceed desired by
+ * less than the largest weight, and scales in only while it stays at or above desired (EC2 Auto
+ * Scaling User Guide, "Configure an Auto Scaling group to use instance weights"; "Allocation
+ * strategies for multiple instance types").
  *
  * @param overrides 1 to 40 instance types, each at most once, in priority order; either every
  *     override has a weight or none has
@@ -26,8 +26,8 @@ import java.util.Set;
  * @param onDemandPercentageAboveBaseCapacity 0 to 100 (default 100: no Spot)
  * @param spotAllocationStrategy how Spot launches pick their pool (default {@code lowest-price},
  *     the API's default)
- * @param spotInstancePools with {@code lowest-price} only: how many of the cheapest pools of a
- *     zone the Spot Instances spread over, 1 to 20, or null (2, AWS's default)
+ * @param spotInstancePools with {@code lowest-price} only: how many of the cheapest pools of a zone
+ *     the Spot Instances spread over, 1 to 20, or null (2, AWS's default)
  * @param spotMaxPrice the most to pay per instance-hour for Spot, greater than 0, or null (the
  *     On-Demand price, AWS's default); pools priced above it are not used
  */
@@ -58,33 +58,47 @@ public record MixedInstancesPolicy(
   public MixedInstancesPolicy {
     overrides = Require.elements("Overrides", overrides);
     if (overrides.isEmpty() || overrides.size() > MAX_OVERRIDES) {
-      throw new ValidationException("Overrides", overrides.size() + " overrides", "between 1 and 40 instance types");
+      throw new ValidationException(
+          "Overrides", overrides.size() + " overrides", "between 1 and 40 instance types");
     }
     Set<String> types = new HashSet<>();
     boolean weighted = overrides.get(0).weightedCapacity() != null;
     for (int i = 0; i < overrides.size(); i++) {
       LaunchTemplateOverride o = overrides.get(i);
       if (!types.add(o.instanceType())) {
-        throw new ValidationException("Overrides[" + i + "].InstanceType", o.instanceType(), "each instance type at most once");
+        throw new ValidationException(
+            "Overrides[" + i + "].InstanceType",
+            o.instanceType(),
+            "each instance type at most once");
       }
       if ((o.weightedCapacity() != null) != weighted) {
-        throw new ValidationException("Overrides[" + i + "].WeightedCapacity", o.weightedCapacity(),
-            "a WeightedCapacity for every override or for none (Overrides[0] " + (weighted ? "has one" : "has none") + ")");
+        throw new ValidationException(
+            "Overrides[" + i + "].WeightedCapacity",
+            o.weightedCapacity(),
+            "a WeightedCapacity for every override or for none (Overrides[0] "
+                + (weighted ? "has one" : "has none")
+                + ")");
       }
     }
     Require.notNull("OnDemandAllocationStrategy", onDemandAllocationStrategy);
     Require.notNegative("OnDemandBaseCapacity", onDemandBaseCapacity);
-    Require.between("OnDemandPercentageAboveBaseCapacity", onDemandPercentageAboveBaseCapacity, 0, 100);
+    Require.between(
+        "OnDemandPercentageAboveBaseCapacity", onDemandPercentageAboveBaseCapacity, 0, 100);
     Require.notNull("SpotAllocationStrategy", spotAllocationStrategy);
     if (spotInstancePools != null) {
       if (spotAllocationStrategy != SpotAllocationStrategy.LOWEST_PRICE) {
-        throw new ValidationException("SpotInstancePools", spotInstancePools,
-            "no value with SpotAllocationStrategy " + spotAllocationStrategy + " (valid only with lowest-price)");
+        throw new ValidationException(
+            "SpotInstancePools",
+            spotInstancePools,
+            "no value with SpotAllocationStrategy "
+                + spotAllocationStrategy
+                + " (valid only with lowest-price)");
       }
       Require.between("SpotInstancePools", spotInstancePools, 1, 20);
     }
     if (spotMaxPrice != null && (!(spotMaxPrice > 0) || spotMaxPrice > 1000)) {
-      throw new ValidationException("SpotMaxPrice", spotMaxPrice, "a price in USD per hour greater than 0 and at most 1000");
+      throw new ValidationException(
+          "SpotMaxPrice", spotMaxPrice, "a price in USD per hour greater than 0 and at most 1000");
     }
   }
 
@@ -96,10 +110,19 @@ public record MixedInstancesPolicy(
    * @param onDemandBaseCapacity 0 or more
    * @param onDemandPercentageAboveBaseCapacity 0 to 100
    */
-  public MixedInstancesPolicy(List<LaunchTemplateOverride> overrides, OnDemandAllocationStrategy onDemandAllocationStrategy,
-      int onDemandBaseCapacity, int onDemandPercentageAboveBaseCapacity) {
-    this(overrides, onDemandAllocationStrategy, onDemandBaseCapacity, onDemandPercentageAboveBaseCapacity,
-        SpotAllocationStrategy.LOWEST_PRICE, null, null);
+  public MixedInstancesPolicy(
+      List<LaunchTemplateOverride> overrides,
+      OnDemandAllocationStrategy onDemandAllocationStrategy,
+      int onDemandBaseCapacity,
+      int onDemandPercentageAboveBaseCapacity) {
+    this(
+        overrides,
+        onDemandAllocationStrategy,
+        onDemandBaseCapacity,
+        onDemandPercentageAboveBaseCapacity,
+        SpotAllocationStrategy.LOWEST_PRICE,
+        null,
+        null);
   }
 
   /**
@@ -109,7 +132,8 @@ public record MixedInstancesPolicy(
    * @return the policy
    */
   public static MixedInstancesPolicy prioritized(LaunchTemplateOverride... overrides) {
-    return new MixedInstancesPolicy(Require.elements("Overrides", overrides), OnDemandAllocationStrategy.PRIORITIZED, 0, 100);
+    return new MixedInstancesPolicy(
+        Require.elements("Overrides", overrides), OnDemandAllocationStrategy.PRIORITIZED, 0, 100);
   }
 
   /**
@@ -119,8 +143,14 @@ public record MixedInstancesPolicy(
    * @return this policy with another On-Demand base capacity
    */
   public MixedInstancesPolicy withOnDemandBaseCapacity(int units) {
-    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, units, onDemandPercentageAboveBaseCapacity,
-        spotAllocationStrategy, spotInstancePools, spotMaxPrice);
+    return new MixedInstancesPolicy(
+        overrides,
+        onDemandAllocationStrategy,
+        units,
+        onDemandPercentageAboveBaseCapacity,
+        spotAllocationStrategy,
+        spotInstancePools,
+        spotMaxPrice);
   }
 
   /**
@@ -130,8 +160,14 @@ public record MixedInstancesPolicy(
    * @return this policy with another On-Demand percentage above the base
    */
   public MixedInstancesPolicy withOnDemandPercentageAboveBaseCapacity(int percent) {
-    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, onDemandBaseCapacity, percent,
-        spotAllocationStrategy, spotInstancePools, spotMaxPrice);
+    return new MixedInstancesPolicy(
+        overrides,
+        onDemandAllocationStrategy,
+        onDemandBaseCapacity,
+        percent,
+        spotAllocationStrategy,
+        spotInstancePools,
+        spotMaxPrice);
   }
 
   /**
@@ -141,20 +177,31 @@ public record MixedInstancesPolicy(
    * @return this policy with that strategy
    */
   public MixedInstancesPolicy withOnDemandAllocationStrategy(OnDemandAllocationStrategy strategy) {
-    return new MixedInstancesPolicy(overrides, strategy, onDemandBaseCapacity, onDemandPercentageAboveBaseCapacity,
-        spotAllocationStrategy, spotInstancePools, spotMaxPrice);
+    return new MixedInstancesPolicy(
+        overrides,
+        strategy,
+        onDemandBaseCapacity,
+        onDemandPercentageAboveBaseCapacity,
+        spotAllocationStrategy,
+        spotInstancePools,
+        spotMaxPrice);
   }
 
   /**
-   * This policy with another Spot allocation strategy (and no SpotInstancePools unless it is
-   * {@code lowest-price}, which keeps the pools given before).
+   * This policy with another Spot allocation strategy (and no SpotInstancePools unless it is {@code
+   * lowest-price}, which keeps the pools given before).
    *
    * @param strategy the Spot allocation strategy
    * @return this policy with that strategy
    */
   public MixedInstancesPolicy withSpotAllocationStrategy(SpotAllocationStrategy strategy) {
-    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, onDemandBaseCapacity,
-        onDemandPercentageAboveBaseCapacity, strategy, strategy == SpotAllocationStrategy.LOWEST_PRICE ? spotInstancePools : null,
+    return new MixedInstancesPolicy(
+        overrides,
+        onDemandAllocationStrategy,
+        onDemandBaseCapacity,
+        onDemandPercentageAboveBaseCapacity,
+        strategy,
+        strategy == SpotAllocationStrategy.LOWEST_PRICE ? spotInstancePools : null,
         spotMaxPrice);
   }
 
@@ -165,8 +212,14 @@ public record MixedInstancesPolicy(
    * @return this policy with that many pools
    */
   public MixedInstancesPolicy withSpotInstancePools(int pools) {
-    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, onDemandBaseCapacity,
-        onDemandPercentageAboveBaseCapacity, SpotAllocationStrategy.LOWEST_PRICE, pools, spotMaxPrice);
+    return new MixedInstancesPolicy(
+        overrides,
+        onDemandAllocationStrategy,
+        onDemandBaseCapacity,
+        onDemandPercentageAboveBaseCapacity,
+        SpotAllocationStrategy.LOWEST_PRICE,
+        pools,
+        spotMaxPrice);
   }
 
   /**
@@ -176,8 +229,14 @@ public record MixedInstancesPolicy(
    * @return this policy with that maximum
    */
   public MixedInstancesPolicy withSpotMaxPrice(Double usdPerHour) {
-    return new MixedInstancesPolicy(overrides, onDemandAllocationStrategy, onDemandBaseCapacity,
-        onDemandPercentageAboveBaseCapacity, spotAllocationStrategy, spotInstancePools, usdPerHour);
+    return new MixedInstancesPolicy(
+        overrides,
+        onDemandAllocationStrategy,
+        onDemandBaseCapacity,
+        onDemandPercentageAboveBaseCapacity,
+        spotAllocationStrategy,
+        spotInstancePools,
+        usdPerHour);
   }
 
   /** {@return the pools lowest-price spreads over: SpotInstancePools, or 2 (AWS's default)} */
@@ -224,7 +283,8 @@ public record MixedInstancesPolicy(
    * @return the units it counts
    */
   public int unitsOf(String instanceType) {
-    for (LaunchTemplateOverride o : overrides) if (o.instanceType().equals(instanceType)) return o.units();
+    for (LaunchTemplateOverride o : overrides)
+      if (o.instanceType().equals(instanceType)) return o.units();
     return 1;
   }
 }

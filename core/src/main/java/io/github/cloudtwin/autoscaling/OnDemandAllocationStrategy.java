@@ -28,8 +28,8 @@ public enum OnDemandAllocationStrategy {
    */
   public static OnDemandAllocationStrategy of(String name) {
     for (OnDemandAllocationStrategy s : values()) if (s.awsName.equals(name)) return s;
-    throw new io.github.cloudtwin.kernel.ValidationException("OnDemandAllocationStrategy", name,
-        "one of prioritized, lowest-price");
+    throw new io.github.cloudtwin.kernel.ValidationException(
+        "OnDemandAllocationStrategy", name, "one of prioritized, lowest-price");
   }
 
   /** {@return AWS's spelling, such as {@code prioritized}} */

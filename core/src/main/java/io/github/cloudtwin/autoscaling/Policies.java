@@ -22,28 +22,37 @@ final class Policies {
     if (minAdjustmentMagnitude != null) {
       if (type != AdjustmentType.PercentChangeInCapacity) {
         throw new ValidationException(
-            "MinAdjustmentMagnitude", minAdjustmentMagnitude,
+            "MinAdjustmentMagnitude",
+            minAdjustmentMagnitude,
             "only with AdjustmentType PercentChangeInCapacity (it is " + type + ")");
       }
       if (minAdjustmentMagnitude < 1) {
-        throw new ValidationException("MinAdjustmentMagnitude", minAdjustmentMagnitude, "1 or more");
+        throw new ValidationException(
+            "MinAdjustmentMagnitude", minAdjustmentMagnitude, "1 or more");
       }
     }
   }
 
-  /** Validates step intervals (no overlap, no gap, open ends as AWS requires); returns them sorted. */
+  /**
+   * Validates step intervals (no overlap, no gap, open ends as AWS requires); returns them sorted.
+   */
   static List<StepAdjustment> checkSteps(List<StepAdjustment> steps) {
-    return StepIntervals.check(steps, StepAdjustment::metricIntervalLowerBound, StepAdjustment::metricIntervalUpperBound);
+    return StepIntervals.check(
+        steps, StepAdjustment::metricIntervalLowerBound, StepAdjustment::metricIntervalUpperBound);
   }
 
   /** AWS's rounding of a percent change, then MinAdjustmentMagnitude. */
   static int percentDelta(int base, int percent, Integer minAdjustmentMagnitude) {
-    return Capacity.percentChange(base, percent, minAdjustmentMagnitude == null ? 0 : minAdjustmentMagnitude);
+    return Capacity.percentChange(
+        base, percent, minAdjustmentMagnitude == null ? 0 : minAdjustmentMagnitude);
   }
 
-  /** The capacity an adjustment gives from {@code base} (before clamping; saturated, never wrapped). */
+  /**
+   * The capacity an adjustment gives from {@code base} (before clamping; saturated, never wrapped).
+   */
   static int apply(AdjustmentType type, int adjustment, Integer minAdjustmentMagnitude, int base) {
-    return type.arithmetic().capacity(base, adjustment, minAdjustmentMagnitude == null ? 0 : minAdjustmentMagnitude);
+    return type.arithmetic()
+        .capacity(base, adjustment, minAdjustmentMagnitude == null ? 0 : minAdjustmentMagnitude);
   }
 
   /**
@@ -51,6 +60,10 @@ final class Policies {
    * upper bound inclusive below it; null when no step matches.
    */
   static StepAdjustment selectStep(List<StepAdjustment> steps, double diff) {
-    return StepIntervals.select(steps, StepAdjustment::metricIntervalLowerBound, StepAdjustment::metricIntervalUpperBound, diff);
+    return StepIntervals.select(
+        steps,
+        StepAdjustment::metricIntervalLowerBound,
+        StepAdjustment::metricIntervalUpperBound,
+        diff);
   }
 }

@@ -34,8 +34,12 @@ final class PolicyEngine {
 
   private record Proposal(PolicyRuntime policy, int desired, String alarmName, long eventId) {}
 
-  PolicyEngine(Kernel kernel, CloudWatch cloudWatch, Function<String, GroupRuntime> runtime,
-      Supplier<Collection<GroupRuntime>> groups, Supplier<String> uuid) {
+  PolicyEngine(
+      Kernel kernel,
+      CloudWatch cloudWatch,
+      Function<String, GroupRuntime> runtime,
+      Supplier<Collection<GroupRuntime>> groups,
+      Supplier<String> uuid) {
     this.kernel = kernel;
     this.cloudWatch = cloudWatch;
     this.runtime = runtime;
@@ -45,7 +49,8 @@ final class PolicyEngine {
   }
 
   /**
-   * Creates or replaces a scaling policy, as {@code PutScalingPolicy}; target tracking creates its alarms.
+   * Creates or replaces a scaling policy, as {@code PutScalingPolicy}; target tracking creates its
+   * alarms.
    *
    * @param spec the spec
    * @return the policy as stored
@@ -57,30 +62,56 @@ final class PolicyEngine {
   /** Puts a policy; {@code owner} is the service that owns a target tracking policy, or null. */
   ScalingPolicy putScalingPolicy(ScalingPolicySpec spec, ServiceLinkedPolicy owner) {
     Require.notNull("spec", spec);
-    return kernel.call(() -> {
-      GroupRuntime g = runtime.apply(spec.autoScalingGroupName());
-      PolicyRuntime old = g.policies.get(spec.policyName());
-      String arn = kernel.arns().of("autoscaling", "scalingPolicy:" + uuid.get() + ":autoScalingGroupName/" + g.name
-          + ":policyName/" + spec.policyName());
-      PolicyRuntime p = new PolicyRuntime(g, spec, arn, this, owner);
-      // every alarm is built (and so validated) before anything changes: a rejection leaves no trace
-      List<MetricAlarmSpec> alarms = spec instanceof TargetTrackingScalingPolicy t ? targetTrackingAlarms(p, t).specs() : List.of();
-      if (old != null) deleteOwnedAlarms(old);
-      g.policies.put(spec.policyName(), p);
-      long id = kernel.timeline().record(new AutoScalingFact.PolicyPut(spec.policyName(), g.name, spec, describe(spec)));
-      kernel.runWithCause(id, () -> alarms.forEach(cloudWatch::putMetricAlarm));
-      return new ScalingPolicy(p);
-    });
+    return kernel.call(
+        () -> {
+          GroupRuntime g = runtime.apply(spec.autoScalingGroupName());
+          PolicyRuntime old = g.policies.get(spec.policyName());
+          String arn =
+              kernel
+                  .arns()
+                  .of(
+                      "autoscaling",
+                      "scalingPolicy:"
+                          + uuid.get()
+                          + ":autoScalingGroupName/"
+                          + g.name
+                          + ":policyName/"
+                          + spec.policyName());
+          PolicyRuntime p = new PolicyRuntime(g, spec, arn, this, owner);
+          // every alarm is built (and so validated) before anything changes: a rejection leaves no
+          // trace
+          List<MetricAlarmSpec> alarms =
+              spec instanceof TargetTrackingScalingPolicy t
+                  ? targetTrackingAlarms(p, t).specs()
+                  : List.of();
+          if (old != null) deleteOwnedAlarms(old);
+          g.policies.put(spec.policyName(), p);
+          long id =
+              kernel
+                  .timeline()
+                  .record(
+                      new AutoScalingFact.PolicyPut(
+                          spec.policyName(), g.name, spec, describe(spec)));
+          kernel.runWithCause(id, () -> alarms.forEach(cloudWatch::putMetricAlarm));
+          return new ScalingPolicy(p);
+        });
   }
 
   private static String describe(ScalingPolicySpec s) {
-    if (s instanceof SimpleScalingPolicy p) return "SimpleScaling " + p.adjustmentType() + " " + p.scalingAdjustment();
-    if (s instanceof StepScalingPolicy p) return "StepScaling " + p.adjustmentType() + " " + p.stepAdjustments();
+    if (s instanceof SimpleScalingPolicy p)
+      return "SimpleScaling " + p.adjustmentType() + " " + p.scalingAdjustment();
+    if (s instanceof StepScalingPolicy p)
+      return "StepScaling " + p.adjustmentType() + " " + p.stepAdjustments();
     TargetTrackingScalingPolicy t = (TargetTrackingScalingPolicy) s;
     if (t.isMetricMath()) {
-      MetricDataQuery q = t.customMetrics().stream().filter(MetricDataQuery::returnData).findFirst().orElseThrow();
-      return "TargetTrackingScaling metrics " + q.id() + " = " + (q.isExpression() ? q.expression() : q.metricStat().metric())
-          + " target " + t.targetValue();
+      MetricDataQuery q =
+          t.customMetrics().stream().filter(MetricDataQuery::returnData).findFirst().orElseThrow();
+      return "TargetTrackingScaling metrics "
+          + q.id()
+          + " = "
+          + (q.isExpression() ? q.expression() : q.metricStat().metric())
+          + " target "
+          + t.targetValue();
     }
     return "TargetTrackingScaling " + t.metric() + " target " + t.targetValue();
   }
@@ -90,16 +121,27 @@ final class PolicyEngine {
    * one unless the policy has {@code DisableScaleIn} (as Application Auto Scaling does;
    * docs/fidelity.md, "EC2 Auto Scaling").
    */
-  private TargetTrackingAlarms.Pair targetTrackingAlarms(PolicyRuntime p, TargetTrackingScalingPolicy t) {
-    TargetTrackingAlarms.Pair pair = TargetTrackingAlarms.build(p.owner == null ? TargetTrackingAlarms.Shape.EC2_AUTO_SCALING : p.owner.shape(), p.group.name,
-        uuid, p.arn, b -> watching(t, b), t.targetValue(), t.disableScaleIn(), p.action, p.lowAction);
+  private TargetTrackingAlarms.Pair targetTrackingAlarms(
+      PolicyRuntime p, TargetTrackingScalingPolicy t) {
+    TargetTrackingAlarms.Pair pair =
+        TargetTrackingAlarms.build(
+            p.owner == null ? TargetTrackingAlarms.Shape.EC2_AUTO_SCALING : p.owner.shape(),
+            p.group.name,
+            uuid,
+            p.arn,
+            b -> watching(t, b),
+            t.targetValue(),
+            t.disableScaleIn(),
+            p.action,
+            p.lowAction);
     p.highAlarmName = pair.high().alarmName();
     p.lowAlarmName = pair.low() == null ? null : pair.low().alarmName();
     return pair;
   }
 
   /** The policy's metric, per minute: its metric and statistic, or its metric math. */
-  private static MetricAlarmSpec.Builder watching(TargetTrackingScalingPolicy t, MetricAlarmSpec.Builder b) {
+  private static MetricAlarmSpec.Builder watching(
+      TargetTrackingScalingPolicy t, MetricAlarmSpec.Builder b) {
     if (t.isMetricMath()) return b.metrics(t.customMetrics());
     return b.metric(t.metric()).statistic(t.statistic()).period(Duration.ofSeconds(60));
   }
@@ -115,12 +157,13 @@ final class PolicyEngine {
    * @param policyName the policy name
    */
   void deletePolicy(String groupName, String policyName) {
-    kernel.run(() -> {
-      PolicyRuntime p = policyRuntime(groupName, policyName);
-      deleteOwnedAlarms(p);
-      p.group.policies.remove(policyName);
-      kernel.timeline().record(new AutoScalingFact.PolicyDeleted(policyName, p.group.name));
-    });
+    kernel.run(
+        () -> {
+          PolicyRuntime p = policyRuntime(groupName, policyName);
+          deleteOwnedAlarms(p);
+          p.group.policies.remove(policyName);
+          kernel.timeline().record(new AutoScalingFact.PolicyDeleted(policyName, p.group.name));
+        });
   }
 
   private PolicyRuntime policyRuntime(String groupName, String policyName) {
@@ -128,7 +171,9 @@ final class PolicyEngine {
     Require.name("PolicyName", policyName);
     PolicyRuntime p = g.policies.get(policyName);
     if (p == null) {
-      throw new ValidationException("PolicyName", policyName,
+      throw new ValidationException(
+          "PolicyName",
+          policyName,
           "the name of a policy of group " + groupName + " " + g.policies.keySet());
     }
     return p;
@@ -153,18 +198,23 @@ final class PolicyEngine {
    */
   ScalingPolicy policy(String policyName) {
     Require.name("PolicyName", policyName);
-    return kernel.call(() -> {
-      List<PolicyRuntime> found = new ArrayList<>();
-      for (GroupRuntime g : groups.get()) {
-        PolicyRuntime p = g.policies.get(policyName);
-        if (p != null) found.add(p);
-      }
-      if (found.size() != 1) {
-        throw new ValidationException("PolicyName", policyName,
-            found.isEmpty() ? "the name of an existing policy" : "a name used by one group only; use policy(group, name)");
-      }
-      return new ScalingPolicy(found.get(0));
-    });
+    return kernel.call(
+        () -> {
+          List<PolicyRuntime> found = new ArrayList<>();
+          for (GroupRuntime g : groups.get()) {
+            PolicyRuntime p = g.policies.get(policyName);
+            if (p != null) found.add(p);
+          }
+          if (found.size() != 1) {
+            throw new ValidationException(
+                "PolicyName",
+                policyName,
+                found.isEmpty()
+                    ? "the name of an existing policy"
+                    : "a name used by one group only; use policy(group, name)");
+          }
+          return new ScalingPolicy(found.get(0));
+        });
   }
 
   /**
@@ -178,69 +228,117 @@ final class PolicyEngine {
    * @param breachThreshold the breach threshold
    */
   void executePolicy(
-      String groupName, String policyName, boolean honorCooldown, Double metricValue, Double breachThreshold) {
-    kernel.run(() -> {
-      PolicyRuntime p = policyRuntime(groupName, policyName);
-      if (p.spec instanceof TargetTrackingScalingPolicy) {
-        throw new ValidationException("PolicyName", policyName, "a simple or step scaling policy (ExecutePolicy does"
-            + " not support target tracking policies)");
-      }
-      if (p.spec instanceof StepScalingPolicy && (metricValue == null || breachThreshold == null)) {
-        throw new ValidationException("MetricValue", metricValue, "MetricValue and BreachThreshold are required for a"
-            + " step scaling policy");
-      }
-      if (honorCooldown && p.isSimple() && p.group.inCooldownOrActivity()) {
-        throw new ScalingActivityInProgressException(groupName, "cooldown until " + p.group.cooldownEnd);
-      }
-      double m = metricValue == null ? Double.NaN : metricValue;
-      double t = breachThreshold == null ? Double.NaN : breachThreshold;
-      int desired = p.propose(m, t, false, cloudWatch);
-      long id = kernel.timeline().record(new AutoScalingFact.PolicyExecuted(policyName, p.group.name, null,
-          p.group.spec.desiredCapacity(), desired));
-      if (desired >= 0) {
-        kernel.runWithCause(id, () -> p.group.changeDesired(desired, "a user request executed policy " + policyName,
-            p.isSimple(), p.cooldown()));
-      }
-    });
+      String groupName,
+      String policyName,
+      boolean honorCooldown,
+      Double metricValue,
+      Double breachThreshold) {
+    kernel.run(
+        () -> {
+          PolicyRuntime p = policyRuntime(groupName, policyName);
+          if (p.spec instanceof TargetTrackingScalingPolicy) {
+            throw new ValidationException(
+                "PolicyName",
+                policyName,
+                "a simple or step scaling policy (ExecutePolicy does"
+                    + " not support target tracking policies)");
+          }
+          if (p.spec instanceof StepScalingPolicy
+              && (metricValue == null || breachThreshold == null)) {
+            throw new ValidationException(
+                "MetricValue",
+                metricValue,
+                "MetricValue and BreachThreshold are required for a" + " step scaling policy");
+          }
+          if (honorCooldown && p.isSimple() && p.group.inCooldownOrActivity()) {
+            throw new ScalingActivityInProgressException(
+                groupName, "cooldown until " + p.group.cooldownEnd);
+          }
+          double m = metricValue == null ? Double.NaN : metricValue;
+          double t = breachThreshold == null ? Double.NaN : breachThreshold;
+          int desired = p.propose(m, t, false, cloudWatch);
+          long id =
+              kernel
+                  .timeline()
+                  .record(
+                      new AutoScalingFact.PolicyExecuted(
+                          policyName, p.group.name, null, p.group.spec.desiredCapacity(), desired));
+          if (desired >= 0) {
+            kernel.runWithCause(
+                id,
+                () ->
+                    p.group.changeDesired(
+                        desired,
+                        "a user request executed policy " + policyName,
+                        p.isSimple(),
+                        p.cooldown()));
+          }
+        });
   }
 
   /** Called by a policy's alarm action, on the simulation thread. */
   void onAlarm(PolicyRuntime p, AlarmActionContext ctx, boolean low) {
     GroupRuntime g = p.group;
     if (g.deleted || g.policies.get(p.name()) != p) return;
-    kernel.runWithCause(ctx.causeEventId(), () -> {
-      if (g.isSuspended(ScalingProcess.AlarmNotification)) {
-        if (!ctx.reinvocation()) {
-          kernel.timeline().record(new AutoScalingFact.PolicyNotExecuted(p.name(), g.name,
-              AutoScalingFact.Reason.ALARM_NOTIFICATION_SUSPENDED, null));
-        }
-        return;
-      }
-      if (p.isSimple() && g.inCooldownOrActivity()) {
-        if (!ctx.reinvocation()) {
-          kernel.timeline().record(new AutoScalingFact.PolicyNotExecuted(p.name(), g.name, AutoScalingFact.Reason.COOLDOWN,
-              g.cooldownEnd));
-        }
-        return;
-      }
-      int desired = p.propose(ctx.newestDatapoint(), ctx.threshold(), low, cloudWatch);
-      if (desired < 0) {
-        return;
-      }
-      long id = kernel.timeline().record(new AutoScalingFact.PolicyExecuted(p.name(), g.name, ctx.alarmName(),
-          g.spec.desiredCapacity(), desired));
-      proposals.add(new Proposal(p, desired, ctx.alarmName(), id));
-    });
+    kernel.runWithCause(
+        ctx.causeEventId(),
+        () -> {
+          if (g.isSuspended(ScalingProcess.AlarmNotification)) {
+            if (!ctx.reinvocation()) {
+              kernel
+                  .timeline()
+                  .record(
+                      new AutoScalingFact.PolicyNotExecuted(
+                          p.name(),
+                          g.name,
+                          AutoScalingFact.Reason.ALARM_NOTIFICATION_SUSPENDED,
+                          null));
+            }
+            return;
+          }
+          if (p.isSimple() && g.inCooldownOrActivity()) {
+            if (!ctx.reinvocation()) {
+              kernel
+                  .timeline()
+                  .record(
+                      new AutoScalingFact.PolicyNotExecuted(
+                          p.name(), g.name, AutoScalingFact.Reason.COOLDOWN, g.cooldownEnd));
+            }
+            return;
+          }
+          int desired = p.propose(ctx.newestDatapoint(), ctx.threshold(), low, cloudWatch);
+          if (desired < 0) {
+            return;
+          }
+          long id =
+              kernel
+                  .timeline()
+                  .record(
+                      new AutoScalingFact.PolicyExecuted(
+                          p.name(), g.name, ctx.alarmName(), g.spec.desiredCapacity(), desired));
+          proposals.add(new Proposal(p, desired, ctx.alarmName(), id));
+        });
   }
 
   /** Policies that fired at the same instant: per group, the largest resulting capacity wins. */
   private void resolve(List<Proposal> batch) {
-    for (Proposal w : SameInstantProposals.largestPer(batch, pr -> pr.policy().group, Proposal::desired).values()) {
+    for (Proposal w :
+        SameInstantProposals.largestPer(batch, pr -> pr.policy().group, Proposal::desired)
+            .values()) {
       GroupRuntime g = w.policy().group;
       int desired = g.clamp(w.desired());
       if (g.deleted || desired == g.spec.desiredCapacity()) continue;
-      kernel.runWithCause(w.eventId(), () -> g.changeDesired(desired, "a monitor alarm " + w.alarmName()
-          + " in state ALARM triggered policy " + w.policy().name(), w.policy().isSimple(), w.policy().cooldown()));
+      kernel.runWithCause(
+          w.eventId(),
+          () ->
+              g.changeDesired(
+                  desired,
+                  "a monitor alarm "
+                      + w.alarmName()
+                      + " in state ALARM triggered policy "
+                      + w.policy().name(),
+                  w.policy().isSimple(),
+                  w.policy().cooldown()));
     }
   }
 }

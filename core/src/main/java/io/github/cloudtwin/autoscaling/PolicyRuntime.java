@@ -18,27 +18,38 @@ final class PolicyRuntime {
   final ScalingPolicySpec spec;
   final String arn;
   final AlarmAction action;
+
   /** Target tracking: the scale-in action of the low alarm. */
   final AlarmAction lowAction;
+
   /** The service that owns this target tracking policy and decides its capacity, or null. */
   final ServiceLinkedPolicy owner;
+
   String highAlarmName;
   String lowAlarmName;
 
-  PolicyRuntime(GroupRuntime group, ScalingPolicySpec spec, String arn, PolicyEngine service, ServiceLinkedPolicy owner) {
+  PolicyRuntime(
+      GroupRuntime group,
+      ScalingPolicySpec spec,
+      String arn,
+      PolicyEngine service,
+      ServiceLinkedPolicy owner) {
     this.group = group;
     this.owner = owner;
     this.spec = spec;
     this.arn = arn;
     this.action = AlarmAction.scaling(spec.policyName(), ctx -> service.onAlarm(this, ctx, false));
-    this.lowAction = AlarmAction.scaling(spec.policyName(), ctx -> service.onAlarm(this, ctx, true));
+    this.lowAction =
+        AlarmAction.scaling(spec.policyName(), ctx -> service.onAlarm(this, ctx, true));
   }
 
   String name() {
     return spec.policyName();
   }
 
-  /** The warm-up: the policy's, else the group's DefaultInstanceWarmup, else its DefaultCooldown. */
+  /**
+   * The warm-up: the policy's, else the group's DefaultInstanceWarmup, else its DefaultCooldown.
+   */
   long warmupMillis() {
     Duration w = null;
     if (spec instanceof StepScalingPolicy s) w = s.estimatedInstanceWarmup();
@@ -57,20 +68,28 @@ final class PolicyRuntime {
   }
 
   /**
-   * The desired capacity this policy asks for (clamped), or -1 for no change. {@code metric} is
-   * the alarm's newest datapoint, {@code threshold} its threshold; {@code low} marks the target
+   * The desired capacity this policy asks for (clamped), or -1 for no change. {@code metric} is the
+   * alarm's newest datapoint, {@code threshold} its threshold; {@code low} marks the target
    * tracking scale-in alarm.
    */
   int propose(double metric, double threshold, boolean low, CloudWatch cloudWatch) {
     int desired = group.spec.desiredCapacity();
     int result;
     if (spec instanceof SimpleScalingPolicy s) {
-      result = group.clamp(Policies.apply(s.adjustmentType(), s.scalingAdjustment(), s.minAdjustmentMagnitude(), desired));
+      result =
+          group.clamp(
+              Policies.apply(
+                  s.adjustmentType(), s.scalingAdjustment(), s.minAdjustmentMagnitude(), desired));
     } else if (spec instanceof StepScalingPolicy s) {
       StepAdjustment step = Policies.selectStep(s.stepAdjustments(), metric - threshold);
       if (step == null) return -1;
       int warming = warming();
-      int raw = Policies.apply(s.adjustmentType(), step.scalingAdjustment(), s.minAdjustmentMagnitude(), desired - warming);
+      int raw =
+          Policies.apply(
+              s.adjustmentType(),
+              step.scalingAdjustment(),
+              s.minAdjustmentMagnitude(),
+              desired - warming);
       if (raw < desired && warming > 0) return -1; // scale-in waits for the warm-up
       result = group.clamp(raw);
     } else {
@@ -89,13 +108,19 @@ final class PolicyRuntime {
         if (t.disableScaleIn() || warming() > 0) return -1;
         int needed = TargetTracking.needed(desired, metric, t.targetValue());
         for (PolicyRuntime other : group.policies.values()) {
-          if (other == this || !(other.spec instanceof TargetTrackingScalingPolicy o) || o.disableScaleIn()) continue;
+          if (other == this
+              || !(other.spec instanceof TargetTrackingScalingPolicy o)
+              || o.disableScaleIn()) continue;
           MetricAlarm a = cloudWatch.alarm(other.lowAlarmName);
           if (a.state() != AlarmState.ALARM) return -1; // every scale-in-enabled policy must agree
           Instant now = group.now();
-          OptionalDouble v = o.isMetricMath() ? newestMinute(cloudWatch, o, now) : cloudWatch.statistic(o.metric(), now.minusSeconds(60), now, o.statistic());
+          OptionalDouble v =
+              o.isMetricMath()
+                  ? newestMinute(cloudWatch, o, now)
+                  : cloudWatch.statistic(o.metric(), now.minusSeconds(60), now, o.statistic());
           if (v.isEmpty()) return -1;
-          needed = Math.max(needed, TargetTracking.needed(desired, v.getAsDouble(), o.targetValue()));
+          needed =
+              Math.max(needed, TargetTracking.needed(desired, v.getAsDouble(), o.targetValue()));
         }
         if (needed >= desired) return -1;
         result = group.clamp(needed);
@@ -105,8 +130,10 @@ final class PolicyRuntime {
   }
 
   /** The value of a metric math policy's expression over the last minute, if it has one. */
-  private static OptionalDouble newestMinute(CloudWatch cloudWatch, TargetTrackingScalingPolicy o, Instant now) {
-    for (io.github.cloudtwin.cloudwatch.MetricDataResult r : cloudWatch.getMetricData(o.customMetrics(), now.minusSeconds(60), now)) {
+  private static OptionalDouble newestMinute(
+      CloudWatch cloudWatch, TargetTrackingScalingPolicy o, Instant now) {
+    for (io.github.cloudtwin.cloudwatch.MetricDataResult r :
+        cloudWatch.getMetricData(o.customMetrics(), now.minusSeconds(60), now)) {
       if (!r.values().isEmpty()) return OptionalDouble.of(r.values().get(0));
     }
     return OptionalDouble.empty();

@@ -32,8 +32,11 @@ final class PurchaseOptions {
     MixedInstancesPolicy p = spec.mixedInstancesPolicy();
     if (p == null || !p.usesSpot()) return PurchaseOption.ON_DEMAND;
     int onDemand = 0;
-    for (Member m : state.members.values()) if (m.counts() && m.purchaseOption == PurchaseOption.ON_DEMAND) onDemand += m.weight;
-    return onDemand < p.onDemandUnits(spec.desiredCapacity()) ? PurchaseOption.ON_DEMAND : PurchaseOption.SPOT;
+    for (Member m : state.members.values())
+      if (m.counts() && m.purchaseOption == PurchaseOption.ON_DEMAND) onDemand += m.weight;
+    return onDemand < p.onDemandUnits(spec.desiredCapacity())
+        ? PurchaseOption.ON_DEMAND
+        : PurchaseOption.SPOT;
   }
 
   /**
@@ -43,7 +46,8 @@ final class PurchaseOptions {
   List<String> instanceTypes(PurchaseOption option, String zone, int unitsToGo) {
     AutoScalingGroupSpec spec = group.spec();
     return option == PurchaseOption.SPOT
-        ? SpotAllocation.spotOrder(spec.mixedInstancesPolicy(), zone, unitsToGo, ec2, spotHeld(zone))
+        ? SpotAllocation.spotOrder(
+            spec.mixedInstancesPolicy(), zone, unitsToGo, ec2, spotHeld(zone))
         : SpotAllocation.onDemandOrder(spec, ec2);
   }
 
@@ -51,15 +55,16 @@ final class PurchaseOptions {
   private Map<String, Integer> spotHeld(String zone) {
     Map<String, Integer> held = new HashMap<>();
     for (Member m : state.members.values()) {
-      if (m.counts() && m.purchaseOption == PurchaseOption.SPOT && m.zone.equals(zone)) held.merge(m.instanceType, 1, Integer::sum);
+      if (m.counts() && m.purchaseOption == PurchaseOption.SPOT && m.zone.equals(zone))
+        held.merge(m.instanceType, 1, Integer::sum);
     }
     return held;
   }
 
   /**
-   * With Spot members, the purchase option a scale-in takes from first: the one above its share
-   * of the new desired capacity (AWS's Default termination policy for mixed instances groups
-   * aligns the remaining instances to the distribution first); null without Spot members.
+   * With Spot members, the purchase option a scale-in takes from first: the one above its share of
+   * the new desired capacity (AWS's Default termination policy for mixed instances groups aligns
+   * the remaining instances to the distribution first); null without Spot members.
    */
   PurchaseOption optionToShed() {
     AutoScalingGroupSpec spec = group.spec();
@@ -73,6 +78,8 @@ final class PurchaseOptions {
       else onDemand += m.weight;
     }
     if (spot == 0) return null;
-    return onDemand > p.onDemandUnits(spec.desiredCapacity()) ? PurchaseOption.ON_DEMAND : PurchaseOption.SPOT;
+    return onDemand > p.onDemandUnits(spec.desiredCapacity())
+        ? PurchaseOption.ON_DEMAND
+        : PurchaseOption.SPOT;
   }
 }

@@ -15,7 +15,11 @@ public class ScalingActivityInProgressException extends IllegalStateException {
    * @param detail the detail
    */
   public ScalingActivityInProgressException(String group, String detail) {
-    super("ScalingActivityInProgress: Scaling activity or cooldown is in progress for Auto Scaling group "
-        + group + " and blocks this action (" + detail + ")");
+    super(
+        "ScalingActivityInProgress: Scaling activity or cooldown is in progress for Auto Scaling group "
+            + group
+            + " and blocks this action ("
+            + detail
+            + ")");
   }
 }

@@ -82,22 +82,28 @@ public final class ScalingPolicy {
    */
   public int capacityAfter(int capacity, double breach) {
     if (runtime.spec instanceof SimpleScalingPolicy s) {
-      return Policies.apply(s.adjustmentType(), s.scalingAdjustment(), s.minAdjustmentMagnitude(), capacity);
+      return Policies.apply(
+          s.adjustmentType(), s.scalingAdjustment(), s.minAdjustmentMagnitude(), capacity);
     }
     if (runtime.spec instanceof StepScalingPolicy s) {
       StepAdjustment step = Policies.selectStep(s.stepAdjustments(), breach);
-      return step == null ? capacity : Policies.apply(s.adjustmentType(), step.scalingAdjustment(), s.minAdjustmentMagnitude(), capacity);
+      return step == null
+          ? capacity
+          : Policies.apply(
+              s.adjustmentType(), step.scalingAdjustment(), s.minAdjustmentMagnitude(), capacity);
     }
     return capacity;
   }
 
   /**
    * {@return the warm-up this policy applies to new instances: its own, else the group's
-   * DefaultInstanceWarmup, else its DefaultCooldown (step and target tracking); for simple
-   * policies the cooldown: its own, else the group's DefaultCooldown}
+   * DefaultInstanceWarmup, else its DefaultCooldown (step and target tracking); for simple policies
+   * the cooldown: its own, else the group's DefaultCooldown}
    */
   public java.time.Duration effectiveWarmupOrCooldown() {
-    return runtime.isSimple() ? runtime.cooldown() : java.time.Duration.ofMillis(runtime.warmupMillis());
+    return runtime.isSimple()
+        ? runtime.cooldown()
+        : java.time.Duration.ofMillis(runtime.warmupMillis());
   }
 
   @Override

@@ -14,8 +14,8 @@ import java.time.Instant;
  * @param startTime the one-off time, or the first time a recurrence may fire; may be null with a
  *     recurrence
  * @param endTime when a recurrence stops, or null
- * @param recurrence a five-field Unix cron expression (minute hour day-of-month month
- *     day-of-week, UTC), or null for a one-off action
+ * @param recurrence a five-field Unix cron expression (minute hour day-of-month month day-of-week,
+ *     UTC), or null for a one-off action
  * @param minSize the new MinSize, or null to keep it
  * @param maxSize the new MaxSize, or null
  * @param desiredCapacity the new DesiredCapacity, or null
@@ -57,20 +57,30 @@ public record ScheduledActionSpec(
       throw new ValidationException("EndTime", endTime, "after StartTime " + startTime);
     }
     if (minSize == null && maxSize == null && desiredCapacity == null) {
-      throw new ValidationException("DesiredCapacity", null, "at least one of MinSize, MaxSize and DesiredCapacity");
+      throw new ValidationException(
+          "DesiredCapacity", null, "at least one of MinSize, MaxSize and DesiredCapacity");
     }
     if (minSize != null) Require.notNegative("MinSize", minSize);
     if (maxSize != null) Require.notNegative("MaxSize", maxSize);
     if (desiredCapacity != null) Require.notNegative("DesiredCapacity", desiredCapacity);
     if (minSize != null && maxSize != null && minSize > maxSize) {
-      throw new ValidationException("MinSize", minSize, "at most MaxSize " + maxSize,
-          "The scheduled action's MinSize " + minSize + " is greater than its MaxSize " + maxSize + ".");
+      throw new ValidationException(
+          "MinSize",
+          minSize,
+          "at most MaxSize " + maxSize,
+          "The scheduled action's MinSize "
+              + minSize
+              + " is greater than its MaxSize "
+              + maxSize
+              + ".");
     }
     if (desiredCapacity != null && minSize != null && desiredCapacity < minSize) {
-      throw new ValidationException("DesiredCapacity", desiredCapacity, "at least MinSize " + minSize);
+      throw new ValidationException(
+          "DesiredCapacity", desiredCapacity, "at least MinSize " + minSize);
     }
     if (desiredCapacity != null && maxSize != null && desiredCapacity > maxSize) {
-      throw new ValidationException("DesiredCapacity", desiredCapacity, "at most MaxSize " + maxSize);
+      throw new ValidationException(
+          "DesiredCapacity", desiredCapacity, "at most MaxSize " + maxSize);
     }
     if (startTime != null) VirtualClock.requireInRange("StartTime", startTime);
     if (endTime != null) VirtualClock.requireInRange("EndTime", endTime);
@@ -88,7 +98,12 @@ public record ScheduledActionSpec(
    * @return a one-off action at {@code at}
    */
   public static ScheduledActionSpec once(
-      String name, String group, Instant at, Integer minSize, Integer maxSize, Integer desiredCapacity) {
+      String name,
+      String group,
+      Instant at,
+      Integer minSize,
+      Integer maxSize,
+      Integer desiredCapacity) {
     return new ScheduledActionSpec(name, group, at, null, null, minSize, maxSize, desiredCapacity);
   }
 
@@ -104,7 +119,13 @@ public record ScheduledActionSpec(
    * @return a recurring action on a cron expression (UTC)
    */
   public static ScheduledActionSpec recurring(
-      String name, String group, String cron, Integer minSize, Integer maxSize, Integer desiredCapacity) {
-    return new ScheduledActionSpec(name, group, null, null, cron, minSize, maxSize, desiredCapacity);
+      String name,
+      String group,
+      String cron,
+      Integer minSize,
+      Integer maxSize,
+      Integer desiredCapacity) {
+    return new ScheduledActionSpec(
+        name, group, null, null, cron, minSize, maxSize, desiredCapacity);
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Scheduled actions of one Auto Scaling service: PutScheduledUpdateGroupAction and
  * DeleteScheduledAction, each action's next run (once, or by its cron recurrence until its end
- * time) and what a run does (new min, max and desired; skipped while ScheduledActions is
- * suspended, failed when the sizes do not fit).
+ * time) and what a run does (new min, max and desired; skipped while ScheduledActions is suspended,
+ * failed when the sizes do not fit).
  */
 final class ScheduledActions {
 
@@ -30,68 +30,107 @@ final class ScheduledActions {
 
   void putScheduledUpdateGroupAction(ScheduledActionSpec spec) {
     Require.notNull("spec", spec);
-    kernel.run(() -> {
-      GroupRuntime g = registry.runtime(spec.autoScalingGroupName());
-      Instant now = kernel.clock().now();
-      if (spec.recurrence() == null && spec.startTime().isBefore(now)) {
-        throw new ValidationException("StartTime", spec.startTime(), "a time not in the past (now " + now + ")");
-      }
-      Scheduler.Task old = g.scheduled.remove(spec.scheduledActionName());
-      if (old != null) old.cancel();
-      g.scheduledSpecs.put(spec.scheduledActionName(), spec);
-      g.record(new AutoScalingFact.ScheduledActionPut(g.name, spec.scheduledActionName(), spec.recurrence(), spec.startTime()));
-      scheduleNext(g, spec, spec.recurrence() == null ? null
-          : (spec.startTime() != null && spec.startTime().isAfter(now) ? spec.startTime().minusSeconds(60) : now));
-    });
+    kernel.run(
+        () -> {
+          GroupRuntime g = registry.runtime(spec.autoScalingGroupName());
+          Instant now = kernel.clock().now();
+          if (spec.recurrence() == null && spec.startTime().isBefore(now)) {
+            throw new ValidationException(
+                "StartTime", spec.startTime(), "a time not in the past (now " + now + ")");
+          }
+          Scheduler.Task old = g.scheduled.remove(spec.scheduledActionName());
+          if (old != null) old.cancel();
+          g.scheduledSpecs.put(spec.scheduledActionName(), spec);
+          g.record(
+              new AutoScalingFact.ScheduledActionPut(
+                  g.name, spec.scheduledActionName(), spec.recurrence(), spec.startTime()));
+          scheduleNext(
+              g,
+              spec,
+              spec.recurrence() == null
+                  ? null
+                  : (spec.startTime() != null && spec.startTime().isAfter(now)
+                      ? spec.startTime().minusSeconds(60)
+                      : now));
+        });
   }
 
   void deleteScheduledAction(String groupName, String scheduledActionName) {
-    kernel.run(() -> {
-      GroupRuntime g = registry.runtime(groupName);
-      Scheduler.Task t = g.scheduled.remove(scheduledActionName);
-      if (g.scheduledSpecs.remove(scheduledActionName) == null) {
-        throw new ValidationException("ScheduledActionName", scheduledActionName, "an existing scheduled action");
-      }
-      if (t != null) t.cancel();
-    });
+    kernel.run(
+        () -> {
+          GroupRuntime g = registry.runtime(groupName);
+          Scheduler.Task t = g.scheduled.remove(scheduledActionName);
+          if (g.scheduledSpecs.remove(scheduledActionName) == null) {
+            throw new ValidationException(
+                "ScheduledActionName", scheduledActionName, "an existing scheduled action");
+          }
+          if (t != null) t.cancel();
+        });
   }
 
   private void scheduleNext(GroupRuntime g, ScheduledActionSpec spec, Instant after) {
-    Instant at = spec.recurrence() == null ? spec.startTime() : Cron.parse(spec.recurrence()).next(after);
+    Instant at =
+        spec.recurrence() == null ? spec.startTime() : Cron.parse(spec.recurrence()).next(after);
     if (at == null || (spec.endTime() != null && at.isAfter(spec.endTime()))) {
       g.scheduled.remove(spec.scheduledActionName());
       return;
     }
-    g.scheduled.put(spec.scheduledActionName(), kernel.scheduler().at(at, 0, () -> {
-      runScheduled(g, spec);
-      if (spec.recurrence() != null && g.scheduledSpecs.get(spec.scheduledActionName()) == spec) {
-        scheduleNext(g, spec, at);
-      } else {
-        g.scheduled.remove(spec.scheduledActionName());
-      }
-    }));
+    g.scheduled.put(
+        spec.scheduledActionName(),
+        kernel
+            .scheduler()
+            .at(
+                at,
+                0,
+                () -> {
+                  runScheduled(g, spec);
+                  if (spec.recurrence() != null
+                      && g.scheduledSpecs.get(spec.scheduledActionName()) == spec) {
+                    scheduleNext(g, spec, at);
+                  } else {
+                    g.scheduled.remove(spec.scheduledActionName());
+                  }
+                }));
   }
 
   private void runScheduled(GroupRuntime g, ScheduledActionSpec spec) {
     if (g.deleted || g.scheduledSpecs.get(spec.scheduledActionName()) != spec) return;
-    long id = g.record(new AutoScalingFact.ScheduledActionStarted(g.name, spec.scheduledActionName()));
-    kernel.runWithCause(id, () -> {
-      if (g.isSuspended(ScalingProcess.ScheduledActions)) {
-        g.record(new AutoScalingFact.ScheduledActionSkipped(g.name, spec.scheduledActionName()));
-        return;
-      }
-      int min = spec.minSize() == null ? g.spec.minSize() : spec.minSize();
-      int max = spec.maxSize() == null ? g.spec.maxSize() : spec.maxSize();
-      int desired = spec.desiredCapacity() == null ? Math.min(max, Math.max(min, g.spec.desiredCapacity())) : spec.desiredCapacity();
-      try {
-        GroupSpecValidation.checkCapacity(min, max, desired);
-      } catch (ValidationException e) {
-        g.record(new AutoScalingFact.ScheduledActionFailed(g.name, spec.scheduledActionName(), e.getMessage()));
-        return;
-      }
-      if (spec.scheduledActionName() != null && spec.recurrence() == null) g.scheduledSpecs.remove(spec.scheduledActionName());
-      g.setLimits(min, max, desired, "a scheduled action update of AutoScalingGroup constraints to min: " + min
-          + ", max: " + max + ", desired: " + desired);
-    });
+    long id =
+        g.record(new AutoScalingFact.ScheduledActionStarted(g.name, spec.scheduledActionName()));
+    kernel.runWithCause(
+        id,
+        () -> {
+          if (g.isSuspended(ScalingProcess.ScheduledActions)) {
+            g.record(
+                new AutoScalingFact.ScheduledActionSkipped(g.name, spec.scheduledActionName()));
+            return;
+          }
+          int min = spec.minSize() == null ? g.spec.minSize() : spec.minSize();
+          int max = spec.maxSize() == null ? g.spec.maxSize() : spec.maxSize();
+          int desired =
+              spec.desiredCapacity() == null
+                  ? Math.min(max, Math.max(min, g.spec.desiredCapacity()))
+                  : spec.desiredCapacity();
+          try {
+            GroupSpecValidation.checkCapacity(min, max, desired);
+          } catch (ValidationException e) {
+            g.record(
+                new AutoScalingFact.ScheduledActionFailed(
+                    g.name, spec.scheduledActionName(), e.getMessage()));
+            return;
+          }
+          if (spec.scheduledActionName() != null && spec.recurrence() == null)
+            g.scheduledSpecs.remove(spec.scheduledActionName());
+          g.setLimits(
+              min,
+              max,
+              desired,
+              "a scheduled action update of AutoScalingGroup constraints to min: "
+                  + min
+                  + ", max: "
+                  + max
+                  + ", desired: "
+                  + desired);
+        });
   }
 }

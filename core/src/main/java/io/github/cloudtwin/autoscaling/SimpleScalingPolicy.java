@@ -130,7 +130,12 @@ public record SimpleScalingPolicy(
         throw new ValidationException("ScalingAdjustment", null, "a value is required");
       }
       return new SimpleScalingPolicy(
-          policyName, autoScalingGroupName, adjustmentType, scalingAdjustment, minAdjustmentMagnitude, cooldown);
+          policyName,
+          autoScalingGroupName,
+          adjustmentType,
+          scalingAdjustment,
+          minAdjustmentMagnitude,
+          cooldown);
     }
   }
 }

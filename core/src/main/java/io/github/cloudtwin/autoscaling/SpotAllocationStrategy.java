@@ -2,23 +2,24 @@ package io.github.cloudtwin.autoscaling;
 
 /**
  * How a mixed-instances group picks the Spot pool (instance type in a zone) of a Spot launch
- * (InstancesDistribution.SpotAllocationStrategy). The twin ranks the pools of the group's
- * overrides in the launch's zone from its Spot market ({@code ec2().spotPool(zone, type)}):
- * prices per capacity unit (the Spot price divided by the override's weight) and free places.
+ * (InstancesDistribution.SpotAllocationStrategy). The twin ranks the pools of the group's overrides
+ * in the launch's zone from its Spot market ({@code ec2().spotPool(zone, type)}): prices per
+ * capacity unit (the Spot price divided by the override's weight) and free places.
  */
 public enum SpotAllocationStrategy {
   /**
    * The pools with the highest capacity availability, then the lowest price among them (AWS's
-   * recommendation). Twin's reading: the pools with room for the zone's share of the units the scaling activity launches, else the
-   * one with the most free places; among them the lowest price per unit.
+   * recommendation). Twin's reading: the pools with room for the zone's share of the units the
+   * scaling activity launches, else the one with the most free places; among them the lowest price
+   * per unit.
    */
   PRICE_CAPACITY_OPTIMIZED("price-capacity-optimized"),
   /** The pool with the most free places (price per unit, then override order, break ties). */
   CAPACITY_OPTIMIZED("capacity-optimized"),
   /**
    * Capacity first, the overrides' order on a best-effort basis. Twin's reading: the first
-   * override, in order, whose pool has room for the zone's share of the launch, else the pool with the
-   * most free places.
+   * override, in order, whose pool has room for the zone's share of the launch, else the pool with
+   * the most free places.
    */
   CAPACITY_OPTIMIZED_PRIORITIZED("capacity-optimized-prioritized"),
   /**
@@ -43,7 +44,9 @@ public enum SpotAllocationStrategy {
    */
   public static SpotAllocationStrategy of(String name) {
     for (SpotAllocationStrategy s : values()) if (s.awsName.equals(name)) return s;
-    throw new io.github.cloudtwin.kernel.ValidationException("SpotAllocationStrategy", name,
+    throw new io.github.cloudtwin.kernel.ValidationException(
+        "SpotAllocationStrategy",
+        name,
         "one of price-capacity-optimized, capacity-optimized, capacity-optimized-prioritized, lowest-price");
   }
 

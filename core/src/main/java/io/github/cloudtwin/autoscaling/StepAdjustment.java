@@ -40,8 +40,12 @@ public record StepAdjustment(
 
   @Override
   public String toString() {
-    return "[" + (metricIntervalLowerBound == null ? "-inf" : metricIntervalLowerBound) + ", "
-        + (metricIntervalUpperBound == null ? "+inf" : metricIntervalUpperBound) + ") -> "
-        + (scalingAdjustment >= 0 ? "+" : "") + scalingAdjustment;
+    return "["
+        + (metricIntervalLowerBound == null ? "-inf" : metricIntervalLowerBound)
+        + ", "
+        + (metricIntervalUpperBound == null ? "+inf" : metricIntervalUpperBound)
+        + ") -> "
+        + (scalingAdjustment >= 0 ? "+" : "")
+        + scalingAdjustment;
   }
 }

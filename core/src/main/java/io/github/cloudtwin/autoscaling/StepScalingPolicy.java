@@ -53,7 +53,8 @@ public record StepScalingPolicy(
     stepAdjustments = Policies.checkSteps(stepAdjustments);
     Require.notNull("MetricAggregationType", metricAggregationType);
     if (estimatedInstanceWarmup != null) {
-      Require.seconds("EstimatedInstanceWarmup", estimatedInstanceWarmup, 0, Require.INTEGER_SECONDS);
+      Require.seconds(
+          "EstimatedInstanceWarmup", estimatedInstanceWarmup, 0, Require.INTEGER_SECONDS);
     }
   }
 
@@ -156,8 +157,13 @@ public record StepScalingPolicy(
     /** {@return the policy; throws a ValidationException naming the first invalid field} */
     public StepScalingPolicy build() {
       return new StepScalingPolicy(
-          policyName, autoScalingGroupName, adjustmentType, steps, minAdjustmentMagnitude,
-          metricAggregationType, estimatedInstanceWarmup);
+          policyName,
+          autoScalingGroupName,
+          adjustmentType,
+          steps,
+          minAdjustmentMagnitude,
+          metricAggregationType,
+          estimatedInstanceWarmup);
     }
   }
 }

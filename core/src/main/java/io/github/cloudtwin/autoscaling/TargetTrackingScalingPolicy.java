@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A target tracking policy: keeps a metric near {@code targetValue}. The group creates and owns
- * its two alarms ({@code TargetTracking-<group>-AlarmHigh-<uuid>} and {@code ...-AlarmLow-...}).
+ * A target tracking policy: keeps a metric near {@code targetValue}. The group creates and owns its
+ * two alarms ({@code TargetTracking-<group>-AlarmHigh-<uuid>} and {@code ...-AlarmLow-...}).
  *
  * @param policyName the name
  * @param autoScalingGroupName the group
@@ -56,27 +56,43 @@ public record TargetTrackingScalingPolicy(
   public TargetTrackingScalingPolicy {
     Require.name("PolicyName", policyName);
     Require.name("AutoScalingGroupName", autoScalingGroupName);
-    customMetrics = Require.notNull("CustomizedMetricSpecification.Metrics", customMetrics).isEmpty() ? List.of() : List.copyOf(customMetrics);
-    int given = (predefinedMetricType == null ? 0 : 1) + (customMetric == null ? 0 : 1) + (customMetrics.isEmpty() ? 0 : 1);
+    customMetrics =
+        Require.notNull("CustomizedMetricSpecification.Metrics", customMetrics).isEmpty()
+            ? List.of()
+            : List.copyOf(customMetrics);
+    int given =
+        (predefinedMetricType == null ? 0 : 1)
+            + (customMetric == null ? 0 : 1)
+            + (customMetrics.isEmpty() ? 0 : 1);
     if (given != 1) {
       throw new ValidationException(
-          "TargetTrackingConfiguration", given == 0 ? "neither" : "both",
+          "TargetTrackingConfiguration",
+          given == 0 ? "neither" : "both",
           "exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification");
     }
     if (predefinedMetricType == PredefinedMetricType.ALBRequestCountPerTarget) {
       Require.name("ResourceLabel", resourceLabel);
       if (!resourceLabel.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
         throw new ValidationException(
-            "ResourceLabel", resourceLabel, "app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>");
+            "ResourceLabel",
+            resourceLabel,
+            "app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>");
       }
     }
     Require.notNull("Statistic", customStatistic);
     if (!customMetrics.isEmpty()) {
       // validated as an alarm on them is: exactly one returns data, a single time series
-      MetricAlarmSpec probe = MetricAlarmSpec.builder().alarmName(policyName).metrics(customMetrics).threshold(1)
-          .comparisonOperator(ComparisonOperator.GreaterThanThreshold).build();
+      MetricAlarmSpec probe =
+          MetricAlarmSpec.builder()
+              .alarmName(policyName)
+              .metrics(customMetrics)
+              .threshold(1)
+              .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+              .build();
       if (probe.period().getSeconds() != 60) {
-        throw new ValidationException("CustomizedMetricSpecification.Metrics", probe.period(),
+        throw new ValidationException(
+            "CustomizedMetricSpecification.Metrics",
+            probe.period(),
             "a returned time series of one-minute periods (the policy's alarms evaluate one-minute datapoints)");
       }
     }
@@ -85,7 +101,8 @@ public record TargetTrackingScalingPolicy(
       throw new ValidationException("TargetValue", targetValue, "greater than 0");
     }
     if (estimatedInstanceWarmup != null) {
-      Require.seconds("EstimatedInstanceWarmup", estimatedInstanceWarmup, 0, Require.INTEGER_SECONDS);
+      Require.seconds(
+          "EstimatedInstanceWarmup", estimatedInstanceWarmup, 0, Require.INTEGER_SECONDS);
     }
   }
 
@@ -103,12 +120,18 @@ public record TargetTrackingScalingPolicy(
       return customMetric;
     }
     return switch (predefinedMetricType) {
-      case ASGAverageCPUUtilization -> MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", autoScalingGroupName);
-      case ASGAverageNetworkIn -> MetricId.of("AWS/EC2", "NetworkIn", "AutoScalingGroupName", autoScalingGroupName);
-      case ASGAverageNetworkOut -> MetricId.of("AWS/EC2", "NetworkOut", "AutoScalingGroupName", autoScalingGroupName);
-      case ALBRequestCountPerTarget -> MetricId.of(
-          "AWS/ApplicationELB", "RequestCountPerTarget",
-          "TargetGroup", resourceLabel.substring(resourceLabel.indexOf("targetgroup/")));
+      case ASGAverageCPUUtilization ->
+          MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", autoScalingGroupName);
+      case ASGAverageNetworkIn ->
+          MetricId.of("AWS/EC2", "NetworkIn", "AutoScalingGroupName", autoScalingGroupName);
+      case ASGAverageNetworkOut ->
+          MetricId.of("AWS/EC2", "NetworkOut", "AutoScalingGroupName", autoScalingGroupName);
+      case ALBRequestCountPerTarget ->
+          MetricId.of(
+              "AWS/ApplicationELB",
+              "RequestCountPerTarget",
+              "TargetGroup",
+              resourceLabel.substring(resourceLabel.indexOf("targetgroup/")));
     };
   }
 
@@ -120,7 +143,9 @@ public record TargetTrackingScalingPolicy(
     if (customMetric != null) {
       return customStatistic;
     }
-    return predefinedMetricType == PredefinedMetricType.ALBRequestCountPerTarget ? Statistic.SUM : Statistic.AVERAGE;
+    return predefinedMetricType == PredefinedMetricType.ALBRequestCountPerTarget
+        ? Statistic.SUM
+        : Statistic.AVERAGE;
   }
 
   /** {@return a builder} */
@@ -151,7 +176,9 @@ public record TargetTrackingScalingPolicy(
      * @return this builder
      */
     public Builder customMetrics(MetricDataQuery... queries) {
-      customMetrics.addAll(java.util.Arrays.asList(Require.notNull("CustomizedMetricSpecification.Metrics", queries)));
+      customMetrics.addAll(
+          java.util.Arrays.asList(
+              Require.notNull("CustomizedMetricSpecification.Metrics", queries)));
       return this;
     }
 
@@ -253,8 +280,16 @@ public record TargetTrackingScalingPolicy(
         throw new ValidationException("TargetValue", null, "a value is required");
       }
       return new TargetTrackingScalingPolicy(
-          policyName, autoScalingGroupName, predefinedMetricType, resourceLabel, customMetric,
-          customStatistic, targetValue, disableScaleIn, estimatedInstanceWarmup, customMetrics);
+          policyName,
+          autoScalingGroupName,
+          predefinedMetricType,
+          resourceLabel,
+          customMetric,
+          customStatistic,
+          targetValue,
+          disableScaleIn,
+          estimatedInstanceWarmup,
+          customMetrics);
     }
   }
 }

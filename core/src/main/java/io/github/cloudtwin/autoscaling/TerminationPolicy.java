@@ -23,7 +23,6 @@ public interface TerminationPolicy {
    * The candidates this policy prefers to terminate, a non-empty subset of {@code candidates};
    * returning all of them (or an empty list) means no preference.
    *
-   *
    * @param candidates unprotected instances of the chosen zone(s), in launch order
    * @param launchTemplateName the group's current launch template (may be null)
    * @param launchTemplateVersion its current version (may be null)
@@ -32,19 +31,30 @@ public interface TerminationPolicy {
    *     candidates}; returning all of them (or an empty list) means no preference
    */
   List<AutoScalingInstance> select(
-      List<AutoScalingInstance> candidates, String launchTemplateName, String launchTemplateVersion, Instant now);
+      List<AutoScalingInstance> candidates,
+      String launchTemplateName,
+      String launchTemplateVersion,
+      Instant now);
 
   /** Earliest launch time first. */
-  TerminationPolicy OLDEST_INSTANCE = named("OldestInstance", (c, now) -> minBy(c, i -> i.launchTime().toEpochMilli()));
+  TerminationPolicy OLDEST_INSTANCE =
+      named("OldestInstance", (c, now) -> minBy(c, i -> i.launchTime().toEpochMilli()));
 
   /** Latest launch time first. */
-  TerminationPolicy NEWEST_INSTANCE = named("NewestInstance", (c, now) -> minBy(c, i -> -i.launchTime().toEpochMilli()));
+  TerminationPolicy NEWEST_INSTANCE =
+      named("NewestInstance", (c, now) -> minBy(c, i -> -i.launchTime().toEpochMilli()));
 
   /** Least time left before the next full hour of uptime ({@code 3600 - uptime mod 3600}). */
   TerminationPolicy CLOSEST_TO_NEXT_INSTANCE_HOUR =
       named(
           "ClosestToNextInstanceHour",
-          (c, now) -> minBy(c, i -> 3600 - Math.floorMod(Duration.between(i.launchTime(), now).getSeconds(), 3600L)));
+          (c, now) ->
+              minBy(
+                  c,
+                  i ->
+                      3600
+                          - Math.floorMod(
+                              Duration.between(i.launchTime(), now).getSeconds(), 3600L)));
 
   /** A non-current launch template first, then the oldest version of the current one. */
   TerminationPolicy OLDEST_LAUNCH_TEMPLATE =
@@ -71,8 +81,11 @@ public interface TerminationPolicy {
           if (older.isEmpty()) {
             return c;
           }
-          String oldest = older.stream().map(AutoScalingInstance::launchTemplateVersion)
-              .min(TerminationPolicy::compareVersions).orElseThrow();
+          String oldest =
+              older.stream()
+                  .map(AutoScalingInstance::launchTemplateVersion)
+                  .min(TerminationPolicy::compareVersions)
+                  .orElseThrow();
           List<AutoScalingInstance> out = new ArrayList<>();
           for (AutoScalingInstance i : older) {
             if (compareVersions(oldest, i.launchTemplateVersion()) == 0) out.add(i);
@@ -87,8 +100,8 @@ public interface TerminationPolicy {
       };
 
   /**
-   * AWS's default: the oldest launch template (non-current first), then the instance closest to
-   * its next instance hour; remaining ties are broken by the group (lowest zone name, then a seeded
+   * AWS's default: the oldest launch template (non-current first), then the instance closest to its
+   * next instance hour; remaining ties are broken by the group (lowest zone name, then a seeded
    * random choice).
    */
   TerminationPolicy DEFAULT =
@@ -123,7 +136,8 @@ public interface TerminationPolicy {
    *     candidates and the time, it returns the instances to prefer
    */
   static TerminationPolicy custom(
-      String name, BiFunction<List<AutoScalingInstance>, Instant, List<AutoScalingInstance>> function) {
+      String name,
+      BiFunction<List<AutoScalingInstance>, Instant, List<AutoScalingInstance>> function) {
     Require.name("terminationPolicies", name);
     Require.notNull("function", function);
     return named(name, function);
@@ -173,13 +187,15 @@ public interface TerminationPolicy {
 
   /** Orders launch template versions: numeric ones numerically, others as text, null first. */
   private static int compareVersions(String a, String b) {
-    Comparator<String> c = Comparator.nullsFirst((x, y) -> {
-      try {
-        return Long.compare(Long.parseLong(x), Long.parseLong(y));
-      } catch (NumberFormatException e) {
-        return x.compareTo(y);
-      }
-    });
+    Comparator<String> c =
+        Comparator.nullsFirst(
+            (x, y) -> {
+              try {
+                return Long.compare(Long.parseLong(x), Long.parseLong(y));
+              } catch (NumberFormatException e) {
+                return x.compareTo(y);
+              }
+            });
     return c.compare(a, b);
   }
 }

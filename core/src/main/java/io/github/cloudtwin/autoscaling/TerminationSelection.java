@@ -27,11 +27,19 @@ final class TerminationSelection {
   private final PurchaseOptions purchaseOptions;
   private final InstanceLifecycle lifecycle;
   private final SplittableRandom random;
+
   /** The desired capacity the last "all instances protected" activity was recorded for, or -1. */
   private int protectedNoticeFor = -1;
 
-  TerminationSelection(GroupState state, GroupContext group, Kernel kernel, ActivityLog log, TrafficSources traffic,
-      PurchaseOptions purchaseOptions, InstanceLifecycle lifecycle, SplittableRandom random) {
+  TerminationSelection(
+      GroupState state,
+      GroupContext group,
+      Kernel kernel,
+      ActivityLog log,
+      TrafficSources traffic,
+      PurchaseOptions purchaseOptions,
+      InstanceLifecycle lifecycle,
+      SplittableRandom random) {
     this.state = state;
     this.group = group;
     this.kernel = kernel;
@@ -42,7 +50,10 @@ final class TerminationSelection {
     this.random = random;
   }
 
-  /** Starts terminating the Unhealthy members, those limited by the batch of 10 % of desired capacity. */
+  /**
+   * Starts terminating the Unhealthy members, those limited by the batch of 10 % of desired
+   * capacity.
+   */
   void replaceUnhealthy() {
     if (!state.mayHaveUnhealthy || group.isSuspended(ScalingProcess.ReplaceUnhealthy)) return;
     boolean anyUnhealthy = false;
@@ -59,28 +70,35 @@ final class TerminationSelection {
     int batch = Math.max(1, group.spec().desiredCapacity() / 10);
     int inFlight = state.replacementsOwed;
     for (Member m : state.members.values()) {
-      if (m.replacement || (m.terminationStarted && m.limitedUnhealthy && m.holdsCapacity)) inFlight++;
+      if (m.replacement || (m.terminationStarted && m.limitedUnhealthy && m.holdsCapacity))
+        inFlight++;
     }
     for (Member m : List.copyOf(state.members.values())) {
-      if (m.health != HealthStatus.UNHEALTHY || m.terminationStarted || (!m.counts() && !m.rebalanceOut)) continue;
+      if (m.health != HealthStatus.UNHEALTHY
+          || m.terminationStarted
+          || (!m.counts() && !m.rebalanceOut)) continue;
       if (m.limitedUnhealthy) {
         if (inFlight >= batch) continue;
         inFlight++;
         state.replacementsOwed++;
       }
-      lifecycle.startTermination(m, state.at() + m.unhealthyCause + ".",
+      lifecycle.startTermination(
+          m,
+          state.at() + m.unhealthyCause + ".",
           m.limitedUnhealthy && !m.rebalanceOut && !traffic.isEmpty() && m.registered);
     }
   }
 
   /**
-   * Replaces the oldest InService instance past the group's MaxInstanceLifetime, one at a time:
-   * the next only once the previous one has left and the group is back at desired capacity with
-   * every instance InService (checked every minute). Protected and Standby instances are skipped.
+   * Replaces the oldest InService instance past the group's MaxInstanceLifetime, one at a time: the
+   * next only once the previous one has left and the group is back at desired capacity with every
+   * instance InService (checked every minute). Protected and Standby instances are skipped.
    */
   void replaceExpired() {
     Duration life = group.spec().effectiveMaxInstanceLifetime();
-    if (life == null || group.isSuspended(ScalingProcess.Terminate) || group.isSuspended(ScalingProcess.Launch)) return;
+    if (life == null
+        || group.isSuspended(ScalingProcess.Terminate)
+        || group.isSuspended(ScalingProcess.Launch)) return;
     for (Member m : state.members.values()) {
       if (m.lifetimeVictim || (m.counts() && m.state != LifecycleState.IN_SERVICE)) return;
     }
@@ -88,25 +106,43 @@ final class TerminationSelection {
     Instant now = state.now();
     Member oldest = null;
     for (Member m : state.members.values()) {
-      if (m.state != LifecycleState.IN_SERVICE || !m.counts() || m.terminationStarted || m.protectedFromScaleIn
-          || m.health != HealthStatus.HEALTHY || m.launchTime.plus(life).isAfter(now)) continue;
+      if (m.state != LifecycleState.IN_SERVICE
+          || !m.counts()
+          || m.terminationStarted
+          || m.protectedFromScaleIn
+          || m.health != HealthStatus.HEALTHY
+          || m.launchTime.plus(life).isAfter(now)) continue;
       if (oldest == null || m.launchTime.isBefore(oldest.launchTime)) oldest = m;
     }
     if (oldest == null) return;
     Member victim = oldest;
     victim.lifetimeVictim = true;
-    long id = state.record(new AutoScalingFact.MaxInstanceLifetimeReached(state.name, victim.instanceId, life));
-    kernel.runWithCause(id, () -> {
-      lifecycle.startTermination(victim, state.at() + "an instance was taken out of service in response to the maximum"
-          + " instance lifetime of " + life.getSeconds() + " seconds being reached.", false);
-      group.reconcile();
-    });
+    long id =
+        state.record(
+            new AutoScalingFact.MaxInstanceLifetimeReached(state.name, victim.instanceId, life));
+    kernel.runWithCause(
+        id,
+        () -> {
+          lifecycle.startTermination(
+              victim,
+              state.at()
+                  + "an instance was taken out of service in response to the maximum"
+                  + " instance lifetime of "
+                  + life.getSeconds()
+                  + " seconds being reached.",
+              false);
+          group.reconcile();
+        });
   }
 
-  /** Removes up to {@code n} capacity units, never going below desired (an instance heavier than what is left stays). */
+  /**
+   * Removes up to {@code n} capacity units, never going below desired (an instance heavier than
+   * what is left stays).
+   */
   void scaleIn(int n) {
     int from = state.countingCount();
-    // select every victim first: each activity's cause names all instances selected together, as AWS's do
+    // select every victim first: each activity's cause names all instances selected together, as
+    // AWS's do
     List<Member> victims = new ArrayList<>();
     List<String> clauses = new ArrayList<>();
     boolean allProtected = false;
@@ -122,30 +158,53 @@ final class TerminationSelection {
       victims.add(victim);
       if (state.rebalanceTerminationsOwed > 0) {
         state.rebalanceTerminationsOwed--;
-        clauses.add(state.at() + "an instance was taken out of service to aid in balancing the group's zones.");
+        clauses.add(
+            state.at()
+                + "an instance was taken out of service to aid in balancing the group's zones.");
       } else {
-        clauses.add(state.at() + "an instance was taken out of service in response to a difference between desired and"
-            + " actual capacity, shrinking the capacity from " + from + " to " + (from - n) + ".");
+        clauses.add(
+            state.at()
+                + "an instance was taken out of service in response to a difference between desired and"
+                + " actual capacity, shrinking the capacity from "
+                + from
+                + " to "
+                + (from - n)
+                + ".");
       }
     }
     StringBuilder selected = new StringBuilder();
     for (Member v : victims) {
       v.terminationStarted = false;
       state.syncCount(v);
-      selected.append("  ").append(state.at()).append("instance ").append(v.instanceId).append(" was selected for termination.");
+      selected
+          .append("  ")
+          .append(state.at())
+          .append("instance ")
+          .append(v.instanceId)
+          .append(" was selected for termination.");
     }
     for (int i = 0; i < victims.size(); i++) {
-      String cause = (state.triggerClause == null ? "" : state.triggerClause + "  ") + clauses.get(i) + selected;
+      String cause =
+          (state.triggerClause == null ? "" : state.triggerClause + "  ")
+              + clauses.get(i)
+              + selected;
       lifecycle.startTermination(victims.get(i), cause, false);
     }
     if (allProtected) {
       int desired = group.spec().desiredCapacity();
       if (protectedNoticeFor != desired) {
         protectedNoticeFor = desired;
-        Activity a = log.start("Could not scale to desired capacity because all remaining instances are protected"
-            + " from scale-in.", state.triggerClause == null ? state.at() + "a scale-in was requested." : state.triggerClause,
-            null, ActivityStatus.Failed);
-        a.statusMessage = "Could not scale to desired capacity because all remaining instances are protected from scale-in.";
+        Activity a =
+            log.start(
+                "Could not scale to desired capacity because all remaining instances are protected"
+                    + " from scale-in.",
+                state.triggerClause == null
+                    ? state.at() + "a scale-in was requested."
+                    : state.triggerClause,
+                null,
+                ActivityStatus.Failed);
+        a.statusMessage =
+            "Could not scale to desired capacity because all remaining instances are protected from scale-in.";
         log.end(a, ActivityStatus.Failed);
       }
       return;
@@ -167,7 +226,8 @@ final class TerminationSelection {
     Map<String, Integer> counts = new TreeMap<>();
     List<Member> candidates = new ArrayList<>();
     for (Member m : state.members.values()) {
-      if (!m.counts() || m.terminationStarted || (only != null && m.purchaseOption != only)) continue;
+      if (!m.counts() || m.terminationStarted || (only != null && m.purchaseOption != only))
+        continue;
       counts.merge(m.zone, 1, Integer::sum);
       if (!m.protectedFromScaleIn && m.weight <= maxUnits) candidates.add(m);
     }
@@ -180,17 +240,21 @@ final class TerminationSelection {
     }
     for (TerminationPolicy p : group.spec().terminationPolicies()) {
       if (pool.size() <= 1) break;
-      AutoScalingGroupSpec spec = group.spec(); // a custom policy is user code: read the spec as it is now
-      List<AutoScalingInstance> s = p.select(pool, spec.launchTemplateName(), spec.launchTemplateVersion(), state.now());
+      AutoScalingGroupSpec spec =
+          group.spec(); // a custom policy is user code: read the spec as it is now
+      List<AutoScalingInstance> s =
+          p.select(pool, spec.launchTemplateName(), spec.launchTemplateVersion(), state.now());
       if (!s.isEmpty()) pool = s;
     }
     String lowestZone = null;
     for (AutoScalingInstance i : pool) {
-      if (lowestZone == null || i.availabilityZone().compareTo(lowestZone) < 0) lowestZone = i.availabilityZone();
+      if (lowestZone == null || i.availabilityZone().compareTo(lowestZone) < 0)
+        lowestZone = i.availabilityZone();
     }
     List<AutoScalingInstance> inZone = new ArrayList<>();
     for (AutoScalingInstance i : pool) if (i.availabilityZone().equals(lowestZone)) inZone.add(i);
-    AutoScalingInstance chosen = inZone.size() == 1 ? inZone.get(0) : inZone.get(random.nextInt(inZone.size()));
+    AutoScalingInstance chosen =
+        inZone.size() == 1 ? inZone.get(0) : inZone.get(random.nextInt(inZone.size()));
     return state.members.get(chosen.instanceId());
   }
 }

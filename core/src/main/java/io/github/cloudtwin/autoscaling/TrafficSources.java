@@ -18,10 +18,15 @@ final class TrafficSources {
   private final GroupContext group;
   private final Kernel kernel;
   final List<LoadBalancerTargets> targetGroups;
-  /** Target groups detached whose instances are still draining (AWS's Removing state): outstanding drains. */
+
+  /**
+   * Target groups detached whose instances are still draining (AWS's Removing state): outstanding
+   * drains.
+   */
   final Map<String, Integer> removingTargetGroups = new LinkedHashMap<>();
 
-  TrafficSources(GroupState state, GroupContext group, Kernel kernel, List<LoadBalancerTargets> targetGroups) {
+  TrafficSources(
+      GroupState state, GroupContext group, Kernel kernel, List<LoadBalancerTargets> targetGroups) {
     this.state = state;
     this.group = group;
     this.kernel = kernel;
@@ -53,18 +58,28 @@ final class TrafficSources {
     }
   }
 
-  /** Deregisters a registered member from every traffic source; {@code drained} runs once all have drained it. */
+  /**
+   * Deregisters a registered member from every traffic source; {@code drained} runs once all have
+   * drained it.
+   */
   void deregister(Member m, Runnable drained) {
     int[] left = {targetGroups.size()};
     m.registered = false;
     for (LoadBalancerTargets tg : targetGroups) {
-      tg.deregister(m.instanceId, () -> kernel.run(() -> {
-        if (--left[0] == 0) drained.run();
-      }));
+      tg.deregister(
+          m.instanceId,
+          () ->
+              kernel.run(
+                  () -> {
+                    if (--left[0] == 0) drained.run();
+                  }));
     }
   }
 
-  /** Adds load balancers (AttachLoadBalancers): members in service register now, later ones on entering service. */
+  /**
+   * Adds load balancers (AttachLoadBalancers): members in service register now, later ones on
+   * entering service.
+   */
   void attach(List<LoadBalancerTargets> more) {
     for (LoadBalancerTargets t : more) {
       targetGroups.add(t);
@@ -91,16 +106,20 @@ final class TrafficSources {
       if (registered.isEmpty()) continue;
       removingTargetGroups.put(t.name(), registered.size());
       for (Member m : registered) {
-        t.deregister(m.instanceId, () -> kernel.run(() -> {
-          Integer left = removingTargetGroups.get(t.name());
-          if (left == null) return; // attached again meanwhile
-          if (left > 1) {
-            removingTargetGroups.put(t.name(), left - 1);
-          } else {
-            removingTargetGroups.remove(t.name());
-            state.record(new AutoScalingFact.TargetGroupRemoved(state.name, t.name()));
-          }
-        }));
+        t.deregister(
+            m.instanceId,
+            () ->
+                kernel.run(
+                    () -> {
+                      Integer left = removingTargetGroups.get(t.name());
+                      if (left == null) return; // attached again meanwhile
+                      if (left > 1) {
+                        removingTargetGroups.put(t.name(), left - 1);
+                      } else {
+                        removingTargetGroups.remove(t.name());
+                        state.record(new AutoScalingFact.TargetGroupRemoved(state.name, t.name()));
+                      }
+                    }));
       }
     }
   }

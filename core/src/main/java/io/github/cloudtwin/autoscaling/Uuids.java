@@ -18,7 +18,12 @@ final class Uuids {
   String next() {
     long a = ids.nextLong();
     long b = ids.nextLong();
-    return String.format("%08x-%04x-4%03x-%04x-%012x", a >>> 32, (a >>> 16) & 0xffff, a & 0xfff,
-        0x8000 | ((b >>> 48) & 0x3fff), b & 0xffffffffffffL);
+    return String.format(
+        "%08x-%04x-4%03x-%04x-%012x",
+        a >>> 32,
+        (a >>> 16) & 0xffff,
+        a & 0xfff,
+        0x8000 | ((b >>> 48) & 0x3fff),
+        b & 0xffffffffffffL);
   }
 }

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * AZRebalance for one group: once it is steady at desired capacity, it launches into the zones
- * with fewest instances (available ones) until no two zones differ by more than one, at most
- * max(MaxSize - desired, 10 % of MaxSize, 1) at a time; as each goes InService, a scale-in takes
- * an instance out of the fullest zone.
+ * AZRebalance for one group: once it is steady at desired capacity, it launches into the zones with
+ * fewest instances (available ones) until no two zones differ by more than one, at most max(MaxSize
+ * - desired, 10 % of MaxSize, 1) at a time; as each goes InService, a scale-in takes an instance
+ * out of the fullest zone.
  */
 final class ZoneRebalancing {
 
@@ -19,8 +19,13 @@ final class ZoneRebalancing {
   private final GroupContext group;
   private final Ec2 ec2;
   private final InstanceLauncher launcher;
-  /** What the last check saw (member version, zone states, desired): an unchanged group is not checked again. */
+
+  /**
+   * What the last check saw (member version, zone states, desired): an unchanged group is not
+   * checked again.
+   */
   private long checkedVersion = -1;
+
   private String checkedZones = "";
   private int checkedDesired = -1;
 
@@ -33,13 +38,16 @@ final class ZoneRebalancing {
 
   /** The periodic check: launches toward balanced zones when the group is steady and unbalanced. */
   void rebalance() {
-    if (group.isSuspended(ScalingProcess.AZRebalance) || group.isSuspended(ScalingProcess.Launch)
+    if (group.isSuspended(ScalingProcess.AZRebalance)
+        || group.isSuspended(ScalingProcess.Launch)
         || state.rebalanceSurplus > 0) return;
     AutoScalingGroupSpec spec = group.spec();
     StringBuilder zs = new StringBuilder();
     for (String z : spec.availabilityZones()) zs.append(ec2.zoneState(z)).append(',');
     String zones = zs.toString();
-    if (state.version == checkedVersion && zones.equals(checkedZones) && spec.desiredCapacity() == checkedDesired) return;
+    if (state.version == checkedVersion
+        && zones.equals(checkedZones)
+        && spec.desiredCapacity() == checkedDesired) return;
     checkedVersion = state.version;
     checkedZones = zones;
     checkedDesired = spec.desiredCapacity();
@@ -55,7 +63,8 @@ final class ZoneRebalancing {
       String min = null;
       String max = null;
       for (Map.Entry<String, Integer> e : counts.entrySet()) {
-        if (ec2.zoneState(e.getKey()) == ZoneState.AVAILABLE && (min == null || e.getValue() < counts.get(min))) min = e.getKey();
+        if (ec2.zoneState(e.getKey()) == ZoneState.AVAILABLE
+            && (min == null || e.getValue() < counts.get(min))) min = e.getKey();
         if (max == null || e.getValue() > counts.get(max)) max = e.getKey();
       }
       if (min == null || counts.get(max) - counts.get(min) <= 1) break;
@@ -65,7 +74,8 @@ final class ZoneRebalancing {
       moves++;
     }
     if (moves == 0) return;
-    int allowance = Math.max(spec.maxSize() - spec.desiredCapacity(), Math.max(1, spec.maxSize() / 10));
+    int allowance =
+        Math.max(spec.maxSize() - spec.desiredCapacity(), Math.max(1, spec.maxSize() / 10));
     int n = Math.min(moves, allowance);
     for (int i = 0; i < n; i++) {
       state.rebalanceSurplus++;

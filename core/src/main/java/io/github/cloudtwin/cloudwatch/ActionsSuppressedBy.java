@@ -1,6 +1,8 @@
 package io.github.cloudtwin.cloudwatch;
 
-/** Why a composite alarm's actions are suppressed, as {@code CompositeAlarm.ActionsSuppressedBy}. */
+/**
+ * Why a composite alarm's actions are suppressed, as {@code CompositeAlarm.ActionsSuppressedBy}.
+ */
 public enum ActionsSuppressedBy {
   /** The composite alarm waits for the suppressor to go into ALARM ({@code WaitPeriod}). */
   WAIT_PERIOD("WaitPeriod"),
@@ -20,7 +22,10 @@ public enum ActionsSuppressedBy {
     return awsName;
   }
 
-  /** {@return AWS's {@code ActionsSuppressedReason}, such as {@code Actions suppressed by WaitPeriod}} */
+  /**
+   * {@return AWS's {@code ActionsSuppressedReason}, such as {@code Actions suppressed by
+   * WaitPeriod}}
+   */
   public String reason() {
     return "Actions suppressed by " + awsName;
   }

@@ -38,7 +38,8 @@ public interface AlarmAction {
    * @return a plain action (for instance a notification): runs on transitions only
    */
   static AlarmAction of(String name, Consumer<AlarmActionContext> action) {
-    return new NamedAlarmAction(Require.name("name", name), false, Require.notNull("action", action));
+    return new NamedAlarmAction(
+        Require.name("name", name), false, Require.notNull("action", action));
   }
 
   /**
@@ -49,6 +50,7 @@ public interface AlarmAction {
    * @return a scaling action: runs on transitions and again every minute while the state holds
    */
   static AlarmAction scaling(String name, Consumer<AlarmActionContext> action) {
-    return new NamedAlarmAction(Require.name("name", name), true, Require.notNull("action", action));
+    return new NamedAlarmAction(
+        Require.name("name", name), true, Require.notNull("action", action));
   }
 }

@@ -8,8 +8,8 @@ import java.time.Instant;
  * @param alarmName the alarm
  * @param state the alarm's state now
  * @param previousState the state before the transition (equal to {@code state} on a re-invocation)
- * @param reinvocation true when a scaling action is invoked again because the alarm stayed in
- *     ALARM for another minute, false on the transition itself
+ * @param reinvocation true when a scaling action is invoked again because the alarm stayed in ALARM
+ *     for another minute, false on the transition itself
  * @param time when the action runs (virtual time)
  * @param threshold the alarm's threshold
  * @param comparisonOperator the alarm's operator

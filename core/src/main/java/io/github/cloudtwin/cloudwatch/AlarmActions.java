@@ -59,8 +59,12 @@ final class AlarmActions {
         continue;
       }
       if (!reinvocation) {
-        a.addHistory(AlarmHistoryItem.of(kernel.clock().now(), "Action", "Successfully executed action " + action.name()));
-        kernel.timeline().record(new CloudWatchFact.AlarmActionInvoked(a.alarmName(), action.name()));
+        a.addHistory(
+            AlarmHistoryItem.of(
+                kernel.clock().now(), "Action", "Successfully executed action " + action.name()));
+        kernel
+            .timeline()
+            .record(new CloudWatchFact.AlarmActionInvoked(a.alarmName(), action.name()));
       }
       action.invoke(ctx);
     }

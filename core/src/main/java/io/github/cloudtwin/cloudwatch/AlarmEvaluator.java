@@ -10,8 +10,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The evaluation of metric alarms: the periodic ticks (every minute; every 10 s once an alarm has
- * a period under a minute), the datapoints of each alarm's evaluation range read from the {@link
+ * The evaluation of metric alarms: the periodic ticks (every minute; every 10 s once an alarm has a
+ * period under a minute), the datapoints of each alarm's evaluation range read from the {@link
  * MetricStore} (or computed by its metric math), the rules applied ({@link AlarmRules}) and, when
  * they give a new state, the transition with AWS's {@code StateReasonData}. Simulation thread only.
  */
@@ -31,7 +31,11 @@ final class AlarmEvaluator {
    * @param alarms the live metric alarms, in creation order (a view the registry keeps current)
    */
   AlarmEvaluator(
-      Kernel kernel, Collection<MetricAlarm> alarms, MetricStore store, AlarmTransitions transitions, AlarmActions actions) {
+      Kernel kernel,
+      Collection<MetricAlarm> alarms,
+      MetricStore store,
+      AlarmTransitions transitions,
+      AlarmActions actions) {
     this.kernel = kernel;
     this.alarms = alarms;
     this.store = store;
@@ -144,18 +148,34 @@ final class AlarmEvaluator {
     MetricMath math = a.math(spec);
     MetricMath.Grid grid = new MetricMath.Grid(starts, ends, spec.period().getSeconds());
     double[] values =
-        ((MetricMath.Series) math.new Evaluation(grid, store::statValues).value(spec.returnedQuery().orElseThrow().id())).values();
+        ((MetricMath.Series)
+                math.new Evaluation(grid, store::statValues)
+                    .value(spec.returnedQuery().orElseThrow().id()))
+            .values();
     return decide(a, spec, now, values, null, stamps, new boolean[range]);
   }
 
-  /** Applies the alarm rules to the evaluated range and transitions; true when the state changed. */
+  /**
+   * Applies the alarm rules to the evaluated range and transitions; true when the state changed.
+   */
   private boolean decide(
-      MetricAlarm a, MetricAlarmSpec spec, long now, double[] values, double[] counts, Instant[] stamps, boolean[] low) {
+      MetricAlarm a,
+      MetricAlarmSpec spec,
+      long now,
+      double[] values,
+      double[] counts,
+      Instant[] stamps,
+      boolean[] low) {
     AlarmRules.Outcome out = AlarmRules.evaluate(spec, values, stamps, low);
     AlarmState result = out.state() == null ? a.state() : out.state();
     a.lastEvaluation(new MetricAlarm.Evaluation(Instant.ofEpochMilli(now), values, result));
     if (out.state() != null && out.state() != a.state()) {
-      transitions.transition(a, out.state(), out.reason(), reasonData(spec, now, out, values, counts, stamps), newestReal(values));
+      transitions.transition(
+          a,
+          out.state(),
+          out.reason(),
+          reasonData(spec, now, out, values, counts, stamps),
+          newestReal(values));
       return true;
     }
     return false;
@@ -163,16 +183,23 @@ final class AlarmEvaluator {
 
   /** What the evaluation saw, as AWS's StateReasonData. */
   static StateReasonData reasonData(
-      MetricAlarmSpec spec, long now, AlarmRules.Outcome out, double[] values, double[] counts, Instant[] stamps) {
+      MetricAlarmSpec spec,
+      long now,
+      AlarmRules.Outcome out,
+      double[] values,
+      double[] counts,
+      Instant[] stamps) {
     List<Integer> used = new ArrayList<>(out.used());
     Collections.sort(used);
     List<Double> recent = new ArrayList<>(used.size());
     for (int i : used) recent.add(values[i]);
     List<StateReasonData.EvaluatedDatapoint> evaluated = new ArrayList<>(out.evaluated());
     for (int i = values.length - 1; i >= values.length - out.evaluated(); i--) {
-      evaluated.add(Double.isNaN(values[i])
-          ? new StateReasonData.EvaluatedDatapoint(stamps[i], null, null)
-          : new StateReasonData.EvaluatedDatapoint(stamps[i], counts == null ? null : counts[i], values[i]));
+      evaluated.add(
+          Double.isNaN(values[i])
+              ? new StateReasonData.EvaluatedDatapoint(stamps[i], null, null)
+              : new StateReasonData.EvaluatedDatapoint(
+                  stamps[i], counts == null ? null : counts[i], values[i]));
     }
     return new StateReasonData(
         "1.0",

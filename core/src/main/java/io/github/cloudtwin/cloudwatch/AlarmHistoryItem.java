@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param oldState the state before (state updates only, else null)
  * @param newState the state after (state updates only, else null)
  * @param reason the state reason (state updates), or the action's outcome
- * @param stateReasonData the new state's reason data (state updates set by an evaluation), else null
+ * @param stateReasonData the new state's reason data (state updates set by an evaluation), else
+ *     null
  * @param historyData AWS's {@code HistoryData} JSON of a state update: {@code
  *     {"version":"1.0","oldState":{"stateValue":"OK","stateReason":"…"},"newState":{"stateValue":
  *     "ALARM","stateReason":"…","stateReasonData":{…}}}}; null for other types
@@ -33,7 +34,12 @@ public record AlarmHistoryItem(
 
   /** A state update, with its HistoryData rendered as AWS writes it. */
   static AlarmHistoryItem stateUpdate(
-      Instant timestamp, AlarmState from, String fromReason, StateReasonData fromData, AlarmState to, String toReason,
+      Instant timestamp,
+      AlarmState from,
+      String fromReason,
+      StateReasonData fromData,
+      AlarmState to,
+      String toReason,
       StateReasonData toData) {
     StringBuilder sb = new StringBuilder(512);
     sb.append("{\"version\":\"1.0\",\"oldState\":");
@@ -42,10 +48,18 @@ public record AlarmHistoryItem(
     state(sb, to, toReason, toData);
     sb.append('}');
     return new AlarmHistoryItem(
-        timestamp, "StateUpdate", "Alarm updated from " + from + " to " + to, from, to, toReason, toData, sb.toString());
+        timestamp,
+        "StateUpdate",
+        "Alarm updated from " + from + " to " + to,
+        from,
+        to,
+        toReason,
+        toData,
+        sb.toString());
   }
 
-  private static void state(StringBuilder sb, AlarmState state, String reason, StateReasonData data) {
+  private static void state(
+      StringBuilder sb, AlarmState state, String reason, StateReasonData data) {
     sb.append("{\"stateValue\":\"").append(state.name()).append("\",\"stateReason\":");
     quote(sb, reason);
     if (data != null) {

@@ -46,7 +46,8 @@ final class AlarmRule {
     Node n = p.or();
     p.skip();
     if (p.i < rule.length()) {
-      throw p.error(p.i, "unexpected '" + rule.charAt(p.i) + "' (expected AND, OR or the end of the rule)");
+      throw p.error(
+          p.i, "unexpected '" + rule.charAt(p.i) + "' (expected AND, OR or the end of the rule)");
     }
     return n;
   }
@@ -92,7 +93,8 @@ final class AlarmRule {
   }
 
   private ValidationException error(int at, String what) {
-    return new ValidationException("AlarmRule", text, "a valid alarm rule: error at position " + (at + 1) + ": " + what);
+    return new ValidationException(
+        "AlarmRule", text, "a valid alarm rule: error at position " + (at + 1) + ": " + what);
   }
 
   private void skip() {
@@ -132,7 +134,10 @@ final class AlarmRule {
 
   private Node primary() {
     skip();
-    if (i >= text.length()) throw error(i, "the rule ends where ALARM(...), OK(...), INSUFFICIENT_DATA(...), TRUE, FALSE, NOT or '(' is expected");
+    if (i >= text.length())
+      throw error(
+          i,
+          "the rule ends where ALARM(...), OK(...), INSUFFICIENT_DATA(...), TRUE, FALSE, NOT or '(' is expected");
     int start = i;
     if (text.charAt(i) == '(') {
       i++;
@@ -146,10 +151,12 @@ final class AlarmRule {
     }
     if (word("TRUE")) return new Const(true);
     if (word("FALSE")) return new Const(false);
-    for (AlarmState s : new AlarmState[] {AlarmState.INSUFFICIENT_DATA, AlarmState.ALARM, AlarmState.OK}) {
+    for (AlarmState s :
+        new AlarmState[] {AlarmState.INSUFFICIENT_DATA, AlarmState.ALARM, AlarmState.OK}) {
       if (word(s.name())) {
         skip();
-        if (i >= text.length() || text.charAt(i) != '(') throw error(i, "expected '(' after " + s.name());
+        if (i >= text.length() || text.charAt(i) != '(')
+          throw error(i, "expected '(' after " + s.name());
         i++;
         return new StateOf(s, alarmName(start), start + 1);
       }
@@ -157,8 +164,12 @@ final class AlarmRule {
     int end = start;
     while (end < text.length() && isWordPart(text.charAt(end))) end++;
     String found = end > start ? text.substring(start, end) : String.valueOf(text.charAt(start));
-    throw error(start, "unexpected '" + found + "' (expected ALARM(...), OK(...), INSUFFICIENT_DATA(...), TRUE, FALSE, NOT or"
-        + " '('; the functions and operators are written in uppercase)");
+    throw error(
+        start,
+        "unexpected '"
+            + found
+            + "' (expected ALARM(...), OK(...), INSUFFICIENT_DATA(...), TRUE, FALSE, NOT or"
+            + " '('; the functions and operators are written in uppercase)");
   }
 
   /** The alarm name or ARN inside a function, quoted or not, up to the closing parenthesis. */
@@ -173,7 +184,9 @@ final class AlarmRule {
       skip();
     } else {
       int close = text.indexOf(')', i);
-      if (close < 0) throw error(functionAt, "expected a ')' closing the function at position " + (functionAt + 1));
+      if (close < 0)
+        throw error(
+            functionAt, "expected a ')' closing the function at position " + (functionAt + 1));
       name = text.substring(i, close).strip();
       i = close;
     }

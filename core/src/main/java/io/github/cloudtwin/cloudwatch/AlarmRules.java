@@ -19,10 +19,14 @@ final class AlarmRules {
   private AlarmRules() {}
 
   /**
-   * The outcome of one evaluation; {@code state} null means "keep the current state". The reason
-   * is formatted only when someone reads it (on a transition), not on every evaluation.
+   * The outcome of one evaluation; {@code state} null means "keep the current state". The reason is
+   * formatted only when someone reads it (on a transition), not on every evaluation.
    */
-  record Outcome(AlarmState state, java.util.function.Supplier<String> reasonText, List<Integer> used, int evaluated) {
+  record Outcome(
+      AlarmState state,
+      java.util.function.Supplier<String> reasonText,
+      List<Integer> used,
+      int evaluated) {
     Outcome(AlarmState state, java.util.function.Supplier<String> reasonText) {
       this(state, reasonText, List.of(), 0);
     }
@@ -39,7 +43,8 @@ final class AlarmRules {
    * @param stamps the start of each datapoint's period
    * @param lowSample per datapoint: a percentile with too few samples under {@code ignore}
    */
-  static Outcome evaluate(MetricAlarmSpec spec, double[] values, Instant[] stamps, boolean[] lowSample) {
+  static Outcome evaluate(
+      MetricAlarmSpec spec, double[] values, Instant[] stamps, boolean[] lowSample) {
     int n = spec.evaluationPeriods();
     int m = spec.datapointsToAlarm();
     int range = values.length;
@@ -73,10 +78,20 @@ final class AlarmRules {
         case missing:
           // AWS counts the N evaluated periods, not the wider range the twin fetched
           return new Outcome(
-              AlarmState.INSUFFICIENT_DATA, () ->
-              "Insufficient Data: " + n + " datapoint" + (n == 1 ? " was" : "s were") + " unknown.", List.of(), n);
+              AlarmState.INSUFFICIENT_DATA,
+              () ->
+                  "Insufficient Data: "
+                      + n
+                      + " datapoint"
+                      + (n == 1 ? " was" : "s were")
+                      + " unknown.",
+              List.of(),
+              n);
         case ignore:
-          return new Outcome(null, () -> "All " + range + " datapoints missing; treatMissingData=ignore keeps the state.");
+          return new Outcome(
+              null,
+              () ->
+                  "All " + range + " datapoints missing; treatMissingData=ignore keeps the state.");
         case breaching:
           return decide(spec, values, stamps, List.of(), n, 0);
         default:
@@ -98,18 +113,30 @@ final class AlarmRules {
         // The premature-alarm guard only matters when the real points cannot reach M on their own.
         if (real < m && prematureGuardHolds(values, n, m, op, threshold)) {
           if (t == TreatMissingData.ignore) {
-            return new Outcome(null, () -> "Breaching datapoint followed by missing data; treatMissingData=ignore keeps the state.");
+            return new Outcome(
+                null,
+                () ->
+                    "Breaching datapoint followed by missing data; treatMissingData=ignore keeps the state.");
           }
           List<Integer> breaching = new ArrayList<>();
           for (int i : realPoints) {
             if (i >= range - n && op.breaches(values[i], threshold)) breaching.add(i);
           }
           return new Outcome(
-              AlarmState.ALARM, () ->
-              "Threshold Crossed: " + describe(breaching, values, stamps) + " "
-                  + (breaching.size() == 1 ? "was " : "were ") + op.words() + " the threshold ("
-                  + fmt(threshold) + ") and the newer datapoints are missing"
-                  + minimum(spec, m, "OK -> ALARM") + ".", breaching, m);
+              AlarmState.ALARM,
+              () ->
+                  "Threshold Crossed: "
+                      + describe(breaching, values, stamps)
+                      + " "
+                      + (breaching.size() == 1 ? "was " : "were ")
+                      + op.words()
+                      + " the threshold ("
+                      + fmt(threshold)
+                      + ") and the newer datapoints are missing"
+                      + minimum(spec, m, "OK -> ALARM")
+                      + ".",
+              breaching,
+              m);
         }
         return decide(spec, values, stamps, realPoints, 0, 0);
     }
@@ -159,39 +186,79 @@ final class AlarmRules {
     int real = points.size();
     if (b >= m) {
       return new Outcome(
-          AlarmState.ALARM, () ->
-          breachingFills > 0
-              // the missing datapoints made the case: AWS names what was received, not the values
-              ? "Threshold Crossed: " + received(real, n) + " and " + treated(breachingFills, "Breaching") + "."
-              : "Threshold Crossed: " + countPhrase(spec, breaching.size(), total) + " " + describe(breaching, values, stamps)
-                  + " " + (breaching.size() == 1 ? "was " : "were ") + op.words() + " the threshold (" + fmt(threshold) + ")"
-                  + (okFills > 0 ? " and " + treated(okFills, "NonBreaching") : "")
-                  + minimum(spec, m, "OK -> ALARM") + ".",
-          points, m);
+          AlarmState.ALARM,
+          () ->
+              breachingFills > 0
+                  // the missing datapoints made the case: AWS names what was received, not the
+                  // values
+                  ? "Threshold Crossed: "
+                      + received(real, n)
+                      + " and "
+                      + treated(breachingFills, "Breaching")
+                      + "."
+                  : "Threshold Crossed: "
+                      + countPhrase(spec, breaching.size(), total)
+                      + " "
+                      + describe(breaching, values, stamps)
+                      + " "
+                      + (breaching.size() == 1 ? "was " : "were ")
+                      + op.words()
+                      + " the threshold ("
+                      + fmt(threshold)
+                      + ")"
+                      + (okFills > 0 ? " and " + treated(okFills, "NonBreaching") : "")
+                      + minimum(spec, m, "OK -> ALARM")
+                      + ".",
+          points,
+          m);
     }
     int ok = total - b;
     if (ok == 0) {
       // Only breaching datapoints, fewer than M (the rest missing, under missing or ignore):
       // neither ALARM nor OK is justified, so the state stays.
       return new Outcome(
-          null, () ->
-          (total == 1 ? b + " datapoint" : b + " out of the last " + total + " datapoints") + " " + describe(breaching, values, stamps) + " " + (b == 1 ? "was " : "were ")
-              + op.words() + " the threshold (" + fmt(threshold) + "), fewer than the " + m
-              + " needed for ALARM, and no datapoint was not; state kept.");
+          null,
+          () ->
+              (total == 1 ? b + " datapoint" : b + " out of the last " + total + " datapoints")
+                  + " "
+                  + describe(breaching, values, stamps)
+                  + " "
+                  + (b == 1 ? "was " : "were ")
+                  + op.words()
+                  + " the threshold ("
+                  + fmt(threshold)
+                  + "), fewer than the "
+                  + m
+                  + " needed for ALARM, and no datapoint was not; state kept.");
     }
     // With the whole range (total = N) a non-ALARM outcome has at least N - M + 1 non-breaching
     // datapoints; with fewer real datapoints (missing data) at least one, as AWS's missing-data
     // table shows ("- - - - 0" with M = 2 goes OK). The minimum printed is the one that applied.
     int minimumOk = Math.max(1, total - m + 1);
     return new Outcome(
-        AlarmState.OK, () ->
-        okFills > 0
-            ? "Threshold Crossed: " + received(real, n) + " and " + treated(okFills, "NonBreaching") + "."
-            : "Threshold Crossed: " + countPhrase(spec, fine.size(), total) + " " + describe(fine, values, stamps)
-                + " " + (fine.size() == 1 ? "was not " : "were not ") + op.words() + " the threshold (" + fmt(threshold) + ")"
-                + (breachingFills > 0 ? " and " + treated(breachingFills, "Breaching") : "")
-                + minimum(spec, minimumOk, "ALARM -> OK") + ".",
-        points, minimumOk);
+        AlarmState.OK,
+        () ->
+            okFills > 0
+                ? "Threshold Crossed: "
+                    + received(real, n)
+                    + " and "
+                    + treated(okFills, "NonBreaching")
+                    + "."
+                : "Threshold Crossed: "
+                    + countPhrase(spec, fine.size(), total)
+                    + " "
+                    + describe(fine, values, stamps)
+                    + " "
+                    + (fine.size() == 1 ? "was not " : "were not ")
+                    + op.words()
+                    + " the threshold ("
+                    + fmt(threshold)
+                    + ")"
+                    + (breachingFills > 0 ? " and " + treated(breachingFills, "Breaching") : "")
+                    + minimum(spec, minimumOk, "ALARM -> OK")
+                    + ".",
+        points,
+        minimumOk);
   }
 
   /**
@@ -205,15 +272,27 @@ final class AlarmRules {
     return count + " datapoint" + (count == 1 ? "" : "s");
   }
 
-  /** {@code " (minimum 2 datapoints for OK -> ALARM transition)"}, only when DatapointsToAlarm was given. */
+  /**
+   * {@code " (minimum 2 datapoints for OK -> ALARM transition)"}, only when DatapointsToAlarm was
+   * given.
+   */
   private static String minimum(MetricAlarmSpec spec, int minimum, String transition) {
     if (!spec.datapointsToAlarmSet()) {
       return "";
     }
-    return " (minimum " + minimum + " datapoint" + (minimum == 1 ? "" : "s") + " for " + transition + " transition)";
+    return " (minimum "
+        + minimum
+        + " datapoint"
+        + (minimum == 1 ? "" : "s")
+        + " for "
+        + transition
+        + " transition)";
   }
 
-  /** {@code no datapoints were received for 2 periods}, {@code 1 datapoint was received for 3 periods}. */
+  /**
+   * {@code no datapoints were received for 2 periods}, {@code 1 datapoint was received for 3
+   * periods}.
+   */
   private static String received(int real, int n) {
     String periods = n + " period" + (n == 1 ? "" : "s");
     if (real == 0) {
@@ -224,7 +303,12 @@ final class AlarmRules {
 
   /** {@code 2 missing datapoints were treated as [Breaching]}. */
   private static String treated(int fills, String as) {
-    return fills + " missing datapoint" + (fills == 1 ? " was" : "s were") + " treated as [" + as + "]";
+    return fills
+        + " missing datapoint"
+        + (fills == 1 ? " was" : "s were")
+        + " treated as ["
+        + as
+        + "]";
   }
 
   /** AWS lists the datapoints newest first: {@code [90.0 (01/01/26 00:05:00), ...]}. */

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The state machine of metric alarms: one transition records {@code AlarmStateChanged}, updates
- * the alarm's view and history, and then, caused by that event, tells the alarm listeners, runs
- * the new state's actions and lets the composite alarms that name the alarm re-evaluate.
- * Simulation thread only.
+ * The state machine of metric alarms: one transition records {@code AlarmStateChanged}, updates the
+ * alarm's view and history, and then, caused by that event, tells the alarm listeners, runs the new
+ * state's actions and lets the composite alarms that name the alarm re-evaluate. Simulation thread
+ * only.
  */
 final class AlarmTransitions {
 
@@ -18,7 +18,11 @@ final class AlarmTransitions {
   private final AlarmActions actions;
   private final CompositeAlarms composites;
 
-  AlarmTransitions(Kernel kernel, List<AlarmListener> listeners, AlarmActions actions, CompositeAlarms composites) {
+  AlarmTransitions(
+      Kernel kernel,
+      List<AlarmListener> listeners,
+      AlarmActions actions,
+      CompositeAlarms composites) {
     this.kernel = kernel;
     this.listeners = listeners;
     this.actions = actions;
@@ -29,7 +33,8 @@ final class AlarmTransitions {
    * Moves {@code a} to {@code to}; {@code data} is what the evaluation saw (null for
    * SetAlarmState), {@code newest} its newest datapoint (or NaN).
    */
-  void transition(MetricAlarm a, AlarmState to, String reason, StateReasonData data, double newest) {
+  void transition(
+      MetricAlarm a, AlarmState to, String reason, StateReasonData data, double newest) {
     AlarmState from = a.state();
     String fromReason = a.stateReason();
     StateReasonData fromData = a.stateReasonData();

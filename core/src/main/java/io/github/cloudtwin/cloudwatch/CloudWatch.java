@@ -15,16 +15,16 @@ import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * CloudWatch of one twin: the metric store ({@code PutMetricData}, {@code GetMetricStatistics})
- * and metric alarms.
+ * CloudWatch of one twin: the metric store ({@code PutMetricData}, {@code GetMetricStatistics}) and
+ * metric alarms.
  *
  * <p>Obtain it from {@code twin.cloudWatch()}. Thread-safe: every method runs under the twin's
  * simulation lock.
  *
- * <p>A facade: the metric store ({@code MetricStore}), injections ({@code MetricInjector}),
- * {@code GetMetricData}, the metric alarm registry ({@code MetricAlarms}), their evaluation
- * ({@code AlarmEvaluator}), transitions ({@code AlarmTransitions}) and actions ({@code
- * AlarmActions}), and the composite alarms ({@code CompositeAlarms}) do the work.
+ * <p>A facade: the metric store ({@code MetricStore}), injections ({@code MetricInjector}), {@code
+ * GetMetricData}, the metric alarm registry ({@code MetricAlarms}), their evaluation ({@code
+ * AlarmEvaluator}), transitions ({@code AlarmTransitions}) and actions ({@code AlarmActions}), and
+ * the composite alarms ({@code CompositeAlarms}) do the work.
  */
 public final class CloudWatch {
 
@@ -52,33 +52,39 @@ public final class CloudWatch {
     Map<String, MetricAlarm> byName = new LinkedHashMap<>();
     this.composites = new CompositeAlarms(kernel, byName::get);
     AlarmActions actions = new AlarmActions(kernel);
-    AlarmTransitions transitions = new AlarmTransitions(kernel, alarmListeners, actions, composites);
-    AlarmEvaluator evaluator = new AlarmEvaluator(kernel, byName.values(), store, transitions, actions);
+    AlarmTransitions transitions =
+        new AlarmTransitions(kernel, alarmListeners, actions, composites);
+    AlarmEvaluator evaluator =
+        new AlarmEvaluator(kernel, byName.values(), store, transitions, actions);
     this.alarms = new MetricAlarms(kernel, byName, composites, transitions, evaluator);
-    injector.targets(new InjectionTargets() {
-      @Override
-      public boolean instanceExists(String instanceId) {
-        return wiring.injectionTargets().instanceExists(instanceId);
-      }
+    injector.targets(
+        new InjectionTargets() {
+          @Override
+          public boolean instanceExists(String instanceId) {
+            return wiring.injectionTargets().instanceExists(instanceId);
+          }
 
-      @Override
-      public boolean groupExists(String groupName) {
-        return wiring.injectionTargets().groupExists(groupName);
-      }
-    });
-    wiring.metricOverrides(new MetricOverrides() {
-      @Override
-      public boolean isSuppressed(String metricName, String instanceId, String groupName, long epochMillis) {
-        kernel.checkOpen();
-        return injector.isSuppressed(metricName, instanceId, groupName, epochMillis);
-      }
+          @Override
+          public boolean groupExists(String groupName) {
+            return wiring.injectionTargets().groupExists(groupName);
+          }
+        });
+    wiring.metricOverrides(
+        new MetricOverrides() {
+          @Override
+          public boolean isSuppressed(
+              String metricName, String instanceId, String groupName, long epochMillis) {
+            kernel.checkOpen();
+            return injector.isSuppressed(metricName, instanceId, groupName, epochMillis);
+          }
 
-      @Override
-      public double injectedValue(String metricName, String instanceId, String groupName, long epochMillis) {
-        kernel.checkOpen();
-        return injector.injectedValue(metricName, instanceId, groupName, epochMillis);
-      }
-    });
+          @Override
+          public double injectedValue(
+              String metricName, String instanceId, String groupName, long epochMillis) {
+            kernel.checkOpen();
+            return injector.injectedValue(metricName, instanceId, groupName, epochMillis);
+          }
+        });
   }
 
   // ------------------------------------------------------------------ metrics
@@ -95,7 +101,6 @@ public final class CloudWatch {
 
   /**
    * Stores one sample, as {@code PutMetricData}.
-   *
    *
    * @param timestamp when the sample was taken; null means now; at most 2 weeks in the past and 2
    *     hours in the future of virtual time, as CloudWatch accepts
@@ -172,10 +177,11 @@ public final class CloudWatch {
    * @param queries up to 500 queries; the ones with {@code ReturnData} true are answered
    * @param start the start (inclusive); periods are aligned to it
    * @param end the end (exclusive)
-   * @return one result per returned query (an expression giving an array of time series gives
-   *     one result per series), periods without a value left out
+   * @return one result per returned query (an expression giving an array of time series gives one
+   *     result per series), periods without a value left out
    */
-  public List<MetricDataResult> getMetricData(List<MetricDataQuery> queries, Instant start, Instant end) {
+  public List<MetricDataResult> getMetricData(
+      List<MetricDataQuery> queries, Instant start, Instant end) {
     return getMetricData(queries, start, end, ScanBy.TIMESTAMP_DESCENDING);
   }
 
@@ -186,10 +192,11 @@ public final class CloudWatch {
    * @param start the start (inclusive); periods are aligned to it
    * @param end the end (exclusive)
    * @param scanBy the order of the datapoints
-   * @return one result per returned query (an expression giving an array of time series gives
-   *     one result per series), periods without a value left out
+   * @return one result per returned query (an expression giving an array of time series gives one
+   *     result per series), periods without a value left out
    */
-  public List<MetricDataResult> getMetricData(List<MetricDataQuery> queries, Instant start, Instant end, ScanBy scanBy) {
+  public List<MetricDataResult> getMetricData(
+      List<MetricDataQuery> queries, Instant start, Instant end, ScanBy scanBy) {
     return metricData.query(queries, start, end, scanBy);
   }
 
@@ -245,8 +252,8 @@ public final class CloudWatch {
 
   /**
    * Creates or updates a metric alarm, as {@code PutMetricAlarm}. A new alarm starts in
-   * INSUFFICIENT_DATA and is evaluated at the next evaluation instant (every minute; every 10 s
-   * for periods under a minute). Updating keeps the state and overwrites the definition.
+   * INSUFFICIENT_DATA and is evaluated at the next evaluation instant (every minute; every 10 s for
+   * periods under a minute). Updating keeps the state and overwrites the definition.
    *
    * @param spec the spec
    * @return the alarm, a live view
@@ -324,8 +331,12 @@ public final class CloudWatch {
         () -> {
           CompositeAlarm c = composites.get(name);
           if (c == null) {
-            throw new ValidationException("AlarmName", name, "the name of an existing composite alarm "
-                + composites.all().stream().map(CompositeAlarm::alarmName).toList() + " (ResourceNotFound)");
+            throw new ValidationException(
+                "AlarmName",
+                name,
+                "the name of an existing composite alarm "
+                    + composites.all().stream().map(CompositeAlarm::alarmName).toList()
+                    + " (ResourceNotFound)");
           }
           return c;
         });

@@ -33,14 +33,17 @@ public final class CompositeAlarm {
   Instant extensionUntil;
   long extensionGeneration;
 
-  CompositeAlarm(CompositeAlarms owner, CompositeAlarmSpec spec, AlarmRule.Node rule, Instant createdAt) {
+  CompositeAlarm(
+      CompositeAlarms owner, CompositeAlarmSpec spec, AlarmRule.Node rule, Instant createdAt) {
     this.owner = owner;
     this.spec = spec;
     this.rule = rule;
     this.stateUpdatedTimestamp = createdAt;
   }
 
-  /** {@return the twin's timeline, where this alarm's events ({@code alarm/<name>}) are recorded} */
+  /**
+   * {@return the twin's timeline, where this alarm's events ({@code alarm/<name>}) are recorded}
+   */
   public Timeline timeline() {
     return owner.timeline();
   }

@@ -19,7 +19,8 @@ import java.util.List;
  *     scaling actions)
  * @param okActions run on the transition to OK
  * @param insufficientDataActions run on the transition to INSUFFICIENT_DATA
- * @param actionsSuppressor the alarm (name or ARN) whose ALARM state suppresses the actions, or null
+ * @param actionsSuppressor the alarm (name or ARN) whose ALARM state suppresses the actions, or
+ *     null
  * @param actionsSuppressorWaitPeriod how long actions wait for the suppressor to go into ALARM;
  *     required with a suppressor, null without
  * @param actionsSuppressorExtensionPeriod how long actions stay suppressed after the suppressor
@@ -38,8 +39,8 @@ public record CompositeAlarmSpec(
     Duration actionsSuppressorExtensionPeriod) {
 
   /**
-   * Validates every field the way PutCompositeAlarm does (the rule's syntax included; the alarms
-   * it names are checked when the alarm is put).
+   * Validates every field the way PutCompositeAlarm does (the rule's syntax included; the alarms it
+   * names are checked when the alarm is put).
    *
    * @param alarmName unique among the twin's alarms, metric and composite
    * @param alarmDescription free text, may be null
@@ -60,7 +61,8 @@ public record CompositeAlarmSpec(
     }
     int alarms = AlarmRule.alarms(AlarmRule.parse(alarmRule)).size();
     if (alarms > 100) {
-      throw new ValidationException("AlarmRule", alarms + " alarms", "a rule naming at most 100 alarms");
+      throw new ValidationException(
+          "AlarmRule", alarms + " alarms", "a rule naming at most 100 alarms");
     }
     alarmActions = actions("AlarmActions", alarmActions);
     okActions = actions("OKActions", okActions);
@@ -68,18 +70,32 @@ public record CompositeAlarmSpec(
     if (actionsSuppressor != null) {
       Require.name("ActionsSuppressor", actionsSuppressor);
       if (actionsSuppressorWaitPeriod == null || actionsSuppressorExtensionPeriod == null) {
-        throw new ValidationException(actionsSuppressorWaitPeriod == null ? "ActionsSuppressorWaitPeriod" : "ActionsSuppressorExtensionPeriod",
-            null, "required when ActionsSuppressor is specified");
+        throw new ValidationException(
+            actionsSuppressorWaitPeriod == null
+                ? "ActionsSuppressorWaitPeriod"
+                : "ActionsSuppressorExtensionPeriod",
+            null,
+            "required when ActionsSuppressor is specified");
       }
       Require.notNegative("ActionsSuppressorWaitPeriod", actionsSuppressorWaitPeriod);
       Require.notNegative("ActionsSuppressorExtensionPeriod", actionsSuppressorExtensionPeriod);
-      if (actionsSuppressorWaitPeriod.getNano() != 0 || actionsSuppressorExtensionPeriod.getNano() != 0) {
-        throw new ValidationException("ActionsSuppressorWaitPeriod", actionsSuppressorWaitPeriod.getNano() != 0
-            ? actionsSuppressorWaitPeriod : actionsSuppressorExtensionPeriod, "a whole number of seconds");
+      if (actionsSuppressorWaitPeriod.getNano() != 0
+          || actionsSuppressorExtensionPeriod.getNano() != 0) {
+        throw new ValidationException(
+            "ActionsSuppressorWaitPeriod",
+            actionsSuppressorWaitPeriod.getNano() != 0
+                ? actionsSuppressorWaitPeriod
+                : actionsSuppressorExtensionPeriod,
+            "a whole number of seconds");
       }
     } else if (actionsSuppressorWaitPeriod != null || actionsSuppressorExtensionPeriod != null) {
-      throw new ValidationException(actionsSuppressorWaitPeriod != null ? "ActionsSuppressorWaitPeriod" : "ActionsSuppressorExtensionPeriod",
-          actionsSuppressorWaitPeriod != null ? actionsSuppressorWaitPeriod : actionsSuppressorExtensionPeriod,
+      throw new ValidationException(
+          actionsSuppressorWaitPeriod != null
+              ? "ActionsSuppressorWaitPeriod"
+              : "ActionsSuppressorExtensionPeriod",
+          actionsSuppressorWaitPeriod != null
+              ? actionsSuppressorWaitPeriod
+              : actionsSuppressorExtensionPeriod,
           "only with an ActionsSuppressor");
     }
   }
@@ -92,7 +108,9 @@ public record CompositeAlarmSpec(
     for (AlarmAction a : actions) {
       Require.notNull(field, a);
       if (a.isScalingAction()) {
-        throw new ValidationException(field, a.name(),
+        throw new ValidationException(
+            field,
+            a.name(),
             "a notification: composite alarms take no scaling actions (SNS, Lambda, OpsItems, incidents only)");
       }
     }
@@ -208,7 +226,8 @@ public record CompositeAlarmSpec(
      * @return this builder
      */
     public Builder insufficientDataActions(AlarmAction... actions) {
-      insufficientDataActions.addAll(Arrays.asList(Require.notNull("InsufficientDataActions", actions)));
+      insufficientDataActions.addAll(
+          Arrays.asList(Require.notNull("InsufficientDataActions", actions)));
       return this;
     }
 
@@ -230,8 +249,17 @@ public record CompositeAlarmSpec(
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public CompositeAlarmSpec build() {
-      return new CompositeAlarmSpec(alarmName, alarmDescription, alarmRule, actionsEnabled, alarmActions, okActions,
-          insufficientDataActions, actionsSuppressor, waitPeriod, extensionPeriod);
+      return new CompositeAlarmSpec(
+          alarmName,
+          alarmDescription,
+          alarmRule,
+          actionsEnabled,
+          alarmActions,
+          okActions,
+          insufficientDataActions,
+          actionsSuppressor,
+          waitPeriod,
+          extensionPeriod);
     }
   }
 }

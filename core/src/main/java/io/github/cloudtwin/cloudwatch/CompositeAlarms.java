@@ -18,14 +18,15 @@ import java.util.function.Function;
 
 /**
  * The composite alarms of one CloudWatch: their validation (the alarms a rule names exist, no
- * cycle), their evaluation (at once when put, and whenever an alarm their rule names changes
- * state) and the suppression of their actions ("Alarm suppression": {@code ActionsSuppressor},
- * {@code WaitPeriod}, {@code ExtensionPeriod}). Simulation thread only.
+ * cycle), their evaluation (at once when put, and whenever an alarm their rule names changes state)
+ * and the suppression of their actions ("Alarm suppression": {@code ActionsSuppressor}, {@code
+ * WaitPeriod}, {@code ExtensionPeriod}). Simulation thread only.
  */
 final class CompositeAlarms {
 
   private static final DateTimeFormatter REASON_TIME =
-      DateTimeFormatter.ofPattern("EEEE dd MMMM, yyyy HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEEE dd MMMM, yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private final Kernel kernel;
   private final Function<String, MetricAlarm> metricAlarms;
@@ -62,7 +63,9 @@ final class CompositeAlarms {
 
   /** The alarm name a rule's reference (a name or this account's ARN) stands for. */
   private String nameOf(String ref) {
-    return ref.startsWith("arn:") && ref.startsWith(arnPrefix()) ? ref.substring(arnPrefix().length()) : ref;
+    return ref.startsWith("arn:") && ref.startsWith(arnPrefix())
+        ? ref.substring(arnPrefix().length())
+        : ref;
   }
 
   private boolean exists(String name) {
@@ -85,32 +88,42 @@ final class CompositeAlarms {
   CompositeAlarm put(CompositeAlarmSpec spec) {
     String name = spec.alarmName();
     if (metricAlarms.apply(name) != null) {
-      throw new ValidationException("AlarmName", name,
+      throw new ValidationException(
+          "AlarmName",
+          name,
           "a name no metric alarm has: alarm names are unique across metric and composite alarms");
     }
     AlarmRule.Node rule = AlarmRule.parse(spec.alarmRule());
     for (String ref : AlarmRule.alarms(rule)) {
       String n = nameOf(ref);
       if (n.equals(name)) {
-        throw new ValidationException("AlarmRule", spec.alarmRule(), "a rule that does not name its own alarm (" + ref + ")");
+        throw new ValidationException(
+            "AlarmRule", spec.alarmRule(), "a rule that does not name its own alarm (" + ref + ")");
       }
       if (ref.startsWith("arn:") && !ref.startsWith(arnPrefix())) {
-        throw new ValidationException("AlarmRule", ref, "the name or ARN of an alarm in this account and Region ("
-            + arnPrefix() + "<name>)");
+        throw new ValidationException(
+            "AlarmRule",
+            ref,
+            "the name or ARN of an alarm in this account and Region (" + arnPrefix() + "<name>)");
       }
       if (!exists(n)) {
-        throw new ValidationException("AlarmRule", ref, "the name or ARN of an existing alarm (" + ref + " does not exist)");
+        throw new ValidationException(
+            "AlarmRule", ref, "the name or ARN of an existing alarm (" + ref + " does not exist)");
       }
     }
     List<String> cycle = cycleThrough(name, rule);
     if (cycle != null) {
-      throw new ValidationException("AlarmRule", spec.alarmRule(),
+      throw new ValidationException(
+          "AlarmRule",
+          spec.alarmRule(),
           "a rule without a cycle between composite alarms: " + String.join(" -> ", cycle));
     }
     if (spec.actionsSuppressor() != null) {
       String s = nameOf(spec.actionsSuppressor());
       if (s.equals(name) || !exists(s)) {
-        throw new ValidationException("ActionsSuppressor", spec.actionsSuppressor(),
+        throw new ValidationException(
+            "ActionsSuppressor",
+            spec.actionsSuppressor(),
             "the name or ARN of an existing alarm other than this one");
       }
     }
@@ -118,7 +131,8 @@ final class CompositeAlarms {
     CompositeAlarm existing = alarms.get(name);
     if (existing != null) {
       existing.spec(spec, rule);
-      existing.addHistory(AlarmHistoryItem.of(now, "ConfigurationUpdate", "Alarm \"" + name + "\" updated"));
+      existing.addHistory(
+          AlarmHistoryItem.of(now, "ConfigurationUpdate", "Alarm \"" + name + "\" updated"));
       long id = kernel.timeline().record(new CloudWatchFact.CompositeAlarmUpdated(name, spec));
       kernel.runWithCause(id, () -> evaluate(existing, null));
       return existing;
@@ -155,12 +169,16 @@ final class CompositeAlarms {
 
   // ------------------------------------------------------------------ delete
 
-  /** The composite alarms outside {@code deleting} that name {@code name} in their rule or as suppressor. */
+  /**
+   * The composite alarms outside {@code deleting} that name {@code name} in their rule or as
+   * suppressor.
+   */
   List<String> dependents(String name, Set<String> deleting) {
     List<String> out = new ArrayList<>();
     for (CompositeAlarm c : alarms.values()) {
       if (deleting.contains(c.alarmName())) continue;
-      boolean refers = c.spec().actionsSuppressor() != null && nameOf(c.spec().actionsSuppressor()).equals(name);
+      boolean refers =
+          c.spec().actionsSuppressor() != null && nameOf(c.spec().actionsSuppressor()).equals(name);
       for (String ref : AlarmRule.alarms(c.rule)) {
         if (nameOf(ref).equals(name)) refers = true;
       }
@@ -177,7 +195,9 @@ final class CompositeAlarms {
 
   // ------------------------------------------------------------------ evaluation
 
-  /** An alarm (metric or composite) changed state: re-evaluate the rules and suppressions naming it. */
+  /**
+   * An alarm (metric or composite) changed state: re-evaluate the rules and suppressions naming it.
+   */
   void alarmChanged(String name, AlarmState from, AlarmState to) {
     if (alarms.isEmpty()) return;
     for (CompositeAlarm c : List.copyOf(alarms.values())) {
@@ -207,28 +227,43 @@ final class CompositeAlarms {
     String reason;
     CompositeStateReasonData data;
     if (trigger == null) {
-      reason = "Composite alarm rule " + c.spec().alarmRule() + " evaluated to " + (holds ? "TRUE" : "FALSE") + ".";
+      reason =
+          "Composite alarm rule "
+              + c.spec().alarmRule()
+              + " evaluated to "
+              + (holds ? "TRUE" : "FALSE")
+              + ".";
       data = new CompositeStateReasonData(List.of());
     } else {
       AlarmState s = stateOf(trigger);
       Instant at = stateTimestampOf(trigger);
       reason = arn(trigger) + " transitioned to " + s + " at " + REASON_TIME.format(at);
-      data = new CompositeStateReasonData(List.of(new CompositeStateReasonData.TriggeringAlarm(arn(trigger), s, at)));
+      data =
+          new CompositeStateReasonData(
+              List.of(new CompositeStateReasonData.TriggeringAlarm(arn(trigger), s, at)));
     }
     transition(c, to, reason, data);
   }
 
-  private void transition(CompositeAlarm c, AlarmState to, String reason, CompositeStateReasonData data) {
+  private void transition(
+      CompositeAlarm c, AlarmState to, String reason, CompositeStateReasonData data) {
     AlarmState from = c.state();
     String fromReason = c.stateReason();
     Instant now = kernel.clock().now();
-    long id = kernel.timeline().record(new CloudWatchFact.CompositeAlarmStateChanged(c.alarmName(), from, to, reason, data));
+    long id =
+        kernel
+            .timeline()
+            .record(
+                new CloudWatchFact.CompositeAlarmStateChanged(
+                    c.alarmName(), from, to, reason, data));
     c.state(to, reason, data, now, id);
     c.addHistory(AlarmHistoryItem.stateUpdate(now, from, fromReason, null, to, reason, null));
-    kernel.runWithCause(id, () -> {
-      actionsOnTransition(c, from);
-      alarmChanged(c.alarmName(), from, to);
-    });
+    kernel.runWithCause(
+        id,
+        () -> {
+          actionsOnTransition(c, from);
+          alarmChanged(c.alarmName(), from, to);
+        });
   }
 
   /**
@@ -265,7 +300,9 @@ final class CompositeAlarms {
       by = ActionsSuppressedBy.WAIT_PERIOD;
       c.waitUntil = now.plus(wait);
       long generation = ++c.waitGeneration;
-      kernel.scheduler().at(c.waitUntil, c.lastTransitionEventId(), () -> waitPeriodEnded(c, generation));
+      kernel
+          .scheduler()
+          .at(c.waitUntil, c.lastTransitionEventId(), () -> waitPeriodEnded(c, generation));
     }
     c.pending = true;
     c.pendingFrom = from;
@@ -274,10 +311,17 @@ final class CompositeAlarms {
 
   private void suppress(CompositeAlarm c, ActionsSuppressedBy by) {
     c.suppressedBy(by);
-    Duration period = by == ActionsSuppressedBy.WAIT_PERIOD ? c.spec().actionsSuppressorWaitPeriod()
-        : by == ActionsSuppressedBy.EXTENSION_PERIOD ? Duration.between(kernel.clock().now(), c.extensionUntil) : null;
-    kernel.timeline().record(new CloudWatchFact.CompositeActionsSuppressed(c.alarmName(), c.state(), by,
-        nameOf(c.spec().actionsSuppressor()), period));
+    Duration period =
+        by == ActionsSuppressedBy.WAIT_PERIOD
+            ? c.spec().actionsSuppressorWaitPeriod()
+            : by == ActionsSuppressedBy.EXTENSION_PERIOD
+                ? Duration.between(kernel.clock().now(), c.extensionUntil)
+                : null;
+    kernel
+        .timeline()
+        .record(
+            new CloudWatchFact.CompositeActionsSuppressed(
+                c.alarmName(), c.state(), by, nameOf(c.spec().actionsSuppressor()), period));
   }
 
   private void waitPeriodEnded(CompositeAlarm c, long generation) {
@@ -285,7 +329,8 @@ final class CompositeAlarms {
     c.waitUntil = null;
     if (!c.pending) return;
     if (stateOf(nameOf(c.spec().actionsSuppressor())) == AlarmState.ALARM) {
-      if (c.actionsSuppressedBy().orElse(null) != ActionsSuppressedBy.ALARM) suppress(c, ActionsSuppressedBy.ALARM);
+      if (c.actionsSuppressedBy().orElse(null) != ActionsSuppressedBy.ALARM)
+        suppress(c, ActionsSuppressedBy.ALARM);
       return;
     }
     if (c.extensionUntil != null) return; // released when the extension period ends
@@ -296,21 +341,26 @@ final class CompositeAlarms {
     if (to == AlarmState.ALARM) {
       c.extensionUntil = null;
       c.extensionGeneration++;
-      if (c.pending && c.actionsSuppressedBy().orElse(null) != ActionsSuppressedBy.ALARM) suppress(c, ActionsSuppressedBy.ALARM);
+      if (c.pending && c.actionsSuppressedBy().orElse(null) != ActionsSuppressedBy.ALARM)
+        suppress(c, ActionsSuppressedBy.ALARM);
       return;
     }
     if (from != AlarmState.ALARM) return;
     Duration extension = c.spec().actionsSuppressorExtensionPeriod();
     c.extensionUntil = kernel.clock().now().plus(extension);
     long generation = ++c.extensionGeneration;
-    kernel.scheduler().at(c.extensionUntil, kernel.currentCause(), () -> extensionPeriodEnded(c, generation));
+    kernel
+        .scheduler()
+        .at(c.extensionUntil, kernel.currentCause(), () -> extensionPeriodEnded(c, generation));
     if (c.pending) suppress(c, ActionsSuppressedBy.EXTENSION_PERIOD);
   }
 
   private void extensionPeriodEnded(CompositeAlarm c, long generation) {
     if (c.isDeleted() || generation != c.extensionGeneration) return;
     c.extensionUntil = null;
-    if (c.pending && c.waitUntil == null && stateOf(nameOf(c.spec().actionsSuppressor())) != AlarmState.ALARM) {
+    if (c.pending
+        && c.waitUntil == null
+        && stateOf(nameOf(c.spec().actionsSuppressor())) != AlarmState.ALARM) {
       release(c);
     }
   }
@@ -327,14 +377,27 @@ final class CompositeAlarms {
     CompositeAlarmSpec spec = c.spec();
     if (!spec.actionsEnabled()) return;
     AlarmState state = c.state();
-    List<AlarmAction> actions = state == AlarmState.ALARM ? spec.alarmActions()
-        : state == AlarmState.OK ? spec.okActions() : spec.insufficientDataActions();
+    List<AlarmAction> actions =
+        state == AlarmState.ALARM
+            ? spec.alarmActions()
+            : state == AlarmState.OK ? spec.okActions() : spec.insufficientDataActions();
     if (actions.isEmpty()) return;
     Instant now = kernel.clock().now();
-    AlarmActionContext ctx = new AlarmActionContext(c.alarmName(), state, from, false, now, Double.NaN, null, Double.NaN,
-        c.stateReason(), c.lastTransitionEventId());
+    AlarmActionContext ctx =
+        new AlarmActionContext(
+            c.alarmName(),
+            state,
+            from,
+            false,
+            now,
+            Double.NaN,
+            null,
+            Double.NaN,
+            c.stateReason(),
+            c.lastTransitionEventId());
     for (AlarmAction action : actions) {
-      c.addHistory(AlarmHistoryItem.of(now, "Action", "Successfully executed action " + action.name()));
+      c.addHistory(
+          AlarmHistoryItem.of(now, "Action", "Successfully executed action " + action.name()));
       kernel.timeline().record(new CloudWatchFact.AlarmActionInvoked(c.alarmName(), action.name()));
       action.invoke(ctx);
     }

@@ -15,7 +15,8 @@ import java.util.Locale;
 public record CompositeStateReasonData(List<TriggeringAlarm> triggeringAlarms) {
 
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   /**
    * Copies the list.
@@ -46,8 +47,11 @@ public record CompositeStateReasonData(List<TriggeringAlarm> triggeringAlarms) {
       if (i > 0) sb.append(',');
       sb.append("{\"arn\":");
       AlarmHistoryItem.quote(sb, t.arn());
-      sb.append(",\"state\":{\"value\":\"").append(t.state().name()).append("\",\"timestamp\":\"")
-          .append(TIME.format(t.timestamp())).append("\"}}");
+      sb.append(",\"state\":{\"value\":\"")
+          .append(t.state().name())
+          .append("\",\"timestamp\":\"")
+          .append(TIME.format(t.timestamp()))
+          .append("\"}}");
     }
     return sb.append("]}").toString();
   }

@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Where an alarm's evaluation range falls, as PutMetricAlarm's {@code EvaluationWindow}: a
- * {@link #slidingWindow() SlidingWindow} (the default) that ends at each evaluation, or a {@link
+ * Where an alarm's evaluation range falls, as PutMetricAlarm's {@code EvaluationWindow}: a {@link
+ * #slidingWindow() SlidingWindow} (the default) that ends at each evaluation, or a {@link
  * #wallClockWindow(String) WallClockWindow} aligned to clock boundaries that match the period (the
  * top of the minute, of the 5 minutes, of the hour, midnight, the start of the week) in a time zone
  * (UTC unless given). See the CloudWatch user guide, "Alarm evaluation window"
@@ -72,7 +72,10 @@ public final class EvaluationWindow {
     }
     ZoneId zone;
     try {
-      zone = timezone.startsWith("+") || timezone.startsWith("-") ? ZoneOffset.of(timezone) : ZoneId.of(timezone);
+      zone =
+          timezone.startsWith("+") || timezone.startsWith("-")
+              ? ZoneOffset.of(timezone)
+              : ZoneId.of(timezone);
     } catch (DateTimeException e) {
       throw new ValidationException(TIMEZONE_FIELD, timezone, TIMEZONE_ALLOWED);
     }
@@ -117,7 +120,10 @@ public final class EvaluationWindow {
         b = t.toLocalDate().atStartOfDay(zone);
         break;
       default: // one week, starting on Monday (ISO 8601)
-        b = t.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone);
+        b =
+            t.toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .atStartOfDay(zone);
         break;
     }
     return b.toInstant().toEpochMilli();
@@ -139,7 +145,9 @@ public final class EvaluationWindow {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EvaluationWindow w && w.wallClock == wallClock && Objects.equals(w.zone, zone);
+    return o instanceof EvaluationWindow w
+        && w.wallClock == wallClock
+        && Objects.equals(w.zone, zone);
   }
 
   @Override
@@ -150,6 +158,8 @@ public final class EvaluationWindow {
   /** {@code SlidingWindow}, {@code WallClockWindow} or {@code WallClockWindow(Europe/Berlin)}. */
   @Override
   public String toString() {
-    return !wallClock ? "SlidingWindow" : timezone == null ? "WallClockWindow" : "WallClockWindow(" + timezone + ")";
+    return !wallClock
+        ? "SlidingWindow"
+        : timezone == null ? "WallClockWindow" : "WallClockWindow(" + timezone + ")";
   }
 }

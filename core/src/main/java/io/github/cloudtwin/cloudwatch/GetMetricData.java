@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GetMetricData} of one CloudWatch: validates the queries, compiles their metric math,
- * lays a grid of periods over the window (one per distinct period) and turns each returned
- * query's values into a {@link MetricDataResult}.
+ * {@code GetMetricData} of one CloudWatch: validates the queries, compiles their metric math, lays
+ * a grid of periods over the window (one per distinct period) and turns each returned query's
+ * values into a {@link MetricDataResult}.
  */
 final class GetMetricData {
 
@@ -24,14 +24,18 @@ final class GetMetricData {
     this.store = store;
   }
 
-  /** Answers {@code queries} over {@code [start, end)}; validates first, then reads under the lock. */
-  List<MetricDataResult> query(List<MetricDataQuery> queries, Instant start, Instant end, ScanBy scanBy) {
+  /**
+   * Answers {@code queries} over {@code [start, end)}; validates first, then reads under the lock.
+   */
+  List<MetricDataResult> query(
+      List<MetricDataQuery> queries, Instant start, Instant end, ScanBy scanBy) {
     Require.notNull("MetricDataQueries", queries);
     Require.notNull("StartTime", start);
     Require.notNull("EndTime", end);
     Require.notNull("ScanBy", scanBy);
     if (queries.isEmpty() || queries.size() > 500) {
-      throw new ValidationException("MetricDataQueries", queries.size() + " queries", "1 to 500 queries");
+      throw new ValidationException(
+          "MetricDataQueries", queries.size() + " queries", "1 to 500 queries");
     }
     if (!end.isAfter(start)) {
       throw new ValidationException("EndTime", end, "must be after StartTime " + start);
@@ -39,7 +43,9 @@ final class GetMetricData {
     MetricMath math = MetricMath.compile(queries);
     for (MetricDataQuery q : queries) {
       if (q.returnData() && math.type(q.id()).type() == MetricMath.Type.SCALAR) {
-        throw new ValidationException("MetricDataQueries[" + q.id() + "].Expression", q.expression(),
+        throw new ValidationException(
+            "MetricDataQueries[" + q.id() + "].Expression",
+            q.expression(),
             "an expression that returns a time series or an array of time series, not a scalar (or ReturnData false)");
       }
     }
@@ -50,15 +56,26 @@ final class GetMetricData {
           for (MetricDataQuery q : queries) {
             if (!q.returnData()) continue;
             long period = math.type(q.id()).period();
-            MetricMath.Evaluation e = byPeriod.computeIfAbsent(period, p -> math.new Evaluation(grid(start, end, p), store::statValues));
+            MetricMath.Evaluation e =
+                byPeriod.computeIfAbsent(
+                    period, p -> math.new Evaluation(grid(start, end, p), store::statValues));
             MetricMath.Grid grid = e.grid();
             MetricMath.Value v = e.value(q.id());
-            String label = q.label() != null ? q.label() : q.isExpression() ? q.id() : q.metricStat().metric().metricName();
+            String label =
+                q.label() != null
+                    ? q.label()
+                    : q.isExpression() ? q.id() : q.metricStat().metric().metricName();
             if (v instanceof MetricMath.Series series) {
               out.add(result(q.id(), label, grid, series.values(), scanBy));
             } else {
               for (MetricMath.Series member : ((MetricMath.Arr) v).items()) {
-                out.add(result(q.id(), (q.label() != null ? q.label() + " " : "") + member.label(), grid, member.values(), scanBy));
+                out.add(
+                    result(
+                        q.id(),
+                        (q.label() != null ? q.label() + " " : "") + member.label(),
+                        grid,
+                        member.values(),
+                        scanBy));
               }
             }
           }
@@ -72,8 +89,14 @@ final class GetMetricData {
     long from = start.toEpochMilli();
     long periods = (end.toEpochMilli() - from + p - 1) / p;
     if (periods > 100_800) {
-      throw new ValidationException("EndTime", end, "at most 100,800 datapoints per query: a window of " + periods
-          + " periods of " + periodSeconds + " s is too long (narrow the window or choose a longer Period)");
+      throw new ValidationException(
+          "EndTime",
+          end,
+          "at most 100,800 datapoints per query: a window of "
+              + periods
+              + " periods of "
+              + periodSeconds
+              + " s is too long (narrow the window or choose a longer Period)");
     }
     int n = (int) periods;
     long[] starts = new long[n];
@@ -86,7 +109,8 @@ final class GetMetricData {
   }
 
   /** One series as a result: the periods with a value, in {@code scanBy} order. */
-  static MetricDataResult result(String id, String label, MetricMath.Grid grid, double[] values, ScanBy scanBy) {
+  static MetricDataResult result(
+      String id, String label, MetricMath.Grid grid, double[] values, ScanBy scanBy) {
     List<Instant> stamps = new ArrayList<>();
     List<Double> vals = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {

@@ -33,7 +33,9 @@ final class Injections {
     return all.isEmpty();
   }
 
-  /** The newest metric-id injection of {@code metric} covering {@code t} (a gap included), or null. */
+  /**
+   * The newest metric-id injection of {@code metric} covering {@code t} (a gap included), or null.
+   */
   Active newestFor(MetricId metric, long t) {
     for (int i = all.size() - 1; i >= 0; i--) {
       Active a = all.get(i);

@@ -35,7 +35,11 @@ final class MathEvaluator {
   private final Source source;
   private final Map<String, Value> done = new HashMap<>();
 
-  MathEvaluator(List<MetricDataQuery> queries, Map<String, MetricDataQuery> byId, Map<String, Node> trees, Grid grid,
+  MathEvaluator(
+      List<MetricDataQuery> queries,
+      Map<String, MetricDataQuery> byId,
+      Map<String, Node> trees,
+      Grid grid,
       Source source) {
     this.queries = queries;
     this.byId = byId;
@@ -52,9 +56,12 @@ final class MathEvaluator {
     Value v = done.get(id);
     if (v != null) return v;
     MetricDataQuery q = byId.get(id);
-    v = q.isExpression()
-        ? eval(trees.get(id))
-        : new Series(source.values(q.metricStat(), grid), q.label() != null ? q.label() : q.metricStat().metric().metricName());
+    v =
+        q.isExpression()
+            ? eval(trees.get(id))
+            : new Series(
+                source.values(q.metricStat(), grid),
+                q.label() != null ? q.label() : q.metricStat().metric().metricName());
     done.put(id, v);
     return v;
   }
@@ -81,7 +88,8 @@ final class MathEvaluator {
     switch (c.function()) {
       case "SUM", "AVG", "MIN", "MAX" -> {
         Value v = eval(args.get(0));
-        if (v instanceof Series s) return new Scalar(MathFunctions.aggregate(c.function(), s.values()));
+        if (v instanceof Series s)
+          return new Scalar(MathFunctions.aggregate(c.function(), s.values()));
         List<Series> items = ((Arr) v).items();
         double[] out = new double[grid.size()];
         double[] column = new double[items.size()];
@@ -110,14 +118,22 @@ final class MathEvaluator {
         Value cond = eval(args.get(0));
         Value yes = eval(args.get(1));
         Value no = args.size() == 3 ? eval(args.get(2)) : null;
-        if (cond instanceof Scalar && yes instanceof Scalar && (no == null || no instanceof Scalar)) {
+        if (cond instanceof Scalar
+            && yes instanceof Scalar
+            && (no == null || no instanceof Scalar)) {
           double cv = at(cond, 0);
-          return new Scalar(Double.isNaN(cv) ? Double.NaN : cv != 0 ? at(yes, 0) : no == null ? Double.NaN : at(no, 0));
+          return new Scalar(
+              Double.isNaN(cv)
+                  ? Double.NaN
+                  : cv != 0 ? at(yes, 0) : no == null ? Double.NaN : at(no, 0));
         }
         double[] out = new double[grid.size()];
         for (int i = 0; i < out.length; i++) {
           double cv = at(cond, i);
-          out[i] = Double.isNaN(cv) ? Double.NaN : cv != 0 ? at(yes, i) : no == null ? Double.NaN : at(no, i);
+          out[i] =
+              Double.isNaN(cv)
+                  ? Double.NaN
+                  : cv != 0 ? at(yes, i) : no == null ? Double.NaN : at(no, i);
         }
         return new Series(out, "IF");
       }
@@ -189,15 +205,18 @@ final class MathEvaluator {
 
   private Value map(Value v, java.util.function.DoubleUnaryOperator f) {
     if (v instanceof Scalar s) return new Scalar(f.applyAsDouble(s.value()));
-    return eachSeries(v, s -> {
-      double[] out = new double[s.values().length];
-      for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(s.values()[i]);
-      return new Series(out, s.label());
-    });
+    return eachSeries(
+        v,
+        s -> {
+          double[] out = new double[s.values().length];
+          for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(s.values()[i]);
+          return new Series(out, s.label());
+        });
   }
 
   private Value binary(String op, Value l, Value r) {
-    if (l instanceof Scalar a && r instanceof Scalar b) return new Scalar(MathFunctions.apply(op, a.value(), b.value()));
+    if (l instanceof Scalar a && r instanceof Scalar b)
+      return new Scalar(MathFunctions.apply(op, a.value(), b.value()));
     if (l instanceof Arr arr) {
       List<Series> out = new ArrayList<>();
       for (Series s : arr.items()) out.add((Series) binary(op, s, r));

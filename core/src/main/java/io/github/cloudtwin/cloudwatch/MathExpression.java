@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parsed metric math expression ("Metric math syntax and functions"): numbers, ids, strings
- * (for {@code METRICS("...")}), the keywords {@code REPEAT} and {@code LINEAR} (for {@code FILL}),
- * array literals {@code [m1, m2]}, function calls in uppercase, unary minus and the binary
- * operators, from the tightest binding: {@code ^} (right-associative), unary {@code -}, {@code * /},
- * {@code + -}, the comparisons {@code == != < <= > >=}, {@code AND &&}, {@code OR ||}.
+ * A parsed metric math expression ("Metric math syntax and functions"): numbers, ids, strings (for
+ * {@code METRICS("...")}), the keywords {@code REPEAT} and {@code LINEAR} (for {@code FILL}), array
+ * literals {@code [m1, m2]}, function calls in uppercase, unary minus and the binary operators,
+ * from the tightest binding: {@code ^} (right-associative), unary {@code -}, {@code * /}, {@code +
+ * -}, the comparisons {@code == != < <= > >=}, {@code AND &&}, {@code OR ||}.
  *
- * <p>A syntax error is a {@link ValidationException} naming the query id and the position
- * (counted from 1) of the offending character.
+ * <p>A syntax error is a {@link ValidationException} naming the query id and the position (counted
+ * from 1) of the offending character.
  */
 final class MathExpression {
 
@@ -69,8 +69,14 @@ final class MathExpression {
 
   static ValidationException error(String queryId, String text, int position, String what) {
     return new ValidationException(
-        "Metrics[" + queryId + "].Expression", text,
-        "a valid metric math expression: error in expression " + queryId + " at position " + position + ": " + what);
+        "Metrics[" + queryId + "].Expression",
+        text,
+        "a valid metric math expression: error in expression "
+            + queryId
+            + " at position "
+            + position
+            + ": "
+            + what);
   }
 
   private void skipSpace() {
@@ -240,7 +246,11 @@ final class MathExpression {
       skipSpace();
       if (i < text.length() && text.charAt(i) == '(') {
         if (!word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
-          throw error(start, "unknown function '" + word + "' (function names are written in uppercase, such as SUM)");
+          throw error(
+              start,
+              "unknown function '"
+                  + word
+                  + "' (function names are written in uppercase, such as SUM)");
         }
         i++;
         List<Node> args = new ArrayList<>();
@@ -269,7 +279,11 @@ final class MathExpression {
       i++;
       return;
     }
-    throw error(i, i < text.length() ? "expected " + what + ", found '" + text.charAt(i) + "'" : "expected " + what + " before the end");
+    throw error(
+        i,
+        i < text.length()
+            ? "expected " + what + ", found '" + text.charAt(i) + "'"
+            : "expected " + what + " before the end");
   }
 
   private static boolean isIdentPart(char c) {

@@ -1,9 +1,8 @@
 package io.github.cloudtwin.cloudwatch;
 
 /**
- * The arithmetic of metric math on single values: the operators (a missing operand or a
- * non-finite result is missing) and the SUM, AVG, MIN and MAX aggregates over the values that are
- * not missing.
+ * The arithmetic of metric math on single values: the operators (a missing operand or a non-finite
+ * result is missing) and the SUM, AVG, MIN and MAX aggregates over the values that are not missing.
  */
 final class MathFunctions {
 
@@ -12,22 +11,23 @@ final class MathFunctions {
   /** One operator on two values; a missing operand or a non-finite result (x / 0) is missing. */
   static double apply(String op, double a, double b) {
     if (Double.isNaN(a) || Double.isNaN(b)) return Double.NaN;
-    double v = switch (op) {
-      case "+" -> a + b;
-      case "-" -> a - b;
-      case "*" -> a * b;
-      case "/" -> a / b;
-      case "^" -> Math.pow(a, b);
-      case "==" -> a == b ? 1 : 0;
-      case "!=" -> a != b ? 1 : 0;
-      case "<" -> a < b ? 1 : 0;
-      case "<=" -> a <= b ? 1 : 0;
-      case ">" -> a > b ? 1 : 0;
-      case ">=" -> a >= b ? 1 : 0;
-      case "AND" -> a != 0 && b != 0 ? 1 : 0;
-      case "OR" -> a != 0 || b != 0 ? 1 : 0;
-      default -> throw new IllegalStateException(op);
-    };
+    double v =
+        switch (op) {
+          case "+" -> a + b;
+          case "-" -> a - b;
+          case "*" -> a * b;
+          case "/" -> a / b;
+          case "^" -> Math.pow(a, b);
+          case "==" -> a == b ? 1 : 0;
+          case "!=" -> a != b ? 1 : 0;
+          case "<" -> a < b ? 1 : 0;
+          case "<=" -> a <= b ? 1 : 0;
+          case ">" -> a > b ? 1 : 0;
+          case ">=" -> a >= b ? 1 : 0;
+          case "AND" -> a != 0 && b != 0 ? 1 : 0;
+          case "OR" -> a != 0 || b != 0 ? 1 : 0;
+          default -> throw new IllegalStateException(op);
+        };
     return Double.isFinite(v) ? v : Double.NaN;
   }
 

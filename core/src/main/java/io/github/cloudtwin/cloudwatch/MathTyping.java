@@ -20,19 +20,23 @@ import java.util.Set;
  * The type checker of a metric math query list: gives every query and every node of its parsed
  * expression its type (scalar, time series, array of time series) and period, and rejects unknown
  * ids, cycles, functions CloudWatch does not have here, wrong arities and argument types, and
- * series of different periods, naming the query and the position. Fills the compiled list's
- * type table as it goes.
+ * series of different periods, naming the query and the position. Fills the compiled list's type
+ * table as it goes.
  */
 final class MathTyping {
 
-  private static final List<String> FUNCTIONS = List.of("AVG", "DIFF", "FILL", "IF", "MAX", "METRICS", "MIN", "PERIOD", "RATE", "SUM");
+  private static final List<String> FUNCTIONS =
+      List.of("AVG", "DIFF", "FILL", "IF", "MAX", "METRICS", "MIN", "PERIOD", "RATE", "SUM");
 
   private final List<MetricDataQuery> queries;
   private final Map<String, MetricDataQuery> byId;
   private final Map<String, Node> trees;
   private final Map<String, Typed> types;
 
-  MathTyping(List<MetricDataQuery> queries, Map<String, MetricDataQuery> byId, Map<String, Node> trees,
+  MathTyping(
+      List<MetricDataQuery> queries,
+      Map<String, MetricDataQuery> byId,
+      Map<String, Node> trees,
       Map<String, Typed> types) {
     this.queries = queries;
     this.byId = byId;
@@ -50,7 +54,8 @@ final class MathTyping {
       t = new Typed(Type.SERIES, q.metricStat().period().getSeconds());
     } else {
       if (!visiting.add(id)) {
-        throw MathExpression.error(id, q.expression(), 1, "the expression refers back to itself through " + visiting);
+        throw MathExpression.error(
+            id, q.expression(), 1, "the expression refers back to itself through " + visiting);
       }
       t = typeOf(q, trees.get(id), visiting);
       visiting.remove(id);
@@ -72,12 +77,14 @@ final class MathTyping {
         throw error(q, n, "unknown id '" + r.id() + "' (ids in this list: " + byId.keySet() + ")");
       }
       if (visiting.contains(r.id())) {
-        throw error(q, n, "'" + r.id() + "' refers back to " + q.id() + " (a cycle: " + visiting + ")");
+        throw error(
+            q, n, "'" + r.id() + "' refers back to " + q.id() + " (a cycle: " + visiting + ")");
       }
       return typeOf(r.id(), visiting);
     }
     if (n instanceof Str s) {
-      throw error(q, n, "a string (\"" + s.text() + "\") is only allowed as the argument of METRICS");
+      throw error(
+          q, n, "a string (\"" + s.text() + "\") is only allowed as the argument of METRICS");
     }
     if (n instanceof Keyword k) {
       throw error(q, n, k.name() + " is only allowed as the second argument of FILL");
@@ -92,7 +99,8 @@ final class MathTyping {
       long period = 0;
       for (Node item : a.items()) {
         Typed t = typeOf(q, item, visiting);
-        if (t.type() == Type.SCALAR) throw error(q, item, "an array holds time series, not scalars");
+        if (t.type() == Type.SCALAR)
+          throw error(q, item, "an array holds time series, not scalars");
         period = samePeriod(q, item, period, t.period());
       }
       return new Typed(Type.ARRAY, period);
@@ -103,7 +111,10 @@ final class MathTyping {
 
   private long samePeriod(MetricDataQuery q, Node at, long a, long b) {
     if (a != 0 && b != 0 && a != b) {
-      throw error(q, at, "time series of different periods (" + a + " s and " + b + " s) cannot be combined");
+      throw error(
+          q,
+          at,
+          "time series of different periods (" + a + " s and " + b + " s) cannot be combined");
     }
     return a != 0 ? a : b;
   }
@@ -113,24 +124,41 @@ final class MathTyping {
       throw error(q, b, "'" + b.op() + "' cannot combine two arrays of time series");
     }
     long period = samePeriod(q, b, l.period(), r.period());
-    Type t = l.type() == Type.ARRAY || r.type() == Type.ARRAY ? Type.ARRAY
-        : l.type() == Type.SERIES || r.type() == Type.SERIES ? Type.SERIES : Type.SCALAR;
+    Type t =
+        l.type() == Type.ARRAY || r.type() == Type.ARRAY
+            ? Type.ARRAY
+            : l.type() == Type.SERIES || r.type() == Type.SERIES ? Type.SERIES : Type.SCALAR;
     return new Typed(t, period);
   }
 
   private void arity(MetricDataQuery q, Call c, int min, int max) {
     int n = c.args().size();
     if (n < min || n > max) {
-      throw error(q, c, c.function() + " takes " + (min == max ? min : min + " to " + max) + " argument" + (max == 1 ? "" : "s")
-          + ", not " + n);
+      throw error(
+          q,
+          c,
+          c.function()
+              + " takes "
+              + (min == max ? min : min + " to " + max)
+              + " argument"
+              + (max == 1 ? "" : "s")
+              + ", not "
+              + n);
     }
   }
 
-  private Typed series(MetricDataQuery q, Node arg, Set<String> visiting, String function, boolean arrays) {
+  private Typed series(
+      MetricDataQuery q, Node arg, Set<String> visiting, String function, boolean arrays) {
     Typed t = typeOf(q, arg, visiting);
     if (t.type() == Type.SCALAR || (!arrays && t.type() == Type.ARRAY)) {
-      throw error(q, arg, function + " needs a time series" + (arrays ? " or an array of time series" : "") + " here, not "
-          + (t.type() == Type.SCALAR ? "a scalar" : "an array"));
+      throw error(
+          q,
+          arg,
+          function
+              + " needs a time series"
+              + (arrays ? " or an array of time series" : "")
+              + " here, not "
+              + (t.type() == Type.SCALAR ? "a scalar" : "an array"));
     }
     return t;
   }
@@ -140,13 +168,16 @@ final class MathTyping {
       case "SUM", "AVG", "MIN", "MAX" -> {
         arity(q, c, 1, 1);
         Typed t = series(q, c.args().get(0), visiting, c.function(), true);
-        return t.type() == Type.ARRAY ? new Typed(Type.SERIES, t.period()) : new Typed(Type.SCALAR, 0);
+        return t.type() == Type.ARRAY
+            ? new Typed(Type.SERIES, t.period())
+            : new Typed(Type.SCALAR, 0);
       }
       case "METRICS" -> {
         arity(q, c, 0, 1);
         String filter = "";
         if (c.args().size() == 1) {
-          if (!(c.args().get(0) instanceof Str s)) throw error(q, c.args().get(0), "METRICS takes a string, such as METRICS(\"errors\")");
+          if (!(c.args().get(0) instanceof Str s))
+            throw error(q, c.args().get(0), "METRICS takes a string, such as METRICS(\"errors\")");
           filter = s.text();
         }
         long period = 0;
@@ -158,7 +189,12 @@ final class MathTyping {
           }
         }
         if (matched == 0) {
-          throw error(q, c, "METRICS(" + (filter.isEmpty() ? "" : "\"" + filter + "\"") + ") matches no metric (MetricStat) id in this list");
+          throw error(
+              q,
+              c,
+              "METRICS("
+                  + (filter.isEmpty() ? "" : "\"" + filter + "\"")
+                  + ") matches no metric (MetricStat) id in this list");
         }
         return new Typed(Type.ARRAY, period);
       }
@@ -168,7 +204,9 @@ final class MathTyping {
         Node with = c.args().get(1);
         if (!(with instanceof Keyword)) {
           Typed w = typeOf(q, with, visiting);
-          if (w.type() == Type.ARRAY) throw error(q, with, "FILL fills with a value, a time series, REPEAT or LINEAR, not an array");
+          if (w.type() == Type.ARRAY)
+            throw error(
+                q, with, "FILL fills with a value, a time series, REPEAT or LINEAR, not an array");
           samePeriod(q, with, t.period(), w.period());
         }
         return t;
@@ -179,7 +217,8 @@ final class MathTyping {
         Type type = Type.SCALAR;
         for (Node arg : c.args()) {
           Typed t = typeOf(q, arg, visiting);
-          if (t.type() == Type.ARRAY) throw error(q, arg, "IF takes scalars or time series, not an array");
+          if (t.type() == Type.ARRAY)
+            throw error(q, arg, "IF takes scalars or time series, not an array");
           period = samePeriod(q, arg, period, t.period());
           if (t.type() == Type.SERIES) type = Type.SERIES;
         }
@@ -194,7 +233,15 @@ final class MathTyping {
         series(q, c.args().get(0), visiting, "PERIOD", true);
         return new Typed(Type.SCALAR, 0);
       }
-      default -> throw error(q, c, "unknown function '" + c.function() + "' (supported here: " + String.join(", ", FUNCTIONS) + ")");
+      default ->
+          throw error(
+              q,
+              c,
+              "unknown function '"
+                  + c.function()
+                  + "' (supported here: "
+                  + String.join(", ", FUNCTIONS)
+                  + ")");
     }
   }
 }

@@ -1,14 +1,13 @@
 package io.github.cloudtwin.cloudwatch;
 
 import io.github.cloudtwin.kernel.Timeline;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A live view of one metric alarm: its definition, state, reason and history. Read it again to
- * see the current values. Touching a deleted alarm fails, naming when it was deleted.
+ * A live view of one metric alarm: its definition, state, reason and history. Read it again to see
+ * the current values. Touching a deleted alarm fails, naming when it was deleted.
  */
 public final class MetricAlarm {
 
@@ -24,11 +23,15 @@ public final class MetricAlarm {
   private volatile Instant firstDatapointAt;
   private final List<AlarmHistoryItem> history = new ArrayList<>();
   final long createdSeq;
+
   /** The series of the metric, resolved once per definition (simulation thread only). */
   MetricSeries cachedSeries;
+
   MetricAlarmSpec cachedFor;
+
   /** The compiled metric math of a math alarm, once per definition (simulation thread only). */
   private MetricMath cachedMath;
+
   private MetricAlarmSpec mathFor;
 
   MetricMath math(MetricAlarmSpec s) {

@@ -17,8 +17,8 @@ import java.util.List;
  * @param threshold the value compared with
  * @param comparisonOperator how to compare
  * @param treatMissingData how to treat missing points (default {@code missing})
- * @param evaluateLowSampleCountPercentile for percentiles: true = {@code evaluate} (default),
- *     false = {@code ignore} (too few samples count as missing)
+ * @param evaluateLowSampleCountPercentile for percentiles: true = {@code evaluate} (default), false
+ *     = {@code ignore} (too few samples count as missing)
  * @param evaluationRange how many newest periods are fetched, default N + 2 (a fake choice: AWS
  *     does not publish the rule)
  * @param evaluationWindow where the range falls: {@link EvaluationWindow#slidingWindow()} (the
@@ -32,8 +32,8 @@ import java.util.List;
  *     datapoints for OK -> ALARM transition)" to its reasons and returns it in DescribeAlarms)
  * @param unit the alarm's unit, or null for none: only datapoints published with this unit count
  * @param metrics the metric math queries of an alarm on metric math (PutMetricAlarm's {@code
- *     Metrics}; empty for an alarm on one metric): exactly one returns data, and {@code metric}
- *     and {@code statistic} are then null
+ *     Metrics}; empty for an alarm on one metric): exactly one returns data, and {@code metric} and
+ *     {@code statistic} are then null
  */
 public record MetricAlarmSpec(
     String alarmName,
@@ -82,11 +82,25 @@ public record MetricAlarmSpec(
    * @param metrics the metric math queries of an alarm on metric math, empty for one metric
    */
   public MetricAlarmSpec {
-    metrics = MetricAlarmSpecValidation.check(alarmName, metric, statistic, period, evaluationPeriods, datapointsToAlarm,
-        threshold, comparisonOperator, treatMissingData, evaluationRange, evaluationWindow, unit, metrics);
+    metrics =
+        MetricAlarmSpecValidation.check(
+            alarmName,
+            metric,
+            statistic,
+            period,
+            evaluationPeriods,
+            datapointsToAlarm,
+            threshold,
+            comparisonOperator,
+            treatMissingData,
+            evaluationRange,
+            evaluationWindow,
+            unit,
+            metrics);
     alarmActions = MetricAlarmSpecValidation.actions("AlarmActions", alarmActions);
     okActions = MetricAlarmSpecValidation.actions("OKActions", okActions);
-    insufficientDataActions = MetricAlarmSpecValidation.actions("InsufficientDataActions", insufficientDataActions);
+    insufficientDataActions =
+        MetricAlarmSpecValidation.actions("InsufficientDataActions", insufficientDataActions);
   }
 
   /**
@@ -130,15 +144,19 @@ public record MetricAlarmSpec(
   }
 
   /**
-   * {@return what the alarm watches, for people: {@code CPUUtilization Average}, or for metric
-   * math the watched query, {@code rate = 100 * errors / requests}}
+   * {@return what the alarm watches, for people: {@code CPUUtilization Average}, or for metric math
+   * the watched query, {@code rate = 100 * errors / requests}}
    */
   public String watched() {
     if (metrics.isEmpty()) {
       return metric.metricName() + " " + statistic.name();
     }
     MetricDataQuery q = returnedQuery().orElseThrow();
-    return q.id() + " = " + (q.isExpression() ? q.expression() : q.metricStat().metric().metricName() + " " + q.metricStat().stat().name());
+    return q.id()
+        + " = "
+        + (q.isExpression()
+            ? q.expression()
+            : q.metricStat().metric().metricName() + " " + q.metricStat().stat().name());
   }
 
   /** {@return whether this alarm watches metric math ({@link #metrics()} is not empty)} */
@@ -146,7 +164,9 @@ public record MetricAlarmSpec(
     return !metrics.isEmpty();
   }
 
-  /** {@return the query the alarm watches (the one that returns data); empty for a one-metric alarm} */
+  /**
+   * {@return the query the alarm watches (the one that returns data); empty for a one-metric alarm}
+   */
   public java.util.Optional<MetricDataQuery> returnedQuery() {
     for (MetricDataQuery q : metrics) {
       if (q.returnData()) return java.util.Optional.of(q);
@@ -190,7 +210,8 @@ public record MetricAlarmSpec(
      */
     public Builder metrics(MetricDataQuery... queries) {
       Require.notNull("Metrics", queries);
-      this.metrics.addAll(java.util.Arrays.asList(queries)); // null elements are rejected by build()
+      this.metrics.addAll(
+          java.util.Arrays.asList(queries)); // null elements are rejected by build()
       return this;
     }
 
@@ -397,7 +418,8 @@ public record MetricAlarmSpec(
      */
     public Builder alarmActions(AlarmAction... actions) {
       Require.notNull("AlarmActions", actions);
-      this.alarmActions.addAll(java.util.Arrays.asList(actions)); // null elements are rejected by build()
+      this.alarmActions.addAll(
+          java.util.Arrays.asList(actions)); // null elements are rejected by build()
       return this;
     }
 
@@ -409,7 +431,8 @@ public record MetricAlarmSpec(
      */
     public Builder okActions(AlarmAction... actions) {
       Require.notNull("OKActions", actions);
-      this.okActions.addAll(java.util.Arrays.asList(actions)); // null elements are rejected by build()
+      this.okActions.addAll(
+          java.util.Arrays.asList(actions)); // null elements are rejected by build()
       return this;
     }
 
@@ -421,7 +444,8 @@ public record MetricAlarmSpec(
      */
     public Builder insufficientDataActions(AlarmAction... actions) {
       Require.notNull("InsufficientDataActions", actions);
-      this.insufficientDataActions.addAll(java.util.Arrays.asList(actions)); // null elements are rejected by build()
+      this.insufficientDataActions.addAll(
+          java.util.Arrays.asList(actions)); // null elements are rejected by build()
       return this;
     }
 
@@ -434,12 +458,31 @@ public record MetricAlarmSpec(
       Statistic stat = statistic;
       Duration p = period;
       if (!metrics.isEmpty()) {
-        p = MetricAlarmSpecValidation.mathPeriod(metric, statistic, statisticSet, period, periodSet, metrics);
+        p =
+            MetricAlarmSpecValidation.mathPeriod(
+                metric, statistic, statisticSet, period, periodSet, metrics);
         stat = null;
       }
-      return new MetricAlarmSpec(alarmName, alarmDescription, metric, stat, p, evaluationPeriods, m, t,
-          comparisonOperator, treatMissingData, evaluateLowSampleCountPercentile, range, evaluationWindow,
-          actionsEnabled, alarmActions, okActions, insufficientDataActions, datapointsToAlarm != null, unit,
+      return new MetricAlarmSpec(
+          alarmName,
+          alarmDescription,
+          metric,
+          stat,
+          p,
+          evaluationPeriods,
+          m,
+          t,
+          comparisonOperator,
+          treatMissingData,
+          evaluateLowSampleCountPercentile,
+          range,
+          evaluationWindow,
+          actionsEnabled,
+          alarmActions,
+          okActions,
+          insufficientDataActions,
+          datapointsToAlarm != null,
+          unit,
           metrics);
     }
   }

@@ -43,18 +43,25 @@ final class MetricAlarmSpecValidation {
       Require.notNull("Statistic", statistic);
     } else {
       if (metric != null || statistic != null || unit != null) {
-        throw new ValidationException("Metrics", metric != null ? metric : statistic != null ? statistic : unit,
+        throw new ValidationException(
+            "Metrics",
+            metric != null ? metric : statistic != null ? statistic : unit,
             "Metrics without MetricName, Namespace, Dimensions, Statistic, ExtendedStatistic or Unit (they go into each MetricStat)");
       }
       MetricMath.Typed returned = MathAlarms.returned(metrics);
       if (returned.period() != period.getSeconds()) {
-        throw new ValidationException("Period", period,
-            "the period of the query that returns data (" + returned.period() + " s); an alarm on Metrics takes it from there");
+        throw new ValidationException(
+            "Period",
+            period,
+            "the period of the query that returns data ("
+                + returned.period()
+                + " s); an alarm on Metrics takes it from there");
       }
     }
     long p = period.getSeconds();
     if (period.getNano() != 0 || !(p == 10 || p == 20 || p == 30 || (p >= 60 && p % 60 == 0))) {
-      throw new ValidationException("Period", period, "10, 20 or 30 seconds, or a multiple of 60 seconds");
+      throw new ValidationException(
+          "Period", period, "10, 20 or 30 seconds, or a multiple of 60 seconds");
     }
     // the longest period the span rule below allows (7 days): bounds Period x EvaluationPeriods
     Require.seconds("Period", period, 10, 604_800);
@@ -66,19 +73,30 @@ final class MetricAlarmSpecValidation {
       throw new ValidationException(
           "EvaluationPeriods",
           evaluationPeriods,
-          "Period x EvaluationPeriods must not exceed " + maxSpan + " seconds (" + p + " x " + evaluationPeriods
-              + " = " + p * evaluationPeriods + ")");
+          "Period x EvaluationPeriods must not exceed "
+              + maxSpan
+              + " seconds ("
+              + p
+              + " x "
+              + evaluationPeriods
+              + " = "
+              + p * evaluationPeriods
+              + ")");
     }
     if (datapointsToAlarm < 1 || datapointsToAlarm > evaluationPeriods) {
       throw new ValidationException(
-          "DatapointsToAlarm", datapointsToAlarm, "must be between 1 and EvaluationPeriods (" + evaluationPeriods + ")");
+          "DatapointsToAlarm",
+          datapointsToAlarm,
+          "must be between 1 and EvaluationPeriods (" + evaluationPeriods + ")");
     }
     Require.finite("Threshold", threshold);
     Require.notNull("ComparisonOperator", comparisonOperator);
     Require.notNull("TreatMissingData", treatMissingData);
     if (evaluationRange < evaluationPeriods) {
       throw new ValidationException(
-          "evaluationRange", evaluationRange, "must be at least EvaluationPeriods (" + evaluationPeriods + ")");
+          "evaluationRange",
+          evaluationRange,
+          "must be at least EvaluationPeriods (" + evaluationPeriods + ")");
     }
     Require.notNull("EvaluationWindow", evaluationWindow);
     if (evaluationWindow.isWallClock() && !EvaluationWindow.WALL_CLOCK_PERIODS.contains(p)) {
@@ -86,7 +104,8 @@ final class MetricAlarmSpecValidation {
           "EvaluationWindow",
           evaluationWindow,
           "a sliding window, or a Period of 60, 300, 3600, 86400 or 604800 seconds for a wall clock window (Period is "
-              + p + ")");
+              + p
+              + ")");
     }
     return metrics;
   }
@@ -116,13 +135,22 @@ final class MetricAlarmSpecValidation {
    * @return the period of the query that returns data
    */
   static Duration mathPeriod(
-      MetricId metric, Statistic statistic, boolean statisticSet, Duration period, boolean periodSet,
+      MetricId metric,
+      Statistic statistic,
+      boolean statisticSet,
+      Duration period,
+      boolean periodSet,
       List<MetricDataQuery> metrics) {
     if (metric != null) {
-      throw new ValidationException("MetricName", metric, "no MetricName, Namespace or Dimensions with Metrics (each MetricStat names its metric)");
+      throw new ValidationException(
+          "MetricName",
+          metric,
+          "no MetricName, Namespace or Dimensions with Metrics (each MetricStat names its metric)");
     }
     if (statisticSet || periodSet) {
-      throw new ValidationException(statisticSet ? "Statistic" : "Period", statisticSet ? statistic : period,
+      throw new ValidationException(
+          statisticSet ? "Statistic" : "Period",
+          statisticSet ? statistic : period,
           "no Statistic, ExtendedStatistic or Period with Metrics (each MetricStat has its own)");
     }
     for (MetricDataQuery q : metrics) Require.notNull("Metrics", q);

@@ -33,7 +33,10 @@ final class MetricAlarms {
    *     evaluator, which read it)
    */
   MetricAlarms(
-      Kernel kernel, Map<String, MetricAlarm> alarms, CompositeAlarms composites, AlarmTransitions transitions,
+      Kernel kernel,
+      Map<String, MetricAlarm> alarms,
+      CompositeAlarms composites,
+      AlarmTransitions transitions,
       AlarmEvaluator evaluator) {
     this.kernel = kernel;
     this.alarms = alarms;
@@ -46,22 +49,28 @@ final class MetricAlarms {
   MetricAlarm put(MetricAlarmSpec spec) {
     Instant now = kernel.clock().now();
     if (composites.get(spec.alarmName()) != null) {
-      throw new ValidationException("AlarmName", spec.alarmName(),
+      throw new ValidationException(
+          "AlarmName",
+          spec.alarmName(),
           "a name no composite alarm has: alarm names are unique across metric and composite alarms");
     }
     MetricAlarm existing = alarms.get(spec.alarmName());
     if (existing != null) {
       existing.spec(spec);
       existing.addHistory(
-          AlarmHistoryItem.of(now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" updated"));
-      kernel.timeline().record(new CloudWatchFact.AlarmUpdated(spec.alarmName(), spec, describe(spec)));
+          AlarmHistoryItem.of(
+              now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" updated"));
+      kernel
+          .timeline()
+          .record(new CloudWatchFact.AlarmUpdated(spec.alarmName(), spec, describe(spec)));
       evaluator.ensureEvaluation(spec);
       return existing;
     }
     MetricAlarm alarm = new MetricAlarm(kernel.timeline(), spec, now, alarmSeq++);
     alarms.put(spec.alarmName(), alarm);
     alarm.addHistory(
-        AlarmHistoryItem.of(now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" created"));
+        AlarmHistoryItem.of(
+            now, "ConfigurationUpdate", "Alarm \"" + spec.alarmName() + "\" created"));
     kernel
         .timeline()
         .record(new CloudWatchFact.AlarmCreated(spec.alarmName(), spec, describe(spec)));
@@ -72,14 +81,40 @@ final class MetricAlarms {
   /** The alarm's definition in one line, for the timeline. */
   static String describe(MetricAlarmSpec s) {
     if (s.isMetricMath()) {
-      return "metrics " + s.watched() + " " + s.comparisonOperator().symbol() + " " + AlarmRules.fmt(s.threshold()) + " for "
-          + s.datapointsToAlarm() + " of " + s.evaluationPeriods() + " x " + s.period().getSeconds() + " s (treatMissingData "
-          + s.treatMissingData() + (s.evaluationWindow().isWallClock() ? ", " + s.evaluationWindow() : "") + ")";
+      return "metrics "
+          + s.watched()
+          + " "
+          + s.comparisonOperator().symbol()
+          + " "
+          + AlarmRules.fmt(s.threshold())
+          + " for "
+          + s.datapointsToAlarm()
+          + " of "
+          + s.evaluationPeriods()
+          + " x "
+          + s.period().getSeconds()
+          + " s (treatMissingData "
+          + s.treatMissingData()
+          + (s.evaluationWindow().isWallClock() ? ", " + s.evaluationWindow() : "")
+          + ")";
     }
-    return s.metric().metricName() + " " + s.statistic() + " " + s.comparisonOperator().symbol() + " "
-        + AlarmRules.fmt(s.threshold()) + " for " + s.datapointsToAlarm() + " of " + s.evaluationPeriods()
-        + " x " + s.period().getSeconds() + " s (treatMissingData " + s.treatMissingData()
-        + (s.evaluationWindow().isWallClock() ? ", " + s.evaluationWindow() : "") + ")";
+    return s.metric().metricName()
+        + " "
+        + s.statistic()
+        + " "
+        + s.comparisonOperator().symbol()
+        + " "
+        + AlarmRules.fmt(s.threshold())
+        + " for "
+        + s.datapointsToAlarm()
+        + " of "
+        + s.evaluationPeriods()
+        + " x "
+        + s.period().getSeconds()
+        + " s (treatMissingData "
+        + s.treatMissingData()
+        + (s.evaluationWindow().isWallClock() ? ", " + s.evaluationWindow() : "")
+        + ")";
   }
 
   /** The alarm named {@code name}, or a ValidationException (ResourceNotFound). */
@@ -88,7 +123,9 @@ final class MetricAlarms {
     MetricAlarm a = alarms.get(name);
     if (a == null) {
       throw new ValidationException(
-          "AlarmName", name, "the name of an existing alarm " + alarms.keySet() + " (ResourceNotFound)");
+          "AlarmName",
+          name,
+          "the name of an existing alarm " + alarms.keySet() + " (ResourceNotFound)");
     }
     return a;
   }
@@ -107,8 +144,12 @@ final class MetricAlarms {
       }
       List<String> dependents = composites.dependents(n, deleting);
       if (!dependents.isEmpty()) {
-        throw new ValidationException("AlarmNames", n, "an alarm no composite alarm depends on: "
-            + String.join(", ", dependents) + " refers to it (change or delete that composite alarm first)");
+        throw new ValidationException(
+            "AlarmNames",
+            n,
+            "an alarm no composite alarm depends on: "
+                + String.join(", ", dependents)
+                + " refers to it (change or delete that composite alarm first)");
       }
     }
     for (String n : names) {

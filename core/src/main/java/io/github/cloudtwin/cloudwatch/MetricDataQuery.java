@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * retrieve ({@link #metricStat()}) or a math expression over the other elements ({@link
  * #expression()}), named by an {@link #id()} that expressions use.
  *
- * <p>Used in {@link MetricAlarmSpec.Builder#metrics} (an alarm on metric math: exactly one
- * element returns data) and {@link CloudWatch#getMetricData}. {@code ReturnData} defaults to
- * true, as in AWS: in an alarm every element but the one the alarm watches must say false.
+ * <p>Used in {@link MetricAlarmSpec.Builder#metrics} (an alarm on metric math: exactly one element
+ * returns data) and {@link CloudWatch#getMetricData}. {@code ReturnData} defaults to true, as in
+ * AWS: in an alarm every element but the one the alarm watches must say false.
  *
  * @param id lowercase letter first, then letters, digits and underscores; at most 255 characters
  * @param metricStat the metric to retrieve, or null for an expression
@@ -22,7 +22,12 @@ import java.util.regex.Pattern;
  * @param period an expression's period (must match its metrics'), or null
  */
 public record MetricDataQuery(
-    String id, MetricStat metricStat, String expression, String label, boolean returnData, Duration period) {
+    String id,
+    MetricStat metricStat,
+    String expression,
+    String label,
+    boolean returnData,
+    Duration period) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9_]*");
 
@@ -40,19 +45,28 @@ public record MetricDataQuery(
     Require.notNull("Id", id);
     if (id.length() > 255 || !ID.matcher(id).matches()) {
       throw new ValidationException(
-          "Id", id, "must start with a lowercase letter and contain only letters, numbers and underscores (at most 255 characters)");
+          "Id",
+          id,
+          "must start with a lowercase letter and contain only letters, numbers and underscores (at most 255 characters)");
     }
     if ((metricStat == null) == (expression == null)) {
       throw new ValidationException(
-          "Metrics[" + id + "]", metricStat == null ? "neither" : "both",
+          "Metrics[" + id + "]",
+          metricStat == null ? "neither" : "both",
           "exactly one of Expression and MetricStat in each MetricDataQuery");
     }
     if (expression != null && (expression.isBlank() || expression.length() > 2048)) {
-      throw new ValidationException("Metrics[" + id + "].Expression", expression, "a math expression of 1 to 2048 characters");
+      throw new ValidationException(
+          "Metrics[" + id + "].Expression",
+          expression,
+          "a math expression of 1 to 2048 characters");
     }
     if (period != null) {
       if (metricStat != null) {
-        throw new ValidationException("Metrics[" + id + "].Period", period, "Period only on an expression (a MetricStat has its own period)");
+        throw new ValidationException(
+            "Metrics[" + id + "].Period",
+            period,
+            "Period only on an expression (a MetricStat has its own period)");
       }
       MetricStat.checkPeriod("Metrics[" + id + "].Period", period);
     }
@@ -67,7 +81,8 @@ public record MetricDataQuery(
    * @param stat the statistic
    * @return the query
    */
-  public static MetricDataQuery metric(String id, MetricId metric, Duration period, Statistic stat) {
+  public static MetricDataQuery metric(
+      String id, MetricId metric, Duration period, Statistic stat) {
     return new MetricDataQuery(id, MetricStat.of(metric, period, stat), null, null, true, null);
   }
 

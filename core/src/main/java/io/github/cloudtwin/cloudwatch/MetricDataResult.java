@@ -14,7 +14,8 @@ import java.util.List;
  * @param values the value of each of those periods
  * @param statusCode {@code Complete}
  */
-public record MetricDataResult(String id, String label, List<Instant> timestamps, List<Double> values, String statusCode) {
+public record MetricDataResult(
+    String id, String label, List<Instant> timestamps, List<Double> values, String statusCode) {
 
   /**
    * Copies the lists.

@@ -34,14 +34,16 @@ public record MetricId(String namespace, String metricName, Map<String, String> 
     }
     TreeMap<String, String> sorted = new TreeMap<>();
     for (Map.Entry<String, String> e : dimensions.entrySet()) {
-      sorted.put(Require.name("dimension name", e.getKey()), Require.name("dimension value of " + e.getKey(), e.getValue()));
+      sorted.put(
+          Require.name("dimension name", e.getKey()),
+          Require.name("dimension value of " + e.getKey(), e.getValue()));
     }
     dimensions = Collections.unmodifiableMap(sorted);
   }
 
   /**
-   * A metric id from alternating dimension names and values: {@code of("AWS/EC2",
-   * "CPUUtilization", "InstanceId", "i-0abc")}.
+   * A metric id from alternating dimension names and values: {@code of("AWS/EC2", "CPUUtilization",
+   * "InstanceId", "i-0abc")}.
    *
    * @param namespace the namespace
    * @param metricName the metric name
@@ -49,7 +51,8 @@ public record MetricId(String namespace, String metricName, Map<String, String> 
    * @return a metric id from alternating dimension names and values: {@code of("AWS/EC2",
    *     "CPUUtilization", "InstanceId", "i-0abc")}
    */
-  public static MetricId of(String namespace, String metricName, String... dimensionNamesAndValues) {
+  public static MetricId of(
+      String namespace, String metricName, String... dimensionNamesAndValues) {
     Require.notNull("dimensions", dimensionNamesAndValues);
     if (dimensionNamesAndValues.length % 2 != 0) {
       throw new ValidationException(
@@ -59,7 +62,10 @@ public record MetricId(String namespace, String metricName, Map<String, String> 
     for (int i = 0; i < dimensionNamesAndValues.length; i += 2) {
       String name = Require.name("dimension name", dimensionNamesAndValues[i]);
       if (dims.put(name, Require.name("dimension value", dimensionNamesAndValues[i + 1])) != null) {
-        throw new ValidationException("dimension name", name, "each dimension name at most once (a metric has one value per dimension)");
+        throw new ValidationException(
+            "dimension name",
+            name,
+            "each dimension name at most once (a metric has one value per dimension)");
       }
     }
     return new MetricId(namespace, metricName, dims);

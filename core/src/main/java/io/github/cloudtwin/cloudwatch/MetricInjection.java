@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Metric values a test injects over a window of virtual time: for one instance, for every
- * instance of an Auto Scaling group, or for one metric id.
+ * Metric values a test injects over a window of virtual time: for one instance, for every instance
+ * of an Auto Scaling group, or for one metric id.
  *
- * <p>Instance and group injections replace what the instances would publish (an instance
- * injection wins over a group one); metric-id injections are published by CloudWatch itself once
- * per minute. A {@link Signal#gap()} makes the target publish nothing.
+ * <p>Instance and group injections replace what the instances would publish (an instance injection
+ * wins over a group one); metric-id injections are published by CloudWatch itself once per minute.
+ * A {@link Signal#gap()} makes the target publish nothing.
  *
  * <pre>{@code
  * twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web")
@@ -23,8 +23,9 @@ import java.time.Instant;
  * @param groupName the Auto Scaling group, or null
  * @param metric the metric id, or null
  * @param from window start (inclusive); null means the twin's start (resolved on injection)
- * @param fromOffset window start as an offset from the twin's start, used when {@code from} is null;
- *     negative (at most 14 days) gives a metric-id injection a history before the twin's start
+ * @param fromOffset window start as an offset from the twin's start, used when {@code from} is
+ *     null; negative (at most 14 days) gives a metric-id injection a history before the twin's
+ *     start
  * @param toOffset window end as an offset from the twin's start; null means open-ended
  * @param to window end (exclusive), or null
  * @param signal the values
@@ -60,9 +61,11 @@ public record MetricInjection(
    */
   public MetricInjection {
     Require.name("metricName", metricName);
-    int targets = (instanceId != null ? 1 : 0) + (groupName != null ? 1 : 0) + (metric != null ? 1 : 0);
+    int targets =
+        (instanceId != null ? 1 : 0) + (groupName != null ? 1 : 0) + (metric != null ? 1 : 0);
     if (targets != 1) {
-      throw new ValidationException("target", targets + " targets", "exactly one of forInstance, forGroup or forMetric");
+      throw new ValidationException(
+          "target", targets + " targets", "exactly one of forInstance, forGroup or forMetric");
     }
     Require.notNull("signal", signal);
     if (from != null && to != null && !to.isAfter(from)) {
@@ -70,7 +73,9 @@ public record MetricInjection(
     }
     if (fromOffset != null && fromOffset.compareTo(MAX_HISTORY.negated()) < 0) {
       throw new ValidationException(
-          "from", fromOffset, "at most 14 days before the twin's start (-P14D), as PutMetricData accepts");
+          "from",
+          fromOffset,
+          "at most 14 days before the twin's start (-P14D), as PutMetricData accepts");
     }
     if (fromOffset != null && toOffset != null && toOffset.compareTo(fromOffset) <= 0) {
       throw new ValidationException("to", toOffset, "must be after from (" + fromOffset + ")");
@@ -138,9 +143,9 @@ public record MetricInjection(
     }
 
     /**
-     * The window as offsets from the twin's start: {@code [from, to)}. A negative {@code from}
-     * (at most 14 days) gives a metric-id injection a history: the minutes already complete are
-     * stored at once, so an alarm's first evaluation sees them.
+     * The window as offsets from the twin's start: {@code [from, to)}. A negative {@code from} (at
+     * most 14 days) gives a metric-id injection a history: the minutes already complete are stored
+     * at once, so an alarm's first evaluation sees them.
      *
      * @param from the window's start (inclusive)
      * @param to the window's end (exclusive)
@@ -166,7 +171,8 @@ public record MetricInjection(
     }
 
     /**
-     * From an offset of the twin's start (negative: a history, see {@link #between(Duration, Duration)}), open-ended.
+     * From an offset of the twin's start (negative: a history, see {@link #between(Duration,
+     * Duration)}), open-ended.
      *
      * @param from from an offset of the twin's start (negative: a history, see {@link
      *     #between(Duration, Duration)}), open-ended
@@ -184,7 +190,8 @@ public record MetricInjection(
      * @return the injection with the given values
      */
     public MetricInjection signal(Signal signal) {
-      return new MetricInjection(metricName, instanceId, groupName, metric, from, fromOffset, to, toOffset, signal);
+      return new MetricInjection(
+          metricName, instanceId, groupName, metric, from, fromOffset, to, toOffset, signal);
     }
 
     /**

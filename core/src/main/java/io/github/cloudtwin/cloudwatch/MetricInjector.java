@@ -1,8 +1,7 @@
 package io.github.cloudtwin.cloudwatch;
 
-import io.github.cloudtwin.internal.InjectionTargets;
-
 import io.github.cloudtwin.facts.CloudWatchFact;
+import io.github.cloudtwin.internal.InjectionTargets;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.ValidationException;
 import io.github.cloudtwin.kernel.VirtualClock;
@@ -10,27 +9,28 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Metric injections of one CloudWatch: validates an injection (its window, the instance or group
- * it names), records it, publishes metric-id injections into the {@link MetricStore} once per
- * minute, and answers publishers what is injected or silenced for an instance or group.
- * Simulation thread only, except where a method says otherwise.
+ * Metric injections of one CloudWatch: validates an injection (its window, the instance or group it
+ * names), records it, publishes metric-id injections into the {@link MetricStore} once per minute,
+ * and answers publishers what is injected or silenced for an instance or group. Simulation thread
+ * only, except where a method says otherwise.
  */
 final class MetricInjector {
 
   private final Kernel kernel;
   private final Injections injections;
   private final MetricStore store;
-  private InjectionTargets targets = new InjectionTargets() {
-    @Override
-    public boolean instanceExists(String instanceId) {
-      return true;
-    }
+  private InjectionTargets targets =
+      new InjectionTargets() {
+        @Override
+        public boolean instanceExists(String instanceId) {
+          return true;
+        }
 
-    @Override
-    public boolean groupExists(String groupName) {
-      return true;
-    }
-  };
+        @Override
+        public boolean groupExists(String groupName) {
+          return true;
+        }
+      };
 
   MetricInjector(Kernel kernel, Injections injections, MetricStore store) {
     this.kernel = kernel;
@@ -44,7 +44,8 @@ final class MetricInjector {
 
   private static long offset(String field, Instant t0, Duration offset) {
     if (offset.compareTo(Duration.between(t0, VirtualClock.LATEST)) > 0) {
-      throw new ValidationException(field, offset, "an offset that stays at or before " + VirtualClock.LATEST);
+      throw new ValidationException(
+          field, offset, "an offset that stays at or before " + VirtualClock.LATEST);
     }
     return t0.plus(offset).toEpochMilli();
   }
@@ -55,29 +56,46 @@ final class MetricInjector {
     long from =
         injection.from() != null
             ? VirtualClock.requireInRange("from", injection.from()).toEpochMilli()
-            : offset("from", t0, injection.fromOffset() == null ? Duration.ZERO : injection.fromOffset());
+            : offset(
+                "from",
+                t0,
+                injection.fromOffset() == null ? Duration.ZERO : injection.fromOffset());
     long to =
         injection.to() != null
             ? VirtualClock.requireInRange("to", injection.to()).toEpochMilli()
-            : injection.toOffset() != null ? offset("to", t0, injection.toOffset()) : Long.MAX_VALUE;
+            : injection.toOffset() != null
+                ? offset("to", t0, injection.toOffset())
+                : Long.MAX_VALUE;
     Instant now = kernel.clock().now();
     if (to <= now.toEpochMilli()) {
-      throw new ValidationException("to", Instant.ofEpochMilli(to), "a window that has not ended yet: virtual time is already at " + now);
+      throw new ValidationException(
+          "to",
+          Instant.ofEpochMilli(to),
+          "a window that has not ended yet: virtual time is already at " + now);
     }
     if (injection.instanceId() != null && !targets.instanceExists(injection.instanceId())) {
-      throw new ValidationException("instanceId", injection.instanceId(), "the id of an instance of this twin");
+      throw new ValidationException(
+          "instanceId", injection.instanceId(), "the id of an instance of this twin");
     }
     if (injection.groupName() != null && !targets.groupExists(injection.groupName())) {
-      throw new ValidationException("groupName", injection.groupName(),
+      throw new ValidationException(
+          "groupName",
+          injection.groupName(),
           "the name of an Auto Scaling group of this twin (or of instances launched with autoScalingGroupName)");
     }
     Injections.Active active = new Injections.Active(injection, from, to);
     injections.all.add(active);
     kernel
         .timeline()
-        .record(new CloudWatchFact.MetricInjected(injection.metricName(), injection.signal(), injection.instanceId(),
-            injection.groupName(), injection.metric(), Duration.ofMillis(from - t0.toEpochMilli()),
-            to == Long.MAX_VALUE ? null : Duration.ofMillis(to - t0.toEpochMilli())));
+        .record(
+            new CloudWatchFact.MetricInjected(
+                injection.metricName(),
+                injection.signal(),
+                injection.instanceId(),
+                injection.groupName(),
+                injection.metric(),
+                Duration.ofMillis(from - t0.toEpochMilli()),
+                to == Long.MAX_VALUE ? null : Duration.ofMillis(to - t0.toEpochMilli())));
     if (injection.metric() != null && !injection.signal().isGap()) {
       scheduleMetricInjection(active);
     }
@@ -98,7 +116,8 @@ final class MetricInjector {
   /** Stores the injected value of one minute unless a newer injection of the metric covers it. */
   private void storeInjected(Injections.Active a, long minuteStart) {
     double v = a.valueAt(minuteStart);
-    if (!Double.isNaN(v) && injections.newestFor(a.spec.metric(), minuteStart) == a
+    if (!Double.isNaN(v)
+        && injections.newestFor(a.spec.metric(), minuteStart) == a
         && !injections.isGap(a.spec.metric(), minuteStart)) {
       store.seriesFor(a.spec.metric(), StandardUnit.NONE).add(minuteStart, v);
     }

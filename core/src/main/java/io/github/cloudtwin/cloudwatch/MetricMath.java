@@ -20,7 +20,11 @@ import java.util.Map;
  */
 final class MetricMath {
 
-  enum Type { SCALAR, SERIES, ARRAY }
+  enum Type {
+    SCALAR,
+    SERIES,
+    ARRAY
+  }
 
   /** The static type of a node; {@code period} in seconds for series and arrays. */
   record Typed(Type type, long period) {}
@@ -32,7 +36,9 @@ final class MetricMath {
     }
   }
 
-  /** Where the values of a {@code MetricStat} come from: one statistic per period, NaN = missing. */
+  /**
+   * Where the values of a {@code MetricStat} come from: one statistic per period, NaN = missing.
+   */
   interface Source {
     double[] values(MetricStat stat, Grid grid);
   }
@@ -55,8 +61,8 @@ final class MetricMath {
   }
 
   /**
-   * Validates a query list; throws a ValidationException naming the query and, for expressions,
-   * the position.
+   * Validates a query list; throws a ValidationException naming the query and, for expressions, the
+   * position.
    *
    * @param queries the queries
    * @return the compiled list
@@ -66,7 +72,8 @@ final class MetricMath {
     for (MetricDataQuery q : queries) {
       if (q == null) throw new ValidationException("Metrics", null, "no null element");
       if (m.byId.put(q.id(), q) != null) {
-        throw new ValidationException("Metrics[" + q.id() + "].Id", q.id(), "an id used once in the metrics list");
+        throw new ValidationException(
+            "Metrics[" + q.id() + "].Id", q.id(), "an id used once in the metrics list");
       }
     }
     for (MetricDataQuery q : queries) {
@@ -76,7 +83,9 @@ final class MetricMath {
     for (MetricDataQuery q : queries) {
       Typed t = typing.typeOf(q.id(), new LinkedHashSet<>());
       if (q.period() != null && t.type() != Type.SCALAR && t.period() != q.period().getSeconds()) {
-        throw new ValidationException("Metrics[" + q.id() + "].Period", q.period(),
+        throw new ValidationException(
+            "Metrics[" + q.id() + "].Period",
+            q.period(),
             "the period of the expression's metrics (" + t.period() + " s)");
       }
     }

@@ -5,12 +5,12 @@ import java.util.Arrays;
 /**
  * The stored samples of one metric in primitive arrays, sorted by timestamp: a single sample has
  * count 1 and its value in {@code sum}; a statistic set carries its count, sum, minimum and
- * maximum. Storage is chunked (blocks of 1,024 entries, the first one grown by half as needed)
- * so that appending never copies what is already stored and a series of a few hundred samples
- * costs a few kilobytes; counts, minimums and maximums are allocated only once a sample needs them.
- * Samples that arrive out of order (a backfill, newest first) are appended and sorted once, when
- * the series is next read, so a backfill costs O(n log n), not O(n²). Not thread-safe: guarded by
- * the kernel lock.
+ * maximum. Storage is chunked (blocks of 1,024 entries, the first one grown by half as needed) so
+ * that appending never copies what is already stored and a series of a few hundred samples costs a
+ * few kilobytes; counts, minimums and maximums are allocated only once a sample needs them. Samples
+ * that arrive out of order (a backfill, newest first) are appended and sorted once, when the series
+ * is next read, so a backfill costs O(n log n), not O(n²). Not thread-safe: guarded by the kernel
+ * lock.
  */
 final class MetricSeries {
 
@@ -65,7 +65,9 @@ final class MetricSeries {
     return maxs == null ? sum(i) : maxs[i >>> SHIFT][i & MASK];
   }
 
-  /** Adds a sample; if the newest entry has the same timestamp, merges into it as a statistic set. */
+  /**
+   * Adds a sample; if the newest entry has the same timestamp, merges into it as a statistic set.
+   */
   void mergeLast(long time, double value) {
     ensureSorted();
     if (size > 0 && time(size - 1) == time) {

@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param metric the metric (namespace, name, exact dimensions)
  * @param period the period: 1, 5, 10, 20, 30 s or a multiple of 60 s
- * @param stat the statistic ({@code Average}, {@code Sum}, ..., or a percentile such as {@code p99})
+ * @param stat the statistic ({@code Average}, {@code Sum}, ..., or a percentile such as {@code
+ *     p99})
  * @param unit only datapoints published with this unit count; null for every unit
  */
 public record MetricStat(MetricId metric, Duration period, Statistic stat, StandardUnit unit) {
@@ -32,8 +33,10 @@ public record MetricStat(MetricId metric, Duration period, Statistic stat, Stand
 
   static void checkPeriod(String field, Duration period) {
     long p = period.getSeconds();
-    if (period.getNano() != 0 || !(p == 1 || p == 5 || p == 10 || p == 20 || p == 30 || (p >= 60 && p % 60 == 0))) {
-      throw new ValidationException(field, period, "1, 5, 10, 20 or 30 seconds, or a multiple of 60 seconds");
+    if (period.getNano() != 0
+        || !(p == 1 || p == 5 || p == 10 || p == 20 || p == 30 || (p >= 60 && p % 60 == 0))) {
+      throw new ValidationException(
+          field, period, "1, 5, 10, 20 or 30 seconds, or a multiple of 60 seconds");
     }
   }
 

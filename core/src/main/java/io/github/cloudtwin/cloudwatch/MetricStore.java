@@ -14,9 +14,9 @@ import java.util.OptionalDouble;
 
 /**
  * The metric store of one CloudWatch: one {@link MetricSeries} per metric id, what {@code
- * PutMetricData} writes (a gap injection silences a metric) and what the statistics read
- * ({@code GetMetricStatistics}, one statistic per period of a metric math grid). Simulation
- * thread only: callers hold the kernel lock.
+ * PutMetricData} writes (a gap injection silences a metric) and what the statistics read ({@code
+ * GetMetricStatistics}, one statistic per period of a metric math grid). Simulation thread only:
+ * callers hold the kernel lock.
  */
 final class MetricStore {
 
@@ -76,7 +76,8 @@ final class MetricStore {
   }
 
   /** One datapoint per period in {@code [start, end)} that has samples, as GetMetricStatistics. */
-  List<Datapoint> datapoints(MetricId metric, Instant start, Instant end, Duration period, Statistic statistic) {
+  List<Datapoint> datapoints(
+      MetricId metric, Instant start, Instant end, Duration period, Statistic statistic) {
     List<Datapoint> out = new ArrayList<>();
     MetricSeries s = series.get(metric);
     if (s == null) {
@@ -118,7 +119,9 @@ final class MetricStore {
     return s == null ? 0L : s.storedSamples();
   }
 
-  /** The values of one MetricStat on a grid: its statistic per period, NaN where it has no sample. */
+  /**
+   * The values of one MetricStat on a grid: its statistic per period, NaN where it has no sample.
+   */
   double[] statValues(MetricStat stat, MetricMath.Grid grid) {
     double[] out = new double[grid.size()];
     Arrays.fill(out, Double.NaN);

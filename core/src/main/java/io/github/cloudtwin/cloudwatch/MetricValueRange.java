@@ -27,8 +27,14 @@ public final class MetricValueRange {
   public static double check(String field, double value) {
     double m = Math.abs(value);
     if (Double.isNaN(value) || m > LARGEST || m != 0 && m < SMALLEST) {
-      throw new ValidationException(field, value,
-          "a finite number of magnitude 0 or between " + SMALLEST + " and " + LARGEST + " (CloudWatch rejects values too small or too large)");
+      throw new ValidationException(
+          field,
+          value,
+          "a finite number of magnitude 0 or between "
+              + SMALLEST
+              + " and "
+              + LARGEST
+              + " (CloudWatch rejects values too small or too large)");
     }
     return value;
   }

@@ -35,9 +35,9 @@ public final class MetricWriter {
   }
 
   /**
-   * Adds one sample into an aggregate: samples with the same timestamp merge into one statistic
-   * set (count, sum, minimum, maximum), the way CloudWatch serves EC2 metrics per
-   * AutoScalingGroupName. Percentiles are not available on merged samples.
+   * Adds one sample into an aggregate: samples with the same timestamp merge into one statistic set
+   * (count, sum, minimum, maximum), the way CloudWatch serves EC2 metrics per AutoScalingGroupName.
+   * Percentiles are not available on merged samples.
    *
    * @param epochMillis the epoch millis
    * @param value the value

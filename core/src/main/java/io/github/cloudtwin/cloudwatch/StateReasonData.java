@@ -36,7 +36,8 @@ public record StateReasonData(
     List<EvaluatedDatapoint> evaluatedDatapoints) {
 
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   /**
    * Copies the lists.
@@ -86,11 +87,18 @@ public record StateReasonData(
   }
 
   void appendJson(StringBuilder sb) {
-    sb.append("{\"version\":\"").append(version).append("\",\"queryDate\":\"").append(TIME.format(queryDate)).append('"');
-    if (startDate != null) sb.append(",\"startDate\":\"").append(TIME.format(startDate)).append('"');
+    sb.append("{\"version\":\"")
+        .append(version)
+        .append("\",\"queryDate\":\"")
+        .append(TIME.format(queryDate))
+        .append('"');
+    if (startDate != null)
+      sb.append(",\"startDate\":\"").append(TIME.format(startDate)).append('"');
     if (unit != null) sb.append(",\"unit\":\"").append(unit.awsName()).append('"');
     if (statistic != null) {
-      sb.append(statistic.isPercentile() ? ",\"extendedStatistic\":\"" : ",\"statistic\":\"").append(statistic.name()).append('"');
+      sb.append(statistic.isPercentile() ? ",\"extendedStatistic\":\"" : ",\"statistic\":\"")
+          .append(statistic.name())
+          .append('"');
     }
     sb.append(",\"period\":").append(periodSeconds);
     sb.append(",\"recentDatapoints\":[");

@@ -5,8 +5,8 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.util.Locale;
 
 /**
- * A statistic over the datapoints of one period: {@code SampleCount}, {@code Average}, {@code
- * Sum}, {@code Minimum}, {@code Maximum}, or a percentile such as {@code p99} (AWS's {@code
+ * A statistic over the datapoints of one period: {@code SampleCount}, {@code Average}, {@code Sum},
+ * {@code Minimum}, {@code Maximum}, or a percentile such as {@code p99} (AWS's {@code
  * ExtendedStatistic}).
  *
  * @param name the statistic as AWS writes it
@@ -16,12 +16,16 @@ public record Statistic(String name, double percentile) {
 
   /** The number of samples. */
   public static final Statistic SAMPLE_COUNT = new Statistic("SampleCount", Double.NaN);
+
   /** Sum divided by SampleCount. */
   public static final Statistic AVERAGE = new Statistic("Average", Double.NaN);
+
   /** The sum of all samples. */
   public static final Statistic SUM = new Statistic("Sum", Double.NaN);
+
   /** The lowest sample. */
   public static final Statistic MINIMUM = new Statistic("Minimum", Double.NaN);
+
   /** The highest sample. */
   public static final Statistic MAXIMUM = new Statistic("Maximum", Double.NaN);
 
@@ -43,14 +47,16 @@ public record Statistic(String name, double percentile) {
    */
   public static Statistic percentile(double p) {
     if (!(p > 0 && p < 100)) {
-      throw new ValidationException("extendedStatistic", p, "a percentile between 0 and 100 (exclusive)");
+      throw new ValidationException(
+          "extendedStatistic", p, "a percentile between 0 and 100 (exclusive)");
     }
     String text = p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
     return new Statistic("p" + text, p / 100.0);
   }
 
   /**
-   * Parses {@code Average}, {@code Sum}, {@code SampleCount}, {@code Minimum}, {@code Maximum} or {@code pNN}.
+   * Parses {@code Average}, {@code Sum}, {@code SampleCount}, {@code Minimum}, {@code Maximum} or
+   * {@code pNN}.
    *
    * @param text the text
    * @return the statistic with that name
@@ -79,7 +85,9 @@ public record Statistic(String name, double percentile) {
       }
     }
     throw new ValidationException(
-        "statistic", text, "one of SampleCount, Average, Sum, Minimum, Maximum, or a percentile p0.0 to p99.99");
+        "statistic",
+        text,
+        "one of SampleCount, Average, Sum, Minimum, Maximum, or a percentile p0.0 to p99.99");
   }
 
   /** {@return whether this is a percentile (an extended statistic)} */

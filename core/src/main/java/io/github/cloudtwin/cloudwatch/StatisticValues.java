@@ -23,7 +23,8 @@ public record StatisticValues(double sampleCount, double sum, double minimum, do
    */
   public StatisticValues {
     if (!(sampleCount >= 1)) {
-      throw new ValidationException("StatisticValues.SampleCount", sampleCount, "must be at least 1");
+      throw new ValidationException(
+          "StatisticValues.SampleCount", sampleCount, "must be at least 1");
     }
     MetricValueRange.check("StatisticValues.SampleCount", sampleCount);
     MetricValueRange.check("StatisticValues.Sum", sum);

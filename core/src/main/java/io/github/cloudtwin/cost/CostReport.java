@@ -12,7 +12,8 @@ import java.util.Map;
  * @param from the window's start (the twin's start)
  * @param to the window's end (the virtual time the report was made)
  * @param totalUsd everything: instances and Fargate tasks
- * @param byGroup instance cost per Auto Scaling group, sorted by name (instances of no group are not in it)
+ * @param byGroup instance cost per Auto Scaling group, sorted by name (instances of no group are
+ *     not in it)
  * @param byPolicy instance cost per scaling policy that launched the instances, sorted by name
  * @param unattributedUsd instance cost no policy launched (the group's initial capacity, manual
  *     changes, replacements, schedules, instances of no group)

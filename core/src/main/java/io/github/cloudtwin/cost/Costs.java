@@ -29,11 +29,11 @@ import org.jspecify.annotations.Nullable;
  * the facts say everything (launches, state changes, lifecycle, Fargate task states). Stateless.
  *
  * <p>A Spot Instance (its launch fact says so) is priced at the table's Spot price for its type and
- * region, an On-Demand one at the On-Demand price. Billing follows AWS: an EC2 Linux instance is billed per second while it is in the {@code
- * running} state, with a minimum of 60 seconds each time it enters {@code running}; an instance
- * still running at the end of the window is billed up to it (with the minimum). A Fargate task is
- * billed per second, at least one minute, from the start of its image download ({@code PENDING})
- * until it stops.
+ * region, an On-Demand one at the On-Demand price. Billing follows AWS: an EC2 Linux instance is
+ * billed per second while it is in the {@code running} state, with a minimum of 60 seconds each
+ * time it enters {@code running}; an instance still running at the end of the window is billed up
+ * to it (with the minimum). A Fargate task is billed per second, at least one minute, from the
+ * start of its image download ({@code PENDING}) until it stops.
  *
  * <p><b>Attribution to policies.</b> An instance's cost belongs to the scaling policy whose
  * execution is the nearest {@code PolicyExecuted} fact in the cause chain of the instance's launch
@@ -70,7 +70,11 @@ public final class Costs {
    * @param taskDefinitions the task definition of a {@code family:revision} (for Fargate tasks)
    * @return the report; a ValidationException when the table lacks a price the scenario needs
    */
-  public static CostReport of(Timeline timeline, String region, PriceTable prices, Function<String, TaskDefinition> taskDefinitions) {
+  public static CostReport of(
+      Timeline timeline,
+      String region,
+      PriceTable prices,
+      Function<String, TaskDefinition> taskDefinitions) {
     Require.notNull("timeline", timeline);
     Require.notNull("prices", prices);
     Require.notNull("taskDefinitions", taskDefinitions);
@@ -109,8 +113,19 @@ public final class Costs {
       if (m.segments == 0) continue;
       double hourly = prices.instanceHourly(region, m.type, m.option);
       double usd = m.billedSeconds * hourly / 3600.0;
-      charges.add(new InstanceCharge(m.id, m.type, m.zone, m.group, m.policy, m.option,
-          Duration.ofMillis(m.runningMillis), m.billedSeconds, hourly, usd, m.launchEventId));
+      charges.add(
+          new InstanceCharge(
+              m.id,
+              m.type,
+              m.zone,
+              m.group,
+              m.policy,
+              m.option,
+              Duration.ofMillis(m.runningMillis),
+              m.billedSeconds,
+              hourly,
+              usd,
+              m.launchEventId));
       total += usd;
       if (m.group != null) byGroup.merge(m.group, usd, Double::sum);
       if (m.policy != null) byPolicy.merge(m.policy, usd, Double::sum);
@@ -122,16 +137,35 @@ public final class Costs {
       if (t.billedMillis == 0) continue;
       TaskDefinition td = taskDefinitions.apply(t.taskDefinition);
       if (td == null) {
-        throw new ValidationException("taskDefinition", t.taskDefinition, "a task definition of this twin");
+        throw new ValidationException(
+            "taskDefinition", t.taskDefinition, "a task definition of this twin");
       }
       double vcpu = td.reservedCpu() / 1024.0;
       double gb = td.reservedMemory() / 1024.0;
       double hours = t.billedMillis / 3_600_000.0;
-      double usd = hours * (vcpu * prices.fargateVcpuHourly(region) + gb * prices.fargateGbHourly(region));
-      taskCharges.add(new TaskCharge(t.taskId, t.taskDefinition, t.serviceName, vcpu, gb, Duration.ofMillis(t.billedMillis), usd));
+      double usd =
+          hours * (vcpu * prices.fargateVcpuHourly(region) + gb * prices.fargateGbHourly(region));
+      taskCharges.add(
+          new TaskCharge(
+              t.taskId,
+              t.taskDefinition,
+              t.serviceName,
+              vcpu,
+              gb,
+              Duration.ofMillis(t.billedMillis),
+              usd));
       total += usd;
     }
-    return new CostReport(timeline.t0(), end, total, byGroup, byPolicy, unattributed, charges, taskCharges, prices.source());
+    return new CostReport(
+        timeline.t0(),
+        end,
+        total,
+        byGroup,
+        byPolicy,
+        unattributed,
+        charges,
+        taskCharges,
+        prices.source());
   }
 
   /**
@@ -146,10 +180,13 @@ public final class Costs {
         if (z.name().equals(zone)) return r;
       }
     }
-    throw new ValidationException("availabilityZone", zone, "a zone of a region the twin knows: " + Regions.names());
+    throw new ValidationException(
+        "availabilityZone", zone, "a zone of a region the twin knows: " + Regions.names());
   }
 
-  /** The policy whose execution is the nearest PolicyExecuted in the launch's cause chain, or null. */
+  /**
+   * The policy whose execution is the nearest PolicyExecuted in the launch's cause chain, or null.
+   */
   private static @Nullable String policyOf(List<TimelineEvent> events, TimelineEvent launch) {
     long cause = launch.causeId();
     while (cause != 0) {
@@ -184,7 +221,10 @@ public final class Costs {
       this.zone = l.availabilityZone();
       this.launchEventId = eventId;
       this.policy = policy;
-      this.option = l.purchaseOption() == io.github.cloudtwin.ec2.PurchaseOption.SPOT ? PurchaseOption.SPOT : PurchaseOption.ON_DEMAND;
+      this.option =
+          l.purchaseOption() == io.github.cloudtwin.ec2.PurchaseOption.SPOT
+              ? PurchaseOption.SPOT
+              : PurchaseOption.ON_DEMAND;
     }
 
     void state(InstanceState to, Instant at) {

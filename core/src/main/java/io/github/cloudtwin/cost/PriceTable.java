@@ -13,8 +13,7 @@ import java.util.TreeMap;
 
 /**
  * Prices in US dollars: EC2 Linux instances per hour (On-Demand and Spot) by region and instance
- * type, and Fargate (Linux/x86) per vCPU-hour and per GB-hour by region. Immutable and
- * thread-safe.
+ * type, and Fargate (Linux/x86) per vCPU-hour and per GB-hour by region. Immutable and thread-safe.
  *
  * <p>{@link #awsOnDemand()} is the built-in table: only the figures whose source docs/what-if.md
  * names (us-east-1, taken on {@link #AWS_ON_DEMAND_AS_OF}). A price it does not have is a {@link
@@ -86,8 +85,8 @@ public final class PriceTable {
   }
 
   /**
-   * The hourly price of one instance, or a ValidationException naming the type and region and
-   * what the table has.
+   * The hourly price of one instance, or a ValidationException naming the type and region and what
+   * the table has.
    *
    * @param region the region, such as {@code us-east-1}
    * @param instanceType the instance type, such as {@code m5.large}
@@ -102,7 +101,8 @@ public final class PriceTable {
       throw new ValidationException(
           "instanceType",
           instanceType + " (" + option + ") in " + region,
-          "a type and region this price table has (" + (m.isEmpty() ? "none" : String.join(", ", m.keySet()))
+          "a type and region this price table has ("
+              + (m.isEmpty() ? "none" : String.join(", ", m.keySet()))
               + "); add it with PriceTable.builder() or toBuilder()");
     }
     return p.getAsDouble();
@@ -132,7 +132,10 @@ public final class PriceTable {
     double[] p = fargate.get(region);
     if (p == null) {
       throw new ValidationException(
-          "region", region, "a region with Fargate prices in this table (" + (fargate.isEmpty() ? "none" : String.join(", ", fargate.keySet()))
+          "region",
+          region,
+          "a region with Fargate prices in this table ("
+              + (fargate.isEmpty() ? "none" : String.join(", ", fargate.keySet()))
               + "); add it with PriceTable.builder().fargate(...)");
     }
     return p;
@@ -150,13 +153,22 @@ public final class PriceTable {
 
   @Override
   public String toString() {
-    return "PriceTable[" + onDemand.size() + " On-Demand, " + spot.size() + " Spot, " + fargate.size() + " Fargate; " + source + "]";
+    return "PriceTable["
+        + onDemand.size()
+        + " On-Demand, "
+        + spot.size()
+        + " Spot, "
+        + fargate.size()
+        + " Fargate; "
+        + source
+        + "]";
   }
 
   private static PriceTable buildAwsOnDemand() {
     Builder b = builder().source(AWS_ON_DEMAND_SOURCE);
     // us-east-1, Linux, On-Demand, USD per hour: the AWS Price List's own rate descriptions
-    // ("$0.096 per On Demand Linux m5.large Instance Hour"); docs/what-if.md lists them with their source.
+    // ("$0.096 per On Demand Linux m5.large Instance Hour"); docs/what-if.md lists them with their
+    // source.
     String r = "us-east-1";
     b.onDemand(r, "t3.micro", 0.0104);
     b.onDemand(r, "t3.small", 0.0208);
@@ -225,7 +237,11 @@ public final class PriceTable {
      */
     public Builder fargate(String region, double usdPerVcpuHour, double usdPerGbHour) {
       region(region);
-      fargate.put(region, new double[] {price("usdPerVcpuHour", usdPerVcpuHour), price("usdPerGbHour", usdPerGbHour)});
+      fargate.put(
+          region,
+          new double[] {
+            price("usdPerVcpuHour", usdPerVcpuHour), price("usdPerGbHour", usdPerGbHour)
+          });
       return this;
     }
 

@@ -4,6 +4,9 @@ package io.github.cloudtwin.cost;
 public enum PurchaseOption {
   /** Pay by the second at the On-Demand rate, no commitment. */
   ON_DEMAND,
-  /** Spare capacity at the Spot price; the twin has no built-in Spot prices, a user table supplies them. */
+  /**
+   * Spare capacity at the Spot price; the twin has no built-in Spot prices, a user table supplies
+   * them.
+   */
   SPOT
 }

@@ -14,4 +14,11 @@ import java.time.Duration;
  * @param billed the time billed (at least one minute)
  * @param usd what it cost
  */
-public record TaskCharge(String taskId, String taskDefinition, String serviceName, double vCpu, double memoryGb, Duration billed, double usd) {}
+public record TaskCharge(
+    String taskId,
+    String taskDefinition,
+    String serviceName,
+    double vCpu,
+    double memoryGb,
+    Duration billed,
+    double usd) {}

@@ -1,8 +1,8 @@
 package io.github.cloudtwin.ec2;
 
 /**
- * Contributes CPU utilization to instances, for instance from the load-balancer traffic they
- * serve. EC2 sums the contributions with the instance's idle level and caps at 100 %.
+ * Contributes CPU utilization to instances, for instance from the load-balancer traffic they serve.
+ * EC2 sums the contributions with the instance's idle level and caps at 100 %.
  */
 @FunctionalInterface
 public interface CpuLoadModel {

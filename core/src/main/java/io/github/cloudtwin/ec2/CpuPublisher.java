@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Publishes {@code AWS/EC2 CPUUtilization} for every reachable running instance at the end of
- * each minute: per instance (dimension InstanceId) and merged per Auto Scaling group (dimension
+ * Publishes {@code AWS/EC2 CPUUtilization} for every reachable running instance at the end of each
+ * minute: per instance (dimension InstanceId) and merged per Auto Scaling group (dimension
  * AutoScalingGroupName). Detailed monitoring publishes each minute; basic monitoring publishes the
  * 5-minute average every 5 minutes. Datapoints are stamped with their period's start.
  */
@@ -44,13 +44,16 @@ final class CpuPublisher {
   /**
    * Creates the publisher and starts its minute tick.
    *
-   * @param liveInstances every instance launched, as a snapshot the lifecycle rebuilds after a launch
+   * @param liveInstances every instance launched, as a snapshot the lifecycle rebuilds after a
+   *     launch
    */
-  CpuPublisher(Kernel kernel, CloudWatch cloudWatch, Supplier<Instance[]> liveInstances, Wiring wiring) {
+  CpuPublisher(
+      Kernel kernel, CloudWatch cloudWatch, Supplier<Instance[]> liveInstances, Wiring wiring) {
     this.cloudWatch = cloudWatch;
     this.wiring = wiring;
     this.liveInstances = liveInstances;
-    kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, () -> publish(kernel.clock().now().toEpochMilli()));
+    kernel.every(
+        Duration.ofMinutes(1), Phase.OBSERVE, () -> publish(kernel.clock().now().toEpochMilli()));
   }
 
   void add(CpuLoadModel model) {
@@ -70,7 +73,8 @@ final class CpuPublisher {
       if (i.isReachable() && i.stateSince().toEpochMilli() <= minuteStart) {
         String group = i.groupName();
         if (!wiring.metricOverrides().isSuppressed(METRIC, i.instanceId(), group, minuteStart)) {
-          double v = wiring.metricOverrides().injectedValue(METRIC, i.instanceId(), group, minuteStart);
+          double v =
+              wiring.metricOverrides().injectedValue(METRIC, i.instanceId(), group, minuteStart);
           if (Double.isNaN(v)) {
             v = i.spec().idleCpuUtilization();
             for (int m = 0; m < models.size(); m++) {
@@ -82,7 +86,8 @@ final class CpuPublisher {
             st = new State();
             st.writer =
                 cloudWatch.writer(
-                    MetricId.of(NAMESPACE, METRIC, "InstanceId", i.instanceId()), StandardUnit.PERCENT);
+                    MetricId.of(NAMESPACE, METRIC, "InstanceId", i.instanceId()),
+                    StandardUnit.PERCENT);
             if (group != null) {
               st.groupWriter = groupWriter(group);
             }
@@ -114,7 +119,9 @@ final class CpuPublisher {
   private MetricWriter groupWriter(String group) {
     MetricWriter w = groupWriters.get(group);
     if (w == null) {
-      w = cloudWatch.writer(MetricId.of(NAMESPACE, METRIC, "AutoScalingGroupName", group), StandardUnit.PERCENT);
+      w =
+          cloudWatch.writer(
+              MetricId.of(NAMESPACE, METRIC, "AutoScalingGroupName", group), StandardUnit.PERCENT);
       groupWriters.put(group, w);
     }
     return w;

@@ -19,9 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Obtain it from {@code twin.ec2()}. Thread-safe: every method runs under the simulation lock.
  *
  * <p>A facade: the zones and their outages and capacity ({@code Zones}), the instances and their
- * state machine ({@code Ec2Instances}), launch throttling ({@code LaunchThrottle}), the Spot
- * market ({@code SpotMarket}) and its interruptions ({@code SpotInterruptions}) and the CPU
- * publisher ({@code CpuPublisher}) do the work.
+ * state machine ({@code Ec2Instances}), launch throttling ({@code LaunchThrottle}), the Spot market
+ * ({@code SpotMarket}) and its interruptions ({@code SpotInterruptions}) and the CPU publisher
+ * ({@code CpuPublisher}) do the work.
  */
 public final class Ec2 {
 
@@ -65,7 +65,9 @@ public final class Ec2 {
     this.throttle = new LaunchThrottle(kernel.randomness().stream("ec2.throttle"));
     this.spot = new SpotMarket(kernel);
     this.instances = new Ec2Instances(kernel, this.zones, throttle, spot, listeners, ids);
-    this.cpu = new CpuPublisher(kernel, Require.notNull("cloudWatch", cloudWatch), instances::liveInstances, wiring);
+    this.cpu =
+        new CpuPublisher(
+            kernel, Require.notNull("cloudWatch", cloudWatch), instances::liveInstances, wiring);
     this.interruptions = new SpotInterruptions(kernel, instances, spot, listeners);
   }
 
@@ -99,8 +101,8 @@ public final class Ec2 {
   }
 
   /**
-   * Takes a zone out: its instances stop answering and reporting metrics, and launches into it
-   * fail with InsufficientInstanceCapacity. Used by {@code twin.faults()}.
+   * Takes a zone out: its instances stop answering and reporting metrics, and launches into it fail
+   * with InsufficientInstanceCapacity. Used by {@code twin.faults()}.
    *
    * @param name the name
    */
@@ -131,9 +133,9 @@ public final class Ec2 {
 
   /**
    * Makes EC2 short of (or again have) capacity for one instance type in one zone: while short,
-   * launches and starts of that type there fail with InsufficientInstanceCapacity, other types
-   * and zones are unaffected. This is what a mixed-instances group's prioritized allocation falls
-   * back from.
+   * launches and starts of that type there fail with InsufficientInstanceCapacity, other types and
+   * zones are unaffected. This is what a mixed-instances group's prioritized allocation falls back
+   * from.
    *
    * @param zone the zone
    * @param instanceType the instance type
@@ -146,10 +148,10 @@ public final class Ec2 {
   }
 
   /**
-   * Throttles the {@code RunInstances} calls made for an Auto Scaling group (what FIS's
-   * {@code aws:fis:inject-api-throttle-error} does to a role's calls): from now on {@code
-   * percentage} of them fail with {@link RequestLimitExceededException}, drawn from a seeded
-   * stream; 0 ends the throttling.
+   * Throttles the {@code RunInstances} calls made for an Auto Scaling group (what FIS's {@code
+   * aws:fis:inject-api-throttle-error} does to a role's calls): from now on {@code percentage} of
+   * them fail with {@link RequestLimitExceededException}, drawn from a seeded stream; 0 ends the
+   * throttling.
    *
    * @param autoScalingGroupName the group whose launches are throttled
    * @param percentage 0 to 100
@@ -165,7 +167,6 @@ public final class Ec2 {
   /**
    * Launches an instance, as {@code RunInstances}: it is {@code pending} now and {@code running}
    * after its boot time.
-   *
    *
    * @param spec the spec
    * @return the new instance, a live view
@@ -237,8 +238,8 @@ public final class Ec2 {
   }
 
   /**
-   * Crashes an instance: it stays {@code running} but stops answering, fails its status checks
-   * and stops reporting metrics, until {@link #recoverInstance(String)}.
+   * Crashes an instance: it stays {@code running} but stops answering, fails its status checks and
+   * stops reporting metrics, until {@link #recoverInstance(String)}.
    *
    * @param instanceId the instance id
    */
@@ -260,9 +261,9 @@ public final class Ec2 {
   // ------------------------------------------------------------------ Spot
 
   /**
-   * The Spot capacity pool of {@code instanceType} in {@code zone}: the entry {@link
-   * #putSpotPool} set, else the twin's default, drawn once from its seed: a Spot price of 30 % to
-   * 45 % of the On-Demand price ({@link #onDemandPrice}) and room for 50 to 250 Spot Instances.
+   * The Spot capacity pool of {@code instanceType} in {@code zone}: the entry {@link #putSpotPool}
+   * set, else the twin's default, drawn once from its seed: a Spot price of 30 % to 45 % of the
+   * On-Demand price ({@link #onDemandPrice}) and room for 50 to 250 Spot Instances.
    *
    * @param zone the zone
    * @param instanceType the instance type
@@ -276,19 +277,26 @@ public final class Ec2 {
 
   /**
    * Sets one entry of the Spot market: the pool's price and capacity. Shrinking a pool below the
-   * Spot Instances it holds interrupts none of them (use {@code twin.faults().interruptSpotInstances});
-   * it only stops new launches there.
+   * Spot Instances it holds interrupts none of them (use {@code
+   * twin.faults().interruptSpotInstances}); it only stops new launches there.
    *
    * @param pool the pool
    */
   public void putSpotPool(SpotPool pool) {
     Require.notNull("pool", pool);
     zone(pool.availabilityZone());
-    kernel.run(() -> {
-      spot.put(pool);
-      kernel.timeline().record(new Ec2Fact.SpotPoolChanged(pool.availabilityZone(), pool.instanceType(), pool.spotPrice(),
-          pool.capacity()));
-    });
+    kernel.run(
+        () -> {
+          spot.put(pool);
+          kernel
+              .timeline()
+              .record(
+                  new Ec2Fact.SpotPoolChanged(
+                      pool.availabilityZone(),
+                      pool.instanceType(),
+                      pool.spotPrice(),
+                      pool.capacity()));
+        });
   }
 
   /**
@@ -326,7 +334,8 @@ public final class Ec2 {
   public void putOnDemandPrice(String instanceType, double usdPerHour) {
     InstanceType.of(instanceType);
     if (!(usdPerHour > 0) || usdPerHour > 1000) {
-      throw new ValidationException("onDemandPrice", usdPerHour, "a price in USD per hour greater than 0 and at most 1000");
+      throw new ValidationException(
+          "onDemandPrice", usdPerHour, "a price in USD per hour greater than 0 and at most 1000");
     }
     kernel.run(() -> spot.putOnDemandPrice(instanceType, usdPerHour));
   }
@@ -344,10 +353,16 @@ public final class Ec2 {
    *     to 24 hours
    * @param instanceIds pending or running Spot Instances without an interruption under way
    */
-  public void interruptSpotInstances(Duration durationBeforeInterruption, List<String> instanceIds) {
-    Require.between("durationBeforeInterruption", durationBeforeInterruption, SPOT_INTERRUPTION_NOTICE, Duration.ofHours(24));
+  public void interruptSpotInstances(
+      Duration durationBeforeInterruption, List<String> instanceIds) {
+    Require.between(
+        "durationBeforeInterruption",
+        durationBeforeInterruption,
+        SPOT_INTERRUPTION_NOTICE,
+        Duration.ofHours(24));
     Require.notNull("instanceIds", instanceIds);
-    if (instanceIds.isEmpty()) throw new ValidationException("instanceIds", "[]", "at least one Spot Instance");
+    if (instanceIds.isEmpty())
+      throw new ValidationException("instanceIds", "[]", "at least one Spot Instance");
     kernel.run(() -> interruptions.interrupt(durationBeforeInterruption, instanceIds));
   }
 

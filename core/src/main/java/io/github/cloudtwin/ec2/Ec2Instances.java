@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * The instances of one EC2 and their state machine: launch (throttling, zone capacity, Spot
- * capacity and the instance quota checked first), ids drawn from a seeded stream, {@code pending
- * -> running}, stop, start, terminate, crash and recovery, each transition recorded and told to the
+ * capacity and the instance quota checked first), ids drawn from a seeded stream, {@code pending ->
+ * running}, stop, start, terminate, crash and recovery, each transition recorded and told to the
  * instance listeners, and reachability changes (crashes, zone outages) told as they happen.
  * Simulation thread only: callers hold the kernel lock.
  */
@@ -32,7 +32,11 @@ final class Ec2Instances {
   private int notTerminated;
 
   Ec2Instances(
-      Kernel kernel, Zones zones, LaunchThrottle throttle, SpotMarket spot, List<InstanceListener> listeners,
+      Kernel kernel,
+      Zones zones,
+      LaunchThrottle throttle,
+      SpotMarket spot,
+      List<InstanceListener> listeners,
       SplittableRandom ids) {
     this.kernel = kernel;
     this.zones = zones;
@@ -42,7 +46,10 @@ final class Ec2Instances {
     this.ids = ids;
   }
 
-  /** Launches an instance, as RunInstances: {@code pending} now, {@code running} after its boot time. */
+  /**
+   * Launches an instance, as RunInstances: {@code pending} now, {@code running} after its boot
+   * time.
+   */
   Instance launch(InstanceSpec spec) {
     if (throttle.throttled(spec)) {
       throw new RequestLimitExceededException();
@@ -55,7 +62,8 @@ final class Ec2Instances {
       throw InsufficientInstanceCapacityException.noSpotCapacity(spec.availabilityZone());
     }
     if (notTerminated >= instanceQuota) {
-      throw new InstanceLimitExceededException(spec.instanceType(), spec.availabilityZone(), instanceQuota);
+      throw new InstanceLimitExceededException(
+          spec.instanceType(), spec.availabilityZone(), instanceQuota);
     }
     notTerminated++;
     if (isSpot) spot.taken(spec.availabilityZone(), spec.instanceType(), 1);
@@ -66,8 +74,9 @@ final class Ec2Instances {
     long launch =
         kernel
             .timeline()
-            .record(new Ec2Fact.InstanceLaunched(id, spec.instanceType(), spec.availabilityZone(),
-                spec.purchaseOption()));
+            .record(
+                new Ec2Fact.InstanceLaunched(
+                    id, spec.instanceType(), spec.availabilityZone(), spec.purchaseOption()));
     kernel.runWithCause(
         launch,
         () ->
@@ -97,7 +106,9 @@ final class Ec2Instances {
     Instance i = instances.get(instanceId);
     if (i == null) {
       throw new ValidationException(
-          "instanceId", instanceId, "the id of an instance of this twin (InvalidInstanceID.NotFound)");
+          "instanceId",
+          instanceId,
+          "the id of an instance of this twin (InvalidInstanceID.NotFound)");
     }
     return i;
   }
@@ -150,7 +161,8 @@ final class Ec2Instances {
           "instanceId", i.instanceId(), "a stopped instance (it is " + i.state() + ")");
     }
     if (!zones.launchable(i.availabilityZone(), i.spec().instanceType())) {
-      throw new InsufficientInstanceCapacityException(i.spec().instanceType(), i.availabilityZone());
+      throw new InsufficientInstanceCapacityException(
+          i.spec().instanceType(), i.availabilityZone());
     }
     transition(i, InstanceState.PENDING);
     kernel
@@ -171,7 +183,12 @@ final class Ec2Instances {
     }
     boolean before = i.isReachable();
     i.crashed(crashed);
-    kernel.timeline().record(crashed ? new Ec2Fact.InstanceCrashed(i.instanceId()) : new Ec2Fact.InstanceRecovered(i.instanceId()));
+    kernel
+        .timeline()
+        .record(
+            crashed
+                ? new Ec2Fact.InstanceCrashed(i.instanceId())
+                : new Ec2Fact.InstanceRecovered(i.instanceId()));
     notifyReachability(i, before);
   }
 
@@ -186,7 +203,9 @@ final class Ec2Instances {
     }
   }
 
-  /** Moves the instance to {@code to} (nothing when it is there), recording and telling listeners. */
+  /**
+   * Moves the instance to {@code to} (nothing when it is there), recording and telling listeners.
+   */
   void transition(Instance i, InstanceState to) {
     InstanceState from = i.state();
     if (from == to) {
@@ -196,10 +215,10 @@ final class Ec2Instances {
     i.state(to, kernel.clock().now());
     if (to == InstanceState.TERMINATED) {
       notTerminated--;
-      if (i.purchaseOption() == PurchaseOption.SPOT) spot.taken(i.availabilityZone(), i.spec().instanceType(), -1);
+      if (i.purchaseOption() == PurchaseOption.SPOT)
+        spot.taken(i.availabilityZone(), i.spec().instanceType(), -1);
     }
-    long id =
-        kernel.timeline().record(new Ec2Fact.InstanceStateChanged(i.instanceId(), from, to));
+    long id = kernel.timeline().record(new Ec2Fact.InstanceStateChanged(i.instanceId(), from, to));
     kernel.runWithCause(
         id,
         () -> {
@@ -227,7 +246,9 @@ final class Ec2Instances {
     return instanceQuota;
   }
 
-  /** A snapshot of every instance, rebuilt only after a launch (the publisher's per-minute list). */
+  /**
+   * A snapshot of every instance, rebuilt only after a launch (the publisher's per-minute list).
+   */
   Instance[] liveInstances() {
     if (liveSnapshot == null) {
       liveSnapshot = instances.values().toArray(new Instance[0]);

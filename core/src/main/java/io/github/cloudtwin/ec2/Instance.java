@@ -1,7 +1,6 @@
 package io.github.cloudtwin.ec2;
 
 import io.github.cloudtwin.kernel.Timeline;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,6 +22,7 @@ public final class Instance {
   private volatile Instant stateSince;
   private volatile Instant rebalanceRecommendedAt;
   private volatile Instant interruptionTime;
+
   /** Publishing state of the CPU publisher (simulation thread only). */
   Object publisherState;
 

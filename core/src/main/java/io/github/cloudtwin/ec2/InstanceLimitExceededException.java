@@ -1,8 +1,8 @@
 package io.github.cloudtwin.ec2;
 
 /**
- * EC2's {@code InstanceLimitExceeded} error: a launch beyond the twin's instance quota (the
- * account quota that stops a runaway group in AWS). Auto Scaling records it as a failed launch.
+ * EC2's {@code InstanceLimitExceeded} error: a launch beyond the twin's instance quota (the account
+ * quota that stops a runaway group in AWS). Auto Scaling records it as a failed launch.
  */
 public class InstanceLimitExceededException extends RuntimeException {
 

@@ -1,8 +1,8 @@
 package io.github.cloudtwin.ec2;
 
 /**
- * Told about EC2 instance changes, on the simulation thread. Services that react to instances
- * (Auto Scaling health, load-balancer targets, ECS agents) register one; tests may mock it.
+ * Told about EC2 instance changes, on the simulation thread. Services that react to instances (Auto
+ * Scaling health, load-balancer targets, ECS agents) register one; tests may mock it.
  */
 public interface InstanceListener {
 

@@ -78,17 +78,37 @@ public record InstanceSpec(
    * @param idleCpuUtilization the CPU percentage an idle instance reports
    * @param tags tags
    */
-  public InstanceSpec(String instanceType, String availabilityZone, Duration bootTime, boolean detailedMonitoring,
-      String launchTemplateName, String launchTemplateVersion, double idleCpuUtilization, Map<String, String> tags) {
-    this(instanceType, availabilityZone, bootTime, detailedMonitoring, launchTemplateName, launchTemplateVersion,
-        idleCpuUtilization, tags, PurchaseOption.ON_DEMAND);
+  public InstanceSpec(
+      String instanceType,
+      String availabilityZone,
+      Duration bootTime,
+      boolean detailedMonitoring,
+      String launchTemplateName,
+      String launchTemplateVersion,
+      double idleCpuUtilization,
+      Map<String, String> tags) {
+    this(
+        instanceType,
+        availabilityZone,
+        bootTime,
+        detailedMonitoring,
+        launchTemplateName,
+        launchTemplateVersion,
+        idleCpuUtilization,
+        tags,
+        PurchaseOption.ON_DEMAND);
   }
 
   private static String checkTagKey(String key) {
     Require.name("tag key", key);
     if (key.regionMatches(true, 0, "aws:", 0, 4)) {
-      throw new ValidationException("tag key", key, "a key without the prefix aws:, which AWS reserves for its own tags"
-          + " (the group tag " + Ec2.GROUP_TAG + " is set by autoScalingGroupName(...))");
+      throw new ValidationException(
+          "tag key",
+          key,
+          "a key without the prefix aws:, which AWS reserves for its own tags"
+              + " (the group tag "
+              + Ec2.GROUP_TAG
+              + " is set by autoScalingGroupName(...))");
     }
     return key;
   }

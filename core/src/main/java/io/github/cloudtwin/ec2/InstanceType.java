@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An EC2 instance type with its vCPUs and memory, from the twin's catalogue of common families
- * (t3, m5, m6i, c5, c6i, r5).
+ * An EC2 instance type with its vCPUs and memory, from the twin's catalogue of common families (t3,
+ * m5, m6i, c5, c6i, r5).
  *
  * @param name such as {@code m5.large}
  * @param vCpus virtual CPUs
@@ -44,7 +44,9 @@ public record InstanceType(String name, int vCpus, int memoryMiB) {
     InstanceType t = CATALOGUE.get(name);
     if (t == null) {
       throw new ValidationException(
-          "instanceType", name, "an instance type from the catalogue: " + String.join(", ", CATALOGUE.keySet()));
+          "instanceType",
+          name,
+          "an instance type from the catalogue: " + String.join(", ", CATALOGUE.keySet()));
     }
     return t;
   }
@@ -74,11 +76,12 @@ public record InstanceType(String name, int vCpus, int memoryMiB) {
         if (sizes[i].equals(size)) return nano * (1 << i);
       }
     }
-    double perVcpu = switch (f) {
-      case "m5", "m6i" -> 0.048;
-      case "c5", "c6i" -> 0.0425;
-      default -> 0.063;
-    };
+    double perVcpu =
+        switch (f) {
+          case "m5", "m6i" -> 0.048;
+          case "c5", "c6i" -> 0.0425;
+          default -> 0.063;
+        };
     return Math.round(perVcpu * vCpus * 10_000) / 10_000.0;
   }
 
@@ -118,7 +121,9 @@ public record InstanceType(String name, int vCpus, int memoryMiB) {
   }
 
   private static void sized(Map<String, InstanceType> m, String family, int mibPerVcpu) {
-    String[] sizes = {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"};
+    String[] sizes = {
+      "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"
+    };
     int[] vcpus = {2, 4, 8, 16, 32, 48, 64, 96};
     List<String> skip = new ArrayList<>();
     if (family.equals("c5")) {

@@ -31,11 +31,14 @@ public class InsufficientInstanceCapacityException extends RuntimeException {
    * Creates the error with EC2's message for a Spot request no pool can take.
    *
    * @param zone the zone
-   * @return the error: {@code InsufficientInstanceCapacity: There is no Spot capacity available that matches your request.}
+   * @return the error: {@code InsufficientInstanceCapacity: There is no Spot capacity available
+   *     that matches your request.}
    */
   public static InsufficientInstanceCapacityException noSpotCapacity(String zone) {
     return new InsufficientInstanceCapacityException(
-        "InsufficientInstanceCapacity: There is no Spot capacity available that matches your request.", zone, true);
+        "InsufficientInstanceCapacity: There is no Spot capacity available that matches your request.",
+        zone,
+        true);
   }
 
   // "spot" only tells this constructor from the public (instanceType, zone) one.

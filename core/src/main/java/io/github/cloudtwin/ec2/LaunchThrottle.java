@@ -24,7 +24,9 @@ final class LaunchThrottle {
     else throttled.put(autoScalingGroupName, percentage);
   }
 
-  /** Whether this launch is throttled (a draw from the stream when its group is partly throttled). */
+  /**
+   * Whether this launch is throttled (a draw from the stream when its group is partly throttled).
+   */
   boolean throttled(InstanceSpec spec) {
     if (throttled.isEmpty()) return false;
     Integer pct = throttled.get(spec.tags().get(Ec2.GROUP_TAG));

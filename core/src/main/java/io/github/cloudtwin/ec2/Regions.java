@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fixed list of (zone name, zone id) pairs per region. AZ ids are listed, not derived,
- * because some regions use four-letter prefixes ({@code apne1-az1}).
+ * The fixed list of (zone name, zone id) pairs per region. AZ ids are listed, not derived, because
+ * some regions use four-letter prefixes ({@code apne1-az1}).
  */
 public final class Regions {
 
@@ -15,8 +15,12 @@ public final class Regions {
       Map.of(
           "us-east-1",
           new String[][] {
-            {"a", "use1-az1"}, {"b", "use1-az2"}, {"c", "use1-az4"}, {"d", "use1-az6"},
-            {"e", "use1-az3"}, {"f", "use1-az5"}
+            {"a", "use1-az1"},
+            {"b", "use1-az2"},
+            {"c", "use1-az4"},
+            {"d", "use1-az6"},
+            {"e", "use1-az3"},
+            {"f", "use1-az5"}
           },
           "us-east-2",
           new String[][] {{"a", "use2-az1"}, {"b", "use2-az2"}, {"c", "use2-az3"}},

@@ -24,10 +24,12 @@ final class SpotInterruptions {
   private final Ec2Instances instances;
   private final SpotMarket spot;
   private final List<InstanceListener> listeners;
+
   /** Spot Instances with an interruption scheduled and not yet done. */
   private final Set<String> interrupting = new HashSet<>();
 
-  SpotInterruptions(Kernel kernel, Ec2Instances instances, SpotMarket spot, List<InstanceListener> listeners) {
+  SpotInterruptions(
+      Kernel kernel, Ec2Instances instances, SpotMarket spot, List<InstanceListener> listeners) {
     this.kernel = kernel;
     this.instances = instances;
     this.spot = spot;
@@ -40,18 +42,22 @@ final class SpotInterruptions {
     for (String id : instanceIds) {
       Instance i = instances.require(id);
       if (i.purchaseOption() != PurchaseOption.SPOT) {
-        throw new ValidationException("instanceIds", id, "a Spot Instance (it is " + i.purchaseOption() + ")");
+        throw new ValidationException(
+            "instanceIds", id, "a Spot Instance (it is " + i.purchaseOption() + ")");
       }
       if (i.state() != InstanceState.PENDING && i.state() != InstanceState.RUNNING) {
-        throw new ValidationException("instanceIds", id, "a pending or running Spot Instance (it is " + i.state() + ")");
+        throw new ValidationException(
+            "instanceIds", id, "a pending or running Spot Instance (it is " + i.state() + ")");
       }
       if (interrupting.contains(id) || targets.contains(i)) {
-        throw new ValidationException("instanceIds", id, "a Spot Instance without an interruption under way");
+        throw new ValidationException(
+            "instanceIds", id, "a Spot Instance without an interruption under way");
       }
       targets.add(i);
     }
     Map<String, Integer> reclaimed = new LinkedHashMap<>();
-    for (Instance i : targets) reclaimed.merge(i.availabilityZone() + " " + i.spec().instanceType(), 1, Integer::sum);
+    for (Instance i : targets)
+      reclaimed.merge(i.availabilityZone() + " " + i.spec().instanceType(), 1, Integer::sum);
     for (Map.Entry<String, Integer> e : reclaimed.entrySet()) {
       String[] zt = e.getKey().split(" ");
       SpotPool p = spot.pool(zt[0], zt[1]);
@@ -66,14 +72,20 @@ final class SpotInterruptions {
       interrupting.add(i.instanceId());
       i.rebalanceRecommendedAt(kernel.clock().now());
       long rec = kernel.timeline().record(new Ec2Fact.RebalanceRecommended(i.instanceId()));
-      kernel.runWithCause(rec, () -> {
-        for (InstanceListener l : listeners) l.rebalanceRecommended(i);
-        if (durationBeforeInterruption.equals(Ec2.SPOT_INTERRUPTION_NOTICE)) {
-          noticeInterruption(i, interruptAt);
-        } else {
-          kernel.scheduler().at(interruptAt.minus(Ec2.SPOT_INTERRUPTION_NOTICE), () -> noticeInterruption(i, interruptAt));
-        }
-      });
+      kernel.runWithCause(
+          rec,
+          () -> {
+            for (InstanceListener l : listeners) l.rebalanceRecommended(i);
+            if (durationBeforeInterruption.equals(Ec2.SPOT_INTERRUPTION_NOTICE)) {
+              noticeInterruption(i, interruptAt);
+            } else {
+              kernel
+                  .scheduler()
+                  .at(
+                      interruptAt.minus(Ec2.SPOT_INTERRUPTION_NOTICE),
+                      () -> noticeInterruption(i, interruptAt));
+            }
+          });
     }
   }
 
@@ -88,19 +100,25 @@ final class SpotInterruptions {
     }
     i.interruptionTime(at);
     long n = kernel.timeline().record(new Ec2Fact.SpotInterruptionNoticed(i.instanceId(), at));
-    kernel.runWithCause(n, () -> {
-      for (InstanceListener l : listeners) l.interruptionNoticed(i, at);
-      kernel.scheduler().at(at, () -> interrupt(i));
-    });
+    kernel.runWithCause(
+        n,
+        () -> {
+          for (InstanceListener l : listeners) l.interruptionNoticed(i, at);
+          kernel.scheduler().at(at, () -> interrupt(i));
+        });
   }
 
   private void interrupt(Instance i) {
     interrupting.remove(i.instanceId());
     if (gone(i)) return;
     long x = kernel.timeline().record(new Ec2Fact.SpotInstanceInterrupted(i.instanceId()));
-    kernel.runWithCause(x, () -> {
-      instances.transition(i, InstanceState.SHUTTING_DOWN);
-      kernel.scheduler().after(Ec2.SHUTDOWN_TIME, () -> instances.transition(i, InstanceState.TERMINATED));
-    });
+    kernel.runWithCause(
+        x,
+        () -> {
+          instances.transition(i, InstanceState.SHUTTING_DOWN);
+          kernel
+              .scheduler()
+              .after(Ec2.SHUTDOWN_TIME, () -> instances.transition(i, InstanceState.TERMINATED));
+        });
   }
 }

@@ -12,11 +12,18 @@ import java.util.SplittableRandom;
  */
 final class SpotMarket {
 
-  /** The default Spot price is this share of the On-Demand price, plus up to {@link #PRICE_SPREAD}. */
+  /**
+   * The default Spot price is this share of the On-Demand price, plus up to {@link #PRICE_SPREAD}.
+   */
   static final double PRICE_FLOOR = 0.30;
+
   static final double PRICE_SPREAD = 0.15;
-  /** The default capacity of a pool: this many Spot Instances, plus up to {@link #CAPACITY_SPREAD}. */
+
+  /**
+   * The default capacity of a pool: this many Spot Instances, plus up to {@link #CAPACITY_SPREAD}.
+   */
   static final int CAPACITY_FLOOR = 50;
+
   static final int CAPACITY_SPREAD = 200;
 
   private final Kernel kernel;
@@ -33,12 +40,16 @@ final class SpotMarket {
   }
 
   SpotPool pool(String zone, String instanceType) {
-    return pools.computeIfAbsent(key(zone, instanceType), k -> {
-      SplittableRandom r = kernel.randomness().stream("ec2.spot-pool " + k);
-      double price = onDemandPrice(instanceType) * (PRICE_FLOOR + PRICE_SPREAD * r.nextDouble());
-      price = Math.max(0.0001, Math.round(price * 10_000) / 10_000.0);
-      return new SpotPool(zone, instanceType, price, CAPACITY_FLOOR + r.nextInt(CAPACITY_SPREAD + 1));
-    });
+    return pools.computeIfAbsent(
+        key(zone, instanceType),
+        k -> {
+          SplittableRandom r = kernel.randomness().stream("ec2.spot-pool " + k);
+          double price =
+              onDemandPrice(instanceType) * (PRICE_FLOOR + PRICE_SPREAD * r.nextDouble());
+          price = Math.max(0.0001, Math.round(price * 10_000) / 10_000.0);
+          return new SpotPool(
+              zone, instanceType, price, CAPACITY_FLOOR + r.nextInt(CAPACITY_SPREAD + 1));
+        });
   }
 
   void put(SpotPool pool) {
@@ -49,7 +60,9 @@ final class SpotMarket {
     return inUse.getOrDefault(key(zone, instanceType), 0);
   }
 
-  /** How many more Spot Instances the pool takes now (0 when it is full or shrank below its use). */
+  /**
+   * How many more Spot Instances the pool takes now (0 when it is full or shrank below its use).
+   */
   int free(String zone, String instanceType) {
     return Math.max(0, pool(zone, instanceType).capacity() - inUse(zone, instanceType));
   }

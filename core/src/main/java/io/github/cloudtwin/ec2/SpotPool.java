@@ -5,9 +5,9 @@ import io.github.cloudtwin.kernel.ValidationException;
 
 /**
  * One Spot capacity pool: the spare EC2 capacity of one instance type in one Availability Zone,
- * with its current Spot price. The twin's Spot market is a table of these, one per type and zone:
- * a test sets entries with {@code ec2.putSpotPool(...)}; an entry not set has seeded defaults
- * ({@link Ec2#spotPool(String, String)}).
+ * with its current Spot price. The twin's Spot market is a table of these, one per type and zone: a
+ * test sets entries with {@code ec2.putSpotPool(...)}; an entry not set has seeded defaults ({@link
+ * Ec2#spotPool(String, String)}).
  *
  * @param availabilityZone the zone
  * @param instanceType a catalogue instance type
@@ -15,7 +15,8 @@ import io.github.cloudtwin.kernel.ValidationException;
  * @param capacity how many Spot Instances the pool can hold at once (running and pending), 0 to
  *     1,000,000; a launch beyond it fails with InsufficientInstanceCapacity
  */
-public record SpotPool(String availabilityZone, String instanceType, double spotPrice, int capacity) {
+public record SpotPool(
+    String availabilityZone, String instanceType, double spotPrice, int capacity) {
 
   /**
    * Validates.
@@ -29,7 +30,8 @@ public record SpotPool(String availabilityZone, String instanceType, double spot
     Require.name("availabilityZone", availabilityZone);
     InstanceType.of(instanceType);
     if (!(spotPrice > 0) || spotPrice > 1000) {
-      throw new ValidationException("spotPrice", spotPrice, "a price in USD per hour greater than 0 and at most 1000");
+      throw new ValidationException(
+          "spotPrice", spotPrice, "a price in USD per hour greater than 0 and at most 1000");
     }
     Require.between("capacity", capacity, 0, 1_000_000);
   }

@@ -22,6 +22,7 @@ final class Zones {
   private final Kernel kernel;
   private final Map<String, AvailabilityZone> zones = new LinkedHashMap<>();
   private final Map<String, ZoneState> zoneStates = new HashMap<>();
+
   /** Zone and instance type pairs ({@code zone + " " + type}) EC2 has no capacity for. */
   private final Set<String> noCapacity = new HashSet<>();
 
@@ -42,7 +43,8 @@ final class Zones {
     Require.name("availabilityZone", name);
     AvailabilityZone z = zones.get(name);
     if (z == null) {
-      throw new ValidationException("availabilityZone", name, "one of the twin's zones " + zones.keySet());
+      throw new ValidationException(
+          "availabilityZone", name, "one of the twin's zones " + zones.keySet());
     }
     return z;
   }
@@ -67,7 +69,10 @@ final class Zones {
 
   /** Makes the zone short of (or again have) capacity for the type, recording a change. */
   void setInsufficientCapacity(String zone, String instanceType, boolean insufficient) {
-    boolean changed = insufficient ? noCapacity.add(zone + " " + instanceType) : noCapacity.remove(zone + " " + instanceType);
+    boolean changed =
+        insufficient
+            ? noCapacity.add(zone + " " + instanceType)
+            : noCapacity.remove(zone + " " + instanceType);
     if (changed) {
       kernel.timeline().record(new Ec2Fact.ZoneCapacityChanged(zone, instanceType, insufficient));
     }
@@ -75,6 +80,7 @@ final class Zones {
 
   /** Whether an instance of the type can be launched or started in the zone now. */
   boolean launchable(String zone, String instanceType) {
-    return zoneStates.get(zone) != ZoneState.IMPAIRED && !noCapacity.contains(zone + " " + instanceType);
+    return zoneStates.get(zone) != ZoneState.IMPAIRED
+        && !noCapacity.contains(zone + " " + instanceType);
   }
 }

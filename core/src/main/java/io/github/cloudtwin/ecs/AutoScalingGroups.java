@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleToIntFunction;
 
-/** Capacity providers over the twin's EC2 Auto Scaling: the {@link CapacityProviderGroup} adapter. */
+/**
+ * Capacity providers over the twin's EC2 Auto Scaling: the {@link CapacityProviderGroup} adapter.
+ */
 final class AutoScalingGroups {
 
   private AutoScalingGroups() {}
@@ -63,25 +65,40 @@ final class AutoScalingGroups {
       }
 
       @Override
-      public List<String> putManagedScalingPolicy(String policyName, MetricId metric, double targetValue,
-          Duration instanceWarmup, DoubleToIntFunction scaleOut, DoubleToIntFunction scaleIn) {
-        ScalingPolicy p = autoScaling.putEcsManagedScalingPolicy(TargetTrackingScalingPolicy.builder().policyName(policyName)
-            .autoScalingGroupName(name).customMetric(metric, Statistic.AVERAGE).targetValue(targetValue)
-            .estimatedInstanceWarmup(instanceWarmup).build(), scaleOut, scaleIn);
+      public List<String> putManagedScalingPolicy(
+          String policyName,
+          MetricId metric,
+          double targetValue,
+          Duration instanceWarmup,
+          DoubleToIntFunction scaleOut,
+          DoubleToIntFunction scaleIn) {
+        ScalingPolicy p =
+            autoScaling.putEcsManagedScalingPolicy(
+                TargetTrackingScalingPolicy.builder()
+                    .policyName(policyName)
+                    .autoScalingGroupName(name)
+                    .customMetric(metric, Statistic.AVERAGE)
+                    .targetValue(targetValue)
+                    .estimatedInstanceWarmup(instanceWarmup)
+                    .build(),
+                scaleOut,
+                scaleIn);
         return p.alarmNames();
       }
 
       @Override
       public void deleteManagedScalingPolicy(String policyName) {
         if (autoScaling.groups().stream().noneMatch(g -> g.name().equals(name))) return;
-        if (autoScaling.policies(name).stream().noneMatch(p -> p.policyName().equals(policyName))) return;
+        if (autoScaling.policies(name).stream().noneMatch(p -> p.policyName().equals(policyName)))
+          return;
         autoScaling.deletePolicy(name, policyName);
       }
 
       @Override
       public void setInstanceProtection(String instanceId, boolean protectedFromScaleIn) {
         for (AutoScalingInstance i : group.instances()) {
-          if (i.instanceId().equals(instanceId) && !i.lifecycleState().name().startsWith("TERMINAT")) {
+          if (i.instanceId().equals(instanceId)
+              && !i.lifecycleState().name().startsWith("TERMINAT")) {
             autoScaling.setInstanceProtection(name, protectedFromScaleIn, instanceId);
             return;
           }

@@ -6,10 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * A service's {@code networkConfiguration.awsvpcConfiguration}, as the twin models it: the zones
- * of its subnets (the twin has one subnet per zone) and whether tasks get a public IP. The
- * service's tasks are placed only in those zones: on container instances there (EC2) or there on
- * Fargate.
+ * A service's {@code networkConfiguration.awsvpcConfiguration}, as the twin models it: the zones of
+ * its subnets (the twin has one subnet per zone) and whether tasks get a public IP. The service's
+ * tasks are placed only in those zones: on container instances there (EC2) or there on Fargate.
  *
  * @param availabilityZones the zones of the service's subnets, 1 to 16, no repeats
  * @param assignPublicIp AssignPublicIp ENABLED (true) or DISABLED (false, the default); only
@@ -24,13 +23,18 @@ public record AwsvpcConfiguration(List<String> availabilityZones, boolean assign
    * @param assignPublicIp AssignPublicIp ENABLED (true) or DISABLED (false)
    */
   public AwsvpcConfiguration {
-    availabilityZones = Require.elements("networkConfiguration.awsvpcConfiguration.subnets", availabilityZones);
+    availabilityZones =
+        Require.elements("networkConfiguration.awsvpcConfiguration.subnets", availabilityZones);
     if (availabilityZones.isEmpty() || availabilityZones.size() > 16) {
-      throw new ValidationException("networkConfiguration.awsvpcConfiguration.subnets", availabilityZones,
+      throw new ValidationException(
+          "networkConfiguration.awsvpcConfiguration.subnets",
+          availabilityZones,
           "between 1 and 16 subnets");
     }
     if (new LinkedHashSet<>(availabilityZones).size() != availabilityZones.size()) {
-      throw new ValidationException("networkConfiguration.awsvpcConfiguration.subnets", availabilityZones,
+      throw new ValidationException(
+          "networkConfiguration.awsvpcConfiguration.subnets",
+          availabilityZones,
           "each zone at most once (the twin has one subnet per zone)");
     }
   }
@@ -42,7 +46,8 @@ public record AwsvpcConfiguration(List<String> availabilityZones, boolean assign
    * @return the configuration
    */
   public static AwsvpcConfiguration zones(String... zones) {
-    return new AwsvpcConfiguration(Require.elements("networkConfiguration.awsvpcConfiguration.subnets", zones), false);
+    return new AwsvpcConfiguration(
+        Require.elements("networkConfiguration.awsvpcConfiguration.subnets", zones), false);
   }
 
   /**

@@ -16,8 +16,10 @@ public final class CapacityProvider {
   volatile int lastM;
   volatile int lastN;
   long lastScaleOutMillis = Long.MIN_VALUE;
+
   /** The managed scaling policy on the group while managed scaling is on and a cluster uses it. */
   volatile String policyName;
+
   volatile List<String> alarmNames = List.of();
 
   CapacityProvider(CapacityProviderSpec spec, CapacityProviderGroup group) {
@@ -62,8 +64,8 @@ public final class CapacityProvider {
 
   /**
    * {@return the target tracking policy managed scaling keeps on the group ({@code
-   * ECSManagedAutoScalingPolicy-<uuid>}) while managed scaling is on and the provider is
-   * associated with a cluster; else empty}
+   * ECSManagedAutoScalingPolicy-<uuid>}) while managed scaling is on and the provider is associated
+   * with a cluster; else empty}
    */
   public Optional<String> managedScalingPolicyName() {
     return Optional.ofNullable(policyName);

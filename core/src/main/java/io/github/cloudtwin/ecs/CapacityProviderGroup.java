@@ -63,10 +63,17 @@ public interface CapacityProviderGroup {
    * @param scaleIn the same for AlarmLow
    * @return the names of the alarms the policy owns, high then low
    */
-  default List<String> putManagedScalingPolicy(String policyName, MetricId metric, double targetValue,
-      Duration instanceWarmup, DoubleToIntFunction scaleOut, DoubleToIntFunction scaleIn) {
-    throw new UnsupportedOperationException("this CapacityProviderGroup (" + autoScalingGroupName()
-        + ") cannot hold managed scaling's target tracking policy");
+  default List<String> putManagedScalingPolicy(
+      String policyName,
+      MetricId metric,
+      double targetValue,
+      Duration instanceWarmup,
+      DoubleToIntFunction scaleOut,
+      DoubleToIntFunction scaleIn) {
+    throw new UnsupportedOperationException(
+        "this CapacityProviderGroup ("
+            + autoScalingGroupName()
+            + ") cannot hold managed scaling's target tracking policy");
   }
 
   /**
@@ -76,7 +83,9 @@ public interface CapacityProviderGroup {
    * @param policyName the policy name
    */
   default void deleteManagedScalingPolicy(String policyName) {
-    throw new UnsupportedOperationException("this CapacityProviderGroup (" + autoScalingGroupName()
-        + ") cannot hold managed scaling's target tracking policy");
+    throw new UnsupportedOperationException(
+        "this CapacityProviderGroup ("
+            + autoScalingGroupName()
+            + ") cannot hold managed scaling's target tracking policy");
   }
 }

@@ -13,7 +13,10 @@ import io.github.cloudtwin.kernel.ValidationException;
  *     managed scaling)
  */
 public record CapacityProviderSpec(
-    String name, String autoScalingGroupName, ManagedScaling managedScaling, boolean managedTerminationProtection) {
+    String name,
+    String autoScalingGroupName,
+    ManagedScaling managedScaling,
+    boolean managedTerminationProtection) {
 
   /**
    * Validates.
@@ -35,7 +38,9 @@ public record CapacityProviderSpec(
     Require.notNull("managedScaling", managedScaling);
     if (managedTerminationProtection && !managedScaling.enabled()) {
       throw new ValidationException(
-          "managedTerminationProtection", true, "managed scaling enabled, or termination protection off",
+          "managedTerminationProtection",
+          true,
+          "managed scaling enabled, or termination protection off",
           "The managed termination protection setting for the capacity provider is invalid. To enable managed termination protection for a capacity provider, the capacity provider must have managed scaling enabled.");
     }
   }

@@ -3,8 +3,8 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.kernel.Require;
 
 /**
- * One item of a capacity provider strategy: at least {@code base} tasks on the provider, then
- * tasks split by {@code weight}.
+ * One item of a capacity provider strategy: at least {@code base} tasks on the provider, then tasks
+ * split by {@code weight}.
  *
  * @param capacityProvider the provider's name
  * @param base 0-100000, default 0; only one item of a strategy may set it

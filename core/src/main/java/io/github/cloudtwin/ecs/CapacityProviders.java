@@ -1,11 +1,11 @@
 package io.github.cloudtwin.ecs;
 
-import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceType;
+import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.internal.scaling.Capacity;
 import io.github.cloudtwin.internal.scaling.TargetTracking;
 import io.github.cloudtwin.kernel.Phase;
@@ -18,15 +18,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Auto Scaling group capacity providers: strategy (base and weight), tasks waiting in
- * PROVISIONING, the {@code AWS/ECS/ManagedScaling CapacityProviderReservation} metric, managed
- * scaling of the group and managed termination protection (aws-behaviour.md 5.8, 5.9).
+ * Auto Scaling group capacity providers: strategy (base and weight), tasks waiting in PROVISIONING,
+ * the {@code AWS/ECS/ManagedScaling CapacityProviderReservation} metric, managed scaling of the
+ * group and managed termination protection (aws-behaviour.md 5.8, 5.9).
  *
  * <p>Managed scaling works as AWS builds it: while a cluster uses the provider, the group holds a
  * target tracking policy {@code ECSManagedAutoScalingPolicy-<uuid>} on the metric, whose CloudWatch
- * alarms trigger it: scale out when the newest one-minute reservation is above the target (1 of
- * 1), scale in after 15 consecutive minutes below it (15 of 15). This class publishes the metric
- * and decides the capacity the policy asks for.
+ * alarms trigger it: scale out when the newest one-minute reservation is above the target (1 of 1),
+ * scale in after 15 consecutive minutes below it (15 of 15). This class publishes the metric and
+ * decides the capacity the policy asks for.
  */
 final class CapacityProviders {
 
@@ -45,29 +45,46 @@ final class CapacityProviders {
 
   CapacityProvider create(CapacityProviderSpec spec) {
     if (providers.containsKey(spec.name())) {
-      throw new ValidationException("name", spec.name(), "a new capacity provider name", "The specified capacity provider already exists.");
+      throw new ValidationException(
+          "name",
+          spec.name(),
+          "a new capacity provider name",
+          "The specified capacity provider already exists.");
     }
     for (CapacityProvider p : providers.values()) {
       if (p.spec.autoScalingGroupName().equals(spec.autoScalingGroupName())) {
-        throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroupName(), "a group not used by another capacity provider (" + p.name() + ")");
+        throw new ValidationException(
+            "autoScalingGroupProvider",
+            spec.autoScalingGroupName(),
+            "a group not used by another capacity provider (" + p.name() + ")");
       }
     }
     if (ecs.groups == null) {
-      throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroupName(), "a twin with Auto Scaling wired in (useAutoScaling)");
+      throw new ValidationException(
+          "autoScalingGroupProvider",
+          spec.autoScalingGroupName(),
+          "a twin with Auto Scaling wired in (useAutoScaling)");
     }
     CapacityProviderGroup group = ecs.groups.apply(spec.autoScalingGroupName());
     if (group.maxSize() <= 0 && spec.managedScaling().enabled()) {
-      throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroupName(), "a group with MaxSize above 0 for managed scaling");
+      throw new ValidationException(
+          "autoScalingGroupProvider",
+          spec.autoScalingGroupName(),
+          "a group with MaxSize above 0 for managed scaling");
     }
     CapacityProvider p = new CapacityProvider(spec, group);
     providers.put(spec.name(), p);
-    ecs.kernel.timeline().record(new EcsFact.CapacityProviderCreated(spec.name(), spec.autoScalingGroupName()));
+    ecs.kernel
+        .timeline()
+        .record(new EcsFact.CapacityProviderCreated(spec.name(), spec.autoScalingGroupName()));
     return p;
   }
 
   CapacityProvider get(String name) {
     CapacityProvider p = providers.get(name);
-    if (p == null) throw new ValidationException("capacityProvider", name, "an existing capacity provider " + providers.keySet());
+    if (p == null)
+      throw new ValidationException(
+          "capacityProvider", name, "an existing capacity provider " + providers.keySet());
     return p;
   }
 
@@ -75,12 +92,18 @@ final class CapacityProviders {
     for (String n : names) {
       CapacityProvider p = get(n);
       if (p.clusterName != null && !p.clusterName.equals(c.clusterName())) {
-        throw new ValidationException("capacityProviders", n, "a provider not associated with another cluster (" + p.clusterName + ")");
+        throw new ValidationException(
+            "capacityProviders",
+            n,
+            "a provider not associated with another cluster (" + p.clusterName + ")");
       }
     }
     for (CapacityProviderStrategyItem i : strategy) {
       if (!names.contains(i.capacityProvider())) {
-        throw new ValidationException("defaultCapacityProviderStrategy.capacityProvider", i.capacityProvider(), "one of the cluster's providers " + names);
+        throw new ValidationException(
+            "defaultCapacityProviderStrategy.capacityProvider",
+            i.capacityProvider(),
+            "one of the cluster's providers " + names);
       }
     }
     for (String old : List.copyOf(c.capacityProviders)) {
@@ -105,13 +128,20 @@ final class CapacityProviders {
       ensurePolicy(p);
       ecs.linkAutoScalingGroup(c.clusterName(), p.group.autoScalingGroupName());
       for (ContainerInstance ci : c.containerInstances.values()) {
-        if (ci.capacityProviderName == null && p.group.autoScalingGroupName().equals(ci.instance().tags().get(io.github.cloudtwin.ec2.Ec2.GROUP_TAG))) {
+        if (ci.capacityProviderName == null
+            && p.group
+                .autoScalingGroupName()
+                .equals(ci.instance().tags().get(io.github.cloudtwin.ec2.Ec2.GROUP_TAG))) {
           ci.capacityProviderName = n;
           protect(ci);
         }
       }
     }
-    ecs.kernel.timeline().record(new EcsFact.ClusterCapacityProvidersSet(c.clusterName(), List.copyOf(names), List.copyOf(strategy)));
+    ecs.kernel
+        .timeline()
+        .record(
+            new EcsFact.ClusterCapacityProvidersSet(
+                c.clusterName(), List.copyOf(names), List.copyOf(strategy)));
   }
 
   /** The provider whose group launched {@code i}, among the cluster's providers; or null. */
@@ -128,15 +158,19 @@ final class CapacityProviders {
   // ------------------------------------------------------------------ strategy
 
   /** The provider for the next task of a service: bases first, then by weight. */
-  String pick(Cluster c, EcsService s, List<CapacityProviderStrategyItem> strategy, List<Task> all) {
+  String pick(
+      Cluster c, EcsService s, List<CapacityProviderStrategyItem> strategy, List<Task> all) {
     Map<String, Integer> counts = new HashMap<>();
     for (Task t : all) {
-      if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.RUNNING && t.capacityProviderName() != null) {
+      if (t.lastStatus() != TaskStatus.STOPPED
+          && t.desiredStatus() == TaskStatus.RUNNING
+          && t.capacityProviderName() != null) {
         counts.merge(t.capacityProviderName(), 1, Integer::sum);
       }
     }
     for (CapacityProviderStrategyItem i : strategy) {
-      if (i.base() > 0 && counts.getOrDefault(i.capacityProvider(), 0) < i.base()) return i.capacityProvider();
+      if (i.base() > 0 && counts.getOrDefault(i.capacityProvider(), 0) < i.base())
+        return i.capacityProvider();
     }
     String best = null;
     double bestScore = Double.MAX_VALUE;
@@ -161,10 +195,14 @@ final class CapacityProviders {
   void requestRetry(Cluster c) {
     List<Task> w = waiting.get(c.clusterName());
     if (w == null || w.isEmpty() || !retryRequested.add(c.clusterName())) return;
-    ecs.kernel.scheduler().after(Duration.ZERO, () -> {
-      retryRequested.remove(c.clusterName());
-      retryWaiting(c);
-    });
+    ecs.kernel
+        .scheduler()
+        .after(
+            Duration.ZERO,
+            () -> {
+              retryRequested.remove(c.clusterName());
+              retryWaiting(c);
+            });
   }
 
   void retryWaiting(Cluster c) {
@@ -195,13 +233,17 @@ final class CapacityProviders {
 
   void taskStopped(Task t) {
     ContainerInstance ci = t.containerInstance();
-    if (ci != null && ci.capacityProviderName != null && ci.status() != ContainerInstanceStatus.INACTIVE) protect(ci);
+    if (ci != null
+        && ci.capacityProviderName != null
+        && ci.status() != ContainerInstanceStatus.INACTIVE) protect(ci);
   }
 
   private static boolean busy(ContainerInstance ci) {
     for (Task t : ci.taskList()) {
-      if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.RUNNING
-          && (t.service == null || t.service.spec().schedulingStrategy() != SchedulingStrategy.DAEMON)) {
+      if (t.lastStatus() != TaskStatus.STOPPED
+          && t.desiredStatus() == TaskStatus.RUNNING
+          && (t.service == null
+              || t.service.spec().schedulingStrategy() != SchedulingStrategy.DAEMON)) {
         return true;
       }
     }
@@ -237,7 +279,9 @@ final class CapacityProviders {
     }
   }
 
-  /** M / N x 100 with N = 0 special cases; M counts busy instances plus the PROVISIONING estimate. */
+  /**
+   * M / N x 100 with N = 0 special cases; M counts busy instances plus the PROVISIONING estimate.
+   */
   void compute(CapacityProvider p) {
     CapacityProviderGroup g = p.group;
     List<String> ids = g.instanceIds();
@@ -255,21 +299,29 @@ final class CapacityProviders {
     p.lastReservation = n == 0 ? (m > 0 ? 200 : 100) : 100.0 * m / n;
   }
 
-  /** Instances of the group's smallest type needed for the waiting tasks, bin-packed by CPU and memory. */
+  /**
+   * Instances of the group's smallest type needed for the waiting tasks, bin-packed by CPU and
+   * memory.
+   */
   private int estimate(CapacityProvider p, Cluster c) {
     List<Task> w = waiting.get(c.clusterName());
     if (w == null || w.isEmpty()) return 0;
     InstanceType smallest = null;
     for (String name : p.group.instanceTypes()) {
       InstanceType t = InstanceType.of(name);
-      if (smallest == null || t.cpuUnits() < smallest.cpuUnits() || t.cpuUnits() == smallest.cpuUnits() && t.memoryMiB() < smallest.memoryMiB()) smallest = t;
+      if (smallest == null
+          || t.cpuUnits() < smallest.cpuUnits()
+          || t.cpuUnits() == smallest.cpuUnits() && t.memoryMiB() < smallest.memoryMiB())
+        smallest = t;
     }
     if (smallest == null) return 0;
     int cpu = smallest.cpuUnits();
     int mem = ContainerInstance.registeredMemory(smallest);
     List<int[]> bins = new ArrayList<>();
     for (Task t : w) {
-      if (!p.name().equals(t.capacityProviderName()) || t.desiredStatus() != TaskStatus.RUNNING || t.lastStatus() != TaskStatus.PROVISIONING) continue;
+      if (!p.name().equals(t.capacityProviderName())
+          || t.desiredStatus() != TaskStatus.RUNNING
+          || t.lastStatus() != TaskStatus.PROVISIONING) continue;
       int tc = t.taskDefinition().reservedCpu();
       int tm = t.taskDefinition().reservedMemory();
       if (tc > cpu || tm > mem) continue; // too big for the smallest type: ignored
@@ -292,10 +344,17 @@ final class CapacityProviders {
     CapacityProvider p = get(name);
     CapacityProviderSpec spec = p.spec.withManagedScaling(managedScaling); // validates protection
     if (managedScaling.enabled() && p.group.maxSize() <= 0) {
-      throw new ValidationException("autoScalingGroupProvider", spec.autoScalingGroupName(), "a group with MaxSize above 0 for managed scaling");
+      throw new ValidationException(
+          "autoScalingGroupProvider",
+          spec.autoScalingGroupName(),
+          "a group with MaxSize above 0 for managed scaling");
     }
     p.spec = spec;
-    ecs.kernel.timeline().record(new EcsFact.CapacityProviderUpdated(name, managedScaling.enabled(), managedScaling.targetCapacity()));
+    ecs.kernel
+        .timeline()
+        .record(
+            new EcsFact.CapacityProviderUpdated(
+                name, managedScaling.enabled(), managedScaling.targetCapacity()));
     dropPolicy(p);
     if (!managedScaling.enabled()) writers.remove(name);
     ensurePolicy(p);
@@ -306,8 +365,13 @@ final class CapacityProviders {
   void delete(String name) {
     CapacityProvider p = get(name);
     if (p.clusterName != null) {
-      throw new ValidationException("capacityProvider", name, "a capacity provider not associated with a cluster (it is"
-          + " associated with " + p.clusterName + "; remove it with PutClusterCapacityProviders first)");
+      throw new ValidationException(
+          "capacityProvider",
+          name,
+          "a capacity provider not associated with a cluster (it is"
+              + " associated with "
+              + p.clusterName
+              + "; remove it with PutClusterCapacityProviders first)");
     }
     dropPolicy(p);
     providers.remove(name);
@@ -315,13 +379,23 @@ final class CapacityProviders {
     ecs.kernel.timeline().record(new EcsFact.CapacityProviderDeleted(name));
   }
 
-  /** Puts the managed scaling policy on the group if managed scaling is on and a cluster uses the provider. */
+  /**
+   * Puts the managed scaling policy on the group if managed scaling is on and a cluster uses the
+   * provider.
+   */
   private void ensurePolicy(CapacityProvider p) {
     ManagedScaling ms = p.spec.managedScaling();
     if (p.policyName != null || p.clusterName == null || !ms.enabled()) return;
     String policyName = "ECSManagedAutoScalingPolicy-" + uuid();
-    p.alarmNames = List.copyOf(p.group.putManagedScalingPolicy(policyName, metric(p), ms.targetCapacity(),
-        ms.instanceWarmupPeriod(), cpr -> capacity(p, true, cpr), cpr -> capacity(p, false, cpr)));
+    p.alarmNames =
+        List.copyOf(
+            p.group.putManagedScalingPolicy(
+                policyName,
+                metric(p),
+                ms.targetCapacity(),
+                ms.instanceWarmupPeriod(),
+                cpr -> capacity(p, true, cpr),
+                cpr -> capacity(p, false, cpr)));
     p.policyName = policyName;
   }
 
@@ -335,15 +409,25 @@ final class CapacityProviders {
   }
 
   private static MetricId metric(CapacityProvider p) {
-    return MetricId.of("AWS/ECS/ManagedScaling", "CapacityProviderReservation", "ClusterName", p.clusterName,
-        "CapacityProviderName", p.name());
+    return MetricId.of(
+        "AWS/ECS/ManagedScaling",
+        "CapacityProviderReservation",
+        "ClusterName",
+        p.clusterName,
+        "CapacityProviderName",
+        p.name());
   }
 
   private String uuid() {
     long a = ids.nextLong();
     long b = ids.nextLong();
-    return String.format("%08x-%04x-4%03x-%04x-%012x", a >>> 32, (a >>> 16) & 0xffff, a & 0xfff,
-        0x8000 | ((b >>> 48) & 0x3fff), b & 0xffffffffffffL);
+    return String.format(
+        "%08x-%04x-4%03x-%04x-%012x",
+        a >>> 32,
+        (a >>> 16) & 0xffff,
+        a & 0xfff,
+        0x8000 | ((b >>> 48) & 0x3fff),
+        b & 0xffffffffffffL);
   }
 
   /**
@@ -361,11 +445,16 @@ final class CapacityProviders {
     long now = ecs.kernel.clock().now().toEpochMilli();
     int desired;
     if (scaleOut) {
-      if (p.lastScaleOutMillis != Long.MIN_VALUE && now - p.lastScaleOutMillis < ms.instanceWarmupPeriod().toMillis()) return -1;
+      if (p.lastScaleOutMillis != Long.MIN_VALUE
+          && now - p.lastScaleOutMillis < ms.instanceWarmupPeriod().toMillis()) return -1;
       if (n == 0) {
         desired = 2;
       } else {
-        int step = Capacity.clamp(TargetTracking.needed(n, cpr, target) - n, ms.minimumScalingStepSize(), ms.maximumScalingStepSize());
+        int step =
+            Capacity.clamp(
+                TargetTracking.needed(n, cpr, target) - n,
+                ms.minimumScalingStepSize(),
+                ms.maximumScalingStepSize());
         desired = n + step;
       }
       desired = Capacity.clamp(desired, g.minSize(), g.maxSize());
@@ -374,11 +463,18 @@ final class CapacityProviders {
     } else {
       if (n == 0) return -1;
       int maxStep = Math.max(1, (n - 1) / 2);
-      desired = Capacity.clamp(Math.max(TargetTracking.needed(n, cpr, target), n - maxStep), g.minSize(), g.maxSize());
+      desired =
+          Capacity.clamp(
+              Math.max(TargetTracking.needed(n, cpr, target), n - maxStep),
+              g.minSize(),
+              g.maxSize());
       if (desired >= current) return -1;
     }
-    ecs.kernel.timeline().record(new EcsFact.ManagedScalingTriggered(p.name(), scaleOut, cpr, target, current,
-        desired, p.lastM, n));
+    ecs.kernel
+        .timeline()
+        .record(
+            new EcsFact.ManagedScalingTriggered(
+                p.name(), scaleOut, cpr, target, current, desired, p.lastM, n));
     return desired;
   }
 }

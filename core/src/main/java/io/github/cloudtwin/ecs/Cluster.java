@@ -25,6 +25,7 @@ public final class Cluster {
   final Set<String> linkedGroups = new LinkedHashSet<>();
   final List<String> capacityProviders = new ArrayList<>();
   final List<CapacityProviderStrategyItem> defaultStrategy = new ArrayList<>();
+
   /** Set by DeleteCluster. */
   volatile boolean inactive;
 
@@ -120,6 +121,11 @@ public final class Cluster {
 
   @Override
   public String toString() {
-    return name + " (" + registeredContainerInstancesCount() + " instances, " + runningTasksCount() + " running)";
+    return name
+        + " ("
+        + registeredContainerInstancesCount()
+        + " instances, "
+        + runningTasksCount()
+        + " running)";
   }
 }

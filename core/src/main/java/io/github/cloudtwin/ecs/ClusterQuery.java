@@ -58,14 +58,22 @@ final class ClusterQuery {
       } else if (c == '(' || c == ')' || c == '[' || c == ']' || c == ',') {
         out.add(String.valueOf(c));
         i++;
-      } else if (s.startsWith("&&", i) || s.startsWith("||", i) || s.startsWith("==", i) || s.startsWith("!=", i)
-          || s.startsWith("=~", i) || s.startsWith("!~", i) || s.startsWith(">=", i) || s.startsWith("<=", i)) {
+      } else if (s.startsWith("&&", i)
+          || s.startsWith("||", i)
+          || s.startsWith("==", i)
+          || s.startsWith("!=", i)
+          || s.startsWith("=~", i)
+          || s.startsWith("!~", i)
+          || s.startsWith(">=", i)
+          || s.startsWith("<=", i)) {
         out.add(s.substring(i, i + 2));
         i += 2;
       } else if (c == '>' || c == '<') {
         out.add(String.valueOf(c));
         i++;
-      } else if (c == '!' && !(s.startsWith("!exists", i) || s.startsWith("!in", i) && (i + 3 >= s.length() || !isWordChar(s.charAt(i + 3))))) {
+      } else if (c == '!'
+          && !(s.startsWith("!exists", i)
+              || s.startsWith("!in", i) && (i + 3 >= s.length() || !isWordChar(s.charAt(i + 3))))) {
         out.add("!");
         i++;
       } else {
@@ -85,7 +93,14 @@ final class ClusterQuery {
   }
 
   private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == ':' || c == '.' || c == '-' || c == '_' || c == '*' || c == '/' || c == '?';
+    return Character.isLetterOrDigit(c)
+        || c == ':'
+        || c == '.'
+        || c == '-'
+        || c == '_'
+        || c == '*'
+        || c == '/'
+        || c == '?';
   }
 
   private String peek() {
@@ -142,9 +157,15 @@ final class ClusterQuery {
   private Expr comparison() {
     String subject = next("a subject such as attribute:ecs.instance-type");
     if (!(subject.startsWith("attribute:") && subject.length() > 10
-        || subject.equals("ec2InstanceId") || subject.equals("agentConnected") || subject.equals("runningTasksCount")
-        || subject.equals("registeredAt") || subject.equals("agentVersion"))) {
-      throw error("a subject (attribute:<name>, ec2InstanceId, agentConnected, runningTasksCount), found '" + subject + "'");
+        || subject.equals("ec2InstanceId")
+        || subject.equals("agentConnected")
+        || subject.equals("runningTasksCount")
+        || subject.equals("registeredAt")
+        || subject.equals("agentVersion"))) {
+      throw error(
+          "a subject (attribute:<name>, ec2InstanceId, agentConnected, runningTasksCount), found '"
+              + subject
+              + "'");
     }
     String op = next("an operator (==, !=, >, >=, <, <=, =~, !~, in, !in, exists, !exists)");
     switch (op) {
@@ -231,14 +252,18 @@ final class ClusterQuery {
           };
         }
       default:
-        throw error("an operator (==, !=, >, >=, <, <=, =~, !~, in, !in, exists, !exists), found '" + op + "'");
+        throw error(
+            "an operator (==, !=, >, >=, <, <=, =~, !~, in, !in, exists, !exists), found '"
+                + op
+                + "'");
     }
   }
 
   private String value() {
     String v = next("a value");
     boolean word = true;
-    for (int i = 0; i < v.length(); i++) word &= isWordChar(v.charAt(i)) || i == 0 && v.charAt(i) == '!';
+    for (int i = 0; i < v.length(); i++)
+      word &= isWordChar(v.charAt(i)) || i == 0 && v.charAt(i) == '!';
     if (!word || v.equals("and") || v.equals("or")) {
       throw error("a value, found '" + v + "'");
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 final class ClusterRegistry {
 
   private final Kernel kernel;
+
   /** Every cluster by name; the facade hands this same map to the capacity providers. */
   final Map<String, Cluster> byName = new LinkedHashMap<>();
 
@@ -29,7 +30,8 @@ final class ClusterRegistry {
   Cluster create(String clusterName) {
     Require.name("clusterName", clusterName);
     if (!clusterName.matches("[A-Za-z0-9_-]{1,255}")) {
-      throw new ValidationException("clusterName", clusterName, "up to 255 letters, numbers, hyphens and underscores");
+      throw new ValidationException(
+          "clusterName", clusterName, "up to 255 letters, numbers, hyphens and underscores");
     }
     return kernel.call(
         () -> {
@@ -50,7 +52,11 @@ final class ClusterRegistry {
         () -> {
           Cluster c = byName.get(clusterName);
           if (c == null || c.inactive) {
-            throw new ValidationException("cluster", clusterName, "an existing cluster " + activeNames(), "Cluster not found.");
+            throw new ValidationException(
+                "cluster",
+                clusterName,
+                "an existing cluster " + activeNames(),
+                "Cluster not found.");
           }
           return c;
         });
@@ -84,24 +90,36 @@ final class ClusterRegistry {
   /** Deletes a cluster that holds nothing; see {@link Ecs#deleteCluster}. */
   Cluster delete(String clusterName) {
     Cluster c = active(clusterName);
-    return kernel.call(() -> {
-      if (c.registeredContainerInstancesCount() > 0) {
-        throw new ValidationException("cluster", clusterName, "a cluster without registered container instances ("
-            + c.registeredContainerInstancesCount() + " registered)", "ClusterContainsContainerInstancesException: The"
-            + " Cluster cannot be deleted while Container Instances are active or draining.");
-      }
-      if (!c.services().isEmpty()) {
-        throw new ValidationException("cluster", clusterName, "a cluster without active or draining services "
-            + c.services().stream().map(EcsService::serviceName).toList(),
-            "ClusterContainsServicesException: The Cluster cannot be deleted while Services are active.");
-      }
-      if (!c.tasks().isEmpty()) {
-        throw new ValidationException("cluster", clusterName, "a cluster without tasks that have not stopped ("
-            + c.tasks().size() + ")", "ClusterContainsTasksException: The Cluster cannot be deleted while Tasks are active.");
-      }
-      c.inactive = true;
-      kernel.timeline().record(new EcsFact.ClusterDeleted(clusterName));
-      return c;
-    });
+    return kernel.call(
+        () -> {
+          if (c.registeredContainerInstancesCount() > 0) {
+            throw new ValidationException(
+                "cluster",
+                clusterName,
+                "a cluster without registered container instances ("
+                    + c.registeredContainerInstancesCount()
+                    + " registered)",
+                "ClusterContainsContainerInstancesException: The"
+                    + " Cluster cannot be deleted while Container Instances are active or draining.");
+          }
+          if (!c.services().isEmpty()) {
+            throw new ValidationException(
+                "cluster",
+                clusterName,
+                "a cluster without active or draining services "
+                    + c.services().stream().map(EcsService::serviceName).toList(),
+                "ClusterContainsServicesException: The Cluster cannot be deleted while Services are active.");
+          }
+          if (!c.tasks().isEmpty()) {
+            throw new ValidationException(
+                "cluster",
+                clusterName,
+                "a cluster without tasks that have not stopped (" + c.tasks().size() + ")",
+                "ClusterContainsTasksException: The Cluster cannot be deleted while Tasks are active.");
+          }
+          c.inactive = true;
+          kernel.timeline().record(new EcsFact.ClusterDeleted(clusterName));
+          return c;
+        });
   }
 }

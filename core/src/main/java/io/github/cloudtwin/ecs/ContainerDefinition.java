@@ -53,24 +53,30 @@ public record ContainerDefinition(
   public ContainerDefinition {
     Require.name("containerDefinitions.name", name);
     if (!name.matches("[A-Za-z0-9_-]{1,255}")) {
-      throw new ValidationException("containerDefinitions.name", name, "up to 255 letters, numbers, hyphens and underscores");
+      throw new ValidationException(
+          "containerDefinitions.name", name, "up to 255 letters, numbers, hyphens and underscores");
     }
     Require.name("containerDefinitions.image", image);
     Require.between("containerDefinitions.cpu", cpu, 0, 10 * 1024 * 192);
     Require.notNegative("containerDefinitions.memory", memory);
     Require.notNegative("containerDefinitions.memoryReservation", memoryReservation);
     if (memory > 0 && memory < 6) {
-      throw new ValidationException("containerDefinitions.memory", memory, "at least 6 MiB (Docker's minimum)");
+      throw new ValidationException(
+          "containerDefinitions.memory", memory, "at least 6 MiB (Docker's minimum)");
     }
     if (memory > 0 && memoryReservation > memory) {
       throw new ValidationException(
           "containerDefinitions.memoryReservation",
           memoryReservation,
           "at most the container's memory (" + memory + " MiB)",
-          "Invalid setting for container '" + name + "'. The value for 'memory' must be greater than or equal to the value for 'memoryReservation'.");
+          "Invalid setting for container '"
+              + name
+              + "'. The value for 'memory' must be greater than or equal to the value for 'memoryReservation'.");
     }
     portMappings = List.copyOf(Require.notNull("containerDefinitions.portMappings", portMappings));
-    environment = Collections.unmodifiableMap(new LinkedHashMap<>(Require.notNull("containerDefinitions.environment", environment)));
+    environment =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Require.notNull("containerDefinitions.environment", environment)));
     command = List.copyOf(Require.notNull("containerDefinitions.command", command));
   }
 
@@ -193,7 +199,8 @@ public record ContainerDefinition(
      * @return this builder
      */
     public Builder environment(String key, String value) {
-      environment.put(Require.name("environment.name", key), Require.notNull("environment.value", value));
+      environment.put(
+          Require.name("environment.name", key), Require.notNull("environment.value", value));
       return this;
     }
 
@@ -212,7 +219,16 @@ public record ContainerDefinition(
     /** {@return the definition; throws a ValidationException naming the first invalid field} */
     public ContainerDefinition build() {
       return new ContainerDefinition(
-          name, image, cpu, memory, memoryReservation, portMappings, essential, healthCheck, environment, command);
+          name,
+          image,
+          cpu,
+          memory,
+          memoryReservation,
+          portMappings,
+          essential,
+          healthCheck,
+          environment,
+          command);
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.github.cloudtwin.ecs;
 
-import io.github.cloudtwin.kernel.Arns;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceType;
+import io.github.cloudtwin.kernel.Arns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +22,7 @@ public final class ContainerInstance {
 
   /** Host ports the agent reserves by default. */
   static final Set<Integer> RESERVED_PORTS = Set.of(22, 2375, 2376, 51678, 51679, 51680);
+
   /** First port of the ephemeral range for dynamic host ports. */
   static final int EPHEMERAL_FIRST = 49153;
 
@@ -34,8 +35,10 @@ public final class ContainerInstance {
   private final Instant registeredAt;
   private final Map<String, String> attributes = new TreeMap<>();
   private final TreeSet<Integer> portsInUse = new TreeSet<>();
+
   /** Tasks placed here (recently stopped ones too); mutated on the simulation thread only. */
   final Set<Task> tasks = Collections.synchronizedSet(new LinkedHashSet<>());
+
   private volatile ContainerInstanceStatus status = ContainerInstanceStatus.ACTIVE;
   private volatile boolean agentConnected = true;
   private int usedCpu;
@@ -44,7 +47,13 @@ public final class ContainerInstance {
   final int maxTaskEnis;
   String capacityProviderName;
 
-  ContainerInstance(String id, Arns arns, String clusterName, Instance instance, Map<String, String> custom, Instant at) {
+  ContainerInstance(
+      String id,
+      Arns arns,
+      String clusterName,
+      Instance instance,
+      Map<String, String> custom,
+      Instant at) {
     this.id = id;
     this.arn = arns.of("ecs", "container-instance/" + clusterName + "/" + id);
     this.clusterName = clusterName;
@@ -215,11 +224,15 @@ public final class ContainerInstance {
     }
   }
 
-  /** The values cluster queries test: attributes plus ec2InstanceId, agentConnected, runningTasksCount. */
+  /**
+   * The values cluster queries test: attributes plus ec2InstanceId, agentConnected,
+   * runningTasksCount.
+   */
   Map<String, String> subjects() {
     Map<String, String> m = new TreeMap<>();
     synchronized (attributes) {
-      for (Map.Entry<String, String> e : attributes.entrySet()) m.put("attribute:" + e.getKey(), e.getValue());
+      for (Map.Entry<String, String> e : attributes.entrySet())
+        m.put("attribute:" + e.getKey(), e.getValue());
     }
     m.put("ec2InstanceId", instance.instanceId());
     m.put("agentConnected", Boolean.toString(agentConnected));

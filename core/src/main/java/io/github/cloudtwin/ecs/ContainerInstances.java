@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Container instances, the agent on each EC2 instance: registration (by hand or for the instances
  * of a linked Auto Scaling group), attributes, ACTIVE / DRAINING / INACTIVE, the agent's reaction
- * to its instance stopping, terminating or becoming unreachable ({@link #agentListener()}), and
- * the CPU its tasks put on the instance ({@link #instanceCpu}).
+ * to its instance stopping, terminating or becoming unreachable ({@link #agentListener()}), and the
+ * CPU its tasks put on the instance ({@link #instanceCpu}).
  */
 final class ContainerInstances {
 
@@ -27,8 +27,15 @@ final class ContainerInstances {
   private final ServiceScheduler scheduler;
   private final CapacityProviders capacityProviders;
 
-  ContainerInstances(Kernel kernel, Ec2 ec2, ClusterRegistry clusters, EcsIds ids, TaskRuntimes runtimes,
-      TaskLifecycle lifecycle, ServiceScheduler scheduler, CapacityProviders capacityProviders) {
+  ContainerInstances(
+      Kernel kernel,
+      Ec2 ec2,
+      ClusterRegistry clusters,
+      EcsIds ids,
+      TaskRuntimes runtimes,
+      TaskLifecycle lifecycle,
+      ServiceScheduler scheduler,
+      CapacityProviders capacityProviders) {
     this.kernel = kernel;
     this.ec2 = ec2;
     this.clusters = clusters;
@@ -39,7 +46,10 @@ final class ContainerInstances {
     this.capacityProviders = capacityProviders;
   }
 
-  /** Links a group to a cluster and registers its running instances; see {@link Ecs#linkAutoScalingGroup}. */
+  /**
+   * Links a group to a cluster and registers its running instances; see {@link
+   * Ecs#linkAutoScalingGroup}.
+   */
   void linkAutoScalingGroup(String cluster, String autoScalingGroupName) {
     Cluster c = clusters.active(cluster);
     Require.name("autoScalingGroupName", autoScalingGroupName);
@@ -47,21 +57,28 @@ final class ContainerInstances {
         () -> {
           for (Cluster other : clusters.all()) {
             if (other != c && other.linkedGroups.contains(autoScalingGroupName)) {
-              throw new ValidationException("autoScalingGroupName", autoScalingGroupName, "a group not linked to another cluster (" + other.clusterName() + ")");
+              throw new ValidationException(
+                  "autoScalingGroupName",
+                  autoScalingGroupName,
+                  "a group not linked to another cluster (" + other.clusterName() + ")");
             }
           }
           synchronized (c.linkedGroups) {
             c.linkedGroups.add(autoScalingGroupName);
           }
           for (Instance i : ec2.instances(InstanceState.RUNNING)) {
-            if (autoScalingGroupName.equals(i.tags().get(Ec2.GROUP_TAG)) && find(i.instanceId()) == null) {
+            if (autoScalingGroupName.equals(i.tags().get(Ec2.GROUP_TAG))
+                && find(i.instanceId()) == null) {
               register(c, i, Map.of());
             }
           }
         });
   }
 
-  /** Registers a running instance's agent; see {@link Ecs#registerContainerInstance(String, String, Map)}. */
+  /**
+   * Registers a running instance's agent; see {@link Ecs#registerContainerInstance(String, String,
+   * Map)}.
+   */
   ContainerInstance register(String cluster, String instanceId, Map<String, String> attributes) {
     Cluster c = clusters.active(cluster);
     Instance i = ec2.instance(instanceId);
@@ -70,17 +87,26 @@ final class ContainerInstances {
       Require.name("attributes.name", e.getKey());
       Require.name("attributes.value", e.getValue());
       if (e.getKey().startsWith("ecs.")) {
-        throw new ValidationException("attributes.name", e.getKey(), "a custom name (the ecs. prefix is reserved)");
+        throw new ValidationException(
+            "attributes.name", e.getKey(), "a custom name (the ecs. prefix is reserved)");
       }
     }
     return kernel.call(
         () -> {
           if (i.state() != InstanceState.RUNNING) {
-            throw new ValidationException("instanceId", instanceId, "a running instance (it is " + i.state() + ")");
+            throw new ValidationException(
+                "instanceId", instanceId, "a running instance (it is " + i.state() + ")");
           }
           ContainerInstance existing = find(instanceId);
           if (existing != null) {
-            throw new ValidationException("instanceId", instanceId, "an instance not yet registered (it is " + existing.containerInstanceId() + " in " + existing.clusterName() + ")");
+            throw new ValidationException(
+                "instanceId",
+                instanceId,
+                "an instance not yet registered (it is "
+                    + existing.containerInstanceId()
+                    + " in "
+                    + existing.clusterName()
+                    + ")");
           }
           return register(c, i, attributes);
         });
@@ -88,19 +114,32 @@ final class ContainerInstances {
 
   private ContainerInstance register(Cluster c, Instance i, Map<String, String> attributes) {
     String id = ids.hex32();
-    ContainerInstance ci = new ContainerInstance(id, kernel.arns(), c.clusterName(), i, attributes, kernel.clock().now());
+    ContainerInstance ci =
+        new ContainerInstance(
+            id, kernel.arns(), c.clusterName(), i, attributes, kernel.clock().now());
     ci.capacityProviderName = capacityProviders.providerOf(c, i);
     synchronized (c.containerInstances) {
       c.containerInstances.put(id, ci);
       c.byEc2Id.put(i.instanceId(), ci);
     }
     long ev =
-        kernel.timeline().record(new EcsFact.ContainerInstanceRegistered(id, c.clusterName(), i.instanceId(),
-            i.instanceType().name(), i.availabilityZone(), ci.registeredCpu(), ci.registeredMemory()));
-    kernel.runWithCause(ev, () -> {
-      capacityProviders.instanceRegistered(c, ci);
-      scheduler.requestAll(c);
-    });
+        kernel
+            .timeline()
+            .record(
+                new EcsFact.ContainerInstanceRegistered(
+                    id,
+                    c.clusterName(),
+                    i.instanceId(),
+                    i.instanceType().name(),
+                    i.availabilityZone(),
+                    ci.registeredCpu(),
+                    ci.registeredMemory()));
+    kernel.runWithCause(
+        ev,
+        () -> {
+          capacityProviders.instanceRegistered(c, ci);
+          scheduler.requestAll(c);
+        });
     return ci;
   }
 
@@ -113,7 +152,10 @@ final class ContainerInstances {
     return null;
   }
 
-  /** The container instance with that id (or EC2 instance id) in the cluster; see {@link Ecs#containerInstance}. */
+  /**
+   * The container instance with that id (or EC2 instance id) in the cluster; see {@link
+   * Ecs#containerInstance}.
+   */
   ContainerInstance containerInstance(String cluster, String id) {
     Cluster c = clusters.active(cluster);
     Require.name("containerInstance", id);
@@ -122,7 +164,8 @@ final class ContainerInstances {
           ContainerInstance ci = c.containerInstances.get(id);
           if (ci == null) ci = c.byEc2Id.get(id);
           if (ci == null) {
-            throw new ValidationException("containerInstance", id, "a container instance of cluster " + cluster);
+            throw new ValidationException(
+                "containerInstance", id, "a container instance of cluster " + cluster);
           }
           return ci;
         });
@@ -133,15 +176,19 @@ final class ContainerInstances {
     ContainerInstance ci = containerInstance(cluster, containerInstance);
     Require.name("attributes.name", name);
     if (name.startsWith("ecs.")) {
-      throw new ValidationException("attributes.name", name, "a custom name (the ecs. prefix is reserved)");
+      throw new ValidationException(
+          "attributes.name", name, "a custom name (the ecs. prefix is reserved)");
     }
-    kernel.run(() -> {
-      ci.putAttribute(name, value);
-      scheduler.requestAll(clusters.active(cluster));
-    });
+    kernel.run(
+        () -> {
+          ci.putAttribute(name, value);
+          scheduler.requestAll(clusters.active(cluster));
+        });
   }
 
-  /** Sets a container instance ACTIVE or DRAINING; see {@link Ecs#updateContainerInstancesState}. */
+  /**
+   * Sets a container instance ACTIVE or DRAINING; see {@link Ecs#updateContainerInstancesState}.
+   */
   void updateState(String cluster, String containerInstance, ContainerInstanceStatus status) {
     ContainerInstance ci = containerInstance(cluster, containerInstance);
     Require.notNull("status", status);
@@ -153,17 +200,27 @@ final class ContainerInstances {
           if (ci.status() == status || ci.status() == ContainerInstanceStatus.INACTIVE) return;
           ContainerInstanceStatus from = ci.status();
           ci.status(status);
-          long ev = kernel.timeline().record(new EcsFact.ContainerInstanceStatusChanged(ci.containerInstanceId(), from, status));
-          kernel.runWithCause(ev, () -> {
-            if (status == ContainerInstanceStatus.DRAINING) {
-              for (Task t : ci.taskList()) {
-                if (t.service != null && t.desiredStatus() == TaskStatus.RUNNING && t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
-                  lifecycle.stop(t, StopCode.ServiceSchedulerInitiated, "Container instance is draining");
+          long ev =
+              kernel
+                  .timeline()
+                  .record(
+                      new EcsFact.ContainerInstanceStatusChanged(
+                          ci.containerInstanceId(), from, status));
+          kernel.runWithCause(
+              ev,
+              () -> {
+                if (status == ContainerInstanceStatus.DRAINING) {
+                  for (Task t : ci.taskList()) {
+                    if (t.service != null
+                        && t.desiredStatus() == TaskStatus.RUNNING
+                        && t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
+                      lifecycle.stop(
+                          t, StopCode.ServiceSchedulerInitiated, "Container instance is draining");
+                    }
+                  }
                 }
-              }
-            }
-            scheduler.requestAll(clusters.active(cluster));
-          });
+                scheduler.requestAll(clusters.active(cluster));
+              });
         });
   }
 
@@ -173,9 +230,13 @@ final class ContainerInstances {
     kernel.run(
         () -> {
           if (!ci.tasks().isEmpty() && !force) {
-            throw new ValidationException("force", false, "true: the container instance still has " + ci.tasks().size() + " tasks");
+            throw new ValidationException(
+                "force",
+                false,
+                "true: the container instance still has " + ci.tasks().size() + " tasks");
           }
-          deregister(ci, "Container instance deregistration forced by user", StopCode.UserInitiated);
+          deregister(
+              ci, "Container instance deregistration forced by user", StopCode.UserInitiated);
         });
   }
 
@@ -183,15 +244,21 @@ final class ContainerInstances {
     if (ci.status() == ContainerInstanceStatus.INACTIVE) return;
     ContainerInstanceStatus from = ci.status();
     ci.status(ContainerInstanceStatus.INACTIVE);
-    long ev = kernel.timeline().record(new EcsFact.ContainerInstanceStatusChanged(ci.containerInstanceId(), from,
-        ContainerInstanceStatus.INACTIVE));
-    kernel.runWithCause(ev, () -> {
-      for (Task t : ci.taskList()) {
-        if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.lose(t, code, reason);
-      }
-      capacityProviders.instanceGone(ci);
-      scheduler.requestAll(clusters.get(ci.clusterName()));
-    });
+    long ev =
+        kernel
+            .timeline()
+            .record(
+                new EcsFact.ContainerInstanceStatusChanged(
+                    ci.containerInstanceId(), from, ContainerInstanceStatus.INACTIVE));
+    kernel.runWithCause(
+        ev,
+        () -> {
+          for (Task t : ci.taskList()) {
+            if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.lose(t, code, reason);
+          }
+          capacityProviders.instanceGone(ci);
+          scheduler.requestAll(clusters.get(ci.clusterName()));
+        });
   }
 
   /** {@return the listener through which the agents react to their EC2 instances} */
@@ -223,7 +290,9 @@ final class ContainerInstances {
       switch (s) {
         case RUNNING:
           ci.agentConnected(true);
-          kernel.timeline().record(new EcsFact.ContainerAgentChanged(ci.containerInstanceId(), true));
+          kernel
+              .timeline()
+              .record(new EcsFact.ContainerAgentChanged(ci.containerInstanceId(), true));
           scheduler.requestAll(clusters.get(ci.clusterName()));
           break;
         case SHUTTING_DOWN:
@@ -235,10 +304,13 @@ final class ContainerInstances {
         case STOPPED:
           if (ci.agentConnected()) {
             ci.agentConnected(false);
-            kernel.timeline().record(new EcsFact.ContainerAgentChanged(ci.containerInstanceId(), false));
+            kernel
+                .timeline()
+                .record(new EcsFact.ContainerAgentChanged(ci.containerInstanceId(), false));
           }
           for (Task t : ci.taskList()) {
-            if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.lose(t, StopCode.TerminationNotice, reason);
+            if (t.lastStatus() != TaskStatus.STOPPED)
+              lifecycle.lose(t, StopCode.TerminationNotice, reason);
           }
           scheduler.requestAll(clusters.get(ci.clusterName()));
           break;
@@ -253,7 +325,9 @@ final class ContainerInstances {
       if (ci == null || i.state() != InstanceState.RUNNING) return;
       if (ci.agentConnected() != reachable) {
         ci.agentConnected(reachable);
-        kernel.timeline().record(new EcsFact.ContainerAgentChanged(ci.containerInstanceId(), reachable));
+        kernel
+            .timeline()
+            .record(new EcsFact.ContainerAgentChanged(ci.containerInstanceId(), reachable));
       }
       for (Task t : ci.taskList()) {
         if (t.lastStatus() != TaskStatus.STOPPED) lifecycle.setPaused(t, !reachable);
@@ -262,7 +336,10 @@ final class ContainerInstances {
     }
   }
 
-  /** The CPU utilization (percent) that the tasks on EC2 instance {@code i} cause over {@code [from, to)}. */
+  /**
+   * The CPU utilization (percent) that the tasks on EC2 instance {@code i} cause over {@code [from,
+   * to)}.
+   */
   double instanceCpu(Instance i, long from, long to) {
     ContainerInstance ci = find(i.instanceId());
     if (ci == null) return 0;

@@ -11,7 +11,8 @@ package io.github.cloudtwin.ecs;
 public record DeploymentCircuitBreaker(boolean enable, boolean rollback) {
 
   /** Disabled (the default). */
-  public static final DeploymentCircuitBreaker DISABLED = new DeploymentCircuitBreaker(false, false);
+  public static final DeploymentCircuitBreaker DISABLED =
+      new DeploymentCircuitBreaker(false, false);
 
   /**
    * The failure threshold for {@code desiredCount}: min(200, max(3, ceil(desired / 2))).

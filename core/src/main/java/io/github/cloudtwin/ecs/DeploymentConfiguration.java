@@ -13,13 +13,17 @@ import io.github.cloudtwin.kernel.ValidationException;
  * @param deploymentCircuitBreaker the circuit breaker, default disabled
  */
 public record DeploymentConfiguration(
-    int minimumHealthyPercent, int maximumPercent, DeploymentCircuitBreaker deploymentCircuitBreaker) {
+    int minimumHealthyPercent,
+    int maximumPercent,
+    DeploymentCircuitBreaker deploymentCircuitBreaker) {
 
   /** REPLICA defaults: 100 %, 200 %, breaker off. */
-  public static final DeploymentConfiguration REPLICA_DEFAULT = new DeploymentConfiguration(100, 200, DeploymentCircuitBreaker.DISABLED);
+  public static final DeploymentConfiguration REPLICA_DEFAULT =
+      new DeploymentConfiguration(100, 200, DeploymentCircuitBreaker.DISABLED);
 
   /** DAEMON defaults (API): 0 %, 100 %. */
-  public static final DeploymentConfiguration DAEMON_DEFAULT = new DeploymentConfiguration(0, 100, DeploymentCircuitBreaker.DISABLED);
+  public static final DeploymentConfiguration DAEMON_DEFAULT =
+      new DeploymentConfiguration(0, 100, DeploymentCircuitBreaker.DISABLED);
 
   /**
    * Validates.
@@ -33,7 +37,10 @@ public record DeploymentConfiguration(
     Require.between("deploymentConfiguration.maximumPercent", maximumPercent, 100, 10_000);
     Require.notNull("deploymentConfiguration.deploymentCircuitBreaker", deploymentCircuitBreaker);
     if (maximumPercent < minimumHealthyPercent) {
-      throw new ValidationException("deploymentConfiguration.maximumPercent", maximumPercent, "at least minimumHealthyPercent");
+      throw new ValidationException(
+          "deploymentConfiguration.maximumPercent",
+          maximumPercent,
+          "at least minimumHealthyPercent");
     }
   }
 
@@ -45,7 +52,8 @@ public record DeploymentConfiguration(
    * @return a configuration with these limits and no circuit breaker
    */
   public static DeploymentConfiguration of(int minimumHealthyPercent, int maximumPercent) {
-    return new DeploymentConfiguration(minimumHealthyPercent, maximumPercent, DeploymentCircuitBreaker.DISABLED);
+    return new DeploymentConfiguration(
+        minimumHealthyPercent, maximumPercent, DeploymentCircuitBreaker.DISABLED);
   }
 
   /**
@@ -56,7 +64,8 @@ public record DeploymentConfiguration(
    * @return this configuration with a circuit breaker
    */
   public DeploymentConfiguration withCircuitBreaker(boolean enable, boolean rollback) {
-    return new DeploymentConfiguration(minimumHealthyPercent, maximumPercent, new DeploymentCircuitBreaker(enable, rollback));
+    return new DeploymentConfiguration(
+        minimumHealthyPercent, maximumPercent, new DeploymentCircuitBreaker(enable, rollback));
   }
 
   /**

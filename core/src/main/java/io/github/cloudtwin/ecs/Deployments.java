@@ -14,6 +14,7 @@ final class Deployments {
 
   /** Consecutive start failures that start the throttle (a fake choice; AWS says "repeatedly"). */
   static final int THROTTLE_AFTER = 3;
+
   /** The longest wait between start attempts while throttled (AWS: "a maximum of 27 minutes"). */
   static final Duration THROTTLE_MAX = Duration.ofMinutes(27);
 
@@ -42,7 +43,11 @@ final class Deployments {
     s.steady = false;
     s.stalledReported = false;
     startedRunning(s); // a new deployment ends the throttle at once
-    kernel.timeline().record(new EcsFact.DeploymentStarted(s.serviceName(), d.id(), td.familyRevision(), s.desiredCount()));
+    kernel
+        .timeline()
+        .record(
+            new EcsFact.DeploymentStarted(
+                s.serviceName(), d.id(), td.familyRevision(), s.desiredCount()));
     reconcile.accept(s);
   }
 
@@ -51,11 +56,16 @@ final class Deployments {
     EcsService s = t.service;
     s.steady = false;
     Deployment d = t.deployment;
-    if (t.startedAt() == null && (t.stopCode() == StopCode.EssentialContainerExited || t.stopCode() == StopCode.TaskFailedToStart)) {
+    if (t.startedAt() == null
+        && (t.stopCode() == StopCode.EssentialContainerExited
+            || t.stopCode() == StopCode.TaskFailedToStart)) {
       failedToStart(s);
     }
     boolean failure =
-        !d.anyTaskRan && t.startedAt() == null && (t.stopCode() == StopCode.EssentialContainerExited || t.stopCode() == StopCode.TaskFailedToStart)
+        !d.anyTaskRan
+                && t.startedAt() == null
+                && (t.stopCode() == StopCode.EssentialContainerExited
+                    || t.stopCode() == StopCode.TaskFailedToStart)
             || d.anyTaskRan && t.healthFailure;
     if (failure && d.rolloutState() == RolloutState.IN_PROGRESS) {
       d.failedTask();
@@ -76,9 +86,12 @@ final class Deployments {
   private void failedToStart(EcsService s) {
     s.startFailures++;
     if (s.startFailures < THROTTLE_AFTER) return;
-    long delay = Math.min(THROTTLE_MAX.toMillis(), 60_000L << Math.min(20, s.startFailures - THROTTLE_AFTER));
+    long delay =
+        Math.min(
+            THROTTLE_MAX.toMillis(), 60_000L << Math.min(20, s.startFailures - THROTTLE_AFTER));
     s.startThrottledUntil = kernel.clock().now().toEpochMilli() + delay;
-    if (s.startFailures == THROTTLE_AFTER) events.add(s, ServiceEventMessages.unableToConsistentlyStart(s.serviceName()));
+    if (s.startFailures == THROTTLE_AFTER)
+      events.add(s, ServiceEventMessages.unableToConsistentlyStart(s.serviceName()));
   }
 
   /** A task of {@code s} reached RUNNING (or a new deployment began): the throttle ends. */
@@ -102,8 +115,13 @@ final class Deployments {
         d.status("ACTIVE");
         lastCompleted.status("PRIMARY");
         s.steady = false;
-        kernel.timeline().record(new EcsFact.DeploymentRolledBack(s.serviceName(), lastCompleted.id(),
-            lastCompleted.taskDefinition().familyRevision()));
+        kernel
+            .timeline()
+            .record(
+                new EcsFact.DeploymentRolledBack(
+                    s.serviceName(),
+                    lastCompleted.id(),
+                    lastCompleted.taskDefinition().familyRevision()));
         reconcile.accept(s);
         return;
       }

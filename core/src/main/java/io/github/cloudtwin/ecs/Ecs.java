@@ -14,9 +14,9 @@ import java.util.function.Function;
 
 /**
  * Amazon ECS of one twin: clusters and their container instances (the agent on each EC2 instance),
- * task definitions, tasks and their lifecycle, services with placement, rolling deployments and
- * the circuit breaker, load-balancer registration, ECS metrics, and capacity providers with
- * managed scaling.
+ * task definitions, tasks and their lifecycle, services with placement, rolling deployments and the
+ * circuit breaker, load-balancer registration, ECS metrics, and capacity providers with managed
+ * scaling.
  *
  * <p>Obtain it from {@code twin.ecs()}. Thread-safe: every method runs under the simulation lock.
  * It delegates to package-private collaborators, built by {@code EcsComponents}.
@@ -25,12 +25,21 @@ public final class Ecs {
 
   /** PENDING to RUNNING: image pull and container start (a fake choice). */
   public static final Duration TASK_START_TIME = Duration.ofSeconds(10);
+
   /** awsvpc ENI attach (PROVISIONING) and detach (DEPROVISIONING) (a fake choice). */
   public static final Duration ENI_TIME = Duration.ofSeconds(5);
-  /** Without a load balancer or container health check, a task counts healthy this long after RUNNING [doc]. */
+
+  /**
+   * Without a load balancer or container health check, a task counts healthy this long after
+   * RUNNING [doc].
+   */
   public static final Duration HEALTHY_AFTER = Duration.ofSeconds(40);
-  /** The service scheduler retries placement this often (a fake choice); changes trigger it at once. */
+
+  /**
+   * The service scheduler retries placement this often (a fake choice); changes trigger it at once.
+   */
   public static final Duration SCHEDULER_PERIOD = Duration.ofMinutes(1);
+
   /** Stopped tasks stay visible this long. */
   public static final Duration STOPPED_TASK_RETENTION = Duration.ofHours(1);
 
@@ -52,7 +61,13 @@ public final class Ecs {
    * @param autoScaling the twin's EC2 Auto Scaling: capacity providers name its groups
    * @param wiring the twin's connections (Elastic Load Balancing's target registration)
    */
-  Ecs(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, String region, AutoScaling autoScaling, Wiring wiring) {
+  Ecs(
+      Kernel kernel,
+      Ec2 ec2,
+      CloudWatch cloudWatch,
+      String region,
+      AutoScaling autoScaling,
+      Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     Require.notNull("ec2", ec2);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
@@ -90,9 +105,9 @@ public final class Ecs {
   }
 
   /**
-   * {@return the cluster named {@code clusterName} whether active or deleted ({@link Cluster#status()}
-   * {@code INACTIVE}, as {@code DescribeClusters} still shows a deleted cluster), or empty if no
-   * cluster of that name was created}
+   * {@return the cluster named {@code clusterName} whether active or deleted ({@link
+   * Cluster#status()} {@code INACTIVE}, as {@code DescribeClusters} still shows a deleted cluster),
+   * or empty if no cluster of that name was created}
    *
    * @param clusterName the cluster name
    */
@@ -102,10 +117,10 @@ public final class Ecs {
 
   /**
    * {@return the cluster, deleted as {@code DeleteCluster}}: refused while container instances are
-   * registered ({@code ClusterContainsContainerInstancesException}), services are active or draining
-   * ({@code ClusterContainsServicesException}) or tasks have not stopped
-   * ({@code ClusterContainsTasksException}). The cluster then shows {@code INACTIVE}, takes no new
-   * work, and its name may be created again.
+   * registered ({@code ClusterContainsContainerInstancesException}), services are active or
+   * draining ({@code ClusterContainsServicesException}) or tasks have not stopped ({@code
+   * ClusterContainsTasksException}). The cluster then shows {@code INACTIVE}, takes no new work,
+   * and its name may be created again.
    *
    * @param clusterName the cluster name
    */
@@ -126,7 +141,8 @@ public final class Ecs {
   }
 
   /**
-   * {@return the container instance of a running EC2 instance, registered with a cluster as its agent does at start}
+   * {@return the container instance of a running EC2 instance, registered with a cluster as its
+   * agent does at start}
    *
    * @param cluster the cluster
    * @param instanceId the instance id
@@ -136,13 +152,15 @@ public final class Ecs {
   }
 
   /**
-   * {@return the container instance of a running instance, registered with custom attributes (the agent's {@code ECS_INSTANCE_ATTRIBUTES})}
+   * {@return the container instance of a running instance, registered with custom attributes (the
+   * agent's {@code ECS_INSTANCE_ATTRIBUTES})}
    *
    * @param cluster the cluster
    * @param instanceId the instance id
    * @param attributes the attributes
    */
-  public ContainerInstance registerContainerInstance(String cluster, String instanceId, Map<String, String> attributes) {
+  public ContainerInstance registerContainerInstance(
+      String cluster, String instanceId, Map<String, String> attributes) {
     return parts.containerInstances.register(cluster, instanceId, attributes);
   }
 
@@ -177,13 +195,14 @@ public final class Ecs {
    * @param containerInstance the container instance
    * @param status the status
    */
-  public void updateContainerInstancesState(String cluster, String containerInstance, ContainerInstanceStatus status) {
+  public void updateContainerInstancesState(
+      String cluster, String containerInstance, ContainerInstanceStatus status) {
     parts.containerInstances.updateState(cluster, containerInstance, status);
   }
 
   /**
-   * Deregisters a container instance. With tasks still on it, {@code force} is required; its
-   * tasks then stop with {@code Container instance deregistration forced by user}.
+   * Deregisters a container instance. With tasks still on it, {@code force} is required; its tasks
+   * then stop with {@code Container instance deregistration forced by user}.
    *
    * @param cluster the cluster
    * @param containerInstance the container instance
@@ -222,7 +241,8 @@ public final class Ecs {
   }
 
   /**
-   * {@return a new service (a live view), created as {@code CreateService}; its tasks are being placed}
+   * {@return a new service (a live view), created as {@code CreateService}; its tasks are being
+   * placed}
    *
    * @param spec the spec
    */
@@ -283,7 +303,8 @@ public final class Ecs {
    * @param count the count
    * @param launchType the launch type
    */
-  public RunTaskResult runTask(String cluster, String taskDefinition, int count, LaunchType launchType) {
+  public RunTaskResult runTask(
+      String cluster, String taskDefinition, int count, LaunchType launchType) {
     return parts.standaloneTasks.runTask(cluster, taskDefinition, count, launchType);
   }
 
@@ -299,7 +320,8 @@ public final class Ecs {
    * @param containerInstances 1 to 10 container instance ids or EC2 instance ids of the cluster
    * @param group the task group ({@code null}: {@code family:<family>}, AWS's default)
    */
-  public StartTaskResult startTask(String cluster, String taskDefinition, List<String> containerInstances, String group) {
+  public StartTaskResult startTask(
+      String cluster, String taskDefinition, List<String> containerInstances, String group) {
     return parts.standaloneTasks.startTask(cluster, taskDefinition, containerInstances, group);
   }
 
@@ -338,7 +360,10 @@ public final class Ecs {
     return parts.runtimes.inProcessChecked();
   }
 
-  /** {@return the task runtime in use: the in-process one unless {@link #setTaskRuntime} replaced it} */
+  /**
+   * {@return the task runtime in use: the in-process one unless {@link #setTaskRuntime} replaced
+   * it}
+   */
   public TaskRuntime taskRuntime() {
     return parts.runtimes.inUse();
   }
@@ -432,7 +457,8 @@ public final class Ecs {
    * @param providers the providers
    * @param defaultStrategy the default strategy
    */
-  public void putClusterCapacityProviders(String cluster, List<String> providers, List<CapacityProviderStrategyItem> defaultStrategy) {
+  public void putClusterCapacityProviders(
+      String cluster, List<String> providers, List<CapacityProviderStrategyItem> defaultStrategy) {
     Cluster c = cluster(cluster);
     Require.notNull("capacityProviders", providers);
     Require.notNull("defaultCapacityProviderStrategy", defaultStrategy);
@@ -448,9 +474,9 @@ public final class Ecs {
   /**
    * {@return whether the service scheduler counts {@code task} as healthy now (what deployments and
    * {@code runningCount} wait for)}: RUNNING and, behind a load balancer, healthy in every target
-   * group; otherwise with container health checks, HEALTHY; otherwise {@link #HEALTHY_AFTER}
-   * after RUNNING. {@code task.healthStatus()} stays UNKNOWN without a container health check, as
-   * AWS reports it; this is the rule the scheduler applies instead.
+   * group; otherwise with container health checks, HEALTHY; otherwise {@link #HEALTHY_AFTER} after
+   * RUNNING. {@code task.healthStatus()} stays UNKNOWN without a container health check, as AWS
+   * reports it; this is the rule the scheduler applies instead.
    *
    * @param task a task of this twin
    */

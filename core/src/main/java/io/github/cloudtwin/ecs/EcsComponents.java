@@ -37,14 +37,30 @@ final class EcsComponents {
     targets = new TaskTargets(kernel, events);
     capacityProviders = new CapacityProviders(ecs); // its minute work (OBSERVE, ACT) comes first
     lifecycle = new TaskLifecycle(kernel, ec2, runtimes, targets, events, capacityProviders);
-    ServiceTaskPlacer placer = new ServiceTaskPlacer(clusters, tasks, placement, lifecycle, capacityProviders);
-    scheduler = new ServiceScheduler(kernel, clusters, tasks, lifecycle, placer, placement, events, capacityProviders, inProcess);
+    ServiceTaskPlacer placer =
+        new ServiceTaskPlacer(clusters, tasks, placement, lifecycle, capacityProviders);
+    scheduler =
+        new ServiceScheduler(
+            kernel,
+            clusters,
+            tasks,
+            lifecycle,
+            placer,
+            placement,
+            events,
+            capacityProviders,
+            inProcess);
     Deployments deployments = new Deployments(kernel, ids, events, scheduler::request);
     lifecycle.bind(scheduler::request, deployments::taskStopped);
-    services = new Services(kernel, ec2, clusters, taskDefinitions, targets, scheduler, deployments);
+    services =
+        new Services(kernel, ec2, clusters, taskDefinitions, targets, scheduler, deployments);
     inProcess.bind(services::service);
-    containerInstances = new ContainerInstances(kernel, ec2, clusters, ids, runtimes, lifecycle, scheduler, capacityProviders);
-    standaloneTasks = new StandaloneTasks(kernel, clusters, taskDefinitions, containerInstances, tasks, placement, lifecycle);
+    containerInstances =
+        new ContainerInstances(
+            kernel, ec2, clusters, ids, runtimes, lifecycle, scheduler, capacityProviders);
+    standaloneTasks =
+        new StandaloneTasks(
+            kernel, clusters, taskDefinitions, containerInstances, tasks, placement, lifecycle);
     ec2.addListener(containerInstances.agentListener());
     ec2.addCpuLoadModel(containerInstances::instanceCpu);
     kernel.every(Ecs.SCHEDULER_PERIOD, Phase.ACT, scheduler::tick);

@@ -27,7 +27,8 @@ final class EcsMetrics {
   private final TaskRuntimes runtimes;
   private final Map<String, MetricWriter> writers = new HashMap<>();
 
-  EcsMetrics(Kernel kernel, CloudWatch cloudWatch, ClusterRegistry clusters, TaskRuntimes runtimes) {
+  EcsMetrics(
+      Kernel kernel, CloudWatch cloudWatch, ClusterRegistry clusters, TaskRuntimes runtimes) {
     this.kernel = kernel;
     this.cloudWatch = cloudWatch;
     this.clusters = clusters;
@@ -39,9 +40,10 @@ final class EcsMetrics {
     String key = metric + "|" + cluster + "|" + service;
     MetricWriter w = writers.get(key);
     if (w == null) {
-      MetricId id = service == null
-          ? MetricId.of(NS, metric, "ClusterName", cluster)
-          : MetricId.of(NS, metric, "ClusterName", cluster, "ServiceName", service);
+      MetricId id =
+          service == null
+              ? MetricId.of(NS, metric, "ClusterName", cluster)
+              : MetricId.of(NS, metric, "ClusterName", cluster, "ServiceName", service);
       w = cloudWatch.writer(id, StandardUnit.PERCENT);
       writers.put(key, w);
     }
@@ -77,8 +79,12 @@ final class EcsMetrics {
         }
         clusterCpuUsed += cpuUsed;
         clusterMemUsed += memUsed;
-        if (cpuReserved > 0) writer("CPUUtilization", c.clusterName(), s.serviceName()).put(from, 100.0 * cpuUsed / cpuReserved);
-        if (memReserved > 0) writer("MemoryUtilization", c.clusterName(), s.serviceName()).put(from, 100.0 * memUsed / memReserved);
+        if (cpuReserved > 0)
+          writer("CPUUtilization", c.clusterName(), s.serviceName())
+              .put(from, 100.0 * cpuUsed / cpuReserved);
+        if (memReserved > 0)
+          writer("MemoryUtilization", c.clusterName(), s.serviceName())
+              .put(from, 100.0 * memUsed / memReserved);
       }
       double regCpu = 0;
       double regMem = 0;
@@ -95,7 +101,8 @@ final class EcsMetrics {
         writer("CPUReservation", c.clusterName(), null).put(from, 100.0 * resCpu / regCpu);
         writer("MemoryReservation", c.clusterName(), null).put(from, 100.0 * resMem / regMem);
         writer("CPUUtilization", c.clusterName(), null).put(from, 100.0 * clusterCpuUsed / regCpu);
-        writer("MemoryUtilization", c.clusterName(), null).put(from, 100.0 * clusterMemUsed / regMem);
+        writer("MemoryUtilization", c.clusterName(), null)
+            .put(from, 100.0 * clusterMemUsed / regMem);
       }
     }
   }

@@ -2,7 +2,6 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.kernel.Arns;
 import io.github.cloudtwin.kernel.Timeline;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +28,12 @@ public final class EcsService {
   boolean stalledReported;
   long lastUnableToPlace = Long.MIN_VALUE;
   Instant lastSteadyEvent;
-  /** Tasks of this service that stopped without reaching RUNNING since one last did (the throttle). */
+
+  /**
+   * Tasks of this service that stopped without reaching RUNNING since one last did (the throttle).
+   */
   int startFailures;
+
   /** While throttled, no task is started before this instant (epoch millis). */
   long startThrottledUntil = Long.MIN_VALUE;
 
@@ -174,7 +177,10 @@ public final class EcsService {
     status = s;
   }
 
-  /** {@return a copy of every task of the service, recently STOPPED ones included, in creation order} */
+  /**
+   * {@return a copy of every task of the service, recently STOPPED ones included, in creation
+   * order}
+   */
   List<Task> allTasks() {
     synchronized (tasks) {
       return new ArrayList<>(tasks);
@@ -193,7 +199,8 @@ public final class EcsService {
     int n = 0;
     synchronized (tasks) {
       for (Task t : tasks) {
-        if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0 && (d == null || t.deployment == d)) n++;
+        if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0 && (d == null || t.deployment == d))
+          n++;
       }
     }
     return n;
@@ -201,6 +208,13 @@ public final class EcsService {
 
   @Override
   public String toString() {
-    return name + " (desired " + desiredCount + ", running " + runningCount() + ", pending " + pendingCount() + ")";
+    return name
+        + " (desired "
+        + desiredCount
+        + ", running "
+        + runningCount()
+        + ", pending "
+        + pendingCount()
+        + ")";
   }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param retries 1-10, default 3
  * @param startPeriod 0-300 s, default 0: failures in this period do not count
  */
-public record HealthCheck(List<String> command, Duration interval, Duration timeout, int retries, Duration startPeriod) {
+public record HealthCheck(
+    List<String> command, Duration interval, Duration timeout, int retries, Duration startPeriod) {
 
   /**
    * Validates.
@@ -28,7 +29,8 @@ public record HealthCheck(List<String> command, Duration interval, Duration time
   public HealthCheck {
     Require.notNull("healthCheck.command", command);
     if (command.isEmpty()) {
-      throw new ValidationException("healthCheck.command", command, "a non-empty command such as [CMD-SHELL, ...]");
+      throw new ValidationException(
+          "healthCheck.command", command, "a non-empty command such as [CMD-SHELL, ...]");
     }
     command = List.copyOf(command);
     Require.seconds("healthCheck.interval", interval, 5, 300);
@@ -38,14 +40,20 @@ public record HealthCheck(List<String> command, Duration interval, Duration time
   }
 
   /**
-   * A health check running {@code command} with the defaults (30 s, 5 s, 3 retries, no start period).
+   * A health check running {@code command} with the defaults (30 s, 5 s, 3 retries, no start
+   * period).
    *
    * @param command the command
    * @return a health check running {@code command} with the defaults (30 s, 5 s, 3 retries, no
    *     start period)
    */
   public static HealthCheck of(String... command) {
-    return new HealthCheck(Require.elements("healthCheck.command", command), Duration.ofSeconds(30), Duration.ofSeconds(5), 3, Duration.ZERO);
+    return new HealthCheck(
+        Require.elements("healthCheck.command", command),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(5),
+        3,
+        Duration.ZERO);
   }
 
   /**

@@ -18,8 +18,8 @@ import java.util.Set;
  * request rate ({@link #setRequestRate}) is spread evenly over its RUNNING, unpaused tasks; CPU is
  * piecewise constant between changes, so cost grows with changes, not with time.
  *
- * <p>Obtain it from {@code twin.ecs().inProcessRuntime()}. Thread-safe: methods take the
- * simulation lock.
+ * <p>Obtain it from {@code twin.ecs().inProcessRuntime()}. Thread-safe: methods take the simulation
+ * lock.
  */
 public final class InProcessTaskRuntime implements TaskRuntime {
 
@@ -45,6 +45,7 @@ public final class InProcessTaskRuntime implements TaskRuntime {
      */
     double averageServed(Task task, long fromMillis, long toMillis);
   }
+
   private final Set<EcsService> dirty = new java.util.LinkedHashSet<>();
   private Scheduler.Task flush;
 
@@ -136,7 +137,8 @@ public final class InProcessTaskRuntime implements TaskRuntime {
    */
   public void setRequestRate(String cluster, String service, double requestsPerSecond) {
     Require.finite("requestsPerSecond", requestsPerSecond);
-    if (requestsPerSecond < 0) throw new ValidationException("requestsPerSecond", requestsPerSecond, "0 or more");
+    if (requestsPerSecond < 0)
+      throw new ValidationException("requestsPerSecond", requestsPerSecond, "0 or more");
     EcsService s = services.service(cluster, service);
     kernel.run(
         () -> {
@@ -170,7 +172,13 @@ public final class InProcessTaskRuntime implements TaskRuntime {
     return kernel.call(
         () -> {
           if (task.lastStatus() != TaskStatus.RUNNING || task.isPaused()) {
-            throw new IllegalStateException("Task " + task.taskId() + " is " + task.lastStatus() + (task.isPaused() ? " (paused)" : "") + " and answers no requests");
+            throw new IllegalStateException(
+                "Task "
+                    + task.taskId()
+                    + " is "
+                    + task.lastStatus()
+                    + (task.isPaused() ? " (paused)" : "")
+                    + " and answers no requests");
           }
           TaskBehavior b = behavior(task);
           Usage u = usage.computeIfAbsent(task, t -> new Usage());
@@ -212,7 +220,9 @@ public final class InProcessTaskRuntime implements TaskRuntime {
 
   private TaskBehavior behavior(Task t) {
     TaskBehavior b = behaviors.get(t.taskDefinition().familyRevision());
-    return b != null ? b : behaviors.getOrDefault(t.taskDefinition().family(), TaskBehavior.DEFAULT);
+    return b != null
+        ? b
+        : behaviors.getOrDefault(t.taskDefinition().family(), TaskBehavior.DEFAULT);
   }
 
   @Override
@@ -228,7 +238,9 @@ public final class InProcessTaskRuntime implements TaskRuntime {
       }
       String name = essential.name();
       int code = b.exitCode();
-      exits.put(task, kernel.scheduler().after(b.exitAfter(), () -> agent.containerExited(task, name, code)));
+      exits.put(
+          task,
+          kernel.scheduler().after(b.exitAfter(), () -> agent.containerExited(task, name, code)));
     }
   }
 
@@ -282,32 +294,46 @@ public final class InProcessTaskRuntime implements TaskRuntime {
 
   /** Drops usage history older than {@code beforeMillis} and forgets stopped tasks. */
   void prune(long beforeMillis) {
-    usage.entrySet().removeIf(e -> {
-      Task t = e.getKey();
-      if (t.lastStatus() == TaskStatus.STOPPED && t.stoppedAt() != null && t.stoppedAt().toEpochMilli() < beforeMillis) return true;
-      e.getValue().prune(beforeMillis);
-      return false;
-    });
+    usage
+        .entrySet()
+        .removeIf(
+            e -> {
+              Task t = e.getKey();
+              if (t.lastStatus() == TaskStatus.STOPPED
+                  && t.stoppedAt() != null
+                  && t.stoppedAt().toEpochMilli() < beforeMillis) return true;
+              e.getValue().prune(beforeMillis);
+              return false;
+            });
   }
 
   private void recomputeFor(Task task) {
     if (task.service != null) {
       // every change at one instant is folded into one recomputation at that instant
       if (dirty.add(task.service) && (flush == null || !flush.isPending())) {
-        flush = kernel.scheduler().after(java.time.Duration.ZERO, () -> {
-          List<EcsService> todo = new ArrayList<>(dirty);
-          dirty.clear();
-          for (EcsService s : todo) recompute(s);
-        });
+        flush =
+            kernel
+                .scheduler()
+                .after(
+                    java.time.Duration.ZERO,
+                    () -> {
+                      List<EcsService> todo = new ArrayList<>(dirty);
+                      dirty.clear();
+                      for (EcsService s : todo) recompute(s);
+                    });
       }
     } else {
       Usage u = usage.get(task);
-      if (u != null) u.set(kernel.clock().now().toEpochMilli(), serving(task) ? behavior(task).idleCpuUnits() : 0);
+      if (u != null)
+        u.set(
+            kernel.clock().now().toEpochMilli(), serving(task) ? behavior(task).idleCpuUnits() : 0);
     }
   }
 
   private static boolean serving(Task t) {
-    return t.lastStatus() == TaskStatus.RUNNING && t.desiredStatus() == TaskStatus.RUNNING && !t.isPaused();
+    return t.lastStatus() == TaskStatus.RUNNING
+        && t.desiredStatus() == TaskStatus.RUNNING
+        && !t.isPaused();
   }
 
   private void recompute(EcsService s) {

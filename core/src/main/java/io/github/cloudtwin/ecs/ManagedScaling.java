@@ -14,13 +14,19 @@ import java.time.Duration;
  * @param instanceWarmupPeriod 0-10000 s, default 300 s
  */
 public record ManagedScaling(
-    boolean enabled, int targetCapacity, int minimumScalingStepSize, int maximumScalingStepSize, Duration instanceWarmupPeriod) {
+    boolean enabled,
+    int targetCapacity,
+    int minimumScalingStepSize,
+    int maximumScalingStepSize,
+    Duration instanceWarmupPeriod) {
 
   /** Enabled with every default. */
-  public static final ManagedScaling DEFAULT = new ManagedScaling(true, 100, 1, 10_000, Duration.ofSeconds(300));
+  public static final ManagedScaling DEFAULT =
+      new ManagedScaling(true, 100, 1, 10_000, Duration.ofSeconds(300));
 
   /** Disabled. */
-  public static final ManagedScaling DISABLED = new ManagedScaling(false, 100, 1, 10_000, Duration.ofSeconds(300));
+  public static final ManagedScaling DISABLED =
+      new ManagedScaling(false, 100, 1, 10_000, Duration.ofSeconds(300));
 
   /**
    * Validates.
@@ -36,7 +42,10 @@ public record ManagedScaling(
     Require.between("managedScaling.minimumScalingStepSize", minimumScalingStepSize, 1, 10_000);
     Require.between("managedScaling.maximumScalingStepSize", maximumScalingStepSize, 1, 10_000);
     if (maximumScalingStepSize < minimumScalingStepSize) {
-      throw new ValidationException("managedScaling.maximumScalingStepSize", maximumScalingStepSize, "at least minimumScalingStepSize (" + minimumScalingStepSize + ")");
+      throw new ValidationException(
+          "managedScaling.maximumScalingStepSize",
+          maximumScalingStepSize,
+          "at least minimumScalingStepSize (" + minimumScalingStepSize + ")");
     }
     Require.seconds("managedScaling.instanceWarmupPeriod", instanceWarmupPeriod, 0, 10_000);
   }

@@ -50,7 +50,8 @@ final class Placement {
         for (PortMapping p : c.portMappings()) {
           int port = td.networkMode() == NetworkMode.HOST ? p.containerPort() : p.hostPort();
           if (port == 0) continue;
-          if (!ci.portFree(port) || !wanted.add(port)) return "is already using a port required by your task.";
+          if (!ci.portFree(port) || !wanted.add(port))
+            return "is already using a port required by your task.";
         }
       }
     }
@@ -81,7 +82,12 @@ final class Placement {
       }
     }
     if (fit.isEmpty()) {
-      return new Choice(null, "The closest matching (container-instance " + closest.containerInstanceId() + ") " + closestReason);
+      return new Choice(
+          null,
+          "The closest matching (container-instance "
+              + closest.containerInstanceId()
+              + ") "
+              + closestReason);
     }
     List<ContainerInstance> ok = fit;
     for (PlacementConstraint c : constraints) {
@@ -91,8 +97,11 @@ final class Placement {
         String error = c.type().equals("distinctInstance") ? "DistinctInstance" : "MemberOf";
         return new Choice(
             null,
-            "The closest matching (container-instance " + ok.get(0).containerInstanceId() + ") encountered error \""
-                + error + " placement constraint unsatisfied.\".");
+            "The closest matching (container-instance "
+                + ok.get(0).containerInstanceId()
+                + ") encountered error \""
+                + error
+                + " placement constraint unsatisfied.\".");
       }
       ok = next;
     }
@@ -128,7 +137,10 @@ final class Placement {
     return m;
   }
 
-  private List<ContainerInstance> apply(PlacementStrategy s, List<ContainerInstance> ok, Map<ContainerInstance, Integer> perInstance) {
+  private List<ContainerInstance> apply(
+      PlacementStrategy s,
+      List<ContainerInstance> ok,
+      Map<ContainerInstance, Integer> perInstance) {
     switch (s.type()) {
       case "spread":
         {
@@ -137,18 +149,22 @@ final class Placement {
             counts.merge(value(e.getKey(), s.field()), e.getValue(), Integer::sum);
           }
           int min = Integer.MAX_VALUE;
-          for (ContainerInstance ci : ok) min = Math.min(min, counts.getOrDefault(value(ci, s.field()), 0));
+          for (ContainerInstance ci : ok)
+            min = Math.min(min, counts.getOrDefault(value(ci, s.field()), 0));
           List<ContainerInstance> next = new ArrayList<>();
-          for (ContainerInstance ci : ok) if (counts.getOrDefault(value(ci, s.field()), 0) == min) next.add(ci);
+          for (ContainerInstance ci : ok)
+            if (counts.getOrDefault(value(ci, s.field()), 0) == min) next.add(ci);
           return next;
         }
       case "binpack":
         {
           boolean cpu = s.field().equals("cpu");
           int min = Integer.MAX_VALUE;
-          for (ContainerInstance ci : ok) min = Math.min(min, cpu ? ci.remainingCpu() : ci.remainingMemory());
+          for (ContainerInstance ci : ok)
+            min = Math.min(min, cpu ? ci.remainingCpu() : ci.remainingMemory());
           List<ContainerInstance> next = new ArrayList<>();
-          for (ContainerInstance ci : ok) if ((cpu ? ci.remainingCpu() : ci.remainingMemory()) == min) next.add(ci);
+          for (ContainerInstance ci : ok)
+            if ((cpu ? ci.remainingCpu() : ci.remainingMemory()) == min) next.add(ci);
           return next;
         }
       default:
@@ -168,7 +184,8 @@ final class Placement {
    * RUNNING first; then, for spread, the value with the most tasks; for binpack, the instance that
    * would have the most left; ties go to the newest task.
    */
-  Task chooseToStop(List<Task> candidates, List<PlacementStrategy> strategies, Collection<Task> groupTasks) {
+  Task chooseToStop(
+      List<Task> candidates, List<PlacementStrategy> strategies, Collection<Task> groupTasks) {
     List<Task> pool = new ArrayList<>();
     for (Task t : candidates) if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) pool.add(t);
     if (pool.isEmpty()) pool.addAll(candidates);
@@ -180,12 +197,14 @@ final class Placement {
           {
             Map<String, Integer> counts = new HashMap<>();
             for (Task t : groupTasks) {
-              if (t.lastStatus() == TaskStatus.STOPPED || t.desiredStatus() == TaskStatus.STOPPED) continue;
+              if (t.lastStatus() == TaskStatus.STOPPED || t.desiredStatus() == TaskStatus.STOPPED)
+                continue;
               counts.merge(valueOf(t, s.field()), 1, Integer::sum);
             }
             int max = -1;
             for (Task t : pool) max = Math.max(max, counts.getOrDefault(valueOf(t, s.field()), 0));
-            for (Task t : pool) if (counts.getOrDefault(valueOf(t, s.field()), 0) == max) next.add(t);
+            for (Task t : pool)
+              if (counts.getOrDefault(valueOf(t, s.field()), 0) == max) next.add(t);
             break;
           }
         case "binpack":
@@ -213,7 +232,9 @@ final class Placement {
   private static String valueOf(Task t, String field) {
     ContainerInstance ci = t.containerInstance();
     if (ci == null) {
-      return field.equals("attribute:ecs.availability-zone") && t.availabilityZone() != null ? t.availabilityZone() : "";
+      return field.equals("attribute:ecs.availability-zone") && t.availabilityZone() != null
+          ? t.availabilityZone()
+          : "";
     }
     return value(ci, field);
   }

@@ -4,9 +4,9 @@ import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 
 /**
- * A binding task placement constraint: {@code distinctInstance}, or {@code memberOf} with a
- * cluster query expression such as {@code attribute:ecs.instance-type =~ t3.*}. The expression is
- * parsed here, so a bad one is rejected when the constraint is built.
+ * A binding task placement constraint: {@code distinctInstance}, or {@code memberOf} with a cluster
+ * query expression such as {@code attribute:ecs.instance-type =~ t3.*}. The expression is parsed
+ * here, so a bad one is rejected when the constraint is built.
  *
  * @param type {@code distinctInstance} or {@code memberOf}
  * @param expression the cluster query for memberOf; null for distinctInstance
@@ -20,12 +20,14 @@ public record PlacementConstraint(String type, String expression) {
    * @param expression the cluster query for memberOf; null for distinctInstance
    */
   public PlacementConstraint {
-    Require.oneOf("placementConstraint.type", type, java.util.List.of("distinctInstance", "memberOf"));
+    Require.oneOf(
+        "placementConstraint.type", type, java.util.List.of("distinctInstance", "memberOf"));
     if (type.equals("memberOf")) {
       Require.name("placementConstraint.expression", expression);
       ClusterQuery.parse(expression);
     } else if (expression != null) {
-      throw new ValidationException("placementConstraint.expression", expression, "no expression for distinctInstance");
+      throw new ValidationException(
+          "placementConstraint.expression", expression, "no expression for distinctInstance");
     }
   }
 

@@ -25,8 +25,11 @@ public record PlacementStrategy(String type, String field) {
     switch (type) {
       case "spread":
         Require.name("placementStrategy.field", field);
-        if (!(field.equals("instanceId") || field.equals("host") || field.startsWith("attribute:") && field.length() > 10)) {
-          throw new ValidationException("placementStrategy.field", field, "instanceId, host or attribute:<name> for spread");
+        if (!(field.equals("instanceId")
+            || field.equals("host")
+            || field.startsWith("attribute:") && field.length() > 10)) {
+          throw new ValidationException(
+              "placementStrategy.field", field, "instanceId, host or attribute:<name> for spread");
         }
         break;
       case "binpack":
@@ -40,7 +43,8 @@ public record PlacementStrategy(String type, String field) {
   }
 
   /**
-   * Spread over a field: {@code instanceId}, {@code host} or {@code attribute:ecs.availability-zone}.
+   * Spread over a field: {@code instanceId}, {@code host} or {@code
+   * attribute:ecs.availability-zone}.
    *
    * @param field the field
    * @return spread over a field: {@code instanceId}, {@code host} or {@code

@@ -6,8 +6,8 @@ import io.github.cloudtwin.kernel.Require;
  * A container port mapping.
  *
  * @param containerPort the port the container listens on (1-65535)
- * @param hostPort the host port; 0 means dynamic (bridge mode: from the ephemeral range 49153-65535);
- *     in host and awsvpc modes it must be 0 or equal to the container port
+ * @param hostPort the host port; 0 means dynamic (bridge mode: from the ephemeral range
+ *     49153-65535); in host and awsvpc modes it must be 0 or equal to the container port
  */
 public record PortMapping(int containerPort, int hostPort) {
 

@@ -20,10 +20,16 @@ final class ServiceEventLog {
 
   /** AWS shows the 100 most recent events of a service. */
   static final int KEPT = 100;
+
   /** A steady service repeats its steady-state event about this often. */
   static final Duration STEADY_REPEAT = Duration.ofHours(6);
 
-  private enum Kind { STARTED, STOPPED, REGISTERED, DEREGISTERED }
+  private enum Kind {
+    STARTED,
+    STOPPED,
+    REGISTERED,
+    DEREGISTERED
+  }
 
   private record Batch(EcsService service, Kind kind, String targetGroupArn) {}
 
@@ -58,7 +64,8 @@ final class ServiceEventLog {
       s.events.add(0, e);
       if (s.events.size() > KEPT) s.events.remove(s.events.size() - 1);
     }
-    if (message.equals(ServiceEventMessages.steadyState(s.serviceName()))) s.lastSteadyEvent = e.createdAt();
+    if (message.equals(ServiceEventMessages.steadyState(s.serviceName())))
+      s.lastSteadyEvent = e.createdAt();
     kernel.timeline().record(new EcsFact.ServiceEventPublished(s.serviceName(), message));
   }
 
@@ -78,10 +85,13 @@ final class ServiceEventLog {
     batch(new Batch(s, Kind.DEREGISTERED, targetGroupArn), targetId);
   }
 
-  /** Repeats the steady-state event of a service that has stayed steady for {@link #STEADY_REPEAT}. */
+  /**
+   * Repeats the steady-state event of a service that has stayed steady for {@link #STEADY_REPEAT}.
+   */
   void repeatSteadyState(EcsService s) {
     if (!s.steady || s.lastSteadyEvent == null) return;
-    if (!kernel.clock().now().isBefore(s.lastSteadyEvent.plus(STEADY_REPEAT))) add(s, ServiceEventMessages.steadyState(s.serviceName()));
+    if (!kernel.clock().now().isBefore(s.lastSteadyEvent.plus(STEADY_REPEAT)))
+      add(s, ServiceEventMessages.steadyState(s.serviceName()));
   }
 
   private void batch(Batch b, String id) {
@@ -97,12 +107,16 @@ final class ServiceEventLog {
       Batch b = e.getKey();
       String name = b.service().serviceName();
       List<String> ids = e.getValue();
-      append(b.service(), switch (b.kind()) {
-        case STARTED -> ServiceEventMessages.startedTasks(name, ids);
-        case STOPPED -> ServiceEventMessages.stoppedRunningTasks(name, ids);
-        case REGISTERED -> ServiceEventMessages.registeredTargets(name, ids.size(), b.targetGroupArn());
-        case DEREGISTERED -> ServiceEventMessages.deregisteredTargets(name, ids.size(), b.targetGroupArn());
-      });
+      append(
+          b.service(),
+          switch (b.kind()) {
+            case STARTED -> ServiceEventMessages.startedTasks(name, ids);
+            case STOPPED -> ServiceEventMessages.stoppedRunningTasks(name, ids);
+            case REGISTERED ->
+                ServiceEventMessages.registeredTargets(name, ids.size(), b.targetGroupArn());
+            case DEREGISTERED ->
+                ServiceEventMessages.deregisteredTargets(name, ids.size(), b.targetGroupArn());
+          });
     }
   }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 final class ServiceEventMessages {
 
   /** AWS's pointer at the end of a placement failure. */
-  static final String TROUBLESHOOTING = "For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
+  static final String TROUBLESHOOTING =
+      "For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
 
   private ServiceEventMessages() {}
 
@@ -42,25 +43,56 @@ final class ServiceEventMessages {
   }
 
   static String stoppedRunningTasks(String service, List<String> taskIds) {
-    return service(service) + " has stopped " + taskIds.size() + " running tasks: " + tasks(taskIds) + ".";
+    return service(service)
+        + " has stopped "
+        + taskIds.size()
+        + " running tasks: "
+        + tasks(taskIds)
+        + ".";
   }
 
   static String registeredTargets(String service, int count, String targetGroupArn) {
-    return service(service) + " registered " + count + " targets in (target-group " + targetGroupArn + ")";
+    return service(service)
+        + " registered "
+        + count
+        + " targets in (target-group "
+        + targetGroupArn
+        + ")";
   }
 
   static String deregisteredTargets(String service, int count, String targetGroupArn) {
-    return service(service) + " deregistered " + count + " targets in (target-group " + targetGroupArn + ")";
+    return service(service)
+        + " deregistered "
+        + count
+        + " targets in (target-group "
+        + targetGroupArn
+        + ")";
   }
 
   /**
    * {@code (service web) (task t) (port 80) is unhealthy in (target-group arn…) due to (reason
-   * Health checks failed)}; tasks on an instance name it too: {@code (instance i-…)} before the port.
+   * Health checks failed)}; tasks on an instance name it too: {@code (instance i-…)} before the
+   * port.
    */
-  static String unhealthyInTargetGroup(String service, String taskId, String instanceId, int port, String targetGroupArn,
+  static String unhealthyInTargetGroup(
+      String service,
+      String taskId,
+      String instanceId,
+      int port,
+      String targetGroupArn,
       String reason) {
-    return service(service) + " (task " + taskId + ")" + (instanceId == null ? "" : " (instance " + instanceId + ")")
-        + " (port " + port + ") is unhealthy in (target-group " + targetGroupArn + ") due to (reason " + reason + ")";
+    return service(service)
+        + " (task "
+        + taskId
+        + ")"
+        + (instanceId == null ? "" : " (instance " + instanceId + ")")
+        + " (port "
+        + port
+        + ") is unhealthy in (target-group "
+        + targetGroupArn
+        + ") due to (reason "
+        + reason
+        + ")";
   }
 
   static String failedContainerHealthChecks(String service, String taskId) {
@@ -72,12 +104,16 @@ final class ServiceEventMessages {
    * available.} or {@code Reason: No Container Instances were found in your cluster.}
    */
   static String unableToPlace(String service, String reason) {
-    return service(service) + " was unable to place a task because no container instance met all of its requirements. "
-        + reason + " " + TROUBLESHOOTING;
+    return service(service)
+        + " was unable to place a task because no container instance met all of its requirements. "
+        + reason
+        + " "
+        + TROUBLESHOOTING;
   }
 
   static String deploymentConfigurationStall(String service) {
-    return service(service) + " was unable to stop or start tasks during a deployment because of the service deployment"
+    return service(service)
+        + " was unable to stop or start tasks during a deployment because of the service deployment"
         + " configuration. Update the minimumHealthyPercent or maximumPercent value and try again.";
   }
 

@@ -30,8 +30,15 @@ final class ServiceScheduler {
   private final Set<EcsService> requested = new LinkedHashSet<>();
   private Scheduler.Task flush;
 
-  ServiceScheduler(Kernel kernel, ClusterRegistry clusters, TaskRegistry taskRegistry, TaskLifecycle lifecycle,
-      ServiceTaskPlacer placer, Placement placement, ServiceEventLog events, CapacityProviders capacityProviders,
+  ServiceScheduler(
+      Kernel kernel,
+      ClusterRegistry clusters,
+      TaskRegistry taskRegistry,
+      TaskLifecycle lifecycle,
+      ServiceTaskPlacer placer,
+      Placement placement,
+      ServiceEventLog events,
+      CapacityProviders capacityProviders,
       InProcessTaskRuntime inProcess) {
     this.kernel = kernel;
     this.clusters = clusters;
@@ -52,7 +59,9 @@ final class ServiceScheduler {
     }
   }
 
-  /** Reconciles every service of {@code c} soon, and retries its waiting capacity-provider tasks. */
+  /**
+   * Reconciles every service of {@code c} soon, and retries its waiting capacity-provider tasks.
+   */
   void requestAll(Cluster c) {
     if (c == null) return;
     for (EcsService s : c.services.values()) request(s);
@@ -72,7 +81,8 @@ final class ServiceScheduler {
     for (Cluster c : List.copyOf(clusters.all())) {
       capacityProviders.retryWaiting(c);
       for (EcsService s : List.copyOf(c.services.values())) {
-        if (!s.steady) reconcile(s, true); // a steady service has nothing to retry; changes clear steady
+        if (!s.steady)
+          reconcile(s, true); // a steady service has nothing to retry; changes clear steady
         else events.repeatSteadyState(s);
         prune(s);
       }
@@ -96,7 +106,8 @@ final class ServiceScheduler {
     for (ContainerInstance ci : c.containerInstances.values()) {
       long recent = kernel.clock().now().toEpochMilli() - 5 * 60_000L;
       synchronized (ci.tasks) {
-        ci.tasks.removeIf(t -> t.lastStatus() == TaskStatus.STOPPED && t.stoppedAt().toEpochMilli() < recent);
+        ci.tasks.removeIf(
+            t -> t.lastStatus() == TaskStatus.STOPPED && t.stoppedAt().toEpochMilli() < recent);
       }
     }
   }
@@ -145,7 +156,10 @@ final class ServiceScheduler {
       Task victim = placement.chooseToStop(primaryLive, ServiceTaskPlacer.strategies(s), live);
       primaryLive.remove(victim);
       live.remove(victim);
-      lifecycle.stop(victim, StopCode.ServiceSchedulerInitiated, "Scaling activity initiated by (deployment " + primary.id() + ")");
+      lifecycle.stop(
+          victim,
+          StopCode.ServiceSchedulerInitiated,
+          "Scaling activity initiated by (deployment " + primary.id() + ")");
       stoppingCount++;
       changed = true;
     }
@@ -153,7 +167,9 @@ final class ServiceScheduler {
     String placeFailure = null;
     int counted = live.size() + stoppingCount;
     boolean throttled = kernel.clock().now().toEpochMilli() < s.startThrottledUntil;
-    if (primary.rolloutState() != RolloutState.FAILED && "ACTIVE".equals(s.status()) && !throttled) {
+    if (primary.rolloutState() != RolloutState.FAILED
+        && "ACTIVE".equals(s.status())
+        && !throttled) {
       int want = desired - primaryLive.size();
       int room = dc.ceiling(desired) - counted;
       int n = Math.min(want, room);
@@ -193,7 +209,9 @@ final class ServiceScheduler {
     }
     if (placeFailure != null) {
       long now = kernel.clock().now().toEpochMilli();
-      if (periodic || s.lastUnableToPlace == Long.MIN_VALUE || now - s.lastUnableToPlace >= Ecs.SCHEDULER_PERIOD.toMillis()) {
+      if (periodic
+          || s.lastUnableToPlace == Long.MIN_VALUE
+          || now - s.lastUnableToPlace >= Ecs.SCHEDULER_PERIOD.toMillis()) {
         s.lastUnableToPlace = now;
         events.add(s, ServiceEventMessages.unableToPlace(s.serviceName(), placeFailure));
       }
@@ -201,7 +219,8 @@ final class ServiceScheduler {
     // stall: neither a start nor a stop is possible and nothing is in flight
     if (!changed && placeFailure == null && !throttled && !oldHealthy.isEmpty()) {
       boolean inFlight = stoppingCount > 0;
-      for (Task t : live) if (!lifecycle.isHealthy(t) && t.lastStatus() != TaskStatus.PROVISIONING) inFlight = true;
+      for (Task t : live)
+        if (!lifecycle.isHealthy(t) && t.lastStatus() != TaskStatus.PROVISIONING) inFlight = true;
       if (!inFlight && !s.stalledReported) {
         s.stalledReported = true;
         events.add(s, ServiceEventMessages.deploymentConfigurationStall(s.serviceName()));
@@ -216,7 +235,8 @@ final class ServiceScheduler {
   }
 
   /** Completes the deployment and records the steady state when everything matches. */
-  private void settle(EcsService s, Deployment primary, List<Task> live, int stoppingCount, int desired) {
+  private void settle(
+      EcsService s, Deployment primary, List<Task> live, int stoppingCount, int desired) {
     int primaryHealthy = 0;
     boolean others = false;
     for (Task t : live) {
@@ -229,7 +249,8 @@ final class ServiceScheduler {
       for (Deployment d : List.copyOf(s.deployments)) {
         if (d == primary) continue;
         boolean hasTasks = false;
-        for (Task t : s.allTasks()) if (t.deployment == d && t.lastStatus() != TaskStatus.STOPPED) hasTasks = true;
+        for (Task t : s.allTasks())
+          if (t.deployment == d && t.lastStatus() != TaskStatus.STOPPED) hasTasks = true;
         if (!hasTasks) {
           d.status("INACTIVE");
           s.deployments.remove(d);
@@ -249,7 +270,9 @@ final class ServiceScheduler {
       s.stalledReported = false;
       if ("DRAINING".equals(s.status()) && desired == 0) {
         s.status("INACTIVE");
-        kernel.timeline().record(new EcsFact.ServiceStatusChanged(s.serviceName(), "DRAINING", "INACTIVE"));
+        kernel
+            .timeline()
+            .record(new EcsFact.ServiceStatusChanged(s.serviceName(), "DRAINING", "INACTIVE"));
         return;
       }
       events.add(s, ServiceEventMessages.steadyState(s.serviceName()));
@@ -279,29 +302,50 @@ final class ServiceScheduler {
     for (ContainerInstance ci : List.copyOf(c.containerInstances.values())) {
       List<Task> here = new ArrayList<>();
       for (Task t : live) if (t.containerInstance() == ci) here.add(t);
-      boolean eligible = ci.status() == ContainerInstanceStatus.ACTIVE && "ACTIVE".equals(s.status());
+      boolean eligible =
+          ci.status() == ContainerInstanceStatus.ACTIVE && "ACTIVE".equals(s.status());
       for (PlacementConstraint pc : s.spec().placementConstraints()) {
-        if (pc.type().equals("memberOf") && !placement.satisfies(ci, pc, List.of())) eligible = false;
+        if (pc.type().equals("memberOf") && !placement.satisfies(ci, pc, List.of()))
+          eligible = false;
       }
       if (!eligible) {
-        for (Task t : here) lifecycle.stop(t, StopCode.ServiceSchedulerInitiated, "Container instance is draining");
+        for (Task t : here)
+          lifecycle.stop(t, StopCode.ServiceSchedulerInitiated, "Container instance is draining");
         continue;
       }
       matching++;
       Task current = null;
       for (Task t : here) {
         if (t.deployment == primary) current = t;
-        else lifecycle.stop(t, StopCode.ServiceSchedulerInitiated, "Scaling activity initiated by (deployment " + primary.id() + ")");
+        else
+          lifecycle.stop(
+              t,
+              StopCode.ServiceSchedulerInitiated,
+              "Scaling activity initiated by (deployment " + primary.id() + ")");
       }
-      if (current == null && primary.rolloutState() != RolloutState.FAILED && Placement.usable(ci)) {
+      if (current == null
+          && primary.rolloutState() != RolloutState.FAILED
+          && Placement.usable(ci)) {
         String misfit = Placement.misfit(ci, primary.taskDefinition());
         if (misfit == null) {
-          Task t = taskRegistry.create(c, primary.taskDefinition(), "service:" + s.serviceName(), LaunchType.EC2, s, primary, null);
+          Task t =
+              taskRegistry.create(
+                  c,
+                  primary.taskDefinition(),
+                  "service:" + s.serviceName(),
+                  LaunchType.EC2,
+                  s,
+                  primary,
+                  null);
           events.started(s, t.taskId());
           live.add(t);
           lifecycle.launchOn(t, ci);
         } else if (here.isEmpty() && stoppingCount == 0) {
-          failure = "The closest matching (container-instance " + ci.containerInstanceId() + ") " + misfit;
+          failure =
+              "The closest matching (container-instance "
+                  + ci.containerInstanceId()
+                  + ") "
+                  + misfit;
         }
       }
     }
@@ -310,9 +354,13 @@ final class ServiceScheduler {
       events.add(s, ServiceEventMessages.unableToPlace(s.serviceName(), failure));
     }
     List<Task> stillLive = new ArrayList<>();
-    for (Task t : s.allTasks()) if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.RUNNING) stillLive.add(t);
+    for (Task t : s.allTasks())
+      if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.RUNNING)
+        stillLive.add(t);
     int stopping = 0;
-    for (Task t : s.allTasks()) if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.STOPPED) stopping++;
+    for (Task t : s.allTasks())
+      if (t.lastStatus() != TaskStatus.STOPPED && t.desiredStatus() == TaskStatus.STOPPED)
+        stopping++;
     settle(s, primary, stillLive, stopping, s.desiredCount());
   }
 }

@@ -69,46 +69,69 @@ public record ServiceSpec(
     Require.name("cluster", cluster);
     Require.name("serviceName", serviceName);
     if (!serviceName.matches("[A-Za-z0-9_-]{1,255}")) {
-      throw new ValidationException("serviceName", serviceName, "up to 255 letters, numbers, hyphens and underscores");
+      throw new ValidationException(
+          "serviceName", serviceName, "up to 255 letters, numbers, hyphens and underscores");
     }
     Require.name("taskDefinition", taskDefinition);
     if (desiredCount < 0) {
-      throw new ValidationException("desiredCount", desiredCount, "0 or greater", "Invalid desiredCount value. The desiredCount value must be 0 or greater.");
+      throw new ValidationException(
+          "desiredCount",
+          desiredCount,
+          "0 or greater",
+          "Invalid desiredCount value. The desiredCount value must be 0 or greater.");
     }
     Require.notNull("schedulingStrategy", schedulingStrategy);
-    capacityProviderStrategy = List.copyOf(Require.notNull("capacityProviderStrategy", capacityProviderStrategy));
+    capacityProviderStrategy =
+        List.copyOf(Require.notNull("capacityProviderStrategy", capacityProviderStrategy));
     placementStrategy = List.copyOf(Require.notNull("placementStrategy", placementStrategy));
-    placementConstraints = List.copyOf(Require.notNull("placementConstraints", placementConstraints));
+    placementConstraints =
+        List.copyOf(Require.notNull("placementConstraints", placementConstraints));
     loadBalancers = List.copyOf(Require.notNull("loadBalancers", loadBalancers));
-    Require.seconds("healthCheckGracePeriodSeconds", healthCheckGracePeriod, 0, Require.INTEGER_SECONDS);
+    Require.seconds(
+        "healthCheckGracePeriodSeconds", healthCheckGracePeriod, 0, Require.INTEGER_SECONDS);
     if (placementStrategy.size() > 5) {
-      throw new ValidationException("placementStrategy", placementStrategy.size(), "at most 5 strategies");
+      throw new ValidationException(
+          "placementStrategy", placementStrategy.size(), "at most 5 strategies");
     }
     if (placementConstraints.size() > 10) {
-      throw new ValidationException("placementConstraints", placementConstraints.size(), "at most 10 constraints");
+      throw new ValidationException(
+          "placementConstraints", placementConstraints.size(), "at most 10 constraints");
     }
     if (launchType != null && !capacityProviderStrategy.isEmpty()) {
-      throw new ValidationException("launchType", launchType, "either a launch type or a capacity provider strategy, not both");
+      throw new ValidationException(
+          "launchType",
+          launchType,
+          "either a launch type or a capacity provider strategy, not both");
     }
     validateStrategy(capacityProviderStrategy);
     if (launchType == LaunchType.FARGATE) {
       if (!placementStrategy.isEmpty() || !placementConstraints.isEmpty()) {
-        throw new ValidationException("placementStrategy", placementStrategy, "no placement strategies or constraints on Fargate");
+        throw new ValidationException(
+            "placementStrategy",
+            placementStrategy,
+            "no placement strategies or constraints on Fargate");
       }
       if (schedulingStrategy == SchedulingStrategy.DAEMON) {
-        throw new ValidationException("schedulingStrategy", "DAEMON", "REPLICA: Fargate does not support DAEMON");
+        throw new ValidationException(
+            "schedulingStrategy", "DAEMON", "REPLICA: Fargate does not support DAEMON");
       }
     }
     if (deploymentConfiguration == null) {
       deploymentConfiguration =
-          schedulingStrategy == SchedulingStrategy.DAEMON ? DeploymentConfiguration.DAEMON_DEFAULT : DeploymentConfiguration.REPLICA_DEFAULT;
+          schedulingStrategy == SchedulingStrategy.DAEMON
+              ? DeploymentConfiguration.DAEMON_DEFAULT
+              : DeploymentConfiguration.REPLICA_DEFAULT;
     }
     if (schedulingStrategy == SchedulingStrategy.DAEMON) {
       if (deploymentConfiguration.maximumPercent() != 100) {
-        throw new ValidationException("deploymentConfiguration.maximumPercent", deploymentConfiguration.maximumPercent(), "100 for DAEMON services");
+        throw new ValidationException(
+            "deploymentConfiguration.maximumPercent",
+            deploymentConfiguration.maximumPercent(),
+            "100 for DAEMON services");
       }
       if (!placementStrategy.isEmpty()) {
-        throw new ValidationException("placementStrategy", placementStrategy, "no placement strategies for DAEMON services");
+        throw new ValidationException(
+            "placementStrategy", placementStrategy, "no placement strategies for DAEMON services");
       }
     }
   }
@@ -122,15 +145,22 @@ public record ServiceSpec(
       if (i.base() > 0) withBase++;
       if (i.weight() > 0) weighted++;
       if (names.contains(i.capacityProvider())) {
-        throw new ValidationException("capacityProviderStrategy.capacityProvider", i.capacityProvider(), "each provider at most once");
+        throw new ValidationException(
+            "capacityProviderStrategy.capacityProvider",
+            i.capacityProvider(),
+            "each provider at most once");
       }
       names.add(i.capacityProvider());
     }
     if (withBase > 1) {
-      throw new ValidationException("capacityProviderStrategy.base", withBase + " items with a base", "only one item may set a base");
+      throw new ValidationException(
+          "capacityProviderStrategy.base",
+          withBase + " items with a base",
+          "only one item may set a base");
     }
     if (weighted == 0) {
-      throw new ValidationException("capacityProviderStrategy.weight", 0, "at least one provider with a weight above 0");
+      throw new ValidationException(
+          "capacityProviderStrategy.weight", 0, "at least one provider with a weight above 0");
     }
   }
 
@@ -255,7 +285,8 @@ public record ServiceSpec(
      * @return this builder
      */
     public Builder deploymentConfiguration(int minimumHealthyPercent, int maximumPercent) {
-      this.deploymentConfiguration = DeploymentConfiguration.of(minimumHealthyPercent, maximumPercent);
+      this.deploymentConfiguration =
+          DeploymentConfiguration.of(minimumHealthyPercent, maximumPercent);
       return this;
     }
 
@@ -297,9 +328,19 @@ public record ServiceSpec(
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public ServiceSpec build() {
       return new ServiceSpec(
-          cluster, serviceName, taskDefinition, desiredCount, schedulingStrategy, launchType,
-          capacityProviderStrategy, placementStrategy, placementConstraints, deploymentConfiguration,
-          loadBalancers, healthCheckGracePeriod, networkConfiguration);
+          cluster,
+          serviceName,
+          taskDefinition,
+          desiredCount,
+          schedulingStrategy,
+          launchType,
+          capacityProviderStrategy,
+          placementStrategy,
+          placementConstraints,
+          deploymentConfiguration,
+          loadBalancers,
+          healthCheckGracePeriod,
+          networkConfiguration);
     }
   }
 }

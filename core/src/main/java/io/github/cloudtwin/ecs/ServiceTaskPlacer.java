@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Places a service's new tasks: on Fargate in the service's subnets' zones, through a capacity
  * provider (waiting in PROVISIONING when no instance of the provider fits), or on the cluster's
- * container instances by the service's placement strategies and constraints. Guarded by the
- * kernel lock.
+ * container instances by the service's placement strategies and constraints. Guarded by the kernel
+ * lock.
  */
 final class ServiceTaskPlacer {
 
@@ -17,7 +17,11 @@ final class ServiceTaskPlacer {
   private final TaskLifecycle lifecycle;
   private final CapacityProviders capacityProviders;
 
-  ServiceTaskPlacer(ClusterRegistry clusters, TaskRegistry tasks, Placement placement, TaskLifecycle lifecycle,
+  ServiceTaskPlacer(
+      ClusterRegistry clusters,
+      TaskRegistry tasks,
+      Placement placement,
+      TaskLifecycle lifecycle,
       CapacityProviders capacityProviders) {
     this.clusters = clusters;
     this.tasks = tasks;
@@ -68,7 +72,8 @@ final class ServiceTaskPlacer {
       for (ContainerInstance ci : c.containerInstances.values()) {
         if (provider.equals(ci.capacityProviderName()) && inSubnets(subnetZones, ci)) pool.add(ci);
       }
-      Placement.Choice choice = placement.choose(pool, td, strategies(s), s.spec().placementConstraints(), all);
+      Placement.Choice choice =
+          placement.choose(pool, td, strategies(s), s.spec().placementConstraints(), all);
       Task t = tasks.create(c, td, group, LaunchType.EC2, s, d, provider);
       all.add(t);
       if (choice.instance() != null) {
@@ -80,8 +85,10 @@ final class ServiceTaskPlacer {
       return null;
     }
     List<ContainerInstance> pool = new ArrayList<>();
-    for (ContainerInstance ci : c.containerInstances.values()) if (inSubnets(subnetZones, ci)) pool.add(ci);
-    Placement.Choice choice = placement.choose(pool, td, strategies(s), s.spec().placementConstraints(), all);
+    for (ContainerInstance ci : c.containerInstances.values())
+      if (inSubnets(subnetZones, ci)) pool.add(ci);
+    Placement.Choice choice =
+        placement.choose(pool, td, strategies(s), s.spec().placementConstraints(), all);
     if (choice.instance() == null) return choice.failure();
     Task t = tasks.create(c, td, group, LaunchType.EC2, s, d, null);
     all.add(t);
@@ -96,11 +103,17 @@ final class ServiceTaskPlacer {
     List<String> subnetZones = s == null ? null : subnetZones(s);
     List<ContainerInstance> pool = new ArrayList<>();
     for (ContainerInstance ci : c.containerInstances.values()) {
-      if (t.capacityProviderName().equals(ci.capacityProviderName()) && inSubnets(subnetZones, ci)) pool.add(ci);
+      if (t.capacityProviderName().equals(ci.capacityProviderName()) && inSubnets(subnetZones, ci))
+        pool.add(ci);
     }
     List<Task> group = s == null ? List.of() : s.allTasks();
     Placement.Choice choice =
-        placement.choose(pool, t.taskDefinition(), s == null ? List.of() : strategies(s), s == null ? List.of() : s.spec().placementConstraints(), group);
+        placement.choose(
+            pool,
+            t.taskDefinition(),
+            s == null ? List.of() : strategies(s),
+            s == null ? List.of() : s.spec().placementConstraints(),
+            group);
     if (choice.instance() == null) return false;
     lifecycle.launchOn(t, choice.instance());
     return true;

@@ -35,7 +35,11 @@ public record ServiceUpdate(
     Require.name("cluster", cluster);
     Require.name("service", service);
     if (desiredCount != null && desiredCount < 0) {
-      throw new ValidationException("desiredCount", desiredCount, "0 or greater", "Invalid desiredCount value. The desiredCount value must be 0 or greater.");
+      throw new ValidationException(
+          "desiredCount",
+          desiredCount,
+          "0 or greater",
+          "Invalid desiredCount value. The desiredCount value must be 0 or greater.");
     }
   }
 
@@ -110,7 +114,13 @@ public record ServiceUpdate(
 
     /** {@return the update; throws a ValidationException naming the first invalid field} */
     public ServiceUpdate build() {
-      return new ServiceUpdate(cluster, service, desiredCount, taskDefinition, deploymentConfiguration, forceNewDeployment);
+      return new ServiceUpdate(
+          cluster,
+          service,
+          desiredCount,
+          taskDefinition,
+          deploymentConfiguration,
+          forceNewDeployment);
     }
   }
 }

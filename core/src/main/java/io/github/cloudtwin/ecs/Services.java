@@ -1,7 +1,5 @@
 package io.github.cloudtwin.ecs;
 
-import io.github.cloudtwin.internal.TargetRegistration;
-
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.kernel.Kernel;
@@ -12,8 +10,7 @@ import java.util.List;
 /**
  * The service API: {@code CreateService}, {@code DescribeServices}, {@code UpdateService}, desired
  * count changes and {@code DeleteService}, and the validation of a service against its cluster,
- * task definition, subnets, capacity providers and target groups. The scheduler then does the
- * work.
+ * task definition, subnets, capacity providers and target groups. The scheduler then does the work.
  */
 final class Services {
 
@@ -25,8 +22,14 @@ final class Services {
   private final ServiceScheduler scheduler;
   private final Deployments deployments;
 
-  Services(Kernel kernel, Ec2 ec2, ClusterRegistry clusters, TaskDefinitions taskDefinitions, TaskTargets targets,
-      ServiceScheduler scheduler, Deployments deployments) {
+  Services(
+      Kernel kernel,
+      Ec2 ec2,
+      ClusterRegistry clusters,
+      TaskDefinitions taskDefinitions,
+      TaskTargets targets,
+      ServiceScheduler scheduler,
+      Deployments deployments) {
     this.kernel = kernel;
     this.ec2 = ec2;
     this.clusters = clusters;
@@ -44,17 +47,26 @@ final class Services {
           Cluster c = clusters.active(spec.cluster());
           EcsService existing = c.services.get(spec.serviceName());
           if (existing != null && !"INACTIVE".equals(existing.status())) {
-            throw new ValidationException("serviceName", spec.serviceName(), "a name not used by an active service", "Creation of service was not idempotent.");
+            throw new ValidationException(
+                "serviceName",
+                spec.serviceName(),
+                "a name not used by an active service",
+                "Creation of service was not idempotent.");
           }
           TaskDefinition td = taskDefinitions.resolve(spec.taskDefinition());
           validateAgainst(c, spec, td);
-          EcsService s = new EcsService(spec, kernel.arns(), kernel.clock().now(), kernel.timeline());
+          EcsService s =
+              new EcsService(spec, kernel.arns(), kernel.clock().now(), kernel.timeline());
           if (spec.schedulingStrategy() == SchedulingStrategy.DAEMON) s.desiredCount(0);
           synchronized (c.services) {
             c.services.put(spec.serviceName(), s);
           }
           long ev =
-              kernel.timeline().record(new EcsFact.ServiceCreated(spec.serviceName(), td.familyRevision(), s.desiredCount()));
+              kernel
+                  .timeline()
+                  .record(
+                      new EcsFact.ServiceCreated(
+                          spec.serviceName(), td.familyRevision(), s.desiredCount()));
           kernel.runWithCause(ev, () -> deployments.newDeployment(s, td));
           return s;
         });
@@ -64,7 +76,10 @@ final class Services {
     LaunchType lt = effectiveLaunchType(c, spec);
     if (lt != null && !td.spec().requiresCompatibilities().contains(lt)) {
       throw new ValidationException(
-          "launchType", lt, "a launch type the task definition is compatible with " + td.spec().requiresCompatibilities(),
+          "launchType",
+          lt,
+          "a launch type the task definition is compatible with "
+              + td.spec().requiresCompatibilities(),
           "Task definition does not support launch_type " + lt + ".");
     }
     if (lt == LaunchType.FARGATE && td.networkMode() != NetworkMode.AWSVPC) {
@@ -73,53 +88,85 @@ final class Services {
     AwsvpcConfiguration net = spec.networkConfiguration();
     if (net != null) {
       if (td.networkMode() != NetworkMode.AWSVPC) {
-        throw new ValidationException("networkConfiguration", net.availabilityZones(), "no network configuration for network mode "
-            + td.networkMode().awsName(), "Network Configuration is not valid for the given networkMode of this task definition.");
+        throw new ValidationException(
+            "networkConfiguration",
+            net.availabilityZones(),
+            "no network configuration for network mode " + td.networkMode().awsName(),
+            "Network Configuration is not valid for the given networkMode of this task definition.");
       }
       for (String z : net.availabilityZones()) ec2.zone(z);
       if (net.assignPublicIp() && lt != LaunchType.FARGATE) {
-        throw new ValidationException("networkConfiguration.awsvpcConfiguration.assignPublicIp", "ENABLED",
-            "DISABLED outside Fargate", "Assign public IP is not supported for this launch type.");
+        throw new ValidationException(
+            "networkConfiguration.awsvpcConfiguration.assignPublicIp",
+            "ENABLED",
+            "DISABLED outside Fargate",
+            "Assign public IP is not supported for this launch type.");
       }
     }
     for (CapacityProviderStrategyItem item : strategyOf(c, spec)) {
       if (!c.capacityProviders.contains(item.capacityProvider())) {
         throw new ValidationException(
-            "capacityProviderStrategy.capacityProvider", item.capacityProvider(),
-            "a capacity provider associated with cluster " + c.clusterName() + " " + c.capacityProviders);
+            "capacityProviderStrategy.capacityProvider",
+            item.capacityProvider(),
+            "a capacity provider associated with cluster "
+                + c.clusterName()
+                + " "
+                + c.capacityProviders);
       }
     }
     for (ServiceLoadBalancer lb : spec.loadBalancers()) {
       ContainerDefinition cd = td.container(lb.containerName());
       if (cd == null) {
-        throw new ValidationException("loadBalancers.containerName", lb.containerName(), "a container of " + td.familyRevision());
+        throw new ValidationException(
+            "loadBalancers.containerName",
+            lb.containerName(),
+            "a container of " + td.familyRevision());
       }
       boolean mapped = false;
       for (PortMapping p : cd.portMappings()) mapped |= p.containerPort() == lb.containerPort();
       if (!mapped) {
-        throw new ValidationException("loadBalancers.containerPort", lb.containerPort(), "a port mapped by container " + lb.containerName());
+        throw new ValidationException(
+            "loadBalancers.containerPort",
+            lb.containerPort(),
+            "a port mapped by container " + lb.containerName());
       }
       if (!targets.wired()) {
-        throw new ValidationException("loadBalancers", lb.targetGroupName(), "a twin with load balancing wired in (setTargetRegistration)");
+        throw new ValidationException(
+            "loadBalancers",
+            lb.targetGroupName(),
+            "a twin with load balancing wired in (setTargetRegistration)");
       }
       String type = targets.targetType(lb.targetGroupName());
       String needed = td.networkMode() == NetworkMode.AWSVPC ? "ip" : "instance";
       if (!needed.equals(type)) {
         throw new ValidationException(
-            "loadBalancers.targetGroupArn", lb.targetGroupName(),
-            "a target group of type " + needed + " for network mode " + td.networkMode() + " (it is " + type + ")");
+            "loadBalancers.targetGroupArn",
+            lb.targetGroupName(),
+            "a target group of type "
+                + needed
+                + " for network mode "
+                + td.networkMode()
+                + " (it is "
+                + type
+                + ")");
       }
     }
   }
 
-  /** {@return the service's launch type: its own, EC2 by default, or null when capacity providers place it} */
+  /**
+   * {@return the service's launch type: its own, EC2 by default, or null when capacity providers
+   * place it}
+   */
   static LaunchType effectiveLaunchType(Cluster c, ServiceSpec spec) {
     if (spec.launchType() != null) return spec.launchType();
     if (!strategyOf(c, spec).isEmpty()) return null;
     return LaunchType.EC2;
   }
 
-  /** {@return the service's capacity provider strategy, or the cluster's default; empty with a launch type} */
+  /**
+   * {@return the service's capacity provider strategy, or the cluster's default; empty with a
+   * launch type}
+   */
   static List<CapacityProviderStrategyItem> strategyOf(Cluster c, ServiceSpec spec) {
     if (spec.launchType() != null) return List.of();
     if (!spec.capacityProviderStrategy().isEmpty()) return spec.capacityProviderStrategy();
@@ -134,7 +181,11 @@ final class Services {
         () -> {
           EcsService s = c.services.get(serviceName);
           if (s == null) {
-            throw new ValidationException("service", serviceName, "a service of cluster " + cluster + " " + c.services.keySet(), "Service not found.");
+            throw new ValidationException(
+                "service",
+                serviceName,
+                "a service of cluster " + cluster + " " + c.services.keySet(),
+                "Service not found.");
           }
           return s;
         });
@@ -147,27 +198,59 @@ final class Services {
         () -> {
           EcsService s = service(update.cluster(), update.service());
           if (!"ACTIVE".equals(s.status())) {
-            throw new ValidationException("service", update.service(), "an ACTIVE service (it is " + s.status() + ")", "Service was not ACTIVE.");
+            throw new ValidationException(
+                "service",
+                update.service(),
+                "an ACTIVE service (it is " + s.status() + ")",
+                "Service was not ACTIVE.");
           }
-          TaskDefinition td = update.taskDefinition() == null ? null : taskDefinitions.resolve(update.taskDefinition());
+          TaskDefinition td =
+              update.taskDefinition() == null
+                  ? null
+                  : taskDefinitions.resolve(update.taskDefinition());
           Cluster c = clusters.active(update.cluster());
           ServiceSpec spec = s.spec();
           if (update.deploymentConfiguration() != null) {
-            spec = new ServiceSpec(spec.cluster(), spec.serviceName(), spec.taskDefinition(), spec.desiredCount(), spec.schedulingStrategy(),
-                spec.launchType(), spec.capacityProviderStrategy(), spec.placementStrategy(), spec.placementConstraints(),
-                update.deploymentConfiguration(), spec.loadBalancers(), spec.healthCheckGracePeriod(), spec.networkConfiguration());
+            spec =
+                new ServiceSpec(
+                    spec.cluster(),
+                    spec.serviceName(),
+                    spec.taskDefinition(),
+                    spec.desiredCount(),
+                    spec.schedulingStrategy(),
+                    spec.launchType(),
+                    spec.capacityProviderStrategy(),
+                    spec.placementStrategy(),
+                    spec.placementConstraints(),
+                    update.deploymentConfiguration(),
+                    spec.loadBalancers(),
+                    spec.healthCheckGracePeriod(),
+                    spec.networkConfiguration());
           }
           if (td != null) validateAgainst(c, spec, td);
-          if (update.desiredCount() != null && spec.schedulingStrategy() == SchedulingStrategy.DAEMON) {
-            throw new ValidationException("desiredCount", update.desiredCount(), "no desired count for DAEMON services");
+          if (update.desiredCount() != null
+              && spec.schedulingStrategy() == SchedulingStrategy.DAEMON) {
+            throw new ValidationException(
+                "desiredCount", update.desiredCount(), "no desired count for DAEMON services");
           }
           s.spec = spec;
           if (update.desiredCount() != null && update.desiredCount() != s.desiredCount()) {
-            setDesiredCount(s, update.desiredCount(), "service " + s.serviceName() + " desired count " + s.desiredCount() + " -> " + update.desiredCount());
+            setDesiredCount(
+                s,
+                update.desiredCount(),
+                "service "
+                    + s.serviceName()
+                    + " desired count "
+                    + s.desiredCount()
+                    + " -> "
+                    + update.desiredCount());
           }
           if (td != null && td != s.taskDefinition() || update.forceNewDeployment()) {
             TaskDefinition next = td != null ? td : s.taskDefinition();
-            long ev = kernel.timeline().record(new EcsFact.ServiceUpdated(s.serviceName(), next.familyRevision()));
+            long ev =
+                kernel
+                    .timeline()
+                    .record(new EcsFact.ServiceUpdated(s.serviceName(), next.familyRevision()));
             kernel.runWithCause(ev, () -> deployments.newDeployment(s, next));
           } else {
             scheduler.request(s);
@@ -180,7 +263,11 @@ final class Services {
   void setDesiredCount(String cluster, String service, int desiredCount, String message) {
     EcsService s = service(cluster, service);
     if (desiredCount < 0) {
-      throw new ValidationException("desiredCount", desiredCount, "0 or greater", "Invalid desiredCount value. The desiredCount value must be 0 or greater.");
+      throw new ValidationException(
+          "desiredCount",
+          desiredCount,
+          "0 or greater",
+          "Invalid desiredCount value. The desiredCount value must be 0 or greater.");
     }
     kernel.run(() -> setDesiredCount(s, desiredCount, message));
   }
@@ -190,7 +277,10 @@ final class Services {
     if (n == from) return;
     s.desiredCount(n);
     s.steady = false;
-    long ev = kernel.timeline().record(new EcsFact.ServiceDesiredCountChanged(s.serviceName(), from, n, message));
+    long ev =
+        kernel
+            .timeline()
+            .record(new EcsFact.ServiceDesiredCountChanged(s.serviceName(), from, n, message));
     kernel.runWithCause(ev, () -> scheduler.request(s));
   }
 
@@ -200,13 +290,21 @@ final class Services {
     kernel.run(
         () -> {
           if (!"ACTIVE".equals(s.status())) return;
-          if (s.desiredCount() > 0 && !force && s.spec().schedulingStrategy() == SchedulingStrategy.REPLICA) {
-            throw new ValidationException("force", false, "true, or scale the service to 0 first",
+          if (s.desiredCount() > 0
+              && !force
+              && s.spec().schedulingStrategy() == SchedulingStrategy.REPLICA) {
+            throw new ValidationException(
+                "force",
+                false,
+                "true, or scale the service to 0 first",
                 "The service cannot be stopped while it is scaled above 0.");
           }
           s.desiredCount(0);
           s.status("DRAINING");
-          long ev = kernel.timeline().record(new EcsFact.ServiceStatusChanged(serviceName, "ACTIVE", "DRAINING"));
+          long ev =
+              kernel
+                  .timeline()
+                  .record(new EcsFact.ServiceStatusChanged(serviceName, "ACTIVE", "DRAINING"));
           kernel.runWithCause(ev, () -> scheduler.request(s));
         });
   }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tasks outside services: {@code RunTask} (placed now, randomly by default, or on Fargate),
- * {@code StartTask} (on the container instances the caller names) with AWS's failure reasons, and
- * {@code StopTask}.
+ * Tasks outside services: {@code RunTask} (placed now, randomly by default, or on Fargate), {@code
+ * StartTask} (on the container instances the caller names) with AWS's failure reasons, and {@code
+ * StopTask}.
  */
 final class StandaloneTasks {
 
@@ -24,8 +24,14 @@ final class StandaloneTasks {
   private final Placement placement;
   private final TaskLifecycle lifecycle;
 
-  StandaloneTasks(Kernel kernel, ClusterRegistry clusters, TaskDefinitions taskDefinitions, ContainerInstances containerInstances,
-      TaskRegistry tasks, Placement placement, TaskLifecycle lifecycle) {
+  StandaloneTasks(
+      Kernel kernel,
+      ClusterRegistry clusters,
+      TaskDefinitions taskDefinitions,
+      ContainerInstances containerInstances,
+      TaskRegistry tasks,
+      Placement placement,
+      TaskLifecycle lifecycle) {
     this.kernel = kernel;
     this.clusters = clusters;
     this.taskDefinitions = taskDefinitions;
@@ -44,7 +50,11 @@ final class StandaloneTasks {
     return kernel.call(
         () -> {
           if (!td.spec().requiresCompatibilities().contains(launchType)) {
-            throw new ValidationException("launchType", launchType, "a launch type the task definition is compatible with " + td.spec().requiresCompatibilities());
+            throw new ValidationException(
+                "launchType",
+                launchType,
+                "a launch type the task definition is compatible with "
+                    + td.spec().requiresCompatibilities());
           }
           List<Task> started = new ArrayList<>();
           List<String> failures = new ArrayList<>();
@@ -67,7 +77,13 @@ final class StandaloneTasks {
               started.add(t);
               continue;
             }
-            Placement.Choice choice = placement.choose(c.containerInstances.values(), td, List.of(PlacementStrategy.random()), List.of(), group);
+            Placement.Choice choice =
+                placement.choose(
+                    c.containerInstances.values(),
+                    td,
+                    List.of(PlacementStrategy.random()),
+                    List.of(),
+                    group);
             if (choice.instance() == null) {
               failures.add(failureReason(choice.failure()));
               continue;
@@ -85,18 +101,25 @@ final class StandaloneTasks {
   }
 
   /** Starts one task on each named container instance; see {@link Ecs#startTask}. */
-  StartTaskResult startTask(String cluster, String taskDefinition, List<String> containerInstanceIds, String group) {
+  StartTaskResult startTask(
+      String cluster, String taskDefinition, List<String> containerInstanceIds, String group) {
     Cluster c = clusters.active(cluster);
     TaskDefinition td = taskDefinitions.resolve(taskDefinition);
     Require.notNull("containerInstances", containerInstanceIds);
     Require.between("containerInstances", containerInstanceIds.size(), 1, 10);
     List<ContainerInstance> targets = new ArrayList<>();
-    for (String id : containerInstanceIds) targets.add(containerInstances.containerInstance(c.clusterName(), id));
+    for (String id : containerInstanceIds)
+      targets.add(containerInstances.containerInstance(c.clusterName(), id));
     return kernel.call(
         () -> {
           if (!td.spec().requiresCompatibilities().contains(LaunchType.EC2)) {
-            throw new ValidationException("taskDefinition", td.familyRevision(), "a task definition compatible with EC2 "
-                + "(it requires " + td.spec().requiresCompatibilities() + ")");
+            throw new ValidationException(
+                "taskDefinition",
+                td.familyRevision(),
+                "a task definition compatible with EC2 "
+                    + "(it requires "
+                    + td.spec().requiresCompatibilities()
+                    + ")");
           }
           List<Task> started = new ArrayList<>();
           Map<String, String> failures = new LinkedHashMap<>();
@@ -105,7 +128,9 @@ final class StandaloneTasks {
             String reason = null;
             if (ci.status() == ContainerInstanceStatus.INACTIVE) {
               reason = "INACTIVE";
-            } else if (!ci.agentConnected() || ci.instance().state() != InstanceState.RUNNING || !ci.instance().isReachable()) {
+            } else if (!ci.agentConnected()
+                || ci.instance().state() != InstanceState.RUNNING
+                || !ci.instance().isReachable()) {
               reason = "AGENT";
             } else {
               String misfit = Placement.misfit(ci, td);
@@ -140,12 +165,17 @@ final class StandaloneTasks {
     Cluster c = clusters.active(cluster);
     Task t = tasks.task(taskId);
     if (!t.clusterName().equals(c.clusterName())) {
-      throw new ValidationException("task", taskId, "a task of cluster " + c.clusterName() + " (it runs in " + t.clusterName() + ")",
+      throw new ValidationException(
+          "task",
+          taskId,
+          "a task of cluster " + c.clusterName() + " (it runs in " + t.clusterName() + ")",
           "The referenced task was not found.");
     }
-    kernel.run(() -> {
-      if (t.desiredStatus() == TaskStatus.STOPPED) return;
-      lifecycle.stop(t, StopCode.UserInitiated, reason == null ? "Task stopped by user" : reason);
-    });
+    kernel.run(
+        () -> {
+          if (t.desiredStatus() == TaskStatus.STOPPED) return;
+          lifecycle.stop(
+              t, StopCode.UserInitiated, reason == null ? "Task stopped by user" : reason);
+        });
   }
 }

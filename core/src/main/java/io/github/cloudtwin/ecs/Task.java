@@ -42,7 +42,8 @@ public final class Task {
   // machinery
   boolean paused;
   boolean elbUnhealthy;
-  final Map<String, int[]> containerHealth = new LinkedHashMap<>(); // name -> {consecutiveFailures, healthy(1)/unhealthy(0)/unknown(-1)}
+  final Map<String, int[]> containerHealth =
+      new LinkedHashMap<>(); // name -> {consecutiveFailures, healthy(1)/unhealthy(0)/unknown(-1)}
   final List<Scheduler.Task> timers = new ArrayList<>();
   final List<TaskTargets.Registration> registrations = new ArrayList<>();
   boolean healthFailure;
@@ -280,6 +281,12 @@ public final class Task {
 
   @Override
   public String toString() {
-    return id + " (" + taskDefinition.familyRevision() + ", " + lastStatus + (availabilityZone == null ? "" : ", " + availabilityZone) + ")";
+    return id
+        + " ("
+        + taskDefinition.familyRevision()
+        + ", "
+        + lastStatus
+        + (availabilityZone == null ? "" : ", " + availabilityZone)
+        + ")";
   }
 }

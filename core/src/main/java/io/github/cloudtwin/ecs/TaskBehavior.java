@@ -28,7 +28,8 @@ public record TaskBehavior(
     Function<String, String> handler) {
 
   /** The default behaviour. */
-  public static final TaskBehavior DEFAULT = new TaskBehavior(0, 1, 25, null, 1, true, r -> "200 OK");
+  public static final TaskBehavior DEFAULT =
+      new TaskBehavior(0, 1, 25, null, 1, true, r -> "200 OK");
 
   /**
    * Validates.
@@ -47,9 +48,12 @@ public record TaskBehavior(
     Require.finite("idleCpuUnits", idleCpuUnits);
     Require.finite("cpuUnitSecondsPerRequest", cpuUnitSecondsPerRequest);
     if (idleCpuUnits < 0) Require.between("idleCpuUnits", idleCpuUnits, 0, Double.MAX_VALUE);
-    if (cpuUnitSecondsPerRequest < 0) Require.between("cpuUnitSecondsPerRequest", cpuUnitSecondsPerRequest, 0, Double.MAX_VALUE);
+    if (cpuUnitSecondsPerRequest < 0)
+      Require.between("cpuUnitSecondsPerRequest", cpuUnitSecondsPerRequest, 0, Double.MAX_VALUE);
     Require.between("memoryUsedPercent", memoryUsedPercent, 0, 1000);
-    if (exitAfter != null) Require.between("exitAfter", Require.notNegative("exitAfter", exitAfter), Duration.ZERO, Require.LONGEST);
+    if (exitAfter != null)
+      Require.between(
+          "exitAfter", Require.notNegative("exitAfter", exitAfter), Duration.ZERO, Require.LONGEST);
     Require.notNull("handler", handler);
   }
 
@@ -60,7 +64,8 @@ public record TaskBehavior(
    * @return this behaviour with another idle CPU
    */
   public TaskBehavior withIdleCpuUnits(double units) {
-    return new TaskBehavior(units, cpuUnitSecondsPerRequest, memoryUsedPercent, exitAfter, exitCode, healthy, handler);
+    return new TaskBehavior(
+        units, cpuUnitSecondsPerRequest, memoryUsedPercent, exitAfter, exitCode, healthy, handler);
   }
 
   /**
@@ -70,7 +75,8 @@ public record TaskBehavior(
    * @return this behaviour with another cost per request
    */
   public TaskBehavior withCpuUnitSecondsPerRequest(double cost) {
-    return new TaskBehavior(idleCpuUnits, cost, memoryUsedPercent, exitAfter, exitCode, healthy, handler);
+    return new TaskBehavior(
+        idleCpuUnits, cost, memoryUsedPercent, exitAfter, exitCode, healthy, handler);
   }
 
   /**
@@ -80,7 +86,8 @@ public record TaskBehavior(
    * @return this behaviour with another memory use
    */
   public TaskBehavior withMemoryUsedPercent(double percent) {
-    return new TaskBehavior(idleCpuUnits, cpuUnitSecondsPerRequest, percent, exitAfter, exitCode, healthy, handler);
+    return new TaskBehavior(
+        idleCpuUnits, cpuUnitSecondsPerRequest, percent, exitAfter, exitCode, healthy, handler);
   }
 
   /**
@@ -91,7 +98,8 @@ public record TaskBehavior(
    * @return this behaviour with the essential container exiting {@code after} its start
    */
   public TaskBehavior withExit(Duration after, int code) {
-    return new TaskBehavior(idleCpuUnits, cpuUnitSecondsPerRequest, memoryUsedPercent, after, code, healthy, handler);
+    return new TaskBehavior(
+        idleCpuUnits, cpuUnitSecondsPerRequest, memoryUsedPercent, after, code, healthy, handler);
   }
 
   /**
@@ -101,7 +109,14 @@ public record TaskBehavior(
    * @return this behaviour with passing or failing health checks
    */
   public TaskBehavior withHealthy(boolean ok) {
-    return new TaskBehavior(idleCpuUnits, cpuUnitSecondsPerRequest, memoryUsedPercent, exitAfter, exitCode, ok, handler);
+    return new TaskBehavior(
+        idleCpuUnits,
+        cpuUnitSecondsPerRequest,
+        memoryUsedPercent,
+        exitAfter,
+        exitCode,
+        ok,
+        handler);
   }
 
   /**
@@ -111,6 +126,7 @@ public record TaskBehavior(
    * @return this behaviour with another request handler
    */
   public TaskBehavior withHandler(Function<String, String> h) {
-    return new TaskBehavior(idleCpuUnits, cpuUnitSecondsPerRequest, memoryUsedPercent, exitAfter, exitCode, healthy, h);
+    return new TaskBehavior(
+        idleCpuUnits, cpuUnitSecondsPerRequest, memoryUsedPercent, exitAfter, exitCode, healthy, h);
   }
 }

@@ -44,15 +44,21 @@ public record TaskDefinitionSpec(
   public TaskDefinitionSpec {
     Require.name("family", family);
     if (!family.matches("[A-Za-z0-9_-]{1,255}")) {
-      throw new ValidationException("family", family, "up to 255 letters, numbers, hyphens and underscores");
+      throw new ValidationException(
+          "family", family, "up to 255 letters, numbers, hyphens and underscores");
     }
     Require.notNull("networkMode", networkMode);
     Require.notNull("requiresCompatibilities", requiresCompatibilities);
     requiresCompatibilities =
-        requiresCompatibilities.isEmpty() ? Set.of(LaunchType.EC2) : Set.copyOf(EnumSet.copyOf(requiresCompatibilities));
+        requiresCompatibilities.isEmpty()
+            ? Set.of(LaunchType.EC2)
+            : Set.copyOf(EnumSet.copyOf(requiresCompatibilities));
     Require.notNull("containerDefinitions", containerDefinitions);
     if (containerDefinitions.isEmpty() || containerDefinitions.size() > 10) {
-      throw new ValidationException("containerDefinitions", containerDefinitions.size() + " containers", "1 to 10 containers");
+      throw new ValidationException(
+          "containerDefinitions",
+          containerDefinitions.size() + " containers",
+          "1 to 10 containers");
     }
     containerDefinitions = List.copyOf(containerDefinitions);
     Require.seconds("stopTimeout", stopTimeout, 2, 120);
@@ -63,7 +69,10 @@ public record TaskDefinitionSpec(
     int containerCpu = 0;
     for (ContainerDefinition c : containerDefinitions) {
       if (!names.add(c.name())) {
-        throw new ValidationException("containerDefinitions.name", c.name(), "unique container names within the task definition");
+        throw new ValidationException(
+            "containerDefinitions.name",
+            c.name(),
+            "unique container names within the task definition");
       }
       essential |= c.essential();
       containerCpu += c.cpu();
@@ -72,39 +81,60 @@ public record TaskDefinitionSpec(
             "containerDefinitions.memory",
             0,
             "a task-level memory, or memory or memoryReservation on every container",
-            "Invalid setting for container '" + c.name() + "'. At least one of 'memory' or 'memoryReservation' must be specified.");
+            "Invalid setting for container '"
+                + c.name()
+                + "'. At least one of 'memory' or 'memoryReservation' must be specified.");
       }
       if (memory > 0 && c.memory() > memory) {
-        throw new ValidationException("containerDefinitions.memory", c.memory(), "at most the task memory (" + memory + " MiB)");
+        throw new ValidationException(
+            "containerDefinitions.memory",
+            c.memory(),
+            "at most the task memory (" + memory + " MiB)");
       }
       for (PortMapping p : c.portMappings()) {
         if ((networkMode == NetworkMode.HOST || networkMode == NetworkMode.AWSVPC)
-            && p.hostPort() != 0 && p.hostPort() != p.containerPort()) {
+            && p.hostPort() != 0
+            && p.hostPort() != p.containerPort()) {
           throw new ValidationException(
-              "portMappings.hostPort", p.hostPort(), "0 or the container port (" + p.containerPort() + ") in " + networkMode + " mode");
+              "portMappings.hostPort",
+              p.hostPort(),
+              "0 or the container port (" + p.containerPort() + ") in " + networkMode + " mode");
         }
         if (networkMode == NetworkMode.NONE) {
-          throw new ValidationException("portMappings", p.containerPort(), "no port mappings in none mode");
+          throw new ValidationException(
+              "portMappings", p.containerPort(), "no port mappings in none mode");
         }
       }
     }
     if (!essential) {
-      throw new ValidationException("containerDefinitions.essential", false, "at least one essential container");
+      throw new ValidationException(
+          "containerDefinitions.essential", false, "at least one essential container");
     }
     if (cpu > 0 && containerCpu > cpu) {
-      throw new ValidationException("containerDefinitions.cpu", containerCpu, "containers' cpu sum at most the task cpu (" + cpu + ")");
+      throw new ValidationException(
+          "containerDefinitions.cpu",
+          containerCpu,
+          "containers' cpu sum at most the task cpu (" + cpu + ")");
     }
     if (requiresCompatibilities.contains(LaunchType.FARGATE)) {
       if (networkMode != NetworkMode.AWSVPC) {
-        throw new ValidationException("networkMode", networkMode.awsName(), "awsvpc: Fargate supports only awsvpc");
+        throw new ValidationException(
+            "networkMode", networkMode.awsName(), "awsvpc: Fargate supports only awsvpc");
       }
       if (cpu == 0 || memory == 0) {
-        throw new ValidationException("cpu", cpu == 0 ? "(none)" : cpu, "task-level cpu and memory on Fargate");
+        throw new ValidationException(
+            "cpu", cpu == 0 ? "(none)" : cpu, "task-level cpu and memory on Fargate");
       }
       if (!FargateSizes.valid(cpu, memory)) {
         throw new ValidationException(
-            "memory", memory, "a Fargate size: " + FargateSizes.table() + " (cpu " + cpu + " given)",
-            "No Fargate configuration exists for given values: " + cpu + " CPU, " + memory + " memory.");
+            "memory",
+            memory,
+            "a Fargate size: " + FargateSizes.table() + " (cpu " + cpu + " given)",
+            "No Fargate configuration exists for given values: "
+                + cpu
+                + " CPU, "
+                + memory
+                + " memory.");
       }
     }
     if (requiresCompatibilities.contains(LaunchType.EC2)) {
@@ -129,7 +159,9 @@ public record TaskDefinitionSpec(
       }
       if (taskCpu > maxCpu) {
         throw new ValidationException(
-            "cpu", taskCpu, "at most " + maxCpu + " units: no instance type registers more (" + maxCpuType + ")");
+            "cpu",
+            taskCpu,
+            "at most " + maxCpu + " units: no instance type registers more (" + maxCpuType + ")");
       }
       int taskMemory = memory;
       if (taskMemory == 0) {
@@ -137,7 +169,9 @@ public record TaskDefinitionSpec(
       }
       if (taskMemory > maxMemory) {
         throw new ValidationException(
-            "memory", taskMemory, "at most " + maxMemory + " MiB: no instance type registers more (" + maxMemType + ")");
+            "memory",
+            taskMemory,
+            "at most " + maxMemory + " MiB: no instance type registers more (" + maxMemType + ")");
       }
     }
   }
@@ -235,7 +269,8 @@ public record TaskDefinitionSpec(
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public TaskDefinitionSpec build() {
-      return new TaskDefinitionSpec(family, cpu, memory, networkMode, compat, containers, stopTimeout);
+      return new TaskDefinitionSpec(
+          family, cpu, memory, networkMode, compat, containers, stopTimeout);
     }
   }
 }

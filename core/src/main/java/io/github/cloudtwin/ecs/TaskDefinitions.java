@@ -27,7 +27,8 @@ final class TaskDefinitions {
     Require.notNull("taskDefinition", spec);
     return kernel.call(
         () -> {
-          List<TaskDefinition> revs = families.computeIfAbsent(spec.family(), f -> new ArrayList<>());
+          List<TaskDefinition> revs =
+              families.computeIfAbsent(spec.family(), f -> new ArrayList<>());
           TaskDefinition td = new TaskDefinition(spec, revs.size() + 1, kernel.arns());
           revs.add(td);
           kernel.timeline().record(new EcsFact.TaskDefinitionRegistered(td.familyRevision()));
@@ -47,7 +48,8 @@ final class TaskDefinitions {
           List<TaskDefinition> revs = families.get(colon < 0 ? ref : ref.substring(0, colon));
           if (revs != null) {
             if (colon < 0) {
-              for (int i = revs.size() - 1; i >= 0; i--) if (revs.get(i).status().equals("ACTIVE")) return revs.get(i);
+              for (int i = revs.size() - 1; i >= 0; i--)
+                if (revs.get(i).status().equals("ACTIVE")) return revs.get(i);
             } else {
               try {
                 int rev = Integer.parseInt(ref.substring(colon + 1));
@@ -58,7 +60,9 @@ final class TaskDefinitions {
             }
           }
           throw new ValidationException(
-              "taskDefinition", familyOrFamilyRevision, "a registered task definition (family or family:revision)",
+              "taskDefinition",
+              familyOrFamilyRevision,
+              "a registered task definition (family or family:revision)",
               "Unable to describe task definition.");
         });
   }
@@ -69,9 +73,10 @@ final class TaskDefinitions {
     if (!familyRevision.contains(":")) {
       throw new ValidationException("taskDefinition", familyRevision, "family:revision");
     }
-    kernel.run(() -> {
-      td.deactivate();
-      kernel.timeline().record(new EcsFact.TaskDefinitionDeregistered(td.familyRevision()));
-    });
+    kernel.run(
+        () -> {
+          td.deactivate();
+          kernel.timeline().record(new EcsFact.TaskDefinitionDeregistered(td.familyRevision()));
+        });
   }
 }

@@ -1,12 +1,11 @@
 package io.github.cloudtwin.ecs;
 
-import io.github.cloudtwin.internal.TargetRegistration;
-
-import io.github.cloudtwin.facts.Fact;
-import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.ZoneState;
+import io.github.cloudtwin.facts.EcsFact;
+import io.github.cloudtwin.facts.Fact;
+import io.github.cloudtwin.internal.TargetRegistration;
 import io.github.cloudtwin.kernel.Kernel;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +36,12 @@ final class TaskLifecycle {
   private Consumer<Task> serviceTaskStopped;
   private int ipSeq;
 
-  TaskLifecycle(Kernel kernel, Ec2 ec2, TaskRuntimes runtimes, TaskTargets targets, ServiceEventLog events,
+  TaskLifecycle(
+      Kernel kernel,
+      Ec2 ec2,
+      TaskRuntimes runtimes,
+      TaskTargets targets,
+      ServiceEventLog events,
       CapacityProviders capacityProviders) {
     this.kernel = kernel;
     this.ec2 = ec2;
@@ -45,7 +49,8 @@ final class TaskLifecycle {
     this.targets = targets;
     this.events = events;
     this.capacityProviders = capacityProviders;
-    this.agent = (task, container, code) -> kernel.run(() -> containerExited(task, container, code));
+    this.agent =
+        (task, container, code) -> kernel.run(() -> containerExited(task, container, code));
   }
 
   /**
@@ -94,7 +99,13 @@ final class TaskLifecycle {
     ci.reserve(t);
     capacityProviders.taskPlaced(t);
     long ev =
-        record(new EcsFact.TaskPlaced(t.taskId(), td.familyRevision(), ci.ec2InstanceId(), ci.availabilityZone(), t.serviceName()));
+        record(
+            new EcsFact.TaskPlaced(
+                t.taskId(),
+                td.familyRevision(),
+                ci.ec2InstanceId(),
+                ci.availabilityZone(),
+                t.serviceName()));
     kernel.runWithCause(ev, () -> afterPlacement(t));
   }
 
@@ -106,7 +117,8 @@ final class TaskLifecycle {
   /** Whether a zone of {@code zones} (null: any zone) is available for a Fargate task. */
   boolean hasFargateZone(java.util.List<String> zones) {
     for (AvailabilityZone z : ec2.zones()) {
-      if ((zones == null || zones.contains(z.name())) && ec2.zoneState(z.name()) == ZoneState.AVAILABLE) return true;
+      if ((zones == null || zones.contains(z.name()))
+          && ec2.zoneState(z.name()) == ZoneState.AVAILABLE) return true;
     }
     return false;
   }
@@ -117,24 +129,31 @@ final class TaskLifecycle {
   }
 
   /**
-   * Starts {@code t} on Fargate in the zone of {@code zones} (null: any zone, the service's
-   * subnets otherwise) with the fewest of its group's tasks.
+   * Starts {@code t} on Fargate in the zone of {@code zones} (null: any zone, the service's subnets
+   * otherwise) with the fewest of its group's tasks.
    */
   void launchFargate(Task t, Collection<Task> group, java.util.List<String> zones) {
     Map<String, Integer> counts = new HashMap<>();
     for (Task g : group) {
-      if (g.lastStatus() != TaskStatus.STOPPED && g.availabilityZone() != null) counts.merge(g.availabilityZone(), 1, Integer::sum);
+      if (g.lastStatus() != TaskStatus.STOPPED && g.availabilityZone() != null)
+        counts.merge(g.availabilityZone(), 1, Integer::sum);
     }
     String best = null;
     for (AvailabilityZone z : ec2.zones()) {
-      if (ec2.zoneState(z.name()) != ZoneState.AVAILABLE || (zones != null && !zones.contains(z.name()))) continue;
-      if (best == null || counts.getOrDefault(z.name(), 0) < counts.getOrDefault(best, 0)) best = z.name();
+      if (ec2.zoneState(z.name()) != ZoneState.AVAILABLE
+          || (zones != null && !zones.contains(z.name()))) continue;
+      if (best == null || counts.getOrDefault(z.name(), 0) < counts.getOrDefault(best, 0))
+        best = z.name();
     }
     if (best == null) {
-      throw new IllegalStateException("no available zone for a Fargate task; check hasFargateZone() first");
+      throw new IllegalStateException(
+          "no available zone for a Fargate task; check hasFargateZone() first");
     }
     t.placeOn(null, best, nextIp(best));
-    long ev = record(new EcsFact.TaskPlaced(t.taskId(), t.taskDefinition().familyRevision(), null, best, t.serviceName()));
+    long ev =
+        record(
+            new EcsFact.TaskPlaced(
+                t.taskId(), t.taskDefinition().familyRevision(), null, best, t.serviceName()));
     kernel.runWithCause(ev, () -> afterPlacement(t));
   }
 
@@ -208,7 +227,8 @@ final class TaskLifecycle {
   /** Wires in load balancing: tasks register with it, and its target health comes back here. */
   void wireTargets(TargetRegistration registration) {
     targets.wire(registration);
-    registration.setHealthListener((tg, id, healthy) -> kernel.run(() -> targetHealthChanged(tg, id, healthy)));
+    registration.setHealthListener(
+        (tg, id, healthy) -> kernel.run(() -> targetHealthChanged(tg, id, healthy)));
   }
 
   /** The load balancer reports target {@code id} in {@code tg} healthy or not. */
@@ -224,7 +244,9 @@ final class TaskLifecycle {
       if (t.service != null) reconcile.accept(t.service);
       return;
     }
-    if (t.desiredStatus() != TaskStatus.RUNNING || t.lastStatus() != TaskStatus.RUNNING || inGrace(t)) return;
+    if (t.desiredStatus() != TaskStatus.RUNNING
+        || t.lastStatus() != TaskStatus.RUNNING
+        || inGrace(t)) return;
     failElb(t, tg);
   }
 
@@ -233,11 +255,22 @@ final class TaskLifecycle {
     TaskTargets.Registration r = registrationIn(t, tg);
     String reason = targets.unhealthyReason(tg, r.targetId());
     if (t.service != null && reason != null) {
-      String instance = t.taskDefinition().networkMode() == NetworkMode.AWSVPC ? null : t.ec2InstanceId();
-      events.addBeforeBatches(t.service, ServiceEventMessages.unhealthyInTargetGroup(
-          t.service.serviceName(), t.taskId(), instance, r.port(), targets.targetGroupArn(tg), reason));
+      String instance =
+          t.taskDefinition().networkMode() == NetworkMode.AWSVPC ? null : t.ec2InstanceId();
+      events.addBeforeBatches(
+          t.service,
+          ServiceEventMessages.unhealthyInTargetGroup(
+              t.service.serviceName(),
+              t.taskId(),
+              instance,
+              r.port(),
+              targets.targetGroupArn(tg),
+              reason));
     }
-    stop(t, StopCode.ServiceSchedulerInitiated, "Task failed ELB health checks in (target-group " + targets.targetGroupArn(tg) + ")");
+    stop(
+        t,
+        StopCode.ServiceSchedulerInitiated,
+        "Task failed ELB health checks in (target-group " + targets.targetGroupArn(tg) + ")");
   }
 
   private static TaskTargets.Registration registrationIn(Task t, String tg) {
@@ -313,7 +346,10 @@ final class TaskLifecycle {
 
   private void failContainerHealth(Task t) {
     t.healthFailure = true;
-    if (t.service != null) events.addBeforeBatches(t.service, ServiceEventMessages.failedContainerHealthChecks(t.service.serviceName(), t.taskId()));
+    if (t.service != null)
+      events.addBeforeBatches(
+          t.service,
+          ServiceEventMessages.failedContainerHealthChecks(t.service.serviceName(), t.taskId()));
     stop(t, StopCode.ServiceSchedulerInitiated, "Task failed container health checks");
   }
 
@@ -322,7 +358,8 @@ final class TaskLifecycle {
    * target group; otherwise with container health checks, HEALTHY; otherwise 40 s after RUNNING.
    */
   boolean isHealthy(Task t) {
-    if (t.lastStatus() != TaskStatus.RUNNING || t.desiredStatus() != TaskStatus.RUNNING) return false;
+    if (t.lastStatus() != TaskStatus.RUNNING || t.desiredStatus() != TaskStatus.RUNNING)
+      return false;
     if (!t.registrations.isEmpty()) {
       return targets.healthyInAll(t);
     }
@@ -340,24 +377,28 @@ final class TaskLifecycle {
     t.stoppingAt(now());
     t.cancelTimers();
     long ev = record(new EcsFact.TaskStopRequested(t.taskId(), code, reason));
-    if (t.service != null && code == StopCode.ServiceSchedulerInitiated && t.lastStatus() == TaskStatus.RUNNING) {
+    if (t.service != null
+        && code == StopCode.ServiceSchedulerInitiated
+        && t.lastStatus() == TaskStatus.RUNNING) {
       events.stoppedRunning(t.service, t.taskId());
     }
-    kernel.runWithCause(ev, () -> {
-      if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
-        if (t.lastStatus() != TaskStatus.PROVISIONING) runtime().stop(t);
-        deprovision(t);
-        return;
-      }
-      transition(t, TaskStatus.DEACTIVATING);
-      Duration drain = targets.deregisterToDrain(t);
-      if (t.service != null) reconcile.accept(t.service);
-      if (drain.isZero()) {
-        stopping(t);
-      } else {
-        kernel.scheduler().after(drain, () -> stopping(t));
-      }
-    });
+    kernel.runWithCause(
+        ev,
+        () -> {
+          if (t.lastStatus().compareTo(TaskStatus.RUNNING) < 0) {
+            if (t.lastStatus() != TaskStatus.PROVISIONING) runtime().stop(t);
+            deprovision(t);
+            return;
+          }
+          transition(t, TaskStatus.DEACTIVATING);
+          Duration drain = targets.deregisterToDrain(t);
+          if (t.service != null) reconcile.accept(t.service);
+          if (drain.isZero()) {
+            stopping(t);
+          } else {
+            kernel.scheduler().after(drain, () -> stopping(t));
+          }
+        });
   }
 
   private void stopping(Task t) {
@@ -396,13 +437,14 @@ final class TaskLifecycle {
     t.stoppedAt(now());
     ContainerInstance ci = t.containerInstance();
     if (ci != null) ci.release(t);
-    long ev =
-        record(new EcsFact.TaskStopped(t.taskId(), from, t.stopCode(), t.stoppedReason()));
+    long ev = record(new EcsFact.TaskStopped(t.taskId(), from, t.stopCode(), t.stoppedReason()));
     kernel.runWithCause(ev, () -> runtimes.stateChanged(t, from, TaskStatus.STOPPED));
-    kernel.runWithCause(ev, () -> {
-      capacityProviders.taskStopped(t);
-      if (t.service != null) serviceTaskStopped.accept(t);
-    });
+    kernel.runWithCause(
+        ev,
+        () -> {
+          capacityProviders.taskStopped(t);
+          if (t.service != null) serviceTaskStopped.accept(t);
+        });
   }
 
   // ------------------------------------------------------------------ runtime reports
@@ -412,7 +454,9 @@ final class TaskLifecycle {
     ContainerDefinition c = t.taskDefinition().container(container);
     long ev = record(new EcsFact.ContainerExited(t.taskId(), container, exitCode));
     if (c != null && c.essential()) {
-      kernel.runWithCause(ev, () -> stop(t, StopCode.EssentialContainerExited, "Essential container in task exited"));
+      kernel.runWithCause(
+          ev,
+          () -> stop(t, StopCode.EssentialContainerExited, "Essential container in task exited"));
     }
   }
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every task of the twin by id, in launch order: creates tasks (with their ids) and finds them,
- * as {@code ListTasks} and {@code DescribeTasks} see them; stopped tasks leave after {@link
+ * Every task of the twin by id, in launch order: creates tasks (with their ids) and finds them, as
+ * {@code ListTasks} and {@code DescribeTasks} see them; stopped tasks leave after {@link
  * Ecs#STOPPED_TASK_RETENTION}.
  */
 final class TaskRegistry {
@@ -23,9 +23,31 @@ final class TaskRegistry {
     this.ids = ids;
   }
 
-  /** Creates a task of {@code td} in {@code c} (of service {@code s} and deployment {@code d}, if any). */
-  Task create(Cluster c, TaskDefinition td, String group, LaunchType lt, EcsService s, Deployment d, String provider) {
-    Task t = new Task(ids.hex32(), kernel.arns(), c.clusterName(), td, group, lt, s, d, provider, kernel.clock().now(), kernel.timeline());
+  /**
+   * Creates a task of {@code td} in {@code c} (of service {@code s} and deployment {@code d}, if
+   * any).
+   */
+  Task create(
+      Cluster c,
+      TaskDefinition td,
+      String group,
+      LaunchType lt,
+      EcsService s,
+      Deployment d,
+      String provider) {
+    Task t =
+        new Task(
+            ids.hex32(),
+            kernel.arns(),
+            c.clusterName(),
+            td,
+            group,
+            lt,
+            s,
+            d,
+            provider,
+            kernel.clock().now(),
+            kernel.timeline());
     tasks.put(t.taskId(), t);
     if (s != null) {
       synchronized (s.tasks) {
@@ -37,7 +59,9 @@ final class TaskRegistry {
 
   /** {@return the tasks of cluster {@code c}, in launch order} */
   List<Task> inCluster(Cluster c) {
-    return kernel.call(() -> tasks.values().stream().filter(t -> t.clusterName().equals(c.clusterName())).toList());
+    return kernel.call(
+        () ->
+            tasks.values().stream().filter(t -> t.clusterName().equals(c.clusterName())).toList());
   }
 
   /** The task with that id (or ARN); see {@link Ecs#task}. */
@@ -47,7 +71,8 @@ final class TaskRegistry {
         () -> {
           String id = taskId.substring(taskId.lastIndexOf('/') + 1);
           Task t = tasks.get(id);
-          if (t == null) throw new ValidationException("task", taskId, "the id of a task of this twin");
+          if (t == null)
+            throw new ValidationException("task", taskId, "the id of a task of this twin");
           return t;
         });
   }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The task runtime in use (the in-process one unless replaced, for instance by real containers)
- * and the {@link TaskStateListener}s told of every task state change.
+ * The task runtime in use (the in-process one unless replaced, for instance by real containers) and
+ * the {@link TaskStateListener}s told of every task state change.
  */
 final class TaskRuntimes {
 

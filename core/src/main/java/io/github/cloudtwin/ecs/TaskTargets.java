@@ -1,8 +1,7 @@
 package io.github.cloudtwin.ecs;
 
-import io.github.cloudtwin.internal.TargetRegistration;
-
 import io.github.cloudtwin.facts.EcsFact;
+import io.github.cloudtwin.internal.TargetRegistration;
 import io.github.cloudtwin.kernel.Kernel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ import java.util.Map;
 /**
  * Load-balancer registration of service tasks: the {@link TargetRegistration} wired in (none until
  * the twin wires load balancing), each task's registrations in its service's target groups, the
- * index from target to tasks that routes target health back, and the service events of
- * registration and deregistration. Guarded by the kernel lock.
+ * index from target to tasks that routes target health back, and the service events of registration
+ * and deregistration. Guarded by the kernel lock.
  */
 final class TaskTargets {
 
@@ -68,13 +67,22 @@ final class TaskTargets {
       if (t.taskDefinition().networkMode() == NetworkMode.AWSVPC) {
         r = new Registration(lb.targetGroupName(), t.privateIpv4Address(), lb.containerPort());
       } else {
-        r = new Registration(lb.targetGroupName(), t.ec2InstanceId(), t.hostPort(lb.containerName(), lb.containerPort()));
+        r =
+            new Registration(
+                lb.targetGroupName(),
+                t.ec2InstanceId(),
+                t.hostPort(lb.containerName(), lb.containerPort()));
       }
       t.registrations.add(r);
       byTarget.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(t);
       registration.register(r.targetGroup(), r.targetId(), r.port(), t.availabilityZone());
-      events.registered(t.service, registration.targetGroupArn(r.targetGroup()), r.targetId() + ":" + r.port());
-      kernel.timeline().record(new EcsFact.TaskTargetRegistered(t.taskId(), r.targetId(), r.port(), r.targetGroup()));
+      events.registered(
+          t.service, registration.targetGroupArn(r.targetGroup()), r.targetId() + ":" + r.port());
+      kernel
+          .timeline()
+          .record(
+              new EcsFact.TaskTargetRegistered(
+                  t.taskId(), r.targetId(), r.port(), r.targetGroup()));
     }
   }
 
@@ -125,7 +133,9 @@ final class TaskTargets {
   }
 
   private void deregistered(Task t, Registration r) {
-    if (t.service != null) events.deregistered(t.service, registration.targetGroupArn(r.targetGroup()), r.targetId() + ":" + r.port());
+    if (t.service != null)
+      events.deregistered(
+          t.service, registration.targetGroupArn(r.targetGroup()), r.targetId() + ":" + r.port());
   }
 
   private boolean unindex(Registration r, Task t) {

@@ -4,9 +4,9 @@ import io.github.cloudtwin.kernel.Kernel;
 import java.time.Instant;
 
 /**
- * Deregistration and draining: a target leaves its group at once when nothing is in flight to
- * it, else it drains until its requests are answered or the deregistration delay ends; a
- * terminated instance drains for the whole delay. Callbacks run when it has left.
+ * Deregistration and draining: a target leaves its group at once when nothing is in flight to it,
+ * else it drains until its requests are answered or the deregistration delay ends; a terminated
+ * instance drains for the whole delay. Callbacks run when it has left.
  */
 final class Draining {
 
@@ -35,7 +35,10 @@ final class Draining {
     startDrain(g, r, true);
   }
 
-  /** A terminated instance's registration: draining for the deregistration delay, whatever its state was. */
+  /**
+   * A terminated instance's registration: draining for the deregistration delay, whatever its state
+   * was.
+   */
   void drainGone(TgState g, Registration r) {
     if (r.state != TargetHealthState.DRAINING) startDrain(g, r, false);
   }
@@ -49,21 +52,31 @@ final class Draining {
       finishDrain(g, r);
       return;
     }
-    g.set(r, TargetHealthState.DRAINING, "Target.DeregistrationInProgress",
-        g.lbType == LoadBalancerType.CLASSIC ? "Instance deregistration currently in progress" : "Target deregistration is in progress");
+    g.set(
+        r,
+        TargetHealthState.DRAINING,
+        "Target.DeregistrationInProgress",
+        g.lbType == LoadBalancerType.CLASSIC
+            ? "Instance deregistration currently in progress"
+            : "Target deregistration is in progress");
     long now = kernel.clock().now().toEpochMilli();
     long deadline = now + g.deregistrationDelay.toMillis();
     long until = Math.max(r.target.sentInFlightUntil, fluid.inFlightUntil(r.target.id, now));
-    long at = untilNothingInFlight ? Math.min(Math.max(until, now + (r.target.inFlight.get() > 0 ? 1_000 : 0)), deadline) : deadline;
+    long at =
+        untilNothingInFlight
+            ? Math.min(Math.max(until, now + (r.target.inFlight.get() > 0 ? 1_000 : 0)), deadline)
+            : deadline;
     scheduleDrainCheck(g, r, at, deadline);
   }
 
   /**
-   * Whether requests are in flight to the target: sent with {@code send} and not yet answered, of
-   * a workload routed to it now, or real HTTP requests through the listener.
+   * Whether requests are in flight to the target: sent with {@code send} and not yet answered, of a
+   * workload routed to it now, or real HTTP requests through the listener.
    */
   private boolean inFlight(TargetRuntime t, long now) {
-    return t.sentInFlightUntil > now || fluid.inFlightUntil(t.id, now) > now || t.inFlight.get() > 0;
+    return t.sentInFlightUntil > now
+        || fluid.inFlightUntil(t.id, now) > now
+        || t.inFlight.get() > 0;
   }
 
   /**
@@ -71,23 +84,34 @@ final class Draining {
    * requests (whose end is wall-clock time) are checked again every virtual second.
    */
   private void scheduleDrainCheck(TgState g, Registration r, long at, long deadline) {
-    r.drainTask = kernel.scheduler().at(Instant.ofEpochMilli(at), () -> {
-      long now = kernel.clock().now().toEpochMilli();
-      if (now >= deadline || (r.target.sentInFlightUntil <= now && r.target.inFlight.get() == 0)) {
-        finishDrain(g, r);
-        routing.healthChanged(g);
-        return;
-      }
-      long next = r.target.sentInFlightUntil > now ? r.target.sentInFlightUntil : now + 1_000;
-      scheduleDrainCheck(g, r, Math.min(next, deadline), deadline);
-    });
+    r.drainTask =
+        kernel
+            .scheduler()
+            .at(
+                Instant.ofEpochMilli(at),
+                () -> {
+                  long now = kernel.clock().now().toEpochMilli();
+                  if (now >= deadline
+                      || (r.target.sentInFlightUntil <= now && r.target.inFlight.get() == 0)) {
+                    finishDrain(g, r);
+                    routing.healthChanged(g);
+                    return;
+                  }
+                  long next =
+                      r.target.sentInFlightUntil > now ? r.target.sentInFlightUntil : now + 1_000;
+                  scheduleDrainCheck(g, r, Math.min(next, deadline), deadline);
+                });
   }
 
   /** The target leaves the group ({@code unused}, not registered) and its drained callbacks run. */
   void finishDrain(TgState g, Registration r) {
     if (g.registrations.get(r.target.id) != r) return;
     g.registrations.remove(r.target.id);
-    g.set(r, TargetHealthState.UNUSED, "Target.NotRegistered", "Target is not registered to the target group");
+    g.set(
+        r,
+        TargetHealthState.UNUSED,
+        "Target.NotRegistered",
+        "Target is not registered to the target group");
     for (Runnable cb : r.onDrained) cb.run();
     r.onDrained.clear();
   }

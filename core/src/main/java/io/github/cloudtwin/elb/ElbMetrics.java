@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Publishes load-balancer metrics at the end of every minute (Phase.OBSERVE), stamped with the
- * minute's start: request counts, response time and 5xx counts only while requests flow (no
- * traffic is missing data, not 0), host counts always.
+ * minute's start: request counts, response time and 5xx counts only while requests flow (no traffic
+ * is missing data, not 0), host counts always.
  */
 final class ElbMetrics {
 
@@ -53,7 +53,8 @@ final class ElbMetrics {
       double answers = t.targetAnswers + lb.minuteTargetAnswers.sumThenReset();
       double latency = t.latencySeconds + lb.minuteLatencyMicros.sumThenReset() / 1e6;
       Map<String, Double> byGroup = new HashMap<>(t.byGroup);
-      for (Map.Entry<String, LongAdder> e : lb.minuteByGroup.entrySet()) byGroup.merge(e.getKey(), (double) e.getValue().sumThenReset(), Double::sum);
+      for (Map.Entry<String, LongAdder> e : lb.minuteByGroup.entrySet())
+        byGroup.merge(e.getKey(), (double) e.getValue().sumThenReset(), Double::sum);
       LoadBalancerType type = lb.spec.type();
       String ns = type.namespace();
       String lbDim = type == LoadBalancerType.CLASSIC ? "LoadBalancerName" : "LoadBalancer";
@@ -63,10 +64,36 @@ final class ElbMetrics {
         if (type != LoadBalancerType.NETWORK) {
           if (answers > 0) {
             String rt = type == LoadBalancerType.CLASSIC ? "Latency" : "TargetResponseTime";
-            put(MetricId.of(ns, rt, lbDim, lb.dimension), StandardUnit.SECONDS, stamp, latency / answers);
+            put(
+                MetricId.of(ns, rt, lbDim, lb.dimension),
+                StandardUnit.SECONDS,
+                stamp,
+                latency / answers);
           }
-          if (elb5xx > 0) put(MetricId.of(ns, type == LoadBalancerType.CLASSIC ? "HTTPCode_ELB_5XX" : "HTTPCode_ELB_5XX_Count", lbDim, lb.dimension), StandardUnit.COUNT, stamp, elb5xx);
-          if (target5xx > 0) put(MetricId.of(ns, type == LoadBalancerType.CLASSIC ? "HTTPCode_Backend_5XX" : "HTTPCode_Target_5XX_Count", lbDim, lb.dimension), StandardUnit.COUNT, stamp, target5xx);
+          if (elb5xx > 0)
+            put(
+                MetricId.of(
+                    ns,
+                    type == LoadBalancerType.CLASSIC
+                        ? "HTTPCode_ELB_5XX"
+                        : "HTTPCode_ELB_5XX_Count",
+                    lbDim,
+                    lb.dimension),
+                StandardUnit.COUNT,
+                stamp,
+                elb5xx);
+          if (target5xx > 0)
+            put(
+                MetricId.of(
+                    ns,
+                    type == LoadBalancerType.CLASSIC
+                        ? "HTTPCode_Backend_5XX"
+                        : "HTTPCode_Target_5XX_Count",
+                    lbDim,
+                    lb.dimension),
+                StandardUnit.COUNT,
+                stamp,
+                target5xx);
         }
       }
       List<TgState> groups = registry.groupsOf(lb);
@@ -86,29 +113,90 @@ final class ElbMetrics {
           healthyAll += h;
           unhealthyAll += u;
           if (type == LoadBalancerType.CLASSIC) {
-            put(MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension, "AvailabilityZone", z), StandardUnit.COUNT, stamp, h);
-            put(MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension, "AvailabilityZone", z), StandardUnit.COUNT, stamp, u);
+            put(
+                MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension, "AvailabilityZone", z),
+                StandardUnit.COUNT,
+                stamp,
+                h);
+            put(
+                MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension, "AvailabilityZone", z),
+                StandardUnit.COUNT,
+                stamp,
+                u);
           } else {
-            put(MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension, "AvailabilityZone", z), StandardUnit.COUNT, stamp, h);
-            put(MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension, "AvailabilityZone", z), StandardUnit.COUNT, stamp, u);
+            put(
+                MetricId.of(
+                    ns,
+                    "HealthyHostCount",
+                    lbDim,
+                    lb.dimension,
+                    "TargetGroup",
+                    g.dimension,
+                    "AvailabilityZone",
+                    z),
+                StandardUnit.COUNT,
+                stamp,
+                h);
+            put(
+                MetricId.of(
+                    ns,
+                    "UnHealthyHostCount",
+                    lbDim,
+                    lb.dimension,
+                    "TargetGroup",
+                    g.dimension,
+                    "AvailabilityZone",
+                    z),
+                StandardUnit.COUNT,
+                stamp,
+                u);
           }
         }
         if (type == LoadBalancerType.CLASSIC) {
-          put(MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension), StandardUnit.COUNT, stamp, healthyAll);
-          put(MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension), StandardUnit.COUNT, stamp, unhealthyAll);
+          put(
+              MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension),
+              StandardUnit.COUNT,
+              stamp,
+              healthyAll);
+          put(
+              MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension),
+              StandardUnit.COUNT,
+              stamp,
+              unhealthyAll);
           continue;
         }
-        put(MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension), StandardUnit.COUNT, stamp, healthyAll);
-        put(MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension), StandardUnit.COUNT, stamp, unhealthyAll);
+        put(
+            MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension),
+            StandardUnit.COUNT,
+            stamp,
+            healthyAll);
+        put(
+            MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension),
+            StandardUnit.COUNT,
+            stamp,
+            unhealthyAll);
         Double tgRequests = byGroup.get(g.name);
         if (type == LoadBalancerType.APPLICATION && tgRequests != null && tgRequests > 0) {
           int divisor = healthyAll > 0 ? healthyAll : routable;
           if (divisor > 0) {
             double perTarget = tgRequests / divisor;
-            put(MetricId.of(ns, "RequestCountPerTarget", "TargetGroup", g.dimension), StandardUnit.COUNT, stamp, perTarget);
-            put(MetricId.of(ns, "RequestCountPerTarget", lbDim, lb.dimension, "TargetGroup", g.dimension), StandardUnit.COUNT, stamp, perTarget);
+            put(
+                MetricId.of(ns, "RequestCountPerTarget", "TargetGroup", g.dimension),
+                StandardUnit.COUNT,
+                stamp,
+                perTarget);
+            put(
+                MetricId.of(
+                    ns, "RequestCountPerTarget", lbDim, lb.dimension, "TargetGroup", g.dimension),
+                StandardUnit.COUNT,
+                stamp,
+                perTarget);
           }
-          put(MetricId.of(ns, "RequestCount", lbDim, lb.dimension, "TargetGroup", g.dimension), StandardUnit.COUNT, stamp, tgRequests);
+          put(
+              MetricId.of(ns, "RequestCount", lbDim, lb.dimension, "TargetGroup", g.dimension),
+              StandardUnit.COUNT,
+              stamp,
+              tgRequests);
         }
       }
     }

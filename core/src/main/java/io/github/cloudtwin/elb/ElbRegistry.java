@@ -10,36 +10,54 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The load balancers, target groups and known targets of one twin, by name and id, with the
- * lookups that refuse an unknown one in AWS's words. Read and changed under the simulation lock.
+ * The load balancers, target groups and known targets of one twin, by name and id, with the lookups
+ * that refuse an unknown one in AWS's words. Read and changed under the simulation lock.
  */
 final class ElbRegistry {
 
   /** Load balancers by name, in creation order. */
   final Map<String, LbState> lbs = new LinkedHashMap<>();
-  /** Target groups by name, in creation order (the groups of Classic load balancers are not here). */
+
+  /**
+   * Target groups by name, in creation order (the groups of Classic load balancers are not here).
+   */
   final Map<String, TgState> tgs = new LinkedHashMap<>();
+
   /** Every target ever registered, by id. */
   final Map<String, TargetRuntime> targets = new HashMap<>();
 
   LbState lb(String name) {
     Require.name("LoadBalancerName", name);
     LbState lb = lbs.get(name);
-    if (lb == null) throw new ValidationException("LoadBalancerName", name, "the name of a load balancer of this twin " + lbs.keySet(), "LoadBalancerNotFound");
+    if (lb == null)
+      throw new ValidationException(
+          "LoadBalancerName",
+          name,
+          "the name of a load balancer of this twin " + lbs.keySet(),
+          "LoadBalancerNotFound");
     return lb;
   }
 
   TgState tg(String name) {
     Require.name("TargetGroupName", name);
     TgState g = tgs.get(name);
-    if (g == null) throw new ValidationException("TargetGroupName", name, "the name of a target group of this twin " + tgs.keySet(), "TargetGroupNotFound");
+    if (g == null)
+      throw new ValidationException(
+          "TargetGroupName",
+          name,
+          "the name of a target group of this twin " + tgs.keySet(),
+          "TargetGroupNotFound");
     return g;
   }
 
   /** The instances registered with a Classic load balancer, as a target group. */
   TgState classicGroup(String lbName) {
     LbState lb = lb(lbName);
-    if (lb.classicGroup == null) throw new ValidationException("LoadBalancerName", lbName, "a Classic Load Balancer (register targets of other types with a target group)");
+    if (lb.classicGroup == null)
+      throw new ValidationException(
+          "LoadBalancerName",
+          lbName,
+          "a Classic Load Balancer (register targets of other types with a target group)");
     return lb.classicGroup;
   }
 
@@ -49,7 +67,8 @@ final class ElbRegistry {
     if (t == null) {
       List<String> known = new ArrayList<>(targets.keySet());
       known.sort(null);
-      throw new ValidationException("targetId", id, "a target registered with a target group or load balancer " + known);
+      throw new ValidationException(
+          "targetId", id, "a target registered with a target group or load balancer " + known);
     }
     return t;
   }

@@ -9,8 +9,8 @@ import io.github.cloudtwin.kernel.Kernel;
 
 /**
  * The collaborators of one twin's load balancing, each given what it needs, and their hooks into
- * the kernel, EC2 and the timeline: what {@link LoadBalancing} delegates to and the views
- * ({@link LoadBalancer}, {@link TargetGroup}) call. No logic of its own.
+ * the kernel, EC2 and the timeline: what {@link LoadBalancing} delegates to and the views ({@link
+ * LoadBalancer}, {@link TargetGroup}) call. No logic of its own.
  */
 final class ElbWiring {
 
@@ -38,12 +38,15 @@ final class ElbWiring {
     routing.onRebuilt(fluid::markDirty);
     Draining draining = new Draining(kernel, routing, fluid);
     this.network = new NetworkImpairments(kernel, ec2, registry, fluid);
-    this.registrations = new Registrations(kernel, ec2, registry, routing, network, draining, fluid);
+    this.registrations =
+        new Registrations(kernel, ec2, registry, routing, network, draining, fluid);
     this.listenerRules = new ListenerRules(kernel, registry, routing);
     this.requests = new RequestRouting(kernel, registry, routing, defaults);
     this.http = new HttpListeners(kernel, registry, routing, requests);
     TargetGroupContext groups = new TargetGroupContext(kernel, defaults, routing, healthListeners);
-    this.lifecycle = new LoadBalancerLifecycle(kernel, ec2, registry, groups, listenerRules, draining, http, fluid);
+    this.lifecycle =
+        new LoadBalancerLifecycle(
+            kernel, ec2, registry, groups, listenerRules, draining, http, fluid);
     this.health = new TargetHealthReports(kernel, registry, fluid);
     this.behaviours = new TargetBehaviours(kernel, registry, defaults, fluid);
     this.counts = new RequestCounts(kernel, registry, fluid);

@@ -49,7 +49,8 @@ final class FluidModel {
       target5xx += r.target5xx * seconds;
       targetAnswers += r.targetAnswers * seconds;
       latencySeconds += r.latencySeconds * seconds;
-      for (Map.Entry<String, Double> e : r.byGroup.entrySet()) byGroup.merge(e.getKey(), e.getValue() * seconds, Double::sum);
+      for (Map.Entry<String, Double> e : r.byGroup.entrySet())
+        byGroup.merge(e.getKey(), e.getValue() * seconds, Double::sum);
     }
   }
 
@@ -109,8 +110,10 @@ final class FluidModel {
   private final Map<LbState, Totals> rates = new LinkedHashMap<>();
   private final Map<LbState, Totals> integrated = new HashMap<>();
   private final Map<String, RateHistory> served = new HashMap<>();
+
   /** Per load balancer: the rate routed to each target now (answered or not), and to each zone. */
   private final Map<LbState, Routed> routedRates = new LinkedHashMap<>();
+
   private long lastIntegrated;
   private Scheduler.Task pending;
 
@@ -128,10 +131,15 @@ final class FluidModel {
     return id;
   }
 
-  /** Changes the rate of flow {@code flowId} (0 stops it); refuses an id {@link #add} did not return. */
+  /**
+   * Changes the rate of flow {@code flowId} (0 stops it); refuses an id {@link #add} did not
+   * return.
+   */
   void setRate(long flowId, double requestsPerSecond) {
     Flow f = flows.get(flowId);
-    if (f == null) throw new ValidationException("flowId", flowId, "an id returned by offerTraffic " + flows.keySet());
+    if (f == null)
+      throw new ValidationException(
+          "flowId", flowId, "an id returned by offerTraffic " + flows.keySet());
     if (f.rps == requestsPerSecond) return;
     f.rps = requestsPerSecond;
     recompute();
@@ -148,7 +156,11 @@ final class FluidModel {
   static final class Routed {
     final Map<String, Double> byTarget = new HashMap<>();
     final Map<String, Double> byZone = new HashMap<>();
-    /** How long a request routed to the target now stays in flight: its answer's latency, or a timeout. */
+
+    /**
+     * How long a request routed to the target now stays in flight: its answer's latency, or a
+     * timeout.
+     */
     final Map<String, Long> inFlightMillis = new HashMap<>();
   }
 
@@ -161,8 +173,12 @@ final class FluidModel {
       }
       for (Map.Entry<LbState, Routed> e : routedRates.entrySet()) {
         LbState lb = e.getKey();
-        e.getValue().byTarget.forEach((id, rate) -> lb.fluidByTarget.merge(id, rate * seconds, Double::sum));
-        e.getValue().byZone.forEach((zone, rate) -> lb.fluidByZone.merge(zone, rate * seconds, Double::sum));
+        e.getValue()
+            .byTarget
+            .forEach((id, rate) -> lb.fluidByTarget.merge(id, rate * seconds, Double::sum));
+        e.getValue()
+            .byZone
+            .forEach((zone, rate) -> lb.fluidByZone.merge(zone, rate * seconds, Double::sum));
       }
     }
     lastIntegrated = now;
@@ -196,7 +212,8 @@ final class FluidModel {
     }
     List<String> ids = new ArrayList<>(perTarget.keySet());
     ids.sort(null);
-    for (String id : ids) served.computeIfAbsent(id, k -> new RateHistory()).set(now, perTarget.get(id));
+    for (String id : ids)
+      served.computeIfAbsent(id, k -> new RateHistory()).set(now, perTarget.get(id));
     long horizon = now - 20 * 60_000L;
     for (RateHistory h : served.values()) h.prune(horizon);
   }
@@ -214,8 +231,8 @@ final class FluidModel {
 
   /**
    * Until when requests of offered traffic routed to the target are in flight, if the target is
-   * routed traffic now (before the rates are recomputed for a change at this instant); else
-   * {@code Long.MIN_VALUE}.
+   * routed traffic now (before the rates are recomputed for a change at this instant); else {@code
+   * Long.MIN_VALUE}.
    */
   long inFlightUntil(String targetId, long now) {
     long until = Long.MIN_VALUE;
@@ -237,7 +254,13 @@ final class FluidModel {
    * {@code out}, the rate each target serves to {@code served}, and (if not null) the rate routed
    * to each target, answered or not, to {@code routed}.
    */
-  void split(RoutingSnapshot s, Request template, double rps, Totals out, Map<String, Double> served, Map<String, Double> routed) {
+  void split(
+      RoutingSnapshot s,
+      Request template,
+      double rps,
+      Totals out,
+      Map<String, Double> served,
+      Map<String, Double> routed) {
     split(s, template, rps, out, served, routed, null);
   }
 
@@ -279,8 +302,11 @@ final class FluidModel {
           out.elb5xx += gshare;
           continue;
         }
-        boolean lor = s.type == LoadBalancerType.CLASSIC ? l.protocol.isHttp()
-            : s.type != LoadBalancerType.NETWORK && g.spec.algorithm() == LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS;
+        boolean lor =
+            s.type == LoadBalancerType.CLASSIC
+                ? l.protocol.isHttp()
+                : s.type != LoadBalancerType.NETWORK
+                    && g.spec.algorithm() == LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS;
         int n = p.targets.length;
         double[] w = new double[n];
         Response[] resp = new Response[n];
@@ -288,11 +314,18 @@ final class FluidModel {
         long nowMillis = kernel.clock().now().toEpochMilli();
         for (int i = 0; i < n; i++) {
           TargetRuntime t = p.targets[i];
-          resp[i] = t.reachable() ? t.answer(fwd, defaults.behavior(), nowMillis, g.applicationStartMillis) : null;
+          resp[i] =
+              t.reachable()
+                  ? t.answer(fwd, defaults.behavior(), nowMillis, g.applicationStartMillis)
+                  : null;
           w[i] = p.weight(i);
           if (lor) {
-            long ms = resp[i] == null ? CONNECT_TIMEOUT_MILLIS
-                : resp[i].kind() == Response.Kind.ANSWERED ? resp[i].latency().toMillis() : s.idleTimeoutMillis;
+            long ms =
+                resp[i] == null
+                    ? CONNECT_TIMEOUT_MILLIS
+                    : resp[i].kind() == Response.Kind.ANSWERED
+                        ? resp[i].latency().toMillis()
+                        : s.idleTimeoutMillis;
             w[i] /= Math.max(1, ms);
           }
           total += w[i];
@@ -304,18 +337,24 @@ final class FluidModel {
           Response r = resp[i];
           if (zones != null && share > 0) {
             zones.byZone.merge(t.zone, share, Double::sum);
-            long hold = r == null ? CONNECT_TIMEOUT_MILLIS
-                : r.kind() == Response.Kind.ANSWERED ? Math.min(r.latency().toMillis(), s.idleTimeoutMillis)
-                : r.kind() == Response.Kind.REFUSED ? 0 : s.idleTimeoutMillis;
+            long hold =
+                r == null
+                    ? CONNECT_TIMEOUT_MILLIS
+                    : r.kind() == Response.Kind.ANSWERED
+                        ? Math.min(r.latency().toMillis(), s.idleTimeoutMillis)
+                        : r.kind() == Response.Kind.REFUSED ? 0 : s.idleTimeoutMillis;
             zones.inFlightMillis.merge(t.id, hold, Math::max);
           }
-          if (r == null || r.kind() != Response.Kind.ANSWERED || r.latency().toMillis() >= s.idleTimeoutMillis) {
+          if (r == null
+              || r.kind() != Response.Kind.ANSWERED
+              || r.latency().toMillis() >= s.idleTimeoutMillis) {
             out.elb5xx += share;
             continue;
           }
           double loss = t.lossFraction;
           if (loss > 0) {
-            out.elb5xx += share * loss; // lost on the way to the target's zone: the load balancer answers 5XX
+            out.elb5xx +=
+                share * loss; // lost on the way to the target's zone: the load balancer answers 5XX
             share -= share * loss;
           }
           served.merge(t.id, share, Double::sum);

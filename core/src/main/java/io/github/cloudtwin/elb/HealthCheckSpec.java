@@ -5,9 +5,9 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 
 /**
- * Health-check settings of a target group (or of a Classic Load Balancer). Every field may be
- * left null: {@link #resolve(LoadBalancerType, Protocol)} fills AWS's defaults for the load
- * balancer type (aws-behaviour.md table 4.3) and validates the result.
+ * Health-check settings of a target group (or of a Classic Load Balancer). Every field may be left
+ * null: {@link #resolve(LoadBalancerType, Protocol)} fills AWS's defaults for the load balancer
+ * type (aws-behaviour.md table 4.3) and validates the result.
  *
  * @param protocol HTTP, HTTPS or TCP (TLS for NLB)
  * @param port the port, or null for the traffic port
@@ -46,12 +46,15 @@ public record HealthCheckSpec(
   public HealthCheckSpec {
     if (port != null) Require.between("HealthCheckPort", port, 1, 65535);
     if (path != null && (!path.startsWith("/") || path.length() > 1024)) {
-      throw new ValidationException("HealthCheckPath", path, "a path starting with / of at most 1024 characters");
+      throw new ValidationException(
+          "HealthCheckPath", path, "a path starting with / of at most 1024 characters");
     }
     if (interval != null) Require.seconds("HealthCheckIntervalSeconds", interval, 5, 300);
     if (timeout != null) Require.seconds("HealthCheckTimeoutSeconds", timeout, 2, 120);
-    if (healthyThresholdCount != null) Require.between("HealthyThresholdCount", healthyThresholdCount, 2, 10);
-    if (unhealthyThresholdCount != null) Require.between("UnhealthyThresholdCount", unhealthyThresholdCount, 2, 10);
+    if (healthyThresholdCount != null)
+      Require.between("HealthyThresholdCount", healthyThresholdCount, 2, 10);
+    if (unhealthyThresholdCount != null)
+      Require.between("UnhealthyThresholdCount", unhealthyThresholdCount, 2, 10);
     if (matcher != null) Matcher.parse(matcher, 100, 599);
   }
 
@@ -97,8 +100,12 @@ public record HealthCheckSpec(
     } catch (NumberFormatException e) {
       throw new ValidationException("HealthCheck.Target", target, allowed);
     }
-    if (p.isHttp() && slash < 0) throw new ValidationException("HealthCheck.Target", target, "an HTTP(S) target needs a path: " + allowed);
-    if (!p.isHttp() && slash >= 0) throw new ValidationException("HealthCheck.Target", target, "a TCP/SSL target has no path: " + allowed);
+    if (p.isHttp() && slash < 0)
+      throw new ValidationException(
+          "HealthCheck.Target", target, "an HTTP(S) target needs a path: " + allowed);
+    if (!p.isHttp() && slash >= 0)
+      throw new ValidationException(
+          "HealthCheck.Target", target, "a TCP/SSL target has no path: " + allowed);
     Builder b = builder().protocol(p).port(port);
     if (slash >= 0) b.path(rest.substring(slash));
     return b;
@@ -119,29 +126,35 @@ public record HealthCheckSpec(
     Require.notNull("type", type);
     Protocol p = protocol;
     if (p == null) {
-      p = switch (type) {
-        case APPLICATION -> targetProtocol == Protocol.HTTPS ? Protocol.HTTPS : Protocol.HTTP;
-        case NETWORK, CLASSIC -> Protocol.TCP;
-      };
+      p =
+          switch (type) {
+            case APPLICATION -> targetProtocol == Protocol.HTTPS ? Protocol.HTTPS : Protocol.HTTP;
+            case NETWORK, CLASSIC -> Protocol.TCP;
+          };
     }
     if (type == LoadBalancerType.APPLICATION && !p.isHttp()) {
-      throw new ValidationException("HealthCheckProtocol", p, "HTTP or HTTPS for an Application Load Balancer target group");
+      throw new ValidationException(
+          "HealthCheckProtocol", p, "HTTP or HTTPS for an Application Load Balancer target group");
     }
     if (p == Protocol.UDP || p == Protocol.TCP_UDP) {
       throw new ValidationException("HealthCheckProtocol", p, "HTTP, HTTPS, TCP or TLS");
     }
     if (!p.isHttp() && path != null) {
-      throw new ValidationException("HealthCheckPath", path, "no path: a " + p + " health check has none (only HTTP and HTTPS health checks do)");
+      throw new ValidationException(
+          "HealthCheckPath",
+          path,
+          "no path: a " + p + " health check has none (only HTTP and HTTPS health checks do)");
     }
     String pa = path;
     if (p.isHttp() && pa == null) pa = type == LoadBalancerType.CLASSIC ? "/index.html" : "/";
     Duration iv = interval != null ? interval : Duration.ofSeconds(30);
     Duration to = timeout;
     if (to == null) {
-      to = switch (type) {
-        case APPLICATION, CLASSIC -> Duration.ofSeconds(5);
-        case NETWORK -> p == Protocol.HTTP ? Duration.ofSeconds(6) : Duration.ofSeconds(10);
-      };
+      to =
+          switch (type) {
+            case APPLICATION, CLASSIC -> Duration.ofSeconds(5);
+            case NETWORK -> p == Protocol.HTTP ? Duration.ofSeconds(6) : Duration.ofSeconds(10);
+          };
     }
     if (type == LoadBalancerType.CLASSIC) Require.seconds("HealthCheck.Timeout", to, 2, 60);
     if (to.compareTo(iv) >= 0) {
@@ -151,7 +164,10 @@ public record HealthCheckSpec(
           "less than the interval " + iv.toSeconds() + "s",
           "Health check interval must be greater than the timeout.");
     }
-    int healthy = healthyThresholdCount != null ? healthyThresholdCount : type == LoadBalancerType.CLASSIC ? 10 : 5;
+    int healthy =
+        healthyThresholdCount != null
+            ? healthyThresholdCount
+            : type == LoadBalancerType.CLASSIC ? 10 : 5;
     int unhealthy = unhealthyThresholdCount != null ? unhealthyThresholdCount : 2;
     String m = matcher;
     if (p.isHttp()) {
@@ -162,9 +178,11 @@ public record HealthCheckSpec(
         case CLASSIC -> Matcher.parse(m, 200, 200);
       }
     } else {
-      if (m != null) throw new ValidationException("Matcher", m, "no matcher for a " + p + " health check");
+      if (m != null)
+        throw new ValidationException("Matcher", m, "no matcher for a " + p + " health check");
     }
-    return new HealthCheckSpec(p, port, pa, iv, to, healthy, unhealthy, m, enabled == null ? Boolean.TRUE : enabled);
+    return new HealthCheckSpec(
+        p, port, pa, iv, to, healthy, unhealthy, m, enabled == null ? Boolean.TRUE : enabled);
   }
 
   /**
@@ -304,7 +322,15 @@ public record HealthCheckSpec(
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public HealthCheckSpec build() {
       return new HealthCheckSpec(
-          protocol, port, path, interval, timeout, healthyThresholdCount, unhealthyThresholdCount, matcher, enabled);
+          protocol,
+          port,
+          path,
+          interval,
+          timeout,
+          healthyThresholdCount,
+          unhealthyThresholdCount,
+          matcher,
+          enabled);
     }
   }
 }

@@ -38,14 +38,26 @@ final class HttpDataPlane implements HttpRouter {
     }
     String host = in.header("host");
     if (host != null && host.indexOf(':') > 0) host = host.substring(0, host.indexOf(':'));
-    Request r = new Request(in.method(), host, in.path(), headers, in.clientIp(), in.clientPort(), l.port, false);
+    Request r =
+        new Request(
+            in.method(), host, in.path(), headers, in.clientIp(), in.clientPort(), l.port, false);
     long now = kernel.clock().now().toEpochMilli();
     RoutingSnapshot.Decision d = s.route(l, r, false, now);
     String group = d.group == null ? null : d.group.name;
     String nodeZone = d.node == null ? "" : d.node.zone;
     if (d.elbStatus == 0) {
-      Map<String, String> h = Map.of("X-CloudTwin-Node-Zone", nodeZone, "X-CloudTwin-Error", "load balancer node unreachable");
-      return HttpOutcome.abort(h, st -> lb.count(new RoutedResponse(0, Duration.ZERO, null, null, null, nodeZone, true, null), null));
+      Map<String, String> h =
+          Map.of(
+              "X-CloudTwin-Node-Zone",
+              nodeZone,
+              "X-CloudTwin-Error",
+              "load balancer node unreachable");
+      return HttpOutcome.abort(
+          h,
+          st ->
+              lb.count(
+                  new RoutedResponse(0, Duration.ZERO, null, null, null, nodeZone, true, null),
+                  null));
     }
     Map<String, String> rh = new LinkedHashMap<>();
     rh.put("X-CloudTwin-Node-Zone", nodeZone);
@@ -61,11 +73,18 @@ final class HttpDataPlane implements HttpRouter {
         add.put("x-forwarded-for", fwd.header("x-forwarded-for"));
         add.put("x-forwarded-proto", fwd.header("x-forwarded-proto"));
         add.put("x-forwarded-port", fwd.header("x-forwarded-port"));
-        return HttpOutcome.proxy(endpoint, add, rh, status -> {
-          t.inFlight.decrementAndGet();
-          boolean elb = status == 502;
-          lb.count(new RoutedResponse(status, Duration.ZERO, t.id, group, t.zone, nodeZone, elb, null), group);
-        });
+        return HttpOutcome.proxy(
+            endpoint,
+            add,
+            rh,
+            status -> {
+              t.inFlight.decrementAndGet();
+              boolean elb = status == 502;
+              lb.count(
+                  new RoutedResponse(
+                      status, Duration.ZERO, t.id, group, t.zone, nodeZone, elb, null),
+                  group);
+            });
       }
       t.inFlight.incrementAndGet();
     }
@@ -78,10 +97,17 @@ final class HttpDataPlane implements HttpRouter {
     }
     RoutedResponse counted = resp;
     rh.put("X-CloudTwin-Latency-Millis", Long.toString(resp.latency().toMillis()));
-    String body = resp.body() != null ? resp.body() : resp.status() == 200 ? "OK from " + resp.targetId() + "\n" : "";
-    return HttpOutcome.respond(resp.status(), body, rh, status -> {
-      if (t != null) t.inFlight.decrementAndGet();
-      lb.count(counted, group);
-    });
+    String body =
+        resp.body() != null
+            ? resp.body()
+            : resp.status() == 200 ? "OK from " + resp.targetId() + "\n" : "";
+    return HttpOutcome.respond(
+        resp.status(),
+        body,
+        rh,
+        status -> {
+          if (t != null) t.inFlight.decrementAndGet();
+          lb.count(counted, group);
+        });
   }
 }

@@ -7,19 +7,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** A load balancer as the twin runs it: listeners, one node per enabled zone, counters, snapshot. */
+/**
+ * A load balancer as the twin runs it: listeners, one node per enabled zone, counters, snapshot.
+ */
 final class LbState {
 
   final LoadBalancerSpec spec;
   final String dimension;
   final TreeMap<Integer, ListenerSpec> listeners = new TreeMap<>();
+
   /** Classic only: the instances registered with the load balancer. */
   final TgState classicGroup;
+
   /** Per enabled zone: whether its node is in DNS, and since when it is out (-1 if in). */
   final Map<String, Long> removedFromDns = new LinkedHashMap<>();
+
   volatile RoutingSnapshot snapshot;
+
   /** Set by DeleteLoadBalancer: offered traffic to it routes nowhere. */
   boolean deleted;
+
   final AtomicLong nodeCursor = new AtomicLong();
   final Map<String, AtomicLong> cursors = new ConcurrentHashMap<>();
 
@@ -27,8 +34,10 @@ final class LbState {
   final ConcurrentHashMap<String, LongAdder> byTarget = new ConcurrentHashMap<>();
   final ConcurrentHashMap<String, LongAdder> byZone = new ConcurrentHashMap<>();
   final LongAdder failedConnections = new LongAdder();
+
   /** Requests of offered traffic (workloads) routed per target and per zone; kernel lock only. */
   final Map<String, Double> fluidByTarget = new java.util.HashMap<>();
+
   final Map<String, Double> fluidByZone = new java.util.HashMap<>();
 
   // counters for the current minute's metrics (discrete requests: send and real HTTP)

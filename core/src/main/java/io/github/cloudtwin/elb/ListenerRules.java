@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Listeners and their rules: {@code CreateListener}, {@code CreateRule}, {@code ModifyRule},
- * {@code ModifyListener}, {@code SetRulePriorities}, {@code DeleteRule}, {@code DeleteListener}.
- * Each change is validated by {@link ListenerValidation} first, then recorded; the target groups
- * a load balancer forwards to follow (health checks start, unused groups' targets go unused).
+ * Listeners and their rules: {@code CreateListener}, {@code CreateRule}, {@code ModifyRule}, {@code
+ * ModifyListener}, {@code SetRulePriorities}, {@code DeleteRule}, {@code DeleteListener}. Each
+ * change is validated by {@link ListenerValidation} first, then recorded; the target groups a load
+ * balancer forwards to follow (health checks start, unused groups' targets go unused).
  */
 final class ListenerRules {
 
@@ -35,7 +35,11 @@ final class ListenerRules {
           LbState lb = registry.lb(spec.loadBalancerName());
           ListenerValidation.checkNewListener(registry, lb, spec);
           lb.listeners.put(spec.port(), spec);
-          kernel.timeline().record(new ElbFact.ListenerCreated(lb.spec.name(), spec.protocol(), spec.port(), spec.rules().size()));
+          kernel
+              .timeline()
+              .record(
+                  new ElbFact.ListenerCreated(
+                      lb.spec.name(), spec.protocol(), spec.port(), spec.rules().size()));
           listenersChanged(lb);
         });
   }
@@ -52,7 +56,8 @@ final class ListenerRules {
       if (!g.loadBalancers.contains(lb)) {
         g.loadBalancers.add(lb);
         for (Registration r : g.registrations.values()) {
-          if (r.state == TargetHealthState.UNUSED && "Target.NotInUse".equals(r.reason)) g.startFresh(r);
+          if (r.state == TargetHealthState.UNUSED && "Target.NotInUse".equals(r.reason))
+            g.startFresh(r);
         }
         g.ensureChecking();
       }
@@ -69,49 +74,82 @@ final class ListenerRules {
 
   void createRule(String loadBalancerName, int listenerPort, RuleSpec rule) {
     Require.notNull("rule", rule);
-    changeRules(loadBalancerName, listenerPort, (lb, l, rules) -> {
-      rules.add(rule);
-      return new ElbFact.RuleCreated(lb, l.protocol(), l.port(), rule.priority());
-    });
+    changeRules(
+        loadBalancerName,
+        listenerPort,
+        (lb, l, rules) -> {
+          rules.add(rule);
+          return new ElbFact.RuleCreated(lb, l.protocol(), l.port(), rule.priority());
+        });
   }
 
   void modifyRule(String loadBalancerName, int listenerPort, RuleSpec rule) {
     Require.notNull("rule", rule);
-    changeRules(loadBalancerName, listenerPort, (lb, l, rules) -> {
-      rules.set(ListenerValidation.ruleIndex(l, rule.priority()), rule);
-      return new ElbFact.RuleModified(lb, l.protocol(), l.port(), rule.priority());
-    });
+    changeRules(
+        loadBalancerName,
+        listenerPort,
+        (lb, l, rules) -> {
+          rules.set(ListenerValidation.ruleIndex(l, rule.priority()), rule);
+          return new ElbFact.RuleModified(lb, l.protocol(), l.port(), rule.priority());
+        });
   }
 
-  void modifyListenerDefaultAction(String loadBalancerName, int listenerPort, RuleAction defaultAction) {
+  void modifyListenerDefaultAction(
+      String loadBalancerName, int listenerPort, RuleAction defaultAction) {
     Require.notNull("DefaultActions", defaultAction);
-    kernel.run(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      ListenerSpec l = ListenerValidation.listener(lb, listenerPort);
-      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), defaultAction, l.rules(), l.instancePort()),
-          new ElbFact.ListenerDefaultActionModified(lb.spec.name(), l.protocol(), l.port()));
-    });
+    kernel.run(
+        () -> {
+          LbState lb = registry.lb(loadBalancerName);
+          ListenerSpec l = ListenerValidation.listener(lb, listenerPort);
+          replaceListener(
+              lb,
+              new ListenerSpec(
+                  l.loadBalancerName(),
+                  l.port(),
+                  l.protocol(),
+                  defaultAction,
+                  l.rules(),
+                  l.instancePort()),
+              new ElbFact.ListenerDefaultActionModified(lb.spec.name(), l.protocol(), l.port()));
+        });
   }
 
   void deleteRule(String loadBalancerName, int listenerPort, int priority) {
-    changeRules(loadBalancerName, listenerPort, (lb, l, rules) -> {
-      rules.remove(ListenerValidation.ruleIndex(l, priority));
-      return new ElbFact.RuleDeleted(lb, l.protocol(), l.port(), priority);
-    });
+    changeRules(
+        loadBalancerName,
+        listenerPort,
+        (lb, l, rules) -> {
+          rules.remove(ListenerValidation.ruleIndex(l, priority));
+          return new ElbFact.RuleDeleted(lb, l.protocol(), l.port(), priority);
+        });
   }
 
-  void setRulePriorities(String loadBalancerName, int listenerPort, Map<Integer, Integer> newPriorityByOld) {
+  void setRulePriorities(
+      String loadBalancerName, int listenerPort, Map<Integer, Integer> newPriorityByOld) {
     Require.notNull("RulePriorities", newPriorityByOld);
     Map<Integer, Integer> changes = new TreeMap<>(newPriorityByOld);
-    if (changes.isEmpty()) throw new ValidationException("RulePriorities", "[]", "at least one rule and its new priority");
-    changeRules(loadBalancerName, listenerPort, (lb, l, rules) -> {
-      for (Map.Entry<Integer, Integer> e : changes.entrySet()) {
-        int i = ListenerValidation.ruleIndex(l, Require.notNull("RulePriorities.RuleArn", e.getKey()));
-        RuleSpec r = rules.get(i);
-        rules.set(i, new RuleSpec(Require.notNull("RulePriorities.Priority", e.getValue()), r.conditions(), r.action()));
-      }
-      return new ElbFact.RulePrioritiesSet(lb, l.protocol(), l.port(), Collections.unmodifiableMap(changes));
-    });
+    if (changes.isEmpty())
+      throw new ValidationException(
+          "RulePriorities", "[]", "at least one rule and its new priority");
+    changeRules(
+        loadBalancerName,
+        listenerPort,
+        (lb, l, rules) -> {
+          for (Map.Entry<Integer, Integer> e : changes.entrySet()) {
+            int i =
+                ListenerValidation.ruleIndex(
+                    l, Require.notNull("RulePriorities.RuleArn", e.getKey()));
+            RuleSpec r = rules.get(i);
+            rules.set(
+                i,
+                new RuleSpec(
+                    Require.notNull("RulePriorities.Priority", e.getValue()),
+                    r.conditions(),
+                    r.action()));
+          }
+          return new ElbFact.RulePrioritiesSet(
+              lb, l.protocol(), l.port(), Collections.unmodifiableMap(changes));
+        });
   }
 
   /** What a change does to a copy of a listener's rules, and the fact that records it. */
@@ -119,28 +157,49 @@ final class ListenerRules {
     ElbFact apply(String loadBalancerName, ListenerSpec listener, List<RuleSpec> rules);
   }
 
-  /** Applies {@code change} to a copy of the listener's rules, then validates, puts in place and records the new listener. */
+  /**
+   * Applies {@code change} to a copy of the listener's rules, then validates, puts in place and
+   * records the new listener.
+   */
   private void changeRules(String loadBalancerName, int listenerPort, RulesChange change) {
-    kernel.run(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      ListenerSpec l = ListenerValidation.listener(lb, listenerPort);
-      List<RuleSpec> rules = new ArrayList<>(l.rules());
-      ElbFact fact = change.apply(lb.spec.name(), l, rules);
-      replaceListener(lb, new ListenerSpec(l.loadBalancerName(), l.port(), l.protocol(), l.defaultAction(), rules, l.instancePort()), fact);
-    });
+    kernel.run(
+        () -> {
+          LbState lb = registry.lb(loadBalancerName);
+          ListenerSpec l = ListenerValidation.listener(lb, listenerPort);
+          List<RuleSpec> rules = new ArrayList<>(l.rules());
+          ElbFact fact = change.apply(lb.spec.name(), l, rules);
+          replaceListener(
+              lb,
+              new ListenerSpec(
+                  l.loadBalancerName(),
+                  l.port(),
+                  l.protocol(),
+                  l.defaultAction(),
+                  rules,
+                  l.instancePort()),
+              fact);
+        });
   }
 
   void deleteListener(String loadBalancerName, int listenerPort) {
-    kernel.run(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      ListenerSpec l = ListenerValidation.listener(lb, listenerPort);
-      lb.listeners.remove(listenerPort);
-      kernel.timeline().record(new ElbFact.ListenerDeleted(lb.spec.name(), l.protocol(), l.port(), l.rules().size()));
-      listenersChanged(lb);
-    });
+    kernel.run(
+        () -> {
+          LbState lb = registry.lb(loadBalancerName);
+          ListenerSpec l = ListenerValidation.listener(lb, listenerPort);
+          lb.listeners.remove(listenerPort);
+          kernel
+              .timeline()
+              .record(
+                  new ElbFact.ListenerDeleted(
+                      lb.spec.name(), l.protocol(), l.port(), l.rules().size()));
+          listenersChanged(lb);
+        });
   }
 
-  /** Validates {@code spec} (priorities unique, actions valid), then puts it in place and records the change. */
+  /**
+   * Validates {@code spec} (priorities unique, actions valid), then puts it in place and records
+   * the change.
+   */
   private void replaceListener(LbState lb, ListenerSpec spec, ElbFact change) {
     ListenerValidation.checkReplacement(registry, lb, spec);
     lb.listeners.put(spec.port(), spec);

@@ -21,7 +21,12 @@ import java.util.Set;
  *     (InstancePort, 1-65535); null forwards on the listener's port
  */
 public record ListenerSpec(
-    String loadBalancerName, int port, Protocol protocol, RuleAction defaultAction, List<RuleSpec> rules, Integer instancePort) {
+    String loadBalancerName,
+    int port,
+    Protocol protocol,
+    RuleAction defaultAction,
+    List<RuleSpec> rules,
+    Integer instancePort) {
 
   /**
    * Validates and copies.
@@ -44,7 +49,11 @@ public record ListenerSpec(
     for (RuleSpec r : sorted) {
       Require.notNull("Rules", r);
       if (!seen.add(r.priority())) {
-        throw new ValidationException("Priority", r.priority(), "a priority not used by another rule of this listener", "PriorityInUse: Priority '" + r.priority() + "' is currently in use");
+        throw new ValidationException(
+            "Priority",
+            r.priority(),
+            "a priority not used by another rule of this listener",
+            "PriorityInUse: Priority '" + r.priority() + "' is currently in use");
       }
     }
     sorted.sort(Comparator.comparingInt(RuleSpec::priority));
@@ -61,7 +70,12 @@ public record ListenerSpec(
    * @param defaultAction what happens when no rule matches
    * @param rules the rules
    */
-  public ListenerSpec(String loadBalancerName, int port, Protocol protocol, RuleAction defaultAction, List<RuleSpec> rules) {
+  public ListenerSpec(
+      String loadBalancerName,
+      int port,
+      Protocol protocol,
+      RuleAction defaultAction,
+      List<RuleSpec> rules) {
     this(loadBalancerName, port, protocol, defaultAction, rules, null);
   }
 
@@ -148,10 +162,9 @@ public record ListenerSpec(
     }
 
     /**
-     * Classic: the port instances receive this listener's traffic on (InstancePort). A target
-     * sees it as the request's {@code listenerPort}, as it sees a health check's port, so a
-     * listener forwarding to a port the instances do not serve fails while their health checks
-     * pass.
+     * Classic: the port instances receive this listener's traffic on (InstancePort). A target sees
+     * it as the request's {@code listenerPort}, as it sees a health check's port, so a listener
+     * forwarding to a port the instances do not serve fails while their health checks pass.
      *
      * @param port 1-65535
      * @return this builder

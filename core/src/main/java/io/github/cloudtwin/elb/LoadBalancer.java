@@ -1,7 +1,6 @@
 package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.kernel.Timeline;
-
 import java.util.List;
 import java.util.Map;
 
@@ -77,8 +76,8 @@ public final class LoadBalancer {
   }
 
   /**
-   * Classic: deregisters an instance; {@code drained} runs when connection draining has ended
-   * (at once when draining is off).
+   * Classic: deregisters an instance; {@code drained} runs when connection draining has ended (at
+   * once when draining is off).
    *
    * @param instanceId the instance id
    * @param drained the drained

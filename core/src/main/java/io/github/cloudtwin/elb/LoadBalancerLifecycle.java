@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Load balancers and target groups coming and going: {@code CreateLoadBalancer} (a Classic one
- * with its own group of instances), {@code CreateTargetGroup}, {@code DeleteLoadBalancer} (its
+ * Load balancers and target groups coming and going: {@code CreateLoadBalancer} (a Classic one with
+ * its own group of instances), {@code CreateTargetGroup}, {@code DeleteLoadBalancer} (its
  * listeners, HTTP listeners and offered traffic go, its target groups stay) and {@code
  * DeleteTargetGroup} (refused while in use). Names their CloudWatch dimensions.
  */
@@ -29,8 +29,15 @@ final class LoadBalancerLifecycle {
   private final FluidModel fluid;
   private final SplittableRandom ids;
 
-  LoadBalancerLifecycle(Kernel kernel, Ec2 ec2, ElbRegistry registry, TargetGroupContext groups, ListenerRules listeners,
-      Draining draining, HttpListeners http, FluidModel fluid) {
+  LoadBalancerLifecycle(
+      Kernel kernel,
+      Ec2 ec2,
+      ElbRegistry registry,
+      TargetGroupContext groups,
+      ListenerRules listeners,
+      Draining draining,
+      HttpListeners http,
+      FluidModel fluid) {
     this.kernel = kernel;
     this.ec2 = ec2;
     this.registry = registry;
@@ -47,23 +54,51 @@ final class LoadBalancerLifecycle {
     return kernel.call(
         () -> {
           if (registry.lbs.containsKey(spec.name())) {
-            throw new ValidationException("Name", spec.name(), "a name not used by another load balancer", "DuplicateLoadBalancerName: A load balancer with the same name '" + spec.name() + "' exists");
+            throw new ValidationException(
+                "Name",
+                spec.name(),
+                "a name not used by another load balancer",
+                "DuplicateLoadBalancerName: A load balancer with the same name '"
+                    + spec.name()
+                    + "' exists");
           }
           for (String z : spec.availabilityZones()) ec2.zone(z);
           String hex = hex16();
           TgState classic = null;
           if (spec.type() == LoadBalancerType.CLASSIC) {
-            HealthCheckSpec hc = (spec.healthCheck() == null ? HealthCheckSpec.classicTarget("TCP:80").build() : spec.healthCheck())
-                .resolve(LoadBalancerType.CLASSIC, Protocol.TCP);
-            Duration delay = spec.connectionDrainingEnabled() ? spec.connectionDrainingTimeout() : Duration.ZERO;
-            TargetGroupSpec tgSpec = new TargetGroupSpec(spec.name(), Protocol.TCP, 80, TargetType.INSTANCE, null, delay, Duration.ZERO, null, null, 1);
+            HealthCheckSpec hc =
+                (spec.healthCheck() == null
+                        ? HealthCheckSpec.classicTarget("TCP:80").build()
+                        : spec.healthCheck())
+                    .resolve(LoadBalancerType.CLASSIC, Protocol.TCP);
+            Duration delay =
+                spec.connectionDrainingEnabled() ? spec.connectionDrainingTimeout() : Duration.ZERO;
+            TargetGroupSpec tgSpec =
+                new TargetGroupSpec(
+                    spec.name(),
+                    Protocol.TCP,
+                    80,
+                    TargetType.INSTANCE,
+                    null,
+                    delay,
+                    Duration.ZERO,
+                    null,
+                    null,
+                    1);
             classic = new TgState(groups, tgSpec, hc, LoadBalancerType.CLASSIC, delay, spec.name());
           }
-          String dim = spec.type() == LoadBalancerType.CLASSIC ? spec.name() : spec.type().prefix() + "/" + spec.name() + "/" + hex;
+          String dim =
+              spec.type() == LoadBalancerType.CLASSIC
+                  ? spec.name()
+                  : spec.type().prefix() + "/" + spec.name() + "/" + hex;
           LbState lb = new LbState(spec, dim, classic);
           if (classic != null) classic.loadBalancers.add(lb);
           registry.lbs.put(spec.name(), lb);
-          kernel.timeline().record(new ElbFact.LoadBalancerCreated(spec.name(), spec.type(), spec.availabilityZones(), spec.crossZone()));
+          kernel
+              .timeline()
+              .record(
+                  new ElbFact.LoadBalancerCreated(
+                      spec.name(), spec.type(), spec.availabilityZones(), spec.crossZone()));
           groups.routing().rebuild(lb);
           if (classic != null) classic.ensureChecking();
           return lb;
@@ -75,54 +110,93 @@ final class LoadBalancerLifecycle {
     return kernel.call(
         () -> {
           if (registry.tgs.containsKey(spec.name())) {
-            throw new ValidationException("Name", spec.name(), "a name not used by another target group", "DuplicateTargetGroupName: A target group with the same name '" + spec.name() + "' exists");
+            throw new ValidationException(
+                "Name",
+                spec.name(),
+                "a name not used by another target group",
+                "DuplicateTargetGroupName: A target group with the same name '"
+                    + spec.name()
+                    + "' exists");
           }
-          TgState tg = new TgState(groups, spec, spec.healthCheck(), spec.loadBalancerType(), spec.deregistrationDelay(),
-              "targetgroup/" + spec.name() + "/" + hex16());
+          TgState tg =
+              new TgState(
+                  groups,
+                  spec,
+                  spec.healthCheck(),
+                  spec.loadBalancerType(),
+                  spec.deregistrationDelay(),
+                  "targetgroup/" + spec.name() + "/" + hex16());
           registry.tgs.put(spec.name(), tg);
           HealthCheckSpec hc = spec.healthCheck();
-          kernel.timeline().record(new ElbFact.TargetGroupCreated(spec.name(), spec.loadBalancerType(), spec.protocol(), spec.port(),
-              hc.classicTarget(spec.port()) + " every " + hc.interval().toSeconds() + "s, timeout " + hc.timeout().toSeconds()
-                  + "s, healthy " + hc.healthyThresholdCount() + ", unhealthy " + hc.unhealthyThresholdCount()
-                  + (hc.matcher() == null ? "" : ", matcher " + hc.matcher())));
+          kernel
+              .timeline()
+              .record(
+                  new ElbFact.TargetGroupCreated(
+                      spec.name(),
+                      spec.loadBalancerType(),
+                      spec.protocol(),
+                      spec.port(),
+                      hc.classicTarget(spec.port())
+                          + " every "
+                          + hc.interval().toSeconds()
+                          + "s, timeout "
+                          + hc.timeout().toSeconds()
+                          + "s, healthy "
+                          + hc.healthyThresholdCount()
+                          + ", unhealthy "
+                          + hc.unhealthyThresholdCount()
+                          + (hc.matcher() == null ? "" : ", matcher " + hc.matcher())));
           return tg;
         });
   }
 
   void deleteLoadBalancer(String name) {
     List<HttpListener> toClose = new ArrayList<>();
-    kernel.run(() -> {
-      LbState lb = registry.lb(name);
-      int count = lb.listeners.size();
-      lb.listeners.clear();
-      registry.lbs.remove(name);
-      lb.deleted = true;
-      kernel.timeline().record(new ElbFact.LoadBalancerDeleted(name, count));
-      listeners.listenersChanged(lb);
-      groups.routing().forget(lb);
-      toClose.addAll(http.detach(lb));
-      fluid.recompute();
-    });
+    kernel.run(
+        () -> {
+          LbState lb = registry.lb(name);
+          int count = lb.listeners.size();
+          lb.listeners.clear();
+          registry.lbs.remove(name);
+          lb.deleted = true;
+          kernel.timeline().record(new ElbFact.LoadBalancerDeleted(name, count));
+          listeners.listenersChanged(lb);
+          groups.routing().forget(lb);
+          toClose.addAll(http.detach(lb));
+          fluid.recompute();
+        });
     for (HttpListener h : toClose) h.close();
   }
 
   void deleteTargetGroup(String name) {
-    kernel.run(() -> {
-      TgState g = registry.tg(name);
-      if (g.inUse()) {
-        throw new ValidationException("TargetGroupArn", name, "a target group no listener or rule forwards to (used by "
-            + g.loadBalancers.stream().map(l -> l.spec.name()).toList() + ")",
-            "ResourceInUse: Target group '" + name + "' is currently in use by a listener or a rule");
-      }
-      registry.tgs.remove(name);
-      long id = kernel.timeline().record(new ElbFact.TargetGroupDeleted(name, g.registrations.size()));
-      kernel.runWithCause(id, () -> {
-        for (Registration r : new ArrayList<>(g.registrations.values())) {
-          if (r.drainTask != null) r.drainTask.cancel();
-          draining.finishDrain(g, r);
-        }
-      });
-    });
+    kernel.run(
+        () -> {
+          TgState g = registry.tg(name);
+          if (g.inUse()) {
+            throw new ValidationException(
+                "TargetGroupArn",
+                name,
+                "a target group no listener or rule forwards to (used by "
+                    + g.loadBalancers.stream().map(l -> l.spec.name()).toList()
+                    + ")",
+                "ResourceInUse: Target group '"
+                    + name
+                    + "' is currently in use by a listener or a rule");
+          }
+          registry.tgs.remove(name);
+          long id =
+              kernel
+                  .timeline()
+                  .record(new ElbFact.TargetGroupDeleted(name, g.registrations.size()));
+          kernel.runWithCause(
+              id,
+              () -> {
+                for (Registration r : new ArrayList<>(g.registrations.values())) {
+                  if (r.drainTask != null) r.drainTask.cancel();
+                  draining.finishDrain(g, r);
+                }
+              });
+        });
   }
 
   private String hex16() {

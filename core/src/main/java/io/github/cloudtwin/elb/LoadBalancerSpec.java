@@ -45,9 +45,13 @@ public record LoadBalancerSpec(
    */
   public LoadBalancerSpec {
     Require.name("LoadBalancerName", name);
-    if (name.length() > 32 || !name.matches("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?") || name.startsWith("internal-")) {
+    if (name.length() > 32
+        || !name.matches("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
+        || name.startsWith("internal-")) {
       throw new ValidationException(
-          "LoadBalancerName", name, "1-32 alphanumeric characters or hyphens, not beginning or ending with a hyphen");
+          "LoadBalancerName",
+          name,
+          "1-32 alphanumeric characters or hyphens, not beginning or ending with a hyphen");
     }
     Require.notNull("Type", type);
     Require.notNull("AvailabilityZones", availabilityZones);
@@ -57,10 +61,13 @@ public record LoadBalancerSpec(
         throw new ValidationException("AvailabilityZones", z, "each zone at most once");
       }
     }
-    if (zones.isEmpty()) throw new ValidationException("AvailabilityZones", "[]", "at least one zone");
+    if (zones.isEmpty())
+      throw new ValidationException("AvailabilityZones", "[]", "at least one zone");
     if (type == LoadBalancerType.APPLICATION && zones.size() < 2) {
       throw new ValidationException(
-          "AvailabilityZones", zones, "at least two Availability Zones for an Application Load Balancer",
+          "AvailabilityZones",
+          zones,
+          "at least two Availability Zones for an Application Load Balancer",
           "At least two subnets in two different Availability Zones must be specified");
     }
     List<String> sorted = new ArrayList<>(zones);
@@ -68,15 +75,20 @@ public record LoadBalancerSpec(
     availabilityZones = List.copyOf(sorted);
     if (crossZoneEnabled != null && type == LoadBalancerType.APPLICATION && !crossZoneEnabled) {
       throw new ValidationException(
-          "load_balancing.cross_zone.enabled", false,
+          "load_balancing.cross_zone.enabled",
+          false,
           "true: cross-zone is always on for an Application Load Balancer; turn it off per target group");
     }
     idleTimeout = idleTimeout == null ? Duration.ofSeconds(60) : idleTimeout;
     Require.seconds("idle_timeout.timeout_seconds", idleTimeout, 1, 4000);
     if (healthCheck != null && type != LoadBalancerType.CLASSIC) {
-      throw new ValidationException("HealthCheck", healthCheck, "only for a Classic Load Balancer; set it on the target group");
+      throw new ValidationException(
+          "HealthCheck",
+          healthCheck,
+          "only for a Classic Load Balancer; set it on the target group");
     }
-    connectionDrainingTimeout = connectionDrainingTimeout == null ? Duration.ofSeconds(300) : connectionDrainingTimeout;
+    connectionDrainingTimeout =
+        connectionDrainingTimeout == null ? Duration.ofSeconds(300) : connectionDrainingTimeout;
     Require.seconds("ConnectionDraining.Timeout", connectionDrainingTimeout, 1, 3600);
   }
 
@@ -138,7 +150,9 @@ public record LoadBalancerSpec(
      * @return this builder
      */
     public Builder availabilityZones(String... zones) {
-      this.zones = java.util.Arrays.asList(Require.notNull("AvailabilityZones", zones).clone()); // nulls rejected by build()
+      this.zones =
+          java.util.Arrays.asList(
+              Require.notNull("AvailabilityZones", zones).clone()); // nulls rejected by build()
       return this;
     }
 
@@ -149,7 +163,8 @@ public record LoadBalancerSpec(
      * @return this builder
      */
     public Builder availabilityZones(List<String> zones) {
-      this.zones = new ArrayList<>(Require.notNull("AvailabilityZones", zones)); // nulls rejected by build()
+      this.zones =
+          new ArrayList<>(Require.notNull("AvailabilityZones", zones)); // nulls rejected by build()
       return this;
     }
 
@@ -201,7 +216,8 @@ public record LoadBalancerSpec(
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public LoadBalancerSpec build() {
-      return new LoadBalancerSpec(name, type, zones, crossZone, idleTimeout, healthCheck, draining, drainingTimeout);
+      return new LoadBalancerSpec(
+          name, type, zones, crossZone, idleTimeout, healthCheck, draining, drainingTimeout);
     }
   }
 }

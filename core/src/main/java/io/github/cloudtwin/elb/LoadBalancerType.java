@@ -2,7 +2,10 @@ package io.github.cloudtwin.elb;
 
 /** The kind of Elastic Load Balancer, which decides routing and the health-check defaults. */
 public enum LoadBalancerType {
-  /** Application Load Balancer: HTTP(S) listener rules, round robin by default, cross-zone always on. */
+  /**
+   * Application Load Balancer: HTTP(S) listener rules, round robin by default, cross-zone always
+   * on.
+   */
   APPLICATION("app"),
   /** Network Load Balancer: flow-hash routing, cross-zone off by default. */
   NETWORK("net"),

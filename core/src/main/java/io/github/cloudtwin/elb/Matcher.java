@@ -10,7 +10,8 @@ final class Matcher {
 
   static IntPredicate parse(String text, int min, int max) {
     String allowed = "codes between " + min + " and " + max + " as 200, 200,302 or 200-399";
-    if (text == null || text.isBlank()) throw new ValidationException("Matcher.HttpCode", text, allowed);
+    if (text == null || text.isBlank())
+      throw new ValidationException("Matcher.HttpCode", text, allowed);
     IntPredicate all = s -> false;
     for (String part : text.split(",")) {
       String p = part.trim();
@@ -23,7 +24,8 @@ final class Matcher {
       } catch (NumberFormatException e) {
         throw new ValidationException("Matcher.HttpCode", text, allowed);
       }
-      if (lo < min || hi > max || lo > hi) throw new ValidationException("Matcher.HttpCode", text, allowed);
+      if (lo < min || hi > max || lo > hi)
+        throw new ValidationException("Matcher.HttpCode", text, allowed);
       int l = lo;
       int h = hi;
       IntPredicate prev = all;

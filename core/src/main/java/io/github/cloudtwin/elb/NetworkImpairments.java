@@ -18,6 +18,7 @@ final class NetworkImpairments {
   private final Ec2 ec2;
   private final ElbRegistry registry;
   private final FluidModel fluid;
+
   /** Network impairments toward zones: zone -> {added latency ms, loss fraction}. */
   private final Map<String, double[]> zoneNetwork = new TreeMap<>();
 
@@ -31,20 +32,27 @@ final class NetworkImpairments {
   /** Impairs the network toward {@code zone} until {@link #restore}. */
   void impair(String zone, Duration addedLatency, double lossFraction) {
     ec2.zone(zone);
-    Require.between("addedLatency", Require.notNegative("addedLatency", addedLatency), Duration.ZERO, Duration.ofHours(1));
-    if (!(lossFraction >= 0 && lossFraction <= 1)) throw new ValidationException("lossFraction", lossFraction, "a fraction from 0 to 1");
-    kernel.run(() -> {
-      zoneNetwork.put(zone, new double[] {addedLatency.toMillis(), lossFraction});
-      apply(zone);
-    });
+    Require.between(
+        "addedLatency",
+        Require.notNegative("addedLatency", addedLatency),
+        Duration.ZERO,
+        Duration.ofHours(1));
+    if (!(lossFraction >= 0 && lossFraction <= 1))
+      throw new ValidationException("lossFraction", lossFraction, "a fraction from 0 to 1");
+    kernel.run(
+        () -> {
+          zoneNetwork.put(zone, new double[] {addedLatency.toMillis(), lossFraction});
+          apply(zone);
+        });
   }
 
   /** Ends the impairment toward {@code zone} (no-op when there is none). */
   void restore(String zone) {
     ec2.zone(zone);
-    kernel.run(() -> {
-      if (zoneNetwork.remove(zone) != null) apply(zone);
-    });
+    kernel.run(
+        () -> {
+          if (zoneNetwork.remove(zone) != null) apply(zone);
+        });
   }
 
   /** Gives a newly registered target its zone's impairment (none when the zone has none). */

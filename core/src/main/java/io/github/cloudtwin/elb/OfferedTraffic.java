@@ -29,12 +29,14 @@ final class OfferedTraffic {
 
   Map<String, Double> expectedShares(String loadBalancerName, Request request) {
     Require.notNull("request", request);
-    return kernel.call(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      Map<String, Double> routed = new TreeMap<>();
-      fluid.split(routing.snapshot(lb), request, 1.0, new FluidModel.Totals(), new HashMap<>(), routed);
-      return Collections.unmodifiableMap(routed);
-    });
+    return kernel.call(
+        () -> {
+          LbState lb = registry.lb(loadBalancerName);
+          Map<String, Double> routed = new TreeMap<>();
+          fluid.split(
+              routing.snapshot(lb), request, 1.0, new FluidModel.Totals(), new HashMap<>(), routed);
+          return Collections.unmodifiableMap(routed);
+        });
   }
 
   boolean hasServedTraffic() {

@@ -16,8 +16,10 @@ final class Registration {
   int passes;
   int fails;
   long healthySince = -1;
+
   /** When this target's slow start ends, or -1 when it is not in slow start. */
   long slowStartEnd = -1;
+
   boolean checked;
   Scheduler.Task drainTask;
   final List<Runnable> onDrained = new ArrayList<>();

@@ -50,7 +50,9 @@ public record Request(
     Require.name("method", method);
     host = host == null ? "example.com" : host;
     Require.notNull("path", path);
-    if (!path.startsWith("/")) throw new io.github.cloudtwin.kernel.ValidationException("path", path, "a path starting with /");
+    if (!path.startsWith("/"))
+      throw new io.github.cloudtwin.kernel.ValidationException(
+          "path", path, "a path starting with /");
     if (!(headers instanceof Headers)) {
       TreeMap<String, String> h = new TreeMap<>();
       for (Map.Entry<String, String> e : Require.notNull("headers", headers).entrySet()) {
@@ -87,7 +89,8 @@ public record Request(
    * @return this request with a Host header
    */
   public Request withHost(String host) {
-    return new Request(method, host, path, headers, sourceIp, sourcePort, listenerPort, healthCheck);
+    return new Request(
+        method, host, path, headers, sourceIp, sourcePort, listenerPort, healthCheck);
   }
 
   /**
@@ -98,22 +101,25 @@ public record Request(
    * @return this request with one more header
    */
   public Request withHeader(String name, String value) {
-    return withLowerCaseHeaders(Require.name("header", name).toLowerCase(Locale.ROOT), Require.notNull("value", value));
+    return withLowerCaseHeaders(
+        Require.name("header", name).toLowerCase(Locale.ROOT), Require.notNull("value", value));
   }
 
   /**
-   * This request with more headers, in one copy: names already lower-case and values non-null
-   * (the load balancer's X-Forwarded headers on every routed request).
+   * This request with more headers, in one copy: names already lower-case and values non-null (the
+   * load balancer's X-Forwarded headers on every routed request).
    */
   Request withLowerCaseHeaders(String... namesAndValues) {
     TreeMap<String, String> h = new TreeMap<>(((Headers) headers).map);
-    for (int i = 0; i < namesAndValues.length; i += 2) h.put(namesAndValues[i], namesAndValues[i + 1]);
-    return new Request(method, host, path, new Headers(h), sourceIp, sourcePort, listenerPort, healthCheck);
+    for (int i = 0; i < namesAndValues.length; i += 2)
+      h.put(namesAndValues[i], namesAndValues[i + 1]);
+    return new Request(
+        method, host, path, new Headers(h), sourceIp, sourcePort, listenerPort, healthCheck);
   }
 
   /**
-   * Validated headers (lower-case names, non-null values), read-only: a request built from
-   * another request's headers does not check and copy them again.
+   * Validated headers (lower-case names, non-null values), read-only: a request built from another
+   * request's headers does not check and copy them again.
    */
   private static final class Headers extends AbstractMap<String, String> {
     private final TreeMap<String, String> map;
@@ -153,7 +159,8 @@ public record Request(
    * @return this request from another client address and port
    */
   public Request from(String sourceIp, int sourcePort) {
-    return new Request(method, host, path, headers, sourceIp, sourcePort, listenerPort, healthCheck);
+    return new Request(
+        method, host, path, headers, sourceIp, sourcePort, listenerPort, healthCheck);
   }
 
   /**

@@ -8,9 +8,9 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The requests a load balancer routed, for assertions: single requests counted as they are
- * answered plus offered traffic integrated from its rates (rounded to whole requests), per target
- * and per zone, and failed connections; since creation or the last reset.
+ * The requests a load balancer routed, for assertions: single requests counted as they are answered
+ * plus offered traffic integrated from its rates (rounded to whole requests), per target and per
+ * zone, and failed connections; since creation or the last reset.
  */
 final class RequestCounts {
 
@@ -26,28 +26,32 @@ final class RequestCounts {
 
   long requestCount(String loadBalancerName, String targetId) {
     Require.name("targetId", targetId);
-    return kernel.call(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      fluid.integrate();
-      LongAdder a = lb.byTarget.get(targetId);
-      return (a == null ? 0L : a.sum()) + Math.round(lb.fluidByTarget.getOrDefault(targetId, 0.0));
-    });
+    return kernel.call(
+        () -> {
+          LbState lb = registry.lb(loadBalancerName);
+          fluid.integrate();
+          LongAdder a = lb.byTarget.get(targetId);
+          return (a == null ? 0L : a.sum())
+              + Math.round(lb.fluidByTarget.getOrDefault(targetId, 0.0));
+        });
   }
 
   Map<String, Long> requestCounts(String loadBalancerName) {
-    return kernel.call(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      fluid.integrate();
-      return sums(lb.byTarget, lb.fluidByTarget);
-    });
+    return kernel.call(
+        () -> {
+          LbState lb = registry.lb(loadBalancerName);
+          fluid.integrate();
+          return sums(lb.byTarget, lb.fluidByTarget);
+        });
   }
 
   Map<String, Long> requestCountByZone(String loadBalancerName) {
-    return kernel.call(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      fluid.integrate();
-      return sums(lb.byZone, lb.fluidByZone);
-    });
+    return kernel.call(
+        () -> {
+          LbState lb = registry.lb(loadBalancerName);
+          fluid.integrate();
+          return sums(lb.byZone, lb.fluidByZone);
+        });
   }
 
   long failedConnectionCount(String loadBalancerName) {
@@ -55,19 +59,21 @@ final class RequestCounts {
   }
 
   void reset(String loadBalancerName) {
-    kernel.run(() -> {
-      LbState lb = registry.lb(loadBalancerName);
-      fluid.integrate();
-      lb.byTarget.clear();
-      lb.byZone.clear();
-      lb.fluidByTarget.clear();
-      lb.fluidByZone.clear();
-      lb.failedConnections.reset();
-    });
+    kernel.run(
+        () -> {
+          LbState lb = registry.lb(loadBalancerName);
+          fluid.integrate();
+          lb.byTarget.clear();
+          lb.byZone.clear();
+          lb.fluidByTarget.clear();
+          lb.fluidByZone.clear();
+          lb.failedConnections.reset();
+        });
   }
 
   /** Discrete and integrated counts added up per key, sorted by key. */
-  private static Map<String, Long> sums(Map<String, LongAdder> discrete, Map<String, Double> fluid) {
+  private static Map<String, Long> sums(
+      Map<String, LongAdder> discrete, Map<String, Double> fluid) {
     Map<String, Long> out = new TreeMap<>();
     discrete.forEach((k, v) -> out.put(k, v.sum()));
     fluid.forEach((k, v) -> out.merge(k, Math.round(v), Long::sum));

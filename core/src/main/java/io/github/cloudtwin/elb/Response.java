@@ -18,7 +18,9 @@ public record Response(Kind kind, int status, Duration latency, String body) {
   public enum Kind {
     /** An HTTP response. */
     ANSWERED,
-    /** Nothing within any timeout: the load balancer times out (504; health check Target.Timeout). */
+    /**
+     * Nothing within any timeout: the load balancer times out (504; health check Target.Timeout).
+     */
     NO_RESPONSE,
     /** The connection was refused or reset (502; health check Target.FailedHealthChecks). */
     REFUSED
@@ -34,7 +36,11 @@ public record Response(Kind kind, int status, Duration latency, String body) {
    */
   public Response {
     Require.notNull("kind", kind);
-    latency = latency == null ? Duration.ZERO : Require.between("latency", Require.notNegative("latency", latency), Duration.ZERO, Require.LONGEST);
+    latency =
+        latency == null
+            ? Duration.ZERO
+            : Require.between(
+                "latency", Require.notNegative("latency", latency), Duration.ZERO, Require.LONGEST);
     if (kind == Kind.ANSWERED) Require.between("status", status, 100, 599);
   }
 

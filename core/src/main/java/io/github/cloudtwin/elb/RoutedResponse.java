@@ -3,8 +3,8 @@ package io.github.cloudtwin.elb;
 import java.time.Duration;
 
 /**
- * The outcome of one request sent through a load balancer: who answered, the status the client
- * saw and the latency.
+ * The outcome of one request sent through a load balancer: who answered, the status the client saw
+ * and the latency.
  *
  * @param status the HTTP status the client saw; 0 when the connection failed (the node it reached
  *     is down)
@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param targetGroup the target group, or null
  * @param targetZone the target's zone, or null
  * @param nodeZone the zone of the load-balancer node that took the request, or null
- * @param fromLoadBalancer whether the load balancer produced the status (fixed response, 502,
- *     503, 504) rather than a target
+ * @param fromLoadBalancer whether the load balancer produced the status (fixed response, 502, 503,
+ *     504) rather than a target
  * @param body the body, or null
  */
 public record RoutedResponse(

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * An immutable picture of where one load balancer may send requests: the nodes clients can reach
  * (DNS, including nodes still cached after removal), the listeners and their rules, and per node
  * and target group the pool of targets. Swapped atomically when targets or health change, so the
- * HTTP data plane routes without the simulation lock. Only the cursors (round robin) and the
- * seeded random streams mutate, and they are thread-safe.
+ * HTTP data plane routes without the simulation lock. Only the cursors (round robin) and the seeded
+ * random streams mutate, and they are thread-safe.
  */
 final class RoutingSnapshot {
 
@@ -20,7 +20,12 @@ final class RoutingSnapshot {
   final long idleTimeoutMillis;
   private final AtomicLong nodeCursor;
 
-  RoutingSnapshot(LoadBalancerType type, Node[] nodes, ListenerSnap[] listeners, long idleTimeoutMillis, AtomicLong nodeCursor) {
+  RoutingSnapshot(
+      LoadBalancerType type,
+      Node[] nodes,
+      ListenerSnap[] listeners,
+      long idleTimeoutMillis,
+      AtomicLong nodeCursor) {
     this.type = type;
     this.nodes = nodes;
     this.listeners = listeners;
@@ -47,13 +52,24 @@ final class RoutingSnapshot {
     final RuleMatcher[] rules;
     final ActionSnap[] actions;
     final ActionSnap defaultAction;
-    /** Classic: the port targets receive this listener's traffic on; 0 keeps the listener's port. */
+
+    /**
+     * Classic: the port targets receive this listener's traffic on; 0 keeps the listener's port.
+     */
     final int instancePort;
+
     /** The X-Forwarded-Proto and X-Forwarded-Port values the listener adds. */
     final String forwardedProto;
+
     final String forwardedPort;
 
-    ListenerSnap(int port, Protocol protocol, RuleSpec[] rules, ActionSnap[] actions, ActionSnap defaultAction, int instancePort) {
+    ListenerSnap(
+        int port,
+        Protocol protocol,
+        RuleSpec[] rules,
+        ActionSnap[] actions,
+        ActionSnap defaultAction,
+        int instancePort) {
       this.port = port;
       this.instancePort = instancePort;
       this.protocol = protocol;
@@ -112,7 +128,12 @@ final class RoutingSnapshot {
     private final double[] current;
     private final double totalWeight;
 
-    Pool(TargetRuntime[] targets, double[] weights, boolean failOpen, AtomicLong cursor, SplittableRandom random) {
+    Pool(
+        TargetRuntime[] targets,
+        double[] weights,
+        boolean failOpen,
+        AtomicLong cursor,
+        SplittableRandom random) {
       this.targets = targets;
       this.weights = weights;
       this.failOpen = failOpen;
@@ -128,54 +149,62 @@ final class RoutingSnapshot {
       return weights == null ? 1.0 : weights[i];
     }
 
-    TargetRuntime pick(LoadBalancingAlgorithm algorithm, LoadBalancerType type, Request r, boolean virtual, long now) {
+    TargetRuntime pick(
+        LoadBalancingAlgorithm algorithm,
+        LoadBalancerType type,
+        Request r,
+        boolean virtual,
+        long now) {
       int n = targets.length;
       if (n == 1) return targets[0];
       if (type == LoadBalancerType.NETWORK) {
         return targets[Math.floorMod(flowHash(r), n)];
       }
       switch (algorithm) {
-        case LEAST_OUTSTANDING_REQUESTS: {
-          int start = (int) Math.floorMod(cursor.getAndIncrement(), (long) n);
-          int best = -1;
-          int bestCount = Integer.MAX_VALUE;
-          for (int k = 0; k < n; k++) {
-            int i = (start + k) % n;
-            TargetRuntime t = targets[i];
-            int c = t.inFlight.get() + (virtual ? t.virtualOutstanding(now) : 0);
-            if (c < bestCount) {
-              bestCount = c;
-              best = i;
-              if (c == 0) break; // nothing can be less: the first idle target from the cursor
+        case LEAST_OUTSTANDING_REQUESTS:
+          {
+            int start = (int) Math.floorMod(cursor.getAndIncrement(), (long) n);
+            int best = -1;
+            int bestCount = Integer.MAX_VALUE;
+            for (int k = 0; k < n; k++) {
+              int i = (start + k) % n;
+              TargetRuntime t = targets[i];
+              int c = t.inFlight.get() + (virtual ? t.virtualOutstanding(now) : 0);
+              if (c < bestCount) {
+                bestCount = c;
+                best = i;
+                if (c == 0) break; // nothing can be less: the first idle target from the cursor
+              }
             }
-          }
-          return targets[best];
-        }
-        case WEIGHTED_RANDOM: {
-          double x;
-          synchronized (random) {
-            x = random.nextDouble() * totalWeight;
-          }
-          for (int i = 0; i < n; i++) {
-            x -= weight(i);
-            if (x < 0) return targets[i];
-          }
-          return targets[n - 1];
-        }
-        default: {
-          if (weights == null) {
-            return targets[(int) Math.floorMod(cursor.getAndIncrement(), (long) n)];
-          }
-          synchronized (this) { // smooth weighted round robin
-            int best = 0;
-            for (int i = 0; i < n; i++) {
-              current[i] += weights[i];
-              if (current[i] > current[best]) best = i;
-            }
-            current[best] -= totalWeight;
             return targets[best];
           }
-        }
+        case WEIGHTED_RANDOM:
+          {
+            double x;
+            synchronized (random) {
+              x = random.nextDouble() * totalWeight;
+            }
+            for (int i = 0; i < n; i++) {
+              x -= weight(i);
+              if (x < 0) return targets[i];
+            }
+            return targets[n - 1];
+          }
+        default:
+          {
+            if (weights == null) {
+              return targets[(int) Math.floorMod(cursor.getAndIncrement(), (long) n)];
+            }
+            synchronized (this) { // smooth weighted round robin
+              int best = 0;
+              for (int i = 0; i < n; i++) {
+                current[i] += weights[i];
+                if (current[i] > current[best]) best = i;
+              }
+              current[best] -= totalWeight;
+              return targets[best];
+            }
+          }
       }
     }
   }
@@ -208,6 +237,7 @@ final class RoutingSnapshot {
     ActionSnap action;
     TgState group;
     TargetRuntime target;
+
     /** 0: connection failed; -1: routed to a target or fixed response; else an ELB status. */
     int elbStatus = -1;
   }
@@ -240,7 +270,10 @@ final class RoutingSnapshot {
     }
     LoadBalancingAlgorithm alg = g.spec.algorithm();
     if (type == LoadBalancerType.CLASSIC) {
-      alg = l.protocol.isHttp() ? LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS : LoadBalancingAlgorithm.ROUND_ROBIN;
+      alg =
+          l.protocol.isHttp()
+              ? LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS
+              : LoadBalancingAlgorithm.ROUND_ROBIN;
     }
     d.target = p.pick(alg, type, r, virtual, now);
     return d;

@@ -26,9 +26,11 @@ final class RoutingSnapshots {
   private final Ec2 ec2;
   private final ElbRegistry registry;
   private final Map<LbState, Scheduler.Task> slowStartTasks = new HashMap<>();
+
   /** Load balancers whose routing snapshot is out of date, with the cause of the last change. */
   private final Map<LbState, Long> stale = new LinkedHashMap<>();
-  private Runnable rebuilt = () -> { };
+
+  private Runnable rebuilt = () -> {};
 
   RoutingSnapshots(Kernel kernel, Ec2 ec2, ElbRegistry registry) {
     this.kernel = kernel;
@@ -52,7 +54,9 @@ final class RoutingSnapshots {
     stale.put(lb, kernel.currentCause());
   }
 
-  /** A target group's health changed: the snapshots of the load balancers it serves are out of date. */
+  /**
+   * A target group's health changed: the snapshots of the load balancers it serves are out of date.
+   */
   void healthChanged(TgState g) {
     for (LbState lb : g.loadBalancers) rebuild(lb);
   }
@@ -86,15 +90,17 @@ final class RoutingSnapshots {
 
   /** The zones whose node is in DNS now, in zone order. */
   List<String> dnsZones(String loadBalancerName) {
-    return kernel.call(() -> {
-      List<String> out = new ArrayList<>();
-      LbState lb = registry.lb(loadBalancerName);
-      snapshot(lb);
-      lb.removedFromDns.forEach((z, at) -> {
-        if (at < 0) out.add(z);
-      });
-      return List.copyOf(out);
-    });
+    return kernel.call(
+        () -> {
+          List<String> out = new ArrayList<>();
+          LbState lb = registry.lb(loadBalancerName);
+          snapshot(lb);
+          lb.removedFromDns.forEach(
+              (z, at) -> {
+                if (at < 0) out.add(z);
+              });
+          return List.copyOf(out);
+        });
   }
 
   /** Rebuilds the routing snapshot of {@code lb}: DNS, nodes, pools. */
@@ -113,7 +119,8 @@ final class RoutingSnapshots {
       for (TgState g : groups) {
         if (g.crossZone(lb)) continue;
         int h = 0;
-        for (Registration r : g.registrations.values()) if (r.healthy() && r.target.zone.equals(z)) h++;
+        for (Registration r : g.registrations.values())
+          if (r.healthy() && r.target.zone.equals(z)) h++;
         if (h == 0) healthy = false;
       }
       dnsHealthy.put(z, healthy);
@@ -130,11 +137,15 @@ final class RoutingSnapshots {
       } else if (!inDns && removedAt < 0) {
         removedAt = now;
         lb.removedFromDns.put(z, now);
-        kernel.timeline().record(new ElbFact.DnsNodeRemoved(lb.spec.name(), z, !up.get(z), LoadBalancing.DNS_TTL));
+        kernel
+            .timeline()
+            .record(
+                new ElbFact.DnsNodeRemoved(lb.spec.name(), z, !up.get(z), LoadBalancing.DNS_TTL));
         long at = now + LoadBalancing.DNS_TTL.toMillis();
         kernel.scheduler().at(Instant.ofEpochMilli(at), () -> rebuild(lb));
       }
-      if (inDns || now < removedAt + LoadBalancing.DNS_TTL.toMillis()) visible.add(new RoutingSnapshot.Node(z, up.get(z)));
+      if (inDns || now < removedAt + LoadBalancing.DNS_TTL.toMillis())
+        visible.add(new RoutingSnapshot.Node(z, up.get(z)));
     }
     boolean slowStarting = false;
     long slowStep = Long.MAX_VALUE;
@@ -173,22 +184,36 @@ final class RoutingSnapshots {
         String key = node.zone + "|" + g.name;
         AtomicLong cursor = lb.cursors.computeIfAbsent(key, k -> new AtomicLong());
         SplittableRandom random = kernel.randomness().stream("elb/" + spec.name() + "/" + key);
-        node.pools.put(g, new RoutingSnapshot.Pool(ts, weights, failOpen && !scope.isEmpty(), cursor, random));
+        node.pools.put(
+            g, new RoutingSnapshot.Pool(ts, weights, failOpen && !scope.isEmpty(), cursor, random));
       }
     }
     List<RoutingSnapshot.ListenerSnap> ls = new ArrayList<>();
     for (ListenerSpec l : lb.listeners.values()) {
       RoutingSnapshot.ActionSnap[] actions = new RoutingSnapshot.ActionSnap[l.rules().size()];
       RuleSpec[] rules = l.rules().toArray(new RuleSpec[0]);
-      for (int i = 0; i < rules.length; i++) actions[i] = actionSnap(lb, l.port() + "|" + rules[i].priority(), rules[i].action());
-      ls.add(new RoutingSnapshot.ListenerSnap(l.port(), l.protocol(), rules, actions, actionSnap(lb, l.port() + "|default", l.defaultAction()),
-          l.instancePort() == null ? 0 : l.instancePort()));
+      for (int i = 0; i < rules.length; i++)
+        actions[i] = actionSnap(lb, l.port() + "|" + rules[i].priority(), rules[i].action());
+      ls.add(
+          new RoutingSnapshot.ListenerSnap(
+              l.port(),
+              l.protocol(),
+              rules,
+              actions,
+              actionSnap(lb, l.port() + "|default", l.defaultAction()),
+              l.instancePort() == null ? 0 : l.instancePort()));
     }
-    lb.snapshot = new RoutingSnapshot(spec.type(), visible.toArray(new RoutingSnapshot.Node[0]),
-        ls.toArray(new RoutingSnapshot.ListenerSnap[0]), spec.idleTimeout().toMillis(), lb.nodeCursor);
+    lb.snapshot =
+        new RoutingSnapshot(
+            spec.type(),
+            visible.toArray(new RoutingSnapshot.Node[0]),
+            ls.toArray(new RoutingSnapshot.ListenerSnap[0]),
+            spec.idleTimeout().toMillis(),
+            lb.nodeCursor);
     Scheduler.Task pending = slowStartTasks.get(lb);
     if (slowStarting && (pending == null || !pending.isPending())) {
-      slowStartTasks.put(lb, kernel.scheduler().at(Instant.ofEpochMilli(now + slowStep), 0, () -> rebuild(lb)));
+      slowStartTasks.put(
+          lb, kernel.scheduler().at(Instant.ofEpochMilli(now + slowStep), 0, () -> rebuild(lb)));
     }
     rebuilt.run();
   }
@@ -201,6 +226,7 @@ final class RoutingSnapshots {
       groups[i] = lb.classicGroup != null ? lb.classicGroup : registry.tgs.get(names.get(i));
       weights[i] = a.targetGroupWeights().get(names.get(i));
     }
-    return new RoutingSnapshot.ActionSnap(a, groups, weights, lb.cursors.computeIfAbsent("action|" + key, k -> new AtomicLong()));
+    return new RoutingSnapshot.ActionSnap(
+        a, groups, weights, lb.cursors.computeIfAbsent("action|" + key, k -> new AtomicLong()));
   }
 }

@@ -26,13 +26,20 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
    */
   public RuleCondition {
     Require.oneOf("Conditions.Field", field, List.of("path-pattern", "host-header", "http-header"));
-    if (field.equals("http-header")) Require.name("HttpHeaderConfig.HttpHeaderName", httpHeaderName);
-    else if (httpHeaderName != null) throw new ValidationException("HttpHeaderConfig.HttpHeaderName", httpHeaderName, "only for http-header");
-    values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Require.notNull("Conditions.Values", values)));
-    if (values.isEmpty() || values.size() > 5) throw new ValidationException("Conditions.Values", values, "1 to 5 values");
+    if (field.equals("http-header"))
+      Require.name("HttpHeaderConfig.HttpHeaderName", httpHeaderName);
+    else if (httpHeaderName != null)
+      throw new ValidationException(
+          "HttpHeaderConfig.HttpHeaderName", httpHeaderName, "only for http-header");
+    values =
+        java.util.Collections.unmodifiableList(
+            new java.util.ArrayList<>(Require.notNull("Conditions.Values", values)));
+    if (values.isEmpty() || values.size() > 5)
+      throw new ValidationException("Conditions.Values", values, "1 to 5 values");
     for (String v : values) {
       Require.name("Conditions.Values", v);
-      if (v.length() > 128) throw new ValidationException("Conditions.Values", v, "at most 128 characters");
+      if (v.length() > 128)
+        throw new ValidationException("Conditions.Values", v, "at most 128 characters");
     }
   }
 
@@ -43,7 +50,10 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
    * @return the condition
    */
   public static RuleCondition pathPattern(String... patterns) {
-    return new RuleCondition("path-pattern", null, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
+    return new RuleCondition(
+        "path-pattern",
+        null,
+        java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
   }
 
   /**
@@ -53,7 +63,10 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
    * @return the condition
    */
   public static RuleCondition hostHeader(String... patterns) {
-    return new RuleCondition("host-header", null, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
+    return new RuleCondition(
+        "host-header",
+        null,
+        java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
   }
 
   /**
@@ -64,17 +77,21 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
    * @return the condition
    */
   public static RuleCondition httpHeader(String name, String... patterns) {
-    return new RuleCondition("http-header", name, java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
+    return new RuleCondition(
+        "http-header",
+        name,
+        java.util.Arrays.asList(Require.notNull("Conditions.Values", patterns)));
   }
 
   /** The part of the request this condition looks at, or null when absent. */
   String subject(Request r) {
     switch (field) {
-      case "path-pattern": {
-        String p = r.path();
-        int q = p.indexOf('?');
-        return q >= 0 ? p.substring(0, q) : p;
-      }
+      case "path-pattern":
+        {
+          String p = r.path();
+          int q = p.indexOf('?');
+          return q >= 0 ? p.substring(0, q) : p;
+        }
       case "host-header":
         return r.host();
       default:
@@ -99,11 +116,16 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
       else if (c == '?') re.append('.');
       else re.append(Pattern.quote(String.valueOf(c)));
     }
-    return ignoreCase ? Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE) : Pattern.compile(re.toString());
+    return ignoreCase
+        ? Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+        : Pattern.compile(re.toString());
   }
 
   @Override
   public String toString() {
-    return field + (httpHeaderName == null ? "" : "(" + httpHeaderName.toLowerCase(Locale.ROOT) + ")") + " " + values;
+    return field
+        + (httpHeaderName == null ? "" : "(" + httpHeaderName.toLowerCase(Locale.ROOT) + ")")
+        + " "
+        + values;
   }
 }

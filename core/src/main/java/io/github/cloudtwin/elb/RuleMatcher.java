@@ -3,7 +3,9 @@ package io.github.cloudtwin.elb;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A listener rule's conditions, compiled once per routing snapshot (no regex built per request). */
+/**
+ * A listener rule's conditions, compiled once per routing snapshot (no regex built per request).
+ */
 final class RuleMatcher {
 
   private final RuleCondition[] conditions;
@@ -17,7 +19,8 @@ final class RuleMatcher {
       List<String> values = conditions[i].values();
       boolean ignoreCase = !conditions[i].field().equals("path-pattern");
       patterns[i] = new Pattern[values.size()];
-      for (int k = 0; k < values.size(); k++) patterns[i][k] = RuleCondition.wildcard(values.get(k), ignoreCase);
+      for (int k = 0; k < values.size(); k++)
+        patterns[i][k] = RuleCondition.wildcard(values.get(k), ignoreCase);
     }
   }
 

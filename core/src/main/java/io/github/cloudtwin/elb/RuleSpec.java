@@ -24,7 +24,8 @@ public record RuleSpec(int priority, List<RuleCondition> conditions, RuleAction 
   public RuleSpec {
     Require.between("Priority", priority, 1, 50000);
     conditions = List.copyOf(Require.notNull("Conditions", conditions));
-    if (conditions.isEmpty()) throw new ValidationException("Conditions", "[]", "at least one condition");
+    if (conditions.isEmpty())
+      throw new ValidationException("Conditions", "[]", "at least one condition");
     Require.notNull("Actions", action);
   }
 

@@ -4,9 +4,9 @@ import io.github.cloudtwin.kernel.Require;
 import java.time.Duration;
 
 /**
- * How a target answers requests and health checks. Targets are healthy or not because of what
- * their behaviour answers, never because of a flag. Called on request threads (real HTTP) and on
- * the simulation thread: implementations must be thread-safe and must not call into the twin.
+ * How a target answers requests and health checks. Targets are healthy or not because of what their
+ * behaviour answers, never because of a flag. Called on request threads (real HTTP) and on the
+ * simulation thread: implementations must be thread-safe and must not call into the twin.
  */
 @FunctionalInterface
 public interface TargetBehavior {

@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * How targets answer requests and health checks: each target's own behaviour (set, failing its
- * checks, one status, slow, silent) and the default one's latency. A change is recorded and
- * moves the offered traffic's rates.
+ * checks, one status, slow, silent) and the default one's latency. A change is recorded and moves
+ * the offered traffic's rates.
  */
 final class TargetBehaviours {
 
@@ -27,19 +27,22 @@ final class TargetBehaviours {
   /** Sets how a target answers (null restores the default). */
   void set(String targetId, TargetBehavior behavior) {
     Require.name("targetId", targetId);
-    kernel.run(() -> {
-      TargetRuntime t = registry.target(targetId);
-      t.behavior = behavior;
-      kernel.timeline().record(new ElbFact.TargetBehaviourChanged(targetId, behavior == null));
-      fluid.markDirty();
-    });
+    kernel.run(
+        () -> {
+          TargetRuntime t = registry.target(targetId);
+          t.behavior = behavior;
+          kernel.timeline().record(new ElbFact.TargetBehaviourChanged(targetId, behavior == null));
+          fluid.markDirty();
+        });
   }
 
   void failHealthChecks(String targetId) {
-    TargetBehavior current = kernel.call(() -> {
-      TargetRuntime t = registry.target(targetId);
-      return t.behavior != null ? t.behavior : defaults.behavior();
-    });
+    TargetBehavior current =
+        kernel.call(
+            () -> {
+              TargetRuntime t = registry.target(targetId);
+              return t.behavior != null ? t.behavior : defaults.behavior();
+            });
     set(targetId, current.failingHealthChecks());
   }
 
@@ -58,9 +61,10 @@ final class TargetBehaviours {
 
   void setDefaultLatency(Duration latency) {
     TargetBehavior behavior = TargetBehavior.healthy(latency); // validates the latency first
-    kernel.run(() -> {
-      defaults.set(latency, behavior);
-      fluid.markDirty();
-    });
+    kernel.run(
+        () -> {
+          defaults.set(latency, behavior);
+          fluid.markDirty();
+        });
   }
 }

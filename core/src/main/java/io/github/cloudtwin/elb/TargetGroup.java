@@ -1,7 +1,6 @@
 package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.kernel.Timeline;
-
 import java.util.Map;
 
 /**
@@ -43,7 +42,8 @@ public final class TargetGroup {
   }
 
   /**
-   * Registers a target by id (an instance id, or an IP in an ip group registered earlier with its zone).
+   * Registers a target by id (an instance id, or an IP in an ip group registered earlier with its
+   * zone).
    *
    * @param targetId the target id
    */

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * What to create: a target group with its health check and attributes. The protocol decides the
- * load-balancer type it serves (HTTP/HTTPS: Application; TCP/TLS/UDP/TCP_UDP: Network), and with
- * it the health-check defaults.
+ * load-balancer type it serves (HTTP/HTTPS: Application; TCP/TLS/UDP/TCP_UDP: Network), and with it
+ * the health-check defaults.
  *
  * @param name 1-32 alphanumerics or hyphens
  * @param protocol the traffic protocol
@@ -17,8 +17,8 @@ import java.time.Duration;
  * @param deregistrationDelay {@code deregistration_delay.timeout_seconds}, default 300 s (0-3600)
  * @param slowStart {@code slow_start.duration_seconds}, 0 (off) or 30-900 s
  * @param algorithm {@code load_balancing.algorithm.type}, default round robin
- * @param crossZoneEnabled {@code load_balancing.cross_zone.enabled}; null means
- *     {@code use_load_balancer_configuration}
+ * @param crossZoneEnabled {@code load_balancing.cross_zone.enabled}; null means {@code
+ *     use_load_balancer_configuration}
  * @param minimumHealthyTargetsCount {@code
  *     target_group_health.unhealthy_state_routing.minimum_healthy_targets.count}, default 1
  */
@@ -53,33 +53,53 @@ public record TargetGroupSpec(
   public TargetGroupSpec {
     Require.name("Name", name);
     if (name.length() > 32 || !name.matches("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")) {
-      throw new ValidationException("Name", name, "1-32 alphanumeric characters or hyphens, not beginning or ending with a hyphen");
+      throw new ValidationException(
+          "Name",
+          name,
+          "1-32 alphanumeric characters or hyphens, not beginning or ending with a hyphen");
     }
     Require.notNull("Protocol", protocol);
     Require.between("Port", port, 1, 65535);
     targetType = targetType == null ? TargetType.INSTANCE : targetType;
-    LoadBalancerType lbType = protocol.isHttp() ? LoadBalancerType.APPLICATION : LoadBalancerType.NETWORK;
-    healthCheck = (healthCheck == null ? HealthCheckSpec.builder().build() : healthCheck).resolve(lbType, protocol);
-    deregistrationDelay = deregistrationDelay == null ? Duration.ofSeconds(300) : deregistrationDelay;
+    LoadBalancerType lbType =
+        protocol.isHttp() ? LoadBalancerType.APPLICATION : LoadBalancerType.NETWORK;
+    healthCheck =
+        (healthCheck == null ? HealthCheckSpec.builder().build() : healthCheck)
+            .resolve(lbType, protocol);
+    deregistrationDelay =
+        deregistrationDelay == null ? Duration.ofSeconds(300) : deregistrationDelay;
     Require.seconds("deregistration_delay.timeout_seconds", deregistrationDelay, 0, 3600);
     slowStart = slowStart == null ? Duration.ZERO : slowStart;
     long ss = Require.seconds("slow_start.duration_seconds", slowStart, 0, 900).toSeconds();
     if (ss != 0 && ss < 30) {
-      throw new ValidationException("slow_start.duration_seconds", ss, "0 (off) or between 30 and 900");
+      throw new ValidationException(
+          "slow_start.duration_seconds", ss, "0 (off) or between 30 and 900");
     }
     if (ss != 0 && !protocol.isHttp()) {
-      throw new ValidationException("slow_start.duration_seconds", ss, "0: slow start is for Application Load Balancer target groups");
+      throw new ValidationException(
+          "slow_start.duration_seconds",
+          ss,
+          "0: slow start is for Application Load Balancer target groups");
     }
     algorithm = algorithm == null ? LoadBalancingAlgorithm.ROUND_ROBIN : algorithm;
     if (algorithm != LoadBalancingAlgorithm.ROUND_ROBIN && !protocol.isHttp()) {
-      throw new ValidationException("load_balancing.algorithm.type", algorithm.awsName(), "round_robin (flow hash) for a Network Load Balancer target group");
+      throw new ValidationException(
+          "load_balancing.algorithm.type",
+          algorithm.awsName(),
+          "round_robin (flow hash) for a Network Load Balancer target group");
     }
     if (algorithm == LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS && ss != 0) {
       throw new ValidationException(
-          "load_balancing.algorithm.type", algorithm.awsName(), "round_robin or weighted_random while slow start is on",
+          "load_balancing.algorithm.type",
+          algorithm.awsName(),
+          "round_robin or weighted_random while slow start is on",
           "Slow start cannot be enabled with the least outstanding requests algorithm");
     }
-    Require.between("target_group_health.unhealthy_state_routing.minimum_healthy_targets.count", minimumHealthyTargetsCount, 1, 10000);
+    Require.between(
+        "target_group_health.unhealthy_state_routing.minimum_healthy_targets.count",
+        minimumHealthyTargetsCount,
+        1,
+        10000);
   }
 
   /**
@@ -218,7 +238,16 @@ public record TargetGroupSpec(
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public TargetGroupSpec build() {
       return new TargetGroupSpec(
-          name, protocol, port, targetType, healthCheck, deregistrationDelay, slowStart, algorithm, crossZone, minimumHealthyTargets);
+          name,
+          protocol,
+          port,
+          targetType,
+          healthCheck,
+          deregistrationDelay,
+          slowStart,
+          algorithm,
+          crossZone,
+          minimumHealthyTargets);
     }
   }
 }

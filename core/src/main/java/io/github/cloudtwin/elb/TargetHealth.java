@@ -27,11 +27,15 @@ public record TargetHealth(TargetHealthState state, String reasonCode, String de
    * {@code OutOfService}}
    */
   public String classicState() {
-    return state == TargetHealthState.HEALTHY || state == TargetHealthState.DRAINING ? "InService" : "OutOfService";
+    return state == TargetHealthState.HEALTHY || state == TargetHealthState.DRAINING
+        ? "InService"
+        : "OutOfService";
   }
 
   @Override
   public String toString() {
-    return reasonCode == null ? state.awsName() : state.awsName() + " (" + reasonCode + ": " + description + ")";
+    return reasonCode == null
+        ? state.awsName()
+        : state.awsName() + " (" + reasonCode + ": " + description + ")";
   }
 }

@@ -2,8 +2,8 @@ package io.github.cloudtwin.elb;
 
 /**
  * Told about every target health change, on the simulation thread, after the change is on the
- * timeline. Services that react to health (ECS replacing tasks) register one; tests can register
- * a Mockito mock.
+ * timeline. Services that react to health (ECS replacing tasks) register one; tests can register a
+ * Mockito mock.
  */
 @FunctionalInterface
 public interface TargetHealthListener {
@@ -18,5 +18,9 @@ public interface TargetHealthListener {
    * @param reasonCode AWS's reason code, such as {@code Target.Timeout}, or null
    */
   void healthChanged(
-      String targetGroupName, String targetId, TargetHealthState from, TargetHealthState to, String reasonCode);
+      String targetGroupName,
+      String targetId,
+      TargetHealthState from,
+      TargetHealthState to,
+      String reasonCode);
 }

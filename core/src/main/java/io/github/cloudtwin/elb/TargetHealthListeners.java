@@ -26,7 +26,12 @@ final class TargetHealthListeners {
     listeners.remove(listener);
   }
 
-  void fire(String targetGroup, String targetId, TargetHealthState from, TargetHealthState to, String reason) {
+  void fire(
+      String targetGroup,
+      String targetId,
+      TargetHealthState from,
+      TargetHealthState to,
+      String reason) {
     for (TargetHealthListener l : listeners) {
       l.healthChanged(targetGroup, targetId, from, to, reason);
     }

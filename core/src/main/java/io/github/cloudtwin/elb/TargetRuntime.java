@@ -14,13 +14,20 @@ final class TargetRuntime {
   volatile URI endpoint;
   volatile TargetBehavior behavior;
   volatile boolean zoneImpaired;
-  /** Latency a network impairment toward the target's zone adds to every answer, in ms (0: none). */
+
+  /**
+   * Latency a network impairment toward the target's zone adds to every answer, in ms (0: none).
+   */
   volatile long addedLatencyMillis;
+
   /** The fraction of offered requests a network impairment toward the target's zone loses. */
   volatile double lossFraction;
+
   final AtomicInteger inFlight = new AtomicInteger();
+
   /** Virtual completion instants of requests sent with {@code send}; guarded by the kernel lock. */
   final PriorityQueue<Long> virtualCompletions = new PriorityQueue<>();
+
   /** The latest virtual instant a request sent with {@code send} is answered; kernel lock only. */
   long sentInFlightUntil = Long.MIN_VALUE;
 
@@ -54,7 +61,9 @@ final class TargetRuntime {
     }
     long added = addedLatencyMillis;
     if (added > 0 && resp.kind() == Response.Kind.ANSWERED) {
-      resp = new Response(Response.Kind.ANSWERED, resp.status(), resp.latency().plusMillis(added), resp.body());
+      resp =
+          new Response(
+              Response.Kind.ANSWERED, resp.status(), resp.latency().plusMillis(added), resp.body());
     }
     return resp;
   }
@@ -69,9 +78,12 @@ final class TargetRuntime {
         && instance.stateSince().toEpochMilli() + applicationStartMillis > now;
   }
 
-  /** When the instance's application has started (epoch ms), or Long.MIN_VALUE if not an instance. */
+  /**
+   * When the instance's application has started (epoch ms), or Long.MIN_VALUE if not an instance.
+   */
   long readyAt(long applicationStartMillis) {
-    if (instance == null || instance.state() != io.github.cloudtwin.ec2.InstanceState.RUNNING) return Long.MIN_VALUE;
+    if (instance == null || instance.state() != io.github.cloudtwin.ec2.InstanceState.RUNNING)
+      return Long.MIN_VALUE;
     return instance.stateSince().toEpochMilli() + applicationStartMillis;
   }
 

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.elb;
 
-import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Scheduler;
 import java.time.Duration;
@@ -28,12 +28,20 @@ final class TgState {
   private final Kernel kernel;
   private final TargetGroupContext context;
   private Scheduler.Task checkTask;
+
   /** How long the application on a new instance target answers 503 after the instance runs (ms). */
   volatile long applicationStartMillis;
+
   /** Whether every check fails (an experiment's fault), whatever the targets answer. */
   volatile boolean checksFailing;
 
-  TgState(TargetGroupContext context, TargetGroupSpec spec, HealthCheckSpec hc, LoadBalancerType lbType, Duration delay, String dimension) {
+  TgState(
+      TargetGroupContext context,
+      TargetGroupSpec spec,
+      HealthCheckSpec hc,
+      LoadBalancerType lbType,
+      Duration delay,
+      String dimension) {
     this.kernel = context.kernel();
     this.context = context;
     this.name = spec.name();
@@ -49,7 +57,8 @@ final class TgState {
   }
 
   boolean crossZone(LbState lb) {
-    if (lbType == LoadBalancerType.CLASSIC || spec.crossZoneEnabled() == null) return lb.spec.crossZone();
+    if (lbType == LoadBalancerType.CLASSIC || spec.crossZoneEnabled() == null)
+      return lb.spec.crossZone();
     return spec.crossZoneEnabled();
   }
 
@@ -68,7 +77,8 @@ final class TgState {
 
   /** Sets the state, records it, and returns whether it changed. */
   boolean set(Registration r, TargetHealthState state, String reason, String description) {
-    if (r.state == state && (java.util.Objects.equals(r.reason, reason) || state == TargetHealthState.INITIAL)) {
+    if (r.state == state
+        && (java.util.Objects.equals(r.reason, reason) || state == TargetHealthState.INITIAL)) {
       // the same state with a new reason (registration in progress -> initial health checking):
       // DescribeTargetHealth shows it, but it is no state change, so nothing is recorded
       r.reason = reason;
@@ -96,9 +106,20 @@ final class TgState {
       r.healthySince = -1;
       r.slowStartEnd = -1;
     }
-    long event = kernel.timeline().record(new ElbFact.TargetHealthChanged(r.target.id, name, lbType == LoadBalancerType.CLASSIC,
-        from, state, reason, description));
-    kernel.runWithCause(event, () -> context.listeners().fire(name, r.target.id, from, state, reason));
+    long event =
+        kernel
+            .timeline()
+            .record(
+                new ElbFact.TargetHealthChanged(
+                    r.target.id,
+                    name,
+                    lbType == LoadBalancerType.CLASSIC,
+                    from,
+                    state,
+                    reason,
+                    description));
+    kernel.runWithCause(
+        event, () -> context.listeners().fire(name, r.target.id, from, state, reason));
     return true;
   }
 
@@ -108,27 +129,51 @@ final class TgState {
     r.fails = 0;
     r.checked = false;
     if (!inUse()) {
-      set(r, TargetHealthState.UNUSED, "Target.NotInUse", "Target group is not configured to receive traffic from the load balancer");
+      set(
+          r,
+          TargetHealthState.UNUSED,
+          "Target.NotInUse",
+          "Target group is not configured to receive traffic from the load balancer");
     } else if (!zoneEnabled(r.target.zone)) {
-      set(r, TargetHealthState.UNUSED, "Target.NotInUse", "Target is in an Availability Zone that is not enabled for the load balancer");
+      set(
+          r,
+          TargetHealthState.UNUSED,
+          "Target.NotInUse",
+          "Target is in an Availability Zone that is not enabled for the load balancer");
     } else if (r.target.instance != null && invalidState(r.target.instance.state())) {
-      set(r, TargetHealthState.UNUSED, "Target.InvalidState", "Target is in the " + r.target.instance.state() + " state");
+      set(
+          r,
+          TargetHealthState.UNUSED,
+          "Target.InvalidState",
+          "Target is in the " + r.target.instance.state() + " state");
     } else if (!healthCheck.enabled()) {
-      set(r, TargetHealthState.UNAVAILABLE, "Target.HealthCheckDisabled", "Health checks are disabled");
+      set(
+          r,
+          TargetHealthState.UNAVAILABLE,
+          "Target.HealthCheckDisabled",
+          "Health checks are disabled");
     } else {
-      set(r, TargetHealthState.INITIAL, "Elb.RegistrationInProgress", "Target registration is in progress");
+      set(
+          r,
+          TargetHealthState.INITIAL,
+          "Elb.RegistrationInProgress",
+          "Target registration is in progress");
     }
   }
 
   static boolean invalidState(InstanceState s) {
-    return s == InstanceState.STOPPED || s == InstanceState.STOPPING || s == InstanceState.TERMINATED || s == InstanceState.SHUTTING_DOWN;
+    return s == InstanceState.STOPPED
+        || s == InstanceState.STOPPING
+        || s == InstanceState.TERMINATED
+        || s == InstanceState.SHUTTING_DOWN;
   }
 
   /** Starts the health-check loop if the group is in use and it is not running. */
   void ensureChecking() {
     if (checkTask != null && checkTask.isPending()) return;
     if (!inUse() || !healthCheck.enabled()) return;
-    checkTask = kernel.scheduler().at(kernel.clock().now().plus(healthCheck.interval()), 0, this::checkAll);
+    checkTask =
+        kernel.scheduler().at(kernel.clock().now().plus(healthCheck.interval()), 0, this::checkAll);
   }
 
   private void checkAll() {
@@ -144,10 +189,16 @@ final class TgState {
 
   /** One health check of one target; returns whether its state changed. */
   boolean check(Registration r) {
-    if (r.state == TargetHealthState.DRAINING || r.state == TargetHealthState.UNAVAILABLE) return false;
+    if (r.state == TargetHealthState.DRAINING || r.state == TargetHealthState.UNAVAILABLE)
+      return false;
     if (r.state == TargetHealthState.UNUSED) {
-      boolean recoverable = "Target.InvalidState".equals(r.reason) && r.target.instance != null && !invalidState(r.target.instance.state());
-      if (!recoverable && !("Target.NotInUse".equals(r.reason) && inUse() && zoneEnabled(r.target.zone))) return false;
+      boolean recoverable =
+          "Target.InvalidState".equals(r.reason)
+              && r.target.instance != null
+              && !invalidState(r.target.instance.state());
+      if (!recoverable
+          && !("Target.NotInUse".equals(r.reason) && inUse() && zoneEnabled(r.target.zone)))
+        return false;
       startFresh(r);
       return true;
     }
@@ -155,20 +206,31 @@ final class TgState {
     boolean firstCheck = !r.checked;
     r.checked = true;
     boolean changed = false;
-    if (r.state == TargetHealthState.INITIAL && firstCheck && "Elb.RegistrationInProgress".equals(r.reason)) {
-      changed = set(r, TargetHealthState.INITIAL, "Elb.InitialHealthChecking", "Initial health checks in progress");
+    if (r.state == TargetHealthState.INITIAL
+        && firstCheck
+        && "Elb.RegistrationInProgress".equals(r.reason)) {
+      changed =
+          set(
+              r,
+              TargetHealthState.INITIAL,
+              "Elb.InitialHealthChecking",
+              "Initial health checks in progress");
     }
     if (failure == null) {
       r.passes++;
       r.fails = 0;
-      int needed = r.state == TargetHealthState.INITIAL && lbType == LoadBalancerType.APPLICATION ? 1 : healthCheck.healthyThresholdCount();
+      int needed =
+          r.state == TargetHealthState.INITIAL && lbType == LoadBalancerType.APPLICATION
+              ? 1
+              : healthCheck.healthyThresholdCount();
       if (r.state != TargetHealthState.HEALTHY && r.passes >= needed) {
         changed |= set(r, TargetHealthState.HEALTHY, null, null);
       }
     } else {
       r.fails++;
       r.passes = 0;
-      if (r.state != TargetHealthState.UNHEALTHY && r.fails >= healthCheck.unhealthyThresholdCount()) {
+      if (r.state != TargetHealthState.UNHEALTHY
+          && r.fails >= healthCheck.unhealthyThresholdCount()) {
         changed |= set(r, TargetHealthState.UNHEALTHY, failure[0], failure[1]);
       } else if (r.state == TargetHealthState.UNHEALTHY && !failure[0].equals(r.reason)) {
         r.reason = failure[0];
@@ -191,13 +253,24 @@ final class TgState {
     TargetRuntime t = r.target;
     if (!t.reachable()) return new String[] {"Target.Timeout", "Request timed out"};
     if (faults && checksFailing) {
-      return new String[] {"Target.ResponseCodeMismatch", "Health checks failed with these codes: [500]"};
+      return new String[] {
+        "Target.ResponseCodeMismatch", "Health checks failed with these codes: [500]"
+      };
     }
     int port = healthCheck.port() != null ? healthCheck.port() : r.port;
     Request req =
-        new Request("GET", t.id + ":" + port, healthCheck.path() == null ? "/" : healthCheck.path(),
-            Map.of("user-agent", Request.HEALTH_CHECKER), "10.0.0.1", 0, port, true);
-    Response resp = t.answer(req, context.defaults().behavior(), kernel.clock().now().toEpochMilli(), startMillis);
+        new Request(
+            "GET",
+            t.id + ":" + port,
+            healthCheck.path() == null ? "/" : healthCheck.path(),
+            Map.of("user-agent", Request.HEALTH_CHECKER),
+            "10.0.0.1",
+            0,
+            port,
+            true);
+    Response resp =
+        t.answer(
+            req, context.defaults().behavior(), kernel.clock().now().toEpochMilli(), startMillis);
     switch (resp.kind()) {
       case REFUSED:
         return new String[] {"Target.FailedHealthChecks", "Health checks failed"};
@@ -206,9 +279,13 @@ final class TgState {
         return new String[] {"Target.Timeout", "Request timed out"};
       default:
         if (!healthCheck.protocol().isHttp()) return null;
-        if (resp.latency().compareTo(healthCheck.timeout()) >= 0) return new String[] {"Target.Timeout", "Request timed out"};
+        if (resp.latency().compareTo(healthCheck.timeout()) >= 0)
+          return new String[] {"Target.Timeout", "Request timed out"};
         if (!healthCheck.matches(resp.status())) {
-          return new String[] {"Target.ResponseCodeMismatch", "Health checks failed with these codes: [" + resp.status() + "]"};
+          return new String[] {
+            "Target.ResponseCodeMismatch",
+            "Health checks failed with these codes: [" + resp.status() + "]"
+          };
         }
         return null;
     }

@@ -20,15 +20,16 @@ import java.util.Set;
  * @param stopConditions the names of the alarms that stop it when they enter ALARM
  * @param runFor how long the experiment runs from its start, every action's end included
  */
-public record Experiment(String name, List<ExperimentAction> actions, List<String> stopConditions, Duration runFor) {
+public record Experiment(
+    String name, List<ExperimentAction> actions, List<String> stopConditions, Duration runFor) {
 
   /** How long the twin keeps observing after the last action ends, unless {@code runFor} is set. */
   public static final Duration DEFAULT_OBSERVATION = Duration.ofMinutes(15);
 
   /**
    * Validates: at least one action, unique names, every action within {@code runFor}, and no two
-   * lasting actions of the same kind on the same target at once (the second would undo the
-   * first when it ends).
+   * lasting actions of the same kind on the same target at once (the second would undo the first
+   * when it ends).
    *
    * @param name the experiment's name
    * @param actions its actions
@@ -41,13 +42,18 @@ public record Experiment(String name, List<ExperimentAction> actions, List<Strin
     stopConditions = List.copyOf(Require.notNull("stopConditions", stopConditions));
     if (actions.isEmpty()) throw new ValidationException("actions", "[]", "at least one action");
     Require.notNull("runFor", runFor);
-    if (runFor.isZero() || runFor.isNegative()) throw new ValidationException("runFor", runFor, "more than zero");
-    if (runFor.compareTo(Duration.ofDays(7)) > 0) throw new ValidationException("runFor", runFor, "at most 7 days");
+    if (runFor.isZero() || runFor.isNegative())
+      throw new ValidationException("runFor", runFor, "more than zero");
+    if (runFor.compareTo(Duration.ofDays(7)) > 0)
+      throw new ValidationException("runFor", runFor, "at most 7 days");
     Set<String> names = new HashSet<>();
     for (ExperimentAction a : actions) {
-      if (!names.add(a.name())) throw new ValidationException("actions.name", a.name(), "each action name once");
+      if (!names.add(a.name()))
+        throw new ValidationException("actions.name", a.name(), "each action name once");
       if (a.endOffset().compareTo(runFor) > 0) {
-        throw new ValidationException("actions[" + a.name() + "].duration", a.startOffset() + " + " + a.duration(),
+        throw new ValidationException(
+            "actions[" + a.name() + "].duration",
+            a.startOffset() + " + " + a.duration(),
             "an action that ends within the experiment's " + runFor);
       }
     }
@@ -55,9 +61,19 @@ public record Experiment(String name, List<ExperimentAction> actions, List<Strin
       for (int j = i + 1; j < actions.size(); j++) {
         ExperimentAction a = actions.get(i);
         ExperimentAction b = actions.get(j);
-        if (a.action().getClass() == b.action().getClass() && a.action().target().equals(b.action().target()) && a.overlaps(b)) {
-          throw new ValidationException("actions[" + b.name() + "]", b.action().target(),
-              "no overlap with action " + a.name() + " of the same kind on the same target (" + a.startOffset() + " to " + a.endOffset() + ")");
+        if (a.action().getClass() == b.action().getClass()
+            && a.action().target().equals(b.action().target())
+            && a.overlaps(b)) {
+          throw new ValidationException(
+              "actions[" + b.name() + "]",
+              b.action().target(),
+              "no overlap with action "
+                  + a.name()
+                  + " of the same kind on the same target ("
+                  + a.startOffset()
+                  + " to "
+                  + a.endOffset()
+                  + ")");
         }
       }
     }
@@ -101,7 +117,8 @@ public record Experiment(String name, List<ExperimentAction> actions, List<Strin
      * @param duration how long it lasts
      * @return this builder
      */
-    public Builder action(String actionName, FaultAction action, Duration startOffset, Duration duration) {
+    public Builder action(
+        String actionName, FaultAction action, Duration startOffset, Duration duration) {
       actions.add(new ExperimentAction(actionName, action, startOffset, duration));
       return this;
     }
@@ -148,7 +165,8 @@ public record Experiment(String name, List<ExperimentAction> actions, List<Strin
       Duration length = runFor;
       if (length == null) {
         Duration end = Duration.ZERO;
-        for (ExperimentAction a : actions) if (a.endOffset().compareTo(end) > 0) end = a.endOffset();
+        for (ExperimentAction a : actions)
+          if (a.endOffset().compareTo(end) > 0) end = a.endOffset();
         length = end.plus(DEFAULT_OBSERVATION);
       }
       return new Experiment(name, actions, stopConditions, length);

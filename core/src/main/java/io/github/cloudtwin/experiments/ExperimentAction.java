@@ -6,15 +6,16 @@ import java.time.Duration;
 
 /**
  * One action of an experiment: its name, what it does, when it starts (an offset from the
- * experiment's start, as FIS's {@code startAfter} chains amount to) and how long it lasts (none
- * for instant actions such as terminating instances).
+ * experiment's start, as FIS's {@code startAfter} chains amount to) and how long it lasts (none for
+ * instant actions such as terminating instances).
  *
  * @param name unique within the experiment
  * @param action what it does
  * @param startOffset when it starts, from the experiment's start; zero or more
  * @param duration how long it lasts: more than zero, or null for an instant action
  */
-public record ExperimentAction(String name, FaultAction action, Duration startOffset, Duration duration) {
+public record ExperimentAction(
+    String name, FaultAction action, Duration startOffset, Duration duration) {
 
   /**
    * Validates: a duration for every action that lasts, none for instant ones.
@@ -30,10 +31,15 @@ public record ExperimentAction(String name, FaultAction action, Duration startOf
     Require.notNegative("actions[" + name + "].startAfter", startOffset);
     if (action.instant()) {
       if (duration != null) {
-        throw new ValidationException("actions[" + name + "].duration", duration, "none: " + action.actionId() + " happens at one instant");
+        throw new ValidationException(
+            "actions[" + name + "].duration",
+            duration,
+            "none: " + action.actionId() + " happens at one instant");
       }
     } else {
-      if (duration == null) throw new ValidationException("actions[" + name + "].duration", null, "a duration for " + action.actionId());
+      if (duration == null)
+        throw new ValidationException(
+            "actions[" + name + "].duration", null, "a duration for " + action.actionId());
       if (duration.isZero() || duration.isNegative()) {
         throw new ValidationException("actions[" + name + "].duration", duration, "more than zero");
       }
@@ -53,6 +59,7 @@ public record ExperimentAction(String name, FaultAction action, Duration startOf
    */
   boolean overlaps(ExperimentAction other) {
     if (duration == null || other.duration == null) return false;
-    return startOffset.compareTo(other.endOffset()) < 0 && other.startOffset.compareTo(endOffset()) < 0;
+    return startOffset.compareTo(other.endOffset()) < 0
+        && other.startOffset.compareTo(endOffset()) < 0;
   }
 }

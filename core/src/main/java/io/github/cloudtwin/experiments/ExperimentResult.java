@@ -1,6 +1,5 @@
 package io.github.cloudtwin.experiments;
 
-import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.ValidationException;
@@ -14,8 +13,8 @@ import java.util.Optional;
 /**
  * What a run of an experiment did and what the users saw: when each action ran, whether a stop
  * condition ended it, and one {@link MinuteSample} per minute (requests, errors, mean response
- * time, InService instances, healthy targets, running tasks), plus the ECS tasks it stopped and
- * how many were replaced. Read the verdicts here or with {@code assertThat(result)} of the JUnit
+ * time, InService instances, healthy targets, running tasks), plus the ECS tasks it stopped and how
+ * many were replaced. Read the verdicts here or with {@code assertThat(result)} of the JUnit
  * module. Immutable, except that the timeline it quotes keeps growing.
  */
 public final class ExperimentResult {
@@ -31,8 +30,17 @@ public final class ExperimentResult {
   private final Timeline timeline;
   private final long firstEventId;
 
-  ExperimentResult(Experiment experiment, Instant start, String stoppedBy, Duration stopOffset, Map<String, Duration[]> windows,
-      List<MinuteSample> samples, int tasksLost, int tasksReplaced, Timeline timeline, long firstEventId) {
+  ExperimentResult(
+      Experiment experiment,
+      Instant start,
+      String stoppedBy,
+      Duration stopOffset,
+      Map<String, Duration[]> windows,
+      List<MinuteSample> samples,
+      int tasksLost,
+      int tasksReplaced,
+      Timeline timeline,
+      long firstEventId) {
     this.experiment = experiment;
     this.start = start;
     this.stoppedBy = stoppedBy;
@@ -40,7 +48,8 @@ public final class ExperimentResult {
     List<ActionWindow> w = new ArrayList<>();
     for (ExperimentAction a : experiment.actions()) {
       Duration[] d = windows.get(a.name());
-      if (d != null) w.add(new ActionWindow(a.name(), a.action().actionId(), d[0], d[1] == null ? d[0] : d[1]));
+      if (d != null)
+        w.add(new ActionWindow(a.name(), a.action().actionId(), d[0], d[1] == null ? d[0] : d[1]));
     }
     this.windows = List.copyOf(w);
     this.samples = List.copyOf(samples);
@@ -60,7 +69,10 @@ public final class ExperimentResult {
     return start;
   }
 
-  /** {@return {@code completed}, or {@code stopped} when a stop condition ended it, as FIS reports it} */
+  /**
+   * {@return {@code completed}, or {@code stopped} when a stop condition ended it, as FIS reports
+   * it}
+   */
   public String state() {
     return stoppedBy == null ? "completed" : "stopped";
   }
@@ -75,7 +87,10 @@ public final class ExperimentResult {
     return Optional.ofNullable(stopOffset);
   }
 
-  /** {@return the actions that ran, with their actual windows; those a stop condition kept from starting are absent} */
+  /**
+   * {@return the actions that ran, with their actual windows; those a stop condition kept from
+   * starting are absent}
+   */
   public List<ActionWindow> actions() {
     return windows;
   }
@@ -89,7 +104,8 @@ public final class ExperimentResult {
    */
   public ActionWindow action(String name) {
     for (ActionWindow w : windows) if (w.name().equals(name)) return w;
-    throw new ValidationException("action", name, "an action that ran " + windows.stream().map(ActionWindow::name).toList());
+    throw new ValidationException(
+        "action", name, "an action that ran " + windows.stream().map(ActionWindow::name).toList());
   }
 
   /** {@return one sample per minute of the run, oldest first} */
@@ -178,7 +194,8 @@ public final class ExperimentResult {
     double requests = 0;
     double errors = 0;
     for (MinuteSample s : samples) {
-      if (s.end().compareTo(from) > 0 && s.end().minusSeconds(60).compareTo(to) < 0) { // the minute overlaps (from, to)
+      if (s.end().compareTo(from) > 0
+          && s.end().minusSeconds(60).compareTo(to) < 0) { // the minute overlaps (from, to)
         requests += s.requests();
         errors += s.errors();
       }
@@ -186,10 +203,14 @@ public final class ExperimentResult {
     return new double[] {requests, errors};
   }
 
-  /** {@return the sample with the highest error rate (the first of equals), if any minute had requests} */
+  /**
+   * {@return the sample with the highest error rate (the first of equals), if any minute had
+   * requests}
+   */
   public Optional<MinuteSample> worstMinute() {
     MinuteSample worst = null;
-    for (MinuteSample s : samples) if (s.requests() > 0 && (worst == null || s.errorRate() > worst.errorRate())) worst = s;
+    for (MinuteSample s : samples)
+      if (s.requests() > 0 && (worst == null || s.errorRate() > worst.errorRate())) worst = s;
     return Optional.ofNullable(worst);
   }
 
@@ -197,12 +218,15 @@ public final class ExperimentResult {
   public Optional<MinuteSample> slowestMinute() {
     MinuteSample worst = null;
     for (MinuteSample s : samples) {
-      if (!Double.isNaN(s.meanResponseSeconds()) && (worst == null || s.meanResponseSeconds() > worst.meanResponseSeconds())) worst = s;
+      if (!Double.isNaN(s.meanResponseSeconds())
+          && (worst == null || s.meanResponseSeconds() > worst.meanResponseSeconds())) worst = s;
     }
     return Optional.ofNullable(worst);
   }
 
-  /** {@return the mean response time over the run, weighted by answered requests; NaN without any} */
+  /**
+   * {@return the mean response time over the run, weighted by answered requests; NaN without any}
+   */
   public double meanResponseSeconds() {
     double sum = 0;
     double n = 0;
@@ -229,16 +253,19 @@ public final class ExperimentResult {
   }
 
   /**
-   * How long after the first action started a resource's count was back at {@code level} after
-   * its first dip below it: the end of the first whole minute at the level again, at minute
-   * resolution; zero when it never dipped; empty when it was not back by the end of the run.
+   * How long after the first action started a resource's count was back at {@code level} after its
+   * first dip below it: the end of the first whole minute at the level again, at minute resolution;
+   * zero when it never dipped; empty when it was not back by the end of the run.
    *
    * @param resource {@code group/NAME}, {@code target-group/NAME} or {@code service/CLUSTER/NAME}
    * @param level the count it must be back at
    * @return the time to recover, from the first action's start
    */
   public Optional<Duration> recoveryTime(String resource, int level) {
-    Duration first = windows.isEmpty() ? Duration.ZERO : windows.stream().map(ActionWindow::start).min(Duration::compareTo).orElseThrow();
+    Duration first =
+        windows.isEmpty()
+            ? Duration.ZERO
+            : windows.stream().map(ActionWindow::start).min(Duration::compareTo).orElseThrow();
     boolean dipped = false;
     for (MinuteSample s : samples) {
       if (s.end().compareTo(first) <= 0) continue;
@@ -249,7 +276,10 @@ public final class ExperimentResult {
     return dipped ? Optional.empty() : Optional.of(Duration.ZERO);
   }
 
-  /** {@return the resources the samples count: groups, target groups and services as {@code type/name}} */
+  /**
+   * {@return the resources the samples count: groups, target groups and services as {@code
+   * type/name}}
+   */
   public List<String> countedResources() {
     List<String> out = new ArrayList<>();
     if (samples.isEmpty()) return out;
@@ -279,6 +309,14 @@ public final class ExperimentResult {
 
   @Override
   public String toString() {
-    return "ExperimentResult[" + experiment.name() + ", " + state() + ", " + samples.size() + " minutes, error rate " + errorRate() + "]";
+    return "ExperimentResult["
+        + experiment.name()
+        + ", "
+        + state()
+        + ", "
+        + samples.size()
+        + " minutes, error rate "
+        + errorRate()
+        + "]";
   }
 }

@@ -29,7 +29,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-/** One run of an experiment on a twin: schedules its actions, watches its stop conditions, samples each minute. */
+/**
+ * One run of an experiment on a twin: schedules its actions, watches its stop conditions, samples
+ * each minute.
+ */
 final class ExperimentRun {
 
   private final CloudTwin twin;
@@ -40,7 +43,8 @@ final class ExperimentRun {
   private final List<Scheduler.Task> pending = new ArrayList<>();
   private final Map<String, Runnable> active = new LinkedHashMap<>();
   private final Map<String, Duration[]> windows = new LinkedHashMap<>();
-  private final Map<String, List<String>> stopped = new TreeMap<>(); // service -> task ids the experiment stopped
+  private final Map<String, List<String>> stopped =
+      new TreeMap<>(); // service -> task ids the experiment stopped
   private final Map<String, Instant> stoppedAt = new TreeMap<>();
   private final List<MinuteSample> samples = new ArrayList<>();
   private final Map<String, double[]> network = new TreeMap<>(); // zone -> {latency ms, loss}
@@ -59,50 +63,84 @@ final class ExperimentRun {
 
   ExperimentResult run() {
     if (kernel.isAdvancing()) {
-      throw new ValidationException("experiment", experiment.name(), "a run started from the test, not from inside the simulation");
+      throw new ValidationException(
+          "experiment",
+          experiment.name(),
+          "a run started from the test, not from inside the simulation");
     }
     AlarmListener listener = this::alarmChanged;
     java.util.function.Consumer<io.github.cloudtwin.kernel.TimelineEvent> watcher = this::watch;
-    Cancellable sampling = kernel.call(() -> {
-      validateTargets();
-      start = kernel.clock().now();
-      firstEvent = kernel.timeline().record(new ExperimentFact.ExperimentStarted(experiment.name(),
-          experiment.actions().stream().sorted(java.util.Comparator.comparing(ExperimentAction::startOffset)).map(ExperimentAction::name).toList(),
-          experiment.stopConditions()));
-      twin.cloudWatch().addAlarmListener(listener);
-      kernel.timeline().addListener(watcher);
-      minInService.putAll(inServiceNow());
-      minHealthy.putAll(healthyNow());
-      minTasks.putAll(tasksNow());
-      twin.ec2().addCpuLoadModel(this::stressCpu);
-      kernel.runWithCause(firstEvent, () -> {
-        for (ExperimentAction a : experiment.actions()) {
-          pending.add(kernel.scheduler().at(start.plus(a.startOffset()), () -> begin(a)));
-        }
-      });
-      return kernel.every(Duration.ofMinutes(1), Phase.ACT, this::sample);
-    });
+    Cancellable sampling =
+        kernel.call(
+            () -> {
+              validateTargets();
+              start = kernel.clock().now();
+              firstEvent =
+                  kernel
+                      .timeline()
+                      .record(
+                          new ExperimentFact.ExperimentStarted(
+                              experiment.name(),
+                              experiment.actions().stream()
+                                  .sorted(
+                                      java.util.Comparator.comparing(ExperimentAction::startOffset))
+                                  .map(ExperimentAction::name)
+                                  .toList(),
+                              experiment.stopConditions()));
+              twin.cloudWatch().addAlarmListener(listener);
+              kernel.timeline().addListener(watcher);
+              minInService.putAll(inServiceNow());
+              minHealthy.putAll(healthyNow());
+              minTasks.putAll(tasksNow());
+              twin.ec2().addCpuLoadModel(this::stressCpu);
+              kernel.runWithCause(
+                  firstEvent,
+                  () -> {
+                    for (ExperimentAction a : experiment.actions()) {
+                      pending.add(
+                          kernel.scheduler().at(start.plus(a.startOffset()), () -> begin(a)));
+                    }
+                  });
+              return kernel.every(Duration.ofMinutes(1), Phase.ACT, this::sample);
+            });
     try {
       twin.advance(experiment.runFor());
     } finally {
-      kernel.run(() -> {
-        sampling.cancel();
-        twin.cloudWatch().removeAlarmListener(listener);
-        kernel.timeline().removeListener(watcher);
-        for (String name : new ArrayList<>(active.keySet())) end(name, false); // due at the run's last instant
-        kernel.timeline().record(new ExperimentFact.ExperimentEnded(experiment.name(), stoppedBy == null ? "completed" : "stopped"));
-      });
+      kernel.run(
+          () -> {
+            sampling.cancel();
+            twin.cloudWatch().removeAlarmListener(listener);
+            kernel.timeline().removeListener(watcher);
+            for (String name : new ArrayList<>(active.keySet()))
+              end(name, false); // due at the run's last instant
+            kernel
+                .timeline()
+                .record(
+                    new ExperimentFact.ExperimentEnded(
+                        experiment.name(), stoppedBy == null ? "completed" : "stopped"));
+          });
     }
-    return new ExperimentResult(experiment, start, stoppedBy, stopOffset, windows, samples, tasksLost(), tasksReplaced(),
-        twin.timeline(), firstEvent);
+    return new ExperimentResult(
+        experiment,
+        start,
+        stoppedBy,
+        stopOffset,
+        windows,
+        samples,
+        tasksLost(),
+        tasksReplaced(),
+        twin.timeline(),
+        firstEvent);
   }
 
   // ------------------------------------------------------------------ validation
 
   private void validateTargets() {
     for (String alarm : experiment.stopConditions()) {
-      List<String> names = twin.cloudWatch().alarms().stream().map(MetricAlarm::alarmName).sorted().toList();
-      if (!names.contains(alarm)) throw new ValidationException("stopConditions", alarm, "an alarm of the twin " + names);
+      List<String> names =
+          twin.cloudWatch().alarms().stream().map(MetricAlarm::alarmName).sorted().toList();
+      if (!names.contains(alarm))
+        throw new ValidationException("stopConditions", alarm, "an alarm of the twin " + names);
     }
     for (ExperimentAction a : experiment.actions()) {
       String field = "actions[" + a.name() + "].target";
@@ -110,37 +148,50 @@ final class ExperimentRun {
       if (f instanceof FaultAction.ZonePowerInterruption z) zone(field, z.zone());
       else if (f instanceof FaultAction.NetworkLatency n) zone(field, n.zone());
       else if (f instanceof FaultAction.PacketLoss p) zone(field, p.zone());
-      else if (f instanceof FaultAction.TerminateInstances t) group(field, t.autoScalingGroupName());
+      else if (f instanceof FaultAction.TerminateInstances t)
+        group(field, t.autoScalingGroupName());
       else if (f instanceof FaultAction.StopInstances t) group(field, t.autoScalingGroupName());
       else if (f instanceof FaultAction.CpuStress t) group(field, t.autoScalingGroupName());
       else if (f instanceof FaultAction.ThrottleLaunches t) group(field, t.autoScalingGroupName());
-      else if (f instanceof FaultAction.SendSpotInstanceInterruptions t) group(field, t.autoScalingGroupName());
+      else if (f instanceof FaultAction.SendSpotInstanceInterruptions t)
+        group(field, t.autoScalingGroupName());
       else if (f instanceof FaultAction.StopTasks t) service(field, t.cluster(), t.serviceName());
       else if (f instanceof FaultAction.FailHealthChecks t) {
-        List<String> names = twin.loadBalancing().targetGroups().stream().map(g -> g.name()).sorted().toList();
-        if (!names.contains(t.targetGroupName())) throw new ValidationException(field, t.target(), "a target group of the twin " + names);
+        List<String> names =
+            twin.loadBalancing().targetGroups().stream().map(g -> g.name()).sorted().toList();
+        if (!names.contains(t.targetGroupName()))
+          throw new ValidationException(field, t.target(), "a target group of the twin " + names);
       } else if (f instanceof FaultAction.TrafficSurge t) {
-        List<String> names = twin.loadBalancing().loadBalancers().stream().map(l -> l.name()).sorted().toList();
-        if (!names.contains(t.loadBalancerName())) throw new ValidationException(field, t.target(), "a load balancer of the twin " + names);
+        List<String> names =
+            twin.loadBalancing().loadBalancers().stream().map(l -> l.name()).sorted().toList();
+        if (!names.contains(t.loadBalancerName()))
+          throw new ValidationException(field, t.target(), "a load balancer of the twin " + names);
       }
     }
   }
 
   private void zone(String field, String zone) {
     List<String> names = twin.config().zoneNames();
-    if (!names.contains(zone)) throw new ValidationException(field, "zone/" + zone, "a zone of the twin " + names);
+    if (!names.contains(zone))
+      throw new ValidationException(field, "zone/" + zone, "a zone of the twin " + names);
   }
 
   private void group(String field, String name) {
-    List<String> names = twin.autoScaling().groups().stream().map(AutoScalingGroup::name).sorted().toList();
-    if (!names.contains(name)) throw new ValidationException(field, "group/" + name, "an Auto Scaling group of the twin " + names);
+    List<String> names =
+        twin.autoScaling().groups().stream().map(AutoScalingGroup::name).sorted().toList();
+    if (!names.contains(name))
+      throw new ValidationException(
+          field, "group/" + name, "an Auto Scaling group of the twin " + names);
   }
 
   private void service(String field, String cluster, String name) {
     List<String> names = new ArrayList<>();
-    for (Cluster c : twin.ecs().clusters()) for (EcsService s : c.services()) names.add(c.clusterName() + "/" + s.serviceName());
+    for (Cluster c : twin.ecs().clusters())
+      for (EcsService s : c.services()) names.add(c.clusterName() + "/" + s.serviceName());
     names.sort(null);
-    if (!names.contains(cluster + "/" + name)) throw new ValidationException(field, "service/" + cluster + "/" + name, "an ECS service of the twin " + names);
+    if (!names.contains(cluster + "/" + name))
+      throw new ValidationException(
+          field, "service/" + cluster + "/" + name, "an ECS service of the twin " + names);
   }
 
   // ------------------------------------------------------------------ actions
@@ -154,17 +205,31 @@ final class ExperimentRun {
     FaultAction f = a.action();
     List<String> targets = new ArrayList<>();
     Runnable undo = start(f, a, targets);
-    long id = kernel.timeline().record(new ExperimentFact.ActionStarted(experiment.name(), a.name(), f.actionId(), targets));
+    long id =
+        kernel
+            .timeline()
+            .record(
+                new ExperimentFact.ActionStarted(
+                    experiment.name(), a.name(), f.actionId(), targets));
     windows.put(a.name(), new Duration[] {offset(), a.duration() == null ? offset() : null});
-    kernel.runWithCause(id, () -> {
-      Runnable done = undo == null ? null : undo;
-      if (a.duration() == null) {
-        kernel.timeline().record(new ExperimentFact.ActionEnded(experiment.name(), a.name(), f.actionId(), false));
-        return;
-      }
-      active.put(a.name(), done);
-      pending.add(kernel.scheduler().at(kernel.clock().now().plus(a.duration()), () -> end(a.name(), false)));
-    });
+    kernel.runWithCause(
+        id,
+        () -> {
+          Runnable done = undo == null ? null : undo;
+          if (a.duration() == null) {
+            kernel
+                .timeline()
+                .record(
+                    new ExperimentFact.ActionEnded(
+                        experiment.name(), a.name(), f.actionId(), false));
+            return;
+          }
+          active.put(a.name(), done);
+          pending.add(
+              kernel
+                  .scheduler()
+                  .at(kernel.clock().now().plus(a.duration()), () -> end(a.name(), false)));
+        });
     // the fault's consequences are caused by the action's start
     kernel.runWithCause(id, () -> apply(f, targets));
   }
@@ -176,36 +241,44 @@ final class ExperimentRun {
       return () -> twin.ec2().restoreZone(z.zone());
     }
     if (f instanceof FaultAction.TerminateInstances t) {
-      for (String id : t.selection().pick(inService(t.autoScalingGroupName()), random)) targets.add("instance/" + id);
+      for (String id : t.selection().pick(inService(t.autoScalingGroupName()), random))
+        targets.add("instance/" + id);
       return null;
     }
     if (f instanceof FaultAction.StopInstances t) {
-      for (String id : t.selection().pick(inService(t.autoScalingGroupName()), random)) targets.add("instance/" + id);
+      for (String id : t.selection().pick(inService(t.autoScalingGroupName()), random))
+        targets.add("instance/" + id);
       return () -> {
         for (String r : targets) {
           String id = r.substring("instance/".length());
-          if (twin.ec2().instance(id).state() == InstanceState.STOPPED) twin.ec2().startInstance(id);
+          if (twin.ec2().instance(id).state() == InstanceState.STOPPED)
+            twin.ec2().startInstance(id);
         }
       };
     }
     if (f instanceof FaultAction.StopTasks t) {
       List<String> running = new ArrayList<>();
       for (Task task : twin.ecs().service(t.cluster(), t.serviceName()).tasks()) {
-        if (task.lastStatus() == TaskStatus.RUNNING && task.desiredStatus() == TaskStatus.RUNNING) running.add(task.taskId());
+        if (task.lastStatus() == TaskStatus.RUNNING && task.desiredStatus() == TaskStatus.RUNNING)
+          running.add(task.taskId());
       }
       for (String id : t.selection().pick(running, random)) targets.add("task/" + id);
       return null;
     }
     if (f instanceof FaultAction.SendSpotInstanceInterruptions t) {
       List<String> spot = new ArrayList<>();
-      for (var i : twin.autoScaling().group(t.autoScalingGroupName()).instances(io.github.cloudtwin.ec2.PurchaseOption.SPOT)) {
+      for (var i :
+          twin.autoScaling()
+              .group(t.autoScalingGroupName())
+              .instances(io.github.cloudtwin.ec2.PurchaseOption.SPOT)) {
         if (i.lifecycleState() == LifecycleState.IN_SERVICE) spot.add(i.instanceId());
       }
       for (String id : t.selection().pick(spot, random)) targets.add("instance/" + id);
       return null;
     }
     if (f instanceof FaultAction.CpuStress t) {
-      for (String id : t.selection().pick(inService(t.autoScalingGroupName()), random)) targets.add("instance/" + id);
+      for (String id : t.selection().pick(inService(t.autoScalingGroupName()), random))
+        targets.add("instance/" + id);
       return null; // the load model reads the window
     }
     if (f instanceof FaultAction.NetworkLatency n) {
@@ -272,8 +345,11 @@ final class ExperimentRun {
       twin.ec2().throttleRunInstances(t.autoScalingGroupName(), t.percentage());
     } else if (f instanceof FaultAction.TrafficSurge s) {
       double now = 0;
-      for (TrafficFlow flow : twin.traffic().flows()) if (flow.loadBalancerName().equals(s.loadBalancerName())) now += flow.requestsPerSecond();
-      if (now > 0) surges.get(actionOf(f).name())[0] = twin.traffic().apply(s.loadBalancerName(), Workload.constant(now * (s.factor() - 1)));
+      for (TrafficFlow flow : twin.traffic().flows())
+        if (flow.loadBalancerName().equals(s.loadBalancerName())) now += flow.requestsPerSecond();
+      if (now > 0)
+        surges.get(actionOf(f).name())[0] =
+            twin.traffic().apply(s.loadBalancerName(), Workload.constant(now * (s.factor() - 1)));
     }
   }
 
@@ -308,26 +384,34 @@ final class ExperimentRun {
   }
 
   private List<String> inService(String group) {
-    return twin.autoScaling().group(group).instances(LifecycleState.IN_SERVICE).stream().map(i -> i.instanceId()).toList();
+    return twin.autoScaling().group(group).instances(LifecycleState.IN_SERVICE).stream()
+        .map(i -> i.instanceId())
+        .toList();
   }
 
   private void end(String name, boolean early) {
     Runnable undo = active.remove(name);
     if (undo == null && !windows.containsKey(name)) return;
-    ExperimentAction a = experiment.actions().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    ExperimentAction a =
+        experiment.actions().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
     if (undo != null) undo.run();
     if (a.action() instanceof FaultAction.CpuStress) {
       long now = kernel.clock().now().toEpochMilli();
       for (double[] w : stress) if (w[1] > now) w[1] = now;
     }
     windows.get(name)[1] = offset();
-    kernel.timeline().record(new ExperimentFact.ActionEnded(experiment.name(), name, a.action().actionId(), early));
+    kernel
+        .timeline()
+        .record(
+            new ExperimentFact.ActionEnded(experiment.name(), name, a.action().actionId(), early));
   }
 
   // ------------------------------------------------------------------ stop conditions
 
   private void alarmChanged(MetricAlarm alarm, AlarmState from, AlarmState to, String reason) {
-    if (to != AlarmState.ALARM || stoppedBy != null || !experiment.stopConditions().contains(alarm.alarmName())) return;
+    if (to != AlarmState.ALARM
+        || stoppedBy != null
+        || !experiment.stopConditions().contains(alarm.alarmName())) return;
     String name = alarm.alarmName();
     kernel.scheduler().at(kernel.clock().now(), () -> stop(name));
   }
@@ -336,11 +420,14 @@ final class ExperimentRun {
     if (stoppedBy != null) return;
     stoppedBy = alarmName;
     stopOffset = offset();
-    long id = kernel.timeline().record(new ExperimentFact.StopConditionMet(experiment.name(), alarmName));
-    kernel.runWithCause(id, () -> {
-      for (Scheduler.Task t : pending) t.cancel();
-      for (String name : new ArrayList<>(active.keySet())) end(name, true);
-    });
+    long id =
+        kernel.timeline().record(new ExperimentFact.StopConditionMet(experiment.name(), alarmName));
+    kernel.runWithCause(
+        id,
+        () -> {
+          for (Scheduler.Task t : pending) t.cancel();
+          for (String name : new ArrayList<>(active.keySet())) end(name, true);
+        });
   }
 
   // ------------------------------------------------------------------ observation
@@ -352,11 +439,16 @@ final class ExperimentRun {
     Map<String, Integer> inService = lowest(minInService, inServiceNow());
     Map<String, Integer> healthy = lowest(minHealthy, healthyNow());
     Map<String, Integer> tasks = lowest(minTasks, tasksNow());
-    samples.add(new MinuteSample(offset(), traffic[0], traffic[1], traffic[2], inService, healthy, tasks));
+    samples.add(
+        new MinuteSample(offset(), traffic[0], traffic[1], traffic[2], inService, healthy, tasks));
   }
 
-  /** The minute's lowest counts (what the events showed, and now), then starts the next minute from now. */
-  private static Map<String, Integer> lowest(Map<String, Integer> tracked, Map<String, Integer> now) {
+  /**
+   * The minute's lowest counts (what the events showed, and now), then starts the next minute from
+   * now.
+   */
+  private static Map<String, Integer> lowest(
+      Map<String, Integer> tracked, Map<String, Integer> now) {
     Map<String, Integer> out = new TreeMap<>();
     now.forEach((k, v) -> out.put(k, Math.min(v, tracked.getOrDefault(k, v))));
     tracked.clear();
@@ -390,7 +482,8 @@ final class ExperimentRun {
     Map<String, Integer> out = new TreeMap<>();
     for (var tg : twin.loadBalancing().targetGroups()) {
       int n = 0;
-      for (var h : tg.targetHealth().values()) if (h.state() == io.github.cloudtwin.elb.TargetHealthState.HEALTHY) n++;
+      for (var h : tg.targetHealth().values())
+        if (h.state() == io.github.cloudtwin.elb.TargetHealthState.HEALTHY) n++;
       out.put(tg.name(), n);
     }
     return out;
@@ -399,7 +492,8 @@ final class ExperimentRun {
   private Map<String, Integer> tasksNow() {
     Map<String, Integer> out = new TreeMap<>();
     for (Cluster c : twin.ecs().clusters()) {
-      for (EcsService s : c.services()) out.put(c.clusterName() + "/" + s.serviceName(), s.runningCount());
+      for (EcsService s : c.services())
+        out.put(c.clusterName() + "/" + s.serviceName(), s.runningCount());
     }
     return out;
   }
@@ -416,7 +510,9 @@ final class ExperimentRun {
     for (Map.Entry<String, Instant> e : stoppedAt.entrySet()) {
       String[] cs = e.getKey().split("/", 2);
       for (Task t : twin.ecs().service(cs[0], cs[1]).tasks()) {
-        if (t.startedAt() != null && !t.startedAt().isBefore(e.getValue()) && t.lastStatus() == TaskStatus.RUNNING) n++;
+        if (t.startedAt() != null
+            && !t.startedAt().isBefore(e.getValue())
+            && t.lastStatus() == TaskStatus.RUNNING) n++;
       }
     }
     return Math.min(n, tasksLost());

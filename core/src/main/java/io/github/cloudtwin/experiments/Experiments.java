@@ -45,25 +45,42 @@ public final class Experiments {
    */
   public static Experiment loseOneZone(String zone, Duration outage) {
     return Experiment.builder("lose-" + zone)
-        .action("power-interruption-" + zone, new FaultAction.ZonePowerInterruption(zone), Duration.ofMinutes(1), outage)
+        .action(
+            "power-interruption-" + zone,
+            new FaultAction.ZonePowerInterruption(zone),
+            Duration.ofMinutes(1),
+            outage)
         .build();
   }
 
   /**
-   * Twice the traffic with one zone down: {@code zone} dark from one minute in for {@code
-   * outage}, and from five minutes in the load balancer offered twice its workloads' rate for
-   * the rest of the outage.
+   * Twice the traffic with one zone down: {@code zone} dark from one minute in for {@code outage},
+   * and from five minutes in the load balancer offered twice its workloads' rate for the rest of
+   * the outage.
    *
    * @param zone the zone to lose
    * @param loadBalancerName the load balancer whose traffic doubles
    * @param outage how long the zone is dark, more than 5 minutes
    * @return the experiment
    */
-  public static Experiment trafficSpikeWithOneZoneDown(String zone, String loadBalancerName, Duration outage) {
-    Require.between("outage", Require.notNull("outage", outage), Duration.ofMinutes(5).plusSeconds(1), Duration.ofDays(1));
+  public static Experiment trafficSpikeWithOneZoneDown(
+      String zone, String loadBalancerName, Duration outage) {
+    Require.between(
+        "outage",
+        Require.notNull("outage", outage),
+        Duration.ofMinutes(5).plusSeconds(1),
+        Duration.ofDays(1));
     return Experiment.builder("2x-traffic-" + zone + "-down")
-        .action("power-interruption-" + zone, new FaultAction.ZonePowerInterruption(zone), Duration.ofMinutes(1), outage)
-        .action("2x-traffic", new FaultAction.TrafficSurge(loadBalancerName, 2), Duration.ofMinutes(5), outage.minusMinutes(4))
+        .action(
+            "power-interruption-" + zone,
+            new FaultAction.ZonePowerInterruption(zone),
+            Duration.ofMinutes(1),
+            outage)
+        .action(
+            "2x-traffic",
+            new FaultAction.TrafficSurge(loadBalancerName, 2),
+            Duration.ofMinutes(5),
+            outage.minusMinutes(4))
         .build();
   }
 
@@ -78,8 +95,11 @@ public final class Experiments {
    */
   public static Experiment reclaimSpot(String autoScalingGroupName, int percent) {
     return Experiment.builder("reclaim-" + percent + "-percent-spot")
-        .action("spot-interruptions", new FaultAction.SendSpotInstanceInterruptions(autoScalingGroupName, Selection.percent(percent),
-            Duration.ofMinutes(2)), Duration.ofMinutes(1))
+        .action(
+            "spot-interruptions",
+            new FaultAction.SendSpotInstanceInterruptions(
+                autoScalingGroupName, Selection.percent(percent), Duration.ofMinutes(2)),
+            Duration.ofMinutes(1))
         .build();
   }
 }

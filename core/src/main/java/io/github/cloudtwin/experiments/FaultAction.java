@@ -19,7 +19,9 @@ public sealed interface FaultAction {
     return false;
   }
 
-  /** {@return the resource the action targets, as {@code type/name}, for overlap checks and facts} */
+  /**
+   * {@return the resource the action targets, as {@code type/name}, for overlap checks and facts}
+   */
   String target();
 
   /**
@@ -56,7 +58,8 @@ public sealed interface FaultAction {
    * @param autoScalingGroupName the group whose instances are the target
    * @param selection how many of them
    */
-  record TerminateInstances(String autoScalingGroupName, Selection selection) implements FaultAction {
+  record TerminateInstances(String autoScalingGroupName, Selection selection)
+      implements FaultAction {
     /**
      * Validates.
      *
@@ -86,8 +89,8 @@ public sealed interface FaultAction {
 
   /**
    * {@code aws:ec2:stop-instances} on a group's InService instances, with {@code
-   * startInstancesAfterDuration} = the action's duration: stopped now, started again at the end
-   * (if the group has not replaced them by then).
+   * startInstancesAfterDuration} = the action's duration: stopped now, started again at the end (if
+   * the group has not replaced them by then).
    *
    * @param autoScalingGroupName the group whose instances are the target
    * @param selection how many of them
@@ -162,7 +165,8 @@ public sealed interface FaultAction {
    * @param selection how many of them
    * @param loadPercent the CPU added, 1 to 100
    */
-  record CpuStress(String autoScalingGroupName, Selection selection, double loadPercent) implements FaultAction {
+  record CpuStress(String autoScalingGroupName, Selection selection, double loadPercent)
+      implements FaultAction {
     /**
      * Validates.
      *
@@ -173,7 +177,8 @@ public sealed interface FaultAction {
     public CpuStress {
       Require.name("autoScalingGroupName", autoScalingGroupName);
       Require.notNull("selection", selection);
-      if (!(loadPercent >= 1 && loadPercent <= 100)) throw new ValidationException("LoadPercent", loadPercent, "1 to 100");
+      if (!(loadPercent >= 1 && loadPercent <= 100))
+        throw new ValidationException("LoadPercent", loadPercent, "1 to 100");
     }
 
     @Override
@@ -203,7 +208,11 @@ public sealed interface FaultAction {
      */
     public NetworkLatency {
       Require.name("zone", zone);
-      Require.between("DelayMilliseconds", Require.positive("DelayMilliseconds", delay), Duration.ofMillis(1), Duration.ofHours(1));
+      Require.between(
+          "DelayMilliseconds",
+          Require.positive("DelayMilliseconds", delay),
+          Duration.ofMillis(1),
+          Duration.ofHours(1));
     }
 
     @Override
@@ -218,9 +227,9 @@ public sealed interface FaultAction {
   }
 
   /**
-   * {@code aws:ssm:send-command} with {@code AWSFIS-Run-Network-Packet-Loss} on a zone's
-   * instances: {@code lossPercent} of the requests routed to the zone's targets are lost (the load
-   * balancer answers 504).
+   * {@code aws:ssm:send-command} with {@code AWSFIS-Run-Network-Packet-Loss} on a zone's instances:
+   * {@code lossPercent} of the requests routed to the zone's targets are lost (the load balancer
+   * answers 504).
    *
    * @param zone the zone whose targets lose requests
    * @param lossPercent 1 to 100
@@ -234,7 +243,8 @@ public sealed interface FaultAction {
      */
     public PacketLoss {
       Require.name("zone", zone);
-      if (!(lossPercent >= 1 && lossPercent <= 100)) throw new ValidationException("LossPercent", lossPercent, "1 to 100");
+      if (!(lossPercent >= 1 && lossPercent <= 100))
+        throw new ValidationException("LossPercent", lossPercent, "1 to 100");
     }
 
     @Override
@@ -249,9 +259,9 @@ public sealed interface FaultAction {
   }
 
   /**
-   * A target group's health check fails on every registered target for the action's duration
-   * (they answer it with 500 and serve traffic as before). FIS has no such action; the twin names
-   * it {@code cloudtwin:elb:fail-health-checks}.
+   * A target group's health check fails on every registered target for the action's duration (they
+   * answer it with 500 and serve traffic as before). FIS has no such action; the twin names it
+   * {@code cloudtwin:elb:fail-health-checks}.
    *
    * @param targetGroupName the target group
    */
@@ -308,10 +318,10 @@ public sealed interface FaultAction {
   }
 
   /**
-   * More of the test's own traffic: for the action's duration, the load balancer is offered
-   * {@code factor} times the requests per second its workloads offer when the action starts (the
-   * extra as a constant flow of the same requests). Not a FIS action (FIS injects faults, not
-   * load); the twin names it {@code cloudtwin:traffic:surge}.
+   * More of the test's own traffic: for the action's duration, the load balancer is offered {@code
+   * factor} times the requests per second its workloads offer when the action starts (the extra as
+   * a constant flow of the same requests). Not a FIS action (FIS injects faults, not load); the
+   * twin names it {@code cloudtwin:traffic:surge}.
    *
    * @param loadBalancerName the load balancer
    * @param factor more than 1, at most 100
@@ -325,7 +335,8 @@ public sealed interface FaultAction {
      */
     public TrafficSurge {
       Require.name("loadBalancerName", loadBalancerName);
-      if (!(factor > 1 && factor <= 100)) throw new ValidationException("factor", factor, "more than 1, at most 100");
+      if (!(factor > 1 && factor <= 100))
+        throw new ValidationException("factor", factor, "more than 1, at most 100");
     }
 
     @Override
@@ -349,7 +360,8 @@ public sealed interface FaultAction {
    * @param selection how many of them
    * @param durationBeforeInterruption 2 minutes to 24 hours
    */
-  record SendSpotInstanceInterruptions(String autoScalingGroupName, Selection selection, Duration durationBeforeInterruption)
+  record SendSpotInstanceInterruptions(
+      String autoScalingGroupName, Selection selection, Duration durationBeforeInterruption)
       implements FaultAction {
     /**
      * Validates.
@@ -361,8 +373,11 @@ public sealed interface FaultAction {
     public SendSpotInstanceInterruptions {
       Require.name("autoScalingGroupName", autoScalingGroupName);
       Require.notNull("selection", selection);
-      Require.between("durationBeforeInterruption", Require.notNull("durationBeforeInterruption", durationBeforeInterruption),
-          Duration.ofMinutes(2), Duration.ofHours(24));
+      Require.between(
+          "durationBeforeInterruption",
+          Require.notNull("durationBeforeInterruption", durationBeforeInterruption),
+          Duration.ofMinutes(2),
+          Duration.ofHours(24));
     }
 
     @Override

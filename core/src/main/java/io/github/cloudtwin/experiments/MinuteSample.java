@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * One minute of an experiment as the twin saw it: the requests its load balancers counted in the
  * minute, how many failed, their mean response time, and the lowest count during the minute of
- * InService instances per group, healthy targets per target group and running tasks per service
- * (a dip shorter than a minute shows).
+ * InService instances per group, healthy targets per target group and running tasks per service (a
+ * dip shorter than a minute shows).
  *
  * @param end the minute's end, as an offset from the experiment's start
  * @param requests requests the load balancers counted in the minute
@@ -58,8 +58,10 @@ public record MinuteSample(
   public int count(String resource) {
     io.github.cloudtwin.kernel.Require.name("resource", resource);
     if (resource.startsWith("group/")) return inService.getOrDefault(resource.substring(6), 0);
-    if (resource.startsWith("target-group/")) return healthyTargets.getOrDefault(resource.substring(13), 0);
+    if (resource.startsWith("target-group/"))
+      return healthyTargets.getOrDefault(resource.substring(13), 0);
     if (resource.startsWith("service/")) return runningTasks.getOrDefault(resource.substring(8), 0);
-    throw new io.github.cloudtwin.kernel.ValidationException("resource", resource, "group/NAME, target-group/NAME or service/CLUSTER/NAME");
+    throw new io.github.cloudtwin.kernel.ValidationException(
+        "resource", resource, "group/NAME, target-group/NAME or service/CLUSTER/NAME");
   }
 }

@@ -12,7 +12,10 @@ final class Observation {
 
   private Observation() {}
 
-  /** {requests, errors, mean response seconds (NaN without answers)} of the minute ending at {@code now}. */
+  /**
+   * {requests, errors, mean response seconds (NaN without answers)} of the minute ending at {@code
+   * now}.
+   */
   static double[] traffic(CloudTwin twin, Instant now) {
     Instant from = now.minusSeconds(60);
     double requests = 0;
@@ -25,10 +28,34 @@ final class Observation {
       String ns = classic ? "AWS/ELB" : "AWS/ApplicationELB";
       String dim = classic ? "LoadBalancerName" : "LoadBalancer";
       double r = sum(twin, MetricId.of(ns, "RequestCount", dim, lb.dimensionValue()), from, now);
-      double e = sum(twin, MetricId.of(ns, classic ? "HTTPCode_ELB_5XX" : "HTTPCode_ELB_5XX_Count", dim, lb.dimensionValue()), from, now)
-          + sum(twin, MetricId.of(ns, classic ? "HTTPCode_Backend_5XX" : "HTTPCode_Target_5XX_Count", dim, lb.dimensionValue()), from, now);
-      double t = twin.cloudWatch().statistic(MetricId.of(ns, classic ? "Latency" : "TargetResponseTime", dim, lb.dimensionValue()), from, now,
-          Statistic.AVERAGE).orElse(Double.NaN);
+      double e =
+          sum(
+                  twin,
+                  MetricId.of(
+                      ns,
+                      classic ? "HTTPCode_ELB_5XX" : "HTTPCode_ELB_5XX_Count",
+                      dim,
+                      lb.dimensionValue()),
+                  from,
+                  now)
+              + sum(
+                  twin,
+                  MetricId.of(
+                      ns,
+                      classic ? "HTTPCode_Backend_5XX" : "HTTPCode_Target_5XX_Count",
+                      dim,
+                      lb.dimensionValue()),
+                  from,
+                  now);
+      double t =
+          twin.cloudWatch()
+              .statistic(
+                  MetricId.of(
+                      ns, classic ? "Latency" : "TargetResponseTime", dim, lb.dimensionValue()),
+                  from,
+                  now,
+                  Statistic.AVERAGE)
+              .orElse(Double.NaN);
       requests += r;
       errors += e;
       if (!Double.isNaN(t) && r - e > 0) {
@@ -36,7 +63,9 @@ final class Observation {
         answered += r - e;
       }
     }
-    return new double[] {requests, Math.min(errors, requests), answered > 0 ? latencyWeighted / answered : Double.NaN};
+    return new double[] {
+      requests, Math.min(errors, requests), answered > 0 ? latencyWeighted / answered : Double.NaN
+    };
   }
 
   private static double sum(CloudTwin twin, MetricId id, Instant from, Instant to) {

@@ -24,11 +24,15 @@ public record Selection(String mode, int value) {
    */
   public Selection {
     Require.oneOf("selectionMode", mode, List.of("ALL", "COUNT", "PERCENT"));
-    if (mode.equals("COUNT") && value < 1) throw new ValidationException("selectionMode", "COUNT(" + value + ")", "COUNT(n) with n of at least 1");
+    if (mode.equals("COUNT") && value < 1)
+      throw new ValidationException(
+          "selectionMode", "COUNT(" + value + ")", "COUNT(n) with n of at least 1");
     if (mode.equals("PERCENT") && (value < 1 || value > 100)) {
-      throw new ValidationException("selectionMode", "PERCENT(" + value + ")", "PERCENT(n) with n from 1 to 100");
+      throw new ValidationException(
+          "selectionMode", "PERCENT(" + value + ")", "PERCENT(n) with n from 1 to 100");
     }
-    if (mode.equals("ALL") && value != 100) throw new ValidationException("selectionMode", "ALL(" + value + ")", "ALL");
+    if (mode.equals("ALL") && value != 100)
+      throw new ValidationException("selectionMode", "ALL(" + value + ")", "ALL");
   }
 
   /** {@return every resource of the target} */
@@ -66,7 +70,9 @@ public record Selection(String mode, int value) {
     };
   }
 
-  /** Picks the selected ones of {@code ids} (sorted first, so the pick depends on the seed only). */
+  /**
+   * Picks the selected ones of {@code ids} (sorted first, so the pick depends on the seed only).
+   */
   List<String> pick(List<String> ids, SplittableRandom random) {
     List<String> pool = new ArrayList<>(ids);
     pool.sort(null);

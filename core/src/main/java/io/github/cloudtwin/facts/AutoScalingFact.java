@@ -34,7 +34,13 @@ public sealed interface AutoScalingFact extends Fact {
    * @param desiredCapacity the desired capacity
    * @param availabilityZones its zones
    */
-  record GroupCreated(String groupName, int minSize, int maxSize, int desiredCapacity, List<String> availabilityZones) implements AutoScalingFact {
+  record GroupCreated(
+      String groupName,
+      int minSize,
+      int maxSize,
+      int desiredCapacity,
+      List<String> availabilityZones)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -47,7 +53,14 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return "created: min " + minSize + ", max " + maxSize + ", desired " + desiredCapacity + ", zones " + availabilityZones;
+      return "created: min "
+          + minSize
+          + ", max "
+          + maxSize
+          + ", desired "
+          + desiredCapacity
+          + ", zones "
+          + availabilityZones;
     }
   }
 
@@ -57,9 +70,11 @@ public sealed interface AutoScalingFact extends Fact {
    * @param groupName the Auto Scaling group name
    * @param from the desired capacity before
    * @param to the desired capacity after
-   * @param cause why, in AWS's words (for instance {@code a user request explicitly set group desired capacity})
+   * @param cause why, in AWS's words (for instance {@code a user request explicitly set group
+   *     desired capacity})
    */
-  record DesiredCapacityChanged(String groupName, int from, int to, String cause) implements AutoScalingFact {
+  record DesiredCapacityChanged(String groupName, int from, int to, String cause)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -84,7 +99,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param maxSize the maximum size
    * @param desiredCapacity the desired capacity
    */
-  record GroupConstraintsUpdated(String groupName, int minSize, int maxSize, int desiredCapacity) implements AutoScalingFact {
+  record GroupConstraintsUpdated(String groupName, int minSize, int maxSize, int desiredCapacity)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -108,7 +124,9 @@ public sealed interface AutoScalingFact extends Fact {
    * @param launchTemplateName the launch template name
    * @param launchTemplateVersion the version
    */
-  record LaunchTemplateUpdated(String groupName, String launchTemplateName, String launchTemplateVersion) implements AutoScalingFact {
+  record LaunchTemplateUpdated(
+      String groupName, String launchTemplateName, String launchTemplateVersion)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -132,7 +150,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param forceDelete whether ForceDelete terminated its instances
    * @param instancesTerminated how many instances ForceDelete terminated
    */
-  record GroupDeleted(String groupName, boolean forceDelete, int instancesTerminated) implements AutoScalingFact {
+  record GroupDeleted(String groupName, boolean forceDelete, int instancesTerminated)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -145,7 +164,8 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return "deleted" + (forceDelete ? " (ForceDelete: " + instancesTerminated + " instances terminated)" : "");
+      return "deleted"
+          + (forceDelete ? " (ForceDelete: " + instancesTerminated + " instances terminated)" : "");
     }
   }
 
@@ -181,7 +201,13 @@ public sealed interface AutoScalingFact extends Fact {
    * @param heartbeatTimeout how long an instance waits
    * @param defaultResult the result when the wait times out
    */
-  record LifecycleHookPut(String groupName, String hookName, LifecycleTransition transition, Duration heartbeatTimeout, LifecycleActionResult defaultResult) implements AutoScalingFact {
+  record LifecycleHookPut(
+      String groupName,
+      String hookName,
+      LifecycleTransition transition,
+      Duration heartbeatTimeout,
+      LifecycleActionResult defaultResult)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -194,7 +220,14 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return "hook " + hookName + " put: " + transition + ", heartbeat " + heartbeatTimeout.getSeconds() + " s, default " + defaultResult;
+      return "hook "
+          + hookName
+          + " put: "
+          + transition
+          + ", heartbeat "
+          + heartbeatTimeout.getSeconds()
+          + " s, default "
+          + defaultResult;
     }
   }
 
@@ -222,7 +255,8 @@ public sealed interface AutoScalingFact extends Fact {
   }
 
   /**
-   * An instance's wait on a lifecycle hook ended: completed by a call, or timed out with the default result.
+   * An instance's wait on a lifecycle hook ended: completed by a call, or timed out with the
+   * default result.
    *
    * @param groupName the Auto Scaling group name
    * @param hookName the lifecycle hook name
@@ -230,7 +264,13 @@ public sealed interface AutoScalingFact extends Fact {
    * @param result the result
    * @param timedOut whether the heartbeat timeout ended it
    */
-  record LifecycleActionCompleted(String groupName, String hookName, String instanceId, LifecycleActionResult result, boolean timedOut) implements AutoScalingFact {
+  record LifecycleActionCompleted(
+      String groupName,
+      String hookName,
+      String instanceId,
+      LifecycleActionResult result,
+      boolean timedOut)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -243,7 +283,12 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return "hook " + hookName + (timedOut ? " timed out for " : " completed for ") + instanceId + ": " + result;
+      return "hook "
+          + hookName
+          + (timedOut ? " timed out for " : " completed for ")
+          + instanceId
+          + ": "
+          + result;
     }
   }
 
@@ -255,7 +300,9 @@ public sealed interface AutoScalingFact extends Fact {
    * @param instanceId the instance id
    * @param heartbeatTimeout the timeout that restarts
    */
-  record LifecycleActionHeartbeat(String groupName, String hookName, String instanceId, Duration heartbeatTimeout) implements AutoScalingFact {
+  record LifecycleActionHeartbeat(
+      String groupName, String hookName, String instanceId, Duration heartbeatTimeout)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -268,7 +315,13 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return "hook " + hookName + " heartbeat for " + instanceId + ": timeout restarts (" + heartbeatTimeout.getSeconds() + " s)";
+      return "hook "
+          + hookName
+          + " heartbeat for "
+          + instanceId
+          + ": timeout restarts ("
+          + heartbeatTimeout.getSeconds()
+          + " s)";
     }
   }
 
@@ -279,7 +332,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param instanceId the instance id
    * @param cause why, in AWS's words
    */
-  record InstanceMarkedUnhealthy(String groupName, String instanceId, String cause) implements AutoScalingFact {
+  record InstanceMarkedUnhealthy(String groupName, String instanceId, String cause)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -306,7 +360,14 @@ public sealed interface AutoScalingFact extends Fact {
    * @param status its status when recorded
    * @param instanceId the instance it is about, or null
    */
-  record ScalingActivityStarted(String groupName, String activityId, String description, String cause, ActivityStatus status, String instanceId) implements AutoScalingFact {
+  record ScalingActivityStarted(
+      String groupName,
+      String activityId,
+      String description,
+      String cause,
+      ActivityStatus status,
+      String instanceId)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -336,7 +397,9 @@ public sealed interface AutoScalingFact extends Fact {
    * @param description AWS's description
    * @param status how it ended
    */
-  record ScalingActivityEnded(String groupName, String activityId, String description, ActivityStatus status) implements AutoScalingFact {
+  record ScalingActivityEnded(
+      String groupName, String activityId, String description, ActivityStatus status)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -366,7 +429,9 @@ public sealed interface AutoScalingFact extends Fact {
    * @param from the state before (equal to {@code to} when the instance just joined as Pending)
    * @param to the state after
    */
-  record LifecycleStateChanged(String instanceId, String groupName, LifecycleState from, LifecycleState to) implements AutoScalingFact {
+  record LifecycleStateChanged(
+      String instanceId, String groupName, LifecycleState from, LifecycleState to)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "instance/" + instanceId;
@@ -379,7 +444,10 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return (to == LifecycleState.PENDING && from == LifecycleState.PENDING ? "" : from + " -> ") + to + " in group " + groupName;
+      return (to == LifecycleState.PENDING && from == LifecycleState.PENDING ? "" : from + " -> ")
+          + to
+          + " in group "
+          + groupName;
     }
 
     /** {@return +1 when the instance entered InService, -1 when it left, 0 otherwise} */
@@ -397,7 +465,9 @@ public sealed interface AutoScalingFact extends Fact {
    * @param instanceId the instance id
    * @param protectedFromScaleIn whether it is protected
    */
-  record InstanceProtectionChanged(String groupName, String instanceId, boolean protectedFromScaleIn) implements AutoScalingFact {
+  record InstanceProtectionChanged(
+      String groupName, String instanceId, boolean protectedFromScaleIn)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -420,7 +490,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param groupName the Auto Scaling group name
    * @param processes the processes
    */
-  record ProcessesSuspended(String groupName, List<ScalingProcess> processes) implements AutoScalingFact {
+  record ProcessesSuspended(String groupName, List<ScalingProcess> processes)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -443,7 +514,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param groupName the Auto Scaling group name
    * @param processes the processes
    */
-  record ProcessesResumed(String groupName, List<ScalingProcess> processes) implements AutoScalingFact {
+  record ProcessesResumed(String groupName, List<ScalingProcess> processes)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -468,7 +540,9 @@ public sealed interface AutoScalingFact extends Fact {
    * @param recurrence its cron recurrence, or null
    * @param startTime its start time, or null
    */
-  record ScheduledActionPut(String groupName, String actionName, String recurrence, Instant startTime) implements AutoScalingFact {
+  record ScheduledActionPut(
+      String groupName, String actionName, String recurrence, Instant startTime)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -481,7 +555,10 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return "scheduled action " + actionName + " put" + (recurrence != null ? " (recurrence " + recurrence + ")" : " at " + startTime);
+      return "scheduled action "
+          + actionName
+          + " put"
+          + (recurrence != null ? " (recurrence " + recurrence + ")" : " at " + startTime);
     }
   }
 
@@ -538,7 +615,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param actionName the scheduled action name
    * @param error why
    */
-  record ScheduledActionFailed(String groupName, String actionName, String error) implements AutoScalingFact {
+  record ScheduledActionFailed(String groupName, String actionName, String error)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -563,7 +641,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param spec its definition
    * @param description the definition in words
    */
-  record PolicyPut(String policyName, String groupName, ScalingPolicySpec spec, String description) implements AutoScalingFact {
+  record PolicyPut(String policyName, String groupName, ScalingPolicySpec spec, String description)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "policy/" + policyName;
@@ -612,7 +691,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param from the desired capacity before
    * @param to the desired capacity it proposes, or -1 for no change
    */
-  record PolicyExecuted(String policyName, String groupName, String alarmName, int from, int to) implements AutoScalingFact {
+  record PolicyExecuted(String policyName, String groupName, String alarmName, int from, int to)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "policy/" + policyName;
@@ -625,7 +705,10 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return (alarmName == null ? "executed by a user request: " : "alarm " + alarmName + " in state ALARM: ") + (to < 0 ? "no change" : "desired capacity " + from + " -> " + to);
+      return (alarmName == null
+              ? "executed by a user request: "
+              : "alarm " + alarmName + " in state ALARM: ")
+          + (to < 0 ? "no change" : "desired capacity " + from + " -> " + to);
     }
   }
 
@@ -637,7 +720,9 @@ public sealed interface AutoScalingFact extends Fact {
    * @param reason why not
    * @param cooldownUntil the end of the cooldown, or null
    */
-  record PolicyNotExecuted(String policyName, String groupName, Reason reason, Instant cooldownUntil) implements AutoScalingFact {
+  record PolicyNotExecuted(
+      String policyName, String groupName, Reason reason, Instant cooldownUntil)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "policy/" + policyName;
@@ -650,7 +735,11 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return reason == Reason.ALARM_NOTIFICATION_SUSPENDED ? "AlarmNotification is suspended on group " + groupName : "not executed: a scaling activity or cooldown is in progress (cooldown until " + cooldownUntil + ")";
+      return reason == Reason.ALARM_NOTIFICATION_SUSPENDED
+          ? "AlarmNotification is suspended on group " + groupName
+          : "not executed: a scaling activity or cooldown is in progress (cooldown until "
+              + cooldownUntil
+              + ")";
     }
   }
 
@@ -660,7 +749,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param groupName the Auto Scaling group name
    * @param targetGroupNames the target groups attached
    */
-  record TargetGroupsAttached(String groupName, List<String> targetGroupNames) implements AutoScalingFact {
+  record TargetGroupsAttached(String groupName, List<String> targetGroupNames)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -678,12 +768,14 @@ public sealed interface AutoScalingFact extends Fact {
   }
 
   /**
-   * Target groups were detached from a group (DetachLoadBalancerTargetGroups); the group's instances deregister.
+   * Target groups were detached from a group (DetachLoadBalancerTargetGroups); the group's
+   * instances deregister.
    *
    * @param groupName the Auto Scaling group name
    * @param targetGroupNames the target groups detached
    */
-  record TargetGroupsDetached(String groupName, List<String> targetGroupNames) implements AutoScalingFact {
+  record TargetGroupsDetached(String groupName, List<String> targetGroupNames)
+      implements AutoScalingFact {
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -731,7 +823,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param atRiskInstanceId the Spot Instance at elevated risk of interruption
    * @param replacementInstanceId the instance launched to replace it
    */
-  record RebalanceReplacementLaunched(String groupName, String atRiskInstanceId, String replacementInstanceId)
+  record RebalanceReplacementLaunched(
+      String groupName, String atRiskInstanceId, String replacementInstanceId)
       implements AutoScalingFact {
     @Override
     public String resource() {
@@ -745,7 +838,10 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return "Capacity Rebalancing: launched " + replacementInstanceId + " to replace at-risk Spot Instance " + atRiskInstanceId;
+      return "Capacity Rebalancing: launched "
+          + replacementInstanceId
+          + " to replace at-risk Spot Instance "
+          + atRiskInstanceId;
     }
   }
 
@@ -756,7 +852,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param atRiskInstanceId the Spot Instance being terminated
    * @param replacementInstanceId the InService instance that replaced it
    */
-  record AtRiskInstanceReplaced(String groupName, String atRiskInstanceId, String replacementInstanceId)
+  record AtRiskInstanceReplaced(
+      String groupName, String atRiskInstanceId, String replacementInstanceId)
       implements AutoScalingFact {
     @Override
     public String resource() {
@@ -770,7 +867,9 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return "Capacity Rebalancing: " + replacementInstanceId + " is InService, terminating at-risk Spot Instance "
+      return "Capacity Rebalancing: "
+          + replacementInstanceId
+          + " is InService, terminating at-risk Spot Instance "
           + atRiskInstanceId;
     }
   }
@@ -782,7 +881,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param instanceId the instance
    * @param maxInstanceLifetime the group's MaxInstanceLifetime
    */
-  record MaxInstanceLifetimeReached(String groupName, String instanceId, Duration maxInstanceLifetime)
+  record MaxInstanceLifetimeReached(
+      String groupName, String instanceId, Duration maxInstanceLifetime)
       implements AutoScalingFact {
     @Override
     public String resource() {
@@ -796,7 +896,10 @@ public sealed interface AutoScalingFact extends Fact {
 
     @Override
     public String message() {
-      return "reached the maximum instance lifetime of group " + groupName + " (" + maxInstanceLifetime.getSeconds()
+      return "reached the maximum instance lifetime of group "
+          + groupName
+          + " ("
+          + maxInstanceLifetime.getSeconds()
           + " s): replaced";
     }
   }
@@ -805,7 +908,8 @@ public sealed interface AutoScalingFact extends Fact {
    * Settings of a group other than its size were changed (UpdateAutoScalingGroup).
    *
    * @param groupName the Auto Scaling group name
-   * @param settings the settings changed, by AWS's parameter names (for instance {@code CapacityRebalance})
+   * @param settings the settings changed, by AWS's parameter names (for instance {@code
+   *     CapacityRebalance})
    */
   record GroupSettingsUpdated(String groupName, List<String> settings) implements AutoScalingFact {
     @Override

@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What CloudWatch records: injections, metric and composite alarms created, updated, deleted,
- * their state changes and actions, and composite alarms' suppressed actions.
+ * What CloudWatch records: injections, metric and composite alarms created, updated, deleted, their
+ * state changes and actions, and composite alarms' suppressed actions.
  */
 public sealed interface CloudWatchFact extends Fact {
 
@@ -30,7 +30,13 @@ public sealed interface CloudWatchFact extends Fact {
    * @param to when it ends, as an offset from the twin's start, or null when it never ends
    */
   record MetricInjected(
-      String metricName, Signal signal, String instanceId, String groupName, MetricId metric, Duration from, Duration to)
+      String metricName,
+      Signal signal,
+      String instanceId,
+      String groupName,
+      MetricId metric,
+      Duration from,
+      Duration to)
       implements CloudWatchFact {
     @Override
     public String resource() {
@@ -44,8 +50,16 @@ public sealed interface CloudWatchFact extends Fact {
 
     @Override
     public String message() {
-      String target = instanceId != null ? "instance " + instanceId : groupName != null ? "group " + groupName : String.valueOf(metric);
-      return "injected " + signal + " for " + target + " over " + TimelineFormat.offset(from)
+      String target =
+          instanceId != null
+              ? "instance " + instanceId
+              : groupName != null ? "group " + groupName : String.valueOf(metric);
+      return "injected "
+          + signal
+          + " for "
+          + target
+          + " over "
+          + TimelineFormat.offset(from)
           + (to == null ? " onwards" : " to " + TimelineFormat.offset(to));
     }
   }
@@ -57,7 +71,8 @@ public sealed interface CloudWatchFact extends Fact {
    * @param spec its definition
    * @param definition the definition in words
    */
-  record AlarmCreated(String alarmName, MetricAlarmSpec spec, String definition) implements CloudWatchFact {
+  record AlarmCreated(String alarmName, MetricAlarmSpec spec, String definition)
+      implements CloudWatchFact {
     @Override
     public String resource() {
       return "alarm/" + alarmName;
@@ -76,8 +91,13 @@ public sealed interface CloudWatchFact extends Fact {
     @Override
     public Map<String, String> details() {
       return spec.isMetricMath()
-          ? Details.of("threshold", Double.toString(spec.threshold()), "metrics", spec.returnedQuery().orElseThrow().id())
-          : Details.of("threshold", Double.toString(spec.threshold()), "metric", spec.metric().toString());
+          ? Details.of(
+              "threshold",
+              Double.toString(spec.threshold()),
+              "metrics",
+              spec.returnedQuery().orElseThrow().id())
+          : Details.of(
+              "threshold", Double.toString(spec.threshold()), "metric", spec.metric().toString());
     }
   }
 
@@ -88,7 +108,8 @@ public sealed interface CloudWatchFact extends Fact {
    * @param spec the new definition
    * @param definition the definition in words
    */
-  record AlarmUpdated(String alarmName, MetricAlarmSpec spec, String definition) implements CloudWatchFact {
+  record AlarmUpdated(String alarmName, MetricAlarmSpec spec, String definition)
+      implements CloudWatchFact {
     @Override
     public String resource() {
       return "alarm/" + alarmName;
@@ -134,9 +155,11 @@ public sealed interface CloudWatchFact extends Fact {
    * @param from the state before
    * @param to the state after
    * @param reason AWS's {@code StateReason}
-   * @param data AWS's {@code StateReasonData}: the datapoints evaluated, or null (for instance after {@code SetAlarmState})
+   * @param data AWS's {@code StateReasonData}: the datapoints evaluated, or null (for instance
+   *     after {@code SetAlarmState})
    */
-  record AlarmStateChanged(String alarmName, AlarmState from, AlarmState to, String reason, StateReasonData data)
+  record AlarmStateChanged(
+      String alarmName, AlarmState from, AlarmState to, String reason, StateReasonData data)
       implements CloudWatchFact {
     @Override
     public String resource() {
@@ -188,7 +211,8 @@ public sealed interface CloudWatchFact extends Fact {
    * @param alarmName the alarm name
    * @param spec its definition
    */
-  record CompositeAlarmCreated(String alarmName, CompositeAlarmSpec spec) implements CloudWatchFact {
+  record CompositeAlarmCreated(String alarmName, CompositeAlarmSpec spec)
+      implements CloudWatchFact {
     @Override
     public String resource() {
       return "alarm/" + alarmName;
@@ -201,10 +225,17 @@ public sealed interface CloudWatchFact extends Fact {
 
     @Override
     public String message() {
-      return "composite alarm created in INSUFFICIENT_DATA: rule " + spec.alarmRule()
-          + (spec.actionsSuppressor() == null ? "" : ", actions suppressed by " + spec.actionsSuppressor()
-              + " (wait " + spec.actionsSuppressorWaitPeriod().getSeconds() + " s, extension "
-              + spec.actionsSuppressorExtensionPeriod().getSeconds() + " s)");
+      return "composite alarm created in INSUFFICIENT_DATA: rule "
+          + spec.alarmRule()
+          + (spec.actionsSuppressor() == null
+              ? ""
+              : ", actions suppressed by "
+                  + spec.actionsSuppressor()
+                  + " (wait "
+                  + spec.actionsSuppressorWaitPeriod().getSeconds()
+                  + " s, extension "
+                  + spec.actionsSuppressorExtensionPeriod().getSeconds()
+                  + " s)");
     }
 
     @Override
@@ -219,7 +250,8 @@ public sealed interface CloudWatchFact extends Fact {
    * @param alarmName the alarm name
    * @param spec the new definition
    */
-  record CompositeAlarmUpdated(String alarmName, CompositeAlarmSpec spec) implements CloudWatchFact {
+  record CompositeAlarmUpdated(String alarmName, CompositeAlarmSpec spec)
+      implements CloudWatchFact {
     @Override
     public String resource() {
       return "alarm/" + alarmName;
@@ -245,7 +277,12 @@ public sealed interface CloudWatchFact extends Fact {
    * @param reason the state reason (which alarm's transition triggered it)
    * @param data the triggering alarms, or null (after {@code SetAlarmState})
    */
-  record CompositeAlarmStateChanged(String alarmName, AlarmState from, AlarmState to, String reason, CompositeStateReasonData data)
+  record CompositeAlarmStateChanged(
+      String alarmName,
+      AlarmState from,
+      AlarmState to,
+      String reason,
+      CompositeStateReasonData data)
       implements CloudWatchFact {
     @Override
     public String resource() {
@@ -277,7 +314,12 @@ public sealed interface CloudWatchFact extends Fact {
    * @param suppressor the suppressor alarm's name
    * @param period how long the wait or extension period holds them from now, or null for ALARM
    */
-  record CompositeActionsSuppressed(String alarmName, AlarmState state, ActionsSuppressedBy by, String suppressor, Duration period)
+  record CompositeActionsSuppressed(
+      String alarmName,
+      AlarmState state,
+      ActionsSuppressedBy by,
+      String suppressor,
+      Duration period)
       implements CloudWatchFact {
     @Override
     public String resource() {
@@ -291,8 +333,12 @@ public sealed interface CloudWatchFact extends Fact {
 
     @Override
     public String message() {
-      return state + " actions suppressed by " + by.awsName()
-          + (period == null ? " (alarm " + suppressor + " is in ALARM)" : " for " + period.getSeconds() + " s (suppressor alarm " + suppressor + ")");
+      return state
+          + " actions suppressed by "
+          + by.awsName()
+          + (period == null
+              ? " (alarm " + suppressor + " is in ALARM)"
+              : " for " + period.getSeconds() + " s (suppressor alarm " + suppressor + ")");
     }
   }
 }

@@ -21,7 +21,11 @@ public sealed interface Ec2Fact extends Fact {
    * @param availabilityZone the zone it runs in
    * @param purchaseOption On-Demand or Spot
    */
-  record InstanceLaunched(String instanceId, String instanceType, String availabilityZone, PurchaseOption purchaseOption)
+  record InstanceLaunched(
+      String instanceId,
+      String instanceType,
+      String availabilityZone,
+      PurchaseOption purchaseOption)
       implements Ec2Fact {
 
     /**
@@ -47,14 +51,23 @@ public sealed interface Ec2Fact extends Fact {
 
     @Override
     public String message() {
-      return "launched " + instanceType + " in " + availabilityZone
-          + (purchaseOption == PurchaseOption.SPOT ? " as a Spot Instance" : "") + " (pending)";
+      return "launched "
+          + instanceType
+          + " in "
+          + availabilityZone
+          + (purchaseOption == PurchaseOption.SPOT ? " as a Spot Instance" : "")
+          + " (pending)";
     }
 
     @Override
     public Map<String, String> details() {
-      return Details.of("instanceType", instanceType, "availabilityZone", availabilityZone,
-          "purchaseOption", purchaseOption == PurchaseOption.SPOT ? purchaseOption.toString() : null);
+      return Details.of(
+          "instanceType",
+          instanceType,
+          "availabilityZone",
+          availabilityZone,
+          "purchaseOption",
+          purchaseOption == PurchaseOption.SPOT ? purchaseOption.toString() : null);
     }
   }
 
@@ -65,7 +78,8 @@ public sealed interface Ec2Fact extends Fact {
    * @param from the state before
    * @param to the state after
    */
-  record InstanceStateChanged(String instanceId, InstanceState from, InstanceState to) implements Ec2Fact {
+  record InstanceStateChanged(String instanceId, InstanceState from, InstanceState to)
+      implements Ec2Fact {
     @Override
     public String resource() {
       return "instance/" + instanceId;
@@ -160,9 +174,11 @@ public sealed interface Ec2Fact extends Fact {
    *
    * @param zone the zone name
    * @param instanceType the instance type
-   * @param insufficient true when launches of the type there now fail with InsufficientInstanceCapacity
+   * @param insufficient true when launches of the type there now fail with
+   *     InsufficientInstanceCapacity
    */
-  record ZoneCapacityChanged(String zone, String instanceType, boolean insufficient) implements Ec2Fact {
+  record ZoneCapacityChanged(String zone, String instanceType, boolean insufficient)
+      implements Ec2Fact {
     @Override
     public String resource() {
       return "zone/" + zone;
@@ -187,7 +203,8 @@ public sealed interface Ec2Fact extends Fact {
    * @param spotPrice the Spot price, USD per hour
    * @param capacity how many Spot Instances the pool holds at most
    */
-  record SpotPoolChanged(String zone, String instanceType, double spotPrice, int capacity) implements Ec2Fact {
+  record SpotPoolChanged(String zone, String instanceType, double spotPrice, int capacity)
+      implements Ec2Fact {
     @Override
     public String resource() {
       return "zone/" + zone;

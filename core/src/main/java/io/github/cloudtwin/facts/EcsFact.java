@@ -44,7 +44,11 @@ public sealed interface EcsFact extends Fact {
    * @param capacityProviders the capacity providers
    * @param defaultStrategy the default strategy
    */
-  record ClusterCapacityProvidersSet(String clusterName, List<String> capacityProviders, List<CapacityProviderStrategyItem> defaultStrategy) implements EcsFact {
+  record ClusterCapacityProvidersSet(
+      String clusterName,
+      List<String> capacityProviders,
+      List<CapacityProviderStrategyItem> defaultStrategy)
+      implements EcsFact {
     @Override
     public String resource() {
       return "cluster/" + clusterName;
@@ -91,7 +95,8 @@ public sealed interface EcsFact extends Fact {
    * @param managedScaling whether managed scaling is now on
    * @param targetCapacity the target capacity, in percent
    */
-  record CapacityProviderUpdated(String capacityProviderName, boolean managedScaling, int targetCapacity) implements EcsFact {
+  record CapacityProviderUpdated(
+      String capacityProviderName, boolean managedScaling, int targetCapacity) implements EcsFact {
     @Override
     public String resource() {
       return "capacity-provider/" + capacityProviderName;
@@ -104,7 +109,9 @@ public sealed interface EcsFact extends Fact {
 
     @Override
     public String message() {
-      return "capacity provider " + capacityProviderName + " updated: managed scaling "
+      return "capacity provider "
+          + capacityProviderName
+          + " updated: managed scaling "
           + (managedScaling ? "ENABLED, target capacity " + targetCapacity : "DISABLED");
     }
   }
@@ -132,7 +139,8 @@ public sealed interface EcsFact extends Fact {
   }
 
   /**
-   * ECS managed scaling changed its group's desired capacity: CapacityProviderReservation above target for 1 minute (scale out) or below it for 15 (scale in).
+   * ECS managed scaling changed its group's desired capacity: CapacityProviderReservation above
+   * target for 1 minute (scale out) or below it for 15 (scale in).
    *
    * @param capacityProviderName the capacity provider name
    * @param scaleOut whether it scales out
@@ -143,7 +151,16 @@ public sealed interface EcsFact extends Fact {
    * @param instancesNeeded M: the instances the tasks need
    * @param instancesRunning N: the instances running
    */
-  record ManagedScalingTriggered(String capacityProviderName, boolean scaleOut, double reservation, int targetCapacity, int from, int to, int instancesNeeded, int instancesRunning) implements EcsFact {
+  record ManagedScalingTriggered(
+      String capacityProviderName,
+      boolean scaleOut,
+      double reservation,
+      int targetCapacity,
+      int from,
+      int to,
+      int instancesNeeded,
+      int instancesRunning)
+      implements EcsFact {
     @Override
     public String resource() {
       return "capacity-provider/" + capacityProviderName;
@@ -156,12 +173,21 @@ public sealed interface EcsFact extends Fact {
 
     @Override
     public String message() {
-      return "CapacityProviderReservation " + percent(reservation) + (scaleOut ? " > " : " < ") + targetCapacity + (scaleOut ? " (1 of 1)" : " (15 of 15)") + ": desired capacity " + from + " -> " + to;
+      return "CapacityProviderReservation "
+          + percent(reservation)
+          + (scaleOut ? " > " : " < ")
+          + targetCapacity
+          + (scaleOut ? " (1 of 1)" : " (15 of 15)")
+          + ": desired capacity "
+          + from
+          + " -> "
+          + to;
     }
 
     @Override
     public Map<String, String> details() {
-      return Details.of("M", Integer.toString(instancesNeeded), "N", Integer.toString(instancesRunning));
+      return Details.of(
+          "M", Integer.toString(instancesNeeded), "N", Integer.toString(instancesRunning));
     }
 
     private static String percent(double v) {
@@ -180,7 +206,15 @@ public sealed interface EcsFact extends Fact {
    * @param cpu registered CPU units
    * @param memory registered memory, MiB
    */
-  record ContainerInstanceRegistered(String containerInstanceId, String clusterName, String ec2InstanceId, String instanceType, String availabilityZone, int cpu, int memory) implements EcsFact {
+  record ContainerInstanceRegistered(
+      String containerInstanceId,
+      String clusterName,
+      String ec2InstanceId,
+      String instanceType,
+      String availabilityZone,
+      int cpu,
+      int memory)
+      implements EcsFact {
     @Override
     public String resource() {
       return "container-instance/" + containerInstanceId;
@@ -193,7 +227,19 @@ public sealed interface EcsFact extends Fact {
 
     @Override
     public String message() {
-      return "registered " + ec2InstanceId + " (" + instanceType + ", " + availabilityZone + ") with cluster " + clusterName + ": " + cpu + " CPU units, " + memory + " MiB";
+      return "registered "
+          + ec2InstanceId
+          + " ("
+          + instanceType
+          + ", "
+          + availabilityZone
+          + ") with cluster "
+          + clusterName
+          + ": "
+          + cpu
+          + " CPU units, "
+          + memory
+          + " MiB";
     }
 
     @Override
@@ -209,7 +255,9 @@ public sealed interface EcsFact extends Fact {
    * @param from the status before
    * @param to the status after
    */
-  record ContainerInstanceStatusChanged(String containerInstanceId, ContainerInstanceStatus from, ContainerInstanceStatus to) implements EcsFact {
+  record ContainerInstanceStatusChanged(
+      String containerInstanceId, ContainerInstanceStatus from, ContainerInstanceStatus to)
+      implements EcsFact {
     @Override
     public String resource() {
       return "container-instance/" + containerInstanceId;
@@ -300,7 +348,8 @@ public sealed interface EcsFact extends Fact {
    * @param taskDefinition its task definition, family:revision
    * @param desiredCount its desired count
    */
-  record ServiceCreated(String serviceName, String taskDefinition, int desiredCount) implements EcsFact {
+  record ServiceCreated(String serviceName, String taskDefinition, int desiredCount)
+      implements EcsFact {
     @Override
     public String resource() {
       return "service/" + serviceName;
@@ -348,7 +397,8 @@ public sealed interface EcsFact extends Fact {
    * @param to the desired count after
    * @param cause who changed it, in words
    */
-  record ServiceDesiredCountChanged(String serviceName, int from, int to, String cause) implements EcsFact {
+  record ServiceDesiredCountChanged(String serviceName, int from, int to, String cause)
+      implements EcsFact {
     @Override
     public String resource() {
       return "service/" + serviceName;
@@ -402,7 +452,9 @@ public sealed interface EcsFact extends Fact {
    * @param taskDefinition its task definition, family:revision
    * @param desiredCount the service's desired count
    */
-  record DeploymentStarted(String serviceName, String deploymentId, String taskDefinition, int desiredCount) implements EcsFact {
+  record DeploymentStarted(
+      String serviceName, String deploymentId, String taskDefinition, int desiredCount)
+      implements EcsFact {
     @Override
     public String resource() {
       return "service/" + serviceName;
@@ -415,7 +467,12 @@ public sealed interface EcsFact extends Fact {
 
     @Override
     public String message() {
-      return "deployment " + deploymentId + " started: " + taskDefinition + ", desired " + desiredCount;
+      return "deployment "
+          + deploymentId
+          + " started: "
+          + taskDefinition
+          + ", desired "
+          + desiredCount;
     }
 
     @Override
@@ -431,7 +488,8 @@ public sealed interface EcsFact extends Fact {
    * @param deploymentId the deployment that is PRIMARY again
    * @param taskDefinition its task definition, family:revision
    */
-  record DeploymentRolledBack(String serviceName, String deploymentId, String taskDefinition) implements EcsFact {
+  record DeploymentRolledBack(String serviceName, String deploymentId, String taskDefinition)
+      implements EcsFact {
     @Override
     public String resource() {
       return "service/" + serviceName;
@@ -480,7 +538,13 @@ public sealed interface EcsFact extends Fact {
    * @param availabilityZone its zone
    * @param serviceName the service it belongs to, or null
    */
-  record TaskPlaced(String taskId, String taskDefinition, String ec2InstanceId, String availabilityZone, String serviceName) implements EcsFact {
+  record TaskPlaced(
+      String taskId,
+      String taskDefinition,
+      String ec2InstanceId,
+      String availabilityZone,
+      String serviceName)
+      implements EcsFact {
     @Override
     public String resource() {
       return "task/" + taskId;
@@ -493,7 +557,14 @@ public sealed interface EcsFact extends Fact {
 
     @Override
     public String message() {
-      return "placed " + taskDefinition + " on " + (ec2InstanceId == null ? "Fargate" : ec2InstanceId) + " (" + availabilityZone + ")" + (serviceName == null ? "" : " for service " + serviceName);
+      return "placed "
+          + taskDefinition
+          + " on "
+          + (ec2InstanceId == null ? "Fargate" : ec2InstanceId)
+          + " ("
+          + availabilityZone
+          + ")"
+          + (serviceName == null ? "" : " for service " + serviceName);
     }
   }
 
@@ -552,7 +623,8 @@ public sealed interface EcsFact extends Fact {
    * @param port the port
    * @param targetGroupName the target group name
    */
-  record TaskTargetRegistered(String taskId, String targetId, int port, String targetGroupName) implements EcsFact {
+  record TaskTargetRegistered(String taskId, String targetId, int port, String targetGroupName)
+      implements EcsFact {
     @Override
     public String resource() {
       return "task/" + taskId;
@@ -625,7 +697,8 @@ public sealed interface EcsFact extends Fact {
    * @param stopCode AWS's stop code
    * @param reason AWS's stopped reason
    */
-  record TaskStopped(String taskId, TaskStatus from, StopCode stopCode, String reason) implements EcsFact {
+  record TaskStopped(String taskId, TaskStatus from, StopCode stopCode, String reason)
+      implements EcsFact {
     @Override
     public String resource() {
       return "task/" + taskId;

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What Elastic Load Balancing records: load balancers, target groups, listeners, target health and DNS. */
+/**
+ * What Elastic Load Balancing records: load balancers, target groups, listeners, target health and
+ * DNS.
+ */
 public sealed interface ElbFact extends Fact {
 
   /**
@@ -20,7 +23,12 @@ public sealed interface ElbFact extends Fact {
    * @param availabilityZones its zones
    * @param crossZone whether cross-zone load balancing is on
    */
-  record LoadBalancerCreated(String loadBalancerName, LoadBalancerType type, List<String> availabilityZones, boolean crossZone) implements ElbFact {
+  record LoadBalancerCreated(
+      String loadBalancerName,
+      LoadBalancerType type,
+      List<String> availabilityZones,
+      boolean crossZone)
+      implements ElbFact {
     @Override
     public String resource() {
       return "lb/" + loadBalancerName;
@@ -33,7 +41,12 @@ public sealed interface ElbFact extends Fact {
 
     @Override
     public String message() {
-      return "created " + type.name().toLowerCase(Locale.ROOT) + " load balancer in " + availabilityZones + ", cross-zone " + (crossZone ? "on" : "off");
+      return "created "
+          + type.name().toLowerCase(Locale.ROOT)
+          + " load balancer in "
+          + availabilityZones
+          + ", cross-zone "
+          + (crossZone ? "on" : "off");
     }
   }
 
@@ -46,10 +59,18 @@ public sealed interface ElbFact extends Fact {
    * @param port its port
    * @param healthCheck its health check in words
    */
-  record TargetGroupCreated(String targetGroupName, LoadBalancerType loadBalancerType, Protocol protocol, int port, String healthCheck) implements ElbFact {
+  record TargetGroupCreated(
+      String targetGroupName,
+      LoadBalancerType loadBalancerType,
+      Protocol protocol,
+      int port,
+      String healthCheck)
+      implements ElbFact {
     @Override
     public String resource() {
-      return loadBalancerType == LoadBalancerType.CLASSIC ? "lb/" + targetGroupName : "target-group/" + targetGroupName;
+      return loadBalancerType == LoadBalancerType.CLASSIC
+          ? "lb/" + targetGroupName
+          : "target-group/" + targetGroupName;
     }
 
     @Override
@@ -71,7 +92,8 @@ public sealed interface ElbFact extends Fact {
    * @param port its port
    * @param rules how many rules it has
    */
-  record ListenerCreated(String loadBalancerName, Protocol protocol, int port, int rules) implements ElbFact {
+  record ListenerCreated(String loadBalancerName, Protocol protocol, int port, int rules)
+      implements ElbFact {
     @Override
     public String resource() {
       return "lb/" + loadBalancerName;
@@ -89,7 +111,8 @@ public sealed interface ElbFact extends Fact {
   }
 
   /**
-   * A target's health in a target group (or Classic Load Balancer) changed, as {@code DescribeTargetHealth} reports it.
+   * A target's health in a target group (or Classic Load Balancer) changed, as {@code
+   * DescribeTargetHealth} reports it.
    *
    * @param targetId the target: an instance id or an IP address
    * @param targetGroupName the target group, or the Classic Load Balancer, name
@@ -99,7 +122,15 @@ public sealed interface ElbFact extends Fact {
    * @param reasonCode AWS's reason code (for instance {@code Target.FailedHealthChecks}), or null
    * @param description AWS's description of the reason, or null
    */
-  record TargetHealthChanged(String targetId, String targetGroupName, boolean classic, TargetHealthState from, TargetHealthState to, String reasonCode, String description) implements ElbFact {
+  record TargetHealthChanged(
+      String targetId,
+      String targetGroupName,
+      boolean classic,
+      TargetHealthState from,
+      TargetHealthState to,
+      String reasonCode,
+      String description)
+      implements ElbFact {
     @Override
     public String resource() {
       return "target/" + targetId;
@@ -112,12 +143,23 @@ public sealed interface ElbFact extends Fact {
 
     @Override
     public String message() {
-      return (classic ? "in load balancer " : "in target group ") + targetGroupName + ": " + (from == null ? "registered, " : from + " -> ") + to + (reasonCode == null ? "" : " (" + reasonCode + ": " + description + ")");
+      return (classic ? "in load balancer " : "in target group ")
+          + targetGroupName
+          + ": "
+          + (from == null ? "registered, " : from + " -> ")
+          + to
+          + (reasonCode == null ? "" : " (" + reasonCode + ": " + description + ")");
     }
 
     @Override
     public Map<String, String> details() {
-      return Details.of(classic ? "loadBalancer" : "targetGroup", targetGroupName, "state", to.awsName(), "reasonCode", reasonCode);
+      return Details.of(
+          classic ? "loadBalancer" : "targetGroup",
+          targetGroupName,
+          "state",
+          to.awsName(),
+          "reasonCode",
+          reasonCode);
     }
 
     /** {@return whether the target is healthy after the change} */
@@ -203,7 +245,9 @@ public sealed interface ElbFact extends Fact {
    * @param zoneImpaired whether the zone is impaired (otherwise it has no healthy targets)
    * @param cachedFor how long clients may still use it
    */
-  record DnsNodeRemoved(String loadBalancerName, String availabilityZone, boolean zoneImpaired, Duration cachedFor) implements ElbFact {
+  record DnsNodeRemoved(
+      String loadBalancerName, String availabilityZone, boolean zoneImpaired, Duration cachedFor)
+      implements ElbFact {
     @Override
     public String resource() {
       return "lb/" + loadBalancerName;
@@ -216,7 +260,13 @@ public sealed interface ElbFact extends Fact {
 
     @Override
     public String message() {
-      return "node in " + availabilityZone + " removed from DNS (" + (zoneImpaired ? "zone impaired" : "no healthy targets in the zone") + "); cached for up to " + cachedFor.toSeconds() + "s";
+      return "node in "
+          + availabilityZone
+          + " removed from DNS ("
+          + (zoneImpaired ? "zone impaired" : "no healthy targets in the zone")
+          + "); cached for up to "
+          + cachedFor.toSeconds()
+          + "s";
     }
   }
 
@@ -228,7 +278,8 @@ public sealed interface ElbFact extends Fact {
    * @param port the listener's port
    * @param priority the rule's priority
    */
-  record RuleCreated(String loadBalancerName, Protocol protocol, int port, int priority) implements ElbFact {
+  record RuleCreated(String loadBalancerName, Protocol protocol, int port, int priority)
+      implements ElbFact {
     @Override
     public String resource() {
       return "lb/" + loadBalancerName;
@@ -253,7 +304,8 @@ public sealed interface ElbFact extends Fact {
    * @param port the listener's port
    * @param priority the rule's priority
    */
-  record RuleModified(String loadBalancerName, Protocol protocol, int port, int priority) implements ElbFact {
+  record RuleModified(String loadBalancerName, Protocol protocol, int port, int priority)
+      implements ElbFact {
     @Override
     public String resource() {
       return "lb/" + loadBalancerName;
@@ -278,7 +330,9 @@ public sealed interface ElbFact extends Fact {
    * @param port the listener's port
    * @param newPriorityByOld each moved rule's new priority, by its old one
    */
-  record RulePrioritiesSet(String loadBalancerName, Protocol protocol, int port, Map<Integer, Integer> newPriorityByOld) implements ElbFact {
+  record RulePrioritiesSet(
+      String loadBalancerName, Protocol protocol, int port, Map<Integer, Integer> newPriorityByOld)
+      implements ElbFact {
     @Override
     public String resource() {
       return "lb/" + loadBalancerName;
@@ -303,7 +357,8 @@ public sealed interface ElbFact extends Fact {
    * @param port the listener's port
    * @param priority the deleted rule's priority
    */
-  record RuleDeleted(String loadBalancerName, Protocol protocol, int port, int priority) implements ElbFact {
+  record RuleDeleted(String loadBalancerName, Protocol protocol, int port, int priority)
+      implements ElbFact {
     @Override
     public String resource() {
       return "lb/" + loadBalancerName;
@@ -327,7 +382,8 @@ public sealed interface ElbFact extends Fact {
    * @param protocol the listener's protocol
    * @param port the listener's port
    */
-  record ListenerDefaultActionModified(String loadBalancerName, Protocol protocol, int port) implements ElbFact {
+  record ListenerDefaultActionModified(String loadBalancerName, Protocol protocol, int port)
+      implements ElbFact {
     @Override
     public String resource() {
       return "lb/" + loadBalancerName;
@@ -352,7 +408,8 @@ public sealed interface ElbFact extends Fact {
    * @param port the listener's port
    * @param rules how many rules it had
    */
-  record ListenerDeleted(String loadBalancerName, Protocol protocol, int port, int rules) implements ElbFact {
+  record ListenerDeleted(String loadBalancerName, Protocol protocol, int port, int rules)
+      implements ElbFact {
     @Override
     public String resource() {
       return "lb/" + loadBalancerName;

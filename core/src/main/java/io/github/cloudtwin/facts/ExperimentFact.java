@@ -17,7 +17,8 @@ public sealed interface ExperimentFact extends Fact {
    * @param actions the names of its actions, in start order
    * @param stopConditions the alarms that stop it
    */
-  record ExperimentStarted(String experiment, List<String> actions, List<String> stopConditions) implements ExperimentFact {
+  record ExperimentStarted(String experiment, List<String> actions, List<String> stopConditions)
+      implements ExperimentFact {
     /**
      * Copies the lists.
      *
@@ -42,7 +43,9 @@ public sealed interface ExperimentFact extends Fact {
 
     @Override
     public String message() {
-      return "started with actions " + actions + (stopConditions.isEmpty() ? "" : ", stop conditions " + stopConditions);
+      return "started with actions "
+          + actions
+          + (stopConditions.isEmpty() ? "" : ", stop conditions " + stopConditions);
     }
   }
 
@@ -54,7 +57,8 @@ public sealed interface ExperimentFact extends Fact {
    * @param actionId the FIS action it is named after, such as {@code aws:ec2:terminate-instances}
    * @param targets the resources it acts on, as {@code type/name}
    */
-  record ActionStarted(String experiment, String action, String actionId, List<String> targets) implements ExperimentFact {
+  record ActionStarted(String experiment, String action, String actionId, List<String> targets)
+      implements ExperimentFact {
     /**
      * Copies the targets.
      *
@@ -96,7 +100,8 @@ public sealed interface ExperimentFact extends Fact {
    * @param actionId the FIS action id
    * @param stoppedEarly whether a stop condition ended it before its duration
    */
-  record ActionEnded(String experiment, String action, String actionId, boolean stoppedEarly) implements ExperimentFact {
+  record ActionEnded(String experiment, String action, String actionId, boolean stoppedEarly)
+      implements ExperimentFact {
     @Override
     public String resource() {
       return "experiment/" + experiment;
@@ -109,7 +114,12 @@ public sealed interface ExperimentFact extends Fact {
 
     @Override
     public String message() {
-      return "action " + action + " (" + actionId + ") " + (stoppedEarly ? "stopped by a stop condition" : "completed");
+      return "action "
+          + action
+          + " ("
+          + actionId
+          + ") "
+          + (stoppedEarly ? "stopped by a stop condition" : "completed");
     }
   }
 

@@ -21,7 +21,9 @@ public sealed interface Fact
         ExperimentFact,
         Note {
 
-  /** {@return the resource the fact is about, as {@code type/name} (for instance {@code group/web})} */
+  /**
+   * {@return the resource the fact is about, as {@code type/name} (for instance {@code group/web})}
+   */
   String resource();
 
   /** {@return a short stable word for what happened, such as {@code state-change}} */
@@ -30,7 +32,9 @@ public sealed interface Fact
   /** {@return the human-readable sentence, in AWS's words where AWS has them} */
   String message();
 
-  /** {@return a few of the fact's values as text (immutable, insertion-ordered); empty by default} */
+  /**
+   * {@return a few of the fact's values as text (immutable, insertion-ordered); empty by default}
+   */
   default Map<String, String> details() {
     return Map.of();
   }

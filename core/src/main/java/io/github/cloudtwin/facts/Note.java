@@ -7,15 +7,16 @@ import java.util.Map;
 
 /**
  * A free-text event the twin has no typed fact for: recorded through {@link
- * io.github.cloudtwin.kernel.Timeline#record(String, String, String)}, for instance by a test or
- * by a module outside core.
+ * io.github.cloudtwin.kernel.Timeline#record(String, String, String)}, for instance by a test or by
+ * a module outside core.
  *
  * @param resource the resource, as {@code type/name}
  * @param kind a short stable word
  * @param message the human-readable sentence
  * @param details structured values (copied, insertion-ordered)
  */
-public record Note(String resource, String kind, String message, Map<String, String> details) implements Fact {
+public record Note(String resource, String kind, String message, Map<String, String> details)
+    implements Fact {
 
   /**
    * Validates and copies the details.
@@ -29,6 +30,9 @@ public record Note(String resource, String kind, String message, Map<String, Str
     Require.notNull("resource", resource);
     Require.notNull("kind", kind);
     Require.notNull("message", message);
-    details = details == null || details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    details =
+        details == null || details.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 }

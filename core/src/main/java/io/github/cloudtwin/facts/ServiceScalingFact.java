@@ -12,7 +12,8 @@ public sealed interface ServiceScalingFact extends Fact {
    * @param minCapacity the minimum capacity
    * @param maxCapacity the maximum capacity
    */
-  record ScalableTargetRegistered(String resourceId, int minCapacity, int maxCapacity) implements ServiceScalingFact {
+  record ScalableTargetRegistered(String resourceId, int minCapacity, int maxCapacity)
+      implements ServiceScalingFact {
     @Override
     public String resource() {
       return "scalable-target/" + resourceId;
@@ -25,7 +26,13 @@ public sealed interface ServiceScalingFact extends Fact {
 
     @Override
     public String message() {
-      return "registered scalable target " + resourceId + " (min " + minCapacity + ", max " + maxCapacity + ")";
+      return "registered scalable target "
+          + resourceId
+          + " (min "
+          + minCapacity
+          + ", max "
+          + maxCapacity
+          + ")";
     }
   }
 
@@ -58,7 +65,8 @@ public sealed interface ServiceScalingFact extends Fact {
    * @param resourceId the scalable target's resource id, for instance {@code service/default/api}
    * @param targetTracking whether it is a target tracking policy (otherwise step scaling)
    */
-  record ServiceScalingPolicyPut(String policyName, String resourceId, boolean targetTracking) implements ServiceScalingFact {
+  record ServiceScalingPolicyPut(String policyName, String resourceId, boolean targetTracking)
+      implements ServiceScalingFact {
     @Override
     public String resource() {
       return "scaling-policy/" + policyName;
@@ -71,7 +79,10 @@ public sealed interface ServiceScalingFact extends Fact {
 
     @Override
     public String message() {
-      return "put " + (targetTracking ? "TargetTrackingScaling" : "StepScaling") + " policy on " + resourceId;
+      return "put "
+          + (targetTracking ? "TargetTrackingScaling" : "StepScaling")
+          + " policy on "
+          + resourceId;
     }
   }
 
@@ -83,7 +94,9 @@ public sealed interface ServiceScalingFact extends Fact {
    * @param cause AWS's cause
    * @param desiredCount the new desired count
    */
-  record ServiceScalingActivity(String resourceId, String description, String cause, int desiredCount) implements ServiceScalingFact {
+  record ServiceScalingActivity(
+      String resourceId, String description, String cause, int desiredCount)
+      implements ServiceScalingFact {
     @Override
     public String resource() {
       return "scalable-target/" + resourceId;

@@ -13,7 +13,8 @@ public sealed interface TrafficFact extends Fact {
    * @param method the request method
    * @param path the request path
    */
-  record WorkloadApplied(String loadBalancerName, Workload workload, String method, String path) implements TrafficFact {
+  record WorkloadApplied(String loadBalancerName, Workload workload, String method, String path)
+      implements TrafficFact {
     @Override
     public String resource() {
       return "traffic/" + loadBalancerName;

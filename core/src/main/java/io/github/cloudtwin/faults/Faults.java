@@ -75,7 +75,10 @@ public final class Faults {
             start = kernel.clock().start().plus(from);
             start.plus(duration).toEpochMilli();
           } catch (ArithmeticException | java.time.DateTimeException e) {
-            throw new ValidationException("duration", from + " + " + duration, "an outage that ends within the representable virtual time");
+            throw new ValidationException(
+                "duration",
+                from + " + " + duration,
+                "an outage that ends within the representable virtual time");
           }
           requireNotPast("from", start);
           kernel.scheduler().at(start, () -> ec2.impairZone(zone));
@@ -104,10 +107,10 @@ public final class Faults {
   /**
    * Interrupts Spot Instances as EC2 does when it reclaims Spot capacity (and as the FIS action
    * {@code aws:ec2:send-spot-instance-interruptions} does): a rebalance recommendation now, the
-   * two-minute interruption notice at {@code durationBeforeInterruption} minus two minutes, and
-   * the interruption at {@code durationBeforeInterruption}, when EC2 terminates the instance. The
-   * reclaimed pools keep no free place, so replacements launch in other pools. Each step is a
-   * typed fact ({@code Ec2Fact.RebalanceRecommended}, {@code SpotInterruptionNoticed}, {@code
+   * two-minute interruption notice at {@code durationBeforeInterruption} minus two minutes, and the
+   * interruption at {@code durationBeforeInterruption}, when EC2 terminates the instance. The
+   * reclaimed pools keep no free place, so replacements launch in other pools. Each step is a typed
+   * fact ({@code Ec2Fact.RebalanceRecommended}, {@code SpotInterruptionNoticed}, {@code
    * SpotInstanceInterrupted}); a group with Capacity Rebalancing replaces the instance on the
    * recommendation, one without it after the interruption.
    *
@@ -138,7 +141,8 @@ public final class Faults {
   private void requireNotPast(String field, Instant at) {
     Instant now = kernel.clock().now();
     if (at.isBefore(now)) {
-      throw new ValidationException(field, at, "an instant not before the current virtual time " + now);
+      throw new ValidationException(
+          field, at, "an instant not before the current virtual time " + now);
     }
   }
 }

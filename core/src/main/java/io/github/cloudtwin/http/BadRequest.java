@@ -8,7 +8,11 @@ final class BadRequest extends IOException {
   private static final long serialVersionUID = 1L;
 
   final int status;
-  /** Whether the client may still be sending (drain its input before closing, so it reads the answer). */
+
+  /**
+   * Whether the client may still be sending (drain its input before closing, so it reads the
+   * answer).
+   */
   final boolean drain;
 
   BadRequest(int status, String text, boolean drain) {

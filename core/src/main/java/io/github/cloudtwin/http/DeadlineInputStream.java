@@ -7,8 +7,8 @@ import java.net.SocketTimeoutException;
 
 /**
  * A socket's input with a wall-clock deadline for all reads together (a request head must arrive
- * within the header timeout however slowly it trickles in), or a timeout per read. Not
- * thread-safe: one connection thread owns it.
+ * within the header timeout however slowly it trickles in), or a timeout per read. Not thread-safe:
+ * one connection thread owns it.
  */
 final class DeadlineInputStream extends InputStream {
 

@@ -30,8 +30,8 @@ import jdk.net.ExtendedSocketOptions;
 
 /**
  * A real HTTP/1.1 listener on 127.0.0.1 and an ephemeral port (never any other interface). Each
- * request is routed by an {@link HttpRouter} and answered directly or proxied to a real {@code http://}
- * address over pooled keep-alive connections.
+ * request is routed by an {@link HttpRouter} and answered directly or proxied to a real {@code
+ * http://} address over pooled keep-alive connections.
  *
  * <p>Connections are kept alive; one thread serves one connection at a time, at most {@link
  * Limits#maxConnections()} at once: a connection beyond that is answered {@code 503} and closed. A
@@ -51,10 +51,12 @@ public final class HttpListener implements AutoCloseable {
    *     read for its next bytes
    * @param maxBodyBytes the largest request body (413 above)
    */
-  public record Limits(int maxConnections, Duration headerTimeout, Duration idleTimeout, int maxBodyBytes) {
+  public record Limits(
+      int maxConnections, Duration headerTimeout, Duration idleTimeout, int maxBodyBytes) {
 
     /** 1,024 connections, 10 s for a request head, 60 s idle (an ALB's default), 16 MB bodies. */
-    public static final Limits DEFAULT = new Limits(1024, Duration.ofSeconds(10), Duration.ofSeconds(60), 16 * 1024 * 1024);
+    public static final Limits DEFAULT =
+        new Limits(1024, Duration.ofSeconds(10), Duration.ofSeconds(60), 16 * 1024 * 1024);
 
     /**
      * Validates.
@@ -68,15 +70,26 @@ public final class HttpListener implements AutoCloseable {
       Require.between("maxConnections", maxConnections, 1, 4096);
       Require.positive("headerTimeout", headerTimeout);
       Require.positive("idleTimeout", idleTimeout);
-      if (headerTimeout.compareTo(Duration.ofHours(1)) > 0 || idleTimeout.compareTo(Duration.ofHours(1)) > 0) {
-        throw new io.github.cloudtwin.kernel.ValidationException("headerTimeout", headerTimeout + "/" + idleTimeout, "at most 1 hour each");
+      if (headerTimeout.compareTo(Duration.ofHours(1)) > 0
+          || idleTimeout.compareTo(Duration.ofHours(1)) > 0) {
+        throw new io.github.cloudtwin.kernel.ValidationException(
+            "headerTimeout", headerTimeout + "/" + idleTimeout, "at most 1 hour each");
       }
       Require.between("maxBodyBytes", maxBodyBytes, 0, Integer.MAX_VALUE - 8);
     }
   }
 
   private static final Set<String> HOP_BY_HOP =
-      Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length");
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-connection",
+          "transfer-encoding",
+          "te",
+          "trailer",
+          "upgrade",
+          "host",
+          "content-length");
   private static final String ALLOW = "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS";
 
   private final String name;
@@ -97,17 +110,29 @@ public final class HttpListener implements AutoCloseable {
     this.limits = limits;
     AtomicInteger n = new AtomicInteger();
     this.connections =
-        new ThreadPoolExecutor(0, limits.maxConnections(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-          Thread t = new Thread(r, "cloudtwin-http-" + name + "-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+        new ThreadPoolExecutor(
+            0,
+            limits.maxConnections(),
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "cloudtwin-http-" + name + "-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     this.refusals =
-        new ThreadPoolExecutor(0, 2, 5, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
-          Thread t = new Thread(r, "cloudtwin-http-" + name + "-refuse");
-          t.setDaemon(true);
-          return t;
-        });
+        new ThreadPoolExecutor(
+            0,
+            2,
+            5,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(256),
+            r -> {
+              Thread t = new Thread(r, "cloudtwin-http-" + name + "-refuse");
+              t.setDaemon(true);
+              return t;
+            });
     this.server = new ServerSocket();
     this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     this.acceptor = new Thread(this::acceptLoop, "cloudtwin-http-" + name + "-accept");
@@ -118,7 +143,6 @@ public final class HttpListener implements AutoCloseable {
   /**
    * Starts a listener named {@code name} (for thread names) on 127.0.0.1 and an ephemeral port,
    * with the {@link Limits#DEFAULT default limits}.
-   *
    *
    * @param threads unused hint kept for compatibility; one thread serves each open connection
    * @param name the name
@@ -145,7 +169,8 @@ public final class HttpListener implements AutoCloseable {
     try {
       return new HttpListener(name, router, limits);
     } catch (IOException e) {
-      throw new IllegalStateException("Could not open an HTTP listener on 127.0.0.1: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not open an HTTP listener on 127.0.0.1: " + e.getMessage(), e);
     }
   }
 
@@ -202,8 +227,15 @@ public final class HttpListener implements AutoCloseable {
   private void refuse(Socket s) {
     try (s) {
       OutputStream out = s.getOutputStream();
-      write(out, 503, Map.of("Retry-After", "1"), text("503 Service Unavailable: all " + limits.maxConnections()
-          + " connections of this listener are busy"), true);
+      write(
+          out,
+          503,
+          Map.of("Retry-After", "1"),
+          text(
+              "503 Service Unavailable: all "
+                  + limits.maxConnections()
+                  + " connections of this listener are busy"),
+          true);
       drainBeforeClose(s, s.getInputStream(), 200);
     } catch (IOException | RuntimeException e) {
       // the client went away
@@ -213,9 +245,9 @@ public final class HttpListener implements AutoCloseable {
   }
 
   /**
-   * Acknowledges what has arrived now rather than after the delayed-ACK timer: a client that
-   * writes a request's head and body in two segments with Nagle's algorithm on holds the body
-   * back until the head is acknowledged, about 40 ms on Linux otherwise.
+   * Acknowledges what has arrived now rather than after the delayed-ACK timer: a client that writes
+   * a request's head and body in two segments with Nagle's algorithm on holds the body back until
+   * the head is acknowledged, about 40 ms on Linux otherwise.
    */
   private static void acknowledgeNow(Socket s) {
     try {
@@ -260,7 +292,14 @@ public final class HttpListener implements AutoCloseable {
           if (e.drain) drainBeforeClose(s, in, 2_000);
           return;
         } catch (SocketTimeoutException e) {
-          write(out, 408, Map.of(), text("408 Request Timeout: the request did not arrive within " + limits.headerTimeout()), true);
+          write(
+              out,
+              408,
+              Map.of(),
+              text(
+                  "408 Request Timeout: the request did not arrive within "
+                      + limits.headerTimeout()),
+              true);
           return;
         }
         first = false;
@@ -269,7 +308,9 @@ public final class HttpListener implements AutoCloseable {
           if (!p.keepAlive()) return;
           continue;
         }
-        IncomingRequest req = new IncomingRequest(p.method(), p.target(), p.headers(), remoteIp, remotePort, p.body());
+        IncomingRequest req =
+            new IncomingRequest(
+                p.method(), p.target(), p.headers(), remoteIp, remotePort, p.body());
         boolean close = !p.keepAlive();
         close |= handle(req, out, close);
         if (close) return;
@@ -306,7 +347,12 @@ public final class HttpListener implements AutoCloseable {
       // A loopback listener cannot make one node unreachable: the client gets a 502 that names the
       // lost node, and the connection is closed (docs/load-balancing.md, fake choices).
       done(o, 502);
-      write(out, 502, o.responseHeaders(), text("502 Bad Gateway: load balancer node unreachable"), true);
+      write(
+          out,
+          502,
+          o.responseHeaders(),
+          text("502 Bad Gateway: load balancer node unreachable"),
+          true);
       return true;
     }
     if (o.proxyTo() == null) {
@@ -314,18 +360,33 @@ public final class HttpListener implements AutoCloseable {
       // reads a count right after its response sees its own request, and a client that hangs up
       // mid-write cannot leave the request in flight forever.
       done(o, o.status());
-      write(out, o.status(), o.responseHeaders(), o.body() == null ? new byte[0] : text(o.body()), close);
+      write(
+          out,
+          o.status(),
+          o.responseHeaders(),
+          o.body() == null ? new byte[0] : text(o.body()),
+          close);
       return false;
     }
     int status;
     Map<String, String> rh = new LinkedHashMap<>();
     byte[] respBody;
     try {
-      Upstream.Reply r = upstream.send(o.proxyTo(), req.method(), req.path(), req.headers(), o.headers(), HOP_BY_HOP, req.body());
+      Upstream.Reply r =
+          upstream.send(
+              o.proxyTo(),
+              req.method(),
+              req.path(),
+              req.headers(),
+              o.headers(),
+              HOP_BY_HOP,
+              req.body());
       status = r.status();
-      r.headers().forEach((k, v) -> {
-        if (!HOP_BY_HOP.contains(k.toLowerCase(Locale.ROOT))) rh.put(k, v);
-      });
+      r.headers()
+          .forEach(
+              (k, v) -> {
+                if (!HOP_BY_HOP.contains(k.toLowerCase(Locale.ROOT))) rh.put(k, v);
+              });
       respBody = r.body();
     } catch (IOException | RuntimeException e) {
       status = 502;
@@ -371,7 +432,9 @@ public final class HttpListener implements AutoCloseable {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void write(OutputStream out, int status, Map<String, String> headers, byte[] body, boolean close) throws IOException {
+  private static void write(
+      OutputStream out, int status, Map<String, String> headers, byte[] body, boolean close)
+      throws IOException {
     StringBuilder sb = new StringBuilder(256);
     sb.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
     for (Map.Entry<String, String> e : headers.entrySet()) {

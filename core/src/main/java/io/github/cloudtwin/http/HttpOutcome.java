@@ -13,8 +13,8 @@ import java.util.function.IntConsumer;
  * @param headers response headers (respond) or headers to add to the proxied request (proxy)
  * @param body the body to answer with (respond only), or null
  * @param proxyTo the base address to proxy to (proxy only), or null
- * @param abort whether the client could not have reached a working node: answered with a 502
- *     naming that, and the connection closed
+ * @param abort whether the client could not have reached a working node: answered with a 502 naming
+ *     that, and the connection closed
  * @param responseHeaders headers added to the client's response in every case
  * @param done told the final status, on the request thread; may be null
  */
@@ -36,7 +36,8 @@ public record HttpOutcome(
    * @param done the done
    * @return answer with {@code status} and {@code body}
    */
-  public static HttpOutcome respond(int status, String body, Map<String, String> responseHeaders, IntConsumer done) {
+  public static HttpOutcome respond(
+      int status, String body, Map<String, String> responseHeaders, IntConsumer done) {
     return new HttpOutcome(status, Map.of(), body, null, false, responseHeaders, done);
   }
 
@@ -49,7 +50,11 @@ public record HttpOutcome(
    * @param done the done
    * @return proxy to {@code base} (path and query kept), adding {@code requestHeaders}
    */
-  public static HttpOutcome proxy(URI base, Map<String, String> requestHeaders, Map<String, String> responseHeaders, IntConsumer done) {
+  public static HttpOutcome proxy(
+      URI base,
+      Map<String, String> requestHeaders,
+      Map<String, String> responseHeaders,
+      IntConsumer done) {
     return new HttpOutcome(0, requestHeaders, null, base, false, responseHeaders, done);
   }
 

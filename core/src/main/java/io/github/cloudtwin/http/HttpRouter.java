@@ -1,9 +1,9 @@
 package io.github.cloudtwin.http;
 
 /**
- * Decides what a listener does with each request; the load balancer implements it over its
- * routing snapshot. Called on request threads concurrently: implementations must be thread-safe
- * and must not wait on the simulation lock.
+ * Decides what a listener does with each request; the load balancer implements it over its routing
+ * snapshot. Called on request threads concurrently: implementations must be thread-safe and must
+ * not wait on the simulation lock.
  */
 @FunctionalInterface
 public interface HttpRouter {

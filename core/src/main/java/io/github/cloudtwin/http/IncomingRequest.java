@@ -14,7 +14,12 @@ import java.util.Map;
  * @param body the request body (empty when none)
  */
 public record IncomingRequest(
-    String method, String path, Map<String, List<String>> headers, String clientIp, int clientPort, byte[] body) {
+    String method,
+    String path,
+    Map<String, List<String>> headers,
+    String clientIp,
+    int clientPort,
+    byte[] body) {
 
   /**
    * The first value of a header, or null.

@@ -26,7 +26,12 @@ final class RequestReader {
   private final int maxBodyBytes;
 
   /** One parsed request head and body. */
-  record Parsed(String method, String target, String version, Map<String, List<String>> headers, byte[] body) {
+  record Parsed(
+      String method,
+      String target,
+      String version,
+      Map<String, List<String>> headers,
+      byte[] body) {
 
     boolean keepAlive() {
       String connection = HttpListener.first(headers, "connection");
@@ -56,12 +61,15 @@ final class RequestReader {
   }
 
   /**
-   * The rest of the request after {@code requestLine}: the header section under the deadline
-   * {@code din} already has, then the body with {@code bodyReadTimeout} per read.
+   * The rest of the request after {@code requestLine}: the header section under the deadline {@code
+   * din} already has, then the body with {@code bodyReadTimeout} per read.
    */
-  Parsed readHead(String requestLine, DeadlineInputStream din, java.time.Duration bodyReadTimeout) throws IOException {
+  Parsed readHead(String requestLine, DeadlineInputStream din, java.time.Duration bodyReadTimeout)
+      throws IOException {
     String[] parts = requestLine.split(" ", -1);
-    if (parts.length != 3 || !(parts[2].equals("HTTP/1.1") || parts[2].equals("HTTP/1.0")) || parts[0].isEmpty()
+    if (parts.length != 3
+        || !(parts[2].equals("HTTP/1.1") || parts[2].equals("HTTP/1.0"))
+        || parts[0].isEmpty()
         || !parts[0].chars().allMatch(RequestReader::isTokenChar)) {
       throw new BadRequest(400, "400 Bad Request: malformed request line", false);
     }
@@ -71,23 +79,33 @@ final class RequestReader {
     if (target.startsWith("/")) {
       path = target;
     } else if (target.equals("*")) {
-      if (!parts[0].equals("OPTIONS")) throw new BadRequest(400, "400 Bad Request: * is a target for OPTIONS only", false);
+      if (!parts[0].equals("OPTIONS"))
+        throw new BadRequest(400, "400 Bad Request: * is a target for OPTIONS only", false);
       path = "*";
-    } else if (target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
+    } else if (target.regionMatches(true, 0, "http://", 0, 7)
+        || target.regionMatches(true, 0, "https://", 0, 8)) {
       int authorityStart = target.indexOf("//") + 2;
       int slash = target.indexOf('/', authorityStart);
       int query = target.indexOf('?', authorityStart);
       int end = slash >= 0 ? slash : query >= 0 ? query : target.length();
       String authority = target.substring(authorityStart, end);
-      if (authority.isEmpty() || authority.indexOf('@') >= 0) throw new BadRequest(400, "400 Bad Request: absolute-form target without a host", false);
-      headers.put("host", new ArrayList<>(List.of(authority))); // RFC 9112 3.2.2: the target's authority wins over Host
+      if (authority.isEmpty() || authority.indexOf('@') >= 0)
+        throw new BadRequest(400, "400 Bad Request: absolute-form target without a host", false);
+      headers.put(
+          "host",
+          new ArrayList<>(
+              List.of(authority))); // RFC 9112 3.2.2: the target's authority wins over Host
       path = slash >= 0 ? target.substring(slash) : "/" + target.substring(end);
     } else {
-      throw new BadRequest(400, "400 Bad Request: the request target must start with / (or be absolute, or * for OPTIONS)", false);
+      throw new BadRequest(
+          400,
+          "400 Bad Request: the request target must start with / (or be absolute, or * for OPTIONS)",
+          false);
     }
     List<String> host = headers.get("host");
     if (parts[2].equals("HTTP/1.1") && (host == null || host.size() != 1)) {
-      throw new BadRequest(400, "400 Bad Request: an HTTP/1.1 request needs exactly one Host header", false);
+      throw new BadRequest(
+          400, "400 Bad Request: an HTTP/1.1 request needs exactly one Host header", false);
     }
     din.perRead((int) bodyReadTimeout.toMillis());
     return new Parsed(parts[0], path, parts[2], headers, body(headers));
@@ -103,15 +121,20 @@ final class RequestReader {
       } catch (LineTooLongException e) {
         throw new BadRequest(431, "431 Request Header Fields Too Large", true);
       }
-      if (line == null) throw new BadRequest(400, "400 Bad Request: the connection ended inside the header section", false);
+      if (line == null)
+        throw new BadRequest(
+            400, "400 Bad Request: the connection ended inside the header section", false);
       if (line.isEmpty()) return headers;
       headerBytes += line.length() + 2;
-      if (headerBytes > MAX_HEADER_BYTES) throw new BadRequest(431, "431 Request Header Fields Too Large", true);
+      if (headerBytes > MAX_HEADER_BYTES)
+        throw new BadRequest(431, "431 Request Header Fields Too Large", true);
       int colon = line.indexOf(':');
       if (colon <= 0 || !line.substring(0, colon).chars().allMatch(RequestReader::isTokenChar)) {
         throw new BadRequest(400, "400 Bad Request: malformed header line", false);
       }
-      headers.computeIfAbsent(line.substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+      headers
+          .computeIfAbsent(
+              line.substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
           .add(line.substring(colon + 1).trim());
     }
   }
@@ -121,8 +144,11 @@ final class RequestReader {
     List<String> te = headers.get("transfer-encoding");
     if (te != null) {
       String codings = String.join(",", te).toLowerCase(Locale.ROOT).trim();
-      if (!codings.equals("chunked") && !codings.endsWith(",chunked") && !codings.endsWith(", chunked")) {
-        throw new BadRequest(400, "400 Bad Request: Transfer-Encoding must end with chunked", false);
+      if (!codings.equals("chunked")
+          && !codings.endsWith(",chunked")
+          && !codings.endsWith(", chunked")) {
+        throw new BadRequest(
+            400, "400 Bad Request: Transfer-Encoding must end with chunked", false);
       }
       return chunked();
     }
@@ -132,7 +158,8 @@ final class RequestReader {
     for (String v : cl) {
       for (String one : v.split(",", -1)) {
         long n = parseLength(one.trim());
-        if (length >= 0 && n != length) throw new BadRequest(400, "400 Bad Request: conflicting Content-Length values", false);
+        if (length >= 0 && n != length)
+          throw new BadRequest(400, "400 Bad Request: conflicting Content-Length values", false);
         length = n;
       }
     }
@@ -140,13 +167,15 @@ final class RequestReader {
       throw new BadRequest(413, "413 Content Too Large: at most " + maxBodyBytes + " bytes", true);
     }
     byte[] b = in.readNBytes((int) length);
-    if (b.length != length) throw new BadRequest(400, "400 Bad Request: the connection ended inside the body", false);
+    if (b.length != length)
+      throw new BadRequest(400, "400 Bad Request: the connection ended inside the body", false);
     return b;
   }
 
   private static long parseLength(String s) throws BadRequest {
     if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new BadRequest(400, "400 Bad Request: Content-Length must be a non-negative decimal number", false);
+      throw new BadRequest(
+          400, "400 Bad Request: Content-Length must be a non-negative decimal number", false);
     }
     return Long.parseLong(s);
   }
@@ -160,15 +189,20 @@ final class RequestReader {
       } catch (LineTooLongException e) {
         throw new BadRequest(400, "400 Bad Request: malformed chunk size", false);
       }
-      if (sizeLine == null) throw new BadRequest(400, "400 Bad Request: the connection ended inside a chunked body", false);
+      if (sizeLine == null)
+        throw new BadRequest(
+            400, "400 Bad Request: the connection ended inside a chunked body", false);
       int semi = sizeLine.indexOf(';');
       String hex = (semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim();
-      if (hex.isEmpty() || hex.length() > 16 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+      if (hex.isEmpty()
+          || hex.length() > 16
+          || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
         throw new BadRequest(400, "400 Bad Request: malformed chunk size", false);
       }
       long size = Long.parseUnsignedLong(hex, 16);
       if (size < 0 || body.size() + size > maxBodyBytes) {
-        throw new BadRequest(413, "413 Content Too Large: at most " + maxBodyBytes + " bytes", true);
+        throw new BadRequest(
+            413, "413 Content Too Large: at most " + maxBodyBytes + " bytes", true);
       }
       if (size == 0) {
         for (String t = readLine(in); t != null && !t.isEmpty(); t = readLine(in)) {
@@ -177,10 +211,12 @@ final class RequestReader {
         return body.toByteArray();
       }
       byte[] chunk = in.readNBytes((int) size);
-      if (chunk.length != size) throw new BadRequest(400, "400 Bad Request: the connection ended inside a chunk", false);
+      if (chunk.length != size)
+        throw new BadRequest(400, "400 Bad Request: the connection ended inside a chunk", false);
       body.write(chunk);
       String end = readLine(in);
-      if (end == null || !end.isEmpty()) throw new BadRequest(400, "400 Bad Request: a chunk must end with CRLF", false);
+      if (end == null || !end.isEmpty())
+        throw new BadRequest(400, "400 Bad Request: a chunk must end with CRLF", false);
     }
   }
 

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A minimal HTTP/1.1 client for proxying: persistent connections pooled per address, one request
- * at a time per connection. Only {@code http://} addresses.
+ * A minimal HTTP/1.1 client for proxying: persistent connections pooled per address, one request at
+ * a time per connection. Only {@code http://} addresses.
  */
 final class Upstream implements AutoCloseable {
 
@@ -43,25 +43,39 @@ final class Upstream implements AutoCloseable {
   private final Set<Conn> all = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  Reply send(URI base, String method, String pathAndQuery, Map<String, List<String>> headers, Map<String, String> extra, Set<String> skip, byte[] body)
+  Reply send(
+      URI base,
+      String method,
+      String pathAndQuery,
+      Map<String, List<String>> headers,
+      Map<String, String> extra,
+      Set<String> skip,
+      byte[] body)
       throws IOException {
-    if (!"http".equalsIgnoreCase(base.getScheme())) throw new IOException("only http:// targets can be proxied: " + base);
+    if (!"http".equalsIgnoreCase(base.getScheme()))
+      throw new IOException("only http:// targets can be proxied: " + base);
     String host = base.getHost();
     int port = base.getPort() < 0 ? 80 : base.getPort();
     String key = host + ":" + port;
     StringBuilder sb = new StringBuilder(256);
-    String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() || base.getRawPath().equals("/") ? "" : base.getRawPath();
+    String basePath =
+        base.getRawPath() == null || base.getRawPath().isEmpty() || base.getRawPath().equals("/")
+            ? ""
+            : base.getRawPath();
     sb.append(method).append(' ').append(basePath).append(pathAndQuery).append(" HTTP/1.1\r\n");
     sb.append("Host: ").append(key).append("\r\n");
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
       if (skip.contains(e.getKey()) || extra.containsKey(e.getKey())) continue;
       for (String v : e.getValue()) sb.append(e.getKey()).append(": ").append(v).append("\r\n");
     }
-    for (Map.Entry<String, String> e : extra.entrySet()) sb.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
-    if (body.length > 0 || !(method.equals("GET") || method.equals("HEAD"))) sb.append("Content-Length: ").append(body.length).append("\r\n");
+    for (Map.Entry<String, String> e : extra.entrySet())
+      sb.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
+    if (body.length > 0 || !(method.equals("GET") || method.equals("HEAD")))
+      sb.append("Content-Length: ").append(body.length).append("\r\n");
     sb.append("\r\n");
     byte[] head = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
-    ConcurrentLinkedQueue<Conn> pool = pools.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>());
+    ConcurrentLinkedQueue<Conn> pool =
+        pools.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>());
     for (int attempt = 0; ; attempt++) {
       Conn c = pool.poll();
       boolean reused = c != null;
@@ -105,11 +119,14 @@ final class Upstream implements AutoCloseable {
     String status = RequestReader.readLine(c.in);
     if (status == null) throw new IOException("connection closed by the target");
     String[] p = status.split(" ", 3);
-    if (p.length < 2 || !p[0].startsWith("HTTP/1.")) throw new IOException("malformed status line: " + status);
+    if (p.length < 2 || !p[0].startsWith("HTTP/1."))
+      throw new IOException("malformed status line: " + status);
     int code = Integer.parseInt(p[1]);
     Map<String, String> headers = new LinkedHashMap<>();
     Map<String, List<String>> lower = new LinkedHashMap<>();
-    for (String line = RequestReader.readLine(c.in); line != null && !line.isEmpty(); line = RequestReader.readLine(c.in)) {
+    for (String line = RequestReader.readLine(c.in);
+        line != null && !line.isEmpty();
+        line = RequestReader.readLine(c.in)) {
       int colon = line.indexOf(':');
       if (colon <= 0) continue;
       String k = line.substring(0, colon).trim();
@@ -117,12 +134,17 @@ final class Upstream implements AutoCloseable {
       headers.putIfAbsent(k, v);
       lower.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(v);
     }
-    boolean keep = !"close".equalsIgnoreCase(HttpListener.first(lower, "connection")) && p[0].equals("HTTP/1.1");
+    boolean keep =
+        !"close".equalsIgnoreCase(HttpListener.first(lower, "connection"))
+            && p[0].equals("HTTP/1.1");
     byte[] body;
     if (head || code == 204 || code == 304 || code / 100 == 1) {
       body = new byte[0];
-    } else if (HttpListener.first(lower, "transfer-encoding") != null || HttpListener.first(lower, "content-length") != null) {
-      body = new RequestReader(c.in, HttpListener.Limits.DEFAULT.maxBodyBytes()).body(lower); // a BadRequest is an IOException: 502
+    } else if (HttpListener.first(lower, "transfer-encoding") != null
+        || HttpListener.first(lower, "content-length") != null) {
+      body =
+          new RequestReader(c.in, HttpListener.Limits.DEFAULT.maxBodyBytes())
+              .body(lower); // a BadRequest is an IOException: 502
     } else {
       body = c.in.readAllBytes();
       keep = false;

@@ -1,9 +1,9 @@
 package io.github.cloudtwin.internal;
 
 /**
- * Internal, not API: what an injection may name: the instances and Auto Scaling groups of the twin. The twin wires
- * this so that {@code CloudWatch.inject} refuses a target that does not exist instead of
- * recording an injection that changes nothing.
+ * Internal, not API: what an injection may name: the instances and Auto Scaling groups of the twin.
+ * The twin wires this so that {@code CloudWatch.inject} refuses a target that does not exist
+ * instead of recording an injection that changes nothing.
  */
 public interface InjectionTargets {
 

@@ -3,9 +3,9 @@ package io.github.cloudtwin.internal;
 import java.time.Duration;
 
 /**
- * Internal, not API: the narrow part of Elastic Load Balancing that ECS needs: registering task targets in target
- * groups, their health, and the deregistration delay. The twin wires the load-balancing service in;
- * tests may use a fake.
+ * Internal, not API: the narrow part of Elastic Load Balancing that ECS needs: registering task
+ * targets in target groups, their health, and the deregistration delay. The twin wires the
+ * load-balancing service in; tests may use a fake.
  */
 public interface TargetRegistration {
 
@@ -43,7 +43,8 @@ public interface TargetRegistration {
   }
 
   /**
-   * Registers {@code targetId} (instance id or IP) on {@code port}; IP targets are in {@code availabilityZone}.
+   * Registers {@code targetId} (instance id or IP) on {@code port}; IP targets are in {@code
+   * availabilityZone}.
    *
    * @param targetGroupName the target group name
    * @param targetId the target id
@@ -80,8 +81,8 @@ public interface TargetRegistration {
   boolean isHealthy(String targetGroupName, String targetId, int port);
 
   /**
-   * Why the load balancer reports the target unhealthy, in AWS's words (such as {@code Health checks
-   * failed with these codes: [500]}); null when it does not say.
+   * Why the load balancer reports the target unhealthy, in AWS's words (such as {@code Health
+   * checks failed with these codes: [500]}); null when it does not say.
    *
    * @param targetGroupName the target group
    * @param targetId the target

@@ -5,11 +5,11 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Internal, not API: the connections between one twin's services. The twin creates one per twin
- * and hands it to each service's (package-private) constructor; a service or the twin's wiring
- * offers a connection once, and services read it when they first need it, so services created
- * earlier can reach services created later. Instance state of one twin, never shared. Each
- * connection is set once: setting it again is a bug in the twin and throws.
+ * Internal, not API: the connections between one twin's services. The twin creates one per twin and
+ * hands it to each service's (package-private) constructor; a service or the twin's wiring offers a
+ * connection once, and services read it when they first need it, so services created earlier can
+ * reach services created later. Instance state of one twin, never shared. Each connection is set
+ * once: setting it again is a bug in the twin and throws.
  */
 public final class Wiring {
 

@@ -10,7 +10,9 @@ package io.github.cloudtwin.kernel;
  */
 public final class Arns {
 
-  /** The account id a twin uses unless {@code CloudTwin.builder().accountId(...)} says otherwise. */
+  /**
+   * The account id a twin uses unless {@code CloudTwin.builder().accountId(...)} says otherwise.
+   */
   public static final String DEFAULT_ACCOUNT_ID = "123456789012";
 
   private final String region;
@@ -34,8 +36,11 @@ public final class Arns {
    * @return the account id
    */
   public static String accountId(String accountId) {
-    if (accountId == null || accountId.length() != 12 || !accountId.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new ValidationException("accountId", accountId, "12 digits, as an AWS account id (for instance 123456789012)");
+    if (accountId == null
+        || accountId.length() != 12
+        || !accountId.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new ValidationException(
+          "accountId", accountId, "12 digits, as an AWS account id (for instance 123456789012)");
     }
     return accountId;
   }

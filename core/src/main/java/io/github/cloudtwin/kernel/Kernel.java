@@ -24,7 +24,8 @@ public final class Kernel {
   private final ReentrantLock lock = new ReentrantLock();
   private long currentCause;
   private boolean advancing;
-  private final java.util.List<Runnable> settleHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.List<Runnable> settleHooks =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile Instant closedAt;
   private volatile Thread closingThread;
 
@@ -181,8 +182,8 @@ public final class Kernel {
   /**
    * Registers work that runs whenever the simulation settles: after the events of each instant
    * (before the clock moves on) and at the end of every outermost call. Services use it to fold
-   * many changes of one instant into one piece of derived state (a load balancer's routing
-   * snapshot is rebuilt once per instant, not once per target change).
+   * many changes of one instant into one piece of derived state (a load balancer's routing snapshot
+   * is rebuilt once per instant, not once per target change).
    *
    * @param hook the work; it runs under the simulation lock
    */
@@ -220,7 +221,6 @@ public final class Kernel {
   /**
    * Advances virtual time to {@code target}, running every event due on the way in time order.
    *
-   *
    * @param target the target
    * @throws IllegalArgumentException if {@code target} is before now, naming both instants
    */
@@ -253,7 +253,6 @@ public final class Kernel {
   /**
    * Advances virtual time until {@code condition} holds (checked now and after every instant at
    * which events ran) or {@code limit} has passed.
-   *
    *
    * @param condition the condition
    * @param limit the limit

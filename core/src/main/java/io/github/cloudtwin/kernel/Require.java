@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Argument checks that fail the way AWS answers a bad request: a {@link ValidationException}
- * naming the field, the value and what is allowed.
+ * Argument checks that fail the way AWS answers a bad request: a {@link ValidationException} naming
+ * the field, the value and what is allowed.
  *
  * <p>Used by every service package; stateless and thread-safe.
  */
@@ -30,8 +30,8 @@ public final class Require {
   }
 
   /**
-   * The value, or a ValidationException when it is null or blank: for text that embeds names of
-   * any length (a resource id, a chart title), where {@link #name} would cap it at 255.
+   * The value, or a ValidationException when it is null or blank: for text that embeds names of any
+   * length (a resource id, a chart title), where {@link #name} would cap it at 255.
    *
    * @param field the field
    * @param value the value
@@ -173,15 +173,24 @@ public final class Require {
     notNull(field, value);
     long s = value.getSeconds();
     if (value.getNano() != 0 || s < minSeconds || s > maxSeconds) {
-      throw new ValidationException(field, value,
+      throw new ValidationException(
+          field,
+          value,
           (minSeconds == 0 ? "must be zero or positive whole seconds" : "must be whole seconds")
-              + " between " + minSeconds + " and " + maxSeconds + " seconds");
+              + " between "
+              + minSeconds
+              + " and "
+              + maxSeconds
+              + " seconds");
     }
     return value;
   }
 
-  /** The longest duration the twin's own duration fields accept: the whole range of virtual time. */
-  public static final Duration LONGEST = Duration.between(VirtualClock.EARLIEST, VirtualClock.LATEST);
+  /**
+   * The longest duration the twin's own duration fields accept: the whole range of virtual time.
+   */
+  public static final Duration LONGEST =
+      Duration.between(VirtualClock.EARLIEST, VirtualClock.LATEST);
 
   /**
    * The duration, or a ValidationException naming the field, the value and the allowed range when
@@ -232,7 +241,10 @@ public final class Require {
     int i = 0;
     for (T v : values) {
       if (v == null) {
-        throw new ValidationException(field, null, "a value is required (element " + (i + 1) + " of " + values.size() + " is null)");
+        throw new ValidationException(
+            field,
+            null,
+            "a value is required (element " + (i + 1) + " of " + values.size() + " is null)");
       }
       i++;
     }

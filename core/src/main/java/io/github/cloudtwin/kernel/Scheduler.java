@@ -118,7 +118,9 @@ public final class Scheduler {
     return t == null ? null : t.at();
   }
 
-  /** Runs every action due at or before {@code limitMillis}, next-first; false when none was due. */
+  /**
+   * Runs every action due at or before {@code limitMillis}, next-first; false when none was due.
+   */
   boolean runNext(long limitMillis) {
     Task t = peekLive();
     if (t == null || t.atMillis > limitMillis) {

@@ -11,8 +11,8 @@ import java.util.OptionalLong;
 /**
  * One state change in a twin: when it happened (virtual time), to which resource, what happened as
  * a typed {@link Fact}, and the id of the event that caused it. The kind, the human message (in
- * AWS's words where AWS has them) and the details are rendered from the fact, the message only
- * when someone reads it.
+ * AWS's words where AWS has them) and the details are rendered from the fact, the message only when
+ * someone reads it.
  *
  * <p>Immutable and safe to share between threads.
  */
@@ -142,7 +142,20 @@ public final class TimelineEvent {
 
   @Override
   public String toString() {
-    return "TimelineEvent[id=" + id + ", time=" + time + ", resource=" + resource + ", kind=" + kind()
-        + ", message=" + message() + ", details=" + details() + ", causeId=" + causeId + "]";
+    return "TimelineEvent[id="
+        + id
+        + ", time="
+        + time
+        + ", resource="
+        + resource
+        + ", kind="
+        + kind()
+        + ", message="
+        + message()
+        + ", details="
+        + details()
+        + ", causeId="
+        + causeId
+        + "]";
   }
 }

@@ -48,7 +48,6 @@ public final class TimelineFormat {
   /**
    * The events as text: a header line, then one line per event with its offset from t0.
    *
-   *
    * @param header the first line, such as {@code Timeline (4 events, t0 = 2026-01-01T00:00:00Z):}
    * @param events the events
    * @param t0 the instant offsets are measured from

@@ -3,9 +3,9 @@ package io.github.cloudtwin.kernel;
 import java.time.Instant;
 
 /**
- * A call on a twin after {@code close()}: every command and every read of live state refuses
- * with this one error. The timeline, the configuration and the clock stay readable: they are
- * history, which failure reports need after the twin is gone.
+ * A call on a twin after {@code close()}: every command and every read of live state refuses with
+ * this one error. The timeline, the configuration and the clock stay readable: they are history,
+ * which failure reports need after the twin is gone.
  */
 public final class TwinClosedException extends IllegalStateException {
 

@@ -3,8 +3,8 @@ package io.github.cloudtwin.kernel;
 import java.util.Objects;
 
 /**
- * A rejected configuration or command, in the spirit of AWS's {@code ValidationError}: it names
- * the field, the value given and what is allowed.
+ * A rejected configuration or command, in the spirit of AWS's {@code ValidationError}: it names the
+ * field, the value given and what is allowed.
  *
  * <p>Whenever this is thrown, nothing of the rejected call has been applied.
  */
@@ -14,7 +14,9 @@ public class ValidationException extends IllegalArgumentException {
 
   /** The AWS property name. */
   private final String field;
+
   private final transient Object value;
+
   /** What would have been accepted. */
   private final String allowed;
 

@@ -42,8 +42,8 @@ public final class VirtualClock {
   }
 
   /**
-   * The instant {@code duration} after now, or a ValidationException naming {@code field} when
-   * it would pass {@link #LATEST} (overflow-safe: no ArithmeticException for any duration).
+   * The instant {@code duration} after now, or a ValidationException naming {@code field} when it
+   * would pass {@link #LATEST} (overflow-safe: no ArithmeticException for any duration).
    *
    * @param field the field to name in the ValidationException
    * @param duration how far ahead
@@ -54,7 +54,10 @@ public final class VirtualClock {
     Instant from = now;
     Duration room = Duration.between(from, LATEST);
     if (duration.compareTo(room) > 0) {
-      throw new ValidationException(field, duration, "at most " + room + ", so that virtual time stays at or before " + LATEST);
+      throw new ValidationException(
+          field,
+          duration,
+          "at most " + room + ", so that virtual time stays at or before " + LATEST);
     }
     return from.plus(duration);
   }
@@ -69,7 +72,8 @@ public final class VirtualClock {
   public static Instant requireInRange(String field, Instant instant) {
     Require.notNull(field, instant);
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-      throw new ValidationException(field, instant, "an instant between " + EARLIEST + " and " + LATEST);
+      throw new ValidationException(
+          field, instant, "an instant between " + EARLIEST + " and " + LATEST);
     }
     return instant;
   }

@@ -11,8 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Real-time mode: virtual time follows the wall clock at a chosen speed, so code that waits in
- * real time (plain Awaitility, HTTP clients, {@code Thread.sleep}) sees the twin move.
+ * Real-time mode: virtual time follows the wall clock at a chosen speed, so code that waits in real
+ * time (plain Awaitility, HTTP clients, {@code Thread.sleep}) sees the twin move.
  *
  * <pre>{@code
  * RealTimeDriver.start(twin, 60); // one wall second = one virtual minute
@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A daemon thread advances the twin in small wall-clock steps; the driver is closed with the
  * twin. The test may still call {@code twin.advance(...)} itself: the driver never moves virtual
- * time backwards, it only catches up. This class is the one place in core that reads the wall
- * clock and sleeps. Thread-safe.
+ * time backwards, it only catches up. This class is the one place in core that reads the wall clock
+ * and sleeps. Thread-safe.
  */
 public final class RealTimeDriver implements AutoCloseable {
 
@@ -47,7 +47,9 @@ public final class RealTimeDriver implements AutoCloseable {
     this.stepNanos = step.toNanos();
     this.virtualStart = twin.now();
     this.wallStart = System.nanoTime();
-    this.thread = new Thread(this::loop, "cloudtwin-realtime-" + Integer.toHexString(System.identityHashCode(twin)));
+    this.thread =
+        new Thread(
+            this::loop, "cloudtwin-realtime-" + Integer.toHexString(System.identityHashCode(twin)));
     this.thread.setDaemon(true);
   }
 
@@ -107,7 +109,10 @@ public final class RealTimeDriver implements AutoCloseable {
       long wallElapsed = System.nanoTime() - wallStart;
       double virtualNanos = wallElapsed * speed;
       Duration room = Duration.between(virtualStart, VirtualClock.LATEST);
-      Instant target = virtualNanos >= room.toSeconds() * 1e9 ? VirtualClock.LATEST : virtualStart.plusNanos((long) virtualNanos);
+      Instant target =
+          virtualNanos >= room.toSeconds() * 1e9
+              ? VirtualClock.LATEST
+              : virtualStart.plusNanos((long) virtualNanos);
       try {
         if (twin.isClosed()) {
           running = false;
@@ -115,9 +120,11 @@ public final class RealTimeDriver implements AutoCloseable {
         }
         // Check and advance under the simulation lock: a test thread advancing in between must
         // not make this advance move time backwards.
-        twin.kernel().run(() -> {
-          if (target.isAfter(twin.now())) twin.advanceTo(target);
-        });
+        twin.kernel()
+            .run(
+                () -> {
+                  if (target.isAfter(twin.now())) twin.advanceTo(target);
+                });
       } catch (RuntimeException | Error e) {
         if (!twin.isClosed()) {
           failure = e;

@@ -35,7 +35,9 @@ final class AlarmCharts {
         math.add(s);
         continue;
       }
-      byMetric.computeIfAbsent(new Key(s.metric(), s.statistic(), s.period()), k -> new ArrayList<>()).add(s);
+      byMetric
+          .computeIfAbsent(new Key(s.metric(), s.statistic(), s.period()), k -> new ArrayList<>())
+          .add(s);
     }
     List<Chart> out = new ArrayList<>();
     for (Map.Entry<Key, List<MetricAlarmSpec>> e : byMetric.entrySet()) {
@@ -43,21 +45,41 @@ final class AlarmCharts {
       List<Threshold> thresholds = new ArrayList<>();
       List<String> names = new ArrayList<>();
       for (MetricAlarmSpec s : e.getValue()) {
-        thresholds.add(new Threshold(s.alarmName() + " " + s.comparisonOperator().symbol(), s.threshold()));
+        thresholds.add(
+            new Threshold(s.alarmName() + " " + s.comparisonOperator().symbol(), s.threshold()));
         names.add(s.alarmName());
       }
       out.add(
           new Chart(
-              "alarm " + String.join(", ", names) + ": " + k.metric() + " " + k.statistic().name() + " per "
-                  + k.period().getSeconds() + " s",
+              "alarm "
+                  + String.join(", ", names)
+                  + ": "
+                  + k.metric()
+                  + " "
+                  + k.statistic().name()
+                  + " per "
+                  + k.period().getSeconds()
+                  + " s",
               "",
-              List.of(ChartSources.series(twin, k.metric(), k.statistic(), k.period(), "alarm-metric")),
+              List.of(
+                  ChartSources.series(twin, k.metric(), k.statistic(), k.period(), "alarm-metric")),
               thresholds));
     }
     for (MetricAlarmSpec s : math) {
-      out.add(new Chart("alarm " + s.alarmName() + ": " + s.watched() + " per " + s.period().getSeconds() + " s", "",
-          List.of(ChartSources.mathSeries(twin, s.metrics(), s.period(), "alarm-metric")),
-          List.of(new Threshold(s.alarmName() + " " + s.comparisonOperator().symbol(), s.threshold()))));
+      out.add(
+          new Chart(
+              "alarm "
+                  + s.alarmName()
+                  + ": "
+                  + s.watched()
+                  + " per "
+                  + s.period().getSeconds()
+                  + " s",
+              "",
+              List.of(ChartSources.mathSeries(twin, s.metrics(), s.period(), "alarm-metric")),
+              List.of(
+                  new Threshold(
+                      s.alarmName() + " " + s.comparisonOperator().symbol(), s.threshold()))));
     }
     return out;
   }

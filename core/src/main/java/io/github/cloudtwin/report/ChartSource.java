@@ -4,8 +4,8 @@ import io.github.cloudtwin.CloudTwin;
 import java.util.List;
 
 /**
- * Contributes charts to a report, reading the twin at report time. Each service that has
- * something to plot adds one source to {@link ChartSources#standard()}; tests add their own.
+ * Contributes charts to a report, reading the twin at report time. Each service that has something
+ * to plot adds one source to {@link ChartSources#standard()}; tests add their own.
  */
 @FunctionalInterface
 public interface ChartSource {

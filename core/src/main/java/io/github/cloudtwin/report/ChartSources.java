@@ -17,7 +17,8 @@ import java.util.List;
 public final class ChartSources {
 
   private static final List<ChartSource> STANDARD =
-      List.of(AlarmCharts.SOURCE, ScalingCharts.GROUPS, ScalingCharts.TARGETS, ScalingCharts.SERVICES);
+      List.of(
+          AlarmCharts.SOURCE, ScalingCharts.GROUPS, ScalingCharts.TARGETS, ScalingCharts.SERVICES);
 
   private ChartSources() {}
 
@@ -61,19 +62,25 @@ public final class ChartSources {
    * @param cssClass the CSS class of the line
    * @return the series
    */
-  public static Series mathSeries(CloudTwin twin, java.util.List<io.github.cloudtwin.cloudwatch.MetricDataQuery> queries,
-      Duration period, String cssClass) {
+  public static Series mathSeries(
+      CloudTwin twin,
+      java.util.List<io.github.cloudtwin.cloudwatch.MetricDataQuery> queries,
+      Duration period,
+      String cssClass) {
     Instant t0 = twin.timeline().t0();
     Instant end = twin.now().plus(period);
     List<Point> points = new ArrayList<>();
     String name = "";
     if (end.isAfter(t0)) {
-      for (io.github.cloudtwin.cloudwatch.MetricDataResult r
-          : twin.cloudWatch().getMetricData(queries, t0, end, io.github.cloudtwin.cloudwatch.ScanBy.TIMESTAMP_ASCENDING)) {
+      for (io.github.cloudtwin.cloudwatch.MetricDataResult r :
+          twin.cloudWatch()
+              .getMetricData(
+                  queries, t0, end, io.github.cloudtwin.cloudwatch.ScanBy.TIMESTAMP_ASCENDING)) {
         name = r.label();
         for (int i = 0; i < r.timestamps().size(); i++) {
           Instant t = r.timestamps().get(i);
-          if (!t.isAfter(twin.now())) points.add(new Point(Duration.between(t0, t), r.values().get(i)));
+          if (!t.isAfter(twin.now()))
+            points.add(new Point(Duration.between(t0, t), r.values().get(i)));
         }
       }
     }
@@ -81,8 +88,8 @@ public final class ChartSources {
   }
 
   /**
-   * The series of {@code metric}'s {@code statistic} per {@code period} over the twin's whole
-   * run, one point per period that holds data, at the period's start.
+   * The series of {@code metric}'s {@code statistic} per {@code period} over the twin's whole run,
+   * one point per period that holds data, at the period's start.
    *
    * @param twin the twin
    * @param metric the metric
@@ -98,13 +105,17 @@ public final class ChartSources {
     Instant end = twin.now().plus(period);
     List<Point> points = new ArrayList<>();
     if (end.isAfter(t0)) {
-      for (Datapoint d : twin.cloudWatch().getMetricStatistics(metric, t0, end, period, statistic)) {
+      for (Datapoint d :
+          twin.cloudWatch().getMetricStatistics(metric, t0, end, period, statistic)) {
         if (!d.timestamp().isAfter(twin.now())) {
           points.add(new Point(Duration.between(t0, d.timestamp()), d.value()));
         }
       }
     }
-    return new Series(metric.metricName() + " " + statistic.name() + " " + metric.dimensions(), cssClass, points)
+    return new Series(
+            metric.metricName() + " " + statistic.name() + " " + metric.dimensions(),
+            cssClass,
+            points)
         .withShape(Series.Shape.periods(period));
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * An event drawn on the charts: an alarm transition, a policy execution, a scaling activity, a
- * health transition, a deployment or an injected fault. Events of one kind closer together than
- * a few pixels share one marker, which lists them all; none is dropped.
+ * health transition, a deployment or an injected fault. Events of one kind closer together than a
+ * few pixels share one marker, which lists them all; none is dropped.
  *
  * @param kind the lane the marker is drawn in
  * @param tone whether it reads as trouble, recovery or neither
@@ -24,7 +24,8 @@ public record Marker(Kind kind, Tone tone, Duration offset, List<Long> eventIds,
    * @param kind the lane the marker is drawn in
    * @param tone whether it reads as trouble, recovery or neither
    * @param offset virtual time since the twin's start of the first event
-   * @param eventIds the timeline ids of the events it stands for, in order (at least one; immutable)
+   * @param eventIds the timeline ids of the events it stands for, in order (at least one;
+   *     immutable)
    * @param text what happened and the first event's cause chain, for the tooltip
    */
   public Marker {
@@ -32,7 +33,8 @@ public record Marker(Kind kind, Tone tone, Duration offset, List<Long> eventIds,
     Require.notNull("tone", tone);
     Require.notNull("offset", offset);
     eventIds = Require.elements("eventIds", eventIds);
-    if (eventIds.isEmpty()) throw new ValidationException("eventIds", eventIds, "at least one timeline event id");
+    if (eventIds.isEmpty())
+      throw new ValidationException("eventIds", eventIds, "at least one timeline event id");
     Require.notNull("text", text);
   }
 
@@ -64,7 +66,10 @@ public record Marker(Kind kind, Tone tone, Duration offset, List<Long> eventIds,
     HEALTH("health"),
     /** ECS deployments and rollbacks, launch template updates. */
     DEPLOYMENT("deploys"),
-    /** Injected faults: zone outages, crashes, Spot interruptions, metric injections and gaps, capacity shortages. */
+    /**
+     * Injected faults: zone outages, crashes, Spot interruptions, metric injections and gaps,
+     * capacity shortages.
+     */
     FAULT("faults");
 
     private final String lane;

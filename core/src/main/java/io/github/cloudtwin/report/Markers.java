@@ -31,8 +31,10 @@ final class Markers {
 
   /** Events of one lane closer than this many pixels share a marker. */
   static final double MERGE_PX = 8;
+
   /** Ancestors listed in a tooltip's cause chain (the nearest ones). */
   static final int CHAIN_DEPTH = 6;
+
   /** Events listed by name in a merged marker's tooltip. */
   static final int LISTED = 5;
 
@@ -44,41 +46,70 @@ final class Markers {
   /** The lane and tone of a fact, or null when it is not drawn. */
   static Classified classify(Fact f) {
     if (f instanceof CloudWatchFact.AlarmStateChanged a) {
-      return new Classified(Kind.ALARM, a.to() == AlarmState.ALARM ? Tone.BAD : a.to() == AlarmState.OK ? Tone.GOOD : Tone.NEUTRAL);
+      return new Classified(
+          Kind.ALARM,
+          a.to() == AlarmState.ALARM
+              ? Tone.BAD
+              : a.to() == AlarmState.OK ? Tone.GOOD : Tone.NEUTRAL);
     }
     if (f instanceof CloudWatchFact.CompositeAlarmStateChanged a) {
-      return new Classified(Kind.ALARM, a.to() == AlarmState.ALARM ? Tone.BAD : a.to() == AlarmState.OK ? Tone.GOOD : Tone.NEUTRAL);
+      return new Classified(
+          Kind.ALARM,
+          a.to() == AlarmState.ALARM
+              ? Tone.BAD
+              : a.to() == AlarmState.OK ? Tone.GOOD : Tone.NEUTRAL);
     }
-    if (f instanceof AutoScalingFact.PolicyExecuted || f instanceof ServiceScalingFact.ServiceScalingActivity
-        || f instanceof EcsFact.ManagedScalingTriggered || f instanceof AutoScalingFact.ScheduledActionStarted) {
+    if (f instanceof AutoScalingFact.PolicyExecuted
+        || f instanceof ServiceScalingFact.ServiceScalingActivity
+        || f instanceof EcsFact.ManagedScalingTriggered
+        || f instanceof AutoScalingFact.ScheduledActionStarted) {
       return new Classified(Kind.POLICY, Tone.NEUTRAL);
     }
-    if (f instanceof AutoScalingFact.ScalingActivityStarted) return new Classified(Kind.ACTIVITY, Tone.NEUTRAL);
+    if (f instanceof AutoScalingFact.ScalingActivityStarted)
+      return new Classified(Kind.ACTIVITY, Tone.NEUTRAL);
     if (f instanceof AutoScalingFact.ScalingActivityEnded e) {
-      return e.status() == ActivityStatus.Successful ? null : new Classified(Kind.ACTIVITY, Tone.BAD);
+      return e.status() == ActivityStatus.Successful
+          ? null
+          : new Classified(Kind.ACTIVITY, Tone.BAD);
     }
     if (f instanceof ElbFact.TargetHealthChanged h) {
-      return new Classified(Kind.HEALTH, h.to() == TargetHealthState.HEALTHY ? Tone.GOOD
-          : h.to() == TargetHealthState.UNHEALTHY || h.to() == TargetHealthState.UNAVAILABLE ? Tone.BAD : Tone.NEUTRAL);
+      return new Classified(
+          Kind.HEALTH,
+          h.to() == TargetHealthState.HEALTHY
+              ? Tone.GOOD
+              : h.to() == TargetHealthState.UNHEALTHY || h.to() == TargetHealthState.UNAVAILABLE
+                  ? Tone.BAD
+                  : Tone.NEUTRAL);
     }
     if (f instanceof EcsFact.TaskHealthChanged h) {
-      return new Classified(Kind.HEALTH, h.to() == HealthStatus.HEALTHY ? Tone.GOOD : h.to() == HealthStatus.UNHEALTHY ? Tone.BAD : Tone.NEUTRAL);
+      return new Classified(
+          Kind.HEALTH,
+          h.to() == HealthStatus.HEALTHY
+              ? Tone.GOOD
+              : h.to() == HealthStatus.UNHEALTHY ? Tone.BAD : Tone.NEUTRAL);
     }
-    if (f instanceof AutoScalingFact.InstanceMarkedUnhealthy) return new Classified(Kind.HEALTH, Tone.BAD);
-    if (f instanceof EcsFact.DeploymentStarted || f instanceof AutoScalingFact.LaunchTemplateUpdated) {
+    if (f instanceof AutoScalingFact.InstanceMarkedUnhealthy)
+      return new Classified(Kind.HEALTH, Tone.BAD);
+    if (f instanceof EcsFact.DeploymentStarted
+        || f instanceof AutoScalingFact.LaunchTemplateUpdated) {
       return new Classified(Kind.DEPLOYMENT, Tone.NEUTRAL);
     }
     if (f instanceof EcsFact.DeploymentRolledBack) return new Classified(Kind.DEPLOYMENT, Tone.BAD);
-    if (f instanceof Ec2Fact.ZoneStateChanged z) return new Classified(Kind.FAULT, z.impaired() ? Tone.BAD : Tone.GOOD);
-    if (f instanceof Ec2Fact.InstanceCrashed || f instanceof Ec2Fact.SpotInstanceInterrupted) return new Classified(Kind.FAULT, Tone.BAD);
+    if (f instanceof Ec2Fact.ZoneStateChanged z)
+      return new Classified(Kind.FAULT, z.impaired() ? Tone.BAD : Tone.GOOD);
+    if (f instanceof Ec2Fact.InstanceCrashed || f instanceof Ec2Fact.SpotInstanceInterrupted)
+      return new Classified(Kind.FAULT, Tone.BAD);
     if (f instanceof Ec2Fact.SpotInterruptionNoticed || f instanceof Ec2Fact.RebalanceRecommended) {
       return new Classified(Kind.FAULT, Tone.NEUTRAL);
     }
-    if (f instanceof AutoScalingFact.MaxInstanceLifetimeReached) return new Classified(Kind.DEPLOYMENT, Tone.NEUTRAL);
+    if (f instanceof AutoScalingFact.MaxInstanceLifetimeReached)
+      return new Classified(Kind.DEPLOYMENT, Tone.NEUTRAL);
     if (f instanceof Ec2Fact.InstanceRecovered) return new Classified(Kind.FAULT, Tone.GOOD);
-    if (f instanceof Ec2Fact.ZoneCapacityChanged c) return new Classified(Kind.FAULT, c.insufficient() ? Tone.BAD : Tone.GOOD);
+    if (f instanceof Ec2Fact.ZoneCapacityChanged c)
+      return new Classified(Kind.FAULT, c.insufficient() ? Tone.BAD : Tone.GOOD);
     if (f instanceof CloudWatchFact.MetricInjected) return new Classified(Kind.FAULT, Tone.NEUTRAL);
-    if (f instanceof ElbFact.TargetBehaviourChanged b) return new Classified(Kind.FAULT, b.reset() ? Tone.GOOD : Tone.BAD);
+    if (f instanceof ElbFact.TargetBehaviourChanged b)
+      return new Classified(Kind.FAULT, b.reset() ? Tone.GOOD : Tone.BAD);
     return null;
   }
 
@@ -117,7 +148,8 @@ final class Markers {
     return List.copyOf(out);
   }
 
-  private static Marker marker(Timeline timeline, Kind kind, List<TimelineEvent> group, Map<Long, Tone> tones) {
+  private static Marker marker(
+      Timeline timeline, Kind kind, List<TimelineEvent> group, Map<Long, Tone> tones) {
     Instant t0 = timeline.t0();
     Tone tone = Tone.GOOD;
     List<Long> ids = new ArrayList<>(group.size());
@@ -130,42 +162,68 @@ final class Markers {
     TimelineEvent first = group.get(0);
     StringBuilder text = new StringBuilder();
     if (group.size() == 1) {
-      text.append(offset(t0, first)).append("  ").append(first.resource()).append('\n').append(first.message());
+      text.append(offset(t0, first))
+          .append("  ")
+          .append(first.resource())
+          .append('\n')
+          .append(first.message());
     } else {
       TimelineEvent last = group.get(group.size() - 1);
-      text.append(group.size()).append(' ').append(kind.lane()).append(" events, ").append(offset(t0, first)).append(" to ")
+      text.append(group.size())
+          .append(' ')
+          .append(kind.lane())
+          .append(" events, ")
+          .append(offset(t0, first))
+          .append(" to ")
           .append(offset(t0, last));
       for (int i = 0; i < Math.min(LISTED, group.size()); i++) {
         TimelineEvent e = group.get(i);
-        text.append("\n#").append(e.id()).append(' ').append(offset(t0, e)).append(' ').append(e.resource()).append(": ")
+        text.append("\n#")
+            .append(e.id())
+            .append(' ')
+            .append(offset(t0, e))
+            .append(' ')
+            .append(e.resource())
+            .append(": ")
             .append(e.message());
       }
-      if (group.size() > LISTED) text.append("\n… and ").append(group.size() - LISTED).append(" more");
+      if (group.size() > LISTED)
+        text.append("\n… and ").append(group.size() - LISTED).append(" more");
     }
     List<TimelineEvent> chain = timeline.causeChain(first.id());
     if (chain.size() > 1) {
-      text.append("\ncause chain").append(group.size() > 1 ? " of #" + first.id() : "").append(", oldest first:");
+      text.append("\ncause chain")
+          .append(group.size() > 1 ? " of #" + first.id() : "")
+          .append(", oldest first:");
       int from = Math.max(0, chain.size() - 1 - CHAIN_DEPTH);
       if (from > 0) text.append("\n  … ").append(from).append(" earlier");
       for (int i = from; i < chain.size() - 1; i++) {
         TimelineEvent c = chain.get(i);
-        text.append("\n  #").append(c.id()).append(' ').append(offset(t0, c)).append(' ').append(c.resource()).append(": ")
+        text.append("\n  #")
+            .append(c.id())
+            .append(' ')
+            .append(offset(t0, c))
+            .append(' ')
+            .append(c.resource())
+            .append(": ")
             .append(c.message());
       }
     }
     return new Marker(kind, tone, Duration.between(t0, first.time()), ids, text.toString());
   }
 
-  /** The ancestors a tooltip names for {@code marker}: the rows the report must hold to link them. */
+  /**
+   * The ancestors a tooltip names for {@code marker}: the rows the report must hold to link them.
+   */
   static List<Long> chainIds(Timeline timeline, Marker marker) {
     List<TimelineEvent> chain = timeline.causeChain(marker.firstEventId());
     List<Long> ids = new ArrayList<>();
-    for (int i = Math.max(0, chain.size() - 1 - CHAIN_DEPTH); i < chain.size(); i++) ids.add(chain.get(i).id());
+    for (int i = Math.max(0, chain.size() - 1 - CHAIN_DEPTH); i < chain.size(); i++)
+      ids.add(chain.get(i).id());
     return ids;
   }
 
   private static String offset(Instant t0, TimelineEvent e) {
     return TimelineFormat.offset(Duration.between(t0, e.time()));
   }
-
 }

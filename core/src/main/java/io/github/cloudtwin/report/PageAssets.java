@@ -1,8 +1,8 @@
 package io.github.cloudtwin.report;
 
 /**
- * The report page's inline style sheet and its one small script (tooltips for the event markers
- * on hover and keyboard focus). Colours are the Okabe-Ito palette, safe for colour-blind readers;
+ * The report page's inline style sheet and its one small script (tooltips for the event markers on
+ * hover and keyboard focus). Colours are the Okabe-Ito palette, safe for colour-blind readers;
  * series also differ by dash pattern and markers by shape, so nothing depends on colour alone.
  */
 final class PageAssets {

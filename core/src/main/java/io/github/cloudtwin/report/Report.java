@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report of one twin as a self-contained XHTML page a person would rather look at than read:
- * a verdict at the top (the test's outcome and failure message, then the key facts), charts as
+ * The report of one twin as a self-contained XHTML page a person would rather look at than read: a
+ * verdict at the top (the test's outcome and failure message, then the key facts), charts as
  * hand-written inline SVG (time and value ticks with gridlines, step lines for counts and period
  * statistics, labelled thresholds, zone outages shaded, per-zone small multiples, and event markers
  * whose tooltips give the cause chain and whose click jumps to the timeline row), and the timeline
@@ -36,8 +36,10 @@ public final class Report {
 
   /** The XHTML namespace. */
   public static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+
   /** The SVG namespace. */
   public static final String SVG_NS = SvgChart.SVG_NS;
+
   /** At most this many of the newest timeline rows are written (plus the rows markers point at). */
   public static final int MAX_TABLE_ROWS = 5_000;
 
@@ -133,9 +135,13 @@ public final class Report {
     if (!outages.isEmpty()) {
       sb.append("<h2>Zone outages</h2>\n<ul class=\"outages\">\n");
       for (ZoneOutage o : outages) {
-        sb.append("<li>").append(Xml.text(o.zone())).append(": ")
-            .append(TimelineFormat.offset(o.from())).append(" to ")
-            .append(o.ongoing() ? "end of test" : TimelineFormat.offset(o.to())).append("</li>\n");
+        sb.append("<li>")
+            .append(Xml.text(o.zone()))
+            .append(": ")
+            .append(TimelineFormat.offset(o.from()))
+            .append(" to ")
+            .append(o.ongoing() ? "end of test" : TimelineFormat.offset(o.to()))
+            .append("</li>\n");
       }
       sb.append("</ul>\n");
     }
@@ -154,17 +160,27 @@ public final class Report {
 
   private void verdict(StringBuilder sb) {
     Outcome o = verdict.outcome();
-    sb.append("<section class=\"verdict outcome-").append(o == null ? "none" : o.name().toLowerCase(java.util.Locale.ROOT))
+    sb.append("<section class=\"verdict outcome-")
+        .append(o == null ? "none" : o.name().toLowerCase(java.util.Locale.ROOT))
         .append("\">\n<p class=\"outcome\">")
-        .append(o == null ? "Report of a twin run (no test outcome)" : "Test " + o.name().toLowerCase(java.util.Locale.ROOT))
-        .append(" after ").append(Xml.text(Verdict.words(Duration.between(t0, now)))).append(" of virtual time</p>\n");
+        .append(
+            o == null
+                ? "Report of a twin run (no test outcome)"
+                : "Test " + o.name().toLowerCase(java.util.Locale.ROOT))
+        .append(" after ")
+        .append(Xml.text(Verdict.words(Duration.between(t0, now))))
+        .append(" of virtual time</p>\n");
     if (verdict.failure() != null) {
       sb.append("<pre class=\"failure\">").append(Xml.text(verdict.failure())).append("</pre>\n");
     }
     if (!verdict.facts().isEmpty()) {
       sb.append("<ul class=\"key-facts\">\n");
       for (Verdict.KeyFact f : verdict.facts()) {
-        sb.append("<li class=\"key-fact key-fact-").append(f.topic()).append("\">").append(Xml.text(f.text())).append("</li>\n");
+        sb.append("<li class=\"key-fact key-fact-")
+            .append(f.topic())
+            .append("\">")
+            .append(Xml.text(f.text()))
+            .append("</li>\n");
       }
       sb.append("</ul>\n");
     }
@@ -172,18 +188,29 @@ public final class Report {
   }
 
   private void markerLegend(StringBuilder sb) {
-    sb.append("<p class=\"marker-legend\">Markers (hover or Tab to one for what happened and why; click to jump to the timeline):");
+    sb.append(
+        "<p class=\"marker-legend\">Markers (hover or Tab to one for what happened and why; click to jump to the timeline):");
     for (Marker.Kind k : SvgChart.lanes(markers)) {
-      sb.append(' ').append("<svg xmlns=\"").append(SVG_NS).append("\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\">")
-          .append("<g class=\"tone-neutral\"><path class=\"glyph\" d=\"").append(SvgChart.glyph(k, 7, 7)).append("\"/></g></svg> ")
+      sb.append(' ')
+          .append("<svg xmlns=\"")
+          .append(SVG_NS)
+          .append("\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\">")
+          .append("<g class=\"tone-neutral\"><path class=\"glyph\" d=\"")
+          .append(SvgChart.glyph(k, 7, 7))
+          .append("\"/></g></svg> ")
           .append(k.lane());
     }
-    sb.append("; colour: <span style=\"color:#D55E00\">trouble</span>, <span style=\"color:#009E73\">recovery</span>,"
-        + " <span style=\"color:#0072B2\">action</span>; a dot: several events in one marker.</p>\n");
+    sb.append(
+        "; colour: <span style=\"color:#D55E00\">trouble</span>, <span style=\"color:#009E73\">recovery</span>,"
+            + " <span style=\"color:#0072B2\">action</span>; a dot: several events in one marker.</p>\n");
   }
 
   private static void fact(StringBuilder sb, String name, String value) {
-    sb.append("<dt>").append(Xml.text(name)).append("</dt><dd>").append(Xml.text(value)).append("</dd>\n");
+    sb.append("<dt>")
+        .append(Xml.text(name))
+        .append("</dt><dd>")
+        .append(Xml.text(value))
+        .append("</dd>\n");
   }
 
   /**
@@ -240,8 +267,8 @@ public final class Report {
     }
 
     /**
-     * The test's outcome for the verdict; without it a report with a {@link #failure(String)}
-     * says failed, one without says it was made outside a test.
+     * The test's outcome for the verdict; without it a report with a {@link #failure(String)} says
+     * failed, one without says it was made outside a test.
      *
      * @param outcome the test's outcome
      * @return this builder

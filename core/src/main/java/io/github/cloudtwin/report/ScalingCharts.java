@@ -8,13 +8,13 @@ import io.github.cloudtwin.ecs.EcsService;
 import io.github.cloudtwin.ecs.TaskStatus;
 import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.facts.AutoScalingFact.LifecycleStateChanged;
+import io.github.cloudtwin.facts.Ec2Fact.InstanceLaunched;
 import io.github.cloudtwin.facts.EcsFact.ServiceCreated;
 import io.github.cloudtwin.facts.EcsFact.ServiceDesiredCountChanged;
 import io.github.cloudtwin.facts.EcsFact.TaskPlaced;
 import io.github.cloudtwin.facts.EcsFact.TaskStateChanged;
 import io.github.cloudtwin.facts.EcsFact.TaskStopped;
 import io.github.cloudtwin.facts.EcsFact.TaskTargetRegistered;
-import io.github.cloudtwin.facts.Ec2Fact.InstanceLaunched;
 import io.github.cloudtwin.facts.ElbFact.TargetHealthChanged;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Duration;
@@ -28,9 +28,9 @@ import java.util.TreeMap;
 
 /**
  * Capacity charts replayed from the timeline (the record of every change): desired vs InService
- * instances (total and per zone) per Auto Scaling group, healthy targets per zone per target
- * group, running vs desired tasks per ECS service. Step lines: each change adds a point at its
- * instant; the last value is held to the report's end.
+ * instances (total and per zone) per Auto Scaling group, healthy targets per zone per target group,
+ * running vs desired tasks per ECS service. Step lines: each change adds a point at its instant;
+ * the last value is held to the report's end.
  */
 final class ScalingCharts {
 
@@ -101,7 +101,8 @@ final class ScalingCharts {
       Step inService = new Step();
       Map<String, Step> perZone = new TreeMap<>();
       for (String z : g.spec().availabilityZones()) perZone.put(z, new Step());
-      for (DesiredCapacityChange c : g.capacityHistory()) desired.set(at(twin, c.time()), c.desiredCapacity());
+      for (DesiredCapacityChange c : g.capacityHistory())
+        desired.set(at(twin, c.time()), c.desiredCapacity());
       for (TimelineEvent e : events) {
         if (e.fact() instanceof LifecycleStateChanged l && l.groupName().equals(g.name())) {
           int delta = l.inServiceDelta();
@@ -115,9 +116,17 @@ final class ScalingCharts {
       series.add(desired.series("DesiredCapacity", "desired", end));
       series.add(inService.series("InService", "in-service", end));
       for (Map.Entry<String, Step> z : perZone.entrySet()) {
-        series.add(z.getValue().series("InService " + z.getKey(), "in-service-" + zoneClass(z.getKey()), end).inZone(z.getKey()));
+        series.add(
+            z.getValue()
+                .series("InService " + z.getKey(), "in-service-" + zoneClass(z.getKey()), end)
+                .inZone(z.getKey()));
       }
-      out.add(new Chart("Auto Scaling group " + g.name() + ": desired vs InService", "Count", series, List.of()));
+      out.add(
+          new Chart(
+              "Auto Scaling group " + g.name() + ": desired vs InService",
+              "Count",
+              series,
+              List.of()));
     }
     return out;
   }
@@ -130,7 +139,9 @@ final class ScalingCharts {
     Map<String, String> taskZone = new HashMap<>();
     for (TimelineEvent e : events) {
       if (e.fact() instanceof TaskPlaced p) taskZone.put(p.taskId(), p.availabilityZone());
-      if (e.fact() instanceof TaskTargetRegistered r && !zoneOf.containsKey(r.targetId()) && taskZone.containsKey(r.taskId())) {
+      if (e.fact() instanceof TaskTargetRegistered r
+          && !zoneOf.containsKey(r.targetId())
+          && taskZone.containsKey(r.taskId())) {
         zoneOf.put(r.targetId(), taskZone.get(r.taskId())); // an awsvpc task's IP
       }
     }
@@ -142,7 +153,9 @@ final class ScalingCharts {
       Step total = new Step();
       total.set(Duration.ZERO, 0);
       for (TimelineEvent e : events) {
-        if (!(e.fact() instanceof TargetHealthChanged h) || h.classic() || !tg.name().equals(h.targetGroupName())) continue;
+        if (!(e.fact() instanceof TargetHealthChanged h)
+            || h.classic()
+            || !tg.name().equals(h.targetGroupName())) continue;
         String target = h.targetId();
         boolean now = h.healthy();
         boolean before = healthy.getOrDefault(target, false);
@@ -159,15 +172,28 @@ final class ScalingCharts {
       List<Series> series = new ArrayList<>();
       series.add(total.series("healthy", "healthy", end));
       for (Map.Entry<String, Step> z : perZone.entrySet()) {
-        series.add(z.getValue().series("healthy " + z.getKey(), "healthy-" + zoneClass(z.getKey()), end).inZone(z.getKey()));
+        series.add(
+            z.getValue()
+                .series("healthy " + z.getKey(), "healthy-" + zoneClass(z.getKey()), end)
+                .inZone(z.getKey()));
       }
-      out.add(new Chart("target group " + tg.name() + ": healthy targets per zone", "Count", series, List.of()));
+      out.add(
+          new Chart(
+              "target group " + tg.name() + ": healthy targets per zone",
+              "Count",
+              series,
+              List.of()));
     }
     return out;
   }
 
-  private static void addRunning(Map<String, Step> running, Map<String, EcsService> services, String service, Duration at,
-      TaskStatus from, TaskStatus to) {
+  private static void addRunning(
+      Map<String, Step> running,
+      Map<String, EcsService> services,
+      String service,
+      Duration at,
+      TaskStatus from,
+      TaskStatus to) {
     if (service == null || !services.containsKey(service)) return;
     int delta = (to == TaskStatus.RUNNING ? 1 : 0) - (from == TaskStatus.RUNNING ? 1 : 0);
     if (delta != 0) running.computeIfAbsent(service, n -> new Step()).add(at, delta);
@@ -175,7 +201,8 @@ final class ScalingCharts {
 
   static List<Chart> services(CloudTwin twin) {
     Map<String, EcsService> services = new LinkedHashMap<>();
-    for (Cluster c : twin.ecs().clusters()) for (EcsService s : c.services()) services.putIfAbsent(s.serviceName(), s);
+    for (Cluster c : twin.ecs().clusters())
+      for (EcsService s : c.services()) services.putIfAbsent(s.serviceName(), s);
     if (services.isEmpty()) return List.of();
     List<TimelineEvent> events = twin.timeline().events();
     Map<String, Step> desired = new HashMap<>();
@@ -183,24 +210,41 @@ final class ScalingCharts {
     Map<String, String> serviceOf = new HashMap<>();
     for (TimelineEvent e : events) {
       if (e.fact() instanceof ServiceCreated c && services.containsKey(c.serviceName())) {
-        desired.computeIfAbsent(c.serviceName(), n -> new Step()).set(at(twin, e), c.desiredCount());
-      } else if (e.fact() instanceof ServiceDesiredCountChanged c && services.containsKey(c.serviceName())) {
+        desired
+            .computeIfAbsent(c.serviceName(), n -> new Step())
+            .set(at(twin, e), c.desiredCount());
+      } else if (e.fact() instanceof ServiceDesiredCountChanged c
+          && services.containsKey(c.serviceName())) {
         desired.computeIfAbsent(c.serviceName(), n -> new Step()).set(at(twin, e), c.to());
       } else if (e.fact() instanceof TaskPlaced p) {
         if (p.serviceName() != null) serviceOf.put(p.taskId(), p.serviceName());
       } else if (e.fact() instanceof TaskStateChanged t) {
         addRunning(running, services, serviceOf.get(t.taskId()), at(twin, e), t.from(), t.to());
       } else if (e.fact() instanceof TaskStopped t) {
-        addRunning(running, services, serviceOf.get(t.taskId()), at(twin, e), t.from(), TaskStatus.STOPPED);
+        addRunning(
+            running,
+            services,
+            serviceOf.get(t.taskId()),
+            at(twin, e),
+            t.from(),
+            TaskStatus.STOPPED);
       }
     }
     List<Chart> out = new ArrayList<>();
     Duration end = end(twin);
     for (String name : services.keySet()) {
-      out.add(new Chart("ECS service " + name + ": running vs desired tasks", "Count",
-          List.of(desired.computeIfAbsent(name, n -> new Step()).series("desiredCount", "desired", end),
-              running.computeIfAbsent(name, n -> new Step()).series("runningCount", "running", end)),
-          List.of()));
+      out.add(
+          new Chart(
+              "ECS service " + name + ": running vs desired tasks",
+              "Count",
+              List.of(
+                  desired
+                      .computeIfAbsent(name, n -> new Step())
+                      .series("desiredCount", "desired", end),
+                  running
+                      .computeIfAbsent(name, n -> new Step())
+                      .series("runningCount", "running", end)),
+              List.of()));
     }
     return out;
   }

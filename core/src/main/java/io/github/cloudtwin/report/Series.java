@@ -41,7 +41,10 @@ public record Series(String name, String cssClass, List<Point> points, Shape sha
     Require.notNull("zone", zone);
     for (int i = 1; i < points.size(); i++) {
       if (points.get(i).offset().compareTo(points.get(i - 1).offset()) < 0) {
-        throw new ValidationException("points", points.get(i).offset(), "in time order (after " + points.get(i - 1).offset() + ")");
+        throw new ValidationException(
+            "points",
+            points.get(i).offset(),
+            "in time order (after " + points.get(i - 1).offset() + ")");
       }
     }
   }
@@ -82,7 +85,11 @@ public record Series(String name, String cssClass, List<Point> points, Shape sha
 
     /** Measurements: straight lines from point to point. */
     Shape LINE = new Line();
-    /** Counts: each value holds until the next point, then the line steps; the last holds to the end. */
+
+    /**
+     * Counts: each value holds until the next point, then the line steps; the last holds to the
+     * end.
+     */
     Shape STEPS = new Steps();
 
     /**

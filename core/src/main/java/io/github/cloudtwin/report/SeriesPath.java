@@ -49,7 +49,8 @@ final class SeriesPath {
         run.add(px, py);
         prevY = py;
       }
-      if (steps && pts.get(pts.size() - 1).offset().toMillis() < endMs) run.add(x.applyAsDouble(endMs), prevY);
+      if (steps && pts.get(pts.size() - 1).offset().toMillis() < endMs)
+        run.add(x.applyAsDouble(endMs), prevY);
       runs.add(run.done());
     }
     StringBuilder d = new StringBuilder();

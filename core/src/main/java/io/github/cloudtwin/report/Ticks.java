@@ -11,8 +11,24 @@ import java.util.Locale;
 final class Ticks {
 
   private static final long[] TIME_STEPS_MS = {
-    1_000, 5_000, 10_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000, 15 * 60_000, 30 * 60_000,
-    3_600_000, 2 * 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, 86_400_000, 2 * 86_400_000L, 7 * 86_400_000L
+    1_000,
+    5_000,
+    10_000,
+    30_000,
+    60_000,
+    2 * 60_000,
+    5 * 60_000,
+    10 * 60_000,
+    15 * 60_000,
+    30 * 60_000,
+    3_600_000,
+    2 * 3_600_000,
+    3 * 3_600_000,
+    6 * 3_600_000,
+    12 * 3_600_000,
+    86_400_000,
+    2 * 86_400_000L,
+    7 * 86_400_000L
   };
 
   private Ticks() {}
@@ -30,7 +46,10 @@ final class Ticks {
     return week * Math.max(1, n);
   }
 
-  /** A tick label for offset {@code ms} when ticks are {@code stepMs} apart: h:mm, h:mm:ss, or Nd hh:mm. */
+  /**
+   * A tick label for offset {@code ms} when ticks are {@code stepMs} apart: h:mm, h:mm:ss, or Nd
+   * hh:mm.
+   */
   static String time(long ms, long stepMs, double spanMs) {
     long s = ms / 1000;
     long days = s / 86_400;
@@ -38,7 +57,9 @@ final class Ticks {
     long m = (s / 60) % 60;
     long sec = s % 60;
     if (spanMs >= 2 * 86_400_000d) {
-      return stepMs >= 86_400_000 ? "day " + days : String.format(Locale.ROOT, "%dd %02d:%02d", days, h, m);
+      return stepMs >= 86_400_000
+          ? "day " + days
+          : String.format(Locale.ROOT, "%dd %02d:%02d", days, h, m);
     }
     long hours = s / 3600;
     if (stepMs < 60_000) return String.format(Locale.ROOT, "%d:%02d:%02d", hours, m, sec);
@@ -51,7 +72,9 @@ final class Ticks {
     return stepMs < 60_000 ? "virtual time since t0 (h:mm:ss)" : "virtual time since t0 (h:mm)";
   }
 
-  /** A nice value axis: ticks from {@code lo} to at least {@code max}, about {@code target} of them. */
+  /**
+   * A nice value axis: ticks from {@code lo} to at least {@code max}, about {@code target} of them.
+   */
   record Scale(double lo, double hi, double step) {
     List<Double> ticks() {
       List<Double> out = new ArrayList<>();

@@ -10,14 +10,19 @@ import java.util.List;
 
 /**
  * The timeline as a table: the newest rows, plus every row a marker or a marker's cause chain
- * points at (so each click lands on its row), with a note where rows are left out. Each row's id
- * is {@code e<N>}; a cause {@code #N} links to its row when the table holds it. Stateless.
+ * points at (so each click lands on its row), with a note where rows are left out. Each row's id is
+ * {@code e<N>}; a cause {@code #N} links to its row when the table holds it. Stateless.
  */
 final class TimelineTable {
 
   private TimelineTable() {}
 
-  static void render(StringBuilder sb, Timeline timeline, List<TimelineEvent> events, List<Marker> markers, int newest) {
+  static void render(
+      StringBuilder sb,
+      Timeline timeline,
+      List<TimelineEvent> events,
+      List<Marker> markers,
+      int newest) {
     int n = events.size();
     BitSet shown = new BitSet(n + 1); // by event id (ids are 1..n in order)
     shown.set(Math.max(1, n - newest + 1), n + 1);
@@ -28,23 +33,40 @@ final class TimelineTable {
     sb.append("<h2 id=\"timeline\">Timeline</h2>\n");
     int rows = shown.cardinality();
     if (rows < n) {
-      sb.append("<p>").append(rows).append(" of ").append(n).append(" events: the newest ").append(Math.min(newest, n))
+      sb.append("<p>")
+          .append(rows)
+          .append(" of ")
+          .append(n)
+          .append(" events: the newest ")
+          .append(Math.min(newest, n))
           .append(" and those the markers point at.</p>\n");
     }
     // rendered only when scrolled to (or jumped into): a long table costs the page nothing at load
-    sb.append("<div class=\"timeline-rows\">\n<table class=\"timeline\">\n<thead><tr><th>#</th><th>time</th><th>resource</th>"
-        + "<th>kind</th><th>message</th><th>cause</th></tr></thead>\n<tbody>\n");
+    sb.append(
+        "<div class=\"timeline-rows\">\n<table class=\"timeline\">\n<thead><tr><th>#</th><th>time</th><th>resource</th>"
+            + "<th>kind</th><th>message</th><th>cause</th></tr></thead>\n<tbody>\n");
     int last = 0;
     for (int id = shown.nextSetBit(1); id >= 0 && id <= n; id = shown.nextSetBit(id + 1)) {
       if (id > last + 1) {
-        sb.append("<tr class=\"gap\"><td colspan=\"6\">").append(id - last - 1).append(" events not shown</td></tr>\n");
+        sb.append("<tr class=\"gap\"><td colspan=\"6\">")
+            .append(id - last - 1)
+            .append(" events not shown</td></tr>\n");
       }
       last = id;
       TimelineEvent e = events.get(id - 1);
-      sb.append("<tr id=\"e").append(e.id()).append("\"><td>").append(e.id()).append("</td><td>")
-          .append(TimelineFormat.offset(Duration.between(t0, e.time()))).append("</td><td>")
-          .append(Xml.text(e.resource())).append("</td><td>").append(Xml.text(e.kind()))
-          .append("</td><td>").append(Xml.text(e.message())).append("</td><td>");
+      sb.append("<tr id=\"e")
+          .append(e.id())
+          .append("\"><td>")
+          .append(e.id())
+          .append("</td><td>")
+          .append(TimelineFormat.offset(Duration.between(t0, e.time())))
+          .append("</td><td>")
+          .append(Xml.text(e.resource()))
+          .append("</td><td>")
+          .append(Xml.text(e.kind()))
+          .append("</td><td>")
+          .append(Xml.text(e.message()))
+          .append("</td><td>");
       long cause = e.causeId();
       if (cause != 0) {
         if (cause <= n && shown.get((int) cause)) {
@@ -55,7 +77,10 @@ final class TimelineTable {
       }
       sb.append("</td></tr>\n");
     }
-    if (last < n && last > 0) sb.append("<tr class=\"gap\"><td colspan=\"6\">").append(n - last).append(" events not shown</td></tr>\n");
+    if (last < n && last > 0)
+      sb.append("<tr class=\"gap\"><td colspan=\"6\">")
+          .append(n - last)
+          .append(" events not shown</td></tr>\n");
     sb.append("</tbody>\n</table>\n</div>\n");
   }
 }

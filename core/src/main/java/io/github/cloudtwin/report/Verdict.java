@@ -54,14 +54,16 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
   /**
    * One key fact: what it is about and what it says.
    *
-   * @param topic {@code alarm}, {@code capacity}, {@code recovery}, {@code requests} or {@code cost}
+   * @param topic {@code alarm}, {@code capacity}, {@code recovery}, {@code requests} or {@code
+   *     cost}
    * @param text the sentence
    */
   public record KeyFact(String topic, String text) {
     /**
      * Validates.
      *
-     * @param topic {@code alarm}, {@code capacity}, {@code recovery}, {@code requests} or {@code cost}
+     * @param topic {@code alarm}, {@code capacity}, {@code recovery}, {@code requests} or {@code
+     *     cost}
      * @param text the sentence
      */
     public KeyFact {
@@ -70,7 +72,12 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
     }
   }
 
-  static Verdict of(CloudTwin twin, Report.Outcome outcome, String failure, List<Chart> charts, List<ZoneOutage> outages,
+  static Verdict of(
+      CloudTwin twin,
+      Report.Outcome outcome,
+      String failure,
+      List<Chart> charts,
+      List<ZoneOutage> outages,
       List<TimelineEvent> events) {
     List<KeyFact> facts = new ArrayList<>();
     Instant t0 = twin.timeline().t0();
@@ -102,9 +109,13 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
       if (times.isEmpty()) {
         sb.append(" never fired");
       } else {
-        sb.append(" fired ").append(times.size() == 1 ? "once" : times.size() + " times").append(" at ");
-        for (int i = 0; i < Math.min(LISTED_FIRINGS, times.size()); i++) sb.append(i == 0 ? "" : ", ").append(at(times.get(i)));
-        if (times.size() > LISTED_FIRINGS) sb.append(" and ").append(times.size() - LISTED_FIRINGS).append(" more");
+        sb.append(" fired ")
+            .append(times.size() == 1 ? "once" : times.size() + " times")
+            .append(" at ");
+        for (int i = 0; i < Math.min(LISTED_FIRINGS, times.size()); i++)
+          sb.append(i == 0 ? "" : ", ").append(at(times.get(i)));
+        if (times.size() > LISTED_FIRINGS)
+          sb.append(" and ").append(times.size() - LISTED_FIRINGS).append(" more");
       }
       sb.append("; ").append(last.get(f.getKey())).append(" at the end");
       facts.add(new KeyFact("alarm", sb.toString()));
@@ -127,8 +138,15 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
       List<Point> pts = actual.points();
       Point peak = pts.get(0);
       for (Point p : pts) if (p.value() > peak.value()) peak = p;
-      StringBuilder sb = new StringBuilder(what).append(": ").append(actual.name()).append(" peaked at ")
-          .append(num(peak.value())).append(" (").append(at(peak.offset())).append(')');
+      StringBuilder sb =
+          new StringBuilder(what)
+              .append(": ")
+              .append(actual.name())
+              .append(" peaked at ")
+              .append(num(peak.value()))
+              .append(" (")
+              .append(at(peak.offset()))
+              .append(')');
       // the trough that matters is after the capacity first came up, not the empty start
       // with a wanted value: from when it is first met; without: from the end of the first ramp up
       int settledAt = -1;
@@ -146,11 +164,19 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
       if (settledAt >= 0) {
         Point settled = pts.get(settledAt);
         Point trough = settled;
-        for (Point p : pts.subList(settledAt, pts.size())) if (p.value() < trough.value()) trough = p;
+        for (Point p : pts.subList(settledAt, pts.size()))
+          if (p.value() < trough.value()) trough = p;
         if (trough.value() < settled.value()) {
-          sb.append(", fell to ").append(num(trough.value())).append(" (").append(at(trough.offset())).append(')');
+          sb.append(", fell to ")
+              .append(num(trough.value()))
+              .append(" (")
+              .append(at(trough.offset()))
+              .append(')');
         } else if (wanted != null) {
-          sb.append(", never below ").append(num(settled.value())).append(" after reaching it at ").append(at(settled.offset()));
+          sb.append(", never below ")
+              .append(num(settled.value()))
+              .append(" after reaching it at ")
+              .append(at(settled.offset()));
         } else {
           sb.append(", never fell");
         }
@@ -166,12 +192,22 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
           }
         }
         if (worst != null) {
-          sb.append(", at most ").append(num(gap)).append(" short of ").append(wanted.name()).append(" (")
-              .append(at(worst.offset())).append(')');
+          sb.append(", at most ")
+              .append(num(gap))
+              .append(" short of ")
+              .append(wanted.name())
+              .append(" (")
+              .append(at(worst.offset()))
+              .append(')');
         }
       }
       sb.append(", ").append(num(pts.get(pts.size() - 1).value())).append(" at the end");
-      if (wanted != null) sb.append(" (").append(wanted.name()).append(' ').append(num(wanted.points().get(wanted.points().size() - 1).value())).append(')');
+      if (wanted != null)
+        sb.append(" (")
+            .append(wanted.name())
+            .append(' ')
+            .append(num(wanted.points().get(wanted.points().size() - 1).value()))
+            .append(')');
       return sb.toString();
     }
   }
@@ -180,7 +216,10 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
     return Ticks.value(v, v == Math.rint(v) ? 1 : 0.1);
   }
 
-  /** The capacity series of the standard charts: InService vs desired, running vs desired, healthy targets. */
+  /**
+   * The capacity series of the standard charts: InService vs desired, running vs desired, healthy
+   * targets.
+   */
   static List<Capacity> capacities(List<Chart> charts) {
     List<Capacity> out = new ArrayList<>();
     for (Chart c : charts) {
@@ -191,7 +230,7 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
         switch (s.cssClass()) {
           case "in-service", "running", "healthy" -> actual = s;
           case "desired" -> wanted = s;
-          default -> { }
+          default -> {}
         }
       }
       if (actual != null) {
@@ -205,12 +244,17 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
 
   private record Fault(String what, Duration at) {}
 
-  private static void recoveries(List<KeyFact> facts, List<Capacity> capacities, List<ZoneOutage> outages, List<TimelineEvent> events,
+  private static void recoveries(
+      List<KeyFact> facts,
+      List<Capacity> capacities,
+      List<ZoneOutage> outages,
+      List<TimelineEvent> events,
       Instant t0) {
     List<Fault> faults = new ArrayList<>();
     for (ZoneOutage o : outages) faults.add(new Fault("zone " + o.zone() + " outage", o.from()));
     for (TimelineEvent e : events) {
-      if (e.fact() instanceof InstanceCrashed c) faults.add(new Fault("crash of " + c.instanceId(), Duration.between(t0, e.time())));
+      if (e.fact() instanceof InstanceCrashed c)
+        faults.add(new Fault("crash of " + c.instanceId(), Duration.between(t0, e.time())));
     }
     faults.sort((a, b) -> a.at().compareTo(b.at()));
     if (capacities.isEmpty()) return;
@@ -218,8 +262,11 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
     long end = 0;
     for (Capacity c : capacities) {
       for (Point p : c.actual().points()) instants.add(p.offset().toMillis());
-      if (c.wanted() != null) for (Point p : c.wanted().points()) instants.add(p.offset().toMillis());
-      end = Math.max(end, c.actual().points().get(c.actual().points().size() - 1).offset().toMillis());
+      if (c.wanted() != null)
+        for (Point p : c.wanted().points()) instants.add(p.offset().toMillis());
+      end =
+          Math.max(
+              end, c.actual().points().get(c.actual().points().size() - 1).offset().toMillis());
     }
     for (Fault f : faults) {
       long from = f.at().toMillis();
@@ -251,8 +298,11 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
         if (recovered == null) {
           sb.append(", not recovered by the end (").append(at(Duration.ofMillis(end))).append(')');
         } else {
-          sb.append(", recovered at ").append(at(Duration.ofMillis(recovered))).append(", ")
-              .append(words(Duration.ofMillis(recovered - from))).append(" after the fault");
+          sb.append(", recovered at ")
+              .append(at(Duration.ofMillis(recovered)))
+              .append(", ")
+              .append(words(Duration.ofMillis(recovered - from)))
+              .append(" after the fault");
         }
       }
       facts.add(new KeyFact("recovery", sb.toString()));
@@ -274,17 +324,52 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
       LoadBalancerType type = lb.type();
       if (type == LoadBalancerType.NETWORK) continue;
       String dim = type == LoadBalancerType.CLASSIC ? "LoadBalancerName" : "LoadBalancer";
-      double requests = sum(twin, MetricId.of(type.namespace(), "RequestCount", dim, lb.dimensionValue()), t0, end, period);
+      double requests =
+          sum(
+              twin,
+              MetricId.of(type.namespace(), "RequestCount", dim, lb.dimensionValue()),
+              t0,
+              end,
+              period);
       if (requests == 0) continue;
       boolean classic = type == LoadBalancerType.CLASSIC;
-      double elb = sum(twin, MetricId.of(type.namespace(), classic ? "HTTPCode_ELB_5XX" : "HTTPCode_ELB_5XX_Count", dim, lb.dimensionValue()),
-          t0, end, period);
-      double target = sum(twin, MetricId.of(type.namespace(), classic ? "HTTPCode_Backend_5XX" : "HTTPCode_Target_5XX_Count", dim,
-          lb.dimensionValue()), t0, end, period);
+      double elb =
+          sum(
+              twin,
+              MetricId.of(
+                  type.namespace(),
+                  classic ? "HTTPCode_ELB_5XX" : "HTTPCode_ELB_5XX_Count",
+                  dim,
+                  lb.dimensionValue()),
+              t0,
+              end,
+              period);
+      double target =
+          sum(
+              twin,
+              MetricId.of(
+                  type.namespace(),
+                  classic ? "HTTPCode_Backend_5XX" : "HTTPCode_Target_5XX_Count",
+                  dim,
+                  lb.dimensionValue()),
+              t0,
+              end,
+              period);
       double failed = elb + target;
-      facts.add(new KeyFact("requests", String.format(Locale.ROOT, "load balancer %s: %,.0f requests, %,.0f served, %,.0f failed (%.2f %%: %,.0f"
-          + " 5XX from the load balancer, %,.0f from targets)", lb.name(), requests, requests - failed, failed, 100 * failed / requests,
-          elb, target)));
+      facts.add(
+          new KeyFact(
+              "requests",
+              String.format(
+                  Locale.ROOT,
+                  "load balancer %s: %,.0f requests, %,.0f served, %,.0f failed (%.2f %%: %,.0f"
+                      + " 5XX from the load balancer, %,.0f from targets)",
+                  lb.name(),
+                  requests,
+                  requests - failed,
+                  failed,
+                  100 * failed / requests,
+                  elb,
+                  target)));
     }
   }
 
@@ -298,16 +383,29 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
       return;
     }
     if (c.totalUsd() <= 0) return;
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "cost US$%,.2f (US$%,.2f per hour) at On-Demand prices as of %s",
-        c.totalUsd(), c.costPerHour(), PriceTable.AWS_ON_DEMAND_AS_OF));
-    c.byGroup().forEach((g, usd) -> sb.append(String.format(Locale.ROOT, "; group %s US$%,.2f", g, usd)));
-    c.byPolicy().forEach((p, usd) -> sb.append(String.format(Locale.ROOT, "; launched by policy %s US$%,.2f", p, usd)));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "cost US$%,.2f (US$%,.2f per hour) at On-Demand prices as of %s",
+                c.totalUsd(),
+                c.costPerHour(),
+                PriceTable.AWS_ON_DEMAND_AS_OF));
+    c.byGroup()
+        .forEach((g, usd) -> sb.append(String.format(Locale.ROOT, "; group %s US$%,.2f", g, usd)));
+    c.byPolicy()
+        .forEach(
+            (p, usd) ->
+                sb.append(String.format(Locale.ROOT, "; launched by policy %s US$%,.2f", p, usd)));
     facts.add(new KeyFact("cost", sb.toString()));
   }
 
-  private static double sum(CloudTwin twin, MetricId metric, Instant from, Instant to, Duration period) {
+  private static double sum(
+      CloudTwin twin, MetricId metric, Instant from, Instant to, Duration period) {
     double total = 0;
-    for (Datapoint d : twin.cloudWatch().getMetricStatistics(metric, from, to, period, Statistic.SUM)) total += d.value();
+    for (Datapoint d :
+        twin.cloudWatch().getMetricStatistics(metric, from, to, period, Statistic.SUM))
+      total += d.value();
     return total;
   }
 }

@@ -1,10 +1,10 @@
 package io.github.cloudtwin.traffic;
 
-import io.github.cloudtwin.facts.TrafficFact;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.Request;
+import io.github.cloudtwin.facts.TrafficFact;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import java.time.Instant;
@@ -42,7 +42,8 @@ public final class Traffic {
   }
 
   /**
-   * Applies {@code workload} of {@code GET /} requests to the load balancer's first listener, from now.
+   * Applies {@code workload} of {@code GET /} requests to the load balancer's first listener, from
+   * now.
    *
    * @param loadBalancerName the load balancer name
    * @param workload the workload
@@ -53,7 +54,8 @@ public final class Traffic {
   }
 
   /**
-   * Applies {@code workload} of requests shaped like {@code request} (path, host, headers, listener), from now.
+   * Applies {@code workload} of requests shaped like {@code request} (path, host, headers,
+   * listener), from now.
    *
    * @param loadBalancerName the load balancer name
    * @param request the request
@@ -67,11 +69,17 @@ public final class Traffic {
         () -> {
           Instant now = kernel.clock().now();
           Workload.Segment first = workload.segmentAt(0);
-          long id = loadBalancing.offerTraffic(loadBalancerName, request, first.requestsPerSecond());
-          TrafficFlow f = new TrafficFlow(kernel, this, loadBalancerName, request, workload, now, id);
+          long id =
+              loadBalancing.offerTraffic(loadBalancerName, request, first.requestsPerSecond());
+          TrafficFlow f =
+              new TrafficFlow(kernel, this, loadBalancerName, request, workload, now, id);
           f.rate = first.requestsPerSecond();
           flows.add(f);
-          kernel.timeline().record(new TrafficFact.WorkloadApplied(loadBalancerName, workload, request.method(), request.path()));
+          kernel
+              .timeline()
+              .record(
+                  new TrafficFact.WorkloadApplied(
+                      loadBalancerName, workload, request.method(), request.path()));
           schedule(f, first);
           return f;
         });
@@ -80,23 +88,29 @@ public final class Traffic {
   private void schedule(TrafficFlow f, Workload.Segment seg) {
     if (seg.endMillis() == Long.MAX_VALUE) return;
     f.next =
-        kernel.scheduler().at(f.start.plusMillis(seg.endMillis()), 0, () -> {
-          if (f.stopped) return;
-          Workload.Segment s = f.workload.segmentAt(seg.endMillis());
-          f.rate = s.requestsPerSecond();
-          loadBalancing.setOfferedRate(f.flowId, f.rate);
-          schedule(f, s);
-        });
+        kernel
+            .scheduler()
+            .at(
+                f.start.plusMillis(seg.endMillis()),
+                0,
+                () -> {
+                  if (f.stopped) return;
+                  Workload.Segment s = f.workload.segmentAt(seg.endMillis());
+                  f.rate = s.requestsPerSecond();
+                  loadBalancing.setOfferedRate(f.flowId, f.rate);
+                  schedule(f, s);
+                });
   }
 
   void stop(TrafficFlow f) {
-    kernel.run(() -> {
-      if (f.stopped) return;
-      f.stopped = true;
-      if (f.next != null) f.next.cancel();
-      loadBalancing.setOfferedRate(f.flowId, 0);
-      kernel.timeline().record(new TrafficFact.WorkloadStopped(f.loadBalancerName, f.workload));
-    });
+    kernel.run(
+        () -> {
+          if (f.stopped) return;
+          f.stopped = true;
+          if (f.next != null) f.next.cancel();
+          loadBalancing.setOfferedRate(f.flowId, 0);
+          kernel.timeline().record(new TrafficFact.WorkloadStopped(f.loadBalancerName, f.workload));
+        });
   }
 
   /** {@return the flows applied so far, in order} */
@@ -151,7 +165,8 @@ public final class Traffic {
    * @return expected requests per target for {@code requests} requests shaped like {@code request},
    *     now
    */
-  public Map<String, Double> expectedRequests(String loadBalancerName, Request request, double requests) {
+  public Map<String, Double> expectedRequests(
+      String loadBalancerName, Request request, double requests) {
     Map<String, Double> shares = loadBalancing.expectedShares(loadBalancerName, request);
     Map<String, Double> out = new java.util.TreeMap<>();
     shares.forEach((k, v) -> out.put(k, v * requests));
@@ -162,10 +177,17 @@ public final class Traffic {
     if (!loadBalancing.hasServedTraffic() && costModel.baselineCpuPercent() == 0) {
       return 0; // no target ever served offered traffic: nothing to integrate
     }
-    double rps = loadBalancing.averageServedRate(instance.instanceId(), Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis));
+    double rps =
+        loadBalancing.averageServedRate(
+            instance.instanceId(),
+            Instant.ofEpochMilli(fromMillis),
+            Instant.ofEpochMilli(toMillis));
     CostModel m = costModel;
     double cpu = m.cpuPercent(rps, instance.instanceType().vCpus());
-    double baseline = m.baselineCpuPercent() > 0 && loadBalancing.isRegistered(instance.instanceId()) ? m.baselineCpuPercent() : 0;
+    double baseline =
+        m.baselineCpuPercent() > 0 && loadBalancing.isRegistered(instance.instanceId())
+            ? m.baselineCpuPercent()
+            : 0;
     if (cpu + baseline > 100 && cpu > 0) {
       // beyond 100 % CPU the target cannot serve its share: the excess is saturation
       saturatedRequests += rps * (cpu + baseline - 100) / cpu * (toMillis - fromMillis) / 1000.0;

@@ -20,7 +20,14 @@ public final class TrafficFlow {
   double rate;
   boolean stopped;
 
-  TrafficFlow(Kernel kernel, Traffic traffic, String lb, Request request, Workload workload, Instant start, long flowId) {
+  TrafficFlow(
+      Kernel kernel,
+      Traffic traffic,
+      String lb,
+      Request request,
+      Workload workload,
+      Instant start,
+      long flowId) {
     this.kernel = kernel;
     this.traffic = traffic;
     this.loadBalancerName = lb;

@@ -9,11 +9,17 @@ import java.util.List;
 /**
  * A request-rate curve over virtual time, measured from the moment it is applied. The twin treats
  * every workload as piecewise constant: steps, spikes and replays change at their own instants;
- * ramps and sines are cut into {@link #RESOLUTION} segments, each at the curve's exact average
- * over the segment, so per-minute totals are exact.
+ * ramps and sines are cut into {@link #RESOLUTION} segments, each at the curve's exact average over
+ * the segment, so per-minute totals are exact.
  */
 public sealed interface Workload
-    permits Workload.Constant, Workload.Ramp, Workload.Step, Workload.Spike, Workload.DailySine, Workload.Replay, Workload.Recorded {
+    permits Workload.Constant,
+        Workload.Ramp,
+        Workload.Step,
+        Workload.Spike,
+        Workload.DailySine,
+        Workload.Replay,
+        Workload.Recorded {
 
   /** The segment length of continuous curves (ramps, sines). */
   Duration RESOLUTION = Duration.ofMinutes(1);
@@ -102,7 +108,8 @@ public sealed interface Workload
    * (ascending, the first 0) until the next offset, the last rate held afterwards. Built by the
    * what-if replay from recorded CloudWatch data; the description names the recording.
    *
-   * @param description what was recorded, for the timeline (such as {@code RequestCount from week.json})
+   * @param description what was recorded, for the timeline (such as {@code RequestCount from
+   *     week.json})
    * @param offsetsMillis segment starts in milliseconds after the start, ascending, the first 0
    * @param rates requests per second of each segment
    * @return the workload
@@ -192,15 +199,22 @@ public sealed interface Workload
      */
     public Step {
       rate("initialRps", initialRps);
-      offsets = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Require.notNull("offsets", offsets)));
+      offsets =
+          java.util.Collections.unmodifiableList(
+              new java.util.ArrayList<>(Require.notNull("offsets", offsets)));
       for (Duration o : offsets) Require.notNull("offsets", o);
-      rates = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Require.notNull("rates", rates)));
+      rates =
+          java.util.Collections.unmodifiableList(
+              new java.util.ArrayList<>(Require.notNull("rates", rates)));
       for (Double r : rates) Require.notNull("rates", r);
-      if (offsets.size() != rates.size()) throw new ValidationException("rates", rates.size(), offsets.size() + " rates, one per offset");
+      if (offsets.size() != rates.size())
+        throw new ValidationException(
+            "rates", rates.size(), offsets.size() + " rates, one per offset");
       long prev = -1;
       for (int i = 0; i < offsets.size(); i++) {
         long o = ms("offsets", offsets.get(i), true);
-        if (o <= prev) throw new ValidationException("offsets", offsets.get(i), "ascending offsets");
+        if (o <= prev)
+          throw new ValidationException("offsets", offsets.get(i), "ascending offsets");
         prev = o;
         rate("rates", rates.get(i));
       }
@@ -289,7 +303,8 @@ public sealed interface Workload
    * @param peakAt offset of the first peak
    * @param period the period
    */
-  record DailySine(double meanRps, double amplitudeRps, Duration peakAt, Duration period) implements Workload {
+  record DailySine(double meanRps, double amplitudeRps, Duration peakAt, Duration period)
+      implements Workload {
     /**
      * Validates.
      *
@@ -301,7 +316,11 @@ public sealed interface Workload
     public DailySine {
       rate("meanRps", meanRps);
       rate("amplitudeRps", amplitudeRps);
-      if (amplitudeRps > meanRps) throw new ValidationException("amplitudeRps", amplitudeRps, "at most the mean " + meanRps + " (rates cannot be negative)");
+      if (amplitudeRps > meanRps)
+        throw new ValidationException(
+            "amplitudeRps",
+            amplitudeRps,
+            "at most the mean " + meanRps + " (rates cannot be negative)");
       ms("peakAt", peakAt, true);
       ms("period", period, false);
     }
@@ -315,7 +334,9 @@ public sealed interface Workload
       double w = 2 * Math.PI / p;
       double pk = peakAt.toMillis();
       // exact average of mean + A cos(w (t - peak)) over [s, e)
-      double avg = meanRps + amplitudeRps * (Math.sin(w * (e - pk)) - Math.sin(w * (s - pk))) / (w * (e - s));
+      double avg =
+          meanRps
+              + amplitudeRps * (Math.sin(w * (e - pk)) - Math.sin(w * (s - pk))) / (w * (e - s));
       return new Segment(Math.max(0, avg), e);
     }
   }
@@ -334,9 +355,13 @@ public sealed interface Workload
      * @param step the step
      */
     public Replay {
-      requestsPerSecond = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(Require.notNull("requestsPerSecond", requestsPerSecond)));
-      if (requestsPerSecond.isEmpty()) throw new ValidationException("requestsPerSecond", "[]", "at least one rate");
-      for (Double d : requestsPerSecond) rate("requestsPerSecond", Require.notNull("requestsPerSecond", d));
+      requestsPerSecond =
+          java.util.Collections.unmodifiableList(
+              new java.util.ArrayList<>(Require.notNull("requestsPerSecond", requestsPerSecond)));
+      if (requestsPerSecond.isEmpty())
+        throw new ValidationException("requestsPerSecond", "[]", "at least one rate");
+      for (Double d : requestsPerSecond)
+        rate("requestsPerSecond", Require.notNull("requestsPerSecond", d));
       ms("step", step, false);
     }
 
@@ -344,7 +369,8 @@ public sealed interface Workload
     public Segment segmentAt(long millis) {
       long st = step.toMillis();
       long i = millis / st;
-      if (i >= requestsPerSecond.size() - 1) return new Segment(requestsPerSecond.get(requestsPerSecond.size() - 1), Long.MAX_VALUE);
+      if (i >= requestsPerSecond.size() - 1)
+        return new Segment(requestsPerSecond.get(requestsPerSecond.size() - 1), Long.MAX_VALUE);
       return new Segment(requestsPerSecond.get((int) i), (i + 1) * st);
     }
   }
@@ -360,11 +386,14 @@ public sealed interface Workload
       this.offsets = Require.notNull("offsetsMillis", offsetsMillis).clone();
       this.rates = Require.notNull("rates", rates).clone();
       if (offsets.length == 0 || offsets.length != this.rates.length) {
-        throw new ValidationException("rates", this.rates.length, offsets.length + " rates, one per offset (at least one)");
+        throw new ValidationException(
+            "rates", this.rates.length, offsets.length + " rates, one per offset (at least one)");
       }
-      if (offsets[0] != 0) throw new ValidationException("offsetsMillis", offsets[0], "a first offset of 0");
+      if (offsets[0] != 0)
+        throw new ValidationException("offsetsMillis", offsets[0], "a first offset of 0");
       for (int i = 0; i < offsets.length; i++) {
-        if (i > 0 && offsets[i] <= offsets[i - 1]) throw new ValidationException("offsetsMillis", offsets[i], "ascending offsets");
+        if (i > 0 && offsets[i] <= offsets[i - 1])
+          throw new ValidationException("offsetsMillis", offsets[i], "ascending offsets");
         rate("rates", this.rates[i]);
       }
     }
@@ -399,7 +428,13 @@ public sealed interface Workload
 
     @Override
     public String toString() {
-      return "recorded " + description + " (" + offsets.length + " segments over " + lastChange() + ")";
+      return "recorded "
+          + description
+          + " ("
+          + offsets.length
+          + " segments over "
+          + lastChange()
+          + ")";
     }
   }
 }

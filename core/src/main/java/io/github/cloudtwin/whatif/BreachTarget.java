@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param period the period, at least one minute
  * @param threshold breached while the statistic is greater than this
  */
-public record BreachTarget(String name, MetricId metric, Statistic statistic, Duration period, double threshold) {
+public record BreachTarget(
+    String name, MetricId metric, Statistic statistic, Duration period, double threshold) {
 
   /**
    * Validates.
@@ -44,22 +45,27 @@ public record BreachTarget(String name, MetricId metric, Statistic statistic, Du
    * @param threshold the level
    * @return the target
    */
-  public static BreachTarget above(String name, MetricId metric, Statistic statistic, Duration period, double threshold) {
+  public static BreachTarget above(
+      String name, MetricId metric, Statistic statistic, Duration period, double threshold) {
     return new BreachTarget(name, metric, statistic, period, threshold);
   }
 
   /**
    * The group's average {@code AWS/EC2 CPUUtilization} above {@code percent}, per 5 minutes (basic
-   * monitoring's period: instances publish CPU every 5 minutes unless detailed monitoring is on; for
-   * detailed monitoring use {@link #above} with one minute).
+   * monitoring's period: instances publish CPU every 5 minutes unless detailed monitoring is on;
+   * for detailed monitoring use {@link #above} with one minute).
    *
    * @param groupName the Auto Scaling group
    * @param percent the level
    * @return the target, named {@code cpu>percent}
    */
   public static BreachTarget groupCpuAbove(String groupName, double percent) {
-    return new BreachTarget("cpu>" + trim(percent), MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", groupName),
-        Statistic.AVERAGE, Duration.ofMinutes(5), percent);
+    return new BreachTarget(
+        "cpu>" + trim(percent),
+        MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", groupName),
+        Statistic.AVERAGE,
+        Duration.ofMinutes(5),
+        percent);
   }
 
   private static String trim(double d) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param inServiceByZone InService instances per zone, sorted by zone
  * @param inService their total
  */
-public record CapacityPoint(Instant time, String groupName, Map<String, Integer> inServiceByZone, int inService) {
+public record CapacityPoint(
+    Instant time, String groupName, Map<String, Integer> inServiceByZone, int inService) {
 
   /**
    * Copies the map.
@@ -22,6 +23,7 @@ public record CapacityPoint(Instant time, String groupName, Map<String, Integer>
    * @param inService their total
    */
   public CapacityPoint {
-    inServiceByZone = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(inServiceByZone));
+    inServiceByZone =
+        java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(inServiceByZone));
   }
 }

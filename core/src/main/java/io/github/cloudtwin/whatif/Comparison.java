@@ -36,8 +36,16 @@ public record Comparison(List<ReplayOutcome> outcomes) {
    * @param timeInAlarm time alarms spent in ALARM
    * @param unservedRequests requests that could not be served
    */
-  public record Row(String estate, double costUsd, double costPerHour, Duration breached, int peakInService, double meanInService,
-      int activities, Duration timeInAlarm, double unservedRequests) {}
+  public record Row(
+      String estate,
+      double costUsd,
+      double costPerHour,
+      Duration breached,
+      int peakInService,
+      double meanInService,
+      int activities,
+      Duration timeInAlarm,
+      double unservedRequests) {}
 
   /**
    * The outcome of one estate.
@@ -49,36 +57,52 @@ public record Comparison(List<ReplayOutcome> outcomes) {
     for (ReplayOutcome o : outcomes) {
       if (o.estate().equals(estate)) return o;
     }
-    throw new ValidationException("estate", estate, "one of " + outcomes.stream().map(ReplayOutcome::estate).toList());
+    throw new ValidationException(
+        "estate", estate, "one of " + outcomes.stream().map(ReplayOutcome::estate).toList());
   }
 
   /** {@return one row per estate} */
   public List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     for (ReplayOutcome o : outcomes) {
-      rows.add(new Row(o.estate(), o.cost().totalUsd(), o.cost().costPerHour(), o.totalBreached(), o.peakInService(), o.meanInService(),
-          o.activityCount(), o.totalTimeInAlarm(), o.unservedRequests()));
+      rows.add(
+          new Row(
+              o.estate(),
+              o.cost().totalUsd(),
+              o.cost().costPerHour(),
+              o.totalBreached(),
+              o.peakInService(),
+              o.meanInService(),
+              o.activityCount(),
+              o.totalTimeInAlarm(),
+              o.unservedRequests()));
     }
     return rows;
   }
 
-  /** {@return the rows as an aligned text table: cost, breach time, capacity, activities, alarm time, unserved} */
+  /**
+   * {@return the rows as an aligned text table: cost, breach time, capacity, activities, alarm
+   * time, unserved}
+   */
   public String table() {
-    String[] head = {"estate", "cost", "per hour", "breached", "peak", "mean", "activities", "in ALARM", "unserved"};
+    String[] head = {
+      "estate", "cost", "per hour", "breached", "peak", "mean", "activities", "in ALARM", "unserved"
+    };
     List<String[]> cells = new ArrayList<>();
     cells.add(head);
     for (Row r : rows()) {
-      cells.add(new String[] {
-        r.estate(),
-        String.format(Locale.ROOT, "$%.2f", r.costUsd()),
-        String.format(Locale.ROOT, "$%.4f", r.costPerHour()),
-        minutes(r.breached()),
-        Integer.toString(r.peakInService()),
-        String.format(Locale.ROOT, "%.1f", r.meanInService()),
-        Integer.toString(r.activities()),
-        minutes(r.timeInAlarm()),
-        String.format(Locale.ROOT, "%.0f", r.unservedRequests())
-      });
+      cells.add(
+          new String[] {
+            r.estate(),
+            String.format(Locale.ROOT, "$%.2f", r.costUsd()),
+            String.format(Locale.ROOT, "$%.4f", r.costPerHour()),
+            minutes(r.breached()),
+            Integer.toString(r.peakInService()),
+            String.format(Locale.ROOT, "%.1f", r.meanInService()),
+            Integer.toString(r.activities()),
+            minutes(r.timeInAlarm()),
+            String.format(Locale.ROOT, "%.0f", r.unservedRequests())
+          });
     }
     int[] w = new int[head.length];
     for (String[] row : cells) {

@@ -43,36 +43,61 @@ public final class DemandReplay implements LoadReplay {
     this.series = b.series;
     this.unit = b.unit;
     this.loadBalancerName = Require.name("loadBalancerName", b.loadBalancerName);
-    this.gaps = b.gaps != null ? b.gaps : unit == DemandUnit.REQUESTS || unit == DemandUnit.REQUESTS_PER_SECOND ? Gaps.ZERO : Gaps.HOLD;
+    this.gaps =
+        b.gaps != null
+            ? b.gaps
+            : unit == DemandUnit.REQUESTS || unit == DemandUnit.REQUESTS_PER_SECOND
+                ? Gaps.ZERO
+                : Gaps.HOLD;
     this.startingAt = b.startingAt == null ? series.first() : b.startingAt;
     this.period = b.period == null ? series.resolution() : b.period;
     this.recordedInstances = b.recordedInstances;
     this.recordedVcpus = b.recordedVcpus;
     if (startingAt.isAfter(series.last())) {
-      throw new ValidationException("startingAt", startingAt, "at or before the recording's last datapoint " + series.last());
+      throw new ValidationException(
+          "startingAt", startingAt, "at or before the recording's last datapoint " + series.last());
     }
-    Set<StandardUnit> allowed = switch (unit) {
-      case REQUESTS -> EnumSet.of(StandardUnit.COUNT);
-      case REQUESTS_PER_SECOND -> EnumSet.of(StandardUnit.COUNT_PER_SECOND);
-      case VCPU_SECONDS -> EnumSet.of(StandardUnit.SECONDS, StandardUnit.NONE);
-      case CPU_UTILIZATION -> EnumSet.of(StandardUnit.PERCENT);
-    };
+    Set<StandardUnit> allowed =
+        switch (unit) {
+          case REQUESTS -> EnumSet.of(StandardUnit.COUNT);
+          case REQUESTS_PER_SECOND -> EnumSet.of(StandardUnit.COUNT_PER_SECOND);
+          case VCPU_SECONDS -> EnumSet.of(StandardUnit.SECONDS, StandardUnit.NONE);
+          case CPU_UTILIZATION -> EnumSet.of(StandardUnit.PERCENT);
+        };
     if (series.unit() != null && !allowed.contains(series.unit())) {
-      throw new ValidationException(series.source() + " Unit", series.unit().awsName(),
+      throw new ValidationException(
+          series.source() + " Unit",
+          series.unit().awsName(),
           "a unit that fits " + unit + ": " + allowed.stream().map(StandardUnit::awsName).toList());
     }
     if (unit == DemandUnit.CPU_UTILIZATION && recordedInstances == 0) {
-      throw new ValidationException("recordedFleet", "not set", "the recorded fleet's size and vCPUs per instance, to turn CPUUtilization into CPU demand");
+      throw new ValidationException(
+          "recordedFleet",
+          "not set",
+          "the recorded fleet's size and vCPUs per instance, to turn CPUUtilization into CPU demand");
     }
     for (int i = 0; i < series.size(); i++) {
       double v = series.value(i);
-      if (v < 0) throw new ValidationException(series.source() + " " + series.origin(i), v, "a demand of at least 0");
+      if (v < 0)
+        throw new ValidationException(
+            series.source() + " " + series.origin(i), v, "a demand of at least 0");
       if (unit == DemandUnit.CPU_UTILIZATION && v > 100) {
-        throw new ValidationException(series.source() + " " + series.origin(i), v, "a CPUUtilization between 0 and 100");
+        throw new ValidationException(
+            series.source() + " " + series.origin(i), v, "a CPUUtilization between 0 and 100");
       }
-      if (gaps == Gaps.REJECT && i + 1 < series.size() && series.epochMillis(i + 1) - series.epochMillis(i) > period.toMillis()) {
-        throw new ValidationException(series.source() + " " + series.origin(i + 1), series.timestamp(i + 1),
-            "no gap longer than the period " + period + " after " + series.origin(i) + " at " + series.timestamp(i) + " (Gaps.REJECT)");
+      if (gaps == Gaps.REJECT
+          && i + 1 < series.size()
+          && series.epochMillis(i + 1) - series.epochMillis(i) > period.toMillis()) {
+        throw new ValidationException(
+            series.source() + " " + series.origin(i + 1),
+            series.timestamp(i + 1),
+            "no gap longer than the period "
+                + period
+                + " after "
+                + series.origin(i)
+                + " at "
+                + series.timestamp(i)
+                + " (Gaps.REJECT)");
       }
     }
   }
@@ -133,8 +158,12 @@ public final class DemandReplay implements LoadReplay {
   public Workload workload(CostModel costModel) {
     Require.notNull("costModel", costModel);
     double cpuSecondsPerRequest = costModel.cpuMillisPerRequest() / 1000.0;
-    if ((unit == DemandUnit.VCPU_SECONDS || unit == DemandUnit.CPU_UTILIZATION) && cpuSecondsPerRequest <= 0) {
-      throw new ValidationException("cpuMillisPerRequest", costModel.cpuMillisPerRequest(), "more than 0 to turn CPU demand into requests");
+    if ((unit == DemandUnit.VCPU_SECONDS || unit == DemandUnit.CPU_UTILIZATION)
+        && cpuSecondsPerRequest <= 0) {
+      throw new ValidationException(
+          "cpuMillisPerRequest",
+          costModel.cpuMillisPerRequest(),
+          "more than 0 to turn CPU demand into requests");
     }
     int n = series.size();
     long start = startingAt.toEpochMilli();
@@ -148,7 +177,10 @@ public final class DemandReplay implements LoadReplay {
       long own = Math.min(spacing, p);
       double rate = rate(series.value(i), own, cpuSecondsPerRequest);
       if (rate > 1e9) {
-        throw new ValidationException(series.source() + " " + series.origin(i), series.value(i), "a demand of at most 1e9 requests per second");
+        throw new ValidationException(
+            series.source() + " " + series.origin(i),
+            series.value(i),
+            "a demand of at most 1e9 requests per second");
       }
       k = add(offsets, rates, k, t - start, rate);
       if (spacing > own) {
@@ -171,7 +203,8 @@ public final class DemandReplay implements LoadReplay {
       r = r2;
     }
     o[0] = 0;
-    return Workload.recorded((series.label().isEmpty() ? "demand" : series.label()) + " from " + series.source(), o, r);
+    return Workload.recorded(
+        (series.label().isEmpty() ? "demand" : series.label()) + " from " + series.source(), o, r);
   }
 
   private static int add(long[] offsets, double[] rates, int k, long offset, double rate) {
@@ -198,20 +231,34 @@ public final class DemandReplay implements LoadReplay {
   @Override
   public ReplayStart applyTo(CloudTwin twin) {
     Require.notNull("twin", twin);
-    return twin.kernel().call(() -> {
-      Workload w = workload(twin.traffic().costModel());
-      twin.loadBalancing().loadBalancer(loadBalancerName); // refuses an unknown load balancer first
-      Instant now = twin.now();
-      twin.traffic().apply(loadBalancerName, w);
-      int history = 0;
-      while (history < series.size() && series.timestamp(history).isBefore(startingAt)) history++;
-      return new ReplayStart(now, now.plus(duration()), series.size() - history, history);
-    });
+    return twin.kernel()
+        .call(
+            () -> {
+              Workload w = workload(twin.traffic().costModel());
+              twin.loadBalancing()
+                  .loadBalancer(loadBalancerName); // refuses an unknown load balancer first
+              Instant now = twin.now();
+              twin.traffic().apply(loadBalancerName, w);
+              int history = 0;
+              while (history < series.size() && series.timestamp(history).isBefore(startingAt))
+                history++;
+              return new ReplayStart(now, now.plus(duration()), series.size() - history, history);
+            });
   }
 
   @Override
   public String toString() {
-    return "DemandReplay[" + series + " as " + unit + " on " + loadBalancerName + " from " + startingAt + ", gaps " + gaps + "]";
+    return "DemandReplay["
+        + series
+        + " as "
+        + unit
+        + " on "
+        + loadBalancerName
+        + " from "
+        + startingAt
+        + ", gaps "
+        + gaps
+        + "]";
   }
 
   /** Builds {@link DemandReplay}s. Not thread-safe. */
@@ -287,7 +334,10 @@ public final class DemandReplay implements LoadReplay {
       return this;
     }
 
-    /** {@return the replay; a ValidationException naming the datapoint when the recording does not fit} */
+    /**
+     * {@return the replay; a ValidationException naming the datapoint when the recording does not
+     * fit}
+     */
     public DemandReplay build() {
       return new DemandReplay(this);
     }

@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param timeToRecover from the fault until the count was back at {@code capacityBefore} (zero when
  *     it never dropped); null when it was not back by the end of the replay
  */
-public record FaultRecovery(String resource, Instant at, int capacityBefore, int lowest, Duration timeToRecover) {
+public record FaultRecovery(
+    String resource, Instant at, int capacityBefore, int lowest, Duration timeToRecover) {
 
   /** {@return whether the estate was back at its capacity by the end of the replay} */
   public boolean recovered() {

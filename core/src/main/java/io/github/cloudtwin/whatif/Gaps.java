@@ -6,8 +6,8 @@ package io.github.cloudtwin.whatif;
  */
 public enum Gaps {
   /**
-   * No requests: right for request counts, which Elastic Load Balancing reports only while
-   * requests flow (the default for request demand).
+   * No requests: right for request counts, which Elastic Load Balancing reports only while requests
+   * flow (the default for request demand).
    */
   ZERO,
   /** The rate of the datapoint before the gap (the default for CPU demand). */

@@ -12,7 +12,12 @@ import java.util.List;
  * @param capacity every change of its InService count per zone, in order
  * @param activities its scaling activities that started during the replay
  */
-public record GroupOutcome(String groupName, int peakInService, double meanInService, List<CapacityPoint> capacity, List<ScalingActivity> activities) {
+public record GroupOutcome(
+    String groupName,
+    int peakInService,
+    double meanInService,
+    List<CapacityPoint> capacity,
+    List<ScalingActivity> activities) {
 
   /**
    * Copies the lists.

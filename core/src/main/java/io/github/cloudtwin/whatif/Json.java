@@ -85,7 +85,8 @@ final class Json {
       int keyColumn = column();
       String key = string();
       if (m.containsKey(key)) {
-        throw new ValidationException(where(keyLine, keyColumn), key, "a member name that appears once per object");
+        throw new ValidationException(
+            where(keyLine, keyColumn), key, "a member name that appears once per object");
       }
       skipWhitespace();
       expect(':');
@@ -167,7 +168,8 @@ final class Json {
             sb.append((char) cp);
             pos += 4;
           }
-          default -> throw error("an escape sequence: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX");
+          default ->
+              throw error("an escape sequence: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX");
         }
         pos++;
       } else {
@@ -208,7 +210,8 @@ final class Json {
   }
 
   private Object literal(String word, Object value) {
-    if (!text.startsWith(word, pos)) throw error("a JSON value (object, array, string, number, true, false or null)");
+    if (!text.startsWith(word, pos))
+      throw error("a JSON value (object, array, string, number, true, false or null)");
     pos += word.length();
     return value;
   }

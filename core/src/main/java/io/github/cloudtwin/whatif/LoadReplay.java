@@ -7,8 +7,8 @@ import java.time.Instant;
 /**
  * A recorded series and how the twin replays it: as a metric, datapoint by datapoint ({@link
  * MetricReplay}), or as a demand curve the traffic model serves ({@link DemandReplay}), so that
- * capacity changes feed back into the metrics. Immutable specs: one replay can run on any number
- * of twins.
+ * capacity changes feed back into the metrics. Immutable specs: one replay can run on any number of
+ * twins.
  */
 public sealed interface LoadReplay permits MetricReplay, DemandReplay {
 
@@ -18,7 +18,10 @@ public sealed interface LoadReplay permits MetricReplay, DemandReplay {
   /** {@return the recorded instant that plays at the moment the replay is applied} */
   Instant startingAt();
 
-  /** {@return how long the replay runs, from {@link #startingAt()} to the end of the last datapoint's period} */
+  /**
+   * {@return how long the replay runs, from {@link #startingAt()} to the end of the last
+   * datapoint's period}
+   */
   Duration duration();
 
   /**

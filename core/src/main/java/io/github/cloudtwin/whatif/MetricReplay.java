@@ -12,11 +12,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Replays a recording into one metric, datapoint by datapoint: each datapoint is stored with
- * {@code PutMetricData} at its own (shifted) timestamp when virtual time reaches it, so alarms on
- * the metric evaluate the recorded values, gaps included (a gap is missing data, as in
- * CloudWatch). Datapoints before {@link #startingAt()} are stored at once as history (at most 14
- * days back, as {@code PutMetricData} accepts), so an alarm's first evaluation sees them.
+ * Replays a recording into one metric, datapoint by datapoint: each datapoint is stored with {@code
+ * PutMetricData} at its own (shifted) timestamp when virtual time reaches it, so alarms on the
+ * metric evaluate the recorded values, gaps included (a gap is missing data, as in CloudWatch).
+ * Datapoints before {@link #startingAt()} are stored at once as history (at most 14 days back, as
+ * {@code PutMetricData} accepts), so an alarm's first evaluation sees them.
  *
  * <p>Replaying into a group's {@code AWS/EC2 CPUUtilization} (dimension {@code
  * AutoScalingGroupName}) silences the group's instances for the replay: the group metric carries
@@ -26,15 +26,16 @@ import java.util.Map;
 public final class MetricReplay implements LoadReplay {
 
   /** Units of the metrics the twin itself publishes, to catch a recording of the wrong kind. */
-  private static final Map<String, StandardUnit> KNOWN_UNITS = Map.of(
-      "CPUUtilization", StandardUnit.PERCENT,
-      "RequestCount", StandardUnit.COUNT,
-      "RequestCountPerTarget", StandardUnit.COUNT,
-      "HealthyHostCount", StandardUnit.COUNT,
-      "UnHealthyHostCount", StandardUnit.COUNT,
-      "TargetResponseTime", StandardUnit.SECONDS,
-      "MemoryUtilization", StandardUnit.PERCENT,
-      "CapacityProviderReservation", StandardUnit.PERCENT);
+  private static final Map<String, StandardUnit> KNOWN_UNITS =
+      Map.of(
+          "CPUUtilization", StandardUnit.PERCENT,
+          "RequestCount", StandardUnit.COUNT,
+          "RequestCountPerTarget", StandardUnit.COUNT,
+          "HealthyHostCount", StandardUnit.COUNT,
+          "UnHealthyHostCount", StandardUnit.COUNT,
+          "TargetResponseTime", StandardUnit.SECONDS,
+          "MemoryUtilization", StandardUnit.PERCENT,
+          "CapacityProviderReservation", StandardUnit.PERCENT);
 
   private static final Duration MAX_HISTORY = Duration.ofDays(14);
 
@@ -49,16 +50,22 @@ public final class MetricReplay implements LoadReplay {
     this.startingAt = startingAt == null ? series.first() : startingAt;
     StandardUnit known = KNOWN_UNITS.get(metric.metricName());
     if (series.unit() != null && known != null && series.unit() != known) {
-      throw new ValidationException(series.source() + " Unit", series.unit().awsName(),
+      throw new ValidationException(
+          series.source() + " Unit",
+          series.unit().awsName(),
           "the unit of " + metric.metricName() + ": " + known.awsName());
     }
     this.unit = series.unit() != null ? series.unit() : known != null ? known : StandardUnit.NONE;
     boolean percent = unit == StandardUnit.PERCENT;
     for (int i = 0; i < series.size(); i++) {
       double v = series.value(i);
-      io.github.cloudtwin.cloudwatch.MetricValueRange.check(series.source() + " " + series.origin(i), v);
+      io.github.cloudtwin.cloudwatch.MetricValueRange.check(
+          series.source() + " " + series.origin(i), v);
       if (percent && (v < 0 || v > 100)) {
-        throw new ValidationException(series.source() + " " + series.origin(i), v, "a percentage between 0 and 100 for " + metric.metricName());
+        throw new ValidationException(
+            series.source() + " " + series.origin(i),
+            v,
+            "a percentage between 0 and 100 for " + metric.metricName());
       }
     }
   }
@@ -84,7 +91,8 @@ public final class MetricReplay implements LoadReplay {
   public MetricReplay startingAt(Instant recorded) {
     Require.notNull("startingAt", recorded);
     if (recorded.isAfter(series.last())) {
-      throw new ValidationException("startingAt", recorded, "at or before the recording's last datapoint " + series.last());
+      throw new ValidationException(
+          "startingAt", recorded, "at or before the recording's last datapoint " + series.last());
     }
     return new MetricReplay(series, metric, recorded);
   }
@@ -113,39 +121,60 @@ public final class MetricReplay implements LoadReplay {
   public ReplayStart applyTo(CloudTwin twin) {
     Require.notNull("twin", twin);
     Kernel kernel = twin.kernel();
-    return kernel.call(() -> {
-      Instant now = twin.now();
-      long shift = now.toEpochMilli() - startingAt.toEpochMilli();
-      int first = 0;
-      while (first < series.size() && series.epochMillis(first) + shift < now.toEpochMilli()) {
-        if (series.epochMillis(first) + shift < now.minus(MAX_HISTORY).toEpochMilli()) {
-          throw new ValidationException(series.source() + " " + series.origin(first), series.timestamp(first),
-              "history at most 14 days before the replay's start " + startingAt + " (PutMetricData accepts two weeks)");
-        }
-        first++;
-      }
-      Instant end = now.plus(duration());
-      String group = "AWS/EC2".equals(metric.namespace()) && "CPUUtilization".equals(metric.metricName())
-          ? metric.dimension("AutoScalingGroupName") : null;
-      if (group != null) {
-        twin.autoScaling().group(group); // refuses an unknown group before anything is applied
-        twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup(group).between(now, end).gap());
-      }
-      for (int i = 0; i < first; i++) {
-        twin.cloudWatch().putMetricData(metric, Instant.ofEpochMilli(series.epochMillis(i) + shift), series.value(i), unit);
-      }
-      schedule(twin, first, shift);
-      return new ReplayStart(now, end, series.size() - first, first);
-    });
+    return kernel.call(
+        () -> {
+          Instant now = twin.now();
+          long shift = now.toEpochMilli() - startingAt.toEpochMilli();
+          int first = 0;
+          while (first < series.size() && series.epochMillis(first) + shift < now.toEpochMilli()) {
+            if (series.epochMillis(first) + shift < now.minus(MAX_HISTORY).toEpochMilli()) {
+              throw new ValidationException(
+                  series.source() + " " + series.origin(first),
+                  series.timestamp(first),
+                  "history at most 14 days before the replay's start "
+                      + startingAt
+                      + " (PutMetricData accepts two weeks)");
+            }
+            first++;
+          }
+          Instant end = now.plus(duration());
+          String group =
+              "AWS/EC2".equals(metric.namespace()) && "CPUUtilization".equals(metric.metricName())
+                  ? metric.dimension("AutoScalingGroupName")
+                  : null;
+          if (group != null) {
+            twin.autoScaling().group(group); // refuses an unknown group before anything is applied
+            twin.cloudWatch()
+                .inject(
+                    MetricInjection.metric("CPUUtilization")
+                        .forGroup(group)
+                        .between(now, end)
+                        .gap());
+          }
+          for (int i = 0; i < first; i++) {
+            twin.cloudWatch()
+                .putMetricData(
+                    metric,
+                    Instant.ofEpochMilli(series.epochMillis(i) + shift),
+                    series.value(i),
+                    unit);
+          }
+          schedule(twin, first, shift);
+          return new ReplayStart(now, end, series.size() - first, first);
+        });
   }
 
   private void schedule(CloudTwin twin, int i, long shift) {
     if (i >= series.size()) return;
     Instant at = Instant.ofEpochMilli(series.epochMillis(i) + shift);
-    twin.kernel().scheduler().at(at, () -> {
-      twin.cloudWatch().putMetricData(metric, at, series.value(i), unit);
-      schedule(twin, i + 1, shift);
-    });
+    twin.kernel()
+        .scheduler()
+        .at(
+            at,
+            () -> {
+              twin.cloudWatch().putMetricData(metric, at, series.value(i), unit);
+              schedule(twin, i + 1, shift);
+            });
   }
 
   @Override

@@ -29,8 +29,14 @@ final class Outcomes {
 
   private Outcomes() {}
 
-  static ReplayOutcome of(String estate, CloudTwin twin, Instant from, Instant to, List<BreachTarget> targets,
-      double unserved, CostReport cost) {
+  static ReplayOutcome of(
+      String estate,
+      CloudTwin twin,
+      Instant from,
+      Instant to,
+      List<BreachTarget> targets,
+      double unserved,
+      CostReport cost) {
     List<TimelineEvent> events = twin.timeline().events();
     Map<String, String> zoneOf = new HashMap<>();
     Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
@@ -52,7 +58,9 @@ final class Outcomes {
         counts.computeIfAbsent(g.groupName(), k -> new TreeMap<>());
         history.computeIfAbsent(g.groupName(), k -> new ArrayList<>());
       } else if (fact instanceof AutoScalingFact.LifecycleStateChanged lc) {
-        int delta = (lc.to() == LifecycleState.IN_SERVICE ? 1 : 0) - (lc.from() == LifecycleState.IN_SERVICE ? 1 : 0);
+        int delta =
+            (lc.to() == LifecycleState.IN_SERVICE ? 1 : 0)
+                - (lc.from() == LifecycleState.IN_SERVICE ? 1 : 0);
         if (delta != 0) {
           Map<String, Integer> z = counts.computeIfAbsent(lc.groupName(), k -> new TreeMap<>());
           z.merge(zoneOf.getOrDefault(lc.instanceId(), "?"), delta, Integer::sum);
@@ -62,7 +70,8 @@ final class Outcomes {
           if (!h.isEmpty() && h.get(h.size() - 1).time().equals(e.time())) h.remove(h.size() - 1);
           h.add(new CapacityPoint(e.time(), lc.groupName(), z, sum));
           total += delta;
-          if (!totals.isEmpty() && totals.get(totals.size() - 1)[0] == at) totals.get(totals.size() - 1)[1] = total;
+          if (!totals.isEmpty() && totals.get(totals.size() - 1)[0] == at)
+            totals.get(totals.size() - 1)[1] = total;
           else totals.add(new long[] {at, total});
         }
       } else if (fact instanceof CloudWatchFact.AlarmStateChanged a) {
@@ -73,14 +82,17 @@ final class Outcomes {
         alarmState.put(name, a.to());
         alarmSince.put(name, at);
         inAlarm.putIfAbsent(name, Duration.ZERO);
-      } else if (at >= f && at < t && (fact instanceof Ec2Fact.InstanceCrashed
-          || fact instanceof Ec2Fact.ZoneStateChanged z && z.to() != ZoneState.AVAILABLE)) {
+      } else if (at >= f
+          && at < t
+          && (fact instanceof Ec2Fact.InstanceCrashed
+              || fact instanceof Ec2Fact.ZoneStateChanged z && z.to() != ZoneState.AVAILABLE)) {
         faults.add(e);
       }
     }
-    alarmState.forEach((name, s) -> {
-      if (s == AlarmState.ALARM) add(inAlarm, name, overlap(alarmSince.get(name), t, f, t));
-    });
+    alarmState.forEach(
+        (name, s) -> {
+          if (s == AlarmState.ALARM) add(inAlarm, name, overlap(alarmSince.get(name), t, f, t));
+        });
 
     Map<String, GroupOutcome> groups = new LinkedHashMap<>();
     for (AutoScalingGroup g : twin.autoScaling().groups()) {
@@ -100,7 +112,8 @@ final class Outcomes {
     Map<String, Duration> breached = new LinkedHashMap<>();
     for (BreachTarget b : targets) {
       long periods = 0;
-      for (Datapoint d : twin.cloudWatch().getMetricStatistics(b.metric(), from, to, b.period(), b.statistic())) {
+      for (Datapoint d :
+          twin.cloudWatch().getMetricStatistics(b.metric(), from, to, b.period(), b.statistic())) {
         if (d.value() > b.threshold()) periods++;
       }
       breached.put(b.name(), b.period().multipliedBy(periods));
@@ -126,23 +139,39 @@ final class Outcomes {
       Duration ttr = !dipped ? Duration.ZERO : back == null ? null : Duration.ofMillis(back - at);
       recoveries.add(new FaultRecovery(fault.resource(), fault.time(), before, lowest, ttr));
     }
-    return new ReplayOutcome(estate, twin.seed(), from, to, groups, (int) all[0], all[1],
-        inAlarm, breached, unserved + elb5xx(twin, from, to), recoveries, cost);
+    return new ReplayOutcome(
+        estate,
+        twin.seed(),
+        from,
+        to,
+        groups,
+        (int) all[0],
+        all[1],
+        inAlarm,
+        breached,
+        unserved + elb5xx(twin, from, to),
+        recoveries,
+        cost);
   }
 
   /** Requests the load balancers answered themselves with a 5XX (no target to send them to). */
   private static double elb5xx(CloudTwin twin, Instant from, Instant to) {
     double sum = 0;
     for (MetricId m : twin.cloudWatch().listMetrics()) {
-      if ((m.metricName().equals("HTTPCode_ELB_5XX_Count") || m.metricName().equals("HTTPCode_ELB_5XX"))
-          && m.dimension("AvailabilityZone") == null && m.dimension("TargetGroup") == null) {
+      if ((m.metricName().equals("HTTPCode_ELB_5XX_Count")
+              || m.metricName().equals("HTTPCode_ELB_5XX"))
+          && m.dimension("AvailabilityZone") == null
+          && m.dimension("TargetGroup") == null) {
         sum += twin.cloudWatch().statistic(m, from, to, Statistic.SUM).orElse(0);
       }
     }
     return sum;
   }
 
-  /** The highest level and the time-weighted mean level over [f, t) of a step function {time, level}. */
+  /**
+   * The highest level and the time-weighted mean level over [f, t) of a step function {time,
+   * level}.
+   */
   private static double[] peakAndMean(List<long[]> steps, long f, long t) {
     int level = levelAt(steps, f);
     int peak = level;

@@ -19,24 +19,25 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads recorded CloudWatch data into a {@link RecordedSeries}: the AWS CLI's {@code aws
- * cloudwatch get-metric-data} JSON ({@code MetricDataResults} with {@code Timestamps} and {@code
- * Values}), its {@code get-metric-statistics} JSON ({@code Datapoints}), and plain CSV lines of
- * {@code timestamp,value}. Timestamps are ISO-8601 with an offset ({@code Z}, {@code +00:00},
- * {@code +02:00}: converted to instants) or whole epoch seconds; a local time without an offset is
- * refused as ambiguous. Every error is a {@link ValidationException} naming the file, the line or
- * index, and the value. Stateless.
+ * Reads recorded CloudWatch data into a {@link RecordedSeries}: the AWS CLI's {@code aws cloudwatch
+ * get-metric-data} JSON ({@code MetricDataResults} with {@code Timestamps} and {@code Values}), its
+ * {@code get-metric-statistics} JSON ({@code Datapoints}), and plain CSV lines of {@code
+ * timestamp,value}. Timestamps are ISO-8601 with an offset ({@code Z}, {@code +00:00}, {@code
+ * +02:00}: converted to instants) or whole epoch seconds; a local time without an offset is refused
+ * as ambiguous. Every error is a {@link ValidationException} naming the file, the line or index,
+ * and the value. Stateless.
  */
 public final class RecordedLoad {
 
-  private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
   private static final Pattern EPOCH_SECONDS = Pattern.compile("[0-9]{1,12}");
 
   private RecordedLoad() {}
 
   /**
-   * Reads a file by its content: JSON with {@code MetricDataResults} (exactly one result) or
-   * {@code Datapoints} (exactly one statistic), otherwise CSV.
+   * Reads a file by its content: JSON with {@code MetricDataResults} (exactly one result) or {@code
+   * Datapoints} (exactly one statistic), otherwise CSV.
    *
    * @param file the file
    * @return the series
@@ -60,7 +61,9 @@ public final class RecordedLoad {
       Map<String, Object> root = object(source, Json.parse(source, text), "the document");
       if (root.containsKey("MetricDataResults")) return metricData(source, root, null);
       if (root.containsKey("Datapoints")) return metricStatistics(source, root, null);
-      throw new ValidationException(source, "members " + root.keySet(),
+      throw new ValidationException(
+          source,
+          "members " + root.keySet(),
           "the output of aws cloudwatch get-metric-data (MetricDataResults) or get-metric-statistics (Datapoints)");
     }
     return csv(source, text);
@@ -89,7 +92,8 @@ public final class RecordedLoad {
    */
   public static RecordedSeries metricStatistics(Path file, Statistic statistic) {
     String source = name(file);
-    return metricStatistics(source, object(source, Json.parse(source, text(file)), "the document"), statistic);
+    return metricStatistics(
+        source, object(source, Json.parse(source, text(file)), "the document"), statistic);
   }
 
   /**
@@ -137,15 +141,20 @@ public final class RecordedLoad {
     for (int r = 0; r < results.size(); r++) {
       Map<String, Object> res = object(source, results.get(r), "MetricDataResults[" + r + "]");
       Object rid = res.get("Id");
-      if (!(rid instanceof String s)) throw new ValidationException(source + " MetricDataResults[" + r + "].Id", rid, "a string");
+      if (!(rid instanceof String s))
+        throw new ValidationException(source + " MetricDataResults[" + r + "].Id", rid, "a string");
       if (!ids.contains(s)) ids.add(s);
       if (id == null || id.equals(s)) chosen.add(r);
     }
     if (id == null && ids.size() != 1) {
-      throw new ValidationException(source + " MetricDataResults", ids.isEmpty() ? "no results" : "ids " + ids,
+      throw new ValidationException(
+          source + " MetricDataResults",
+          ids.isEmpty() ? "no results" : "ids " + ids,
           "exactly one result, or name the query's Id (RecordedLoad.metricData(file, id))");
     }
-    if (chosen.isEmpty()) throw new ValidationException(source + " MetricDataResults", id, "the Id of a result: " + ids);
+    if (chosen.isEmpty())
+      throw new ValidationException(
+          source + " MetricDataResults", id, "the Id of a result: " + ids);
     List<Instant> ts = new ArrayList<>();
     List<Double> vs = new ArrayList<>();
     List<String> origins = new ArrayList<>();
@@ -155,16 +164,25 @@ public final class RecordedLoad {
       Map<String, Object> res = object(source, results.get(r), at);
       Object status = res.get("StatusCode");
       if (status != null && !"Complete".equals(status) && !"PartialData".equals(status)) {
-        throw new ValidationException(source + " " + at + ".StatusCode", status, "Complete or PartialData (the query failed: see the export's Messages)");
+        throw new ValidationException(
+            source + " " + at + ".StatusCode",
+            status,
+            "Complete or PartialData (the query failed: see the export's Messages)");
       }
       if (res.get("Label") instanceof String l) label = l;
       List<Object> t = list(source, res.get("Timestamps"), at + ".Timestamps");
       List<Object> v = list(source, res.get("Values"), at + ".Values");
       if (t.size() != v.size()) {
-        throw new ValidationException(source + " " + at, t.size() + " Timestamps and " + v.size() + " Values", "as many Values as Timestamps");
+        throw new ValidationException(
+            source + " " + at,
+            t.size() + " Timestamps and " + v.size() + " Values",
+            "as many Values as Timestamps");
       }
       for (int i = 0; i < t.size(); i++) {
-        ts.add(timestamp(source + " " + at + ".Timestamps[" + i + "]", string(source, t.get(i), at + ".Timestamps[" + i + "]")));
+        ts.add(
+            timestamp(
+                source + " " + at + ".Timestamps[" + i + "]",
+                string(source, t.get(i), at + ".Timestamps[" + i + "]")));
         vs.add(number(source, v.get(i), at + ".Values[" + i + "]"));
         origins.add(at + ".Values[" + i + "]");
       }
@@ -174,7 +192,8 @@ public final class RecordedLoad {
 
   // ------------------------------------------------------------------ get-metric-statistics
 
-  private static RecordedSeries metricStatistics(String source, Map<String, Object> root, Statistic statistic) {
+  private static RecordedSeries metricStatistics(
+      String source, Map<String, Object> root, Statistic statistic) {
     List<Object> dps = list(source, root.get("Datapoints"), "Datapoints");
     String label = root.get("Label") instanceof String l ? l : "";
     String stat = statistic == null ? null : statistic.name();
@@ -193,20 +212,33 @@ public final class RecordedLoad {
           for (Object k : ext.keySet()) present.add(String.valueOf(k));
         }
         if (present.size() != 1) {
-          throw new ValidationException(source + " " + at, "statistics " + present,
+          throw new ValidationException(
+              source + " " + at,
+              "statistics " + present,
               "exactly one statistic per datapoint, or name the one to read (RecordedLoad.metricStatistics(file, statistic))");
         }
         stat = present.get(0);
       }
-      Object raw = d.containsKey(stat) ? d.get(stat)
-          : d.get("ExtendedStatistics") instanceof Map<?, ?> ext ? ext.get(stat) : null;
-      if (raw == null) throw new ValidationException(source + " " + at + "." + stat, null, "a value for the statistic " + stat);
+      Object raw =
+          d.containsKey(stat)
+              ? d.get(stat)
+              : d.get("ExtendedStatistics") instanceof Map<?, ?> ext ? ext.get(stat) : null;
+      if (raw == null)
+        throw new ValidationException(
+            source + " " + at + "." + stat, null, "a value for the statistic " + stat);
       double v = number(source, raw, at + "." + stat);
-      Instant t = timestamp(source + " " + at + ".Timestamp", string(source, d.get("Timestamp"), at + ".Timestamp"));
+      Instant t =
+          timestamp(
+              source + " " + at + ".Timestamp",
+              string(source, d.get("Timestamp"), at + ".Timestamp"));
       if (d.containsKey("Unit")) {
-        StandardUnit u = unit(source + " " + at + ".Unit", string(source, d.get("Unit"), at + ".Unit"));
+        StandardUnit u =
+            unit(source + " " + at + ".Unit", string(source, d.get("Unit"), at + ".Unit"));
         if (unit != null && u != unit) {
-          throw new ValidationException(source + " " + at + ".Unit", u.awsName(), "the unit of the datapoints before it: " + unit.awsName());
+          throw new ValidationException(
+              source + " " + at + ".Unit",
+              u.awsName(),
+              "the unit of the datapoints before it: " + unit.awsName());
         }
         unit = u;
       }
@@ -227,10 +259,17 @@ public final class RecordedLoad {
 
   // ------------------------------------------------------------------ helpers
 
-  private static RecordedSeries series(String source, String label, StandardUnit unit, List<Instant> ts, List<Double> vs, List<String> origins) {
+  private static RecordedSeries series(
+      String source,
+      String label,
+      StandardUnit unit,
+      List<Instant> ts,
+      List<Double> vs,
+      List<String> origins) {
     double[] v = new double[vs.size()];
     for (int i = 0; i < v.length; i++) v[i] = vs.get(i);
-    return RecordedSeries.of(source, label, unit, ts.toArray(new Instant[0]), v, origins.toArray(new String[0]));
+    return RecordedSeries.of(
+        source, label, unit, ts.toArray(new Instant[0]), v, origins.toArray(new String[0]));
   }
 
   static StandardUnit unit(String where, String name) {
@@ -243,20 +282,26 @@ public final class RecordedLoad {
   }
 
   private static boolean looksLikeTimestamp(String s) {
-    return EPOCH_SECONDS.matcher(s).matches() || (s.length() >= 10 && Character.isDigit(s.charAt(0)) && s.charAt(4) == '-');
+    return EPOCH_SECONDS.matcher(s).matches()
+        || (s.length() >= 10 && Character.isDigit(s.charAt(0)) && s.charAt(4) == '-');
   }
 
   static Instant timestamp(String where, String s) {
     if (EPOCH_SECONDS.matcher(s).matches()) return Instant.ofEpochSecond(Long.parseLong(s));
-    String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + "T" + s.substring(11) : s;
+    String iso =
+        s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + "T" + s.substring(11) : s;
     try {
       return OffsetDateTime.parse(iso).toInstant();
     } catch (DateTimeParseException e) {
       try {
         java.time.LocalDateTime.parse(iso);
-        throw new ValidationException(where, s, "a timestamp with an offset (Z or +hh:mm): a local time is ambiguous");
+        throw new ValidationException(
+            where, s, "a timestamp with an offset (Z or +hh:mm): a local time is ambiguous");
       } catch (DateTimeParseException notLocal) {
-        throw new ValidationException(where, s, "an ISO-8601 timestamp with an offset, such as 2026-01-05T10:00:00Z or 2026-01-05T12:00:00+02:00, or epoch seconds");
+        throw new ValidationException(
+            where,
+            s,
+            "an ISO-8601 timestamp with an offset, such as 2026-01-05T10:00:00Z or 2026-01-05T12:00:00+02:00, or epoch seconds");
       }
     }
   }
@@ -283,13 +328,15 @@ public final class RecordedLoad {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> object(String source, Object o, String at) {
     if (o instanceof Map<?, ?> m) return (Map<String, Object>) m;
-    throw new ValidationException(source + " " + at, o == null ? null : o.getClass().getSimpleName(), "a JSON object");
+    throw new ValidationException(
+        source + " " + at, o == null ? null : o.getClass().getSimpleName(), "a JSON object");
   }
 
   @SuppressWarnings("unchecked")
   private static List<Object> list(String source, Object o, String at) {
     if (o instanceof List<?> l) return (List<Object>) l;
-    throw new ValidationException(source + " " + at, o == null ? null : o.getClass().getSimpleName(), "a JSON array");
+    throw new ValidationException(
+        source + " " + at, o == null ? null : o.getClass().getSimpleName(), "a JSON array");
   }
 
   private static String name(Path file) {

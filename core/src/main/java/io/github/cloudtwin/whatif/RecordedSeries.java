@@ -12,8 +12,8 @@ import java.util.Arrays;
  * came from (file and line or index, for messages). Read one with {@link RecordedLoad}. Immutable
  * and thread-safe.
  *
- * <p>Validated on creation: at least one datapoint, finite values, strictly ascending timestamps
- * (a descending series, as {@code get-metric-data} returns by default, is reversed first; any other
+ * <p>Validated on creation: at least one datapoint, finite values, strictly ascending timestamps (a
+ * descending series, as {@code get-metric-data} returns by default, is reversed first; any other
  * order, or two datapoints at one instant, is refused naming both).
  */
 public final class RecordedSeries {
@@ -25,7 +25,13 @@ public final class RecordedSeries {
   private final double[] values;
   private final String[] origins;
 
-  private RecordedSeries(String source, String label, StandardUnit unit, long[] times, double[] values, String[] origins) {
+  private RecordedSeries(
+      String source,
+      String label,
+      StandardUnit unit,
+      long[] times,
+      double[] values,
+      String[] origins) {
     this.source = source;
     this.label = label;
     this.unit = unit;
@@ -45,14 +51,22 @@ public final class RecordedSeries {
    * @param origins where each datapoint is in the source ({@code line 7}, {@code Values[6]})
    * @return the series
    */
-  public static RecordedSeries of(String source, String label, StandardUnit unit, Instant[] timestamps, double[] values, String[] origins) {
+  public static RecordedSeries of(
+      String source,
+      String label,
+      StandardUnit unit,
+      Instant[] timestamps,
+      double[] values,
+      String[] origins) {
     Require.notBlank("source", source);
     Require.notNull("timestamps", timestamps);
     Require.notNull("values", values);
     Require.notNull("origins", origins);
     int n = timestamps.length;
     if (values.length != n || origins.length != n) {
-      throw new ValidationException(source, values.length + " values for " + n + " timestamps",
+      throw new ValidationException(
+          source,
+          values.length + " values for " + n + " timestamps",
           "as many values as timestamps (the export's Timestamps and Values lists must be the same length)");
     }
     if (n == 0) throw new ValidationException(source, "no datapoints", "at least one datapoint");
@@ -60,16 +74,23 @@ public final class RecordedSeries {
     double[] v = values.clone();
     String[] o = origins.clone();
     for (int i = 0; i < n; i++) {
-      t[i] = Require.notNull(source + " " + origins[i] + " timestamp", timestamps[i]).toEpochMilli();
+      t[i] =
+          Require.notNull(source + " " + origins[i] + " timestamp", timestamps[i]).toEpochMilli();
       if (!Double.isFinite(v[i])) {
-        throw new ValidationException(source + " " + origins[i], v[i], "a finite number (no NaN or infinity)");
+        throw new ValidationException(
+            source + " " + origins[i], v[i], "a finite number (no NaN or infinity)");
       }
     }
     if (n > 1 && t[1] < t[0]) reverse(t, v, o);
     for (int i = 1; i < n; i++) {
       if (t[i] <= t[i - 1]) {
-        throw new ValidationException(source + " " + o[i], Instant.ofEpochMilli(t[i]),
-            "timestamps in one order, each later than the one before: " + o[i - 1] + " is " + Instant.ofEpochMilli(t[i - 1]));
+        throw new ValidationException(
+            source + " " + o[i],
+            Instant.ofEpochMilli(t[i]),
+            "timestamps in one order, each later than the one before: "
+                + o[i - 1]
+                + " is "
+                + Instant.ofEpochMilli(t[i - 1]));
       }
     }
     return new RecordedSeries(source, label == null ? "" : label, unit, t, v, o);
@@ -113,7 +134,10 @@ public final class RecordedSeries {
   public RecordedSeries withUnit(StandardUnit unit) {
     Require.notNull("unit", unit);
     if (this.unit != null && this.unit != unit) {
-      throw new ValidationException(source + " Unit", this.unit.awsName(), "the unit " + unit.awsName() + " the export was declared to have");
+      throw new ValidationException(
+          source + " Unit",
+          this.unit.awsName(),
+          "the unit " + unit.awsName() + " the export was declared to have");
     }
     return new RecordedSeries(source, label, unit, times, values, origins);
   }
@@ -174,8 +198,8 @@ public final class RecordedSeries {
   }
 
   /**
-   * The series' resolution: the most common spacing between consecutive datapoints (the shortest
-   * of equally common ones); one minute for a single datapoint.
+   * The series' resolution: the most common spacing between consecutive datapoints (the shortest of
+   * equally common ones); one minute for a single datapoint.
    *
    * @return the spacing
    */
@@ -200,7 +224,16 @@ public final class RecordedSeries {
 
   @Override
   public String toString() {
-    return "RecordedSeries[" + source + (label.isEmpty() ? "" : " " + label) + ", " + times.length + " datapoints "
-        + first() + " .. " + last() + (unit == null ? "" : ", " + unit.awsName()) + "]";
+    return "RecordedSeries["
+        + source
+        + (label.isEmpty() ? "" : " " + label)
+        + ", "
+        + times.length
+        + " datapoints "
+        + first()
+        + " .. "
+        + last()
+        + (unit == null ? "" : ", " + unit.awsName())
+        + "]";
   }
 }

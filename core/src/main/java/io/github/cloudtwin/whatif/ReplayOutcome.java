@@ -19,8 +19,8 @@ import java.util.Map;
  * @param meanInService InService instances of all groups averaged over the replay
  * @param timeInAlarm per alarm, the time it spent in ALARM during the replay
  * @param breached per breach target, the time its statistic was above the threshold
- * @param unservedRequests requests that could not be served: beyond the targets' CPU capacity
- *     (the traffic model's saturation) or answered by the load balancer itself with a 5XX
+ * @param unservedRequests requests that could not be served: beyond the targets' CPU capacity (the
+ *     traffic model's saturation) or answered by the load balancer itself with a 5XX
  * @param recoveries per fault during the replay, how the capacity came back
  * @param cost what the estate cost during the whole run (warm-up included)
  */
@@ -90,7 +90,9 @@ public record ReplayOutcome(
    */
   public Duration breached(String targetName) {
     Duration d = breached.get(targetName);
-    if (d == null) throw new io.github.cloudtwin.kernel.ValidationException("target", targetName, "one of " + breached.keySet());
+    if (d == null)
+      throw new io.github.cloudtwin.kernel.ValidationException(
+          "target", targetName, "one of " + breached.keySet());
     return d;
   }
 }

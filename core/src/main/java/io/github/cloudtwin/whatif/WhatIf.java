@@ -33,7 +33,9 @@ import java.util.function.Consumer;
  */
 public final class WhatIf {
 
-  /** The default warm-up: time for instances to boot and pass health checks before the load arrives. */
+  /**
+   * The default warm-up: time for instances to boot and pass health checks before the load arrives.
+   */
   public static final Duration DEFAULT_WARM_UP = Duration.ofMinutes(10);
 
   private final LoadReplay replay;
@@ -43,7 +45,13 @@ public final class WhatIf {
   private final List<BreachTarget> targets;
   private final Consumer<CloudTwin.Builder> twinSettings;
 
-  private WhatIf(LoadReplay replay, long seed, Duration warmUp, PriceTable prices, List<BreachTarget> targets, Consumer<CloudTwin.Builder> twinSettings) {
+  private WhatIf(
+      LoadReplay replay,
+      long seed,
+      Duration warmUp,
+      PriceTable prices,
+      List<BreachTarget> targets,
+      Consumer<CloudTwin.Builder> twinSettings) {
     this.replay = replay;
     this.seed = seed;
     this.warmUp = warmUp;
@@ -53,14 +61,20 @@ public final class WhatIf {
   }
 
   /**
-   * Starts a what-if of {@code replay}: seed 0, a {@link #DEFAULT_WARM_UP}, the built-in prices,
-   * no breach targets.
+   * Starts a what-if of {@code replay}: seed 0, a {@link #DEFAULT_WARM_UP}, the built-in prices, no
+   * breach targets.
    *
    * @param replay the recording and how to play it
    * @return the what-if
    */
   public static WhatIf replay(LoadReplay replay) {
-    return new WhatIf(Require.notNull("replay", replay), 0, DEFAULT_WARM_UP, PriceTable.awsOnDemand(), List.of(), b -> {});
+    return new WhatIf(
+        Require.notNull("replay", replay),
+        0,
+        DEFAULT_WARM_UP,
+        PriceTable.awsOnDemand(),
+        List.of(),
+        b -> {});
   }
 
   /**
@@ -91,7 +105,8 @@ public final class WhatIf {
    * @return a new what-if
    */
   public WhatIf prices(PriceTable prices) {
-    return new WhatIf(replay, seed, warmUp, Require.notNull("prices", prices), targets, twinSettings);
+    return new WhatIf(
+        replay, seed, warmUp, Require.notNull("prices", prices), targets, twinSettings);
   }
 
   /**
@@ -103,7 +118,8 @@ public final class WhatIf {
   public WhatIf target(BreachTarget target) {
     Require.notNull("target", target);
     for (BreachTarget t : targets) {
-      if (t.name().equals(target.name())) throw new ValidationException("target", target.name(), "a name not used by another target");
+      if (t.name().equals(target.name()))
+        throw new ValidationException("target", target.name(), "a name not used by another target");
     }
     List<BreachTarget> more = new ArrayList<>(targets);
     more.add(target);
@@ -139,7 +155,8 @@ public final class WhatIf {
       twin.advanceTo(start.endsAt());
       double unserved = twin.traffic().saturatedRequests() - saturatedBefore;
       CostReport cost = Costs.of(twin, prices);
-      return Outcomes.of(estate.name(), twin, start.appliedAt(), start.endsAt(), targets, unserved, cost);
+      return Outcomes.of(
+          estate.name(), twin, start.appliedAt(), start.endsAt(), targets, unserved, cost);
     }
   }
 
@@ -151,11 +168,13 @@ public final class WhatIf {
    */
   public Comparison compare(Estate... estates) {
     Require.notNull("estates", estates);
-    if (estates.length < 2) throw new ValidationException("estates", estates.length, "at least two estates to compare");
+    if (estates.length < 2)
+      throw new ValidationException("estates", estates.length, "at least two estates to compare");
     Set<String> names = new HashSet<>();
     for (Estate e : estates) {
       Require.notNull("estates", e);
-      if (!names.add(e.name())) throw new ValidationException("estates", e.name(), "distinct estate names");
+      if (!names.add(e.name()))
+        throw new ValidationException("estates", e.name(), "distinct estate names");
     }
     List<ReplayOutcome> outcomes = new ArrayList<>();
     for (Estate e : estates) outcomes.add(run(e));

@@ -26,23 +26,37 @@ import org.junit.jupiter.api.Test;
 class HealthAdviceTest {
 
   static void balancer(CloudTwin twin, HealthCheckSpec check) {
-    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones("us-east-1a", "us-east-1b").build());
-    TargetGroupSpec.Builder tg = TargetGroupSpec.builder("web-tg").port(80).deregistrationDelay(ofSeconds(30));
+    twin.loadBalancing()
+        .createLoadBalancer(
+            LoadBalancerSpec.application("web")
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .build());
+    TargetGroupSpec.Builder tg =
+        TargetGroupSpec.builder("web-tg").port(80).deregistrationDelay(ofSeconds(30));
     if (check != null) tg.healthCheck(check);
     twin.loadBalancing().createTargetGroup(tg.build());
-    twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
+    twin.loadBalancing()
+        .createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
   }
 
   static AutoScalingGroup group(CloudTwin twin, Duration grace, String... targetGroups) {
-    return twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("web").minSize(2).maxSize(2)
-        .availabilityZones("us-east-1a", "us-east-1b").targetGroupNames(targetGroups)
-        .healthCheckType(HealthCheckType.ELB).healthCheckGracePeriod(grace)
-        .build());
+    return twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .minSize(2)
+                .maxSize(2)
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .targetGroupNames(targetGroups)
+                .healthCheckType(HealthCheckType.ELB)
+                .healthCheckGracePeriod(grace)
+                .build());
   }
 
   static long replacedForElbHealth(AutoScalingGroup web) {
-    return web.activities().stream().filter(a -> a.cause().contains("ELB system health check failure")).count();
+    return web.activities().stream()
+        .filter(a -> a.cause().contains("ELB system health check failure"))
+        .count();
   }
 
   @Test
@@ -54,14 +68,22 @@ class HealthAdviceTest {
       AutoScalingGroup web = group(twin, ofSeconds(60), "web-tg");
       // end::grace[]
 
-      assertThat(twin.advice().findings(AdviceRule.GRACE_SHORTER_THAN_APPLICATION_START)).singleElement().satisfies(f -> {
-        assertThat(f.resources()).containsExactly("group/web", "target-group/web-tg");
-        assertThat(f.happens()).contains("needs 180 s to start").contains("about 330 s").contains("grace period is 60 s");
-        assertThat(f.fix()).contains("at least 330 s");
-      });
+      assertThat(twin.advice().findings(AdviceRule.GRACE_SHORTER_THAN_APPLICATION_START))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.resources()).containsExactly("group/web", "target-group/web-tg");
+                assertThat(f.happens())
+                    .contains("needs 180 s to start")
+                    .contains("about 330 s")
+                    .contains("grace period is 60 s");
+                assertThat(f.fix()).contains("at least 330 s");
+              });
 
       twin.advance(ofMinutes(60));
-      assertThat(replacedForElbHealth(web)).as("instances replaced while starting").isGreaterThan(10);
+      assertThat(replacedForElbHealth(web))
+          .as("instances replaced while starting")
+          .isGreaterThan(10);
     }
   }
 
@@ -74,7 +96,8 @@ class HealthAdviceTest {
       assertThat(twin.advice().findings(AdviceRule.GRACE_SHORTER_THAN_APPLICATION_START)).isEmpty();
       twin.advance(ofMinutes(60));
       assertThat(replacedForElbHealth(web)).isZero();
-      assertThat(twin.loadBalancing().targetHealths("web-tg").values()).hasSize(2)
+      assertThat(twin.loadBalancing().targetHealths("web-tg").values())
+          .hasSize(2)
           .allSatisfy(h -> assertThat(h.state()).isEqualTo(TargetHealthState.HEALTHY));
     }
   }
@@ -87,7 +110,8 @@ class HealthAdviceTest {
       AutoScalingGroup web = group(twin, ofSeconds(300)); // the target group was forgotten
       // end::elb-without-target-group[]
 
-      assertThat(twin.advice().findings(AdviceRule.ELB_HEALTH_CHECK_WITHOUT_TARGET_GROUP)).singleElement()
+      assertThat(twin.advice().findings(AdviceRule.ELB_HEALTH_CHECK_WITHOUT_TARGET_GROUP))
+          .singleElement()
           .satisfies(f -> assertThat(f.resources()).containsExactly("group/web"));
 
       twin.advance(ofMinutes(5));
@@ -99,17 +123,22 @@ class HealthAdviceTest {
   }
 
   /** The application: 200 on /healthz and on user requests, 404 on any other health check path. */
-  static final TargetBehavior APP = request -> request.healthCheck() && !request.path().equals("/healthz")
-      ? Response.of(404, ofMillis(2))
-      : Response.of(200, ofMillis(20));
+  static final TargetBehavior APP =
+      request ->
+          request.healthCheck() && !request.path().equals("/healthz")
+              ? Response.of(404, ofMillis(2))
+              : Response.of(200, ofMillis(20));
 
   static void runApp(CloudTwin twin) {
-    twin.ec2().addListener(new InstanceListener() {
-      @Override
-      public void stateChanged(Instance instance, InstanceState from) {
-        if (instance.state() == InstanceState.RUNNING) twin.loadBalancing().setTargetBehavior(instance.instanceId(), APP);
-      }
-    });
+    twin.ec2()
+        .addListener(
+            new InstanceListener() {
+              @Override
+              public void stateChanged(Instance instance, InstanceState from) {
+                if (instance.state() == InstanceState.RUNNING)
+                  twin.loadBalancing().setTargetBehavior(instance.instanceId(), APP);
+              }
+            });
   }
 
   @Test
@@ -122,10 +151,16 @@ class HealthAdviceTest {
       AutoScalingGroup web = group(twin, ofMinutes(2), "web-tg");
       twin.advance(ofSeconds(31)); // the first instances run and are registered
 
-      assertThat(twin.advice().findings(AdviceRule.HEALTH_CHECK_UNSATISFIABLE)).singleElement().satisfies(f -> {
-        assertThat(f.resources()).hasSize(3).startsWith("target-group/web-tg");
-        assertThat(f.happens()).contains("/health").contains("fails on 2 of 2").contains("Target.ResponseCodeMismatch");
-      });
+      assertThat(twin.advice().findings(AdviceRule.HEALTH_CHECK_UNSATISFIABLE))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.resources()).hasSize(3).startsWith("target-group/web-tg");
+                assertThat(f.happens())
+                    .contains("/health")
+                    .contains("fails on 2 of 2")
+                    .contains("Target.ResponseCodeMismatch");
+              });
 
       twin.advance(ofMinutes(60));
       assertThat(replacedForElbHealth(web)).as("instances replaced in an hour").isGreaterThan(10);

@@ -26,17 +26,32 @@ import org.junit.jupiter.api.Test;
 /** Each scaling rule's prediction, then the scenario that shows it happen (or not, once fixed). */
 class ScalingAdviceTest {
 
-  static final MetricId CPU = MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web");
+  static final MetricId CPU =
+      MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web");
 
   static void webTier(CloudTwin twin, int desired, int max) {
-    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones("us-east-1a", "us-east-1b").build());
+    twin.loadBalancing()
+        .createLoadBalancer(
+            LoadBalancerSpec.application("web")
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .build());
     twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).build());
-    twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("web").instanceType("m5.large").minSize(2).maxSize(max).desiredCapacity(desired)
-        .availabilityZones("us-east-1a", "us-east-1b").targetGroupNames("web-tg")
-        .detailedMonitoring(true).defaultCooldown(ofSeconds(60)).defaultInstanceWarmup(ofSeconds(60))
-        .build());
+    twin.loadBalancing()
+        .createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .instanceType("m5.large")
+                .minSize(2)
+                .maxSize(max)
+                .desiredCapacity(desired)
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .targetGroupNames("web-tg")
+                .detailedMonitoring(true)
+                .defaultCooldown(ofSeconds(60))
+                .defaultInstanceWarmup(ofSeconds(60))
+                .build());
   }
 
   static long policyChanges(CloudTwin twin) {
@@ -45,16 +60,44 @@ class ScalingAdviceTest {
 
   static void closeAlarms(CloudTwin twin, double high, double low) {
     // tag::flapping[]
-    ScalingPolicy up = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder()
-        .policyName("up").autoScalingGroupName("web").scalingAdjustment(1).build());
-    ScalingPolicy down = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder()
-        .policyName("down").autoScalingGroupName("web").scalingAdjustment(-1).build());
-    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-high").metric(CPU)
-        .period(ofMinutes(1)).evaluationPeriods(2).threshold(high)
-        .comparisonOperator(ComparisonOperator.GreaterThanThreshold).alarmActions(up.asAlarmAction()).build());
-    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-low").metric(CPU)
-        .period(ofMinutes(1)).evaluationPeriods(2).threshold(low)
-        .comparisonOperator(ComparisonOperator.LessThanThreshold).alarmActions(down.asAlarmAction()).build());
+    ScalingPolicy up =
+        twin.autoScaling()
+            .putScalingPolicy(
+                SimpleScalingPolicy.builder()
+                    .policyName("up")
+                    .autoScalingGroupName("web")
+                    .scalingAdjustment(1)
+                    .build());
+    ScalingPolicy down =
+        twin.autoScaling()
+            .putScalingPolicy(
+                SimpleScalingPolicy.builder()
+                    .policyName("down")
+                    .autoScalingGroupName("web")
+                    .scalingAdjustment(-1)
+                    .build());
+    twin.cloudWatch()
+        .putMetricAlarm(
+            MetricAlarmSpec.builder()
+                .alarmName("cpu-high")
+                .metric(CPU)
+                .period(ofMinutes(1))
+                .evaluationPeriods(2)
+                .threshold(high)
+                .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                .alarmActions(up.asAlarmAction())
+                .build());
+    twin.cloudWatch()
+        .putMetricAlarm(
+            MetricAlarmSpec.builder()
+                .alarmName("cpu-low")
+                .metric(CPU)
+                .period(ofMinutes(1))
+                .evaluationPeriods(2)
+                .threshold(low)
+                .comparisonOperator(ComparisonOperator.LessThanThreshold)
+                .alarmActions(down.asAlarmAction())
+                .build());
     // end::flapping[]
   }
 
@@ -65,16 +108,27 @@ class ScalingAdviceTest {
       closeAlarms(twin, 60, 55);
 
       Advice advice = twin.advice();
-      assertThat(advice.findings(AdviceRule.FLAPPING_THRESHOLDS)).singleElement().satisfies(f -> {
-        assertThat(f.resources()).containsExactly("alarm/cpu-low", "alarm/cpu-high", "policy/up", "policy/down", "group/web");
-        assertThat(f.happens()).contains("from 4 to 5").contains("about 48.0, below cpu-low's 55.0");
-        assertThat(f.documentation()).isEqualTo("https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html");
-      });
+      assertThat(advice.findings(AdviceRule.FLAPPING_THRESHOLDS))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.resources())
+                    .containsExactly(
+                        "alarm/cpu-low", "alarm/cpu-high", "policy/up", "policy/down", "group/web");
+                assertThat(f.happens())
+                    .contains("from 4 to 5")
+                    .contains("about 48.0, below cpu-low's 55.0");
+                assertThat(f.documentation())
+                    .isEqualTo(
+                        "https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html");
+              });
 
       // 500 requests/s: 62.5 % CPU on four m5.large (above 60), 50 % on five (below 55)
       twin.traffic().apply("web", Workload.constant(500));
       twin.advance(ofHours(1));
-      assertThat(policyChanges(twin)).as("policy-driven capacity changes in an hour").isGreaterThan(10);
+      assertThat(policyChanges(twin))
+          .as("policy-driven capacity changes in an hour")
+          .isGreaterThan(10);
     }
   }
 
@@ -97,17 +151,42 @@ class ScalingAdviceTest {
     try (CloudTwin twin = CloudTwin.create()) {
       webTier(twin, 4, 10);
       // tag::mixed[]
-      twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder().policyName("cpu-50").autoScalingGroupName("web")
-          .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization).targetValue(50).build());
-      ScalingPolicy shed = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder()
-          .policyName("shed").autoScalingGroupName("web").scalingAdjustment(-1).build());
-      twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-below-60").metric(CPU)
-          .period(ofMinutes(1)).evaluationPeriods(2).threshold(60)
-          .comparisonOperator(ComparisonOperator.LessThanThreshold).alarmActions(shed.asAlarmAction()).build());
+      twin.autoScaling()
+          .putScalingPolicy(
+              TargetTrackingScalingPolicy.builder()
+                  .policyName("cpu-50")
+                  .autoScalingGroupName("web")
+                  .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization)
+                  .targetValue(50)
+                  .build());
+      ScalingPolicy shed =
+          twin.autoScaling()
+              .putScalingPolicy(
+                  SimpleScalingPolicy.builder()
+                      .policyName("shed")
+                      .autoScalingGroupName("web")
+                      .scalingAdjustment(-1)
+                      .build());
+      twin.cloudWatch()
+          .putMetricAlarm(
+              MetricAlarmSpec.builder()
+                  .alarmName("cpu-below-60")
+                  .metric(CPU)
+                  .period(ofMinutes(1))
+                  .evaluationPeriods(2)
+                  .threshold(60)
+                  .comparisonOperator(ComparisonOperator.LessThanThreshold)
+                  .alarmActions(shed.asAlarmAction())
+                  .build());
       // end::mixed[]
 
-      assertThat(twin.advice().findings(AdviceRule.TARGET_TRACKING_MIXED_WITH_SIMPLE)).singleElement()
-          .satisfies(f -> assertThat(f.resources()).containsExactly("policy/shed", "policy/cpu-50", "alarm/cpu-below-60", "group/web"));
+      assertThat(twin.advice().findings(AdviceRule.TARGET_TRACKING_MIXED_WITH_SIMPLE))
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(f.resources())
+                      .containsExactly(
+                          "policy/shed", "policy/cpu-50", "alarm/cpu-below-60", "group/web"));
 
       twin.traffic().apply("web", Workload.constant(500));
       twin.advance(ofHours(1));
@@ -115,15 +194,27 @@ class ScalingAdviceTest {
     }
   }
 
-  /** RequestCountPerTarget divides by healthy targets: new instances raise the capacity it sees only once healthy. */
+  /**
+   * RequestCountPerTarget divides by healthy targets: new instances raise the capacity it sees only
+   * once healthy.
+   */
   static AutoScalingGroup requestTracked(CloudTwin twin, Duration warmup) {
     webTier(twin, 2, 30);
     // tag::warmup[]
     twin.loadBalancing().setApplicationStartTime("web-tg", ofMinutes(3));
-    twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder().policyName("rpt").autoScalingGroupName("web")
-        .predefinedMetric(PredefinedMetricType.ALBRequestCountPerTarget, twin.loadBalancing().loadBalancer("web").dimensionValue()
-            + "/" + twin.loadBalancing().targetGroup("web-tg").dimensionValue())
-        .targetValue(6000).estimatedInstanceWarmup(warmup).build());
+    twin.autoScaling()
+        .putScalingPolicy(
+            TargetTrackingScalingPolicy.builder()
+                .policyName("rpt")
+                .autoScalingGroupName("web")
+                .predefinedMetric(
+                    PredefinedMetricType.ALBRequestCountPerTarget,
+                    twin.loadBalancing().loadBalancer("web").dimensionValue()
+                        + "/"
+                        + twin.loadBalancing().targetGroup("web-tg").dimensionValue())
+                .targetValue(6000)
+                .estimatedInstanceWarmup(warmup)
+                .build());
     // end::warmup[]
     return twin.autoScaling().group("web");
   }
@@ -134,10 +225,15 @@ class ScalingAdviceTest {
       AutoScalingGroup web = requestTracked(twin, ofSeconds(60));
       twin.advance(ofMinutes(10)); // the first two instances start and turn healthy
 
-      assertThat(twin.advice().findings(AdviceRule.WARMUP_SHORTER_THAN_READINESS)).singleElement().satisfies(f -> {
-        assertThat(f.resources()).containsExactly("policy/rpt", "group/web");
-        assertThat(f.happens()).contains("about 330 s").contains("instance warm-up of 60 s");
-      });
+      assertThat(twin.advice().findings(AdviceRule.WARMUP_SHORTER_THAN_READINESS))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.resources()).containsExactly("policy/rpt", "group/web");
+                assertThat(f.happens())
+                    .contains("about 330 s")
+                    .contains("instance warm-up of 60 s");
+              });
 
       // 400 requests/s = 24,000 a minute: 4 targets at 6,000 each
       twin.traffic().apply("web", Workload.constant(400));
@@ -159,6 +255,9 @@ class ScalingAdviceTest {
   }
 
   static int peak(AutoScalingGroup g) {
-    return g.capacityHistory().stream().mapToInt(c -> c.desiredCapacity()).max().orElse(g.desiredCapacity());
+    return g.capacityHistory().stream()
+        .mapToInt(c -> c.desiredCapacity())
+        .max()
+        .orElse(g.desiredCapacity());
   }
 }

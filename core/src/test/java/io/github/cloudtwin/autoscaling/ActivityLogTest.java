@@ -23,23 +23,29 @@ class ActivityLogTest {
 
   ActivityLogTest() {
     ActivityListeners listeners = new ActivityListeners();
-    listeners.add(new ScalingActivityListener() {
-      @Override
-      public void activityStarted(ScalingActivity a) {
-        heard.add("started " + a.activityId() + " " + a.statusCode());
-      }
+    listeners.add(
+        new ScalingActivityListener() {
+          @Override
+          public void activityStarted(ScalingActivity a) {
+            heard.add("started " + a.activityId() + " " + a.statusCode());
+          }
 
-      @Override
-      public void activityCompleted(ScalingActivity a) {
-        heard.add("completed " + a.activityId() + " " + a.statusCode());
-      }
-    });
+          @Override
+          public void activityCompleted(ScalingActivity a) {
+            heard.add("completed " + a.activityId() + " " + a.statusCode());
+          }
+        });
     log = new ActivityLog(state, () -> "id-" + nextId++, listeners, cooldownEnds::add);
   }
 
   @Test
   void anActivityRecordsItsStartAndEndAndTellsTheListenersWithItsStatusAtEachStep() {
-    Activity a = log.start("Terminating EC2 instance: i-1", "At ... a user request.", null, ActivityStatus.InProgress);
+    Activity a =
+        log.start(
+            "Terminating EC2 instance: i-1",
+            "At ... a user request.",
+            null,
+            ActivityStatus.InProgress);
     kernel.advance(ofMinutes(2));
     log.end(a, ActivityStatus.Successful);
 
@@ -47,7 +53,8 @@ class ActivityLogTest {
     assertThat(a.activityId).isEqualTo("id-0");
     assertThat(a.startTime).isEqualTo(T0);
     assertThat(a.endTime).isEqualTo(T0.plus(ofMinutes(2)));
-    assertThat(kernel.timeline().events(AutoScalingFact.ScalingActivityStarted.class)).singleElement()
+    assertThat(kernel.timeline().events(AutoScalingFact.ScalingActivityStarted.class))
+        .singleElement()
         .satisfies(e -> assertThat(e.id()).isEqualTo(a.timelineEventId));
     assertThat(kernel.timeline().events(AutoScalingFact.ScalingActivityEnded.class)).hasSize(1);
     assertThat(heard).containsExactly("started id-0 InProgress", "completed id-0 Successful");
@@ -55,10 +62,21 @@ class ActivityLogTest {
 
   @Test
   void failedLaunchesAndTheProtectedNoticeEndWithoutAnEndedFact() {
-    log.end(log.start("Launching a new EC2 instance.  Status Reason: no capacity", "c", null, "us-east-1a",
-        ActivityStatus.Failed), ActivityStatus.Failed);
-    log.end(log.start("Could not scale to desired capacity because all remaining instances are protected from scale-in.",
-        "c", null, ActivityStatus.Failed), ActivityStatus.Failed);
+    log.end(
+        log.start(
+            "Launching a new EC2 instance.  Status Reason: no capacity",
+            "c",
+            null,
+            "us-east-1a",
+            ActivityStatus.Failed),
+        ActivityStatus.Failed);
+    log.end(
+        log.start(
+            "Could not scale to desired capacity because all remaining instances are protected from scale-in.",
+            "c",
+            null,
+            ActivityStatus.Failed),
+        ActivityStatus.Failed);
 
     assertThat(kernel.timeline().events(AutoScalingFact.ScalingActivityStarted.class)).hasSize(2);
     assertThat(kernel.timeline().events(AutoScalingFact.ScalingActivityEnded.class)).isEmpty();
@@ -68,10 +86,13 @@ class ActivityLogTest {
   @Test
   void theCooldownStartsWhenTheLastActivityOfItsBatchEnds() {
     log.collectCooldown(true);
-    Activity first = log.start("Launching a new EC2 instance: i-1", "c", null, ActivityStatus.PreInService);
-    Activity second = log.start("Launching a new EC2 instance: i-2", "c", null, ActivityStatus.PreInService);
+    Activity first =
+        log.start("Launching a new EC2 instance: i-1", "c", null, ActivityStatus.PreInService);
+    Activity second =
+        log.start("Launching a new EC2 instance: i-2", "c", null, ActivityStatus.PreInService);
     log.collectCooldown(false);
-    Activity outside = log.start("Launching a new EC2 instance: i-3", "c", null, ActivityStatus.PreInService);
+    Activity outside =
+        log.start("Launching a new EC2 instance: i-3", "c", null, ActivityStatus.PreInService);
     log.cooldownAfterBatch(ofMinutes(5));
     assertThat(log.batchOpen()).isTrue();
 
@@ -90,7 +111,11 @@ class ActivityLogTest {
   @Test
   void anActivityThatStartsDoneDoesNotJoinTheBatch() {
     log.collectCooldown(true);
-    log.start("Launching a new EC2 instance.  Status Reason: no capacity", "c", null, ActivityStatus.Failed);
+    log.start(
+        "Launching a new EC2 instance.  Status Reason: no capacity",
+        "c",
+        null,
+        ActivityStatus.Failed);
     assertThat(log.batchOpen()).isFalse();
   }
 

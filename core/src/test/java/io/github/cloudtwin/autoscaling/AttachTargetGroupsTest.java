@@ -18,11 +18,23 @@ class AttachTargetGroupsTest {
 
   private static CloudTwin twinWithGroup() {
     CloudTwin twin = CloudTwin.builder().seed(3).build();
-    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones("us-east-1a", "us-east-1b").build());
-    twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("tg").deregistrationDelay(Duration.ofSeconds(60)).build());
+    twin.loadBalancing()
+        .createLoadBalancer(
+            LoadBalancerSpec.application("web")
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .build());
+    twin.loadBalancing()
+        .createTargetGroup(
+            TargetGroupSpec.builder("tg").deregistrationDelay(Duration.ofSeconds(60)).build());
     twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("tg").build());
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("asg")
-        .minSize(2).maxSize(4).availabilityZones("us-east-1a", "us-east-1b").build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("asg")
+                .minSize(2)
+                .maxSize(4)
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .build());
     twin.advance(Duration.ofMinutes(1));
     return twin;
   }
@@ -37,14 +49,20 @@ class AttachTargetGroupsTest {
       AutoScalingGroup g = twin.autoScaling().group("asg");
       twin.autoScaling().attachLoadBalancerTargetGroups("asg", "tg");
       assertThat(g.spec().targetGroupNames()).containsExactly("tg");
-      assertThat(twin.loadBalancing().targetGroup("tg").targetHealth().keySet()).containsExactlyInAnyOrderElementsOf(ids(g));
+      assertThat(twin.loadBalancing().targetGroup("tg").targetHealth().keySet())
+          .containsExactlyInAnyOrderElementsOf(ids(g));
 
       twin.autoScaling().setDesiredCapacity("asg", 3, false);
       twin.advance(Duration.ofMinutes(1));
-      assertThat(twin.loadBalancing().targetGroup("tg").targetHealth().keySet()).hasSize(3)
+      assertThat(twin.loadBalancing().targetGroup("tg").targetHealth().keySet())
+          .hasSize(3)
           .containsExactlyInAnyOrderElementsOf(ids(g));
-      assertThat(twin.timeline().events()).anyMatch(e -> e.resource().equals("group/asg") && e.kind().equals("attach")
-          && e.message().contains("[tg]"));
+      assertThat(twin.timeline().events())
+          .anyMatch(
+              e ->
+                  e.resource().equals("group/asg")
+                      && e.kind().equals("attach")
+                      && e.message().contains("[tg]"));
     }
   }
 
@@ -76,10 +94,13 @@ class AttachTargetGroupsTest {
   void anUnknownTargetGroupIsRejectedBeforeAnythingIsAttached() {
     try (CloudTwin twin = twinWithGroup()) {
       int events = twin.timeline().size();
-      assertThatThrownBy(() -> twin.autoScaling().attachLoadBalancerTargetGroups("asg", "tg", "nope"))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("TargetGroupARNs");
+      assertThatThrownBy(
+              () -> twin.autoScaling().attachLoadBalancerTargetGroups("asg", "tg", "nope"))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("TargetGroupARNs");
       assertThatThrownBy(() -> twin.autoScaling().attachLoadBalancerTargetGroups("asg"))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("TargetGroupARNs");
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("TargetGroupARNs");
       assertThat(twin.timeline().size()).isEqualTo(events);
       assertThat(twin.loadBalancing().targetGroup("tg").targetHealth()).isEmpty();
     }

@@ -20,7 +20,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Invariants over random sequences of scaling, policies, kills, zone outages, protection and Standby. */
+/**
+ * Invariants over random sequences of scaling, policies, kills, zone outages, protection and
+ * Standby.
+ */
 class AutoScalingProperties {
 
   private static final String[] ZONES = {A, B, C};
@@ -35,8 +38,18 @@ class AutoScalingProperties {
 
   private Arbitrary<Op> op() {
     return Combinators.combine(
-            Arbitraries.of("scale", "policy-out", "policy-in", "kill", "crash", "zone-out", "zone-back", "protect",
-                "standby", "exit-standby", "advance"),
+            Arbitraries.of(
+                "scale",
+                "policy-out",
+                "policy-in",
+                "kill",
+                "crash",
+                "zone-out",
+                "zone-back",
+                "protect",
+                "standby",
+                "exit-standby",
+                "advance"),
             Arbitraries.integers().between(0, 12),
             Arbitraries.integers().between(0, 1000))
         .as(Op::new);
@@ -48,19 +61,31 @@ class AutoScalingProperties {
     try (CloudTwin twin = CloudTwin.create()) {
       AutoScaling as = twin.autoScaling();
       AutoScalingGroup g = as.createAutoScalingGroup(group("web", 1, 9, 3).build());
-      as.putScalingPolicy(SimpleScalingPolicy.builder().policyName("out").autoScalingGroupName("web")
-          .scalingAdjustment(2).build());
-      as.putScalingPolicy(SimpleScalingPolicy.builder().policyName("in").autoScalingGroupName("web")
-          .adjustmentType(AdjustmentType.PercentChangeInCapacity).scalingAdjustment(-30).build());
+      as.putScalingPolicy(
+          SimpleScalingPolicy.builder()
+              .policyName("out")
+              .autoScalingGroupName("web")
+              .scalingAdjustment(2)
+              .build());
+      as.putScalingPolicy(
+          SimpleScalingPolicy.builder()
+              .policyName("in")
+              .autoScalingGroupName("web")
+              .adjustmentType(AdjustmentType.PercentChangeInCapacity)
+              .scalingAdjustment(-30)
+              .build());
       List<String> violations = new ArrayList<>();
-      twin.timeline().addListener(e -> {
-        int d = g.desiredCapacity();
-        if (d < g.minSize() || d > g.maxSize()) violations.add("desired " + d + " at " + e);
-        if (e.kind().equals("launch") && e.resource().startsWith("instance/")) {
-          Instance i = twin.ec2().instance(e.resourceName());
-          if (twin.ec2().zoneState(i.availabilityZone()) != ZoneState.AVAILABLE) violations.add("launch in impaired zone " + e);
-        }
-      });
+      twin.timeline()
+          .addListener(
+              e -> {
+                int d = g.desiredCapacity();
+                if (d < g.minSize() || d > g.maxSize()) violations.add("desired " + d + " at " + e);
+                if (e.kind().equals("launch") && e.resource().startsWith("instance/")) {
+                  Instance i = twin.ec2().instance(e.resourceName());
+                  if (twin.ec2().zoneState(i.availabilityZone()) != ZoneState.AVAILABLE)
+                    violations.add("launch in impaired zone " + e);
+                }
+              });
       for (Op op : ops) {
         apply(twin, g, op);
         assertThat(violations).isEmpty();
@@ -73,11 +98,18 @@ class AutoScalingProperties {
       }
       twin.advance(Duration.ofMinutes(40));
       assertThat(violations).isEmpty();
-      List<AutoScalingInstance> healthy = g.instances().stream().filter(i -> i.lifecycleState() == LifecycleState.IN_SERVICE
-          && i.healthStatus() == HealthStatus.HEALTHY).toList();
-      assertThat(g.instances()).hasSize(healthy.size() + g.instances(LifecycleState.STANDBY).size());
+      List<AutoScalingInstance> healthy =
+          g.instances().stream()
+              .filter(
+                  i ->
+                      i.lifecycleState() == LifecycleState.IN_SERVICE
+                          && i.healthStatus() == HealthStatus.HEALTHY)
+              .toList();
+      assertThat(g.instances())
+          .hasSize(healthy.size() + g.instances(LifecycleState.STANDBY).size());
       if (healthy.size() != g.desiredCapacity()) {
-        // AWS: when every remaining instance is protected from scale-in, desired drops and nothing terminates
+        // AWS: when every remaining instance is protected from scale-in, desired drops and nothing
+        // terminates
         assertThat(healthy.size()).isGreaterThan(g.desiredCapacity());
         assertThat(healthy).allMatch(AutoScalingInstance::protectedFromScaleIn);
       }
@@ -86,32 +118,57 @@ class AutoScalingProperties {
 
   @Provide
   Arbitrary<List<Op>> opsWithLoadBalancer() {
-    return Arbitraries.oneOf(op(), Combinators.combine(Arbitraries.just("lb-unhealthy"),
-        Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 1000)).as(Op::new))
-        .list().ofMinSize(1).ofMaxSize(14);
+    return Arbitraries.oneOf(
+            op(),
+            Combinators.combine(
+                    Arbitraries.just("lb-unhealthy"),
+                    Arbitraries.integers().between(0, 12),
+                    Arbitraries.integers().between(0, 1000))
+                .as(Op::new))
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(14);
   }
 
   @Property(tries = 100)
-  void withElbHealthChecksAndDrainingTheSameInvariantsHold(@ForAll("opsWithLoadBalancer") List<Op> ops) {
+  void withElbHealthChecksAndDrainingTheSameInvariantsHold(
+      @ForAll("opsWithLoadBalancer") List<Op> ops) {
     try (CloudTwin twin = CloudTwin.create()) {
       FakeTargetGroup tg = new FakeTargetGroup("tg", twin.kernel(), Duration.ofSeconds(120));
       AutoScaling as = twin.autoScaling();
       as.setTargetGroupResolver(n -> tg);
-      AutoScalingGroup g = as.createAutoScalingGroup(group("web", 1, 9, 3).healthCheckType(HealthCheckType.ELB)
-          .healthCheckGracePeriod(Duration.ofSeconds(60)).targetGroupNames("tg").build());
-      as.putScalingPolicy(SimpleScalingPolicy.builder().policyName("out").autoScalingGroupName("web")
-          .scalingAdjustment(2).build());
-      as.putScalingPolicy(SimpleScalingPolicy.builder().policyName("in").autoScalingGroupName("web")
-          .adjustmentType(AdjustmentType.PercentChangeInCapacity).scalingAdjustment(-30).build());
+      AutoScalingGroup g =
+          as.createAutoScalingGroup(
+              group("web", 1, 9, 3)
+                  .healthCheckType(HealthCheckType.ELB)
+                  .healthCheckGracePeriod(Duration.ofSeconds(60))
+                  .targetGroupNames("tg")
+                  .build());
+      as.putScalingPolicy(
+          SimpleScalingPolicy.builder()
+              .policyName("out")
+              .autoScalingGroupName("web")
+              .scalingAdjustment(2)
+              .build());
+      as.putScalingPolicy(
+          SimpleScalingPolicy.builder()
+              .policyName("in")
+              .autoScalingGroupName("web")
+              .adjustmentType(AdjustmentType.PercentChangeInCapacity)
+              .scalingAdjustment(-30)
+              .build());
       List<String> violations = new ArrayList<>();
-      twin.timeline().addListener(e -> {
-        int d = g.desiredCapacity();
-        if (d < g.minSize() || d > g.maxSize()) violations.add("desired " + d + " at " + e);
-      });
+      twin.timeline()
+          .addListener(
+              e -> {
+                int d = g.desiredCapacity();
+                if (d < g.minSize() || d > g.maxSize()) violations.add("desired " + d + " at " + e);
+              });
       for (Op op : ops) {
         if (op.kind().equals("lb-unhealthy")) {
           List<AutoScalingInstance> inService = g.instances(LifecycleState.IN_SERVICE);
-          if (!inService.isEmpty()) tg.unhealthy.add(inService.get(op.k() % inService.size()).instanceId());
+          if (!inService.isEmpty())
+            tg.unhealthy.add(inService.get(op.k() % inService.size()).instanceId());
         } else {
           apply(twin, g, op);
         }
@@ -124,16 +181,25 @@ class AutoScalingProperties {
       }
       twin.advance(Duration.ofMinutes(60));
       assertThat(violations).isEmpty();
-      List<AutoScalingInstance> healthy = g.instances().stream().filter(i -> i.lifecycleState() == LifecycleState.IN_SERVICE
-          && i.healthStatus() == HealthStatus.HEALTHY).toList();
-      assertThat(g.instances()).hasSize(healthy.size() + g.instances(LifecycleState.STANDBY).size());
+      List<AutoScalingInstance> healthy =
+          g.instances().stream()
+              .filter(
+                  i ->
+                      i.lifecycleState() == LifecycleState.IN_SERVICE
+                          && i.healthStatus() == HealthStatus.HEALTHY)
+              .toList();
+      assertThat(g.instances())
+          .hasSize(healthy.size() + g.instances(LifecycleState.STANDBY).size());
       if (healthy.size() != g.desiredCapacity()) {
         assertThat(healthy.size()).isGreaterThan(g.desiredCapacity());
         assertThat(healthy).allMatch(AutoScalingInstance::protectedFromScaleIn);
       }
       // every InService instance is registered; nothing else is
-      assertThat(tg.registered).containsExactlyInAnyOrderElementsOf(
-          g.instances(LifecycleState.IN_SERVICE).stream().map(AutoScalingInstance::instanceId).toList());
+      assertThat(tg.registered)
+          .containsExactlyInAnyOrderElementsOf(
+              g.instances(LifecycleState.IN_SERVICE).stream()
+                  .map(AutoScalingInstance::instanceId)
+                  .toList());
     }
   }
 
@@ -141,7 +207,8 @@ class AutoScalingProperties {
     AutoScaling as = twin.autoScaling();
     List<AutoScalingInstance> inService = g.instances(LifecycleState.IN_SERVICE);
     switch (op.kind()) {
-      case "scale" -> as.setDesiredCapacity("web", Math.max(g.minSize(), Math.min(g.maxSize(), op.n())), false);
+      case "scale" ->
+          as.setDesiredCapacity("web", Math.max(g.minSize(), Math.min(g.maxSize(), op.n())), false);
       case "policy-out" -> as.executePolicy("web", "out");
       case "policy-in" -> as.executePolicy("web", "in");
       case "kill" -> {
@@ -152,13 +219,15 @@ class AutoScalingProperties {
         }
       }
       case "crash" -> {
-        if (!inService.isEmpty()) twin.faults().crashInstance(inService.get(op.k() % inService.size()).instanceId());
+        if (!inService.isEmpty())
+          twin.faults().crashInstance(inService.get(op.k() % inService.size()).instanceId());
       }
       case "zone-out" -> twin.faults().failZone(ZONES[op.n() % 3]);
       case "zone-back" -> twin.faults().restoreZone(ZONES[op.n() % 3]);
       case "protect" -> {
         if (!inService.isEmpty()) {
-          as.setInstanceProtection("web", op.n() % 2 == 0, inService.get(op.k() % inService.size()).instanceId());
+          as.setInstanceProtection(
+              "web", op.n() % 2 == 0, inService.get(op.k() % inService.size()).instanceId());
         }
       }
       case "standby" -> {

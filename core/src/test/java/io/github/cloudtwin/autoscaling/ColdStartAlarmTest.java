@@ -22,13 +22,29 @@ class ColdStartAlarmTest {
   @Test
   void aSingleBreachingDatapointNeverGivesOkAndTheSecondOneAlarms() {
     try (CloudTwin twin = CloudTwin.create()) {
-      twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 3).detailedMonitoring(false)
-          .bootTime(Duration.ZERO).build());
-      ScalingPolicy addTwo = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder()
-          .policyName("scale-out").autoScalingGroupName("web").scalingAdjustment(2).build());
+      twin.autoScaling()
+          .createAutoScalingGroup(
+              group("web", 1, 10, 3).detailedMonitoring(false).bootTime(Duration.ZERO).build());
+      ScalingPolicy addTwo =
+          twin.autoScaling()
+              .putScalingPolicy(
+                  SimpleScalingPolicy.builder()
+                      .policyName("scale-out")
+                      .autoScalingGroupName("web")
+                      .scalingAdjustment(2)
+                      .build());
       cpu(twin, "web", 95);
-      MetricAlarm alarm = twin.cloudWatch().putMetricAlarm(cpuAlarm("cpu-high", "web",
-          ComparisonOperator.GreaterThanThreshold, 80, 300, 2, addTwo.asAlarmAction()));
+      MetricAlarm alarm =
+          twin.cloudWatch()
+              .putMetricAlarm(
+                  cpuAlarm(
+                      "cpu-high",
+                      "web",
+                      ComparisonOperator.GreaterThanThreshold,
+                      80,
+                      300,
+                      2,
+                      addTwo.asAlarmAction()));
 
       twin.advance(Duration.ofMinutes(5));
       // at 5:00 the range holds one real datapoint (95 %, stamped 0:00, breaching, the newest) and
@@ -41,8 +57,11 @@ class ColdStartAlarmTest {
       // premature-alarm rule ("- - - X -" with M = 2 alarms) fires
       twin.advance(Duration.ofMinutes(1));
       assertThat(alarm.state()).isEqualTo(AlarmState.ALARM);
-      assertThat(alarm.stateReason()).contains("[95.0 (31/12/25 23:56:00)]", "the newer datapoints are missing");
-      assertThat(alarm.stateHistory()).extracting(AlarmHistoryItem::newState).containsExactly(AlarmState.ALARM);
+      assertThat(alarm.stateReason())
+          .contains("[95.0 (31/12/25 23:56:00)]", "the newer datapoints are missing");
+      assertThat(alarm.stateHistory())
+          .extracting(AlarmHistoryItem::newState)
+          .containsExactly(AlarmState.ALARM);
     }
   }
 }

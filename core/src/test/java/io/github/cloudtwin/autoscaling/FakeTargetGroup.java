@@ -7,7 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A small target group for tests: registration, a deregistration delay, targets marked unhealthy. */
+/**
+ * A small target group for tests: registration, a deregistration delay, targets marked unhealthy.
+ */
 final class FakeTargetGroup implements LoadBalancerTargets {
 
   final String name;
@@ -40,11 +42,15 @@ final class FakeTargetGroup implements LoadBalancerTargets {
     registered.remove(instanceId);
     draining.add(instanceId);
     log.add(kernel.clock().elapsed().getSeconds() + "s deregister " + instanceId);
-    kernel.scheduler().after(deregistrationDelay, () -> {
-      draining.remove(instanceId);
-      log.add(kernel.clock().elapsed().getSeconds() + "s drained " + instanceId);
-      drained.run();
-    });
+    kernel
+        .scheduler()
+        .after(
+            deregistrationDelay,
+            () -> {
+              draining.remove(instanceId);
+              log.add(kernel.clock().elapsed().getSeconds() + "s drained " + instanceId);
+              drained.run();
+            });
   }
 
   @Override

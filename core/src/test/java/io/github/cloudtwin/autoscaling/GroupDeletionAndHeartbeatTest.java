@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DeleteAutoScalingGroup, RecordLifecycleActionHeartbeat, DeleteLifecycleHook and the read-side listings. */
+/**
+ * DeleteAutoScalingGroup, RecordLifecycleActionHeartbeat, DeleteLifecycleHook and the read-side
+ * listings.
+ */
 class GroupDeletionAndHeartbeatTest {
 
   private static final Instant T0 = CloudTwin.DEFAULT_START;
@@ -21,20 +24,33 @@ class GroupDeletionAndHeartbeatTest {
   void deletingAGroupWithInstancesNeedsForceDeleteWhichTerminatesThem() {
     try (CloudTwin twin = CloudTwin.create()) {
       twin.autoScaling().createAutoScalingGroup(group("web", 2, 4, 2).build());
-      twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder().policyName("cpu").autoScalingGroupName("web")
-          .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization).targetValue(50).build());
+      twin.autoScaling()
+          .putScalingPolicy(
+              TargetTrackingScalingPolicy.builder()
+                  .policyName("cpu")
+                  .autoScalingGroupName("web")
+                  .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization)
+                  .targetValue(50)
+                  .build());
       twin.advance(Duration.ofMinutes(1));
-      List<String> ids = twin.autoScaling().group("web").instances().stream().map(AutoScalingInstance::instanceId).toList();
+      List<String> ids =
+          twin.autoScaling().group("web").instances().stream()
+              .map(AutoScalingInstance::instanceId)
+              .toList();
 
       assertThatThrownBy(() -> twin.autoScaling().deleteAutoScalingGroup("web", false))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("You cannot delete an AutoScalingGroup");
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("You cannot delete an AutoScalingGroup");
       assertThat(twin.autoScaling().groups()).hasSize(1);
 
       twin.autoScaling().deleteAutoScalingGroup("web", true);
       assertThat(twin.autoScaling().groups()).isEmpty();
       assertThat(twin.cloudWatch().alarms()).isEmpty();
       twin.advance(Duration.ofMinutes(5));
-      assertThat(ids).allSatisfy(id -> assertThat(twin.ec2().instance(id).state()).isEqualTo(InstanceState.TERMINATED));
+      assertThat(ids)
+          .allSatisfy(
+              id ->
+                  assertThat(twin.ec2().instance(id).state()).isEqualTo(InstanceState.TERMINATED));
       assertThat(twin.ec2().instances(InstanceState.RUNNING)).isEmpty();
     }
   }
@@ -43,8 +59,10 @@ class GroupDeletionAndHeartbeatTest {
   void aHeartbeatRestartsTheHookTimeout() {
     try (CloudTwin twin = CloudTwin.create()) {
       twin.autoScaling().createAutoScalingGroup(group("web", 0, 4, 0).build());
-      twin.autoScaling().putLifecycleHook(LifecycleHookSpec.of("boot", "web", LifecycleTransition.LAUNCHING)
-          .withHeartbeatTimeout(Duration.ofSeconds(120)));
+      twin.autoScaling()
+          .putLifecycleHook(
+              LifecycleHookSpec.of("boot", "web", LifecycleTransition.LAUNCHING)
+                  .withHeartbeatTimeout(Duration.ofSeconds(120)));
       twin.autoScaling().setDesiredCapacity("web", 1, false);
       AutoScalingGroup g = twin.autoScaling().group("web");
       String id = g.instances().get(0).instanceId();
@@ -61,16 +79,21 @@ class GroupDeletionAndHeartbeatTest {
   void deletingAHookReleasesWaitingInstancesWithItsDefaultResult() {
     try (CloudTwin twin = CloudTwin.create()) {
       twin.autoScaling().createAutoScalingGroup(group("web", 0, 4, 0).build());
-      twin.autoScaling().putLifecycleHook(LifecycleHookSpec.of("boot", "web", LifecycleTransition.LAUNCHING)
-          .withDefaultResult(LifecycleActionResult.CONTINUE));
+      twin.autoScaling()
+          .putLifecycleHook(
+              LifecycleHookSpec.of("boot", "web", LifecycleTransition.LAUNCHING)
+                  .withDefaultResult(LifecycleActionResult.CONTINUE));
       twin.autoScaling().setDesiredCapacity("web", 1, false);
       twin.advance(Duration.ofMinutes(1));
-      assertThat(twin.autoScaling().lifecycleHooks("web")).extracting(LifecycleHookSpec::lifecycleHookName).containsExactly("boot");
+      assertThat(twin.autoScaling().lifecycleHooks("web"))
+          .extracting(LifecycleHookSpec::lifecycleHookName)
+          .containsExactly("boot");
 
       twin.autoScaling().deleteLifecycleHook("web", "boot");
 
       assertThat(twin.autoScaling().lifecycleHooks("web")).isEmpty();
-      assertThat(twin.autoScaling().group("web").instances().get(0).lifecycleState()).isEqualTo(LifecycleState.IN_SERVICE);
+      assertThat(twin.autoScaling().group("web").instances().get(0).lifecycleState())
+          .isEqualTo(LifecycleState.IN_SERVICE);
     }
   }
 

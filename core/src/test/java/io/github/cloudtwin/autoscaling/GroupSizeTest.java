@@ -17,7 +17,8 @@ class GroupSizeTest {
   @Test
   void pendingAndInServiceInstancesCountPerZoneAndStandbyOnesDoNot() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(Fixtures.group("web", 0, 6, 3).build());
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(Fixtures.group("web", 0, 6, 3).build());
       assertThat(g.size().total()).as("three Pending").isEqualTo(3);
       twin.advance(Duration.ofMinutes(2));
       GroupSize size = g.size();
@@ -25,7 +26,12 @@ class GroupSizeTest {
       assertThat(size.inZone(Fixtures.A)).isEqualTo(1);
       assertThat(size.inZone(Fixtures.B)).isEqualTo(1);
       assertThat(size.inZone("us-east-1d")).as("not a zone of the group").isZero();
-      String standby = g.instances().stream().filter(i -> i.availabilityZone().equals(Fixtures.C)).findFirst().orElseThrow().instanceId();
+      String standby =
+          g.instances().stream()
+              .filter(i -> i.availabilityZone().equals(Fixtures.C))
+              .findFirst()
+              .orElseThrow()
+              .instanceId();
       twin.autoScaling().enterStandby("web", true, standby);
       twin.advance(Duration.ofSeconds(1));
       GroupSize after = g.size();

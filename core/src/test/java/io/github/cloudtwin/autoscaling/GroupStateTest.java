@@ -1,10 +1,9 @@
 package io.github.cloudtwin.autoscaling;
 
-import io.github.cloudtwin.CloudTwin;
 import static java.time.Duration.ofMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cloudtwin.ec2.AvailabilityZone;
+import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceSpec;
 import io.github.cloudtwin.facts.AutoScalingFact;
@@ -14,18 +13,28 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The shared bookkeeping alone: counters in step with lifecycle states, the size history, the facts. */
+/**
+ * The shared bookkeeping alone: counters in step with lifecycle states, the size history, the
+ * facts.
+ */
 class GroupStateTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private final CloudTwin twin = CloudTwin.builder().start(T0).seed(42).availabilityZones("us-east-1a", "us-east-1b").build();
+  private final CloudTwin twin =
+      CloudTwin.builder().start(T0).seed(42).availabilityZones("us-east-1a", "us-east-1b").build();
   private final Kernel kernel = twin.kernel();
   private final Ec2 ec2 = twin.ec2();
   private final GroupState state = new GroupState("web", kernel);
 
   private Member join(String zone, int weight) {
-    Member m = new Member(ec2.runInstance(InstanceSpec.builder().availabilityZone(zone).build()), "lt", "1", state.now(),
-        false, weight);
+    Member m =
+        new Member(
+            ec2.runInstance(InstanceSpec.builder().availabilityZone(zone).build()),
+            "lt",
+            "1",
+            state.now(),
+            false,
+            weight);
     state.members.put(m.instanceId, m);
     state.syncCount(m);
     state.memberState(m, LifecycleState.PENDING);
@@ -37,14 +46,16 @@ class GroupStateTest {
     Member a = join("us-east-1a", 2);
     Member b = join("us-east-1b", 1);
     assertThat(state.countingCount()).isEqualTo(3);
-    assertThat(state.zoneCounts(List.of("us-east-1a", "us-east-1b"))).isEqualTo(Map.of("us-east-1a", 1, "us-east-1b", 1));
+    assertThat(state.zoneCounts(List.of("us-east-1a", "us-east-1b")))
+        .isEqualTo(Map.of("us-east-1a", 1, "us-east-1b", 1));
 
     state.memberState(a, LifecycleState.IN_SERVICE);
     state.memberState(b, LifecycleState.IN_SERVICE);
     a.terminationStarted = true;
     state.syncCount(a);
     assertThat(state.countingCount()).isEqualTo(1);
-    assertThat(state.zoneCounts(List.of("us-east-1a", "us-east-1b"))).isEqualTo(Map.of("us-east-1a", 0, "us-east-1b", 1));
+    assertThat(state.zoneCounts(List.of("us-east-1a", "us-east-1b")))
+        .isEqualTo(Map.of("us-east-1a", 0, "us-east-1b", 1));
   }
 
   @Test
@@ -82,9 +93,11 @@ class GroupStateTest {
 
     assertThat(state.sizeHistory).hasSize(2);
     assertThat(state.sizeHistory.get(0).time()).isEqualTo(T0);
-    assertThat(state.sizeHistory.get(0).byZone()).isEqualTo(Map.of("us-east-1a", 1, "us-east-1b", 1));
+    assertThat(state.sizeHistory.get(0).byZone())
+        .isEqualTo(Map.of("us-east-1a", 1, "us-east-1b", 1));
     assertThat(state.sizeHistory.get(1).time()).isEqualTo(T0.plus(ofMinutes(1)));
-    assertThat(state.sizeHistory.get(1).byZone()).isEqualTo(Map.of("us-east-1a", 0, "us-east-1b", 1));
+    assertThat(state.sizeHistory.get(1).byZone())
+        .isEqualTo(Map.of("us-east-1a", 0, "us-east-1b", 1));
   }
 
   @Test

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Lifecycle hooks, Standby, protection, suspend/resume, scheduled actions, user actions, listeners. */
+/**
+ * Lifecycle hooks, Standby, protection, suspend/resume, scheduled actions, user actions, listeners.
+ */
 class LifecycleAndProcessesTest {
 
   private static final Instant T0 = CloudTwin.DEFAULT_START;
@@ -24,14 +26,16 @@ class LifecycleAndProcessesTest {
   void launchHookHoldsInstancesInPendingWaitUntilTheTestCompletesIt() {
     try (CloudTwin twin = CloudTwin.create()) {
       twin.autoScaling().createAutoScalingGroup(group("web", 0, 4, 0).build());
-      twin.autoScaling().putLifecycleHook(LifecycleHookSpec.of("boot", "web", LifecycleTransition.LAUNCHING));
+      twin.autoScaling()
+          .putLifecycleHook(LifecycleHookSpec.of("boot", "web", LifecycleTransition.LAUNCHING));
       twin.autoScaling().setDesiredCapacity("web", 1, false);
       AutoScalingGroup g = twin.autoScaling().group("web");
       twin.advance(Duration.ofMinutes(5));
       AutoScalingInstance i = g.instances().get(0);
       assertThat(i.lifecycleState()).isEqualTo(LifecycleState.PENDING_WAIT);
       assertThat(g.activities().get(0).statusCode()).isEqualTo(ActivityStatus.MidLifecycleAction);
-      twin.autoScaling().completeLifecycleAction("web", "boot", i.instanceId(), LifecycleActionResult.CONTINUE);
+      twin.autoScaling()
+          .completeLifecycleAction("web", "boot", i.instanceId(), LifecycleActionResult.CONTINUE);
       assertThat(g.instances().get(0).lifecycleState()).isEqualTo(LifecycleState.IN_SERVICE);
       assertThat(g.activities().get(0).statusCode()).isEqualTo(ActivityStatus.Successful);
     }
@@ -41,8 +45,10 @@ class LifecycleAndProcessesTest {
   void launchHookTimeoutAbandonsByDefaultAndTheInstanceIsReplaced() {
     try (CloudTwin twin = CloudTwin.create()) {
       twin.autoScaling().createAutoScalingGroup(group("web", 0, 4, 0).build());
-      twin.autoScaling().putLifecycleHook(LifecycleHookSpec.of("boot", "web", LifecycleTransition.LAUNCHING)
-          .withHeartbeatTimeout(Duration.ofSeconds(120)));
+      twin.autoScaling()
+          .putLifecycleHook(
+              LifecycleHookSpec.of("boot", "web", LifecycleTransition.LAUNCHING)
+                  .withHeartbeatTimeout(Duration.ofSeconds(120)));
       twin.autoScaling().setDesiredCapacity("web", 1, false);
       AutoScalingGroup g = twin.autoScaling().group("web");
       String first = g.instances().get(0).instanceId();
@@ -51,8 +57,10 @@ class LifecycleAndProcessesTest {
       assertThat(g.instances().get(0).instanceId()).isEqualTo(first);
       assertThat(g.instances().get(0).lifecycleState()).isEqualTo(LifecycleState.TERMINATING);
       assertThat(g.instances().get(1).lifecycleState()).isEqualTo(LifecycleState.PENDING);
-      assertThat(g.activities()).filteredOn(a -> first.equals(a.instanceId()) && a.description().startsWith("Launching"))
-          .singleElement().satisfies(a -> assertThat(a.statusCode()).isEqualTo(ActivityStatus.Failed));
+      assertThat(g.activities())
+          .filteredOn(a -> first.equals(a.instanceId()) && a.description().startsWith("Launching"))
+          .singleElement()
+          .satisfies(a -> assertThat(a.statusCode()).isEqualTo(ActivityStatus.Failed));
     }
   }
 
@@ -60,8 +68,11 @@ class LifecycleAndProcessesTest {
   void terminateHookHoldsTerminatingWaitThenContinueOnTimeout() {
     try (CloudTwin twin = CloudTwin.create()) {
       AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 4, 2).build());
-      twin.autoScaling().putLifecycleHook(LifecycleHookSpec.of("drain", "web", LifecycleTransition.TERMINATING)
-          .withHeartbeatTimeout(Duration.ofSeconds(60)).withDefaultResult(LifecycleActionResult.CONTINUE));
+      twin.autoScaling()
+          .putLifecycleHook(
+              LifecycleHookSpec.of("drain", "web", LifecycleTransition.TERMINATING)
+                  .withHeartbeatTimeout(Duration.ofSeconds(60))
+                  .withDefaultResult(LifecycleActionResult.CONTINUE));
       twin.advance(Duration.ofMinutes(1));
       twin.autoScaling().setDesiredCapacity("web", 1, false);
       assertThat(g.instances(LifecycleState.TERMINATING_WAIT)).hasSize(1);
@@ -80,8 +91,11 @@ class LifecycleAndProcessesTest {
       String id = g.instances().get(0).instanceId();
       twin.autoScaling().enterStandby("web", true, id);
       assertThat(g.desiredCapacity()).isEqualTo(2);
-      assertThat(g.instances()).filteredOn(i -> i.instanceId().equals(id)).singleElement()
-          .extracting(AutoScalingInstance::lifecycleState).isEqualTo(LifecycleState.STANDBY);
+      assertThat(g.instances())
+          .filteredOn(i -> i.instanceId().equals(id))
+          .singleElement()
+          .extracting(AutoScalingInstance::lifecycleState)
+          .isEqualTo(LifecycleState.STANDBY);
       twin.ec2().stopInstance(id); // Standby instances are not health-checked
       twin.advance(Duration.ofMinutes(5));
       assertThat(g.instances()).hasSize(3);
@@ -90,7 +104,8 @@ class LifecycleAndProcessesTest {
       twin.autoScaling().exitStandby("web", id);
       assertThat(g.desiredCapacity()).isEqualTo(3);
       assertThat(g.inServiceCount()).isEqualTo(3);
-      assertThat(g.activities().get(0).description()).isEqualTo("Moving EC2 instance out of Standby: " + id);
+      assertThat(g.activities().get(0).description())
+          .isEqualTo("Moving EC2 instance out of Standby: " + id);
     }
   }
 
@@ -103,10 +118,12 @@ class LifecycleAndProcessesTest {
       AutoScalingGroup g = twin.autoScaling().group("web");
       assertThat(g.desiredCapacity()).isEqualTo(1_000_000_000);
       assertThat(g.instances()).hasSize(50);
-      assertThat(g.activities()).anySatisfy(a -> {
-        assertThat(a.statusCode()).isEqualTo(ActivityStatus.Failed);
-        assertThat(a.description()).contains("InstanceLimitExceeded");
-      });
+      assertThat(g.activities())
+          .anySatisfy(
+              a -> {
+                assertThat(a.statusCode()).isEqualTo(ActivityStatus.Failed);
+                assertThat(a.description()).contains("InstanceLimitExceeded");
+              });
       twin.advance(Duration.ofMinutes(2)); // retries fail the same way, and return
       assertThat(g.instances()).hasSize(50);
     }
@@ -170,12 +187,16 @@ class LifecycleAndProcessesTest {
       twin.autoScaling().suspendProcesses("web", ScalingProcess.AZRebalance, ScalingProcess.Launch);
       twin.advance(Duration.ofMinutes(5));
       twin.autoScaling().suspendProcesses("web", ScalingProcess.Launch, ScalingProcess.Terminate);
-      assertThat(g.suspendedProcessDetails()).containsExactly(
-          new SuspendedProcess(ScalingProcess.Launch, "User suspended at 2026-01-01T00:01:30Z"),
-          new SuspendedProcess(ScalingProcess.Terminate, "User suspended at 2026-01-01T00:06:30Z"),
-          new SuspendedProcess(ScalingProcess.AZRebalance, "User suspended at 2026-01-01T00:01:30Z"));
+      assertThat(g.suspendedProcessDetails())
+          .containsExactly(
+              new SuspendedProcess(ScalingProcess.Launch, "User suspended at 2026-01-01T00:01:30Z"),
+              new SuspendedProcess(
+                  ScalingProcess.Terminate, "User suspended at 2026-01-01T00:06:30Z"),
+              new SuspendedProcess(
+                  ScalingProcess.AZRebalance, "User suspended at 2026-01-01T00:01:30Z"));
       twin.autoScaling().resumeProcesses("web", ScalingProcess.Launch);
-      assertThat(g.suspendedProcessDetails()).extracting(SuspendedProcess::processName)
+      assertThat(g.suspendedProcessDetails())
+          .extracting(SuspendedProcess::processName)
           .containsExactly(ScalingProcess.Terminate, ScalingProcess.AZRebalance);
     }
   }
@@ -183,18 +204,35 @@ class LifecycleAndProcessesTest {
   @Test
   void suspendedAlarmNotificationDropsPolicyInvocations() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 2).build());
-      ScalingPolicy out = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder().policyName("out")
-          .autoScalingGroupName("web").scalingAdjustment(1).build());
-      twin.cloudWatch().putMetricAlarm(Fixtures.cpuAlarm("high", "web",
-          io.github.cloudtwin.cloudwatch.ComparisonOperator.GreaterThanThreshold, 80, 60, 1, out.asAlarmAction()));
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 2).build());
+      ScalingPolicy out =
+          twin.autoScaling()
+              .putScalingPolicy(
+                  SimpleScalingPolicy.builder()
+                      .policyName("out")
+                      .autoScalingGroupName("web")
+                      .scalingAdjustment(1)
+                      .build());
+      twin.cloudWatch()
+          .putMetricAlarm(
+              Fixtures.cpuAlarm(
+                  "high",
+                  "web",
+                  io.github.cloudtwin.cloudwatch.ComparisonOperator.GreaterThanThreshold,
+                  80,
+                  60,
+                  1,
+                  out.asAlarmAction()));
       twin.autoScaling().suspendProcesses("web", ScalingProcess.AlarmNotification);
       twin.advance(Duration.ofMinutes(10));
       Fixtures.cpu(twin, "web", 95);
       twin.advance(Duration.ofMinutes(10));
       assertThat(g.desiredCapacity()).isEqualTo(2);
       twin.autoScaling().resumeProcesses("web", ScalingProcess.AlarmNotification);
-      twin.advance(Duration.ofMinutes(1)); // the alarm is still in ALARM: the next re-invocation runs the policy
+      twin.advance(
+          Duration.ofMinutes(
+              1)); // the alarm is still in ALARM: the next re-invocation runs the policy
       assertThat(g.desiredCapacity()).isEqualTo(3);
     }
   }
@@ -234,17 +272,23 @@ class LifecycleAndProcessesTest {
   @Test
   void scheduledActionsOneOffAndCronRunInVirtualTime() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 1).build());
-      twin.autoScaling().putScheduledUpdateGroupAction(ScheduledActionSpec.once("morning", "web",
-          T0.plus(Duration.ofHours(8)), null, null, 4));
-      twin.autoScaling().putScheduledUpdateGroupAction(ScheduledActionSpec.recurring("night", "web", "0 20 * * *",
-          1, null, 1));
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 1).build());
+      twin.autoScaling()
+          .putScheduledUpdateGroupAction(
+              ScheduledActionSpec.once(
+                  "morning", "web", T0.plus(Duration.ofHours(8)), null, null, 4));
+      twin.autoScaling()
+          .putScheduledUpdateGroupAction(
+              ScheduledActionSpec.recurring("night", "web", "0 20 * * *", 1, null, 1));
       twin.advanceTo(T0.plus(Duration.ofHours(8)).minusSeconds(1));
       assertThat(g.desiredCapacity()).isEqualTo(1);
       twin.advanceTo(T0.plus(Duration.ofHours(8)));
       assertThat(g.desiredCapacity()).isEqualTo(4);
-      assertThat(g.activities().get(0).cause()).startsWith("At 2026-01-01T08:00:00Z a scheduled action update of"
-          + " AutoScalingGroup constraints to min: 1, max: 10, desired: 4 changing the desired capacity from 1 to 4.");
+      assertThat(g.activities().get(0).cause())
+          .startsWith(
+              "At 2026-01-01T08:00:00Z a scheduled action update of"
+                  + " AutoScalingGroup constraints to min: 1, max: 10, desired: 4 changing the desired capacity from 1 to 4.");
       twin.advanceTo(T0.plus(Duration.ofHours(20)));
       assertThat(g.desiredCapacity()).isEqualTo(1);
       twin.autoScaling().setDesiredCapacity("web", 5, false);
@@ -256,7 +300,8 @@ class LifecycleAndProcessesTest {
   @Test
   void updateMovesDesiredIntoTheNewBounds() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 5).build());
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 5).build());
       twin.autoScaling().updateAutoScalingGroup("web", null, 3, null);
       assertThat(g.desiredCapacity()).isEqualTo(3);
       twin.autoScaling().updateAutoScalingGroup("web", 4, 6, null);
@@ -280,14 +325,16 @@ class LifecycleAndProcessesTest {
   @Test
   void terminateInstanceInGroupWithoutDecrementLaunchesAReplacement() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 2).build());
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 2).build());
       twin.advance(Duration.ofMinutes(1));
       String id = g.instances().get(0).instanceId();
       twin.autoScaling().terminateInstanceInAutoScalingGroup(id, false);
       twin.advance(Duration.ofMinutes(1));
       assertThat(g.inServiceCount()).isEqualTo(2);
       assertThat(g.instances()).extracting(AutoScalingInstance::instanceId).doesNotContain(id);
-      twin.autoScaling().terminateInstanceInAutoScalingGroup(g.instances().get(0).instanceId(), true);
+      twin.autoScaling()
+          .terminateInstanceInAutoScalingGroup(g.instances().get(0).instanceId(), true);
       assertThat(g.desiredCapacity()).isEqualTo(1);
     }
   }
@@ -295,14 +342,29 @@ class LifecycleAndProcessesTest {
   @Test
   void customTerminationPolicyChoosesTheVictim() {
     try (CloudTwin twin = CloudTwin.create()) {
-      TerminationPolicy lastById = TerminationPolicy.custom("LastById", (candidates, now) -> List.of(
-          candidates.stream().max((x, y) -> x.instanceId().compareTo(y.instanceId())).orElseThrow()));
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 10, 3, A)
-          .terminationPolicies(lastById, TerminationPolicy.DEFAULT).build());
+      TerminationPolicy lastById =
+          TerminationPolicy.custom(
+              "LastById",
+              (candidates, now) ->
+                  List.of(
+                      candidates.stream()
+                          .max((x, y) -> x.instanceId().compareTo(y.instanceId()))
+                          .orElseThrow()));
+      AutoScalingGroup g =
+          twin.autoScaling()
+              .createAutoScalingGroup(
+                  group("web", 0, 10, 3, A)
+                      .terminationPolicies(lastById, TerminationPolicy.DEFAULT)
+                      .build());
       twin.advance(Duration.ofMinutes(1));
-      String last = g.instances().stream().map(AutoScalingInstance::instanceId).max(String::compareTo).orElseThrow();
+      String last =
+          g.instances().stream()
+              .map(AutoScalingInstance::instanceId)
+              .max(String::compareTo)
+              .orElseThrow();
       twin.autoScaling().setDesiredCapacity("web", 2, false);
-      assertThat(g.instances(LifecycleState.TERMINATING)).extracting(AutoScalingInstance::instanceId)
+      assertThat(g.instances(LifecycleState.TERMINATING))
+          .extracting(AutoScalingInstance::instanceId)
           .containsExactly(last);
     }
   }
@@ -310,14 +372,20 @@ class LifecycleAndProcessesTest {
   @Test
   void oldestAndNewestInstancePolicies() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 10, 1, A)
-          .terminationPolicies(TerminationPolicy.NEWEST_INSTANCE).build());
+      AutoScalingGroup g =
+          twin.autoScaling()
+              .createAutoScalingGroup(
+                  group("web", 0, 10, 1, A)
+                      .terminationPolicies(TerminationPolicy.NEWEST_INSTANCE)
+                      .build());
       twin.advance(Duration.ofMinutes(10));
       twin.autoScaling().setDesiredCapacity("web", 2, false);
       twin.advance(Duration.ofMinutes(1));
       String newest = g.instances().get(1).instanceId();
       twin.autoScaling().setDesiredCapacity("web", 1, false);
-      assertThat(g.instances(LifecycleState.TERMINATING)).extracting(AutoScalingInstance::instanceId).containsExactly(newest);
+      assertThat(g.instances(LifecycleState.TERMINATING))
+          .extracting(AutoScalingInstance::instanceId)
+          .containsExactly(newest);
     }
   }
 
@@ -328,8 +396,11 @@ class LifecycleAndProcessesTest {
       twin.autoScaling().addScalingActivityListener(listener);
       twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 2).build());
       twin.advance(Duration.ofMinutes(1));
-      verify(listener, times(2)).activityStarted(argThat(a -> a.description().startsWith("Launching a new EC2 instance: i-0")));
-      verify(listener, times(2)).activityCompleted(argThat(a -> a.statusCode() == ActivityStatus.Successful));
+      verify(listener, times(2))
+          .activityStarted(
+              argThat(a -> a.description().startsWith("Launching a new EC2 instance: i-0")));
+      verify(listener, times(2))
+          .activityCompleted(argThat(a -> a.statusCode() == ActivityStatus.Successful));
     }
   }
 

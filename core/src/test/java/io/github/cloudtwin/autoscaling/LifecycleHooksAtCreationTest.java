@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** CreateAutoScalingGroup's LifecycleHookSpecificationList: the hooks exist before the first launch. */
+/**
+ * CreateAutoScalingGroup's LifecycleHookSpecificationList: the hooks exist before the first launch.
+ */
 class LifecycleHooksAtCreationTest {
 
   private static LifecycleHookSpec boot(String group) {
@@ -21,14 +23,20 @@ class LifecycleHooksAtCreationTest {
   @Test
   void theFirstInstancesWaitInPendingWaitForAHookGivenAtCreation() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 4, 2)
-          .lifecycleHookSpecifications(boot("web")).build());
+      AutoScalingGroup g =
+          twin.autoScaling()
+              .createAutoScalingGroup(
+                  group("web", 0, 4, 2).lifecycleHookSpecifications(boot("web")).build());
       twin.advance(Duration.ofMinutes(5));
-      assertThat(g.instances()).hasSize(2).allSatisfy(i -> assertThat(i.lifecycleState()).isEqualTo(LifecycleState.PENDING_WAIT));
-      assertThat(g.activities()).allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(ActivityStatus.MidLifecycleAction));
+      assertThat(g.instances())
+          .hasSize(2)
+          .allSatisfy(i -> assertThat(i.lifecycleState()).isEqualTo(LifecycleState.PENDING_WAIT));
+      assertThat(g.activities())
+          .allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(ActivityStatus.MidLifecycleAction));
       assertThat(twin.autoScaling().lifecycleHooks("web")).containsExactly(boot("web"));
       for (AutoScalingInstance i : g.instances()) {
-        twin.autoScaling().completeLifecycleAction("web", "boot", i.instanceId(), LifecycleActionResult.CONTINUE);
+        twin.autoScaling()
+            .completeLifecycleAction("web", "boot", i.instanceId(), LifecycleActionResult.CONTINUE);
       }
       assertThat(g.inServiceCount()).isEqualTo(2);
     }
@@ -37,10 +45,16 @@ class LifecycleHooksAtCreationTest {
   @Test
   void theHookIsOnTheTimelineBeforeTheFirstLaunchAndCausedByTheCreation() {
     try (CloudTwin twin = CloudTwin.create()) {
-      twin.autoScaling().createAutoScalingGroup(group("web", 0, 4, 1).lifecycleHookSpecifications(boot("web")).build());
+      twin.autoScaling()
+          .createAutoScalingGroup(
+              group("web", 0, 4, 1).lifecycleHookSpecifications(boot("web")).build());
       List<TimelineEvent> events = twin.timeline().eventsOf("group/web");
-      assertThat(events).extracting(TimelineEvent::kind).startsWith("create", "lifecycle-hook", "activity");
-      assertThat(events.get(1).message()).isEqualTo("hook boot put: autoscaling:EC2_INSTANCE_LAUNCHING, heartbeat 3600 s, default ABANDON");
+      assertThat(events)
+          .extracting(TimelineEvent::kind)
+          .startsWith("create", "lifecycle-hook", "activity");
+      assertThat(events.get(1).message())
+          .isEqualTo(
+              "hook boot put: autoscaling:EC2_INSTANCE_LAUNCHING, heartbeat 3600 s, default ABANDON");
       assertThat(events.get(1).causeId()).isEqualTo(events.get(0).id());
     }
   }
@@ -48,19 +62,29 @@ class LifecycleHooksAtCreationTest {
   @Test
   void hooksGivenAtCreationApplyToLaterLaunchesAndTerminationsWithTheirTimeoutAndDefault() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 0, 4, 1)
-          .lifecycleHookSpecifications(
-              boot("web").withHeartbeatTimeout(Duration.ofSeconds(60)).withDefaultResult(LifecycleActionResult.CONTINUE),
-              LifecycleHookSpec.of("drain", "web", LifecycleTransition.TERMINATING).withHeartbeatTimeout(Duration.ofSeconds(120)))
-          .build());
+      AutoScalingGroup g =
+          twin.autoScaling()
+              .createAutoScalingGroup(
+                  group("web", 0, 4, 1)
+                      .lifecycleHookSpecifications(
+                          boot("web")
+                              .withHeartbeatTimeout(Duration.ofSeconds(60))
+                              .withDefaultResult(LifecycleActionResult.CONTINUE),
+                          LifecycleHookSpec.of("drain", "web", LifecycleTransition.TERMINATING)
+                              .withHeartbeatTimeout(Duration.ofSeconds(120)))
+                      .build());
       twin.advance(Duration.ofSeconds(30 + 59));
       assertThat(g.instances().get(0).lifecycleState()).isEqualTo(LifecycleState.PENDING_WAIT);
       twin.advance(Duration.ofSeconds(1));
       assertThat(g.instances().get(0).lifecycleState()).isEqualTo(LifecycleState.IN_SERVICE);
-      twin.autoScaling().setDesiredCapacity("web", 2, false); // the spec copy made for the new desired keeps the hooks
+      twin.autoScaling()
+          .setDesiredCapacity(
+              "web", 2, false); // the spec copy made for the new desired keeps the hooks
       twin.advance(Duration.ofSeconds(31));
       assertThat(g.instances(LifecycleState.PENDING_WAIT)).hasSize(1);
-      assertThat(g.spec().lifecycleHookSpecifications()).extracting(LifecycleHookSpec::lifecycleHookName).containsExactly("boot", "drain");
+      assertThat(g.spec().lifecycleHookSpecifications())
+          .extracting(LifecycleHookSpec::lifecycleHookName)
+          .containsExactly("boot", "drain");
       twin.advance(Duration.ofMinutes(2));
       twin.autoScaling().setDesiredCapacity("web", 1, false);
       assertThat(g.instances(LifecycleState.TERMINATING_WAIT)).hasSize(1);
@@ -70,42 +94,67 @@ class LifecycleHooksAtCreationTest {
   @Test
   void aHookForAnotherGroupIsRejectedAndNoGroupIsCreated() {
     try (CloudTwin twin = CloudTwin.create()) {
-      assertThatThrownBy(() -> twin.autoScaling().createAutoScalingGroup(group("web", 0, 4, 1)
-          .lifecycleHookSpecifications(boot("api")).build()))
-          .isInstanceOfSatisfying(ValidationException.class, e -> {
-            assertThat(e.field()).isEqualTo("LifecycleHookSpecificationList[0].AutoScalingGroupName");
-            assertThat(e.getMessage()).contains("api").contains("the group being created, web");
-          });
+      assertThatThrownBy(
+              () ->
+                  twin.autoScaling()
+                      .createAutoScalingGroup(
+                          group("web", 0, 4, 1).lifecycleHookSpecifications(boot("api")).build()))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> {
+                assertThat(e.field())
+                    .isEqualTo("LifecycleHookSpecificationList[0].AutoScalingGroupName");
+                assertThat(e.getMessage()).contains("api").contains("the group being created, web");
+              });
       assertThat(twin.autoScaling().groups()).isEmpty();
     }
   }
 
   @Test
   void aHookNameGivenTwiceIsRejected() {
-    assertThatThrownBy(() -> group("web", 0, 4, 1)
-        .lifecycleHookSpecifications(boot("web"), LifecycleHookSpec.of("boot", "web", LifecycleTransition.TERMINATING)).build())
-        .isInstanceOfSatisfying(ValidationException.class, e -> {
-          assertThat(e.field()).isEqualTo("LifecycleHookSpecificationList[1].LifecycleHookName");
-          assertThat(e.getMessage()).contains("boot").contains("at most once");
-        });
+    assertThatThrownBy(
+            () ->
+                group("web", 0, 4, 1)
+                    .lifecycleHookSpecifications(
+                        boot("web"),
+                        LifecycleHookSpec.of("boot", "web", LifecycleTransition.TERMINATING))
+                    .build())
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.field())
+                  .isEqualTo("LifecycleHookSpecificationList[1].LifecycleHookName");
+              assertThat(e.getMessage()).contains("boot").contains("at most once");
+            });
   }
 
   @Test
   void eachHookIsValidatedAsPutLifecycleHookValidatesIt() {
     assertThatThrownBy(() -> boot("web").withHeartbeatTimeout(Duration.ofSeconds(29)))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("HeartbeatTimeout"));
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("HeartbeatTimeout"));
     assertThatThrownBy(() -> boot("web").withHeartbeatTimeout(Duration.ofSeconds(7201)))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage()).contains("between 30 and 7200 seconds"));
-    assertThatThrownBy(() -> LifecycleHookSpec.of("boot hook", "web", LifecycleTransition.LAUNCHING))
-        .isInstanceOfSatisfying(ValidationException.class, e -> {
-          assertThat(e.field()).isEqualTo("LifecycleHookName");
-          assertThat(e.getMessage()).contains("boot hook").contains("[A-Za-z0-9\\-_\\/]+");
-        });
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.getMessage()).contains("between 30 and 7200 seconds"));
+    assertThatThrownBy(
+            () -> LifecycleHookSpec.of("boot hook", "web", LifecycleTransition.LAUNCHING))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("LifecycleHookName");
+              assertThat(e.getMessage()).contains("boot hook").contains("[A-Za-z0-9\\-_\\/]+");
+            });
     assertThatThrownBy(() -> group("web", 0, 4, 1).lifecycleHookSpecifications(boot("web"), null))
-        .isInstanceOfSatisfying(ValidationException.class, e -> {
-          assertThat(e.field()).isEqualTo("LifecycleHookSpecificationList");
-          assertThat(e.getMessage()).contains("element 2 of 2 is null");
-        });
-    assertThat(LifecycleHookSpec.of("team/boot_1-a", "web", LifecycleTransition.LAUNCHING).lifecycleHookName()).isEqualTo("team/boot_1-a");
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("LifecycleHookSpecificationList");
+              assertThat(e.getMessage()).contains("element 2 of 2 is null");
+            });
+    assertThat(
+            LifecycleHookSpec.of("team/boot_1-a", "web", LifecycleTransition.LAUNCHING)
+                .lifecycleHookName())
+        .isEqualTo("team/boot_1-a");
   }
 }

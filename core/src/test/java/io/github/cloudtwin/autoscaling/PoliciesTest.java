@@ -32,10 +32,15 @@ class PoliciesTest {
     assertThat(Policies.percentDelta(100, 25, 2)).isEqualTo(25);
   }
 
-  private static final List<StepAdjustment> OUT = Policies.checkSteps(List.of(
-      StepAdjustment.of(0.0, 10.0, 1), StepAdjustment.of(10.0, 20.0, 2), StepAdjustment.of(20.0, null, 3)));
-  private static final List<StepAdjustment> IN = Policies.checkSteps(List.of(
-      StepAdjustment.of(null, -10.0, -2), StepAdjustment.of(-10.0, 0.0, -1)));
+  private static final List<StepAdjustment> OUT =
+      Policies.checkSteps(
+          List.of(
+              StepAdjustment.of(0.0, 10.0, 1),
+              StepAdjustment.of(10.0, 20.0, 2),
+              StepAdjustment.of(20.0, null, 3)));
+  private static final List<StepAdjustment> IN =
+      Policies.checkSteps(
+          List.of(StepAdjustment.of(null, -10.0, -2), StepAdjustment.of(-10.0, 0.0, -1)));
 
   @ParameterizedTest(name = "diff {0} -> {1}")
   @CsvSource({"0, 1", "9.99, 1", "10, 2", "19.99, 2", "20, 3", "1000, 3"})

@@ -25,10 +25,18 @@ class TargetTrackingMetricMathTest {
   private static final MetricId REQUESTS = MetricId.of("Shop", "Requests");
 
   private static TargetTrackingScalingPolicy.Builder perInstance(double target) {
-    return TargetTrackingScalingPolicy.builder().policyName("per-instance").autoScalingGroupName("web").targetValue(target)
+    return TargetTrackingScalingPolicy.builder()
+        .policyName("per-instance")
+        .autoScalingGroupName("web")
+        .targetValue(target)
         .customMetrics(
-            MetricDataQuery.metric("requests", REQUESTS, Duration.ofMinutes(1), Statistic.SUM).withReturnData(false),
-            MetricDataQuery.metric("instances", Fixtures.groupCpu("web"), Duration.ofMinutes(1), Statistic.SAMPLE_COUNT)
+            MetricDataQuery.metric("requests", REQUESTS, Duration.ofMinutes(1), Statistic.SUM)
+                .withReturnData(false),
+            MetricDataQuery.metric(
+                    "instances",
+                    Fixtures.groupCpu("web"),
+                    Duration.ofMinutes(1),
+                    Statistic.SAMPLE_COUNT)
                 .withReturnData(false),
             MetricDataQuery.expression("perInstance", "requests / instances"));
   }
@@ -36,7 +44,8 @@ class TargetTrackingMetricMathTest {
   @Test
   void thePolicysAlarmsWatchTheExpressionAndScaleOutByItsValue() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 1, 20, 4).build());
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(group("web", 1, 20, 4).build());
       twin.advance(Duration.ofMinutes(5));
       ScalingPolicy p = twin.autoScaling().putScalingPolicy(perInstance(500).build());
       MetricAlarm high = twin.cloudWatch().alarm(p.alarmNames().get(0));
@@ -45,7 +54,8 @@ class TargetTrackingMetricMathTest {
       assertThat(high.spec().watched()).isEqualTo("perInstance = requests / instances");
       assertThat(low.spec().threshold()).isEqualTo(350.0);
       // 4,000 requests a minute over 4 instances: 1,000 per instance, twice the target
-      twin.cloudWatch().inject(MetricInjection.metric(REQUESTS).from(twin.elapsed()).constant(4000));
+      twin.cloudWatch()
+          .inject(MetricInjection.metric(REQUESTS).from(twin.elapsed()).constant(4000));
       twin.advance(Duration.ofMinutes(6));
       assertThat(high.firstTransitionTo(AlarmState.ALARM)).isPresent();
       assertThat(g.desiredCapacity()).isEqualTo(8); // ceil(4 x 1000 / 500)
@@ -54,12 +64,31 @@ class TargetTrackingMetricMathTest {
 
   @Test
   void theMetricsFollowTheAlarmRulesAndExactlyOneOfTheThreeMetricKindsIsGiven() {
-    assertThatThrownBy(() -> perInstance(500).customMetrics(MetricDataQuery.expression("twice", "requests * 2")).build())
-        .isInstanceOf(ValidationException.class).hasMessageStartingWith("Exactly one element of the metrics list should return data.");
-    assertThatThrownBy(() -> perInstance(500).predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization).build())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification");
-    assertThatThrownBy(() -> TargetTrackingScalingPolicy.builder().policyName("p").autoScalingGroupName("web").targetValue(1)
-            .customMetrics(MetricDataQuery.metric("m", REQUESTS, Duration.ofMinutes(5), Statistic.SUM)).build())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("one-minute periods");
+    assertThatThrownBy(
+            () ->
+                perInstance(500)
+                    .customMetrics(MetricDataQuery.expression("twice", "requests * 2"))
+                    .build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Exactly one element of the metrics list should return data.");
+    assertThatThrownBy(
+            () ->
+                perInstance(500)
+                    .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization)
+                    .build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining(
+            "exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification");
+    assertThatThrownBy(
+            () ->
+                TargetTrackingScalingPolicy.builder()
+                    .policyName("p")
+                    .autoScalingGroupName("web")
+                    .targetValue(1)
+                    .customMetrics(
+                        MetricDataQuery.metric("m", REQUESTS, Duration.ofMinutes(5), Statistic.SUM))
+                    .build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("one-minute periods");
   }
 }

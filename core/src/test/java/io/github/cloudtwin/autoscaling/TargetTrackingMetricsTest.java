@@ -16,12 +16,21 @@ class TargetTrackingMetricsTest {
   @Test
   void customMetricScalesProportionally() {
     try (CloudTwin twin = CloudTwin.create()) {
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("workers", 1, 20, 4).build());
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(group("workers", 1, 20, 4).build());
       twin.advance(Duration.ofMinutes(10));
       MetricId backlog = MetricId.of("Custom/App", "BacklogPerInstance", "Queue", "jobs");
-      ScalingPolicy p = twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder().policyName("backlog")
-          .autoScalingGroupName("workers").customMetric(backlog, Statistic.MAXIMUM).targetValue(100).build());
-      assertThat(twin.cloudWatch().alarm(p.alarmNames().get(0)).spec().statistic()).isEqualTo(Statistic.MAXIMUM);
+      ScalingPolicy p =
+          twin.autoScaling()
+              .putScalingPolicy(
+                  TargetTrackingScalingPolicy.builder()
+                      .policyName("backlog")
+                      .autoScalingGroupName("workers")
+                      .customMetric(backlog, Statistic.MAXIMUM)
+                      .targetValue(100)
+                      .build());
+      assertThat(twin.cloudWatch().alarm(p.alarmNames().get(0)).spec().statistic())
+          .isEqualTo(Statistic.MAXIMUM);
       twin.cloudWatch().inject(MetricInjection.metric(backlog).from(twin.elapsed()).constant(250));
       twin.advance(Duration.ofMinutes(3));
       assertThat(g.desiredCapacity()).isEqualTo(10); // ceil(4 x 250 / 100)
@@ -30,16 +39,27 @@ class TargetTrackingMetricsTest {
 
   @Test
   void predefinedMetricsMapToAwsMetricIds() {
-    TargetTrackingScalingPolicy.Builder b = TargetTrackingScalingPolicy.builder().policyName("p")
-        .autoScalingGroupName("web").targetValue(10);
+    TargetTrackingScalingPolicy.Builder b =
+        TargetTrackingScalingPolicy.builder()
+            .policyName("p")
+            .autoScalingGroupName("web")
+            .targetValue(10);
     assertThat(b.predefinedMetric(PredefinedMetricType.ASGAverageNetworkIn).build().metric())
         .isEqualTo(MetricId.of("AWS/EC2", "NetworkIn", "AutoScalingGroupName", "web"));
     assertThat(b.predefinedMetric(PredefinedMetricType.ASGAverageNetworkOut).build().statistic())
         .isEqualTo(Statistic.AVERAGE);
-    TargetTrackingScalingPolicy alb = b.predefinedMetric(PredefinedMetricType.ALBRequestCountPerTarget,
-        "app/web/50dc6c495c0c9188/targetgroup/web-tg/943f017f100becff").build();
-    assertThat(alb.metric()).isEqualTo(MetricId.of("AWS/ApplicationELB", "RequestCountPerTarget", "TargetGroup",
-        "targetgroup/web-tg/943f017f100becff"));
+    TargetTrackingScalingPolicy alb =
+        b.predefinedMetric(
+                PredefinedMetricType.ALBRequestCountPerTarget,
+                "app/web/50dc6c495c0c9188/targetgroup/web-tg/943f017f100becff")
+            .build();
+    assertThat(alb.metric())
+        .isEqualTo(
+            MetricId.of(
+                "AWS/ApplicationELB",
+                "RequestCountPerTarget",
+                "TargetGroup",
+                "targetgroup/web-tg/943f017f100becff"));
     assertThat(alb.statistic()).isEqualTo(Statistic.SUM);
   }
 }

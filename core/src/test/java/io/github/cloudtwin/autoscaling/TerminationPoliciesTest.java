@@ -16,9 +16,19 @@ class TerminationPoliciesTest {
 
   private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
 
-  private static AutoScalingInstance instance(String id, String template, String version, Duration uptime) {
-    return new AutoScalingInstance(id, "us-east-1a", LifecycleState.IN_SERVICE, HealthStatus.HEALTHY, false, template,
-        version, NOW.minus(uptime), "t3.micro", 1);
+  private static AutoScalingInstance instance(
+      String id, String template, String version, Duration uptime) {
+    return new AutoScalingInstance(
+        id,
+        "us-east-1a",
+        LifecycleState.IN_SERVICE,
+        HealthStatus.HEALTHY,
+        false,
+        template,
+        version,
+        NOW.minus(uptime),
+        "t3.micro",
+        1);
   }
 
   private static List<String> ids(List<AutoScalingInstance> chosen) {
@@ -26,28 +36,34 @@ class TerminationPoliciesTest {
   }
 
   private final AutoScalingInstance old = instance("i-old", "lt-web", "2", Duration.ofHours(5));
-  private final AutoScalingInstance young = instance("i-young", "lt-web", "2", Duration.ofMinutes(10));
-  private final AutoScalingInstance middle = instance("i-middle", "lt-web", "2", Duration.ofMinutes(95));
+  private final AutoScalingInstance young =
+      instance("i-young", "lt-web", "2", Duration.ofMinutes(10));
+  private final AutoScalingInstance middle =
+      instance("i-middle", "lt-web", "2", Duration.ofMinutes(95));
 
   @Test
   void oldestAndNewestInstancePickByLaunchTime() {
     List<AutoScalingInstance> c = List.of(middle, old, young);
-    assertThat(ids(TerminationPolicy.OLDEST_INSTANCE.select(c, "lt-web", "2", NOW))).containsExactly("i-old");
-    assertThat(ids(TerminationPolicy.NEWEST_INSTANCE.select(c, "lt-web", "2", NOW))).containsExactly("i-young");
+    assertThat(ids(TerminationPolicy.OLDEST_INSTANCE.select(c, "lt-web", "2", NOW)))
+        .containsExactly("i-old");
+    assertThat(ids(TerminationPolicy.NEWEST_INSTANCE.select(c, "lt-web", "2", NOW)))
+        .containsExactly("i-young");
   }
 
   @Test
   void closestToNextInstanceHourPicksTheLeastTimeLeftInTheBillingHour() {
     // 5h00 -> 60 min left, 10 min -> 50 left, 1h35 -> 25 left
     List<AutoScalingInstance> c = List.of(old, young, middle);
-    assertThat(ids(TerminationPolicy.CLOSEST_TO_NEXT_INSTANCE_HOUR.select(c, "lt-web", "2", NOW))).containsExactly("i-middle");
+    assertThat(ids(TerminationPolicy.CLOSEST_TO_NEXT_INSTANCE_HOUR.select(c, "lt-web", "2", NOW)))
+        .containsExactly("i-middle");
   }
 
   @Test
   void oldestLaunchTemplatePicksInstancesOfAnotherTemplateFirst() {
     AutoScalingInstance other = instance("i-other", "lt-legacy", "9", Duration.ofMinutes(5));
     List<AutoScalingInstance> c = List.of(old, other, young);
-    assertThat(ids(TerminationPolicy.OLDEST_LAUNCH_TEMPLATE.select(c, "lt-web", "2", NOW))).containsExactly("i-other");
+    assertThat(ids(TerminationPolicy.OLDEST_LAUNCH_TEMPLATE.select(c, "lt-web", "2", NOW)))
+        .containsExactly("i-other");
   }
 
   @Test
@@ -56,19 +72,24 @@ class TerminationPoliciesTest {
     AutoScalingInstance v10 = instance("i-v10", "lt-web", "10", Duration.ofMinutes(5));
     AutoScalingInstance current = instance("i-v11", "lt-web", "11", Duration.ofMinutes(5));
     List<AutoScalingInstance> c = List.of(v10, current, v9);
-    assertThat(ids(TerminationPolicy.OLDEST_LAUNCH_TEMPLATE.select(c, "lt-web", "11", NOW))).containsExactly("i-v9");
+    assertThat(ids(TerminationPolicy.OLDEST_LAUNCH_TEMPLATE.select(c, "lt-web", "11", NOW)))
+        .containsExactly("i-v9");
   }
 
   @Test
   void oldestLaunchTemplateKeepsEveryCandidateWhenAllRunTheCurrentVersion() {
     List<AutoScalingInstance> c = List.of(old, young);
-    assertThat(ids(TerminationPolicy.OLDEST_LAUNCH_TEMPLATE.select(c, "lt-web", "2", NOW))).containsExactly("i-old", "i-young");
+    assertThat(ids(TerminationPolicy.OLDEST_LAUNCH_TEMPLATE.select(c, "lt-web", "2", NOW)))
+        .containsExactly("i-old", "i-young");
   }
 
   @Test
   void theDefaultPolicyPrefersAnOldTemplateThenTheNextInstanceHour() {
     AutoScalingInstance v1 = instance("i-v1", "lt-web", "1", Duration.ofMinutes(10));
-    assertThat(ids(TerminationPolicy.DEFAULT.select(List.of(old, v1, middle), "lt-web", "2", NOW))).containsExactly("i-v1");
-    assertThat(ids(TerminationPolicy.DEFAULT.select(List.of(old, young, middle), "lt-web", "2", NOW))).containsExactly("i-middle");
+    assertThat(ids(TerminationPolicy.DEFAULT.select(List.of(old, v1, middle), "lt-web", "2", NOW)))
+        .containsExactly("i-v1");
+    assertThat(
+            ids(TerminationPolicy.DEFAULT.select(List.of(old, young, middle), "lt-web", "2", NOW)))
+        .containsExactly("i-middle");
   }
 }

@@ -1,10 +1,9 @@
 package io.github.cloudtwin.autoscaling;
 
-import io.github.cloudtwin.CloudTwin;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cloudtwin.ec2.AvailabilityZone;
+import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceSpec;
 import io.github.cloudtwin.facts.AutoScalingFact;
@@ -20,38 +19,46 @@ import org.junit.jupiter.api.Test;
 class TrafficSourcesTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private final CloudTwin twin = CloudTwin.builder().start(T0).seed(42).availabilityZones("us-east-1a").build();
+  private final CloudTwin twin =
+      CloudTwin.builder().start(T0).seed(42).availabilityZones("us-east-1a").build();
   private final Kernel kernel = twin.kernel();
   private final Ec2 ec2 = twin.ec2();
   private final GroupState state = new GroupState("web", kernel);
   private final Set<ScalingProcess> suspended = EnumSet.noneOf(ScalingProcess.class);
-  private final GroupContext group = new GroupContext() {
-    @Override
-    public AutoScalingGroupSpec spec() {
-      throw new AssertionError("not read by TrafficSources");
-    }
+  private final GroupContext group =
+      new GroupContext() {
+        @Override
+        public AutoScalingGroupSpec spec() {
+          throw new AssertionError("not read by TrafficSources");
+        }
 
-    @Override
-    public boolean deleted() {
-      return false;
-    }
+        @Override
+        public boolean deleted() {
+          return false;
+        }
 
-    @Override
-    public boolean isSuspended(ScalingProcess process) {
-      return suspended.contains(process);
-    }
+        @Override
+        public boolean isSuspended(ScalingProcess process) {
+          return suspended.contains(process);
+        }
 
-    @Override
-    public void reconcile() {
-      throw new AssertionError("not asked by TrafficSources");
-    }
-  };
+        @Override
+        public void reconcile() {
+          throw new AssertionError("not asked by TrafficSources");
+        }
+      };
   private final FakeTargetGroup fast = new FakeTargetGroup("fast", kernel, ofSeconds(10));
   private final FakeTargetGroup slow = new FakeTargetGroup("slow", kernel, ofSeconds(30));
 
   private Member inService() {
-    Member m = new Member(ec2.runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build()), "lt", "1", T0,
-        false, 1);
+    Member m =
+        new Member(
+            ec2.runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build()),
+            "lt",
+            "1",
+            T0,
+            false,
+            1);
     state.members.put(m.instanceId, m);
     m.state = LifecycleState.IN_SERVICE;
     return m;

@@ -14,28 +14,43 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12, finding 3: six instances over a/b/c behind an ALB with ELB health checks and a grace
- * period of 0, under traffic; zone a fails. The group is whole again (6 InService in b and c)
- * after the EC2 status check marks a's instances impaired, one replacement at a time (10 % of 6,
- * at least 1), each launch booting for 30 s; nothing waits for a 300 s drain any more, because
- * an unreachable target gets no request once it is unhealthy and leaves the target group at once.
+ * period of 0, under traffic; zone a fails. The group is whole again (6 InService in b and c) after
+ * the EC2 status check marks a's instances impaired, one replacement at a time (10 % of 6, at least
+ * 1), each launch booting for 30 s; nothing waits for a 300 s drain any more, because an
+ * unreachable target gets no request once it is unhealthy and leaves the target group at once.
  */
 class ZoneLossRebuildTest {
 
   @Test
   void afterAZoneLossTheGroupIsWholeAgainAfterDetectionAndOneBootPerReplacementNotElevenMinutes() {
     try (CloudTwin twin = CloudTwin.create()) {
-      twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(Fixtures.A, Fixtures.B, Fixtures.C).build());
+      twin.loadBalancing()
+          .createLoadBalancer(
+              LoadBalancerSpec.application("web")
+                  .availabilityZones(Fixtures.A, Fixtures.B, Fixtures.C)
+                  .build());
       twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("tg").build());
       twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("tg").build());
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(group("web", 6, 6, 6).targetGroupNames("tg")
-          .healthCheckType(HealthCheckType.ELB).healthCheckGracePeriod(Duration.ZERO).build());
+      AutoScalingGroup g =
+          twin.autoScaling()
+              .createAutoScalingGroup(
+                  group("web", 6, 6, 6)
+                      .targetGroupNames("tg")
+                      .healthCheckType(HealthCheckType.ELB)
+                      .healthCheckGracePeriod(Duration.ZERO)
+                      .build());
       twin.advance(Duration.ofMinutes(5));
       twin.traffic().apply("web", Workload.constant(300));
       twin.advance(Duration.ofMinutes(1));
       Duration failedAt = twin.elapsed();
       twin.faults().failZone(A);
-      boolean whole = twin.advanceUntil(() -> g.inServiceCount() == 6
-          && g.instances(LifecycleState.IN_SERVICE).stream().noneMatch(i -> i.availabilityZone().equals(A)), Duration.ofMinutes(30));
+      boolean whole =
+          twin.advanceUntil(
+              () ->
+                  g.inServiceCount() == 6
+                      && g.instances(LifecycleState.IN_SERVICE).stream()
+                          .noneMatch(i -> i.availabilityZone().equals(A)),
+              Duration.ofMinutes(30));
       assertThat(whole).isTrue();
       Duration took = twin.elapsed().minus(failedAt);
       // +2:00 the ELB health check reports a's two targets unhealthy; they leave the target group

@@ -57,9 +57,15 @@ class AlarmRulesTest {
     "3, 5, X X 0 0 0 X, OK",
     "3, 5, X X 0 X 0, ALARM",
   })
-  void mOutOfNNeedNotBeConsecutiveButMustFallWithinTheNewestN(int m, int n, String data, String expected) {
+  void mOutOfNNeedNotBeConsecutiveButMustFallWithinTheNewestN(
+      int m, int n, String data, String expected) {
     String[] cells = data.split(" ");
-    MetricAlarmSpec spec = spec(m, TreatMissingData.missing).toBuilder().evaluationPeriods(n).datapointsToAlarm(m).evaluationRange(cells.length).build();
+    MetricAlarmSpec spec =
+        spec(m, TreatMissingData.missing).toBuilder()
+            .evaluationPeriods(n)
+            .datapointsToAlarm(m)
+            .evaluationRange(cells.length)
+            .build();
     assertThat(run(spec, cells)).isEqualTo(expected);
   }
 
@@ -68,23 +74,36 @@ class AlarmRulesTest {
     // N = 3 of a 5-point range: the breach at 00:00 is outside the newest 3, the one at 00:02 in it
     AlarmRules.Outcome one = evaluate(spec(3, TreatMissingData.missing), "X - X - -");
     assertThat(one.state()).isEqualTo(AlarmState.ALARM);
-    assertThat(one.reason()).isEqualTo("Threshold Crossed: [90.0 (01/01/26 00:02:00)] was greater than the threshold (70.0)"
-        + " and the newer datapoints are missing (minimum 3 datapoints for OK -> ALARM transition).");
-    // 4 of 4 in a 6-point range: two breaches in the newest 4, the oldest of them 4 old, one outside
-    MetricAlarmSpec fourOfFour = spec(3, TreatMissingData.missing).toBuilder().evaluationPeriods(4).datapointsToAlarm(4).evaluationRange(6).build();
+    assertThat(one.reason())
+        .isEqualTo(
+            "Threshold Crossed: [90.0 (01/01/26 00:02:00)] was greater than the threshold (70.0)"
+                + " and the newer datapoints are missing (minimum 3 datapoints for OK -> ALARM transition).");
+    // 4 of 4 in a 6-point range: two breaches in the newest 4, the oldest of them 4 old, one
+    // outside
+    MetricAlarmSpec fourOfFour =
+        spec(3, TreatMissingData.missing).toBuilder()
+            .evaluationPeriods(4)
+            .datapointsToAlarm(4)
+            .evaluationRange(6)
+            .build();
     AlarmRules.Outcome two = evaluate(fourOfFour, "X - X X - -");
     assertThat(two.state()).isEqualTo(AlarmState.ALARM);
-    assertThat(two.reason()).isEqualTo("Threshold Crossed: [90.0 (01/01/26 00:03:00), 90.0 (01/01/26 00:02:00)] were greater than the threshold (70.0)"
-        + " and the newer datapoints are missing (minimum 4 datapoints for OK -> ALARM transition).");
+    assertThat(two.reason())
+        .isEqualTo(
+            "Threshold Crossed: [90.0 (01/01/26 00:03:00), 90.0 (01/01/26 00:02:00)] were greater than the threshold (70.0)"
+                + " and the newer datapoints are missing (minimum 4 datapoints for OK -> ALARM transition).");
   }
 
   @org.junit.jupiter.api.Test
   void anOkReasonNamesTheMinimumOfNMinusMPlusOneDatapointsAsAwsDoes() {
-    // AWS's StateReason for ALARM -> OK: "(minimum N - M + 1 datapoints for ALARM -> OK transition)"
+    // AWS's StateReason for ALARM -> OK: "(minimum N - M + 1 datapoints for ALARM -> OK
+    // transition)"
     assertThat(evaluate(spec(2, TreatMissingData.missing), "0 0 0 0 0").reason())
-        .endsWith("were not greater than the threshold (70.0) (minimum 2 datapoints for ALARM -> OK transition).");
+        .endsWith(
+            "were not greater than the threshold (70.0) (minimum 2 datapoints for ALARM -> OK transition).");
     assertThat(evaluate(spec(3, TreatMissingData.missing), "0 0 0 0 0").reason())
-        .endsWith("were not greater than the threshold (70.0) (minimum 1 datapoint for ALARM -> OK transition).");
+        .endsWith(
+            "were not greater than the threshold (70.0) (minimum 1 datapoint for ALARM -> OK transition).");
   }
 
   private static String outcome(int m, String data, TreatMissingData t) {

@@ -30,8 +30,8 @@ class AlarmViewEdgesTest {
   }
 
   /**
-   * PutMetricAlarm's ComparisonOperator (CloudWatch API reference, PutMetricAlarm): the statistic is
-   * compared with the threshold by the named operator, so "OrEqualTo" breaches at the threshold
+   * PutMetricAlarm's ComparisonOperator (CloudWatch API reference, PutMetricAlarm): the statistic
+   * is compared with the threshold by the named operator, so "OrEqualTo" breaches at the threshold
    * itself and the strict ones do not.
    */
   @ParameterizedTest(name = "{0}: 59.99 {1}, 60 {2}, 60.01 {3}")
@@ -49,8 +49,15 @@ class AlarmViewEdgesTest {
   }
 
   private MetricAlarm threeMinuteAlarm() {
-    return cw.putMetricAlarm(MetricAlarmSpec.builder().alarmName("load-high").metric(load).period(Duration.ofMinutes(1))
-        .evaluationPeriods(3).threshold(70).comparisonOperator(ComparisonOperator.GreaterThanThreshold).build());
+    return cw.putMetricAlarm(
+        MetricAlarmSpec.builder()
+            .alarmName("load-high")
+            .metric(load)
+            .period(Duration.ofMinutes(1))
+            .evaluationPeriods(3)
+            .threshold(70)
+            .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+            .build());
   }
 
   private void sample(int minute, double value) {
@@ -65,7 +72,9 @@ class AlarmViewEdgesTest {
     twin.advance(ofMinutes(4)); // evaluated at +00:04:00: [.., 75, 85, missing, missing]
     assertThat(alarm.lastEvaluation().datapoints()).endsWith(75.0, 85.0, Double.NaN, Double.NaN);
     assertThat(alarm.lastEvaluation().newestDatapoint()).isEqualTo(85.0);
-    assertThat(alarm.firstDatapointAt()).as("the evaluation at +00:01:00 saw the 75").isEqualTo(t0.plus(ofMinutes(1)));
+    assertThat(alarm.firstDatapointAt())
+        .as("the evaluation at +00:01:00 saw the 75")
+        .isEqualTo(t0.plus(ofMinutes(1)));
   }
 
   @Test
@@ -73,7 +82,8 @@ class AlarmViewEdgesTest {
     MetricAlarm alarm = threeMinuteAlarm();
     sample(0, 75);
     twin.advance(ofMinutes(5)); // the range of 5 (N + 2) ends at +00:05:00: [75, missing x 4]
-    assertThat(alarm.lastEvaluation().datapoints()).containsExactly(75.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    assertThat(alarm.lastEvaluation().datapoints())
+        .containsExactly(75.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     assertThat(alarm.lastEvaluation().newestDatapoint()).isEqualTo(75.0);
   }
 
@@ -86,8 +96,10 @@ class AlarmViewEdgesTest {
   @Test
   void windowsAreEqualOnlyWithTheSameKindAndClock() {
     assertThat(EvaluationWindow.slidingWindow()).isNotEqualTo(EvaluationWindow.wallClockWindow());
-    assertThat(EvaluationWindow.wallClockWindow("+05:30")).isEqualTo(EvaluationWindow.wallClockWindow("+05:30"))
-        .hasSameHashCodeAs(EvaluationWindow.wallClockWindow("+05:30")).isNotEqualTo(EvaluationWindow.wallClockWindow());
+    assertThat(EvaluationWindow.wallClockWindow("+05:30"))
+        .isEqualTo(EvaluationWindow.wallClockWindow("+05:30"))
+        .hasSameHashCodeAs(EvaluationWindow.wallClockWindow("+05:30"))
+        .isNotEqualTo(EvaluationWindow.wallClockWindow());
   }
 
   @Test
@@ -105,11 +117,16 @@ class AlarmViewEdgesTest {
     twin.advance(ofMinutes(6));
     Instant alarmAt = alarm.firstTransitionTo(AlarmState.ALARM).orElseThrow();
     assertThat(alarmAt).isEqualTo(t0.plus(ofMinutes(3)));
-    assertThat(alarm.stateChangesBetween(alarmAt, alarmAt)).extracting(AlarmHistoryItem::newState).containsExactly(AlarmState.ALARM);
+    assertThat(alarm.stateChangesBetween(alarmAt, alarmAt))
+        .extracting(AlarmHistoryItem::newState)
+        .containsExactly(AlarmState.ALARM);
     assertThat(alarm.stateChangesBetween(t0, alarmAt.minusMillis(1))).isEmpty();
-    assertThat(alarm.stateChangesBetween(alarmAt.plusMillis(1), twin.now())).extracting(AlarmHistoryItem::newState)
+    assertThat(alarm.stateChangesBetween(alarmAt.plusMillis(1), twin.now()))
+        .extracting(AlarmHistoryItem::newState)
         .doesNotContain(AlarmState.ALARM);
-    assertThat(alarm.firstTransitionTo(AlarmState.INSUFFICIENT_DATA)).as("created in it, never went to it").isEmpty();
+    assertThat(alarm.firstTransitionTo(AlarmState.INSUFFICIENT_DATA))
+        .as("created in it, never went to it")
+        .isEmpty();
   }
 
   @Test
@@ -117,7 +134,10 @@ class AlarmViewEdgesTest {
     MetricAlarm alarm = threeMinuteAlarm();
     twin.advance(ofMinutes(1));
     cw.deleteAlarms("load-high");
-    String deleted = "Alarm \"load-high\" was deleted at " + t0.plus(ofMinutes(1)) + "; it no longer has a state.";
+    String deleted =
+        "Alarm \"load-high\" was deleted at "
+            + t0.plus(ofMinutes(1))
+            + "; it no longer has a state.";
     assertThatThrownBy(alarm::state).isInstanceOf(IllegalStateException.class).hasMessage(deleted);
     assertThatThrownBy(alarm::stateReason).hasMessage(deleted);
     assertThatThrownBy(alarm::stateReasonData).hasMessage(deleted);

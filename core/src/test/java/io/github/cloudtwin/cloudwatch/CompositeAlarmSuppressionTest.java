@@ -33,25 +33,39 @@ class CompositeAlarmSuppressionTest {
 
   private void child(String name, int fromMinute, int toMinute) {
     MetricId metric = MetricId.of("Shop", name);
-    cw.putMetricAlarm(MetricAlarmSpec.builder().alarmName(name).metric(metric).threshold(1)
-        .comparisonOperator(ComparisonOperator.GreaterThanOrEqualToThreshold).treatMissingData(TreatMissingData.notBreaching)
-        .build());
+    cw.putMetricAlarm(
+        MetricAlarmSpec.builder()
+            .alarmName(name)
+            .metric(metric)
+            .threshold(1)
+            .comparisonOperator(ComparisonOperator.GreaterThanOrEqualToThreshold)
+            .treatMissingData(TreatMissingData.notBreaching)
+            .build());
     if (toMinute > fromMinute) {
-      cw.inject(MetricInjection.metric(metric).between(ofMinutes(fromMinute), ofMinutes(toMinute)).constant(1));
+      cw.inject(
+          MetricInjection.metric(metric)
+              .between(ofMinutes(fromMinute), ofMinutes(toMinute))
+              .constant(1));
     }
   }
 
   private CompositeAlarm page() {
-    return cw.putCompositeAlarm(CompositeAlarmSpec.builder().alarmName("page")
-        .alarmRule("ALARM(errors) AND ALARM(latency)")
-        .alarmActions(AlarmAction.of("sns:oncall", c -> pages.add(c.state() + " at " + Duration.between(t0, c.time()))))
-        .actionsSuppressor("deploying", ofSeconds(120), ofSeconds(180))
-        .build());
+    return cw.putCompositeAlarm(
+        CompositeAlarmSpec.builder()
+            .alarmName("page")
+            .alarmRule("ALARM(errors) AND ALARM(latency)")
+            .alarmActions(
+                AlarmAction.of(
+                    "sns:oncall",
+                    c -> pages.add(c.state() + " at " + Duration.between(t0, c.time()))))
+            .actionsSuppressor("deploying", ofSeconds(120), ofSeconds(180))
+            .build());
   }
 
   private List<CloudWatchFact.CompositeActionsSuppressed> suppressions() {
     List<CloudWatchFact.CompositeActionsSuppressed> out = new ArrayList<>();
-    for (TimelineEvent e : twin.timeline().events(CloudWatchFact.CompositeActionsSuppressed.class)) {
+    for (TimelineEvent e :
+        twin.timeline().events(CloudWatchFact.CompositeActionsSuppressed.class)) {
       out.add(e.fact(CloudWatchFact.CompositeActionsSuppressed.class).orElseThrow());
     }
     return out;
@@ -71,14 +85,16 @@ class CompositeAlarmSuppressionTest {
     twin.advance(ofMinutes(2));
     assertThat(pages).containsExactly("ALARM at PT11M");
     assertThat(page.actionsSuppressedBy()).isEmpty();
-    assertThat(suppressions()).extracting(CloudWatchFact.CompositeActionsSuppressed::by)
+    assertThat(suppressions())
+        .extracting(CloudWatchFact.CompositeActionsSuppressed::by)
         .containsExactly(ActionsSuppressedBy.WAIT_PERIOD, ActionsSuppressedBy.WAIT_PERIOD);
     assertThat(suppressions().get(1).state()).isEqualTo(AlarmState.ALARM);
     assertThat(suppressions().get(1).period()).isEqualTo(ofSeconds(120));
   }
 
   @Test
-  void aSuppressorInAlarmKeepsTheCompositeQuietAndTheExtensionPeriodRunsTheActionsIfItIsStillInAlarm() {
+  void
+      aSuppressorInAlarmKeepsTheCompositeQuietAndTheExtensionPeriodRunsTheActionsIfItIsStillInAlarm() {
     // ALARM from 5:00 to 15:00 (the last datapoint, minute 11, leaves the 3-period range then)
     child("deploying", 4, 12);
     child("errors", 5, 30);
@@ -93,7 +109,8 @@ class CompositeAlarmSuppressionTest {
     assertThat(pages).isEmpty();
     twin.advance(ofMinutes(2));
     assertThat(pages).containsExactly("ALARM at PT18M");
-    assertThat(suppressions()).extracting(CloudWatchFact.CompositeActionsSuppressed::by)
+    assertThat(suppressions())
+        .extracting(CloudWatchFact.CompositeActionsSuppressed::by)
         .endsWith(ActionsSuppressedBy.ALARM, ActionsSuppressedBy.EXTENSION_PERIOD);
   }
 
@@ -105,9 +122,11 @@ class CompositeAlarmSuppressionTest {
     CompositeAlarm page = page();
     twin.advance(ofMinutes(30));
     // the composite was in ALARM from 9:00 to 18:00, all of it while the actions were held
-    assertThat(page.stateHistory()).extracting(AlarmHistoryItem::newState)
+    assertThat(page.stateHistory())
+        .extracting(AlarmHistoryItem::newState)
         .containsExactly(AlarmState.OK, AlarmState.ALARM, AlarmState.OK);
-    assertThat(suppressions()).extracting(CloudWatchFact.CompositeActionsSuppressed::by)
+    assertThat(suppressions())
+        .extracting(CloudWatchFact.CompositeActionsSuppressed::by)
         .contains(ActionsSuppressedBy.WAIT_PERIOD, ActionsSuppressedBy.ALARM);
     assertThat(pages).isEmpty();
     assertThat(page.actionsSuppressedBy()).isEmpty();
@@ -117,9 +136,15 @@ class CompositeAlarmSuppressionTest {
   void withoutASuppressorTheActionsRunOnTheTransition() {
     child("errors", 5, 30);
     child("latency", 8, 30);
-    cw.putCompositeAlarm(CompositeAlarmSpec.builder().alarmName("page").alarmRule("ALARM(errors) AND ALARM(latency)")
-        .alarmActions(AlarmAction.of("sns:oncall", c -> pages.add(c.state() + " at " + Duration.between(t0, c.time()))))
-        .build());
+    cw.putCompositeAlarm(
+        CompositeAlarmSpec.builder()
+            .alarmName("page")
+            .alarmRule("ALARM(errors) AND ALARM(latency)")
+            .alarmActions(
+                AlarmAction.of(
+                    "sns:oncall",
+                    c -> pages.add(c.state() + " at " + Duration.between(t0, c.time()))))
+            .build());
     twin.advance(ofMinutes(10));
     assertThat(pages).containsExactly("ALARM at PT9M");
     assertThat(suppressions()).isEmpty();

@@ -18,14 +18,17 @@ class GetMetricDataGridTest {
     MetricMath.Grid grid = GetMetricData.grid(START, START.plusSeconds(150), 60);
 
     assertThat(grid.size()).isEqualTo(3);
-    assertThat(grid.starts()).containsExactly(START.toEpochMilli(), START.toEpochMilli() + 60_000, START.toEpochMilli() + 120_000);
+    assertThat(grid.starts())
+        .containsExactly(
+            START.toEpochMilli(), START.toEpochMilli() + 60_000, START.toEpochMilli() + 120_000);
     assertThat(grid.ends()[2]).isEqualTo(START.toEpochMilli() + 180_000);
     assertThat(grid.periodSeconds()).isEqualTo(60);
   }
 
   @Test
   void aWindowOfExactlyWholePeriodsHasNoExtraPeriod() {
-    assertThat(GetMetricData.grid(START, START.plus(Duration.ofMinutes(5)), 60).size()).isEqualTo(5);
+    assertThat(GetMetricData.grid(START, START.plus(Duration.ofMinutes(5)), 60).size())
+        .isEqualTo(5);
   }
 
   @Test
@@ -42,8 +45,10 @@ class GetMetricDataGridTest {
     MetricMath.Grid grid = GetMetricData.grid(START, START.plus(Duration.ofMinutes(3)), 60);
     double[] values = {1, Double.NaN, 3};
 
-    MetricDataResult ascending = GetMetricData.result("q", "label", grid, values, ScanBy.TIMESTAMP_ASCENDING);
-    MetricDataResult descending = GetMetricData.result("q", "label", grid, values, ScanBy.TIMESTAMP_DESCENDING);
+    MetricDataResult ascending =
+        GetMetricData.result("q", "label", grid, values, ScanBy.TIMESTAMP_ASCENDING);
+    MetricDataResult descending =
+        GetMetricData.result("q", "label", grid, values, ScanBy.TIMESTAMP_DESCENDING);
 
     assertThat(ascending.values()).containsExactly(1.0, 3.0);
     assertThat(ascending.timestamps()).containsExactly(START, START.plus(Duration.ofMinutes(2)));

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The active injections as a data structure: which one answers for an instance, a group, a metric id. */
+/**
+ * The active injections as a data structure: which one answers for an instance, a group, a metric
+ * id.
+ */
 class InjectionsTest {
 
   private static final String CPU = "CPUUtilization";
@@ -20,7 +23,8 @@ class InjectionsTest {
 
   @Test
   void anInstanceInjectionBeatsANewerGroupInjection() {
-    Injections.Active instance = add(MetricInjection.metric(CPU).forInstance("i-1").constant(90), 0, 100);
+    Injections.Active instance =
+        add(MetricInjection.metric(CPU).forInstance("i-1").constant(90), 0, 100);
     add(MetricInjection.metric(CPU).forGroup("web").constant(10), 0, 100);
 
     assertThat(injections.find(CPU, "i-1", "web", 50)).isSameAs(instance);
@@ -63,7 +67,8 @@ class InjectionsTest {
     assertThat(injections.isEmpty()).isFalse();
     assertThat(injections.isGap(QUEUE, 15)).isTrue();
     assertThat(injections.isGap(QUEUE, 20)).isFalse();
-    assertThat(injections.isGap(MetricId.of("App", "QueueDepth", "Queue", "refunds"), 15)).isFalse();
+    assertThat(injections.isGap(MetricId.of("App", "QueueDepth", "Queue", "refunds"), 15))
+        .isFalse();
   }
 
   @Test

@@ -47,7 +47,9 @@ class MathFunctionsTest {
 
   @Test
   void anUnknownOperatorIsAProgrammingError() {
-    assertThatThrownBy(() -> MathFunctions.apply("%", 1, 2)).isInstanceOf(IllegalStateException.class).hasMessage("%");
+    assertThatThrownBy(() -> MathFunctions.apply("%", 1, 2))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("%");
   }
 
   @Test

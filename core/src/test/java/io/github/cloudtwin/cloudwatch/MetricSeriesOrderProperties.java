@@ -23,14 +23,18 @@ class MetricSeriesOrderProperties {
 
   @Provide
   Arbitrary<List<Sample>> samples() {
-    Arbitrary<Sample> one = net.jqwik.api.Combinators.combine(
-            Arbitraries.longs().between(0, 40), Arbitraries.doubles().between(-100, 100), Arbitraries.integers().between(1, 3))
-        .as((t, v, c) -> new Sample(t * 1000, v, c));
+    Arbitrary<Sample> one =
+        net.jqwik.api.Combinators.combine(
+                Arbitraries.longs().between(0, 40),
+                Arbitraries.doubles().between(-100, 100),
+                Arbitraries.integers().between(1, 3))
+            .as((t, v, c) -> new Sample(t * 1000, v, c));
     return one.list().ofMinSize(1).ofMaxSize(3000);
   }
 
   @Property(tries = 200)
-  void statisticsDoNotDependOnArrivalOrder(@ForAll("samples") List<Sample> samples, @ForAll long seed, @ForAll boolean readInBetween) {
+  void statisticsDoNotDependOnArrivalOrder(
+      @ForAll("samples") List<Sample> samples, @ForAll long seed, @ForAll boolean readInBetween) {
     List<Sample> sorted = new ArrayList<>(samples);
     sorted.sort((a, b) -> Long.compare(a.time(), b.time()));
     List<Sample> shuffled = new ArrayList<>(samples);
@@ -40,13 +44,21 @@ class MetricSeriesOrderProperties {
     assertThat(anyOrder.storedSamples()).isEqualTo(inOrder.storedSamples());
     for (long from = 0; from <= 40_000; from += 7_000) {
       for (long to = from + 1_000; to <= 41_000; to += 9_000) {
-        for (Statistic s : List.of(Statistic.SAMPLE_COUNT, Statistic.SUM, Statistic.MINIMUM, Statistic.MAXIMUM, Statistic.AVERAGE)) {
+        for (Statistic s :
+            List.of(
+                Statistic.SAMPLE_COUNT,
+                Statistic.SUM,
+                Statistic.MINIMUM,
+                Statistic.MAXIMUM,
+                Statistic.AVERAGE)) {
           double a = inOrder.statistic(from, to, s);
           double b = anyOrder.statistic(from, to, s);
           if (Double.isNaN(a)) {
             assertThat(b).as(s + " over an empty window").isNaN();
           } else if (s == Statistic.SUM || s == Statistic.AVERAGE) {
-            assertThat(b).as(s + " over [" + from + ", " + to + ")").isCloseTo(a, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(b)
+                .as(s + " over [" + from + ", " + to + ")")
+                .isCloseTo(a, org.assertj.core.data.Offset.offset(1e-6));
           } else {
             assertThat(b).as(s + " over [" + from + ", " + to + ")").isEqualTo(a);
           }

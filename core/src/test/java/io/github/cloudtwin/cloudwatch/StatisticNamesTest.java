@@ -7,8 +7,8 @@ import io.github.cloudtwin.kernel.ValidationException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The statistic names AWS accepts: "SampleCount | Average | Sum | Minimum | Maximum" (the
- * {@code Statistic} parameter of PutMetricAlarm and GetMetricStatistics,
+ * The statistic names AWS accepts: "SampleCount | Average | Sum | Minimum | Maximum" (the {@code
+ * Statistic} parameter of PutMetricAlarm and GetMetricStatistics,
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html) and a
  * percentile {@code pNN} as {@code ExtendedStatistic}.
  */
@@ -29,8 +29,11 @@ class StatisticNamesTest {
   @Test
   void aNameAwsDoesNotKnowIsRejectedNamingTheField() {
     assertThatThrownBy(() -> Statistic.parse("Median"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("statistic").hasMessageContaining("Median");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("statistic")
+        .hasMessageContaining("Median");
     assertThatThrownBy(() -> Statistic.parse("average"))
-        .as("names are case-sensitive").isInstanceOf(ValidationException.class);
+        .as("names are case-sensitive")
+        .isInstanceOf(ValidationException.class);
   }
 }

@@ -23,8 +23,10 @@ class StatisticSetTest {
   @Test
   void fewerThanOneSampleOrAMinimumAboveTheMaximumIsRejected() {
     assertThatThrownBy(() -> new StatisticValues(0.999, 7, 7, 7))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("StatisticValues.SampleCount");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("StatisticValues.SampleCount");
     assertThatThrownBy(() -> new StatisticValues(2, 10, 5.5, 5.4))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("StatisticValues.Minimum");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("StatisticValues.Minimum");
   }
 }

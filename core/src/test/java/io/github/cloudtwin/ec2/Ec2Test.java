@@ -45,7 +45,9 @@ class Ec2Test {
     assertThat(InstanceType.of("c6i.xlarge")).isEqualTo(new InstanceType("c6i.xlarge", 4, 8192));
     assertThat(InstanceType.of("r5.2xlarge")).isEqualTo(new InstanceType("r5.2xlarge", 8, 65536));
     assertThat(InstanceType.of("t3.micro").cpuUnits()).isEqualTo(2048);
-    assertThat(InstanceType.catalogue()).extracting(InstanceType::family).contains("t3", "t4g", "m5", "m6i", "c5", "c6i", "r5");
+    assertThat(InstanceType.catalogue())
+        .extracting(InstanceType::family)
+        .contains("t3", "t4g", "m5", "m6i", "c5", "c6i", "r5");
   }
 
   @Test
@@ -111,21 +113,34 @@ class Ec2Test {
   @Test
   void basicMonitoringPublishesTheFiveMinuteAverageStampedAtThePeriodStart() {
     Instance i = ec2.runInstance(spec().bootTime(Duration.ZERO).build());
-    twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forInstance(i.instanceId()).between(ofMinutes(0), ofMinutes(30)).series(10, 20, 30, 40, 50, 60));
+    twin.cloudWatch()
+        .inject(
+            MetricInjection.metric("CPUUtilization")
+                .forInstance(i.instanceId())
+                .between(ofMinutes(0), ofMinutes(30))
+                .series(10, 20, 30, 40, 50, 60));
     twin.advance(ofMinutes(4));
     MetricId cpu = MetricId.of("AWS/EC2", "CPUUtilization", "InstanceId", i.instanceId());
     assertThat(twin.cloudWatch().storedSampleCount(cpu)).isZero();
     twin.advance(ofMinutes(1));
-    var points = twin.cloudWatch().getMetricStatistics(cpu, twin.now().minus(ofMinutes(10)), twin.now(), ofMinutes(5), Statistic.AVERAGE);
-    assertThat(points).singleElement().satisfies(p -> {
-      assertThat(p.timestamp()).isEqualTo(CloudTwin.DEFAULT_START);
-      assertThat(p.value()).isEqualTo(30.0);
-    });
+    var points =
+        twin.cloudWatch()
+            .getMetricStatistics(
+                cpu, twin.now().minus(ofMinutes(10)), twin.now(), ofMinutes(5), Statistic.AVERAGE);
+    assertThat(points)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.timestamp()).isEqualTo(CloudTwin.DEFAULT_START);
+              assertThat(p.value()).isEqualTo(30.0);
+            });
   }
 
   @Test
   void detailedMonitoringPublishesEveryMinuteAndACrashSilencesTheInstance() {
-    Instance i = ec2.runInstance(spec().bootTime(Duration.ZERO).detailedMonitoring(true).idleCpuUtilization(3).build());
+    Instance i =
+        ec2.runInstance(
+            spec().bootTime(Duration.ZERO).detailedMonitoring(true).idleCpuUtilization(3).build());
     twin.advance(ofMinutes(3));
     MetricId cpu = MetricId.of("AWS/EC2", "CPUUtilization", "InstanceId", i.instanceId());
     assertThat(twin.cloudWatch().storedSampleCount(cpu)).isEqualTo(3);
@@ -138,11 +153,17 @@ class Ec2Test {
 
   @Test
   void cpuLoadModelsAddToTheIdleLevelCappedAtOneHundred() {
-    Instance i = ec2.runInstance(spec().bootTime(Duration.ZERO).detailedMonitoring(true).idleCpuUtilization(5).build());
+    Instance i =
+        ec2.runInstance(
+            spec().bootTime(Duration.ZERO).detailedMonitoring(true).idleCpuUtilization(5).build());
     ec2.addCpuLoadModel((inst, from, to) -> 60);
     ec2.addCpuLoadModel((inst, from, to) -> 50);
     twin.advance(ofMinutes(1));
     MetricId cpu = MetricId.of("AWS/EC2", "CPUUtilization", "InstanceId", i.instanceId());
-    assertThat(twin.cloudWatch().statistic(cpu, CloudTwin.DEFAULT_START, twin.now(), Statistic.MAXIMUM).getAsDouble()).isEqualTo(100);
+    assertThat(
+            twin.cloudWatch()
+                .statistic(cpu, CloudTwin.DEFAULT_START, twin.now(), Statistic.MAXIMUM)
+                .getAsDouble())
+        .isEqualTo(100);
   }
 }

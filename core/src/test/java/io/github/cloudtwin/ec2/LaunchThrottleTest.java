@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Test;
 class LaunchThrottleTest {
 
   private static InstanceSpec launchFor(String group) {
-    return InstanceSpec.builder().availabilityZone("us-east-1a").instanceType("t3.micro").autoScalingGroupName(group).build();
+    return InstanceSpec.builder()
+        .availabilityZone("us-east-1a")
+        .instanceType("t3.micro")
+        .autoScalingGroupName(group)
+        .build();
   }
 
   @Test
@@ -36,7 +40,12 @@ class LaunchThrottleTest {
   void nothingIsThrottledBeforeAGroupIsSet() {
     LaunchThrottle throttle = new LaunchThrottle(new SplittableRandom(7));
 
-    assertThat(throttle.throttled(InstanceSpec.builder().availabilityZone("us-east-1a").instanceType("t3.micro").build()))
+    assertThat(
+            throttle.throttled(
+                InstanceSpec.builder()
+                    .availabilityZone("us-east-1a")
+                    .instanceType("t3.micro")
+                    .build()))
         .isFalse();
   }
 

@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 class ZonesTest {
 
   private final Kernel kernel = new Kernel(Instant.parse("2026-01-01T00:00:00Z"), 1);
-  private final Zones zones = new Zones(kernel, List.of(
-      new AvailabilityZone("us-east-1a", "use1-az1", "us-east-1"),
-      new AvailabilityZone("us-east-1b", "use1-az2", "us-east-1")));
+  private final Zones zones =
+      new Zones(
+          kernel,
+          List.of(
+              new AvailabilityZone("us-east-1a", "use1-az1", "us-east-1"),
+              new AvailabilityZone("us-east-1b", "use1-az2", "us-east-1")));
 
   private List<Ec2Fact.ZoneStateChanged> stateChanges() {
     return kernel.timeline().events(Ec2Fact.ZoneStateChanged.class).stream()
@@ -27,7 +30,9 @@ class ZonesTest {
 
   @Test
   void zonesKeepTheirOrderAndStartAvailable() {
-    assertThat(zones.all()).extracting(AvailabilityZone::name).containsExactly("us-east-1a", "us-east-1b");
+    assertThat(zones.all())
+        .extracting(AvailabilityZone::name)
+        .containsExactly("us-east-1a", "us-east-1b");
     assertThat(zones.state("us-east-1a")).isEqualTo(ZoneState.AVAILABLE);
     assertThat(zones.zone("us-east-1b").zoneId()).isEqualTo("use1-az2");
   }
@@ -49,9 +54,10 @@ class ZonesTest {
     assertThat(zones.setState("us-east-1a", ZoneState.AVAILABLE)).isTrue();
     assertThat(zones.setState("us-east-1a", ZoneState.AVAILABLE)).isFalse();
 
-    assertThat(stateChanges()).containsExactly(
-        new Ec2Fact.ZoneStateChanged("us-east-1a", ZoneState.AVAILABLE, ZoneState.IMPAIRED),
-        new Ec2Fact.ZoneStateChanged("us-east-1a", ZoneState.IMPAIRED, ZoneState.AVAILABLE));
+    assertThat(stateChanges())
+        .containsExactly(
+            new Ec2Fact.ZoneStateChanged("us-east-1a", ZoneState.AVAILABLE, ZoneState.IMPAIRED),
+            new Ec2Fact.ZoneStateChanged("us-east-1a", ZoneState.IMPAIRED, ZoneState.AVAILABLE));
     assertThat(zones.launchable("us-east-1a", "t3.micro")).isTrue();
   }
 
@@ -69,7 +75,8 @@ class ZonesTest {
 
     assertThat(zones.launchable("us-east-1a", "c5.large")).isTrue();
     List<TimelineEvent> changes = kernel.timeline().events(Ec2Fact.ZoneCapacityChanged.class);
-    assertThat(changes).extracting(e -> e.fact(Ec2Fact.ZoneCapacityChanged.class).orElseThrow().insufficient())
+    assertThat(changes)
+        .extracting(e -> e.fact(Ec2Fact.ZoneCapacityChanged.class).orElseThrow().insufficient())
         .containsExactly(true, false);
   }
 }

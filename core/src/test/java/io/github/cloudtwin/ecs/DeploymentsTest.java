@@ -19,26 +19,50 @@ class DeploymentsTest {
   private final Kernel kernel = new Kernel(Instant.parse("2026-01-01T00:00:00Z"), 7);
   private final List<EcsService> reconciled = new ArrayList<>();
   private final Deployments deployments =
-      new Deployments(kernel, new EcsIds(kernel.randomness().stream("ecs.ids")), new ServiceEventLog(kernel), reconciled::add);
+      new Deployments(
+          kernel,
+          new EcsIds(kernel.randomness().stream("ecs.ids")),
+          new ServiceEventLog(kernel),
+          reconciled::add);
   private final TaskDefinition v1 = taskDefinition(1);
   private final TaskDefinition v2 = taskDefinition(2);
 
   private TaskDefinition taskDefinition(int revision) {
-    return new TaskDefinition(TaskDefinitionSpec.builder("web")
-        .container(ContainerDefinition.builder("app", "nginx:1.27").cpu(256).memory(512).build())
-        .build(), revision, kernel.arns());
+    return new TaskDefinition(
+        TaskDefinitionSpec.builder("web")
+            .container(
+                ContainerDefinition.builder("app", "nginx:1.27").cpu(256).memory(512).build())
+            .build(),
+        revision,
+        kernel.arns());
   }
 
   private EcsService service(int desiredCount, boolean circuitBreaker, boolean rollback) {
-    DeploymentConfiguration dc = DeploymentConfiguration.of(100, 200).withCircuitBreaker(circuitBreaker, rollback);
-    ServiceSpec spec = ServiceSpec.builder("prod", "web", "web").desiredCount(desiredCount).deploymentConfiguration(dc).build();
+    DeploymentConfiguration dc =
+        DeploymentConfiguration.of(100, 200).withCircuitBreaker(circuitBreaker, rollback);
+    ServiceSpec spec =
+        ServiceSpec.builder("prod", "web", "web")
+            .desiredCount(desiredCount)
+            .deploymentConfiguration(dc)
+            .build();
     return new EcsService(spec, kernel.arns(), kernel.clock().now(), kernel.timeline());
   }
 
   /** A task of the service's PRIMARY deployment whose essential container exited before RUNNING. */
   private Task failedToStart(EcsService s, int n) {
-    Task t = new Task("t" + n, kernel.arns(), "prod", s.primaryDeployment().taskDefinition(), "service:web", LaunchType.EC2, s,
-        s.primaryDeployment(), null, kernel.clock().now(), kernel.timeline());
+    Task t =
+        new Task(
+            "t" + n,
+            kernel.arns(),
+            "prod",
+            s.primaryDeployment().taskDefinition(),
+            "service:web",
+            LaunchType.EC2,
+            s,
+            s.primaryDeployment(),
+            null,
+            kernel.clock().now(),
+            kernel.timeline());
     t.stopped(StopCode.EssentialContainerExited, "Essential container in task exited");
     return t;
   }
@@ -70,11 +94,16 @@ class DeploymentsTest {
     for (int n = 1; n <= 10; n++) {
       Task t = failedToStart(s, n);
       kernel.run(() -> deployments.taskStopped(t));
-      waits.add(s.startThrottledUntil == Long.MIN_VALUE ? null : (s.startThrottledUntil - nowMillis()) / 60_000L);
+      waits.add(
+          s.startThrottledUntil == Long.MIN_VALUE
+              ? null
+              : (s.startThrottledUntil - nowMillis()) / 60_000L);
     }
 
     assertThat(waits).containsExactly(null, null, 1L, 2L, 4L, 8L, 16L, 27L, 27L, 27L);
-    assertThat(s.eventMessages()).filteredOn(m -> m.contains("is unable to consistently start tasks successfully")).hasSize(1);
+    assertThat(s.eventMessages())
+        .filteredOn(m -> m.contains("is unable to consistently start tasks successfully"))
+        .hasSize(1);
   }
 
   @Test
@@ -108,7 +137,8 @@ class DeploymentsTest {
     kernel.run(() -> deployments.taskStopped(fifth));
 
     assertThat(d.rolloutState()).isEqualTo(RolloutState.FAILED);
-    assertThat(d.rolloutStateReason()).isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
+    assertThat(d.rolloutStateReason())
+        .isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
     assertThat(d.failedTasks()).isEqualTo(5);
   }
 

@@ -14,8 +14,11 @@ class EcsDeploymentTest {
   private static EcsService steadyService(EcsFixture f, int desired, int min, int max) {
     f.instances("m5.xlarge", "a", "b", "c");
     f.taskDef("web", 256, 256);
-    f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web:1").desiredCount(desired)
-        .deploymentConfiguration(min, max).build());
+    f.ecs.createService(
+        ServiceSpec.builder(f.cluster, "web", "web:1")
+            .desiredCount(desired)
+            .deploymentConfiguration(min, max)
+            .build());
     f.advance(Duration.ofMinutes(2));
     EcsService s = f.ecs.service(f.cluster, "web");
     assertThat(s.runningCount()).isEqualTo(desired);
@@ -27,7 +30,8 @@ class EcsDeploymentTest {
   private static int healthy(EcsService s, Instant now) {
     int n = 0;
     for (Task t : s.tasks()) {
-      if (t.lastStatus() == TaskStatus.RUNNING && t.desiredStatus() == TaskStatus.RUNNING
+      if (t.lastStatus() == TaskStatus.RUNNING
+          && t.desiredStatus() == TaskStatus.RUNNING
           && !now.isBefore(t.startedAt().plus(Ecs.HEALTHY_AFTER))) n++;
     }
     return n;
@@ -63,7 +67,9 @@ class EcsDeploymentTest {
     int[] seen = watch(f, s, Duration.ofMinutes(3));
     assertThat(seen[0]).isGreaterThanOrEqualTo(2);
     assertThat(seen[1]).isLessThanOrEqualTo(8);
-    assertThat(s.tasks()).hasSize(4).allSatisfy(t -> assertThat(t.taskDefinition().familyRevision()).isEqualTo("web:2"));
+    assertThat(s.tasks())
+        .hasSize(4)
+        .allSatisfy(t -> assertThat(t.taskDefinition().familyRevision()).isEqualTo("web:2"));
     assertThat(s.primaryDeployment().rolloutState()).isEqualTo(RolloutState.COMPLETED);
   }
 
@@ -84,12 +90,15 @@ class EcsDeploymentTest {
     }
     for (Task t : old) {
       assertThat(t.lastStatus()).isEqualTo(TaskStatus.STOPPED);
-      assertThat(t.stoppedReason()).isEqualTo("Scaling activity initiated by (deployment " + s.primaryDeployment().id() + ")");
+      assertThat(t.stoppedReason())
+          .isEqualTo(
+              "Scaling activity initiated by (deployment " + s.primaryDeployment().id() + ")");
       assertThat(t.stoppingAt()).isAfterOrEqualTo(lastNewHealthy);
     }
-    assertThat(s.eventMessages()).startsWith(
-        "(service web) has reached a steady state.",
-        "(service web) (deployment " + s.primaryDeployment().id() + ") deployment completed.");
+    assertThat(s.eventMessages())
+        .startsWith(
+            "(service web) has reached a steady state.",
+            "(service web) (deployment " + s.primaryDeployment().id() + ") deployment completed.");
   }
 
   @Test
@@ -98,11 +107,14 @@ class EcsDeploymentTest {
     EcsService s = steadyService(f, 2, 75, 125);
     f.ecs.updateService(ServiceUpdate.builder(f.cluster, "web").taskDefinition("web:2").build());
     f.advance(Duration.ofMinutes(5));
-    assertThat(s.tasks()).hasSize(2).allSatisfy(t -> assertThat(t.taskDefinition().revision()).isEqualTo(1));
+    assertThat(s.tasks())
+        .hasSize(2)
+        .allSatisfy(t -> assertThat(t.taskDefinition().revision()).isEqualTo(1));
     assertThat(s.primaryDeployment().rolloutState()).isEqualTo(RolloutState.IN_PROGRESS);
-    assertThat(s.eventMessages()).containsOnlyOnce(
-        "(service web) was unable to stop or start tasks during a deployment because of the service deployment"
-            + " configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
+    assertThat(s.eventMessages())
+        .containsOnlyOnce(
+            "(service web) was unable to stop or start tasks during a deployment because of the service deployment"
+                + " configuration. Update the minimumHealthyPercent or maximumPercent value and try again.");
   }
 
   @Test
@@ -119,34 +131,49 @@ class EcsDeploymentTest {
     EcsFixture f = new EcsFixture();
     f.instances("m5.xlarge", "a", "b", "c");
     f.taskDef("web", 256, 256);
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web:1").desiredCount(4)
-        .deploymentConfiguration(DeploymentConfiguration.of(100, 200).withCircuitBreaker(true, true)).build());
+    EcsService s =
+        f.ecs.createService(
+            ServiceSpec.builder(f.cluster, "web", "web:1")
+                .desiredCount(4)
+                .deploymentConfiguration(
+                    DeploymentConfiguration.of(100, 200).withCircuitBreaker(true, true))
+                .build());
     f.advance(Duration.ofMinutes(2));
     Deployment good = s.primaryDeployment();
     assertThat(good.rolloutState()).isEqualTo(RolloutState.COMPLETED);
 
     f.taskDef("web", 256, 256); // web:2 crashes 3 s after its containers start
-    f.ecs.inProcessRuntime().behavior("web:2", TaskBehavior.DEFAULT.withExit(Duration.ofSeconds(3), 1));
+    f.ecs
+        .inProcessRuntime()
+        .behavior("web:2", TaskBehavior.DEFAULT.withExit(Duration.ofSeconds(3), 1));
     f.ecs.updateService(ServiceUpdate.builder(f.cluster, "web").taskDefinition("web:2").build());
     Deployment bad = s.primaryDeployment();
     f.advance(Duration.ofMinutes(5));
 
     assertThat(bad.rolloutState()).isEqualTo(RolloutState.FAILED);
     assertThat(bad.failedTasks()).isEqualTo(3);
-    assertThat(s.eventMessages()).contains(
-        "(service web) rolling back to deployment " + good.id() + ".",
-        "(service web) (deployment " + bad.id() + ") deployment failed: tasks failed to start.");
+    assertThat(s.eventMessages())
+        .contains(
+            "(service web) rolling back to deployment " + good.id() + ".",
+            "(service web) (deployment "
+                + bad.id()
+                + ") deployment failed: tasks failed to start.");
     assertThat(s.primaryDeployment()).isSameAs(good);
     assertThat(s.deployments()).containsExactly(good);
-    assertThat(s.tasks()).hasSize(4).allSatisfy(t -> assertThat(t.taskDefinition().familyRevision()).isEqualTo("web:1"));
+    assertThat(s.tasks())
+        .hasSize(4)
+        .allSatisfy(t -> assertThat(t.taskDefinition().familyRevision()).isEqualTo("web:1"));
     assertThat(s.eventMessages()).first().isEqualTo("(service web) has reached a steady state.");
     // the old tasks kept serving throughout: four web:1 tasks never stopped
     assertThat(s.tasks()).allSatisfy(t -> assertThat(t.startedAt()).isBefore(bad.createdAt()));
     List<Task> failed = s.tasks(TaskStatus.STOPPED);
-    assertThat(failed).hasSizeGreaterThanOrEqualTo(3).allSatisfy(t -> {
-      assertThat(t.stopCode()).isEqualTo(StopCode.EssentialContainerExited);
-      assertThat(t.stoppedReason()).isEqualTo("Essential container in task exited");
-    });
+    assertThat(failed)
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(
+            t -> {
+              assertThat(t.stopCode()).isEqualTo(StopCode.EssentialContainerExited);
+              assertThat(t.stoppedReason()).isEqualTo("Essential container in task exited");
+            });
   }
 
   @Test
@@ -154,9 +181,16 @@ class EcsDeploymentTest {
     EcsFixture f = new EcsFixture();
     f.instances("m5.xlarge", "a", "b", "c");
     f.taskDef("web", 256, 256);
-    f.ecs.inProcessRuntime().behavior("web", TaskBehavior.DEFAULT.withExit(Duration.ofSeconds(3), 137));
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(10)
-        .deploymentConfiguration(DeploymentConfiguration.of(100, 200).withCircuitBreaker(true, false)).build());
+    f.ecs
+        .inProcessRuntime()
+        .behavior("web", TaskBehavior.DEFAULT.withExit(Duration.ofSeconds(3), 137));
+    EcsService s =
+        f.ecs.createService(
+            ServiceSpec.builder(f.cluster, "web", "web")
+                .desiredCount(10)
+                .deploymentConfiguration(
+                    DeploymentConfiguration.of(100, 200).withCircuitBreaker(true, false))
+                .build());
     f.advance(Duration.ofMinutes(10));
     assertThat(s.primaryDeployment().rolloutState()).isEqualTo(RolloutState.FAILED);
     assertThat(s.primaryDeployment().failedTasks()).isEqualTo(5);
@@ -168,7 +202,8 @@ class EcsDeploymentTest {
     EcsFixture f = new EcsFixture();
     f.instances("m5.xlarge", "a", "b", "c");
     f.taskDef("web", 256, 256);
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(3).build());
+    EcsService s =
+        f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(3).build());
     f.advance(Duration.ofMinutes(1));
     Task victim = s.tasks().get(0);
     f.ecs.stopTask(f.cluster, victim.taskId(), "testing");

@@ -16,21 +16,44 @@ class EcsDeterminismTest {
 
   private static String scenario(long seed) {
     try (CloudTwin twin = CloudTwin.builder().seed(seed).build()) {
-      twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("asg")
-          .launchTemplate("ecs", "1").instanceType("m5.large").minSize(0).maxSize(12).desiredCapacity(3)
-          .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").build());
+      twin.autoScaling()
+          .createAutoScalingGroup(
+              AutoScalingGroupSpec.builder()
+                  .autoScalingGroupName("asg")
+                  .launchTemplate("ecs", "1")
+                  .instanceType("m5.large")
+                  .minSize(0)
+                  .maxSize(12)
+                  .desiredCapacity(3)
+                  .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+                  .build());
       Ecs ecs = twin.ecs();
       ecs.createCluster("prod");
-      ecs.createCapacityProvider(CapacityProviderSpec.of("cp", "asg").withManagedTerminationProtection(true));
-      ecs.putClusterCapacityProviders("prod", List.of("cp"), List.of(CapacityProviderStrategyItem.of("cp", 1)));
-      ecs.registerTaskDefinition(TaskDefinitionSpec.builder("web").cpu(512).memory(1024)
-          .container(ContainerDefinition.builder("app", "nginx").portMapping(80).build()).build());
-      ecs.createService(ServiceSpec.builder("prod", "web", "web").desiredCount(4)
-          .placementStrategy(PlacementStrategy.spreadByZone(), PlacementStrategy.random()).build());
+      ecs.createCapacityProvider(
+          CapacityProviderSpec.of("cp", "asg").withManagedTerminationProtection(true));
+      ecs.putClusterCapacityProviders(
+          "prod", List.of("cp"), List.of(CapacityProviderStrategyItem.of("cp", 1)));
+      ecs.registerTaskDefinition(
+          TaskDefinitionSpec.builder("web")
+              .cpu(512)
+              .memory(1024)
+              .container(ContainerDefinition.builder("app", "nginx").portMapping(80).build())
+              .build());
+      ecs.createService(
+          ServiceSpec.builder("prod", "web", "web")
+              .desiredCount(4)
+              .placementStrategy(PlacementStrategy.spreadByZone(), PlacementStrategy.random())
+              .build());
       twin.advance(Duration.ofMinutes(2));
-      twin.applicationAutoScaling().registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 2, 30));
-      twin.applicationAutoScaling().putScalingPolicy(
-          TargetTrackingPolicySpec.predefined("cpu", "service/prod/web", PredefinedMetricType.ECSServiceAverageCPUUtilization, 50));
+      twin.applicationAutoScaling()
+          .registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 2, 30));
+      twin.applicationAutoScaling()
+          .putScalingPolicy(
+              TargetTrackingPolicySpec.predefined(
+                  "cpu",
+                  "service/prod/web",
+                  PredefinedMetricType.ECSServiceAverageCPUUtilization,
+                  50));
       ecs.inProcessRuntime().setRequestRate("prod", "web", 4000);
       twin.advance(Duration.ofMinutes(20));
       twin.faults().failZone("us-east-1b");

@@ -27,11 +27,20 @@ final class EcsFixture {
     this(42);
   }
 
-  /** Launches instances of {@code type} in the zones given (letters a, b, c), boots and registers them. */
+  /**
+   * Launches instances of {@code type} in the zones given (letters a, b, c), boots and registers
+   * them.
+   */
   List<ContainerInstance> instances(String type, String... zoneLetters) {
     List<Instance> launched = new ArrayList<>();
     for (String z : zoneLetters) {
-      launched.add(twin.ec2().runInstance(InstanceSpec.builder().instanceType(type).availabilityZone("us-east-1" + z).build()));
+      launched.add(
+          twin.ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .instanceType(type)
+                      .availabilityZone("us-east-1" + z)
+                      .build()));
     }
     twin.advance(InstanceSpec.DEFAULT_BOOT_TIME);
     List<ContainerInstance> out = new ArrayList<>();
@@ -43,21 +52,28 @@ final class EcsFixture {
   TaskDefinition taskDef(String family, int cpu, int memory) {
     return ecs.registerTaskDefinition(
         TaskDefinitionSpec.builder(family)
-            .container(ContainerDefinition.builder("app", "nginx:1.27").cpu(cpu).memory(memory).portMapping(80).build())
+            .container(
+                ContainerDefinition.builder("app", "nginx:1.27")
+                    .cpu(cpu)
+                    .memory(memory)
+                    .portMapping(80)
+                    .build())
             .build());
   }
 
   /** Tasks of the service per zone (live tasks only), sorted by zone. */
   Map<String, Integer> perZone(EcsService s) {
     Map<String, Integer> m = new TreeMap<>();
-    for (Task t : s.tasks()) if (t.desiredStatus() == TaskStatus.RUNNING) m.merge(t.availabilityZone(), 1, Integer::sum);
+    for (Task t : s.tasks())
+      if (t.desiredStatus() == TaskStatus.RUNNING) m.merge(t.availabilityZone(), 1, Integer::sum);
     return m;
   }
 
   /** Tasks of the service per EC2 instance id (live tasks only). */
   Map<String, Integer> perInstance(EcsService s) {
     Map<String, Integer> m = new TreeMap<>();
-    for (Task t : s.tasks()) if (t.desiredStatus() == TaskStatus.RUNNING) m.merge(t.ec2InstanceId(), 1, Integer::sum);
+    for (Task t : s.tasks())
+      if (t.desiredStatus() == TaskStatus.RUNNING) m.merge(t.ec2InstanceId(), 1, Integer::sum);
     return m;
   }
 

@@ -15,20 +15,35 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Services behind a load balancer: registration, health, grace period, replacement (aws-behaviour.md 5.5). */
+/**
+ * Services behind a load balancer: registration, health, grace period, replacement
+ * (aws-behaviour.md 5.5).
+ */
 class EcsLoadBalancerTest {
 
   private static LoadBalancing alb(EcsFixture f, TargetType type) {
     LoadBalancing elb = f.twin.loadBalancing();
-    elb.createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(List.of("us-east-1a", "us-east-1b", "us-east-1c")).build());
-    elb.createTargetGroup(TargetGroupSpec.builder("web-tg").targetType(type).deregistrationDelay(Duration.ofSeconds(30)).build());
+    elb.createLoadBalancer(
+        LoadBalancerSpec.application("web")
+            .availabilityZones(List.of("us-east-1a", "us-east-1b", "us-east-1c"))
+            .build());
+    elb.createTargetGroup(
+        TargetGroupSpec.builder("web-tg")
+            .targetType(type)
+            .deregistrationDelay(Duration.ofSeconds(30))
+            .build());
     elb.createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
     return elb;
   }
 
   private static void awsvpcTaskDef(EcsFixture f) {
-    f.ecs.registerTaskDefinition(TaskDefinitionSpec.builder("web").networkMode(NetworkMode.AWSVPC).cpu(256).memory(512)
-        .container(ContainerDefinition.builder("app", "nginx").portMapping(80).build()).build());
+    f.ecs.registerTaskDefinition(
+        TaskDefinitionSpec.builder("web")
+            .networkMode(NetworkMode.AWSVPC)
+            .cpu(256)
+            .memory(512)
+            .container(ContainerDefinition.builder("app", "nginx").portMapping(80).build())
+            .build());
   }
 
   @Test
@@ -37,14 +52,20 @@ class EcsLoadBalancerTest {
     LoadBalancing elb = alb(f, TargetType.IP);
     f.instances("m5.xlarge", "a", "b", "c");
     awsvpcTaskDef(f);
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(3)
-        .loadBalancer("web-tg", "app", 80).build());
+    EcsService s =
+        f.ecs.createService(
+            ServiceSpec.builder(f.cluster, "web", "web")
+                .desiredCount(3)
+                .loadBalancer("web-tg", "app", 80)
+                .build());
     f.advance(Duration.ofMinutes(3));
     Set<String> ips = new HashSet<>();
     for (Task t : s.tasks()) ips.add(t.privateIpv4Address());
     assertThat(ips).hasSize(3);
-    assertThat(elb.targetGroup("web-tg").targetHealth().keySet()).containsExactlyInAnyOrderElementsOf(ips);
-    assertThat(elb.targetGroup("web-tg").targetHealth().values()).allSatisfy(h -> assertThat(h.state()).isEqualTo(TargetHealthState.HEALTHY));
+    assertThat(elb.targetGroup("web-tg").targetHealth().keySet())
+        .containsExactlyInAnyOrderElementsOf(ips);
+    assertThat(elb.targetGroup("web-tg").targetHealth().values())
+        .allSatisfy(h -> assertThat(h.state()).isEqualTo(TargetHealthState.HEALTHY));
     Set<String> answered = new HashSet<>();
     for (int i = 0; i < 30; i++) answered.add(elb.send("web").targetId());
     assertThat(answered).isEqualTo(ips);
@@ -57,23 +78,34 @@ class EcsLoadBalancerTest {
     LoadBalancing elb = alb(f, TargetType.IP);
     f.instances("m5.xlarge", "a", "b", "c");
     awsvpcTaskDef(f);
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(3)
-        .loadBalancer("web-tg", "app", 80).build());
+    EcsService s =
+        f.ecs.createService(
+            ServiceSpec.builder(f.cluster, "web", "web")
+                .desiredCount(3)
+                .loadBalancer("web-tg", "app", 80)
+                .build());
     f.advance(Duration.ofMinutes(3));
     Task sick = s.tasks().get(0);
     elb.failHealthChecks(sick.privateIpv4Address());
     f.advance(Duration.ofMinutes(5));
     assertThat(sick.lastStatus()).isEqualTo(TaskStatus.STOPPED);
-    assertThat(sick.stoppedReason()).isEqualTo(
-        "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:"
-            + elb.targetGroup("web-tg").dimensionValue() + ")");
+    assertThat(sick.stoppedReason())
+        .isEqualTo(
+            "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:"
+                + elb.targetGroup("web-tg").dimensionValue()
+                + ")");
     assertThat(s.runningCount()).isEqualTo(3);
     assertThat(s.tasks()).doesNotContain(sick);
     // failHealthChecks answers health checks with 500
-    assertThat(s.eventMessages()).contains(
-        "(service web) (task " + sick.taskId() + ") (port 80) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:"
-            + "123456789012:" + elb.targetGroup("web-tg").dimensionValue() + ") due to (reason Health checks failed with these codes: [500])",
-        "(service web) has stopped 1 running tasks: (task " + sick.taskId() + ").");
+    assertThat(s.eventMessages())
+        .contains(
+            "(service web) (task "
+                + sick.taskId()
+                + ") (port 80) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:"
+                + "123456789012:"
+                + elb.targetGroup("web-tg").dimensionValue()
+                + ") due to (reason Health checks failed with these codes: [500])",
+            "(service web) has stopped 1 running tasks: (task " + sick.taskId() + ").");
   }
 
   @Test
@@ -82,14 +114,20 @@ class EcsLoadBalancerTest {
     LoadBalancing elb = alb(f, TargetType.IP);
     f.instances("m5.xlarge", "a", "b", "c");
     awsvpcTaskDef(f);
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(1)
-        .loadBalancer("web-tg", "app", 80).healthCheckGracePeriod(Duration.ofSeconds(300)).build());
+    EcsService s =
+        f.ecs.createService(
+            ServiceSpec.builder(f.cluster, "web", "web")
+                .desiredCount(1)
+                .loadBalancer("web-tg", "app", 80)
+                .healthCheckGracePeriod(Duration.ofSeconds(300))
+                .build());
     f.advance(Duration.ofSeconds(16)); // ENI 5 s + start 10 s: RUNNING at 15 s, registered
     Task t = s.tasks().get(0);
     assertThat(t.lastStatus()).isEqualTo(TaskStatus.RUNNING);
     elb.failHealthChecks(t.privateIpv4Address());
     f.advance(Duration.ofSeconds(280)); // unhealthy by now, but within the grace period
-    assertThat(elb.targetGroup("web-tg").health(t.privateIpv4Address()).state()).isEqualTo(TargetHealthState.UNHEALTHY);
+    assertThat(elb.targetGroup("web-tg").health(t.privateIpv4Address()).state())
+        .isEqualTo(TargetHealthState.UNHEALTHY);
     assertThat(t.desiredStatus()).isEqualTo(TaskStatus.RUNNING);
     f.advance(Duration.ofSeconds(30)); // grace ends at RUNNING + 300 s
     assertThat(t.desiredStatus()).isEqualTo(TaskStatus.STOPPED);
@@ -102,8 +140,12 @@ class EcsLoadBalancerTest {
     LoadBalancing elb = alb(f, TargetType.INSTANCE);
     List<ContainerInstance> ci = f.instances("m5.xlarge", "a", "b");
     f.taskDef("web", 256, 256);
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(2)
-        .loadBalancer("web-tg", "app", 80).build());
+    EcsService s =
+        f.ecs.createService(
+            ServiceSpec.builder(f.cluster, "web", "web")
+                .desiredCount(2)
+                .loadBalancer("web-tg", "app", 80)
+                .build());
     f.advance(Duration.ofMinutes(3));
     assertThat(elb.targetGroup("web-tg").targetHealth().keySet())
         .containsExactlyInAnyOrder(ci.get(0).ec2InstanceId(), ci.get(1).ec2InstanceId());
@@ -122,17 +164,27 @@ class EcsLoadBalancerTest {
     LoadBalancing elb = alb(f, TargetType.IP);
     f.instances("m5.xlarge", "a", "b", "c");
     awsvpcTaskDef(f);
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(6)
-        .loadBalancer("web-tg", "app", 80).build());
+    EcsService s =
+        f.ecs.createService(
+            ServiceSpec.builder(f.cluster, "web", "web")
+                .desiredCount(6)
+                .loadBalancer("web-tg", "app", 80)
+                .build());
     f.advance(Duration.ofMinutes(3));
     assertThat(f.perZone(s)).containsValues(2, 2, 2);
-    List<String> lost = s.tasks().stream().filter(t -> t.availabilityZone().equals("us-east-1a")).map(Task::privateIpv4Address).toList();
+    List<String> lost =
+        s.tasks().stream()
+            .filter(t -> t.availabilityZone().equals("us-east-1a"))
+            .map(Task::privateIpv4Address)
+            .toList();
 
     f.twin.faults().failZone("us-east-1a");
-    // the zone's targets fail their health checks (2 x 30 s); from then on nothing is routed to them
+    // the zone's targets fail their health checks (2 x 30 s); from then on nothing is routed to
+    // them
     f.advance(Duration.ofSeconds(61));
     for (String ip : lost) {
-      assertThat(elb.targetGroup("web-tg").health(ip).state()).isIn(TargetHealthState.UNHEALTHY, TargetHealthState.DRAINING, TargetHealthState.UNUSED);
+      assertThat(elb.targetGroup("web-tg").health(ip).state())
+          .isIn(TargetHealthState.UNHEALTHY, TargetHealthState.DRAINING, TargetHealthState.UNUSED);
     }
     for (int i = 0; i < 60; i++) {
       RoutedResponse r = elb.send("web");
@@ -151,8 +203,12 @@ class EcsLoadBalancerTest {
     LoadBalancing elb = alb(f, TargetType.IP);
     f.instances("m5.xlarge", "a", "b", "c");
     awsvpcTaskDef(f);
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web:1").desiredCount(4)
-        .loadBalancer("web-tg", "app", 80).build());
+    EcsService s =
+        f.ecs.createService(
+            ServiceSpec.builder(f.cluster, "web", "web:1")
+                .desiredCount(4)
+                .loadBalancer("web-tg", "app", 80)
+                .build());
     f.advance(Duration.ofMinutes(3));
     awsvpcTaskDef(f); // web:2
     f.ecs.updateService(ServiceUpdate.builder(f.cluster, "web").taskDefinition("web:2").build());
@@ -160,13 +216,18 @@ class EcsLoadBalancerTest {
     int maxTasks = 0;
     for (int sec = 0; sec < 600; sec++) {
       f.advance(Duration.ofSeconds(1));
-      long healthy = elb.targetGroup("web-tg").targetHealth().values().stream().filter(h -> h.state() == TargetHealthState.HEALTHY).count();
+      long healthy =
+          elb.targetGroup("web-tg").targetHealth().values().stream()
+              .filter(h -> h.state() == TargetHealthState.HEALTHY)
+              .count();
       minHealthy = (int) Math.min(minHealthy, healthy);
       maxTasks = Math.max(maxTasks, s.tasks().size());
     }
     assertThat(minHealthy).isGreaterThanOrEqualTo(4);
     assertThat(maxTasks).isLessThanOrEqualTo(8);
-    assertThat(s.tasks()).hasSize(4).allSatisfy(t -> assertThat(t.taskDefinition().familyRevision()).isEqualTo("web:2"));
+    assertThat(s.tasks())
+        .hasSize(4)
+        .allSatisfy(t -> assertThat(t.taskDefinition().familyRevision()).isEqualTo("web:2"));
     assertThat(s.primaryDeployment().rolloutState()).isEqualTo(RolloutState.COMPLETED);
   }
 
@@ -176,21 +237,42 @@ class EcsLoadBalancerTest {
     LoadBalancing elb = alb(f, TargetType.IP);
     f.instances("m5.xlarge", "a", "b", "c");
     awsvpcTaskDef(f);
-    EcsService s = f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(2)
-        .loadBalancer("web-tg", "app", 80).build());
+    EcsService s =
+        f.ecs.createService(
+            ServiceSpec.builder(f.cluster, "web", "web")
+                .desiredCount(2)
+                .loadBalancer("web-tg", "app", 80)
+                .build());
     f.advance(Duration.ofMinutes(3));
     String label = "app/web/0123456789abcdef/" + elb.targetGroup("web-tg").dimensionValue();
-    f.twin.applicationAutoScaling().registerScalableTarget(io.github.cloudtwin.appautoscaling.ScalableTargetSpec.ecsService("prod", "web", 1, 10));
-    f.twin.applicationAutoScaling().putScalingPolicy(
-        io.github.cloudtwin.appautoscaling.TargetTrackingPolicySpec.requestCountPerTarget("rpt", "service/prod/web", label, 1000));
-    elb.offerTraffic("web", io.github.cloudtwin.elb.Request.get(), 50); // 3000 a minute: 1500 per target
+    f.twin
+        .applicationAutoScaling()
+        .registerScalableTarget(
+            io.github.cloudtwin.appautoscaling.ScalableTargetSpec.ecsService("prod", "web", 1, 10));
+    f.twin
+        .applicationAutoScaling()
+        .putScalingPolicy(
+            io.github.cloudtwin.appautoscaling.TargetTrackingPolicySpec.requestCountPerTarget(
+                "rpt", "service/prod/web", label, 1000));
+    elb.offerTraffic(
+        "web", io.github.cloudtwin.elb.Request.get(), 50); // 3000 a minute: 1500 per target
     f.advance(Duration.ofMinutes(5));
     assertThat(s.desiredCount()).isEqualTo(3); // ceil(2 x 1500 / 1000)
     f.advance(Duration.ofMinutes(2));
     java.time.Instant end = f.twin.now().minusSeconds(f.twin.now().getEpochSecond() % 60);
-    io.github.cloudtwin.cloudwatch.MetricId cpu = io.github.cloudtwin.cloudwatch.MetricId.of("AWS/ECS", "CPUUtilization", "ClusterName", "prod", "ServiceName", "web");
+    io.github.cloudtwin.cloudwatch.MetricId cpu =
+        io.github.cloudtwin.cloudwatch.MetricId.of(
+            "AWS/ECS", "CPUUtilization", "ClusterName", "prod", "ServiceName", "web");
     // 50 rps over 3 tasks at 1 CPU unit-second per request, against 256 reserved units per task
-    assertThat(f.twin.cloudWatch().statistic(cpu, end.minusSeconds(60), end, io.github.cloudtwin.cloudwatch.Statistic.AVERAGE).getAsDouble())
+    assertThat(
+            f.twin
+                .cloudWatch()
+                .statistic(
+                    cpu,
+                    end.minusSeconds(60),
+                    end,
+                    io.github.cloudtwin.cloudwatch.Statistic.AVERAGE)
+                .getAsDouble())
         .isCloseTo(100.0 * 50 / 3 / 256, org.assertj.core.data.Offset.offset(1e-6));
   }
 }

@@ -16,9 +16,11 @@ class TaskDefinitionsTest {
   private final TaskDefinitions registry = new TaskDefinitions(kernel);
 
   private TaskDefinition register(String family) {
-    return registry.register(TaskDefinitionSpec.builder(family)
-        .container(ContainerDefinition.builder("app", "nginx:1.27").cpu(256).memory(512).build())
-        .build());
+    return registry.register(
+        TaskDefinitionSpec.builder(family)
+            .container(
+                ContainerDefinition.builder("app", "nginx:1.27").cpu(256).memory(512).build())
+            .build());
   }
 
   @Test

@@ -14,9 +14,15 @@ class TaskHealthVisibleTest {
     try (var twin = f.twin) {
       f.instances("m5.large", "a");
       f.taskDef("api", 256, 512);
-      EcsService api = f.ecs.createService(ServiceSpec.builder(f.cluster, "api", "api").desiredCount(1).build());
-      assertThat(twin.advanceUntil(() -> !api.tasks().isEmpty() && api.tasks().get(0).lastStatus() == TaskStatus.RUNNING,
-          Duration.ofMinutes(5))).isTrue();
+      EcsService api =
+          f.ecs.createService(ServiceSpec.builder(f.cluster, "api", "api").desiredCount(1).build());
+      assertThat(
+              twin.advanceUntil(
+                  () ->
+                      !api.tasks().isEmpty()
+                          && api.tasks().get(0).lastStatus() == TaskStatus.RUNNING,
+                  Duration.ofMinutes(5)))
+          .isTrue();
       Task task = api.tasks().get(0);
       assertThat(task.healthStatus()).isEqualTo(HealthStatus.UNKNOWN);
       assertThat(f.ecs.countsAsHealthy(task)).isFalse();

@@ -1,9 +1,9 @@
 package io.github.cloudtwin.ecs;
 
-import io.github.cloudtwin.internal.TargetRegistration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cloudtwin.facts.EcsFact;
+import io.github.cloudtwin.internal.TargetRegistration;
 import io.github.cloudtwin.kernel.Kernel;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +34,10 @@ class TaskTargetsTest {
     }
 
     @Override
-    public void register(String targetGroupName, String targetId, int port, String availabilityZone) {
-      calls.add("register " + targetGroupName + " " + targetId + ":" + port + " in " + availabilityZone);
+    public void register(
+        String targetGroupName, String targetId, int port, String availabilityZone) {
+      calls.add(
+          "register " + targetGroupName + " " + targetId + ":" + port + " in " + availabilityZone);
     }
 
     @Override
@@ -57,15 +59,42 @@ class TaskTargetsTest {
     public void setHealthListener(HealthListener listener) {}
   }
 
-  /** A RUNNING-to-be awsvpc task of service web, behind target groups tg-a and tg-b, at 10.0.0.4. */
+  /**
+   * A RUNNING-to-be awsvpc task of service web, behind target groups tg-a and tg-b, at 10.0.0.4.
+   */
   private Task taskBehindTwoTargetGroups() {
-    TaskDefinition td = new TaskDefinition(
-        TaskDefinitionSpec.builder("web").networkMode(NetworkMode.AWSVPC)
-            .container(ContainerDefinition.builder("app", "nginx:1.27").cpu(256).memory(512).portMapping(80).build())
-            .build(), 1, kernel.arns());
-    ServiceSpec spec = ServiceSpec.builder("prod", "web", "web").loadBalancer("tg-a", "app", 80).loadBalancer("tg-b", "app", 80).build();
+    TaskDefinition td =
+        new TaskDefinition(
+            TaskDefinitionSpec.builder("web")
+                .networkMode(NetworkMode.AWSVPC)
+                .container(
+                    ContainerDefinition.builder("app", "nginx:1.27")
+                        .cpu(256)
+                        .memory(512)
+                        .portMapping(80)
+                        .build())
+                .build(),
+            1,
+            kernel.arns());
+    ServiceSpec spec =
+        ServiceSpec.builder("prod", "web", "web")
+            .loadBalancer("tg-a", "app", 80)
+            .loadBalancer("tg-b", "app", 80)
+            .build();
     EcsService s = new EcsService(spec, kernel.arns(), kernel.clock().now(), kernel.timeline());
-    Task t = new Task("t1", kernel.arns(), "prod", td, "service:web", LaunchType.EC2, s, null, null, kernel.clock().now(), kernel.timeline());
+    Task t =
+        new Task(
+            "t1",
+            kernel.arns(),
+            "prod",
+            td,
+            "service:web",
+            LaunchType.EC2,
+            s,
+            null,
+            null,
+            kernel.clock().now(),
+            kernel.timeline());
     t.placeOn(null, "us-east-1a", "10.0.0.4");
     return t;
   }
@@ -76,7 +105,9 @@ class TaskTargetsTest {
     Task t = taskBehindTwoTargetGroups();
     kernel.run(() -> targets.register(t));
 
-    assertThat(elb.calls).containsExactly("register tg-a 10.0.0.4:80 in us-east-1a", "register tg-b 10.0.0.4:80 in us-east-1a");
+    assertThat(elb.calls)
+        .containsExactly(
+            "register tg-a 10.0.0.4:80 in us-east-1a", "register tg-b 10.0.0.4:80 in us-east-1a");
     assertThat(targets.tasksAt("tg-a", "10.0.0.4")).containsExactly(t);
     assertThat(targets.tasksAt("tg-b", "10.0.0.4")).containsExactly(t);
     assertThat(targets.tasksAt("tg-a", "10.0.0.5")).isNull();
@@ -119,7 +150,8 @@ class TaskTargetsTest {
     Duration drain = kernel.call(() -> targets.deregisterToDrain(t));
 
     assertThat(drain).isEqualTo(Duration.ofSeconds(300));
-    assertThat(elb.calls).containsExactly("deregister tg-a 10.0.0.4:80", "deregister tg-b 10.0.0.4:80");
+    assertThat(elb.calls)
+        .containsExactly("deregister tg-a 10.0.0.4:80", "deregister tg-b 10.0.0.4:80");
     assertThat(targets.tasksAt("tg-a", "10.0.0.4")).isNull();
     assertThat(targets.tasksAt("tg-b", "10.0.0.4")).isNull();
   }
@@ -134,7 +166,8 @@ class TaskTargetsTest {
     kernel.run(() -> targets.deregisterLost(t));
     kernel.run(() -> targets.deregisterLost(t));
 
-    assertThat(elb.calls).containsExactly("deregister tg-a 10.0.0.4:80", "deregister tg-b 10.0.0.4:80");
+    assertThat(elb.calls)
+        .containsExactly("deregister tg-a 10.0.0.4:80", "deregister tg-b 10.0.0.4:80");
   }
 
   @Test

@@ -16,11 +16,18 @@ class ClassicAndAutoScalingTest {
   void classicWithConnectionDrainingDrainsWhileARequestIsInFlightAndReportsInService() {
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
-      LoadBalancer lb = elb.createLoadBalancer(LoadBalancerSpec.classic("old").availabilityZones("us-east-1a", "us-east-1b")
-          .connectionDraining(true, Duration.ofSeconds(120)).build());
+      LoadBalancer lb =
+          elb.createLoadBalancer(
+              LoadBalancerSpec.classic("old")
+                  .availabilityZones("us-east-1a", "us-east-1b")
+                  .connectionDraining(true, Duration.ofSeconds(120))
+                  .build());
       assertThat(lb.spec().crossZone()).as("API default: cross-zone off").isFalse();
       elb.createListener(ListenerSpec.builder("old", 80).forwardTo("old").build());
-      String id = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build()).instanceId();
+      String id =
+          twin.ec2()
+              .runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build())
+              .instanceId();
       lb.register(id);
       twin.advance(Duration.ofMinutes(6));
       assertThat(lb.instanceHealth(id).classicState()).isEqualTo("InService");
@@ -29,7 +36,8 @@ class ClassicAndAutoScalingTest {
       assertThat(elb.send("old").status()).isEqualTo(504);
       List<Duration> drained = new ArrayList<>();
       lb.deregister(id, () -> drained.add(twin.elapsed()));
-      assertThat(lb.instanceHealth(id).description()).isEqualTo("Instance deregistration currently in progress");
+      assertThat(lb.instanceHealth(id).description())
+          .isEqualTo("Instance deregistration currently in progress");
       assertThat(lb.instanceHealth(id).classicState()).isEqualTo("InService");
       twin.advance(Duration.ofSeconds(120));
       // draining ends when nothing is in flight, before the 120 s timeout (issue 12)
@@ -42,9 +50,14 @@ class ClassicAndAutoScalingTest {
   void classicWithoutDrainingDeregistersAtOnce() {
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
-      LoadBalancer lb = elb.createLoadBalancer(LoadBalancerSpec.classic("old").availabilityZones("us-east-1a").build());
+      LoadBalancer lb =
+          elb.createLoadBalancer(
+              LoadBalancerSpec.classic("old").availabilityZones("us-east-1a").build());
       elb.createListener(ListenerSpec.builder("old", 80).forwardTo("old").build());
-      String id = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build()).instanceId();
+      String id =
+          twin.ec2()
+              .runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build())
+              .instanceId();
       lb.register(id);
       twin.advance(Duration.ofMinutes(6));
       List<String> drained = new ArrayList<>();
@@ -69,12 +82,24 @@ class ClassicAndAutoScalingTest {
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       TargetGroup tg = e.elb.targetGroup("tg");
-      LoadBalancerTargets targets = new LoadBalancerTargets() {
-        public String name() { return tg.name(); }
-        public void register(String id) { tg.register(id); }
-        public void deregister(String id, Runnable drained) { tg.deregister(id, drained); }
-        public boolean isUnhealthy(String id) { return tg.isUnhealthy(id); }
-      };
+      LoadBalancerTargets targets =
+          new LoadBalancerTargets() {
+            public String name() {
+              return tg.name();
+            }
+
+            public void register(String id) {
+              tg.register(id);
+            }
+
+            public void deregister(String id, Runnable drained) {
+              tg.deregister(id, drained);
+            }
+
+            public boolean isUnhealthy(String id) {
+              return tg.isUnhealthy(id);
+            }
+          };
       String sick = e.zoneA.get(0);
       e.elb.failHealthChecks(sick);
       e.twin.advance(Duration.ofSeconds(60));
@@ -85,7 +110,11 @@ class ClassicAndAutoScalingTest {
       e.twin.advance(Duration.ofSeconds(300));
       // an unhealthy target gets no request, so nothing is in flight: it leaves at once (issue 12)
       assertThat(drained).containsExactly(Duration.ofSeconds(180));
-      String fresh = e.twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(ElbFixture.A).build()).instanceId();
+      String fresh =
+          e.twin
+              .ec2()
+              .runInstance(InstanceSpec.builder().availabilityZone(ElbFixture.A).build())
+              .instanceId();
       targets.register(fresh);
       assertThat(tg.health(fresh).state()).isEqualTo(TargetHealthState.INITIAL);
     }

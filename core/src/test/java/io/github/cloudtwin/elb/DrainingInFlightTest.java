@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12, finding 2. AWS (ELB user guide, target groups, "Deregistration delay"): "If a
- * deregistering target has no in-flight requests and no active connections, Elastic Load
- * Balancing immediately completes the deregistration process, without waiting for the
- * deregistration delay." Draining ends when the requests in flight to the target are done, from
- * every source of traffic, and never later than the delay (300 s here).
+ * deregistering target has no in-flight requests and no active connections, Elastic Load Balancing
+ * immediately completes the deregistration process, without waiting for the deregistration delay."
+ * Draining ends when the requests in flight to the target are done, from every source of traffic,
+ * and never later than the delay (300 s here).
  */
 class DrainingInFlightTest {
 
@@ -29,8 +29,13 @@ class DrainingInFlightTest {
   }
 
   private Instant unusedAt() {
-    return twin.timeline().events(e -> e.resource().equals("target/" + target) && e.message().contains("-> unused"))
-        .stream().map(TimelineEvent::time).findFirst().orElse(null);
+    return twin
+        .timeline()
+        .events(e -> e.resource().equals("target/" + target) && e.message().contains("-> unused"))
+        .stream()
+        .map(TimelineEvent::time)
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
@@ -68,18 +73,27 @@ class DrainingInFlightTest {
 
   @Test
   void neverLaterThanTheDelayEvenWhenTheTargetNeverAnswers() {
-    try (ElbFixture.Closer c = new ElbFixture.Closer(ElbFixture.alb(TargetGroupSpec.builder("tg")
-        .deregistrationDelay(Duration.ofSeconds(30)), 1, 1))) {
+    try (ElbFixture.Closer c =
+        new ElbFixture.Closer(
+            ElbFixture.alb(
+                TargetGroupSpec.builder("tg").deregistrationDelay(Duration.ofSeconds(30)), 1, 1))) {
       ElbFixture g = c.fixture;
       String id = g.zoneA.get(0);
-      g.elb.setTargetBehavior(id, TargetBehavior.noResponse()); // requests stay until the 60 s idle timeout
+      g.elb.setTargetBehavior(
+          id, TargetBehavior.noResponse()); // requests stay until the 60 s idle timeout
       g.twin.traffic().apply("web", Workload.constant(100));
       g.twin.advance(Duration.ofSeconds(5));
       Instant t = g.twin.now();
       g.elb.deregisterTargets("tg", id);
       g.twin.advance(Duration.ofMinutes(2));
-      assertThat(g.twin.timeline().events(e -> e.resource().equals("target/" + id) && e.message().contains("-> unused")))
-          .extracting(TimelineEvent::time).containsExactly(t.plusSeconds(30));
+      assertThat(
+              g.twin
+                  .timeline()
+                  .events(
+                      e ->
+                          e.resource().equals("target/" + id) && e.message().contains("-> unused")))
+          .extracting(TimelineEvent::time)
+          .containsExactly(t.plusSeconds(30));
     }
   }
 }

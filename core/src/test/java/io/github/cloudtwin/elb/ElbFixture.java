@@ -41,7 +41,14 @@ final class ElbFixture {
     for (int i = 0; i < perZone.length; i++) {
       List<String> list = i == 0 ? f.zoneA : i == 1 ? f.zoneB : f.zoneC;
       for (int k = 0; k < perZone[i]; k++) {
-        String id = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(names[i]).detailedMonitoring(true).build()).instanceId();
+        String id =
+            twin.ec2()
+                .runInstance(
+                    InstanceSpec.builder()
+                        .availabilityZone(names[i])
+                        .detailedMonitoring(true)
+                        .build())
+                .instanceId();
         list.add(id);
         f.elb.registerTargets(group.build().name(), id);
       }

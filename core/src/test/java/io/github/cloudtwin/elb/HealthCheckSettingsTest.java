@@ -34,7 +34,9 @@ class HealthCheckSettingsTest {
   void unhealthyThresholdCountOfThreeTakesThreeConsecutiveFailedChecks() {
     // UnhealthyThresholdCount: "the number of consecutive failed health checks required before
     // considering a target unhealthy"
-    try (var f = ElbFixture.alb(group(HealthCheckSpec.builder().unhealthyThresholdCount(3)), 1, 1).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(group(HealthCheckSpec.builder().unhealthyThresholdCount(3)), 1, 1)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
       e.elb.respondWith(id, 503);
@@ -51,9 +53,18 @@ class HealthCheckSettingsTest {
    */
   @ParameterizedTest(name = "HealthyThresholdCount {0} at an interval of {1} s")
   @CsvSource({"2, 30, 5", "10, 5, 2"})
-  void anUnhealthyTargetIsHealthyAgainAfterExactlyHealthyThresholdCountPasses(int healthy, int interval, int timeout) {
-    try (var f = ElbFixture.alb(group(HealthCheckSpec.builder().healthyThresholdCount(healthy).interval(Duration.ofSeconds(interval))
-        .timeout(Duration.ofSeconds(timeout))), 1, 1).twinCloser()) {
+  void anUnhealthyTargetIsHealthyAgainAfterExactlyHealthyThresholdCountPasses(
+      int healthy, int interval, int timeout) {
+    try (var f =
+        ElbFixture.alb(
+                group(
+                    HealthCheckSpec.builder()
+                        .healthyThresholdCount(healthy)
+                        .interval(Duration.ofSeconds(interval))
+                        .timeout(Duration.ofSeconds(timeout))),
+                1,
+                1)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
       e.elb.respondWith(id, 500);
@@ -71,7 +82,9 @@ class HealthCheckSettingsTest {
   void theIntervalIsTheTimeBetweenChecksSoTwoFailuresAtTenSecondsTakeTwentySeconds() {
     // HealthCheckIntervalSeconds: "the approximate amount of time, in seconds, between health
     // checks of an individual target"
-    try (var f = ElbFixture.alb(group(HealthCheckSpec.builder().interval(Duration.ofSeconds(10))), 1, 1).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(group(HealthCheckSpec.builder().interval(Duration.ofSeconds(10))), 1, 1)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
       e.elb.respondWith(id, 500);
@@ -85,10 +98,19 @@ class HealthCheckSettingsTest {
   @Test
   void aNewTargetOfAnAlbNeedsOnePassEvenWithAHigherHealthyThreshold() {
     // "After your target is registered, it must pass one health check to be considered healthy."
-    try (var f = ElbFixture.alb(group(HealthCheckSpec.builder().healthyThresholdCount(7)), 1, 1).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(group(HealthCheckSpec.builder().healthyThresholdCount(7)), 1, 1)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
-      String fresh = e.twin.ec2().runInstance(io.github.cloudtwin.ec2.InstanceSpec.builder().availabilityZone(ElbFixture.A)
-          .bootTime(Duration.ZERO).build()).instanceId();
+      String fresh =
+          e.twin
+              .ec2()
+              .runInstance(
+                  io.github.cloudtwin.ec2.InstanceSpec.builder()
+                      .availabilityZone(ElbFixture.A)
+                      .bootTime(Duration.ZERO)
+                      .build())
+              .instanceId();
       e.elb.registerTargets("tg", fresh);
       e.twin.advance(Duration.ofSeconds(29));
       assertThat(state(e, fresh)).isEqualTo(TargetHealthState.INITIAL);
@@ -101,7 +123,8 @@ class HealthCheckSettingsTest {
   void aMatcherRangeAcceptsEveryCodeInItAndTheDefaultAcceptsOnly200() {
     // Matcher.HttpCode: "multiple values (for example, "200,202") or a range of values (for
     // example, "200-299")"; the ALB default is 200
-    try (var f = ElbFixture.alb(group(HealthCheckSpec.builder().matcher("200-299")), 1, 1).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(group(HealthCheckSpec.builder().matcher("200-299")), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       String noContent = e.zoneA.get(0);
       String redirect = e.zoneB.get(0);
@@ -110,7 +133,11 @@ class HealthCheckSettingsTest {
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(state(e, noContent)).isEqualTo(TargetHealthState.HEALTHY);
       assertThat(e.elb.targetHealth("tg", redirect))
-          .isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.ResponseCodeMismatch", "Health checks failed with these codes: [302]"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNHEALTHY,
+                  "Target.ResponseCodeMismatch",
+                  "Health checks failed with these codes: [302]"));
     }
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
@@ -118,7 +145,11 @@ class HealthCheckSettingsTest {
       e.elb.respondWith(id, 204);
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(e.elb.targetHealth("tg", id))
-          .isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.ResponseCodeMismatch", "Health checks failed with these codes: [204]"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNHEALTHY,
+                  "Target.ResponseCodeMismatch",
+                  "Health checks failed with these codes: [204]"));
     }
   }
 
@@ -127,21 +158,31 @@ class HealthCheckSettingsTest {
     // HealthCheckPath: "the destination for health checks on the targets"; HealthCheckPort: "the
     // port the load balancer uses when performing health checks on targets" (default: the
     // traffic port)
-    TargetBehavior onlyHealthEndpoint = r -> r.healthCheck() && r.path().equals("/health") && r.listenerPort() == 8080
-        ? Response.of(200, Duration.ofMillis(1)) : Response.of(404, Duration.ofMillis(1));
-    try (var f = ElbFixture.alb(group(HealthCheckSpec.builder().path("/health").port(8080)), 1, 1).twinCloser()) {
+    TargetBehavior onlyHealthEndpoint =
+        r ->
+            r.healthCheck() && r.path().equals("/health") && r.listenerPort() == 8080
+                ? Response.of(200, Duration.ofMillis(1))
+                : Response.of(404, Duration.ofMillis(1));
+    try (var f =
+        ElbFixture.alb(group(HealthCheckSpec.builder().path("/health").port(8080)), 1, 1)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
       for (String id : e.all()) e.elb.setTargetBehavior(id, onlyHealthEndpoint);
       e.twin.advance(Duration.ofSeconds(120));
       for (String id : e.all()) assertThat(state(e, id)).isEqualTo(TargetHealthState.HEALTHY);
     }
-    try (var f = ElbFixture.alb(group(HealthCheckSpec.builder().path("/health")), 1, 1).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(group(HealthCheckSpec.builder().path("/health")), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       for (String id : e.all()) e.elb.setTargetBehavior(id, onlyHealthEndpoint);
       e.twin.advance(Duration.ofSeconds(60));
       for (String id : e.all()) {
         assertThat(e.elb.targetHealth("tg", id))
-            .isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.ResponseCodeMismatch", "Health checks failed with these codes: [404]"));
+            .isEqualTo(
+                new TargetHealth(
+                    TargetHealthState.UNHEALTHY,
+                    "Target.ResponseCodeMismatch",
+                    "Health checks failed with these codes: [404]"));
       }
     }
   }
@@ -154,15 +195,27 @@ class HealthCheckSettingsTest {
       String id = e.zoneA.get(0);
       e.elb.respondWith(id, 500);
       e.twin.advance(Duration.ofSeconds(60));
-      long changes = e.twin.timeline().eventsOf("target/" + id).stream().filter(ev -> ev.kind().equals("target-health")).count();
+      long changes =
+          e.twin.timeline().eventsOf("target/" + id).stream()
+              .filter(ev -> ev.kind().equals("target-health"))
+              .count();
       e.elb.stopAnswering(id);
       e.twin.advance(Duration.ofSeconds(30));
-      assertThat(e.elb.targetHealth("tg", id)).isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
+      assertThat(e.elb.targetHealth("tg", id))
+          .isEqualTo(
+              new TargetHealth(TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
       e.elb.setTargetBehavior(id, TargetBehavior.refused());
       e.twin.advance(Duration.ofSeconds(30));
       assertThat(e.elb.targetHealth("tg", id))
-          .isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.FailedHealthChecks", "Health checks failed"));
-      assertThat(e.twin.timeline().eventsOf("target/" + id).stream().filter(ev -> ev.kind().equals("target-health")).count())
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNHEALTHY,
+                  "Target.FailedHealthChecks",
+                  "Health checks failed"));
+      assertThat(
+              e.twin.timeline().eventsOf("target/" + id).stream()
+                  .filter(ev -> ev.kind().equals("target-health"))
+                  .count())
           .isEqualTo(changes);
     }
   }
@@ -170,58 +223,133 @@ class HealthCheckSettingsTest {
   @Test
   void thresholdsAreBetweenTwoAndTenBothEndsIncluded() {
     for (int ok : new int[] {2, 10}) {
-      assertThatCode(() -> HealthCheckSpec.builder().healthyThresholdCount(ok).unhealthyThresholdCount(ok).build()).doesNotThrowAnyException();
+      assertThatCode(
+              () ->
+                  HealthCheckSpec.builder()
+                      .healthyThresholdCount(ok)
+                      .unhealthyThresholdCount(ok)
+                      .build())
+          .doesNotThrowAnyException();
     }
     assertThatThrownBy(() -> HealthCheckSpec.builder().healthyThresholdCount(11).build())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("HealthyThresholdCount");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("HealthyThresholdCount");
     assertThatThrownBy(() -> HealthCheckSpec.builder().unhealthyThresholdCount(1).build())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("UnhealthyThresholdCount");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("UnhealthyThresholdCount");
   }
 
   @Test
   void intervalIsFiveToThreeHundredSecondsAndTimeoutTwoToOneHundredTwentyAndBelowTheInterval() {
-    assertThatCode(() -> HealthCheckSpec.builder().interval(Duration.ofSeconds(5)).timeout(Duration.ofSeconds(2)).build()
-        .resolve(LoadBalancerType.APPLICATION, Protocol.HTTP)).doesNotThrowAnyException();
-    assertThatCode(() -> HealthCheckSpec.builder().interval(Duration.ofSeconds(300)).timeout(Duration.ofSeconds(120)).build()
-        .resolve(LoadBalancerType.APPLICATION, Protocol.HTTP)).doesNotThrowAnyException();
-    assertThatCode(() -> HealthCheckSpec.builder().interval(Duration.ofSeconds(6)).timeout(Duration.ofSeconds(5)).build()
-        .resolve(LoadBalancerType.APPLICATION, Protocol.HTTP)).as("one second below the interval").doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                HealthCheckSpec.builder()
+                    .interval(Duration.ofSeconds(5))
+                    .timeout(Duration.ofSeconds(2))
+                    .build()
+                    .resolve(LoadBalancerType.APPLICATION, Protocol.HTTP))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                HealthCheckSpec.builder()
+                    .interval(Duration.ofSeconds(300))
+                    .timeout(Duration.ofSeconds(120))
+                    .build()
+                    .resolve(LoadBalancerType.APPLICATION, Protocol.HTTP))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                HealthCheckSpec.builder()
+                    .interval(Duration.ofSeconds(6))
+                    .timeout(Duration.ofSeconds(5))
+                    .build()
+                    .resolve(LoadBalancerType.APPLICATION, Protocol.HTTP))
+        .as("one second below the interval")
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> HealthCheckSpec.builder().interval(Duration.ofSeconds(301)).build())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("HealthCheckIntervalSeconds");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("HealthCheckIntervalSeconds");
     assertThatThrownBy(() -> HealthCheckSpec.builder().timeout(Duration.ofSeconds(1)).build())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("HealthCheckTimeoutSeconds");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("HealthCheckTimeoutSeconds");
     assertThatThrownBy(() -> HealthCheckSpec.builder().timeout(Duration.ofSeconds(121)).build())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("HealthCheckTimeoutSeconds");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("HealthCheckTimeoutSeconds");
     // the default timeout is checked against a shorter interval too: 5 s against 5 s
-    assertThatThrownBy(() -> HealthCheckSpec.builder().interval(Duration.ofSeconds(5)).build().resolve(LoadBalancerType.APPLICATION, Protocol.HTTP))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("Health check interval must be greater than the timeout.");
+    assertThatThrownBy(
+            () ->
+                HealthCheckSpec.builder()
+                    .interval(Duration.ofSeconds(5))
+                    .build()
+                    .resolve(LoadBalancerType.APPLICATION, Protocol.HTTP))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Health check interval must be greater than the timeout.");
   }
 
   @Test
   void aClassicHealthCheckTimeoutIsAtMostSixtySeconds() {
     // Classic HealthCheck.Timeout: "Valid Range: Minimum value of 2. Maximum value of 60."
     // (https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_HealthCheck.html)
-    HealthCheckSpec sixty = HealthCheckSpec.classicTarget("TCP:80").interval(Duration.ofSeconds(90)).timeout(Duration.ofSeconds(60)).build();
-    assertThat(sixty.resolve(LoadBalancerType.CLASSIC, Protocol.TCP).timeout()).isEqualTo(Duration.ofSeconds(60));
-    HealthCheckSpec sixtyOne = HealthCheckSpec.classicTarget("TCP:80").interval(Duration.ofSeconds(90)).timeout(Duration.ofSeconds(61)).build();
+    HealthCheckSpec sixty =
+        HealthCheckSpec.classicTarget("TCP:80")
+            .interval(Duration.ofSeconds(90))
+            .timeout(Duration.ofSeconds(60))
+            .build();
+    assertThat(sixty.resolve(LoadBalancerType.CLASSIC, Protocol.TCP).timeout())
+        .isEqualTo(Duration.ofSeconds(60));
+    HealthCheckSpec sixtyOne =
+        HealthCheckSpec.classicTarget("TCP:80")
+            .interval(Duration.ofSeconds(90))
+            .timeout(Duration.ofSeconds(61))
+            .build();
     assertThatThrownBy(() -> sixtyOne.resolve(LoadBalancerType.CLASSIC, Protocol.TCP))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("HealthCheck.Timeout");
-    HealthCheckSpec albSixtyOne = HealthCheckSpec.builder().interval(Duration.ofSeconds(90)).timeout(Duration.ofSeconds(61)).build();
-    assertThat(albSixtyOne.resolve(LoadBalancerType.APPLICATION, Protocol.HTTP).timeout()).as("an ALB allows up to 120 s").isEqualTo(Duration.ofSeconds(61));
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("HealthCheck.Timeout");
+    HealthCheckSpec albSixtyOne =
+        HealthCheckSpec.builder()
+            .interval(Duration.ofSeconds(90))
+            .timeout(Duration.ofSeconds(61))
+            .build();
+    assertThat(albSixtyOne.resolve(LoadBalancerType.APPLICATION, Protocol.HTTP).timeout())
+        .as("an ALB allows up to 120 s")
+        .isEqualTo(Duration.ofSeconds(61));
   }
 
   @Test
   void successCodesAre200To499ForAnAlb200To599ForAnNlbAndOnly200ForClassic() {
     // Matcher.HttpCode: ALB "200 to 499", NLB "200 to 599" (CreateTargetGroup, Matcher);
     // Classic HTTP checks succeed only on 200 ("Health checks for your Classic Load Balancer")
-    assertThat(HealthCheckSpec.builder().matcher("499").build().resolve(LoadBalancerType.APPLICATION, Protocol.HTTP).matcher()).isEqualTo("499");
-    assertThatThrownBy(() -> HealthCheckSpec.builder().matcher("199").build().resolve(LoadBalancerType.APPLICATION, Protocol.HTTP))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("Matcher");
-    HealthCheckSpec nlb = HealthCheckSpec.builder().protocol(Protocol.HTTP).matcher("200-599").build().resolve(LoadBalancerType.NETWORK, Protocol.TCP);
+    assertThat(
+            HealthCheckSpec.builder()
+                .matcher("499")
+                .build()
+                .resolve(LoadBalancerType.APPLICATION, Protocol.HTTP)
+                .matcher())
+        .isEqualTo("499");
+    assertThatThrownBy(
+            () ->
+                HealthCheckSpec.builder()
+                    .matcher("199")
+                    .build()
+                    .resolve(LoadBalancerType.APPLICATION, Protocol.HTTP))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Matcher");
+    HealthCheckSpec nlb =
+        HealthCheckSpec.builder()
+            .protocol(Protocol.HTTP)
+            .matcher("200-599")
+            .build()
+            .resolve(LoadBalancerType.NETWORK, Protocol.TCP);
     assertThat(nlb.matches(599)).isTrue();
     assertThat(nlb.matches(199)).isFalse();
-    assertThatThrownBy(() -> HealthCheckSpec.classicTarget("HTTP:80/").matcher("201").build().resolve(LoadBalancerType.CLASSIC, Protocol.TCP))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("Matcher");
+    assertThatThrownBy(
+            () ->
+                HealthCheckSpec.classicTarget("HTTP:80/")
+                    .matcher("201")
+                    .build()
+                    .resolve(LoadBalancerType.CLASSIC, Protocol.TCP))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Matcher");
     HealthCheckSpec alb = HealthCheckSpec.defaults(LoadBalancerType.APPLICATION, Protocol.HTTP);
     assertThat(alb.matches(200)).isTrue();
     assertThat(alb.matches(201)).isFalse();
@@ -231,18 +359,50 @@ class HealthCheckSettingsTest {
   void theHealthCheckProtocolFollowsTheLoadBalancerType() {
     // ALB: HealthCheckProtocol HTTP or HTTPS, default HTTP (HTTPS for an HTTPS group); NLB: TCP by
     // default; a TCP check has no path and no matcher; UDP is no health-check protocol
-    assertThat(HealthCheckSpec.defaults(LoadBalancerType.APPLICATION, Protocol.HTTPS).protocol()).isEqualTo(Protocol.HTTPS);
-    assertThat(HealthCheckSpec.defaults(LoadBalancerType.APPLICATION, Protocol.HTTP).protocol()).isEqualTo(Protocol.HTTP);
-    assertThatThrownBy(() -> HealthCheckSpec.builder().protocol(Protocol.TCP).build().resolve(LoadBalancerType.APPLICATION, Protocol.HTTP))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("HealthCheckProtocol");
-    assertThatThrownBy(() -> HealthCheckSpec.builder().protocol(Protocol.UDP).build().resolve(LoadBalancerType.NETWORK, Protocol.UDP))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("HealthCheckProtocol");
-    assertThatThrownBy(() -> HealthCheckSpec.builder().path("/x").build().resolve(LoadBalancerType.NETWORK, Protocol.TCP))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("HealthCheckPath");
-    assertThatThrownBy(() -> HealthCheckSpec.builder().matcher("200").build().resolve(LoadBalancerType.NETWORK, Protocol.TCP))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("Matcher");
-    HealthCheckSpec nlbHttps = HealthCheckSpec.builder().protocol(Protocol.HTTPS).build().resolve(LoadBalancerType.NETWORK, Protocol.TCP);
-    assertThat(nlbHttps.timeout()).as("NLB: 10 s for HTTPS, 6 s only for HTTP").isEqualTo(Duration.ofSeconds(10));
+    assertThat(HealthCheckSpec.defaults(LoadBalancerType.APPLICATION, Protocol.HTTPS).protocol())
+        .isEqualTo(Protocol.HTTPS);
+    assertThat(HealthCheckSpec.defaults(LoadBalancerType.APPLICATION, Protocol.HTTP).protocol())
+        .isEqualTo(Protocol.HTTP);
+    assertThatThrownBy(
+            () ->
+                HealthCheckSpec.builder()
+                    .protocol(Protocol.TCP)
+                    .build()
+                    .resolve(LoadBalancerType.APPLICATION, Protocol.HTTP))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("HealthCheckProtocol");
+    assertThatThrownBy(
+            () ->
+                HealthCheckSpec.builder()
+                    .protocol(Protocol.UDP)
+                    .build()
+                    .resolve(LoadBalancerType.NETWORK, Protocol.UDP))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("HealthCheckProtocol");
+    assertThatThrownBy(
+            () ->
+                HealthCheckSpec.builder()
+                    .path("/x")
+                    .build()
+                    .resolve(LoadBalancerType.NETWORK, Protocol.TCP))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("HealthCheckPath");
+    assertThatThrownBy(
+            () ->
+                HealthCheckSpec.builder()
+                    .matcher("200")
+                    .build()
+                    .resolve(LoadBalancerType.NETWORK, Protocol.TCP))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Matcher");
+    HealthCheckSpec nlbHttps =
+        HealthCheckSpec.builder()
+            .protocol(Protocol.HTTPS)
+            .build()
+            .resolve(LoadBalancerType.NETWORK, Protocol.TCP);
+    assertThat(nlbHttps.timeout())
+        .as("NLB: 10 s for HTTPS, 6 s only for HTTP")
+        .isEqualTo(Duration.ofSeconds(10));
     assertThat(nlbHttps.path()).isEqualTo("/");
   }
 }

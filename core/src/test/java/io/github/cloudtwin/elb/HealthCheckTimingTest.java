@@ -17,12 +17,18 @@ class HealthCheckTimingTest {
       String id = e.zoneA.get(0);
       e.elb.respondWith(id, 503);
       e.twin.advance(Duration.ofSeconds(30));
-      assertThat(e.elb.targetHealth("tg", id).state()).as("one failure of two").isEqualTo(TargetHealthState.HEALTHY);
+      assertThat(e.elb.targetHealth("tg", id).state())
+          .as("one failure of two")
+          .isEqualTo(TargetHealthState.HEALTHY);
       e.twin.advance(Duration.ofSeconds(29));
       assertThat(e.elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.HEALTHY);
       e.twin.advance(Duration.ofSeconds(1));
       assertThat(e.elb.targetHealth("tg", id))
-          .isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.ResponseCodeMismatch", "Health checks failed with these codes: [503]"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNHEALTHY,
+                  "Target.ResponseCodeMismatch",
+                  "Health checks failed with these codes: [503]"));
     }
   }
 
@@ -71,7 +77,9 @@ class HealthCheckTimingTest {
       e.elb.slow(tooSlow, Duration.ofSeconds(5));
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(e.elb.targetHealth("tg", slowOk).state()).isEqualTo(TargetHealthState.HEALTHY);
-      assertThat(e.elb.targetHealth("tg", tooSlow)).isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
+      assertThat(e.elb.targetHealth("tg", tooSlow))
+          .isEqualTo(
+              new TargetHealth(TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
     }
   }
 
@@ -79,15 +87,29 @@ class HealthCheckTimingTest {
   void newAlbTargetIsInitialUntilItsFirstPassingCheck() {
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
-      elb.createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones("us-east-1a", "us-east-1b").build());
+      elb.createLoadBalancer(
+          LoadBalancerSpec.application("web")
+              .availabilityZones("us-east-1a", "us-east-1b")
+              .build());
       elb.createTargetGroup(TargetGroupSpec.builder("tg").build());
       elb.createListener(ListenerSpec.builder("web", 80).forwardTo("tg").build());
       twin.advance(Duration.ofSeconds(40));
-      String id = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").bootTime(Duration.ZERO).build()).instanceId();
+      String id =
+          twin.ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .availabilityZone("us-east-1a")
+                      .bootTime(Duration.ZERO)
+                      .build())
+              .instanceId();
       twin.advance(Duration.ofSeconds(1));
       elb.registerTargets("tg", id);
       assertThat(elb.targetHealth("tg", id))
-          .isEqualTo(new TargetHealth(TargetHealthState.INITIAL, "Elb.RegistrationInProgress", "Target registration is in progress"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.INITIAL,
+                  "Elb.RegistrationInProgress",
+                  "Target registration is in progress"));
       twin.advance(Duration.ofSeconds(18)); // checks run at 30, 60, 90 ...: 59 s now
       assertThat(elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.INITIAL);
       twin.advance(Duration.ofSeconds(1));
@@ -99,10 +121,20 @@ class HealthCheckTimingTest {
   void classicInstanceNeedsTenPassesThatIsThreeHundredSeconds() {
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
-      elb.createLoadBalancer(LoadBalancerSpec.classic("old").availabilityZones("us-east-1a")
-          .healthCheck(HealthCheckSpec.classicTarget("HTTP:80/index.html").build()).build());
+      elb.createLoadBalancer(
+          LoadBalancerSpec.classic("old")
+              .availabilityZones("us-east-1a")
+              .healthCheck(HealthCheckSpec.classicTarget("HTTP:80/index.html").build())
+              .build());
       elb.createListener(ListenerSpec.builder("old", 80).forwardTo("old").build());
-      String id = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").bootTime(Duration.ZERO).build()).instanceId();
+      String id =
+          twin.ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .availabilityZone("us-east-1a")
+                      .bootTime(Duration.ZERO)
+                      .build())
+              .instanceId();
       twin.advance(Duration.ofSeconds(1));
       elb.registerInstancesWithLoadBalancer("old", id);
       LoadBalancer lb = elb.loadBalancer("old");
@@ -110,7 +142,8 @@ class HealthCheckTimingTest {
       assertThat(lb.instanceHealth(id).classicState()).isEqualTo("OutOfService");
       twin.advance(Duration.ofSeconds(30));
       assertThat(lb.instanceHealth(id).classicState()).isEqualTo("InService");
-      assertThat(elb.describeInstanceHealth("old", id).state()).isEqualTo(TargetHealthState.HEALTHY);
+      assertThat(elb.describeInstanceHealth("old", id).state())
+          .isEqualTo(TargetHealthState.HEALTHY);
     }
   }
 
@@ -123,27 +156,63 @@ class HealthCheckTimingTest {
       e.twin.faults().crashInstance(crashed);
       e.twin.ec2().stopInstance(stopped);
       assertThat(e.elb.targetHealth("tg", stopped))
-          .isEqualTo(new TargetHealth(TargetHealthState.UNUSED, "Target.InvalidState", "Target is in the stopping state"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNUSED,
+                  "Target.InvalidState",
+                  "Target is in the stopping state"));
       e.twin.advance(Duration.ofSeconds(60));
-      assertThat(e.elb.targetHealth("tg", crashed)).isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
+      assertThat(e.elb.targetHealth("tg", crashed))
+          .isEqualTo(
+              new TargetHealth(TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
     }
   }
 
   @Test
   void defaultsFollowTheLoadBalancerType() {
     HealthCheckSpec alb = HealthCheckSpec.defaults(LoadBalancerType.APPLICATION, Protocol.HTTP);
-    assertThat(alb).isEqualTo(new HealthCheckSpec(Protocol.HTTP, null, "/", Duration.ofSeconds(30), Duration.ofSeconds(5), 5, 2, "200", true));
+    assertThat(alb)
+        .isEqualTo(
+            new HealthCheckSpec(
+                Protocol.HTTP,
+                null,
+                "/",
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                5,
+                2,
+                "200",
+                true));
     HealthCheckSpec nlb = HealthCheckSpec.defaults(LoadBalancerType.NETWORK, Protocol.TCP);
-    assertThat(nlb).isEqualTo(new HealthCheckSpec(Protocol.TCP, null, null, Duration.ofSeconds(30), Duration.ofSeconds(10), 5, 2, null, true));
-    HealthCheckSpec nlbHttp = HealthCheckSpec.builder().protocol(Protocol.HTTP).build().resolve(LoadBalancerType.NETWORK, Protocol.TCP);
+    assertThat(nlb)
+        .isEqualTo(
+            new HealthCheckSpec(
+                Protocol.TCP,
+                null,
+                null,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                5,
+                2,
+                null,
+                true));
+    HealthCheckSpec nlbHttp =
+        HealthCheckSpec.builder()
+            .protocol(Protocol.HTTP)
+            .build()
+            .resolve(LoadBalancerType.NETWORK, Protocol.TCP);
     assertThat(nlbHttp.timeout()).isEqualTo(Duration.ofSeconds(6));
     assertThat(nlbHttp.matcher()).isEqualTo("200-399");
     HealthCheckSpec classic = HealthCheckSpec.defaults(LoadBalancerType.CLASSIC, Protocol.TCP);
     assertThat(classic.classicTarget(80)).isEqualTo("TCP:80");
     assertThat(classic.healthyThresholdCount()).isEqualTo(10);
-    HealthCheckSpec classicHttp = HealthCheckSpec.classicTarget("HTTP:80/index.html").build().resolve(LoadBalancerType.CLASSIC, Protocol.TCP);
+    HealthCheckSpec classicHttp =
+        HealthCheckSpec.classicTarget("HTTP:80/index.html")
+            .build()
+            .resolve(LoadBalancerType.CLASSIC, Protocol.TCP);
     assertThat(classicHttp.path()).isEqualTo("/index.html");
     assertThat(classicHttp.matcher()).isEqualTo("200");
-    assertThat(TargetGroupSpec.builder("t").build().deregistrationDelay()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(TargetGroupSpec.builder("t").build().deregistrationDelay())
+        .isEqualTo(Duration.ofSeconds(300));
   }
 }

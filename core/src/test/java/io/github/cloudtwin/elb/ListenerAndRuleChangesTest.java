@@ -3,7 +3,6 @@ package io.github.cloudtwin.elb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
@@ -17,12 +16,21 @@ import org.junit.jupiter.api.Test;
  */
 class ListenerAndRuleChangesTest {
 
-  /** The fixture's ALB "web" (HTTP:80 to "tg", three healthy instances) plus a second group "api" with one healthy instance. */
+  /**
+   * The fixture's ALB "web" (HTTP:80 to "tg", three healthy instances) plus a second group "api"
+   * with one healthy instance.
+   */
   private static ElbFixture withApiGroup() {
     ElbFixture f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 2, 1);
     f.elb.createTargetGroup(TargetGroupSpec.builder("api").build());
-    String id = f.twin.ec2().runInstance(io.github.cloudtwin.ec2.InstanceSpec.builder().availabilityZone(ElbFixture.A).build())
-        .instanceId();
+    String id =
+        f.twin
+            .ec2()
+            .runInstance(
+                io.github.cloudtwin.ec2.InstanceSpec.builder()
+                    .availabilityZone(ElbFixture.A)
+                    .build())
+            .instanceId();
     f.elb.registerTargets("api", id);
     return f;
   }
@@ -36,15 +44,25 @@ class ListenerAndRuleChangesTest {
     ElbFixture f = withApiGroup();
     try (ElbFixture.Closer c = f.twinCloser()) {
       assertThat(c.fixture).isSameAs(f);
-      assertThat(f.elb.targetGroup("api").targetHealth().values()).allMatch(h -> "Target.NotInUse".equals(h.reasonCode()));
-      f.elb.createRule("web", 80, RuleSpec.of(10, RuleCondition.pathPattern("/api/*"), RuleAction.forward("api")));
+      assertThat(f.elb.targetGroup("api").targetHealth().values())
+          .allMatch(h -> "Target.NotInUse".equals(h.reasonCode()));
+      f.elb.createRule(
+          "web",
+          80,
+          RuleSpec.of(10, RuleCondition.pathPattern("/api/*"), RuleAction.forward("api")));
       f.twin.advance(Duration.ofMinutes(1));
 
       assertThat(groupOf(f, "/api/orders")).isEqualTo("api");
       assertThat(groupOf(f, "/")).isEqualTo("tg");
-      assertThat(f.elb.loadBalancer("web").listeners().get(0).rules()).extracting(RuleSpec::priority).containsExactly(10);
-      assertThat(f.twin.timeline().events()).anyMatch(e -> e.resource().equals("lb/web") && e.kind().equals("rule")
-          && e.message().contains("created rule priority 10"));
+      assertThat(f.elb.loadBalancer("web").listeners().get(0).rules())
+          .extracting(RuleSpec::priority)
+          .containsExactly(10);
+      assertThat(f.twin.timeline().events())
+          .anyMatch(
+              e ->
+                  e.resource().equals("lb/web")
+                      && e.kind().equals("rule")
+                      && e.message().contains("created rule priority 10"));
     }
   }
 
@@ -53,17 +71,35 @@ class ListenerAndRuleChangesTest {
     ElbFixture f = withApiGroup();
     try (ElbFixture.Closer c = f.twinCloser()) {
       assertThat(c.fixture).isSameAs(f);
-      f.elb.createRule("web", 80, RuleSpec.of(10, RuleCondition.pathPattern("/api/*"), RuleAction.forward("api")));
+      f.elb.createRule(
+          "web",
+          80,
+          RuleSpec.of(10, RuleCondition.pathPattern("/api/*"), RuleAction.forward("api")));
       int events = f.twin.timeline().size();
-      assertThatThrownBy(() -> f.elb.createRule("web", 80, RuleSpec.of(10, RuleCondition.pathPattern("/x"),
-          RuleAction.forward("tg"))))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("PriorityInUse");
-      assertThatThrownBy(() -> f.elb.createRule("web", 81, RuleSpec.of(11, RuleCondition.pathPattern("/x"),
-          RuleAction.forward("tg"))))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("ListenerNotFound");
-      assertThatThrownBy(() -> f.elb.createRule("web", 80, RuleSpec.of(11, RuleCondition.pathPattern("/x"),
-          RuleAction.forward("nope"))))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("TargetGroupNotFound");
+      assertThatThrownBy(
+              () ->
+                  f.elb.createRule(
+                      "web",
+                      80,
+                      RuleSpec.of(10, RuleCondition.pathPattern("/x"), RuleAction.forward("tg"))))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("PriorityInUse");
+      assertThatThrownBy(
+              () ->
+                  f.elb.createRule(
+                      "web",
+                      81,
+                      RuleSpec.of(11, RuleCondition.pathPattern("/x"), RuleAction.forward("tg"))))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("ListenerNotFound");
+      assertThatThrownBy(
+              () ->
+                  f.elb.createRule(
+                      "web",
+                      80,
+                      RuleSpec.of(11, RuleCondition.pathPattern("/x"), RuleAction.forward("nope"))))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("TargetGroupNotFound");
       assertThat(f.twin.timeline().size()).isEqualTo(events);
       assertThat(f.elb.loadBalancer("web").listeners().get(0).rules()).hasSize(1);
     }
@@ -74,8 +110,10 @@ class ListenerAndRuleChangesTest {
     ElbFixture f = withApiGroup();
     try (ElbFixture.Closer c = f.twinCloser()) {
       assertThat(c.fixture).isSameAs(f);
-      f.elb.createRule("web", 80, RuleSpec.of(10, RuleCondition.pathPattern("/a*"), RuleAction.forward("api")));
-      f.elb.createRule("web", 80, RuleSpec.of(20, RuleCondition.pathPattern("/a/b"), RuleAction.forward("tg")));
+      f.elb.createRule(
+          "web", 80, RuleSpec.of(10, RuleCondition.pathPattern("/a*"), RuleAction.forward("api")));
+      f.elb.createRule(
+          "web", 80, RuleSpec.of(20, RuleCondition.pathPattern("/a/b"), RuleAction.forward("tg")));
       f.twin.advance(Duration.ofMinutes(1));
       assertThat(groupOf(f, "/a/b")).isEqualTo("api");
 
@@ -84,9 +122,11 @@ class ListenerAndRuleChangesTest {
       assertThat(groupOf(f, "/abc")).isEqualTo("api");
 
       assertThatThrownBy(() -> f.elb.setRulePriorities("web", 80, Map.of(10, 20)))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("PriorityInUse");
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("PriorityInUse");
       assertThatThrownBy(() -> f.elb.setRulePriorities("web", 80, Map.of(30, 40)))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("RuleNotFound");
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("RuleNotFound");
       assertThat(groupOf(f, "/a/b")).isEqualTo("tg");
     }
   }
@@ -96,17 +136,27 @@ class ListenerAndRuleChangesTest {
     ElbFixture f = withApiGroup();
     try (ElbFixture.Closer c = f.twinCloser()) {
       assertThat(c.fixture).isSameAs(f);
-      f.elb.createRule("web", 80, RuleSpec.of(10, RuleCondition.pathPattern("/api/*"), RuleAction.forward("api")));
+      f.elb.createRule(
+          "web",
+          80,
+          RuleSpec.of(10, RuleCondition.pathPattern("/api/*"), RuleAction.forward("api")));
       f.twin.advance(Duration.ofMinutes(1));
-      f.elb.modifyRule("web", 80, new RuleSpec(10, List.of(RuleCondition.pathPattern("/v2/*")), RuleAction.forward("api")));
+      f.elb.modifyRule(
+          "web",
+          80,
+          new RuleSpec(10, List.of(RuleCondition.pathPattern("/v2/*")), RuleAction.forward("api")));
       assertThat(groupOf(f, "/api/x")).isEqualTo("tg");
       assertThat(groupOf(f, "/v2/x")).isEqualTo("api");
 
       f.elb.deleteRule("web", 80, 10);
       assertThat(groupOf(f, "/v2/x")).isEqualTo("tg");
       assertThat(f.elb.targetGroup("api").targetHealth().values())
-          .allMatch(h -> h.state() == TargetHealthState.UNUSED && "Target.NotInUse".equals(h.reasonCode()));
-      assertThatThrownBy(() -> f.elb.deleteRule("web", 80, 10)).hasMessageContaining("RuleNotFound");
+          .allMatch(
+              h ->
+                  h.state() == TargetHealthState.UNUSED
+                      && "Target.NotInUse".equals(h.reasonCode()));
+      assertThatThrownBy(() -> f.elb.deleteRule("web", 80, 10))
+          .hasMessageContaining("RuleNotFound");
     }
   }
 
@@ -117,20 +167,26 @@ class ListenerAndRuleChangesTest {
       assertThat(c.fixture).isSameAs(f);
       int events = f.twin.timeline().size();
       assertThatThrownBy(() -> f.elb.deleteTargetGroup("tg"))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("ResourceInUse");
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("ResourceInUse");
       assertThat(f.twin.timeline().size()).isEqualTo(events);
 
       f.elb.deleteListener("web", 80);
       assertThat(f.elb.loadBalancer("web").listenerPorts()).isEmpty();
       assertThat(f.elb.targetGroup("tg").targetHealth().values())
-          .allMatch(h -> h.state() == TargetHealthState.UNUSED && "Target.NotInUse".equals(h.reasonCode()));
+          .allMatch(
+              h ->
+                  h.state() == TargetHealthState.UNUSED
+                      && "Target.NotInUse".equals(h.reasonCode()));
       assertThatThrownBy(() -> f.elb.send("web")).isInstanceOf(ValidationException.class);
 
       f.elb.deleteTargetGroup("tg");
       assertThat(f.elb.targetGroups()).isEmpty();
       assertThat(f.all()).noneMatch(f.elb::isRegistered);
-      assertThat(f.twin.timeline().events()).anyMatch(e -> e.resource().equals("target-group/tg") && e.kind().equals("delete"));
-      assertThatThrownBy(() -> f.elb.deleteListener("web", 80)).hasMessageContaining("ListenerNotFound");
+      assertThat(f.twin.timeline().events())
+          .anyMatch(e -> e.resource().equals("target-group/tg") && e.kind().equals("delete"));
+      assertThatThrownBy(() -> f.elb.deleteListener("web", 80))
+          .hasMessageContaining("ListenerNotFound");
     }
   }
 
@@ -143,14 +199,23 @@ class ListenerAndRuleChangesTest {
       assertThat(f.elb.loadBalancers()).isEmpty();
       assertThat(f.all()).allMatch(f.elb::isRegistered);
       assertThat(f.elb.targetGroup("tg").targetHealth().values())
-          .allMatch(h -> h.state() == TargetHealthState.UNUSED && "Target.NotInUse".equals(h.reasonCode()));
-      TimelineEvent deleted = f.twin.timeline().events().stream()
-          .filter(e -> e.resource().equals("lb/web") && e.kind().equals("delete")).findFirst().orElseThrow();
+          .allMatch(
+              h ->
+                  h.state() == TargetHealthState.UNUSED
+                      && "Target.NotInUse".equals(h.reasonCode()));
+      TimelineEvent deleted =
+          f.twin.timeline().events().stream()
+              .filter(e -> e.resource().equals("lb/web") && e.kind().equals("delete"))
+              .findFirst()
+              .orElseThrow();
       assertThat(deleted.message()).contains("1 listener(s)");
-      f.twin.advance(Duration.ofMinutes(5)); // no health checks, metrics or routing for the deleted one
-      assertThat(f.elb.targetGroup("tg").targetHealth().values()).allMatch(h -> h.state() == TargetHealthState.UNUSED);
+      f.twin.advance(
+          Duration.ofMinutes(5)); // no health checks, metrics or routing for the deleted one
+      assertThat(f.elb.targetGroup("tg").targetHealth().values())
+          .allMatch(h -> h.state() == TargetHealthState.UNUSED);
       f.elb.deleteTargetGroup("tg");
-      assertThatThrownBy(() -> f.elb.deleteLoadBalancer("web")).hasMessageContaining("LoadBalancerNotFound");
+      assertThatThrownBy(() -> f.elb.deleteLoadBalancer("web"))
+          .hasMessageContaining("LoadBalancerNotFound");
     }
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How each load balancer type picks a target, as "How Elastic Load Balancing works", section
- * "Routing algorithm" (https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html#routing-algorithm)
+ * "Routing algorithm"
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html#routing-algorithm)
  * and the target group attributes of "Target groups for your Application Load Balancers"
  * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html)
  * describe it.
@@ -20,19 +21,24 @@ import org.junit.jupiter.api.Test;
 class RoutingAlgorithmRulesTest {
 
   private static String instance(CloudTwin twin, String zone) {
-    return twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(zone).bootTime(Duration.ZERO).build()).instanceId();
+    return twin.ec2()
+        .runInstance(InstanceSpec.builder().availabilityZone(zone).bootTime(Duration.ZERO).build())
+        .instanceId();
   }
 
   @Test
-  void aClassicLoadBalancerUsesRoundRobinOnTcpListenersAndLeastOutstandingRequestsOnHttpListeners() {
+  void
+      aClassicLoadBalancerUsesRoundRobinOnTcpListenersAndLeastOutstandingRequestsOnHttpListeners() {
     // "With Classic Load Balancers, the load balancer node that receives the request selects a
     // registered instance as follows: uses the round robin routing algorithm for TCP listeners;
     // uses the least outstanding requests routing algorithm for HTTP and HTTPS listeners"
     for (Protocol protocol : new Protocol[] {Protocol.TCP, Protocol.HTTP}) {
       try (CloudTwin twin = CloudTwin.create()) {
         LoadBalancing elb = twin.loadBalancing();
-        elb.createLoadBalancer(LoadBalancerSpec.classic("old").availabilityZones(ElbFixture.A).build());
-        elb.createListener(ListenerSpec.builder("old", 80).protocol(protocol).forwardTo("old").build());
+        elb.createLoadBalancer(
+            LoadBalancerSpec.classic("old").availabilityZones(ElbFixture.A).build());
+        elb.createListener(
+            ListenerSpec.builder("old", 80).protocol(protocol).forwardTo("old").build());
         String slow = instance(twin, ElbFixture.A);
         String fast = instance(twin, ElbFixture.A);
         elb.registerInstancesWithLoadBalancer("old", slow, fast);
@@ -47,7 +53,9 @@ class RoutingAlgorithmRulesTest {
           assertThat(elb.requestCount("old", slow)).as("round robin ignores latency").isEqualTo(50);
           assertThat(elb.requestCount("old", fast)).isEqualTo(50);
         } else {
-          assertThat(elb.requestCount("old", slow)).as("least outstanding requests avoids the slow one").isLessThan(10);
+          assertThat(elb.requestCount("old", slow))
+              .as("least outstanding requests avoids the slow one")
+              .isLessThan(10);
           assertThat(elb.requestCount("old", fast)).isGreaterThan(90);
         }
       }
@@ -58,12 +66,19 @@ class RoutingAlgorithmRulesTest {
   void aRequestIsOutstandingUntilExactlyItsAnswerArrives() {
     // least_outstanding_requests: "routes requests to the targets with the lowest number of
     // in-progress requests"; a request is in progress until it is answered
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").algorithm(LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS), 2, 0).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(
+                TargetGroupSpec.builder("tg")
+                    .algorithm(LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS),
+                2,
+                0)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
       String slow = e.zoneA.get(0);
       String instant = e.zoneA.get(1);
       e.elb.setTargetBehavior(slow, TargetBehavior.healthy(Duration.ofSeconds(1)));
-      e.elb.setTargetBehavior(instant, TargetBehavior.healthy(Duration.ZERO)); // never has a request in progress
+      e.elb.setTargetBehavior(
+          instant, TargetBehavior.healthy(Duration.ZERO)); // never has a request in progress
       while (e.elb.requestCount("web", slow) == 0) e.elb.send("web");
       e.elb.resetRequestCounts("web");
       e.twin.advance(Duration.ofMillis(999));
@@ -83,10 +98,15 @@ class RoutingAlgorithmRulesTest {
     // life of the connection"
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
-      elb.createLoadBalancer(LoadBalancerSpec.network("nlb").availabilityZones(ElbFixture.A).build());
-      elb.createTargetGroup(TargetGroupSpec.builder("tcp").protocol(Protocol.TCP).port(443).build());
-      elb.createListener(ListenerSpec.builder("nlb", 443).protocol(Protocol.TCP).forwardTo("tcp").build());
-      String[] ids = {instance(twin, ElbFixture.A), instance(twin, ElbFixture.A), instance(twin, ElbFixture.A)};
+      elb.createLoadBalancer(
+          LoadBalancerSpec.network("nlb").availabilityZones(ElbFixture.A).build());
+      elb.createTargetGroup(
+          TargetGroupSpec.builder("tcp").protocol(Protocol.TCP).port(443).build());
+      elb.createListener(
+          ListenerSpec.builder("nlb", 443).protocol(Protocol.TCP).forwardTo("tcp").build());
+      String[] ids = {
+        instance(twin, ElbFixture.A), instance(twin, ElbFixture.A), instance(twin, ElbFixture.A)
+      };
       elb.registerTargets("tcp", ids);
       twin.advance(Duration.ofMinutes(4));
       Map<String, String> firstTarget = new HashMap<>();
@@ -103,8 +123,14 @@ class RoutingAlgorithmRulesTest {
         }
       }
       for (String id : ids) {
-        long byPort = firstTarget.entrySet().stream().filter(x -> x.getKey().startsWith("203.") && x.getValue().equals(id)).count();
-        long byHost = firstTarget.entrySet().stream().filter(x -> x.getKey().startsWith("198.") && x.getValue().equals(id)).count();
+        long byPort =
+            firstTarget.entrySet().stream()
+                .filter(x -> x.getKey().startsWith("203.") && x.getValue().equals(id))
+                .count();
+        long byHost =
+            firstTarget.entrySet().stream()
+                .filter(x -> x.getKey().startsWith("198.") && x.getValue().equals(id))
+                .count();
         assertThat(byPort).as("flows by source port to %s", id).isBetween(150L, 250L);
         assertThat(byHost).as("flows by source address to %s", id).isBetween(40L, 95L);
       }
@@ -117,16 +143,24 @@ class RoutingAlgorithmRulesTest {
     // NLBs have cross-zone load balancing off by default
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
-      elb.createLoadBalancer(LoadBalancerSpec.network("nlb").availabilityZones(ElbFixture.A, ElbFixture.B).build());
-      elb.createTargetGroup(TargetGroupSpec.builder("tcp").protocol(Protocol.TCP).port(443).crossZoneEnabled(true).build());
-      elb.createListener(ListenerSpec.builder("nlb", 443).protocol(Protocol.TCP).forwardTo("tcp").build());
+      elb.createLoadBalancer(
+          LoadBalancerSpec.network("nlb").availabilityZones(ElbFixture.A, ElbFixture.B).build());
+      elb.createTargetGroup(
+          TargetGroupSpec.builder("tcp")
+              .protocol(Protocol.TCP)
+              .port(443)
+              .crossZoneEnabled(true)
+              .build());
+      elb.createListener(
+          ListenerSpec.builder("nlb", 443).protocol(Protocol.TCP).forwardTo("tcp").build());
       String a = instance(twin, ElbFixture.A);
       String b1 = instance(twin, ElbFixture.B);
       String b2 = instance(twin, ElbFixture.B);
       elb.registerTargets("tcp", a, b1, b2);
       twin.advance(Duration.ofMinutes(4));
       Map<String, Double> shares = elb.expectedShares("nlb", Request.get());
-      for (String id : new String[] {a, b1, b2}) assertThat(shares.get(id)).as(id).isCloseTo(1.0 / 3, within(1e-9));
+      for (String id : new String[] {a, b1, b2})
+        assertThat(shares.get(id)).as(id).isCloseTo(1.0 / 3, within(1e-9));
     }
   }
 
@@ -134,7 +168,9 @@ class RoutingAlgorithmRulesTest {
   void duringSlowStartRoundRobinSendsTheNewTargetItsRampedShareOfSingleRequests() {
     // slow_start.duration_seconds: the load balancer "linearly increases the share of traffic"
     // of a target in slow start mode (Target groups, "Slow start mode")
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").slowStart(Duration.ofSeconds(100)), 1, 0).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(TargetGroupSpec.builder("tg").slowStart(Duration.ofSeconds(100)), 1, 0)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
       String old = e.zoneA.get(0);
       String fresh = instance(e.twin, ElbFixture.A);
@@ -153,7 +189,9 @@ class RoutingAlgorithmRulesTest {
 
   @Test
   void slowStartEndsWhenTheTargetTurnsUnhealthyAndStartsAgainWhenItRecovers() {
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").slowStart(Duration.ofSeconds(300)), 1, 0).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(TargetGroupSpec.builder("tg").slowStart(Duration.ofSeconds(300)), 1, 0)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
       String fresh = instance(e.twin, ElbFixture.A);
       e.elb.registerTargets("tg", fresh);
@@ -167,7 +205,8 @@ class RoutingAlgorithmRulesTest {
       assertThat(e.elb.targetHealth("tg", fresh).state()).isEqualTo(TargetHealthState.HEALTHY);
       // 150 s after the first slow start began it would be at half weight; it restarted instead
       // (its weight at a ramp's start is half of the first 30 s step: 15 / 300)
-      assertThat(e.elb.expectedShares("web", Request.get()).get(fresh)).isCloseTo(0.05 / 1.05, within(1e-9));
+      assertThat(e.elb.expectedShares("web", Request.get()).get(fresh))
+          .isCloseTo(0.05 / 1.05, within(1e-9));
     }
   }
 
@@ -193,9 +232,13 @@ class RoutingAlgorithmRulesTest {
   void aLoadBalancerWithoutListenersTakesNoRequest() {
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
-      elb.createLoadBalancer(LoadBalancerSpec.application("bare").availabilityZones(ElbFixture.A, ElbFixture.B).build());
+      elb.createLoadBalancer(
+          LoadBalancerSpec.application("bare")
+              .availabilityZones(ElbFixture.A, ElbFixture.B)
+              .build());
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> elb.send("bare"))
-          .isInstanceOf(io.github.cloudtwin.kernel.ValidationException.class).hasMessageContaining("listenerPort");
+          .isInstanceOf(io.github.cloudtwin.kernel.ValidationException.class)
+          .hasMessageContaining("listenerPort");
     }
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * load balancer node, including unhealthy targets"; the threshold applies per zone when cross-zone
  * load balancing is off and to all enabled zones together when it is on; the default threshold is
  * one healthy target, which is the fail-open of "Health checks for Application Load Balancer target
- * groups" (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html).
+ * groups"
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html).
  */
 class RoutingFailoverTest {
 
@@ -24,8 +25,14 @@ class RoutingFailoverTest {
   }
 
   @Test
-  void withAMinimumOfTwoHealthyAZoneWithOneHealthyTargetRoutesToAllItsTargetsWhileTheOtherZoneKeepsToTheHealthy() {
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").crossZoneEnabled(false).minimumHealthyTargetsCount(2), 2, 2).twinCloser()) {
+  void
+      withAMinimumOfTwoHealthyAZoneWithOneHealthyTargetRoutesToAllItsTargetsWhileTheOtherZoneKeepsToTheHealthy() {
+    try (var f =
+        ElbFixture.alb(
+                TargetGroupSpec.builder("tg").crossZoneEnabled(false).minimumHealthyTargetsCount(2),
+                2,
+                2)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
       String sick = e.zoneA.get(0);
       e.elb.failHealthChecks(sick); // health checks get 500, traffic is still answered
@@ -41,7 +48,8 @@ class RoutingFailoverTest {
 
   @Test
   void withTheDefaultMinimumOfOneTheUnhealthyTargetGetsNothingWhileItsZoneStillHasAHealthyOne() {
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").crossZoneEnabled(false), 2, 2).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(TargetGroupSpec.builder("tg").crossZoneEnabled(false), 2, 2).twinCloser()) {
       ElbFixture e = f.fixture;
       String sick = e.zoneA.get(0);
       e.elb.failHealthChecks(sick);
@@ -55,7 +63,9 @@ class RoutingFailoverTest {
 
   /** Cross-zone on, two targets per zone, the first of each zone failing its health checks. */
   private static ElbFixture.Closer twoOfFourUnhealthy(int minimumHealthy) {
-    ElbFixture e = ElbFixture.alb(TargetGroupSpec.builder("tg").minimumHealthyTargetsCount(minimumHealthy), 2, 2);
+    ElbFixture e =
+        ElbFixture.alb(
+            TargetGroupSpec.builder("tg").minimumHealthyTargetsCount(minimumHealthy), 2, 2);
     e.elb.failHealthChecks(e.zoneA.get(0));
     e.elb.failHealthChecks(e.zoneB.get(0));
     e.twin.advance(Duration.ofSeconds(60));
@@ -84,15 +94,19 @@ class RoutingFailoverTest {
   @Test
   void failingOpenNeverSendsToADrainingTarget() {
     // Deregistration delay: "Elastic Load Balancing stops sending requests to targets that are
-    // deregistering" (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html#deregistration-delay)
+    // deregistering"
+    // (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html#deregistration-delay)
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 2).twinCloser()) {
       ElbFixture e = f.fixture;
       String leaving = e.zoneA.get(0);
-      e.elb.setTargetBehavior(leaving, TargetBehavior.healthy(Duration.ofSeconds(100)).failingHealthChecks());
+      e.elb.setTargetBehavior(
+          leaving, TargetBehavior.healthy(Duration.ofSeconds(100)).failingHealthChecks());
       for (String id : e.zoneB) e.elb.failHealthChecks(id);
       e.twin.advance(Duration.ofSeconds(60));
-      assertThat(e.elb.targetHealths("tg").values()).allMatch(h -> h.state() == TargetHealthState.UNHEALTHY);
-      while (e.elb.requestCount("web", leaving) == 0) e.elb.send("web"); // one 100 s request in flight
+      assertThat(e.elb.targetHealths("tg").values())
+          .allMatch(h -> h.state() == TargetHealthState.UNHEALTHY);
+      while (e.elb.requestCount("web", leaving) == 0)
+        e.elb.send("web"); // one 100 s request in flight
       e.elb.deregisterTargets("tg", leaving);
       assertThat(e.elb.targetHealth("tg", leaving).state()).isEqualTo(TargetHealthState.DRAINING);
       e.elb.resetRequestCounts("web");

@@ -18,7 +18,8 @@ class RoutingTest {
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 3, 4).twinCloser()) {
       ElbFixture e = f.fixture;
       e.send(7001);
-      LongSummaryStatistics s = e.all().stream().mapToLong(id -> e.elb.requestCount("web", id)).summaryStatistics();
+      LongSummaryStatistics s =
+          e.all().stream().mapToLong(id -> e.elb.requestCount("web", id)).summaryStatistics();
       assertThat(s.getSum()).isEqualTo(7001);
       assertThat(s.getMax() - s.getMin()).isLessThanOrEqualTo(1);
     }
@@ -26,7 +27,13 @@ class RoutingTest {
 
   @Test
   void leastOutstandingRequestsPrefersTheFastTargetWhenOneIsSlow() {
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").algorithm(LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS), 1, 1).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(
+                TargetGroupSpec.builder("tg")
+                    .algorithm(LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS),
+                1,
+                1)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
       String slow = e.zoneA.get(0);
       String fast = e.zoneB.get(0);
@@ -38,8 +45,10 @@ class RoutingTest {
       }
       assertThat(e.elb.requestCount("web", slow)).isBetween(5L, 12L);
       assertThat(e.elb.requestCount("web", fast)).isGreaterThanOrEqualTo(88L);
-      // the rate model agrees: share in proportion to 1 / latency (Little's law at equal outstanding counts)
-      assertThat(e.elb.expectedShares("web", Request.get()).get(fast)).isCloseTo(100.0 / 101.0, org.assertj.core.api.Assertions.within(1e-9));
+      // the rate model agrees: share in proportion to 1 / latency (Little's law at equal
+      // outstanding counts)
+      assertThat(e.elb.expectedShares("web", Request.get()).get(fast))
+          .isCloseTo(100.0 / 101.0, org.assertj.core.api.Assertions.within(1e-9));
     }
   }
 
@@ -47,7 +56,12 @@ class RoutingTest {
   void weightedRandomIsSeededAndRoughlyEven() {
     long[] first = new long[4];
     for (int run = 0; run < 2; run++) {
-      try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").algorithm(LoadBalancingAlgorithm.WEIGHTED_RANDOM), 2, 2).twinCloser()) {
+      try (var f =
+          ElbFixture.alb(
+                  TargetGroupSpec.builder("tg").algorithm(LoadBalancingAlgorithm.WEIGHTED_RANDOM),
+                  2,
+                  2)
+              .twinCloser()) {
         ElbFixture e = f.fixture;
         e.send(4000);
         for (int i = 0; i < 4; i++) {
@@ -64,23 +78,36 @@ class RoutingTest {
   void rulesMatchPathHostAndHeaderInPriorityOrderAndWeightsSplitGroups() {
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
-      elb.createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones("us-east-1a", "us-east-1b").build());
-      for (String g : new String[] {"api", "blue", "green", "beta"}) elb.createTargetGroup(TargetGroupSpec.builder(g).build());
-      elb.createListener(ListenerSpec.builder("web", 80)
-          .defaultAction(RuleAction.fixedResponse(404, "text/plain", "no route"))
-          .rule(20, RuleCondition.pathPattern("/api/*"), RuleAction.forward("api"))
-          .rule(10, RuleCondition.httpHeader("X-Beta", "yes"), RuleAction.forward("beta"))
-          .rule(30, RuleCondition.hostHeader("*.example.com"), RuleAction.forward("blue", 3, "green", 1))
-          .build());
+      elb.createLoadBalancer(
+          LoadBalancerSpec.application("web")
+              .availabilityZones("us-east-1a", "us-east-1b")
+              .build());
+      for (String g : new String[] {"api", "blue", "green", "beta"})
+        elb.createTargetGroup(TargetGroupSpec.builder(g).build());
+      elb.createListener(
+          ListenerSpec.builder("web", 80)
+              .defaultAction(RuleAction.fixedResponse(404, "text/plain", "no route"))
+              .rule(20, RuleCondition.pathPattern("/api/*"), RuleAction.forward("api"))
+              .rule(10, RuleCondition.httpHeader("X-Beta", "yes"), RuleAction.forward("beta"))
+              .rule(
+                  30,
+                  RuleCondition.hostHeader("*.example.com"),
+                  RuleAction.forward("blue", 3, "green", 1))
+              .build());
       String[] ids = new String[4];
       String[] groups = {"api", "blue", "green", "beta"};
       for (int i = 0; i < 4; i++) {
-        ids[i] = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build()).instanceId();
+        ids[i] =
+            twin.ec2()
+                .runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build())
+                .instanceId();
         elb.registerTargets(groups[i], ids[i]);
       }
       twin.advance(Duration.ofMinutes(2));
       assertThat(elb.send("web", Request.get("/api/orders")).targetId()).isEqualTo(ids[0]);
-      assertThat(elb.send("web", Request.get("/api/orders").withHeader("x-beta", "YES")).targetId()).as("priority 10 first").isEqualTo(ids[3]);
+      assertThat(elb.send("web", Request.get("/api/orders").withHeader("x-beta", "YES")).targetId())
+          .as("priority 10 first")
+          .isEqualTo(ids[3]);
       RoutedResponse none = elb.send("web", Request.get("/other"));
       assertThat(none.status()).isEqualTo(404);
       assertThat(none.body()).isEqualTo("no route");
@@ -130,8 +157,19 @@ class RoutingTest {
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       for (String id : e.all()) {
-        e.elb.setTargetBehavior(id, req -> req.healthCheck() ? Response.of(200, Duration.ZERO)
-            : Response.of(200, Duration.ofMillis(1), req.header("X-Forwarded-For") + "|" + req.header("X-Forwarded-Proto") + "|" + req.header("X-Forwarded-Port")));
+        e.elb.setTargetBehavior(
+            id,
+            req ->
+                req.healthCheck()
+                    ? Response.of(200, Duration.ZERO)
+                    : Response.of(
+                        200,
+                        Duration.ofMillis(1),
+                        req.header("X-Forwarded-For")
+                            + "|"
+                            + req.header("X-Forwarded-Proto")
+                            + "|"
+                            + req.header("X-Forwarded-Port")));
       }
       RoutedResponse r = e.elb.send("web", Request.get("/").from("203.0.113.9", 5555));
       assertThat(r.body()).isEqualTo("203.0.113.9|http|80");
@@ -142,15 +180,28 @@ class RoutingTest {
   void networkLoadBalancerKeepsAFlowOnOneTargetAndCrossZoneIsOffByDefault() {
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
-      elb.createLoadBalancer(LoadBalancerSpec.network("nlb").availabilityZones("us-east-1a", "us-east-1b").build());
-      elb.createTargetGroup(TargetGroupSpec.builder("tcp").protocol(Protocol.TCP).port(443).build());
-      elb.createListener(ListenerSpec.builder("nlb", 443).protocol(Protocol.TCP).forwardTo("tcp").build());
-      String a = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build()).instanceId();
-      String b1 = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1b").build()).instanceId();
-      String b2 = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1b").build()).instanceId();
+      elb.createLoadBalancer(
+          LoadBalancerSpec.network("nlb").availabilityZones("us-east-1a", "us-east-1b").build());
+      elb.createTargetGroup(
+          TargetGroupSpec.builder("tcp").protocol(Protocol.TCP).port(443).build());
+      elb.createListener(
+          ListenerSpec.builder("nlb", 443).protocol(Protocol.TCP).forwardTo("tcp").build());
+      String a =
+          twin.ec2()
+              .runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build())
+              .instanceId();
+      String b1 =
+          twin.ec2()
+              .runInstance(InstanceSpec.builder().availabilityZone("us-east-1b").build())
+              .instanceId();
+      String b2 =
+          twin.ec2()
+              .runInstance(InstanceSpec.builder().availabilityZone("us-east-1b").build())
+              .instanceId();
       elb.registerTargets("tcp", a, b1, b2);
       twin.advance(Duration.ofMinutes(4)); // NLB: 5 passes at 30 s (fake choice for new targets)
-      assertThat(elb.targetHealths("tcp").values()).allMatch(h -> h.state() == TargetHealthState.HEALTHY);
+      assertThat(elb.targetHealths("tcp").values())
+          .allMatch(h -> h.state() == TargetHealthState.HEALTHY);
       var shares = elb.expectedShares("nlb", Request.get());
       assertThat(shares.get(a)).isEqualTo(0.5);
       assertThat(shares.get(b1)).isEqualTo(0.25);
@@ -169,9 +220,19 @@ class RoutingTest {
 
   @Test
   void slowStartRampsTheNewTargetsShareLinearly() {
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").slowStart(Duration.ofSeconds(100)), 1, 0).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(TargetGroupSpec.builder("tg").slowStart(Duration.ofSeconds(100)), 1, 0)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
-      String fresh = e.twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(ElbFixture.A).bootTime(Duration.ZERO).build()).instanceId();
+      String fresh =
+          e.twin
+              .ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .availabilityZone(ElbFixture.A)
+                      .bootTime(Duration.ZERO)
+                      .build())
+              .instanceId();
       e.elb.registerTargets("tg", fresh);
       e.twin.advance(Duration.ofSeconds(30)); // healthy now: slow start begins
       assertThat(e.elb.targetHealth("tg", fresh).state()).isEqualTo(TargetHealthState.HEALTHY);

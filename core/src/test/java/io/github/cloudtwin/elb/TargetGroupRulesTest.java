@@ -24,7 +24,8 @@ class TargetGroupRulesTest {
   private static CloudTwin albWithGroup(TargetGroupSpec.Builder group) {
     CloudTwin twin = CloudTwin.create();
     LoadBalancing elb = twin.loadBalancing();
-    elb.createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(ElbFixture.A, ElbFixture.B).build());
+    elb.createLoadBalancer(
+        LoadBalancerSpec.application("web").availabilityZones(ElbFixture.A, ElbFixture.B).build());
     elb.createTargetGroup(group.build());
     elb.createListener(ListenerSpec.builder("web", 80).forwardTo(group.build().name()).build());
     return twin;
@@ -36,32 +37,53 @@ class TargetGroupRulesTest {
     // IP target outside the VPC's subnets (TargetDescription, AvailabilityZone)
     try (CloudTwin twin = albWithGroup(TargetGroupSpec.builder("ips").targetType(TargetType.IP))) {
       LoadBalancing elb = twin.loadBalancing();
-      elb.registerTargets("ips", TargetDescription.ip("10.0.1.10", ElbFixture.A), TargetDescription.ip("10.0.2.10", ElbFixture.B));
+      elb.registerTargets(
+          "ips",
+          TargetDescription.ip("10.0.1.10", ElbFixture.A),
+          TargetDescription.ip("10.0.2.10", ElbFixture.B));
       assertThatThrownBy(() -> elb.registerTargets("ips", "i-0123456789abcdef0"))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("IPv4");
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("IPv4");
       twin.advance(Duration.ofSeconds(30));
-      assertThat(elb.targetHealths("ips").values()).allMatch(h -> h.state() == TargetHealthState.HEALTHY);
+      assertThat(elb.targetHealths("ips").values())
+          .allMatch(h -> h.state() == TargetHealthState.HEALTHY);
       for (int i = 0; i < 4; i++) assertThat(elb.send("web").status()).isEqualTo(200);
       assertThat(elb.requestCount("web", "10.0.1.10")).isEqualTo(2);
       assertThat(elb.requestCount("web", "10.0.2.10")).isEqualTo(2);
-      twin.faults().failZone(ElbFixture.B); // an IP target in an impaired zone stops answering its checks
+      twin.faults()
+          .failZone(ElbFixture.B); // an IP target in an impaired zone stops answering its checks
       twin.advance(Duration.ofSeconds(60));
-      assertThat(elb.targetHealth("ips", "10.0.2.10")).isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
+      assertThat(elb.targetHealth("ips", "10.0.2.10"))
+          .isEqualTo(
+              new TargetHealth(TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
       assertThat(elb.targetHealth("ips", "10.0.1.10").state()).isEqualTo(TargetHealthState.HEALTHY);
     }
   }
 
   @Test
   void aTargetInAZoneTheLoadBalancerDoesNotEnableIsUnusedAndGetsNoTraffic() {
-    // Target.NotInUse: "Target is in an Availability Zone that is not enabled for the load balancer"
+    // Target.NotInUse: "Target is in an Availability Zone that is not enabled for the load
+    // balancer"
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
-      String outside = e.twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(ElbFixture.C).bootTime(Duration.ZERO).build()).instanceId();
+      String outside =
+          e.twin
+              .ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .availabilityZone(ElbFixture.C)
+                      .bootTime(Duration.ZERO)
+                      .build())
+              .instanceId();
       e.twin.advance(Duration.ofSeconds(1));
       e.elb.registerTargets("tg", outside);
       e.twin.advance(Duration.ofMinutes(2));
-      assertThat(e.elb.targetHealth("tg", outside)).isEqualTo(new TargetHealth(TargetHealthState.UNUSED, "Target.NotInUse",
-          "Target is in an Availability Zone that is not enabled for the load balancer"));
+      assertThat(e.elb.targetHealth("tg", outside))
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNUSED,
+                  "Target.NotInUse",
+                  "Target is in an Availability Zone that is not enabled for the load balancer"));
       e.elb.resetRequestCounts("web");
       e.send(20);
       assertThat(e.elb.requestCount("web", outside)).isZero();
@@ -71,15 +93,29 @@ class TargetGroupRulesTest {
   @Test
   void withHealthChecksDisabledTargetsAreUnavailableAndStillServeTraffic() {
     // HealthCheckEnabled false: state unavailable, reason Target.HealthCheckDisabled
-    try (CloudTwin twin = albWithGroup(TargetGroupSpec.builder("tg").healthCheck(HealthCheckSpec.builder().enabled(false).build()))) {
+    try (CloudTwin twin =
+        albWithGroup(
+            TargetGroupSpec.builder("tg")
+                .healthCheck(HealthCheckSpec.builder().enabled(false).build()))) {
       LoadBalancing elb = twin.loadBalancing();
-      String id = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(ElbFixture.A).bootTime(Duration.ZERO).build()).instanceId();
+      String id =
+          twin.ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .availabilityZone(ElbFixture.A)
+                      .bootTime(Duration.ZERO)
+                      .build())
+              .instanceId();
       twin.advance(Duration.ofSeconds(1));
       elb.registerTargets("tg", id);
       elb.respondWith(id, 500); // no check sees it
       twin.advance(Duration.ofMinutes(5));
       assertThat(elb.targetHealth("tg", id))
-          .isEqualTo(new TargetHealth(TargetHealthState.UNAVAILABLE, "Target.HealthCheckDisabled", "Health checks are disabled"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNAVAILABLE,
+                  "Target.HealthCheckDisabled",
+                  "Health checks are disabled"));
       RoutedResponse r = elb.send("web");
       assertThat(r.targetId()).isEqualTo(id);
       assertThat(r.status()).isEqualTo(500);
@@ -93,10 +129,27 @@ class TargetGroupRulesTest {
     // forwards to the group
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
-      elb.createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(ElbFixture.A, ElbFixture.B).build());
+      elb.createLoadBalancer(
+          LoadBalancerSpec.application("web")
+              .availabilityZones(ElbFixture.A, ElbFixture.B)
+              .build());
       elb.createTargetGroup(TargetGroupSpec.builder("tg").build());
-      String stopped = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(ElbFixture.A).bootTime(Duration.ZERO).build()).instanceId();
-      String running = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(ElbFixture.A).bootTime(Duration.ZERO).build()).instanceId();
+      String stopped =
+          twin.ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .availabilityZone(ElbFixture.A)
+                      .bootTime(Duration.ZERO)
+                      .build())
+              .instanceId();
+      String running =
+          twin.ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .availabilityZone(ElbFixture.A)
+                      .bootTime(Duration.ZERO)
+                      .build())
+              .instanceId();
       twin.advance(Duration.ofSeconds(1));
       elb.registerTargets("tg", stopped, running);
       twin.ec2().stopInstance(stopped);
@@ -104,9 +157,17 @@ class TargetGroupRulesTest {
       assertThat(elb.targetHealth("tg", stopped).reasonCode()).isEqualTo("Target.NotInUse");
       elb.createListener(ListenerSpec.builder("web", 80).forwardTo("tg").build());
       assertThat(elb.targetHealth("tg", stopped))
-          .isEqualTo(new TargetHealth(TargetHealthState.UNUSED, "Target.InvalidState", "Target is in the stopped state"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNUSED,
+                  "Target.InvalidState",
+                  "Target is in the stopped state"));
       assertThat(elb.targetHealth("tg", running))
-          .isEqualTo(new TargetHealth(TargetHealthState.INITIAL, "Elb.RegistrationInProgress", "Target registration is in progress"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.INITIAL,
+                  "Elb.RegistrationInProgress",
+                  "Target registration is in progress"));
     }
   }
 
@@ -124,20 +185,26 @@ class TargetGroupRulesTest {
       assertThat(e.elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.HEALTHY);
       e.elb.resetRequestCounts("web");
       e.send(10);
-      assertThat(e.elb.requestCount("web", id)).as("round robin on each of the two nodes").isBetween(4L, 6L);
+      assertThat(e.elb.requestCount("web", id))
+          .as("round robin on each of the two nodes")
+          .isBetween(4L, 6L);
     }
   }
 
   @Test
   void aTargetGroupNameHasAtMost32CharactersAndAHealthCheckPathAtMost1024() {
-    // CreateTargetGroup Name: "a maximum of 32 characters"; HealthCheckPath: "Maximum length of 1024"
+    // CreateTargetGroup Name: "a maximum of 32 characters"; HealthCheckPath: "Maximum length of
+    // 1024"
     String name32 = "a".repeat(32);
     assertThat(TargetGroupSpec.builder(name32).build().name()).isEqualTo(name32);
     assertThatThrownBy(() -> TargetGroupSpec.builder(name32 + "b").build())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("Name");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Name");
     String path1024 = "/" + "p".repeat(1023);
-    assertThatCode(() -> HealthCheckSpec.builder().path(path1024).build()).doesNotThrowAnyException();
+    assertThatCode(() -> HealthCheckSpec.builder().path(path1024).build())
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> HealthCheckSpec.builder().path(path1024 + "p").build())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("HealthCheckPath");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("HealthCheckPath");
   }
 }

@@ -17,10 +17,20 @@ class TargetHealthListenerTest {
   void aMockListenerSeesRegistrationHealthyAndUnhealthyInOrder() {
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();
-      elb.createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones("us-east-1a", "us-east-1b").build());
+      elb.createLoadBalancer(
+          LoadBalancerSpec.application("web")
+              .availabilityZones("us-east-1a", "us-east-1b")
+              .build());
       elb.createTargetGroup(TargetGroupSpec.builder("tg").port(80).build());
       elb.createListener(ListenerSpec.builder("web", 80).forwardTo("tg").build());
-      String id = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").bootTime(Duration.ZERO).build()).instanceId();
+      String id =
+          twin.ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .availabilityZone("us-east-1a")
+                      .bootTime(Duration.ZERO)
+                      .build())
+              .instanceId();
       twin.advance(Duration.ofSeconds(1));
       TargetHealthListener listener = mock(TargetHealthListener.class);
       elb.addTargetHealthListener(listener);
@@ -29,9 +39,20 @@ class TargetHealthListenerTest {
       elb.failHealthChecks(id);
       twin.advance(Duration.ofMinutes(2));
       InOrder order = inOrder(listener);
-      order.verify(listener).healthChanged(eq("tg"), eq(id), eq(null), eq(TargetHealthState.INITIAL), any());
-      order.verify(listener).healthChanged(eq("tg"), eq(id), any(), eq(TargetHealthState.HEALTHY), any());
-      order.verify(listener).healthChanged(eq("tg"), eq(id), eq(TargetHealthState.HEALTHY), eq(TargetHealthState.UNHEALTHY), any());
+      order
+          .verify(listener)
+          .healthChanged(eq("tg"), eq(id), eq(null), eq(TargetHealthState.INITIAL), any());
+      order
+          .verify(listener)
+          .healthChanged(eq("tg"), eq(id), any(), eq(TargetHealthState.HEALTHY), any());
+      order
+          .verify(listener)
+          .healthChanged(
+              eq("tg"),
+              eq(id),
+              eq(TargetHealthState.HEALTHY),
+              eq(TargetHealthState.UNHEALTHY),
+              any());
     }
   }
 }

@@ -22,29 +22,48 @@ class TargetHealthWordsTest {
       String id = e.zoneA.get(0);
       e.twin.ec2().stopInstance(id);
       assertThat(e.elb.targetHealth("tg", id))
-          .isEqualTo(new TargetHealth(TargetHealthState.UNUSED, "Target.InvalidState", "Target is in the stopping state"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNUSED,
+                  "Target.InvalidState",
+                  "Target is in the stopping state"));
       e.twin.advance(Ec2.SHUTDOWN_TIME);
       assertThat(e.twin.ec2().instance(id).state()).isEqualTo(InstanceState.STOPPED);
       assertThat(e.elb.targetHealth("tg", id))
-          .isEqualTo(new TargetHealth(TargetHealthState.UNUSED, "Target.InvalidState", "Target is in the stopped state"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNUSED,
+                  "Target.InvalidState",
+                  "Target is in the stopped state"));
       assertThat(e.elb.targetHealths("tg")).containsKey(id); // a stopped instance stays registered
     }
   }
 
   @Test
   void aTerminatedInstanceDrainsForTheDeregistrationDelayAndThenLeavesTheGroup() {
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").deregistrationDelay(Duration.ofSeconds(60)), 2, 1).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(
+                TargetGroupSpec.builder("tg").deregistrationDelay(Duration.ofSeconds(60)), 2, 1)
+            .twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
       e.twin.ec2().terminateInstance(id);
-      assertThat(e.elb.targetHealth("tg", id)).isEqualTo(
-          new TargetHealth(TargetHealthState.DRAINING, "Target.DeregistrationInProgress", "Target deregistration is in progress"));
+      assertThat(e.elb.targetHealth("tg", id))
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.DRAINING,
+                  "Target.DeregistrationInProgress",
+                  "Target deregistration is in progress"));
       e.twin.advance(Duration.ofSeconds(59));
       assertThat(e.elb.targetHealths("tg")).containsKey(id);
       e.twin.advance(Duration.ofSeconds(1));
       assertThat(e.elb.targetHealths("tg")).doesNotContainKey(id).containsKey(e.zoneA.get(1));
       assertThat(e.elb.targetHealth("tg", id))
-          .isEqualTo(new TargetHealth(TargetHealthState.UNUSED, "Target.NotRegistered", "Target is not registered to the target group"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNUSED,
+                  "Target.NotRegistered",
+                  "Target is not registered to the target group"));
     }
   }
 
@@ -61,7 +80,9 @@ class TargetHealthWordsTest {
       assertThatThrownBy(() -> e.elb.registerTargets("tg", other, stopped))
           .isInstanceOf(ValidationException.class)
           .hasMessageStartingWith(
-              "InvalidTarget: The following targets are not in a running state and cannot be registered: '" + stopped + "'")
+              "InvalidTarget: The following targets are not in a running state and cannot be registered: '"
+                  + stopped
+                  + "'")
           .satisfies(x -> assertThat(((ValidationException) x).field()).isEqualTo("Targets.Id"));
       assertThat(e.elb.targetHealths("tg")).isEmpty();
     }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** aws-behaviour.md worked example E7: ALB distribution and failures, zone a with 2 targets, b with 8. */
+/**
+ * aws-behaviour.md worked example E7: ALB distribution and failures, zone a with 2 targets, b with
+ * 8.
+ */
 class WorkedExampleE7Test {
 
   private static TargetGroupSpec.Builder group() {
@@ -20,7 +23,8 @@ class WorkedExampleE7Test {
   void crossZoneOnGivesEveryTargetOneHundredOfAThousand() {
     try (var f = ElbFixture.alb(group(), 2, 8).twinCloser()) {
       ElbFixture e = f.fixture;
-      assertThat(e.elb.targetHealths("tg").values()).allMatch(h -> h.state() == TargetHealthState.HEALTHY);
+      assertThat(e.elb.targetHealths("tg").values())
+          .allMatch(h -> h.state() == TargetHealthState.HEALTHY);
       e.send(1000);
       for (String id : e.all()) assertThat(e.elb.requestCount("web", id)).as(id).isEqualTo(100);
       Map<String, Double> shares = e.elb.expectedShares("web", Request.get());
@@ -43,7 +47,9 @@ class WorkedExampleE7Test {
         b += e.elb.requestCount("web", id);
       }
       assertThat(b).isEqualTo(500);
-      assertThat(e.elb.requestCountByZone("web")).containsEntry(ElbFixture.A, 500L).containsEntry(ElbFixture.B, 500L);
+      assertThat(e.elb.requestCountByZone("web"))
+          .containsEntry(ElbFixture.A, 500L)
+          .containsEntry(ElbFixture.B, 500L);
     }
   }
 
@@ -53,11 +59,14 @@ class WorkedExampleE7Test {
       ElbFixture e = f.fixture;
       for (String id : e.zoneB) e.elb.stopAnswering(id);
       e.twin.advance(Duration.ofSeconds(59));
-      for (String id : e.zoneB) assertThat(e.elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.HEALTHY);
+      for (String id : e.zoneB)
+        assertThat(e.elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.HEALTHY);
       e.twin.advance(Duration.ofSeconds(1));
       for (String id : e.zoneB) {
         assertThat(e.elb.targetHealth("tg", id))
-            .isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
+            .isEqualTo(
+                new TargetHealth(
+                    TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
       }
       e.elb.resetRequestCounts("web");
       e.send(1000);
@@ -74,7 +83,11 @@ class WorkedExampleE7Test {
       e.twin.advance(Duration.ofSeconds(60));
       for (String id : e.all()) {
         assertThat(e.elb.targetHealth("tg", id))
-            .isEqualTo(new TargetHealth(TargetHealthState.UNHEALTHY, "Target.ResponseCodeMismatch", "Health checks failed with these codes: [500]"));
+            .isEqualTo(
+                new TargetHealth(
+                    TargetHealthState.UNHEALTHY,
+                    "Target.ResponseCodeMismatch",
+                    "Health checks failed with these codes: [500]"));
       }
       e.elb.resetRequestCounts("web");
       List<RoutedResponse> responses = new ArrayList<>();
@@ -98,17 +111,27 @@ class WorkedExampleE7Test {
       e.elb.resetRequestCounts("web");
       e.elb.deregisterTarget("tg", leaving, () -> drained.add(e.twin.elapsed().toString()));
       assertThat(e.elb.targetHealth("tg", leaving))
-          .isEqualTo(new TargetHealth(TargetHealthState.DRAINING, "Target.DeregistrationInProgress", "Target deregistration is in progress"));
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.DRAINING,
+                  "Target.DeregistrationInProgress",
+                  "Target deregistration is in progress"));
       e.send(900);
       assertThat(e.elb.requestCount("web", leaving)).isZero();
-      for (String id : e.all()) if (!id.equals(leaving)) assertThat(e.elb.requestCount("web", id)).isEqualTo(100);
+      for (String id : e.all())
+        if (!id.equals(leaving)) assertThat(e.elb.requestCount("web", id)).isEqualTo(100);
       e.twin.advance(Duration.ofSeconds(39));
       assertThat(e.elb.targetHealth("tg", leaving).state()).isEqualTo(TargetHealthState.DRAINING);
       assertThat(drained).isEmpty();
       e.twin.advance(Duration.ofSeconds(1));
       assertThat(e.elb.targetHealth("tg", leaving))
-          .isEqualTo(new TargetHealth(TargetHealthState.UNUSED, "Target.NotRegistered", "Target is not registered to the target group"));
-      assertThat(drained).containsExactly("PT2M40S"); // deregistered at 2 min, its request answered 40 s later
+          .isEqualTo(
+              new TargetHealth(
+                  TargetHealthState.UNUSED,
+                  "Target.NotRegistered",
+                  "Target is not registered to the target group"));
+      assertThat(drained)
+          .containsExactly("PT2M40S"); // deregistered at 2 min, its request answered 40 s later
     }
   }
 

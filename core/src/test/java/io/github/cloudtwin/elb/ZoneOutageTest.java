@@ -20,26 +20,31 @@ class ZoneOutageTest {
       for (int i = 0; i < 300; i++) if (e.elb.send("web").status() == 0) failed++;
       assertThat(failed).as("a third of clients still hold a's address").isEqualTo(100);
       e.twin.advance(Duration.ofSeconds(60));
-      for (String id : e.zoneA) assertThat(e.elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.UNHEALTHY);
+      for (String id : e.zoneA)
+        assertThat(e.elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.UNHEALTHY);
       e.elb.resetRequestCounts("web");
       for (int i = 0; i < 300; i++) assertThat(e.elb.send("web").status()).isEqualTo(200);
       assertThat(e.elb.requestCountByZone("web")).containsOnlyKeys(ElbFixture.B, ElbFixture.C);
       e.twin.faults().restoreZone(ElbFixture.A);
       assertThat(e.elb.dnsZones("web")).containsExactly(ElbFixture.A, ElbFixture.B, ElbFixture.C);
       String events = e.twin.timeline().text();
-      assertThat(events).contains("node in us-east-1a removed from DNS (zone impaired)").contains("node in us-east-1a added back to DNS");
+      assertThat(events)
+          .contains("node in us-east-1a removed from DNS (zone impaired)")
+          .contains("node in us-east-1a added back to DNS");
     }
   }
 
   @Test
   void crossZoneOffLosesTheZonesShareUntilDnsFailoverDropsIt() {
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").crossZoneEnabled(false), 2, 2).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(TargetGroupSpec.builder("tg").crossZoneEnabled(false), 2, 2).twinCloser()) {
       ElbFixture e = f.fixture;
       for (String id : e.zoneA) e.elb.stopAnswering(id);
       assertThat(e.elb.dnsZones("web")).containsExactly(ElbFixture.A, ElbFixture.B);
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(e.elb.dnsZones("web")).as("no healthy target in a").containsExactly(ElbFixture.B);
-      assertThat(e.twin.timeline().text()).contains("node in us-east-1a removed from DNS (no healthy targets in the zone)");
+      assertThat(e.twin.timeline().text())
+          .contains("node in us-east-1a removed from DNS (no healthy targets in the zone)");
       e.twin.advance(Duration.ofSeconds(60));
       e.elb.resetRequestCounts("web");
       for (int i = 0; i < 100; i++) assertThat(e.elb.send("web").status()).isEqualTo(200);
@@ -49,7 +54,8 @@ class ZoneOutageTest {
 
   @Test
   void whenEveryZoneIsUnhealthyAllStayInDns() {
-    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg").crossZoneEnabled(false), 1, 1).twinCloser()) {
+    try (var f =
+        ElbFixture.alb(TargetGroupSpec.builder("tg").crossZoneEnabled(false), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       for (String id : e.all()) e.elb.failHealthChecks(id);
       e.twin.advance(Duration.ofSeconds(60));

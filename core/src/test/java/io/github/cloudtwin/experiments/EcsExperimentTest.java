@@ -23,24 +23,53 @@ class EcsExperimentTest {
       twin.ecs().createCluster("prod");
       List<Instance> hosts = new ArrayList<>();
       for (String z : new String[] {"a", "b"}) {
-        hosts.add(twin.ec2().runInstance(InstanceSpec.builder().instanceType("m5.xlarge").availabilityZone("us-east-1" + z).build()));
+        hosts.add(
+            twin.ec2()
+                .runInstance(
+                    InstanceSpec.builder()
+                        .instanceType("m5.xlarge")
+                        .availabilityZone("us-east-1" + z)
+                        .build()));
       }
       twin.advance(InstanceSpec.DEFAULT_BOOT_TIME);
       for (Instance i : hosts) twin.ecs().registerContainerInstance("prod", i.instanceId());
-      twin.ecs().registerTaskDefinition(TaskDefinitionSpec.builder("api")
-          .container(ContainerDefinition.builder("app", "nginx:1.27").cpu(512).memory(512).portMapping(8080).build()).build());
+      twin.ecs()
+          .registerTaskDefinition(
+              TaskDefinitionSpec.builder("api")
+                  .container(
+                      ContainerDefinition.builder("app", "nginx:1.27")
+                          .cpu(512)
+                          .memory(512)
+                          .portMapping(8080)
+                          .build())
+                  .build());
       twin.ecs().createService(ServiceSpec.builder("prod", "api", "api:1").desiredCount(4).build());
       twin.advance(ofMinutes(3));
 
-      ExperimentResult r = twin.experiments().run(Experiment.builder("stop-tasks")
-          .action("stop-half", new FaultAction.StopTasks("prod", "api", Selection.percent(50)), ofMinutes(1)).runFor(ofMinutes(10)).build());
+      ExperimentResult r =
+          twin.experiments()
+              .run(
+                  Experiment.builder("stop-tasks")
+                      .action(
+                          "stop-half",
+                          new FaultAction.StopTasks("prod", "api", Selection.percent(50)),
+                          ofMinutes(1))
+                      .runFor(ofMinutes(10))
+                      .build());
 
       assertThat(r.tasksLost()).isEqualTo(2);
       assertThat(r.tasksReplaced()).isEqualTo(2);
-      List<String> stopped = twin.timeline().events(ExperimentFact.ActionStarted.class).get(0).fact(ExperimentFact.ActionStarted.class).orElseThrow().targets();
+      List<String> stopped =
+          twin.timeline()
+              .events(ExperimentFact.ActionStarted.class)
+              .get(0)
+              .fact(ExperimentFact.ActionStarted.class)
+              .orElseThrow()
+              .targets();
       assertThat(stopped).hasSize(2).allSatisfy(t -> assertThat(t).startsWith("task/"));
       for (String t : stopped) {
-        assertThat(twin.ecs().task(t.substring("task/".length())).desiredStatus()).isEqualTo(TaskStatus.STOPPED);
+        assertThat(twin.ecs().task(t.substring("task/".length())).desiredStatus())
+            .isEqualTo(TaskStatus.STOPPED);
       }
       assertThat(twin.ecs().service("prod", "api").runningCount()).isEqualTo(4);
       assertThat(r.recoveryTime("service/prod/api", 4)).isPresent();

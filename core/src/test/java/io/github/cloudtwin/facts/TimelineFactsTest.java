@@ -35,16 +35,42 @@ class TimelineFactsTest {
 
   private static CloudTwin scaledOut() {
     CloudTwin twin = CloudTwin.builder().seed(7).build();
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("web").minSize(1)
-        .maxSize(6).desiredCapacity(2).availabilityZones("us-east-1a", "us-east-1b").detailedMonitoring(true).build());
-    ScalingPolicy out = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder().policyName("out")
-        .autoScalingGroupName("web").scalingAdjustment(2).build());
-    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-high")
-        .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web")).period(Duration.ofMinutes(1))
-        .evaluationPeriods(2).threshold(80).comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-        .alarmActions(out.asAlarmAction()).build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .minSize(1)
+                .maxSize(6)
+                .desiredCapacity(2)
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .detailedMonitoring(true)
+                .build());
+    ScalingPolicy out =
+        twin.autoScaling()
+            .putScalingPolicy(
+                SimpleScalingPolicy.builder()
+                    .policyName("out")
+                    .autoScalingGroupName("web")
+                    .scalingAdjustment(2)
+                    .build());
+    twin.cloudWatch()
+        .putMetricAlarm(
+            MetricAlarmSpec.builder()
+                .alarmName("cpu-high")
+                .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
+                .period(Duration.ofMinutes(1))
+                .evaluationPeriods(2)
+                .threshold(80)
+                .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                .alarmActions(out.asAlarmAction())
+                .build());
     twin.advance(Duration.ofMinutes(5));
-    twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web").from(twin.elapsed()).constant(95));
+    twin.cloudWatch()
+        .inject(
+            MetricInjection.metric("CPUUtilization")
+                .forGroup("web")
+                .from(twin.elapsed())
+                .constant(95));
     twin.advance(Duration.ofMinutes(5));
     return twin;
   }
@@ -66,8 +92,11 @@ class TimelineFactsTest {
   @Test
   void theChainFromInjectionToNewInstancesReadsAsFacts() {
     try (CloudTwin twin = scaledOut()) {
-      TimelineEvent alarm = twin.timeline().events(AlarmStateChanged.class).stream()
-          .filter(e -> ((AlarmStateChanged) e.fact()).to() == AlarmState.ALARM).findFirst().orElseThrow();
+      TimelineEvent alarm =
+          twin.timeline().events(AlarmStateChanged.class).stream()
+              .filter(e -> ((AlarmStateChanged) e.fact()).to() == AlarmState.ALARM)
+              .findFirst()
+              .orElseThrow();
       AlarmStateChanged change = (AlarmStateChanged) alarm.fact();
       assertThat(change.alarmName()).isEqualTo("cpu-high");
       assertThat(change.data().recentDatapoints()).containsExactly(95.0, 95.0);
@@ -75,22 +104,32 @@ class TimelineFactsTest {
 
       TimelineEvent executed = twin.timeline().events(PolicyExecuted.class).get(0);
       assertThat(executed.causeId()).isEqualTo(alarm.id());
-      assertThat(executed.fact(PolicyExecuted.class)).get()
+      assertThat(executed.fact(PolicyExecuted.class))
+          .get()
           .isEqualTo(new PolicyExecuted("out", "web", "cpu-high", 2, 4));
 
       TimelineEvent desired = twin.timeline().events(DesiredCapacityChanged.class).get(0);
-      assertThat(twin.timeline().causeChain(desired.id())).extracting(TimelineEvent::id).contains(executed.id());
+      assertThat(twin.timeline().causeChain(desired.id()))
+          .extracting(TimelineEvent::id)
+          .contains(executed.id());
       DesiredCapacityChanged d = desired.fact(DesiredCapacityChanged.class).orElseThrow();
       assertThat(d.from()).isEqualTo(2);
       assertThat(d.to()).isEqualTo(4);
-      assertThat(d.cause()).isEqualTo("a monitor alarm cpu-high in state ALARM triggered policy out");
+      assertThat(d.cause())
+          .isEqualTo("a monitor alarm cpu-high in state ALARM triggered policy out");
       assertThat(desired.message()).isEqualTo("desired capacity 2 -> 4: " + d.cause());
 
       assertThat(twin.timeline().events(InstanceLaunched.class)).hasSize(4);
-      assertThat(twin.timeline().events(MetricInjected.class)).singleElement()
-          .satisfies(e -> assertThat(e.message()).isEqualTo("injected constant 95.0 for group web over +00:05:00 onwards"));
-      long inService = twin.timeline().events(LifecycleStateChanged.class).stream()
-          .mapToInt(e -> ((LifecycleStateChanged) e.fact()).inServiceDelta()).sum();
+      assertThat(twin.timeline().events(MetricInjected.class))
+          .singleElement()
+          .satisfies(
+              e ->
+                  assertThat(e.message())
+                      .isEqualTo("injected constant 95.0 for group web over +00:05:00 onwards"));
+      long inService =
+          twin.timeline().events(LifecycleStateChanged.class).stream()
+              .mapToInt(e -> ((LifecycleStateChanged) e.fact()).inServiceDelta())
+              .sum();
       assertThat(inService).isEqualTo(twin.autoScaling().group("web").inServiceCount());
     }
   }
@@ -108,17 +147,39 @@ class TimelineFactsTest {
 
   @Test
   void factsAreValuesWithTheirOwnWords() {
-    assertThat(new LifecycleStateChanged("i-1", "web tier", LifecycleState.PENDING, LifecycleState.PENDING).message())
+    assertThat(
+            new LifecycleStateChanged(
+                    "i-1", "web tier", LifecycleState.PENDING, LifecycleState.PENDING)
+                .message())
         .isEqualTo("Pending in group web tier");
-    assertThat(new LifecycleStateChanged("i-1", "web tier", LifecycleState.PENDING, LifecycleState.IN_SERVICE).inServiceDelta())
+    assertThat(
+            new LifecycleStateChanged(
+                    "i-1", "web tier", LifecycleState.PENDING, LifecycleState.IN_SERVICE)
+                .inServiceDelta())
         .isEqualTo(1);
-    assertThat(new LifecycleStateChanged("i-1", "web tier", LifecycleState.IN_SERVICE, LifecycleState.TERMINATING).inServiceDelta())
+    assertThat(
+            new LifecycleStateChanged(
+                    "i-1", "web tier", LifecycleState.IN_SERVICE, LifecycleState.TERMINATING)
+                .inServiceDelta())
         .isEqualTo(-1);
-    assertThat(new InstanceStateChanged("i-1", InstanceState.PENDING, InstanceState.RUNNING).message()).isEqualTo("pending -> running");
-    assertThat(new PolicyExecuted("p", "g", null, 3, -1).message()).isEqualTo("executed by a user request: no change");
-    assertThat(new ElbFact.TargetHealthChanged("i-1", "tg", false, null, io.github.cloudtwin.elb.TargetHealthState.INITIAL,
-        "Elb.RegistrationInProgress", "Target registration is in progress").details())
-        .containsExactly(java.util.Map.entry("targetGroup", "tg"), java.util.Map.entry("state", "initial"),
+    assertThat(
+            new InstanceStateChanged("i-1", InstanceState.PENDING, InstanceState.RUNNING).message())
+        .isEqualTo("pending -> running");
+    assertThat(new PolicyExecuted("p", "g", null, 3, -1).message())
+        .isEqualTo("executed by a user request: no change");
+    assertThat(
+            new ElbFact.TargetHealthChanged(
+                    "i-1",
+                    "tg",
+                    false,
+                    null,
+                    io.github.cloudtwin.elb.TargetHealthState.INITIAL,
+                    "Elb.RegistrationInProgress",
+                    "Target registration is in progress")
+                .details())
+        .containsExactly(
+            java.util.Map.entry("targetGroup", "tg"),
+            java.util.Map.entry("state", "initial"),
             java.util.Map.entry("reasonCode", "Elb.RegistrationInProgress"));
   }
 }

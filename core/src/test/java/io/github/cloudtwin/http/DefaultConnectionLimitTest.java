@@ -19,8 +19,8 @@ import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13, finding 6, at the listener's default limits ({@link HttpListener.Limits#DEFAULT}:
- * 1,024 connections, 10 s for a request head): 1,100 real half-open connections (each sends half a
+ * Issue 13, finding 6, at the listener's default limits ({@link HttpListener.Limits#DEFAULT}: 1,024
+ * connections, 10 s for a request head): 1,100 real half-open connections (each sends half a
  * request head and nothing more) do not starve the listener. The connections beyond the limit are
  * answered 503 with {@code Retry-After} instead of being dropped, a client that already has its
  * connection keeps being served, the header deadline answers the half-open ones 408 and frees their
@@ -35,7 +35,8 @@ class DefaultConnectionLimitTest {
   private static final int HALF_OPEN = 1_100;
   private static final long PATIENCE_MILLIS = 120_000;
 
-  private final HttpRouter echo = r -> HttpOutcome.respond(200, r.method() + " " + r.path(), Map.of(), null);
+  private final HttpRouter echo =
+      r -> HttpOutcome.respond(200, r.method() + " " + r.path(), Map.of(), null);
 
   @Test
   void elevenHundredHalfOpenConnectionsGetAnswersAndLeaveNothingBehind() throws Exception {
@@ -47,7 +48,9 @@ class DefaultConnectionLimitTest {
     List<Socket> halfOpen = new ArrayList<>();
     try (Socket good = new Socket(InetAddress.getLoopbackAddress(), l.port())) {
       good.setSoTimeout(30_000);
-      BufferedReader goodIn = new BufferedReader(new InputStreamReader(good.getInputStream(), StandardCharsets.ISO_8859_1));
+      BufferedReader goodIn =
+          new BufferedReader(
+              new InputStreamReader(good.getInputStream(), StandardCharsets.ISO_8859_1));
       good.getOutputStream().write(ascii("GET /first HTTP/1.1\r\nHost: good\r\n\r\n"));
       assertThat(read(goodIn).status()).isEqualTo(200);
 
@@ -58,7 +61,8 @@ class DefaultConnectionLimitTest {
         halfOpen.add(s);
         s.getOutputStream().write(ascii("GET / HTTP/1.1\r\nHost: x\r\n"));
       }
-      System.out.printf("[DefaultConnectionLimitTest] %d half-open connections opened in %d ms%n",
+      System.out.printf(
+          "[DefaultConnectionLimitTest] %d half-open connections opened in %d ms%n",
           HALF_OPEN, (System.nanoTime() - opening) / 1_000_000);
       // 1,023 connections fill the limit with the good one; the listener refuses the others
       int beyond = HALF_OPEN - (limits.maxConnections() - 1);
@@ -75,7 +79,10 @@ class DefaultConnectionLimitTest {
       int served408 = 0;
       int refused503 = 0;
       for (Socket s : halfOpen) {
-        int status = read(new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1))).status();
+        int status =
+            read(new BufferedReader(
+                    new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)))
+                .status();
         assertThat(status).as("the answer to a half-open connection").isIn(408, 503);
         if (status == 408) served408++;
         else refused503++;
@@ -94,7 +101,10 @@ class DefaultConnectionLimitTest {
     }
     awaitAtMost(() -> listenerThreads("limit"), 0, "threads of the listener alive after close");
     if (new File("/proc/self/fd").isDirectory()) {
-      awaitAtMost(DefaultConnectionLimitTest::openFileDescriptors, fdsBefore, "open file descriptors after close");
+      awaitAtMost(
+          DefaultConnectionLimitTest::openFileDescriptors,
+          fdsBefore,
+          "open file descriptors after close");
     }
   }
 
@@ -103,16 +113,24 @@ class DefaultConnectionLimitTest {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
       s.setSoTimeout(60_000);
       s.getOutputStream().write(ascii("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n"));
-      return read(new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)));
+      return read(
+          new BufferedReader(
+              new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)));
     }
   }
 
   private void warmUp() throws IOException, InterruptedException {
-    try (HttpListener w = HttpListener.start("warm-up", echo, new HttpListener.Limits(1, java.time.Duration.ofSeconds(1),
-        java.time.Duration.ofSeconds(1), 1024))) {
+    try (HttpListener w =
+        HttpListener.start(
+            "warm-up",
+            echo,
+            new HttpListener.Limits(
+                1, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1024))) {
       try (Socket hold = new Socket(InetAddress.getLoopbackAddress(), w.port())) {
         hold.getOutputStream().write(ascii("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
-        read(new BufferedReader(new InputStreamReader(hold.getInputStream(), StandardCharsets.ISO_8859_1)));
+        read(
+            new BufferedReader(
+                new InputStreamReader(hold.getInputStream(), StandardCharsets.ISO_8859_1)));
         exchange(w.port(), "/"); // refused: the one slot is taken
       }
     }
@@ -120,8 +138,10 @@ class DefaultConnectionLimitTest {
   }
 
   private static int listenerThreads(String name) {
-    return (int) Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith("cloudtwin-http-" + name + "-")).count();
+    return (int)
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.isAlive() && t.getName().startsWith("cloudtwin-http-" + name + "-"))
+            .count();
   }
 
   private static int openFileDescriptors() {
@@ -129,13 +149,15 @@ class DefaultConnectionLimitTest {
     return fds == null ? 0 : fds.length; // Linux; elsewhere the descriptor check is not made
   }
 
-  private static void awaitAtLeast(IntSupplier value, int least, String what) throws InterruptedException {
+  private static void awaitAtLeast(IntSupplier value, int least, String what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE_MILLIS * 1_000_000;
     while (value.getAsInt() < least && System.nanoTime() < deadline) Thread.sleep(20);
     assertThat(value.getAsInt()).as(what).isGreaterThanOrEqualTo(least);
   }
 
-  private static void awaitAtMost(IntSupplier value, int most, String what) throws InterruptedException {
+  private static void awaitAtMost(IntSupplier value, int most, String what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE_MILLIS * 1_000_000;
     while (value.getAsInt() > most && System.nanoTime() < deadline) Thread.sleep(20);
     assertThat(value.getAsInt()).as(what).isLessThanOrEqualTo(most);

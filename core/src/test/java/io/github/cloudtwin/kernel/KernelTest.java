@@ -41,9 +41,21 @@ class KernelTest {
     List<String> ran = new ArrayList<>();
     kernel.run(
         () -> {
-          kernel.scheduler().at(T0.plusSeconds(5), () -> ran.add("b@" + kernel.clock().now().getEpochSecond() % 60));
-          kernel.scheduler().at(T0.plusSeconds(2), () -> ran.add("a@" + kernel.clock().now().getEpochSecond() % 60));
-          kernel.scheduler().at(T0.plusSeconds(5), () -> ran.add("c@" + kernel.clock().now().getEpochSecond() % 60));
+          kernel
+              .scheduler()
+              .at(
+                  T0.plusSeconds(5),
+                  () -> ran.add("b@" + kernel.clock().now().getEpochSecond() % 60));
+          kernel
+              .scheduler()
+              .at(
+                  T0.plusSeconds(2),
+                  () -> ran.add("a@" + kernel.clock().now().getEpochSecond() % 60));
+          kernel
+              .scheduler()
+              .at(
+                  T0.plusSeconds(5),
+                  () -> ran.add("c@" + kernel.clock().now().getEpochSecond() % 60));
         });
     kernel.advance(ofSeconds(10));
     assertThat(ran).containsExactly("a@2", "b@5", "c@5");
@@ -52,7 +64,8 @@ class KernelTest {
   @Test
   void cancelledTasksDoNotRun() {
     List<String> ran = new ArrayList<>();
-    Scheduler.Task t = kernel.call(() -> kernel.scheduler().after(ofSeconds(1), () -> ran.add("x")));
+    Scheduler.Task t =
+        kernel.call(() -> kernel.scheduler().after(ofSeconds(1), () -> ran.add("x")));
     t.cancel();
     kernel.advance(ofSeconds(2));
     assertThat(ran).isEmpty();
@@ -90,17 +103,27 @@ class KernelTest {
                 .after(
                     ofSeconds(1),
                     () -> {
-                      long root = kernel.timeline().record("alarm/a", "state-change", "OK -> ALARM");
+                      long root =
+                          kernel.timeline().record("alarm/a", "state-change", "OK -> ALARM");
                       kernel.runWithCause(
                           root,
                           () ->
-                              kernel.scheduler().after(ofSeconds(5), () -> kernel.timeline().record("group/web", "scale", "3 -> 5")));
+                              kernel
+                                  .scheduler()
+                                  .after(
+                                      ofSeconds(5),
+                                      () ->
+                                          kernel
+                                              .timeline()
+                                              .record("group/web", "scale", "3 -> 5")));
                     }));
     kernel.advance(ofSeconds(10));
     List<TimelineEvent> events = kernel.timeline().events();
     assertThat(events).hasSize(2);
     assertThat(events.get(1).causeId()).isEqualTo(events.get(0).id());
-    assertThat(kernel.timeline().causeChain(2)).extracting(TimelineEvent::resource).containsExactly("alarm/a", "group/web");
+    assertThat(kernel.timeline().causeChain(2))
+        .extracting(TimelineEvent::resource)
+        .containsExactly("alarm/a", "group/web");
     assertThat(kernel.timeline().text())
         .isEqualTo(
             "Timeline (2 events, t0 = 2026-01-01T00:00:00Z):\n"
@@ -125,7 +148,11 @@ class KernelTest {
                       }
                     }));
     kernel.advance(ofSeconds(2));
-    assertThat(errors).singleElement().extracting(Throwable::getMessage).asString().contains("from inside the simulation");
+    assertThat(errors)
+        .singleElement()
+        .extracting(Throwable::getMessage)
+        .asString()
+        .contains("from inside the simulation");
   }
 
   @Test
@@ -141,6 +168,7 @@ class KernelTest {
   @Test
   void offsetsFormatPastADayAndWithMilliseconds() {
     assertThat(TimelineFormat.offset(ofMinutes(61))).isEqualTo("+01:01:00");
-    assertThat(TimelineFormat.offset(java.time.Duration.ofHours(26).plusMillis(5))).isEqualTo("+1d 02:00:00.005");
+    assertThat(TimelineFormat.offset(java.time.Duration.ofHours(26).plusMillis(5)))
+        .isEqualTo("+1d 02:00:00.005");
   }
 }

@@ -18,11 +18,18 @@ class RealTimeDriverTest {
   void virtualTimeFollowsTheWallClockAtTheChosenSpeed() throws Exception {
     try (CloudTwin twin = CloudTwin.create()) {
       CountDownLatch running = new CountDownLatch(1);
-      twin.timeline().addListener(e -> {
-        if (e.message().endsWith("-> running")) running.countDown();
-      });
+      twin.timeline()
+          .addListener(
+              e -> {
+                if (e.message().endsWith("-> running")) running.countDown();
+              });
       // boots in 60 virtual seconds: 0.1 wall seconds at speed 600
-      twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").bootTime(Duration.ofSeconds(60)).build());
+      twin.ec2()
+          .runInstance(
+              InstanceSpec.builder()
+                  .availabilityZone("us-east-1a")
+                  .bootTime(Duration.ofSeconds(60))
+                  .build());
       long start = System.nanoTime();
       RealTimeDriver driver = RealTimeDriver.start(twin, 600);
       assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
@@ -45,7 +52,8 @@ class RealTimeDriverTest {
 
   @Test
   void theTestMayStillAdvanceAndTheDriverNeverMovesTimeBack() {
-    try (CloudTwin twin = CloudTwin.create(); RealTimeDriver driver = RealTimeDriver.start(twin, 1)) {
+    try (CloudTwin twin = CloudTwin.create();
+        RealTimeDriver driver = RealTimeDriver.start(twin, 1)) {
       twin.advance(Duration.ofHours(1));
       assertThat(twin.elapsed()).isGreaterThanOrEqualTo(Duration.ofHours(1));
       assertThat(driver.isRunning()).isTrue();
@@ -56,10 +64,17 @@ class RealTimeDriverTest {
   void anEventThatThrowsStopsTheDriverAndCloseReportsIt() throws Exception {
     CloudTwin twin = CloudTwin.create();
     CountDownLatch thrown = new CountDownLatch(1);
-    twin.kernel().run(() -> twin.kernel().scheduler().after(Duration.ofSeconds(1), () -> {
-      thrown.countDown();
-      throw new IllegalStateException("listener bug");
-    }));
+    twin.kernel()
+        .run(
+            () ->
+                twin.kernel()
+                    .scheduler()
+                    .after(
+                        Duration.ofSeconds(1),
+                        () -> {
+                          thrown.countDown();
+                          throw new IllegalStateException("listener bug");
+                        }));
     RealTimeDriver driver = RealTimeDriver.start(twin, 100);
     assertThat(thrown.await(10, TimeUnit.SECONDS)).isTrue();
     while (driver.isRunning()) {
@@ -77,7 +92,8 @@ class RealTimeDriverTest {
       assertThatThrownBy(() -> RealTimeDriver.start(twin, 0))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("speed");
-      assertThatThrownBy(() -> RealTimeDriver.start(twin, Double.NaN)).isInstanceOf(ValidationException.class);
+      assertThatThrownBy(() -> RealTimeDriver.start(twin, Double.NaN))
+          .isInstanceOf(ValidationException.class);
     }
   }
 }

@@ -14,9 +14,9 @@ import java.util.OptionalDouble;
 
 /**
  * An independent re-implementation of the alarm rules of aws-behaviour.md 3.3 (and the decisions
- * written in docs/cloudwatch.md), used to check the evaluator: it re-reads the raw datapoints of
- * an alarm's last evaluation range through {@link CloudWatch#statistic} and decides the state
- * again. Supports the plain statistics (no percentiles).
+ * written in docs/cloudwatch.md), used to check the evaluator: it re-reads the raw datapoints of an
+ * alarm's last evaluation range through {@link CloudWatch#statistic} and decides the state again.
+ * Supports the plain statistics (no percentiles).
  */
 final class AlarmRecomputation {
 
@@ -94,7 +94,10 @@ final class AlarmRecomputation {
     return bad == real.size() ? null : AlarmState.OK;
   }
 
-  /** The oldest breaching point among the newest N is at least M old, newer ones breach or are missing. */
+  /**
+   * The oldest breaching point among the newest N is at least M old, newer ones breach or are
+   * missing.
+   */
   private static boolean guard(MetricAlarmSpec spec, List<Double> points) {
     int n = spec.evaluationPeriods();
     int m = spec.datapointsToAlarm();
@@ -112,7 +115,8 @@ final class AlarmRecomputation {
     if (age < m) return false;
     for (int i = oldest + 1; i < newest.size(); i++) {
       double v = newest.get(i);
-      if (!Double.isNaN(v) && !breaches(spec.comparisonOperator(), v, spec.threshold())) return false;
+      if (!Double.isNaN(v) && !breaches(spec.comparisonOperator(), v, spec.threshold()))
+        return false;
     }
     return true;
   }
@@ -124,24 +128,53 @@ final class AlarmRecomputation {
     List<Double> mine = datapoints(cw, alarm.spec(), e.evaluatedAt());
     List<Double> theirs = e.datapoints();
     if (mine.size() != theirs.size()) {
-      return alarm.alarmName() + ": range of " + theirs.size() + " points, recomputed " + mine.size();
+      return alarm.alarmName()
+          + ": range of "
+          + theirs.size()
+          + " points, recomputed "
+          + mine.size();
     }
     for (int i = 0; i < mine.size(); i++) {
       double a = mine.get(i);
       double b = theirs.get(i);
-      boolean same = Double.isNaN(a) ? Double.isNaN(b) : !Double.isNaN(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+      boolean same =
+          Double.isNaN(a)
+              ? Double.isNaN(b)
+              : !Double.isNaN(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
       if (!same) {
-        return alarm.alarmName() + " at " + e.evaluatedAt() + ": datapoints " + theirs + ", recomputed " + mine;
+        return alarm.alarmName()
+            + " at "
+            + e.evaluatedAt()
+            + ": datapoints "
+            + theirs
+            + ", recomputed "
+            + mine;
       }
     }
     AlarmState expected = decide(alarm.spec(), mine);
     if (expected != null && expected != e.result()) {
-      return alarm.alarmName() + " at " + e.evaluatedAt() + ": result " + e.result() + " for " + theirs
-          + " (N=" + alarm.spec().evaluationPeriods() + ", M=" + alarm.spec().datapointsToAlarm() + ", "
-          + alarm.spec().treatMissingData() + "), recomputed " + expected;
+      return alarm.alarmName()
+          + " at "
+          + e.evaluatedAt()
+          + ": result "
+          + e.result()
+          + " for "
+          + theirs
+          + " (N="
+          + alarm.spec().evaluationPeriods()
+          + ", M="
+          + alarm.spec().datapointsToAlarm()
+          + ", "
+          + alarm.spec().treatMissingData()
+          + "), recomputed "
+          + expected;
     }
     if (alarm.state() != e.result()) {
-      return alarm.alarmName() + ": state " + alarm.state() + " differs from its last evaluation " + e.result();
+      return alarm.alarmName()
+          + ": state "
+          + alarm.state()
+          + " differs from its last evaluation "
+          + e.result();
     }
     return null;
   }

@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The property tests' own alarm rules reproduce AWS's documented truth table (aws-behaviour.md 3.3). */
+/**
+ * The property tests' own alarm rules reproduce AWS's documented truth table (aws-behaviour.md
+ * 3.3).
+ */
 class AlarmRecomputationTest {
 
   @ParameterizedTest(name = "M={0} {1}: missing {2}, ignore {3}, breaching {4}, notBreaching {5}")
@@ -31,15 +34,28 @@ class AlarmRecomputationTest {
     "3, ----X, keep, keep, ALARM, OK",
     "3, ---X-, keep, keep, ALARM, OK",
   })
-  void truthTable(int m, String data, String missing, String ignore, String breaching, String notBreaching) {
+  void truthTable(
+      int m, String data, String missing, String ignore, String breaching, String notBreaching) {
     List<Double> points = new ArrayList<>();
     for (char c : data.toCharArray()) points.add(c == '-' ? Double.NaN : c == 'X' ? 90.0 : 10.0);
     String[] expected = {missing, ignore, breaching, notBreaching};
-    TreatMissingData[] treatments = {TreatMissingData.missing, TreatMissingData.ignore, TreatMissingData.breaching, TreatMissingData.notBreaching};
+    TreatMissingData[] treatments = {
+      TreatMissingData.missing,
+      TreatMissingData.ignore,
+      TreatMissingData.breaching,
+      TreatMissingData.notBreaching
+    };
     for (int k = 0; k < 4; k++) {
-      MetricAlarmSpec spec = MetricAlarmSpec.builder().alarmName("a").metric(MetricId.of("N", "M"))
-          .evaluationPeriods(3).datapointsToAlarm(m).threshold(50).comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-          .treatMissingData(treatments[k]).build();
+      MetricAlarmSpec spec =
+          MetricAlarmSpec.builder()
+              .alarmName("a")
+              .metric(MetricId.of("N", "M"))
+              .evaluationPeriods(3)
+              .datapointsToAlarm(m)
+              .threshold(50)
+              .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+              .treatMissingData(treatments[k])
+              .build();
       AlarmState got = AlarmRecomputation.decide(spec, points);
       assertThat(got == null ? "keep" : got.name()).as(treatments[k].name()).isEqualTo(expected[k]);
     }

@@ -51,15 +51,48 @@ class ClosedTwinTest {
     m.put("advance", t -> t.advance(Duration.ofMinutes(1)));
     m.put("advanceTo", t -> t.advanceTo(t.now().plusSeconds(60)));
     m.put("advanceUntil", t -> t.advanceUntil(() -> false, Duration.ofMinutes(1)));
-    m.put("createAutoScalingGroup", t -> t.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("g2").minSize(0).maxSize(2).availabilityZones(A).build()));
-    m.put("putMetricAlarm", t -> t.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("x")
-        .metric(MetricId.of("A", "B")).threshold(1).comparisonOperator(ComparisonOperator.GreaterThanThreshold).build()));
+    m.put(
+        "createAutoScalingGroup",
+        t ->
+            t.autoScaling()
+                .createAutoScalingGroup(
+                    AutoScalingGroupSpec.builder()
+                        .autoScalingGroupName("g2")
+                        .minSize(0)
+                        .maxSize(2)
+                        .availabilityZones(A)
+                        .build()));
+    m.put(
+        "putMetricAlarm",
+        t ->
+            t.cloudWatch()
+                .putMetricAlarm(
+                    MetricAlarmSpec.builder()
+                        .alarmName("x")
+                        .metric(MetricId.of("A", "B"))
+                        .threshold(1)
+                        .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                        .build()));
     m.put("putMetricData", t -> t.cloudWatch().putMetricData(MetricId.of("A", "B"), 1));
-    m.put("runInstance", t -> t.ec2().runInstance(InstanceSpec.builder().availabilityZone(A).build()));
-    m.put("createTargetGroup", t -> t.loadBalancing().createTargetGroup(TargetGroupSpec.builder("tg2").build()));
-    m.put("createLoadBalancer", t -> t.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("lb2").availabilityZones(A, "us-east-1b").build()));
-    m.put("createListener", t -> t.loadBalancing().createListener(ListenerSpec.builder("web", 81).forwardTo("tg").build()));
+    m.put(
+        "runInstance",
+        t -> t.ec2().runInstance(InstanceSpec.builder().availabilityZone(A).build()));
+    m.put(
+        "createTargetGroup",
+        t -> t.loadBalancing().createTargetGroup(TargetGroupSpec.builder("tg2").build()));
+    m.put(
+        "createLoadBalancer",
+        t ->
+            t.loadBalancing()
+                .createLoadBalancer(
+                    LoadBalancerSpec.application("lb2")
+                        .availabilityZones(A, "us-east-1b")
+                        .build()));
+    m.put(
+        "createListener",
+        t ->
+            t.loadBalancing()
+                .createListener(ListenerSpec.builder("web", 81).forwardTo("tg").build()));
     m.put("send", t -> t.loadBalancing().send("web"));
     m.put("createCluster", t -> t.ecs().createCluster("c"));
     m.put("failZone", t -> t.faults().failZone(A));
@@ -78,8 +111,11 @@ class ClosedTwinTest {
       for (Map.Entry<String, Consumer<CloudTwin>> c : commands().entrySet()) {
         int events = twin.timeline().size();
         Throwable thrown = catchThrowable(() -> c.getValue().accept(twin));
-        assertThat(thrown).as(c.getKey()).isInstanceOf(TwinClosedException.class)
-            .hasMessageContaining("This CloudTwin was closed at virtual time 2026-01-01T00:03:00Z; build a new one.");
+        assertThat(thrown)
+            .as(c.getKey())
+            .isInstanceOf(TwinClosedException.class)
+            .hasMessageContaining(
+                "This CloudTwin was closed at virtual time 2026-01-01T00:03:00Z; build a new one.");
         assertThat(twin.timeline().size()).as("timeline after " + c.getKey()).isEqualTo(events);
       }
     }
@@ -97,8 +133,8 @@ class ClosedTwinTest {
 
   /**
    * Every public method of every service facade, called with placeholder arguments on a closed
-   * twin: none may succeed; each fails with the closed error (or, where the placeholder argument
-   * is itself invalid, a ValidationException about it).
+   * twin: none may succeed; each fails with the closed error (or, where the placeholder argument is
+   * itself invalid, a ValidationException about it).
    */
   @Test
   void noPublicServiceMethodWorksOnAClosedTwin() throws Exception {
@@ -106,15 +142,30 @@ class ClosedTwinTest {
       List<String> succeeded = new ArrayList<>();
       List<String> wrong = new ArrayList<>();
       int closedErrors = 0;
-      Object[] facades = {twin.cloudWatch(), twin.ec2(), twin.autoScaling(), twin.loadBalancing(), twin.traffic(), twin.ecs(),
-          twin.applicationAutoScaling(), twin.faults()};
+      Object[] facades = {
+        twin.cloudWatch(),
+        twin.ec2(),
+        twin.autoScaling(),
+        twin.loadBalancing(),
+        twin.traffic(),
+        twin.ecs(),
+        twin.applicationAutoScaling(),
+        twin.faults()
+      };
       for (Object facade : facades) {
         for (Method m : facade.getClass().getMethods()) {
-          if (m.getDeclaringClass() == Object.class || Modifier.isStatic(m.getModifiers()) || m.getName().equals("close") || m.getName().equals("toString")) continue;
+          if (m.getDeclaringClass() == Object.class
+              || Modifier.isStatic(m.getModifiers())
+              || m.getName().equals("close")
+              || m.getName().equals("toString")) continue;
           Object[] args = new Object[m.getParameterCount()];
           Class<?>[] types = m.getParameterTypes();
           for (int i = 0; i < args.length; i++) args[i] = placeholder(types[i]);
-          String name = facade.getClass().getSimpleName() + "." + m.getName() + java.util.Arrays.toString(types);
+          String name =
+              facade.getClass().getSimpleName()
+                  + "."
+                  + m.getName()
+                  + java.util.Arrays.toString(types);
           try {
             m.invoke(facade, args);
             succeeded.add(name);
@@ -127,7 +178,9 @@ class ClosedTwinTest {
       }
       assertThat(succeeded).as("methods that still worked on a closed twin").isEmpty();
       assertThat(wrong).as("methods that failed with another error").isEmpty();
-      assertThat(closedErrors).as("methods refused with the closed error").isGreaterThanOrEqualTo(100);
+      assertThat(closedErrors)
+          .as("methods refused with the closed error")
+          .isGreaterThanOrEqualTo(100);
     }
   }
 
@@ -146,13 +199,24 @@ class ClosedTwinTest {
   @Test
   void startHttpListenerAfterCloseLeavesNoSocketAndNoThread() {
     CloudTwin twin = CloudTwin.create();
-    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("closed-probe").availabilityZones(A, "us-east-1b").build());
+    twin.loadBalancing()
+        .createLoadBalancer(
+            LoadBalancerSpec.application("closed-probe")
+                .availabilityZones(A, "us-east-1b")
+                .build());
     twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("tg").build());
-    twin.loadBalancing().createListener(ListenerSpec.builder("closed-probe", 80).forwardTo("tg").build());
+    twin.loadBalancing()
+        .createListener(ListenerSpec.builder("closed-probe", 80).forwardTo("tg").build());
     twin.close();
-    assertThatThrownBy(() -> twin.loadBalancing().startHttpListener("closed-probe")).isInstanceOf(TwinClosedException.class);
-    assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("cloudtwin-http-closed-probe"))
-        .filter(Thread::isAlive).toList()).as("listener threads of the closed twin").isEmpty();
+    assertThatThrownBy(() -> twin.loadBalancing().startHttpListener("closed-probe"))
+        .isInstanceOf(TwinClosedException.class);
+    assertThat(
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("cloudtwin-http-closed-probe"))
+                .filter(Thread::isAlive)
+                .toList())
+        .as("listener threads of the closed twin")
+        .isEmpty();
   }
 
   @Test
@@ -163,18 +227,21 @@ class ClosedTwinTest {
       s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
     }
     twin.close();
-    assertThatThrownBy(() -> {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-      }
-    }).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(
+            () -> {
+              try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+              }
+            })
+        .isInstanceOf(ConnectException.class);
   }
 
   @Test
   void aResourceHandedToAClosedTwinIsClosedAtOnce() {
     CloudTwin twin = closedWorld();
     boolean[] closed = {false};
-    assertThatThrownBy(() -> twin.closeOnClose(() -> closed[0] = true)).isInstanceOf(TwinClosedException.class);
+    assertThatThrownBy(() -> twin.closeOnClose(() -> closed[0] = true))
+        .isInstanceOf(TwinClosedException.class);
     assertThat(closed[0]).isTrue();
   }
 }

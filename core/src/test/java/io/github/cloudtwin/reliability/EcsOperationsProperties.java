@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -28,16 +27,19 @@ import net.jqwik.api.Tuple;
 
 /**
  * Random operations on a Fargate ECS service (desired count, stopping tasks, deploying new task
- * definition revisions, zone outages, time): after every step no task was placed in a zone that
- * was impaired throughout the step, the timeline is ordered with causes before effects, and a
- * rejected call leaves no trace; once the faults end, running tasks reach the desired count.
- * Tries: the build's {@code jqwik.tries}.
+ * definition revisions, zone outages, time): after every step no task was placed in a zone that was
+ * impaired throughout the step, the timeline is ordered with causes before effects, and a rejected
+ * call leaves no trace; once the faults end, running tasks reach the desired count. Tries: the
+ * build's {@code jqwik.tries}.
  */
 class EcsOperationsProperties {
 
   static final String[] ZONES = {"us-east-1a", "us-east-1b", "us-east-1c"};
 
-  /** One operation; {@code kind}: 0 desired count, 1 stop task, 2 deploy, 3 fail zone, 4 restore zone, 5 advance. */
+  /**
+   * One operation; {@code kind}: 0 desired count, 1 stop task, 2 deploy, 3 fail zone, 4 restore
+   * zone, 5 advance.
+   */
   record EcsOp(int kind, int value) {
     @Override
     public String toString() {
@@ -54,28 +56,40 @@ class EcsOperationsProperties {
 
   @Provide
   Arbitrary<List<EcsOp>> sequences() {
-    Arbitrary<EcsOp> op = Arbitraries.frequencyOf(
-        Tuple.of(3, Arbitraries.integers().between(-1, 8).map(v -> new EcsOp(0, v))),
-        Tuple.of(2, Arbitraries.integers().between(0, 9).map(v -> new EcsOp(1, v))),
-        Tuple.of(2, Arbitraries.of(256, 512, 1024).map(v -> new EcsOp(2, v))),
-        Tuple.of(2, Arbitraries.integers().between(0, 2).map(v -> new EcsOp(3, v))),
-        Tuple.of(2, Arbitraries.integers().between(0, 2).map(v -> new EcsOp(4, v))),
-        Tuple.of(6, Arbitraries.integers().between(1, 900).map(v -> new EcsOp(5, v))));
+    Arbitrary<EcsOp> op =
+        Arbitraries.frequencyOf(
+            Tuple.of(3, Arbitraries.integers().between(-1, 8).map(v -> new EcsOp(0, v))),
+            Tuple.of(2, Arbitraries.integers().between(0, 9).map(v -> new EcsOp(1, v))),
+            Tuple.of(2, Arbitraries.of(256, 512, 1024).map(v -> new EcsOp(2, v))),
+            Tuple.of(2, Arbitraries.integers().between(0, 2).map(v -> new EcsOp(3, v))),
+            Tuple.of(2, Arbitraries.integers().between(0, 2).map(v -> new EcsOp(4, v))),
+            Tuple.of(6, Arbitraries.integers().between(1, 900).map(v -> new EcsOp(5, v))));
     return op.list().ofMinSize(1).ofMaxSize(20);
   }
 
   static TaskDefinitionSpec taskDef(int cpu) {
-    return TaskDefinitionSpec.builder("web").requiresCompatibilities(LaunchType.FARGATE).networkMode(NetworkMode.AWSVPC)
-        .cpu(cpu).memory(2048).container(ContainerDefinition.builder("app", "nginx").build()).build();
+    return TaskDefinitionSpec.builder("web")
+        .requiresCompatibilities(LaunchType.FARGATE)
+        .networkMode(NetworkMode.AWSVPC)
+        .cpu(cpu)
+        .memory(2048)
+        .container(ContainerDefinition.builder("app", "nginx").build())
+        .build();
   }
 
   @Property
-  void invariantsHoldAfterEveryStep(@ForAll long seed, @ForAll("desired") int desired, @ForAll("sequences") List<EcsOp> ops) {
+  void invariantsHoldAfterEveryStep(
+      @ForAll long seed, @ForAll("desired") int desired, @ForAll("sequences") List<EcsOp> ops) {
     try (CloudTwin twin = CloudTwin.builder().seed(seed).build()) {
       twin.ecs().createCluster("prod");
       twin.ecs().registerTaskDefinition(taskDef(256));
-      EcsService service = twin.ecs().createService(ServiceSpec.builder("prod", "web", "web").launchType(LaunchType.FARGATE)
-          .desiredCount(desired).build());
+      EcsService service =
+          twin.ecs()
+              .createService(
+                  ServiceSpec.builder("prod", "web", "web")
+                      .launchType(LaunchType.FARGATE)
+                      .desiredCount(desired)
+                      .build());
       Set<String> seen = new HashSet<>();
       int[] checked = {0};
       int step = 0;
@@ -87,16 +101,32 @@ class EcsOperationsProperties {
           apply(twin, service, op);
         } catch (ValidationException e) {
           if (twin.timeline().size() != events) {
-            throw new AssertionError("step " + step + " " + op + ": rejected call left events: " + e.getMessage() + "\n"
-                + twin.timeline().lastText(twin.timeline().size() - events));
+            throw new AssertionError(
+                "step "
+                    + step
+                    + " "
+                    + op
+                    + ": rejected call left events: "
+                    + e.getMessage()
+                    + "\n"
+                    + twin.timeline().lastText(twin.timeline().size() - events));
           }
         }
         Set<String> impairedThroughout = new HashSet<>(impairedBefore);
         impairedThroughout.retainAll(impaired(twin));
         for (Task t : service.tasks()) {
           if (seen.add(t.taskId()) && impairedThroughout.contains(t.availabilityZone())) {
-            throw new AssertionError("step " + step + " " + op + ": task " + t.taskId() + " placed in impaired zone "
-                + t.availabilityZone() + "\n" + twin.timeline().lastText(30));
+            throw new AssertionError(
+                "step "
+                    + step
+                    + " "
+                    + op
+                    + ": task "
+                    + t.taskId()
+                    + " placed in impaired zone "
+                    + t.availabilityZone()
+                    + "\n"
+                    + twin.timeline().lastText(30));
           }
         }
         checkTimeline(twin, checked, "step " + step + " " + op);
@@ -106,8 +136,13 @@ class EcsOperationsProperties {
       checkTimeline(twin, checked, "settle");
       int running = service.tasks(TaskStatus.RUNNING).size();
       if (running != service.desiredCount()) {
-        throw new AssertionError("after 30 minutes without faults " + running + " running tasks, desired " + service.desiredCount()
-            + "\n" + twin.timeline().lastText(40));
+        throw new AssertionError(
+            "after 30 minutes without faults "
+                + running
+                + " running tasks, desired "
+                + service.desiredCount()
+                + "\n"
+                + twin.timeline().lastText(40));
       }
     }
   }
@@ -119,12 +154,17 @@ class EcsOperationsProperties {
 
   static void apply(CloudTwin twin, EcsService service, EcsOp op) {
     switch (op.kind()) {
-      case 0 -> twin.ecs().updateService(ServiceUpdate.builder("prod", "web").desiredCount(op.value()).build());
+      case 0 ->
+          twin.ecs()
+              .updateService(ServiceUpdate.builder("prod", "web").desiredCount(op.value()).build());
       case 1 -> {
         List<Task> live = new ArrayList<>(service.tasks());
-        live.removeIf(t -> t.lastStatus() == TaskStatus.STOPPED || t.desiredStatus() == TaskStatus.STOPPED);
+        live.removeIf(
+            t -> t.lastStatus() == TaskStatus.STOPPED || t.desiredStatus() == TaskStatus.STOPPED);
         live.sort((a, b) -> a.taskId().compareTo(b.taskId()));
-        if (!live.isEmpty()) twin.ecs().stopTask("prod", live.get(op.value() % live.size()).taskId(), "reliability test");
+        if (!live.isEmpty())
+          twin.ecs()
+              .stopTask("prod", live.get(op.value() % live.size()).taskId(), "reliability test");
       }
       case 2 -> {
         String td = twin.ecs().registerTaskDefinition(taskDef(op.value())).familyRevision();
@@ -152,10 +192,12 @@ class EcsOperationsProperties {
     List<TimelineEvent> events = twin.timeline().events();
     for (int k = checked[0]; k < events.size(); k++) {
       TimelineEvent e = events.get(k);
-      if (k > 0 && e.time().isBefore(events.get(k - 1).time())) throw new AssertionError(where + ": timeline out of order at " + e);
+      if (k > 0 && e.time().isBefore(events.get(k - 1).time()))
+        throw new AssertionError(where + ": timeline out of order at " + e);
       if (e.causeId() != 0) {
         TimelineEvent c = e.causeId() < e.id() ? twin.timeline().event(e.causeId()) : null;
-        if (c == null || c.time().isAfter(e.time())) throw new AssertionError(where + ": cause " + e.causeId() + " of " + e);
+        if (c == null || c.time().isAfter(e.time()))
+          throw new AssertionError(where + ": cause " + e.causeId() + " of " + e);
       }
     }
     checked[0] = events.size();

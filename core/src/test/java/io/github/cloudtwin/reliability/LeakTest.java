@@ -65,7 +65,10 @@ class LeakTest {
     return kinds;
   }
 
-  /** Waits (bounded, with GC, since JDK HTTP clients end their selector threads when collected) for a count. */
+  /**
+   * Waits (bounded, with GC, since JDK HTTP clients end their selector threads when collected) for
+   * a count.
+   */
   static int settledThreadCount(int target) throws InterruptedException {
     int n = ManagementFactory.getThreadMXBean().getThreadCount();
     for (int k = 0; k < 100 && n > target; k++) {
@@ -78,17 +81,23 @@ class LeakTest {
 
   static void oneTwin(int k, List<Integer> ports) throws IOException {
     try (CloudTwin twin = CloudTwin.builder().seed(k).build()) {
-      twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(A).detailedMonitoring(true).build());
+      twin.ec2()
+          .runInstance(InstanceSpec.builder().availabilityZone(A).detailedMonitoring(true).build());
       if (k % 10 == 0) {
-        twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(A, B).build());
+        twin.loadBalancing()
+            .createLoadBalancer(
+                LoadBalancerSpec.application("web").availabilityZones(A, B).build());
         twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("tg").build());
-        twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("tg").build());
+        twin.loadBalancing()
+            .createListener(ListenerSpec.builder("web", 80).forwardTo("tg").build());
         HttpListener http = twin.loadBalancing().startHttpListener("web");
         ports.add(http.port());
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), http.port())) {
           s.setSoTimeout(10_000);
           OutputStream out = s.getOutputStream();
-          out.write("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          out.write(
+              "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
           out.flush();
           InputStream in = s.getInputStream();
           String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
@@ -122,17 +131,33 @@ class LeakTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     int threadsAfter = settledThreadCount(threadsBefore);
     long fdsAfter = openFds();
-    System.out.printf("LeakTest: %d twins (%d HTTP listeners, %d real-time drivers) in %.1f s; threads %d -> %d; fds %d -> %d; "
+    System.out.printf(
+        "LeakTest: %d twins (%d HTTP listeners, %d real-time drivers) in %.1f s; threads %d -> %d; fds %d -> %d; "
             + "heap after GC %.1f MB at %d, %.1f MB at %d%n",
-        TWINS, ports.size(), TWINS / 100, seconds, threadsBefore, threadsAfter, fdsBefore, fdsAfter,
-        heapAt2000 / 1e6, TWINS / 5, heapAtEnd / 1e6, TWINS);
+        TWINS,
+        ports.size(),
+        TWINS / 100,
+        seconds,
+        threadsBefore,
+        threadsAfter,
+        fdsBefore,
+        fdsAfter,
+        heapAt2000 / 1e6,
+        TWINS / 5,
+        heapAtEnd / 1e6,
+        TWINS);
 
-    assertThat(threadsAfter).as("threads; before %s, after %s", kindsBefore, threadKinds()).isLessThanOrEqualTo(threadsBefore);
-    if (fdsBefore >= 0) assertThat(fdsAfter).as("open file descriptors").isLessThanOrEqualTo(fdsBefore + 5);
+    assertThat(threadsAfter)
+        .as("threads; before %s, after %s", kindsBefore, threadKinds())
+        .isLessThanOrEqualTo(threadsBefore);
+    if (fdsBefore >= 0)
+      assertThat(fdsAfter).as("open file descriptors").isLessThanOrEqualTo(fdsBefore + 5);
     for (int port : ports.subList(Math.max(0, ports.size() - 50), ports.size())) {
       assertThat(refused(port)).as("port %d closed", port).isTrue();
     }
-    assertThat(heapAtEnd).as("heap after GC at %d twins vs at %d", TWINS, TWINS / 5).isLessThanOrEqualTo(heapAt2000 + 16_000_000L + heapAt2000 / 5);
+    assertThat(heapAtEnd)
+        .as("heap after GC at %d twins vs at %d", TWINS, TWINS / 5)
+        .isLessThanOrEqualTo(heapAt2000 + 16_000_000L + heapAt2000 / 5);
   }
 
   static boolean refused(int port) {

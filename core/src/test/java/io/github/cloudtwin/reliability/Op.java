@@ -28,7 +28,13 @@ sealed interface Op {
 
   record InjectCpu(double value) implements Op {
     public void run(World w) {
-      w.twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web").from(w.twin.elapsed()).constant(value));
+      w.twin
+          .cloudWatch()
+          .inject(
+              MetricInjection.metric("CPUUtilization")
+                  .forGroup("web")
+                  .from(w.twin.elapsed())
+                  .constant(value));
     }
   }
 
@@ -68,7 +74,8 @@ sealed interface Op {
   record FailTarget(int index) implements Op {
     public void run(World w) {
       String id = w.pick(index);
-      if (id != null && w.twin.loadBalancing().isRegistered(id)) w.twin.loadBalancing().failHealthChecks(id);
+      if (id != null && w.twin.loadBalancing().isRegistered(id))
+        w.twin.loadBalancing().failHealthChecks(id);
     }
   }
 

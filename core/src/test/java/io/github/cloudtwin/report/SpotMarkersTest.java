@@ -10,16 +10,23 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The steps of a Spot interruption are drawn in the report's fault lane, a lifetime replacement in the deployment lane. */
+/**
+ * The steps of a Spot interruption are drawn in the report's fault lane, a lifetime replacement in
+ * the deployment lane.
+ */
 class SpotMarkersTest {
 
   @Test
   void aSpotInterruptionsThreeStepsAreFaultMarkersTheInterruptionBad() {
-    assertThat(Markers.classify(new Ec2Fact.RebalanceRecommended("i-1"))).isEqualTo(new Markers.Classified(Kind.FAULT, Tone.NEUTRAL));
+    assertThat(Markers.classify(new Ec2Fact.RebalanceRecommended("i-1")))
+        .isEqualTo(new Markers.Classified(Kind.FAULT, Tone.NEUTRAL));
     assertThat(Markers.classify(new Ec2Fact.SpotInterruptionNoticed("i-1", Instant.EPOCH)))
         .isEqualTo(new Markers.Classified(Kind.FAULT, Tone.NEUTRAL));
-    assertThat(Markers.classify(new Ec2Fact.SpotInstanceInterrupted("i-1"))).isEqualTo(new Markers.Classified(Kind.FAULT, Tone.BAD));
-    assertThat(Markers.classify(new AutoScalingFact.MaxInstanceLifetimeReached("web", "i-1", Duration.ofDays(1))))
+    assertThat(Markers.classify(new Ec2Fact.SpotInstanceInterrupted("i-1")))
+        .isEqualTo(new Markers.Classified(Kind.FAULT, Tone.BAD));
+    assertThat(
+            Markers.classify(
+                new AutoScalingFact.MaxInstanceLifetimeReached("web", "i-1", Duration.ofDays(1))))
         .isEqualTo(new Markers.Classified(Kind.DEPLOYMENT, Tone.NEUTRAL));
   }
 }

@@ -28,7 +28,11 @@ class TrafficTest {
   private static List<String> launch(CloudTwin twin, String zone, int n, String group) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      String id = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(zone).detailedMonitoring(true).build()).instanceId();
+      String id =
+          twin.ec2()
+              .runInstance(
+                  InstanceSpec.builder().availabilityZone(zone).detailedMonitoring(true).build())
+              .instanceId();
       twin.loadBalancing().registerTargets(group, id);
       ids.add(id);
     }
@@ -46,8 +50,14 @@ class TrafficTest {
 
   private static double cpu(CloudTwin twin, String instanceId, long fromSeconds) {
     Instant t0 = CloudTwin.DEFAULT_START;
-    List<Datapoint> dps = twin.cloudWatch().getMetricStatistics(MetricId.of("AWS/EC2", "CPUUtilization", "InstanceId", instanceId),
-        t0.plusSeconds(fromSeconds), t0.plusSeconds(fromSeconds + 60), Duration.ofMinutes(1), Statistic.AVERAGE);
+    List<Datapoint> dps =
+        twin.cloudWatch()
+            .getMetricStatistics(
+                MetricId.of("AWS/EC2", "CPUUtilization", "InstanceId", instanceId),
+                t0.plusSeconds(fromSeconds),
+                t0.plusSeconds(fromSeconds + 60),
+                Duration.ofMinutes(1),
+                Statistic.AVERAGE);
     assertThat(dps).hasSize(1);
     return dps.get(0).value();
   }
@@ -66,10 +76,12 @@ class TrafficTest {
       List<String> more = new ArrayList<>(launch(twin, A, 1, "tg"));
       more.addAll(launch(twin, B, 1, "tg"));
       twin.advance(Duration.ofMinutes(2)); // healthy at 240 s
-      for (String id : first) assertThat(twin.traffic().servedRate(id)).isCloseTo(25.0, within(1e-9));
+      for (String id : first)
+        assertThat(twin.traffic().servedRate(id)).isCloseTo(25.0, within(1e-9));
       for (String id : first) assertThat(cpu(twin, id, 240)).isCloseTo(12.5, within(1e-9));
       for (String id : more) assertThat(cpu(twin, id, 240)).isCloseTo(12.5, within(1e-9));
-      // the minute in which the new targets turned healthy (at 240 s exactly) mixes nothing: 180-240 is all at 25 %
+      // the minute in which the new targets turned healthy (at 240 s exactly) mixes nothing:
+      // 180-240 is all at 25 %
       for (String id : first) assertThat(cpu(twin, id, 180)).isCloseTo(25.0, within(1e-9));
     }
   }
@@ -80,7 +92,8 @@ class TrafficTest {
       List<String> ids = launch(twin, A, 1, "tg");
       twin.advance(Duration.ofMinutes(2));
       twin.traffic().costModel(new CostModel(20, 5));
-      // 10 rps for 15 s then 30 rps for 45 s: 25 rps on average -> 25 x 20 / (1000 x 2) x 100 = 25 %, plus 5 % baseline
+      // 10 rps for 15 s then 30 rps for 45 s: 25 rps on average -> 25 x 20 / (1000 x 2) x 100 = 25
+      // %, plus 5 % baseline
       twin.traffic().apply("web", Workload.step(10).then(Duration.ofSeconds(15), 30).build());
       twin.advance(Duration.ofMinutes(1));
       assertThat(cpu(twin, ids.get(0), 120)).isCloseTo(30.0, within(1e-9));
@@ -97,8 +110,10 @@ class TrafficTest {
         List<String> b = launch(twin, B, 8, "tg");
         twin.advance(Duration.ofMinutes(2));
         twin.traffic().apply("web", Workload.constant(1000));
-        for (String id : a) assertThat(twin.traffic().servedRate(id)).isCloseTo(cross ? 100 : 250, within(1e-9));
-        for (String id : b) assertThat(twin.traffic().servedRate(id)).isCloseTo(cross ? 100 : 62.5, within(1e-9));
+        for (String id : a)
+          assertThat(twin.traffic().servedRate(id)).isCloseTo(cross ? 100 : 250, within(1e-9));
+        for (String id : b)
+          assertThat(twin.traffic().servedRate(id)).isCloseTo(cross ? 100 : 62.5, within(1e-9));
       }
     }
   }
@@ -119,15 +134,69 @@ class TrafficTest {
       assertThat(tg).startsWith("targetgroup/tg/");
       Instant from = CloudTwin.DEFAULT_START.plusSeconds(120);
       Instant to = from.plusSeconds(60);
-      assertThat(sum(twin, MetricId.of("AWS/ApplicationELB", "RequestCount", "LoadBalancer", lb), from, to)).isEqualTo(6001.0);
-      // the target answering 500 fails its checks too, but needs two of them: healthy all this minute
-      assertThat(sum(twin, MetricId.of("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "LoadBalancer", lb), from, to)).isBetween(3000.0, 3001.0);
-      assertThat(sum(twin, MetricId.of("AWS/ApplicationELB", "RequestCountPerTarget", "TargetGroup", tg), from, to)).isEqualTo(3000.5);
-      assertThat(avg(twin, MetricId.of("AWS/ApplicationELB", "TargetResponseTime", "LoadBalancer", lb), from, to)).isCloseTo(0.02, within(1e-9));
-      assertThat(avg(twin, MetricId.of("AWS/ApplicationELB", "HealthyHostCount", "LoadBalancer", lb, "TargetGroup", tg, "AvailabilityZone", A), from, to)).isEqualTo(1.0);
+      assertThat(
+              sum(
+                  twin,
+                  MetricId.of("AWS/ApplicationELB", "RequestCount", "LoadBalancer", lb),
+                  from,
+                  to))
+          .isEqualTo(6001.0);
+      // the target answering 500 fails its checks too, but needs two of them: healthy all this
+      // minute
+      assertThat(
+              sum(
+                  twin,
+                  MetricId.of(
+                      "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "LoadBalancer", lb),
+                  from,
+                  to))
+          .isBetween(3000.0, 3001.0);
+      assertThat(
+              sum(
+                  twin,
+                  MetricId.of("AWS/ApplicationELB", "RequestCountPerTarget", "TargetGroup", tg),
+                  from,
+                  to))
+          .isEqualTo(3000.5);
+      assertThat(
+              avg(
+                  twin,
+                  MetricId.of("AWS/ApplicationELB", "TargetResponseTime", "LoadBalancer", lb),
+                  from,
+                  to))
+          .isCloseTo(0.02, within(1e-9));
+      assertThat(
+              avg(
+                  twin,
+                  MetricId.of(
+                      "AWS/ApplicationELB",
+                      "HealthyHostCount",
+                      "LoadBalancer",
+                      lb,
+                      "TargetGroup",
+                      tg,
+                      "AvailabilityZone",
+                      A),
+                  from,
+                  to))
+          .isEqualTo(1.0);
       twin.advance(Duration.ofMinutes(1)); // the 500 target fails two checks: unhealthy
       Instant from2 = from.plusSeconds(60);
-      assertThat(avg(twin, MetricId.of("AWS/ApplicationELB", "UnHealthyHostCount", "LoadBalancer", lb, "TargetGroup", tg, "AvailabilityZone", B), from2, from2.plusSeconds(60))).isEqualTo(1.0);
+      assertThat(
+              avg(
+                  twin,
+                  MetricId.of(
+                      "AWS/ApplicationELB",
+                      "UnHealthyHostCount",
+                      "LoadBalancer",
+                      lb,
+                      "TargetGroup",
+                      tg,
+                      "AvailabilityZone",
+                      B),
+                  from2,
+                  from2.plusSeconds(60)))
+          .isEqualTo(1.0);
     }
   }
 
@@ -139,8 +208,27 @@ class TrafficTest {
       String lb = twin.loadBalancing().loadBalancer("web").dimensionValue();
       String tg = twin.loadBalancing().targetGroup("tg").dimensionValue();
       Instant from = CloudTwin.DEFAULT_START;
-      assertThat(twin.cloudWatch().statistic(MetricId.of("AWS/ApplicationELB", "RequestCount", "LoadBalancer", lb), from, from.plusSeconds(180), Statistic.SUM)).isEmpty();
-      assertThat(twin.cloudWatch().statistic(MetricId.of("AWS/ApplicationELB", "HealthyHostCount", "LoadBalancer", lb, "TargetGroup", tg), from.plusSeconds(120), from.plusSeconds(180), Statistic.MAXIMUM))
+      assertThat(
+              twin.cloudWatch()
+                  .statistic(
+                      MetricId.of("AWS/ApplicationELB", "RequestCount", "LoadBalancer", lb),
+                      from,
+                      from.plusSeconds(180),
+                      Statistic.SUM))
+          .isEmpty();
+      assertThat(
+              twin.cloudWatch()
+                  .statistic(
+                      MetricId.of(
+                          "AWS/ApplicationELB",
+                          "HealthyHostCount",
+                          "LoadBalancer",
+                          lb,
+                          "TargetGroup",
+                          tg),
+                      from.plusSeconds(120),
+                      from.plusSeconds(180),
+                      Statistic.MAXIMUM))
           .hasValue(1.0);
     }
   }

@@ -29,7 +29,8 @@ class WorkloadRoutingCountsTest {
       elb.createListener(ListenerSpec.builder("web", 80).forwardTo("tg").build());
       List<String> ids = new ArrayList<>();
       for (String z : ZONES) {
-        String id = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(z).build()).instanceId();
+        String id =
+            twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(z).build()).instanceId();
         elb.registerTargets("tg", id);
         ids.add(id);
       }
@@ -38,8 +39,11 @@ class WorkloadRoutingCountsTest {
       twin.advance(Duration.ofSeconds(10));
       LoadBalancer lb = elb.loadBalancer("web");
       // 300 rps for 10 s over three healthy targets in three zones: 1,000 each
-      assertThat(lb.requestCountByZone()).containsExactly(
-          Map.entry("us-east-1a", 1000L), Map.entry("us-east-1b", 1000L), Map.entry("us-east-1c", 1000L));
+      assertThat(lb.requestCountByZone())
+          .containsExactly(
+              Map.entry("us-east-1a", 1000L),
+              Map.entry("us-east-1b", 1000L),
+              Map.entry("us-east-1c", 1000L));
       assertThat(lb.requestCounts().values()).containsOnly(1000L);
       assertThat(elb.requestCount("web", ids.get(0))).isEqualTo(1000L);
       // a send adds one on top of the workload's

@@ -44,9 +44,19 @@ class WorkloadTest {
 
   @Test
   void badShapesAreRejected() {
-    assertThatThrownBy(() -> Workload.constant(-1)).isInstanceOf(ValidationException.class).hasMessageContaining("requestsPerSecond");
-    assertThatThrownBy(() -> Workload.dailySine(10, 20, Duration.ZERO)).isInstanceOf(ValidationException.class).hasMessageContaining("amplitudeRps");
-    assertThatThrownBy(() -> Workload.step(1).then(Duration.ofMinutes(2), 3).then(Duration.ofMinutes(1), 4).build())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("ascending");
+    assertThatThrownBy(() -> Workload.constant(-1))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("requestsPerSecond");
+    assertThatThrownBy(() -> Workload.dailySine(10, 20, Duration.ZERO))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("amplitudeRps");
+    assertThatThrownBy(
+            () ->
+                Workload.step(1)
+                    .then(Duration.ofMinutes(2), 3)
+                    .then(Duration.ofMinutes(1), 4)
+                    .build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("ascending");
   }
 }

@@ -15,12 +15,18 @@ class ComparisonReportTest {
 
   @Test
   void theReportShowsTheComparisonAsAWellFormedTableOneRowPerEstate() throws Exception {
-    Comparison c = WhatIfTest.whatIf().compare(Estate.of("fixed-2", t -> Estates.fixed(t, 2)), Estate.of("fixed <3>", t -> Estates.fixed(t, 3)));
+    Comparison c =
+        WhatIfTest.whatIf()
+            .compare(
+                Estate.of("fixed-2", t -> Estates.fixed(t, 2)),
+                Estate.of("fixed <3>", t -> Estates.fixed(t, 3)));
     try (CloudTwin twin = CloudTwin.create()) {
       String page = Report.builder(twin).title("what if").comparison(c).build().toXhtml();
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
-      Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)));
+      Document d =
+          f.newDocumentBuilder()
+              .parse(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)));
       NodeList tables = d.getElementsByTagNameNS(Report.XHTML_NS, "table");
       assertThat(tables.getLength()).isEqualTo(2); // the comparison and the timeline
       org.w3c.dom.Element table = (org.w3c.dom.Element) tables.item(0);
@@ -28,7 +34,9 @@ class ComparisonReportTest {
       NodeList rows = table.getElementsByTagNameNS(Report.XHTML_NS, "tr");
       assertThat(rows.getLength()).isEqualTo(3);
       assertThat(rows.item(2).getTextContent()).startsWith("fixed <3>");
-      assertThat(rows.item(1).getTextContent()).contains(String.format(java.util.Locale.ROOT, "%.2f", c.outcome("fixed-2").cost().totalUsd()));
+      assertThat(rows.item(1).getTextContent())
+          .contains(
+              String.format(java.util.Locale.ROOT, "%.2f", c.outcome("fixed-2").cost().totalUsd()));
       assertThat(Report.builder(twin).build().toXhtml()).doesNotContain("What-if comparison");
     }
   }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,7 +16,10 @@ class JsonTest {
 
   @Test
   void readsObjectsArraysStringsNumbersAndLiteralsInOrder() {
-    Object v = Json.parse("a.json", "{\"b\": [1, -2.5e2, 0.125], \"a\": \"x\\u0041\\n\", \"t\": true, \"f\": false, \"n\": null, \"e\": {}}");
+    Object v =
+        Json.parse(
+            "a.json",
+            "{\"b\": [1, -2.5e2, 0.125], \"a\": \"x\\u0041\\n\", \"t\": true, \"f\": false, \"n\": null, \"e\": {}}");
     assertThat(v).isInstanceOf(Map.class);
     @SuppressWarnings("unchecked")
     Map<String, Object> m = (Map<String, Object>) v;
@@ -32,8 +35,16 @@ class JsonTest {
 
   static Stream<Arguments> malformed() {
     return Stream.of(
-        Arguments.of("trailing comma in an array", "{\"a\": [1, 2,]}", "a.json:1:13", "another value after ','"),
-        Arguments.of("trailing comma in an object", "{\"a\": 1,\n}", "a.json:2:1", "another member after ','"),
+        Arguments.of(
+            "trailing comma in an array",
+            "{\"a\": [1, 2,]}",
+            "a.json:1:13",
+            "another value after ','"),
+        Arguments.of(
+            "trailing comma in an object",
+            "{\"a\": 1,\n}",
+            "a.json:2:1",
+            "another member after ','"),
         Arguments.of("NaN", "{\"a\": NaN}", "a.json:1:7", "expected a JSON value"),
         Arguments.of("a second document", "{} {}", "a.json:1:4", "end of the document"),
         Arguments.of("an unterminated string", "{\"a\": \"x", "a.json:1:9", "a closing"),
@@ -46,7 +57,8 @@ class JsonTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
-  void refusesWhatIsNotStrictJsonNamingLineAndColumn(String what, String text, String where, String expected) {
+  void refusesWhatIsNotStrictJsonNamingLineAndColumn(
+      String what, String text, String where, String expected) {
     assertThatThrownBy(() -> Json.parse("a.json", text))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining(where)
@@ -64,6 +76,7 @@ class JsonTest {
   @Test
   void nestingIsBounded() {
     assertThatThrownBy(() -> Json.parse("deep.json", "[".repeat(100) + "]".repeat(100)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("nested");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("nested");
   }
 }

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RecordedLoadTest {
 
-  // what `aws cloudwatch get-metric-data` prints: newest first (ScanBy TimestampDescending, the default)
-  static final String METRIC_DATA = """
+  // what `aws cloudwatch get-metric-data` prints: newest first (ScanBy TimestampDescending, the
+  // default)
+  static final String METRIC_DATA =
+      """
       {
           "MetricDataResults": [
               {
@@ -40,7 +42,8 @@ class RecordedLoadTest {
       """;
 
   // what `aws cloudwatch get-metric-statistics` prints: datapoints in no particular order
-  static final String METRIC_STATISTICS = """
+  static final String METRIC_STATISTICS =
+      """
       {
           "Label": "CPUUtilization",
           "Datapoints": [
@@ -78,12 +81,16 @@ class RecordedLoadTest {
     assertThat(s.origin(2)).isEqualTo("Datapoints[0].Average");
     assertThat(RecordedLoad.read(f).size()).isEqualTo(3); // the one statistic is found by itself
     assertThatThrownBy(() -> RecordedLoad.metricStatistics(f, Statistic.SUM))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("cpu.json Datapoints[0].Sum");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("cpu.json Datapoints[0].Sum");
   }
 
   @Test
   void csvTakesAHeaderOffsetsAndEpochSecondsAndSkipsBlankLines() {
-    RecordedSeries s = RecordedLoad.csv("load.csv", "timestamp,value\n2026-03-02T10:00:00Z,5\n\n2026-03-02 12:01:00+02:00,7.5\n1772445720,9\n");
+    RecordedSeries s =
+        RecordedLoad.csv(
+            "load.csv",
+            "timestamp,value\n2026-03-02T10:00:00Z,5\n\n2026-03-02 12:01:00+02:00,7.5\n1772445720,9\n");
     assertThat(s.size()).isEqualTo(3);
     assertThat(s.timestamp(1)).isEqualTo(Instant.parse("2026-03-02T10:01:00Z"));
     assertThat(s.timestamp(2)).isEqualTo(Instant.ofEpochSecond(1772445720));
@@ -92,46 +99,80 @@ class RecordedLoadTest {
 
   @Test
   void badCsvNamesFileLineAndValue() {
-    assertThatThrownBy(() -> RecordedLoad.csv("load.csv", "2026-03-02T10:00:00Z,5\n2026-03-02T10:01:00Z,NaN\n"))
+    assertThatThrownBy(
+            () ->
+                RecordedLoad.csv("load.csv", "2026-03-02T10:00:00Z,5\n2026-03-02T10:01:00Z,NaN\n"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("load.csv line 2").hasMessageContaining("\"NaN\"");
-    assertThatThrownBy(() -> RecordedLoad.csv("load.csv", "2026-03-02T10:00:00Z,5\n2026-03-02T10:01:00,6\n"))
+        .hasMessageContaining("load.csv line 2")
+        .hasMessageContaining("\"NaN\"");
+    assertThatThrownBy(
+            () -> RecordedLoad.csv("load.csv", "2026-03-02T10:00:00Z,5\n2026-03-02T10:01:00,6\n"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("load.csv line 2").hasMessageContaining("a local time is ambiguous");
+        .hasMessageContaining("load.csv line 2")
+        .hasMessageContaining("a local time is ambiguous");
     assertThatThrownBy(() -> RecordedLoad.csv("load.csv", "2026-03-02T10:00:00Z,5,6\n"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("load.csv line 1").hasMessageContaining("timestamp,value");
-    assertThatThrownBy(() -> RecordedLoad.csv("load.csv", "2026-03-02T10:00:00Z,5\n2026-03-02T10:02:00Z,6\n2026-03-02T10:01:00Z,7\n"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("load.csv line 3").hasMessageContaining("line 2 is 2026-03-02T10:02:00Z");
-    assertThatThrownBy(() -> RecordedLoad.csv("load.csv", "2026-03-02T10:00:00Z,5\n2026-03-02T10:00:00Z,6\n"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("load.csv line 2");
+        .hasMessageContaining("load.csv line 1")
+        .hasMessageContaining("timestamp,value");
+    assertThatThrownBy(
+            () ->
+                RecordedLoad.csv(
+                    "load.csv",
+                    "2026-03-02T10:00:00Z,5\n2026-03-02T10:02:00Z,6\n2026-03-02T10:01:00Z,7\n"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("load.csv line 3")
+        .hasMessageContaining("line 2 is 2026-03-02T10:02:00Z");
+    assertThatThrownBy(
+            () -> RecordedLoad.csv("load.csv", "2026-03-02T10:00:00Z,5\n2026-03-02T10:00:00Z,6\n"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("load.csv line 2");
     assertThatThrownBy(() -> RecordedLoad.csv("load.csv", "timestamp,value\n"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("at least one datapoint");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("at least one datapoint");
   }
 
   @Test
   void badExportsNameFileIndexAndValue() {
     assertThatThrownBy(() -> RecordedLoad.parse("x.json", METRIC_DATA.replace("600.0", "\"600\"")))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("x.json MetricDataResults[0].Values[1]").hasMessageContaining("a number");
-    assertThatThrownBy(() -> RecordedLoad.parse("x.json", METRIC_DATA.replace("60.0\n", "60.0, 1.0\n")))
+        .hasMessageContaining("x.json MetricDataResults[0].Values[1]")
+        .hasMessageContaining("a number");
+    assertThatThrownBy(
+            () -> RecordedLoad.parse("x.json", METRIC_DATA.replace("60.0\n", "60.0, 1.0\n")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("3 Timestamps and 4 Values");
-    assertThatThrownBy(() -> RecordedLoad.parse("x.json", METRIC_DATA.replace("\"Complete\"", "\"Forbidden\"")))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("StatusCode");
-    assertThatThrownBy(() -> RecordedLoad.parse("x.json", METRIC_DATA.replace("2026-03-02T12:01:00+02:00", "yesterday")))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("x.json MetricDataResults[0].Timestamps[1]");
-    assertThatThrownBy(() -> RecordedLoad.parse("x.json", METRIC_DATA.replace("10:02:00+00:00", "10:00:30+00:00")))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("timestamps in one order");
+    assertThatThrownBy(
+            () ->
+                RecordedLoad.parse("x.json", METRIC_DATA.replace("\"Complete\"", "\"Forbidden\"")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("StatusCode");
+    assertThatThrownBy(
+            () ->
+                RecordedLoad.parse(
+                    "x.json", METRIC_DATA.replace("2026-03-02T12:01:00+02:00", "yesterday")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("x.json MetricDataResults[0].Timestamps[1]");
+    assertThatThrownBy(
+            () ->
+                RecordedLoad.parse(
+                    "x.json", METRIC_DATA.replace("10:02:00+00:00", "10:00:30+00:00")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("timestamps in one order");
     assertThatThrownBy(() -> RecordedLoad.parse("x.json", "{\"Foo\": []}"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("get-metric-data");
-    assertThatThrownBy(() -> RecordedLoad.parse("x.json", METRIC_STATISTICS.replace("\"Percent\"}\n", "\"Count\"}\n")))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("Datapoints[2].Unit");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("get-metric-data");
+    assertThatThrownBy(
+            () ->
+                RecordedLoad.parse(
+                    "x.json", METRIC_STATISTICS.replace("\"Percent\"}\n", "\"Count\"}\n")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Datapoints[2].Unit");
   }
 
   @Test
   void severalQueriesNeedAnIdAndTheirPagesAreJoined(@TempDir Path dir) throws Exception {
-    String two = """
+    String two =
+        """
         {"MetricDataResults": [
           {"Id": "a", "Timestamps": ["2026-03-02T10:01:00Z"], "Values": [2.0], "StatusCode": "PartialData"},
           {"Id": "b", "Timestamps": ["2026-03-02T10:01:00Z"], "Values": [9.0], "StatusCode": "Complete"},
@@ -140,10 +181,14 @@ class RecordedLoadTest {
         """;
     Path f = dir.resolve("two.json");
     Files.writeString(f, two);
-    assertThatThrownBy(() -> RecordedLoad.read(f)).isInstanceOf(ValidationException.class).hasMessageContaining("[a, b]");
+    assertThatThrownBy(() -> RecordedLoad.read(f))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("[a, b]");
     RecordedSeries a = RecordedLoad.metricData(f, "a");
     assertThat(a.size()).isEqualTo(2);
     assertThat(a.value(0)).isEqualTo(1.0);
-    assertThatThrownBy(() -> RecordedLoad.metricData(f, "c")).isInstanceOf(ValidationException.class).hasMessageContaining("[a, b]");
+    assertThatThrownBy(() -> RecordedLoad.metricData(f, "c"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("[a, b]");
   }
 }

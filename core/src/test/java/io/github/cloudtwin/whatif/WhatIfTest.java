@@ -15,22 +15,30 @@ import org.junit.jupiter.api.Test;
 class WhatIfTest {
 
   // an hour at 100 requests/s, 40 minutes at 500/s, 20 minutes at 100/s
-  static final RecordedSeries SPIKE = RecordedLoad.csv("spike.csv", csv(concat(minutes(60, 6_000), minutes(40, 30_000), minutes(20, 6_000))));
+  static final RecordedSeries SPIKE =
+      RecordedLoad.csv(
+          "spike.csv", csv(concat(minutes(60, 6_000), minutes(40, 30_000), minutes(20, 6_000))));
 
   static WhatIf whatIf() {
     return WhatIf.replay(DemandReplay.of(SPIKE, DemandUnit.REQUESTS).onLoadBalancer("web").build())
-        .seed(11).target(BreachTarget.groupCpuAbove("web", 80));
+        .seed(11)
+        .target(BreachTarget.groupCpuAbove("web", 80));
   }
 
   @Test
   void theSameRecordingOnTwoEstatesSideBySide() {
-    Comparison c = whatIf().compare(Estate.of("fixed-2", t -> Estates.fixed(t, 2)), Estate.of("scaling", Estates::scaling));
+    Comparison c =
+        whatIf()
+            .compare(
+                Estate.of("fixed-2", t -> Estates.fixed(t, 2)),
+                Estate.of("scaling", Estates::scaling));
     ReplayOutcome fixed = c.outcome("fixed-2");
     ReplayOutcome scaling = c.outcome("scaling");
 
     assertThat(fixed.from()).isEqualTo(T0);
     assertThat(fixed.to()).isEqualTo(T0.plus(ofMinutes(120)));
-    // two instances at 125 % for 40 minutes: breached, saturated; the policy adds capacity and breaches less
+    // two instances at 125 % for 40 minutes: breached, saturated; the policy adds capacity and
+    // breaches less
     assertThat(fixed.breached("cpu>80")).isEqualTo(ofMinutes(40));
     assertThat(scaling.breached("cpu>80")).isLessThan(fixed.breached("cpu>80")).isPositive();
     assertThat(fixed.unservedRequests()).isGreaterThan(scaling.unservedRequests());
@@ -43,15 +51,26 @@ class WhatIfTest {
     assertThat(scaling.groups().get("web").activities()).hasSize(2);
     assertThat(fixed.groups().get("web").activities()).isEmpty();
     assertThat(scaling.timeInAlarm().get("cpu-high")).isPositive();
-    assertThat(scaling.groups().get("web").capacity()).last()
-        .satisfies(p -> assertThat(p.inServiceByZone()).containsEntry("us-east-1a", 2).containsEntry("us-east-1b", 2));
+    assertThat(scaling.groups().get("web").capacity())
+        .last()
+        .satisfies(
+            p ->
+                assertThat(p.inServiceByZone())
+                    .containsEntry("us-east-1a", 2)
+                    .containsEntry("us-east-1b", 2));
     assertThat(scaling.cost().totalUsd()).isGreaterThan(fixed.cost().totalUsd());
     assertThat(scaling.cost().policy("add-two")).isPositive();
     assertThat(fixed.recoveries()).isEmpty();
 
     String table = c.table();
     assertThat(table.lines().toList()).hasSize(3);
-    assertThat(table).startsWith("estate ").contains("cost").contains("breached").contains("fixed-2").contains("scaling").contains("40 min");
+    assertThat(table)
+        .startsWith("estate ")
+        .contains("cost")
+        .contains("breached")
+        .contains("fixed-2")
+        .contains("scaling")
+        .contains("40 min");
   }
 
   @Test
@@ -67,30 +86,48 @@ class WhatIfTest {
 
   @Test
   void aZoneOutageDuringTheReplayReportsTheTimeToRecover() {
-    ReplayOutcome o = whatIf().run(Estate.of("outage", t -> {
-      Estates.fixed(t, 4);
-      t.faults().zoneOutage("us-east-1a", ofMinutes(30), ofMinutes(60)); // the twin starts 10 minutes before the replay
-    }));
-    assertThat(o.recoveries()).singleElement().satisfies(r -> {
-      assertThat(r.resource()).isEqualTo("zone/us-east-1a");
-      assertThat(r.at()).isEqualTo(T0.plus(ofMinutes(20)));
-      assertThat(r.capacityBefore()).isEqualTo(4);
-      assertThat(r.lowest()).isLessThan(4); // the unreachable instances are replaced one by one
-      assertThat(r.recovered()).isTrue();
-      assertThat(r.timeToRecover()).isPositive().isLessThan(ofMinutes(15));
-    });
+    ReplayOutcome o =
+        whatIf()
+            .run(
+                Estate.of(
+                    "outage",
+                    t -> {
+                      Estates.fixed(t, 4);
+                      t.faults()
+                          .zoneOutage(
+                              "us-east-1a",
+                              ofMinutes(30),
+                              ofMinutes(60)); // the twin starts 10 minutes before the replay
+                    }));
+    assertThat(o.recoveries())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.resource()).isEqualTo("zone/us-east-1a");
+              assertThat(r.at()).isEqualTo(T0.plus(ofMinutes(20)));
+              assertThat(r.capacityBefore()).isEqualTo(4);
+              assertThat(r.lowest())
+                  .isLessThan(4); // the unreachable instances are replaced one by one
+              assertThat(r.recovered()).isTrue();
+              assertThat(r.timeToRecover()).isPositive().isLessThan(ofMinutes(15));
+            });
   }
 
   @Test
   void misuseIsRefused() {
     assertThatThrownBy(() -> whatIf().compare(Estate.of("a", t -> {})))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("at least two");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("at least two");
     assertThatThrownBy(() -> whatIf().compare(Estate.of("a", t -> {}), Estate.of("a", t -> {})))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("distinct");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("distinct");
     assertThatThrownBy(() -> whatIf().target(BreachTarget.groupCpuAbove("web", 80)))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("cpu>80");
-    assertThatThrownBy(() -> whatIf().warmUp(Duration.ofDays(2))).isInstanceOf(ValidationException.class);
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("cpu>80");
+    assertThatThrownBy(() -> whatIf().warmUp(Duration.ofDays(2)))
+        .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> whatIf().run(Estate.of("empty", t -> {})).breached("nope"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("web");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("web");
   }
 }

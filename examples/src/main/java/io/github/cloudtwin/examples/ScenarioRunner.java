@@ -41,16 +41,22 @@ public final class ScenarioRunner {
    * The scenario to run: a built-in one, or with {@code template} one of {@link StackScenarios} on
    * that stack (imported before it starts); null after printing why there is none.
    */
-  static Function<PrintStream, CloudTwin> scenario(String name, long seed, String template, String parameters, String ssm) {
+  static Function<PrintStream, CloudTwin> scenario(
+      String name, long seed, String template, String parameters, String ssm) {
     if (template.isBlank()) {
       Function<PrintStream, CloudTwin> s = scenarios(seed).get(name);
-      if (s == null) System.err.println("Unknown scenario \"" + name + "\"; known: " + scenarios().keySet());
+      if (s == null)
+        System.err.println("Unknown scenario \"" + name + "\"; known: " + scenarios().keySet());
       return s;
     }
     var s = StackScenarios.scenarios().get(name);
     if (s == null) {
-      System.err.println("Scenario \"" + name + "\" does not run on a template; with -Dtemplate: "
-          + StackScenarios.scenarios().keySet() + " (-Dscenario=zone-outage)");
+      System.err.println(
+          "Scenario \""
+              + name
+              + "\" does not run on a template; with -Dtemplate: "
+              + StackScenarios.scenarios().keySet()
+              + " (-Dscenario=zone-outage)");
       return null;
     }
     StackScenarios.Imported imported = StackScenarios.importStack(seed, template, parameters, ssm);
@@ -69,8 +75,13 @@ public final class ScenarioRunner {
   public static void main(String[] args) {
     String name = args.length > 0 ? args[0] : "seed";
     long seed = Long.getLong("seed", DEFAULT_SEED);
-    Function<PrintStream, CloudTwin> scenario = scenario(name, seed, System.getProperty("template", ""),
-        System.getProperty("parameters", ""), System.getProperty("ssm", ""));
+    Function<PrintStream, CloudTwin> scenario =
+        scenario(
+            name,
+            seed,
+            System.getProperty("template", ""),
+            System.getProperty("parameters", ""),
+            System.getProperty("ssm", ""));
     if (scenario == null) {
       System.exit(2);
       return;
@@ -84,7 +95,10 @@ public final class ScenarioRunner {
           Report.builder(twin)
               .title("Scenario " + name)
               .build()
-              .write(Path.of(System.getProperty("cloudtwin.reports", "target/cloudtwin-reports"), name + ".html"));
+              .write(
+                  Path.of(
+                      System.getProperty("cloudtwin.reports", "target/cloudtwin-reports"),
+                      name + ".html"));
       System.out.printf(
           "%nSimulated %s of virtual time in %.1f ms of wall time.%nReport: %s%n",
           io.github.cloudtwin.kernel.TimelineFormat.offset(twin.elapsed()),

@@ -40,8 +40,8 @@ final class StackScenarios {
   }
 
   /**
-   * Imports {@code template} (a file, else a classpath resource) with {@code parameters}
-   * ({@code Key=Value;...}) and {@code ssm} values ({@code /name=value;...}) into a twin of {@code seed}.
+   * Imports {@code template} (a file, else a classpath resource) with {@code parameters} ({@code
+   * Key=Value;...}) and {@code ssm} values ({@code /name=value;...}) into a twin of {@code seed}.
    */
   static Imported importStack(long seed, String template, String parameters, String ssm) {
     Path file = Path.of(template);
@@ -54,7 +54,8 @@ final class StackScenarios {
       try {
         t = Template.classpath(template);
       } catch (UncheckedIOException e) {
-        throw new IllegalArgumentException("-Dtemplate=" + template + ": no such file (nor classpath resource)", e);
+        throw new IllegalArgumentException(
+            "-Dtemplate=" + template + ": no such file (nor classpath resource)", e);
       }
       int slash = template.lastIndexOf('/');
       nested = TemplateResolver.classpath(slash < 0 ? "" : template.substring(0, slash));
@@ -63,7 +64,8 @@ final class StackScenarios {
     for (String pair : ssm.split(";")) {
       if (pair.isBlank()) continue;
       int eq = pair.lastIndexOf('=');
-      if (eq <= 0) throw new IllegalArgumentException("-Dssm=" + ssm + ": write /name=value;/other=value");
+      if (eq <= 0)
+        throw new IllegalArgumentException("-Dssm=" + ssm + ": write /name=value;/other=value");
       b.ssmParameter(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     }
     CloudTwin twin = CloudTwin.builder().seed(seed).build();
@@ -79,26 +81,35 @@ final class StackScenarios {
     for (String id : stack.logicalIds()) {
       if (stack.resource(id).twinResource() instanceof LoadBalancer lb) return lb;
     }
-    throw new IllegalArgumentException("stack " + stack.stackName() + " has no load balancer the twin simulates: "
-        + "the scenarios offer traffic to one");
+    throw new IllegalArgumentException(
+        "stack "
+            + stack.stackName()
+            + " has no load balancer the twin simulates: "
+            + "the scenarios offer traffic to one");
   }
 
   private static List<AutoScalingGroup> groups(Stack stack) {
-    return stack.logicalIds().stream().filter(id -> stack.resource(id).twinResource() instanceof AutoScalingGroup)
-        .map(stack::autoScalingGroup).toList();
+    return stack.logicalIds().stream()
+        .filter(id -> stack.resource(id).twinResource() instanceof AutoScalingGroup)
+        .map(stack::autoScalingGroup)
+        .toList();
   }
 
   private static double baseRate(List<AutoScalingGroup> groups) {
     return 100.0 * Math.max(1, groups.stream().mapToInt(AutoScalingGroup::desiredCapacity).sum());
   }
 
-  private static void print(PrintStream out, CloudTwin twin, List<AutoScalingGroup> groups, String extra) {
+  private static void print(
+      PrintStream out, CloudTwin twin, List<AutoScalingGroup> groups, String extra) {
     StringBuilder sb = new StringBuilder();
     for (AutoScalingGroup g : groups) {
-      sb.append(String.format("  %s desired %d in service %d %s", g.name(), g.desiredCapacity(), g.inServiceCount(),
-          g.inServiceCountByZone()));
+      sb.append(
+          String.format(
+              "  %s desired %d in service %d %s",
+              g.name(), g.desiredCapacity(), g.inServiceCount(), g.inServiceCountByZone()));
     }
-    out.printf("%s%s%s%n", io.github.cloudtwin.kernel.TimelineFormat.offset(twin.elapsed()), extra, sb);
+    out.printf(
+        "%s%s%s%n", io.github.cloudtwin.kernel.TimelineFormat.offset(twin.elapsed()), extra, sb);
   }
 
   /** The first zone fails from minute 5 for 30 minutes under steady traffic. */

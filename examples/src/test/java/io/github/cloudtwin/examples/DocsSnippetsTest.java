@@ -2,6 +2,7 @@ package io.github.cloudtwin.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cloudtwin.examples.build.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import io.github.cloudtwin.examples.build.Repository;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +31,8 @@ class DocsSnippetsTest {
    */
   static final Set<String> NOT_YET_CHECKED = Set.of();
 
-  static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*snippet:\\s*(\\S+?)#([\\w.-]+)\\s*-->\\s*$");
+  static final Pattern MARKER =
+      Pattern.compile("^\\s*<!--\\s*snippet:\\s*(\\S+?)#([\\w.-]+)\\s*-->\\s*$");
 
   @Test
   void everyJavaBlockInTheDocsIsATaggedRegionOfAnExampleSource() throws IOException {
@@ -50,12 +51,16 @@ class DocsSnippetsTest {
       }
       checked += check(root, name, Files.readAllLines(page), problems);
     }
-    assertThat(problems).as("doc snippets that drifted from examples/ (%d blocks checked)", checked).isEmpty();
+    assertThat(problems)
+        .as("doc snippets that drifted from examples/ (%d blocks checked)", checked)
+        .isEmpty();
     assertThat(checked).as("java blocks checked").isGreaterThanOrEqualTo(41);
     for (String excused : NOT_YET_CHECKED) {
       Path page = root.resolve(excused);
       assertThat(Files.exists(page) && Files.readString(page).contains("```java"))
-          .as("%s is excused from the snippet check but has no java block: remove it from NOT_YET_CHECKED", excused)
+          .as(
+              "%s is excused from the snippet check but has no java block: remove it from NOT_YET_CHECKED",
+              excused)
           .isTrue();
     }
   }
@@ -65,23 +70,29 @@ class DocsSnippetsTest {
     Path root = repositoryRoot();
     String source = "examples/src/test/java/io/github/cloudtwin/examples/QuickStartTest.java";
     List<String> problems = new ArrayList<>();
-    List<String> page = List.of(
-        "intro",
-        "```java",
-        "int x = 1;",
-        "```",
-        "<!-- snippet: " + source + "#quickstart -->",
-        "```java",
-        "import static io.github.cloudtwin.assertj.CloudTwinAssertions.assertThat;",
-        "```",
-        "<!-- snippet: " + source + "#no-such-tag -->",
-        "```java",
-        "x",
-        "```");
+    List<String> page =
+        List.of(
+            "intro",
+            "```java",
+            "int x = 1;",
+            "```",
+            "<!-- snippet: " + source + "#quickstart -->",
+            "```java",
+            "import static io.github.cloudtwin.assertj.CloudTwinAssertions.assertThat;",
+            "```",
+            "<!-- snippet: " + source + "#no-such-tag -->",
+            "```java",
+            "x",
+            "```");
     check(root, "page.md", page, problems);
     assertThat(problems).hasSize(3);
-    assertThat(problems.get(0)).contains("page.md:2").contains("no <!-- snippet: path#tag --> marker");
-    assertThat(problems.get(1)).contains("page.md:6").contains("differs from").contains("#quickstart");
+    assertThat(problems.get(0))
+        .contains("page.md:2")
+        .contains("no <!-- snippet: path#tag --> marker");
+    assertThat(problems.get(1))
+        .contains("page.md:6")
+        .contains("differs from")
+        .contains("#quickstart");
     assertThat(problems.get(2)).contains("page.md:10").contains("no region // tag::no-such-tag[]");
   }
 
@@ -111,7 +122,8 @@ class DocsSnippetsTest {
       }
       Matcher m = prev >= 0 ? MARKER.matcher(lines.get(prev)) : null;
       if (m == null || !m.matches()) {
-        problems.add(where + ": java block has no <!-- snippet: path#tag --> marker on the line before it");
+        problems.add(
+            where + ": java block has no <!-- snippet: path#tag --> marker on the line before it");
         continue;
       }
       String path = m.group(1);
@@ -123,20 +135,31 @@ class DocsSnippetsTest {
       }
       List<String> region = region(file, tag);
       if (region == null) {
-        problems.add(where + ": " + path + " has no region // tag::" + tag + "[] ... // end::" + tag + "[]");
+        problems.add(
+            where + ": " + path + " has no region // tag::" + tag + "[] ... // end::" + tag + "[]");
         continue;
       }
       List<String> expected = dedent(region);
       List<String> actual = dedent(block);
       if (!expected.equals(actual)) {
-        problems.add(where + ": java block differs from " + path + "#" + tag + "; it should read:\n"
-            + String.join("\n", expected) + "\n--- but reads:\n" + String.join("\n", actual));
+        problems.add(
+            where
+                + ": java block differs from "
+                + path
+                + "#"
+                + tag
+                + "; it should read:\n"
+                + String.join("\n", expected)
+                + "\n--- but reads:\n"
+                + String.join("\n", actual));
       }
     }
     return blocks;
   }
 
-  /** The lines between {@code // tag::tag[]} and {@code // end::tag[]}, without nested tag lines. */
+  /**
+   * The lines between {@code // tag::tag[]} and {@code // end::tag[]}, without nested tag lines.
+   */
   static List<String> region(Path file, String tag) {
     List<String> lines;
     try {
@@ -158,7 +181,9 @@ class DocsSnippetsTest {
     return null;
   }
 
-  /** Strips trailing blanks of each line, leading and trailing empty lines, and common indentation. */
+  /**
+   * Strips trailing blanks of each line, leading and trailing empty lines, and common indentation.
+   */
   static List<String> dedent(List<String> lines) {
     List<String> out = new ArrayList<>();
     for (String l : lines) {
@@ -170,8 +195,12 @@ class DocsSnippetsTest {
     while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
       out.remove(out.size() - 1);
     }
-    int indent = out.stream().filter(l -> !l.isEmpty())
-        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+    int indent =
+        out.stream()
+            .filter(l -> !l.isEmpty())
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
     out.replaceAll(l -> l.isEmpty() ? l : l.substring(indent));
     return out;
   }

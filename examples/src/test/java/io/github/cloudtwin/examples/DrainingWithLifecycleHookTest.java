@@ -27,11 +27,11 @@ import io.github.cloudtwin.junit.FromTwin;
 import org.junit.jupiter.api.Test;
 
 /**
- * Story 10, draining with a lifecycle hook. In production: scale-in kills an instance that is
- * still answering requests and still has logs to ship. The target group drains it until its
- * in-flight request (a 90 s report) is answered, within the deregistration delay (here 120 s),
- * then a terminating lifecycle hook holds it in {@code Terminating:Wait} until the log shipper
- * calls {@code CompleteLifecycleAction}; no request is routed to it meanwhile.
+ * Story 10, draining with a lifecycle hook. In production: scale-in kills an instance that is still
+ * answering requests and still has logs to ship. The target group drains it until its in-flight
+ * request (a 90 s report) is answered, within the deregistration delay (here 120 s), then a
+ * terminating lifecycle hook holds it in {@code Terminating:Wait} until the log shipper calls
+ * {@code CompleteLifecycleAction}; no request is routed to it meanwhile.
  */
 @CloudTwinTest
 class DrainingWithLifecycleHookTest {
@@ -39,17 +39,28 @@ class DrainingWithLifecycleHookTest {
   @CloudTwinSetup
   void webTierWithHook(CloudTwin twin) {
     LoadBalancing elb = twin.loadBalancing();
-    elb.createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones("us-east-1a", "us-east-1b")
-        .idleTimeout(ofSeconds(180)).build());
-    elb.createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).deregistrationDelay(ofSeconds(120)).build());
+    elb.createLoadBalancer(
+        LoadBalancerSpec.application("web")
+            .availabilityZones("us-east-1a", "us-east-1b")
+            .idleTimeout(ofSeconds(180))
+            .build());
+    elb.createTargetGroup(
+        TargetGroupSpec.builder("web-tg").port(80).deregistrationDelay(ofSeconds(120)).build());
     elb.createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("web").minSize(1).maxSize(4).desiredCapacity(3)
-        .availabilityZones("us-east-1a", "us-east-1b").targetGroupNames("web-tg")
-        .build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .minSize(1)
+                .maxSize(4)
+                .desiredCapacity(3)
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .targetGroupNames("web-tg")
+                .build());
     // tag::hook[]
-    twin.autoScaling().putLifecycleHook(
-        LifecycleHookSpec.of("ship-logs", "web", LifecycleTransition.TERMINATING));
+    twin.autoScaling()
+        .putLifecycleHook(
+            LifecycleHookSpec.of("ship-logs", "web", LifecycleTransition.TERMINATING));
     // end::hook[]
   }
 
@@ -59,8 +70,13 @@ class DrainingWithLifecycleHookTest {
     twin.advance(ofMinutes(2));
     // every instance serves /report in 90 s, the rest in 20 ms; one report is in flight on each
     for (AutoScalingInstance i : web.instances(LifecycleState.IN_SERVICE)) {
-      twin.loadBalancing().setTargetBehavior(i.instanceId(), request -> request.path().equals("/report")
-          ? Response.of(200, ofSeconds(90)) : Response.of(200, ofMillis(20)));
+      twin.loadBalancing()
+          .setTargetBehavior(
+              i.instanceId(),
+              request ->
+                  request.path().equals("/report")
+                      ? Response.of(200, ofSeconds(90))
+                      : Response.of(200, ofMillis(20)));
     }
     for (int i = 0; i < 30 && twin.loadBalancing().requestCounts("web").size() < 3; i++) {
       twin.loadBalancing().send("web", Request.get("/report"));
@@ -70,7 +86,8 @@ class DrainingWithLifecycleHookTest {
     AutoScalingInstance leaving = web.instances(LifecycleState.TERMINATING).get(0);
     String id = leaving.instanceId();
 
-    assertThat(twin.loadBalancing().targetHealth("web-tg", id).state()).isEqualTo(TargetHealthState.DRAINING);
+    assertThat(twin.loadBalancing().targetHealth("web-tg", id).state())
+        .isEqualTo(TargetHealthState.DRAINING);
     twin.loadBalancing().resetRequestCounts("web");
     for (int i = 0; i < 200; i++) {
       assertThat(twin.loadBalancing().send("web").status()).isEqualTo(200);
@@ -78,17 +95,20 @@ class DrainingWithLifecycleHookTest {
     assertThat(twin.loadBalancing().requestCounts("web")).doesNotContainKey(id);
 
     twin.advance(ofSeconds(89));
-    assertThat(twin.loadBalancing().targetHealth("web-tg", id).state()).isEqualTo(TargetHealthState.DRAINING);
+    assertThat(twin.loadBalancing().targetHealth("web-tg", id).state())
+        .isEqualTo(TargetHealthState.DRAINING);
     twin.advance(ofSeconds(1));
     // its report is answered, nothing is in flight: draining ends before the 120 s delay, and
     // now the hook holds it (for up to its 3600 s heartbeat)
-    assertThat(web.instances(LifecycleState.TERMINATING_WAIT)).extracting(AutoScalingInstance::instanceId)
+    assertThat(web.instances(LifecycleState.TERMINATING_WAIT))
+        .extracting(AutoScalingInstance::instanceId)
         .containsExactly(id);
     twin.advance(ofMinutes(30));
     assertThat(twin.ec2().instance(id).state()).isEqualTo(InstanceState.RUNNING);
 
     // tag::complete[]
-    twin.autoScaling().completeLifecycleAction("web", "ship-logs", id, LifecycleActionResult.CONTINUE);
+    twin.autoScaling()
+        .completeLifecycleAction("web", "ship-logs", id, LifecycleActionResult.CONTINUE);
     // end::complete[]
     twin.advance(ofMinutes(1));
     assertThat(twin.ec2().instance(id).state()).isEqualTo(InstanceState.TERMINATED);

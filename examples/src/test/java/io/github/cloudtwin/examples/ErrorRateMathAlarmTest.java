@@ -30,21 +30,36 @@ class ErrorRateMathAlarmTest {
   @Test
   void theRateAlarmSleepsThroughThePeakAndWakesAtNight(CloudTwin twin) {
     // the evening peak until minute 10, then the night
-    twin.cloudWatch().inject(MetricInjection.metric(errors).between(Duration.ZERO, ofMinutes(10)).constant(50));
-    twin.cloudWatch().inject(MetricInjection.metric(requests).between(Duration.ZERO, ofMinutes(10)).constant(10_000));
-    twin.cloudWatch().inject(MetricInjection.metric(errors).between(ofMinutes(10), ofMinutes(20)).constant(40));
-    twin.cloudWatch().inject(MetricInjection.metric(requests).between(ofMinutes(10), ofMinutes(20)).constant(400));
-    twin.cloudWatch().putMetricAlarm(
-        // tag::math-alarm[]
-        MetricAlarmSpec.builder().alarmName("error-rate")
-            .metrics(
-                MetricDataQuery.metric("errors", errors, Duration.ofMinutes(1), Statistic.SUM).withReturnData(false),
-                MetricDataQuery.metric("requests", requests, Duration.ofMinutes(1), Statistic.SUM).withReturnData(false),
-                MetricDataQuery.expression("rate", "100 * errors / requests"))
-            .evaluationPeriods(2).threshold(5).comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-            .build()
-        // end::math-alarm[]
-    );
+    twin.cloudWatch()
+        .inject(MetricInjection.metric(errors).between(Duration.ZERO, ofMinutes(10)).constant(50));
+    twin.cloudWatch()
+        .inject(
+            MetricInjection.metric(requests)
+                .between(Duration.ZERO, ofMinutes(10))
+                .constant(10_000));
+    twin.cloudWatch()
+        .inject(MetricInjection.metric(errors).between(ofMinutes(10), ofMinutes(20)).constant(40));
+    twin.cloudWatch()
+        .inject(
+            MetricInjection.metric(requests).between(ofMinutes(10), ofMinutes(20)).constant(400));
+    twin.cloudWatch()
+        .putMetricAlarm(
+            // tag::math-alarm[]
+            MetricAlarmSpec.builder()
+                .alarmName("error-rate")
+                .metrics(
+                    MetricDataQuery.metric("errors", errors, Duration.ofMinutes(1), Statistic.SUM)
+                        .withReturnData(false),
+                    MetricDataQuery.metric(
+                            "requests", requests, Duration.ofMinutes(1), Statistic.SUM)
+                        .withReturnData(false),
+                    MetricDataQuery.expression("rate", "100 * errors / requests"))
+                .evaluationPeriods(2)
+                .threshold(5)
+                .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                .build()
+            // end::math-alarm[]
+            );
     twin.advance(ofMinutes(20));
     // minutes 10 and 11 are at 10 %: the second completes at 12:00
     assertThat(twin).alarm("error-rate").isInState(ALARM).transitionedToAlarmAt(ofMinutes(12));

@@ -18,7 +18,9 @@ public final class ExampleScenarios {
    */
   public static CloudTwin run(String name, PrintStream out) {
     Function<PrintStream, CloudTwin> s = ScenarioRunner.scenarios().get(name);
-    if (s == null) throw new IllegalArgumentException("no scenario " + name + "; known: " + ScenarioRunner.scenarios().keySet());
+    if (s == null)
+      throw new IllegalArgumentException(
+          "no scenario " + name + "; known: " + ScenarioRunner.scenarios().keySet());
     return s.apply(out);
   }
 }

@@ -40,35 +40,77 @@ class FlappingPolicyTest {
   /** Capacity changes an hour we accept under a steady load. */
   static final int BUDGET = 2;
 
-  static final MetricId CPU = MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web");
+  static final MetricId CPU =
+      MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web");
 
   @CloudTwinSetup
   void webTierUnderSteadyLoad(CloudTwin twin) {
-    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web")
-        .availabilityZones("us-east-1a", "us-east-1b").build());
+    twin.loadBalancing()
+        .createLoadBalancer(
+            LoadBalancerSpec.application("web")
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .build());
     twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).build());
-    twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("web").instanceType("m5.large").minSize(2).maxSize(10).desiredCapacity(4)
-        .availabilityZones("us-east-1a", "us-east-1b").targetGroupNames("web-tg")
-        .detailedMonitoring(true).defaultCooldown(ofSeconds(60))
-        .build());
+    twin.loadBalancing()
+        .createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .instanceType("m5.large")
+                .minSize(2)
+                .maxSize(10)
+                .desiredCapacity(4)
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .targetGroupNames("web-tg")
+                .detailedMonitoring(true)
+                .defaultCooldown(ofSeconds(60))
+                .build());
     twin.traffic().apply("web", Workload.constant(500));
   }
 
   @Test
-  void twoSimplePoliciesWithCloseThresholdsFlapAllHour(CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
+  void twoSimplePoliciesWithCloseThresholdsFlapAllHour(
+      CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
     // tag::flapping[]
-    ScalingPolicy up = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder()
-        .policyName("up").autoScalingGroupName("web").scalingAdjustment(1).build());
-    ScalingPolicy down = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder()
-        .policyName("down").autoScalingGroupName("web").scalingAdjustment(-1).build());
-    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-high").metric(CPU)
-        .period(ofMinutes(1)).evaluationPeriods(2).threshold(60)
-        .comparisonOperator(ComparisonOperator.GreaterThanThreshold).alarmActions(up.asAlarmAction()).build());
-    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-low").metric(CPU)
-        .period(ofMinutes(1)).evaluationPeriods(2).threshold(55)
-        .comparisonOperator(ComparisonOperator.LessThanThreshold).alarmActions(down.asAlarmAction()).build());
+    ScalingPolicy up =
+        twin.autoScaling()
+            .putScalingPolicy(
+                SimpleScalingPolicy.builder()
+                    .policyName("up")
+                    .autoScalingGroupName("web")
+                    .scalingAdjustment(1)
+                    .build());
+    ScalingPolicy down =
+        twin.autoScaling()
+            .putScalingPolicy(
+                SimpleScalingPolicy.builder()
+                    .policyName("down")
+                    .autoScalingGroupName("web")
+                    .scalingAdjustment(-1)
+                    .build());
+    twin.cloudWatch()
+        .putMetricAlarm(
+            MetricAlarmSpec.builder()
+                .alarmName("cpu-high")
+                .metric(CPU)
+                .period(ofMinutes(1))
+                .evaluationPeriods(2)
+                .threshold(60)
+                .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                .alarmActions(up.asAlarmAction())
+                .build());
+    twin.cloudWatch()
+        .putMetricAlarm(
+            MetricAlarmSpec.builder()
+                .alarmName("cpu-low")
+                .metric(CPU)
+                .period(ofMinutes(1))
+                .evaluationPeriods(2)
+                .threshold(55)
+                .comparisonOperator(ComparisonOperator.LessThanThreshold)
+                .alarmActions(down.asAlarmAction())
+                .build());
     // end::flapping[]
 
     twin.advance(ofHours(1));
@@ -78,12 +120,17 @@ class FlappingPolicyTest {
   }
 
   @Test
-  void targetTrackingOnTheSameLoadSettlesOnFiveAndStays(CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
+  void targetTrackingOnTheSameLoadSettlesOnFiveAndStays(
+      CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
     // tag::target-tracking[]
-    twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder()
-        .policyName("cpu-60").autoScalingGroupName("web")
-        .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization).targetValue(60)
-        .build());
+    twin.autoScaling()
+        .putScalingPolicy(
+            TargetTrackingScalingPolicy.builder()
+                .policyName("cpu-60")
+                .autoScalingGroupName("web")
+                .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization)
+                .targetValue(60)
+                .build());
     // end::target-tracking[]
 
     twin.advance(ofHours(1));

@@ -26,29 +26,48 @@ class QuickStartTest {
   // tag::setup-method[]
   @CloudTwinSetup
   void webTier(CloudTwin twin) {
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("web").instanceType("m5.large")
-        .minSize(2).maxSize(6).desiredCapacity(2)
-        .availabilityZones("us-east-1a", "us-east-1b")
-        .build());
-    ScalingPolicy addOne = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder()
-        .policyName("add-one").autoScalingGroupName("web").scalingAdjustment(1)
-        .build());
-    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder()
-        .alarmName("cpu-high")
-        .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
-        .period(ofMinutes(5)).evaluationPeriods(2).threshold(80)
-        .comparisonOperator(GreaterThanThreshold)
-        .alarmActions(addOne.asAlarmAction())
-        .build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .instanceType("m5.large")
+                .minSize(2)
+                .maxSize(6)
+                .desiredCapacity(2)
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .build());
+    ScalingPolicy addOne =
+        twin.autoScaling()
+            .putScalingPolicy(
+                SimpleScalingPolicy.builder()
+                    .policyName("add-one")
+                    .autoScalingGroupName("web")
+                    .scalingAdjustment(1)
+                    .build());
+    twin.cloudWatch()
+        .putMetricAlarm(
+            MetricAlarmSpec.builder()
+                .alarmName("cpu-high")
+                .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
+                .period(ofMinutes(5))
+                .evaluationPeriods(2)
+                .threshold(80)
+                .comparisonOperator(GreaterThanThreshold)
+                .alarmActions(addOne.asAlarmAction())
+                .build());
   }
+
   // end::setup-method[]
 
   // tag::test-method[]
   @Test
   void twoBusyPeriodsAddAnInstance(CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
-    twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web")
-        .between(ofMinutes(5), ofMinutes(15)).constant(95));
+    twin.cloudWatch()
+        .inject(
+            MetricInjection.metric("CPUUtilization")
+                .forGroup("web")
+                .between(ofMinutes(5), ofMinutes(15))
+                .constant(95));
 
     twin.advance(ofMinutes(15));
 

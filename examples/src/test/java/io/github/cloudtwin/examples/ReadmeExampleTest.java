@@ -22,22 +22,38 @@ class ReadmeExampleTest {
     // tag::readme[]
     try (CloudTwin twin = CloudTwin.builder().seed(7).build()) {
       for (String zone : twin.config().zoneNames()) {
-        twin.ec2().runInstance(InstanceSpec.builder().instanceType("m5.large").availabilityZone(zone)
-            .detailedMonitoring(true).autoScalingGroupName("web").build());
+        twin.ec2()
+            .runInstance(
+                InstanceSpec.builder()
+                    .instanceType("m5.large")
+                    .availabilityZone(zone)
+                    .detailedMonitoring(true)
+                    .autoScalingGroupName("web")
+                    .build());
       }
-      twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web")
-          .between(ofMinutes(2), ofMinutes(12)).constant(90));
-      MetricAlarm alarm = twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder()
-          .alarmName("cpu-high")
-          .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
-          .period(Duration.ofMinutes(5)).evaluationPeriods(2).threshold(80)
-          .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-          .build());
+      twin.cloudWatch()
+          .inject(
+              MetricInjection.metric("CPUUtilization")
+                  .forGroup("web")
+                  .between(ofMinutes(2), ofMinutes(12))
+                  .constant(90));
+      MetricAlarm alarm =
+          twin.cloudWatch()
+              .putMetricAlarm(
+                  MetricAlarmSpec.builder()
+                      .alarmName("cpu-high")
+                      .metric(
+                          MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
+                      .period(Duration.ofMinutes(5))
+                      .evaluationPeriods(2)
+                      .threshold(80)
+                      .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                      .build());
 
       twin.advance(ofMinutes(12));
 
-      assertThat(alarm.state()).isEqualTo(AlarmState.ALARM);          // at exactly +00:12:00
-      System.out.println(twin.timeline().text());                      // and here is why
+      assertThat(alarm.state()).isEqualTo(AlarmState.ALARM); // at exactly +00:12:00
+      System.out.println(twin.timeline().text()); // and here is why
     }
     // end::readme[]
   }

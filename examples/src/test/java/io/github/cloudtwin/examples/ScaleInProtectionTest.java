@@ -17,25 +17,36 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Story 9, scale-in protection for a long job. In production: the night's scale-in terminates
- * the two workers that were three hours into a report. Protecting them from scale-in makes
- * Auto Scaling pick the others; the group still shrinks to what was asked.
+ * Story 9, scale-in protection for a long job. In production: the night's scale-in terminates the
+ * two workers that were three hours into a report. Protecting them from scale-in makes Auto Scaling
+ * pick the others; the group still shrinks to what was asked.
  */
 @CloudTwinTest
 class ScaleInProtectionTest {
 
   @CloudTwinSetup
   void workers(CloudTwin twin) {
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("workers").minSize(1).maxSize(6).desiredCapacity(4)
-        .availabilityZones("us-east-1a", "us-east-1b")
-        .build());
-    twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder()
-        .policyName("remove-two").autoScalingGroupName("workers").scalingAdjustment(-2).build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("workers")
+                .minSize(1)
+                .maxSize(6)
+                .desiredCapacity(4)
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .build());
+    twin.autoScaling()
+        .putScalingPolicy(
+            SimpleScalingPolicy.builder()
+                .policyName("remove-two")
+                .autoScalingGroupName("workers")
+                .scalingAdjustment(-2)
+                .build());
   }
 
   @Test
-  void protectedInstancesSurviveTheScaleInAndTheOthersGo(CloudTwin twin, @FromTwin("workers") AutoScalingGroup workers) {
+  void protectedInstancesSurviveTheScaleInAndTheOthersGo(
+      CloudTwin twin, @FromTwin("workers") AutoScalingGroup workers) {
     twin.advance(ofMinutes(5));
     List<String> all = workers.instances().stream().map(AutoScalingInstance::instanceId).toList();
     List<String> busy = List.of(all.get(0), all.get(1));
@@ -48,14 +59,24 @@ class ScaleInProtectionTest {
 
     assertThat(workers.desiredCapacity()).isEqualTo(2);
     assertThat(workers.instances(LifecycleState.IN_SERVICE))
-        .extracting(AutoScalingInstance::instanceId).containsExactlyInAnyOrderElementsOf(busy);
-    List<ScalingActivity> terminations = workers.activities().stream()
-        .filter(a -> a.description().startsWith("Terminating")).toList();
-    assertThat(terminations).hasSize(2)
-        .extracting(ScalingActivity::instanceId).containsExactlyInAnyOrder(all.get(2), all.get(3));
-    assertThat(terminations).allSatisfy(a -> assertThat(a.cause())
-        .contains("a user request executed policy remove-two changing the desired capacity from 4 to 2")
-        .contains("an instance was taken out of service in response to a difference between desired and actual"
-            + " capacity, shrinking the capacity from 4 to 2"));
+        .extracting(AutoScalingInstance::instanceId)
+        .containsExactlyInAnyOrderElementsOf(busy);
+    List<ScalingActivity> terminations =
+        workers.activities().stream()
+            .filter(a -> a.description().startsWith("Terminating"))
+            .toList();
+    assertThat(terminations)
+        .hasSize(2)
+        .extracting(ScalingActivity::instanceId)
+        .containsExactlyInAnyOrder(all.get(2), all.get(3));
+    assertThat(terminations)
+        .allSatisfy(
+            a ->
+                assertThat(a.cause())
+                    .contains(
+                        "a user request executed policy remove-two changing the desired capacity from 4 to 2")
+                    .contains(
+                        "an instance was taken out of service in response to a difference between desired and actual"
+                            + " capacity, shrinking the capacity from 4 to 2"));
   }
 }

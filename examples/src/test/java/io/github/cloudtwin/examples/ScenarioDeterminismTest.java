@@ -25,7 +25,8 @@ class ScenarioDeterminismTest {
   static final int RUNS = Integer.getInteger("cloudtwin.determinism.runs", 1_000);
 
   static Stream<Arguments> scenarios() {
-    return ScenarioRunner.scenarios().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    return ScenarioRunner.scenarios().entrySet().stream()
+        .map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
   record Run(String timeline, String printed) {}
@@ -43,7 +44,8 @@ class ScenarioDeterminismTest {
     List<TimelineEvent> events = twin.timeline().events();
     for (int k = 0; k < events.size(); k++) {
       TimelineEvent e = events.get(k);
-      if (k > 0) assertThat(e.time()).as("order of %s", e).isAfterOrEqualTo(events.get(k - 1).time());
+      if (k > 0)
+        assertThat(e.time()).as("order of %s", e).isAfterOrEqualTo(events.get(k - 1).time());
       if (e.causeId() != 0) {
         assertThat(e.causeId()).as("cause of %s", e).isLessThan(e.id());
         TimelineEvent cause = twin.timeline().event(e.causeId());
@@ -61,8 +63,12 @@ class ScenarioDeterminismTest {
     for (int k = 1; k < RUNS; k++) {
       Run again = run(scenario);
       if (!again.equals(first)) {
-        assertThat(again.timeline()).as("timeline of run %d of %s", k + 1, name).isEqualTo(first.timeline());
-        assertThat(again.printed()).as("output of run %d of %s", k + 1, name).isEqualTo(first.printed());
+        assertThat(again.timeline())
+            .as("timeline of run %d of %s", k + 1, name)
+            .isEqualTo(first.timeline());
+        assertThat(again.printed())
+            .as("output of run %d of %s", k + 1, name)
+            .isEqualTo(first.printed());
       }
     }
   }

@@ -26,7 +26,8 @@ class ScenarioSeedsTest {
 
   static Stream<Arguments> runs() {
     return ScenarioRunner.scenarios().keySet().stream()
-        .flatMap(name -> LongStream.rangeClosed(1, SEEDS).mapToObj(seed -> Arguments.of(name, seed)));
+        .flatMap(
+            name -> LongStream.rangeClosed(1, SEEDS).mapToObj(seed -> Arguments.of(name, seed)));
   }
 
   @ParameterizedTest(name = "{0} with seed {1}")
@@ -36,14 +37,18 @@ class ScenarioSeedsTest {
         CloudTwin twin = ScenarioRunner.scenarios(seed).get(name).apply(out)) {
       ScenarioDeterminismTest.checkTimeline(twin);
       for (AutoScalingGroup g : twin.autoScaling().groups()) {
-        assertThat(g.desiredCapacity()).as("desired of %s", g.name()).isBetween(g.minSize(), g.maxSize());
+        assertThat(g.desiredCapacity())
+            .as("desired of %s", g.name())
+            .isBetween(g.minSize(), g.maxSize());
       }
       Set<String> impaired = new HashSet<>();
       for (TimelineEvent e : twin.timeline().events()) {
         if (e.kind().equals("zone-impaired")) impaired.add(e.resourceName());
         if (e.kind().equals("zone-restored")) impaired.remove(e.resourceName());
         if (e.kind().equals("launch") && e.resourceType().equals("instance")) {
-          assertThat(impaired).as("zone of %s", e).doesNotContain(e.details().get("availabilityZone"));
+          assertThat(impaired)
+              .as("zone of %s", e)
+              .doesNotContain(e.details().get("availabilityZone"));
         }
       }
     }

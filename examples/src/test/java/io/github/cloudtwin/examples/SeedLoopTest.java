@@ -42,30 +42,48 @@ class SeedLoopTest {
   void webTier(CloudTwin twin) {
     // tag::seed-setup[]
     LoadBalancing elb = twin.loadBalancing();
-    elb.createLoadBalancer(LoadBalancerSpec.application("web")
-        .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").build());
+    elb.createLoadBalancer(
+        LoadBalancerSpec.application("web")
+            .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+            .build());
     elb.createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).build());
     elb.createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("web").instanceType("m5.large")
-        .minSize(3).maxSize(10).desiredCapacity(3)
-        .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
-        .targetGroupNames("web-tg")
-        .build());
-    ScalingPolicy addTwo = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder()
-        .policyName("add-two").autoScalingGroupName("web").scalingAdjustment(2).build());
-    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder()
-        .alarmName("cpu-high")
-        .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
-        .period(ofMinutes(5)).evaluationPeriods(2).threshold(80)
-        .comparisonOperator(GreaterThanThreshold)
-        .alarmActions(addTwo.asAlarmAction())
-        .build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .instanceType("m5.large")
+                .minSize(3)
+                .maxSize(10)
+                .desiredCapacity(3)
+                .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+                .targetGroupNames("web-tg")
+                .build());
+    ScalingPolicy addTwo =
+        twin.autoScaling()
+            .putScalingPolicy(
+                SimpleScalingPolicy.builder()
+                    .policyName("add-two")
+                    .autoScalingGroupName("web")
+                    .scalingAdjustment(2)
+                    .build());
+    twin.cloudWatch()
+        .putMetricAlarm(
+            MetricAlarmSpec.builder()
+                .alarmName("cpu-high")
+                .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
+                .period(ofMinutes(5))
+                .evaluationPeriods(2)
+                .threshold(80)
+                .comparisonOperator(GreaterThanThreshold)
+                .alarmActions(addTwo.asAlarmAction())
+                .build());
     // end::seed-setup[]
   }
 
   @Test
-  void trafficTriplesAndTheGroupAddsTwoThenTwoMore(CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
+  void trafficTriplesAndTheGroupAddsTwoThenTwoMore(
+      CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
     // 10 CPU ms per request on 2 vCPUs: 100 requests/s per instance is 50 % CPU
     twin.traffic().apply("web", Workload.step(300).then(ofMinutes(10), 900).build());
 
@@ -74,46 +92,65 @@ class SeedLoopTest {
     // tag::assertions[]
     // [10, 15) and [15, 20) both average above 80 %: the alarm fires when the second one completes
     assertThat(twin).alarm("cpu-high").transitionedToAlarmAt(ofMinutes(20));
-    // five instances still run at 90 %: the alarm stays in ALARM and re-runs the policy every minute,
-    // which the simple policy's 300 s cooldown (from the launches' end at +00:20:30) holds until +00:26
-    assertThat(twin.timeline()).containsInOrder(
-        event("alarm/cpu-high", "state-change", "OK -> ALARM"),
-        event("group/web", "desired capacity 3 -> 5"),
-        event("group/web", "desired capacity 5 -> 7"));
+    // five instances still run at 90 %: the alarm stays in ALARM and re-runs the policy every
+    // minute,
+    // which the simple policy's 300 s cooldown (from the launches' end at +00:20:30) holds until
+    // +00:26
+    assertThat(twin.timeline())
+        .containsInOrder(
+            event("alarm/cpu-high", "state-change", "OK -> ALARM"),
+            event("group/web", "desired capacity 3 -> 5"),
+            event("group/web", "desired capacity 5 -> 7"));
     assertThat(twin.timeline()).hasEventAt(ofMinutes(26), "group/web", "desired capacity 5 -> 7");
     // seven instances at 900 requests/s: about 64 % CPU, the alarm returns to OK
     assertThat(twin).alarm("cpu-high").isInState(OK).transitionedToStateAt(OK, ofMinutes(30));
     // end::assertions[]
-    ScalingActivity first = web.activities().stream()
-        .filter(a -> a.cause().contains("from 3 to 5")).findFirst().orElseThrow();
-    assertThat(first.cause()).contains("a monitor alarm cpu-high in state ALARM triggered policy add-two"
-        + " changing the desired capacity from 3 to 5");
+    ScalingActivity first =
+        web.activities().stream()
+            .filter(a -> a.cause().contains("from 3 to 5"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(first.cause())
+        .contains(
+            "a monitor alarm cpu-high in state ALARM triggered policy add-two"
+                + " changing the desired capacity from 3 to 5");
     assertThat(web).hasDesiredCapacity(7).hasInServiceCount(7).neverExceededCapacity(7);
     assertThat(twin.loadBalancing().targetGroup("web-tg")).hasHealthyTargetCount(7);
     // each launch goes to a zone with the fewest instances: 1/1/1 -> 2/2/1 -> 3/2/2
     assertThat(web.inServiceCountByZone().values()).containsExactlyInAnyOrder(3, 2, 2);
     List<String> ids = web.instances().stream().map(AutoScalingInstance::instanceId).toList();
-    assertThat(ids).allSatisfy(id -> assertThat(twin.loadBalancing().targetHealth("web-tg", id).state())
-        .isEqualTo(TargetHealthState.HEALTHY));
+    assertThat(ids)
+        .allSatisfy(
+            id ->
+                assertThat(twin.loadBalancing().targetHealth("web-tg", id).state())
+                    .isEqualTo(TargetHealthState.HEALTHY));
     // 900 requests/s over 7 targets instead of 300 over 3
-    assertThat(ids).allSatisfy(id -> assertThat(twin.traffic().servedRate(id)).isBetween(128.0, 129.0));
+    assertThat(ids)
+        .allSatisfy(id -> assertThat(twin.traffic().servedRate(id)).isBetween(128.0, 129.0));
   }
 
   @Test
-  void theLaunchTracesBackToTheAlarmThroughItsCauseChain(CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
+  void theLaunchTracesBackToTheAlarmThroughItsCauseChain(
+      CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
     twin.traffic().apply("web", Workload.step(300).then(ofMinutes(10), 900).build());
     twin.advance(ofMinutes(21));
     // tag::cause-chain[]
-    ScalingActivity launch = web.activities().stream()
-        .filter(a -> a.cause().contains("from 3 to 5")).findFirst().orElseThrow();
+    ScalingActivity launch =
+        web.activities().stream()
+            .filter(a -> a.cause().contains("from 3 to 5"))
+            .findFirst()
+            .orElseThrow();
     List<TimelineEvent> why = twin.timeline().causeChain(launch.timelineEventId());
     why.forEach(e -> System.out.println(e.format(twin.config().start())));
-    // +00:20:00  alarm/cpu-high  OK -> ALARM: Threshold Crossed: 2 datapoints [...] were greater than ...
+    // +00:20:00  alarm/cpu-high  OK -> ALARM: Threshold Crossed: 2 datapoints [...] were greater
+    // than ...
     // +00:20:00  policy/add-two  alarm cpu-high in state ALARM: desired capacity 3 -> 5
-    // +00:20:00  group/web  desired capacity 3 -> 5: a monitor alarm cpu-high in state ALARM triggered policy add-two
+    // +00:20:00  group/web  desired capacity 3 -> 5: a monitor alarm cpu-high in state ALARM
+    // triggered policy add-two
     // +00:20:00  group/web  Launching a new EC2 instance: i-0... (PreInService)
     // end::cause-chain[]
-    assertThat(why).extracting(TimelineEvent::resource)
+    assertThat(why)
+        .extracting(TimelineEvent::resource)
         .containsSubsequence("alarm/cpu-high", "policy/add-two", "group/web");
     assertThat(why.get(0).message()).startsWith("OK -> ALARM: Threshold Crossed");
   }
@@ -123,8 +160,8 @@ class SeedLoopTest {
     // tag::determinism[]
     String first = run(42);
     String again = run(42);
-    assertThat(again).isEqualTo(first);                   // byte for byte, ids included
-    assertThat(run(43)).isNotEqualTo(first);              // another seed: other instance ids
+    assertThat(again).isEqualTo(first); // byte for byte, ids included
+    assertThat(run(43)).isNotEqualTo(first); // another seed: other instance ids
     // end::determinism[]
   }
 

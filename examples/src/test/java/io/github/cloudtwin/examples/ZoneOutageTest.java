@@ -32,17 +32,24 @@ class ZoneOutageTest {
   @CloudTwinSetup
   void sixInstancesOverThreeZones(CloudTwin twin) {
     LoadBalancing elb = twin.loadBalancing();
-    elb.createLoadBalancer(LoadBalancerSpec.application("web")
-        .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").build());
+    elb.createLoadBalancer(
+        LoadBalancerSpec.application("web")
+            .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+            .build());
     elb.createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).build());
     elb.createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("web").instanceType("m5.large")
-        .minSize(6).maxSize(6).desiredCapacity(6)
-        .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
-        .targetGroupNames("web-tg")
-        .healthCheckType(HealthCheckType.ELB)
-        .build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .instanceType("m5.large")
+                .minSize(6)
+                .maxSize(6)
+                .desiredCapacity(6)
+                .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+                .targetGroupNames("web-tg")
+                .healthCheckType(HealthCheckType.ELB)
+                .build());
     twin.traffic().apply("web", Workload.constant(600));
   }
 
@@ -50,12 +57,22 @@ class ZoneOutageTest {
   void theBalancerRoutesAroundTheZoneTheGroupReplacesItAndRebalancesWithinMaxPlusOne(
       CloudTwin twin, @FromTwin("web") AutoScalingGroup web) {
     twin.advance(ofMinutes(5));
-    assertThat(web.inServiceCountByZone()).containsExactly(
-        entry("us-east-1a", 2), entry("us-east-1b", 2), entry("us-east-1c", 2));
+    assertThat(web.inServiceCountByZone())
+        .containsExactly(entry("us-east-1a", 2), entry("us-east-1b", 2), entry("us-east-1c", 2));
     int[] peak = {0};
-    twin.timeline().addListener(e -> peak[0] = Math.max(peak[0], (int) web.instances().stream()
-        .filter(i -> i.lifecycleState() == LifecycleState.PENDING || i.lifecycleState() == LifecycleState.IN_SERVICE)
-        .count()));
+    twin.timeline()
+        .addListener(
+            e ->
+                peak[0] =
+                    Math.max(
+                        peak[0],
+                        (int)
+                            web.instances().stream()
+                                .filter(
+                                    i ->
+                                        i.lifecycleState() == LifecycleState.PENDING
+                                            || i.lifecycleState() == LifecycleState.IN_SERVICE)
+                                .count()));
 
     // tag::zone-outage[]
     twin.faults().zoneOutage("us-east-1a", ofMinutes(5), ofMinutes(30));
@@ -67,21 +84,28 @@ class ZoneOutageTest {
     for (int i = 0; i < 300; i++) {
       twin.loadBalancing().send("web");
     }
-    assertThat(twin.loadBalancing().loadBalancer("web")).routedRequestsOnlyTo("us-east-1b", "us-east-1c");
+    assertThat(twin.loadBalancing().loadBalancer("web"))
+        .routedRequestsOnlyTo("us-east-1b", "us-east-1c");
 
     // ELB health checks take each unhealthy instance out of service; it drains for the
     // deregistration delay (300 s) before it terminates, then its replacement launches in b or c
     twin.advance(ofMinutes(14));
-    assertThat(web.inServiceCountByZone()).containsExactly(
-        entry("us-east-1a", 0), entry("us-east-1b", 3), entry("us-east-1c", 3));
-    assertThat(web.activities()).filteredOn(a -> a.statusMessage() != null)
-        .allSatisfy(a -> assertThat(a.statusMessage()).contains("InsufficientInstanceCapacity").contains("us-east-1a"));
+    assertThat(web.inServiceCountByZone())
+        .containsExactly(entry("us-east-1a", 0), entry("us-east-1b", 3), entry("us-east-1c", 3));
+    assertThat(web.activities())
+        .filteredOn(a -> a.statusMessage() != null)
+        .allSatisfy(
+            a ->
+                assertThat(a.statusMessage())
+                    .contains("InsufficientInstanceCapacity")
+                    .contains("us-east-1a"));
 
     twin.advance(ofMinutes(30)); // a came back at minute 35
     assertThat(web).hasInServiceCount(6).isBalancedAcross("us-east-1a", "us-east-1b", "us-east-1c");
-    assertThat(web.inServiceCountByZone()).containsExactly(
-        entry("us-east-1a", 2), entry("us-east-1b", 2), entry("us-east-1c", 2));
-    assertThat(web.activities()).filteredOn(a -> a.cause().contains("launched to aid in balancing the group's zones"))
+    assertThat(web.inServiceCountByZone())
+        .containsExactly(entry("us-east-1a", 2), entry("us-east-1b", 2), entry("us-east-1c", 2));
+    assertThat(web.activities())
+        .filteredOn(a -> a.cause().contains("launched to aid in balancing the group's zones"))
         .hasSize(2);
     // AZRebalance may exceed maxSize by 10 % or one instance, whichever is more: 7
     assertThat(peak[0]).isEqualTo(7);

@@ -11,9 +11,9 @@ import java.util.List;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
- * Assertions on a twin's {@link Advice}: {@code assertThat(twin.advice()).accepting("flapping-thresholds")
- * .hasNoConfigurationWarnings()}. Accepting a finding is explicit and named: by rule, or by rule and
- * resource.
+ * Assertions on a twin's {@link Advice}: {@code
+ * assertThat(twin.advice()).accepting("flapping-thresholds") .hasNoConfigurationWarnings()}.
+ * Accepting a finding is explicit and named: by rule, or by rule and resource.
  */
 public class AdviceAssert extends AbstractObjectAssert<AdviceAssert, Advice> {
 
@@ -75,7 +75,8 @@ public class AdviceAssert extends AbstractObjectAssert<AdviceAssert, Advice> {
       if (isAccepted(f)) acceptedCount++;
       else left.add(f);
     }
-    if (!left.isEmpty()) throw assertionError(shouldHaveNoConfigurationWarnings(left, acceptedCount));
+    if (!left.isEmpty())
+      throw assertionError(shouldHaveNoConfigurationWarnings(left, acceptedCount));
     return myself;
   }
 
@@ -89,7 +90,9 @@ public class AdviceAssert extends AbstractObjectAssert<AdviceAssert, Advice> {
     isNotNull();
     AdviceRule rule = AdviceRule.ofId(ruleId);
     if (actual.findings(rule).isEmpty()) {
-      throw assertionError(io.github.cloudtwin.assertj.error.ShouldHaveNoConfigurationWarnings.shouldHaveFinding(rule, actual));
+      throw assertionError(
+          io.github.cloudtwin.assertj.error.ShouldHaveNoConfigurationWarnings.shouldHaveFinding(
+              rule, actual));
     }
     return myself;
   }

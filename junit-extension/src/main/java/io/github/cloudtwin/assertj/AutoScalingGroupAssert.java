@@ -19,8 +19,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.assertj.core.api.AbstractObjectAssert;
 
-/** Assertions on an EC2 Auto Scaling {@link AutoScalingGroup}; failures show the group's timeline. */
-public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGroupAssert, AutoScalingGroup> {
+/**
+ * Assertions on an EC2 Auto Scaling {@link AutoScalingGroup}; failures show the group's timeline.
+ */
+public class AutoScalingGroupAssert
+    extends AbstractObjectAssert<AutoScalingGroupAssert, AutoScalingGroup> {
 
   /**
    * Assertions on {@code actual}.
@@ -40,7 +43,8 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   public AutoScalingGroupAssert hasDesiredCapacity(int expected) {
     isNotNull();
     if (actual.desiredCapacity() != expected) {
-      throw EqualityFailure.of(info, shouldHaveDesiredCapacity(actual, expected), expected, actual.desiredCapacity());
+      throw EqualityFailure.of(
+          info, shouldHaveDesiredCapacity(actual, expected), expected, actual.desiredCapacity());
     }
     return myself;
   }
@@ -54,13 +58,15 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   public AutoScalingGroupAssert hasInServiceCount(int expected) {
     isNotNull();
     if (actual.inServiceCount() != expected) {
-      throw EqualityFailure.of(info, shouldHaveInServiceCount(actual, expected), expected, actual.inServiceCount());
+      throw EqualityFailure.of(
+          info, shouldHaveInServiceCount(actual, expected), expected, actual.inServiceCount());
     }
     return myself;
   }
 
   /**
-   * Verifies that the InService instances in its zones differ by at most one (and that there are some).
+   * Verifies that the InService instances in its zones differ by at most one (and that there are
+   * some).
    *
    * @return this assertion
    */
@@ -70,7 +76,8 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   }
 
   /**
-   * Verifies that the InService instances in {@code zones} differ by at most one (and that there are some).
+   * Verifies that the InService instances in {@code zones} differ by at most one (and that there
+   * are some).
    *
    * @param zones the zones
    * @return this assertion
@@ -103,7 +110,11 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   public AutoScalingGroupAssert hasScalingActivityCount(int expected) {
     isNotNull();
     if (actual.activities().size() != expected) {
-      throw EqualityFailure.of(info, shouldHaveScalingActivityCount(actual, expected), expected, actual.activities().size());
+      throw EqualityFailure.of(
+          info,
+          shouldHaveScalingActivityCount(actual, expected),
+          expected,
+          actual.activities().size());
     }
     return myself;
   }
@@ -146,8 +157,9 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
     isNotNull();
     for (io.github.cloudtwin.autoscaling.GroupSize s : actual.sizeHistory()) {
       if (s.total() > limit) {
-        throw assertionError(io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity
-            .shouldNeverHaveExceededSize(actual, null, limit, s));
+        throw assertionError(
+            io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity
+                .shouldNeverHaveExceededSize(actual, null, limit, s));
       }
     }
     return myself;
@@ -164,8 +176,9 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
     isNotNull();
     for (io.github.cloudtwin.autoscaling.GroupSize s : actual.sizeHistory()) {
       if (s.inZone(zone) > limit) {
-        throw assertionError(io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity
-            .shouldNeverHaveExceededSize(actual, zone, limit, s));
+        throw assertionError(
+            io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity
+                .shouldNeverHaveExceededSize(actual, zone, limit, s));
       }
     }
     return myself;
@@ -195,12 +208,17 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
    * @param expectedUnits the capacity units expected
    * @return this assertion
    */
-  public AutoScalingGroupAssert hasCapacity(io.github.cloudtwin.ec2.PurchaseOption option, int expectedUnits) {
+  public AutoScalingGroupAssert hasCapacity(
+      io.github.cloudtwin.ec2.PurchaseOption option, int expectedUnits) {
     isNotNull();
     int units = actual.capacityByPurchaseOption().get(option);
     if (units != expectedUnits) {
-      throw EqualityFailure.of(info, io.github.cloudtwin.assertj.error.ShouldHaveCapacityByPurchaseOption.shouldHaveCapacity(
-          actual, option, expectedUnits), expectedUnits, units);
+      throw EqualityFailure.of(
+          info,
+          io.github.cloudtwin.assertj.error.ShouldHaveCapacityByPurchaseOption.shouldHaveCapacity(
+              actual, option, expectedUnits),
+          expectedUnits,
+          units);
     }
     return myself;
   }
@@ -239,13 +257,19 @@ public class AutoScalingGroupAssert extends AbstractObjectAssert<AutoScalingGrou
   public AutoScalingGroupAssert keptInServiceCountAtLeast(int minimum, Duration from, Duration to) {
     isNotNull();
     if (from == null || to == null || to.compareTo(from) < 0 || from.isNegative()) {
-      throw new IllegalArgumentException("expected a window of offsets from <= to, both not negative, but got " + from + " to " + to);
+      throw new IllegalArgumentException(
+          "expected a window of offsets from <= to, both not negative, but got "
+              + from
+              + " to "
+              + to);
     }
     io.github.cloudtwin.assertj.error.ShouldHaveKeptInServiceCount.Dip dip =
-        io.github.cloudtwin.assertj.error.ShouldHaveKeptInServiceCount.lowest(actual, minimum, from, to);
+        io.github.cloudtwin.assertj.error.ShouldHaveKeptInServiceCount.lowest(
+            actual, minimum, from, to);
     if (dip.lowest() < minimum) {
-      throw assertionError(io.github.cloudtwin.assertj.error.ShouldHaveKeptInServiceCount.shouldHaveKeptInServiceCount(
-          actual, minimum, from, to, dip));
+      throw assertionError(
+          io.github.cloudtwin.assertj.error.ShouldHaveKeptInServiceCount
+              .shouldHaveKeptInServiceCount(actual, minimum, from, to, dip));
     }
     return myself;
   }

@@ -109,8 +109,8 @@ public class CloudTwinAssert extends AbstractObjectAssert<CloudTwinAssert, Cloud
   }
 
   /**
-   * Verifies that {@code twin.advice()} has no finding but those of the accepted rules (by id,
-   * such as {@code flapping-thresholds}).
+   * Verifies that {@code twin.advice()} has no finding but those of the accepted rules (by id, such
+   * as {@code flapping-thresholds}).
    *
    * @param acceptedRuleIds the ids of the rules whose findings are accepted
    * @return this assertion

@@ -1,16 +1,16 @@
 package io.github.cloudtwin.assertj;
 
-import io.github.cloudtwin.facts.Fact;
-import java.util.function.Predicate;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ecs.EcsService;
 import io.github.cloudtwin.ecs.Task;
 import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.TargetGroup;
-import io.github.cloudtwin.cloudwatch.MetricAlarm;
-import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.facts.Fact;
 import io.github.cloudtwin.kernel.Timeline;
+import java.util.function.Predicate;
 
 /**
  * Entry point of CloudTwin's AssertJ assertions: {@code assertThat(timeline)}, {@code
@@ -48,7 +48,8 @@ public final class CloudTwinAssertions {
    * @param actual the object under test
    * @return assertions on a composite alarm
    */
-  public static CompositeAlarmAssert assertThat(io.github.cloudtwin.cloudwatch.CompositeAlarm actual) {
+  public static CompositeAlarmAssert assertThat(
+      io.github.cloudtwin.cloudwatch.CompositeAlarm actual) {
     return new CompositeAlarmAssert(actual);
   }
 
@@ -118,7 +119,8 @@ public final class CloudTwinAssertions {
    * @param actual the result of {@code twin.experiments().run(..)}
    * @return assertions on the run
    */
-  public static ExperimentResultAssert assertThat(io.github.cloudtwin.experiments.ExperimentResult actual) {
+  public static ExperimentResultAssert assertThat(
+      io.github.cloudtwin.experiments.ExperimentResult actual) {
     return new ExperimentResultAssert(actual);
   }
 
@@ -167,7 +169,8 @@ public final class CloudTwinAssertions {
   }
 
   /**
-   * An event whose typed fact is of {@code type}, for instance {@code fact(AlarmStateChanged.class)}.
+   * An event whose typed fact is of {@code type}, for instance {@code
+   * fact(AlarmStateChanged.class)}.
    *
    * @param type the fact type
    * @return the pattern (restrict it to a resource with {@link EventPattern#of(String)})

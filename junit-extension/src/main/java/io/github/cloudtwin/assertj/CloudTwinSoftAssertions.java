@@ -2,11 +2,11 @@ package io.github.cloudtwin.assertj;
 
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ecs.EcsService;
 import io.github.cloudtwin.ecs.Task;
 import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.TargetGroup;
-import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.kernel.Timeline;
 import org.assertj.core.api.SoftAssertions;
 
@@ -25,8 +25,12 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the result under test
    * @return soft assertions on the run
    */
-  public ExperimentResultAssert assertThat(io.github.cloudtwin.experiments.ExperimentResult actual) {
-    return proxy(ExperimentResultAssert.class, io.github.cloudtwin.experiments.ExperimentResult.class, actual);
+  public ExperimentResultAssert assertThat(
+      io.github.cloudtwin.experiments.ExperimentResult actual) {
+    return proxy(
+        ExperimentResultAssert.class,
+        io.github.cloudtwin.experiments.ExperimentResult.class,
+        actual);
   }
 
   /**
@@ -66,7 +70,8 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @return soft assertions on a composite alarm
    */
   public CompositeAlarmAssert assertThat(io.github.cloudtwin.cloudwatch.CompositeAlarm actual) {
-    return proxy(CompositeAlarmAssert.class, io.github.cloudtwin.cloudwatch.CompositeAlarm.class, actual);
+    return proxy(
+        CompositeAlarmAssert.class, io.github.cloudtwin.cloudwatch.CompositeAlarm.class, actual);
   }
 
   /**

@@ -54,8 +54,17 @@ public class ComparisonAssert extends AbstractObjectAssert<ComparisonAssert, Com
     ReplayOutcome me = chosen();
     ReplayOutcome them = actual.outcome(other);
     if (me.cost().totalUsd() > them.cost().totalUsd()) {
-      throw assertionError(shouldCompare(actual, estate, "to cost no more than \"" + other + "\"",
-          "it cost " + ShouldCostLessThan.usd(me.cost().totalUsd()) + " and \"" + other + "\" " + ShouldCostLessThan.usd(them.cost().totalUsd())));
+      throw assertionError(
+          shouldCompare(
+              actual,
+              estate,
+              "to cost no more than \"" + other + "\"",
+              "it cost "
+                  + ShouldCostLessThan.usd(me.cost().totalUsd())
+                  + " and \""
+                  + other
+                  + "\" "
+                  + ShouldCostLessThan.usd(them.cost().totalUsd())));
     }
     return myself;
   }
@@ -71,9 +80,17 @@ public class ComparisonAssert extends AbstractObjectAssert<ComparisonAssert, Com
     ReplayOutcome them = actual.outcome(other);
     requireTargets(me);
     if (me.totalBreached().compareTo(them.totalBreached()) > 0) {
-      throw assertionError(shouldCompare(actual, estate, "to breach no longer than \"" + other + "\"",
-          "it breached for " + TimelineSlice.shortText(me.totalBreached()) + " and \"" + other + "\" for "
-              + TimelineSlice.shortText(them.totalBreached())));
+      throw assertionError(
+          shouldCompare(
+              actual,
+              estate,
+              "to breach no longer than \"" + other + "\"",
+              "it breached for "
+                  + TimelineSlice.shortText(me.totalBreached())
+                  + " and \""
+                  + other
+                  + "\" for "
+                  + TimelineSlice.shortText(them.totalBreached())));
     }
     return myself;
   }
@@ -89,23 +106,32 @@ public class ComparisonAssert extends AbstractObjectAssert<ComparisonAssert, Com
     ReplayOutcome me = chosen();
     requireTargets(me);
     if (me.totalBreached().compareTo(limit) > 0) {
-      throw assertionError(shouldCompare(actual, estate, "to breach for at most " + TimelineSlice.shortText(limit),
-          "it breached for " + TimelineSlice.shortText(me.totalBreached())));
+      throw assertionError(
+          shouldCompare(
+              actual,
+              estate,
+              "to breach for at most " + TimelineSlice.shortText(limit),
+              "it breached for " + TimelineSlice.shortText(me.totalBreached())));
     }
     return myself;
   }
 
   private void requireTargets(ReplayOutcome me) {
     if (me.breached().isEmpty()) {
-      throw assertionError(shouldCompare(actual, estate, "to be measured against a breach target",
-          "the what-if had none, so \"no breach\" would prove nothing (add WhatIf.target(...))"));
+      throw assertionError(
+          shouldCompare(
+              actual,
+              estate,
+              "to be measured against a breach target",
+              "the what-if had none, so \"no breach\" would prove nothing (add WhatIf.target(...))"));
     }
   }
 
   private ReplayOutcome chosen() {
     isNotNull();
     if (estate == null) {
-      throw new io.github.cloudtwin.kernel.ValidationException("estate", null, "an estate chosen with estate(name) first");
+      throw new io.github.cloudtwin.kernel.ValidationException(
+          "estate", null, "an estate chosen with estate(name) first");
     }
     return actual.outcome(estate);
   }

@@ -1,9 +1,9 @@
 package io.github.cloudtwin.assertj;
 
 import static io.github.cloudtwin.assertj.error.ShouldBeInCompositeState.shouldBeInState;
+import static io.github.cloudtwin.assertj.error.ShouldHaveTakenCompositeActions.shouldHaveEntered;
 import static io.github.cloudtwin.assertj.error.ShouldHaveTakenCompositeActions.shouldHaveTakenActionsAt;
 import static io.github.cloudtwin.assertj.error.ShouldHaveTakenCompositeActions.shouldNeverHaveTakenActions;
-import static io.github.cloudtwin.assertj.error.ShouldHaveTakenCompositeActions.shouldHaveEntered;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.cloudwatch.AlarmHistoryItem;
@@ -23,7 +23,8 @@ import org.assertj.core.api.AbstractObjectAssert;
  * actions ran (or were held back by its actions suppressor). Failures show virtual offsets, the
  * alarm's timeline slice and the states of the alarms its rule names.
  */
-public class CompositeAlarmAssert extends AbstractObjectAssert<CompositeAlarmAssert, CompositeAlarm> {
+public class CompositeAlarmAssert
+    extends AbstractObjectAssert<CompositeAlarmAssert, CompositeAlarm> {
 
   private Timeline timeline;
 
@@ -38,7 +39,8 @@ public class CompositeAlarmAssert extends AbstractObjectAssert<CompositeAlarmAss
   }
 
   /**
-   * Uses {@code twin}'s timeline to explain failures and measure offsets (the alarm's own by default).
+   * Uses {@code twin}'s timeline to explain failures and measure offsets (the alarm's own by
+   * default).
    *
    * @param twin the twin
    * @return this assertion
@@ -57,7 +59,8 @@ public class CompositeAlarmAssert extends AbstractObjectAssert<CompositeAlarmAss
   public CompositeAlarmAssert isInState(AlarmState expected) {
     isNotNull();
     if (actual.state() != expected) {
-      throw EqualityFailure.of(info, shouldBeInState(actual, expected, timeline), expected, actual.state());
+      throw EqualityFailure.of(
+          info, shouldBeInState(actual, expected, timeline), expected, actual.state());
     }
     return myself;
   }
@@ -73,8 +76,9 @@ public class CompositeAlarmAssert extends AbstractObjectAssert<CompositeAlarmAss
     isNotNull();
     List<Duration> entries = entries(state);
     if (!entries.contains(offset)) {
-      throw assertionError(io.github.cloudtwin.assertj.error.ShouldHaveTakenCompositeActions.shouldHaveTransitionedAt(
-          actual, state, offset, entries, timeline));
+      throw assertionError(
+          io.github.cloudtwin.assertj.error.ShouldHaveTakenCompositeActions
+              .shouldHaveTransitionedAt(actual, state, offset, entries, timeline));
     }
     return myself;
   }
@@ -120,7 +124,8 @@ public class CompositeAlarmAssert extends AbstractObjectAssert<CompositeAlarmAss
     }
     List<Duration> offending = new ArrayList<>();
     for (TimelineEvent e : timeline.events(CloudWatchFact.AlarmActionInvoked.class)) {
-      CloudWatchFact.AlarmActionInvoked a = e.fact(CloudWatchFact.AlarmActionInvoked.class).orElseThrow();
+      CloudWatchFact.AlarmActionInvoked a =
+          e.fact(CloudWatchFact.AlarmActionInvoked.class).orElseThrow();
       if (a.alarmName().equals(actual.alarmName()) && stateAt(e.time()) == state) {
         offending.add(Duration.between(timeline.t0(), e.time()));
       }
@@ -142,7 +147,10 @@ public class CompositeAlarmAssert extends AbstractObjectAssert<CompositeAlarmAss
   private List<Duration> actionOffsets() {
     List<Duration> out = new ArrayList<>();
     for (TimelineEvent e : timeline.events(CloudWatchFact.AlarmActionInvoked.class)) {
-      if (e.fact(CloudWatchFact.AlarmActionInvoked.class).orElseThrow().alarmName().equals(actual.alarmName())) {
+      if (e.fact(CloudWatchFact.AlarmActionInvoked.class)
+          .orElseThrow()
+          .alarmName()
+          .equals(actual.alarmName())) {
         Duration d = Duration.between(timeline.t0(), e.time());
         if (!out.contains(d)) out.add(d);
       }

@@ -15,8 +15,8 @@ import org.assertj.core.api.Assertions;
 
 /**
  * Assertions on what a scenario cost ({@link CostReport}), in US dollars. Failures show the split
- * per group and policy, the most expensive instances and the timeline slice of their launches
- * (with {@link #in(CloudTwin)}, or when obtained from {@code assertThat(twin).cost()}).
+ * per group and policy, the most expensive instances and the timeline slice of their launches (with
+ * {@link #in(CloudTwin)}, or when obtained from {@code assertThat(twin).cost()}).
  *
  * <pre>{@code
  * assertThat(twin).cost().costBelow(5.00);
@@ -78,8 +78,10 @@ public class CostReportAssert extends AbstractObjectAssert<CostReportAssert, Cos
    */
   public CostReportAssert groupCostBelow(String groupName, double usd) {
     isNotNull();
-    List<InstanceCharge> of = actual.instances().stream().filter(c -> Objects.equals(groupName, c.groupName())).toList();
-    return check("Auto Scaling group \"" + groupName + "\"", usd, false, actual.group(groupName), of);
+    List<InstanceCharge> of =
+        actual.instances().stream().filter(c -> Objects.equals(groupName, c.groupName())).toList();
+    return check(
+        "Auto Scaling group \"" + groupName + "\"", usd, false, actual.group(groupName), of);
   }
 
   /**
@@ -91,31 +93,44 @@ public class CostReportAssert extends AbstractObjectAssert<CostReportAssert, Cos
    */
   public CostReportAssert policyCostBelow(String policyName, double usd) {
     isNotNull();
-    List<InstanceCharge> of = actual.instances().stream().filter(c -> Objects.equals(policyName, c.policyName())).toList();
-    return check("the instances scaling policy \"" + policyName + "\" launched", usd, false, actual.policy(policyName), of);
+    List<InstanceCharge> of =
+        actual.instances().stream()
+            .filter(c -> Objects.equals(policyName, c.policyName()))
+            .toList();
+    return check(
+        "the instances scaling policy \"" + policyName + "\" launched",
+        usd,
+        false,
+        actual.policy(policyName),
+        of);
   }
 
   /** {@return assertions on the cost per hour of the whole scenario, in US dollars} */
   public AbstractDoubleAssert<?> costPerHour() {
     isNotNull();
-    return Assertions.assertThat(actual.costPerHour()).as("cost per hour (USD) over %s", actual.duration());
+    return Assertions.assertThat(actual.costPerHour())
+        .as("cost per hour (USD) over %s", actual.duration());
   }
 
   /** {@return assertions on the total cost, in US dollars} */
   public AbstractDoubleAssert<?> totalCost() {
     isNotNull();
-    return Assertions.assertThat(actual.totalUsd()).as("total cost (USD) over %s", actual.duration());
+    return Assertions.assertThat(actual.totalUsd())
+        .as("total cost (USD) over %s", actual.duration());
   }
 
-  private CostReportAssert check(String what, double limit, boolean inclusive, double cost, List<InstanceCharge> charges) {
+  private CostReportAssert check(
+      String what, double limit, boolean inclusive, double cost, List<InstanceCharge> charges) {
     Require.between("usd", limit, 0, 1e12);
     if (charges.isEmpty() && (!what.equals("the scenario") || actual.tasks().isEmpty())) {
-      throw assertionError(shouldCostLessThan(actual, what, limit, inclusive, cost, charges, timeline)
-          .butNothingWasBilled());
+      throw assertionError(
+          shouldCostLessThan(actual, what, limit, inclusive, cost, charges, timeline)
+              .butNothingWasBilled());
     }
     boolean ok = inclusive ? cost <= limit : cost < limit;
     if (!ok) {
-      throw assertionError(shouldCostLessThan(actual, what, limit, inclusive, cost, charges, timeline));
+      throw assertionError(
+          shouldCostLessThan(actual, what, limit, inclusive, cost, charges, timeline));
     }
     return myself;
   }

@@ -12,7 +12,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.assertj.core.api.AbstractObjectAssert;
 
-/** Assertions on an ECS {@link EcsService}; failures show the service's timeline and newest event. */
+/**
+ * Assertions on an ECS {@link EcsService}; failures show the service's timeline and newest event.
+ */
 public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, EcsService> {
 
   /**
@@ -33,7 +35,8 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
   public EcsServiceAssert hasRunningTaskCount(int expected) {
     isNotNull();
     if (actual.runningCount() != expected) {
-      throw EqualityFailure.of(info, shouldHaveRunningTaskCount(actual, expected), expected, actual.runningCount());
+      throw EqualityFailure.of(
+          info, shouldHaveRunningTaskCount(actual, expected), expected, actual.runningCount());
     }
     return myself;
   }
@@ -47,13 +50,15 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
   public EcsServiceAssert hasDesiredCount(int expected) {
     isNotNull();
     if (actual.desiredCount() != expected) {
-      throw EqualityFailure.of(info, shouldHaveDesiredCount(actual, expected), expected, actual.desiredCount());
+      throw EqualityFailure.of(
+          info, shouldHaveDesiredCount(actual, expected), expected, actual.desiredCount());
     }
     return myself;
   }
 
   /**
-   * Verifies that the RUNNING tasks differ by at most one between the zones the service runs tasks in (and that some run).
+   * Verifies that the RUNNING tasks differ by at most one between the zones the service runs tasks
+   * in (and that some run).
    *
    * @return this assertion
    */
@@ -63,7 +68,8 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
   }
 
   /**
-   * Verifies that the RUNNING tasks differ by at most one between {@code zones} (a zone without any counts 0; some must run).
+   * Verifies that the RUNNING tasks differ by at most one between {@code zones} (a zone without any
+   * counts 0; some must run).
    *
    * @param zones the zones
    * @return this assertion
@@ -80,7 +86,8 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
     SortedMap<String, Integer> counts = new TreeMap<>();
     for (Task t : actual.tasks()) {
       if (t.availabilityZone() == null) continue;
-      counts.merge(t.availabilityZone(), t.lastStatus() == TaskStatus.RUNNING ? 1 : 0, Integer::sum);
+      counts.merge(
+          t.availabilityZone(), t.lastStatus() == TaskStatus.RUNNING ? 1 : 0, Integer::sum);
     }
     return counts;
   }

@@ -13,10 +13,12 @@ final class EqualityFailure {
 
   private EqualityFailure() {}
 
-  static AssertionError of(WritableAssertionInfo info, ErrorMessageFactory message, Object expected, Object actual) {
-    String text = info.overridingErrorMessage() != null
-        ? info.overridingErrorMessage()
-        : message.create(info.description(), info.representation());
+  static AssertionError of(
+      WritableAssertionInfo info, ErrorMessageFactory message, Object expected, Object actual) {
+    String text =
+        info.overridingErrorMessage() != null
+            ? info.overridingErrorMessage()
+            : message.create(info.description(), info.representation());
     return new AssertionFailedError(text, expected, actual);
   }
 }

@@ -7,8 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * What a timeline event should look like: its resource ({@code alarm/cpu-high}, or a prefix ending
- * in {@code *} such as {@code instance/*}), optionally its kind, a fragment of its message, and
- * the type of its {@link Fact} with a condition on the fact's values. Prefer facts: {@code
+ * in {@code *} such as {@code instance/*}), optionally its kind, a fragment of its message, and the
+ * type of its {@link Fact} with a condition on the fact's values. Prefer facts: {@code
  * fact(DesiredCapacityChanged.class, c -> c.to() == 4)} says what it means and survives a change of
  * wording; message fragments are for events that have no typed fact ({@link
  * io.github.cloudtwin.facts.Note}).
@@ -20,7 +20,11 @@ import java.util.function.Predicate;
  * @param condition what the fact must satisfy (only with a fact type), or null for anything
  */
 public record EventPattern(
-    String resource, String kind, String messageFragment, Class<? extends Fact> factType, Predicate<Fact> condition) {
+    String resource,
+    String kind,
+    String messageFragment,
+    Class<? extends Fact> factType,
+    Predicate<Fact> condition) {
 
   /**
    * Validates.
@@ -36,7 +40,8 @@ public record EventPattern(
     Require.notNull("kind", kind);
     Require.notNull("messageFragment", messageFragment);
     if (condition != null && factType == null) {
-      throw new io.github.cloudtwin.kernel.ValidationException("factType", null, "a fact type when a condition is given");
+      throw new io.github.cloudtwin.kernel.ValidationException(
+          "factType", null, "a fact type when a condition is given");
     }
   }
 
@@ -93,7 +98,8 @@ public record EventPattern(
    * @return whether {@code e}'s fact matches
    */
   public boolean matchesFact(TimelineEvent e) {
-    return factType == null || factType.isInstance(e.fact()) && (condition == null || condition.test(e.fact()));
+    return factType == null
+        || factType.isInstance(e.fact()) && (condition == null || condition.test(e.fact()));
   }
 
   /**
@@ -146,7 +152,8 @@ public record EventPattern(
   }
 
   /**
-   * How close {@code e} comes: 1 each for kind, message, fact type and fact condition; -1 without the resource.
+   * How close {@code e} comes: 1 each for kind, message, fact type and fact condition; -1 without
+   * the resource.
    *
    * @param e the event
    * @return how close {@code e} comes: 1 each for kind, message, fact type and fact condition; -1
@@ -180,7 +187,10 @@ public record EventPattern(
     }
     if (factType != null && !factType.isInstance(e.fact())) {
       if (sb.length() > 0) sb.append(", ");
-      sb.append("fact is ").append(factName(e.fact().getClass())).append(", not ").append(factName(factType));
+      sb.append("fact is ")
+          .append(factName(e.fact().getClass()))
+          .append(", not ")
+          .append(factName(factType));
     } else if (!matchesFact(e)) {
       if (sb.length() > 0) sb.append(", ");
       sb.append("fact ").append(e.fact()).append(" does not satisfy the condition");
@@ -190,7 +200,9 @@ public record EventPattern(
 
   private static String factName(Class<?> type) {
     Class<?> outer = type.getEnclosingClass();
-    return outer == null ? type.getSimpleName() : outer.getSimpleName() + "." + type.getSimpleName();
+    return outer == null
+        ? type.getSimpleName()
+        : outer.getSimpleName() + "." + type.getSimpleName();
   }
 
   @Override
@@ -198,6 +210,8 @@ public record EventPattern(
     return resource
         + (kind.isEmpty() ? "" : " [" + kind + "]")
         + (messageFragment.isEmpty() ? "" : " \"" + messageFragment + "\"")
-        + (factType == null ? "" : " " + factName(factType) + (condition == null ? "" : " (with a condition)"));
+        + (factType == null
+            ? ""
+            : " " + factName(factType) + (condition == null ? "" : " (with a condition)"));
   }
 }

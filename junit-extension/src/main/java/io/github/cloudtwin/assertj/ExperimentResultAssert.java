@@ -14,11 +14,12 @@ import java.util.Optional;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
- * Verdicts on a resilience experiment's run, as sentences:
- * {@code assertThat(result).errorRateBelow(0.001).recoveredTo(6).within(ofMinutes(10))}. A failure
- * shows the numbers and the worst minute of the run with its slice of the timeline.
+ * Verdicts on a resilience experiment's run, as sentences: {@code
+ * assertThat(result).errorRateBelow(0.001).recoveredTo(6).within(ofMinutes(10))}. A failure shows
+ * the numbers and the worst minute of the run with its slice of the timeline.
  */
-public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResultAssert, ExperimentResult> {
+public class ExperimentResultAssert
+    extends AbstractObjectAssert<ExperimentResultAssert, ExperimentResult> {
 
   /**
    * Assertions on {@code actual}.
@@ -63,13 +64,19 @@ public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResul
    */
   public ExperimentResultAssert errorRateAfterBelow(String action, double limit) {
     isNotNull();
-    return errorRate(" after action " + action, actual.action(action).end(), actual.experiment().runFor(), limit);
+    return errorRate(
+        " after action " + action,
+        actual.action(action).end(),
+        actual.experiment().runFor(),
+        limit);
   }
 
   private ExperimentResultAssert errorRate(String scope, Duration from, Duration to, double limit) {
     double rate = actual.errorRate(from, to);
     if (!(rate < limit)) {
-      throw assertionError(ExperimentFailure.errorRate(actual, scope, limit, rate, actual.requests(from, to), actual.errors(from, to)));
+      throw assertionError(
+          ExperimentFailure.errorRate(
+              actual, scope, limit, rate, actual.requests(from, to), actual.errors(from, to)));
     }
     return myself;
   }
@@ -85,7 +92,8 @@ public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResul
     isNotNull();
     Require.positive("limit", limit);
     double mean = actual.meanResponseSeconds();
-    if (!(mean < limit.toNanos() / 1e9)) throw assertionError(ExperimentFailure.responseTime(actual, limit));
+    if (!(mean < limit.toNanos() / 1e9))
+      throw assertionError(ExperimentFailure.responseTime(actual, limit));
     return myself;
   }
 
@@ -101,7 +109,12 @@ public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResul
     isNotNull();
     int lowest = actual.lowest(resource);
     if (lowest < level) {
-      throw assertionError(ExperimentFailure.capacity(actual, resource + " never below " + level, "it fell to " + lowest, lowestMinute(resource)));
+      throw assertionError(
+          ExperimentFailure.capacity(
+              actual,
+              resource + " never below " + level,
+              "it fell to " + lowest,
+              lowestMinute(resource)));
     }
     return myself;
   }
@@ -122,7 +135,12 @@ public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResul
       if (r.startsWith("target-group/")) targetGroups.add(r);
     }
     if (groups.size() != 1) {
-      throw new ValidationException("recoveredTo", level, "a run with one Auto Scaling group (it has " + groups + "): name it with recoveredTo(resource, level)");
+      throw new ValidationException(
+          "recoveredTo",
+          level,
+          "a run with one Auto Scaling group (it has "
+              + groups
+              + "): name it with recoveredTo(resource, level)");
     }
     List<String> resources = new ArrayList<>(groups);
     if (targetGroups.size() == 1) resources.addAll(targetGroups);
@@ -150,8 +168,15 @@ public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResul
   public ExperimentResultAssert replacedAllLostTasks(int n) {
     isNotNull();
     if (actual.tasksLost() != n || actual.tasksReplaced() != n) {
-      throw assertionError(ExperimentFailure.other(actual, "lose " + n + " tasks and replace them all",
-          "it stopped " + actual.tasksLost() + " and " + actual.tasksReplaced() + " were replaced"));
+      throw assertionError(
+          ExperimentFailure.other(
+              actual,
+              "lose " + n + " tasks and replace them all",
+              "it stopped "
+                  + actual.tasksLost()
+                  + " and "
+                  + actual.tasksReplaced()
+                  + " were replaced"));
     }
     return myself;
   }
@@ -164,8 +189,14 @@ public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResul
   public ExperimentResultAssert completed() {
     isNotNull();
     if (actual.stoppedBy().isPresent()) {
-      throw assertionError(ExperimentFailure.other(actual, "complete", "stop condition " + actual.stoppedBy().get() + " stopped it at "
-          + TimelineSlice.shortText(actual.stoppedAt().orElseThrow())));
+      throw assertionError(
+          ExperimentFailure.other(
+              actual,
+              "complete",
+              "stop condition "
+                  + actual.stoppedBy().get()
+                  + " stopped it at "
+                  + TimelineSlice.shortText(actual.stoppedAt().orElseThrow())));
     }
     return myself;
   }
@@ -179,8 +210,14 @@ public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResul
   public ExperimentResultAssert wasStoppedBy(String alarmName) {
     isNotNull();
     if (!actual.stoppedBy().equals(Optional.of(alarmName))) {
-      throw assertionError(ExperimentFailure.other(actual, "be stopped by " + alarmName,
-          actual.stoppedBy().map(a -> "stop condition " + a + " stopped it").orElse("it completed")));
+      throw assertionError(
+          ExperimentFailure.other(
+              actual,
+              "be stopped by " + alarmName,
+              actual
+                  .stoppedBy()
+                  .map(a -> "stop condition " + a + " stopped it")
+                  .orElse("it completed")));
     }
     return myself;
   }
@@ -205,7 +242,8 @@ public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResul
     private final List<String> resources;
     private final int level;
 
-    RecoveryAssert(ExperimentResultAssert parent, ExperimentResult result, List<String> resources, int level) {
+    RecoveryAssert(
+        ExperimentResultAssert parent, ExperimentResult result, List<String> resources, int level) {
       this.parent = parent;
       this.result = result;
       this.resources = List.copyOf(resources);
@@ -213,8 +251,8 @@ public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResul
     }
 
     /**
-     * Verifies that every resource was back at the level for good within {@code limit} of the
-     * first action's start.
+     * Verifies that every resource was back at the level for good within {@code limit} of the first
+     * action's start.
      *
      * @param limit the time allowed
      * @return the result's assertion, to chain further verdicts
@@ -224,10 +262,26 @@ public class ExperimentResultAssert extends AbstractObjectAssert<ExperimentResul
       for (String r : resources) {
         Optional<Duration> t = result.recoveryTime(r, level);
         if (t.isEmpty() || t.get().compareTo(limit) > 0) {
-          String actual = t.map(d -> r + " was back at " + level + " only after " + TimelineSlice.shortText(d))
-              .orElse(r + " was not back at " + level + " by the end of the run (lowest " + result.lowest(r) + ")");
-          throw parent.failure(ExperimentFailure.capacity(result, r + " back at " + level + " within " + TimelineSlice.shortText(limit)
-              + " of the first action's start", actual, parent.lowestMinute(r)));
+          String actual =
+              t.map(d -> r + " was back at " + level + " only after " + TimelineSlice.shortText(d))
+                  .orElse(
+                      r
+                          + " was not back at "
+                          + level
+                          + " by the end of the run (lowest "
+                          + result.lowest(r)
+                          + ")");
+          throw parent.failure(
+              ExperimentFailure.capacity(
+                  result,
+                  r
+                      + " back at "
+                      + level
+                      + " within "
+                      + TimelineSlice.shortText(limit)
+                      + " of the first action's start",
+                  actual,
+                  parent.lowestMinute(r)));
         }
       }
       return parent;

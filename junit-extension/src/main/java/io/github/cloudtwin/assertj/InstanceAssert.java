@@ -43,7 +43,8 @@ public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instanc
   public InstanceAssert isRunning() {
     isNotNull();
     if (actual.state() != InstanceState.RUNNING) {
-      throw EqualityFailure.of(info, shouldBeRunning(actual, timeline), InstanceState.RUNNING, actual.state());
+      throw EqualityFailure.of(
+          info, shouldBeRunning(actual, timeline), InstanceState.RUNNING, actual.state());
     }
     return myself;
   }
@@ -57,7 +58,8 @@ public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instanc
   public InstanceAssert isInZone(String zone) {
     isNotNull();
     if (!actual.availabilityZone().equals(zone)) {
-      throw EqualityFailure.of(info, shouldBeInZone(actual, zone, timeline), zone, actual.availabilityZone());
+      throw EqualityFailure.of(
+          info, shouldBeInZone(actual, zone, timeline), zone, actual.availabilityZone());
     }
     return myself;
   }

@@ -25,8 +25,8 @@ public class LoadBalancerAssert extends AbstractObjectAssert<LoadBalancerAssert,
   }
 
   /**
-   * Verifies that no request was routed to a target in {@code zone}, and that requests were
-   * routed (to other zones): with no request at all the assertion would prove nothing, so it fails.
+   * Verifies that no request was routed to a target in {@code zone}, and that requests were routed
+   * (to other zones): with no request at all the assertion would prove nothing, so it fails.
    *
    * @param zone verifies that no request was routed to a target in {@code zone}, and that requests
    *     were routed (to other zones): with no request at all the assertion would prove nothing, so

@@ -35,7 +35,8 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
   }
 
   /**
-   * Uses {@code twin}'s timeline to explain failures and measure offsets (the alarm's own by default).
+   * Uses {@code twin}'s timeline to explain failures and measure offsets (the alarm's own by
+   * default).
    *
    * @param twin uses {@code twin}'s timeline to explain failures and measure offsets (the alarm's
    *     own by default)
@@ -55,7 +56,8 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
   public MetricAlarmAssert isInState(AlarmState expected) {
     isNotNull();
     if (actual.state() != expected) {
-      throw EqualityFailure.of(info, shouldBeInState(actual, expected, timeline), expected, actual.state());
+      throw EqualityFailure.of(
+          info, shouldBeInState(actual, expected, timeline), expected, actual.state());
     }
     return myself;
   }
@@ -95,7 +97,8 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
   }
 
   /**
-   * Verifies that the alarm went to ALARM at some instant in [{@code from}, {@code to}] after the twin's start.
+   * Verifies that the alarm went to ALARM at some instant in [{@code from}, {@code to}] after the
+   * twin's start.
    *
    * @param from the window's start (inclusive)
    * @param to the window's end (exclusive)
@@ -114,10 +117,12 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
    * @param to the window's end (exclusive)
    * @return this assertion
    */
-  public MetricAlarmAssert transitionedToStateBetween(AlarmState state, Duration from, Duration to) {
+  public MetricAlarmAssert transitionedToStateBetween(
+      AlarmState state, Duration from, Duration to) {
     isNotNull();
     if (to.compareTo(from) < 0) {
-      throw new io.github.cloudtwin.kernel.ValidationException("to", to, "at least from (" + from + ")");
+      throw new io.github.cloudtwin.kernel.ValidationException(
+          "to", to, "at least from (" + from + ")");
     }
     AlarmHistoryItem closest = null;
     Duration closestDistance = null;
@@ -136,8 +141,8 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
 
   /**
    * Verifies that the alarm never moved to {@code state} (its initial state does not count). Fails
-   * when no evaluation ever found a datapoint of the alarm's metric: "never" would prove nothing
-   * (a misspelt metric or dimension, or a clock that did not advance).
+   * when no evaluation ever found a datapoint of the alarm's metric: "never" would prove nothing (a
+   * misspelt metric or dimension, or a clock that did not advance).
    *
    * @param state the state
    * @return this assertion

@@ -28,9 +28,11 @@ public class TargetGroupAssert extends AbstractObjectAssert<TargetGroupAssert, T
   public TargetGroupAssert hasHealthyTargetCount(int expected) {
     isNotNull();
     int healthy = 0;
-    for (TargetHealth h : actual.targetHealth().values()) if (h.state() == TargetHealthState.HEALTHY) healthy++;
+    for (TargetHealth h : actual.targetHealth().values())
+      if (h.state() == TargetHealthState.HEALTHY) healthy++;
     if (healthy != expected) {
-      throw EqualityFailure.of(info, shouldHaveHealthyTargetCount(actual, null, expected, healthy), expected, healthy);
+      throw EqualityFailure.of(
+          info, shouldHaveHealthyTargetCount(actual, null, expected, healthy), expected, healthy);
     }
     return myself;
   }
@@ -46,7 +48,8 @@ public class TargetGroupAssert extends AbstractObjectAssert<TargetGroupAssert, T
     isNotNull();
     int healthy = actual.healthyTargetCountByZone().getOrDefault(zone, 0);
     if (healthy != expected) {
-      throw EqualityFailure.of(info, shouldHaveHealthyTargetCount(actual, zone, expected, healthy), expected, healthy);
+      throw EqualityFailure.of(
+          info, shouldHaveHealthyTargetCount(actual, zone, expected, healthy), expected, healthy);
     }
     return myself;
   }

@@ -27,7 +27,8 @@ public class TaskAssert extends AbstractObjectAssert<TaskAssert, Task> {
   public TaskAssert isRunning() {
     isNotNull();
     if (actual.lastStatus() != TaskStatus.RUNNING) {
-      throw EqualityFailure.of(info, shouldBeRunningTask(actual), TaskStatus.RUNNING, actual.lastStatus());
+      throw EqualityFailure.of(
+          info, shouldBeRunningTask(actual), TaskStatus.RUNNING, actual.lastStatus());
     }
     return myself;
   }
@@ -41,7 +42,8 @@ public class TaskAssert extends AbstractObjectAssert<TaskAssert, Task> {
   public TaskAssert wasStoppedWithReason(String reason) {
     isNotNull();
     if (!reason.equals(actual.stoppedReason())) {
-      throw EqualityFailure.of(info, shouldHaveBeenStoppedWithReason(actual, reason), reason, actual.stoppedReason());
+      throw EqualityFailure.of(
+          info, shouldHaveBeenStoppedWithReason(actual, reason), reason, actual.stoppedReason());
     }
     return myself;
   }

@@ -32,7 +32,9 @@ public class TimelineAssert extends AbstractObjectAssert<TimelineAssert, Timelin
   public TimelineAssert containsInOrder(EventPattern... patterns) {
     isNotNull();
     if (patterns == null || patterns.length == 0) {
-      throw new io.github.cloudtwin.kernel.ValidationException("patterns", patterns == null ? null : "none",
+      throw new io.github.cloudtwin.kernel.ValidationException(
+          "patterns",
+          patterns == null ? null : "none",
           "at least one EventPattern (with none the assertion would pass whatever happened)");
     }
     List<EventPattern> expected = List.of(patterns);
@@ -49,7 +51,8 @@ public class TimelineAssert extends AbstractObjectAssert<TimelineAssert, Timelin
         }
       }
       if (found == null) {
-        throw assertionError(shouldContainInOrder(actual, expected, matched, nearestMiss(p, events, from)));
+        throw assertionError(
+            shouldContainInOrder(actual, expected, matched, nearestMiss(p, events, from)));
       }
       matched.add(found);
     }

@@ -35,11 +35,19 @@ record AwaitSettings(
 
   static AwaitSettings defaults() {
     return new AwaitSettings(
-        VirtualAwait.DEFAULT_AT_MOST, null, null, Duration.ZERO, VirtualAwait.DEFAULT_POLL_INTERVAL, null, null, List.of());
+        VirtualAwait.DEFAULT_AT_MOST,
+        null,
+        null,
+        Duration.ZERO,
+        VirtualAwait.DEFAULT_POLL_INTERVAL,
+        null,
+        null,
+        List.of());
   }
 
   AwaitSettings withAtMost(Duration v) {
-    return new AwaitSettings(v, atLeast, during, pollDelay, pollInterval, alias, ignored, listeners);
+    return new AwaitSettings(
+        v, atLeast, during, pollDelay, pollInterval, alias, ignored, listeners);
   }
 
   AwaitSettings withAtLeast(Duration v) {
@@ -47,7 +55,8 @@ record AwaitSettings(
   }
 
   AwaitSettings withDuring(Duration v) {
-    return new AwaitSettings(atMost, atLeast, v, pollDelay, pollInterval, alias, ignored, listeners);
+    return new AwaitSettings(
+        atMost, atLeast, v, pollDelay, pollInterval, alias, ignored, listeners);
   }
 
   AwaitSettings withPollDelay(Duration v) {
@@ -59,14 +68,16 @@ record AwaitSettings(
   }
 
   AwaitSettings withAlias(String v) {
-    return new AwaitSettings(atMost, atLeast, during, pollDelay, pollInterval, v, ignored, listeners);
+    return new AwaitSettings(
+        atMost, atLeast, during, pollDelay, pollInterval, v, ignored, listeners);
   }
 
   /** Ignores {@code more} as well as what is ignored already. */
   AwaitSettings ignoring(Predicate<? super Throwable> more) {
     Predicate<? super Throwable> before = ignored;
     Predicate<Throwable> both = before == null ? more::test : t -> before.test(t) || more.test(t);
-    return new AwaitSettings(atMost, atLeast, during, pollDelay, pollInterval, alias, both, listeners);
+    return new AwaitSettings(
+        atMost, atLeast, during, pollDelay, pollInterval, alias, both, listeners);
   }
 
   AwaitSettings listening(ConditionEvaluationListener listener) {
@@ -88,11 +99,18 @@ record AwaitSettings(
       throw new ValidationException("during", during, "must not exceed atMost (" + atMost + ")");
     }
     if (pollDelay.compareTo(atMost) > 0) {
-      throw new ValidationException("pollDelay", pollDelay, "must not exceed atMost (" + atMost + ")");
+      throw new ValidationException(
+          "pollDelay", pollDelay, "must not exceed atMost (" + atMost + ")");
     }
     if (during != null && pollDelay.plus(during).compareTo(atMost) > 0) {
-      throw new ValidationException("during", during, "plus pollDelay (" + pollDelay + ") must not exceed atMost ("
-          + atMost + "): the condition could not hold that long before the limit");
+      throw new ValidationException(
+          "during",
+          during,
+          "plus pollDelay ("
+              + pollDelay
+              + ") must not exceed atMost ("
+              + atMost
+              + "): the condition could not hold that long before the limit");
     }
   }
 }

@@ -16,20 +16,36 @@ final class AwaitTimeoutMessage {
 
   private AwaitTimeoutMessage() {}
 
-  static String timedOut(CloudTwin twin, AwaitSettings s, Instant start, String lastFailure,
-      Instant longestFrom, Instant longestTo) {
+  static String timedOut(
+      CloudTwin twin,
+      AwaitSettings s,
+      Instant start,
+      String lastFailure,
+      Instant longestFrom,
+      Instant longestTo) {
     Instant t0 = twin.timeline().t0();
     StringBuilder sb = expecting(s);
-    sb.append("but it ").append(s.during() == null ? "was not" : "did not").append(", from ")
-        .append(offset(t0, start)).append(" to ").append(offset(t0, twin.now()));
+    sb.append("but it ")
+        .append(s.during() == null ? "was not" : "did not")
+        .append(", from ")
+        .append(offset(t0, start))
+        .append(" to ")
+        .append(offset(t0, twin.now()));
     if (s.during() != null) {
       if (longestFrom == null) {
         sb.append(": it never held");
       } else if (longestFrom.equals(longestTo)) {
-        sb.append(": it held at single evaluations only (the last at ").append(offset(t0, longestTo)).append(')');
+        sb.append(": it held at single evaluations only (the last at ")
+            .append(offset(t0, longestTo))
+            .append(')');
       } else {
-        sb.append(": the longest it held was ").append(shortText(Duration.between(longestFrom, longestTo)))
-            .append(" (from ").append(offset(t0, longestFrom)).append(" to ").append(offset(t0, longestTo)).append(')');
+        sb.append(": the longest it held was ")
+            .append(shortText(Duration.between(longestFrom, longestTo)))
+            .append(" (from ")
+            .append(offset(t0, longestFrom))
+            .append(" to ")
+            .append(offset(t0, longestTo))
+            .append(')');
       }
     }
     sb.append(".\n");
@@ -41,9 +57,15 @@ final class AwaitTimeoutMessage {
     Instant t0 = twin.timeline().t0();
     Duration elapsed = Duration.between(start, twin.now());
     StringBuilder sb = expecting(s);
-    sb.append("but it was fulfilled after ").append(shortText(elapsed)).append(" (at ").append(offset(t0, twin.now()))
-        .append("): the condition was evaluated in ").append(shortText(elapsed))
-        .append(" which is earlier than expected (atLeast ").append(shortText(s.atLeast())).append(").\n");
+    sb.append("but it was fulfilled after ")
+        .append(shortText(elapsed))
+        .append(" (at ")
+        .append(offset(t0, twin.now()))
+        .append("): the condition was evaluated in ")
+        .append(shortText(elapsed))
+        .append(" which is earlier than expected (atLeast ")
+        .append(shortText(s.atLeast()))
+        .append(").\n");
     quote(sb, "At that evaluation:", outcome);
     return end(sb, twin, start);
   }

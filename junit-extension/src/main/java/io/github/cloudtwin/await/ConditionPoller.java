@@ -57,21 +57,32 @@ final class ConditionPoller {
       Duration held = hold(outcome.satisfied(), now);
       Duration during = settings.during() == null ? Duration.ZERO : settings.during();
       for (ConditionEvaluationListener l : settings.listeners()) {
-        l.conditionEvaluated(new EvaluatedCondition(settings.alias(), outcome.value(), outcome.satisfied(),
-            outcome.description(), now, Duration.between(start, now), Duration.between(now, deadline), held,
-            settings.pollInterval(), outcome.satisfied() ? null : lastIgnored));
+        l.conditionEvaluated(
+            new EvaluatedCondition(
+                settings.alias(),
+                outcome.value(),
+                outcome.satisfied(),
+                outcome.description(),
+                now,
+                Duration.between(start, now),
+                Duration.between(now, deadline),
+                held,
+                settings.pollInterval(),
+                outcome.satisfied() ? null : lastIgnored));
       }
       if (outcome.satisfied() && held.compareTo(during) >= 0) {
         Duration elapsed = Duration.between(start, now);
         if (settings.atLeast() != null && elapsed.compareTo(settings.atLeast()) < 0) {
-          throw new VirtualTimeoutError(AwaitTimeoutMessage.tooEarly(twin, settings, start, outcome.description()), null);
+          throw new VirtualTimeoutError(
+              AwaitTimeoutMessage.tooEarly(twin, settings, start, outcome.description()), null);
         }
         return outcome.value();
       }
       if (!now.isBefore(deadline)) {
         String failure = lastFailure == null ? null : lastFailure.description();
         throw new VirtualTimeoutError(
-            AwaitTimeoutMessage.timedOut(twin, settings, start, failure, longestFrom, longestTo), lastIgnored);
+            AwaitTimeoutMessage.timedOut(twin, settings, start, failure, longestFrom, longestTo),
+            lastIgnored);
       }
       Duration step = Duration.between(now, deadline);
       if (step.compareTo(settings.pollInterval()) > 0) step = settings.pollInterval();
@@ -112,7 +123,9 @@ final class ConditionPoller {
     if (heldSince == null) {
       heldSince = now;
     }
-    if (longestFrom == null || Duration.between(heldSince, now).compareTo(Duration.between(longestFrom, longestTo)) > 0) {
+    if (longestFrom == null
+        || Duration.between(heldSince, now).compareTo(Duration.between(longestFrom, longestTo))
+            > 0) {
       longestFrom = heldSince;
       longestTo = now;
     }

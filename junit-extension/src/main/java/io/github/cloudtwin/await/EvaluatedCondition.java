@@ -22,8 +22,17 @@ public final class EvaluatedCondition {
   private final Duration pollInterval;
   private final Throwable ignoredException;
 
-  EvaluatedCondition(String alias, Object value, boolean satisfied, String description, Instant at,
-      Duration elapsed, Duration remaining, Duration heldFor, Duration pollInterval, Throwable ignoredException) {
+  EvaluatedCondition(
+      String alias,
+      Object value,
+      boolean satisfied,
+      String description,
+      Instant at,
+      Duration elapsed,
+      Duration remaining,
+      Duration heldFor,
+      Duration pollInterval,
+      Throwable ignoredException) {
     this.alias = alias;
     this.value = value;
     this.satisfied = satisfied;
@@ -104,7 +113,16 @@ public final class EvaluatedCondition {
 
   @Override
   public String toString() {
-    return "EvaluatedCondition[" + (alias == null ? "" : "alias " + alias + ", ") + "elapsed " + elapsed
-        + ", remaining " + remaining + ", " + (satisfied ? "satisfied" : "not satisfied") + ": " + description + "]";
+    return "EvaluatedCondition["
+        + (alias == null ? "" : "alias " + alias + ", ")
+        + "elapsed "
+        + elapsed
+        + ", remaining "
+        + remaining
+        + ", "
+        + (satisfied ? "satisfied" : "not satisfied")
+        + ": "
+        + description
+        + "]";
   }
 }

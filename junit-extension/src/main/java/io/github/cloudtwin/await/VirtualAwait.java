@@ -19,15 +19,15 @@ import java.util.function.Predicate;
  * {@code atMost}; between evaluations the twin advances instead of the thread sleeping. A failed
  * wait throws a {@link VirtualTimeoutError} that explains itself with the timeline.
  *
- * <p>Each option is validated when set; the ones that depend on each other ({@code atLeast},
- * {@code during} and {@code pollDelay} against {@code atMost}) when the wait starts, before virtual
- * time moves. Must be called from the test, not from inside the simulation (a listener or an
- * event).
+ * <p>Each option is validated when set; the ones that depend on each other ({@code atLeast}, {@code
+ * during} and {@code pollDelay} against {@code atMost}) when the wait starts, before virtual time
+ * moves. Must be called from the test, not from inside the simulation (a listener or an event).
  */
 public final class VirtualAwait {
 
   /** The default limit of virtual time. */
   public static final Duration DEFAULT_AT_MOST = Duration.ofMinutes(10);
+
   /** The default step of virtual time between checks. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
 
@@ -112,7 +112,8 @@ public final class VirtualAwait {
    * @return a copy with this interval
    */
   public VirtualAwait pollInterval(Duration interval) {
-    return new VirtualAwait(twin, settings.withPollInterval(Require.positive("pollInterval", interval)));
+    return new VirtualAwait(
+        twin, settings.withPollInterval(Require.positive("pollInterval", interval)));
   }
 
   /**
@@ -236,10 +237,14 @@ public final class VirtualAwait {
   public <T> T until(Callable<T> supplier, Predicate<? super T> predicate) {
     Require.notNull("supplier", supplier);
     Require.notNull("predicate", predicate);
-    Object value = ConditionPoller.await(twin, settings, () -> {
-      T v = supplier.call();
-      return new Outcome(predicate.test(v), v, "the value was " + v);
-    });
+    Object value =
+        ConditionPoller.await(
+            twin,
+            settings,
+            () -> {
+              T v = supplier.call();
+              return new Outcome(predicate.test(v), v, "the value was " + v);
+            });
     @SuppressWarnings("unchecked")
     T result = (T) value;
     return result;
@@ -273,21 +278,31 @@ public final class VirtualAwait {
    */
   public void untilAsserted(ThrowingRunnable assertion) {
     Require.notNull("assertion", assertion);
-    ConditionPoller.await(twin, settings, () -> {
-      try {
-        assertion.run();
-        return new Outcome(true, null, "the assertion passed");
-      } catch (AssertionError e) {
-        return new Outcome(false, null, e.getMessage() == null ? e.toString() : e.getMessage());
-      }
-    });
+    ConditionPoller.await(
+        twin,
+        settings,
+        () -> {
+          try {
+            assertion.run();
+            return new Outcome(true, null, "the assertion passed");
+          } catch (AssertionError e) {
+            return new Outcome(false, null, e.getMessage() == null ? e.toString() : e.getMessage());
+          }
+        });
   }
 
   @Override
   public String toString() {
     AwaitSettings s = settings;
-    return "VirtualAwait[atMost " + s.atMost() + (s.atLeast() == null ? "" : ", atLeast " + s.atLeast())
-        + (s.during() == null ? "" : ", during " + s.during()) + ", pollDelay " + s.pollDelay()
-        + ", pollInterval " + s.pollInterval() + (s.alias() == null ? "" : ", alias " + s.alias()) + "]";
+    return "VirtualAwait[atMost "
+        + s.atMost()
+        + (s.atLeast() == null ? "" : ", atLeast " + s.atLeast())
+        + (s.during() == null ? "" : ", during " + s.during())
+        + ", pollDelay "
+        + s.pollDelay()
+        + ", pollInterval "
+        + s.pollInterval()
+        + (s.alias() == null ? "" : ", alias " + s.alias())
+        + "]";
   }
 }

@@ -30,8 +30,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
 /**
  * The JUnit Jupiter extension that gives each test a {@link CloudTwin}: created before each test
  * (or once per class), injected into parameters and {@link FromTwin} fields, closed by JUnit, and
- * explained when the test fails (the timeline is printed and published as a report entry; an
- * HTML report is written under {@code target/cloudtwin-reports}).
+ * explained when the test fails (the timeline is printed and published as a report entry; an HTML
+ * report is written under {@code target/cloudtwin-reports}).
  *
  * <p>Declarative: {@link CloudTwinTest @CloudTwinTest}. Programmatic:
  *
@@ -70,8 +70,8 @@ public final class CloudTwinExtension
 
   /**
    * The twin of the running test (or, before and after the tests, of the class with {@link
-   * TwinLifecycle#PER_CLASS}), once this extension has created it: for extensions that build on
-   * the twin, such as {@code @CloudFormationStack} of cloudtwin-cloudformation. Register such an
+   * TwinLifecycle#PER_CLASS}), once this extension has created it: for extensions that build on the
+   * twin, such as {@code @CloudFormationStack} of cloudtwin-cloudformation. Register such an
    * extension after this one (annotations are read top to bottom); until then this is empty.
    *
    * @param context the context of the running test or class
@@ -87,9 +87,9 @@ public final class CloudTwinExtension
 
   /**
    * What this extension injects into an unannotated parameter of {@code type} in the running test
-   * (the very instance a test parameter of that type gets, such as the one {@code AwsSdkClients}
-   * of cloudtwin-aws-sdk that the twin's injected SDK clients share), for extensions that build on
-   * it. Empty before this extension has created the twin; types that are resources found by name
+   * (the very instance a test parameter of that type gets, such as the one {@code AwsSdkClients} of
+   * cloudtwin-aws-sdk that the twin's injected SDK clients share), for extensions that build on it.
+   * Empty before this extension has created the twin; types that are resources found by name
    * ({@code MetricAlarm}, {@code AutoScalingGroup}, ...) are not offered.
    *
    * @param context the context of the running test or class
@@ -101,15 +101,27 @@ public final class CloudTwinExtension
   public static <T> Optional<T> injected(ExtensionContext context, Class<T> type) {
     Require.notNull("context", context);
     Require.notNull("type", type);
-    Injectables.Injectable injectable = Injectables.find(type).filter(i -> !i.isNamed())
-        .orElseThrow(() -> new IllegalArgumentException("CloudTwin injects no " + type.getName()
-            + " without a name; injectable types: " + Injectables.supportedTypes()));
+    Injectables.Injectable injectable =
+        Injectables.find(type)
+            .filter(i -> !i.isNamed())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "CloudTwin injects no "
+                            + type.getName()
+                            + " without a name; injectable types: "
+                            + Injectables.supportedTypes()));
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     TwinHolder holder = store.get(METHOD_TWIN, TwinHolder.class);
     if (holder == null) holder = store.get(CLASS_TWIN, TwinHolder.class);
     if (holder == null) return Optional.empty();
     TwinReport report = context.getTestMethod().isPresent() ? report(context) : null;
-    return Optional.of(type.cast(Injection.value(injectable, "", new Injectables.Scope(holder.twin(), report, holder.providerState()))));
+    return Optional.of(
+        type.cast(
+            Injection.value(
+                injectable,
+                "",
+                new Injectables.Scope(holder.twin(), report, holder.providerState()))));
   }
 
   // ------------------------------------------------------------------ callbacks
@@ -129,7 +141,8 @@ public final class CloudTwinExtension
       SharedTwinGuard.enter(topClassContext(context), context);
     }
     TwinHolder holder = holder(context, settings);
-    Injectables.Scope scope = new Injectables.Scope(holder.twin(), report(context), holder.providerState());
+    Injectables.Scope scope =
+        new Injectables.Scope(holder.twin(), report(context), holder.providerState());
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       FieldInjection.inject(instance, scope);
     }
@@ -144,7 +157,8 @@ public final class CloudTwinExtension
         return;
       }
       TwinReport report = report(context);
-      FailureReporting.afterTest(context, holder.twin(), settings.report(), report.forced(), report.sources());
+      FailureReporting.afterTest(
+          context, holder.twin(), settings.report(), report.forced(), report.sources());
     } finally {
       SharedTwinGuard.leave(context);
     }
@@ -173,42 +187,61 @@ public final class CloudTwinExtension
             .orElseThrow(
                 () ->
                     new ParameterResolutionException(
-                        "CloudTwin cannot inject " + where + ": it has no " + type.getName()
+                        "CloudTwin cannot inject "
+                            + where
+                            + ": it has no "
+                            + type.getName()
                             + ". @FromTwin parameters and fields can be of these types: "
-                            + Injectables.supportedTypes() + "."));
+                            + Injectables.supportedTypes()
+                            + "."));
     TwinSettings settings = settings(context);
     if (settings.lifecycle() == TwinLifecycle.PER_METHOD) {
       if (executable instanceof Constructor<?>) {
         throw new ParameterResolutionException(
-            "CloudTwin cannot inject " + where + ": with TwinLifecycle.PER_METHOD a fresh twin is"
+            "CloudTwin cannot inject "
+                + where
+                + ": with TwinLifecycle.PER_METHOD a fresh twin is"
                 + " created for each test, after the test instance is constructed. Take it as a"
                 + " parameter of the test or of a @BeforeEach method, or declare a @FromTwin field;"
                 + " or use @CloudTwinTest(lifecycle = TwinLifecycle.PER_CLASS) for one twin per class.");
       }
       if (context.getTestMethod().isEmpty()) {
         throw new ParameterResolutionException(
-            "CloudTwin cannot inject " + where + ": with TwinLifecycle.PER_METHOD there is no twin"
+            "CloudTwin cannot inject "
+                + where
+                + ": with TwinLifecycle.PER_METHOD there is no twin"
                 + " outside a test. Take it in a @BeforeEach method instead of a @BeforeAll/@AfterAll"
                 + " method, or use @CloudTwinTest(lifecycle = TwinLifecycle.PER_CLASS).");
       }
     }
     TwinHolder holder = holder(context, settings);
     Injectables.Scope scope =
-        new Injectables.Scope(holder.twin(), context.getTestMethod().isPresent() ? report(context) : null,
+        new Injectables.Scope(
+            holder.twin(),
+            context.getTestMethod().isPresent() ? report(context) : null,
             holder.providerState());
     String name = parameter.findAnnotation(FromTwin.class).map(FromTwin::value).orElse("");
     try {
       return Injection.value(injectable, name, scope);
     } catch (IllegalArgumentException e) {
-      throw new ParameterResolutionException("CloudTwin cannot inject " + where + ": " + e.getMessage());
+      throw new ParameterResolutionException(
+          "CloudTwin cannot inject " + where + ": " + e.getMessage());
     }
   }
 
   private static String where(ParameterContext p) {
     Executable e = p.getDeclaringExecutable();
     String owner = e.getDeclaringClass().getSimpleName();
-    String exec = e instanceof Constructor<?> ? "the constructor of " + owner : owner + "." + e.getName() + "(..)";
-    return "parameter " + p.getIndex() + " (" + p.getParameter().getType().getSimpleName() + ") of " + exec;
+    String exec =
+        e instanceof Constructor<?>
+            ? "the constructor of " + owner
+            : owner + "." + e.getName() + "(..)";
+    return "parameter "
+        + p.getIndex()
+        + " ("
+        + p.getParameter().getType().getSimpleName()
+        + ") of "
+        + exec;
   }
 
   // ------------------------------------------------------------------ twins in the store
@@ -221,7 +254,9 @@ public final class CloudTwinExtension
     return ExtensionStores.getOrCompute(
         context.getStore(NAMESPACE),
         METHOD_TWIN,
-        k -> new TwinHolder(TwinFactory.create(settings, classes(context), method, instances(context))),
+        k ->
+            new TwinHolder(
+                TwinFactory.create(settings, classes(context), method, instances(context))),
         TwinHolder.class);
   }
 
@@ -248,7 +283,8 @@ public final class CloudTwinExtension
   }
 
   private static TwinReport report(ExtensionContext context) {
-    return ExtensionStores.getOrCompute(context.getStore(NAMESPACE), REPORT, k -> new TwinReport(), TwinReport.class);
+    return ExtensionStores.getOrCompute(
+        context.getStore(NAMESPACE), REPORT, k -> new TwinReport(), TwinReport.class);
   }
 
   private static List<Class<?>> classes(ExtensionContext context) {
@@ -256,7 +292,10 @@ public final class CloudTwinExtension
     Class<?> c = context.getRequiredTestClass();
     while (c != null) {
       out.add(c);
-      c = (c.isMemberClass() && !Modifier.isStatic(c.getModifiers())) ? c.getEnclosingClass() : null;
+      c =
+          (c.isMemberClass() && !Modifier.isStatic(c.getModifiers()))
+              ? c.getEnclosingClass()
+              : null;
     }
     Collections.reverse(out);
     return out;
@@ -283,14 +322,17 @@ public final class CloudTwinExtension
       List<Field> registered =
           ReflectionSupport.findFields(
               c,
-              f -> f.isAnnotationPresent(RegisterExtension.class) && CloudTwinExtension.class.isAssignableFrom(f.getType()),
+              f ->
+                  f.isAnnotationPresent(RegisterExtension.class)
+                      && CloudTwinExtension.class.isAssignableFrom(f.getType()),
               HierarchyTraversalMode.TOP_DOWN);
       if (!registered.isEmpty()) {
         throw doubleRegistration(c);
       }
     }
     for (int i = chain.size() - 1; i >= 0; i--) {
-      Optional<CloudTwinTest> a = AnnotationSupport.findAnnotation(chain.get(i), CloudTwinTest.class);
+      Optional<CloudTwinTest> a =
+          AnnotationSupport.findAnnotation(chain.get(i), CloudTwinTest.class);
       if (a.isPresent()) {
         return TwinSettings.of(a.get(), chain.get(i));
       }
@@ -300,7 +342,8 @@ public final class CloudTwinExtension
 
   private static ExtensionConfigurationException doubleRegistration(Class<?> c) {
     return new ExtensionConfigurationException(
-        c.getName() + " registers CloudTwinExtension twice: with @CloudTwinTest (or"
+        c.getName()
+            + " registers CloudTwinExtension twice: with @CloudTwinTest (or"
             + " @ExtendWith(CloudTwinExtension.class)) and with a @RegisterExtension field. Use one:"
             + " the annotation for fixed settings, the field for settings in code.");
   }
@@ -413,8 +456,17 @@ public final class CloudTwinExtension
     public CloudTwinExtension build() {
       TwinSettings s =
           new TwinSettings(
-              "CloudTwinExtension.builder()", seed, region, availabilityZones, start, lifecycle, report, configurers, setups);
-      s.builder().config(); // validates now, at registration: a ValidationException names the setting
+              "CloudTwinExtension.builder()",
+              seed,
+              region,
+              availabilityZones,
+              start,
+              lifecycle,
+              report,
+              configurers,
+              setups);
+      s.builder()
+          .config(); // validates now, at registration: a ValidationException names the setting
       return new CloudTwinExtension(s);
     }
   }

@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * parameter:
  *
  * <ul>
- *   <li>{@code CloudTwin.Builder}: called before the twin is built, to configure it (zones,
- *       seed, ...); settings made here win over the annotation's.
+ *   <li>{@code CloudTwin.Builder}: called before the twin is built, to configure it (zones, seed,
+ *       ...); settings made here win over the annotation's.
  *   <li>{@code CloudTwin}: called right after the twin is built, before any {@code @BeforeEach}
  *       method, to create resources (alarms, instances) every test starts with.
  * </ul>

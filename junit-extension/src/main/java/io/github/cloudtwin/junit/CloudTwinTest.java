@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class with a {@link io.github.cloudtwin.CloudTwin}: a fresh twin per test method
- * (or one per class), injected into parameters and {@link FromTwin} fields, closed by JUnit.
+ * Runs a test class with a {@link io.github.cloudtwin.CloudTwin}: a fresh twin per test method (or
+ * one per class), injected into parameters and {@link FromTwin} fields, closed by JUnit.
  *
  * <pre>{@code
  * @CloudTwinTest(seed = 7, availabilityZones = 2)
@@ -20,9 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>The same as {@code @ExtendWith(CloudTwinExtension.class)} plus these settings; for settings
- * in code use {@code @RegisterExtension CloudTwinExtension.builder()...build()} instead (not
- * both). {@code @Nested} classes use the settings of the nearest enclosing annotated class.
+ * <p>The same as {@code @ExtendWith(CloudTwinExtension.class)} plus these settings; for settings in
+ * code use {@code @RegisterExtension CloudTwinExtension.builder()...build()} instead (not both).
+ * {@code @Nested} classes use the settings of the nearest enclosing annotated class.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

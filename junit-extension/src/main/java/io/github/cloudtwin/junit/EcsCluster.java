@@ -16,11 +16,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <ul>
  *   <li>the twin with {@link #zones()} Availability Zones (and {@link #seed()} when not 0);
- *   <li>the Auto Scaling group {@code <clusterName>-asg} of {@link #instanceType()} over all
- *       zones with {@link #minSize()}, {@link #maxSize()} and {@link #desiredCapacity()};
+ *   <li>the Auto Scaling group {@code <clusterName>-asg} of {@link #instanceType()} over all zones
+ *       with {@link #minSize()}, {@link #maxSize()} and {@link #desiredCapacity()};
  *   <li>the cluster {@link #clusterName()} with the capacity provider {@code <clusterName>-cp} on
- *       that group as its default strategy (managed scaling per {@link #managedScaling()} at
- *       {@link #targetCapacity()} %), so the group's instances register as they boot;
+ *       that group as its default strategy (managed scaling per {@link #managedScaling()} at {@link
+ *       #targetCapacity()} %), so the group's instances register as they boot;
  *   <li>with {@link #loadBalancer()}: the Application Load Balancer {@code <clusterName>-alb} in
  *       all zones, the target group {@code <clusterName>-tg} ({@link #targetType()}) and an HTTP:80
  *       listener forwarding to it, for a service to name in {@code ServiceSpec.loadBalancer}.
@@ -38,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(CloudTwinExtension.class)
 @ContributesToTwin(EcsClusterContributor.class)
-@SuppressWarnings("exports") // the contributor is this module's implementation, read by the extension alone
+@SuppressWarnings(
+    "exports") // the contributor is this module's implementation, read by the extension alone
 public @interface EcsCluster {
 
   /** {@return the cluster name (a word of letters, digits, hyphens and underscores)} */

@@ -15,7 +15,9 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
-/** Turns {@link EcsCluster} into zones, a group, a cluster with its capacity provider and an ALB. */
+/**
+ * Turns {@link EcsCluster} into zones, a group, a cluster with its capacity provider and an ALB.
+ */
 final class EcsClusterContributor implements TwinContributor<EcsCluster> {
 
   EcsClusterContributor() {}
@@ -33,34 +35,66 @@ final class EcsClusterContributor implements TwinContributor<EcsCluster> {
   @Override
   public void created(EcsCluster c, CloudTwin twin) {
     try {
-      create(twin, c.clusterName(), c.instanceType(), c.minSize(), c.maxSize(), c.desiredCapacity(),
+      create(
+          twin,
+          c.clusterName(),
+          c.instanceType(),
+          c.minSize(),
+          c.maxSize(),
+          c.desiredCapacity(),
           c.managedScaling() ? ManagedScaling.target(c.targetCapacity()) : ManagedScaling.DISABLED,
-          c.loadBalancer(), c.targetType());
+          c.loadBalancer(),
+          c.targetType());
     } catch (ValidationException e) {
       throw invalid(e);
     }
   }
 
   private static ExtensionConfigurationException invalid(ValidationException e) {
-    return new ExtensionConfigurationException("@EcsCluster has an invalid setting: " + e.getMessage(), e);
+    return new ExtensionConfigurationException(
+        "@EcsCluster has an invalid setting: " + e.getMessage(), e);
   }
 
   /** What the annotation creates, in this order (shared with the benchmark's description). */
-  static void create(CloudTwin twin, String cluster, String instanceType, int min, int max, int desired,
-      ManagedScaling scaling, boolean loadBalancer, io.github.cloudtwin.elb.TargetType targetType) {
-    String[] zones = twin.availabilityZones().stream().map(AvailabilityZone::name).toArray(String[]::new);
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName(cluster + "-asg").launchTemplate(cluster, "1").instanceType(instanceType)
-        .minSize(min).maxSize(max).desiredCapacity(desired).availabilityZones(zones).build());
+  static void create(
+      CloudTwin twin,
+      String cluster,
+      String instanceType,
+      int min,
+      int max,
+      int desired,
+      ManagedScaling scaling,
+      boolean loadBalancer,
+      io.github.cloudtwin.elb.TargetType targetType) {
+    String[] zones =
+        twin.availabilityZones().stream().map(AvailabilityZone::name).toArray(String[]::new);
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName(cluster + "-asg")
+                .launchTemplate(cluster, "1")
+                .instanceType(instanceType)
+                .minSize(min)
+                .maxSize(max)
+                .desiredCapacity(desired)
+                .availabilityZones(zones)
+                .build());
     Ecs ecs = twin.ecs();
     ecs.createCluster(cluster);
-    ecs.createCapacityProvider(new CapacityProviderSpec(cluster + "-cp", cluster + "-asg", scaling, false));
-    ecs.putClusterCapacityProviders(cluster, List.of(cluster + "-cp"), List.of(CapacityProviderStrategyItem.of(cluster + "-cp", 1)));
+    ecs.createCapacityProvider(
+        new CapacityProviderSpec(cluster + "-cp", cluster + "-asg", scaling, false));
+    ecs.putClusterCapacityProviders(
+        cluster,
+        List.of(cluster + "-cp"),
+        List.of(CapacityProviderStrategyItem.of(cluster + "-cp", 1)));
     if (loadBalancer) {
       LoadBalancing elb = twin.loadBalancing();
-      elb.createLoadBalancer(LoadBalancerSpec.application(cluster + "-alb").availabilityZones(zones).build());
-      elb.createTargetGroup(TargetGroupSpec.builder(cluster + "-tg").targetType(targetType).build());
-      elb.createListener(ListenerSpec.builder(cluster + "-alb", 80).forwardTo(cluster + "-tg").build());
+      elb.createLoadBalancer(
+          LoadBalancerSpec.application(cluster + "-alb").availabilityZones(zones).build());
+      elb.createTargetGroup(
+          TargetGroupSpec.builder(cluster + "-tg").targetType(targetType).build());
+      elb.createListener(
+          ListenerSpec.builder(cluster + "-alb", 80).forwardTo(cluster + "-tg").build());
     }
   }
 }

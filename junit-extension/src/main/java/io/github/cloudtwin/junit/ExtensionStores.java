@@ -26,7 +26,8 @@ public final class ExtensionStores {
    * @return the stored value
    */
   @SuppressWarnings("deprecation") // JUnit 6: computeIfAbsent; absent in JUnit 5.14
-  public static <K, V> V getOrCompute(ExtensionContext.Store store, K key, Function<K, V> factory, Class<V> type) {
+  public static <K, V> V getOrCompute(
+      ExtensionContext.Store store, K key, Function<K, V> factory, Class<V> type) {
     return store.getOrComputeIfAbsent(key, factory, type);
   }
 }

@@ -1,8 +1,8 @@
 package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.report.ChartSource;
 import io.github.cloudtwin.kernel.TimelineFormat;
+import io.github.cloudtwin.report.ChartSource;
 import io.github.cloudtwin.report.Report;
 import io.github.cloudtwin.report.ReportIndexPage;
 import java.nio.charset.StandardCharsets;
@@ -25,31 +25,49 @@ final class FailureReporting {
 
   /** Report entry key of the timeline of a failed test. */
   static final String TIMELINE_ENTRY = "cloudtwin.timeline";
+
   /** Report entry key of the written HTML report's path. */
   static final String REPORT_ENTRY = "cloudtwin.report";
+
   /** Configuration parameter naming the report directory. */
   static final String REPORT_DIRECTORY = "cloudtwin.report.directory";
+
   /** The media type of the published HTML report. */
   static final MediaType HTML = MediaType.create("text", "html", StandardCharsets.UTF_8);
+
   /** The newest events printed for a failed test. */
   static final int MAX_PRINTED_EVENTS = 500;
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FailureReporting.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(FailureReporting.class);
 
   private FailureReporting() {}
 
   static void afterTest(
-      ExtensionContext context, CloudTwin twin, ReportMode mode, boolean forced, List<ChartSource> extra) {
+      ExtensionContext context,
+      CloudTwin twin,
+      ReportMode mode,
+      boolean forced,
+      List<ChartSource> extra) {
     Optional<Throwable> thrown = context.getExecutionException();
     boolean failed = thrown.isPresent() && !(thrown.get() instanceof TestAbortedException);
     try {
       if (failed) {
         String text = twin.timeline().lastText(MAX_PRINTED_EVENTS);
         context.publishReportEntry(TIMELINE_ENTRY, text);
-        System.out.println("CloudTwin timeline of " + context.getDisplayName() + " (" + context.getUniqueId() + "):\n" + text);
+        System.out.println(
+            "CloudTwin timeline of "
+                + context.getDisplayName()
+                + " ("
+                + context.getUniqueId()
+                + "):\n"
+                + text);
       }
       if (forced || mode == ReportMode.ALWAYS || (failed && mode == ReportMode.ON_FAILURE)) {
-        Report.Outcome outcome = failed ? Report.Outcome.FAILED : thrown.isPresent() ? Report.Outcome.ABORTED : Report.Outcome.PASSED;
+        Report.Outcome outcome =
+            failed
+                ? Report.Outcome.FAILED
+                : thrown.isPresent() ? Report.Outcome.ABORTED : Report.Outcome.PASSED;
         Report.Builder b = Report.builder(twin).title(title(context)).outcome(outcome);
         thrown.ifPresent(t -> b.failure(stackHead(t)));
         extra.forEach(b::source);
@@ -57,7 +75,8 @@ final class FailureReporting {
         context.publishReportEntry(REPORT_ENTRY, file.toAbsolutePath().toString());
         index(context, twin, outcome, thrown.map(FailureReporting::stackHead).orElse(""), file);
         if (failed) {
-          System.out.println("CloudTwin report of " + context.getDisplayName() + ": " + file.toAbsolutePath());
+          System.out.println(
+              "CloudTwin report of " + context.getDisplayName() + ": " + file.toAbsolutePath());
           publishFile(context, file);
         }
       }
@@ -67,16 +86,30 @@ final class FailureReporting {
   }
 
   /**
-   * Adds the report to the run's index ({@code index.html} in the report directory), printing
-   * where the index is when the first report of the run is added to it.
+   * Adds the report to the run's index ({@code index.html} in the report directory), printing where
+   * the index is when the first report of the run is added to it.
    */
-  private static void index(ExtensionContext context, CloudTwin twin, Report.Outcome outcome, String message, Path file) {
-    ReportIndex index = ExtensionStores.getOrCompute(context.getRoot().getStore(NAMESPACE), ReportIndex.class, k -> new ReportIndex(),
-        ReportIndex.class);
+  private static void index(
+      ExtensionContext context, CloudTwin twin, Report.Outcome outcome, String message, Path file) {
+    ReportIndex index =
+        ExtensionStores.getOrCompute(
+            context.getRoot().getStore(NAMESPACE),
+            ReportIndex.class,
+            k -> new ReportIndex(),
+            ReportIndex.class);
     String firstLine = message.lines().findFirst().orElse("");
-    Path written = index.add(reportDirectory(context), new ReportIndexPage.Entry(title(context), outcome, firstLine, file,
-        TimelineFormat.offset(twin.elapsed()), twin.timeline().size()));
-    if (index.size() == 1) System.out.println("CloudTwin reports of this run: " + written.toAbsolutePath());
+    Path written =
+        index.add(
+            reportDirectory(context),
+            new ReportIndexPage.Entry(
+                title(context),
+                outcome,
+                firstLine,
+                file,
+                TimelineFormat.offset(twin.elapsed()),
+                twin.timeline().size()));
+    if (index.size() == 1)
+      System.out.println("CloudTwin reports of this run: " + written.toAbsolutePath());
   }
 
   /**
@@ -86,9 +119,19 @@ final class FailureReporting {
    */
   private static void publishFile(ExtensionContext context, Path file) {
     try {
-      context.publishFile(file.getFileName().toString(), HTML, target -> Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING));
+      context.publishFile(
+          file.getFileName().toString(),
+          HTML,
+          target -> Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING));
     } catch (RuntimeException e) {
-      System.err.println("CloudTwin could not attach " + file + " to " + context.getDisplayName() + ": " + e + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+      System.err.println(
+          "CloudTwin could not attach "
+              + file
+              + " to "
+              + context.getDisplayName()
+              + ": "
+              + e
+              + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
     }
   }
 
@@ -102,7 +145,8 @@ final class FailureReporting {
   }
 
   static Path reportDirectory(ExtensionContext context) {
-    return Path.of(context.getConfigurationParameter(REPORT_DIRECTORY).orElse("target/cloudtwin-reports"));
+    return Path.of(
+        context.getConfigurationParameter(REPORT_DIRECTORY).orElse("target/cloudtwin-reports"));
   }
 
   static Path reportFile(ExtensionContext context) {
@@ -111,7 +155,10 @@ final class FailureReporting {
     String id = context.getUniqueId();
     int invocation = id.lastIndexOf("-invocation:#");
     if (invocation >= 0) {
-      method = method + "-" + id.substring(invocation + "-invocation:#".length()).replaceAll("[^0-9]", "");
+      method =
+          method
+              + "-"
+              + id.substring(invocation + "-invocation:#".length()).replaceAll("[^0-9]", "");
     }
     return Path.of(dir, context.getRequiredTestClass().getName(), sanitize(method) + ".html");
   }
@@ -119,5 +166,4 @@ final class FailureReporting {
   private static String sanitize(String s) {
     return s.replaceAll("[^A-Za-z0-9._-]", "_");
   }
-
 }

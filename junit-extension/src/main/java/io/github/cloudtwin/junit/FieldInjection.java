@@ -14,11 +14,15 @@ final class FieldInjection {
   static void inject(Object instance, Injectables.Scope scope) {
     for (Field f :
         ReflectionSupport.findFields(
-            instance.getClass(), f -> f.isAnnotationPresent(FromTwin.class), HierarchyTraversalMode.TOP_DOWN)) {
+            instance.getClass(),
+            f -> f.isAnnotationPresent(FromTwin.class),
+            HierarchyTraversalMode.TOP_DOWN)) {
       String where = "field " + f.getDeclaringClass().getSimpleName() + "." + f.getName();
       if (Modifier.isStatic(f.getModifiers())) {
         throw new ExtensionConfigurationException(
-            "CloudTwin cannot inject static " + where + ": a twin belongs to one test (or class) and"
+            "CloudTwin cannot inject static "
+                + where
+                + ": a twin belongs to one test (or class) and"
                 + " test classes may run in parallel. Make it an instance field.");
       }
       if (Modifier.isFinal(f.getModifiers())) {
@@ -30,14 +34,19 @@ final class FieldInjection {
               .orElseThrow(
                   () ->
                       new ExtensionConfigurationException(
-                          "CloudTwin cannot inject " + where + ": it has no " + f.getType().getName()
+                          "CloudTwin cannot inject "
+                              + where
+                              + ": it has no "
+                              + f.getType().getName()
                               + ". @FromTwin parameters and fields can be of these types: "
-                              + Injectables.supportedTypes() + "."));
+                              + Injectables.supportedTypes()
+                              + "."));
       Object value;
       try {
         value = Injection.value(injectable, f.getAnnotation(FromTwin.class).value(), scope);
       } catch (IllegalArgumentException e) {
-        throw new ExtensionConfigurationException("CloudTwin cannot inject " + where + ": " + e.getMessage());
+        throw new ExtensionConfigurationException(
+            "CloudTwin cannot inject " + where + ": " + e.getMessage());
       }
       try {
         f.setAccessible(true);

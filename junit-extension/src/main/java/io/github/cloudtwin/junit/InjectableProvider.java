@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A service-provider interface through which another module (the AWS SDK clients, for instance)
  * makes more types injectable as test parameters and {@code @FromTwin} fields. Providers are found
- * with {@link java.util.ServiceLoader} ({@code META-INF/services/io.github.cloudtwin.junit.InjectableProvider}).
+ * with {@link java.util.ServiceLoader} ({@code
+ * META-INF/services/io.github.cloudtwin.junit.InjectableProvider}).
  *
  * <p>For each twin, {@link #open} is called once, on first use; {@link #value} then reads each
  * injected value from what it returned, so values of one twin share that state. Implementations
@@ -16,7 +17,9 @@ import java.util.List;
  */
 public interface InjectableProvider<S> {
 
-  /** {@return the types this provider injects (exact types, as declared by parameters and fields)} */
+  /**
+   * {@return the types this provider injects (exact types, as declared by parameters and fields)}
+   */
   List<Class<?>> types();
 
   /**

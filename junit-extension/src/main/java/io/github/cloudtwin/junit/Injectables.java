@@ -1,12 +1,12 @@
 package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.appautoscaling.ApplicationAutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
-import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.ec2.Ec2;
-import io.github.cloudtwin.appautoscaling.ApplicationAutoScaling;
 import io.github.cloudtwin.ecs.CapacityProvider;
 import io.github.cloudtwin.ecs.Cluster;
 import io.github.cloudtwin.ecs.Ecs;
@@ -59,18 +59,22 @@ final class Injectables {
 
   private static List<InjectableProvider<?>> providers() {
     List<InjectableProvider<?>> out = new ArrayList<>();
-    for (InjectableProvider<?> p : ServiceLoader.load(InjectableProvider.class, Injectables.class.getClassLoader())) {
+    for (InjectableProvider<?> p :
+        ServiceLoader.load(InjectableProvider.class, Injectables.class.getClassLoader())) {
       out.add(p);
     }
     return List.copyOf(out);
   }
 
   private static <S> Injectable provided(InjectableProvider<S> p, Class<?> type) {
-    return unnamed(type, scope -> {
-      @SuppressWarnings("unchecked")
-      S state = (S) scope.providerState().computeIfAbsent(p.getClass(), k -> p.open(scope.twin()));
-      return p.value(type, state);
-    });
+    return unnamed(
+        type,
+        scope -> {
+          @SuppressWarnings("unchecked")
+          S state =
+              (S) scope.providerState().computeIfAbsent(p.getClass(), k -> p.open(scope.twin()));
+          return p.value(type, state);
+        });
   }
 
   static final List<Injectable> ALL =
@@ -87,18 +91,37 @@ final class Injectables {
           unnamed(ApplicationAutoScaling.class, s -> s.twin().applicationAutoScaling()),
           unnamed(Traffic.class, s -> s.twin().traffic()),
           unnamed(TwinReport.class, Scope::report),
-          named(MetricAlarm.class, "alarm", (t, n) -> find(t.cloudWatch().alarms(), MetricAlarm::alarmName, n),
+          named(
+              MetricAlarm.class,
+              "alarm",
+              (t, n) -> find(t.cloudWatch().alarms(), MetricAlarm::alarmName, n),
               t -> t.cloudWatch().alarms().stream().map(MetricAlarm::alarmName).toList()),
-          resource(AutoScalingGroup.class, "Auto Scaling group", (t, n) -> find(t.autoScaling().groups(), AutoScalingGroup::name, n),
+          resource(
+              AutoScalingGroup.class,
+              "Auto Scaling group",
+              (t, n) -> find(t.autoScaling().groups(), AutoScalingGroup::name, n),
               t -> t.autoScaling().groups().stream().map(AutoScalingGroup::name).toList()),
-          resource(LoadBalancer.class, "load balancer", (t, n) -> find(t.loadBalancing().loadBalancers(), LoadBalancer::name, n),
+          resource(
+              LoadBalancer.class,
+              "load balancer",
+              (t, n) -> find(t.loadBalancing().loadBalancers(), LoadBalancer::name, n),
               t -> t.loadBalancing().loadBalancers().stream().map(LoadBalancer::name).toList()),
-          resource(TargetGroup.class, "target group", (t, n) -> find(t.loadBalancing().targetGroups(), TargetGroup::name, n),
+          resource(
+              TargetGroup.class,
+              "target group",
+              (t, n) -> find(t.loadBalancing().targetGroups(), TargetGroup::name, n),
               t -> t.loadBalancing().targetGroups().stream().map(TargetGroup::name).toList()),
-          resource(Cluster.class, "ECS cluster", (t, n) -> find(t.ecs().clusters(), Cluster::clusterName, n),
+          resource(
+              Cluster.class,
+              "ECS cluster",
+              (t, n) -> find(t.ecs().clusters(), Cluster::clusterName, n),
               t -> t.ecs().clusters().stream().map(Cluster::clusterName).toList()),
-          resource(EcsService.class, "ECS service", Injectables::service, Injectables::serviceNames),
-          resource(CapacityProvider.class, "capacity provider", Injectables::capacityProvider,
+          resource(
+              EcsService.class, "ECS service", Injectables::service, Injectables::serviceNames),
+          resource(
+              CapacityProvider.class,
+              "capacity provider",
+              Injectables::capacityProvider,
               t -> capacityProviders(t).stream().map(CapacityProvider::name).toList()));
 
   private Injectables() {}
@@ -124,20 +147,29 @@ final class Injectables {
     return new Injectable(type, noun, null, byName, names, false);
   }
 
-  /** Services are named {@code cluster/service}, or just {@code service} when that is unambiguous. */
+  /**
+   * Services are named {@code cluster/service}, or just {@code service} when that is unambiguous.
+   */
   private static Optional<?> service(CloudTwin twin, String name) {
     List<EcsService> all = services(twin);
     int slash = name.indexOf('/');
     List<EcsService> found =
         all.stream()
-            .filter(s -> slash < 0
-                ? s.serviceName().equals(name)
-                : (s.clusterName() + "/" + s.serviceName()).equals(name))
+            .filter(
+                s ->
+                    slash < 0
+                        ? s.serviceName().equals(name)
+                        : (s.clusterName() + "/" + s.serviceName()).equals(name))
             .toList();
     if (found.size() > 1) {
       throw new IllegalArgumentException(
-          "several clusters have an ECS service named \"" + name + "\" (" + serviceNames(twin)
-              + "); write @FromTwin(\"cluster/" + name + "\").");
+          "several clusters have an ECS service named \""
+              + name
+              + "\" ("
+              + serviceNames(twin)
+              + "); write @FromTwin(\"cluster/"
+              + name
+              + "\").");
     }
     return found.stream().findFirst();
   }
@@ -177,10 +209,18 @@ final class Injectables {
   }
 
   static String supportedTypes() {
-    String provided = PROVIDERS.stream().flatMap(p -> p.types().stream()).map(Class::getSimpleName)
-        .collect(Collectors.joining(", "));
+    String provided =
+        PROVIDERS.stream()
+            .flatMap(p -> p.types().stream())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", "));
     return ALL.stream()
-        .map(i -> i.isNamed() ? "@FromTwin(\"name\") " + i.type().getSimpleName() : i.type().getSimpleName())
-        .collect(Collectors.joining(", ")) + (provided.isEmpty() ? "" : ", " + provided);
+            .map(
+                i ->
+                    i.isNamed()
+                        ? "@FromTwin(\"name\") " + i.type().getSimpleName()
+                        : i.type().getSimpleName())
+            .collect(Collectors.joining(", "))
+        + (provided.isEmpty() ? "" : ", " + provided);
   }
 }

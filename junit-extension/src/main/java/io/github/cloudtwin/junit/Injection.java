@@ -10,13 +10,26 @@ final class Injection {
     if (injectable.isNamed()) {
       if (name.isEmpty() && injectable.soleByType()) {
         java.util.List<String> names = injectable.names().apply(scope.twin());
-        if (names.size() == 1) return injectable.byName().apply(scope.twin(), names.get(0)).orElseThrow();
+        if (names.size() == 1)
+          return injectable.byName().apply(scope.twin(), names.get(0)).orElseThrow();
         throw new IllegalArgumentException(
             names.isEmpty()
-                ? "the twin has no " + injectable.noun() + " to inject as " + type + ". Create one before the"
+                ? "the twin has no "
+                    + injectable.noun()
+                    + " to inject as "
+                    + type
+                    + ". Create one before the"
                     + " test runs (@EcsCluster or a @CloudTwinSetup method taking CloudTwin)."
-                : "the twin has " + names.size() + " " + injectable.noun() + "s " + names + "; say which with"
-                    + " @FromTwin(\"its-name\") " + type + ".");
+                : "the twin has "
+                    + names.size()
+                    + " "
+                    + injectable.noun()
+                    + "s "
+                    + names
+                    + "; say which with"
+                    + " @FromTwin(\"its-name\") "
+                    + type
+                    + ".");
       }
       if (name.isEmpty()) {
         throw new IllegalArgumentException(
@@ -28,17 +41,26 @@ final class Injection {
           .orElseThrow(
               () ->
                   new IllegalArgumentException(
-                      "the twin has no " + injectable.noun() + " named \"" + name + "\" (it has "
-                          + injectable.names().apply(scope.twin()) + "). Create it before the test"
+                      "the twin has no "
+                          + injectable.noun()
+                          + " named \""
+                          + name
+                          + "\" (it has "
+                          + injectable.names().apply(scope.twin())
+                          + "). Create it before the test"
                           + " runs, in a @CloudTwinSetup method taking CloudTwin, or fix the name."));
     }
     if (!name.isEmpty()) {
       throw new IllegalArgumentException(
-          "@FromTwin(\"" + name + "\") names a resource, but there is one " + type
+          "@FromTwin(\""
+              + name
+              + "\") names a resource, but there is one "
+              + type
               + " per twin; write @FromTwin without a name.");
     }
     if (scope.report() == null && injectable.type() == TwinReport.class) {
-      throw new IllegalArgumentException("a TwinReport belongs to one test; take it in the test or a @BeforeEach method.");
+      throw new IllegalArgumentException(
+          "a TwinReport belongs to one test; take it in the test or a @BeforeEach method.");
     }
     return injectable.unnamed().apply(scope);
   }

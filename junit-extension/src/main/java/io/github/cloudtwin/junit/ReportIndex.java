@@ -26,8 +26,7 @@ import java.util.stream.Stream;
  * file of its own under {@code .index/}; the index is rebuilt from every part after every report,
  * under a file lock, so several forks writing to one directory share one complete index. A report
  * written again (the same test in a later run) appears once, as last written (by the wall clock,
- * outside any simulation); a report whose file
- * is gone is left out. Held in the run's root {@link
+ * outside any simulation); a report whose file is gone is left out. Held in the run's root {@link
  * org.junit.jupiter.api.extension.ExtensionContext.Store}; rewritten atomically, so the index is
  * complete even if the run is killed. Thread-safe.
  */
@@ -40,9 +39,13 @@ final class ReportIndex {
   static final String PARTS = ".index";
 
   private final List<Written> entries = new ArrayList<>();
-  private final String part = "run-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID() + ".tsv";
+  private final String part =
+      "run-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID() + ".tsv";
 
-  /** Adds {@code entry}, rewrites this run's part and the index in {@code dir}, and returns the index. */
+  /**
+   * Adds {@code entry}, rewrites this run's part and the index in {@code dir}, and returns the
+   * index.
+   */
   synchronized Path add(Path dir, ReportIndexPage.Entry entry) {
     entries.add(new Written(entry, Instant.now()));
     Path index = dir.resolve(FILE);
@@ -50,7 +53,9 @@ final class ReportIndex {
     try {
       Files.createDirectories(parts);
       writeAtomically(parts, parts.resolve(part), encode(dir, entries));
-      try (FileChannel lockFile = FileChannel.open(parts.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      try (FileChannel lockFile =
+          FileChannel.open(
+              parts.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         FileLock lock = lockFile.lock(); // other forks wait here; released when the channel closes
         try {
           writeAtomically(dir, index, ReportIndexPage.xhtml(dir, merged(dir, parts)));
@@ -71,7 +76,10 @@ final class ReportIndex {
   /** An entry and when it was added (the wall clock: which of two runs wrote a report last). */
   record Written(ReportIndexPage.Entry entry, Instant at) {}
 
-  /** Every part's entries in the order they were added; one per report file, as last written, if the file is there. */
+  /**
+   * Every part's entries in the order they were added; one per report file, as last written, if the
+   * file is there.
+   */
   static List<ReportIndexPage.Entry> merged(Path dir, Path parts) throws IOException {
     List<Written> all = new ArrayList<>();
     try (Stream<Path> s = Files.list(parts)) {
@@ -102,8 +110,20 @@ final class ReportIndex {
     for (Written w : entries) {
       ReportIndexPage.Entry e = w.entry();
       String file = base.relativize(e.file().toAbsolutePath().normalize()).toString();
-      sb.append(escape(e.test())).append('\t').append(e.outcome().name()).append('\t').append(escape(e.message())).append('\t')
-          .append(escape(file)).append('\t').append(escape(e.virtualTime())).append('\t').append(e.events()).append('\t').append(w.at()).append('\n');
+      sb.append(escape(e.test()))
+          .append('\t')
+          .append(e.outcome().name())
+          .append('\t')
+          .append(escape(e.message()))
+          .append('\t')
+          .append(escape(file))
+          .append('\t')
+          .append(escape(e.virtualTime()))
+          .append('\t')
+          .append(e.events())
+          .append('\t')
+          .append(w.at())
+          .append('\n');
     }
     return sb.toString();
   }
@@ -115,8 +135,16 @@ final class ReportIndex {
       String[] f = line.split("\t", -1);
       if (f.length != 7) continue;
       try {
-        out.add(new Written(new ReportIndexPage.Entry(unescape(f[0]), Report.Outcome.valueOf(f[1]), unescape(f[2]),
-            dir.resolve(unescape(f[3])), unescape(f[4]), Integer.parseInt(f[5])), Instant.parse(f[6])));
+        out.add(
+            new Written(
+                new ReportIndexPage.Entry(
+                    unescape(f[0]),
+                    Report.Outcome.valueOf(f[1]),
+                    unescape(f[2]),
+                    dir.resolve(unescape(f[3])),
+                    unescape(f[4]),
+                    Integer.parseInt(f[5])),
+                Instant.parse(f[6])));
       } catch (RuntimeException skipped) {
         // not a line this version wrote
       }

@@ -7,8 +7,8 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -41,14 +41,18 @@ final class TwinFactory {
     for (Class<?> c : classes) {
       for (Method m :
           ReflectionSupport.findMethods(
-              c, m -> m.isAnnotationPresent(CloudTwinSetup.class), HierarchyTraversalMode.TOP_DOWN)) {
+              c,
+              m -> m.isAnnotationPresent(CloudTwinSetup.class),
+              HierarchyTraversalMode.TOP_DOWN)) {
         if (m.getParameterCount() == 1 && m.getParameterTypes()[0] == CloudTwin.Builder.class) {
           builderSetups.add(m);
         } else if (m.getParameterCount() == 1 && m.getParameterTypes()[0] == CloudTwin.class) {
           twinSetups.add(m);
         } else {
           throw new ExtensionConfigurationException(
-              "@CloudTwinSetup method " + describe(m) + " must take exactly one parameter: CloudTwin.Builder"
+              "@CloudTwinSetup method "
+                  + describe(m)
+                  + " must take exactly one parameter: CloudTwin.Builder"
                   + " (to configure the twin before it is built) or CloudTwin (to create resources"
                   + " once it is built).");
         }
@@ -82,11 +86,19 @@ final class TwinFactory {
   private static void invoke(Method m, List<Object> instances, Object arg, TwinSettings settings) {
     Object target = null;
     if (!Modifier.isStatic(m.getModifiers())) {
-      target = instances.stream().filter(i -> m.getDeclaringClass().isInstance(i)).reduce((a, b) -> b).orElse(null);
+      target =
+          instances.stream()
+              .filter(i -> m.getDeclaringClass().isInstance(i))
+              .reduce((a, b) -> b)
+              .orElse(null);
       if (target == null) {
         throw new ExtensionConfigurationException(
-            "@CloudTwinSetup method " + describe(m) + " needs a test instance, but the twin is created"
-                + " before there is one (" + settings.lifecycle() + "). Make the method static, or"
+            "@CloudTwinSetup method "
+                + describe(m)
+                + " needs a test instance, but the twin is created"
+                + " before there is one ("
+                + settings.lifecycle()
+                + "). Make the method static, or"
                 + " annotate the class with @TestInstance(TestInstance.Lifecycle.PER_CLASS).");
       }
     }
@@ -94,11 +106,19 @@ final class TwinFactory {
   }
 
   static String describe(Method m) {
-    return m.getDeclaringClass().getSimpleName() + "." + m.getName() + "("
-        + String.join(", ", java.util.Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList()) + ")";
+    return m.getDeclaringClass().getSimpleName()
+        + "."
+        + m.getName()
+        + "("
+        + String.join(
+            ", ", java.util.Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList())
+        + ")";
   }
 
-  /** Contributing annotations; of each annotation type only the nearest (method, inner class) counts. */
+  /**
+   * Contributing annotations; of each annotation type only the nearest (method, inner class)
+   * counts.
+   */
   private static List<Contribution> contributions(List<AnnotatedElement> elements) {
     Map<Class<? extends Annotation>, Annotation> nearest = new LinkedHashMap<>();
     for (AnnotatedElement e : elements) {
@@ -111,7 +131,8 @@ final class TwinFactory {
     List<Contribution> out = new ArrayList<>();
     for (Annotation a : nearest.values()) {
       ContributesToTwin meta = a.annotationType().getAnnotation(ContributesToTwin.class);
-      @SuppressWarnings("unchecked") // the meta-annotation pairs the contributor with this annotation type
+      @SuppressWarnings(
+          "unchecked") // the meta-annotation pairs the contributor with this annotation type
       TwinContributor<Annotation> contributor = ReflectionSupport.newInstance(meta.value());
       out.add(new Contribution(a, contributor));
     }

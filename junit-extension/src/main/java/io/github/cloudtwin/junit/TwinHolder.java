@@ -1,9 +1,8 @@
 package io.github.cloudtwin.junit;
 
+import io.github.cloudtwin.CloudTwin;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.github.cloudtwin.CloudTwin;
 
 /**
  * The store value of one twin: JUnit closes it with its test or class context. It also keeps the

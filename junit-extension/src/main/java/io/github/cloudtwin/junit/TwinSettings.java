@@ -29,11 +29,22 @@ record TwinSettings(
       start = Instant.parse(a.start());
     } catch (java.time.format.DateTimeParseException e) {
       throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
-          origin + ": start = \"" + a.start() + "\" is not an ISO-8601 instant; write it like"
+          origin
+              + ": start = \""
+              + a.start()
+              + "\" is not an ISO-8601 instant; write it like"
               + " \"2026-01-01T00:00:00Z\".");
     }
     return new TwinSettings(
-        origin, a.seed(), a.region(), a.availabilityZones(), start, a.lifecycle(), a.report(), List.of(), List.of());
+        origin,
+        a.seed(),
+        a.region(),
+        a.availabilityZones(),
+        start,
+        a.lifecycle(),
+        a.report(),
+        List.of(),
+        List.of());
   }
 
   static TwinSettings defaults(Class<?> on) {
@@ -50,6 +61,10 @@ record TwinSettings(
   }
 
   CloudTwin.Builder builder() {
-    return CloudTwin.builder().region(region).availabilityZones(availabilityZones).seed(seed).start(start);
+    return CloudTwin.builder()
+        .region(region)
+        .availabilityZones(availabilityZones)
+        .seed(seed)
+        .start(start);
   }
 }

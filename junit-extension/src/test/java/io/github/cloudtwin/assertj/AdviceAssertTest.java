@@ -12,8 +12,14 @@ class AdviceAssertTest {
 
   static CloudTwin singleZoneGroup() {
     CloudTwin twin = CloudTwin.create();
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("solo").minSize(2).maxSize(2)
-        .availabilityZones("us-east-1a").build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("solo")
+                .minSize(2)
+                .maxSize(2)
+                .availabilityZones("us-east-1a")
+                .build());
     return twin;
   }
 
@@ -22,7 +28,8 @@ class AdviceAssertTest {
     try (CloudTwin twin = singleZoneGroup()) {
       assertThatThrownBy(() -> assertThat(twin).hasNoConfigurationWarnings())
           .isInstanceOf(AssertionError.class)
-          .hasMessage("""
+          .hasMessage(
+              """
               Expecting no configuration warnings
               but found 1 finding:
                 CRITICAL cannot-survive-zone-loss [group/solo]
@@ -40,13 +47,23 @@ class AdviceAssertTest {
     try (CloudTwin twin = singleZoneGroup()) {
       // tag::accepting[]
       assertThat(twin.advice()).accepting("cannot-survive-zone-loss").hasNoConfigurationWarnings();
-      assertThat(twin.advice()).accepting("cannot-survive-zone-loss", "group/solo").hasNoConfigurationWarnings();
+      assertThat(twin.advice())
+          .accepting("cannot-survive-zone-loss", "group/solo")
+          .hasNoConfigurationWarnings();
       assertThat(twin).hasNoConfigurationWarningsExcept("cannot-survive-zone-loss");
       // end::accepting[]
       assertThat(twin.advice()).hasFinding("cannot-survive-zone-loss");
-      assertThatThrownBy(() -> assertThat(twin.advice()).accepting("cannot-survive-zone-loss", "group/other").hasNoConfigurationWarnings())
+      assertThatThrownBy(
+              () ->
+                  assertThat(twin.advice())
+                      .accepting("cannot-survive-zone-loss", "group/other")
+                      .hasNoConfigurationWarnings())
           .hasMessageContaining("but found 1 finding:");
-      assertThatThrownBy(() -> assertThat(twin.advice()).accepting("flapping-thresholds").hasNoConfigurationWarnings())
+      assertThatThrownBy(
+              () ->
+                  assertThat(twin.advice())
+                      .accepting("flapping-thresholds")
+                      .hasNoConfigurationWarnings())
           .hasMessageContaining("cannot-survive-zone-loss");
     }
   }
@@ -56,7 +73,8 @@ class AdviceAssertTest {
     try (CloudTwin twin = CloudTwin.create()) {
       assertThat(twin).hasNoConfigurationWarnings();
       assertThatThrownBy(() -> assertThat(twin.advice()).hasFinding("flapping-thresholds"))
-          .hasMessage("Expecting a finding of rule flapping-thresholds\nbut there is none. The advice:\n  No findings.");
+          .hasMessage(
+              "Expecting a finding of rule flapping-thresholds\nbut there is none. The advice:\n  No findings.");
     }
   }
 
@@ -64,7 +82,8 @@ class AdviceAssertTest {
   void anUnknownRuleIdIsAValidationError() {
     try (CloudTwin twin = CloudTwin.create()) {
       assertThatThrownBy(() -> assertThat(twin.advice()).accepting("no-such-rule"))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("no-such-rule");
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("no-such-rule");
     }
   }
 }

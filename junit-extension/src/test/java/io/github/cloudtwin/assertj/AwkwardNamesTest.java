@@ -52,8 +52,16 @@ import org.junit.jupiter.api.Test;
 class AwkwardNamesTest {
 
   /** The names of one story. */
-  record Names(String group, String alarm, String policy, String targetGroup, String loadBalancer, String cluster,
-      String service, String family, String capacityProvider) {
+  record Names(
+      String group,
+      String alarm,
+      String policy,
+      String targetGroup,
+      String loadBalancer,
+      String cluster,
+      String service,
+      String family,
+      String capacityProvider) {
 
     Map<String, String> to(Names plain) {
       Map<String, String> m = new LinkedHashMap<>();
@@ -66,27 +74,33 @@ class AwkwardNamesTest {
       m.put(service, plain.service);
       m.put(family, plain.family);
       m.put(capacityProvider, plain.capacityProvider);
-      for (Map.Entry<String, String> e : List.copyOf(m.entrySet())) m.put(xml(e.getKey()), e.getValue()); // in the report
+      for (Map.Entry<String, String> e : List.copyOf(m.entrySet()))
+        m.put(xml(e.getKey()), e.getValue()); // in the report
       return m;
     }
   }
 
-  static final Names PLAIN = new Names("asg", "cpu-high", "out", "tg", "alb", "prod", "web", "webapp", "cp");
+  static final Names PLAIN =
+      new Names("asg", "cpu-high", "out", "tg", "alb", "prod", "web", "webapp", "cp");
 
   /** Each at AWS's maximum length for its field, with the characters AWS allows there. */
-  static final Names AWKWARD = new Names(
-      fill("web tier/v1.2 (blue.green) ", "a.b/c d-", 255), // Auto Scaling: 1-255, no colon
-      fill("cpu high: web tier/v1.2 > 80% ", "x:y/z. ", 255), // CloudWatch: 1-255 characters
-      fill("scale out: +1 / web tier.v1 ", "p:q/r. ", 255), // Auto Scaling policy: 1-255
-      fill("Web-Tier-", "v1-2-", 32), // ELB: 1-32 letters, digits, hyphens
-      fill("Web-Tier-Blue-", "lb-0", 32),
-      fill("prod_web-tier_", "Az09_-", 255), // ECS: 1-255 letters, digits, underscores, hyphens
-      fill("web_tier-v1_2-", "svc_-9", 255),
-      fill("web_tier-app-", "fam_-7", 255),
-      fill("cp_web-tier-", "cap_-5", 255));
+  static final Names AWKWARD =
+      new Names(
+          fill("web tier/v1.2 (blue.green) ", "a.b/c d-", 255), // Auto Scaling: 1-255, no colon
+          fill("cpu high: web tier/v1.2 > 80% ", "x:y/z. ", 255), // CloudWatch: 1-255 characters
+          fill("scale out: +1 / web tier.v1 ", "p:q/r. ", 255), // Auto Scaling policy: 1-255
+          fill("Web-Tier-", "v1-2-", 32), // ELB: 1-32 letters, digits, hyphens
+          fill("Web-Tier-Blue-", "lb-0", 32),
+          fill("prod_web-tier_", "Az09_-", 255), // ECS: 1-255 letters, digits, underscores, hyphens
+          fill("web_tier-v1_2-", "svc_-9", 255),
+          fill("web_tier-app-", "fam_-7", 255),
+          fill("cp_web-tier-", "cap_-5", 255));
 
   private static String xml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   private static String fill(String start, String unit, int length) {
@@ -98,9 +112,17 @@ class AwkwardNamesTest {
 
   @Test
   void theAwkwardNamesAreAtTheirMaximumLength() {
-    org.assertj.core.api.Assertions.assertThat(List.of(AWKWARD.group(), AWKWARD.alarm(), AWKWARD.policy(),
-        AWKWARD.cluster(), AWKWARD.service())).allSatisfy(n -> org.assertj.core.api.Assertions.assertThat(n).hasSize(255));
-    org.assertj.core.api.Assertions.assertThat(AWKWARD.group()).contains(" ", ".", "/").doesNotContain(":");
+    org.assertj.core.api.Assertions.assertThat(
+            List.of(
+                AWKWARD.group(),
+                AWKWARD.alarm(),
+                AWKWARD.policy(),
+                AWKWARD.cluster(),
+                AWKWARD.service()))
+        .allSatisfy(n -> org.assertj.core.api.Assertions.assertThat(n).hasSize(255));
+    org.assertj.core.api.Assertions.assertThat(AWKWARD.group())
+        .contains(" ", ".", "/")
+        .doesNotContain(":");
     org.assertj.core.api.Assertions.assertThat(AWKWARD.alarm()).contains(" ", ".", "/", ":");
     org.assertj.core.api.Assertions.assertThat(AWKWARD.targetGroup()).hasSize(32);
   }
@@ -121,7 +143,9 @@ class AwkwardNamesTest {
     org.assertj.core.api.Assertions.assertThat(plain).anyMatch(s -> s.endsWith(": passed"));
     org.assertj.core.api.Assertions.assertThat(plain).anyMatch(s -> s.contains(": failed\n"));
     for (int i = 0; i < plain.size(); i++) {
-      org.assertj.core.api.Assertions.assertThat(swapped.get(i)).as("outcome %d", i).isEqualTo(plain.get(i));
+      org.assertj.core.api.Assertions.assertThat(swapped.get(i))
+          .as("outcome %d", i)
+          .isEqualTo(plain.get(i));
     }
     org.assertj.core.api.Assertions.assertThat(swapped).hasSameSizeAs(plain);
   }
@@ -130,43 +154,106 @@ class AwkwardNamesTest {
   void theReportChartsInServiceInstancesOfAGroupWithSpacesInItsName() {
     try (CloudTwin twin = twin(AWKWARD)) {
       AutoScalingGroup group = twin.autoScaling().group(AWKWARD.group());
-      Chart chart = Report.builder(twin).build().charts().stream()
-          .filter(c -> c.title().equals("Auto Scaling group " + AWKWARD.group() + ": desired vs InService")).findFirst()
-          .orElseThrow();
-      Series inService = chart.series().stream().filter(s -> s.name().equals("InService")).findFirst().orElseThrow();
+      Chart chart =
+          Report.builder(twin).build().charts().stream()
+              .filter(
+                  c ->
+                      c.title()
+                          .equals(
+                              "Auto Scaling group " + AWKWARD.group() + ": desired vs InService"))
+              .findFirst()
+              .orElseThrow();
+      Series inService =
+          chart.series().stream()
+              .filter(s -> s.name().equals("InService"))
+              .findFirst()
+              .orElseThrow();
       org.assertj.core.api.Assertions.assertThat(group.inServiceCount()).isGreaterThanOrEqualTo(3);
-      org.assertj.core.api.Assertions.assertThat(inService.points().get(inService.points().size() - 1).value())
+      org.assertj.core.api.Assertions.assertThat(
+              inService.points().get(inService.points().size() - 1).value())
           .isEqualTo(group.inServiceCount());
     }
   }
 
-  /** The story: group of 3 under a cluster and a service of 6 behind a load balancer; CPU 95 from +2 to +5 scales out. */
+  /**
+   * The story: group of 3 under a cluster and a service of 6 behind a load balancer; CPU 95 from +2
+   * to +5 scales out.
+   */
   private static CloudTwin twin(Names n) {
     CloudTwin twin = CloudTwin.builder().seed(5).build();
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName(n.group())
-        .launchTemplate("ecs", "1").instanceType("m5.large").minSize(0).maxSize(6).desiredCapacity(3)
-        .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").detailedMonitoring(true).build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName(n.group())
+                .launchTemplate("ecs", "1")
+                .instanceType("m5.large")
+                .minSize(0)
+                .maxSize(6)
+                .desiredCapacity(3)
+                .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+                .detailedMonitoring(true)
+                .build());
     twin.ecs().createCluster(n.cluster());
-    twin.ecs().createCapacityProvider(new CapacityProviderSpec(n.capacityProvider(), n.group(), ManagedScaling.DISABLED, false));
-    twin.ecs().putClusterCapacityProviders(n.cluster(), List.of(n.capacityProvider()),
-        List.of(CapacityProviderStrategyItem.of(n.capacityProvider(), 1)));
-    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application(n.loadBalancer())
-        .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").build());
+    twin.ecs()
+        .createCapacityProvider(
+            new CapacityProviderSpec(
+                n.capacityProvider(), n.group(), ManagedScaling.DISABLED, false));
+    twin.ecs()
+        .putClusterCapacityProviders(
+            n.cluster(),
+            List.of(n.capacityProvider()),
+            List.of(CapacityProviderStrategyItem.of(n.capacityProvider(), 1)));
+    twin.loadBalancing()
+        .createLoadBalancer(
+            LoadBalancerSpec.application(n.loadBalancer())
+                .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+                .build());
     twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder(n.targetGroup()).build());
-    twin.loadBalancing().createListener(ListenerSpec.builder(n.loadBalancer(), 80).forwardTo(n.targetGroup()).build());
-    twin.ecs().registerTaskDefinition(TaskDefinitionSpec.builder(n.family())
-        .container(ContainerDefinition.builder("app", "nginx").cpu(256).memory(512).portMapping(80).build()).build());
-    twin.ecs().createService(ServiceSpec.builder(n.cluster(), n.service(), n.family()).desiredCount(6)
-        .loadBalancer(n.targetGroup(), "app", 80).build());
-    ScalingPolicy out = twin.autoScaling().putScalingPolicy(SimpleScalingPolicy.builder().policyName(n.policy())
-        .autoScalingGroupName(n.group()).scalingAdjustment(1).build());
-    twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName(n.alarm())
-        .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", n.group())).period(Duration.ofMinutes(1))
-        .evaluationPeriods(2).threshold(80).comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-        .alarmActions(out.asAlarmAction()).build());
+    twin.loadBalancing()
+        .createListener(
+            ListenerSpec.builder(n.loadBalancer(), 80).forwardTo(n.targetGroup()).build());
+    twin.ecs()
+        .registerTaskDefinition(
+            TaskDefinitionSpec.builder(n.family())
+                .container(
+                    ContainerDefinition.builder("app", "nginx")
+                        .cpu(256)
+                        .memory(512)
+                        .portMapping(80)
+                        .build())
+                .build());
+    twin.ecs()
+        .createService(
+            ServiceSpec.builder(n.cluster(), n.service(), n.family())
+                .desiredCount(6)
+                .loadBalancer(n.targetGroup(), "app", 80)
+                .build());
+    ScalingPolicy out =
+        twin.autoScaling()
+            .putScalingPolicy(
+                SimpleScalingPolicy.builder()
+                    .policyName(n.policy())
+                    .autoScalingGroupName(n.group())
+                    .scalingAdjustment(1)
+                    .build());
+    twin.cloudWatch()
+        .putMetricAlarm(
+            MetricAlarmSpec.builder()
+                .alarmName(n.alarm())
+                .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", n.group()))
+                .period(Duration.ofMinutes(1))
+                .evaluationPeriods(2)
+                .threshold(80)
+                .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                .alarmActions(out.asAlarmAction())
+                .build());
     twin.advance(ofMinutes(2));
-    twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup(n.group())
-        .between(ofMinutes(2), ofMinutes(5)).constant(95));
+    twin.cloudWatch()
+        .inject(
+            MetricInjection.metric("CPUUtilization")
+                .forGroup(n.group())
+                .between(ofMinutes(2), ofMinutes(5))
+                .constant(95));
     twin.advance(ofMinutes(6));
     for (int i = 0; i < 30; i++) twin.loadBalancing().send(n.loadBalancer());
     return twin;
@@ -185,63 +272,174 @@ class AwkwardNamesTest {
       int inService = group.inServiceCount();
       int desired = group.desiredCapacity();
       outcome(out, "group.hasDesiredCapacity", () -> assertThat(group).hasDesiredCapacity(desired));
-      outcome(out, "group.hasDesiredCapacity other", () -> assertThat(group).hasDesiredCapacity(desired + 2));
+      outcome(
+          out,
+          "group.hasDesiredCapacity other",
+          () -> assertThat(group).hasDesiredCapacity(desired + 2));
       outcome(out, "group.hasInServiceCount", () -> assertThat(group).hasInServiceCount(inService));
-      outcome(out, "group.hasInServiceCount other", () -> assertThat(group).hasInServiceCount(inService + 1));
+      outcome(
+          out,
+          "group.hasInServiceCount other",
+          () -> assertThat(group).hasInServiceCount(inService + 1));
       outcome(out, "group.isBalancedAcross", () -> assertThat(group).isBalancedAcross());
-      outcome(out, "group.isBalancedAcross zones", () -> assertThat(group).isBalancedAcross("us-east-1a", "us-east-1d"));
-      outcome(out, "group.hasScalingActivityCount", () -> assertThat(group).hasScalingActivityCount(group.activities().size()));
-      outcome(out, "group.hasScalingActivityCount other", () -> assertThat(group).hasScalingActivityCount(99));
-      outcome(out, "group.hasNoScalingActivityBetween", () -> assertThat(group).hasNoScalingActivityBetween(ofMinutes(1), ofMinutes(8)));
+      outcome(
+          out,
+          "group.isBalancedAcross zones",
+          () -> assertThat(group).isBalancedAcross("us-east-1a", "us-east-1d"));
+      outcome(
+          out,
+          "group.hasScalingActivityCount",
+          () -> assertThat(group).hasScalingActivityCount(group.activities().size()));
+      outcome(
+          out,
+          "group.hasScalingActivityCount other",
+          () -> assertThat(group).hasScalingActivityCount(99));
+      outcome(
+          out,
+          "group.hasNoScalingActivityBetween",
+          () -> assertThat(group).hasNoScalingActivityBetween(ofMinutes(1), ofMinutes(8)));
       outcome(out, "group.neverExceededSize", () -> assertThat(group).neverExceededSize(6));
       outcome(out, "group.neverExceededSize other", () -> assertThat(group).neverExceededSize(3));
-      outcome(out, "group.neverExceededSizeInZone", () -> assertThat(group).neverExceededSizeInZone("us-east-1a", 1));
+      outcome(
+          out,
+          "group.neverExceededSizeInZone",
+          () -> assertThat(group).neverExceededSizeInZone("us-east-1a", 1));
       outcome(out, "group.neverExceededCapacity", () -> assertThat(group).neverExceededCapacity(3));
       outcome(out, "alarm.isInState", () -> assertThat(alarm).isInState(alarm.state()));
-      outcome(out, "alarm.isInState other", () -> assertThat(alarm).isInState(AlarmState.INSUFFICIENT_DATA));
-      outcome(out, "alarm.transitionedToAlarmAt", () -> assertThat(alarm).transitionedToAlarmAt(ofMinutes(4)));
-      outcome(out, "alarm.transitionedToAlarmAt other", () -> assertThat(alarm).transitionedToAlarmAt(ofMinutes(7)));
-      outcome(out, "alarm.transitionedToStateAt", () -> assertThat(alarm).transitionedToStateAt(AlarmState.OK, ofMinutes(2)));
-      outcome(out, "alarm.transitionedToAlarmBetween", () -> assertThat(alarm).transitionedToAlarmBetween(ofMinutes(1), ofMinutes(8)));
-      outcome(out, "alarm.transitionedToStateBetween", () -> assertThat(alarm).transitionedToStateBetween(AlarmState.OK, ofMinutes(5), ofMinutes(8)));
-      outcome(out, "alarm.neverEnteredState", () -> assertThat(alarm).neverEnteredState(AlarmState.ALARM));
-      outcome(out, "alarm.in", () -> assertThat(alarm).in(twin).neverEnteredState(AlarmState.INSUFFICIENT_DATA));
+      outcome(
+          out,
+          "alarm.isInState other",
+          () -> assertThat(alarm).isInState(AlarmState.INSUFFICIENT_DATA));
+      outcome(
+          out,
+          "alarm.transitionedToAlarmAt",
+          () -> assertThat(alarm).transitionedToAlarmAt(ofMinutes(4)));
+      outcome(
+          out,
+          "alarm.transitionedToAlarmAt other",
+          () -> assertThat(alarm).transitionedToAlarmAt(ofMinutes(7)));
+      outcome(
+          out,
+          "alarm.transitionedToStateAt",
+          () -> assertThat(alarm).transitionedToStateAt(AlarmState.OK, ofMinutes(2)));
+      outcome(
+          out,
+          "alarm.transitionedToAlarmBetween",
+          () -> assertThat(alarm).transitionedToAlarmBetween(ofMinutes(1), ofMinutes(8)));
+      outcome(
+          out,
+          "alarm.transitionedToStateBetween",
+          () ->
+              assertThat(alarm)
+                  .transitionedToStateBetween(AlarmState.OK, ofMinutes(5), ofMinutes(8)));
+      outcome(
+          out,
+          "alarm.neverEnteredState",
+          () -> assertThat(alarm).neverEnteredState(AlarmState.ALARM));
+      outcome(
+          out,
+          "alarm.in",
+          () -> assertThat(alarm).in(twin).neverEnteredState(AlarmState.INSUFFICIENT_DATA));
       outcome(out, "tg.hasHealthyTargetCount", () -> assertThat(tg).hasHealthyTargetCount(6));
       outcome(out, "tg.hasHealthyTargetCount other", () -> assertThat(tg).hasHealthyTargetCount(2));
-      outcome(out, "tg.hasHealthyTargetCountInZone", () -> assertThat(tg).hasHealthyTargetCountInZone("us-east-1a", 2));
-      outcome(out, "tg.hasHealthyTargetCountInZone other", () -> assertThat(tg).hasHealthyTargetCountInZone("us-east-1b", 5));
+      outcome(
+          out,
+          "tg.hasHealthyTargetCountInZone",
+          () -> assertThat(tg).hasHealthyTargetCountInZone("us-east-1a", 2));
+      outcome(
+          out,
+          "tg.hasHealthyTargetCountInZone other",
+          () -> assertThat(tg).hasHealthyTargetCountInZone("us-east-1b", 5));
       outcome(out, "lb.routedNoRequestsTo", () -> assertThat(lb).routedNoRequestsTo("us-east-1a"));
-      outcome(out, "lb.routedNoRequestsTo d", () -> assertThat(lb).routedNoRequestsTo("us-east-1d"));
-      outcome(out, "lb.routedRequestsOnlyTo", () -> assertThat(lb).routedRequestsOnlyTo("us-east-1a", "us-east-1b", "us-east-1c"));
-      outcome(out, "lb.routedRequestsOnlyTo other", () -> assertThat(lb).routedRequestsOnlyTo("us-east-1b"));
+      outcome(
+          out, "lb.routedNoRequestsTo d", () -> assertThat(lb).routedNoRequestsTo("us-east-1d"));
+      outcome(
+          out,
+          "lb.routedRequestsOnlyTo",
+          () -> assertThat(lb).routedRequestsOnlyTo("us-east-1a", "us-east-1b", "us-east-1c"));
+      outcome(
+          out,
+          "lb.routedRequestsOnlyTo other",
+          () -> assertThat(lb).routedRequestsOnlyTo("us-east-1b"));
       outcome(out, "service.hasRunningTaskCount", () -> assertThat(service).hasRunningTaskCount(6));
-      outcome(out, "service.hasRunningTaskCount other", () -> assertThat(service).hasRunningTaskCount(7));
+      outcome(
+          out,
+          "service.hasRunningTaskCount other",
+          () -> assertThat(service).hasRunningTaskCount(7));
       outcome(out, "service.hasDesiredCount", () -> assertThat(service).hasDesiredCount(6));
       outcome(out, "service.hasDesiredCount other", () -> assertThat(service).hasDesiredCount(4));
       outcome(out, "service.isSpreadAcrossZones", () -> assertThat(service).isSpreadAcrossZones());
-      outcome(out, "service.isSpreadAcrossZones other", () -> assertThat(service).isSpreadAcrossZones("us-east-1a", "us-east-1d"));
+      outcome(
+          out,
+          "service.isSpreadAcrossZones other",
+          () -> assertThat(service).isSpreadAcrossZones("us-east-1a", "us-east-1d"));
       outcome(out, "service.reachedSteadyState", () -> assertThat(service).reachedSteadyState());
       outcome(out, "task.isRunning", () -> assertThat(task).isRunning());
-      outcome(out, "task.wasStoppedWithReason", () -> assertThat(task).wasStoppedWithReason("Scaling test"));
+      outcome(
+          out,
+          "task.wasStoppedWithReason",
+          () -> assertThat(task).wasStoppedWithReason("Scaling test"));
       outcome(out, "instance.isRunning", () -> assertThat(instance).isRunning());
-      outcome(out, "instance.isInZone", () -> assertThat(instance).isInZone(instance.availabilityZone()));
-      outcome(out, "instance.isInZone other", () -> assertThat(instance).in(twin).isInZone("us-east-1d"));
-      outcome(out, "twin.group", () -> assertThat(twin).group(n.group()).hasInServiceCount(inService));
-      outcome(out, "twin.alarm", () -> assertThat(twin).alarm(n.alarm()).isInState(AlarmState.ALARM));
-      outcome(out, "twin.targetGroup", () -> assertThat(twin).targetGroup(n.targetGroup()).hasHealthyTargetCount(3));
-      outcome(out, "twin.loadBalancer", () -> assertThat(twin).loadBalancer(n.loadBalancer()).routedNoRequestsTo("us-east-1c"));
-      outcome(out, "twin.service", () -> assertThat(twin).service(n.cluster(), n.service()).hasRunningTaskCount(6));
-      outcome(out, "twin.instance", () -> assertThat(twin).instance(instance.instanceId()).isRunning());
-      outcome(out, "timeline.containsInOrder", () -> assertThat(twin.timeline()).containsInOrder(
-          fact(AlarmStateChanged.class, a -> a.to() == AlarmState.ALARM).of("alarm/" + n.alarm()),
-          fact(PolicyExecuted.class).of("policy/" + n.policy()),
-          fact(DesiredCapacityChanged.class, c -> c.groupName().equals(n.group()))));
-      outcome(out, "timeline.containsInOrder other", () -> assertThat(twin.timeline()).containsInOrder(
-          fact(DesiredCapacityChanged.class, c -> c.to() == 6).of("group/" + n.group())));
-      outcome(out, "timeline.hasEventAt", () -> assertThat(twin.timeline()).hasEventAt(ofMinutes(4), "alarm/" + n.alarm(), "ALARM"));
-      outcome(out, "timeline.hasEventAt other", () -> assertThat(twin.timeline()).hasEventAt(ofMinutes(1), "group/" + n.group(), "desired"));
+      outcome(
+          out,
+          "instance.isInZone",
+          () -> assertThat(instance).isInZone(instance.availabilityZone()));
+      outcome(
+          out,
+          "instance.isInZone other",
+          () -> assertThat(instance).in(twin).isInZone("us-east-1d"));
+      outcome(
+          out, "twin.group", () -> assertThat(twin).group(n.group()).hasInServiceCount(inService));
+      outcome(
+          out, "twin.alarm", () -> assertThat(twin).alarm(n.alarm()).isInState(AlarmState.ALARM));
+      outcome(
+          out,
+          "twin.targetGroup",
+          () -> assertThat(twin).targetGroup(n.targetGroup()).hasHealthyTargetCount(3));
+      outcome(
+          out,
+          "twin.loadBalancer",
+          () -> assertThat(twin).loadBalancer(n.loadBalancer()).routedNoRequestsTo("us-east-1c"));
+      outcome(
+          out,
+          "twin.service",
+          () -> assertThat(twin).service(n.cluster(), n.service()).hasRunningTaskCount(6));
+      outcome(
+          out, "twin.instance", () -> assertThat(twin).instance(instance.instanceId()).isRunning());
+      outcome(
+          out,
+          "timeline.containsInOrder",
+          () ->
+              assertThat(twin.timeline())
+                  .containsInOrder(
+                      fact(AlarmStateChanged.class, a -> a.to() == AlarmState.ALARM)
+                          .of("alarm/" + n.alarm()),
+                      fact(PolicyExecuted.class).of("policy/" + n.policy()),
+                      fact(DesiredCapacityChanged.class, c -> c.groupName().equals(n.group()))));
+      outcome(
+          out,
+          "timeline.containsInOrder other",
+          () ->
+              assertThat(twin.timeline())
+                  .containsInOrder(
+                      fact(DesiredCapacityChanged.class, c -> c.to() == 6)
+                          .of("group/" + n.group())));
+      outcome(
+          out,
+          "timeline.hasEventAt",
+          () ->
+              assertThat(twin.timeline()).hasEventAt(ofMinutes(4), "alarm/" + n.alarm(), "ALARM"));
+      outcome(
+          out,
+          "timeline.hasEventAt other",
+          () ->
+              assertThat(twin.timeline())
+                  .hasEventAt(ofMinutes(1), "group/" + n.group(), "desired"));
       twin.ecs().stopTask(n.cluster(), task.taskId(), "Scaling test");
-      outcome(out, "task.wasStoppedWithReason after", () -> assertThat(task).wasStoppedWithReason("Scaling test"));
+      outcome(
+          out,
+          "task.wasStoppedWithReason after",
+          () -> assertThat(task).wasStoppedWithReason("Scaling test"));
       outcome(out, "task.isRunning after", () -> assertThat(task).isRunning());
       twin.advance(ofMinutes(1));
       out.add(twin.timeline().text());

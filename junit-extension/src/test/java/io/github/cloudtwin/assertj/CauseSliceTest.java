@@ -9,7 +9,9 @@ import io.github.cloudtwin.ec2.Instance;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The slice of a failure shows the events that caused the resource's events, from other resources. */
+/**
+ * The slice of a failure shows the events that caused the resource's events, from other resources.
+ */
 class CauseSliceTest {
 
   @Test
@@ -17,7 +19,12 @@ class CauseSliceTest {
     try (CloudTwin twin = CloudTwin.builder().seed(2).build()) {
       twin.autoScaling()
           .createAutoScalingGroup(
-              AutoScalingGroupSpec.builder().autoScalingGroupName("web").minSize(1).maxSize(2).availabilityZones("us-east-1a").build());
+              AutoScalingGroupSpec.builder()
+                  .autoScalingGroupName("web")
+                  .minSize(1)
+                  .maxSize(2)
+                  .availabilityZones("us-east-1a")
+                  .build());
       twin.advance(Duration.ofMinutes(1));
       Instance i = twin.ec2().instances().get(0);
       assertThatThrownBy(() -> assertThat(twin).instance(i.instanceId()).isInZone("us-east-1b"))

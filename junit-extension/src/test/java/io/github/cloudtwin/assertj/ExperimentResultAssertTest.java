@@ -24,14 +24,29 @@ class ExperimentResultAssertTest {
 
   static CloudTwin webTier() {
     CloudTwin twin = CloudTwin.builder().seed(7).build();
-    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web")
-        .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").build());
-    twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").port(80).deregistrationDelay(ofSeconds(30)).build());
-    twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("web").instanceType("m5.large").minSize(6).maxSize(9).desiredCapacity(6)
-        .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").targetGroupNames("web-tg")
-        .healthCheckType(HealthCheckType.ELB).healthCheckGracePeriod(ofMinutes(2)).build());
+    twin.loadBalancing()
+        .createLoadBalancer(
+            LoadBalancerSpec.application("web")
+                .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+                .build());
+    twin.loadBalancing()
+        .createTargetGroup(
+            TargetGroupSpec.builder("web-tg").port(80).deregistrationDelay(ofSeconds(30)).build());
+    twin.loadBalancing()
+        .createListener(ListenerSpec.builder("web", 80).forwardTo("web-tg").build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .instanceType("m5.large")
+                .minSize(6)
+                .maxSize(9)
+                .desiredCapacity(6)
+                .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+                .targetGroupNames("web-tg")
+                .healthCheckType(HealthCheckType.ELB)
+                .healthCheckGracePeriod(ofMinutes(2))
+                .build());
     twin.traffic().apply("web", Workload.constant(600));
     twin.advance(ofMinutes(10));
     return twin;
@@ -41,13 +56,21 @@ class ExperimentResultAssertTest {
   void aRunThatKeepsItsUsersServedPassesEveryVerdict() {
     try (CloudTwin twin = webTier()) {
       // tag::verdicts[]
-      ExperimentResult result = twin.experiments().run(Experiment.builder("lose-two-instances")
-          .action("terminate", new FaultAction.TerminateInstances("web", Selection.count(2)), ofMinutes(1))
-          .build());
+      ExperimentResult result =
+          twin.experiments()
+              .run(
+                  Experiment.builder("lose-two-instances")
+                      .action(
+                          "terminate",
+                          new FaultAction.TerminateInstances("web", Selection.count(2)),
+                          ofMinutes(1))
+                      .build());
 
-      assertThat(result).completed()
+      assertThat(result)
+          .completed()
           .errorRateBelow(0.001)
-          .recoveredTo(6).within(ofMinutes(10))
+          .recoveredTo(6)
+          .within(ofMinutes(10))
           .neverBelow("group/web", 4)
           .meanResponseTimeBelow(ofMillis(50));
       // end::verdicts[]
@@ -57,10 +80,12 @@ class ExperimentResultAssertTest {
   @Test
   void aZoneLossFailsAStrictErrorBudgetAndTheMessageShowsTheWorstMinute() {
     try (CloudTwin twin = webTier()) {
-      ExperimentResult result = twin.experiments().run(Experiments.loseOneZone("us-east-1a", ofMinutes(30)));
+      ExperimentResult result =
+          twin.experiments().run(Experiments.loseOneZone("us-east-1a", ofMinutes(30)));
       assertThatThrownBy(() -> assertThat(result).errorRateBelow(0.001))
           .isInstanceOf(AssertionError.class)
-          .hasMessage("""
+          .hasMessage(
+              """
               Expecting experiment \"lose-us-east-1a\" to have an error rate below 0.001
               but it was 0.0024 (0.24 %) (4,000 of 1,644,000 requests failed).
               Worst minute: the one ending at +00:02:00 of the experiment: 4,000 of 24,000 requests failed, 0.1667 (16.67 %), mean response 0.020 s, InService {web=5}, healthy targets {web-tg=4}.
@@ -78,11 +103,13 @@ class ExperimentResultAssertTest {
                 +00:12:00  instance/i-0655cd7f6934a6ea0  Pending in group web
                 +00:12:00  group/web  i-0a10e1c9de338f404 Healthy -> Unhealthy: an instance was taken out of service in response to an ELB system health check failure""");
       assertThatThrownBy(() -> assertThat(result).recoveredTo(6).within(ofSeconds(30)))
-          .hasMessageContaining("to have group/web back at 6 within 30s of the first action's start\nbut group/web was back at 6 only after 4m.\nLowest minute: the one ending at +00:02:00");
+          .hasMessageContaining(
+              "to have group/web back at 6 within 30s of the first action's start\nbut group/web was back at 6 only after 4m.\nLowest minute: the one ending at +00:02:00");
       assertThatThrownBy(() -> assertThat(result).wasStoppedBy("some-alarm"))
           .hasMessageContaining("to be stopped by some-alarm\nbut it completed.");
       assertThatThrownBy(() -> assertThat(result).replacedAllLostTasks(2))
-          .hasMessageContaining("lose 2 tasks and replace them all\nbut it stopped 0 and 0 were replaced.");
+          .hasMessageContaining(
+              "lose 2 tasks and replace them all\nbut it stopped 0 and 0 were replaced.");
     }
   }
 }

@@ -25,30 +25,50 @@ class GroupSizeAssertTest {
   @Test
   void whileAZonesInstancesAreReplacedTheRealSizeExceedsTheDesiredCapacity() {
     try (CloudTwin twin = CloudTwin.create()) {
-      twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(ZONES).build());
+      twin.loadBalancing()
+          .createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(ZONES).build());
       twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("tg").build());
       twin.loadBalancing().createListener(ListenerSpec.builder("web", 80).forwardTo("tg").build());
-      AutoScalingGroup g = twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("web")
-          .minSize(6).maxSize(6).desiredCapacity(6).availabilityZones(ZONES).targetGroupNames("tg")
-          .healthCheckType(HealthCheckType.ELB).healthCheckGracePeriod(Duration.ZERO).build());
+      AutoScalingGroup g =
+          twin.autoScaling()
+              .createAutoScalingGroup(
+                  AutoScalingGroupSpec.builder()
+                      .autoScalingGroupName("web")
+                      .minSize(6)
+                      .maxSize(6)
+                      .desiredCapacity(6)
+                      .availabilityZones(ZONES)
+                      .targetGroupNames("tg")
+                      .healthCheckType(HealthCheckType.ELB)
+                      .healthCheckGracePeriod(Duration.ZERO)
+                      .build());
       twin.advance(Duration.ofMinutes(5));
       org.assertj.core.api.Assertions.assertThat(g.size().byZone())
-          .containsEntry("us-east-1a", 2).containsEntry("us-east-1b", 2).containsEntry("us-east-1c", 2);
+          .containsEntry("us-east-1a", 2)
+          .containsEntry("us-east-1b", 2)
+          .containsEntry("us-east-1c", 2);
       org.assertj.core.api.Assertions.assertThat(g.sizeHistory().get(0).total()).isEqualTo(6);
       twin.faults().failZone("us-east-1a");
       twin.advance(Duration.ofMinutes(10));
       assertThat(g).neverExceededCapacity(6);
-      // "terminate and launch": the replacement is Pending while the unhealthy instance is Terminating
-      GroupSize peak = g.sizeHistory().stream().max(java.util.Comparator.comparingInt(GroupSize::total)).orElseThrow();
+      // "terminate and launch": the replacement is Pending while the unhealthy instance is
+      // Terminating
+      GroupSize peak =
+          g.sizeHistory().stream()
+              .max(java.util.Comparator.comparingInt(GroupSize::total))
+              .orElseThrow();
       org.assertj.core.api.Assertions.assertThat(peak.total()).isEqualTo(7);
       assertThat(g).neverExceededSize(7).neverExceededSizeInZone("us-east-1a", 2);
       assertThatThrownBy(() -> assertThat(g).neverExceededSize(6))
           .isInstanceOf(AssertionError.class)
-          .hasMessageContaining("Expecting Auto Scaling group \"web\" never to have more than 6 instances (Pending + InService + Terminating)")
-          .hasMessageContaining("but it had 7 at +00:07:00 (per zone: us-east-1a=2, us-east-1b=3, us-east-1c=2)")
+          .hasMessageContaining(
+              "Expecting Auto Scaling group \"web\" never to have more than 6 instances (Pending + InService + Terminating)")
+          .hasMessageContaining(
+              "but it had 7 at +00:07:00 (per zone: us-east-1a=2, us-east-1b=3, us-east-1c=2)")
           .hasMessageContaining("Launching a new EC2 instance");
       assertThatThrownBy(() -> assertThat(g).neverExceededSizeInZone("us-east-1b", 2))
-          .isInstanceOf(AssertionError.class).hasMessageContaining("in us-east-1b");
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("in us-east-1b");
       org.assertj.core.api.Assertions.assertThat(g.size().inZone("us-east-1a")).isZero();
       org.assertj.core.api.Assertions.assertThat(g.size().total()).isEqualTo(6);
     }

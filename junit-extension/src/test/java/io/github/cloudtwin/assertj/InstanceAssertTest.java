@@ -19,7 +19,8 @@ class InstanceAssertTest {
   @BeforeEach
   void launch() {
     twin = CloudTwin.builder().seed(1).build();
-    instance = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1b").build());
+    instance =
+        twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1b").build());
   }
 
   @AfterEach
@@ -65,21 +66,47 @@ class InstanceAssertTest {
     String id = instance.instanceId();
     assertThatThrownBy(() -> assertThat(instance).in(twin).isRunning())
         .hasMessage(
-            "Expecting instance " + id + " (t3.micro, us-east-1b, stopped) to be running\n"
+            "Expecting instance "
+                + id
+                + " (t3.micro, us-east-1b, stopped) to be running\n"
                 + "but it is stopped (since +00:11:30).\n"
                 + "Timeline (last 12 of 24 events, t0 = 2026-01-01T00:00:00Z):\n"
-                + "  +00:06:00  instance/" + id + "  stopped -> pending\n"
-                + "  +00:06:30  instance/" + id + "  pending -> running\n"
-                + "  +00:07:00  instance/" + id + "  running -> stopping\n"
-                + "  +00:07:30  instance/" + id + "  stopping -> stopped\n"
-                + "  +00:08:00  instance/" + id + "  stopped -> pending\n"
-                + "  +00:08:30  instance/" + id + "  pending -> running\n"
-                + "  +00:09:00  instance/" + id + "  running -> stopping\n"
-                + "  +00:09:30  instance/" + id + "  stopping -> stopped\n"
-                + "  +00:10:00  instance/" + id + "  stopped -> pending\n"
-                + "  +00:10:30  instance/" + id + "  pending -> running\n"
-                + "  +00:11:00  instance/" + id + "  running -> stopping\n"
-                + "  +00:11:30  instance/" + id + "  stopping -> stopped\n"
+                + "  +00:06:00  instance/"
+                + id
+                + "  stopped -> pending\n"
+                + "  +00:06:30  instance/"
+                + id
+                + "  pending -> running\n"
+                + "  +00:07:00  instance/"
+                + id
+                + "  running -> stopping\n"
+                + "  +00:07:30  instance/"
+                + id
+                + "  stopping -> stopped\n"
+                + "  +00:08:00  instance/"
+                + id
+                + "  stopped -> pending\n"
+                + "  +00:08:30  instance/"
+                + id
+                + "  pending -> running\n"
+                + "  +00:09:00  instance/"
+                + id
+                + "  running -> stopping\n"
+                + "  +00:09:30  instance/"
+                + id
+                + "  stopping -> stopped\n"
+                + "  +00:10:00  instance/"
+                + id
+                + "  stopped -> pending\n"
+                + "  +00:10:30  instance/"
+                + id
+                + "  pending -> running\n"
+                + "  +00:11:00  instance/"
+                + id
+                + "  running -> stopping\n"
+                + "  +00:11:30  instance/"
+                + id
+                + "  stopping -> stopped\n"
                 + "It was running from +00:10:30 to +00:11:00.");
   }
 
@@ -106,11 +133,16 @@ class InstanceAssertTest {
   void softAssertionsCollectEveryFailure() {
     CloudTwinSoftAssertions softly = new CloudTwinSoftAssertions();
     softly.assertThat(instance).in(twin).isRunning().isInZone("us-east-1c");
-    softly.assertThat(twin.timeline()).hasEventAt(Duration.ZERO, "instance/" + instance.instanceId(), "launched");
-    softly.assertThat(twin.timeline()).hasEventAt(Duration.ofMinutes(1), "instance/" + instance.instanceId(), "launched");
+    softly
+        .assertThat(twin.timeline())
+        .hasEventAt(Duration.ZERO, "instance/" + instance.instanceId(), "launched");
+    softly
+        .assertThat(twin.timeline())
+        .hasEventAt(Duration.ofMinutes(1), "instance/" + instance.instanceId(), "launched");
     org.assertj.core.api.Assertions.assertThat(softly.errorsCollected()).hasSize(3);
     org.assertj.core.api.Assertions.assertThat(softly.errorsCollected().get(0))
-        .hasMessageStartingWith("Expecting instance i-0c3a11b03326a7bf5 (t3.micro, us-east-1b, pending) to be running");
+        .hasMessageStartingWith(
+            "Expecting instance i-0c3a11b03326a7bf5 (t3.micro, us-east-1b, pending) to be running");
     org.assertj.core.api.Assertions.assertThat(softly.errorsCollected().get(1))
         .hasMessageStartingWith("Expecting instance i-0c3a11b03326a7bf5 to be in us-east-1c");
     assertThatThrownBy(softly::assertAll).hasMessageContaining("Multiple Failures (3 failures)");

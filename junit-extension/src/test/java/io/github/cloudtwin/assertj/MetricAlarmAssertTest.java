@@ -41,7 +41,11 @@ class MetricAlarmAssertTest {
                     .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
                     .evaluationPeriods(2)
                     .build());
-    twin.cloudWatch().inject(MetricInjection.metric(LOAD).between(Duration.ZERO, Duration.ofMinutes(5)).series(50, 90, 95, 60, 40));
+    twin.cloudWatch()
+        .inject(
+            MetricInjection.metric(LOAD)
+                .between(Duration.ZERO, Duration.ofMinutes(5))
+                .series(50, 90, 95, 60, 40));
     twin.cloudWatch()
         .putMetricAlarm(
             MetricAlarmSpec.builder()
@@ -61,8 +65,12 @@ class MetricAlarmAssertTest {
 
   @Test
   void passingAssertions() {
-    assertThat(twin).alarm("load-high").isInState(OK).transitionedToAlarmAt(Duration.ofMinutes(4))
-        .transitionedToStateAt(OK, Duration.ofMinutes(5)).neverEnteredState(INSUFFICIENT_DATA);
+    assertThat(twin)
+        .alarm("load-high")
+        .isInState(OK)
+        .transitionedToAlarmAt(Duration.ofMinutes(4))
+        .transitionedToStateAt(OK, Duration.ofMinutes(5))
+        .neverEnteredState(INSUFFICIENT_DATA);
     assertThat(alarm).in(twin).transitionedToAlarmAt(Duration.ofMinutes(4));
     assertThat(twin).alarm("never").neverEnteredState(ALARM).isInState(OK);
   }
@@ -71,19 +79,29 @@ class MetricAlarmAssertTest {
   void aViewBringsItsTwinsTimelineSoOffsetsNeedNoIn() {
     assertThat(alarm).transitionedToAlarmAt(Duration.ofMinutes(4));
     assertThatThrownBy(() -> assertThat(alarm).transitionedToAlarmAt(Duration.ofMinutes(3)))
-        .hasMessageStartingWith("Expecting alarm \"load-high\" to go to ALARM at +00:03:00 (virtual time)\n"
-            + "but it went to ALARM at +00:04:00 (1m later).\nTimeline (4 events, t0 = 2026-01-01T00:00:00Z):");
+        .hasMessageStartingWith(
+            "Expecting alarm \"load-high\" to go to ALARM at +00:03:00 (virtual time)\n"
+                + "but it went to ALARM at +00:04:00 (1m later).\nTimeline (4 events, t0 = 2026-01-01T00:00:00Z):");
   }
 
   @Test
   void softAssertionsCollectAlarmFailures() {
     CloudTwinSoftAssertions softly = new CloudTwinSoftAssertions();
-    softly.assertThat(alarm).in(twin).isInState(ALARM).neverEnteredState(ALARM).transitionedToAlarmAt(Duration.ofMinutes(4));
+    softly
+        .assertThat(alarm)
+        .in(twin)
+        .isInState(ALARM)
+        .neverEnteredState(ALARM)
+        .transitionedToAlarmAt(Duration.ofMinutes(4));
     org.assertj.core.api.Assertions.assertThat(softly.errorsCollected())
         .extracting(Throwable::getMessage)
         .satisfiesExactly(
-            m -> org.assertj.core.api.Assertions.assertThat(m).startsWith("Expecting alarm \"load-high\" to be in state ALARM"),
-            m -> org.assertj.core.api.Assertions.assertThat(m).startsWith("Expecting alarm \"load-high\" never to enter ALARM"));
+            m ->
+                org.assertj.core.api.Assertions.assertThat(m)
+                    .startsWith("Expecting alarm \"load-high\" to be in state ALARM"),
+            m ->
+                org.assertj.core.api.Assertions.assertThat(m)
+                    .startsWith("Expecting alarm \"load-high\" never to enter ALARM"));
   }
 
   @Test
@@ -103,15 +121,21 @@ class MetricAlarmAssertTest {
 
   @Test
   void theAlarmAloneGivesTheSameMessageAsTheTwin() {
-    Throwable alone = org.assertj.core.api.Assertions.catchThrowable(() -> assertThat(alarm).isInState(ALARM));
-    Throwable viaTwin = org.assertj.core.api.Assertions.catchThrowable(() -> assertThat(twin).alarm("load-high").isInState(ALARM));
-    org.assertj.core.api.Assertions.assertThat(alone).hasMessage(viaTwin.getMessage())
-        .hasMessageContaining("but it is OK (since +00:05:00)").hasMessageContaining("Timeline (4 events");
+    Throwable alone =
+        org.assertj.core.api.Assertions.catchThrowable(() -> assertThat(alarm).isInState(ALARM));
+    Throwable viaTwin =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> assertThat(twin).alarm("load-high").isInState(ALARM));
+    org.assertj.core.api.Assertions.assertThat(alone)
+        .hasMessage(viaTwin.getMessage())
+        .hasMessageContaining("but it is OK (since +00:05:00)")
+        .hasMessageContaining("Timeline (4 events");
   }
 
   @Test
   void transitionedToAlarmAtFailsNamingWhenItDidGoToAlarm() {
-    assertThatThrownBy(() -> assertThat(twin).alarm("load-high").transitionedToAlarmAt(Duration.ofMinutes(3)))
+    assertThatThrownBy(
+            () -> assertThat(twin).alarm("load-high").transitionedToAlarmAt(Duration.ofMinutes(3)))
         .isInstanceOf(AssertionError.class)
         .hasMessage(
             "Expecting alarm \"load-high\" to go to ALARM at +00:03:00 (virtual time)\n"
@@ -139,7 +163,8 @@ class MetricAlarmAssertTest {
 
   @Test
   void transitionedToAlarmAtFailsForAnAlarmThatNeverFiredShowingTheNewestEvaluation() {
-    assertThatThrownBy(() -> assertThat(twin).alarm("never").transitionedToAlarmAt(Duration.ofMinutes(3)))
+    assertThatThrownBy(
+            () -> assertThat(twin).alarm("never").transitionedToAlarmAt(Duration.ofMinutes(3)))
         .isInstanceOf(AssertionError.class)
         .hasMessage(
             "Expecting alarm \"never\" to go to ALARM at +00:03:00 (virtual time)\n"
@@ -165,22 +190,36 @@ class MetricAlarmAssertTest {
 
   @Test
   void transitionedToStateBetweenAcceptsAWindowAndFailsNamingTheNearestTransition() {
-    assertThat(alarm).transitionedToAlarmBetween(Duration.ofMinutes(3), Duration.ofMinutes(5))
+    assertThat(alarm)
+        .transitionedToAlarmBetween(Duration.ofMinutes(3), Duration.ofMinutes(5))
         .transitionedToStateBetween(OK, Duration.ofMinutes(5), Duration.ofMinutes(5));
-    assertThatThrownBy(() -> assertThat(alarm).transitionedToAlarmBetween(Duration.ZERO, Duration.ofMinutes(3)))
+    assertThatThrownBy(
+            () ->
+                assertThat(alarm).transitionedToAlarmBetween(Duration.ZERO, Duration.ofMinutes(3)))
         .isInstanceOf(AssertionError.class)
-        .hasMessageStartingWith("Expecting alarm \"load-high\" to go to ALARM between +00:00:00 and +00:03:00 (virtual time)\n"
-            + "but it went to ALARM at +00:04:00 (1m later).");
-    assertThatThrownBy(() -> assertThat(twin).alarm("never").transitionedToAlarmBetween(Duration.ZERO, Duration.ofMinutes(6)))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("but it never went to ALARM (it is OK).");
+        .hasMessageStartingWith(
+            "Expecting alarm \"load-high\" to go to ALARM between +00:00:00 and +00:03:00 (virtual time)\n"
+                + "but it went to ALARM at +00:04:00 (1m later).");
+    assertThatThrownBy(
+            () ->
+                assertThat(twin)
+                    .alarm("never")
+                    .transitionedToAlarmBetween(Duration.ZERO, Duration.ofMinutes(6)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but it never went to ALARM (it is OK).");
   }
 
   @Test
   void stateChangesAreReadableInAWindowAndByState() {
     java.time.Instant t0 = twin.timeline().t0();
-    org.assertj.core.api.Assertions.assertThat(alarm.stateChangesBetween(t0.plus(Duration.ofMinutes(3)), t0.plus(Duration.ofMinutes(6))))
-        .extracting(io.github.cloudtwin.cloudwatch.AlarmHistoryItem::newState).containsExactly(ALARM, OK);
-    org.assertj.core.api.Assertions.assertThat(alarm.firstTransitionTo(ALARM)).contains(t0.plus(Duration.ofMinutes(4)));
-    org.assertj.core.api.Assertions.assertThat(alarm.firstTransitionTo(INSUFFICIENT_DATA)).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(
+            alarm.stateChangesBetween(
+                t0.plus(Duration.ofMinutes(3)), t0.plus(Duration.ofMinutes(6))))
+        .extracting(io.github.cloudtwin.cloudwatch.AlarmHistoryItem::newState)
+        .containsExactly(ALARM, OK);
+    org.assertj.core.api.Assertions.assertThat(alarm.firstTransitionTo(ALARM))
+        .contains(t0.plus(Duration.ofMinutes(4)));
+    org.assertj.core.api.Assertions.assertThat(alarm.firstTransitionTo(INSUFFICIENT_DATA))
+        .isEmpty();
   }
 }

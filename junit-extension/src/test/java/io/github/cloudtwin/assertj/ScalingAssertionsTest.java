@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Assertions on groups, target groups, load balancers, services and tasks: each passes on the
- * twin's facts and fails with its whole message (the views bring their twin's timeline).
- * The twin: group "asg" of 3 m5.large over three zones, cluster "prod" on it (no managed
- * scaling), service "web" of 6 bridge tasks behind "alb" / "tg".
+ * twin's facts and fails with its whole message (the views bring their twin's timeline). The twin:
+ * group "asg" of 3 m5.large over three zones, cluster "prod" on it (no managed scaling), service
+ * "web" of 6 bridge tasks behind "alb" / "tg".
  */
 class ScalingAssertionsTest {
 
@@ -40,18 +40,50 @@ class ScalingAssertionsTest {
   private final LoadBalancer alb;
 
   ScalingAssertionsTest() {
-    group = twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("asg")
-        .launchTemplate("ecs", "1").instanceType("m5.large").minSize(0).maxSize(6).desiredCapacity(3)
-        .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").build());
+    group =
+        twin.autoScaling()
+            .createAutoScalingGroup(
+                AutoScalingGroupSpec.builder()
+                    .autoScalingGroupName("asg")
+                    .launchTemplate("ecs", "1")
+                    .instanceType("m5.large")
+                    .minSize(0)
+                    .maxSize(6)
+                    .desiredCapacity(3)
+                    .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+                    .build());
     twin.ecs().createCluster("prod");
-    twin.ecs().createCapacityProvider(new CapacityProviderSpec("cp", "asg", ManagedScaling.DISABLED, false));
-    twin.ecs().putClusterCapacityProviders("prod", List.of("cp"), List.of(CapacityProviderStrategyItem.of("cp", 1)));
-    alb = twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("alb").availabilityZones("us-east-1a", "us-east-1b", "us-east-1c").build());
+    twin.ecs()
+        .createCapacityProvider(
+            new CapacityProviderSpec("cp", "asg", ManagedScaling.DISABLED, false));
+    twin.ecs()
+        .putClusterCapacityProviders(
+            "prod", List.of("cp"), List.of(CapacityProviderStrategyItem.of("cp", 1)));
+    alb =
+        twin.loadBalancing()
+            .createLoadBalancer(
+                LoadBalancerSpec.application("alb")
+                    .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+                    .build());
     tg = twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("tg").build());
     twin.loadBalancing().createListener(ListenerSpec.builder("alb", 80).forwardTo("tg").build());
-    twin.ecs().registerTaskDefinition(TaskDefinitionSpec.builder("web")
-        .container(ContainerDefinition.builder("app", "nginx").cpu(256).memory(512).portMapping(80).build()).build());
-    web = twin.ecs().createService(ServiceSpec.builder("prod", "web", "web").desiredCount(6).loadBalancer("tg", "app", 80).build());
+    twin.ecs()
+        .registerTaskDefinition(
+            TaskDefinitionSpec.builder("web")
+                .container(
+                    ContainerDefinition.builder("app", "nginx")
+                        .cpu(256)
+                        .memory(512)
+                        .portMapping(80)
+                        .build())
+                .build());
+    web =
+        twin.ecs()
+            .createService(
+                ServiceSpec.builder("prod", "web", "web")
+                    .desiredCount(6)
+                    .loadBalancer("tg", "app", 80)
+                    .build());
     twin.advance(ofMinutes(2));
   }
 
@@ -77,7 +109,8 @@ class ScalingAssertionsTest {
     }
   }
 
-  private static void fails(String name, org.assertj.core.api.ThrowableAssert.ThrowingCallable assertion) {
+  private static void fails(
+      String name, org.assertj.core.api.ThrowableAssert.ThrowingCallable assertion) {
     assertThatThrownBy(assertion).isInstanceOf(AssertionError.class).hasMessage(message(name));
   }
 
@@ -86,9 +119,14 @@ class ScalingAssertionsTest {
   @Test
   void groupAssertionsPassOnItsFacts() {
     scaleOutAndIn();
-    assertThat(group).hasDesiredCapacity(4).hasInServiceCount(4).isBalancedAcross()
-        .isBalancedAcross("us-east-1a", "us-east-1b").hasScalingActivityCount(6)
-        .hasNoScalingActivityBetween(ofMinutes(3).plusSeconds(1), ofMinutes(4)).neverExceededCapacity(5);
+    assertThat(group)
+        .hasDesiredCapacity(4)
+        .hasInServiceCount(4)
+        .isBalancedAcross()
+        .isBalancedAcross("us-east-1a", "us-east-1b")
+        .hasScalingActivityCount(6)
+        .hasNoScalingActivityBetween(ofMinutes(3).plusSeconds(1), ofMinutes(4))
+        .neverExceededCapacity(5);
   }
 
   @Test
@@ -119,7 +157,9 @@ class ScalingAssertionsTest {
   @Test
   void hasNoScalingActivityBetweenFailsWithTheActivitiesInTheWindowAndTheirCause() {
     scaleOutAndIn();
-    fails("hasNoScalingActivityBetween", () -> assertThat(group).hasNoScalingActivityBetween(ofMinutes(1), ofMinutes(4)));
+    fails(
+        "hasNoScalingActivityBetween",
+        () -> assertThat(group).hasNoScalingActivityBetween(ofMinutes(1), ofMinutes(4)));
   }
 
   @Test
@@ -132,7 +172,9 @@ class ScalingAssertionsTest {
 
   @Test
   void targetGroupAssertionsPassOnItsFacts() {
-    assertThat(tg).hasHealthyTargetCount(3).hasHealthyTargetCountInZone("us-east-1a", 1)
+    assertThat(tg)
+        .hasHealthyTargetCount(3)
+        .hasHealthyTargetCountInZone("us-east-1a", 1)
         .hasHealthyTargetCountInZone("us-east-1d", 0);
   }
 
@@ -145,7 +187,9 @@ class ScalingAssertionsTest {
   @Test
   void hasHealthyTargetCountInZoneFailsWithHealthyTargetsPerZone() {
     scaleOutAndIn();
-    fails("hasHealthyTargetCountInZone", () -> assertThat(tg).hasHealthyTargetCountInZone("us-east-1a", 2));
+    fails(
+        "hasHealthyTargetCountInZone",
+        () -> assertThat(tg).hasHealthyTargetCountInZone("us-east-1a", 2));
   }
 
   @Test
@@ -154,7 +198,9 @@ class ScalingAssertionsTest {
     twin.advance(ofMinutes(3));
     twin.loadBalancing().resetRequestCounts("alb");
     for (int i = 0; i < 30; i++) twin.loadBalancing().send("alb");
-    assertThat(alb).routedNoRequestsTo("us-east-1c").routedRequestsOnlyTo("us-east-1a", "us-east-1b");
+    assertThat(alb)
+        .routedNoRequestsTo("us-east-1c")
+        .routedRequestsOnlyTo("us-east-1a", "us-east-1b");
   }
 
   @Test
@@ -173,8 +219,12 @@ class ScalingAssertionsTest {
 
   @Test
   void serviceAssertionsPassOnItsFacts() {
-    assertThat(web).hasRunningTaskCount(6).hasDesiredCount(6).isSpreadAcrossZones()
-        .isSpreadAcrossZones("us-east-1a", "us-east-1b", "us-east-1c").reachedSteadyState();
+    assertThat(web)
+        .hasRunningTaskCount(6)
+        .hasDesiredCount(6)
+        .isSpreadAcrossZones()
+        .isSpreadAcrossZones("us-east-1a", "us-east-1b", "us-east-1c")
+        .reachedSteadyState();
   }
 
   @Test
@@ -192,12 +242,16 @@ class ScalingAssertionsTest {
     twin.faults().failZone("us-east-1c");
     twin.advance(ofMinutes(4));
     assertThat(web).isSpreadAcrossZones(); // over the zones it runs in: 3 and 3
-    fails("isSpreadAcrossZones", () -> assertThat(web).isSpreadAcrossZones("us-east-1a", "us-east-1b", "us-east-1c"));
+    fails(
+        "isSpreadAcrossZones",
+        () -> assertThat(web).isSpreadAcrossZones("us-east-1a", "us-east-1b", "us-east-1c"));
   }
 
   @Test
   void reachedSteadyStateFailsWhileTheServiceGrows() {
-    twin.ecs().updateService(io.github.cloudtwin.ecs.ServiceUpdate.builder("prod", "web").desiredCount(8).build());
+    twin.ecs()
+        .updateService(
+            io.github.cloudtwin.ecs.ServiceUpdate.builder("prod", "web").desiredCount(8).build());
     twin.advance(ofSeconds(1));
     fails("reachedSteadyState", () -> assertThat(web).reachedSteadyState());
   }
@@ -221,7 +275,9 @@ class ScalingAssertionsTest {
   void wasStoppedWithReasonFailsWithTheActualReason() {
     Task t = web.tasks().get(0);
     twin.ecs().stopTask("prod", t.taskId(), "Scaling test");
-    fails("wasStoppedWithReason", () -> assertThat(t).wasStoppedWithReason("Essential container in task exited"));
+    fails(
+        "wasStoppedWithReason",
+        () -> assertThat(t).wasStoppedWithReason("Essential container in task exited"));
   }
 
   @Test

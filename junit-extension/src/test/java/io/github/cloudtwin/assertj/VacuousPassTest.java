@@ -41,11 +41,20 @@ class VacuousPassTest {
   }
 
   private AutoScalingGroup webBehindAlb() {
-    twin.loadBalancing().createLoadBalancer(LoadBalancerSpec.application("alb").availabilityZones(ZONES).build());
+    twin.loadBalancing()
+        .createLoadBalancer(LoadBalancerSpec.application("alb").availabilityZones(ZONES).build());
     twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("tg").build());
     twin.loadBalancing().createListener(ListenerSpec.builder("alb", 80).forwardTo("tg").build());
-    return twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("web")
-        .minSize(0).maxSize(6).desiredCapacity(3).availabilityZones(ZONES).targetGroupNames("tg").build());
+    return twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .minSize(0)
+                .maxSize(6)
+                .desiredCapacity(3)
+                .availabilityZones(ZONES)
+                .targetGroupNames("tg")
+                .build());
   }
 
   // ------------------------------------------------------------------ routing
@@ -59,10 +68,12 @@ class VacuousPassTest {
     twin.advance(ofMinutes(1));
     assertThatThrownBy(() -> assertThat(alb).routedNoRequestsTo("us-east-1a"))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("but it routed 6000 there (requests per zone: us-east-1a=6000, us-east-1b=6000, us-east-1c=6000)");
+        .hasMessageContaining(
+            "but it routed 6000 there (requests per zone: us-east-1a=6000, us-east-1b=6000, us-east-1c=6000)");
     assertThat(alb).routedRequestsOnlyTo(ZONES);
     assertThatThrownBy(() -> assertThat(alb).routedRequestsOnlyTo("us-east-1b"))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("us-east-1a=6000");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("us-east-1a=6000");
   }
 
   @Test
@@ -72,9 +83,11 @@ class VacuousPassTest {
     LoadBalancer alb = twin.loadBalancing().loadBalancer("alb");
     assertThatThrownBy(() -> assertThat(alb).routedNoRequestsTo("us-east-1a"))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("but it routed no request at all, to any zone, so that would prove nothing");
+        .hasMessageContaining(
+            "but it routed no request at all, to any zone, so that would prove nothing");
     assertThatThrownBy(() -> assertThat(alb).routedRequestsOnlyTo("us-east-1a"))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("but it routed no request at all");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but it routed no request at all");
   }
 
   // ------------------------------------------------------------------ alarms
@@ -82,17 +95,29 @@ class VacuousPassTest {
   @Test
   void neverEnteredStateFailsWhenTheAlarmNeverSawADatapoint() {
     webBehindAlb();
-    MetricAlarm typo = twin.cloudWatch().putMetricAlarm(MetricAlarmSpec.builder().alarmName("cpu-high")
-        .metric(MetricId.of("AWS/EC2", "CPUUtilisation", "AutoScalingGroupName", "web")).threshold(80)
-        .comparisonOperator(ComparisonOperator.GreaterThanThreshold).build());
+    MetricAlarm typo =
+        twin.cloudWatch()
+            .putMetricAlarm(
+                MetricAlarmSpec.builder()
+                    .alarmName("cpu-high")
+                    .metric(MetricId.of("AWS/EC2", "CPUUtilisation", "AutoScalingGroupName", "web"))
+                    .threshold(80)
+                    .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                    .build());
     twin.advance(ofMinutes(10));
     assertThatThrownBy(() -> assertThat(typo).neverEnteredState(AlarmState.ALARM))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("but no evaluation of it ever found a datapoint of AWS/EC2 CPUUtilisation")
+        .hasMessageContaining(
+            "but no evaluation of it ever found a datapoint of AWS/EC2 CPUUtilisation")
         .hasMessageContaining("so that would prove nothing");
-    MetricAlarm right = twin.cloudWatch().putMetricAlarm(typo.spec().toBuilder().alarmName("cpu-ok")
-        .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
-        .period(java.time.Duration.ofMinutes(5)).build()); // basic monitoring: 5-minute datapoints
+    MetricAlarm right =
+        twin.cloudWatch()
+            .putMetricAlarm(
+                typo.spec().toBuilder()
+                    .alarmName("cpu-ok")
+                    .metric(MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web"))
+                    .period(java.time.Duration.ofMinutes(5))
+                    .build()); // basic monitoring: 5-minute datapoints
     twin.advance(ofMinutes(6));
     assertThat(right).neverEnteredState(AlarmState.ALARM);
   }
@@ -101,22 +126,34 @@ class VacuousPassTest {
 
   @Test
   void isBalancedAcrossFailsWhenNoInstanceIsInService() {
-    AutoScalingGroup empty = twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder()
-        .autoScalingGroupName("empty").minSize(0).maxSize(3).desiredCapacity(0).availabilityZones(ZONES).build());
+    AutoScalingGroup empty =
+        twin.autoScaling()
+            .createAutoScalingGroup(
+                AutoScalingGroupSpec.builder()
+                    .autoScalingGroupName("empty")
+                    .minSize(0)
+                    .maxSize(3)
+                    .desiredCapacity(0)
+                    .availabilityZones(ZONES)
+                    .build());
     twin.advance(ofMinutes(1));
     assertThatThrownBy(() -> assertThat(empty).isBalancedAcross())
-        .isInstanceOf(AssertionError.class).hasMessageContaining("but it has no InService instance there");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but it has no InService instance there");
     assertThatThrownBy(() -> assertThat(empty).isBalancedAcross("us-east-1a", "us-east-1b"))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("but it has no InService instance there");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but it has no InService instance there");
   }
 
   @Test
   void hasNoScalingActivityBetweenFailsWhileTheWindowHasNotHappened() {
     AutoScalingGroup web = webBehindAlb();
     twin.advance(ofMinutes(5));
-    assertThatThrownBy(() -> assertThat(web).hasNoScalingActivityBetween(ofMinutes(2), ofMinutes(30)))
+    assertThatThrownBy(
+            () -> assertThat(web).hasNoScalingActivityBetween(ofMinutes(2), ofMinutes(30)))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("but the twin's clock is at +00:05:00: the rest of the window has not happened yet");
+        .hasMessageContaining(
+            "but the twin's clock is at +00:05:00: the rest of the window has not happened yet");
     twin.advance(ofMinutes(25));
     assertThat(web).hasNoScalingActivityBetween(ofMinutes(2), ofMinutes(30));
   }
@@ -126,14 +163,20 @@ class VacuousPassTest {
   @Test
   void isSpreadAcrossZonesFailsWhenNoTaskRuns() {
     twin.ecs().createCluster("prod");
-    twin.ecs().registerTaskDefinition(TaskDefinitionSpec.builder("api")
-        .container(ContainerDefinition.builder("app", "nginx").cpu(256).memory(512).build()).build());
-    EcsService api = twin.ecs().createService(ServiceSpec.builder("prod", "api", "api").desiredCount(0).build());
+    twin.ecs()
+        .registerTaskDefinition(
+            TaskDefinitionSpec.builder("api")
+                .container(ContainerDefinition.builder("app", "nginx").cpu(256).memory(512).build())
+                .build());
+    EcsService api =
+        twin.ecs().createService(ServiceSpec.builder("prod", "api", "api").desiredCount(0).build());
     twin.advance(ofMinutes(1));
     assertThatThrownBy(() -> assertThat(api).isSpreadAcrossZones())
-        .isInstanceOf(AssertionError.class).hasMessageContaining("but it runs no task there");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but it runs no task there");
     assertThatThrownBy(() -> assertThat(api).isSpreadAcrossZones(ZONES))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("but it runs no task there");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but it runs no task there");
   }
 
   // ------------------------------------------------------------------ timeline
@@ -141,9 +184,11 @@ class VacuousPassTest {
   @Test
   void containsInOrderWithoutAPatternIsRejected() {
     assertThatThrownBy(() -> assertThat(twin.timeline()).containsInOrder())
-        .isInstanceOf(ValidationException.class).hasMessageContaining("at least one EventPattern");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("at least one EventPattern");
     twin.advance(ofMinutes(1));
-    assertThatThrownBy(() -> assertThat(twin.timeline()).containsInOrder(event("group/none", "launch")))
+    assertThatThrownBy(
+            () -> assertThat(twin.timeline()).containsInOrder(event("group/none", "launch")))
         .isInstanceOf(AssertionError.class);
   }
 }

@@ -23,9 +23,18 @@ class VirtualAwaitTest {
 
   @Test
   void untilStepsVirtualTimeByThePollIntervalUntilTheConditionHolds() {
-    Instance i = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").bootTime(Duration.ofSeconds(95)).build());
+    Instance i =
+        twin.ec2()
+            .runInstance(
+                InstanceSpec.builder()
+                    .availabilityZone("us-east-1a")
+                    .bootTime(Duration.ofSeconds(95))
+                    .build());
     long started = System.nanoTime();
-    await(twin).atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(20)).until(() -> i.state() == InstanceState.RUNNING);
+    await(twin)
+        .atMost(Duration.ofHours(1))
+        .pollInterval(Duration.ofSeconds(20))
+        .until(() -> i.state() == InstanceState.RUNNING);
     assertThat(twin.elapsed()).isEqualTo(Duration.ofSeconds(100)); // 5 polls of 20 s
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
   }
@@ -38,13 +47,18 @@ class VirtualAwaitTest {
 
   @Test
   void untilWithPredicateReturnsTheAcceptedValue() {
-    Long elapsed = await(twin).pollInterval(Duration.ofMinutes(1)).until(() -> twin.elapsed().toMinutes(), m -> m >= 3);
+    Long elapsed =
+        await(twin)
+            .pollInterval(Duration.ofMinutes(1))
+            .until(() -> twin.elapsed().toMinutes(), m -> m >= 3);
     assertThat(elapsed).isEqualTo(3L);
   }
 
   @Test
-  void untilAssertedRetriesAssertionErrorsAndStopsAtTheLimitWithTheLastOneAndTheTimelineOfTheWait() {
-    Instance i = twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build());
+  void
+      untilAssertedRetriesAssertionErrorsAndStopsAtTheLimitWithTheLastOneAndTheTimelineOfTheWait() {
+    Instance i =
+        twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build());
     twin.advance(Duration.ofMinutes(1));
     twin.ec2().stopInstance(i.instanceId());
     assertThatThrownBy(
@@ -53,7 +67,8 @@ class VirtualAwaitTest {
                     .alias("instance back up")
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(i.state()).as("state").isEqualTo(InstanceState.RUNNING)))
+                    .untilAsserted(
+                        () -> assertThat(i.state()).as("state").isEqualTo(InstanceState.RUNNING)))
         .isInstanceOf(VirtualTimeoutError.class)
         .isInstanceOf(AssertionError.class)
         .hasMessage(
@@ -83,7 +98,13 @@ class VirtualAwaitTest {
 
   @Test
   void exceptionsOtherThanAssertionErrorsEndTheWaitAtOnce() {
-    assertThatThrownBy(() -> await(twin).untilAsserted(() -> { throw new IllegalStateException("boom"); }))
+    assertThatThrownBy(
+            () ->
+                await(twin)
+                    .untilAsserted(
+                        () -> {
+                          throw new IllegalStateException("boom");
+                        }))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("boom");
     assertThat(twin.elapsed()).isZero();

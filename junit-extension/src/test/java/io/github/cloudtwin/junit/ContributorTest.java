@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * How a later annotation (such as {@code @EcsCluster}) contributes to the twin: it is meta-annotated
- * with {@link ContributesToTwin}; its contributor configures the builder and creates resources.
+ * How a later annotation (such as {@code @EcsCluster}) contributes to the twin: it is
+ * meta-annotated with {@link ContributesToTwin}; its contributor configures the builder and creates
+ * resources.
  */
 class ContributorTest {
 
@@ -52,7 +53,9 @@ class ContributorTest {
 
   @Fixture
   @CloudTwinTest
-  @Fleet(zones = {"us-east-1a", "us-east-1c"}, instancesPerZone = 2)
+  @Fleet(
+      zones = {"us-east-1a", "us-east-1c"},
+      instancesPerZone = 2)
   static class Fleets {
     int seenBySetup = -1;
 
@@ -69,7 +72,9 @@ class ContributorTest {
     }
 
     @Test
-    @Fleet(zones = {"us-east-1b"}, instancesPerZone = 1)
+    @Fleet(
+        zones = {"us-east-1b"},
+        instancesPerZone = 1)
     void theMethodsAnnotationReplacesTheClasss(CloudTwin twin) {
       assertEquals(List.of("us-east-1b"), twin.config().zoneNames());
       assertEquals(1, twin.ec2().instances().size());

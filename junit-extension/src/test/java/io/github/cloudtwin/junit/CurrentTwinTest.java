@@ -26,11 +26,13 @@ class CurrentTwinTest {
   @interface Elsewhere {}
 
   /** What the recording extension saw, injected into the test. */
-  record Seen(CloudTwin beforeAll, CloudTwin beforeEach, ProvidedInjectionTest.Thing thingBeforeEach) {}
+  record Seen(
+      CloudTwin beforeAll, CloudTwin beforeEach, ProvidedInjectionTest.Thing thingBeforeEach) {}
 
   /** Records CloudTwinExtension.currentTwin in its callbacks. */
   static final class Recorder implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Recorder.class);
+    private static final ExtensionContext.Namespace NS =
+        ExtensionContext.Namespace.create(Recorder.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -40,7 +42,12 @@ class CurrentTwinTest {
     @Override
     public void beforeEach(ExtensionContext context) {
       context.getStore(NS).put("each", CloudTwinExtension.currentTwin(context).orElseThrow());
-      context.getStore(NS).put("thing", CloudTwinExtension.injected(context, ProvidedInjectionTest.Thing.class).orElseThrow());
+      context
+          .getStore(NS)
+          .put(
+              "thing",
+              CloudTwinExtension.injected(context, ProvidedInjectionTest.Thing.class)
+                  .orElseThrow());
     }
 
     @Override
@@ -50,8 +57,11 @@ class CurrentTwinTest {
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
-      if (p.isAnnotated(Elsewhere.class)) return CloudTwinExtension.currentTwin(c).orElseThrow().ec2();
-      return new Seen(c.getStore(NS).get("all", CloudTwin.class), c.getStore(NS).get("each", CloudTwin.class),
+      if (p.isAnnotated(Elsewhere.class))
+        return CloudTwinExtension.currentTwin(c).orElseThrow().ec2();
+      return new Seen(
+          c.getStore(NS).get("all", CloudTwin.class),
+          c.getStore(NS).get("each", CloudTwin.class),
           c.getStore(NS).get("thing", ProvidedInjectionTest.Thing.class));
     }
   }
@@ -60,7 +70,8 @@ class CurrentTwinTest {
   private static ExtensionContext emptyContext() {
     ExtensionContext.Store store = org.mockito.Mockito.mock(ExtensionContext.Store.class);
     ExtensionContext context = org.mockito.Mockito.mock(ExtensionContext.class);
-    org.mockito.Mockito.when(context.getStore(org.mockito.ArgumentMatchers.any())).thenReturn(store);
+    org.mockito.Mockito.when(context.getStore(org.mockito.ArgumentMatchers.any()))
+        .thenReturn(store);
     org.mockito.Mockito.when(context.getTestMethod()).thenReturn(java.util.Optional.empty());
     return context;
   }
@@ -75,20 +86,28 @@ class CurrentTwinTest {
     }
 
     @Test
-    void theExtensionGetsWhatTheTestIsInjectedWithTheSameProviderState(ProvidedInjectionTest.Thing thing, Seen seen) {
+    void theExtensionGetsWhatTheTestIsInjectedWithTheSameProviderState(
+        ProvidedInjectionTest.Thing thing, Seen seen) {
       assertThat(seen.thingBeforeEach().state()).isSameAs(thing.state());
     }
 
     @Test
     void injectedRefusesTypesFoundByNameAndIsEmptyWithoutATwin() {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> CloudTwinExtension.injected(emptyContext(), io.github.cloudtwin.autoscaling.AutoScalingGroup.class))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AutoScalingGroup").hasMessageContaining("without a name");
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  CloudTwinExtension.injected(
+                      emptyContext(), io.github.cloudtwin.autoscaling.AutoScalingGroup.class))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("AutoScalingGroup")
+          .hasMessageContaining("without a name");
       assertThat(CloudTwinExtension.injected(emptyContext(), CloudTwin.class)).isEmpty();
     }
 
     @Test
-    void aParameterMarkedForTheOtherExtensionIsLeftToIt(CloudTwin twin, @Elsewhere io.github.cloudtwin.ec2.Ec2 ec2) {
-      // without @ResolvedElsewhere both extensions would claim the Ec2 parameter and JUnit would refuse
+    void aParameterMarkedForTheOtherExtensionIsLeftToIt(
+        CloudTwin twin, @Elsewhere io.github.cloudtwin.ec2.Ec2 ec2) {
+      // without @ResolvedElsewhere both extensions would claim the Ec2 parameter and JUnit would
+      // refuse
       assertThat(ec2).isSameAs(twin.ec2());
     }
   }

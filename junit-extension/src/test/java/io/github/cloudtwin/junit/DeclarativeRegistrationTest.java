@@ -38,7 +38,9 @@ class DeclarativeRegistrationTest {
   void appliesTheAnnotationsSettings() {
     EngineExecutionResults r = Kit.run(Settings.class);
     r.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
-    assertThat(Kit.entries(r, "twin")).containsExactly("CloudTwin[eu-west-1, zones [eu-west-1a, eu-west-1b], seed 7, at 2030-05-01T12:00:00Z]");
+    assertThat(Kit.entries(r, "twin"))
+        .containsExactly(
+            "CloudTwin[eu-west-1, zones [eu-west-1a, eu-west-1b], seed 7, at 2030-05-01T12:00:00Z]");
   }
 
   @Test
@@ -66,7 +68,13 @@ class DeclarativeRegistrationTest {
 
     @Test
     void parameters(
-        CloudTwin twin, Clock clock, Timeline timeline, CloudWatch cloudWatch, Ec2 ec2, Faults faults, TwinReport report) {
+        CloudTwin twin,
+        Clock clock,
+        Timeline timeline,
+        CloudWatch cloudWatch,
+        Ec2 ec2,
+        Faults faults,
+        TwinReport report) {
       assertSame(twin, twinField);
       assertSame(twin.timeline(), timeline);
       assertSame(twin.timeline(), timelineField);
@@ -86,7 +94,11 @@ class DeclarativeRegistrationTest {
   }
 
   @Fixture
-  @CloudTwinTest(seed = 7, region = "eu-west-1", availabilityZones = 2, start = "2030-05-01T12:00:00Z")
+  @CloudTwinTest(
+      seed = 7,
+      region = "eu-west-1",
+      availabilityZones = 2,
+      start = "2030-05-01T12:00:00Z")
   static class Settings {
     @Test
     void settings(CloudTwin twin, TestReporter reporter) {

@@ -34,15 +34,31 @@ import io.github.cloudtwin.elb.TargetHealthState;
 import io.github.cloudtwin.traffic.Traffic;
 import org.junit.jupiter.api.Test;
 
-/** The fifteen-line story: a cluster on three zones behind a load balancer, declared; and mocks as listeners. */
+/**
+ * The fifteen-line story: a cluster on three zones behind a load balancer, declared; and mocks as
+ * listeners.
+ */
 @EcsCluster(desiredCapacity = 3, loadBalancer = true)
 class EcsClusterTest {
 
   @CloudTwinSetup
   void web(CloudTwin twin) {
-    twin.ecs().registerTaskDefinition(TaskDefinitionSpec.builder("web")
-        .container(ContainerDefinition.builder("app", "nginx").cpu(256).memory(512).portMapping(80).build()).build());
-    twin.ecs().createService(ServiceSpec.builder("cluster", "web", "web").desiredCount(6).loadBalancer("cluster-tg", "app", 80).build());
+    twin.ecs()
+        .registerTaskDefinition(
+            TaskDefinitionSpec.builder("web")
+                .container(
+                    ContainerDefinition.builder("app", "nginx")
+                        .cpu(256)
+                        .memory(512)
+                        .portMapping(80)
+                        .build())
+                .build());
+    twin.ecs()
+        .createService(
+            ServiceSpec.builder("cluster", "web", "web")
+                .desiredCount(6)
+                .loadBalancer("cluster-tg", "app", 80)
+                .build());
   }
 
   @Test
@@ -56,18 +72,30 @@ class EcsClusterTest {
 
   @Test
   void injectsWhatTheAnnotationCreatedByTypeAndByName(
-      CloudTwin twin, Ecs ecs, ApplicationAutoScaling appAutoScaling, Traffic traffic, Cluster cluster,
-      AutoScalingGroup group, LoadBalancer alb, TargetGroup tg, CapacityProvider provider, EcsService web,
-      @FromTwin("cluster/web") EcsService byClusterAndName, @FromTwin("web") EcsService byName,
+      CloudTwin twin,
+      Ecs ecs,
+      ApplicationAutoScaling appAutoScaling,
+      Traffic traffic,
+      Cluster cluster,
+      AutoScalingGroup group,
+      LoadBalancer alb,
+      TargetGroup tg,
+      CapacityProvider provider,
+      EcsService web,
+      @FromTwin("cluster/web") EcsService byClusterAndName,
+      @FromTwin("web") EcsService byName,
       @FromTwin("cluster-asg") AutoScalingGroup groupByName) {
     org.assertj.core.api.Assertions.assertThat(ecs).isSameAs(twin.ecs());
-    org.assertj.core.api.Assertions.assertThat(appAutoScaling).isSameAs(twin.applicationAutoScaling());
+    org.assertj.core.api.Assertions.assertThat(appAutoScaling)
+        .isSameAs(twin.applicationAutoScaling());
     org.assertj.core.api.Assertions.assertThat(traffic).isSameAs(twin.traffic());
     org.assertj.core.api.Assertions.assertThat(cluster.clusterName()).isEqualTo("cluster");
-    org.assertj.core.api.Assertions.assertThat(cluster.capacityProviders()).containsExactly("cluster-cp");
+    org.assertj.core.api.Assertions.assertThat(cluster.capacityProviders())
+        .containsExactly("cluster-cp");
     org.assertj.core.api.Assertions.assertThat(group.name()).isEqualTo("cluster-asg");
     org.assertj.core.api.Assertions.assertThat(group.spec().instanceType()).isEqualTo("m5.large");
-    org.assertj.core.api.Assertions.assertThat(group.spec().availabilityZones()).containsExactly("us-east-1a", "us-east-1b", "us-east-1c");
+    org.assertj.core.api.Assertions.assertThat(group.spec().availabilityZones())
+        .containsExactly("us-east-1a", "us-east-1b", "us-east-1c");
     org.assertj.core.api.Assertions.assertThat(groupByName.name()).isEqualTo(group.name());
     org.assertj.core.api.Assertions.assertThat(alb.name()).isEqualTo("cluster-alb");
     org.assertj.core.api.Assertions.assertThat(alb.listenerPorts()).containsExactly(80);
@@ -82,8 +110,12 @@ class EcsClusterTest {
     ScalingActivityListener listener = mock(ScalingActivityListener.class);
     autoScaling.addScalingActivityListener(listener);
     twin.advance(ofMinutes(1));
-    verify(listener, times(3)).activityCompleted(argThat(a -> a.statusCode() == ActivityStatus.Successful
-        && a.description().startsWith("Launching a new EC2 instance: i-")));
+    verify(listener, times(3))
+        .activityCompleted(
+            argThat(
+                a ->
+                    a.statusCode() == ActivityStatus.Successful
+                        && a.description().startsWith("Launching a new EC2 instance: i-")));
   }
 
   @Test
@@ -91,7 +123,13 @@ class EcsClusterTest {
     TargetHealthListener listener = mock(TargetHealthListener.class);
     elb.addTargetHealthListener(listener);
     twin.advance(ofMinutes(2));
-    verify(listener, times(3)).healthChanged(eq("cluster-tg"), startsWith("i-"), eq(TargetHealthState.INITIAL), eq(TargetHealthState.HEALTHY), any());
+    verify(listener, times(3))
+        .healthChanged(
+            eq("cluster-tg"),
+            startsWith("i-"),
+            eq(TargetHealthState.INITIAL),
+            eq(TargetHealthState.HEALTHY),
+            any());
   }
 
   @Test
@@ -99,8 +137,11 @@ class EcsClusterTest {
     TaskStateListener listener = mock(TaskStateListener.class);
     ecs.addTaskStateListener(listener);
     twin.advance(ofMinutes(2));
-    verify(listener, times(6)).stateChanged(any(), eq(TaskStatus.PROVISIONING), eq(TaskStatus.PENDING));
-    verify(listener, times(6)).stateChanged(any(), eq(TaskStatus.ACTIVATING), eq(TaskStatus.RUNNING));
-    verify(listener, atLeastOnce()).stateChanged(argThat(t -> t.serviceName().equals("web")), any(), any());
+    verify(listener, times(6))
+        .stateChanged(any(), eq(TaskStatus.PROVISIONING), eq(TaskStatus.PENDING));
+    verify(listener, times(6))
+        .stateChanged(any(), eq(TaskStatus.ACTIVATING), eq(TaskStatus.RUNNING));
+    verify(listener, atLeastOnce())
+        .stateChanged(argThat(t -> t.serviceName().equals("web")), any(), any());
   }
 }

@@ -54,25 +54,44 @@ class FailureReportTest {
     assertThat(file)
         .exists()
         .isEqualTo(
-            Path.of(Kit.REPORT_DIR, "io.github.cloudtwin.junit.FailureReportTest$Failing", "alarmFiresLater.html")
+            Path.of(
+                    Kit.REPORT_DIR,
+                    "io.github.cloudtwin.junit.FailureReportTest$Failing",
+                    "alarmFiresLater.html")
                 .toAbsolutePath());
     String html = Files.readString(file);
     Document doc = parse(html);
 
     // one series per metric: the two alarmed metrics (two alarms share Load) plus the one asked for
-    List<Element> series = elements(doc, "path").stream().filter(e -> e.getAttribute("class").startsWith("series ")).toList();
+    List<Element> series =
+        elements(doc, "path").stream()
+            .filter(e -> e.getAttribute("class").startsWith("series "))
+            .toList();
     assertThat(series).hasSize(3);
-    assertThat(elements(doc, "line")).filteredOn(e -> e.getAttribute("class").equals("threshold")).hasSize(3);
-    assertThat(elements(doc, "svg")).filteredOn(e -> e.getAttribute("class").equals("chart"))
+    assertThat(elements(doc, "line"))
+        .filteredOn(e -> e.getAttribute("class").equals("threshold"))
+        .hasSize(3);
+    assertThat(elements(doc, "svg"))
+        .filteredOn(e -> e.getAttribute("class").equals("chart"))
         .hasSize(3); // 3 charts: Load (2 alarms), QueueDepth, Latency
     // 3 zone outages shaded on each of the 3 charts
-    assertThat(elements(doc, "rect")).filteredOn(e -> e.getAttribute("class").equals("outage")).hasSize(9);
-    assertThat(elements(doc, "pre")).singleElement().satisfies(e -> assertThat(e.getTextContent())
-        .contains("Expecting alarm \"load-high\" to go to ALARM at +00:02:00 (virtual time)"));
+    assertThat(elements(doc, "rect"))
+        .filteredOn(e -> e.getAttribute("class").equals("outage"))
+        .hasSize(9);
+    assertThat(elements(doc, "pre"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getTextContent())
+                    .contains(
+                        "Expecting alarm \"load-high\" to go to ALARM at +00:02:00 (virtual time)"));
     assertThat(html).contains("<td>alarm/load-high</td>");
-    assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/1999/xhtml");
-    assertThat(elements(doc, "svg")).allSatisfy(e -> assertThat(e.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg"));
-    assertThat(elements(doc, "script")).singleElement() // the tooltips' inline script, nothing loaded
+    assertThat(doc.getDocumentElement().getNamespaceURI())
+        .isEqualTo("http://www.w3.org/1999/xhtml");
+    assertThat(elements(doc, "svg"))
+        .allSatisfy(e -> assertThat(e.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg"));
+    assertThat(elements(doc, "script"))
+        .singleElement() // the tooltips' inline script, nothing loaded
         .satisfies(e -> assertThat(e.hasAttribute("src")).isFalse());
 
     assertNoUrlButTheNamespaces(html);
@@ -92,17 +111,23 @@ class FailureReportTest {
     }
     Path report = Path.of(Kit.entries(r, FailureReporting.REPORT_ENTRY).get(0));
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .containsPattern("CloudTwin report of alarmFiresLater\\([^)]*\\): " + Pattern.quote(report.toString()))
+        .containsPattern(
+            "CloudTwin report of alarmFiresLater\\([^)]*\\): " + Pattern.quote(report.toString()))
         .doesNotContain("CloudTwin report of passes");
 
-    List<FileEntry> files = r.allEvents().fileEntryPublished().stream()
-        .map(e -> e.getRequiredPayload(FileEntry.class))
-        .toList();
-    assertThat(files).singleElement().satisfies(f -> {
-      assertThat(f.getPath().getFileName()).hasToString("alarmFiresLater.html");
-      assertThat(f.getMediaType()).hasValueSatisfying(m -> assertThat(m).startsWith("text/html"));
-      assertThat(Files.readString(f.getPath())).isEqualTo(Files.readString(report));
-    });
+    List<FileEntry> files =
+        r.allEvents().fileEntryPublished().stream()
+            .map(e -> e.getRequiredPayload(FileEntry.class))
+            .toList();
+    assertThat(files)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getPath().getFileName()).hasToString("alarmFiresLater.html");
+              assertThat(f.getMediaType())
+                  .hasValueSatisfying(m -> assertThat(m).startsWith("text/html"));
+              assertThat(Files.readString(f.getPath())).isEqualTo(Files.readString(report));
+            });
   }
 
   @Test
@@ -112,7 +137,10 @@ class FailureReportTest {
     assertThat(Kit.entries(r, FailureReporting.TIMELINE_ENTRY)).isEmpty();
     assertThat(Kit.entries(r, FailureReporting.REPORT_ENTRY))
         .containsExactly(
-            Path.of(Kit.REPORT_DIR, "io.github.cloudtwin.junit.FailureReportTest$Passing", "asksForItsReport.html")
+            Path.of(
+                    Kit.REPORT_DIR,
+                    "io.github.cloudtwin.junit.FailureReportTest$Passing",
+                    "asksForItsReport.html")
                 .toAbsolutePath()
                 .toString());
   }
@@ -142,7 +170,8 @@ class FailureReportTest {
     f.setNamespaceAware(true);
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
     f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return f.newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   static List<Element> elements(Document doc, String localName) {
@@ -172,11 +201,24 @@ class FailureReportTest {
     }
 
     @Test
-    void alarmFiresLater(CloudTwin twin, @FromTwin("load-high") MetricAlarm alarm, TwinReport report) {
+    void alarmFiresLater(
+        CloudTwin twin, @FromTwin("load-high") MetricAlarm alarm, TwinReport report) {
       report.metric(LATENCY);
-      twin.cloudWatch().inject(MetricInjection.metric(LOAD).between(Duration.ZERO, Duration.ofMinutes(8)).series(50, 90, 95, 60, 40, 30, 30, 30));
-      twin.cloudWatch().inject(MetricInjection.metric(QUEUE).between(Duration.ZERO, Duration.ofMinutes(8)).constant(3));
-      twin.cloudWatch().inject(MetricInjection.metric(LATENCY).between(Duration.ZERO, Duration.ofMinutes(8)).ramp(10, 20));
+      twin.cloudWatch()
+          .inject(
+              MetricInjection.metric(LOAD)
+                  .between(Duration.ZERO, Duration.ofMinutes(8))
+                  .series(50, 90, 95, 60, 40, 30, 30, 30));
+      twin.cloudWatch()
+          .inject(
+              MetricInjection.metric(QUEUE)
+                  .between(Duration.ZERO, Duration.ofMinutes(8))
+                  .constant(3));
+      twin.cloudWatch()
+          .inject(
+              MetricInjection.metric(LATENCY)
+                  .between(Duration.ZERO, Duration.ofMinutes(8))
+                  .ramp(10, 20));
       twin.faults().zoneOutage("us-east-1b", Duration.ofMinutes(3), Duration.ofMinutes(2));
       twin.faults().zoneOutage("us-east-1c", Duration.ofMinutes(6), Duration.ofMinutes(1));
       twin.faults().zoneOutage("us-east-1a", Duration.ofMinutes(7), Duration.ofHours(1));
@@ -218,5 +260,4 @@ class FailureReportTest {
       assertThat(twin.cloudWatch().alarms()).isNotEmpty();
     }
   }
-
 }

@@ -21,6 +21,7 @@ final class Kit {
 
   static final String REPORT_DIR = "target/cloudtwin-kit-reports";
   static final String FIXTURE_PARAMETER = "cloudtwin.test.fixtures";
+
   /** Where files published by fixtures land: one folder per test, as the launcher does it. */
   static final String OUTPUT_DIR = "target/cloudtwin-kit-outputs";
 
@@ -31,7 +32,9 @@ final class Kit {
   }
 
   static EngineExecutionResults run(Map<String, String> config, Class<?>... classes) {
-    EngineTestKit.Builder b = EngineTestKit.engine("junit-jupiter").outputDirectoryCreator(new Outputs(Path.of(OUTPUT_DIR)));
+    EngineTestKit.Builder b =
+        EngineTestKit.engine("junit-jupiter")
+            .outputDirectoryCreator(new Outputs(Path.of(OUTPUT_DIR)));
     for (Class<?> c : classes) b.selectors(selectClass(c));
     b.configurationParameter(FailureReporting.REPORT_DIRECTORY, REPORT_DIR);
     b.configurationParameter(FIXTURE_PARAMETER, "true");
@@ -56,7 +59,8 @@ final class Kit {
 
     @Override
     public Path createOutputDirectory(TestDescriptor descriptor) throws IOException {
-      return Files.createDirectories(root.resolve(descriptor.getUniqueId().toString().replaceAll("[^A-Za-z0-9._-]", "_")));
+      return Files.createDirectories(
+          root.resolve(descriptor.getUniqueId().toString().replaceAll("[^A-Za-z0-9._-]", "_")));
     }
   }
 
@@ -64,15 +68,22 @@ final class Kit {
   static String onlyFailureMessage(Events events) {
     List<Event> failed = events.failed().list();
     if (failed.size() != 1) {
-      throw new AssertionError("expected exactly one failure, got " + failed.size() + ": " + failed);
+      throw new AssertionError(
+          "expected exactly one failure, got " + failed.size() + ": " + failed);
     }
-    return failed.get(0).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage();
+    return failed
+        .get(0)
+        .getRequiredPayload(TestExecutionResult.class)
+        .getThrowable()
+        .orElseThrow()
+        .getMessage();
   }
 
   static Throwable onlyFailure(Events events) {
     List<Event> failed = events.failed().list();
     if (failed.size() != 1) {
-      throw new AssertionError("expected exactly one failure, got " + failed.size() + ": " + failed);
+      throw new AssertionError(
+          "expected exactly one failure, got " + failed.size() + ": " + failed);
     }
     return failed.get(0).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
   }

@@ -85,13 +85,21 @@ class NamedInjectionAndListenersTest {
       createAlarm(twin);
       twin.autoScaling()
           .createAutoScalingGroup(
-              AutoScalingGroupSpec.builder().autoScalingGroupName("web").minSize(1).maxSize(4).availabilityZones("us-east-1a").build());
+              AutoScalingGroupSpec.builder()
+                  .autoScalingGroupName("web")
+                  .minSize(1)
+                  .maxSize(4)
+                  .availabilityZones("us-east-1a")
+                  .build());
       twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder("web-tg").build());
     }
 
     @Test
     void servicesByTypeAndTargetGroupByName(
-        CloudTwin twin, AutoScaling autoScaling, LoadBalancing loadBalancing, @FromTwin("web-tg") TargetGroup group) {
+        CloudTwin twin,
+        AutoScaling autoScaling,
+        LoadBalancing loadBalancing,
+        @FromTwin("web-tg") TargetGroup group) {
       assertSame(twin.autoScaling(), autoScaling);
       assertSame(twin.loadBalancing(), loadBalancing);
       assertEquals("web-tg", group.name());
@@ -116,15 +124,38 @@ class NamedInjectionAndListenersTest {
       Consumer<TimelineEvent> timeline = mock(Consumer.class);
       twin.cloudWatch().addAlarmListener(listener);
       twin.timeline().addListener(timeline);
-      twin.cloudWatch().inject(MetricInjection.metric(LOAD).between(Duration.ZERO, Duration.ofMinutes(4)).series(50, 90, 40, 40));
+      twin.cloudWatch()
+          .inject(
+              MetricInjection.metric(LOAD)
+                  .between(Duration.ZERO, Duration.ofMinutes(4))
+                  .series(50, 90, 40, 40));
       twin.advance(Duration.ofMinutes(5));
 
       InOrder order = inOrder(listener);
-      order.verify(listener).stateChanged(eq(alarm), eq(AlarmState.INSUFFICIENT_DATA), eq(AlarmState.OK), startsWith("Threshold Crossed: 1 datapoint [50.0"));
-      order.verify(listener).stateChanged(eq(alarm), eq(AlarmState.OK), eq(AlarmState.ALARM), startsWith("Threshold Crossed: 1 datapoint [90.0"));
-      order.verify(listener).stateChanged(eq(alarm), eq(AlarmState.ALARM), eq(AlarmState.OK), any());
+      order
+          .verify(listener)
+          .stateChanged(
+              eq(alarm),
+              eq(AlarmState.INSUFFICIENT_DATA),
+              eq(AlarmState.OK),
+              startsWith("Threshold Crossed: 1 datapoint [50.0"));
+      order
+          .verify(listener)
+          .stateChanged(
+              eq(alarm),
+              eq(AlarmState.OK),
+              eq(AlarmState.ALARM),
+              startsWith("Threshold Crossed: 1 datapoint [90.0"));
+      order
+          .verify(listener)
+          .stateChanged(eq(alarm), eq(AlarmState.ALARM), eq(AlarmState.OK), any());
       verify(listener, never()).stateChanged(any(), any(), eq(AlarmState.INSUFFICIENT_DATA), any());
-      verify(timeline).accept(argThat(e -> e.resource().equals("alarm/load-high") && e.message().startsWith("OK -> ALARM")));
+      verify(timeline)
+          .accept(
+              argThat(
+                  e ->
+                      e.resource().equals("alarm/load-high")
+                          && e.message().startsWith("OK -> ALARM")));
     }
   }
 

@@ -35,16 +35,22 @@ class ParallelExecutionTest {
   @RepeatedTest(20)
   void eightClassesInParallelDoNotInterfere() {
     EngineExecutionResults r =
-        Kit.run(PARALLEL, C1.class, C2.class, C3.class, C4.class, C5.class, C6.class, C7.class, C8.class);
+        Kit.run(
+            PARALLEL, C1.class, C2.class, C3.class, C4.class, C5.class, C6.class, C7.class,
+            C8.class);
     r.testEvents().assertStatistics(s -> s.started(8 * 3).succeeded(8 * 3).failed(0));
     r.containerEvents().assertStatistics(s -> s.failed(0));
     assertThat(Kit.entries(r, "thread")).hasSize(8);
-    assertThat(new java.util.TreeSet<>(Kit.entries(r, "thread"))).as("distinct worker threads").hasSizeGreaterThan(1);
+    assertThat(new java.util.TreeSet<>(Kit.entries(r, "thread")))
+        .as("distinct worker threads")
+        .hasSizeGreaterThan(1);
   }
 
   @Test
   void theScenarioIsDeterministic() {
-    assertEquals(scenario(CloudTwin.builder().seed(3).build()), scenario(CloudTwin.builder().seed(3).build()));
+    assertEquals(
+        scenario(CloudTwin.builder().seed(3).build()),
+        scenario(CloudTwin.builder().seed(3).build()));
   }
 
   /** Launches, alarms, an outage; returns the timeline text. */
@@ -61,10 +67,22 @@ class ParallelExecutionTest {
                   .evaluationPeriods(2)
                   .build());
       for (String zone : twin.config().zoneNames()) {
-        twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(zone).detailedMonitoring(true).idleCpuUtilization(5 + twin.seed()).build());
+        twin.ec2()
+            .runInstance(
+                InstanceSpec.builder()
+                    .availabilityZone(zone)
+                    .detailedMonitoring(true)
+                    .idleCpuUtilization(5 + twin.seed())
+                    .build());
       }
-      twin.cloudWatch().inject(MetricInjection.metric(load).between(Duration.ZERO, Duration.ofMinutes(20)).ramp(0, 100 + twin.seed()));
-      twin.faults().zoneOutage(twin.config().zoneNames().get(0), Duration.ofMinutes(5), Duration.ofMinutes(7));
+      twin.cloudWatch()
+          .inject(
+              MetricInjection.metric(load)
+                  .between(Duration.ZERO, Duration.ofMinutes(20))
+                  .ramp(0, 100 + twin.seed()));
+      twin.faults()
+          .zoneOutage(
+              twin.config().zoneNames().get(0), Duration.ofMinutes(5), Duration.ofMinutes(7));
       twin.advance(Duration.ofMinutes(30));
       return twin.timeline().text();
     } finally {
@@ -80,7 +98,13 @@ class ParallelExecutionTest {
       assertSame(field, twin);
       assertEquals(0, twin.timeline().size());
       String text = scenario(twin);
-      assertEquals(scenario(CloudTwin.builder().seed(twin.seed()).availabilityZones(twin.availabilityZones().size()).build()), text);
+      assertEquals(
+          scenario(
+              CloudTwin.builder()
+                  .seed(twin.seed())
+                  .availabilityZones(twin.availabilityZones().size())
+                  .build()),
+          text);
     }
 
     @Test
@@ -96,19 +120,47 @@ class ParallelExecutionTest {
     @Test
     void resourcesAreOwnedByTheTest(CloudTwin twin) {
       for (int i = 0; i < 20; i++) {
-        twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(twin.config().zoneNames().get(i % twin.availabilityZones().size())).build());
+        twin.ec2()
+            .runInstance(
+                InstanceSpec.builder()
+                    .availabilityZone(
+                        twin.config().zoneNames().get(i % twin.availabilityZones().size()))
+                    .build());
         assertEquals(i + 1, twin.ec2().instances().size());
         Thread.yield();
       }
     }
   }
 
-  @Fixture @CloudTwinTest(seed = 1) static class C1 extends Base {}
-  @Fixture @CloudTwinTest(seed = 2, availabilityZones = 2) static class C2 extends Base {}
-  @Fixture @CloudTwinTest(seed = 3) static class C3 extends Base {}
-  @Fixture @CloudTwinTest(seed = 4, availabilityZones = 1) static class C4 extends Base {}
-  @Fixture @CloudTwinTest(seed = 5) static class C5 extends Base {}
-  @Fixture @CloudTwinTest(seed = 6, availabilityZones = 2) static class C6 extends Base {}
-  @Fixture @CloudTwinTest(seed = 7) static class C7 extends Base {}
-  @Fixture @CloudTwinTest(seed = 8, availabilityZones = 1) static class C8 extends Base {}
+  @Fixture
+  @CloudTwinTest(seed = 1)
+  static class C1 extends Base {}
+
+  @Fixture
+  @CloudTwinTest(seed = 2, availabilityZones = 2)
+  static class C2 extends Base {}
+
+  @Fixture
+  @CloudTwinTest(seed = 3)
+  static class C3 extends Base {}
+
+  @Fixture
+  @CloudTwinTest(seed = 4, availabilityZones = 1)
+  static class C4 extends Base {}
+
+  @Fixture
+  @CloudTwinTest(seed = 5)
+  static class C5 extends Base {}
+
+  @Fixture
+  @CloudTwinTest(seed = 6, availabilityZones = 2)
+  static class C6 extends Base {}
+
+  @Fixture
+  @CloudTwinTest(seed = 7)
+  static class C7 extends Base {}
+
+  @Fixture
+  @CloudTwinTest(seed = 8, availabilityZones = 1)
+  static class C8 extends Base {}
 }

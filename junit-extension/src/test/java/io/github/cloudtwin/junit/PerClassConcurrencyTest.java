@@ -26,7 +26,9 @@ class PerClassConcurrencyTest {
           "junit.jupiter.execution.parallel.config.strategy", "fixed",
           "junit.jupiter.execution.parallel.config.fixed.parallelism", "2");
 
-  /** Counted down by each method of {@link Shared} once it runs; each waits (bounded) for the other. */
+  /**
+   * Counted down by each method of {@link Shared} once it runs; each waits (bounded) for the other.
+   */
   static volatile CountDownLatch bothRunning;
 
   @Test

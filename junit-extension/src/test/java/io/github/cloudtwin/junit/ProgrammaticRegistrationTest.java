@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** {@code @RegisterExtension CloudTwinExtension.builder()...build()} on static and instance fields. */
+/**
+ * {@code @RegisterExtension CloudTwinExtension.builder()...build()} on static and instance fields.
+ */
 class ProgrammaticRegistrationTest {
 
   @Test
@@ -50,7 +52,10 @@ class ProgrammaticRegistrationTest {
             .seed(7)
             .start(Instant.parse("2026-06-01T00:00:00Z"))
             .configure(b -> b.availabilityZones("us-east-1b", "us-east-1c"))
-            .setup(t -> t.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1b").build()))
+            .setup(
+                t ->
+                    t.ec2()
+                        .runInstance(InstanceSpec.builder().availabilityZone("us-east-1b").build()))
             .build();
 
     @Test
@@ -72,7 +77,8 @@ class ProgrammaticRegistrationTest {
   @Fixture
   static class InstanceField {
     @RegisterExtension
-    CloudTwinExtension twin = CloudTwinExtension.builder().region("eu-central-1").availabilityZones(1).build();
+    CloudTwinExtension twin =
+        CloudTwinExtension.builder().region("eu-central-1").availabilityZones(1).build();
 
     @Test
     void settings(CloudTwin twin) {
@@ -85,7 +91,8 @@ class ProgrammaticRegistrationTest {
   @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
   static class PerClassInCode {
     @RegisterExtension
-    static CloudTwinExtension twin = CloudTwinExtension.builder().lifecycle(TwinLifecycle.PER_CLASS).build();
+    static CloudTwinExtension twin =
+        CloudTwinExtension.builder().lifecycle(TwinLifecycle.PER_CLASS).build();
 
     @Test
     void a(CloudTwin twin) {

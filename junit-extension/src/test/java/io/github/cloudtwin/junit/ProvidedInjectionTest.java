@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** Types contributed through {@link InjectableProvider} are injected as parameters and fields, with per-twin state. */
+/**
+ * Types contributed through {@link InjectableProvider} are injected as parameters and fields, with
+ * per-twin state.
+ */
 class ProvidedInjectionTest {
 
   /** A value read from a provider's per-twin state. */

@@ -7,9 +7,9 @@ import io.github.cloudtwin.CloudTwin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -22,10 +22,11 @@ class ReportLocationTest {
 
   @Test
   void failureReportsStayUnderTargetEvenWithHostileDisplayNames() throws Exception {
-    EngineExecutionResults r = EngineTestKit.engine("junit-jupiter")
-        .selectors(selectClass(HostileNames.class))
-        .configurationParameter(Kit.FIXTURE_PARAMETER, "true")
-        .execute();
+    EngineExecutionResults r =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(HostileNames.class))
+            .configurationParameter(Kit.FIXTURE_PARAMETER, "true")
+            .execute();
     r.testEvents().assertStatistics(s -> s.started(4).failed(4));
     List<String> reports = Kit.entries(r, FailureReporting.REPORT_ENTRY);
     assertThat(reports).hasSize(4);

@@ -12,7 +12,9 @@ import io.github.cloudtwin.ecs.TaskDefinitionSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** A resource type without a name resolves to the only one; none or several fail saying what to do. */
+/**
+ * A resource type without a name resolves to the only one; none or several fail saying what to do.
+ */
 class SoleResourceInjectionTest {
 
   @Test
@@ -60,8 +62,14 @@ class SoleResourceInjectionTest {
   }
 
   static AutoScalingGroupSpec group(String name) {
-    return AutoScalingGroupSpec.builder().autoScalingGroupName(name).launchTemplate("lt", "1").minSize(0).maxSize(2)
-        .desiredCapacity(0).availabilityZones("us-east-1a").build();
+    return AutoScalingGroupSpec.builder()
+        .autoScalingGroupName(name)
+        .launchTemplate("lt", "1")
+        .minSize(0)
+        .maxSize(2)
+        .desiredCapacity(0)
+        .availabilityZones("us-east-1a")
+        .build();
   }
 
   @Fixture
@@ -89,8 +97,12 @@ class SoleResourceInjectionTest {
   static class TwoClusters {
     @CloudTwinSetup
     static void clusters(CloudTwin twin) {
-      twin.ecs().registerTaskDefinition(TaskDefinitionSpec.builder("web")
-          .container(ContainerDefinition.builder("app", "nginx").cpu(256).memory(512).build()).build());
+      twin.ecs()
+          .registerTaskDefinition(
+              TaskDefinitionSpec.builder("web")
+                  .container(
+                      ContainerDefinition.builder("app", "nginx").cpu(256).memory(512).build())
+                  .build());
       for (String c : new String[] {"green", "blue"}) {
         twin.ecs().createCluster(c);
         twin.ecs().createService(ServiceSpec.builder(c, "web", "web").desiredCount(1).build());

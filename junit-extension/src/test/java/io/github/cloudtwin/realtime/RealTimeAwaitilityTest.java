@@ -14,7 +14,9 @@ import io.github.cloudtwin.junit.CloudTwinTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** In real-time mode plain Awaitility works: the driver moves virtual time while Awaitility polls. */
+/**
+ * In real-time mode plain Awaitility works: the driver moves virtual time while Awaitility polls.
+ */
 @CloudTwinTest
 class RealTimeAwaitilityTest {
 
@@ -33,10 +35,15 @@ class RealTimeAwaitilityTest {
                     .build());
     twin.cloudWatch().inject(MetricInjection.metric(load).from(Duration.ZERO).constant(95));
 
-    RealTimeDriver driver = RealTimeDriver.start(twin, 600); // one wall second = ten virtual minutes
+    RealTimeDriver driver =
+        RealTimeDriver.start(twin, 600); // one wall second = ten virtual minutes
 
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> alarm.state() == AlarmState.ALARM);
-    assertThat(alarm.stateUpdatedTimestamp()).isEqualTo(twin.timeline().t0().plus(Duration.ofMinutes(2)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> alarm.state() == AlarmState.ALARM);
+    assertThat(alarm.stateUpdatedTimestamp())
+        .isEqualTo(twin.timeline().t0().plus(Duration.ofMinutes(2)));
     assertThat(twin.elapsed()).isGreaterThanOrEqualTo(Duration.ofMinutes(2));
     assertThat(driver.isRunning()).isTrue();
   }
@@ -45,7 +52,14 @@ class RealTimeAwaitilityTest {
   void plainAwaitilityUntilAssertedOnInstances(CloudTwin twin) {
     RealTimeDriver.start(twin, 120);
     var instance =
-        twin.ec2().runInstance(io.github.cloudtwin.ec2.InstanceSpec.builder().availabilityZone("us-east-1a").build());
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> io.github.cloudtwin.assertj.CloudTwinAssertions.assertThat(instance).isRunning());
+        twin.ec2()
+            .runInstance(
+                io.github.cloudtwin.ec2.InstanceSpec.builder()
+                    .availabilityZone("us-east-1a")
+                    .build());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> io.github.cloudtwin.assertj.CloudTwinAssertions.assertThat(instance).isRunning());
   }
 }

@@ -88,9 +88,15 @@ final class ContainerHandle {
     if (stopRequested || exitCode != null || isPaused()) return -1;
     try {
       ExecCreateCmdResponse exec =
-          docker.execCreateCmd(id()).withCmd(command.toArray(new String[0])).withAttachStdout(true).withAttachStderr(true).exec();
+          docker
+              .execCreateCmd(id())
+              .withCmd(command.toArray(new String[0]))
+              .withAttachStdout(true)
+              .withAttachStderr(true)
+              .exec();
       boolean done;
-      try (ResultCallback.Adapter<Frame> cb = docker.execStartCmd(exec.getId()).exec(new ResultCallback.Adapter<>())) {
+      try (ResultCallback.Adapter<Frame> cb =
+          docker.execStartCmd(exec.getId()).exec(new ResultCallback.Adapter<>())) {
         done = cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
       }
       if (!done) return -1;
@@ -148,7 +154,8 @@ final class ContainerHandle {
       // already gone or not paused: removal below still applies
     }
     try {
-      if (exitCode == null && !grace.isZero()) docker.stopContainerCmd(id).withTimeout((int) Math.max(1, grace.toSeconds())).exec();
+      if (exitCode == null && !grace.isZero())
+        docker.stopContainerCmd(id).withTimeout((int) Math.max(1, grace.toSeconds())).exec();
     } catch (RuntimeException e) {
       // already stopped or gone
     }
@@ -166,6 +173,10 @@ final class ContainerHandle {
 
   @Override
   public String toString() {
-    return request.name() + " (" + request.image() + (exitCode != null ? ", exited " + exitCode : stopRequested ? ", stopped" : "") + ")";
+    return request.name()
+        + " ("
+        + request.image()
+        + (exitCode != null ? ", exited " + exitCode : stopRequested ? ", stopped" : "")
+        + ")";
   }
 }

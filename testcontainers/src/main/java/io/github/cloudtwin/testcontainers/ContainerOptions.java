@@ -18,7 +18,11 @@ import java.util.Map;
  *     wait for its answer before it counts as no answer; default 2 s
  * @param labels extra labels on every container (insertion-ordered, immutable)
  */
-public record ContainerOptions(Duration startupTimeout, Duration stopTimeout, Duration requestTimeout, Map<String, String> labels) {
+public record ContainerOptions(
+    Duration startupTimeout,
+    Duration stopTimeout,
+    Duration requestTimeout,
+    Map<String, String> labels) {
 
   /** The defaults. */
   public static final ContainerOptions DEFAULTS = builder().build();
@@ -42,7 +46,10 @@ public record ContainerOptions(Duration startupTimeout, Duration stopTimeout, Du
       Require.name("labels.key", e.getKey());
       Require.notNull("labels.value", e.getValue());
       if (e.getKey().startsWith("io.github.cloudtwin.")) {
-        throw new ValidationException("labels.key", e.getKey(), "a key outside io.github.cloudtwin.* (reserved for the runtime's own labels)");
+        throw new ValidationException(
+            "labels.key",
+            e.getKey(),
+            "a key outside io.github.cloudtwin.* (reserved for the runtime's own labels)");
       }
     }
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
@@ -50,7 +57,8 @@ public record ContainerOptions(Duration startupTimeout, Duration stopTimeout, Du
 
   private static void positive(String field, Duration d) {
     Require.notNull(field, d);
-    if (d.isNegative() || d.isZero()) throw new ValidationException(field, d, "a positive duration");
+    if (d.isNegative() || d.isZero())
+      throw new ValidationException(field, d, "a positive duration");
   }
 
   /** {@return a builder with the defaults} */
@@ -60,7 +68,11 @@ public record ContainerOptions(Duration startupTimeout, Duration stopTimeout, Du
 
   /** {@return a builder starting from these options} */
   public Builder toBuilder() {
-    Builder b = new Builder().startupTimeout(startupTimeout).stopTimeout(stopTimeout).requestTimeout(requestTimeout);
+    Builder b =
+        new Builder()
+            .startupTimeout(startupTimeout)
+            .stopTimeout(stopTimeout)
+            .requestTimeout(requestTimeout);
     b.labels.putAll(labels);
     return b;
   }

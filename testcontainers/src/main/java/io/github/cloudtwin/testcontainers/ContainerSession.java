@@ -2,11 +2,11 @@ package io.github.cloudtwin.testcontainers;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.PullResponseItem;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.PullResponseItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,12 +40,20 @@ final class ContainerSession implements AutoCloseable {
 
   /** The label on every container of a session; its value is the session id. */
   static final String SESSION_LABEL = "io.github.cloudtwin.session";
+
   /** The label saying who started the container. */
   static final String MANAGED_BY_LABEL = "io.github.cloudtwin.managed-by";
+
   static final String MANAGED_BY = "cloudtwin-testcontainers";
 
-  /** Readiness polls: 20 a second (Testcontainers' default is one), the HTTP answer ends the wait. */
-  private final RateLimiter readyPoll = RateLimiterBuilder.newBuilder().withRate(20, TimeUnit.SECONDS).withConstantThroughput().build();
+  /**
+   * Readiness polls: 20 a second (Testcontainers' default is one), the HTTP answer ends the wait.
+   */
+  private final RateLimiter readyPoll =
+      RateLimiterBuilder.newBuilder()
+          .withRate(20, TimeUnit.SECONDS)
+          .withConstantThroughput()
+          .build();
 
   private final String id;
   private final DockerClient docker;
@@ -96,7 +104,8 @@ final class ContainerSession implements AutoCloseable {
     labels.put(SESSION_LABEL, id);
     labels.put(MANAGED_BY_LABEL, MANAGED_BY);
     GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(request.image()));
-    if (!request.containerPorts().isEmpty()) c.withExposedPorts(request.containerPorts().toArray(new Integer[0]));
+    if (!request.containerPorts().isEmpty())
+      c.withExposedPorts(request.containerPorts().toArray(new Integer[0]));
     c.withEnv(request.environment());
     c.withLabels(labels);
     if (!request.command().isEmpty()) c.withCommand(request.command().toArray(new String[0]));
@@ -114,7 +123,12 @@ final class ContainerSession implements AutoCloseable {
       if (code == null) {
         removeByName(request.name());
         throw new ContainerStartException(
-            "Could not start container " + request.name() + " from image " + request.image() + ": " + rootMessage(e)
+            "Could not start container "
+                + request.name()
+                + " from image "
+                + request.image()
+                + ": "
+                + rootMessage(e)
                 + (rootMessage(e).contains("No such image") || rootMessage(e).contains("pull")
                     ? " (is the image built on this engine? No registry is needed for a local image.)"
                     : ""),
@@ -124,7 +138,8 @@ final class ContainerSession implements AutoCloseable {
     }
     if (closed) {
       handle.stop(Duration.ZERO);
-      throw new IllegalStateException("The container session " + id + " was closed while " + request.name() + " started");
+      throw new IllegalStateException(
+          "The container session " + id + " was closed while " + request.name() + " started");
     }
     executor.execute(() -> watch(handle, onExit));
     return handle;
@@ -141,9 +156,12 @@ final class ContainerSession implements AutoCloseable {
     } catch (NotFoundException e) {
       // pull below
     }
-    try (ResultCallback.Adapter<PullResponseItem> pull = docker.pullImageCmd(request.image()).exec(new ResultCallback.Adapter<>())) {
+    try (ResultCallback.Adapter<PullResponseItem> pull =
+        docker.pullImageCmd(request.image()).exec(new ResultCallback.Adapter<>())) {
       if (!pull.awaitCompletion(request.startupTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new ContainerStartException("Pulling image " + request.image() + " took longer than " + request.startupTimeout(), null);
+        throw new ContainerStartException(
+            "Pulling image " + request.image() + " took longer than " + request.startupTimeout(),
+            null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -152,8 +170,13 @@ final class ContainerSession implements AutoCloseable {
       throw e;
     } catch (Exception e) {
       throw new ContainerStartException(
-          "Image " + request.image() + " is not on the Docker engine and pulling it failed (" + rootMessage(e)
-              + "). Build it locally (docker build -t " + request.image() + " ...) or make a registry reachable.",
+          "Image "
+              + request.image()
+              + " is not on the Docker engine and pulling it failed ("
+              + rootMessage(e)
+              + "). Build it locally (docker build -t "
+              + request.image()
+              + " ...) or make a registry reachable.",
           e);
     }
   }
@@ -184,7 +207,8 @@ final class ContainerSession implements AutoCloseable {
   /** The exit code of a stopped container named {@code name}, or null when it runs or is gone. */
   private Integer exitedCode(String name) {
     try {
-      InspectContainerResponse.ContainerState s = docker.inspectContainerCmd(name).exec().getState();
+      InspectContainerResponse.ContainerState s =
+          docker.inspectContainerCmd(name).exec().getState();
       if (Boolean.TRUE.equals(s.getRunning()) || "created".equals(s.getStatus())) return null;
       Long code = s.getExitCodeLong();
       return code == null ? null : code.intValue();
@@ -205,7 +229,8 @@ final class ContainerSession implements AutoCloseable {
   void stopAsync(CompletableFuture<ContainerHandle> start, Duration grace) {
     if (closed) return; // close() removes everything
     try {
-      CompletableFuture<Void> stop = start.thenAcceptAsync(h -> h.stop(grace), executor).exceptionally(e -> null);
+      CompletableFuture<Void> stop =
+          start.thenAcceptAsync(h -> h.stop(grace), executor).exceptionally(e -> null);
       synchronized (handles) {
         stops.removeIf(CompletableFuture::isDone);
         stops.add(stop);
@@ -218,13 +243,20 @@ final class ContainerSession implements AutoCloseable {
   /** Ids of the containers on the engine labelled with this session, in any state. */
   List<String> containersOnEngine() {
     List<String> ids = new ArrayList<>();
-    for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(SESSION_LABEL, id)).exec()) {
+    for (Container c :
+        docker
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Map.of(SESSION_LABEL, id))
+            .exec()) {
       ids.add(c.getId());
     }
     return ids;
   }
 
-  /** Stops and removes every container of the session (also any left by failed starts); idempotent. */
+  /**
+   * Stops and removes every container of the session (also any left by failed starts); idempotent.
+   */
   @Override
   public void close() {
     if (closed) return;
@@ -235,7 +267,8 @@ final class ContainerSession implements AutoCloseable {
       all = new ArrayList<>(handles);
       pending = new ArrayList<>(stops); // task stops already under way
     }
-    for (ContainerHandle h : all) pending.add(CompletableFuture.runAsync(() -> h.stop(Duration.ZERO), executor));
+    for (ContainerHandle h : all)
+      pending.add(CompletableFuture.runAsync(() -> h.stop(Duration.ZERO), executor));
     for (CompletableFuture<Void> f : pending) {
       try {
         f.get(60, TimeUnit.SECONDS);
@@ -254,10 +287,15 @@ final class ContainerSession implements AutoCloseable {
           // removed meanwhile
         } catch (ConflictException e) {
           if (!String.valueOf(e.getMessage()).contains("already in progress") && failure == null) {
-            failure = new IllegalStateException("Could not remove container " + left + " of session " + id, e);
+            failure =
+                new IllegalStateException(
+                    "Could not remove container " + left + " of session " + id, e);
           }
         } catch (RuntimeException e) {
-          if (failure == null) failure = new IllegalStateException("Could not remove container " + left + " of session " + id, e);
+          if (failure == null)
+            failure =
+                new IllegalStateException(
+                    "Could not remove container " + left + " of session " + id, e);
         }
       }
     } catch (RuntimeException e) {
@@ -290,12 +328,16 @@ final class ContainerSession implements AutoCloseable {
     return msg;
   }
 
-  /** Started means started: a container that already exited has started too (ECS reports its exit). */
+  /**
+   * Started means started: a container that already exited has started too (ECS reports its exit).
+   */
   private static final class StartedCheck extends StartupCheckStrategy {
     @Override
     public StartupStatus checkStartupState(DockerClient dockerClient, String containerId) {
       InspectContainerResponse.ContainerState s = getCurrentState(dockerClient, containerId);
-      return "created".equals(s.getStatus()) ? StartupStatus.NOT_YET_KNOWN : StartupStatus.SUCCESSFUL;
+      return "created".equals(s.getStatus())
+          ? StartupStatus.NOT_YET_KNOWN
+          : StartupStatus.SUCCESSFUL;
     }
   }
 

@@ -17,12 +17,13 @@ import java.util.Set;
 /**
  * A load-balancer target answered by a real container: each health check (and each virtual request
  * sent with {@code LoadBalancing.send}) is a real HTTP request to the container's published port.
- * The latency is the measured one; no answer within the request timeout is "no response", a
- * refused or reset connection is "refused". Thread-safe; never calls into the twin.
+ * The latency is the measured one; no answer within the request timeout is "no response", a refused
+ * or reset connection is "refused". Thread-safe; never calls into the twin.
  */
 final class ContainerTarget implements TargetBehavior {
 
-  private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "upgrade", "expect");
+  private static final Set<String> NOT_FORWARDED =
+      Set.of("host", "content-length", "connection", "upgrade", "expect");
 
   private final URI endpoint;
   private final HttpClient client;
@@ -40,9 +41,11 @@ final class ContainerTarget implements TargetBehavior {
 
   @Override
   public Response handle(Request request) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve(request.path())).timeout(timeout);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(endpoint.resolve(request.path())).timeout(timeout);
     for (Map.Entry<String, String> h : request.headers().entrySet()) {
-      if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) b.header(h.getKey(), h.getValue());
+      if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT)))
+        b.header(h.getKey(), h.getValue());
     }
     b.method(request.method(), HttpRequest.BodyPublishers.noBody());
     long started = System.nanoTime(); // real latency of a real request
@@ -54,7 +57,8 @@ final class ContainerTarget implements TargetBehavior {
     } catch (ConnectException e) {
       return Response.refused();
     } catch (IOException e) {
-      return Response.refused(); // reset or closed without an answer (docker-proxy with nothing listening)
+      return Response
+          .refused(); // reset or closed without an answer (docker-proxy with nothing listening)
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Response.noResponse();

@@ -1,6 +1,5 @@
 package io.github.cloudtwin.testcontainers;
 
-import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.ZoneState;
 import io.github.cloudtwin.ecs.ContainerDefinition;
@@ -14,6 +13,7 @@ import io.github.cloudtwin.ecs.TaskRuntime;
 import io.github.cloudtwin.ecs.TaskStatus;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.TargetDescription;
+import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
@@ -63,8 +63,10 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
 
   /** The label on every container of one runtime; its value is {@link #sessionId()}. */
   public static final String SESSION_LABEL = ContainerSession.SESSION_LABEL;
+
   /** The label naming the task's ARN. */
   public static final String TASK_ARN_LABEL = "io.github.cloudtwin.task-arn";
+
   /** The label naming the container (its name in the task definition). */
   public static final String CONTAINER_NAME_LABEL = "io.github.cloudtwin.container-name";
 
@@ -78,8 +80,10 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   private final Map<Task, TaskContainers> tasks = new LinkedHashMap<>();
   private final Set<String> impairedZones = new LinkedHashSet<>();
   private final List<String> startFailures = new ArrayList<>();
+
   /** Every task this runtime started (weakly held: stopped tasks are forgotten by ECS in time). */
   private final Set<Task> ours = Collections.newSetFromMap(new WeakHashMap<>());
+
   /** The runtime before this one: it keeps running the tasks it started. */
   private TaskRuntime previous;
 
@@ -100,8 +104,13 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     this.twin = twin;
     this.kernel = twin.kernel();
     this.options = options;
-    this.session = new ContainerSession("cloudtwin-" + UUID.randomUUID().toString().substring(0, 8));
-    this.http = HttpClient.newBuilder().connectTimeout(options.requestTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+    this.session =
+        new ContainerSession("cloudtwin-" + UUID.randomUUID().toString().substring(0, 8));
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(options.requestTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
   }
 
   /**
@@ -128,15 +137,22 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     Require.notNull("options", options);
     ContainerTaskRuntime runtime = new ContainerTaskRuntime(twin, options);
     twin.closeOnClose(runtime);
-    twin.kernel().run(() -> {
-      for (var z : twin.ec2().zones()) {
-        if (twin.ec2().zoneState(z.name()) == ZoneState.IMPAIRED) runtime.impairedZones.add(z.name());
-      }
-      twin.timeline().addListener(runtime.zoneListener);
-      runtime.previous = twin.ecs().taskRuntime();
-      twin.ecs().setTaskRuntime(runtime);
-      twin.timeline().record("ecs/task-runtime", "containers", "ECS tasks run as real containers (session " + runtime.sessionId() + ")");
-    });
+    twin.kernel()
+        .run(
+            () -> {
+              for (var z : twin.ec2().zones()) {
+                if (twin.ec2().zoneState(z.name()) == ZoneState.IMPAIRED)
+                  runtime.impairedZones.add(z.name());
+              }
+              twin.timeline().addListener(runtime.zoneListener);
+              runtime.previous = twin.ecs().taskRuntime();
+              twin.ecs().setTaskRuntime(runtime);
+              twin.timeline()
+                  .record(
+                      "ecs/task-runtime",
+                      "containers",
+                      "ECS tasks run as real containers (session " + runtime.sessionId() + ")");
+            });
     return runtime;
   }
 
@@ -150,8 +166,10 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     Require.notNull("twin", twin);
     TaskRuntime r = twin.ecs().taskRuntime();
     if (r instanceof ContainerTaskRuntime c) return c;
-    throw new IllegalStateException("This twin's ECS tasks do not run as containers (runtime: " + r.getClass().getSimpleName()
-        + "); call ContainerTaskRuntime.install(twin) or annotate the test with @ContainerTasks.");
+    throw new IllegalStateException(
+        "This twin's ECS tasks do not run as containers (runtime: "
+            + r.getClass().getSimpleName()
+            + "); call ContainerTaskRuntime.install(twin) or annotate the test with @ContainerTasks.");
   }
 
   /** {@return the value of {@link #SESSION_LABEL} on this runtime's containers} */
@@ -212,13 +230,15 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   private ContainerHandle handle(Task task, String containerName) {
     Require.notNull("task", task);
     Require.name("containerName", containerName);
-    return kernel.call(() -> {
-      TaskContainers tc = tasks.get(task);
-      return tc == null ? null : tc.running.get(containerName);
-    });
+    return kernel.call(
+        () -> {
+          TaskContainers tc = tasks.get(task);
+          return tc == null ? null : tc.running.get(containerName);
+        });
   }
 
-  // ------------------------------------------------------------------ TaskRuntime (simulation thread)
+  // ------------------------------------------------------------------ TaskRuntime (simulation
+  // thread)
 
   @Override
   public void start(Task task, Agent agent) {
@@ -234,12 +254,14 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     }
     for (ContainerDefinition c : task.taskDefinition().containerDefinitions()) {
       List<Integer> ports = new ArrayList<>();
-      for (PortMapping p : c.portMappings()) if (!ports.contains(p.containerPort())) ports.add(p.containerPort());
+      for (PortMapping p : c.portMappings())
+        if (!ports.contains(p.containerPort())) ports.add(p.containerPort());
       Map<String, String> labels = new LinkedHashMap<>(options.labels());
       labels.put(TASK_ARN_LABEL, task.taskArn());
       labels.put(CONTAINER_NAME_LABEL, c.name());
       labels.put("io.github.cloudtwin.task-definition", task.taskDefinition().familyRevision());
-      if (task.availabilityZone() != null) labels.put("io.github.cloudtwin.availability-zone", task.availabilityZone());
+      if (task.availabilityZone() != null)
+        labels.put("io.github.cloudtwin.availability-zone", task.availabilityZone());
       ContainerRequest request =
           new ContainerRequest(
               session.id() + "-" + task.taskId().substring(0, 12) + "-" + c.name(),
@@ -251,7 +273,8 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
               c.name().equals(readyContainer) && ports.contains(readyPort) ? readyPort : 0,
               options.startupTimeout());
       String name = c.name();
-      tc.starts.put(name, session.startAsync(request, code -> agent.containerExited(task, name, code)));
+      tc.starts.put(
+          name, session.startAsync(request, code -> agent.containerExited(task, name, code)));
     }
   }
 
@@ -266,26 +289,41 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     for (Map.Entry<String, CompletableFuture<ContainerHandle>> e : tc.starts.entrySet()) {
       try {
         // real time: the containers start in parallel; the twin waits here for the slowest
-        tc.running.put(e.getKey(), e.getValue().get(options.startupTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS));
+        tc.running.put(
+            e.getKey(),
+            e.getValue().get(options.startupTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS));
       } catch (ExecutionException | TimeoutException ex) {
-        String reason = ex instanceof ExecutionException ? ex.getCause().getMessage() : "no start within " + options.startupTimeout();
+        String reason =
+            ex instanceof ExecutionException
+                ? ex.getCause().getMessage()
+                : "no start within " + options.startupTimeout();
         failed.add(e.getKey());
         startFailures.add(task.taskId() + "/" + e.getKey() + ": " + reason);
-        kernel.timeline().record("task/" + task.taskId(), "container-error", "CannotStartContainerError: " + reason);
+        kernel
+            .timeline()
+            .record(
+                "task/" + task.taskId(), "container-error", "CannotStartContainerError: " + reason);
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
         return;
       }
     }
     if (hostUnreachable(task, tc)) pauseAll(tc);
-    // ECS registers the task's targets right after this call: attach the containers at the same instant
-    kernel.scheduler().after(Duration.ZERO, () -> {
-      attachToLoadBalancer(task, tc);
-      for (String name : failed) reportExit(task, tc, name);
-    });
+    // ECS registers the task's targets right after this call: attach the containers at the same
+    // instant
+    kernel
+        .scheduler()
+        .after(
+            Duration.ZERO,
+            () -> {
+              attachToLoadBalancer(task, tc);
+              for (String name : failed) reportExit(task, tc, name);
+            });
   }
 
-  /** A container that could not start counts as one that exited at once (a fake choice: code 255). */
+  /**
+   * A container that could not start counts as one that exited at once (a fake choice: code 255).
+   */
   private void reportExit(Task task, TaskContainers tc, String containerName) {
     if (tc.stopped || task.desiredStatus() == TaskStatus.STOPPED) return;
     tc.agent.containerExited(task, containerName, 255);
@@ -328,7 +366,8 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
 
   @Override
   public boolean healthCheckPasses(Task task, ContainerDefinition container) {
-    if (!kernel.call(() -> ours.contains(task))) return previous != null && previous.healthCheckPasses(task, container);
+    if (!kernel.call(() -> ours.contains(task)))
+      return previous != null && previous.healthCheckPasses(task, container);
     ContainerHandle h = handle(task, container.name());
     HealthCheck hc = container.healthCheck();
     if (h == null || hc == null) return h != null;
@@ -336,29 +375,41 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     String kind = cmd.get(0);
     List<String> exec;
     if (kind.equals("NONE")) return true;
-    if (kind.equals("CMD-SHELL")) exec = List.of("/bin/sh", "-c", String.join(" ", cmd.subList(1, cmd.size())));
+    if (kind.equals("CMD-SHELL"))
+      exec = List.of("/bin/sh", "-c", String.join(" ", cmd.subList(1, cmd.size())));
     else if (kind.equals("CMD")) exec = cmd.subList(1, cmd.size());
     else exec = cmd;
     if (exec.isEmpty()) return false;
     return h.exec(exec, hc.timeout()) == 0;
   }
 
-  /** Container tasks report no CPU (a documented choice); tasks of the previous runtime report theirs. */
+  /**
+   * Container tasks report no CPU (a documented choice); tasks of the previous runtime report
+   * theirs.
+   */
   @Override
   public double cpuUnitsUsed(Task task, long fromMillis, long toMillis) {
-    return kernel.call(() -> ours.contains(task)) || previous == null ? 0 : previous.cpuUnitsUsed(task, fromMillis, toMillis);
+    return kernel.call(() -> ours.contains(task)) || previous == null
+        ? 0
+        : previous.cpuUnitsUsed(task, fromMillis, toMillis);
   }
 
-  /** Container tasks report no memory (a documented choice); tasks of the previous runtime report theirs. */
+  /**
+   * Container tasks report no memory (a documented choice); tasks of the previous runtime report
+   * theirs.
+   */
   @Override
   public double memoryUsed(Task task, long fromMillis, long toMillis) {
-    return kernel.call(() -> ours.contains(task)) || previous == null ? 0 : previous.memoryUsed(task, fromMillis, toMillis);
+    return kernel.call(() -> ours.contains(task)) || previous == null
+        ? 0
+        : previous.memoryUsed(task, fromMillis, toMillis);
   }
 
   // ------------------------------------------------------------------ machinery
 
   private boolean hostUnreachable(Task task, TaskContainers tc) {
-    return tc.hostUnreachable || (task.availabilityZone() != null && impairedZones.contains(task.availabilityZone()));
+    return tc.hostUnreachable
+        || (task.availabilityZone() != null && impairedZones.contains(task.availabilityZone()));
   }
 
   private void pauseAll(TaskContainers tc) {
@@ -403,19 +454,37 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
 
   /** Gives the task's load-balancer target the container's real address (awsvpc tasks). */
   private void attachToLoadBalancer(Task task, TaskContainers tc) {
-    if (tc.stopped || task.lastStatus() != TaskStatus.RUNNING || task.taskDefinition().networkMode() != NetworkMode.AWSVPC) return;
+    if (tc.stopped
+        || task.lastStatus() != TaskStatus.RUNNING
+        || task.taskDefinition().networkMode() != NetworkMode.AWSVPC) return;
     if (task.serviceName() == null) return;
     LoadBalancing elb = twin.loadBalancing();
     String ip = task.privateIpv4Address();
-    for (ServiceLoadBalancer lb : twin.ecs().service(task.clusterName(), task.serviceName()).spec().loadBalancers()) {
+    for (ServiceLoadBalancer lb :
+        twin.ecs().service(task.clusterName(), task.serviceName()).spec().loadBalancers()) {
       ContainerHandle h = tc.running.get(lb.containerName());
       if (h == null || ip == null || !elb.isRegistered(ip)) continue;
       URI endpoint = h.httpAddress(lb.containerPort());
       // registering again is a no-op for the registration; it gives the target its real address
-      elb.registerTargets(lb.targetGroupName(), TargetDescription.ip(ip, task.availabilityZone()).withPort(lb.containerPort()).withEndpoint(endpoint));
+      elb.registerTargets(
+          lb.targetGroupName(),
+          TargetDescription.ip(ip, task.availabilityZone())
+              .withPort(lb.containerPort())
+              .withEndpoint(endpoint));
       elb.setTargetBehavior(ip, new ContainerTarget(endpoint, http, options.requestTimeout()));
-      kernel.timeline().record("task/" + task.taskId(), "container-target", "target " + ip + ":" + lb.containerPort() + " is container "
-          + h.name() + " at " + endpoint);
+      kernel
+          .timeline()
+          .record(
+              "task/" + task.taskId(),
+              "container-target",
+              "target "
+                  + ip
+                  + ":"
+                  + lb.containerPort()
+                  + " is container "
+                  + h.name()
+                  + " at "
+                  + endpoint);
       return; // one address per target id: the first load balancer's container port
     }
   }

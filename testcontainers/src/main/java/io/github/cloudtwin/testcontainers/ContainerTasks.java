@@ -9,8 +9,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Opts a {@code @CloudTwinTest} class into real containers: the twin's ECS tasks run through
- * {@link ContainerTaskRuntime} (get it with {@link ContainerTaskRuntime#of}), and every container is
+ * Opts a {@code @CloudTwinTest} class into real containers: the twin's ECS tasks run through {@link
+ * ContainerTaskRuntime} (get it with {@link ContainerTaskRuntime#of}), and every container is
  * removed when JUnit closes the twin. Implies {@link EnabledIfDocker}: without Docker the tests are
  * skipped with the reason.
  *

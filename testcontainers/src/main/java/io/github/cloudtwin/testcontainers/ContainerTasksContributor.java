@@ -4,7 +4,9 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.junit.TwinContributor;
 import java.time.Duration;
 
-/** Installs {@link ContainerTaskRuntime} on the twin of a {@link ContainerTasks} test. Stateless. */
+/**
+ * Installs {@link ContainerTaskRuntime} on the twin of a {@link ContainerTasks} test. Stateless.
+ */
 public final class ContainerTasksContributor implements TwinContributor<ContainerTasks> {
 
   /** For the JUnit extension. */

@@ -29,7 +29,8 @@ public final class DockerAvailability {
   public static final String REQUIRE_DOCKER_PROPERTY = "cloudtwin.docker.required";
 
   private static final String DEFAULT_SOCKET = "/var/run/docker.sock";
-  private static final Pattern API_VERSION = Pattern.compile("\"ApiVersion\"\\s*:\\s*\"([0-9.]+)\"");
+  private static final Pattern API_VERSION =
+      Pattern.compile("\"ApiVersion\"\\s*:\\s*\"([0-9.]+)\"");
 
   private DockerAvailability() {}
 
@@ -42,7 +43,9 @@ public final class DockerAvailability {
     }
   }
 
-  /** Throws a {@link DockerUnavailableException} explaining what is missing unless Docker answers. */
+  /**
+   * Throws a {@link DockerUnavailableException} explaining what is missing unless Docker answers.
+   */
   public static void requireAvailable() {
     if (!isAvailable()) {
       throw new DockerUnavailableException(unavailableReason());
@@ -65,37 +68,61 @@ public final class DockerAvailability {
    */
   public static String unavailableReason() {
     String dockerHost = System.getenv("DOCKER_HOST");
-    String where = dockerHost != null ? "DOCKER_HOST=" + dockerHost : "unix://" + DEFAULT_SOCKET + " (DOCKER_HOST is not set)";
+    String where =
+        dockerHost != null
+            ? "DOCKER_HOST=" + dockerHost
+            : "unix://" + DEFAULT_SOCKET + " (DOCKER_HOST is not set)";
     String fix =
         " Start a Docker engine (as root: `dockerd &`; or Docker Desktop, colima, podman's Docker socket)"
             + " or point DOCKER_HOST at one; CloudTwin's .ci/run installs and starts one on Debian.";
     if (dockerHost == null || dockerHost.startsWith("unix://")) {
-      Path socket = Path.of(dockerHost == null ? DEFAULT_SOCKET : dockerHost.substring("unix://".length()));
+      Path socket =
+          Path.of(dockerHost == null ? DEFAULT_SOCKET : dockerHost.substring("unix://".length()));
       if (!Files.exists(socket)) {
-        return "Docker is not available: no Docker engine socket at " + socket + " (" + where + ")." + fix;
+        return "Docker is not available: no Docker engine socket at "
+            + socket
+            + " ("
+            + where
+            + ")."
+            + fix;
       }
       String version = engineApiVersion(socket);
-      if (version != null && olderThan(version, "1.44") && System.getProperty("api.version") == null) {
-        return "Docker is not available to Testcontainers: the engine at " + socket + " speaks Docker API " + version
+      if (version != null
+          && olderThan(version, "1.44")
+          && System.getProperty("api.version") == null) {
+        return "Docker is not available to Testcontainers: the engine at "
+            + socket
+            + " speaks Docker API "
+            + version
             + ", older than the 1.44 Testcontainers 2.x asks for by default. Tell docker-java the engine's version:"
-            + " -Dapi.version=" + version + " (for Maven: MAVEN_ARGS=-Dapi.version=" + version
-            + "), or api.version=" + version + " in ~/.docker-java.properties.";
+            + " -Dapi.version="
+            + version
+            + " (for Maven: MAVEN_ARGS=-Dapi.version="
+            + version
+            + "), or api.version="
+            + version
+            + " in ~/.docker-java.properties.";
       }
     }
-    return "Docker is not available: Testcontainers found no usable Docker environment at " + where
-        + " (see its log above for each strategy it tried)." + fix;
+    return "Docker is not available: Testcontainers found no usable Docker environment at "
+        + where
+        + " (see its log above for each strategy it tried)."
+        + fix;
   }
 
   /** The engine's API version from {@code GET /version} on its unix socket, or null. */
   static String engineApiVersion(Path socket) {
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       ch.connect(UnixDomainSocketAddress.of(socket));
-      ch.write(ByteBuffer.wrap("GET /version HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+      ch.write(
+          ByteBuffer.wrap(
+              "GET /version HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
       ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
       while (buf.hasRemaining() && ch.read(buf) > 0) {
         // read until the engine closes the connection (HTTP/1.0) or the buffer is full
       }
-      Matcher m = API_VERSION.matcher(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8));
+      Matcher m =
+          API_VERSION.matcher(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8));
       return m.find() ? m.group(1) : null;
     } catch (IOException | RuntimeException e) {
       return null;

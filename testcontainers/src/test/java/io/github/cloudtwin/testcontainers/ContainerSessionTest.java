@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 @EnabledIfDocker
 class ContainerSessionTest {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private ContainerSession session;
 
@@ -35,16 +36,33 @@ class ContainerSessionTest {
   @AfterEach
   void closeAndCheckNothingIsLeft() {
     session.close();
-    assertThat(session.containersOnEngine()).as("containers labelled with session " + session.id()).isEmpty();
+    assertThat(session.containersOnEngine())
+        .as("containers labelled with session " + session.id())
+        .isEmpty();
   }
 
-  private ContainerRequest request(String suffix, List<Integer> ports, Map<String, String> env, List<String> command, int readyPort) {
+  private ContainerRequest request(
+      String suffix,
+      List<Integer> ports,
+      Map<String, String> env,
+      List<String> command,
+      int readyPort) {
     return new ContainerRequest(
-        session.id() + "-" + suffix, TestImage.NAME, ports, env, command, Map.of("purpose", "lifecycle-test"), readyPort, Duration.ofSeconds(30));
+        session.id() + "-" + suffix,
+        TestImage.NAME,
+        ports,
+        env,
+        command,
+        Map.of("purpose", "lifecycle-test"),
+        readyPort,
+        Duration.ofSeconds(30));
   }
 
   private static String get(URI uri, Duration timeout) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(uri).timeout(timeout).build(),
+            HttpResponse.BodyHandlers.ofString());
     return r.statusCode() + " " + r.body().trim();
   }
 
@@ -52,29 +70,41 @@ class ContainerSessionTest {
   void startsFromTheImageWithPortsEnvironmentCommandAndLabels() throws Exception {
     ContainerHandle h =
         session.start(
-            request("web", List.of(9090), Map.of("GREETING", "hello"), List.of("/bin/busybox", "httpd", "-f", "-p", "9090", "-h", "/www"), 9090),
+            request(
+                "web",
+                List.of(9090),
+                Map.of("GREETING", "hello"),
+                List.of("/bin/busybox", "httpd", "-f", "-p", "9090", "-h", "/www"),
+                9090),
             code -> {});
 
-    assertThat(get(h.httpAddress(9090).resolve("/cgi-bin/whoami"), Duration.ofSeconds(5))).startsWith("200 host=").endsWith("greeting=hello");
-    assertThat(get(h.httpAddress(9090).resolve("/health"), Duration.ofSeconds(5))).isEqualTo("200 ok");
-    Map<String, String> labels = session.docker().inspectContainerCmd(h.id()).exec().getConfig().getLabels();
+    assertThat(get(h.httpAddress(9090).resolve("/cgi-bin/whoami"), Duration.ofSeconds(5)))
+        .startsWith("200 host=")
+        .endsWith("greeting=hello");
+    assertThat(get(h.httpAddress(9090).resolve("/health"), Duration.ofSeconds(5)))
+        .isEqualTo("200 ok");
+    Map<String, String> labels =
+        session.docker().inspectContainerCmd(h.id()).exec().getConfig().getLabels();
     assertThat(labels)
         .containsEntry(ContainerSession.SESSION_LABEL, session.id())
         .containsEntry(ContainerSession.MANAGED_BY_LABEL, "cloudtwin-testcontainers")
         .containsEntry("purpose", "lifecycle-test");
-    assertThat(session.docker().inspectContainerCmd(h.id()).exec().getName()).isEqualTo("/" + session.id() + "-web");
+    assertThat(session.docker().inspectContainerCmd(h.id()).exec().getName())
+        .isEqualTo("/" + session.id() + "-web");
   }
 
   @Test
   void pauseFreezesTheContainerAndUnpauseResumesIt() throws Exception {
-    ContainerHandle h = session.start(request("paused", List.of(8080), Map.of(), List.of(), 8080), code -> {});
+    ContainerHandle h =
+        session.start(request("paused", List.of(8080), Map.of(), List.of(), 8080), code -> {});
     URI health = h.httpAddress(8080).resolve("/health");
 
     h.pause();
 
     assertThat(h.isPaused()).isTrue();
     assertThat(session.docker().inspectContainerCmd(h.id()).exec().getState().getPaused()).isTrue();
-    assertThatThrownBy(() -> get(health, Duration.ofMillis(800))).isInstanceOf(HttpTimeoutException.class);
+    assertThatThrownBy(() -> get(health, Duration.ofMillis(800)))
+        .isInstanceOf(HttpTimeoutException.class);
 
     h.unpause();
 
@@ -83,19 +113,29 @@ class ContainerSessionTest {
 
   @Test
   void commandsRunInsideTheContainerReportTheirExitCode() {
-    ContainerHandle h = session.start(request("exec", List.of(8080), Map.of(), List.of(), 8080), code -> {});
+    ContainerHandle h =
+        session.start(request("exec", List.of(8080), Map.of(), List.of(), 8080), code -> {});
 
-    assertThat(h.exec(List.of("/bin/sh", "-c", "wget -q -O /dev/null http://localhost:8080/health"), Duration.ofSeconds(5))).isZero();
+    assertThat(
+            h.exec(
+                List.of("/bin/sh", "-c", "wget -q -O /dev/null http://localhost:8080/health"),
+                Duration.ofSeconds(5)))
+        .isZero();
     assertThat(h.exec(List.of("/bin/sh", "-c", "exit 3"), Duration.ofSeconds(5))).isEqualTo(3);
     assertThat(h.exec(List.of("/no/such/binary"), Duration.ofSeconds(5))).isNotZero();
     h.pause();
-    assertThat(h.exec(List.of("/bin/true"), Duration.ofSeconds(5))).as("a paused container runs nothing").isEqualTo(-1);
+    assertThat(h.exec(List.of("/bin/true"), Duration.ofSeconds(5)))
+        .as("a paused container runs nothing")
+        .isEqualTo(-1);
   }
 
   @Test
   void aContainerThatExitsOnItsOwnIsReportedWithItsExitCode() throws Exception {
     CompletableFuture<Integer> exit = new CompletableFuture<>();
-    ContainerHandle h = session.start(request("exits", List.of(), Map.of(), List.of("/bin/sh", "-c", "sleep 1; exit 7"), 0), exit::complete);
+    ContainerHandle h =
+        session.start(
+            request("exits", List.of(), Map.of(), List.of("/bin/sh", "-c", "sleep 1; exit 7"), 0),
+            exit::complete);
 
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(7);
     assertThat(h.hasExited()).isTrue();
@@ -105,7 +145,8 @@ class ContainerSessionTest {
   @Test
   void aKilledContainerIsReportedWithExitCode137() throws Exception {
     CompletableFuture<Integer> exit = new CompletableFuture<>();
-    ContainerHandle h = session.start(request("killed", List.of(8080), Map.of(), List.of(), 8080), exit::complete);
+    ContainerHandle h =
+        session.start(request("killed", List.of(8080), Map.of(), List.of(), 8080), exit::complete);
 
     session.docker().killContainerCmd(h.id()).exec();
 
@@ -115,7 +156,8 @@ class ContainerSessionTest {
   @Test
   void stoppingRemovesTheContainerAndIsNotReportedAsAnExit() {
     CompletableFuture<Integer> exit = new CompletableFuture<>();
-    ContainerHandle h = session.start(request("stopped", List.of(8080), Map.of(), List.of(), 8080), exit::complete);
+    ContainerHandle h =
+        session.start(request("stopped", List.of(8080), Map.of(), List.of(), 8080), exit::complete);
     String id = h.id();
 
     h.stop(Duration.ofSeconds(1));
@@ -127,7 +169,8 @@ class ContainerSessionTest {
 
   @Test
   void stoppingAPausedContainerRemovesIt() {
-    ContainerHandle h = session.start(request("paused-stop", List.of(8080), Map.of(), List.of(), 8080), code -> {});
+    ContainerHandle h =
+        session.start(request("paused-stop", List.of(8080), Map.of(), List.of(), 8080), code -> {});
     h.pause();
 
     h.stop(Duration.ZERO);
@@ -140,7 +183,9 @@ class ContainerSessionTest {
     session.start(request("one", List.of(8080), Map.of(), List.of(), 0), code -> {});
     session.start(request("two", List.of(8080), Map.of(), List.of(), 0), code -> {});
     String stray =
-        session.docker().createContainerCmd(TestImage.NAME)
+        session
+            .docker()
+            .createContainerCmd(TestImage.NAME)
             .withName(session.id() + "-stray")
             .withLabels(Map.of(ContainerSession.SESSION_LABEL, session.id()))
             .exec()
@@ -155,7 +200,15 @@ class ContainerSessionTest {
   @Test
   void aMissingImageFailsTheStartWithTheImageNamedAndLeavesNothingBehind() {
     ContainerRequest r =
-        new ContainerRequest(session.id() + "-missing", "cloudtwin/no-such-image:never", List.of(), Map.of(), List.of(), Map.of(), 0, Duration.ofSeconds(10));
+        new ContainerRequest(
+            session.id() + "-missing",
+            "cloudtwin/no-such-image:never",
+            List.of(),
+            Map.of(),
+            List.of(),
+            Map.of(),
+            0,
+            Duration.ofSeconds(10));
 
     assertThatThrownBy(() -> session.start(r, code -> {}))
         .isInstanceOf(ContainerStartException.class)

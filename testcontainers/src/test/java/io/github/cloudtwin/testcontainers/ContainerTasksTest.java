@@ -47,7 +47,13 @@ class ContainerTasksTest {
     }
     ecs = twin.ecs();
     ecs.createCluster("jobs");
-    Instance i = twin.ec2().runInstance(InstanceSpec.builder().instanceType("m5.large").availabilityZone("us-east-1a").build());
+    Instance i =
+        twin.ec2()
+            .runInstance(
+                InstanceSpec.builder()
+                    .instanceType("m5.large")
+                    .availabilityZone("us-east-1a")
+                    .build());
     twin.advance(InstanceSpec.DEFAULT_BOOT_TIME);
     ecs.registerContainerInstance("jobs", i.instanceId());
   }
@@ -55,31 +61,48 @@ class ContainerTasksTest {
   @AfterAll
   static void junitClosedTheTwinsAndTheirContainersWithThem() {
     for (String session : SESSIONS) {
-      assertThat(DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
-              .withLabelFilter(Map.of(ContainerTaskRuntime.SESSION_LABEL, session)).exec())
+      assertThat(
+              DockerClientFactory.instance()
+                  .client()
+                  .listContainersCmd()
+                  .withShowAll(true)
+                  .withLabelFilter(Map.of(ContainerTaskRuntime.SESSION_LABEL, session))
+                  .exec())
           .as("containers of session " + session)
           .isEmpty();
     }
   }
 
   private Task runOne(CloudTwin twin, ContainerDefinition container) {
-    ecs.registerTaskDefinition(TaskDefinitionSpec.builder("job").cpu(256).memory(256).container(container).build());
+    ecs.registerTaskDefinition(
+        TaskDefinitionSpec.builder("job").cpu(256).memory(256).container(container).build());
     Task t = ecs.runTask("jobs", "job", 1, LaunchType.EC2).tasks().get(0);
     twin.advance(Duration.ofSeconds(11)); // PENDING -> RUNNING after the 10 s start
     return t;
   }
 
   @Test
-  void theContainerHealthCheckRunsInsideTheContainerAndAStoppedTaskLosesItsContainer(CloudTwin twin) throws Exception {
+  void theContainerHealthCheckRunsInsideTheContainerAndAStoppedTaskLosesItsContainer(CloudTwin twin)
+      throws Exception {
     ContainerTaskRuntime containers = ContainerTaskRuntime.of(twin);
-    Task t = runOne(twin, ContainerDefinition.builder("web", TestImage.NAME).portMapping(8080)
-        .healthCheck(HealthCheck.of("CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/health").withInterval(Duration.ofSeconds(5)))
-        .build());
+    Task t =
+        runOne(
+            twin,
+            ContainerDefinition.builder("web", TestImage.NAME)
+                .portMapping(8080)
+                .healthCheck(
+                    HealthCheck.of("CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/health")
+                        .withInterval(Duration.ofSeconds(5)))
+                .build());
     assertThat(t.lastStatus()).isEqualTo(TaskStatus.RUNNING);
     String id = containers.containerId(t, "web");
     assertThat(id).isNotNull();
-    String body = HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(containers.endpoint(t, "web", 8080).resolve("/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    String body =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(containers.endpoint(t, "web", 8080).resolve("/")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     assertThat(body).isEqualTo("hello from a CloudTwin container\n");
 
     twin.advance(Duration.ofSeconds(5));
@@ -89,14 +112,24 @@ class ContainerTasksTest {
     twin.advance(Duration.ofSeconds(1));
 
     assertThat(t.lastStatus()).isEqualTo(TaskStatus.STOPPED);
-    await().atMost(Duration.ofSeconds(30)).until(() -> !containers.containersOnEngine().contains(id));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !containers.containersOnEngine().contains(id));
   }
 
   @Test
   void aFailingHealthCheckCommandMakesTheTaskUnhealthy(CloudTwin twin) {
-    Task t = runOne(twin, ContainerDefinition.builder("web", TestImage.NAME).portMapping(8080)
-        .healthCheck(HealthCheck.of("CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/no-such-page").withInterval(Duration.ofSeconds(5)).withRetries(2))
-        .build());
+    Task t =
+        runOne(
+            twin,
+            ContainerDefinition.builder("web", TestImage.NAME)
+                .portMapping(8080)
+                .healthCheck(
+                    HealthCheck.of(
+                            "CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/no-such-page")
+                        .withInterval(Duration.ofSeconds(5))
+                        .withRetries(2))
+                .build());
 
     twin.advance(Duration.ofSeconds(10));
 
@@ -105,7 +138,12 @@ class ContainerTasksTest {
 
   @Test
   void aContainerThatExitsStopsItsTaskWithItsExitCodeOnTheTimeline(CloudTwin twin) {
-    Task t = runOne(twin, ContainerDefinition.builder("batch", TestImage.NAME).command("/bin/sh", "-c", "exit 3").build());
+    Task t =
+        runOne(
+            twin,
+            ContainerDefinition.builder("batch", TestImage.NAME)
+                .command("/bin/sh", "-c", "exit 3")
+                .build());
 
     await().atMost(Duration.ofSeconds(30)).until(() -> t.desiredStatus() == TaskStatus.STOPPED);
     twin.advance(Duration.ofSeconds(1));
@@ -113,6 +151,8 @@ class ContainerTasksTest {
     assertThat(t.lastStatus()).isEqualTo(TaskStatus.STOPPED);
     assertThat(t.stopCode()).isEqualTo(StopCode.EssentialContainerExited);
     assertThat(t.stoppedReason()).isEqualTo("Essential container in task exited");
-    assertThat(twin.timeline().eventsOf("task/" + t.taskId())).extracting(e -> e.message()).contains("container batch exited with code 3");
+    assertThat(twin.timeline().eventsOf("task/" + t.taskId()))
+        .extracting(e -> e.message())
+        .contains("container batch exited with code 3");
   }
 }

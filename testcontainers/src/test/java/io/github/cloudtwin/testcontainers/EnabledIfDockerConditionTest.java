@@ -17,14 +17,20 @@ import org.junit.jupiter.api.parallel.Resources;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** Without Docker, tests are skipped with the reason (or fail when Docker is required). Needs no Docker. */
+/**
+ * Without Docker, tests are skipped with the reason (or fail when Docker is required). Needs no
+ * Docker.
+ */
 class EnabledIfDockerConditionTest {
 
-  private static final String WHY = "Docker is not available: no Docker engine socket at /var/run/docker.sock";
+  private static final String WHY =
+      "Docker is not available: no Docker engine socket at /var/run/docker.sock";
 
   @Test
   void withoutDockerTheTestIsDisabledWithTheReason() {
-    ConditionEvaluationResult r = new EnabledIfDockerCondition(() -> false, () -> WHY, () -> false).evaluateExecutionCondition(null);
+    ConditionEvaluationResult r =
+        new EnabledIfDockerCondition(() -> false, () -> WHY, () -> false)
+            .evaluateExecutionCondition(null);
 
     assertThat(r.isDisabled()).isTrue();
     assertThat(r.getReason()).contains(WHY);
@@ -38,10 +44,11 @@ class EnabledIfDockerConditionTest {
     EngineExecutionResults r;
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
-      r = EngineTestKit.engine("junit-jupiter")
-          .selectors(selectClass(NeedsDockerA.class), selectClass(NeedsDockerB.class))
-          .configurationParameter(FIXTURES, "true")
-          .execute();
+      r =
+          EngineTestKit.engine("junit-jupiter")
+              .selectors(selectClass(NeedsDockerA.class), selectClass(NeedsDockerB.class))
+              .configurationParameter(FIXTURES, "true")
+              .execute();
     } finally {
       System.setOut(console);
     }
@@ -50,12 +57,15 @@ class EnabledIfDockerConditionTest {
     r.containerEvents().assertStatistics(s -> s.skipped(2));
     String out = printed.toString(StandardCharsets.UTF_8);
     assertThat(out.split("CloudTwin: the tests that need Docker", -1)).hasSize(2);
-    assertThat(out).contains("CloudTwin: the tests that need Docker (@EnabledIfDocker) are skipped. " + WHY);
+    assertThat(out)
+        .contains("CloudTwin: the tests that need Docker (@EnabledIfDocker) are skipped. " + WHY);
   }
 
   @Test
   void withDockerTheTestRuns() {
-    ConditionEvaluationResult r = new EnabledIfDockerCondition(() -> true, () -> WHY, () -> true).evaluateExecutionCondition(null);
+    ConditionEvaluationResult r =
+        new EnabledIfDockerCondition(() -> true, () -> WHY, () -> true)
+            .evaluateExecutionCondition(null);
 
     assertThat(r.isDisabled()).isFalse();
   }
@@ -78,7 +88,8 @@ class EnabledIfDockerConditionTest {
       if (!context.getConfigurationParameter(FIXTURES).map(Boolean::parseBoolean).orElse(false)) {
         return ConditionEvaluationResult.disabled("a fixture of EnabledIfDockerConditionTest");
       }
-      return new EnabledIfDockerCondition(() -> false, () -> WHY, () -> false).evaluateExecutionCondition(context);
+      return new EnabledIfDockerCondition(() -> false, () -> WHY, () -> false)
+          .evaluateExecutionCondition(context);
     }
   }
 

@@ -27,13 +27,28 @@ class InstallLaterTest {
       Ecs ecs = twin.ecs();
       assertThat(ecs.taskRuntime()).isInstanceOf(InProcessTaskRuntime.class);
       ecs.createCluster("c");
-      Instance i = twin.ec2().runInstance(InstanceSpec.builder().instanceType("m5.large").availabilityZone("us-east-1a").build());
+      Instance i =
+          twin.ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .instanceType("m5.large")
+                      .availabilityZone("us-east-1a")
+                      .build());
       twin.advance(InstanceSpec.DEFAULT_BOOT_TIME);
       ecs.registerContainerInstance("c", i.instanceId());
-      ecs.registerTaskDefinition(TaskDefinitionSpec.builder("old").cpu(128).memory(128)
-          .container(ContainerDefinition.builder("app", "an-image-no-engine-has:1").build()).build());
-      ecs.registerTaskDefinition(TaskDefinitionSpec.builder("new").cpu(128).memory(128)
-          .container(ContainerDefinition.builder("app", TestImage.NAME).portMapping(8080).build()).build());
+      ecs.registerTaskDefinition(
+          TaskDefinitionSpec.builder("old")
+              .cpu(128)
+              .memory(128)
+              .container(ContainerDefinition.builder("app", "an-image-no-engine-has:1").build())
+              .build());
+      ecs.registerTaskDefinition(
+          TaskDefinitionSpec.builder("new")
+              .cpu(128)
+              .memory(128)
+              .container(
+                  ContainerDefinition.builder("app", TestImage.NAME).portMapping(8080).build())
+              .build());
       Task old = ecs.runTask("c", "old", 1, LaunchType.EC2).tasks().get(0);
       twin.advance(Duration.ofSeconds(11));
       assertThat(old.lastStatus()).isEqualTo(TaskStatus.RUNNING);
@@ -45,8 +60,11 @@ class InstallLaterTest {
 
       assertThat(fresh.lastStatus()).isEqualTo(TaskStatus.RUNNING);
       assertThat(containers.containerId(fresh, "app")).isNotNull();
-      assertThat(containers.containerId(old, "app")).as("the in-process task has no container").isNull();
-      assertThat(containers.containersOnEngine()).containsExactly(containers.containerId(fresh, "app"));
+      assertThat(containers.containerId(old, "app"))
+          .as("the in-process task has no container")
+          .isNull();
+      assertThat(containers.containersOnEngine())
+          .containsExactly(containers.containerId(fresh, "app"));
       ecs.stopTask("c", old.taskId(), "done");
       twin.advance(Duration.ofSeconds(1));
       assertThat(old.lastStatus()).isEqualTo(TaskStatus.STOPPED);

@@ -14,15 +14,22 @@ final class TestImage {
 
   private TestImage() {}
 
-  /** Fails the test (not skips: Docker is there) with the build command when the image is missing. */
+  /**
+   * Fails the test (not skips: Docker is there) with the build command when the image is missing.
+   */
   static void requirePresent() {
     try {
       DockerClientFactory.instance().client().inspectImageCmd(NAME).exec();
     } catch (NotFoundException e) {
-      fail("The test image " + NAME + " is not built on this Docker engine. Build it with:\n"
-          + "  ctx=$(mktemp -d) && cp -r testcontainers/src/test/docker/busybox-httpd/. $ctx && cp /bin/busybox $ctx/ && "
-          + "DOCKER_BUILDKIT=0 docker build -t " + NAME + " $ctx\n"
-          + "(/bin/busybox must be statically linked: Debian's busybox-static). .ci/run does this.");
+      fail(
+          "The test image "
+              + NAME
+              + " is not built on this Docker engine. Build it with:\n"
+              + "  ctx=$(mktemp -d) && cp -r testcontainers/src/test/docker/busybox-httpd/. $ctx && cp /bin/busybox $ctx/ && "
+              + "DOCKER_BUILDKIT=0 docker build -t "
+              + NAME
+              + " $ctx\n"
+              + "(/bin/busybox must be statically linked: Debian's busybox-static). .ci/run does this.");
     }
   }
 

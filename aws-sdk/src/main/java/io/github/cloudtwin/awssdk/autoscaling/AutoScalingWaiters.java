@@ -24,7 +24,10 @@ final class AutoScalingWaiters {
   private AutoScalingWaiters() {}
 
   private static boolean inService(AutoScalingGroup g) {
-    return g.instances().stream().filter(i -> i.lifecycleState() == LifecycleState.IN_SERVICE).count() >= g.minSize();
+    return g.instances().stream()
+            .filter(i -> i.lifecycleState() == LifecycleState.IN_SERVICE)
+            .count()
+        >= g.minSize();
   }
 
   /** The sync waiter. */
@@ -36,20 +39,40 @@ final class AutoScalingWaiters {
 
     Sync(CloudTwin twin, AutoScalingClient client) {
       this.client = client;
-      this.exists = new VirtualWaiter<>(twin, Duration.ofSeconds(5), 10, List.of(
-          (r, e) -> r != null && !r.autoScalingGroups().isEmpty() ? Match.SUCCESS : null,
-          (r, e) -> r != null && r.autoScalingGroups().isEmpty() ? Match.RETRY : null));
-      this.inService = new VirtualWaiter<>(twin, Duration.ofSeconds(15), 40, List.of(
-          (r, e) -> r != null && r.autoScalingGroups().stream().allMatch(AutoScalingWaiters::inService)
-              ? Match.SUCCESS : null,
-          (r, e) -> r != null ? Match.RETRY : null));
-      this.notExists = new VirtualWaiter<>(twin, Duration.ofSeconds(15), 40, List.of(
-          (r, e) -> r != null && r.autoScalingGroups().isEmpty() ? Match.SUCCESS : null,
-          (r, e) -> r != null && !r.autoScalingGroups().isEmpty() ? Match.RETRY : null));
+      this.exists =
+          new VirtualWaiter<>(
+              twin,
+              Duration.ofSeconds(5),
+              10,
+              List.of(
+                  (r, e) -> r != null && !r.autoScalingGroups().isEmpty() ? Match.SUCCESS : null,
+                  (r, e) -> r != null && r.autoScalingGroups().isEmpty() ? Match.RETRY : null));
+      this.inService =
+          new VirtualWaiter<>(
+              twin,
+              Duration.ofSeconds(15),
+              40,
+              List.of(
+                  (r, e) ->
+                      r != null
+                              && r.autoScalingGroups().stream()
+                                  .allMatch(AutoScalingWaiters::inService)
+                          ? Match.SUCCESS
+                          : null,
+                  (r, e) -> r != null ? Match.RETRY : null));
+      this.notExists =
+          new VirtualWaiter<>(
+              twin,
+              Duration.ofSeconds(15),
+              40,
+              List.of(
+                  (r, e) -> r != null && r.autoScalingGroups().isEmpty() ? Match.SUCCESS : null,
+                  (r, e) -> r != null && !r.autoScalingGroups().isEmpty() ? Match.RETRY : null));
     }
 
     @Override
-    public WaiterResponse<DescribeAutoScalingGroupsResponse> waitUntilGroupExists(DescribeAutoScalingGroupsRequest r) {
+    public WaiterResponse<DescribeAutoScalingGroupsResponse> waitUntilGroupExists(
+        DescribeAutoScalingGroupsRequest r) {
       return waitUntilGroupExists(r, null);
     }
 
@@ -60,7 +83,8 @@ final class AutoScalingWaiters {
     }
 
     @Override
-    public WaiterResponse<DescribeAutoScalingGroupsResponse> waitUntilGroupInService(DescribeAutoScalingGroupsRequest r) {
+    public WaiterResponse<DescribeAutoScalingGroupsResponse> waitUntilGroupInService(
+        DescribeAutoScalingGroupsRequest r) {
       return waitUntilGroupInService(r, null);
     }
 
@@ -71,7 +95,8 @@ final class AutoScalingWaiters {
     }
 
     @Override
-    public WaiterResponse<DescribeAutoScalingGroupsResponse> waitUntilGroupNotExists(DescribeAutoScalingGroupsRequest r) {
+    public WaiterResponse<DescribeAutoScalingGroupsResponse> waitUntilGroupNotExists(
+        DescribeAutoScalingGroupsRequest r) {
       return waitUntilGroupNotExists(r, null);
     }
 
@@ -94,38 +119,38 @@ final class AutoScalingWaiters {
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>> waitUntilGroupExists(
-        DescribeAutoScalingGroupsRequest r) {
+    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>>
+        waitUntilGroupExists(DescribeAutoScalingGroupsRequest r) {
       return async(() -> sync.waitUntilGroupExists(r));
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>> waitUntilGroupExists(
-        DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
+    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>>
+        waitUntilGroupExists(DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilGroupExists(r, o));
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>> waitUntilGroupInService(
-        DescribeAutoScalingGroupsRequest r) {
+    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>>
+        waitUntilGroupInService(DescribeAutoScalingGroupsRequest r) {
       return async(() -> sync.waitUntilGroupInService(r));
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>> waitUntilGroupInService(
-        DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
+    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>>
+        waitUntilGroupInService(DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilGroupInService(r, o));
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>> waitUntilGroupNotExists(
-        DescribeAutoScalingGroupsRequest r) {
+    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>>
+        waitUntilGroupNotExists(DescribeAutoScalingGroupsRequest r) {
       return async(() -> sync.waitUntilGroupNotExists(r));
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>> waitUntilGroupNotExists(
-        DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
+    public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>>
+        waitUntilGroupNotExists(DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilGroupNotExists(r, o));
     }
 

@@ -16,11 +16,14 @@ final class GroupRequests {
 
   private GroupRequests() {}
 
-  /** CreateAutoScalingGroup's parameters (launch configurations and instance ids are not simulated). */
+  /**
+   * CreateAutoScalingGroup's parameters (launch configurations and instance ids are not simulated).
+   */
   static AutoScalingOperations.CreateGroup createGroup(CreateAutoScalingGroupRequest r) {
     if (r.launchConfigurationName() != null || r.instanceId() != null) {
-      throw new UnsupportedOperationException("CreateAutoScalingGroup with a launch configuration or an instance id is"
-          + " not simulated by CloudTwin: use LaunchTemplate or MixedInstancesPolicy");
+      throw new UnsupportedOperationException(
+          "CreateAutoScalingGroup with a launch configuration or an instance id is"
+              + " not simulated by CloudTwin: use LaunchTemplate or MixedInstancesPolicy");
     }
     LaunchTemplateSpecification lt = r.launchTemplate();
     return new AutoScalingOperations.CreateGroup(
@@ -28,20 +31,35 @@ final class GroupRequests {
         lt == null ? null : lt.launchTemplateId(),
         lt == null ? null : lt.launchTemplateName(),
         lt == null ? null : lt.version(),
-        r.minSize(), r.maxSize(), r.desiredCapacity(),
+        r.minSize(),
+        r.maxSize(),
+        r.desiredCapacity(),
         r.hasAvailabilityZones() ? r.availabilityZones() : null,
         r.vpcZoneIdentifier(),
-        r.defaultCooldown(), r.defaultInstanceWarmup(), r.healthCheckType(), r.healthCheckGracePeriod(),
+        r.defaultCooldown(),
+        r.defaultInstanceWarmup(),
+        r.healthCheckType(),
+        r.healthCheckGracePeriod(),
         r.hasTerminationPolicies() ? r.terminationPolicies() : null,
         r.newInstancesProtectedFromScaleIn(),
-        r.availabilityZoneDistribution() == null ? null
+        r.availabilityZoneDistribution() == null
+            ? null
             : r.availabilityZoneDistribution().capacityDistributionStrategyAsString(),
         r.hasTargetGroupARNs() ? r.targetGroupARNs() : null,
-        r.hasLifecycleHookSpecificationList() ? r.lifecycleHookSpecificationList().stream()
-            .map(h -> new AutoScalingOperations.HookSpecification(h.lifecycleHookName(), h.lifecycleTransition(),
-                h.heartbeatTimeout(), h.defaultResult()))
-            .toList() : null,
-        mixed(r.mixedInstancesPolicy()), r.capacityRebalance(), r.maxInstanceLifetime());
+        r.hasLifecycleHookSpecificationList()
+            ? r.lifecycleHookSpecificationList().stream()
+                .map(
+                    h ->
+                        new AutoScalingOperations.HookSpecification(
+                            h.lifecycleHookName(),
+                            h.lifecycleTransition(),
+                            h.heartbeatTimeout(),
+                            h.defaultResult()))
+                .toList()
+            : null,
+        mixed(r.mixedInstancesPolicy()),
+        r.capacityRebalance(),
+        r.maxInstanceLifetime());
   }
 
   /** Refuses an UpdateAutoScalingGroup of parameters the twin does not update. */
@@ -53,17 +71,22 @@ final class GroupRequests {
     if (r.hasAvailabilityZones()) unsupported.add("AvailabilityZones");
     if (r.vpcZoneIdentifier() != null) unsupported.add("VPCZoneIdentifier");
     if (r.hasTerminationPolicies()) unsupported.add("TerminationPolicies");
-    if (r.newInstancesProtectedFromScaleIn() != null) unsupported.add("NewInstancesProtectedFromScaleIn");
+    if (r.newInstancesProtectedFromScaleIn() != null)
+      unsupported.add("NewInstancesProtectedFromScaleIn");
     if (r.launchConfigurationName() != null) unsupported.add("LaunchConfigurationName");
     if (!unsupported.isEmpty()) {
-      throw new UnsupportedOperationException("UpdateAutoScalingGroup with " + unsupported + " is not simulated by"
-          + " CloudTwin (it updates MinSize, MaxSize, DesiredCapacity, LaunchTemplate, MixedInstancesPolicy,"
-          + " CapacityRebalance and MaxInstanceLifetime)");
+      throw new UnsupportedOperationException(
+          "UpdateAutoScalingGroup with "
+              + unsupported
+              + " is not simulated by"
+              + " CloudTwin (it updates MinSize, MaxSize, DesiredCapacity, LaunchTemplate, MixedInstancesPolicy,"
+              + " CapacityRebalance and MaxInstanceLifetime)");
     }
   }
 
   /** The SDK's MixedInstancesPolicy as the operations take it, or null. */
-  static AutoScalingOperations.MixedPolicy mixed(software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy m) {
+  static AutoScalingOperations.MixedPolicy mixed(
+      software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy m) {
     if (m == null) return null;
     var lt = m.launchTemplate();
     LaunchTemplateSpecification spec = lt == null ? null : lt.launchTemplateSpecification();
@@ -72,18 +95,25 @@ final class GroupRequests {
       for (int i = 0; i < lt.overrides().size(); i++) {
         var o = lt.overrides().get(i);
         if (o.launchTemplateSpecification() != null) {
-          throw new UnsupportedOperationException("MixedInstancesPolicy.LaunchTemplate.Overrides[" + i + "].LaunchTemplateSpecification"
-              + " (a launch template per instance type) is not simulated by CloudTwin");
+          throw new UnsupportedOperationException(
+              "MixedInstancesPolicy.LaunchTemplate.Overrides["
+                  + i
+                  + "].LaunchTemplateSpecification"
+                  + " (a launch template per instance type) is not simulated by CloudTwin");
         }
-        overrides.add(new AutoScalingOperations.OverrideSpec(o.instanceType(), o.weightedCapacity()));
+        overrides.add(
+            new AutoScalingOperations.OverrideSpec(o.instanceType(), o.weightedCapacity()));
       }
     }
     var d = m.instancesDistribution();
     return new AutoScalingOperations.MixedPolicy(
-        spec == null ? null : spec.launchTemplateId(), spec == null ? null : spec.launchTemplateName(),
+        spec == null ? null : spec.launchTemplateId(),
+            spec == null ? null : spec.launchTemplateName(),
         spec == null ? null : spec.version(), overrides,
-        d == null ? null : d.onDemandAllocationStrategy(), d == null ? null : d.onDemandBaseCapacity(),
-        d == null ? null : d.onDemandPercentageAboveBaseCapacity(), d == null ? null : d.spotAllocationStrategy(),
+        d == null ? null : d.onDemandAllocationStrategy(),
+            d == null ? null : d.onDemandBaseCapacity(),
+        d == null ? null : d.onDemandPercentageAboveBaseCapacity(),
+            d == null ? null : d.spotAllocationStrategy(),
         d == null ? null : d.spotInstancePools(), d == null ? null : d.spotMaxPrice());
   }
 }

@@ -30,59 +30,108 @@ final class PolicyResponses {
 
   /** The SDK model of a policy. */
   ScalingPolicy policy(io.github.cloudtwin.autoscaling.ScalingPolicy p) {
-    ScalingPolicy.Builder b = ScalingPolicy.builder()
-        .autoScalingGroupName(p.autoScalingGroupName())
-        .policyName(p.policyName())
-        .policyARN(p.policyArn())
-        .policyType(AutoScalingOperations.policyType(p.spec()))
-        .alarms(alarms(p))
-        .enabled(true);
+    ScalingPolicy.Builder b =
+        ScalingPolicy.builder()
+            .autoScalingGroupName(p.autoScalingGroupName())
+            .policyName(p.policyName())
+            .policyARN(p.policyArn())
+            .policyType(AutoScalingOperations.policyType(p.spec()))
+            .alarms(alarms(p))
+            .enabled(true);
     if (p.spec() instanceof SimpleScalingPolicy s) {
-      b.adjustmentType(s.adjustmentType().name()).scalingAdjustment(s.scalingAdjustment())
+      b.adjustmentType(s.adjustmentType().name())
+          .scalingAdjustment(s.scalingAdjustment())
           .minAdjustmentMagnitude(s.minAdjustmentMagnitude())
           .cooldown(s.cooldown() == null ? null : (int) s.cooldown().getSeconds())
           .stepAdjustments(List.of());
     } else if (p.spec() instanceof StepScalingPolicy s) {
-      b.adjustmentType(s.adjustmentType().name()).minAdjustmentMagnitude(s.minAdjustmentMagnitude())
+      b.adjustmentType(s.adjustmentType().name())
+          .minAdjustmentMagnitude(s.minAdjustmentMagnitude())
           .metricAggregationType(s.metricAggregationType().name())
-          .estimatedInstanceWarmup(s.estimatedInstanceWarmup() == null ? null
-              : (int) s.estimatedInstanceWarmup().getSeconds())
-          .stepAdjustments(s.stepAdjustments().stream().map(a -> StepAdjustment.builder()
-              .metricIntervalLowerBound(a.metricIntervalLowerBound())
-              .metricIntervalUpperBound(a.metricIntervalUpperBound())
-              .scalingAdjustment(a.scalingAdjustment()).build()).toList());
+          .estimatedInstanceWarmup(
+              s.estimatedInstanceWarmup() == null
+                  ? null
+                  : (int) s.estimatedInstanceWarmup().getSeconds())
+          .stepAdjustments(
+              s.stepAdjustments().stream()
+                  .map(
+                      a ->
+                          StepAdjustment.builder()
+                              .metricIntervalLowerBound(a.metricIntervalLowerBound())
+                              .metricIntervalUpperBound(a.metricIntervalUpperBound())
+                              .scalingAdjustment(a.scalingAdjustment())
+                              .build())
+                  .toList());
     } else if (p.spec() instanceof TargetTrackingScalingPolicy t) {
-      TargetTrackingConfiguration.Builder c = TargetTrackingConfiguration.builder()
-          .targetValue(t.targetValue()).disableScaleIn(t.disableScaleIn());
+      TargetTrackingConfiguration.Builder c =
+          TargetTrackingConfiguration.builder()
+              .targetValue(t.targetValue())
+              .disableScaleIn(t.disableScaleIn());
       if (t.predefinedMetricType() != null) {
-        c.predefinedMetricSpecification(PredefinedMetricSpecification.builder()
-            .predefinedMetricType(t.predefinedMetricType().name()).resourceLabel(t.resourceLabel()).build());
+        c.predefinedMetricSpecification(
+            PredefinedMetricSpecification.builder()
+                .predefinedMetricType(t.predefinedMetricType().name())
+                .resourceLabel(t.resourceLabel())
+                .build());
       } else if (t.isMetricMath()) {
-        List<software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricDataQuery> queries = new java.util.ArrayList<>();
+        List<software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricDataQuery>
+            queries = new java.util.ArrayList<>();
         for (io.github.cloudtwin.cloudwatch.MetricDataQuery q : t.customMetrics()) {
-          var qb = software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricDataQuery.builder().id(q.id())
-              .expression(q.expression()).label(q.label()).returnData(q.returnData());
+          var qb =
+              software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricDataQuery
+                  .builder()
+                  .id(q.id())
+                  .expression(q.expression())
+                  .label(q.label())
+                  .returnData(q.returnData());
           if (!q.isExpression()) {
             MetricId m = q.metricStat().metric();
-            qb.metricStat(software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricStat.builder()
-                .metric(software.amazon.awssdk.services.autoscaling.model.Metric.builder().namespace(m.namespace())
-                    .metricName(m.metricName()).dimensions(m.dimensions().entrySet().stream()
-                        .map(e -> MetricDimension.builder().name(e.getKey()).value(e.getValue()).build()).toList()).build())
-                .stat(q.metricStat().stat().toString()).build());
+            qb.metricStat(
+                software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricStat.builder()
+                    .metric(
+                        software.amazon.awssdk.services.autoscaling.model.Metric.builder()
+                            .namespace(m.namespace())
+                            .metricName(m.metricName())
+                            .dimensions(
+                                m.dimensions().entrySet().stream()
+                                    .map(
+                                        e ->
+                                            MetricDimension.builder()
+                                                .name(e.getKey())
+                                                .value(e.getValue())
+                                                .build())
+                                    .toList())
+                            .build())
+                    .stat(q.metricStat().stat().toString())
+                    .build());
           }
           queries.add(qb.build());
         }
-        c.customizedMetricSpecification(CustomizedMetricSpecification.builder().metrics(queries).build());
+        c.customizedMetricSpecification(
+            CustomizedMetricSpecification.builder().metrics(queries).build());
       } else {
-        c.customizedMetricSpecification(CustomizedMetricSpecification.builder()
-            .namespace(t.customMetric().namespace()).metricName(t.customMetric().metricName())
-            .dimensions(t.customMetric().dimensions().entrySet().stream()
-                .map(e -> MetricDimension.builder().name(e.getKey()).value(e.getValue()).build()).toList())
-            .statistic(t.customStatistic().toString()).build());
+        c.customizedMetricSpecification(
+            CustomizedMetricSpecification.builder()
+                .namespace(t.customMetric().namespace())
+                .metricName(t.customMetric().metricName())
+                .dimensions(
+                    t.customMetric().dimensions().entrySet().stream()
+                        .map(
+                            e ->
+                                MetricDimension.builder()
+                                    .name(e.getKey())
+                                    .value(e.getValue())
+                                    .build())
+                        .toList())
+                .statistic(t.customStatistic().toString())
+                .build());
       }
-      b.targetTrackingConfiguration(c.build()).stepAdjustments(List.of())
-          .estimatedInstanceWarmup(t.estimatedInstanceWarmup() == null ? null
-              : (int) t.estimatedInstanceWarmup().getSeconds());
+      b.targetTrackingConfiguration(c.build())
+          .stepAdjustments(List.of())
+          .estimatedInstanceWarmup(
+              t.estimatedInstanceWarmup() == null
+                  ? null
+                  : (int) t.estimatedInstanceWarmup().getSeconds());
     }
     return b.build();
   }
@@ -90,7 +139,8 @@ final class PolicyResponses {
   /** The alarms of {@code p}, with their ARNs. */
   List<Alarm> alarms(io.github.cloudtwin.autoscaling.ScalingPolicy p) {
     List<Alarm> out = new ArrayList<>();
-    for (String n : p.alarmNames()) out.add(Alarm.builder().alarmName(n).alarmARN(alarmArn(n)).build());
+    for (String n : p.alarmNames())
+      out.add(Alarm.builder().alarmName(n).alarmARN(alarmArn(n)).build());
     return out;
   }
 

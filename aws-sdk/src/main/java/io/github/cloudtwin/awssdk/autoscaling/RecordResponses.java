@@ -42,9 +42,16 @@ final class RecordResponses {
     return ScheduledUpdateGroupAction.builder()
         .autoScalingGroupName(s.autoScalingGroupName())
         .scheduledActionName(s.scheduledActionName())
-        .scheduledActionARN(twin.arns().of("autoscaling", "scheduledUpdateGroupAction:"
-            + Ids.uuid("sa/" + s.autoScalingGroupName() + "/" + s.scheduledActionName()) + ":autoScalingGroupName/"
-            + s.autoScalingGroupName() + ":scheduledActionName/" + s.scheduledActionName()))
+        .scheduledActionARN(
+            twin.arns()
+                .of(
+                    "autoscaling",
+                    "scheduledUpdateGroupAction:"
+                        + Ids.uuid("sa/" + s.autoScalingGroupName() + "/" + s.scheduledActionName())
+                        + ":autoScalingGroupName/"
+                        + s.autoScalingGroupName()
+                        + ":scheduledActionName/"
+                        + s.scheduledActionName()))
         .time(s.startTime())
         .startTime(s.startTime())
         .endTime(s.endTime())

@@ -71,15 +71,19 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 public final class CloudWatchHandler {
 
   /** CloudWatch's error codes and the SDK's modeled exceptions for them. */
-  public static final SdkErrors ERRORS = new SdkErrors("CloudWatch", "InvalidParameterValue", CloudWatchException::builder,
-      Map.<String, Supplier<AwsServiceException.Builder>>of(
-          "InvalidParameterValue", InvalidParameterValueException::builder,
-          "MissingParameter", MissingRequiredParameterException::builder,
-          "InvalidParameterCombination", InvalidParameterCombinationException::builder,
-          "ResourceNotFound", ResourceNotFoundException::builder,
-          "LimitExceeded", LimitExceededException::builder,
-          "InvalidNextToken", InvalidNextTokenException::builder,
-          "InvalidFormat", InvalidFormatException::builder));
+  public static final SdkErrors ERRORS =
+      new SdkErrors(
+          "CloudWatch",
+          "InvalidParameterValue",
+          CloudWatchException::builder,
+          Map.<String, Supplier<AwsServiceException.Builder>>of(
+              "InvalidParameterValue", InvalidParameterValueException::builder,
+              "MissingParameter", MissingRequiredParameterException::builder,
+              "InvalidParameterCombination", InvalidParameterCombinationException::builder,
+              "ResourceNotFound", ResourceNotFoundException::builder,
+              "LimitExceeded", LimitExceededException::builder,
+              "InvalidNextToken", InvalidNextTokenException::builder,
+              "InvalidFormat", InvalidFormatException::builder));
 
   private final io.github.cloudtwin.CloudTwin twin;
   private final CloudWatchOperations ops;
@@ -116,14 +120,26 @@ public final class CloudWatchHandler {
     if (r.hasMetricData()) {
       for (MetricDatum d : r.metricData()) {
         if (d.hasValues() && !d.values().isEmpty()) {
-          throw new UnsupportedOperationException("PutMetricData with Values and Counts is not simulated by CloudTwin:"
-              + " use Value or StatisticValues");
+          throw new UnsupportedOperationException(
+              "PutMetricData with Values and Counts is not simulated by CloudTwin:"
+                  + " use Value or StatisticValues");
         }
-        StatisticValues sv = d.statisticValues() == null ? null : new StatisticValues(
-            d.statisticValues().sampleCount(), d.statisticValues().sum(), d.statisticValues().minimum(),
-            d.statisticValues().maximum());
-        data.add(new CloudWatchOperations.MetricDatum(d.metricName(), dimensions(d.dimensions()), d.timestamp(),
-            d.value(), sv, d.unitAsString()));
+        StatisticValues sv =
+            d.statisticValues() == null
+                ? null
+                : new StatisticValues(
+                    d.statisticValues().sampleCount(),
+                    d.statisticValues().sum(),
+                    d.statisticValues().minimum(),
+                    d.statisticValues().maximum());
+        data.add(
+            new CloudWatchOperations.MetricDatum(
+                d.metricName(),
+                dimensions(d.dimensions()),
+                d.timestamp(),
+                d.value(),
+                sv,
+                d.unitAsString()));
       }
     }
     ops.putMetricData(r.namespace(), data);
@@ -132,13 +148,22 @@ public final class CloudWatchHandler {
 
   /** GetMetricStatistics. */
   public GetMetricStatisticsResponse getMetricStatistics(GetMetricStatisticsRequest r) {
-    Map<Instant, Map<String, Double>> points = ops.getMetricStatistics(r.namespace(), r.metricName(),
-        dimensions(r.dimensions()), r.startTime(), r.endTime(), r.period(),
-        r.hasStatistics() ? r.statisticsAsStrings() : null,
-        r.hasExtendedStatistics() ? r.extendedStatistics() : null);
+    Map<Instant, Map<String, Double>> points =
+        ops.getMetricStatistics(
+            r.namespace(),
+            r.metricName(),
+            dimensions(r.dimensions()),
+            r.startTime(),
+            r.endTime(),
+            r.period(),
+            r.hasStatistics() ? r.statisticsAsStrings() : null,
+            r.hasExtendedStatistics() ? r.extendedStatistics() : null);
     List<Datapoint> out = new ArrayList<>();
     for (Map.Entry<Instant, Map<String, Double>> e : points.entrySet()) {
-      Datapoint.Builder b = Datapoint.builder().timestamp(e.getKey()).unit(r.unitAsString() == null ? "None" : r.unitAsString());
+      Datapoint.Builder b =
+          Datapoint.builder()
+              .timestamp(e.getKey())
+              .unit(r.unitAsString() == null ? "None" : r.unitAsString());
       Map<String, Double> ext = new TreeMap<>();
       for (Map.Entry<String, Double> s : e.getValue().entrySet()) {
         switch (s.getKey()) {
@@ -159,15 +184,25 @@ public final class CloudWatchHandler {
   /** GetMetricData. */
   public GetMetricDataResponse getMetricData(GetMetricDataRequest r) {
     if (r.nextToken() != null) {
-      throw AwsErrorException.badRequest("InvalidNextToken", "The token '" + r.nextToken() + "' is invalid.");
+      throw AwsErrorException.badRequest(
+          "InvalidNextToken", "The token '" + r.nextToken() + "' is invalid.");
     }
-    List<MetricQuery> queries = r.hasMetricDataQueries() ? queries(r.metricDataQueries()) : List.of();
+    List<MetricQuery> queries =
+        r.hasMetricDataQueries() ? queries(r.metricDataQueries()) : List.of();
     boolean ascending = "TimestampAscending".equals(r.scanByAsString());
-    List<MetricResult> results = ops.getMetricData(queries, r.startTime(), r.endTime(), ascending, r.maxDatapoints());
+    List<MetricResult> results =
+        ops.getMetricData(queries, r.startTime(), r.endTime(), ascending, r.maxDatapoints());
     List<MetricDataResult> out = new ArrayList<>();
     for (MetricResult m : results) {
-      out.add(MetricDataResult.builder().id(m.id()).label(m.label()).timestamps(m.timestamps()).values(m.values())
-          .statusCode(StatusCode.COMPLETE).messages(List.of()).build());
+      out.add(
+          MetricDataResult.builder()
+              .id(m.id())
+              .label(m.label())
+              .timestamps(m.timestamps())
+              .values(m.values())
+              .statusCode(StatusCode.COMPLETE)
+              .messages(List.of())
+              .build());
     }
     return GetMetricDataResponse.builder().metricDataResults(out).messages(List.of()).build();
   }
@@ -180,20 +215,30 @@ public final class CloudWatchHandler {
       if (s != null && s.metric() != null) {
         Metric m = s.metric();
         if (m.namespace() == null || m.metricName() == null) {
-          throw AwsErrorException.badRequest("MissingParameter",
+          throw AwsErrorException.badRequest(
+              "MissingParameter",
               "The parameters MetricStat.Metric.Namespace and MetricStat.Metric.MetricName are required.");
         }
         if (s.unit() != null) {
-          throw new UnsupportedOperationException("MetricStat with Unit is not simulated by CloudTwin's SDK clients:"
-              + " leave it out (every unit then counts)");
+          throw new UnsupportedOperationException(
+              "MetricStat with Unit is not simulated by CloudTwin's SDK clients:"
+                  + " leave it out (every unit then counts)");
         }
         id = new MetricId(m.namespace(), m.metricName(), dimensions(m.dimensions()));
       }
       if (q.accountId() != null) {
-        throw new UnsupportedOperationException("MetricDataQuery with AccountId (cross-account) is not simulated by CloudTwin");
+        throw new UnsupportedOperationException(
+            "MetricDataQuery with AccountId (cross-account) is not simulated by CloudTwin");
       }
-      queries.add(new MetricQuery(q.id(), id, s == null ? q.period() : s.period(), s == null ? null : s.stat(),
-          q.label(), q.returnData(), q.expression()));
+      queries.add(
+          new MetricQuery(
+              q.id(),
+              id,
+              s == null ? q.period() : s.period(),
+              s == null ? null : s.stat(),
+              q.label(),
+              q.returnData(),
+              q.expression()));
     }
     return queries;
   }
@@ -208,7 +253,12 @@ public final class CloudWatchHandler {
     Page<MetricId> page = ops.listMetrics(r.namespace(), r.metricName(), filters, r.nextToken());
     List<Metric> out = new ArrayList<>();
     for (MetricId m : page.items()) {
-      out.add(Metric.builder().namespace(m.namespace()).metricName(m.metricName()).dimensions(dimensions(m)).build());
+      out.add(
+          Metric.builder()
+              .namespace(m.namespace())
+              .metricName(m.metricName())
+              .dimensions(dimensions(m))
+              .build());
     }
     return ListMetricsResponse.builder().metrics(out).nextToken(page.nextToken()).build();
   }
@@ -218,23 +268,38 @@ public final class CloudWatchHandler {
   /** PutMetricAlarm. */
   public PutMetricAlarmResponse putMetricAlarm(PutMetricAlarmRequest r) {
     if (r.unit() != null) {
-      throw new UnsupportedOperationException("PutMetricAlarm with Unit is not simulated by CloudTwin: leave it out"
-          + " (the alarm then watches every unit, as AWS does)");
+      throw new UnsupportedOperationException(
+          "PutMetricAlarm with Unit is not simulated by CloudTwin: leave it out"
+              + " (the alarm then watches every unit, as AWS does)");
     }
     MetricId metric = null;
     if (r.metricName() != null || r.namespace() != null) {
       if (r.metricName() == null || r.namespace() == null) {
-        throw AwsErrorException.badRequest("MissingParameter", "The parameters MetricName and Namespace are required"
-            + " together.");
+        throw AwsErrorException.badRequest(
+            "MissingParameter",
+            "The parameters MetricName and Namespace are required" + " together.");
       }
       metric = new MetricId(r.namespace(), r.metricName(), dimensions(r.dimensions()));
     }
-    ops.putMetricAlarm(new CloudWatchOperations.PutAlarm(r.alarmName(), r.alarmDescription(), metric,
-        r.statisticAsString(), r.extendedStatistic(), r.period(), r.evaluationPeriods(), r.datapointsToAlarm(),
-        r.threshold(), r.comparisonOperatorAsString(), r.treatMissingData(), r.evaluateLowSampleCountPercentile(),
-        r.actionsEnabled(), r.hasAlarmActions() ? r.alarmActions() : null, r.hasOkActions() ? r.okActions() : null,
-        r.hasInsufficientDataActions() ? r.insufficientDataActions() : null,
-        r.hasMetrics() && !r.metrics().isEmpty() ? queries(r.metrics()) : null));
+    ops.putMetricAlarm(
+        new CloudWatchOperations.PutAlarm(
+            r.alarmName(),
+            r.alarmDescription(),
+            metric,
+            r.statisticAsString(),
+            r.extendedStatistic(),
+            r.period(),
+            r.evaluationPeriods(),
+            r.datapointsToAlarm(),
+            r.threshold(),
+            r.comparisonOperatorAsString(),
+            r.treatMissingData(),
+            r.evaluateLowSampleCountPercentile(),
+            r.actionsEnabled(),
+            r.hasAlarmActions() ? r.alarmActions() : null,
+            r.hasOkActions() ? r.okActions() : null,
+            r.hasInsufficientDataActions() ? r.insufficientDataActions() : null,
+            r.hasMetrics() && !r.metrics().isEmpty() ? queries(r.metrics()) : null));
     return PutMetricAlarmResponse.builder().build();
   }
 
@@ -246,10 +311,18 @@ public final class CloudWatchHandler {
 
   /** PutCompositeAlarm. */
   public PutCompositeAlarmResponse putCompositeAlarm(PutCompositeAlarmRequest r) {
-    ops.putCompositeAlarm(new CloudWatchOperations.PutComposite(r.alarmName(), r.alarmDescription(), r.alarmRule(),
-        r.actionsEnabled(), r.hasAlarmActions() ? r.alarmActions() : null, r.hasOkActions() ? r.okActions() : null,
-        r.hasInsufficientDataActions() ? r.insufficientDataActions() : null, r.actionsSuppressor(),
-        r.actionsSuppressorWaitPeriod(), r.actionsSuppressorExtensionPeriod()));
+    ops.putCompositeAlarm(
+        new CloudWatchOperations.PutComposite(
+            r.alarmName(),
+            r.alarmDescription(),
+            r.alarmRule(),
+            r.actionsEnabled(),
+            r.hasAlarmActions() ? r.alarmActions() : null,
+            r.hasOkActions() ? r.okActions() : null,
+            r.hasInsufficientDataActions() ? r.insufficientDataActions() : null,
+            r.actionsSuppressor(),
+            r.actionsSuppressorWaitPeriod(),
+            r.actionsSuppressorExtensionPeriod()));
     return PutCompositeAlarmResponse.builder().build();
   }
 
@@ -259,33 +332,56 @@ public final class CloudWatchHandler {
    */
   public DescribeAlarmsResponse describeAlarms(DescribeAlarmsRequest r) {
     if (r.childrenOfAlarmName() != null || r.parentsOfAlarmName() != null) {
-      throw new UnsupportedOperationException("DescribeAlarms with ChildrenOfAlarmName or ParentsOfAlarmName is not"
-          + " simulated by CloudTwin: list the composite alarms with AlarmTypes CompositeAlarm and read their AlarmRule");
+      throw new UnsupportedOperationException(
+          "DescribeAlarms with ChildrenOfAlarmName or ParentsOfAlarmName is not"
+              + " simulated by CloudTwin: list the composite alarms with AlarmTypes CompositeAlarm and read their AlarmRule");
     }
-    boolean metricAlarms = !r.hasAlarmTypes() || r.alarmTypesAsStrings().isEmpty()
-        || r.alarmTypesAsStrings().contains("MetricAlarm");
-    boolean compositeAlarms = r.hasAlarmTypes() && r.alarmTypesAsStrings().contains("CompositeAlarm");
-    Page<io.github.cloudtwin.cloudwatch.MetricAlarm> page = ops.describeAlarms(
-        r.hasAlarmNames() ? r.alarmNames() : null, r.alarmNamePrefix(), r.stateValueAsString(), r.actionPrefix(),
-        r.nextToken(), r.maxRecords());
+    boolean metricAlarms =
+        !r.hasAlarmTypes()
+            || r.alarmTypesAsStrings().isEmpty()
+            || r.alarmTypesAsStrings().contains("MetricAlarm");
+    boolean compositeAlarms =
+        r.hasAlarmTypes() && r.alarmTypesAsStrings().contains("CompositeAlarm");
+    Page<io.github.cloudtwin.cloudwatch.MetricAlarm> page =
+        ops.describeAlarms(
+            r.hasAlarmNames() ? r.alarmNames() : null,
+            r.alarmNamePrefix(),
+            r.stateValueAsString(),
+            r.actionPrefix(),
+            r.nextToken(),
+            r.maxRecords());
     List<MetricAlarm> out = new ArrayList<>();
-    if (metricAlarms) for (io.github.cloudtwin.cloudwatch.MetricAlarm a : page.items()) out.add(alarms.alarm(a));
+    if (metricAlarms)
+      for (io.github.cloudtwin.cloudwatch.MetricAlarm a : page.items()) out.add(alarms.alarm(a));
     List<CompositeAlarm> composites = new ArrayList<>();
     if (compositeAlarms && r.nextToken() == null) {
-      for (io.github.cloudtwin.cloudwatch.CompositeAlarm c : ops.describeCompositeAlarms(
-          r.hasAlarmNames() ? r.alarmNames() : null, r.alarmNamePrefix(), r.stateValueAsString(), r.actionPrefix())) {
+      for (io.github.cloudtwin.cloudwatch.CompositeAlarm c :
+          ops.describeCompositeAlarms(
+              r.hasAlarmNames() ? r.alarmNames() : null,
+              r.alarmNamePrefix(),
+              r.stateValueAsString(),
+              r.actionPrefix())) {
         composites.add(alarms.composite(c));
       }
     }
-    return DescribeAlarmsResponse.builder().metricAlarms(out).compositeAlarms(composites)
-        .nextToken(metricAlarms ? page.nextToken() : null).build();
+    return DescribeAlarmsResponse.builder()
+        .metricAlarms(out)
+        .compositeAlarms(composites)
+        .nextToken(metricAlarms ? page.nextToken() : null)
+        .build();
   }
 
   /** DescribeAlarmsForMetric. */
   public DescribeAlarmsForMetricResponse describeAlarmsForMetric(DescribeAlarmsForMetricRequest r) {
     List<MetricAlarm> out = new ArrayList<>();
-    for (io.github.cloudtwin.cloudwatch.MetricAlarm a : ops.describeAlarmsForMetric(r.namespace(), r.metricName(),
-        dimensions(r.dimensions()), r.statisticAsString(), r.extendedStatistic(), r.period())) {
+    for (io.github.cloudtwin.cloudwatch.MetricAlarm a :
+        ops.describeAlarmsForMetric(
+            r.namespace(),
+            r.metricName(),
+            dimensions(r.dimensions()),
+            r.statisticAsString(),
+            r.extendedStatistic(),
+            r.period())) {
       out.add(alarms.alarm(a));
     }
     return DescribeAlarmsForMetricResponse.builder().metricAlarms(out).build();
@@ -293,27 +389,43 @@ public final class CloudWatchHandler {
 
   /** DescribeAlarmHistory. */
   public DescribeAlarmHistoryResponse describeAlarmHistory(DescribeAlarmHistoryRequest r) {
-    if (r.hasAlarmTypes() && !r.alarmTypesAsStrings().isEmpty() && !r.alarmTypesAsStrings().contains("MetricAlarm")) {
+    if (r.hasAlarmTypes()
+        && !r.alarmTypesAsStrings().isEmpty()
+        && !r.alarmTypesAsStrings().contains("MetricAlarm")) {
       return DescribeAlarmHistoryResponse.builder().alarmHistoryItems(List.of()).build();
     }
-    Page<HistoryEntry> page = ops.describeAlarmHistory(r.alarmName(), r.historyItemTypeAsString(), r.startDate(),
-        r.endDate(), "TimestampAscending".equals(r.scanByAsString()), r.nextToken(), r.maxRecords());
+    Page<HistoryEntry> page =
+        ops.describeAlarmHistory(
+            r.alarmName(),
+            r.historyItemTypeAsString(),
+            r.startDate(),
+            r.endDate(),
+            "TimestampAscending".equals(r.scanByAsString()),
+            r.nextToken(),
+            r.maxRecords());
     List<software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem> out = new ArrayList<>();
     for (HistoryEntry e : page.items()) {
       var h = e.item();
-      out.add(software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem.builder()
-          .alarmName(e.alarmName())
-          .alarmType("MetricAlarm")
-          .timestamp(h.timestamp())
-          .historyItemType(h.type())
-          .historySummary(h.summary())
-          .historyData(historyData(e))
-          .build());
+      out.add(
+          software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem.builder()
+              .alarmName(e.alarmName())
+              .alarmType("MetricAlarm")
+              .timestamp(h.timestamp())
+              .historyItemType(h.type())
+              .historySummary(h.summary())
+              .historyData(historyData(e))
+              .build());
     }
-    return DescribeAlarmHistoryResponse.builder().alarmHistoryItems(out).nextToken(page.nextToken()).build();
+    return DescribeAlarmHistoryResponse.builder()
+        .alarmHistoryItems(out)
+        .nextToken(page.nextToken())
+        .build();
   }
 
-  /** The twin's HistoryData JSON (old and new state with their reasons and reason data, as AWS writes it). */
+  /**
+   * The twin's HistoryData JSON (old and new state with their reasons and reason data, as AWS
+   * writes it).
+   */
   private static String historyData(HistoryEntry e) {
     return e.item().historyData();
   }

@@ -28,9 +28,14 @@ final class CloudWatchWaiters {
 
     Sync(CloudTwin twin, CloudWatchClient client) {
       this.client = client;
-      this.exists = new VirtualWaiter<>(twin, Duration.ofSeconds(5), 40, List.of(
-          (r, e) -> r != null && !r.metricAlarms().isEmpty() ? Match.SUCCESS : null,
-          (r, e) -> r != null ? Match.RETRY : null));
+      this.exists =
+          new VirtualWaiter<>(
+              twin,
+              Duration.ofSeconds(5),
+              40,
+              List.of(
+                  (r, e) -> r != null && !r.metricAlarms().isEmpty() ? Match.SUCCESS : null,
+                  (r, e) -> r != null ? Match.RETRY : null));
     }
 
     @Override
@@ -39,8 +44,8 @@ final class CloudWatchWaiters {
     }
 
     @Override
-    public WaiterResponse<DescribeAlarmsResponse> waitUntilAlarmExists(DescribeAlarmsRequest r,
-        WaiterOverrideConfiguration o) {
+    public WaiterResponse<DescribeAlarmsResponse> waitUntilAlarmExists(
+        DescribeAlarmsRequest r, WaiterOverrideConfiguration o) {
       return exists.run(() -> client.describeAlarms(r), o);
     }
 
@@ -57,13 +62,14 @@ final class CloudWatchWaiters {
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeAlarmsResponse>> waitUntilAlarmExists(DescribeAlarmsRequest r) {
+    public CompletableFuture<WaiterResponse<DescribeAlarmsResponse>> waitUntilAlarmExists(
+        DescribeAlarmsRequest r) {
       return async(() -> sync.waitUntilAlarmExists(r));
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeAlarmsResponse>> waitUntilAlarmExists(DescribeAlarmsRequest r,
-        WaiterOverrideConfiguration o) {
+    public CompletableFuture<WaiterResponse<DescribeAlarmsResponse>> waitUntilAlarmExists(
+        DescribeAlarmsRequest r, WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilAlarmExists(r, o));
     }
 

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.Metric;
 
-/** Metric dimensions both ways: a request's {@code Dimensions} as a map (each with a name and a value), a metric's as the SDK's. */
+/**
+ * Metric dimensions both ways: a request's {@code Dimensions} as a map (each with a name and a
+ * value), a metric's as the SDK's.
+ */
 final class Dimensions {
 
   private Dimensions() {}
@@ -19,8 +21,9 @@ final class Dimensions {
     if (dims == null) return out;
     for (Dimension d : dims) {
       if (d.name() == null || d.value() == null) {
-        throw AwsErrorException.badRequest("MissingParameter", "The parameters Dimensions.member.Name and"
-            + " Dimensions.member.Value are required.");
+        throw AwsErrorException.badRequest(
+            "MissingParameter",
+            "The parameters Dimensions.member.Name and" + " Dimensions.member.Value are required.");
       }
       out.put(d.name(), d.value());
     }

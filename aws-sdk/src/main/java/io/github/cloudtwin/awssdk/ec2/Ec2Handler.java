@@ -1,6 +1,5 @@
 package io.github.cloudtwin.awssdk.ec2;
 
-import software.amazon.awssdk.services.ec2.model.InstanceStatusDetails;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.awssdk.internal.SdkErrors;
 import io.github.cloudtwin.awssdk.operations.AwsErrorException;
@@ -39,6 +38,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
+import software.amazon.awssdk.services.ec2.model.InstanceStatusDetails;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ec2.model.Reservation;
@@ -55,14 +55,15 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
 
 /**
- * The {@code Ec2Client} operations for what the twin simulates: instances, zones, subnets (one
- * per zone) and launch templates. EC2 models no exceptions: errors are {@link Ec2Exception}s
- * carrying EC2's codes.
+ * The {@code Ec2Client} operations for what the twin simulates: instances, zones, subnets (one per
+ * zone) and launch templates. EC2 models no exceptions: errors are {@link Ec2Exception}s carrying
+ * EC2's codes.
  */
 public final class Ec2Handler {
 
   /** EC2's errors: the base exception with EC2's codes (EC2 models none). */
-  public static final SdkErrors ERRORS = new SdkErrors("Ec2", "InvalidParameterValue", Ec2Exception::builder, Map.of());
+  public static final SdkErrors ERRORS =
+      new SdkErrors("Ec2", "InvalidParameterValue", Ec2Exception::builder, Map.of());
 
   private final CloudTwin twin;
   private final Ec2Operations ops;
@@ -102,10 +103,17 @@ public final class Ec2Handler {
       }
     }
     var lt = r.launchTemplate();
-    List<io.github.cloudtwin.ec2.Instance> started = ops.runInstances(r.instanceTypeAsString(),
-        r.placement() == null ? null : r.placement().availabilityZone(), r.subnetId(), r.minCount(), r.maxCount(),
-        lt == null ? null : lt.launchTemplateId(), lt == null ? null : lt.launchTemplateName(),
-        lt == null ? null : lt.version(), tags);
+    List<io.github.cloudtwin.ec2.Instance> started =
+        ops.runInstances(
+            r.instanceTypeAsString(),
+            r.placement() == null ? null : r.placement().availabilityZone(),
+            r.subnetId(),
+            r.minCount(),
+            r.maxCount(),
+            lt == null ? null : lt.launchTemplateId(),
+            lt == null ? null : lt.launchTemplateName(),
+            lt == null ? null : lt.version(),
+            tags);
     return RunInstancesResponse.builder()
         .reservationId(reservationId(started.get(0)))
         .ownerId(twin.accountId())
@@ -125,41 +133,61 @@ public final class Ec2Handler {
       filters = new LinkedHashMap<>();
       for (Filter f : r.filters()) filters.put(f.name(), f.values());
     }
-    Page<io.github.cloudtwin.ec2.Instance> page = ops.describeInstances(r.hasInstanceIds() ? r.instanceIds() : null,
-        filters, r.nextToken(), r.maxResults());
+    Page<io.github.cloudtwin.ec2.Instance> page =
+        ops.describeInstances(
+            r.hasInstanceIds() ? r.instanceIds() : null, filters, r.nextToken(), r.maxResults());
     List<Reservation> out = new ArrayList<>();
     for (io.github.cloudtwin.ec2.Instance i : page.items()) {
-      out.add(Reservation.builder().reservationId(reservationId(i)).ownerId(twin.accountId()).groups(List.of())
-          .instances(instance(i)).build());
+      out.add(
+          Reservation.builder()
+              .reservationId(reservationId(i))
+              .ownerId(twin.accountId())
+              .groups(List.of())
+              .instances(instance(i))
+              .build());
     }
-    return DescribeInstancesResponse.builder().reservations(out).nextToken(page.nextToken()).build();
+    return DescribeInstancesResponse.builder()
+        .reservations(out)
+        .nextToken(page.nextToken())
+        .build();
   }
 
   private Instance instance(io.github.cloudtwin.ec2.Instance i) {
-    List<Tag> tags = i.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-        .toList();
-    Instance.Builder b = Instance.builder()
-        .instanceId(i.instanceId())
-        .imageId("ami-" + Ids.hex("ami/" + twin.region(), 17))
-        .instanceType(i.instanceType().name())
-        .launchTime(i.launchTime())
-        .placement(p -> p.availabilityZone(i.availabilityZone()).tenancy("default"))
-        .state(state(i.state()))
-        .subnetId(Ids.subnetId(i.availabilityZone()))
-        .vpcId(ops.vpcId())
-        .privateIpAddress(privateIp(i.instanceId()))
-        .monitoring(m -> m.state(i.spec().detailedMonitoring() ? "enabled" : "disabled"))
-        .architecture("x86_64")
-        .rootDeviceType("ebs")
-        .virtualizationType("hvm")
-        .hypervisor("xen")
-        .securityGroups(List.of())
-        .tags(tags);
+    List<Tag> tags =
+        i.tags().entrySet().stream()
+            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+            .toList();
+    Instance.Builder b =
+        Instance.builder()
+            .instanceId(i.instanceId())
+            .imageId("ami-" + Ids.hex("ami/" + twin.region(), 17))
+            .instanceType(i.instanceType().name())
+            .launchTime(i.launchTime())
+            .placement(p -> p.availabilityZone(i.availabilityZone()).tenancy("default"))
+            .state(state(i.state()))
+            .subnetId(Ids.subnetId(i.availabilityZone()))
+            .vpcId(ops.vpcId())
+            .privateIpAddress(privateIp(i.instanceId()))
+            .monitoring(m -> m.state(i.spec().detailedMonitoring() ? "enabled" : "disabled"))
+            .architecture("x86_64")
+            .rootDeviceType("ebs")
+            .virtualizationType("hvm")
+            .hypervisor("xen")
+            .securityGroups(List.of())
+            .tags(tags);
     if (i.spec().launchTemplateName() != null) {
-      b.tags(concat(tags, List.of(
-          Tag.builder().key("aws:ec2launchtemplate:id").value("lt-" + Ids.hex("lt/" + i.spec().launchTemplateName(), 17))
-              .build(),
-          Tag.builder().key("aws:ec2launchtemplate:version").value(i.spec().launchTemplateVersion()).build())));
+      b.tags(
+          concat(
+              tags,
+              List.of(
+                  Tag.builder()
+                      .key("aws:ec2launchtemplate:id")
+                      .value("lt-" + Ids.hex("lt/" + i.spec().launchTemplateName(), 17))
+                      .build(),
+                  Tag.builder()
+                      .key("aws:ec2launchtemplate:version")
+                      .value(i.spec().launchTemplateVersion())
+                      .build())));
     }
     return b.build();
   }
@@ -176,56 +204,92 @@ public final class Ec2Handler {
   }
 
   static software.amazon.awssdk.services.ec2.model.InstanceState state(InstanceState s) {
-    int code = switch (s) {
-      case PENDING -> 0;
-      case RUNNING -> 16;
-      case SHUTTING_DOWN -> 32;
-      case TERMINATED -> 48;
-      case STOPPING -> 64;
-      case STOPPED -> 80;
-    };
-    return software.amazon.awssdk.services.ec2.model.InstanceState.builder().code(code).name(s.toString()).build();
+    int code =
+        switch (s) {
+          case PENDING -> 0;
+          case RUNNING -> 16;
+          case SHUTTING_DOWN -> 32;
+          case TERMINATED -> 48;
+          case STOPPING -> 64;
+          case STOPPED -> 80;
+        };
+    return software.amazon.awssdk.services.ec2.model.InstanceState.builder()
+        .code(code)
+        .name(s.toString())
+        .build();
   }
 
   /** TerminateInstances. */
   public TerminateInstancesResponse terminateInstances(TerminateInstancesRequest r) {
-    return TerminateInstancesResponse.builder().terminatingInstances(changes(ops.terminateInstances(
-        r.hasInstanceIds() ? r.instanceIds() : null))).build();
+    return TerminateInstancesResponse.builder()
+        .terminatingInstances(
+            changes(ops.terminateInstances(r.hasInstanceIds() ? r.instanceIds() : null)))
+        .build();
   }
 
   /** StopInstances. */
   public StopInstancesResponse stopInstances(StopInstancesRequest r) {
-    return StopInstancesResponse.builder().stoppingInstances(changes(ops.stopInstances(
-        r.hasInstanceIds() ? r.instanceIds() : null))).build();
+    return StopInstancesResponse.builder()
+        .stoppingInstances(changes(ops.stopInstances(r.hasInstanceIds() ? r.instanceIds() : null)))
+        .build();
   }
 
   /** StartInstances. */
   public StartInstancesResponse startInstances(StartInstancesRequest r) {
-    return StartInstancesResponse.builder().startingInstances(changes(ops.startInstances(
-        r.hasInstanceIds() ? r.instanceIds() : null))).build();
+    return StartInstancesResponse.builder()
+        .startingInstances(changes(ops.startInstances(r.hasInstanceIds() ? r.instanceIds() : null)))
+        .build();
   }
 
   private static List<InstanceStateChange> changes(List<StateChange> changes) {
-    return changes.stream().map(c -> InstanceStateChange.builder().instanceId(c.instanceId())
-        .previousState(state(c.previous())).currentState(state(c.current())).build()).toList();
+    return changes.stream()
+        .map(
+            c ->
+                InstanceStateChange.builder()
+                    .instanceId(c.instanceId())
+                    .previousState(state(c.previous()))
+                    .currentState(state(c.current()))
+                    .build())
+        .toList();
   }
 
-  /** DescribeInstanceStatus: {@code ok} while reachable, {@code impaired} when crashed or its zone is impaired. */
+  /**
+   * DescribeInstanceStatus: {@code ok} while reachable, {@code impaired} when crashed or its zone
+   * is impaired.
+   */
   public DescribeInstanceStatusResponse describeInstanceStatus(DescribeInstanceStatusRequest r) {
     List<InstanceStatus> out = new ArrayList<>();
-    for (io.github.cloudtwin.ec2.Instance i : ops.describeInstanceStatus(r.hasInstanceIds() ? r.instanceIds() : null,
-        Boolean.TRUE.equals(r.includeAllInstances()))) {
-      String status = i.state() != InstanceState.RUNNING ? "not-applicable" : i.statusOk() ? "ok" : "impaired";
-      String system = i.state() != InstanceState.RUNNING ? "not-applicable" : i.isZoneImpaired() ? "impaired" : "ok";
-      out.add(InstanceStatus.builder()
-          .instanceId(i.instanceId())
-          .availabilityZone(i.availabilityZone())
-          .instanceState(state(i.state()))
-          .instanceStatus(s -> s.status(status).details(InstanceStatusDetails.builder().name("reachability").status(
-              "ok".equals(status) ? "passed" : "not-applicable".equals(status) ? "initializing" : "failed").build()))
-          .systemStatus(s -> s.status(system))
-          .events(List.of())
-          .build());
+    for (io.github.cloudtwin.ec2.Instance i :
+        ops.describeInstanceStatus(
+            r.hasInstanceIds() ? r.instanceIds() : null,
+            Boolean.TRUE.equals(r.includeAllInstances()))) {
+      String status =
+          i.state() != InstanceState.RUNNING ? "not-applicable" : i.statusOk() ? "ok" : "impaired";
+      String system =
+          i.state() != InstanceState.RUNNING
+              ? "not-applicable"
+              : i.isZoneImpaired() ? "impaired" : "ok";
+      out.add(
+          InstanceStatus.builder()
+              .instanceId(i.instanceId())
+              .availabilityZone(i.availabilityZone())
+              .instanceState(state(i.state()))
+              .instanceStatus(
+                  s ->
+                      s.status(status)
+                          .details(
+                              InstanceStatusDetails.builder()
+                                  .name("reachability")
+                                  .status(
+                                      "ok".equals(status)
+                                          ? "passed"
+                                          : "not-applicable".equals(status)
+                                              ? "initializing"
+                                              : "failed")
+                                  .build()))
+              .systemStatus(s -> s.status(system))
+              .events(List.of())
+              .build());
     }
     return DescribeInstanceStatusResponse.builder().instanceStatuses(out).build();
   }
@@ -233,24 +297,26 @@ public final class Ec2Handler {
   // ------------------------------------------------------------------ zones and subnets
 
   /** DescribeAvailabilityZones: impaired zones answer {@code impaired}. */
-  public DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest r) {
+  public DescribeAvailabilityZonesResponse describeAvailabilityZones(
+      DescribeAvailabilityZonesRequest r) {
     List<String> names = new ArrayList<>();
     if (r.hasZoneNames()) names.addAll(r.zoneNames());
     if (r.hasZoneIds()) names.addAll(r.zoneIds());
     List<AvailabilityZone> out = new ArrayList<>();
     for (io.github.cloudtwin.ec2.AvailabilityZone z : ops.describeAvailabilityZones(names)) {
       boolean up = twin.ec2().zoneState(z.name()) == ZoneState.AVAILABLE;
-      out.add(AvailabilityZone.builder()
-          .zoneName(z.name())
-          .zoneId(z.zoneId())
-          .regionName(z.region())
-          .state(up ? "available" : "impaired")
-          .optInStatus("opt-in-not-required")
-          .groupName(z.region())
-          .networkBorderGroup(z.region())
-          .zoneType("availability-zone")
-          .messages(List.of())
-          .build());
+      out.add(
+          AvailabilityZone.builder()
+              .zoneName(z.name())
+              .zoneId(z.zoneId())
+              .regionName(z.region())
+              .state(up ? "available" : "impaired")
+              .optInStatus("opt-in-not-required")
+              .groupName(z.region())
+              .networkBorderGroup(z.region())
+              .zoneType("availability-zone")
+              .messages(List.of())
+              .build());
     }
     return DescribeAvailabilityZonesResponse.builder().availabilityZones(out).build();
   }
@@ -258,25 +324,28 @@ public final class Ec2Handler {
   /** DescribeSubnets: the twin's one subnet per zone, in its one VPC. */
   public DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest r) {
     if (r.hasFilters() && !r.filters().isEmpty()) {
-      throw new UnsupportedOperationException("DescribeSubnets with Filters is not simulated by CloudTwin (SubnetIds is)");
+      throw new UnsupportedOperationException(
+          "DescribeSubnets with Filters is not simulated by CloudTwin (SubnetIds is)");
     }
     List<Subnet> out = new ArrayList<>();
-    for (io.github.cloudtwin.ec2.AvailabilityZone z : ops.describeSubnets(r.hasSubnetIds() ? r.subnetIds() : null)) {
+    for (io.github.cloudtwin.ec2.AvailabilityZone z :
+        ops.describeSubnets(r.hasSubnetIds() ? r.subnetIds() : null)) {
       int index = twin.availabilityZones().indexOf(z);
-      out.add(Subnet.builder()
-          .subnetId(Ids.subnetId(z.name()))
-          .subnetArn(twin.arns().of("ec2", "subnet/" + Ids.subnetId(z.name())))
-          .vpcId(ops.vpcId())
-          .availabilityZone(z.name())
-          .availabilityZoneId(z.zoneId())
-          .cidrBlock("10.0." + (16 * index) + ".0/20")
-          .availableIpAddressCount(4091)
-          .state("available")
-          .defaultForAz(true)
-          .mapPublicIpOnLaunch(true)
-          .ownerId(twin.accountId())
-          .tags(List.of())
-          .build());
+      out.add(
+          Subnet.builder()
+              .subnetId(Ids.subnetId(z.name()))
+              .subnetArn(twin.arns().of("ec2", "subnet/" + Ids.subnetId(z.name())))
+              .vpcId(ops.vpcId())
+              .availabilityZone(z.name())
+              .availabilityZoneId(z.zoneId())
+              .cidrBlock("10.0." + (16 * index) + ".0/20")
+              .availableIpAddressCount(4091)
+              .state("available")
+              .defaultForAz(true)
+              .mapPublicIpOnLaunch(true)
+              .ownerId(twin.accountId())
+              .tags(List.of())
+              .build());
     }
     return DescribeSubnetsResponse.builder().subnets(out).build();
   }
@@ -286,21 +355,27 @@ public final class Ec2Handler {
   /** CreateLaunchTemplate: the twin keeps the name and the instance type. */
   public CreateLaunchTemplateResponse createLaunchTemplate(CreateLaunchTemplateRequest r) {
     if (r.launchTemplateData() == null) {
-      throw AwsErrorException.badRequest("MissingParameter", "The request must contain the parameter"
-          + " launchTemplateData");
+      throw AwsErrorException.badRequest(
+          "MissingParameter", "The request must contain the parameter" + " launchTemplateData");
     }
-    LaunchTemplates.Template t = ops.launchTemplates().create(r.launchTemplateName(),
-        r.launchTemplateData().instanceTypeAsString());
+    LaunchTemplates.Template t =
+        ops.launchTemplates()
+            .create(r.launchTemplateName(), r.launchTemplateData().instanceTypeAsString());
     return CreateLaunchTemplateResponse.builder().launchTemplate(launchTemplate(t)).build();
   }
 
   /** CreateLaunchTemplateVersion. */
-  public CreateLaunchTemplateVersionResponse createLaunchTemplateVersion(CreateLaunchTemplateVersionRequest r) {
-    String type = r.launchTemplateData() == null ? null : r.launchTemplateData().instanceTypeAsString();
-    LaunchTemplates.Template t = ops.launchTemplates().find(r.launchTemplateId(), r.launchTemplateName());
+  public CreateLaunchTemplateVersionResponse createLaunchTemplateVersion(
+      CreateLaunchTemplateVersionRequest r) {
+    String type =
+        r.launchTemplateData() == null ? null : r.launchTemplateData().instanceTypeAsString();
+    LaunchTemplates.Template t =
+        ops.launchTemplates().find(r.launchTemplateId(), r.launchTemplateName());
     if (type == null) type = t.instanceTypes().get(t.instanceTypes().size() - 1);
-    LaunchTemplates.Template next = ops.launchTemplates().createVersion(r.launchTemplateId(), r.launchTemplateName(), type);
-    return CreateLaunchTemplateVersionResponse.builder().launchTemplateVersion(version(next, next.latestVersion()))
+    LaunchTemplates.Template next =
+        ops.launchTemplates().createVersion(r.launchTemplateId(), r.launchTemplateName(), type);
+    return CreateLaunchTemplateVersionResponse.builder()
+        .launchTemplateVersion(version(next, next.latestVersion()))
         .build();
   }
 
@@ -308,9 +383,11 @@ public final class Ec2Handler {
   public DescribeLaunchTemplatesResponse describeLaunchTemplates(DescribeLaunchTemplatesRequest r) {
     List<LaunchTemplate> out = new ArrayList<>();
     if (r.hasLaunchTemplateIds() && !r.launchTemplateIds().isEmpty()) {
-      for (String id : r.launchTemplateIds()) out.add(launchTemplate(ops.launchTemplates().find(id, null)));
+      for (String id : r.launchTemplateIds())
+        out.add(launchTemplate(ops.launchTemplates().find(id, null)));
     } else if (r.hasLaunchTemplateNames() && !r.launchTemplateNames().isEmpty()) {
-      for (String n : r.launchTemplateNames()) out.add(launchTemplate(ops.launchTemplates().find(null, n)));
+      for (String n : r.launchTemplateNames())
+        out.add(launchTemplate(ops.launchTemplates().find(null, n)));
     } else {
       for (LaunchTemplates.Template t : ops.launchTemplates().all()) out.add(launchTemplate(t));
     }
@@ -318,8 +395,10 @@ public final class Ec2Handler {
   }
 
   /** DescribeLaunchTemplateVersions: every version of one template. */
-  public DescribeLaunchTemplateVersionsResponse describeLaunchTemplateVersions(DescribeLaunchTemplateVersionsRequest r) {
-    LaunchTemplates.Template t = ops.launchTemplates().find(r.launchTemplateId(), r.launchTemplateName());
+  public DescribeLaunchTemplateVersionsResponse describeLaunchTemplateVersions(
+      DescribeLaunchTemplateVersionsRequest r) {
+    LaunchTemplates.Template t =
+        ops.launchTemplates().find(r.launchTemplateId(), r.launchTemplateName());
     List<LaunchTemplateVersion> out = new ArrayList<>();
     for (int v = t.latestVersion(); v >= 1; v--) out.add(version(t, v));
     return DescribeLaunchTemplateVersionsResponse.builder().launchTemplateVersions(out).build();
@@ -327,8 +406,11 @@ public final class Ec2Handler {
 
   /** DeleteLaunchTemplate. */
   public DeleteLaunchTemplateResponse deleteLaunchTemplate(DeleteLaunchTemplateRequest r) {
-    return DeleteLaunchTemplateResponse.builder().launchTemplate(launchTemplate(ops.launchTemplates()
-        .delete(r.launchTemplateId(), r.launchTemplateName()))).build();
+    return DeleteLaunchTemplateResponse.builder()
+        .launchTemplate(
+            launchTemplate(
+                ops.launchTemplates().delete(r.launchTemplateId(), r.launchTemplateName())))
+        .build();
   }
 
   private LaunchTemplate launchTemplate(LaunchTemplates.Template t) {

@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
-import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 
 /**
  * Clusters and capacity providers, both ways: a capacity provider request as the twin's spec, and
@@ -38,13 +37,14 @@ final class ClusterModels {
         .registeredContainerInstancesCount(c.registeredContainerInstancesCount())
         .runningTasksCount(c.runningTasksCount())
         .pendingTasksCount(c.pendingTasksCount())
-        .activeServicesCount((int) c.services().stream().filter(s -> s.status().equals("ACTIVE")).count())
+        .activeServicesCount(
+            (int) c.services().stream().filter(s -> s.status().equals("ACTIVE")).count())
         .statistics(List.of())
         .tags(List.of())
         .settings(List.of())
         .capacityProviders(c.capacityProviders())
-        .defaultCapacityProviderStrategy(c.defaultCapacityProviderStrategy().stream().map(ClusterModels::strategyItem)
-            .toList())
+        .defaultCapacityProviderStrategy(
+            c.defaultCapacityProviderStrategy().stream().map(ClusterModels::strategyItem).toList())
         .build();
   }
 
@@ -53,14 +53,21 @@ final class ClusterModels {
       List<CapacityProviderStrategyItem> items) {
     List<io.github.cloudtwin.ecs.CapacityProviderStrategyItem> out = new ArrayList<>();
     for (CapacityProviderStrategyItem i : items) {
-      out.add(new io.github.cloudtwin.ecs.CapacityProviderStrategyItem(i.capacityProvider(),
-          i.base() == null ? 0 : i.base(), i.weight() == null ? 0 : i.weight()));
+      out.add(
+          new io.github.cloudtwin.ecs.CapacityProviderStrategyItem(
+              i.capacityProvider(),
+              i.base() == null ? 0 : i.base(),
+              i.weight() == null ? 0 : i.weight()));
     }
     return out;
   }
 
-  static CapacityProviderStrategyItem strategyItem(io.github.cloudtwin.ecs.CapacityProviderStrategyItem i) {
-    return CapacityProviderStrategyItem.builder().capacityProvider(i.capacityProvider()).base(i.base()).weight(i.weight())
+  static CapacityProviderStrategyItem strategyItem(
+      io.github.cloudtwin.ecs.CapacityProviderStrategyItem i) {
+    return CapacityProviderStrategyItem.builder()
+        .capacityProvider(i.capacityProvider())
+        .base(i.base())
+        .weight(i.weight())
         .build();
   }
 
@@ -68,20 +75,26 @@ final class ClusterModels {
   static CapacityProviderSpec capacityProviderSpec(CreateCapacityProviderRequest r) {
     AutoScalingGroupProvider p = r.autoScalingGroupProvider();
     if (p == null || p.autoScalingGroupArn() == null) {
-      throw AwsErrorException.badRequest("InvalidParameterException",
-          "autoScalingGroupProvider.autoScalingGroupArn is required.");
+      throw AwsErrorException.badRequest(
+          "InvalidParameterException", "autoScalingGroupProvider.autoScalingGroupArn is required.");
     }
     String group = p.autoScalingGroupArn();
-    group = group.contains(":autoScalingGroupName/") ? group.substring(group.indexOf(":autoScalingGroupName/") + 22)
-        : group;
+    group =
+        group.contains(":autoScalingGroupName/")
+            ? group.substring(group.indexOf(":autoScalingGroupName/") + 22)
+            : group;
     ManagedScaling ms = ManagedScaling.DEFAULT;
     if (p.managedScaling() != null) {
       var m = p.managedScaling();
       boolean enabled = m.status() == null || "ENABLED".equals(m.statusAsString());
-      ms = new ManagedScaling(enabled, m.targetCapacity() == null ? 100 : m.targetCapacity(),
-          m.minimumScalingStepSize() == null ? 1 : m.minimumScalingStepSize(),
-          m.maximumScalingStepSize() == null ? 10_000 : m.maximumScalingStepSize(),
-          Duration.ofSeconds(m.instanceWarmupPeriod() == null ? 300 : m.instanceWarmupPeriod()));
+      ms =
+          new ManagedScaling(
+              enabled,
+              m.targetCapacity() == null ? 100 : m.targetCapacity(),
+              m.minimumScalingStepSize() == null ? 1 : m.minimumScalingStepSize(),
+              m.maximumScalingStepSize() == null ? 10_000 : m.maximumScalingStepSize(),
+              Duration.ofSeconds(
+                  m.instanceWarmupPeriod() == null ? 300 : m.instanceWarmupPeriod()));
     }
     boolean protection = "ENABLED".equals(p.managedTerminationProtectionAsString());
     return new CapacityProviderSpec(r.name(), group, ms, protection);
@@ -95,14 +108,21 @@ final class ClusterModels {
         .capacityProviderArn(ops.capacityProviderArn(cp.name()))
         .name(cp.name())
         .status("ACTIVE")
-        .autoScalingGroupProvider(AutoScalingGroupProvider.builder()
-            .autoScalingGroupArn(io.github.cloudtwin.awssdk.operations.Ids.autoScalingGroupArn(twin.arns(),
-                s.autoScalingGroupName()))
-            .managedScaling(ms -> ms.status(m.enabled() ? "ENABLED" : "DISABLED").targetCapacity(m.targetCapacity())
-                .minimumScalingStepSize(m.minimumScalingStepSize()).maximumScalingStepSize(m.maximumScalingStepSize())
-                .instanceWarmupPeriod((int) m.instanceWarmupPeriod().getSeconds()))
-            .managedTerminationProtection(s.managedTerminationProtection() ? "ENABLED" : "DISABLED")
-            .build())
+        .autoScalingGroupProvider(
+            AutoScalingGroupProvider.builder()
+                .autoScalingGroupArn(
+                    io.github.cloudtwin.awssdk.operations.Ids.autoScalingGroupArn(
+                        twin.arns(), s.autoScalingGroupName()))
+                .managedScaling(
+                    ms ->
+                        ms.status(m.enabled() ? "ENABLED" : "DISABLED")
+                            .targetCapacity(m.targetCapacity())
+                            .minimumScalingStepSize(m.minimumScalingStepSize())
+                            .maximumScalingStepSize(m.maximumScalingStepSize())
+                            .instanceWarmupPeriod((int) m.instanceWarmupPeriod().getSeconds()))
+                .managedTerminationProtection(
+                    s.managedTerminationProtection() ? "ENABLED" : "DISABLED")
+                .build())
         .tags(List.of())
         .build();
   }

@@ -1,24 +1,22 @@
 package io.github.cloudtwin.awssdk.ecs;
 
-import static io.github.cloudtwin.awssdk.ecs.EcsValues.failures;
-import static io.github.cloudtwin.awssdk.ecs.EcsValues.invalid;
-import static io.github.cloudtwin.awssdk.ecs.EcsValues.launchType;
-
-import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.awssdk.operations.AwsErrorException;
 import io.github.cloudtwin.awssdk.operations.EcsOperations.Described;
 import io.github.cloudtwin.ecs.LaunchType;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.Failure;
-import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 
-/** The small mappings every ECS operation shares: failures, launch types, ECS's InvalidParameterException. */
+/**
+ * The small mappings every ECS operation shares: failures, launch types, ECS's
+ * InvalidParameterException.
+ */
 final class EcsValues {
 
   private EcsValues() {}
 
   static List<Failure> failures(Described<?> d) {
-    return d.failures().stream().map(f -> Failure.builder().arn(f.arn()).reason(f.reason()).detail(f.detail()).build())
+    return d.failures().stream()
+        .map(f -> Failure.builder().arn(f.arn()).reason(f.reason()).detail(f.detail()).build())
         .toList();
   }
 
@@ -26,7 +24,8 @@ final class EcsValues {
     try {
       return LaunchType.valueOf(s);
     } catch (IllegalArgumentException e) {
-      throw new UnsupportedOperationException("Launch type " + s + " is not simulated by CloudTwin (EC2 and FARGATE are)");
+      throw new UnsupportedOperationException(
+          "Launch type " + s + " is not simulated by CloudTwin (EC2 and FARGATE are)");
     }
   }
 

@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 
 /**
  * ECS's waiters on the twin's virtual clock, with AWS's definitions: ServicesStable (15 s, 40
- * attempts: fails on MISSING, DRAINING or INACTIVE; done when every service has one deployment
- * and runningCount equals desiredCount), ServicesInactive (15 s, 40), TasksRunning and
- * TasksStopped (6 s, 100).
+ * attempts: fails on MISSING, DRAINING or INACTIVE; done when every service has one deployment and
+ * runningCount equals desiredCount), ServicesInactive (15 s, 40), TasksRunning and TasksStopped (6
+ * s, 100).
  */
 final class EcsWaiters {
 
@@ -38,46 +38,108 @@ final class EcsWaiters {
 
     Sync(CloudTwin twin, EcsClient client) {
       this.client = client;
-      this.stable = new VirtualWaiter<>(twin, Duration.ofSeconds(15), 40, List.of(
-          (r, e) -> r != null && r.failures().stream().anyMatch(f -> "MISSING".equals(f.reason())) ? Match.FAILURE : null,
-          (r, e) -> r != null && r.services().stream().anyMatch(s -> "DRAINING".equals(s.status())) ? Match.FAILURE : null,
-          (r, e) -> r != null && r.services().stream().anyMatch(s -> "INACTIVE".equals(s.status())) ? Match.FAILURE : null,
-          (r, e) -> r != null && r.services().stream().allMatch(s -> s.deployments().size() == 1
-              && s.runningCount().equals(s.desiredCount())) ? Match.SUCCESS : null,
-          (r, e) -> r != null ? Match.RETRY : null));
-      this.inactive = new VirtualWaiter<>(twin, Duration.ofSeconds(15), 40, List.of(
-          (r, e) -> r != null && r.failures().stream().anyMatch(f -> "MISSING".equals(f.reason())) ? Match.FAILURE : null,
-          (r, e) -> r != null && r.services().stream().anyMatch(s -> "INACTIVE".equals(s.status())) ? Match.SUCCESS : null,
-          (r, e) -> r != null ? Match.RETRY : null));
-      this.running = new VirtualWaiter<>(twin, Duration.ofSeconds(6), 100, List.of(
-          (r, e) -> r != null && r.tasks().stream().anyMatch(t -> "STOPPED".equals(t.lastStatus())) ? Match.FAILURE : null,
-          (r, e) -> r != null && r.failures().stream().anyMatch(f -> "MISSING".equals(f.reason())) ? Match.FAILURE : null,
-          (r, e) -> r != null && r.tasks().stream().allMatch(t -> "RUNNING".equals(t.lastStatus())) ? Match.SUCCESS : null,
-          (r, e) -> r != null ? Match.RETRY : null));
-      this.stopped = new VirtualWaiter<>(twin, Duration.ofSeconds(6), 100, List.of(
-          (r, e) -> r != null && r.tasks().stream().allMatch(t -> "STOPPED".equals(t.lastStatus())) ? Match.SUCCESS : null,
-          (r, e) -> r != null ? Match.RETRY : null));
+      this.stable =
+          new VirtualWaiter<>(
+              twin,
+              Duration.ofSeconds(15),
+              40,
+              List.of(
+                  (r, e) ->
+                      r != null && r.failures().stream().anyMatch(f -> "MISSING".equals(f.reason()))
+                          ? Match.FAILURE
+                          : null,
+                  (r, e) ->
+                      r != null
+                              && r.services().stream().anyMatch(s -> "DRAINING".equals(s.status()))
+                          ? Match.FAILURE
+                          : null,
+                  (r, e) ->
+                      r != null
+                              && r.services().stream().anyMatch(s -> "INACTIVE".equals(s.status()))
+                          ? Match.FAILURE
+                          : null,
+                  (r, e) ->
+                      r != null
+                              && r.services().stream()
+                                  .allMatch(
+                                      s ->
+                                          s.deployments().size() == 1
+                                              && s.runningCount().equals(s.desiredCount()))
+                          ? Match.SUCCESS
+                          : null,
+                  (r, e) -> r != null ? Match.RETRY : null));
+      this.inactive =
+          new VirtualWaiter<>(
+              twin,
+              Duration.ofSeconds(15),
+              40,
+              List.of(
+                  (r, e) ->
+                      r != null && r.failures().stream().anyMatch(f -> "MISSING".equals(f.reason()))
+                          ? Match.FAILURE
+                          : null,
+                  (r, e) ->
+                      r != null
+                              && r.services().stream().anyMatch(s -> "INACTIVE".equals(s.status()))
+                          ? Match.SUCCESS
+                          : null,
+                  (r, e) -> r != null ? Match.RETRY : null));
+      this.running =
+          new VirtualWaiter<>(
+              twin,
+              Duration.ofSeconds(6),
+              100,
+              List.of(
+                  (r, e) ->
+                      r != null
+                              && r.tasks().stream().anyMatch(t -> "STOPPED".equals(t.lastStatus()))
+                          ? Match.FAILURE
+                          : null,
+                  (r, e) ->
+                      r != null && r.failures().stream().anyMatch(f -> "MISSING".equals(f.reason()))
+                          ? Match.FAILURE
+                          : null,
+                  (r, e) ->
+                      r != null
+                              && r.tasks().stream().allMatch(t -> "RUNNING".equals(t.lastStatus()))
+                          ? Match.SUCCESS
+                          : null,
+                  (r, e) -> r != null ? Match.RETRY : null));
+      this.stopped =
+          new VirtualWaiter<>(
+              twin,
+              Duration.ofSeconds(6),
+              100,
+              List.of(
+                  (r, e) ->
+                      r != null
+                              && r.tasks().stream().allMatch(t -> "STOPPED".equals(t.lastStatus()))
+                          ? Match.SUCCESS
+                          : null,
+                  (r, e) -> r != null ? Match.RETRY : null));
     }
 
     @Override
-    public WaiterResponse<DescribeServicesResponse> waitUntilServicesStable(DescribeServicesRequest r) {
+    public WaiterResponse<DescribeServicesResponse> waitUntilServicesStable(
+        DescribeServicesRequest r) {
       return waitUntilServicesStable(r, null);
     }
 
     @Override
-    public WaiterResponse<DescribeServicesResponse> waitUntilServicesStable(DescribeServicesRequest r,
-        WaiterOverrideConfiguration o) {
+    public WaiterResponse<DescribeServicesResponse> waitUntilServicesStable(
+        DescribeServicesRequest r, WaiterOverrideConfiguration o) {
       return stable.run(() -> client.describeServices(r), o);
     }
 
     @Override
-    public WaiterResponse<DescribeServicesResponse> waitUntilServicesInactive(DescribeServicesRequest r) {
+    public WaiterResponse<DescribeServicesResponse> waitUntilServicesInactive(
+        DescribeServicesRequest r) {
       return waitUntilServicesInactive(r, null);
     }
 
     @Override
-    public WaiterResponse<DescribeServicesResponse> waitUntilServicesInactive(DescribeServicesRequest r,
-        WaiterOverrideConfiguration o) {
+    public WaiterResponse<DescribeServicesResponse> waitUntilServicesInactive(
+        DescribeServicesRequest r, WaiterOverrideConfiguration o) {
       return inactive.run(() -> client.describeServices(r), o);
     }
 
@@ -87,8 +149,8 @@ final class EcsWaiters {
     }
 
     @Override
-    public WaiterResponse<DescribeTasksResponse> waitUntilTasksRunning(DescribeTasksRequest r,
-        WaiterOverrideConfiguration o) {
+    public WaiterResponse<DescribeTasksResponse> waitUntilTasksRunning(
+        DescribeTasksRequest r, WaiterOverrideConfiguration o) {
       return running.run(() -> client.describeTasks(r), o);
     }
 
@@ -98,8 +160,8 @@ final class EcsWaiters {
     }
 
     @Override
-    public WaiterResponse<DescribeTasksResponse> waitUntilTasksStopped(DescribeTasksRequest r,
-        WaiterOverrideConfiguration o) {
+    public WaiterResponse<DescribeTasksResponse> waitUntilTasksStopped(
+        DescribeTasksRequest r, WaiterOverrideConfiguration o) {
       return stopped.run(() -> client.describeTasks(r), o);
     }
 
@@ -116,13 +178,14 @@ final class EcsWaiters {
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeServicesResponse>> waitUntilServicesStable(DescribeServicesRequest r) {
+    public CompletableFuture<WaiterResponse<DescribeServicesResponse>> waitUntilServicesStable(
+        DescribeServicesRequest r) {
       return async(() -> sync.waitUntilServicesStable(r));
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeServicesResponse>> waitUntilServicesStable(DescribeServicesRequest r,
-        WaiterOverrideConfiguration o) {
+    public CompletableFuture<WaiterResponse<DescribeServicesResponse>> waitUntilServicesStable(
+        DescribeServicesRequest r, WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilServicesStable(r, o));
     }
 
@@ -139,24 +202,26 @@ final class EcsWaiters {
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeTasksResponse>> waitUntilTasksRunning(DescribeTasksRequest r) {
+    public CompletableFuture<WaiterResponse<DescribeTasksResponse>> waitUntilTasksRunning(
+        DescribeTasksRequest r) {
       return async(() -> sync.waitUntilTasksRunning(r));
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeTasksResponse>> waitUntilTasksRunning(DescribeTasksRequest r,
-        WaiterOverrideConfiguration o) {
+    public CompletableFuture<WaiterResponse<DescribeTasksResponse>> waitUntilTasksRunning(
+        DescribeTasksRequest r, WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilTasksRunning(r, o));
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeTasksResponse>> waitUntilTasksStopped(DescribeTasksRequest r) {
+    public CompletableFuture<WaiterResponse<DescribeTasksResponse>> waitUntilTasksStopped(
+        DescribeTasksRequest r) {
       return async(() -> sync.waitUntilTasksStopped(r));
     }
 
     @Override
-    public CompletableFuture<WaiterResponse<DescribeTasksResponse>> waitUntilTasksStopped(DescribeTasksRequest r,
-        WaiterOverrideConfiguration o) {
+    public CompletableFuture<WaiterResponse<DescribeTasksResponse>> waitUntilTasksStopped(
+        DescribeTasksRequest r, WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilTasksStopped(r, o));
     }
 

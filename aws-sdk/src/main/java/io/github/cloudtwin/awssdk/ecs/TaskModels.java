@@ -11,7 +11,10 @@ import software.amazon.awssdk.services.ecs.model.NetworkBinding;
 import software.amazon.awssdk.services.ecs.model.Resource;
 import software.amazon.awssdk.services.ecs.model.Task;
 
-/** Tasks and container instances as the SDK models them (containers with their network bindings, resources). */
+/**
+ * Tasks and container instances as the SDK models them (containers with their network bindings,
+ * resources).
+ */
 final class TaskModels {
 
   private final CloudTwin twin;
@@ -30,44 +33,61 @@ final class TaskModels {
       List<NetworkBinding> bindings = new ArrayList<>();
       for (io.github.cloudtwin.ecs.PortMapping p : c.portMappings()) {
         int host = t.hostPorts().getOrDefault(c.name() + ":" + p.containerPort(), p.hostPort());
-        bindings.add(NetworkBinding.builder().containerPort(p.containerPort()).hostPort(host).protocol("tcp").build());
+        bindings.add(
+            NetworkBinding.builder()
+                .containerPort(p.containerPort())
+                .hostPort(host)
+                .protocol("tcp")
+                .build());
       }
-      containers.add(Container.builder()
-          .containerArn(twin.arns().of("ecs", "container/" + t.clusterName() + "/" + t.taskId() + "/"
-              + io.github.cloudtwin.awssdk.operations.Ids.uuid(t.taskId() + "/" + c.name())))
-          .taskArn(t.taskArn())
-          .name(c.name())
-          .image(c.image())
-          .lastStatus(t.lastStatus().name())
-          .networkBindings(bindings)
-          .healthStatus(t.healthStatus().name())
-          .build());
+      containers.add(
+          Container.builder()
+              .containerArn(
+                  twin.arns()
+                      .of(
+                          "ecs",
+                          "container/"
+                              + t.clusterName()
+                              + "/"
+                              + t.taskId()
+                              + "/"
+                              + io.github.cloudtwin.awssdk.operations.Ids.uuid(
+                                  t.taskId() + "/" + c.name())))
+              .taskArn(t.taskArn())
+              .name(c.name())
+              .image(c.image())
+              .lastStatus(t.lastStatus().name())
+              .networkBindings(bindings)
+              .healthStatus(t.healthStatus().name())
+              .build());
     }
-    Task.Builder b = Task.builder()
-        .taskArn(t.taskArn())
-        .clusterArn(ops.cluster(t.clusterName()).clusterArn())
-        .taskDefinitionArn(td.taskDefinitionArn())
-        .lastStatus(t.lastStatus().name())
-        .desiredStatus(t.desiredStatus().name())
-        .healthStatus(t.healthStatus().name())
-        .launchType(t.launchType().name())
-        .availabilityZone(t.availabilityZone())
-        .createdAt(t.createdAt())
-        .startedAt(t.startedAt())
-        .stoppingAt(t.stoppingAt())
-        .stoppedAt(t.stoppedAt())
-        .stoppedReason(t.stoppedReason())
-        .group(t.group())
-        .startedBy(t.startedBy())
-        .capacityProviderName(t.capacityProviderName())
-        .containers(containers)
-        .cpu(Integer.toString(td.reservedCpu()))
-        .memory(Integer.toString(td.reservedMemory()))
-        .attachments(List.of())
-        .attributes(List.of())
-        .tags(List.of())
-        .version(1L);
-    if (t.containerInstance() != null) b.containerInstanceArn(t.containerInstance().containerInstanceArn());
+    Task.Builder b =
+        Task.builder()
+            .taskArn(t.taskArn())
+            .clusterArn(ops.cluster(t.clusterName()).clusterArn())
+            .taskDefinitionArn(td.taskDefinitionArn())
+            .lastStatus(t.lastStatus().name())
+            .desiredStatus(t.desiredStatus().name())
+            .healthStatus(t.healthStatus().name())
+            .launchType(t.launchType().name())
+            .availabilityZone(t.availabilityZone())
+            .createdAt(t.createdAt())
+            .startedAt(t.startedAt())
+            .stoppingAt(t.stoppingAt())
+            .stoppedAt(t.stoppedAt())
+            .stoppedReason(t.stoppedReason())
+            .group(t.group())
+            .startedBy(t.startedBy())
+            .capacityProviderName(t.capacityProviderName())
+            .containers(containers)
+            .cpu(Integer.toString(td.reservedCpu()))
+            .memory(Integer.toString(td.reservedMemory()))
+            .attachments(List.of())
+            .attributes(List.of())
+            .tags(List.of())
+            .version(1L);
+    if (t.containerInstance() != null)
+      b.containerInstanceArn(t.containerInstance().containerInstanceArn());
     if (t.stopCode() != null) b.stopCode(t.stopCode().name());
     return b.build();
   }
@@ -85,8 +105,15 @@ final class TaskModels {
         .pendingTasksCount(ci.pendingTasksCount())
         .registeredResources(resources(ci.registeredCpu(), ci.registeredMemory()))
         .remainingResources(resources(ci.remainingCpu(), ci.remainingMemory()))
-        .attributes(ci.attributes().entrySet().stream().map(e -> software.amazon.awssdk.services.ecs.model.Attribute
-            .builder().name(e.getKey()).value(e.getValue()).build()).toList())
+        .attributes(
+            ci.attributes().entrySet().stream()
+                .map(
+                    e ->
+                        software.amazon.awssdk.services.ecs.model.Attribute.builder()
+                            .name(e.getKey())
+                            .value(e.getValue())
+                            .build())
+                .toList())
         .registeredAt(ci.registeredAt())
         .attachments(List.of())
         .tags(List.of())
@@ -94,7 +121,8 @@ final class TaskModels {
   }
 
   private static List<Resource> resources(int cpu, int memory) {
-    return List.of(Resource.builder().name("CPU").type("INTEGER").integerValue(cpu).build(),
+    return List.of(
+        Resource.builder().name("CPU").type("INTEGER").integerValue(cpu).build(),
         Resource.builder().name("MEMORY").type("INTEGER").integerValue(memory).build());
   }
 }

@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBa
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateRuleRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateRuleResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteListenerRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteListenerResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteLoadBalancerRequest;
@@ -35,16 +37,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteRuleRe
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteRuleResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteTargetGroupRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteTargetGroupResponse;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyRuleRequest;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyRuleResponse;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.OperationNotPermittedException;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.PriorityInUseException;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ResourceInUseException;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.RulePriorityPair;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetRulePrioritiesRequest;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetRulePrioritiesResponse;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupRequest;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeregisterTargetsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeregisterTargetsResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersRequest;
@@ -74,10 +66,18 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerState;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Matcher;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyRuleRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyRuleResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.OperationNotPermittedException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.PriorityInUseException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RegisterTargetsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RegisterTargetsResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ResourceInUseException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RulePriorityPair;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetRulePrioritiesRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetRulePrioritiesResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SubnetMapping;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SubnetNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
@@ -94,21 +94,26 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 public final class ElasticLoadBalancingV2Handler {
 
   /** ELBv2's error codes and the SDK's modeled exceptions for them. */
-  public static final SdkErrors ERRORS = new SdkErrors("ElasticLoadBalancingV2", "ValidationError",
-      ElasticLoadBalancingV2Exception::builder, Map.<String, Supplier<AwsServiceException.Builder>>ofEntries(
-          Map.entry("LoadBalancerNotFound", LoadBalancerNotFoundException::builder),
-          Map.entry("TargetGroupNotFound", TargetGroupNotFoundException::builder),
-          Map.entry("ListenerNotFound", ListenerNotFoundException::builder),
-          Map.entry("RuleNotFound", RuleNotFoundException::builder),
-          Map.entry("DuplicateLoadBalancerName", DuplicateLoadBalancerNameException::builder),
-          Map.entry("DuplicateTargetGroupName", DuplicateTargetGroupNameException::builder),
-          Map.entry("DuplicateListener", DuplicateListenerException::builder),
-          Map.entry("InvalidTarget", InvalidTargetException::builder),
-          Map.entry("SubnetNotFound", SubnetNotFoundException::builder),
-          Map.entry("InvalidConfigurationRequest", InvalidConfigurationRequestException::builder),
-          Map.entry("PriorityInUse", PriorityInUseException::builder),
-          Map.entry("ResourceInUse", ResourceInUseException::builder),
-          Map.entry("OperationNotPermitted", OperationNotPermittedException::builder)));
+  public static final SdkErrors ERRORS =
+      new SdkErrors(
+          "ElasticLoadBalancingV2",
+          "ValidationError",
+          ElasticLoadBalancingV2Exception::builder,
+          Map.<String, Supplier<AwsServiceException.Builder>>ofEntries(
+              Map.entry("LoadBalancerNotFound", LoadBalancerNotFoundException::builder),
+              Map.entry("TargetGroupNotFound", TargetGroupNotFoundException::builder),
+              Map.entry("ListenerNotFound", ListenerNotFoundException::builder),
+              Map.entry("RuleNotFound", RuleNotFoundException::builder),
+              Map.entry("DuplicateLoadBalancerName", DuplicateLoadBalancerNameException::builder),
+              Map.entry("DuplicateTargetGroupName", DuplicateTargetGroupNameException::builder),
+              Map.entry("DuplicateListener", DuplicateListenerException::builder),
+              Map.entry("InvalidTarget", InvalidTargetException::builder),
+              Map.entry("SubnetNotFound", SubnetNotFoundException::builder),
+              Map.entry(
+                  "InvalidConfigurationRequest", InvalidConfigurationRequestException::builder),
+              Map.entry("PriorityInUse", PriorityInUseException::builder),
+              Map.entry("ResourceInUse", ResourceInUseException::builder),
+              Map.entry("OperationNotPermitted", OperationNotPermittedException::builder)));
 
   private final CloudTwin twin;
   private final ElbOperations ops;
@@ -125,17 +130,21 @@ public final class ElasticLoadBalancingV2Handler {
   }
 
   /** Sets the client the waiters poll. */
-  public void bind(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client client) {
+  public void bind(
+      software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client client) {
     this.sync = client;
   }
 
   /** The waiter, on virtual time. */
-  public software.amazon.awssdk.services.elasticloadbalancingv2.waiters.ElasticLoadBalancingV2Waiter waiter() {
+  public software.amazon.awssdk.services.elasticloadbalancingv2.waiters.ElasticLoadBalancingV2Waiter
+      waiter() {
     return new ElbWaiter(twin, sync);
   }
 
   /** The async waiter, on virtual time. */
-  public software.amazon.awssdk.services.elasticloadbalancingv2.waiters.ElasticLoadBalancingV2AsyncWaiter asyncWaiter() {
+  public software.amazon.awssdk.services.elasticloadbalancingv2.waiters
+          .ElasticLoadBalancingV2AsyncWaiter
+      asyncWaiter() {
     return new ElbAsyncWaiter(new ElbWaiter(twin, sync));
   }
 
@@ -146,17 +155,25 @@ public final class ElasticLoadBalancingV2Handler {
     List<String> subnets = new ArrayList<>();
     if (r.hasSubnets()) subnets.addAll(r.subnets());
     if (r.hasSubnetMappings()) for (SubnetMapping m : r.subnetMappings()) subnets.add(m.subnetId());
-    io.github.cloudtwin.elb.LoadBalancer lb = ops.createLoadBalancer(r.name(), r.typeAsString(), subnets);
-    return CreateLoadBalancerResponse.builder().loadBalancers(loadBalancer(lb, r.schemeAsString())).build();
+    io.github.cloudtwin.elb.LoadBalancer lb =
+        ops.createLoadBalancer(r.name(), r.typeAsString(), subnets);
+    return CreateLoadBalancerResponse.builder()
+        .loadBalancers(loadBalancer(lb, r.schemeAsString()))
+        .build();
   }
 
   /** DescribeLoadBalancers. */
   public DescribeLoadBalancersResponse describeLoadBalancers(DescribeLoadBalancersRequest r) {
-    Page<io.github.cloudtwin.elb.LoadBalancer> page = ops.describeLoadBalancers(r.hasNames() ? r.names() : null,
-        r.hasLoadBalancerArns() ? r.loadBalancerArns() : null, r.marker(), r.pageSize());
+    Page<io.github.cloudtwin.elb.LoadBalancer> page =
+        ops.describeLoadBalancers(
+            r.hasNames() ? r.names() : null,
+            r.hasLoadBalancerArns() ? r.loadBalancerArns() : null,
+            r.marker(),
+            r.pageSize());
     return DescribeLoadBalancersResponse.builder()
         .loadBalancers(page.items().stream().map(lb -> loadBalancer(lb, null)).toList())
-        .nextMarker(page.nextToken()).build();
+        .nextMarker(page.nextToken())
+        .build();
   }
 
   private LoadBalancer loadBalancer(io.github.cloudtwin.elb.LoadBalancer lb, String scheme) {
@@ -164,13 +181,24 @@ public final class ElasticLoadBalancingV2Handler {
     String hex = lb.dimensionValue().substring(lb.dimensionValue().lastIndexOf('/') + 1);
     List<AvailabilityZone> zones = new ArrayList<>();
     for (String z : s.availabilityZones()) {
-      zones.add(AvailabilityZone.builder().zoneName(z).subnetId(Ids.subnetId(z)).loadBalancerAddresses(List.of()).build());
+      zones.add(
+          AvailabilityZone.builder()
+              .zoneName(z)
+              .subnetId(Ids.subnetId(z))
+              .loadBalancerAddresses(List.of())
+              .build());
     }
     return LoadBalancer.builder()
         .loadBalancerArn(arns.loadBalancerArn(lb))
-        .dnsName(lb.name() + "-" + Long.parseUnsignedLong(hex.substring(0, 9), 16) % 10_000_000_000L + "."
-            + twin.region() + ".elb.amazonaws.com")
-        .canonicalHostedZoneId(s.type() == LoadBalancerType.NETWORK ? "Z26RNL4JYFTOTI" : "Z35SXDOTRQ7X7K")
+        .dnsName(
+            lb.name()
+                + "-"
+                + Long.parseUnsignedLong(hex.substring(0, 9), 16) % 10_000_000_000L
+                + "."
+                + twin.region()
+                + ".elb.amazonaws.com")
+        .canonicalHostedZoneId(
+            s.type() == LoadBalancerType.NETWORK ? "Z26RNL4JYFTOTI" : "Z35SXDOTRQ7X7K")
         .createdTime(ops.createdTime(lb))
         .loadBalancerName(lb.name())
         .scheme(scheme == null ? "internet-facing" : scheme)
@@ -184,13 +212,15 @@ public final class ElasticLoadBalancingV2Handler {
   }
 
   /** DescribeLoadBalancerAttributes. */
-  public DescribeLoadBalancerAttributesResponse describeLoadBalancerAttributes(DescribeLoadBalancerAttributesRequest r) {
+  public DescribeLoadBalancerAttributesResponse describeLoadBalancerAttributes(
+      DescribeLoadBalancerAttributesRequest r) {
     LoadBalancerSpec s = ops.loadBalancer(r.loadBalancerArn()).spec();
     List<LoadBalancerAttribute> out = new ArrayList<>();
     out.add(attribute("deletion_protection.enabled", "false"));
     out.add(attribute("load_balancing.cross_zone.enabled", Boolean.toString(s.crossZone())));
     if (s.type() == LoadBalancerType.APPLICATION) {
-      out.add(attribute("idle_timeout.timeout_seconds", Long.toString(s.idleTimeout().toSeconds())));
+      out.add(
+          attribute("idle_timeout.timeout_seconds", Long.toString(s.idleTimeout().toSeconds())));
       out.add(attribute("routing.http2.enabled", "true"));
     }
     return DescribeLoadBalancerAttributesResponse.builder().attributes(out).build();
@@ -204,43 +234,64 @@ public final class ElasticLoadBalancingV2Handler {
 
   /** CreateTargetGroup. */
   public CreateTargetGroupResponse createTargetGroup(CreateTargetGroupRequest r) {
-    io.github.cloudtwin.elb.TargetGroup tg = ops.createTargetGroup(r.name(), r.protocolAsString(), r.port(),
-        r.targetTypeAsString(), new ElbOperations.HealthCheck(r.healthCheckProtocolAsString(), r.healthCheckPort(),
-            r.healthCheckPath(), r.healthCheckIntervalSeconds(), r.healthCheckTimeoutSeconds(),
-            r.healthyThresholdCount(), r.unhealthyThresholdCount(),
-            r.matcher() == null ? null : r.matcher().httpCode(), r.healthCheckEnabled()));
+    io.github.cloudtwin.elb.TargetGroup tg =
+        ops.createTargetGroup(
+            r.name(),
+            r.protocolAsString(),
+            r.port(),
+            r.targetTypeAsString(),
+            new ElbOperations.HealthCheck(
+                r.healthCheckProtocolAsString(),
+                r.healthCheckPort(),
+                r.healthCheckPath(),
+                r.healthCheckIntervalSeconds(),
+                r.healthCheckTimeoutSeconds(),
+                r.healthyThresholdCount(),
+                r.unhealthyThresholdCount(),
+                r.matcher() == null ? null : r.matcher().httpCode(),
+                r.healthCheckEnabled()));
     return CreateTargetGroupResponse.builder().targetGroups(targetGroup(tg)).build();
   }
 
   /** DescribeTargetGroups. */
   public DescribeTargetGroupsResponse describeTargetGroups(DescribeTargetGroupsRequest r) {
-    Page<io.github.cloudtwin.elb.TargetGroup> page = ops.describeTargetGroups(r.loadBalancerArn(),
-        r.hasTargetGroupArns() ? r.targetGroupArns() : null, r.hasNames() ? r.names() : null, r.marker(), r.pageSize());
-    return DescribeTargetGroupsResponse.builder().targetGroups(page.items().stream().map(this::targetGroup).toList())
-        .nextMarker(page.nextToken()).build();
+    Page<io.github.cloudtwin.elb.TargetGroup> page =
+        ops.describeTargetGroups(
+            r.loadBalancerArn(),
+            r.hasTargetGroupArns() ? r.targetGroupArns() : null,
+            r.hasNames() ? r.names() : null,
+            r.marker(),
+            r.pageSize());
+    return DescribeTargetGroupsResponse.builder()
+        .targetGroups(page.items().stream().map(this::targetGroup).toList())
+        .nextMarker(page.nextToken())
+        .build();
   }
 
   private TargetGroup targetGroup(io.github.cloudtwin.elb.TargetGroup tg) {
     TargetGroupSpec s = tg.spec();
     HealthCheckSpec hc = tg.healthCheck();
-    List<String> lbArns = ops.loadBalancersOf(tg).stream()
-        .map(n -> arns.loadBalancerArn(twin.loadBalancing().loadBalancer(n))).toList();
-    TargetGroup.Builder b = TargetGroup.builder()
-        .targetGroupArn(arns.targetGroupArn(tg))
-        .targetGroupName(tg.name())
-        .protocol(s.protocol().name())
-        .port(s.port())
-        .vpcId("vpc-" + Ids.hex("vpc/" + twin.region(), 17))
-        .healthCheckProtocol(hc.protocol().name())
-        .healthCheckPort(hc.port() == null ? "traffic-port" : Integer.toString(hc.port()))
-        .healthCheckEnabled(hc.enabled())
-        .healthCheckIntervalSeconds((int) hc.interval().toSeconds())
-        .healthCheckTimeoutSeconds((int) hc.timeout().toSeconds())
-        .healthyThresholdCount(hc.healthyThresholdCount())
-        .unhealthyThresholdCount(hc.unhealthyThresholdCount())
-        .loadBalancerArns(lbArns)
-        .targetType(s.targetType().name().toLowerCase(Locale.ROOT))
-        .ipAddressType("ipv4");
+    List<String> lbArns =
+        ops.loadBalancersOf(tg).stream()
+            .map(n -> arns.loadBalancerArn(twin.loadBalancing().loadBalancer(n)))
+            .toList();
+    TargetGroup.Builder b =
+        TargetGroup.builder()
+            .targetGroupArn(arns.targetGroupArn(tg))
+            .targetGroupName(tg.name())
+            .protocol(s.protocol().name())
+            .port(s.port())
+            .vpcId("vpc-" + Ids.hex("vpc/" + twin.region(), 17))
+            .healthCheckProtocol(hc.protocol().name())
+            .healthCheckPort(hc.port() == null ? "traffic-port" : Integer.toString(hc.port()))
+            .healthCheckEnabled(hc.enabled())
+            .healthCheckIntervalSeconds((int) hc.interval().toSeconds())
+            .healthCheckTimeoutSeconds((int) hc.timeout().toSeconds())
+            .healthyThresholdCount(hc.healthyThresholdCount())
+            .unhealthyThresholdCount(hc.unhealthyThresholdCount())
+            .loadBalancerArns(lbArns)
+            .targetType(s.targetType().name().toLowerCase(Locale.ROOT))
+            .ipAddressType("ipv4");
     if (hc.path() != null) b.healthCheckPath(hc.path());
     if (hc.matcher() != null) b.matcher(Matcher.builder().httpCode(hc.matcher()).build());
     if (s.protocol().isHttp()) b.protocolVersion("HTTP1");
@@ -248,15 +299,25 @@ public final class ElasticLoadBalancingV2Handler {
   }
 
   /** DescribeTargetGroupAttributes. */
-  public DescribeTargetGroupAttributesResponse describeTargetGroupAttributes(DescribeTargetGroupAttributesRequest r) {
+  public DescribeTargetGroupAttributesResponse describeTargetGroupAttributes(
+      DescribeTargetGroupAttributesRequest r) {
     TargetGroupSpec s = ops.targetGroup(r.targetGroupArn()).spec();
     List<TargetGroupAttribute> out = new ArrayList<>();
-    out.add(tgAttribute("deregistration_delay.timeout_seconds", Long.toString(s.deregistrationDelay().toSeconds())));
+    out.add(
+        tgAttribute(
+            "deregistration_delay.timeout_seconds",
+            Long.toString(s.deregistrationDelay().toSeconds())));
     out.add(tgAttribute("stickiness.enabled", "false"));
-    out.add(tgAttribute("load_balancing.cross_zone.enabled",
-        s.crossZoneEnabled() == null ? "use_load_balancer_configuration" : s.crossZoneEnabled().toString()));
-    out.add(tgAttribute("target_group_health.unhealthy_state_routing.minimum_healthy_targets.count",
-        Integer.toString(s.minimumHealthyTargetsCount())));
+    out.add(
+        tgAttribute(
+            "load_balancing.cross_zone.enabled",
+            s.crossZoneEnabled() == null
+                ? "use_load_balancer_configuration"
+                : s.crossZoneEnabled().toString()));
+    out.add(
+        tgAttribute(
+            "target_group_health.unhealthy_state_routing.minimum_healthy_targets.count",
+            Integer.toString(s.minimumHealthyTargetsCount())));
     if (s.protocol().isHttp()) {
       out.add(tgAttribute("slow_start.duration_seconds", Long.toString(s.slowStart().toSeconds())));
       out.add(tgAttribute("load_balancing.algorithm.type", s.algorithm().awsName()));
@@ -278,31 +339,37 @@ public final class ElasticLoadBalancingV2Handler {
     RuleAction action = listeners.action(r.defaultActions());
     ops.createListener(r.loadBalancerArn(), r.port(), r.protocolAsString(), action, List.of());
     io.github.cloudtwin.elb.LoadBalancer lb = ops.loadBalancer(r.loadBalancerArn());
-    return CreateListenerResponse.builder().listeners(listeners.listener(new ElbArns.ListenerRef(lb, r.port()))).build();
+    return CreateListenerResponse.builder()
+        .listeners(listeners.listener(new ElbArns.ListenerRef(lb, r.port())))
+        .build();
   }
 
   /** DescribeListeners. */
   public DescribeListenersResponse describeListeners(DescribeListenersRequest r) {
     List<Listener> out = new ArrayList<>();
-    for (ElbArns.ListenerRef l : ops.describeListeners(r.loadBalancerArn(),
-        r.hasListenerArns() ? r.listenerArns() : null)) {
+    for (ElbArns.ListenerRef l :
+        ops.describeListeners(r.loadBalancerArn(), r.hasListenerArns() ? r.listenerArns() : null)) {
       out.add(listeners.listener(l));
     }
     return DescribeListenersResponse.builder().listeners(out).build();
   }
 
-  /** DescribeRules: the listener's rules by priority, then its default rule; or the rules by ARN. */
+  /**
+   * DescribeRules: the listener's rules by priority, then its default rule; or the rules by ARN.
+   */
   public DescribeRulesResponse describeRules(DescribeRulesRequest r) {
     List<Rule> out = new ArrayList<>();
     if (r.listenerArn() == null) {
       if (!r.hasRuleArns() || r.ruleArns().isEmpty()) {
-        throw AwsErrorException.badRequest("ValidationError", "You must specify either listener ARNs or rule ARNs");
+        throw AwsErrorException.badRequest(
+            "ValidationError", "You must specify either listener ARNs or rule ARNs");
       }
       for (String arn : r.ruleArns()) out.add(listeners.rule(ops.rule(arn)));
       return DescribeRulesResponse.builder().rules(out).build();
     }
     ElbArns.ListenerRef l = ops.listener(r.listenerArn());
-    for (RuleSpec rule : ops.spec(l).rules()) out.add(listeners.rule(new ElbArns.RuleRef(l, rule.priority())));
+    for (RuleSpec rule : ops.spec(l).rules())
+      out.add(listeners.rule(new ElbArns.RuleRef(l, rule.priority())));
     out.add(listeners.rule(new ElbArns.RuleRef(l, 0)));
     return DescribeRulesResponse.builder().rules(out).build();
   }
@@ -310,15 +377,24 @@ public final class ElasticLoadBalancingV2Handler {
   /** CreateRule. */
   public CreateRuleResponse createRule(CreateRuleRequest r) {
     ElbArns.ListenerRef l = ops.listener(r.listenerArn());
-    int priority = ops.createRule(r.listenerArn(), r.priority(), ListenerModels.conditions(r.hasConditions() ? r.conditions() : null),
-        r.hasActions() && !r.actions().isEmpty() ? listeners.action(r.actions()) : null);
-    return CreateRuleResponse.builder().rules(listeners.rule(new ElbArns.RuleRef(l, priority))).build();
+    int priority =
+        ops.createRule(
+            r.listenerArn(),
+            r.priority(),
+            ListenerModels.conditions(r.hasConditions() ? r.conditions() : null),
+            r.hasActions() && !r.actions().isEmpty() ? listeners.action(r.actions()) : null);
+    return CreateRuleResponse.builder()
+        .rules(listeners.rule(new ElbArns.RuleRef(l, priority)))
+        .build();
   }
 
   /** ModifyRule. */
   public ModifyRuleResponse modifyRule(ModifyRuleRequest r) {
-    ElbArns.RuleRef ref = ops.modifyRule(r.ruleArn(), ListenerModels.conditions(r.hasConditions() ? r.conditions() : null),
-        r.hasActions() && !r.actions().isEmpty() ? listeners.action(r.actions()) : null);
+    ElbArns.RuleRef ref =
+        ops.modifyRule(
+            r.ruleArn(),
+            ListenerModels.conditions(r.hasConditions() ? r.conditions() : null),
+            r.hasActions() && !r.actions().isEmpty() ? listeners.action(r.actions()) : null);
     return ModifyRuleResponse.builder().rules(listeners.rule(ref)).build();
   }
 
@@ -331,7 +407,8 @@ public final class ElasticLoadBalancingV2Handler {
   /** SetRulePriorities. */
   public SetRulePrioritiesResponse setRulePriorities(SetRulePrioritiesRequest r) {
     Map<String, Integer> pairs = new java.util.LinkedHashMap<>();
-    if (r.hasRulePriorities()) for (RulePriorityPair p : r.rulePriorities()) pairs.put(p.ruleArn(), p.priority());
+    if (r.hasRulePriorities())
+      for (RulePriorityPair p : r.rulePriorities()) pairs.put(p.ruleArn(), p.priority());
     List<Rule> out = new ArrayList<>();
     for (ElbArns.RuleRef ref : ops.setRulePriorities(pairs)) out.add(listeners.rule(ref));
     return SetRulePrioritiesResponse.builder().rules(out).build();
@@ -363,10 +440,12 @@ public final class ElasticLoadBalancingV2Handler {
     if (r.hasTargets()) {
       io.github.cloudtwin.elb.TargetGroup tg = ops.targetGroup(r.targetGroupArn());
       for (TargetDescription t : r.targets()) {
-        if (t.id() == null) throw AwsErrorException.badRequest("ValidationError", "A target ID must be specified");
-        io.github.cloudtwin.elb.TargetDescription d = tg.spec().targetType() == io.github.cloudtwin.elb.TargetType.IP
-            ? io.github.cloudtwin.elb.TargetDescription.ip(t.id(), t.availabilityZone())
-            : io.github.cloudtwin.elb.TargetDescription.instance(t.id());
+        if (t.id() == null)
+          throw AwsErrorException.badRequest("ValidationError", "A target ID must be specified");
+        io.github.cloudtwin.elb.TargetDescription d =
+            tg.spec().targetType() == io.github.cloudtwin.elb.TargetType.IP
+                ? io.github.cloudtwin.elb.TargetDescription.ip(t.id(), t.availabilityZone())
+                : io.github.cloudtwin.elb.TargetDescription.instance(t.id());
         targets.add(t.port() == null ? d : d.withPort(t.port()));
       }
     }
@@ -376,24 +455,28 @@ public final class ElasticLoadBalancingV2Handler {
 
   /** DeregisterTargets. */
   public DeregisterTargetsResponse deregisterTargets(DeregisterTargetsRequest r) {
-    ops.deregisterTargets(r.targetGroupArn(), r.hasTargets() ? r.targets().stream().map(TargetDescription::id).toList()
-        : null);
+    ops.deregisterTargets(
+        r.targetGroupArn(),
+        r.hasTargets() ? r.targets().stream().map(TargetDescription::id).toList() : null);
     return DeregisterTargetsResponse.builder().build();
   }
 
   /** DescribeTargetHealth, with AWS's states, reason codes and descriptions. */
   public DescribeTargetHealthResponse describeTargetHealth(DescribeTargetHealthRequest r) {
     List<TargetHealthDescription> out = new ArrayList<>();
-    for (TargetHealthRow row : ops.describeTargetHealth(r.targetGroupArn(),
-        r.hasTargets() ? r.targets().stream().map(TargetDescription::id).toList() : null)) {
+    for (TargetHealthRow row :
+        ops.describeTargetHealth(
+            r.targetGroupArn(),
+            r.hasTargets() ? r.targets().stream().map(TargetDescription::id).toList() : null)) {
       TargetHealth.Builder h = TargetHealth.builder().state(row.health().state().awsName());
       if (row.health().reasonCode() != null) h.reason(row.health().reasonCode());
       if (row.health().description() != null) h.description(row.health().description());
-      out.add(TargetHealthDescription.builder()
-          .target(TargetDescription.builder().id(row.id()).port(row.port()).build())
-          .healthCheckPort(Integer.toString(row.port()))
-          .targetHealth(h.build())
-          .build());
+      out.add(
+          TargetHealthDescription.builder()
+              .target(TargetDescription.builder().id(row.id()).port(row.port()).build())
+              .healthCheckPort(Integer.toString(row.port()))
+              .targetHealth(h.build())
+              .build());
     }
     return DescribeTargetHealthResponse.builder().targetHealthDescriptions(out).build();
   }

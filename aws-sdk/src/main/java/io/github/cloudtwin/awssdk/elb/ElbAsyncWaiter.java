@@ -21,38 +21,39 @@ final class ElbAsyncWaiter implements ElasticLoadBalancingV2AsyncWaiter {
   }
 
   @Override
-  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>> waitUntilLoadBalancerAvailable(
-      DescribeLoadBalancersRequest r) {
+  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>>
+      waitUntilLoadBalancerAvailable(DescribeLoadBalancersRequest r) {
     return async(() -> sync.waitUntilLoadBalancerAvailable(r));
   }
 
   @Override
-  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>> waitUntilLoadBalancerAvailable(
-      DescribeLoadBalancersRequest r, WaiterOverrideConfiguration o) {
+  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>>
+      waitUntilLoadBalancerAvailable(
+          DescribeLoadBalancersRequest r, WaiterOverrideConfiguration o) {
     return async(() -> sync.waitUntilLoadBalancerAvailable(r, o));
   }
 
   @Override
-  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>> waitUntilLoadBalancerExists(
-      DescribeLoadBalancersRequest r) {
+  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>>
+      waitUntilLoadBalancerExists(DescribeLoadBalancersRequest r) {
     return async(() -> sync.waitUntilLoadBalancerExists(r));
   }
 
   @Override
-  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>> waitUntilLoadBalancerExists(
-      DescribeLoadBalancersRequest r, WaiterOverrideConfiguration o) {
+  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>>
+      waitUntilLoadBalancerExists(DescribeLoadBalancersRequest r, WaiterOverrideConfiguration o) {
     return async(() -> sync.waitUntilLoadBalancerExists(r, o));
   }
 
   @Override
-  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>> waitUntilLoadBalancersDeleted(
-      DescribeLoadBalancersRequest r) {
+  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>>
+      waitUntilLoadBalancersDeleted(DescribeLoadBalancersRequest r) {
     return async(() -> sync.waitUntilLoadBalancersDeleted(r));
   }
 
   @Override
-  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>> waitUntilLoadBalancersDeleted(
-      DescribeLoadBalancersRequest r, WaiterOverrideConfiguration o) {
+  public CompletableFuture<WaiterResponse<DescribeLoadBalancersResponse>>
+      waitUntilLoadBalancersDeleted(DescribeLoadBalancersRequest r, WaiterOverrideConfiguration o) {
     return async(() -> sync.waitUntilLoadBalancersDeleted(r, o));
   }
 
@@ -69,14 +70,14 @@ final class ElbAsyncWaiter implements ElasticLoadBalancingV2AsyncWaiter {
   }
 
   @Override
-  public CompletableFuture<WaiterResponse<DescribeTargetHealthResponse>> waitUntilTargetDeregistered(
-      DescribeTargetHealthRequest r) {
+  public CompletableFuture<WaiterResponse<DescribeTargetHealthResponse>>
+      waitUntilTargetDeregistered(DescribeTargetHealthRequest r) {
     return async(() -> sync.waitUntilTargetDeregistered(r));
   }
 
   @Override
-  public CompletableFuture<WaiterResponse<DescribeTargetHealthResponse>> waitUntilTargetDeregistered(
-      DescribeTargetHealthRequest r, WaiterOverrideConfiguration o) {
+  public CompletableFuture<WaiterResponse<DescribeTargetHealthResponse>>
+      waitUntilTargetDeregistered(DescribeTargetHealthRequest r, WaiterOverrideConfiguration o) {
     return async(() -> sync.waitUntilTargetDeregistered(r, o));
   }
 

@@ -30,31 +30,77 @@ final class ElbWaiter implements ElasticLoadBalancingV2Waiter {
 
   ElbWaiter(CloudTwin twin, ElasticLoadBalancingV2Client client) {
     this.client = client;
-    this.available = new VirtualWaiter<>(twin, DELAY, 40, List.of(
-        (r, e) -> r != null && r.loadBalancers().stream().allMatch(lb -> "active".equals(lb.state().codeAsString()))
-            ? Match.SUCCESS : null,
-        (r, e) -> r != null && r.loadBalancers().stream().anyMatch(lb -> "provisioning".equals(lb.state().codeAsString()))
-            ? Match.RETRY : null,
-        (r, e) -> hasCode(e, "LoadBalancerNotFound") ? Match.RETRY : null));
-    this.exists = new VirtualWaiter<>(twin, DELAY, 40, List.of(
-        (r, e) -> r != null ? Match.SUCCESS : null,
-        (r, e) -> hasCode(e, "LoadBalancerNotFound") ? Match.RETRY : null));
-    this.deleted = new VirtualWaiter<>(twin, DELAY, 40, List.of(
-        (r, e) -> r != null && r.loadBalancers().stream().allMatch(lb -> "active".equals(lb.state().codeAsString()))
-            ? Match.RETRY : null,
-        (r, e) -> hasCode(e, "LoadBalancerNotFound") ? Match.SUCCESS : null));
-    this.inService = new VirtualWaiter<>(twin, DELAY, 40, List.of(
-        (r, e) -> r != null && r.targetHealthDescriptions().stream()
-            .allMatch(d -> "healthy".equals(d.targetHealth().stateAsString())) ? Match.SUCCESS : null,
-        (r, e) -> hasCode(e, "InvalidInstance") ? Match.RETRY : null));
-    this.deregistered = new VirtualWaiter<>(twin, DELAY, 40, List.of(
-        (r, e) -> hasCode(e, "InvalidTarget") ? Match.SUCCESS : null,
-        (r, e) -> r != null && r.targetHealthDescriptions().stream()
-            .allMatch(d -> "unused".equals(d.targetHealth().stateAsString())) ? Match.SUCCESS : null));
+    this.available =
+        new VirtualWaiter<>(
+            twin,
+            DELAY,
+            40,
+            List.of(
+                (r, e) ->
+                    r != null
+                            && r.loadBalancers().stream()
+                                .allMatch(lb -> "active".equals(lb.state().codeAsString()))
+                        ? Match.SUCCESS
+                        : null,
+                (r, e) ->
+                    r != null
+                            && r.loadBalancers().stream()
+                                .anyMatch(lb -> "provisioning".equals(lb.state().codeAsString()))
+                        ? Match.RETRY
+                        : null,
+                (r, e) -> hasCode(e, "LoadBalancerNotFound") ? Match.RETRY : null));
+    this.exists =
+        new VirtualWaiter<>(
+            twin,
+            DELAY,
+            40,
+            List.of(
+                (r, e) -> r != null ? Match.SUCCESS : null,
+                (r, e) -> hasCode(e, "LoadBalancerNotFound") ? Match.RETRY : null));
+    this.deleted =
+        new VirtualWaiter<>(
+            twin,
+            DELAY,
+            40,
+            List.of(
+                (r, e) ->
+                    r != null
+                            && r.loadBalancers().stream()
+                                .allMatch(lb -> "active".equals(lb.state().codeAsString()))
+                        ? Match.RETRY
+                        : null,
+                (r, e) -> hasCode(e, "LoadBalancerNotFound") ? Match.SUCCESS : null));
+    this.inService =
+        new VirtualWaiter<>(
+            twin,
+            DELAY,
+            40,
+            List.of(
+                (r, e) ->
+                    r != null
+                            && r.targetHealthDescriptions().stream()
+                                .allMatch(d -> "healthy".equals(d.targetHealth().stateAsString()))
+                        ? Match.SUCCESS
+                        : null,
+                (r, e) -> hasCode(e, "InvalidInstance") ? Match.RETRY : null));
+    this.deregistered =
+        new VirtualWaiter<>(
+            twin,
+            DELAY,
+            40,
+            List.of(
+                (r, e) -> hasCode(e, "InvalidTarget") ? Match.SUCCESS : null,
+                (r, e) ->
+                    r != null
+                            && r.targetHealthDescriptions().stream()
+                                .allMatch(d -> "unused".equals(d.targetHealth().stateAsString()))
+                        ? Match.SUCCESS
+                        : null));
   }
 
   @Override
-  public WaiterResponse<DescribeLoadBalancersResponse> waitUntilLoadBalancerAvailable(DescribeLoadBalancersRequest r) {
+  public WaiterResponse<DescribeLoadBalancersResponse> waitUntilLoadBalancerAvailable(
+      DescribeLoadBalancersRequest r) {
     return waitUntilLoadBalancerAvailable(r, null);
   }
 
@@ -65,7 +111,8 @@ final class ElbWaiter implements ElasticLoadBalancingV2Waiter {
   }
 
   @Override
-  public WaiterResponse<DescribeLoadBalancersResponse> waitUntilLoadBalancerExists(DescribeLoadBalancersRequest r) {
+  public WaiterResponse<DescribeLoadBalancersResponse> waitUntilLoadBalancerExists(
+      DescribeLoadBalancersRequest r) {
     return waitUntilLoadBalancerExists(r, null);
   }
 
@@ -76,7 +123,8 @@ final class ElbWaiter implements ElasticLoadBalancingV2Waiter {
   }
 
   @Override
-  public WaiterResponse<DescribeLoadBalancersResponse> waitUntilLoadBalancersDeleted(DescribeLoadBalancersRequest r) {
+  public WaiterResponse<DescribeLoadBalancersResponse> waitUntilLoadBalancersDeleted(
+      DescribeLoadBalancersRequest r) {
     return waitUntilLoadBalancersDeleted(r, null);
   }
 
@@ -87,7 +135,8 @@ final class ElbWaiter implements ElasticLoadBalancingV2Waiter {
   }
 
   @Override
-  public WaiterResponse<DescribeTargetHealthResponse> waitUntilTargetInService(DescribeTargetHealthRequest r) {
+  public WaiterResponse<DescribeTargetHealthResponse> waitUntilTargetInService(
+      DescribeTargetHealthRequest r) {
     return waitUntilTargetInService(r, null);
   }
 
@@ -98,7 +147,8 @@ final class ElbWaiter implements ElasticLoadBalancingV2Waiter {
   }
 
   @Override
-  public WaiterResponse<DescribeTargetHealthResponse> waitUntilTargetDeregistered(DescribeTargetHealthRequest r) {
+  public WaiterResponse<DescribeTargetHealthResponse> waitUntilTargetDeregistered(
+      DescribeTargetHealthRequest r) {
     return waitUntilTargetDeregistered(r, null);
   }
 

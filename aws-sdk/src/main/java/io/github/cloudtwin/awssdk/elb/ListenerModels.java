@@ -52,10 +52,16 @@ final class ListenerModels {
     ListenerSpec s = ops.spec(l);
     String arn = arns.ruleArn(l.loadBalancer(), l.port(), ref.priority());
     if (ref.priority() == 0) {
-      return Rule.builder().ruleArn(arn).priority("default").conditions(List.of()).actions(actions(s.defaultAction()))
-          .isDefault(true).build();
+      return Rule.builder()
+          .ruleArn(arn)
+          .priority("default")
+          .conditions(List.of())
+          .actions(actions(s.defaultAction()))
+          .isDefault(true)
+          .build();
     }
-    RuleSpec rule = s.rules().stream().filter(x -> x.priority() == ref.priority()).findFirst().orElseThrow();
+    RuleSpec rule =
+        s.rules().stream().filter(x -> x.priority() == ref.priority()).findFirst().orElseThrow();
     return Rule.builder()
         .ruleArn(arn)
         .priority(Integer.toString(rule.priority()))
@@ -74,23 +80,32 @@ final class ListenerModels {
       String field = c.field();
       List<String> values = c.hasValues() ? c.values() : List.of();
       String header = null;
-      if (field == null) throw AwsErrorException.badRequest("ValidationError", "A condition field must be specified.");
+      if (field == null)
+        throw AwsErrorException.badRequest(
+            "ValidationError", "A condition field must be specified.");
       switch (field) {
         case "path-pattern" -> {
-          if (c.pathPatternConfig() != null && c.pathPatternConfig().hasValues()) values = c.pathPatternConfig().values();
+          if (c.pathPatternConfig() != null && c.pathPatternConfig().hasValues())
+            values = c.pathPatternConfig().values();
         }
         case "host-header" -> {
-          if (c.hostHeaderConfig() != null && c.hostHeaderConfig().hasValues()) values = c.hostHeaderConfig().values();
+          if (c.hostHeaderConfig() != null && c.hostHeaderConfig().hasValues())
+            values = c.hostHeaderConfig().values();
         }
         case "http-header" -> {
           if (c.httpHeaderConfig() == null) {
-            throw AwsErrorException.badRequest("ValidationError", "An http-header condition needs HttpHeaderConfig.");
+            throw AwsErrorException.badRequest(
+                "ValidationError", "An http-header condition needs HttpHeaderConfig.");
           }
           header = c.httpHeaderConfig().httpHeaderName();
           values = c.httpHeaderConfig().hasValues() ? c.httpHeaderConfig().values() : List.of();
         }
-        default -> throw new UnsupportedOperationException("Rule condition field " + field + " is not simulated by"
-            + " CloudTwin (path-pattern, host-header and http-header are)");
+        default ->
+            throw new UnsupportedOperationException(
+                "Rule condition field "
+                    + field
+                    + " is not simulated by"
+                    + " CloudTwin (path-pattern, host-header and http-header are)");
       }
       try {
         out.add(new RuleCondition(field, header, values));
@@ -101,11 +116,16 @@ final class ListenerModels {
     return out;
   }
 
-  private static software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition condition(RuleCondition c) {
-    var b = software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition.builder().field(c.field());
+  private static software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition
+      condition(RuleCondition c) {
+    var b =
+        software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition.builder()
+            .field(c.field());
     return switch (c.field()) {
-      case "http-header" -> b.httpHeaderConfig(h -> h.httpHeaderName(c.httpHeaderName()).values(c.values())).build();
-      case "host-header" -> b.values(c.values()).hostHeaderConfig(h -> h.values(c.values())).build();
+      case "http-header" ->
+          b.httpHeaderConfig(h -> h.httpHeaderName(c.httpHeaderName()).values(c.values())).build();
+      case "host-header" ->
+          b.values(c.values()).hostHeaderConfig(h -> h.values(c.values())).build();
       default -> b.values(c.values()).pathPatternConfig(p -> p.values(c.values())).build();
     };
   }
@@ -113,13 +133,16 @@ final class ListenerModels {
   /** A request's actions as the twin's one action. */
   RuleAction action(List<Action> actions) {
     if (actions.size() != 1) {
-      throw new UnsupportedOperationException("Listener actions other than one forward or fixed-response action are"
-          + " not simulated by CloudTwin");
+      throw new UnsupportedOperationException(
+          "Listener actions other than one forward or fixed-response action are"
+              + " not simulated by CloudTwin");
     }
     Action a = actions.get(0);
     switch (a.typeAsString() == null ? "" : a.typeAsString()) {
       case "forward" -> {
-        if (a.forwardConfig() != null && a.forwardConfig().hasTargetGroups() && !a.forwardConfig().targetGroups().isEmpty()) {
+        if (a.forwardConfig() != null
+            && a.forwardConfig().hasTargetGroups()
+            && !a.forwardConfig().targetGroups().isEmpty()) {
           List<Object> weights = new ArrayList<>();
           for (TargetGroupTuple t : a.forwardConfig().targetGroups()) {
             weights.add(ops.targetGroup(t.targetGroupArn()).name());
@@ -132,29 +155,48 @@ final class ListenerModels {
       case "fixed-response" -> {
         FixedResponseActionConfig f = a.fixedResponseConfig();
         if (f == null || f.statusCode() == null) {
-          throw AwsErrorException.badRequest("ValidationError", "A fixed response status code must be specified.");
+          throw AwsErrorException.badRequest(
+              "ValidationError", "A fixed response status code must be specified.");
         }
-        return RuleAction.fixedResponse(Integer.parseInt(f.statusCode()), f.contentType(), f.messageBody());
+        return RuleAction.fixedResponse(
+            Integer.parseInt(f.statusCode()), f.contentType(), f.messageBody());
       }
-      default -> throw new UnsupportedOperationException("Listener action type " + a.typeAsString()
-          + " is not simulated by CloudTwin (forward and fixed-response are)");
+      default ->
+          throw new UnsupportedOperationException(
+              "Listener action type "
+                  + a.typeAsString()
+                  + " is not simulated by CloudTwin (forward and fixed-response are)");
     }
   }
 
   /** The SDK's actions of a twin action. */
   List<Action> actions(RuleAction a) {
     if (!a.isForward()) {
-      return List.of(Action.builder().type("fixed-response").order(1).fixedResponseConfig(FixedResponseActionConfig
-          .builder().statusCode(Integer.toString(a.fixedStatusCode())).contentType(a.fixedContentType())
-          .messageBody(a.fixedMessageBody()).build()).build());
+      return List.of(
+          Action.builder()
+              .type("fixed-response")
+              .order(1)
+              .fixedResponseConfig(
+                  FixedResponseActionConfig.builder()
+                      .statusCode(Integer.toString(a.fixedStatusCode()))
+                      .contentType(a.fixedContentType())
+                      .messageBody(a.fixedMessageBody())
+                      .build())
+              .build());
     }
     List<TargetGroupTuple> tuples = new ArrayList<>();
     for (Map.Entry<String, Integer> e : a.targetGroupWeights().entrySet()) {
-      tuples.add(TargetGroupTuple.builder().targetGroupArn(arns.targetGroupArn(twin.loadBalancing()
-          .targetGroup(e.getKey()))).weight(e.getValue()).build());
+      tuples.add(
+          TargetGroupTuple.builder()
+              .targetGroupArn(arns.targetGroupArn(twin.loadBalancing().targetGroup(e.getKey())))
+              .weight(e.getValue())
+              .build());
     }
-    Action.Builder b = Action.builder().type("forward").order(1)
-        .forwardConfig(ForwardActionConfig.builder().targetGroups(tuples).build());
+    Action.Builder b =
+        Action.builder()
+            .type("forward")
+            .order(1)
+            .forwardConfig(ForwardActionConfig.builder().targetGroups(tuples).build());
     if (tuples.size() == 1) b.targetGroupArn(tuples.get(0).targetGroupArn());
     return List.of(b.build());
   }

@@ -28,11 +28,18 @@ public final class ClientProxy implements InvocationHandler {
   private final Object handler;
   private final boolean async;
   private final Function<RuntimeException, RuntimeException> errors;
+
   /** The handler method each interface method goes to (empty: none), resolved on first call. */
-  private final Map<Method, java.util.Optional<Method>> targets = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Method, java.util.Optional<Method>> targets =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private volatile Map<String, Method> handlerMethods;
 
-  private ClientProxy(Class<?> clientInterface, String serviceName, Object handler, boolean async,
+  private ClientProxy(
+      Class<?> clientInterface,
+      String serviceName,
+      Object handler,
+      boolean async,
       Function<RuntimeException, RuntimeException> errors) {
     this.clientInterface = clientInterface;
     this.serviceName = serviceName;
@@ -51,7 +58,8 @@ public final class ClientProxy implements InvocationHandler {
     if (m == null) {
       m = new HashMap<>();
       for (Method h : handler.getClass().getMethods()) {
-        if (h.getDeclaringClass() != Object.class) m.put(key(h.getName(), h.getParameterTypes()), h);
+        if (h.getDeclaringClass() != Object.class)
+          m.put(key(h.getName(), h.getParameterTypes()), h);
       }
       handlerMethods = m;
     }
@@ -75,11 +83,16 @@ public final class ClientProxy implements InvocationHandler {
    * @param handler the handler
    * @return a client implementing {@code clientInterface} over {@code handler}
    */
-  public static <T> T create(Class<T> clientInterface, String serviceName, Object handler, boolean async,
+  public static <T> T create(
+      Class<T> clientInterface,
+      String serviceName,
+      Object handler,
+      boolean async,
       Function<RuntimeException, RuntimeException> errors) {
     ClientProxy p = new ClientProxy(clientInterface, serviceName, handler, async, errors);
-    return clientInterface.cast(Proxy.newProxyInstance(clientInterface.getClassLoader(),
-        new Class<?>[] {clientInterface}, p));
+    return clientInterface.cast(
+        Proxy.newProxyInstance(
+            clientInterface.getClassLoader(), new Class<?>[] {clientInterface}, p));
   }
 
   private static Method find(Map<String, Method> handlerMethods, Method m, boolean async) {
@@ -103,10 +116,14 @@ public final class ClientProxy implements InvocationHandler {
         default -> "CloudTwin " + clientInterface.getSimpleName();
       };
     }
-    Method target = targets.computeIfAbsent(method, m -> java.util.Optional.ofNullable(find(handlerMethods(), m, async)))
-        .orElse(null);
+    Method target =
+        targets
+            .computeIfAbsent(
+                method, m -> java.util.Optional.ofNullable(find(handlerMethods(), m, async)))
+            .orElse(null);
     if (target != null) {
-      boolean futureOperation = async && CompletableFuture.class.isAssignableFrom(method.getReturnType());
+      boolean futureOperation =
+          async && CompletableFuture.class.isAssignableFrom(method.getReturnType());
       try {
         Object result = target.invoke(handler, args);
         return futureOperation ? CompletableFuture.completedFuture(result) : result;
@@ -128,8 +145,12 @@ public final class ClientProxy implements InvocationHandler {
         break;
     }
     if (isOperation(method)) {
-      UnsupportedOperationException e = new UnsupportedOperationException(serviceName + " operation "
-          + operationName(method) + " is not simulated by CloudTwin (see docs/aws-sdk.md for the operations served)");
+      UnsupportedOperationException e =
+          new UnsupportedOperationException(
+              serviceName
+                  + " operation "
+                  + operationName(method)
+                  + " is not simulated by CloudTwin (see docs/aws-sdk.md for the operations served)");
       if (async && CompletableFuture.class.isAssignableFrom(method.getReturnType())) {
         return CompletableFuture.failedFuture(e);
       }
@@ -142,13 +163,18 @@ public final class ClientProxy implements InvocationHandler {
         throw e.getCause();
       }
     }
-    throw new UnsupportedOperationException(clientInterface.getSimpleName() + "." + method.getName()
-        + " is not simulated by CloudTwin");
+    throw new UnsupportedOperationException(
+        clientInterface.getSimpleName()
+            + "."
+            + method.getName()
+            + " is not simulated by CloudTwin");
   }
 
   private static boolean isOperation(Method m) {
     Class<?>[] p = m.getParameterTypes();
-    return p.length == 1 && SdkRequest.class.isAssignableFrom(p[0]) && !m.getName().endsWith("Paginator");
+    return p.length == 1
+        && SdkRequest.class.isAssignableFrom(p[0])
+        && !m.getName().endsWith("Paginator");
   }
 
   /** {@code describeWarmPool} as AWS names it: {@code DescribeWarmPool}. */

@@ -25,11 +25,15 @@ public final class SdkErrors implements Function<RuntimeException, RuntimeExcept
    * The errors of one service.
    *
    * @param serviceName as the SDK names it in messages, such as {@code AutoScaling}
-   * @param validationCode the code of the service's validation error, such as {@code ValidationError}
+   * @param validationCode the code of the service's validation error, such as {@code
+   *     ValidationError}
    * @param base the builder of the service's base exception
    * @param modeled the builders of its modeled exceptions, by error code
    */
-  public SdkErrors(String serviceName, String validationCode, Supplier<AwsServiceException.Builder> base,
+  public SdkErrors(
+      String serviceName,
+      String validationCode,
+      Supplier<AwsServiceException.Builder> base,
       Map<String, Supplier<AwsServiceException.Builder>> modeled) {
     this.serviceName = serviceName;
     this.validationCode = validationCode;
@@ -39,7 +43,8 @@ public final class SdkErrors implements Function<RuntimeException, RuntimeExcept
 
   @Override
   public RuntimeException apply(RuntimeException e) {
-    if (e instanceof AwsErrorException a) return build(a.errorCode(), a.statusCode(), a.getMessage(), a);
+    if (e instanceof AwsErrorException a)
+      return build(a.errorCode(), a.statusCode(), a.getMessage(), a);
     if (e instanceof ValidationException v) return build(validationCode, 400, v.getMessage(), v);
     return e;
   }
@@ -49,12 +54,13 @@ public final class SdkErrors implements Function<RuntimeException, RuntimeExcept
     return b.message(message)
         .statusCode(status)
         .cause(cause)
-        .awsErrorDetails(AwsErrorDetails.builder()
-            .errorCode(code)
-            .errorMessage(message)
-            .serviceName(serviceName)
-            .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
-            .build())
+        .awsErrorDetails(
+            AwsErrorDetails.builder()
+                .errorCode(code)
+                .errorMessage(message)
+                .serviceName(serviceName)
+                .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
+                .build())
         .build();
   }
 }

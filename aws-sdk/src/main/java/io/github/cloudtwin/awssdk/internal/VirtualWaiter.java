@@ -45,14 +45,17 @@ public final class VirtualWaiter<T> {
   private final List<Acceptor<T>> acceptors;
 
   /** A waiter polling every {@code delay} of virtual time, at most {@code maxAttempts} times. */
-  public VirtualWaiter(CloudTwin twin, Duration delay, int maxAttempts, List<Acceptor<T>> acceptors) {
+  public VirtualWaiter(
+      CloudTwin twin, Duration delay, int maxAttempts, List<Acceptor<T>> acceptors) {
     this.twin = twin;
     this.delay = delay;
     this.maxAttempts = maxAttempts;
     this.acceptors = List.copyOf(acceptors);
   }
 
-  /** Waits: polls with {@code poll} until an acceptor decides, advancing virtual time in between. */
+  /**
+   * Waits: polls with {@code poll} until an acceptor decides, advancing virtual time in between.
+   */
   public WaiterResponse<T> run(Supplier<T> poll, WaiterOverrideConfiguration override) {
     int max = override == null ? maxAttempts : override.maxAttempts().orElse(maxAttempts);
     Duration timeout = override == null ? null : override.waitTimeout().orElse(null);
@@ -71,11 +74,14 @@ public final class VirtualWaiter<T> {
         if (m != null) break;
       }
       if (m == null && error != null) {
-        throw SdkClientException.create("An exception was thrown and did not match any waiter acceptors", error);
+        throw SdkClientException.create(
+            "An exception was thrown and did not match any waiter acceptors", error);
       }
       if (m == Match.SUCCESS) {
-        ResponseOrException<T> matched = error == null ? ResponseOrException.response(response)
-            : ResponseOrException.exception(error);
+        ResponseOrException<T> matched =
+            error == null
+                ? ResponseOrException.response(response)
+                : ResponseOrException.exception(error);
         int attempts = attempt;
         return new WaiterResponse<>() {
           @Override
@@ -90,21 +96,27 @@ public final class VirtualWaiter<T> {
 
           @Override
           public String toString() {
-            return "WaiterResponse[" + attempts + " attempts, " + (matched.response().isPresent() ? "response" : "exception")
+            return "WaiterResponse["
+                + attempts
+                + " attempts, "
+                + (matched.response().isPresent() ? "response" : "exception")
                 + "]";
           }
         };
       }
       if (m == Match.FAILURE) {
-        throw SdkClientException.create("A waiter acceptor was matched and transitioned the waiter to failure state",
-            error);
+        throw SdkClientException.create(
+            "A waiter acceptor was matched and transitioned the waiter to failure state", error);
       }
       if (attempt >= max) {
         throw SdkClientException.create("The waiter has exceeded the max retry attempts: " + max);
       }
       if (timeout != null && waited.plus(delay).compareTo(timeout) > 0) {
-        throw SdkClientException.create("The waiter has exceeded the max wait time or the next retry will exceed the"
-            + " max wait time + " + timeout + " (virtual time)");
+        throw SdkClientException.create(
+            "The waiter has exceeded the max wait time or the next retry will exceed the"
+                + " max wait time + "
+                + timeout
+                + " (virtual time)");
       }
       twin.advance(delay);
       waited = waited.plus(delay);
@@ -122,6 +134,8 @@ public final class VirtualWaiter<T> {
 
   /** Whether {@code error} carries {@code code}. */
   public static boolean hasCode(AwsServiceException error, String code) {
-    return error != null && error.awsErrorDetails() != null && code.equals(error.awsErrorDetails().errorCode());
+    return error != null
+        && error.awsErrorDetails() != null
+        && code.equals(error.awsErrorDetails().errorCode());
   }
 }

@@ -69,8 +69,9 @@ final class AlarmActionArns {
           }
         }
       }
-      throw invalid("Invalid value for " + field + ": the scaling policy " + arn + " does not exist.");
+      throw invalid(
+          "Invalid value for " + field + ": the scaling policy " + arn + " does not exist.");
     }
-    return AlarmAction.of(arn, ctx -> { });
+    return AlarmAction.of(arn, ctx -> {});
   }
 }

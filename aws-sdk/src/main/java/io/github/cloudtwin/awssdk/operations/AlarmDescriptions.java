@@ -38,35 +38,57 @@ final class AlarmDescriptions {
   }
 
   Page<MetricAlarm> describeAlarms(
-      List<String> names, String namePrefix, String stateValue, String actionPrefix, String nextToken,
+      List<String> names,
+      String namePrefix,
+      String stateValue,
+      String actionPrefix,
+      String nextToken,
       Integer maxRecords) {
     if (names != null && !names.isEmpty() && namePrefix != null) {
-      throw AwsErrorException.badRequest("InvalidParameterCombination",
-          "AlarmNames and AlarmNamePrefix are mutually exclusive.");
+      throw AwsErrorException.badRequest(
+          "InvalidParameterCombination", "AlarmNames and AlarmNamePrefix are mutually exclusive.");
     }
     AlarmState state = stateValue == null ? null : state(stateValue);
     List<MetricAlarm> all = new ArrayList<>();
     for (MetricAlarm a : cloudWatch.alarms()) {
-      if (wanted(a.alarmName(), a.state(), a.spec().alarmActions(), names, namePrefix, state, actionPrefix)) all.add(a);
+      if (wanted(
+          a.alarmName(),
+          a.state(),
+          a.spec().alarmActions(),
+          names,
+          namePrefix,
+          state,
+          actionPrefix)) all.add(a);
     }
     all.sort(Comparator.comparing(MetricAlarm::alarmName));
     return pages.page("DescribeAlarms", all, nextToken, maxRecords, 50, 100, "MaxRecords");
   }
 
-  List<CompositeAlarm> describeCompositeAlarms(List<String> names, String namePrefix, String stateValue,
-      String actionPrefix) {
+  List<CompositeAlarm> describeCompositeAlarms(
+      List<String> names, String namePrefix, String stateValue, String actionPrefix) {
     AlarmState state = stateValue == null ? null : state(stateValue);
     List<CompositeAlarm> all = new ArrayList<>();
     for (CompositeAlarm a : cloudWatch.compositeAlarms()) {
-      if (wanted(a.alarmName(), a.state(), a.spec().alarmActions(), names, namePrefix, state, actionPrefix)) all.add(a);
+      if (wanted(
+          a.alarmName(),
+          a.state(),
+          a.spec().alarmActions(),
+          names,
+          namePrefix,
+          state,
+          actionPrefix)) all.add(a);
     }
     all.sort(Comparator.comparing(CompositeAlarm::alarmName));
     return all;
   }
 
   List<MetricAlarm> describeAlarmsForMetric(
-      String namespace, String metricName, Map<String, String> dimensions, String statistic,
-      String extendedStatistic, Integer period) {
+      String namespace,
+      String metricName,
+      Map<String, String> dimensions,
+      String statistic,
+      String extendedStatistic,
+      Integer period) {
     namespace(namespace);
     if (metricName == null) throw missing("MetricName");
     MetricId id = metric(namespace, metricName, dimensions);
@@ -75,7 +97,8 @@ final class AlarmDescriptions {
       MetricAlarmSpec s = a.spec();
       if (s.isMetricMath() || !s.metric().equals(id)) continue;
       if (statistic != null && !s.statistic().toString().equals(statistic)) continue;
-      if (extendedStatistic != null && !s.statistic().toString().equals(extendedStatistic)) continue;
+      if (extendedStatistic != null && !s.statistic().toString().equals(extendedStatistic))
+        continue;
       if (period != null && s.period().getSeconds() != period) continue;
       out.add(a);
     }
@@ -84,9 +107,15 @@ final class AlarmDescriptions {
   }
 
   Page<HistoryEntry> describeAlarmHistory(
-      String alarmName, String historyItemType, Instant start, Instant end, boolean ascending, String nextToken,
+      String alarmName,
+      String historyItemType,
+      Instant start,
+      Instant end,
+      boolean ascending,
+      String nextToken,
       Integer maxRecords) {
-    if (historyItemType != null && !List.of("ConfigurationUpdate", "StateUpdate", "Action").contains(historyItemType)) {
+    if (historyItemType != null
+        && !List.of("ConfigurationUpdate", "StateUpdate", "Action").contains(historyItemType)) {
       throw invalid("The value " + historyItemType + " for parameter HistoryItemType is invalid.");
     }
     List<HistoryEntry> all = new ArrayList<>();
@@ -105,11 +134,18 @@ final class AlarmDescriptions {
   }
 
   /** Whether an alarm passes DescribeAlarms' filters (each null or empty: no filter). */
-  private boolean wanted(String alarmName, AlarmState alarmState, List<AlarmAction> alarmActions, List<String> names,
-      String namePrefix, AlarmState state, String actionPrefix) {
+  private boolean wanted(
+      String alarmName,
+      AlarmState alarmState,
+      List<AlarmAction> alarmActions,
+      List<String> names,
+      String namePrefix,
+      AlarmState state,
+      String actionPrefix) {
     if (names != null && !names.isEmpty() && !names.contains(alarmName)) return false;
     if (namePrefix != null && !alarmName.startsWith(namePrefix)) return false;
     if (state != null && alarmState != state) return false;
-    return actionPrefix == null || actions.actionArns(alarmActions).stream().anyMatch(x -> x.startsWith(actionPrefix));
+    return actionPrefix == null
+        || actions.actionArns(alarmActions).stream().anyMatch(x -> x.startsWith(actionPrefix));
   }
 }

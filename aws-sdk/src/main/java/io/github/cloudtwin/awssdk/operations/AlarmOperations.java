@@ -23,8 +23,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * CloudWatch's alarm mutations: put a metric, metric math or composite alarm, delete alarms, set
- * an alarm's state, enable or disable actions; and finding an alarm by name.
+ * CloudWatch's alarm mutations: put a metric, metric math or composite alarm, delete alarms, set an
+ * alarm's state, enable or disable actions; and finding an alarm by name.
  */
 final class AlarmOperations {
 
@@ -40,13 +40,20 @@ final class AlarmOperations {
     if (r.alarmName() == null) throw missing("AlarmName");
     checkAlarmName(r.alarmName());
     boolean math = r.metrics() != null && !r.metrics().isEmpty();
-    if (math && (r.metric() != null || r.statistic() != null || r.extendedStatistic() != null || r.period() != null)) {
-      throw AwsErrorException.badRequest("InvalidParameterCombination", "The parameters Metrics and MetricName, Namespace,"
-          + " Dimensions, Statistic, ExtendedStatistic and Period are mutually exclusive (each MetricStat has its own).");
+    if (math
+        && (r.metric() != null
+            || r.statistic() != null
+            || r.extendedStatistic() != null
+            || r.period() != null)) {
+      throw AwsErrorException.badRequest(
+          "InvalidParameterCombination",
+          "The parameters Metrics and MetricName, Namespace,"
+              + " Dimensions, Statistic, ExtendedStatistic and Period are mutually exclusive (each MetricStat has its own).");
     }
     if (!math && r.metric() == null) {
-      throw AwsErrorException.badRequest("ValidationError", "Metrics list must not be empty and MetricName and"
-          + " Namespace are required.");
+      throw AwsErrorException.badRequest(
+          "ValidationError",
+          "Metrics list must not be empty and MetricName and" + " Namespace are required.");
     }
     if (r.evaluationPeriods() == null) throw missing("EvaluationPeriods");
     if (r.comparisonOperator() == null) throw missing("ComparisonOperator");
@@ -54,24 +61,34 @@ final class AlarmOperations {
     if (math) return putMathAlarm(r);
     if (r.period() == null) throw missing("Period");
     if ((r.statistic() == null) == (r.extendedStatistic() == null)) {
-      throw AwsErrorException.badRequest("InvalidParameterCombination", r.statistic() == null
-          ? "Must specify either Statistic or ExtendedStatistic."
-          : "The parameters Statistic and ExtendedStatistic are mutually exclusive and you have specified both.");
+      throw AwsErrorException.badRequest(
+          "InvalidParameterCombination",
+          r.statistic() == null
+              ? "Must specify either Statistic or ExtendedStatistic."
+              : "The parameters Statistic and ExtendedStatistic are mutually exclusive and you have specified both.");
     }
     ComparisonOperator op = comparison(r.comparisonOperator());
-    TreatMissingData tmd = r.treatMissingData() == null ? TreatMissingData.missing : treatMissing(r.treatMissingData());
-    MetricAlarmSpec.Builder b = MetricAlarmSpec.builder()
-        .alarmName(r.alarmName())
-        .alarmDescription(r.alarmDescription())
-        .metric(r.metric())
-        .period(Duration.ofSeconds(r.period()))
-        .evaluationPeriods(r.evaluationPeriods())
-        .threshold(r.threshold())
-        .comparisonOperator(op)
-        .treatMissingData(tmd)
-        .alarmActions(actions.actions("AlarmActions", r.alarmActions()).toArray(AlarmAction[]::new))
-        .okActions(actions.actions("OKActions", r.okActions()).toArray(AlarmAction[]::new))
-        .insufficientDataActions(actions.actions("InsufficientDataActions", r.insufficientDataActions()).toArray(AlarmAction[]::new));
+    TreatMissingData tmd =
+        r.treatMissingData() == null
+            ? TreatMissingData.missing
+            : treatMissing(r.treatMissingData());
+    MetricAlarmSpec.Builder b =
+        MetricAlarmSpec.builder()
+            .alarmName(r.alarmName())
+            .alarmDescription(r.alarmDescription())
+            .metric(r.metric())
+            .period(Duration.ofSeconds(r.period()))
+            .evaluationPeriods(r.evaluationPeriods())
+            .threshold(r.threshold())
+            .comparisonOperator(op)
+            .treatMissingData(tmd)
+            .alarmActions(
+                actions.actions("AlarmActions", r.alarmActions()).toArray(AlarmAction[]::new))
+            .okActions(actions.actions("OKActions", r.okActions()).toArray(AlarmAction[]::new))
+            .insufficientDataActions(
+                actions
+                    .actions("InsufficientDataActions", r.insufficientDataActions())
+                    .toArray(AlarmAction[]::new));
     if (r.statistic() != null) {
       if (!List.of("SampleCount", "Average", "Sum", "Minimum", "Maximum").contains(r.statistic())) {
         throw invalid("The value " + r.statistic() + " for parameter Statistic is invalid.");
@@ -86,8 +103,11 @@ final class AlarmOperations {
       switch (r.evaluateLowSampleCountPercentile()) {
         case "evaluate" -> b.evaluateLowSampleCountPercentile(true);
         case "ignore" -> b.evaluateLowSampleCountPercentile(false);
-        default -> throw invalid("The value " + r.evaluateLowSampleCountPercentile()
-            + " for parameter EvaluateLowSampleCountPercentile is invalid: use evaluate or ignore.");
+        default ->
+            throw invalid(
+                "The value "
+                    + r.evaluateLowSampleCountPercentile()
+                    + " for parameter EvaluateLowSampleCountPercentile is invalid: use evaluate or ignore.");
       }
     }
     try {
@@ -98,23 +118,32 @@ final class AlarmOperations {
   }
 
   private MetricAlarm putMathAlarm(PutAlarm r) {
-    MetricAlarmSpec.Builder b = MetricAlarmSpec.builder()
-        .alarmName(r.alarmName())
-        .alarmDescription(r.alarmDescription())
-        .metrics(MetricQueries.queries(r.metrics(), "Metrics"))
-        .evaluationPeriods(r.evaluationPeriods())
-        .threshold(r.threshold())
-        .comparisonOperator(comparison(r.comparisonOperator()))
-        .treatMissingData(r.treatMissingData() == null ? TreatMissingData.missing : treatMissing(r.treatMissingData()))
-        .alarmActions(actions.actions("AlarmActions", r.alarmActions()).toArray(AlarmAction[]::new))
-        .okActions(actions.actions("OKActions", r.okActions()).toArray(AlarmAction[]::new))
-        .insufficientDataActions(actions.actions("InsufficientDataActions", r.insufficientDataActions()).toArray(AlarmAction[]::new));
+    MetricAlarmSpec.Builder b =
+        MetricAlarmSpec.builder()
+            .alarmName(r.alarmName())
+            .alarmDescription(r.alarmDescription())
+            .metrics(MetricQueries.queries(r.metrics(), "Metrics"))
+            .evaluationPeriods(r.evaluationPeriods())
+            .threshold(r.threshold())
+            .comparisonOperator(comparison(r.comparisonOperator()))
+            .treatMissingData(
+                r.treatMissingData() == null
+                    ? TreatMissingData.missing
+                    : treatMissing(r.treatMissingData()))
+            .alarmActions(
+                actions.actions("AlarmActions", r.alarmActions()).toArray(AlarmAction[]::new))
+            .okActions(actions.actions("OKActions", r.okActions()).toArray(AlarmAction[]::new))
+            .insufficientDataActions(
+                actions
+                    .actions("InsufficientDataActions", r.insufficientDataActions())
+                    .toArray(AlarmAction[]::new));
     if (r.datapointsToAlarm() != null) b.datapointsToAlarm(r.datapointsToAlarm());
     if (r.actionsEnabled() != null) b.actionsEnabled(r.actionsEnabled());
     try {
       return cloudWatch.putMetricAlarm(b.build());
     } catch (ValidationException e) {
-      throw e.getMessage().startsWith("Exactly one element") ? AwsErrorException.badRequest("ValidationError", e.getMessage())
+      throw e.getMessage().startsWith("Exactly one element")
+          ? AwsErrorException.badRequest("ValidationError", e.getMessage())
           : invalid(e.getMessage());
     }
   }
@@ -123,18 +152,30 @@ final class AlarmOperations {
     if (r.alarmName() == null) throw missing("AlarmName");
     if (r.alarmRule() == null) throw missing("AlarmRule");
     checkAlarmName(r.alarmName());
-    CompositeAlarmSpec.Builder b = CompositeAlarmSpec.builder()
-        .alarmName(r.alarmName())
-        .alarmDescription(r.alarmDescription())
-        .alarmRule(r.alarmRule())
-        .alarmActions(actions.actions("AlarmActions", r.alarmActions()).toArray(AlarmAction[]::new))
-        .okActions(actions.actions("OKActions", r.okActions()).toArray(AlarmAction[]::new))
-        .insufficientDataActions(actions.actions("InsufficientDataActions", r.insufficientDataActions()).toArray(AlarmAction[]::new));
+    CompositeAlarmSpec.Builder b =
+        CompositeAlarmSpec.builder()
+            .alarmName(r.alarmName())
+            .alarmDescription(r.alarmDescription())
+            .alarmRule(r.alarmRule())
+            .alarmActions(
+                actions.actions("AlarmActions", r.alarmActions()).toArray(AlarmAction[]::new))
+            .okActions(actions.actions("OKActions", r.okActions()).toArray(AlarmAction[]::new))
+            .insufficientDataActions(
+                actions
+                    .actions("InsufficientDataActions", r.insufficientDataActions())
+                    .toArray(AlarmAction[]::new));
     if (r.actionsEnabled() != null) b.actionsEnabled(r.actionsEnabled());
-    if (r.actionsSuppressor() != null || r.actionsSuppressorWaitPeriod() != null || r.actionsSuppressorExtensionPeriod() != null) {
-      b.actionsSuppressor(r.actionsSuppressor(),
-          r.actionsSuppressorWaitPeriod() == null ? null : Duration.ofSeconds(r.actionsSuppressorWaitPeriod()),
-          r.actionsSuppressorExtensionPeriod() == null ? null : Duration.ofSeconds(r.actionsSuppressorExtensionPeriod()));
+    if (r.actionsSuppressor() != null
+        || r.actionsSuppressorWaitPeriod() != null
+        || r.actionsSuppressorExtensionPeriod() != null) {
+      b.actionsSuppressor(
+          r.actionsSuppressor(),
+          r.actionsSuppressorWaitPeriod() == null
+              ? null
+              : Duration.ofSeconds(r.actionsSuppressorWaitPeriod()),
+          r.actionsSuppressorExtensionPeriod() == null
+              ? null
+              : Duration.ofSeconds(r.actionsSuppressorExtensionPeriod()));
     }
     try {
       return cloudWatch.putCompositeAlarm(b.build());
@@ -171,7 +212,11 @@ final class AlarmOperations {
   void setActionsEnabled(List<String> names, boolean enabled) {
     if (names == null || names.isEmpty()) throw missing("AlarmNames");
     for (String n : names) {
-      MetricAlarm a = cloudWatch.alarms().stream().filter(x -> x.alarmName().equals(n)).findFirst().orElse(null);
+      MetricAlarm a =
+          cloudWatch.alarms().stream()
+              .filter(x -> x.alarmName().equals(n))
+              .findFirst()
+              .orElse(null);
       if (a != null && a.spec().actionsEnabled() != enabled) {
         cloudWatch.putMetricAlarm(a.spec().toBuilder().actionsEnabled(enabled).build());
       }

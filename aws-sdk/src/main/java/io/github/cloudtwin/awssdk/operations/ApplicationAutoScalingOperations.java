@@ -15,15 +15,16 @@ import java.util.Objects;
 
 /**
  * Application Auto Scaling API operations over the twin (ECS service desired counts), independent
- * of any SDK: scalable targets, scaling policies, activities; AWS's {@code ValidationException}
- * and {@code ObjectNotFoundException}.
+ * of any SDK: scalable targets, scaling policies, activities; AWS's {@code ValidationException} and
+ * {@code ObjectNotFoundException}.
  */
 public final class ApplicationAutoScalingOperations {
 
   /** The scalable dimension the twin simulates. */
   public static final String DIMENSION = "ecs:service:DesiredCount";
 
-  private static final Pagination PAGES = new Pagination("application-autoscaling", "InvalidNextTokenException");
+  private static final Pagination PAGES =
+      new Pagination("application-autoscaling", "InvalidNextTokenException");
 
   private final ApplicationAutoScaling aas;
 
@@ -33,32 +34,46 @@ public final class ApplicationAutoScalingOperations {
   }
 
   /** {@code RegisterScalableTarget}: creates, or updates the limits given (nulls keep them). */
-  public ScalableTarget registerScalableTarget(String namespace, String resourceId, String dimension, Integer min,
-      Integer max, Boolean inSuspended, Boolean outSuspended) {
+  public ScalableTarget registerScalableTarget(
+      String namespace,
+      String resourceId,
+      String dimension,
+      Integer min,
+      Integer max,
+      Boolean inSuspended,
+      Boolean outSuspended) {
     check(namespace, resourceId, dimension);
     ScalableTarget existing = find(resourceId);
     if (existing == null && (min == null || max == null)) {
-      throw validation("MinCapacity and MaxCapacity are required when registering a new scalable target.");
+      throw validation(
+          "MinCapacity and MaxCapacity are required when registering a new scalable target.");
     }
     ScalableTargetSpec old = existing == null ? null : existing.spec();
     int mn = min != null ? min : old.minCapacity();
     int mx = max != null ? max : old.maxCapacity();
     boolean in = inSuspended != null ? inSuspended : old != null && old.dynamicScalingInSuspended();
-    boolean out = outSuspended != null ? outSuspended : old != null && old.dynamicScalingOutSuspended();
+    boolean out =
+        outSuspended != null ? outSuspended : old != null && old.dynamicScalingOutSuspended();
     try {
-      return aas.registerScalableTarget(new ScalableTargetSpec(namespace, resourceId, dimension, mn, mx, in, out));
+      return aas.registerScalableTarget(
+          new ScalableTargetSpec(namespace, resourceId, dimension, mn, mx, in, out));
     } catch (ValidationException e) {
       throw validation(e.getMessage());
     }
   }
 
   /** {@code DescribeScalableTargets}. */
-  public Page<ScalableTarget> describeScalableTargets(String namespace, List<String> resourceIds, String dimension,
-      String nextToken, Integer maxResults) {
+  public Page<ScalableTarget> describeScalableTargets(
+      String namespace,
+      List<String> resourceIds,
+      String dimension,
+      String nextToken,
+      Integer maxResults) {
     namespace(namespace);
     List<ScalableTarget> all = new ArrayList<>();
     for (ScalableTarget t : aas.scalableTargets()) {
-      if (resourceIds != null && !resourceIds.isEmpty() && !resourceIds.contains(t.resourceId())) continue;
+      if (resourceIds != null && !resourceIds.isEmpty() && !resourceIds.contains(t.resourceId()))
+        continue;
       if (dimension != null && !dimension.equals(t.spec().scalableDimension())) continue;
       all.add(t);
     }
@@ -73,13 +88,15 @@ public final class ApplicationAutoScalingOperations {
   }
 
   /** {@code PutScalingPolicy}: the target must be registered. */
-  public ScalingPolicy putScalingPolicy(String namespace, String dimension, ScalingPolicySpec spec) {
+  public ScalingPolicy putScalingPolicy(
+      String namespace, String dimension, ScalingPolicySpec spec) {
     check(namespace, spec.resourceId(), dimension);
     target(spec.resourceId());
     try {
       return aas.putScalingPolicy(spec);
     } catch (ValidationException e) {
-      if (e.getMessage().contains("at most")) throw AwsErrorException.badRequest("LimitExceededException", e.getMessage());
+      if (e.getMessage().contains("at most"))
+        throw AwsErrorException.badRequest("LimitExceededException", e.getMessage());
       throw validation(e.getMessage());
     }
   }
@@ -93,14 +110,19 @@ public final class ApplicationAutoScalingOperations {
   public record PolicyOfTarget(String resourceId, ScalingPolicy policy) {}
 
   /** {@code DescribeScalingPolicies}. */
-  public Page<PolicyOfTarget> describeScalingPolicies(String namespace, String resourceId, List<String> policyNames,
-      String nextToken, Integer maxResults) {
+  public Page<PolicyOfTarget> describeScalingPolicies(
+      String namespace,
+      String resourceId,
+      List<String> policyNames,
+      String nextToken,
+      Integer maxResults) {
     namespace(namespace);
     List<PolicyOfTarget> all = new ArrayList<>();
     for (ScalableTarget t : aas.scalableTargets()) {
       if (resourceId != null && !resourceId.equals(t.resourceId())) continue;
       for (ScalingPolicy p : t.policies()) {
-        if (policyNames != null && !policyNames.isEmpty() && !policyNames.contains(p.policyName())) continue;
+        if (policyNames != null && !policyNames.isEmpty() && !policyNames.contains(p.policyName()))
+          continue;
         all.add(new PolicyOfTarget(t.resourceId(), p));
       }
     }
@@ -108,27 +130,36 @@ public final class ApplicationAutoScalingOperations {
   }
 
   /** {@code DeleteScalingPolicy}. */
-  public void deleteScalingPolicy(String namespace, String policyName, String resourceId, String dimension) {
+  public void deleteScalingPolicy(
+      String namespace, String policyName, String resourceId, String dimension) {
     check(namespace, resourceId, dimension);
     ScalableTarget t = find(resourceId);
     if (t == null || t.policies().stream().noneMatch(p -> p.policyName().equals(policyName))) {
-      throw AwsErrorException.badRequest("ObjectNotFoundException", "No scaling policy found for service namespace: "
-          + namespace + ", resource ID: " + resourceId + ", scalable dimension: " + dimension + ", policy name: "
-          + policyName);
+      throw AwsErrorException.badRequest(
+          "ObjectNotFoundException",
+          "No scaling policy found for service namespace: "
+              + namespace
+              + ", resource ID: "
+              + resourceId
+              + ", scalable dimension: "
+              + dimension
+              + ", policy name: "
+              + policyName);
     }
     aas.deleteScalingPolicy(policyName, resourceId);
   }
 
   /** {@code DescribeScalingActivities}: newest first. */
-  public Page<ScalingActivity> describeScalingActivities(String namespace, String resourceId, String nextToken,
-      Integer maxResults) {
+  public Page<ScalingActivity> describeScalingActivities(
+      String namespace, String resourceId, String nextToken, Integer maxResults) {
     namespace(namespace);
     List<ScalingActivity> all = new ArrayList<>();
     for (ScalableTarget t : aas.scalableTargets()) {
       if (resourceId == null || resourceId.equals(t.resourceId())) all.addAll(t.activities());
     }
     all.sort(Comparator.comparing(ScalingActivity::startTime).reversed());
-    return PAGES.page("DescribeScalingActivities", all, nextToken, maxResults, 50, 50, "maxResults");
+    return PAGES.page(
+        "DescribeScalingActivities", all, nextToken, maxResults, 50, 50, "maxResults");
   }
 
   private ScalableTarget find(String resourceId) {
@@ -139,8 +170,13 @@ public final class ApplicationAutoScalingOperations {
   private ScalableTarget target(String resourceId) {
     ScalableTarget t = find(resourceId);
     if (t == null) {
-      throw AwsErrorException.badRequest("ObjectNotFoundException", "No scalable target registered for service"
-          + " namespace: ecs, resource ID: " + resourceId + ", scalable dimension: " + DIMENSION);
+      throw AwsErrorException.badRequest(
+          "ObjectNotFoundException",
+          "No scalable target registered for service"
+              + " namespace: ecs, resource ID: "
+              + resourceId
+              + ", scalable dimension: "
+              + DIMENSION);
     }
     return t;
   }
@@ -150,16 +186,20 @@ public final class ApplicationAutoScalingOperations {
     if (resourceId == null) throw validation("ResourceId is required.");
     if (dimension == null) throw validation("ScalableDimension is required.");
     if (!DIMENSION.equals(dimension)) {
-      throw new UnsupportedOperationException("Scalable dimension " + dimension + " is not simulated by CloudTwin ("
-          + DIMENSION + " is)");
+      throw new UnsupportedOperationException(
+          "Scalable dimension "
+              + dimension
+              + " is not simulated by CloudTwin ("
+              + DIMENSION
+              + " is)");
     }
   }
 
   private static void namespace(String namespace) {
     if (namespace == null) throw validation("ServiceNamespace is required.");
     if (!"ecs".equals(namespace)) {
-      throw new UnsupportedOperationException("Service namespace " + namespace + " is not simulated by CloudTwin (ecs"
-          + " is)");
+      throw new UnsupportedOperationException(
+          "Service namespace " + namespace + " is not simulated by CloudTwin (ecs" + " is)");
     }
   }
 

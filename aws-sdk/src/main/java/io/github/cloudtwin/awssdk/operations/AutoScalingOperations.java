@@ -72,11 +72,13 @@ public final class AutoScalingOperations {
    * @param healthCheckGracePeriod seconds, default 0
    * @param terminationPolicies AWS's names, default {@code [Default]}
    * @param newInstancesProtectedFromScaleIn default false
-   * @param capacityDistributionStrategy {@code balanced-best-effort} (default) or {@code balanced-only}
+   * @param capacityDistributionStrategy {@code balanced-best-effort} (default) or {@code
+   *     balanced-only}
    * @param targetGroupArns the target groups, by ARN
    * @param lifecycleHookSpecifications the hooks the group starts with (they hold its first
    *     launches), or null
-   * @param mixedInstancesPolicy the MixedInstancesPolicy (it then holds the launch template), or null
+   * @param mixedInstancesPolicy the MixedInstancesPolicy (it then holds the launch template), or
+   *     null
    * @param capacityRebalance CapacityRebalance, or null (false)
    * @param maxInstanceLifetime MaxInstanceLifetime in seconds, or null (none)
    */
@@ -119,9 +121,16 @@ public final class AutoScalingOperations {
    * @param spotMaxPrice USD per hour as text, empty for the On-Demand price, or null
    */
   public record MixedPolicy(
-      String launchTemplateId, String launchTemplateName, String launchTemplateVersion, List<OverrideSpec> overrides,
-      String onDemandAllocationStrategy, Integer onDemandBaseCapacity, Integer onDemandPercentageAboveBaseCapacity,
-      String spotAllocationStrategy, Integer spotInstancePools, String spotMaxPrice) {}
+      String launchTemplateId,
+      String launchTemplateName,
+      String launchTemplateVersion,
+      List<OverrideSpec> overrides,
+      String onDemandAllocationStrategy,
+      Integer onDemandBaseCapacity,
+      Integer onDemandPercentageAboveBaseCapacity,
+      String spotAllocationStrategy,
+      Integer spotInstancePools,
+      String spotMaxPrice) {}
 
   /**
    * One of a MixedInstancesPolicy's {@code LaunchTemplateOverrides}.
@@ -132,7 +141,8 @@ public final class AutoScalingOperations {
   public record OverrideSpec(String instanceType, String weightedCapacity) {}
 
   /**
-   * One {@code LifecycleHookSpecification} of {@code CreateAutoScalingGroup} (nulls: AWS's defaults).
+   * One {@code LifecycleHookSpecification} of {@code CreateAutoScalingGroup} (nulls: AWS's
+   * defaults).
    *
    * @param lifecycleHookName required
    * @param lifecycleTransition required, {@code autoscaling:EC2_INSTANCE_LAUNCHING} or {@code
@@ -141,7 +151,10 @@ public final class AutoScalingOperations {
    * @param defaultResult {@code ABANDON} (default) or {@code CONTINUE}
    */
   public record HookSpecification(
-      String lifecycleHookName, String lifecycleTransition, Integer heartbeatTimeout, String defaultResult) {}
+      String lifecycleHookName,
+      String lifecycleTransition,
+      Integer heartbeatTimeout,
+      String defaultResult) {}
 
   /**
    * A group as {@code DescribeAutoScalingGroups} shows it.
@@ -153,7 +166,10 @@ public final class AutoScalingOperations {
    * @param instances its instances, in launch order
    */
   public record GroupDescription(
-      AutoScalingGroup group, String autoScalingGroupArn, List<String> targetGroupArns, String vpcZoneIdentifier,
+      AutoScalingGroup group,
+      String autoScalingGroupArn,
+      List<String> targetGroupArns,
+      String vpcZoneIdentifier,
       List<AutoScalingInstance> instances) {}
 
   /**
@@ -163,11 +179,12 @@ public final class AutoScalingOperations {
    * @param instance the instance
    * @param instanceType its instance type
    */
-  public record InstanceDescription(String autoScalingGroupName, AutoScalingInstance instance, String instanceType) {}
+  public record InstanceDescription(
+      String autoScalingGroupName, AutoScalingInstance instance, String instanceType) {}
 
   /**
-   * A target group of a group as {@code DescribeLoadBalancerTargetGroups} and
-   * {@code DescribeTrafficSources} show it.
+   * A target group of a group as {@code DescribeLoadBalancerTargetGroups} and {@code
+   * DescribeTrafficSources} show it.
    *
    * @param targetGroupArn the target group's ARN
    * @param state {@code Added}, {@code InService} (ELB health checks and a healthy instance) or
@@ -187,10 +204,24 @@ public final class AutoScalingOperations {
    * Other parameters are not simulated.
    */
   public void updateAutoScalingGroup(
-      String name, Integer minSize, Integer maxSize, Integer desiredCapacity, String launchTemplateId,
-      String launchTemplateName, String launchTemplateVersion) {
-    updateAutoScalingGroup(name, minSize, maxSize, desiredCapacity, launchTemplateId, launchTemplateName,
-        launchTemplateVersion, null, null, null);
+      String name,
+      Integer minSize,
+      Integer maxSize,
+      Integer desiredCapacity,
+      String launchTemplateId,
+      String launchTemplateName,
+      String launchTemplateVersion) {
+    updateAutoScalingGroup(
+        name,
+        minSize,
+        maxSize,
+        desiredCapacity,
+        launchTemplateId,
+        launchTemplateName,
+        launchTemplateVersion,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -203,11 +234,27 @@ public final class AutoScalingOperations {
    * @param maxInstanceLifetime MaxInstanceLifetime in seconds (0 clears it), or null
    */
   public void updateAutoScalingGroup(
-      String name, Integer minSize, Integer maxSize, Integer desiredCapacity, String launchTemplateId,
-      String launchTemplateName, String launchTemplateVersion, MixedPolicy mixed, Boolean capacityRebalance,
+      String name,
+      Integer minSize,
+      Integer maxSize,
+      Integer desiredCapacity,
+      String launchTemplateId,
+      String launchTemplateName,
+      String launchTemplateVersion,
+      MixedPolicy mixed,
+      Boolean capacityRebalance,
       Integer maxInstanceLifetime) {
-    groups.updateAutoScalingGroup(name, minSize, maxSize, desiredCapacity, launchTemplateId, launchTemplateName,
-        launchTemplateVersion, mixed, capacityRebalance, maxInstanceLifetime);
+    groups.updateAutoScalingGroup(
+        name,
+        minSize,
+        maxSize,
+        desiredCapacity,
+        launchTemplateId,
+        launchTemplateName,
+        launchTemplateVersion,
+        mixed,
+        capacityRebalance,
+        maxInstanceLifetime);
   }
 
   /** {@code DeleteAutoScalingGroup}. */
@@ -216,7 +263,8 @@ public final class AutoScalingOperations {
   }
 
   /** {@code DescribeAutoScalingGroups}: groups sorted by name; unknown names are left out. */
-  public Page<GroupDescription> describeAutoScalingGroups(List<String> names, String nextToken, Integer maxRecords) {
+  public Page<GroupDescription> describeAutoScalingGroups(
+      List<String> names, String nextToken, Integer maxRecords) {
     return groups.describeAutoScalingGroups(names, nextToken, maxRecords);
   }
 
@@ -255,7 +303,11 @@ public final class AutoScalingOperations {
 
   /** {@code DescribePolicies}: policies of one group or of all, sorted by group and name. */
   public Page<ScalingPolicy> describePolicies(
-      String groupName, List<String> policyNames, List<String> policyTypes, String nextToken, Integer maxRecords) {
+      String groupName,
+      List<String> policyNames,
+      List<String> policyTypes,
+      String nextToken,
+      Integer maxRecords) {
     return policies.describePolicies(groupName, policyNames, policyTypes, nextToken, maxRecords);
   }
 
@@ -271,7 +323,11 @@ public final class AutoScalingOperations {
 
   /** {@code ExecutePolicy}. */
   public void executePolicy(
-      String groupName, String policyNameOrArn, boolean honorCooldown, Double metricValue, Double breachThreshold) {
+      String groupName,
+      String policyNameOrArn,
+      boolean honorCooldown,
+      Double metricValue,
+      Double breachThreshold) {
     policies.executePolicy(groupName, policyNameOrArn, honorCooldown, metricValue, breachThreshold);
   }
 
@@ -287,10 +343,16 @@ public final class AutoScalingOperations {
 
   /** {@code PutScheduledUpdateGroupAction}. */
   public void putScheduledUpdateGroupAction(
-      String groupName, String actionName, Instant startTime, Instant endTime, String recurrence, Integer minSize,
-      Integer maxSize, Integer desiredCapacity) {
-    scheduledActions.putScheduledUpdateGroupAction(groupName, actionName, startTime, endTime, recurrence, minSize,
-        maxSize, desiredCapacity);
+      String groupName,
+      String actionName,
+      Instant startTime,
+      Instant endTime,
+      String recurrence,
+      Integer minSize,
+      Integer maxSize,
+      Integer desiredCapacity) {
+    scheduledActions.putScheduledUpdateGroupAction(
+        groupName, actionName, startTime, endTime, recurrence, minSize, maxSize, desiredCapacity);
   }
 
   /** {@code DescribeScheduledActions}: one group's or all, sorted by group and name. */
@@ -306,10 +368,17 @@ public final class AutoScalingOperations {
 
   // ------------------------------------------------------------------ lifecycle hooks
 
-  /** {@code PutLifecycleHook}; the transition is AWS's name, timeout and default result may be null. */
+  /**
+   * {@code PutLifecycleHook}; the transition is AWS's name, timeout and default result may be null.
+   */
   public void putLifecycleHook(
-      String groupName, String hookName, String transition, Integer heartbeatTimeout, String defaultResult) {
-    lifecycleHooks.putLifecycleHook(groupName, hookName, transition, heartbeatTimeout, defaultResult);
+      String groupName,
+      String hookName,
+      String transition,
+      Integer heartbeatTimeout,
+      String defaultResult) {
+    lifecycleHooks.putLifecycleHook(
+        groupName, hookName, transition, heartbeatTimeout, defaultResult);
   }
 
   /** {@code DescribeLifecycleHooks}: all of a group's hooks, or the ones named. */
@@ -323,7 +392,8 @@ public final class AutoScalingOperations {
   }
 
   /** {@code CompleteLifecycleAction}. */
-  public void completeLifecycleAction(String groupName, String hookName, String instanceId, String result) {
+  public void completeLifecycleAction(
+      String groupName, String hookName, String instanceId, String result) {
     lifecycleHooks.completeLifecycleAction(groupName, hookName, instanceId, result);
   }
 
@@ -335,7 +405,8 @@ public final class AutoScalingOperations {
   // ------------------------------------------------------------------ instances
 
   /** {@code EnterStandby}; returns the activities it started. */
-  public List<ScalingActivity> enterStandby(String groupName, List<String> instanceIds, Boolean decrement) {
+  public List<ScalingActivity> enterStandby(
+      String groupName, List<String> instanceIds, Boolean decrement) {
     return instances.enterStandby(groupName, instanceIds, decrement);
   }
 
@@ -345,12 +416,14 @@ public final class AutoScalingOperations {
   }
 
   /** {@code SetInstanceHealth}: {@code Healthy} or {@code Unhealthy}. */
-  public void setInstanceHealth(String instanceId, String healthStatus, Boolean shouldRespectGracePeriod) {
+  public void setInstanceHealth(
+      String instanceId, String healthStatus, Boolean shouldRespectGracePeriod) {
     instances.setInstanceHealth(instanceId, healthStatus, shouldRespectGracePeriod);
   }
 
   /** {@code SetInstanceProtection}. */
-  public void setInstanceProtection(String groupName, List<String> instanceIds, Boolean protectedFromScaleIn) {
+  public void setInstanceProtection(
+      String groupName, List<String> instanceIds, Boolean protectedFromScaleIn) {
     instances.setInstanceProtection(groupName, instanceIds, protectedFromScaleIn);
   }
 
@@ -371,12 +444,17 @@ public final class AutoScalingOperations {
 
   // ------------------------------------------------------------------ target groups
 
-  /** {@code AttachLoadBalancerTargetGroups} / {@code AttachTrafficSources}: 1 to 10 target groups by ARN. */
+  /**
+   * {@code AttachLoadBalancerTargetGroups} / {@code AttachTrafficSources}: 1 to 10 target groups by
+   * ARN.
+   */
   public void attachLoadBalancerTargetGroups(String groupName, List<String> targetGroupArns) {
     targetGroups.attachLoadBalancerTargetGroups(groupName, targetGroupArns);
   }
 
-  /** {@code DetachLoadBalancerTargetGroups} / {@code DetachTrafficSources}: their instances drain. */
+  /**
+   * {@code DetachLoadBalancerTargetGroups} / {@code DetachTrafficSources}: their instances drain.
+   */
   public void detachLoadBalancerTargetGroups(String groupName, List<String> targetGroupArns) {
     targetGroups.detachLoadBalancerTargetGroups(groupName, targetGroupArns);
   }
@@ -393,9 +471,14 @@ public final class AutoScalingOperations {
    * @param operation the operation's name, for its tokens
    * @return a page of target groups with their states
    */
-  public Page<TargetGroupState> describeLoadBalancerTargetGroups(String groupName, String nextToken, Integer maxRecords,
-      int defaultPage, int maxPage, String operation) {
-    return targetGroups.describeLoadBalancerTargetGroups(groupName, nextToken, maxRecords, defaultPage, maxPage,
-        operation);
+  public Page<TargetGroupState> describeLoadBalancerTargetGroups(
+      String groupName,
+      String nextToken,
+      Integer maxRecords,
+      int defaultPage,
+      int maxPage,
+      String operation) {
+    return targetGroups.describeLoadBalancerTargetGroups(
+        groupName, nextToken, maxRecords, defaultPage, maxPage, operation);
   }
 }

@@ -3,9 +3,9 @@ package io.github.cloudtwin.awssdk.operations;
 import java.util.Objects;
 
 /**
- * An error as an AWS service answers it: its error code (such as {@code ValidationError} or
- * {@code AlreadyExists}), HTTP status and message. Independent of the SDK: the client adapters
- * turn it into the SDK's modeled exception, a wire protocol into an error document.
+ * An error as an AWS service answers it: its error code (such as {@code ValidationError} or {@code
+ * AlreadyExists}), HTTP status and message. Independent of the SDK: the client adapters turn it
+ * into the SDK's modeled exception, a wire protocol into an error document.
  *
  * <p>Whenever this is thrown, nothing of the rejected call has been applied.
  */
@@ -15,6 +15,7 @@ public final class AwsErrorException extends RuntimeException {
 
   /** AWS's error code, such as {@code ValidationError}. */
   private final String errorCode;
+
   /** The HTTP status code AWS answers with. */
   private final int statusCode;
 
@@ -53,8 +54,8 @@ public final class AwsErrorException extends RuntimeException {
   }
 
   /**
-   * AWS's "1 validation error detected" message for a request field that fails a modeled
-   * constraint (checked by AWS before the operation runs).
+   * AWS's "1 validation error detected" message for a request field that fails a modeled constraint
+   * (checked by AWS before the operation runs).
    *
    * @param code the code
    * @param field the field
@@ -63,10 +64,17 @@ public final class AwsErrorException extends RuntimeException {
    * @return AWS's "1 validation error detected" message for a request field that fails a modeled
    *     constraint (checked by AWS before the operation runs)
    */
-  public static AwsErrorException constraint(String code, String field, Object value, String constraint) {
+  public static AwsErrorException constraint(
+      String code, String field, Object value, String constraint) {
     String shown = value == null ? "null" : "'" + value + "'";
-    return badRequest(code, "1 validation error detected: Value " + shown + " at '" + field
-        + "' failed to satisfy constraint: " + constraint);
+    return badRequest(
+        code,
+        "1 validation error detected: Value "
+            + shown
+            + " at '"
+            + field
+            + "' failed to satisfy constraint: "
+            + constraint);
   }
 
   // toString() deliberately shows the code and status beside the message (getMessage() is AWS's

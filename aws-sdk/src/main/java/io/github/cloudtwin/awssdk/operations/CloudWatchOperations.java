@@ -14,10 +14,10 @@ import java.util.Objects;
 
 /**
  * CloudWatch's API operations over the twin (metrics and metric alarms), independent of any SDK:
- * AWS's validation, defaults, error codes ({@code InvalidParameterValue}, {@code
- * MissingParameter}, {@code ResourceNotFound}, ...) and pagination. Alarm actions are ARNs: an
- * Auto Scaling policy ARN executes that policy; any other ARN (SNS topics) is a notification that
- * the twin records but does not deliver.
+ * AWS's validation, defaults, error codes ({@code InvalidParameterValue}, {@code MissingParameter},
+ * {@code ResourceNotFound}, ...) and pagination. Alarm actions are ARNs: an Auto Scaling policy ARN
+ * executes that policy; any other ARN (SNS topics) is a notification that the twin records but does
+ * not deliver.
  *
  * <p>A facade over the metric operations, the alarm mutations, the alarm reads and the alarm
  * actions' ARNs.
@@ -42,6 +42,7 @@ public final class CloudWatchOperations {
     this.alarms = new AlarmOperations(twin.cloudWatch(), actions);
     this.descriptions = new AlarmDescriptions(twin.cloudWatch(), actions, pages);
   }
+
   /**
    * One {@code MetricDatum} of {@code PutMetricData}.
    *
@@ -53,12 +54,16 @@ public final class CloudWatchOperations {
    * @param unit AWS's unit name, or null for None
    */
   public record MetricDatum(
-      String metricName, Map<String, String> dimensions, Instant timestamp, Double value,
-      StatisticValues statisticValues, String unit) {}
+      String metricName,
+      Map<String, String> dimensions,
+      Instant timestamp,
+      Double value,
+      StatisticValues statisticValues,
+      String unit) {}
 
   /**
-   * One {@code MetricDataQuery} of {@code GetMetricData} or of PutMetricAlarm's {@code Metrics}:
-   * a {@code MetricStat} (metric, period, stat) or an {@code Expression}.
+   * One {@code MetricDataQuery} of {@code GetMetricData} or of PutMetricAlarm's {@code Metrics}: a
+   * {@code MetricStat} (metric, period, stat) or an {@code Expression}.
    *
    * @param id required, starts with a lower-case letter
    * @param metric the metric, or null for an expression
@@ -69,7 +74,13 @@ public final class CloudWatchOperations {
    * @param expression the metric math expression, or null for a MetricStat
    */
   public record MetricQuery(
-      String id, MetricId metric, Integer period, String stat, String label, Boolean returnData, String expression) {}
+      String id,
+      MetricId metric,
+      Integer period,
+      String stat,
+      String label,
+      Boolean returnData,
+      String expression) {}
 
   /**
    * One result of {@code GetMetricData}.
@@ -79,7 +90,8 @@ public final class CloudWatchOperations {
    * @param timestamps the timestamps, newest first unless TimestampAscending
    * @param values the values, matching timestamps
    */
-  public record MetricResult(String id, String label, List<Instant> timestamps, List<Double> values) {}
+  public record MetricResult(
+      String id, String label, List<Instant> timestamps, List<Double> values) {}
 
   /**
    * The {@code PutMetricAlarm} parameters the twin simulates (nulls: AWS's defaults).
@@ -103,11 +115,23 @@ public final class CloudWatchOperations {
    * @param metrics the {@code Metrics} of an alarm on metric math, or null
    */
   public record PutAlarm(
-      String alarmName, String alarmDescription, MetricId metric, String statistic, String extendedStatistic,
-      Integer period, Integer evaluationPeriods, Integer datapointsToAlarm, Double threshold,
-      String comparisonOperator, String treatMissingData, String evaluateLowSampleCountPercentile,
-      Boolean actionsEnabled, List<String> alarmActions, List<String> okActions,
-      List<String> insufficientDataActions, List<MetricQuery> metrics) {}
+      String alarmName,
+      String alarmDescription,
+      MetricId metric,
+      String statistic,
+      String extendedStatistic,
+      Integer period,
+      Integer evaluationPeriods,
+      Integer datapointsToAlarm,
+      Double threshold,
+      String comparisonOperator,
+      String treatMissingData,
+      String evaluateLowSampleCountPercentile,
+      Boolean actionsEnabled,
+      List<String> alarmActions,
+      List<String> okActions,
+      List<String> insufficientDataActions,
+      List<MetricQuery> metrics) {}
 
   /**
    * The {@code PutCompositeAlarm} parameters (nulls: AWS's defaults).
@@ -124,9 +148,16 @@ public final class CloudWatchOperations {
    * @param actionsSuppressorExtensionPeriod seconds; required with a suppressor
    */
   public record PutComposite(
-      String alarmName, String alarmDescription, String alarmRule, Boolean actionsEnabled, List<String> alarmActions,
-      List<String> okActions, List<String> insufficientDataActions, String actionsSuppressor,
-      Integer actionsSuppressorWaitPeriod, Integer actionsSuppressorExtensionPeriod) {}
+      String alarmName,
+      String alarmDescription,
+      String alarmRule,
+      Boolean actionsEnabled,
+      List<String> alarmActions,
+      List<String> okActions,
+      List<String> insufficientDataActions,
+      String actionsSuppressor,
+      Integer actionsSuppressorWaitPeriod,
+      Integer actionsSuppressorExtensionPeriod) {}
 
   /**
    * One entry of {@code DescribeAlarmHistory}.
@@ -149,15 +180,28 @@ public final class CloudWatchOperations {
    * counts under {@code SampleCount} when asked.
    */
   public Map<Instant, Map<String, Double>> getMetricStatistics(
-      String namespace, String metricName, Map<String, String> dimensions, Instant start, Instant end,
-      Integer period, List<String> statistics, List<String> extendedStatistics) {
-    return metrics.getMetricStatistics(namespace, metricName, dimensions, start, end, period, statistics,
-        extendedStatistics);
+      String namespace,
+      String metricName,
+      Map<String, String> dimensions,
+      Instant start,
+      Instant end,
+      Integer period,
+      List<String> statistics,
+      List<String> extendedStatistics) {
+    return metrics.getMetricStatistics(
+        namespace, metricName, dimensions, start, end, period, statistics, extendedStatistics);
   }
 
-  /** {@code GetMetricData}: one result per query that returns data, datapoints newest first by default. */
+  /**
+   * {@code GetMetricData}: one result per query that returns data, datapoints newest first by
+   * default.
+   */
   public List<MetricResult> getMetricData(
-      List<MetricQuery> queries, Instant start, Instant end, boolean ascending, Integer maxDatapoints) {
+      List<MetricQuery> queries,
+      Instant start,
+      Instant end,
+      boolean ascending,
+      Integer maxDatapoints) {
     return metrics.getMetricData(queries, start, end, ascending, maxDatapoints);
   }
 
@@ -168,7 +212,8 @@ public final class CloudWatchOperations {
    * @param field {@code MetricDataQueries} or {@code Metrics}
    * @return the twin's queries
    */
-  public List<io.github.cloudtwin.cloudwatch.MetricDataQuery> queries(List<MetricQuery> queries, String field) {
+  public List<io.github.cloudtwin.cloudwatch.MetricDataQuery> queries(
+      List<MetricQuery> queries, String field) {
     return MetricQueries.queries(queries, field);
   }
 
@@ -200,7 +245,10 @@ public final class CloudWatchOperations {
     alarms.setAlarmState(alarmName, stateValue, stateReason);
   }
 
-  /** {@code EnableAlarmActions} / {@code DisableAlarmActions}: unknown names are ignored, as AWS does. */
+  /**
+   * {@code EnableAlarmActions} / {@code DisableAlarmActions}: unknown names are ignored, as AWS
+   * does.
+   */
   public void setActionsEnabled(List<String> names, boolean enabled) {
     alarms.setActionsEnabled(names, enabled);
   }
@@ -217,34 +265,51 @@ public final class CloudWatchOperations {
 
   /** {@code DescribeAlarms}: metric alarms sorted by name, filtered as asked. */
   public Page<MetricAlarm> describeAlarms(
-      List<String> names, String namePrefix, String stateValue, String actionPrefix, String nextToken,
+      List<String> names,
+      String namePrefix,
+      String stateValue,
+      String actionPrefix,
+      String nextToken,
       Integer maxRecords) {
-    return descriptions.describeAlarms(names, namePrefix, stateValue, actionPrefix, nextToken, maxRecords);
+    return descriptions.describeAlarms(
+        names, namePrefix, stateValue, actionPrefix, nextToken, maxRecords);
   }
 
   /**
    * {@code DescribeAlarms} for {@code AlarmTypes=CompositeAlarm}: composite alarms sorted by name,
    * filtered as asked (each filter null: none).
    */
-  public List<CompositeAlarm> describeCompositeAlarms(List<String> names, String namePrefix, String stateValue,
-      String actionPrefix) {
+  public List<CompositeAlarm> describeCompositeAlarms(
+      List<String> names, String namePrefix, String stateValue, String actionPrefix) {
     return descriptions.describeCompositeAlarms(names, namePrefix, stateValue, actionPrefix);
   }
 
-  /** {@code DescribeAlarmsForMetric}: alarms on exactly this metric, optionally one statistic and period. */
+  /**
+   * {@code DescribeAlarmsForMetric}: alarms on exactly this metric, optionally one statistic and
+   * period.
+   */
   public List<MetricAlarm> describeAlarmsForMetric(
-      String namespace, String metricName, Map<String, String> dimensions, String statistic,
-      String extendedStatistic, Integer period) {
-    return descriptions.describeAlarmsForMetric(namespace, metricName, dimensions, statistic, extendedStatistic,
-        period);
+      String namespace,
+      String metricName,
+      Map<String, String> dimensions,
+      String statistic,
+      String extendedStatistic,
+      Integer period) {
+    return descriptions.describeAlarmsForMetric(
+        namespace, metricName, dimensions, statistic, extendedStatistic, period);
   }
 
   /** {@code DescribeAlarmHistory}: newest first (TimestampDescending) unless ascending. */
   public Page<HistoryEntry> describeAlarmHistory(
-      String alarmName, String historyItemType, Instant start, Instant end, boolean ascending, String nextToken,
+      String alarmName,
+      String historyItemType,
+      Instant start,
+      Instant end,
+      boolean ascending,
+      String nextToken,
       Integer maxRecords) {
-    return descriptions.describeAlarmHistory(alarmName, historyItemType, start, end, ascending, nextToken,
-        maxRecords);
+    return descriptions.describeAlarmHistory(
+        alarmName, historyItemType, start, end, ascending, nextToken, maxRecords);
   }
 
   // ------------------------------------------------------------------ ARNs

@@ -25,9 +25,19 @@ final class CloudWatchParameters {
   }
 
   static void checkPeriod(String field, int period) {
-    if (period < 1 || !(period == 1 || period == 5 || period == 10 || period == 20 || period == 30 || period % 60 == 0)) {
-      throw invalid("The parameter " + field + " must be 1, 5, 10, 20, 30, or any multiple of 60 (it is " + period
-          + ").");
+    if (period < 1
+        || !(period == 1
+            || period == 5
+            || period == 10
+            || period == 20
+            || period == 30
+            || period % 60 == 0)) {
+      throw invalid(
+          "The parameter "
+              + field
+              + " must be 1, 5, 10, 20, 30, or any multiple of 60 (it is "
+              + period
+              + ").");
     }
   }
 
@@ -60,8 +70,11 @@ final class CloudWatchParameters {
     try {
       return ComparisonOperator.valueOf(s);
     } catch (IllegalArgumentException e) {
-      throw invalid("The value " + s + " for parameter ComparisonOperator is invalid (the twin simulates the four"
-          + " static threshold operators).");
+      throw invalid(
+          "The value "
+              + s
+              + " for parameter ComparisonOperator is invalid (the twin simulates the four"
+              + " static threshold operators).");
     }
   }
 
@@ -69,8 +82,11 @@ final class CloudWatchParameters {
     try {
       return TreatMissingData.valueOf(s);
     } catch (IllegalArgumentException e) {
-      throw invalid("The value " + s + " for parameter TreatMissingData is invalid: use breaching, notBreaching,"
-          + " ignore or missing.");
+      throw invalid(
+          "The value "
+              + s
+              + " for parameter TreatMissingData is invalid: use breaching, notBreaching,"
+              + " ignore or missing.");
     }
   }
 
@@ -78,12 +94,16 @@ final class CloudWatchParameters {
     try {
       return AlarmState.valueOf(s);
     } catch (IllegalArgumentException e) {
-      throw invalid("The value " + s + " for parameter StateValue is invalid: use OK, ALARM or INSUFFICIENT_DATA.");
+      throw invalid(
+          "The value "
+              + s
+              + " for parameter StateValue is invalid: use OK, ALARM or INSUFFICIENT_DATA.");
     }
   }
 
   static AwsErrorException missing(String field) {
-    return AwsErrorException.badRequest("MissingParameter", "The parameter " + field + " is required.");
+    return AwsErrorException.badRequest(
+        "MissingParameter", "The parameter " + field + " is required.");
   }
 
   static AwsErrorException invalid(String message) {

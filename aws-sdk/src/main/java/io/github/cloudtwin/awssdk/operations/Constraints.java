@@ -18,8 +18,8 @@ final class Constraints {
   static String requiredName(String field, String value, int maxLength) {
     required(field, value);
     if (value.isEmpty() || value.length() > maxLength) {
-      throw AwsErrorException.constraint("ValidationError", field, value,
-          "Member must have length between 1 and " + maxLength);
+      throw AwsErrorException.constraint(
+          "ValidationError", field, value, "Member must have length between 1 and " + maxLength);
     }
     return value;
   }

@@ -3,6 +3,8 @@ package io.github.cloudtwin.awssdk.operations;
 import static io.github.cloudtwin.awssdk.operations.EcsLookup.invalid;
 import static io.github.cloudtwin.awssdk.operations.EcsLookup.lastSegment;
 
+import io.github.cloudtwin.awssdk.operations.EcsOperations.Described;
+import io.github.cloudtwin.awssdk.operations.EcsOperations.Failure;
 import io.github.cloudtwin.ecs.Cluster;
 import io.github.cloudtwin.ecs.ContainerInstance;
 import io.github.cloudtwin.ecs.ContainerInstanceStatus;
@@ -10,8 +12,6 @@ import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import io.github.cloudtwin.awssdk.operations.EcsOperations.Described;
-import io.github.cloudtwin.awssdk.operations.EcsOperations.Failure;
 
 /**
  * ECS's container instance operations: DescribeContainerInstances, ListContainerInstances,
@@ -36,25 +36,31 @@ final class ContainerInstanceOperations {
     List<Failure> failures = new ArrayList<>();
     for (String ref : refs) {
       String id = lastSegment(ref);
-      ContainerInstance ci = c.containerInstances().stream().filter(x -> x.containerInstanceId().equals(id))
-          .findFirst().orElse(null);
+      ContainerInstance ci =
+          c.containerInstances().stream()
+              .filter(x -> x.containerInstanceId().equals(id))
+              .findFirst()
+              .orElse(null);
       if (ci != null) found.add(ci);
       else failures.add(new Failure(ref, "MISSING", null));
     }
     return new Described<>(found, failures);
   }
 
-  Page<String> listContainerInstances(String cluster, String status, String nextToken, Integer maxResults) {
+  Page<String> listContainerInstances(
+      String cluster, String status, String nextToken, Integer maxResults) {
     Cluster c = lookup.cluster(cluster);
     List<String> arns = new ArrayList<>();
     for (ContainerInstance ci : c.containerInstances()) {
       if (status != null && !ci.status().name().equals(status)) continue;
       arns.add(ci.containerInstanceArn());
     }
-    return pages.page("ListContainerInstances", arns, nextToken, maxResults, 100, 100, "maxResults");
+    return pages.page(
+        "ListContainerInstances", arns, nextToken, maxResults, 100, 100, "maxResults");
   }
 
-  List<ContainerInstance> updateContainerInstancesState(String cluster, List<String> refs, String status) {
+  List<ContainerInstance> updateContainerInstancesState(
+      String cluster, List<String> refs, String status) {
     ContainerInstanceStatus s;
     try {
       s = ContainerInstanceStatus.valueOf(status);

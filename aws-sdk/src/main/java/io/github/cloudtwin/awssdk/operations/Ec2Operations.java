@@ -64,13 +64,26 @@ public final class Ec2Operations {
    * launch template or an instance type; all or none.
    */
   public List<Instance> runInstances(
-      String instanceType, String zone, String subnetId, Integer minCount, Integer maxCount, String launchTemplateId,
-      String launchTemplateName, String launchTemplateVersion, Map<String, String> tags) {
+      String instanceType,
+      String zone,
+      String subnetId,
+      Integer minCount,
+      Integer maxCount,
+      String launchTemplateId,
+      String launchTemplateName,
+      String launchTemplateVersion,
+      Map<String, String> tags) {
     if (minCount == null) throw missing("MinCount");
     if (maxCount == null) throw missing("MaxCount");
     if (minCount < 1 || maxCount < minCount) {
-      throw AwsErrorException.badRequest("InvalidParameterValue", "MinCount must be at least 1 and MaxCount at least"
-          + " MinCount (MinCount " + minCount + ", MaxCount " + maxCount + ")");
+      throw AwsErrorException.badRequest(
+          "InvalidParameterValue",
+          "MinCount must be at least 1 and MaxCount at least"
+              + " MinCount (MinCount "
+              + minCount
+              + ", MaxCount "
+              + maxCount
+              + ")");
     }
     String type = instanceType;
     String ltName = null;
@@ -80,33 +93,51 @@ public final class Ec2Operations {
       try {
         lt = launchTemplates.resolve(launchTemplateId, launchTemplateName, launchTemplateVersion);
       } catch (AwsErrorException e) {
-        throw AwsErrorException.badRequest(launchTemplateId != null ? "InvalidLaunchTemplateId.NotFound"
-            : "InvalidLaunchTemplateName.NotFoundException", e.getMessage());
+        throw AwsErrorException.badRequest(
+            launchTemplateId != null
+                ? "InvalidLaunchTemplateId.NotFound"
+                : "InvalidLaunchTemplateName.NotFoundException",
+            e.getMessage());
       }
       ltName = lt.name();
       ltVersion = lt.version();
       if (type == null) type = lt.instanceType();
     }
     if (type == null) throw missing("InstanceType");
-    String z = subnetId != null ? zoneOfSubnet(subnetId) : zone != null ? zone(zone).name()
-        : twin.availabilityZones().get(0).name();
+    String z =
+        subnetId != null
+            ? zoneOfSubnet(subnetId)
+            : zone != null ? zone(zone).name() : twin.availabilityZones().get(0).name();
     if (ec2.zoneState(z) != ZoneState.AVAILABLE) {
-      throw new AwsErrorException("InsufficientInstanceCapacity", 500, "We currently do not have sufficient " + type
-          + " capacity in the Availability Zone you requested (" + z + ").");
+      throw new AwsErrorException(
+          "InsufficientInstanceCapacity",
+          500,
+          "We currently do not have sufficient "
+              + type
+              + " capacity in the Availability Zone you requested ("
+              + z
+              + ").");
     }
     InstanceSpec.Builder b = InstanceSpec.builder().availabilityZone(z);
     try {
       b.instanceType(type);
     } catch (ValidationException e) {
-      throw AwsErrorException.badRequest("InvalidParameterValue", "Invalid value '" + type + "' for InstanceType.");
+      throw AwsErrorException.badRequest(
+          "InvalidParameterValue", "Invalid value '" + type + "' for InstanceType.");
     }
     if (ltName != null) b.launchTemplate(ltName, ltVersion);
     if (tags != null) tags.forEach(b::tag);
     InstanceSpec spec = b.build();
-    if (ec2.instances().stream().filter(i -> i.state() != InstanceState.TERMINATED).count() + maxCount
+    if (ec2.instances().stream().filter(i -> i.state() != InstanceState.TERMINATED).count()
+            + maxCount
         > ec2.instanceQuota()) {
-      throw AwsErrorException.badRequest("InstanceLimitExceeded", "You have requested more instances (" + maxCount
-          + ") than your current instance limit of " + ec2.instanceQuota() + " allows for the specified instance type.");
+      throw AwsErrorException.badRequest(
+          "InstanceLimitExceeded",
+          "You have requested more instances ("
+              + maxCount
+              + ") than your current instance limit of "
+              + ec2.instanceQuota()
+              + " allows for the specified instance type.");
     }
     List<Instance> out = new ArrayList<>();
     try {
@@ -120,7 +151,10 @@ public final class Ec2Operations {
 
   /** {@code DescribeInstances}: by id (each must exist) and filters, by launch time. */
   public Page<Instance> describeInstances(
-      List<String> instanceIds, Map<String, List<String>> filters, String nextToken, Integer maxResults) {
+      List<String> instanceIds,
+      Map<String, List<String>> filters,
+      String nextToken,
+      Integer maxResults) {
     List<Instance> all = new ArrayList<>();
     if (instanceIds != null && !instanceIds.isEmpty()) {
       for (String id : new LinkedHashSet<>(instanceIds)) all.add(instance(id));
@@ -129,14 +163,20 @@ public final class Ec2Operations {
     }
     if (filters != null) all.removeIf(i -> !matches(i, filters));
     if (maxResults != null && instanceIds != null && !instanceIds.isEmpty()) {
-      throw AwsErrorException.badRequest("InvalidParameterCombination", "The parameter instancesSet cannot be used with"
-          + " the parameter maxResults");
+      throw AwsErrorException.badRequest(
+          "InvalidParameterCombination",
+          "The parameter instancesSet cannot be used with" + " the parameter maxResults");
     }
     if (maxResults != null && (maxResults < 5 || maxResults > 1000)) {
-      throw AwsErrorException.badRequest("InvalidParameterValue", "Value ( " + maxResults + " ) for parameter maxResults"
-          + " is invalid. Expecting a value greater than 5.");
+      throw AwsErrorException.badRequest(
+          "InvalidParameterValue",
+          "Value ( "
+              + maxResults
+              + " ) for parameter maxResults"
+              + " is invalid. Expecting a value greater than 5.");
     }
-    return PAGES.page("DescribeInstances", all, nextToken, maxResults, Integer.MAX_VALUE, 1000, "MaxResults");
+    return PAGES.page(
+        "DescribeInstances", all, nextToken, maxResults, Integer.MAX_VALUE, 1000, "MaxResults");
   }
 
   private boolean matches(Instance i, Map<String, List<String>> filters) {
@@ -147,17 +187,22 @@ public final class Ec2Operations {
       if (name.startsWith("tag:")) {
         actual = i.tags().get(name.substring(4));
       } else {
-        actual = switch (name) {
-          case "instance-id" -> i.instanceId();
-          case "instance-state-name" -> i.state().toString();
-          case "availability-zone" -> i.availabilityZone();
-          case "instance-type" -> i.instanceType().name();
-          case "subnet-id" -> Ids.subnetId(i.availabilityZone());
-          case "vpc-id" -> vpcId();
-          default -> throw AwsErrorException.badRequest("InvalidParameterValue", "The filter '" + name
-              + "' is invalid (the twin filters by instance-id, instance-state-name, availability-zone, instance-type,"
-              + " subnet-id, vpc-id and tag:<key>)");
-        };
+        actual =
+            switch (name) {
+              case "instance-id" -> i.instanceId();
+              case "instance-state-name" -> i.state().toString();
+              case "availability-zone" -> i.availabilityZone();
+              case "instance-type" -> i.instanceType().name();
+              case "subnet-id" -> Ids.subnetId(i.availabilityZone());
+              case "vpc-id" -> vpcId();
+              default ->
+                  throw AwsErrorException.badRequest(
+                      "InvalidParameterValue",
+                      "The filter '"
+                          + name
+                          + "' is invalid (the twin filters by instance-id, instance-state-name, availability-zone, instance-type,"
+                          + " subnet-id, vpc-id and tag:<key>)");
+            };
       }
       if (actual == null || !values.contains(actual)) return false;
     }
@@ -167,10 +212,12 @@ public final class Ec2Operations {
   /** The instance, or {@code InvalidInstanceID.Malformed} / {@code InvalidInstanceID.NotFound}. */
   public Instance instance(String id) {
     if (id == null || !id.matches("i-[0-9a-f]{8,17}")) {
-      throw AwsErrorException.badRequest("InvalidInstanceID.Malformed", "Invalid id: \"" + id + "\"");
+      throw AwsErrorException.badRequest(
+          "InvalidInstanceID.Malformed", "Invalid id: \"" + id + "\"");
     }
     for (Instance i : ec2.instances()) if (i.instanceId().equals(id)) return i;
-    throw AwsErrorException.badRequest("InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist");
+    throw AwsErrorException.badRequest(
+        "InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist");
   }
 
   /** {@code TerminateInstances}. */
@@ -198,8 +245,13 @@ public final class Ec2Operations {
       try {
         action.accept(i.instanceId());
       } catch (ValidationException e) {
-        throw AwsErrorException.badRequest("IncorrectInstanceState", "The instance '" + i.instanceId()
-            + "' is not in a state from which it can be changed (" + before + ")");
+        throw AwsErrorException.badRequest(
+            "IncorrectInstanceState",
+            "The instance '"
+                + i.instanceId()
+                + "' is not in a state from which it can be changed ("
+                + before
+                + ")");
       }
       out.add(new StateChange(i.instanceId(), before, i.state()));
     }
@@ -231,8 +283,10 @@ public final class Ec2Operations {
 
   /** The zone, or {@code InvalidParameterValue}. */
   public AvailabilityZone zone(String name) {
-    for (AvailabilityZone z : twin.availabilityZones()) if (z.name().equals(name) || z.zoneId().equals(name)) return z;
-    throw AwsErrorException.badRequest("InvalidParameterValue", "Invalid availability zone: [" + name + "]");
+    for (AvailabilityZone z : twin.availabilityZones())
+      if (z.name().equals(name) || z.zoneId().equals(name)) return z;
+    throw AwsErrorException.badRequest(
+        "InvalidParameterValue", "Invalid availability zone: [" + name + "]");
   }
 
   /** {@code DescribeSubnets}: one subnet per zone; the named ones must exist. */
@@ -244,11 +298,14 @@ public final class Ec2Operations {
   }
 
   private String zoneOfSubnet(String subnetId) {
-    for (AvailabilityZone z : twin.availabilityZones()) if (Ids.subnetId(z.name()).equals(subnetId)) return z.name();
-    throw AwsErrorException.badRequest("InvalidSubnetID.NotFound", "The subnet ID '" + subnetId + "' does not exist");
+    for (AvailabilityZone z : twin.availabilityZones())
+      if (Ids.subnetId(z.name()).equals(subnetId)) return z.name();
+    throw AwsErrorException.badRequest(
+        "InvalidSubnetID.NotFound", "The subnet ID '" + subnetId + "' does not exist");
   }
 
   private static AwsErrorException missing(String field) {
-    return AwsErrorException.badRequest("MissingParameter", "The request must contain the parameter " + field);
+    return AwsErrorException.badRequest(
+        "MissingParameter", "The request must contain the parameter " + field);
   }
 }

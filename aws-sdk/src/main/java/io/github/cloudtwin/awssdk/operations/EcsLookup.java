@@ -8,8 +8,8 @@ import io.github.cloudtwin.ecs.TaskDefinition;
 import io.github.cloudtwin.kernel.ValidationException;
 
 /**
- * Finds ECS resources by name, id or ARN as ECS accepts them, each with ECS's error: clusters,
- * task definitions, services and container instances; and ECS's two client error codes.
+ * Finds ECS resources by name, id or ARN as ECS accepts them, each with ECS's error: clusters, task
+ * definitions, services and container instances; and ECS's two client error codes.
  */
 final class EcsLookup {
 
@@ -41,11 +41,14 @@ final class EcsLookup {
     Cluster c = cluster(cluster);
     if (ref == null) throw invalid("service can not be blank.");
     EcsService s = findService(c, lastSegment(ref));
-    if (s == null) throw AwsErrorException.badRequest("ServiceNotFoundException", "Service not found.");
+    if (s == null)
+      throw AwsErrorException.badRequest("ServiceNotFoundException", "Service not found.");
     return s;
   }
 
-  /** The service, INACTIVE ones included (ECS describes them for a while after deletion), or null. */
+  /**
+   * The service, INACTIVE ones included (ECS describes them for a while after deletion), or null.
+   */
   EcsService findService(Cluster c, String name) {
     try {
       return ecs.service(c.clusterName(), name);
@@ -58,7 +61,8 @@ final class EcsLookup {
   ContainerInstance containerInstance(String cluster, String ref) {
     Cluster c = cluster(cluster);
     String id = lastSegment(ref == null ? "" : ref);
-    for (ContainerInstance ci : c.containerInstances()) if (ci.containerInstanceId().equals(id)) return ci;
+    for (ContainerInstance ci : c.containerInstances())
+      if (ci.containerInstanceId().equals(id)) return ci;
     throw invalid("The referenced container instance " + ref + " was not found.");
   }
 

@@ -25,11 +25,11 @@ import java.util.Objects;
 
 /**
  * Amazon ECS API operations over the twin, independent of any SDK: clusters, capacity providers,
- * task definitions, services and deployments, tasks and container instances. References are
- * names or ARNs as ECS accepts them; describe operations answer {@code failures} with reason
- * {@code MISSING} for what does not exist; errors carry ECS's codes ({@code
- * ClusterNotFoundException}, {@code ServiceNotFoundException}, {@code ServiceNotActiveException},
- * {@code InvalidParameterException}, {@code ClientException}).
+ * task definitions, services and deployments, tasks and container instances. References are names
+ * or ARNs as ECS accepts them; describe operations answer {@code failures} with reason {@code
+ * MISSING} for what does not exist; errors carry ECS's codes ({@code ClusterNotFoundException},
+ * {@code ServiceNotFoundException}, {@code ServiceNotActiveException}, {@code
+ * InvalidParameterException}, {@code ClientException}).
  *
  * <p>A facade: clusters, capacity providers and task definitions here; services, tasks, container
  * instances and the lookups by reference have their own classes.
@@ -98,12 +98,16 @@ public final class EcsOperations {
       String name = EcsLookup.lastSegment(ref);
       Cluster c = ecs.findCluster(name).orElse(null); // a deleted cluster shows INACTIVE
       if (c != null) found.add(c);
-      else failures.add(new Failure(ref.startsWith("arn:") ? ref : clusterArn(name), "MISSING", null));
+      else
+        failures.add(new Failure(ref.startsWith("arn:") ? ref : clusterArn(name), "MISSING", null));
     }
     return new Described<>(found, failures);
   }
 
-  /** {@code DeleteCluster}: refused while it has container instances, services or tasks; answers it INACTIVE. */
+  /**
+   * {@code DeleteCluster}: refused while it has container instances, services or tasks; answers it
+   * INACTIVE.
+   */
   public Cluster deleteCluster(String ref) {
     if (ref == null) throw invalid("cluster can not be blank.");
     Cluster c = lookup.cluster(ref);
@@ -111,10 +115,14 @@ public final class EcsOperations {
       return ecs.deleteCluster(c.clusterName());
     } catch (ValidationException e) {
       String m = e.getMessage();
-      for (String code : List.of("ClusterContainsContainerInstancesException", "ClusterContainsServicesException",
-          "ClusterContainsTasksException")) {
+      for (String code :
+          List.of(
+              "ClusterContainsContainerInstancesException",
+              "ClusterContainsServicesException",
+              "ClusterContainsTasksException")) {
         if (m.startsWith(code + ": ")) {
-          throw AwsErrorException.badRequest(code, m.substring(code.length() + 2, m.indexOf(" [Invalid value")));
+          throw AwsErrorException.badRequest(
+              code, m.substring(code.length() + 2, m.indexOf(" [Invalid value")));
         }
       }
       throw invalid(m);
@@ -132,8 +140,8 @@ public final class EcsOperations {
   }
 
   /** {@code PutClusterCapacityProviders}. */
-  public Cluster putClusterCapacityProviders(String cluster, List<String> providers,
-      List<CapacityProviderStrategyItem> defaultStrategy) {
+  public Cluster putClusterCapacityProviders(
+      String cluster, List<String> providers, List<CapacityProviderStrategyItem> defaultStrategy) {
     Cluster c = lookup.cluster(cluster);
     try {
       ecs.putClusterCapacityProviders(c.clusterName(), providers, defaultStrategy);
@@ -171,7 +179,8 @@ public final class EcsOperations {
 
   private List<String> allCapacityProviders() {
     List<String> out = new ArrayList<>();
-    for (Cluster c : ecs.clusters()) for (String p : c.capacityProviders()) if (!out.contains(p)) out.add(p);
+    for (Cluster c : ecs.clusters())
+      for (String p : c.capacityProviders()) if (!out.contains(p)) out.add(p);
     return out;
   }
 
@@ -242,13 +251,17 @@ public final class EcsOperations {
   // ------------------------------------------------------------------ tasks
 
   /** {@code RunTask}: 1 to 10 tasks. */
-  public RunTaskResult runTask(String cluster, String taskDefinition, Integer count, LaunchType launchType) {
+  public RunTaskResult runTask(
+      String cluster, String taskDefinition, Integer count, LaunchType launchType) {
     return tasks.runTask(cluster, taskDefinition, count, launchType);
   }
 
-  /** {@code StartTask}: one task on each of 1 to 10 container instances (ids or ARNs) of the cluster. */
-  public io.github.cloudtwin.ecs.StartTaskResult startTask(String cluster, String taskDefinition,
-      List<String> containerInstances, String group) {
+  /**
+   * {@code StartTask}: one task on each of 1 to 10 container instances (ids or ARNs) of the
+   * cluster.
+   */
+  public io.github.cloudtwin.ecs.StartTaskResult startTask(
+      String cluster, String taskDefinition, List<String> containerInstances, String group) {
     return tasks.startTask(cluster, taskDefinition, containerInstances, group);
   }
 
@@ -267,10 +280,27 @@ public final class EcsOperations {
     return tasks.describeTasks(cluster, refs);
   }
 
-  /** {@code ListTasks}: task ARNs, filtered by service, family, container instance, started-by and desired status. */
-  public Page<String> listTasks(String cluster, String serviceName, String family, String containerInstance,
-      String startedBy, String desiredStatus, String nextToken, Integer maxResults) {
-    return tasks.listTasks(cluster, serviceName, family, containerInstance, startedBy, desiredStatus, nextToken,
+  /**
+   * {@code ListTasks}: task ARNs, filtered by service, family, container instance, started-by and
+   * desired status.
+   */
+  public Page<String> listTasks(
+      String cluster,
+      String serviceName,
+      String family,
+      String containerInstance,
+      String startedBy,
+      String desiredStatus,
+      String nextToken,
+      Integer maxResults) {
+    return tasks.listTasks(
+        cluster,
+        serviceName,
+        family,
+        containerInstance,
+        startedBy,
+        desiredStatus,
+        nextToken,
         maxResults);
   }
 
@@ -282,17 +312,20 @@ public final class EcsOperations {
   }
 
   /** {@code DescribeContainerInstances}: unknown ones are failures. */
-  public Described<ContainerInstance> describeContainerInstances(String cluster, List<String> refs) {
+  public Described<ContainerInstance> describeContainerInstances(
+      String cluster, List<String> refs) {
     return containerInstances.describeContainerInstances(cluster, refs);
   }
 
   /** {@code ListContainerInstances}: ARNs, optionally of one status. */
-  public Page<String> listContainerInstances(String cluster, String status, String nextToken, Integer maxResults) {
+  public Page<String> listContainerInstances(
+      String cluster, String status, String nextToken, Integer maxResults) {
     return containerInstances.listContainerInstances(cluster, status, nextToken, maxResults);
   }
 
   /** {@code UpdateContainerInstancesState}: {@code ACTIVE} or {@code DRAINING}. */
-  public List<ContainerInstance> updateContainerInstancesState(String cluster, List<String> refs, String status) {
+  public List<ContainerInstance> updateContainerInstancesState(
+      String cluster, List<String> refs, String status) {
     return containerInstances.updateContainerInstancesState(cluster, refs, status);
   }
 

@@ -4,6 +4,8 @@ import static io.github.cloudtwin.awssdk.operations.EcsLookup.invalid;
 import static io.github.cloudtwin.awssdk.operations.EcsLookup.lastSegment;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.awssdk.operations.EcsOperations.Described;
+import io.github.cloudtwin.awssdk.operations.EcsOperations.Failure;
 import io.github.cloudtwin.ecs.Cluster;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.ecs.EcsService;
@@ -12,10 +14,11 @@ import io.github.cloudtwin.ecs.ServiceUpdate;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import io.github.cloudtwin.awssdk.operations.EcsOperations.Described;
-import io.github.cloudtwin.awssdk.operations.EcsOperations.Failure;
 
-/** ECS's service operations: CreateService, DescribeServices, ListServices, UpdateService and DeleteService. */
+/**
+ * ECS's service operations: CreateService, DescribeServices, ListServices, UpdateService and
+ * DeleteService.
+ */
 final class EcsServiceOperations {
 
   private final CloudTwin twin;
@@ -50,16 +53,25 @@ final class EcsServiceOperations {
       String name = lastSegment(ref);
       EcsService s = lookup.findService(c, name);
       if (s != null) found.add(s);
-      else failures.add(new Failure(ref.startsWith("arn:") ? ref : twin.arns().of("ecs",
-          "service/" + c.clusterName() + "/" + name), "MISSING", null));
+      else
+        failures.add(
+            new Failure(
+                ref.startsWith("arn:")
+                    ? ref
+                    : twin.arns().of("ecs", "service/" + c.clusterName() + "/" + name),
+                "MISSING",
+                null));
     }
     return new Described<>(found, failures);
   }
 
   Page<String> listServices(String cluster, String nextToken, Integer maxResults) {
     Cluster c = lookup.cluster(cluster);
-    List<String> arns = c.services().stream().filter(s -> s.status().equals("ACTIVE")).map(EcsService::serviceArn)
-        .toList();
+    List<String> arns =
+        c.services().stream()
+            .filter(s -> s.status().equals("ACTIVE"))
+            .map(EcsService::serviceArn)
+            .toList();
     return pages.page("ListServices", arns, nextToken, maxResults, 10, 100, "maxResults");
   }
 

@@ -4,6 +4,8 @@ import static io.github.cloudtwin.awssdk.operations.EcsLookup.invalid;
 import static io.github.cloudtwin.awssdk.operations.EcsLookup.lastSegment;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.awssdk.operations.EcsOperations.Described;
+import io.github.cloudtwin.awssdk.operations.EcsOperations.Failure;
 import io.github.cloudtwin.ecs.Cluster;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.ecs.LaunchType;
@@ -13,8 +15,6 @@ import io.github.cloudtwin.ecs.TaskDefinition;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import io.github.cloudtwin.awssdk.operations.EcsOperations.Described;
-import io.github.cloudtwin.awssdk.operations.EcsOperations.Failure;
 
 /** ECS's task operations: RunTask, StartTask, StopTask, DescribeTasks and ListTasks. */
 final class EcsTaskOperations {
@@ -31,7 +31,8 @@ final class EcsTaskOperations {
     this.pages = pages;
   }
 
-  RunTaskResult runTask(String cluster, String taskDefinition, Integer count, LaunchType launchType) {
+  RunTaskResult runTask(
+      String cluster, String taskDefinition, Integer count, LaunchType launchType) {
     Cluster c = lookup.cluster(cluster);
     TaskDefinition td = lookup.taskDefinition(taskDefinition);
     int n = count == null ? 1 : count;
@@ -43,14 +44,17 @@ final class EcsTaskOperations {
     }
   }
 
-  io.github.cloudtwin.ecs.StartTaskResult startTask(String cluster, String taskDefinition,
-      List<String> containerInstances, String group) {
+  io.github.cloudtwin.ecs.StartTaskResult startTask(
+      String cluster, String taskDefinition, List<String> containerInstances, String group) {
     Cluster c = lookup.cluster(cluster);
     TaskDefinition td = lookup.taskDefinition(taskDefinition);
-    if (containerInstances == null || containerInstances.isEmpty()) throw invalid("Container instances can not be empty.");
-    if (containerInstances.size() > 10) throw invalid("Container instances cannot contain more than 10 elements.");
+    if (containerInstances == null || containerInstances.isEmpty())
+      throw invalid("Container instances can not be empty.");
+    if (containerInstances.size() > 10)
+      throw invalid("Container instances cannot contain more than 10 elements.");
     List<String> ids = new ArrayList<>();
-    for (String ref : containerInstances) ids.add(lookup.containerInstance(c.clusterName(), ref).containerInstanceId());
+    for (String ref : containerInstances)
+      ids.add(lookup.containerInstance(c.clusterName(), ref).containerInstanceId());
     try {
       return ecs.startTask(c.clusterName(), td.familyRevision(), ids, group);
     } catch (ValidationException e) {
@@ -83,14 +87,27 @@ final class EcsTaskOperations {
       String id = lastSegment(ref);
       Task t = findTask(c, id);
       if (t != null) found.add(t);
-      else failures.add(new Failure(ref.startsWith("arn:") ? ref : twin.arns().of("ecs",
-          "task/" + c.clusterName() + "/" + id), "MISSING", null));
+      else
+        failures.add(
+            new Failure(
+                ref.startsWith("arn:")
+                    ? ref
+                    : twin.arns().of("ecs", "task/" + c.clusterName() + "/" + id),
+                "MISSING",
+                null));
     }
     return new Described<>(found, failures);
   }
 
-  Page<String> listTasks(String cluster, String serviceName, String family, String containerInstance,
-      String startedBy, String desiredStatus, String nextToken, Integer maxResults) {
+  Page<String> listTasks(
+      String cluster,
+      String serviceName,
+      String family,
+      String containerInstance,
+      String startedBy,
+      String desiredStatus,
+      String nextToken,
+      Integer maxResults) {
     Cluster c = lookup.cluster(cluster);
     if (serviceName != null) lookup.service(c.clusterName(), serviceName);
     String wantedStatus = desiredStatus == null ? "RUNNING" : desiredStatus;
@@ -101,13 +118,18 @@ final class EcsTaskOperations {
     for (Task t : ecs.tasks(c.clusterName())) {
       if (serviceName != null && !lastSegment(serviceName).equals(t.serviceName())) continue;
       if (family != null && !t.taskDefinition().family().equals(family)) continue;
-      if (containerInstance != null && (t.containerInstance() == null
-          || !t.containerInstance().containerInstanceId().equals(lastSegment(containerInstance)))) {
+      if (containerInstance != null
+          && (t.containerInstance() == null
+              || !t.containerInstance()
+                  .containerInstanceId()
+                  .equals(lastSegment(containerInstance)))) {
         continue;
       }
       if (startedBy != null && !startedBy.equals(t.startedBy())) continue;
       String desired = t.desiredStatus().name();
-      if (!(wantedStatus.equals("STOPPED") ? desired.equals("STOPPED") : !desired.equals("STOPPED"))) continue;
+      if (!(wantedStatus.equals("STOPPED")
+          ? desired.equals("STOPPED")
+          : !desired.equals("STOPPED"))) continue;
       arns.add(t.taskArn());
     }
     return pages.page("ListTasks", arns, nextToken, maxResults, 100, 100, "maxResults");

@@ -14,8 +14,10 @@ public final class ElbArns {
 
   private final CloudTwin twin;
   private final String prefix;
+
   /** Rule ids that moved with their rule (SetRulePriorities), by "dimension:port:priority". */
   private final Map<String, String> ruleIds = new java.util.HashMap<>();
+
   /** How often a rule at "dimension:port:priority" was deleted (a new rule there gets a new id). */
   private final Map<String, Integer> generations = new java.util.HashMap<>();
 
@@ -37,7 +39,11 @@ public final class ElbArns {
 
   /** The ARN of the listener on {@code port}. */
   public String listenerArn(LoadBalancer lb, int port) {
-    return prefix + "listener/" + lb.dimensionValue() + "/" + Ids.hex("listener/" + lb.dimensionValue() + ":" + port, 16);
+    return prefix
+        + "listener/"
+        + lb.dimensionValue()
+        + "/"
+        + Ids.hex("listener/" + lb.dimensionValue() + ":" + port, 16);
   }
 
   /** The ARN of a rule of the listener on {@code port}; priority 0 is the default rule. */
@@ -51,8 +57,13 @@ public final class ElbArns {
         id = Ids.hex("rule/" + key + (generation == null ? "" : "#" + generation), 16);
       }
     }
-    return prefix + "listener-rule/" + lb.dimensionValue() + "/"
-        + Ids.hex("listener/" + lb.dimensionValue() + ":" + port, 16) + "/" + id;
+    return prefix
+        + "listener-rule/"
+        + lb.dimensionValue()
+        + "/"
+        + Ids.hex("listener/" + lb.dimensionValue() + ":" + port, 16)
+        + "/"
+        + id;
   }
 
   /**
@@ -101,9 +112,11 @@ public final class ElbArns {
     if (arn == null) return null;
     for (LoadBalancer lb : twin.loadBalancing().loadBalancers()) {
       for (io.github.cloudtwin.elb.ListenerSpec l : lb.listeners()) {
-        if (ruleArn(lb, l.port(), 0).equals(arn)) return new RuleRef(new ListenerRef(lb, l.port()), 0);
+        if (ruleArn(lb, l.port(), 0).equals(arn))
+          return new RuleRef(new ListenerRef(lb, l.port()), 0);
         for (io.github.cloudtwin.elb.RuleSpec r : l.rules()) {
-          if (ruleArn(lb, l.port(), r.priority()).equals(arn)) return new RuleRef(new ListenerRef(lb, l.port()), r.priority());
+          if (ruleArn(lb, l.port(), r.priority()).equals(arn))
+            return new RuleRef(new ListenerRef(lb, l.port()), r.priority());
         }
       }
     }
@@ -121,14 +134,16 @@ public final class ElbArns {
   /** The target group with {@code arn}, or null. */
   public TargetGroup targetGroup(String arn) {
     if (arn == null) return null;
-    for (TargetGroup tg : twin.loadBalancing().targetGroups()) if (targetGroupArn(tg).equals(arn)) return tg;
+    for (TargetGroup tg : twin.loadBalancing().targetGroups())
+      if (targetGroupArn(tg).equals(arn)) return tg;
     return null;
   }
 
   /** The load balancer with {@code arn}, or null. */
   public LoadBalancer loadBalancer(String arn) {
     if (arn == null) return null;
-    for (LoadBalancer lb : twin.loadBalancing().loadBalancers()) if (loadBalancerArn(lb).equals(arn)) return lb;
+    for (LoadBalancer lb : twin.loadBalancing().loadBalancers())
+      if (loadBalancerArn(lb).equals(arn)) return lb;
     return null;
   }
 
@@ -136,7 +151,8 @@ public final class ElbArns {
   public ListenerRef listener(String arn) {
     if (arn == null) return null;
     for (LoadBalancer lb : twin.loadBalancing().loadBalancers()) {
-      for (int port : lb.listenerPorts()) if (listenerArn(lb, port).equals(arn)) return new ListenerRef(lb, port);
+      for (int port : lb.listenerPorts())
+        if (listenerArn(lb, port).equals(arn)) return new ListenerRef(lb, port);
     }
     return null;
   }

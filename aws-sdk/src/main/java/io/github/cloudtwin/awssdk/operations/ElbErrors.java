@@ -12,8 +12,15 @@ final class ElbErrors {
 
   private ElbErrors() {}
 
-  private static final List<String> CORE_CODES = List.of("PriorityInUse", "ResourceInUse", "RuleNotFound",
-      "ListenerNotFound", "TargetGroupNotFound", "LoadBalancerNotFound", "DuplicateListener");
+  private static final List<String> CORE_CODES =
+      List.of(
+          "PriorityInUse",
+          "ResourceInUse",
+          "RuleNotFound",
+          "ListenerNotFound",
+          "TargetGroupNotFound",
+          "LoadBalancerNotFound",
+          "DuplicateListener");
 
   /** Runs a core change, answering its refusal with the AWS error code its message starts with. */
   static void core(Runnable change) {

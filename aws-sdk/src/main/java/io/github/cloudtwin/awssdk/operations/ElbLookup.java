@@ -20,7 +20,8 @@ final class ElbLookup {
   LoadBalancer loadBalancer(String arn) {
     LoadBalancer lb = arns.loadBalancer(arn);
     if (lb == null) {
-      throw AwsErrorException.badRequest("LoadBalancerNotFound", "One or more load balancers not found");
+      throw AwsErrorException.badRequest(
+          "LoadBalancerNotFound", "One or more load balancers not found");
     }
     return lb;
   }
@@ -28,26 +29,33 @@ final class ElbLookup {
   /** The target group with this ARN, or TargetGroupNotFound. */
   TargetGroup targetGroup(String arn) {
     TargetGroup tg = arns.targetGroup(arn);
-    if (tg == null) throw AwsErrorException.badRequest("TargetGroupNotFound", "Target groups '" + arn + "' not found");
+    if (tg == null)
+      throw AwsErrorException.badRequest(
+          "TargetGroupNotFound", "Target groups '" + arn + "' not found");
     return tg;
   }
 
   /** The listener with this ARN, or ListenerNotFound. */
   ElbArns.ListenerRef listener(String arn) {
     ElbArns.ListenerRef l = arns.listener(arn);
-    if (l == null) throw AwsErrorException.badRequest("ListenerNotFound", "One or more listeners not found");
+    if (l == null)
+      throw AwsErrorException.badRequest("ListenerNotFound", "One or more listeners not found");
     return l;
   }
 
   /** The spec of a listener. */
   ListenerSpec spec(ElbArns.ListenerRef l) {
-    return l.loadBalancer().listeners().stream().filter(s -> s.port() == l.port()).findFirst().orElseThrow();
+    return l.loadBalancer().listeners().stream()
+        .filter(s -> s.port() == l.port())
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The rule with this ARN, or RuleNotFound. */
   ElbArns.RuleRef rule(String arn) {
     ElbArns.RuleRef r = arns.rule(arn);
-    if (r == null) throw AwsErrorException.badRequest("RuleNotFound", "One or more rules not found");
+    if (r == null)
+      throw AwsErrorException.badRequest("RuleNotFound", "One or more rules not found");
     return r;
   }
 }

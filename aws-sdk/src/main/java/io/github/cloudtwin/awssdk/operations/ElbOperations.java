@@ -4,7 +4,6 @@ import static io.github.cloudtwin.awssdk.operations.ElbErrors.core;
 import static io.github.cloudtwin.awssdk.operations.ElbErrors.protocol;
 import static io.github.cloudtwin.awssdk.operations.ElbErrors.validation;
 
-import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.elb.HealthCheckSpec;
@@ -21,6 +20,7 @@ import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.elb.TargetGroupSpec;
 import io.github.cloudtwin.elb.TargetHealth;
 import io.github.cloudtwin.elb.TargetType;
+import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
@@ -33,14 +33,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Elastic Load Balancing (v2) API operations over the twin, independent of any SDK: load
- * balancers, target groups, listeners and their rules, target registration and health, with
- * AWS's error codes ({@code LoadBalancerNotFound}, {@code TargetGroupNotFound}, {@code
- * DuplicateTargetGroupName}, {@code InvalidTarget}, {@code ValidationError}, ...) and
- * Marker/NextMarker pages.
+ * Elastic Load Balancing (v2) API operations over the twin, independent of any SDK: load balancers,
+ * target groups, listeners and their rules, target registration and health, with AWS's error codes
+ * ({@code LoadBalancerNotFound}, {@code TargetGroupNotFound}, {@code DuplicateTargetGroupName},
+ * {@code InvalidTarget}, {@code ValidationError}, ...) and Marker/NextMarker pages.
  *
- * <p>A facade: load balancers and target groups here; listeners and rules, targets, lookups by
- * ARN and the error answers have their own classes.
+ * <p>A facade: load balancers and target groups here; listeners and rules, targets, lookups by ARN
+ * and the error answers have their own classes.
  */
 public final class ElbOperations {
 
@@ -82,31 +81,43 @@ public final class ElbOperations {
    * @param enabled whether checks run
    */
   public record HealthCheck(
-      String protocol, String port, String path, Integer intervalSeconds, Integer timeoutSeconds,
-      Integer healthyThresholdCount, Integer unhealthyThresholdCount, String matcher, Boolean enabled) {}
+      String protocol,
+      String port,
+      String path,
+      Integer intervalSeconds,
+      Integer timeoutSeconds,
+      Integer healthyThresholdCount,
+      Integer unhealthyThresholdCount,
+      String matcher,
+      Boolean enabled) {}
 
   // ------------------------------------------------------------------ load balancers
 
   /** {@code CreateLoadBalancer}: zones from the subnets (one per zone in the twin). */
   public LoadBalancer createLoadBalancer(String name, String type, List<String> subnets) {
     if (name == null) throw validation("A load balancer name is required.");
-    LoadBalancerType t = switch (type == null ? "application" : type) {
-      case "application" -> LoadBalancerType.APPLICATION;
-      case "network" -> LoadBalancerType.NETWORK;
-      default -> throw new UnsupportedOperationException("CreateLoadBalancer of type " + type
-          + " is not simulated by CloudTwin (application and network are)");
-    };
+    LoadBalancerType t =
+        switch (type == null ? "application" : type) {
+          case "application" -> LoadBalancerType.APPLICATION;
+          case "network" -> LoadBalancerType.NETWORK;
+          default ->
+              throw new UnsupportedOperationException(
+                  "CreateLoadBalancer of type "
+                      + type
+                      + " is not simulated by CloudTwin (application and network are)");
+        };
     if (subnets == null || subnets.isEmpty()) {
       throw validation("At least one subnet must be specified.");
     }
     List<String> zones = new ArrayList<>();
     for (String s : subnets) zones.add(zoneOfSubnet(s));
     if (elb.loadBalancers().stream().anyMatch(lb -> lb.name().equals(name))) {
-      throw AwsErrorException.badRequest("DuplicateLoadBalancerName", "A load balancer with the same name '" + name
-          + "' exists");
+      throw AwsErrorException.badRequest(
+          "DuplicateLoadBalancerName", "A load balancer with the same name '" + name + "' exists");
     }
     try {
-      return elb.createLoadBalancer(new LoadBalancerSpec(name, t, zones, null, null, null, false, null));
+      return elb.createLoadBalancer(
+          new LoadBalancerSpec(name, t, zones, null, null, null, false, null));
     } catch (ValidationException e) {
       throw validation(e.getMessage());
     }
@@ -134,34 +145,54 @@ public final class ElbOperations {
   }
 
   private LoadBalancer loadBalancerNamed(String name) {
-    for (LoadBalancer lb : elb.loadBalancers()) if (lb.name().equals(name) && lb.type() != LoadBalancerType.CLASSIC) return lb;
-    throw AwsErrorException.badRequest("LoadBalancerNotFound", "Load balancers '[" + name + "]' not found");
+    for (LoadBalancer lb : elb.loadBalancers())
+      if (lb.name().equals(name) && lb.type() != LoadBalancerType.CLASSIC) return lb;
+    throw AwsErrorException.badRequest(
+        "LoadBalancerNotFound", "Load balancers '[" + name + "]' not found");
   }
 
-  /** When the load balancer was created (its {@link ElbFact.LoadBalancerCreated} timeline event). */
+  /**
+   * When the load balancer was created (its {@link ElbFact.LoadBalancerCreated} timeline event).
+   */
   public Instant createdTime(LoadBalancer lb) {
     for (TimelineEvent e : twin.timeline().events(ElbFact.LoadBalancerCreated.class)) {
-      if (((ElbFact.LoadBalancerCreated) e.fact()).loadBalancerName().equals(lb.name())) return e.time();
+      if (((ElbFact.LoadBalancerCreated) e.fact()).loadBalancerName().equals(lb.name()))
+        return e.time();
     }
     return twin.now();
   }
 
   // ------------------------------------------------------------------ target groups
 
-  /** {@code CreateTargetGroup}; the same name with the same settings answers the existing group, as AWS does. */
+  /**
+   * {@code CreateTargetGroup}; the same name with the same settings answers the existing group, as
+   * AWS does.
+   */
   public TargetGroup createTargetGroup(
       String name, String protocol, Integer port, String targetType, HealthCheck hc) {
     if (name == null) throw validation("A target group name is required.");
-    TargetType tt = targetType == null ? TargetType.INSTANCE : switch (targetType) {
-      case "instance" -> TargetType.INSTANCE;
-      case "ip" -> TargetType.IP;
-      default -> throw new UnsupportedOperationException("CreateTargetGroup with TargetType " + targetType
-          + " is not simulated by CloudTwin (instance and ip are)");
-    };
-    if (protocol == null) throw validation("A protocol must be specified for target type '" + tt.toString()
-        .toLowerCase(java.util.Locale.ROOT) + "'.");
-    if (port == null) throw validation("A port must be specified for target type '" + tt.toString()
-        .toLowerCase(java.util.Locale.ROOT) + "'.");
+    TargetType tt =
+        targetType == null
+            ? TargetType.INSTANCE
+            : switch (targetType) {
+              case "instance" -> TargetType.INSTANCE;
+              case "ip" -> TargetType.IP;
+              default ->
+                  throw new UnsupportedOperationException(
+                      "CreateTargetGroup with TargetType "
+                          + targetType
+                          + " is not simulated by CloudTwin (instance and ip are)");
+            };
+    if (protocol == null)
+      throw validation(
+          "A protocol must be specified for target type '"
+              + tt.toString().toLowerCase(java.util.Locale.ROOT)
+              + "'.");
+    if (port == null)
+      throw validation(
+          "A port must be specified for target type '"
+              + tt.toString().toLowerCase(java.util.Locale.ROOT)
+              + "'.");
     Protocol p = protocol(protocol);
     TargetGroupSpec.Builder b = TargetGroupSpec.builder(name).protocol(p).port(port).targetType(tt);
     if (hc != null) b.healthCheck(healthCheck(hc));
@@ -174,8 +205,9 @@ public final class ElbOperations {
     for (TargetGroup existing : elb.targetGroups()) {
       if (existing.name().equals(name)) {
         if (existing.spec().equals(spec)) return existing;
-        throw AwsErrorException.badRequest("DuplicateTargetGroupName", "A target group with the same name '" + name
-            + "' exists, but with different settings");
+        throw AwsErrorException.badRequest(
+            "DuplicateTargetGroupName",
+            "A target group with the same name '" + name + "' exists, but with different settings");
       }
     }
     return elb.createTargetGroup(spec);
@@ -188,14 +220,18 @@ public final class ElbOperations {
       try {
         b.port(Integer.parseInt(hc.port()));
       } catch (NumberFormatException e) {
-        throw validation("Health check port '" + hc.port() + "' must be 'traffic-port' or a number from 1 to 65535");
+        throw validation(
+            "Health check port '"
+                + hc.port()
+                + "' must be 'traffic-port' or a number from 1 to 65535");
       }
     }
     if (hc.path() != null) b.path(hc.path());
     if (hc.intervalSeconds() != null) b.interval(Duration.ofSeconds(hc.intervalSeconds()));
     if (hc.timeoutSeconds() != null) b.timeout(Duration.ofSeconds(hc.timeoutSeconds()));
     if (hc.healthyThresholdCount() != null) b.healthyThresholdCount(hc.healthyThresholdCount());
-    if (hc.unhealthyThresholdCount() != null) b.unhealthyThresholdCount(hc.unhealthyThresholdCount());
+    if (hc.unhealthyThresholdCount() != null)
+      b.unhealthyThresholdCount(hc.unhealthyThresholdCount());
     if (hc.matcher() != null) b.matcher(hc.matcher());
     if (hc.enabled() != null) b.enabled(hc.enabled());
     return b.build();
@@ -203,12 +239,22 @@ public final class ElbOperations {
 
   /** {@code DescribeTargetGroups}: all, the named, by ARN, or those of a load balancer. */
   public Page<TargetGroup> describeTargetGroups(
-      String loadBalancerArn, List<String> targetGroupArns, List<String> names, String marker, Integer pageSize) {
+      String loadBalancerArn,
+      List<String> targetGroupArns,
+      List<String> names,
+      String marker,
+      Integer pageSize) {
     List<TargetGroup> all = new ArrayList<>();
     if (names != null && !names.isEmpty()) {
       for (String n : new LinkedHashSet<>(names)) {
-        TargetGroup tg = elb.targetGroups().stream().filter(t -> t.name().equals(n)).findFirst().orElseThrow(() ->
-            AwsErrorException.badRequest("TargetGroupNotFound", "One or more target groups not found"));
+        TargetGroup tg =
+            elb.targetGroups().stream()
+                .filter(t -> t.name().equals(n))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        AwsErrorException.badRequest(
+                            "TargetGroupNotFound", "One or more target groups not found"));
         all.add(tg);
       }
     } else if (targetGroupArns != null && !targetGroupArns.isEmpty()) {
@@ -234,8 +280,11 @@ public final class ElbOperations {
     List<String> out = new ArrayList<>();
     for (LoadBalancer lb : elb.loadBalancers()) {
       for (ListenerSpec l : lb.listeners()) {
-        boolean uses = l.defaultAction().isForward() && l.defaultAction().targetGroupWeights().containsKey(tg.name());
-        for (RuleSpec r : l.rules()) uses |= r.action().isForward() && r.action().targetGroupWeights().containsKey(tg.name());
+        boolean uses =
+            l.defaultAction().isForward()
+                && l.defaultAction().targetGroupWeights().containsKey(tg.name());
+        for (RuleSpec r : l.rules())
+          uses |= r.action().isForward() && r.action().targetGroupWeights().containsKey(tg.name());
         if (uses && !out.contains(lb.name())) out.add(lb.name());
       }
     }
@@ -245,13 +294,18 @@ public final class ElbOperations {
   // ------------------------------------------------------------------ listeners and rules
 
   /** {@code CreateListener} forwarding to one target group (or a fixed response). */
-  public void createListener(String loadBalancerArn, Integer port, String protocol, RuleAction defaultAction,
+  public void createListener(
+      String loadBalancerArn,
+      Integer port,
+      String protocol,
+      RuleAction defaultAction,
       List<RuleSpec> rules) {
     listeners.createListener(loadBalancerArn, port, protocol, defaultAction, rules);
   }
 
   /** The listeners of a load balancer, or the one with this ARN. */
-  public List<ElbArns.ListenerRef> describeListeners(String loadBalancerArn, List<String> listenerArns) {
+  public List<ElbArns.ListenerRef> describeListeners(
+      String loadBalancerArn, List<String> listenerArns) {
     return listeners.describeListeners(loadBalancerArn, listenerArns);
   }
 
@@ -266,14 +320,20 @@ public final class ElbOperations {
   }
 
   /** {@code CreateRule} on an Application Load Balancer's listener; answers the rule's priority. */
-  public int createRule(String listenerArn, Integer priority, List<io.github.cloudtwin.elb.RuleCondition> conditions,
+  public int createRule(
+      String listenerArn,
+      Integer priority,
+      List<io.github.cloudtwin.elb.RuleCondition> conditions,
       RuleAction action) {
     return listeners.createRule(listenerArn, priority, conditions, action);
   }
 
-  /** {@code ModifyRule}: new conditions and/or actions for a rule (not the default rule's conditions). */
-  public ElbArns.RuleRef modifyRule(String ruleArn, List<io.github.cloudtwin.elb.RuleCondition> conditions,
-      RuleAction action) {
+  /**
+   * {@code ModifyRule}: new conditions and/or actions for a rule (not the default rule's
+   * conditions).
+   */
+  public ElbArns.RuleRef modifyRule(
+      String ruleArn, List<io.github.cloudtwin.elb.RuleCondition> conditions, RuleAction action) {
     return listeners.modifyRule(ruleArn, conditions, action);
   }
 
@@ -282,7 +342,10 @@ public final class ElbOperations {
     listeners.deleteRule(ruleArn);
   }
 
-  /** {@code SetRulePriorities}: every rule of one listener, applied at once; answers the rules moved. */
+  /**
+   * {@code SetRulePriorities}: every rule of one listener, applied at once; answers the rules
+   * moved.
+   */
   public List<ElbArns.RuleRef> setRulePriorities(Map<String, Integer> priorityByRuleArn) {
     return listeners.setRulePriorities(priorityByRuleArn);
   }
@@ -297,14 +360,20 @@ public final class ElbOperations {
     return lookup.rule(arn);
   }
 
-  /** {@code DeleteLoadBalancer}: AWS answers success for a load balancer that does not exist or is already deleted. */
+  /**
+   * {@code DeleteLoadBalancer}: AWS answers success for a load balancer that does not exist or is
+   * already deleted.
+   */
   public void deleteLoadBalancer(String loadBalancerArn) {
     if (loadBalancerArn == null) throw validation("A load balancer ARN must be specified.");
     LoadBalancer lb = arns.loadBalancer(loadBalancerArn);
     if (lb != null) core(() -> elb.deleteLoadBalancer(lb.name()));
   }
 
-  /** {@code DeleteTargetGroup}: ResourceInUse while a listener or rule forwards to it; an unknown ARN succeeds. */
+  /**
+   * {@code DeleteTargetGroup}: ResourceInUse while a listener or rule forwards to it; an unknown
+   * ARN succeeds.
+   */
   public void deleteTargetGroup(String targetGroupArn) {
     if (targetGroupArn == null) throw validation("A target group ARN must be specified.");
     TargetGroup tg = arns.targetGroup(targetGroupArn);
@@ -333,7 +402,10 @@ public final class ElbOperations {
    */
   public record TargetHealthRow(String id, int port, TargetHealth health) {}
 
-  /** {@code DescribeTargetHealth}: registered targets, or the ones asked (unregistered ones are {@code unused}). */
+  /**
+   * {@code DescribeTargetHealth}: registered targets, or the ones asked (unregistered ones are
+   * {@code unused}).
+   */
   public List<TargetHealthRow> describeTargetHealth(String targetGroupArn, List<String> targetIds) {
     return targets.describeTargetHealth(targetGroupArn, targetIds);
   }
@@ -342,7 +414,9 @@ public final class ElbOperations {
 
   /** The zone the subnet id stands for, or InvalidSubnet / SubnetNotFound. */
   public String zoneOfSubnet(String subnet) {
-    for (AvailabilityZone z : twin.availabilityZones()) if (Ids.subnetId(z.name()).equals(subnet)) return z.name();
-    throw AwsErrorException.badRequest("SubnetNotFound", "The subnet ID '" + subnet + "' does not exist");
+    for (AvailabilityZone z : twin.availabilityZones())
+      if (Ids.subnetId(z.name()).equals(subnet)) return z.name();
+    throw AwsErrorException.badRequest(
+        "SubnetNotFound", "The subnet ID '" + subnet + "' does not exist");
   }
 }

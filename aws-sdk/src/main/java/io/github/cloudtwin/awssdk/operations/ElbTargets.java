@@ -2,9 +2,8 @@ package io.github.cloudtwin.awssdk.operations;
 
 import static io.github.cloudtwin.awssdk.operations.ElbErrors.validation;
 
-import io.github.cloudtwin.awssdk.operations.ElbOperations.TargetHealthRow;
-
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.awssdk.operations.ElbOperations.TargetHealthRow;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.TargetDescription;
 import io.github.cloudtwin.elb.TargetGroup;
@@ -31,7 +30,8 @@ final class ElbTargets {
 
   void registerTargets(String targetGroupArn, List<TargetDescription> targets) {
     TargetGroup tg = lookup.targetGroup(targetGroupArn);
-    if (targets == null || targets.isEmpty()) throw validation("You must specify at least one target");
+    if (targets == null || targets.isEmpty())
+      throw validation("You must specify at least one target");
     for (TargetDescription t : targets) checkTarget(tg, t.id());
     try {
       elb.registerTargets(tg.name(), targets.toArray(TargetDescription[]::new));
@@ -42,11 +42,17 @@ final class ElbTargets {
 
   void deregisterTargets(String targetGroupArn, List<String> targetIds) {
     TargetGroup tg = lookup.targetGroup(targetGroupArn);
-    if (targetIds == null || targetIds.isEmpty()) throw validation("You must specify at least one target");
+    if (targetIds == null || targetIds.isEmpty())
+      throw validation("You must specify at least one target");
     for (String id : targetIds) {
       if (!tg.targetHealth().containsKey(id)) {
-        throw AwsErrorException.badRequest("InvalidTarget", "The following targets are not registered in target group '"
-            + tg.name() + "': '" + id + "'");
+        throw AwsErrorException.badRequest(
+            "InvalidTarget",
+            "The following targets are not registered in target group '"
+                + tg.name()
+                + "': '"
+                + id
+                + "'");
       }
     }
     elb.deregisterTargets(tg.name(), targetIds.toArray(String[]::new));
@@ -58,8 +64,8 @@ final class ElbTargets {
       try {
         twin.ec2().instance(id);
       } catch (ValidationException e) {
-        throw AwsErrorException.badRequest("InvalidTarget", "The following targets are not valid instances: '" + id
-            + "'");
+        throw AwsErrorException.badRequest(
+            "InvalidTarget", "The following targets are not valid instances: '" + id + "'");
       }
     }
   }
@@ -70,14 +76,23 @@ final class ElbTargets {
     List<TargetHealthRow> out = new ArrayList<>();
     int port = tg.spec().port();
     if (targetIds == null || targetIds.isEmpty()) {
-      for (Map.Entry<String, TargetHealth> e : all.entrySet()) out.add(new TargetHealthRow(e.getKey(), port, e.getValue()));
+      for (Map.Entry<String, TargetHealth> e : all.entrySet())
+        out.add(new TargetHealthRow(e.getKey(), port, e.getValue()));
       return out;
     }
     for (String id : targetIds) {
       checkTarget(tg, id);
       TargetHealth h = all.get(id);
-      out.add(new TargetHealthRow(id, port, h != null ? h : new TargetHealth(TargetHealthState.UNUSED,
-          "Target.NotRegistered", "Target is not registered to the target group")));
+      out.add(
+          new TargetHealthRow(
+              id,
+              port,
+              h != null
+                  ? h
+                  : new TargetHealth(
+                      TargetHealthState.UNUSED,
+                      "Target.NotRegistered",
+                      "Target is not registered to the target group")));
     }
     return out;
   }

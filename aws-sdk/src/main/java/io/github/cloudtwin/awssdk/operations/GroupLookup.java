@@ -24,8 +24,9 @@ final class GroupLookup {
   AutoScalingGroup group(String name) {
     requiredName("autoScalingGroupName", name, 255);
     for (AutoScalingGroup g : autoScaling.groups()) if (g.name().equals(name)) return g;
-    throw AwsErrorException.badRequest("ValidationError", "AutoScalingGroup name not found - AutoScalingGroup '"
-        + name + "' not found");
+    throw AwsErrorException.badRequest(
+        "ValidationError",
+        "AutoScalingGroup name not found - AutoScalingGroup '" + name + "' not found");
   }
 
   /** Whether a group of this name exists. */
@@ -38,8 +39,11 @@ final class GroupLookup {
   String targetGroupName(String arn) {
     io.github.cloudtwin.elb.TargetGroup tg = new ElbArns(twin).targetGroup(arn);
     if (tg == null) {
-      throw AwsErrorException.badRequest("ValidationError",
-          "Provided Target Groups may not be valid. Please ensure they exist and try again. (" + arn + ")");
+      throw AwsErrorException.badRequest(
+          "ValidationError",
+          "Provided Target Groups may not be valid. Please ensure they exist and try again. ("
+              + arn
+              + ")");
     }
     return tg.name();
   }

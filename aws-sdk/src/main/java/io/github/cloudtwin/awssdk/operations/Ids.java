@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Deterministic ids and ARNs for resources the twin names but does not number (Auto Scaling
- * groups, load balancers, target groups, subnets): derived from the name, so the same estate
- * always answers with the same ARNs.
+ * Deterministic ids and ARNs for resources the twin names but does not number (Auto Scaling groups,
+ * load balancers, target groups, subnets): derived from the name, so the same estate always answers
+ * with the same ARNs.
  */
 public final class Ids {
 
@@ -33,7 +33,10 @@ public final class Ids {
 
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
-  /** The 16 hex digits of {@code v} (zero-padded) into {@code out} at {@code at}: no Formatter on the hot path. */
+  /**
+   * The 16 hex digits of {@code v} (zero-padded) into {@code out} at {@code at}: no Formatter on
+   * the hot path.
+   */
   private static void hexDigits(char[] out, int at, long v) {
     for (int i = 15; i >= 0; i--) {
       out[at + i] = DIGITS[(int) (v & 0xf)];
@@ -53,6 +56,7 @@ public final class Ids {
 
   /** The ARN of the Auto Scaling group {@code name}. */
   public static String autoScalingGroupArn(Arns arns, String name) {
-    return arns.of("autoscaling", "autoScalingGroup:" + uuid("asg/" + name) + ":autoScalingGroupName/" + name);
+    return arns.of(
+        "autoscaling", "autoScalingGroup:" + uuid("asg/" + name) + ":autoScalingGroupName/" + name);
   }
 }

@@ -27,7 +27,8 @@ final class InstanceOperations {
     this.activities = activities;
   }
 
-  List<ScalingActivity> enterStandby(String groupName, List<String> instanceIds, Boolean decrement) {
+  List<ScalingActivity> enterStandby(
+      String groupName, List<String> instanceIds, Boolean decrement) {
     groups.group(groupName);
     required("shouldDecrementDesiredCapacity", decrement);
     autoScaling.enterStandby(groupName, decrement, ids(instanceIds));
@@ -42,16 +43,21 @@ final class InstanceOperations {
 
   void setInstanceHealth(String instanceId, String healthStatus, Boolean shouldRespectGracePeriod) {
     required("instanceId", instanceId);
-    HealthStatus h = switch (required("healthStatus", healthStatus)) {
-      case "Healthy" -> HealthStatus.HEALTHY;
-      case "Unhealthy" -> HealthStatus.UNHEALTHY;
-      default -> throw AwsErrorException.badRequest("ValidationError",
-          "Invalid health status " + healthStatus + ": use Healthy or Unhealthy");
-    };
-    autoScaling.setInstanceHealth(instanceId, h, shouldRespectGracePeriod == null || shouldRespectGracePeriod);
+    HealthStatus h =
+        switch (required("healthStatus", healthStatus)) {
+          case "Healthy" -> HealthStatus.HEALTHY;
+          case "Unhealthy" -> HealthStatus.UNHEALTHY;
+          default ->
+              throw AwsErrorException.badRequest(
+                  "ValidationError",
+                  "Invalid health status " + healthStatus + ": use Healthy or Unhealthy");
+        };
+    autoScaling.setInstanceHealth(
+        instanceId, h, shouldRespectGracePeriod == null || shouldRespectGracePeriod);
   }
 
-  void setInstanceProtection(String groupName, List<String> instanceIds, Boolean protectedFromScaleIn) {
+  void setInstanceProtection(
+      String groupName, List<String> instanceIds, Boolean protectedFromScaleIn) {
     groups.group(groupName);
     required("protectedFromScaleIn", protectedFromScaleIn);
     autoScaling.setInstanceProtection(groupName, protectedFromScaleIn, ids(instanceIds));
@@ -62,7 +68,8 @@ final class InstanceOperations {
     required("shouldDecrementDesiredCapacity", decrement);
     String groupName = null;
     for (AutoScalingGroup g : autoScaling.groups()) {
-      for (AutoScalingInstance i : g.instances()) if (i.instanceId().equals(instanceId)) groupName = g.name();
+      for (AutoScalingInstance i : g.instances())
+        if (i.instanceId().equals(instanceId)) groupName = g.name();
     }
     autoScaling.terminateInstanceInAutoScalingGroup(instanceId, decrement);
     List<ScalingActivity> started = activities.startedNow(groupName, List.of(instanceId));
@@ -86,7 +93,8 @@ final class InstanceOperations {
       try {
         out.add(ScalingProcess.valueOf(n));
       } catch (IllegalArgumentException e) {
-        throw AwsErrorException.badRequest("ValidationError", "Process '" + n + "' is not a valid process name.");
+        throw AwsErrorException.badRequest(
+            "ValidationError", "Process '" + n + "' is not a valid process name.");
       }
     }
     return out.toArray(ScalingProcess[]::new);
@@ -94,7 +102,8 @@ final class InstanceOperations {
 
   private static String[] ids(List<String> instanceIds) {
     if (instanceIds == null || instanceIds.isEmpty()) {
-      throw AwsErrorException.badRequest("ValidationError", "InstanceIds must contain at least one instance id.");
+      throw AwsErrorException.badRequest(
+          "ValidationError", "InstanceIds must contain at least one instance id.");
     }
     return instanceIds.toArray(String[]::new);
   }

@@ -29,7 +29,10 @@ public final class LaunchTemplates {
    * @param defaultVersion the default version number
    */
   public record Template(
-      String launchTemplateId, String launchTemplateName, Instant createTime, List<String> instanceTypes,
+      String launchTemplateId,
+      String launchTemplateName,
+      Instant createTime,
+      List<String> instanceTypes,
       int defaultVersion) {
 
     /**
@@ -82,16 +85,19 @@ public final class LaunchTemplates {
   public synchronized Template create(String name, String instanceType) {
     Constraints.requiredName("launchTemplateName", name, 128);
     if (!name.matches("[a-zA-Z0-9().\\-/_]+")) {
-      throw AwsErrorException.badRequest("InvalidLaunchTemplateName.MalformedException",
+      throw AwsErrorException.badRequest(
+          "InvalidLaunchTemplateName.MalformedException",
           "A launch template name must be between 3 and 128 characters, and may contain letters, numbers, and the"
               + " following characters: - ( ) . / _.");
     }
     if (byName.containsKey(name)) {
-      throw AwsErrorException.badRequest("InvalidLaunchTemplateName.AlreadyExistsException",
+      throw AwsErrorException.badRequest(
+          "InvalidLaunchTemplateName.AlreadyExistsException",
           "Launch template name already in use.");
     }
     checkType(instanceType);
-    Template t = new Template("lt-" + Ids.hex("lt/" + name, 17), name, twin.now(), List.of(instanceType), 1);
+    Template t =
+        new Template("lt-" + Ids.hex("lt/" + name, 17), name, twin.now(), List.of(instanceType), 1);
     byName.put(name, t);
     return t;
   }
@@ -109,8 +115,13 @@ public final class LaunchTemplates {
     checkType(instanceType);
     List<String> types = new ArrayList<>(t.instanceTypes());
     types.add(instanceType);
-    Template next = new Template(t.launchTemplateId(), t.launchTemplateName(), t.createTime(), types,
-        t.defaultVersion());
+    Template next =
+        new Template(
+            t.launchTemplateId(),
+            t.launchTemplateName(),
+            t.createTime(),
+            types,
+            t.defaultVersion());
     byName.put(t.launchTemplateName(), next);
     return next;
   }
@@ -142,17 +153,21 @@ public final class LaunchTemplates {
    */
   public synchronized Template find(String id, String name) {
     for (Template t : byName.values()) {
-      if (id != null ? t.launchTemplateId().equals(id) : t.launchTemplateName().equals(name)) return t;
+      if (id != null ? t.launchTemplateId().equals(id) : t.launchTemplateName().equals(name))
+        return t;
     }
     if (id == null && name == null) {
-      throw AwsErrorException.badRequest("MissingParameter",
+      throw AwsErrorException.badRequest(
+          "MissingParameter",
           "The request must contain the parameter launchTemplateName or launchTemplateId");
     }
     if (id != null) {
-      throw AwsErrorException.badRequest("InvalidLaunchTemplateId.NotFound",
+      throw AwsErrorException.badRequest(
+          "InvalidLaunchTemplateId.NotFound",
           "The specified launch template, with template ID " + id + ", does not exist.");
     }
-    throw AwsErrorException.badRequest("InvalidLaunchTemplateName.NotFoundException",
+    throw AwsErrorException.badRequest(
+        "InvalidLaunchTemplateName.NotFoundException",
         "The specified launch template, with template name " + name + ", does not exist.");
   }
 
@@ -170,8 +185,9 @@ public final class LaunchTemplates {
     try {
       t = find(id, name);
     } catch (AwsErrorException e) {
-      throw AwsErrorException.badRequest("ValidationError", "You must use a valid fully-formed launch template. "
-          + e.getMessage());
+      throw AwsErrorException.badRequest(
+          "ValidationError",
+          "You must use a valid fully-formed launch template. " + e.getMessage());
     }
     int v;
     if (version == null || version.equals("$Default")) {
@@ -185,9 +201,14 @@ public final class LaunchTemplates {
         v = -1;
       }
       if (v < 1 || v > t.latestVersion()) {
-        throw AwsErrorException.badRequest("ValidationError", "You must use a valid fully-formed launch template."
-            + " The specified launch template, with template ID " + t.launchTemplateId() + ", does not have version "
-            + version + ".");
+        throw AwsErrorException.badRequest(
+            "ValidationError",
+            "You must use a valid fully-formed launch template."
+                + " The specified launch template, with template ID "
+                + t.launchTemplateId()
+                + ", does not have version "
+                + version
+                + ".");
       }
     }
     return new Resolved(t.launchTemplateName(), Integer.toString(v), t.instanceTypes().get(v - 1));
@@ -198,7 +219,8 @@ public final class LaunchTemplates {
     try {
       InstanceType.of(instanceType);
     } catch (IllegalArgumentException e) {
-      throw AwsErrorException.badRequest("InvalidParameterValue",
+      throw AwsErrorException.badRequest(
+          "InvalidParameterValue",
           "Invalid value '" + instanceType + "' for InstanceType. (" + e.getMessage() + ")");
     }
   }

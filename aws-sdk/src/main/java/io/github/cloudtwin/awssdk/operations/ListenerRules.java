@@ -30,7 +30,11 @@ final class ListenerRules {
     this.lookup = lookup;
   }
 
-  void createListener(String loadBalancerArn, Integer port, String protocol, RuleAction defaultAction,
+  void createListener(
+      String loadBalancerArn,
+      Integer port,
+      String protocol,
+      RuleAction defaultAction,
       List<RuleSpec> rules) {
     LoadBalancer lb = lookup.loadBalancer(loadBalancerArn);
     if (port == null) throw validation("A listener port must be specified.");
@@ -42,8 +46,9 @@ final class ListenerRules {
       elb.createListener(b.build());
     } catch (ValidationException e) {
       if (e.getMessage().startsWith("DuplicateListener")) {
-        throw AwsErrorException.badRequest("DuplicateListener", "A listener already exists on this port for this load"
-            + " balancer");
+        throw AwsErrorException.badRequest(
+            "DuplicateListener",
+            "A listener already exists on this port for this load" + " balancer");
       }
       throw validation(e.getMessage());
     }
@@ -55,73 +60,98 @@ final class ListenerRules {
       for (String a : listenerArns) out.add(lookup.listener(a));
       return out;
     }
-    if (loadBalancerArn == null) throw validation("You must specify either listener ARNs or a load balancer ARN");
+    if (loadBalancerArn == null)
+      throw validation("You must specify either listener ARNs or a load balancer ARN");
     LoadBalancer lb = lookup.loadBalancer(loadBalancerArn);
     for (int port : lb.listenerPorts()) out.add(new ElbArns.ListenerRef(lb, port));
     return out;
   }
 
-  int createRule(String listenerArn, Integer priority, List<io.github.cloudtwin.elb.RuleCondition> conditions,
+  int createRule(
+      String listenerArn,
+      Integer priority,
+      List<io.github.cloudtwin.elb.RuleCondition> conditions,
       RuleAction action) {
     ElbArns.ListenerRef l = lookup.listener(listenerArn);
     if (priority == null) throw validation("A rule priority must be specified.");
     if (priority < 1 || priority > 50000) {
-      throw AwsErrorException.constraint("ValidationError", "priority", priority,
+      throw AwsErrorException.constraint(
+          "ValidationError",
+          "priority",
+          priority,
           "Member must have value greater than or equal to 1 and less than or equal to 50000");
     }
-    if (conditions == null || conditions.isEmpty()) throw validation("A rule must have at least one condition.");
+    if (conditions == null || conditions.isEmpty())
+      throw validation("A rule must have at least one condition.");
     if (action == null) throw validation("A rule must have at least one action.");
     if (lookup.spec(l).rules().stream().anyMatch(r -> r.priority() == priority)) {
-      throw AwsErrorException.badRequest("PriorityInUse", "Priority '" + priority + "' is currently in use");
+      throw AwsErrorException.badRequest(
+          "PriorityInUse", "Priority '" + priority + "' is currently in use");
     }
     RuleSpec rule = ruleSpec(priority, conditions, action);
     core(() -> elb.createRule(l.loadBalancer().name(), l.port(), rule));
     return priority;
   }
 
-  ElbArns.RuleRef modifyRule(String ruleArn, List<io.github.cloudtwin.elb.RuleCondition> conditions,
-      RuleAction action) {
+  ElbArns.RuleRef modifyRule(
+      String ruleArn, List<io.github.cloudtwin.elb.RuleCondition> conditions, RuleAction action) {
     ElbArns.RuleRef ref = lookup.rule(ruleArn);
     ElbArns.ListenerRef l = ref.listener();
     if (ref.priority() == 0) {
       if (conditions != null && !conditions.isEmpty()) {
-        throw AwsErrorException.badRequest("OperationNotPermitted", "Default rule cannot have conditions");
+        throw AwsErrorException.badRequest(
+            "OperationNotPermitted", "Default rule cannot have conditions");
       }
-      if (action != null) core(() -> elb.modifyListenerDefaultAction(l.loadBalancer().name(), l.port(), action));
+      if (action != null)
+        core(() -> elb.modifyListenerDefaultAction(l.loadBalancer().name(), l.port(), action));
       return ref;
     }
-    RuleSpec old = lookup.spec(l).rules().stream().filter(r -> r.priority() == ref.priority()).findFirst().orElseThrow();
-    RuleSpec rule = ruleSpec(ref.priority(), conditions == null || conditions.isEmpty() ? old.conditions() : conditions,
-        action == null ? old.action() : action);
+    RuleSpec old =
+        lookup.spec(l).rules().stream()
+            .filter(r -> r.priority() == ref.priority())
+            .findFirst()
+            .orElseThrow();
+    RuleSpec rule =
+        ruleSpec(
+            ref.priority(),
+            conditions == null || conditions.isEmpty() ? old.conditions() : conditions,
+            action == null ? old.action() : action);
     core(() -> elb.modifyRule(l.loadBalancer().name(), l.port(), rule));
     return ref;
   }
 
   void deleteRule(String ruleArn) {
     ElbArns.RuleRef ref = lookup.rule(ruleArn);
-    if (ref.priority() == 0) throw AwsErrorException.badRequest("OperationNotPermitted", "Default rule cannot be deleted");
+    if (ref.priority() == 0)
+      throw AwsErrorException.badRequest("OperationNotPermitted", "Default rule cannot be deleted");
     ElbArns.ListenerRef l = ref.listener();
     core(() -> elb.deleteRule(l.loadBalancer().name(), l.port(), ref.priority()));
     arns.forgetRule(l.loadBalancer(), l.port(), ref.priority());
   }
 
   List<ElbArns.RuleRef> setRulePriorities(Map<String, Integer> priorityByRuleArn) {
-    if (priorityByRuleArn == null || priorityByRuleArn.isEmpty()) throw validation("Rule priorities must be specified.");
+    if (priorityByRuleArn == null || priorityByRuleArn.isEmpty())
+      throw validation("Rule priorities must be specified.");
     ElbArns.ListenerRef listener = null;
     Map<Integer, Integer> newByOld = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, Integer> e : priorityByRuleArn.entrySet()) {
       ElbArns.RuleRef ref = lookup.rule(e.getKey());
-      if (ref.priority() == 0) throw AwsErrorException.badRequest("OperationNotPermitted", "Default rule priority cannot be"
-          + " modified");
-      if (listener != null && (listener.port() != ref.listener().port()
-          || !listener.loadBalancer().name().equals(ref.listener().loadBalancer().name()))) {
+      if (ref.priority() == 0)
+        throw AwsErrorException.badRequest(
+            "OperationNotPermitted", "Default rule priority cannot be" + " modified");
+      if (listener != null
+          && (listener.port() != ref.listener().port()
+              || !listener.loadBalancer().name().equals(ref.listener().loadBalancer().name()))) {
         throw validation("All rules must belong to the same listener");
       }
       listener = ref.listener();
       Integer p = e.getValue();
       if (p == null) throw validation("A rule priority must be specified.");
       if (p < 1 || p > 50000) {
-        throw AwsErrorException.constraint("ValidationError", "rulePriorities.member.priority", p,
+        throw AwsErrorException.constraint(
+            "ValidationError",
+            "rulePriorities.member.priority",
+            p,
             "Member must have value greater than or equal to 1 and less than or equal to 50000");
       }
       newByOld.put(ref.priority(), p);
@@ -139,7 +169,8 @@ final class ListenerRules {
     core(() -> elb.deleteListener(l.loadBalancer().name(), l.port()));
   }
 
-  private static RuleSpec ruleSpec(int priority, List<io.github.cloudtwin.elb.RuleCondition> conditions, RuleAction action) {
+  private static RuleSpec ruleSpec(
+      int priority, List<io.github.cloudtwin.elb.RuleCondition> conditions, RuleAction action) {
     try {
       return new RuleSpec(priority, conditions, action);
     } catch (ValidationException e) {

@@ -29,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** CloudWatch's metric operations: PutMetricData, GetMetricStatistics, GetMetricData and ListMetrics. */
+/**
+ * CloudWatch's metric operations: PutMetricData, GetMetricStatistics, GetMetricData and
+ * ListMetrics.
+ */
 final class MetricOperations {
 
   private final CloudTwin twin;
@@ -59,20 +62,31 @@ final class MetricOperations {
       MetricId id = metric(namespace, d.metricName(), d.dimensions());
       StandardUnit unit = unit(d.unit());
       Instant ts = d.timestamp();
-      if (ts != null && (ts.isBefore(twin.now().minus(Duration.ofDays(14))) || ts.isAfter(twin.now().plusSeconds(7200)))) {
-        throw invalid("The parameter " + member + ".Timestamp must specify a time no more than two weeks in the past"
-            + " or two hours in the future.");
+      if (ts != null
+          && (ts.isBefore(twin.now().minus(Duration.ofDays(14)))
+              || ts.isAfter(twin.now().plusSeconds(7200)))) {
+        throw invalid(
+            "The parameter "
+                + member
+                + ".Timestamp must specify a time no more than two weeks in the past"
+                + " or two hours in the future.");
       }
       if (d.statisticValues() != null) {
         if (d.value() != null) {
-          throw AwsErrorException.badRequest("InvalidParameterCombination", "The parameters " + member + ".Value and "
-              + member + ".StatisticValues are mutually exclusive and you have specified both.");
+          throw AwsErrorException.badRequest(
+              "InvalidParameterCombination",
+              "The parameters "
+                  + member
+                  + ".Value and "
+                  + member
+                  + ".StatisticValues are mutually exclusive and you have specified both.");
         }
         StatisticValues v = d.statisticValues();
         puts.add(() -> cloudWatch.putMetricData(id, ts, v, unit));
       } else {
         if (d.value() == null) {
-          throw AwsErrorException.badRequest("MissingParameter", "The parameter " + member + ".Value is required.");
+          throw AwsErrorException.badRequest(
+              "MissingParameter", "The parameter " + member + ".Value is required.");
         }
         double v = d.value();
         if (!Double.isFinite(v)) {
@@ -85,8 +99,14 @@ final class MetricOperations {
   }
 
   Map<Instant, Map<String, Double>> getMetricStatistics(
-      String namespace, String metricName, Map<String, String> dimensions, Instant start, Instant end,
-      Integer period, List<String> statistics, List<String> extendedStatistics) {
+      String namespace,
+      String metricName,
+      Map<String, String> dimensions,
+      Instant start,
+      Instant end,
+      Integer period,
+      List<String> statistics,
+      List<String> extendedStatistics) {
     namespace(namespace);
     if (metricName == null) throw missing("MetricName");
     if (start == null) throw missing("StartTime");
@@ -99,12 +119,16 @@ final class MetricOperations {
     boolean noStats = statistics == null || statistics.isEmpty();
     boolean noExt = extendedStatistics == null || extendedStatistics.isEmpty();
     if (noStats && noExt) {
-      throw AwsErrorException.badRequest("MissingParameter", "Must specify either Statistics or ExtendedStatistics.");
+      throw AwsErrorException.badRequest(
+          "MissingParameter", "Must specify either Statistics or ExtendedStatistics.");
     }
     long points = (Duration.between(start, end).getSeconds() + period - 1) / period;
     if (points > 1440) {
-      throw invalid("You have requested up to " + points + " datapoints, which exceeds the limit of 1,440. You may"
-          + " reduce the datapoints requested by increasing Period, or decreasing the time range.");
+      throw invalid(
+          "You have requested up to "
+              + points
+              + " datapoints, which exceeds the limit of 1,440. You may"
+              + " reduce the datapoints requested by increasing Period, or decreasing the time range.");
     }
     MetricId id = metric(namespace, metricName, dimensions);
     List<String> stats = new ArrayList<>();
@@ -113,7 +137,8 @@ final class MetricOperations {
     Map<Instant, Map<String, Double>> out = new TreeMap<>();
     for (String s : stats) {
       Statistic st = statistic(s);
-      for (Datapoint d : cloudWatch.getMetricStatistics(id, start, end, Duration.ofSeconds(period), st)) {
+      for (Datapoint d :
+          cloudWatch.getMetricStatistics(id, start, end, Duration.ofSeconds(period), st)) {
         out.computeIfAbsent(d.timestamp(), t -> new LinkedHashMap<>()).put(s, d.value());
       }
     }
@@ -121,7 +146,11 @@ final class MetricOperations {
   }
 
   List<MetricResult> getMetricData(
-      List<MetricQuery> queries, Instant start, Instant end, boolean ascending, Integer maxDatapoints) {
+      List<MetricQuery> queries,
+      Instant start,
+      Instant end,
+      boolean ascending,
+      Integer maxDatapoints) {
     if (queries == null || queries.isEmpty()) throw missing("MetricDataQueries");
     if (queries.size() > 500) {
       throw invalid("The collection MetricDataQueries must not have a size greater than 500.");
@@ -131,10 +160,16 @@ final class MetricOperations {
     if (!end.isAfter(start)) {
       throw invalid("The parameter StartTime must be less than the parameter EndTime.");
     }
-    List<io.github.cloudtwin.cloudwatch.MetricDataQuery> core = MetricQueries.queries(queries, "MetricDataQueries");
+    List<io.github.cloudtwin.cloudwatch.MetricDataQuery> core =
+        MetricQueries.queries(queries, "MetricDataQueries");
     List<MetricDataResult> results;
     try {
-      results = cloudWatch.getMetricData(core, start, end, ascending ? ScanBy.TIMESTAMP_ASCENDING : ScanBy.TIMESTAMP_DESCENDING);
+      results =
+          cloudWatch.getMetricData(
+              core,
+              start,
+              end,
+              ascending ? ScanBy.TIMESTAMP_ASCENDING : ScanBy.TIMESTAMP_DESCENDING);
     } catch (ValidationException e) {
       throw invalid(e.getMessage());
     }
@@ -143,7 +178,9 @@ final class MetricOperations {
     for (MetricDataResult r : results) {
       int n = Math.min(r.values().size(), Math.max(0, budget));
       budget -= n;
-      out.add(new MetricResult(r.id(), r.label(), r.timestamps().subList(0, n), r.values().subList(0, n)));
+      out.add(
+          new MetricResult(
+              r.id(), r.label(), r.timestamps().subList(0, n), r.values().subList(0, n)));
     }
     return out;
   }
@@ -163,7 +200,8 @@ final class MetricOperations {
   private static boolean matches(MetricId m, Map<String, String> filters) {
     for (Map.Entry<String, String> f : filters.entrySet()) {
       if (!m.dimensions().containsKey(f.getKey())) return false;
-      if (f.getValue() != null && !f.getValue().equals(m.dimensions().get(f.getKey()))) return false;
+      if (f.getValue() != null && !f.getValue().equals(m.dimensions().get(f.getKey())))
+        return false;
     }
     return true;
   }

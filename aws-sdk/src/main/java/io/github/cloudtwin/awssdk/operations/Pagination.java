@@ -39,17 +39,27 @@ public final class Pagination {
    * @return the page that starts at {@code nextToken} (null: the first page)
    */
   public <T> Page<T> page(
-      String operation, List<T> all, String nextToken, Integer maxRecords, int defaultSize, int maxSize,
+      String operation,
+      List<T> all,
+      String nextToken,
+      Integer maxRecords,
+      int defaultSize,
+      int maxSize,
       String field) {
     int size = maxRecords == null ? defaultSize : maxRecords;
     if (maxRecords != null && (maxRecords < 1 || maxRecords > maxSize)) {
-      throw AwsErrorException.constraint(validationCode(), field, maxRecords,
-          maxRecords < 1 ? "Member must have value greater than or equal to 1"
+      throw AwsErrorException.constraint(
+          validationCode(),
+          field,
+          maxRecords,
+          maxRecords < 1
+              ? "Member must have value greater than or equal to 1"
               : "Member must have value less than or equal to " + maxSize);
     }
     int from = nextToken == null ? 0 : decode(operation, nextToken);
     if (from > all.size()) {
-      throw AwsErrorException.badRequest(invalidTokenCode, "The token '" + nextToken + "' is invalid.");
+      throw AwsErrorException.badRequest(
+          invalidTokenCode, "The token '" + nextToken + "' is invalid.");
     }
     int to = Math.min(all.size(), from + size);
     String next = to < all.size() ? encode(operation, to) : null;
@@ -67,7 +77,9 @@ public final class Pagination {
 
   private String encode(String operation, int offset) {
     String raw = service + ":" + operation + ":" + offset;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   private int decode(String operation, String token) {

@@ -37,9 +37,14 @@ final class PolicyOperations {
   }
 
   Page<ScalingPolicy> describePolicies(
-      String groupName, List<String> policyNames, List<String> policyTypes, String nextToken, Integer maxRecords) {
+      String groupName,
+      List<String> policyNames,
+      List<String> policyTypes,
+      String nextToken,
+      Integer maxRecords) {
     List<ScalingPolicy> all = new ArrayList<>();
-    List<AutoScalingGroup> gs = groupName == null ? autoScaling.groups() : List.of(groups.group(groupName));
+    List<AutoScalingGroup> gs =
+        groupName == null ? autoScaling.groups() : List.of(groups.group(groupName));
     for (AutoScalingGroup g : gs) all.addAll(autoScaling.policies(g.name()));
     if (policyNames != null && !policyNames.isEmpty()) {
       Set<String> wanted = new LinkedHashSet<>(policyNames);
@@ -48,7 +53,9 @@ final class PolicyOperations {
     if (policyTypes != null && !policyTypes.isEmpty()) {
       all.removeIf(p -> !policyTypes.contains(policyType(p.spec())));
     }
-    all.sort(Comparator.comparing(ScalingPolicy::autoScalingGroupName).thenComparing(ScalingPolicy::policyName));
+    all.sort(
+        Comparator.comparing(ScalingPolicy::autoScalingGroupName)
+            .thenComparing(ScalingPolicy::policyName));
     return pages.page("DescribePolicies", all, nextToken, maxRecords, 50, 100, "maxRecords");
   }
 
@@ -59,10 +66,15 @@ final class PolicyOperations {
   }
 
   void executePolicy(
-      String groupName, String policyNameOrArn, boolean honorCooldown, Double metricValue, Double breachThreshold) {
+      String groupName,
+      String policyNameOrArn,
+      boolean honorCooldown,
+      Double metricValue,
+      Double breachThreshold) {
     ScalingPolicy p = policy(groupName, policyNameOrArn);
     try {
-      autoScaling.executePolicy(p.autoScalingGroupName(), p.policyName(), honorCooldown, metricValue, breachThreshold);
+      autoScaling.executePolicy(
+          p.autoScalingGroupName(), p.policyName(), honorCooldown, metricValue, breachThreshold);
     } catch (ScalingActivityInProgressException e) {
       throw ScalingActivities.inProgress(e);
     }
@@ -79,14 +91,16 @@ final class PolicyOperations {
       throw AwsErrorException.badRequest("ValidationError", "No such policy: " + policyNameOrArn);
     }
     if (groupName == null) {
-      throw AwsErrorException.badRequest("ValidationError", "AutoScalingGroupName is required when PolicyName is not"
-          + " an ARN.");
+      throw AwsErrorException.badRequest(
+          "ValidationError",
+          "AutoScalingGroupName is required when PolicyName is not" + " an ARN.");
     }
     groups.group(groupName);
     for (ScalingPolicy p : autoScaling.policies(groupName)) {
       if (p.policyName().equals(policyNameOrArn)) return p;
     }
-    throw AwsErrorException.badRequest("ValidationError", "Policy " + policyNameOrArn + " not found for"
-        + " AutoScalingGroup " + groupName);
+    throw AwsErrorException.badRequest(
+        "ValidationError",
+        "Policy " + policyNameOrArn + " not found for" + " AutoScalingGroup " + groupName);
   }
 }

@@ -43,20 +43,26 @@ final class ScalingActivities {
       Set<String> wanted = new LinkedHashSet<>(activityIds);
       all.removeIf(a -> !wanted.contains(a.activityId()));
     }
-    return pages.page("DescribeScalingActivities", all, nextToken, maxRecords, 100, 100, "maxRecords");
+    return pages.page(
+        "DescribeScalingActivities", all, nextToken, maxRecords, 100, 100, "maxRecords");
   }
 
-  /** The activities of {@code groupName} that started now for {@code instanceIds} (none for an unknown group). */
+  /**
+   * The activities of {@code groupName} that started now for {@code instanceIds} (none for an
+   * unknown group).
+   */
   List<ScalingActivity> startedNow(String groupName, List<String> instanceIds) {
     if (groupName == null || !groups.exists(groupName)) return List.of();
     Instant now = twin.now();
     return autoScaling.activities(groupName).stream()
-        .filter(a -> a.startTime().equals(now) && instanceIds.contains(a.instanceId())).toList();
+        .filter(a -> a.startTime().equals(now) && instanceIds.contains(a.instanceId()))
+        .toList();
   }
 
   /** AWS's ScalingActivityInProgress for a change an activity in progress blocks. */
   static AwsErrorException inProgress(ScalingActivityInProgressException e) {
-    return AwsErrorException.badRequest("ScalingActivityInProgress",
+    return AwsErrorException.badRequest(
+        "ScalingActivityInProgress",
         "Scaling activity is in progress and blocks this action (" + e.getMessage() + ")");
   }
 }

@@ -24,22 +24,40 @@ final class ScheduledActionOperations {
   }
 
   void putScheduledUpdateGroupAction(
-      String groupName, String actionName, Instant startTime, Instant endTime, String recurrence, Integer minSize,
-      Integer maxSize, Integer desiredCapacity) {
+      String groupName,
+      String actionName,
+      Instant startTime,
+      Instant endTime,
+      String recurrence,
+      Integer minSize,
+      Integer maxSize,
+      Integer desiredCapacity) {
     groups.group(groupName);
-    autoScaling.putScheduledUpdateGroupAction(new ScheduledActionSpec(
-        actionName, groupName, startTime, endTime, recurrence, minSize, maxSize, desiredCapacity));
+    autoScaling.putScheduledUpdateGroupAction(
+        new ScheduledActionSpec(
+            actionName,
+            groupName,
+            startTime,
+            endTime,
+            recurrence,
+            minSize,
+            maxSize,
+            desiredCapacity));
   }
 
   Page<ScheduledActionSpec> describeScheduledActions(
       String groupName, List<String> actionNames, String nextToken, Integer maxRecords) {
     List<ScheduledActionSpec> all = new ArrayList<>();
-    List<AutoScalingGroup> gs = groupName == null ? autoScaling.groups() : List.of(groups.group(groupName));
+    List<AutoScalingGroup> gs =
+        groupName == null ? autoScaling.groups() : List.of(groups.group(groupName));
     for (AutoScalingGroup g : gs) all.addAll(autoScaling.scheduledActions(g.name()));
-    if (actionNames != null && !actionNames.isEmpty()) all.removeIf(a -> !actionNames.contains(a.scheduledActionName()));
-    all.sort(Comparator.comparing(ScheduledActionSpec::autoScalingGroupName)
-        .thenComparing(ScheduledActionSpec::scheduledActionName));
-    return pages.page("DescribeScheduledActions", all, nextToken, maxRecords, 50, 100, "maxRecords");
+    if (actionNames != null && !actionNames.isEmpty())
+      all.removeIf(a -> !actionNames.contains(a.scheduledActionName()));
+    all.sort(
+        Comparator.comparing(ScheduledActionSpec::autoScalingGroupName)
+            .thenComparing(ScheduledActionSpec::scheduledActionName));
+    return pages.page(
+        "DescribeScheduledActions", all, nextToken, maxRecords, 50, 100, "maxRecords");
   }
 
   void deleteScheduledAction(String groupName, String actionName) {

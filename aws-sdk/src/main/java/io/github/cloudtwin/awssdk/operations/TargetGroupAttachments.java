@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * A group's target groups as Auto Scaling's API shows them: attach, detach and describe (the
- * {@code LoadBalancerTargetGroups} and the {@code elbv2} {@code TrafficSources} operations alike),
- * with the states {@code Added}, {@code InService} and {@code Removing}.
+ * A group's target groups as Auto Scaling's API shows them: attach, detach and describe (the {@code
+ * LoadBalancerTargetGroups} and the {@code elbv2} {@code TrafficSources} operations alike), with
+ * the states {@code Added}, {@code InService} and {@code Removing}.
  */
 final class TargetGroupAttachments {
 
@@ -40,8 +40,12 @@ final class TargetGroupAttachments {
     change(groupName, targetGroupArns, autoScaling::detachLoadBalancerTargetGroups);
   }
 
-  /** Attaches or detaches (1 to 10 target groups by ARN), a core refusal answered as ValidationError. */
-  private void change(String groupName, List<String> targetGroupArns, BiConsumer<String, String[]> change) {
+  /**
+   * Attaches or detaches (1 to 10 target groups by ARN), a core refusal answered as
+   * ValidationError.
+   */
+  private void change(
+      String groupName, List<String> targetGroupArns, BiConsumer<String, String[]> change) {
     AutoScalingGroup g = groups.group(groupName);
     List<String> names = targetGroupNames(targetGroupArns);
     try {
@@ -53,10 +57,14 @@ final class TargetGroupAttachments {
 
   private List<String> targetGroupNames(List<String> arns) {
     if (arns == null || arns.isEmpty()) {
-      throw AwsErrorException.constraint("ValidationError", "targetGroupARNs", null, "Member must not be null");
+      throw AwsErrorException.constraint(
+          "ValidationError", "targetGroupARNs", null, "Member must not be null");
     }
     if (arns.size() > 10) {
-      throw AwsErrorException.constraint("ValidationError", "targetGroupARNs", arns,
+      throw AwsErrorException.constraint(
+          "ValidationError",
+          "targetGroupARNs",
+          arns,
           "Member must have length less than or equal to 10");
     }
     List<String> out = new ArrayList<>();
@@ -64,8 +72,13 @@ final class TargetGroupAttachments {
     return out;
   }
 
-  Page<TargetGroupState> describeLoadBalancerTargetGroups(String groupName, String nextToken, Integer maxRecords,
-      int defaultPage, int maxPage, String operation) {
+  Page<TargetGroupState> describeLoadBalancerTargetGroups(
+      String groupName,
+      String nextToken,
+      Integer maxRecords,
+      int defaultPage,
+      int maxPage,
+      String operation) {
     AutoScalingGroup g = groups.group(groupName);
     ElbArns arns = new ElbArns(twin);
     List<TargetGroupState> all = new ArrayList<>();
@@ -73,15 +86,26 @@ final class TargetGroupAttachments {
     Set<String> members = new HashSet<>();
     for (AutoScalingInstance i : g.instances()) members.add(i.instanceId());
     for (String n : g.spec().targetGroupNames()) {
-      io.github.cloudtwin.elb.TargetGroup tg = twin.loadBalancing().targetGroups().stream().filter(t -> t.name().equals(n))
-          .findFirst().orElse(null);
+      io.github.cloudtwin.elb.TargetGroup tg =
+          twin.loadBalancing().targetGroups().stream()
+              .filter(t -> t.name().equals(n))
+              .findFirst()
+              .orElse(null);
       if (tg == null) continue; // deleted since
-      boolean healthy = elbChecks && tg.targetHealth().entrySet().stream().anyMatch(e -> members.contains(e.getKey())
-          && e.getValue().state() == io.github.cloudtwin.elb.TargetHealthState.HEALTHY);
+      boolean healthy =
+          elbChecks
+              && tg.targetHealth().entrySet().stream()
+                  .anyMatch(
+                      e ->
+                          members.contains(e.getKey())
+                              && e.getValue().state()
+                                  == io.github.cloudtwin.elb.TargetHealthState.HEALTHY);
       all.add(new TargetGroupState(arns.targetGroupArn(tg), healthy ? "InService" : "Added"));
     }
     for (String n : g.removingTargetGroups()) {
-      twin.loadBalancing().targetGroups().stream().filter(t -> t.name().equals(n)).findFirst()
+      twin.loadBalancing().targetGroups().stream()
+          .filter(t -> t.name().equals(n))
+          .findFirst()
           .ifPresent(tg -> all.add(new TargetGroupState(arns.targetGroupArn(tg), "Removing")));
     }
     return pages.page(operation, all, nextToken, maxRecords, defaultPage, maxPage, "maxRecords");

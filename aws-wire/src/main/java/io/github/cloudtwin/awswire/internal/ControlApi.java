@@ -12,15 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The loopback endpoint's control API, for users outside JUnit: {@code /_cloudtwin/...} with
- * query parameters, answering small JSON documents.
+ * The loopback endpoint's control API, for users outside JUnit: {@code /_cloudtwin/...} with query
+ * parameters, answering small JSON documents.
  *
  * <ul>
- *   <li>{@code GET /_cloudtwin/time}: the virtual time;</li>
- *   <li>{@code POST /_cloudtwin/advance?seconds=N} (or {@code minutes=N}): advances virtual time;</li>
+ *   <li>{@code GET /_cloudtwin/time}: the virtual time;
+ *   <li>{@code POST /_cloudtwin/advance?seconds=N} (or {@code minutes=N}): advances virtual time;
  *   <li>{@code POST /_cloudtwin/inject-metric?metric=M&group=G|instance=I&value=V[&minutes=N]}:
- *       injects a constant value from now on, for N minutes (60 by default);</li>
- *   <li>{@code POST /_cloudtwin/fail-zone?zone=Z}, {@code POST /_cloudtwin/restore-zone?zone=Z}.</li>
+ *       injects a constant value from now on, for N minutes (60 by default);
+ *   <li>{@code POST /_cloudtwin/fail-zone?zone=Z}, {@code POST /_cloudtwin/restore-zone?zone=Z}.
  * </ul>
  */
 public final class ControlApi {
@@ -73,8 +73,12 @@ public final class ControlApi {
           twin.faults().restoreZone(required(params, "zone"));
           return json(200, "{\"zone\":" + quote(params.get("zone")) + ",\"state\":\"available\"}");
         default:
-          return error(404, "UnknownControlAction", "no control action " + action
-              + " (time, advance, inject-metric, fail-zone, restore-zone)");
+          return error(
+              404,
+              "UnknownControlAction",
+              "no control action "
+                  + action
+                  + " (time, advance, inject-metric, fail-zone, restore-zone)");
       }
     } catch (WireError e) {
       return error(e.status(), e.code(), e.getMessage());
@@ -86,12 +90,15 @@ public final class ControlApi {
   }
 
   private static void requirePost(boolean post) {
-    if (!post) throw new WireError(405, "MethodNotAllowed", "control actions that change the twin take POST");
+    if (!post)
+      throw new WireError(
+          405, "MethodNotAllowed", "control actions that change the twin take POST");
   }
 
   private static String required(Map<String, String> params, String name) {
     String v = params.get(name);
-    if (v == null || v.isBlank()) throw new WireError(400, "MissingParameter", "parameter " + name + " is required");
+    if (v == null || v.isBlank())
+      throw new WireError(400, "MissingParameter", "parameter " + name + " is required");
     return v;
   }
 
@@ -99,8 +106,10 @@ public final class ControlApi {
     try {
       return Long.parseLong(params.get(name).trim());
     } catch (NumberFormatException e) {
-      throw new WireError(400, "InvalidParameterValue", "parameter " + name + " must be a whole number, not "
-          + params.get(name));
+      throw new WireError(
+          400,
+          "InvalidParameterValue",
+          "parameter " + name + " must be a whole number, not " + params.get(name));
     }
   }
 
@@ -110,7 +119,8 @@ public final class ControlApi {
     else if (params.containsKey("minutes")) d = Duration.ofMinutes(number(params, "minutes"));
     else throw new WireError(400, "MissingParameter", "parameter seconds or minutes is required");
     if (d.isNegative() || d.isZero()) {
-      throw new WireError(400, "InvalidParameterValue", "the duration to advance must be positive, not " + d);
+      throw new WireError(
+          400, "InvalidParameterValue", "the duration to advance must be positive, not " + d);
     }
     return d;
   }
@@ -121,22 +131,41 @@ public final class ControlApi {
     try {
       value = Double.parseDouble(required(params, "value"));
     } catch (NumberFormatException e) {
-      throw new WireError(400, "InvalidParameterValue", "parameter value must be a number, not " + params.get("value"));
+      throw new WireError(
+          400,
+          "InvalidParameterValue",
+          "parameter value must be a number, not " + params.get("value"));
     }
     long minutes = params.containsKey("minutes") ? number(params, "minutes") : 60;
-    if (minutes <= 0) throw new WireError(400, "InvalidParameterValue", "parameter minutes must be positive");
+    if (minutes <= 0)
+      throw new WireError(400, "InvalidParameterValue", "parameter minutes must be positive");
     MetricInjection.Builder b = MetricInjection.metric(metric);
     if (params.containsKey("group")) b.forGroup(params.get("group"));
     else b.forInstance(required(params, "instance"));
     Duration from = twin.elapsed();
     twin.cloudWatch().inject(b.between(from, from.plusMinutes(minutes)).constant(value));
-    return json(200, "{\"metric\":" + quote(metric) + ",\"value\":" + value + ",\"from\":" + quote(twin.now().toString())
-        + ",\"to\":" + quote(twin.now().plus(Duration.ofMinutes(minutes)).toString()) + "}");
+    return json(
+        200,
+        "{\"metric\":"
+            + quote(metric)
+            + ",\"value\":"
+            + value
+            + ",\"from\":"
+            + quote(twin.now().toString())
+            + ",\"to\":"
+            + quote(twin.now().plus(Duration.ofMinutes(minutes)).toString())
+            + "}");
   }
 
   private WireResponse time() {
     Instant now = twin.now();
-    return json(200, "{\"now\":" + quote(now.toString()) + ",\"elapsedSeconds\":" + twin.elapsed().toSeconds() + "}");
+    return json(
+        200,
+        "{\"now\":"
+            + quote(now.toString())
+            + ",\"elapsedSeconds\":"
+            + twin.elapsed().toSeconds()
+            + "}");
   }
 
   private static WireResponse error(int status, String code, String message) {
@@ -144,7 +173,10 @@ public final class ControlApi {
   }
 
   private static WireResponse json(int status, String body) {
-    return new WireResponse(status, Map.of("Content-Type", "application/json"), (body + "\n").getBytes(StandardCharsets.UTF_8));
+    return new WireResponse(
+        status,
+        Map.of("Content-Type", "application/json"),
+        (body + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   static String quote(String s) {

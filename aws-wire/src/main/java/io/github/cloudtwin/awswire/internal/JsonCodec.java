@@ -38,11 +38,20 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 public final class JsonCodec {
 
   /** awsJson. */
-  public static final JsonCodec JSON = new JsonCodec(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build(), false);
+  public static final JsonCodec JSON =
+      new JsonCodec(
+          JsonFactory.builder()
+              .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+              .build(),
+          false);
+
   /** Smithy RPC v2 CBOR. */
-  public static final JsonCodec CBOR = new JsonCodec(CBORFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build(), true);
+  public static final JsonCodec CBOR =
+      new JsonCodec(
+          CBORFactory.builder()
+              .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+              .build(),
+          true);
 
   private static final Map<Class<?>, Map<String, SdkField<?>>> FIELDS = new ConcurrentHashMap<>();
 
@@ -60,20 +69,23 @@ public final class JsonCodec {
    * @param builder the request's empty builder
    * @param body the document
    * @return the request
-   * @throws WireError {@code SerializationException} when the document is malformed or a value has the wrong type
+   * @throws WireError {@code SerializationException} when the document is malformed or a value has
+   *     the wrong type
    */
   public Object decode(SdkPojo builder, byte[] body) {
     if (body.length == 0) return ((SdkBuilder<?, ?>) builder).build();
     try (JsonParser p = factory.createParser(body)) {
       JsonToken first = p.nextToken();
-      if (first != JsonToken.START_OBJECT) throw malformed("the body is not a " + (cbor ? "CBOR map" : "JSON object"));
+      if (first != JsonToken.START_OBJECT)
+        throw malformed("the body is not a " + (cbor ? "CBOR map" : "JSON object"));
       Object request = struct(p, builder, "");
       if (p.nextToken() != null) throw malformed("content after the end of the document");
       return request;
     } catch (WireError e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw malformed(e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage()));
+      throw malformed(
+          e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage()));
     }
   }
 
@@ -87,13 +99,15 @@ public final class JsonCodec {
   }
 
   private static Map<String, SdkField<?>> fieldsOf(SdkPojo pojo) {
-    return FIELDS.computeIfAbsent(pojo.getClass(), c -> {
-      Map<String, SdkField<?>> byName = new HashMap<>();
-      for (SdkField<?> f : pojo.sdkFields()) {
-        if (f.location() == MarshallLocation.PAYLOAD) byName.put(f.locationName(), f);
-      }
-      return byName;
-    });
+    return FIELDS.computeIfAbsent(
+        pojo.getClass(),
+        c -> {
+          Map<String, SdkField<?>> byName = new HashMap<>();
+          for (SdkField<?> f : pojo.sdkFields()) {
+            if (f.location() == MarshallLocation.PAYLOAD) byName.put(f.locationName(), f);
+          }
+          return byName;
+        });
   }
 
   private Object struct(JsonParser p, SdkPojo builder, String path) throws IOException {
@@ -110,11 +124,13 @@ public final class JsonCodec {
       Object value = value(p, valueToken, field, path + name);
       if (value != null) field.set(builder, value);
     }
-    if (t != JsonToken.END_OBJECT) throw malformed("unexpected " + t + " in " + (path.isEmpty() ? "the body" : path));
+    if (t != JsonToken.END_OBJECT)
+      throw malformed("unexpected " + t + " in " + (path.isEmpty() ? "the body" : path));
     return ((SdkBuilder<?, ?>) builder).build();
   }
 
-  private Object value(JsonParser p, JsonToken t, SdkField<?> field, String path) throws IOException {
+  private Object value(JsonParser p, JsonToken t, SdkField<?> field, String path)
+      throws IOException {
     if (t == JsonToken.VALUE_NULL) return null;
     MarshallingKnownType type = field.marshallingType().getKnownType();
     switch (type) {
@@ -152,29 +168,32 @@ public final class JsonCodec {
           throw malformed(path + " is not a timestamp: " + p.getText());
         }
       case SDK_BYTES:
-        expect(t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_EMBEDDED_OBJECT, path, "a blob", t);
+        expect(
+            t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_EMBEDDED_OBJECT, path, "a blob", t);
         return SdkBytes.fromByteArray(p.getBinaryValue());
-      case LIST: {
-        expect(t == JsonToken.START_ARRAY, path, "a list", t);
-        SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
-        List<Object> items = new ArrayList<>();
-        JsonToken item;
-        while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-          if (item == null) throw malformed("the document ends inside " + path);
-          items.add(value(p, item, member, path + "[" + items.size() + "]"));
+      case LIST:
+        {
+          expect(t == JsonToken.START_ARRAY, path, "a list", t);
+          SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
+          List<Object> items = new ArrayList<>();
+          JsonToken item;
+          while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (item == null) throw malformed("the document ends inside " + path);
+            items.add(value(p, item, member, path + "[" + items.size() + "]"));
+          }
+          return items;
         }
-        return items;
-      }
-      case MAP: {
-        expect(t == JsonToken.START_OBJECT, path, "a map", t);
-        SdkField<?> valueField = field.getTrait(MapTrait.class).valueFieldInfo();
-        Map<String, Object> entries = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
-          entries.put(key, value(p, p.nextToken(), valueField, path + "." + key));
+      case MAP:
+        {
+          expect(t == JsonToken.START_OBJECT, path, "a map", t);
+          SdkField<?> valueField = field.getTrait(MapTrait.class).valueFieldInfo();
+          Map<String, Object> entries = new LinkedHashMap<>();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            entries.put(key, value(p, p.nextToken(), valueField, path + "." + key));
+          }
+          return entries;
         }
-        return entries;
-      }
       case SDK_POJO:
         expect(t == JsonToken.START_OBJECT, path, "a structure", t);
         return struct(p, field.constructor().get(), path + ".");
@@ -188,10 +207,14 @@ public final class JsonCodec {
     if (t.isNumeric()) return p.getDoubleValue();
     if (t == JsonToken.VALUE_STRING) {
       switch (p.getText()) {
-        case "NaN": return Double.NaN;
-        case "Infinity": return Double.POSITIVE_INFINITY;
-        case "-Infinity": return Double.NEGATIVE_INFINITY;
-        default: break;
+        case "NaN":
+          return Double.NaN;
+        case "Infinity":
+          return Double.POSITIVE_INFINITY;
+        case "-Infinity":
+          return Double.NEGATIVE_INFINITY;
+        default:
+          break;
       }
     }
     throw malformed(path + " must be a number, not " + t);
@@ -242,7 +265,9 @@ public final class JsonCodec {
     for (SdkField<?> field : pojo.sdkFields()) {
       if (field.location() != MarshallLocation.PAYLOAD) continue;
       Object value = field.getValueOrDefault(pojo);
-      if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) continue;
+      if (value == null
+          || value instanceof SdkAutoConstructList
+          || value instanceof SdkAutoConstructMap) continue;
       g.writeFieldName(field.locationName());
       value(g, field, value);
     }

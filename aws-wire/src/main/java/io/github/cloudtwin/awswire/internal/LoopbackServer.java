@@ -27,22 +27,23 @@ import java.util.function.Function;
 import jdk.net.ExtendedSocketOptions;
 
 /**
- * A small HTTP/1.1 keep-alive server on 127.0.0.1 and an ephemeral port (never another
- * interface): one thread per open connection (at most {@value #MAX_CONNECTIONS}; more are
- * answered 503), bodies by {@code Content-Length} or chunked, heads up to 64 KiB (431 above),
- * bodies up to {@link WireDispatcher#MAX_BODY_BYTES} (413 above, and the connection closed).
- * Malformed requests get 400 and the connection closed; nothing answers with a stack trace.
+ * A small HTTP/1.1 keep-alive server on 127.0.0.1 and an ephemeral port (never another interface):
+ * one thread per open connection (at most {@value #MAX_CONNECTIONS}; more are answered 503), bodies
+ * by {@code Content-Length} or chunked, heads up to 64 KiB (431 above), bodies up to {@link
+ * WireDispatcher#MAX_BODY_BYTES} (413 above, and the connection closed). Malformed requests get 400
+ * and the connection closed; nothing answers with a stack trace.
  *
- * <p>Before it waits for a request's body the server acknowledges what it has read at once
- * ({@code TCP_QUICKACK} where the platform has it): a client that writes the head and the body
- * in two segments without {@code TCP_NODELAY} (the JDK's URL connection, many others) would
- * otherwise hold the body back under Nagle's algorithm until the server's delayed
- * acknowledgement, tens of milliseconds later.
+ * <p>Before it waits for a request's body the server acknowledges what it has read at once ({@code
+ * TCP_QUICKACK} where the platform has it): a client that writes the head and the body in two
+ * segments without {@code TCP_NODELAY} (the JDK's URL connection, many others) would otherwise hold
+ * the body back under Nagle's algorithm until the server's delayed acknowledgement, tens of
+ * milliseconds later.
  */
 public final class LoopbackServer implements AutoCloseable {
 
   /** Connections served at once. */
   public static final int MAX_CONNECTIONS = 256;
+
   private static final int MAX_HEAD_BYTES = 64 * 1024;
   private static final int IDLE_MILLIS = 60_000;
 
@@ -60,14 +61,22 @@ public final class LoopbackServer implements AutoCloseable {
    * @param handler answers each request (must not throw)
    * @throws IOException when no port can be bound on 127.0.0.1
    */
-  public LoopbackServer(String name, Function<WireRequest, WireResponse> handler) throws IOException {
+  public LoopbackServer(String name, Function<WireRequest, WireResponse> handler)
+      throws IOException {
     this.handler = handler;
     AtomicInteger n = new AtomicInteger();
-    this.connections = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-      Thread t = new Thread(r, "cloudtwin-wire-" + name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.connections =
+        new ThreadPoolExecutor(
+            0,
+            MAX_CONNECTIONS,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "cloudtwin-wire-" + name + "-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     this.server = new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
     this.acceptor = new Thread(this::accept, "cloudtwin-wire-" + name + "-accept");
@@ -93,7 +102,10 @@ public final class LoopbackServer implements AutoCloseable {
         connections.execute(() -> serve(s));
       } catch (java.util.concurrent.RejectedExecutionException e) {
         try (s) {
-          write(new BufferedOutputStream(s.getOutputStream()), plain(503, "too many connections"), false);
+          write(
+              new BufferedOutputStream(s.getOutputStream()),
+              plain(503, "too many connections"),
+              false);
         } catch (IOException ignored) {
           // the client went away
         }
@@ -108,7 +120,10 @@ public final class LoopbackServer implements AutoCloseable {
       s.setSoTimeout(IDLE_MILLIS);
       InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
       OutputStream out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
-      Runnable beforeBody = s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK) ? () -> acknowledgeNow(s) : () -> { };
+      Runnable beforeBody =
+          s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK)
+              ? () -> acknowledgeNow(s)
+              : () -> {};
       while (!closed) {
         Request r;
         try {
@@ -155,7 +170,8 @@ public final class LoopbackServer implements AutoCloseable {
     String requestLine = line(in, true);
     if (requestLine == null) return null;
     String[] parts = requestLine.split(" ");
-    if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) throw new HttpProblem(400, "malformed request line");
+    if (parts.length != 3 || !parts[2].startsWith("HTTP/1."))
+      throw new HttpProblem(400, "malformed request line");
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     int headBytes = requestLine.length();
     String line;
@@ -182,18 +198,27 @@ public final class LoopbackServer implements AutoCloseable {
         throw new HttpProblem(400, "malformed Content-Length");
       }
       if (n < 0) throw new HttpProblem(400, "malformed Content-Length");
-      if (n > WireDispatcher.MAX_BODY_BYTES) throw new HttpProblem(413, "request body larger than "
-          + WireDispatcher.MAX_BODY_BYTES + " bytes");
+      if (n > WireDispatcher.MAX_BODY_BYTES)
+        throw new HttpProblem(
+            413, "request body larger than " + WireDispatcher.MAX_BODY_BYTES + " bytes");
       body = in.readNBytes((int) n);
       if (body.length != n) throw new IOException("body cut short");
     }
     String target = parts[1];
     int q = target.indexOf('?');
     String connection = headers.getOrDefault("Connection", "");
-    boolean keepAlive = parts[2].equals("HTTP/1.1") ? !connection.equalsIgnoreCase("close")
-        : connection.equalsIgnoreCase("keep-alive");
-    return new Request(new WireRequest(parts[0], q < 0 ? target : target.substring(0, q), q < 0 ? "" : target.substring(q + 1),
-        headers, body), keepAlive);
+    boolean keepAlive =
+        parts[2].equals("HTTP/1.1")
+            ? !connection.equalsIgnoreCase("close")
+            : connection.equalsIgnoreCase("keep-alive");
+    return new Request(
+        new WireRequest(
+            parts[0],
+            q < 0 ? target : target.substring(0, q),
+            q < 0 ? "" : target.substring(q + 1),
+            headers,
+            body),
+        keepAlive);
   }
 
   private static byte[] chunked(InputStream in) throws IOException {
@@ -208,7 +233,8 @@ public final class LoopbackServer implements AutoCloseable {
         throw new HttpProblem(400, "malformed chunk size");
       }
       if (n < 0 || body.size() + (long) n > WireDispatcher.MAX_BODY_BYTES) {
-        throw new HttpProblem(413, "request body larger than " + WireDispatcher.MAX_BODY_BYTES + " bytes");
+        throw new HttpProblem(
+            413, "request body larger than " + WireDispatcher.MAX_BODY_BYTES + " bytes");
       }
       if (n == 0) {
         while (!line(in, false).isEmpty()) {
@@ -234,7 +260,8 @@ public final class LoopbackServer implements AutoCloseable {
         if (first && b.length() == 0) continue; // tolerate blank lines between requests
         return b.toString();
       }
-      if (b.length() >= MAX_HEAD_BYTES) throw new HttpProblem(431, "request head line larger than 64 KiB");
+      if (b.length() >= MAX_HEAD_BYTES)
+        throw new HttpProblem(431, "request head line larger than 64 KiB");
       b.append((char) c);
     }
     if (first && b.length() == 0) return null;
@@ -242,13 +269,21 @@ public final class LoopbackServer implements AutoCloseable {
   }
 
   private static WireResponse plain(int status, String message) {
-    return new WireResponse(status, Map.of("Content-Type", "text/plain; charset=utf-8"),
+    return new WireResponse(
+        status,
+        Map.of("Content-Type", "text/plain; charset=utf-8"),
         (message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void write(OutputStream out, WireResponse r, boolean keepAlive) throws IOException {
-    StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(r.status()).append(' ')
-        .append(reason(r.status())).append("\r\n");
+  private static void write(OutputStream out, WireResponse r, boolean keepAlive)
+      throws IOException {
+    StringBuilder head =
+        new StringBuilder(256)
+            .append("HTTP/1.1 ")
+            .append(r.status())
+            .append(' ')
+            .append(reason(r.status()))
+            .append("\r\n");
     r.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     head.append("Content-Length: ").append(r.body().length).append("\r\n");
     head.append(keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n").append("\r\n");

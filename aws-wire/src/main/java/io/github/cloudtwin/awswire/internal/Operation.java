@@ -4,11 +4,12 @@ import java.lang.reflect.Method;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * One operation of a service: its AWS name, the sync client method that serves it and how to
- * start its request.
+ * One operation of a service: its AWS name, the sync client method that serves it and how to start
+ * its request.
  *
  * @param name the operation's name, such as {@code DescribeAutoScalingGroups}
- * @param method the sync client's method, such as {@code describeAutoScalingGroups(DescribeAutoScalingGroupsRequest)}
+ * @param method the sync client's method, such as {@code
+ *     describeAutoScalingGroups(DescribeAutoScalingGroupsRequest)}
  * @param builder the request class's static {@code builder()} method
  */
 public record Operation(String name, Method method, Method builder) {
@@ -18,7 +19,8 @@ public record Operation(String name, Method method, Method builder) {
     try {
       return (SdkPojo) builder.invoke(null);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build a " + method.getParameterTypes()[0].getName(), e);
+      throw new IllegalStateException(
+          "cannot build a " + method.getParameterTypes()[0].getName(), e);
     }
   }
 }

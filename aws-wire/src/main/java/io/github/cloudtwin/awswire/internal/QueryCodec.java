@@ -18,9 +18,9 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
- * awsQuery and EC2 query: form parameters to an SDK request ({@code Name.member.N},
- * {@code Name.entry.N.key}, EC2's always-flattened {@code Name.N}) and an SDK response to XML,
- * both driven by the model's {@link SdkField}s.
+ * awsQuery and EC2 query: form parameters to an SDK request ({@code Name.member.N}, {@code
+ * Name.entry.N.key}, EC2's always-flattened {@code Name.N}) and an SDK response to XML, both driven
+ * by the model's {@link SdkField}s.
  */
 public final class QueryCodec {
 
@@ -39,11 +39,16 @@ public final class QueryCodec {
       if (pair.isEmpty()) continue;
       int eq = pair.indexOf('=');
       try {
-        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String key =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value =
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         into.put(key, value);
       } catch (IllegalArgumentException e) {
-        throw new WireError(400, "MalformedQueryString", "The query string contains a syntax error near '" + pair + "'");
+        throw new WireError(
+            400,
+            "MalformedQueryString",
+            "The query string contains a syntax error near '" + pair + "'");
       }
     }
   }
@@ -57,7 +62,8 @@ public final class QueryCodec {
    * @param malformedCode the error code of a value of the wrong type
    * @return the request
    */
-  public static Object decode(SdkPojo builder, NavigableMap<String, String> params, boolean ec2, String malformedCode) {
+  public static Object decode(
+      SdkPojo builder, NavigableMap<String, String> params, boolean ec2, String malformedCode) {
     return new Decoder(params, ec2, malformedCode).struct(builder, "");
   }
 
@@ -65,7 +71,8 @@ public final class QueryCodec {
 
     Object struct(SdkPojo builder, String prefix) {
       for (SdkField<?> field : builder.sdkFields()) {
-        if (field.location() != MarshallLocation.PAYLOAD && field.location() != MarshallLocation.QUERY_PARAM) continue;
+        if (field.location() != MarshallLocation.PAYLOAD
+            && field.location() != MarshallLocation.QUERY_PARAM) continue;
         Object value = value(field, prefix + field.locationName());
         if (value != null) field.set(builder, value);
       }
@@ -79,38 +86,42 @@ public final class QueryCodec {
 
     Object value(SdkField<?> field, String key) {
       switch (field.marshallingType().getKnownType()) {
-        case LIST: {
-          ListTrait list = field.getTrait(ListTrait.class);
-          if ("".equals(params.get(key))) return new ArrayList<>();
-          String member = list.memberFieldInfo().locationName();
-          String itemPrefix = ec2 || list.isFlattened() || member == null ? key + "." : key + "." + member + ".";
-          List<Object> items = new ArrayList<>();
-          for (int i = 1; ; i++) {
-            String itemKey = itemPrefix + i;
-            if (!params.containsKey(itemKey) && !hasPrefix(itemKey + ".")) break;
-            items.add(value(list.memberFieldInfo(), itemKey));
+        case LIST:
+          {
+            ListTrait list = field.getTrait(ListTrait.class);
+            if ("".equals(params.get(key))) return new ArrayList<>();
+            String member = list.memberFieldInfo().locationName();
+            String itemPrefix =
+                ec2 || list.isFlattened() || member == null ? key + "." : key + "." + member + ".";
+            List<Object> items = new ArrayList<>();
+            for (int i = 1; ; i++) {
+              String itemKey = itemPrefix + i;
+              if (!params.containsKey(itemKey) && !hasPrefix(itemKey + ".")) break;
+              items.add(value(list.memberFieldInfo(), itemKey));
+            }
+            return items.isEmpty() ? null : items;
           }
-          return items.isEmpty() ? null : items;
-        }
-        case MAP: {
-          MapTrait map = field.getTrait(MapTrait.class);
-          String entryPrefix = map.isFlattened() ? key + "." : key + ".entry.";
-          Map<String, Object> entries = new LinkedHashMap<>();
-          for (int i = 1; ; i++) {
-            String entryKey = entryPrefix + i + ".";
-            String k = params.get(entryKey + map.keyLocationName());
-            if (k == null) break;
-            entries.put(k, value(map.valueFieldInfo(), entryKey + map.valueLocationName()));
+        case MAP:
+          {
+            MapTrait map = field.getTrait(MapTrait.class);
+            String entryPrefix = map.isFlattened() ? key + "." : key + ".entry.";
+            Map<String, Object> entries = new LinkedHashMap<>();
+            for (int i = 1; ; i++) {
+              String entryKey = entryPrefix + i + ".";
+              String k = params.get(entryKey + map.keyLocationName());
+              if (k == null) break;
+              entries.put(k, value(map.valueFieldInfo(), entryKey + map.valueLocationName()));
+            }
+            return entries.isEmpty() ? null : entries;
           }
-          return entries.isEmpty() ? null : entries;
-        }
         case SDK_POJO:
           if (!hasPrefix(key + ".")) return null;
           return struct(field.constructor().get(), key + ".");
-        default: {
-          String text = params.get(key);
-          return text == null ? null : Scalars.parse(field, key, text, malformedCode);
-        }
+        default:
+          {
+            String text = params.get(key);
+            return text == null ? null : Scalars.parse(field, key, text, malformedCode);
+          }
       }
     }
   }
@@ -125,7 +136,8 @@ public final class QueryCodec {
    * @param requestId the request id
    * @return the XML document
    */
-  public static String encode(String operation, SdkPojo response, String namespace, boolean ec2, String requestId) {
+  public static String encode(
+      String operation, SdkPojo response, String namespace, boolean ec2, String requestId) {
     StringBuilder xml = new StringBuilder(512).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     xml.append('<').append(operation).append("Response xmlns=\"").append(namespace).append("\">");
     if (ec2) {
@@ -151,7 +163,8 @@ public final class QueryCodec {
    * @param requestId the request id
    * @return the XML document
    */
-  public static String encodeError(WireError error, String namespace, boolean ec2, String requestId) {
+  public static String encodeError(
+      WireError error, String namespace, boolean ec2, String requestId) {
     StringBuilder xml = new StringBuilder(256).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     if (ec2) {
       xml.append("<Response><Errors><Error>");
@@ -161,7 +174,9 @@ public final class QueryCodec {
       element(xml, "RequestID", requestId);
       return xml.append("</Response>").toString();
     }
-    xml.append("<ErrorResponse xmlns=\"").append(namespace == null ? "" : namespace).append("\"><Error>");
+    xml.append("<ErrorResponse xmlns=\"")
+        .append(namespace == null ? "" : namespace)
+        .append("\"><Error>");
     element(xml, "Type", error.type());
     element(xml, "Code", error.code());
     element(xml, "Message", error.getMessage());
@@ -174,40 +189,52 @@ public final class QueryCodec {
     for (SdkField<?> field : pojo.sdkFields()) {
       if (field.location() != MarshallLocation.PAYLOAD) continue;
       Object value = field.getValueOrDefault(pojo);
-      if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) continue;
-      String name = field.unmarshallLocationName() != null ? field.unmarshallLocationName() : field.locationName();
+      if (value == null
+          || value instanceof SdkAutoConstructList
+          || value instanceof SdkAutoConstructMap) continue;
+      String name =
+          field.unmarshallLocationName() != null
+              ? field.unmarshallLocationName()
+              : field.locationName();
       value(xml, field, name, value);
     }
   }
 
   private static void value(StringBuilder xml, SdkField<?> field, String name, Object value) {
     switch (field.marshallingType().getKnownType()) {
-      case LIST: {
-        ListTrait list = field.getTrait(ListTrait.class);
-        SdkField<?> member = list.memberFieldInfo();
-        if (list.isFlattened()) {
-          for (Object item : (List<?>) value) value(xml, member, name, item);
+      case LIST:
+        {
+          ListTrait list = field.getTrait(ListTrait.class);
+          SdkField<?> member = list.memberFieldInfo();
+          if (list.isFlattened()) {
+            for (Object item : (List<?>) value) value(xml, member, name, item);
+            return;
+          }
+          String memberName =
+              list.memberLocationName() != null
+                  ? list.memberLocationName()
+                  : member.unmarshallLocationName() != null
+                      ? member.unmarshallLocationName()
+                      : "member";
+          xml.append('<').append(name).append('>');
+          for (Object item : (List<?>) value) value(xml, member, memberName, item);
+          xml.append("</").append(name).append('>');
           return;
         }
-        String memberName = list.memberLocationName() != null ? list.memberLocationName()
-            : member.unmarshallLocationName() != null ? member.unmarshallLocationName() : "member";
-        xml.append('<').append(name).append('>');
-        for (Object item : (List<?>) value) value(xml, member, memberName, item);
-        xml.append("</").append(name).append('>');
-        return;
-      }
-      case MAP: {
-        MapTrait map = field.getTrait(MapTrait.class);
-        if (!map.isFlattened()) xml.append('<').append(name).append('>');
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-          xml.append(map.isFlattened() ? "<" + name + ">" : "<entry>");
-          element(xml, map.keyLocationName(), String.valueOf(e.getKey()));
-          if (e.getValue() != null) value(xml, map.valueFieldInfo(), map.valueLocationName(), e.getValue());
-          xml.append(map.isFlattened() ? "</" + name + ">" : "</entry>");
+      case MAP:
+        {
+          MapTrait map = field.getTrait(MapTrait.class);
+          if (!map.isFlattened()) xml.append('<').append(name).append('>');
+          for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+            xml.append(map.isFlattened() ? "<" + name + ">" : "<entry>");
+            element(xml, map.keyLocationName(), String.valueOf(e.getKey()));
+            if (e.getValue() != null)
+              value(xml, map.valueFieldInfo(), map.valueLocationName(), e.getValue());
+            xml.append(map.isFlattened() ? "</" + name + ">" : "</entry>");
+          }
+          if (!map.isFlattened()) xml.append("</").append(name).append('>');
+          return;
         }
-        if (!map.isFlattened()) xml.append("</").append(name).append('>');
-        return;
-      }
       case SDK_POJO:
         xml.append('<').append(name).append('>');
         fields(xml, (SdkPojo) value);

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Routes {
 
-  private static final ThreadLocal<Deque<Binding>> THREAD = ThreadLocal.withInitial(ArrayDeque::new);
+  private static final ThreadLocal<Deque<Binding>> THREAD =
+      ThreadLocal.withInitial(ArrayDeque::new);
   private static final Set<Binding> OPEN = ConcurrentHashMap.newKeySet();
 
   private Routes() {}
@@ -35,7 +36,10 @@ public final class Routes {
       return wire;
     }
 
-    /** Ends the binding (idempotent); must be called on the thread that opened it to unbind that thread. */
+    /**
+     * Ends the binding (idempotent); must be called on the thread that opened it to unbind that
+     * thread.
+     */
     @Override
     public void close() {
       if (!open) return;
@@ -79,11 +83,15 @@ public final class Routes {
     }
     if (count == 1) return only.wire;
     if (count == 0) {
-      throw new IllegalStateException("No CloudTwin answers AWS SDK requests right now: open one with "
-          + "AwsWire.of(twin).bind() (try-with-resources) around the code that builds and uses its clients");
+      throw new IllegalStateException(
+          "No CloudTwin answers AWS SDK requests right now: open one with "
+              + "AwsWire.of(twin).bind() (try-with-resources) around the code that builds and uses its clients");
     }
-    throw new IllegalStateException(count + " CloudTwin wires are bound on other threads and none on this one ("
-        + Thread.currentThread().getName() + "): bind the twin on this thread, or give the client "
-        + "AwsWire.httpClient() explicitly");
+    throw new IllegalStateException(
+        count
+            + " CloudTwin wires are bound on other threads and none on this one ("
+            + Thread.currentThread().getName()
+            + "): bind the twin on this thread, or give the client "
+            + "AwsWire.httpClient() explicitly");
   }
 }

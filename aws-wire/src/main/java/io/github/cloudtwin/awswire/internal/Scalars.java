@@ -39,11 +39,15 @@ public final class Scalars {
         case BOOLEAN -> parseBoolean(text);
         case INSTANT -> parseInstant(text.trim());
         case SDK_BYTES -> SdkBytes.fromByteArray(Base64.getDecoder().decode(text.trim()));
-        default -> throw new WireError(400, malformedCode, "Parameter " + name + " cannot be given as text");
+        default ->
+            throw new WireError(
+                400, malformedCode, "Parameter " + name + " cannot be given as text");
       };
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw new WireError(400, malformedCode, "Value '" + text + "' for parameter " + name + " is invalid: expected "
-          + describe(type));
+      throw new WireError(
+          400,
+          malformedCode,
+          "Value '" + text + "' for parameter " + name + " is invalid: expected " + describe(type));
     }
   }
 
@@ -78,7 +82,8 @@ public final class Scalars {
    */
   public static Instant epochSeconds(BigDecimal seconds) {
     BigDecimal whole = new BigDecimal(seconds.toBigInteger());
-    return Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValue());
+    return Instant.ofEpochSecond(
+        whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValue());
   }
 
   /**
@@ -88,7 +93,8 @@ public final class Scalars {
    * @return the seconds since the epoch
    */
   public static BigDecimal toEpochSeconds(Instant instant) {
-    BigDecimal seconds = BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros();
+    BigDecimal seconds =
+        BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros();
     return seconds.scale() < 0 ? seconds.setScale(0) : seconds; // 1767225600, never 1.7672256E+9
   }
 
@@ -100,8 +106,12 @@ public final class Scalars {
    */
   public static String text(Object value) {
     if (value instanceof Instant i) return i.toString();
-    if (value instanceof SdkBytes b) return Base64.getEncoder().encodeToString(b.asByteArrayUnsafe());
-    if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+    if (value instanceof SdkBytes b)
+      return Base64.getEncoder().encodeToString(b.asByteArrayUnsafe());
+    if (value instanceof Double d
+        && d == Math.rint(d)
+        && !Double.isInfinite(d)
+        && Math.abs(d) < 1e15) {
       return Long.toString(d.longValue()) + ".0";
     }
     return String.valueOf(value);

@@ -81,38 +81,42 @@ public final class TwinHttpClient implements SdkHttpClient, SdkAsyncHttpClient {
       return done;
     }
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    request.requestContentPublisher().subscribe(new Subscriber<ByteBuffer>() {
-      @Override
-      public void onSubscribe(Subscription s) {
-        s.request(Long.MAX_VALUE);
-      }
+    request
+        .requestContentPublisher()
+        .subscribe(
+            new Subscriber<ByteBuffer>() {
+              @Override
+              public void onSubscribe(Subscription s) {
+                s.request(Long.MAX_VALUE);
+              }
 
-      @Override
-      public void onNext(ByteBuffer b) {
-        byte[] chunk = new byte[b.remaining()];
-        b.get(chunk);
-        body.writeBytes(chunk);
-      }
+              @Override
+              public void onNext(ByteBuffer b) {
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                body.writeBytes(chunk);
+              }
 
-      @Override
-      public void onError(Throwable t) {
-        request.responseHandler().onError(t);
-        done.completeExceptionally(t);
-      }
+              @Override
+              public void onError(Throwable t) {
+                request.responseHandler().onError(t);
+                done.completeExceptionally(t);
+              }
 
-      @Override
-      public void onComplete() {
-        try {
-          WireResponse response = answering.handle(wireRequest(request.request(), body.toByteArray()));
-          request.responseHandler().onHeaders(sdkResponse(response));
-          request.responseHandler().onStream(AsyncRequestBody.fromBytes(response.body()));
-          done.complete(null);
-        } catch (RuntimeException e) {
-          request.responseHandler().onError(e);
-          done.completeExceptionally(e);
-        }
-      }
-    });
+              @Override
+              public void onComplete() {
+                try {
+                  WireResponse response =
+                      answering.handle(wireRequest(request.request(), body.toByteArray()));
+                  request.responseHandler().onHeaders(sdkResponse(response));
+                  request.responseHandler().onStream(AsyncRequestBody.fromBytes(response.body()));
+                  done.complete(null);
+                } catch (RuntimeException e) {
+                  request.responseHandler().onError(e);
+                  done.completeExceptionally(e);
+                }
+              }
+            });
     return done;
   }
 
@@ -122,7 +126,8 @@ public final class TwinHttpClient implements SdkHttpClient, SdkAsyncHttpClient {
       headers.put(h.getKey(), String.join(",", h.getValue()));
     }
     headers.putIfAbsent("Host", http.host());
-    String rawQuery = SdkHttpUtils.encodeAndFlattenQueryParameters(http.rawQueryParameters()).orElse("");
+    String rawQuery =
+        SdkHttpUtils.encodeAndFlattenQueryParameters(http.rawQueryParameters()).orElse("");
     return new WireRequest(http.method().name(), http.encodedPath(), rawQuery, headers, body);
   }
 

@@ -71,20 +71,24 @@ public final class WireDispatcher {
     WireService service = null;
     try {
       String target = request.header("X-Amz-Target");
-      boolean cbor = request.header("Smithy-Protocol") != null || request.path().startsWith("/service/");
+      boolean cbor =
+          request.header("Smithy-Protocol") != null || request.path().startsWith("/service/");
       protocol = cbor ? Protocol.CBOR : target != null ? Protocol.JSON : Protocol.QUERY;
       request = decompressed(request);
       if (cbor) {
         protocol = Protocol.CBOR;
         String[] parts = request.path().split("/");
         // "", "service", name, "operation", operation
-        service = parts.length == 5 && parts[1].equals("service") && parts[3].equals("operation")
-            ? BY_SMITHY_SERVICE.get(parts[2]) : null;
+        service =
+            parts.length == 5 && parts[1].equals("service") && parts[3].equals("operation")
+                ? BY_SMITHY_SERVICE.get(parts[2])
+                : null;
         return cbor(request, service, parts.length == 5 ? parts[4] : "", requestId);
       }
       if (target != null) {
         protocol = Protocol.JSON;
-        String prefix = target.lastIndexOf('.') < 0 ? target : target.substring(0, target.lastIndexOf('.'));
+        String prefix =
+            target.lastIndexOf('.') < 0 ? target : target.substring(0, target.lastIndexOf('.'));
         service = BY_TARGET_PREFIX.get(prefix);
         return json(request, target, service, requestId);
       }
@@ -93,9 +97,13 @@ public final class WireDispatcher {
       if (request.body().length > 0) {
         String type = request.mediaType();
         if (!type.equals("application/x-www-form-urlencoded")) {
-          throw new WireError(415, "UnsupportedMediaType", "Content-Type " + (type.isEmpty() ? "(none)" : type)
-              + " is not accepted here: awsQuery requests are application/x-www-form-urlencoded, awsJson requests carry"
-              + " X-Amz-Target, Smithy RPC v2 CBOR requests Smithy-Protocol: rpc-v2-cbor");
+          throw new WireError(
+              415,
+              "UnsupportedMediaType",
+              "Content-Type "
+                  + (type.isEmpty() ? "(none)" : type)
+                  + " is not accepted here: awsQuery requests are application/x-www-form-urlencoded, awsJson requests carry"
+                  + " X-Amz-Target, Smithy RPC v2 CBOR requests Smithy-Protocol: rpc-v2-cbor");
         }
         checkSize(request);
         QueryCodec.parseForm(new String(request.body(), StandardCharsets.UTF_8), params);
@@ -112,31 +120,43 @@ public final class WireDispatcher {
 
   /**
    * The request with a gzip body inflated: the SDKs compress large CloudWatch PutMetricData bodies
-   * ({@code requestCompression}, above 10 KiB by default). At most {@link #MAX_BODY_BYTES} inflated.
+   * ({@code requestCompression}, above 10 KiB by default). At most {@link #MAX_BODY_BYTES}
+   * inflated.
    */
   private static WireRequest decompressed(WireRequest request) {
     String encoding = request.header("Content-Encoding");
-    if (encoding == null || !encoding.toLowerCase(Locale.ROOT).contains("gzip") || request.body().length == 0) {
+    if (encoding == null
+        || !encoding.toLowerCase(Locale.ROOT).contains("gzip")
+        || request.body().length == 0) {
       return request;
     }
     try (java.util.zip.GZIPInputStream in =
         new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(request.body()))) {
       byte[] inflated = in.readNBytes(MAX_BODY_BYTES + 1);
       if (inflated.length > MAX_BODY_BYTES) {
-        throw new WireError(413, "RequestEntityTooLarge", "The request body inflates to more than " + MAX_BODY_BYTES + " bytes");
+        throw new WireError(
+            413,
+            "RequestEntityTooLarge",
+            "The request body inflates to more than " + MAX_BODY_BYTES + " bytes");
       }
       Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       headers.putAll(request.headers());
       headers.remove("Content-Encoding");
-      return new WireRequest(request.method(), request.path(), request.rawQuery(), headers, inflated);
+      return new WireRequest(
+          request.method(), request.path(), request.rawQuery(), headers, inflated);
     } catch (java.io.IOException e) {
-      throw new WireError(400, "SerializationException", "The gzip request body is malformed: " + e.getMessage());
+      throw new WireError(
+          400, "SerializationException", "The gzip request body is malformed: " + e.getMessage());
     }
   }
 
   private static WireError internal(Throwable e) {
-    return new WireError(500, "InternalFailure", "CloudTwin could not answer this request: " + e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    return new WireError(
+        500,
+        "InternalFailure",
+        "CloudTwin could not answer this request: "
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
   }
 
   private String nextRequestId() {
@@ -146,8 +166,14 @@ public final class WireDispatcher {
 
   private static void checkSize(WireRequest request) {
     if (request.body().length > MAX_BODY_BYTES) {
-      throw new WireError(413, "RequestEntityTooLarge", "The request body has " + request.body().length
-          + " bytes; at most " + MAX_BODY_BYTES + " are accepted");
+      throw new WireError(
+          413,
+          "RequestEntityTooLarge",
+          "The request body has "
+              + request.body().length
+              + " bytes; at most "
+              + MAX_BODY_BYTES
+              + " are accepted");
     }
   }
 
@@ -163,7 +189,8 @@ public final class WireDispatcher {
       if (byHost != null && byHost.queryVersion() != null) return byHost;
     }
     String version = params.get("Version");
-    if (version != null && BY_QUERY_VERSION.containsKey(version)) return BY_QUERY_VERSION.get(version);
+    if (version != null && BY_QUERY_VERSION.containsKey(version))
+      return BY_QUERY_VERSION.get(version);
     String action = params.get("Action");
     WireService found = null;
     for (WireService s : WireService.values()) {
@@ -181,80 +208,132 @@ public final class WireDispatcher {
     int credential = authorization.indexOf("Credential=");
     if (credential < 0) return null;
     int end = authorization.indexOf(',', credential);
-    String[] scope = authorization.substring(credential + 11, end < 0 ? authorization.length() : end).split("/");
+    String[] scope =
+        authorization.substring(credential + 11, end < 0 ? authorization.length() : end).split("/");
     return scope.length >= 5 ? scope[3] : null;
   }
 
   private WireResponse query(Map<String, String> params, WireService service, String requestId) {
     String action = params.get("Action");
     if (service == null) {
-      throw new WireError(400, action == null ? "MissingAction" : "InvalidAction", action == null
-          ? "The request must contain the parameter Action"
-          : "Could not tell which service the action " + action + " is for: sign the request (SigV4) or send Version");
+      throw new WireError(
+          400,
+          action == null ? "MissingAction" : "InvalidAction",
+          action == null
+              ? "The request must contain the parameter Action"
+              : "Could not tell which service the action "
+                  + action
+                  + " is for: sign the request (SigV4) or send Version");
     }
     if (action == null || action.isEmpty()) {
       throw new WireError(400, "MissingAction", "The request must contain the parameter Action");
     }
     Operation op = service.operation(action);
     if (op == null) {
-      throw new WireError(400, "InvalidAction", "The action " + action + " is not valid for this web service.");
+      throw new WireError(
+          400, "InvalidAction", "The action " + action + " is not valid for this web service.");
     }
     NavigableMap<String, String> sorted = new TreeMap<>(params);
-    String malformed = service.ec2() ? "InvalidParameterValue"
-        : service == WireService.CLOUDWATCH ? "InvalidParameterValue" : "ValidationError";
+    String malformed =
+        service.ec2()
+            ? "InvalidParameterValue"
+            : service == WireService.CLOUDWATCH ? "InvalidParameterValue" : "ValidationError";
     Object sdkRequest = QueryCodec.decode(op.newRequestBuilder(), sorted, service.ec2(), malformed);
     SdkPojo response = invoke(service, op, sdkRequest);
-    String xml = QueryCodec.encode(op.name(), response, service.xmlNamespace(), service.ec2(), requestId);
-    return new WireResponse(200, Map.of("Content-Type", "text/xml", "x-amzn-RequestId", requestId),
+    String xml =
+        QueryCodec.encode(op.name(), response, service.xmlNamespace(), service.ec2(), requestId);
+    return new WireResponse(
+        200,
+        Map.of("Content-Type", "text/xml", "x-amzn-RequestId", requestId),
         xml.getBytes(StandardCharsets.UTF_8));
   }
 
-  // --- awsJson ------------------------------------------------------------------------------------
+  // --- awsJson
+  // ------------------------------------------------------------------------------------
 
-  private WireResponse json(WireRequest request, String target, WireService service, String requestId) {
+  private WireResponse json(
+      WireRequest request, String target, WireService service, String requestId) {
     int dot = target.lastIndexOf('.');
     Operation op = service == null || dot < 0 ? null : service.operation(target.substring(dot + 1));
     if (op == null) {
-      throw new WireError(400, "UnknownOperationException", "X-Amz-Target " + target + " names no operation of "
-          + (service == null ? "a service CloudTwin serves" : "this service"));
+      throw new WireError(
+          400,
+          "UnknownOperationException",
+          "X-Amz-Target "
+              + target
+              + " names no operation of "
+              + (service == null ? "a service CloudTwin serves" : "this service"));
     }
     String type = request.mediaType();
-    if (!type.startsWith("application/x-amz-json-") && !type.equals("application/json") && request.body().length > 0) {
-      throw new WireError(415, "UnsupportedMediaType", "Content-Type " + (type.isEmpty() ? "(none)" : type)
-          + " is not accepted here: awsJson requests are application/x-amz-json-" + service.jsonVersion());
+    if (!type.startsWith("application/x-amz-json-")
+        && !type.equals("application/json")
+        && request.body().length > 0) {
+      throw new WireError(
+          415,
+          "UnsupportedMediaType",
+          "Content-Type "
+              + (type.isEmpty() ? "(none)" : type)
+              + " is not accepted here: awsJson requests are application/x-amz-json-"
+              + service.jsonVersion());
     }
     checkSize(request);
     Object sdkRequest = JsonCodec.JSON.decode(op.newRequestBuilder(), request.body());
     SdkPojo response = invoke(service, op, sdkRequest);
-    return new WireResponse(200, Map.of("Content-Type", "application/x-amz-json-" + service.jsonVersion(),
-        "x-amzn-RequestId", requestId), JsonCodec.JSON.encode(response));
+    return new WireResponse(
+        200,
+        Map.of(
+            "Content-Type",
+            "application/x-amz-json-" + service.jsonVersion(),
+            "x-amzn-RequestId",
+            requestId),
+        JsonCodec.JSON.encode(response));
   }
 
-  // --- Smithy RPC v2 CBOR -------------------------------------------------------------------------
+  // --- Smithy RPC v2 CBOR
+  // -------------------------------------------------------------------------
 
-  private WireResponse cbor(WireRequest request, WireService service, String operation, String requestId) {
+  private WireResponse cbor(
+      WireRequest request, WireService service, String operation, String requestId) {
     Operation op = service == null ? null : service.operation(operation);
     if (op == null) {
-      throw new WireError(404, "UnknownOperationException", "The path " + request.path()
-          + " names no operation of a service CloudTwin serves over Smithy RPC v2 CBOR");
+      throw new WireError(
+          404,
+          "UnknownOperationException",
+          "The path "
+              + request.path()
+              + " names no operation of a service CloudTwin serves over Smithy RPC v2 CBOR");
     }
     String protocol = request.header("Smithy-Protocol");
     if (!"rpc-v2-cbor".equals(protocol)) {
-      throw new WireError(400, "SerializationException", "Smithy-Protocol must be rpc-v2-cbor, not " + protocol);
+      throw new WireError(
+          400, "SerializationException", "Smithy-Protocol must be rpc-v2-cbor, not " + protocol);
     }
     String type = request.mediaType();
     if (request.body().length > 0 && !type.equals("application/cbor")) {
-      throw new WireError(415, "UnsupportedMediaType", "Content-Type " + (type.isEmpty() ? "(none)" : type)
-          + " is not accepted here: Smithy RPC v2 CBOR requests are application/cbor");
+      throw new WireError(
+          415,
+          "UnsupportedMediaType",
+          "Content-Type "
+              + (type.isEmpty() ? "(none)" : type)
+              + " is not accepted here: Smithy RPC v2 CBOR requests are application/cbor");
     }
     checkSize(request);
     Object sdkRequest = JsonCodec.CBOR.decode(op.newRequestBuilder(), request.body());
     SdkPojo response = invoke(service, op, sdkRequest);
-    return new WireResponse(200, Map.of("Content-Type", "application/cbor", "Smithy-Protocol", "rpc-v2-cbor",
-        "x-amzn-RequestId", requestId), JsonCodec.CBOR.encode(response));
+    return new WireResponse(
+        200,
+        Map.of(
+            "Content-Type",
+            "application/cbor",
+            "Smithy-Protocol",
+            "rpc-v2-cbor",
+            "x-amzn-RequestId",
+            requestId),
+        JsonCodec.CBOR.encode(response));
   }
 
-  // --- calling the twin ---------------------------------------------------------------------------
+  // --- calling the twin
+  // ---------------------------------------------------------------------------
 
   private SdkPojo invoke(WireService service, Operation op, Object sdkRequest) {
     try {
@@ -263,9 +342,13 @@ public final class WireDispatcher {
       Throwable cause = e.getCause();
       if (cause instanceof AwsServiceException a) {
         String code = a.awsErrorDetails() != null ? a.awsErrorDetails().errorCode() : null;
-        String message = a.awsErrorDetails() != null ? a.awsErrorDetails().errorMessage() : a.getMessage();
-        throw new ServiceError(a.statusCode() == 0 ? 400 : a.statusCode(), code == null ? "InternalFailure" : code,
-            message == null ? "" : message, a.getClass().getSimpleName());
+        String message =
+            a.awsErrorDetails() != null ? a.awsErrorDetails().errorMessage() : a.getMessage();
+        throw new ServiceError(
+            a.statusCode() == 0 ? 400 : a.statusCode(),
+            code == null ? "InternalFailure" : code,
+            message == null ? "" : message,
+            a.getClass().getSimpleName());
       }
       if (cause instanceof UnsupportedOperationException u) {
         throw new WireError(400, "UnsupportedOperation", u.getMessage());
@@ -286,27 +369,37 @@ public final class WireDispatcher {
     }
   }
 
-  // --- errors -------------------------------------------------------------------------------------
+  // --- errors
+  // -------------------------------------------------------------------------------------
 
-  private WireResponse error(Protocol protocol, WireService service, WireError e, String requestId) {
+  private WireResponse error(
+      Protocol protocol, WireService service, WireError e, String requestId) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("x-amzn-RequestId", requestId);
     byte[] body;
     switch (protocol) {
       case QUERY, EC2 -> {
         headers.put("Content-Type", "text/xml");
-        body = QueryCodec.encodeError(e, service == null ? null : service.xmlNamespace(), protocol == Protocol.EC2,
-            requestId).getBytes(StandardCharsets.UTF_8);
+        body =
+            QueryCodec.encodeError(
+                    e,
+                    service == null ? null : service.xmlNamespace(),
+                    protocol == Protocol.EC2,
+                    requestId)
+                .getBytes(StandardCharsets.UTF_8);
       }
       default -> {
         String type = jsonType(service, e);
-        if (service != null && service.queryCompatible()) headers.put("x-amzn-query-error", e.code() + ";" + e.type());
+        if (service != null && service.queryCompatible())
+          headers.put("x-amzn-query-error", e.code() + ";" + e.type());
         if (protocol == Protocol.CBOR) {
           headers.put("Content-Type", "application/cbor");
           headers.put("Smithy-Protocol", "rpc-v2-cbor");
           body = JsonCodec.CBOR.encodeError(type, e.getMessage());
         } else {
-          headers.put("Content-Type", "application/x-amz-json-" + (service == null ? "1.1" : service.jsonVersion()));
+          headers.put(
+              "Content-Type",
+              "application/x-amz-json-" + (service == null ? "1.1" : service.jsonVersion()));
           headers.put("x-amzn-ErrorType", type);
           body = JsonCodec.JSON.encodeError(type, e.getMessage());
         }
@@ -336,5 +429,10 @@ public final class WireDispatcher {
   }
 
   /** The protocols. */
-  enum Protocol { QUERY, EC2, JSON, CBOR }
+  enum Protocol {
+    QUERY,
+    EC2,
+    JSON,
+    CBOR
+  }
 }

@@ -32,7 +32,9 @@ public class WireError extends RuntimeException {
     return code;
   }
 
-  /** {@return {@code Sender} for a 4xx status, {@code Receiver} otherwise (awsQuery's error type)} */
+  /**
+   * {@return {@code Sender} for a 4xx status, {@code Receiver} otherwise (awsQuery's error type)}
+   */
   public String type() {
     return status < 500 ? "Sender" : "Receiver";
   }

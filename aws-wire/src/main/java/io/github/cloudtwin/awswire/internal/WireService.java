@@ -23,24 +23,65 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  */
 public enum WireService {
   /** EC2 Auto Scaling: awsQuery. */
-  AUTO_SCALING("autoscaling", AutoScalingClient.class, AwsSdkClients::autoScaling, "2011-01-01",
-      "http://autoscaling.amazonaws.com/doc/2011-01-01/", null, null, null),
+  AUTO_SCALING(
+      "autoscaling",
+      AutoScalingClient.class,
+      AwsSdkClients::autoScaling,
+      "2011-01-01",
+      "http://autoscaling.amazonaws.com/doc/2011-01-01/",
+      null,
+      null,
+      null),
   /** Elastic Load Balancing v2: awsQuery. */
-  ELASTIC_LOAD_BALANCING("elasticloadbalancing", ElasticLoadBalancingV2Client.class,
-      AwsSdkClients::elasticLoadBalancingV2, "2015-12-01",
-      "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/", null, null, null),
+  ELASTIC_LOAD_BALANCING(
+      "elasticloadbalancing",
+      ElasticLoadBalancingV2Client.class,
+      AwsSdkClients::elasticLoadBalancingV2,
+      "2015-12-01",
+      "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
+      null,
+      null,
+      null),
   /** EC2: the EC2 query protocol. */
-  EC2("ec2", Ec2Client.class, AwsSdkClients::ec2, "2016-11-15", "http://ec2.amazonaws.com/doc/2016-11-15/", null,
-      null, null),
+  EC2(
+      "ec2",
+      Ec2Client.class,
+      AwsSdkClients::ec2,
+      "2016-11-15",
+      "http://ec2.amazonaws.com/doc/2016-11-15/",
+      null,
+      null,
+      null),
   /** CloudWatch: Smithy RPC v2 CBOR, awsJson 1.0 and awsQuery (query-compatible errors). */
-  CLOUDWATCH("monitoring", CloudWatchClient.class, AwsSdkClients::cloudWatch, "2010-08-01",
-      "http://monitoring.amazonaws.com/doc/2010-08-01/", "GraniteServiceVersion20100801", "1.0",
+  CLOUDWATCH(
+      "monitoring",
+      CloudWatchClient.class,
+      AwsSdkClients::cloudWatch,
+      "2010-08-01",
+      "http://monitoring.amazonaws.com/doc/2010-08-01/",
+      "GraniteServiceVersion20100801",
+      "1.0",
       "GraniteServiceVersion20100801"),
   /** Amazon ECS: awsJson 1.1. */
-  ECS("ecs", EcsClient.class, AwsSdkClients::ecs, null, null, "AmazonEC2ContainerServiceV20141113", "1.1", null),
+  ECS(
+      "ecs",
+      EcsClient.class,
+      AwsSdkClients::ecs,
+      null,
+      null,
+      "AmazonEC2ContainerServiceV20141113",
+      "1.1",
+      null),
   /** Application Auto Scaling: awsJson 1.1. */
-  APPLICATION_AUTO_SCALING("application-autoscaling", ApplicationAutoScalingClient.class,
-      AwsSdkClients::applicationAutoScaling, null, null, "AnyScaleFrontendService", "1.1", null);
+  APPLICATION_AUTO_SCALING(
+      "application-autoscaling",
+      ApplicationAutoScalingClient.class,
+      AwsSdkClients::applicationAutoScaling,
+      null,
+      null,
+      "AnyScaleFrontendService",
+      "1.1",
+      null);
 
   private final String signingName;
   private final Class<?> clientInterface;
@@ -52,8 +93,15 @@ public enum WireService {
   private final String smithyService;
   private final Map<String, Operation> operations;
 
-  WireService(String signingName, Class<?> clientInterface, Function<AwsSdkClients, ?> client, String queryVersion,
-      String xmlNamespace, String jsonTargetPrefix, String jsonVersion, String smithyService) {
+  WireService(
+      String signingName,
+      Class<?> clientInterface,
+      Function<AwsSdkClients, ?> client,
+      String queryVersion,
+      String xmlNamespace,
+      String jsonTargetPrefix,
+      String jsonVersion,
+      String smithyService) {
     this.signingName = signingName;
     this.clientInterface = clientInterface;
     this.client = client::apply;
@@ -69,7 +117,9 @@ public enum WireService {
     Map<String, Operation> ops = new TreeMap<>();
     for (Method m : clientInterface.getMethods()) {
       Class<?>[] p = m.getParameterTypes();
-      if (p.length != 1 || !SdkRequest.class.isAssignableFrom(p[0]) || !SdkResponse.class.isAssignableFrom(m.getReturnType())) {
+      if (p.length != 1
+          || !SdkRequest.class.isAssignableFrom(p[0])
+          || !SdkResponse.class.isAssignableFrom(m.getReturnType())) {
         continue;
       }
       try {
@@ -89,7 +139,10 @@ public enum WireService {
     return signingName;
   }
 
-  /** {@return the awsQuery / EC2 {@code Version}, or {@code null} when the service has no query protocol} */
+  /**
+   * {@return the awsQuery / EC2 {@code Version}, or {@code null} when the service has no query
+   * protocol}
+   */
   public String queryVersion() {
     return queryVersion;
   }
@@ -119,7 +172,10 @@ public enum WireService {
     return this == EC2;
   }
 
-  /** {@return whether errors carry awsQuery codes beside their JSON types ({@code awsQueryCompatible})} */
+  /**
+   * {@return whether errors carry awsQuery codes beside their JSON types ({@code
+   * awsQueryCompatible})}
+   */
   public boolean queryCompatible() {
     return this == CLOUDWATCH;
   }

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Switches the in-process door on for a test class: AWS SDK for Java v2 clients that the code
- * under test builds itself ({@code AutoScalingClient.create()}, {@code
+ * Switches the in-process door on for a test class: AWS SDK for Java v2 clients that the code under
+ * test builds itself ({@code AutoScalingClient.create()}, {@code
  * EcsClient.builder().region(...).build()}) are answered by the twin of the running test, in the
  * test's thread, on virtual time, without a socket. Put it after {@code @CloudTwinTest}.
  *
@@ -31,9 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * properties, when unset) and gives the SDK's default providers a region and credentials when the
  * system properties and the environment name none (any credentials work: signatures are accepted,
  * not verified). It then checks that the SDK really picked the twin and fails the class with the
- * reason if not, for the SDK chooses once per JVM: a client built earlier in the JVM without
- * these properties (another test class, a static field) fixed the choice, and only setting the
- * properties for the whole test JVM (Surefire's {@code systemPropertyVariables}) helps then.
+ * reason if not, for the SDK chooses once per JVM: a client built earlier in the JVM without these
+ * properties (another test class, a static field) fixed the choice, and only setting the properties
+ * for the whole test JVM (Surefire's {@code systemPropertyVariables}) helps then.
  *
  * <p>Around each test the twin is bound ({@code AwsWire.bind()}) on the test's thread; requests
  * from other threads are answered as {@code AwsWire.bind()} documents. The wire answers from the
@@ -50,15 +50,16 @@ public @interface BindSdkClients {
 
   /**
    * {@return whether to set the SDK's two HTTP-service system properties to {@code
-   * TwinSdkHttpService} when they are unset (a property naming another class fails the class);
-   * off: the build sets them, or the twin's module is the only HTTP implementation on the class path}
+   * TwinSdkHttpService} when they are unset (a property naming another class fails the class); off:
+   * the build sets them, or the twin's module is the only HTTP implementation on the class path}
    */
   boolean selectHttpService() default true;
 
   /**
-   * {@return whether to give the SDK's default providers the twin's region ({@code aws.region})
-   * and dummy credentials ({@code aws.accessKeyId}, {@code aws.secretAccessKey}) when neither the
-   * system properties nor the environment ({@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}) have them}
+   * {@return whether to give the SDK's default providers the twin's region ({@code aws.region}) and
+   * dummy credentials ({@code aws.accessKeyId}, {@code aws.secretAccessKey}) when neither the
+   * system properties nor the environment ({@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}) have
+   * them}
    */
   boolean defaultRegionAndCredentials() default true;
 }

@@ -22,7 +22,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * binds the test's twin around each test, and injects its {@link AwsWire}. Holds no state itself:
  * the wires live in the class's JUnit store, the binding in the test's.
  */
-public final class BindSdkClientsExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class BindSdkClientsExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
   private static final Namespace NAMESPACE = Namespace.create(BindSdkClientsExtension.class);
   private static final String BINDING = "binding";
@@ -32,8 +33,12 @@ public final class BindSdkClientsExtension implements BeforeAllCallback, BeforeE
     private final Map<CloudTwin, AwsWire> byTwin = new IdentityHashMap<>();
 
     synchronized AwsWire wire(ExtensionContext context, CloudTwin twin) {
-      return byTwin.computeIfAbsent(twin, t -> AwsWire.of(CloudTwinExtension.injected(context, AwsSdkClients.class)
-          .orElseGet(() -> AwsSdkClients.of(t))));
+      return byTwin.computeIfAbsent(
+          twin,
+          t ->
+              AwsWire.of(
+                  CloudTwinExtension.injected(context, AwsSdkClients.class)
+                      .orElseGet(() -> AwsSdkClients.of(t))));
     }
   }
 
@@ -52,7 +57,8 @@ public final class BindSdkClientsExtension implements BeforeAllCallback, BeforeE
   public void beforeEach(ExtensionContext context) {
     CloudTwin twin = twin(context);
     if (settings(context).defaultRegionAndCredentials()) {
-      SdkDefaults.of(System.getProperties(), System.getenv()).defaultRegionAndCredentials(twin.region());
+      SdkDefaults.of(System.getProperties(), System.getenv())
+          .defaultRegionAndCredentials(twin.region());
     }
     context.getStore(NAMESPACE).put(BINDING, wire(context, twin).bind());
   }
@@ -78,13 +84,19 @@ public final class BindSdkClientsExtension implements BeforeAllCallback, BeforeE
     while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
       classContext = classContext.getParent().get();
     }
-    return ExtensionStores.getOrCompute(classContext.getStore(NAMESPACE), Wires.class, k -> new Wires(), Wires.class).wire(context, twin);
+    return ExtensionStores.getOrCompute(
+            classContext.getStore(NAMESPACE), Wires.class, k -> new Wires(), Wires.class)
+        .wire(context, twin);
   }
 
   private static CloudTwin twin(ExtensionContext context) {
-    return CloudTwinExtension.currentTwin(context).orElseThrow(() -> new ExtensionConfigurationException(
-        "@BindSdkClients binds the twin of @CloudTwinTest (or a registered CloudTwinExtension), and " + context.getDisplayName()
-            + " has none yet: put @CloudTwinTest before @BindSdkClients"));
+    return CloudTwinExtension.currentTwin(context)
+        .orElseThrow(
+            () ->
+                new ExtensionConfigurationException(
+                    "@BindSdkClients binds the twin of @CloudTwinTest (or a registered CloudTwinExtension), and "
+                        + context.getDisplayName()
+                        + " has none yet: put @CloudTwinTest before @BindSdkClients"));
   }
 
   private static BindSdkClients settings(ExtensionContext context) {
@@ -93,7 +105,9 @@ public final class BindSdkClientsExtension implements BeforeAllCallback, BeforeE
       var found = AnnotationSupport.findAnnotation(c.getRequiredTestClass(), BindSdkClients.class);
       if (found.isPresent()) return found.get();
     }
-    throw new ExtensionConfigurationException("BindSdkClientsExtension is registered by @BindSdkClients on the test class; "
-        + context.getDisplayName() + " has none");
+    throw new ExtensionConfigurationException(
+        "BindSdkClientsExtension is registered by @BindSdkClients on the test class; "
+            + context.getDisplayName()
+            + " has none");
   }
 }

@@ -11,8 +11,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.utils.AttributeMap;
 
 /**
- * The system properties through which the SDK's defaults find the twin: its HTTP service, a
- * region and credentials. Sets only what is absent, never removes anything.
+ * The system properties through which the SDK's defaults find the twin: its HTTP service, a region
+ * and credentials. Sets only what is absent, never removes anything.
  */
 final class SdkDefaults {
 
@@ -32,22 +32,34 @@ final class SdkDefaults {
     return new SdkDefaults(properties, environment);
   }
 
-  /** Names the twin's HTTP service in both properties where unset; refuses a property naming another. */
+  /**
+   * Names the twin's HTTP service in both properties where unset; refuses a property naming
+   * another.
+   */
   void selectHttpService() {
     for (String key : List.of(SYNC_SERVICE, ASYNC_SERVICE)) {
       Object before = properties.putIfAbsent(key, TwinSdkHttpService.CLASS_NAME);
       if (before != null && !TwinSdkHttpService.CLASS_NAME.equals(before)) {
-        throw new ExtensionConfigurationException("@BindSdkClients: the system property " + key + " is " + before
-            + ", so SDK clients the code builds would use that HTTP client, not the twin. Set it to "
-            + TwinSdkHttpService.CLASS_NAME + " for the tests, or leave it unset.");
+        throw new ExtensionConfigurationException(
+            "@BindSdkClients: the system property "
+                + key
+                + " is "
+                + before
+                + ", so SDK clients the code builds would use that HTTP client, not the twin. Set it to "
+                + TwinSdkHttpService.CLASS_NAME
+                + " for the tests, or leave it unset.");
       }
     }
   }
 
-  /** The twin's region and dummy credentials where neither the properties nor the environment have them. */
+  /**
+   * The twin's region and dummy credentials where neither the properties nor the environment have
+   * them.
+   */
   void defaultRegionAndCredentials(String region) {
     if (absent("aws.region", "AWS_REGION")) properties.putIfAbsent("aws.region", region);
-    if (absent("aws.accessKeyId", "AWS_ACCESS_KEY_ID") && absent("aws.secretAccessKey", "AWS_SECRET_ACCESS_KEY")) {
+    if (absent("aws.accessKeyId", "AWS_ACCESS_KEY_ID")
+        && absent("aws.secretAccessKey", "AWS_SECRET_ACCESS_KEY")) {
       properties.putIfAbsent("aws.accessKeyId", DUMMY_CREDENTIAL);
       properties.putIfAbsent("aws.secretAccessKey", DUMMY_CREDENTIAL);
     }
@@ -66,16 +78,27 @@ final class SdkDefaults {
    */
   static void checkChosen(String chosen) {
     if (chosen == null || chosen.equals(TwinHttpClient.class.getName())) return;
-    throw new ExtensionConfigurationException("@BindSdkClients: the AWS SDK's default HTTP client in this JVM is " + chosen
-        + ", not the twin's, so SDK clients the code builds would not reach the twin. The SDK chooses once per JVM,"
-        + " when its first client is built: a client built earlier without the twin's HTTP service fixed the choice."
-        + " Set the system properties " + SYNC_SERVICE + " and " + ASYNC_SERVICE + " to " + TwinSdkHttpService.CLASS_NAME
-        + " for the whole test JVM (Surefire's systemPropertyVariables; see docs/wire-protocols.md).");
+    throw new ExtensionConfigurationException(
+        "@BindSdkClients: the AWS SDK's default HTTP client in this JVM is "
+            + chosen
+            + ", not the twin's, so SDK clients the code builds would not reach the twin. The SDK chooses once per JVM,"
+            + " when its first client is built: a client built earlier without the twin's HTTP service fixed the choice."
+            + " Set the system properties "
+            + SYNC_SERVICE
+            + " and "
+            + ASYNC_SERVICE
+            + " to "
+            + TwinSdkHttpService.CLASS_NAME
+            + " for the whole test JVM (Surefire's systemPropertyVariables; see docs/wire-protocols.md).");
   }
 
-  /** {@return the class of the HTTP client the SDK builds for a client without one, or why it builds none} */
+  /**
+   * {@return the class of the HTTP client the SDK builds for a client without one, or why it builds
+   * none}
+   */
   static String sdkDefaultHttpClientName() {
-    try (SdkHttpClient client = new DefaultSdkHttpClientBuilder().buildWithDefaults(AttributeMap.empty())) {
+    try (SdkHttpClient client =
+        new DefaultSdkHttpClientBuilder().buildWithDefaults(AttributeMap.empty())) {
       return client.getClass().getName();
     } catch (RuntimeException e) {
       return "none (" + e.getMessage() + ")";

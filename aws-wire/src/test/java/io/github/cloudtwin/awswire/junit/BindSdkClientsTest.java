@@ -43,14 +43,23 @@ class BindSdkClientsTest {
   /** Code under test: builds its own client the ordinary way, as AWS's SDK examples do. */
   static int createGroupAndCount(String name) {
     try (AutoScalingClient autoScaling = AutoScalingClient.create()) {
-      autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName(name).launchTemplate(l -> l.launchTemplateName("web"))
-          .minSize(1).maxSize(4).desiredCapacity(2).availabilityZones("us-east-1a", "us-east-1b"));
+      autoScaling.createAutoScalingGroup(
+          r ->
+              r.autoScalingGroupName(name)
+                  .launchTemplate(l -> l.launchTemplateName("web"))
+                  .minSize(1)
+                  .maxSize(4)
+                  .desiredCapacity(2)
+                  .availabilityZones("us-east-1a", "us-east-1b"));
       return autoScaling.describeAutoScalingGroups().autoScalingGroups().size();
     }
   }
 
   static void createLaunchTemplate(Ec2Client ec2) {
-    ec2.createLaunchTemplate(r -> r.launchTemplateName("web").launchTemplateData(d -> d.instanceType(InstanceType.C5_LARGE)));
+    ec2.createLaunchTemplate(
+        r ->
+            r.launchTemplateName("web")
+                .launchTemplateData(d -> d.instanceType(InstanceType.C5_LARGE)));
   }
 
   @Nested
@@ -59,8 +68,10 @@ class BindSdkClientsTest {
   class PerMethodTwins {
 
     @Test
-    void clientsTheCodeBuildsReachThisTestsTwinAndSeeWhatInjectedClientsCreated(Ec2Client ec2, CloudTwin twin) {
-      createLaunchTemplate(ec2); // through the injected client: the wire answers from the same AwsSdkClients
+    void clientsTheCodeBuildsReachThisTestsTwinAndSeeWhatInjectedClientsCreated(
+        Ec2Client ec2, CloudTwin twin) {
+      createLaunchTemplate(
+          ec2); // through the injected client: the wire answers from the same AwsSdkClients
       assertThat(createGroupAndCount("orders")).isEqualTo(1);
       assertThat(twin.autoScaling().group("orders").desiredCapacity()).isEqualTo(2);
     }
@@ -68,7 +79,9 @@ class BindSdkClientsTest {
     @Test
     void eachTestsCodeReachesOnlyItsOwnTwin(Ec2Client ec2, CloudTwin twin) {
       createLaunchTemplate(ec2);
-      assertThat(createGroupAndCount("billing")).as("groups the code sees: only this test's").isEqualTo(1);
+      assertThat(createGroupAndCount("billing"))
+          .as("groups the code sees: only this test's")
+          .isEqualTo(1);
       assertThat(twin.autoScaling().groups()).extracting(g -> g.name()).containsExactly("billing");
     }
 
@@ -105,7 +118,8 @@ class BindSdkClientsTest {
   static final class OnlyInKit implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      return context.getConfigurationParameter(FIXTURES).isPresent() ? ConditionEvaluationResult.enabled("run by the kit")
+      return context.getConfigurationParameter(FIXTURES).isPresent()
+          ? ConditionEvaluationResult.enabled("run by the kit")
           : ConditionEvaluationResult.disabled("a fixture: runs only through EngineTestKit");
     }
   }
@@ -122,17 +136,31 @@ class BindSdkClientsTest {
 
   @Test
   void aClassWithoutCloudTwinTestFailsSayingWhatToAdd() {
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(WithoutATwin.class)).configurationParameter(FIXTURES, "true").execute().testEvents()
-        .assertThatEvents().haveExactly(1, event(test("anything"), finishedWithFailure(
-            instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("put @CloudTwinTest before @BindSdkClients")))));
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(WithoutATwin.class))
+        .configurationParameter(FIXTURES, "true")
+        .execute()
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("anything"),
+                finishedWithFailure(
+                    instanceOf(ExtensionConfigurationException.class),
+                    message(m -> m.contains("put @CloudTwinTest before @BindSdkClients")))));
   }
 
   @Test
   void theBindingEndsWithTheTest() {
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(PerMethodTwins.class)).execute().testEvents()
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(PerMethodTwins.class))
+        .execute()
+        .testEvents()
         .assertStatistics(s -> s.succeeded(3).failed(0));
     // no binding of those tests is left: a client built now is answered by no twin
-    assertThatThrownBy(() -> createGroupAndCount("late")).hasMessageContaining("No CloudTwin answers AWS SDK requests");
+    assertThatThrownBy(() -> createGroupAndCount("late"))
+        .hasMessageContaining("No CloudTwin answers AWS SDK requests");
   }
 
   @Test
@@ -142,11 +170,14 @@ class BindSdkClientsTest {
 
   @Test
   void anSdkThatChoseAnotherHttpClientFailsTheClassWithTheFix() {
-    assertThatThrownBy(() -> SdkDefaults.checkChosen("software.amazon.awssdk.http.apache.ApacheHttpClient"))
+    assertThatThrownBy(
+            () -> SdkDefaults.checkChosen("software.amazon.awssdk.http.apache.ApacheHttpClient"))
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageContaining("is software.amazon.awssdk.http.apache.ApacheHttpClient, not the twin's")
+        .hasMessageContaining(
+            "is software.amazon.awssdk.http.apache.ApacheHttpClient, not the twin's")
         .hasMessageContaining("chooses once per JVM")
-        .hasMessageContaining(SdkDefaults.SYNC_SERVICE).hasMessageContaining(TwinSdkHttpService.CLASS_NAME);
+        .hasMessageContaining(SdkDefaults.SYNC_SERVICE)
+        .hasMessageContaining(TwinSdkHttpService.CLASS_NAME);
     SdkDefaults.checkChosen(TwinHttpClient.class.getName());
     SdkDefaults.checkChosen(null);
   }
@@ -155,25 +186,39 @@ class BindSdkClientsTest {
   void theHttpServiceIsSelectedWhereUnsetAndAnotherChoiceIsRefused() {
     Properties unset = new Properties();
     SdkDefaults.of(unset, Map.of()).selectHttpService();
-    assertThat(unset).containsEntry(SdkDefaults.SYNC_SERVICE, TwinSdkHttpService.CLASS_NAME)
+    assertThat(unset)
+        .containsEntry(SdkDefaults.SYNC_SERVICE, TwinSdkHttpService.CLASS_NAME)
         .containsEntry(SdkDefaults.ASYNC_SERVICE, TwinSdkHttpService.CLASS_NAME);
 
     Properties other = new Properties();
-    other.setProperty(SdkDefaults.SYNC_SERVICE, "software.amazon.awssdk.http.apache.ApacheSdkHttpService");
+    other.setProperty(
+        SdkDefaults.SYNC_SERVICE, "software.amazon.awssdk.http.apache.ApacheSdkHttpService");
     assertThatThrownBy(() -> SdkDefaults.of(other, Map.of()).selectHttpService())
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageContaining(SdkDefaults.SYNC_SERVICE + " is software.amazon.awssdk.http.apache.ApacheSdkHttpService");
+        .hasMessageContaining(
+            SdkDefaults.SYNC_SERVICE
+                + " is software.amazon.awssdk.http.apache.ApacheSdkHttpService");
   }
 
   @Test
   void regionAndCredentialsAreGivenOnlyWhereNeitherPropertiesNorEnvironmentHaveThem() {
     Properties empty = new Properties();
     SdkDefaults.of(empty, Map.of()).defaultRegionAndCredentials("eu-west-1");
-    assertThat(empty).containsEntry("aws.region", "eu-west-1").containsEntry("aws.accessKeyId", "cloudtwin")
+    assertThat(empty)
+        .containsEntry("aws.region", "eu-west-1")
+        .containsEntry("aws.accessKeyId", "cloudtwin")
         .containsEntry("aws.secretAccessKey", "cloudtwin");
 
     Properties fromEnvironment = new Properties();
-    SdkDefaults.of(fromEnvironment, Map.of("AWS_REGION", "ap-south-1", "AWS_ACCESS_KEY_ID", "AKIA", "AWS_SECRET_ACCESS_KEY", "s"))
+    SdkDefaults.of(
+            fromEnvironment,
+            Map.of(
+                "AWS_REGION",
+                "ap-south-1",
+                "AWS_ACCESS_KEY_ID",
+                "AKIA",
+                "AWS_SECRET_ACCESS_KEY",
+                "s"))
         .defaultRegionAndCredentials("eu-west-1");
     assertThat(fromEnvironment).isEmpty();
 
@@ -181,6 +226,7 @@ class BindSdkClientsTest {
     set.setProperty("aws.region", "us-west-2");
     SdkDefaults.of(set, Map.of()).defaultRegionAndCredentials("eu-west-1");
     assertThat(set.getProperty("aws.region")).isEqualTo("us-west-2");
-    assertThat(List.copyOf(set.stringPropertyNames())).containsExactlyInAnyOrder("aws.region", "aws.accessKeyId", "aws.secretAccessKey");
+    assertThat(List.copyOf(set.stringPropertyNames()))
+        .containsExactlyInAnyOrder("aws.region", "aws.accessKeyId", "aws.secretAccessKey");
   }
 }

@@ -3,8 +3,8 @@ package io.github.cloudtwin.benchmarks.compare;
 /**
  * What one system answered to one behaviour question.
  *
- * @param verdict the short answer derived from what the system returned ("yes", "no", "never",
- *     "not measured")
+ * @param verdict the short answer derived from what the system returned ("yes", "no", "never", "not
+ *     measured")
  * @param evidence what the system's API actually returned, in a few words
  */
 public record Answer(String verdict, String evidence) {

@@ -69,8 +69,13 @@ final class MotoSide implements AutoCloseable {
   private String imageId;
 
   /** What a created estate is called by: ids and ARNs the read-back and the probes use. */
-  record Created(String vpcId, List<String> subnetIds, String targetGroupArn, String loadBalancerArn,
-      String scaleOutArn, String scaleInArn) {}
+  record Created(
+      String vpcId,
+      List<String> subnetIds,
+      String targetGroupArn,
+      String loadBalancerArn,
+      String scaleOutArn,
+      String scaleInArn) {}
 
   MotoSide(URI endpoint) {
     this.endpoint = endpoint;
@@ -78,27 +83,62 @@ final class MotoSide implements AutoCloseable {
     // A failed call fails the run at once: retries would hide errors and distort the timings.
     ClientOverrideConfiguration noRetries =
         ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build();
-    StaticCredentialsProvider creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-    this.ec2 = Ec2Client.builder().httpClient(http).overrideConfiguration(noRetries).region(Region.US_EAST_1).credentialsProvider(creds)
-        .endpointOverride(endpoint).build();
-    this.autoScaling = AutoScalingClient.builder().httpClient(http).overrideConfiguration(noRetries).region(Region.US_EAST_1).credentialsProvider(creds)
-        .endpointOverride(endpoint).build();
-    this.elb = ElasticLoadBalancingV2Client.builder().httpClient(http).overrideConfiguration(noRetries).region(Region.US_EAST_1)
-        .credentialsProvider(creds).endpointOverride(endpoint).build();
-    this.cloudWatch = CloudWatchClient.builder().httpClient(http).overrideConfiguration(noRetries).region(Region.US_EAST_1).credentialsProvider(creds)
-        .endpointOverride(endpoint).build();
-    this.ecs = EcsClient.builder().httpClient(http).overrideConfiguration(noRetries).region(Region.US_EAST_1).credentialsProvider(creds)
-        .endpointOverride(endpoint).build();
+    StaticCredentialsProvider creds =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    this.ec2 =
+        Ec2Client.builder()
+            .httpClient(http)
+            .overrideConfiguration(noRetries)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(creds)
+            .endpointOverride(endpoint)
+            .build();
+    this.autoScaling =
+        AutoScalingClient.builder()
+            .httpClient(http)
+            .overrideConfiguration(noRetries)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(creds)
+            .endpointOverride(endpoint)
+            .build();
+    this.elb =
+        ElasticLoadBalancingV2Client.builder()
+            .httpClient(http)
+            .overrideConfiguration(noRetries)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(creds)
+            .endpointOverride(endpoint)
+            .build();
+    this.cloudWatch =
+        CloudWatchClient.builder()
+            .httpClient(http)
+            .overrideConfiguration(noRetries)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(creds)
+            .endpointOverride(endpoint)
+            .build();
+    this.ecs =
+        EcsClient.builder()
+            .httpClient(http)
+            .overrideConfiguration(noRetries)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(creds)
+            .endpointOverride(endpoint)
+            .build();
   }
 
   /** Forgets everything moto holds (moto's own reset endpoint). */
   void reset() {
     try {
-      HttpResponse<String> r = resetClient.send(
-          HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          resetClient.send(
+              HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
-        throw new IllegalStateException("moto reset answered HTTP " + r.statusCode() + ": " + r.body());
+        throw new IllegalStateException(
+            "moto reset answered HTTP " + r.statusCode() + ": " + r.body());
       }
     } catch (java.io.IOException e) {
       throw new IllegalStateException("moto reset failed: " + e, e);
@@ -112,13 +152,20 @@ final class MotoSide implements AutoCloseable {
   private String imageId() {
     if (imageId == null) {
       List<Image> images = ec2.describeImages(b -> b.owners("amazon")).images();
-      imageId = images.stream().map(Image::imageId).sorted().findFirst()
-          .orElseThrow(() -> new IllegalStateException("moto lists no Amazon image"));
+      imageId =
+          images.stream()
+              .map(Image::imageId)
+              .sorted()
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("moto lists no Amazon image"));
     }
     return imageId;
   }
 
-  /** Creates the estate and reads it back; throws if anything read back differs from what was created. */
+  /**
+   * Creates the estate and reads it back; throws if anything read back differs from what was
+   * created.
+   */
   Created createAndReadBack() {
     String ami = imageId();
     // Three zones: a VPC with one subnet in each.
@@ -127,59 +174,157 @@ final class MotoSide implements AutoCloseable {
     for (int i = 0; i < ZONES.size(); i++) {
       String cidr = "10.0." + i + ".0/24";
       String zone = ZONES.get(i);
-      subnets.add(ec2.createSubnet(b -> b.vpcId(vpcId).cidrBlock(cidr).availabilityZone(zone)).subnet().subnetId());
+      subnets.add(
+          ec2.createSubnet(b -> b.vpcId(vpcId).cidrBlock(cidr).availabilityZone(zone))
+              .subnet()
+              .subnetId());
     }
-    String sg = ec2.createSecurityGroup(b -> b.groupName("web").description("web tier").vpcId(vpcId)).groupId();
-    ec2.createLaunchTemplate(b -> b.launchTemplateName(Estate.GROUP)
-        .launchTemplateData(d -> d.imageId(ami).instanceType(InstanceType.T3_MICRO).securityGroupIds(sg)
-            .monitoring(m -> m.enabled(true))));
+    String sg =
+        ec2.createSecurityGroup(b -> b.groupName("web").description("web tier").vpcId(vpcId))
+            .groupId();
+    ec2.createLaunchTemplate(
+        b ->
+            b.launchTemplateName(Estate.GROUP)
+                .launchTemplateData(
+                    d ->
+                        d.imageId(ami)
+                            .instanceType(InstanceType.T3_MICRO)
+                            .securityGroupIds(sg)
+                            .monitoring(m -> m.enabled(true))));
 
     // The application load balancer, its target group and listener.
-    String lbArn = elb.createLoadBalancer(b -> b.name(Estate.LOAD_BALANCER).subnets(subnets)
-        .type(LoadBalancerTypeEnum.APPLICATION)).loadBalancers().get(0).loadBalancerArn();
-    String tgArn = elb.createTargetGroup(b -> b.name(Estate.TARGET_GROUP).protocol(ProtocolEnum.HTTP).port(80)
-        .vpcId(vpcId).healthCheckPath("/")).targetGroups().get(0).targetGroupArn();
-    elb.createListener(b -> b.loadBalancerArn(lbArn).protocol(ProtocolEnum.HTTP).port(80)
-        .defaultActions(Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tgArn).build()));
+    String lbArn =
+        elb.createLoadBalancer(
+                b ->
+                    b.name(Estate.LOAD_BALANCER)
+                        .subnets(subnets)
+                        .type(LoadBalancerTypeEnum.APPLICATION))
+            .loadBalancers()
+            .get(0)
+            .loadBalancerArn();
+    String tgArn =
+        elb.createTargetGroup(
+                b ->
+                    b.name(Estate.TARGET_GROUP)
+                        .protocol(ProtocolEnum.HTTP)
+                        .port(80)
+                        .vpcId(vpcId)
+                        .healthCheckPath("/"))
+            .targetGroups()
+            .get(0)
+            .targetGroupArn();
+    elb.createListener(
+        b ->
+            b.loadBalancerArn(lbArn)
+                .protocol(ProtocolEnum.HTTP)
+                .port(80)
+                .defaultActions(
+                    Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tgArn).build()));
 
     // The group of 6 across the three subnets, attached to the target group.
-    autoScaling.createAutoScalingGroup(b -> b.autoScalingGroupName(Estate.GROUP)
-        .launchTemplate(LaunchTemplateSpecification.builder().launchTemplateName(Estate.GROUP).version("$Latest").build())
-        .minSize(Estate.MIN).maxSize(Estate.MAX).desiredCapacity(Estate.DESIRED)
-        .vpcZoneIdentifier(String.join(",", subnets))
-        .targetGroupARNs(tgArn));
+    autoScaling.createAutoScalingGroup(
+        b ->
+            b.autoScalingGroupName(Estate.GROUP)
+                .launchTemplate(
+                    LaunchTemplateSpecification.builder()
+                        .launchTemplateName(Estate.GROUP)
+                        .version("$Latest")
+                        .build())
+                .minSize(Estate.MIN)
+                .maxSize(Estate.MAX)
+                .desiredCapacity(Estate.DESIRED)
+                .vpcZoneIdentifier(String.join(",", subnets))
+                .targetGroupARNs(tgArn));
 
     // Two step policies, each run by a CPU alarm on the group's average.
-    String outArn = autoScaling.putScalingPolicy(b -> b.autoScalingGroupName(Estate.GROUP).policyName(Estate.SCALE_OUT)
-        .policyType("StepScaling").adjustmentType("ChangeInCapacity")
-        .metricAggregationType("Average")
-        .stepAdjustments(StepAdjustment.builder().metricIntervalLowerBound(0.0).scalingAdjustment(Estate.SCALE_OUT_STEP).build()))
-        .policyARN();
-    String inArn = autoScaling.putScalingPolicy(b -> b.autoScalingGroupName(Estate.GROUP).policyName(Estate.SCALE_IN)
-        .policyType("StepScaling").adjustmentType("ChangeInCapacity")
-        .metricAggregationType("Average")
-        .stepAdjustments(StepAdjustment.builder().metricIntervalUpperBound(0.0).scalingAdjustment(Estate.SCALE_IN_STEP).build()))
-        .policyARN();
+    String outArn =
+        autoScaling
+            .putScalingPolicy(
+                b ->
+                    b.autoScalingGroupName(Estate.GROUP)
+                        .policyName(Estate.SCALE_OUT)
+                        .policyType("StepScaling")
+                        .adjustmentType("ChangeInCapacity")
+                        .metricAggregationType("Average")
+                        .stepAdjustments(
+                            StepAdjustment.builder()
+                                .metricIntervalLowerBound(0.0)
+                                .scalingAdjustment(Estate.SCALE_OUT_STEP)
+                                .build()))
+            .policyARN();
+    String inArn =
+        autoScaling
+            .putScalingPolicy(
+                b ->
+                    b.autoScalingGroupName(Estate.GROUP)
+                        .policyName(Estate.SCALE_IN)
+                        .policyType("StepScaling")
+                        .adjustmentType("ChangeInCapacity")
+                        .metricAggregationType("Average")
+                        .stepAdjustments(
+                            StepAdjustment.builder()
+                                .metricIntervalUpperBound(0.0)
+                                .scalingAdjustment(Estate.SCALE_IN_STEP)
+                                .build()))
+            .policyARN();
     Dimension group = Dimension.builder().name("AutoScalingGroupName").value(Estate.GROUP).build();
-    cloudWatch.putMetricAlarm(b -> b.alarmName(Estate.ALARM_HIGH).namespace("AWS/EC2").metricName("CPUUtilization")
-        .dimensions(group).statistic(Statistic.AVERAGE).period(Estate.PERIOD_SECONDS)
-        .evaluationPeriods(Estate.EVALUATION_PERIODS).threshold(Estate.HIGH_THRESHOLD)
-        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).alarmActions(outArn));
-    cloudWatch.putMetricAlarm(b -> b.alarmName(Estate.ALARM_LOW).namespace("AWS/EC2").metricName("CPUUtilization")
-        .dimensions(group).statistic(Statistic.AVERAGE).period(Estate.PERIOD_SECONDS)
-        .evaluationPeriods(Estate.EVALUATION_PERIODS).threshold(Estate.LOW_THRESHOLD)
-        .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD).alarmActions(inArn));
+    cloudWatch.putMetricAlarm(
+        b ->
+            b.alarmName(Estate.ALARM_HIGH)
+                .namespace("AWS/EC2")
+                .metricName("CPUUtilization")
+                .dimensions(group)
+                .statistic(Statistic.AVERAGE)
+                .period(Estate.PERIOD_SECONDS)
+                .evaluationPeriods(Estate.EVALUATION_PERIODS)
+                .threshold(Estate.HIGH_THRESHOLD)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .alarmActions(outArn));
+    cloudWatch.putMetricAlarm(
+        b ->
+            b.alarmName(Estate.ALARM_LOW)
+                .namespace("AWS/EC2")
+                .metricName("CPUUtilization")
+                .dimensions(group)
+                .statistic(Statistic.AVERAGE)
+                .period(Estate.PERIOD_SECONDS)
+                .evaluationPeriods(Estate.EVALUATION_PERIODS)
+                .threshold(Estate.LOW_THRESHOLD)
+                .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
+                .alarmActions(inArn));
 
     // ECS: a cluster and a Fargate service of 12 tasks in the three subnets.
     ecs.createCluster(b -> b.clusterName(Estate.CLUSTER));
-    String tdArn = ecs.registerTaskDefinition(b -> b.family(Estate.SERVICE).networkMode(NetworkMode.AWSVPC)
-        .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
-        .containerDefinitions(ContainerDefinition.builder().name("app").image("public.ecr.aws/nginx/nginx:latest")
-            .essential(true).build()))
-        .taskDefinition().taskDefinitionArn();
-    ecs.createService(b -> b.cluster(Estate.CLUSTER).serviceName(Estate.SERVICE).taskDefinition(tdArn)
-        .desiredCount(Estate.TASKS).launchType(LaunchType.FARGATE)
-        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets).securityGroups(sg).assignPublicIp(AssignPublicIp.DISABLED))));
+    String tdArn =
+        ecs.registerTaskDefinition(
+                b ->
+                    b.family(Estate.SERVICE)
+                        .networkMode(NetworkMode.AWSVPC)
+                        .requiresCompatibilities(Compatibility.FARGATE)
+                        .cpu("256")
+                        .memory("512")
+                        .containerDefinitions(
+                            ContainerDefinition.builder()
+                                .name("app")
+                                .image("public.ecr.aws/nginx/nginx:latest")
+                                .essential(true)
+                                .build()))
+            .taskDefinition()
+            .taskDefinitionArn();
+    ecs.createService(
+        b ->
+            b.cluster(Estate.CLUSTER)
+                .serviceName(Estate.SERVICE)
+                .taskDefinition(tdArn)
+                .desiredCount(Estate.TASKS)
+                .launchType(LaunchType.FARGATE)
+                .networkConfiguration(
+                    n ->
+                        n.awsvpcConfiguration(
+                            a ->
+                                a.subnets(subnets)
+                                    .securityGroups(sg)
+                                    .assignPublicIp(AssignPublicIp.DISABLED))));
 
     Created created = new Created(vpcId, subnets, tgArn, lbArn, outArn, inArn);
     readBack(created);
@@ -190,36 +335,69 @@ final class MotoSide implements AutoCloseable {
   void readBack(Created c) {
     long zones = ec2.describeAvailabilityZones(b -> b.zoneNames(ZONES)).availabilityZones().size();
     check("zones", zones, ZONES.size());
-    check("subnets", ec2.describeSubnets(b -> b.subnetIds(c.subnetIds())).subnets().size(), ZONES.size());
+    check(
+        "subnets",
+        ec2.describeSubnets(b -> b.subnetIds(c.subnetIds())).subnets().size(),
+        ZONES.size());
     AutoScalingGroup g = group();
     check("group instances", g.instances().size(), Estate.DESIRED);
     List<String> ids = g.instances().stream().map(i -> i.instanceId()).toList();
-    long running = instances(ids).stream().filter(i -> "running".equals(i.state().nameAsString())).count();
+    long running =
+        instances(ids).stream().filter(i -> "running".equals(i.state().nameAsString())).count();
     check("running instances", running, Estate.DESIRED);
-    check("load balancers", elb.describeLoadBalancers(b -> b.loadBalancerArns(c.loadBalancerArn())).loadBalancers().size(), 1);
-    check("listeners", elb.describeListeners(b -> b.loadBalancerArn(c.loadBalancerArn())).listeners().size(), 1);
+    check(
+        "load balancers",
+        elb.describeLoadBalancers(b -> b.loadBalancerArns(c.loadBalancerArn()))
+            .loadBalancers()
+            .size(),
+        1);
+    check(
+        "listeners",
+        elb.describeListeners(b -> b.loadBalancerArn(c.loadBalancerArn())).listeners().size(),
+        1);
     check("targets", targets(c.targetGroupArn()).size(), Estate.DESIRED);
-    check("policies", autoScaling.describePolicies(b -> b.autoScalingGroupName(Estate.GROUP)).scalingPolicies().size(), 2);
-    check("alarms", cloudWatch.describeAlarms(b -> b.alarmNames(Estate.ALARM_HIGH, Estate.ALARM_LOW)).metricAlarms().size(), 2);
+    check(
+        "policies",
+        autoScaling
+            .describePolicies(b -> b.autoScalingGroupName(Estate.GROUP))
+            .scalingPolicies()
+            .size(),
+        2);
+    check(
+        "alarms",
+        cloudWatch
+            .describeAlarms(b -> b.alarmNames(Estate.ALARM_HIGH, Estate.ALARM_LOW))
+            .metricAlarms()
+            .size(),
+        2);
     check("clusters", ecs.describeClusters(b -> b.clusters(Estate.CLUSTER)).clusters().size(), 1);
-    int desired = ecs.describeServices(b -> b.cluster(Estate.CLUSTER).services(Estate.SERVICE)).services().get(0).desiredCount();
+    int desired =
+        ecs.describeServices(b -> b.cluster(Estate.CLUSTER).services(Estate.SERVICE))
+            .services()
+            .get(0)
+            .desiredCount();
     check("service desiredCount", desired, Estate.TASKS);
   }
 
   private static void check(String what, long actual, long expected) {
     if (actual != expected) {
-      throw new IllegalStateException("moto read-back: " + what + " = " + actual + ", expected " + expected);
+      throw new IllegalStateException(
+          "moto read-back: " + what + " = " + actual + ", expected " + expected);
     }
   }
 
   AutoScalingGroup group() {
-    return autoScaling.describeAutoScalingGroups(b -> b.autoScalingGroupNames(Estate.GROUP)).autoScalingGroups().get(0);
+    return autoScaling
+        .describeAutoScalingGroups(b -> b.autoScalingGroupNames(Estate.GROUP))
+        .autoScalingGroups()
+        .get(0);
   }
 
   List<Instance> instances(List<String> ids) {
     if (ids.isEmpty()) return List.of();
     return ec2.describeInstances(b -> b.instanceIds(ids)).reservations().stream()
-        .flatMap(r -> r.instances().stream()).toList();
+        .flatMap(r -> r.instances().stream())
+        .toList();
   }
 
   List<TargetHealthDescription> targets(String tgArn) {
@@ -231,7 +409,8 @@ final class MotoSide implements AutoCloseable {
     Map<String, Integer> byZone = new TreeMap<>();
     for (String z : ZONES) byZone.put(z, 0);
     for (var i : group().instances()) {
-      if ("InService".equals(i.lifecycleStateAsString())) byZone.merge(i.availabilityZone(), 1, Integer::sum);
+      if ("InService".equals(i.lifecycleStateAsString()))
+        byZone.merge(i.availabilityZone(), 1, Integer::sum);
     }
     return byZone;
   }
@@ -252,36 +431,74 @@ final class MotoSide implements AutoCloseable {
    */
   Answer alarmRunsPolicy(Duration wait, StringBuilder measured) {
     int before = group().desiredCapacity();
-    String initial = cloudWatch.describeAlarms(b -> b.alarmNames(Estate.ALARM_HIGH)).metricAlarms().get(0)
-        .stateValueAsString();
+    String initial =
+        cloudWatch
+            .describeAlarms(b -> b.alarmNames(Estate.ALARM_HIGH))
+            .metricAlarms()
+            .get(0)
+            .stateValueAsString();
     Instant now = Instant.now();
     List<MetricDatum> data = new ArrayList<>();
     for (int m = 10; m >= 1; m--) {
-      data.add(MetricDatum.builder().metricName("CPUUtilization").timestamp(now.minusSeconds(60L * m))
-          .dimensions(Dimension.builder().name("AutoScalingGroupName").value(Estate.GROUP).build())
-          .value(95.0).unit(StandardUnit.PERCENT).build());
+      data.add(
+          MetricDatum.builder()
+              .metricName("CPUUtilization")
+              .timestamp(now.minusSeconds(60L * m))
+              .dimensions(
+                  Dimension.builder().name("AutoScalingGroupName").value(Estate.GROUP).build())
+              .value(95.0)
+              .unit(StandardUnit.PERCENT)
+              .build());
     }
     cloudWatch.putMetricData(b -> b.namespace("AWS/EC2").metricData(data));
     long t0 = System.nanoTime();
     sleep(wait);
     long waited = System.nanoTime() - t0;
-    MetricAlarm alarm = cloudWatch.describeAlarms(b -> b.alarmNames(Estate.ALARM_HIGH)).metricAlarms().get(0);
+    MetricAlarm alarm =
+        cloudWatch.describeAlarms(b -> b.alarmNames(Estate.ALARM_HIGH)).metricAlarms().get(0);
     String history;
     try {
-      history = "history entries: "
-          + cloudWatch.describeAlarmHistory(b -> b.alarmName(Estate.ALARM_HIGH)).alarmHistoryItems().size();
+      history =
+          "history entries: "
+              + cloudWatch
+                  .describeAlarmHistory(b -> b.alarmName(Estate.ALARM_HIGH))
+                  .alarmHistoryItems()
+                  .size();
     } catch (SdkServiceException e) {
       history = "`DescribeAlarmHistory` answered HTTP " + e.statusCode();
     }
     int after = group().desiredCapacity();
-    measured.append("moto created alarm `").append(Estate.ALARM_HIGH).append("` in state ").append(initial)
-        .append(" (AWS: INSUFFICIENT_DATA, §3.1); after putting 10 one-minute datapoints of 95 % and waiting ").append(Stats.human(waited))
-        .append(", alarm `").append(Estate.ALARM_HIGH).append("` is ").append(alarm.stateValueAsString())
-        .append(" (").append(history).append("), desired capacity ").append(before).append(" -> ")
-        .append(after).append('.');
-    boolean ran = "ALARM".equals(alarm.stateValueAsString()) && after == before + Estate.SCALE_OUT_STEP;
-    return new Answer(ran ? "yes" : "no", "after " + Stats.human(waited) + " the alarm is "
-        + alarm.stateValueAsString() + ", desired " + before + " → " + after);
+    measured
+        .append("moto created alarm `")
+        .append(Estate.ALARM_HIGH)
+        .append("` in state ")
+        .append(initial)
+        .append(
+            " (AWS: INSUFFICIENT_DATA, §3.1); after putting 10 one-minute datapoints of 95 % and waiting ")
+        .append(Stats.human(waited))
+        .append(", alarm `")
+        .append(Estate.ALARM_HIGH)
+        .append("` is ")
+        .append(alarm.stateValueAsString())
+        .append(" (")
+        .append(history)
+        .append("), desired capacity ")
+        .append(before)
+        .append(" -> ")
+        .append(after)
+        .append('.');
+    boolean ran =
+        "ALARM".equals(alarm.stateValueAsString()) && after == before + Estate.SCALE_OUT_STEP;
+    return new Answer(
+        ran ? "yes" : "no",
+        "after "
+            + Stats.human(waited)
+            + " the alarm is "
+            + alarm.stateValueAsString()
+            + ", desired "
+            + before
+            + " → "
+            + after);
   }
 
   /**
@@ -290,38 +507,81 @@ final class MotoSide implements AutoCloseable {
    */
   String forcedAlarm(Duration wait) {
     int before = group().desiredCapacity();
-    cloudWatch.setAlarmState(b -> b.alarmName(Estate.ALARM_HIGH).stateValue("ALARM").stateReason("forced by the comparison"));
+    cloudWatch.setAlarmState(
+        b ->
+            b.alarmName(Estate.ALARM_HIGH)
+                .stateValue("ALARM")
+                .stateReason("forced by the comparison"));
     long t0 = System.nanoTime();
     sleep(wait);
     long waited = System.nanoTime() - t0;
-    MetricAlarm alarm = cloudWatch.describeAlarms(b -> b.alarmNames(Estate.ALARM_HIGH)).metricAlarms().get(0);
+    MetricAlarm alarm =
+        cloudWatch.describeAlarms(b -> b.alarmNames(Estate.ALARM_HIGH)).metricAlarms().get(0);
     int after = group().desiredCapacity();
-    return "moto: `SetAlarmState` to ALARM, then " + Stats.human(waited) + " later the alarm is "
-        + alarm.stateValueAsString() + " and desired capacity " + before + " -> " + after + ".";
+    return "moto: `SetAlarmState` to ALARM, then "
+        + Stats.human(waited)
+        + " later the alarm is "
+        + alarm.stateValueAsString()
+        + " and desired capacity "
+        + before
+        + " -> "
+        + after
+        + ".";
   }
 
-  /** Q3: an instance of the group is terminated (through Auto Scaling, desired kept): is it deregistered? */
+  /**
+   * Q3: an instance of the group is terminated (through Auto Scaling, desired kept): is it
+   * deregistered?
+   */
   Answer terminatedDeregistered(Created c) {
     String victim = group().instances().get(0).instanceId();
-    autoScaling.terminateInstanceInAutoScalingGroup(b -> b.instanceId(victim).shouldDecrementDesiredCapacity(false));
+    autoScaling.terminateInstanceInAutoScalingGroup(
+        b -> b.instanceId(victim).shouldDecrementDesiredCapacity(false));
     List<TargetHealthDescription> targets = targets(c.targetGroupArn());
     boolean listed = targets.stream().anyMatch(t -> t.target().id().equals(victim));
-    String state = targets.stream().filter(t -> t.target().id().equals(victim)).findFirst()
-        .map(t -> t.targetHealth().stateAsString()).orElse("absent");
-    String victimState = instances(List.of(victim)).stream().findFirst().map(i -> i.state().nameAsString()).orElse("?");
-    return new Answer(listed ? "no" : "yes", "instance is " + victimState + "; target group lists it: "
-        + (listed ? "yes (" + state + ")" : "no") + "; " + targets.size() + " targets registered");
+    String state =
+        targets.stream()
+            .filter(t -> t.target().id().equals(victim))
+            .findFirst()
+            .map(t -> t.targetHealth().stateAsString())
+            .orElse("absent");
+    String victimState =
+        instances(List.of(victim)).stream()
+            .findFirst()
+            .map(i -> i.state().nameAsString())
+            .orElse("?");
+    return new Answer(
+        listed ? "no" : "yes",
+        "instance is "
+            + victimState
+            + "; target group lists it: "
+            + (listed ? "yes (" + state + ")" : "no")
+            + "; "
+            + targets.size()
+            + " targets registered");
   }
 
   /** Q4: does the ECS service reach 12 running tasks? */
   Answer serviceRunning(Duration wait) {
     sleep(wait);
-    var s = ecs.describeServices(b -> b.cluster(Estate.CLUSTER).services(Estate.SERVICE)).services().get(0);
-    int runningTasks = ecs.listTasks(b -> b.cluster(Estate.CLUSTER).serviceName(Estate.SERVICE)
-        .desiredStatus("RUNNING")).taskArns().size();
+    var s =
+        ecs.describeServices(b -> b.cluster(Estate.CLUSTER).services(Estate.SERVICE))
+            .services()
+            .get(0);
+    int runningTasks =
+        ecs.listTasks(
+                b -> b.cluster(Estate.CLUSTER).serviceName(Estate.SERVICE).desiredStatus("RUNNING"))
+            .taskArns()
+            .size();
     boolean yes = s.runningCount() == Estate.TASKS;
-    return new Answer(yes ? "yes" : "no", "runningCount " + s.runningCount() + ", pendingCount " + s.pendingCount()
-        + ", tasks listed " + runningTasks);
+    return new Answer(
+        yes ? "yes" : "no",
+        "runningCount "
+            + s.runningCount()
+            + ", pendingCount "
+            + s.pendingCount()
+            + ", tasks listed "
+            + runningTasks);
   }
 
   /**
@@ -331,17 +591,34 @@ final class MotoSide implements AutoCloseable {
    */
   Answer zoneOutage(Duration wait) {
     String lost = ZONES.get(0);
-    List<String> victims = group().instances().stream().filter(i -> lost.equals(i.availabilityZone()))
-        .map(i -> i.instanceId()).toList();
+    List<String> victims =
+        group().instances().stream()
+            .filter(i -> lost.equals(i.availabilityZone()))
+            .map(i -> i.instanceId())
+            .toList();
     if (!victims.isEmpty()) ec2.terminateInstances(b -> b.instanceIds(victims));
     sleep(wait);
     Map<String, Integer> byZone = groupInstancesByZone();
-    int others = byZone.entrySet().stream().filter(e -> !e.getKey().equals(lost)).mapToInt(Map.Entry::getValue).sum();
+    int others =
+        byZone.entrySet().stream()
+            .filter(e -> !e.getKey().equals(lost))
+            .mapToInt(Map.Entry::getValue)
+            .sum();
     int total = byZone.values().stream().mapToInt(Integer::intValue).sum();
     boolean rebuilt = others >= Estate.DESIRED && byZone.get(lost) == 0;
-    return new Answer(rebuilt ? "yes" : "no", "no zone-failure API; terminated the " + victims.size()
-        + " instance(s) in " + lost + "; InService per zone then " + Estate.perZone(byZone) + " (" + total + " of "
-        + Estate.DESIRED + ")");
+    return new Answer(
+        rebuilt ? "yes" : "no",
+        "no zone-failure API; terminated the "
+            + victims.size()
+            + " instance(s) in "
+            + lost
+            + "; InService per zone then "
+            + Estate.perZone(byZone)
+            + " ("
+            + total
+            + " of "
+            + Estate.DESIRED
+            + ")");
   }
 
   private static void sleep(Duration d) {

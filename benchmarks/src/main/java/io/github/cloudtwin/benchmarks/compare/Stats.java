@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param min fastest (ns)
  * @param max slowest (ns)
  */
-public record Stats(int rounds, long p10, long p25, long median, long p75, long p90, long min, long max) {
+public record Stats(
+    int rounds, long p10, long p25, long median, long p75, long p90, long min, long max) {
 
   /** The statistics of {@code samples} (at least one). */
   public static Stats of(List<Long> samples) {
@@ -26,7 +27,15 @@ public record Stats(int rounds, long p10, long p25, long median, long p75, long 
     }
     long[] s = samples.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(s);
-    return new Stats(s.length, rank(s, 10), rank(s, 25), rank(s, 50), rank(s, 75), rank(s, 90), s[0], s[s.length - 1]);
+    return new Stats(
+        s.length,
+        rank(s, 10),
+        rank(s, 25),
+        rank(s, 50),
+        rank(s, 75),
+        rank(s, 90),
+        s[0],
+        s[s.length - 1]);
   }
 
   private static long rank(long[] sorted, int percent) {

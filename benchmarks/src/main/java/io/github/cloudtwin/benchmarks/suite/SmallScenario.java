@@ -13,14 +13,34 @@ final class SmallScenario {
 
   private SmallScenario() {}
 
-  /** Sets the scenario up on {@code twin}, runs 30 minutes and answers the group's desired capacity. */
+  /**
+   * Sets the scenario up on {@code twin}, runs 30 minutes and answers the group's desired capacity.
+   */
   static int run(CloudTwin twin) {
-    twin.autoScaling().createAutoScalingGroup(AutoScalingGroupSpec.builder().autoScalingGroupName("web")
-        .minSize(2).maxSize(6).desiredCapacity(2).availabilityZones("us-east-1a", "us-east-1b").detailedMonitoring(true).build());
-    twin.autoScaling().putScalingPolicy(TargetTrackingScalingPolicy.builder().policyName("cpu-50")
-        .autoScalingGroupName("web").predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization).targetValue(50).build());
-    twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web")
-        .between(Duration.ZERO, Duration.ofMinutes(30)).constant(80));
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName("web")
+                .minSize(2)
+                .maxSize(6)
+                .desiredCapacity(2)
+                .availabilityZones("us-east-1a", "us-east-1b")
+                .detailedMonitoring(true)
+                .build());
+    twin.autoScaling()
+        .putScalingPolicy(
+            TargetTrackingScalingPolicy.builder()
+                .policyName("cpu-50")
+                .autoScalingGroupName("web")
+                .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization)
+                .targetValue(50)
+                .build());
+    twin.cloudWatch()
+        .inject(
+            MetricInjection.metric("CPUUtilization")
+                .forGroup("web")
+                .between(Duration.ZERO, Duration.ofMinutes(30))
+                .constant(80));
     twin.advance(Duration.ofMinutes(30));
     return twin.autoScaling().group("web").desiredCapacity();
   }

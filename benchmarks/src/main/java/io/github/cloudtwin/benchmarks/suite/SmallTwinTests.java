@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The small test {@link SuiteMain} runs many of: one {@code @CloudTwinTest} method per index, each
- * with its own twin: a group of two (detailed monitoring) behind target tracking at 50 % CPU, CPU injected at 80 % for
- * 30 minutes, the scale-out asserted. It publishes its timeline's digest so the runner can check
- * that parallel runs give every twin the timeline a sequential run gives it.
+ * with its own twin: a group of two (detailed monitoring) behind target tracking at 50 % CPU, CPU
+ * injected at 80 % for 30 minutes, the scale-out asserted. It publishes its timeline's digest so
+ * the runner can check that parallel runs give every twin the timeline a sequential run gives it.
  */
 @CloudTwinTest(seed = 11)
 public class SmallTwinTests {

@@ -25,10 +25,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * A suite of many small {@code @CloudTwinTest} methods ({@link SmallTwinTests}) run through the
- * JUnit Platform launcher, sequentially and in parallel on N threads, against the same test
- * bodies in a plain loop without JUnit: total wall time, tests per second, and the per-test cost
- * of JUnit and the extension (the difference). Every parallel test's timeline digest must equal
- * the sequential one: twins that shared anything mutable would drift.
+ * JUnit Platform launcher, sequentially and in parallel on N threads, against the same test bodies
+ * in a plain loop without JUnit: total wall time, tests per second, and the per-test cost of JUnit
+ * and the extension (the difference). Every parallel test's timeline digest must equal the
+ * sequential one: twins that shared anything mutable would drift.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.cloudtwin.benchmarks.suite.SuiteMain [tests] [rounds] [threads]
@@ -55,22 +55,31 @@ public final class SuiteMain {
       record(nanos, round, "plain loop, 1 thread", plain(tests, 1, expected));
       record(nanos, round, "plain loop, " + threads + " threads", plain(tests, threads, expected));
       record(nanos, round, "JUnit + @CloudTwinTest, sequential", junit(tests, 1, expected));
-      record(nanos, round, "JUnit + @CloudTwinTest, parallel on " + threads + " threads", junit(tests, threads, expected));
+      record(
+          nanos,
+          round,
+          "JUnit + @CloudTwinTest, parallel on " + threads + " threads",
+          junit(tests, threads, expected));
     }
-    System.out.printf("%d tests, median of %d rounds, %d cores, load average %s%n", tests, rounds,
-        Runtime.getRuntime().availableProcessors(), loadAverage());
+    System.out.printf(
+        "%d tests, median of %d rounds, %d cores, load average %s%n",
+        tests, rounds, Runtime.getRuntime().availableProcessors(), loadAverage());
     System.out.println("| run | wall (ms) | tests/s | per test (µs) |");
     System.out.println("|---|---:|---:|---:|");
     Map<String, Long> medians = new java.util.LinkedHashMap<>();
-    nanos.forEach((name, list) -> {
-      List<Long> sorted = new ArrayList<>(list);
-      Collections.sort(sorted);
-      long median = sorted.get(sorted.size() / 2);
-      medians.put(name, median);
-      System.out.printf("| %s | %.1f | %.0f | %.1f |%n", name, median / 1e6, tests / (median / 1e9), median / 1e3 / tests);
-    });
+    nanos.forEach(
+        (name, list) -> {
+          List<Long> sorted = new ArrayList<>(list);
+          Collections.sort(sorted);
+          long median = sorted.get(sorted.size() / 2);
+          medians.put(name, median);
+          System.out.printf(
+              "| %s | %.1f | %.0f | %.1f |%n",
+              name, median / 1e6, tests / (median / 1e9), median / 1e3 / tests);
+        });
     List<Long> m = new ArrayList<>(medians.values());
-    System.out.printf("JUnit and the extension per test: %.1f µs sequential, %.1f µs of wall time in parallel%n",
+    System.out.printf(
+        "JUnit and the extension per test: %.1f µs sequential, %.1f µs of wall time in parallel%n",
         (m.get(2) - m.get(0)) / 1e3 / tests, (m.get(3) - m.get(1)) / 1e3 / tests);
   }
 
@@ -91,15 +100,19 @@ public final class SuiteMain {
       long start = System.nanoTime();
       List<Future<String>> digests = new ArrayList<>();
       for (int i = 0; i < tests; i++) {
-        digests.add(pool.submit(() -> {
-          try (CloudTwin twin = CloudTwin.builder().seed(11).build()) {
-            if (SmallScenario.run(twin) <= 2) throw new IllegalStateException("no scale-out");
-            return SmallScenario.digest(twin);
-          }
-        }));
+        digests.add(
+            pool.submit(
+                () -> {
+                  try (CloudTwin twin = CloudTwin.builder().seed(11).build()) {
+                    if (SmallScenario.run(twin) <= 2)
+                      throw new IllegalStateException("no scale-out");
+                    return SmallScenario.digest(twin);
+                  }
+                }));
       }
       for (Future<String> d : digests) {
-        if (!d.get().equals(expected)) throw new IllegalStateException("timeline differs: " + d.get() + " vs " + expected);
+        if (!d.get().equals(expected))
+          throw new IllegalStateException("timeline differs: " + d.get() + " vs " + expected);
       }
       return System.nanoTime() - start;
     } finally {
@@ -108,12 +121,16 @@ public final class SuiteMain {
   }
 
   private static long junit(int tests, int threads, String expected) {
-    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(SmallTwinTests.class));
+    LauncherDiscoveryRequestBuilder request =
+        LauncherDiscoveryRequestBuilder.request().selectors(selectClass(SmallTwinTests.class));
     if (threads > 1) {
-      request.configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+      request
+          .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
           .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
           .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-          .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", Integer.toString(threads));
+          .configurationParameter(
+              "junit.jupiter.execution.parallel.config.fixed.parallelism",
+              Integer.toString(threads));
     }
     LauncherDiscoveryRequest discovery = request.build();
     Launcher launcher = LauncherFactory.create();
@@ -121,30 +138,44 @@ public final class SuiteMain {
     Set<String> failures = ConcurrentHashMap.newKeySet();
     Set<String> digests = Collections.synchronizedSet(new TreeSet<>());
     long start = System.nanoTime();
-    launcher.execute(discovery, new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (!id.isTest()) return;
-        if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) succeeded.incrementAndGet();
-        else failures.add(id.getDisplayName() + ": " + result.getThrowable().map(Throwable::toString).orElse("?"));
-      }
+    launcher.execute(
+        discovery,
+        new TestExecutionListener() {
+          @Override
+          public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (!id.isTest()) return;
+            if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL)
+              succeeded.incrementAndGet();
+            else
+              failures.add(
+                  id.getDisplayName()
+                      + ": "
+                      + result.getThrowable().map(Throwable::toString).orElse("?"));
+          }
 
-      @Override
-      public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-        entry.getKeyValuePairs().forEach((k, v) -> {
-          if (k.equals("digest")) digests.add(v);
+          @Override
+          public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+            entry
+                .getKeyValuePairs()
+                .forEach(
+                    (k, v) -> {
+                      if (k.equals("digest")) digests.add(v);
+                    });
+          }
         });
-      }
-    });
     long elapsed = System.nanoTime() - start;
     if (succeeded.get() != tests || !failures.isEmpty()) {
-      throw new IllegalStateException(succeeded.get() + " of " + tests + " tests passed; failures: " + failures);
+      throw new IllegalStateException(
+          succeeded.get() + " of " + tests + " tests passed; failures: " + failures);
     }
-    if (!digests.equals(Set.of(expected))) throw new IllegalStateException("timelines differ: " + digests + " vs " + expected);
+    if (!digests.equals(Set.of(expected)))
+      throw new IllegalStateException("timelines differ: " + digests + " vs " + expected);
     return elapsed;
   }
 
   private static String loadAverage() {
-    return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    return String.format(
+        "%.2f",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The comparison's arithmetic and its markdown writer; the comparison itself runs only via compare.sh. */
+/**
+ * The comparison's arithmetic and its markdown writer; the comparison itself runs only via
+ * compare.sh.
+ */
 class CompareTest {
 
   @Test
@@ -39,13 +42,23 @@ class CompareTest {
   @Test
   void onlyTheGeneratedSectionIsReplaced(@TempDir Path dir) throws Exception {
     Path doc = dir.resolve("comparison.md");
-    Files.writeString(doc, "# Title\n\nprose before\n\n" + Compare.BEGIN + "\n\nold tables\n\n" + Compare.END
-        + "\n\nprose after\n");
+    Files.writeString(
+        doc,
+        "# Title\n\nprose before\n\n"
+            + Compare.BEGIN
+            + "\n\nold tables\n\n"
+            + Compare.END
+            + "\n\nprose after\n");
 
     Compare.write(doc, "new tables\n");
 
-    assertThat(Files.readString(doc)).isEqualTo("# Title\n\nprose before\n\n" + Compare.BEGIN + "\n\nnew tables\n\n"
-        + Compare.END + "\n\nprose after\n");
+    assertThat(Files.readString(doc))
+        .isEqualTo(
+            "# Title\n\nprose before\n\n"
+                + Compare.BEGIN
+                + "\n\nnew tables\n\n"
+                + Compare.END
+                + "\n\nprose after\n");
   }
 
   @Test
@@ -55,6 +68,7 @@ class CompareTest {
 
     Compare.write(doc, "tables");
 
-    assertThat(Files.readString(doc)).isEqualTo("# Title\n\n" + Compare.BEGIN + "\n\ntables\n\n" + Compare.END + "\n");
+    assertThat(Files.readString(doc))
+        .isEqualTo("# Title\n\n" + Compare.BEGIN + "\n\ntables\n\n" + Compare.END + "\n");
   }
 }

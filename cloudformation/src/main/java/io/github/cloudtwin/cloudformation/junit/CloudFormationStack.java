@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Imports a CloudFormation template into the twin of each test (or of the class, with {@code
- * TwinLifecycle.PER_CLASS}); put it after {@code @CloudTwinTest}. Resources are injected by
- * logical id with {@link FromStack}.
+ * TwinLifecycle.PER_CLASS}); put it after {@code @CloudTwinTest}. Resources are injected by logical
+ * id with {@link FromStack}.
  *
  * <pre>{@code
  * @CloudTwinTest(seed = 7)
@@ -29,16 +29,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CloudFormationExtension.class)
 public @interface CloudFormationStack {
 
-  /** {@return the template: a classpath resource ({@code templates/web.yaml}) or, if there is none, a file path} */
+  /**
+   * {@return the template: a classpath resource ({@code templates/web.yaml}) or, if there is none,
+   * a file path}
+   */
   String template();
 
-  /** {@return parameter values as {@code Key=Value} pairs separated by ';' (a list value keeps its commas)} */
+  /**
+   * {@return parameter values as {@code Key=Value} pairs separated by ';' (a list value keeps its
+   * commas)}
+   */
   String parameters() default "";
 
   /** {@return the stack name; default: the template's file name without extension} */
   String stackName() default "";
 
-  /** {@return the SSM parameter values, each {@code /name=value}, for {@code AWS::SSM::Parameter::Value} parameters} */
+  /**
+   * {@return the SSM parameter values, each {@code /name=value}, for {@code
+   * AWS::SSM::Parameter::Value} parameters}
+   */
   String[] ssmParameters() default {};
 
   /** {@return export values, each {@code ExportName=value}, for {@code Fn::ImportValue}} */

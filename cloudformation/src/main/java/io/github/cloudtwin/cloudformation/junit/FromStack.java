@@ -1,11 +1,11 @@
 package io.github.cloudtwin.cloudformation.junit;
 
+import io.github.cloudtwin.junit.ResolvedElsewhere;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import io.github.cloudtwin.junit.ResolvedElsewhere;
 
 /**
  * Injects a resource of the {@link CloudFormationStack} by logical id, as the twin's view of it:

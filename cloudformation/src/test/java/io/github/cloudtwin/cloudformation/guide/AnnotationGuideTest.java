@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
     template = "templates/web-tier.yaml",
     stackName = "web",
     parameters = "Env=test;MinSize=3",
-    ssmParameters = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64=ami-0abc")
+    ssmParameters =
+        "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64=ami-0abc")
 class AnnotationGuideTest {
 
   @FromStack("WebServerGroup")

@@ -24,15 +24,20 @@ class ImportGuideTest {
   void importAStackAndRunIt() {
     // tag::import[]
     try (CloudTwin twin = CloudTwin.builder().seed(7).build()) {
-      Stack stack = StackImport.of(Template.classpath("templates/web-tier.yaml"))
-          .stackName("web")
-          .parameter("Env", "test")
-          .ssmParameter("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64", "ami-0abcdef1234567890")
-          .importInto(twin);
+      Stack stack =
+          StackImport.of(Template.classpath("templates/web-tier.yaml"))
+              .stackName("web")
+              .parameter("Env", "test")
+              .ssmParameter(
+                  "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+                  "ami-0abcdef1234567890")
+              .importInto(twin);
 
       AutoScalingGroup group = stack.autoScalingGroup("WebServerGroup");
-      twin.traffic().apply(stack.loadBalancer("WebLoadBalancer").name(),
-          Workload.step(300).then(ofMinutes(10), 500).build());
+      twin.traffic()
+          .apply(
+              stack.loadBalancer("WebLoadBalancer").name(),
+              Workload.step(300).then(ofMinutes(10), 500).build());
       twin.advance(ofMinutes(30));
 
       assertThat(group.desiredCapacity()).isEqualTo(4);
@@ -44,12 +49,18 @@ class ImportGuideTest {
   @Test
   void readTheReport() {
     try (CloudTwin twin = CloudTwin.builder().build()) {
-      Stack stack = StackImport.of(Template.classpath("templates/web-tier.yaml")).stackName("web")
-          .ssmParameter("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64", "ami-0abc").importInto(twin);
+      Stack stack =
+          StackImport.of(Template.classpath("templates/web-tier.yaml"))
+              .stackName("web")
+              .ssmParameter(
+                  "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+                  "ami-0abc")
+              .importInto(twin);
       // tag::report[]
       ImportReport report = stack.report();
       assertThat(report.notSimulated()).contains("WebServerRole");
-      assertThat(report.unmodelledProperties("WebLaunchTemplate")).contains("Properties.LaunchTemplateData.ImageId");
+      assertThat(report.unmodelledProperties("WebLaunchTemplate"))
+          .contains("Properties.LaunchTemplateData.ImageId");
       for (ImportReport.Entry e : report.entries(ImportReport.Kind.NOTE)) {
         System.out.println(e.logicalId() + ": " + e.reason());
       }
@@ -61,9 +72,12 @@ class ImportGuideTest {
   void nestedStacks() {
     try (CloudTwin twin = CloudTwin.builder().build()) {
       // tag::nested[]
-      Stack stack = StackImport.of(Template.classpath("templates/nested-parent.yaml"))
-          .templateResolver(TemplateResolver.classpath("templates")) // TemplateURL's file name, in this folder
-          .importInto(twin);
+      Stack stack =
+          StackImport.of(Template.classpath("templates/nested-parent.yaml"))
+              .templateResolver(
+                  TemplateResolver.classpath(
+                      "templates")) // TemplateURL's file name, in this folder
+              .importInto(twin);
       Stack network = stack.nestedStack("Network");
       assertThat(stack.output("Vpc")).isEqualTo(network.physicalId("Vpc"));
       // end::nested[]
@@ -84,11 +98,13 @@ class ImportGuideTest {
     try (CloudTwin twin = CloudTwin.builder().build()) {
       // tag::cdk[]
       // in a CDK unit test: Map<String, Object> json = Template.fromStack(webStack).toJSON();
-      Stack stack = StackImport.of(io.github.cloudtwin.cloudformation.Template.fromMap("WebStack", json))
-          .stackName("WebStack")
-          .ssmParameter("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64", "ami-0abc")
-          .ssmParameter("/cdk-bootstrap/hnb659fds/version", "21")
-          .importInto(twin);
+      Stack stack =
+          StackImport.of(io.github.cloudtwin.cloudformation.Template.fromMap("WebStack", json))
+              .stackName("WebStack")
+              .ssmParameter(
+                  "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64", "ami-0abc")
+              .ssmParameter("/cdk-bootstrap/hnb659fds/version", "21")
+              .importInto(twin);
       AutoScalingGroup group = stack.autoScalingGroup("WebAsgASG4D014670");
       // end::cdk[]
       assertThat(group.minSize()).isEqualTo(2);

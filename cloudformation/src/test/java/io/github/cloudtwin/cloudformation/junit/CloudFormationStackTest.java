@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestInstance;
     template = "templates/web-tier.yaml",
     stackName = "web",
     parameters = "Env=test;MinSize=2",
-    ssmParameters = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64=ami-0abc")
+    ssmParameters =
+        "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64=ami-0abc")
 class CloudFormationStackTest {
 
   @FromStack("WebServerGroup")
@@ -29,8 +30,12 @@ class CloudFormationStackTest {
 
   @Test
   void fieldsAndParametersGetTheTwinsViewsByLogicalId(
-      CloudTwin twin, @FromStack("CpuHighAlarm") MetricAlarm alarm, @FromStack("WebTargetGroup") TargetGroup targets,
-      @FromStack("WebTargetGroup") String targetGroupArn, @FromStack("Vpc") StackResource vpc, Stack stack) {
+      CloudTwin twin,
+      @FromStack("CpuHighAlarm") MetricAlarm alarm,
+      @FromStack("WebTargetGroup") TargetGroup targets,
+      @FromStack("WebTargetGroup") String targetGroupArn,
+      @FromStack("Vpc") StackResource vpc,
+      Stack stack) {
     assertThat(group.name()).isEqualTo("web-web");
     assertThat(group.desiredCapacity()).isEqualTo(2); // parameters = "MinSize=2"
     assertThat(twin.autoScaling().group("web-web")).isNotNull();

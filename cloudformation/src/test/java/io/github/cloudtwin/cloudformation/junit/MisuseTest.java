@@ -25,16 +25,28 @@ class MisuseTest {
   static final class OnlyInKit implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      return context.getConfigurationParameter(FIXTURES).isPresent() ? ConditionEvaluationResult.enabled("run by the kit")
+      return context.getConfigurationParameter(FIXTURES).isPresent()
+          ? ConditionEvaluationResult.enabled("run by the kit")
           : ConditionEvaluationResult.disabled("a fixture: runs only through EngineTestKit");
     }
   }
 
   private static String onlyFailure(Class<?> fixture) {
-    List<Event> failed = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).configurationParameter(FIXTURES, "true")
-        .execute().allEvents().failed().list();
+    List<Event> failed =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(fixture))
+            .configurationParameter(FIXTURES, "true")
+            .execute()
+            .allEvents()
+            .failed()
+            .list();
     assertThat(failed).hasSize(1);
-    return failed.get(0).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage();
+    return failed
+        .get(0)
+        .getRequiredPayload(TestExecutionResult.class)
+        .getThrowable()
+        .orElseThrow()
+        .getMessage();
   }
 
   @CloudFormationStack(template = "templates/classic-elb.yaml")
@@ -73,12 +85,14 @@ class MisuseTest {
 
   @Test
   void withoutCloudTwinTestTheMessageSaysToAddIt() {
-    assertThat(onlyFailure(WithoutCloudTwinTest.class)).contains("put @CloudTwinTest", "before @CloudFormationStack");
+    assertThat(onlyFailure(WithoutCloudTwinTest.class))
+        .contains("put @CloudTwinTest", "before @CloudFormationStack");
   }
 
   @Test
   void anUnknownLogicalIdIsNamedWithTheStacksLogicalIds() {
-    assertThat(onlyFailure(UnknownLogicalId.class)).contains("@FromStack(\"WebGroup\")", "has no resource WebGroup", "WebServerGroup");
+    assertThat(onlyFailure(UnknownLogicalId.class))
+        .contains("@FromStack(\"WebGroup\")", "has no resource WebGroup", "WebServerGroup");
   }
 
   @Test
@@ -88,6 +102,7 @@ class MisuseTest {
 
   @Test
   void anInvalidParameterFailsTheTestWithCloudFormationsMessage() {
-    assertThat(onlyFailure(InvalidParameter.class)).contains("Parameter 'OperatorEmail' must match pattern");
+    assertThat(onlyFailure(InvalidParameter.class))
+        .contains("Parameter 'OperatorEmail' must match pattern");
   }
 }

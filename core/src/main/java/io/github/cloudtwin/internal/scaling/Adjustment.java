@@ -16,7 +16,9 @@ public enum Adjustment {
   CHANGE_IN_CAPACITY,
   /** Set the capacity to the adjustment. */
   EXACT_CAPACITY,
-  /** Change the capacity by a percentage, rounded as AWS documents ({@link Capacity#percentChange}). */
+  /**
+   * Change the capacity by a percentage, rounded as AWS documents ({@link Capacity#percentChange}).
+   */
   PERCENT_CHANGE_IN_CAPACITY;
 
   /**
@@ -31,7 +33,8 @@ public enum Adjustment {
     return switch (this) {
       case CHANGE_IN_CAPACITY -> adjustment;
       case EXACT_CAPACITY -> Capacity.plus(adjustment, -(long) base);
-      case PERCENT_CHANGE_IN_CAPACITY -> Capacity.percentChange(base, adjustment, minAdjustmentMagnitude);
+      case PERCENT_CHANGE_IN_CAPACITY ->
+          Capacity.percentChange(base, adjustment, minAdjustmentMagnitude);
     };
   }
 
@@ -44,6 +47,8 @@ public enum Adjustment {
    * @return the new capacity, saturated to the int range
    */
   public int capacity(int base, int adjustment, int minAdjustmentMagnitude) {
-    return this == EXACT_CAPACITY ? adjustment : Capacity.plus(base, change(base, adjustment, minAdjustmentMagnitude));
+    return this == EXACT_CAPACITY
+        ? adjustment
+        : Capacity.plus(base, change(base, adjustment, minAdjustmentMagnitude));
   }
 }

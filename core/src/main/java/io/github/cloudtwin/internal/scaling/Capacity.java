@@ -1,8 +1,8 @@
 package io.github.cloudtwin.internal.scaling;
 
 /**
- * Overflow-safe capacity arithmetic, shared by EC2 Auto Scaling and Application Auto Scaling: a
- * sum that saturates instead of wrapping (so {@code 2 + Integer.MAX_VALUE} is a huge capacity that
+ * Overflow-safe capacity arithmetic, shared by EC2 Auto Scaling and Application Auto Scaling: a sum
+ * that saturates instead of wrapping (so {@code 2 + Integer.MAX_VALUE} is a huge capacity that
  * clamps to the maximum, as AWS does, never a negative one) and AWS's rounding of a percent change.
  * Stateless.
  *
@@ -65,7 +65,9 @@ public final class Capacity {
     else if (raw == 0) delta = 0;
     else if (raw > -1) delta = -1;
     else delta = (int) Math.ceil(raw);
-    if (minAdjustmentMagnitude > 0 && delta != 0 && Math.abs((long) delta) < minAdjustmentMagnitude) {
+    if (minAdjustmentMagnitude > 0
+        && delta != 0
+        && Math.abs((long) delta) < minAdjustmentMagnitude) {
       delta = delta > 0 ? minAdjustmentMagnitude : -minAdjustmentMagnitude;
     }
     return delta;

@@ -12,8 +12,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * The capacities policies asked for at one instant of virtual time, resolved together once every
- * alarm of that instant has fired: AWS runs the policy that gives the largest capacity when
- * several trigger at once (<a
+ * alarm of that instant has fired: AWS runs the policy that gives the largest capacity when several
+ * trigger at once (<a
  * href="https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scale-based-on-demand.html">Dynamic
  * scaling</a>, "Multiple dynamic scaling policies"). Guarded by the kernel lock.
  *
@@ -73,11 +73,13 @@ public final class SameInstantProposals<P> {
    * @param capacity the capacity a proposal asks for
    * @return the winning proposal per key
    */
-  public static <K, P> Map<K, P> largestPer(List<P> proposals, Function<P, K> key, ToIntFunction<P> capacity) {
+  public static <K, P> Map<K, P> largestPer(
+      List<P> proposals, Function<P, K> key, ToIntFunction<P> capacity) {
     Map<K, P> winners = new LinkedHashMap<>();
     for (P p : proposals) {
       P w = winners.get(key.apply(p));
-      if (w == null || capacity.applyAsInt(p) > capacity.applyAsInt(w)) winners.put(key.apply(p), p);
+      if (w == null || capacity.applyAsInt(p) > capacity.applyAsInt(w))
+        winners.put(key.apply(p), p);
     }
     return winners;
   }

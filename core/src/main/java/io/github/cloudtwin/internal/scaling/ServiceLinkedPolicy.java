@@ -6,8 +6,8 @@ package io.github.cloudtwin.internal.scaling;
  * href="https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-auto-scaling.html">Automatically
  * manage Amazon ECS capacity with cluster auto scaling</a>): the shape of the policy's alarm pair,
  * and the capacity it asks for when one of them triggers it. The group's policy engine does
- * everything else, as for any policy: the alarms, their actions, simultaneous policies, the
- * desired capacity change and its activity.
+ * everything else, as for any policy: the alarms, their actions, simultaneous policies, the desired
+ * capacity change and its activity.
  *
  * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
  * any release.

@@ -10,8 +10,8 @@ import java.util.function.Function;
 /**
  * The rules AWS applies to the step adjustments of a step scaling policy, in EC2 Auto Scaling and
  * Application Auto Scaling alike: finite bounds, upper above lower, at most one open end of each
- * kind, an open end wherever a bound crosses the threshold, no overlap and no gap; and which step
- * a breach selects. Stateless.
+ * kind, an open end wherever a bound crosses the threshold, no overlap and no gap; and which step a
+ * breach selects. Stateless.
  *
  * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
  * any release.
@@ -29,12 +29,15 @@ public final class StepIntervals {
   public static void checkStep(Double lower, Double upper) {
     if (lower == null && upper == null) {
       throw new ValidationException(
-          "StepAdjustments", "(-inf, +inf)", "a step may not leave both MetricIntervalLowerBound and MetricIntervalUpperBound null");
+          "StepAdjustments",
+          "(-inf, +inf)",
+          "a step may not leave both MetricIntervalLowerBound and MetricIntervalUpperBound null");
     }
     if (lower != null) Require.finite("MetricIntervalLowerBound", lower);
     if (upper != null) Require.finite("MetricIntervalUpperBound", upper);
     if (lower != null && upper != null && lower >= upper) {
-      throw new ValidationException("MetricIntervalUpperBound", upper, "greater than MetricIntervalLowerBound " + lower);
+      throw new ValidationException(
+          "MetricIntervalUpperBound", upper, "greater than MetricIntervalLowerBound " + lower);
     }
   }
 
@@ -47,7 +50,8 @@ public final class StepIntervals {
    * @param upper a step's upper bound (null = plus infinity)
    * @return the steps sorted by lower bound
    */
-  public static <T> List<T> check(List<T> steps, Function<T, Double> lower, Function<T, Double> upper) {
+  public static <T> List<T> check(
+      List<T> steps, Function<T, Double> lower, Function<T, Double> upper) {
     Require.elements("StepAdjustments", steps);
     if (steps.isEmpty()) {
       throw new ValidationException("StepAdjustments", "[]", "at least one step adjustment");
@@ -66,18 +70,24 @@ public final class StepIntervals {
       else if (upper.apply(s) > 0) positiveUpper = true;
     }
     if (nullLower > 1) {
-      throw new ValidationException("StepAdjustments", sorted, "at most one null MetricIntervalLowerBound");
+      throw new ValidationException(
+          "StepAdjustments", sorted, "at most one null MetricIntervalLowerBound");
     }
     if (nullUpper > 1) {
-      throw new ValidationException("StepAdjustments", sorted, "at most one null MetricIntervalUpperBound");
+      throw new ValidationException(
+          "StepAdjustments", sorted, "at most one null MetricIntervalUpperBound");
     }
     if (negativeLower && nullLower == 0) {
       throw new ValidationException(
-          "StepAdjustments", sorted, "a null MetricIntervalLowerBound is required when a lower bound is negative");
+          "StepAdjustments",
+          sorted,
+          "a null MetricIntervalLowerBound is required when a lower bound is negative");
     }
     if (positiveUpper && nullUpper == 0) {
       throw new ValidationException(
-          "StepAdjustments", sorted, "a null MetricIntervalUpperBound is required when an upper bound is positive");
+          "StepAdjustments",
+          sorted,
+          "a null MetricIntervalUpperBound is required when an upper bound is positive");
     }
     for (int i = 1; i < sorted.size(); i++) {
       T prev = sorted.get(i - 1);
@@ -85,10 +95,16 @@ public final class StepIntervals {
       Double prevUpper = upper.apply(prev);
       double nextLower = lower.apply(next);
       if (prevUpper == null || prevUpper > nextLower) {
-        throw new ValidationException("StepAdjustments", sorted, "intervals that do not overlap (" + prev + " and " + next + " overlap)");
+        throw new ValidationException(
+            "StepAdjustments",
+            sorted,
+            "intervals that do not overlap (" + prev + " and " + next + " overlap)");
       }
       if (prevUpper < nextLower) {
-        throw new ValidationException("StepAdjustments", sorted, "intervals without gaps (gap between " + prev + " and " + next + ")");
+        throw new ValidationException(
+            "StepAdjustments",
+            sorted,
+            "intervals without gaps (gap between " + prev + " and " + next + ")");
       }
     }
     return List.copyOf(sorted);
@@ -106,7 +122,8 @@ public final class StepIntervals {
    * @param diff the metric minus the alarm's threshold
    * @return the step, or null when none matches or {@code diff} is NaN
    */
-  public static <T> T select(List<T> steps, Function<T, Double> lower, Function<T, Double> upper, double diff) {
+  public static <T> T select(
+      List<T> steps, Function<T, Double> lower, Function<T, Double> upper, double diff) {
     if (Double.isNaN(diff)) {
       return null;
     }

@@ -5,8 +5,8 @@ package io.github.cloudtwin.internal.scaling;
  * target if it scales in proportion, {@code ceil(capacity x metric / target)} (AWS does not publish
  * its formula; scale out proportionally, scale in gradually: <a
  * href="https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html">Target
- * tracking scaling policies</a>). A product that lands within 1e-9 of a whole number counts as
- * that number, so 4 x 75 / 50 is 6, not 7. Stateless.
+ * tracking scaling policies</a>). A product that lands within 1e-9 of a whole number counts as that
+ * number, so 4 x 75 / 50 is 6, not 7. Stateless.
  *
  * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
  * any release.

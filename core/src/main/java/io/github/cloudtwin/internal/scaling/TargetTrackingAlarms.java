@@ -79,29 +79,43 @@ public final class TargetTrackingAlarms {
    * @param scaleIn the action of AlarmLow
    * @return the pair
    */
-  public static Pair build(Shape shape, String resource, Supplier<String> uuid, String policyArn,
-      UnaryOperator<MetricAlarmSpec.Builder> watching, double target, boolean disableScaleIn,
-      AlarmAction scaleOut, AlarmAction scaleIn) {
-    String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + policyArn + ".";
-    MetricAlarmSpec high = watching.apply(MetricAlarmSpec.builder()
-        .alarmName(AlarmNames.targetTracking(resource, "AlarmHigh", uuid.get()))
-        .alarmDescription(description))
-        .evaluationPeriods(shape.highDatapoints())
-        .datapointsToAlarm(shape.highDatapoints())
-        .threshold(target)
-        .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
-        .alarmActions(scaleOut)
-        .build();
+  public static Pair build(
+      Shape shape,
+      String resource,
+      Supplier<String> uuid,
+      String policyArn,
+      UnaryOperator<MetricAlarmSpec.Builder> watching,
+      double target,
+      boolean disableScaleIn,
+      AlarmAction scaleOut,
+      AlarmAction scaleIn) {
+    String description =
+        "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + policyArn + ".";
+    MetricAlarmSpec high =
+        watching
+            .apply(
+                MetricAlarmSpec.builder()
+                    .alarmName(AlarmNames.targetTracking(resource, "AlarmHigh", uuid.get()))
+                    .alarmDescription(description))
+            .evaluationPeriods(shape.highDatapoints())
+            .datapointsToAlarm(shape.highDatapoints())
+            .threshold(target)
+            .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+            .alarmActions(scaleOut)
+            .build();
     if (disableScaleIn) return new Pair(high, null);
-    MetricAlarmSpec low = watching.apply(MetricAlarmSpec.builder()
-        .alarmName(AlarmNames.targetTracking(resource, "AlarmLow", uuid.get()))
-        .alarmDescription(description))
-        .evaluationPeriods(shape.lowDatapoints())
-        .datapointsToAlarm(shape.lowDatapoints())
-        .threshold(shape.lowThresholdFactor() * target)
-        .comparisonOperator(ComparisonOperator.LessThanThreshold)
-        .alarmActions(scaleIn)
-        .build();
+    MetricAlarmSpec low =
+        watching
+            .apply(
+                MetricAlarmSpec.builder()
+                    .alarmName(AlarmNames.targetTracking(resource, "AlarmLow", uuid.get()))
+                    .alarmDescription(description))
+            .evaluationPeriods(shape.lowDatapoints())
+            .datapointsToAlarm(shape.lowDatapoints())
+            .threshold(shape.lowThresholdFactor() * target)
+            .comparisonOperator(ComparisonOperator.LessThanThreshold)
+            .alarmActions(scaleIn)
+            .build();
     return new Pair(high, low);
   }
 

@@ -1,6 +1,5 @@
 package io.github.cloudtwin.examples.sdk;
 
-import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.LifecycleState;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 
 /**
@@ -35,7 +35,11 @@ public final class CapacityController {
    * @param groupName the group
    * @param targetCpu the average CPU percentage to hold
    */
-  public CapacityController(AutoScalingClient autoScaling, CloudWatchClient cloudWatch, Clock clock, String groupName,
+  public CapacityController(
+      AutoScalingClient autoScaling,
+      CloudWatchClient cloudWatch,
+      Clock clock,
+      String groupName,
       double targetCpu) {
     this.autoScaling = autoScaling;
     this.cloudWatch = cloudWatch;
@@ -50,24 +54,52 @@ public final class CapacityController {
    * @return the desired capacity the group has after the step
    */
   public int step() {
-    AutoScalingGroup group = autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames(groupName))
-        .autoScalingGroups().get(0);
-    long inService = group.instances().stream().filter(i -> i.lifecycleState() == LifecycleState.IN_SERVICE).count();
+    AutoScalingGroup group =
+        autoScaling
+            .describeAutoScalingGroups(r -> r.autoScalingGroupNames(groupName))
+            .autoScalingGroups()
+            .get(0);
+    long inService =
+        group.instances().stream()
+            .filter(i -> i.lifecycleState() == LifecycleState.IN_SERVICE)
+            .count();
     Instant now = clock.instant();
-    List<MetricDataResult> results = cloudWatch.getMetricData(r -> r
-        .startTime(now.minus(Duration.ofMinutes(5))).endTime(now)
-        .metricDataQueries(MetricDataQuery.builder().id("cpu").metricStat(s -> s.stat("Average").period(60)
-            .metric(m -> m.namespace("AWS/EC2").metricName("CPUUtilization")
-                .dimensions(Dimension.builder().name("AutoScalingGroupName").value(groupName).build()))).build()))
-        .metricDataResults();
+    List<MetricDataResult> results =
+        cloudWatch
+            .getMetricData(
+                r ->
+                    r.startTime(now.minus(Duration.ofMinutes(5)))
+                        .endTime(now)
+                        .metricDataQueries(
+                            MetricDataQuery.builder()
+                                .id("cpu")
+                                .metricStat(
+                                    s ->
+                                        s.stat("Average")
+                                            .period(60)
+                                            .metric(
+                                                m ->
+                                                    m.namespace("AWS/EC2")
+                                                        .metricName("CPUUtilization")
+                                                        .dimensions(
+                                                            Dimension.builder()
+                                                                .name("AutoScalingGroupName")
+                                                                .value(groupName)
+                                                                .build())))
+                                .build()))
+            .metricDataResults();
     if (results.isEmpty() || results.get(0).values().isEmpty() || inService == 0) {
       return group.desiredCapacity();
     }
     double cpu = results.get(0).values().get(0);
     int wanted = (int) Math.ceil(inService * cpu / targetCpu);
-    int desired = Math.max(group.minSize(), Math.min(group.maxSize(), Math.max(wanted, group.desiredCapacity() - 1)));
+    int desired =
+        Math.max(
+            group.minSize(),
+            Math.min(group.maxSize(), Math.max(wanted, group.desiredCapacity() - 1)));
     if (desired != group.desiredCapacity()) {
-      autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName(groupName).desiredCapacity(desired));
+      autoScaling.setDesiredCapacity(
+          r -> r.autoScalingGroupName(groupName).desiredCapacity(desired));
     }
     return desired;
   }

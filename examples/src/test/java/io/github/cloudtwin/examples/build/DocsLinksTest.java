@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 class DocsLinksTest {
 
   static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
-  /** Files that live outside the repository; a page that names one cannot be followed by a reader. */
-  static final Pattern OUTSIDE = Pattern.compile("(/work/|shared/|\\baws-behaviour(?:\\.md)?\\b|\\bdesign\\.md\\b|\\bstyle\\.md\\b|\\bexamples-catalogue(?:\\.md)?\\b)");
+
+  /**
+   * Files that live outside the repository; a page that names one cannot be followed by a reader.
+   */
+  static final Pattern OUTSIDE =
+      Pattern.compile(
+          "(/work/|shared/|\\baws-behaviour(?:\\.md)?\\b|\\bdesign\\.md\\b|\\bstyle\\.md\\b|\\bexamples-catalogue(?:\\.md)?\\b)");
 
   @Test
   void everyRelativeLinkPointsToAFileOfTheRepository() throws IOException {
@@ -43,7 +48,9 @@ class DocsLinksTest {
         }
       }
     }
-    assertThat(dangling).as("relative links that point nowhere in the repository (%d checked)", links).isEmpty();
+    assertThat(dangling)
+        .as("relative links that point nowhere in the repository (%d checked)", links)
+        .isEmpty();
     assertThat(links).as("relative links checked").isGreaterThan(20);
   }
 
@@ -64,7 +71,8 @@ class DocsLinksTest {
 
   @Test
   void linksAreTakenOutsideCodeBlocksAndSchemesMarkThemExternal() {
-    assertThat(links("see [the page](no-such-page.md) and [AWS](https://docs.aws.amazon.com/x.html)"))
+    assertThat(
+            links("see [the page](no-such-page.md) and [AWS](https://docs.aws.amazon.com/x.html)"))
         .containsExactly("no-such-page.md", "https://docs.aws.amazon.com/x.html");
     assertThat(isExternal("https://docs.aws.amazon.com/x.html")).isTrue();
     assertThat(isExternal("quickstart.md#run-it")).isFalse();
@@ -73,7 +81,8 @@ class DocsLinksTest {
 
   static List<Path> pages() throws IOException {
     Path root = Repository.root();
-    List<Path> pages = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("CONTRIBUTING.md")));
+    List<Path> pages =
+        new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("CONTRIBUTING.md")));
     try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
       docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
     }

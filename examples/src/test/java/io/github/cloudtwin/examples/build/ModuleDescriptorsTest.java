@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The published modules' descriptors export exactly the packages docs/architecture.md lists (its
- * "Module boundary" table), without qualification. Read from each module's compiled {@code module-info.class}, the
- * file {@code jar --describe-module} reads.
+ * "Module boundary" table), without qualification. Read from each module's compiled {@code
+ * module-info.class}, the file {@code jar --describe-module} reads.
  */
 class ModuleDescriptorsTest {
 
@@ -40,13 +40,20 @@ class ModuleDescriptorsTest {
   @Test
   void everyDescriptorExportsWhatTheArchitectureTableLists() throws IOException {
     Map<String, Set<String>> documented = documentedExports();
-    assertThat(documented.keySet()).as("modules in docs/architecture.md's table").containsExactlyInAnyOrderElementsOf(NAMED.values());
+    assertThat(documented.keySet())
+        .as("modules in docs/architecture.md's table")
+        .containsExactlyInAnyOrderElementsOf(NAMED.values());
     for (Map.Entry<String, String> m : NAMED.entrySet()) {
       ModuleDescriptor d = descriptor(m.getKey());
       assertThat(d.name()).as("module name in %s", m.getKey()).isEqualTo(m.getValue());
-      Set<String> unqualified = d.exports().stream().filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source)
-          .collect(Collectors.toCollection(TreeSet::new));
-      assertThat(unqualified).as("packages %s exports to everyone", d.name()).containsExactlyInAnyOrderElementsOf(documented.get(d.name()));
+      Set<String> unqualified =
+          d.exports().stream()
+              .filter(e -> !e.isQualified())
+              .map(ModuleDescriptor.Exports::source)
+              .collect(Collectors.toCollection(TreeSet::new));
+      assertThat(unqualified)
+          .as("packages %s exports to everyone", d.name())
+          .containsExactlyInAnyOrderElementsOf(documented.get(d.name()));
     }
   }
 
@@ -56,7 +63,9 @@ class ModuleDescriptorsTest {
       ModuleDescriptor d = descriptor(folder);
       for (ModuleDescriptor.Exports e : d.exports()) {
         if (e.isQualified()) {
-          assertThat(e.targets()).as("targets of %s's export of %s", d.name(), e.source()).allMatch(t -> t.startsWith("io.github.cloudtwin."));
+          assertThat(e.targets())
+              .as("targets of %s's export of %s", d.name(), e.source())
+              .allMatch(t -> t.startsWith("io.github.cloudtwin."));
         }
       }
     }
@@ -65,8 +74,12 @@ class ModuleDescriptorsTest {
   @Test
   void theTestcontainersModuleNamesItselfInItsManifest() throws IOException {
     Path root = Repository.root().resolve("testcontainers");
-    assertThat(root.resolve("src/main/java/module-info.java")).as("see docs/architecture.md, Module boundary").doesNotExist();
-    assertThat(Files.readString(root.resolve("pom.xml"))).contains("<Automatic-Module-Name>io.github.cloudtwin.testcontainers</Automatic-Module-Name>");
+    assertThat(root.resolve("src/main/java/module-info.java"))
+        .as("see docs/architecture.md, Module boundary")
+        .doesNotExist();
+    assertThat(Files.readString(root.resolve("pom.xml")))
+        .contains(
+            "<Automatic-Module-Name>io.github.cloudtwin.testcontainers</Automatic-Module-Name>");
   }
 
   /** The table's rows: module name -> exported packages. */
@@ -93,10 +106,14 @@ class ModuleDescriptorsTest {
     Path classes = target.resolve("classes/module-info.class");
     assertThat(classes).as("%s's compiled descriptor (build the module first)", folder).exists();
     try (InputStream in = Files.newInputStream(classes)) {
-      ModuleDescriptor fromClasses = ModuleDescriptor.read(in, () -> packages(target.resolve("classes")));
+      ModuleDescriptor fromClasses =
+          ModuleDescriptor.read(in, () -> packages(target.resolve("classes")));
       for (Path jar : jars(target)) {
-        try (JarFile file = new JarFile(jar.toFile()); InputStream j = file.getInputStream(file.getEntry("module-info.class"))) {
-          assertThat(ModuleDescriptor.read(j).exports()).as("exports of %s", jar.getFileName()).isEqualTo(fromClasses.exports());
+        try (JarFile file = new JarFile(jar.toFile());
+            InputStream j = file.getInputStream(file.getEntry("module-info.class"))) {
+          assertThat(ModuleDescriptor.read(j).exports())
+              .as("exports of %s", jar.getFileName())
+              .isEqualTo(fromClasses.exports());
         }
       }
       return fromClasses;
@@ -106,17 +123,31 @@ class ModuleDescriptorsTest {
   private static List<Path> jars(Path target) throws IOException {
     if (!Files.isDirectory(target)) return List.of();
     try (Stream<Path> files = Files.list(target)) {
-      return files.filter(p -> {
-        String n = p.getFileName().toString();
-        return n.endsWith(".jar") && !n.endsWith("-sources.jar") && !n.endsWith("-javadoc.jar");
-      }).toList();
+      return files
+          .filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".jar")
+                    && !n.endsWith("-sources.jar")
+                    && !n.endsWith("-javadoc.jar");
+              })
+          .toList();
     }
   }
 
   private static Set<String> packages(Path classes) {
     try (Stream<Path> files = Files.walk(classes)) {
-      return files.filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().equals("module-info.class"))
-          .map(p -> classes.relativize(p.getParent()).toString().replace(java.io.File.separatorChar, '.'))
+      return files
+          .filter(
+              p ->
+                  p.toString().endsWith(".class")
+                      && !p.getFileName().toString().equals("module-info.class"))
+          .map(
+              p ->
+                  classes
+                      .relativize(p.getParent())
+                      .toString()
+                      .replace(java.io.File.separatorChar, '.'))
           .collect(Collectors.toCollection(TreeSet::new));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

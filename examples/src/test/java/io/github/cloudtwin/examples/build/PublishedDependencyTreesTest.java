@@ -14,17 +14,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/dependencies.md shows, for each published module, the dependency tree its POM gives users;
- * the build writes the real tree to each module's {@code target/published-tree.txt} (package
- * phase, which the reactor runs for those modules before this one's tests), and the two must match.
+ * the build writes the real tree to each module's {@code target/published-tree.txt} (package phase,
+ * which the reactor runs for those modules before this one's tests), and the two must match.
  */
 class PublishedDependencyTreesTest {
 
-  static final Pattern BLOCK = Pattern.compile("<!-- dependency-tree: (\\S+) -->\\n```\\n(.*?)\\n```", Pattern.DOTALL);
+  static final Pattern BLOCK =
+      Pattern.compile("<!-- dependency-tree: (\\S+) -->\\n```\\n(.*?)\\n```", Pattern.DOTALL);
 
   @Test
   void theDocumentedTreesAreTheOnesTheBuildResolves() throws Exception {
-    Map<String, String> documented = documented(Files.readString(Repository.root().resolve("docs/dependencies.md")));
-    assertThat(documented.keySet()).as("modules documented in docs/dependencies.md")
+    Map<String, String> documented =
+        documented(Files.readString(Repository.root().resolve("docs/dependencies.md")));
+    assertThat(documented.keySet())
+        .as("modules documented in docs/dependencies.md")
         .containsExactlyInAnyOrderElementsOf(PublishedPomsTest.publishedModules().keySet());
     int compared = 0;
     for (Map.Entry<String, String> module : documented.entrySet()) {
@@ -32,18 +35,30 @@ class PublishedDependencyTreesTest {
       if (!Files.exists(built)) {
         continue;
       }
-      assertThat(module.getValue()).as("docs/dependencies.md's tree of %s (the build wrote %s)", module.getKey(), built)
+      assertThat(module.getValue())
+          .as("docs/dependencies.md's tree of %s (the build wrote %s)", module.getKey(), built)
           .isEqualTo(Files.readString(built).strip());
       compared++;
     }
-    assumeTrue(compared > 0, "no module's target/published-tree.txt: run the reactor to package or verify");
+    assumeTrue(
+        compared > 0,
+        "no module's target/published-tree.txt: run the reactor to package or verify");
   }
 
   @Test
   void theTreeBlocksAreFoundByModule() {
-    Map<String, String> blocks = documented(String.join("\n", List.of(
-        "## x", "<!-- dependency-tree: core -->", "```", "io.github.cloudtwin:cloudtwin-core:jar:1", "```")));
-    assertThat(blocks).containsExactly(Map.entry("core", "io.github.cloudtwin:cloudtwin-core:jar:1"));
+    Map<String, String> blocks =
+        documented(
+            String.join(
+                "\n",
+                List.of(
+                    "## x",
+                    "<!-- dependency-tree: core -->",
+                    "```",
+                    "io.github.cloudtwin:cloudtwin-core:jar:1",
+                    "```")));
+    assertThat(blocks)
+        .containsExactly(Map.entry("core", "io.github.cloudtwin:cloudtwin-core:jar:1"));
   }
 
   static Map<String, String> documented(String page) {

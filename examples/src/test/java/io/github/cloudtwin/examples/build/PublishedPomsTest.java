@@ -16,24 +16,30 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The POMs users download carry what Maven Central requires (name, description, url, licenses,
- * scm, developers) and an issue tracker: the parent declares it once, every published module
- * inherits it, the BOM (which has no parent) repeats it word for word and lists every published
- * module; modules that are not published are neither installed nor deployed.
+ * The POMs users download carry what Maven Central requires (name, description, url, licenses, scm,
+ * developers) and an issue tracker: the parent declares it once, every published module inherits
+ * it, the BOM (which has no parent) repeats it word for word and lists every published module;
+ * modules that are not published are neither installed nor deployed.
  */
 class PublishedPomsTest {
 
-  static final List<String> METADATA = List.of("url", "licenses", "scm", "developers", "issueManagement");
+  static final List<String> METADATA =
+      List.of("url", "licenses", "scm", "developers", "issueManagement");
   static final List<String> NOT_PUBLISHED = List.of("examples", "benchmarks");
 
   @Test
   void theParentDeclaresEveryElementCentralRequires() throws Exception {
     Element parent = pom(Repository.root().resolve("pom.xml"));
-    for (String name : List.of("name", "description", "url", "licenses", "scm", "developers", "issueManagement")) {
+    for (String name :
+        List.of("name", "description", "url", "licenses", "scm", "developers", "issueManagement")) {
       assertThat(text(parent, name)).as("<%s> of the parent POM", name).isNotBlank();
     }
-    assertThat(text(parent, "licenses")).contains("Apache-2.0").contains("https://www.apache.org/licenses/LICENSE-2.0.txt");
-    assertThat(Files.readString(Repository.root().resolve("LICENSE"))).contains("Apache License").contains("Version 2.0, January 2004");
+    assertThat(text(parent, "licenses"))
+        .contains("Apache-2.0")
+        .contains("https://www.apache.org/licenses/LICENSE-2.0.txt");
+    assertThat(Files.readString(Repository.root().resolve("LICENSE")))
+        .contains("Apache License")
+        .contains("Version 2.0, January 2004");
     assertThat(Repository.root().resolve("NOTICE")).exists();
   }
 
@@ -43,16 +49,21 @@ class PublishedPomsTest {
     Element parent = pom(root.resolve("pom.xml"));
     Element bom = pom(root.resolve("bom/pom.xml"));
     for (String name : METADATA) {
-      assertThat(normalized(text(bom, name))).as("<%s> of bom/pom.xml", name).isEqualTo(normalized(text(parent, name)));
+      assertThat(normalized(text(bom, name)))
+          .as("<%s> of bom/pom.xml", name)
+          .isEqualTo(normalized(text(parent, name)));
     }
     List<String> managed = new ArrayList<>();
-    NodeList ids = ((Element) child(bom, "dependencyManagement")).getElementsByTagName("artifactId");
+    NodeList ids =
+        ((Element) child(bom, "dependencyManagement")).getElementsByTagName("artifactId");
     for (int i = 0; i < ids.getLength(); i++) {
       managed.add(ids.item(i).getTextContent().trim());
     }
     Map<String, String> published = publishedModules();
     assertThat(published).as("published modules").isNotEmpty();
-    assertThat(managed).as("artifacts the BOM manages").containsExactlyInAnyOrderElementsOf(published.values());
+    assertThat(managed)
+        .as("artifacts the BOM manages")
+        .containsExactlyInAnyOrderElementsOf(published.values());
   }
 
   @Test
@@ -61,9 +72,13 @@ class PublishedPomsTest {
       Element pom = pom(Repository.root().resolve(module.getKey()).resolve("pom.xml"));
       assertThat(text(pom, "name")).as("<name> of %s", module.getKey()).isNotBlank();
       assertThat(text(pom, "description")).as("<description> of %s", module.getKey()).isNotBlank();
-      assertThat(text((Element) child(pom, "parent"), "artifactId")).as("parent of %s", module.getKey()).isEqualTo("cloudtwin-parent");
+      assertThat(text((Element) child(pom, "parent"), "artifactId"))
+          .as("parent of %s", module.getKey())
+          .isEqualTo("cloudtwin-parent");
       for (String name : METADATA) {
-        assertThat(child(pom, name)).as("%s overrides the inherited <%s>", module.getKey(), name).isNull();
+        assertThat(child(pom, name))
+            .as("%s overrides the inherited <%s>", module.getKey(), name)
+            .isNull();
       }
     }
   }
@@ -72,11 +87,19 @@ class PublishedPomsTest {
   void modulesThatAreNotPublishedAreNeitherInstalledNorDeployed() throws Exception {
     String parent = Files.readString(Repository.root().resolve("pom.xml"));
     for (String module : NOT_PUBLISHED) {
-      Element properties = (Element) child(pom(Repository.root().resolve(module).resolve("pom.xml")), "properties");
-      for (String skip : List.of("maven.install.skip", "maven.deploy.skip", "maven.source.skip", "maven.javadoc.skip")) {
+      Element properties =
+          (Element) child(pom(Repository.root().resolve(module).resolve("pom.xml")), "properties");
+      for (String skip :
+          List.of(
+              "maven.install.skip",
+              "maven.deploy.skip",
+              "maven.source.skip",
+              "maven.javadoc.skip")) {
         assertThat(text(properties, skip)).as("%s in %s/pom.xml", skip, module).isEqualTo("true");
       }
-      assertThat(parent).as("the release profile's excludeArtifacts").contains("<excludeArtifact>cloudtwin-" + module + "</excludeArtifact>");
+      assertThat(parent)
+          .as("the release profile's excludeArtifacts")
+          .contains("<excludeArtifact>cloudtwin-" + module + "</excludeArtifact>");
     }
   }
 
@@ -90,7 +113,8 @@ class PublishedPomsTest {
       if (NOT_PUBLISHED.contains(folder) || folder.equals("bom")) {
         continue;
       }
-      published.put(folder, text(pom(Repository.root().resolve(folder).resolve("pom.xml")), "artifactId"));
+      published.put(
+          folder, text(pom(Repository.root().resolve(folder).resolve("pom.xml")), "artifactId"));
     }
     return published;
   }

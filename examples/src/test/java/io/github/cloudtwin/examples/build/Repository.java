@@ -11,11 +11,13 @@ public final class Repository {
   /** The folder that holds mvnw and docs/, found upwards from the working directory. */
   public static Path root() {
     Path p = Path.of("").toAbsolutePath();
-    while (p != null && !(Files.isRegularFile(p.resolve("mvnw")) && Files.isDirectory(p.resolve("docs")))) {
+    while (p != null
+        && !(Files.isRegularFile(p.resolve("mvnw")) && Files.isDirectory(p.resolve("docs")))) {
       p = p.getParent();
     }
     if (p == null) {
-      throw new IllegalStateException("no repository root (mvnw and docs/) above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "no repository root (mvnw and docs/) above " + Path.of("").toAbsolutePath());
     }
     return p;
   }

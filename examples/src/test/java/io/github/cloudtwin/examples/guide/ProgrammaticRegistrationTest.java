@@ -13,11 +13,13 @@ class ProgrammaticRegistrationTest {
 
   // tag::programmatic[]
   @RegisterExtension
-  static CloudTwinExtension twin = CloudTwinExtension.builder()
-      .seed(7)
-      .configure(b -> b.availabilityZones("us-east-1a", "us-east-1c"))   // CloudTwin.Builder
-      .setup(t -> t.cloudWatch().putMetricAlarm(cpuHigh))                // the built twin
-      .build();
+  static CloudTwinExtension twin =
+      CloudTwinExtension.builder()
+          .seed(7)
+          .configure(b -> b.availabilityZones("us-east-1a", "us-east-1c")) // CloudTwin.Builder
+          .setup(t -> t.cloudWatch().putMetricAlarm(cpuHigh)) // the built twin
+          .build();
+
   // end::programmatic[]
 
   @Test

@@ -16,10 +16,13 @@ import org.junit.jupiter.api.Test;
 
 // The declarative registration shown in docs/junit.md.
 // tag::annotation[]
-@CloudTwinTest(seed = 7, region = "us-east-1", availabilityZones = 2,
-               start = "2026-01-01T00:00:00Z",
-               lifecycle = TwinLifecycle.PER_METHOD,   // default; PER_CLASS shares one twin
-               report = ReportMode.ON_FAILURE)         // default; ALWAYS, NEVER
+@CloudTwinTest(
+    seed = 7,
+    region = "us-east-1",
+    availabilityZones = 2,
+    start = "2026-01-01T00:00:00Z",
+    lifecycle = TwinLifecycle.PER_METHOD, // default; PER_CLASS shares one twin
+    report = ReportMode.ON_FAILURE) // default; ALWAYS, NEVER
 class ScalingTest {
   @Test
   void launches(CloudTwin twin, Ec2 ec2, Clock clock) {

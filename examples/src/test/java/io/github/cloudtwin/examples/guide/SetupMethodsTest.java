@@ -14,19 +14,22 @@ class SetupMethodsTest {
 
   // tag::setup-methods[]
   @CloudTwinSetup
-  void zones(CloudTwin.Builder builder) {          // before the twin is built
+  void zones(CloudTwin.Builder builder) { // before the twin is built
     builder.availabilityZones("us-east-1a", "us-east-1b");
   }
 
   @CloudTwinSetup
-  void alarms(CloudTwin twin) {                    // right after it is built
+  void alarms(CloudTwin twin) { // right after it is built
     twin.cloudWatch().putMetricAlarm(cpuHigh);
   }
+
   // end::setup-methods[]
 
   @Test
   void bothRanBeforeTheTest(CloudTwin twin) {
     assertThat(twin.config().zoneNames()).containsExactly("us-east-1a", "us-east-1b");
-    assertThat(twin.cloudWatch().alarms()).extracting(a -> a.alarmName()).containsExactly("cpu-high");
+    assertThat(twin.cloudWatch().alarms())
+        .extracting(a -> a.alarmName())
+        .containsExactly("cpu-high");
   }
 }

@@ -28,9 +28,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Waiting on virtual time, real-time mode, mock listeners and reports, as docs/junit.md shows
- * them: one instance of group "web" reports CPU 90 % from minute 2, so "cpu-high" (above 80 % for
- * a minute) goes OK at +00:01:00 and ALARM at +00:03:00.
+ * Waiting on virtual time, real-time mode, mock listeners and reports, as docs/junit.md shows them:
+ * one instance of group "web" reports CPU 90 % from minute 2, so "cpu-high" (above 80 % for a
+ * minute) goes OK at +00:01:00 and ALARM at +00:03:00.
  */
 @CloudTwinTest
 class WaitingAndListenersTest {
@@ -39,9 +39,20 @@ class WaitingAndListenersTest {
 
   @CloudTwinSetup
   void busyGroup(CloudTwin twin) {
-    twin.ec2().runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").bootTime(Duration.ZERO)
-        .detailedMonitoring(true).autoScalingGroupName("web").build());
-    twin.cloudWatch().inject(MetricInjection.metric("CPUUtilization").forGroup("web").from(ofMinutes(2)).constant(90));
+    twin.ec2()
+        .runInstance(
+            InstanceSpec.builder()
+                .availabilityZone("us-east-1a")
+                .bootTime(Duration.ZERO)
+                .detailedMonitoring(true)
+                .autoScalingGroupName("web")
+                .build());
+    twin.cloudWatch()
+        .inject(
+            MetricInjection.metric("CPUUtilization")
+                .forGroup("web")
+                .from(ofMinutes(2))
+                .constant(90));
     alarm = twin.cloudWatch().putMetricAlarm(Alarms.cpuHigh);
   }
 
@@ -50,7 +61,7 @@ class WaitingAndListenersTest {
     // tag::await[]
     CloudTwinAwait.await(twin)
         .alias("scale out")
-        .atMost(Duration.ofMinutes(10))      // virtual; default 10 min
+        .atMost(Duration.ofMinutes(10)) // virtual; default 10 min
         .pollInterval(Duration.ofSeconds(10)) // virtual; default 10 s
         .untilAsserted(() -> assertThat(twin).alarm("cpu-high").isInState(ALARM));
     // end::await[]
@@ -62,22 +73,25 @@ class WaitingAndListenersTest {
     // tag::await-vocabulary[]
     List<String> evaluations = new ArrayList<>();
     CloudTwinAwait.await(twin, "cpu-high fires, not too soon, and stays")
-        .atLeast(Duration.ofMinutes(2))        // fails if ALARM comes sooner (too few datapoints)
-        .during(Duration.ofMinutes(30))        // then must hold at every poll for 30 virtual minutes
+        .atLeast(Duration.ofMinutes(2)) // fails if ALARM comes sooner (too few datapoints)
+        .during(Duration.ofMinutes(30)) // then must hold at every poll for 30 virtual minutes
         .atMost(Duration.ofMinutes(45))
         .pollInterval(Duration.ofMinutes(1))
-        .conditionEvaluationListener(c -> evaluations.add(c.elapsed().toMinutes() + "m " + c.value()))
+        .conditionEvaluationListener(
+            c -> evaluations.add(c.elapsed().toMinutes() + "m " + c.value()))
         .until(alarm::state, state -> state == ALARM);
     // end::await-vocabulary[]
     org.assertj.core.api.Assertions.assertThat(twin.elapsed()).isEqualTo(ofMinutes(33));
-    org.assertj.core.api.Assertions.assertThat(evaluations).startsWith("0m INSUFFICIENT_DATA", "1m OK", "2m OK", "3m ALARM")
-        .endsWith("33m ALARM").hasSize(34);
+    org.assertj.core.api.Assertions.assertThat(evaluations)
+        .startsWith("0m INSUFFICIENT_DATA", "1m OK", "2m OK", "3m ALARM")
+        .endsWith("33m ALARM")
+        .hasSize(34);
   }
 
   @Test
   void plainAwaitilityInRealTimeMode(CloudTwin twin) {
     // tag::real-time[]
-    RealTimeDriver.start(twin, 600);   // a wall second is ten virtual minutes
+    RealTimeDriver.start(twin, 600); // a wall second is ten virtual minutes
     await().atMost(ofSeconds(20)).until(() -> alarm.state() == ALARM);
     // end::real-time[]
     org.assertj.core.api.Assertions.assertThat(alarm.stateUpdatedTimestamp())

@@ -20,14 +20,27 @@ import org.junit.jupiter.api.Test;
 class WebScalingTest {
   @CloudTwinSetup
   void web(CloudTwin twin) {
-    twin.ecs().registerTaskDefinition(TaskDefinitionSpec.builder("web")
-        .container(ContainerDefinition.builder("app", "nginx").cpu(256).memory(512).portMapping(80).build()).build());
-    twin.ecs().createService(ServiceSpec.builder("cluster", "web", "web").desiredCount(6)
-        .loadBalancer("cluster-tg", "app", 80).build());
+    twin.ecs()
+        .registerTaskDefinition(
+            TaskDefinitionSpec.builder("web")
+                .container(
+                    ContainerDefinition.builder("app", "nginx")
+                        .cpu(256)
+                        .memory(512)
+                        .portMapping(80)
+                        .build())
+                .build());
+    twin.ecs()
+        .createService(
+            ServiceSpec.builder("cluster", "web", "web")
+                .desiredCount(6)
+                .loadBalancer("cluster-tg", "app", 80)
+                .build());
   }
 
   @Test
-  void spreadsOverThreeZones(CloudTwin twin, AutoScalingGroup group, EcsService web, TargetGroup targets) {
+  void spreadsOverThreeZones(
+      CloudTwin twin, AutoScalingGroup group, EcsService web, TargetGroup targets) {
     twin.advance(ofMinutes(5));
     assertThat(group).hasInServiceCount(3).isBalancedAcross();
     assertThat(web).hasRunningTaskCount(6).isSpreadAcrossZones().reachedSteadyState();

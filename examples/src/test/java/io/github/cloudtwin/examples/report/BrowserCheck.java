@@ -25,13 +25,17 @@ import java.util.regex.Pattern;
 final class BrowserCheck {
 
   static final Path DIR = Path.of("target", "browser-reports");
-  private static final Pattern CHECK = Pattern.compile("<pre id=\"browser-check\">(.*?)</pre>", Pattern.DOTALL);
+  private static final Pattern CHECK =
+      Pattern.compile("<pre id=\"browser-check\">(.*?)</pre>", Pattern.DOTALL);
 
   private BrowserCheck() {}
 
   /** Writes {@code twin}'s report as {@code <name>.html} and returns its path. */
   static Path write(CloudTwin twin, String name) {
-    return Report.builder(twin).title("Scenario " + name).build().write(DIR.resolve(name + ".html"));
+    return Report.builder(twin)
+        .title("Scenario " + name)
+        .build()
+        .write(DIR.resolve(name + ".html"));
   }
 
   /** Opens a probed copy of {@code report} and returns what the probe found. */
@@ -43,12 +47,23 @@ final class BrowserCheck {
         probe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       int head = html.indexOf("<head>") + "<head>".length();
-      Path probed = report.resolveSibling(report.getFileName().toString().replace(".html", ".probed.html"));
-      Files.writeString(probed, html.substring(0, head) + "\n<script>\n" + probe + "\n</script>" + html.substring(head), StandardCharsets.UTF_8);
+      Path probed =
+          report.resolveSibling(report.getFileName().toString().replace(".html", ".probed.html"));
+      Files.writeString(
+          probed,
+          html.substring(0, head) + "\n<script>\n" + probe + "\n</script>" + html.substring(head),
+          StandardCharsets.UTF_8);
       String dom = chromium.dumpDom(probed);
       Matcher m = CHECK.matcher(dom);
-      assertThat(m.find()).as("the probe's result in the DOM of %s (did the load event run?)", probed).isTrue();
-      String json = m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", "\u00a0").replace("&amp;", "&");
+      assertThat(m.find())
+          .as("the probe's result in the DOM of %s (did the load event run?)", probed)
+          .isTrue();
+      String json =
+          m.group(1)
+              .replace("&lt;", "<")
+              .replace("&gt;", ">")
+              .replace("&nbsp;", "\u00a0")
+              .replace("&amp;", "&");
       return new ObjectMapper().readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -68,7 +83,8 @@ final class BrowserCheck {
   /** The names of the chart's drawn series (a path of positive length). */
   static List<String> drawnSeries(JsonNode chart) {
     List<String> names = new ArrayList<>();
-    for (JsonNode s : chart.get("series")) if (s.get("length").asDouble() > 0) names.add(s.get("name").asText());
+    for (JsonNode s : chart.get("series"))
+      if (s.get("length").asDouble() > 0) names.add(s.get("name").asText());
     return names;
   }
 
@@ -77,18 +93,31 @@ final class BrowserCheck {
     return n == null ? 0 : n.asInt();
   }
 
-  /** What every report must show in any browser: no error, no network, the script ran, tooltips work, legends fit. */
+  /**
+   * What every report must show in any browser: no error, no network, the script ran, tooltips
+   * work, legends fit.
+   */
   static void assertCleanAndInteractive(JsonNode check) {
     assertThat(check.get("errors")).as("errors in the browser").isEmpty();
-    assertThat(check.get("resources")).as("resources loaded (the page must be self-contained)").isEmpty();
-    assertThat(check.get("markersScript").asInt()).as("markers the page's script prepared").isPositive();
+    assertThat(check.get("resources"))
+        .as("resources loaded (the page must be self-contained)")
+        .isEmpty();
+    assertThat(check.get("markersScript").asInt())
+        .as("markers the page's script prepared")
+        .isPositive();
     assertThat(check.get("focused").asBoolean()).as("a marker takes keyboard focus").isTrue();
     assertThat(check.get("tipOnFocus").asText()).as("tooltip on focus").isNotBlank();
     assertThat(check.get("tipHiddenOnBlur").asBoolean()).as("tooltip hidden on blur").isTrue();
-    assertThat(check.get("tipOnHover").asText()).as("tooltip on hover").isEqualTo(check.get("tipOnFocus").asText());
-    assertThat(check.get("markerTargetExists").asBoolean()).as("the marker's timeline row " + check.get("markerHref")).isTrue();
+    assertThat(check.get("tipOnHover").asText())
+        .as("tooltip on hover")
+        .isEqualTo(check.get("tipOnFocus").asText());
+    assertThat(check.get("markerTargetExists").asBoolean())
+        .as("the marker's timeline row " + check.get("markerHref"))
+        .isTrue();
     for (JsonNode c : check.get("charts")) {
-      assertThat(c.get("legendOverflow")).as("legend items or labels outside the chart %s", c.get("title")).isEmpty();
+      assertThat(c.get("legendOverflow"))
+          .as("legend items or labels outside the chart %s", c.get("title"))
+          .isEmpty();
     }
   }
 }

@@ -17,16 +17,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's chromium, driven headless from the command line ({@code --dump-dom}, {@code
- * --screenshot}): no WebDriver, no extra Java dependency. Without a browser the tests using it
- * skip and say why; with {@code CLOUDTWIN_REQUIRE_BROWSER=true} (set by {@code .ci/run} once it has
+ * --screenshot}): no WebDriver, no extra Java dependency. Without a browser the tests using it skip
+ * and say why; with {@code CLOUDTWIN_REQUIRE_BROWSER=true} (set by {@code .ci/run} once it has
  * installed chromium) or {@code -Dcloudtwin.browser.required=true} they fail instead, so CI cannot
  * pass them as skipped.
  */
 final class Chromium {
 
-  /** Environment variable naming the browser binary, when it is not {@code chromium} on the PATH. */
+  /**
+   * Environment variable naming the browser binary, when it is not {@code chromium} on the PATH.
+   */
   static final String BINARY_ENV = "CLOUDTWIN_CHROMIUM";
-  private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
+
+  private static final List<String> NAMES =
+      List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
   private static final long TIMEOUT_SECONDS = 90;
 
   private final Path binary;
@@ -45,8 +49,12 @@ final class Chromium {
   static Chromium orSkip() {
     Optional<Path> found = locate();
     if (found.isEmpty()) {
-      String why = "no headless browser: none of " + NAMES + " is on the PATH and " + BINARY_ENV
-          + " is not set (install Debian's chromium: apt-get install chromium; .ci/run does)";
+      String why =
+          "no headless browser: none of "
+              + NAMES
+              + " is on the PATH and "
+              + BINARY_ENV
+              + " is not set (install Debian's chromium: apt-get install chromium; .ci/run does)";
       if (required()) fail(why + ", but CLOUDTWIN_REQUIRE_BROWSER=true asks for one");
       assumeTrue(false, why);
     }
@@ -77,7 +85,12 @@ final class Chromium {
 
   /** A screenshot of the top {@code width} x {@code height} pixels of {@code page}. */
   Path screenshot(Path page, Path png, int width, int height) {
-    run(List.of("--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(), page.toUri().toString()), page.getParent());
+    run(
+        List.of(
+            "--window-size=" + width + "," + height,
+            "--screenshot=" + png.toAbsolutePath(),
+            page.toUri().toString()),
+        page.getParent());
     if (!Files.isRegularFile(png)) fail("chromium wrote no screenshot to " + png);
     return png;
   }
@@ -86,18 +99,38 @@ final class Chromium {
     Path profile = null;
     try {
       profile = Files.createTempDirectory("cloudtwin-chromium");
-      List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-          "--no-first-run", "--disable-extensions", "--disable-background-networking", "--user-data-dir=" + profile));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  binary.toString(),
+                  "--headless",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--hide-scrollbars",
+                  "--no-first-run",
+                  "--disable-extensions",
+                  "--disable-background-networking",
+                  "--user-data-dir=" + profile));
       cmd.addAll(args);
       Path out = Files.createTempFile(profile, "out", ".html");
       Path err = Files.createTempFile(profile, "err", ".txt");
-      Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .directory(workDir.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         fail("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + cmd);
       }
       String stdout = Files.readString(out, StandardCharsets.UTF_8);
-      if (p.exitValue() != 0) fail("chromium exited with " + p.exitValue() + ": " + Files.readString(err, StandardCharsets.UTF_8));
+      if (p.exitValue() != 0)
+        fail(
+            "chromium exited with "
+                + p.exitValue()
+                + ": "
+                + Files.readString(err, StandardCharsets.UTF_8));
       return stdout;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

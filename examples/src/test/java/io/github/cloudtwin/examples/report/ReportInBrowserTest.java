@@ -17,10 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example reports in a real browser (headless chromium): the seed scenario, the zone outage
- * and ECS's two layers of scaling. Each opens without any error or network request, draws the
- * expected series and markers, shows a marker's tooltip on focus and hover, and leaves a
- * screenshot under {@code target/browser-reports} for people to look at.
+ * The example reports in a real browser (headless chromium): the seed scenario, the zone outage and
+ * ECS's two layers of scaling. Each opens without any error or network request, draws the expected
+ * series and markers, shows a marker's tooltip on focus and hover, and leaves a screenshot under
+ * {@code target/browser-reports} for people to look at.
  */
 class ReportInBrowserTest {
 
@@ -61,9 +61,11 @@ class ReportInBrowserTest {
     JsonNode check = openAndScreenshot("seed");
     assertThat(check.get("verdict").asText()).contains("alarm cpu-high fired once at +00:20:00");
     JsonNode alarm = chart(check, "alarm cpu-high");
-    assertThat(drawnSeries(alarm)).containsExactly("CPUUtilization Average {AutoScalingGroupName=web}");
+    assertThat(drawnSeries(alarm))
+        .containsExactly("CPUUtilization Average {AutoScalingGroupName=web}");
     assertThat(alarm.get("thresholds").asInt()).isEqualTo(1);
-    assertThat(markers(alarm, "alarm")).isGreaterThanOrEqualTo(2); // OK at the first evaluation, ALARM at +00:20:00
+    assertThat(markers(alarm, "alarm"))
+        .isGreaterThanOrEqualTo(2); // OK at the first evaluation, ALARM at +00:20:00
     assertThat(markers(alarm, "policy")).isGreaterThanOrEqualTo(1);
     JsonNode group = chart(check, "Auto Scaling group web");
     assertThat(drawnSeries(group)).containsExactly("DesiredCapacity", "InService");
@@ -77,13 +79,16 @@ class ReportInBrowserTest {
   @Test
   void theZoneOutageReportShadesTheOutageAndShowsTheFaultAndTheRecovery() {
     JsonNode check = openAndScreenshot("zone-outage");
-    assertThat(check.get("verdict").asText()).contains("zone us-east-1a outage at +00:05:00").contains("recovered at");
+    assertThat(check.get("verdict").asText())
+        .contains("zone us-east-1a outage at +00:05:00")
+        .contains("recovered at");
     JsonNode group = chart(check, "Auto Scaling group web");
     assertThat(drawnSeries(group)).containsExactly("DesiredCapacity", "InService");
     assertThat(group.get("outages").asInt()).isEqualTo(1);
     assertThat(markers(group, "fault")).isEqualTo(2); // impaired, restored
     List<String> shaded = new ArrayList<>();
-    for (JsonNode p : group.get("panels")) if (p.get("outages").asInt() > 0) shaded.add(p.get("zone").asText());
+    for (JsonNode p : group.get("panels"))
+      if (p.get("outages").asInt() > 0) shaded.add(p.get("zone").asText());
     assertThat(shaded).containsExactly("us-east-1a"); // only the failed zone's panel
     assertThat(markers(chart(check, "target group web-tg"), "health")).isPositive();
   }

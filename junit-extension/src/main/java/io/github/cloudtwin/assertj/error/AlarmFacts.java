@@ -19,14 +19,31 @@ final class AlarmFacts {
   }
 
   /**
-   * "Expecting &lt;kind&gt; "name" to be in state X / but it is Y (since +hh:mm:ss): reason", then the
-   * alarm's timeline slice.
+   * "Expecting &lt;kind&gt; "name" to be in state X / but it is Y (since +hh:mm:ss): reason", then
+   * the alarm's timeline slice.
    */
-  static StringBuilder expectingState(String kind, String name, AlarmState expected, AlarmState actual,
-      java.time.Instant since, String reason, Timeline timeline) {
+  static StringBuilder expectingState(
+      String kind,
+      String name,
+      AlarmState expected,
+      AlarmState actual,
+      java.time.Instant since,
+      String reason,
+      Timeline timeline) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting ").append(kind).append(" \"").append(name).append("\" to be in state ").append(expected).append('\n');
-    sb.append("but it is ").append(actual).append(" (since ").append(when(timeline, since)).append("): ").append(reason)
+    sb.append("Expecting ")
+        .append(kind)
+        .append(" \"")
+        .append(name)
+        .append("\" to be in state ")
+        .append(expected)
+        .append('\n');
+    sb.append("but it is ")
+        .append(actual)
+        .append(" (since ")
+        .append(when(timeline, since))
+        .append("): ")
+        .append(reason)
         .append('\n');
     if (timeline != null) sb.append(TimelineSlice.about(timeline, "alarm/" + name));
     return sb;
@@ -37,8 +54,10 @@ final class AlarmFacts {
     MetricAlarm.Evaluation e = alarm.lastEvaluation();
     if (e == null) return null;
     MetricAlarmSpec s = alarm.spec();
-    StringBuilder sb = new StringBuilder("Newest evaluation at ").append(when(timeline, e.evaluatedAt()))
-        .append(": datapoints ");
+    StringBuilder sb =
+        new StringBuilder("Newest evaluation at ")
+            .append(when(timeline, e.evaluatedAt()))
+            .append(": datapoints ");
     List<Double> points = e.datapoints();
     sb.append('[');
     for (int i = 0; i < points.size(); i++) {
@@ -46,10 +65,19 @@ final class AlarmFacts {
       double v = points.get(i);
       sb.append(Double.isNaN(v) ? "missing" : Double.toString(v));
     }
-    sb.append("], rule ").append(s.watched()).append(' ')
-        .append(s.comparisonOperator().symbol()).append(' ').append(s.threshold()).append(" for ")
-        .append(s.datapointsToAlarm()).append(" of ").append(s.evaluationPeriods()).append(" x ")
-        .append(s.period().getSeconds()).append(" s.");
+    sb.append("], rule ")
+        .append(s.watched())
+        .append(' ')
+        .append(s.comparisonOperator().symbol())
+        .append(' ')
+        .append(s.threshold())
+        .append(" for ")
+        .append(s.datapointsToAlarm())
+        .append(" of ")
+        .append(s.evaluationPeriods())
+        .append(" x ")
+        .append(s.period().getSeconds())
+        .append(" s.");
     return sb.toString();
   }
 
@@ -58,8 +86,11 @@ final class AlarmFacts {
     List<AlarmHistoryItem> h = alarm.stateHistory();
     for (int i = h.size() - 1; i >= 0; i--) {
       if (h.get(i).newState() == state) {
-        StringBuilder sb = new StringBuilder("It was last in ").append(state).append(" from ")
-            .append(when(timeline, h.get(i).timestamp()));
+        StringBuilder sb =
+            new StringBuilder("It was last in ")
+                .append(state)
+                .append(" from ")
+                .append(when(timeline, h.get(i).timestamp()));
         if (i + 1 < h.size()) sb.append(" to ").append(when(timeline, h.get(i + 1).timestamp()));
         return sb.append('.').toString();
       }

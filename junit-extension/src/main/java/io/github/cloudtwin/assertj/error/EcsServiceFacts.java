@@ -14,7 +14,10 @@ final class EcsServiceFacts {
     List<ServiceEvent> events = service.events();
     if (events.isEmpty()) return;
     ServiceEvent newest = events.get(0);
-    sb.append("Newest service event (").append(ScalingFacts.at(service.timeline(), newest.createdAt())).append("): ")
-        .append(newest.message()).append('\n');
+    sb.append("Newest service event (")
+        .append(ScalingFacts.at(service.timeline(), newest.createdAt()))
+        .append("): ")
+        .append(newest.message())
+        .append('\n');
   }
 }

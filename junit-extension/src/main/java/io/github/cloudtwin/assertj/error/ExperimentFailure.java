@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
-/** An experiment's verdict failed: what was expected, what happened, and the worst minute with its timeline. */
+/**
+ * An experiment's verdict failed: what was expected, what happened, and the worst minute with its
+ * timeline.
+ */
 public final class ExperimentFailure extends CloudTwinErrorMessage {
 
   private ExperimentFailure(String text) {
@@ -24,10 +27,27 @@ public final class ExperimentFailure extends CloudTwinErrorMessage {
    * @param errors failed requests in the scope
    * @return the message
    */
-  public static ExperimentFailure errorRate(ExperimentResult r, String scope, double limit, double actual, double requests, double errors) {
-    return new ExperimentFailure("Expecting experiment " + ScalingFacts.quoted(r.experiment().name()) + " to have an error rate below "
-        + limit + scope + "\nbut it was " + rate(actual) + " (" + whole(errors) + " of " + whole(requests) + " requests failed).\n"
-        + worst(r, "Worst minute", r.worstMinute()));
+  public static ExperimentFailure errorRate(
+      ExperimentResult r,
+      String scope,
+      double limit,
+      double actual,
+      double requests,
+      double errors) {
+    return new ExperimentFailure(
+        "Expecting experiment "
+            + ScalingFacts.quoted(r.experiment().name())
+            + " to have an error rate below "
+            + limit
+            + scope
+            + "\nbut it was "
+            + rate(actual)
+            + " ("
+            + whole(errors)
+            + " of "
+            + whole(requests)
+            + " requests failed).\n"
+            + worst(r, "Worst minute", r.worstMinute()));
   }
 
   /**
@@ -38,8 +58,15 @@ public final class ExperimentFailure extends CloudTwinErrorMessage {
    * @return the message
    */
   public static ExperimentFailure responseTime(ExperimentResult r, Duration limit) {
-    return new ExperimentFailure("Expecting experiment " + ScalingFacts.quoted(r.experiment().name()) + " to have a mean response time below "
-        + TimelineSlice.shortText(limit) + "\nbut it was " + seconds(r.meanResponseSeconds()) + ".\n" + worst(r, "Slowest minute", r.slowestMinute()));
+    return new ExperimentFailure(
+        "Expecting experiment "
+            + ScalingFacts.quoted(r.experiment().name())
+            + " to have a mean response time below "
+            + TimelineSlice.shortText(limit)
+            + "\nbut it was "
+            + seconds(r.meanResponseSeconds())
+            + ".\n"
+            + worst(r, "Slowest minute", r.slowestMinute()));
   }
 
   /**
@@ -51,9 +78,17 @@ public final class ExperimentFailure extends CloudTwinErrorMessage {
    * @param worst the minute to show
    * @return the message
    */
-  public static ExperimentFailure capacity(ExperimentResult r, String expectation, String actual, Optional<MinuteSample> worst) {
-    return new ExperimentFailure("Expecting experiment " + ScalingFacts.quoted(r.experiment().name()) + " to have " + expectation
-        + "\nbut " + actual + ".\n" + worst(r, "Lowest minute", worst));
+  public static ExperimentFailure capacity(
+      ExperimentResult r, String expectation, String actual, Optional<MinuteSample> worst) {
+    return new ExperimentFailure(
+        "Expecting experiment "
+            + ScalingFacts.quoted(r.experiment().name())
+            + " to have "
+            + expectation
+            + "\nbut "
+            + actual
+            + ".\n"
+            + worst(r, "Lowest minute", worst));
   }
 
   /**
@@ -65,8 +100,16 @@ public final class ExperimentFailure extends CloudTwinErrorMessage {
    * @return the message
    */
   public static ExperimentFailure other(ExperimentResult r, String expectation, String actual) {
-    return new ExperimentFailure("Expecting experiment " + ScalingFacts.quoted(r.experiment().name()) + " to " + expectation
-        + "\nbut " + actual + ".\n" + TimelineSlice.of(r.timeline(), e -> e.resource().equals("experiment/" + r.experiment().name())));
+    return new ExperimentFailure(
+        "Expecting experiment "
+            + ScalingFacts.quoted(r.experiment().name())
+            + " to "
+            + expectation
+            + "\nbut "
+            + actual
+            + ".\n"
+            + TimelineSlice.of(
+                r.timeline(), e -> e.resource().equals("experiment/" + r.experiment().name())));
   }
 
   /** The worst minute's numbers, then its timeline slice. */
@@ -74,10 +117,22 @@ public final class ExperimentFailure extends CloudTwinErrorMessage {
     if (minute.isEmpty()) return "No minute of the experiment had requests.";
     MinuteSample m = minute.get();
     Duration end = m.end();
-    StringBuilder sb = new StringBuilder(label).append(": the one ending at ").append(io.github.cloudtwin.kernel.TimelineFormat.offset(end))
-        .append(" of the experiment: ").append(whole(m.errors())).append(" of ").append(whole(m.requests())).append(" requests failed, ")
-        .append(rate(m.errorRate())).append(", mean response ").append(seconds(m.meanResponseSeconds()))
-        .append(", InService ").append(m.inService()).append(", healthy targets ").append(m.healthyTargets());
+    StringBuilder sb =
+        new StringBuilder(label)
+            .append(": the one ending at ")
+            .append(io.github.cloudtwin.kernel.TimelineFormat.offset(end))
+            .append(" of the experiment: ")
+            .append(whole(m.errors()))
+            .append(" of ")
+            .append(whole(m.requests()))
+            .append(" requests failed, ")
+            .append(rate(m.errorRate()))
+            .append(", mean response ")
+            .append(seconds(m.meanResponseSeconds()))
+            .append(", InService ")
+            .append(m.inService())
+            .append(", healthy targets ")
+            .append(m.healthyTargets());
     if (!m.runningTasks().isEmpty()) sb.append(", running tasks ").append(m.runningTasks());
     sb.append(".\n");
     sb.append(TimelineSlice.format(r.eventsOfMinute(end), r.timeline().t0()));
@@ -85,7 +140,10 @@ public final class ExperimentFailure extends CloudTwinErrorMessage {
   }
 
   static String rate(double r) {
-    return String.format(Locale.ROOT, "%.4f", r) + " (" + String.format(Locale.ROOT, "%.2f", r * 100) + " %)";
+    return String.format(Locale.ROOT, "%.4f", r)
+        + " ("
+        + String.format(Locale.ROOT, "%.2f", r * 100)
+        + " %)";
   }
 
   static String whole(double n) {

@@ -25,7 +25,9 @@ final class ScalingFacts {
 
   /** {@code us-east-1a=2, us-east-1b=1}. */
   static String counts(Map<String, ? extends Number> byZone) {
-    return byZone.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    return byZone.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(", "));
   }
 
   /** The slice about the group's own events and their causes. */

@@ -20,9 +20,17 @@ public final class ShouldBeInCompositeState extends CloudTwinErrorMessage {
    * @param timeline the twin's timeline, or null when the assertion has none
    * @return the failure message
    */
-  public static ShouldBeInCompositeState shouldBeInState(CompositeAlarm alarm, AlarmState expected, Timeline timeline) {
-    StringBuilder sb = AlarmFacts.expectingState("composite alarm", alarm.alarmName(), expected, alarm.state(),
-        alarm.stateUpdatedTimestamp(), alarm.stateReason(), timeline);
+  public static ShouldBeInCompositeState shouldBeInState(
+      CompositeAlarm alarm, AlarmState expected, Timeline timeline) {
+    StringBuilder sb =
+        AlarmFacts.expectingState(
+            "composite alarm",
+            alarm.alarmName(),
+            expected,
+            alarm.state(),
+            alarm.stateUpdatedTimestamp(),
+            alarm.stateReason(),
+            timeline);
     sb.append("Rule: ").append(alarm.spec().alarmRule()).append('\n');
     return new ShouldBeInCompositeState(sb.toString().stripTrailing());
   }

@@ -19,9 +19,17 @@ public final class ShouldBeInState extends CloudTwinErrorMessage {
    * @param expected the expected value
    * @return the failure message
    */
-  public static ShouldBeInState shouldBeInState(MetricAlarm alarm, AlarmState expected, Timeline timeline) {
-    StringBuilder sb = AlarmFacts.expectingState("alarm", alarm.alarmName(), expected, alarm.state(),
-        alarm.stateUpdatedTimestamp(), alarm.stateReason(), timeline);
+  public static ShouldBeInState shouldBeInState(
+      MetricAlarm alarm, AlarmState expected, Timeline timeline) {
+    StringBuilder sb =
+        AlarmFacts.expectingState(
+            "alarm",
+            alarm.alarmName(),
+            expected,
+            alarm.state(),
+            alarm.stateUpdatedTimestamp(),
+            alarm.stateReason(),
+            timeline);
     String last = AlarmFacts.lastTimeIn(alarm, expected, timeline);
     if (last != null) {
       sb.append(last).append('\n');

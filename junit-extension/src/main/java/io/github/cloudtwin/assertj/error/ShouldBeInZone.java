@@ -20,7 +20,11 @@ public final class ShouldBeInZone extends CloudTwinErrorMessage {
    */
   public static ShouldBeInZone shouldBeInZone(Instance instance, String zone, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting instance ").append(instance.instanceId()).append(" to be in ").append(zone).append('\n');
+    sb.append("Expecting instance ")
+        .append(instance.instanceId())
+        .append(" to be in ")
+        .append(zone)
+        .append('\n');
     sb.append("but it is in ").append(instance.availabilityZone()).append(".\n");
     if (timeline != null) {
       sb.append(TimelineSlice.about(timeline, "instance/" + instance.instanceId()));

@@ -1,8 +1,8 @@
 package io.github.cloudtwin.assertj.error;
 
-import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.util.List;
@@ -26,7 +26,9 @@ public final class ShouldBeRunning extends CloudTwinErrorMessage {
     sb.append("Expecting instance ").append(instance).append(" to be running\n");
     sb.append("but it is ").append(instance.state());
     if (timeline != null) {
-      sb.append(" (since ").append(TimelineSlice.offset(timeline.t0(), instance.stateSince())).append(")");
+      sb.append(" (since ")
+          .append(TimelineSlice.offset(timeline.t0(), instance.stateSince()))
+          .append(")");
     } else {
       sb.append(" (since ").append(instance.stateSince()).append(")");
     }
@@ -47,8 +49,10 @@ public final class ShouldBeRunning extends CloudTwinErrorMessage {
         }
       }
       if (wasRunning != null) {
-        sb.append("It was running from ").append(TimelineSlice.offset(timeline.t0(), wasRunning.time()));
-        if (after != null) sb.append(" to ").append(TimelineSlice.offset(timeline.t0(), after.time()));
+        sb.append("It was running from ")
+            .append(TimelineSlice.offset(timeline.t0(), wasRunning.time()));
+        if (after != null)
+          sb.append(" to ").append(TimelineSlice.offset(timeline.t0(), after.time()));
         sb.append(".\n");
       }
     }

@@ -18,13 +18,18 @@ public final class ShouldBeRunningTask extends CloudTwinErrorMessage {
   public static ShouldBeRunningTask shouldBeRunningTask(Task task) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting task ").append(task.taskId()).append(" to be RUNNING\n");
-    sb.append("but its lastStatus is ").append(task.lastStatus()).append(" (desired ").append(task.desiredStatus()).append(")");
+    sb.append("but its lastStatus is ")
+        .append(task.lastStatus())
+        .append(" (desired ")
+        .append(task.desiredStatus())
+        .append(")");
     if (task.stoppedReason() != null) sb.append(": ").append(task.stoppedReason());
     sb.append(".\n");
     sb.append(TimelineSlice.about(task.timeline(), "task/" + task.taskId()));
     if (task.startedAt() != null) {
       sb.append("It was RUNNING from ").append(ScalingFacts.at(task.timeline(), task.startedAt()));
-      if (task.stoppingAt() != null) sb.append(" to ").append(ScalingFacts.at(task.timeline(), task.stoppingAt()));
+      if (task.stoppingAt() != null)
+        sb.append(" to ").append(ScalingFacts.at(task.timeline(), task.stoppingAt()));
       sb.append(".\n");
     }
     return new ShouldBeRunningTask(sb.toString().stripTrailing());

@@ -18,8 +18,19 @@ public final class ShouldCompare extends CloudTwinErrorMessage {
    * @param actual what it did, such as {@code it cost $12.34, "step" $10.00}
    * @return the message
    */
-  public static ShouldCompare shouldCompare(Comparison comparison, String estate, String expectation, String actual) {
-    return new ShouldCompare("Expecting estate " + ScalingFacts.quoted(estate) + " " + expectation + "\nbut " + actual + ".\n"
-        + "Comparison (same recording, seed " + comparison.outcome(estate).seed() + "):\n" + comparison.table().stripTrailing());
+  public static ShouldCompare shouldCompare(
+      Comparison comparison, String estate, String expectation, String actual) {
+    return new ShouldCompare(
+        "Expecting estate "
+            + ScalingFacts.quoted(estate)
+            + " "
+            + expectation
+            + "\nbut "
+            + actual
+            + ".\n"
+            + "Comparison (same recording, seed "
+            + comparison.outcome(estate).seed()
+            + "):\n"
+            + comparison.table().stripTrailing());
   }
 }

@@ -23,14 +23,20 @@ public final class ShouldContainEventsInOrder extends CloudTwinErrorMessage {
    * @return the failure message
    */
   public static ShouldContainEventsInOrder shouldContainInOrder(
-      Timeline timeline, List<EventPattern> patterns, List<TimelineEvent> matched, TimelineEvent nearestMiss) {
+      Timeline timeline,
+      List<EventPattern> patterns,
+      List<TimelineEvent> matched,
+      TimelineEvent nearestMiss) {
     Instant t0 = timeline.t0();
     StringBuilder sb = new StringBuilder("Expecting the timeline to contain, in order:\n");
     for (int i = 0; i < patterns.size(); i++) {
       sb.append("  ").append(i + 1).append(". ").append(patterns.get(i));
       if (i < matched.size()) {
-        sb.append("  (found: #").append(matched.get(i).id()).append(" at ")
-            .append(TimelineSlice.offset(t0, matched.get(i).time())).append(')');
+        sb.append("  (found: #")
+            .append(matched.get(i).id())
+            .append(" at ")
+            .append(TimelineSlice.offset(t0, matched.get(i).time()))
+            .append(')');
       }
       sb.append('\n');
     }
@@ -39,13 +45,24 @@ public final class ShouldContainEventsInOrder extends CloudTwinErrorMessage {
       sb.append("but no event matched 1.\n");
     } else {
       TimelineEvent last = matched.get(missing - 1);
-      sb.append("but no event after ").append(TimelineSlice.offset(t0, last.time())).append(" (#")
-          .append(last.id()).append(") matched ").append(missing + 1).append(".\n");
+      sb.append("but no event after ")
+          .append(TimelineSlice.offset(t0, last.time()))
+          .append(" (#")
+          .append(last.id())
+          .append(") matched ")
+          .append(missing + 1)
+          .append(".\n");
     }
-    sb.append(TimelineSlice.of(timeline, e -> patterns.stream().anyMatch(p -> p.matchesResource(e))));
+    sb.append(
+        TimelineSlice.of(timeline, e -> patterns.stream().anyMatch(p -> p.matchesResource(e))));
     if (nearestMiss != null) {
-      sb.append("Closest to ").append(missing + 1).append(".: #").append(nearestMiss.id()).append(' ')
-          .append(nearestMiss.format(t0)).append("  (");
+      sb.append("Closest to ")
+          .append(missing + 1)
+          .append(".: #")
+          .append(nearestMiss.id())
+          .append(' ')
+          .append(nearestMiss.format(t0))
+          .append("  (");
       if (patterns.get(missing).matches(nearestMiss)) {
         sb.append("it matches, but happened before ").append(missing).append('.');
       } else {

@@ -34,26 +34,59 @@ public final class ShouldCostLessThan extends CloudTwinErrorMessage {
    * @return the message
    */
   public static ShouldCostLessThan shouldCostLessThan(
-      CostReport report, String what, double limit, boolean inclusive, double actual, List<InstanceCharge> charges, Timeline timeline) {
+      CostReport report,
+      String what,
+      double limit,
+      boolean inclusive,
+      double actual,
+      List<InstanceCharge> charges,
+      Timeline timeline) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting ").append(what).append(" to cost ").append(inclusive ? "at most " : "less than ").append(usd(limit))
-        .append(" over ").append(TimelineSlice.shortText(report.duration())).append('\n');
-    sb.append("but it cost ").append(usd(actual)).append(" (").append(usd(report.costPerHour())).append(" per hour for the whole scenario; ")
-        .append(report.billedInstanceSeconds()).append(" instance-seconds billed).\n");
-    if (!report.byGroup().isEmpty()) sb.append("Per group: ").append(split(report.byGroup())).append('\n');
+    sb.append("Expecting ")
+        .append(what)
+        .append(" to cost ")
+        .append(inclusive ? "at most " : "less than ")
+        .append(usd(limit))
+        .append(" over ")
+        .append(TimelineSlice.shortText(report.duration()))
+        .append('\n');
+    sb.append("but it cost ")
+        .append(usd(actual))
+        .append(" (")
+        .append(usd(report.costPerHour()))
+        .append(" per hour for the whole scenario; ")
+        .append(report.billedInstanceSeconds())
+        .append(" instance-seconds billed).\n");
+    if (!report.byGroup().isEmpty())
+      sb.append("Per group: ").append(split(report.byGroup())).append('\n');
     if (!report.byPolicy().isEmpty() || report.unattributedUsd() > 0) {
       sb.append("Per policy: ").append(split(report.byPolicy()));
-      sb.append(report.byPolicy().isEmpty() ? "" : ", ").append("no policy ").append(usd(report.unattributedUsd())).append('\n');
+      sb.append(report.byPolicy().isEmpty() ? "" : ", ")
+          .append("no policy ")
+          .append(usd(report.unattributedUsd()))
+          .append('\n');
     }
     List<InstanceCharge> top = new ArrayList<>(charges);
-    top.sort(Comparator.comparingDouble(InstanceCharge::usd).reversed().thenComparing(InstanceCharge::launchEventId));
+    top.sort(
+        Comparator.comparingDouble(InstanceCharge::usd)
+            .reversed()
+            .thenComparing(InstanceCharge::launchEventId));
     top = top.subList(0, Math.min(TOP, top.size()));
     if (!top.isEmpty()) {
       sb.append("Most expensive instances:\n");
       for (InstanceCharge c : top) {
-        sb.append("  ").append(c.instanceId()).append("  ").append(c.instanceType()).append(" in ").append(c.availabilityZone())
-            .append("  ").append(c.billedSeconds()).append(" s billed  ").append(usd(c.usd()))
-            .append(c.policyName() == null ? "" : "  launched by policy " + c.policyName()).append('\n');
+        sb.append("  ")
+            .append(c.instanceId())
+            .append("  ")
+            .append(c.instanceType())
+            .append(" in ")
+            .append(c.availabilityZone())
+            .append("  ")
+            .append(c.billedSeconds())
+            .append(" s billed  ")
+            .append(usd(c.usd()))
+            .append(c.policyName() == null ? "" : "  launched by policy " + c.policyName())
+            .append('\n');
       }
     }
     sb.append("Prices: ").append(report.priceSource()).append('\n');
@@ -74,8 +107,11 @@ public final class ShouldCostLessThan extends CloudTwinErrorMessage {
   public ShouldCostLessThan butNothingWasBilled() {
     String text = create();
     String first = text.substring(0, text.indexOf('\n'));
-    return new ShouldCostLessThan(first + "\nbut nothing it names was billed: no instance (or Fargate task) ran for it, "
-        + "so a cost of $0 proves nothing.\nPrices: " + text.substring(text.indexOf("Prices: ") + 8));
+    return new ShouldCostLessThan(
+        first
+            + "\nbut nothing it names was billed: no instance (or Fargate task) ran for it, "
+            + "so a cost of $0 proves nothing.\nPrices: "
+            + text.substring(text.indexOf("Prices: ") + 8));
   }
 
   /**

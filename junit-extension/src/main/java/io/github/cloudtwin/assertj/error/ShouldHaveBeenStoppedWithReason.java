@@ -16,13 +16,22 @@ public final class ShouldHaveBeenStoppedWithReason extends CloudTwinErrorMessage
    * @param reason the reason
    * @return the message
    */
-  public static ShouldHaveBeenStoppedWithReason shouldHaveBeenStoppedWithReason(Task task, String reason) {
+  public static ShouldHaveBeenStoppedWithReason shouldHaveBeenStoppedWithReason(
+      Task task, String reason) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting task ").append(task.taskId()).append(" to have been stopped with reason\n  \"").append(reason).append("\"\n");
+    sb.append("Expecting task ")
+        .append(task.taskId())
+        .append(" to have been stopped with reason\n  \"")
+        .append(reason)
+        .append("\"\n");
     if (task.stoppedReason() == null) {
       sb.append("but it was not stopped (lastStatus ").append(task.lastStatus()).append(").\n");
     } else {
-      sb.append("but it was stopped (").append(task.stopCode()).append(") with reason\n  \"").append(task.stoppedReason()).append("\"\n");
+      sb.append("but it was stopped (")
+          .append(task.stopCode())
+          .append(") with reason\n  \"")
+          .append(task.stoppedReason())
+          .append("\"\n");
     }
     sb.append(TimelineSlice.about(task.timeline(), "task/" + task.taskId()));
     return new ShouldHaveBeenStoppedWithReason(sb.toString().stripTrailing());

@@ -21,19 +21,33 @@ public final class ShouldHaveCapacityByPurchaseOption extends CloudTwinErrorMess
    * @param expected the expected capacity units
    * @return the message
    */
-  public static ShouldHaveCapacityByPurchaseOption shouldHaveCapacity(AutoScalingGroup group, PurchaseOption option,
-      int expected) {
+  public static ShouldHaveCapacityByPurchaseOption shouldHaveCapacity(
+      AutoScalingGroup group, PurchaseOption option, int expected) {
     Map<PurchaseOption, Integer> split = group.capacityByPurchaseOption();
     Map<String, Integer> byType = new TreeMap<>();
     for (AutoScalingInstance i : group.instances()) {
-      byType.merge(i.purchaseOption() + " " + i.instanceType() + " " + i.lifecycleState(), 1, Integer::sum);
+      byType.merge(
+          i.purchaseOption() + " " + i.instanceType() + " " + i.lifecycleState(), 1, Integer::sum);
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" to have ")
-        .append(expected).append(' ').append(name(option)).append(" capacity units\n");
-    sb.append("but it has ").append(split.get(option)).append(" (On-Demand ").append(split.get(PurchaseOption.ON_DEMAND))
-        .append(", Spot ").append(split.get(PurchaseOption.SPOT)).append("; desired capacity ").append(group.desiredCapacity())
-        .append("; instances: ").append(byType.isEmpty() ? "none" : ScalingFacts.counts(byType)).append(").\n");
+    sb.append("Expecting Auto Scaling group ")
+        .append(ScalingFacts.quoted(group.name()))
+        .append(" to have ")
+        .append(expected)
+        .append(' ')
+        .append(name(option))
+        .append(" capacity units\n");
+    sb.append("but it has ")
+        .append(split.get(option))
+        .append(" (On-Demand ")
+        .append(split.get(PurchaseOption.ON_DEMAND))
+        .append(", Spot ")
+        .append(split.get(PurchaseOption.SPOT))
+        .append("; desired capacity ")
+        .append(group.desiredCapacity())
+        .append("; instances: ")
+        .append(byType.isEmpty() ? "none" : ScalingFacts.counts(byType))
+        .append(").\n");
     sb.append(ScalingFacts.groupSlice(group));
     return new ShouldHaveCapacityByPurchaseOption(sb.toString().stripTrailing());
   }

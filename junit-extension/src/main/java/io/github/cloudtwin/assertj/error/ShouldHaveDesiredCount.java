@@ -18,7 +18,11 @@ public final class ShouldHaveDesiredCount extends CloudTwinErrorMessage {
    */
   public static ShouldHaveDesiredCount shouldHaveDesiredCount(EcsService service, int expected) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting ECS service ").append(ScalingFacts.quoted(service.serviceName())).append(" to have desired count ").append(expected).append('\n');
+    sb.append("Expecting ECS service ")
+        .append(ScalingFacts.quoted(service.serviceName()))
+        .append(" to have desired count ")
+        .append(expected)
+        .append('\n');
     sb.append("but it has ").append(service.desiredCount()).append(".\n");
     sb.append(TimelineSlice.about(service.timeline(), "service/" + service.serviceName()));
     return new ShouldHaveDesiredCount(sb.toString().stripTrailing());

@@ -23,16 +23,31 @@ public final class ShouldHaveEventAt extends CloudTwinErrorMessage {
    * @return the failure message
    */
   public static ShouldHaveEventAt shouldHaveEventAt(
-      Timeline timeline, Duration offset, String resource, String fragment, TimelineEvent nearestMiss) {
+      Timeline timeline,
+      Duration offset,
+      String resource,
+      String fragment,
+      TimelineEvent nearestMiss) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting an event of ").append(resource).append(" containing \"").append(fragment)
-        .append("\" at ").append(TimelineFormat.offset(offset)).append(" (virtual time)\n");
-    sb.append(nearestMiss == null ? "but there was no such event at all.\n" : "but there was none at that time.\n");
+    sb.append("Expecting an event of ")
+        .append(resource)
+        .append(" containing \"")
+        .append(fragment)
+        .append("\" at ")
+        .append(TimelineFormat.offset(offset))
+        .append(" (virtual time)\n");
+    sb.append(
+        nearestMiss == null
+            ? "but there was no such event at all.\n"
+            : "but there was none at that time.\n");
     sb.append(TimelineSlice.about(timeline, resource));
     if (nearestMiss != null) {
       Duration off = Duration.between(timeline.t0(), nearestMiss.time());
-      sb.append("Closest: ").append(nearestMiss.format(timeline.t0())).append("  (")
-          .append(TimelineSlice.relative(off.minus(offset))).append(")\n");
+      sb.append("Closest: ")
+          .append(nearestMiss.format(timeline.t0()))
+          .append("  (")
+          .append(TimelineSlice.relative(off.minus(offset)))
+          .append(")\n");
     }
     return new ShouldHaveEventAt(sb.toString().stripTrailing());
   }

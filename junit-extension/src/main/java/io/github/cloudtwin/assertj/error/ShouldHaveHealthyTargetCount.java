@@ -21,17 +21,37 @@ public final class ShouldHaveHealthyTargetCount extends CloudTwinErrorMessage {
    * @param actual the object under test
    * @return the message
    */
-  public static ShouldHaveHealthyTargetCount shouldHaveHealthyTargetCount(TargetGroup group, String zone, int expected, int actual) {
+  public static ShouldHaveHealthyTargetCount shouldHaveHealthyTargetCount(
+      TargetGroup group, String zone, int expected, int actual) {
     StringBuilder sb = new StringBuilder();
     String where = zone == null ? "" : " in " + zone;
-    sb.append("Expecting target group ").append(ScalingFacts.quoted(group.name())).append(" to have ").append(expected).append(" healthy targets").append(where).append('\n');
-    sb.append("but it has ").append(actual).append(" (healthy per zone: ").append(group.healthyTargetCountByZone().isEmpty() ? "no targets" : ScalingFacts.counts(group.healthyTargetCountByZone())).append(").\n");
+    sb.append("Expecting target group ")
+        .append(ScalingFacts.quoted(group.name()))
+        .append(" to have ")
+        .append(expected)
+        .append(" healthy targets")
+        .append(where)
+        .append('\n');
+    sb.append("but it has ")
+        .append(actual)
+        .append(" (healthy per zone: ")
+        .append(
+            group.healthyTargetCountByZone().isEmpty()
+                ? "no targets"
+                : ScalingFacts.counts(group.healthyTargetCountByZone()))
+        .append(").\n");
     Map<String, TargetHealth> health = group.targetHealth();
     Set<String> targets = health.keySet();
-    sb.append(TimelineSlice.of(group.timeline(), e -> e.resource().equals("target-group/" + group.name())
-        || e.resource().startsWith("target/") && targets.contains(e.resource().substring(7))));
+    sb.append(
+        TimelineSlice.of(
+            group.timeline(),
+            e ->
+                e.resource().equals("target-group/" + group.name())
+                    || e.resource().startsWith("target/")
+                        && targets.contains(e.resource().substring(7))));
     for (Map.Entry<String, TargetHealth> e : health.entrySet()) {
-      if (!e.getValue().state().awsName().equals("healthy")) sb.append("Target ").append(e.getKey()).append(" is ").append(e.getValue()).append(".\n");
+      if (!e.getValue().state().awsName().equals("healthy"))
+        sb.append("Target ").append(e.getKey()).append(" is ").append(e.getValue()).append(".\n");
     }
     return new ShouldHaveHealthyTargetCount(sb.toString().stripTrailing());
   }

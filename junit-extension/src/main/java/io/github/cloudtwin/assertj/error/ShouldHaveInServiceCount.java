@@ -19,13 +19,24 @@ public final class ShouldHaveInServiceCount extends CloudTwinErrorMessage {
    * @param expected the expected value
    * @return the message
    */
-  public static ShouldHaveInServiceCount shouldHaveInServiceCount(AutoScalingGroup group, int expected) {
+  public static ShouldHaveInServiceCount shouldHaveInServiceCount(
+      AutoScalingGroup group, int expected) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" to have ").append(expected).append(" InService instances\n");
+    sb.append("Expecting Auto Scaling group ")
+        .append(ScalingFacts.quoted(group.name()))
+        .append(" to have ")
+        .append(expected)
+        .append(" InService instances\n");
     Map<String, Integer> byState = new TreeMap<>();
-    for (AutoScalingInstance i : group.instances()) byState.merge(i.lifecycleState().toString(), 1, Integer::sum);
-    sb.append("but it has ").append(group.inServiceCount()).append(" (desired capacity ").append(group.desiredCapacity())
-        .append("; instances by lifecycle state: ").append(byState.isEmpty() ? "none" : ScalingFacts.counts(byState)).append(").\n");
+    for (AutoScalingInstance i : group.instances())
+      byState.merge(i.lifecycleState().toString(), 1, Integer::sum);
+    sb.append("but it has ")
+        .append(group.inServiceCount())
+        .append(" (desired capacity ")
+        .append(group.desiredCapacity())
+        .append("; instances by lifecycle state: ")
+        .append(byState.isEmpty() ? "none" : ScalingFacts.counts(byState))
+        .append(").\n");
     sb.append(ScalingFacts.groupSlice(group));
     return new ShouldHaveInServiceCount(sb.toString().stripTrailing());
   }

@@ -18,8 +18,8 @@ public final class ShouldHaveKeptInServiceCount extends CloudTwinErrorMessage {
   }
 
   /**
-   * The lowest InService count in a window and when it was first reached, replayed from the
-   * group's {@code LifecycleStateChanged} facts (the count after all events of an instant).
+   * The lowest InService count in a window and when it was first reached, replayed from the group's
+   * {@code LifecycleStateChanged} facts (the count after all events of an instant).
    *
    * @param lowest the lowest InService count in the window
    * @param at when it was first reached
@@ -43,13 +43,15 @@ public final class ShouldHaveKeptInServiceCount extends CloudTwinErrorMessage {
     List<TimelineEvent> events = timeline.events(AutoScalingFact.LifecycleStateChanged.class);
     int count = 0;
     int i = 0;
-    for (; i < events.size() && !events.get(i).time().isAfter(start); i++) count += delta(group, events.get(i));
+    for (; i < events.size() && !events.get(i).time().isAfter(start); i++)
+      count += delta(group, events.get(i));
     int lowest = count;
     Instant at = start;
     Instant backAt = null;
     while (i < events.size() && !events.get(i).time().isAfter(end)) {
       Instant t = events.get(i).time();
-      for (; i < events.size() && events.get(i).time().equals(t); i++) count += delta(group, events.get(i));
+      for (; i < events.size() && events.get(i).time().equals(t); i++)
+        count += delta(group, events.get(i));
       if (count < lowest) {
         lowest = count;
         at = t;
@@ -62,7 +64,8 @@ public final class ShouldHaveKeptInServiceCount extends CloudTwinErrorMessage {
   }
 
   private static int delta(AutoScalingGroup group, TimelineEvent e) {
-    AutoScalingFact.LifecycleStateChanged c = e.fact(AutoScalingFact.LifecycleStateChanged.class).orElseThrow();
+    AutoScalingFact.LifecycleStateChanged c =
+        e.fact(AutoScalingFact.LifecycleStateChanged.class).orElseThrow();
     if (!c.groupName().equals(group.name()) || c.from() == c.to()) return 0;
     if (c.to() == LifecycleState.IN_SERVICE) return 1;
     return c.from() == LifecycleState.IN_SERVICE ? -1 : 0;
@@ -78,20 +81,39 @@ public final class ShouldHaveKeptInServiceCount extends CloudTwinErrorMessage {
    * @param dip the lowest count seen
    * @return the message
    */
-  public static ShouldHaveKeptInServiceCount shouldHaveKeptInServiceCount(AutoScalingGroup group, int minimum, Duration from,
-      Duration to, Dip dip) {
+  public static ShouldHaveKeptInServiceCount shouldHaveKeptInServiceCount(
+      AutoScalingGroup group, int minimum, Duration from, Duration to, Dip dip) {
     Timeline timeline = group.timeline();
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" to keep at least ")
-        .append(minimum).append(" InService instances from ").append(TimelineSlice.offset(timeline.t0(), timeline.t0().plus(from)))
-        .append(" to ").append(TimelineSlice.offset(timeline.t0(), timeline.t0().plus(to))).append('\n');
-    sb.append("but it had ").append(dip.lowest()).append(" at ").append(ScalingFacts.at(timeline, dip.at()))
-        .append(dip.backAt() == null ? " and did not recover in the window" : " and was back to " + minimum + " at "
-            + ScalingFacts.at(timeline, dip.backAt())).append(".\n");
-    sb.append(TimelineSlice.of(timeline, e -> !e.time().isAfter(dip.at()) && (e.resource().equals("group/" + group.name())
-        || e.fact() instanceof AutoScalingFact.LifecycleStateChanged l && l.groupName().equals(group.name())
-        || e.fact() instanceof Ec2Fact.SpotInterruptionNoticed || e.fact() instanceof Ec2Fact.SpotInstanceInterrupted
-        || e.fact() instanceof Ec2Fact.RebalanceRecommended)));
+    sb.append("Expecting Auto Scaling group ")
+        .append(ScalingFacts.quoted(group.name()))
+        .append(" to keep at least ")
+        .append(minimum)
+        .append(" InService instances from ")
+        .append(TimelineSlice.offset(timeline.t0(), timeline.t0().plus(from)))
+        .append(" to ")
+        .append(TimelineSlice.offset(timeline.t0(), timeline.t0().plus(to)))
+        .append('\n');
+    sb.append("but it had ")
+        .append(dip.lowest())
+        .append(" at ")
+        .append(ScalingFacts.at(timeline, dip.at()))
+        .append(
+            dip.backAt() == null
+                ? " and did not recover in the window"
+                : " and was back to " + minimum + " at " + ScalingFacts.at(timeline, dip.backAt()))
+        .append(".\n");
+    sb.append(
+        TimelineSlice.of(
+            timeline,
+            e ->
+                !e.time().isAfter(dip.at())
+                    && (e.resource().equals("group/" + group.name())
+                        || e.fact() instanceof AutoScalingFact.LifecycleStateChanged l
+                            && l.groupName().equals(group.name())
+                        || e.fact() instanceof Ec2Fact.SpotInterruptionNoticed
+                        || e.fact() instanceof Ec2Fact.SpotInstanceInterrupted
+                        || e.fact() instanceof Ec2Fact.RebalanceRecommended)));
     return new ShouldHaveKeptInServiceCount(sb.toString().stripTrailing());
   }
 }

@@ -19,14 +19,21 @@ public final class ShouldHaveNoConfigurationWarnings extends CloudTwinErrorMessa
    * @param accepted how many findings were accepted
    * @return the message
    */
-  public static ShouldHaveNoConfigurationWarnings shouldHaveNoConfigurationWarnings(List<Finding> left, int accepted) {
-    StringBuilder sb = new StringBuilder("Expecting no configuration warnings\nbut found ").append(left.size())
-        .append(left.size() == 1 ? " finding" : " findings");
+  public static ShouldHaveNoConfigurationWarnings shouldHaveNoConfigurationWarnings(
+      List<Finding> left, int accepted) {
+    StringBuilder sb =
+        new StringBuilder("Expecting no configuration warnings\nbut found ")
+            .append(left.size())
+            .append(left.size() == 1 ? " finding" : " findings");
     if (accepted > 0) sb.append(" (and ").append(accepted).append(" accepted)");
     sb.append(":\n");
     for (Finding f : left) sb.append(f.text().indent(2));
-    sb.append("Accept a finding you mean to keep with accepting(\"").append(left.get(0).rule().id()).append("\"")
-        .append(left.get(0).resources().isEmpty() ? "" : ", \"" + left.get(0).resources().get(0) + "\"").append(").");
+    sb.append("Accept a finding you mean to keep with accepting(\"")
+        .append(left.get(0).rule().id())
+        .append("\"")
+        .append(
+            left.get(0).resources().isEmpty() ? "" : ", \"" + left.get(0).resources().get(0) + "\"")
+        .append(").");
     return new ShouldHaveNoConfigurationWarnings(sb.toString());
   }
 
@@ -37,8 +44,12 @@ public final class ShouldHaveNoConfigurationWarnings extends CloudTwinErrorMessa
    * @param advice the advice
    * @return the message
    */
-  public static ShouldHaveNoConfigurationWarnings shouldHaveFinding(AdviceRule rule, Advice advice) {
-    return new ShouldHaveNoConfigurationWarnings("Expecting a finding of rule " + rule.id() + "\nbut there is none. The advice:\n"
-        + advice.text().indent(2).stripTrailing());
+  public static ShouldHaveNoConfigurationWarnings shouldHaveFinding(
+      AdviceRule rule, Advice advice) {
+    return new ShouldHaveNoConfigurationWarnings(
+        "Expecting a finding of rule "
+            + rule.id()
+            + "\nbut there is none. The advice:\n"
+            + advice.text().indent(2).stripTrailing());
   }
 }

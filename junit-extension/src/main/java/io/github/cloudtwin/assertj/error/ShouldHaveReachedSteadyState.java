@@ -17,9 +17,19 @@ public final class ShouldHaveReachedSteadyState extends CloudTwinErrorMessage {
    */
   public static ShouldHaveReachedSteadyState shouldHaveReachedSteadyState(EcsService service) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting ECS service ").append(ScalingFacts.quoted(service.serviceName())).append(" to have reached a steady state\n");
-    sb.append("but it has not (desired ").append(service.desiredCount()).append(", running ").append(service.runningCount())
-        .append(", pending ").append(service.pendingCount()).append(", ").append(service.deployments().size()).append(service.deployments().size() == 1 ? " deployment" : " deployments").append(").\n");
+    sb.append("Expecting ECS service ")
+        .append(ScalingFacts.quoted(service.serviceName()))
+        .append(" to have reached a steady state\n");
+    sb.append("but it has not (desired ")
+        .append(service.desiredCount())
+        .append(", running ")
+        .append(service.runningCount())
+        .append(", pending ")
+        .append(service.pendingCount())
+        .append(", ")
+        .append(service.deployments().size())
+        .append(service.deployments().size() == 1 ? " deployment" : " deployments")
+        .append(").\n");
     sb.append(TimelineSlice.about(service.timeline(), "service/" + service.serviceName()));
     EcsServiceFacts.newestEvent(service, sb);
     return new ShouldHaveReachedSteadyState(sb.toString().stripTrailing());

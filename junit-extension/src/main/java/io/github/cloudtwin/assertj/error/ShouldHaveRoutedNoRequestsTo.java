@@ -3,7 +3,10 @@ package io.github.cloudtwin.assertj.error;
 import io.github.cloudtwin.elb.LoadBalancer;
 import java.util.Map;
 
-/** A load balancer routed requests to targets in a zone that should have had none, or routed none at all. */
+/**
+ * A load balancer routed requests to targets in a zone that should have had none, or routed none at
+ * all.
+ */
 public final class ShouldHaveRoutedNoRequestsTo extends CloudTwinErrorMessage {
 
   private ShouldHaveRoutedNoRequestsTo(String text) {
@@ -18,15 +21,28 @@ public final class ShouldHaveRoutedNoRequestsTo extends CloudTwinErrorMessage {
    * @param counts the counts
    * @return the message
    */
-  public static ShouldHaveRoutedNoRequestsTo shouldHaveRoutedNoRequestsTo(LoadBalancer lb, String zone, Map<String, Long> counts) {
+  public static ShouldHaveRoutedNoRequestsTo shouldHaveRoutedNoRequestsTo(
+      LoadBalancer lb, String zone, Map<String, Long> counts) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting load balancer ").append(ScalingFacts.quoted(lb.name())).append(" to have routed no requests to targets in ").append(zone).append('\n');
+    sb.append("Expecting load balancer ")
+        .append(ScalingFacts.quoted(lb.name()))
+        .append(" to have routed no requests to targets in ")
+        .append(zone)
+        .append('\n');
     if (RoutedTotals.total(counts) == 0) {
-      sb.append("but it routed no request at all, to any zone, so that would prove nothing: send requests or apply a workload first.\n");
+      sb.append(
+          "but it routed no request at all, to any zone, so that would prove nothing: send requests or apply a workload first.\n");
     } else {
-      sb.append("but it routed ").append(counts.get(zone)).append(" there (requests per zone: ").append(ScalingFacts.counts(counts)).append(").\n");
+      sb.append("but it routed ")
+          .append(counts.get(zone))
+          .append(" there (requests per zone: ")
+          .append(ScalingFacts.counts(counts))
+          .append(").\n");
     }
-    sb.append(TimelineSlice.of(lb.timeline(), e -> e.resource().equals("lb/" + lb.name()) || e.resource().equals("zone/" + zone)));
+    sb.append(
+        TimelineSlice.of(
+            lb.timeline(),
+            e -> e.resource().equals("lb/" + lb.name()) || e.resource().equals("zone/" + zone)));
     return new ShouldHaveRoutedNoRequestsTo(sb.toString().stripTrailing());
   }
 }

@@ -18,15 +18,26 @@ public final class ShouldHaveRoutedRequestsOnlyTo extends CloudTwinErrorMessage 
    * @param counts the counts
    * @return the message
    */
-  public static ShouldHaveRoutedRequestsOnlyTo shouldHaveRoutedRequestsOnlyTo(LoadBalancer lb, java.util.List<String> zones, Map<String, Long> counts) {
+  public static ShouldHaveRoutedRequestsOnlyTo shouldHaveRoutedRequestsOnlyTo(
+      LoadBalancer lb, java.util.List<String> zones, Map<String, Long> counts) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting load balancer ").append(ScalingFacts.quoted(lb.name())).append(" to have routed requests only to targets in ").append(zones).append('\n');
+    sb.append("Expecting load balancer ")
+        .append(ScalingFacts.quoted(lb.name()))
+        .append(" to have routed requests only to targets in ")
+        .append(zones)
+        .append('\n');
     if (RoutedTotals.total(counts) == 0) {
-      sb.append("but it routed no request at all, to any zone: send requests or apply a workload first.\n");
+      sb.append(
+          "but it routed no request at all, to any zone: send requests or apply a workload first.\n");
     } else {
-      sb.append("but it routed requests per zone: ").append(ScalingFacts.counts(counts)).append(".\n");
+      sb.append("but it routed requests per zone: ")
+          .append(ScalingFacts.counts(counts))
+          .append(".\n");
     }
-    sb.append(TimelineSlice.of(lb.timeline(), e -> e.resource().equals("lb/" + lb.name()) || e.resource().startsWith("zone/")));
+    sb.append(
+        TimelineSlice.of(
+            lb.timeline(),
+            e -> e.resource().equals("lb/" + lb.name()) || e.resource().startsWith("zone/")));
     return new ShouldHaveRoutedRequestsOnlyTo(sb.toString().stripTrailing());
   }
 }

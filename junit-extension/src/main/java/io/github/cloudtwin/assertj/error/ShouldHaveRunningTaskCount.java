@@ -16,10 +16,21 @@ public final class ShouldHaveRunningTaskCount extends CloudTwinErrorMessage {
    * @param expected the expected value
    * @return the message
    */
-  public static ShouldHaveRunningTaskCount shouldHaveRunningTaskCount(EcsService service, int expected) {
+  public static ShouldHaveRunningTaskCount shouldHaveRunningTaskCount(
+      EcsService service, int expected) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting ECS service ").append(ScalingFacts.quoted(service.serviceName())).append(" to have ").append(expected).append(" running tasks\n");
-    sb.append("but it has ").append(service.runningCount()).append(" (desired ").append(service.desiredCount()).append(", pending ").append(service.pendingCount()).append(").\n");
+    sb.append("Expecting ECS service ")
+        .append(ScalingFacts.quoted(service.serviceName()))
+        .append(" to have ")
+        .append(expected)
+        .append(" running tasks\n");
+    sb.append("but it has ")
+        .append(service.runningCount())
+        .append(" (desired ")
+        .append(service.desiredCount())
+        .append(", pending ")
+        .append(service.pendingCount())
+        .append(").\n");
     sb.append(TimelineSlice.about(service.timeline(), "service/" + service.serviceName()));
     EcsServiceFacts.newestEvent(service, sb);
     return new ShouldHaveRunningTaskCount(sb.toString().stripTrailing());

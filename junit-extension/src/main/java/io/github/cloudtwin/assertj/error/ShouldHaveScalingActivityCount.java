@@ -18,14 +18,25 @@ public final class ShouldHaveScalingActivityCount extends CloudTwinErrorMessage 
    * @param expected the expected value
    * @return the message
    */
-  public static ShouldHaveScalingActivityCount shouldHaveScalingActivityCount(AutoScalingGroup group, int expected) {
+  public static ShouldHaveScalingActivityCount shouldHaveScalingActivityCount(
+      AutoScalingGroup group, int expected) {
     StringBuilder sb = new StringBuilder();
     List<ScalingActivity> activities = group.activities();
-    sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" to have ").append(expected).append(" scaling activities\n");
+    sb.append("Expecting Auto Scaling group ")
+        .append(ScalingFacts.quoted(group.name()))
+        .append(" to have ")
+        .append(expected)
+        .append(" scaling activities\n");
     sb.append("but it has ").append(activities.size()).append(activities.isEmpty() ? ".\n" : ":\n");
     for (int i = activities.size() - 1; i >= 0; i--) {
       ScalingActivity a = activities.get(i);
-      sb.append("  ").append(ScalingFacts.at(group.timeline(), a.startTime())).append("  ").append(a.description()).append(" (").append(a.statusCode()).append(")\n");
+      sb.append("  ")
+          .append(ScalingFacts.at(group.timeline(), a.startTime()))
+          .append("  ")
+          .append(a.description())
+          .append(" (")
+          .append(a.statusCode())
+          .append(")\n");
     }
     sb.append(ScalingFacts.groupSlice(group));
     return new ShouldHaveScalingActivityCount(sb.toString().stripTrailing());

@@ -24,13 +24,23 @@ public final class ShouldHaveTakenCompositeActions extends CloudTwinErrorMessage
     return sb.toString();
   }
 
-  private static ShouldHaveTakenCompositeActions with(StringBuilder sb, CompositeAlarm alarm, Timeline timeline) {
+  private static ShouldHaveTakenCompositeActions with(
+      StringBuilder sb, CompositeAlarm alarm, Timeline timeline) {
     sb.append(TimelineSlice.about(timeline, "alarm/" + alarm.alarmName()));
     String suppressor = alarm.spec().actionsSuppressor();
-    sb.append("Rule: ").append(alarm.spec().alarmRule())
-        .append(suppressor == null ? "" : "; actions suppressor " + suppressor + " (wait "
-            + alarm.spec().actionsSuppressorWaitPeriod().getSeconds() + " s, extension "
-            + alarm.spec().actionsSuppressorExtensionPeriod().getSeconds() + " s)").append('\n');
+    sb.append("Rule: ")
+        .append(alarm.spec().alarmRule())
+        .append(
+            suppressor == null
+                ? ""
+                : "; actions suppressor "
+                    + suppressor
+                    + " (wait "
+                    + alarm.spec().actionsSuppressorWaitPeriod().getSeconds()
+                    + " s, extension "
+                    + alarm.spec().actionsSuppressorExtensionPeriod().getSeconds()
+                    + " s)")
+        .append('\n');
     return new ShouldHaveTakenCompositeActions(sb.toString().stripTrailing());
   }
 
@@ -46,8 +56,11 @@ public final class ShouldHaveTakenCompositeActions extends CloudTwinErrorMessage
   public static ShouldHaveTakenCompositeActions shouldHaveTakenActionsAt(
       CompositeAlarm alarm, Duration offset, List<Duration> actions, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting composite alarm \"").append(alarm.alarmName()).append("\" to take its actions at ")
-        .append(TimelineFormat.offset(offset)).append(" (virtual time)\n");
+    sb.append("Expecting composite alarm \"")
+        .append(alarm.alarmName())
+        .append("\" to take its actions at ")
+        .append(TimelineFormat.offset(offset))
+        .append(" (virtual time)\n");
     sb.append("but it took them ").append(offsets(actions)).append(".\n");
     return with(sb, alarm, timeline);
   }
@@ -64,7 +77,10 @@ public final class ShouldHaveTakenCompositeActions extends CloudTwinErrorMessage
   public static ShouldHaveTakenCompositeActions shouldNeverHaveTakenActions(
       CompositeAlarm alarm, AlarmState state, List<Duration> actions, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting composite alarm \"").append(alarm.alarmName()).append("\" never to take actions in ").append(state)
+    sb.append("Expecting composite alarm \"")
+        .append(alarm.alarmName())
+        .append("\" never to take actions in ")
+        .append(state)
         .append('\n');
     sb.append("but it took them ").append(offsets(actions)).append(".\n");
     return with(sb, alarm, timeline);
@@ -78,11 +94,18 @@ public final class ShouldHaveTakenCompositeActions extends CloudTwinErrorMessage
    * @param timeline the timeline
    * @return the failure message
    */
-  public static ShouldHaveTakenCompositeActions shouldHaveEntered(CompositeAlarm alarm, AlarmState state, Timeline timeline) {
+  public static ShouldHaveTakenCompositeActions shouldHaveEntered(
+      CompositeAlarm alarm, AlarmState state, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting composite alarm \"").append(alarm.alarmName()).append("\" never to take actions in ").append(state)
+    sb.append("Expecting composite alarm \"")
+        .append(alarm.alarmName())
+        .append("\" never to take actions in ")
+        .append(state)
         .append('\n');
-    sb.append("but it never entered ").append(state).append(" (it is ").append(alarm.state())
+    sb.append("but it never entered ")
+        .append(state)
+        .append(" (it is ")
+        .append(alarm.state())
         .append("), so that would prove nothing.\n");
     return with(sb, alarm, timeline);
   }
@@ -98,11 +121,25 @@ public final class ShouldHaveTakenCompositeActions extends CloudTwinErrorMessage
    * @return the failure message
    */
   public static ShouldHaveTakenCompositeActions shouldHaveTransitionedAt(
-      CompositeAlarm alarm, AlarmState state, Duration offset, List<Duration> entries, Timeline timeline) {
+      CompositeAlarm alarm,
+      AlarmState state,
+      Duration offset,
+      List<Duration> entries,
+      Timeline timeline) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting composite alarm \"").append(alarm.alarmName()).append("\" to go to ").append(state).append(" at ")
-        .append(TimelineFormat.offset(offset)).append(" (virtual time)\n");
-    sb.append("but it went to ").append(state).append(' ').append(offsets(entries)).append(" (it is ").append(alarm.state())
+    sb.append("Expecting composite alarm \"")
+        .append(alarm.alarmName())
+        .append("\" to go to ")
+        .append(state)
+        .append(" at ")
+        .append(TimelineFormat.offset(offset))
+        .append(" (virtual time)\n");
+    sb.append("but it went to ")
+        .append(state)
+        .append(' ')
+        .append(offsets(entries))
+        .append(" (it is ")
+        .append(alarm.state())
         .append(").\n");
     return with(sb, alarm, timeline);
   }

@@ -25,14 +25,20 @@ public final class ShouldHaveTransitionedAt extends CloudTwinErrorMessage {
    * @return the failure message
    */
   public static ShouldHaveTransitionedAt shouldHaveTransitionedAt(
-      MetricAlarm alarm, AlarmState state, Duration offset, AlarmHistoryItem closest, Timeline timeline) {
-    return build(alarm, state, "at " + TimelineFormat.offset(offset), offset, offset, closest, timeline);
+      MetricAlarm alarm,
+      AlarmState state,
+      Duration offset,
+      AlarmHistoryItem closest,
+      Timeline timeline) {
+    return build(
+        alarm, state, "at " + TimelineFormat.offset(offset), offset, offset, closest, timeline);
   }
 
   /**
    * Creates the failure message for a transition expected within a window of time.
    *
-   * @param closest the transition to {@code state} nearest to the window {@code [from, to]}, or null
+   * @param closest the transition to {@code state} nearest to the window {@code [from, to]}, or
+   *     null
    * @param alarm the alarm
    * @param state the state
    * @param from the window's start (inclusive)
@@ -41,23 +47,54 @@ public final class ShouldHaveTransitionedAt extends CloudTwinErrorMessage {
    * @return the failure message
    */
   public static ShouldHaveTransitionedAt shouldHaveTransitionedBetween(
-      MetricAlarm alarm, AlarmState state, Duration from, Duration to, AlarmHistoryItem closest, Timeline timeline) {
-    return build(alarm, state, "between " + TimelineFormat.offset(from) + " and " + TimelineFormat.offset(to), from, to,
-        closest, timeline);
+      MetricAlarm alarm,
+      AlarmState state,
+      Duration from,
+      Duration to,
+      AlarmHistoryItem closest,
+      Timeline timeline) {
+    return build(
+        alarm,
+        state,
+        "between " + TimelineFormat.offset(from) + " and " + TimelineFormat.offset(to),
+        from,
+        to,
+        closest,
+        timeline);
   }
 
   private static ShouldHaveTransitionedAt build(
-      MetricAlarm alarm, AlarmState state, String when, Duration from, Duration to, AlarmHistoryItem closest, Timeline timeline) {
+      MetricAlarm alarm,
+      AlarmState state,
+      String when,
+      Duration from,
+      Duration to,
+      AlarmHistoryItem closest,
+      Timeline timeline) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" to go to ").append(state).append(' ')
-        .append(when).append(" (virtual time)\n");
+    sb.append("Expecting alarm \"")
+        .append(alarm.alarmName())
+        .append("\" to go to ")
+        .append(state)
+        .append(' ')
+        .append(when)
+        .append(" (virtual time)\n");
     if (closest == null) {
-      sb.append("but it never went to ").append(state).append(" (it is ").append(alarm.state()).append(").\n");
+      sb.append("but it never went to ")
+          .append(state)
+          .append(" (it is ")
+          .append(alarm.state())
+          .append(").\n");
     } else {
       Duration at = Duration.between(timeline.t0(), closest.timestamp());
       Duration off = at.compareTo(from) < 0 ? at.minus(from) : at.minus(to);
-      sb.append("but it went to ").append(state).append(" at ").append(TimelineFormat.offset(at)).append(" (")
-          .append(TimelineSlice.relative(off)).append(").\n");
+      sb.append("but it went to ")
+          .append(state)
+          .append(" at ")
+          .append(TimelineFormat.offset(at))
+          .append(" (")
+          .append(TimelineSlice.relative(off))
+          .append(").\n");
     }
     sb.append(TimelineSlice.about(timeline, "alarm/" + alarm.alarmName()));
     if (closest == null) {

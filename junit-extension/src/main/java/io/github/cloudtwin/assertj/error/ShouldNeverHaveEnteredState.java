@@ -21,12 +21,18 @@ public final class ShouldNeverHaveEnteredState extends CloudTwinErrorMessage {
    * @param timeline the timeline
    * @return the alarm never saw a datapoint: "never entered" would hold without evidence
    */
-  public static ShouldNeverHaveEnteredState shouldHaveSeenData(MetricAlarm alarm, AlarmState state, Timeline timeline) {
+  public static ShouldNeverHaveEnteredState shouldHaveSeenData(
+      MetricAlarm alarm, AlarmState state, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" never to enter ").append(state).append('\n');
+    sb.append("Expecting alarm \"")
+        .append(alarm.alarmName())
+        .append("\" never to enter ")
+        .append(state)
+        .append('\n');
     sb.append("but no evaluation of it ever found a datapoint of ")
         .append(alarm.spec().isMetricMath() ? alarm.spec().watched() : alarm.spec().metric())
-        .append(", so that would prove nothing (check the metric's name and dimensions, and advance the twin).\n");
+        .append(
+            ", so that would prove nothing (check the metric's name and dimensions, and advance the twin).\n");
     if (timeline != null) sb.append(TimelineSlice.about(timeline, "alarm/" + alarm.alarmName()));
     return new ShouldNeverHaveEnteredState(sb.toString().stripTrailing());
   }
@@ -43,11 +49,17 @@ public final class ShouldNeverHaveEnteredState extends CloudTwinErrorMessage {
   public static ShouldNeverHaveEnteredState shouldNeverHaveEntered(
       MetricAlarm alarm, AlarmState state, List<AlarmHistoryItem> entries, Timeline timeline) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting alarm \"").append(alarm.alarmName()).append("\" never to enter ").append(state).append('\n');
+    sb.append("Expecting alarm \"")
+        .append(alarm.alarmName())
+        .append("\" never to enter ")
+        .append(state)
+        .append('\n');
     AlarmHistoryItem first = entries.get(0);
     sb.append("but it did at ").append(AlarmFacts.when(timeline, first.timestamp()));
     if (entries.size() > 1) {
-      sb.append(" (and ").append(entries.size() - 1).append(entries.size() == 2 ? " more time)" : " more times)");
+      sb.append(" (and ")
+          .append(entries.size() - 1)
+          .append(entries.size() == 2 ? " more time)" : " more times)");
     }
     sb.append(": ").append(first.reason()).append('\n');
     if (timeline != null) sb.append(TimelineSlice.about(timeline, "alarm/" + alarm.alarmName()));

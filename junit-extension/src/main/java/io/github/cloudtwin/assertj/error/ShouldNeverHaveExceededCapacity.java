@@ -1,7 +1,7 @@
 package io.github.cloudtwin.assertj.error;
 
-import io.github.cloudtwin.autoscaling.DesiredCapacityChange;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.autoscaling.DesiredCapacityChange;
 import java.util.List;
 
 /** An Auto Scaling group's desired capacity went above a limit. */
@@ -18,7 +18,10 @@ public final class ShouldNeverHaveExceededCapacity extends CloudTwinErrorMessage
    * @return the highest desired capacity the group has had (from its timeline)
    */
   public static int peak(AutoScalingGroup group) {
-    return ScalingFacts.desiredHistory(group).stream().mapToInt(DesiredCapacityChange::desiredCapacity).max().orElse(group.desiredCapacity());
+    return ScalingFacts.desiredHistory(group).stream()
+        .mapToInt(DesiredCapacityChange::desiredCapacity)
+        .max()
+        .orElse(group.desiredCapacity());
   }
 
   /**
@@ -31,16 +34,29 @@ public final class ShouldNeverHaveExceededCapacity extends CloudTwinErrorMessage
    * @return the message
    */
   public static ShouldNeverHaveExceededCapacity shouldNeverHaveExceededSize(
-      AutoScalingGroup group, String zone, int limit, io.github.cloudtwin.autoscaling.GroupSize first) {
+      AutoScalingGroup group,
+      String zone,
+      int limit,
+      io.github.cloudtwin.autoscaling.GroupSize first) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name()))
-        .append(" never to have more than ").append(limit).append(" instances (Pending + InService + Terminating)")
-        .append(zone == null ? "" : " in " + zone).append('\n');
-    sb.append("but it had ").append(zone == null ? first.total() : first.inZone(zone)).append(" at ")
-        .append(ScalingFacts.at(group.timeline(), first.time())).append(" (per zone: ")
-        .append(ScalingFacts.counts(first.byZone())).append(").\n");
-    sb.append(TimelineSlice.of(group.timeline(),
-        e -> e.resource().equals("group/" + group.name()) && !e.time().isAfter(first.time())));
+    sb.append("Expecting Auto Scaling group ")
+        .append(ScalingFacts.quoted(group.name()))
+        .append(" never to have more than ")
+        .append(limit)
+        .append(" instances (Pending + InService + Terminating)")
+        .append(zone == null ? "" : " in " + zone)
+        .append('\n');
+    sb.append("but it had ")
+        .append(zone == null ? first.total() : first.inZone(zone))
+        .append(" at ")
+        .append(ScalingFacts.at(group.timeline(), first.time()))
+        .append(" (per zone: ")
+        .append(ScalingFacts.counts(first.byZone()))
+        .append(").\n");
+    sb.append(
+        TimelineSlice.of(
+            group.timeline(),
+            e -> e.resource().equals("group/" + group.name()) && !e.time().isAfter(first.time())));
     return new ShouldNeverHaveExceededCapacity(sb.toString().stripTrailing());
   }
 
@@ -51,14 +67,26 @@ public final class ShouldNeverHaveExceededCapacity extends CloudTwinErrorMessage
    * @param limit the limit
    * @return the message
    */
-  public static ShouldNeverHaveExceededCapacity shouldNeverHaveExceededCapacity(AutoScalingGroup group, int limit) {
+  public static ShouldNeverHaveExceededCapacity shouldNeverHaveExceededCapacity(
+      AutoScalingGroup group, int limit) {
     StringBuilder sb = new StringBuilder();
     List<DesiredCapacityChange> history = ScalingFacts.desiredHistory(group);
-    DesiredCapacityChange first = history.stream().filter(d -> d.desiredCapacity() > limit).findFirst().orElseThrow();
-    int peak = history.stream().mapToInt(DesiredCapacityChange::desiredCapacity).max().orElseThrow();
-    sb.append("Expecting Auto Scaling group ").append(ScalingFacts.quoted(group.name())).append(" never to exceed desired capacity ").append(limit).append('\n');
-    sb.append("but it went to ").append(first.desiredCapacity()).append(" at ").append(ScalingFacts.at(group.timeline(), first.time()))
-        .append(" (peak ").append(peak).append(").\n");
+    DesiredCapacityChange first =
+        history.stream().filter(d -> d.desiredCapacity() > limit).findFirst().orElseThrow();
+    int peak =
+        history.stream().mapToInt(DesiredCapacityChange::desiredCapacity).max().orElseThrow();
+    sb.append("Expecting Auto Scaling group ")
+        .append(ScalingFacts.quoted(group.name()))
+        .append(" never to exceed desired capacity ")
+        .append(limit)
+        .append('\n');
+    sb.append("but it went to ")
+        .append(first.desiredCapacity())
+        .append(" at ")
+        .append(ScalingFacts.at(group.timeline(), first.time()))
+        .append(" (peak ")
+        .append(peak)
+        .append(").\n");
     sb.append(TimelineSlice.of(group.timeline(), e -> e.id() == first.event().id()));
     return new ShouldNeverHaveExceededCapacity(sb.toString().stripTrailing());
   }

@@ -72,7 +72,10 @@ public final class TimelineSlice {
   static String format(List<TimelineEvent> events, Instant t0) {
     int total = events.size();
     List<TimelineEvent> shown = events.subList(Math.max(0, total - MAX_LINES), total);
-    String count = shown.size() == total ? total + (total == 1 ? " event" : " events") : "last " + shown.size() + " of " + total + " events";
+    String count =
+        shown.size() == total
+            ? total + (total == 1 ? " event" : " events")
+            : "last " + shown.size() + " of " + total + " events";
     return TimelineFormat.format("Timeline (" + count + ", t0 = " + t0 + "):", shown, t0);
   }
 
@@ -112,6 +115,7 @@ public final class TimelineSlice {
    */
   public static String relative(Duration fromExpectedToActual) {
     if (fromExpectedToActual.isZero()) return "at the same time";
-    return shortText(fromExpectedToActual) + (fromExpectedToActual.isNegative() ? " earlier" : " later");
+    return shortText(fromExpectedToActual)
+        + (fromExpectedToActual.isNegative() ? " earlier" : " later");
   }
 }
