@@ -190,13 +190,13 @@ public final class Report {
   private void markerLegend(StringBuilder sb) {
     sb.append(
         "<p class=\"marker-legend\">Markers (hover or Tab to one for what happened and why; click to jump to the timeline):");
-    for (Marker.Kind k : SvgChart.lanes(markers)) {
+    for (Marker.Kind k : SvgMarkers.lanes(markers)) {
       sb.append(' ')
           .append("<svg xmlns=\"")
           .append(SVG_NS)
           .append("\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\">")
           .append("<g class=\"tone-neutral\"><path class=\"glyph\" d=\"")
-          .append(SvgChart.glyph(k, 7, 7))
+          .append(SvgMarkers.glyph(k, 7, 7))
           .append("\"/></g></svg> ")
           .append(k.lane());
     }
