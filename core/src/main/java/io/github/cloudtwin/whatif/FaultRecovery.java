@@ -2,6 +2,7 @@ package io.github.cloudtwin.whatif;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the estate came back from one fault (a zone impaired, an instance crashed): the InService
@@ -16,7 +17,7 @@ import java.time.Instant;
  *     it never dropped); null when it was not back by the end of the replay
  */
 public record FaultRecovery(
-    String resource, Instant at, int capacityBefore, int lowest, Duration timeToRecover) {
+    String resource, Instant at, int capacityBefore, int lowest, @Nullable Duration timeToRecover) {
 
   /** {@return whether the estate was back at its capacity by the end of the replay} */
   public boolean recovered() {
