@@ -1,6 +1,7 @@
 package io.github.cloudtwin.cost;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * What one Fargate task cost: billed per second, at least one minute, from the start of its image
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param billed the time billed (at least one minute)
  * @param usd what it cost
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record TaskCharge(
     String taskId,
     String taskDefinition,

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What to launch: instance type, zone, boot time, monitoring level, launch template and tags.
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param purchaseOption On-Demand (the default) or Spot: a Spot Instance takes one place of its
  *     {@link SpotPool} and can be interrupted
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record InstanceSpec(
     String instanceType,
     String availabilityZone,

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What Auto Scaling records: groups created, updated and deleted, desired capacity changes,
  * activities, members' lifecycle states, hooks, scheduled actions and policies.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface AutoScalingFact extends Fact {
 
   /** Why a policy did not execute. */

@@ -1,12 +1,14 @@
 package io.github.cloudtwin.internal;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Internal, not API: the narrow part of Elastic Load Balancing that ECS needs: registering task
  * targets in target groups, their health, and the deregistration delay. The twin wires the
  * load-balancing service in; tests may use a fake.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface TargetRegistration {
 
   /** Told when a target's health changes, on the simulation thread. */

@@ -3,6 +3,7 @@ package io.github.cloudtwin.kernel;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Argument checks that fail the way AWS answers a bad request: a {@link ValidationException} naming
@@ -10,6 +11,7 @@ import java.util.List;
  *
  * <p>Used by every service package; stateless and thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Require {
 
   private Require() {}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * One state change in a twin: when it happened (virtual time), to which resource, what happened as
@@ -16,6 +17,7 @@ import java.util.OptionalLong;
  *
  * <p>Immutable and safe to share between threads.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TimelineEvent {
 
   private final long id;

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.kernel;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A rejected configuration or command, in the spirit of AWS's {@code ValidationError}: it names the
@@ -8,6 +9,7 @@ import java.util.Objects;
  *
  * <p>Whenever this is thrown, nothing of the rejected call has been applied.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class ValidationException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;

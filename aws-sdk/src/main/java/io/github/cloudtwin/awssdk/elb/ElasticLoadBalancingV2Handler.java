@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerRequest;
@@ -91,6 +92,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * The {@code ElasticLoadBalancingV2Client} operations over {@link ElbOperations}: Application and
  * Network Load Balancers, target groups, listeners with their rules, targets and their health.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ElasticLoadBalancingV2Handler {
 
   /** ELBv2's error codes and the SDK's modeled exceptions for them. */

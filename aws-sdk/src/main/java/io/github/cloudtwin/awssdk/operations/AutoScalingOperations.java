@@ -11,6 +11,7 @@ import io.github.cloudtwin.autoscaling.ScheduledActionSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * EC2 Auto Scaling's API operations over the twin, independent of any SDK: plain typed requests in,
@@ -23,6 +24,7 @@ import java.util.Objects;
  * <p>Errors: {@link AwsErrorException} with AWS's code, or the twin's {@code ValidationException}
  * (AWS's {@code ValidationError}). Thread-safe like the twin.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class AutoScalingOperations {
 
   private final GroupLookup lookup;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import org.apiguardian.api.API;
 
 /**
  * The capacities policies asked for at one instant of virtual time, resolved together once every
@@ -22,6 +23,7 @@ import java.util.function.ToIntFunction;
  *
  * @param <P> what one policy proposed
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SameInstantProposals<P> {
 
   private final Scheduler scheduler;

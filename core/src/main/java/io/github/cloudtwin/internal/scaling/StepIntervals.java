@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The rules AWS applies to the step adjustments of a step scaling policy, in EC2 Auto Scaling and
@@ -16,6 +17,7 @@ import java.util.function.Function;
  * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
  * any release.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class StepIntervals {
 
   private StepIntervals() {}
