@@ -55,13 +55,7 @@ class SourceLimitsTest {
    */
   static final List<String> BEING_SPLIT =
       List.of(
-          "aws-sdk/src/main/java/io/github/cloudtwin/awssdk/autoscaling/AutoScalingHandler.java",
-          "aws-sdk/src/main/java/io/github/cloudtwin/awssdk/cloudwatch/CloudWatchHandler.java",
-          "aws-sdk/src/main/java/io/github/cloudtwin/awssdk/elb/ElasticLoadBalancingV2Handler.java",
-          "aws-sdk/src/main/java/io/github/cloudtwin/awssdk/operations/AutoScalingOperations.java",
           "benchmarks/src/main/java/io/github/cloudtwin/benchmarks/compare/MotoSide.java",
-          "cloudformation/src/main/java/io/github/cloudtwin/cloudformation/EcsResources.java",
-          "cloudformation/src/main/java/io/github/cloudtwin/cloudformation/StackPlan.java",
           "core/src/main/java/io/github/cloudtwin/CloudTwin.java",
           "core/src/main/java/io/github/cloudtwin/appautoscaling/ApplicationAutoScaling.java",
           "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScaling.java",
