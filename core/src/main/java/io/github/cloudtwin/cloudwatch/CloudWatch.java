@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CloudWatch of one twin: the metric store ({@code PutMetricData}, {@code GetMetricStatistics}) and
@@ -75,14 +76,14 @@ public final class CloudWatch {
         new MetricOverrides() {
           @Override
           public boolean isSuppressed(
-              String metricName, String instanceId, String groupName, long epochMillis) {
+              String metricName, String instanceId, @Nullable String groupName, long epochMillis) {
             kernel.checkOpen();
             return injector.isSuppressed(metricName, instanceId, groupName, epochMillis);
           }
 
           @Override
           public double injectedValue(
-              String metricName, String instanceId, String groupName, long epochMillis) {
+              String metricName, String instanceId, @Nullable String groupName, long epochMillis) {
             kernel.checkOpen();
             return injector.injectedValue(metricName, instanceId, groupName, epochMillis);
           }

@@ -2,6 +2,7 @@ package io.github.cloudtwin.cost;
 
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one Fargate task cost: billed per second, at least one minute, from the start of its image
@@ -19,7 +20,7 @@ import org.apiguardian.api.API;
 public record TaskCharge(
     String taskId,
     String taskDefinition,
-    String serviceName,
+    @Nullable String serviceName,
     double vCpu,
     double memoryGb,
     Duration billed,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Elastic Load Balancing records: load balancers, target groups, listeners, target health and
@@ -128,10 +129,10 @@ public sealed interface ElbFact extends Fact {
       String targetId,
       String targetGroupName,
       boolean classic,
-      TargetHealthState from,
+      @Nullable TargetHealthState from,
       TargetHealthState to,
-      String reasonCode,
-      String description)
+      @Nullable String reasonCode,
+      @Nullable String description)
       implements ElbFact {
     @Override
     public String resource() {

@@ -2,6 +2,7 @@ package io.github.cloudtwin.internal;
 
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal, not API: the narrow part of Elastic Load Balancing that ECS needs: registering task
@@ -90,7 +91,7 @@ public interface TargetRegistration {
    * @param targetId the target
    * @return the health description, or null
    */
-  default String unhealthyReason(String targetGroupName, String targetId) {
+  default @Nullable String unhealthyReason(String targetGroupName, String targetId) {
     return null;
   }
 

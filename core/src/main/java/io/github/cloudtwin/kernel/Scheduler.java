@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event queue of one twin: actions ordered by virtual time, then by the order they were
@@ -115,7 +116,7 @@ public final class Scheduler {
   }
 
   /** The instant of the next pending action, or null when there is none. */
-  Instant nextAt() {
+  @Nullable Instant nextAt() {
     Task t = peekLive();
     return t == null ? null : t.at();
   }
