@@ -2,6 +2,7 @@ package io.github.cloudtwin.whatif;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param timeToRecover from the fault until the count was back at {@code capacityBefore} (zero when
  *     it never dropped); null when it was not back by the end of the replay
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record FaultRecovery(
     String resource, Instant at, int capacityBefore, int lowest, @Nullable Duration timeToRecover) {
 

@@ -6,6 +6,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * descending series, as {@code get-metric-data} returns by default, is reversed first; any other
  * order, or two datapoints at one instant, is refused naming both).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RecordedSeries {
 
   private final String source;
