@@ -100,6 +100,18 @@ final class ClusterModels {
     return new CapacityProviderSpec(r.name(), group, ms, protection);
   }
 
+  /** UpdateCapacityProvider's managed scaling as the twin's update (null: none given). */
+  static EcsOperations.ManagedScalingUpdate managedScalingUpdate(
+      software.amazon.awssdk.services.ecs.model.ManagedScaling m) {
+    if (m == null) return null;
+    return new EcsOperations.ManagedScalingUpdate(
+        m.statusAsString(),
+        m.targetCapacity(),
+        m.minimumScalingStepSize(),
+        m.maximumScalingStepSize(),
+        m.instanceWarmupPeriod());
+  }
+
   /** The SDK model of a capacity provider. */
   CapacityProvider capacityProvider(io.github.cloudtwin.ecs.CapacityProvider cp) {
     CapacityProviderSpec s = cp.spec();

@@ -5,6 +5,7 @@ import static io.github.cloudtwin.awssdk.internal.ecs.EcsValues.launchType;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.awssdk.internal.SdkErrors;
+import io.github.cloudtwin.awssdk.internal.operations.AwsErrorException;
 import io.github.cloudtwin.awssdk.internal.operations.EcsOperations;
 import io.github.cloudtwin.awssdk.internal.operations.EcsOperations.Described;
 import io.github.cloudtwin.awssdk.internal.operations.Page;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProviderUpdate;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsContainerInstancesException;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsServicesException;
@@ -25,6 +27,8 @@ import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateClusterResponse;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteCapacityProviderResponse;
 import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteClusterResponse;
 import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
@@ -68,6 +72,8 @@ import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StartTaskResponse;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateCapacityProviderResponse;
 import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateResponse;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
@@ -200,6 +206,38 @@ public final class EcsHandler {
     return DescribeCapacityProvidersResponse.builder()
         .capacityProviders(d.found().stream().map(clusters::capacityProvider).toList())
         .failures(failures(d))
+        .build();
+  }
+
+  /** UpdateCapacityProvider: managed scaling (values not given are kept). */
+  public UpdateCapacityProviderResponse updateCapacityProvider(UpdateCapacityProviderRequest r) {
+    AutoScalingGroupProviderUpdate p = r.autoScalingGroupProvider();
+    if (p == null) {
+      throw AwsErrorException.badRequest(
+          "InvalidParameterException", "autoScalingGroupProvider can not be null.");
+    }
+    io.github.cloudtwin.ecs.CapacityProvider cp =
+        ops.updateCapacityProvider(
+            r.name(),
+            ClusterModels.managedScalingUpdate(p.managedScaling()),
+            p.managedTerminationProtectionAsString());
+    return UpdateCapacityProviderResponse.builder()
+        .capacityProvider(
+            clusters.capacityProvider(cp).toBuilder().updateStatus("UPDATE_COMPLETE").build())
+        .build();
+  }
+
+  /**
+   * DeleteCapacityProvider: gone at once, answered {@code INACTIVE} with {@code DELETE_COMPLETE}.
+   */
+  public DeleteCapacityProviderResponse deleteCapacityProvider(DeleteCapacityProviderRequest r) {
+    io.github.cloudtwin.ecs.CapacityProvider cp = ops.deleteCapacityProvider(r.capacityProvider());
+    return DeleteCapacityProviderResponse.builder()
+        .capacityProvider(
+            clusters.capacityProvider(cp).toBuilder()
+                .status("INACTIVE")
+                .updateStatus("DELETE_COMPLETE")
+                .build())
         .build();
   }
 

@@ -44,6 +44,7 @@ public final class EcsOperations {
   private final EcsServiceOperations services;
   private final EcsTaskOperations tasks;
   private final ContainerInstanceOperations containerInstances;
+  private final CapacityProviderOperations capacityProviders;
 
   /** Operations on {@code twin}. */
   public EcsOperations(CloudTwin twin) {
@@ -53,6 +54,7 @@ public final class EcsOperations {
     this.services = new EcsServiceOperations(twin, lookup, PAGES);
     this.tasks = new EcsTaskOperations(twin, lookup, PAGES);
     this.containerInstances = new ContainerInstanceOperations(ecs, lookup, PAGES);
+    this.capacityProviders = new CapacityProviderOperations(ecs);
   }
 
   /**
@@ -182,6 +184,48 @@ public final class EcsOperations {
     for (Cluster c : ecs.clusters())
       for (String p : c.capacityProviders()) if (!out.contains(p)) out.add(p);
     return out;
+  }
+
+  /**
+   * {@code UpdateCapacityProviderRequest}'s managed scaling: each value given replaces the
+   * provider's, each null keeps it.
+   *
+   * @param status {@code ENABLED}, {@code DISABLED} or null
+   * @param targetCapacity 1 to 100, or null
+   * @param minimumScalingStepSize 1 to 10,000, or null
+   * @param maximumScalingStepSize 1 to 10,000, or null
+   * @param instanceWarmupPeriod seconds, 0 to 10,000, or null
+   */
+  public record ManagedScalingUpdate(
+      String status,
+      Integer targetCapacity,
+      Integer minimumScalingStepSize,
+      Integer maximumScalingStepSize,
+      Integer instanceWarmupPeriod) {}
+
+  /**
+   * {@code UpdateCapacityProvider}: the provider's managed scaling, each value not given kept; a
+   * change of managed termination protection is not simulated.
+   *
+   * @param name the provider's name
+   * @param managedScaling the values given, or null
+   * @param managedTerminationProtection {@code ENABLED}, {@code DISABLED} or null
+   * @return the provider, updated
+   */
+  public CapacityProvider updateCapacityProvider(
+      String name, ManagedScalingUpdate managedScaling, String managedTerminationProtection) {
+    return capacityProviders.update(name, managedScaling, managedTerminationProtection);
+  }
+
+  /**
+   * {@code DeleteCapacityProvider} of a provider no cluster uses ({@code ClientException}
+   * otherwise).
+   *
+   * @param ref the provider's name or ARN
+   * @return the provider as it was before its deletion
+   */
+  public CapacityProvider deleteCapacityProvider(String ref) {
+    return capacityProviders.delete(ref);
   }
 
   /** The ARN of a capacity provider. */
