@@ -59,7 +59,7 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ValidationEx
  * The {@code ApplicationAutoScalingClient} operations for ECS services over {@link
  * ApplicationAutoScalingOperations}.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ApplicationAutoScalingHandler {
 
   /** Application Auto Scaling's error codes and the SDK's modeled exceptions for them. */

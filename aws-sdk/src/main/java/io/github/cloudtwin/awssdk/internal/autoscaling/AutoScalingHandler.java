@@ -61,7 +61,7 @@ import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupR
  * to {@link AutoScalingOperations} calls and twin views to SDK responses. Public methods mirror the
  * client interface; {@link io.github.cloudtwin.awssdk.internal.ClientProxy} dispatches to them.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class AutoScalingHandler {
 
   /** AutoScaling's error codes and the SDK's modeled exceptions for them. */

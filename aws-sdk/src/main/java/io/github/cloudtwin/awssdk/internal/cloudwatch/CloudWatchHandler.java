@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
  * responses. {@link io.github.cloudtwin.awssdk.internal.ClientProxy} dispatches to the public
  * methods.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class CloudWatchHandler {
 
   /** CloudWatch's error codes and the SDK's modeled exceptions for them. */

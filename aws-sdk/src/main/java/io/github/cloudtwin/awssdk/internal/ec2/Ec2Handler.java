@@ -60,7 +60,7 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
  * zone) and launch templates. EC2 models no exceptions: errors are {@link Ec2Exception}s carrying
  * EC2's codes.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Ec2Handler {
 
   /** EC2's errors: the base exception with EC2's codes (EC2 models none). */

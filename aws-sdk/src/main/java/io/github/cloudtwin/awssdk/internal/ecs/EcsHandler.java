@@ -84,7 +84,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
  * The {@code EcsClient} operations over {@link EcsOperations}: SDK requests to twin specs and twin
  * views to SDK responses, with the service events the twin records in AWS's words.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EcsHandler {
 
   /** ECS's error codes and the SDK's modeled exceptions for them. */

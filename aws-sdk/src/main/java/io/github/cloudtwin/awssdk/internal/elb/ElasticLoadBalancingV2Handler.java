@@ -72,7 +72,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * Network Load Balancers, target groups, targets and their health; listeners with their rules have
  * a handler of their own (see {@link #handlers()}).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ElasticLoadBalancingV2Handler {
 
   /** ELBv2's error codes and the SDK's modeled exceptions for them. */

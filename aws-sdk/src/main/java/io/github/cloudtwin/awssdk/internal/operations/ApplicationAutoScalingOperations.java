@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * of any SDK: scalable targets, scaling policies, activities; AWS's {@code ValidationException} and
  * {@code ObjectNotFoundException}.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ApplicationAutoScalingOperations {
 
   /** The scalable dimension the twin simulates. */

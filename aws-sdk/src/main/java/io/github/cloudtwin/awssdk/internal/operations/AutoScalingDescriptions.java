@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * What EC2 Auto Scaling's describe operations answer beyond the twin's views: a group, an instance,
  * a target group attachment as {@link AutoScalingOperations} hands them to the SDK and wire layers.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class AutoScalingDescriptions {
 
   private AutoScalingDescriptions() {}

@@ -28,7 +28,7 @@ import org.apiguardian.api.API;
  * <p>Errors: {@link AwsErrorException} with AWS's code, or the twin's {@code ValidationException}
  * (AWS's {@code ValidationError}). Thread-safe like the twin.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class AutoScalingOperations {
 
   private final GroupLookup lookup;

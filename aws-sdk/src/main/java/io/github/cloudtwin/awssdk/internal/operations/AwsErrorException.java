@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  *
  * <p>Whenever this is thrown, nothing of the rejected call has been applied.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class AwsErrorException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

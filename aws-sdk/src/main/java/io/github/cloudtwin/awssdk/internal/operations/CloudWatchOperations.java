@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * <p>A facade over the metric operations, the alarm mutations, the alarm reads and the alarm
  * actions' ARNs.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class CloudWatchOperations {
 
   private final MetricOperations metrics;

@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * ({@code InvalidInstanceID.NotFound}, {@code InvalidInstanceID.Malformed}, {@code
  * InsufficientInstanceCapacity}, {@code InstanceLimitExceeded}, {@code InvalidParameterValue}).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Ec2Operations {
 
   private static final Pagination PAGES = new Pagination("ec2", "InvalidNextToken");

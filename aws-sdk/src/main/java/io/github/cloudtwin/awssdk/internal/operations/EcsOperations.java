@@ -35,7 +35,7 @@ import org.apiguardian.api.API;
  * <p>A facade: clusters, capacity providers and task definitions here; services, tasks, container
  * instances and the lookups by reference have their own classes.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EcsOperations {
 
   private static final Pagination PAGES = new Pagination("ecs", "InvalidParameterException");

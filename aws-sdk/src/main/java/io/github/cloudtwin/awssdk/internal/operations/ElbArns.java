@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * issues (the {@code app/<name>/<id>} and {@code targetgroup/<name>/<id>} of the CloudWatch
  * dimensions), so an ARN, a dimension and a target tracking resource label agree.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ElbArns {
 
   private final CloudTwin twin;

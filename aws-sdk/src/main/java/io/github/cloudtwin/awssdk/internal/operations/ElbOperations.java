@@ -42,7 +42,7 @@ import org.apiguardian.api.API;
  * <p>A facade: load balancers and target groups here; listeners and rules, targets, lookups by ARN
  * and the error answers have their own classes.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ElbOperations {
 
   private static final Pagination PAGES = new Pagination("elasticloadbalancing", "ValidationError");

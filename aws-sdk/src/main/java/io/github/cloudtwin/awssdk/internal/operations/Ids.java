@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * load balancers, target groups, subnets): derived from the name, so the same estate always answers
  * with the same ARNs.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Ids {
 
   private Ids() {}

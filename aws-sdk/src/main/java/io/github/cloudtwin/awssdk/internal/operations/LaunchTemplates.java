@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * <p>One registry per twin, shared by the clients of one {@link
  * io.github.cloudtwin.awssdk.AwsSdkClients}. Thread-safe.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class LaunchTemplates {
 
   /**

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * @param nextToken the token of the next page, or null on the last page
  * @param <T> the item type
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Page<T>(List<T> items, String nextToken) {
 
   /**

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * encode the position and the operation), so any client of the twin can continue a listing, and an
  * invalid or foreign token fails the way AWS answers it.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Pagination {
 
   private final String service;
