@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CloudWatch of one twin: the metric store ({@code PutMetricData}, {@code GetMetricStatistics}) and
@@ -73,14 +74,14 @@ public final class CloudWatch {
         new MetricOverrides() {
           @Override
           public boolean isSuppressed(
-              String metricName, String instanceId, String groupName, long epochMillis) {
+              String metricName, String instanceId, @Nullable String groupName, long epochMillis) {
             kernel.checkOpen();
             return injector.isSuppressed(metricName, instanceId, groupName, epochMillis);
           }
 
           @Override
           public double injectedValue(
-              String metricName, String instanceId, String groupName, long epochMillis) {
+              String metricName, String instanceId, @Nullable String groupName, long epochMillis) {
             kernel.checkOpen();
             return injector.injectedValue(metricName, instanceId, groupName, epochMillis);
           }

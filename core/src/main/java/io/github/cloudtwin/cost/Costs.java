@@ -249,7 +249,7 @@ public final class Costs {
   private static final class TaskMeter {
     final String taskId;
     final String taskDefinition;
-    final String serviceName;
+    final @Nullable String serviceName;
     @Nullable Instant since;
     long billedMillis;
 

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.cost;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one Fargate task cost: billed per second, at least one minute, from the start of its image
@@ -17,7 +18,7 @@ import java.time.Duration;
 public record TaskCharge(
     String taskId,
     String taskDefinition,
-    String serviceName,
+    @Nullable String serviceName,
     double vCpu,
     double memoryGb,
     Duration billed,

@@ -8,6 +8,7 @@ import io.github.cloudtwin.ecs.TaskStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What ECS records: clusters, capacity providers and managed scaling, container instances, task
@@ -541,9 +542,9 @@ public sealed interface EcsFact extends Fact {
   record TaskPlaced(
       String taskId,
       String taskDefinition,
-      String ec2InstanceId,
+      @Nullable String ec2InstanceId,
       String availabilityZone,
-      String serviceName)
+      @Nullable String serviceName)
       implements EcsFact {
     @Override
     public String resource() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Elastic Load Balancing records: load balancers, target groups, listeners, target health and
@@ -126,10 +127,10 @@ public sealed interface ElbFact extends Fact {
       String targetId,
       String targetGroupName,
       boolean classic,
-      TargetHealthState from,
+      @Nullable TargetHealthState from,
       TargetHealthState to,
-      String reasonCode,
-      String description)
+      @Nullable String reasonCode,
+      @Nullable String description)
       implements ElbFact {
     @Override
     public String resource() {

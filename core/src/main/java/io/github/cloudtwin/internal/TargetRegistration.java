@@ -1,6 +1,7 @@
 package io.github.cloudtwin.internal;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal, not API: the narrow part of Elastic Load Balancing that ECS needs: registering task
@@ -88,7 +89,7 @@ public interface TargetRegistration {
    * @param targetId the target
    * @return the health description, or null
    */
-  default String unhealthyReason(String targetGroupName, String targetId) {
+  default @Nullable String unhealthyReason(String targetGroupName, String targetId) {
     return null;
   }
 

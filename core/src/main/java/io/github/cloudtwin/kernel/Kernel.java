@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulation kernel of one twin: virtual clock, scheduler, periodic ticks, timeline and seeded
@@ -26,8 +27,8 @@ public final class Kernel {
   private boolean advancing;
   private final java.util.List<Runnable> settleHooks =
       new java.util.concurrent.CopyOnWriteArrayList<>();
-  private volatile Instant closedAt;
-  private volatile Thread closingThread;
+  private volatile @Nullable Instant closedAt;
+  private volatile @Nullable Thread closingThread;
 
   private final Arns arns;
 

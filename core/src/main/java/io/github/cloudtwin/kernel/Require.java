@@ -3,6 +3,7 @@ package io.github.cloudtwin.kernel;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Argument checks that fail the way AWS answers a bad request: a {@link ValidationException} naming
@@ -22,7 +23,7 @@ public final class Require {
    * @param value the value
    * @return the value, or a ValidationException naming the field when it is null
    */
-  public static <T> T notNull(String field, T value) {
+  public static <T> T notNull(String field, @Nullable T value) {
     if (value == null) {
       throw new ValidationException(field, null, "a value is required");
     }
@@ -37,7 +38,7 @@ public final class Require {
    * @param value the value
    * @return the value
    */
-  public static String notBlank(String field, String value) {
+  public static String notBlank(String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
       throw new ValidationException(field, value, "a non-blank value is required");
     }
@@ -51,7 +52,7 @@ public final class Require {
    * @param value the value
    * @return the name, or a ValidationException when it is null or blank
    */
-  public static String name(String field, String value) {
+  public static String name(String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
       throw new ValidationException(field, value, "a non-blank name is required");
     }
@@ -128,12 +129,12 @@ public final class Require {
    * @param value the value
    * @return the duration, or a ValidationException when it is null or negative
    */
-  public static Duration notNegative(String field, Duration value) {
-    notNull(field, value);
-    if (value.isNegative()) {
-      throw new ValidationException(field, value, "must be zero or positive");
+  public static Duration notNegative(String field, @Nullable Duration value) {
+    Duration given = notNull(field, value);
+    if (given.isNegative()) {
+      throw new ValidationException(field, given, "must be zero or positive");
     }
-    return value;
+    return given;
   }
 
   /**
@@ -143,12 +144,12 @@ public final class Require {
    * @param value the value
    * @return the duration, or a ValidationException when it is null, zero or negative
    */
-  public static Duration positive(String field, Duration value) {
-    notNull(field, value);
-    if (value.isNegative() || value.isZero()) {
-      throw new ValidationException(field, value, "must be positive");
+  public static Duration positive(String field, @Nullable Duration value) {
+    Duration given = notNull(field, value);
+    if (given.isNegative() || given.isZero()) {
+      throw new ValidationException(field, given, "must be positive");
     }
-    return value;
+    return given;
   }
 
   /**
@@ -169,13 +170,14 @@ public final class Require {
    * @param maxSeconds the largest allowed number of seconds
    * @return the value
    */
-  public static Duration seconds(String field, Duration value, long minSeconds, long maxSeconds) {
-    notNull(field, value);
-    long s = value.getSeconds();
-    if (value.getNano() != 0 || s < minSeconds || s > maxSeconds) {
+  public static Duration seconds(
+      String field, @Nullable Duration value, long minSeconds, long maxSeconds) {
+    Duration given = notNull(field, value);
+    long s = given.getSeconds();
+    if (given.getNano() != 0 || s < minSeconds || s > maxSeconds) {
       throw new ValidationException(
           field,
-          value,
+          given,
           (minSeconds == 0 ? "must be zero or positive whole seconds" : "must be whole seconds")
               + " between "
               + minSeconds
@@ -183,7 +185,7 @@ public final class Require {
               + maxSeconds
               + " seconds");
     }
-    return value;
+    return given;
   }
 
   /**
@@ -203,12 +205,13 @@ public final class Require {
    * @param max the longest allowed duration
    * @return the value
    */
-  public static Duration between(String field, Duration value, Duration min, Duration max) {
-    notNull(field, value);
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw new ValidationException(field, value, "must be between " + min + " and " + max);
+  public static Duration between(
+      String field, @Nullable Duration value, Duration min, Duration max) {
+    Duration given = notNull(field, value);
+    if (given.compareTo(min) < 0 || given.compareTo(max) > 0) {
+      throw new ValidationException(field, given, "must be between " + min + " and " + max);
     }
-    return value;
+    return given;
   }
 
   /**
@@ -236,19 +239,19 @@ public final class Require {
    * @param values the values
    * @return an immutable copy
    */
-  public static <T> List<T> elements(String field, Collection<? extends T> values) {
-    notNull(field, values);
+  public static <T> List<T> elements(String field, @Nullable Collection<? extends T> values) {
+    Collection<? extends T> given = notNull(field, values);
     int i = 0;
-    for (T v : values) {
+    for (T v : given) {
       if (v == null) {
         throw new ValidationException(
             field,
             null,
-            "a value is required (element " + (i + 1) + " of " + values.size() + " is null)");
+            "a value is required (element " + (i + 1) + " of " + given.size() + " is null)");
       }
       i++;
     }
-    return List.copyOf(values);
+    return List.copyOf(given);
   }
 
   /**
@@ -260,11 +263,11 @@ public final class Require {
    * @param allowed the allowed
    * @return the value, or a ValidationException when it is not one of {@code allowed}
    */
-  public static <T> T oneOf(String field, T value, Collection<? extends T> allowed) {
-    notNull(field, value);
-    if (!allowed.contains(value)) {
-      throw new ValidationException(field, value, "must be one of " + allowed);
+  public static <T> T oneOf(String field, @Nullable T value, Collection<? extends T> allowed) {
+    T given = notNull(field, value);
+    if (!allowed.contains(given)) {
+      throw new ValidationException(field, given, "must be one of " + allowed);
     }
-    return value;
+    return given;
   }
 }

@@ -3,6 +3,7 @@ package io.github.cloudtwin.kernel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event queue of one twin: actions ordered by virtual time, then by the order they were
@@ -113,7 +114,7 @@ public final class Scheduler {
   }
 
   /** The instant of the next pending action, or null when there is none. */
-  Instant nextAt() {
+  @Nullable Instant nextAt() {
     Task t = peekLive();
     return t == null ? null : t.at();
   }

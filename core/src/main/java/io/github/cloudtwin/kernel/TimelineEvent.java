@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One state change in a twin: when it happened (virtual time), to which resource, what happened as
@@ -23,7 +24,8 @@ public final class TimelineEvent {
   private final String resource;
   private final Fact fact;
   private final long causeId;
-  private String message; // rendered on first read; a benign race renders the same text twice
+  private @Nullable String
+      message; // rendered on first read; a benign race renders the same text twice
 
   /**
    * An event.

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.kernel;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rejected configuration or command, in the spirit of AWS's {@code ValidationError}: it names the
@@ -15,7 +16,7 @@ public class ValidationException extends IllegalArgumentException {
   /** The AWS property name. */
   private final String field;
 
-  private final transient Object value;
+  private final transient @Nullable Object value;
 
   /** What would have been accepted. */
   private final String allowed;
@@ -27,7 +28,7 @@ public class ValidationException extends IllegalArgumentException {
    * @param value the value that was given (may be null)
    * @param allowed what would have been accepted
    */
-  public ValidationException(String field, Object value, String allowed) {
+  public ValidationException(String field, @Nullable Object value, String allowed) {
     super(format(field, value, allowed));
     this.field = field;
     this.value = value;
@@ -42,14 +43,15 @@ public class ValidationException extends IllegalArgumentException {
    * @param allowed what would have been accepted
    * @param awsMessage the message text AWS answers with
    */
-  public ValidationException(String field, Object value, String allowed, String awsMessage) {
+  public ValidationException(
+      String field, @Nullable Object value, String allowed, String awsMessage) {
     super(awsMessage + " [" + format(field, value, allowed) + "]");
     this.field = field;
     this.value = value;
     this.allowed = allowed;
   }
 
-  private static String format(String field, Object value, String allowed) {
+  private static String format(String field, @Nullable Object value, String allowed) {
     String shown = value instanceof CharSequence ? "\"" + value + "\"" : Objects.toString(value);
     return "Invalid value " + shown + " for " + field + ": " + allowed;
   }
@@ -60,7 +62,7 @@ public class ValidationException extends IllegalArgumentException {
   }
 
   /** {@return the rejected value; may be null} */
-  public Object value() {
+  public @Nullable Object value() {
     return value;
   }
 

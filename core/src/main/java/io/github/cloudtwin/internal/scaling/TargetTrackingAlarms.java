@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two alarms a target tracking policy owns, {@code TargetTracking-<resource>-AlarmHigh-<uuid>}
@@ -52,7 +53,7 @@ public final class TargetTrackingAlarms {
    * @param high AlarmHigh
    * @param low AlarmLow, or null with {@code DisableScaleIn}
    */
-  public record Pair(MetricAlarmSpec high, MetricAlarmSpec low) {
+  public record Pair(MetricAlarmSpec high, @Nullable MetricAlarmSpec low) {
 
     /** {@return the alarms: high, then low if there is one} */
     public List<MetricAlarmSpec> specs() {
