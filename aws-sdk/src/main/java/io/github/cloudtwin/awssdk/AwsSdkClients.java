@@ -17,6 +17,7 @@ import io.github.cloudtwin.awssdk.operations.ElbOperations;
 import io.github.cloudtwin.awssdk.operations.LaunchTemplates;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingAsyncClient;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
@@ -45,6 +46,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * (launch templates), so create one per twin (the JUnit extension does). Each client is
  * thread-safe; closing one does nothing (the twin owns the resources).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class AwsSdkClients {
 
   private final CloudTwin twin;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * AlarmEvaluator}), transitions ({@code AlarmTransitions}) and actions ({@code AlarmActions}), and
  * the composite alarms ({@code CompositeAlarms}) do the work.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class CloudWatch {
 
   private final Kernel kernel;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +44,7 @@ import org.jspecify.annotations.Nullable;
  * CostReport#unattributedUsd() unattributed}: a replacement is the group keeping its size, not the
  * policy adding capacity.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Costs {
 
   private static final long MINIMUM_SECONDS = 60;

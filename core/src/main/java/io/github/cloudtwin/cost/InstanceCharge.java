@@ -1,6 +1,7 @@
 package io.github.cloudtwin.cost;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param usd what it cost
  * @param launchEventId the timeline event of its launch
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record InstanceCharge(
     String instanceId,
     String instanceType,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Prices in US dollars: EC2 Linux instances per hour (On-Demand and Spot) by region and instance
@@ -20,6 +21,7 @@ import java.util.TreeMap;
  * ValidationException}, never a guess: supply your own with {@link #builder()} or extend it with
  * {@link #toBuilder()}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class PriceTable {
 
   /** The date the built-in figures were taken. */

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.cost;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param billed the time billed (at least one minute)
  * @param usd what it cost
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record TaskCharge(
     String taskId,
     String taskDefinition,

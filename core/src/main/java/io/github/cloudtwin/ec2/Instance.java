@@ -4,12 +4,14 @@ import io.github.cloudtwin.kernel.Timeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A live view of one EC2 instance. Its state changes as virtual time passes; read it again to see
  * the current values. Thread-safe for reads.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Instance {
 
   private final String instanceId;

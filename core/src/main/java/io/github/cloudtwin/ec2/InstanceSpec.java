@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param purchaseOption On-Demand (the default) or Spot: a Spot Instance takes one place of its
  *     {@link SpotPool} and can be interrupted
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record InstanceSpec(
     String instanceType,
     String availabilityZone,

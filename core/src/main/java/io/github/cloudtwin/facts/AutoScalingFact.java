@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What Auto Scaling records: groups created, updated and deleted, desired capacity changes,
  * activities, members' lifecycle states, hooks, scheduled actions and policies.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface AutoScalingFact extends Fact {
 
   /** Why a policy did not execute. */

@@ -11,12 +11,14 @@ import io.github.cloudtwin.cloudwatch.StateReasonData;
 import io.github.cloudtwin.kernel.TimelineFormat;
 import java.time.Duration;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What CloudWatch records: injections, metric and composite alarms created, updated, deleted, their
  * state changes and actions, and composite alarms' suppressed actions.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface CloudWatchFact extends Fact {
 
   /**

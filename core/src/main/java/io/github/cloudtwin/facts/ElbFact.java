@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What Elastic Load Balancing records: load balancers, target groups, listeners, target health and
  * DNS.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface ElbFact extends Fact {
 
   /**

@@ -1,11 +1,13 @@
 package io.github.cloudtwin.internal;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Internal, not API: what CloudWatch's injections say about a metric an instance publishes, asked
  * by the publishers (EC2's CPUUtilization) before they write a sample.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface MetricOverrides {
 
   /**

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.internal;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * targets in target groups, their health, and the deregistration delay. The twin wires the
  * load-balancing service in; tests may use a fake.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface TargetRegistration {
 
   /** Told when a target's health changes, on the simulation thread. */

@@ -3,6 +3,7 @@ package io.github.cloudtwin.internal;
 import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * reach services created later. Instance state of one twin, never shared. Each connection is set
  * once: setting it again is a bug in the twin and throws.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Wiring {
 
   private @Nullable MetricOverrides metricOverrides;

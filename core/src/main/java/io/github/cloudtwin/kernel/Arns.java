@@ -1,5 +1,7 @@
 package io.github.cloudtwin.kernel;
 
+import org.apiguardian.api.API;
+
 /**
  * The one home of a twin's ARNs and account id: every resource of one twin lives in one partition
  * ({@code aws}), one region and one account, and every ARN the twin hands out is made here. An
@@ -8,6 +10,7 @@ package io.github.cloudtwin.kernel;
  * <p>ARN format: {@code arn:aws:<service>:<region>:<account-id>:<resource>}, see
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html (section "ARN format").
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Arns {
 
   /**

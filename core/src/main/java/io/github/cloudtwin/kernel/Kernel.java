@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * #call(Supplier)} or {@link #run(Runnable)}, so callers on any thread (tests, HTTP handlers, a
  * real-time driver) are serialised safely.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Kernel {
 
   private final VirtualClock clock;

@@ -3,6 +3,7 @@ package io.github.cloudtwin.kernel;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Used by every service package; stateless and thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Require {
 
   private Require() {}

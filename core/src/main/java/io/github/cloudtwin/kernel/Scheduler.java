@@ -3,6 +3,7 @@ package io.github.cloudtwin.kernel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * Kernel#currentCause()}), so consequences chain on the timeline. Not thread-safe on its own: the
  * kernel lock guards it.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Scheduler {
 
   private final Kernel kernel;

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.kernel;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Whenever this is thrown, nothing of the rejected call has been applied.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class ValidationException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The report of one twin as a self-contained XHTML page a person would rather look at than read: a
@@ -32,6 +33,7 @@ import java.util.List;
  *
  * <p>A report is a snapshot taken by {@link Builder#build()}. Immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Report {
 
   /** The XHTML namespace. */

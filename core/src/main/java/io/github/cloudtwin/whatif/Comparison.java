@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The outcomes of one recording on several estates, in the order they were given; {@link #rows()}
@@ -12,6 +13,7 @@ import java.util.Locale;
  *
  * @param outcomes one per estate
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Comparison(List<ReplayOutcome> outcomes) {
 
   /**

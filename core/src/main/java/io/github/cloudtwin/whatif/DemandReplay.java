@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Replays a recording as demand: the recorded requests (or CPU demand) become a piecewise-constant
@@ -28,6 +29,7 @@ import java.util.Set;
  * in the past); a datapoint whose period straddles it plays for the rest of its period. After the
  * last datapoint's period the offered load drops to zero. Immutable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DemandReplay implements LoadReplay {
 
   private final RecordedSeries series;

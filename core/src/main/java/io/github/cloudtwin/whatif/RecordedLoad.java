@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads recorded CloudWatch data into a {@link RecordedSeries}: the AWS CLI's {@code aws cloudwatch
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
  * as ambiguous. Every error is a {@link ValidationException} naming the file, the line or index,
  * and the value. Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RecordedLoad {
 
   private static final Pattern NUMBER =

@@ -6,6 +6,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * A recorded metric series: datapoints in ascending time order, each with its value and where it
@@ -16,6 +17,7 @@ import java.util.Arrays;
  * descending series, as {@code get-metric-data} returns by default, is reversed first; any other
  * order, or two datapoints at one instant, is refused naming both).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RecordedSeries {
 
   private final String source;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.applicationautoscaling.model.Alarm;
 import software.amazon.awssdk.services.applicationautoscaling.model.ApplicationAutoScalingException;
@@ -58,6 +59,7 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ValidationEx
  * The {@code ApplicationAutoScalingClient} operations for ECS services over {@link
  * ApplicationAutoScalingOperations}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ApplicationAutoScalingHandler {
 
   /** Application Auto Scaling's error codes and the SDK's modeled exceptions for them. */

@@ -11,6 +11,7 @@ import io.github.cloudtwin.awssdk.operations.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.autoscaling.model.Activity;
 import software.amazon.awssdk.services.autoscaling.model.AlreadyExistsException;
@@ -60,6 +61,7 @@ import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupR
  * to {@link AutoScalingOperations} calls and twin views to SDK responses. Public methods mirror the
  * client interface; {@link io.github.cloudtwin.awssdk.internal.ClientProxy} dispatches to them.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class AutoScalingHandler {
 
   /** AutoScaling's error codes and the SDK's modeled exceptions for them. */

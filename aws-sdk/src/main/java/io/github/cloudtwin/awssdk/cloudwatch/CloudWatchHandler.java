@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -46,6 +47,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
  * responses. {@link io.github.cloudtwin.awssdk.internal.ClientProxy} dispatches to the public
  * methods.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class CloudWatchHandler {
 
   /** CloudWatch's error codes and the SDK's modeled exceptions for them. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateRequest;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateResponse;
@@ -59,6 +60,7 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
  * zone) and launch templates. EC2 models no exceptions: errors are {@link Ec2Exception}s carrying
  * EC2's codes.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Ec2Handler {
 
   /** EC2's errors: the base exception with EC2's codes (EC2 models none). */

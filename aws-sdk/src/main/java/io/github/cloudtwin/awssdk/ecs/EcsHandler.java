@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsContainerInstancesException;
@@ -77,6 +78,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
  * The {@code EcsClient} operations over {@link EcsOperations}: SDK requests to twin specs and twin
  * views to SDK responses, with the service events the twin records in AWS's words.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class EcsHandler {
 
   /** ECS's error codes and the SDK's modeled exceptions for them. */

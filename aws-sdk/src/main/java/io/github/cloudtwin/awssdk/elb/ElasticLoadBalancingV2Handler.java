@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerRequest;
@@ -71,6 +72,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * Network Load Balancers, target groups, targets and their health; listeners with their rules have
  * a handler of their own (see {@link #handlers()}).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ElasticLoadBalancingV2Handler {
 
   /** ELBv2's error codes and the SDK's modeled exceptions for them. */

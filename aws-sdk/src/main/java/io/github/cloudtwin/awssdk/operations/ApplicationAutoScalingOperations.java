@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Application Auto Scaling API operations over the twin (ECS service desired counts), independent
  * of any SDK: scalable targets, scaling policies, activities; AWS's {@code ValidationException} and
  * {@code ObjectNotFoundException}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ApplicationAutoScalingOperations {
 
   /** The scalable dimension the twin simulates. */

@@ -3,11 +3,13 @@ package io.github.cloudtwin.awssdk.operations;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.AutoScalingInstance;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What EC2 Auto Scaling's describe operations answer beyond the twin's views: a group, an instance,
  * a target group attachment as {@link AutoScalingOperations} hands them to the SDK and wire layers.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class AutoScalingDescriptions {
 
   private AutoScalingDescriptions() {}

@@ -15,6 +15,7 @@ import io.github.cloudtwin.awssdk.operations.AutoScalingRequests.MixedPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * EC2 Auto Scaling's API operations over the twin, independent of any SDK: plain typed requests in,
@@ -27,6 +28,7 @@ import java.util.Objects;
  * <p>Errors: {@link AwsErrorException} with AWS's code, or the twin's {@code ValidationException}
  * (AWS's {@code ValidationError}). Thread-safe like the twin.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class AutoScalingOperations {
 
   private final GroupLookup lookup;

@@ -1,11 +1,13 @@
 package io.github.cloudtwin.awssdk.operations;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The typed requests of EC2 Auto Scaling's group operations, as {@link AutoScalingOperations} takes
  * them from the SDK and wire layers: no SDK type, nulls where the caller gave nothing.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class AutoScalingRequests {
 
   private AutoScalingRequests() {}

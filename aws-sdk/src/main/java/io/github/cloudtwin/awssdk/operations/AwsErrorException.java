@@ -1,6 +1,7 @@
 package io.github.cloudtwin.awssdk.operations;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An error as an AWS service answers it: its error code (such as {@code ValidationError} or {@code
@@ -9,6 +10,7 @@ import java.util.Objects;
  *
  * <p>Whenever this is thrown, nothing of the rejected call has been applied.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class AwsErrorException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * CloudWatch's API operations over the twin (metrics and metric alarms), independent of any SDK:
@@ -22,6 +23,7 @@ import java.util.Objects;
  * <p>A facade over the metric operations, the alarm mutations, the alarm reads and the alarm
  * actions' ARNs.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class CloudWatchOperations {
 
   private final MetricOperations metrics;

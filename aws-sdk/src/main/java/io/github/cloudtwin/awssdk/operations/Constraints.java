@@ -1,9 +1,12 @@
 package io.github.cloudtwin.awssdk.operations;
 
+import org.apiguardian.api.API;
+
 /**
  * AWS's member constraints on request fields (a missing member, a name's length), answered as the
  * services answer them: a {@code ValidationError} naming the member, its value and the constraint.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Constraints {
 
   private Constraints() {}

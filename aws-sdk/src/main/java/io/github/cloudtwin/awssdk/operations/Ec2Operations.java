@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Amazon EC2 API operations for what the twin simulates: instances, Availability Zones, one subnet
@@ -23,6 +24,7 @@ import java.util.Objects;
  * ({@code InvalidInstanceID.NotFound}, {@code InvalidInstanceID.Malformed}, {@code
  * InsufficientInstanceCapacity}, {@code InstanceLimitExceeded}, {@code InvalidParameterValue}).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Ec2Operations {
 
   private static final Pagination PAGES = new Pagination("ec2", "InvalidNextToken");

@@ -22,6 +22,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Amazon ECS API operations over the twin, independent of any SDK: clusters, capacity providers,
@@ -34,6 +35,7 @@ import java.util.Objects;
  * <p>A facade: clusters, capacity providers and task definitions here; services, tasks, container
  * instances and the lookups by reference have their own classes.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class EcsOperations {
 
   private static final Pagination PAGES = new Pagination("ecs", "InvalidParameterException");

@@ -4,12 +4,14 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.TargetGroup;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The ARNs of load balancers, target groups, listeners and rules, built from the ids the twin
  * issues (the {@code app/<name>/<id>} and {@code targetgroup/<name>/<id>} of the CloudWatch
  * dimensions), so an ARN, a dimension and a target tracking resource label agree.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ElbArns {
 
   private final CloudTwin twin;

@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Elastic Load Balancing (v2) API operations over the twin, independent of any SDK: load balancers,
@@ -41,6 +42,7 @@ import java.util.Objects;
  * <p>A facade: load balancers and target groups here; listeners and rules, targets, lookups by ARN
  * and the error answers have their own classes.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ElbOperations {
 
   private static final Pagination PAGES = new Pagination("elasticloadbalancing", "ValidationError");

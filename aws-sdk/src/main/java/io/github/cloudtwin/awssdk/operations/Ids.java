@@ -3,12 +3,14 @@ package io.github.cloudtwin.awssdk.operations;
 import io.github.cloudtwin.kernel.Arns;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Deterministic ids and ARNs for resources the twin names but does not number (Auto Scaling groups,
  * load balancers, target groups, subnets): derived from the name, so the same estate always answers
  * with the same ARNs.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Ids {
 
   private Ids() {}

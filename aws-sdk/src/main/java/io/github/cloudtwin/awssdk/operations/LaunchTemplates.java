@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The EC2 launch templates created through the SDK ({@code CreateLaunchTemplate}, {@code
@@ -17,6 +18,7 @@ import java.util.Objects;
  * <p>One registry per twin, shared by the clients of one {@link
  * io.github.cloudtwin.awssdk.AwsSdkClients}. Thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class LaunchTemplates {
 
   /**

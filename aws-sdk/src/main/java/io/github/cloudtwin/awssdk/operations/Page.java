@@ -1,6 +1,7 @@
 package io.github.cloudtwin.awssdk.operations;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One page of a paginated describe or list operation.
@@ -9,6 +10,7 @@ import java.util.List;
  * @param nextToken the token of the next page, or null on the last page
  * @param <T> the item type
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Page<T>(List<T> items, String nextToken) {
 
   /**

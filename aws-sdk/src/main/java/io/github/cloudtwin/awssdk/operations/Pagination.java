@@ -3,12 +3,14 @@ package io.github.cloudtwin.awssdk.operations;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Cuts lists into pages as AWS does, with opaque {@code NextToken}s. Tokens are stateless (they
  * encode the position and the operation), so any client of the twin can continue a listing, and an
  * invalid or foreign token fails the way AWS answers it.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Pagination {
 
   private final String service;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <P> what one policy proposed
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SameInstantProposals<P> {
 
   private final Scheduler scheduler;
