@@ -3,6 +3,7 @@ package io.github.cloudtwin.cost;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.ec2.Regions;
 import io.github.cloudtwin.ecs.TaskDefinition;
 import io.github.cloudtwin.ecs.TaskStatus;
@@ -223,10 +224,7 @@ public final class Costs {
       this.zone = l.availabilityZone();
       this.launchEventId = eventId;
       this.policy = policy;
-      this.option =
-          l.purchaseOption() == io.github.cloudtwin.ec2.PurchaseOption.SPOT
-              ? PurchaseOption.SPOT
-              : PurchaseOption.ON_DEMAND;
+      this.option = l.purchaseOption();
     }
 
     void state(InstanceState to, Instant at) {

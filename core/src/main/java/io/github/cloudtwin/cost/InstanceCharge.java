@@ -1,5 +1,6 @@
 package io.github.cloudtwin.cost;
 
+import io.github.cloudtwin.ec2.PurchaseOption;
 import java.time.Duration;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;

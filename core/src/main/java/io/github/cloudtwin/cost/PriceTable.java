@@ -1,6 +1,7 @@
 package io.github.cloudtwin.cost;
 
 import io.github.cloudtwin.ec2.InstanceType;
+import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.ec2.Regions;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
@@ -102,7 +103,7 @@ public final class PriceTable {
       Map<String, Double> m = option == PurchaseOption.SPOT ? spot : onDemand;
       throw new ValidationException(
           "instanceType",
-          instanceType + " (" + option + ") in " + region,
+          instanceType + " (" + option.name() + ") in " + region,
           "a type and region this price table has ("
               + (m.isEmpty() ? "none" : String.join(", ", m.keySet()))
               + "); add it with PriceTable.builder() or toBuilder()");

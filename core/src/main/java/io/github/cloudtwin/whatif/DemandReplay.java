@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replays a recording as demand: the recorded requests (or CPU demand) become a piecewise-constant
@@ -267,10 +268,10 @@ public final class DemandReplay implements LoadReplay {
   public static final class Builder {
     private final RecordedSeries series;
     private final DemandUnit unit;
-    private String loadBalancerName;
-    private Gaps gaps;
-    private Instant startingAt;
-    private Duration period;
+    private @Nullable String loadBalancerName;
+    private @Nullable Gaps gaps;
+    private @Nullable Instant startingAt;
+    private @Nullable Duration period;
     private int recordedInstances;
     private int recordedVcpus;
 

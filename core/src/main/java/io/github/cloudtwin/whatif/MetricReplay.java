@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replays a recording into one metric, datapoint by datapoint: each datapoint is stored with {@code
@@ -46,7 +47,7 @@ public final class MetricReplay implements LoadReplay {
   private final Instant startingAt;
   private final StandardUnit unit;
 
-  private MetricReplay(RecordedSeries series, MetricId metric, Instant startingAt) {
+  private MetricReplay(RecordedSeries series, MetricId metric, @Nullable Instant startingAt) {
     this.series = Require.notNull("series", series);
     this.metric = Require.notNull("metric", metric);
     this.startingAt = startingAt == null ? series.first() : startingAt;

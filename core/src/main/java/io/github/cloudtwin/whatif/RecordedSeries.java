@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A recorded metric series: datapoints in ascending time order, each with its value and where it
@@ -22,7 +23,7 @@ public final class RecordedSeries {
 
   private final String source;
   private final String label;
-  private final StandardUnit unit;
+  private final @Nullable StandardUnit unit;
   private final long[] times;
   private final double[] values;
   private final String[] origins;
@@ -30,7 +31,7 @@ public final class RecordedSeries {
   private RecordedSeries(
       String source,
       String label,
-      StandardUnit unit,
+      @Nullable StandardUnit unit,
       long[] times,
       double[] values,
       String[] origins) {
@@ -56,7 +57,7 @@ public final class RecordedSeries {
   public static RecordedSeries of(
       String source,
       String label,
-      StandardUnit unit,
+      @Nullable StandardUnit unit,
       Instant[] timestamps,
       double[] values,
       String[] origins) {
@@ -123,7 +124,7 @@ public final class RecordedSeries {
   }
 
   /** {@return the unit the export names, or null when it names none (CSV, get-metric-data)} */
-  public StandardUnit unit() {
+  public @Nullable StandardUnit unit() {
     return unit;
   }
 
