@@ -1,6 +1,6 @@
 package io.github.cloudtwin.awssdk.internal;
 
-import io.github.cloudtwin.awssdk.operations.AwsErrorException;
+import io.github.cloudtwin.awssdk.internal.operations.AwsErrorException;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.Map;
 import java.util.function.Function;
