@@ -51,7 +51,8 @@ class SourceLimitsTest {
 
   /**
    * Files over the limit whose split is under way (issue 15); each leaves this list when its split
-   * lands. Not checked for staleness while splits land in parallel.
+   * lands: an entry that is back under the limit fails {@link
+   * #everyExceptionNamesAnExistingFileThatIsStillOverTheLimit()}.
    */
   static final List<String> BEING_SPLIT =
       List.of(
@@ -61,13 +62,10 @@ class SourceLimitsTest {
           "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScaling.java",
           "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScalingGroupSpec.java",
           "core/src/main/java/io/github/cloudtwin/cloudwatch/MetricAlarmSpec.java",
-          "core/src/main/java/io/github/cloudtwin/ecs/CapacityProviders.java",
           "core/src/main/java/io/github/cloudtwin/ecs/Ecs.java",
           "core/src/main/java/io/github/cloudtwin/ecs/TaskLifecycle.java",
           "core/src/main/java/io/github/cloudtwin/elb/LoadBalancing.java",
-          "core/src/main/java/io/github/cloudtwin/experiments/ExperimentRun.java",
           "core/src/main/java/io/github/cloudtwin/http/HttpListener.java",
-          "core/src/main/java/io/github/cloudtwin/report/SvgChart.java",
           "junit-extension/src/main/java/io/github/cloudtwin/junit/CloudTwinExtension.java",
           "testcontainers/src/main/java/io/github/cloudtwin/testcontainers/ContainerTaskRuntime.java");
 
@@ -94,7 +92,9 @@ class SourceLimitsTest {
   @Test
   void everyExceptionNamesAnExistingFileThatIsStillOverTheLimit() {
     List<String> stale = new ArrayList<>();
-    for (String name : EXCEPTIONS.keySet()) {
+    List<String> listed = new ArrayList<>(EXCEPTIONS.keySet());
+    listed.addAll(BEING_SPLIT);
+    for (String name : listed) {
       Path file = Repository.root().resolve(name);
       if (!Files.isRegularFile(file)) {
         stale.add(name + " (no such file)");
@@ -102,7 +102,9 @@ class SourceLimitsTest {
         stale.add(name + " (" + lines(file) + " lines: no longer an exception)");
       }
     }
-    assertThat(stale).as("entries to remove from SourceLimitsTest.EXCEPTIONS").isEmpty();
+    assertThat(stale)
+        .as("entries to remove from SourceLimitsTest.EXCEPTIONS or BEING_SPLIT")
+        .isEmpty();
   }
 
   static List<Path> mainSources() {
