@@ -61,7 +61,6 @@ class SourceLimitsTest {
           "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScaling.java",
           "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScalingGroupSpec.java",
           "core/src/main/java/io/github/cloudtwin/cloudwatch/MetricAlarmSpec.java",
-          "core/src/main/java/io/github/cloudtwin/ecs/Ecs.java",
           "core/src/main/java/io/github/cloudtwin/elb/LoadBalancing.java",
           "testcontainers/src/main/java/io/github/cloudtwin/testcontainers/ContainerTaskRuntime.java");
 
