@@ -64,8 +64,7 @@ class SourceLimitsTest {
           "core/src/main/java/io/github/cloudtwin/cloudwatch/MetricAlarmSpec.java",
           "core/src/main/java/io/github/cloudtwin/ecs/Ecs.java",
           "core/src/main/java/io/github/cloudtwin/ecs/TaskLifecycle.java",
-          "core/src/main/java/io/github/cloudtwin/elb/LoadBalancing.java",
-          "testcontainers/src/main/java/io/github/cloudtwin/testcontainers/ContainerTaskRuntime.java");
+          "core/src/main/java/io/github/cloudtwin/elb/LoadBalancing.java");
 
   @Test
   void noMainSourceFileIsLongerThanTheLimit() {
