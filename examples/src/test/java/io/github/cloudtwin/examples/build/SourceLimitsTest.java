@@ -56,7 +56,6 @@ class SourceLimitsTest {
    */
   static final List<String> BEING_SPLIT =
       List.of(
-          "benchmarks/src/main/java/io/github/cloudtwin/benchmarks/compare/MotoSide.java",
           "core/src/main/java/io/github/cloudtwin/CloudTwin.java",
           "core/src/main/java/io/github/cloudtwin/appautoscaling/ApplicationAutoScaling.java",
           "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScaling.java",
