@@ -98,60 +98,25 @@ record EstateCalls(
 
     // Two step policies, each run by a CPU alarm on the group's average.
     String outArn =
-        autoScaling
-            .putScalingPolicy(
-                b ->
-                    b.autoScalingGroupName(Estate.GROUP)
-                        .policyName(Estate.SCALE_OUT)
-                        .policyType("StepScaling")
-                        .adjustmentType("ChangeInCapacity")
-                        .metricAggregationType("Average")
-                        .stepAdjustments(
-                            StepAdjustment.builder()
-                                .metricIntervalLowerBound(0.0)
-                                .scalingAdjustment(Estate.SCALE_OUT_STEP)
-                                .build()))
-            .policyARN();
+        stepPolicy(
+            Estate.SCALE_OUT,
+            StepAdjustment.builder()
+                .metricIntervalLowerBound(0.0)
+                .scalingAdjustment(Estate.SCALE_OUT_STEP)
+                .build());
     String inArn =
-        autoScaling
-            .putScalingPolicy(
-                b ->
-                    b.autoScalingGroupName(Estate.GROUP)
-                        .policyName(Estate.SCALE_IN)
-                        .policyType("StepScaling")
-                        .adjustmentType("ChangeInCapacity")
-                        .metricAggregationType("Average")
-                        .stepAdjustments(
-                            StepAdjustment.builder()
-                                .metricIntervalUpperBound(0.0)
-                                .scalingAdjustment(Estate.SCALE_IN_STEP)
-                                .build()))
-            .policyARN();
-    Dimension group = Dimension.builder().name("AutoScalingGroupName").value(Estate.GROUP).build();
-    cloudWatch.putMetricAlarm(
-        b ->
-            b.alarmName(Estate.ALARM_HIGH)
-                .namespace("AWS/EC2")
-                .metricName("CPUUtilization")
-                .dimensions(group)
-                .statistic(Statistic.AVERAGE)
-                .period(Estate.PERIOD_SECONDS)
-                .evaluationPeriods(Estate.EVALUATION_PERIODS)
-                .threshold(Estate.HIGH_THRESHOLD)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .alarmActions(outArn));
-    cloudWatch.putMetricAlarm(
-        b ->
-            b.alarmName(Estate.ALARM_LOW)
-                .namespace("AWS/EC2")
-                .metricName("CPUUtilization")
-                .dimensions(group)
-                .statistic(Statistic.AVERAGE)
-                .period(Estate.PERIOD_SECONDS)
-                .evaluationPeriods(Estate.EVALUATION_PERIODS)
-                .threshold(Estate.LOW_THRESHOLD)
-                .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
-                .alarmActions(inArn));
+        stepPolicy(
+            Estate.SCALE_IN,
+            StepAdjustment.builder()
+                .metricIntervalUpperBound(0.0)
+                .scalingAdjustment(Estate.SCALE_IN_STEP)
+                .build());
+    cpuAlarm(
+        Estate.ALARM_HIGH,
+        Estate.HIGH_THRESHOLD,
+        ComparisonOperator.GREATER_THAN_THRESHOLD,
+        outArn);
+    cpuAlarm(Estate.ALARM_LOW, Estate.LOW_THRESHOLD, ComparisonOperator.LESS_THAN_THRESHOLD, inArn);
 
     // ECS: a cluster and a Fargate service of 12 tasks in the three subnets.
     ecs.createCluster(b -> b.clusterName(Estate.CLUSTER));
@@ -186,6 +151,38 @@ record EstateCalls(
                               if (securityGroupId != null) a.securityGroups(securityGroupId);
                             })));
     return new SdkEstate.Created(subnets, tgArn, lbArn);
+  }
+
+  /** {@return the ARN of a new step scaling policy of the group with its one step} */
+  private String stepPolicy(String name, StepAdjustment step) {
+    return autoScaling
+        .putScalingPolicy(
+            b ->
+                b.autoScalingGroupName(Estate.GROUP)
+                    .policyName(name)
+                    .policyType("StepScaling")
+                    .adjustmentType("ChangeInCapacity")
+                    .metricAggregationType("Average")
+                    .stepAdjustments(step))
+        .policyARN();
+  }
+
+  /** Puts an alarm on the group's average CPU that runs {@code policyArn}. */
+  private void cpuAlarm(
+      String name, double threshold, ComparisonOperator operator, String policyArn) {
+    Dimension group = Dimension.builder().name("AutoScalingGroupName").value(Estate.GROUP).build();
+    cloudWatch.putMetricAlarm(
+        b ->
+            b.alarmName(name)
+                .namespace("AWS/EC2")
+                .metricName("CPUUtilization")
+                .dimensions(group)
+                .statistic(Statistic.AVERAGE)
+                .period(Estate.PERIOD_SECONDS)
+                .evaluationPeriods(Estate.EVALUATION_PERIODS)
+                .threshold(threshold)
+                .comparisonOperator(operator)
+                .alarmActions(policyArn));
   }
 
   /**
