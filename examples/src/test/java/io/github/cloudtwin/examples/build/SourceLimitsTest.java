@@ -57,12 +57,10 @@ class SourceLimitsTest {
   static final List<String> BEING_SPLIT =
       List.of(
           "core/src/main/java/io/github/cloudtwin/CloudTwin.java",
-          "core/src/main/java/io/github/cloudtwin/appautoscaling/ApplicationAutoScaling.java",
           "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScaling.java",
           "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScalingGroupSpec.java",
           "core/src/main/java/io/github/cloudtwin/cloudwatch/MetricAlarmSpec.java",
           "core/src/main/java/io/github/cloudtwin/ecs/Ecs.java",
-          "core/src/main/java/io/github/cloudtwin/ecs/TaskLifecycle.java",
           "core/src/main/java/io/github/cloudtwin/elb/LoadBalancing.java");
 
   @Test
