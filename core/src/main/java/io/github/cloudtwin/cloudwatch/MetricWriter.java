@@ -1,7 +1,7 @@
 package io.github.cloudtwin.cloudwatch;
 
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
 
 /**
  * A cheap handle for publishing to one metric again and again, used by the services that publish

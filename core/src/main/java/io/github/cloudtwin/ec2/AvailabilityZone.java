@@ -1,6 +1,6 @@
 package io.github.cloudtwin.ec2;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 
 /**
  * An Availability Zone: its name ({@code us-east-1a}), its zone id ({@code use1-az1}) and region.

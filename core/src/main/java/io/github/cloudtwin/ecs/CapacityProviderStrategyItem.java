@@ -1,6 +1,6 @@
 package io.github.cloudtwin.ecs;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 
 /**
  * One item of a capacity provider strategy: at least {@code base} tasks on the provider, then tasks

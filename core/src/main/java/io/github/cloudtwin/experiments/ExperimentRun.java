@@ -13,10 +13,10 @@ import io.github.cloudtwin.ecs.EcsService;
 import io.github.cloudtwin.ecs.Task;
 import io.github.cloudtwin.ecs.TaskStatus;
 import io.github.cloudtwin.facts.ExperimentFact;
-import io.github.cloudtwin.kernel.Cancellable;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Phase;
-import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.internal.kernel.Cancellable;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Phase;
+import io.github.cloudtwin.internal.kernel.Scheduler;
 import io.github.cloudtwin.kernel.ValidationException;
 import io.github.cloudtwin.traffic.TrafficFlow;
 import io.github.cloudtwin.traffic.Workload;
@@ -56,7 +56,7 @@ final class ExperimentRun {
 
   ExperimentRun(CloudTwin twin, Experiment experiment) {
     this.twin = twin;
-    this.kernel = twin.kernel();
+    this.kernel = Kernel.of(twin);
     this.experiment = experiment;
     this.random = kernel.randomness().stream("experiment/" + experiment.name());
   }

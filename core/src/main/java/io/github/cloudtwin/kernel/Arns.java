@@ -1,5 +1,7 @@
 package io.github.cloudtwin.kernel;
 
+import io.github.cloudtwin.internal.kernel.Require;
+
 /**
  * The one home of a twin's ARNs and account id: every resource of one twin lives in one partition
  * ({@code aws}), one region and one account, and every ARN the twin hands out is made here. An

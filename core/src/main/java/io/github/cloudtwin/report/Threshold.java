@@ -1,6 +1,6 @@
 package io.github.cloudtwin.report;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 
 /**
  * A horizontal line on a chart, such as an alarm threshold.

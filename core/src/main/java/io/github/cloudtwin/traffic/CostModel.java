@@ -1,6 +1,6 @@
 package io.github.cloudtwin.traffic;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 
 /**
  * How served requests turn into CPU on an EC2 instance target: {@code CPU% = rps x

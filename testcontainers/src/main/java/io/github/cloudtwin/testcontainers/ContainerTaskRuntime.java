@@ -14,9 +14,9 @@ import io.github.cloudtwin.ecs.TaskStatus;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.TargetDescription;
 import io.github.cloudtwin.facts.Ec2Fact;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
+import io.github.cloudtwin.spi.Simulation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -71,12 +71,12 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   public static final String CONTAINER_NAME_LABEL = "io.github.cloudtwin.container-name";
 
   private final CloudTwin twin;
-  private final Kernel kernel;
+  private final Simulation simulation;
   private final ContainerOptions options;
   private final ContainerSession session;
   private final HttpClient http;
   private final Consumer<TimelineEvent> zoneListener = this::timelineEvent;
-  // guarded by the kernel lock
+  // guarded by the simulation lock
   private final Map<Task, TaskContainers> tasks = new LinkedHashMap<>();
   private final Set<String> impairedZones = new LinkedHashSet<>();
   private final List<String> startFailures = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
 
   private ContainerTaskRuntime(CloudTwin twin, ContainerOptions options) {
     this.twin = twin;
-    this.kernel = twin.kernel();
+    this.simulation = twin.simulation();
     this.options = options;
     this.session =
         new ContainerSession("cloudtwin-" + UUID.randomUUID().toString().substring(0, 8));
@@ -137,7 +137,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     Require.notNull("options", options);
     ContainerTaskRuntime runtime = new ContainerTaskRuntime(twin, options);
     twin.closeOnClose(runtime);
-    twin.kernel()
+    twin.simulation()
         .run(
             () -> {
               for (var z : twin.ec2().zones()) {
@@ -224,13 +224,13 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
    * @return one line per failed start: the container and the reason
    */
   public List<String> startFailures() {
-    return kernel.call(() -> List.copyOf(startFailures));
+    return simulation.call(() -> List.copyOf(startFailures));
   }
 
   private ContainerHandle handle(Task task, String containerName) {
     Require.notNull("task", task);
     Require.name("containerName", containerName);
-    return kernel.call(
+    return simulation.call(
         () -> {
           TaskContainers tc = tasks.get(task);
           return tc == null ? null : tc.running.get(containerName);
@@ -299,8 +299,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
                 : "no start within " + options.startupTimeout();
         failed.add(e.getKey());
         startFailures.add(task.taskId() + "/" + e.getKey() + ": " + reason);
-        kernel
-            .timeline()
+        twin.timeline()
             .record(
                 "task/" + task.taskId(), "container-error", "CannotStartContainerError: " + reason);
       } catch (InterruptedException ex) {
@@ -311,14 +310,12 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     if (hostUnreachable(task, tc)) pauseAll(tc);
     // ECS registers the task's targets right after this call: attach the containers at the same
     // instant
-    kernel
-        .scheduler()
-        .after(
-            Duration.ZERO,
-            () -> {
-              attachToLoadBalancer(task, tc);
-              for (String name : failed) reportExit(task, tc, name);
-            });
+    simulation.after(
+        Duration.ZERO,
+        () -> {
+          attachToLoadBalancer(task, tc);
+          for (String name : failed) reportExit(task, tc, name);
+        });
   }
 
   /**
@@ -366,7 +363,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
 
   @Override
   public boolean healthCheckPasses(Task task, ContainerDefinition container) {
-    if (!kernel.call(() -> ours.contains(task)))
+    if (!simulation.call(() -> ours.contains(task)))
       return previous != null && previous.healthCheckPasses(task, container);
     ContainerHandle h = handle(task, container.name());
     HealthCheck hc = container.healthCheck();
@@ -389,7 +386,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
    */
   @Override
   public double cpuUnitsUsed(Task task, long fromMillis, long toMillis) {
-    return kernel.call(() -> ours.contains(task)) || previous == null
+    return simulation.call(() -> ours.contains(task)) || previous == null
         ? 0
         : previous.cpuUnitsUsed(task, fromMillis, toMillis);
   }
@@ -400,7 +397,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
    */
   @Override
   public double memoryUsed(Task task, long fromMillis, long toMillis) {
-    return kernel.call(() -> ours.contains(task)) || previous == null
+    return simulation.call(() -> ours.contains(task)) || previous == null
         ? 0
         : previous.memoryUsed(task, fromMillis, toMillis);
   }
@@ -472,8 +469,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
               .withPort(lb.containerPort())
               .withEndpoint(endpoint));
       elb.setTargetBehavior(ip, new ContainerTarget(endpoint, http, options.requestTimeout()));
-      kernel
-          .timeline()
+      twin.timeline()
           .record(
               "task/" + task.taskId(),
               "container-target",
@@ -493,7 +489,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   @Override
   public void close() {
     try {
-      kernel.run(() -> twin.timeline().removeListener(zoneListener));
+      simulation.run(() -> twin.timeline().removeListener(zoneListener));
     } finally {
       session.close();
     }

@@ -1,4 +1,4 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.kernel;
 
 /**
  * The order in which work that shares a tick runs: first everything that observes and publishes

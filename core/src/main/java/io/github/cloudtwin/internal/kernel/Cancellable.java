@@ -1,4 +1,4 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.kernel;
 
 /** Something scheduled or subscribed that can be stopped. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.kernel;
 
 import java.util.HashMap;
 import java.util.Map;
