@@ -15,6 +15,7 @@ import io.github.cloudtwin.awssdk.operations.Ec2Operations;
 import io.github.cloudtwin.awssdk.operations.EcsOperations;
 import io.github.cloudtwin.awssdk.operations.ElbOperations;
 import io.github.cloudtwin.awssdk.operations.LaunchTemplates;
+import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingAsyncClient;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -82,52 +83,66 @@ public final class AwsSdkClients {
         new ApplicationAutoScalingHandler(twin, new ApplicationAutoScalingOperations(twin));
     this.autoScalingClient =
         ClientProxy.create(
-            AutoScalingClient.class, "AutoScaling", autoScaling, false, AutoScalingHandler.ERRORS);
+            AutoScalingClient.class,
+            "AutoScaling",
+            autoScaling.handlers(),
+            false,
+            AutoScalingHandler.ERRORS);
     this.autoScalingAsyncClient =
         ClientProxy.create(
             AutoScalingAsyncClient.class,
             "AutoScaling",
-            autoScaling,
+            autoScaling.handlers(),
             true,
             AutoScalingHandler.ERRORS);
     this.cloudWatchClient =
         ClientProxy.create(
-            CloudWatchClient.class, "CloudWatch", cloudWatch, false, CloudWatchHandler.ERRORS);
+            CloudWatchClient.class,
+            "CloudWatch",
+            cloudWatch.handlers(),
+            false,
+            CloudWatchHandler.ERRORS);
     this.cloudWatchAsyncClient =
         ClientProxy.create(
-            CloudWatchAsyncClient.class, "CloudWatch", cloudWatch, true, CloudWatchHandler.ERRORS);
+            CloudWatchAsyncClient.class,
+            "CloudWatch",
+            cloudWatch.handlers(),
+            true,
+            CloudWatchHandler.ERRORS);
     this.elasticLoadBalancingV2Client =
         ClientProxy.create(
             ElasticLoadBalancingV2Client.class,
             "ElasticLoadBalancingV2",
-            elb,
+            elb.handlers(),
             false,
             ElasticLoadBalancingV2Handler.ERRORS);
     this.elasticLoadBalancingV2AsyncClient =
         ClientProxy.create(
             ElasticLoadBalancingV2AsyncClient.class,
             "ElasticLoadBalancingV2",
-            elb,
+            elb.handlers(),
             true,
             ElasticLoadBalancingV2Handler.ERRORS);
-    this.ecsClient = ClientProxy.create(EcsClient.class, "Ecs", ecs, false, EcsHandler.ERRORS);
+    this.ecsClient =
+        ClientProxy.create(EcsClient.class, "Ecs", List.of(ecs), false, EcsHandler.ERRORS);
     this.ecsAsyncClient =
-        ClientProxy.create(EcsAsyncClient.class, "Ecs", ecs, true, EcsHandler.ERRORS);
-    this.ec2Client = ClientProxy.create(Ec2Client.class, "Ec2", ec2, false, Ec2Handler.ERRORS);
+        ClientProxy.create(EcsAsyncClient.class, "Ecs", List.of(ecs), true, EcsHandler.ERRORS);
+    this.ec2Client =
+        ClientProxy.create(Ec2Client.class, "Ec2", List.of(ec2), false, Ec2Handler.ERRORS);
     this.ec2AsyncClient =
-        ClientProxy.create(Ec2AsyncClient.class, "Ec2", ec2, true, Ec2Handler.ERRORS);
+        ClientProxy.create(Ec2AsyncClient.class, "Ec2", List.of(ec2), true, Ec2Handler.ERRORS);
     this.applicationAutoScalingClient =
         ClientProxy.create(
             ApplicationAutoScalingClient.class,
             "ApplicationAutoScaling",
-            applicationAutoScaling,
+            List.of(applicationAutoScaling),
             false,
             ApplicationAutoScalingHandler.ERRORS);
     this.applicationAutoScalingAsyncClient =
         ClientProxy.create(
             ApplicationAutoScalingAsyncClient.class,
             "ApplicationAutoScaling",
-            applicationAutoScaling,
+            List.of(applicationAutoScaling),
             true,
             ApplicationAutoScalingHandler.ERRORS);
     this.cloudWatch.bind(cloudWatch());

@@ -55,4 +55,18 @@ final class Names {
     }
     return h;
   }
+
+  /** A UUID-shaped id derived from {@code key} (a stack id's last part). */
+  static String uuid(String key) {
+    String h = Names.suffix(key, 32, "0123456789abcdef");
+    return h.substring(0, 8)
+        + "-"
+        + h.substring(8, 12)
+        + "-"
+        + h.substring(12, 16)
+        + "-"
+        + h.substring(16, 20)
+        + "-"
+        + h.substring(20);
+  }
 }

@@ -17,19 +17,6 @@ import java.util.Set;
  */
 final class StackPlan implements Evaluator.Scope {
 
-  private static final Set<String> RESOURCE_ATTRIBUTES =
-      Set.of(
-          "Type",
-          "Properties",
-          "DependsOn",
-          "Condition",
-          "Metadata",
-          "CreationPolicy",
-          "UpdatePolicy",
-          "DeletionPolicy",
-          "UpdateReplacePolicy",
-          "Version");
-
   /** One resource of the template whose condition holds. */
   static final class Node {
     final String id;
@@ -61,28 +48,17 @@ final class StackPlan implements Evaluator.Scope {
   private Conditions conditions;
   private Evaluator evaluator;
   private boolean planning = true;
-  private Map<String, String> outputs = Map.of();
-  private Map<String, String> exports = Map.of();
+  private StackOutputs outputs = StackOutputs.NONE;
 
   StackPlan(StackImporter session, Template template, String stackName) {
     this.session = session;
     this.template = template;
     this.stackName = stackName;
     this.stackId =
-        session.twin().arns().of("cloudformation", "stack/" + stackName + "/" + uuid(stackName));
-  }
-
-  private static String uuid(String key) {
-    String h = Names.suffix(key, 32, "0123456789abcdef");
-    return h.substring(0, 8)
-        + "-"
-        + h.substring(8, 12)
-        + "-"
-        + h.substring(12, 16)
-        + "-"
-        + h.substring(16, 20)
-        + "-"
-        + h.substring(20);
+        session
+            .twin()
+            .arns()
+            .of("cloudformation", "stack/" + stackName + "/" + Names.uuid(stackName));
   }
 
   CloudTwin twin() {
@@ -106,7 +82,7 @@ final class StackPlan implements Evaluator.Scope {
   }
 
   Map<String, String> outputs() {
-    return outputs;
+    return outputs.values();
   }
 
   // ------------------------------------------------------------------ plan
@@ -116,7 +92,7 @@ final class StackPlan implements Evaluator.Scope {
     planning = true;
     bind(given);
     conditions.evaluateAll();
-    checkMappings();
+    TemplateChecks.checkMappings(template);
     for (String rule : template.section("Rules").keySet()) {
       report(
           ImportReport.Kind.NOTE,
@@ -130,19 +106,7 @@ final class StackPlan implements Evaluator.Scope {
       @SuppressWarnings("unchecked")
       Map<String, Object> def = (Map<String, Object>) e.getValue();
       String id = e.getKey();
-      for (String key : def.keySet()) {
-        if (!RESOURCE_ATTRIBUTES.contains(key)) {
-          throw new TemplateValidationException(
-              id,
-              key,
-              key,
-              "a resource attribute " + RESOURCE_ATTRIBUTES,
-              "Template format error: Unrecognized resource attribute "
-                  + key
-                  + " in resource "
-                  + id);
-        }
-      }
+      TemplateChecks.checkResourceAttributes(id, def);
       Object condition = def.get("Condition");
       if (condition != null) {
         String name = Evaluator.string(condition, id, "Condition");
@@ -168,7 +132,7 @@ final class StackPlan implements Evaluator.Scope {
       session.claim(n.type, n.predicted.ref(), n.id);
       reportAttributes(n);
     }
-    evaluateOutputs();
+    outputs = StackOutputs.evaluate(template, conditions, evaluator);
   }
 
   /** Creates every resource in order, reading each again against the real values. */
@@ -190,7 +154,7 @@ final class StackPlan implements Evaluator.Scope {
             e);
       }
     }
-    evaluateOutputs();
+    outputs = StackOutputs.evaluate(template, conditions, evaluator);
   }
 
   private void bind(Map<String, String> given) {
@@ -206,19 +170,6 @@ final class StackPlan implements Evaluator.Scope {
     conditions = new Conditions(template.section("Conditions"));
     evaluator = new Evaluator(this);
     conditions.bind(evaluator);
-  }
-
-  private void checkMappings() {
-    for (Map.Entry<String, Object> e : template.section("Mappings").entrySet()) {
-      if (!(e.getValue() instanceof Map<?, ?> m)
-          || m.values().stream().anyMatch(v -> !(v instanceof Map))) {
-        throw new TemplateValidationException(
-            e.getKey(),
-            "Mappings",
-            Values.describe(e.getValue()),
-            "a mapping of top-level keys to mappings of second-level keys");
-      }
-    }
   }
 
   private Creation read(Node n) {
@@ -282,48 +233,6 @@ final class StackPlan implements Evaluator.Scope {
     }
     Object v = evaluator.eval(source, logicalId, "Properties");
     return Props.of(logicalId, (Map<String, Object>) v);
-  }
-
-  private void evaluateOutputs() {
-    Map<String, String> out = new LinkedHashMap<>();
-    Map<String, String> ex = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : template.section("Outputs").entrySet()) {
-      String id = e.getKey();
-      if (!(e.getValue() instanceof Map<?, ?> def) || !def.containsKey("Value")) {
-        throw new TemplateValidationException(
-            id,
-            "Value",
-            null,
-            "an output with a Value",
-            "Template format error: Every Outputs member must contain a Value object");
-      }
-      Object condition = def.get("Condition");
-      if (condition != null
-          && !conditions.value(Evaluator.string(condition, id, "Condition"), id, "Condition"))
-        continue;
-      Object v = evaluator.eval(def.get("Value"), id, "Value");
-      String text =
-          v instanceof List<?> l
-              ? String.join(",", l.stream().map(o -> Evaluator.string(o, id, "Value")).toList())
-              : Evaluator.string(v, id, "Value");
-      out.put(id, text);
-      if (def.get("Export") instanceof Map<?, ?> export && export.containsKey("Name")) {
-        String name =
-            Evaluator.string(
-                evaluator.eval(export.get("Name"), id, "Export.Name"), id, "Export.Name");
-        if (ex.containsKey(name)) {
-          throw new TemplateValidationException(
-              id,
-              "Export.Name",
-              name,
-              "an export name used once",
-              "Template error: duplicate Export names " + name);
-        }
-        ex.put(name, text);
-      }
-    }
-    outputs = out;
-    exports = ex;
   }
 
   void report(ImportReport.Kind kind, String id, String type, String path, String reason) {
@@ -482,6 +391,14 @@ final class StackPlan implements Evaluator.Scope {
     Map<String, Stack> children = new LinkedHashMap<>();
     nested.forEach((id, p) -> children.put(id, p.stack(report)));
     return new Stack(
-        stackName, stackId, template, parameters, resources, outputs, exports, children, report);
+        stackName,
+        stackId,
+        template,
+        parameters,
+        resources,
+        outputs.values(),
+        outputs.exports(),
+        children,
+        report);
   }
 }

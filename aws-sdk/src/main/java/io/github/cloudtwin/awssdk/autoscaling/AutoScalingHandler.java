@@ -4,10 +4,9 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.autoscaling.ScalingActivity;
 import io.github.cloudtwin.autoscaling.ScheduledActionSpec;
 import io.github.cloudtwin.awssdk.internal.SdkErrors;
+import io.github.cloudtwin.awssdk.operations.AutoScalingDescriptions.GroupDescription;
+import io.github.cloudtwin.awssdk.operations.AutoScalingDescriptions.InstanceDescription;
 import io.github.cloudtwin.awssdk.operations.AutoScalingOperations;
-import io.github.cloudtwin.awssdk.operations.AutoScalingOperations.GroupDescription;
-import io.github.cloudtwin.awssdk.operations.AutoScalingOperations.InstanceDescription;
-import io.github.cloudtwin.awssdk.operations.AwsErrorException;
 import io.github.cloudtwin.awssdk.operations.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,21 +14,13 @@ import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.autoscaling.model.Activity;
 import software.amazon.awssdk.services.autoscaling.model.AlreadyExistsException;
-import software.amazon.awssdk.services.autoscaling.model.AttachLoadBalancerTargetGroupsRequest;
-import software.amazon.awssdk.services.autoscaling.model.AttachLoadBalancerTargetGroupsResponse;
-import software.amazon.awssdk.services.autoscaling.model.AttachTrafficSourcesRequest;
-import software.amazon.awssdk.services.autoscaling.model.AttachTrafficSourcesResponse;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingException;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDetails;
-import software.amazon.awssdk.services.autoscaling.model.CompleteLifecycleActionRequest;
-import software.amazon.awssdk.services.autoscaling.model.CompleteLifecycleActionResponse;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupResponse;
 import software.amazon.awssdk.services.autoscaling.model.DeleteAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.DeleteAutoScalingGroupResponse;
-import software.amazon.awssdk.services.autoscaling.model.DeleteLifecycleHookRequest;
-import software.amazon.awssdk.services.autoscaling.model.DeleteLifecycleHookResponse;
 import software.amazon.awssdk.services.autoscaling.model.DeletePolicyRequest;
 import software.amazon.awssdk.services.autoscaling.model.DeletePolicyResponse;
 import software.amazon.awssdk.services.autoscaling.model.DeleteScheduledActionRequest;
@@ -38,67 +29,36 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGrou
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsResponse;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingInstancesRequest;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingInstancesResponse;
-import software.amazon.awssdk.services.autoscaling.model.DescribeLifecycleHooksRequest;
-import software.amazon.awssdk.services.autoscaling.model.DescribeLifecycleHooksResponse;
-import software.amazon.awssdk.services.autoscaling.model.DescribeLoadBalancerTargetGroupsRequest;
-import software.amazon.awssdk.services.autoscaling.model.DescribeLoadBalancerTargetGroupsResponse;
 import software.amazon.awssdk.services.autoscaling.model.DescribePoliciesRequest;
 import software.amazon.awssdk.services.autoscaling.model.DescribePoliciesResponse;
 import software.amazon.awssdk.services.autoscaling.model.DescribeScalingActivitiesRequest;
 import software.amazon.awssdk.services.autoscaling.model.DescribeScalingActivitiesResponse;
 import software.amazon.awssdk.services.autoscaling.model.DescribeScheduledActionsRequest;
 import software.amazon.awssdk.services.autoscaling.model.DescribeScheduledActionsResponse;
-import software.amazon.awssdk.services.autoscaling.model.DescribeTrafficSourcesRequest;
-import software.amazon.awssdk.services.autoscaling.model.DescribeTrafficSourcesResponse;
-import software.amazon.awssdk.services.autoscaling.model.DetachLoadBalancerTargetGroupsRequest;
-import software.amazon.awssdk.services.autoscaling.model.DetachLoadBalancerTargetGroupsResponse;
-import software.amazon.awssdk.services.autoscaling.model.DetachTrafficSourcesRequest;
-import software.amazon.awssdk.services.autoscaling.model.DetachTrafficSourcesResponse;
-import software.amazon.awssdk.services.autoscaling.model.EnterStandbyRequest;
-import software.amazon.awssdk.services.autoscaling.model.EnterStandbyResponse;
 import software.amazon.awssdk.services.autoscaling.model.ExecutePolicyRequest;
 import software.amazon.awssdk.services.autoscaling.model.ExecutePolicyResponse;
-import software.amazon.awssdk.services.autoscaling.model.ExitStandbyRequest;
-import software.amazon.awssdk.services.autoscaling.model.ExitStandbyResponse;
 import software.amazon.awssdk.services.autoscaling.model.InvalidNextTokenException;
 import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
-import software.amazon.awssdk.services.autoscaling.model.LifecycleHook;
 import software.amazon.awssdk.services.autoscaling.model.LimitExceededException;
-import software.amazon.awssdk.services.autoscaling.model.LoadBalancerTargetGroupState;
-import software.amazon.awssdk.services.autoscaling.model.PutLifecycleHookRequest;
-import software.amazon.awssdk.services.autoscaling.model.PutLifecycleHookResponse;
 import software.amazon.awssdk.services.autoscaling.model.PutScalingPolicyRequest;
 import software.amazon.awssdk.services.autoscaling.model.PutScalingPolicyResponse;
 import software.amazon.awssdk.services.autoscaling.model.PutScheduledUpdateGroupActionRequest;
 import software.amazon.awssdk.services.autoscaling.model.PutScheduledUpdateGroupActionResponse;
-import software.amazon.awssdk.services.autoscaling.model.RecordLifecycleActionHeartbeatRequest;
-import software.amazon.awssdk.services.autoscaling.model.RecordLifecycleActionHeartbeatResponse;
 import software.amazon.awssdk.services.autoscaling.model.ResourceContentionException;
 import software.amazon.awssdk.services.autoscaling.model.ResourceInUseException;
-import software.amazon.awssdk.services.autoscaling.model.ResumeProcessesRequest;
-import software.amazon.awssdk.services.autoscaling.model.ResumeProcessesResponse;
 import software.amazon.awssdk.services.autoscaling.model.ScalingActivityInProgressException;
 import software.amazon.awssdk.services.autoscaling.model.ScalingPolicy;
 import software.amazon.awssdk.services.autoscaling.model.ScheduledUpdateGroupAction;
 import software.amazon.awssdk.services.autoscaling.model.SetDesiredCapacityRequest;
 import software.amazon.awssdk.services.autoscaling.model.SetDesiredCapacityResponse;
-import software.amazon.awssdk.services.autoscaling.model.SetInstanceHealthRequest;
-import software.amazon.awssdk.services.autoscaling.model.SetInstanceHealthResponse;
-import software.amazon.awssdk.services.autoscaling.model.SetInstanceProtectionRequest;
-import software.amazon.awssdk.services.autoscaling.model.SetInstanceProtectionResponse;
-import software.amazon.awssdk.services.autoscaling.model.SuspendProcessesRequest;
-import software.amazon.awssdk.services.autoscaling.model.SuspendProcessesResponse;
-import software.amazon.awssdk.services.autoscaling.model.TerminateInstanceInAutoScalingGroupRequest;
-import software.amazon.awssdk.services.autoscaling.model.TerminateInstanceInAutoScalingGroupResponse;
-import software.amazon.awssdk.services.autoscaling.model.TrafficSourceIdentifier;
-import software.amazon.awssdk.services.autoscaling.model.TrafficSourceState;
 import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupResponse;
 
 /**
- * The {@code AutoScalingClient} operations: SDK requests to {@link AutoScalingOperations} calls and
- * twin views to SDK responses. Public methods mirror the client interface; {@link
- * io.github.cloudtwin.awssdk.internal.ClientProxy} dispatches to them.
+ * The {@code AutoScalingClient} operations on groups, policies, activities and scheduled actions
+ * (instances and traffic sources have handlers of their own, see {@link #handlers()}): SDK requests
+ * to {@link AutoScalingOperations} calls and twin views to SDK responses. Public methods mirror the
+ * client interface; {@link io.github.cloudtwin.awssdk.internal.ClientProxy} dispatches to them.
  */
 public final class AutoScalingHandler {
 
@@ -121,6 +81,8 @@ public final class AutoScalingHandler {
   private final GroupResponses groups;
   private final PolicyResponses policies;
   private final RecordResponses records;
+  private final InstanceHandler instances;
+  private final TrafficSourceHandler trafficSources;
 
   private software.amazon.awssdk.services.autoscaling.AutoScalingClient sync;
 
@@ -131,6 +93,16 @@ public final class AutoScalingHandler {
     this.groups = new GroupResponses(twin);
     this.policies = new PolicyResponses(twin);
     this.records = new RecordResponses(twin);
+    this.instances = new InstanceHandler(ops, records);
+    this.trafficSources = new TrafficSourceHandler(ops);
+  }
+
+  /**
+   * {@return the handlers of the client's operations: this one and its families' (instances,
+   * traffic sources)}
+   */
+  public List<Object> handlers() {
+    return List.of(this, instances, trafficSources);
   }
 
   /** Sets the client the waiters poll. */
@@ -333,233 +305,5 @@ public final class AutoScalingHandler {
   public DeleteScheduledActionResponse deleteScheduledAction(DeleteScheduledActionRequest r) {
     ops.deleteScheduledAction(r.autoScalingGroupName(), r.scheduledActionName());
     return DeleteScheduledActionResponse.builder().build();
-  }
-
-  // ------------------------------------------------------------------ lifecycle hooks
-
-  /** PutLifecycleHook. */
-  public PutLifecycleHookResponse putLifecycleHook(PutLifecycleHookRequest r) {
-    ops.putLifecycleHook(
-        r.autoScalingGroupName(),
-        r.lifecycleHookName(),
-        r.lifecycleTransition(),
-        r.heartbeatTimeout(),
-        r.defaultResult());
-    return PutLifecycleHookResponse.builder().build();
-  }
-
-  /** DescribeLifecycleHooks. */
-  public DescribeLifecycleHooksResponse describeLifecycleHooks(DescribeLifecycleHooksRequest r) {
-    List<LifecycleHook> out = new ArrayList<>();
-    for (var h :
-        ops.describeLifecycleHooks(
-            r.autoScalingGroupName(), r.hasLifecycleHookNames() ? r.lifecycleHookNames() : null)) {
-      out.add(records.lifecycleHook(h));
-    }
-    return DescribeLifecycleHooksResponse.builder().lifecycleHooks(out).build();
-  }
-
-  /** DeleteLifecycleHook. */
-  public DeleteLifecycleHookResponse deleteLifecycleHook(DeleteLifecycleHookRequest r) {
-    ops.deleteLifecycleHook(r.autoScalingGroupName(), r.lifecycleHookName());
-    return DeleteLifecycleHookResponse.builder().build();
-  }
-
-  /** CompleteLifecycleAction. */
-  public CompleteLifecycleActionResponse completeLifecycleAction(CompleteLifecycleActionRequest r) {
-    if (r.instanceId() == null && r.lifecycleActionToken() != null) {
-      throw new UnsupportedOperationException(
-          "CompleteLifecycleAction by LifecycleActionToken is not simulated by"
-              + " CloudTwin: pass InstanceId");
-    }
-    ops.completeLifecycleAction(
-        r.autoScalingGroupName(), r.lifecycleHookName(), r.instanceId(), r.lifecycleActionResult());
-    return CompleteLifecycleActionResponse.builder().build();
-  }
-
-  /** RecordLifecycleActionHeartbeat. */
-  public RecordLifecycleActionHeartbeatResponse recordLifecycleActionHeartbeat(
-      RecordLifecycleActionHeartbeatRequest r) {
-    if (r.instanceId() == null && r.lifecycleActionToken() != null) {
-      throw new UnsupportedOperationException(
-          "RecordLifecycleActionHeartbeat by LifecycleActionToken is not"
-              + " simulated by CloudTwin: pass InstanceId");
-    }
-    ops.recordLifecycleActionHeartbeat(
-        r.autoScalingGroupName(), r.lifecycleHookName(), r.instanceId());
-    return RecordLifecycleActionHeartbeatResponse.builder().build();
-  }
-
-  // ------------------------------------------------------------------ instances
-
-  /** EnterStandby. */
-  public EnterStandbyResponse enterStandby(EnterStandbyRequest r) {
-    List<ScalingActivity> a =
-        ops.enterStandby(
-            r.autoScalingGroupName(),
-            r.hasInstanceIds() ? r.instanceIds() : null,
-            r.shouldDecrementDesiredCapacity());
-    return EnterStandbyResponse.builder()
-        .activities(a.stream().map(x -> records.activity(x)).toList())
-        .build();
-  }
-
-  /** ExitStandby. */
-  public ExitStandbyResponse exitStandby(ExitStandbyRequest r) {
-    List<ScalingActivity> a =
-        ops.exitStandby(r.autoScalingGroupName(), r.hasInstanceIds() ? r.instanceIds() : null);
-    return ExitStandbyResponse.builder()
-        .activities(a.stream().map(x -> records.activity(x)).toList())
-        .build();
-  }
-
-  /** SetInstanceHealth. */
-  public SetInstanceHealthResponse setInstanceHealth(SetInstanceHealthRequest r) {
-    ops.setInstanceHealth(r.instanceId(), r.healthStatus(), r.shouldRespectGracePeriod());
-    return SetInstanceHealthResponse.builder().build();
-  }
-
-  /** SetInstanceProtection. */
-  public SetInstanceProtectionResponse setInstanceProtection(SetInstanceProtectionRequest r) {
-    ops.setInstanceProtection(
-        r.autoScalingGroupName(),
-        r.hasInstanceIds() ? r.instanceIds() : null,
-        r.protectedFromScaleIn());
-    return SetInstanceProtectionResponse.builder().build();
-  }
-
-  /** TerminateInstanceInAutoScalingGroup. */
-  public TerminateInstanceInAutoScalingGroupResponse terminateInstanceInAutoScalingGroup(
-      TerminateInstanceInAutoScalingGroupRequest r) {
-    ScalingActivity a =
-        ops.terminateInstanceInAutoScalingGroup(r.instanceId(), r.shouldDecrementDesiredCapacity());
-    return TerminateInstanceInAutoScalingGroupResponse.builder()
-        .activity(a == null ? null : records.activity(a))
-        .build();
-  }
-
-  /** SuspendProcesses. */
-  public SuspendProcessesResponse suspendProcesses(SuspendProcessesRequest r) {
-    ops.suspendProcesses(
-        r.autoScalingGroupName(), r.hasScalingProcesses() ? r.scalingProcesses() : null);
-    return SuspendProcessesResponse.builder().build();
-  }
-
-  /** ResumeProcesses. */
-  public ResumeProcessesResponse resumeProcesses(ResumeProcessesRequest r) {
-    ops.resumeProcesses(
-        r.autoScalingGroupName(), r.hasScalingProcesses() ? r.scalingProcesses() : null);
-    return ResumeProcessesResponse.builder().build();
-  }
-
-  /** AttachLoadBalancerTargetGroups: the group's InService instances register now. */
-  public AttachLoadBalancerTargetGroupsResponse attachLoadBalancerTargetGroups(
-      AttachLoadBalancerTargetGroupsRequest r) {
-    ops.attachLoadBalancerTargetGroups(
-        r.autoScalingGroupName(), r.hasTargetGroupARNs() ? r.targetGroupARNs() : null);
-    return AttachLoadBalancerTargetGroupsResponse.builder().build();
-  }
-
-  /**
-   * DetachLoadBalancerTargetGroups: the group's instances deregister and drain; the group is
-   * Removing meanwhile.
-   */
-  public DetachLoadBalancerTargetGroupsResponse detachLoadBalancerTargetGroups(
-      DetachLoadBalancerTargetGroupsRequest r) {
-    ops.detachLoadBalancerTargetGroups(
-        r.autoScalingGroupName(), r.hasTargetGroupARNs() ? r.targetGroupARNs() : null);
-    return DetachLoadBalancerTargetGroupsResponse.builder().build();
-  }
-
-  /** AttachTrafficSources of type {@code elbv2} (target groups). */
-  public AttachTrafficSourcesResponse attachTrafficSources(AttachTrafficSourcesRequest r) {
-    ops.attachLoadBalancerTargetGroups(
-        r.autoScalingGroupName(),
-        trafficSources(r.hasTrafficSources() ? r.trafficSources() : null));
-    return AttachTrafficSourcesResponse.builder().build();
-  }
-
-  /** DetachTrafficSources of type {@code elbv2}. */
-  public DetachTrafficSourcesResponse detachTrafficSources(DetachTrafficSourcesRequest r) {
-    ops.detachLoadBalancerTargetGroups(
-        r.autoScalingGroupName(),
-        trafficSources(r.hasTrafficSources() ? r.trafficSources() : null));
-    return DetachTrafficSourcesResponse.builder().build();
-  }
-
-  private static List<String> trafficSources(List<TrafficSourceIdentifier> sources) {
-    if (sources == null) return null;
-    List<String> arns = new ArrayList<>();
-    for (TrafficSourceIdentifier t : sources) {
-      if (t.identifier() == null) {
-        throw AwsErrorException.constraint(
-            "ValidationError", "trafficSources.member.identifier", null, "Member must not be null");
-      }
-      if (t.type() != null && !t.type().equals("elbv2")) {
-        throw new UnsupportedOperationException(
-            "Traffic sources of type "
-                + t.type()
-                + " are not simulated by CloudTwin (elbv2 target groups are)");
-      }
-      arns.add(t.identifier());
-    }
-    return arns;
-  }
-
-  /**
-   * DescribeLoadBalancerTargetGroups: Added, InService (ELB health checks, a healthy instance) or
-   * Removing.
-   */
-  public DescribeLoadBalancerTargetGroupsResponse describeLoadBalancerTargetGroups(
-      DescribeLoadBalancerTargetGroupsRequest r) {
-    Page<AutoScalingOperations.TargetGroupState> page =
-        ops.describeLoadBalancerTargetGroups(
-            r.autoScalingGroupName(),
-            r.nextToken(),
-            r.maxRecords(),
-            100,
-            100,
-            "DescribeLoadBalancerTargetGroups");
-    List<LoadBalancerTargetGroupState> out = new ArrayList<>();
-    for (AutoScalingOperations.TargetGroupState t : page.items()) {
-      out.add(
-          LoadBalancerTargetGroupState.builder()
-              .loadBalancerTargetGroupARN(t.targetGroupArn())
-              .state(t.state())
-              .build());
-    }
-    return DescribeLoadBalancerTargetGroupsResponse.builder()
-        .loadBalancerTargetGroups(out)
-        .nextToken(page.nextToken())
-        .build();
-  }
-
-  /** DescribeTrafficSources: the group's target groups as {@code elbv2} traffic sources. */
-  public DescribeTrafficSourcesResponse describeTrafficSources(DescribeTrafficSourcesRequest r) {
-    String type = r.trafficSourceType();
-    List<TrafficSourceState> out = new ArrayList<>();
-    String next = null;
-    if (type == null || type.equals("elbv2")) {
-      Page<AutoScalingOperations.TargetGroupState> page =
-          ops.describeLoadBalancerTargetGroups(
-              r.autoScalingGroupName(),
-              r.nextToken(),
-              r.maxRecords(),
-              50,
-              50,
-              "DescribeTrafficSources");
-      for (AutoScalingOperations.TargetGroupState t : page.items()) {
-        out.add(
-            TrafficSourceState.builder()
-                .identifier(t.targetGroupArn())
-                .type("elbv2")
-                .state(t.state())
-                .build());
-      }
-      next = page.nextToken();
-    } else {
-      ops.group(r.autoScalingGroupName());
-    }
-    return DescribeTrafficSourcesResponse.builder().trafficSources(out).nextToken(next).build();
   }
 }

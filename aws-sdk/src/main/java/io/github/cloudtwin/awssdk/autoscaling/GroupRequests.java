@@ -1,6 +1,6 @@
 package io.github.cloudtwin.awssdk.autoscaling;
 
-import io.github.cloudtwin.awssdk.operations.AutoScalingOperations;
+import io.github.cloudtwin.awssdk.operations.AutoScalingRequests;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
@@ -19,14 +19,14 @@ final class GroupRequests {
   /**
    * CreateAutoScalingGroup's parameters (launch configurations and instance ids are not simulated).
    */
-  static AutoScalingOperations.CreateGroup createGroup(CreateAutoScalingGroupRequest r) {
+  static AutoScalingRequests.CreateGroup createGroup(CreateAutoScalingGroupRequest r) {
     if (r.launchConfigurationName() != null || r.instanceId() != null) {
       throw new UnsupportedOperationException(
           "CreateAutoScalingGroup with a launch configuration or an instance id is"
               + " not simulated by CloudTwin: use LaunchTemplate or MixedInstancesPolicy");
     }
     LaunchTemplateSpecification lt = r.launchTemplate();
-    return new AutoScalingOperations.CreateGroup(
+    return new AutoScalingRequests.CreateGroup(
         r.autoScalingGroupName(),
         lt == null ? null : lt.launchTemplateId(),
         lt == null ? null : lt.launchTemplateName(),
@@ -50,7 +50,7 @@ final class GroupRequests {
             ? r.lifecycleHookSpecificationList().stream()
                 .map(
                     h ->
-                        new AutoScalingOperations.HookSpecification(
+                        new AutoScalingRequests.HookSpecification(
                             h.lifecycleHookName(),
                             h.lifecycleTransition(),
                             h.heartbeatTimeout(),
@@ -85,12 +85,12 @@ final class GroupRequests {
   }
 
   /** The SDK's MixedInstancesPolicy as the operations take it, or null. */
-  static AutoScalingOperations.MixedPolicy mixed(
+  static AutoScalingRequests.MixedPolicy mixed(
       software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy m) {
     if (m == null) return null;
     var lt = m.launchTemplate();
     LaunchTemplateSpecification spec = lt == null ? null : lt.launchTemplateSpecification();
-    List<AutoScalingOperations.OverrideSpec> overrides = new ArrayList<>();
+    List<AutoScalingRequests.OverrideSpec> overrides = new ArrayList<>();
     if (lt != null && lt.hasOverrides()) {
       for (int i = 0; i < lt.overrides().size(); i++) {
         var o = lt.overrides().get(i);
@@ -101,12 +101,11 @@ final class GroupRequests {
                   + "].LaunchTemplateSpecification"
                   + " (a launch template per instance type) is not simulated by CloudTwin");
         }
-        overrides.add(
-            new AutoScalingOperations.OverrideSpec(o.instanceType(), o.weightedCapacity()));
+        overrides.add(new AutoScalingRequests.OverrideSpec(o.instanceType(), o.weightedCapacity()));
       }
     }
     var d = m.instancesDistribution();
-    return new AutoScalingOperations.MixedPolicy(
+    return new AutoScalingRequests.MixedPolicy(
         spec == null ? null : spec.launchTemplateId(),
             spec == null ? null : spec.launchTemplateName(),
         spec == null ? null : spec.version(), overrides,

@@ -1,5 +1,7 @@
 package io.github.cloudtwin.awssdk.autoscaling;
 
+import static io.github.cloudtwin.awssdk.operations.Constraints.required;
+
 import io.github.cloudtwin.autoscaling.AdjustmentType;
 import io.github.cloudtwin.autoscaling.MetricAggregationType;
 import io.github.cloudtwin.autoscaling.PredefinedMetricType;
@@ -206,12 +208,5 @@ final class PolicyRequests {
               + t
               + ": use ChangeInCapacity, ExactCapacity or PercentChangeInCapacity");
     }
-  }
-
-  private static <T> T required(String field, T value) {
-    if (value == null) {
-      throw AwsErrorException.constraint("ValidationError", field, null, "Member must not be null");
-    }
-    return value;
   }
 }

@@ -5,7 +5,6 @@ import static io.github.cloudtwin.awssdk.cloudwatch.Dimensions.dimensions;
 import io.github.cloudtwin.awssdk.internal.SdkErrors;
 import io.github.cloudtwin.awssdk.operations.AwsErrorException;
 import io.github.cloudtwin.awssdk.operations.CloudWatchOperations;
-import io.github.cloudtwin.awssdk.operations.CloudWatchOperations.HistoryEntry;
 import io.github.cloudtwin.awssdk.operations.CloudWatchOperations.MetricQuery;
 import io.github.cloudtwin.awssdk.operations.CloudWatchOperations.MetricResult;
 import io.github.cloudtwin.awssdk.operations.Page;
@@ -19,21 +18,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
-import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
-import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
-import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsResponse;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmHistoryRequest;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmHistoryResponse;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsForMetricRequest;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsForMetricResponse;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.DimensionFilter;
-import software.amazon.awssdk.services.cloudwatch.model.DisableAlarmActionsRequest;
-import software.amazon.awssdk.services.cloudwatch.model.DisableAlarmActionsResponse;
-import software.amazon.awssdk.services.cloudwatch.model.EnableAlarmActionsRequest;
-import software.amazon.awssdk.services.cloudwatch.model.EnableAlarmActionsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsRequest;
@@ -46,27 +32,19 @@ import software.amazon.awssdk.services.cloudwatch.model.LimitExceededException;
 import software.amazon.awssdk.services.cloudwatch.model.ListMetricsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.ListMetricsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
-import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
-import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.MissingRequiredParameterException;
-import software.amazon.awssdk.services.cloudwatch.model.PutCompositeAlarmRequest;
-import software.amazon.awssdk.services.cloudwatch.model.PutCompositeAlarmResponse;
-import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
-import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmResponse;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.cloudwatch.model.SetAlarmStateRequest;
-import software.amazon.awssdk.services.cloudwatch.model.SetAlarmStateResponse;
 import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 
 /**
- * The {@code CloudWatchClient} operations: SDK requests to {@link CloudWatchOperations} calls and
- * twin views to SDK responses. {@link io.github.cloudtwin.awssdk.internal.ClientProxy} dispatches
- * to the public methods.
+ * The {@code CloudWatchClient} operations on metrics (alarms have a handler of their own, see
+ * {@link #handlers()}): SDK requests to {@link CloudWatchOperations} calls and twin views to SDK
+ * responses. {@link io.github.cloudtwin.awssdk.internal.ClientProxy} dispatches to the public
+ * methods.
  */
 public final class CloudWatchHandler {
 
@@ -87,14 +65,19 @@ public final class CloudWatchHandler {
 
   private final io.github.cloudtwin.CloudTwin twin;
   private final CloudWatchOperations ops;
-  private final AlarmResponses alarms;
+  private final AlarmHandler alarms;
   private software.amazon.awssdk.services.cloudwatch.CloudWatchClient sync;
 
   /** A handler over {@code ops}. */
   public CloudWatchHandler(io.github.cloudtwin.CloudTwin twin, CloudWatchOperations ops) {
     this.twin = twin;
     this.ops = ops;
-    this.alarms = new AlarmResponses(ops);
+    this.alarms = new AlarmHandler(ops);
+  }
+
+  /** {@return the handlers of the client's operations: this one (metrics) and the alarms'} */
+  public List<Object> handlers() {
+    return List.of(this, alarms);
   }
 
   /** Sets the client the waiters poll. */
@@ -188,7 +171,7 @@ public final class CloudWatchHandler {
           "InvalidNextToken", "The token '" + r.nextToken() + "' is invalid.");
     }
     List<MetricQuery> queries =
-        r.hasMetricDataQueries() ? queries(r.metricDataQueries()) : List.of();
+        r.hasMetricDataQueries() ? MetricDataQueries.queries(r.metricDataQueries()) : List.of();
     boolean ascending = "TimestampAscending".equals(r.scanByAsString());
     List<MetricResult> results =
         ops.getMetricData(queries, r.startTime(), r.endTime(), ascending, r.maxDatapoints());
@@ -205,42 +188,6 @@ public final class CloudWatchHandler {
               .build());
     }
     return GetMetricDataResponse.builder().metricDataResults(out).messages(List.of()).build();
-  }
-
-  private static List<MetricQuery> queries(List<MetricDataQuery> in) {
-    List<MetricQuery> queries = new ArrayList<>();
-    for (MetricDataQuery q : in) {
-      MetricStat s = q.metricStat();
-      MetricId id = null;
-      if (s != null && s.metric() != null) {
-        Metric m = s.metric();
-        if (m.namespace() == null || m.metricName() == null) {
-          throw AwsErrorException.badRequest(
-              "MissingParameter",
-              "The parameters MetricStat.Metric.Namespace and MetricStat.Metric.MetricName are required.");
-        }
-        if (s.unit() != null) {
-          throw new UnsupportedOperationException(
-              "MetricStat with Unit is not simulated by CloudTwin's SDK clients:"
-                  + " leave it out (every unit then counts)");
-        }
-        id = new MetricId(m.namespace(), m.metricName(), dimensions(m.dimensions()));
-      }
-      if (q.accountId() != null) {
-        throw new UnsupportedOperationException(
-            "MetricDataQuery with AccountId (cross-account) is not simulated by CloudTwin");
-      }
-      queries.add(
-          new MetricQuery(
-              q.id(),
-              id,
-              s == null ? q.period() : s.period(),
-              s == null ? null : s.stat(),
-              q.label(),
-              q.returnData(),
-              q.expression()));
-    }
-    return queries;
   }
 
   /** ListMetrics. */
@@ -262,191 +209,4 @@ public final class CloudWatchHandler {
     }
     return ListMetricsResponse.builder().metrics(out).nextToken(page.nextToken()).build();
   }
-
-  // ------------------------------------------------------------------ alarms
-
-  /** PutMetricAlarm. */
-  public PutMetricAlarmResponse putMetricAlarm(PutMetricAlarmRequest r) {
-    if (r.unit() != null) {
-      throw new UnsupportedOperationException(
-          "PutMetricAlarm with Unit is not simulated by CloudTwin: leave it out"
-              + " (the alarm then watches every unit, as AWS does)");
-    }
-    MetricId metric = null;
-    if (r.metricName() != null || r.namespace() != null) {
-      if (r.metricName() == null || r.namespace() == null) {
-        throw AwsErrorException.badRequest(
-            "MissingParameter",
-            "The parameters MetricName and Namespace are required" + " together.");
-      }
-      metric = new MetricId(r.namespace(), r.metricName(), dimensions(r.dimensions()));
-    }
-    ops.putMetricAlarm(
-        new CloudWatchOperations.PutAlarm(
-            r.alarmName(),
-            r.alarmDescription(),
-            metric,
-            r.statisticAsString(),
-            r.extendedStatistic(),
-            r.period(),
-            r.evaluationPeriods(),
-            r.datapointsToAlarm(),
-            r.threshold(),
-            r.comparisonOperatorAsString(),
-            r.treatMissingData(),
-            r.evaluateLowSampleCountPercentile(),
-            r.actionsEnabled(),
-            r.hasAlarmActions() ? r.alarmActions() : null,
-            r.hasOkActions() ? r.okActions() : null,
-            r.hasInsufficientDataActions() ? r.insufficientDataActions() : null,
-            r.hasMetrics() && !r.metrics().isEmpty() ? queries(r.metrics()) : null));
-    return PutMetricAlarmResponse.builder().build();
-  }
-
-  /** DeleteAlarms. */
-  public DeleteAlarmsResponse deleteAlarms(DeleteAlarmsRequest r) {
-    ops.deleteAlarms(r.hasAlarmNames() ? r.alarmNames() : null);
-    return DeleteAlarmsResponse.builder().build();
-  }
-
-  /** PutCompositeAlarm. */
-  public PutCompositeAlarmResponse putCompositeAlarm(PutCompositeAlarmRequest r) {
-    ops.putCompositeAlarm(
-        new CloudWatchOperations.PutComposite(
-            r.alarmName(),
-            r.alarmDescription(),
-            r.alarmRule(),
-            r.actionsEnabled(),
-            r.hasAlarmActions() ? r.alarmActions() : null,
-            r.hasOkActions() ? r.okActions() : null,
-            r.hasInsufficientDataActions() ? r.insufficientDataActions() : null,
-            r.actionsSuppressor(),
-            r.actionsSuppressorWaitPeriod(),
-            r.actionsSuppressorExtensionPeriod()));
-    return PutCompositeAlarmResponse.builder().build();
-  }
-
-  /**
-   * DescribeAlarms: metric alarms unless {@code AlarmTypes} asks for composite alarms too (AWS
-   * returns only metric alarms when AlarmTypes is omitted).
-   */
-  public DescribeAlarmsResponse describeAlarms(DescribeAlarmsRequest r) {
-    if (r.childrenOfAlarmName() != null || r.parentsOfAlarmName() != null) {
-      throw new UnsupportedOperationException(
-          "DescribeAlarms with ChildrenOfAlarmName or ParentsOfAlarmName is not"
-              + " simulated by CloudTwin: list the composite alarms with AlarmTypes CompositeAlarm and read their AlarmRule");
-    }
-    boolean metricAlarms =
-        !r.hasAlarmTypes()
-            || r.alarmTypesAsStrings().isEmpty()
-            || r.alarmTypesAsStrings().contains("MetricAlarm");
-    boolean compositeAlarms =
-        r.hasAlarmTypes() && r.alarmTypesAsStrings().contains("CompositeAlarm");
-    Page<io.github.cloudtwin.cloudwatch.MetricAlarm> page =
-        ops.describeAlarms(
-            r.hasAlarmNames() ? r.alarmNames() : null,
-            r.alarmNamePrefix(),
-            r.stateValueAsString(),
-            r.actionPrefix(),
-            r.nextToken(),
-            r.maxRecords());
-    List<MetricAlarm> out = new ArrayList<>();
-    if (metricAlarms)
-      for (io.github.cloudtwin.cloudwatch.MetricAlarm a : page.items()) out.add(alarms.alarm(a));
-    List<CompositeAlarm> composites = new ArrayList<>();
-    if (compositeAlarms && r.nextToken() == null) {
-      for (io.github.cloudtwin.cloudwatch.CompositeAlarm c :
-          ops.describeCompositeAlarms(
-              r.hasAlarmNames() ? r.alarmNames() : null,
-              r.alarmNamePrefix(),
-              r.stateValueAsString(),
-              r.actionPrefix())) {
-        composites.add(alarms.composite(c));
-      }
-    }
-    return DescribeAlarmsResponse.builder()
-        .metricAlarms(out)
-        .compositeAlarms(composites)
-        .nextToken(metricAlarms ? page.nextToken() : null)
-        .build();
-  }
-
-  /** DescribeAlarmsForMetric. */
-  public DescribeAlarmsForMetricResponse describeAlarmsForMetric(DescribeAlarmsForMetricRequest r) {
-    List<MetricAlarm> out = new ArrayList<>();
-    for (io.github.cloudtwin.cloudwatch.MetricAlarm a :
-        ops.describeAlarmsForMetric(
-            r.namespace(),
-            r.metricName(),
-            dimensions(r.dimensions()),
-            r.statisticAsString(),
-            r.extendedStatistic(),
-            r.period())) {
-      out.add(alarms.alarm(a));
-    }
-    return DescribeAlarmsForMetricResponse.builder().metricAlarms(out).build();
-  }
-
-  /** DescribeAlarmHistory. */
-  public DescribeAlarmHistoryResponse describeAlarmHistory(DescribeAlarmHistoryRequest r) {
-    if (r.hasAlarmTypes()
-        && !r.alarmTypesAsStrings().isEmpty()
-        && !r.alarmTypesAsStrings().contains("MetricAlarm")) {
-      return DescribeAlarmHistoryResponse.builder().alarmHistoryItems(List.of()).build();
-    }
-    Page<HistoryEntry> page =
-        ops.describeAlarmHistory(
-            r.alarmName(),
-            r.historyItemTypeAsString(),
-            r.startDate(),
-            r.endDate(),
-            "TimestampAscending".equals(r.scanByAsString()),
-            r.nextToken(),
-            r.maxRecords());
-    List<software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem> out = new ArrayList<>();
-    for (HistoryEntry e : page.items()) {
-      var h = e.item();
-      out.add(
-          software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem.builder()
-              .alarmName(e.alarmName())
-              .alarmType("MetricAlarm")
-              .timestamp(h.timestamp())
-              .historyItemType(h.type())
-              .historySummary(h.summary())
-              .historyData(historyData(e))
-              .build());
-    }
-    return DescribeAlarmHistoryResponse.builder()
-        .alarmHistoryItems(out)
-        .nextToken(page.nextToken())
-        .build();
-  }
-
-  /**
-   * The twin's HistoryData JSON (old and new state with their reasons and reason data, as AWS
-   * writes it).
-   */
-  private static String historyData(HistoryEntry e) {
-    return e.item().historyData();
-  }
-
-  /** SetAlarmState. */
-  public SetAlarmStateResponse setAlarmState(SetAlarmStateRequest r) {
-    ops.setAlarmState(r.alarmName(), r.stateValueAsString(), r.stateReason());
-    return SetAlarmStateResponse.builder().build();
-  }
-
-  /** EnableAlarmActions. */
-  public EnableAlarmActionsResponse enableAlarmActions(EnableAlarmActionsRequest r) {
-    ops.setActionsEnabled(r.hasAlarmNames() ? r.alarmNames() : null, true);
-    return EnableAlarmActionsResponse.builder().build();
-  }
-
-  /** DisableAlarmActions. */
-  public DisableAlarmActionsResponse disableAlarmActions(DisableAlarmActionsRequest r) {
-    ops.setActionsEnabled(r.hasAlarmNames() ? r.alarmNames() : null, false);
-    return DisableAlarmActionsResponse.builder().build();
-  }
-
-  // ------------------------------------------------------------------ helpers
 }

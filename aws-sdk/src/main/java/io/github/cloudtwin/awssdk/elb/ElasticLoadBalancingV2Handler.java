@@ -11,8 +11,6 @@ import io.github.cloudtwin.awssdk.operations.Page;
 import io.github.cloudtwin.elb.HealthCheckSpec;
 import io.github.cloudtwin.elb.LoadBalancerSpec;
 import io.github.cloudtwin.elb.LoadBalancerType;
-import io.github.cloudtwin.elb.RuleAction;
-import io.github.cloudtwin.elb.RuleSpec;
 import io.github.cloudtwin.elb.TargetGroupSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,32 +19,20 @@ import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerRequest;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerResponse;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateRuleRequest;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateRuleResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupResponse;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteListenerRequest;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteListenerResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteLoadBalancerRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteLoadBalancerResponse;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteRuleRequest;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteRuleResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteTargetGroupRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteTargetGroupResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeregisterTargetsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeregisterTargetsResponse;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersRequest;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancerAttributesRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancerAttributesResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersResponse;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeRulesRequest;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeRulesResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupAttributesRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupAttributesResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupsRequest;
@@ -59,25 +45,18 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateTar
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.InvalidConfigurationRequestException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.InvalidTargetException;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerState;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Matcher;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyRuleRequest;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyRuleResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.OperationNotPermittedException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.PriorityInUseException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RegisterTargetsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RegisterTargetsResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ResourceInUseException;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleNotFoundException;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.RulePriorityPair;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetRulePrioritiesRequest;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetRulePrioritiesResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SubnetMapping;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SubnetNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
@@ -89,7 +68,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 
 /**
  * The {@code ElasticLoadBalancingV2Client} operations over {@link ElbOperations}: Application and
- * Network Load Balancers, target groups, listeners with their rules, targets and their health.
+ * Network Load Balancers, target groups, targets and their health; listeners with their rules have
+ * a handler of their own (see {@link #handlers()}).
  */
 public final class ElasticLoadBalancingV2Handler {
 
@@ -118,7 +98,7 @@ public final class ElasticLoadBalancingV2Handler {
   private final CloudTwin twin;
   private final ElbOperations ops;
   private final ElbArns arns;
-  private final ListenerModels listeners;
+  private final ListenerHandler listeners;
   private software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client sync;
 
   /** A handler over {@code ops}. */
@@ -126,7 +106,12 @@ public final class ElasticLoadBalancingV2Handler {
     this.twin = twin;
     this.ops = ops;
     this.arns = ops.arns();
-    this.listeners = new ListenerModels(twin, ops);
+    this.listeners = new ListenerHandler(twin, ops);
+  }
+
+  /** {@return the handlers of the client's operations: this one and the listeners and rules'} */
+  public List<Object> handlers() {
+    return List.of(this, listeners);
   }
 
   /** Sets the client the waiters poll. */
@@ -327,97 +312,6 @@ public final class ElasticLoadBalancingV2Handler {
 
   private static TargetGroupAttribute tgAttribute(String key, String value) {
     return TargetGroupAttribute.builder().key(key).value(value).build();
-  }
-
-  // ------------------------------------------------------------------ listeners and rules
-
-  /** CreateListener. */
-  public CreateListenerResponse createListener(CreateListenerRequest r) {
-    if (!r.hasDefaultActions() || r.defaultActions().isEmpty()) {
-      throw AwsErrorException.badRequest("ValidationError", "A default action must be specified.");
-    }
-    RuleAction action = listeners.action(r.defaultActions());
-    ops.createListener(r.loadBalancerArn(), r.port(), r.protocolAsString(), action, List.of());
-    io.github.cloudtwin.elb.LoadBalancer lb = ops.loadBalancer(r.loadBalancerArn());
-    return CreateListenerResponse.builder()
-        .listeners(listeners.listener(new ElbArns.ListenerRef(lb, r.port())))
-        .build();
-  }
-
-  /** DescribeListeners. */
-  public DescribeListenersResponse describeListeners(DescribeListenersRequest r) {
-    List<Listener> out = new ArrayList<>();
-    for (ElbArns.ListenerRef l :
-        ops.describeListeners(r.loadBalancerArn(), r.hasListenerArns() ? r.listenerArns() : null)) {
-      out.add(listeners.listener(l));
-    }
-    return DescribeListenersResponse.builder().listeners(out).build();
-  }
-
-  /**
-   * DescribeRules: the listener's rules by priority, then its default rule; or the rules by ARN.
-   */
-  public DescribeRulesResponse describeRules(DescribeRulesRequest r) {
-    List<Rule> out = new ArrayList<>();
-    if (r.listenerArn() == null) {
-      if (!r.hasRuleArns() || r.ruleArns().isEmpty()) {
-        throw AwsErrorException.badRequest(
-            "ValidationError", "You must specify either listener ARNs or rule ARNs");
-      }
-      for (String arn : r.ruleArns()) out.add(listeners.rule(ops.rule(arn)));
-      return DescribeRulesResponse.builder().rules(out).build();
-    }
-    ElbArns.ListenerRef l = ops.listener(r.listenerArn());
-    for (RuleSpec rule : ops.spec(l).rules())
-      out.add(listeners.rule(new ElbArns.RuleRef(l, rule.priority())));
-    out.add(listeners.rule(new ElbArns.RuleRef(l, 0)));
-    return DescribeRulesResponse.builder().rules(out).build();
-  }
-
-  /** CreateRule. */
-  public CreateRuleResponse createRule(CreateRuleRequest r) {
-    ElbArns.ListenerRef l = ops.listener(r.listenerArn());
-    int priority =
-        ops.createRule(
-            r.listenerArn(),
-            r.priority(),
-            ListenerModels.conditions(r.hasConditions() ? r.conditions() : null),
-            r.hasActions() && !r.actions().isEmpty() ? listeners.action(r.actions()) : null);
-    return CreateRuleResponse.builder()
-        .rules(listeners.rule(new ElbArns.RuleRef(l, priority)))
-        .build();
-  }
-
-  /** ModifyRule. */
-  public ModifyRuleResponse modifyRule(ModifyRuleRequest r) {
-    ElbArns.RuleRef ref =
-        ops.modifyRule(
-            r.ruleArn(),
-            ListenerModels.conditions(r.hasConditions() ? r.conditions() : null),
-            r.hasActions() && !r.actions().isEmpty() ? listeners.action(r.actions()) : null);
-    return ModifyRuleResponse.builder().rules(listeners.rule(ref)).build();
-  }
-
-  /** DeleteRule. */
-  public DeleteRuleResponse deleteRule(DeleteRuleRequest r) {
-    ops.deleteRule(r.ruleArn());
-    return DeleteRuleResponse.builder().build();
-  }
-
-  /** SetRulePriorities. */
-  public SetRulePrioritiesResponse setRulePriorities(SetRulePrioritiesRequest r) {
-    Map<String, Integer> pairs = new java.util.LinkedHashMap<>();
-    if (r.hasRulePriorities())
-      for (RulePriorityPair p : r.rulePriorities()) pairs.put(p.ruleArn(), p.priority());
-    List<Rule> out = new ArrayList<>();
-    for (ElbArns.RuleRef ref : ops.setRulePriorities(pairs)) out.add(listeners.rule(ref));
-    return SetRulePrioritiesResponse.builder().rules(out).build();
-  }
-
-  /** DeleteListener. */
-  public DeleteListenerResponse deleteListener(DeleteListenerRequest r) {
-    ops.deleteListener(r.listenerArn());
-    return DeleteListenerResponse.builder().build();
   }
 
   /** DeleteLoadBalancer. */

@@ -5,18 +5,20 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkRequest;
 
 /**
- * Builds SDK client interfaces over a handler object. Each operation method of the interface
- * ({@code FooResponse foo(FooRequest)}) goes to the handler's public method of the same name and
- * parameter type; an operation the handler lacks throws {@link UnsupportedOperationException}
- * naming it. The interface's other default methods (the {@code Consumer<Builder>} overloads, the
- * no-argument forms, the {@code *Paginator} methods) run as the SDK wrote them, so they call back
- * into the operations: this is how they work on every SDK version.
+ * Builds SDK client interfaces over handler objects (one per operation family). Each operation
+ * method of the interface ({@code FooResponse foo(FooRequest)}) goes to the handlers' public method
+ * of the same name and parameter type; an operation no handler has throws {@link
+ * UnsupportedOperationException} naming it. The interface's other default methods (the {@code
+ * Consumer<Builder>} overloads, the no-argument forms, the {@code *Paginator} methods) run as the
+ * SDK wrote them, so they call back into the operations: this is how they work on every SDK
+ * version.
  *
  * <p>The async variant answers with completed futures (failed with the same exception the sync
  * client throws).
@@ -25,41 +27,52 @@ public final class ClientProxy implements InvocationHandler {
 
   private final Class<?> clientInterface;
   private final String serviceName;
-  private final Object handler;
+  private final List<?> handlers;
   private final boolean async;
   private final Function<RuntimeException, RuntimeException> errors;
 
   /** The handler method each interface method goes to (empty: none), resolved on first call. */
-  private final Map<Method, java.util.Optional<Method>> targets =
+  private final Map<Method, java.util.Optional<Target>> targets =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private volatile Map<String, Method> handlerMethods;
+  private volatile Map<String, Target> handlerMethods;
+
+  /** A handler's method and the handler it is called on. */
+  private record Target(Object handler, Method method) {}
 
   private ClientProxy(
       Class<?> clientInterface,
       String serviceName,
-      Object handler,
+      List<?> handlers,
       boolean async,
       Function<RuntimeException, RuntimeException> errors) {
     this.clientInterface = clientInterface;
     this.serviceName = serviceName;
-    this.handler = handler;
+    this.handlers = List.copyOf(handlers);
     this.async = async;
     this.errors = errors;
   }
 
   /**
-   * The handler's public methods by name and parameter types, built on the first call: a client
+   * The handlers' public methods by name and parameter types, built on the first call: a client
    * interface declares hundreds of operations (EC2's over 700), so nothing is resolved up front and
-   * a client costs next to nothing to create.
+   * a client costs next to nothing to create. A handler may be a package-private class of its
+   * family's package (same module), so its methods are made accessible.
    */
-  private Map<String, Method> handlerMethods() {
-    Map<String, Method> m = handlerMethods;
+  private Map<String, Target> handlerMethods() {
+    Map<String, Target> m = handlerMethods;
     if (m == null) {
       m = new HashMap<>();
-      for (Method h : handler.getClass().getMethods()) {
-        if (h.getDeclaringClass() != Object.class)
-          m.put(key(h.getName(), h.getParameterTypes()), h);
+      for (Object handler : handlers) {
+        for (Method h : handler.getClass().getMethods()) {
+          if (h.getDeclaringClass() == Object.class) continue;
+          h.setAccessible(true);
+          Target previous = m.put(key(h.getName(), h.getParameterTypes()), new Target(handler, h));
+          if (previous != null) {
+            throw new IllegalStateException(
+                "two handlers of " + serviceName + " serve " + h.getName());
+          }
+        }
       }
       handlerMethods = m;
     }
@@ -73,38 +86,38 @@ public final class ClientProxy implements InvocationHandler {
   }
 
   /**
-   * A client implementing {@code clientInterface} over {@code handler}.
+   * A client implementing {@code clientInterface} over {@code handlers}.
    *
    * @param serviceName the service's name in messages, such as {@code AutoScaling}
    * @param async whether operations answer with futures
    * @param errors turns the twin's exceptions into the SDK's
    * @param <T> the client interface
    * @param clientInterface the client interface
-   * @param handler the handler
-   * @return a client implementing {@code clientInterface} over {@code handler}
+   * @param handlers the handlers, one per operation family; no two serve one operation
+   * @return a client implementing {@code clientInterface} over {@code handlers}
    */
   public static <T> T create(
       Class<T> clientInterface,
       String serviceName,
-      Object handler,
+      List<?> handlers,
       boolean async,
       Function<RuntimeException, RuntimeException> errors) {
-    ClientProxy p = new ClientProxy(clientInterface, serviceName, handler, async, errors);
+    ClientProxy p = new ClientProxy(clientInterface, serviceName, handlers, async, errors);
     return clientInterface.cast(
         Proxy.newProxyInstance(
             clientInterface.getClassLoader(), new Class<?>[] {clientInterface}, p));
   }
 
-  private static Method find(Map<String, Method> handlerMethods, Method m, boolean async) {
+  private static Target find(Map<String, Target> handlerMethods, Method m, boolean async) {
     String name = m.getName();
     boolean future = CompletableFuture.class.isAssignableFrom(m.getReturnType());
     if (async && !future) {
       name = "async" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
-    Method t = handlerMethods.get(key(name, m.getParameterTypes()));
+    Target t = handlerMethods.get(key(name, m.getParameterTypes()));
     if (t == null) return null;
     if (async && future) return t;
-    return m.getReturnType().isAssignableFrom(t.getReturnType()) ? t : null;
+    return m.getReturnType().isAssignableFrom(t.method().getReturnType()) ? t : null;
   }
 
   @Override
@@ -116,7 +129,7 @@ public final class ClientProxy implements InvocationHandler {
         default -> "CloudTwin " + clientInterface.getSimpleName();
       };
     }
-    Method target =
+    Target target =
         targets
             .computeIfAbsent(
                 method, m -> java.util.Optional.ofNullable(find(handlerMethods(), m, async)))
@@ -125,7 +138,7 @@ public final class ClientProxy implements InvocationHandler {
       boolean futureOperation =
           async && CompletableFuture.class.isAssignableFrom(method.getReturnType());
       try {
-        Object result = target.invoke(handler, args);
+        Object result = target.method().invoke(target.handler(), args);
         return futureOperation ? CompletableFuture.completedFuture(result) : result;
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();

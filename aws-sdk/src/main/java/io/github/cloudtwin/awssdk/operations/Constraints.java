@@ -4,11 +4,19 @@ package io.github.cloudtwin.awssdk.operations;
  * AWS's member constraints on request fields (a missing member, a name's length), answered as the
  * services answer them: a {@code ValidationError} naming the member, its value and the constraint.
  */
-final class Constraints {
+public final class Constraints {
 
   private Constraints() {}
 
-  static <T> T required(String field, T value) {
+  /**
+   * {@code value}, or AWS's {@code ValidationError} when it is missing.
+   *
+   * @param field the member's name as AWS writes it in the message
+   * @param value the member's value
+   * @param <T> the member's type
+   * @return {@code value}, never null
+   */
+  public static <T> T required(String field, T value) {
     if (value == null) {
       throw AwsErrorException.constraint("ValidationError", field, null, "Member must not be null");
     }

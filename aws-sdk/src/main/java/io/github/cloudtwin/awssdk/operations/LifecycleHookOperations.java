@@ -7,7 +7,7 @@ import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.LifecycleActionResult;
 import io.github.cloudtwin.autoscaling.LifecycleHookSpec;
 import io.github.cloudtwin.autoscaling.LifecycleTransition;
-import io.github.cloudtwin.awssdk.operations.AutoScalingOperations.HookSpecification;
+import io.github.cloudtwin.awssdk.operations.AutoScalingRequests.HookSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.AutoScalingInstance;
 import io.github.cloudtwin.autoscaling.HealthCheckType;
-import io.github.cloudtwin.awssdk.operations.AutoScalingOperations.TargetGroupState;
+import io.github.cloudtwin.awssdk.operations.AutoScalingDescriptions.TargetGroupState;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.HashSet;
