@@ -1,8 +1,9 @@
 /**
  * The AWS SDK for Java v2 clients of Auto Scaling, CloudWatch, EC2, Elastic Load Balancing v2, ECS
  * and Application Auto Scaling, answered in-process by a twin. Only {@code
- * io.github.cloudtwin.awssdk} is API; the operation layer is exported to the wire-protocol module
- * alone.
+ * io.github.cloudtwin.awssdk} is API; the handlers and the operation layer live in {@code
+ * io.github.cloudtwin.awssdk.internal.*}, exported to no module (the wire-protocol module calls the
+ * SDK clients).
  */
 @SuppressWarnings({
   "requires-automatic",

@@ -9,6 +9,7 @@
 module io.github.cloudtwin.core {
   requires jdk.net;
   requires static transitive org.jspecify;
+  requires static transitive org.apiguardian.api;
 
   exports io.github.cloudtwin;
   exports io.github.cloudtwin.advice;

@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * An in-process, deterministic twin of the AWS elasticity machinery: the one entry point.
@@ -42,6 +43,7 @@ import java.util.function.BooleanSupplier;
  * byte-identical timeline. Every public method is thread-safe; the simulation itself is
  * single-threaded.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class CloudTwin implements AutoCloseable {
 
   /** The default start instant of virtual time. */

@@ -5,6 +5,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.Arns;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The validated configuration of a twin.
@@ -15,6 +16,7 @@ import java.util.List;
  * @param start the instant virtual time starts at
  * @param accountId the 12-digit account id in every ARN (default {@value Arns#DEFAULT_ACCOUNT_ID})
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TwinConfig(
     String region,
     List<AvailabilityZone> availabilityZones,

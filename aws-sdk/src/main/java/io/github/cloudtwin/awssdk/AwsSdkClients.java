@@ -1,22 +1,23 @@
 package io.github.cloudtwin.awssdk;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.awssdk.appautoscaling.ApplicationAutoScalingHandler;
-import io.github.cloudtwin.awssdk.autoscaling.AutoScalingHandler;
-import io.github.cloudtwin.awssdk.cloudwatch.CloudWatchHandler;
-import io.github.cloudtwin.awssdk.ec2.Ec2Handler;
-import io.github.cloudtwin.awssdk.ecs.EcsHandler;
-import io.github.cloudtwin.awssdk.elb.ElasticLoadBalancingV2Handler;
 import io.github.cloudtwin.awssdk.internal.ClientProxy;
-import io.github.cloudtwin.awssdk.operations.ApplicationAutoScalingOperations;
-import io.github.cloudtwin.awssdk.operations.AutoScalingOperations;
-import io.github.cloudtwin.awssdk.operations.CloudWatchOperations;
-import io.github.cloudtwin.awssdk.operations.Ec2Operations;
-import io.github.cloudtwin.awssdk.operations.EcsOperations;
-import io.github.cloudtwin.awssdk.operations.ElbOperations;
-import io.github.cloudtwin.awssdk.operations.LaunchTemplates;
+import io.github.cloudtwin.awssdk.internal.appautoscaling.ApplicationAutoScalingHandler;
+import io.github.cloudtwin.awssdk.internal.autoscaling.AutoScalingHandler;
+import io.github.cloudtwin.awssdk.internal.cloudwatch.CloudWatchHandler;
+import io.github.cloudtwin.awssdk.internal.ec2.Ec2Handler;
+import io.github.cloudtwin.awssdk.internal.ecs.EcsHandler;
+import io.github.cloudtwin.awssdk.internal.elb.ElasticLoadBalancingV2Handler;
+import io.github.cloudtwin.awssdk.internal.operations.ApplicationAutoScalingOperations;
+import io.github.cloudtwin.awssdk.internal.operations.AutoScalingOperations;
+import io.github.cloudtwin.awssdk.internal.operations.CloudWatchOperations;
+import io.github.cloudtwin.awssdk.internal.operations.Ec2Operations;
+import io.github.cloudtwin.awssdk.internal.operations.EcsOperations;
+import io.github.cloudtwin.awssdk.internal.operations.ElbOperations;
+import io.github.cloudtwin.awssdk.internal.operations.LaunchTemplates;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingAsyncClient;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
@@ -45,6 +46,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * (launch templates), so create one per twin (the JUnit extension does). Each client is
  * thread-safe; closing one does nothing (the twin owns the resources).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class AwsSdkClients {
 
   private final CloudTwin twin;
@@ -167,9 +169,11 @@ public final class AwsSdkClients {
     return twin;
   }
 
-  /** {@return the launch templates created through the SDK (shared by these clients)} */
-  @SuppressWarnings("exports") // LaunchTemplates moves to this package with issue 15's API boundary
-  public LaunchTemplates launchTemplates() {
+  /**
+   * The launch templates created through the SDK (shared by these clients). Not API: this package's
+   * tests create templates through it; users call {@code ec2().createLaunchTemplate}.
+   */
+  LaunchTemplates launchTemplates() {
     return launchTemplates;
   }
 

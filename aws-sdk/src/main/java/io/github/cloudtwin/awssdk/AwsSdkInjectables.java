@@ -3,6 +3,7 @@ package io.github.cloudtwin.awssdk;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.junit.InjectableProvider;
 import java.util.List;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingAsyncClient;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  */
 @SuppressWarnings(
     "exports") // the JUnit module is optional: this provider is found only when it is there
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class AwsSdkInjectables implements InjectableProvider<AwsSdkClients> {
 
   /** For the ServiceLoader. */

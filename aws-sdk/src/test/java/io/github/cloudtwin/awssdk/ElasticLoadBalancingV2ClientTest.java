@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.awssdk.operations.Ids;
+import io.github.cloudtwin.awssdk.internal.operations.Ids;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

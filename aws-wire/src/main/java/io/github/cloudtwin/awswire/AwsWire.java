@@ -6,6 +6,7 @@ import io.github.cloudtwin.awswire.internal.Routes;
 import io.github.cloudtwin.awswire.internal.TwinHttpClient;
 import io.github.cloudtwin.awswire.internal.WireDispatcher;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 
@@ -35,6 +36,7 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class AwsWire {
 
   private final WireDispatcher dispatcher;

@@ -4,6 +4,7 @@ import io.github.cloudtwin.awswire.internal.ControlApi;
 import io.github.cloudtwin.awswire.internal.LoopbackServer;
 import java.io.IOException;
 import java.net.URI;
+import org.apiguardian.api.API;
 
 /**
  * The wire protocols on a real HTTP/1.1 endpoint, {@code http://127.0.0.1:<ephemeral port>/} (never
@@ -14,6 +15,7 @@ import java.net.URI;
  * POST restore-zone?zone=Z}. Requests are answered on virtual time: the clock moves only when told
  * to. Thread-safe; close it to free the port.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class LoopbackEndpoint implements AutoCloseable {
 
   private final LoopbackServer server;

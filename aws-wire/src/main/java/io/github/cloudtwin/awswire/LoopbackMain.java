@@ -3,12 +3,14 @@ package io.github.cloudtwin.awswire;
 import io.github.cloudtwin.CloudTwin;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
+import org.apiguardian.api.API;
 
 /**
  * A twin behind a loopback endpoint, from the command line, for the AWS CLI, boto3 and scripts
  * outside JUnit: {@code java -cp <class path> io.github.cloudtwin.awswire.LoopbackMain [--zones N]
  * [--seed S]}. It prints {@code endpoint http://127.0.0.1:<port>} and serves until it is stopped.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class LoopbackMain {
 
   private LoopbackMain() {}

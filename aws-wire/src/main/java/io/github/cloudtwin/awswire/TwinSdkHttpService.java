@@ -2,6 +2,7 @@ package io.github.cloudtwin.awswire;
 
 import io.github.cloudtwin.awswire.internal.Routes;
 import io.github.cloudtwin.awswire.internal.TwinHttpClient;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpService;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.utils.AttributeMap;
  * software.amazon.awssdk.http.async.service.impl} name this class (set them before the first SDK
  * client of the JVM is built: the SDK remembers its choice for the JVM's life).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class TwinSdkHttpService implements SdkHttpService, SdkAsyncHttpService {
 
   /** The value of the SDK's HTTP-service system properties that selects this service. */

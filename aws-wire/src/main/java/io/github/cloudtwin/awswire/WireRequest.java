@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * One HTTP request as a wire protocol sees it: method, path with its raw query string, headers
@@ -18,6 +19,7 @@ import java.util.TreeMap;
  *     commas)
  * @param body the body, empty when there is none
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record WireRequest(
     String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
 

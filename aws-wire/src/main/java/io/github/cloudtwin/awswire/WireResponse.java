@@ -2,6 +2,7 @@ package io.github.cloudtwin.awswire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One HTTP response of a wire protocol: status, headers and body.
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param headers the headers
  * @param body the body
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record WireResponse(int status, Map<String, String> headers, byte[] body) {
 
   /**

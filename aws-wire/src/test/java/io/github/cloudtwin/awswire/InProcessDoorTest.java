@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceType;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -488,6 +489,61 @@ class InProcessDoorTest {
               e ->
                   assertThat(e.awsErrorDetails().errorCode())
                       .isEqualTo("ClusterNotFoundException"));
+    }
+  }
+
+  @Test
+  void ecsCapacityProvidersAreUpdatedAndDeletedOverAwsJson11() {
+    try (EcsClient ecs = EcsClient.builder().region(Region.US_EAST_1).build();
+        AutoScalingClient autoScaling =
+            AutoScalingClient.builder().region(Region.US_EAST_1).build();
+        Ec2Client ec2 = Ec2Client.builder().region(Region.US_EAST_1).build()) {
+      createGroup(ec2, autoScaling, "ecs-asg", 1);
+      ecs.createCapacityProvider(
+          r ->
+              r.name("cp")
+                  .autoScalingGroupProvider(
+                      p ->
+                          p.autoScalingGroupArn("ecs-asg")
+                              .managedScaling(m -> m.targetCapacity(100))));
+
+      var updated =
+          ecs.updateCapacityProvider(
+              r ->
+                  r.name("cp")
+                      .autoScalingGroupProvider(
+                          p ->
+                              p.managedScaling(
+                                  m -> m.targetCapacity(75).instanceWarmupPeriod(120))));
+
+      assertThat(updated.capacityProvider().updateStatusAsString()).isEqualTo("UPDATE_COMPLETE");
+      var managedScaling = twin.ecs().capacityProvider("cp").spec().managedScaling();
+      assertThat(managedScaling.targetCapacity()).isEqualTo(75);
+      assertThat(managedScaling.instanceWarmupPeriod()).isEqualTo(Duration.ofSeconds(120));
+      assertThat(ecs.describeCapacityProviders(r -> r.capacityProviders("cp")))
+          .hasToString(
+              inProcess.ecs().describeCapacityProviders(r -> r.capacityProviders("cp")).toString());
+      assertThatThrownBy(
+              () ->
+                  ecs.updateCapacityProvider(
+                      r ->
+                          r.name("cp")
+                              .autoScalingGroupProvider(
+                                  p -> p.managedScaling(m -> m.targetCapacity(101)))))
+          .isInstanceOfSatisfying(
+              InvalidParameterException.class,
+              e ->
+                  assertThat(e.awsErrorDetails().errorCode())
+                      .isEqualTo("InvalidParameterException"));
+
+      assertThat(
+              ecs.deleteCapacityProvider(r -> r.capacityProvider("cp"))
+                  .capacityProvider()
+                  .statusAsString())
+          .isEqualTo("INACTIVE");
+      assertThat(ecs.describeCapacityProviders(r -> r.capacityProviders("cp")).failures())
+          .singleElement()
+          .satisfies(f -> assertThat(f.reason()).isEqualTo("MISSING"));
     }
   }
 

@@ -110,13 +110,20 @@ final class EcsResources {
           Integer min = m.integer("MinimumScalingStepSize");
           Integer max = m.integer("MaximumScalingStepSize");
           Integer warmup = m.integer("InstanceWarmupPeriod");
-          ms =
-              new ManagedScaling(
-                  enabled,
-                  target == null ? 100 : target,
-                  min == null ? 1 : min,
-                  max == null ? 10_000 : max,
-                  Duration.ofSeconds(warmup == null ? 300 : warmup));
+          try {
+            ms =
+                new ManagedScaling(
+                    enabled,
+                    target == null ? 100 : target,
+                    min == null ? 1 : min,
+                    max == null ? 10_000 : max,
+                    Duration.ofSeconds(warmup == null ? 300 : warmup));
+          } catch (io.github.cloudtwin.kernel.ValidationException e) {
+            // managedScaling.targetCapacity -> TargetCapacity, the template's property
+            String f = e.field().substring(e.field().indexOf('.') + 1);
+            throw m.invalid(
+                Character.toUpperCase(f.charAt(0)) + f.substring(1), e.value(), e.allowed());
+          }
         }
         String protection = asg.string("ManagedTerminationProtection");
         if (protection != null && !protection.equals("ENABLED") && !protection.equals("DISABLED")) {

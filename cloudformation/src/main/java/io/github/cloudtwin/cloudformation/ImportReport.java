@@ -3,6 +3,7 @@ package io.github.cloudtwin.cloudformation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What an import did not simulate: resources of types the twin does not model (IAM, SNS, security
@@ -11,6 +12,7 @@ import java.util.Objects;
  * (CreationPolicy, UpdatePolicy), and notes on choices it made. Nothing here made the import fail.
  * Immutable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ImportReport {
 
   /** What an entry reports. */

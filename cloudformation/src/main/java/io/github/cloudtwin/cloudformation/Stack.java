@@ -8,11 +8,13 @@ import io.github.cloudtwin.elb.TargetGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * An imported stack: each logical id's twin resource, the outputs and exports, the import report.
  * The resources are the twin's live views; this object itself is immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Stack {
 
   private final String stackName;

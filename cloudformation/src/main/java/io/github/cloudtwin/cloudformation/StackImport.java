@@ -4,6 +4,7 @@ import io.github.cloudtwin.CloudTwin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What to import: a template, the stack name, parameter values, and the values CloudFormation would
@@ -28,6 +29,7 @@ import java.util.Objects;
  *     parameters and literal ids
  * @param templateResolver finds nested stacks' templates
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record StackImport(
     Template template,
     String stackName,

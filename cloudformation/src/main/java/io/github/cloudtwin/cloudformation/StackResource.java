@@ -2,6 +2,7 @@ package io.github.cloudtwin.cloudformation;
 
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One resource of an imported stack.
@@ -15,6 +16,7 @@ import java.util.Objects;
  *     MetricAlarm}, ...), or null when the twin has no object for it (VPC, subnet, a resource not
  *     simulated)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record StackResource(
     String logicalId,
     String resourceType,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A CloudFormation template, read from YAML (short-form tags included) or JSON, or taken from the
@@ -21,6 +22,7 @@ import java.util.Set;
  * Stack stack = StackImport.of(web).parameter("Env", "test").importInto(twin);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Template {
 
   private static final Set<String> SECTIONS =

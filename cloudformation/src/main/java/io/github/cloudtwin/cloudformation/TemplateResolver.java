@@ -3,12 +3,14 @@ package io.github.cloudtwin.cloudformation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Finds the template of a nested stack ({@code AWS::CloudFormation::Stack}) from its {@code
  * TemplateURL}. The twin fetches nothing over the network: the test says where the files are.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface TemplateResolver {
 
   /**

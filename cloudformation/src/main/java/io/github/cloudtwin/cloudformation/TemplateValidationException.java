@@ -1,12 +1,14 @@
 package io.github.cloudtwin.cloudformation;
 
 import io.github.cloudtwin.kernel.ValidationException;
+import org.apiguardian.api.API;
 
 /**
  * A template CloudFormation would reject, found before anything was created: it names the logical
  * id, the property (a path such as {@code Properties.MaxSize}) and the value. When this is thrown,
  * nothing of the stack exists in the twin.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class TemplateValidationException extends ValidationException {
 
   private static final long serialVersionUID = 1L;

@@ -4,6 +4,7 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Advice on a twin's configuration as it stands, before (or between) anything runs: the findings of
@@ -12,6 +13,7 @@ import java.util.List;
  *
  * @param findings the findings, possibly none
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Advice(List<Finding> findings) {
 
   /**

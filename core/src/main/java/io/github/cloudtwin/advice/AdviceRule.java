@@ -1,9 +1,12 @@
 package io.github.cloudtwin.advice;
 
+import org.apiguardian.api.API;
+
 /**
  * The configuration rules {@code twin.advice()} checks, each with its stable id, severity and the
  * AWS documentation page that explains it. docs/advice.md shows each rule with its example.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum AdviceRule {
 
   /**

@@ -2,6 +2,7 @@ package io.github.cloudtwin.advice;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One piece of advice about the configuration as it stands: which rule, which resources, what will
@@ -12,6 +13,7 @@ import java.util.List;
  * @param happens what will happen, in one or two sentences with the configuration's numbers
  * @param fix how to fix it
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Finding(AdviceRule rule, List<String> resources, String happens, String fix) {
 
   /**

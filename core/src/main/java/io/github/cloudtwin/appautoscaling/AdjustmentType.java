@@ -1,8 +1,10 @@
 package io.github.cloudtwin.appautoscaling;
 
 import io.github.cloudtwin.internal.scaling.Adjustment;
+import org.apiguardian.api.API;
 
 /** How a step adjustment changes the capacity. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum AdjustmentType {
   /** current + N. */
   ChangeInCapacity,

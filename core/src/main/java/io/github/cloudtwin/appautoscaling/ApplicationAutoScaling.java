@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Application Auto Scaling of one twin, for ECS services: scalable targets ({@code
@@ -36,6 +37,7 @@ import java.util.SplittableRandom;
  * pauses while a deployment is in progress; when several policies fire at one instant, the largest
  * resulting capacity wins. Obtain it from {@code twin.applicationAutoScaling()}. Thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ApplicationAutoScaling {
 
   /** At most this many policies per scalable target. */

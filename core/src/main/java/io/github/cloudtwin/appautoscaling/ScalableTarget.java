@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** A live view of a registered scalable target: its limits, policies and activities. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ScalableTarget {
 
   volatile ScalableTargetSpec spec;

@@ -2,6 +2,7 @@ package io.github.cloudtwin.appautoscaling;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
+import org.apiguardian.api.API;
 
 /**
  * What {@code RegisterScalableTarget} takes, for an ECS service.
@@ -14,6 +15,7 @@ import io.github.cloudtwin.kernel.ValidationException;
  * @param dynamicScalingInSuspended suspends scale-in by policies
  * @param dynamicScalingOutSuspended suspends scale-out by policies
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ScalableTargetSpec(
     String serviceNamespace,
     String resourceId,

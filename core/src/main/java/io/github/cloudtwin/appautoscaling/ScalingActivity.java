@@ -1,6 +1,7 @@
 package io.github.cloudtwin.appautoscaling;
 
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * A scaling activity, as {@code DescribeScalingActivities} shows it: {@code InProgress} while the
@@ -16,6 +17,7 @@ import java.time.Instant;
  * @param statusMessage such as {@code Successfully set desired count to 6. Change successfully
  *     fulfilled by ecs.}; null while {@code InProgress}
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ScalingActivity(
     String activityId,
     String resourceId,

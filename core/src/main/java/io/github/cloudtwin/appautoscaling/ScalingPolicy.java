@@ -2,11 +2,13 @@ package io.github.cloudtwin.appautoscaling;
 
 import io.github.cloudtwin.cloudwatch.AlarmAction;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A live view of a scaling policy: its spec, ARN, the alarms it owns (target tracking) and the
  * action to attach to your own alarm (step scaling).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ScalingPolicy {
 
   private final PolicyState state;

@@ -5,6 +5,7 @@ import io.github.cloudtwin.internal.scaling.StepIntervals;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A step scaling policy: attach {@link ScalingPolicy#alarmAction()} to an alarm of your own; each
@@ -17,6 +18,7 @@ import java.util.List;
  * @param minAdjustmentMagnitude for PercentChangeInCapacity: the least |change|, or 0
  * @param cooldown default 300 s (ECS)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record StepScalingPolicySpec(
     String policyName,
     String resourceId,

@@ -5,6 +5,7 @@ import io.github.cloudtwin.cloudwatch.Statistic;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * A target tracking policy: keep a metric at {@code targetValue}. Application Auto Scaling creates
@@ -22,6 +23,7 @@ import java.time.Duration;
  * @param scaleInCooldown default 300 s (ECS)
  * @param disableScaleIn never remove capacity
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TargetTrackingPolicySpec(
     String policyName,
     String resourceId,

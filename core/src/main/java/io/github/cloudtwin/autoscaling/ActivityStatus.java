@@ -1,6 +1,9 @@
 package io.github.cloudtwin.autoscaling;
 
+import org.apiguardian.api.API;
+
 /** The {@code StatusCode} of a scaling activity (the subset the twin produces). */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum ActivityStatus {
   /** Waiting for the instance to pass its launch steps. */
   PreInService,

@@ -1,8 +1,10 @@
 package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.internal.scaling.Adjustment;
+import org.apiguardian.api.API;
 
 /** How a simple or step policy's adjustment is read. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum AdjustmentType {
   /** Add the adjustment to the current capacity (negative removes). */
   ChangeInCapacity,

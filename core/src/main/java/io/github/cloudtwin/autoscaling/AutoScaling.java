@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleToIntFunction;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * EC2 Auto Scaling of one twin: groups, scaling policies, lifecycle hooks, Standby, scheduled
@@ -24,6 +25,7 @@ import java.util.function.Function;
  * <p>Obtain it from {@code twin.autoScaling()}. Thread-safe: every method runs under the simulation
  * lock. Names, defaults and messages follow AWS (see docs/autoscaling.md).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class AutoScaling {
 
   /** The namespace of the group metrics. */

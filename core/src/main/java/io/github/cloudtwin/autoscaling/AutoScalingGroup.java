@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A live view of one Auto Scaling group: read it again to see current values; collections it
  * returns are immutable snapshots. Thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class AutoScalingGroup {
 
   private final Kernel kernel;

@@ -6,6 +6,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * An Auto Scaling group as {@code CreateAutoScalingGroup} takes it: launch settings, capacity
@@ -43,6 +44,7 @@ import java.util.List;
  * @param maxInstanceLifetime how long an instance may serve before it is replaced: null or zero
  *     (none, the default) or at least 86,400 s
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record AutoScalingGroupSpec(
     String autoScalingGroupName,
     String launchTemplateName,

@@ -2,6 +2,7 @@ package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.ec2.PurchaseOption;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * An instance of an Auto Scaling group, as {@code DescribeAutoScalingInstances} shows it: an
@@ -19,6 +20,7 @@ import java.time.Instant;
  * @param weightedCapacity the capacity units it counts toward desired (1 without weights)
  * @param purchaseOption On-Demand or Spot
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record AutoScalingInstance(
     String instanceId,
     String availabilityZone,

@@ -1,6 +1,9 @@
 package io.github.cloudtwin.autoscaling;
 
+import org.apiguardian.api.API;
+
 /** What a group does when launches into a zone fail ({@code AvailabilityZoneDistribution}). */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum CapacityDistributionStrategy {
   /** Launch in another healthy zone (the default). */
   BALANCED_BEST_EFFORT("balanced-best-effort"),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The real size of an Auto Scaling group from one instant on: its instances that are Pending
@@ -14,6 +15,7 @@ import java.util.TreeMap;
  * @param time when the group took this size
  * @param byZone instances per zone of the group, sorted by zone
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record GroupSize(Instant time, SortedMap<String, Integer> byZone) {
 
   /**

@@ -3,6 +3,7 @@ package io.github.cloudtwin.autoscaling;
 import io.github.cloudtwin.ec2.InstanceType;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
+import org.apiguardian.api.API;
 
 /**
  * One instance type a mixed-instances group may launch
@@ -12,6 +13,7 @@ import io.github.cloudtwin.kernel.ValidationException;
  * @param weightedCapacity the capacity units one instance of this type counts, 1 to 999, or null
  *     (no weights: every instance counts 1)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record LaunchTemplateOverride(String instanceType, Integer weightedCapacity) {
 
   /**

@@ -3,6 +3,7 @@ package io.github.cloudtwin.autoscaling;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * A lifecycle hook, as {@code PutLifecycleHook} takes it.
@@ -13,6 +14,7 @@ import java.time.Duration;
  * @param heartbeatTimeout 30 s to 7200 s, default 3600 s
  * @param defaultResult applied on timeout: ABANDON (default) or CONTINUE
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record LifecycleHookSpec(
     String lifecycleHookName,
     String autoScalingGroupName,

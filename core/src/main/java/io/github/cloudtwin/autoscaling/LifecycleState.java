@@ -1,6 +1,9 @@
 package io.github.cloudtwin.autoscaling;
 
+import org.apiguardian.api.API;
+
 /** The lifecycle state of an instance in an Auto Scaling group, with AWS's names. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum LifecycleState {
   /** Launched, booting. */
   PENDING("Pending"),

@@ -1,10 +1,13 @@
 package io.github.cloudtwin.autoscaling;
 
+import org.apiguardian.api.API;
+
 /**
  * What an Auto Scaling group needs from one target group: register, deregister (with draining) and
  * the health the load balancer reports. The ELB service provides an adapter; tests may use a small
  * fake. Called on the simulation thread.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface LoadBalancerTargets {
 
   /** {@return the target group name} */

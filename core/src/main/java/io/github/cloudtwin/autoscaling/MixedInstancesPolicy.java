@@ -5,6 +5,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A group's MixedInstancesPolicy: the instance types it may launch (the launch template's
@@ -31,6 +32,7 @@ import java.util.Set;
  * @param spotMaxPrice the most to pay per instance-hour for Spot, greater than 0, or null (the
  *     On-Demand price, AWS's default); pools priced above it are not used
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record MixedInstancesPolicy(
     List<LaunchTemplateOverride> overrides,
     OnDemandAllocationStrategy onDemandAllocationStrategy,

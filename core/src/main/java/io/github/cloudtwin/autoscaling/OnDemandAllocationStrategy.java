@@ -1,9 +1,12 @@
 package io.github.cloudtwin.autoscaling;
 
+import org.apiguardian.api.API;
+
 /**
  * How a mixed-instances group picks the instance type of an On-Demand launch
  * (InstancesDistribution.OnDemandAllocationStrategy).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum OnDemandAllocationStrategy {
   /** The overrides' order: the first type that can launch in the zone (the default). */
   PRIORITIZED("prioritized"),

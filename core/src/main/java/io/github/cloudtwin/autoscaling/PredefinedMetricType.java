@@ -1,6 +1,9 @@
 package io.github.cloudtwin.autoscaling;
 
+import org.apiguardian.api.API;
+
 /** The predefined metrics of EC2 Auto Scaling target tracking. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum PredefinedMetricType {
   /** {@code AWS/EC2 CPUUtilization{AutoScalingGroupName}} Average. */
   ASGAverageCPUUtilization,

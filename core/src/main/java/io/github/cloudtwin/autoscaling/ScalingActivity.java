@@ -1,6 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * A scaling activity, as {@code DescribeScalingActivities} shows it: an immutable snapshot.
@@ -20,6 +21,7 @@ import java.time.Instant;
  * @param timelineEventId the timeline event that records its start (its cause chain leads to the
  *     alarm transition or call that caused it)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ScalingActivity(
     String activityId,
     String autoScalingGroupName,

@@ -1,9 +1,12 @@
 package io.github.cloudtwin.autoscaling;
 
+import org.apiguardian.api.API;
+
 /**
  * AWS's {@code ScalingActivityInProgress} error: a call that honours the cooldown while a scaling
  * activity or cooldown is in progress.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class ScalingActivityInProgressException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;

@@ -1,9 +1,12 @@
 package io.github.cloudtwin.autoscaling;
 
+import org.apiguardian.api.API;
+
 /**
  * Told about scaling activities as they start and end, on the simulation thread. A Mockito mock
  * works as a listener.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface ScalingActivityListener {
 
   /**

@@ -3,11 +3,13 @@ package io.github.cloudtwin.autoscaling;
 import io.github.cloudtwin.cloudwatch.AlarmAction;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A live view of one scaling policy. Put {@link #asAlarmAction()} on an alarm to run the policy
  * when the alarm goes to ALARM (and every minute while it stays there). Thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ScalingPolicy {
 
   private final PolicyRuntime runtime;

@@ -1,6 +1,9 @@
 package io.github.cloudtwin.autoscaling;
 
+import org.apiguardian.api.API;
+
 /** The processes of a group that {@code SuspendProcesses} can suspend. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum ScalingProcess {
   /** Launching instances. */
   Launch,

@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.internal.kernel.VirtualClock;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * A scheduled action, as {@code PutScheduledUpdateGroupAction} takes it: once at {@code startTime},
@@ -20,6 +21,7 @@ import java.time.Instant;
  * @param maxSize the new MaxSize, or null
  * @param desiredCapacity the new DesiredCapacity, or null
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ScheduledActionSpec(
     String scheduledActionName,
     String autoScalingGroupName,

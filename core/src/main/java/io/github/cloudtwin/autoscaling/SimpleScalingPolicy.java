@@ -3,6 +3,7 @@ package io.github.cloudtwin.autoscaling;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * A simple scaling policy: one adjustment per trigger, then a cooldown.
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param minAdjustmentMagnitude for PercentChangeInCapacity only: the least |change|, or null
  * @param cooldown overrides the group's DefaultCooldown, or null
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record SimpleScalingPolicy(
     String policyName,
     String autoScalingGroupName,

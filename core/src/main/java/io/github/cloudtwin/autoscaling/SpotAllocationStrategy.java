@@ -1,11 +1,14 @@
 package io.github.cloudtwin.autoscaling;
 
+import org.apiguardian.api.API;
+
 /**
  * How a mixed-instances group picks the Spot pool (instance type in a zone) of a Spot launch
  * (InstancesDistribution.SpotAllocationStrategy). The twin ranks the pools of the group's overrides
  * in the launch's zone from its Spot market ({@code ec2().spotPool(zone, type)}): prices per
  * capacity unit (the Spot price divided by the override's weight) and free places.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum SpotAllocationStrategy {
   /**
    * The pools with the highest capacity availability, then the lowest price among them (AWS's

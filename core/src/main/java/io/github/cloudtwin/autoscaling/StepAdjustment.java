@@ -1,6 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.internal.scaling.StepIntervals;
+import org.apiguardian.api.API;
 
 /**
  * One step of a step policy: bounds relative to the alarm threshold (null means minus or plus
@@ -10,6 +11,7 @@ import io.github.cloudtwin.internal.scaling.StepIntervals;
  * @param metricIntervalUpperBound upper bound, or null for plus infinity
  * @param scalingAdjustment the adjustment
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record StepAdjustment(
     Double metricIntervalLowerBound, Double metricIntervalUpperBound, int scalingAdjustment) {
 

@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A step scaling policy: the alarm's breach size selects a step; warming instances count as
@@ -17,6 +18,7 @@ import java.util.List;
  * @param metricAggregationType Average (default), Minimum or Maximum
  * @param estimatedInstanceWarmup overrides DefaultInstanceWarmup, or null
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record StepScalingPolicy(
     String policyName,
     String autoScalingGroupName,

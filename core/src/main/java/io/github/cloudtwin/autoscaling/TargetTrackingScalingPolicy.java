@@ -9,6 +9,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A target tracking policy: keeps a metric near {@code targetValue}. The group creates and owns its
@@ -26,6 +27,7 @@ import java.util.List;
  * @param customMetrics a customized metric as metric math ({@code CustomizedMetricSpecification.
  *     Metrics}): the queries, exactly one returning data, a one-minute time series; empty otherwise
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TargetTrackingScalingPolicy(
     String policyName,
     String autoScalingGroupName,

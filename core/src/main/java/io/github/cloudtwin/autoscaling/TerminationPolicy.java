@@ -8,12 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
+import org.apiguardian.api.API;
 
 /**
  * A termination policy: given the scale-in candidates of the chosen zone(s), it keeps the ones it
  * would terminate first. Policies of a group apply in order until one candidate is left; zone
  * balance always comes first. Stateless and thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface TerminationPolicy {
 
   /** {@return the policy name, such as {@code OldestInstance}} */

@@ -1,8 +1,11 @@
 package io.github.cloudtwin.cloudwatch;
 
+import org.apiguardian.api.API;
+
 /**
  * Why a composite alarm's actions are suppressed, as {@code CompositeAlarm.ActionsSuppressedBy}.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum ActionsSuppressedBy {
   /** The composite alarm waits for the suppressor to go into ALARM ({@code WaitPeriod}). */
   WAIT_PERIOD("WaitPeriod"),

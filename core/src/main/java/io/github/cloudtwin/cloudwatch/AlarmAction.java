@@ -2,6 +2,7 @@ package io.github.cloudtwin.cloudwatch;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Something an alarm does when it changes state: notify, or execute a scaling policy.
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
  * AWS does for Auto Scaling and Application Auto Scaling actions. A Mockito mock works as an
  * action.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface AlarmAction {
 
   /** {@return a name for timelines and messages, such as the policy name or an ARN} */

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.cloudwatch;
 
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * What an alarm action learns when it is invoked.
@@ -18,6 +19,7 @@ import java.time.Instant;
  * @param reason the alarm's state reason
  * @param causeEventId the timeline event of the evaluation that triggered this invocation
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record AlarmActionContext(
     String alarmName,
     AlarmState state,

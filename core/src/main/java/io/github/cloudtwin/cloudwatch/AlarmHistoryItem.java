@@ -1,6 +1,7 @@
 package io.github.cloudtwin.cloudwatch;
 
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * One entry of an alarm's history, as {@code DescribeAlarmHistory} returns it.
@@ -17,6 +18,7 @@ import java.time.Instant;
  *     {"version":"1.0","oldState":{"stateValue":"OK","stateReason":"…"},"newState":{"stateValue":
  *     "ALARM","stateReason":"…","stateReasonData":{…}}}}; null for other types
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record AlarmHistoryItem(
     Instant timestamp,
     String type,

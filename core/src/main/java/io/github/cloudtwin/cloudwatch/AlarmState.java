@@ -1,6 +1,9 @@
 package io.github.cloudtwin.cloudwatch;
 
+import org.apiguardian.api.API;
+
 /** The state of a metric alarm, with AWS's names. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum AlarmState {
   /** The metric is within the threshold. */
   OK,

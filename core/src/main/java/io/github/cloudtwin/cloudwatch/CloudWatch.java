@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CloudWatch of one twin: the metric store ({@code PutMetricData}, {@code GetMetricStatistics}) and
@@ -26,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * AlarmEvaluator}), transitions ({@code AlarmTransitions}) and actions ({@code AlarmActions}), and
  * the composite alarms ({@code CompositeAlarms}) do the work.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class CloudWatch {
 
   private final Kernel kernel;
@@ -73,14 +76,14 @@ public final class CloudWatch {
         new MetricOverrides() {
           @Override
           public boolean isSuppressed(
-              String metricName, String instanceId, String groupName, long epochMillis) {
+              String metricName, String instanceId, @Nullable String groupName, long epochMillis) {
             kernel.checkOpen();
             return injector.isSuppressed(metricName, instanceId, groupName, epochMillis);
           }
 
           @Override
           public double injectedValue(
-              String metricName, String instanceId, String groupName, long epochMillis) {
+              String metricName, String instanceId, @Nullable String groupName, long epochMillis) {
             kernel.checkOpen();
             return injector.injectedValue(metricName, instanceId, groupName, epochMillis);
           }

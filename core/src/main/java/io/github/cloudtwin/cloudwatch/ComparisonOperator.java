@@ -1,6 +1,9 @@
 package io.github.cloudtwin.cloudwatch;
 
+import org.apiguardian.api.API;
+
 /** How an alarm compares its statistic with its threshold, with AWS's names. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum ComparisonOperator {
   /** statistic {@code >=} threshold. */
   GreaterThanOrEqualToThreshold(">="),

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A live view of one composite alarm: its definition, state, reason, whether its actions are
  * suppressed, and its history. Read it again to see the current values. Touching a deleted alarm
  * fails, naming when it was deleted.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class CompositeAlarm {
 
   private final CompositeAlarms owner;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The definition of a composite alarm, as {@code PutCompositeAlarm} takes it.
@@ -26,6 +27,7 @@ import java.util.List;
  * @param actionsSuppressorExtensionPeriod how long actions stay suppressed after the suppressor
  *     leaves ALARM; required with a suppressor, null without
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record CompositeAlarmSpec(
     String alarmName,
     String alarmDescription,

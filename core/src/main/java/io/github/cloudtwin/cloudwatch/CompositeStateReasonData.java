@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The data behind a composite alarm's state, as {@code DescribeAlarms} returns it in {@code
@@ -12,6 +13,7 @@ import java.util.Locale;
  *
  * @param triggeringAlarms the alarms, each with its ARN, state and when it entered that state
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record CompositeStateReasonData(List<TriggeringAlarm> triggeringAlarms) {
 
   private static final DateTimeFormatter TIME =

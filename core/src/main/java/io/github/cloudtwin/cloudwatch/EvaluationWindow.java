@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Where an alarm's evaluation range falls, as PutMetricAlarm's {@code EvaluationWindow}: a {@link
@@ -22,6 +23,7 @@ import java.util.Set;
  *
  * <p>Immutable value.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class EvaluationWindow {
 
   /** The periods AWS accepts with a wall clock window (API_WallClockWindow), in seconds. */

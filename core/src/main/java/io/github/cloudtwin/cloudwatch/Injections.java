@@ -2,6 +2,7 @@ package io.github.cloudtwin.cloudwatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The active injections, resolved to absolute windows; guarded by the kernel lock. */
 final class Injections {
@@ -36,7 +37,7 @@ final class Injections {
   /**
    * The newest metric-id injection of {@code metric} covering {@code t} (a gap included), or null.
    */
-  Active newestFor(MetricId metric, long t) {
+  @Nullable Active newestFor(MetricId metric, long t) {
     for (int i = all.size() - 1; i >= 0; i--) {
       Active a = all.get(i);
       if (metric.equals(a.spec.metric()) && a.covers(t)) {
@@ -57,7 +58,8 @@ final class Injections {
   }
 
   /** The newest matching injection covering {@code t}, instance beating group, or null. */
-  Active find(String metricName, String instanceId, String groupName, long t) {
+  @Nullable Active find(
+      String metricName, @Nullable String instanceId, @Nullable String groupName, long t) {
     Active groupHit = null;
     for (int i = all.size() - 1; i >= 0; i--) {
       Active a = all.get(i);

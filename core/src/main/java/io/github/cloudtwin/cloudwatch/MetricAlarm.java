@@ -4,11 +4,13 @@ import io.github.cloudtwin.kernel.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A live view of one metric alarm: its definition, state, reason and history. Read it again to see
  * the current values. Touching a deleted alarm fails, naming when it was deleted.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class MetricAlarm {
 
   private final Timeline timeline;

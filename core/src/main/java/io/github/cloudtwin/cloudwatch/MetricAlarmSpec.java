@@ -3,6 +3,7 @@ package io.github.cloudtwin.cloudwatch;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The definition of a metric alarm, as {@code PutMetricAlarm} takes it.
@@ -35,6 +36,7 @@ import java.util.List;
  *     Metrics}; empty for an alarm on one metric): exactly one returns data, and {@code metric} and
  *     {@code statistic} are then null
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record MetricAlarmSpec(
     String alarmName,
     String alarmDescription,

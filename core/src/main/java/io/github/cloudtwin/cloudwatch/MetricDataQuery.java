@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * One element of a metric math request, as AWS's {@code MetricDataQuery}: either a metric to
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  * @param returnData whether this element's result is returned (in an alarm: watched)
  * @param period an expression's period (must match its metrics'), or null
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record MetricDataQuery(
     String id,
     MetricStat metricStat,

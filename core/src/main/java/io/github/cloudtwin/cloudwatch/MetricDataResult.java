@@ -2,6 +2,7 @@ package io.github.cloudtwin.cloudwatch;
 
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One series of a {@link CloudWatch#getMetricData} answer, as AWS's {@code MetricDataResult}:
@@ -14,6 +15,7 @@ import java.util.List;
  * @param values the value of each of those periods
  * @param statusCode {@code Complete}
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record MetricDataResult(
     String id, String label, List<Instant> timestamps, List<Double> values, String statusCode) {
 

@@ -5,6 +5,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The identity of a CloudWatch metric: namespace, metric name and the exact set of dimensions.
@@ -16,6 +17,7 @@ import java.util.TreeMap;
  * @param metricName such as {@code CPUUtilization}
  * @param dimensions name to value, at most 30, sorted by name (immutable)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record MetricId(String namespace, String metricName, Map<String, String> dimensions) {
 
   /**

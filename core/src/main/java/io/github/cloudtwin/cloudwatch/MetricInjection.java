@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * Metric values a test injects over a window of virtual time: for one instance, for every instance
@@ -30,6 +31,7 @@ import java.time.Instant;
  * @param to window end (exclusive), or null
  * @param signal the values
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record MetricInjection(
     String metricName,
     String instanceId,

@@ -7,6 +7,7 @@ import io.github.cloudtwin.internal.kernel.VirtualClock;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Metric injections of one CloudWatch: validates an injection (its window, the instance or group it
@@ -139,7 +140,8 @@ final class MetricInjector {
   }
 
   /** The injected value for the instance (or its group) at {@code epochMillis}; NaN when none. */
-  double injectedValue(String metricName, String instanceId, String groupName, long epochMillis) {
+  double injectedValue(
+      String metricName, String instanceId, @Nullable String groupName, long epochMillis) {
     if (injections.isEmpty()) {
       return Double.NaN;
     }
@@ -148,7 +150,8 @@ final class MetricInjector {
   }
 
   /** Whether a gap silences the instance's (or its group's) metric at {@code epochMillis}. */
-  boolean isSuppressed(String metricName, String instanceId, String groupName, long epochMillis) {
+  boolean isSuppressed(
+      String metricName, String instanceId, @Nullable String groupName, long epochMillis) {
     if (injections.isEmpty()) {
       return false;
     }

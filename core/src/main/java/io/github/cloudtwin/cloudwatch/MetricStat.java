@@ -3,6 +3,7 @@ package io.github.cloudtwin.cloudwatch;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * One metric, statistic and period to retrieve, as the {@code MetricStat} of a {@code
@@ -14,6 +15,7 @@ import java.time.Duration;
  *     p99})
  * @param unit only datapoints published with this unit count; null for every unit
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record MetricStat(MetricId metric, Duration period, Statistic stat, StandardUnit unit) {
 
   /**

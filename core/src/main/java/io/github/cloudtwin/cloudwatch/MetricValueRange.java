@@ -1,12 +1,14 @@
 package io.github.cloudtwin.cloudwatch;
 
 import io.github.cloudtwin.kernel.ValidationException;
+import org.apiguardian.api.API;
 
 /**
  * The values CloudWatch stores: zero, or a finite magnitude between {@link #SMALLEST} and {@link
  * #LARGEST} (about 2^-360 to 2^360, MetricDatum's documented range); anything else is rejected,
  * never stored. Stateless.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class MetricValueRange {
 
   /** The smallest non-zero magnitude CloudWatch accepts. */

@@ -2,12 +2,14 @@ package io.github.cloudtwin.cloudwatch;
 
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
+import org.apiguardian.api.API;
 
 /**
  * A cheap handle for publishing to one metric again and again, used by the services that publish
  * AWS metrics every period (EC2 CPU, load-balancer counts). Resolving the metric once keeps the
  * per-minute hot path free of map look-ups and allocation.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class MetricWriter {
 
   private final Kernel kernel;

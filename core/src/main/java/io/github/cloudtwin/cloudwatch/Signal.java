@@ -3,11 +3,13 @@ package io.github.cloudtwin.cloudwatch;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * The shape of injected metric values over a window: constant, a series (one value per step), a
  * linear ramp, or a gap (the metric goes silent).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface Signal {
 
   /**

@@ -1,6 +1,9 @@
 package io.github.cloudtwin.cloudwatch;
 
+import org.apiguardian.api.API;
+
 /** CloudWatch's units, with AWS's spelling available from {@link #awsName()}. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum StandardUnit {
   /** {@code Seconds}. */
   SECONDS("Seconds"),

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The data behind an alarm's state, as {@code DescribeAlarms} returns it in {@code
@@ -24,6 +25,7 @@ import java.util.Locale;
  * @param evaluatedDatapoints the datapoints that decided the state, newest first: as many as the
  *     transition needs (M for ALARM, N - M + 1 for OK, N for INSUFFICIENT_DATA)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record StateReasonData(
     String version,
     Instant queryDate,

@@ -3,6 +3,7 @@ package io.github.cloudtwin.cloudwatch;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * A statistic over the datapoints of one period: {@code SampleCount}, {@code Average}, {@code Sum},
@@ -12,6 +13,7 @@ import java.util.Locale;
  * @param name the statistic as AWS writes it
  * @param percentile for percentiles, the fraction in (0, 1) (p99 = 0.99); NaN otherwise
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Statistic(String name, double percentile) {
 
   /** The number of samples. */

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.cloudwatch;
 
 import io.github.cloudtwin.kernel.ValidationException;
+import org.apiguardian.api.API;
 
 /**
  * A pre-aggregated set of samples for {@code PutMetricData}, as AWS's {@code StatisticValues}.
@@ -10,6 +11,7 @@ import io.github.cloudtwin.kernel.ValidationException;
  * @param minimum the lowest sample
  * @param maximum the highest sample
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record StatisticValues(double sampleCount, double sum, double minimum, double maximum) {
 
   /**

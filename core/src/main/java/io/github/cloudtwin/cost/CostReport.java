@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a scenario cost over {@code [from, to)}, in US dollars, from the timeline's facts: per
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param tasks one charge per Fargate task that ran, in placement order
  * @param priceSource where the prices came from
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record CostReport(
     Instant from,
     Instant to,

@@ -3,6 +3,7 @@ package io.github.cloudtwin.cost;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.InstanceState;
+import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.ec2.Regions;
 import io.github.cloudtwin.ecs.TaskDefinition;
 import io.github.cloudtwin.ecs.TaskStatus;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  * CostReport#unattributedUsd() unattributed}: a replacement is the group keeping its size, not the
  * policy adding capacity.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Costs {
 
   private static final long MINIMUM_SECONDS = 60;
@@ -221,10 +224,7 @@ public final class Costs {
       this.zone = l.availabilityZone();
       this.launchEventId = eventId;
       this.policy = policy;
-      this.option =
-          l.purchaseOption() == io.github.cloudtwin.ec2.PurchaseOption.SPOT
-              ? PurchaseOption.SPOT
-              : PurchaseOption.ON_DEMAND;
+      this.option = l.purchaseOption();
     }
 
     void state(InstanceState to, Instant at) {
@@ -249,7 +249,7 @@ public final class Costs {
   private static final class TaskMeter {
     final String taskId;
     final String taskDefinition;
-    final String serviceName;
+    final @Nullable String serviceName;
     @Nullable Instant since;
     long billedMillis;
 

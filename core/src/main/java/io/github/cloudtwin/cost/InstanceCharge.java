@@ -1,6 +1,8 @@
 package io.github.cloudtwin.cost;
 
+import io.github.cloudtwin.ec2.PurchaseOption;
 import java.time.Duration;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param usd what it cost
  * @param launchEventId the timeline event of its launch
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record InstanceCharge(
     String instanceId,
     String instanceType,

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.cost;
 
 import io.github.cloudtwin.ec2.InstanceType;
+import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.ec2.Regions;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Prices in US dollars: EC2 Linux instances per hour (On-Demand and Spot) by region and instance
@@ -20,6 +22,7 @@ import java.util.TreeMap;
  * ValidationException}, never a guess: supply your own with {@link #builder()} or extend it with
  * {@link #toBuilder()}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class PriceTable {
 
   /** The date the built-in figures were taken. */
@@ -100,7 +103,7 @@ public final class PriceTable {
       Map<String, Double> m = option == PurchaseOption.SPOT ? spot : onDemand;
       throw new ValidationException(
           "instanceType",
-          instanceType + " (" + option + ") in " + region,
+          instanceType + " (" + option.name() + ") in " + region,
           "a type and region this price table has ("
               + (m.isEmpty() ? "none" : String.join(", ", m.keySet()))
               + "); add it with PriceTable.builder() or toBuilder()");

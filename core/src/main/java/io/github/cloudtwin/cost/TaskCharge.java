@@ -1,6 +1,8 @@
 package io.github.cloudtwin.cost;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one Fargate task cost: billed per second, at least one minute, from the start of its image
@@ -14,10 +16,11 @@ import java.time.Duration;
  * @param billed the time billed (at least one minute)
  * @param usd what it cost
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record TaskCharge(
     String taskId,
     String taskDefinition,
-    String serviceName,
+    @Nullable String serviceName,
     double vCpu,
     double memoryGb,
     Duration billed,

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.ec2;
 
 import io.github.cloudtwin.internal.kernel.Require;
+import org.apiguardian.api.API;
 
 /**
  * An Availability Zone: its name ({@code us-east-1a}), its zone id ({@code use1-az1}) and region.
@@ -9,6 +10,7 @@ import io.github.cloudtwin.internal.kernel.Require;
  * @param zoneId the physical zone id
  * @param region the region code
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record AvailabilityZone(String name, String zoneId, String region) {
 
   /**

@@ -1,10 +1,13 @@
 package io.github.cloudtwin.ec2;
 
+import org.apiguardian.api.API;
+
 /**
  * Contributes CPU utilization to instances, for instance from the load-balancer traffic they serve.
  * EC2 sums the contributions with the instance's idle level and caps at 100 %.
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface CpuLoadModel {
 
   /**

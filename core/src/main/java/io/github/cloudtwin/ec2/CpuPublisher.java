@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes {@code AWS/EC2 CPUUtilization} for every reachable running instance at the end of each
@@ -35,10 +36,15 @@ final class CpuPublisher {
 
   /** Per-instance publishing state. */
   private static final class State {
-    MetricWriter writer;
-    MetricWriter groupWriter;
+    final MetricWriter writer;
+    final @Nullable MetricWriter groupWriter;
     double basicSum;
     int basicCount;
+
+    State(MetricWriter writer, @Nullable MetricWriter groupWriter) {
+      this.writer = writer;
+      this.groupWriter = groupWriter;
+    }
   }
 
   /**
@@ -83,14 +89,11 @@ final class CpuPublisher {
           }
           v = Math.max(0, Math.min(100, v));
           if (st == null) {
-            st = new State();
-            st.writer =
+            MetricWriter writer =
                 cloudWatch.writer(
                     MetricId.of(NAMESPACE, METRIC, "InstanceId", i.instanceId()),
                     StandardUnit.PERCENT);
-            if (group != null) {
-              st.groupWriter = groupWriter(group);
-            }
+            st = new State(writer, group == null ? null : groupWriter(group));
             i.publisherState = st;
           }
           if (i.spec().detailedMonitoring()) {
@@ -111,8 +114,9 @@ final class CpuPublisher {
 
   private static void emit(State st, long stamp, double value) {
     st.writer.put(stamp, value);
-    if (st.groupWriter != null) {
-      st.groupWriter.merge(stamp, value);
+    MetricWriter groupWriter = st.groupWriter;
+    if (groupWriter != null) {
+      groupWriter.merge(stamp, value);
     }
   }
 

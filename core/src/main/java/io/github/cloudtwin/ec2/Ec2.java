@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apiguardian.api.API;
 
 /**
  * EC2 of one twin: Availability Zones and their state, instances and their lifecycle, and the
@@ -23,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ({@code SpotMarket}) and its interruptions ({@code SpotInterruptions}) and the CPU publisher
  * ({@code CpuPublisher}) do the work.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Ec2 {
 
   /** The tag Auto Scaling puts on the instances it launches. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The instances of one EC2 and their state machine: launch (throttling, zone capacity, Spot
@@ -27,7 +28,7 @@ final class Ec2Instances {
   private final List<InstanceListener> listeners;
   private final SplittableRandom ids;
   private final Map<String, Instance> instances = new LinkedHashMap<>();
-  private Instance[] liveSnapshot;
+  private Instance @Nullable [] liveSnapshot;
   private int instanceQuota = Ec2.DEFAULT_INSTANCE_QUOTA;
   private int notTerminated;
 
@@ -250,9 +251,11 @@ final class Ec2Instances {
    * A snapshot of every instance, rebuilt only after a launch (the publisher's per-minute list).
    */
   Instance[] liveInstances() {
-    if (liveSnapshot == null) {
-      liveSnapshot = instances.values().toArray(new Instance[0]);
+    Instance[] snapshot = liveSnapshot;
+    if (snapshot == null) {
+      snapshot = instances.values().toArray(new Instance[0]);
+      liveSnapshot = snapshot;
     }
-    return liveSnapshot;
+    return snapshot;
   }
 }

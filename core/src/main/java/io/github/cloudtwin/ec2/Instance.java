@@ -4,27 +4,30 @@ import io.github.cloudtwin.kernel.Timeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live view of one EC2 instance. Its state changes as virtual time passes; read it again to see
  * the current values. Thread-safe for reads.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Instance {
 
   private final String instanceId;
   private final InstanceSpec spec;
   private final InstanceType type;
   private final Instant launchTime;
-  private final String groupName;
+  private final @Nullable String groupName;
   private volatile InstanceState state = InstanceState.PENDING;
   private volatile boolean crashed;
   private volatile boolean zoneImpaired;
   private volatile Instant stateSince;
-  private volatile Instant rebalanceRecommendedAt;
-  private volatile Instant interruptionTime;
+  private volatile @Nullable Instant rebalanceRecommendedAt;
+  private volatile @Nullable Instant interruptionTime;
 
   /** Publishing state of the CPU publisher (simulation thread only). */
-  Object publisherState;
+  @Nullable Object publisherState;
 
   private final Timeline timeline;
 
@@ -67,7 +70,7 @@ public final class Instance {
   }
 
   /** {@return when EC2 sent this Spot Instance a rebalance recommendation, or null (none)} */
-  public Instant rebalanceRecommendedAt() {
+  public @Nullable Instant rebalanceRecommendedAt() {
     return rebalanceRecommendedAt;
   }
 
@@ -75,7 +78,7 @@ public final class Instance {
    * {@return when EC2 interrupts (or interrupted) this Spot Instance, as its interruption notice
    * gives it, or null (no notice)}
    */
-  public Instant interruptionTime() {
+  public @Nullable Instant interruptionTime() {
     return interruptionTime;
   }
 
@@ -113,7 +116,7 @@ public final class Instance {
    * {@return the Auto Scaling group that launched it (tag {@code aws:autoscaling:groupName}), or
    * null}
    */
-  public String groupName() {
+  public @Nullable String groupName() {
     return groupName;
   }
 

@@ -1,9 +1,12 @@
 package io.github.cloudtwin.ec2;
 
+import org.apiguardian.api.API;
+
 /**
  * EC2's {@code InstanceLimitExceeded} error: a launch beyond the twin's instance quota (the account
  * quota that stops a runaway group in AWS). Auto Scaling records it as a failed launch.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class InstanceLimitExceededException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -1,9 +1,12 @@
 package io.github.cloudtwin.ec2;
 
+import org.apiguardian.api.API;
+
 /**
  * Told about EC2 instance changes, on the simulation thread. Services that react to instances (Auto
  * Scaling health, load-balancer targets, ECS agents) register one; tests may mock it.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface InstanceListener {
 
   /**

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to launch: instance type, zone, boot time, monitoring level, launch template and tags.
@@ -22,13 +24,14 @@ import java.util.Map;
  * @param purchaseOption On-Demand (the default) or Spot: a Spot Instance takes one place of its
  *     {@link SpotPool} and can be interrupted
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record InstanceSpec(
     String instanceType,
     String availabilityZone,
     Duration bootTime,
     boolean detailedMonitoring,
-    String launchTemplateName,
-    String launchTemplateVersion,
+    @Nullable String launchTemplateName,
+    @Nullable String launchTemplateVersion,
     double idleCpuUtilization,
     Map<String, String> tags,
     PurchaseOption purchaseOption) {
@@ -83,8 +86,8 @@ public record InstanceSpec(
       String availabilityZone,
       Duration bootTime,
       boolean detailedMonitoring,
-      String launchTemplateName,
-      String launchTemplateVersion,
+      @Nullable String launchTemplateName,
+      @Nullable String launchTemplateVersion,
       double idleCpuUtilization,
       Map<String, String> tags) {
     this(
@@ -136,11 +139,11 @@ public record InstanceSpec(
   /** Builds {@link InstanceSpec}s. Not thread-safe. */
   public static final class Builder {
     private String instanceType = "t3.micro";
-    private String availabilityZone;
+    private @Nullable String availabilityZone;
     private Duration bootTime = DEFAULT_BOOT_TIME;
     private boolean detailedMonitoring;
-    private String launchTemplateName;
-    private String launchTemplateVersion;
+    private @Nullable String launchTemplateName;
+    private @Nullable String launchTemplateVersion;
     private double idleCpuUtilization;
     private final Map<String, String> tags = new LinkedHashMap<>();
     private PurchaseOption purchaseOption = PurchaseOption.ON_DEMAND;
@@ -253,6 +256,8 @@ public record InstanceSpec(
     }
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
+    // The canonical constructor rejects a missing availabilityZone with a ValidationException.
+    @SuppressWarnings("NullAway")
     public InstanceSpec build() {
       return new InstanceSpec(
           instanceType,

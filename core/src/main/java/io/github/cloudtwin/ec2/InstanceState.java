@@ -1,6 +1,9 @@
 package io.github.cloudtwin.ec2;
 
+import org.apiguardian.api.API;
+
 /** The lifecycle state of an EC2 instance, with AWS's names. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum InstanceState {
   /** Booting; becomes running after the boot time. */
   PENDING("pending"),

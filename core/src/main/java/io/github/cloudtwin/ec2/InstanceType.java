@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * An EC2 instance type with its vCPUs and memory, from the twin's catalogue of common families (t3,
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param vCpus virtual CPUs
  * @param memoryMiB memory in MiB
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record InstanceType(String name, int vCpus, int memoryMiB) {
 
   private static final Map<String, InstanceType> CATALOGUE = buildCatalogue();

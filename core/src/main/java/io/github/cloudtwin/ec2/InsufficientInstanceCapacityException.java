@@ -1,9 +1,12 @@
 package io.github.cloudtwin.ec2;
 
+import org.apiguardian.api.API;
+
 /**
  * EC2's {@code InsufficientInstanceCapacity} error: a launch into a zone that cannot take it (in
  * the twin: an impaired zone).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class InsufficientInstanceCapacityException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

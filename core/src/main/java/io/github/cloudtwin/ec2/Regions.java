@@ -4,11 +4,13 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The fixed list of (zone name, zone id) pairs per region. AZ ids are listed, not derived, because
  * some regions use four-letter prefixes ({@code apne1-az1}).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Regions {
 
   private static final Map<String, String[][]> ZONES =

@@ -2,6 +2,7 @@ package io.github.cloudtwin.ec2;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
+import org.apiguardian.api.API;
 
 /**
  * One Spot capacity pool: the spare EC2 capacity of one instance type in one Availability Zone,
@@ -15,6 +16,7 @@ import io.github.cloudtwin.kernel.ValidationException;
  * @param capacity how many Spot Instances the pool can hold at once (running and pending), 0 to
  *     1,000,000; a launch beyond it fails with InsufficientInstanceCapacity
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record SpotPool(
     String availabilityZone, String instanceType, double spotPrice, int capacity) {
 

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -50,7 +51,7 @@ final class Zones {
   }
 
   ZoneState state(String name) {
-    return zoneStates.get(name);
+    return Objects.requireNonNull(zoneStates.get(name), () -> "no state for zone " + name);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A service's {@code networkConfiguration.awsvpcConfiguration}, as the twin models it: the zones of
@@ -14,6 +15,7 @@ import java.util.List;
  * @param assignPublicIp AssignPublicIp ENABLED (true) or DISABLED (false, the default); only
  *     Fargate tasks may get one
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record AwsvpcConfiguration(List<String> availabilityZones, boolean assignPublicIp) {
 
   /**

@@ -2,11 +2,13 @@ package io.github.cloudtwin.ecs;
 
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A live view of an Auto Scaling group capacity provider: its configuration, the last {@code
  * CapacityProviderReservation} it computed, and the tasks waiting for capacity.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class CapacityProvider {
 
   volatile CapacityProviderSpec spec;

@@ -4,12 +4,14 @@ import io.github.cloudtwin.cloudwatch.MetricId;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.DoubleToIntFunction;
+import org.apiguardian.api.API;
 
 /**
  * The narrow part of an EC2 Auto Scaling group that an ECS capacity provider needs: its size
  * limits, its instances, setting desired capacity, and instance scale-in protection. The twin wires
  * the Auto Scaling service in; tests may use a fake.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface CapacityProviderGroup {
 
   /**

@@ -2,6 +2,7 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
+import org.apiguardian.api.API;
 
 /**
  * What {@code CreateCapacityProvider} takes for an Auto Scaling group provider.
@@ -12,6 +13,7 @@ import io.github.cloudtwin.kernel.ValidationException;
  * @param managedTerminationProtection ECS protects instances running tasks from scale-in (requires
  *     managed scaling)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record CapacityProviderSpec(
     String name,
     String autoScalingGroupName,

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.internal.kernel.Require;
+import org.apiguardian.api.API;
 
 /**
  * One item of a capacity provider strategy: at least {@code base} tasks on the provider, then tasks
@@ -10,6 +11,7 @@ import io.github.cloudtwin.internal.kernel.Require;
  * @param base 0-100000, default 0; only one item of a strategy may set it
  * @param weight 0-1000, API default 0; a weight-0 provider gets no tasks beyond its base
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record CapacityProviderStrategyItem(String capacityProvider, int base, int weight) {
 
   /**

@@ -1,10 +1,6 @@
 package io.github.cloudtwin.ecs;
 
-import io.github.cloudtwin.cloudwatch.MetricId;
-import io.github.cloudtwin.cloudwatch.MetricWriter;
-import io.github.cloudtwin.cloudwatch.StandardUnit;
 import io.github.cloudtwin.ec2.Instance;
-import io.github.cloudtwin.ec2.InstanceType;
 import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.internal.kernel.Phase;
 import io.github.cloudtwin.internal.scaling.Capacity;
@@ -25,22 +21,22 @@ import java.util.Map;
  * <p>Managed scaling works as AWS builds it: while a cluster uses the provider, the group holds a
  * target tracking policy {@code ECSManagedAutoScalingPolicy-<uuid>} on the metric, whose CloudWatch
  * alarms trigger it: scale out when the newest one-minute reservation is above the target (1 of 1),
- * scale in after 15 consecutive minutes below it (15 of 15). This class publishes the metric and
- * decides the capacity the policy asks for.
+ * scale in after 15 consecutive minutes below it (15 of 15). {@link CapacityProviderScaling}
+ * publishes the metric and decides the capacity the policy asks for.
  */
 final class CapacityProviders {
 
   private final Ecs ecs;
   private final Map<String, CapacityProvider> providers = new LinkedHashMap<>();
   private final Map<String, List<Task>> waiting = new LinkedHashMap<>();
-  private final Map<String, MetricWriter> writers = new HashMap<>();
   private final java.util.Set<String> retryRequested = new java.util.LinkedHashSet<>();
-  private final java.util.SplittableRandom ids;
+  private final CapacityProviderScaling scaling;
 
   CapacityProviders(Ecs ecs) {
     this.ecs = ecs;
-    this.ids = ecs.kernel.randomness().stream("ecs.managedscaling");
-    ecs.kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publish);
+    this.scaling =
+        new CapacityProviderScaling(
+            ecs.kernel, ecs.cloudWatch, providers.values(), n -> ecs.clusters.get(n), waiting::get);
   }
 
   CapacityProvider create(CapacityProviderSpec spec) {
@@ -110,8 +106,8 @@ final class CapacityProviders {
       CapacityProvider p = providers.get(old);
       if (p != null && !names.contains(old) && c.clusterName().equals(p.clusterName)) {
         p.clusterName = null;
-        writers.remove(old);
-        dropPolicy(p);
+        scaling.forgetMetric(old);
+        scaling.dropPolicy(p);
       }
     }
     synchronized (c.capacityProviders) {
@@ -125,7 +121,7 @@ final class CapacityProviders {
     for (String n : names) {
       CapacityProvider p = providers.get(n);
       p.clusterName = c.clusterName();
-      ensurePolicy(p);
+      scaling.ensurePolicy(p);
       ecs.linkAutoScalingGroup(c.clusterName(), p.group.autoScalingGroupName());
       for (ContainerInstance ci : c.containerInstances.values()) {
         if (ci.capacityProviderName == null
@@ -238,23 +234,11 @@ final class CapacityProviders {
         && ci.status() != ContainerInstanceStatus.INACTIVE) protect(ci);
   }
 
-  private static boolean busy(ContainerInstance ci) {
-    for (Task t : ci.taskList()) {
-      if (t.lastStatus() != TaskStatus.STOPPED
-          && t.desiredStatus() == TaskStatus.RUNNING
-          && (t.service == null
-              || t.service.spec().schedulingStrategy() != SchedulingStrategy.DAEMON)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Managed termination protection: busy instances protected, empty ones not. */
   private void protect(ContainerInstance ci) {
     CapacityProvider p = providers.get(ci.capacityProviderName);
     if (p == null || !p.spec.managedTerminationProtection()) return;
-    boolean b = busy(ci);
+    boolean b = CapacityProviderScaling.busy(ci);
     Boolean current = protection.get(ci.ec2InstanceId());
     if (current != null && current == b) return;
     protection.put(ci.ec2InstanceId(), b);
@@ -262,82 +246,6 @@ final class CapacityProviders {
   }
 
   private final Map<String, Boolean> protection = new HashMap<>();
-
-  // ------------------------------------------------------------------ managed scaling
-
-  private void publish() {
-    long now = ecs.kernel.clock().now().toEpochMilli();
-    for (CapacityProvider p : providers.values()) {
-      if (p.clusterName == null || !p.spec.managedScaling().enabled()) continue;
-      compute(p);
-      MetricWriter w = writers.get(p.name());
-      if (w == null) {
-        w = ecs.cloudWatch.writer(metric(p), StandardUnit.PERCENT);
-        writers.put(p.name(), w);
-      }
-      w.put(now - 60_000L, p.lastReservation);
-    }
-  }
-
-  /**
-   * M / N x 100 with N = 0 special cases; M counts busy instances plus the PROVISIONING estimate.
-   */
-  void compute(CapacityProvider p) {
-    CapacityProviderGroup g = p.group;
-    List<String> ids = g.instanceIds();
-    int n = ids.size();
-    Cluster c = ecs.clusters.get(p.clusterName);
-    int busyCount = 0;
-    for (String id : ids) {
-      ContainerInstance ci = c.byEc2Id.get(id);
-      if (ci != null && ci.status() != ContainerInstanceStatus.INACTIVE && busy(ci)) busyCount++;
-    }
-    int estimate = estimate(p, c);
-    int m = busyCount + estimate;
-    p.lastM = m;
-    p.lastN = n;
-    p.lastReservation = n == 0 ? (m > 0 ? 200 : 100) : 100.0 * m / n;
-  }
-
-  /**
-   * Instances of the group's smallest type needed for the waiting tasks, bin-packed by CPU and
-   * memory.
-   */
-  private int estimate(CapacityProvider p, Cluster c) {
-    List<Task> w = waiting.get(c.clusterName());
-    if (w == null || w.isEmpty()) return 0;
-    InstanceType smallest = null;
-    for (String name : p.group.instanceTypes()) {
-      InstanceType t = InstanceType.of(name);
-      if (smallest == null
-          || t.cpuUnits() < smallest.cpuUnits()
-          || t.cpuUnits() == smallest.cpuUnits() && t.memoryMiB() < smallest.memoryMiB())
-        smallest = t;
-    }
-    if (smallest == null) return 0;
-    int cpu = smallest.cpuUnits();
-    int mem = ContainerInstance.registeredMemory(smallest);
-    List<int[]> bins = new ArrayList<>();
-    for (Task t : w) {
-      if (!p.name().equals(t.capacityProviderName())
-          || t.desiredStatus() != TaskStatus.RUNNING
-          || t.lastStatus() != TaskStatus.PROVISIONING) continue;
-      int tc = t.taskDefinition().reservedCpu();
-      int tm = t.taskDefinition().reservedMemory();
-      if (tc > cpu || tm > mem) continue; // too big for the smallest type: ignored
-      boolean placed = false;
-      for (int[] b : bins) {
-        if (b[0] >= tc && b[1] >= tm) {
-          b[0] -= tc;
-          b[1] -= tm;
-          placed = true;
-          break;
-        }
-      }
-      if (!placed) bins.add(new int[] {cpu - tc, mem - tm});
-    }
-    return bins.size();
-  }
 
   /** Updates managed scaling, as {@code UpdateCapacityProvider}: the policy follows it. */
   CapacityProvider update(String name, ManagedScaling managedScaling) {
@@ -355,9 +263,9 @@ final class CapacityProviders {
         .record(
             new EcsFact.CapacityProviderUpdated(
                 name, managedScaling.enabled(), managedScaling.targetCapacity()));
-    dropPolicy(p);
-    if (!managedScaling.enabled()) writers.remove(name);
-    ensurePolicy(p);
+    scaling.dropPolicy(p);
+    if (!managedScaling.enabled()) scaling.forgetMetric(name);
+    scaling.ensurePolicy(p);
     return p;
   }
 
@@ -373,108 +281,9 @@ final class CapacityProviders {
               + p.clusterName
               + "; remove it with PutClusterCapacityProviders first)");
     }
-    dropPolicy(p);
+    scaling.dropPolicy(p);
     providers.remove(name);
-    writers.remove(name);
+    scaling.forgetMetric(name);
     ecs.kernel.timeline().record(new EcsFact.CapacityProviderDeleted(name));
-  }
-
-  /**
-   * Puts the managed scaling policy on the group if managed scaling is on and a cluster uses the
-   * provider.
-   */
-  private void ensurePolicy(CapacityProvider p) {
-    ManagedScaling ms = p.spec.managedScaling();
-    if (p.policyName != null || p.clusterName == null || !ms.enabled()) return;
-    String policyName = "ECSManagedAutoScalingPolicy-" + uuid();
-    p.alarmNames =
-        List.copyOf(
-            p.group.putManagedScalingPolicy(
-                policyName,
-                metric(p),
-                ms.targetCapacity(),
-                ms.instanceWarmupPeriod(),
-                cpr -> capacity(p, true, cpr),
-                cpr -> capacity(p, false, cpr)));
-    p.policyName = policyName;
-  }
-
-  /** Deletes the managed scaling policy and its alarms, if the provider has one. */
-  private void dropPolicy(CapacityProvider p) {
-    if (p.policyName == null) return;
-    p.group.deleteManagedScalingPolicy(p.policyName);
-    p.policyName = null;
-    p.alarmNames = List.of();
-    p.lastScaleOutMillis = Long.MIN_VALUE;
-  }
-
-  private static MetricId metric(CapacityProvider p) {
-    return MetricId.of(
-        "AWS/ECS/ManagedScaling",
-        "CapacityProviderReservation",
-        "ClusterName",
-        p.clusterName,
-        "CapacityProviderName",
-        p.name());
-  }
-
-  private String uuid() {
-    long a = ids.nextLong();
-    long b = ids.nextLong();
-    return String.format(
-        "%08x-%04x-4%03x-%04x-%012x",
-        a >>> 32,
-        (a >>> 16) & 0xffff,
-        a & 0xfff,
-        0x8000 | ((b >>> 48) & 0x3fff),
-        b & 0xffffffffffffL);
-  }
-
-  /**
-   * What the provider's policy asks for when its alarms trigger it (the twin's rules for cluster
-   * auto scaling, docs/ecs.md): scale out to the proportional capacity within the step sizes, two
-   * instances from none, not again within the instance warm-up; scale in toward the proportional
-   * capacity by less than half the group per step. -1 for no change.
-   */
-  private int capacity(CapacityProvider p, boolean scaleOut, double cpr) {
-    ManagedScaling ms = p.spec.managedScaling();
-    CapacityProviderGroup g = p.group;
-    int current = g.desiredCapacity();
-    int n = p.lastN;
-    int target = ms.targetCapacity();
-    long now = ecs.kernel.clock().now().toEpochMilli();
-    int desired;
-    if (scaleOut) {
-      if (p.lastScaleOutMillis != Long.MIN_VALUE
-          && now - p.lastScaleOutMillis < ms.instanceWarmupPeriod().toMillis()) return -1;
-      if (n == 0) {
-        desired = 2;
-      } else {
-        int step =
-            Capacity.clamp(
-                TargetTracking.needed(n, cpr, target) - n,
-                ms.minimumScalingStepSize(),
-                ms.maximumScalingStepSize());
-        desired = n + step;
-      }
-      desired = Capacity.clamp(desired, g.minSize(), g.maxSize());
-      if (desired <= current) return -1;
-      p.lastScaleOutMillis = now;
-    } else {
-      if (n == 0) return -1;
-      int maxStep = Math.max(1, (n - 1) / 2);
-      desired =
-          Capacity.clamp(
-              Math.max(TargetTracking.needed(n, cpr, target), n - maxStep),
-              g.minSize(),
-              g.maxSize());
-      if (desired >= current) return -1;
-    }
-    ecs.kernel
-        .timeline()
-        .record(
-            new EcsFact.ManagedScalingTriggered(
-                p.name(), scaleOut, cpr, target, current, desired, p.lastM, n));
-    return desired;
   }
 }

@@ -8,12 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A live view of an ECS cluster: its container instances, services, tasks, capacity providers and
  * the Auto Scaling groups whose instances register automatically. Collections are immutable
  * snapshots.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Cluster {
 
   private final String name;

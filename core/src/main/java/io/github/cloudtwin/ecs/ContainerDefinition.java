@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One container of a task definition.
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param environment environment variables (immutable, insertion-ordered)
  * @param command the command, or empty for the image's default
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ContainerDefinition(
     String name,
     String image,

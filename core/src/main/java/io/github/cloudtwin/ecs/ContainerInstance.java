@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * A live view of a container instance: an EC2 instance whose ECS agent registered it with a
  * cluster. Registered CPU is 1024 units per vCPU; registered memory is nominal minus 3 % (a fake
  * choice: AWS registers what the OS reports). Read again to see current values.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ContainerInstance {
 
   /** Host ports the agent reserves by default. */

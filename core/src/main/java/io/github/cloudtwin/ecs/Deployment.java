@@ -1,11 +1,13 @@
 package io.github.cloudtwin.ecs;
 
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * A live view of one service deployment: PRIMARY (the newest), ACTIVE (older ones still holding
  * tasks) or INACTIVE, with its task definition, counts and rollout state.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Deployment {
 
   private final String id;

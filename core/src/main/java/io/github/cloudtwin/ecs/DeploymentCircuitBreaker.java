@@ -1,5 +1,7 @@
 package io.github.cloudtwin.ecs;
 
+import org.apiguardian.api.API;
+
 /**
  * The deployment circuit breaker: with {@code enable}, a deployment whose tasks keep failing is
  * marked FAILED once the failures reach {@code min(200, max(3, ceil(0.5 x desired)))}; with {@code
@@ -8,6 +10,7 @@ package io.github.cloudtwin.ecs;
  * @param enable whether the breaker watches deployments
  * @param rollback whether a failed deployment rolls back
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record DeploymentCircuitBreaker(boolean enable, boolean rollback) {
 
   /** Disabled (the default). */

@@ -2,6 +2,7 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
+import org.apiguardian.api.API;
 
 /**
  * How a rolling deployment may proceed: at least {@code ceil(desired x minimumHealthyPercent /
@@ -12,6 +13,7 @@ import io.github.cloudtwin.kernel.ValidationException;
  * @param maximumPercent 100-200... default 200 (REPLICA) or 100 (DAEMON)
  * @param deploymentCircuitBreaker the circuit breaker, default disabled
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record DeploymentConfiguration(
     int minimumHealthyPercent,
     int maximumPercent,

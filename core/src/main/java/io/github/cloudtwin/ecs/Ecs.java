@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Amazon ECS of one twin: clusters and their container instances (the agent on each EC2 instance),
@@ -21,6 +22,7 @@ import java.util.function.Function;
  * <p>Obtain it from {@code twin.ecs()}. Thread-safe: every method runs under the simulation lock.
  * It delegates to package-private collaborators, built by {@code EcsComponents}.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Ecs {
 
   /** PENDING to RUNNING: image pull and container start (a fake choice). */

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A live view of one ECS service: desired, running and pending counts, deployments, events and
  * tasks. Read again to see current values; collections are immutable snapshots.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class EcsService {
 
   private final String name;

@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A container health check, with ECS's defaults and limits.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param retries 1-10, default 3
  * @param startPeriod 0-300 s, default 0: failures in this period do not count
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record HealthCheck(
     List<String> command, Duration interval, Duration timeout, int retries, Duration startPeriod) {
 

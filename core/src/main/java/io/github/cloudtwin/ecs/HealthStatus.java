@@ -1,6 +1,9 @@
 package io.github.cloudtwin.ecs;
 
+import org.apiguardian.api.API;
+
 /** The health of a task or container, from its container health checks. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum HealthStatus {
   /** Every essential container with a health check passes it. */
   HEALTHY,

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The default task runtime: tasks run in-process, answer requests through their family's {@link
@@ -21,6 +22,7 @@ import java.util.Set;
  * <p>Obtain it from {@code twin.ecs().inProcessRuntime()}. Thread-safe: methods take the simulation
  * lock.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class InProcessTaskRuntime implements TaskRuntime {
 
   private final Kernel kernel;

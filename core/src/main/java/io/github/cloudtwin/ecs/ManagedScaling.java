@@ -3,6 +3,7 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Managed scaling of a capacity provider's group (cluster auto scaling), with AWS's defaults.
@@ -13,6 +14,7 @@ import java.time.Duration;
  * @param maximumScalingStepSize 1-10000, default 10000
  * @param instanceWarmupPeriod 0-10000 s, default 300 s
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ManagedScaling(
     boolean enabled,
     int targetCapacity,

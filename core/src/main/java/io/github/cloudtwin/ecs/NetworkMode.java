@@ -1,6 +1,9 @@
 package io.github.cloudtwin.ecs;
 
+import org.apiguardian.api.API;
+
 /** A task definition's Docker networking mode, with AWS's names. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum NetworkMode {
   /** Docker's bridge network; host ports may be dynamic (the default on Linux EC2). */
   BRIDGE("bridge"),

@@ -2,6 +2,7 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
+import org.apiguardian.api.API;
 
 /**
  * A binding task placement constraint: {@code distinctInstance}, or {@code memberOf} with a cluster
@@ -11,6 +12,7 @@ import io.github.cloudtwin.kernel.ValidationException;
  * @param type {@code distinctInstance} or {@code memberOf}
  * @param expression the cluster query for memberOf; null for distinctInstance
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record PlacementConstraint(String type, String expression) {
 
   /**

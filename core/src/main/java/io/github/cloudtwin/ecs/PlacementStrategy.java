@@ -2,6 +2,7 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
+import org.apiguardian.api.API;
 
 /**
  * A task placement strategy: {@code spread} over a field, {@code binpack} on cpu or memory, or
@@ -11,6 +12,7 @@ import io.github.cloudtwin.kernel.ValidationException;
  * @param field for spread: {@code instanceId} (or {@code host}) or {@code attribute:<name>}; for
  *     binpack: {@code cpu} or {@code memory}; null for random
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record PlacementStrategy(String type, String field) {
 
   /**

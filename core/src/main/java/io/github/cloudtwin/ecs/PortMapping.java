@@ -1,6 +1,7 @@
 package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.internal.kernel.Require;
+import org.apiguardian.api.API;
 
 /**
  * A container port mapping.
@@ -9,6 +10,7 @@ import io.github.cloudtwin.internal.kernel.Require;
  * @param hostPort the host port; 0 means dynamic (bridge mode: from the ephemeral range
  *     49153-65535); in host and awsvpc modes it must be 0 or equal to the container port
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record PortMapping(int containerPort, int hostPort) {
 
   /**

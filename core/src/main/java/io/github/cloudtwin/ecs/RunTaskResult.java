@@ -1,6 +1,7 @@
 package io.github.cloudtwin.ecs;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What {@code RunTask} answers: the tasks started and, for those that could not be placed, failure
@@ -9,6 +10,7 @@ import java.util.List;
  * @param tasks the tasks started (immutable)
  * @param failures one reason per task not started (immutable)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record RunTaskResult(List<Task> tasks, List<String> failures) {
 
   /**

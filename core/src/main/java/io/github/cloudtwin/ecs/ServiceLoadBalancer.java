@@ -1,6 +1,7 @@
 package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.internal.kernel.Require;
+import org.apiguardian.api.API;
 
 /**
  * A service's load balancer entry: the target group its tasks are registered in, and which
@@ -10,6 +11,7 @@ import io.github.cloudtwin.internal.kernel.Require;
  * @param containerName the container in the task definition
  * @param containerPort a port mapped by that container
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ServiceLoadBalancer(String targetGroupName, String containerName, int containerPort) {
 
   /**

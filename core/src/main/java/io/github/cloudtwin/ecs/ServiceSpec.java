@@ -5,6 +5,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What {@code CreateService} takes.
@@ -28,6 +29,7 @@ import java.util.List;
  * @param networkConfiguration awsvpc only: the zones of the service's subnets and AssignPublicIp;
  *     null places tasks in every zone
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ServiceSpec(
     String cluster,
     String serviceName,

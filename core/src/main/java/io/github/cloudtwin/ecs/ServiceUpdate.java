@@ -2,6 +2,7 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
+import org.apiguardian.api.API;
 
 /**
  * What {@code UpdateService} takes: only the fields given change.
@@ -13,6 +14,7 @@ import io.github.cloudtwin.kernel.ValidationException;
  * @param deploymentConfiguration new limits / circuit breaker, or null
  * @param forceNewDeployment start a deployment even with the same task definition
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ServiceUpdate(
     String cluster,
     String service,

@@ -3,6 +3,7 @@ package io.github.cloudtwin.ecs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What {@code StartTask} answers: the tasks started (one per container instance that could take it)
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param tasks the tasks started, in the order of the container instances (immutable)
  * @param failures the reason by container instance ARN, for those where no task started (immutable)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record StartTaskResult(List<Task> tasks, Map<String, String> failures) {
 
   /**

@@ -1,6 +1,9 @@
 package io.github.cloudtwin.ecs;
 
+import org.apiguardian.api.API;
+
 /** Why a task stopped, as ECS's {@code stopCode}. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum StopCode {
   /** A container failed to start, or the task could not be started. */
   TaskFailedToStart,

@@ -9,12 +9,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A live view of one ECS task: its lifecycle ({@code lastStatus}, {@code desiredStatus}), where it
  * runs, its host ports or IP, its health and, once stopped, its {@code stopCode} and {@code
  * stoppedReason} in AWS's words. Read again to see current values.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Task {
 
   private final String id;

@@ -3,6 +3,7 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * How in-process tasks of one task-definition family behave: CPU and memory they use, the cost of
@@ -18,6 +19,7 @@ import java.util.function.Function;
  * @param healthy whether container health checks pass (default true)
  * @param handler the answer to each request (default {@code "200 OK"})
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TaskBehavior(
     double idleCpuUnits,
     double cpuUnitSecondsPerRequest,

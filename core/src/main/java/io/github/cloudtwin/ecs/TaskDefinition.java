@@ -2,11 +2,13 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.kernel.Arns;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A registered task definition revision: {@code family:revision}. Immutable, except that
  * deregistration marks it INACTIVE (running tasks and services keep it).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TaskDefinition {
 
   private final TaskDefinitionSpec spec;

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What {@code RegisterTaskDefinition} takes.
@@ -21,6 +22,7 @@ import java.util.Set;
  * @param containerDefinitions 1 to 10 containers with unique names, at least one essential
  * @param stopTimeout SIGTERM to SIGKILL, default 30 s (2-120 s)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TaskDefinitionSpec(
     String family,
     int cpu,

@@ -1,5 +1,7 @@
 package io.github.cloudtwin.ecs;
 
+import org.apiguardian.api.API;
+
 /**
  * What runs a task's containers. The twin drives the lifecycle and tells the runtime when to start,
  * stop, pause (its instance became unreachable) and resume a task; the runtime reports container
@@ -9,6 +11,7 @@ package io.github.cloudtwin.ecs;
  * <p>Called on the simulation thread. An implementation that reports from other threads calls the
  * agent, which takes the simulation lock.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface TaskRuntime {
 
   /** The ECS agent a runtime reports to. */

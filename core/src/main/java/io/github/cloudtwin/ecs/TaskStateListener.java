@@ -1,10 +1,13 @@
 package io.github.cloudtwin.ecs;
 
+import org.apiguardian.api.API;
+
 /**
  * Told about every change of a task's {@code lastStatus} (PROVISIONING -> PENDING -> ACTIVATING ->
  * RUNNING -> DEACTIVATING -> STOPPING -> DEPROVISIONING -> STOPPED), after the change is on the
  * timeline, on the simulation thread. A Mockito mock works as a listener.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface TaskStateListener {
 
   /**

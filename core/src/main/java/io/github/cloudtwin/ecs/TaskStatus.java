@@ -1,9 +1,12 @@
 package io.github.cloudtwin.ecs;
 
+import org.apiguardian.api.API;
+
 /**
  * A task's {@code lastStatus} or {@code desiredStatus}, in lifecycle order: {@code PROVISIONING ->
  * PENDING -> ACTIVATING -> RUNNING -> DEACTIVATING -> STOPPING -> DEPROVISIONING -> STOPPED}.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum TaskStatus {
   /** Waiting for capacity (capacity providers) or for its ENI (awsvpc). */
   PROVISIONING,

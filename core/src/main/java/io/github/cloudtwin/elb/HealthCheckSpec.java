@@ -3,6 +3,7 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Health-check settings of a target group (or of a Classic Load Balancer). Every field may be left
@@ -19,6 +20,7 @@ import java.time.Duration;
  * @param matcher success codes, such as {@code 200}, {@code 200-399} or {@code 200,302}
  * @param enabled {@code HealthCheckEnabled}; when false targets are {@code unavailable}
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record HealthCheckSpec(
     Protocol protocol,
     Integer port,

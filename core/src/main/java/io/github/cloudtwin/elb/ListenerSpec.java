@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A listener: the port and protocol a load balancer accepts, its rules in priority order and its
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param instancePort Classic only: the port instances receive this listener's traffic on
  *     (InstancePort, 1-65535); null forwards on the listener's port
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ListenerSpec(
     String loadBalancerName,
     int port,

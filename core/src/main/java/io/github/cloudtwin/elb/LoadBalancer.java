@@ -3,11 +3,13 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.kernel.Timeline;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A live view of one load balancer. For a Classic Load Balancer it also registers instances
  * directly (the same three calls an Auto Scaling group needs from a target group).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class LoadBalancer {
 
   private final ElbWiring elb;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What to create: a load balancer's name, type, enabled zones and attributes.
@@ -20,6 +21,7 @@ import java.util.List;
  * @param connectionDrainingEnabled Classic only: connection draining, default off (API)
  * @param connectionDrainingTimeout Classic only: default 300 s (1-3600)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record LoadBalancerSpec(
     String name,
     LoadBalancerType type,

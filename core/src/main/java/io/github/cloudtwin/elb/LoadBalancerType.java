@@ -1,6 +1,9 @@
 package io.github.cloudtwin.elb;
 
+import org.apiguardian.api.API;
+
 /** The kind of Elastic Load Balancer, which decides routing and the health-check defaults. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum LoadBalancerType {
   /**
    * Application Load Balancer: HTTP(S) listener rules, round robin by default, cross-zone always

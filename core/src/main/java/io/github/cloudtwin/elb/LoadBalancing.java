@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Elastic Load Balancing of one twin: Application, Network and Classic Load Balancers, listeners
@@ -21,6 +22,7 @@ import java.util.Map;
  * simulation lock, except the HTTP data plane, which routes from an immutable snapshot. This class
  * is the API: each method delegates to one of the package's internal collaborators.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class LoadBalancing implements AutoCloseable {
 
   /** How long clients keep a node's address after it left DNS (the DNS TTL). */

@@ -1,6 +1,9 @@
 package io.github.cloudtwin.elb;
 
+import org.apiguardian.api.API;
+
 /** The target-group attribute {@code load_balancing.algorithm.type}. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum LoadBalancingAlgorithm {
   /** {@code round_robin}, the default. */
   ROUND_ROBIN("round_robin"),

@@ -1,6 +1,9 @@
 package io.github.cloudtwin.elb;
 
+import org.apiguardian.api.API;
+
 /** A listener, target-group or health-check protocol. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum Protocol {
   /** HTTP (Application Load Balancer listeners, target groups and health checks). */
   HTTP,

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * One request, as a client sends it to a load balancer and as a target receives it (the load
@@ -21,6 +22,7 @@ import java.util.TreeMap;
  * @param listenerPort the listener to send to; 0 means the load balancer's first listener
  * @param healthCheck whether this is a load balancer health check
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Request(
     String method,
     String host,

@@ -2,6 +2,7 @@ package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * What a target answers to one request (or health check): a status after a latency, no answer at
@@ -12,6 +13,7 @@ import java.time.Duration;
  * @param latency virtual time to answer (0 unless answered)
  * @param body the body, or null
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Response(Kind kind, int status, Duration latency, String body) {
 
   /** How the target answered. */

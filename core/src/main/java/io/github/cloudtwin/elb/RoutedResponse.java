@@ -1,6 +1,7 @@
 package io.github.cloudtwin.elb;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one request sent through a load balancer: who answered, the status the client saw
@@ -17,6 +18,7 @@ import java.time.Duration;
  *     504) rather than a target
  * @param body the body, or null
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record RoutedResponse(
     int status,
     Duration latency,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a listener rule does: forward to one or more weighted target groups, or answer with a fixed
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param fixedContentType for {@code fixed-response}, or null
  * @param fixedMessageBody for {@code fixed-response}, or null
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record RuleAction(
     Map<String, Integer> targetGroupWeights,
     int fixedStatusCode,

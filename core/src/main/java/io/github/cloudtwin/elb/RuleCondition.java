@@ -5,6 +5,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A listener-rule condition: {@code path-pattern}, {@code host-header} or {@code http-header}. The
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
  * @param httpHeaderName the header name for {@code http-header}, else null
  * @param values 1-5 patterns
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record RuleCondition(String field, String httpHeaderName, List<String> values) {
 
   /**

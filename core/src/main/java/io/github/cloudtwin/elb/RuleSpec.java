@@ -3,6 +3,7 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A listener rule: conditions evaluated in priority order (lowest first), and the action of the
@@ -12,6 +13,7 @@ import java.util.List;
  * @param conditions 1 or more conditions, all of which must match
  * @param action what to do
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record RuleSpec(int priority, List<RuleCondition> conditions, RuleAction action) {
 
   /**

@@ -2,6 +2,7 @@ package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * How a target answers requests and health checks. Targets are healthy or not because of what their
@@ -9,6 +10,7 @@ import java.time.Duration;
  * simulation thread: implementations must be thread-safe and must not call into the twin.
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface TargetBehavior {
 
   /**

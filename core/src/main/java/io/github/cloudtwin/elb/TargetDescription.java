@@ -2,6 +2,7 @@ package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import java.net.URI;
+import org.apiguardian.api.API;
 
 /**
  * A target to register: an instance id or IP address, an optional port, for IP targets the zone,
@@ -13,6 +14,7 @@ import java.net.URI;
  * @param endpoint a real HTTP address (such as {@code http://127.0.0.1:8080}) that real requests
  *     are proxied to, or null to answer with the target's behaviour
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TargetDescription(String id, int port, String availabilityZone, URI endpoint) {
 
   /**

@@ -2,12 +2,14 @@ package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.kernel.Timeline;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A live view of one target group. {@link #name()}, {@link #register(String)}, {@link
  * #deregister(String, Runnable)} and {@link #isUnhealthy(String)} are what an Auto Scaling group
  * needs from its load balancer.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TargetGroup {
 
   private final ElbWiring elb;

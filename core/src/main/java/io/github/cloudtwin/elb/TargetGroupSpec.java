@@ -3,6 +3,7 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * What to create: a target group with its health check and attributes. The protocol decides the
@@ -22,6 +23,7 @@ import java.time.Duration;
  * @param minimumHealthyTargetsCount {@code
  *     target_group_health.unhealthy_state_routing.minimum_healthy_targets.count}, default 1
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TargetGroupSpec(
     String name,
     Protocol protocol,

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.internal.kernel.Require;
+import org.apiguardian.api.API;
 
 /**
  * The health of one target, as {@code DescribeTargetHealth} reports it.
@@ -9,6 +10,7 @@ import io.github.cloudtwin.internal.kernel.Require;
  * @param reasonCode AWS's reason code such as {@code Target.Timeout}, or null when healthy
  * @param description AWS's description text, or null when healthy
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TargetHealth(TargetHealthState state, String reasonCode, String description) {
 
   /**

@@ -1,11 +1,14 @@
 package io.github.cloudtwin.elb;
 
+import org.apiguardian.api.API;
+
 /**
  * Told about every target health change, on the simulation thread, after the change is on the
  * timeline. Services that react to health (ECS replacing tasks) register one; tests can register a
  * Mockito mock.
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface TargetHealthListener {
 
   /**

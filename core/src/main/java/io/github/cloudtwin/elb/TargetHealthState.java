@@ -1,6 +1,9 @@
 package io.github.cloudtwin.elb;
 
+import org.apiguardian.api.API;
+
 /** The state of a target in {@code DescribeTargetHealth}. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum TargetHealthState {
   /** Registration or the first health checks are in progress. */
   INITIAL("initial"),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A resilience experiment, as an AWS Fault Injection Service experiment template has it: actions
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param stopConditions the names of the alarms that stop it when they enter ALARM
  * @param runFor how long the experiment runs from its start, every action's end included
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Experiment(
     String name, List<ExperimentAction> actions, List<String> stopConditions, Duration runFor) {
 

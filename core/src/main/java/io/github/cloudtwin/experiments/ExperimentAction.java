@@ -3,6 +3,7 @@ package io.github.cloudtwin.experiments;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * One action of an experiment: its name, what it does, when it starts (an offset from the
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param startOffset when it starts, from the experiment's start; zero or more
  * @param duration how long it lasts: more than zero, or null for an instant action
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ExperimentAction(
     String name, FaultAction action, Duration startOffset, Duration duration) {
 

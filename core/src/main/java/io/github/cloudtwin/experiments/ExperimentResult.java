@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a run of an experiment did and what the users saw: when each action ran, whether a stop
@@ -17,6 +18,7 @@ import java.util.Optional;
  * many were replaced. Read the verdicts here or with {@code assertThat(result)} of the JUnit
  * module. Immutable, except that the timeline it quotes keeps growing.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ExperimentResult {
 
   private final Experiment experiment;

@@ -3,11 +3,13 @@ package io.github.cloudtwin.experiments;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Runs resilience experiments on a twin, and builds the ready-made ones for the common stories.
  * Obtain it from {@code twin.experiments()}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Experiments {
 
   private final CloudTwin twin;

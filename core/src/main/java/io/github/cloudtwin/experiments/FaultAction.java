@@ -3,12 +3,14 @@ package io.github.cloudtwin.experiments;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * What an experiment's action does, named after the AWS Fault Injection Service action (or
  * scenario, or SSM document) that does it in AWS. Immutable values; {@link #actionId()} is FIS's
  * identifier.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface FaultAction {
 
   /** {@return FIS's identifier of the action, such as {@code aws:ec2:terminate-instances}} */

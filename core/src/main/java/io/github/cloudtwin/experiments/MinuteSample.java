@@ -2,6 +2,7 @@ package io.github.cloudtwin.experiments;
 
 import java.time.Duration;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One minute of an experiment as the twin saw it: the requests its load balancers counted in the
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param healthyTargets the fewest healthy targets per target group
  * @param runningTasks the fewest running tasks per ECS service ({@code cluster/service})
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record MinuteSample(
     Duration end,
     double requests,

@@ -5,6 +5,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Which of a target's resources an action takes, as FIS's {@code selectionMode}: {@code ALL},
@@ -14,6 +15,7 @@ import java.util.SplittableRandom;
  * @param mode ALL, COUNT or PERCENT
  * @param value the count (1 or more) or the percentage (1 to 100); 100 for ALL
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Selection(String mode, int value) {
 
   /**

@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Auto Scaling records: groups created, updated and deleted, desired capacity changes,
  * activities, members' lifecycle states, hooks, scheduled actions and policies.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface AutoScalingFact extends Fact {
 
   /** Why a policy did not execute. */
@@ -366,7 +369,7 @@ public sealed interface AutoScalingFact extends Fact {
       String description,
       String cause,
       ActivityStatus status,
-      String instanceId)
+      @Nullable String instanceId)
       implements AutoScalingFact {
     @Override
     public String resource() {
@@ -541,7 +544,7 @@ public sealed interface AutoScalingFact extends Fact {
    * @param startTime its start time, or null
    */
   record ScheduledActionPut(
-      String groupName, String actionName, String recurrence, Instant startTime)
+      String groupName, String actionName, @Nullable String recurrence, @Nullable Instant startTime)
       implements AutoScalingFact {
     @Override
     public String resource() {
@@ -691,7 +694,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param from the desired capacity before
    * @param to the desired capacity it proposes, or -1 for no change
    */
-  record PolicyExecuted(String policyName, String groupName, String alarmName, int from, int to)
+  record PolicyExecuted(
+      String policyName, String groupName, @Nullable String alarmName, int from, int to)
       implements AutoScalingFact {
     @Override
     public String resource() {
@@ -721,7 +725,7 @@ public sealed interface AutoScalingFact extends Fact {
    * @param cooldownUntil the end of the cooldown, or null
    */
   record PolicyNotExecuted(
-      String policyName, String groupName, Reason reason, Instant cooldownUntil)
+      String policyName, String groupName, Reason reason, @Nullable Instant cooldownUntil)
       implements AutoScalingFact {
     @Override
     public String resource() {

@@ -11,11 +11,14 @@ import io.github.cloudtwin.cloudwatch.StateReasonData;
 import io.github.cloudtwin.kernel.TimelineFormat;
 import java.time.Duration;
 import java.util.Map;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What CloudWatch records: injections, metric and composite alarms created, updated, deleted, their
  * state changes and actions, and composite alarms' suppressed actions.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface CloudWatchFact extends Fact {
 
   /**
@@ -32,11 +35,11 @@ public sealed interface CloudWatchFact extends Fact {
   record MetricInjected(
       String metricName,
       Signal signal,
-      String instanceId,
-      String groupName,
-      MetricId metric,
+      @Nullable String instanceId,
+      @Nullable String groupName,
+      @Nullable MetricId metric,
       Duration from,
-      Duration to)
+      @Nullable Duration to)
       implements CloudWatchFact {
     @Override
     public String resource() {
@@ -159,7 +162,11 @@ public sealed interface CloudWatchFact extends Fact {
    *     after {@code SetAlarmState})
    */
   record AlarmStateChanged(
-      String alarmName, AlarmState from, AlarmState to, String reason, StateReasonData data)
+      String alarmName,
+      AlarmState from,
+      AlarmState to,
+      String reason,
+      @Nullable StateReasonData data)
       implements CloudWatchFact {
     @Override
     public String resource() {
@@ -282,7 +289,7 @@ public sealed interface CloudWatchFact extends Fact {
       AlarmState from,
       AlarmState to,
       String reason,
-      CompositeStateReasonData data)
+      @Nullable CompositeStateReasonData data)
       implements CloudWatchFact {
     @Override
     public String resource() {
@@ -319,7 +326,7 @@ public sealed interface CloudWatchFact extends Fact {
       AlarmState state,
       ActionsSuppressedBy by,
       String suppressor,
-      Duration period)
+      @Nullable Duration period)
       implements CloudWatchFact {
     @Override
     public String resource() {

@@ -5,12 +5,14 @@ import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.ec2.ZoneState;
 import java.time.Instant;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What EC2 records: instances launched, their state changes and crashes, zones impaired and
  * restored, capacity for an instance type in a zone lost and regained, Spot pools changed, and the
  * three steps of a Spot interruption (rebalance recommendation, interruption notice, interruption).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface Ec2Fact extends Fact {
 
   /**

@@ -8,11 +8,14 @@ import io.github.cloudtwin.ecs.TaskStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What ECS records: clusters, capacity providers and managed scaling, container instances, task
  * definitions, services and deployments, tasks from placement to STOPPED.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface EcsFact extends Fact {
 
   /**
@@ -541,9 +544,9 @@ public sealed interface EcsFact extends Fact {
   record TaskPlaced(
       String taskId,
       String taskDefinition,
-      String ec2InstanceId,
+      @Nullable String ec2InstanceId,
       String availabilityZone,
-      String serviceName)
+      @Nullable String serviceName)
       implements EcsFact {
     @Override
     public String resource() {

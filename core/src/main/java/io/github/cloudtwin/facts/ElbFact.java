@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Elastic Load Balancing records: load balancers, target groups, listeners, target health and
  * DNS.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface ElbFact extends Fact {
 
   /**
@@ -126,10 +129,10 @@ public sealed interface ElbFact extends Fact {
       String targetId,
       String targetGroupName,
       boolean classic,
-      TargetHealthState from,
+      @Nullable TargetHealthState from,
       TargetHealthState to,
-      String reasonCode,
-      String description)
+      @Nullable String reasonCode,
+      @Nullable String description)
       implements ElbFact {
     @Override
     public String resource() {

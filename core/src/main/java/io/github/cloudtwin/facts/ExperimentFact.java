@@ -2,12 +2,14 @@ package io.github.cloudtwin.facts;
 
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a resilience experiment records: its start, each action's start and end, a stop condition
  * that fired, and its end. The faults' consequences (terminations, impaired zones, target health)
  * are the services' own facts, caused by the action's start.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface ExperimentFact extends Fact {
 
   /**

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.facts;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What one timeline event says happened, as data: the typed payload of a {@link
@@ -10,6 +11,7 @@ import java.util.Map;
  * <p>The hierarchy is sealed, one sub-interface per AWS service, so a {@code switch} over a fact
  * can be exhaustive. Facts are immutable values.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface Fact
     permits Ec2Fact,
         CloudWatchFact,

@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A free-text event the twin has no typed fact for: recorded through {@link
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param message the human-readable sentence
  * @param details structured values (copied, insertion-ordered)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Note(String resource, String kind, String message, Map<String, String> details)
     implements Fact {
 

@@ -1,8 +1,10 @@
 package io.github.cloudtwin.facts;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** What Application Auto Scaling records: scalable targets, their policies and activities. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface ServiceScalingFact extends Fact {
 
   /**

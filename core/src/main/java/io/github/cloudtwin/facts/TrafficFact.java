@@ -1,8 +1,10 @@
 package io.github.cloudtwin.facts;
 
 import io.github.cloudtwin.traffic.Workload;
+import org.apiguardian.api.API;
 
 /** What the traffic model records: workloads applied and stopped. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface TrafficFact extends Fact {
 
   /**

@@ -8,6 +8,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * What goes wrong in production, injected into the twin: zone outages, instance crashes, Spot
@@ -15,6 +16,7 @@ import java.time.Instant;
  *
  * <p>Obtain it from {@code twin.faults()}. Thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Faults {
 
   private final Kernel kernel;

@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.net.ExtendedSocketOptions;
+import org.apiguardian.api.API;
 
 /**
  * A real HTTP/1.1 listener on 127.0.0.1 and an ephemeral port (never any other interface). Each
@@ -40,6 +41,7 @@ import jdk.net.ExtendedSocketOptions;
  * status (400, 413, 414, 431), never a stack trace: an error inside routing is a plain {@code 500}.
  * {@link #close()} frees the port and stops its threads. Thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class HttpListener implements AutoCloseable {
 
   /**

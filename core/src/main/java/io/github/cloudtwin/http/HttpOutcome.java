@@ -3,6 +3,7 @@ package io.github.cloudtwin.http;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import org.apiguardian.api.API;
 
 /**
  * What the listener does with a request, as its {@link HttpRouter} decided: answer directly, proxy
@@ -18,6 +19,7 @@ import java.util.function.IntConsumer;
  * @param responseHeaders headers added to the client's response in every case
  * @param done told the final status, on the request thread; may be null
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record HttpOutcome(
     int status,
     Map<String, String> headers,

@@ -1,11 +1,14 @@
 package io.github.cloudtwin.http;
 
+import org.apiguardian.api.API;
+
 /**
  * Decides what a listener does with each request; the load balancer implements it over its routing
  * snapshot. Called on request threads concurrently: implementations must be thread-safe and must
  * not wait on the simulation lock.
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface HttpRouter {
 
   /**

@@ -2,6 +2,7 @@ package io.github.cloudtwin.http;
 
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One real HTTP request as the listener received it.
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param clientPort the client's port
  * @param body the request body (empty when none)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record IncomingRequest(
     String method,
     String path,

@@ -1,9 +1,13 @@
 package io.github.cloudtwin.internal;
 
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Internal, not API: what CloudWatch's injections say about a metric an instance publishes, asked
  * by the publishers (EC2's CPUUtilization) before they write a sample.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface MetricOverrides {
 
   /**
@@ -15,7 +19,8 @@ public interface MetricOverrides {
    * @param epochMillis the sample's time
    * @return whether nothing may be published
    */
-  boolean isSuppressed(String metricName, String instanceId, String groupName, long epochMillis);
+  boolean isSuppressed(
+      String metricName, String instanceId, @Nullable String groupName, long epochMillis);
 
   /**
    * The injected value of the metric for the instance (or its group) at that time.
@@ -26,5 +31,6 @@ public interface MetricOverrides {
    * @param epochMillis the sample's time
    * @return the injected value, or NaN when nothing is injected
    */
-  double injectedValue(String metricName, String instanceId, String groupName, long epochMillis);
+  double injectedValue(
+      String metricName, String instanceId, @Nullable String groupName, long epochMillis);
 }

@@ -1,12 +1,15 @@
 package io.github.cloudtwin.internal;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal, not API: the narrow part of Elastic Load Balancing that ECS needs: registering task
  * targets in target groups, their health, and the deregistration delay. The twin wires the
  * load-balancing service in; tests may use a fake.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface TargetRegistration {
 
   /** Told when a target's health changes, on the simulation thread. */
@@ -88,7 +91,7 @@ public interface TargetRegistration {
    * @param targetId the target
    * @return the health description, or null
    */
-  default String unhealthyReason(String targetGroupName, String targetId) {
+  default @Nullable String unhealthyReason(String targetGroupName, String targetId) {
     return null;
   }
 

@@ -3,6 +3,8 @@ package io.github.cloudtwin.internal;
 import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal, not API: the connections between one twin's services. The twin creates one per twin and
@@ -11,13 +13,14 @@ import java.util.function.Function;
  * reach services created later. Instance state of one twin, never shared. Each connection is set
  * once: setting it again is a bug in the twin and throws.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Wiring {
 
-  private MetricOverrides metricOverrides;
-  private InjectionTargets injectionTargets;
-  private Function<String, LoadBalancerTargets> targetGroups;
-  private Function<String, LoadBalancerTargets> loadBalancers;
-  private TargetRegistration targetRegistration;
+  private @Nullable MetricOverrides metricOverrides;
+  private @Nullable InjectionTargets injectionTargets;
+  private @Nullable Function<String, LoadBalancerTargets> targetGroups;
+  private @Nullable Function<String, LoadBalancerTargets> loadBalancers;
+  private @Nullable TargetRegistration targetRegistration;
 
   /** Creates a board with no connections yet. */
   public Wiring() {}
@@ -93,13 +96,13 @@ public final class Wiring {
     return get("targetRegistration", targetRegistration);
   }
 
-  private static <T> T once(String name, T current, T value) {
+  private static <T> T once(String name, @Nullable T current, T value) {
     Objects.requireNonNull(value, name);
     if (current != null) throw new IllegalStateException("the twin wired " + name + " twice");
     return value;
   }
 
-  private static <T> T get(String name, T value) {
+  private static <T> T get(String name, @Nullable T value) {
     if (value == null) throw new IllegalStateException("the twin has not wired " + name + " yet");
     return value;
   }

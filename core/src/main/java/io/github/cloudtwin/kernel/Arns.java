@@ -1,5 +1,6 @@
 package io.github.cloudtwin.kernel;
 
+import org.apiguardian.api.API;
 import io.github.cloudtwin.internal.kernel.Require;
 
 /**
@@ -10,6 +11,7 @@ import io.github.cloudtwin.internal.kernel.Require;
  * <p>ARN format: {@code arn:aws:<service>:<region>:<account-id>:<resource>}, see
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html (section "ARN format").
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Arns {
 
   /**

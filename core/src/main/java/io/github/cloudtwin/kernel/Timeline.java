@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Every state change of one twin, in the order it happened, with causes.
@@ -20,6 +21,7 @@ import java.util.function.Predicate;
  * <p>Reads return immutable snapshots and are safe from any thread. Events are appended by the
  * simulation only. Text is formatted only when someone reads it.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Timeline {
 
   private final VirtualClock clock;

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One state change in a twin: when it happened (virtual time), to which resource, what happened as
@@ -17,6 +19,7 @@ import java.util.OptionalLong;
  *
  * <p>Immutable and safe to share between threads.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TimelineEvent {
 
   private final long id;
@@ -24,7 +27,8 @@ public final class TimelineEvent {
   private final String resource;
   private final Fact fact;
   private final long causeId;
-  private String message; // rendered on first read; a benign race renders the same text twice
+  private @Nullable String
+      message; // rendered on first read; a benign race renders the same text twice
 
   /**
    * An event.

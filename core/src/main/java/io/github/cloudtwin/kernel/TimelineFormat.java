@@ -3,8 +3,10 @@ package io.github.cloudtwin.kernel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Formats timeline events as text with virtual offsets; stateless. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TimelineFormat {
 
   private TimelineFormat() {}

@@ -1,6 +1,8 @@
 package io.github.cloudtwin.kernel;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rejected configuration or command, in the spirit of AWS's {@code ValidationError}: it names the
@@ -8,6 +10,7 @@ import java.util.Objects;
  *
  * <p>Whenever this is thrown, nothing of the rejected call has been applied.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class ValidationException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
@@ -15,7 +18,7 @@ public class ValidationException extends IllegalArgumentException {
   /** The AWS property name. */
   private final String field;
 
-  private final transient Object value;
+  private final transient @Nullable Object value;
 
   /** What would have been accepted. */
   private final String allowed;
@@ -27,7 +30,7 @@ public class ValidationException extends IllegalArgumentException {
    * @param value the value that was given (may be null)
    * @param allowed what would have been accepted
    */
-  public ValidationException(String field, Object value, String allowed) {
+  public ValidationException(String field, @Nullable Object value, String allowed) {
     super(format(field, value, allowed));
     this.field = field;
     this.value = value;
@@ -42,14 +45,15 @@ public class ValidationException extends IllegalArgumentException {
    * @param allowed what would have been accepted
    * @param awsMessage the message text AWS answers with
    */
-  public ValidationException(String field, Object value, String allowed, String awsMessage) {
+  public ValidationException(
+      String field, @Nullable Object value, String allowed, String awsMessage) {
     super(awsMessage + " [" + format(field, value, allowed) + "]");
     this.field = field;
     this.value = value;
     this.allowed = allowed;
   }
 
-  private static String format(String field, Object value, String allowed) {
+  private static String format(String field, @Nullable Object value, String allowed) {
     String shown = value instanceof CharSequence ? "\"" + value + "\"" : Objects.toString(value);
     return "Invalid value " + shown + " for " + field + ": " + allowed;
   }
@@ -60,7 +64,7 @@ public class ValidationException extends IllegalArgumentException {
   }
 
   /** {@return the rejected value; may be null} */
-  public Object value() {
+  public @Nullable Object value() {
     return value;
   }
 

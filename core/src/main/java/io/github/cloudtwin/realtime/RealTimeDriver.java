@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * time backwards, it only catches up. This class is the one place in core that reads the wall clock
  * and sleeps. Thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class RealTimeDriver implements AutoCloseable {
 
   /** The default wall-clock step between advances. */

@@ -2,6 +2,7 @@ package io.github.cloudtwin.report;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One chart of a report: series over virtual time plus horizontal thresholds. Zone outages are
@@ -12,6 +13,7 @@ import java.util.List;
  * @param series the lines, one per metric (immutable)
  * @param thresholds horizontal lines (immutable)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Chart(String title, String unit, List<Series> series, List<Threshold> thresholds) {
 
   /**

@@ -2,12 +2,14 @@ package io.github.cloudtwin.report;
 
 import io.github.cloudtwin.CloudTwin;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Contributes charts to a report, reading the twin at report time. Each service that has something
  * to plot adds one source to {@link ChartSources#standard()}; tests add their own.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface ChartSource {
 
   /**

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The chart sources reports use. {@link #standard()} is the table every report starts from: a
  * service adds its charts (desired vs InService per zone, healthy targets per zone) with one line.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ChartSources {
 
   private static final List<ChartSource> STANDARD =

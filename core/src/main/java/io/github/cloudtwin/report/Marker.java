@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * An event drawn on the charts: an alarm transition, a policy execution, a scaling activity, a
@@ -16,6 +17,7 @@ import java.util.List;
  * @param eventIds the timeline ids of the events it stands for, in order (at least one; immutable)
  * @param text what happened and the first event's cause chain, for the tooltip
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Marker(Kind kind, Tone tone, Duration offset, List<Long> eventIds, String text) {
 
   /**

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The report of one twin as a self-contained XHTML page a person would rather look at than read: a
@@ -32,6 +33,7 @@ import java.util.List;
  *
  * <p>A report is a snapshot taken by {@link Builder#build()}. Immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Report {
 
   /** The XHTML namespace. */
@@ -190,13 +192,13 @@ public final class Report {
   private void markerLegend(StringBuilder sb) {
     sb.append(
         "<p class=\"marker-legend\">Markers (hover or Tab to one for what happened and why; click to jump to the timeline):");
-    for (Marker.Kind k : SvgChart.lanes(markers)) {
+    for (Marker.Kind k : SvgMarkers.lanes(markers)) {
       sb.append(' ')
           .append("<svg xmlns=\"")
           .append(SVG_NS)
           .append("\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\">")
           .append("<g class=\"tone-neutral\"><path class=\"glyph\" d=\"")
-          .append(SvgChart.glyph(k, 7, 7))
+          .append(SvgMarkers.glyph(k, 7, 7))
           .append("\"/></g></svg> ")
           .append(k.lane());
     }

@@ -4,12 +4,14 @@ import io.github.cloudtwin.internal.kernel.Require;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The index page of a report directory's reports: one row per report with the test's outcome, the
  * first line of its failure and a link, failures first. Self-contained XHTML like the reports.
  * Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ReportIndexPage {
 
   private ReportIndexPage() {}

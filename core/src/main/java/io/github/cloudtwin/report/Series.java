@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One line of a chart: a name for the legend, a CSS class, its points in time order, how the points
@@ -19,6 +20,7 @@ import java.util.List;
  * @param shape how the points are joined
  * @param zone the Availability Zone the series belongs to, or empty for the whole resource
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Series(String name, String cssClass, List<Point> points, Shape shape, String zone) {
 
   /**

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.report;
 
 import io.github.cloudtwin.internal.kernel.Require;
+import org.apiguardian.api.API;
 
 /**
  * A horizontal line on a chart, such as an alarm threshold.
@@ -8,6 +9,7 @@ import io.github.cloudtwin.internal.kernel.Require;
  * @param label shown next to the line
  * @param value where the line is
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Threshold(String label, double value) {
 
   /**

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * What a reader wants first: the test's outcome and failure message, then the key facts read from
@@ -35,6 +36,7 @@ import java.util.TreeSet;
  * @param failure the failure message, or null
  * @param facts the key facts, in reading order (immutable)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> facts) {
 
   /** Alarm firings listed by time before the rest are counted. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A window in which a zone was impaired, read from the timeline ({@code zone/*} events of kinds
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param to offset of the restoration, or of "now" when still impaired
  * @param ongoing whether the zone was still impaired when the report was made
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ZoneOutage(String zone, Duration from, Duration to, boolean ongoing) {
 
   /**

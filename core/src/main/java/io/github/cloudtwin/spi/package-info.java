@@ -4,4 +4,7 @@
  * io.github.cloudtwin.spi.Simulation} is a twin's lock and virtual-clock scheduler as an extension
  * sees it.
  */
+@NullMarked
 package io.github.cloudtwin.spi;
+
+import org.jspecify.annotations.NullMarked;

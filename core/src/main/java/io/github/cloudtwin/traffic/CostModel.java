@@ -1,6 +1,7 @@
 package io.github.cloudtwin.traffic;
 
 import io.github.cloudtwin.internal.kernel.Require;
+import org.apiguardian.api.API;
 
 /**
  * How served requests turn into CPU on an EC2 instance target: {@code CPU% = rps x
@@ -10,6 +11,7 @@ import io.github.cloudtwin.internal.kernel.Require;
  * @param cpuMillisPerRequest CPU milliseconds one request costs (default 10)
  * @param baselineCpuPercent CPU percentage of a registered target with no traffic (default 0)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record CostModel(double cpuMillisPerRequest, double baselineCpuPercent) {
 
   /** The default: 10 CPU ms per request, no baseline. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Offered traffic of one twin: {@link Workload}s applied to load balancers, split over targets by
@@ -20,6 +21,7 @@ import java.util.Map;
  *
  * <p>Obtain it from {@code twin.traffic()}. Thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Traffic {
 
   private final Kernel kernel;

@@ -4,9 +4,11 @@ import io.github.cloudtwin.elb.Request;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.time.Instant;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /** A workload applied to a load balancer: a live view; {@link #stop()} ends it. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TrafficFlow {
 
   private final Kernel kernel;

@@ -5,6 +5,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A request-rate curve over virtual time, measured from the moment it is applied. The twin treats
@@ -12,6 +13,7 @@ import java.util.List;
  * ramps and sines are cut into {@link #RESOLUTION} segments, each at the curve's exact average over
  * the segment, so per-minute totals are exact.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public sealed interface Workload
     permits Workload.Constant,
         Workload.Ramp,

@@ -4,6 +4,7 @@ import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * A level the estate should stay under, such as "the group's average CPU at most 80 % per minute"
@@ -15,6 +16,7 @@ import java.time.Duration;
  * @param period the period, at least one minute
  * @param threshold breached while the statistic is greater than this
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record BreachTarget(
     String name, MetricId metric, Statistic statistic, Duration period, double threshold) {
 

@@ -2,6 +2,7 @@ package io.github.cloudtwin.whatif;
 
 import java.time.Instant;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * An Auto Scaling group's InService instances per zone from {@code time} until the next point.
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param inServiceByZone InService instances per zone, sorted by zone
  * @param inService their total
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record CapacityPoint(
     Instant time, String groupName, Map<String, Integer> inServiceByZone, int inService) {
 

@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The outcomes of one recording on several estates, in the order they were given; {@link #rows()}
- * as typed values, {@link #table()} for people. Immutable.
+ * as typed values, {@link #difference(String, String)} for what one estate changes against another,
+ * {@link #table()} for people. Immutable.
  *
  * @param outcomes one per estate
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Comparison(List<ReplayOutcome> outcomes) {
 
   /**
@@ -48,6 +51,67 @@ public record Comparison(List<ReplayOutcome> outcomes) {
       double unservedRequests) {}
 
   /**
+   * How one estate differs from another over the same recording: each figure is {@code other}'s
+   * minus {@code baseline}'s, so a positive {@code costUsd} means {@code other} costs more.
+   *
+   * @param baseline the estate compared against
+   * @param other the estate compared
+   * @param costUsd the difference in cost, USD
+   * @param breached the difference in time above the breach targets (negative: breaches less)
+   * @param peakInService the difference in the most InService instances at once
+   * @param meanInService the difference in mean InService instances
+   * @param activities the difference in scaling activities
+   * @param unservedRequests the difference in requests that could not be served
+   */
+  public record Difference(
+      String baseline,
+      String other,
+      double costUsd,
+      Duration breached,
+      int peakInService,
+      double meanInService,
+      int activities,
+      double unservedRequests) {}
+
+  /**
+   * How {@code other} differs from {@code baseline}: capacity, time above target, unserved requests
+   * and cost.
+   *
+   * @param baseline the estate to compare against
+   * @param other the estate to compare
+   * @return {@code other}'s figures minus {@code baseline}'s; a ValidationException naming the
+   *     estates when either is unknown
+   */
+  public Difference difference(String baseline, String other) {
+    Row b = row(outcome(baseline));
+    Row o = row(outcome(other));
+    return new Difference(
+        baseline,
+        other,
+        o.costUsd() - b.costUsd(),
+        o.breached().minus(b.breached()),
+        o.peakInService() - b.peakInService(),
+        o.meanInService() - b.meanInService(),
+        o.activities() - b.activities(),
+        o.unservedRequests() - b.unservedRequests());
+  }
+
+  /**
+   * How every other estate differs from {@code baseline}, in the order the estates were given.
+   *
+   * @param baseline the estate to compare against
+   * @return one difference per other estate
+   */
+  public List<Difference> differencesFrom(String baseline) {
+    outcome(baseline);
+    List<Difference> out = new ArrayList<>();
+    for (ReplayOutcome o : outcomes) {
+      if (!o.estate().equals(baseline)) out.add(difference(baseline, o.estate()));
+    }
+    return out;
+  }
+
+  /**
    * The outcome of one estate.
    *
    * @param estate the estate's name
@@ -64,20 +128,21 @@ public record Comparison(List<ReplayOutcome> outcomes) {
   /** {@return one row per estate} */
   public List<Row> rows() {
     List<Row> rows = new ArrayList<>();
-    for (ReplayOutcome o : outcomes) {
-      rows.add(
-          new Row(
-              o.estate(),
-              o.cost().totalUsd(),
-              o.cost().costPerHour(),
-              o.totalBreached(),
-              o.peakInService(),
-              o.meanInService(),
-              o.activityCount(),
-              o.totalTimeInAlarm(),
-              o.unservedRequests()));
-    }
+    for (ReplayOutcome o : outcomes) rows.add(row(o));
     return rows;
+  }
+
+  private static Row row(ReplayOutcome o) {
+    return new Row(
+        o.estate(),
+        o.cost().totalUsd(),
+        o.cost().costPerHour(),
+        o.totalBreached(),
+        o.peakInService(),
+        o.meanInService(),
+        o.activityCount(),
+        o.totalTimeInAlarm(),
+        o.unservedRequests());
   }
 
   /**

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replays a recording as demand: the recorded requests (or CPU demand) become a piecewise-constant
@@ -28,6 +30,7 @@ import java.util.Set;
  * in the past); a datapoint whose period straddles it plays for the rest of its period. After the
  * last datapoint's period the offered load drops to zero. Immutable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DemandReplay implements LoadReplay {
 
   private final RecordedSeries series;
@@ -265,10 +268,10 @@ public final class DemandReplay implements LoadReplay {
   public static final class Builder {
     private final RecordedSeries series;
     private final DemandUnit unit;
-    private String loadBalancerName;
-    private Gaps gaps;
-    private Instant startingAt;
-    private Duration period;
+    private @Nullable String loadBalancerName;
+    private @Nullable Gaps gaps;
+    private @Nullable Instant startingAt;
+    private @Nullable Duration period;
     private int recordedInstances;
     private int recordedVcpus;
 

@@ -1,6 +1,9 @@
 package io.github.cloudtwin.whatif;
 
+import org.apiguardian.api.API;
+
 /** What a demand recording measures, and so how it becomes requests per second. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum DemandUnit {
   /**
    * Each datapoint is the number of requests in its period ({@code RequestCount}, statistic Sum,

@@ -3,6 +3,7 @@ package io.github.cloudtwin.whatif;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * One configuration to try: a name and the code that builds it on a fresh twin (groups, load
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
  * @param name the name in tables, such as {@code step} or {@code target-60}
  * @param setup builds the estate
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Estate(String name, Consumer<CloudTwin> setup) {
 
   /**

@@ -2,6 +2,8 @@ package io.github.cloudtwin.whatif;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the estate came back from one fault (a zone impaired, an instance crashed): the InService
@@ -15,8 +17,9 @@ import java.time.Instant;
  * @param timeToRecover from the fault until the count was back at {@code capacityBefore} (zero when
  *     it never dropped); null when it was not back by the end of the replay
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record FaultRecovery(
-    String resource, Instant at, int capacityBefore, int lowest, Duration timeToRecover) {
+    String resource, Instant at, int capacityBefore, int lowest, @Nullable Duration timeToRecover) {
 
   /** {@return whether the estate was back at its capacity by the end of the replay} */
   public boolean recovered() {

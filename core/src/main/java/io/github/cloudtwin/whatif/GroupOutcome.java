@@ -2,6 +2,7 @@ package io.github.cloudtwin.whatif;
 
 import io.github.cloudtwin.autoscaling.ScalingActivity;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What one Auto Scaling group did during a replay.
@@ -12,6 +13,7 @@ import java.util.List;
  * @param capacity every change of its InService count per zone, in order
  * @param activities its scaling activities that started during the replay
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record GroupOutcome(
     String groupName,
     int peakInService,

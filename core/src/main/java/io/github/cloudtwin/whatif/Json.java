@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small strict JSON reader (RFC 8259) for the AWS CLI's exports: objects become insertion-ordered
@@ -35,17 +36,17 @@ final class Json {
    * @param text the document
    * @return the value: a Map, List, String, Double, Boolean or null
    */
-  static Object parse(String source, String text) {
+  static @Nullable Object parse(String source, String text) {
     Json j = new Json(source, text);
     j.skipWhitespace();
     if (text.startsWith("\uFEFF")) j.pos++; // a byte order mark
-    Object v = j.value();
+    @Nullable Object v = j.value();
     j.skipWhitespace();
     if (j.pos < text.length()) throw j.error("end of the document after the first value");
     return v;
   }
 
-  private Object value() {
+  private @Nullable Object value() {
     skipWhitespace();
     if (pos >= text.length()) throw error("a JSON value");
     char c = text.charAt(pos);
@@ -209,7 +210,7 @@ final class Json {
     return d;
   }
 
-  private Object literal(String word, Object value) {
+  private @Nullable Object literal(String word, @Nullable Object value) {
     if (!text.startsWith(word, pos))
       throw error("a JSON value (object, array, string, number, true, false or null)");
     pos += word.length();

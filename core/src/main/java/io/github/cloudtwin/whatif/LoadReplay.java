@@ -3,6 +3,7 @@ package io.github.cloudtwin.whatif;
 import io.github.cloudtwin.CloudTwin;
 import java.time.Duration;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * A recorded series and how the twin replays it: as a metric, datapoint by datapoint ({@link
@@ -10,6 +11,7 @@ import java.time.Instant;
  * capacity changes feed back into the metrics. Immutable specs: one replay can run on any number of
  * twins.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface LoadReplay permits MetricReplay, DemandReplay {
 
   /** {@return the recording} */

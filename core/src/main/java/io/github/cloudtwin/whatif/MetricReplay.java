@@ -10,6 +10,8 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replays a recording into one metric, datapoint by datapoint: each datapoint is stored with {@code
@@ -23,6 +25,7 @@ import java.util.Map;
  * the recording alone. Capacity changes do not feed back (the recording says what it says); use a
  * {@link DemandReplay} for that. Immutable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MetricReplay implements LoadReplay {
 
   /** Units of the metrics the twin itself publishes, to catch a recording of the wrong kind. */
@@ -44,7 +47,7 @@ public final class MetricReplay implements LoadReplay {
   private final Instant startingAt;
   private final StandardUnit unit;
 
-  private MetricReplay(RecordedSeries series, MetricId metric, Instant startingAt) {
+  private MetricReplay(RecordedSeries series, MetricId metric, @Nullable Instant startingAt) {
     this.series = Require.notNull("series", series);
     this.metric = Require.notNull("metric", metric);
     this.startingAt = startingAt == null ? series.first() : startingAt;

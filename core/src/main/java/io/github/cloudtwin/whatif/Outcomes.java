@@ -76,8 +76,9 @@ final class Outcomes {
         }
       } else if (fact instanceof CloudWatchFact.AlarmStateChanged a) {
         String name = a.alarmName();
-        if (alarmState.get(name) == AlarmState.ALARM) {
-          add(inAlarm, name, overlap(alarmSince.get(name), at, f, t));
+        Long since = alarmSince.get(name);
+        if (alarmState.get(name) == AlarmState.ALARM && since != null) {
+          add(inAlarm, name, overlap(since, at, f, t));
         }
         alarmState.put(name, a.to());
         alarmSince.put(name, at);
@@ -91,7 +92,8 @@ final class Outcomes {
     }
     alarmState.forEach(
         (name, s) -> {
-          if (s == AlarmState.ALARM) add(inAlarm, name, overlap(alarmSince.get(name), t, f, t));
+          Long since = alarmSince.get(name);
+          if (s == AlarmState.ALARM && since != null) add(inAlarm, name, overlap(since, t, f, t));
         });
 
     Map<String, GroupOutcome> groups = new LinkedHashMap<>();

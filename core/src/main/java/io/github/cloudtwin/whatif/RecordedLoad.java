@@ -17,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads recorded CloudWatch data into a {@link RecordedSeries}: the AWS CLI's {@code aws cloudwatch
@@ -27,6 +29,7 @@ import java.util.regex.Pattern;
  * as ambiguous. Every error is a {@link ValidationException} naming the file, the line or index,
  * and the value. Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RecordedLoad {
 
   private static final Pattern NUMBER =
@@ -134,7 +137,8 @@ public final class RecordedLoad {
 
   // ------------------------------------------------------------------ get-metric-data
 
-  private static RecordedSeries metricData(String source, Map<String, Object> root, String id) {
+  private static RecordedSeries metricData(
+      String source, Map<String, Object> root, @Nullable String id) {
     List<Object> results = list(source, root.get("MetricDataResults"), "MetricDataResults");
     List<Integer> chosen = new ArrayList<>();
     List<String> ids = new ArrayList<>();
@@ -193,7 +197,7 @@ public final class RecordedLoad {
   // ------------------------------------------------------------------ get-metric-statistics
 
   private static RecordedSeries metricStatistics(
-      String source, Map<String, Object> root, Statistic statistic) {
+      String source, Map<String, Object> root, @Nullable Statistic statistic) {
     List<Object> dps = list(source, root.get("Datapoints"), "Datapoints");
     String label = root.get("Label") instanceof String l ? l : "";
     String stat = statistic == null ? null : statistic.name();
@@ -262,7 +266,7 @@ public final class RecordedLoad {
   private static RecordedSeries series(
       String source,
       String label,
-      StandardUnit unit,
+      @Nullable StandardUnit unit,
       List<Instant> ts,
       List<Double> vs,
       List<String> origins) {
@@ -315,25 +319,25 @@ public final class RecordedLoad {
     return d;
   }
 
-  private static double number(String source, Object o, String at) {
+  private static double number(String source, @Nullable Object o, String at) {
     if (o instanceof Double d) return d;
     throw new ValidationException(source + " " + at, o, "a number");
   }
 
-  private static String string(String source, Object o, String at) {
+  private static String string(String source, @Nullable Object o, String at) {
     if (o instanceof String s) return s;
     throw new ValidationException(source + " " + at, o, "a string");
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(String source, Object o, String at) {
+  private static Map<String, Object> object(String source, @Nullable Object o, String at) {
     if (o instanceof Map<?, ?> m) return (Map<String, Object>) m;
     throw new ValidationException(
         source + " " + at, o == null ? null : o.getClass().getSimpleName(), "a JSON object");
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Object> list(String source, Object o, String at) {
+  private static List<Object> list(String source, @Nullable Object o, String at) {
     if (o instanceof List<?> l) return (List<Object>) l;
     throw new ValidationException(
         source + " " + at, o == null ? null : o.getClass().getSimpleName(), "a JSON array");

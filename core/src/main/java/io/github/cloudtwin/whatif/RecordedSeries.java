@@ -6,6 +6,8 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A recorded metric series: datapoints in ascending time order, each with its value and where it
@@ -16,11 +18,12 @@ import java.util.Arrays;
  * descending series, as {@code get-metric-data} returns by default, is reversed first; any other
  * order, or two datapoints at one instant, is refused naming both).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RecordedSeries {
 
   private final String source;
   private final String label;
-  private final StandardUnit unit;
+  private final @Nullable StandardUnit unit;
   private final long[] times;
   private final double[] values;
   private final String[] origins;
@@ -28,7 +31,7 @@ public final class RecordedSeries {
   private RecordedSeries(
       String source,
       String label,
-      StandardUnit unit,
+      @Nullable StandardUnit unit,
       long[] times,
       double[] values,
       String[] origins) {
@@ -54,7 +57,7 @@ public final class RecordedSeries {
   public static RecordedSeries of(
       String source,
       String label,
-      StandardUnit unit,
+      @Nullable StandardUnit unit,
       Instant[] timestamps,
       double[] values,
       String[] origins) {
@@ -121,7 +124,7 @@ public final class RecordedSeries {
   }
 
   /** {@return the unit the export names, or null when it names none (CSV, get-metric-data)} */
-  public StandardUnit unit() {
+  public @Nullable StandardUnit unit() {
     return unit;
   }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What happened when one estate played a recording: typed values, read from the twin's facts and
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param recoveries per fault during the replay, how the capacity came back
  * @param cost what the estate cost during the whole run (warm-up included)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ReplayOutcome(
     String estate,
     long seed,

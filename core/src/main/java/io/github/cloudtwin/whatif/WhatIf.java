@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Plays one recording on one or more estates, each on its own fresh twin with the same seed, and
@@ -31,6 +32,7 @@ import java.util.function.Consumer;
  * after the warm-up and the clock advances to the replay's end. Same replay, estate and seed:
  * identical outcome. Immutable: every setter returns a new {@code WhatIf}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class WhatIf {
 
   /**

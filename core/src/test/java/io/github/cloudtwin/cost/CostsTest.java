@@ -16,6 +16,7 @@ import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceSpec;
+import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.ecs.ContainerDefinition;
 import io.github.cloudtwin.ecs.LaunchType;
 import io.github.cloudtwin.ecs.NetworkMode;
@@ -180,6 +181,58 @@ class CostsTest {
           .satisfies(c -> assertThat(c.usdPerHour()).isEqualTo(0.5));
       assertThat(r.priceSource()).isEqualTo("my table");
     }
+  }
+
+  @Test
+  void aCostInAnotherRegionUsesThatRegionsPriceNotUsEast1s() {
+    PriceTable twoRegions =
+        PriceTable.awsOnDemand().toBuilder()
+            .onDemand("us-west-2", "m5.large", 0.25)
+            .fargate("us-west-2", 0.5, 0.05)
+            .source("two regions")
+            .build();
+    try (CloudTwin twin = CloudTwin.builder().region("us-west-2").build()) {
+      twin.ec2()
+          .runInstance(
+              InstanceSpec.builder()
+                  .instanceType("m5.large")
+                  .availabilityZone("us-west-2a")
+                  .build());
+      twin.advance(ofMinutes(30));
+
+      CostReport r = Costs.of(twin, twoRegions);
+
+      assertThat(r.instances())
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.usdPerHour()).isEqualTo(0.25).isNotEqualTo(M5_LARGE);
+                assertThat(r.totalUsd())
+                    .isCloseTo(c.billedSeconds() * 0.25 / 3600, within(1e-12))
+                    .isPositive();
+              });
+    }
+    assertThat(twoRegions.fargateVcpuHourly("us-west-2")).isEqualTo(0.5);
+    assertThat(twoRegions.fargateGbHourly("us-west-2")).isEqualTo(0.05);
+    assertThat(twoRegions.fargateVcpuHourly("us-east-1")).isEqualTo(0.04048);
+  }
+
+  @Test
+  void aRegionOrTypeTheBuiltInTableLacksFailsNamingRegionAndType() {
+    PriceTable builtIn = PriceTable.awsOnDemand();
+    assertThatThrownBy(
+            () -> builtIn.instanceHourly("ap-southeast-2", "c5.large", PurchaseOption.ON_DEMAND))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("c5.large (ON_DEMAND) in ap-southeast-2")
+        .hasMessageContaining("us-east-1 c5.large");
+    assertThatThrownBy(
+            () -> builtIn.instanceHourly("us-east-1", "m6i.4xlarge", PurchaseOption.ON_DEMAND))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("m6i.4xlarge (ON_DEMAND) in us-east-1");
+    assertThatThrownBy(() -> builtIn.fargateVcpuHourly("eu-central-1"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("eu-central-1")
+        .hasMessageContaining("us-east-1");
   }
 
   @Test

@@ -62,6 +62,27 @@ class WhatIfTest {
     assertThat(scaling.cost().policy("add-two")).isPositive();
     assertThat(fixed.recoveries()).isEmpty();
 
+    Comparison.Difference d = c.difference("fixed-2", "scaling");
+    assertThat(d.baseline()).isEqualTo("fixed-2");
+    assertThat(d.other()).isEqualTo("scaling");
+    assertThat(d.peakInService()).isEqualTo(2);
+    assertThat(d.meanInService()).isEqualTo(scaling.meanInService() - 2.0).isPositive();
+    assertThat(d.breached())
+        .isEqualTo(scaling.breached("cpu>80").minus(ofMinutes(40)))
+        .isNegative();
+    assertThat(d.unservedRequests())
+        .isEqualTo(scaling.unservedRequests() - fixed.unservedRequests())
+        .isNegative();
+    assertThat(d.costUsd())
+        .isEqualTo(scaling.cost().totalUsd() - fixed.cost().totalUsd())
+        .isPositive();
+    assertThat(d.activities()).isEqualTo(scaling.activityCount());
+    assertThat(c.differencesFrom("fixed-2")).containsExactly(d);
+    assertThatThrownBy(() -> c.difference("fixed-2", "nope"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("nope")
+        .hasMessageContaining("fixed-2");
+
     String table = c.table();
     assertThat(table.lines().toList()).hasSize(3);
     assertThat(table)
@@ -82,6 +103,20 @@ class WhatIfTest {
     assertThat(other.breached()).isEqualTo(a.breached());
     assertThat(other.groups().get("web").activities().get(0).activityId())
         .isNotEqualTo(a.groups().get("web").activities().get(0).activityId());
+  }
+
+  @Test
+  void eachEstateRunsOnItsOwnTwinSoTheOrderOfTheEstatesChangesNoOutcome() {
+    Estate fixed = Estate.of("fixed-2", t -> Estates.fixed(t, 2));
+    Estate scaling = Estate.of("scaling", Estates::scaling);
+    Comparison forward = whatIf().compare(fixed, scaling);
+    Comparison backward = whatIf().compare(scaling, fixed);
+
+    assertThat(backward.outcome("scaling")).isEqualTo(forward.outcome("scaling"));
+    assertThat(backward.outcome("fixed-2")).isEqualTo(forward.outcome("fixed-2"));
+    assertThat(forward.outcome("scaling")).isEqualTo(whatIf().run(scaling));
+    assertThat(backward.rows().get(0).estate()).isEqualTo("scaling");
+    assertThat(forward.outcome("scaling")).isNotEqualTo(forward.outcome("fixed-2"));
   }
 
   @Test

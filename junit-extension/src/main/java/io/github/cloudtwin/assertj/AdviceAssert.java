@@ -8,6 +8,7 @@ import io.github.cloudtwin.advice.Finding;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -15,6 +16,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  * assertThat(twin.advice()).accepting("flapping-thresholds") .hasNoConfigurationWarnings()}.
  * Accepting a finding is explicit and named: by rule, or by rule and resource.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class AdviceAssert extends AbstractObjectAssert<AdviceAssert, Advice> {
 
   private final List<String[]> accepted = new ArrayList<>();

@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
  * Assertions on an EC2 Auto Scaling {@link AutoScalingGroup}; failures show the group's timeline.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class AutoScalingGroupAssert
     extends AbstractObjectAssert<AutoScalingGroupAssert, AutoScalingGroup> {
 

@@ -1,9 +1,11 @@
 package io.github.cloudtwin.assertj;
 
 import io.github.cloudtwin.CloudTwin;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /** The way into assertions on a twin's resources, with the twin's timeline attached. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class CloudTwinAssert extends AbstractObjectAssert<CloudTwinAssert, CloudTwin> {
 
   /**

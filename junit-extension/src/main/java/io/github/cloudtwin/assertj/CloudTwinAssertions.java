@@ -11,12 +11,14 @@ import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.facts.Fact;
 import io.github.cloudtwin.kernel.Timeline;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Entry point of CloudTwin's AssertJ assertions: {@code assertThat(timeline)}, {@code
  * assertThat(alarm)}, {@code assertThat(instance)}, {@code assertThat(twin).instance(id)}. Flat
  * delegation; for soft assertions use {@link CloudTwinSoftAssertions}.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class CloudTwinAssertions {
 
   private CloudTwinAssertions() {}

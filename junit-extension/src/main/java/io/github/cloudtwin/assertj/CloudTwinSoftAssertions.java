@@ -8,12 +8,14 @@ import io.github.cloudtwin.ecs.Task;
 import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.kernel.Timeline;
+import org.apiguardian.api.API;
 import org.assertj.core.api.SoftAssertions;
 
 /**
  * AssertJ soft assertions with CloudTwin's entry points: every failure is collected and reported
  * together by {@link #assertAll()}. One instance per test; not thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class CloudTwinSoftAssertions extends SoftAssertions {
 
   /** Creates an empty collector of soft assertions. */

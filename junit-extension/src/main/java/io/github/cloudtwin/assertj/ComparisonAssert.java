@@ -8,6 +8,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.whatif.Comparison;
 import io.github.cloudtwin.whatif.ReplayOutcome;
 import java.time.Duration;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -18,6 +19,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  * assertThat(comparison).estate("target-60").costsNoMoreThan("step").breachesNoLongerThan("step");
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class ComparisonAssert extends AbstractObjectAssert<ComparisonAssert, Comparison> {
 
   private String estate;

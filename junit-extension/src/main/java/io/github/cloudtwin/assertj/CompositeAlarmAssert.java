@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -23,6 +24,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  * actions ran (or were held back by its actions suppressor). Failures show virtual offsets, the
  * alarm's timeline slice and the states of the alarms its rule names.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class CompositeAlarmAssert
     extends AbstractObjectAssert<CompositeAlarmAssert, CompositeAlarm> {
 

@@ -9,6 +9,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.Timeline;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractDoubleAssert;
 import org.assertj.core.api.AbstractObjectAssert;
 import org.assertj.core.api.Assertions;
@@ -23,6 +24,7 @@ import org.assertj.core.api.Assertions;
  * assertThat(twin).cost(prices).groupCostBelow("web", 3.00).costPerHour().isLessThan(0.50);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class CostReportAssert extends AbstractObjectAssert<CostReportAssert, CostReport> {
 
   private Timeline timeline;

@@ -10,11 +10,13 @@ import io.github.cloudtwin.ecs.Task;
 import io.github.cloudtwin.ecs.TaskStatus;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
  * Assertions on an ECS {@link EcsService}; failures show the service's timeline and newest event.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, EcsService> {
 
   /**

@@ -4,6 +4,7 @@ import io.github.cloudtwin.facts.Fact;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * What a timeline event should look like: its resource ({@code alarm/cpu-high}, or a prefix ending
@@ -19,6 +20,7 @@ import java.util.function.Predicate;
  * @param factType the type the event's fact must have, or null for any
  * @param condition what the fact must satisfy (only with a fact type), or null for anything
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record EventPattern(
     String resource,
     String kind,

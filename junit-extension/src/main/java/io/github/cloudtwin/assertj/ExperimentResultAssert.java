@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -18,6 +19,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  * assertThat(result).errorRateBelow(0.001).recoveredTo(6).within(ofMinutes(10))}. A failure shows
  * the numbers and the worst minute of the run with its slice of the timeline.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class ExperimentResultAssert
     extends AbstractObjectAssert<ExperimentResultAssert, ExperimentResult> {
 

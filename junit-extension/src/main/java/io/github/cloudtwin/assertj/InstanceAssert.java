@@ -7,9 +7,11 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.kernel.Timeline;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /** Assertions on an EC2 {@link Instance}; failures show the instance's timeline. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instance> {
 
   private Timeline timeline;

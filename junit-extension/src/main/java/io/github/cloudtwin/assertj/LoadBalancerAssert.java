@@ -6,6 +6,7 @@ import static io.github.cloudtwin.assertj.error.ShouldHaveRoutedRequestsOnlyTo.s
 import io.github.cloudtwin.elb.LoadBalancer;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -13,6 +14,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  * creation or the last reset, as {@link LoadBalancer#requestCountByZone()}: requests sent one by
  * one, through the HTTP listener, and of workloads). Both fail when no request was routed at all.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class LoadBalancerAssert extends AbstractObjectAssert<LoadBalancerAssert, LoadBalancer> {
 
   /**

@@ -14,12 +14,14 @@ import io.github.cloudtwin.kernel.Timeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
  * Assertions on a CloudWatch {@link MetricAlarm}. Failures show virtual offsets and the alarm's
  * timeline, read from {@link MetricAlarm#timeline()}.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, MetricAlarm> {
 
   private Timeline timeline;

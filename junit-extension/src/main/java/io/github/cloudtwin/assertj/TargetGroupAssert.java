@@ -5,9 +5,11 @@ import static io.github.cloudtwin.assertj.error.ShouldHaveHealthyTargetCount.sho
 import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.elb.TargetHealth;
 import io.github.cloudtwin.elb.TargetHealthState;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /** Assertions on a load balancer {@link TargetGroup}; failures show its targets' timeline. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class TargetGroupAssert extends AbstractObjectAssert<TargetGroupAssert, TargetGroup> {
 
   /**

@@ -5,9 +5,11 @@ import static io.github.cloudtwin.assertj.error.ShouldHaveBeenStoppedWithReason.
 
 import io.github.cloudtwin.ecs.Task;
 import io.github.cloudtwin.ecs.TaskStatus;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /** Assertions on an ECS {@link Task}; failures show the task's timeline. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class TaskAssert extends AbstractObjectAssert<TaskAssert, Task> {
 
   /**

@@ -8,9 +8,11 @@ import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /** Assertions on a twin's {@link Timeline}; failures show the slice of the timeline in question. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class TimelineAssert extends AbstractObjectAssert<TimelineAssert, Timeline> {
 
   /**

@@ -2,6 +2,7 @@ package io.github.cloudtwin.await;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.internal.kernel.Require;
+import org.apiguardian.api.API;
 
 /**
  * Awaitility's vocabulary on virtual time: {@code await(twin).atMost(ofMinutes(10))
@@ -9,6 +10,7 @@ import io.github.cloudtwin.internal.kernel.Require;
  * sleeping, so a ten-minute wait costs only the events in it. For real-time mode ({@code
  * RealTimeDriver}) use plain Awaitility.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class CloudTwinAwait {
 
   private CloudTwinAwait() {}

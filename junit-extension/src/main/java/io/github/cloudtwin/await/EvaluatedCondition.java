@@ -3,12 +3,14 @@ package io.github.cloudtwin.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One evaluation of a wait's condition, as a {@link ConditionEvaluationListener} sees it (the
  * counterpart of Awaitility's {@code EvaluatedCondition}, with virtual durations instead of
  * milliseconds of wall time). Immutable.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class EvaluatedCondition {
 
   private final String alias;

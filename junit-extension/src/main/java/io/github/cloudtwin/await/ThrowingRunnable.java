@@ -1,10 +1,13 @@
 package io.github.cloudtwin.await;
 
+import org.apiguardian.api.API;
+
 /**
  * An assertion for {@link VirtualAwait#untilAsserted(ThrowingRunnable)}: a block that may throw
  * anything, as Awaitility's interface of the same name (ours, so that no Awaitility is needed).
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface ThrowingRunnable {
 
   /**

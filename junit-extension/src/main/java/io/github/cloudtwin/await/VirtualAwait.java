@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * A wait on a twin's virtual time, in Awaitility's words ({@code atMost}, {@code atLeast}, {@code
@@ -23,6 +24,7 @@ import java.util.function.Predicate;
  * during} and {@code pollDelay} against {@code atMost}) when the wait starts, before virtual time
  * moves. Must be called from the test, not from inside the simulation (a listener or an event).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class VirtualAwait {
 
   /** The default limit of virtual time. */

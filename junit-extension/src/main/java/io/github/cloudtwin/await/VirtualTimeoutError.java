@@ -1,5 +1,7 @@
 package io.github.cloudtwin.await;
 
+import org.apiguardian.api.API;
+
 /**
  * A virtual-time wait failed: the AssertionError counterpart of Awaitility's {@code
  * ConditionTimeoutException}, thrown when the condition was not fulfilled (or did not hold for
@@ -7,6 +9,7 @@ package io.github.cloudtwin.await;
  * the alias, the virtual limits, the last failure and the slice of the timeline the wait covered;
  * its cause is the last exception the wait ignored, if the last failure was one.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class VirtualTimeoutError extends AssertionError {
 
   private static final long serialVersionUID = 1L;

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -44,6 +45,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * store of its test (or class), so test classes may run in parallel. Instances are immutable and
  * thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class CloudTwinExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 

@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(CloudTwinExtension.class)
+@API(status = API.Status.STABLE, since = "0.1.0")
 public @interface CloudTwinTest {
 
   /** {@return the seed of every random choice the twin makes} */

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Meta-annotation for annotations that shape the twin of a test, such as a future
@@ -15,6 +16,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.ANNOTATION_TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public @interface ContributesToTwin {
 
   /** {@return the contributor; it needs a public or package-visible no-argument constructor} */

@@ -7,6 +7,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ContributesToTwin(EcsClusterContributor.class)
 @SuppressWarnings(
     "exports") // the contributor is this module's implementation, read by the extension alone
+@API(status = API.Status.STABLE, since = "0.1.0")
 public @interface EcsCluster {
 
   /** {@return the cluster name (a word of letters, digits, hyphens and underscores)} */

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.junit;
 
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * extensions support both, so the call lives here, and only this class changes when JUnit 5 support
  * ends. Stateless and thread-safe (the store's own computation is atomic).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ExtensionStores {
 
   private ExtensionStores() {}

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Asks {@link CloudTwinExtension} for an object of the current twin.
@@ -19,6 +20,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@API(status = API.Status.STABLE, since = "0.1.0")
 public @interface FromTwin {
 
   /** {@return the name of the resource (an alarm's name); empty for the twin's own objects} */

@@ -2,6 +2,7 @@ package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A service-provider interface through which another module (the AWS SDK clients, for instance)
@@ -15,6 +16,7 @@ import java.util.List;
  *
  * @param <S> the per-twin state
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface InjectableProvider<S> {
 
   /**

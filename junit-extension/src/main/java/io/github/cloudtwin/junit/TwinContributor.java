@@ -2,6 +2,7 @@ package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
 import java.lang.annotation.Annotation;
+import org.apiguardian.api.API;
 
 /**
  * Turns an annotation marked {@link ContributesToTwin} into twin configuration and resources.
@@ -9,6 +10,7 @@ import java.lang.annotation.Annotation;
  *
  * @param <A> the annotation type
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface TwinContributor<A extends Annotation> {
 
   /**

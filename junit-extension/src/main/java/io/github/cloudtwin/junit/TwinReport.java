@@ -8,12 +8,14 @@ import io.github.cloudtwin.report.ChartSources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The report of the current test, as a test can shape it: extra metrics to plot, extra chart
  * sources, and writing it even when the test passes. Inject it as a parameter or {@link FromTwin}
  * field. Belongs to one test; thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TwinReport {
 
   private final List<ChartSource> sources = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * How {@link ContainerTaskRuntime} runs containers. All durations are real (wall-clock) time: they
@@ -18,6 +19,7 @@ import java.util.Map;
  *     wait for its answer before it counts as no answer; default 2 s
  * @param labels extra labels on every container (insertion-ordered, immutable)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ContainerOptions(
     Duration startupTimeout,
     Duration stopTimeout,

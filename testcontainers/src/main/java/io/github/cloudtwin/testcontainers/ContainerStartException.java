@@ -1,6 +1,9 @@
 package io.github.cloudtwin.testcontainers;
 
+import org.apiguardian.api.API;
+
 /** A task's container could not be started (no such image, engine error, startup timeout). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ContainerStartException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Runs a twin's ECS tasks as real containers, started through Testcontainers from each task
@@ -59,6 +60,7 @@ import java.util.function.Consumer;
  * answers and its exit happen when they happen, and the twin sees them at whatever virtual instant
  * it is at. Thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
 
   /** The label on every container of one runtime; its value is {@link #sessionId()}. */

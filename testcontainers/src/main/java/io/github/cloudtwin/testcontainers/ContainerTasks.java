@@ -7,6 +7,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Opts a {@code @CloudTwinTest} class into real containers: the twin's ECS tasks run through {@link
@@ -29,6 +30,7 @@ import java.lang.annotation.Target;
 @Inherited
 @EnabledIfDocker
 @ContributesToTwin(ContainerTasksContributor.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public @interface ContainerTasks {
 
   /**

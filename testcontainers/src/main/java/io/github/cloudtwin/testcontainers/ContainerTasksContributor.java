@@ -3,10 +3,12 @@ package io.github.cloudtwin.testcontainers;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.junit.TwinContributor;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Installs {@link ContainerTaskRuntime} on the twin of a {@link ContainerTasks} test. Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ContainerTasksContributor implements TwinContributor<ContainerTasks> {
 
   /** For the JUnit extension. */

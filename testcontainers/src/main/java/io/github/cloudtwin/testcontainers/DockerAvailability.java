@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -19,6 +20,7 @@ import org.testcontainers.DockerClientFactory;
  * the explanation, for instance that the engine's API is older than the 1.44 Testcontainers 2.x
  * asks for by default.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DockerAvailability {
 
   /**

@@ -4,6 +4,7 @@ import io.github.cloudtwin.junit.ExtensionStores;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * per test run, since build tools show a skip reason only in their reports. Holds no state: "once"
  * is kept in the root extension context's store.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class EnabledIfDockerCondition implements ExecutionCondition {
 
   private static final ExtensionContext.Namespace NAMESPACE =

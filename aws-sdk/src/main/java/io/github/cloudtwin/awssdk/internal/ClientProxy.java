@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.core.SdkRequest;
 
 /**
@@ -23,6 +24,7 @@ import software.amazon.awssdk.core.SdkRequest;
  * <p>The async variant answers with completed futures (failed with the same exception the sync
  * client throws).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ClientProxy implements InvocationHandler {
 
   private final Class<?> clientInterface;

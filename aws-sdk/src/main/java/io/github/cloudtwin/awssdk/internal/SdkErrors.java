@@ -1,10 +1,11 @@
 package io.github.cloudtwin.awssdk.internal;
 
-import io.github.cloudtwin.awssdk.operations.AwsErrorException;
+import io.github.cloudtwin.awssdk.internal.operations.AwsErrorException;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * service's modeled exception for its code (or the service's base exception), a twin {@link
  * ValidationException} becomes the service's validation error. Other exceptions pass through.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SdkErrors implements Function<RuntimeException, RuntimeException> {
 
   private final String serviceName;

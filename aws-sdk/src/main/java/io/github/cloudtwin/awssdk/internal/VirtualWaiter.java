@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.internal.waiters.ResponseOrException;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.core.waiters.WaiterResponse;
  *
  * @param <T> the polled response type
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class VirtualWaiter<T> {
 
   /** What an acceptor decides. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The loopback endpoint's control API, for users outside JUnit: {@code /_cloudtwin/...} with query
@@ -23,6 +24,7 @@ import java.util.Map;
  *   <li>{@code POST /_cloudtwin/fail-zone?zone=Z}, {@code POST /_cloudtwin/restore-zone?zone=Z}.
  * </ul>
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ControlApi {
 
   /** The path prefix of the control API. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * and driven by the model's {@link SdkField}s. They differ in timestamps (JSON: epoch seconds as a
  * number; CBOR: tag 1 on epoch seconds) and blobs (JSON: base64 text; CBOR: a byte string).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class JsonCodec {
 
   /** awsJson. */

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import jdk.net.ExtendedSocketOptions;
+import org.apiguardian.api.API;
 
 /**
  * A small HTTP/1.1 keep-alive server on 127.0.0.1 and an ephemeral port (never another interface):
@@ -39,6 +40,7 @@ import jdk.net.ExtendedSocketOptions;
  * the body back under Nagle's algorithm until the server's delayed acknowledgement, tens of
  * milliseconds later.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class LoopbackServer implements AutoCloseable {
 
   /** Connections served at once. */

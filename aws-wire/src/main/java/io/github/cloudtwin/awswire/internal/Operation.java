@@ -1,6 +1,7 @@
 package io.github.cloudtwin.awswire.internal;
 
 import java.lang.reflect.Method;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -12,6 +13,7 @@ import software.amazon.awssdk.core.SdkPojo;
  *     describeAutoScalingGroups(DescribeAutoScalingGroupsRequest)}
  * @param builder the request class's static {@code builder()} method
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Operation(String name, Method method, Method builder) {
 
   /** {@return a new, empty builder of this operation's request} */

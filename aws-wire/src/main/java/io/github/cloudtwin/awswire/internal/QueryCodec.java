@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * Name.entry.N.key}, EC2's always-flattened {@code Name.N}) and an SDK response to XML, both driven
  * by the model's {@link SdkField}s.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class QueryCodec {
 
   private QueryCodec() {}

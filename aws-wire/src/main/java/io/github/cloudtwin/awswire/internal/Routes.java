@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Which twin answers a request that reached the SDK's default HTTP service: the binding of the
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and none on this thread, the request fails naming the reason. Bindings are scoped (opened and
  * closed by their owner), so two twins in parallel test classes never answer each other's requests.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Routes {
 
   private static final ThreadLocal<Deque<Binding>> THREAD =

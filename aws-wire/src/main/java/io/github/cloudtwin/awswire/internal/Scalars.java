@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 
 /** Scalars from and to text, as the query protocols and awsJson write them. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Scalars {
 
   private Scalars() {}

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * calling thread by {@link AwsWire#handle}, without a socket. The wire is fixed, or resolved per
  * request by {@link Routes#current()} (the SDK's default HTTP service).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TwinHttpClient implements SdkHttpClient, SdkAsyncHttpClient {
 
   private final Supplier<AwsWire> wire;

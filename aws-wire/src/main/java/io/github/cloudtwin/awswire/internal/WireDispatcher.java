@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -21,6 +22,7 @@ import software.amazon.awssdk.core.SdkPojo;
  * in-process client and encodes the answer or the error. Never lets an exception escape: a bug
  * answers 500 {@code InternalFailure} without a stack trace.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class WireDispatcher {
 
   /** The largest body answered; a larger one gets 413. */

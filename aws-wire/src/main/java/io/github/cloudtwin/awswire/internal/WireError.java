@@ -1,9 +1,12 @@
 package io.github.cloudtwin.awswire.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * An error answered before or instead of an operation: AWS's error code, HTTP status and message,
  * and whether the sender (4xx) or AWS (5xx) is at fault.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public class WireError extends RuntimeException {
 
   private final int status;

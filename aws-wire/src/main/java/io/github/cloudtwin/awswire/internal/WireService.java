@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * endpoint prefix, awsQuery version, {@code X-Amz-Target} prefix, Smithy service name) and the
  * in-process client that answers it. Operations are read off the SDK's sync client interface.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public enum WireService {
   /** EC2 Auto Scaling: awsQuery. */
   AUTO_SCALING(

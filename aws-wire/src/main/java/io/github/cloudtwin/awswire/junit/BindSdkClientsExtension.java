@@ -7,6 +7,7 @@ import io.github.cloudtwin.junit.CloudTwinExtension;
 import io.github.cloudtwin.junit.ExtensionStores;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -22,6 +23,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * binds the test's twin around each test, and injects its {@link AwsWire}. Holds no state itself:
  * the wires live in the class's JUnit store, the binding in the test's.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class BindSdkClientsExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 

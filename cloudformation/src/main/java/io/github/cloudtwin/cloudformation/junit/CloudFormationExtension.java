@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,6 +33,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * CloudTwinExtension} created, keeps the {@link Stack} in the JUnit store next to it, and injects
  * {@link FromStack} fields and parameters. Holds no state itself.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class CloudFormationExtension implements BeforeEachCallback, ParameterResolver {
 
   private static final Namespace NAMESPACE = Namespace.create(CloudFormationExtension.class);

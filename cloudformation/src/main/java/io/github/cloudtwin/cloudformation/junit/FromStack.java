@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Injects a resource of the {@link CloudFormationStack} by logical id, as the twin's view of it:
@@ -18,6 +19,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ResolvedElsewhere
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public @interface FromStack {
 
   /** {@return the logical id; empty for the {@code Stack} itself} */

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal, not API: the simulation kernel of one twin: virtual clock, scheduler, periodic ticks,
@@ -21,6 +23,7 @@ import java.util.function.Supplier;
  * #call(Supplier)} or {@link #run(Runnable)}, so callers on any thread (tests, HTTP handlers, a
  * real-time driver) are serialised safely.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Kernel implements Simulation {
 
   private final VirtualClock clock;
@@ -33,8 +36,8 @@ public final class Kernel implements Simulation {
   private boolean advancing;
   private final java.util.List<Runnable> settleHooks =
       new java.util.concurrent.CopyOnWriteArrayList<>();
-  private volatile Instant closedAt;
-  private volatile Thread closingThread;
+  private volatile @Nullable Instant closedAt;
+  private volatile @Nullable Thread closingThread;
 
   private final Arns arns;
 

@@ -3,6 +3,7 @@ package io.github.cloudtwin.internal.kernel;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Seeded randomness: one seed per twin, and one independent stream per named component, so that
@@ -10,6 +11,7 @@ import java.util.SplittableRandom;
  *
  * <p>Same seed and names give the same numbers on every run. Guarded by the kernel lock.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Randomness {
 
   private final long seed;

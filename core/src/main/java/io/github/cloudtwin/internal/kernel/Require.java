@@ -4,6 +4,8 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Argument checks that fail the way AWS answers a bad request: a {@link ValidationException} naming
@@ -11,6 +13,7 @@ import java.util.List;
  *
  * <p>Used by every service package; stateless and thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Require {
 
   private Require() {}
@@ -23,7 +26,7 @@ public final class Require {
    * @param value the value
    * @return the value, or a ValidationException naming the field when it is null
    */
-  public static <T> T notNull(String field, T value) {
+  public static <T> T notNull(String field, @Nullable T value) {
     if (value == null) {
       throw new ValidationException(field, null, "a value is required");
     }
@@ -38,7 +41,7 @@ public final class Require {
    * @param value the value
    * @return the value
    */
-  public static String notBlank(String field, String value) {
+  public static String notBlank(String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
       throw new ValidationException(field, value, "a non-blank value is required");
     }
@@ -52,7 +55,7 @@ public final class Require {
    * @param value the value
    * @return the name, or a ValidationException when it is null or blank
    */
-  public static String name(String field, String value) {
+  public static String name(String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
       throw new ValidationException(field, value, "a non-blank name is required");
     }
@@ -129,12 +132,12 @@ public final class Require {
    * @param value the value
    * @return the duration, or a ValidationException when it is null or negative
    */
-  public static Duration notNegative(String field, Duration value) {
-    notNull(field, value);
-    if (value.isNegative()) {
-      throw new ValidationException(field, value, "must be zero or positive");
+  public static Duration notNegative(String field, @Nullable Duration value) {
+    Duration given = notNull(field, value);
+    if (given.isNegative()) {
+      throw new ValidationException(field, given, "must be zero or positive");
     }
-    return value;
+    return given;
   }
 
   /**
@@ -144,12 +147,12 @@ public final class Require {
    * @param value the value
    * @return the duration, or a ValidationException when it is null, zero or negative
    */
-  public static Duration positive(String field, Duration value) {
-    notNull(field, value);
-    if (value.isNegative() || value.isZero()) {
-      throw new ValidationException(field, value, "must be positive");
+  public static Duration positive(String field, @Nullable Duration value) {
+    Duration given = notNull(field, value);
+    if (given.isNegative() || given.isZero()) {
+      throw new ValidationException(field, given, "must be positive");
     }
-    return value;
+    return given;
   }
 
   /**
@@ -170,13 +173,14 @@ public final class Require {
    * @param maxSeconds the largest allowed number of seconds
    * @return the value
    */
-  public static Duration seconds(String field, Duration value, long minSeconds, long maxSeconds) {
-    notNull(field, value);
-    long s = value.getSeconds();
-    if (value.getNano() != 0 || s < minSeconds || s > maxSeconds) {
+  public static Duration seconds(
+      String field, @Nullable Duration value, long minSeconds, long maxSeconds) {
+    Duration given = notNull(field, value);
+    long s = given.getSeconds();
+    if (given.getNano() != 0 || s < minSeconds || s > maxSeconds) {
       throw new ValidationException(
           field,
-          value,
+          given,
           (minSeconds == 0 ? "must be zero or positive whole seconds" : "must be whole seconds")
               + " between "
               + minSeconds
@@ -184,7 +188,7 @@ public final class Require {
               + maxSeconds
               + " seconds");
     }
-    return value;
+    return given;
   }
 
   /**
@@ -204,12 +208,13 @@ public final class Require {
    * @param max the longest allowed duration
    * @return the value
    */
-  public static Duration between(String field, Duration value, Duration min, Duration max) {
-    notNull(field, value);
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw new ValidationException(field, value, "must be between " + min + " and " + max);
+  public static Duration between(
+      String field, @Nullable Duration value, Duration min, Duration max) {
+    Duration given = notNull(field, value);
+    if (given.compareTo(min) < 0 || given.compareTo(max) > 0) {
+      throw new ValidationException(field, given, "must be between " + min + " and " + max);
     }
-    return value;
+    return given;
   }
 
   /**
@@ -237,19 +242,19 @@ public final class Require {
    * @param values the values
    * @return an immutable copy
    */
-  public static <T> List<T> elements(String field, Collection<? extends T> values) {
-    notNull(field, values);
+  public static <T> List<T> elements(String field, @Nullable Collection<? extends T> values) {
+    Collection<? extends T> given = notNull(field, values);
     int i = 0;
-    for (T v : values) {
+    for (T v : given) {
       if (v == null) {
         throw new ValidationException(
             field,
             null,
-            "a value is required (element " + (i + 1) + " of " + values.size() + " is null)");
+            "a value is required (element " + (i + 1) + " of " + given.size() + " is null)");
       }
       i++;
     }
-    return List.copyOf(values);
+    return List.copyOf(given);
   }
 
   /**
@@ -261,11 +266,11 @@ public final class Require {
    * @param allowed the allowed
    * @return the value, or a ValidationException when it is not one of {@code allowed}
    */
-  public static <T> T oneOf(String field, T value, Collection<? extends T> allowed) {
-    notNull(field, value);
-    if (!allowed.contains(value)) {
-      throw new ValidationException(field, value, "must be one of " + allowed);
+  public static <T> T oneOf(String field, @Nullable T value, Collection<? extends T> allowed) {
+    T given = notNull(field, value);
+    if (!allowed.contains(given)) {
+      throw new ValidationException(field, given, "must be one of " + allowed);
     }
-    return value;
+    return given;
   }
 }

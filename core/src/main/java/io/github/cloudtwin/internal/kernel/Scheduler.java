@@ -3,6 +3,8 @@ package io.github.cloudtwin.internal.kernel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event queue of one twin: actions ordered by virtual time, then by the order they were
@@ -12,6 +14,7 @@ import java.util.PriorityQueue;
  * Kernel#currentCause()}), so consequences chain on the timeline. Not thread-safe on its own: the
  * kernel lock guards it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Scheduler {
 
   private final Kernel kernel;
@@ -113,7 +116,7 @@ public final class Scheduler {
   }
 
   /** The instant of the next pending action, or null when there is none. */
-  Instant nextAt() {
+  @Nullable Instant nextAt() {
     Task t = peekLive();
     return t == null ? null : t.at();
   }

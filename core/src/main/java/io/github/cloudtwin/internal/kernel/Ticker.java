@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Periodic work aligned to boundaries of virtual time (every minute on the minute, every 10 s on
@@ -16,7 +17,7 @@ final class Ticker {
 
   private final Kernel kernel;
   private final List<Entry> entries = new ArrayList<>();
-  private Scheduler.Task pending;
+  private Scheduler.@Nullable Task pending;
 
   Ticker(Kernel kernel) {
     this.kernel = kernel;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.apiguardian.api.API;
 
 /**
  * The virtual clock of one twin: it starts at a fixed instant and moves only when the simulation
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
  *
  * <p>Thread-safe: reads are lock-free, writes happen on the simulation under the kernel lock.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class VirtualClock {
 
   /** The earliest instant virtual time may stand at (the Unix epoch). */

@@ -5,4 +5,7 @@
  * Testcontainers modules only, for {@link io.github.cloudtwin.internal.kernel.Require}). Extensions
  * use {@link io.github.cloudtwin.spi.Simulation}.
  */
+@NullMarked
 package io.github.cloudtwin.internal.kernel;
+
+import org.jspecify.annotations.NullMarked;

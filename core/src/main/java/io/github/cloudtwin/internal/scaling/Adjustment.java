@@ -1,5 +1,7 @@
 package io.github.cloudtwin.internal.scaling;
 
+import org.apiguardian.api.API;
+
 /**
  * The arithmetic of an adjustment type, shared by EC2 Auto Scaling and Application Auto Scaling
  * (each mirrors AWS's {@code AdjustmentType} in its own API): {@code ChangeInCapacity}, {@code
@@ -11,6 +13,7 @@ package io.github.cloudtwin.internal.scaling;
  * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
  * any release.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public enum Adjustment {
   /** Add the adjustment to the capacity (negative removes). */
   CHANGE_IN_CAPACITY,

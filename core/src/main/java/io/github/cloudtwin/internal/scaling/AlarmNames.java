@@ -1,5 +1,7 @@
 package io.github.cloudtwin.internal.scaling;
 
+import org.apiguardian.api.API;
+
 /**
  * Names of the alarms a scaling service creates for a target tracking policy, {@code
  * TargetTracking-<resource>-AlarmHigh-<uuid>}, always within CloudWatch's 255 characters: a long
@@ -9,6 +11,7 @@ package io.github.cloudtwin.internal.scaling;
  * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
  * any release.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class AlarmNames {
 
   /** The longest alarm name CloudWatch accepts. */

@@ -1,5 +1,7 @@
 package io.github.cloudtwin.internal.scaling;
 
+import org.apiguardian.api.API;
+
 /**
  * Overflow-safe capacity arithmetic, shared by EC2 Auto Scaling and Application Auto Scaling: a sum
  * that saturates instead of wrapping (so {@code 2 + Integer.MAX_VALUE} is a huge capacity that
@@ -9,6 +11,7 @@ package io.github.cloudtwin.internal.scaling;
  * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
  * any release.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Capacity {
 
   private Capacity() {}

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The capacities policies asked for at one instant of virtual time, resolved together once every
@@ -22,13 +24,14 @@ import java.util.function.ToIntFunction;
  *
  * @param <P> what one policy proposed
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SameInstantProposals<P> {
 
   private final Scheduler scheduler;
   private final VirtualClock clock;
   private final Consumer<List<P>> resolver;
   private final List<P> pending = new ArrayList<>();
-  private Scheduler.Task task;
+  private Scheduler.@Nullable Task task;
 
   /**
    * Proposals resolved by {@code resolver}, at the instant they were made, after the work already

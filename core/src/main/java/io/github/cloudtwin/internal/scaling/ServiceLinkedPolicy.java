@@ -1,5 +1,7 @@
 package io.github.cloudtwin.internal.scaling;
 
+import org.apiguardian.api.API;
+
 /**
  * What another service decides for a target tracking policy it puts on an Auto Scaling group and
  * owns, as ECS managed scaling owns {@code ECSManagedAutoScalingPolicy-<uuid>} (<a
@@ -12,6 +14,7 @@ package io.github.cloudtwin.internal.scaling;
  * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
  * any release.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface ServiceLinkedPolicy {
 
   /** {@return the shape of the policy's AlarmHigh and AlarmLow} */

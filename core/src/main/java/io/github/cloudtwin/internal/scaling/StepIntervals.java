@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules AWS applies to the step adjustments of a step scaling policy, in EC2 Auto Scaling and
@@ -16,6 +18,7 @@ import java.util.function.Function;
  * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
  * any release.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class StepIntervals {
 
   private StepIntervals() {}
@@ -122,8 +125,11 @@ public final class StepIntervals {
    * @param diff the metric minus the alarm's threshold
    * @return the step, or null when none matches or {@code diff} is NaN
    */
-  public static <T> T select(
-      List<T> steps, Function<T, Double> lower, Function<T, Double> upper, double diff) {
+  public static <T> @Nullable T select(
+      List<T> steps,
+      Function<T, @Nullable Double> lower,
+      Function<T, @Nullable Double> upper,
+      double diff) {
     if (Double.isNaN(diff)) {
       return null;
     }

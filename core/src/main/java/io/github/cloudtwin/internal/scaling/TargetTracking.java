@@ -1,5 +1,7 @@
 package io.github.cloudtwin.internal.scaling;
 
+import org.apiguardian.api.API;
+
 /**
  * The capacity a target tracking policy asks for: the capacity that brings the metric back to the
  * target if it scales in proportion, {@code ceil(capacity x metric / target)} (AWS does not publish
@@ -11,6 +13,7 @@ package io.github.cloudtwin.internal.scaling;
  * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
  * any release.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TargetTracking {
 
   private TargetTracking() {}

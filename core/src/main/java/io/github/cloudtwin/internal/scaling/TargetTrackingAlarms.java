@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two alarms a target tracking policy owns, {@code TargetTracking-<resource>-AlarmHigh-<uuid>}
@@ -22,6 +24,7 @@ import java.util.function.UnaryOperator;
  * <p>Internal, not API: part of the scaling engine the project's services share; it may change in
  * any release.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TargetTrackingAlarms {
 
   private TargetTrackingAlarms() {}
@@ -52,7 +55,7 @@ public final class TargetTrackingAlarms {
    * @param high AlarmHigh
    * @param low AlarmLow, or null with {@code DisableScaleIn}
    */
-  public record Pair(MetricAlarmSpec high, MetricAlarmSpec low) {
+  public record Pair(MetricAlarmSpec high, @Nullable MetricAlarmSpec low) {
 
     /** {@return the alarms: high, then low if there is one} */
     public List<MetricAlarmSpec> specs() {

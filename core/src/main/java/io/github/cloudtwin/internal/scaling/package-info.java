@@ -4,4 +4,7 @@
  * capacity, the target tracking alarm pair, same-instant proposals). Its types may change in any
  * release; use the services' own types ({@code autoscaling}, {@code appautoscaling}, {@code ecs}).
  */
+@NullMarked
 package io.github.cloudtwin.internal.scaling;
+
+import org.jspecify.annotations.NullMarked;

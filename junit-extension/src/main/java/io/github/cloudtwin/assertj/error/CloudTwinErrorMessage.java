@@ -1,5 +1,6 @@
 package io.github.cloudtwin.assertj.error;
 
+import org.apiguardian.api.API;
 import org.assertj.core.description.Description;
 import org.assertj.core.error.ErrorMessageFactory;
 import org.assertj.core.presentation.Representation;
@@ -9,6 +10,7 @@ import org.assertj.core.presentation.Representation;
  * format-string expansion, so values containing {@code %} are safe), prefixed by the assertion's
  * description when it has one.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public abstract class CloudTwinErrorMessage implements ErrorMessageFactory {
 
   private final String text;

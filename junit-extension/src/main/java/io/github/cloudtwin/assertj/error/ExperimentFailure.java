@@ -5,11 +5,13 @@ import io.github.cloudtwin.experiments.MinuteSample;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An experiment's verdict failed: what was expected, what happened, and the worst minute with its
  * timeline.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ExperimentFailure extends CloudTwinErrorMessage {
 
   private ExperimentFailure(String text) {

@@ -1,8 +1,10 @@
 package io.github.cloudtwin.assertj.error;
 
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import org.apiguardian.api.API;
 
 /** An Auto Scaling group's InService instances differ by more than one between zones. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldBeBalancedAcrossZones extends CloudTwinErrorMessage {
 
   private ShouldBeBalancedAcrossZones(String text) {

@@ -3,8 +3,10 @@ package io.github.cloudtwin.assertj.error;
 import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.CompositeAlarm;
 import io.github.cloudtwin.kernel.Timeline;
+import org.apiguardian.api.API;
 
 /** A composite alarm is in another state than expected. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldBeInCompositeState extends CloudTwinErrorMessage {
 
   private ShouldBeInCompositeState(String text) {

@@ -3,8 +3,10 @@ package io.github.cloudtwin.assertj.error;
 import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.kernel.Timeline;
+import org.apiguardian.api.API;
 
 /** An alarm is in another state than expected. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldBeInState extends CloudTwinErrorMessage {
 
   private ShouldBeInState(String text) {

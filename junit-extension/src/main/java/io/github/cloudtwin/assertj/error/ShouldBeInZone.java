@@ -2,8 +2,10 @@ package io.github.cloudtwin.assertj.error;
 
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.kernel.Timeline;
+import org.apiguardian.api.API;
 
 /** An instance is in another zone than expected. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldBeInZone extends CloudTwinErrorMessage {
 
   private ShouldBeInZone(String text) {

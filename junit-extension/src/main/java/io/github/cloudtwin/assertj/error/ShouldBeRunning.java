@@ -6,8 +6,10 @@ import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** An instance is not running, or runs but does not answer. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldBeRunning extends CloudTwinErrorMessage {
 
   private ShouldBeRunning(String text) {

@@ -1,8 +1,10 @@
 package io.github.cloudtwin.assertj.error;
 
 import io.github.cloudtwin.ecs.Task;
+import org.apiguardian.api.API;
 
 /** An ECS task is not RUNNING. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldBeRunningTask extends CloudTwinErrorMessage {
 
   private ShouldBeRunningTask(String text) {

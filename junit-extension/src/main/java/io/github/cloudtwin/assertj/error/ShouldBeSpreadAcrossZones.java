@@ -1,8 +1,10 @@
 package io.github.cloudtwin.assertj.error;
 
 import io.github.cloudtwin.ecs.EcsService;
+import org.apiguardian.api.API;
 
 /** An ECS service's running tasks differ by more than one between zones. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldBeSpreadAcrossZones extends CloudTwinErrorMessage {
 
   private ShouldBeSpreadAcrossZones(String text) {

@@ -1,8 +1,10 @@
 package io.github.cloudtwin.assertj.error;
 
 import io.github.cloudtwin.whatif.Comparison;
+import org.apiguardian.api.API;
 
 /** One estate of a what-if comparison did worse than another on cost or breach time. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldCompare extends CloudTwinErrorMessage {
 
   private ShouldCompare(String text) {

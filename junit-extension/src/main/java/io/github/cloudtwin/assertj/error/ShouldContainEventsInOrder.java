@@ -5,8 +5,10 @@ import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The timeline lacks a sequence of events in order. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldContainEventsInOrder extends CloudTwinErrorMessage {
 
   private ShouldContainEventsInOrder(String text) {

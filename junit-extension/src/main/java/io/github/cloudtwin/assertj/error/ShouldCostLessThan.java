@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** A scenario (or one of its groups or policies) cost more than a limit. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldCostLessThan extends CloudTwinErrorMessage {
 
   /** The most instances a failure lists. */

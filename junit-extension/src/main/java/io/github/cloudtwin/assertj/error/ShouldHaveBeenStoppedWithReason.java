@@ -1,8 +1,10 @@
 package io.github.cloudtwin.assertj.error;
 
 import io.github.cloudtwin.ecs.Task;
+import org.apiguardian.api.API;
 
 /** An ECS task was not stopped, or was stopped for another reason. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveBeenStoppedWithReason extends CloudTwinErrorMessage {
 
   private ShouldHaveBeenStoppedWithReason(String text) {

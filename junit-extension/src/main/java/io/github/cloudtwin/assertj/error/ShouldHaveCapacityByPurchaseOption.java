@@ -5,8 +5,10 @@ import io.github.cloudtwin.autoscaling.AutoScalingInstance;
 import io.github.cloudtwin.ec2.PurchaseOption;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /** A mixed instances group has another On-Demand or Spot capacity than expected. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveCapacityByPurchaseOption extends CloudTwinErrorMessage {
 
   private ShouldHaveCapacityByPurchaseOption(String text) {

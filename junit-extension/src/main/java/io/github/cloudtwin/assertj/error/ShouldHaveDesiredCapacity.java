@@ -3,8 +3,10 @@ package io.github.cloudtwin.assertj.error;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.DesiredCapacityChange;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** An Auto Scaling group has another desired capacity than expected. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveDesiredCapacity extends CloudTwinErrorMessage {
 
   private ShouldHaveDesiredCapacity(String text) {

@@ -1,8 +1,10 @@
 package io.github.cloudtwin.assertj.error;
 
 import io.github.cloudtwin.ecs.EcsService;
+import org.apiguardian.api.API;
 
 /** An ECS service has another desired count than expected. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveDesiredCount extends CloudTwinErrorMessage {
 
   private ShouldHaveDesiredCount(String text) {

@@ -4,8 +4,10 @@ import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.TimelineFormat;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /** The timeline has no event of a resource with a message at a virtual offset. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveEventAt extends CloudTwinErrorMessage {
 
   private ShouldHaveEventAt(String text) {

@@ -4,8 +4,10 @@ import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.elb.TargetHealth;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** A target group has another number of healthy targets than expected. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveHealthyTargetCount extends CloudTwinErrorMessage {
 
   private ShouldHaveHealthyTargetCount(String text) {

@@ -4,8 +4,10 @@ import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.AutoScalingInstance;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /** An Auto Scaling group has another number of InService instances than expected. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveInServiceCount extends CloudTwinErrorMessage {
 
   private ShouldHaveInServiceCount(String text) {

@@ -9,8 +9,10 @@ import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** An Auto Scaling group had fewer InService instances than a minimum during a window. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveKeptInServiceCount extends CloudTwinErrorMessage {
 
   private ShouldHaveKeptInServiceCount(String text) {

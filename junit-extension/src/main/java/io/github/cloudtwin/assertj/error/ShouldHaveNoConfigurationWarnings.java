@@ -4,8 +4,10 @@ import io.github.cloudtwin.advice.Advice;
 import io.github.cloudtwin.advice.AdviceRule;
 import io.github.cloudtwin.advice.Finding;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A twin's configuration has findings nobody accepted, or lacks the one a test expects. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveNoConfigurationWarnings extends CloudTwinErrorMessage {
 
   private ShouldHaveNoConfigurationWarnings(String text) {

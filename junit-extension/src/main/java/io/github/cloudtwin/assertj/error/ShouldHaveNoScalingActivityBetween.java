@@ -4,8 +4,10 @@ import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.ScalingActivity;
 import io.github.cloudtwin.kernel.TimelineFormat;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** An Auto Scaling group had scaling activities in a window that should have none. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveNoScalingActivityBetween extends CloudTwinErrorMessage {
 
   private ShouldHaveNoScalingActivityBetween(String text) {

@@ -1,8 +1,10 @@
 package io.github.cloudtwin.assertj.error;
 
 import io.github.cloudtwin.ecs.EcsService;
+import org.apiguardian.api.API;
 
 /** An ECS service is not in a steady state. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveReachedSteadyState extends CloudTwinErrorMessage {
 
   private ShouldHaveReachedSteadyState(String text) {

@@ -2,11 +2,13 @@ package io.github.cloudtwin.assertj.error;
 
 import io.github.cloudtwin.elb.LoadBalancer;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A load balancer routed requests to targets in a zone that should have had none, or routed none at
  * all.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveRoutedNoRequestsTo extends CloudTwinErrorMessage {
 
   private ShouldHaveRoutedNoRequestsTo(String text) {

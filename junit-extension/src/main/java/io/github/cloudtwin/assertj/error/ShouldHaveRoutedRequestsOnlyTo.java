@@ -2,8 +2,10 @@ package io.github.cloudtwin.assertj.error;
 
 import io.github.cloudtwin.elb.LoadBalancer;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** A load balancer routed requests to targets outside the expected zones. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveRoutedRequestsOnlyTo extends CloudTwinErrorMessage {
 
   private ShouldHaveRoutedRequestsOnlyTo(String text) {

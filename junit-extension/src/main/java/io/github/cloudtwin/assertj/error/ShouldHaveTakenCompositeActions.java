@@ -6,8 +6,10 @@ import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineFormat;
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A composite alarm changed state or ran its actions at other times than expected. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveTakenCompositeActions extends CloudTwinErrorMessage {
 
   private ShouldHaveTakenCompositeActions(String text) {

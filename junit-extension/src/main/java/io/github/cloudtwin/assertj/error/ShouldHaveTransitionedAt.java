@@ -6,8 +6,10 @@ import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineFormat;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /** An alarm did not move to a state at the expected virtual offset. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldHaveTransitionedAt extends CloudTwinErrorMessage {
 
   private ShouldHaveTransitionedAt(String text) {

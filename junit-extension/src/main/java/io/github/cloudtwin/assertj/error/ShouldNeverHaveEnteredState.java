@@ -5,8 +5,10 @@ import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.kernel.Timeline;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** An alarm entered a state it should never have entered. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ShouldNeverHaveEnteredState extends CloudTwinErrorMessage {
 
   private ShouldNeverHaveEnteredState(String text) {

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * The part of a timeline that explains a failure: the events of the resources in question and the
  * events that caused them, newest last, at most {@link #MAX_LINES} lines. Stateless.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TimelineSlice {
 
   /** The most event lines a failure message shows. */

@@ -1,0 +1,7 @@
+/**
+ * The {@code ApplicationAutoScalingClient} handler.
+ *
+ * <p>Internal: not API, no compatibility promise; use {@link
+ * io.github.cloudtwin.awssdk.AwsSdkClients}.
+ */
+package io.github.cloudtwin.awssdk.internal.appautoscaling;

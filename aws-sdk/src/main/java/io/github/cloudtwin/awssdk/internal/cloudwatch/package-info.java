@@ -1,0 +1,8 @@
+/**
+ * The {@code CloudWatchClient} handlers: metrics and alarms, SDK requests to operation calls and
+ * back, the waiters.
+ *
+ * <p>Internal: not API, no compatibility promise; use {@link
+ * io.github.cloudtwin.awssdk.AwsSdkClients}.
+ */
+package io.github.cloudtwin.awssdk.internal.cloudwatch;

@@ -1,0 +1,7 @@
+/**
+ * The {@code Ec2Client} handler: instances, zones, subnets and launch templates, and the waiters.
+ *
+ * <p>Internal: not API, no compatibility promise; use {@link
+ * io.github.cloudtwin.awssdk.AwsSdkClients}.
+ */
+package io.github.cloudtwin.awssdk.internal.ec2;

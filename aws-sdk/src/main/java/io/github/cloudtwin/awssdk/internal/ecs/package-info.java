@@ -1,0 +1,8 @@
+/**
+ * The {@code EcsClient} handler: clusters, capacity providers, task definitions, services, tasks
+ * and container instances, and the waiters.
+ *
+ * <p>Internal: not API, no compatibility promise; use {@link
+ * io.github.cloudtwin.awssdk.AwsSdkClients}.
+ */
+package io.github.cloudtwin.awssdk.internal.ecs;

@@ -1,0 +1,8 @@
+/**
+ * The {@code ElasticLoadBalancingV2Client} handlers: load balancers, target groups, listeners and
+ * rules, targets, and the waiters.
+ *
+ * <p>Internal: not API, no compatibility promise; use {@link
+ * io.github.cloudtwin.awssdk.AwsSdkClients}.
+ */
+package io.github.cloudtwin.awssdk.internal.elb;

@@ -1,0 +1,52 @@
+package io.github.cloudtwin.awssdk.internal.operations;
+
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.autoscaling.AutoScalingInstance;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * What EC2 Auto Scaling's describe operations answer beyond the twin's views: a group, an instance,
+ * a target group attachment as {@link AutoScalingOperations} hands them to the SDK and wire layers.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class AutoScalingDescriptions {
+
+  private AutoScalingDescriptions() {}
+
+  /**
+   * A group as {@code DescribeAutoScalingGroups} shows it.
+   *
+   * @param group the live view
+   * @param autoScalingGroupArn its ARN
+   * @param targetGroupArns its target groups, by ARN
+   * @param vpcZoneIdentifier its subnets, comma-separated
+   * @param instances its instances, in launch order
+   */
+  public record GroupDescription(
+      AutoScalingGroup group,
+      String autoScalingGroupArn,
+      List<String> targetGroupArns,
+      String vpcZoneIdentifier,
+      List<AutoScalingInstance> instances) {}
+
+  /**
+   * An instance as {@code DescribeAutoScalingInstances} shows it.
+   *
+   * @param autoScalingGroupName its group
+   * @param instance the instance
+   * @param instanceType its instance type
+   */
+  public record InstanceDescription(
+      String autoScalingGroupName, AutoScalingInstance instance, String instanceType) {}
+
+  /**
+   * A target group of a group as {@code DescribeLoadBalancerTargetGroups} and {@code
+   * DescribeTrafficSources} show it.
+   *
+   * @param targetGroupArn the target group's ARN
+   * @param state {@code Added}, {@code InService} (ELB health checks and a healthy instance) or
+   *     {@code Removing} (detached, instances still draining)
+   */
+  public record TargetGroupState(String targetGroupArn, String state) {}
+}
