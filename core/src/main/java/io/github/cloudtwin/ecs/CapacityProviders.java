@@ -2,9 +2,6 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.facts.EcsFact;
-import io.github.cloudtwin.internal.kernel.Phase;
-import io.github.cloudtwin.internal.scaling.Capacity;
-import io.github.cloudtwin.internal.scaling.TargetTracking;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.kernel;
 
-import org.apiguardian.api.API;
 import io.github.cloudtwin.internal.kernel.Require;
+import org.apiguardian.api.API;
 
 /**
  * The one home of a twin's ARNs and account id: every resource of one twin lives in one partition
