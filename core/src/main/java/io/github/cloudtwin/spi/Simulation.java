@@ -3,6 +3,7 @@ package io.github.cloudtwin.spi;
 import io.github.cloudtwin.CloudTwin;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * SPI: a twin's simulation as an extension sees it (a task runtime, an importer, an await helper):
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
  * consistent; several service calls in one {@code run} happen at one virtual instant, with nothing
  * in between.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface Simulation {
 
   /**
