@@ -1,9 +1,6 @@
 package io.github.cloudtwin.http;
 
 import io.github.cloudtwin.internal.kernel.Require;
-import io.github.cloudtwin.kernel.TwinClosedException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -2,11 +2,6 @@ package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.internal.kernel.Require;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Executable;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
