@@ -3,7 +3,6 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
-import io.github.cloudtwin.internal.TargetRegistration;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
@@ -66,8 +65,7 @@ public final class Ecs {
     Require.notNull("autoScaling", autoScaling);
     this.parts =
         new EcsComponents(kernel, ec2, cloudWatch, name -> AutoScalingGroups.of(autoScaling, name));
-    TargetRegistration registration = wiring.targetRegistration();
-    kernel.run(() -> parts.lifecycle.wireTargets(registration));
+    kernel.run(() -> parts.lifecycle.wireTargets(wiring.targetRegistration()));
   }
 
   /**
