@@ -64,6 +64,7 @@
     var m = document.querySelector('a.marker');
     var tip = document.getElementById('tip');
     if (m && tip) {
+      window.focus(); // headless under load may not have given the page focus yet
       m.focus();
       r.focused = document.activeElement === m;
       r.tipOnFocus = tip.hidden ? '' : tip.textContent;
