@@ -2,14 +2,8 @@ package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.kernel.Require;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Executable;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,16 +11,9 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * The JUnit Jupiter extension that gives each test a {@link CloudTwin}: created before each test
@@ -48,11 +35,6 @@ import org.junit.platform.commons.support.ReflectionSupport;
 @API(status = API.Status.STABLE, since = "0.1.0")
 public final class CloudTwinExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
-
-  private static final Namespace NAMESPACE = Namespace.create(CloudTwinExtension.class);
-  private static final String METHOD_TWIN = "method-twin";
-  private static final String CLASS_TWIN = "class-twin";
-  private static final String REPORT = "report";
 
   private final TwinSettings programmatic;
 
@@ -81,10 +63,7 @@ public final class CloudTwinExtension
    */
   public static Optional<CloudTwin> currentTwin(ExtensionContext context) {
     Require.notNull("context", context);
-    ExtensionContext.Store store = context.getStore(NAMESPACE);
-    TwinHolder holder = store.get(METHOD_TWIN, TwinHolder.class);
-    if (holder == null) holder = store.get(CLASS_TWIN, TwinHolder.class);
-    return Optional.ofNullable(holder).map(TwinHolder::twin);
+    return Optional.ofNullable(TwinStore.current(context)).map(TwinHolder::twin);
   }
 
   /**
@@ -113,11 +92,9 @@ public final class CloudTwinExtension
                             + type.getName()
                             + " without a name; injectable types: "
                             + Injectables.supportedTypes()));
-    ExtensionContext.Store store = context.getStore(NAMESPACE);
-    TwinHolder holder = store.get(METHOD_TWIN, TwinHolder.class);
-    if (holder == null) holder = store.get(CLASS_TWIN, TwinHolder.class);
+    TwinHolder holder = TwinStore.current(context);
     if (holder == null) return Optional.empty();
-    TwinReport report = context.getTestMethod().isPresent() ? report(context) : null;
+    TwinReport report = context.getTestMethod().isPresent() ? TwinStore.report(context) : null;
     return Optional.of(
         type.cast(
             Injection.value(
@@ -132,7 +109,7 @@ public final class CloudTwinExtension
   public void beforeAll(ExtensionContext context) {
     TwinSettings settings = settings(context);
     if (settings.lifecycle() == TwinLifecycle.PER_CLASS) {
-      classTwin(context, settings);
+      TwinStore.classTwin(context, settings);
     }
   }
 
@@ -140,11 +117,11 @@ public final class CloudTwinExtension
   public void beforeEach(ExtensionContext context) {
     TwinSettings settings = settings(context);
     if (settings.lifecycle() == TwinLifecycle.PER_CLASS) {
-      SharedTwinGuard.enter(topClassContext(context), context);
+      SharedTwinGuard.enter(TwinStore.topClassContext(context), context);
     }
-    TwinHolder holder = holder(context, settings);
+    TwinHolder holder = TwinStore.holder(context, settings);
     Injectables.Scope scope =
-        new Injectables.Scope(holder.twin(), report(context), holder.providerState());
+        new Injectables.Scope(holder.twin(), TwinStore.report(context), holder.providerState());
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       FieldInjection.inject(instance, scope);
     }
@@ -154,11 +131,11 @@ public final class CloudTwinExtension
   public void afterEach(ExtensionContext context) {
     TwinSettings settings = settings(context);
     try {
-      TwinHolder holder = existingHolder(context, settings);
+      TwinHolder holder = TwinStore.existing(context, settings);
       if (holder == null) {
         return;
       }
-      TwinReport report = report(context);
+      TwinReport report = TwinStore.report(context);
       FailureReporting.afterTest(
           context, holder.twin(), settings.report(), report.forced(), report.sources());
     } finally {
@@ -170,184 +147,16 @@ public final class CloudTwinExtension
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    if (parameter.isAnnotated(FromTwin.class)) {
-      return true;
-    }
-    for (java.lang.annotation.Annotation a : parameter.getParameter().getAnnotations()) {
-      if (a.annotationType().isAnnotationPresent(ResolvedElsewhere.class)) return false;
-    }
-    return Injectables.find(parameter.getParameter().getType()).isPresent();
+    return ParameterInjection.supports(parameter);
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    Executable executable = parameter.getDeclaringExecutable();
-    String where = where(parameter);
-    Injectables.Injectable injectable =
-        Injectables.find(type)
-            .orElseThrow(
-                () ->
-                    new ParameterResolutionException(
-                        "CloudTwin cannot inject "
-                            + where
-                            + ": it has no "
-                            + type.getName()
-                            + ". @FromTwin parameters and fields can be of these types: "
-                            + Injectables.supportedTypes()
-                            + "."));
-    TwinSettings settings = settings(context);
-    if (settings.lifecycle() == TwinLifecycle.PER_METHOD) {
-      if (executable instanceof Constructor<?>) {
-        throw new ParameterResolutionException(
-            "CloudTwin cannot inject "
-                + where
-                + ": with TwinLifecycle.PER_METHOD a fresh twin is"
-                + " created for each test, after the test instance is constructed. Take it as a"
-                + " parameter of the test or of a @BeforeEach method, or declare a @FromTwin field;"
-                + " or use @CloudTwinTest(lifecycle = TwinLifecycle.PER_CLASS) for one twin per class.");
-      }
-      if (context.getTestMethod().isEmpty()) {
-        throw new ParameterResolutionException(
-            "CloudTwin cannot inject "
-                + where
-                + ": with TwinLifecycle.PER_METHOD there is no twin"
-                + " outside a test. Take it in a @BeforeEach method instead of a @BeforeAll/@AfterAll"
-                + " method, or use @CloudTwinTest(lifecycle = TwinLifecycle.PER_CLASS).");
-      }
-    }
-    TwinHolder holder = holder(context, settings);
-    Injectables.Scope scope =
-        new Injectables.Scope(
-            holder.twin(),
-            context.getTestMethod().isPresent() ? report(context) : null,
-            holder.providerState());
-    String name = parameter.findAnnotation(FromTwin.class).map(FromTwin::value).orElse("");
-    try {
-      return Injection.value(injectable, name, scope);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterResolutionException(
-          "CloudTwin cannot inject " + where + ": " + e.getMessage());
-    }
+    return ParameterInjection.resolve(parameter, context, settings(context));
   }
-
-  private static String where(ParameterContext p) {
-    Executable e = p.getDeclaringExecutable();
-    String owner = e.getDeclaringClass().getSimpleName();
-    String exec =
-        e instanceof Constructor<?>
-            ? "the constructor of " + owner
-            : owner + "." + e.getName() + "(..)";
-    return "parameter "
-        + p.getIndex()
-        + " ("
-        + p.getParameter().getType().getSimpleName()
-        + ") of "
-        + exec;
-  }
-
-  // ------------------------------------------------------------------ twins in the store
-
-  private TwinHolder holder(ExtensionContext context, TwinSettings settings) {
-    if (settings.lifecycle() == TwinLifecycle.PER_CLASS) {
-      return classTwin(context, settings);
-    }
-    Method method = context.getRequiredTestMethod();
-    return ExtensionStores.getOrCompute(
-        context.getStore(NAMESPACE),
-        METHOD_TWIN,
-        k ->
-            new TwinHolder(
-                TwinFactory.create(settings, classes(context), method, instances(context))),
-        TwinHolder.class);
-  }
-
-  private TwinHolder existingHolder(ExtensionContext context, TwinSettings settings) {
-    String key = settings.lifecycle() == TwinLifecycle.PER_CLASS ? CLASS_TWIN : METHOD_TWIN;
-    return context.getStore(NAMESPACE).get(key, TwinHolder.class);
-  }
-
-  private TwinHolder classTwin(ExtensionContext context, TwinSettings settings) {
-    ExtensionContext owner = topClassContext(context);
-    return ExtensionStores.getOrCompute(
-        owner.getStore(NAMESPACE),
-        CLASS_TWIN,
-        k -> new TwinHolder(TwinFactory.create(settings, classes(owner), null, instances(context))),
-        TwinHolder.class);
-  }
-
-  private static ExtensionContext topClassContext(ExtensionContext context) {
-    ExtensionContext c = context;
-    while (c.getParent().isPresent() && c.getParent().get().getParent().isPresent()) {
-      c = c.getParent().get();
-    }
-    return c;
-  }
-
-  private static TwinReport report(ExtensionContext context) {
-    return ExtensionStores.getOrCompute(
-        context.getStore(NAMESPACE), REPORT, k -> new TwinReport(), TwinReport.class);
-  }
-
-  private static List<Class<?>> classes(ExtensionContext context) {
-    List<Class<?>> out = new ArrayList<>();
-    Class<?> c = context.getRequiredTestClass();
-    while (c != null) {
-      out.add(c);
-      c =
-          (c.isMemberClass() && !Modifier.isStatic(c.getModifiers()))
-              ? c.getEnclosingClass()
-              : null;
-    }
-    Collections.reverse(out);
-    return out;
-  }
-
-  private static List<Object> instances(ExtensionContext context) {
-    return context.getTestInstances().map(i -> i.getAllInstances()).orElse(List.of());
-  }
-
-  // ------------------------------------------------------------------ settings
 
   private TwinSettings settings(ExtensionContext context) {
-    Class<?> testClass = context.getRequiredTestClass();
-    if (programmatic != null) {
-      for (Class<?> c : classes(context)) {
-        if (AnnotationSupport.isAnnotated(c, CloudTwinTest.class)) {
-          throw doubleRegistration(c);
-        }
-      }
-      return programmatic;
-    }
-    List<Class<?>> chain = classes(context);
-    for (Class<?> c : chain) {
-      List<Field> registered =
-          ReflectionSupport.findFields(
-              c,
-              f ->
-                  f.isAnnotationPresent(RegisterExtension.class)
-                      && CloudTwinExtension.class.isAssignableFrom(f.getType()),
-              HierarchyTraversalMode.TOP_DOWN);
-      if (!registered.isEmpty()) {
-        throw doubleRegistration(c);
-      }
-    }
-    for (int i = chain.size() - 1; i >= 0; i--) {
-      Optional<CloudTwinTest> a =
-          AnnotationSupport.findAnnotation(chain.get(i), CloudTwinTest.class);
-      if (a.isPresent()) {
-        return TwinSettings.of(a.get(), chain.get(i));
-      }
-    }
-    return TwinSettings.defaults(testClass);
-  }
-
-  private static ExtensionConfigurationException doubleRegistration(Class<?> c) {
-    return new ExtensionConfigurationException(
-        c.getName()
-            + " registers CloudTwinExtension twice: with @CloudTwinTest (or"
-            + " @ExtendWith(CloudTwinExtension.class)) and with a @RegisterExtension field. Use one:"
-            + " the annotation for fixed settings, the field for settings in code.");
+    return RegistrationSettings.of(context, programmatic);
   }
 
   /** Builds a programmatic {@link CloudTwinExtension}. Not thread-safe. */

@@ -65,8 +65,6 @@ class SourceLimitsTest {
           "core/src/main/java/io/github/cloudtwin/ecs/Ecs.java",
           "core/src/main/java/io/github/cloudtwin/ecs/TaskLifecycle.java",
           "core/src/main/java/io/github/cloudtwin/elb/LoadBalancing.java",
-          "core/src/main/java/io/github/cloudtwin/http/HttpListener.java",
-          "junit-extension/src/main/java/io/github/cloudtwin/junit/CloudTwinExtension.java",
           "testcontainers/src/main/java/io/github/cloudtwin/testcontainers/ContainerTaskRuntime.java");
 
   @Test
