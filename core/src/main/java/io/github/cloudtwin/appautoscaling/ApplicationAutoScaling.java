@@ -1,27 +1,18 @@
 package io.github.cloudtwin.appautoscaling;
 
 import io.github.cloudtwin.cloudwatch.AlarmAction;
-import io.github.cloudtwin.cloudwatch.AlarmActionContext;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
-import io.github.cloudtwin.ecs.Deployment;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.ecs.EcsService;
-import io.github.cloudtwin.ecs.RolloutState;
 import io.github.cloudtwin.facts.ServiceScalingFact;
-import io.github.cloudtwin.internal.scaling.Capacity;
-import io.github.cloudtwin.internal.scaling.SameInstantProposals;
-import io.github.cloudtwin.internal.scaling.StepIntervals;
-import io.github.cloudtwin.internal.scaling.TargetTracking;
 import io.github.cloudtwin.internal.scaling.TargetTrackingAlarms;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +45,7 @@ public final class ApplicationAutoScaling {
   private final Ecs ecs;
   private final Map<String, ScalableTarget> targets = new LinkedHashMap<>();
   private final SplittableRandom ids;
-  private final SameInstantProposals<Proposal> proposals;
-
-  private record Proposal(
-      PolicyState policy, int desired, String alarm, boolean scaleIn, int base) {}
+  private final PolicyExecution execution;
 
   /**
    * Creates the service; the twin does this, tests use {@code twin.applicationAutoScaling()}.
@@ -73,7 +61,7 @@ public final class ApplicationAutoScaling {
     this.ecs = Require.notNull("ecs", ecs);
     Require.name("region", region);
     this.ids = kernel.randomness().stream("appautoscaling.ids");
-    this.proposals = new SameInstantProposals<>(kernel.scheduler(), kernel.clock(), this::resolve);
+    this.execution = new PolicyExecution(kernel, cloudWatch, ecs, targets::get, this::uuid);
   }
 
   // ------------------------------------------------------------------ targets
@@ -104,9 +92,11 @@ public final class ApplicationAutoScaling {
                       spec.resourceId(), spec.minCapacity(), spec.maxCapacity()));
           int desired = s.desiredCount();
           if (desired < spec.minCapacity()) {
-            apply(t, spec.minCapacity(), "minimum capacity was set to " + spec.minCapacity());
+            execution.apply(
+                t, spec.minCapacity(), "minimum capacity was set to " + spec.minCapacity());
           } else if (desired > spec.maxCapacity()) {
-            apply(t, spec.maxCapacity(), "maximum capacity was set to " + spec.maxCapacity());
+            execution.apply(
+                t, spec.maxCapacity(), "maximum capacity was set to " + spec.maxCapacity());
           }
           return t;
         });
@@ -200,8 +190,10 @@ public final class ApplicationAutoScaling {
                           + ":policyName/"
                           + spec.policyName());
           PolicyState p = new PolicyState(spec, t, arn);
-          p.action = AlarmAction.scaling(spec.policyName(), ctx -> onAlarm(p, ctx, false));
-          p.lowAction = AlarmAction.scaling(spec.policyName(), ctx -> onAlarm(p, ctx, true));
+          p.action =
+              AlarmAction.scaling(spec.policyName(), ctx -> execution.onAlarm(p, ctx, false));
+          p.lowAction =
+              AlarmAction.scaling(spec.policyName(), ctx -> execution.onAlarm(p, ctx, true));
           // every alarm is built (and so validated) before the old policy goes: nothing
           // half-applied
           List<MetricAlarmSpec> alarms =
@@ -299,202 +291,6 @@ public final class ApplicationAutoScaling {
     p.highAlarm = pair.high().alarmName();
     if (pair.low() != null) p.lowAlarm = pair.low().alarmName();
     return pair.specs();
-  }
-
-  // ------------------------------------------------------------------ scaling
-
-  private void onAlarm(PolicyState p, AlarmActionContext ctx, boolean low) {
-    ScalableTarget t = p.target;
-    if (targets.get(t.resourceId()) != t || t.policies.get(p.spec.policyName()) != p) return;
-    double metric = ctx.newestDatapoint();
-    if (Double.isNaN(metric)) return;
-    EcsService s = ecs.service(t.spec().cluster(), t.spec().service());
-    int desired = s.desiredCount();
-    int running = s.runningCount();
-    kernel.runWithCause(
-        ctx.causeEventId(),
-        () -> {
-          int proposed;
-          boolean scaleIn;
-          int base;
-          if (p.spec instanceof TargetTrackingPolicySpec tt) {
-            base = running == 0 ? desired : running;
-            int needed = TargetTracking.needed(base, metric, tt.targetValue());
-            if (low) {
-              proposed = Math.max(t.spec().minCapacity(), needed);
-              scaleIn = true;
-              if (proposed >= desired) return;
-            } else {
-              proposed = Math.max(desired, needed);
-              scaleIn = false;
-              if (proposed <= desired) return;
-            }
-          } else {
-            StepScalingPolicySpec step = (StepScalingPolicySpec) p.spec;
-            StepAdjustment a =
-                StepIntervals.select(
-                    step.stepAdjustments(),
-                    StepAdjustment::metricIntervalLowerBound,
-                    StepAdjustment::metricIntervalUpperBound,
-                    metric - ctx.threshold());
-            if (a == null) return;
-            boolean outCooldown =
-                t.scaleOutCooldownEnd != null
-                    && kernel.clock().now().isBefore(t.scaleOutCooldownEnd);
-            base = running == 0 ? desired : running;
-            if (step.adjustmentType() == AdjustmentType.ExactCapacity) {
-              proposed = a.scalingAdjustment();
-              if (proposed == desired) return;
-            } else {
-              int adj = adjustment(step, a.scalingAdjustment(), base);
-              if (adj > 0 && outCooldown) {
-                // the capacity added by the scale-out that started the cooldown counts toward this
-                // one
-                base = t.scaleOutBase;
-                adj = adjustment(step, a.scalingAdjustment(), base);
-              }
-              proposed = Capacity.plus(base, adj);
-              if (adj > 0 && proposed <= desired || adj < 0 && proposed >= desired || adj == 0)
-                return;
-            }
-            scaleIn = proposed < desired;
-          }
-          proposals.add(new Proposal(p, proposed, ctx.alarmName(), scaleIn, base));
-        });
-  }
-
-  /**
-   * The change for {@code n} at {@code base}, rounded as AWS does (the shared engine's arithmetic).
-   */
-  static int adjustment(StepScalingPolicySpec step, int n, int base) {
-    return step.adjustmentType().arithmetic().change(base, n, step.minAdjustmentMagnitude());
-  }
-
-  private void resolve(List<Proposal> batch) {
-    Map<ScalableTarget, Proposal> out =
-        SameInstantProposals.largestPer(
-            batch.stream().filter(pr -> !pr.scaleIn()).toList(),
-            pr -> pr.policy().target,
-            Proposal::desired);
-    Map<ScalableTarget, Proposal> in =
-        SameInstantProposals.largestPer(
-            batch.stream().filter(Proposal::scaleIn).toList(),
-            pr -> pr.policy().target,
-            Proposal::desired);
-    Instant now = kernel.clock().now();
-    for (Map.Entry<ScalableTarget, Proposal> e : out.entrySet()) {
-      ScalableTarget t = e.getKey();
-      Proposal pr = e.getValue();
-      in.remove(t); // a scale-out wins over a scale-in at the same instant
-      if (t.spec().dynamicScalingOutSuspended()) continue;
-      int desired = clamp(t, pr.desired());
-      EcsService s = ecs.service(t.spec().cluster(), t.spec().service());
-      if (desired <= s.desiredCount()) continue;
-      boolean inCooldown = t.scaleOutCooldownEnd != null && now.isBefore(t.scaleOutCooldownEnd);
-      if (!inCooldown) t.scaleOutBase = pr.base();
-      t.scaleOutCooldownEnd = now.plus(cooldown(pr.policy().spec, false));
-      t.scaleInCooldownEnd = null; // a scale-out cancels the scale-in cooldown
-      apply(
-          t,
-          desired,
-          "monitor alarm "
-              + pr.alarm()
-              + " in state ALARM triggered policy "
-              + pr.policy().spec.policyName());
-    }
-    for (Map.Entry<ScalableTarget, Proposal> e : in.entrySet()) {
-      ScalableTarget t = e.getKey();
-      Proposal pr = e.getValue();
-      if (t.spec().dynamicScalingInSuspended()) continue;
-      if (t.scaleInCooldownEnd != null && now.isBefore(t.scaleInCooldownEnd)) continue;
-      EcsService s = ecs.service(t.spec().cluster(), t.spec().service());
-      if (deploymentInProgress(s)) continue;
-      if (pr.policy().spec instanceof TargetTrackingPolicySpec
-          && !allTargetTrackingReadyToScaleIn(t)) continue;
-      int desired = clamp(t, pr.desired());
-      if (desired >= s.desiredCount()) continue;
-      t.scaleInCooldownEnd = now.plus(cooldown(pr.policy().spec, true));
-      apply(
-          t,
-          desired,
-          "monitor alarm "
-              + pr.alarm()
-              + " in state ALARM triggered policy "
-              + pr.policy().spec.policyName());
-    }
-  }
-
-  /**
-   * Scale in only when every target tracking policy with scale-in enabled has its low alarm in
-   * ALARM.
-   */
-  private boolean allTargetTrackingReadyToScaleIn(ScalableTarget t) {
-    List<String> lows = new ArrayList<>();
-    for (PolicyState p : t.policies.values()) {
-      if (p.spec instanceof TargetTrackingPolicySpec tt && !tt.disableScaleIn())
-        lows.add(p.lowAlarm);
-    }
-    return TargetTrackingAlarms.allInAlarm(cloudWatch, lows);
-  }
-
-  private static boolean deploymentInProgress(EcsService s) {
-    List<Deployment> ds = s.deployments();
-    return ds.size() > 1 || ds.get(0).rolloutState() == RolloutState.IN_PROGRESS && !s.isSteady();
-  }
-
-  private static Duration cooldown(ScalingPolicySpec spec, boolean scaleIn) {
-    if (spec instanceof TargetTrackingPolicySpec tt)
-      return scaleIn ? tt.scaleInCooldown() : tt.scaleOutCooldown();
-    return ((StepScalingPolicySpec) spec).cooldown();
-  }
-
-  private static int clamp(ScalableTarget t, int n) {
-    return Capacity.clamp(n, t.spec().minCapacity(), t.spec().maxCapacity());
-  }
-
-  private void apply(ScalableTarget t, int desired, String cause) {
-    String description = "Setting desired count to " + desired + ".";
-    ScalingActivity a =
-        new ScalingActivity(
-            uuid(),
-            t.resourceId(),
-            description,
-            cause,
-            kernel.clock().now(),
-            null,
-            "InProgress",
-            null);
-    synchronized (t.activities) {
-      t.activities.add(a);
-    }
-    kernel
-        .scheduler()
-        .after(
-            FULFILMENT_TIME,
-            () -> {
-              synchronized (t.activities) {
-                int i = t.activities.indexOf(a);
-                if (i >= 0) t.activities.set(i, a.fulfilled(kernel.clock().now(), desired));
-              }
-            });
-    long ev =
-        kernel
-            .timeline()
-            .record(
-                new ServiceScalingFact.ServiceScalingActivity(
-                    t.resourceId(), description, cause, desired));
-    kernel.runWithCause(
-        ev,
-        () ->
-            ecs.setDesiredCount(
-                t.spec().cluster(),
-                t.spec().service(),
-                desired,
-                "service "
-                    + t.spec().service()
-                    + " desired count set to "
-                    + desired
-                    + " by Application Auto Scaling"));
   }
 
   private String uuid() {

@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 /**
  * The ECS agent's side of a task: placement bookkeeping, the lifecycle {@code PROVISIONING ->
  * PENDING -> ACTIVATING -> RUNNING -> DEACTIVATING -> STOPPING -> DEPROVISIONING -> STOPPED},
- * target health and container health checks, and stop reasons; {@link TaskTargets} does the
- * registrations in target groups. Guarded by the kernel lock.
+ * target health, the stop of a task its container health checks ({@link ContainerHealthChecks})
+ * find unhealthy, and stop reasons; {@link TaskTargets} does the registrations in target groups.
+ * Guarded by the kernel lock.
  */
 final class TaskLifecycle {
 
@@ -32,6 +33,7 @@ final class TaskLifecycle {
   private final ServiceEventLog events;
   private final CapacityProviders capacityProviders;
   private final TaskRuntime.Agent agent;
+  private final ContainerHealthChecks healthChecks;
   private Consumer<EcsService> reconcile;
   private Consumer<Task> serviceTaskStopped;
   private int ipSeq;
@@ -51,6 +53,9 @@ final class TaskLifecycle {
     this.capacityProviders = capacityProviders;
     this.agent =
         (task, container, code) -> kernel.run(() -> containerExited(task, container, code));
+    this.healthChecks =
+        new ContainerHealthChecks(
+            kernel, runtimes, this::inGrace, this::failContainerHealth, s -> reconcile.accept(s));
   }
 
   /**
@@ -196,7 +201,7 @@ final class TaskLifecycle {
     if (t.isPaused()) runtime().pause(t);
     runtime().running(t);
     targets.register(t);
-    startHealthChecks(t);
+    healthChecks.start(t);
     if (t.service != null) {
       EcsService s = t.service;
       Duration grace = s.spec().healthCheckGracePeriod();
@@ -290,59 +295,6 @@ final class TaskLifecycle {
   }
 
   // ------------------------------------------------------------------ container health
-
-  private void startHealthChecks(Task t) {
-    boolean any = false;
-    for (ContainerDefinition c : t.taskDefinition().containerDefinitions()) {
-      if (c.healthCheck() != null) {
-        any = true;
-        t.containerHealth.put(c.name(), new int[] {0, -1});
-        scheduleCheck(t, c);
-      }
-    }
-    if (!any) t.healthStatus(HealthStatus.UNKNOWN);
-  }
-
-  private void scheduleCheck(Task t, ContainerDefinition c) {
-    t.timers.add(kernel.scheduler().after(c.healthCheck().interval(), () -> runCheck(t, c)));
-  }
-
-  private void runCheck(Task t, ContainerDefinition c) {
-    if (t.lastStatus() != TaskStatus.RUNNING || t.desiredStatus() != TaskStatus.RUNNING) return;
-    int[] h = t.containerHealth.get(c.name());
-    boolean pass = !t.isPaused() && runtime().healthCheckPasses(t, c);
-    boolean inStart = now().isBefore(t.startedAt().plus(c.healthCheck().startPeriod()));
-    if (pass) {
-      h[0] = 0;
-      h[1] = 1;
-    } else if (!inStart) {
-      h[0]++;
-      if (h[0] >= c.healthCheck().retries()) h[1] = 0;
-    }
-    HealthStatus before = t.healthStatus();
-    HealthStatus after = aggregate(t);
-    if (after != before) {
-      t.healthStatus(after);
-      record(new EcsFact.TaskHealthChanged(t.taskId(), before, after));
-      if (after == HealthStatus.UNHEALTHY && t.service != null && !inGrace(t)) {
-        failContainerHealth(t);
-        return;
-      }
-      if (t.service != null) reconcile.accept(t.service);
-    }
-    scheduleCheck(t, c);
-  }
-
-  private HealthStatus aggregate(Task t) {
-    boolean allHealthy = true;
-    for (ContainerDefinition c : t.taskDefinition().containerDefinitions()) {
-      int[] h = t.containerHealth.get(c.name());
-      if (h == null || !c.essential()) continue;
-      if (h[1] == 0) return HealthStatus.UNHEALTHY;
-      if (h[1] != 1) allHealthy = false;
-    }
-    return allHealthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN;
-  }
 
   private void failContainerHealth(Task t) {
     t.healthFailure = true;

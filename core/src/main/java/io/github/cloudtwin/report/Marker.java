@@ -70,7 +70,7 @@ public record Marker(Kind kind, Tone tone, Duration offset, List<Long> eventIds,
     DEPLOYMENT("deploys"),
     /**
      * Injected faults: zone outages, crashes, Spot interruptions, metric injections and gaps,
-     * capacity shortages.
+     * capacity shortages, experiment actions (start, end) and stop conditions.
      */
     FAULT("faults");
 

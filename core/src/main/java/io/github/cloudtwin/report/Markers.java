@@ -9,6 +9,7 @@ import io.github.cloudtwin.facts.CloudWatchFact;
 import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.facts.ElbFact;
+import io.github.cloudtwin.facts.ExperimentFact;
 import io.github.cloudtwin.facts.Fact;
 import io.github.cloudtwin.facts.ServiceScalingFact;
 import io.github.cloudtwin.kernel.Timeline;
@@ -104,6 +105,10 @@ final class Markers {
     }
     if (f instanceof AutoScalingFact.MaxInstanceLifetimeReached)
       return new Classified(Kind.DEPLOYMENT, Tone.NEUTRAL);
+    if (f instanceof ExperimentFact.ActionStarted) return new Classified(Kind.FAULT, Tone.BAD);
+    if (f instanceof ExperimentFact.ActionEnded) return new Classified(Kind.FAULT, Tone.GOOD);
+    if (f instanceof ExperimentFact.StopConditionMet)
+      return new Classified(Kind.FAULT, Tone.NEUTRAL);
     if (f instanceof Ec2Fact.InstanceRecovered) return new Classified(Kind.FAULT, Tone.GOOD);
     if (f instanceof Ec2Fact.ZoneCapacityChanged c)
       return new Classified(Kind.FAULT, c.insufficient() ? Tone.BAD : Tone.GOOD);

@@ -61,6 +61,7 @@ public final class Report {
   private final Instant now;
   private final List<Chart> charts;
   private final List<ZoneOutage> outages;
+  private final List<ExperimentWindow> actions;
   private final List<TimelineEvent> events;
   private final List<Marker> markers;
   private final Verdict verdict;
@@ -74,6 +75,7 @@ public final class Report {
     this.now = b.twin.now();
     this.events = b.twin.timeline().events();
     this.outages = ZoneOutage.from(events, t0, now);
+    this.actions = ExperimentWindow.from(events, t0, now);
     List<Chart> all = new ArrayList<>();
     for (ChartSource s : b.sources) {
       all.addAll(s.charts(b.twin));
@@ -103,6 +105,11 @@ public final class Report {
   /** {@return the zone outages shaded on every chart} */
   public List<ZoneOutage> zoneOutages() {
     return outages;
+  }
+
+  /** {@return the experiment actions' windows shaded on every chart, in order of start} */
+  public List<ExperimentWindow> experimentWindows() {
+    return actions;
   }
 
   /** {@return the event markers drawn on every chart, lane by lane in time order} */
@@ -147,12 +154,28 @@ public final class Report {
       }
       sb.append("</ul>\n");
     }
+    if (!actions.isEmpty()) {
+      sb.append("<h2>Experiment actions</h2>\n<ul class=\"experiment-actions\">\n");
+      for (ExperimentWindow w : actions) {
+        sb.append("<li>")
+            .append(Xml.text(w.label()))
+            .append(" (")
+            .append(Xml.text(w.actionId()))
+            .append("): ")
+            .append(TimelineFormat.offset(w.from()));
+        if (!w.to().equals(w.from()))
+          sb.append(" to ").append(w.ongoing() ? "end of test" : TimelineFormat.offset(w.to()));
+        if (w.stoppedEarly()) sb.append(", stopped by a stop condition");
+        sb.append("</li>\n");
+      }
+      sb.append("</ul>\n");
+    }
     if (comparison != null) ComparisonTable.render(sb, comparison);
     Duration end = Duration.between(t0, now);
     if (!charts.isEmpty() && !markers.isEmpty()) markerLegend(sb);
     int index = 1;
     for (Chart c : charts) {
-      SvgChart.render(sb, index++, c, outages, end, markers);
+      SvgChart.render(sb, index++, c, outages, actions, end, markers);
     }
     TimelineTable.render(sb, twin.timeline(), events, markers, MAX_TABLE_ROWS);
     sb.append("<script>//<![CDATA[\n").append(PageAssets.SCRIPT).append("\n//]]></script>\n");

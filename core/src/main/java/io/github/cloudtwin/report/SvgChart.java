@@ -35,6 +35,7 @@ final class SvgChart {
       int index,
       Chart chart,
       List<ZoneOutage> outages,
+      List<ExperimentWindow> actions,
       Duration end,
       List<Marker> markers) {
     double maxX = Math.max(60_000, end.toMillis());
@@ -52,15 +53,19 @@ final class SvgChart {
     if (!chart.unit().isEmpty()) sb.append(" (").append(Xml.text(chart.unit())).append(')');
     sb.append("</h2>\n");
     if (!main.isEmpty()) {
-      legend(sb, main, chart.thresholds(), !outages.isEmpty());
-      mainPlot(sb, chart, main, outages, maxX, markers, integral);
+      legend(sb, main, chart.thresholds(), !outages.isEmpty(), !actions.isEmpty());
+      mainPlot(sb, chart, main, outages, actions, maxX, markers, integral);
     }
-    if (!zones.isEmpty()) SvgPanels.panels(sb, zones, outages, maxX, integral);
+    if (!zones.isEmpty()) SvgPanels.panels(sb, zones, outages, actions, maxX, integral);
     sb.append("</section>\n");
   }
 
   private static void legend(
-      StringBuilder sb, List<Series> main, List<Threshold> thresholds, boolean outages) {
+      StringBuilder sb,
+      List<Series> main,
+      List<Threshold> thresholds,
+      boolean outages,
+      boolean actions) {
     sb.append("<ul class=\"legend\">");
     for (int i = 0; i < main.size(); i++) {
       Series s = main.get(i);
@@ -81,6 +86,9 @@ final class SvgChart {
     if (outages)
       sb.append(
           "<li class=\"legend-outage\"><span class=\"swatch outage\"></span>zone impaired</li>");
+    if (actions)
+      sb.append(
+          "<li class=\"legend-action\"><span class=\"swatch experiment-action\"></span>experiment action</li>");
     sb.append("</ul>\n");
   }
 
@@ -99,6 +107,7 @@ final class SvgChart {
       Chart chart,
       List<Series> main,
       List<ZoneOutage> outages,
+      List<ExperimentWindow> actions,
       double maxX,
       List<Marker> markers,
       boolean integral) {
@@ -145,6 +154,8 @@ final class SvgChart {
         .append("\"/>\n");
     SvgAxes.grid(sb, scale, x, y, LEFT, top, PLOT_W, PLOT_H, maxX, 90, true);
     for (ZoneOutage o : outages) SvgShading.outage(sb, o, x, top, PLOT_H, true);
+    for (int i = 0; i < actions.size(); i++)
+      SvgShading.action(sb, actions.get(i), x, top, PLOT_H, LEFT + PLOT_W, i % 3);
     SvgMarkers.guides(sb, markers, x, top, PLOT_H);
     for (int i = 0; i < main.size(); i++) path(sb, main.get(i), i, x, y, maxX);
     thresholds(sb, chart.thresholds(), y);

@@ -23,6 +23,7 @@ final class SvgPanels {
       StringBuilder sb,
       Map<String, List<Series>> zones,
       List<ZoneOutage> outages,
+      List<ExperimentWindow> actions,
       double maxX,
       boolean integral) {
     double maxY = 0;
@@ -76,6 +77,8 @@ final class SvgPanels {
       for (ZoneOutage o : outages) {
         if (o.zone().equals(z.getKey())) SvgShading.outage(sb, o, x, PANEL_TOP, PANEL_PLOT_H, true);
       }
+      for (ExperimentWindow w : actions)
+        SvgShading.action(sb, w, x, PANEL_TOP, PANEL_PLOT_H, PANEL_LEFT + plotW, -1);
       List<Series> list = z.getValue();
       for (int i = 0; i < list.size(); i++) SvgChart.path(sb, list.get(i), i + 1, x, y, maxX);
       sb.append("</svg>\n");

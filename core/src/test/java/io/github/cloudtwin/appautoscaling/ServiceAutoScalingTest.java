@@ -246,14 +246,14 @@ class ServiceAutoScalingTest {
             List.of(StepAdjustment.of(0.0, null, 25)),
             2,
             Duration.ofSeconds(300));
-    assertThat(ApplicationAutoScaling.adjustment(pct, 25, 4)).isEqualTo(2); // 1 raised to 2
+    assertThat(PolicyExecution.adjustment(pct, 25, 4)).isEqualTo(2); // 1 raised to 2
     StepScalingPolicySpec plain =
         StepScalingPolicySpec.of(
             "p", RESOURCE, AdjustmentType.PercentChangeInCapacity, StepAdjustment.of(0.0, null, 1));
-    assertThat(ApplicationAutoScaling.adjustment(plain, -30, 13)).isEqualTo(-3);
-    assertThat(ApplicationAutoScaling.adjustment(plain, -5, 10)).isEqualTo(-1);
-    assertThat(ApplicationAutoScaling.adjustment(plain, 10, 3)).isEqualTo(1);
-    assertThat(ApplicationAutoScaling.adjustment(plain, 50, 10)).isEqualTo(5);
+    assertThat(PolicyExecution.adjustment(plain, -30, 13)).isEqualTo(-3);
+    assertThat(PolicyExecution.adjustment(plain, -5, 10)).isEqualTo(-1);
+    assertThat(PolicyExecution.adjustment(plain, 10, 3)).isEqualTo(1);
+    assertThat(PolicyExecution.adjustment(plain, 50, 10)).isEqualTo(5);
   }
 
   @Test

@@ -3,16 +3,10 @@ package io.github.cloudtwin.testcontainers;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.ZoneState;
 import io.github.cloudtwin.ecs.ContainerDefinition;
-import io.github.cloudtwin.ecs.EcsService;
 import io.github.cloudtwin.ecs.HealthCheck;
-import io.github.cloudtwin.ecs.NetworkMode;
-import io.github.cloudtwin.ecs.PortMapping;
-import io.github.cloudtwin.ecs.ServiceLoadBalancer;
 import io.github.cloudtwin.ecs.Task;
 import io.github.cloudtwin.ecs.TaskRuntime;
 import io.github.cloudtwin.ecs.TaskStatus;
-import io.github.cloudtwin.elb.LoadBalancing;
-import io.github.cloudtwin.elb.TargetDescription;
 import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.kernel.Kernel;
 import io.github.cloudtwin.kernel.Require;
@@ -23,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,11 +69,12 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   private final Kernel kernel;
   private final ContainerOptions options;
   private final ContainerSession session;
-  private final HttpClient http;
   private final Consumer<TimelineEvent> zoneListener = this::timelineEvent;
+  private final ContainerRequests requests;
+  private final LoadBalancerAttachment attachment;
   // guarded by the kernel lock
   private final Map<Task, TaskContainers> tasks = new LinkedHashMap<>();
-  private final Set<String> impairedZones = new LinkedHashSet<>();
+  private final ZoneImpairments zones = new ZoneImpairments();
   private final List<String> startFailures = new ArrayList<>();
 
   /** Every task this runtime started (weakly held: stopped tasks are forgotten by ECS in time). */
@@ -89,30 +83,19 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   /** The runtime before this one: it keeps running the tasks it started. */
   private TaskRuntime previous;
 
-  /** The containers of one task, by container name. */
-  private static final class TaskContainers {
-    final Map<String, CompletableFuture<ContainerHandle>> starts = new LinkedHashMap<>();
-    final Map<String, ContainerHandle> running = new LinkedHashMap<>();
-    final Agent agent;
-    boolean hostUnreachable;
-    boolean stopped;
-
-    TaskContainers(Agent agent) {
-      this.agent = agent;
-    }
-  }
-
   private ContainerTaskRuntime(CloudTwin twin, ContainerOptions options) {
     this.twin = twin;
     this.kernel = twin.kernel();
     this.options = options;
     this.session =
         new ContainerSession("cloudtwin-" + UUID.randomUUID().toString().substring(0, 8));
-    this.http =
+    this.requests = new ContainerRequests(session.id(), options);
+    HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(options.requestTimeout())
             .version(HttpClient.Version.HTTP_1_1)
             .build();
+    this.attachment = new LoadBalancerAttachment(twin, http, options.requestTimeout());
   }
 
   /**
@@ -144,7 +127,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
             () -> {
               for (var z : twin.ec2().zones()) {
                 if (twin.ec2().zoneState(z.name()) == ZoneState.IMPAIRED)
-                  runtime.impairedZones.add(z.name());
+                  runtime.zones.impaired(z.name());
               }
               twin.timeline().addListener(runtime.zoneListener);
               runtime.previous = twin.ecs().taskRuntime();
@@ -247,37 +230,18 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     TaskContainers tc = new TaskContainers(agent);
     tasks.put(task, tc);
     ours.add(task);
-    int readyPort = 0;
-    String readyContainer = null;
-    ServiceLoadBalancer lb = firstLoadBalancer(task);
-    if (lb != null && task.taskDefinition().networkMode() == NetworkMode.AWSVPC) {
-      readyContainer = lb.containerName();
-      readyPort = lb.containerPort();
-    }
-    for (ContainerDefinition c : task.taskDefinition().containerDefinitions()) {
-      List<Integer> ports = new ArrayList<>();
-      for (PortMapping p : c.portMappings())
-        if (!ports.contains(p.containerPort())) ports.add(p.containerPort());
-      Map<String, String> labels = new LinkedHashMap<>(options.labels());
-      labels.put(TASK_ARN_LABEL, task.taskArn());
-      labels.put(CONTAINER_NAME_LABEL, c.name());
-      labels.put("io.github.cloudtwin.task-definition", task.taskDefinition().familyRevision());
-      if (task.availabilityZone() != null)
-        labels.put("io.github.cloudtwin.availability-zone", task.availabilityZone());
-      ContainerRequest request =
-          new ContainerRequest(
-              session.id() + "-" + task.taskId().substring(0, 12) + "-" + c.name(),
-              c.image(),
-              ports,
-              c.environment(),
-              c.command(),
-              labels,
-              c.name().equals(readyContainer) && ports.contains(readyPort) ? readyPort : 0,
-              options.startupTimeout());
-      String name = c.name();
-      tc.starts.put(
-          name, session.startAsync(request, code -> agent.containerExited(task, name, code)));
-    }
+    Map<String, ContainerRequest> byName =
+        requests.forTask(
+            task.taskArn(),
+            task.taskId(),
+            task.taskDefinition(),
+            task.availabilityZone(),
+            attachment.firstLoadBalancer(task));
+    byName.forEach(
+        (name, request) ->
+            tc.starts.put(
+                name,
+                session.startAsync(request, code -> agent.containerExited(task, name, code))));
   }
 
   @Override
@@ -310,7 +274,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
         return;
       }
     }
-    if (hostUnreachable(task, tc)) pauseAll(tc);
+    if (zones.unreachable(task.availabilityZone(), tc)) tc.pauseAll();
     // ECS registers the task's targets right after this call: attach the containers at the same
     // instant
     kernel
@@ -318,7 +282,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
         .after(
             Duration.ZERO,
             () -> {
-              attachToLoadBalancer(task, tc);
+              attachment.attach(task, tc);
               for (String name : failed) reportExit(task, tc, name);
             });
   }
@@ -352,7 +316,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
       return;
     }
     tc.hostUnreachable = true;
-    pauseAll(tc);
+    tc.pauseAll();
   }
 
   @Override
@@ -363,7 +327,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
       return;
     }
     tc.hostUnreachable = false;
-    if (!hostUnreachable(task, tc)) unpauseAll(tc);
+    if (!zones.unreachable(task.availabilityZone(), tc)) tc.unpauseAll();
   }
 
   @Override
@@ -407,88 +371,9 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
         : previous.memoryUsed(task, fromMillis, toMillis);
   }
 
-  // ------------------------------------------------------------------ machinery
-
-  private boolean hostUnreachable(Task task, TaskContainers tc) {
-    return tc.hostUnreachable
-        || (task.availabilityZone() != null && impairedZones.contains(task.availabilityZone()));
-  }
-
-  private void pauseAll(TaskContainers tc) {
-    for (ContainerHandle h : tc.running.values()) {
-      try {
-        h.pause();
-      } catch (RuntimeException e) {
-        // it exited meanwhile: its exit is reported by the watcher
-      }
-    }
-  }
-
-  private void unpauseAll(TaskContainers tc) {
-    for (ContainerHandle h : tc.running.values()) {
-      try {
-        h.unpause();
-      } catch (RuntimeException e) {
-        // it exited meanwhile
-      }
-    }
-  }
-
   private void timelineEvent(TimelineEvent e) {
-    if (!(e.fact() instanceof Ec2Fact.ZoneStateChanged z)) return;
-    boolean impaired = z.impaired();
-    String zone = z.zone();
-    if (impaired) impairedZones.add(zone);
-    else impairedZones.remove(zone);
-    for (Map.Entry<Task, TaskContainers> t : tasks.entrySet()) {
-      if (!zone.equals(t.getKey().availabilityZone())) continue;
-      if (impaired) pauseAll(t.getValue());
-      else if (!hostUnreachable(t.getKey(), t.getValue())) unpauseAll(t.getValue());
-    }
-  }
-
-  private ServiceLoadBalancer firstLoadBalancer(Task task) {
-    if (task.serviceName() == null) return null;
-    EcsService s = twin.ecs().service(task.clusterName(), task.serviceName());
-    List<ServiceLoadBalancer> lbs = s.spec().loadBalancers();
-    return lbs.isEmpty() ? null : lbs.get(0);
-  }
-
-  /** Gives the task's load-balancer target the container's real address (awsvpc tasks). */
-  private void attachToLoadBalancer(Task task, TaskContainers tc) {
-    if (tc.stopped
-        || task.lastStatus() != TaskStatus.RUNNING
-        || task.taskDefinition().networkMode() != NetworkMode.AWSVPC) return;
-    if (task.serviceName() == null) return;
-    LoadBalancing elb = twin.loadBalancing();
-    String ip = task.privateIpv4Address();
-    for (ServiceLoadBalancer lb :
-        twin.ecs().service(task.clusterName(), task.serviceName()).spec().loadBalancers()) {
-      ContainerHandle h = tc.running.get(lb.containerName());
-      if (h == null || ip == null || !elb.isRegistered(ip)) continue;
-      URI endpoint = h.httpAddress(lb.containerPort());
-      // registering again is a no-op for the registration; it gives the target its real address
-      elb.registerTargets(
-          lb.targetGroupName(),
-          TargetDescription.ip(ip, task.availabilityZone())
-              .withPort(lb.containerPort())
-              .withEndpoint(endpoint));
-      elb.setTargetBehavior(ip, new ContainerTarget(endpoint, http, options.requestTimeout()));
-      kernel
-          .timeline()
-          .record(
-              "task/" + task.taskId(),
-              "container-target",
-              "target "
-                  + ip
-                  + ":"
-                  + lb.containerPort()
-                  + " is container "
-                  + h.name()
-                  + " at "
-                  + endpoint);
-      return; // one address per target id: the first load balancer's container port
-    }
+    if (e.fact() instanceof Ec2Fact.ZoneStateChanged z)
+      zones.zoneChanged(z.zone(), z.impaired(), tasks);
   }
 
   /** Removes every container of this runtime (also those of tasks still running); idempotent. */

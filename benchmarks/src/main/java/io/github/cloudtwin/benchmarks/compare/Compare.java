@@ -173,7 +173,7 @@ public final class Compare {
         r.motoSetAlarmState = moto.forcedAlarm(MOTO_WAIT);
         r.motoVerdict = measured.toString();
         moto.reset();
-        MotoSide.Created c = moto.createAndReadBack();
+        SdkEstate.Created c = moto.createAndReadBack();
         r.moto.put(Question.DEREGISTER, moto.terminatedDeregistered(c));
         moto.reset();
         moto.createAndReadBack();

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -20,30 +22,17 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
-import software.amazon.awssdk.services.autoscaling.model.StepAdjustment;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
-import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
-import software.amazon.awssdk.services.ecs.model.Compatibility;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
-import software.amazon.awssdk.services.ecs.model.LaunchType;
-import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 /**
@@ -60,71 +49,47 @@ final class MotoSide implements AutoCloseable {
 
   private final URI endpoint;
   private final SdkHttpClient http;
+  private final EstateCalls calls;
   private final Ec2Client ec2;
   private final AutoScalingClient autoScaling;
-  private final ElasticLoadBalancingV2Client elb;
   private final CloudWatchClient cloudWatch;
   private final EcsClient ecs;
   private final HttpClient resetClient = HttpClient.newHttpClient();
   private String imageId;
 
-  /** What a created estate is called by: ids and ARNs the read-back and the probes use. */
-  record Created(
-      String vpcId,
-      List<String> subnetIds,
-      String targetGroupArn,
-      String loadBalancerArn,
-      String scaleOutArn,
-      String scaleInArn) {}
-
   MotoSide(URI endpoint) {
     this.endpoint = endpoint;
     this.http = UrlConnectionHttpClient.builder().build();
-    // A failed call fails the run at once: retries would hide errors and distort the timings.
-    ClientOverrideConfiguration noRetries =
-        ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build();
-    StaticCredentialsProvider creds =
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-    this.ec2 =
-        Ec2Client.builder()
-            .httpClient(http)
-            .overrideConfiguration(noRetries)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(creds)
-            .endpointOverride(endpoint)
-            .build();
-    this.autoScaling =
-        AutoScalingClient.builder()
-            .httpClient(http)
-            .overrideConfiguration(noRetries)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(creds)
-            .endpointOverride(endpoint)
-            .build();
-    this.elb =
-        ElasticLoadBalancingV2Client.builder()
-            .httpClient(http)
-            .overrideConfiguration(noRetries)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(creds)
-            .endpointOverride(endpoint)
-            .build();
-    this.cloudWatch =
-        CloudWatchClient.builder()
-            .httpClient(http)
-            .overrideConfiguration(noRetries)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(creds)
-            .endpointOverride(endpoint)
-            .build();
-    this.ecs =
-        EcsClient.builder()
-            .httpClient(http)
-            .overrideConfiguration(noRetries)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(creds)
-            .endpointOverride(endpoint)
-            .build();
+    this.calls =
+        new EstateCalls(
+            client(Ec2Client.builder()),
+            client(AutoScalingClient.builder()),
+            client(ElasticLoadBalancingV2Client.builder()),
+            client(CloudWatchClient.builder()),
+            client(EcsClient.builder()));
+    this.ec2 = calls.ec2();
+    this.autoScaling = calls.autoScaling();
+    this.cloudWatch = calls.cloudWatch();
+    this.ecs = calls.ecs();
+  }
+
+  /**
+   * A client of moto: the shared URL-connection HTTP client, us-east-1, dummy static credentials,
+   * the endpoint override, and no retries (a failed call fails the run at once: retries would hide
+   * errors and distort the timings).
+   */
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
+    return builder
+        .httpClient(http)
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.doNotRetry())
+                .build())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .endpointOverride(endpoint)
+        .build();
   }
 
   /** Forgets everything moto holds (moto's own reset endpoint). */
@@ -166,7 +131,7 @@ final class MotoSide implements AutoCloseable {
    * Creates the estate and reads it back; throws if anything read back differs from what was
    * created.
    */
-  Created createAndReadBack() {
+  SdkEstate.Created createAndReadBack() {
     String ami = imageId();
     // Three zones: a VPC with one subnet in each.
     String vpcId = ec2.createVpc(b -> b.cidrBlock("10.0.0.0/16")).vpc().vpcId();
@@ -192,216 +157,26 @@ final class MotoSide implements AutoCloseable {
                             .securityGroupIds(sg)
                             .monitoring(m -> m.enabled(true))));
 
-    // The application load balancer, its target group and listener.
-    String lbArn =
-        elb.createLoadBalancer(
-                b ->
-                    b.name(Estate.LOAD_BALANCER)
-                        .subnets(subnets)
-                        .type(LoadBalancerTypeEnum.APPLICATION))
-            .loadBalancers()
-            .get(0)
-            .loadBalancerArn();
-    String tgArn =
-        elb.createTargetGroup(
-                b ->
-                    b.name(Estate.TARGET_GROUP)
-                        .protocol(ProtocolEnum.HTTP)
-                        .port(80)
-                        .vpcId(vpcId)
-                        .healthCheckPath("/"))
-            .targetGroups()
-            .get(0)
-            .targetGroupArn();
-    elb.createListener(
-        b ->
-            b.loadBalancerArn(lbArn)
-                .protocol(ProtocolEnum.HTTP)
-                .port(80)
-                .defaultActions(
-                    Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tgArn).build()));
-
-    // The group of 6 across the three subnets, attached to the target group.
-    autoScaling.createAutoScalingGroup(
-        b ->
-            b.autoScalingGroupName(Estate.GROUP)
-                .launchTemplate(
-                    LaunchTemplateSpecification.builder()
-                        .launchTemplateName(Estate.GROUP)
-                        .version("$Latest")
-                        .build())
-                .minSize(Estate.MIN)
-                .maxSize(Estate.MAX)
-                .desiredCapacity(Estate.DESIRED)
-                .vpcZoneIdentifier(String.join(",", subnets))
-                .targetGroupARNs(tgArn));
-
-    // Two step policies, each run by a CPU alarm on the group's average.
-    String outArn =
-        autoScaling
-            .putScalingPolicy(
-                b ->
-                    b.autoScalingGroupName(Estate.GROUP)
-                        .policyName(Estate.SCALE_OUT)
-                        .policyType("StepScaling")
-                        .adjustmentType("ChangeInCapacity")
-                        .metricAggregationType("Average")
-                        .stepAdjustments(
-                            StepAdjustment.builder()
-                                .metricIntervalLowerBound(0.0)
-                                .scalingAdjustment(Estate.SCALE_OUT_STEP)
-                                .build()))
-            .policyARN();
-    String inArn =
-        autoScaling
-            .putScalingPolicy(
-                b ->
-                    b.autoScalingGroupName(Estate.GROUP)
-                        .policyName(Estate.SCALE_IN)
-                        .policyType("StepScaling")
-                        .adjustmentType("ChangeInCapacity")
-                        .metricAggregationType("Average")
-                        .stepAdjustments(
-                            StepAdjustment.builder()
-                                .metricIntervalUpperBound(0.0)
-                                .scalingAdjustment(Estate.SCALE_IN_STEP)
-                                .build()))
-            .policyARN();
-    Dimension group = Dimension.builder().name("AutoScalingGroupName").value(Estate.GROUP).build();
-    cloudWatch.putMetricAlarm(
-        b ->
-            b.alarmName(Estate.ALARM_HIGH)
-                .namespace("AWS/EC2")
-                .metricName("CPUUtilization")
-                .dimensions(group)
-                .statistic(Statistic.AVERAGE)
-                .period(Estate.PERIOD_SECONDS)
-                .evaluationPeriods(Estate.EVALUATION_PERIODS)
-                .threshold(Estate.HIGH_THRESHOLD)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .alarmActions(outArn));
-    cloudWatch.putMetricAlarm(
-        b ->
-            b.alarmName(Estate.ALARM_LOW)
-                .namespace("AWS/EC2")
-                .metricName("CPUUtilization")
-                .dimensions(group)
-                .statistic(Statistic.AVERAGE)
-                .period(Estate.PERIOD_SECONDS)
-                .evaluationPeriods(Estate.EVALUATION_PERIODS)
-                .threshold(Estate.LOW_THRESHOLD)
-                .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
-                .alarmActions(inArn));
-
-    // ECS: a cluster and a Fargate service of 12 tasks in the three subnets.
-    ecs.createCluster(b -> b.clusterName(Estate.CLUSTER));
-    String tdArn =
-        ecs.registerTaskDefinition(
-                b ->
-                    b.family(Estate.SERVICE)
-                        .networkMode(NetworkMode.AWSVPC)
-                        .requiresCompatibilities(Compatibility.FARGATE)
-                        .cpu("256")
-                        .memory("512")
-                        .containerDefinitions(
-                            ContainerDefinition.builder()
-                                .name("app")
-                                .image("public.ecr.aws/nginx/nginx:latest")
-                                .essential(true)
-                                .build()))
-            .taskDefinition()
-            .taskDefinitionArn();
-    ecs.createService(
-        b ->
-            b.cluster(Estate.CLUSTER)
-                .serviceName(Estate.SERVICE)
-                .taskDefinition(tdArn)
-                .desiredCount(Estate.TASKS)
-                .launchType(LaunchType.FARGATE)
-                .networkConfiguration(
-                    n ->
-                        n.awsvpcConfiguration(
-                            a ->
-                                a.subnets(subnets)
-                                    .securityGroups(sg)
-                                    .assignPublicIp(AssignPublicIp.DISABLED))));
-
-    Created created = new Created(vpcId, subnets, tgArn, lbArn, outArn, inArn);
+    SdkEstate.Created created = calls.create(subnets, vpcId, sg);
     readBack(created);
     return created;
   }
 
   /** Reads every resource back and checks the counts a test would check. */
-  void readBack(Created c) {
-    long zones = ec2.describeAvailabilityZones(b -> b.zoneNames(ZONES)).availabilityZones().size();
-    check("zones", zones, ZONES.size());
-    check(
-        "subnets",
-        ec2.describeSubnets(b -> b.subnetIds(c.subnetIds())).subnets().size(),
-        ZONES.size());
-    AutoScalingGroup g = group();
-    check("group instances", g.instances().size(), Estate.DESIRED);
-    List<String> ids = g.instances().stream().map(i -> i.instanceId()).toList();
-    long running =
-        instances(ids).stream().filter(i -> "running".equals(i.state().nameAsString())).count();
-    check("running instances", running, Estate.DESIRED);
-    check(
-        "load balancers",
-        elb.describeLoadBalancers(b -> b.loadBalancerArns(c.loadBalancerArn()))
-            .loadBalancers()
-            .size(),
-        1);
-    check(
-        "listeners",
-        elb.describeListeners(b -> b.loadBalancerArn(c.loadBalancerArn())).listeners().size(),
-        1);
-    check("targets", targets(c.targetGroupArn()).size(), Estate.DESIRED);
-    check(
-        "policies",
-        autoScaling
-            .describePolicies(b -> b.autoScalingGroupName(Estate.GROUP))
-            .scalingPolicies()
-            .size(),
-        2);
-    check(
-        "alarms",
-        cloudWatch
-            .describeAlarms(b -> b.alarmNames(Estate.ALARM_HIGH, Estate.ALARM_LOW))
-            .metricAlarms()
-            .size(),
-        2);
-    check("clusters", ecs.describeClusters(b -> b.clusters(Estate.CLUSTER)).clusters().size(), 1);
-    int desired =
-        ecs.describeServices(b -> b.cluster(Estate.CLUSTER).services(Estate.SERVICE))
-            .services()
-            .get(0)
-            .desiredCount();
-    check("service desiredCount", desired, Estate.TASKS);
-  }
-
-  private static void check(String what, long actual, long expected) {
-    if (actual != expected) {
-      throw new IllegalStateException(
-          "moto read-back: " + what + " = " + actual + ", expected " + expected);
-    }
+  void readBack(SdkEstate.Created c) {
+    calls.readBack(c, "moto");
   }
 
   AutoScalingGroup group() {
-    return autoScaling
-        .describeAutoScalingGroups(b -> b.autoScalingGroupNames(Estate.GROUP))
-        .autoScalingGroups()
-        .get(0);
+    return calls.group();
   }
 
   List<Instance> instances(List<String> ids) {
-    if (ids.isEmpty()) return List.of();
-    return ec2.describeInstances(b -> b.instanceIds(ids)).reservations().stream()
-        .flatMap(r -> r.instances().stream())
-        .toList();
+    return calls.instances(ids);
   }
 
   List<TargetHealthDescription> targets(String tgArn) {
-    return elb.describeTargetHealth(b -> b.targetGroupArn(tgArn)).targetHealthDescriptions();
+    return calls.targets(tgArn);
   }
 
   /** Zone of each InService group instance, counted per zone (zones in name order). */
@@ -533,7 +308,7 @@ final class MotoSide implements AutoCloseable {
    * Q3: an instance of the group is terminated (through Auto Scaling, desired kept): is it
    * deregistered?
    */
-  Answer terminatedDeregistered(Created c) {
+  Answer terminatedDeregistered(SdkEstate.Created c) {
     String victim = group().instances().get(0).instanceId();
     autoScaling.terminateInstanceInAutoScalingGroup(
         b -> b.instanceId(victim).shouldDecrementDesiredCapacity(false));
@@ -635,7 +410,7 @@ final class MotoSide implements AutoCloseable {
   public void close() {
     ec2.close();
     autoScaling.close();
-    elb.close();
+    calls.elb().close();
     cloudWatch.close();
     ecs.close();
     http.close();

@@ -56,16 +56,12 @@ class SourceLimitsTest {
    */
   static final List<String> BEING_SPLIT =
       List.of(
-          "benchmarks/src/main/java/io/github/cloudtwin/benchmarks/compare/MotoSide.java",
           "core/src/main/java/io/github/cloudtwin/CloudTwin.java",
-          "core/src/main/java/io/github/cloudtwin/appautoscaling/ApplicationAutoScaling.java",
           "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScaling.java",
           "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScalingGroupSpec.java",
           "core/src/main/java/io/github/cloudtwin/cloudwatch/MetricAlarmSpec.java",
           "core/src/main/java/io/github/cloudtwin/ecs/Ecs.java",
-          "core/src/main/java/io/github/cloudtwin/ecs/TaskLifecycle.java",
-          "core/src/main/java/io/github/cloudtwin/elb/LoadBalancing.java",
-          "testcontainers/src/main/java/io/github/cloudtwin/testcontainers/ContainerTaskRuntime.java");
+          "core/src/main/java/io/github/cloudtwin/elb/LoadBalancing.java");
 
   @Test
   void noMainSourceFileIsLongerThanTheLimit() {

@@ -1,0 +1,100 @@
+package io.github.cloudtwin.ecs;
+
+import io.github.cloudtwin.facts.EcsFact;
+import io.github.cloudtwin.kernel.Kernel;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Container health checks of running tasks: each container with a {@code healthCheck} is asked by
+ * the task runtime every interval; {@code retries} consecutive failures after the start period make
+ * it unhealthy, one pass healthy; the task's health follows its essential containers. Guarded by
+ * the kernel lock.
+ */
+final class ContainerHealthChecks {
+
+  private final Kernel kernel;
+  private final TaskRuntimes runtimes;
+  private final Predicate<Task> inGrace;
+  private final Consumer<Task> unhealthy;
+  private final Consumer<EcsService> reconcile;
+
+  /**
+   * @param kernel the kernel (scheduler, clock, timeline)
+   * @param runtimes the task runtimes, which answer the checks
+   * @param inGrace whether the service's health check grace period still covers a task
+   * @param unhealthy stops a service task that became unhealthy outside its grace period
+   * @param reconcile asks the scheduler to reconcile a service whose task's health changed
+   */
+  ContainerHealthChecks(
+      Kernel kernel,
+      TaskRuntimes runtimes,
+      Predicate<Task> inGrace,
+      Consumer<Task> unhealthy,
+      Consumer<EcsService> reconcile) {
+    this.kernel = kernel;
+    this.runtimes = runtimes;
+    this.inGrace = inGrace;
+    this.unhealthy = unhealthy;
+    this.reconcile = reconcile;
+  }
+
+  /** Starts the checks of {@code t}'s containers that define one (the task just ran). */
+  void start(Task t) {
+    boolean any = false;
+    for (ContainerDefinition c : t.taskDefinition().containerDefinitions()) {
+      if (c.healthCheck() != null) {
+        any = true;
+        t.containerHealth.put(c.name(), new int[] {0, -1});
+        scheduleCheck(t, c);
+      }
+    }
+    if (!any) t.healthStatus(HealthStatus.UNKNOWN);
+  }
+
+  private void scheduleCheck(Task t, ContainerDefinition c) {
+    t.timers.add(kernel.scheduler().after(c.healthCheck().interval(), () -> runCheck(t, c)));
+  }
+
+  private void runCheck(Task t, ContainerDefinition c) {
+    if (t.lastStatus() != TaskStatus.RUNNING || t.desiredStatus() != TaskStatus.RUNNING) return;
+    int[] h = t.containerHealth.get(c.name());
+    boolean pass = !t.isPaused() && runtimes.current().healthCheckPasses(t, c);
+    boolean inStart =
+        kernel.clock().now().isBefore(t.startedAt().plus(c.healthCheck().startPeriod()));
+    if (pass) {
+      h[0] = 0;
+      h[1] = 1;
+    } else if (!inStart) {
+      h[0]++;
+      if (h[0] >= c.healthCheck().retries()) h[1] = 0;
+    }
+    HealthStatus before = t.healthStatus();
+    HealthStatus after = aggregate(t);
+    if (after != before) {
+      t.healthStatus(after);
+      kernel.timeline().record(new EcsFact.TaskHealthChanged(t.taskId(), before, after));
+      if (after == HealthStatus.UNHEALTHY && t.service != null && !inGrace.test(t)) {
+        unhealthy.accept(t);
+        return;
+      }
+      if (t.service != null) reconcile.accept(t.service);
+    }
+    scheduleCheck(t, c);
+  }
+
+  /**
+   * The task's health from its essential containers' checks: UNHEALTHY if any is unhealthy, HEALTHY
+   * if all are healthy, UNKNOWN otherwise.
+   */
+  static HealthStatus aggregate(Task t) {
+    boolean allHealthy = true;
+    for (ContainerDefinition c : t.taskDefinition().containerDefinitions()) {
+      int[] h = t.containerHealth.get(c.name());
+      if (h == null || !c.essential()) continue;
+      if (h[1] == 0) return HealthStatus.UNHEALTHY;
+      if (h[1] != 1) allHealthy = false;
+    }
+    return allHealthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN;
+  }
+}
