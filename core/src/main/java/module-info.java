@@ -5,6 +5,7 @@
  * <p>Every exported package is API. What is not exported is internal: the project's own modules may
  * use it (qualified exports), users must not.
  */
+@SuppressWarnings("module") // the modules named in qualified exports are built after core
 module io.github.cloudtwin.core {
   requires jdk.net;
   requires static transitive org.jspecify;
@@ -24,8 +25,14 @@ module io.github.cloudtwin.core {
   exports io.github.cloudtwin.faults;
   exports io.github.cloudtwin.http;
   exports io.github.cloudtwin.kernel;
+  exports io.github.cloudtwin.spi;
   exports io.github.cloudtwin.realtime;
   exports io.github.cloudtwin.report;
   exports io.github.cloudtwin.traffic;
   exports io.github.cloudtwin.whatif;
+
+  // the argument checks (Require) the JUnit and Testcontainers modules share with core's services
+  exports io.github.cloudtwin.internal.kernel to
+      io.github.cloudtwin.junit,
+      io.github.cloudtwin.testcontainers;
 }

@@ -10,12 +10,13 @@ import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.internal.Wiring;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.Arns;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TwinClosedException;
 import io.github.cloudtwin.kernel.ValidationException;
+import io.github.cloudtwin.spi.Simulation;
 import io.github.cloudtwin.traffic.Traffic;
 import java.time.Clock;
 import java.time.Duration;
@@ -174,14 +175,16 @@ public final class CloudTwin implements AutoCloseable {
    * @return this twin
    */
   public CloudTwin advanceTo(Duration offset) {
-    io.github.cloudtwin.kernel.Require.notNull("offset", offset);
+    io.github.cloudtwin.internal.kernel.Require.notNull("offset", offset);
     Instant start = kernel.clock().start();
-    if (offset.compareTo(Duration.between(start, io.github.cloudtwin.kernel.VirtualClock.LATEST))
+    if (offset.compareTo(
+            Duration.between(start, io.github.cloudtwin.internal.kernel.VirtualClock.LATEST))
         > 0) {
       throw new ValidationException(
           "offset",
           offset,
-          "an offset that stays at or before " + io.github.cloudtwin.kernel.VirtualClock.LATEST);
+          "an offset that stays at or before "
+              + io.github.cloudtwin.internal.kernel.VirtualClock.LATEST);
     }
     kernel.advanceTo(start.plus(offset));
     return this;
@@ -262,8 +265,11 @@ public final class CloudTwin implements AutoCloseable {
     return io.github.cloudtwin.advice.Advice.of(this);
   }
 
-  /** {@return the simulation kernel, for extensions and service wiring; tests rarely need it} */
-  public Kernel kernel() {
+  /**
+   * {@return this twin's simulation as extensions see it (SPI: its lock and virtual-clock
+   * scheduler, for task runtimes, importers and await helpers); tests rarely need it}
+   */
+  public Simulation simulation() {
     return kernel;
   }
 
@@ -428,7 +434,7 @@ public final class CloudTwin implements AutoCloseable {
 
     /** {@return the validated configuration, without building a twin} */
     public TwinConfig config() {
-      io.github.cloudtwin.kernel.VirtualClock.requireInRange("startInstant", start);
+      io.github.cloudtwin.internal.kernel.VirtualClock.requireInRange("startInstant", start);
       Arns.accountId(accountId);
       List<AvailabilityZone> all = Regions.zones(Require.name("region", region));
       List<AvailabilityZone> chosen = new ArrayList<>();

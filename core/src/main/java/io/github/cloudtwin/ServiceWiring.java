@@ -14,7 +14,7 @@ import io.github.cloudtwin.elb.TargetType;
 import io.github.cloudtwin.internal.InjectionTargets;
 import io.github.cloudtwin.internal.TargetRegistration;
 import io.github.cloudtwin.internal.Wiring;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.github.cloudtwin;
 
 import io.github.cloudtwin.ec2.AvailabilityZone;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.Arns;
-import io.github.cloudtwin.kernel.Require;
 import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;

@@ -11,7 +11,7 @@ import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.internal.Wiring;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.traffic.Traffic;
 import java.io.IOException;
 import java.lang.reflect.Constructor;

@@ -66,7 +66,7 @@ final class StackImporter {
   Stack run() {
     StackPlan root = new StackPlan(this, config.template(), config.stackName());
     // under the twin's lock: no other thread sees the stack half-created
-    twin.kernel()
+    twin.simulation()
         .run(
             () -> {
               root.plan(config.parameters());

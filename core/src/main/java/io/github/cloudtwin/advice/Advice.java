@@ -1,7 +1,7 @@
 package io.github.cloudtwin.advice;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -34,7 +34,7 @@ public record Advice(List<Finding> findings) {
    */
   public static Advice of(CloudTwin twin) {
     Require.notNull("twin", twin);
-    return twin.kernel()
+    return twin.simulation()
         .call(
             () -> {
               Estate estate = new Estate(twin);

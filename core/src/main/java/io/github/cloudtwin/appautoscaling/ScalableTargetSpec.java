@@ -1,6 +1,6 @@
 package io.github.cloudtwin.appautoscaling;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import org.apiguardian.api.API;
 

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.facts.AutoScalingFact;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.ec2.InstanceType;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;

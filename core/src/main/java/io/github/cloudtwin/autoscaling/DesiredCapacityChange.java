@@ -1,6 +1,6 @@
 package io.github.cloudtwin.autoscaling;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Instant;
 import org.apiguardian.api.API;

@@ -4,7 +4,7 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
-import io.github.cloudtwin.kernel.VirtualClock;
+import io.github.cloudtwin.internal.kernel.VirtualClock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

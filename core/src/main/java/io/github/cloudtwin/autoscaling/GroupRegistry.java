@@ -4,7 +4,7 @@ import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceListener;
 import io.github.cloudtwin.ec2.InstanceState;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.facts.Fact;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

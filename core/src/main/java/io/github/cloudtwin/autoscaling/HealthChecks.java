@@ -2,7 +2,7 @@ package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.facts.AutoScalingFact;
-import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.github.cloudtwin.ec2.InsufficientInstanceCapacityException;
 import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.ec2.RequestLimitExceededException;
 import io.github.cloudtwin.facts.AutoScalingFact;
-import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

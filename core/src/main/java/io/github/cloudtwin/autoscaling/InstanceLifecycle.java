@@ -3,7 +3,7 @@ package io.github.cloudtwin.autoscaling;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.facts.AutoScalingFact;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.PurchaseOption;
-import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.github.cloudtwin.autoscaling;
 
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.internal.scaling.Capacity;
 import io.github.cloudtwin.internal.scaling.StepIntervals;
-import io.github.cloudtwin.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.github.cloudtwin.autoscaling;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
+import io.github.cloudtwin.internal.kernel.VirtualClock;
 import io.github.cloudtwin.kernel.ValidationException;
-import io.github.cloudtwin.kernel.VirtualClock;
 import java.time.Instant;
 import org.apiguardian.api.API;
 

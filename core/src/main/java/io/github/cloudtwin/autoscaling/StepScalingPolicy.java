@@ -1,6 +1,6 @@
 package io.github.cloudtwin.autoscaling;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.facts.AutoScalingFact;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

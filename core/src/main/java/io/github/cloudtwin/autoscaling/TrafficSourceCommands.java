@@ -1,8 +1,8 @@
 package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.facts.AutoScalingFact;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.Arrays;

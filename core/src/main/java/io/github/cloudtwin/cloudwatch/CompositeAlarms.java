@@ -1,7 +1,7 @@
 package io.github.cloudtwin.cloudwatch;
 
 import io.github.cloudtwin.facts.CloudWatchFact;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.cloudwatch;
 
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;

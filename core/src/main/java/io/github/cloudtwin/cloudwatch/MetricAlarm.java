@@ -183,8 +183,8 @@ public final class MetricAlarm {
    * @return the state changes at instants in [{@code from}, {@code to}], oldest first
    */
   public List<AlarmHistoryItem> stateChangesBetween(Instant from, Instant to) {
-    io.github.cloudtwin.kernel.Require.notNull("from", from);
-    io.github.cloudtwin.kernel.Require.notNull("to", to);
+    io.github.cloudtwin.internal.kernel.Require.notNull("from", from);
+    io.github.cloudtwin.internal.kernel.Require.notNull("to", to);
     List<AlarmHistoryItem> out = new ArrayList<>();
     for (AlarmHistoryItem h : stateHistory()) {
       if (!h.timestamp().isBefore(from) && !h.timestamp().isAfter(to)) out.add(h);

@@ -2,9 +2,9 @@ package io.github.cloudtwin.cloudwatch;
 
 import io.github.cloudtwin.facts.CloudWatchFact;
 import io.github.cloudtwin.internal.InjectionTargets;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.VirtualClock;
 import io.github.cloudtwin.kernel.ValidationException;
-import io.github.cloudtwin.kernel.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -11,7 +11,7 @@ import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.facts.Ec2Fact;
 import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.facts.Fact;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.ValidationException;

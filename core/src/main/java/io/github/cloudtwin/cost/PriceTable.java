@@ -3,7 +3,7 @@ package io.github.cloudtwin.cost;
 import io.github.cloudtwin.ec2.InstanceType;
 import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.ec2.Regions;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.ec2;
 
 import io.github.cloudtwin.facts.Ec2Fact;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.github.cloudtwin.ec2;
 
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.facts.EcsFact;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 

@@ -5,8 +5,8 @@ import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceListener;
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.facts.EcsFact;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.Map;
 

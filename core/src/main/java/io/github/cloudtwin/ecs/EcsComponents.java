@@ -2,8 +2,8 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Phase;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Phase;
 
 /**
  * The composition root of one twin's ECS: builds the facade's collaborators in dependency order

@@ -1,8 +1,8 @@
 package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.facts.EcsFact;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.internal.kernel.Scheduler;
 import io.github.cloudtwin.kernel.Arns;
-import io.github.cloudtwin.kernel.Scheduler;
 import io.github.cloudtwin.kernel.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;

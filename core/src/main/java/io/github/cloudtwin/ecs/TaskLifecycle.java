@@ -6,7 +6,7 @@ import io.github.cloudtwin.ec2.ZoneState;
 import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.facts.Fact;
 import io.github.cloudtwin.internal.TargetRegistration;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.ecs;
 
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -2,7 +2,7 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.internal.TargetRegistration;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceListener;
 import io.github.cloudtwin.ec2.InstanceState;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 
 /**
  * The collaborators of one twin's load balancing, each given what it needs, and their hooks into

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.elb;
 
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Scheduler;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.cloudtwin.elb;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import org.apiguardian.api.API;

@@ -3,7 +3,7 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.http.HttpOutcome;
 import io.github.cloudtwin.http.HttpRouter;
 import io.github.cloudtwin.http.IncomingRequest;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.http.HttpListener;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.HashMap;

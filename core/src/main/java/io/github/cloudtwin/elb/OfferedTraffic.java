@@ -1,7 +1,7 @@
 package io.github.cloudtwin.elb;
 
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;

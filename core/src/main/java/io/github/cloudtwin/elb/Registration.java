@@ -1,6 +1,6 @@
 package io.github.cloudtwin.elb;
 
-import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package io.github.cloudtwin.elb;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.Locale;

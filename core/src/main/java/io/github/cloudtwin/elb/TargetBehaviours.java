@@ -1,8 +1,8 @@
 package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.facts.ElbFact;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 
 /**

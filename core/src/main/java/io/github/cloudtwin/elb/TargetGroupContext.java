@@ -1,6 +1,6 @@
 package io.github.cloudtwin.elb;
 
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 
 /**
  * What every target group of one twin shares: the kernel, the default target behaviour its health

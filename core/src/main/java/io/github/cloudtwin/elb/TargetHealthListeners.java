@@ -1,6 +1,6 @@
 package io.github.cloudtwin.elb;
 
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

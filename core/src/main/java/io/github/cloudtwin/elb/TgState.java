@@ -2,8 +2,8 @@ package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.facts.ElbFact;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,10 +5,10 @@ import io.github.cloudtwin.cloudwatch.AlarmListener;
 import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.facts.ExperimentFact;
-import io.github.cloudtwin.kernel.Cancellable;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Phase;
-import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.internal.kernel.Cancellable;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Phase;
+import io.github.cloudtwin.internal.kernel.Scheduler;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
@@ -42,7 +42,7 @@ final class ExperimentRun {
 
   ExperimentRun(CloudTwin twin, Experiment experiment) {
     this.twin = twin;
-    this.kernel = twin.kernel();
+    this.kernel = Kernel.of(twin);
     this.experiment = experiment;
     this.effects =
         new FaultEffects(

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.experiments;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import org.apiguardian.api.API;
 

@@ -1,6 +1,6 @@
 package io.github.cloudtwin.facts;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

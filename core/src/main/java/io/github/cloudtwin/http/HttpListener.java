@@ -1,6 +1,6 @@
 package io.github.cloudtwin.http;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.kernel;
 
+import io.github.cloudtwin.internal.kernel.Require;
 import org.apiguardian.api.API;
 
 /**

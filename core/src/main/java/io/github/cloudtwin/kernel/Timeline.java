@@ -2,6 +2,9 @@ package io.github.cloudtwin.kernel;
 
 import io.github.cloudtwin.facts.Fact;
 import io.github.cloudtwin.facts.Note;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
+import io.github.cloudtwin.internal.kernel.VirtualClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.kernel;
 
 import io.github.cloudtwin.facts.Fact;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,9 +1,10 @@
 package io.github.cloudtwin.realtime;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
+import io.github.cloudtwin.internal.kernel.VirtualClock;
 import io.github.cloudtwin.kernel.ValidationException;
-import io.github.cloudtwin.kernel.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,7 @@ public final class RealTimeDriver implements AutoCloseable {
     if (step.compareTo(MAX_STEP) > 0) {
       throw new ValidationException("step", step, "positive and at most " + MAX_STEP);
     }
-    twin.kernel().checkOpen();
+    Kernel.of(twin).checkOpen();
     RealTimeDriver d = new RealTimeDriver(twin, speed, step);
     twin.closeOnClose(d);
     d.thread.start();
@@ -122,7 +123,7 @@ public final class RealTimeDriver implements AutoCloseable {
         }
         // Check and advance under the simulation lock: a test thread advancing in between must
         // not make this advance move time backwards.
-        twin.kernel()
+        twin.simulation()
             .run(
                 () -> {
                   if (target.isAfter(twin.now())) twin.advanceTo(target);

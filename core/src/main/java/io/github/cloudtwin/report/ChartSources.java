@@ -4,7 +4,7 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.cloudwatch.Datapoint;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.report;
 
 import io.github.cloudtwin.facts.ExperimentFact;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.github.cloudtwin.report;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.TimelineFormat;
 import java.io.IOException;

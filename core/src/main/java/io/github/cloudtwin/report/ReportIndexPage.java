@@ -1,6 +1,6 @@
 package io.github.cloudtwin.report;
 
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

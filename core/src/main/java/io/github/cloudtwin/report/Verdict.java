@@ -12,7 +12,7 @@ import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.LoadBalancerType;
 import io.github.cloudtwin.facts.CloudWatchFact.AlarmStateChanged;
 import io.github.cloudtwin.facts.Ec2Fact.InstanceCrashed;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.TimelineFormat;
 import io.github.cloudtwin.kernel.ValidationException;

@@ -1,8 +1,8 @@
 package io.github.cloudtwin.traffic;
 
 import io.github.cloudtwin.elb.Request;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Scheduler;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.time.Instant;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;

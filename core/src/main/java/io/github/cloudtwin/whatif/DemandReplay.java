@@ -2,7 +2,7 @@ package io.github.cloudtwin.whatif;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import io.github.cloudtwin.traffic.CostModel;
 import io.github.cloudtwin.traffic.Workload;
@@ -234,7 +234,7 @@ public final class DemandReplay implements LoadReplay {
   @Override
   public ReplayStart applyTo(CloudTwin twin) {
     Require.notNull("twin", twin);
-    return twin.kernel()
+    return twin.simulation()
         .call(
             () -> {
               Workload w = workload(twin.traffic().costModel());

@@ -4,8 +4,8 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,7 +123,7 @@ public final class MetricReplay implements LoadReplay {
   @Override
   public ReplayStart applyTo(CloudTwin twin) {
     Require.notNull("twin", twin);
-    Kernel kernel = twin.kernel();
+    Kernel kernel = Kernel.of(twin);
     return kernel.call(
         () -> {
           Instant now = twin.now();
@@ -170,7 +170,7 @@ public final class MetricReplay implements LoadReplay {
   private void schedule(CloudTwin twin, int i, long shift) {
     if (i >= series.size()) return;
     Instant at = Instant.ofEpochMilli(series.epochMillis(i) + shift);
-    twin.kernel()
+    Kernel.of(twin)
         .scheduler()
         .at(
             at,

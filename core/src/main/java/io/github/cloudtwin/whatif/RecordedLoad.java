@@ -2,7 +2,7 @@ package io.github.cloudtwin.whatif;
 
 import io.github.cloudtwin.cloudwatch.StandardUnit;
 import io.github.cloudtwin.cloudwatch.Statistic;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.whatif;
 
 import io.github.cloudtwin.cloudwatch.StandardUnit;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;

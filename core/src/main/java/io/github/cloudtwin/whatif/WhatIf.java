@@ -4,7 +4,7 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.cost.CostReport;
 import io.github.cloudtwin.cost.Costs;
 import io.github.cloudtwin.cost.PriceTable;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;

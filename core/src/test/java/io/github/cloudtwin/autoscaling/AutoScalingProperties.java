@@ -10,6 +10,7 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.ec2.ZoneState;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ class AutoScalingProperties {
   void withElbHealthChecksAndDrainingTheSameInvariantsHold(
       @ForAll("opsWithLoadBalancer") List<Op> ops) {
     try (CloudTwin twin = CloudTwin.create()) {
-      FakeTargetGroup tg = new FakeTargetGroup("tg", twin.kernel(), Duration.ofSeconds(120));
+      FakeTargetGroup tg = new FakeTargetGroup("tg", Kernel.of(twin), Duration.ofSeconds(120));
       AutoScaling as = twin.autoScaling();
       as.setTargetGroupResolver(n -> tg);
       AutoScalingGroup g =

@@ -1,6 +1,6 @@
 package io.github.cloudtwin.autoscaling;
 
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -7,7 +7,7 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceSpec;
 import io.github.cloudtwin.facts.AutoScalingFact;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ class GroupStateTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private final CloudTwin twin =
       CloudTwin.builder().start(T0).seed(42).availabilityZones("us-east-1a", "us-east-1b").build();
-  private final Kernel kernel = twin.kernel();
+  private final Kernel kernel = Kernel.of(twin);
   private final Ec2 ec2 = twin.ec2();
   private final GroupState state = new GroupState("web", kernel);
 

@@ -7,7 +7,7 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.InstanceSpec;
 import io.github.cloudtwin.facts.AutoScalingFact;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +21,7 @@ class TrafficSourcesTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private final CloudTwin twin =
       CloudTwin.builder().start(T0).seed(42).availabilityZones("us-east-1a").build();
-  private final Kernel kernel = twin.kernel();
+  private final Kernel kernel = Kernel.of(twin);
   private final Ec2 ec2 = twin.ec2();
   private final GroupState state = new GroupState("web", kernel);
   private final Set<ScalingProcess> suspended = EnumSet.noneOf(ScalingProcess.class);

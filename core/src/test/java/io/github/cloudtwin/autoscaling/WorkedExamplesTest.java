@@ -15,6 +15,7 @@ import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -526,7 +527,7 @@ class WorkedExamplesTest {
 
     private CloudTwin twin(HealthCheckType type) {
       CloudTwin twin = CloudTwin.create();
-      tg = new FakeTargetGroup("web-tg", twin.kernel(), Duration.ofSeconds(300));
+      tg = new FakeTargetGroup("web-tg", Kernel.of(twin), Duration.ofSeconds(300));
       twin.autoScaling().setTargetGroupResolver(n -> n.equals("web-tg") ? tg : null);
       twin.autoScaling()
           .createAutoScalingGroup(

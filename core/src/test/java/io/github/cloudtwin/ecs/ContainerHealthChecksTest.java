@@ -2,7 +2,7 @@ package io.github.cloudtwin.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.github.cloudtwin.ecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cloudtwin.facts.EcsFact;
-import io.github.cloudtwin.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

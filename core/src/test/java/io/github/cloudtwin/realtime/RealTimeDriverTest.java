@@ -64,11 +64,10 @@ class RealTimeDriverTest {
   void anEventThatThrowsStopsTheDriverAndCloseReportsIt() throws Exception {
     CloudTwin twin = CloudTwin.create();
     CountDownLatch thrown = new CountDownLatch(1);
-    twin.kernel()
+    twin.simulation()
         .run(
             () ->
-                twin.kernel()
-                    .scheduler()
+                twin.simulation()
                     .after(
                         Duration.ofSeconds(1),
                         () -> {

@@ -70,8 +70,7 @@ class GracePeriodTooShortTest {
                   twin.loadBalancing()
                       .setTargetBehavior(
                           id, TargetBehavior.status(200, ofMillis(20)).failingHealthChecks());
-                  twin.kernel()
-                      .scheduler()
+                  twin.simulation()
                       .after(
                           WARM_UP,
                           () -> {

@@ -5,7 +5,7 @@ import static io.github.cloudtwin.assertj.error.ShouldHaveNoConfigurationWarning
 import io.github.cloudtwin.advice.Advice;
 import io.github.cloudtwin.advice.AdviceRule;
 import io.github.cloudtwin.advice.Finding;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;

@@ -10,7 +10,7 @@ import static io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity.
 
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.ScalingActivity;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static io.github.cloudtwin.assertj.error.ShouldCompare.shouldCompare;
 
 import io.github.cloudtwin.assertj.error.ShouldCostLessThan;
 import io.github.cloudtwin.assertj.error.TimelineSlice;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.whatif.Comparison;
 import io.github.cloudtwin.whatif.ReplayOutcome;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static io.github.cloudtwin.assertj.error.ShouldCostLessThan.shouldCostLes
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.cost.CostReport;
 import io.github.cloudtwin.cost.InstanceCharge;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.Timeline;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.assertj;
 
 import io.github.cloudtwin.facts.Fact;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;

@@ -5,7 +5,7 @@ import io.github.cloudtwin.assertj.error.TimelineSlice;
 import io.github.cloudtwin.experiments.ActionWindow;
 import io.github.cloudtwin.experiments.ExperimentResult;
 import io.github.cloudtwin.experiments.MinuteSample;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -40,7 +40,7 @@ final class ConditionPoller {
   /** Runs the wait; returns the last outcome's value once the condition is fulfilled. */
   static Object await(CloudTwin twin, AwaitSettings settings, Condition condition) {
     settings.checkTogether();
-    if (twin.kernel().isAdvancing()) {
+    if (twin.simulation().isAdvancing()) {
       throw new IllegalStateException(
           "await(twin) was called from inside the simulation (an event or listener); call it from the test.");
     }

@@ -2,7 +2,7 @@ package io.github.cloudtwin.await;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.await.ConditionPoller.Outcome;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.Optional;

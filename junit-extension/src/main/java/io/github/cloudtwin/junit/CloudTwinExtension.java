@@ -1,7 +1,7 @@
 package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.report.ChartSource;
 import io.github.cloudtwin.report.ChartSources;
 import java.time.Duration;

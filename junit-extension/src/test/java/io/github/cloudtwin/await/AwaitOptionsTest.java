@@ -111,8 +111,8 @@ class AwaitOptionsTest {
   @Test
   void duringStartsTheHoldAgainAfterABreak() {
     AtomicBoolean down = new AtomicBoolean();
-    twin.kernel().scheduler().after(ofMinutes(4), () -> down.set(true));
-    twin.kernel().scheduler().after(ofMinutes(5), () -> down.set(false));
+    twin.simulation().after(ofMinutes(4), () -> down.set(true));
+    twin.simulation().after(ofMinutes(5), () -> down.set(false));
     await(twin).atMost(ofMinutes(30)).during(ofMinutes(10)).untilFalse(down);
     assertThat(twin.elapsed())
         .as("held 0-3:50, broken 4:00-4:50, held again from 5:00 for 10m")
@@ -150,7 +150,7 @@ class AwaitOptionsTest {
   @Test
   void duringAppliesToAssertionsToo() {
     Instance i = bootingInstance(ofSeconds(30));
-    twin.kernel().scheduler().after(ofMinutes(3), () -> twin.ec2().stopInstance(i.instanceId()));
+    twin.simulation().after(ofMinutes(3), () -> twin.ec2().stopInstance(i.instanceId()));
     assertThatThrownBy(
             () ->
                 await(twin, "stays up")
@@ -429,7 +429,7 @@ class AwaitOptionsTest {
   @Test
   void untilTrueWaitsForAFlagAListenerSets() {
     AtomicBoolean launched = new AtomicBoolean();
-    twin.kernel().scheduler().after(ofSeconds(45), () -> launched.set(true));
+    twin.simulation().after(ofSeconds(45), () -> launched.set(true));
     await(twin).untilTrue(launched);
     assertThat(twin.elapsed()).isEqualTo(ofSeconds(50));
     assertThatThrownBy(() -> await(twin).atMost(ofSeconds(20)).untilFalse(launched))

@@ -141,8 +141,7 @@ class AwaitValidationTest {
   @Test
   void aWaitCalledFromInsideTheSimulationIsRefused() {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
-    twin.kernel()
-        .scheduler()
+    twin.simulation()
         .after(
             ofSeconds(5),
             () -> {

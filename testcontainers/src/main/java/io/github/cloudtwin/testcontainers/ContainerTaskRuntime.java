@@ -8,9 +8,9 @@ import io.github.cloudtwin.ecs.Task;
 import io.github.cloudtwin.ecs.TaskRuntime;
 import io.github.cloudtwin.ecs.TaskStatus;
 import io.github.cloudtwin.facts.Ec2Fact;
-import io.github.cloudtwin.kernel.Kernel;
-import io.github.cloudtwin.kernel.Require;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
+import io.github.cloudtwin.spi.Simulation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -66,13 +66,13 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   public static final String CONTAINER_NAME_LABEL = "io.github.cloudtwin.container-name";
 
   private final CloudTwin twin;
-  private final Kernel kernel;
+  private final Simulation simulation;
   private final ContainerOptions options;
   private final ContainerSession session;
   private final Consumer<TimelineEvent> zoneListener = this::timelineEvent;
   private final ContainerRequests requests;
   private final LoadBalancerAttachment attachment;
-  // guarded by the kernel lock
+  // guarded by the simulation lock
   private final Map<Task, TaskContainers> tasks = new LinkedHashMap<>();
   private final ZoneImpairments zones = new ZoneImpairments();
   private final List<String> startFailures = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
 
   private ContainerTaskRuntime(CloudTwin twin, ContainerOptions options) {
     this.twin = twin;
-    this.kernel = twin.kernel();
+    this.simulation = twin.simulation();
     this.options = options;
     this.session =
         new ContainerSession("cloudtwin-" + UUID.randomUUID().toString().substring(0, 8));
@@ -122,7 +122,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     Require.notNull("options", options);
     ContainerTaskRuntime runtime = new ContainerTaskRuntime(twin, options);
     twin.closeOnClose(runtime);
-    twin.kernel()
+    twin.simulation()
         .run(
             () -> {
               for (var z : twin.ec2().zones()) {
@@ -209,13 +209,13 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
    * @return one line per failed start: the container and the reason
    */
   public List<String> startFailures() {
-    return kernel.call(() -> List.copyOf(startFailures));
+    return simulation.call(() -> List.copyOf(startFailures));
   }
 
   private ContainerHandle handle(Task task, String containerName) {
     Require.notNull("task", task);
     Require.name("containerName", containerName);
-    return kernel.call(
+    return simulation.call(
         () -> {
           TaskContainers tc = tasks.get(task);
           return tc == null ? null : tc.running.get(containerName);
@@ -265,8 +265,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
                 : "no start within " + options.startupTimeout();
         failed.add(e.getKey());
         startFailures.add(task.taskId() + "/" + e.getKey() + ": " + reason);
-        kernel
-            .timeline()
+        twin.timeline()
             .record(
                 "task/" + task.taskId(), "container-error", "CannotStartContainerError: " + reason);
       } catch (InterruptedException ex) {
@@ -277,14 +276,12 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     if (zones.unreachable(task.availabilityZone(), tc)) tc.pauseAll();
     // ECS registers the task's targets right after this call: attach the containers at the same
     // instant
-    kernel
-        .scheduler()
-        .after(
-            Duration.ZERO,
-            () -> {
-              attachment.attach(task, tc);
-              for (String name : failed) reportExit(task, tc, name);
-            });
+    simulation.after(
+        Duration.ZERO,
+        () -> {
+          attachment.attach(task, tc);
+          for (String name : failed) reportExit(task, tc, name);
+        });
   }
 
   /**
@@ -332,7 +329,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
 
   @Override
   public boolean healthCheckPasses(Task task, ContainerDefinition container) {
-    if (!kernel.call(() -> ours.contains(task)))
+    if (!simulation.call(() -> ours.contains(task)))
       return previous != null && previous.healthCheckPasses(task, container);
     ContainerHandle h = handle(task, container.name());
     HealthCheck hc = container.healthCheck();
@@ -355,7 +352,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
    */
   @Override
   public double cpuUnitsUsed(Task task, long fromMillis, long toMillis) {
-    return kernel.call(() -> ours.contains(task)) || previous == null
+    return simulation.call(() -> ours.contains(task)) || previous == null
         ? 0
         : previous.cpuUnitsUsed(task, fromMillis, toMillis);
   }
@@ -366,7 +363,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
    */
   @Override
   public double memoryUsed(Task task, long fromMillis, long toMillis) {
-    return kernel.call(() -> ours.contains(task)) || previous == null
+    return simulation.call(() -> ours.contains(task)) || previous == null
         ? 0
         : previous.memoryUsed(task, fromMillis, toMillis);
   }
@@ -380,7 +377,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   @Override
   public void close() {
     try {
-      kernel.run(() -> twin.timeline().removeListener(zoneListener));
+      simulation.run(() -> twin.timeline().removeListener(zoneListener));
     } finally {
       session.close();
     }

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Which zones are impaired, as the timeline's zone facts tell it, and so which tasks' containers
  * must be paused: those in an impaired zone and those whose host is unreachable. Guarded by the
- * kernel lock.
+ * simulation lock.
  */
 final class ZoneImpairments {
 

@@ -1,7 +1,7 @@
 package io.github.cloudtwin.internal.scaling;
 
-import io.github.cloudtwin.kernel.Scheduler;
-import io.github.cloudtwin.kernel.VirtualClock;
+import io.github.cloudtwin.internal.kernel.Scheduler;
+import io.github.cloudtwin.internal.kernel.VirtualClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -58,6 +58,70 @@ class ModuleDescriptorsTest {
   }
 
   @Test
+  void coreExportsExactlyItsApiPackagesAndTheKernelOnlyToItsOwnModules() throws IOException {
+    ModuleDescriptor core = descriptor("core");
+    Map<String, Set<String>> exports = new java.util.TreeMap<>();
+    for (ModuleDescriptor.Exports e : core.exports()) exports.put(e.source(), e.targets());
+    String p = "io.github.cloudtwin";
+    Map<String, Set<String>> expected = new java.util.TreeMap<>();
+    for (String api :
+        List.of(
+            "",
+            ".advice",
+            ".appautoscaling",
+            ".autoscaling",
+            ".cloudwatch",
+            ".cost",
+            ".ec2",
+            ".ecs",
+            ".elb",
+            ".experiments",
+            ".facts",
+            ".faults",
+            ".http",
+            ".kernel",
+            ".realtime",
+            ".report",
+            ".spi",
+            ".traffic",
+            ".whatif")) {
+      expected.put(p + api, Set.of());
+    }
+    expected.put(
+        p + ".internal.kernel",
+        Set.of("io.github.cloudtwin.junit", "io.github.cloudtwin.testcontainers"));
+    assertThat(exports)
+        .as("io.github.cloudtwin.core's exports -> their targets")
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void theOtherModulesExportExactlyTheirApiPackagesToEveryone() throws IOException {
+    Map<String, Set<String>> expected = new LinkedHashMap<>();
+    expected.put(
+        "junit-extension",
+        Set.of(
+            "io.github.cloudtwin.assertj",
+            "io.github.cloudtwin.assertj.error",
+            "io.github.cloudtwin.await",
+            "io.github.cloudtwin.junit"));
+    expected.put(
+        "cloudformation",
+        Set.of("io.github.cloudtwin.cloudformation", "io.github.cloudtwin.cloudformation.junit"));
+    expected.put("aws-sdk", Set.of("io.github.cloudtwin.awssdk"));
+    expected.put(
+        "aws-wire", Set.of("io.github.cloudtwin.awswire", "io.github.cloudtwin.awswire.junit"));
+    for (Map.Entry<String, Set<String>> m : expected.entrySet()) {
+      ModuleDescriptor d = descriptor(m.getKey());
+      assertThat(d.exports())
+          .as("%s's exports", d.name())
+          .allMatch(e -> !e.isQualified())
+          .extracting(ModuleDescriptor.Exports::source)
+          .containsExactlyInAnyOrderElementsOf(m.getValue());
+    }
+  }
+
+  @Test
   void qualifiedExportsGoOnlyToTheProjectsOwnModules() throws IOException {
     for (String folder : NAMED.keySet()) {
       ModuleDescriptor d = descriptor(folder);

@@ -1,4 +1,4 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.kernel;
 
 import org.apiguardian.api.API;
 
@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * (metrics), then everything that evaluates what was published (alarms), then everything that acts
  * on the evaluation (reconcile loops).
  */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public enum Phase {
   /** Publishers: metric datapoints for the period that just ended. */
   OBSERVE,

@@ -1,5 +1,6 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.kernel;
 
+import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.apiguardian.api.API;
  *
  * <p>Thread-safe: reads are lock-free, writes happen on the simulation under the kernel lock.
  */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class VirtualClock {
 
   /** The earliest instant virtual time may stand at (the Unix epoch). */

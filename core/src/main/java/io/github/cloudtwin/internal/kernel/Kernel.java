@@ -1,5 +1,12 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.kernel;
 
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.kernel.Arns;
+import io.github.cloudtwin.kernel.Timeline;
+import io.github.cloudtwin.kernel.TwinClosedException;
+import io.github.cloudtwin.spi.Simulation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,15 +16,15 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The simulation kernel of one twin: virtual clock, scheduler, periodic ticks, timeline and seeded
- * randomness, behind one lock. It knows no AWS service.
+ * Internal, not API: the simulation kernel of one twin: virtual clock, scheduler, periodic ticks,
+ * timeline and seeded randomness, behind one lock. It knows no AWS service.
  *
  * <p>The simulation is single-threaded: every public method of the services runs under {@link
  * #call(Supplier)} or {@link #run(Runnable)}, so callers on any thread (tests, HTTP handlers, a
  * real-time driver) are serialised safely.
  */
-@API(status = API.Status.STABLE, since = "0.1.0")
-public final class Kernel {
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class Kernel implements Simulation {
 
   private final VirtualClock clock;
   private final Scheduler scheduler;
@@ -56,7 +63,7 @@ public final class Kernel {
     this.arns = Require.notNull("arns", arns);
     this.clock = new VirtualClock(start);
     this.scheduler = new Scheduler(this);
-    this.timeline = new Timeline(clock, this);
+    this.timeline = newTimeline(clock, this);
     this.randomness = new Randomness(seed);
     this.ticker = new Ticker(this);
   }
@@ -128,6 +135,7 @@ public final class Kernel {
    * @return its result
    * @throws TwinClosedException once the twin is closed (the one guard every service call passes)
    */
+  @Override
   public <T> T call(Supplier<T> work) {
     lock.lock();
     try {
@@ -146,6 +154,7 @@ public final class Kernel {
    * @param work the work
    * @throws TwinClosedException once the twin is closed
    */
+  @Override
   public void run(Runnable work) {
     lock.lock();
     try {
@@ -308,7 +317,42 @@ public final class Kernel {
   }
 
   /** {@return whether the caller is inside the simulation (an event, listener or handler)} */
+  @Override
   public boolean isAdvancing() {
     return advancing;
+  }
+
+  /**
+   * {@return the kernel behind {@code twin}, for core's own packages and tests; extensions use
+   * {@link CloudTwin#simulation()}}
+   *
+   * @param twin the twin
+   */
+  public static Kernel of(CloudTwin twin) {
+    return (Kernel) Require.notNull("twin", twin).simulation();
+  }
+
+  @Override
+  public void after(Duration delay, Runnable work) {
+    scheduler.after(delay, work);
+  }
+
+  /**
+   * The timeline's constructor is package-private (users read a twin's timeline, they never create
+   * one): reached by reflection within core's own module, as {@code ServiceAssembly} reaches the
+   * services'.
+   */
+  private static Timeline newTimeline(VirtualClock clock, Kernel kernel) {
+    try {
+      Constructor<Timeline> c =
+          Timeline.class.getDeclaredConstructor(VirtualClock.class, Kernel.class);
+      c.setAccessible(true);
+      return c.newInstance(clock, kernel);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException("creating the timeline failed", e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create the timeline", e);
+    }
   }
 }

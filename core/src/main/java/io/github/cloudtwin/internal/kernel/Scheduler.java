@@ -1,4 +1,4 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.kernel;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * Kernel#currentCause()}), so consequences chain on the timeline. Not thread-safe on its own: the
  * kernel lock guards it.
  */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Scheduler {
 
   private final Kernel kernel;

@@ -1,10 +1,12 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.kernel;
 
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cloudtwin.kernel.TimelineEvent;
+import io.github.cloudtwin.kernel.TimelineFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

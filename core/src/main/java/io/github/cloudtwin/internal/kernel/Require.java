@@ -1,5 +1,6 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.kernel;
 
+import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Used by every service package; stateless and thread-safe.
  */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Require {
 
   private Require() {}

@@ -1,4 +1,4 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.kernel;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  *
  * <p>Same seed and names give the same numbers on every run. Guarded by the kernel lock.
  */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Randomness {
 
   private final long seed;

@@ -1,5 +1,6 @@
-package io.github.cloudtwin.kernel;
+package io.github.cloudtwin.internal.kernel;
 
+import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
