@@ -25,6 +25,6 @@ module io.github.cloudtwin.awssdk {
 
   exports io.github.cloudtwin.awssdk;
 
-  provides io.github.cloudtwin.junit.InjectableProvider with
+  provides io.github.cloudtwin.junit.spi.InjectableProvider with
       io.github.cloudtwin.awssdk.AwsSdkInjectables;
 }

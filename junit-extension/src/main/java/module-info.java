@@ -12,6 +12,7 @@ module io.github.cloudtwin.junit {
   exports io.github.cloudtwin.assertj.error;
   exports io.github.cloudtwin.await;
   exports io.github.cloudtwin.junit;
+  exports io.github.cloudtwin.junit.spi;
 
-  uses io.github.cloudtwin.junit.InjectableProvider;
+  uses io.github.cloudtwin.junit.spi.InjectableProvider;
 }

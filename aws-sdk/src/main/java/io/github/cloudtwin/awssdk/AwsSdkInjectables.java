@@ -1,7 +1,7 @@
 package io.github.cloudtwin.awssdk;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.junit.InjectableProvider;
+import io.github.cloudtwin.junit.spi.InjectableProvider;
 import java.util.List;
 import org.apiguardian.api.API;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingAsyncClient;

@@ -7,6 +7,7 @@ import io.github.cloudtwin.internal.TargetRegistration;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
+import io.github.cloudtwin.spi.TaskRuntime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

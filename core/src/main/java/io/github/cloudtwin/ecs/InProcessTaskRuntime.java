@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.internal.kernel.Scheduler;
 import io.github.cloudtwin.kernel.ValidationException;
+import io.github.cloudtwin.spi.TaskRuntime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

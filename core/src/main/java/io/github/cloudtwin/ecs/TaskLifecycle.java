@@ -7,6 +7,7 @@ import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.facts.Fact;
 import io.github.cloudtwin.internal.TargetRegistration;
 import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.spi.TaskRuntime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

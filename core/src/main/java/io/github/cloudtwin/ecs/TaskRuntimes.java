@@ -2,6 +2,7 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
+import io.github.cloudtwin.spi.TaskRuntime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.elb.TargetType;
+import io.github.cloudtwin.junit.spi.ContributesToTwin;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

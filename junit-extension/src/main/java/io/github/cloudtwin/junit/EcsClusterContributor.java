@@ -11,6 +11,7 @@ import io.github.cloudtwin.elb.ListenerSpec;
 import io.github.cloudtwin.elb.LoadBalancerSpec;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.TargetGroupSpec;
+import io.github.cloudtwin.junit.spi.TwinContributor;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;

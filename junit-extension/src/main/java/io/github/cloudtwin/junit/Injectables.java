@@ -15,6 +15,7 @@ import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.faults.Faults;
+import io.github.cloudtwin.junit.spi.InjectableProvider;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.traffic.Traffic;
 import java.time.Clock;

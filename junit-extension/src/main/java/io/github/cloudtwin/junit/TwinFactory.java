@@ -1,6 +1,8 @@
 package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.junit.spi.ContributesToTwin;
+import io.github.cloudtwin.junit.spi.TwinContributor;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.junit;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.junit.spi.InjectableProvider;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

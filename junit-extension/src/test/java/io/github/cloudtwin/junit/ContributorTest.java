@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.InstanceSpec;
+import io.github.cloudtwin.junit.spi.ContributesToTwin;
+import io.github.cloudtwin.junit.spi.TwinContributor;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

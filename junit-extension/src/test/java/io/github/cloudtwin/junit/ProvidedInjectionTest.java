@@ -3,6 +3,7 @@ package io.github.cloudtwin.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.junit.spi.InjectableProvider;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

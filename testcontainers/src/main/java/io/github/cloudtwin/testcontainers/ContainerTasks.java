@@ -1,6 +1,6 @@
 package io.github.cloudtwin.testcontainers;
 
-import io.github.cloudtwin.junit.ContributesToTwin;
+import io.github.cloudtwin.junit.spi.ContributesToTwin;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

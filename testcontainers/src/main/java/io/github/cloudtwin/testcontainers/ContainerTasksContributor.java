@@ -1,7 +1,7 @@
 package io.github.cloudtwin.testcontainers;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.junit.TwinContributor;
+import io.github.cloudtwin.junit.spi.TwinContributor;
 import java.time.Duration;
 import org.apiguardian.api.API;
 

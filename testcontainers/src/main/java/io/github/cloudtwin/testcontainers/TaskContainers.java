@@ -1,6 +1,6 @@
 package io.github.cloudtwin.testcontainers;
 
-import io.github.cloudtwin.ecs.TaskRuntime;
+import io.github.cloudtwin.spi.TaskRuntime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -17,21 +17,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Every public top-level type of the published modules says what it is with apiguardian's
  * {@code @API(status = ..., since = ...)} (docs/architecture.md, "API status"): INTERNAL exactly
- * for types in {@code internal} and {@code spi} packages and the extension points the project's own
- * modules implement; STABLE or EXPERIMENTAL for everything a user calls.
+ * for types in {@code internal} and {@code spi} packages (the extension points, core's {@code
+ * io.github.cloudtwin.spi} and the JUnit module's {@code io.github.cloudtwin.junit.spi}); STABLE or
+ * EXPERIMENTAL for everything a user calls.
  */
 class ApiStatusTest {
 
   static final List<String> PUBLISHED =
       List.of("core", "junit-extension", "testcontainers", "cloudformation", "aws-sdk", "aws-wire");
-
-  /** Extension points outside an spi package, used between CloudTwin's own modules. */
-  static final Set<String> SPI =
-      Set.of(
-          "io.github.cloudtwin.ecs.TaskRuntime",
-          "io.github.cloudtwin.junit.InjectableProvider",
-          "io.github.cloudtwin.junit.ContributesToTwin",
-          "io.github.cloudtwin.junit.TwinContributor");
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+);");
   private static final Pattern PUBLIC_TYPE =
@@ -75,7 +68,7 @@ class ApiStatusTest {
   }
 
   static boolean isInternal(String pkg, String name) {
-    return pkg.matches(".*\\.(internal|spi)(\\..*)?") || SPI.contains(name);
+    return pkg.matches(".*\\.(internal|spi)(\\..*)?");
   }
 
   static List<Path> sources() {

@@ -104,7 +104,8 @@ class ModuleDescriptorsTest {
             "io.github.cloudtwin.assertj",
             "io.github.cloudtwin.assertj.error",
             "io.github.cloudtwin.await",
-            "io.github.cloudtwin.junit"));
+            "io.github.cloudtwin.junit",
+            "io.github.cloudtwin.junit.spi"));
     expected.put(
         "cloudformation",
         Set.of("io.github.cloudtwin.cloudformation", "io.github.cloudtwin.cloudformation.junit"));

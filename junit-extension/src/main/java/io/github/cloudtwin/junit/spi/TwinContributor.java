@@ -1,4 +1,4 @@
-package io.github.cloudtwin.junit;
+package io.github.cloudtwin.junit.spi;
 
 import io.github.cloudtwin.CloudTwin;
 import java.lang.annotation.Annotation;

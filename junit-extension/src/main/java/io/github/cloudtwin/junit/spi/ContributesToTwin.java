@@ -1,4 +1,4 @@
-package io.github.cloudtwin.junit;
+package io.github.cloudtwin.junit.spi;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -10,8 +10,9 @@ import org.apiguardian.api.API;
 /**
  * Meta-annotation for annotations that shape the twin of a test, such as a future
  * {@code @EcsCluster}: put it on the annotation type, naming a {@link TwinContributor}. When a test
- * class (or an enclosing class, or the test method with {@link TwinLifecycle#PER_METHOD}) carries
- * the annotation, the extension calls the contributor while creating the twin.
+ * class (or an enclosing class, or the test method with {@link
+ * io.github.cloudtwin.junit.TwinLifecycle#PER_METHOD}) carries the annotation, the extension calls
+ * the contributor while creating the twin.
  */
 @Target(ElementType.ANNOTATION_TYPE)
 @Retention(RetentionPolicy.RUNTIME)

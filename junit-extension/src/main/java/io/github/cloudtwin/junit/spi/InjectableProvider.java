@@ -1,4 +1,4 @@
-package io.github.cloudtwin.junit;
+package io.github.cloudtwin.junit.spi;
 
 import io.github.cloudtwin.CloudTwin;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * A service-provider interface through which another module (the AWS SDK clients, for instance)
  * makes more types injectable as test parameters and {@code @FromTwin} fields. Providers are found
  * with {@link java.util.ServiceLoader} ({@code
- * META-INF/services/io.github.cloudtwin.junit.InjectableProvider}).
+ * META-INF/services/io.github.cloudtwin.junit.spi.InjectableProvider}).
  *
  * <p>For each twin, {@link #open} is called once, on first use; {@link #value} then reads each
  * injected value from what it returned, so values of one twin share that state. Implementations

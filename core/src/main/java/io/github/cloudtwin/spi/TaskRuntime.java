@@ -1,5 +1,8 @@
-package io.github.cloudtwin.ecs;
+package io.github.cloudtwin.spi;
 
+import io.github.cloudtwin.ecs.ContainerDefinition;
+import io.github.cloudtwin.ecs.InProcessTaskRuntime;
+import io.github.cloudtwin.ecs.Task;
 import org.apiguardian.api.API;
 
 /**
