@@ -101,15 +101,20 @@ final class ElbMetrics {
         int healthyAll = 0;
         int unhealthyAll = 0;
         int routable = 0;
-        for (String z : lb.spec.availabilityZones()) {
-          int h = 0;
-          int u = 0;
-          for (Registration r : g.registrations.values()) {
-            if (!r.target.zone.equals(z)) continue;
-            if (r.healthy()) h++;
-            else if (r.state == TargetHealthState.UNHEALTHY) u++;
-            if (r.routable()) routable++;
-          }
+        List<String> zones = lb.spec.availabilityZones();
+        int[] healthy = new int[zones.size()];
+        int[] unhealthy = new int[zones.size()];
+        for (Registration r : g.registrations.values()) {
+          int zi = zones.indexOf(r.target.zone);
+          if (zi < 0) continue; // a target outside the load balancer's zones counts nowhere
+          if (r.healthy()) healthy[zi]++;
+          else if (r.state == TargetHealthState.UNHEALTHY) unhealthy[zi]++;
+          if (r.routable()) routable++;
+        }
+        for (int zi = 0; zi < zones.size(); zi++) {
+          String z = zones.get(zi);
+          int h = healthy[zi];
+          int u = unhealthy[zi];
           healthyAll += h;
           unhealthyAll += u;
           if (type == LoadBalancerType.CLASSIC) {

@@ -3,6 +3,7 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One target's membership of one target group: its health state and counters. */
 final class Registration {
@@ -21,6 +22,10 @@ final class Registration {
   long slowStartEnd = -1;
 
   boolean checked;
+
+  /** The health check's request to this target, built on the first check. */
+  @Nullable Request healthProbe;
+
   Scheduler.Task drainTask;
   final List<Runnable> onDrained = new ArrayList<>();
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A target group as the twin runs it: registrations, and one logical health checker that checks
@@ -29,6 +31,9 @@ final class TgState {
   private final TargetGroupContext context;
   private Scheduler.Task checkTask;
 
+  /** The health check's success codes, parsed once (null: no matcher, every answer passes). */
+  private final @Nullable IntPredicate successCodes;
+
   /** How long the application on a new instance target answers 503 after the instance runs (ms). */
   volatile long applicationStartMillis;
 
@@ -47,6 +52,7 @@ final class TgState {
     this.name = spec.name();
     this.spec = spec;
     this.healthCheck = hc;
+    this.successCodes = hc.matcher() == null ? null : Matcher.parse(hc.matcher(), 100, 599);
     this.lbType = lbType;
     this.deregistrationDelay = delay;
     this.dimension = dimension;
@@ -257,17 +263,22 @@ final class TgState {
         "Target.ResponseCodeMismatch", "Health checks failed with these codes: [500]"
       };
     }
-    int port = healthCheck.port() != null ? healthCheck.port() : r.port;
-    Request req =
-        new Request(
-            "GET",
-            t.id + ":" + port,
-            healthCheck.path() == null ? "/" : healthCheck.path(),
-            Map.of("user-agent", Request.HEALTH_CHECKER),
-            "10.0.0.1",
-            0,
-            port,
-            true);
+    Request req = r.healthProbe;
+    if (req == null) {
+      // the same request every time: built once per registration
+      int port = healthCheck.port() != null ? healthCheck.port() : r.port;
+      req =
+          new Request(
+              "GET",
+              t.id + ":" + port,
+              healthCheck.path() == null ? "/" : healthCheck.path(),
+              Map.of("user-agent", Request.HEALTH_CHECKER),
+              "10.0.0.1",
+              0,
+              port,
+              true);
+      r.healthProbe = req;
+    }
     Response resp =
         t.answer(
             req, context.defaults().behavior(), kernel.clock().now().toEpochMilli(), startMillis);
@@ -281,7 +292,7 @@ final class TgState {
         if (!healthCheck.protocol().isHttp()) return null;
         if (resp.latency().compareTo(healthCheck.timeout()) >= 0)
           return new String[] {"Target.Timeout", "Request timed out"};
-        if (!healthCheck.matches(resp.status())) {
+        if (successCodes != null && !successCodes.test(resp.status())) {
           return new String[] {
             "Target.ResponseCodeMismatch",
             "Health checks failed with these codes: [" + resp.status() + "]"

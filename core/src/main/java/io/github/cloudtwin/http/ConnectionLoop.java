@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import jdk.net.ExtendedSocketOptions;
 
@@ -68,7 +69,12 @@ final class ConnectionLoop {
           if (quickAck) acknowledgeNow(s);
           p = reader.readHead(line, din, limits.idleTimeout());
         } catch (BadRequest e) {
-          write(out, e.status, Map.of(), text(e.getMessage()), true);
+          write(
+              out,
+              e.status,
+              Map.of(),
+              text(Objects.requireNonNull(e.getMessage(), "a BadRequest carries its answer")),
+              true);
           if (e.drain) drainBeforeClose(s, in, 2_000);
           return;
         } catch (SocketTimeoutException e) {

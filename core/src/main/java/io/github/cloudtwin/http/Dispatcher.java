@@ -6,10 +6,12 @@ import static io.github.cloudtwin.http.Responses.write;
 import io.github.cloudtwin.kernel.TwinClosedException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * Carries out what the router decides for one request: answers it directly, proxies it over the
@@ -68,24 +70,22 @@ final class Dispatcher {
           true);
       return true;
     }
-    if (o.proxyTo() == null) {
+    URI target = o.proxyTo();
+    if (target == null) {
       // Counted (and no longer in flight) before the client can read the answer: a client that
       // reads a count right after its response sees its own request, and a client that hangs up
       // mid-write cannot leave the request in flight forever.
       done(o, o.status());
-      write(
-          out,
-          o.status(),
-          o.responseHeaders(),
-          o.body() == null ? new byte[0] : text(o.body()),
-          close);
+      String body = o.body();
+      write(out, o.status(), o.responseHeaders(), body == null ? new byte[0] : text(body), close);
       return false;
     }
-    proxy(req, o, out, close);
+    proxy(req, o, target, out, close);
     return false;
   }
 
-  private void proxy(IncomingRequest req, HttpOutcome o, OutputStream out, boolean close)
+  private void proxy(
+      IncomingRequest req, HttpOutcome o, URI target, OutputStream out, boolean close)
       throws IOException {
     int status;
     Map<String, String> rh = new LinkedHashMap<>();
@@ -93,13 +93,7 @@ final class Dispatcher {
     try {
       Upstream.Reply r =
           upstream.send(
-              o.proxyTo(),
-              req.method(),
-              req.path(),
-              req.headers(),
-              o.headers(),
-              HOP_BY_HOP,
-              req.body());
+              target, req.method(), req.path(), req.headers(), o.headers(), HOP_BY_HOP, req.body());
       status = r.status();
       r.headers()
           .forEach(
@@ -117,6 +111,7 @@ final class Dispatcher {
   }
 
   private static void done(HttpOutcome out, int status) {
-    if (out.done() != null) out.done().accept(status);
+    IntConsumer done = out.done();
+    if (done != null) done.accept(status);
   }
 }

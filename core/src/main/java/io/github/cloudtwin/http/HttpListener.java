@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real HTTP/1.1 listener on 127.0.0.1 and an ephemeral port (never any other interface). Each
@@ -231,7 +232,7 @@ public final class HttpListener implements AutoCloseable {
     }
   }
 
-  static String first(Map<String, List<String>> headers, String name) {
+  static @Nullable String first(Map<String, List<String>> headers, String name) {
     List<String> v = headers.get(name);
     return v == null || v.isEmpty() ? null : v.get(0);
   }

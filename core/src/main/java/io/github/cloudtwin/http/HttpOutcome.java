@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the listener does with a request, as its {@link HttpRouter} decided: answer directly, proxy
@@ -23,11 +24,11 @@ import org.apiguardian.api.API;
 public record HttpOutcome(
     int status,
     Map<String, String> headers,
-    String body,
-    URI proxyTo,
+    @Nullable String body,
+    @Nullable URI proxyTo,
     boolean abort,
     Map<String, String> responseHeaders,
-    IntConsumer done) {
+    @Nullable IntConsumer done) {
 
   /**
    * Answer with {@code status} and {@code body}.
@@ -39,7 +40,10 @@ public record HttpOutcome(
    * @return answer with {@code status} and {@code body}
    */
   public static HttpOutcome respond(
-      int status, String body, Map<String, String> responseHeaders, IntConsumer done) {
+      int status,
+      @Nullable String body,
+      Map<String, String> responseHeaders,
+      @Nullable IntConsumer done) {
     return new HttpOutcome(status, Map.of(), body, null, false, responseHeaders, done);
   }
 
@@ -56,7 +60,7 @@ public record HttpOutcome(
       URI base,
       Map<String, String> requestHeaders,
       Map<String, String> responseHeaders,
-      IntConsumer done) {
+      @Nullable IntConsumer done) {
     return new HttpOutcome(0, requestHeaders, null, base, false, responseHeaders, done);
   }
 
@@ -67,7 +71,7 @@ public record HttpOutcome(
    * @param done the done
    * @return the node the client reached is down: 502 and the connection closed
    */
-  public static HttpOutcome abort(Map<String, String> responseHeaders, IntConsumer done) {
+  public static HttpOutcome abort(Map<String, String> responseHeaders, @Nullable IntConsumer done) {
     return new HttpOutcome(502, Map.of(), null, null, true, responseHeaders, done);
   }
 }

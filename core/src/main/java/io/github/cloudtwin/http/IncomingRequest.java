@@ -3,6 +3,7 @@ package io.github.cloudtwin.http;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One real HTTP request as the listener received it.
@@ -29,7 +30,7 @@ public record IncomingRequest(
    * @param name the name
    * @return the first value of a header, or null
    */
-  public String header(String name) {
+  public @Nullable String header(@Nullable String name) {
     if (name == null) return null;
     List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
     return v == null || v.isEmpty() ? null : v.get(0);

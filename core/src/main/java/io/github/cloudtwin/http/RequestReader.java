@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads HTTP/1.1 requests from one connection as RFC 9112 asks: the request line and its target
@@ -47,7 +48,7 @@ final class RequestReader {
   }
 
   /** The request line, or null at the end of the stream; empty lines before it are skipped. */
-  String requestLine() throws IOException {
+  @Nullable String requestLine() throws IOException {
     while (true) {
       String line;
       try {
@@ -233,7 +234,7 @@ final class RequestReader {
     }
   }
 
-  static String readLine(InputStream in) throws IOException {
+  static @Nullable String readLine(InputStream in) throws IOException {
     StringBuilder sb = new StringBuilder(64);
     int c;
     while ((c = in.read()) >= 0) {

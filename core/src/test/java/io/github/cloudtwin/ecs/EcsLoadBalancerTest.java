@@ -47,6 +47,43 @@ class EcsLoadBalancerTest {
   }
 
   @Test
+  void at50And100NewTasksStartOnlyAsTheOldOnesFinishDrainingAndStopping() {
+    // DeploymentConfiguration (API reference) and "Amazon ECS rolling update deployments"
+    // (deployment-type-ecs.html): maximumPercent is the upper limit on the service's tasks in the
+    // RUNNING, STOPPING or PENDING state, as a percentage of the desired count rounded down (here
+    // 4); minimumHealthyPercent is the lower limit, rounded up (here 2). Old tasks behind a target
+    // group drain for its deregistration delay (30 s here) before they stop, and count until then.
+    EcsFixture f = new EcsFixture();
+    alb(f, TargetType.IP);
+    f.instances("m5.xlarge", "a", "b", "c");
+    awsvpcTaskDef(f);
+    EcsService s =
+        f.ecs.createService(
+            ServiceSpec.builder(f.cluster, "web", "web:1")
+                .desiredCount(4)
+                .deploymentConfiguration(50, 100)
+                .loadBalancer("web-tg", "app", 80)
+                .build());
+    f.advance(Duration.ofMinutes(3));
+    assertThat(s.runningCount()).isEqualTo(4);
+    awsvpcTaskDef(f); // web:2
+    f.ecs.updateService(ServiceUpdate.builder(f.cluster, "web").taskDefinition("web:2").build());
+    f.advance(Duration.ofSeconds(1));
+    assertThat(s.tasks()).filteredOn(t -> t.desiredStatus() == TaskStatus.STOPPED).hasSize(2);
+    assertThat(s.tasks()).filteredOn(t -> t.taskDefinition().revision() == 2).isEmpty();
+
+    int most = 0;
+    for (int sec = 0; sec < 600; sec++) {
+      f.advance(Duration.ofSeconds(1));
+      most = Math.max(most, s.tasks().size()); // every task not yet STOPPED
+    }
+    assertThat(most).isEqualTo(4);
+    assertThat(s.tasks())
+        .hasSize(4)
+        .allSatisfy(t -> assertThat(t.taskDefinition().familyRevision()).isEqualTo("web:2"));
+  }
+
+  @Test
   void awsvpcTasksRegisterTheirIpsAndServeTraffic() {
     EcsFixture f = new EcsFixture();
     LoadBalancing elb = alb(f, TargetType.IP);
