@@ -19,7 +19,7 @@
     r.verdict = (document.querySelector('section.verdict') || {}).textContent || '';
     document.querySelectorAll('section.chart').forEach(function (s) {
       var svg = s.querySelector('svg.chart');
-      var c = { title: s.querySelector('h2').textContent, series: [], markers: {}, thresholds: 0, outages: 0, panels: [], legendOverflow: [] };
+      var c = { title: s.querySelector('h2').textContent, series: [], markers: {}, thresholds: 0, outages: 0, panels: [], legendOverflow: [], actions: [], actionLabels: [], actionWidth: 0, bars: [] };
       if (svg) {
         var box = svg.getBoundingClientRect();
         svg.querySelectorAll('path.series').forEach(function (p) {
@@ -30,6 +30,11 @@
           c.markers[kind] = (c.markers[kind] || 0) + 1;
         });
         c.thresholds = svg.querySelectorAll('line.threshold').length;
+        svg.querySelectorAll('rect.experiment-action').forEach(function (a) {
+          c.actions.push(a.getAttribute('data-action'));
+          c.actionWidth += a.getBBox().width;
+        });
+        svg.querySelectorAll('text.action-label').forEach(function (t) { c.actionLabels.push(t.textContent); });
         c.outages = svg.querySelectorAll('rect.outage').length;
         s.querySelectorAll('ul.legend li').forEach(function (li) {
           var b = li.getBoundingClientRect();
@@ -40,6 +45,15 @@
           if (b.left < box.left - 1 || b.right > box.right + 1) c.legendOverflow.push('threshold label ' + t.textContent);
         });
       }
+      s.querySelectorAll('svg.bars').forEach(function (b) {
+        var box = b.getBoundingClientRect(), drawn = 0, overflow = [];
+        b.querySelectorAll('rect').forEach(function (q) { if (q.getBBox().width > 0) drawn++; });
+        b.querySelectorAll('text').forEach(function (t) {
+          var tb = t.getBoundingClientRect();
+          if (tb.left < box.left - 1 || tb.right > box.right + 1) overflow.push(t.textContent);
+        });
+        c.bars.push({ measure: b.getAttribute('data-measure'), drawn: drawn, overflow: overflow, top: box.top });
+      });
       s.querySelectorAll('svg.panel').forEach(function (p) {
         var lens = [];
         p.querySelectorAll('path.series').forEach(function (q) { lens.push(q.getTotalLength()); });
@@ -50,6 +64,7 @@
     var m = document.querySelector('a.marker');
     var tip = document.getElementById('tip');
     if (m && tip) {
+      window.focus(); // headless under load may not have given the page focus yet
       m.focus();
       r.focused = document.activeElement === m;
       r.tipOnFocus = tip.hidden ? '' : tip.textContent;

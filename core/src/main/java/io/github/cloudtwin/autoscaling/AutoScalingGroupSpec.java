@@ -73,13 +73,12 @@ public record AutoScalingGroupSpec(
   public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(300);
 
   /**
-   * Validates the way CreateAutoScalingGroup does.
+   * Validates the way CreateAutoScalingGroup does (the components are described above).
    *
    * @param autoScalingGroupName unique within the twin
    * @param launchTemplateName the launch template name (default {@code lt-<group>})
    * @param launchTemplateVersion its version (default {@code 1})
-   * @param instanceType the instance type launched (default {@code t3.micro}); with a mixed
-   *     instances policy, its first override's type
+   * @param instanceType the instance type launched (default {@code t3.micro})
    * @param bootTime how long a new instance stays pending (default 30 s, EC2's fake choice)
    * @param detailedMonitoring 1-minute CPU datapoints (true) or 5-minute basic ones (default false)
    * @param minSize at least 0
@@ -90,16 +89,12 @@ public record AutoScalingGroupSpec(
    * @param defaultInstanceWarmup null (none, the default) or zero or more
    * @param healthCheckType EC2 (default) or ELB
    * @param healthCheckGracePeriod default 0 s (the API default; the console uses 300 s)
-   * @param terminationPolicies in order; default {@code [Default]}; Default may only be last, a
-   *     custom policy only first
+   * @param terminationPolicies in order; default {@code [Default]}
    * @param newInstancesProtectedFromScaleIn protection given to new instances (default false)
    * @param capacityDistributionStrategy what to do when a zone's launches fail
    * @param targetGroupNames target groups new instances are registered with
-   * @param lifecycleHookSpecifications lifecycle hooks the group has from its creation on, so they
-   *     apply to its first launches (LifecycleHookSpecificationList); each names this group, no
-   *     hook name twice
-   * @param mixedInstancesPolicy the instance types it launches, with weights and the distribution,
-   *     or null (one type, {@code instanceType}, On-Demand)
+   * @param lifecycleHookSpecifications lifecycle hooks the group has from its creation on
+   * @param mixedInstancesPolicy the instance types it launches, or null (one, On-Demand)
    * @param capacityRebalance whether Capacity Rebalancing is on
    * @param maxInstanceLifetime null or zero (none), or at least 86,400 s
    */
@@ -112,9 +107,7 @@ public record AutoScalingGroupSpec(
     GroupSpecValidation.checkCapacity(minSize, maxSize, desiredCapacity);
     availabilityZones = GroupSpecValidation.availabilityZones(availabilityZones);
     Require.seconds("DefaultCooldown", defaultCooldown, 0, Require.INTEGER_SECONDS);
-    if (defaultInstanceWarmup != null) {
-      Require.seconds("DefaultInstanceWarmup", defaultInstanceWarmup, 0, Require.INTEGER_SECONDS);
-    }
+    GroupSpecValidation.checkWarmup(defaultInstanceWarmup);
     Require.notNull("HealthCheckType", healthCheckType);
     Require.seconds("HealthCheckGracePeriod", healthCheckGracePeriod, 0, Require.INTEGER_SECONDS);
     terminationPolicies = GroupSpecValidation.terminationPolicies(terminationPolicies);
@@ -143,10 +136,7 @@ public record AutoScalingGroupSpec(
     return maxInstanceLifetime == null || maxInstanceLifetime.isZero() ? null : maxInstanceLifetime;
   }
 
-  /**
-   * {@return the instance types the group may launch: the overrides' in priority order, else {@code
-   * instanceType}}
-   */
+  /** {@return the types the group may launch: the overrides' in priority order, or instanceType} */
   public List<String> instanceTypes() {
     if (mixedInstancesPolicy == null) return List.of(instanceType);
     return mixedInstancesPolicy.overrides().stream()
@@ -155,10 +145,9 @@ public record AutoScalingGroupSpec(
   }
 
   /**
-   * The capacity units an instance of {@code type} counts toward desired capacity.
+   * {@return the capacity units an instance of {@code type} counts for: its weight, else 1}
    *
    * @param type the instance type
-   * @return its weight, or 1 without weights
    */
   public int unitsOf(String type) {
     return mixedInstancesPolicy == null ? 1 : mixedInstancesPolicy.unitsOf(type);
@@ -171,30 +160,7 @@ public record AutoScalingGroupSpec(
 
   /** {@return a builder holding this spec's values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.autoScalingGroupName = autoScalingGroupName;
-    b.launchTemplateName = launchTemplateName;
-    b.launchTemplateVersion = launchTemplateVersion;
-    b.instanceType = instanceType;
-    b.bootTime = bootTime;
-    b.detailedMonitoring = detailedMonitoring;
-    b.minSize = minSize;
-    b.maxSize = maxSize;
-    b.desiredCapacity = desiredCapacity;
-    b.availabilityZones = new ArrayList<>(availabilityZones);
-    b.defaultCooldown = defaultCooldown;
-    b.defaultInstanceWarmup = defaultInstanceWarmup;
-    b.healthCheckType = healthCheckType;
-    b.healthCheckGracePeriod = healthCheckGracePeriod;
-    b.terminationPolicies = new ArrayList<>(terminationPolicies);
-    b.newInstancesProtectedFromScaleIn = newInstancesProtectedFromScaleIn;
-    b.capacityDistributionStrategy = capacityDistributionStrategy;
-    b.targetGroupNames = new ArrayList<>(targetGroupNames);
-    b.lifecycleHookSpecifications = new ArrayList<>(lifecycleHookSpecifications);
-    b.mixedInstancesPolicy = mixedInstancesPolicy;
-    b.capacityRebalance = capacityRebalance;
-    b.maxInstanceLifetime = maxInstanceLifetime;
-    return b;
+    return GroupSpecCopy.toBuilder(this);
   }
 
   /** Builds {@link AutoScalingGroupSpec}s with AWS's defaults. Not thread-safe. */
@@ -226,10 +192,9 @@ public record AutoScalingGroupSpec(
     private Builder() {}
 
     /**
-     * The group name.
+     * {@return this builder with the group name}
      *
      * @param name the group name
-     * @return this builder
      */
     public Builder autoScalingGroupName(String name) {
       this.autoScalingGroupName = name;
@@ -237,11 +202,10 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * The launch template and version new instances use.
+     * {@return this builder with the launch template and version new instances use}
      *
      * @param name the name
      * @param version the version
-     * @return this builder
      */
     public Builder launchTemplate(String name, String version) {
       this.launchTemplateName = name;
@@ -250,10 +214,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * The instance type.
+     * {@return this builder with the instance type}
      *
      * @param instanceType the instance type
-     * @return this builder
      */
     public Builder instanceType(String instanceType) {
       this.instanceType = instanceType;
@@ -261,10 +224,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * How long a new instance stays pending.
+     * {@return this builder with how long a new instance stays pending (default 30 s)}
      *
      * @param bootTime how long a new instance stays pending
-     * @return this builder
      */
     public Builder bootTime(Duration bootTime) {
       this.bootTime = bootTime;
@@ -272,10 +234,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * 1-minute CPU datapoints.
+     * {@return this builder with 1-minute CPU datapoints (true) or 5-minute ones (default)}
      *
      * @param detailedMonitoring 1-minute CPU datapoints
-     * @return this builder
      */
     public Builder detailedMonitoring(boolean detailedMonitoring) {
       this.detailedMonitoring = detailedMonitoring;
@@ -283,10 +244,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * MinSize.
+     * {@return this builder with MinSize}
      *
      * @param minSize MinSize
-     * @return this builder
      */
     public Builder minSize(int minSize) {
       this.minSize = minSize;
@@ -294,10 +254,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * MaxSize.
+     * {@return this builder with MaxSize}
      *
      * @param maxSize MaxSize
-     * @return this builder
      */
     public Builder maxSize(int maxSize) {
       this.maxSize = maxSize;
@@ -305,10 +264,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * DesiredCapacity (default MinSize).
+     * {@return this builder with DesiredCapacity (default MinSize)}
      *
      * @param desiredCapacity DesiredCapacity (default MinSize)
-     * @return this builder
      */
     public Builder desiredCapacity(int desiredCapacity) {
       this.desiredCapacity = desiredCapacity;
@@ -316,10 +274,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * The enabled zones.
+     * {@return this builder with the enabled zones}
      *
      * @param zones the enabled zones
-     * @return this builder
      */
     public Builder availabilityZones(String... zones) {
       this.availabilityZones =
@@ -328,10 +285,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * DefaultCooldown (default 300 s).
+     * {@return this builder with DefaultCooldown (default 300 s)}
      *
      * @param defaultCooldown DefaultCooldown (default 300 s)
-     * @return this builder
      */
     public Builder defaultCooldown(Duration defaultCooldown) {
       this.defaultCooldown = defaultCooldown;
@@ -339,10 +295,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * DefaultInstanceWarmup (default none).
+     * {@return this builder with DefaultInstanceWarmup (default none)}
      *
      * @param warmup DefaultInstanceWarmup (default none)
-     * @return this builder
      */
     public Builder defaultInstanceWarmup(Duration warmup) {
       this.defaultInstanceWarmup = warmup;
@@ -350,10 +305,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * HealthCheckType (default EC2).
+     * {@return this builder with HealthCheckType (default EC2)}
      *
      * @param type HealthCheckType (default EC2)
-     * @return this builder
      */
     public Builder healthCheckType(HealthCheckType type) {
       this.healthCheckType = type;
@@ -361,10 +315,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * HealthCheckGracePeriod (default 0).
+     * {@return this builder with HealthCheckGracePeriod (default 0)}
      *
      * @param grace HealthCheckGracePeriod (default 0)
-     * @return this builder
      */
     public Builder healthCheckGracePeriod(Duration grace) {
       this.healthCheckGracePeriod = grace;
@@ -372,10 +325,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * TerminationPolicies, in order.
+     * {@return this builder with TerminationPolicies, in order}
      *
      * @param policies TerminationPolicies, in order
-     * @return this builder
      */
     public Builder terminationPolicies(TerminationPolicy... policies) {
       this.terminationPolicies =
@@ -385,10 +337,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * NewInstancesProtectedFromScaleIn.
+     * {@return this builder with NewInstancesProtectedFromScaleIn (default false)}
      *
      * @param protect NewInstancesProtectedFromScaleIn
-     * @return this builder
      */
     public Builder newInstancesProtectedFromScaleIn(boolean protect) {
       this.newInstancesProtectedFromScaleIn = protect;
@@ -396,10 +347,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * AvailabilityZoneDistribution.CapacityDistributionStrategy.
+     * {@return this builder with AvailabilityZoneDistribution.CapacityDistributionStrategy}
      *
      * @param strategy AvailabilityZoneDistribution.CapacityDistributionStrategy
-     * @return this builder
      */
     public Builder capacityDistributionStrategy(CapacityDistributionStrategy strategy) {
       this.capacityDistributionStrategy = strategy;
@@ -407,10 +357,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * Target groups (by name) new instances are registered with.
+     * {@return this builder with target groups (by name) new instances are registered with}
      *
      * @param names target groups (by name) new instances are registered with
-     * @return this builder
      */
     public Builder targetGroupNames(String... names) {
       this.targetGroupNames =
@@ -419,13 +368,11 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * Lifecycle hooks the group has from its creation on, as CreateAutoScalingGroup's
-     * LifecycleHookSpecificationList: its first instances already wait in {@code Pending:Wait}.
-     * Each hook names this group, e.g. {@code LifecycleHookSpec.of("boot", "web",
-     * LifecycleTransition.LAUNCHING)}; replaces hooks given before.
+     * {@return this builder with the hooks the group has from its creation on, as
+     * LifecycleHookSpecificationList: its first instances already wait in {@code Pending:Wait}}
      *
-     * @param hooks the hooks, validated as PutLifecycleHook validates them
-     * @return this builder
+     * @param hooks hooks naming this group, such as {@code LifecycleHookSpec.of("boot", "web",
+     *     LifecycleTransition.LAUNCHING)}, replacing those given before
      */
     public Builder lifecycleHookSpecifications(LifecycleHookSpec... hooks) {
       this.lifecycleHookSpecifications =
@@ -434,12 +381,11 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * The instance types to launch (MixedInstancesPolicy), replacing {@code instanceType}: the
-     * group launches the first override EC2 has capacity for in the zone, and with weights counts
-     * each instance by its weight.
+     * {@return this builder with the instance types to launch (MixedInstancesPolicy), replacing
+     * {@code instanceType}: the group launches the first override EC2 has capacity for in the zone,
+     * and with weights counts each instance by its weight}
      *
      * @param policy the policy, or null for one instance type
-     * @return this builder
      */
     public Builder mixedInstancesPolicy(MixedInstancesPolicy policy) {
       this.mixedInstancesPolicy = policy;
@@ -447,11 +393,10 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * CapacityRebalance: whether the group replaces a Spot Instance that receives a rebalance
-     * recommendation, launching the replacement first (default false).
+     * {@return this builder with CapacityRebalance: whether the group replaces a Spot Instance that
+     * receives a rebalance recommendation, launching the replacement first (default false)}
      *
      * @param capacityRebalance whether Capacity Rebalancing is on
-     * @return this builder
      */
     public Builder capacityRebalance(boolean capacityRebalance) {
       this.capacityRebalance = capacityRebalance;
@@ -459,10 +404,9 @@ public record AutoScalingGroupSpec(
     }
 
     /**
-     * MaxInstanceLifetime: instances older than this are replaced, one at a time (default none).
+     * {@return this builder with MaxInstanceLifetime: older instances are replaced, one at a time}
      *
      * @param lifetime at least 86,400 s, or zero or null for none
-     * @return this builder
      */
     public Builder maxInstanceLifetime(Duration lifetime) {
       this.maxInstanceLifetime = lifetime;
@@ -471,9 +415,7 @@ public record AutoScalingGroupSpec(
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public AutoScalingGroupSpec build() {
-      Require.name("AutoScalingGroupName", autoScalingGroupName);
-      if (minSize == null) throw new ValidationException("MinSize", null, "a value is required");
-      if (maxSize == null) throw new ValidationException("MaxSize", null, "a value is required");
+      GroupSpecValidation.checkRequired(autoScalingGroupName, minSize, maxSize);
       return new AutoScalingGroupSpec(
           autoScalingGroupName,
           launchTemplateName == null ? "lt-" + autoScalingGroupName : launchTemplateName,

@@ -150,4 +150,18 @@ final class GroupSpecValidation {
           "either 0 or a number of whole seconds equal to or greater than 86,400 seconds (1 day)");
     }
   }
+
+  /** Checks what a builder must have been given: the group name, MinSize and MaxSize. */
+  static void checkRequired(String groupName, Integer minSize, Integer maxSize) {
+    Require.name("AutoScalingGroupName", groupName);
+    if (minSize == null) throw new ValidationException("MinSize", null, "a value is required");
+    if (maxSize == null) throw new ValidationException("MaxSize", null, "a value is required");
+  }
+
+  /** Checks DefaultInstanceWarmup: null (none) or whole seconds of zero or more. */
+  static void checkWarmup(Duration warmup) {
+    if (warmup != null) {
+      Require.seconds("DefaultInstanceWarmup", warmup, 0, Require.INTEGER_SECONDS);
+    }
+  }
 }

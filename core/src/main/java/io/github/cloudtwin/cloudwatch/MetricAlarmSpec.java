@@ -115,34 +115,7 @@ public record MetricAlarmSpec(
 
   /** {@return a builder holding this spec's values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.alarmName = alarmName;
-    b.alarmDescription = alarmDescription;
-    b.metric = metric;
-    b.statistic = statistic;
-    b.period = period;
-    b.evaluationPeriods = evaluationPeriods;
-    b.datapointsToAlarm = datapointsToAlarmSet ? datapointsToAlarm : null;
-    b.unit = unit;
-    b.threshold = threshold;
-    b.comparisonOperator = comparisonOperator;
-    b.treatMissingData = treatMissingData;
-    b.evaluateLowSampleCountPercentile = evaluateLowSampleCountPercentile;
-    b.evaluationRange = evaluationRange;
-    b.evaluationWindow = evaluationWindow;
-    b.actionsEnabled = actionsEnabled;
-    b.alarmActions = new java.util.ArrayList<>(alarmActions);
-    b.okActions = new java.util.ArrayList<>(okActions);
-    b.insufficientDataActions = new java.util.ArrayList<>(insufficientDataActions);
-    b.metrics = new java.util.ArrayList<>(metrics);
-    if (metrics.isEmpty()) {
-      b.statisticSet = true;
-      b.periodSet = true;
-    } else {
-      b.statistic = Statistic.AVERAGE;
-      b.period = Duration.ofMinutes(1);
-    }
-    return b;
+    return AlarmSpecCopy.toBuilder(this);
   }
 
   /**
@@ -218,10 +191,10 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * Adds metric math queries (see {@link #metrics(MetricDataQuery...)}).
+     * {@return this builder with more metric math queries (see {@link
+     * #metrics(MetricDataQuery...)})}
      *
      * @param queries the queries
-     * @return this builder
      */
     public Builder metrics(List<MetricDataQuery> queries) {
       Require.notNull("Metrics", queries);
@@ -230,11 +203,11 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * The alarm's unit, as PutMetricAlarm's {@code Unit} (default none: every unit counts).
+     * {@return this builder with the alarm's unit, PutMetricAlarm's {@code Unit} (default none: any
+     * unit counts)}
      *
      * @param unit the alarm's unit, as PutMetricAlarm's {@code Unit} (default none: every unit
      *     counts)
-     * @return this builder
      */
     public Builder unit(StandardUnit unit) {
       this.unit = unit;
@@ -242,10 +215,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * The alarm's unique name.
+     * {@return this builder with the alarm's unique name}
      *
      * @param alarmName the alarm's unique name
-     * @return this builder
      */
     public Builder alarmName(String alarmName) {
       this.alarmName = alarmName;
@@ -253,10 +225,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * Free text.
+     * {@return this builder with free text}
      *
      * @param alarmDescription free text
-     * @return this builder
      */
     public Builder alarmDescription(String alarmDescription) {
       this.alarmDescription = alarmDescription;
@@ -264,10 +235,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * The metric watched.
+     * {@return this builder with the metric watched}
      *
      * @param metric the metric watched
-     * @return this builder
      */
     public Builder metric(MetricId metric) {
       this.metric = metric;
@@ -275,10 +245,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * The statistic (default Average).
+     * {@return this builder with the statistic (default Average)}
      *
      * @param statistic the statistic (default Average)
-     * @return this builder
      */
     public Builder statistic(Statistic statistic) {
       this.statistic = statistic;
@@ -287,10 +256,10 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * A percentile statistic such as {@code p99}, as AWS's ExtendedStatistic.
+     * {@return this builder with a percentile statistic such as {@code p99}, as AWS's
+     * ExtendedStatistic}
      *
      * @param percentile a percentile statistic such as {@code p99}, as AWS's ExtendedStatistic
-     * @return this builder
      */
     public Builder extendedStatistic(String percentile) {
       this.statistic = Statistic.parse(percentile);
@@ -299,10 +268,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * The period (default 60 s).
+     * {@return this builder with the period (default 60 s)}
      *
      * @param period the period (default 60 s)
-     * @return this builder
      */
     public Builder period(Duration period) {
       this.period = period;
@@ -311,10 +279,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * N (default 1).
+     * {@return this builder with N (default 1)}
      *
      * @param evaluationPeriods n (default 1)
-     * @return this builder
      */
     public Builder evaluationPeriods(int evaluationPeriods) {
       this.evaluationPeriods = evaluationPeriods;
@@ -322,10 +289,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * M (default N).
+     * {@return this builder with M (default N)}
      *
      * @param datapointsToAlarm m (default N)
-     * @return this builder
      */
     public Builder datapointsToAlarm(int datapointsToAlarm) {
       this.datapointsToAlarm = datapointsToAlarm;
@@ -333,10 +299,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * The threshold.
+     * {@return this builder with the threshold}
      *
      * @param threshold the threshold
-     * @return this builder
      */
     public Builder threshold(double threshold) {
       this.threshold = threshold;
@@ -344,10 +309,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * The comparison operator.
+     * {@return this builder with the comparison operator}
      *
      * @param comparisonOperator the comparison operator
-     * @return this builder
      */
     public Builder comparisonOperator(ComparisonOperator comparisonOperator) {
       this.comparisonOperator = comparisonOperator;
@@ -355,10 +319,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * How missing data is treated (default {@code missing}).
+     * {@return this builder with the treatment of missing data (default {@code missing})}
      *
      * @param treatMissingData how missing data is treated (default {@code missing})
-     * @return this builder
      */
     public Builder treatMissingData(TreatMissingData treatMissingData) {
       this.treatMissingData = treatMissingData;
@@ -366,11 +329,11 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * For percentiles: evaluate (true, default) or ignore (false) low-sample periods.
+     * {@return this builder with low-sample percentile periods evaluated (true, default) or
+     * ignored}
      *
      * @param evaluate for percentiles: evaluate (true, default) or ignore (false) low-sample
      *     periods
-     * @return this builder
      */
     public Builder evaluateLowSampleCountPercentile(boolean evaluate) {
       this.evaluateLowSampleCountPercentile = evaluate;
@@ -378,10 +341,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * How many newest periods are fetched (default N + 2).
+     * {@return this builder with the number of newest periods fetched (default N + 2)}
      *
      * @param evaluationRange how many newest periods are fetched (default N + 2)
-     * @return this builder
      */
     public Builder evaluationRange(int evaluationRange) {
       this.evaluationRange = evaluationRange;
@@ -389,12 +351,11 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * Where the evaluation range falls (default {@link EvaluationWindow#slidingWindow()}); see
-     * {@link EvaluationWindow#wallClockWindow(String)}.
+     * {@return this builder with the window the evaluation range falls in (default {@link
+     * EvaluationWindow#slidingWindow()}); see {@link EvaluationWindow#wallClockWindow(String)}}
      *
      * @param evaluationWindow where the evaluation range falls (default {@link
      *     EvaluationWindow#slidingWindow()}); see {@link EvaluationWindow#wallClockWindow(String)}
-     * @return this builder
      */
     public Builder evaluationWindow(EvaluationWindow evaluationWindow) {
       this.evaluationWindow = evaluationWindow;
@@ -402,10 +363,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * Whether actions run (default true).
+     * {@return this builder with actions run or not (default true)}
      *
      * @param actionsEnabled whether actions run (default true)
-     * @return this builder
      */
     public Builder actionsEnabled(boolean actionsEnabled) {
       this.actionsEnabled = actionsEnabled;
@@ -413,10 +373,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * Adds actions run on the transition to ALARM.
+     * {@return this builder with more actions run on the transition to ALARM}
      *
      * @param actions adds actions run on the transition to ALARM
-     * @return this builder
      */
     public Builder alarmActions(AlarmAction... actions) {
       Require.notNull("AlarmActions", actions);
@@ -426,10 +385,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * Adds actions run on the transition to OK.
+     * {@return this builder with more actions run on the transition to OK}
      *
      * @param actions adds actions run on the transition to OK
-     * @return this builder
      */
     public Builder okActions(AlarmAction... actions) {
       Require.notNull("OKActions", actions);
@@ -439,10 +397,9 @@ public record MetricAlarmSpec(
     }
 
     /**
-     * Adds actions run on the transition to INSUFFICIENT_DATA.
+     * {@return this builder with more actions run on the transition to INSUFFICIENT_DATA}
      *
      * @param actions adds actions run on the transition to INSUFFICIENT_DATA
-     * @return this builder
      */
     public Builder insufficientDataActions(AlarmAction... actions) {
       Require.notNull("InsufficientDataActions", actions);

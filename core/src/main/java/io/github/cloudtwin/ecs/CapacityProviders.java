@@ -1,7 +1,10 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.facts.EcsFact;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Auto Scaling group capacity providers: strategy (base and weight), tasks waiting in PROVISIONING,
@@ -23,20 +29,55 @@ import java.util.Map;
  */
 final class CapacityProviders {
 
-  private final Ecs ecs;
+  private final Kernel kernel;
+  private final ClusterRegistry clusters;
+  private final Function<String, CapacityProviderGroup> groups;
+  private Predicate<Task> placeWaiting = t -> false;
+  private BiConsumer<String, String> linkGroup = (cluster, group) -> {};
   private final Map<String, CapacityProvider> providers = new LinkedHashMap<>();
   private final Map<String, List<Task>> waiting = new LinkedHashMap<>();
   private final java.util.Set<String> retryRequested = new java.util.LinkedHashSet<>();
   private final CapacityProviderScaling scaling;
 
-  CapacityProviders(Ecs ecs) {
-    this.ecs = ecs;
+  /**
+   * Creates the providers of one twin's ECS.
+   *
+   * @param kernel the kernel
+   * @param cloudWatch where managed scaling's metric and alarms are
+   * @param clusters the clusters
+   * @param groups the Auto Scaling group of a provider, by group name
+   */
+  CapacityProviders(
+      Kernel kernel,
+      CloudWatch cloudWatch,
+      ClusterRegistry clusters,
+      Function<String, CapacityProviderGroup> groups) {
+    this.kernel = kernel;
+    this.clusters = clusters;
+    this.groups = groups;
     this.scaling =
         new CapacityProviderScaling(
-            ecs.kernel, ecs.cloudWatch, providers.values(), n -> ecs.clusters.get(n), waiting::get);
+            kernel, cloudWatch, providers.values(), clusters::get, waiting::get);
   }
 
+  /**
+   * Connects the collaborators built after this one.
+   *
+   * @param placeWaiting places a task waiting in PROVISIONING, true when it was placed
+   * @param linkGroup links an Auto Scaling group (second) to a cluster (first)
+   */
+  void bind(Predicate<Task> placeWaiting, BiConsumer<String, String> linkGroup) {
+    this.placeWaiting = placeWaiting;
+    this.linkGroup = linkGroup;
+  }
+
+  /** Creates a provider, as {@code CreateCapacityProvider}. */
   CapacityProvider create(CapacityProviderSpec spec) {
+    Require.notNull("capacityProvider", spec);
+    return kernel.call(() -> createLocked(spec));
+  }
+
+  private CapacityProvider createLocked(CapacityProviderSpec spec) {
     if (providers.containsKey(spec.name())) {
       throw new ValidationException(
           "name",
@@ -52,13 +93,7 @@ final class CapacityProviders {
             "a group not used by another capacity provider (" + p.name() + ")");
       }
     }
-    if (ecs.groups == null) {
-      throw new ValidationException(
-          "autoScalingGroupProvider",
-          spec.autoScalingGroupName(),
-          "a twin with Auto Scaling wired in (useAutoScaling)");
-    }
-    CapacityProviderGroup group = ecs.groups.apply(spec.autoScalingGroupName());
+    CapacityProviderGroup group = groups.apply(spec.autoScalingGroupName());
     if (group.maxSize() <= 0 && spec.managedScaling().enabled()) {
       throw new ValidationException(
           "autoScalingGroupProvider",
@@ -67,10 +102,16 @@ final class CapacityProviders {
     }
     CapacityProvider p = new CapacityProvider(spec, group);
     providers.put(spec.name(), p);
-    ecs.kernel
+    kernel
         .timeline()
         .record(new EcsFact.CapacityProviderCreated(spec.name(), spec.autoScalingGroupName()));
     return p;
+  }
+
+  /** The provider named {@code name}, for callers outside the lock. */
+  CapacityProvider provider(String name) {
+    Require.name("capacityProvider", name);
+    return kernel.call(() -> get(name));
   }
 
   CapacityProvider get(String name) {
@@ -81,7 +122,17 @@ final class CapacityProviders {
     return p;
   }
 
-  void associate(Cluster c, List<String> names, List<CapacityProviderStrategyItem> strategy) {
+  /** Sets a cluster's providers and default strategy, as {@code PutClusterCapacityProviders}. */
+  void associate(String cluster, List<String> names, List<CapacityProviderStrategyItem> strategy) {
+    Cluster c = clusters.active(cluster);
+    Require.notNull("capacityProviders", names);
+    Require.notNull("defaultCapacityProviderStrategy", strategy);
+    ServiceSpec.validateStrategy(strategy);
+    kernel.run(() -> associateLocked(c, names, strategy));
+  }
+
+  private void associateLocked(
+      Cluster c, List<String> names, List<CapacityProviderStrategyItem> strategy) {
     for (String n : names) {
       CapacityProvider p = get(n);
       if (p.clusterName != null && !p.clusterName.equals(c.clusterName())) {
@@ -119,7 +170,7 @@ final class CapacityProviders {
       CapacityProvider p = providers.get(n);
       p.clusterName = c.clusterName();
       scaling.ensurePolicy(p);
-      ecs.linkAutoScalingGroup(c.clusterName(), p.group.autoScalingGroupName());
+      linkGroup.accept(c.clusterName(), p.group.autoScalingGroupName());
       for (ContainerInstance ci : c.containerInstances.values()) {
         if (ci.capacityProviderName == null
             && p.group
@@ -130,7 +181,7 @@ final class CapacityProviders {
         }
       }
     }
-    ecs.kernel
+    kernel
         .timeline()
         .record(
             new EcsFact.ClusterCapacityProvidersSet(
@@ -188,7 +239,7 @@ final class CapacityProviders {
   void requestRetry(Cluster c) {
     List<Task> w = waiting.get(c.clusterName());
     if (w == null || w.isEmpty() || !retryRequested.add(c.clusterName())) return;
-    ecs.kernel
+    kernel
         .scheduler()
         .after(
             Duration.ZERO,
@@ -206,7 +257,7 @@ final class CapacityProviders {
         w.remove(t);
         continue;
       }
-      if (ecs.scheduler.placeWaiting(t)) w.remove(t);
+      if (placeWaiting.test(t)) w.remove(t);
     }
   }
 
@@ -246,6 +297,11 @@ final class CapacityProviders {
 
   /** Updates managed scaling, as {@code UpdateCapacityProvider}: the policy follows it. */
   CapacityProvider update(String name, ManagedScaling managedScaling) {
+    Require.notNull("managedScaling", managedScaling);
+    return kernel.call(() -> updateLocked(name, managedScaling));
+  }
+
+  private CapacityProvider updateLocked(String name, ManagedScaling managedScaling) {
     CapacityProvider p = get(name);
     CapacityProviderSpec spec = p.spec.withManagedScaling(managedScaling); // validates protection
     if (managedScaling.enabled() && p.group.maxSize() <= 0) {
@@ -255,7 +311,7 @@ final class CapacityProviders {
           "a group with MaxSize above 0 for managed scaling");
     }
     p.spec = spec;
-    ecs.kernel
+    kernel
         .timeline()
         .record(
             new EcsFact.CapacityProviderUpdated(
@@ -268,6 +324,10 @@ final class CapacityProviders {
 
   /** Deletes a provider no cluster uses, as {@code DeleteCapacityProvider}. */
   void delete(String name) {
+    kernel.run(() -> deleteLocked(name));
+  }
+
+  private void deleteLocked(String name) {
     CapacityProvider p = get(name);
     if (p.clusterName != null) {
       throw new ValidationException(
@@ -281,6 +341,6 @@ final class CapacityProviders {
     scaling.dropPolicy(p);
     providers.remove(name);
     scaling.forgetMetric(name);
-    ecs.kernel.timeline().record(new EcsFact.CapacityProviderDeleted(name));
+    kernel.timeline().record(new EcsFact.CapacityProviderDeleted(name));
   }
 }

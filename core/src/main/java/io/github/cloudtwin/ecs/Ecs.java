@@ -3,7 +3,6 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
-import io.github.cloudtwin.internal.TargetRegistration;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
@@ -11,7 +10,6 @@ import io.github.cloudtwin.spi.TaskRuntime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -46,23 +44,12 @@ public final class Ecs {
   /** Stopped tasks stay visible this long. */
   public static final Duration STOPPED_TASK_RETENTION = Duration.ofHours(1);
 
-  // CapacityProviders reads these five fields and calls linkAutoScalingGroup.
-  final Kernel kernel;
-  final CloudWatch cloudWatch;
-  final Map<String, Cluster> clusters;
-  Function<String, CapacityProviderGroup> groups;
-  final ServiceScheduler scheduler;
+  private final Kernel kernel;
   private final EcsComponents parts;
 
   /**
-   * Creates the service; the twin does this, tests use {@code twin.ecs()}.
-   *
-   * @param kernel the kernel
-   * @param ec2 the ec 2
-   * @param cloudWatch the cloud watch
-   * @param region the region
-   * @param autoScaling the twin's EC2 Auto Scaling: capacity providers name its groups
-   * @param wiring the twin's connections (Elastic Load Balancing's target registration)
+   * Creates the service; the twin does this, tests use {@code twin.ecs()}. Capacity providers name
+   * groups of {@code autoScaling}; tasks join target groups through {@code wiring}.
    */
   Ecs(
       Kernel kernel,
@@ -73,15 +60,12 @@ public final class Ecs {
       Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     Require.notNull("ec2", ec2);
-    this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
+    Require.notNull("cloudWatch", cloudWatch);
     Require.name("region", region);
-    this.parts = new EcsComponents(this, kernel, ec2, cloudWatch);
-    this.clusters = parts.clusters.byName;
-    this.scheduler = parts.scheduler;
     Require.notNull("autoScaling", autoScaling);
-    this.groups = name -> AutoScalingGroups.of(autoScaling, name);
-    TargetRegistration registration = wiring.targetRegistration();
-    kernel.run(() -> parts.lifecycle.wireTargets(registration));
+    this.parts =
+        new EcsComponents(kernel, ec2, cloudWatch, name -> AutoScalingGroups.of(autoScaling, name));
+    kernel.run(() -> parts.lifecycle.wireTargets(wiring.targetRegistration()));
   }
 
   /**
@@ -108,9 +92,8 @@ public final class Ecs {
   }
 
   /**
-   * {@return the cluster named {@code clusterName} whether active or deleted ({@link
-   * Cluster#status()} {@code INACTIVE}, as {@code DescribeClusters} still shows a deleted cluster),
-   * or empty if no cluster of that name was created}
+   * {@return the cluster, active or deleted ({@code INACTIVE}, as {@code DescribeClusters} still
+   * shows it), or empty if no cluster of that name was created}
    *
    * @param clusterName the cluster name
    */
@@ -144,8 +127,7 @@ public final class Ecs {
   }
 
   /**
-   * {@return the container instance of a running EC2 instance, registered with a cluster as its
-   * agent does at start}
+   * {@return the container instance of a running EC2 instance, registered as its agent does}
    *
    * @param cluster the cluster
    * @param instanceId the instance id
@@ -155,8 +137,7 @@ public final class Ecs {
   }
 
   /**
-   * {@return the container instance of a running instance, registered with custom attributes (the
-   * agent's {@code ECS_INSTANCE_ATTRIBUTES})}
+   * {@return the container instance, registered with the agent's {@code ECS_INSTANCE_ATTRIBUTES}}
    *
    * @param cluster the cluster
    * @param instanceId the instance id
@@ -244,8 +225,7 @@ public final class Ecs {
   }
 
   /**
-   * {@return a new service (a live view), created as {@code CreateService}; its tasks are being
-   * placed}
+   * {@return a new service (a live view), as {@code CreateService}; its tasks are being placed}
    *
    * @param spec the spec
    */
@@ -363,10 +343,7 @@ public final class Ecs {
     return parts.runtimes.inProcessChecked();
   }
 
-  /**
-   * {@return the task runtime in use: the in-process one unless {@link #setTaskRuntime} replaced
-   * it}
-   */
+  /** {@return the runtime in use: the in-process one unless {@link #setTaskRuntime} set one} */
   public TaskRuntime taskRuntime() {
     return parts.runtimes.inUse();
   }
@@ -399,17 +376,6 @@ public final class Ecs {
   }
 
   /**
-   * Replaces how capacity providers' group names resolve to groups (Auto Scaling in the twin; a
-   * fake in this package's tests).
-   *
-   * @param resolver the resolver
-   */
-  void setAutoScalingGroupResolver(Function<String, CapacityProviderGroup> resolver) {
-    Require.notNull("resolver", resolver);
-    kernel.run(() -> this.groups = resolver);
-  }
-
-  /**
    * Updates a capacity provider's managed scaling, as {@code UpdateCapacityProvider}: turning it
    * off deletes the target tracking policy managed scaling keeps on the group, with its alarms;
    * turning it on (or changing it) while a cluster uses the provider puts the policy anew.
@@ -419,8 +385,7 @@ public final class Ecs {
    * @return the provider
    */
   public CapacityProvider updateCapacityProvider(String name, ManagedScaling managedScaling) {
-    Require.notNull("managedScaling", managedScaling);
-    return kernel.call(() -> parts.capacityProviders.update(name, managedScaling));
+    return parts.capacityProviders.update(name, managedScaling);
   }
 
   /**
@@ -429,7 +394,7 @@ public final class Ecs {
    * @param name the capacity provider
    */
   public void deleteCapacityProvider(String name) {
-    kernel.run(() -> parts.capacityProviders.delete(name));
+    parts.capacityProviders.delete(name);
   }
 
   /**
@@ -438,8 +403,7 @@ public final class Ecs {
    * @param spec the spec
    */
   public CapacityProvider createCapacityProvider(CapacityProviderSpec spec) {
-    Require.notNull("capacityProvider", spec);
-    return kernel.call(() -> parts.capacityProviders.create(spec));
+    return parts.capacityProviders.create(spec);
   }
 
   /**
@@ -448,8 +412,7 @@ public final class Ecs {
    * @param name the name
    */
   public CapacityProvider capacityProvider(String name) {
-    Require.name("capacityProvider", name);
-    return kernel.call(() -> parts.capacityProviders.get(name));
+    return parts.capacityProviders.provider(name);
   }
 
   /**
@@ -462,16 +425,12 @@ public final class Ecs {
    */
   public void putClusterCapacityProviders(
       String cluster, List<String> providers, List<CapacityProviderStrategyItem> defaultStrategy) {
-    Cluster c = cluster(cluster);
-    Require.notNull("capacityProviders", providers);
-    Require.notNull("defaultCapacityProviderStrategy", defaultStrategy);
-    ServiceSpec.validateStrategy(defaultStrategy);
-    kernel.run(() -> parts.capacityProviders.associate(c, providers, defaultStrategy));
+    parts.capacityProviders.associate(cluster, providers, defaultStrategy);
   }
 
   @Override
   public String toString() {
-    return "Ecs[" + clusters.keySet() + "]";
+    return "Ecs[" + parts.clusters.byName.keySet() + "]";
   }
 
   /**

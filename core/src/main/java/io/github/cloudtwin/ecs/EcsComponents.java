@@ -4,6 +4,7 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Phase;
+import java.util.function.Function;
 
 /**
  * The composition root of one twin's ECS: builds the facade's collaborators in dependency order
@@ -24,8 +25,19 @@ final class EcsComponents {
   final ContainerInstances containerInstances;
   final StandaloneTasks standaloneTasks;
 
-  /** {@code ecs} is handed to the capacity providers only, which read its kernel first. */
-  EcsComponents(Ecs ecs, Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
+  /**
+   * Builds and connects the collaborators.
+   *
+   * @param kernel the kernel
+   * @param ec2 the instances container instances run on
+   * @param cloudWatch where the ECS metrics go
+   * @param groups the Auto Scaling group a capacity provider names, by name
+   */
+  EcsComponents(
+      Kernel kernel,
+      Ec2 ec2,
+      CloudWatch cloudWatch,
+      Function<String, CapacityProviderGroup> groups) {
     EcsIds ids = new EcsIds(kernel.randomness().stream("ecs.ids"));
     ServiceEventLog events = new ServiceEventLog(kernel);
     Placement placement = new Placement(kernel.randomness().stream("ecs.placement"));
@@ -35,7 +47,8 @@ final class EcsComponents {
     tasks = new TaskRegistry(kernel, ids);
     runtimes = new TaskRuntimes(kernel, inProcess);
     targets = new TaskTargets(kernel, events);
-    capacityProviders = new CapacityProviders(ecs); // its minute work (OBSERVE, ACT) comes first
+    // its minute work (OBSERVE, ACT) comes first
+    capacityProviders = new CapacityProviders(kernel, cloudWatch, clusters, groups);
     lifecycle = new TaskLifecycle(kernel, ec2, runtimes, targets, events, capacityProviders);
     ServiceTaskPlacer placer =
         new ServiceTaskPlacer(clusters, tasks, placement, lifecycle, capacityProviders);
@@ -61,6 +74,7 @@ final class EcsComponents {
     standaloneTasks =
         new StandaloneTasks(
             kernel, clusters, taskDefinitions, containerInstances, tasks, placement, lifecycle);
+    capacityProviders.bind(scheduler::placeWaiting, containerInstances::linkAutoScalingGroup);
     ec2.addListener(containerInstances.agentListener());
     ec2.addCpuLoadModel(containerInstances::instanceCpu);
     kernel.every(Ecs.SCHEDULER_PERIOD, Phase.ACT, scheduler::tick);

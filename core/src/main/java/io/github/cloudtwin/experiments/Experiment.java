@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A resilience experiment, as an AWS Fault Injection Service experiment template has it: actions
@@ -104,7 +105,7 @@ public record Experiment(
     private final String name;
     private final List<ExperimentAction> actions = new ArrayList<>();
     private final List<String> stopConditions = new ArrayList<>();
-    private Duration runFor;
+    private @Nullable Duration runFor;
 
     private Builder(String name) {
       this.name = name;

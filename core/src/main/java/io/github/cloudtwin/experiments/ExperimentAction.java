@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One action of an experiment: its name, what it does, when it starts (an offset from the
@@ -17,7 +18,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ExperimentAction(
-    String name, FaultAction action, Duration startOffset, Duration duration) {
+    String name, FaultAction action, Duration startOffset, @Nullable Duration duration) {
 
   /**
    * Validates: a duration for every action that lasts, none for instant ones.

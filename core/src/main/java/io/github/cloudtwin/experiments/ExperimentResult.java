@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run of an experiment did and what the users saw: when each action ran, whether a stop
@@ -23,8 +23,8 @@ public final class ExperimentResult {
 
   private final Experiment experiment;
   private final Instant start;
-  private final String stoppedBy;
-  private final Duration stopOffset;
+  private final @Nullable String stoppedBy;
+  private final @Nullable Duration stopOffset;
   private final List<ActionWindow> windows;
   private final List<MinuteSample> samples;
   private final int tasksLost;
@@ -35,9 +35,9 @@ public final class ExperimentResult {
   ExperimentResult(
       Experiment experiment,
       Instant start,
-      String stoppedBy,
-      Duration stopOffset,
-      Map<String, Duration[]> windows,
+      @Nullable String stoppedBy,
+      @Nullable Duration stopOffset,
+      List<ActionWindow> windows,
       List<MinuteSample> samples,
       int tasksLost,
       int tasksReplaced,
@@ -47,13 +47,7 @@ public final class ExperimentResult {
     this.start = start;
     this.stoppedBy = stoppedBy;
     this.stopOffset = stopOffset;
-    List<ActionWindow> w = new ArrayList<>();
-    for (ExperimentAction a : experiment.actions()) {
-      Duration[] d = windows.get(a.name());
-      if (d != null)
-        w.add(new ActionWindow(a.name(), a.action().actionId(), d[0], d[1] == null ? d[0] : d[1]));
-    }
-    this.windows = List.copyOf(w);
+    this.windows = List.copyOf(windows);
     this.samples = List.copyOf(samples);
     this.tasksLost = tasksLost;
     this.tasksReplaced = tasksReplaced;
@@ -210,7 +204,7 @@ public final class ExperimentResult {
    * requests}
    */
   public Optional<MinuteSample> worstMinute() {
-    MinuteSample worst = null;
+    @Nullable MinuteSample worst = null;
     for (MinuteSample s : samples)
       if (s.requests() > 0 && (worst == null || s.errorRate() > worst.errorRate())) worst = s;
     return Optional.ofNullable(worst);
@@ -218,7 +212,7 @@ public final class ExperimentResult {
 
   /** {@return the sample with the highest mean response time, if any minute had answers} */
   public Optional<MinuteSample> slowestMinute() {
-    MinuteSample worst = null;
+    @Nullable MinuteSample worst = null;
     for (MinuteSample s : samples) {
       if (!Double.isNaN(s.meanResponseSeconds())
           && (worst == null || s.meanResponseSeconds() > worst.meanResponseSeconds())) worst = s;
@@ -242,13 +236,16 @@ public final class ExperimentResult {
   }
 
   /**
-   * The lowest count a resource had at a minute's end: InService instances of a group, healthy
-   * targets of a target group, running tasks of a service ({@code cluster/service}).
+   * The lowest count a resource had during any minute of the run: InService instances of a group,
+   * healthy targets of a target group, running tasks of a service ({@code cluster/service}).
    *
    * @param resource {@code group/NAME}, {@code target-group/NAME} or {@code service/CLUSTER/NAME}
    * @return the lowest count
+   * @throws ValidationException when the run does not count that resource ({@link
+   *     #countedResources()})
    */
   public int lowest(String resource) {
+    requireCounted(resource);
     int min = Integer.MAX_VALUE;
     for (MinuteSample s : samples) min = Math.min(min, s.count(resource));
     return min == Integer.MAX_VALUE ? 0 : min;
@@ -257,17 +254,23 @@ public final class ExperimentResult {
   /**
    * How long after the first action started a resource's count was back at {@code level} after its
    * first dip below it: the end of the first whole minute at the level again, at minute resolution;
-   * zero when it never dipped; empty when it was not back by the end of the run.
+   * zero when it never dipped; empty when it was not back by the end of the run (below the level in
+   * the run's last minute, whatever happened before).
    *
    * @param resource {@code group/NAME}, {@code target-group/NAME} or {@code service/CLUSTER/NAME}
    * @param level the count it must be back at
    * @return the time to recover, from the first action's start
+   * @throws ValidationException when the run does not count that resource ({@link
+   *     #countedResources()})
    */
   public Optional<Duration> recoveryTime(String resource, int level) {
+    requireCounted(resource);
     Duration first =
         windows.isEmpty()
             ? Duration.ZERO
             : windows.stream().map(ActionWindow::start).min(Duration::compareTo).orElseThrow();
+    if (samples.isEmpty() || samples.get(samples.size() - 1).count(resource) < level)
+      return Optional.empty();
     boolean dipped = false;
     for (MinuteSample s : samples) {
       if (s.end().compareTo(first) <= 0) continue;
@@ -275,7 +278,14 @@ public final class ExperimentResult {
       if (!at) dipped = true;
       else if (dipped) return Optional.of(s.end().minus(first));
     }
-    return dipped ? Optional.empty() : Optional.of(Duration.ZERO);
+    return Optional.of(Duration.ZERO);
+  }
+
+  private void requireCounted(String resource) {
+    io.github.cloudtwin.internal.kernel.Require.name("resource", resource);
+    List<String> counted = countedResources();
+    if (!counted.contains(resource))
+      throw new ValidationException("resource", resource, "a resource the run counts " + counted);
   }
 
   /**

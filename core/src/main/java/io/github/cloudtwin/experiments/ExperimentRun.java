@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of an experiment on a twin: schedules its actions' starts and ends and watches its stop
@@ -32,12 +34,13 @@ final class ExperimentRun {
   private final Experiment experiment;
   private final FaultEffects effects;
   private final MinuteSampler sampler;
-  private Instant start;
+  private Instant start = Instant.EPOCH; // set when the run starts
   private final List<Scheduler.Task> pending = new ArrayList<>();
   private final Map<String, Runnable> active = new LinkedHashMap<>();
-  private final Map<String, Duration[]> windows = new LinkedHashMap<>();
-  private String stoppedBy;
-  private Duration stopOffset;
+  private final Map<String, Duration> started = new LinkedHashMap<>();
+  private final Map<String, Duration> ended = new HashMap<>();
+  private @Nullable String stoppedBy;
+  private @Nullable Duration stopOffset;
   private long firstEvent;
 
   ExperimentRun(CloudTwin twin, Experiment experiment) {
@@ -111,7 +114,7 @@ final class ExperimentRun {
         start,
         stoppedBy,
         stopOffset,
-        windows,
+        windows(),
         sampler.samples(),
         effects.tasksLost(),
         effects.tasksReplaced(),
@@ -129,14 +132,15 @@ final class ExperimentRun {
     if (stoppedBy != null) return;
     FaultAction f = a.action();
     List<String> targets = new ArrayList<>();
-    Runnable undo = effects.start(a, targets);
+    @Nullable Runnable undo = effects.start(a, targets);
     long id =
         kernel
             .timeline()
             .record(
                 new ExperimentFact.ActionStarted(
                     experiment.name(), a.name(), f.actionId(), targets));
-    windows.put(a.name(), new Duration[] {offset(), a.duration() == null ? offset() : null});
+    started.put(a.name(), offset());
+    if (a.duration() == null) ended.put(a.name(), offset());
     kernel.runWithCause(
         id,
         () -> {
@@ -148,7 +152,7 @@ final class ExperimentRun {
                         experiment.name(), a.name(), f.actionId(), false));
             return;
           }
-          active.put(a.name(), undo);
+          active.put(a.name(), undo == null ? () -> {} : undo);
           pending.add(
               kernel
                   .scheduler()
@@ -159,17 +163,30 @@ final class ExperimentRun {
   }
 
   private void end(String name, boolean early) {
-    Runnable undo = active.remove(name);
-    if (undo == null && !windows.containsKey(name)) return;
+    @Nullable Runnable undo = active.remove(name);
+    if (undo == null && !started.containsKey(name)) return;
     ExperimentAction a =
         experiment.actions().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
     if (undo != null) undo.run();
     if (a.action() instanceof FaultAction.CpuStress) effects.endStress(kernel.clock().now());
-    windows.get(name)[1] = offset();
+    ended.put(name, offset());
     kernel
         .timeline()
         .record(
             new ExperimentFact.ActionEnded(experiment.name(), name, a.action().actionId(), early));
+  }
+
+  /** The actions that started, in the experiment's order, with their actual windows. */
+  private List<ActionWindow> windows() {
+    List<ActionWindow> out = new ArrayList<>();
+    for (ExperimentAction a : experiment.actions()) {
+      Duration from = started.get(a.name());
+      if (from == null) continue;
+      out.add(
+          new ActionWindow(
+              a.name(), a.action().actionId(), from, ended.getOrDefault(a.name(), from)));
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ stop conditions

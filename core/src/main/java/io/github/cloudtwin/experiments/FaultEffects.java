@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What each action does to the twin: picks its targets, applies the fault, knows how to undo it,
@@ -43,7 +45,7 @@ final class FaultEffects {
   }
 
   /** Picks the targets; returns how to undo the fault (null for instant actions). */
-  Runnable start(ExperimentAction a, List<String> targets) {
+  @Nullable Runnable start(ExperimentAction a, List<String> targets) {
     FaultAction f = a.action();
     if (f instanceof FaultAction.ZonePowerInterruption z) {
       targets.add("zone/" + z.zone());
@@ -136,7 +138,8 @@ final class FaultEffects {
       if (!ids.isEmpty()) twin.ec2().interruptSpotInstances(t.durationBeforeInterruption(), ids);
     } else if (f instanceof FaultAction.CpuStress t) {
       long from = now.toEpochMilli();
-      long to = from + a.duration().toMillis();
+      long to =
+          from + Objects.requireNonNull(a.duration(), "a lasting action has a duration").toMillis();
       for (String r : targets) {
         stressed.add(r.substring("instance/".length()));
         stress.add(new double[] {from, to, t.loadPercent()});
@@ -154,7 +157,7 @@ final class FaultEffects {
       for (TrafficFlow flow : twin.traffic().flows())
         if (flow.loadBalancerName().equals(s.loadBalancerName())) rate += flow.requestsPerSecond();
       if (rate > 0)
-        surges.get(a.name())[0] =
+        Objects.requireNonNull(surges.get(a.name()), "start() keeps the surge")[0] =
             twin.traffic().apply(s.loadBalancerName(), Workload.constant(rate * (s.factor() - 1)));
     }
   }

@@ -49,6 +49,9 @@ final class PageAssets {
           + ".guide{stroke-width:1;stroke-dasharray:1 3}.guide.tone-bad{stroke:#D55E00}.guide.tone-good{stroke:#009E73}"
           + ".guide.tone-neutral{stroke:#0072B2}"
           + ".marker-legend{font-size:12px;color:#444}.marker-legend svg{display:inline;vertical-align:middle}"
+          + ".bars rect{stroke:none}.bars .series-0{fill:#0072B2}.bars .series-1{fill:#E69F00}.bars .series-2{fill:#009E73}"
+          + ".bars .series-3{fill:#CC79A7}.bars .series-4{fill:#56B4E9}.bars .series-5{fill:#000}"
+          + ".bar-label{text-anchor:end;font-size:11px;fill:#333}.bar-value{font-size:11px;fill:#333}"
           + "#tip{position:absolute;z-index:10;max-width:640px;background:#222;color:#fff;font-size:12px;padding:6px 8px;"
           + "border-radius:4px;white-space:pre-wrap;font-family:ui-monospace,monospace;box-shadow:0 2px 6px rgba(0,0,0,.3)}"
           + "#tip[hidden]{display:none}td a,dd a{color:#0072B2}";

@@ -170,10 +170,21 @@ public final class Report {
       }
       sb.append("</ul>\n");
     }
-    if (comparison != null) ComparisonTable.render(sb, comparison);
+    int index = 1;
+    if (comparison != null) {
+      ComparisonTable.render(sb, comparison);
+      SvgChart.render(
+          sb,
+          index++,
+          ComparisonCharts.capacity(comparison),
+          List.of(),
+          List.of(),
+          ComparisonCharts.span(comparison),
+          List.of());
+      ComparisonCharts.bars(sb, index++, comparison);
+    }
     Duration end = Duration.between(t0, now);
     if (!charts.isEmpty() && !markers.isEmpty()) markerLegend(sb);
-    int index = 1;
     for (Chart c : charts) {
       SvgChart.render(sb, index++, c, outages, actions, end, markers);
     }
@@ -325,8 +336,10 @@ public final class Report {
     }
 
     /**
-     * Adds a what-if comparison as a table (cost, breach time, capacity, activities, alarm time,
-     * unserved requests per estate) above the charts.
+     * Adds a what-if comparison above the charts: a table (cost, breach time, capacity, activities,
+     * alarm time, unserved requests per estate), a chart of each estate's InService instances over
+     * the replay, and bars side by side of each estate's cost, time above target and peak and mean
+     * capacity.
      *
      * @param comparison the comparison, or null for none
      * @return this builder

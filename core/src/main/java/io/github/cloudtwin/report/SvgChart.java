@@ -55,8 +55,8 @@ final class SvgChart {
     if (!main.isEmpty()) {
       legend(sb, main, chart.thresholds(), !outages.isEmpty(), !actions.isEmpty());
       mainPlot(sb, chart, main, outages, actions, maxX, markers, integral);
-    }
-    if (!zones.isEmpty()) SvgPanels.panels(sb, zones, outages, actions, maxX, integral);
+    } else if (!markers.isEmpty()) SvgMarkers.strip(sb, chart.title(), markers, maxX);
+    if (!zones.isEmpty()) SvgPanels.panels(sb, zones, outages, actions, markers, maxX, integral);
     sb.append("</section>\n");
   }
 

@@ -182,4 +182,41 @@ final class SvgMarkers {
           "M" + Xml.num(x - 2) + "," + Xml.num(y - 5) + " h4 v3 h3 v4 h-3 v3 h-4 v-3 h-3 v-4 h3 Z";
     };
   }
+
+  /**
+   * The marker lanes of a chart that has no main plot (only per-zone series), over a time axis, so
+   * every chart shows the events.
+   */
+  static void strip(StringBuilder sb, String title, List<Marker> markers, double maxX) {
+    List<Marker.Kind> lanes = lanes(markers);
+    int top = height(lanes);
+    int h = top + 20;
+    DoubleUnaryOperator x = ms -> SvgChart.LEFT + ms / maxX * SvgChart.PLOT_W;
+    sb.append("<svg xmlns=\"")
+        .append(SvgChart.SVG_NS)
+        .append("\" class=\"chart markers-only\" width=\"")
+        .append(SvgChart.W)
+        .append("\" height=\"")
+        .append(h)
+        .append("\" viewBox=\"0 0 ")
+        .append(SvgChart.W)
+        .append(' ')
+        .append(h)
+        .append("\" role=\"img\" aria-label=\"")
+        .append(Xml.text(title + ": events"))
+        .append("\">\n<g class=\"x-axis\">");
+    long step = Ticks.timeStep(maxX, SvgChart.PLOT_W, 90);
+    for (long t = 0; t <= maxX; t += step) {
+      sb.append("<text x=\"")
+          .append(Xml.num(x.applyAsDouble(t)))
+          .append("\" y=\"")
+          .append(top + 8)
+          .append("\">")
+          .append(Xml.text(Ticks.time(t, step, maxX)))
+          .append("</text>");
+    }
+    sb.append("</g>\n");
+    markerLanes(sb, lanes, markers, x);
+    sb.append("</svg>\n");
+  }
 }

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
-/** The small multiples of a chart: one panel per zone, all on one shared value axis. */
+/**
+ * The small multiples of a chart: one panel per zone, all on one shared value axis, with the zone's
+ * outages, the experiments' action windows and the markers' guide lines (the markers themselves,
+ * with their tooltips and links, sit in the lanes of the chart's main plot above).
+ */
 final class SvgPanels {
 
   private static final int PANEL_COLS = 3;
@@ -24,6 +28,7 @@ final class SvgPanels {
       Map<String, List<Series>> zones,
       List<ZoneOutage> outages,
       List<ExperimentWindow> actions,
+      List<Marker> markers,
       double maxX,
       boolean integral) {
     double maxY = 0;
@@ -79,6 +84,7 @@ final class SvgPanels {
       }
       for (ExperimentWindow w : actions)
         SvgShading.action(sb, w, x, PANEL_TOP, PANEL_PLOT_H, PANEL_LEFT + plotW, -1);
+      SvgMarkers.guides(sb, markers, x, PANEL_TOP, PANEL_PLOT_H);
       List<Series> list = z.getValue();
       for (int i = 0; i < list.size(); i++) SvgChart.path(sb, list.get(i), i + 1, x, y, maxX);
       sb.append("</svg>\n");

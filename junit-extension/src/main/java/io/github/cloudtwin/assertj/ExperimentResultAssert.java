@@ -32,6 +32,8 @@ public class ExperimentResultAssert
     super(actual, ExperimentResultAssert.class);
   }
 
+  private Recovery recovery;
+
   /**
    * Verifies that fewer than {@code limit} of the requests failed over the whole run.
    *
@@ -122,13 +124,15 @@ public class ExperimentResultAssert
   }
 
   /**
-   * Starts a recovery verdict on the run's one Auto Scaling group (InService instances) and, when
-   * there is exactly one, its target group (healthy targets): finish it with {@code within(..)}.
+   * Verifies that the run's one Auto Scaling group (InService instances) and, when there is exactly
+   * one, its target group (healthy targets) were back at {@code level} by the end of the run (at
+   * the level in its last minute; {@link ExperimentResult#recoveryTime}); follow it with {@link
+   * #within(Duration)} to also bound how long that took.
    *
    * @param level the count both must be back at
-   * @return the recovery verdict
+   * @return this assertion
    */
-  public RecoveryAssert recoveredTo(int level) {
+  public ExperimentResultAssert recoveredTo(int level) {
     isNotNull();
     List<String> groups = new ArrayList<>();
     List<String> targetGroups = new ArrayList<>();
@@ -146,19 +150,95 @@ public class ExperimentResultAssert
     }
     List<String> resources = new ArrayList<>(groups);
     if (targetGroups.size() == 1) resources.addAll(targetGroups);
-    return new RecoveryAssert(this, actual, resources, level);
+    return recovered(resources, level);
   }
 
   /**
-   * Starts a recovery verdict on one resource: finish it with {@code within(..)}.
+   * Verifies that one resource's count was back at {@code level} by the end of the run; follow it
+   * with {@link #within(Duration)} to also bound how long that took.
    *
    * @param resource {@code group/NAME}, {@code target-group/NAME} or {@code service/CLUSTER/NAME}
    * @param level the count it must be back at
-   * @return the recovery verdict
+   * @return this assertion
    */
-  public RecoveryAssert recoveredTo(String resource, int level) {
+  public ExperimentResultAssert recoveredTo(String resource, int level) {
     isNotNull();
-    return new RecoveryAssert(this, actual, List.of(resource), level);
+    return recovered(List.of(resource), level);
+  }
+
+  private ExperimentResultAssert recovered(List<String> resources, int level) {
+    Require.notNegative("level", level);
+    for (String r : resources) actual.lowest(r); // a resource the run does not count is refused
+    recovery = null;
+    for (String r : resources) {
+      if (actual.recoveryTime(r, level).isEmpty()) {
+        throw assertionError(
+            ExperimentFailure.capacity(
+                actual,
+                r + " back at " + level + " by the end of the run",
+                notBack(r, level),
+                lowestMinute(r)));
+      }
+    }
+    recovery = new Recovery(List.copyOf(resources), level);
+    return myself;
+  }
+
+  /**
+   * Verifies that what the preceding {@code recoveredTo(..)} named was back at its level within
+   * {@code limit} of the first action's start (its first return after its first dip; it must also
+   * be at the level at the end): {@code recoveredTo(6).within(ofMinutes(10))}.
+   *
+   * @param limit the time allowed
+   * @return this assertion
+   * @throws ValidationException when no {@code recoveredTo(..)} precedes it
+   */
+  public ExperimentResultAssert within(Duration limit) {
+    isNotNull();
+    Require.positive("limit", limit);
+    Recovery pending = recovery;
+    if (pending == null) {
+      throw new ValidationException(
+          "within",
+          limit,
+          "a recoveredTo(..) verdict before it, such as recoveredTo(6).within(..)");
+    }
+    recovery = null;
+    for (String r : pending.resources()) {
+      Optional<Duration> t = actual.recoveryTime(r, pending.level());
+      if (t.isEmpty() || t.get().compareTo(limit) > 0) {
+        String happened =
+            t.map(
+                    d ->
+                        r
+                            + " was back at "
+                            + pending.level()
+                            + " only after "
+                            + TimelineSlice.shortText(d))
+                .orElse(notBack(r, pending.level()));
+        throw assertionError(
+            ExperimentFailure.capacity(
+                actual,
+                r
+                    + " back at "
+                    + pending.level()
+                    + " within "
+                    + TimelineSlice.shortText(limit)
+                    + " of the first action's start",
+                happened,
+                lowestMinute(r)));
+      }
+    }
+    return myself;
+  }
+
+  private String notBack(String resource, int level) {
+    return resource
+        + " was not back at "
+        + level
+        + " by the end of the run (lowest "
+        + actual.lowest(resource)
+        + ")";
   }
 
   /**
@@ -237,60 +317,6 @@ public class ExperimentResultAssert
     return Optional.ofNullable(low);
   }
 
-  /** The second half of {@code recoveredTo(level).within(limit)}. */
-  public static final class RecoveryAssert {
-    private final ExperimentResultAssert parent;
-    private final ExperimentResult result;
-    private final List<String> resources;
-    private final int level;
-
-    RecoveryAssert(
-        ExperimentResultAssert parent, ExperimentResult result, List<String> resources, int level) {
-      this.parent = parent;
-      this.result = result;
-      this.resources = List.copyOf(resources);
-      this.level = level;
-    }
-
-    /**
-     * Verifies that every resource was back at the level for good within {@code limit} of the first
-     * action's start.
-     *
-     * @param limit the time allowed
-     * @return the result's assertion, to chain further verdicts
-     */
-    public ExperimentResultAssert within(Duration limit) {
-      Require.positive("limit", limit);
-      for (String r : resources) {
-        Optional<Duration> t = result.recoveryTime(r, level);
-        if (t.isEmpty() || t.get().compareTo(limit) > 0) {
-          String actual =
-              t.map(d -> r + " was back at " + level + " only after " + TimelineSlice.shortText(d))
-                  .orElse(
-                      r
-                          + " was not back at "
-                          + level
-                          + " by the end of the run (lowest "
-                          + result.lowest(r)
-                          + ")");
-          throw parent.failure(
-              ExperimentFailure.capacity(
-                  result,
-                  r
-                      + " back at "
-                      + level
-                      + " within "
-                      + TimelineSlice.shortText(limit)
-                      + " of the first action's start",
-                  actual,
-                  parent.lowestMinute(r)));
-        }
-      }
-      return parent;
-    }
-  }
-
-  AssertionError failure(ExperimentFailure message) {
-    return assertionError(message);
-  }
+  /** What the last {@code recoveredTo(..)} verified, for a following {@code within(..)}. */
+  private record Recovery(List<String> resources, int level) {}
 }

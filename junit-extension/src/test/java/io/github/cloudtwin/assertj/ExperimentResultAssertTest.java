@@ -17,7 +17,9 @@ import io.github.cloudtwin.experiments.ExperimentResult;
 import io.github.cloudtwin.experiments.Experiments;
 import io.github.cloudtwin.experiments.FaultAction;
 import io.github.cloudtwin.experiments.Selection;
+import io.github.cloudtwin.kernel.ValidationException;
 import io.github.cloudtwin.traffic.Workload;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ExperimentResultAssertTest {
@@ -110,6 +112,107 @@ class ExperimentResultAssertTest {
       assertThatThrownBy(() -> assertThat(result).replacedAllLostTasks(2))
           .hasMessageContaining(
               "lose 2 tasks and replace them all\nbut it stopped 0 and 0 were replaced.");
+    }
+  }
+
+  /**
+   * Terminates two instances at +1 min while every launch of the group is throttled until the end.
+   */
+  static ExperimentResult neverReplaced(CloudTwin twin) {
+    return twin.experiments()
+        .run(
+            Experiment.builder("never-replaced")
+                .action(
+                    "throttle",
+                    new FaultAction.ThrottleLaunches("web", 100),
+                    Duration.ZERO,
+                    ofMinutes(20))
+                .action(
+                    "terminate",
+                    new FaultAction.TerminateInstances("web", Selection.count(2)),
+                    ofMinutes(1))
+                .runFor(ofMinutes(20))
+                .build());
+  }
+
+  @Test
+  void recoveredToWithoutWithinFailsWhenTheCountIsNotBackByTheEndOfTheRun() {
+    try (CloudTwin twin = webTier()) {
+      ExperimentResult result = neverReplaced(twin);
+      assertThatThrownBy(() -> assertThat(result).recoveredTo(6))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining(
+              "to have group/web back at 6 by the end of the run\nbut group/web was not back at 6 by the end of the run (lowest 4).")
+          .hasMessageContaining("Lowest minute: the one ending at +00:02:00");
+      assertThatThrownBy(() -> assertThat(result).recoveredTo("target-group/web-tg", 6))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("target-group/web-tg was not back at 6");
+    }
+  }
+
+  @Test
+  void recoveredToAloneChainsFurtherVerdictsWhenTheCountIsBack() {
+    try (CloudTwin twin = webTier()) {
+      ExperimentResult result =
+          twin.experiments()
+              .run(
+                  Experiment.builder("lose-two")
+                      .action(
+                          "terminate",
+                          new FaultAction.TerminateInstances("web", Selection.count(2)),
+                          ofMinutes(1))
+                      .build());
+      /*OLD*/ assertThat(result).recoveredTo(6).neverBelow("group/web", 4).completed();
+      assertThatThrownBy(() -> assertThat(result).recoveredTo(6).neverBelow("group/web", 5))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("group/web never below 5\nbut it fell to 4");
+    }
+  }
+
+  @Test
+  void aRecoveryThatDoesNotLastToTheEndOfTheRunIsNoRecovery() {
+    try (CloudTwin twin = webTier()) {
+      ExperimentResult result =
+          twin.experiments()
+              .run(
+                  Experiment.builder("back-then-lost-again")
+                      .action(
+                          "terminate",
+                          new FaultAction.TerminateInstances("web", Selection.count(2)),
+                          ofMinutes(1))
+                      .action(
+                          "throttle",
+                          new FaultAction.ThrottleLaunches("web", 100),
+                          ofMinutes(14),
+                          ofMinutes(16))
+                      .action(
+                          "terminate-again",
+                          new FaultAction.TerminateInstances("web", Selection.count(3)),
+                          ofMinutes(15))
+                      .runFor(ofMinutes(30))
+                      .build());
+      org.assertj.core.api.Assertions.assertThat(result.samples().get(10).count("group/web"))
+          .as("back at 6 at +11 min")
+          .isEqualTo(6);
+      org.assertj.core.api.Assertions.assertThat(result.recoveryTime("group/web", 6)).isEmpty();
+      assertThatThrownBy(() -> assertThat(result).recoveredTo(6).within(ofMinutes(10)))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("group/web was not back at 6 by the end of the run (lowest 3)");
+    }
+  }
+
+  @Test
+  void recoveryVerdictsRefuseAResourceTheRunDoesNotCount() {
+    try (CloudTwin twin = webTier()) {
+      ExperimentResult result = neverReplaced(twin);
+      assertThatThrownBy(() -> assertThat(result).recoveredTo("group/typo", 0))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("resource")
+          .hasMessageContaining("group/typo")
+          .hasMessageContaining("[group/web, target-group/web-tg]");
+      assertThatThrownBy(() -> assertThat(result).neverBelow("group/typo", 0))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("group/typo");
     }
   }
 }

@@ -58,9 +58,6 @@ class SourceLimitsTest {
       List.of(
           "core/src/main/java/io/github/cloudtwin/CloudTwin.java",
           "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScaling.java",
-          "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScalingGroupSpec.java",
-          "core/src/main/java/io/github/cloudtwin/cloudwatch/MetricAlarmSpec.java",
-          "core/src/main/java/io/github/cloudtwin/ecs/Ecs.java",
           "core/src/main/java/io/github/cloudtwin/elb/LoadBalancing.java");
 
   @Test
