@@ -139,7 +139,8 @@ public class WhatIfReplayBenchmark {
     b.instances = args.length > 1 ? Integer.parseInt(args[1]) : 500;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     b.recordings();
-    String[] which = args.length > 0 ? new String[] {args[0]} : new String[] {"metricMonth", "demandMonth"};
+    String[] which =
+        args.length > 0 ? new String[] {args[0]} : new String[] {"metricMonth", "demandMonth"};
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     for (String w : which) {
       for (int run = 0; run < runs; run++) {
