@@ -2,6 +2,7 @@ package io.github.cloudtwin;
 
 import io.github.cloudtwin.appautoscaling.ApplicationAutoScaling;
 import io.github.cloudtwin.autoscaling.AutoScaling;
+import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.Ec2;
@@ -26,7 +27,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process, deterministic twin of the AWS elasticity machinery: the one entry point.
@@ -61,7 +64,8 @@ public final class CloudTwin implements AutoCloseable {
   private final ApplicationAutoScaling applicationAutoScaling;
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
-  private CloudTwin(TwinConfig config) {
+  private CloudTwin(
+      TwinConfig config, @Nullable Function<String, LoadBalancerTargets> targetGroups) {
     this.config = config;
     this.kernel = new Kernel(config.start(), config.seed(), config.arns());
     Wiring wiring = new Wiring();
@@ -73,7 +77,7 @@ public final class CloudTwin implements AutoCloseable {
     this.loadBalancing = ServiceAssembly.create(LoadBalancing.class, kernel, ec2, cloudWatch);
     this.traffic = ServiceAssembly.create(Traffic.class, kernel, ec2, loadBalancing);
     closeOnClose(loadBalancing);
-    ServiceWiring.connect(wiring, loadBalancing);
+    ServiceWiring.connect(wiring, loadBalancing, targetGroups);
     ServiceWiring.connect(wiring, ec2, autoScaling);
     ServiceWiring.connect(wiring, kernel, loadBalancing);
     this.ecs =
@@ -355,6 +359,7 @@ public final class CloudTwin implements AutoCloseable {
     private long seed;
     private Instant start = DEFAULT_START;
     private String accountId = Arns.DEFAULT_ACCOUNT_ID;
+    private @Nullable Function<String, LoadBalancerTargets> targetGroups;
 
     private Builder() {}
 
@@ -366,6 +371,21 @@ public final class CloudTwin implements AutoCloseable {
      */
     public Builder accountId(String accountId) {
       this.accountId = accountId;
+      return this;
+    }
+
+    /**
+     * Replaces the target groups EC2 Auto Scaling registers its instances with (a test seam, for a
+     * fake target group): a group's {@code TargetGroupARNs} and {@code
+     * AttachLoadBalancerTargetGroups} resolve each name through {@code resolver}, which returns
+     * null for a name it does not know (refused as AWS refuses an unknown target group). By default
+     * they resolve to the twin's own Elastic Load Balancing target groups.
+     *
+     * @param resolver target group name to its targets, or null for an unknown name
+     * @return this builder
+     */
+    public Builder targetGroups(Function<String, LoadBalancerTargets> resolver) {
+      this.targetGroups = Require.notNull("targetGroups", resolver);
       return this;
     }
 
@@ -429,7 +449,7 @@ public final class CloudTwin implements AutoCloseable {
 
     /** {@return the twin; throws a ValidationException naming the first invalid setting} */
     public CloudTwin build() {
-      return new CloudTwin(config());
+      return new CloudTwin(config(), targetGroups);
     }
 
     /** {@return the validated configuration, without building a twin} */

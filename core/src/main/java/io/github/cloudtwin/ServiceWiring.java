@@ -19,6 +19,8 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where services are connected through the narrow interfaces each needs: an Auto
@@ -49,7 +51,14 @@ final class ServiceWiring {
         });
   }
 
-  static void connect(Wiring wiring, LoadBalancing loadBalancing) {
+  /**
+   * Auto Scaling sees Classic Load Balancers and target groups by name; {@code targetGroups}, when
+   * given ({@code CloudTwin.Builder.targetGroups}), replaces the target groups.
+   */
+  static void connect(
+      Wiring wiring,
+      LoadBalancing loadBalancing,
+      @Nullable Function<String, LoadBalancerTargets> targetGroups) {
     wiring.loadBalancers(
         name -> {
           LoadBalancer lb;
@@ -91,6 +100,10 @@ final class ServiceWiring {
             }
           };
         });
+    if (targetGroups != null) {
+      wiring.targetGroups(targetGroups);
+      return;
+    }
     wiring.targetGroups(
         name -> {
           TargetGroup tg;

@@ -131,24 +131,30 @@ public class WhatIfReplayBenchmark {
    * Runs each benchmark once and prints wall and CPU time (the calling thread's), for a quick look
    * without JMH on a loaded machine.
    *
-   * @param args ignored
+   * @param args optionally the benchmark ({@code metricMonth}, {@code demandMonth}; both when
+   *     absent), the group's size (500 when absent) and how many runs (1 when absent)
    */
   public static void main(String[] args) {
     WhatIfReplayBenchmark b = new WhatIfReplayBenchmark();
-    b.instances = 500;
+    b.instances = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     b.recordings();
-    for (String which : new String[] {"metricMonth", "demandMonth"}) {
-      java.lang.management.ThreadMXBean mx =
-          java.lang.management.ManagementFactory.getThreadMXBean();
-      long t = System.nanoTime();
-      long cpu = mx.getCurrentThreadCpuTime();
-      double r = which.equals("demandMonth") ? b.demandMonth() : b.metricMonth();
-      System.out.printf(
-          "%s: %d ms wall, %d ms CPU (result %.2f)%n",
-          which,
-          Duration.ofNanos(System.nanoTime() - t).toMillis(),
-          Duration.ofNanos(mx.getCurrentThreadCpuTime() - cpu).toMillis(),
-          r);
+    String[] which =
+        args.length > 0 ? new String[] {args[0]} : new String[] {"metricMonth", "demandMonth"};
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (String w : which) {
+      for (int run = 0; run < runs; run++) {
+        long t = System.nanoTime();
+        long cpu = mx.getCurrentThreadCpuTime();
+        double r = w.equals("demandMonth") ? b.demandMonth() : b.metricMonth();
+        System.out.printf(
+            "%s (%d instances): %d ms wall, %d ms CPU (result %.2f)%n",
+            w,
+            b.instances,
+            Duration.ofNanos(System.nanoTime() - t).toMillis(),
+            Duration.ofNanos(mx.getCurrentThreadCpuTime() - cpu).toMillis(),
+            r);
+      }
     }
   }
 }

@@ -2,20 +2,11 @@ package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
-import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
-import io.github.cloudtwin.internal.kernel.Phase;
 import io.github.cloudtwin.internal.kernel.Require;
-import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
-import io.github.cloudtwin.internal.scaling.TargetTrackingAlarms;
-import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.DoubleToIntFunction;
-import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -31,71 +22,20 @@ public final class AutoScaling {
   /** The namespace of the group metrics. */
   public static final String NAMESPACE = "AWS/AutoScaling";
 
-  final Kernel kernel;
-  final Ec2 ec2;
-  final CloudWatch cloudWatch;
-  private final Map<String, GroupRuntime> groups = new LinkedHashMap<>();
-  private final ActivityListeners listeners = new ActivityListeners();
-  private final Uuids ids;
-  private final GroupRegistry registry = new GroupRegistry(groups);
-  private final TrafficSourceCommands trafficSources;
-  private final GroupCommands groupCommands;
-  private final LifecycleHookCommands hookCommands;
-  private final InstanceCommands instanceCommands;
-  private final ScheduledActions scheduledActions;
-  private final PolicyEngine policies;
+  private final Kernel kernel;
+  private final AutoScalingComponents parts;
 
   /**
    * Creates the service; the twin does this, tests use {@code twin.autoScaling()}.
    *
    * @param kernel the kernel
-   * @param ec2 the ec 2
-   * @param cloudWatch the cloud watch
+   * @param ec2 the instances groups launch
+   * @param cloudWatch where the group metrics and target tracking alarms go
    * @param wiring the twin's connections (target groups and Classic Load Balancers by name)
    */
   AutoScaling(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
-    this.ec2 = Require.notNull("ec2", ec2);
-    this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
-    this.ids = new Uuids(kernel.randomness().stream("autoscaling.ids"));
-    this.policies = new PolicyEngine(kernel, cloudWatch, this::runtime, groups::values, ids::next);
-    this.trafficSources = new TrafficSourceCommands(kernel, registry);
-    this.groupCommands = new GroupCommands(kernel, ec2, registry, trafficSources, ids, listeners);
-    this.hookCommands = new LifecycleHookCommands(kernel, registry);
-    this.instanceCommands = new InstanceCommands(kernel, registry);
-    this.scheduledActions = new ScheduledActions(kernel, registry);
-    trafficSources.setTargetGroupResolver(name -> wiring.targetGroups().apply(name));
-    trafficSources.setLoadBalancerResolver(name -> wiring.loadBalancers().apply(name));
-    GroupMetrics metrics = new GroupMetrics(kernel.clock(), cloudWatch, groups.values());
-    ec2.addListener(registry);
-    kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, metrics::publish);
-    kernel.every(
-        Duration.ofMinutes(1),
-        Phase.ACT,
-        () -> {
-          for (GroupRuntime g : List.copyOf(groups.values())) g.periodicCheck();
-        });
-  }
-
-  /**
-   * Replaces how target group names resolve to targets (the twin wires the ELB service; tests in
-   * this package a fake); unknown names must return null.
-   *
-   * @param resolver the resolver
-   */
-  void setTargetGroupResolver(Function<String, LoadBalancerTargets> resolver) {
-    trafficSources.setTargetGroupResolver(resolver);
-  }
-
-  /**
-   * Replaces how Classic Load Balancer names resolve to targets (the twin wires the ELB service;
-   * tests in this package a fake); a name that is not a Classic Load Balancer must throw a
-   * ValidationException.
-   *
-   * @param resolver the resolver
-   */
-  void setLoadBalancerResolver(Function<String, LoadBalancerTargets> resolver) {
-    trafficSources.setLoadBalancerResolver(resolver);
+    this.parts = new AutoScalingComponents(kernel, ec2, cloudWatch, wiring);
   }
 
   /**
@@ -107,7 +47,7 @@ public final class AutoScaling {
    * @param loadBalancerNames the load balancer names
    */
   public void attachLoadBalancers(String groupName, String... loadBalancerNames) {
-    trafficSources.attachLoadBalancers(groupName, loadBalancerNames);
+    parts.trafficSources.attachLoadBalancers(groupName, loadBalancerNames);
   }
 
   /**
@@ -121,7 +61,7 @@ public final class AutoScaling {
    * @param targetGroupNames 1 to 10 target group names
    */
   public void attachLoadBalancerTargetGroups(String groupName, String... targetGroupNames) {
-    trafficSources.attachLoadBalancerTargetGroups(groupName, targetGroupNames);
+    parts.trafficSources.attachLoadBalancerTargetGroups(groupName, targetGroupNames);
   }
 
   /**
@@ -135,10 +75,8 @@ public final class AutoScaling {
    * @param targetGroupNames 1 to 10 target group names
    */
   public void detachLoadBalancerTargetGroups(String groupName, String... targetGroupNames) {
-    trafficSources.detachLoadBalancerTargetGroups(groupName, targetGroupNames);
+    parts.trafficSources.detachLoadBalancerTargetGroups(groupName, targetGroupNames);
   }
-
-  // ------------------------------------------------------------------ groups
 
   /**
    * Creates a group, as {@code CreateAutoScalingGroup}; it launches toward desired at once, with
@@ -148,27 +86,22 @@ public final class AutoScaling {
    * @return the new group, a live view
    */
   public AutoScalingGroup createAutoScalingGroup(AutoScalingGroupSpec spec) {
-    return groupCommands.createAutoScalingGroup(spec);
-  }
-
-  GroupRuntime runtime(String name) {
-    return registry.runtime(name);
+    return parts.groupCommands.createAutoScalingGroup(spec);
   }
 
   /**
-   * The group named {@code name}, or a ValidationException.
+   * {@return the group named {@code name}, or a ValidationException}
    *
    * @param name the name
-   * @return the group named {@code name}, or a ValidationException
    */
   public AutoScalingGroup group(String name) {
-    return kernel.call(() -> new AutoScalingGroup(kernel, runtime(name)));
+    return kernel.call(() -> new AutoScalingGroup(kernel, parts.registry.runtime(name)));
   }
 
   /** {@return every group, in creation order} */
   public List<AutoScalingGroup> groups() {
     return kernel.call(
-        () -> groups.values().stream().map(g -> new AutoScalingGroup(kernel, g)).toList());
+        () -> parts.groups().stream().map(g -> new AutoScalingGroup(kernel, g)).toList());
   }
 
   /**
@@ -182,7 +115,7 @@ public final class AutoScaling {
    */
   public void updateAutoScalingGroup(
       String name, Integer minSize, Integer maxSize, Integer desiredCapacity) {
-    groupCommands.updateAutoScalingGroup(name, minSize, maxSize, desiredCapacity);
+    parts.groupCommands.updateAutoScalingGroup(name, minSize, maxSize, desiredCapacity);
   }
 
   /**
@@ -202,7 +135,7 @@ public final class AutoScaling {
       MixedInstancesPolicy mixedInstancesPolicy,
       Boolean capacityRebalance,
       Duration maxInstanceLifetime) {
-    groupCommands.updateAutoScalingGroupSettings(
+    parts.groupCommands.updateAutoScalingGroupSettings(
         name, mixedInstancesPolicy, capacityRebalance, maxInstanceLifetime);
   }
 
@@ -216,7 +149,7 @@ public final class AutoScaling {
    */
   public void updateLaunchTemplate(
       String name, String launchTemplateName, String launchTemplateVersion) {
-    groupCommands.updateLaunchTemplate(name, launchTemplateName, launchTemplateVersion);
+    parts.groupCommands.updateLaunchTemplate(name, launchTemplateName, launchTemplateVersion);
   }
 
   /**
@@ -228,25 +161,11 @@ public final class AutoScaling {
    * @param desiredCapacity the desired capacity
    */
   public void setDesiredCapacity(String name, int desiredCapacity, boolean honorCooldown) {
-    groupCommands.setDesiredCapacity(
+    parts.groupCommands.setDesiredCapacity(
         name,
         desiredCapacity,
         honorCooldown,
         "a user request explicitly set group desired capacity");
-  }
-
-  /**
-   * Sets the desired capacity on behalf of a service that scales the group for the user (ECS
-   * managed scaling), with the cause clause AWS records for it, such as {@code a monitor alarm X in
-   * state ALARM triggered policy Y}. Validated like {@code SetDesiredCapacity}.
-   *
-   * @param name the name
-   * @param desiredCapacity the desired capacity
-   * @param causeClause the cause clause
-   */
-  public void setDesiredCapacity(String name, int desiredCapacity, String causeClause) {
-    Require.name("causeClause", causeClause);
-    groupCommands.setDesiredCapacity(name, desiredCapacity, false, causeClause);
   }
 
   /**
@@ -258,45 +177,25 @@ public final class AutoScaling {
    * @param forceDelete the force delete
    */
   public void deleteAutoScalingGroup(String name, boolean forceDelete) {
-    kernel.run(
-        () -> {
-          GroupRuntime g = runtime(name);
-          if (!forceDelete && !g.members.isEmpty()) {
-            throw new ValidationException(
-                "ForceDelete",
-                false,
-                "true while the group still has instances (" + g.members.size() + ")",
-                "You cannot delete an AutoScalingGroup while there are instances or pending Spot"
-                    + " instance request(s) still in the group.");
-          }
-          for (PolicyRuntime p : List.copyOf(g.policies.values())) deleteOwnedAlarms(p);
-          g.policies.clear();
-          long id =
-              g.record(new AutoScalingFact.GroupDeleted(g.name, forceDelete, g.members.size()));
-          kernel.runWithCause(id, g::delete);
-          groups.remove(name);
-        });
+    parts.groupCommands.deleteAutoScalingGroup(name, forceDelete);
   }
 
   /**
-   * The scaling policies of a group, in the order they were put.
+   * {@return the scaling policies of a group, in the order they were put}
    *
    * @param groupName the group name
-   * @return the scaling policies of a group, in the order they were put
    */
   public List<ScalingPolicy> policies(String groupName) {
-    return kernel.call(
-        () -> runtime(groupName).policies.values().stream().map(ScalingPolicy::new).toList());
+    return parts.policies.policies(groupName);
   }
 
   /**
-   * The lifecycle hooks of a group, in the order they were put.
+   * {@return the lifecycle hooks of a group, in the order they were put}
    *
    * @param groupName the group name
-   * @return the lifecycle hooks of a group, in the order they were put
    */
   public List<LifecycleHookSpec> lifecycleHooks(String groupName) {
-    return hookCommands.lifecycleHooks(groupName);
+    return parts.hookCommands.lifecycleHooks(groupName);
   }
 
   /**
@@ -307,7 +206,7 @@ public final class AutoScaling {
    * @param hookName the hook name
    */
   public void deleteLifecycleHook(String groupName, String hookName) {
-    hookCommands.deleteLifecycleHook(groupName, hookName);
+    parts.hookCommands.deleteLifecycleHook(groupName, hookName);
   }
 
   /**
@@ -319,20 +218,18 @@ public final class AutoScaling {
    * @param instanceId the instance id
    */
   public void recordLifecycleActionHeartbeat(String groupName, String hookName, String instanceId) {
-    hookCommands.recordLifecycleActionHeartbeat(groupName, hookName, instanceId);
+    parts.hookCommands.recordLifecycleActionHeartbeat(groupName, hookName, instanceId);
   }
 
   /**
-   * The scheduled actions of a group that have not yet run out, in the order they were put.
+   * {@return the scheduled actions of a group that have not yet run out, in the order they were
+   * put}
    *
    * @param groupName the group name
-   * @return the scheduled actions of a group that have not yet run out, in the order they were put
    */
   public List<ScheduledActionSpec> scheduledActions(String groupName) {
-    return scheduledActions.scheduledActions(groupName);
+    return parts.scheduledActions.scheduledActions(groupName);
   }
-
-  // ------------------------------------------------------------------ policies
 
   /**
    * Creates or replaces a scaling policy, as {@code PutScalingPolicy}; target tracking creates its
@@ -342,38 +239,7 @@ public final class AutoScaling {
    * @return the policy as stored
    */
   public ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
-    return policies.putScalingPolicy(spec);
-  }
-
-  /**
-   * Internal, not API: puts the target tracking policy that ECS managed scaling owns on a group
-   * ({@code ECSManagedAutoScalingPolicy-<uuid>}; the twin's ECS calls this). It is a policy of the
-   * group like any other, with its alarm pair in CloudWatch shaped as ECS's (AlarmHigh 1 of 1 above
-   * the target, AlarmLow 15 of 15 below it); when an alarm triggers it, ECS decides the capacity.
-   *
-   * @param spec the policy
-   * @param scaleOut the desired capacity to ask for when AlarmHigh triggers, given its newest
-   *     datapoint; -1 for none
-   * @param scaleIn the same for AlarmLow
-   * @return the policy as stored
-   */
-  public ScalingPolicy putEcsManagedScalingPolicy(
-      TargetTrackingScalingPolicy spec, DoubleToIntFunction scaleOut, DoubleToIntFunction scaleIn) {
-    Require.notNull("scaleOut", scaleOut);
-    Require.notNull("scaleIn", scaleIn);
-    return policies.putScalingPolicy(
-        spec,
-        new ServiceLinkedPolicy() {
-          @Override
-          public TargetTrackingAlarms.Shape shape() {
-            return TargetTrackingAlarms.Shape.ECS_MANAGED_SCALING;
-          }
-
-          @Override
-          public int capacity(boolean out, double metric, int desiredCapacity) {
-            return out ? scaleOut.applyAsInt(metric) : scaleIn.applyAsInt(metric);
-          }
-        });
+    return parts.policies.putScalingPolicy(spec);
   }
 
   /**
@@ -383,28 +249,27 @@ public final class AutoScaling {
    * @param policyName the policy name
    */
   public void deletePolicy(String groupName, String policyName) {
-    policies.deletePolicy(groupName, policyName);
+    parts.policies.deletePolicy(groupName, policyName);
   }
 
   /**
-   * The policy of {@code groupName} named {@code policyName}, or a ValidationException.
+   * {@return the policy of {@code groupName} named {@code policyName}, or a ValidationException}
    *
    * @param groupName the group name
    * @param policyName the policy name
-   * @return the policy of {@code groupName} named {@code policyName}, or a ValidationException
    */
   public ScalingPolicy policy(String groupName, String policyName) {
-    return policies.policy(groupName, policyName);
+    return parts.policies.policy(groupName, policyName);
   }
 
   /**
-   * The policy named {@code policyName} in whichever group has it (it must be exactly one).
+   * {@return the policy named {@code policyName} in whichever group has it (it must be exactly
+   * one)}
    *
    * @param policyName the policy name
-   * @return the policy named {@code policyName} in whichever group has it (it must be exactly one)
    */
   public ScalingPolicy policy(String policyName) {
-    return policies.policy(policyName);
+    return parts.policies.policy(policyName);
   }
 
   /**
@@ -433,14 +298,9 @@ public final class AutoScaling {
       boolean honorCooldown,
       Double metricValue,
       Double breachThreshold) {
-    policies.executePolicy(groupName, policyName, honorCooldown, metricValue, breachThreshold);
+    parts.policies.executePolicy(
+        groupName, policyName, honorCooldown, metricValue, breachThreshold);
   }
-
-  private void deleteOwnedAlarms(PolicyRuntime p) {
-    policies.deleteOwnedAlarms(p);
-  }
-
-  // ------------------------------------------------------------------ instances
 
   /**
    * Adds a lifecycle hook, as {@code PutLifecycleHook}; it applies to launches and terminations
@@ -449,7 +309,7 @@ public final class AutoScaling {
    * @param spec the spec
    */
   public void putLifecycleHook(LifecycleHookSpec spec) {
-    hookCommands.putLifecycleHook(spec);
+    parts.hookCommands.putLifecycleHook(spec);
   }
 
   /**
@@ -462,7 +322,7 @@ public final class AutoScaling {
    */
   public void completeLifecycleAction(
       String groupName, String hookName, String instanceId, LifecycleActionResult result) {
-    hookCommands.completeLifecycleAction(groupName, hookName, instanceId, result);
+    parts.hookCommands.completeLifecycleAction(groupName, hookName, instanceId, result);
   }
 
   /**
@@ -474,7 +334,7 @@ public final class AutoScaling {
    */
   public void setInstanceProtection(
       String groupName, boolean protectedFromScaleIn, String... instanceIds) {
-    instanceCommands.setInstanceProtection(groupName, protectedFromScaleIn, instanceIds);
+    parts.instanceCommands.setInstanceProtection(groupName, protectedFromScaleIn, instanceIds);
   }
 
   /**
@@ -487,7 +347,7 @@ public final class AutoScaling {
    */
   public void setInstanceHealth(
       String instanceId, HealthStatus health, boolean shouldRespectGracePeriod) {
-    instanceCommands.setInstanceHealth(instanceId, health, shouldRespectGracePeriod);
+    parts.instanceCommands.setInstanceHealth(instanceId, health, shouldRespectGracePeriod);
   }
 
   /**
@@ -499,7 +359,7 @@ public final class AutoScaling {
    */
   public void enterStandby(
       String groupName, boolean shouldDecrementDesiredCapacity, String... instanceIds) {
-    instanceCommands.enterStandby(groupName, shouldDecrementDesiredCapacity, instanceIds);
+    parts.instanceCommands.enterStandby(groupName, shouldDecrementDesiredCapacity, instanceIds);
   }
 
   /**
@@ -509,7 +369,7 @@ public final class AutoScaling {
    * @param instanceIds the instance ids
    */
   public void exitStandby(String groupName, String... instanceIds) {
-    instanceCommands.exitStandby(groupName, instanceIds);
+    parts.instanceCommands.exitStandby(groupName, instanceIds);
   }
 
   /**
@@ -521,7 +381,7 @@ public final class AutoScaling {
    */
   public void terminateInstanceInAutoScalingGroup(
       String instanceId, boolean shouldDecrementDesiredCapacity) {
-    instanceCommands.terminateInstanceInAutoScalingGroup(
+    parts.instanceCommands.terminateInstanceInAutoScalingGroup(
         instanceId, shouldDecrementDesiredCapacity);
   }
 
@@ -532,7 +392,7 @@ public final class AutoScaling {
    * @param processes the processes
    */
   public void suspendProcesses(String groupName, ScalingProcess... processes) {
-    instanceCommands.suspendProcesses(groupName, processes);
+    parts.instanceCommands.suspendProcesses(groupName, processes);
   }
 
   /**
@@ -542,10 +402,8 @@ public final class AutoScaling {
    * @param processes the processes
    */
   public void resumeProcesses(String groupName, ScalingProcess... processes) {
-    instanceCommands.resumeProcesses(groupName, processes);
+    parts.instanceCommands.resumeProcesses(groupName, processes);
   }
-
-  // ------------------------------------------------------------------ scheduled actions
 
   /**
    * Creates or replaces a scheduled action, as {@code PutScheduledUpdateGroupAction}.
@@ -553,7 +411,7 @@ public final class AutoScaling {
    * @param spec the spec
    */
   public void putScheduledUpdateGroupAction(ScheduledActionSpec spec) {
-    scheduledActions.putScheduledUpdateGroupAction(spec);
+    parts.scheduledActions.putScheduledUpdateGroupAction(spec);
   }
 
   /**
@@ -563,19 +421,7 @@ public final class AutoScaling {
    * @param scheduledActionName the scheduled action name
    */
   public void deleteScheduledAction(String groupName, String scheduledActionName) {
-    scheduledActions.deleteScheduledAction(groupName, scheduledActionName);
-  }
-
-  // ------------------------------------------------------------------ activities and metrics
-
-  /**
-   * The group's scaling activities, newest first.
-   *
-   * @param groupName the group name
-   * @return the group's scaling activities, newest first
-   */
-  public List<ScalingActivity> activities(String groupName) {
-    return kernel.call(() -> new AutoScalingGroup(kernel, runtime(groupName)).activities());
+    parts.scheduledActions.deleteScheduledAction(groupName, scheduledActionName);
   }
 
   /**
@@ -584,7 +430,7 @@ public final class AutoScaling {
    * @param listener the listener
    */
   public void addScalingActivityListener(ScalingActivityListener listener) {
-    listeners.add(Require.notNull("listener", listener));
+    parts.listeners.add(Require.notNull("listener", listener));
   }
 
   /**
@@ -594,6 +440,6 @@ public final class AutoScaling {
    */
   public void removeScalingActivityListener(ScalingActivityListener listener) {
     kernel.checkOpen();
-    listeners.remove(listener);
+    parts.listeners.remove(listener);
   }
 }

@@ -8,6 +8,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Creating and updating groups for one Auto Scaling service: CreateAutoScalingGroup,
@@ -22,6 +23,7 @@ final class GroupCommands {
   private final TrafficSourceCommands trafficSources;
   private final Uuids ids;
   private final ActivityListeners listeners;
+  private final Consumer<PolicyRuntime> deleteOwnedAlarms;
 
   GroupCommands(
       Kernel kernel,
@@ -29,13 +31,40 @@ final class GroupCommands {
       GroupRegistry registry,
       TrafficSourceCommands trafficSources,
       Uuids ids,
-      ActivityListeners listeners) {
+      ActivityListeners listeners,
+      Consumer<PolicyRuntime> deleteOwnedAlarms) {
     this.kernel = kernel;
     this.ec2 = ec2;
     this.registry = registry;
     this.trafficSources = trafficSources;
     this.ids = ids;
     this.listeners = listeners;
+    this.deleteOwnedAlarms = deleteOwnedAlarms;
+  }
+
+  /**
+   * Deletes a group, as {@code DeleteAutoScalingGroup}: its policies (with the alarms they own) and
+   * instances go with it; without {@code forceDelete} it must have no instances.
+   */
+  void deleteAutoScalingGroup(String name, boolean forceDelete) {
+    kernel.run(
+        () -> {
+          GroupRuntime g = registry.runtime(name);
+          if (!forceDelete && !g.members.isEmpty()) {
+            throw new ValidationException(
+                "ForceDelete",
+                false,
+                "true while the group still has instances (" + g.members.size() + ")",
+                "You cannot delete an AutoScalingGroup while there are instances or pending Spot"
+                    + " instance request(s) still in the group.");
+          }
+          for (PolicyRuntime p : List.copyOf(g.policies.values())) deleteOwnedAlarms.accept(p);
+          g.policies.clear();
+          long id =
+              g.record(new AutoScalingFact.GroupDeleted(g.name, forceDelete, g.members.size()));
+          kernel.runWithCause(id, g::delete);
+          registry.remove(name);
+        });
   }
 
   AutoScalingGroup createAutoScalingGroup(AutoScalingGroupSpec spec) {

@@ -26,6 +26,10 @@ final class GroupRegistry implements InstanceListener {
     return groups.containsKey(name);
   }
 
+  void remove(String name) {
+    groups.remove(name);
+  }
+
   void add(GroupRuntime g) {
     groups.put(g.name, g);
   }

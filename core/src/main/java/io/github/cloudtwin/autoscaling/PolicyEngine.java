@@ -179,6 +179,12 @@ final class PolicyEngine {
     return p;
   }
 
+  /** {@return the scaling policies of a group, in the order they were put} */
+  List<ScalingPolicy> policies(String groupName) {
+    return kernel.call(
+        () -> runtime.apply(groupName).policies.values().stream().map(ScalingPolicy::new).toList());
+  }
+
   /**
    * The policy of {@code groupName} named {@code policyName}, or a ValidationException.
    *

@@ -8,6 +8,7 @@ import io.github.cloudtwin.autoscaling.ScalingPolicy;
 import io.github.cloudtwin.autoscaling.TargetTrackingScalingPolicy;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
+import io.github.cloudtwin.internal.ManagedScalingPolicies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ final class AutoScalingGroups {
 
   private AutoScalingGroups() {}
 
-  static CapacityProviderGroup of(AutoScaling autoScaling, String name) {
+  static CapacityProviderGroup of(
+      AutoScaling autoScaling, ManagedScalingPolicies managed, String name) {
     AutoScalingGroup group = autoScaling.group(name); // throws a ValidationException if missing
     return new CapacityProviderGroup() {
       @Override
@@ -61,7 +63,7 @@ final class AutoScalingGroups {
 
       @Override
       public void setDesiredCapacity(int desiredCapacity, String cause) {
-        autoScaling.setDesiredCapacity(name, desiredCapacity, cause);
+        managed.setDesiredCapacity(name, desiredCapacity, cause);
       }
 
       @Override
@@ -73,7 +75,7 @@ final class AutoScalingGroups {
           DoubleToIntFunction scaleOut,
           DoubleToIntFunction scaleIn) {
         ScalingPolicy p =
-            autoScaling.putEcsManagedScalingPolicy(
+            managed.put(
                 TargetTrackingScalingPolicy.builder()
                     .policyName(policyName)
                     .autoScalingGroupName(name)

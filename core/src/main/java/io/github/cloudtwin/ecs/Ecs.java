@@ -59,13 +59,8 @@ public final class Ecs {
       AutoScaling autoScaling,
       Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
-    Require.notNull("ec2", ec2);
-    Require.notNull("cloudWatch", cloudWatch);
     Require.name("region", region);
-    Require.notNull("autoScaling", autoScaling);
-    this.parts =
-        new EcsComponents(kernel, ec2, cloudWatch, name -> AutoScalingGroups.of(autoScaling, name));
-    kernel.run(() -> parts.lifecycle.wireTargets(wiring.targetRegistration()));
+    this.parts = new EcsComponents(kernel, ec2, cloudWatch, autoScaling, wiring);
   }
 
   /**

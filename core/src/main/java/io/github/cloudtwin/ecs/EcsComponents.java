@@ -1,9 +1,12 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Phase;
+import io.github.cloudtwin.internal.kernel.Require;
 import java.util.function.Function;
 
 /**
@@ -31,13 +34,17 @@ final class EcsComponents {
    * @param kernel the kernel
    * @param ec2 the instances container instances run on
    * @param cloudWatch where the ECS metrics go
-   * @param groups the Auto Scaling group a capacity provider names, by name
+   * @param autoScaling the service whose groups capacity providers name
+   * @param wiring the twin's connections: ECS managed scaling's channel to Auto Scaling, and target
+   *     registration with Elastic Load Balancing
    */
   EcsComponents(
-      Kernel kernel,
-      Ec2 ec2,
-      CloudWatch cloudWatch,
-      Function<String, CapacityProviderGroup> groups) {
+      Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, AutoScaling autoScaling, Wiring wiring) {
+    Require.notNull("ec2", ec2);
+    Require.notNull("cloudWatch", cloudWatch);
+    Require.notNull("autoScaling", autoScaling);
+    Function<String, CapacityProviderGroup> groups =
+        name -> AutoScalingGroups.of(autoScaling, wiring.managedScalingPolicies(), name);
     EcsIds ids = new EcsIds(kernel.randomness().stream("ecs.ids"));
     ServiceEventLog events = new ServiceEventLog(kernel);
     Placement placement = new Placement(kernel.randomness().stream("ecs.placement"));
@@ -79,5 +86,6 @@ final class EcsComponents {
     ec2.addCpuLoadModel(containerInstances::instanceCpu);
     kernel.every(Ecs.SCHEDULER_PERIOD, Phase.ACT, scheduler::tick);
     new EcsMetrics(kernel, cloudWatch, clusters, runtimes);
+    kernel.run(() -> lifecycle.wireTargets(wiring.targetRegistration()));
   }
 }

@@ -4,10 +4,8 @@ import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Scheduler;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -83,7 +81,11 @@ final class FluidModel {
     double average(long from, long to) {
       if (to <= from) return 0;
       double sum = 0;
-      for (int i = 0; i < size; i++) {
+      // segments that end before from add nothing: start at the one holding from
+      int first = java.util.Arrays.binarySearch(times, 0, size, from);
+      if (first < 0) first = Math.max(0, -first - 2);
+      for (int i = first; i < size; i++) {
+        if (times[i] >= to) break; // this and later segments start after the window
         long s = Math.max(times[i], from);
         long e = Math.min(i + 1 < size ? times[i + 1] : Long.MAX_VALUE, to);
         if (e > s) sum += rates[i] * (e - s);
@@ -154,14 +156,20 @@ final class FluidModel {
 
   /** Rates routed to targets and zones by the flows into one load balancer. */
   static final class Routed {
-    final Map<String, Double> byTarget = new HashMap<>();
+    final Map<String, Double> byTarget;
     final Map<String, Double> byZone = new HashMap<>();
 
     /**
      * How long a request routed to the target now stays in flight: its answer's latency, or a
      * timeout.
      */
-    final Map<String, Long> inFlightMillis = new HashMap<>();
+    final Map<String, Long> inFlightMillis;
+
+    /** Maps sized for {@code targets} targets (a capacity hint). */
+    Routed(int targets) {
+      byTarget = new HashMap<>(targets);
+      inFlightMillis = new HashMap<>(targets);
+    }
   }
 
   void integrate() {
@@ -173,15 +181,24 @@ final class FluidModel {
       }
       for (Map.Entry<LbState, Routed> e : routedRates.entrySet()) {
         LbState lb = e.getKey();
-        e.getValue()
-            .byTarget
-            .forEach((id, rate) -> lb.fluidByTarget.merge(id, rate * seconds, Double::sum));
-        e.getValue()
-            .byZone
-            .forEach((zone, rate) -> lb.fluidByZone.merge(zone, rate * seconds, Double::sum));
+        accumulate(lb.fluidByTarget, e.getValue().byTarget, seconds);
+        accumulate(lb.fluidByZone, e.getValue().byZone, seconds);
       }
     }
     lastIntegrated = now;
+  }
+
+  /** Adds {@code rate x seconds} per key into {@code counts} (0 + x is x: a new key gets x). */
+  private static void accumulate(
+      Map<String, double[]> counts, Map<String, Double> rates, double seconds) {
+    for (Map.Entry<String, Double> r : rates.entrySet()) {
+      double[] acc = counts.get(r.getKey());
+      if (acc == null) {
+        acc = new double[1];
+        counts.put(r.getKey(), acc);
+      }
+      acc[0] += r.getValue() * seconds;
+    }
   }
 
   /** Counts integrated since the last call for {@code lb}, then reset. */
@@ -200,20 +217,26 @@ final class FluidModel {
     long now = kernel.clock().now().toEpochMilli();
     rates.clear();
     routedRates.clear();
-    Map<String, Double> perTarget = new HashMap<>();
+    // sized for the targets served last time, so that a large fleet's maps never rehash
+    int expected = Math.max(16, served.size() * 2);
+    Map<String, Double> perTarget = new HashMap<>(expected);
     for (Flow f : flows.values()) {
       if (f.rps <= 0 || f.lb.deleted) continue;
       Totals t = rates.computeIfAbsent(f.lb, k -> new Totals());
-      Routed r = routedRates.computeIfAbsent(f.lb, k -> new Routed());
+      Routed r = routedRates.computeIfAbsent(f.lb, k -> new Routed(expected));
       split(routing.snapshot(f.lb), f.template, f.rps, t, perTarget, r.byTarget, r);
     }
     for (Map.Entry<String, RateHistory> e : served.entrySet()) {
       if (!perTarget.containsKey(e.getKey())) e.getValue().set(now, 0);
     }
-    List<String> ids = new ArrayList<>(perTarget.keySet());
-    ids.sort(null);
-    for (String id : ids)
-      served.computeIfAbsent(id, k -> new RateHistory()).set(now, perTarget.get(id));
+    for (Map.Entry<String, Double> e : perTarget.entrySet()) {
+      RateHistory h = served.get(e.getKey());
+      if (h == null) {
+        h = new RateHistory();
+        served.put(e.getKey(), h);
+      }
+      h.set(now, e.getValue()); // each target's history is its own: the order is immaterial
+    }
     long horizon = now - 20 * 60_000L;
     for (RateHistory h : served.values()) h.prune(horizon);
   }

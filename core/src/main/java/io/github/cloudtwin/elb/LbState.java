@@ -35,10 +35,13 @@ final class LbState {
   final ConcurrentHashMap<String, LongAdder> byZone = new ConcurrentHashMap<>();
   final LongAdder failedConnections = new LongAdder();
 
-  /** Requests of offered traffic (workloads) routed per target and per zone; kernel lock only. */
-  final Map<String, Double> fluidByTarget = new java.util.HashMap<>();
+  /**
+   * Requests of offered traffic (workloads) routed per target and per zone, each in a one-element
+   * accumulator that integrating adds to without boxing; kernel lock only.
+   */
+  final Map<String, double[]> fluidByTarget = new java.util.HashMap<>();
 
-  final Map<String, Double> fluidByZone = new java.util.HashMap<>();
+  final Map<String, double[]> fluidByZone = new java.util.HashMap<>();
 
   // counters for the current minute's metrics (discrete requests: send and real HTTP)
   final LongAdder minuteRequests = new LongAdder();

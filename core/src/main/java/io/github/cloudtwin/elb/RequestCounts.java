@@ -31,8 +31,8 @@ final class RequestCounts {
           LbState lb = registry.lb(loadBalancerName);
           fluid.integrate();
           LongAdder a = lb.byTarget.get(targetId);
-          return (a == null ? 0L : a.sum())
-              + Math.round(lb.fluidByTarget.getOrDefault(targetId, 0.0));
+          double[] fluid = lb.fluidByTarget.get(targetId);
+          return (a == null ? 0L : a.sum()) + Math.round(fluid == null ? 0.0 : fluid[0]);
         });
   }
 
@@ -73,10 +73,10 @@ final class RequestCounts {
 
   /** Discrete and integrated counts added up per key, sorted by key. */
   private static Map<String, Long> sums(
-      Map<String, LongAdder> discrete, Map<String, Double> fluid) {
+      Map<String, LongAdder> discrete, Map<String, double[]> fluid) {
     Map<String, Long> out = new TreeMap<>();
     discrete.forEach((k, v) -> out.put(k, v.sum()));
-    fluid.forEach((k, v) -> out.merge(k, Math.round(v), Long::sum));
+    fluid.forEach((k, v) -> out.merge(k, Math.round(v[0]), Long::sum));
     return Collections.unmodifiableMap(out);
   }
 }

@@ -21,6 +21,7 @@ public final class Wiring {
   private @Nullable Function<String, LoadBalancerTargets> targetGroups;
   private @Nullable Function<String, LoadBalancerTargets> loadBalancers;
   private @Nullable TargetRegistration targetRegistration;
+  private @Nullable ManagedScalingPolicies managedScalingPolicies;
 
   /** Creates a board with no connections yet. */
   public Wiring() {}
@@ -94,6 +95,20 @@ public final class Wiring {
   /** {@return Elastic Load Balancing's target registration, for ECS} */
   public synchronized TargetRegistration targetRegistration() {
     return get("targetRegistration", targetRegistration);
+  }
+
+  /**
+   * Offers EC2 Auto Scaling's channel for ECS managed scaling.
+   *
+   * @param policies the channel
+   */
+  public synchronized void managedScalingPolicies(ManagedScalingPolicies policies) {
+    managedScalingPolicies = once("managedScalingPolicies", managedScalingPolicies, policies);
+  }
+
+  /** {@return EC2 Auto Scaling's channel for ECS managed scaling} */
+  public synchronized ManagedScalingPolicies managedScalingPolicies() {
+    return get("managedScalingPolicies", managedScalingPolicies);
   }
 
   private static <T> T once(String name, @Nullable T current, T value) {

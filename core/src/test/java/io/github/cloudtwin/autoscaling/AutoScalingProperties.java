@@ -134,10 +134,11 @@ class AutoScalingProperties {
   @Property(tries = 100)
   void withElbHealthChecksAndDrainingTheSameInvariantsHold(
       @ForAll("opsWithLoadBalancer") List<Op> ops) {
-    try (CloudTwin twin = CloudTwin.create()) {
+    FakeTargetGroup[] fake = new FakeTargetGroup[1];
+    try (CloudTwin twin = CloudTwin.builder().targetGroups(n -> fake[0]).build()) {
       FakeTargetGroup tg = new FakeTargetGroup("tg", Kernel.of(twin), Duration.ofSeconds(120));
+      fake[0] = tg;
       AutoScaling as = twin.autoScaling();
-      as.setTargetGroupResolver(n -> tg);
       AutoScalingGroup g =
           as.createAutoScalingGroup(
               group("web", 1, 9, 3)

@@ -526,9 +526,9 @@ class WorkedExamplesTest {
     private FakeTargetGroup tg;
 
     private CloudTwin twin(HealthCheckType type) {
-      CloudTwin twin = CloudTwin.create();
+      CloudTwin twin =
+          CloudTwin.builder().targetGroups(n -> n.equals("web-tg") ? tg : null).build();
       tg = new FakeTargetGroup("web-tg", Kernel.of(twin), Duration.ofSeconds(300));
-      twin.autoScaling().setTargetGroupResolver(n -> n.equals("web-tg") ? tg : null);
       twin.autoScaling()
           .createAutoScalingGroup(
               group("web", 1, 2, 1)

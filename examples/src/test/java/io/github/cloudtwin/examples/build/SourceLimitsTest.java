@@ -57,7 +57,6 @@ class SourceLimitsTest {
   static final List<String> BEING_SPLIT =
       List.of(
           "core/src/main/java/io/github/cloudtwin/CloudTwin.java",
-          "core/src/main/java/io/github/cloudtwin/autoscaling/AutoScaling.java",
           "core/src/main/java/io/github/cloudtwin/elb/LoadBalancing.java");
 
   @Test

@@ -34,7 +34,7 @@ final class ScalingActivities {
       String groupName, List<String> activityIds, String nextToken, Integer maxRecords) {
     List<ScalingActivity> all = new ArrayList<>();
     if (groupName != null) {
-      if (groups.exists(groupName)) all.addAll(autoScaling.activities(groupName));
+      if (groups.exists(groupName)) all.addAll(autoScaling.group(groupName).activities());
     } else {
       for (AutoScalingGroup g : autoScaling.groups()) all.addAll(g.activities());
       all.sort(Comparator.comparing(ScalingActivity::startTime).reversed());
@@ -54,7 +54,7 @@ final class ScalingActivities {
   List<ScalingActivity> startedNow(String groupName, List<String> instanceIds) {
     if (groupName == null || !groups.exists(groupName)) return List.of();
     Instant now = twin.now();
-    return autoScaling.activities(groupName).stream()
+    return autoScaling.group(groupName).activities().stream()
         .filter(a -> a.startTime().equals(now) && instanceIds.contains(a.instanceId()))
         .toList();
   }

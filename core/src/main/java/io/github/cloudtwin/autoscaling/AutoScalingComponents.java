@@ -1,0 +1,73 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.internal.Wiring;
+import io.github.cloudtwin.internal.kernel.Kernel;
+import io.github.cloudtwin.internal.kernel.Phase;
+import io.github.cloudtwin.internal.kernel.Require;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The composition root of one twin's EC2 Auto Scaling: builds the facade's collaborators in
+ * dependency order (the order fixes the order of the seeded random streams and of the minute work
+ * at one instant), connects them to EC2, CloudWatch, the twin's wiring and the kernel, and holds
+ * them for {@link AutoScaling}.
+ */
+final class AutoScalingComponents {
+
+  private final Map<String, GroupRuntime> groups = new LinkedHashMap<>();
+  final ActivityListeners listeners = new ActivityListeners();
+  final GroupRegistry registry = new GroupRegistry(groups);
+  final PolicyEngine policies;
+  final TrafficSourceCommands trafficSources;
+  final GroupCommands groupCommands;
+  final LifecycleHookCommands hookCommands;
+  final InstanceCommands instanceCommands;
+  final ScheduledActions scheduledActions;
+
+  /**
+   * Builds and connects the collaborators.
+   *
+   * @param kernel the kernel
+   * @param ec2 the instances groups launch
+   * @param cloudWatch where the group metrics and the target tracking alarms go
+   * @param wiring the twin's connections: target groups and Classic Load Balancers by name in, the
+   *     channel for ECS managed scaling out
+   */
+  AutoScalingComponents(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, Wiring wiring) {
+    Require.notNull("ec2", ec2);
+    Require.notNull("cloudWatch", cloudWatch);
+    Require.notNull("wiring", wiring);
+    Uuids ids = new Uuids(kernel.randomness().stream("autoscaling.ids"));
+    policies = new PolicyEngine(kernel, cloudWatch, registry::runtime, groups::values, ids::next);
+    trafficSources = new TrafficSourceCommands(kernel, registry);
+    groupCommands =
+        new GroupCommands(
+            kernel, ec2, registry, trafficSources, ids, listeners, policies::deleteOwnedAlarms);
+    hookCommands = new LifecycleHookCommands(kernel, registry);
+    instanceCommands = new InstanceCommands(kernel, registry);
+    scheduledActions = new ScheduledActions(kernel, registry);
+    trafficSources.setTargetGroupResolver(name -> wiring.targetGroups().apply(name));
+    trafficSources.setLoadBalancerResolver(name -> wiring.loadBalancers().apply(name));
+    wiring.managedScalingPolicies(new EcsManagedScaling(policies, groupCommands));
+    GroupMetrics metrics = new GroupMetrics(kernel.clock(), cloudWatch, groups.values());
+    ec2.addListener(registry);
+    kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, metrics::publish);
+    kernel.every(
+        Duration.ofMinutes(1),
+        Phase.ACT,
+        () -> {
+          for (GroupRuntime g : List.copyOf(groups.values())) g.periodicCheck();
+        });
+  }
+
+  /** {@return every group's runtime, in creation order (the live collection)} */
+  Collection<GroupRuntime> groups() {
+    return groups.values();
+  }
+}
