@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the experiment's name
  * @param actions its actions, in the order given
- * @param stopConditions the names of the alarms that stop it when they enter ALARM
+ * @param stopConditions the names of the alarms (metric or composite) that stop it when they enter
+ *     ALARM
  * @param runFor how long the experiment runs from its start, every action's end included
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
@@ -143,7 +144,7 @@ public record Experiment(
      * Adds a stop condition: when the alarm enters ALARM, running actions end and pending ones
      * never start (FIS's {@code aws:cloudwatch:alarm} stop condition).
      *
-     * @param alarmName the alarm
+     * @param alarmName a metric alarm or a composite alarm of the twin
      * @return this builder
      */
     public Builder stopCondition(String alarmName) {

@@ -1,10 +1,10 @@
 package io.github.cloudtwin.experiments;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.cloudwatch.AlarmListener;
 import io.github.cloudtwin.cloudwatch.AlarmState;
-import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.facts.CloudWatchFact;
 import io.github.cloudtwin.facts.ExperimentFact;
+import io.github.cloudtwin.facts.Fact;
 import io.github.cloudtwin.internal.kernel.Cancellable;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Phase;
@@ -60,8 +60,11 @@ final class ExperimentRun {
           experiment.name(),
           "a run started from the test, not from inside the simulation");
     }
-    AlarmListener listener = this::alarmChanged;
-    Consumer<TimelineEvent> watcher = sampler::watch;
+    Consumer<TimelineEvent> watcher =
+        e -> {
+          sampler.watch(e);
+          stopConditionWatch(e);
+        };
     Cancellable sampling =
         kernel.call(
             () -> {
@@ -78,7 +81,6 @@ final class ExperimentRun {
                                   .map(ExperimentAction::name)
                                   .toList(),
                               experiment.stopConditions()));
-              twin.cloudWatch().addAlarmListener(listener);
               kernel.timeline().addListener(watcher);
               sampler.begin();
               twin.ec2().addCpuLoadModel(effects::stressCpu);
@@ -98,7 +100,6 @@ final class ExperimentRun {
       kernel.run(
           () -> {
             sampling.cancel();
-            twin.cloudWatch().removeAlarmListener(listener);
             kernel.timeline().removeListener(watcher);
             for (String name : new ArrayList<>(active.keySet()))
               end(name, false); // due at the run's last instant
@@ -191,11 +192,19 @@ final class ExperimentRun {
 
   // ------------------------------------------------------------------ stop conditions
 
-  private void alarmChanged(MetricAlarm alarm, AlarmState from, AlarmState to, String reason) {
-    if (to != AlarmState.ALARM
-        || stoppedBy != null
-        || !experiment.stopConditions().contains(alarm.alarmName())) return;
-    String name = alarm.alarmName();
+  /**
+   * A stop condition is met when its alarm, metric or composite, enters ALARM (read from the
+   * alarms' typed facts).
+   */
+  private void stopConditionWatch(TimelineEvent e) {
+    Fact f = e.fact();
+    String name;
+    if (f instanceof CloudWatchFact.AlarmStateChanged a && a.to() == AlarmState.ALARM)
+      name = a.alarmName();
+    else if (f instanceof CloudWatchFact.CompositeAlarmStateChanged c && c.to() == AlarmState.ALARM)
+      name = c.alarmName();
+    else return;
+    if (stoppedBy != null || !experiment.stopConditions().contains(name)) return;
     kernel.scheduler().at(kernel.clock().now(), () -> stop(name));
   }
 

@@ -2,6 +2,7 @@ package io.github.cloudtwin.experiments;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.cloudwatch.CompositeAlarm;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.ecs.Cluster;
 import io.github.cloudtwin.ecs.EcsService;
@@ -24,10 +25,13 @@ final class TargetValidation {
   /** Throws a {@link ValidationException} naming the first unknown target of {@code experiment}. */
   void validate(Experiment experiment) {
     for (String alarm : experiment.stopConditions()) {
-      List<String> names =
-          twin.cloudWatch().alarms().stream().map(MetricAlarm::alarmName).sorted().toList();
+      List<String> names = new ArrayList<>();
+      for (MetricAlarm m : twin.cloudWatch().alarms()) names.add(m.alarmName());
+      for (CompositeAlarm c : twin.cloudWatch().compositeAlarms()) names.add(c.alarmName());
+      names.sort(null);
       if (!names.contains(alarm))
-        throw new ValidationException("stopConditions", alarm, "an alarm of the twin " + names);
+        throw new ValidationException(
+            "stopConditions", alarm, "a metric or composite alarm of the twin " + names);
     }
     for (ExperimentAction a : experiment.actions()) {
       String field = "actions[" + a.name() + "].target";

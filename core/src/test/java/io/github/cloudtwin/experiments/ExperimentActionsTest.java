@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.cloudwatch.ComparisonOperator;
+import io.github.cloudtwin.cloudwatch.CompositeAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
@@ -267,6 +268,65 @@ class ExperimentActionsTest {
                   assertThat(e.fact(ExperimentFact.ActionEnded.class).orElseThrow().stoppedEarly())
                       .isTrue());
       assertThat(twin.timeline().events(ExperimentFact.StopConditionMet.class)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aCompositeAlarmIsAStopConditionToo() {
+    try (CloudTwin twin = WebTier.create(9, false)) {
+      MetricId errors =
+          MetricId.of(
+              "AWS/ApplicationELB",
+              "HTTPCode_ELB_5XX_Count",
+              "LoadBalancer",
+              twin.loadBalancing().loadBalancer("web").dimensionValue());
+      MetricId latency =
+          MetricId.of(
+              "AWS/ApplicationELB",
+              "TargetResponseTime",
+              "LoadBalancer",
+              twin.loadBalancing().loadBalancer("web").dimensionValue());
+      for (String[] a : new String[][] {{"users-see-errors", "100"}, {"users-wait", "5"}}) {
+        twin.cloudWatch()
+            .putMetricAlarm(
+                MetricAlarmSpec.builder()
+                    .alarmName(a[0])
+                    .metric(a[0].equals("users-wait") ? latency : errors)
+                    .statistic(a[0].equals("users-wait") ? Statistic.AVERAGE : Statistic.SUM)
+                    .period(ofMinutes(1))
+                    .evaluationPeriods(1)
+                    .threshold(Double.parseDouble(a[1]))
+                    .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
+                    .build());
+      }
+      twin.cloudWatch()
+          .putCompositeAlarm(
+              CompositeAlarmSpec.builder()
+                  .alarmName("users-hurt")
+                  .alarmRule("ALARM(users-see-errors) OR ALARM(users-wait)")
+                  .build());
+      ExperimentResult r =
+          twin.experiments()
+              .run(
+                  Experiment.builder("guarded-by-composite")
+                      .action(
+                          "zone",
+                          new FaultAction.ZonePowerInterruption("us-east-1a"),
+                          ofMinutes(1),
+                          ofMinutes(30))
+                      .stopCondition("users-hurt")
+                      .build());
+      assertThat(r.state()).isEqualTo("stopped");
+      assertThat(r.stoppedBy()).contains("users-hurt");
+      assertThat(r.action("zone").end()).isLessThan(ofMinutes(5));
+      assertThat(twin.ec2().zoneState("us-east-1a").toString()).isEqualTo("AVAILABLE");
+      assertThat(twin.timeline().events(ExperimentFact.StopConditionMet.class))
+          .singleElement()
+          .satisfies(
+              e ->
+                  assertThat(
+                          e.fact(ExperimentFact.StopConditionMet.class).orElseThrow().alarmName())
+                      .isEqualTo("users-hurt"));
     }
   }
 

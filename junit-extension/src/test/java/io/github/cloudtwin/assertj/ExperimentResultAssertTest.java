@@ -106,7 +106,10 @@ class ExperimentResultAssertTest {
                 +00:12:00  group/web  i-0a10e1c9de338f404 Healthy -> Unhealthy: an instance was taken out of service in response to an ELB system health check failure""");
       assertThatThrownBy(() -> assertThat(result).recoveredTo(6).within(ofSeconds(30)))
           .hasMessageContaining(
-              "to have group/web back at 6 within 30s of the first action's start\nbut group/web was back at 6 only after 4m.\nLowest minute: the one ending at +00:02:00");
+              "to have group/web back at 6 within 30s of the first action's start\nbut group/web was back at 6 only after 4m.\nLowest minute: the one ending at +00:02:00")
+          .hasMessageContaining("Timeline (last 12 of 15 events, t0 = 2026-01-01T00:00:00Z):\n")
+          .hasMessageContaining(
+              "  +00:12:00  group/web  i-0a10e1c9de338f404 Healthy -> Unhealthy: an instance was taken out of service in response to an ELB system health check failure");
       assertThatThrownBy(() -> assertThat(result).wasStoppedBy("some-alarm"))
           .hasMessageContaining("to be stopped by some-alarm\nbut it completed.");
       assertThatThrownBy(() -> assertThat(result).replacedAllLostTasks(2))
@@ -143,7 +146,12 @@ class ExperimentResultAssertTest {
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining(
               "to have group/web back at 6 by the end of the run\nbut group/web was not back at 6 by the end of the run (lowest 4).")
-          .hasMessageContaining("Lowest minute: the one ending at +00:02:00");
+          .hasMessageContaining(
+              "Lowest minute: the one ending at +00:02:00 of the experiment: 0 of 36,000 requests failed, 0.0000 (0.00 %), mean response 0.020 s, InService {web=4}, healthy targets {web-tg=4}.\nTimeline (last 12 of 35 events, t0 = 2026-01-01T00:00:00Z):\n")
+          .hasMessageContaining(
+              "  +00:11:30  instance/i-0a10e1c9de338f404  Terminating -> Terminated in group web\n")
+          .hasMessageContaining(
+              "  +00:12:00  group/web  Launching a new EC2 instance.  Status Reason: RequestLimitExceeded: Request limit exceeded. (Failed)");
       assertThatThrownBy(() -> assertThat(result).recoveredTo("target-group/web-tg", 6))
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("target-group/web-tg was not back at 6");
@@ -165,7 +173,11 @@ class ExperimentResultAssertTest {
       /*OLD*/ assertThat(result).recoveredTo(6).neverBelow("group/web", 4).completed();
       assertThatThrownBy(() -> assertThat(result).recoveredTo(6).neverBelow("group/web", 5))
           .isInstanceOf(AssertionError.class)
-          .hasMessageContaining("group/web never below 5\nbut it fell to 4");
+          .hasMessageContaining("group/web never below 5\nbut it fell to 4.")
+          .hasMessageContaining(
+              "Lowest minute: the one ending at +00:02:00 of the experiment: 0 of 36,000 requests failed, 0.0000 (0.00 %), mean response 0.020 s, InService {web=4}, healthy targets {web-tg=4}.\nTimeline (last 12 of 36 events, t0 = 2026-01-01T00:00:00Z):\n")
+          .hasMessageContaining(
+              "  +00:11:30  instance/i-04c2010c7469a344a  Terminating -> Terminated in group web\n");
     }
   }
 
@@ -213,6 +225,33 @@ class ExperimentResultAssertTest {
       assertThatThrownBy(() -> assertThat(result).neverBelow("group/typo", 0))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("group/typo");
+    }
+  }
+
+  @Test
+  void aSlowZoneFailsAResponseTimeBudgetAndTheMessageShowsTheSlowestMinute() {
+    try (CloudTwin twin = webTier()) {
+      ExperimentResult result =
+          twin.experiments()
+              .run(
+                  Experiment.builder("slow-zone")
+                      .action(
+                          "latency",
+                          new FaultAction.NetworkLatency("us-east-1b", ofMillis(400)),
+                          ofMinutes(2),
+                          ofMinutes(5))
+                      .runFor(ofMinutes(10))
+                      .build());
+      assertThat(result).meanResponseTimeBelow(ofMillis(500));
+      assertThatThrownBy(() -> assertThat(result).meanResponseTimeBelow(ofMillis(50)))
+          .isInstanceOf(AssertionError.class)
+          .hasMessage(
+              """
+              Expecting experiment "slow-zone" to have a mean response time below 50ms
+              but it was 0.087 s.
+              Slowest minute: the one ending at +00:03:00 of the experiment: 0 of 36,000 requests failed, 0.0000 (0.00 %), mean response 0.153 s, InService {web=6}, healthy targets {web-tg=6}.
+              Timeline (1 event, t0 = 2026-01-01T00:00:00Z):
+                +00:12:00  experiment/slow-zone  action latency (aws:ssm:send-command/AWSFIS-Run-Network-Latency) started on [zone/us-east-1b]""");
     }
   }
 }
