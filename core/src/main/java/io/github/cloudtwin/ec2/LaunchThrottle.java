@@ -28,8 +28,9 @@ final class LaunchThrottle {
    * Whether this launch is throttled (a draw from the stream when its group is partly throttled).
    */
   boolean throttled(InstanceSpec spec) {
-    if (throttled.isEmpty()) return false;
-    Integer pct = throttled.get(spec.tags().get(Ec2.GROUP_TAG));
+    String group = spec.tags().get(Ec2.GROUP_TAG);
+    if (group == null || throttled.isEmpty()) return false; // launches outside a group never are
+    Integer pct = throttled.get(group);
     return pct != null && (pct >= 100 || draws.nextInt(100) < pct);
   }
 }

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * null: {@link #resolve(LoadBalancerType, Protocol)} fills AWS's defaults for the load balancer
  * type (aws-behaviour.md table 4.3) and validates the result.
  *
- * @param protocol HTTP, HTTPS or TCP (TLS for NLB)
+ * @param protocol HTTP, HTTPS or TCP (TLS for a Classic SSL target)
  * @param port the port, or null for the traffic port
  * @param path the HTTP path, such as {@code /} or {@code /index.html}
  * @param interval {@code HealthCheckIntervalSeconds}
@@ -35,7 +35,7 @@ public record HealthCheckSpec(
   /**
    * Validates the fields that were given.
    *
-   * @param protocol HTTP, HTTPS or TCP (TLS for NLB)
+   * @param protocol HTTP, HTTPS or TCP (TLS for a Classic SSL target)
    * @param port the port, or null for the traffic port
    * @param path the HTTP path, such as {@code /} or {@code /index.html}
    * @param interval {@code HealthCheckIntervalSeconds}
@@ -85,14 +85,18 @@ public record HealthCheckSpec(
   public static Builder classicTarget(String target) {
     Require.name("HealthCheck.Target", target);
     int colon = target.indexOf(':');
-    String allowed = "PROTOCOL:PORT[/PATH] such as HTTP:80/index.html or TCP:80";
+    String allowed =
+        "PROTOCOL:PORT[/PATH] with PROTOCOL one of TCP, HTTP, HTTPS or SSL, such as"
+            + " HTTP:80/index.html or TCP:80";
     if (colon < 0) throw new ValidationException("HealthCheck.Target", target, allowed);
-    Protocol p;
-    try {
-      p = Protocol.valueOf(target.substring(0, colon));
-    } catch (IllegalArgumentException e) {
-      throw new ValidationException("HealthCheck.Target", target, allowed);
-    }
+    Protocol p =
+        switch (target.substring(0, colon)) {
+          case "TCP" -> Protocol.TCP;
+          case "HTTP" -> Protocol.HTTP;
+          case "HTTPS" -> Protocol.HTTPS;
+          case "SSL" -> Protocol.TLS; // Classic's name for a TLS connection check
+          default -> throw new ValidationException("HealthCheck.Target", target, allowed);
+        };
     String rest = target.substring(colon + 1);
     int slash = rest.indexOf('/');
     String portText = slash < 0 ? rest : rest.substring(0, slash);
@@ -138,8 +142,12 @@ public record HealthCheckSpec(
       throw new ValidationException(
           "HealthCheckProtocol", p, "HTTP or HTTPS for an Application Load Balancer target group");
     }
-    if (p == Protocol.UDP || p == Protocol.TCP_UDP) {
-      throw new ValidationException("HealthCheckProtocol", p, "HTTP, HTTPS, TCP or TLS");
+    if (p == Protocol.UDP
+        || p == Protocol.TCP_UDP
+        || (p == Protocol.TLS && type != LoadBalancerType.CLASSIC)) {
+      // CreateTargetGroup: "The GENEVE, TLS, UDP, and TCP_UDP protocols are not supported for
+      // health checks" (Classic's SSL target is a TLS connection check: type CLASSIC keeps it)
+      throw new ValidationException("HealthCheckProtocol", p, "HTTP, HTTPS or TCP");
     }
     if (!p.isHttp() && path != null) {
       throw new ValidationException(
@@ -205,7 +213,8 @@ public record HealthCheckSpec(
    */
   public String classicTarget(int trafficPort) {
     int p = port != null ? port : trafficPort;
-    return protocol + ":" + p + (path == null ? "" : path);
+    String name = protocol == Protocol.TLS ? "SSL" : String.valueOf(protocol);
+    return name + ":" + p + (path == null ? "" : path);
   }
 
   /** Builds {@link HealthCheckSpec}s. */

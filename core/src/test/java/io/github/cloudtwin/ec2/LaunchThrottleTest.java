@@ -50,6 +50,20 @@ class LaunchThrottleTest {
   }
 
   @Test
+  void aLaunchOutsideAnyGroupIsNotThrottledWhileAGroupIs() {
+    LaunchThrottle throttle = new LaunchThrottle(new SplittableRandom(7));
+    throttle.set("web", 100);
+
+    assertThat(
+            throttle.throttled(
+                InstanceSpec.builder()
+                    .availabilityZone("us-east-1a")
+                    .instanceType("t3.micro")
+                    .build()))
+        .isFalse();
+  }
+
+  @Test
   void zeroEndsTheThrottling() {
     LaunchThrottle throttle = new LaunchThrottle(new SplittableRandom(7));
     throttle.set("web", 100);

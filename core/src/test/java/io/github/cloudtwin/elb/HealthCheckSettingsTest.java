@@ -356,6 +356,36 @@ class HealthCheckSettingsTest {
   }
 
   @Test
+  void tlsIsNoHealthCheckProtocolOfANetworkLoadBalancerAndClassicChecksSpeakSsl() {
+    // CreateTargetGroup, HealthCheckProtocol: "The GENEVE, TLS, UDP, and TCP_UDP protocols are not
+    // supported for health checks." A TLS target group is checked over TCP by default.
+    assertThatThrownBy(
+            () ->
+                HealthCheckSpec.builder()
+                    .protocol(Protocol.TLS)
+                    .build()
+                    .resolve(LoadBalancerType.NETWORK, Protocol.TLS))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("HealthCheckProtocol")
+        .hasMessageContaining("TLS")
+        .hasMessageContaining("HTTP, HTTPS or TCP");
+    assertThat(HealthCheckSpec.defaults(LoadBalancerType.NETWORK, Protocol.TLS).protocol())
+        .isEqualTo(Protocol.TCP);
+    // Classic Load Balancer, HealthCheck.Target: "The protocol is either TCP, HTTP, HTTPS, or SSL"
+    // (API_HealthCheck): SSL is the Classic name of a TLS connection check
+    HealthCheckSpec ssl =
+        HealthCheckSpec.classicTarget("SSL:443")
+            .build()
+            .resolve(LoadBalancerType.CLASSIC, Protocol.TCP);
+    assertThat(ssl.protocol()).isEqualTo(Protocol.TLS);
+    assertThat(ssl.port()).isEqualTo(443);
+    assertThat(ssl.classicTarget(443)).isEqualTo("SSL:443");
+    assertThatThrownBy(() -> HealthCheckSpec.classicTarget("TLS:443"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("HealthCheck.Target");
+  }
+
+  @Test
   void theHealthCheckProtocolFollowsTheLoadBalancerType() {
     // ALB: HealthCheckProtocol HTTP or HTTPS, default HTTP (HTTPS for an HTTPS group); NLB: TCP by
     // default; a TCP check has no path and no matcher; UDP is no health-check protocol
