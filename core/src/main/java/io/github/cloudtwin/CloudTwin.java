@@ -6,13 +6,13 @@ import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.AvailabilityZone;
 import io.github.cloudtwin.ec2.Ec2;
-import io.github.cloudtwin.ec2.Regions;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.faults.Faults;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
+import io.github.cloudtwin.internal.kernel.VirtualClock;
 import io.github.cloudtwin.kernel.Arns;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TwinClosedException;
@@ -22,10 +22,7 @@ import io.github.cloudtwin.traffic.Traffic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -62,20 +59,22 @@ public final class CloudTwin implements AutoCloseable {
   private final Traffic traffic;
   private final Ecs ecs;
   private final ApplicationAutoScaling applicationAutoScaling;
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final TwinResources resources;
 
   private CloudTwin(
       TwinConfig config, @Nullable Function<String, LoadBalancerTargets> targetGroups) {
     this.config = config;
     this.kernel = new Kernel(config.start(), config.seed(), config.arns());
+    this.resources = new TwinResources(kernel);
     Wiring wiring = new Wiring();
     this.cloudWatch = ServiceAssembly.create(CloudWatch.class, kernel, wiring);
     this.ec2 =
         ServiceAssembly.create(Ec2.class, kernel, cloudWatch, config.availabilityZones(), wiring);
     this.faults = ServiceAssembly.create(Faults.class, kernel, ec2, cloudWatch);
     this.autoScaling = ServiceAssembly.create(AutoScaling.class, kernel, ec2, cloudWatch, wiring);
-    this.loadBalancing = ServiceAssembly.create(LoadBalancing.class, kernel, ec2, cloudWatch);
-    this.traffic = ServiceAssembly.create(Traffic.class, kernel, ec2, loadBalancing);
+    this.loadBalancing =
+        ServiceAssembly.create(LoadBalancing.class, kernel, ec2, cloudWatch, wiring);
+    this.traffic = ServiceAssembly.create(Traffic.class, kernel, ec2, loadBalancing, wiring);
     closeOnClose(loadBalancing);
     ServiceWiring.connect(wiring, loadBalancing, targetGroups);
     ServiceWiring.connect(wiring, ec2, autoScaling);
@@ -83,7 +82,7 @@ public final class CloudTwin implements AutoCloseable {
     this.ecs =
         ServiceAssembly.create(
             Ecs.class, kernel, ec2, cloudWatch, config.region(), autoScaling, wiring);
-    ServiceWiring.connect(ecs, loadBalancing);
+    ServiceWiring.connect(ecs, wiring.loadBalancerTraffic());
     this.applicationAutoScaling =
         ServiceAssembly.create(
             ApplicationAutoScaling.class, kernel, cloudWatch, ecs, config.region());
@@ -179,16 +178,11 @@ public final class CloudTwin implements AutoCloseable {
    * @return this twin
    */
   public CloudTwin advanceTo(Duration offset) {
-    io.github.cloudtwin.internal.kernel.Require.notNull("offset", offset);
+    Require.notNull("offset", offset);
     Instant start = kernel.clock().start();
-    if (offset.compareTo(
-            Duration.between(start, io.github.cloudtwin.internal.kernel.VirtualClock.LATEST))
-        > 0) {
+    if (offset.compareTo(Duration.between(start, VirtualClock.LATEST)) > 0) {
       throw new ValidationException(
-          "offset",
-          offset,
-          "an offset that stays at or before "
-              + io.github.cloudtwin.internal.kernel.VirtualClock.LATEST);
+          "offset", offset, "an offset that stays at or before " + VirtualClock.LATEST);
     }
     kernel.advanceTo(start.plus(offset));
     return this;
@@ -285,22 +279,7 @@ public final class CloudTwin implements AutoCloseable {
    * @param resource the resource
    */
   public void closeOnClose(AutoCloseable resource) {
-    Require.notNull("resource", resource);
-    try {
-      kernel.run(
-          () -> {
-            synchronized (closeables) {
-              closeables.add(resource);
-            }
-          });
-    } catch (TwinClosedException e) {
-      try {
-        resource.close();
-      } catch (Exception suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
+    resources.closeOnClose(resource);
   }
 
   /** {@return whether {@link #close()} was called} */
@@ -315,27 +294,7 @@ public final class CloudTwin implements AutoCloseable {
    */
   @Override
   public void close() {
-    RuntimeException[] failure = new RuntimeException[1];
-    kernel.close(
-        () -> {
-          List<AutoCloseable> toClose;
-          synchronized (closeables) {
-            toClose = new ArrayList<>(closeables);
-            closeables.clear();
-          }
-          for (int i = toClose.size() - 1; i >= 0; i--) {
-            try {
-              toClose.get(i).close();
-            } catch (Exception e) {
-              if (failure[0] == null)
-                failure[0] = new IllegalStateException("Closing the twin failed", e);
-              else failure[0].addSuppressed(e);
-            }
-          }
-        });
-    if (failure[0] != null) {
-      throw failure[0];
-    }
+    resources.close();
   }
 
   @Override
@@ -454,43 +413,10 @@ public final class CloudTwin implements AutoCloseable {
 
     /** {@return the validated configuration, without building a twin} */
     public TwinConfig config() {
-      io.github.cloudtwin.internal.kernel.VirtualClock.requireInRange("startInstant", start);
+      VirtualClock.requireInRange("startInstant", start);
       Arns.accountId(accountId);
-      List<AvailabilityZone> all = Regions.zones(Require.name("region", region));
-      List<AvailabilityZone> chosen = new ArrayList<>();
-      if (zoneNames != null) {
-        if (zoneNames.isEmpty()) {
-          throw new ValidationException(
-              "availabilityZones", "[]", "at least one zone of " + region);
-        }
-        Set<String> seen = new LinkedHashSet<>();
-        for (String n : zoneNames) {
-          Require.name("availabilityZones", n);
-          if (!seen.add(n)) {
-            throw new ValidationException("availabilityZones", n, "each zone at most once");
-          }
-          AvailabilityZone z =
-              all.stream()
-                  .filter(a -> a.name().equals(n))
-                  .findFirst()
-                  .orElseThrow(
-                      () ->
-                          new ValidationException(
-                              "availabilityZones",
-                              n,
-                              "a zone of "
-                                  + region
-                                  + ": "
-                                  + all.stream().map(AvailabilityZone::name).toList()));
-          chosen.add(z);
-        }
-        chosen.sort((a, b) -> a.name().compareTo(b.name()));
-      } else {
-        int count = zoneCount == null ? 3 : zoneCount;
-        Require.between("availabilityZones", count, 1, all.size());
-        chosen.addAll(all.subList(0, count));
-      }
-      return new TwinConfig(region, List.copyOf(chosen), seed, start, accountId);
+      return new TwinConfig(
+          region, ZoneSelection.choose(region, zoneCount, zoneNames), seed, start, accountId);
     }
   }
 }

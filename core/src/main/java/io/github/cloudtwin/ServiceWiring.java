@@ -12,6 +12,7 @@ import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.elb.TargetHealthState;
 import io.github.cloudtwin.elb.TargetType;
 import io.github.cloudtwin.internal.InjectionTargets;
+import io.github.cloudtwin.internal.LoadBalancerTraffic;
 import io.github.cloudtwin.internal.TargetRegistration;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
@@ -200,7 +201,7 @@ final class ServiceWiring {
                     .targetGroup(targetGroupName)
                     .targetHealth()
                     .containsKey(targetId)) {
-              loadBalancing.deregisterTarget(targetGroupName, targetId, null);
+              loadBalancing.targetGroup(targetGroupName).deregister(targetId, null);
             }
           }
 
@@ -240,14 +241,14 @@ final class ServiceWiring {
   /**
    * awsvpc tasks are ip targets of their own: the traffic the load balancer sends them costs CPU.
    */
-  static void connect(Ecs ecs, LoadBalancing loadBalancing) {
+  static void connect(Ecs ecs, LoadBalancerTraffic traffic) {
     ecs.inProcessRuntime()
         .setServedRequests(
             (task, from, to) -> {
               String ip = task.privateIpv4Address();
               return ip == null
                   ? 0
-                  : loadBalancing.averageServedRate(
+                  : traffic.averageServedRate(
                       ip, java.time.Instant.ofEpochMilli(from), java.time.Instant.ofEpochMilli(to));
             });
   }

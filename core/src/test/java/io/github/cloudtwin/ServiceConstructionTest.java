@@ -102,7 +102,12 @@ class ServiceConstructionTest {
             "setAutoScalingGroupResolver",
             "setInjectionTargets",
             "injectedValue",
-            "isSuppressed");
+            "isSuppressed",
+            "putEcsManagedScalingPolicy",
+            "offerTraffic",
+            "setOfferedRate",
+            "averageServedRate",
+            "hasServedTraffic");
     for (Class<?> service : SERVICES) {
       for (Method m : service.getMethods()) {
         assertThat(wiring)
@@ -124,7 +129,7 @@ class ServiceConstructionTest {
 
   @Test
   void aServiceConstructorsExceptionReachesTheCallerUnwrapped() {
-    assertThatThrownBy(() -> ServiceAssembly.create(Traffic.class, null, null, null))
+    assertThatThrownBy(() -> ServiceAssembly.create(Traffic.class, null, null, null, null))
         .isInstanceOf(io.github.cloudtwin.kernel.ValidationException.class)
         .hasMessageContaining("kernel");
   }

@@ -46,8 +46,8 @@ class ClassicInstancePortImportTest {
               .instanceId();
       lb.register(id);
       twin.loadBalancing()
-          .setTargetBehavior(
-              id,
+          .target(id)
+          .setBehavior(
               r ->
                   r.listenerPort() == 8080
                       ? Response.of(200, Duration.ofMillis(5))

@@ -69,6 +69,38 @@ public final class LoadBalancer {
   }
 
   /**
+   * {@return requests routed to the target through this load balancer since creation or the last
+   * reset: those sent one by one ({@code send}, the HTTP listener) and those of workloads ({@code
+   * twin.traffic()}, integrated from their rates and rounded to the nearest request)}
+   *
+   * @param targetId the target id
+   */
+  public long requestCount(String targetId) {
+    return elb.counts.requestCount(name(), targetId);
+  }
+
+  /** {@return requests whose connection failed because the node the client reached was down} */
+  public long failedConnectionCount() {
+    return elb.counts.failedConnectionCount(name());
+  }
+
+  /** Resets the request counts ({@link #requestCount}, {@link #requestCountByZone}, failures). */
+  public void resetRequestCounts() {
+    elb.counts.reset(name());
+  }
+
+  /**
+   * {@return the expected fraction of requests shaped like {@code request} that each target
+   * receives now, by zone, cross-zone setting, rules, weights and algorithm (answered or not),
+   * sorted by id} Multiply by a request count to get the expected requests per target.
+   *
+   * @param request the request
+   */
+  public Map<String, Double> expectedShares(Request request) {
+    return elb.traffic.expectedShares(name(), request);
+  }
+
+  /**
    * Classic: registers an instance (as {@code RegisterInstancesWithLoadBalancer}).
    *
    * @param instanceId the instance id

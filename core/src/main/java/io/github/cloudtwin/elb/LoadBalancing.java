@@ -3,10 +3,10 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.http.HttpListener;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -15,8 +15,9 @@ import org.apiguardian.api.API;
  * Elastic Load Balancing of one twin: Application, Network and Classic Load Balancers, listeners
  * and rules, target groups, health checks that ask each target's {@link TargetBehavior}, routing by
  * zone, cross-zone setting and algorithm, draining, fail-open, DNS failover on zone loss, single
- * requests ({@link #send}), offered traffic as rates, metrics, and a real HTTP listener per load
- * balancer.
+ * requests ({@link #send}), how targets answer ({@link #target}), metrics, and a real HTTP listener
+ * per load balancer. Per load balancer reads (request counts, DNS zones, expected shares) are on
+ * its {@link LoadBalancer} view; offered traffic comes from {@code twin.traffic()}.
  *
  * <p>Obtain it from {@code twin.loadBalancing()}. Thread-safe: every method runs under the
  * simulation lock, except the HTTP data plane, which routes from an immutable snapshot. This class
@@ -36,13 +37,15 @@ public final class LoadBalancing implements AutoCloseable {
    * @param kernel the kernel
    * @param ec2 the ec 2
    * @param cloudWatch the cloud watch
+   * @param wiring the twin's connections (this service offers its offered traffic there)
    */
-  LoadBalancing(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
+  LoadBalancing(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, Wiring wiring) {
     this.elb =
         new ElbWiring(
             Require.notNull("kernel", kernel),
             Require.notNull("ec2", ec2),
             Require.notNull("cloudWatch", cloudWatch));
+    Require.notNull("wiring", wiring).loadBalancerTraffic(elb.traffic);
   }
 
   /**
@@ -283,17 +286,6 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   /**
-   * Deregisters one target; {@code drained} runs when the deregistration delay has ended.
-   *
-   * @param targetGroupName the target group name
-   * @param targetId the target id
-   * @param drained the drained
-   */
-  public void deregisterTarget(String targetGroupName, String targetId, Runnable drained) {
-    elb.registrations.deregisterTarget(targetGroupName, targetId, drained);
-  }
-
-  /**
    * Classic: deregisters instances, as {@code DeregisterInstancesFromLoadBalancer}.
    *
    * @param loadBalancerName the load balancer name
@@ -324,62 +316,15 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   /**
-   * {@return Classic: an instance's health ({@link TargetHealth#classicState()} gives
-   * InService/OutOfService)}
+   * {@return a view of the target {@code targetId}: how it answers requests and health checks, and
+   * whether it is registered}
    *
-   * @param loadBalancerName the load balancer name
-   * @param instanceId the instance id
+   * @param targetId an instance id or an IP
    */
-  public TargetHealth describeInstanceHealth(String loadBalancerName, String instanceId) {
-    return elb.health.describeInstanceHealth(loadBalancerName, instanceId);
-  }
-
-  /**
-   * Sets how a target answers requests and health checks (null restores the default).
-   *
-   * @param targetId the target id
-   * @param behavior the behavior
-   */
-  public void setTargetBehavior(String targetId, TargetBehavior behavior) {
-    elb.behaviours.set(targetId, behavior);
-  }
-
-  /**
-   * The target answers health checks with 500 and serves traffic as before.
-   *
-   * @param targetId the target id
-   */
-  public void failHealthChecks(String targetId) {
-    elb.behaviours.failHealthChecks(targetId);
-  }
-
-  /**
-   * The target answers everything with {@code status} after the default latency.
-   *
-   * @param targetId the target id
-   * @param status the status
-   */
-  public void respondWith(String targetId, int status) {
-    elb.behaviours.respondWith(targetId, status);
-  }
-
-  /**
-   * The target answers everything with 200 after {@code latency}.
-   *
-   * @param targetId the target id
-   * @param latency the latency
-   */
-  public void slow(String targetId, Duration latency) {
-    elb.behaviours.slow(targetId, latency);
-  }
-
-  /**
-   * The target stops answering (every request and check times out).
-   *
-   * @param targetId the target id
-   */
-  public void stopAnswering(String targetId) {
-    elb.behaviours.stopAnswering(targetId);
+  public Target target(String targetId) {
+    Require.name("targetId", targetId);
+    elb.kernel.checkOpen();
+    return new Target(elb, targetId);
   }
 
   /**
@@ -404,7 +349,7 @@ public final class LoadBalancing implements AutoCloseable {
   /**
    * Sends one request at the current virtual instant, routed exactly as the load balancer does:
    * client to node (round robin over the addresses in DNS), rules, weighted target groups, then the
-   * target group's algorithm over the node's pool. Counted for {@link #requestCount}.
+   * target group's algorithm over the node's pool. Counted for {@link LoadBalancer#requestCount}.
    *
    * @param loadBalancerName the load balancer name
    * @param request the request
@@ -412,137 +357,6 @@ public final class LoadBalancing implements AutoCloseable {
    */
   public RoutedResponse send(String loadBalancerName, Request request) {
     return elb.requests.send(loadBalancerName, request);
-  }
-
-  /**
-   * {@return requests routed to the target through {@code loadBalancerName} since creation or the
-   * last reset: those sent one by one ({@code send}, the HTTP listener) and those of workloads
-   * ({@code twin.traffic()}, integrated from their rates and rounded to the nearest request)}
-   *
-   * @param loadBalancerName the load balancer name
-   * @param targetId the target id
-   */
-  public long requestCount(String loadBalancerName, String targetId) {
-    return elb.counts.requestCount(loadBalancerName, targetId);
-  }
-
-  /**
-   * {@return requests routed per target (as {@link #requestCount}), sorted by target id}
-   *
-   * @param loadBalancerName the load balancer name
-   */
-  public Map<String, Long> requestCounts(String loadBalancerName) {
-    return elb.counts.requestCounts(loadBalancerName);
-  }
-
-  /**
-   * {@return requests routed to targets per zone (as {@link #requestCount}), sorted by zone}
-   *
-   * @param loadBalancerName the load balancer name
-   */
-  public Map<String, Long> requestCountByZone(String loadBalancerName) {
-    return elb.counts.requestCountByZone(loadBalancerName);
-  }
-
-  /**
-   * {@return requests whose connection failed because the node the client reached was down}
-   *
-   * @param loadBalancerName the load balancer name
-   */
-  public long failedConnectionCount(String loadBalancerName) {
-    return elb.counts.failedConnectionCount(loadBalancerName);
-  }
-
-  /**
-   * Resets the counts of {@link #requestCount}, {@link #requestCountByZone} and failed connections.
-   *
-   * @param loadBalancerName the load balancer name
-   */
-  public void resetRequestCounts(String loadBalancerName) {
-    elb.counts.reset(loadBalancerName);
-  }
-
-  /**
-   * {@return the zones whose node is in DNS now, in zone order}
-   *
-   * @param loadBalancerName the load balancer name
-   */
-  public List<String> dnsZones(String loadBalancerName) {
-    return elb.routing.dnsZones(loadBalancerName);
-  }
-
-  /**
-   * {@return the expected fraction of requests shaped like {@code request} that each target
-   * receives now, by zone, cross-zone setting, rules, weights and algorithm (answered or not),
-   * sorted by id} Multiply by a request count to get the expected requests per target.
-   *
-   * @param loadBalancerName the load balancer name
-   * @param request the request
-   */
-  public Map<String, Double> expectedShares(String loadBalancerName, Request request) {
-    return elb.traffic.expectedShares(loadBalancerName, request);
-  }
-
-  /**
-   * {@return whether any target has ever served offered traffic (a fast path for CPU models, read
-   * on the simulation thread without taking the lock; once true it stays true)}
-   */
-  public boolean hasServedTraffic() {
-    return elb.traffic.hasServedTraffic();
-  }
-
-  /**
-   * Offers a steady flow of {@code requestsPerSecond} requests shaped like {@code request} to the
-   * load balancer, from now until changed. Used by {@code twin.traffic()}.
-   *
-   * @param loadBalancerName the load balancer name
-   * @param request the request
-   * @param requestsPerSecond the requests per second
-   * @return the flow's id, for {@link #setOfferedRate}
-   */
-  public long offerTraffic(String loadBalancerName, Request request, double requestsPerSecond) {
-    return elb.traffic.offer(loadBalancerName, request, requestsPerSecond);
-  }
-
-  /**
-   * Changes the rate of an offered flow (0 stops it).
-   *
-   * @param flowId the flow id
-   * @param requestsPerSecond the requests per second
-   */
-  public void setOfferedRate(long flowId, double requestsPerSecond) {
-    elb.traffic.setRate(flowId, requestsPerSecond);
-  }
-
-  /**
-   * {@return whether the target is registered (and not yet fully deregistered) with any target
-   * group or Classic load balancer}
-   *
-   * @param targetId the target id
-   */
-  public boolean isRegistered(String targetId) {
-    return elb.registrations.isRegistered(targetId);
-  }
-
-  /**
-   * {@return the average requests per second the target served over {@code [from, to)} of offered
-   * traffic}
-   *
-   * @param targetId the target id
-   * @param from the window's start (inclusive)
-   * @param to the window's end (exclusive)
-   */
-  public double averageServedRate(String targetId, Instant from, Instant to) {
-    return elb.traffic.averageServedRate(targetId, from, to);
-  }
-
-  /**
-   * {@return the requests per second the target serves now, of offered traffic}
-   *
-   * @param targetId the target id
-   */
-  public double servedRate(String targetId) {
-    return elb.traffic.servedRate(targetId);
   }
 
   /**

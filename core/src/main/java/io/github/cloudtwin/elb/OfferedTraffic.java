@@ -1,5 +1,6 @@
 package io.github.cloudtwin.elb;
 
+import io.github.cloudtwin.internal.LoadBalancerTraffic;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * balancer at a rate, the share of a request shape each target would receive, and the rates the
  * targets serve, over the rate model ({@link FluidModel}).
  */
-final class OfferedTraffic {
+final class OfferedTraffic implements LoadBalancerTraffic {
 
   private final Kernel kernel;
   private final ElbRegistry registry;
@@ -39,29 +40,34 @@ final class OfferedTraffic {
         });
   }
 
-  boolean hasServedTraffic() {
+  @Override
+  public boolean hasServedTraffic() {
     kernel.checkOpen();
     return fluid.hasServed();
   }
 
-  long offer(String loadBalancerName, Request request, double requestsPerSecond) {
+  @Override
+  public long offer(String loadBalancerName, Request request, double requestsPerSecond) {
     Require.notNull("request", request);
     Require.between("requestsPerSecond", requestsPerSecond, 0, 1e9);
     return kernel.call(() -> fluid.add(registry.lb(loadBalancerName), request, requestsPerSecond));
   }
 
-  void setRate(long flowId, double requestsPerSecond) {
+  @Override
+  public void setRate(long flowId, double requestsPerSecond) {
     Require.between("requestsPerSecond", requestsPerSecond, 0, 1e9);
     kernel.run(() -> fluid.setRate(flowId, requestsPerSecond));
   }
 
-  double averageServedRate(String targetId, Instant from, Instant to) {
+  @Override
+  public double averageServedRate(String targetId, Instant from, Instant to) {
     Require.notNull("from", from);
     Require.notNull("to", to);
     return kernel.call(() -> fluid.averageServed(targetId, from.toEpochMilli(), to.toEpochMilli()));
   }
 
-  double servedRate(String targetId) {
+  @Override
+  public double servedRate(String targetId) {
     return kernel.call(() -> fluid.currentServed(targetId));
   }
 }

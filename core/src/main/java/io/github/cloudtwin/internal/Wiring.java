@@ -21,6 +21,7 @@ public final class Wiring {
   private @Nullable Function<String, LoadBalancerTargets> targetGroups;
   private @Nullable Function<String, LoadBalancerTargets> loadBalancers;
   private @Nullable TargetRegistration targetRegistration;
+  private @Nullable LoadBalancerTraffic loadBalancerTraffic;
   private @Nullable ManagedScalingPolicies managedScalingPolicies;
 
   /** Creates a board with no connections yet. */
@@ -109,6 +110,20 @@ public final class Wiring {
   /** {@return EC2 Auto Scaling's channel for ECS managed scaling} */
   public synchronized ManagedScalingPolicies managedScalingPolicies() {
     return get("managedScalingPolicies", managedScalingPolicies);
+  }
+
+  /**
+   * Offers Elastic Load Balancing's offered traffic to the workloads and the CPU models.
+   *
+   * @param traffic the offered traffic
+   */
+  public synchronized void loadBalancerTraffic(LoadBalancerTraffic traffic) {
+    loadBalancerTraffic = once("loadBalancerTraffic", loadBalancerTraffic, traffic);
+  }
+
+  /** {@return Elastic Load Balancing's offered traffic} */
+  public synchronized LoadBalancerTraffic loadBalancerTraffic() {
+    return get("loadBalancerTraffic", loadBalancerTraffic);
   }
 
   private static <T> T once(String name, @Nullable T current, T value) {

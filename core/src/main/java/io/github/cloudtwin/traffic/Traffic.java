@@ -5,6 +5,8 @@ import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.elb.LoadBalancing;
 import io.github.cloudtwin.elb.Request;
 import io.github.cloudtwin.facts.TrafficFact;
+import io.github.cloudtwin.internal.LoadBalancerTraffic;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Instant;
@@ -26,6 +28,7 @@ public final class Traffic {
 
   private final Kernel kernel;
   private final LoadBalancing loadBalancing;
+  private final LoadBalancerTraffic offered;
   private final List<TrafficFlow> flows = new ArrayList<>();
   private volatile CostModel costModel = CostModel.DEFAULT;
   private double saturatedRequests; // guarded by the kernel lock
@@ -36,10 +39,12 @@ public final class Traffic {
    * @param kernel the kernel
    * @param ec2 the ec 2
    * @param loadBalancing the load balancing
+   * @param wiring the twin's connections (load balancing's offered traffic)
    */
-  Traffic(Kernel kernel, Ec2 ec2, LoadBalancing loadBalancing) {
+  Traffic(Kernel kernel, Ec2 ec2, LoadBalancing loadBalancing, Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     this.loadBalancing = Require.notNull("loadBalancing", loadBalancing);
+    this.offered = Require.notNull("wiring", wiring).loadBalancerTraffic();
     Require.notNull("ec2", ec2).addCpuLoadModel(this::averageCpu);
   }
 
@@ -71,8 +76,7 @@ public final class Traffic {
         () -> {
           Instant now = kernel.clock().now();
           Workload.Segment first = workload.segmentAt(0);
-          long id =
-              loadBalancing.offerTraffic(loadBalancerName, request, first.requestsPerSecond());
+          long id = offered.offer(loadBalancerName, request, first.requestsPerSecond());
           TrafficFlow f =
               new TrafficFlow(kernel, this, loadBalancerName, request, workload, now, id);
           f.rate = first.requestsPerSecond();
@@ -99,7 +103,7 @@ public final class Traffic {
                   if (f.stopped) return;
                   Workload.Segment s = f.workload.segmentAt(seg.endMillis());
                   f.rate = s.requestsPerSecond();
-                  loadBalancing.setOfferedRate(f.flowId, f.rate);
+                  offered.setRate(f.flowId, f.rate);
                   schedule(f, s);
                 });
   }
@@ -110,7 +114,7 @@ public final class Traffic {
           if (f.stopped) return;
           f.stopped = true;
           if (f.next != null) f.next.cancel();
-          loadBalancing.setOfferedRate(f.flowId, 0);
+          offered.setRate(f.flowId, 0);
           kernel.timeline().record(new TrafficFact.WorkloadStopped(f.loadBalancerName, f.workload));
         });
   }
@@ -155,7 +159,7 @@ public final class Traffic {
    * @return requests per second the target serves now
    */
   public double servedRate(String targetId) {
-    return loadBalancing.servedRate(targetId);
+    return offered.servedRate(targetId);
   }
 
   /**
@@ -169,25 +173,26 @@ public final class Traffic {
    */
   public Map<String, Double> expectedRequests(
       String loadBalancerName, Request request, double requests) {
-    Map<String, Double> shares = loadBalancing.expectedShares(loadBalancerName, request);
+    Map<String, Double> shares =
+        loadBalancing.loadBalancer(loadBalancerName).expectedShares(request);
     Map<String, Double> out = new java.util.TreeMap<>();
     shares.forEach((k, v) -> out.put(k, v * requests));
     return java.util.Collections.unmodifiableMap(out);
   }
 
   private double averageCpu(Instance instance, long fromMillis, long toMillis) {
-    if (!loadBalancing.hasServedTraffic() && costModel.baselineCpuPercent() == 0) {
+    if (!offered.hasServedTraffic() && costModel.baselineCpuPercent() == 0) {
       return 0; // no target ever served offered traffic: nothing to integrate
     }
     double rps =
-        loadBalancing.averageServedRate(
+        offered.averageServedRate(
             instance.instanceId(),
             Instant.ofEpochMilli(fromMillis),
             Instant.ofEpochMilli(toMillis));
     CostModel m = costModel;
     double cpu = m.cpuPercent(rps, instance.instanceType().vCpus());
     double baseline =
-        m.baselineCpuPercent() > 0 && loadBalancing.isRegistered(instance.instanceId())
+        m.baselineCpuPercent() > 0 && loadBalancing.target(instance.instanceId()).isRegistered()
             ? m.baselineCpuPercent()
             : 0;
     if (cpu + baseline > 100 && cpu > 0) {

@@ -136,7 +136,7 @@ class HealthAdviceTest {
               @Override
               public void stateChanged(Instance instance, InstanceState from) {
                 if (instance.state() == InstanceState.RUNNING)
-                  twin.loadBalancing().setTargetBehavior(instance.instanceId(), APP);
+                  twin.loadBalancing().target(instance.instanceId()).setBehavior(APP);
               }
             });
   }

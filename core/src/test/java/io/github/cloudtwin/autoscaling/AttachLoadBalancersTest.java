@@ -39,7 +39,7 @@ class AttachLoadBalancersTest {
       String first = g.instances().get(0).instanceId();
       twin.autoScaling().attachLoadBalancers("web", "old");
       LoadBalancer lb = twin.loadBalancing().loadBalancer("old");
-      assertThat(twin.loadBalancing().isRegistered(first)).isTrue();
+      assertThat(twin.loadBalancing().target(first).isRegistered()).isTrue();
 
       twin.autoScaling().setDesiredCapacity("web", 2, false);
       twin.advance(Duration.ofMinutes(1));
@@ -49,7 +49,7 @@ class AttachLoadBalancersTest {
               .filter(i -> !i.equals(first))
               .findFirst()
               .orElseThrow();
-      assertThat(twin.loadBalancing().isRegistered(second)).isTrue();
+      assertThat(twin.loadBalancing().target(second).isRegistered()).isTrue();
       twin.advance(Duration.ofMinutes(6));
       assertThat(lb.instanceHealth(second).classicState()).isEqualTo("InService");
     }

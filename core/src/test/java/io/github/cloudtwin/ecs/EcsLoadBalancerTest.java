@@ -123,7 +123,7 @@ class EcsLoadBalancerTest {
                 .build());
     f.advance(Duration.ofMinutes(3));
     Task sick = s.tasks().get(0);
-    elb.failHealthChecks(sick.privateIpv4Address());
+    elb.target(sick.privateIpv4Address()).failHealthChecks();
     f.advance(Duration.ofMinutes(5));
     assertThat(sick.lastStatus()).isEqualTo(TaskStatus.STOPPED);
     assertThat(sick.stoppedReason())
@@ -161,7 +161,7 @@ class EcsLoadBalancerTest {
     f.advance(Duration.ofSeconds(16)); // ENI 5 s + start 10 s: RUNNING at 15 s, registered
     Task t = s.tasks().get(0);
     assertThat(t.lastStatus()).isEqualTo(TaskStatus.RUNNING);
-    elb.failHealthChecks(t.privateIpv4Address());
+    elb.target(t.privateIpv4Address()).failHealthChecks();
     f.advance(Duration.ofSeconds(280)); // unhealthy by now, but within the grace period
     assertThat(elb.targetGroup("web-tg").health(t.privateIpv4Address()).state())
         .isEqualTo(TargetHealthState.UNHEALTHY);
@@ -291,8 +291,11 @@ class EcsLoadBalancerTest {
         .putScalingPolicy(
             io.github.cloudtwin.appautoscaling.TargetTrackingPolicySpec.requestCountPerTarget(
                 "rpt", "service/prod/web", label, 1000));
-    elb.offerTraffic(
-        "web", io.github.cloudtwin.elb.Request.get(), 50); // 3000 a minute: 1500 per target
+    f.twin
+        .traffic()
+        .apply(
+            "web",
+            io.github.cloudtwin.traffic.Workload.constant(50)); // 3000 a minute: 1500 per target
     f.advance(Duration.ofMinutes(5));
     assertThat(s.desiredCount()).isEqualTo(3); // ceil(2 x 1500 / 1000)
     f.advance(Duration.ofMinutes(2));

@@ -32,7 +32,7 @@ class ClassicAndAutoScalingTest {
       twin.advance(Duration.ofMinutes(6));
       assertThat(lb.instanceHealth(id).classicState()).isEqualTo("InService");
       // one request the instance never answers: in flight until the 60 s idle timeout
-      elb.setTargetBehavior(id, TargetBehavior.noResponse());
+      elb.target(id).setBehavior(TargetBehavior.noResponse());
       assertThat(elb.send("old").status()).isEqualTo(504);
       List<Duration> drained = new ArrayList<>();
       lb.deregister(id, () -> drained.add(twin.elapsed()));
@@ -101,7 +101,7 @@ class ClassicAndAutoScalingTest {
             }
           };
       String sick = e.zoneA.get(0);
-      e.elb.failHealthChecks(sick);
+      e.elb.target(sick).failHealthChecks();
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(targets.isUnhealthy(sick)).isTrue();
       assertThat(targets.isUnhealthy(e.zoneB.get(0))).isFalse();

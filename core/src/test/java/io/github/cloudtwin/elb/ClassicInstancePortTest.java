@@ -43,7 +43,7 @@ class ClassicInstancePortTest {
             .runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build())
             .instanceId();
     lb.register(id);
-    elb.setTargetBehavior(id, servesOn8080(ports));
+    elb.target(id).setBehavior(servesOn8080(ports));
     twin.advance(Duration.ofMinutes(6));
     assertThat(lb.instanceHealth(id).classicState())
         .as("health checks probe HTTP:8080")

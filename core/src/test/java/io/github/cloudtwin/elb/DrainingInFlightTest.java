@@ -48,9 +48,9 @@ class DrainingInFlightTest {
 
   @Test
   void aRequestSentWithSendKeepsItDrainingUntilItsAnswerIsDone() {
-    f.elb.setTargetBehavior(target, TargetBehavior.healthy(Duration.ofSeconds(4)));
+    f.elb.target(target).setBehavior(TargetBehavior.healthy(Duration.ofSeconds(4)));
     for (int i = 0; i < 4; i++) f.elb.send("web"); // two reach the target, each for 4 s
-    assertThat(f.elb.requestCount("web", target)).isEqualTo(2);
+    assertThat(f.elb.loadBalancer("web").requestCount(target)).isEqualTo(2);
     twin.advance(Duration.ofSeconds(1));
     Instant t = twin.now();
     f.elb.deregisterTargets("tg", target);
@@ -61,7 +61,7 @@ class DrainingInFlightTest {
 
   @Test
   void workloadRequestsInFlightEndWithTheTargetsLatency() {
-    f.elb.setTargetBehavior(target, TargetBehavior.healthy(Duration.ofMillis(800)));
+    f.elb.target(target).setBehavior(TargetBehavior.healthy(Duration.ofMillis(800)));
     twin.traffic().apply("web", Workload.constant(100));
     twin.advance(Duration.ofSeconds(5));
     Instant t = twin.now();
@@ -79,8 +79,9 @@ class DrainingInFlightTest {
                 TargetGroupSpec.builder("tg").deregistrationDelay(Duration.ofSeconds(30)), 1, 1))) {
       ElbFixture g = c.fixture;
       String id = g.zoneA.get(0);
-      g.elb.setTargetBehavior(
-          id, TargetBehavior.noResponse()); // requests stay until the 60 s idle timeout
+      g.elb
+          .target(id)
+          .setBehavior(TargetBehavior.noResponse()); // requests stay until the 60 s idle timeout
       g.twin.traffic().apply("web", Workload.constant(100));
       g.twin.advance(Duration.ofSeconds(5));
       Instant t = g.twin.now();

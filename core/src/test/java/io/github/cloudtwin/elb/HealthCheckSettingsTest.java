@@ -39,7 +39,7 @@ class HealthCheckSettingsTest {
             .twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
-      e.elb.respondWith(id, 503);
+      e.elb.target(id).respondWith(503);
       e.twin.advance(Duration.ofSeconds(89));
       assertThat(state(e, id)).as("two failures of three").isEqualTo(TargetHealthState.HEALTHY);
       e.twin.advance(Duration.ofSeconds(1));
@@ -67,10 +67,10 @@ class HealthCheckSettingsTest {
             .twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
-      e.elb.respondWith(id, 500);
+      e.elb.target(id).respondWith(500);
       e.twin.advance(Duration.ofSeconds(2L * interval));
       assertThat(state(e, id)).isEqualTo(TargetHealthState.UNHEALTHY);
-      e.elb.setTargetBehavior(id, null);
+      e.elb.target(id).setBehavior(null);
       e.twin.advance(Duration.ofSeconds((long) healthy * interval - 1));
       assertThat(state(e, id)).as("one pass short").isEqualTo(TargetHealthState.UNHEALTHY);
       e.twin.advance(Duration.ofSeconds(1));
@@ -87,7 +87,7 @@ class HealthCheckSettingsTest {
             .twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
-      e.elb.respondWith(id, 500);
+      e.elb.target(id).respondWith(500);
       e.twin.advance(Duration.ofSeconds(19));
       assertThat(state(e, id)).isEqualTo(TargetHealthState.HEALTHY);
       e.twin.advance(Duration.ofSeconds(1));
@@ -128,8 +128,8 @@ class HealthCheckSettingsTest {
       ElbFixture e = f.fixture;
       String noContent = e.zoneA.get(0);
       String redirect = e.zoneB.get(0);
-      e.elb.respondWith(noContent, 204);
-      e.elb.respondWith(redirect, 302);
+      e.elb.target(noContent).respondWith(204);
+      e.elb.target(redirect).respondWith(302);
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(state(e, noContent)).isEqualTo(TargetHealthState.HEALTHY);
       assertThat(e.elb.targetHealth("tg", redirect))
@@ -142,7 +142,7 @@ class HealthCheckSettingsTest {
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
-      e.elb.respondWith(id, 204);
+      e.elb.target(id).respondWith(204);
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(e.elb.targetHealth("tg", id))
           .isEqualTo(
@@ -167,14 +167,14 @@ class HealthCheckSettingsTest {
         ElbFixture.alb(group(HealthCheckSpec.builder().path("/health").port(8080)), 1, 1)
             .twinCloser()) {
       ElbFixture e = f.fixture;
-      for (String id : e.all()) e.elb.setTargetBehavior(id, onlyHealthEndpoint);
+      for (String id : e.all()) e.elb.target(id).setBehavior(onlyHealthEndpoint);
       e.twin.advance(Duration.ofSeconds(120));
       for (String id : e.all()) assertThat(state(e, id)).isEqualTo(TargetHealthState.HEALTHY);
     }
     try (var f =
         ElbFixture.alb(group(HealthCheckSpec.builder().path("/health")), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
-      for (String id : e.all()) e.elb.setTargetBehavior(id, onlyHealthEndpoint);
+      for (String id : e.all()) e.elb.target(id).setBehavior(onlyHealthEndpoint);
       e.twin.advance(Duration.ofSeconds(60));
       for (String id : e.all()) {
         assertThat(e.elb.targetHealth("tg", id))
@@ -193,18 +193,18 @@ class HealthCheckSettingsTest {
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
-      e.elb.respondWith(id, 500);
+      e.elb.target(id).respondWith(500);
       e.twin.advance(Duration.ofSeconds(60));
       long changes =
           e.twin.timeline().eventsOf("target/" + id).stream()
               .filter(ev -> ev.kind().equals("target-health"))
               .count();
-      e.elb.stopAnswering(id);
+      e.elb.target(id).stopAnswering();
       e.twin.advance(Duration.ofSeconds(30));
       assertThat(e.elb.targetHealth("tg", id))
           .isEqualTo(
               new TargetHealth(TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
-      e.elb.setTargetBehavior(id, TargetBehavior.refused());
+      e.elb.target(id).setBehavior(TargetBehavior.refused());
       e.twin.advance(Duration.ofSeconds(30));
       assertThat(e.elb.targetHealth("tg", id))
           .isEqualTo(

@@ -15,7 +15,7 @@ class HealthCheckTimingTest {
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
-      e.elb.respondWith(id, 503);
+      e.elb.target(id).respondWith(503);
       e.twin.advance(Duration.ofSeconds(30));
       assertThat(e.elb.targetHealth("tg", id).state())
           .as("one failure of two")
@@ -37,10 +37,10 @@ class HealthCheckTimingTest {
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
-      e.elb.respondWith(id, 500);
+      e.elb.target(id).respondWith(500);
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(e.elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.UNHEALTHY);
-      e.elb.setTargetBehavior(id, null);
+      e.elb.target(id).setBehavior(null);
       e.twin.advance(Duration.ofSeconds(149));
       assertThat(e.elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.UNHEALTHY);
       e.twin.advance(Duration.ofSeconds(1));
@@ -53,13 +53,13 @@ class HealthCheckTimingTest {
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       String id = e.zoneA.get(0);
-      e.elb.respondWith(id, 500);
+      e.elb.target(id).respondWith(500);
       e.twin.advance(Duration.ofSeconds(60));
-      e.elb.setTargetBehavior(id, null);
+      e.elb.target(id).setBehavior(null);
       e.twin.advance(Duration.ofSeconds(120)); // 4 passes
-      e.elb.respondWith(id, 500);
+      e.elb.target(id).respondWith(500);
       e.twin.advance(Duration.ofSeconds(30)); // 1 failure resets
-      e.elb.setTargetBehavior(id, null);
+      e.elb.target(id).setBehavior(null);
       e.twin.advance(Duration.ofSeconds(120));
       assertThat(e.elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.UNHEALTHY);
       e.twin.advance(Duration.ofSeconds(30));
@@ -73,8 +73,8 @@ class HealthCheckTimingTest {
       ElbFixture e = f.fixture;
       String slowOk = e.zoneA.get(0);
       String tooSlow = e.zoneB.get(0);
-      e.elb.slow(slowOk, Duration.ofMillis(4999));
-      e.elb.slow(tooSlow, Duration.ofSeconds(5));
+      e.elb.target(slowOk).slow(Duration.ofMillis(4999));
+      e.elb.target(tooSlow).slow(Duration.ofSeconds(5));
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(e.elb.targetHealth("tg", slowOk).state()).isEqualTo(TargetHealthState.HEALTHY);
       assertThat(e.elb.targetHealth("tg", tooSlow))
@@ -142,7 +142,7 @@ class HealthCheckTimingTest {
       assertThat(lb.instanceHealth(id).classicState()).isEqualTo("OutOfService");
       twin.advance(Duration.ofSeconds(30));
       assertThat(lb.instanceHealth(id).classicState()).isEqualTo("InService");
-      assertThat(elb.describeInstanceHealth("old", id).state())
+      assertThat(elb.loadBalancer("old").instanceHealth(id).state())
           .isEqualTo(TargetHealthState.HEALTHY);
     }
   }

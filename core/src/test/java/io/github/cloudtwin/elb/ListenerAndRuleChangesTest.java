@@ -182,7 +182,7 @@ class ListenerAndRuleChangesTest {
 
       f.elb.deleteTargetGroup("tg");
       assertThat(f.elb.targetGroups()).isEmpty();
-      assertThat(f.all()).noneMatch(f.elb::isRegistered);
+      assertThat(f.all()).noneMatch(id -> f.elb.target(id).isRegistered());
       assertThat(f.twin.timeline().events())
           .anyMatch(e -> e.resource().equals("target-group/tg") && e.kind().equals("delete"));
       assertThatThrownBy(() -> f.elb.deleteListener("web", 80))
@@ -197,7 +197,7 @@ class ListenerAndRuleChangesTest {
       assertThat(c.fixture).isSameAs(f);
       f.elb.deleteLoadBalancer("web");
       assertThat(f.elb.loadBalancers()).isEmpty();
-      assertThat(f.all()).allMatch(f.elb::isRegistered);
+      assertThat(f.all()).allMatch(id -> f.elb.target(id).isRegistered());
       assertThat(f.elb.targetGroup("tg").targetHealth().values())
           .allMatch(
               h ->

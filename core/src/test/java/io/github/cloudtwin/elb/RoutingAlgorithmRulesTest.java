@@ -43,20 +43,22 @@ class RoutingAlgorithmRulesTest {
         String fast = instance(twin, ElbFixture.A);
         elb.registerInstancesWithLoadBalancer("old", slow, fast);
         twin.advance(Duration.ofMinutes(6)); // ten passes at 30 s
-        elb.slow(slow, Duration.ofSeconds(2));
-        elb.slow(fast, Duration.ofMillis(10));
+        elb.target(slow).slow(Duration.ofSeconds(2));
+        elb.target(fast).slow(Duration.ofMillis(10));
         for (int i = 0; i < 100; i++) {
           elb.send("old");
           twin.advance(Duration.ofMillis(100));
         }
         if (protocol == Protocol.TCP) {
-          assertThat(elb.requestCount("old", slow)).as("round robin ignores latency").isEqualTo(50);
-          assertThat(elb.requestCount("old", fast)).isEqualTo(50);
+          assertThat(elb.loadBalancer("old").requestCount(slow))
+              .as("round robin ignores latency")
+              .isEqualTo(50);
+          assertThat(elb.loadBalancer("old").requestCount(fast)).isEqualTo(50);
         } else {
-          assertThat(elb.requestCount("old", slow))
+          assertThat(elb.loadBalancer("old").requestCount(slow))
               .as("least outstanding requests avoids the slow one")
               .isLessThan(10);
-          assertThat(elb.requestCount("old", fast)).isGreaterThan(90);
+          assertThat(elb.loadBalancer("old").requestCount(fast)).isGreaterThan(90);
         }
       }
     }
@@ -76,17 +78,22 @@ class RoutingAlgorithmRulesTest {
       ElbFixture e = f.fixture;
       String slow = e.zoneA.get(0);
       String instant = e.zoneA.get(1);
-      e.elb.setTargetBehavior(slow, TargetBehavior.healthy(Duration.ofSeconds(1)));
-      e.elb.setTargetBehavior(
-          instant, TargetBehavior.healthy(Duration.ZERO)); // never has a request in progress
-      while (e.elb.requestCount("web", slow) == 0) e.elb.send("web");
-      e.elb.resetRequestCounts("web");
+      e.elb.target(slow).setBehavior(TargetBehavior.healthy(Duration.ofSeconds(1)));
+      e.elb
+          .target(instant)
+          .setBehavior(TargetBehavior.healthy(Duration.ZERO)); // never has a request in progress
+      while (e.elb.loadBalancer("web").requestCount(slow) == 0) e.elb.send("web");
+      e.elb.loadBalancer("web").resetRequestCounts();
       e.twin.advance(Duration.ofMillis(999));
       e.send(6);
-      assertThat(e.elb.requestCount("web", slow)).as("still answering its request").isZero();
+      assertThat(e.elb.loadBalancer("web").requestCount(slow))
+          .as("still answering its request")
+          .isZero();
       e.twin.advance(Duration.ofMillis(1));
       e.send(6);
-      assertThat(e.elb.requestCount("web", slow)).as("answered: idle again").isPositive();
+      assertThat(e.elb.loadBalancer("web").requestCount(slow))
+          .as("answered: idle again")
+          .isPositive();
     }
   }
 
@@ -158,7 +165,7 @@ class RoutingAlgorithmRulesTest {
       String b2 = instance(twin, ElbFixture.B);
       elb.registerTargets("tcp", a, b1, b2);
       twin.advance(Duration.ofMinutes(4));
-      Map<String, Double> shares = elb.expectedShares("nlb", Request.get());
+      Map<String, Double> shares = elb.loadBalancer("nlb").expectedShares(Request.get());
       for (String id : new String[] {a, b1, b2})
         assertThat(shares.get(id)).as(id).isCloseTo(1.0 / 3, within(1e-9));
     }
@@ -176,14 +183,16 @@ class RoutingAlgorithmRulesTest {
       String fresh = instance(e.twin, ElbFixture.A);
       e.elb.registerTargets("tg", fresh);
       e.twin.advance(Duration.ofSeconds(30)); // healthy: weight 0.05 of the old target's 1
-      e.elb.resetRequestCounts("web");
+      e.elb.loadBalancer("web").resetRequestCounts();
       e.send(210);
-      assertThat(e.elb.requestCount("web", fresh)).isEqualTo(10);
-      assertThat(e.elb.requestCount("web", old)).isEqualTo(200);
+      assertThat(e.elb.loadBalancer("web").requestCount(fresh)).isEqualTo(10);
+      assertThat(e.elb.loadBalancer("web").requestCount(old)).isEqualTo(200);
       e.twin.advance(Duration.ofSeconds(100));
-      e.elb.resetRequestCounts("web");
+      e.elb.loadBalancer("web").resetRequestCounts();
       e.send(200);
-      assertThat(e.elb.requestCount("web", fresh)).as("slow start over").isEqualTo(100);
+      assertThat(e.elb.loadBalancer("web").requestCount(fresh))
+          .as("slow start over")
+          .isEqualTo(100);
     }
   }
 
@@ -196,16 +205,17 @@ class RoutingAlgorithmRulesTest {
       String fresh = instance(e.twin, ElbFixture.A);
       e.elb.registerTargets("tg", fresh);
       e.twin.advance(Duration.ofSeconds(30));
-      e.elb.failHealthChecks(fresh);
+      e.elb.target(fresh).failHealthChecks();
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(e.elb.targetHealth("tg", fresh).state()).isEqualTo(TargetHealthState.UNHEALTHY);
-      assertThat(e.elb.expectedShares("web", Request.get()).getOrDefault(fresh, 0.0)).isZero();
-      e.elb.setTargetBehavior(fresh, null);
+      assertThat(e.elb.loadBalancer("web").expectedShares(Request.get()).getOrDefault(fresh, 0.0))
+          .isZero();
+      e.elb.target(fresh).setBehavior(null);
       e.twin.advance(Duration.ofSeconds(150)); // five passes
       assertThat(e.elb.targetHealth("tg", fresh).state()).isEqualTo(TargetHealthState.HEALTHY);
       // 150 s after the first slow start began it would be at half weight; it restarted instead
       // (its weight at a ramp's start is half of the first 30 s step: 15 / 300)
-      assertThat(e.elb.expectedShares("web", Request.get()).get(fresh))
+      assertThat(e.elb.loadBalancer("web").expectedShares(Request.get()).get(fresh))
           .isCloseTo(0.05 / 1.05, within(1e-9));
     }
   }
@@ -219,12 +229,12 @@ class RoutingAlgorithmRulesTest {
       e.twin.faults().failZone(ElbFixture.A);
       e.twin.faults().failZone(ElbFixture.B);
       e.twin.advance(LoadBalancing.DNS_TTL);
-      assertThat(e.elb.dnsZones("web")).isEmpty();
-      e.elb.resetRequestCounts("web");
+      assertThat(e.elb.loadBalancer("web").dnsZones()).isEmpty();
+      e.elb.loadBalancer("web").resetRequestCounts();
       RoutedResponse r = e.elb.send("web");
       assertThat(r.status()).isZero();
       assertThat(r.nodeZone()).isNull();
-      assertThat(e.elb.failedConnectionCount("web")).isEqualTo(1);
+      assertThat(e.elb.loadBalancer("web").failedConnectionCount()).isEqualTo(1);
     }
   }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class RoutingFailoverTest {
 
   private static Map<String, Double> shares(ElbFixture e) {
-    return e.elb.expectedShares("web", Request.get());
+    return e.elb.loadBalancer("web").expectedShares(Request.get());
   }
 
   @Test
@@ -35,14 +35,15 @@ class RoutingFailoverTest {
             .twinCloser()) {
       ElbFixture e = f.fixture;
       String sick = e.zoneA.get(0);
-      e.elb.failHealthChecks(sick); // health checks get 500, traffic is still answered
+      e.elb.target(sick).failHealthChecks(); // health checks get 500, traffic is still answered
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(e.elb.targetHealth("tg", sick).state()).isEqualTo(TargetHealthState.UNHEALTHY);
       Map<String, Double> s = shares(e);
       for (String id : e.all()) assertThat(s.get(id)).as(id).isCloseTo(0.25, within(1e-9));
-      e.elb.resetRequestCounts("web");
+      e.elb.loadBalancer("web").resetRequestCounts();
       e.send(400);
-      for (String id : e.all()) assertThat(e.elb.requestCount("web", id)).as(id).isEqualTo(100);
+      for (String id : e.all())
+        assertThat(e.elb.loadBalancer("web").requestCount(id)).as(id).isEqualTo(100);
     }
   }
 
@@ -52,7 +53,7 @@ class RoutingFailoverTest {
         ElbFixture.alb(TargetGroupSpec.builder("tg").crossZoneEnabled(false), 2, 2).twinCloser()) {
       ElbFixture e = f.fixture;
       String sick = e.zoneA.get(0);
-      e.elb.failHealthChecks(sick);
+      e.elb.target(sick).failHealthChecks();
       e.twin.advance(Duration.ofSeconds(60));
       Map<String, Double> s = shares(e);
       assertThat(s.getOrDefault(sick, 0.0)).isZero();
@@ -66,8 +67,8 @@ class RoutingFailoverTest {
     ElbFixture e =
         ElbFixture.alb(
             TargetGroupSpec.builder("tg").minimumHealthyTargetsCount(minimumHealthy), 2, 2);
-    e.elb.failHealthChecks(e.zoneA.get(0));
-    e.elb.failHealthChecks(e.zoneB.get(0));
+    e.elb.target(e.zoneA.get(0)).failHealthChecks();
+    e.elb.target(e.zoneB.get(0)).failHealthChecks();
     e.twin.advance(Duration.ofSeconds(60));
     return e.twinCloser();
   }
@@ -99,20 +100,22 @@ class RoutingFailoverTest {
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 2).twinCloser()) {
       ElbFixture e = f.fixture;
       String leaving = e.zoneA.get(0);
-      e.elb.setTargetBehavior(
-          leaving, TargetBehavior.healthy(Duration.ofSeconds(100)).failingHealthChecks());
-      for (String id : e.zoneB) e.elb.failHealthChecks(id);
+      e.elb
+          .target(leaving)
+          .setBehavior(TargetBehavior.healthy(Duration.ofSeconds(100)).failingHealthChecks());
+      for (String id : e.zoneB) e.elb.target(id).failHealthChecks();
       e.twin.advance(Duration.ofSeconds(60));
       assertThat(e.elb.targetHealths("tg").values())
           .allMatch(h -> h.state() == TargetHealthState.UNHEALTHY);
-      while (e.elb.requestCount("web", leaving) == 0)
+      while (e.elb.loadBalancer("web").requestCount(leaving) == 0)
         e.elb.send("web"); // one 100 s request in flight
       e.elb.deregisterTargets("tg", leaving);
       assertThat(e.elb.targetHealth("tg", leaving).state()).isEqualTo(TargetHealthState.DRAINING);
-      e.elb.resetRequestCounts("web");
+      e.elb.loadBalancer("web").resetRequestCounts();
       e.send(200);
-      assertThat(e.elb.requestCount("web", leaving)).isZero();
-      for (String id : e.zoneB) assertThat(e.elb.requestCount("web", id)).isEqualTo(100);
+      assertThat(e.elb.loadBalancer("web").requestCount(leaving)).isZero();
+      for (String id : e.zoneB)
+        assertThat(e.elb.loadBalancer("web").requestCount(id)).isEqualTo(100);
       assertThat(shares(e).getOrDefault(leaving, 0.0)).isZero();
     }
   }

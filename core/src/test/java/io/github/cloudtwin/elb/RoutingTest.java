@@ -19,7 +19,9 @@ class RoutingTest {
       ElbFixture e = f.fixture;
       e.send(7001);
       LongSummaryStatistics s =
-          e.all().stream().mapToLong(id -> e.elb.requestCount("web", id)).summaryStatistics();
+          e.all().stream()
+              .mapToLong(id -> e.elb.loadBalancer("web").requestCount(id))
+              .summaryStatistics();
       assertThat(s.getSum()).isEqualTo(7001);
       assertThat(s.getMax() - s.getMin()).isLessThanOrEqualTo(1);
     }
@@ -37,17 +39,17 @@ class RoutingTest {
       ElbFixture e = f.fixture;
       String slow = e.zoneA.get(0);
       String fast = e.zoneB.get(0);
-      e.elb.slow(slow, Duration.ofSeconds(1));
-      e.elb.slow(fast, Duration.ofMillis(10));
+      e.elb.target(slow).slow(Duration.ofSeconds(1));
+      e.elb.target(fast).slow(Duration.ofMillis(10));
       for (int i = 0; i < 100; i++) {
         e.elb.send("web");
         e.twin.advance(Duration.ofMillis(100));
       }
-      assertThat(e.elb.requestCount("web", slow)).isBetween(5L, 12L);
-      assertThat(e.elb.requestCount("web", fast)).isGreaterThanOrEqualTo(88L);
+      assertThat(e.elb.loadBalancer("web").requestCount(slow)).isBetween(5L, 12L);
+      assertThat(e.elb.loadBalancer("web").requestCount(fast)).isGreaterThanOrEqualTo(88L);
       // the rate model agrees: share in proportion to 1 / latency (Little's law at equal
       // outstanding counts)
-      assertThat(e.elb.expectedShares("web", Request.get()).get(fast))
+      assertThat(e.elb.loadBalancer("web").expectedShares(Request.get()).get(fast))
           .isCloseTo(100.0 / 101.0, org.assertj.core.api.Assertions.within(1e-9));
     }
   }
@@ -65,7 +67,7 @@ class RoutingTest {
         ElbFixture e = f.fixture;
         e.send(4000);
         for (int i = 0; i < 4; i++) {
-          long c = e.elb.requestCount("web", e.all().get(i));
+          long c = e.elb.loadBalancer("web").requestCount(e.all().get(i));
           assertThat(c).isBetween(850L, 1150L);
           if (run == 0) first[i] = c;
           else assertThat(c).as("same seed, same choices").isEqualTo(first[i]);
@@ -130,8 +132,8 @@ class RoutingTest {
       ElbFixture e = f.fixture;
       String a = e.zoneA.get(0);
       String b = e.zoneB.get(0);
-      e.elb.setTargetBehavior(a, TargetBehavior.refused());
-      e.elb.setTargetBehavior(b, TargetBehavior.status(500, Duration.ofMillis(5)));
+      e.elb.target(a).setBehavior(TargetBehavior.refused());
+      e.elb.target(b).setBehavior(TargetBehavior.status(500, Duration.ofMillis(5)));
       Set<Integer> statuses = new HashSet<>();
       for (int i = 0; i < 4; i++) {
         RoutedResponse r = e.elb.send("web");
@@ -140,8 +142,8 @@ class RoutingTest {
         if (r.status() == 500) assertThat(r.fromLoadBalancer()).isFalse();
       }
       assertThat(statuses).containsExactlyInAnyOrder(502, 500);
-      e.elb.setTargetBehavior(a, TargetBehavior.noResponse());
-      e.elb.setTargetBehavior(b, TargetBehavior.noResponse());
+      e.elb.target(a).setBehavior(TargetBehavior.noResponse());
+      e.elb.target(b).setBehavior(TargetBehavior.noResponse());
       RoutedResponse hung = e.elb.send("web");
       assertThat(hung.status()).isEqualTo(504);
       assertThat(hung.latency()).isEqualTo(Duration.ofSeconds(60));
@@ -157,19 +159,20 @@ class RoutingTest {
     try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 1, 1).twinCloser()) {
       ElbFixture e = f.fixture;
       for (String id : e.all()) {
-        e.elb.setTargetBehavior(
-            id,
-            req ->
-                req.healthCheck()
-                    ? Response.of(200, Duration.ZERO)
-                    : Response.of(
-                        200,
-                        Duration.ofMillis(1),
-                        req.header("X-Forwarded-For")
-                            + "|"
-                            + req.header("X-Forwarded-Proto")
-                            + "|"
-                            + req.header("X-Forwarded-Port")));
+        e.elb
+            .target(id)
+            .setBehavior(
+                req ->
+                    req.healthCheck()
+                        ? Response.of(200, Duration.ZERO)
+                        : Response.of(
+                            200,
+                            Duration.ofMillis(1),
+                            req.header("X-Forwarded-For")
+                                + "|"
+                                + req.header("X-Forwarded-Proto")
+                                + "|"
+                                + req.header("X-Forwarded-Port")));
       }
       RoutedResponse r = e.elb.send("web", Request.get("/").from("203.0.113.9", 5555));
       assertThat(r.body()).isEqualTo("203.0.113.9|http|80");
@@ -202,7 +205,7 @@ class RoutingTest {
       twin.advance(Duration.ofMinutes(4)); // NLB: 5 passes at 30 s (fake choice for new targets)
       assertThat(elb.targetHealths("tcp").values())
           .allMatch(h -> h.state() == TargetHealthState.HEALTHY);
-      var shares = elb.expectedShares("nlb", Request.get());
+      var shares = elb.loadBalancer("nlb").expectedShares(Request.get());
       assertThat(shares.get(a)).isEqualTo(0.5);
       assertThat(shares.get(b1)).isEqualTo(0.25);
       Request flow = Request.get().from("203.0.113.5", 40000);
@@ -236,11 +239,11 @@ class RoutingTest {
       e.elb.registerTargets("tg", fresh);
       e.twin.advance(Duration.ofSeconds(30)); // healthy now: slow start begins
       assertThat(e.elb.targetHealth("tg", fresh).state()).isEqualTo(TargetHealthState.HEALTHY);
-      double early = e.elb.expectedShares("web", Request.get()).get(fresh);
+      double early = e.elb.loadBalancer("web").expectedShares(Request.get()).get(fresh);
       e.twin.advance(Duration.ofSeconds(50));
-      double middle = e.elb.expectedShares("web", Request.get()).get(fresh);
+      double middle = e.elb.loadBalancer("web").expectedShares(Request.get()).get(fresh);
       e.twin.advance(Duration.ofSeconds(60));
-      double done = e.elb.expectedShares("web", Request.get()).get(fresh);
+      double done = e.elb.loadBalancer("web").expectedShares(Request.get()).get(fresh);
       assertThat(early).isCloseTo(0.05 / 1.05, org.assertj.core.api.Assertions.within(1e-9));
       assertThat(middle).isCloseTo(0.55 / 1.55, org.assertj.core.api.Assertions.within(1e-9));
       assertThat(done).isEqualTo(0.5);

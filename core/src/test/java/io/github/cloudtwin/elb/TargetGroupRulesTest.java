@@ -48,8 +48,8 @@ class TargetGroupRulesTest {
       assertThat(elb.targetHealths("ips").values())
           .allMatch(h -> h.state() == TargetHealthState.HEALTHY);
       for (int i = 0; i < 4; i++) assertThat(elb.send("web").status()).isEqualTo(200);
-      assertThat(elb.requestCount("web", "10.0.1.10")).isEqualTo(2);
-      assertThat(elb.requestCount("web", "10.0.2.10")).isEqualTo(2);
+      assertThat(elb.loadBalancer("web").requestCount("10.0.1.10")).isEqualTo(2);
+      assertThat(elb.loadBalancer("web").requestCount("10.0.2.10")).isEqualTo(2);
       twin.faults()
           .failZone(ElbFixture.B); // an IP target in an impaired zone stops answering its checks
       twin.advance(Duration.ofSeconds(60));
@@ -84,9 +84,9 @@ class TargetGroupRulesTest {
                   TargetHealthState.UNUSED,
                   "Target.NotInUse",
                   "Target is in an Availability Zone that is not enabled for the load balancer"));
-      e.elb.resetRequestCounts("web");
+      e.elb.loadBalancer("web").resetRequestCounts();
       e.send(20);
-      assertThat(e.elb.requestCount("web", outside)).isZero();
+      assertThat(e.elb.loadBalancer("web").requestCount(outside)).isZero();
     }
   }
 
@@ -108,7 +108,7 @@ class TargetGroupRulesTest {
               .instanceId();
       twin.advance(Duration.ofSeconds(1));
       elb.registerTargets("tg", id);
-      elb.respondWith(id, 500); // no check sees it
+      elb.target(id).respondWith(500); // no check sees it
       twin.advance(Duration.ofMinutes(5));
       assertThat(elb.targetHealth("tg", id))
           .isEqualTo(
@@ -183,9 +183,9 @@ class TargetGroupRulesTest {
       e.twin.ec2().startInstance(id);
       e.twin.advance(Duration.ofMinutes(3));
       assertThat(e.elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.HEALTHY);
-      e.elb.resetRequestCounts("web");
+      e.elb.loadBalancer("web").resetRequestCounts();
       e.send(10);
-      assertThat(e.elb.requestCount("web", id))
+      assertThat(e.elb.loadBalancer("web").requestCount(id))
           .as("round robin on each of the two nodes")
           .isBetween(4L, 6L);
     }

@@ -36,7 +36,7 @@ class TargetHealthListenerTest {
       elb.addTargetHealthListener(listener);
       elb.registerTargets("tg", id);
       twin.advance(Duration.ofMinutes(1));
-      elb.failHealthChecks(id);
+      elb.target(id).failHealthChecks();
       twin.advance(Duration.ofMinutes(2));
       InOrder order = inOrder(listener);
       order

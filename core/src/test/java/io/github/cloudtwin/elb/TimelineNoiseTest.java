@@ -26,12 +26,12 @@ class TimelineNoiseTest {
               .runInstance(InstanceSpec.builder().availabilityZone("us-east-1a").build())
               .instanceId();
       elb.registerTargets("tg", id);
-      elb.setTargetBehavior(
-          id, TargetBehavior.status(500, Duration.ofMillis(5))); // fails its first check
+      elb.target(id)
+          .setBehavior(TargetBehavior.status(500, Duration.ofMillis(5))); // fails its first check
       twin.advanceTo(Duration.ofSeconds(30));
       // the reason moved on (DescribeTargetHealth shows it), the state did not: nothing recorded
       assertThat(elb.targetHealth("tg", id).reasonCode()).isEqualTo("Elb.InitialHealthChecking");
-      elb.setTargetBehavior(id, TargetBehavior.healthy(Duration.ofMillis(5)));
+      elb.target(id).setBehavior(TargetBehavior.healthy(Duration.ofMillis(5)));
       twin.advanceTo(Duration.ofMinutes(3));
       assertThat(twin.timeline().eventsOf("target/" + id))
           .filteredOn(e -> e.kind().equals("target-health"))

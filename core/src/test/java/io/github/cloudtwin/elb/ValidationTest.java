@@ -188,7 +188,7 @@ class ValidationTest {
             "behaviour for an unknown target",
             "targetId",
             "a target registered",
-            elb -> elb.slow("i-0000000000000dead", Duration.ofSeconds(1))));
+            elb -> elb.target("i-0000000000000dead").slow(Duration.ofSeconds(1))));
   }
 
   private static Arguments bad(

@@ -26,8 +26,9 @@ class WorkedExampleE7Test {
       assertThat(e.elb.targetHealths("tg").values())
           .allMatch(h -> h.state() == TargetHealthState.HEALTHY);
       e.send(1000);
-      for (String id : e.all()) assertThat(e.elb.requestCount("web", id)).as(id).isEqualTo(100);
-      Map<String, Double> shares = e.elb.expectedShares("web", Request.get());
+      for (String id : e.all())
+        assertThat(e.elb.loadBalancer("web").requestCount(id)).as(id).isEqualTo(100);
+      Map<String, Double> shares = e.elb.loadBalancer("web").expectedShares(Request.get());
       for (String id : e.all()) assertThat(shares.get(id) * 1000).isCloseTo(100.0, within(1e-9));
     }
   }
@@ -36,18 +37,19 @@ class WorkedExampleE7Test {
   void crossZoneOffGivesTwoHundredFiftyInAAndSixtyTwoAndAHalfInB() {
     try (var f = ElbFixture.alb(group().crossZoneEnabled(false), 2, 8).twinCloser()) {
       ElbFixture e = f.fixture;
-      Map<String, Double> shares = e.elb.expectedShares("web", Request.get());
+      Map<String, Double> shares = e.elb.loadBalancer("web").expectedShares(Request.get());
       for (String id : e.zoneA) assertThat(shares.get(id) * 1000).isCloseTo(250.0, within(1e-9));
       for (String id : e.zoneB) assertThat(shares.get(id) * 1000).isCloseTo(62.5, within(1e-9));
       e.send(1000);
-      for (String id : e.zoneA) assertThat(e.elb.requestCount("web", id)).isEqualTo(250);
+      for (String id : e.zoneA)
+        assertThat(e.elb.loadBalancer("web").requestCount(id)).isEqualTo(250);
       long b = 0;
       for (String id : e.zoneB) {
-        assertThat(e.elb.requestCount("web", id)).isBetween(62L, 63L);
-        b += e.elb.requestCount("web", id);
+        assertThat(e.elb.loadBalancer("web").requestCount(id)).isBetween(62L, 63L);
+        b += e.elb.loadBalancer("web").requestCount(id);
       }
       assertThat(b).isEqualTo(500);
-      assertThat(e.elb.requestCountByZone("web"))
+      assertThat(e.elb.loadBalancer("web").requestCountByZone())
           .containsEntry(ElbFixture.A, 500L)
           .containsEntry(ElbFixture.B, 500L);
     }
@@ -57,7 +59,7 @@ class WorkedExampleE7Test {
   void targetsInBThatStopAnsweringAreUnhealthyAtSixtySecondsAndAGetsFiveHundredEach() {
     try (var f = ElbFixture.alb(group(), 2, 8).twinCloser()) {
       ElbFixture e = f.fixture;
-      for (String id : e.zoneB) e.elb.stopAnswering(id);
+      for (String id : e.zoneB) e.elb.target(id).stopAnswering();
       e.twin.advance(Duration.ofSeconds(59));
       for (String id : e.zoneB)
         assertThat(e.elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.HEALTHY);
@@ -68,10 +70,11 @@ class WorkedExampleE7Test {
                 new TargetHealth(
                     TargetHealthState.UNHEALTHY, "Target.Timeout", "Request timed out"));
       }
-      e.elb.resetRequestCounts("web");
+      e.elb.loadBalancer("web").resetRequestCounts();
       e.send(1000);
-      for (String id : e.zoneA) assertThat(e.elb.requestCount("web", id)).isEqualTo(500);
-      for (String id : e.zoneB) assertThat(e.elb.requestCount("web", id)).isZero();
+      for (String id : e.zoneA)
+        assertThat(e.elb.loadBalancer("web").requestCount(id)).isEqualTo(500);
+      for (String id : e.zoneB) assertThat(e.elb.loadBalancer("web").requestCount(id)).isZero();
     }
   }
 
@@ -79,7 +82,7 @@ class WorkedExampleE7Test {
   void allTenUnhealthyFailsOpenAndEachGetsOneHundredAgain() {
     try (var f = ElbFixture.alb(group(), 2, 8).twinCloser()) {
       ElbFixture e = f.fixture;
-      for (String id : e.all()) e.elb.failHealthChecks(id);
+      for (String id : e.all()) e.elb.target(id).failHealthChecks();
       e.twin.advance(Duration.ofSeconds(60));
       for (String id : e.all()) {
         assertThat(e.elb.targetHealth("tg", id))
@@ -89,10 +92,11 @@ class WorkedExampleE7Test {
                     "Target.ResponseCodeMismatch",
                     "Health checks failed with these codes: [500]"));
       }
-      e.elb.resetRequestCounts("web");
+      e.elb.loadBalancer("web").resetRequestCounts();
       List<RoutedResponse> responses = new ArrayList<>();
       for (int i = 0; i < 1000; i++) responses.add(e.elb.send("web"));
-      for (String id : e.all()) assertThat(e.elb.requestCount("web", id)).isEqualTo(100);
+      for (String id : e.all())
+        assertThat(e.elb.loadBalancer("web").requestCount(id)).isEqualTo(100);
       assertThat(responses).allMatch(r -> r.status() == 200);
     }
   }
@@ -104,12 +108,13 @@ class WorkedExampleE7Test {
     try (var f = ElbFixture.alb(group(), 2, 8).twinCloser()) {
       ElbFixture e = f.fixture;
       String leaving = e.zoneB.get(0);
-      e.elb.setTargetBehavior(leaving, TargetBehavior.healthy(Duration.ofSeconds(40)));
-      for (int i = 0; i < 20 && e.elb.requestCount("web", leaving) == 0; i++) e.elb.send("web");
-      assertThat(e.elb.requestCount("web", leaving)).isEqualTo(1);
+      e.elb.target(leaving).setBehavior(TargetBehavior.healthy(Duration.ofSeconds(40)));
+      for (int i = 0; i < 20 && e.elb.loadBalancer("web").requestCount(leaving) == 0; i++)
+        e.elb.send("web");
+      assertThat(e.elb.loadBalancer("web").requestCount(leaving)).isEqualTo(1);
       List<String> drained = new ArrayList<>();
-      e.elb.resetRequestCounts("web");
-      e.elb.deregisterTarget("tg", leaving, () -> drained.add(e.twin.elapsed().toString()));
+      e.elb.loadBalancer("web").resetRequestCounts();
+      e.elb.targetGroup("tg").deregister(leaving, () -> drained.add(e.twin.elapsed().toString()));
       assertThat(e.elb.targetHealth("tg", leaving))
           .isEqualTo(
               new TargetHealth(
@@ -117,9 +122,10 @@ class WorkedExampleE7Test {
                   "Target.DeregistrationInProgress",
                   "Target deregistration is in progress"));
       e.send(900);
-      assertThat(e.elb.requestCount("web", leaving)).isZero();
+      assertThat(e.elb.loadBalancer("web").requestCount(leaving)).isZero();
       for (String id : e.all())
-        if (!id.equals(leaving)) assertThat(e.elb.requestCount("web", id)).isEqualTo(100);
+        if (!id.equals(leaving))
+          assertThat(e.elb.loadBalancer("web").requestCount(id)).isEqualTo(100);
       e.twin.advance(Duration.ofSeconds(39));
       assertThat(e.elb.targetHealth("tg", leaving).state()).isEqualTo(TargetHealthState.DRAINING);
       assertThat(drained).isEmpty();
@@ -141,7 +147,7 @@ class WorkedExampleE7Test {
       ElbFixture e = f.fixture;
       String leaving = e.zoneB.get(0);
       List<String> drained = new ArrayList<>();
-      e.elb.deregisterTarget("tg", leaving, () -> drained.add(e.twin.elapsed().toString()));
+      e.elb.targetGroup("tg").deregister(leaving, () -> drained.add(e.twin.elapsed().toString()));
       assertThat(e.elb.targetHealth("tg", leaving).state()).isEqualTo(TargetHealthState.UNUSED);
       assertThat(drained).containsExactly("PT2M");
     }

@@ -76,7 +76,8 @@ class HttpDataPlaneTest {
         targets.add(r.headers().firstValue("X-CloudTwin-Target").orElseThrow());
       }
       for (String id : ids) assertThat(targets).filteredOn(id::equals).hasSize(3);
-      assertThat(twin.loadBalancing().requestCounts("web").values()).containsOnly(3L);
+      assertThat(twin.loadBalancing().loadBalancer("web").requestCounts().values())
+          .containsOnly(3L);
     }
   }
 
@@ -125,7 +126,7 @@ class HttpDataPlaneTest {
         }
       }
       assertThat(
-              twin.loadBalancing().requestCounts("web").values().stream()
+              twin.loadBalancing().loadBalancer("web").requestCounts().values().stream()
                   .mapToLong(Long::longValue)
                   .sum())
           .isEqualTo(requests);
@@ -148,7 +149,7 @@ class HttpDataPlaneTest {
           twin.ec2().runInstance(InstanceSpec.builder().availabilityZone(A).build()).instanceId();
       elb.registerTargets("tg", id);
       twin.advance(Duration.ofMinutes(1));
-      elb.setTargetBehavior(id, io.github.cloudtwin.elb.TargetBehavior.refused());
+      elb.target(id).setBehavior(io.github.cloudtwin.elb.TargetBehavior.refused());
       assertThat(get(http.uri()).statusCode()).isEqualTo(502);
     }
   }
@@ -263,7 +264,7 @@ class HttpDataPlaneTest {
       while (started.get() < outageSeq + 90)
         Thread.sleep(1); // clients still reach a's node and targets
       twin.advance(Duration.ofSeconds(60)); // a's targets unhealthy, a's cached address expired
-      Map<String, Long> countsAtSwap = elb.requestCounts("web");
+      Map<String, Long> countsAtSwap = elb.loadBalancer("web").requestCounts();
       int swapSeq = started.get();
       for (String id : inA)
         assertThat(elb.targetHealth("tg", id).state()).isEqualTo(TargetHealthState.UNHEALTHY);
@@ -290,7 +291,7 @@ class HttpDataPlaneTest {
       assertThat(after)
           .allMatch(
               o -> o.status() == 200 && (B.equals(o.targetZone()) || C.equals(o.targetZone())));
-      Map<String, Long> countsAtEnd = elb.requestCounts("web");
+      Map<String, Long> countsAtEnd = elb.loadBalancer("web").requestCounts();
       for (String id : inA) {
         assertThat(countsAtEnd.getOrDefault(id, 0L) - countsAtSwap.getOrDefault(id, 0L))
             .as(

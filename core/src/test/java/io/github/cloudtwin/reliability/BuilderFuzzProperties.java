@@ -355,8 +355,8 @@ class BuilderFuzzProperties {
               () -> t.loadBalancing().registerTargets(s, s),
               () -> t.loadBalancing().deregisterTargets("tg", s),
               () -> t.loadBalancing().send(s),
-              () -> t.loadBalancing().respondWith(s, i),
-              () -> t.loadBalancing().offerTraffic("web", Request.get(), v),
+              () -> t.loadBalancing().target(s).respondWith(i),
+              () -> t.traffic().apply("web", Request.get(), Workload.constant(v)),
               () -> t.traffic().apply(s, Workload.constant(1)),
               () ->
                   t.advance(

@@ -178,7 +178,7 @@ class ConcurrencyTest {
       assertThat(sent.get()).isEqualTo(4L * perThread);
       assertThat(routed.get()).as("requests answered by targets").isPositive();
       long counted =
-          twin.loadBalancing().requestCounts("web").values().stream()
+          twin.loadBalancing().loadBalancer("web").requestCounts().values().stream()
               .mapToLong(Long::longValue)
               .sum();
       assertThat(counted).as("requests counted per target").isEqualTo(routed.get());

@@ -834,7 +834,7 @@ class HostileInputCatalogueTest {
             "a path starting with /"),
         c(
             "respond with status 42",
-            t -> t.loadBalancing().respondWith(firstInstance(t), 42),
+            t -> t.loadBalancing().target(firstInstance(t)).respondWith(42),
             "status",
             "42"),
         c(
@@ -842,11 +842,6 @@ class HostileInputCatalogueTest {
             t -> t.loadBalancing().setDefaultLatency(Duration.ofMillis(-1)),
             "latency",
             "zero or positive"),
-        c(
-            "offered rate negative",
-            t -> t.loadBalancing().offerTraffic("web", Request.get(), -1),
-            "requestsPerSecond",
-            "-1"),
         c("workload with a negative rate", t -> Workload.constant(-5), "requestsPerSecond", "-5"),
         c(
             "workload with an infinite rate",
@@ -1431,7 +1426,7 @@ class HostileInputCatalogueTest {
     t.loadBalancing()
         .targetGroups()
         .forEach(g -> s.append(g).append(t.loadBalancing().targetHealths(g.name())).append('\n'));
-    s.append(t.loadBalancing().requestCounts("web"))
+    s.append(t.loadBalancing().loadBalancer("web").requestCounts())
         .append(t.traffic().flows())
         .append(t.cloudWatch().listMetrics());
     t.ecs()

@@ -74,8 +74,8 @@ sealed interface Op {
   record FailTarget(int index) implements Op {
     public void run(World w) {
       String id = w.pick(index);
-      if (id != null && w.twin.loadBalancing().isRegistered(id))
-        w.twin.loadBalancing().failHealthChecks(id);
+      if (id != null && w.twin.loadBalancing().target(id).isRegistered())
+        w.twin.loadBalancing().target(id).failHealthChecks();
     }
   }
 

@@ -125,7 +125,7 @@ class TrafficTest {
       ids.addAll(launch(twin, B, 1, "tg"));
       twin.advance(Duration.ofMinutes(2));
       twin.traffic().apply("web", Workload.constant(100));
-      twin.loadBalancing().respondWith(ids.get(1), 500);
+      twin.loadBalancing().target(ids.get(1)).respondWith(500);
       twin.loadBalancing().send("web");
       twin.advance(Duration.ofMinutes(1));
       String lb = twin.loadBalancing().loadBalancer("web").dimensionValue();

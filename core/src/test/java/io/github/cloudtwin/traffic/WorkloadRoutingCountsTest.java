@@ -45,11 +45,11 @@ class WorkloadRoutingCountsTest {
               Map.entry("us-east-1b", 1000L),
               Map.entry("us-east-1c", 1000L));
       assertThat(lb.requestCounts().values()).containsOnly(1000L);
-      assertThat(elb.requestCount("web", ids.get(0))).isEqualTo(1000L);
+      assertThat(elb.loadBalancer("web").requestCount(ids.get(0))).isEqualTo(1000L);
       // a send adds one on top of the workload's
       String target = elb.send("web").targetId();
-      assertThat(elb.requestCount("web", target)).isEqualTo(1001L);
-      elb.resetRequestCounts("web");
+      assertThat(elb.loadBalancer("web").requestCount(target)).isEqualTo(1001L);
+      elb.loadBalancer("web").resetRequestCounts();
       assertThat(lb.requestCountByZone().values()).allMatch(c -> c == 0L);
       twin.advance(Duration.ofSeconds(1));
       assertThat(lb.requestCountByZone().values()).containsOnly(100L);

@@ -71,28 +71,30 @@ class DrainingWithLifecycleHookTest {
     // every instance serves /report in 90 s, the rest in 20 ms; one report is in flight on each
     for (AutoScalingInstance i : web.instances(LifecycleState.IN_SERVICE)) {
       twin.loadBalancing()
-          .setTargetBehavior(
-              i.instanceId(),
+          .target(i.instanceId())
+          .setBehavior(
               request ->
                   request.path().equals("/report")
                       ? Response.of(200, ofSeconds(90))
                       : Response.of(200, ofMillis(20)));
     }
-    for (int i = 0; i < 30 && twin.loadBalancing().requestCounts("web").size() < 3; i++) {
+    for (int i = 0;
+        i < 30 && twin.loadBalancing().loadBalancer("web").requestCounts().size() < 3;
+        i++) {
       twin.loadBalancing().send("web", Request.get("/report"));
     }
-    assertThat(twin.loadBalancing().requestCounts("web")).hasSize(3);
+    assertThat(twin.loadBalancing().loadBalancer("web").requestCounts()).hasSize(3);
     twin.autoScaling().setDesiredCapacity("web", 2, false);
     AutoScalingInstance leaving = web.instances(LifecycleState.TERMINATING).get(0);
     String id = leaving.instanceId();
 
     assertThat(twin.loadBalancing().targetHealth("web-tg", id).state())
         .isEqualTo(TargetHealthState.DRAINING);
-    twin.loadBalancing().resetRequestCounts("web");
+    twin.loadBalancing().loadBalancer("web").resetRequestCounts();
     for (int i = 0; i < 200; i++) {
       assertThat(twin.loadBalancing().send("web").status()).isEqualTo(200);
     }
-    assertThat(twin.loadBalancing().requestCounts("web")).doesNotContainKey(id);
+    assertThat(twin.loadBalancing().loadBalancer("web").requestCounts()).doesNotContainKey(id);
 
     twin.advance(ofSeconds(89));
     assertThat(twin.loadBalancing().targetHealth("web-tg", id).state())
@@ -113,6 +115,6 @@ class DrainingWithLifecycleHookTest {
     twin.advance(ofMinutes(1));
     assertThat(twin.ec2().instance(id).state()).isEqualTo(InstanceState.TERMINATED);
     assertThat(web.inServiceCount()).isEqualTo(2);
-    assertThat(twin.loadBalancing().failedConnectionCount("web")).isZero();
+    assertThat(twin.loadBalancing().loadBalancer("web").failedConnectionCount()).isZero();
   }
 }

@@ -68,15 +68,16 @@ class GracePeriodTooShortTest {
                 if (instance.state() == InstanceState.RUNNING) {
                   String id = instance.instanceId();
                   twin.loadBalancing()
-                      .setTargetBehavior(
-                          id, TargetBehavior.status(200, ofMillis(20)).failingHealthChecks());
+                      .target(id)
+                      .setBehavior(TargetBehavior.status(200, ofMillis(20)).failingHealthChecks());
                   twin.simulation()
                       .after(
                           WARM_UP,
                           () -> {
                             if (twin.ec2().instance(id).state() == InstanceState.RUNNING) {
                               twin.loadBalancing()
-                                  .setTargetBehavior(id, TargetBehavior.healthy(ofMillis(20)));
+                                  .target(id)
+                                  .setBehavior(TargetBehavior.healthy(ofMillis(20)));
                             }
                           });
                 }

@@ -77,7 +77,7 @@ class HttpClientDuringOutageTest {
     assertThat(failedAfterwards * 100.0 / 90)
         .as("error rate in %% after the first minute")
         .isLessThan(1.0);
-    assertThat(twin.loadBalancing().failedConnectionCount("api")).isPositive();
+    assertThat(twin.loadBalancing().loadBalancer("api").failedConnectionCount()).isPositive();
   }
 
   /**

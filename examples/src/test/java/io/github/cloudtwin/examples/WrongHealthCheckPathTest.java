@@ -51,7 +51,7 @@ class WrongHealthCheckPathTest {
               @Override
               public void stateChanged(Instance instance, InstanceState from) {
                 if (instance.state() == InstanceState.RUNNING) {
-                  twin.loadBalancing().setTargetBehavior(instance.instanceId(), APP);
+                  twin.loadBalancing().target(instance.instanceId()).setBehavior(APP);
                 }
               }
             });

@@ -80,7 +80,7 @@ class ZoneOutageTest {
 
     // ALB health checks: every 30 s, 2 failures (the ALB default unhealthy threshold)
     twin.advance(ofSeconds(61));
-    twin.loadBalancing().resetRequestCounts("web");
+    twin.loadBalancing().loadBalancer("web").resetRequestCounts();
     for (int i = 0; i < 300; i++) {
       twin.loadBalancing().send("web");
     }

@@ -196,7 +196,7 @@ class ScalingAssertionsTest {
   void routingAssertionsPassWhenAZoneIsOut() {
     twin.faults().failZone("us-east-1c");
     twin.advance(ofMinutes(3));
-    twin.loadBalancing().resetRequestCounts("alb");
+    twin.loadBalancing().loadBalancer("alb").resetRequestCounts();
     for (int i = 0; i < 30; i++) twin.loadBalancing().send("alb");
     assertThat(alb)
         .routedNoRequestsTo("us-east-1c")

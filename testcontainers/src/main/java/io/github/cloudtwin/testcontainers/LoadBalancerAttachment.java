@@ -49,7 +49,7 @@ final class LoadBalancerAttachment {
     for (ServiceLoadBalancer lb :
         twin.ecs().service(task.clusterName(), task.serviceName()).spec().loadBalancers()) {
       ContainerHandle h = tc.running.get(lb.containerName());
-      if (h == null || ip == null || !elb.isRegistered(ip)) continue;
+      if (h == null || ip == null || !elb.target(ip).isRegistered()) continue;
       URI endpoint = h.httpAddress(lb.containerPort());
       // registering again is a no-op for the registration; it gives the target its real address
       elb.registerTargets(
@@ -57,7 +57,7 @@ final class LoadBalancerAttachment {
           TargetDescription.ip(ip, task.availabilityZone())
               .withPort(lb.containerPort())
               .withEndpoint(endpoint));
-      elb.setTargetBehavior(ip, new ContainerTarget(endpoint, http, requestTimeout));
+      elb.target(ip).setBehavior(new ContainerTarget(endpoint, http, requestTimeout));
       twin.timeline()
           .record(
               "task/" + task.taskId(),

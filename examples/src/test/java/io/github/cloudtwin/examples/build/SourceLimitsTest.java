@@ -49,16 +49,6 @@ class SourceLimitsTest {
           Map.entry("core/src/main/java/io/github/cloudtwin/facts/EcsFact.java", CATALOGUE),
           Map.entry("core/src/main/java/io/github/cloudtwin/facts/ElbFact.java", CATALOGUE));
 
-  /**
-   * Files over the limit whose split is under way (issue 15); each leaves this list when its split
-   * lands: an entry that is back under the limit fails {@link
-   * #everyExceptionNamesAnExistingFileThatIsStillOverTheLimit()}.
-   */
-  static final List<String> BEING_SPLIT =
-      List.of(
-          "core/src/main/java/io/github/cloudtwin/CloudTwin.java",
-          "core/src/main/java/io/github/cloudtwin/elb/LoadBalancing.java");
-
   @Test
   void noMainSourceFileIsLongerThanTheLimit() {
     Map<String, Integer> over = new TreeMap<>();
@@ -67,7 +57,7 @@ class SourceLimitsTest {
       files++;
       int lines = lines(file);
       String name = Repository.root().relativize(file).toString().replace('\\', '/');
-      if (lines > LIMIT && !EXCEPTIONS.containsKey(name) && !BEING_SPLIT.contains(name)) {
+      if (lines > LIMIT && !EXCEPTIONS.containsKey(name)) {
         over.put(name, lines);
       }
     }
@@ -82,9 +72,7 @@ class SourceLimitsTest {
   @Test
   void everyExceptionNamesAnExistingFileThatIsStillOverTheLimit() {
     List<String> stale = new ArrayList<>();
-    List<String> listed = new ArrayList<>(EXCEPTIONS.keySet());
-    listed.addAll(BEING_SPLIT);
-    for (String name : listed) {
+    for (String name : EXCEPTIONS.keySet()) {
       Path file = Repository.root().resolve(name);
       if (!Files.isRegularFile(file)) {
         stale.add(name + " (no such file)");
@@ -92,9 +80,7 @@ class SourceLimitsTest {
         stale.add(name + " (" + lines(file) + " lines: no longer an exception)");
       }
     }
-    assertThat(stale)
-        .as("entries to remove from SourceLimitsTest.EXCEPTIONS or BEING_SPLIT")
-        .isEmpty();
+    assertThat(stale).as("entries to remove from SourceLimitsTest.EXCEPTIONS").isEmpty();
   }
 
   static List<Path> mainSources() {

@@ -1,0 +1,57 @@
+package io.github.cloudtwin.internal;
+
+import io.github.cloudtwin.elb.Request;
+import java.time.Instant;
+import org.apiguardian.api.API;
+
+/**
+ * Internal, not API: offered traffic as Elastic Load Balancing carries it, for the services that
+ * drive it or bill its cost in CPU ({@code twin.traffic()}'s workloads, ECS's awsvpc tasks).
+ * Elastic Load Balancing offers it on the twin's {@link Wiring}; users apply workloads through
+ * {@code twin.traffic()}. Every method runs under the twin's lock.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public interface LoadBalancerTraffic {
+
+  /**
+   * Offers a steady flow of {@code requestsPerSecond} requests shaped like {@code request} to the
+   * load balancer, from now until changed.
+   *
+   * @param loadBalancerName the load balancer name
+   * @param request the request
+   * @param requestsPerSecond 0 to 10^9 requests per second
+   * @return the flow's id, for {@link #setRate}
+   */
+  long offer(String loadBalancerName, Request request, double requestsPerSecond);
+
+  /**
+   * Changes the rate of an offered flow (0 stops it).
+   *
+   * @param flowId the flow id
+   * @param requestsPerSecond 0 to 10^9 requests per second
+   */
+  void setRate(long flowId, double requestsPerSecond);
+
+  /**
+   * {@return whether any target has ever served offered traffic (a fast path for CPU models; once
+   * true it stays true)}
+   */
+  boolean hasServedTraffic();
+
+  /**
+   * {@return the average requests per second the target served over {@code [from, to)} of offered
+   * traffic}
+   *
+   * @param targetId the target id
+   * @param from the window's start (inclusive)
+   * @param to the window's end (exclusive)
+   */
+  double averageServedRate(String targetId, Instant from, Instant to);
+
+  /**
+   * {@return the requests per second the target serves now, of offered traffic}
+   *
+   * @param targetId the target id
+   */
+  double servedRate(String targetId);
+}
