@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the markers from the timeline's facts (never its text) and merges those of one kind that
@@ -45,7 +46,7 @@ final class Markers {
   record Classified(Kind kind, Tone tone) {}
 
   /** The lane and tone of a fact, or null when it is not drawn. */
-  static Classified classify(Fact f) {
+  static @Nullable Classified classify(Fact f) {
     if (f instanceof CloudWatchFact.AlarmStateChanged a) {
       return new Classified(
           Kind.ALARM,

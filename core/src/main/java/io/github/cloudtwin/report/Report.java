@@ -6,6 +6,7 @@ import io.github.cloudtwin.cloudwatch.Statistic;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.TimelineFormat;
+import io.github.cloudtwin.whatif.Comparison;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The report of one twin as a self-contained XHTML page a person would rather look at than read: a
@@ -65,7 +67,7 @@ public final class Report {
   private final List<TimelineEvent> events;
   private final List<Marker> markers;
   private final Verdict verdict;
-  private final io.github.cloudtwin.whatif.Comparison comparison;
+  private final @Nullable Comparison comparison;
 
   private Report(Builder b) {
     this.comparison = b.comparison;
@@ -83,7 +85,8 @@ public final class Report {
     this.charts = List.copyOf(all);
     double spanMs = Math.max(60_000, Duration.between(t0, now).toMillis());
     this.markers = Markers.from(b.twin.timeline(), events, spanMs / SvgChart.PLOT_W);
-    Outcome outcome = b.outcome != null ? b.outcome : b.failure != null ? Outcome.FAILED : null;
+    @Nullable Outcome outcome =
+        b.outcome != null ? b.outcome : b.failure != null ? Outcome.FAILED : null;
     this.verdict = Verdict.of(b.twin, outcome, b.failure, charts, outages, events);
   }
 
@@ -272,9 +275,9 @@ public final class Report {
     private final CloudTwin twin;
     private final List<ChartSource> sources = new ArrayList<>(ChartSources.standard());
     private String title = "CloudTwin report";
-    private String failure;
-    private Outcome outcome;
-    private io.github.cloudtwin.whatif.Comparison comparison;
+    private @Nullable String failure;
+    private @Nullable Outcome outcome;
+    private @Nullable Comparison comparison;
 
     private Builder(CloudTwin twin) {
       this.twin = twin;
@@ -297,7 +300,7 @@ public final class Report {
      * @param failure the failure text to show above the charts, or null
      * @return this builder
      */
-    public Builder failure(String failure) {
+    public Builder failure(@Nullable String failure) {
       this.failure = failure;
       return this;
     }
@@ -344,7 +347,7 @@ public final class Report {
      * @param comparison the comparison, or null for none
      * @return this builder
      */
-    public Builder comparison(io.github.cloudtwin.whatif.Comparison comparison) {
+    public Builder comparison(@Nullable Comparison comparison) {
       this.comparison = comparison;
       return this;
     }

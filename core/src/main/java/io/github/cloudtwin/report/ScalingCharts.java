@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Capacity charts replayed from the timeline (the record of every change): desired vs InService
@@ -190,7 +191,7 @@ final class ScalingCharts {
   private static void addRunning(
       Map<String, Step> running,
       Map<String, EcsService> services,
-      String service,
+      @Nullable String service,
       Duration at,
       TaskStatus from,
       TaskStatus to) {

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a reader wants first: the test's outcome and failure message, then the key facts read from
@@ -37,7 +38,8 @@ import org.apiguardian.api.API;
  * @param facts the key facts, in reading order (immutable)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> facts) {
+public record Verdict(
+    Report.@Nullable Outcome outcome, @Nullable String failure, List<KeyFact> facts) {
 
   /** Alarm firings listed by time before the rest are counted. */
   static final int LISTED_FIRINGS = 6;
@@ -76,8 +78,8 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
 
   static Verdict of(
       CloudTwin twin,
-      Report.Outcome outcome,
-      String failure,
+      Report.@Nullable Outcome outcome,
+      @Nullable String failure,
       List<Chart> charts,
       List<ZoneOutage> outages,
       List<TimelineEvent> events) {
@@ -125,7 +127,7 @@ public record Verdict(Report.Outcome outcome, String failure, List<KeyFact> fact
   }
 
   /** A capacity the report charts: what is there (a step series) and, if known, what is wanted. */
-  record Capacity(String what, Series actual, Series wanted) {
+  record Capacity(String what, Series actual, @Nullable Series wanted) {
 
     double value(Series s, long ms) {
       double v = Double.NaN;
