@@ -31,6 +31,7 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -42,7 +43,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceType;
  * {@code DescribeAutoScalingGroups} of one group of three InService instances, from one AWS SDK for
  * Java v2 client (one thread), through each door of {@code cloudtwin-aws-wire}: the in-process
  * HTTP-client hook ({@link TwinSdkHttpService}, awsQuery encoded and decoded, no socket) and the
- * loopback endpoint (URL-connection HTTP client, keep-alive, 127.0.0.1). {@link
+ * loopback endpoint (URL-connection and Apache HTTP clients, keep-alive, 127.0.0.1). {@link
  * MotoDescribeBenchmark} measures the same call against moto.
  */
 @State(Scope.Benchmark)
@@ -58,6 +59,7 @@ public class WireBenchmark {
   private LoopbackEndpoint endpoint;
   private AutoScalingClient hook;
   private AutoScalingClient loopback;
+  private AutoScalingClient loopbackApache;
   private AutoScalingClient inProcessInterface;
   private AutoScalingClient cannedResponse;
   private AwsWire wire;
@@ -122,7 +124,15 @@ public class WireBenchmark {
             .httpClient(UrlConnectionHttpClient.create())
             .build();
     check(hook.describeAutoScalingGroups(request));
+    loopbackApache =
+        AutoScalingClient.builder()
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .endpointOverride(endpoint.uri())
+            .httpClient(ApacheHttpClient.create())
+            .build();
     check(loopback.describeAutoScalingGroups(request));
+    check(loopbackApache.describeAutoScalingGroups(request));
     check(cannedResponse.describeAutoScalingGroups(request));
   }
 
@@ -167,6 +177,7 @@ public class WireBenchmark {
     hook.close();
     cannedResponse.close();
     loopback.close();
+    loopbackApache.close();
     binding.close();
     endpoint.close();
     twin.close();
@@ -206,9 +217,23 @@ public class WireBenchmark {
     return wire.handle(form);
   }
 
-  /** Through the loopback endpoint on 127.0.0.1, keep-alive. */
+  /**
+   * Through the loopback endpoint on 127.0.0.1, keep-alive, from the SDK's URL-connection client.
+   * Its floor is the JDK's: before a POST on a kept-alive connection, {@code HttpURLConnection}
+   * probes the socket with a one-millisecond read timeout ({@code sun.net.www.http.HttpClient
+   * .available()}), so every call waits at least that long whatever the server does.
+   */
   @Benchmark
   public DescribeAutoScalingGroupsResponse loopbackEndpoint() {
     return loopback.describeAutoScalingGroups(request);
+  }
+
+  /**
+   * Through the loopback endpoint on 127.0.0.1, keep-alive, from the SDK's Apache client (the SDK's
+   * default synchronous HTTP client when it is on the class path).
+   */
+  @Benchmark
+  public DescribeAutoScalingGroupsResponse loopbackEndpointApache() {
+    return loopbackApache.describeAutoScalingGroups(request);
   }
 }

@@ -34,7 +34,10 @@ public enum AdviceRule {
       Severity.CRITICAL,
       "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html"),
 
-  /** The health check grace period ends while the application is still starting. */
+  /**
+   * The health check grace period of an Auto Scaling group or an ECS service ends while the
+   * application is still starting.
+   */
   GRACE_SHORTER_THAN_APPLICATION_START(
       "grace-shorter-than-application-start",
       Severity.CRITICAL,

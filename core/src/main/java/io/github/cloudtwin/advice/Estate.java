@@ -97,6 +97,22 @@ final class Estate {
     return start.plus(interval.multipliedBy(healthy));
   }
 
+  /**
+   * Whether a new target fails its health checks while its application starts: an ALB target stays
+   * in its initial checks until the unhealthy threshold's failures, any other target fails them
+   * from the start.
+   */
+  boolean turnsUnhealthyWhileStarting(TargetGroup tg) {
+    Duration start = twin.loadBalancing().applicationStartTime(tg.name());
+    if (start.isZero()) return false;
+    HealthCheckSpec hc = tg.healthCheck();
+    if (Boolean.FALSE.equals(hc.enabled())) return false;
+    Duration interval = hc.interval() == null ? Duration.ofSeconds(30) : hc.interval();
+    int unhealthy = hc.unhealthyThresholdCount() == null ? 2 : hc.unhealthyThresholdCount();
+    boolean alb = tg.spec().protocol() == null || tg.spec().protocol().isHttp();
+    return !alb || start.compareTo(interval.multipliedBy(unhealthy)) >= 0;
+  }
+
   /** The slowest time to healthy over the group's target groups, or zero without any. */
   Duration timeToHealthy(AutoScalingGroup group) {
     Duration worst = Duration.ZERO;

@@ -2,6 +2,10 @@ package io.github.cloudtwin.advice;
 
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.HealthCheckType;
+import io.github.cloudtwin.ecs.Cluster;
+import io.github.cloudtwin.ecs.EcsService;
+import io.github.cloudtwin.ecs.NetworkMode;
+import io.github.cloudtwin.ecs.ServiceLoadBalancer;
 import io.github.cloudtwin.elb.HealthCheckSpec;
 import io.github.cloudtwin.elb.TargetGroup;
 import java.time.Duration;
@@ -34,8 +38,49 @@ final class HealthAdvice {
         grace(estate, g, out);
       }
     }
+    for (Cluster c : estate.twin.ecs().clusters())
+      for (EcsService s : c.services()) serviceGrace(estate, c, s, out);
     for (TargetGroup tg : estate.twin.loadBalancing().targetGroups())
       unsatisfiable(estate, tg, out);
+  }
+
+  /**
+   * ECS stops a task whose target turns unhealthy after the service's grace period, so a target
+   * that turns unhealthy while its application starts must be healthy again within the grace. The
+   * twin starts a task's application when its IP target registers (awsvpc); a bridge or host task's
+   * target is its container instance, whose application start the twin counts from the instance's
+   * boot, so the rule reads awsvpc services only.
+   */
+  private static void serviceGrace(Estate estate, Cluster c, EcsService s, List<Finding> out) {
+    if (s.taskDefinition().networkMode() != NetworkMode.AWSVPC) return;
+    Duration grace = s.spec().healthCheckGracePeriod();
+    for (ServiceLoadBalancer lb : s.spec().loadBalancers()) {
+      Optional<TargetGroup> tg = estate.targetGroup(lb.targetGroupName());
+      if (tg.isEmpty() || !estate.turnsUnhealthyWhileStarting(tg.get())) continue;
+      Duration start = estate.twin.loadBalancing().applicationStartTime(lb.targetGroupName());
+      Duration healthy = estate.timeToHealthy(tg.get());
+      if (grace.compareTo(healthy) >= 0) continue;
+      out.add(
+          new Finding(
+              AdviceRule.GRACE_SHORTER_THAN_APPLICATION_START,
+              List.of(
+                  "service/" + c.clusterName() + "/" + s.serviceName(),
+                  "target-group/" + lb.targetGroupName()),
+              "The application behind "
+                  + lb.targetGroupName()
+                  + " needs "
+                  + Estate.seconds(start)
+                  + " to start: its targets fail their health checks meanwhile and are healthy only after about "
+                  + Estate.seconds(healthy)
+                  + ", but service "
+                  + s.serviceName()
+                  + "'s healthCheckGracePeriodSeconds is "
+                  + grace.toSeconds()
+                  + ": ECS stops every new task while it starts, starts a replacement, and the replacement meets the same fate.",
+              "Set the service's healthCheckGracePeriodSeconds to at least "
+                  + healthy.toSeconds()
+                  + "."));
+    }
   }
 
   private static void grace(Estate estate, AutoScalingGroup g, List<Finding> out) {

@@ -145,6 +145,8 @@ final class Registrations {
     if (existing != null && existing.state != TargetHealthState.DRAINING)
       return; // already registered
     if (existing != null && existing.drainTask != null) existing.drainTask.cancel();
+    if (t.instance == null && !registeredAnywhere(t))
+      t.registeredAt = kernel.clock().now().toEpochMilli(); // an IP target's application starts
     Registration r = new Registration(t, g, d.port() != 0 ? d.port() : g.spec.port());
     g.registrations.put(t.id, r);
     network.applyTo(t);
@@ -153,6 +155,15 @@ final class Registrations {
       kernel.scheduler().at(Instant.ofEpochMilli(readyAt), fluid::markDirty); // the 503s end
     }
     g.startFresh(r);
+  }
+
+  /** Whether the target is registered (and not draining) in any target group. */
+  private boolean registeredAnywhere(TargetRuntime t) {
+    for (TgState other : registry.tgs.values()) {
+      Registration x = other.registrations.get(t.id);
+      if (x != null && x.target == t && x.state != TargetHealthState.DRAINING) return true;
+    }
+    return false;
   }
 
   /**

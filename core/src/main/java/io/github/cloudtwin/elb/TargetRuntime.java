@@ -73,18 +73,32 @@ final class TargetRuntime {
 
   /** Whether the instance's application is still starting at {@code now}. */
   boolean starting(long now, long applicationStartMillis) {
-    if (applicationStartMillis <= 0 || instance == null || now == Long.MIN_VALUE) return false;
-    return instance.state() == io.github.cloudtwin.ec2.InstanceState.RUNNING
-        && instance.stateSince().toEpochMilli() + applicationStartMillis > now;
+    if (applicationStartMillis <= 0 || now == Long.MIN_VALUE) return false;
+    long since = applicationStartedAt();
+    return since != Long.MIN_VALUE && since + applicationStartMillis > now;
   }
 
   /**
-   * When the instance's application has started (epoch ms), or Long.MIN_VALUE if not an instance.
+   * An IP target (an awsvpc task): when it was registered while in no target group, the moment its
+   * application starts (epoch ms); Long.MIN_VALUE before. Set under the kernel lock.
    */
+  volatile long registeredAt = Long.MIN_VALUE;
+
+  /**
+   * When the application started (epoch ms): an instance's entering running, an IP target's first
+   * registration; Long.MIN_VALUE for an instance that is not running.
+   */
+  private long applicationStartedAt() {
+    if (instance == null) return registeredAt;
+    return instance.state() == io.github.cloudtwin.ec2.InstanceState.RUNNING
+        ? instance.stateSince().toEpochMilli()
+        : Long.MIN_VALUE;
+  }
+
+  /** When the target's application has started (epoch ms), or Long.MIN_VALUE if it has not. */
   long readyAt(long applicationStartMillis) {
-    if (instance == null || instance.state() != io.github.cloudtwin.ec2.InstanceState.RUNNING)
-      return Long.MIN_VALUE;
-    return instance.stateSince().toEpochMilli() + applicationStartMillis;
+    long since = applicationStartedAt();
+    return since == Long.MIN_VALUE ? Long.MIN_VALUE : since + applicationStartMillis;
   }
 
   int virtualOutstanding(long now) {
