@@ -1,6 +1,8 @@
-// Injected at the top of a copy of a report by ReportInBrowserTest: records every error (script
-// errors, failed resource loads, console.error and warn) and, after the load event, what the
-// browser drew, as JSON in a pre element (id browser-check) read from chromium's --dump-dom.
+// Evaluated before a report's own scripts by BrowserCheck (over the DevTools protocol): records
+// every error (script errors, failed resource loads, console.error and warn) and, after the load
+// event, what the browser drew and how the markers answer keyboard focus and hover. The result is
+// the promise window.__browserCheck; each interactive check waits for its condition (polled, with
+// a deadline that records what was seen instead), never for a fixed time.
 (function () {
   var errors = [];
   window.addEventListener('error', function (e) {
@@ -11,9 +13,46 @@
   var ce = console.error, cw = console.warn;
   console.error = function () { errors.push('console.error: ' + Array.prototype.join.call(arguments, ' ')); ce.apply(console, arguments); };
   console.warn = function () { errors.push('console.warn: ' + Array.prototype.join.call(arguments, ' ')); cw.apply(console, arguments); };
+  // resolves when cond() holds, or after ms with false: the caller records what it saw
+  function until(cond, ms) {
+    return new Promise(function (resolve) {
+      var t0 = performance.now();
+      (function poll() {
+        if (cond()) resolve(true);
+        else if (performance.now() - t0 > ms) resolve(false);
+        else setTimeout(poll, 5);
+      })();
+    });
+  }
+  // resolves after the next frame has been produced (or, with false, after ms without one)
+  function nextFrame(ms) {
+    return new Promise(function (resolve) {
+      var done = false;
+      requestAnimationFrame(function () { setTimeout(function () { done = true; resolve(true); }, 0); });
+      setTimeout(function () { if (!done) resolve(false); }, ms);
+    });
+  }
   window.addEventListener('load', function () {
+    document.body.offsetHeight; // forces style and layout
+    var laidOut = performance.now();
+    var r = { errors: errors, charts: [], resources: [], laidOutMs: laidOut };
+    // the first frame decides which content-visibility:auto blocks are near the viewport and
+    // renders them: the page is open, as a person sees it, once that frame's layout is done
+    window.__browserCheck = nextFrame(10000).then(function (framed) {
+      r.framed = framed;
+      document.body.offsetHeight;
+      r.shownMs = performance.now();
+      var blocks = document.querySelectorAll('div.timeline-rows');
+      r.timelineBlocks = blocks.length;
+      r.timelineBlocksRendered = 0;
+      blocks.forEach(function (b) {
+        if (b.firstElementChild && b.firstElementChild.checkVisibility({ contentVisibilityAuto: true })) r.timelineBlocksRendered++;
+      });
+      return inspect(r);
+    });
+  });
+  function inspect(r) {
     var start = performance.now();
-    var r = { errors: errors, charts: [], resources: [] };
     performance.getEntriesByType('resource').forEach(function (e) { r.resources.push(e.name); });
     r.markersScript = document.documentElement.getAttribute('data-markers');
     r.verdict = (document.querySelector('section.verdict') || {}).textContent || '';
@@ -57,34 +96,43 @@
       s.querySelectorAll('svg.panel').forEach(function (p) {
         var lens = [];
         p.querySelectorAll('path.series').forEach(function (q) { lens.push(q.getTotalLength()); });
-        c.panels.push({ zone: p.getAttribute('data-zone'), series: lens, outages: p.querySelectorAll('rect.outage').length });
+        var pb = p.getBoundingClientRect(), title = p.querySelector('text.panel-title');
+        var tb = title ? title.getBoundingClientRect() : null;
+        c.panels.push({ zone: p.getAttribute('data-zone'), series: lens, outages: p.querySelectorAll('rect.outage').length,
+          box: { left: pb.left, right: pb.right, top: pb.top, bottom: pb.bottom },
+          title: title ? title.textContent : '', titleFits: !!tb && tb.width > 0 && tb.left >= pb.left - 1 && tb.right <= pb.right + 1,
+          viewportWidth: document.documentElement.clientWidth });
       });
       r.charts.push(c);
     });
-    var m = document.querySelector('a.marker');
-    var tip = document.getElementById('tip');
-    if (m && tip) {
-      window.focus(); // headless under load may not have given the page focus yet
-      m.focus();
-      r.focused = document.activeElement === m;
-      r.tipOnFocus = tip.hidden ? '' : tip.textContent;
-      m.blur();
-      r.tipHiddenOnBlur = tip.hidden;
-      m.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-      r.tipOnHover = tip.hidden ? '' : tip.textContent;
-      m.dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
-      r.markerHref = m.getAttribute('href');
-      r.markerTargetExists = !!document.getElementById(r.markerHref.substring(1));
-    }
     var nav = performance.getEntriesByType('navigation')[0];
     r.domContentLoadedMs = nav ? nav.domContentLoadedEventEnd : -1;
-    r.loadEventStartMs = nav ? nav.loadEventStart : -1;
-    document.body.offsetHeight; // forces layout
+    r.loadEventEndMs = nav ? nav.loadEventEnd : -1;
+    r.elements = document.getElementsByTagName('*').length;
     r.probeMs = performance.now() - start;
-    r.readyMs = performance.now();
-    var pre = document.createElement('pre');
-    pre.id = 'browser-check';
-    pre.textContent = JSON.stringify(r);
-    document.body.appendChild(pre);
-  });
+    var m = document.querySelector('a.marker');
+    var tip = document.getElementById('tip');
+    if (!m || !tip) return r;
+    r.markerHref = m.getAttribute('href');
+    r.markerTargetExists = !!document.getElementById(r.markerHref.substring(1));
+    var shown = function () { return !tip.hidden && tip.textContent !== ''; };
+    m.focus();
+    return until(function () { return document.activeElement === m && shown(); }, 10000)
+      .then(function () {
+        r.focused = document.activeElement === m;
+        r.tipOnFocus = shown() ? tip.textContent : '';
+        m.blur();
+        return until(function () { return tip.hidden; }, 10000);
+      })
+      .then(function (hidden) {
+        r.tipHiddenOnBlur = hidden;
+        m.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+        return until(shown, 10000);
+      })
+      .then(function () {
+        r.tipOnHover = shown() ? tip.textContent : '';
+        m.dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
+        return r;
+      });
+  }
 })();

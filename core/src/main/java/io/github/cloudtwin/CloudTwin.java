@@ -313,8 +313,8 @@ public final class CloudTwin implements AutoCloseable {
   /** Builds {@link CloudTwin}s. Not thread-safe. */
   public static final class Builder {
     private String region = "us-east-1";
-    private Integer zoneCount;
-    private List<String> zoneNames;
+    private @Nullable Integer zoneCount;
+    private @Nullable List<String> zoneNames;
     private long seed;
     private Instant start = DEFAULT_START;
     private String accountId = Arns.DEFAULT_ACCOUNT_ID;

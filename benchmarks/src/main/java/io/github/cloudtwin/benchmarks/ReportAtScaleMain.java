@@ -15,45 +15,36 @@ import io.github.cloudtwin.elb.TargetGroupSpec;
 import io.github.cloudtwin.report.Marker;
 import io.github.cloudtwin.report.Report;
 import io.github.cloudtwin.traffic.Workload;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The HTML report at scale: a week with up to 1,000 m5.large behind an ALB under a daily load cycle
  * (20,000 to 100,000 requests/s), simple policies of plus and minus 100 instances on CPU alarms,
  * and a two-hour outage of us-east-1b on day 3. Prints the simulation and report times, the
- * report's size, its markers, and (with chromium on the PATH) how long headless chromium takes to
- * open it, {@code runs} times (default 5). docs/performance.md, "The HTML report at scale".
+ * report's size and its markers, and how to open it in headless chromium with the examples' {@code
+ * ReportAtScaleInBrowserTest} (which times the opens). docs/performance.md, "The HTML report at
+ * scale".
  *
  * <pre>
  * java -cp core/target/classes:benchmarks/target/classes \
- *     io.github.cloudtwin.benchmarks.ReportAtScaleMain target/week-1000.html 5
+ *     io.github.cloudtwin.benchmarks.ReportAtScaleMain target/week-1000.html
  * </pre>
  */
 public final class ReportAtScaleMain {
 
-  private static final Pattern TIMES = Pattern.compile("data-load=\"([0-9.]+) ([0-9.]+)\"");
-
   private ReportAtScaleMain() {}
 
   /**
-   * Runs the week, writes the report, opens it.
+   * Runs the week and writes the report.
    *
-   * @param args the report file (default {@code target/week-1000.html}) and the number of browser
-   *     runs
+   * @param args the report file (default {@code target/week-1000.html})
    * @throws Exception when the report cannot be written or the browser not run
    */
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args.length > 0 ? args[0] : "target/week-1000.html");
-    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     try (CloudTwin twin = CloudTwin.builder().seed(11).build()) {
       String[] zones = twin.config().zoneNames().toArray(String[]::new);
       twin.loadBalancing()
@@ -141,57 +132,11 @@ public final class ReportAtScaleMain {
           report.charts().size(),
           report.markers().size(),
           marked);
-      open(file, page, runs);
+      System.out.println(
+          "open it in headless chromium (median of 3 opens, a 1100 x 1500 px window): ./mvnw -B -o"
+              + " -pl examples -am test -Dtest=ReportAtScaleInBrowserTest"
+              + " -Dsurefire.failIfNoSpecifiedTests=false -Dcloudtwin.report.week="
+              + file.toAbsolutePath());
     }
-  }
-
-  /**
-   * Opens a copy that stamps the load timings into the DOM, {@code runs} times, and prints them.
-   */
-  private static void open(Path file, String page, int runs)
-      throws IOException, InterruptedException {
-    String chromium = null;
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, "chromium")))
-        chromium = Path.of(dir, "chromium").toString();
-    }
-    if (chromium == null) {
-      System.out.println("no chromium on the PATH: not opened");
-      return;
-    }
-    String stamp =
-        "<script>addEventListener('load',function(){var n=performance.getEntriesByType('navigation')[0];"
-            + "document.body.offsetHeight;document.documentElement.setAttribute('data-load',n.domContentLoadedEventEnd+' '+performance.now());});"
-            + "</script>";
-    int head = page.indexOf("<head>") + "<head>".length();
-    Path timed = file.resolveSibling(file.getFileName() + ".timed.html");
-    Files.writeString(
-        timed, page.substring(0, head) + stamp + page.substring(head), StandardCharsets.UTF_8);
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      Path profile = Files.createTempDirectory("chromium");
-      Process p =
-          new ProcessBuilder(
-                  chromium,
-                  "--headless",
-                  "--no-sandbox",
-                  "--disable-gpu",
-                  "--user-data-dir=" + profile,
-                  "--dump-dom",
-                  timed.toUri().toString())
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor(60, TimeUnit.SECONDS);
-      Matcher m = TIMES.matcher(dom);
-      lines.add(
-          m.find()
-              ? String.format(
-                  "DOMContentLoaded %.0f ms, loaded and laid out %.0f ms",
-                  Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)))
-              : "no timing in the DOM");
-    }
-    System.out.println("headless chromium, " + runs + " runs:");
-    lines.forEach(l -> System.out.println("  " + l));
   }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.apiguardian.api.API;
 
@@ -189,11 +190,14 @@ public final class ApplicationAutoScaling {
                           + spec.resourceId()
                           + ":policyName/"
                           + spec.policyName());
-          PolicyState p = new PolicyState(spec, t, arn);
-          p.action =
-              AlarmAction.scaling(spec.policyName(), ctx -> execution.onAlarm(p, ctx, false));
-          p.lowAction =
-              AlarmAction.scaling(spec.policyName(), ctx -> execution.onAlarm(p, ctx, true));
+          PolicyState p =
+              new PolicyState(
+                  spec,
+                  t,
+                  arn,
+                  (state, low) ->
+                      AlarmAction.scaling(
+                          spec.policyName(), ctx -> execution.onAlarm(state, ctx, low)));
           // every alarm is built (and so validated) before the old policy goes: nothing
           // half-applied
           List<MetricAlarmSpec> alarms =
@@ -265,7 +269,9 @@ public final class ApplicationAutoScaling {
                   "AWS/ECS", "MemoryUtilization", "ClusterName", cluster, "ServiceName", service);
           break;
         default:
-          String label = tt.resourceLabel();
+          String label =
+              Objects.requireNonNull(
+                  tt.resourceLabel(), "the spec requires a resource label for this metric");
           metric =
               MetricId.of(
                   "AWS/ApplicationELB",

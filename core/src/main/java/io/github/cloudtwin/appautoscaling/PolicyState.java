@@ -3,6 +3,8 @@ package io.github.cloudtwin.appautoscaling;
 import io.github.cloudtwin.cloudwatch.AlarmAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /** The machinery behind one policy. Guarded by the kernel lock. */
 final class PolicyState {
@@ -11,15 +13,25 @@ final class PolicyState {
   final String arn;
   final List<String> alarmNames = new ArrayList<>();
   final ScalingPolicy view;
-  AlarmAction action;
-  AlarmAction lowAction;
-  String highAlarm;
-  String lowAlarm;
+  final AlarmAction action;
+  final AlarmAction lowAction;
+  @Nullable String highAlarm;
+  @Nullable String lowAlarm;
 
-  PolicyState(ScalingPolicySpec spec, ScalableTarget target, String arn) {
+  /**
+   * The state of a policy being put; {@code actions} makes its scaling actions (for the high, then
+   * the low alarm) that act on this state.
+   */
+  PolicyState(
+      ScalingPolicySpec spec,
+      ScalableTarget target,
+      String arn,
+      BiFunction<PolicyState, Boolean, AlarmAction> actions) {
     this.spec = spec;
     this.target = target;
     this.arn = arn;
     this.view = new ScalingPolicy(this);
+    this.action = actions.apply(this, false);
+    this.lowAction = actions.apply(this, true);
   }
 }

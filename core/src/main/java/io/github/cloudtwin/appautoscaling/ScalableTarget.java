@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** A live view of a registered scalable target: its limits, policies and activities. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -14,8 +15,8 @@ public final class ScalableTarget {
   volatile ScalableTargetSpec spec;
   final Map<String, PolicyState> policies = new LinkedHashMap<>();
   final List<ScalingActivity> activities = new ArrayList<>();
-  Instant scaleOutCooldownEnd;
-  Instant scaleInCooldownEnd;
+  @Nullable Instant scaleOutCooldownEnd;
+  @Nullable Instant scaleInCooldownEnd;
   int scaleOutBase;
 
   ScalableTarget(ScalableTargetSpec spec) {

@@ -2,6 +2,7 @@ package io.github.cloudtwin.appautoscaling;
 
 import java.time.Instant;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scaling activity, as {@code DescribeScalingActivities} shows it: {@code InProgress} while the
@@ -24,9 +25,9 @@ public record ScalingActivity(
     String description,
     String cause,
     Instant startTime,
-    Instant endTime,
+    @Nullable Instant endTime,
     String statusCode,
-    String statusMessage) {
+    @Nullable String statusMessage) {
 
   /** This activity, fulfilled at {@code at}. */
   ScalingActivity fulfilled(Instant at, int desired) {

@@ -6,6 +6,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A target tracking policy: keep a metric at {@code targetValue}. Application Auto Scaling creates
@@ -27,9 +28,9 @@ import org.apiguardian.api.API;
 public record TargetTrackingPolicySpec(
     String policyName,
     String resourceId,
-    PredefinedMetricType predefinedMetricType,
-    String resourceLabel,
-    MetricId customizedMetric,
+    @Nullable PredefinedMetricType predefinedMetricType,
+    @Nullable String resourceLabel,
+    @Nullable MetricId customizedMetric,
     Statistic customizedStatistic,
     double targetValue,
     Duration scaleOutCooldown,
@@ -64,8 +65,8 @@ public record TargetTrackingPolicySpec(
           "exactly one of a predefined or a customized metric");
     }
     if (predefinedMetricType == PredefinedMetricType.ALBRequestCountPerTarget) {
-      Require.name("ResourceLabel", resourceLabel);
-      if (!resourceLabel.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
+      String label = Require.name("ResourceLabel", resourceLabel);
+      if (!label.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
         throw new ValidationException(
             "ResourceLabel",
             resourceLabel,
@@ -98,7 +99,7 @@ public record TargetTrackingPolicySpec(
         type,
         null,
         null,
-        null,
+        Statistic.AVERAGE,
         targetValue,
         DEFAULT_COOLDOWN,
         DEFAULT_COOLDOWN,
@@ -122,7 +123,7 @@ public record TargetTrackingPolicySpec(
         PredefinedMetricType.ALBRequestCountPerTarget,
         resourceLabel,
         null,
-        null,
+        Statistic.AVERAGE,
         targetValue,
         DEFAULT_COOLDOWN,
         DEFAULT_COOLDOWN,

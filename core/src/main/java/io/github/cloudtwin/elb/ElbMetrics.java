@@ -52,6 +52,12 @@ final class ElbMetrics {
       double target5xx = t.target5xx + lb.minuteTarget5xx.sumThenReset();
       double answers = t.targetAnswers + lb.minuteTargetAnswers.sumThenReset();
       double latency = t.latencySeconds + lb.minuteLatencyMicros.sumThenReset() / 1e6;
+      synchronized (lb.minuteLatencies) {
+        t.latencies.addScaled(lb.minuteLatencies, 1);
+        lb.minuteLatencies.clear();
+      }
+      if (lb.spec.type() != LoadBalancerType.NETWORK)
+        lb.responseTimes.put(stamp, t.latencies.snapshot());
       Map<String, Double> byGroup = new HashMap<>(t.byGroup);
       for (Map.Entry<String, LongAdder> e : lb.minuteByGroup.entrySet())
         byGroup.merge(e.getKey(), (double) e.getValue().sumThenReset(), Double::sum);

@@ -39,6 +39,7 @@ final class FluidModel {
     double target5xx;
     double targetAnswers;
     double latencySeconds;
+    final ResponseTimeHistogram latencies = new ResponseTimeHistogram();
     final Map<String, Double> byGroup = new TreeMap<>();
 
     void addScaled(Totals r, double seconds) {
@@ -47,6 +48,7 @@ final class FluidModel {
       target5xx += r.target5xx * seconds;
       targetAnswers += r.targetAnswers * seconds;
       latencySeconds += r.latencySeconds * seconds;
+      latencies.addScaled(r.latencies, seconds);
       for (Map.Entry<String, Double> e : r.byGroup.entrySet())
         byGroup.merge(e.getKey(), e.getValue() * seconds, Double::sum);
     }
@@ -383,6 +385,7 @@ final class FluidModel {
           served.merge(t.id, share, Double::sum);
           out.targetAnswers += share;
           out.latencySeconds += share * r.latency().toNanos() / 1e9;
+          out.latencies.add(r.latency().toNanos() / 1000, share);
           if (r.status() >= 500) out.target5xx += share;
         }
       }

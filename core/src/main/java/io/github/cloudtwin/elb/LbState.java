@@ -49,6 +49,13 @@ final class LbState {
   final LongAdder minuteTarget5xx = new LongAdder();
   final LongAdder minuteTargetAnswers = new LongAdder();
   final LongAdder minuteLatencyMicros = new LongAdder();
+
+  /** The current minute's discrete answers by latency; guarded by itself (HTTP threads count). */
+  final ResponseTimeHistogram minuteLatencies = new ResponseTimeHistogram();
+
+  /** Target response times per minute, for {@link LoadBalancer#responseTimes}; kernel lock. */
+  final ResponseTimeHistory responseTimes = new ResponseTimeHistory();
+
   final ConcurrentHashMap<String, LongAdder> minuteByGroup = new ConcurrentHashMap<>();
 
   LbState(LoadBalancerSpec spec, String dimension, TgState classicGroup) {
@@ -77,6 +84,9 @@ final class LbState {
     if (!r.fromLoadBalancer() && r.targetId() != null) {
       minuteTargetAnswers.increment();
       minuteLatencyMicros.add(r.latency().toNanos() / 1000);
+      synchronized (minuteLatencies) {
+        minuteLatencies.add(r.latency().toNanos() / 1000, 1);
+      }
       if (r.status() >= 500) minuteTarget5xx.increment();
     }
   }

@@ -53,6 +53,23 @@ public final class LoadBalancer {
     return elb.kernel.call(() -> List.copyOf(state.listeners.values()));
   }
 
+  /**
+   * The target response times this load balancer counted in the minutes that start in {@code [from,
+   * to)}, as a distribution with percentiles: what {@code TargetResponseTime} ({@code Latency} for
+   * a Classic Load Balancer) would give with a percentile statistic. The minutes are those of its
+   * metrics (kept 15 days); a Network Load Balancer has none.
+   *
+   * @param from the first minute's start, inclusive
+   * @param to the end, exclusive
+   * @return the distribution, {@link ResponseTimes#NONE} when no target answered
+   */
+  public ResponseTimes responseTimes(java.time.Instant from, java.time.Instant to) {
+    io.github.cloudtwin.internal.kernel.Require.notNull("from", from);
+    io.github.cloudtwin.internal.kernel.Require.notNull("to", to);
+    return elb.kernel.call(
+        () -> state.responseTimes.between(from.toEpochMilli(), to.toEpochMilli()));
+  }
+
   /** {@return the zones whose node is in DNS now (a zone outage or DNS failover removes one)} */
   public List<String> dnsZones() {
     return elb.routing.dnsZones(name());

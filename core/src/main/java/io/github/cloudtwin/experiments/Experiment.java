@@ -54,6 +54,12 @@ public record Experiment(
     for (ExperimentAction a : actions) {
       if (!names.add(a.name()))
         throw new ValidationException("actions.name", a.name(), "each action name once");
+      if (a.duration() == null && a.startOffset().compareTo(runFor) > 0) {
+        throw new ValidationException(
+            "actions[" + a.name() + "].startAfter",
+            a.startOffset(),
+            "an action that happens within the experiment's " + runFor);
+      }
       if (a.endOffset().compareTo(runFor) > 0) {
         throw new ValidationException(
             "actions[" + a.name() + "].duration",

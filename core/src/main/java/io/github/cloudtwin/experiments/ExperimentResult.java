@@ -1,5 +1,6 @@
 package io.github.cloudtwin.experiments;
 
+import io.github.cloudtwin.elb.ResponseTimes;
 import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.ValidationException;
@@ -13,10 +14,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a run of an experiment did and what the users saw: when each action ran, whether a stop
- * condition ended it, and one {@link MinuteSample} per minute (requests, errors, mean response
- * time, InService instances, healthy targets, running tasks), plus the ECS tasks it stopped and how
- * many were replaced. Read the verdicts here or with {@code assertThat(result)} of the JUnit
- * module. Immutable, except that the timeline it quotes keeps growing.
+ * condition ended it, and one {@link MinuteSample} per minute (requests, errors, mean response time
+ * and the response times' distribution, InService instances, healthy targets, running tasks), plus
+ * the ECS tasks it stopped and how many were replaced. Read the verdicts here or with {@code
+ * assertThat(result)} of the JUnit module. Immutable, except that the timeline it quotes keeps
+ * growing.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ExperimentResult {
@@ -190,13 +192,58 @@ public final class ExperimentResult {
     double requests = 0;
     double errors = 0;
     for (MinuteSample s : samples) {
-      if (s.end().compareTo(from) > 0
-          && s.end().minusSeconds(60).compareTo(to) < 0) { // the minute overlaps (from, to)
+      if (overlaps(s, from, to)) {
         requests += s.requests();
         errors += s.errors();
       }
     }
     return new double[] {requests, errors};
+  }
+
+  private static boolean overlaps(MinuteSample s, Duration from, Duration to) {
+    return s.end().compareTo(from) > 0 && s.end().minusSeconds(60).compareTo(to) < 0;
+  }
+
+  /**
+   * The target response times of the minutes that overlap {@code (from, to)}, with their
+   * percentiles ({@code responseTimes(from, to).percentile(99)}).
+   *
+   * @param from the window's start, from the experiment's start
+   * @param to its end
+   * @return the distribution, {@link ResponseTimes#NONE} when no target answered
+   */
+  public ResponseTimes responseTimes(Duration from, Duration to) {
+    ResponseTimes out = ResponseTimes.NONE;
+    for (MinuteSample s : samples) if (overlaps(s, from, to)) out = out.plus(s.responseTimes());
+    return out;
+  }
+
+  /** {@return the target response times of the whole run} */
+  public ResponseTimes responseTimes() {
+    return responseTimes(Duration.ZERO, experiment.runFor());
+  }
+
+  /**
+   * The minute with the highest {@code percentile} response time among those that overlap {@code
+   * (from, to)} (the first of equals).
+   *
+   * @param percentile more than 0 and at most 100
+   * @param from the window's start, from the experiment's start
+   * @param to its end
+   * @return the minute, empty when no target answered in the window
+   */
+  public Optional<MinuteSample> slowestMinute(double percentile, Duration from, Duration to) {
+    @Nullable MinuteSample worst = null;
+    @Nullable Duration worstLatency = null;
+    for (MinuteSample s : samples) {
+      if (!overlaps(s, from, to)) continue;
+      Optional<Duration> p = s.responseTime(percentile);
+      if (p.isPresent() && (worstLatency == null || p.get().compareTo(worstLatency) > 0)) {
+        worst = s;
+        worstLatency = p.get();
+      }
+    }
+    return Optional.ofNullable(worst);
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.github.cloudtwin.experiments;
 
+import io.github.cloudtwin.elb.ResponseTimes;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -14,6 +16,7 @@ import org.apiguardian.api.API;
  * @param requests requests the load balancers counted in the minute
  * @param errors of them, answered 5XX by the load balancer or the target
  * @param meanResponseSeconds the mean target response time, NaN when no target answered
+ * @param responseTimes the target response times of the minute, with their percentiles
  * @param inService the fewest InService instances per Auto Scaling group during the minute
  * @param healthyTargets the fewest healthy targets per target group
  * @param runningTasks the fewest running tasks per ECS service ({@code cluster/service})
@@ -24,6 +27,7 @@ public record MinuteSample(
     double requests,
     double errors,
     double meanResponseSeconds,
+    ResponseTimes responseTimes,
     Map<String, Integer> inService,
     Map<String, Integer> healthyTargets,
     Map<String, Integer> runningTasks) {
@@ -35,14 +39,26 @@ public record MinuteSample(
    * @param requests requests counted
    * @param errors failed requests
    * @param meanResponseSeconds mean response time or NaN
+   * @param responseTimes the minute's response times
    * @param inService InService instances per group
    * @param healthyTargets healthy targets per target group
    * @param runningTasks running tasks per service
    */
   public MinuteSample {
+    io.github.cloudtwin.internal.kernel.Require.notNull("responseTimes", responseTimes);
     inService = Map.copyOf(inService);
     healthyTargets = Map.copyOf(healthyTargets);
     runningTasks = Map.copyOf(runningTasks);
+  }
+
+  /**
+   * A percentile of the minute's target response times.
+   *
+   * @param percentile more than 0 and at most 100, such as 50 or 99
+   * @return the latency, empty when no target answered in the minute
+   */
+  public Optional<Duration> responseTime(double percentile) {
+    return responseTimes.percentile(percentile);
   }
 
   /** {@return errors / requests, 0 without requests} */

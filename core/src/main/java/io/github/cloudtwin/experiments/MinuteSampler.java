@@ -53,7 +53,15 @@ final class MinuteSampler {
     Map<String, Integer> healthy = lowest(minHealthy, healthyNow());
     Map<String, Integer> tasks = lowest(minTasks, tasksNow());
     samples.add(
-        new MinuteSample(offset, traffic[0], traffic[1], traffic[2], inService, healthy, tasks));
+        new MinuteSample(
+            offset,
+            traffic[0],
+            traffic[1],
+            traffic[2],
+            Observation.responseTimes(twin, now),
+            inService,
+            healthy,
+            tasks));
   }
 
   /**

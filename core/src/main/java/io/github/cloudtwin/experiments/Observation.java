@@ -5,6 +5,7 @@ import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
 import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.LoadBalancerType;
+import io.github.cloudtwin.elb.ResponseTimes;
 import java.time.Instant;
 
 /** Reads a minute of the load balancers' own CloudWatch metrics: what the users saw. */
@@ -66,6 +67,19 @@ final class Observation {
     return new double[] {
       requests, Math.min(errors, requests), answered > 0 ? latencyWeighted / answered : Double.NaN
     };
+  }
+
+  /**
+   * The target response times of the minute ending at {@code now}, over every Application and
+   * Classic Load Balancer.
+   */
+  static ResponseTimes responseTimes(CloudTwin twin, Instant now) {
+    ResponseTimes out = ResponseTimes.NONE;
+    for (LoadBalancer lb : twin.loadBalancing().loadBalancers()) {
+      if (lb.type() != LoadBalancerType.NETWORK)
+        out = out.plus(lb.responseTimes(now.minusSeconds(60), now));
+    }
+    return out;
   }
 
   private static double sum(CloudTwin twin, MetricId id, Instant from, Instant to) {

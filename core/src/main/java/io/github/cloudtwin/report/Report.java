@@ -44,8 +44,12 @@ public final class Report {
   /** The SVG namespace. */
   public static final String SVG_NS = SvgChart.SVG_NS;
 
-  /** At most this many of the newest timeline rows are written (plus the rows markers point at). */
-  public static final int MAX_TABLE_ROWS = 5_000;
+  /**
+   * At most this many of the newest timeline rows are written (plus the rows markers point at): the
+   * rows are what a page costs the browser to open (docs/performance.md, "The HTML report at
+   * scale").
+   */
+  public static final int MAX_TABLE_ROWS = 2_000;
 
   /** A test's outcome, as the verdict shows it. */
   public enum Outcome {

@@ -154,6 +154,37 @@ class ExperimentActionsTest {
   }
 
   @Test
+  void latencyTowardOneZoneOfThreeShowsInTheP99AndNotInTheP50() {
+    try (CloudTwin twin = WebTier.create(9, false)) {
+      ExperimentResult r =
+          twin.experiments()
+              .run(
+                  Experiment.builder("slow-a")
+                      .action(
+                          "latency",
+                          new FaultAction.NetworkLatency("us-east-1a", ofMillis(300)),
+                          ofMinutes(2),
+                          ofMinutes(10))
+                      .build());
+      MinuteSample during = r.samples().get(5);
+      // a third of the answers take 20 + 300 ms, two thirds 20 ms
+      assertThat(during.responseTime(50)).contains(ofMillis(20));
+      assertThat(during.responseTime(66)).contains(ofMillis(20));
+      assertThat(during.responseTime(67)).contains(ofMillis(320));
+      assertThat(during.responseTime(99)).contains(ofMillis(320));
+      assertThat(during.responseTimes().mean().orElseThrow().toNanos() / 1e9)
+          .isCloseTo(during.meanResponseSeconds(), within(1e-6));
+      assertThat(r.responseTimes(ofMinutes(2), ofMinutes(12)).percentile(99))
+          .contains(ofMillis(320));
+      assertThat(r.responseTimes(ofMinutes(13), r.experiment().runFor()).percentile(99))
+          .contains(ofMillis(20));
+      assertThat(r.slowestMinute(99, Duration.ZERO, r.experiment().runFor()))
+          .hasValueSatisfying(m -> assertThat(m.end()).isEqualTo(ofMinutes(3)));
+      assertThat(r.samples().get(0).responseTime(99)).contains(ofMillis(20));
+    }
+  }
+
+  @Test
   void packetLossTowardAZoneFailsThatShareOfItsRequests() {
     try (CloudTwin twin = WebTier.create(9, false)) {
       ExperimentResult r =

@@ -39,6 +39,18 @@ class ExperimentValidationTest {
         .hasMessageContaining("actions[a].duration")
         .hasMessageContaining("an action that ends within the experiment's PT20M");
     assertThatThrownBy(
+            () ->
+                Experiment.builder("x")
+                    .action(
+                        "kill",
+                        new FaultAction.TerminateInstances("web", Selection.count(1)),
+                        ofMinutes(30))
+                    .runFor(ofMinutes(20))
+                    .build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "Invalid value PT30M for actions[kill].startAfter: an action that happens within the experiment's PT20M");
+    assertThatThrownBy(
             () -> Experiment.builder("x").action("a", ZONE_A, ofMinutes(-1), ofMinutes(3)).build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("actions[a].startAfter");
@@ -191,6 +203,35 @@ class ExperimentValidationTest {
                               .build()))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("target-group/api-tg");
+      assertThatThrownBy(
+              () ->
+                  twin.experiments()
+                      .run(
+                          Experiment.builder("x")
+                              .action(
+                                  "surge",
+                                  new FaultAction.TrafficSurge("api", 2),
+                                  ofMinutes(1),
+                                  ofMinutes(2))
+                              .build()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("actions[surge].target")
+          .hasMessageContaining("traffic/api")
+          .hasMessageContaining("a load balancer of the twin [web]");
+      assertThatThrownBy(
+              () ->
+                  twin.experiments()
+                      .run(
+                          Experiment.builder("x")
+                              .action(
+                                  "spot",
+                                  new FaultAction.SendSpotInstanceInterruptions(
+                                      "api", Selection.percent(30), ofMinutes(2)),
+                                  ofMinutes(1))
+                              .build()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("actions[spot].target")
+          .hasMessageContaining("group/api");
       assertThat(twin.timeline().events()).hasSize(events);
       assertThat(twin.now()).isEqualTo(now);
     }

@@ -55,8 +55,7 @@ public class ExperimentResultAssert
   public ExperimentResultAssert errorRateDuringBelow(String action, double limit) {
     isNotNull();
     ActionWindow w = actual.action(action);
-    Duration end = w.end().equals(w.start()) ? w.start().plusMinutes(5) : w.end();
-    return errorRate(" during action " + action, w.start(), end, limit);
+    return errorRate(" during action " + action, w.start(), during(w), limit);
   }
 
   /**
@@ -86,8 +85,7 @@ public class ExperimentResultAssert
   }
 
   /**
-   * Verifies the mean target response time over the run (the traffic model gives means, not
-   * percentiles).
+   * Verifies the mean target response time over the run.
    *
    * @param limit the mean to stay below
    * @return this assertion
@@ -99,6 +97,99 @@ public class ExperimentResultAssert
     if (!(mean < limit.toNanos() / 1e9))
       throw assertionError(ExperimentFailure.responseTime(actual, limit));
     return myself;
+  }
+
+  /**
+   * Verifies the median target response time over the run ({@link
+   * #responseTimePercentileBelow(double, Duration)} at 50).
+   *
+   * @param limit the latency the p50 must stay below
+   * @return this assertion
+   */
+  public ExperimentResultAssert p50ResponseTimeBelow(Duration limit) {
+    return responseTimePercentileBelow(50, limit);
+  }
+
+  /**
+   * Verifies the p99 target response time over the run ({@link #responseTimePercentileBelow(double,
+   * Duration)} at 99).
+   *
+   * @param limit the latency the p99 must stay below
+   * @return this assertion
+   */
+  public ExperimentResultAssert p99ResponseTimeBelow(Duration limit) {
+    return responseTimePercentileBelow(99, limit);
+  }
+
+  /**
+   * Verifies a percentile of the target response times over the run: the nearest-rank percentile of
+   * the answered requests, weighted by how many each latency answered. A run in which no target
+   * answered fails it.
+   *
+   * @param percentile more than 0 and at most 100, such as 99
+   * @param limit the latency to stay below
+   * @return this assertion
+   */
+  public ExperimentResultAssert responseTimePercentileBelow(double percentile, Duration limit) {
+    isNotNull();
+    return percentile("", Duration.ZERO, actual.experiment().runFor(), percentile, limit);
+  }
+
+  /**
+   * Verifies a percentile of the target response times while an action ran (an instant action: its
+   * five minutes after).
+   *
+   * @param action the action's name
+   * @param percentile more than 0 and at most 100
+   * @param limit the latency to stay below
+   * @return this assertion
+   */
+  public ExperimentResultAssert responseTimePercentileDuringBelow(
+      String action, double percentile, Duration limit) {
+    isNotNull();
+    ActionWindow w = actual.action(action);
+    return percentile(" during action " + action, w.start(), during(w), percentile, limit);
+  }
+
+  /**
+   * Verifies a percentile of the target response times from an action's end to the end of the run.
+   *
+   * @param action the action's name
+   * @param percentile more than 0 and at most 100
+   * @param limit the latency to stay below
+   * @return this assertion
+   */
+  public ExperimentResultAssert responseTimePercentileAfterBelow(
+      String action, double percentile, Duration limit) {
+    isNotNull();
+    return percentile(
+        " after action " + action,
+        actual.action(action).end(),
+        actual.experiment().runFor(),
+        percentile,
+        limit);
+  }
+
+  private ExperimentResultAssert percentile(
+      String scope, Duration from, Duration to, double percentile, Duration limit) {
+    Require.positive("limit", limit);
+    Optional<Duration> measured = actual.responseTimes(from, to).percentile(percentile);
+    if (measured.isEmpty() || measured.get().compareTo(limit) >= 0) {
+      throw assertionError(
+          ExperimentFailure.responseTimePercentile(
+              actual,
+              scope,
+              percentile,
+              limit,
+              measured,
+              actual.slowestMinute(percentile, from, to)));
+    }
+    return myself;
+  }
+
+  /** The end of an action's window for the "during" verdicts: an instant action's five minutes. */
+  private static Duration during(ActionWindow w) {
+    return w.end().equals(w.start()) ? w.start().plusMinutes(5) : w.end();
   }
 
   /**

@@ -9,13 +9,17 @@ import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.AutoScalingGroupSpec;
 import io.github.cloudtwin.autoscaling.ScalingPolicy;
 import io.github.cloudtwin.autoscaling.SimpleScalingPolicy;
+import io.github.cloudtwin.cloudwatch.AlarmAction;
 import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.ComparisonOperator;
+import io.github.cloudtwin.cloudwatch.CompositeAlarm;
+import io.github.cloudtwin.cloudwatch.CompositeAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
 import io.github.cloudtwin.ec2.Instance;
+import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.ecs.CapacityProviderSpec;
 import io.github.cloudtwin.ecs.CapacityProviderStrategyItem;
 import io.github.cloudtwin.ecs.ContainerDefinition;
@@ -55,6 +59,7 @@ class AwkwardNamesTest {
   record Names(
       String group,
       String alarm,
+      String compositeAlarm,
       String policy,
       String targetGroup,
       String loadBalancer,
@@ -67,6 +72,7 @@ class AwkwardNamesTest {
       Map<String, String> m = new LinkedHashMap<>();
       m.put(group, plain.group);
       m.put(alarm, plain.alarm);
+      m.put(compositeAlarm, plain.compositeAlarm);
       m.put(policy, plain.policy);
       m.put(targetGroup, plain.targetGroup);
       m.put(loadBalancer, plain.loadBalancer);
@@ -81,13 +87,14 @@ class AwkwardNamesTest {
   }
 
   static final Names PLAIN =
-      new Names("asg", "cpu-high", "out", "tg", "alb", "prod", "web", "webapp", "cp");
+      new Names("asg", "cpu-high", "page", "out", "tg", "alb", "prod", "web", "webapp", "cp");
 
   /** Each at AWS's maximum length for its field, with the characters AWS allows there. */
   static final Names AWKWARD =
       new Names(
           fill("web tier/v1.2 (blue.green) ", "a.b/c d-", 255), // Auto Scaling: 1-255, no colon
           fill("cpu high: web tier/v1.2 > 80% ", "x:y/z. ", 255), // CloudWatch: 1-255 characters
+          fill("page on-call: web tier/v1.2 (composite) ", "c:o/m. ", 255),
           fill("scale out: +1 / web tier.v1 ", "p:q/r. ", 255), // Auto Scaling policy: 1-255
           fill("Web-Tier-", "v1-2-", 32), // ELB: 1-32 letters, digits, hyphens
           fill("Web-Tier-Blue-", "lb-0", 32),
@@ -116,6 +123,7 @@ class AwkwardNamesTest {
             List.of(
                 AWKWARD.group(),
                 AWKWARD.alarm(),
+                AWKWARD.compositeAlarm(),
                 AWKWARD.policy(),
                 AWKWARD.cluster(),
                 AWKWARD.service()))
@@ -148,6 +156,57 @@ class AwkwardNamesTest {
           .isEqualTo(plain.get(i));
     }
     org.assertj.core.api.Assertions.assertThat(swapped).hasSameSizeAs(plain);
+  }
+
+  /**
+   * "Every assertion": each public method of the assertions on named resources (group, alarm,
+   * composite alarm, target group, load balancer, ECS service and task, instance, timeline, cost)
+   * and each of {@link CloudTwinAssert}'s look-ups by name runs in the story, under a label {@code
+   * <subject>.<method>}. A new assertion fails this test until the story runs it.
+   */
+  @Test
+  void theStoryRunsEveryAssertionOnNamedResources() {
+    java.util.Set<String> labels = new java.util.TreeSet<>();
+    java.util.regex.Pattern outcome =
+        java.util.regex.Pattern.compile("^([a-z]+\\.[A-Za-z]+)( [^:\n]*)?: (passed$|failed\n)");
+    for (String s : story(PLAIN)) {
+      java.util.regex.Matcher m = outcome.matcher(s);
+      if (m.find()) labels.add(m.group(1));
+    }
+    Map<String, Class<?>> subjects = new LinkedHashMap<>();
+    subjects.put("group", AutoScalingGroupAssert.class);
+    subjects.put("alarm", MetricAlarmAssert.class);
+    subjects.put("composite", CompositeAlarmAssert.class);
+    subjects.put("tg", TargetGroupAssert.class);
+    subjects.put("lb", LoadBalancerAssert.class);
+    subjects.put("service", EcsServiceAssert.class);
+    subjects.put("task", TaskAssert.class);
+    subjects.put("instance", InstanceAssert.class);
+    subjects.put("timeline", TimelineAssert.class);
+    subjects.put("cost", CostReportAssert.class);
+    List<String> missing = new ArrayList<>();
+    subjects.forEach(
+        (subject, type) -> {
+          for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(m.getModifiers())
+                && !m.isSynthetic()
+                && !labels.contains(subject + "." + m.getName()))
+              missing.add(type.getSimpleName() + "." + m.getName());
+          }
+        });
+    for (java.lang.reflect.Method m : CloudTwinAssert.class.getDeclaredMethods()) {
+      boolean byName =
+          m.getParameterCount() > 0 && m.getParameterTypes()[0] == String.class
+              || m.getName().equals("cost");
+      if (java.lang.reflect.Modifier.isPublic(m.getModifiers())
+          && byName
+          && !m.getName().startsWith("hasNoConfigurationWarnings")
+          && !labels.contains("twin." + m.getName())) missing.add("CloudTwinAssert." + m.getName());
+    }
+    org.assertj.core.api.Assertions.assertThat(labels).hasSizeGreaterThan(40);
+    org.assertj.core.api.Assertions.assertThat(missing)
+        .as("assertions the awkward-names story does not run")
+        .isEmpty();
   }
 
   @Test
@@ -247,6 +306,13 @@ class AwkwardNamesTest {
                 .comparisonOperator(ComparisonOperator.GreaterThanThreshold)
                 .alarmActions(out.asAlarmAction())
                 .build());
+    twin.cloudWatch()
+        .putCompositeAlarm(
+            CompositeAlarmSpec.builder()
+                .alarmName(n.compositeAlarm())
+                .alarmRule("ALARM(\"" + n.alarm() + "\")")
+                .alarmActions(AlarmAction.of("sns:on-call", context -> {}))
+                .build());
     twin.advance(ofMinutes(2));
     twin.cloudWatch()
         .inject(
@@ -264,6 +330,7 @@ class AwkwardNamesTest {
     try (CloudTwin twin = twin(n)) {
       AutoScalingGroup group = twin.autoScaling().group(n.group());
       MetricAlarm alarm = twin.cloudWatch().alarm(n.alarm());
+      CompositeAlarm composite = twin.cloudWatch().compositeAlarm(n.compositeAlarm());
       TargetGroup tg = twin.loadBalancing().targetGroup(n.targetGroup());
       LoadBalancer lb = twin.loadBalancing().loadBalancer(n.loadBalancer());
       EcsService service = twin.ecs().service(n.cluster(), n.service());
@@ -305,6 +372,65 @@ class AwkwardNamesTest {
           "group.neverExceededSizeInZone",
           () -> assertThat(group).neverExceededSizeInZone("us-east-1a", 1));
       outcome(out, "group.neverExceededCapacity", () -> assertThat(group).neverExceededCapacity(3));
+      outcome(
+          out,
+          "group.hasCapacity",
+          () -> assertThat(group).hasCapacity(PurchaseOption.ON_DEMAND, desired));
+      outcome(out, "group.hasOnDemandCapacity", () -> assertThat(group).hasOnDemandCapacity(1));
+      outcome(out, "group.hasSpotCapacity", () -> assertThat(group).hasSpotCapacity(0));
+      outcome(
+          out,
+          "group.keptInServiceCountAtLeast",
+          () -> assertThat(group).keptInServiceCountAtLeast(3, ofMinutes(1), ofMinutes(8)));
+      outcome(
+          out,
+          "group.keptInServiceCountAtLeast other",
+          () -> assertThat(group).keptInServiceCountAtLeast(5, ofMinutes(0), ofMinutes(8)));
+      outcome(out, "composite.isInState", () -> assertThat(composite).isInState(composite.state()));
+      outcome(
+          out, "composite.isInState other", () -> assertThat(composite).isInState(AlarmState.OK));
+      outcome(
+          out,
+          "composite.transitionedToStateAt",
+          () -> assertThat(composite).transitionedToStateAt(AlarmState.OK, ofMinutes(1)));
+      outcome(
+          out,
+          "composite.transitionedToAlarmAt",
+          () -> assertThat(composite).transitionedToAlarmAt(ofMinutes(4)));
+      outcome(
+          out, "composite.tookActionsAt", () -> assertThat(composite).tookActionsAt(ofMinutes(4)));
+      outcome(
+          out,
+          "composite.neverTookActionsIn",
+          () -> assertThat(composite).neverTookActionsIn(AlarmState.ALARM));
+      outcome(
+          out,
+          "composite.in",
+          () -> assertThat(composite).in(twin).neverTookActionsIn(AlarmState.OK));
+      outcome(
+          out,
+          "twin.compositeAlarm",
+          () -> assertThat(twin).compositeAlarm(n.compositeAlarm()).isInState(AlarmState.ALARM));
+      outcome(out, "cost.costBelow", () -> assertThat(twin).cost().costBelow(1000));
+      outcome(out, "cost.costAtMost", () -> assertThat(twin).cost().costAtMost(0));
+      outcome(
+          out, "cost.groupCostBelow", () -> assertThat(twin).cost().groupCostBelow(n.group(), 1));
+      outcome(
+          out,
+          "cost.policyCostBelow",
+          () -> assertThat(twin).cost().policyCostBelow(n.policy(), 0));
+      outcome(out, "cost.costPerHour", () -> assertThat(twin).cost().costPerHour().isPositive());
+      outcome(out, "cost.totalCost", () -> assertThat(twin).cost().totalCost().isPositive());
+      outcome(
+          out,
+          "cost.in",
+          () ->
+              assertThat(
+                      io.github.cloudtwin.cost.Costs.of(
+                          twin, io.github.cloudtwin.cost.PriceTable.awsOnDemand()))
+                  .in(twin)
+                  .groupCostBelow(n.group(), 0));
+      outcome(out, "twin.cost", () -> assertThat(twin).cost().costBelow(0));
       outcome(out, "alarm.isInState", () -> assertThat(alarm).isInState(alarm.state()));
       outcome(
           out,
@@ -380,6 +506,7 @@ class AwkwardNamesTest {
           "task.wasStoppedWithReason",
           () -> assertThat(task).wasStoppedWithReason("Scaling test"));
       outcome(out, "instance.isRunning", () -> assertThat(instance).isRunning());
+      outcome(out, "instance.in", () -> assertThat(instance).in(twin).isInZone("us-east-1z"));
       outcome(
           out,
           "instance.isInZone",

@@ -243,6 +243,28 @@ class ExperimentResultAssertTest {
                       .runFor(ofMinutes(10))
                       .build());
       assertThat(result).meanResponseTimeBelow(ofMillis(500));
+      // a third of the answers take 20 + 400 ms while the latency lasts
+      assertThat(result)
+          .p50ResponseTimeBelow(ofMillis(21))
+          .responseTimePercentileAfterBelow("latency", 99, ofMillis(21));
+      assertThatThrownBy(() -> assertThat(result).p99ResponseTimeBelow(ofMillis(100)))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageStartingWith(
+              """
+              Expecting experiment "slow-zone" to have a p99 response time below 100ms
+              but it was 0.420 s.
+              Slowest minute by p99 (0.420 s): the one ending at +00:03:00 of the experiment: 0 of 36,000 requests failed""")
+          .hasMessageContaining(
+              "Timeline (1 event, t0 = 2026-01-01T00:00:00Z):\n  +00:12:00  experiment/slow-zone  action latency");
+      assertThatThrownBy(
+              () ->
+                  assertThat(result).responseTimePercentileDuringBelow("latency", 50, ofMillis(20)))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining(
+              "to have a p50 response time below 20ms during action latency\nbut it was 0.020 s.");
+      assertThatThrownBy(() -> assertThat(result).responseTimePercentileBelow(0, ofMillis(20)))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("percentile");
       assertThatThrownBy(() -> assertThat(result).meanResponseTimeBelow(ofMillis(50)))
           .isInstanceOf(AssertionError.class)
           .hasMessage(

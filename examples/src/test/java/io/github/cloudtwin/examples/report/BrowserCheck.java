@@ -3,30 +3,36 @@ package io.github.cloudtwin.examples.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.report.Report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A report opened in the browser: written under {@code target/browser-reports}, a copy with the
- * probe script ({@code report/probe.js}) opened headless, and what the probe found after the load
- * event.
+ * A report opened in the browser: written under {@code target/browser-reports}, opened headless
+ * with the probe script ({@code report/probe.js}) evaluated first, and what the probe found after
+ * the load event.
  */
 final class BrowserCheck {
 
   static final Path DIR = Path.of("target", "browser-reports");
-  private static final Pattern CHECK =
-      Pattern.compile("<pre id=\"browser-check\">(.*?)</pre>", Pattern.DOTALL);
+
+  /** The page's y (CSS pixels) 16 px below its last chart (or its verdict, without charts). */
+  static final String CHARTS_BOTTOM =
+      "(function(){var s=document.querySelectorAll('section.chart, section.verdict');"
+          + "return Math.ceil(s[s.length-1].getBoundingClientRect().bottom+window.scrollY+16);})()";
+
+  private static final int MAX_SCREENSHOT_HEIGHT = 6000;
+
+  /** Waits for the probe's load handler to have run, then for its result. */
+  static final String PROBE_RESULT =
+      "new Promise(function(r){(function w(){if(window.__browserCheck)r(window.__browserCheck);"
+          + "else setTimeout(w,5);})();})";
 
   private BrowserCheck() {}
 
@@ -38,33 +44,28 @@ final class BrowserCheck {
         .write(DIR.resolve(name + ".html"));
   }
 
-  /** Opens a probed copy of {@code report} and returns what the probe found. */
-  static JsonNode open(Chromium chromium, Path report) {
-    try {
-      String html = Files.readString(report, StandardCharsets.UTF_8);
-      String probe;
-      try (InputStream in = BrowserCheck.class.getResourceAsStream("/report/probe.js")) {
-        probe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      int head = html.indexOf("<head>") + "<head>".length();
-      Path probed =
-          report.resolveSibling(report.getFileName().toString().replace(".html", ".probed.html"));
-      Files.writeString(
-          probed,
-          html.substring(0, head) + "\n<script>\n" + probe + "\n</script>" + html.substring(head),
-          StandardCharsets.UTF_8);
-      String dom = chromium.dumpDom(probed);
-      Matcher m = CHECK.matcher(dom);
-      assertThat(m.find())
-          .as("the probe's result in the DOM of %s (did the load event run?)", probed)
-          .isTrue();
-      String json =
-          m.group(1)
-              .replace("&lt;", "<")
-              .replace("&gt;", ">")
-              .replace("&nbsp;", "\u00a0")
-              .replace("&amp;", "&");
-      return new ObjectMapper().readTree(json);
+  /**
+   * Opens {@code report} in a window of {@code width} x {@code height} pixels with the probe
+   * evaluated before the page's own script, saves the page from its top to the end of its last
+   * chart to {@code png} and returns what the probe found.
+   */
+  static JsonNode open(Chromium chromium, Path report, Path png, int width, int height) {
+    try (DevTools browser = chromium.launch()) {
+      DevTools.Tab tab = browser.open(report, width, height, probe());
+      JsonNode check = tab.evaluate(PROBE_RESULT);
+      assertThat(check.isObject()).as("the probe's result for %s", report).isTrue();
+      int bottom = tab.evaluate(CHARTS_BOTTOM).asInt();
+      tab.screenshot(png, width, Math.min(Math.max(bottom, height / 2), MAX_SCREENSHOT_HEIGHT));
+      tab.close();
+      return check;
+    }
+  }
+
+  /** The probe's script. */
+  static String probe() {
+    try (InputStream in = BrowserCheck.class.getResourceAsStream("/report/probe.js")) {
+      if (in == null) throw new IllegalStateException("no /report/probe.js on the class path");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -118,6 +119,42 @@ final class BrowserCheck {
       assertThat(c.get("legendOverflow"))
           .as("legend items or labels outside the chart %s", c.get("title"))
           .isEmpty();
+      assertPanelsLegible(c);
     }
+  }
+
+  /**
+   * A chart's zone panels (small multiples) are legible: each inside the window, none overlapping
+   * another, each titled within its own box, all the same size.
+   */
+  static void assertPanelsLegible(JsonNode chart) {
+    List<JsonNode> panels = new ArrayList<>();
+    chart.get("panels").forEach(panels::add);
+    for (int i = 0; i < panels.size(); i++) {
+      JsonNode p = panels.get(i);
+      JsonNode a = p.get("box");
+      String what = chart.get("title").asText() + ", panel " + p.get("zone").asText();
+      assertThat(a.get("left").asDouble()).as("left edge of %s", what).isGreaterThanOrEqualTo(0);
+      assertThat(a.get("right").asDouble())
+          .as("right edge of %s", what)
+          .isLessThanOrEqualTo(p.get("viewportWidth").asDouble());
+      assertThat(p.get("titleFits").asBoolean()).as("the title of %s fits it", what).isTrue();
+      assertThat(width(a)).as("width of %s", what).isEqualTo(width(panels.get(0).get("box")));
+      for (int j = 0; j < i; j++) {
+        JsonNode b = panels.get(j).get("box");
+        boolean apart =
+            a.get("right").asDouble() <= b.get("left").asDouble()
+                || b.get("right").asDouble() <= a.get("left").asDouble()
+                || a.get("bottom").asDouble() <= b.get("top").asDouble()
+                || b.get("bottom").asDouble() <= a.get("top").asDouble();
+        assertThat(apart)
+            .as("%s overlaps panel %s", what, panels.get(j).get("zone").asText())
+            .isTrue();
+      }
+    }
+  }
+
+  private static double width(JsonNode box) {
+    return box.get("right").asDouble() - box.get("left").asDouble();
   }
 }

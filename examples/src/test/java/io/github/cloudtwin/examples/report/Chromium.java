@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's chromium, driven headless from the command line ({@code --dump-dom}, {@code
- * --screenshot}): no WebDriver, no extra Java dependency. Without a browser the tests using it skip
- * and say why; with {@code CLOUDTWIN_REQUIRE_BROWSER=true} (set by {@code .ci/run} once it has
+ * Debian's chromium, found on the PATH and driven headless over the DevTools protocol ({@link
+ * DevTools}): no WebDriver, no extra Java dependency. Without a browser the tests using it skip and
+ * say why; with {@code CLOUDTWIN_REQUIRE_BROWSER=true} (set by {@code .ci/run} once it has
  * installed chromium) or {@code -Dcloudtwin.browser.required=true} they fail instead, so CI cannot
  * pass them as skipped.
  */
@@ -31,7 +26,6 @@ final class Chromium {
 
   private static final List<String> NAMES =
       List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
-  private static final long TIMEOUT_SECONDS = 90;
 
   private final Path binary;
 
@@ -78,75 +72,8 @@ final class Chromium {
     return Optional.empty();
   }
 
-  /** The DOM of {@code page} after its load event, as chromium serializes it. */
-  String dumpDom(Path page) {
-    return run(List.of("--dump-dom", page.toUri().toString()), page.getParent());
-  }
-
-  /** A screenshot of the top {@code width} x {@code height} pixels of {@code page}. */
-  Path screenshot(Path page, Path png, int width, int height) {
-    run(
-        List.of(
-            "--window-size=" + width + "," + height,
-            "--screenshot=" + png.toAbsolutePath(),
-            page.toUri().toString()),
-        page.getParent());
-    if (!Files.isRegularFile(png)) fail("chromium wrote no screenshot to " + png);
-    return png;
-  }
-
-  private String run(List<String> args, Path workDir) {
-    Path profile = null;
-    try {
-      profile = Files.createTempDirectory("cloudtwin-chromium");
-      List<String> cmd =
-          new ArrayList<>(
-              List.of(
-                  binary.toString(),
-                  "--headless",
-                  "--no-sandbox",
-                  "--disable-gpu",
-                  "--hide-scrollbars",
-                  "--no-first-run",
-                  "--disable-extensions",
-                  "--disable-background-networking",
-                  "--user-data-dir=" + profile));
-      cmd.addAll(args);
-      Path out = Files.createTempFile(profile, "out", ".html");
-      Path err = Files.createTempFile(profile, "err", ".txt");
-      Process p =
-          new ProcessBuilder(cmd)
-              .directory(workDir.toFile())
-              .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
-      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        fail("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + cmd);
-      }
-      String stdout = Files.readString(out, StandardCharsets.UTF_8);
-      if (p.exitValue() != 0)
-        fail(
-            "chromium exited with "
-                + p.exitValue()
-                + ": "
-                + Files.readString(err, StandardCharsets.UTF_8));
-      return stdout;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } finally {
-      if (profile != null) deleteQuietly(profile);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var walk = Files.walk(dir)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // a temporary profile left behind is harmless
-    }
+  /** Starts this browser headless, driven over the DevTools protocol. */
+  DevTools launch() {
+    return DevTools.launch(binary);
   }
 }

@@ -85,8 +85,8 @@ class ReportOfExperimentAndWhatIfInBrowserTest {
   }
 
   private static JsonNode openAndScreenshot(Path page, String name) {
-    JsonNode check = BrowserCheck.open(chromium, page);
-    chromium.screenshot(page, page.resolveSibling(name + ".png"), 1100, 1500);
+    JsonNode check =
+        BrowserCheck.open(chromium, page, page.resolveSibling(name + ".png"), 1100, 1500);
     BrowserCheck.assertCleanAndInteractive(check);
     return check;
   }
@@ -158,8 +158,8 @@ class ReportOfExperimentAndWhatIfInBrowserTest {
               .build()
               .write(BrowserCheck.DIR.resolve("what-if.html"));
     }
-    JsonNode check = BrowserCheck.open(chromium, page);
-    chromium.screenshot(page, page.resolveSibling("what-if.png"), 1100, 1100);
+    JsonNode check =
+        BrowserCheck.open(chromium, page, page.resolveSibling("what-if.png"), 1100, 1100);
     assertThat(check.get("errors")).isEmpty();
     assertThat(check.get("resources")).isEmpty();
     JsonNode capacity = BrowserCheck.chart(check, "What-if: InService instances per estate");

@@ -72,6 +72,50 @@ public final class ExperimentFailure extends CloudTwinErrorMessage {
   }
 
   /**
+   * A response-time percentile at or above the limit, or none because no target answered.
+   *
+   * @param r the result
+   * @param scope "" or " during action x" / " after action x"
+   * @param percentile the percentile, such as 99
+   * @param limit the limit
+   * @param actual the percentile measured, empty without answers
+   * @param slowest the minute with the highest percentile in the scope
+   * @return the message
+   */
+  public static ExperimentFailure responseTimePercentile(
+      ExperimentResult r,
+      String scope,
+      double percentile,
+      Duration limit,
+      Optional<Duration> actual,
+      Optional<MinuteSample> slowest) {
+    String p =
+        "p"
+            + (percentile == Math.rint(percentile)
+                ? String.valueOf((long) percentile)
+                : String.valueOf(percentile));
+    String label =
+        slowest
+            .flatMap(m -> m.responseTime(percentile))
+            .map(d -> "Slowest minute by " + p + " (" + seconds(d.toNanos() / 1e9) + ")")
+            .orElse("Slowest minute");
+    return new ExperimentFailure(
+        "Expecting experiment "
+            + ScalingFacts.quoted(r.experiment().name())
+            + " to have a "
+            + p
+            + " response time below "
+            + TimelineSlice.shortText(limit)
+            + scope
+            + "\nbut "
+            + actual
+                .map(d -> "it was " + seconds(d.toNanos() / 1e9))
+                .orElse("no target answered a request")
+            + ".\n"
+            + worst(r, label, slowest));
+  }
+
+  /**
    * A count that did not recover in time, or dipped too low.
    *
    * @param r the result
