@@ -203,10 +203,11 @@ public final class LoadBalancing implements AutoCloseable {
   }
 
   /**
-   * Models the application's start on the instances of a target group: for {@code startTime} after
-   * an instance enters running, it answers every request and health check with 503 (a JVM warming
-   * its caches), then as its behaviour says. Zero (the default) turns it off. Applies to instances
-   * that run from now on and to those still within their start.
+   * Models the application's start on the targets of a target group: for {@code startTime} after an
+   * instance enters running (an IP target, such as an awsvpc task: after its first registration),
+   * it answers every request and health check with 503 (a JVM warming its caches), then as its
+   * behaviour says. Zero (the default) turns it off. Applies to targets that start from now on and
+   * to those still within their start.
    *
    * @param targetGroupName the target group name
    * @param startTime how long the application takes to start, 0 to 1 hour
