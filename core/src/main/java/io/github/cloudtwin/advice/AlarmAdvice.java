@@ -23,16 +23,15 @@ final class AlarmAdvice {
 
   static void check(Estate estate, List<Finding> out) {
     for (MetricAlarm a : estate.alarms) {
-      MetricAlarmSpec s = a.spec();
-      if (s.metric() == null) continue; // a metric math alarm
-      resolution(estate, a, out);
+      MetricId m = a.spec().metric();
+      if (m == null) continue; // a metric math alarm
+      resolution(estate, a, m, out);
     }
     for (Estate.AlarmedPolicy p : estate.alarmed) silentScaleIn(p, out);
   }
 
-  private static void resolution(Estate estate, MetricAlarm a, List<Finding> out) {
+  private static void resolution(Estate estate, MetricAlarm a, MetricId m, List<Finding> out) {
     MetricAlarmSpec s = a.spec();
-    MetricId m = s.metric();
     if (!m.namespace().equals("AWS/EC2") || s.period().compareTo(BASIC) >= 0) return;
     String resource = null;
     String group = m.dimension("AutoScalingGroupName");
@@ -76,7 +75,7 @@ final class AlarmAdvice {
 
   private static void silentScaleIn(Estate.AlarmedPolicy p, List<Finding> out) {
     MetricAlarmSpec s = p.alarm().spec();
-    if (!p.scalesIn() || p.breachesAbove() || !REQUEST_METRICS.contains(s.metric().metricName()))
+    if (!p.scalesIn() || p.breachesAbove() || !REQUEST_METRICS.contains(p.metric().metricName()))
       return;
     if (s.treatMissingData() == TreatMissingData.breaching) return;
     out.add(
@@ -89,7 +88,7 @@ final class AlarmAdvice {
             "Scale-in alarm "
                 + s.alarmName()
                 + " watches "
-                + s.metric().metricName()
+                + p.metric().metricName()
                 + ", which the load balancer does not publish in a minute "
                 + "without requests; with treatMissingData "
                 + s.treatMissingData()

@@ -8,6 +8,8 @@ import io.github.cloudtwin.autoscaling.StepScalingPolicy;
 import io.github.cloudtwin.cloudwatch.AlarmAction;
 import io.github.cloudtwin.cloudwatch.ComparisonOperator;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.Statistic;
 import io.github.cloudtwin.elb.HealthCheckSpec;
 import io.github.cloudtwin.elb.TargetGroup;
 import java.time.Duration;
@@ -20,7 +22,12 @@ final class Estate {
 
   /** A simple or step policy with an alarm that invokes it, and which way it scales. */
   record AlarmedPolicy(
-      AutoScalingGroup group, ScalingPolicy policy, MetricAlarm alarm, int capacityAfter) {
+      AutoScalingGroup group,
+      ScalingPolicy policy,
+      MetricAlarm alarm,
+      MetricId metric,
+      Statistic statistic,
+      int capacityAfter) {
     boolean scalesOut() {
       return capacityAfter > group.desiredCapacity();
     }
@@ -50,11 +57,14 @@ final class Estate {
         if (!(p.spec() instanceof SimpleScalingPolicy || p.spec() instanceof StepScalingPolicy))
           continue;
         for (MetricAlarm a : alarms) {
-          if (!invokes(a, p.asAlarmAction()) || a.spec().metric() == null) continue;
+          MetricId metric = a.spec().metric();
+          Statistic statistic = a.spec().statistic();
+          // a metric math alarm has neither; its queries are not advised on
+          if (!invokes(a, p.asAlarmAction()) || metric == null || statistic == null) continue;
           int after =
               Math.max(
                   g.minSize(), Math.min(g.maxSize(), p.capacityAfter(g.desiredCapacity(), 0.0)));
-          alarmed.add(new AlarmedPolicy(g, p, a, after));
+          alarmed.add(new AlarmedPolicy(g, p, a, metric, statistic, after));
         }
       }
     }

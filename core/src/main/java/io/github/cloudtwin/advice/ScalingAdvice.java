@@ -66,17 +66,16 @@ final class ScalingAdvice {
     int d = g.desiredCapacity();
     if (d <= 0) return;
     for (Estate.AlarmedPolicy up : estate.alarmed(g)) {
-      if (!up.scalesOut() || !up.breachesAbove() || !scalesWithCapacity(up.alarm().spec().metric()))
-        continue;
+      if (!up.scalesOut() || !up.breachesAbove() || !scalesWithCapacity(up.metric())) continue;
       for (Estate.AlarmedPolicy down : estate.alarmed(g)) {
         if (!down.scalesIn() || down.breachesAbove()) continue;
-        if (!down.alarm().spec().metric().equals(up.alarm().spec().metric())
-            || !down.alarm().spec().statistic().equals(up.alarm().spec().statistic())) continue;
+        if (!down.metric().equals(up.metric()) || !down.statistic().equals(up.statistic()))
+          continue;
         double high = up.alarm().spec().threshold();
         double low = down.alarm().spec().threshold();
         double afterOut = high * d / up.capacityAfter();
         double afterIn = low * d / down.capacityAfter();
-        String metric = up.alarm().spec().metric().metricName();
+        String metric = up.metric().metricName();
         if (afterOut < low) {
           out.add(
               flap(
@@ -174,7 +173,7 @@ final class ScalingAdvice {
     for (ScalingPolicy p : estate.twin.autoScaling().policies(g.name())) {
       if (!(p.spec() instanceof TargetTrackingScalingPolicy tt)) continue;
       for (Estate.AlarmedPolicy other : estate.alarmed(g)) {
-        if (!other.alarm().spec().metric().equals(tt.metric())) continue;
+        if (!other.metric().equals(tt.metric())) continue;
         out.add(
             new Finding(
                 AdviceRule.TARGET_TRACKING_MIXED_WITH_SIMPLE,

@@ -254,7 +254,10 @@ public final class ApplicationAutoScaling {
     String cluster = p.target.spec().cluster();
     String service = p.target.spec().service();
     if (tt.predefinedMetricType() == null) {
-      metric = tt.customizedMetric();
+      metric =
+          Objects.requireNonNull(
+              tt.customizedMetric(),
+              "the spec requires a customized metric without a predefined one");
       statistic = tt.customizedStatistic();
     } else {
       switch (tt.predefinedMetricType()) {

@@ -2,6 +2,7 @@ package io.github.cloudtwin.cloudwatch;
 
 import java.time.Instant;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an alarm action learns when it is invoked.
@@ -13,7 +14,7 @@ import org.apiguardian.api.API;
  *     for another minute, false on the transition itself
  * @param time when the action runs (virtual time)
  * @param threshold the alarm's threshold
- * @param comparisonOperator the alarm's operator
+ * @param comparisonOperator the alarm's operator; null for a composite alarm
  * @param newestDatapoint the newest datapoint the evaluation used (NaN if it was missing); step
  *     policies select their step with it
  * @param reason the alarm's state reason
@@ -27,7 +28,7 @@ public record AlarmActionContext(
     boolean reinvocation,
     Instant time,
     double threshold,
-    ComparisonOperator comparisonOperator,
+    @Nullable ComparisonOperator comparisonOperator,
     double newestDatapoint,
     String reason,
     long causeEventId) {}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The evaluation of metric alarms: the periodic ticks (every minute; every 10 s once an alarm has a
@@ -86,7 +87,9 @@ final class AlarmEvaluator {
 
   /** Evaluates one alarm at {@code now}; true when its state changed. */
   private boolean evaluate(MetricAlarm a, MetricAlarmSpec spec, long now) {
-    if (spec.isMetricMath()) {
+    MetricId metric = spec.metric();
+    Statistic stat = spec.statistic();
+    if (metric == null || stat == null) { // an alarm on metric math has neither
       return evaluateMath(a, spec, now);
     }
     int range = spec.evaluationRange();
@@ -97,14 +100,13 @@ final class AlarmEvaluator {
     boolean[] low = new boolean[range];
     MetricSeries s = a.cachedSeries;
     if (s == null || a.cachedFor != spec) {
-      s = store.seriesOrNull(spec.metric());
+      s = store.seriesOrNull(metric);
       a.cachedSeries = s;
       a.cachedFor = spec;
     }
     if (s != null && spec.unit() != null && s.unit != spec.unit()) {
       s = null; // an alarm with a unit sees only datapoints published in that unit
     }
-    Statistic stat = spec.statistic();
     double minSamples = 0;
     if (stat.isPercentile() && !spec.evaluateLowSampleCountPercentile()) {
       double q = stat.percentile();
@@ -163,16 +165,17 @@ final class AlarmEvaluator {
       MetricAlarmSpec spec,
       long now,
       double[] values,
-      double[] counts,
+      double @Nullable [] counts,
       Instant[] stamps,
       boolean[] low) {
     AlarmRules.Outcome out = AlarmRules.evaluate(spec, values, stamps, low);
-    AlarmState result = out.state() == null ? a.state() : out.state();
+    AlarmState decided = out.state();
+    AlarmState result = decided == null ? a.state() : decided;
     a.lastEvaluation(new MetricAlarm.Evaluation(Instant.ofEpochMilli(now), values, result));
-    if (out.state() != null && out.state() != a.state()) {
+    if (decided != null && decided != a.state()) {
       transitions.transition(
           a,
-          out.state(),
+          decided,
           out.reason(),
           reasonData(spec, now, out, values, counts, stamps),
           newestReal(values));
@@ -187,7 +190,7 @@ final class AlarmEvaluator {
       long now,
       AlarmRules.Outcome out,
       double[] values,
-      double[] counts,
+      double @Nullable [] counts,
       Instant[] stamps) {
     List<Integer> used = new ArrayList<>(out.used());
     Collections.sort(used);

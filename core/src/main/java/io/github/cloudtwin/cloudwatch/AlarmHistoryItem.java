@@ -2,6 +2,7 @@ package io.github.cloudtwin.cloudwatch;
 
 import java.time.Instant;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of an alarm's history, as {@code DescribeAlarmHistory} returns it.
@@ -11,7 +12,7 @@ import org.apiguardian.api.API;
  * @param summary AWS-style summary, such as "Alarm updated from OK to ALARM"
  * @param oldState the state before (state updates only, else null)
  * @param newState the state after (state updates only, else null)
- * @param reason the state reason (state updates), or the action's outcome
+ * @param reason the state reason (state updates), else null
  * @param stateReasonData the new state's reason data (state updates set by an evaluation), else
  *     null
  * @param historyData AWS's {@code HistoryData} JSON of a state update: {@code
@@ -23,11 +24,11 @@ public record AlarmHistoryItem(
     Instant timestamp,
     String type,
     String summary,
-    AlarmState oldState,
-    AlarmState newState,
-    String reason,
-    StateReasonData stateReasonData,
-    String historyData) {
+    @Nullable AlarmState oldState,
+    @Nullable AlarmState newState,
+    @Nullable String reason,
+    @Nullable StateReasonData stateReasonData,
+    @Nullable String historyData) {
 
   /** A configuration or action entry (no state, no data). */
   static AlarmHistoryItem of(Instant timestamp, String type, String summary) {
@@ -39,10 +40,10 @@ public record AlarmHistoryItem(
       Instant timestamp,
       AlarmState from,
       String fromReason,
-      StateReasonData fromData,
+      @Nullable StateReasonData fromData,
       AlarmState to,
       String toReason,
-      StateReasonData toData) {
+      @Nullable StateReasonData toData) {
     StringBuilder sb = new StringBuilder(512);
     sb.append("{\"version\":\"1.0\",\"oldState\":");
     state(sb, from, fromReason, fromData);
@@ -61,7 +62,7 @@ public record AlarmHistoryItem(
   }
 
   private static void state(
-      StringBuilder sb, AlarmState state, String reason, StateReasonData data) {
+      StringBuilder sb, AlarmState state, String reason, @Nullable StateReasonData data) {
     sb.append("{\"stateValue\":\"").append(state.name()).append("\",\"stateReason\":");
     quote(sb, reason);
     if (data != null) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The alarm evaluation rules of aws-behaviour.md section 3.3, as a pure function of the evaluation
@@ -23,11 +24,11 @@ final class AlarmRules {
    * formatted only when someone reads it (on a transition), not on every evaluation.
    */
   record Outcome(
-      AlarmState state,
+      @Nullable AlarmState state,
       java.util.function.Supplier<String> reasonText,
       List<Integer> used,
       int evaluated) {
-    Outcome(AlarmState state, java.util.function.Supplier<String> reasonText) {
+    Outcome(@Nullable AlarmState state, java.util.function.Supplier<String> reasonText) {
       this(state, reasonText, List.of(), 0);
     }
 

@@ -30,7 +30,8 @@ final class AlarmSpecCopy {
             .insufficientDataActions(s.insufficientDataActions().toArray(AlarmAction[]::new))
             .metrics(s.metrics());
     if (s.datapointsToAlarmSet()) b.datapointsToAlarm(s.datapointsToAlarm());
-    if (!s.isMetricMath()) b.statistic(s.statistic()).period(s.period());
+    Statistic statistic = s.statistic();
+    if (statistic != null) b.statistic(statistic).period(s.period()); // not for metric math
     return b;
   }
 }

@@ -4,6 +4,7 @@ import io.github.cloudtwin.facts.CloudWatchFact;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state machine of metric alarms: one transition records {@code AlarmStateChanged}, updates the
@@ -34,7 +35,7 @@ final class AlarmTransitions {
    * SetAlarmState), {@code newest} its newest datapoint (or NaN).
    */
   void transition(
-      MetricAlarm a, AlarmState to, String reason, StateReasonData data, double newest) {
+      MetricAlarm a, AlarmState to, String reason, @Nullable StateReasonData data, double newest) {
     AlarmState from = a.state();
     String fromReason = a.stateReason();
     StateReasonData fromData = a.stateReasonData();

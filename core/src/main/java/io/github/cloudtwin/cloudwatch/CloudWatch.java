@@ -111,7 +111,8 @@ public final class CloudWatch {
    * @param value the value
    * @param unit the unit
    */
-  public void putMetricData(MetricId metric, Instant timestamp, double value, StandardUnit unit) {
+  public void putMetricData(
+      MetricId metric, @Nullable Instant timestamp, double value, StandardUnit unit) {
     Require.notNull("MetricData.MetricName", metric);
     MetricValueRange.check("MetricData.Value", value);
     Require.notNull("MetricData.Unit", unit);
@@ -122,12 +123,13 @@ public final class CloudWatch {
    * Stores a statistic set, as {@code PutMetricData} with {@code StatisticValues}.
    *
    * @param metric the metric
-   * @param timestamp the timestamp
+   * @param timestamp when the statistics were taken; null means now; within the same range as
+   *     {@link #putMetricData(MetricId, Instant, double, StandardUnit)} accepts
    * @param values the values
    * @param unit the unit
    */
   public void putMetricData(
-      MetricId metric, Instant timestamp, StatisticValues values, StandardUnit unit) {
+      MetricId metric, @Nullable Instant timestamp, StatisticValues values, StandardUnit unit) {
     Require.notNull("MetricData.MetricName", metric);
     Require.notNull("MetricData.StatisticValues", values);
     Require.notNull("MetricData.Unit", unit);

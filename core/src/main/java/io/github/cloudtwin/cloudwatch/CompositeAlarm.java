@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live view of one composite alarm: its definition, state, reason, whether its actions are
@@ -19,20 +20,20 @@ public final class CompositeAlarm {
   private volatile CompositeAlarmSpec spec;
   private volatile AlarmState state = AlarmState.INSUFFICIENT_DATA;
   private volatile String stateReason = "Unchecked: Initial alarm creation";
-  private volatile CompositeStateReasonData stateReasonData;
+  private volatile @Nullable CompositeStateReasonData stateReasonData;
   private volatile Instant stateUpdatedTimestamp;
   private volatile long lastTransitionEventId;
-  private volatile ActionsSuppressedBy actionsSuppressedBy;
-  private volatile Instant deletedAt;
+  private volatile @Nullable ActionsSuppressedBy actionsSuppressedBy;
+  private volatile @Nullable Instant deletedAt;
   private final List<AlarmHistoryItem> history = new ArrayList<>();
 
   // simulation thread only: the parsed rule and the suppression bookkeeping
   AlarmRule.Node rule;
   boolean pending;
-  AlarmState pendingFrom;
-  Instant waitUntil;
+  @Nullable AlarmState pendingFrom;
+  @Nullable Instant waitUntil;
   long waitGeneration;
-  Instant extensionUntil;
+  @Nullable Instant extensionUntil;
   long extensionGeneration;
 
   CompositeAlarm(
@@ -74,7 +75,7 @@ public final class CompositeAlarm {
   }
 
   /** {@return the alarms that triggered the state, or null before the first transition} */
-  public CompositeStateReasonData stateReasonData() {
+  public @Nullable CompositeStateReasonData stateReasonData() {
     checkLive();
     return stateReasonData;
   }
@@ -135,7 +136,12 @@ public final class CompositeAlarm {
     this.rule = parsed;
   }
 
-  void state(AlarmState s, String reason, CompositeStateReasonData data, Instant at, long eventId) {
+  void state(
+      AlarmState s,
+      String reason,
+      @Nullable CompositeStateReasonData data,
+      Instant at,
+      long eventId) {
     this.state = s;
     this.stateReason = reason;
     this.stateReasonData = data;
@@ -143,7 +149,7 @@ public final class CompositeAlarm {
     this.lastTransitionEventId = eventId;
   }
 
-  void suppressedBy(ActionsSuppressedBy by) {
+  void suppressedBy(@Nullable ActionsSuppressedBy by) {
     this.actionsSuppressedBy = by;
   }
 

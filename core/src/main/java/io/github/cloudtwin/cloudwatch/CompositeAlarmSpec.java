@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The definition of a composite alarm, as {@code PutCompositeAlarm} takes it.
@@ -30,15 +31,15 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record CompositeAlarmSpec(
     String alarmName,
-    String alarmDescription,
+    @Nullable String alarmDescription,
     String alarmRule,
     boolean actionsEnabled,
     List<AlarmAction> alarmActions,
     List<AlarmAction> okActions,
     List<AlarmAction> insufficientDataActions,
-    String actionsSuppressor,
-    Duration actionsSuppressorWaitPeriod,
-    Duration actionsSuppressorExtensionPeriod) {
+    @Nullable String actionsSuppressor,
+    @Nullable Duration actionsSuppressorWaitPeriod,
+    @Nullable Duration actionsSuppressorExtensionPeriod) {
 
   /**
    * Validates every field the way PutCompositeAlarm does (the rule's syntax included; the alarms it
@@ -142,16 +143,16 @@ public record CompositeAlarmSpec(
 
   /** Builds {@link CompositeAlarmSpec}s with AWS's defaults. Not thread-safe. */
   public static final class Builder {
-    private String alarmName;
-    private String alarmDescription;
-    private String alarmRule;
+    private @Nullable String alarmName;
+    private @Nullable String alarmDescription;
+    private @Nullable String alarmRule;
     private boolean actionsEnabled = true;
     private final List<AlarmAction> alarmActions = new ArrayList<>();
     private final List<AlarmAction> okActions = new ArrayList<>();
     private final List<AlarmAction> insufficientDataActions = new ArrayList<>();
-    private String actionsSuppressor;
-    private Duration waitPeriod;
-    private Duration extensionPeriod;
+    private @Nullable String actionsSuppressor;
+    private @Nullable Duration waitPeriod;
+    private @Nullable Duration extensionPeriod;
 
     private Builder() {}
 
@@ -169,10 +170,10 @@ public record CompositeAlarmSpec(
     /**
      * Free text.
      *
-     * @param alarmDescription the description
+     * @param alarmDescription the description, or null for none
      * @return this builder
      */
-    public Builder alarmDescription(String alarmDescription) {
+    public Builder alarmDescription(@Nullable String alarmDescription) {
       this.alarmDescription = alarmDescription;
       return this;
     }
@@ -252,9 +253,10 @@ public record CompositeAlarmSpec(
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public CompositeAlarmSpec build() {
       return new CompositeAlarmSpec(
-          alarmName,
+          // the canonical constructor's first two checks, made here where the builder may hold null
+          Require.name("AlarmName", alarmName),
           alarmDescription,
-          alarmRule,
+          Require.notNull("AlarmRule", alarmRule),
           actionsEnabled,
           alarmActions,
           okActions,

@@ -13,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The composite alarms of one CloudWatch: their validation (the alarms a rule names exist, no
@@ -45,7 +47,7 @@ final class CompositeAlarms {
     return alarms.isEmpty();
   }
 
-  CompositeAlarm get(String name) {
+  @Nullable CompositeAlarm get(String name) {
     return alarms.get(name);
   }
 
@@ -146,7 +148,7 @@ final class CompositeAlarms {
   }
 
   /** The path back to {@code name} through composite alarms' rules, if {@code rule} closes one. */
-  private List<String> cycleThrough(String name, AlarmRule.Node rule) {
+  private @Nullable List<String> cycleThrough(String name, AlarmRule.Node rule) {
     for (String ref : AlarmRule.alarms(rule)) {
       List<String> path = new ArrayList<>(List.of(name));
       if (reaches(nameOf(ref), name, path)) return path;
@@ -188,7 +190,8 @@ final class CompositeAlarms {
   }
 
   void delete(String name) {
-    CompositeAlarm c = alarms.remove(name);
+    CompositeAlarm c =
+        Objects.requireNonNull(alarms.remove(name), () -> "no composite alarm " + name);
     c.deleted(kernel.clock().now());
     kernel.timeline().record(new CloudWatchFact.AlarmDeleted(name));
   }
@@ -213,7 +216,8 @@ final class CompositeAlarms {
     }
   }
 
-  private void evaluate(CompositeAlarm c, String triggeredBy) {
+  /** Evaluates the rule; {@code triggeredBy} is the alarm whose change caused it, or null. */
+  private void evaluate(CompositeAlarm c, @Nullable String triggeredBy) {
     boolean holds = AlarmRule.holds(c.rule, ref -> stateOf(nameOf(ref)));
     AlarmState to = holds ? AlarmState.ALARM : AlarmState.OK;
     if (to == c.state()) return;
@@ -246,7 +250,7 @@ final class CompositeAlarms {
   }
 
   private void transition(
-      CompositeAlarm c, AlarmState to, String reason, CompositeStateReasonData data) {
+      CompositeAlarm c, AlarmState to, String reason, @Nullable CompositeStateReasonData data) {
     AlarmState from = c.state();
     String fromReason = c.stateReason();
     Instant now = kernel.clock().now();
@@ -282,14 +286,16 @@ final class CompositeAlarms {
   private void actionsOnTransition(CompositeAlarm c, AlarmState from) {
     CompositeAlarmSpec spec = c.spec();
     if (!spec.actionsEnabled()) return;
-    if (spec.actionsSuppressor() == null) {
+    String suppressor = spec.actionsSuppressor();
+    if (suppressor == null) {
       runActions(c, from);
       return;
     }
     ActionsSuppressedBy by;
-    Duration wait = spec.actionsSuppressorWaitPeriod();
+    Duration wait =
+        Objects.requireNonNull(spec.actionsSuppressorWaitPeriod(), "required with a suppressor");
     Instant now = kernel.clock().now();
-    if (stateOf(nameOf(spec.actionsSuppressor())) == AlarmState.ALARM) {
+    if (stateOf(nameOf(suppressor)) == AlarmState.ALARM) {
       by = ActionsSuppressedBy.ALARM;
     } else if (c.extensionUntil != null && now.isBefore(c.extensionUntil)) {
       by = ActionsSuppressedBy.EXTENSION_PERIOD;
@@ -321,14 +327,14 @@ final class CompositeAlarms {
         .timeline()
         .record(
             new CloudWatchFact.CompositeActionsSuppressed(
-                c.alarmName(), c.state(), by, nameOf(c.spec().actionsSuppressor()), period));
+                c.alarmName(), c.state(), by, nameOf(suppressor(c)), period));
   }
 
   private void waitPeriodEnded(CompositeAlarm c, long generation) {
     if (c.isDeleted() || generation != c.waitGeneration) return;
     c.waitUntil = null;
     if (!c.pending) return;
-    if (stateOf(nameOf(c.spec().actionsSuppressor())) == AlarmState.ALARM) {
+    if (stateOf(nameOf(suppressor(c))) == AlarmState.ALARM) {
       if (c.actionsSuppressedBy().orElse(null) != ActionsSuppressedBy.ALARM)
         suppress(c, ActionsSuppressedBy.ALARM);
       return;
@@ -358,18 +364,22 @@ final class CompositeAlarms {
   private void extensionPeriodEnded(CompositeAlarm c, long generation) {
     if (c.isDeleted() || generation != c.extensionGeneration) return;
     c.extensionUntil = null;
-    if (c.pending
-        && c.waitUntil == null
-        && stateOf(nameOf(c.spec().actionsSuppressor())) != AlarmState.ALARM) {
+    if (c.pending && c.waitUntil == null && stateOf(nameOf(suppressor(c))) != AlarmState.ALARM) {
       release(c);
     }
+  }
+
+  /** The suppressor of an alarm whose actions are held back (only an alarm with one holds them). */
+  private static String suppressor(CompositeAlarm c) {
+    return Objects.requireNonNull(
+        c.spec().actionsSuppressor(), "only an alarm with a suppressor holds its actions back");
   }
 
   /** The suppression is over: the actions of the current state run, as AWS takes them then. */
   private void release(CompositeAlarm c) {
     c.pending = false;
     c.suppressedBy(null);
-    AlarmState from = c.pendingFrom;
+    AlarmState from = Objects.requireNonNull(c.pendingFrom, "set when the actions were held back");
     kernel.runWithCause(c.lastTransitionEventId(), () -> runActions(c, from));
   }
 

@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an alarm's evaluation range falls, as PutMetricAlarm's {@code EvaluationWindow}: a {@link
@@ -29,17 +30,18 @@ public final class EvaluationWindow {
   /** The periods AWS accepts with a wall clock window (API_WallClockWindow), in seconds. */
   static final Set<Long> WALL_CLOCK_PERIODS = Set.of(60L, 300L, 3_600L, 86_400L, 604_800L);
 
-  private static final EvaluationWindow SLIDING = new EvaluationWindow(false, null, null);
+  // a sliding window never reads its zone; UTC keeps the field non-null
+  private static final EvaluationWindow SLIDING = new EvaluationWindow(false, null, ZoneOffset.UTC);
   private static final String TIMEZONE_FIELD = "EvaluationWindow.WallClockWindow.Timezone";
   private static final String TIMEZONE_ALLOWED =
       "an IANA time zone name (America/New_York), a UTC offset (+05:30) or an offset-prefixed id (UTC+05:30),"
           + " 1 to 50 characters, the offset a multiple of 5 minutes";
 
   private final boolean wallClock;
-  private final String timezone;
+  private final @Nullable String timezone;
   private final ZoneId zone;
 
-  private EvaluationWindow(boolean wallClock, String timezone, ZoneId zone) {
+  private EvaluationWindow(boolean wallClock, @Nullable String timezone, ZoneId zone) {
     this.wallClock = wallClock;
     this.timezone = timezone;
     this.zone = zone;
@@ -65,7 +67,7 @@ public final class EvaluationWindow {
    *     fixed offset ({@code +05:30}) or an offset-prefixed id ({@code UTC+05:30}); a fixed offset
    *     must be a multiple of 5 minutes
    */
-  public static EvaluationWindow wallClockWindow(String timezone) {
+  public static EvaluationWindow wallClockWindow(@Nullable String timezone) {
     if (timezone == null) {
       return wallClockWindow();
     }
@@ -94,7 +96,7 @@ public final class EvaluationWindow {
   }
 
   /** {@return the wall clock window's time zone as given, or null (UTC, or a sliding window)} */
-  public String timezone() {
+  public @Nullable String timezone() {
     return timezone;
   }
 

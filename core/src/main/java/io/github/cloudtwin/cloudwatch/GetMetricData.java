@@ -64,7 +64,7 @@ final class GetMetricData {
             String label =
                 q.label() != null
                     ? q.label()
-                    : q.isExpression() ? q.id() : q.metricStat().metric().metricName();
+                    : q.metricStat() == null ? q.id() : q.metricStat().metric().metricName();
             if (v instanceof MetricMath.Series series) {
               out.add(result(q.id(), label, grid, series.values(), scanBy));
             } else {

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The evaluator of a compiled (typed) metric math list on one grid of periods: reads each
@@ -55,13 +57,13 @@ final class MathEvaluator {
   Value value(String id) {
     Value v = done.get(id);
     if (v != null) return v;
-    MetricDataQuery q = byId.get(id);
+    MetricDataQuery q = Objects.requireNonNull(byId.get(id), "only ids of the list are evaluated");
+    MetricStat ms = q.metricStat();
     v =
-        q.isExpression()
-            ? eval(trees.get(id))
+        ms == null
+            ? eval(MetricMath.tree(trees, id))
             : new Series(
-                source.values(q.metricStat(), grid),
-                q.label() != null ? q.label() : q.metricStat().metric().metricName());
+                source.values(ms, grid), q.label() != null ? q.label() : ms.metric().metricName());
     done.put(id, v);
     return v;
   }
@@ -152,7 +154,8 @@ final class MathEvaluator {
     return v instanceof Scalar s ? s.value() : ((Series) v).values()[i];
   }
 
-  private Series fill(Series s, String how, Value with) {
+  /** FILL with a keyword ({@code how}: REPEAT or LINEAR) or else a value ({@code with}). */
+  private Series fill(Series s, @Nullable String how, @Nullable Value with) {
     double[] in = s.values();
     double[] out = in.clone();
     if ("REPEAT".equals(how)) {
@@ -173,8 +176,9 @@ final class MathEvaluator {
         prev = i;
       }
     } else {
+      Value w = Objects.requireNonNull(with, "FILL takes a value when it takes no keyword");
       for (int i = 0; i < out.length; i++) {
-        if (Double.isNaN(out[i])) out[i] = at(with, i);
+        if (Double.isNaN(out[i])) out[i] = at(w, i);
       }
     }
     return new Series(out, s.label());

@@ -3,6 +3,7 @@ package io.github.cloudtwin.cloudwatch;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed metric math expression ("Metric math syntax and functions"): numbers, ids, strings (for
@@ -67,7 +68,8 @@ final class MathExpression {
     return error(queryId, text, at + 1, what);
   }
 
-  static ValidationException error(String queryId, String text, int position, String what) {
+  static ValidationException error(
+      String queryId, @Nullable String text, int position, String what) {
     return new ValidationException(
         "Metrics[" + queryId + "].Expression",
         text,

@@ -14,6 +14,7 @@ import io.github.cloudtwin.cloudwatch.MetricMath.Typed;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -48,16 +49,17 @@ final class MathTyping {
   Typed typeOf(String id, Set<String> visiting) {
     Typed known = types.get(id);
     if (known != null) return known;
-    MetricDataQuery q = byId.get(id);
+    MetricDataQuery q = Objects.requireNonNull(byId.get(id), "only ids of the list are typed");
+    MetricStat ms = q.metricStat();
     Typed t;
-    if (!q.isExpression()) {
-      t = new Typed(Type.SERIES, q.metricStat().period().getSeconds());
+    if (ms != null) {
+      t = new Typed(Type.SERIES, ms.period().getSeconds());
     } else {
       if (!visiting.add(id)) {
         throw MathExpression.error(
             id, q.expression(), 1, "the expression refers back to itself through " + visiting);
       }
-      t = typeOf(q, trees.get(id), visiting);
+      t = typeOf(q, MetricMath.tree(trees, id), visiting);
       visiting.remove(id);
     }
     types.put(id, t);
@@ -183,8 +185,9 @@ final class MathTyping {
         long period = 0;
         int matched = 0;
         for (MetricDataQuery m : queries) {
-          if (!m.isExpression() && m.id().contains(filter)) {
-            period = samePeriod(q, c, period, m.metricStat().period().getSeconds());
+          MetricStat ms = m.metricStat();
+          if (ms != null && m.id().contains(filter)) {
+            period = samePeriod(q, c, period, ms.period().getSeconds());
             matched++;
           }
         }

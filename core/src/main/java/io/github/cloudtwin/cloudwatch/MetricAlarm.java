@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live view of one metric alarm: its definition, state, reason and history. Read it again to see
@@ -17,24 +18,24 @@ public final class MetricAlarm {
   private volatile MetricAlarmSpec spec;
   private volatile AlarmState state = AlarmState.INSUFFICIENT_DATA;
   private volatile String stateReason = "Unchecked: Initial alarm creation";
-  private volatile StateReasonData stateReasonData;
+  private volatile @Nullable StateReasonData stateReasonData;
   private volatile Instant stateUpdatedTimestamp;
   private volatile long lastTransitionEventId;
-  private volatile Instant deletedAt;
-  private volatile Evaluation lastEvaluation;
-  private volatile Instant firstDatapointAt;
+  private volatile @Nullable Instant deletedAt;
+  private volatile @Nullable Evaluation lastEvaluation;
+  private volatile @Nullable Instant firstDatapointAt;
   private final List<AlarmHistoryItem> history = new ArrayList<>();
   final long createdSeq;
 
   /** The series of the metric, resolved once per definition (simulation thread only). */
-  MetricSeries cachedSeries;
+  @Nullable MetricSeries cachedSeries;
 
-  MetricAlarmSpec cachedFor;
+  @Nullable MetricAlarmSpec cachedFor;
 
   /** The compiled metric math of a math alarm, once per definition (simulation thread only). */
-  private MetricMath cachedMath;
+  private @Nullable MetricMath cachedMath;
 
-  private MetricAlarmSpec mathFor;
+  private @Nullable MetricAlarmSpec mathFor;
 
   MetricMath math(MetricAlarmSpec s) {
     if (cachedMath == null || mathFor != s) {
@@ -124,7 +125,7 @@ public final class MetricAlarm {
    * StateReasonData#toJson()} is the JSON string); null before the first transition and after
    * {@code SetAlarmState}}
    */
-  public StateReasonData stateReasonData() {
+  public @Nullable StateReasonData stateReasonData() {
     checkLive();
     return stateReasonData;
   }
@@ -145,9 +146,9 @@ public final class MetricAlarm {
    * and what they gave. Null before the first evaluation.
    *
    * @return the newest evaluation: the datapoints of the evaluation range (NaN = missing), oldest
-   *     first, and what they gave
+   *     first, and what they gave; null before the first evaluation
    */
-  public Evaluation lastEvaluation() {
+  public @Nullable Evaluation lastEvaluation() {
     return lastEvaluation;
   }
 
@@ -155,7 +156,7 @@ public final class MetricAlarm {
    * {@return when an evaluation first found a datapoint in its range, or null if none ever did (the
    * alarm has seen no data of its metric: a misspelt metric or dimension, or no data yet)}
    */
-  public Instant firstDatapointAt() {
+  public @Nullable Instant firstDatapointAt() {
     return firstDatapointAt;
   }
 
@@ -224,7 +225,8 @@ public final class MetricAlarm {
     this.spec = s;
   }
 
-  void state(AlarmState s, String reason, StateReasonData data, Instant at, long eventId) {
+  void state(
+      AlarmState s, String reason, @Nullable StateReasonData data, Instant at, long eventId) {
     this.state = s;
     this.stateReason = reason;
     this.stateReasonData = data;

@@ -4,14 +4,17 @@ import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The definition of a metric alarm, as {@code PutMetricAlarm} takes it.
  *
  * @param alarmName unique within the twin
  * @param alarmDescription free text, may be null
- * @param metric the metric watched (namespace, name, exact dimensions)
- * @param statistic Average, Sum, SampleCount, Minimum, Maximum or a percentile
+ * @param metric the metric watched (namespace, name, exact dimensions); null for an alarm on metric
+ *     math
+ * @param statistic Average, Sum, SampleCount, Minimum, Maximum or a percentile; null for an alarm
+ *     on metric math
  * @param period 10, 20 or 30 s, or a multiple of 60 s
  * @param evaluationPeriods N, the number of newest periods evaluated
  * @param datapointsToAlarm M, breaching points among the newest N needed to alarm (default N)
@@ -39,9 +42,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record MetricAlarmSpec(
     String alarmName,
-    String alarmDescription,
-    MetricId metric,
-    Statistic statistic,
+    @Nullable String alarmDescription,
+    @Nullable MetricId metric,
+    @Nullable Statistic statistic,
     Duration period,
     int evaluationPeriods,
     int datapointsToAlarm,
@@ -56,7 +59,7 @@ public record MetricAlarmSpec(
     List<AlarmAction> okActions,
     List<AlarmAction> insufficientDataActions,
     boolean datapointsToAlarmSet,
-    StandardUnit unit,
+    @Nullable StandardUnit unit,
     List<MetricDataQuery> metrics) {
 
   /**
@@ -123,15 +126,14 @@ public record MetricAlarmSpec(
    * the watched query, {@code rate = 100 * errors / requests}}
    */
   public String watched() {
-    if (metrics.isEmpty()) {
+    if (metric != null && statistic != null) { // a one-metric alarm
       return metric.metricName() + " " + statistic.name();
     }
     MetricDataQuery q = returnedQuery().orElseThrow();
+    MetricStat ms = q.metricStat();
     return q.id()
         + " = "
-        + (q.isExpression()
-            ? q.expression()
-            : q.metricStat().metric().metricName() + " " + q.metricStat().stat().name());
+        + (ms == null ? q.expression() : ms.metric().metricName() + " " + ms.stat().name());
   }
 
   /** {@return whether this alarm watches metric math ({@link #metrics()} is not empty)} */
@@ -151,24 +153,24 @@ public record MetricAlarmSpec(
 
   /** Builds {@link MetricAlarmSpec}s with AWS's defaults. Not thread-safe. */
   public static final class Builder {
-    private String alarmName;
-    private String alarmDescription;
-    private MetricId metric;
+    private @Nullable String alarmName;
+    private @Nullable String alarmDescription;
+    private @Nullable MetricId metric;
     private Statistic statistic = Statistic.AVERAGE;
     private Duration period = Duration.ofMinutes(1);
     private int evaluationPeriods = 1;
-    private Integer datapointsToAlarm;
-    private Double threshold;
-    private ComparisonOperator comparisonOperator;
+    private @Nullable Integer datapointsToAlarm;
+    private @Nullable Double threshold;
+    private @Nullable ComparisonOperator comparisonOperator;
     private TreatMissingData treatMissingData = TreatMissingData.missing;
     private boolean evaluateLowSampleCountPercentile = true;
-    private Integer evaluationRange;
+    private @Nullable Integer evaluationRange;
     private EvaluationWindow evaluationWindow = EvaluationWindow.slidingWindow();
     private boolean actionsEnabled = true;
     private List<AlarmAction> alarmActions = new java.util.ArrayList<>();
     private List<AlarmAction> okActions = new java.util.ArrayList<>();
     private List<AlarmAction> insufficientDataActions = new java.util.ArrayList<>();
-    private StandardUnit unit;
+    private @Nullable StandardUnit unit;
     private boolean statisticSet;
     private boolean periodSet;
     private List<MetricDataQuery> metrics = new java.util.ArrayList<>();
@@ -206,10 +208,10 @@ public record MetricAlarmSpec(
      * {@return this builder with the alarm's unit, PutMetricAlarm's {@code Unit} (default none: any
      * unit counts)}
      *
-     * @param unit the alarm's unit, as PutMetricAlarm's {@code Unit} (default none: every unit
-     *     counts)
+     * @param unit the alarm's unit, as PutMetricAlarm's {@code Unit}, or null (the default: every
+     *     unit counts)
      */
-    public Builder unit(StandardUnit unit) {
+    public Builder unit(@Nullable StandardUnit unit) {
       this.unit = unit;
       return this;
     }
@@ -227,9 +229,9 @@ public record MetricAlarmSpec(
     /**
      * {@return this builder with free text}
      *
-     * @param alarmDescription free text
+     * @param alarmDescription free text, or null for none
      */
-    public Builder alarmDescription(String alarmDescription) {
+    public Builder alarmDescription(@Nullable String alarmDescription) {
       this.alarmDescription = alarmDescription;
       return this;
     }
@@ -237,9 +239,9 @@ public record MetricAlarmSpec(
     /**
      * {@return this builder with the metric watched}
      *
-     * @param metric the metric watched
+     * @param metric the metric watched; null for none (an alarm on metric math)
      */
-    public Builder metric(MetricId metric) {
+    public Builder metric(@Nullable MetricId metric) {
       this.metric = metric;
       return this;
     }
@@ -409,6 +411,9 @@ public record MetricAlarmSpec(
     }
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
+    // The canonical constructor rejects a missing alarmName or comparisonOperator with a
+    // ValidationException naming the field, in PutMetricAlarm's order; NullAway cannot see that.
+    @SuppressWarnings("NullAway")
     public MetricAlarmSpec build() {
       double t = MetricAlarmSpecValidation.threshold(threshold);
       Require.notNull("EvaluationPeriods", evaluationPeriods);

@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PutMetricAlarm's validation of a {@link MetricAlarmSpec} and of its builder: period, evaluation
@@ -23,8 +24,8 @@ final class MetricAlarmSpecValidation {
    */
   static List<MetricDataQuery> check(
       String alarmName,
-      MetricId metric,
-      Statistic statistic,
+      @Nullable MetricId metric,
+      @Nullable Statistic statistic,
       Duration period,
       int evaluationPeriods,
       int datapointsToAlarm,
@@ -33,7 +34,7 @@ final class MetricAlarmSpecValidation {
       TreatMissingData treatMissingData,
       int evaluationRange,
       EvaluationWindow evaluationWindow,
-      StandardUnit unit,
+      @Nullable StandardUnit unit,
       List<MetricDataQuery> metrics) {
     Require.name("AlarmName", alarmName);
     metrics = Require.notNull("Metrics", metrics).isEmpty() ? List.of() : List.copyOf(metrics);
@@ -121,7 +122,7 @@ final class MetricAlarmSpecValidation {
   }
 
   /** The builder's threshold, which has no default. */
-  static double threshold(Double threshold) {
+  static double threshold(@Nullable Double threshold) {
     if (threshold == null) {
       throw new ValidationException("Threshold", null, "a threshold is required");
     }
@@ -135,8 +136,8 @@ final class MetricAlarmSpecValidation {
    * @return the period of the query that returns data
    */
   static Duration mathPeriod(
-      MetricId metric,
-      Statistic statistic,
+      @Nullable MetricId metric,
+      @Nullable Statistic statistic,
       boolean statisticSet,
       Duration period,
       boolean periodSet,

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -98,7 +99,8 @@ final class MetricAlarms {
           + (s.evaluationWindow().isWallClock() ? ", " + s.evaluationWindow() : "")
           + ")";
     }
-    return s.metric().metricName()
+    MetricId metric = Objects.requireNonNull(s.metric(), "a one-metric alarm names its metric");
+    return metric.metricName()
         + " "
         + s.statistic()
         + " "

@@ -5,6 +5,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One element of a metric math request, as AWS's {@code MetricDataQuery}: either a metric to
@@ -25,11 +26,11 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record MetricDataQuery(
     String id,
-    MetricStat metricStat,
-    String expression,
-    String label,
+    @Nullable MetricStat metricStat,
+    @Nullable String expression,
+    @Nullable String label,
     boolean returnData,
-    Duration period) {
+    @Nullable Duration period) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9_]*");
 

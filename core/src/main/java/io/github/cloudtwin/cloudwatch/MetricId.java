@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identity of a CloudWatch metric: namespace, metric name and the exact set of dimensions.
@@ -79,7 +80,7 @@ public record MetricId(String namespace, String metricName, Map<String, String> 
    * @param name the name
    * @return the value of one dimension, or null
    */
-  public String dimension(String name) {
+  public @Nullable String dimension(String name) {
     return dimensions.get(name);
   }
 

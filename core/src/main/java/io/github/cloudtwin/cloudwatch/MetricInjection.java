@@ -5,6 +5,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Metric values a test injects over a window of virtual time: for one instance, for every instance
@@ -24,9 +25,9 @@ import org.apiguardian.api.API;
  * @param groupName the Auto Scaling group, or null
  * @param metric the metric id, or null
  * @param from window start (inclusive); null means the twin's start (resolved on injection)
- * @param fromOffset window start as an offset from the twin's start, used when {@code from} is
- *     null; negative (at most 14 days) gives a metric-id injection a history before the twin's
- *     start
+ * @param fromOffset window start as an offset from the twin's start, or null; used when {@code
+ *     from} is null; negative (at most 14 days) gives a metric-id injection a history before the
+ *     twin's start
  * @param toOffset window end as an offset from the twin's start; null means open-ended
  * @param to window end (exclusive), or null
  * @param signal the values
@@ -34,13 +35,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record MetricInjection(
     String metricName,
-    String instanceId,
-    String groupName,
-    MetricId metric,
-    Instant from,
-    Duration fromOffset,
-    Instant to,
-    Duration toOffset,
+    @Nullable String instanceId,
+    @Nullable String groupName,
+    @Nullable MetricId metric,
+    @Nullable Instant from,
+    @Nullable Duration fromOffset,
+    @Nullable Instant to,
+    @Nullable Duration toOffset,
     Signal signal) {
 
   /** How far back a metric may be given a history, as PutMetricData accepts timestamps. */
@@ -110,13 +111,13 @@ public record MetricInjection(
   /** Builds {@link MetricInjection}s. Not thread-safe. */
   public static final class Builder {
     private final String metricName;
-    private String instanceId;
-    private String groupName;
-    private MetricId metric;
-    private Instant from;
-    private Instant to;
-    private Duration fromOffset;
-    private Duration toOffset;
+    private @Nullable String instanceId;
+    private @Nullable String groupName;
+    private @Nullable MetricId metric;
+    private @Nullable Instant from;
+    private @Nullable Instant to;
+    private @Nullable Duration fromOffset;
+    private @Nullable Duration toOffset;
 
     private Builder(String metricName) {
       this.metricName = metricName;

@@ -97,34 +97,35 @@ final class MetricInjector {
                 injection.metric(),
                 Duration.ofMillis(from - t0.toEpochMilli()),
                 to == Long.MAX_VALUE ? null : Duration.ofMillis(to - t0.toEpochMilli())));
-    if (injection.metric() != null && !injection.signal().isGap()) {
-      scheduleMetricInjection(active);
+    MetricId metric = injection.metric();
+    if (metric != null && !injection.signal().isGap()) {
+      scheduleMetricInjection(active, metric);
     }
   }
 
-  private void scheduleMetricInjection(Injections.Active a) {
+  private void scheduleMetricInjection(Injections.Active a, MetricId metric) {
     long minute = 60_000L;
     long now = kernel.clock().now().toEpochMilli();
     long history = Math.max(a.from, now - MetricInjection.MAX_HISTORY.toMillis());
     long start = Math.floorDiv(history + minute - 1, minute) * minute;
     // A history (the window starts before now): the minutes already complete are stored at once.
     for (; start + minute <= now && start < a.to; start += minute) {
-      storeInjected(a, start);
+      storeInjected(a, metric, start);
     }
-    publishInjected(a, start);
+    publishInjected(a, metric, start);
   }
 
   /** Stores the injected value of one minute unless a newer injection of the metric covers it. */
-  private void storeInjected(Injections.Active a, long minuteStart) {
+  private void storeInjected(Injections.Active a, MetricId metric, long minuteStart) {
     double v = a.valueAt(minuteStart);
     if (!Double.isNaN(v)
-        && injections.newestFor(a.spec.metric(), minuteStart) == a
-        && !injections.isGap(a.spec.metric(), minuteStart)) {
-      store.seriesFor(a.spec.metric(), StandardUnit.NONE).add(minuteStart, v);
+        && injections.newestFor(metric, minuteStart) == a
+        && !injections.isGap(metric, minuteStart)) {
+      store.seriesFor(metric, StandardUnit.NONE).add(minuteStart, v);
     }
   }
 
-  private void publishInjected(Injections.Active a, long minuteStart) {
+  private void publishInjected(Injections.Active a, MetricId metric, long minuteStart) {
     if (minuteStart >= a.to) {
       return;
     }
@@ -134,8 +135,8 @@ final class MetricInjector {
             Instant.ofEpochMilli(minuteStart + 60_000L),
             0,
             () -> {
-              storeInjected(a, minuteStart);
-              publishInjected(a, minuteStart + 60_000L);
+              storeInjected(a, metric, minuteStart);
+              publishInjected(a, metric, minuteStart + 60_000L);
             });
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A validated list of {@link MetricDataQuery}s: every expression parsed, every id resolved, no
@@ -77,7 +78,8 @@ final class MetricMath {
       }
     }
     for (MetricDataQuery q : queries) {
-      if (q.isExpression()) m.trees.put(q.id(), MathExpression.parse(q.id(), q.expression()));
+      String expression = q.expression();
+      if (expression != null) m.trees.put(q.id(), MathExpression.parse(q.id(), expression));
     }
     MathTyping typing = new MathTyping(m.queries, m.byId, m.trees, m.types);
     for (MetricDataQuery q : queries) {
@@ -96,12 +98,19 @@ final class MetricMath {
     return queries;
   }
 
+  /** The type of query {@code id}, one of the compiled list's ids. */
   Typed type(String id) {
-    return types.get(id);
+    return Objects.requireNonNull(types.get(id), () -> "no query " + id + " in the compiled list");
   }
 
+  /** The query {@code id}, one of the compiled list's ids. */
   MetricDataQuery query(String id) {
-    return byId.get(id);
+    return Objects.requireNonNull(byId.get(id), () -> "no query " + id + " in the compiled list");
+  }
+
+  /** The parsed tree of expression {@code id}: {@link #compile} parses every expression. */
+  static Node tree(Map<String, Node> trees, String id) {
+    return Objects.requireNonNull(trees.get(id), () -> "expression " + id + " was not parsed");
   }
 
   /** Evaluates queries on one grid, each at most once. */

@@ -1,6 +1,8 @@
 package io.github.cloudtwin.cloudwatch;
 
 import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stored samples of one metric in primitive arrays, sorted by timestamp: a single sample has
@@ -23,9 +25,9 @@ final class MetricSeries {
   StandardUnit unit;
   private long[][] times = new long[1][];
   private double[][] sums = new double[1][];
-  private double[][] counts; // allocated on the first count other than 1
-  private double[][] mins; // allocated on the first statistic set
-  private double[][] maxs;
+  private double @Nullable [][] counts; // allocated on the first count other than 1
+  private double @Nullable [][] mins; // allocated with maxs, on the first statistic set
+  private double @Nullable [][] maxs;
   private int size;
   private long stored;
   private long maxTime = Long.MIN_VALUE;
@@ -74,12 +76,15 @@ final class MetricSeries {
       int i = size - 1;
       ensureMinMax();
       ensureCounts();
+      double[][] c = Objects.requireNonNull(counts, "allocated by ensureCounts");
+      double[][] lo = Objects.requireNonNull(mins, "allocated by ensureMinMax");
+      double[][] hi = Objects.requireNonNull(maxs, "allocated by ensureMinMax");
       int b = i >>> SHIFT;
       int o = i & MASK;
       sums[b][o] += value;
-      counts[b][o] += 1;
-      mins[b][o] = Math.min(mins[b][o], value);
-      maxs[b][o] = Math.max(maxs[b][o], value);
+      c[b][o] += 1;
+      lo[b][o] = Math.min(lo[b][o], value);
+      hi[b][o] = Math.max(hi[b][o], value);
       stored++;
     } else {
       add(time, value);
@@ -113,7 +118,7 @@ final class MetricSeries {
     times[b][o] = t;
     sums[b][o] = sum;
     if (counts != null) counts[b][o] = count;
-    if (mins != null) {
+    if (mins != null && maxs != null) {
       mins[b][o] = min;
       maxs[b][o] = max;
     }
@@ -137,7 +142,7 @@ final class MetricSeries {
       t[k] = time(i);
       s[k] = sum(i);
       if (c != null) c[k] = count(i);
-      if (lo != null) {
+      if (lo != null && hi != null) {
         lo[k] = min(i);
         hi[k] = max(i);
       }
@@ -147,8 +152,8 @@ final class MetricSeries {
       int o = k & MASK;
       times[b][o] = t[k];
       sums[b][o] = s[k];
-      if (c != null) counts[b][o] = c[k];
-      if (lo != null) {
+      if (c != null && counts != null) counts[b][o] = c[k];
+      if (lo != null && hi != null && mins != null && maxs != null) {
         mins[b][o] = lo[k];
         maxs[b][o] = hi[k];
       }
@@ -162,7 +167,7 @@ final class MetricSeries {
       times = Arrays.copyOf(times, n);
       sums = Arrays.copyOf(sums, n);
       if (counts != null) counts = Arrays.copyOf(counts, n);
-      if (mins != null) {
+      if (mins != null && maxs != null) {
         mins = Arrays.copyOf(mins, n);
         maxs = Arrays.copyOf(maxs, n);
       }
@@ -173,7 +178,7 @@ final class MetricSeries {
       times[b] = new long[len];
       sums[b] = new double[len];
       if (counts != null) counts[b] = ones(len);
-      if (mins != null) {
+      if (mins != null && maxs != null) {
         mins[b] = new double[len];
         maxs[b] = new double[len];
       }
@@ -187,7 +192,7 @@ final class MetricSeries {
         counts[0] = Arrays.copyOf(counts[0], len);
         Arrays.fill(counts[0], old, len, 1.0);
       }
-      if (mins != null) {
+      if (mins != null && maxs != null) {
         mins[0] = Arrays.copyOf(mins[0], len);
         maxs[0] = Arrays.copyOf(maxs[0], len);
       }

@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One metric, statistic and period to retrieve, as the {@code MetricStat} of a {@code
@@ -16,7 +17,8 @@ import org.apiguardian.api.API;
  * @param unit only datapoints published with this unit count; null for every unit
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
-public record MetricStat(MetricId metric, Duration period, Statistic stat, StandardUnit unit) {
+public record MetricStat(
+    MetricId metric, Duration period, Statistic stat, @Nullable StandardUnit unit) {
 
   /**
    * Validates the period the way {@code MetricStat.Period} is documented.

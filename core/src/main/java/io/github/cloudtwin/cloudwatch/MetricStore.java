@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The metric store of one CloudWatch: one {@link MetricSeries} per metric id, what {@code
@@ -30,7 +31,7 @@ final class MetricStore {
   }
 
   /** Stores one sample at {@code timestamp} (null = now), unless a gap injection covers it. */
-  void put(MetricId metric, Instant timestamp, double value, StandardUnit unit) {
+  void put(MetricId metric, @Nullable Instant timestamp, double value, StandardUnit unit) {
     long t = checkTimestamp(timestamp);
     if (!injections.isEmpty() && injections.isGap(metric, t)) {
       return;
@@ -39,13 +40,14 @@ final class MetricStore {
   }
 
   /** Stores a statistic set at {@code timestamp} (null = now). */
-  void put(MetricId metric, Instant timestamp, StatisticValues values, StandardUnit unit) {
+  void put(
+      MetricId metric, @Nullable Instant timestamp, StatisticValues values, StandardUnit unit) {
     long t = checkTimestamp(timestamp);
     seriesFor(metric, unit)
         .addSet(t, values.sampleCount(), values.sum(), values.minimum(), values.maximum());
   }
 
-  private long checkTimestamp(Instant timestamp) {
+  private long checkTimestamp(@Nullable Instant timestamp) {
     Instant now = kernel.clock().now();
     if (timestamp == null) {
       return now.toEpochMilli();
@@ -71,7 +73,7 @@ final class MetricStore {
   }
 
   /** The series of {@code metric}, or null. */
-  MetricSeries seriesOrNull(MetricId metric) {
+  @Nullable MetricSeries seriesOrNull(MetricId metric) {
     return series.get(metric);
   }
 

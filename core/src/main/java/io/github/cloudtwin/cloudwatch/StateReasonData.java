@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The data behind an alarm's state, as {@code DescribeAlarms} returns it in {@code
@@ -29,9 +30,9 @@ import org.apiguardian.api.API;
 public record StateReasonData(
     String version,
     Instant queryDate,
-    Instant startDate,
-    StandardUnit unit,
-    Statistic statistic,
+    @Nullable Instant startDate,
+    @Nullable StandardUnit unit,
+    @Nullable Statistic statistic,
     long periodSeconds,
     List<Double> recentDatapoints,
     double threshold,
@@ -49,7 +50,8 @@ public record StateReasonData(
    * @param startDate the start of the oldest datapoint in {@code recentDatapoints}; null when there
    *     was no data
    * @param unit the alarm's unit; null when the alarm has none
-   * @param statistic the alarm's statistic ({@code Average}, {@code p99}, ...)
+   * @param statistic the alarm's statistic ({@code Average}, {@code p99}, ...); null for an alarm
+   *     on metric math
    * @param periodSeconds the alarm's period
    * @param recentDatapoints the values the evaluation used, oldest first
    * @param threshold the alarm's threshold
@@ -69,7 +71,8 @@ public record StateReasonData(
    * @param sampleCount the number of samples, or null when the datapoint is missing
    * @param value the statistic's value, or null when the datapoint is missing
    */
-  public record EvaluatedDatapoint(Instant timestamp, Double sampleCount, Double value) {
+  public record EvaluatedDatapoint(
+      Instant timestamp, @Nullable Double sampleCount, @Nullable Double value) {
 
     /** {@return whether the period had no data} */
     public boolean isMissing() {

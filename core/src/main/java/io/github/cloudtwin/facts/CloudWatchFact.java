@@ -93,14 +93,14 @@ public sealed interface CloudWatchFact extends Fact {
 
     @Override
     public Map<String, String> details() {
-      return spec.isMetricMath()
+      MetricId metric = spec.metric();
+      return metric == null
           ? Details.of(
               "threshold",
               Double.toString(spec.threshold()),
               "metrics",
               spec.returnedQuery().orElseThrow().id())
-          : Details.of(
-              "threshold", Double.toString(spec.threshold()), "metric", spec.metric().toString());
+          : Details.of("threshold", Double.toString(spec.threshold()), "metric", metric.toString());
     }
   }
 
@@ -235,7 +235,9 @@ public sealed interface CloudWatchFact extends Fact {
       return "composite alarm created in INSUFFICIENT_DATA: rule "
           + spec.alarmRule()
           + (spec.actionsSuppressor() == null
-              ? ""
+                  || spec.actionsSuppressorWaitPeriod() == null
+                  || spec.actionsSuppressorExtensionPeriod() == null
+              ? "" // the three come together
               : ", actions suppressed by "
                   + spec.actionsSuppressor()
                   + " (wait "

@@ -31,12 +31,14 @@ final class AlarmCharts {
     for (MetricAlarm a : twin.cloudWatch().alarms()) {
       if (a.isDeleted()) continue;
       MetricAlarmSpec s = a.spec();
-      if (s.isMetricMath()) {
+      MetricId metric = s.metric();
+      Statistic statistic = s.statistic();
+      if (metric == null || statistic == null) { // an alarm on metric math
         math.add(s);
         continue;
       }
       byMetric
-          .computeIfAbsent(new Key(s.metric(), s.statistic(), s.period()), k -> new ArrayList<>())
+          .computeIfAbsent(new Key(metric, statistic, s.period()), k -> new ArrayList<>())
           .add(s);
     }
     List<Chart> out = new ArrayList<>();
