@@ -11,10 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param alarmName unique within the twin
  * @param alarmDescription free text, may be null
- * @param metric the metric watched (namespace, name, exact dimensions); null for an alarm on metric
- *     math
- * @param statistic Average, Sum, SampleCount, Minimum, Maximum or a percentile; null for an alarm
- *     on metric math
+ * @param metric the metric watched (namespace, name, exact dimensions); null for metric math
+ * @param statistic Average, Sum, SampleCount, Minimum, Maximum, a percentile; null for metric math
  * @param period 10, 20 or 30 s, or a multiple of 60 s
  * @param evaluationPeriods N, the number of newest periods evaluated
  * @param datapointsToAlarm M, breaching points among the newest N needed to alarm (default N)
@@ -411,8 +409,7 @@ public record MetricAlarmSpec(
     }
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
-    // The canonical constructor rejects a missing alarmName or comparisonOperator with a
-    // ValidationException naming the field, in PutMetricAlarm's order; NullAway cannot see that.
+    // NullAway: the canonical constructor rejects null alarmName/comparisonOperator by name
     @SuppressWarnings("NullAway")
     public MetricAlarmSpec build() {
       double t = MetricAlarmSpecValidation.threshold(threshold);
