@@ -424,6 +424,11 @@ public final class AutoScaling {
     parts.scheduledActions.deleteScheduledAction(groupName, scheduledActionName);
   }
 
+  /** {@return the groups' warm pools: PutWarmPool, DescribeWarmPool, DeleteWarmPool} */
+  public WarmPools warmPools() {
+    return parts.warmPools;
+  }
+
   /**
    * Calls {@code listener} when activities start and end (on the simulation thread).
    *
