@@ -163,6 +163,7 @@ final class WarmPoolRuntime {
               m.instanceId,
               zone,
               ActivityStatus.PreInService);
+      m.state = LifecycleState.WARMED_PENDING;
       poolState(m, LifecycleState.WARMED_PENDING);
       if (instance.state() == InstanceState.RUNNING) running(m);
       return true;
