@@ -363,4 +363,116 @@ class ServiceScalingRulesTest {
     assertThatThrownBy(() -> StepAdjustment.of(5.0, 5.0, 1))
         .isInstanceOf(ValidationException.class);
   }
+
+  @Test
+  void aScaleOutAtTheMaximumAndAScaleInAtTheMinimumChangeNothingAndRecordNoActivity() {
+    // RegisterScalableTarget: Application Auto Scaling does not scale a target above MaxCapacity
+    // or below MinCapacity; a policy asking for more (or less) changes nothing, so there is no
+    // scaling activity to describe.
+    EcsService s = service(4);
+    aas.registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 2, 4));
+    ScalingPolicy out =
+        aas.putScalingPolicy(
+            StepScalingPolicySpec.of(
+                "out", RESOURCE, AdjustmentType.ChangeInCapacity, StepAdjustment.of(0.0, null, 2)));
+    alarm("load-high", 50, out);
+    publish(LOAD, 60, 3);
+    assertThat(twin.cloudWatch().alarm("load-high").state()).isEqualTo(AlarmState.ALARM);
+    assertThat(s.desiredCount()).isEqualTo(4);
+    assertThat(activities()).isEmpty();
+
+    aas.deleteScalingPolicy("out", RESOURCE);
+    aas.registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 4, 9));
+    ScalingPolicy in =
+        aas.putScalingPolicy(
+            StepScalingPolicySpec.of(
+                "in", RESOURCE, AdjustmentType.ChangeInCapacity, StepAdjustment.of(0.0, null, -1)));
+    alarm("load-low", 10, in);
+    publish(LOAD, 20, 3);
+    assertThat(twin.cloudWatch().alarm("load-low").state()).isEqualTo(AlarmState.ALARM);
+    assertThat(s.desiredCount()).isEqualTo(4);
+    assertThat(activities()).isEmpty();
+  }
+
+  @Test
+  void aScaleOutAfterTheCooldownEndedStartsANewCooldownFromTheCapacityThen() {
+    // "Step scaling policies for Application Auto Scaling", cooldown period: while a scale-out
+    // cooldown is in effect, the capacity added by the scale-out that started it counts as part
+    // of the capacity for the next scale-out. Each scale-out outside a cooldown starts a new one,
+    // so the capacity that counts is the one when the latest cooldown began.
+    EcsService s = service(4);
+    aas.registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 1, 16));
+    ScalingPolicy steps =
+        aas.putScalingPolicy(
+            StepScalingPolicySpec.of(
+                    "steps",
+                    RESOURCE,
+                    AdjustmentType.ChangeInCapacity,
+                    StepAdjustment.of(0.0, 10.0, 2),
+                    StepAdjustment.of(10.0, null, 3))
+                .withCooldown(Duration.ofMinutes(3)));
+    alarm("load-high", 50, steps);
+    publish(LOAD, 55, 1); // +2 on 4: a cooldown starts with 4 as its capacity
+    assertThat(s.desiredCount()).isEqualTo(6);
+    publish(LOAD, 55, 2); // inside the cooldown, +2 on 4 adds nothing
+    assertThat(s.desiredCount()).isEqualTo(6);
+    publish(LOAD, 55, 1); // the cooldown has ended: +2 on the 6 running, a new cooldown from 6
+    assertThat(s.desiredCount()).isEqualTo(8);
+    publish(LOAD, 65, 1); // +3 inside the new cooldown counts from 6, not from 4: adds 1
+    assertThat(s.desiredCount()).isEqualTo(9);
+    assertThat(activities())
+        .containsExactly(
+            "Setting desired count to 6.",
+            "Setting desired count to 8.",
+            "Setting desired count to 9.");
+  }
+
+  @Test
+  void aTargetTrackingScaleInWaitsForTheScaleInCooldownNotTheScaleOutOne() {
+    // TargetTrackingScalingPolicyConfiguration: ScaleInCooldown is the time after a scale-in
+    // activity completes before another scale-in can start; ScaleOutCooldown applies to
+    // scale-outs only.
+    EcsService s = service(6);
+    aas.registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 1, 16));
+    aas.putScalingPolicy(
+        new TargetTrackingPolicySpec(
+            "tt",
+            RESOURCE,
+            null,
+            null,
+            LOAD,
+            Statistic.AVERAGE,
+            50,
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(10),
+            false));
+    publish(LOAD, 10, 16); // 15 of 15 low datapoints: 6 tasks at 10 against 50 need 2
+    assertThat(s.desiredCount()).isEqualTo(2);
+    publish(LOAD, 10, 5); // still low, but inside the 10-minute scale-in cooldown
+    assertThat(s.desiredCount()).isEqualTo(2);
+    publish(LOAD, 10, 6); // the scale-in cooldown has ended: 2 at 10 against 50 need 1
+    assertThat(s.desiredCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aStepAdjustmentStartsFromTheRunningTasksWhenSomeCannotBePlaced() {
+    // docs/ecs.md, Application Auto Scaling: calculations start from the running task count, so
+    // tasks that cannot be placed do not feed a runaway scale-out (aws-behaviour 5.7).
+    EcsService s = service(16); // the one m5.xlarge is full
+    aas.registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 1, 30));
+    twin.ecs()
+        .updateService(
+            io.github.cloudtwin.ecs.ServiceUpdate.builder("prod", "web").desiredCount(18).build());
+    twin.advance(Duration.ofMinutes(1));
+    assertThat(s.runningCount()).isEqualTo(16);
+    ScalingPolicy out =
+        aas.putScalingPolicy(
+            StepScalingPolicySpec.of(
+                "out", RESOURCE, AdjustmentType.ChangeInCapacity, StepAdjustment.of(0.0, null, 1)));
+    alarm("load-high", 50, out);
+    publish(LOAD, 60, 3); // +1 on the 16 running is 17: below the desired 18, so nothing changes
+    assertThat(twin.cloudWatch().alarm("load-high").state()).isEqualTo(AlarmState.ALARM);
+    assertThat(s.desiredCount()).isEqualTo(18);
+    assertThat(activities()).isEmpty();
+  }
 }
