@@ -212,8 +212,11 @@ final class InstanceLifecycle {
     m.holdsCapacity = false;
     state.syncCount(m);
     if (m.returningToPool) {
-      warmPool.acceptReturned(m);
-      return;
+      m.returningToPool = false;
+      if (warmPool.reusesOnScaleIn()) { // the pool may have been deleted while it drained
+        warmPool.acceptReturned(m);
+        return;
+      }
     }
     List<LifecycleHookSpec> hs =
         skipHooks ? List.of() : hooks.hooksFor(LifecycleTransition.TERMINATING);

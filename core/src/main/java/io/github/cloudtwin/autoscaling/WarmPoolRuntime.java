@@ -1,18 +1,13 @@
 package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.ec2.Ec2;
-import io.github.cloudtwin.ec2.Instance;
-import io.github.cloudtwin.ec2.InstanceLimitExceededException;
-import io.github.cloudtwin.ec2.InstanceSpec;
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.ec2.InsufficientInstanceCapacityException;
-import io.github.cloudtwin.ec2.RequestLimitExceededException;
 import io.github.cloudtwin.facts.AutoScalingFact;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +27,7 @@ final class WarmPoolRuntime {
   private final ActivityLog log;
   private final LifecycleHooks hooks;
   private final InstanceLifecycle lifecycle;
+  private final WarmPoolLauncher launcher;
 
   /** The configuration in force, or null when the group has no warm pool. */
   @Nullable WarmPoolSpec spec;
@@ -55,6 +51,7 @@ final class WarmPoolRuntime {
     this.log = log;
     this.hooks = hooks;
     this.lifecycle = lifecycle;
+    this.launcher = new WarmPoolLauncher(state, group, ec2, log);
   }
 
   /** {@return the size the pool is kept at now; 0 without a pool or while it is deleted} */
@@ -108,79 +105,22 @@ final class WarmPoolRuntime {
     if (pendingDelete && pool.isEmpty()) finishDelete();
   }
 
-  private static boolean terminating(Member m) {
+  static boolean terminating(Member m) {
     return m.state == LifecycleState.WARMED_TERMINATING
         || m.state == LifecycleState.WARMED_TERMINATING_WAIT
         || m.state == LifecycleState.WARMED_TERMINATING_PROCEED
         || m.state == LifecycleState.WARMED_TERMINATED;
   }
 
-  /** Launches one instance into the pool, in the zone with the fewest pool instances. */
+  /** Launches one instance into the pool; false when no zone could take it (retried later). */
   private boolean launchIntoPool() {
-    List<String> zones = new ArrayList<>(group.spec().availabilityZones());
-    Map<String, Integer> counts = new TreeMap<>();
-    for (String z : zones) counts.put(z, 0);
-    for (Member m : pool.values()) if (!terminating(m)) counts.merge(m.zone, 1, Integer::sum);
-    zones.sort((a, b) -> Integer.compare(counts.get(a), counts.get(b)));
-    String cause =
-        state.at()
-            + "an instance was launched into the warm pool in response to a difference between"
-            + " the warm pool size and its instances.";
-    RuntimeException failure = null;
-    AutoScalingGroupSpec spec = group.spec();
-    for (String zone : zones) {
-      InstanceSpec is =
-          InstanceSpec.builder()
-              .instanceType(spec.instanceType())
-              .availabilityZone(zone)
-              .bootTime(spec.bootTime())
-              .detailedMonitoring(spec.detailedMonitoring())
-              .launchTemplate(spec.launchTemplateName(), spec.launchTemplateVersion())
-              .autoScalingGroupName(state.name)
-              .build();
-      Instance instance;
-      try {
-        instance = ec2.runInstance(is);
-      } catch (InsufficientInstanceCapacityException
-          | InstanceLimitExceededException
-          | RequestLimitExceededException e) {
-        failure = e;
-        continue;
-      }
-      Member m =
-          new Member(
-              instance,
-              spec.launchTemplateName(),
-              spec.launchTemplateVersion(),
-              state.now(),
-              spec.newInstancesProtectedFromScaleIn(),
-              1);
-      pool.put(m.instanceId, m);
-      m.activity =
-          log.start(
-              "Launching a new EC2 instance into warm pool: " + m.instanceId,
-              cause,
-              m.instanceId,
-              zone,
-              ActivityStatus.PreInService);
-      m.state = LifecycleState.WARMED_PENDING;
-      poolState(m, LifecycleState.WARMED_PENDING);
-      if (instance.state() == InstanceState.RUNNING) running(m);
-      return true;
-    }
-    if (failure != null && !zones.isEmpty()) {
-      Activity a =
-          log.start(
-              "Launching a new EC2 instance into warm pool.  Status Reason: "
-                  + failure.getMessage(),
-              cause,
-              null,
-              zones.get(0),
-              ActivityStatus.Failed);
-      a.statusMessage = failure.getMessage();
-      log.end(a, ActivityStatus.Failed);
-    }
-    return false; // retried at the next periodic check
+    Member m = launcher.launch(pool.values());
+    if (m == null) return false;
+    pool.put(m.instanceId, m);
+    m.state = LifecycleState.WARMED_PENDING;
+    poolState(m, LifecycleState.WARMED_PENDING);
+    if (m.instance.state() == InstanceState.RUNNING) running(m);
+    return true;
   }
 
   /** Moves a pool member to {@code to}, recorded; the group's counters are not touched. */
@@ -351,7 +291,6 @@ final class WarmPoolRuntime {
     state.syncCount(m);
     state.stateCounts[LifecycleState.WARMED_PENDING.ordinal()]--;
     m.counted = false;
-    m.returningToPool = false;
     m.returnedToPool = true;
     m.terminationStarted = false;
     m.registered = false;
