@@ -15,11 +15,16 @@ class WarmPoolResourceTest {
   private static final String TEMPLATE =
       """
       Resources:
+        WebTemplate:
+          Type: AWS::EC2::LaunchTemplate
+          Properties:
+            LaunchTemplateData: {InstanceType: t3.micro}
         Web:
           Type: AWS::AutoScaling::AutoScalingGroup
           Properties:
             AutoScalingGroupName: web
             AvailabilityZones: !GetAZs ""
+            LaunchTemplate: {LaunchTemplateId: !Ref WebTemplate, Version: !GetAtt WebTemplate.LatestVersionNumber}
             MinSize: "2"
             MaxSize: "8"
         WebWarmPool:
