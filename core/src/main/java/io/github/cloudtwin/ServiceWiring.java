@@ -155,6 +155,7 @@ final class ServiceWiring {
    */
   static void connect(Wiring wiring, Kernel kernel, LoadBalancing loadBalancing) {
     Map<String, Integer> refs = new HashMap<>();
+    Map<String, String> arns = new HashMap<>();
     wiring.targetRegistration(
         new TargetRegistration() {
           @Override
@@ -166,11 +167,18 @@ final class ServiceWiring {
 
           @Override
           public String targetGroupArn(String targetGroupName) {
-            return kernel
-                .arns()
-                .of(
-                    "elasticloadbalancing",
-                    loadBalancing.targetGroup(targetGroupName).dimensionValue());
+            if (!targetGroupExists(loadBalancing, targetGroupName)) {
+              // deleted under a service: the ARN it had (a stop reason still names it)
+              return arns.getOrDefault(targetGroupName, targetGroupName);
+            }
+            String arn =
+                kernel
+                    .arns()
+                    .of(
+                        "elasticloadbalancing",
+                        loadBalancing.targetGroup(targetGroupName).dimensionValue());
+            arns.put(targetGroupName, arn); // a group re-created under the name has a new ARN
+            return arn;
           }
 
           @Override
@@ -207,16 +215,20 @@ final class ServiceWiring {
 
           @Override
           public Duration deregistrationDelay(String targetGroupName) {
+            if (!targetGroupExists(loadBalancing, targetGroupName)) return Duration.ZERO;
             return loadBalancing.targetGroup(targetGroupName).spec().deregistrationDelay();
           }
 
           @Override
           public String unhealthyReason(String targetGroupName, String targetId) {
+            if (!targetGroupExists(loadBalancing, targetGroupName)) return "Target group not found";
             return loadBalancing.targetGroup(targetGroupName).health(targetId).description();
           }
 
           @Override
           public boolean isHealthy(String targetGroupName, String targetId, int port) {
+            // a deleted target group reports no target healthy (a fake choice: AWS is silent)
+            if (!targetGroupExists(loadBalancing, targetGroupName)) return false;
             return loadBalancing.targetGroup(targetGroupName).health(targetId).state()
                 == TargetHealthState.HEALTHY;
           }

@@ -569,9 +569,10 @@ class AutoScalingClientTest {
 
   @Test
   void anOperationTheTwinDoesNotSimulateSaysSo() {
-    assertThatThrownBy(() -> autoScaling.describeWarmPool(r -> r.autoScalingGroupName("web")))
+    assertThatThrownBy(
+            () -> autoScaling.describeInstanceRefreshes(r -> r.autoScalingGroupName("web")))
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("DescribeWarmPool")
+        .hasMessageContaining("DescribeInstanceRefreshes")
         .hasMessageContaining("not simulated");
   }
 
@@ -594,7 +595,8 @@ class AutoScalingClientTest {
                     .join())
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(AutoScalingException.class);
-    assertThatThrownBy(() -> async.describeWarmPool(r -> r.autoScalingGroupName("web")).join())
+    assertThatThrownBy(
+            () -> async.describeInstanceRefreshes(r -> r.autoScalingGroupName("web")).join())
         .hasCauseInstanceOf(UnsupportedOperationException.class);
   }
 

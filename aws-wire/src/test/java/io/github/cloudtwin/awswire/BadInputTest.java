@@ -204,10 +204,11 @@ class BadInputTest {
 
   @Test
   void aNotSimulatedOperationIsUnsupportedOperationNamingIt() {
-    WireResponse r = form("Action=DescribeWarmPool&Version=2011-01-01&AutoScalingGroupName=web");
+    WireResponse r =
+        form("Action=DescribeInstanceRefreshes&Version=2011-01-01&AutoScalingGroupName=web");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.bodyText())
         .contains("<Code>UnsupportedOperation</Code>")
-        .contains("DescribeWarmPool");
+        .contains("DescribeInstanceRefreshes");
   }
 }

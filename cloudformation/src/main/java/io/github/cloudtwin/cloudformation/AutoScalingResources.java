@@ -5,6 +5,8 @@ import io.github.cloudtwin.autoscaling.LifecycleActionResult;
 import io.github.cloudtwin.autoscaling.LifecycleHookSpec;
 import io.github.cloudtwin.autoscaling.LifecycleTransition;
 import io.github.cloudtwin.autoscaling.ScheduledActionSpec;
+import io.github.cloudtwin.autoscaling.WarmPoolSpec;
+import io.github.cloudtwin.autoscaling.WarmPoolState;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.Statistic;
 import java.time.Duration;
@@ -155,6 +157,44 @@ final class AutoScalingResources {
         };
       };
 
+  /**
+   * AWS::AutoScaling::WarmPool, as PutWarmPool: MinSize, MaxGroupPreparedCapacity (-1: the group's
+   * MaxSize), PoolState, InstanceReusePolicy.ReuseOnScaleIn.
+   */
+  static final ResourceHandler WARM_POOL =
+      r -> {
+        Props p = r.props();
+        String group = groupName(r, p);
+        WarmPoolSpec.Builder b = WarmPoolSpec.builder().autoScalingGroupName(group);
+        WarmPoolSpec spec;
+        try {
+          Integer max = p.integer("MaxGroupPreparedCapacity");
+          if (max != null) b.maxGroupPreparedCapacity(max);
+          Integer min = p.integer("MinSize");
+          if (min != null) b.minSize(min);
+          b.poolState(Enums.parse(p, "PoolState", WarmPoolState.class, WarmPoolState.STOPPED));
+          Props reuse = p.child("InstanceReusePolicy");
+          Boolean onScaleIn = reuse == null ? null : reuse.bool("ReuseOnScaleIn");
+          if (onScaleIn != null) b.reuseOnScaleIn(onScaleIn);
+          spec = b.build();
+        } catch (io.github.cloudtwin.kernel.ValidationException e) {
+          throw p.invalid(e.field(), e.value(), e.allowed());
+        }
+        WarmPoolSpec warmPool = spec;
+        return new Creation() {
+          @Override
+          public Outcome predict() {
+            return Outcome.of(group);
+          }
+
+          @Override
+          public Outcome create(CloudTwin twin) {
+            twin.autoScaling().warmPools().putWarmPool(warmPool);
+            return predict();
+          }
+        };
+      };
+
   static Map<String, ResourceHandler> handlers() {
     return Map.of(
         GROUP,
@@ -166,6 +206,8 @@ final class AutoScalingResources {
         "AWS::AutoScaling::ScheduledAction",
         SCHEDULED_ACTION,
         "AWS::AutoScaling::LifecycleHook",
-        LIFECYCLE_HOOK);
+        LIFECYCLE_HOOK,
+        "AWS::AutoScaling::WarmPool",
+        WARM_POOL);
   }
 }

@@ -43,6 +43,11 @@ final class ActivityLog {
     collectingCooldown = collecting;
   }
 
+  /** {@return whether activities started now join the cooldown batch of the change under way} */
+  boolean collectingCooldown() {
+    return collectingCooldown;
+  }
+
   /** {@return whether activities of a cooldown batch are still under way} */
   boolean batchOpen() {
     return cooldownBatchOpen > 0;

@@ -79,8 +79,7 @@ public final class AutoScaling {
   }
 
   /**
-   * Creates a group, as {@code CreateAutoScalingGroup}; it launches toward desired at once, with
-   * the spec's lifecycle hooks already in place.
+   * Creates a group, as {@code CreateAutoScalingGroup}: it launches at once, its hooks in place.
    *
    * @param spec the spec
    * @return the new group, a live view
@@ -422,6 +421,12 @@ public final class AutoScaling {
    */
   public void deleteScheduledAction(String groupName, String scheduledActionName) {
     parts.scheduledActions.deleteScheduledAction(groupName, scheduledActionName);
+  }
+
+  /** {@return the groups' warm pools: PutWarmPool, DescribeWarmPool, DeleteWarmPool} */
+  public WarmPools warmPools() {
+    kernel.checkOpen();
+    return parts.warmPools;
   }
 
   /**

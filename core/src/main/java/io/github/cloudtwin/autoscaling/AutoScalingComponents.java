@@ -29,6 +29,7 @@ final class AutoScalingComponents {
   final LifecycleHookCommands hookCommands;
   final InstanceCommands instanceCommands;
   final ScheduledActions scheduledActions;
+  final WarmPools warmPools;
 
   /**
    * Builds and connects the collaborators.
@@ -52,6 +53,12 @@ final class AutoScalingComponents {
     hookCommands = new LifecycleHookCommands(kernel, registry);
     instanceCommands = new InstanceCommands(kernel, registry);
     scheduledActions = new ScheduledActions(kernel, registry);
+    warmPools = new WarmPools(kernel, registry);
+    wiring.warmPoolInstances(
+        (instanceId, groupName) -> {
+          GroupRuntime g = groupName == null ? null : groups.get(groupName);
+          return g != null && g.warmPool.pool.containsKey(instanceId);
+        });
     trafficSources.setTargetGroupResolver(name -> wiring.targetGroups().apply(name));
     trafficSources.setLoadBalancerResolver(name -> wiring.loadBalancers().apply(name));
     wiring.managedScalingPolicies(new EcsManagedScaling(policies, groupCommands));

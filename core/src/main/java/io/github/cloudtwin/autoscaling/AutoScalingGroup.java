@@ -39,6 +39,14 @@ public final class AutoScalingGroup {
     return runtime.createdTime;
   }
 
+  /**
+   * {@return the group's warm pool as DescribeWarmPool shows it (a snapshot), or empty when it has
+   * none; experimental}
+   */
+  public java.util.Optional<WarmPool> warmPool() {
+    return kernel.call(() -> java.util.Optional.ofNullable(runtime.warmPool.describe()));
+  }
+
   /** {@return the current configuration (with the current min, max and desired)} */
   public AutoScalingGroupSpec spec() {
     return kernel.call(() -> runtime.spec);

@@ -50,11 +50,12 @@ final class GroupCommands {
     kernel.run(
         () -> {
           GroupRuntime g = registry.runtime(name);
-          if (!forceDelete && !g.members.isEmpty()) {
+          int instances = g.members.size() + g.warmPool.pool.size();
+          if (!forceDelete && instances > 0) {
             throw new ValidationException(
                 "ForceDelete",
                 false,
-                "true while the group still has instances (" + g.members.size() + ")",
+                "true while the group still has instances (" + instances + ")",
                 "You cannot delete an AutoScalingGroup while there are instances or pending Spot"
                     + " instance request(s) still in the group.");
           }
@@ -136,6 +137,13 @@ final class GroupCommands {
           AutoScalingGroupSpec.Builder b = g.spec.toBuilder();
           List<String> changed = new ArrayList<>();
           if (mixedInstancesPolicy != null) {
+            if (g.warmPool.spec != null) {
+              throw new ValidationException(
+                  "MixedInstancesPolicy",
+                  mixedInstancesPolicy,
+                  "none on a group with a warm pool (warm pools do not support mixed instances"
+                      + " policies; delete the warm pool first)");
+            }
             b.mixedInstancesPolicy(mixedInstancesPolicy);
             changed.add("MixedInstancesPolicy");
           }

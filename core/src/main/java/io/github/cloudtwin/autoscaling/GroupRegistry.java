@@ -67,7 +67,9 @@ final class GroupRegistry implements InstanceListener {
   private Member member(Instance instance) {
     String g = instance.tags().get(Ec2.GROUP_TAG);
     GroupRuntime rt = g == null ? null : groups.get(g);
-    return rt == null ? null : rt.members.get(instance.instanceId());
+    if (rt == null) return null;
+    Member m = rt.members.get(instance.instanceId());
+    return m != null ? m : rt.warmPool.pool.get(instance.instanceId());
   }
 
   @Override
@@ -85,6 +87,7 @@ final class GroupRegistry implements InstanceListener {
   @Override
   public void rebalanceRecommended(Instance instance) {
     Member m = member(instance);
-    if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).rebalanceRecommended(m);
+    GroupRuntime g = m == null ? null : groups.get(instance.tags().get(Ec2.GROUP_TAG));
+    if (g != null && g.members.get(m.instanceId) == m) g.rebalanceRecommended(m);
   }
 }

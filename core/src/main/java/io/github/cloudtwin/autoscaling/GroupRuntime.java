@@ -58,6 +58,7 @@ final class GroupRuntime implements GroupContext {
   private final TerminationSelection terminations;
   private final ZoneRebalancing zoneRebalancing;
   private final CapacityRebalancing capacityRebalancing;
+  final WarmPoolRuntime warmPool;
   private boolean reconciling;
   private boolean again;
 
@@ -104,6 +105,9 @@ final class GroupRuntime implements GroupContext {
             lifecycle,
             kernel.randomness().stream("autoscaling.group." + name));
     this.zoneRebalancing = new ZoneRebalancing(state, this, ec2, launcher);
+    this.warmPool = new WarmPoolRuntime(state, this, ec2, log, hooks, lifecycle);
+    lifecycle.warmPool = warmPool;
+    terminations.reuseOnScaleIn = warmPool::reusesOnScaleIn;
   }
 
   @Override
@@ -251,7 +255,8 @@ final class GroupRuntime implements GroupContext {
     int target = spec.desiredCapacity() + state.rebalanceSurplus;
     if (active < target) {
       if (!isSuspended(ScalingProcess.Launch)) {
-        launcher.launch(target - active, null);
+        int fromPool = warmPool.warmStart(target - active, launchCause(active, target));
+        if (active + fromPool < target) launcher.launch(target - active - fromPool, null);
       }
     } else {
       if (state.replacementsOwed > 0) state.replacementsOwed = 0;
@@ -259,12 +264,27 @@ final class GroupRuntime implements GroupContext {
         terminations.scaleIn(active - target);
       }
     }
+    warmPool.maintain();
+  }
+
+  /** The cause of a launch toward desired capacity, in AWS's words, after the trigger's clause. */
+  private String launchCause(int from, int to) {
+    String clause =
+        at()
+            + "an instance was started in response to a difference between desired and actual"
+            + " capacity, increasing the capacity from "
+            + from
+            + " to "
+            + to
+            + ".";
+    return state.triggerClause == null ? clause : state.triggerClause + "  " + clause;
   }
 
   /** Ends the group: no more launches or scheduled actions; its instances are terminated. */
   void delete() {
     deleted = true;
     launcher.cancelRetry();
+    warmPool.groupDeleted();
     for (Scheduler.Task t : scheduled.values()) t.cancel();
     scheduled.clear();
     scheduledSpecs.clear();
@@ -280,10 +300,12 @@ final class GroupRuntime implements GroupContext {
   // check
 
   void ec2StateChanged(Member m, InstanceState from) {
-    lifecycle.ec2StateChanged(m, from);
+    if (warmPool.pool.get(m.instanceId) == m) warmPool.ec2StateChanged(m);
+    else lifecycle.ec2StateChanged(m, from);
   }
 
   void reachabilityChanged(Member m, boolean reachable) {
+    if (warmPool.pool.get(m.instanceId) == m) return; // pool health: EC2 states only
     health.reachabilityChanged(m, reachable);
   }
 
@@ -304,6 +326,7 @@ final class GroupRuntime implements GroupContext {
     health.checkElbHealth();
     terminations.replaceExpired();
     zoneRebalancing.rebalance();
+    warmPool.maintain();
   }
 
   // ------------------------------------------------------------------ user actions

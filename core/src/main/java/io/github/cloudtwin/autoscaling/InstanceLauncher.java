@@ -110,6 +110,10 @@ final class InstanceLauncher {
       if (launched == 0) {
         if (onlyZone != null) {
           state.rebalanceSurplus--;
+        } else {
+          // terminate and launch: a replacement that cannot launch does not hold back the
+          // termination of the next Unhealthy instances; the retry still launches for them all
+          state.replacementsOwed = 0;
         }
         scheduleRetry();
         return;

@@ -23,6 +23,9 @@ final class InstanceLifecycle {
   private final CapacityRebalancing capacityRebalancing;
   final LifecycleHooks hooks;
 
+  /** The group's warm pool, which takes scale-in victims back and owns its members' hooks. */
+  WarmPoolRuntime warmPool;
+
   InstanceLifecycle(
       GroupState state,
       GroupContext group,
@@ -116,6 +119,8 @@ final class InstanceLifecycle {
     } else if (m.state == LifecycleState.TERMINATING_WAIT) {
       state.memberState(m, LifecycleState.TERMINATING_PROCEED);
       terminateEc2(m);
+    } else if (m.state.isWarmed()) {
+      warmPool.hooksCompleted(m);
     }
   }
 
@@ -184,7 +189,10 @@ final class InstanceLifecycle {
     }
     Activity a =
         log.start(
-            "Terminating EC2 instance: " + m.instanceId,
+            (m.returningToPool
+                    ? "Moving EC2 instance to warm pool: "
+                    : "Terminating EC2 instance: ")
+                + m.instanceId,
             cause,
             m.instanceId,
             ActivityStatus.InProgress);
@@ -203,6 +211,13 @@ final class InstanceLifecycle {
     boolean held = m.holdsCapacity;
     m.holdsCapacity = false;
     state.syncCount(m);
+    if (m.returningToPool) {
+      m.returningToPool = false;
+      if (warmPool.reusesOnScaleIn()) { // the pool may have been deleted while it drained
+        warmPool.acceptReturned(m);
+        return;
+      }
+    }
     List<LifecycleHookSpec> hs =
         skipHooks ? List.of() : hooks.hooksFor(LifecycleTransition.TERMINATING);
     if (!hs.isEmpty()) {

@@ -45,7 +45,9 @@ final class LifecycleHookCommands {
           }
           g.hooks.byName.remove(hookName);
           g.record(new AutoScalingFact.LifecycleHookDeleted(g.name, hookName));
-          for (Member m : List.copyOf(g.members.values())) {
+          List<Member> all = new java.util.ArrayList<>(g.members.values());
+          all.addAll(g.warmPool.pool.values());
+          for (Member m : all) {
             if (m.waitingHooks.containsKey(hookName))
               g.hooks.completeHook(m, hookName, h.defaultResult());
           }
@@ -80,7 +82,8 @@ final class LifecycleHookCommands {
    * ValidationException.
    */
   private static Member waiting(GroupRuntime g, String hookName, String instanceId) {
-    Member m = GroupRegistry.memberOf(g, instanceId);
+    Member pooled = g.warmPool.pool.get(instanceId);
+    Member m = pooled != null ? pooled : GroupRegistry.memberOf(g, instanceId);
     if (!m.waitingHooks.containsKey(hookName)) {
       throw new ValidationException(
           "LifecycleHookName",

@@ -41,6 +41,15 @@ final class Member {
    */
   Member replacing;
 
+  /** A scale-in victim that returns to the warm pool (ReuseOnScaleIn) once it has drained. */
+  boolean returningToPool;
+
+  /** Back in the warm pool after a scale-in: the termination hooks apply in Warmed:Pending:Wait. */
+  boolean returnedToPool;
+
+  /** A warm start in its zone was refused for lack of capacity during this scale-out. */
+  boolean warmStartRefused;
+
   /** Taken out because it reached the group's MaxInstanceLifetime. */
   boolean lifetimeVictim;
 

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.autoscaling;
 
+import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.ec2.PurchaseOption;
 import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.internal.kernel.Kernel;
@@ -27,6 +28,9 @@ final class TerminationSelection {
   private final PurchaseOptions purchaseOptions;
   private final InstanceLifecycle lifecycle;
   private final SplittableRandom random;
+
+  /** Whether scale-in victims return to the warm pool (ReuseOnScaleIn); set by the group. */
+  java.util.function.BooleanSupplier reuseOnScaleIn = () -> false;
 
   /** The desired capacity the last "all instances protected" activity was recorded for, or -1. */
   private int protectedNoticeFor = -1;
@@ -188,7 +192,10 @@ final class TerminationSelection {
           (state.triggerClause == null ? "" : state.triggerClause + "  ")
               + clauses.get(i)
               + selected;
-      lifecycle.startTermination(victims.get(i), cause, false);
+      Member v = victims.get(i);
+      if (reuseOnScaleIn.getAsBoolean() && v.instance.state() == InstanceState.RUNNING)
+        v.returningToPool = true;
+      lifecycle.startTermination(v, cause, false);
     }
     if (allProtected) {
       int desired = group.spec().desiredCapacity();

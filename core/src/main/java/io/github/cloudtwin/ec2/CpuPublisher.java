@@ -4,6 +4,7 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
+import io.github.cloudtwin.internal.WarmPoolInstances;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Phase;
@@ -30,6 +31,10 @@ final class CpuPublisher {
 
   private final CloudWatch cloudWatch;
   private final Wiring wiring;
+
+  /** Auto Scaling's warm pool membership, read from the wiring once it is wired. */
+  private @Nullable WarmPoolInstances warmPools;
+
   private final Supplier<Instance[]> liveInstances;
   private final List<CpuLoadModel> models = new ArrayList<>();
   private final Map<String, MetricWriter> groupWriters = new HashMap<>();
@@ -97,7 +102,7 @@ final class CpuPublisher {
             i.publisherState = st;
           }
           if (i.spec().detailedMonitoring()) {
-            emit(st, minuteStart, v);
+            emit(st, minuteStart, v, inGroup(i));
           } else {
             st.basicSum += v;
             st.basicCount++;
@@ -105,17 +110,27 @@ final class CpuPublisher {
         }
       }
       if (fiveMinuteBoundary && st != null && !i.spec().detailedMonitoring() && st.basicCount > 0) {
-        emit(st, now - FIVE_MINUTES, st.basicSum / st.basicCount);
+        emit(st, now - FIVE_MINUTES, st.basicSum / st.basicCount, inGroup(i));
         st.basicSum = 0;
         st.basicCount = 0;
       }
     }
   }
 
-  private static void emit(State st, long stamp, double value) {
+  /** Whether the instance's sample joins its group's aggregate: not while it is in a warm pool. */
+  private boolean inGroup(Instance i) {
+    WarmPoolInstances pools = warmPools;
+    if (pools == null) {
+      pools = wiring.warmPoolInstances();
+      if (pools != WarmPoolInstances.NONE) warmPools = pools;
+    }
+    return !pools.inWarmPool(i.instanceId(), i.groupName());
+  }
+
+  private static void emit(State st, long stamp, double value, boolean inGroup) {
     st.writer.put(stamp, value);
     MetricWriter groupWriter = st.groupWriter;
-    if (groupWriter != null) {
+    if (groupWriter != null && inGroup) {
       groupWriter.merge(stamp, value);
     }
   }

@@ -236,7 +236,22 @@ public final class Ec2 {
    */
   public void startInstance(String instanceId) {
     Instance i = instance(instanceId);
-    kernel.run(() -> instances.start(i));
+    kernel.run(() -> instances.start(i, i.spec().bootTime()));
+  }
+
+  /**
+   * Starts a stopped instance that takes {@code startTime}, not its boot time, to reach {@code
+   * running}: the restart of an instance whose first-boot initialization is done (a warm pool
+   * instance leaving the pool).
+   *
+   * @param instanceId the instance id
+   * @param startTime pending to running, 0 to 1 hour
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public void startInstance(String instanceId, Duration startTime) {
+    Require.between("startTime", startTime, Duration.ZERO, Duration.ofHours(1));
+    Instance i = instance(instanceId);
+    kernel.run(() -> instances.start(i, startTime));
   }
 
   /**

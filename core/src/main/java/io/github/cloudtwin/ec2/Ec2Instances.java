@@ -155,8 +155,8 @@ final class Ec2Instances {
             });
   }
 
-  /** {@code pending} now, {@code running} after its boot time; the zone must take the type. */
-  void start(Instance i) {
+  /** {@code pending} now, {@code running} after {@code startTime}; the zone must take the type. */
+  void start(Instance i, java.time.Duration startTime) {
     if (i.state() != InstanceState.STOPPED) {
       throw new ValidationException(
           "instanceId", i.instanceId(), "a stopped instance (it is " + i.state() + ")");
@@ -169,7 +169,7 @@ final class Ec2Instances {
     kernel
         .scheduler()
         .after(
-            i.spec().bootTime(),
+            startTime,
             () -> {
               if (i.state() == InstanceState.PENDING) {
                 transition(i, InstanceState.RUNNING);

@@ -6,6 +6,7 @@ import io.github.cloudtwin.autoscaling.LifecycleState;
 import io.github.cloudtwin.autoscaling.LifecycleTransition;
 import io.github.cloudtwin.autoscaling.ScalingPolicySpec;
 import io.github.cloudtwin.autoscaling.ScalingProcess;
+import io.github.cloudtwin.autoscaling.WarmPoolState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -929,6 +930,150 @@ public sealed interface AutoScalingFact extends Fact {
     @Override
     public String message() {
       return "updated " + String.join(", ", settings);
+    }
+  }
+
+  /**
+   * A warm pool was created or updated (PutWarmPool).
+   *
+   * @param groupName the Auto Scaling group name
+   * @param minSize the pool's MinSize
+   * @param maxGroupPreparedCapacity its MaxGroupPreparedCapacity, or null (the group's MaxSize)
+   * @param poolState its PoolState
+   * @param reuseOnScaleIn its InstanceReusePolicy.ReuseOnScaleIn
+   * @param poolSize the size the pool is kept at now
+   */
+  record WarmPoolPut(
+      String groupName,
+      int minSize,
+      @Nullable Integer maxGroupPreparedCapacity,
+      WarmPoolState poolState,
+      boolean reuseOnScaleIn,
+      int poolSize)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "warm-pool";
+    }
+
+    @Override
+    public String message() {
+      return "warm pool put: "
+          + poolState
+          + ", min "
+          + minSize
+          + ", max prepared "
+          + (maxGroupPreparedCapacity == null ? "MaxSize" : maxGroupPreparedCapacity)
+          + (reuseOnScaleIn ? ", reuse on scale-in" : "")
+          + "; pool size "
+          + poolSize;
+    }
+  }
+
+  /**
+   * A warm pool deletion was asked for (DeleteWarmPool); without force it is PendingDelete until
+   * its instances are terminated.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param forceDelete whether the instances were terminated without waiting for hooks
+   * @param instancesTerminated the pool instances being terminated
+   */
+  record WarmPoolDeleteRequested(String groupName, boolean forceDelete, int instancesTerminated)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "warm-pool";
+    }
+
+    @Override
+    public String message() {
+      return "warm pool delete"
+          + (forceDelete ? " (force)" : "")
+          + ": terminating "
+          + instancesTerminated
+          + " instance(s)";
+    }
+  }
+
+  /**
+   * A warm pool is gone: its last instance terminated after DeleteWarmPool (or force delete).
+   *
+   * @param groupName the Auto Scaling group name
+   */
+  record WarmPoolDeleted(String groupName) implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "warm-pool";
+    }
+
+    @Override
+    public String message() {
+      return "warm pool deleted";
+    }
+  }
+
+  /**
+   * A warmed instance left the pool to fill the group's desired capacity (a warm start).
+   *
+   * @param groupName the Auto Scaling group name
+   * @param instanceId the instance
+   * @param from the state it was warmed in (Warmed:Stopped, Warmed:Running or Warmed:Hibernated)
+   */
+  record InstanceLeftWarmPool(String groupName, String instanceId, LifecycleState from)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "instance/" + instanceId;
+    }
+
+    @Override
+    public String kind() {
+      return "warm-start";
+    }
+
+    @Override
+    public String message() {
+      return "left the warm pool of group " + groupName + " from " + from;
+    }
+  }
+
+  /**
+   * A scaled-in instance was returned to the warm pool (InstanceReusePolicy ReuseOnScaleIn) instead
+   * of being terminated.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param instanceId the instance
+   */
+  record InstanceReturnedToWarmPool(String groupName, String instanceId)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "instance/" + instanceId;
+    }
+
+    @Override
+    public String kind() {
+      return "warm-pool-reuse";
+    }
+
+    @Override
+    public String message() {
+      return "returned to the warm pool of group " + groupName + " on scale-in";
     }
   }
 }

@@ -23,6 +23,7 @@ public final class Wiring {
   private @Nullable TargetRegistration targetRegistration;
   private @Nullable LoadBalancerTraffic loadBalancerTraffic;
   private @Nullable ManagedScalingPolicies managedScalingPolicies;
+  private @Nullable WarmPoolInstances warmPoolInstances;
 
   /** Creates a board with no connections yet. */
   public Wiring() {}
@@ -124,6 +125,21 @@ public final class Wiring {
   /** {@return Elastic Load Balancing's offered traffic} */
   public synchronized LoadBalancerTraffic loadBalancerTraffic() {
     return get("loadBalancerTraffic", loadBalancerTraffic);
+  }
+
+  /**
+   * Offers EC2 Auto Scaling's warm pool membership to the metric publishers.
+   *
+   * @param instances which instances are in a warm pool
+   */
+  public synchronized void warmPoolInstances(WarmPoolInstances instances) {
+    warmPoolInstances = once("warmPoolInstances", warmPoolInstances, instances);
+  }
+
+  /** {@return which instances are in a warm pool; none before Auto Scaling wires its pools} */
+  public synchronized WarmPoolInstances warmPoolInstances() {
+    WarmPoolInstances w = warmPoolInstances;
+    return w == null ? WarmPoolInstances.NONE : w;
   }
 
   private static <T> T once(String name, @Nullable T current, T value) {

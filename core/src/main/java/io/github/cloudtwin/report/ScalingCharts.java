@@ -104,8 +104,15 @@ final class ScalingCharts {
       for (String z : g.spec().availabilityZones()) perZone.put(z, new Step());
       for (DesiredCapacityChange c : g.capacityHistory())
         desired.set(at(twin, c.time()), c.desiredCapacity());
+      Step warmed = new Step();
+      boolean hasPool = false;
       for (TimelineEvent e : events) {
         if (e.fact() instanceof LifecycleStateChanged l && l.groupName().equals(g.name())) {
+          int w = (ready(l.to()) ? 1 : 0) - (ready(l.from()) ? 1 : 0);
+          if (w != 0) {
+            hasPool = true;
+            warmed.add(at(twin, e), w);
+          }
           int delta = l.inServiceDelta();
           if (delta == 0) continue;
           inService.add(at(twin, e), delta);
@@ -116,6 +123,7 @@ final class ScalingCharts {
       List<Series> series = new ArrayList<>();
       series.add(desired.series("DesiredCapacity", "desired", end));
       series.add(inService.series("InService", "in-service", end));
+      if (hasPool) series.add(warmed.series("Warm pool (warmed)", "warm-pool", end));
       for (Map.Entry<String, Step> z : perZone.entrySet()) {
         series.add(
             z.getValue()
@@ -130,6 +138,13 @@ final class ScalingCharts {
               List.of()));
     }
     return out;
+  }
+
+  /** Whether a warm pool instance in {@code s} is ready to leave the pool. */
+  private static boolean ready(io.github.cloudtwin.autoscaling.LifecycleState s) {
+    return s == io.github.cloudtwin.autoscaling.LifecycleState.WARMED_STOPPED
+        || s == io.github.cloudtwin.autoscaling.LifecycleState.WARMED_RUNNING
+        || s == io.github.cloudtwin.autoscaling.LifecycleState.WARMED_HIBERNATED;
   }
 
   static List<Chart> targets(CloudTwin twin) {

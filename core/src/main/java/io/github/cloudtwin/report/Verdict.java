@@ -365,13 +365,13 @@ public record Verdict(
               "requests",
               String.format(
                   Locale.ROOT,
-                  "load balancer %s: %,.0f requests, %,.0f served, %,.0f failed (%.2f %%: %,.0f"
+                  "load balancer %s: %,.0f requests, %,.0f served, %,.0f failed (%s: %,.0f"
                       + " 5XX from the load balancer, %,.0f from targets)",
                   lb.name(),
                   requests,
                   requests - failed,
                   failed,
-                  100 * failed / requests,
+                  percentOf(failed, requests),
                   elb,
                   target)));
     }
@@ -411,5 +411,15 @@ public record Verdict(
         twin.cloudWatch().getMetricStatistics(metric, from, to, period, Statistic.SUM))
       total += d.value();
     return total;
+  }
+
+  /**
+   * {@code part} as a percentage of {@code whole} with two decimals; a share too small to show is
+   * "&lt; 0.01 %", never "0.00 %", so a failure is never printed as none.
+   */
+  static String percentOf(double part, double whole) {
+    double p = 100 * part / whole;
+    if (part > 0 && p < 0.005) return "< 0.01 %";
+    return String.format(Locale.ROOT, "%.2f %%", p);
   }
 }

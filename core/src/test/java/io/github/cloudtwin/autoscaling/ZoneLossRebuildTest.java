@@ -58,4 +58,40 @@ class ZoneLossRebuildTest {
       assertThat(took).isEqualTo(Duration.ofMinutes(3));
     }
   }
+
+  @Test
+  void aGroupInOneZoneTerminatesEveryUnhealthyInstanceWhileItsReplacementsCannotLaunch() {
+    // "Instance maintenance policy for Auto Scaling group", table "Instance maintenance event
+    // default behaviors": a health-check failure is handled by terminate and launch, so the
+    // termination of an Unhealthy instance does not wait for a replacement that cannot launch
+    // (https://docs.aws.amazon.com/autoscaling/ec2/userguide/instance-maintenance-policy-overview-and-considerations.html).
+    // "Health checks for instances in an Auto Scaling group": an InService instance found
+    // unhealthy is replaced.
+    try (CloudTwin twin = CloudTwin.create()) {
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(group("one", 0, 4, 2, A).build());
+      twin.advance(Duration.ofMinutes(5));
+      assertThat(g.inServiceCount()).isEqualTo(2);
+      twin.faults().failZone(A);
+      twin.advance(Duration.ofMinutes(30));
+      // both were impaired 3 minutes, then Unhealthy and terminated; every launch into the lost
+      // zone fails with InsufficientInstanceCapacity, so none is left in service
+      assertThat(g.instances()).isEmpty();
+      assertThat(g.activities())
+          .filteredOn(a -> a.description().startsWith("Terminating EC2 instance"))
+          .hasSize(2)
+          .allSatisfy(
+              a ->
+                  assertThat(a.cause())
+                      .contains("in response to an EC2 instance status check failure"));
+      assertThat(g.activities())
+          .filteredOn(a -> a.statusCode() == ActivityStatus.Failed)
+          .isNotEmpty()
+          .allSatisfy(
+              a -> assertThat(a.statusMessage()).startsWith("InsufficientInstanceCapacity"));
+      twin.faults().restoreZone(A);
+      twin.advance(Duration.ofMinutes(5));
+      assertThat(g.inServiceCount()).isEqualTo(2);
+    }
+  }
 }

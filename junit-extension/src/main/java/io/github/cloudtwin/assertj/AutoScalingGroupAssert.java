@@ -6,6 +6,7 @@ import static io.github.cloudtwin.assertj.error.ShouldHaveInServiceCount.shouldH
 import static io.github.cloudtwin.assertj.error.ShouldHaveNoScalingActivityBetween.shouldHaveNoScalingActivityBetween;
 import static io.github.cloudtwin.assertj.error.ShouldHaveNoScalingActivityBetween.windowNotOver;
 import static io.github.cloudtwin.assertj.error.ShouldHaveScalingActivityCount.shouldHaveScalingActivityCount;
+import static io.github.cloudtwin.assertj.error.ShouldHaveWarmPool.shouldHaveWarmPool;
 import static io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity.shouldNeverHaveExceededCapacity;
 
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
@@ -62,6 +63,38 @@ public class AutoScalingGroupAssert
     if (actual.inServiceCount() != expected) {
       throw EqualityFailure.of(
           info, shouldHaveInServiceCount(actual, expected), expected, actual.inServiceCount());
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies how many instances the group's warm pool holds now, in any {@code Warmed:*} state
+   * (fails when the group has no warm pool); experimental.
+   *
+   * @param expected the number of pool instances
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert hasWarmPoolSize(int expected) {
+    isNotNull();
+    int size = actual.warmPool().map(p -> p.instances().size()).orElse(-1);
+    if (size != expected) {
+      throw EqualityFailure.of(info, shouldHaveWarmPool(actual, expected, false), expected, size);
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies how many of the warm pool's instances are ready to leave it now (Warmed:Stopped,
+   * Warmed:Running or Warmed:Hibernated, the pool's state); experimental.
+   *
+   * @param expected the number of warmed instances
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert hasWarmedInstances(int expected) {
+    isNotNull();
+    int warmed = actual.warmPool().map(p -> p.warmedInstances().size()).orElse(-1);
+    if (warmed != expected) {
+      throw EqualityFailure.of(info, shouldHaveWarmPool(actual, expected, true), expected, warmed);
     }
     return myself;
   }

@@ -122,8 +122,9 @@ public final class CloudTwinExtension
     TwinHolder holder = TwinStore.holder(context, settings);
     Injectables.Scope scope =
         new Injectables.Scope(holder.twin(), TwinStore.report(context), holder.providerState());
+    ClassPlan plan = ClassPlan.of(context);
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-      FieldInjection.inject(instance, scope);
+      FieldInjection.inject(instance, scope, plan);
     }
   }
 
@@ -139,7 +140,7 @@ public final class CloudTwinExtension
       FailureReporting.afterTest(
           context, holder.twin(), settings.report(), report.forced(), report.sources());
     } finally {
-      SharedTwinGuard.leave(context);
+      if (settings.lifecycle() == TwinLifecycle.PER_CLASS) SharedTwinGuard.leave(context);
     }
   }
 

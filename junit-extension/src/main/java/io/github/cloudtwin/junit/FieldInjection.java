@@ -3,20 +3,16 @@ package io.github.cloudtwin.junit;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.junit.platform.commons.support.ReflectionSupport;
 
-/** Sets the {@link FromTwin} fields of one test instance. */
+/**
+ * Sets the {@link FromTwin} fields of one test instance (found once per class: {@link ClassPlan}).
+ */
 final class FieldInjection {
 
   private FieldInjection() {}
 
-  static void inject(Object instance, Injectables.Scope scope) {
-    for (Field f :
-        ReflectionSupport.findFields(
-            instance.getClass(),
-            f -> f.isAnnotationPresent(FromTwin.class),
-            HierarchyTraversalMode.TOP_DOWN)) {
+  static void inject(Object instance, Injectables.Scope scope, ClassPlan plan) {
+    for (Field f : plan.fromTwinFields(instance.getClass())) {
       String where = "field " + f.getDeclaringClass().getSimpleName() + "." + f.getName();
       if (Modifier.isStatic(f.getModifiers())) {
         throw new ExtensionConfigurationException(

@@ -32,14 +32,13 @@ final class ParameterInjection {
       ParameterContext parameter, ExtensionContext context, TwinSettings settings) {
     Class<?> type = parameter.getParameter().getType();
     Executable executable = parameter.getDeclaringExecutable();
-    String where = where(parameter);
     Injectables.Injectable injectable =
         Injectables.find(type)
             .orElseThrow(
                 () ->
                     new ParameterResolutionException(
                         "CloudTwin cannot inject "
-                            + where
+                            + where(parameter)
                             + ": it has no "
                             + type.getName()
                             + ". @FromTwin parameters and fields can be of these types: "
@@ -49,7 +48,7 @@ final class ParameterInjection {
       if (executable instanceof Constructor<?>) {
         throw new ParameterResolutionException(
             "CloudTwin cannot inject "
-                + where
+                + where(parameter)
                 + ": with TwinLifecycle.PER_METHOD a fresh twin is"
                 + " created for each test, after the test instance is constructed. Take it as a"
                 + " parameter of the test or of a @BeforeEach method, or declare a @FromTwin field;"
@@ -58,7 +57,7 @@ final class ParameterInjection {
       if (context.getTestMethod().isEmpty()) {
         throw new ParameterResolutionException(
             "CloudTwin cannot inject "
-                + where
+                + where(parameter)
                 + ": with TwinLifecycle.PER_METHOD there is no twin"
                 + " outside a test. Take it in a @BeforeEach method instead of a @BeforeAll/@AfterAll"
                 + " method, or use @CloudTwinTest(lifecycle = TwinLifecycle.PER_CLASS).");
@@ -75,7 +74,7 @@ final class ParameterInjection {
       return Injection.value(injectable, name, scope);
     } catch (IllegalArgumentException e) {
       throw new ParameterResolutionException(
-          "CloudTwin cannot inject " + where + ": " + e.getMessage());
+          "CloudTwin cannot inject " + where(parameter) + ": " + e.getMessage());
     }
   }
 

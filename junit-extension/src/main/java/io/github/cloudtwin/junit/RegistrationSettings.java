@@ -20,13 +20,23 @@ final class RegistrationSettings {
   private RegistrationSettings() {}
 
   /**
-   * {@return the settings of the running test}
+   * {@return the settings of the running test, read once per test class ({@link ClassPlan})}
    *
    * @param programmatic the builder's settings of a {@code @RegisterExtension} extension, or null
    *     for the declarative one
    */
   static TwinSettings of(ExtensionContext context, TwinSettings programmatic) {
-    List<Class<?>> chain = TwinStore.classes(context);
+    return ClassPlan.of(context).settings(context, programmatic);
+  }
+
+  /**
+   * {@return the settings of the test class whose class chain is {@code chain}, read by reflection}
+   *
+   * @param programmatic the builder's settings of a {@code @RegisterExtension} extension, or null
+   *     for the declarative one
+   */
+  static TwinSettings read(
+      ExtensionContext context, List<Class<?>> chain, TwinSettings programmatic) {
     if (programmatic != null) {
       for (Class<?> c : chain) {
         if (AnnotationSupport.isAnnotated(c, CloudTwinTest.class)) {

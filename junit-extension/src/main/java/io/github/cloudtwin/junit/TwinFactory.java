@@ -29,15 +29,59 @@ final class TwinFactory {
    * Builds the twin for a test from its settings and the contributions found on its classes.
    *
    * @param settings the settings
+   * @param setups the {@link CloudTwinSetup} methods of {@code classes}
    * @param classes the test class and its enclosing classes, outermost first
    * @param method the test method, or null for a per-class twin
    * @param instances the test instances available, outermost first (may be empty)
    */
   static CloudTwin create(
-      TwinSettings settings, List<Class<?>> classes, Method method, List<Object> instances) {
+      TwinSettings settings,
+      SetupMethods setups,
+      List<Class<?>> classes,
+      Method method,
+      List<Object> instances) {
     List<AnnotatedElement> elements = new ArrayList<>(classes);
     if (method != null) elements.add(method);
     List<Contribution> contributions = contributions(elements);
+    CloudTwin.Builder builder = settings.builder();
+    settings.configurers().forEach(c -> c.accept(builder));
+    for (Contribution c : contributions) c.configure(builder);
+    for (Method m : setups.builderSetups()) invoke(m, instances, builder, settings);
+    CloudTwin twin;
+    try {
+      twin = builder.build();
+    } catch (ValidationException e) {
+      throw new ExtensionConfigurationException(settings.origin() + ": " + e.getMessage(), e);
+    }
+    try {
+      for (Contribution c : contributions) c.created(twin);
+      settings.setups().forEach(s -> s.accept(twin));
+      for (Method m : setups.twinSetups()) invoke(m, instances, twin, settings);
+    } catch (RuntimeException | Error e) {
+      try {
+        twin.close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    return twin;
+  }
+
+  /** The {@link CloudTwinSetup} methods of a class chain, by what they take, outermost first. */
+  record SetupMethods(List<Method> builderSetups, List<Method> twinSetups) {
+
+    SetupMethods {
+      builderSetups = List.copyOf(builderSetups);
+      twinSetups = List.copyOf(twinSetups);
+    }
+  }
+
+  /**
+   * {@return the {@link CloudTwinSetup} methods of {@code classes}; throws when one takes neither a
+   * builder nor a twin}
+   */
+  static SetupMethods setupMethods(List<Class<?>> classes) {
     List<Method> builderSetups = new ArrayList<>();
     List<Method> twinSetups = new ArrayList<>();
     for (Class<?> c : classes) {
@@ -60,29 +104,7 @@ final class TwinFactory {
         }
       }
     }
-    CloudTwin.Builder builder = settings.builder();
-    settings.configurers().forEach(c -> c.accept(builder));
-    for (Contribution c : contributions) c.configure(builder);
-    for (Method m : builderSetups) invoke(m, instances, builder, settings);
-    CloudTwin twin;
-    try {
-      twin = builder.build();
-    } catch (ValidationException e) {
-      throw new ExtensionConfigurationException(settings.origin() + ": " + e.getMessage(), e);
-    }
-    try {
-      for (Contribution c : contributions) c.created(twin);
-      settings.setups().forEach(s -> s.accept(twin));
-      for (Method m : twinSetups) invoke(m, instances, twin, settings);
-    } catch (RuntimeException | Error e) {
-      try {
-        twin.close();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-    return twin;
+    return new SetupMethods(builderSetups, twinSetups);
   }
 
   private static void invoke(Method m, List<Object> instances, Object arg, TwinSettings settings) {

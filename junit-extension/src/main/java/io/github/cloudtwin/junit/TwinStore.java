@@ -1,5 +1,6 @@
 package io.github.cloudtwin.junit;
 
+import io.github.cloudtwin.CloudTwin;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -40,9 +41,7 @@ final class TwinStore {
     return ExtensionStores.getOrCompute(
         context.getStore(NAMESPACE),
         METHOD_TWIN,
-        k ->
-            new TwinHolder(
-                TwinFactory.create(settings, classes(context), method, instances(context))),
+        k -> new TwinHolder(create(settings, ClassPlan.of(context), method, instances(context))),
         TwinHolder.class);
   }
 
@@ -58,8 +57,14 @@ final class TwinStore {
     return ExtensionStores.getOrCompute(
         owner.getStore(NAMESPACE),
         CLASS_TWIN,
-        k -> new TwinHolder(TwinFactory.create(settings, classes(owner), null, instances(context))),
+        k -> new TwinHolder(create(settings, ClassPlan.of(owner), null, instances(context))),
         TwinHolder.class);
+  }
+
+  private static CloudTwin create(
+      TwinSettings settings, ClassPlan plan, Method method, List<Object> instances) {
+    return TwinFactory.create(
+        settings, plan.setupMethods(plan.classes()), plan.classes(), method, instances);
   }
 
   /** {@return the report of the running test, created if need be} */

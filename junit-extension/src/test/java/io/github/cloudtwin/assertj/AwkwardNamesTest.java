@@ -378,6 +378,8 @@ class AwkwardNamesTest {
           () -> assertThat(group).hasCapacity(PurchaseOption.ON_DEMAND, desired));
       outcome(out, "group.hasOnDemandCapacity", () -> assertThat(group).hasOnDemandCapacity(1));
       outcome(out, "group.hasSpotCapacity", () -> assertThat(group).hasSpotCapacity(0));
+      outcome(out, "group.hasWarmPoolSize", () -> assertThat(group).hasWarmPoolSize(0));
+      outcome(out, "group.hasWarmedInstances", () -> assertThat(group).hasWarmedInstances(0));
       outcome(
           out,
           "group.keptInServiceCountAtLeast",

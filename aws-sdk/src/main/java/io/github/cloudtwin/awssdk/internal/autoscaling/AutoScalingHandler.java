@@ -85,6 +85,7 @@ public final class AutoScalingHandler {
   private final RecordResponses records;
   private final InstanceHandler instances;
   private final TrafficSourceHandler trafficSources;
+  private final WarmPoolHandler warmPools;
 
   private software.amazon.awssdk.services.autoscaling.AutoScalingClient sync;
 
@@ -97,14 +98,15 @@ public final class AutoScalingHandler {
     this.records = new RecordResponses(twin);
     this.instances = new InstanceHandler(ops, records);
     this.trafficSources = new TrafficSourceHandler(ops);
+    this.warmPools = new WarmPoolHandler(twin);
   }
 
   /**
    * {@return the handlers of the client's operations: this one and its families' (instances,
-   * traffic sources)}
+   * traffic sources, warm pools)}
    */
   public List<Object> handlers() {
-    return List.of(this, instances, trafficSources);
+    return List.of(this, instances, trafficSources, warmPools);
   }
 
   /** Sets the client the waiters poll. */
