@@ -9,6 +9,7 @@ import io.github.cloudtwin.elb.TargetGroupSpec;
 import io.github.cloudtwin.elb.TargetHealth;
 import io.github.cloudtwin.elb.TargetHealthState;
 import io.github.cloudtwin.elb.TargetType;
+import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -53,6 +54,30 @@ class TaskLifecycleRulesTest {
     assertThat(ci.portsInUse()).isEmpty();
     Task next = runOne(f, "web"); // the same fixed host port is free again
     assertThat(next.hostPort("app", 80)).isEqualTo(8080);
+  }
+
+  @Test
+  void aTasksStatesAreCausedByItsPlacementAndItsStopRequest() {
+    // the twin's timeline names each event's cause (Timeline.causeChain, docs/concepts.md): the
+    // task's first transition follows its placement, its stop's transitions follow the request
+    EcsFixture f = new EcsFixture();
+    f.instances("m5.large", "a");
+    f.taskDef("web", 256, 256);
+    Task t = runOne(f, "web");
+    f.ecs.stopTask(f.cluster, t.taskId(), null);
+    f.twin.advanceUntil(() -> t.lastStatus() == TaskStatus.STOPPED, Duration.ofMinutes(2));
+    List<TimelineEvent> events = f.twin.timeline().eventsOf("task/" + t.taskId());
+    long placed = event(events, "placed web:1 on ").id();
+    long stop = events.stream().filter(e -> e.kind().equals("stop")).findFirst().orElseThrow().id();
+    assertThat(event(events, "PROVISIONING -> PENDING").causeId()).isEqualTo(placed);
+    assertThat(event(events, "RUNNING -> DEACTIVATING").causeId()).isEqualTo(stop);
+  }
+
+  private static TimelineEvent event(List<TimelineEvent> events, String messageStart) {
+    return events.stream()
+        .filter(e -> e.message().startsWith(messageStart))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no event " + messageStart + " in " + events));
   }
 
   @Test
