@@ -2,6 +2,10 @@ package io.github.cloudtwin.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.autoscaling.AutoScalingGroupSpec;
+import io.github.cloudtwin.autoscaling.AutoScalingInstance;
 import io.github.cloudtwin.elb.ListenerSpec;
 import io.github.cloudtwin.elb.LoadBalancerSpec;
 import io.github.cloudtwin.elb.LoadBalancing;
@@ -287,6 +291,52 @@ class TaskLifecycleRulesTest {
       beyondFirst256 |= third % 64 > 0;
     }
     assertThat(beyondFirst256).as("some address beyond the first 256 of its subnet").isTrue();
+  }
+
+  @Test
+  void anInstanceLosesManagedTerminationProtectionWhenItsLastTaskStops() {
+    // "Amazon ECS capacity providers", managed termination protection: Amazon ECS protects the
+    // instances that run tasks from scale-in, and an instance with no task left is not protected
+    CloudTwin twin = CloudTwin.builder().seed(11).build();
+    Ecs ecs = twin.ecs();
+    AutoScalingGroup g =
+        twin.autoScaling()
+            .createAutoScalingGroup(
+                AutoScalingGroupSpec.builder()
+                    .autoScalingGroupName("asg")
+                    .launchTemplate("ecs", "1")
+                    .instanceType("m5.large")
+                    .minSize(0)
+                    .maxSize(4)
+                    .desiredCapacity(2)
+                    .availabilityZones("us-east-1a", "us-east-1b")
+                    .build());
+    ecs.createCluster("prod");
+    ecs.createCapacityProvider(new CapacityProviderSpec("cp", "asg", ManagedScaling.DEFAULT, true));
+    ecs.putClusterCapacityProviders(
+        "prod", List.of("cp"), List.of(CapacityProviderStrategyItem.of("cp", 1)));
+    twin.advance(Duration.ofMinutes(1));
+    ecs.registerTaskDefinition(
+        TaskDefinitionSpec.builder("big")
+            .cpu(2048)
+            .memory(4096)
+            .container(ContainerDefinition.builder("app", "worker").build())
+            .build());
+    EcsService s =
+        ecs.createService(ServiceSpec.builder("prod", "big", "big").desiredCount(1).build());
+    twin.advance(Duration.ofMinutes(1));
+    Task t = s.tasks().get(0);
+    assertThat(g.instances())
+        .filteredOn(AutoScalingInstance::protectedFromScaleIn)
+        .extracting(AutoScalingInstance::instanceId)
+        .containsExactly(t.ec2InstanceId());
+    ecs.updateService(ServiceUpdate.builder("prod", "big").desiredCount(0).build());
+    twin.advanceUntil(() -> t.lastStatus() == TaskStatus.STOPPED, Duration.ofMinutes(1));
+    assertThat(t.lastStatus()).isEqualTo(TaskStatus.STOPPED);
+    assertThat(g.instances())
+        .filteredOn(i -> i.instanceId().equals(t.ec2InstanceId()))
+        .singleElement()
+        .satisfies(i -> assertThat(i.protectedFromScaleIn()).isFalse());
   }
 
   private static void fargateTaskDef(EcsFixture f) {
