@@ -30,6 +30,7 @@ final class AutoScalingComponents {
   final InstanceCommands instanceCommands;
   final ScheduledActions scheduledActions;
   final WarmPools warmPools;
+  final InstanceRefreshes instanceRefreshes;
 
   /**
    * Builds and connects the collaborators.
@@ -54,6 +55,12 @@ final class AutoScalingComponents {
     instanceCommands = new InstanceCommands(kernel, registry);
     scheduledActions = new ScheduledActions(kernel, registry);
     warmPools = new WarmPools(kernel, registry);
+    instanceRefreshes =
+        new InstanceRefreshes(
+            kernel,
+            registry,
+            cloudWatch,
+            new Uuids(kernel.randomness().stream("autoscaling.instance-refresh.ids")));
     wiring.warmPoolInstances(
         (instanceId, groupName) -> {
           GroupRuntime g = groupName == null ? null : groups.get(groupName);

@@ -59,6 +59,7 @@ final class GroupRuntime implements GroupContext {
   private final ZoneRebalancing zoneRebalancing;
   private final CapacityRebalancing capacityRebalancing;
   final WarmPoolRuntime warmPool;
+  final InstanceRefreshRuntime refresh;
   private boolean reconciling;
   private boolean again;
 
@@ -108,6 +109,19 @@ final class GroupRuntime implements GroupContext {
     this.warmPool = new WarmPoolRuntime(state, this, ec2, log, hooks, lifecycle);
     lifecycle.warmPool = warmPool;
     terminations.reuseOnScaleIn = warmPool::reusesOnScaleIn;
+    this.refresh = new InstanceRefreshRuntime(state, this, kernel, lifecycle);
+  }
+
+  @Override
+  public String launchTemplateName() {
+    RefreshRun r = refresh.launching();
+    return r == null ? spec.launchTemplateName() : r.phaseName();
+  }
+
+  @Override
+  public String launchTemplateVersion() {
+    RefreshRun r = refresh.launching();
+    return r == null ? spec.launchTemplateVersion() : r.phaseVersion();
   }
 
   @Override
@@ -251,8 +265,9 @@ final class GroupRuntime implements GroupContext {
 
   private void reconcileOnce() {
     terminations.replaceUnhealthy();
+    refresh.step();
     int active = state.countingCount();
-    int target = spec.desiredCapacity() + state.rebalanceSurplus;
+    int target = spec.desiredCapacity() + state.rebalanceSurplus + state.refreshSurplus;
     if (active < target) {
       if (!isSuspended(ScalingProcess.Launch)) {
         int fromPool = warmPool.warmStart(target - active, launchCause(active, target));
@@ -285,6 +300,7 @@ final class GroupRuntime implements GroupContext {
     deleted = true;
     launcher.cancelRetry();
     warmPool.groupDeleted();
+    refresh.groupDeleted();
     for (Scheduler.Task t : scheduled.values()) t.cancel();
     scheduled.clear();
     scheduledSpecs.clear();
@@ -327,6 +343,7 @@ final class GroupRuntime implements GroupContext {
     terminations.replaceExpired();
     zoneRebalancing.rebalance();
     warmPool.maintain();
+    if (refresh.active != null) reconcile(); // alarms of the AlarmSpecification, waits
   }
 
   // ------------------------------------------------------------------ user actions

@@ -63,6 +63,9 @@ final class GroupState {
    */
   int rebalanceOutUnits;
 
+  /** Instance refresh: capacity units launched above desired (MaxHealthyPercentage above 100). */
+  int refreshSurplus;
+
   /** The sentence that explains the current desired change, prefixed to activities it causes. */
   String triggerClause;
 

@@ -143,7 +143,7 @@ final class InstanceLauncher {
               .availabilityZone(zone)
               .bootTime(spec.bootTime())
               .detailedMonitoring(spec.detailedMonitoring())
-              .launchTemplate(spec.launchTemplateName(), spec.launchTemplateVersion())
+              .launchTemplate(group.launchTemplateName(), group.launchTemplateVersion())
               .autoScalingGroupName(state.name)
               .build();
       try {
@@ -173,8 +173,8 @@ final class InstanceLauncher {
     Member m =
         new Member(
             instance,
-            spec.launchTemplateName(),
-            spec.launchTemplateVersion(),
+            group.launchTemplateName(),
+            group.launchTemplateVersion(),
             state.now(),
             spec.newInstancesProtectedFromScaleIn(),
             spec.unitsOf(instance.instanceType().name()));
