@@ -6,8 +6,8 @@ import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,7 +78,8 @@ final class InstanceRefreshRuntime {
     if (active != run || run.status != InstanceRefreshStatus.PENDING || group.deleted) return;
     for (Member m : state.members.values()) {
       run.forwardExisting.add(m.instanceId);
-      if (replaceable(run, m) && !(run.prefs.skipMatching() && onTarget(run, m))) {
+      if (RefreshRules.replaceable(run, m)
+          && !(run.prefs.skipMatching() && RefreshRules.onTarget(run, m))) {
         run.pending.add(m.instanceId);
       }
     }
@@ -112,7 +113,8 @@ final class InstanceRefreshRuntime {
     setStatus(run, InstanceRefreshStatus.ROLLBACK_IN_PROGRESS, reason);
     for (Member m : state.members.values()) {
       run.phaseExisting.add(m.instanceId);
-      if (replaceable(run, m) && !onTarget(run, m)) run.pending.add(m.instanceId);
+      if (RefreshRules.replaceable(run, m) && !RefreshRules.onTarget(run, m))
+        run.pending.add(m.instanceId);
     }
     group.reconcile();
   }
@@ -146,8 +148,8 @@ final class InstanceRefreshRuntime {
     Instant now = state.now();
     switch (run.status) {
       case CANCELLING -> {
-        prune(run);
-        if (!run.waitForTransitioning || !transitioning(run)) {
+        RefreshRules.prune(run, state.members);
+        if (!run.waitForTransitioning || !RefreshRules.transitioning(run, state.members)) {
           finish(run, InstanceRefreshStatus.CANCELLED, "The instance refresh was cancelled.");
         }
         return;
@@ -155,7 +157,7 @@ final class InstanceRefreshRuntime {
       case BAKING -> {
         String alarm = run.alarmInAlarm();
         if (alarm != null) {
-          fail(run, alarmReason(alarm));
+          fail(run, RefreshRules.alarmReason(alarm));
         } else if (run.bakeUntil == null || !now.isBefore(run.bakeUntil)) {
           succeed(run);
         } else {
@@ -171,16 +173,16 @@ final class InstanceRefreshRuntime {
     if (!run.rollingBack()) {
       String alarm = run.alarmInAlarm();
       if (alarm != null) {
-        fail(run, alarmReason(alarm));
+        fail(run, RefreshRules.alarmReason(alarm));
         return;
       }
     }
-    prune(run);
+    RefreshRules.prune(run, state.members);
     AutoScalingGroupSpec spec = group.spec;
-    Duration warmup = warmup(spec, run.prefs);
+    Duration warmup = RefreshRules.warmup(spec, run.prefs);
     if (run.checkpointUntil != null) {
       if (now.isBefore(run.checkpointUntil)) {
-        progress(run, now, warmup);
+        setProgress(run, RefreshRules.progress(run, state.members, now, warmup));
         wakeAt(run.checkpointUntil);
         return;
       }
@@ -200,7 +202,7 @@ final class InstanceRefreshRuntime {
     String warmingExample = null;
     for (Member m : state.members.values()) {
       if (!m.counts() || m.terminationStarted) continue;
-      if (ready(run, m, now, warmup)) {
+      if (RefreshRules.ready(run, m, now, warmup)) {
         healthy += m.weight;
       } else if (!run.phaseExisting.contains(m.instanceId)) {
         warmingNew++;
@@ -217,13 +219,13 @@ final class InstanceRefreshRuntime {
     for (String id : run.pending) {
       Member m = state.members.get(id);
       if (m == null) continue;
-      if (standby(m)) {
+      if (RefreshRules.standby(m)) {
         if (run.prefs.standbyInstances() == StandbyInstances.TERMINATE) free.add(m);
         else blocked.add(m);
       } else if (m.protectedFromScaleIn
           && run.prefs.scaleInProtectedInstances() == ScaleInProtectedInstances.WAIT) {
         blocked.add(m);
-      } else if (ready(run, m, now, warmup)) {
+      } else if (RefreshRules.ready(run, m, now, warmup)) {
         readyVictims.add(m);
       } else {
         free.add(m);
@@ -239,23 +241,28 @@ final class InstanceRefreshRuntime {
     // a batch starts once the previous one's replacements are ready (warmed up)
     int batch = warmingNew > 0 ? 0 : allowed;
     List<Member> out = new ArrayList<>();
-    for (Member m : free) if (out.size() < batch) out.add(m);
+    TreeMap<String, Integer> zones = state.zoneCounts(spec.availabilityZones());
+    List<Member> candidates = new ArrayList<>(free);
+    while (out.size() < batch && !candidates.isEmpty())
+      out.add(RefreshRules.takeBalanced(candidates, zones));
     int room = Math.max(0, healthy - minHealthy);
-    for (Member m : readyVictims) {
-      if (out.size() >= batch) break;
-      if (room >= m.weight) {
-        out.add(m);
-        room -= m.weight;
-      }
+    candidates = new ArrayList<>(readyVictims);
+    while (out.size() < batch && !candidates.isEmpty()) {
+      Member m = RefreshRules.takeBalanced(candidates, zones);
+      if (room < m.weight) continue;
+      out.add(m);
+      room -= m.weight;
     }
     if (out.isEmpty() && inFlight == 0 && headroom == 0 && !readyVictims.isEmpty() && batch > 0) {
-      out.add(readyVictims.get(0)); // no room either way: one at a time
+      out.add(
+          RefreshRules.takeBalanced(
+              new ArrayList<>(readyVictims), zones)); // no room: one at a time
     }
     int left = free.size() + readyVictims.size() - out.size();
     int surplus = Math.max(0, Math.min(headroom, Math.min(left, allowed - out.size())));
     state.refreshSurplus = surplus;
     if (!out.isEmpty()) takeOut(run, out, surplus);
-    progress(run, now, warmup);
+    setProgress(run, RefreshRules.progress(run, state.members, now, warmup));
     if (left == 0
         && out.isEmpty()
         && blocked.isEmpty()
@@ -292,7 +299,7 @@ final class InstanceRefreshRuntime {
     if (left == 0 && out.isEmpty() && !blocked.isEmpty() && inFlight == 0) {
       if (run.blockedSince == null) run.blockedSince = now;
       Instant deadline = run.blockedSince.plus(RefreshPreferences.WAIT_LIMIT);
-      String what = blockedReason(blocked);
+      String what = RefreshRules.blockedReason(blocked);
       if (!now.isBefore(deadline)) {
         fail(run, "Waited one hour for " + what + "; the instance refresh could not finish.");
         return;
@@ -339,56 +346,8 @@ final class InstanceRefreshRuntime {
         });
   }
 
-  /**
-   * Forgets instances that left, drops ones the preferences now ignore, and adds ones that joined
-   * on an old configuration (a warm start from an old pool instance, say).
-   */
-  private void prune(RefreshRun run) {
-    run.takenOut.removeIf(id -> !state.members.containsKey(id));
-    for (Iterator<String> it = run.pending.iterator(); it.hasNext(); ) {
-      Member m = state.members.get(it.next());
-      if (m == null || m.terminationStarted || !replaceable(run, m)) {
-        it.remove();
-        if (!run.rollingBack()) run.total = Math.max(0, run.total - 1);
-      }
-    }
-    if (run.status == InstanceRefreshStatus.CANCELLING) return;
-    for (Member m : state.members.values()) {
-      if (!run.pending.contains(m.instanceId)
-          && !run.takenOut.contains(m.instanceId)
-          && !onTarget(run, m)
-          && replaceable(run, m)) {
-        run.pending.add(m.instanceId);
-        if (!run.rollingBack()) run.total++;
-      }
-    }
-  }
-
-  private void progress(RefreshRun run, Instant now, Duration warmup) {
-    int pct;
-    int toUpdate;
-    if (run.rollingBack()) {
-      int stillNew = 0;
-      for (Member m : state.members.values()) {
-        if (m.counts()
-            && !m.terminationStarted
-            && !run.forwardExisting.contains(m.instanceId)
-            && RefreshRun.on(m, run.targetName, run.targetVersion)) stillNew++;
-      }
-      pct = run.total == 0 ? 0 : Math.min(100, 100 * stillNew / run.total);
-      toUpdate = run.rollback == null ? 0 : run.rollback.instancesToUpdateOnRollback();
-    } else {
-      int readyNew = 0;
-      for (Member m : state.members.values()) {
-        if (!run.forwardExisting.contains(m.instanceId)
-            && RefreshRun.on(m, run.targetName, run.targetVersion)
-            && ready(run, m, now, warmup)) readyNew++;
-      }
-      toUpdate =
-          Math.max(0, Math.min(run.total, Math.max(run.total - readyNew, run.pending.size())));
-      pct = run.total == 0 ? 100 : 100 * (run.total - toUpdate) / run.total;
-    }
-    setProgress(run, pct, toUpdate);
+  private void setProgress(RefreshRun run, int[] progress) {
+    setProgress(run, progress[0], progress[1]);
   }
 
   private void setProgress(RefreshRun run, int pct, int toUpdate) {
@@ -463,68 +422,5 @@ final class InstanceRefreshRuntime {
     if (w != null) w.cancel();
     Instant now = state.now();
     wake = kernel.scheduler().at(at.isBefore(now) ? now : at, group::reconcile);
-  }
-
-  /** {@return whether a launch or termination of the current phase is still under way} */
-  private boolean transitioning(RefreshRun run) {
-    if (!run.takenOut.isEmpty()) return true;
-    for (Member m : state.members.values()) {
-      if (!run.phaseExisting.contains(m.instanceId)
-          && m.counts()
-          && m.state != LifecycleState.IN_SERVICE) return true;
-    }
-    return false;
-  }
-
-  /** {@return whether the refresh would replace {@code m} at all (preferences and state)} */
-  private static boolean replaceable(RefreshRun run, Member m) {
-    if (m.terminationStarted) return false;
-    boolean standby = standby(m);
-    if (!standby && !m.counts()) return false;
-    if (standby && run.prefs.standbyInstances() == StandbyInstances.IGNORE) return false;
-    return !(m.protectedFromScaleIn
-        && run.prefs.scaleInProtectedInstances() == ScaleInProtectedInstances.IGNORE);
-  }
-
-  private static boolean onTarget(RefreshRun run, Member m) {
-    return RefreshRun.on(m, run.phaseName(), run.phaseVersion());
-  }
-
-  private static boolean standby(Member m) {
-    return m.state == LifecycleState.STANDBY || m.state == LifecycleState.ENTERING_STANDBY;
-  }
-
-  /**
-   * {@return whether {@code m} is InService and healthy and, if it launched during the current
-   * phase, past its warm-up at {@code now}}
-   */
-  static boolean ready(RefreshRun run, Member m, Instant now, Duration warmup) {
-    return m.state == LifecycleState.IN_SERVICE
-        && m.counts()
-        && !m.terminationStarted
-        && m.health == HealthStatus.HEALTHY
-        && m.inServiceAt != null
-        && (run.phaseExisting.contains(m.instanceId) || !m.inServiceAt.plus(warmup).isAfter(now));
-  }
-
-  /**
-   * {@return the refresh's warm-up: InstanceWarmup, else the group's DefaultInstanceWarmup, else
-   * its HealthCheckGracePeriod}
-   */
-  static Duration warmup(AutoScalingGroupSpec spec, RefreshPreferences prefs) {
-    if (prefs.instanceWarmup() != null) return prefs.instanceWarmup();
-    if (spec.defaultInstanceWarmup() != null) return spec.defaultInstanceWarmup();
-    return spec.healthCheckGracePeriod();
-  }
-
-  private static String alarmReason(String alarm) {
-    return "The CloudWatch alarm " + alarm + " went into the ALARM state.";
-  }
-
-  private static String blockedReason(List<Member> blocked) {
-    Member m = blocked.get(0);
-    return standby(m)
-        ? "instances in Standby to return to service (for example " + m.instanceId + ")"
-        : "scale-in protection to be removed (for example from " + m.instanceId + ")";
   }
 }

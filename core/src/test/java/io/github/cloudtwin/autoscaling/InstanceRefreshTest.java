@@ -215,9 +215,9 @@ class InstanceRefreshTest {
     RefreshPreferences none = RefreshPreferences.defaults();
     RefreshPreferences own =
         RefreshPreferences.builder().instanceWarmup(Duration.ofSeconds(7)).build();
-    assertThat(InstanceRefreshRuntime.warmup(both, none)).isEqualTo(Duration.ofSeconds(120));
-    assertThat(InstanceRefreshRuntime.warmup(grace, none)).isEqualTo(Duration.ofSeconds(300));
-    assertThat(InstanceRefreshRuntime.warmup(both, own)).isEqualTo(Duration.ofSeconds(7));
+    assertThat(RefreshRules.warmup(both, none)).isEqualTo(Duration.ofSeconds(120));
+    assertThat(RefreshRules.warmup(grace, none)).isEqualTo(Duration.ofSeconds(300));
+    assertThat(RefreshRules.warmup(both, own)).isEqualTo(Duration.ofSeconds(7));
   }
 
   // asg-adding-checkpoints-instance-refresh.html: checkpoints [20, 50, 100] on 10 instances at 80
@@ -357,5 +357,26 @@ class InstanceRefreshTest {
           .extracting(InstanceRefresh::instanceRefreshId)
           .containsExactly(second, first);
     }
+  }
+
+  // the kernel's promise: same configuration and seed, byte-identical timeline
+  @Test
+  void theSameRefreshGivesTheSameTimelineOnEveryRun() {
+    List<String> texts = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      try (CloudTwin twin = twinWith(6)) {
+        start(
+            twin,
+            RefreshPreferences.builder()
+                .minHealthyPercentage(50)
+                .maxHealthyPercentage(120)
+                .checkpointPercentages(50, 100)
+                .checkpointDelay(Duration.ofMinutes(10))
+                .build());
+        runToEnd(twin, Duration.ofHours(2));
+        texts.add(twin.timeline().text());
+      }
+    }
+    assertThat(texts.get(0)).contains("InProgress -> Successful").isEqualTo(texts.get(1));
   }
 }
