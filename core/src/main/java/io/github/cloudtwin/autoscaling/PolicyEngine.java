@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scaling policies of {@link AutoScaling}: PutScalingPolicy with the alarms target tracking
@@ -60,7 +61,7 @@ final class PolicyEngine {
   }
 
   /** Puts a policy; {@code owner} is the service that owns a target tracking policy, or null. */
-  ScalingPolicy putScalingPolicy(ScalingPolicySpec spec, ServiceLinkedPolicy owner) {
+  ScalingPolicy putScalingPolicy(ScalingPolicySpec spec, @Nullable ServiceLinkedPolicy owner) {
     Require.notNull("spec", spec);
     return kernel.call(
         () -> {
@@ -109,7 +110,7 @@ final class PolicyEngine {
       return "TargetTrackingScaling metrics "
           + q.id()
           + " = "
-          + (q.isExpression() ? q.expression() : q.metricStat().metric())
+          + (q.metricStat() == null ? q.expression() : q.metricStat().metric())
           + " target "
           + t.targetValue();
     }
@@ -237,8 +238,8 @@ final class PolicyEngine {
       String groupName,
       String policyName,
       boolean honorCooldown,
-      Double metricValue,
-      Double breachThreshold) {
+      @Nullable Double metricValue,
+      @Nullable Double breachThreshold) {
     kernel.run(
         () -> {
           PolicyRuntime p = policyRuntime(groupName, policyName);
