@@ -23,6 +23,7 @@ public class InstanceRefreshException extends IllegalStateException {
   /** AWS's code for a refresh that cannot be rolled back. */
   public static final String IRREVERSIBLE = "IrreversibleInstanceRefresh";
 
+  /** AWS's error code. */
   private final String code;
 
   /**
