@@ -382,6 +382,17 @@ class AwkwardNamesTest {
       outcome(out, "group.hasWarmedInstances", () -> assertThat(group).hasWarmedInstances(0));
       outcome(
           out,
+          "group.hasInstanceRefreshStatus",
+          () ->
+              assertThat(group)
+                  .hasInstanceRefreshStatus(
+                      io.github.cloudtwin.autoscaling.InstanceRefreshStatus.SUCCESSFUL));
+      outcome(
+          out,
+          "group.hasInstanceRefreshPercentageComplete",
+          () -> assertThat(group).hasInstanceRefreshPercentageComplete(100));
+      outcome(
+          out,
           "group.keptInServiceCountAtLeast",
           () -> assertThat(group).keptInServiceCountAtLeast(3, ofMinutes(1), ofMinutes(8)));
       outcome(
