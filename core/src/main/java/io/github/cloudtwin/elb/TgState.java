@@ -25,7 +25,38 @@ final class TgState {
   final LoadBalancerType lbType;
   final Duration deregistrationDelay;
   final String dimension;
-  final Map<String, Registration> registrations = new LinkedHashMap<>();
+  final Map<String, Registration> registrations = new Members();
+
+  /**
+   * The registrations in registration order, with a count of changes, so that a health-check round
+   * copies them only after a change (a round that registers or deregisters still sees the targets
+   * it started with).
+   */
+  private static final class Members extends LinkedHashMap<String, Registration> {
+    private static final long serialVersionUID = 1L;
+    transient int changes;
+
+    @Override
+    public @Nullable Registration put(String key, Registration value) {
+      changes++;
+      return super.put(key, value);
+    }
+
+    @Override
+    public @Nullable Registration remove(Object key) {
+      changes++;
+      return super.remove(key);
+    }
+
+    @Override
+    public void clear() {
+      changes++;
+      super.clear();
+    }
+  }
+
+  private Registration[] checkOrder = new Registration[0];
+  private int checkOrderAt = -1;
   final List<LbState> loadBalancers = new ArrayList<>();
   private final Kernel kernel;
   private final TargetGroupContext context;
@@ -186,7 +217,13 @@ final class TgState {
     checkTask = null;
     if (!inUse()) return;
     boolean changed = false;
-    for (Registration r : new ArrayList<>(registrations.values())) {
+    Members members = (Members) registrations;
+    if (checkOrderAt != members.changes) {
+      checkOrder = members.values().toArray(new Registration[0]);
+      checkOrderAt = members.changes;
+    }
+    Registration[] round = checkOrder; // a change during the round makes a new array
+    for (Registration r : round) {
       changed |= check(r);
     }
     if (changed) context.routing().healthChanged(this);
