@@ -6,6 +6,7 @@ import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,11 @@ final class TgState {
       super.clear();
     }
   }
+
+  /**
+   * The failure of a check answered with a status code that does not match, by code (read only).
+   */
+  private final Map<Integer, String[]> mismatches = new HashMap<>();
 
   private Registration[] checkOrder = new Registration[0];
   private int checkOrderAt = -1;
@@ -330,10 +336,14 @@ final class TgState {
         if (resp.latency().compareTo(healthCheck.timeout()) >= 0)
           return new String[] {"Target.Timeout", "Request timed out"};
         if (successCodes != null && !successCodes.test(resp.status())) {
-          return new String[] {
-            "Target.ResponseCodeMismatch",
-            "Health checks failed with these codes: [" + resp.status() + "]"
-          };
+          // the same failure every check while the target answers the same code: built once
+          return mismatches.computeIfAbsent(
+              resp.status(),
+              code ->
+                  new String[] {
+                    "Target.ResponseCodeMismatch",
+                    "Health checks failed with these codes: [" + code + "]"
+                  });
         }
         return null;
     }
