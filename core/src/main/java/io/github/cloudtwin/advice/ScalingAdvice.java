@@ -173,7 +173,8 @@ final class ScalingAdvice {
     for (ScalingPolicy p : estate.twin.autoScaling().policies(g.name())) {
       if (!(p.spec() instanceof TargetTrackingScalingPolicy tt)) continue;
       for (Estate.AlarmedPolicy other : estate.alarmed(g)) {
-        if (!other.metric().equals(tt.metric())) continue;
+        MetricId watched = tt.metric(); // null: metric math, which no alarm's metric equals
+        if (watched == null || !other.metric().equals(watched)) continue;
         out.add(
             new Finding(
                 AdviceRule.TARGET_TRACKING_MIXED_WITH_SIMPLE,
@@ -185,7 +186,7 @@ final class ScalingAdvice {
                 "Target tracking policy "
                     + p.policyName()
                     + " keeps "
-                    + tt.metric().metricName()
+                    + watched.metricName()
                     + " at "
                     + tt.targetValue()
                     + " while policy "

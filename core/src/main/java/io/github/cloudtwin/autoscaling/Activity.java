@@ -1,6 +1,7 @@
 package io.github.cloudtwin.autoscaling;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A scaling activity while it runs. Mutable; guarded by the kernel lock. */
 final class Activity {
@@ -10,15 +11,15 @@ final class Activity {
   final String description;
   final String cause;
   final Instant startTime;
-  final String instanceId;
+  final @Nullable String instanceId;
 
   /** The zone of the instance or of the failed launch, or null. */
-  String zone;
+  @Nullable String zone;
 
   long timelineEventId;
-  Instant endTime;
+  @Nullable Instant endTime;
   ActivityStatus status;
-  String statusMessage;
+  @Nullable String statusMessage;
 
   /** Part of a simple-policy or manual scaling whose cooldown starts when it ends. */
   boolean cooldownBatch;
@@ -29,7 +30,7 @@ final class Activity {
       String description,
       String cause,
       Instant start,
-      String instanceId,
+      @Nullable String instanceId,
       ActivityStatus status) {
     this.activityId = activityId;
     this.groupName = groupName;

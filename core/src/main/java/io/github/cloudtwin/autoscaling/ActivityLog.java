@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scaling activities of one group, oldest first: starting and ending them with their timeline
@@ -25,7 +26,7 @@ final class ActivityLog {
   final List<Activity> activities = new ArrayList<>();
   private boolean collectingCooldown;
   private int cooldownBatchOpen;
-  private Duration pendingCooldown;
+  private @Nullable Duration pendingCooldown;
 
   ActivityLog(
       GroupState state,
@@ -59,19 +60,18 @@ final class ActivityLog {
   }
 
   /** Starts an activity for {@code instanceId} (null for none), in the zone of that member. */
-  Activity start(String description, String cause, String instanceId, ActivityStatus status) {
-    return start(
-        description,
-        cause,
-        instanceId,
-        instanceId == null || state.members.get(instanceId) == null
-            ? null
-            : state.members.get(instanceId).zone,
-        status);
+  Activity start(
+      String description, String cause, @Nullable String instanceId, ActivityStatus status) {
+    Member m = instanceId == null ? null : state.members.get(instanceId);
+    return start(description, cause, instanceId, m == null ? null : m.zone, status);
   }
 
   Activity start(
-      String description, String cause, String instanceId, String zone, ActivityStatus status) {
+      String description,
+      String cause,
+      @Nullable String instanceId,
+      @Nullable String zone,
+      ActivityStatus status) {
     Activity a =
         new Activity(
             activityIds.get(), state.name, description, cause, state.now(), instanceId, status);
@@ -90,7 +90,7 @@ final class ActivityLog {
   }
 
   /** Sets the status of an activity under way (none: nothing). */
-  void setStatus(Activity a, ActivityStatus s) {
+  void setStatus(@Nullable Activity a, ActivityStatus s) {
     if (a != null && !a.status.isDone()) a.status = s;
   }
 

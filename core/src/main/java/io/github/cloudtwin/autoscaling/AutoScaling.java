@@ -8,6 +8,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * EC2 Auto Scaling of one twin: groups, scaling policies, lifecycle hooks, Standby, scheduled
@@ -113,7 +114,10 @@ public final class AutoScaling {
    * @param desiredCapacity the desired capacity
    */
   public void updateAutoScalingGroup(
-      String name, Integer minSize, Integer maxSize, Integer desiredCapacity) {
+      String name,
+      @Nullable Integer minSize,
+      @Nullable Integer maxSize,
+      @Nullable Integer desiredCapacity) {
     parts.groupCommands.updateAutoScalingGroup(name, minSize, maxSize, desiredCapacity);
   }
 
@@ -131,9 +135,9 @@ public final class AutoScaling {
    */
   public void updateAutoScalingGroupSettings(
       String name,
-      MixedInstancesPolicy mixedInstancesPolicy,
-      Boolean capacityRebalance,
-      Duration maxInstanceLifetime) {
+      @Nullable MixedInstancesPolicy mixedInstancesPolicy,
+      @Nullable Boolean capacityRebalance,
+      @Nullable Duration maxInstanceLifetime) {
     parts.groupCommands.updateAutoScalingGroupSettings(
         name, mixedInstancesPolicy, capacityRebalance, maxInstanceLifetime);
   }
@@ -160,11 +164,7 @@ public final class AutoScaling {
    * @param desiredCapacity the desired capacity
    */
   public void setDesiredCapacity(String name, int desiredCapacity, boolean honorCooldown) {
-    parts.groupCommands.setDesiredCapacity(
-        name,
-        desiredCapacity,
-        honorCooldown,
-        "a user request explicitly set group desired capacity");
+    parts.groupCommands.setDesiredCapacity(name, desiredCapacity, honorCooldown);
   }
 
   /**
@@ -295,8 +295,8 @@ public final class AutoScaling {
       String groupName,
       String policyName,
       boolean honorCooldown,
-      Double metricValue,
-      Double breachThreshold) {
+      @Nullable Double metricValue,
+      @Nullable Double breachThreshold) {
     parts.policies.executePolicy(
         groupName, policyName, honorCooldown, metricValue, breachThreshold);
   }

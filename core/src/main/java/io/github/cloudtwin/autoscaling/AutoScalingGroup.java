@@ -218,8 +218,8 @@ public final class AutoScalingGroup {
     return kernel.call(
         () -> {
           List<SuspendedProcess> out = new ArrayList<>();
-          for (ScalingProcess p : runtime.suspended)
-            out.add(new SuspendedProcess(p, runtime.suspensionReasons.get(p)));
+          // every suspended process has its reason (an EnumMap: in process order)
+          runtime.suspensionReasons.forEach((p, r) -> out.add(new SuspendedProcess(p, r)));
           return Collections.unmodifiableList(out);
         });
   }

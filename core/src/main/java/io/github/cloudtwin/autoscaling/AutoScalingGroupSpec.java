@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Auto Scaling group as {@code CreateAutoScalingGroup} takes it: launch settings, capacity
@@ -57,7 +58,7 @@ public record AutoScalingGroupSpec(
     int desiredCapacity,
     List<String> availabilityZones,
     Duration defaultCooldown,
-    Duration defaultInstanceWarmup,
+    @Nullable Duration defaultInstanceWarmup,
     HealthCheckType healthCheckType,
     Duration healthCheckGracePeriod,
     List<TerminationPolicy> terminationPolicies,
@@ -65,9 +66,9 @@ public record AutoScalingGroupSpec(
     CapacityDistributionStrategy capacityDistributionStrategy,
     List<String> targetGroupNames,
     List<LifecycleHookSpec> lifecycleHookSpecifications,
-    MixedInstancesPolicy mixedInstancesPolicy,
+    @Nullable MixedInstancesPolicy mixedInstancesPolicy,
     boolean capacityRebalance,
-    Duration maxInstanceLifetime) {
+    @Nullable Duration maxInstanceLifetime) {
 
   /** The default cooldown: 300 s. */
   public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(300);
@@ -127,12 +128,12 @@ public record AutoScalingGroupSpec(
    * @param lifetime null or zero (none), or whole seconds of at least 86,400
    * @throws ValidationException naming MaxInstanceLifetime otherwise
    */
-  public static void checkMaxInstanceLifetime(Duration lifetime) {
+  public static void checkMaxInstanceLifetime(@Nullable Duration lifetime) {
     GroupSpecValidation.checkMaxInstanceLifetime(lifetime);
   }
 
   /** {@return the MaxInstanceLifetime in force, or null when there is none (null or zero)} */
-  public Duration effectiveMaxInstanceLifetime() {
+  public @Nullable Duration effectiveMaxInstanceLifetime() {
     return maxInstanceLifetime == null || maxInstanceLifetime.isZero() ? null : maxInstanceLifetime;
   }
 
@@ -165,18 +166,18 @@ public record AutoScalingGroupSpec(
 
   /** Builds {@link AutoScalingGroupSpec}s with AWS's defaults. Not thread-safe. */
   public static final class Builder {
-    private String autoScalingGroupName;
-    private String launchTemplateName;
+    private @Nullable String autoScalingGroupName;
+    private @Nullable String launchTemplateName;
     private String launchTemplateVersion = "1";
     private String instanceType = "t3.micro";
     private Duration bootTime = Duration.ofSeconds(30);
     private boolean detailedMonitoring;
-    private Integer minSize;
-    private Integer maxSize;
-    private Integer desiredCapacity;
+    private @Nullable Integer minSize;
+    private @Nullable Integer maxSize;
+    private @Nullable Integer desiredCapacity;
     private List<String> availabilityZones = new ArrayList<>();
     private Duration defaultCooldown = DEFAULT_COOLDOWN;
-    private Duration defaultInstanceWarmup;
+    private @Nullable Duration defaultInstanceWarmup;
     private HealthCheckType healthCheckType = HealthCheckType.EC2;
     private Duration healthCheckGracePeriod = Duration.ZERO;
     private List<TerminationPolicy> terminationPolicies = new ArrayList<>();
@@ -185,9 +186,9 @@ public record AutoScalingGroupSpec(
         CapacityDistributionStrategy.BALANCED_BEST_EFFORT;
     private List<String> targetGroupNames = new ArrayList<>();
     private List<LifecycleHookSpec> lifecycleHookSpecifications = new ArrayList<>();
-    private MixedInstancesPolicy mixedInstancesPolicy;
+    private @Nullable MixedInstancesPolicy mixedInstancesPolicy;
     private boolean capacityRebalance;
-    private Duration maxInstanceLifetime;
+    private @Nullable Duration maxInstanceLifetime;
 
     private Builder() {}
 
@@ -299,7 +300,7 @@ public record AutoScalingGroupSpec(
      *
      * @param warmup DefaultInstanceWarmup (default none)
      */
-    public Builder defaultInstanceWarmup(Duration warmup) {
+    public Builder defaultInstanceWarmup(@Nullable Duration warmup) {
       this.defaultInstanceWarmup = warmup;
       return this;
     }
@@ -387,7 +388,7 @@ public record AutoScalingGroupSpec(
      *
      * @param policy the policy, or null for one instance type
      */
-    public Builder mixedInstancesPolicy(MixedInstancesPolicy policy) {
+    public Builder mixedInstancesPolicy(@Nullable MixedInstancesPolicy policy) {
       this.mixedInstancesPolicy = policy;
       return this;
     }
@@ -408,26 +409,28 @@ public record AutoScalingGroupSpec(
      *
      * @param lifetime at least 86,400 s, or zero or null for none
      */
-    public Builder maxInstanceLifetime(Duration lifetime) {
+    public Builder maxInstanceLifetime(@Nullable Duration lifetime) {
       this.maxInstanceLifetime = lifetime;
       return this;
     }
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public AutoScalingGroupSpec build() {
-      GroupSpecValidation.checkRequired(autoScalingGroupName, minSize, maxSize);
+      String name = Require.name("AutoScalingGroupName", autoScalingGroupName);
+      int min = Require.notNull("MinSize", minSize);
+      int max = Require.notNull("MaxSize", maxSize);
       return new AutoScalingGroupSpec(
-          autoScalingGroupName,
-          launchTemplateName == null ? "lt-" + autoScalingGroupName : launchTemplateName,
+          name,
+          launchTemplateName == null ? "lt-" + name : launchTemplateName,
           launchTemplateVersion,
           mixedInstancesPolicy == null
               ? instanceType
               : mixedInstancesPolicy.overrides().get(0).instanceType(),
           bootTime,
           detailedMonitoring,
-          minSize,
-          maxSize,
-          desiredCapacity == null ? minSize : desiredCapacity,
+          min,
+          max,
+          desiredCapacity == null ? min : desiredCapacity,
           availabilityZones,
           defaultCooldown,
           defaultInstanceWarmup,

@@ -3,6 +3,7 @@ package io.github.cloudtwin.autoscaling;
 import io.github.cloudtwin.ec2.PurchaseOption;
 import java.time.Instant;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An instance of an Auto Scaling group, as {@code DescribeAutoScalingInstances} shows it: an
@@ -27,8 +28,8 @@ public record AutoScalingInstance(
     LifecycleState lifecycleState,
     HealthStatus healthStatus,
     boolean protectedFromScaleIn,
-    String launchTemplateName,
-    String launchTemplateVersion,
+    @Nullable String launchTemplateName,
+    @Nullable String launchTemplateVersion,
     Instant launchTime,
     String instanceType,
     int weightedCapacity,
@@ -54,8 +55,8 @@ public record AutoScalingInstance(
       LifecycleState lifecycleState,
       HealthStatus healthStatus,
       boolean protectedFromScaleIn,
-      String launchTemplateName,
-      String launchTemplateVersion,
+      @Nullable String launchTemplateName,
+      @Nullable String launchTemplateVersion,
       Instant launchTime,
       String instanceType,
       int weightedCapacity) {
@@ -74,7 +75,7 @@ public record AutoScalingInstance(
   }
 
   /** {@return the launch template as {@code name:version}, or null} */
-  public String launchTemplate() {
+  public @Nullable String launchTemplate() {
     return launchTemplateName == null ? null : launchTemplateName + ":" + launchTemplateVersion;
   }
 }

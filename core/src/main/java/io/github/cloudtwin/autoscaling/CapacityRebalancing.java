@@ -2,6 +2,7 @@ package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.ec2.PurchaseOption;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Capacity Rebalancing of one group: a Spot member EC2 sent a rebalance recommendation stops
@@ -55,7 +56,7 @@ final class CapacityRebalancing {
    * {@return an at-risk member taken out of the capacity count whose replacement is not under way,
    * or null}
    */
-  Member awaitingReplacement() {
+  @Nullable Member awaitingReplacement() {
     if (state.rebalanceOutUnits == 0) return null;
     for (Member m : state.members.values()) {
       if (m.rebalanceOut && m.rebalanceReplacement == null && !m.terminationStarted) return m;

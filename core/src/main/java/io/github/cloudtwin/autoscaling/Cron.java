@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
+import org.jspecify.annotations.Nullable;
 
 /** A five-field Unix cron expression in UTC, as scheduled actions take it. Immutable. */
 final class Cron {
@@ -85,7 +86,7 @@ final class Cron {
   }
 
   /** The first matching minute strictly after {@code after}, or null within 5 years. */
-  Instant next(Instant after) {
+  @Nullable Instant next(Instant after) {
     ZonedDateTime t = after.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
     LocalDate day = t.toLocalDate();
     for (int i = 0; i < 366 * 5; i++, day = day.plusDays(1)) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creating and updating groups for one Auto Scaling service: CreateAutoScalingGroup,
@@ -102,7 +103,10 @@ final class GroupCommands {
   }
 
   void updateAutoScalingGroup(
-      String name, Integer minSize, Integer maxSize, Integer desiredCapacity) {
+      String name,
+      @Nullable Integer minSize,
+      @Nullable Integer maxSize,
+      @Nullable Integer desiredCapacity) {
     kernel.run(
         () -> {
           GroupRuntime g = registry.runtime(name);
@@ -128,9 +132,9 @@ final class GroupCommands {
 
   void updateAutoScalingGroupSettings(
       String name,
-      MixedInstancesPolicy mixedInstancesPolicy,
-      Boolean capacityRebalance,
-      Duration maxInstanceLifetime) {
+      @Nullable MixedInstancesPolicy mixedInstancesPolicy,
+      @Nullable Boolean capacityRebalance,
+      @Nullable Duration maxInstanceLifetime) {
     kernel.run(
         () -> {
           GroupRuntime g = registry.runtime(name);
@@ -175,6 +179,15 @@ final class GroupCommands {
               new AutoScalingFact.LaunchTemplateUpdated(
                   g.name, launchTemplateName, launchTemplateVersion));
         });
+  }
+
+  /** SetDesiredCapacity as a user request, with the cause AWS records for one. */
+  void setDesiredCapacity(String name, int desiredCapacity, boolean honorCooldown) {
+    setDesiredCapacity(
+        name,
+        desiredCapacity,
+        honorCooldown,
+        "a user request explicitly set group desired capacity");
   }
 
   /** SetDesiredCapacity with {@code clause} as the cause AWS records. */

@@ -7,6 +7,7 @@ import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The groups of one Auto Scaling service by name, in creation order: the look-ups commands start
@@ -64,9 +65,14 @@ final class GroupRegistry implements InstanceListener {
     return m;
   }
 
-  private Member member(Instance instance) {
+  /** {@return the group {@code instance} is tagged with, or null} */
+  private @Nullable GroupRuntime taggedGroup(Instance instance) {
     String g = instance.tags().get(Ec2.GROUP_TAG);
-    GroupRuntime rt = g == null ? null : groups.get(g);
+    return g == null ? null : groups.get(g);
+  }
+
+  /** {@return {@code instance}'s member of {@code rt}, in service or in the warm pool, or null} */
+  private static @Nullable Member member(@Nullable GroupRuntime rt, Instance instance) {
     if (rt == null) return null;
     Member m = rt.members.get(instance.instanceId());
     return m != null ? m : rt.warmPool.pool.get(instance.instanceId());
@@ -74,20 +80,22 @@ final class GroupRegistry implements InstanceListener {
 
   @Override
   public void stateChanged(Instance instance, InstanceState from) {
-    Member m = member(instance);
-    if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).ec2StateChanged(m, from);
+    GroupRuntime g = taggedGroup(instance);
+    Member m = member(g, instance);
+    if (g != null && m != null) g.ec2StateChanged(m, from);
   }
 
   @Override
   public void reachabilityChanged(Instance instance, boolean reachable) {
-    Member m = member(instance);
-    if (m != null) groups.get(instance.tags().get(Ec2.GROUP_TAG)).reachabilityChanged(m, reachable);
+    GroupRuntime g = taggedGroup(instance);
+    Member m = member(g, instance);
+    if (g != null && m != null) g.reachabilityChanged(m, reachable);
   }
 
   @Override
   public void rebalanceRecommended(Instance instance) {
-    Member m = member(instance);
-    GroupRuntime g = m == null ? null : groups.get(instance.tags().get(Ec2.GROUP_TAG));
-    if (g != null && g.members.get(m.instanceId) == m) g.rebalanceRecommended(m);
+    GroupRuntime g = taggedGroup(instance);
+    Member m = member(g, instance);
+    if (g != null && m != null && g.members.get(m.instanceId) == m) g.rebalanceRecommended(m);
   }
 }

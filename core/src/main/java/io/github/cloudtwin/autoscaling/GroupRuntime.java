@@ -14,7 +14,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Auto Scaling group at run time: its configuration in force (spec, suspended processes,
@@ -158,12 +160,18 @@ final class GroupRuntime implements GroupContext {
    * Sets desired capacity (already validated and clamped) and reconciles, with {@code clause}
    * explaining the change in AWS's words.
    */
-  void changeDesired(int newDesired, String clause, boolean startsCooldown, Duration cooldown) {
+  void changeDesired(
+      int newDesired, String clause, boolean startsCooldown, @Nullable Duration cooldown) {
     changeDesired(spec.minSize(), spec.maxSize(), newDesired, clause, startsCooldown, cooldown);
   }
 
   void changeDesired(
-      int min, int max, int newDesired, String clause, boolean startsCooldown, Duration cooldown) {
+      int min,
+      int max,
+      int newDesired,
+      String clause,
+      boolean startsCooldown,
+      @Nullable Duration cooldown) {
     int old = spec.desiredCapacity();
     long id = record(new AutoScalingFact.DesiredCapacityChanged(name, old, newDesired, clause));
     spec = withCapacity(min, max, newDesired);
@@ -185,10 +193,12 @@ final class GroupRuntime implements GroupContext {
             log.collectCooldown(false);
             state.triggerClause = null;
             if (startsCooldown) {
+              Duration c =
+                  Objects.requireNonNull(cooldown, "a change that starts a cooldown has one");
               if (!log.batchOpen()) {
-                cooldownEnd = now().plus(cooldown);
+                cooldownEnd = now().plus(c);
               } else {
-                log.cooldownAfterBatch(cooldown);
+                log.cooldownAfterBatch(c);
               }
             }
           }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks of {@link AutoScalingGroupSpec} as CreateAutoScalingGroup and UpdateAutoScalingGroup
@@ -138,7 +139,7 @@ final class GroupSpecValidation {
   }
 
   /** Checks MaxInstanceLifetime: null or zero (none), or whole seconds of at least 86,400. */
-  static void checkMaxInstanceLifetime(Duration lifetime) {
+  static void checkMaxInstanceLifetime(@Nullable Duration lifetime) {
     if (lifetime == null || lifetime.isZero()) return;
     if (lifetime.isNegative()
         || lifetime.compareTo(AutoScalingGroupSpec.MIN_INSTANCE_LIFETIME) < 0
@@ -151,15 +152,8 @@ final class GroupSpecValidation {
     }
   }
 
-  /** Checks what a builder must have been given: the group name, MinSize and MaxSize. */
-  static void checkRequired(String groupName, Integer minSize, Integer maxSize) {
-    Require.name("AutoScalingGroupName", groupName);
-    if (minSize == null) throw new ValidationException("MinSize", null, "a value is required");
-    if (maxSize == null) throw new ValidationException("MaxSize", null, "a value is required");
-  }
-
   /** Checks DefaultInstanceWarmup: null (none) or whole seconds of zero or more. */
-  static void checkWarmup(Duration warmup) {
+  static void checkWarmup(@Nullable Duration warmup) {
     if (warmup != null) {
       Require.seconds("DefaultInstanceWarmup", warmup, 0, Require.INTEGER_SECONDS);
     }

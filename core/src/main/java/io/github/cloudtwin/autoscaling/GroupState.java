@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bookkeeping of one group that its collaborators share: its members, the counters kept in step
@@ -64,7 +65,7 @@ final class GroupState {
   int rebalanceOutUnits;
 
   /** The sentence that explains the current desired change, prefixed to activities it causes. */
-  String triggerClause;
+  @Nullable String triggerClause;
 
   GroupState(String name, Kernel kernel) {
     this.name = name;

@@ -6,6 +6,7 @@ import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The health checks of one group: EC2 status checks (impaired for longer than a tolerance), the ELB
@@ -89,7 +90,9 @@ final class HealthChecks {
             || m.health != HealthStatus.HEALTHY
             || m.terminationStarted
             || !m.registered) continue;
-        if (m.inServiceAt.plus(group.spec().healthCheckGracePeriod()).isAfter(now)) continue;
+        Instant inService =
+            Objects.requireNonNull(m.inServiceAt, "an InService member has gone InService");
+        if (inService.plus(group.spec().healthCheckGracePeriod()).isAfter(now)) continue;
         if (traffic.anyUnhealthy(m)) {
           markUnhealthy(
               m,

@@ -46,7 +46,7 @@ final class InstanceCommands {
     kernel.run(
         () -> {
           GroupRuntime g = registry.groupOf(instanceId);
-          Member m = g.members.get(instanceId);
+          Member m = GroupRegistry.memberOf(g, instanceId);
           if (health == HealthStatus.HEALTHY) {
             if (!m.terminationStarted) m.health = HealthStatus.HEALTHY;
             return;
@@ -129,7 +129,7 @@ final class InstanceCommands {
     kernel.run(
         () -> {
           GroupRuntime g = registry.groupOf(instanceId);
-          Member m = g.members.get(instanceId);
+          Member m = GroupRegistry.memberOf(g, instanceId);
           if (m.terminationStarted) {
             throw new ValidationException(
                 "InstanceId", instanceId, "an instance that is not already terminating");

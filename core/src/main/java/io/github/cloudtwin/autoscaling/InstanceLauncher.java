@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Launching for one group: spreading launches over its zones (fewest first), the instance types and
@@ -33,7 +35,7 @@ final class InstanceLauncher {
   private final PurchaseOptions purchaseOptions;
   private final CapacityRebalancing capacityRebalancing;
   private final InstanceLifecycle lifecycle;
-  private Scheduler.Task retry;
+  private Scheduler.@Nullable Task retry;
 
   InstanceLauncher(
       GroupState state,
@@ -60,7 +62,7 @@ final class InstanceLauncher {
     List<String> zones = new ArrayList<>(enabled);
     zones.sort(
         (a, b) -> {
-          int c = Integer.compare(counts.get(a), counts.get(b));
+          int c = Integer.compare(counts.getOrDefault(a, 0), counts.getOrDefault(b, 0));
           return c != 0 ? c : a.compareTo(b);
         });
     return zones;
@@ -70,7 +72,7 @@ final class InstanceLauncher {
    * Launches instances until {@code n} capacity units are added (the last may overshoot, as with
    * weights AWS does); into {@code onlyZone} when given (rebalancing).
    */
-  void launch(int n, String onlyZone) {
+  void launch(int n, @Nullable String onlyZone) {
     int from = state.countingCount();
     int to = from + n;
     // the units of this batch each zone takes, which a capacity-aware Spot strategy wants room for
@@ -128,7 +130,7 @@ final class InstanceLauncher {
    * @return the capacity units launched, 0 when the launch failed
    */
   private int tryLaunch(
-      String zone, String cause, boolean rebalance, int unitsToGo, Member awaiting) {
+      String zone, String cause, boolean rebalance, int unitsToGo, @Nullable Member awaiting) {
     Instance instance = null;
     RuntimeException failure = null;
     PurchaseOption option = purchaseOptions.nextPurchaseOption();
@@ -157,6 +159,7 @@ final class InstanceLauncher {
       }
     }
     if (instance == null) {
+      Objects.requireNonNull(failure, "no instance launched: a failure says why");
       Activity a =
           log.start(
               "Launching a new EC2 instance.  Status Reason: " + failure.getMessage(),

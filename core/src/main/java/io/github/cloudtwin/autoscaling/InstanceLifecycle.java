@@ -5,6 +5,8 @@ import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lifecycle of one group's instances after launch: Pending through the launch hooks to
@@ -23,8 +25,15 @@ final class InstanceLifecycle {
   private final CapacityRebalancing capacityRebalancing;
   final LifecycleHooks hooks;
 
-  /** The group's warm pool, which takes scale-in victims back and owns its members' hooks. */
-  WarmPoolRuntime warmPool;
+  /**
+   * The group's warm pool, which takes scale-in victims back and owns its members' hooks; set by
+   * the group right after both are built (each refers to the other).
+   */
+  @Nullable WarmPoolRuntime warmPool;
+
+  private WarmPoolRuntime warmPool() {
+    return Objects.requireNonNull(warmPool, "the group sets its warm pool when it is created");
+  }
 
   InstanceLifecycle(
       GroupState state,
@@ -100,10 +109,12 @@ final class InstanceLifecycle {
   private void hooksCompleted(Member m) {
     if (m.state == LifecycleState.PENDING_WAIT) {
       if (m.hookOutcome == LifecycleActionResult.ABANDON) {
-        m.activity.statusMessage =
+        Activity launch =
+            Objects.requireNonNull(m.activity, "a launch waiting on its hooks has its activity");
+        launch.statusMessage =
             "Instance failed to complete user's Lifecycle Action: Lifecycle Action was abandoned"
                 + " with Lifecycle Action Result: ABANDON";
-        log.end(m.activity, ActivityStatus.Failed);
+        log.end(launch, ActivityStatus.Failed);
         startTermination(
             m,
             state.at()
@@ -120,7 +131,7 @@ final class InstanceLifecycle {
       state.memberState(m, LifecycleState.TERMINATING_PROCEED);
       terminateEc2(m);
     } else if (m.state.isWarmed()) {
-      warmPool.hooksCompleted(m);
+      warmPool().hooksCompleted(m);
     }
   }
 
@@ -213,8 +224,9 @@ final class InstanceLifecycle {
     state.syncCount(m);
     if (m.returningToPool) {
       m.returningToPool = false;
-      if (warmPool.reusesOnScaleIn()) { // the pool may have been deleted while it drained
-        warmPool.acceptReturned(m);
+      WarmPoolRuntime pool = warmPool();
+      if (pool.reusesOnScaleIn()) { // the pool may have been deleted while it drained
+        pool.acceptReturned(m);
         return;
       }
     }

@@ -4,6 +4,7 @@ import io.github.cloudtwin.ec2.InstanceType;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One instance type a mixed-instances group may launch
@@ -14,7 +15,7 @@ import org.apiguardian.api.API;
  *     (no weights: every instance counts 1)
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
-public record LaunchTemplateOverride(String instanceType, Integer weightedCapacity) {
+public record LaunchTemplateOverride(String instanceType, @Nullable Integer weightedCapacity) {
 
   /**
    * Validates the type and the weight.

@@ -5,6 +5,7 @@ import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The lifecycle hook API of one Auto Scaling service: PutLifecycleHook, DeleteLifecycleHook,
@@ -59,7 +60,10 @@ final class LifecycleHookCommands {
         () -> {
           GroupRuntime g = registry.runtime(groupName);
           Member m = waiting(g, hookName, instanceId);
-          g.hooks.heartbeat(m, g.hooks.byName.get(hookName));
+          g.hooks.heartbeat(
+              m,
+              Objects.requireNonNull(
+                  g.hooks.byName.get(hookName), "deleting a hook ends the waits on it"));
         });
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -70,7 +71,8 @@ final class LifecycleHooks {
   /** Restarts the heartbeat timeout of the member's wait on {@code h}. */
   void heartbeat(Member m, LifecycleHookSpec h) {
     Scheduler.Task old = m.waitingHooks.get(h.lifecycleHookName());
-    old.cancel();
+    Objects.requireNonNull(old, "a heartbeat is recorded only for a hook the member waits on")
+        .cancel();
     m.waitingHooks.put(h.lifecycleHookName(), timeout(m, h));
     state.record(
         new AutoScalingFact.LifecycleActionHeartbeat(

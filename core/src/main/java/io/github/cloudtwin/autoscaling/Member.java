@@ -6,6 +6,7 @@ import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The group's bookkeeping for one of its instances. Mutable; guarded by the kernel lock. */
 final class Member {
@@ -33,13 +34,13 @@ final class Member {
    * Capacity Rebalancing: the launch replacing this at-risk member, or null while none is under
    * way.
    */
-  Member rebalanceReplacement;
+  @Nullable Member rebalanceReplacement;
 
   /**
    * Capacity Rebalancing: the at-risk member this launch replaces, terminated once this is
    * InService.
    */
-  Member replacing;
+  @Nullable Member replacing;
 
   /** A scale-in victim that returns to the warm pool (ReuseOnScaleIn) once it has drained. */
   boolean returningToPool;
@@ -69,12 +70,13 @@ final class Member {
   boolean protectedFromScaleIn;
 
   /** When it last went InService (grace period and warm-up count from here), or null. */
-  Instant inServiceAt;
+  @Nullable Instant inServiceAt;
 
   /** Since when its status checks fail while it is running, or null. */
-  Instant impairedSince;
+  @Nullable Instant impairedSince;
 
-  Scheduler.Task impairedCheck;
+  /** The check that marks it unhealthy once impaired long enough, or null. */
+  Scheduler.@Nullable Task impairedCheck;
 
   /** A health-replacement victim that keeps its capacity slot while it drains. */
   boolean holdsCapacity;
@@ -93,8 +95,11 @@ final class Member {
   /** Unhealthy for a reason that waits for the 10 %-of-desired batch limit. */
   boolean limitedUnhealthy;
 
-  String unhealthyCause;
-  Activity activity;
+  /** Why it was marked unhealthy, or null while it is healthy. */
+  @Nullable String unhealthyCause;
+
+  /** Its launch activity while that is under way, or null. */
+  @Nullable Activity activity;
 
   /** Pending lifecycle hooks (name to timeout task). */
   final Map<String, Scheduler.Task> waitingHooks = new LinkedHashMap<>();

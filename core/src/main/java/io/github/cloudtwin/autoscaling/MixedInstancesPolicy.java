@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group's MixedInstancesPolicy: the instance types it may launch (the launch template's
@@ -39,8 +40,8 @@ public record MixedInstancesPolicy(
     int onDemandBaseCapacity,
     int onDemandPercentageAboveBaseCapacity,
     SpotAllocationStrategy spotAllocationStrategy,
-    Integer spotInstancePools,
-    Double spotMaxPrice) {
+    @Nullable Integer spotInstancePools,
+    @Nullable Double spotMaxPrice) {
 
   /** AWS's limit on the instance types of one group. */
   public static final int MAX_OVERRIDES = 40;
@@ -230,7 +231,7 @@ public record MixedInstancesPolicy(
    * @param usdPerHour greater than 0 and at most 1,000, or null for the On-Demand price
    * @return this policy with that maximum
    */
-  public MixedInstancesPolicy withSpotMaxPrice(Double usdPerHour) {
+  public MixedInstancesPolicy withSpotMaxPrice(@Nullable Double usdPerHour) {
     return new MixedInstancesPolicy(
         overrides,
         onDemandAllocationStrategy,

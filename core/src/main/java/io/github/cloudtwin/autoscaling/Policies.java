@@ -5,6 +5,7 @@ import io.github.cloudtwin.internal.scaling.Capacity;
 import io.github.cloudtwin.internal.scaling.StepIntervals;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * EC2 Auto Scaling's side of the shared scaling engine ({@code internal.scaling}): its validation
@@ -14,7 +15,8 @@ final class Policies {
 
   private Policies() {}
 
-  static void checkAdjustment(AdjustmentType type, int adjustment, Integer minAdjustmentMagnitude) {
+  static void checkAdjustment(
+      AdjustmentType type, int adjustment, @Nullable Integer minAdjustmentMagnitude) {
     Require.notNull("AdjustmentType", type);
     if (type == AdjustmentType.ExactCapacity && adjustment < 0) {
       throw new ValidationException("ScalingAdjustment", adjustment, "0 or more for ExactCapacity");
@@ -42,7 +44,7 @@ final class Policies {
   }
 
   /** AWS's rounding of a percent change, then MinAdjustmentMagnitude. */
-  static int percentDelta(int base, int percent, Integer minAdjustmentMagnitude) {
+  static int percentDelta(int base, int percent, @Nullable Integer minAdjustmentMagnitude) {
     return Capacity.percentChange(
         base, percent, minAdjustmentMagnitude == null ? 0 : minAdjustmentMagnitude);
   }
@@ -50,7 +52,8 @@ final class Policies {
   /**
    * The capacity an adjustment gives from {@code base} (before clamping; saturated, never wrapped).
    */
-  static int apply(AdjustmentType type, int adjustment, Integer minAdjustmentMagnitude, int base) {
+  static int apply(
+      AdjustmentType type, int adjustment, @Nullable Integer minAdjustmentMagnitude, int base) {
     return type.arithmetic()
         .capacity(base, adjustment, minAdjustmentMagnitude == null ? 0 : minAdjustmentMagnitude);
   }
@@ -59,7 +62,7 @@ final class Policies {
    * The step for {@code diff} = metric minus threshold: lower bound inclusive above the threshold,
    * upper bound inclusive below it; null when no step matches.
    */
-  static StepAdjustment selectStep(List<StepAdjustment> steps, double diff) {
+  static @Nullable StepAdjustment selectStep(List<StepAdjustment> steps, double diff) {
     return StepIntervals.select(
         steps,
         StepAdjustment::metricIntervalLowerBound,

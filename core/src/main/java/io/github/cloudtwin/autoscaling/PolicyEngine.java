@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scaling policies of {@link AutoScaling}: PutScalingPolicy with the alarms target tracking
@@ -60,23 +61,26 @@ final class PolicyEngine {
   }
 
   /** Puts a policy; {@code owner} is the service that owns a target tracking policy, or null. */
-  ScalingPolicy putScalingPolicy(ScalingPolicySpec spec, ServiceLinkedPolicy owner) {
+  ScalingPolicy putScalingPolicy(ScalingPolicySpec spec, @Nullable ServiceLinkedPolicy owner) {
     Require.notNull("spec", spec);
     return kernel.call(
         () -> {
           GroupRuntime g = runtime.apply(spec.autoScalingGroupName());
           PolicyRuntime old = g.policies.get(spec.policyName());
+          // an update keeps the policy's ARN, so alarms whose actions name it run the new spec
           String arn =
-              kernel
-                  .arns()
-                  .of(
-                      "autoscaling",
-                      "scalingPolicy:"
-                          + uuid.get()
-                          + ":autoScalingGroupName/"
-                          + g.name
-                          + ":policyName/"
-                          + spec.policyName());
+              old != null
+                  ? old.arn
+                  : kernel
+                      .arns()
+                      .of(
+                          "autoscaling",
+                          "scalingPolicy:"
+                              + uuid.get()
+                              + ":autoScalingGroupName/"
+                              + g.name
+                              + ":policyName/"
+                              + spec.policyName());
           PolicyRuntime p = new PolicyRuntime(g, spec, arn, this, owner);
           // every alarm is built (and so validated) before anything changes: a rejection leaves no
           // trace
@@ -109,7 +113,7 @@ final class PolicyEngine {
       return "TargetTrackingScaling metrics "
           + q.id()
           + " = "
-          + (q.isExpression() ? q.expression() : q.metricStat().metric())
+          + (q.metricStat() == null ? q.expression() : q.metricStat().metric())
           + " target "
           + t.targetValue();
     }
@@ -237,8 +241,8 @@ final class PolicyEngine {
       String groupName,
       String policyName,
       boolean honorCooldown,
-      Double metricValue,
-      Double breachThreshold) {
+      @Nullable Double metricValue,
+      @Nullable Double breachThreshold) {
     kernel.run(
         () -> {
           PolicyRuntime p = policyRuntime(groupName, policyName);
@@ -283,9 +287,12 @@ final class PolicyEngine {
   }
 
   /** Called by a policy's alarm action, on the simulation thread. */
-  void onAlarm(PolicyRuntime p, AlarmActionContext ctx, boolean low) {
-    GroupRuntime g = p.group;
-    if (g.deleted || g.policies.get(p.name()) != p) return;
+  void onAlarm(PolicyRuntime invoked, AlarmActionContext ctx, boolean low) {
+    GroupRuntime g = invoked.group;
+    // the action names the policy by its ARN: an update (same ARN) runs the current spec, a policy
+    // deleted (and perhaps put again under a new ARN) runs nothing
+    PolicyRuntime p = g.policies.get(invoked.name());
+    if (g.deleted || p == null || !p.arn.equals(invoked.arn)) return;
     kernel.runWithCause(
         ctx.causeEventId(),
         () -> {

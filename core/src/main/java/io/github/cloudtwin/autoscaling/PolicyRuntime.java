@@ -9,7 +9,9 @@ import io.github.cloudtwin.internal.scaling.ServiceLinkedPolicy;
 import io.github.cloudtwin.internal.scaling.TargetTracking;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /** The machinery of one scaling policy: what capacity it asks for when invoked. */
 final class PolicyRuntime {
@@ -23,17 +25,21 @@ final class PolicyRuntime {
   final AlarmAction lowAction;
 
   /** The service that owns this target tracking policy and decides its capacity, or null. */
-  final ServiceLinkedPolicy owner;
+  final @Nullable ServiceLinkedPolicy owner;
 
-  String highAlarmName;
-  String lowAlarmName;
+  /**
+   * Target tracking: its alarms' names, once put (the low one unless DisableScaleIn); else null.
+   */
+  @Nullable String highAlarmName;
+
+  @Nullable String lowAlarmName;
 
   PolicyRuntime(
       GroupRuntime group,
       ScalingPolicySpec spec,
       String arn,
       PolicyEngine service,
-      ServiceLinkedPolicy owner) {
+      @Nullable ServiceLinkedPolicy owner) {
     this.group = group;
     this.owner = owner;
     this.spec = spec;
@@ -111,13 +117,21 @@ final class PolicyRuntime {
           if (other == this
               || !(other.spec instanceof TargetTrackingScalingPolicy o)
               || o.disableScaleIn()) continue;
-          MetricAlarm a = cloudWatch.alarm(other.lowAlarmName);
+          MetricAlarm a =
+              cloudWatch.alarm(
+                  Objects.requireNonNull(
+                      other.lowAlarmName, "a policy that scales in has its low alarm"));
           if (a.state() != AlarmState.ALARM) return -1; // every scale-in-enabled policy must agree
           Instant now = group.now();
           OptionalDouble v =
               o.isMetricMath()
                   ? newestMinute(cloudWatch, o, now)
-                  : cloudWatch.statistic(o.metric(), now.minusSeconds(60), now, o.statistic());
+                  : cloudWatch.statistic(
+                      Objects.requireNonNull(
+                          o.metric(), "a policy without metric math has a metric"),
+                      now.minusSeconds(60),
+                      now,
+                      o.statistic());
           if (v.isEmpty()) return -1;
           needed =
               Math.max(needed, TargetTracking.needed(desired, v.getAsDouble(), o.targetValue()));

@@ -5,6 +5,8 @@ import io.github.cloudtwin.ec2.PurchaseOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The On-Demand and Spot split of one group's capacity under its mixed instances policy: which
@@ -47,7 +49,11 @@ final class PurchaseOptions {
     AutoScalingGroupSpec spec = group.spec();
     return option == PurchaseOption.SPOT
         ? SpotAllocation.spotOrder(
-            spec.mixedInstancesPolicy(), zone, unitsToGo, ec2, spotHeld(zone))
+            Objects.requireNonNull(spec.mixedInstancesPolicy(), "only a mixed policy buys Spot"),
+            zone,
+            unitsToGo,
+            ec2,
+            spotHeld(zone))
         : SpotAllocation.onDemandOrder(spec, ec2);
   }
 
@@ -66,7 +72,7 @@ final class PurchaseOptions {
    * the new desired capacity (AWS's Default termination policy for mixed instances groups aligns
    * the remaining instances to the distribution first); null without Spot members.
    */
-  PurchaseOption optionToShed() {
+  @Nullable PurchaseOption optionToShed() {
     AutoScalingGroupSpec spec = group.spec();
     MixedInstancesPolicy p = spec.mixedInstancesPolicy();
     if (p == null) return null;

@@ -2,6 +2,7 @@ package io.github.cloudtwin.autoscaling;
 
 import java.time.Instant;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scaling activity, as {@code DescribeScalingActivities} shows it: an immutable snapshot.
@@ -28,10 +29,10 @@ public record ScalingActivity(
     String description,
     String cause,
     Instant startTime,
-    Instant endTime,
+    @Nullable Instant endTime,
     ActivityStatus statusCode,
-    String statusMessage,
+    @Nullable String statusMessage,
     int progress,
-    String instanceId,
-    String availabilityZone,
+    @Nullable String instanceId,
+    @Nullable String availabilityZone,
     long timelineEventId) {}

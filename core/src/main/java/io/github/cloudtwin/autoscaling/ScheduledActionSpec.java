@@ -5,6 +5,7 @@ import io.github.cloudtwin.internal.kernel.VirtualClock;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Instant;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scheduled action, as {@code PutScheduledUpdateGroupAction} takes it: once at {@code startTime},
@@ -25,12 +26,12 @@ import org.apiguardian.api.API;
 public record ScheduledActionSpec(
     String scheduledActionName,
     String autoScalingGroupName,
-    Instant startTime,
-    Instant endTime,
-    String recurrence,
-    Integer minSize,
-    Integer maxSize,
-    Integer desiredCapacity) {
+    @Nullable Instant startTime,
+    @Nullable Instant endTime,
+    @Nullable String recurrence,
+    @Nullable Integer minSize,
+    @Nullable Integer maxSize,
+    @Nullable Integer desiredCapacity) {
 
   /**
    * Validates the way PutScheduledUpdateGroupAction does.
@@ -103,9 +104,9 @@ public record ScheduledActionSpec(
       String name,
       String group,
       Instant at,
-      Integer minSize,
-      Integer maxSize,
-      Integer desiredCapacity) {
+      @Nullable Integer minSize,
+      @Nullable Integer maxSize,
+      @Nullable Integer desiredCapacity) {
     return new ScheduledActionSpec(name, group, at, null, null, minSize, maxSize, desiredCapacity);
   }
 
@@ -124,9 +125,9 @@ public record ScheduledActionSpec(
       String name,
       String group,
       String cron,
-      Integer minSize,
-      Integer maxSize,
-      Integer desiredCapacity) {
+      @Nullable Integer minSize,
+      @Nullable Integer maxSize,
+      @Nullable Integer desiredCapacity) {
     return new ScheduledActionSpec(
         name, group, null, null, cron, minSize, maxSize, desiredCapacity);
   }

@@ -7,6 +7,8 @@ import io.github.cloudtwin.internal.kernel.Scheduler;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scheduled actions of one Auto Scaling service: PutScheduledUpdateGroupAction and
@@ -34,7 +36,8 @@ final class ScheduledActions {
         () -> {
           GroupRuntime g = registry.runtime(spec.autoScalingGroupName());
           Instant now = kernel.clock().now();
-          if (spec.recurrence() == null && spec.startTime().isBefore(now)) {
+          Instant start = spec.startTime(); // a one-time action has one (the spec checks it)
+          if (spec.recurrence() == null && start != null && start.isBefore(now)) {
             throw new ValidationException(
                 "StartTime", spec.startTime(), "a time not in the past (now " + now + ")");
           }
@@ -68,9 +71,16 @@ final class ScheduledActions {
         });
   }
 
-  private void scheduleNext(GroupRuntime g, ScheduledActionSpec spec, Instant after) {
+  /**
+   * Schedules the next run: a one-time action at its start, a recurring one after {@code after}.
+   */
+  private void scheduleNext(GroupRuntime g, ScheduledActionSpec spec, @Nullable Instant after) {
+    String cron = spec.recurrence();
     Instant at =
-        spec.recurrence() == null ? spec.startTime() : Cron.parse(spec.recurrence()).next(after);
+        cron == null
+            ? spec.startTime()
+            : Cron.parse(cron)
+                .next(Objects.requireNonNull(after, "a recurring action runs after an instant"));
     if (at == null || (spec.endTime() != null && at.isAfter(spec.endTime()))) {
       g.scheduled.remove(spec.scheduledActionName());
       return;
@@ -116,7 +126,9 @@ final class ScheduledActions {
           } catch (ValidationException e) {
             g.record(
                 new AutoScalingFact.ScheduledActionFailed(
-                    g.name, spec.scheduledActionName(), e.getMessage()));
+                    g.name,
+                    spec.scheduledActionName(),
+                    Objects.requireNonNull(e.getMessage(), "a ValidationException has a message")));
             return;
           }
           if (spec.scheduledActionName() != null && spec.recurrence() == null)

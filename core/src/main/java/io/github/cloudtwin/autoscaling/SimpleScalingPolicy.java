@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A simple scaling policy: one adjustment per trigger, then a cooldown.
@@ -21,8 +22,8 @@ public record SimpleScalingPolicy(
     String autoScalingGroupName,
     AdjustmentType adjustmentType,
     int scalingAdjustment,
-    Integer minAdjustmentMagnitude,
-    Duration cooldown)
+    @Nullable Integer minAdjustmentMagnitude,
+    @Nullable Duration cooldown)
     implements ScalingPolicySpec {
 
   /**
@@ -51,12 +52,12 @@ public record SimpleScalingPolicy(
 
   /** Builds {@link SimpleScalingPolicy}s. Not thread-safe. */
   public static final class Builder {
-    private String policyName;
-    private String autoScalingGroupName;
+    private @Nullable String policyName;
+    private @Nullable String autoScalingGroupName;
     private AdjustmentType adjustmentType = AdjustmentType.ChangeInCapacity;
-    private Integer scalingAdjustment;
-    private Integer minAdjustmentMagnitude;
-    private Duration cooldown;
+    private @Nullable Integer scalingAdjustment;
+    private @Nullable Integer minAdjustmentMagnitude;
+    private @Nullable Duration cooldown;
 
     private Builder() {}
 
@@ -121,7 +122,7 @@ public record SimpleScalingPolicy(
      * @param v cooldown (default: the group's DefaultCooldown)
      * @return this builder
      */
-    public Builder cooldown(Duration v) {
+    public Builder cooldown(@Nullable Duration v) {
       cooldown = v;
       return this;
     }
@@ -132,8 +133,8 @@ public record SimpleScalingPolicy(
         throw new ValidationException("ScalingAdjustment", null, "a value is required");
       }
       return new SimpleScalingPolicy(
-          policyName,
-          autoScalingGroupName,
+          Require.name("PolicyName", policyName),
+          Require.name("AutoScalingGroupName", autoScalingGroupName),
           adjustmentType,
           scalingAdjustment,
           minAdjustmentMagnitude,

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A step scaling policy: the alarm's breach size selects a step; warming instances count as
@@ -24,9 +25,9 @@ public record StepScalingPolicy(
     String autoScalingGroupName,
     AdjustmentType adjustmentType,
     List<StepAdjustment> stepAdjustments,
-    Integer minAdjustmentMagnitude,
+    @Nullable Integer minAdjustmentMagnitude,
     MetricAggregationType metricAggregationType,
-    Duration estimatedInstanceWarmup)
+    @Nullable Duration estimatedInstanceWarmup)
     implements ScalingPolicySpec {
 
   /**
@@ -67,13 +68,13 @@ public record StepScalingPolicy(
 
   /** Builds {@link StepScalingPolicy}s. Not thread-safe. */
   public static final class Builder {
-    private String policyName;
-    private String autoScalingGroupName;
+    private @Nullable String policyName;
+    private @Nullable String autoScalingGroupName;
     private AdjustmentType adjustmentType = AdjustmentType.ChangeInCapacity;
     private final List<StepAdjustment> steps = new ArrayList<>();
-    private Integer minAdjustmentMagnitude;
+    private @Nullable Integer minAdjustmentMagnitude;
     private MetricAggregationType metricAggregationType = MetricAggregationType.Average;
-    private Duration estimatedInstanceWarmup;
+    private @Nullable Duration estimatedInstanceWarmup;
 
     private Builder() {}
 
@@ -118,7 +119,7 @@ public record StepScalingPolicy(
      * @param adjustment the adjustment
      * @return this builder
      */
-    public Builder step(Double lower, Double upper, int adjustment) {
+    public Builder step(@Nullable Double lower, @Nullable Double upper, int adjustment) {
       steps.add(new StepAdjustment(lower, upper, adjustment));
       return this;
     }
@@ -151,7 +152,7 @@ public record StepScalingPolicy(
      * @param v EstimatedInstanceWarmup
      * @return this builder
      */
-    public Builder estimatedInstanceWarmup(Duration v) {
+    public Builder estimatedInstanceWarmup(@Nullable Duration v) {
       estimatedInstanceWarmup = v;
       return this;
     }
@@ -159,8 +160,8 @@ public record StepScalingPolicy(
     /** {@return the policy; throws a ValidationException naming the first invalid field} */
     public StepScalingPolicy build() {
       return new StepScalingPolicy(
-          policyName,
-          autoScalingGroupName,
+          Require.name("PolicyName", policyName),
+          Require.name("AutoScalingGroupName", autoScalingGroupName),
           adjustmentType,
           steps,
           minAdjustmentMagnitude,

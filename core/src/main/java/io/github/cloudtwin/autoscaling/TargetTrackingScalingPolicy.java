@@ -9,7 +9,9 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A target tracking policy: keeps a metric near {@code targetValue}. The group creates and owns its
@@ -31,13 +33,13 @@ import org.apiguardian.api.API;
 public record TargetTrackingScalingPolicy(
     String policyName,
     String autoScalingGroupName,
-    PredefinedMetricType predefinedMetricType,
-    String resourceLabel,
-    MetricId customMetric,
+    @Nullable PredefinedMetricType predefinedMetricType,
+    @Nullable String resourceLabel,
+    @Nullable MetricId customMetric,
     Statistic customStatistic,
     double targetValue,
     boolean disableScaleIn,
-    Duration estimatedInstanceWarmup,
+    @Nullable Duration estimatedInstanceWarmup,
     List<MetricDataQuery> customMetrics)
     implements ScalingPolicySpec {
 
@@ -73,8 +75,8 @@ public record TargetTrackingScalingPolicy(
           "exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification");
     }
     if (predefinedMetricType == PredefinedMetricType.ALBRequestCountPerTarget) {
-      Require.name("ResourceLabel", resourceLabel);
-      if (!resourceLabel.matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
+      if (!Require.name("ResourceLabel", resourceLabel)
+          .matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
         throw new ValidationException(
             "ResourceLabel",
             resourceLabel,
@@ -114,14 +116,15 @@ public record TargetTrackingScalingPolicy(
   }
 
   /** {@return the metric the policy's alarms watch, or null when it tracks metric math} */
-  public MetricId metric() {
+  public @Nullable MetricId metric() {
     if (!customMetrics.isEmpty()) {
       return null;
     }
     if (customMetric != null) {
       return customMetric;
     }
-    return switch (predefinedMetricType) {
+    // the canonical constructor admits exactly one of the three: here, the predefined metric
+    return switch (Objects.requireNonNull(predefinedMetricType, "a predefined metric")) {
       case ASGAverageCPUUtilization ->
           MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", autoScalingGroupName);
       case ASGAverageNetworkIn ->
@@ -133,7 +136,8 @@ public record TargetTrackingScalingPolicy(
               "AWS/ApplicationELB",
               "RequestCountPerTarget",
               "TargetGroup",
-              resourceLabel.substring(resourceLabel.indexOf("targetgroup/")));
+              Objects.requireNonNull(resourceLabel, "ALBRequestCountPerTarget has a label")
+                  .substring(resourceLabel.indexOf("targetgroup/")));
     };
   }
 
@@ -157,15 +161,15 @@ public record TargetTrackingScalingPolicy(
 
   /** Builds {@link TargetTrackingScalingPolicy}s. Not thread-safe. */
   public static final class Builder {
-    private String policyName;
-    private String autoScalingGroupName;
-    private PredefinedMetricType predefinedMetricType;
-    private String resourceLabel;
-    private MetricId customMetric;
+    private @Nullable String policyName;
+    private @Nullable String autoScalingGroupName;
+    private @Nullable PredefinedMetricType predefinedMetricType;
+    private @Nullable String resourceLabel;
+    private @Nullable MetricId customMetric;
     private Statistic customStatistic = Statistic.AVERAGE;
-    private Double targetValue;
+    private @Nullable Double targetValue;
     private boolean disableScaleIn;
-    private Duration estimatedInstanceWarmup;
+    private @Nullable Duration estimatedInstanceWarmup;
     private final List<MetricDataQuery> customMetrics = new java.util.ArrayList<>();
 
     private Builder() {}
@@ -271,7 +275,7 @@ public record TargetTrackingScalingPolicy(
      * @param v EstimatedInstanceWarmup
      * @return this builder
      */
-    public Builder estimatedInstanceWarmup(Duration v) {
+    public Builder estimatedInstanceWarmup(@Nullable Duration v) {
       estimatedInstanceWarmup = v;
       return this;
     }
@@ -282,8 +286,8 @@ public record TargetTrackingScalingPolicy(
         throw new ValidationException("TargetValue", null, "a value is required");
       }
       return new TargetTrackingScalingPolicy(
-          policyName,
-          autoScalingGroupName,
+          Require.name("PolicyName", policyName),
+          Require.name("AutoScalingGroupName", autoScalingGroupName),
           predefinedMetricType,
           resourceLabel,
           customMetric,

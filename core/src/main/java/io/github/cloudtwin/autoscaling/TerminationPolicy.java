@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A termination policy: given the scale-in candidates of the chosen zone(s), it keeps the ones it
@@ -34,8 +35,8 @@ public interface TerminationPolicy {
    */
   List<AutoScalingInstance> select(
       List<AutoScalingInstance> candidates,
-      String launchTemplateName,
-      String launchTemplateVersion,
+      @Nullable String launchTemplateName,
+      @Nullable String launchTemplateVersion,
       Instant now);
 
   /** Earliest launch time first. */
@@ -68,7 +69,10 @@ public interface TerminationPolicy {
 
         @Override
         public List<AutoScalingInstance> select(
-            List<AutoScalingInstance> c, String name, String version, Instant now) {
+            List<AutoScalingInstance> c,
+            @Nullable String name,
+            @Nullable String version,
+            Instant now) {
           List<AutoScalingInstance> other = new ArrayList<>();
           for (AutoScalingInstance i : c) {
             if (name != null && !name.equals(i.launchTemplateName())) other.add(i);
@@ -115,7 +119,10 @@ public interface TerminationPolicy {
 
         @Override
         public List<AutoScalingInstance> select(
-            List<AutoScalingInstance> c, String name, String version, Instant now) {
+            List<AutoScalingInstance> c,
+            @Nullable String name,
+            @Nullable String version,
+            Instant now) {
           List<AutoScalingInstance> s = OLDEST_LAUNCH_TEMPLATE.select(c, name, version, now);
           if (s.isEmpty()) s = c;
           List<AutoScalingInstance> t = CLOSEST_TO_NEXT_INSTANCE_HOUR.select(s, name, version, now);
@@ -155,7 +162,10 @@ public interface TerminationPolicy {
 
       @Override
       public List<AutoScalingInstance> select(
-          List<AutoScalingInstance> c, String ltName, String ltVersion, Instant now) {
+          List<AutoScalingInstance> c,
+          @Nullable String ltName,
+          @Nullable String ltVersion,
+          Instant now) {
         List<AutoScalingInstance> out = f.apply(List.copyOf(c), now);
         if (out == null) return List.of();
         java.util.Set<String> chosen = new java.util.HashSet<>();
@@ -188,7 +198,7 @@ public interface TerminationPolicy {
   }
 
   /** Orders launch template versions: numeric ones numerically, others as text, null first. */
-  private static int compareVersions(String a, String b) {
+  private static int compareVersions(@Nullable String a, @Nullable String b) {
     Comparator<String> c =
         Comparator.nullsFirst(
             (x, y) -> {

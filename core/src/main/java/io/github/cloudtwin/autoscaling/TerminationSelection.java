@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which instances of one group leave, and why: scale-in victims (zone balance, the purchase option
@@ -223,13 +225,13 @@ final class TerminationSelection {
    * AZ balance first, then the termination policies, then lowest zone name, then seeded random,
    * among unprotected instances that count at most {@code maxUnits}; null when none does.
    */
-  Member selectVictim(int maxUnits) {
+  @Nullable Member selectVictim(int maxUnits) {
     PurchaseOption shed = purchaseOptions.optionToShed();
     Member v = selectVictim(maxUnits, shed);
     return v != null || shed == null ? v : selectVictim(maxUnits, null);
   }
 
-  private Member selectVictim(int maxUnits, PurchaseOption only) {
+  private @Nullable Member selectVictim(int maxUnits, @Nullable PurchaseOption only) {
     Map<String, Integer> counts = new TreeMap<>();
     List<Member> candidates = new ArrayList<>();
     for (Member m : state.members.values()) {
@@ -240,10 +242,10 @@ final class TerminationSelection {
     }
     if (candidates.isEmpty()) return null;
     int most = -1;
-    for (Member m : candidates) most = Math.max(most, counts.get(m.zone));
+    for (Member m : candidates) most = Math.max(most, counts.getOrDefault(m.zone, 0));
     List<AutoScalingInstance> pool = new ArrayList<>();
     for (Member m : candidates) {
-      if (counts.get(m.zone) == most) pool.add(m.snapshot());
+      if (counts.getOrDefault(m.zone, 0) == most) pool.add(m.snapshot());
     }
     for (TerminationPolicy p : group.spec().terminationPolicies()) {
       if (pool.size() <= 1) break;
@@ -262,6 +264,7 @@ final class TerminationSelection {
     for (AutoScalingInstance i : pool) if (i.availabilityZone().equals(lowestZone)) inZone.add(i);
     AutoScalingInstance chosen =
         inZone.size() == 1 ? inZone.get(0) : inZone.get(random.nextInt(inZone.size()));
-    return state.members.get(chosen.instanceId());
+    return Objects.requireNonNull(
+        state.members.get(chosen.instanceId()), "the chosen instance is one of the members");
   }
 }

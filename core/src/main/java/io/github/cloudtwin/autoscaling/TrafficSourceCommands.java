@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The load balancer API of one Auto Scaling service: how target group and Classic Load Balancer
@@ -19,8 +20,8 @@ final class TrafficSourceCommands {
 
   private final Kernel kernel;
   private final GroupRegistry registry;
-  private Function<String, LoadBalancerTargets> targetGroupResolver;
-  private Function<String, LoadBalancerTargets> loadBalancerResolver;
+  private @Nullable Function<String, LoadBalancerTargets> targetGroupResolver;
+  private @Nullable Function<String, LoadBalancerTargets> loadBalancerResolver;
 
   TrafficSourceCommands(Kernel kernel, GroupRegistry registry) {
     this.kernel = kernel;

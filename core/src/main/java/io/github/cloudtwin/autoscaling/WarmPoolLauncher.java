@@ -43,7 +43,7 @@ final class WarmPoolLauncher {
     for (String z : zones) counts.put(z, 0);
     for (Member m : pool)
       if (!WarmPoolRuntime.terminating(m)) counts.merge(m.zone, 1, Integer::sum);
-    zones.sort((a, b) -> Integer.compare(counts.get(a), counts.get(b)));
+    zones.sort((a, b) -> Integer.compare(counts.getOrDefault(a, 0), counts.getOrDefault(b, 0)));
     String cause =
         state.at()
             + "an instance was launched into the warm pool in response to a difference between"

@@ -275,7 +275,7 @@ final class WarmPoolRuntime {
         best = m;
         continue;
       }
-      int c = Integer.compare(counts.get(m.zone), counts.get(best.zone));
+      int c = Integer.compare(counts.getOrDefault(m.zone, 0), counts.getOrDefault(best.zone, 0));
       if (c < 0 || (c == 0 && m.zone.compareTo(best.zone) < 0)) best = m;
     }
     return best;

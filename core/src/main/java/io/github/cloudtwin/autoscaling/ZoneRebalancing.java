@@ -62,12 +62,20 @@ final class ZoneRebalancing {
     while (true) {
       String min = null;
       String max = null;
+      int minCount = 0;
+      int maxCount = 0;
       for (Map.Entry<String, Integer> e : counts.entrySet()) {
         if (ec2.zoneState(e.getKey()) == ZoneState.AVAILABLE
-            && (min == null || e.getValue() < counts.get(min))) min = e.getKey();
-        if (max == null || e.getValue() > counts.get(max)) max = e.getKey();
+            && (min == null || e.getValue() < minCount)) {
+          min = e.getKey();
+          minCount = e.getValue();
+        }
+        if (max == null || e.getValue() > maxCount) {
+          max = e.getKey();
+          maxCount = e.getValue();
+        }
       }
-      if (min == null || counts.get(max) - counts.get(min) <= 1) break;
+      if (min == null || max == null || maxCount - minCount <= 1) break;
       counts.merge(min, 1, Integer::sum);
       counts.merge(max, -1, Integer::sum);
       targets.add(min);

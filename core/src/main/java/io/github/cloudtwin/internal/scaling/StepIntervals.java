@@ -29,7 +29,7 @@ public final class StepIntervals {
    * @param lower the lower bound, or null
    * @param upper the upper bound, or null
    */
-  public static void checkStep(Double lower, Double upper) {
+  public static void checkStep(@Nullable Double lower, @Nullable Double upper) {
     if (lower == null && upper == null) {
       throw new ValidationException(
           "StepAdjustments",
