@@ -134,6 +134,7 @@ final class CapacityProviders {
   private void associateLocked(
       Cluster c, List<String> names, List<CapacityProviderStrategyItem> strategy) {
     for (String n : names) {
+      if (CapacityProviderStrategyItem.isFargate(n)) continue; // AWS's, shared by every cluster
       CapacityProvider p = get(n);
       if (p.clusterName != null && !p.clusterName.equals(c.clusterName())) {
         throw new ValidationException(
@@ -168,6 +169,7 @@ final class CapacityProviders {
     }
     for (String n : names) {
       CapacityProvider p = providers.get(n);
+      if (p == null) continue; // FARGATE, FARGATE_SPOT
       p.clusterName = c.clusterName();
       scaling.ensurePolicy(p);
       linkGroup.accept(c.clusterName(), p.group.autoScalingGroupName());

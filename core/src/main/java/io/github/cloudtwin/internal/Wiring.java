@@ -24,6 +24,7 @@ public final class Wiring {
   private @Nullable LoadBalancerTraffic loadBalancerTraffic;
   private @Nullable ManagedScalingPolicies managedScalingPolicies;
   private @Nullable WarmPoolInstances warmPoolInstances;
+  private @Nullable FargateSpotInterruptions fargateSpotInterruptions;
 
   /** Creates a board with no connections yet. */
   public Wiring() {}
@@ -140,6 +141,21 @@ public final class Wiring {
   public synchronized WarmPoolInstances warmPoolInstances() {
     WarmPoolInstances w = warmPoolInstances;
     return w == null ? WarmPoolInstances.NONE : w;
+  }
+
+  /**
+   * Offers ECS's Fargate Spot interruptions to the fault injector.
+   *
+   * @param interruptions the interruptions
+   */
+  public synchronized void fargateSpotInterruptions(FargateSpotInterruptions interruptions) {
+    fargateSpotInterruptions =
+        once("fargateSpotInterruptions", fargateSpotInterruptions, interruptions);
+  }
+
+  /** {@return ECS's Fargate Spot interruptions} */
+  public synchronized FargateSpotInterruptions fargateSpotInterruptions() {
+    return get("fargateSpotInterruptions", fargateSpotInterruptions);
   }
 
   private static <T> T once(String name, @Nullable T current, T value) {
