@@ -370,6 +370,53 @@ class AutoScalingClientTest {
   }
 
   @Test
+  void aPolicyPutAgainUnderItsNameKeepsItsArnAndTheAlarmNamingItRunsTheUpdate() {
+    // PutScalingPolicy "Creates or updates a scaling policy": an update is the same policy, so an
+    // alarm whose AlarmActions hold its ARN runs the new adjustment
+    createGroup("web", 1, 10, 1);
+    twin.advance(Duration.ofMinutes(1));
+    String arn =
+        autoScaling
+            .putScalingPolicy(
+                r ->
+                    r.autoScalingGroupName("web")
+                        .policyName("out")
+                        .adjustmentType("ChangeInCapacity")
+                        .scalingAdjustment(1))
+            .policyARN();
+    CloudWatchClient cloudWatch = sdk.cloudWatch();
+    cloudWatch.putMetricAlarm(
+        r ->
+            r.alarmName("load-high")
+                .namespace("Shop")
+                .metricName("Load")
+                .statistic("Maximum")
+                .period(60)
+                .evaluationPeriods(1)
+                .threshold(1.0)
+                .comparisonOperator("GreaterThanOrEqualToThreshold")
+                .alarmActions(arn));
+    String updated =
+        autoScaling
+            .putScalingPolicy(
+                r ->
+                    r.autoScalingGroupName("web")
+                        .policyName("out")
+                        .adjustmentType("ChangeInCapacity")
+                        .scalingAdjustment(3))
+            .policyARN();
+    assertThat(updated).isEqualTo(arn);
+
+    cloudWatch.putMetricData(
+        r ->
+            r.namespace("Shop")
+                .metricData(
+                    d -> d.metricName("Load").value(5.0).timestamp(twin.clock().instant())));
+    twin.advance(Duration.ofMinutes(2));
+    assertThat(describe("web").desiredCapacity()).as("1 + 3, the updated adjustment").isEqualTo(4);
+  }
+
+  @Test
   void targetTrackingPolicyAnswersWithItsAlarmsWhichCloudWatchDescribes() {
     createGroup("web", 1, 4, 1);
     PutScalingPolicyResponse put =

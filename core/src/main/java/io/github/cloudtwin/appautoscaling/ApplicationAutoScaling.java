@@ -179,17 +179,20 @@ public final class ApplicationAutoScaling {
                 spec.policyName(),
                 "at most " + MAX_POLICIES + " policies per scalable target");
           }
+          // an update keeps the policy's ARN, so alarms whose actions name it run the new spec
           String arn =
-              kernel
-                  .arns()
-                  .of(
-                      "autoscaling",
-                      "scalingPolicy:"
-                          + uuid()
-                          + ":resource/ecs/"
-                          + spec.resourceId()
-                          + ":policyName/"
-                          + spec.policyName());
+              existing != null
+                  ? existing.arn
+                  : kernel
+                      .arns()
+                      .of(
+                          "autoscaling",
+                          "scalingPolicy:"
+                              + uuid()
+                              + ":resource/ecs/"
+                              + spec.resourceId()
+                              + ":policyName/"
+                              + spec.policyName());
           PolicyState p =
               new PolicyState(
                   spec,

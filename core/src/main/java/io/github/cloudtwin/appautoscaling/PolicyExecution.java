@@ -64,9 +64,11 @@ final class PolicyExecution {
   /**
    * A policy's alarm ({@code low}: its low alarm) is in ALARM: proposes the capacity it asks for.
    */
-  void onAlarm(PolicyState p, AlarmActionContext ctx, boolean low) {
-    ScalableTarget t = p.target;
-    if (targets.apply(t.resourceId()) != t || t.policies.get(p.spec.policyName()) != p) return;
+  void onAlarm(PolicyState invoked, AlarmActionContext ctx, boolean low) {
+    ScalableTarget t = invoked.target;
+    // the action names the policy by its ARN: an update (same ARN) runs the current spec
+    PolicyState p = t.policies.get(invoked.spec.policyName());
+    if (targets.apply(t.resourceId()) != t || p == null || !p.arn.equals(invoked.arn)) return;
     double metric = ctx.newestDatapoint();
     if (Double.isNaN(metric)) return;
     EcsService s = ecs.service(t.spec().cluster(), t.spec().service());

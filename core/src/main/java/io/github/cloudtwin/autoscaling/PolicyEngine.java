@@ -67,17 +67,20 @@ final class PolicyEngine {
         () -> {
           GroupRuntime g = runtime.apply(spec.autoScalingGroupName());
           PolicyRuntime old = g.policies.get(spec.policyName());
+          // an update keeps the policy's ARN, so alarms whose actions name it run the new spec
           String arn =
-              kernel
-                  .arns()
-                  .of(
-                      "autoscaling",
-                      "scalingPolicy:"
-                          + uuid.get()
-                          + ":autoScalingGroupName/"
-                          + g.name
-                          + ":policyName/"
-                          + spec.policyName());
+              old != null
+                  ? old.arn
+                  : kernel
+                      .arns()
+                      .of(
+                          "autoscaling",
+                          "scalingPolicy:"
+                              + uuid.get()
+                              + ":autoScalingGroupName/"
+                              + g.name
+                              + ":policyName/"
+                              + spec.policyName());
           PolicyRuntime p = new PolicyRuntime(g, spec, arn, this, owner);
           // every alarm is built (and so validated) before anything changes: a rejection leaves no
           // trace
@@ -284,9 +287,12 @@ final class PolicyEngine {
   }
 
   /** Called by a policy's alarm action, on the simulation thread. */
-  void onAlarm(PolicyRuntime p, AlarmActionContext ctx, boolean low) {
-    GroupRuntime g = p.group;
-    if (g.deleted || g.policies.get(p.name()) != p) return;
+  void onAlarm(PolicyRuntime invoked, AlarmActionContext ctx, boolean low) {
+    GroupRuntime g = invoked.group;
+    // the action names the policy by its ARN: an update (same ARN) runs the current spec, a policy
+    // deleted (and perhaps put again under a new ARN) runs nothing
+    PolicyRuntime p = g.policies.get(invoked.name());
+    if (g.deleted || p == null || !p.arn.equals(invoked.arn)) return;
     kernel.runWithCause(
         ctx.causeEventId(),
         () -> {

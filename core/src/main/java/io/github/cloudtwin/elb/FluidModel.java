@@ -156,6 +156,17 @@ final class FluidModel {
     pending = kernel.scheduler().at(kernel.clock().now(), 0, this::recompute);
   }
 
+  /**
+   * The target's application, still starting in {@code g}, starts later: marks the rates dirty at
+   * that instant, when its 503s end (nothing else may change then).
+   */
+  void markDirtyWhenStarted(TgState g, TargetRuntime t) {
+    long readyAt = t.readyAt(g.applicationStartMillis);
+    if (g.applicationStartMillis > 0 && readyAt > kernel.clock().now().toEpochMilli()) {
+      kernel.scheduler().at(Instant.ofEpochMilli(readyAt), this::markDirty);
+    }
+  }
+
   /** Rates routed to targets and zones by the flows into one load balancer. */
   static final class Routed {
     final Map<String, Double> byTarget;

@@ -9,7 +9,6 @@ import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.ValidationException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -150,10 +149,7 @@ final class Registrations {
     Registration r = new Registration(t, g, d.port() != 0 ? d.port() : g.spec.port());
     g.registrations.put(t.id, r);
     network.applyTo(t);
-    long readyAt = t.readyAt(g.applicationStartMillis);
-    if (g.applicationStartMillis > 0 && readyAt > kernel.clock().now().toEpochMilli()) {
-      kernel.scheduler().at(Instant.ofEpochMilli(readyAt), fluid::markDirty); // the 503s end
-    }
+    fluid.markDirtyWhenStarted(g, t);
     g.startFresh(r);
   }
 
@@ -247,6 +243,8 @@ final class Registrations {
                   TargetHealthState.UNUSED,
                   "Target.InvalidState",
                   "Target is in the " + i.state() + " state");
+            } else if (i.state() == InstanceState.RUNNING) {
+              fluid.markDirtyWhenStarted(g, t); // registered while pending: the start runs now
             }
             affected.addAll(g.loadBalancers);
           }

@@ -90,8 +90,10 @@ final class TargetHealthReports {
         Duration.ofHours(1));
     kernel.run(
         () -> {
-          registry.tg(targetGroupName).applicationStartMillis = startTime.toMillis();
+          TgState g = registry.tg(targetGroupName);
+          g.applicationStartMillis = startTime.toMillis();
           fluid.markDirty();
+          for (Registration r : g.registrations.values()) fluid.markDirtyWhenStarted(g, r.target);
         });
   }
 

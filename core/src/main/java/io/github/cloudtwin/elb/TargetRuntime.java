@@ -41,10 +41,6 @@ final class TargetRuntime {
     return instance != null ? instance.isReachable() : !zoneImpaired;
   }
 
-  Response answer(Request r, TargetBehavior fallback) {
-    return answer(r, fallback, Long.MIN_VALUE, 0);
-  }
-
   /**
    * The answer at virtual {@code now} (epoch ms): 503 while the application on the instance is
    * still starting ({@code applicationStartMillis} after the instance entered running), else what
@@ -73,7 +69,7 @@ final class TargetRuntime {
 
   /** Whether the instance's application is still starting at {@code now}. */
   boolean starting(long now, long applicationStartMillis) {
-    if (applicationStartMillis <= 0 || now == Long.MIN_VALUE) return false;
+    if (applicationStartMillis <= 0) return false;
     long since = applicationStartedAt();
     return since != Long.MIN_VALUE && since + applicationStartMillis > now;
   }

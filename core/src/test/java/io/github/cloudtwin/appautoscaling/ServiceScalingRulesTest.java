@@ -179,6 +179,27 @@ class ServiceScalingRulesTest {
   }
 
   @Test
+  void anUpdatedStepPolicyKeepsItsArnAndTheAlarmOnItRunsTheNewSteps() {
+    // PutScalingPolicy: "To update an existing policy, use the existing policy name": the same
+    // policy (same ARN), so an alarm whose action names it runs the updated steps
+    EcsService s = service(2);
+    aas.registerScalableTarget(ScalableTargetSpec.ecsService("prod", "web", 1, 9));
+    ScalingPolicy first =
+        aas.putScalingPolicy(
+            StepScalingPolicySpec.of(
+                "out", RESOURCE, AdjustmentType.ChangeInCapacity, StepAdjustment.of(0.0, null, 1)));
+    alarm("load-high", 80, first);
+    ScalingPolicy updated =
+        aas.putScalingPolicy(
+            StepScalingPolicySpec.of(
+                "out", RESOURCE, AdjustmentType.ChangeInCapacity, StepAdjustment.of(0.0, null, 3)));
+    assertThat(updated.policyArn()).isEqualTo(first.policyArn());
+
+    publish(LOAD, 90, 2);
+    assertThat(s.desiredCount()).as("2 + 3 from the updated step, not 2 + 1").isEqualTo(5);
+  }
+
+  @Test
   void aTargetTakesFiftyPoliciesAndAFiftyFirstIsRejectedWhileReplacingOneStillWorks() {
     // Application Auto Scaling quotas: "Scaling policies per scalable target: 50"
     service(2);

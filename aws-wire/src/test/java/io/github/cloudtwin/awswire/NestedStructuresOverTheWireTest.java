@@ -1,0 +1,246 @@
+package io.github.cloudtwin.awswire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.awssdk.AwsSdkClients;
+import io.github.cloudtwin.cloudwatch.AlarmState;
+import io.github.cloudtwin.ec2.PurchaseOption;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsRequest;
+import software.amazon.awssdk.services.autoscaling.model.InstancesDistribution;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.ActionsSuppressedBy;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.InstanceType;
+
+/**
+ * Requests with nested structures travel every protocol whole: a composite alarm with its actions
+ * suppressor over Smithy RPC v2 CBOR (the Java SDK's CloudWatch protocol), described over AWS JSON
+ * 1.0 and awsQuery; a MixedInstancesPolicy with weighted overrides and an instances distribution
+ * over awsQuery. Each answer is compared with what the in-process client answers.
+ */
+class NestedStructuresOverTheWireTest {
+
+  private final CloudTwin twin = CloudTwin.builder().availabilityZones(3).seed(11).build();
+  private final AwsSdkClients inProcess = AwsSdkClients.of(twin);
+  private final AwsWire wire = AwsWire.of(inProcess);
+  private AwsWire.Binding binding;
+
+  @BeforeEach
+  void bind() {
+    binding = wire.bind();
+  }
+
+  @AfterEach
+  void close() {
+    binding.close();
+    twin.close();
+  }
+
+  private static void child(CloudWatchClient cloudWatch, String name) {
+    cloudWatch.putMetricAlarm(
+        r ->
+            r.alarmName(name)
+                .namespace("Shop")
+                .metricName(name)
+                .statistic("Maximum")
+                .period(60)
+                .evaluationPeriods(1)
+                .threshold(1.0)
+                .comparisonOperator("GreaterThanOrEqualToThreshold")
+                .treatMissingData("notBreaching"));
+  }
+
+  private static void breach(CloudWatchClient cloudWatch, String metric, Instant at) {
+    cloudWatch.putMetricData(
+        r -> r.namespace("Shop").metricData(d -> d.metricName(metric).value(1.0).timestamp(at)));
+  }
+
+  private WireResponse json10(String operation, String body) {
+    return wire.handle(
+        new WireRequest(
+            "POST",
+            "/",
+            "",
+            Map.of(
+                "Content-Type",
+                "application/x-amz-json-1.0",
+                "X-Amz-Target",
+                "GraniteServiceVersion20100801." + operation),
+            body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private WireResponse query(String form) {
+    return wire.handle(
+        new WireRequest(
+            "POST",
+            "/",
+            "",
+            Map.of(
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/monitoring/aws4_request,"
+                    + " SignedHeaders=host, Signature=00"),
+            form.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aCompositeAlarmPutOverCborGoesToAlarmAndIsDescribedAlikeInEveryProtocol() {
+    try (CloudWatchClient cloudWatch =
+        CloudWatchClient.builder().region(Region.US_EAST_1).build()) {
+      child(cloudWatch, "errors");
+      child(cloudWatch, "latency");
+      child(cloudWatch, "deploying");
+      cloudWatch.putCompositeAlarm(
+          r ->
+              r.alarmName("page")
+                  .alarmRule("ALARM(errors) AND (ALARM(latency) OR ALARM(\"deploying\"))")
+                  .alarmActions("arn:aws:sns:us-east-1:123456789012:oncall")
+                  .actionsSuppressor("deploying")
+                  .actionsSuppressorWaitPeriod(120)
+                  .actionsSuppressorExtensionPeriod(180));
+      Instant t0 = twin.clock().instant();
+      breach(cloudWatch, "errors", t0);
+      breach(cloudWatch, "latency", t0);
+      twin.advance(Duration.ofMinutes(2));
+
+      assertThat(twin.cloudWatch().compositeAlarm("page").state()).isEqualTo(AlarmState.ALARM);
+      DescribeAlarmsRequest composites =
+          DescribeAlarmsRequest.builder()
+              .alarmNames("page")
+              .alarmTypes(AlarmType.COMPOSITE_ALARM)
+              .build();
+      var overCbor = cloudWatch.describeAlarms(composites);
+      CompositeAlarm page = overCbor.compositeAlarms().get(0);
+      assertThat(page.stateValue()).isEqualTo(StateValue.ALARM);
+      assertThat(page.alarmRule())
+          .isEqualTo("ALARM(errors) AND (ALARM(latency) OR ALARM(\"deploying\"))");
+      assertThat(page.actionsSuppressor()).isEqualTo("deploying");
+      assertThat(page.actionsSuppressorWaitPeriod()).isEqualTo(120);
+      assertThat(page.actionsSuppressorExtensionPeriod()).isEqualTo(180);
+      // ALARM with the suppressor not (yet) in ALARM: the actions wait up to the wait period
+      assertThat(page.actionsSuppressedBy()).isEqualTo(ActionsSuppressedBy.WAIT_PERIOD);
+      assertThat(page.alarmActions()).containsExactly("arn:aws:sns:us-east-1:123456789012:oncall");
+      assertThat(overCbor.compositeAlarms())
+          .hasToString(
+              inProcess.cloudWatch().describeAlarms(composites).compositeAlarms().toString());
+
+      WireResponse overJson =
+          json10(
+              "DescribeAlarms", "{\"AlarmNames\":[\"page\"],\"AlarmTypes\":[\"CompositeAlarm\"]}");
+      assertThat(overJson.status()).as(overJson.bodyText()).isEqualTo(200);
+      assertThat(overJson.bodyText())
+          .contains("\"CompositeAlarms\":[{")
+          .contains("\"AlarmName\":\"page\"")
+          .contains("\"StateValue\":\"ALARM\"")
+          .contains("\"ActionsSuppressor\":\"deploying\"")
+          .contains("\"ActionsSuppressorWaitPeriod\":120")
+          .contains("\"ActionsSuppressedBy\":\"WaitPeriod\"")
+          .contains("\"MetricAlarms\":[]");
+
+      WireResponse overQuery =
+          query(
+              "Action=DescribeAlarms&Version=2010-08-01&AlarmNames.member.1=page"
+                  + "&AlarmTypes.member.1=CompositeAlarm");
+      assertThat(overQuery.status()).as(overQuery.bodyText()).isEqualTo(200);
+      assertThat(overQuery.bodyText())
+          .contains("<CompositeAlarms><member>")
+          .contains("<AlarmName>page</AlarmName>")
+          .contains("<StateValue>ALARM</StateValue>")
+          .contains("<ActionsSuppressorExtensionPeriod>180</ActionsSuppressorExtensionPeriod>")
+          .contains("<MetricAlarms></MetricAlarms>");
+    }
+  }
+
+  @Test
+  void aCompositeAlarmPutOverAwsQueryIsEvaluatedByTheTwin() {
+    try (CloudWatchClient cloudWatch =
+        CloudWatchClient.builder().region(Region.US_EAST_1).build()) {
+      child(cloudWatch, "errors");
+      child(cloudWatch, "latency");
+    }
+    WireResponse put =
+        query(
+            "Action=PutCompositeAlarm&Version=2010-08-01&AlarmName=either"
+                + "&AlarmRule=ALARM%28errors%29+OR+ALARM%28latency%29"
+                + "&AlarmActions.member.1=arn%3Aaws%3Asns%3Aus-east-1%3A123456789012%3Aops");
+    assertThat(put.status()).as(put.bodyText()).isEqualTo(200);
+    twin.advance(Duration.ofMinutes(2));
+    assertThat(twin.cloudWatch().compositeAlarm("either").state()).isEqualTo(AlarmState.OK);
+  }
+
+  @Test
+  void aMixedInstancesPolicyOverAwsQuerySplitsCapacityAndIsDescribedWhole() {
+    try (AutoScalingClient autoScaling =
+            AutoScalingClient.builder().region(Region.US_EAST_1).build();
+        Ec2Client ec2 = Ec2Client.builder().region(Region.US_EAST_1).build()) {
+      ec2.createLaunchTemplate(
+          r ->
+              r.launchTemplateName("web-lt")
+                  .launchTemplateData(d -> d.instanceType(InstanceType.T3_MICRO)));
+      autoScaling.createAutoScalingGroup(
+          r ->
+              r.autoScalingGroupName("web")
+                  .minSize(0)
+                  .maxSize(12)
+                  .desiredCapacity(6)
+                  .availabilityZones("us-east-1a", "us-east-1b", "us-east-1c")
+                  .capacityRebalance(true)
+                  .mixedInstancesPolicy(
+                      m ->
+                          m.launchTemplate(
+                                  lt ->
+                                      lt.launchTemplateSpecification(
+                                              s ->
+                                                  s.launchTemplateName("web-lt").version("$Latest"))
+                                          .overrides(
+                                              o -> o.instanceType("c5.large"),
+                                              o -> o.instanceType("m5.large")))
+                              .instancesDistribution(
+                                  d ->
+                                      d.onDemandBaseCapacity(2)
+                                          .onDemandPercentageAboveBaseCapacity(50)
+                                          .spotAllocationStrategy("capacity-optimized"))));
+      twin.advance(Duration.ofMinutes(5));
+
+      // base 2 On-Demand, then half of the remaining 4: 4 On-Demand, 2 Spot
+      assertThat(twin.autoScaling().group("web").capacityByPurchaseOption())
+          .containsEntry(PurchaseOption.ON_DEMAND, 4)
+          .containsEntry(PurchaseOption.SPOT, 2);
+
+      DescribeAutoScalingGroupsRequest request =
+          DescribeAutoScalingGroupsRequest.builder().autoScalingGroupNames("web").build();
+      var overTheWire = autoScaling.describeAutoScalingGroups(request);
+      AutoScalingGroup group = overTheWire.autoScalingGroups().get(0);
+      assertThat(group.capacityRebalance()).isTrue();
+      assertThat(group.mixedInstancesPolicy().launchTemplate().overrides())
+          .extracting(o -> o.instanceType())
+          .containsExactly("c5.large", "m5.large");
+      InstancesDistribution distribution = group.mixedInstancesPolicy().instancesDistribution();
+      assertThat(distribution.onDemandBaseCapacity()).isEqualTo(2);
+      assertThat(distribution.onDemandPercentageAboveBaseCapacity()).isEqualTo(50);
+      assertThat(distribution.spotAllocationStrategy()).isEqualTo("capacity-optimized");
+      assertThat(group.instances())
+          .hasSize(6)
+          .extracting(i -> i.instanceType())
+          .isSubsetOf("c5.large", "m5.large");
+      assertThat(overTheWire)
+          .hasToString(inProcess.autoScaling().describeAutoScalingGroups(request).toString());
+    }
+  }
+}
