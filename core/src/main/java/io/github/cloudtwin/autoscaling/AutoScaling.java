@@ -26,14 +26,7 @@ public final class AutoScaling {
   private final Kernel kernel;
   private final AutoScalingComponents parts;
 
-  /**
-   * Creates the service; the twin does this, tests use {@code twin.autoScaling()}.
-   *
-   * @param kernel the kernel
-   * @param ec2 the instances groups launch
-   * @param cloudWatch where the group metrics and target tracking alarms go
-   * @param wiring the twin's connections (target groups and Classic Load Balancers by name)
-   */
+  /** Creates the service (with the twin's EC2, CloudWatch and wiring); tests use the twin's. */
   AutoScaling(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     this.parts = new AutoScalingComponents(kernel, ec2, cloudWatch, wiring);
@@ -427,6 +420,12 @@ public final class AutoScaling {
   public WarmPools warmPools() {
     kernel.checkOpen();
     return parts.warmPools;
+  }
+
+  /** {@return the groups' instance refreshes: Start, Cancel, Rollback and Describe} */
+  public InstanceRefreshes instanceRefreshes() {
+    kernel.checkOpen();
+    return parts.instanceRefreshes;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.autoscaling;
 
+import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.internal.Wiring;
@@ -30,6 +31,7 @@ final class AutoScalingComponents {
   final InstanceCommands instanceCommands;
   final ScheduledActions scheduledActions;
   final WarmPools warmPools;
+  final InstanceRefreshes instanceRefreshes;
 
   /**
    * Builds and connects the collaborators.
@@ -54,6 +56,12 @@ final class AutoScalingComponents {
     instanceCommands = new InstanceCommands(kernel, registry);
     scheduledActions = new ScheduledActions(kernel, registry);
     warmPools = new WarmPools(kernel, registry);
+    instanceRefreshes =
+        new InstanceRefreshes(
+            kernel,
+            registry,
+            cloudWatch,
+            new Uuids(kernel.randomness().stream("autoscaling.instance-refresh.ids")));
     wiring.warmPoolInstances(
         (instanceId, groupName) -> {
           GroupRuntime g = groupName == null ? null : groups.get(groupName);
@@ -62,6 +70,14 @@ final class AutoScalingComponents {
     trafficSources.setTargetGroupResolver(name -> wiring.targetGroups().apply(name));
     trafficSources.setLoadBalancerResolver(name -> wiring.loadBalancers().apply(name));
     wiring.managedScalingPolicies(new EcsManagedScaling(policies, groupCommands));
+    cloudWatch.addAlarmListener(
+        (alarm, from, to, reason) -> {
+          if (to != AlarmState.ALARM) return;
+          for (GroupRuntime g : List.copyOf(groups.values())) {
+            RefreshRun r = g.refresh.active;
+            if (r != null && r.prefs.alarms().contains(alarm.alarmName())) g.reconcile();
+          }
+        });
     GroupMetrics metrics = new GroupMetrics(kernel.clock(), cloudWatch, groups.values());
     ec2.addListener(registry);
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, metrics::publish);

@@ -23,4 +23,17 @@ interface GroupContext {
 
   /** Moves actual capacity toward desired; a call while one runs is folded into it. */
   void reconcile();
+
+  /**
+   * {@return the launch template new instances launch from: the group's, or an instance refresh's
+   * desired configuration while the refresh runs}
+   */
+  default String launchTemplateName() {
+    return spec().launchTemplateName();
+  }
+
+  /** {@return the version of {@link #launchTemplateName()} new instances launch from} */
+  default String launchTemplateVersion() {
+    return spec().launchTemplateVersion();
+  }
 }

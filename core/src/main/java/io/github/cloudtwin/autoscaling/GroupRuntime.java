@@ -61,6 +61,7 @@ final class GroupRuntime implements GroupContext {
   private final ZoneRebalancing zoneRebalancing;
   private final CapacityRebalancing capacityRebalancing;
   final WarmPoolRuntime warmPool;
+  final InstanceRefreshRuntime refresh;
   private boolean reconciling;
   private boolean again;
 
@@ -110,6 +111,19 @@ final class GroupRuntime implements GroupContext {
     this.warmPool = new WarmPoolRuntime(state, this, ec2, log, hooks, lifecycle);
     lifecycle.warmPool = warmPool;
     terminations.reuseOnScaleIn = warmPool::reusesOnScaleIn;
+    this.refresh = new InstanceRefreshRuntime(state, this, kernel, lifecycle);
+  }
+
+  @Override
+  public String launchTemplateName() {
+    RefreshRun r = refresh.launching();
+    return r == null ? spec.launchTemplateName() : r.phaseName();
+  }
+
+  @Override
+  public String launchTemplateVersion() {
+    RefreshRun r = refresh.launching();
+    return r == null ? spec.launchTemplateVersion() : r.phaseVersion();
   }
 
   @Override
@@ -261,8 +275,9 @@ final class GroupRuntime implements GroupContext {
 
   private void reconcileOnce() {
     terminations.replaceUnhealthy();
+    refresh.step();
     int active = state.countingCount();
-    int target = spec.desiredCapacity() + state.rebalanceSurplus;
+    int target = spec.desiredCapacity() + state.rebalanceSurplus + state.refreshSurplus;
     if (active < target) {
       if (!isSuspended(ScalingProcess.Launch)) {
         int fromPool = warmPool.warmStart(target - active, launchCause(active, target));
@@ -295,6 +310,7 @@ final class GroupRuntime implements GroupContext {
     deleted = true;
     launcher.cancelRetry();
     warmPool.groupDeleted();
+    refresh.groupDeleted();
     for (Scheduler.Task t : scheduled.values()) t.cancel();
     scheduled.clear();
     scheduledSpecs.clear();
@@ -337,6 +353,7 @@ final class GroupRuntime implements GroupContext {
     terminations.replaceExpired();
     zoneRebalancing.rebalance();
     warmPool.maintain();
+    if (refresh.active != null) reconcile(); // alarms of the AlarmSpecification, waits
   }
 
   // ------------------------------------------------------------------ user actions

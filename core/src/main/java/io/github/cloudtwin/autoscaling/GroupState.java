@@ -64,6 +64,9 @@ final class GroupState {
    */
   int rebalanceOutUnits;
 
+  /** Instance refresh: capacity units launched above desired (MaxHealthyPercentage above 100). */
+  int refreshSurplus;
+
   /** The sentence that explains the current desired change, prefixed to activities it causes. */
   @Nullable String triggerClause;
 

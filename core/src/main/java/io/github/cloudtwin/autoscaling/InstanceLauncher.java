@@ -145,7 +145,7 @@ final class InstanceLauncher {
               .availabilityZone(zone)
               .bootTime(spec.bootTime())
               .detailedMonitoring(spec.detailedMonitoring())
-              .launchTemplate(spec.launchTemplateName(), spec.launchTemplateVersion())
+              .launchTemplate(group.launchTemplateName(), group.launchTemplateVersion())
               .autoScalingGroupName(state.name)
               .build();
       try {
@@ -176,8 +176,8 @@ final class InstanceLauncher {
     Member m =
         new Member(
             instance,
-            spec.launchTemplateName(),
-            spec.launchTemplateVersion(),
+            group.launchTemplateName(),
+            group.launchTemplateVersion(),
             state.now(),
             spec.newInstancesProtectedFromScaleIn(),
             spec.unitsOf(instance.instanceType().name()));

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.facts;
 
 import io.github.cloudtwin.autoscaling.ActivityStatus;
+import io.github.cloudtwin.autoscaling.InstanceRefreshStatus;
 import io.github.cloudtwin.autoscaling.LifecycleActionResult;
 import io.github.cloudtwin.autoscaling.LifecycleState;
 import io.github.cloudtwin.autoscaling.LifecycleTransition;
@@ -1074,6 +1075,206 @@ public sealed interface AutoScalingFact extends Fact {
     @Override
     public String message() {
       return "returned to the warm pool of group " + groupName + " on scale-in";
+    }
+  }
+
+  /**
+   * An instance refresh was started (StartInstanceRefresh); it is Pending until it begins.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param instanceRefreshId the refresh id
+   * @param launchTemplateName the desired configuration's launch template, or null
+   * @param launchTemplateVersion its version, or null
+   * @param minHealthyPercentage the MinHealthyPercentage in force
+   * @param maxHealthyPercentage the MaxHealthyPercentage in force
+   */
+  record InstanceRefreshStarted(
+      String groupName,
+      String instanceRefreshId,
+      @Nullable String launchTemplateName,
+      @Nullable String launchTemplateVersion,
+      int minHealthyPercentage,
+      int maxHealthyPercentage)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "instance-refresh";
+    }
+
+    @Override
+    public String message() {
+      return "instance refresh "
+          + instanceRefreshId
+          + " started"
+          + (launchTemplateName == null
+              ? ""
+              : " to " + launchTemplateName + ":" + launchTemplateVersion)
+          + ", healthy "
+          + minHealthyPercentage
+          + "-"
+          + maxHealthyPercentage
+          + " %";
+    }
+  }
+
+  /**
+   * An instance refresh changed status.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param instanceRefreshId the refresh id
+   * @param from the status before
+   * @param to the status after
+   * @param reason the status reason, or null
+   */
+  record InstanceRefreshStatusChanged(
+      String groupName,
+      String instanceRefreshId,
+      InstanceRefreshStatus from,
+      InstanceRefreshStatus to,
+      @Nullable String reason)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "instance-refresh";
+    }
+
+    @Override
+    public String message() {
+      return "instance refresh "
+          + instanceRefreshId
+          + " "
+          + from
+          + " -> "
+          + to
+          + (reason == null ? "" : ": " + reason);
+    }
+  }
+
+  /**
+   * An instance refresh took instances out of service to replace them (one batch).
+   *
+   * @param groupName the Auto Scaling group name
+   * @param instanceRefreshId the refresh id
+   * @param instanceIds the instances taken out
+   * @param launchedAhead the instances kept launched above desired capacity meanwhile
+   *     (MaxHealthyPercentage above 100)
+   */
+  record InstanceRefreshReplacing(
+      String groupName, String instanceRefreshId, List<String> instanceIds, int launchedAhead)
+      implements AutoScalingFact {
+    /**
+     * Copies the list.
+     *
+     * @param groupName the Auto Scaling group name
+     * @param instanceRefreshId the refresh id
+     * @param instanceIds the instances taken out
+     * @param launchedAhead the instances launched above desired capacity
+     */
+    public InstanceRefreshReplacing {
+      instanceIds = List.copyOf(instanceIds);
+    }
+
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "instance-refresh";
+    }
+
+    @Override
+    public String message() {
+      return "instance refresh "
+          + instanceRefreshId
+          + " replacing "
+          + instanceIds
+          + (launchedAhead > 0 ? " (" + launchedAhead + " launched ahead)" : "");
+    }
+  }
+
+  /**
+   * An instance refresh's progress changed: instances replaced, healthy and warmed up.
+   *
+   * @param groupName the Auto Scaling group name
+   * @param instanceRefreshId the refresh id
+   * @param percentageComplete PercentageComplete now
+   * @param instancesToUpdate InstancesToUpdate now
+   */
+  record InstanceRefreshProgressed(
+      String groupName, String instanceRefreshId, int percentageComplete, int instancesToUpdate)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "instance-refresh";
+    }
+
+    @Override
+    public String message() {
+      return "instance refresh "
+          + instanceRefreshId
+          + " "
+          + percentageComplete
+          + " % complete, "
+          + instancesToUpdate
+          + " to update";
+    }
+  }
+
+  /**
+   * An instance refresh reached a checkpoint and pauses for the checkpoint delay (none at the last
+   * checkpoint, where it ends).
+   *
+   * @param groupName the Auto Scaling group name
+   * @param instanceRefreshId the refresh id
+   * @param checkpointPercentage the checkpoint reached
+   * @param percentageComplete PercentageComplete when reached
+   * @param delay the pause
+   */
+  record InstanceRefreshCheckpointReached(
+      String groupName,
+      String instanceRefreshId,
+      int checkpointPercentage,
+      int percentageComplete,
+      Duration delay)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "instance-refresh";
+    }
+
+    @Override
+    public String message() {
+      return "instance refresh "
+          + instanceRefreshId
+          + " checkpoint "
+          + checkpointPercentage
+          + " % reached ("
+          + percentageComplete
+          + " % complete), pausing "
+          + delay.getSeconds()
+          + " s";
     }
   }
 }
