@@ -259,9 +259,22 @@ public final class ExperimentResult {
 
   /** {@return the sample with the highest mean response time, if any minute had answers} */
   public Optional<MinuteSample> slowestMinute() {
+    return slowestMinute(Duration.ZERO, experiment.runFor());
+  }
+
+  /**
+   * The minute with the highest mean response time among those that overlap {@code (from, to)} (the
+   * first of equals).
+   *
+   * @param from the window's start, from the experiment's start
+   * @param to its end
+   * @return the minute, empty when no target answered in the window
+   */
+  public Optional<MinuteSample> slowestMinute(Duration from, Duration to) {
     @Nullable MinuteSample worst = null;
     for (MinuteSample s : samples) {
-      if (!Double.isNaN(s.meanResponseSeconds())
+      if (overlaps(s, from, to)
+          && !Double.isNaN(s.meanResponseSeconds())
           && (worst == null || s.meanResponseSeconds() > worst.meanResponseSeconds())) worst = s;
     }
     return Optional.ofNullable(worst);
@@ -271,10 +284,22 @@ public final class ExperimentResult {
    * {@return the mean response time over the run, weighted by answered requests; NaN without any}
    */
   public double meanResponseSeconds() {
+    return meanResponseSeconds(Duration.ZERO, experiment.runFor());
+  }
+
+  /**
+   * The mean response time of the minutes that overlap {@code (from, to)}, weighted by answered
+   * requests.
+   *
+   * @param from the window's start, from the experiment's start
+   * @param to its end
+   * @return the mean in seconds; NaN when no target answered in the window
+   */
+  public double meanResponseSeconds(Duration from, Duration to) {
     double sum = 0;
     double n = 0;
     for (MinuteSample s : samples) {
-      if (Double.isNaN(s.meanResponseSeconds())) continue;
+      if (!overlaps(s, from, to) || Double.isNaN(s.meanResponseSeconds())) continue;
       double answered = s.requests() - s.errors();
       sum += s.meanResponseSeconds() * answered;
       n += answered;

@@ -92,10 +92,44 @@ public class ExperimentResultAssert
    */
   public ExperimentResultAssert meanResponseTimeBelow(Duration limit) {
     isNotNull();
+    return mean("", Duration.ZERO, actual.experiment().runFor(), limit);
+  }
+
+  /**
+   * Verifies the mean target response time while an action ran (an instant action: its five minutes
+   * after).
+   *
+   * @param action the action's name
+   * @param limit the mean to stay below
+   * @return this assertion
+   */
+  public ExperimentResultAssert meanResponseTimeDuringBelow(String action, Duration limit) {
+    isNotNull();
+    ActionWindow w = actual.action(action);
+    return mean(" during action " + action, w.start(), during(w), limit);
+  }
+
+  /**
+   * Verifies the mean target response time from an action's end to the end of the run.
+   *
+   * @param action the action's name
+   * @param limit the mean to stay below
+   * @return this assertion
+   */
+  public ExperimentResultAssert meanResponseTimeAfterBelow(String action, Duration limit) {
+    isNotNull();
+    Duration end = actual.action(action).end();
+    return mean(" after action " + action, end, actual.experiment().runFor(), limit);
+  }
+
+  private ExperimentResultAssert mean(String scope, Duration from, Duration to, Duration limit) {
     Require.positive("limit", limit);
-    double mean = actual.meanResponseSeconds();
-    if (!(mean < limit.toNanos() / 1e9))
-      throw assertionError(ExperimentFailure.responseTime(actual, limit));
+    double mean = actual.meanResponseSeconds(from, to);
+    if (!(mean < limit.toNanos() / 1e9)) {
+      throw assertionError(
+          ExperimentFailure.responseTime(
+              actual, scope, limit, mean, actual.slowestMinute(from, to)));
+    }
     return myself;
   }
 

@@ -276,4 +276,36 @@ class ExperimentResultAssertTest {
                 +00:12:00  experiment/slow-zone  action latency (aws:ssm:send-command/AWSFIS-Run-Network-Latency) started on [zone/us-east-1b]""");
     }
   }
+
+  @Test
+  void meanResponseTimeVerdictsScopeToAnActionAndItsAftermath() {
+    try (CloudTwin twin = webTier()) {
+      ExperimentResult result =
+          twin.experiments()
+              .run(
+                  Experiment.builder("slow-zone")
+                      .action(
+                          "latency",
+                          new FaultAction.NetworkLatency("us-east-1b", ofMillis(400)),
+                          ofMinutes(2),
+                          ofMinutes(5))
+                      .runFor(ofMinutes(10))
+                      .build());
+      // after the latency ends every answer takes the target's 20 ms again
+      assertThat(result)
+          .meanResponseTimeAfterBelow("latency", ofMillis(21))
+          .meanResponseTimeDuringBelow("latency", ofMillis(160));
+      assertThatThrownBy(
+              () -> assertThat(result).meanResponseTimeDuringBelow("latency", ofMillis(100)))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageStartingWith(
+              """
+              Expecting experiment "slow-zone" to have a mean response time below 100ms during action latency
+              but it was 0.153 s.
+              Slowest minute: the one ending at +00:03:00 of the experiment:""");
+      assertThatThrownBy(() -> assertThat(result).meanResponseTimeAfterBelow("nope", ofMillis(1)))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("nope");
+    }
+  }
 }

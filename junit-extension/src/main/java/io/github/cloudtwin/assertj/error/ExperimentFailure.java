@@ -60,15 +60,35 @@ public final class ExperimentFailure extends CloudTwinErrorMessage {
    * @return the message
    */
   public static ExperimentFailure responseTime(ExperimentResult r, Duration limit) {
+    return responseTime(r, "", limit, r.meanResponseSeconds(), r.slowestMinute());
+  }
+
+  /**
+   * A mean response time at or above the limit in a scope, or none because no target answered.
+   *
+   * @param r the result
+   * @param scope "" or " during action x" / " after action x"
+   * @param limit the limit
+   * @param mean the mean measured in seconds, NaN without answers
+   * @param slowest the minute with the highest mean in the scope
+   * @return the message
+   */
+  public static ExperimentFailure responseTime(
+      ExperimentResult r,
+      String scope,
+      Duration limit,
+      double mean,
+      Optional<MinuteSample> slowest) {
     return new ExperimentFailure(
         "Expecting experiment "
             + ScalingFacts.quoted(r.experiment().name())
             + " to have a mean response time below "
             + TimelineSlice.shortText(limit)
-            + "\nbut it was "
-            + seconds(r.meanResponseSeconds())
+            + scope
+            + "\nbut "
+            + (Double.isNaN(mean) ? "no target answered a request" : "it was " + seconds(mean))
             + ".\n"
-            + worst(r, "Slowest minute", r.slowestMinute()));
+            + worst(r, "Slowest minute", slowest));
   }
 
   /**
