@@ -699,6 +699,14 @@ class AwkwardNamesTest {
         () -> assertThat(r).meanResponseTimeBelow(Duration.ofMillis(1)));
     outcome(
         out,
+        "experiment.meanResponseTimeDuringBelow",
+        () -> assertThat(r).meanResponseTimeDuringBelow("terminate", Duration.ofMillis(1)));
+    outcome(
+        out,
+        "experiment.meanResponseTimeAfterBelow",
+        () -> assertThat(r).meanResponseTimeAfterBelow("stop-tasks", Duration.ofSeconds(5)));
+    outcome(
+        out,
         "experiment.p50ResponseTimeBelow",
         () -> assertThat(r).p50ResponseTimeBelow(Duration.ofSeconds(5)));
     outcome(
