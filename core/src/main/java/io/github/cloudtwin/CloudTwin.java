@@ -72,7 +72,7 @@ public final class CloudTwin implements AutoCloseable {
     this.cloudWatch = ServiceAssembly.create(CloudWatch.class, kernel, wiring);
     this.ec2 =
         ServiceAssembly.create(Ec2.class, kernel, cloudWatch, config.availabilityZones(), wiring);
-    this.faults = ServiceAssembly.create(Faults.class, kernel, ec2, cloudWatch);
+    this.faults = ServiceAssembly.create(Faults.class, kernel, ec2, cloudWatch, wiring);
     this.autoScaling = ServiceAssembly.create(AutoScaling.class, kernel, ec2, cloudWatch, wiring);
     this.loadBalancing =
         ServiceAssembly.create(LoadBalancing.class, kernel, ec2, cloudWatch, wiring);

@@ -264,4 +264,40 @@ class EcsClientTest {
     ecs.waiter().waitUntilServicesInactive(r -> r.cluster("prod").services("api"));
     assertThat(describe().status()).isEqualTo("INACTIVE");
   }
+
+  @Test
+  void aServiceOnFargateSpotRunsOnTheFargateProvidersAndAnInterruptedTaskIsDescribedAsAwsDoes() {
+    // "AWS Fargate capacity providers": FARGATE and FARGATE_SPOT exist in every account and are
+    // used once associated with the cluster
+    ecs.createCluster(r -> r.clusterName("prod"));
+    ecs.putClusterCapacityProviders(
+        r -> r.cluster("prod").capacityProviders("FARGATE", "FARGATE_SPOT"));
+    String td = registerFargate("api", "api:1");
+    ecs.createService(
+        r ->
+            r.cluster("prod")
+                .serviceName("api")
+                .taskDefinition(td)
+                .desiredCount(2)
+                .capacityProviderStrategy(s -> s.capacityProvider("FARGATE_SPOT").weight(1))
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))));
+    twin.advance(Duration.ofMinutes(1));
+    List<String> arns = ecs.listTasks(r -> r.cluster("prod")).taskArns();
+    List<Task> tasks = ecs.describeTasks(r -> r.cluster("prod").tasks(arns)).tasks();
+    assertThat(tasks)
+        .hasSize(2)
+        .allSatisfy(
+            t -> {
+              assertThat(t.capacityProviderName()).isEqualTo("FARGATE_SPOT");
+              assertThat(t.lastStatus()).isEqualTo("RUNNING");
+            });
+
+    twin.faults().interruptFargateSpotTasks("prod", arns.get(0));
+    twin.advance(Duration.ofSeconds(30));
+    Task stopped = ecs.describeTasks(r -> r.cluster("prod").tasks(arns.get(0))).tasks().get(0);
+    assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
+    assertThat(stopped.stopCodeAsString()).isEqualTo("SpotInterruption");
+    assertThat(stopped.stoppedReason()).isEqualTo("Your Spot Task was interrupted.");
+    assertThat(describe().runningCount()).isEqualTo(2);
+  }
 }

@@ -15,6 +15,20 @@ import org.apiguardian.api.API;
 public record CapacityProviderStrategyItem(String capacityProvider, int base, int weight) {
 
   /**
+   * AWS's Fargate capacity provider: available to every account, used once associated with a
+   * cluster ({@code PutClusterCapacityProviders}).
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public static final String FARGATE = "FARGATE";
+
+  /**
+   * AWS's Fargate Spot capacity provider: spare Fargate capacity, interrupted with a two-minute
+   * warning ({@code twin.faults().interruptFargateSpotTasks}).
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public static final String FARGATE_SPOT = "FARGATE_SPOT";
+
+  /**
    * Validates.
    *
    * @param capacityProvider the provider's name
@@ -36,5 +50,15 @@ public record CapacityProviderStrategyItem(String capacityProvider, int base, in
    */
   public static CapacityProviderStrategyItem of(String capacityProvider, int weight) {
     return new CapacityProviderStrategyItem(capacityProvider, 0, weight);
+  }
+
+  /** {@return whether this item names FARGATE or FARGATE_SPOT} */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public boolean isFargate() {
+    return isFargate(capacityProvider);
+  }
+
+  static boolean isFargate(String capacityProvider) {
+    return FARGATE.equals(capacityProvider) || FARGATE_SPOT.equals(capacityProvider);
   }
 }

@@ -136,6 +136,7 @@ final class CapacityProviders {
   private void associateLocked(
       Cluster c, List<String> names, List<CapacityProviderStrategyItem> strategy) {
     for (String n : names) {
+      if (CapacityProviderStrategyItem.isFargate(n)) continue; // AWS's, shared by every cluster
       CapacityProvider p = get(n);
       if (p.clusterName != null && !p.clusterName.equals(c.clusterName())) {
         throw new ValidationException(
@@ -169,8 +170,8 @@ final class CapacityProviders {
       c.defaultStrategy.addAll(strategy);
     }
     for (String n : names) {
-      CapacityProvider p =
-          Objects.requireNonNull(providers.get(n), "each name was checked to be a provider");
+      CapacityProvider p = providers.get(n);
+      if (p == null) continue; // FARGATE, FARGATE_SPOT
       p.clusterName = c.clusterName();
       scaling.ensurePolicy(p);
       linkGroup.accept(c.clusterName(), p.group.autoScalingGroupName());

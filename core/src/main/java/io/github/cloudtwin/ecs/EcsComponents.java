@@ -82,6 +82,7 @@ final class EcsComponents {
         new StandaloneTasks(
             kernel, clusters, taskDefinitions, containerInstances, tasks, placement, lifecycle);
     capacityProviders.bind(scheduler::placeWaiting, containerInstances::linkAutoScalingGroup);
+    wiring.fargateSpotInterruptions(new FargateSpot(kernel, clusters, tasks, lifecycle)::interrupt);
     ec2.addListener(containerInstances.agentListener());
     ec2.addCpuLoadModel(containerInstances::instanceCpu);
     kernel.every(Ecs.SCHEDULER_PERIOD, Phase.ACT, scheduler::tick);

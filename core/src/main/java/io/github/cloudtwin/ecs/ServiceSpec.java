@@ -152,6 +152,13 @@ public record ServiceSpec(
       }
       names.add(i.capacityProvider());
     }
+    long fargate = items.stream().filter(CapacityProviderStrategyItem::isFargate).count();
+    if (fargate > 0 && fargate < items.size()) {
+      throw new ValidationException(
+          "capacityProviderStrategy.capacityProvider",
+          names,
+          "either Fargate providers (FARGATE, FARGATE_SPOT) or Auto Scaling group providers, not both");
+    }
     if (withBase > 1) {
       throw new ValidationException(
           "capacityProviderStrategy.base",

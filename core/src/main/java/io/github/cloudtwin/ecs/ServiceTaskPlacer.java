@@ -70,6 +70,15 @@ final class ServiceTaskPlacer {
     }
     if (lt == null) {
       String provider = capacityProviders.pick(c, s, Services.strategyOf(c, s.spec()), all);
+      if (CapacityProviderStrategyItem.isFargate(provider)) {
+        if (!lifecycle.hasFargateZone(subnetZones)) {
+          return "Reason: No Availability Zone of the service's subnets is available.";
+        }
+        Task t = tasks.create(c, td, group, LaunchType.FARGATE, s, d, provider);
+        all.add(t);
+        lifecycle.launchFargate(t, all, subnetZones);
+        return null;
+      }
       List<ContainerInstance> pool = new ArrayList<>();
       for (ContainerInstance ci : c.containerInstances.values()) {
         if (provider.equals(ci.capacityProviderName()) && inSubnets(subnetZones, ci)) pool.add(ci);

@@ -75,6 +75,8 @@ final class Services {
 
   private void validateAgainst(Cluster c, ServiceSpec spec, TaskDefinition td) {
     LaunchType lt = effectiveLaunchType(c, spec);
+    List<CapacityProviderStrategyItem> strategy = strategyOf(c, spec);
+    if (lt == null && strategy.get(0).isFargate()) lt = LaunchType.FARGATE; // FARGATE(_SPOT)
     if (lt != null && !td.spec().requiresCompatibilities().contains(lt)) {
       throw new ValidationException(
           "launchType",

@@ -370,6 +370,7 @@ final class TaskLifecycle {
   }
 
   private void stopping(Task t) {
+    if (t.lastStatus() == TaskStatus.STOPPED) return; // reclaimed while draining (Fargate Spot)
     transition(t, TaskStatus.STOPPING);
     runtime().stop(t);
     deprovision(t);

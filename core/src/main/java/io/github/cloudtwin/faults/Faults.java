@@ -3,6 +3,7 @@ package io.github.cloudtwin.faults;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.MetricInjection;
 import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
@@ -22,18 +23,21 @@ public final class Faults {
   private final Kernel kernel;
   private final Ec2 ec2;
   private final CloudWatch cloudWatch;
+  private final Wiring wiring;
 
   /**
    * Creates the fault injector; the twin does this, tests use {@code twin.faults()}.
    *
    * @param kernel the kernel
-   * @param ec2 the ec 2
-   * @param cloudWatch the cloud watch
+   * @param ec2 EC2, for zones, instances and Spot
+   * @param cloudWatch CloudWatch, for metric gaps
+   * @param wiring the twin's connections (ECS's Fargate Spot interruptions)
    */
-  Faults(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch) {
+  Faults(Kernel kernel, Ec2 ec2, CloudWatch cloudWatch, Wiring wiring) {
     this.kernel = Require.notNull("kernel", kernel);
     this.ec2 = Require.notNull("ec2", ec2);
     this.cloudWatch = Require.notNull("cloudWatch", cloudWatch);
+    this.wiring = Require.notNull("wiring", wiring);
   }
 
   /**
@@ -123,6 +127,23 @@ public final class Faults {
   public void interruptSpotInstances(Duration durationBeforeInterruption, String... instanceIds) {
     Require.notNull("instanceIds", instanceIds);
     ec2.interruptSpotInstances(durationBeforeInterruption, java.util.Arrays.asList(instanceIds));
+  }
+
+  /**
+   * Interrupts ECS tasks on the FARGATE_SPOT capacity provider now, as AWS reclaims Fargate Spot
+   * capacity: the two-minute warning (stop code {@code SpotInterruption}, stopped reason "Your Spot
+   * Task was interrupted."; the task is deregistered and drained and its service starts a
+   * replacement at once), then, two minutes later, the task is stopped if it has not stopped yet,
+   * whatever its target groups' deregistration delay.
+   *
+   * @param cluster the cluster's name
+   * @param taskIds the tasks (ids or ARNs), each on FARGATE_SPOT and not stopping; all are checked
+   *     before any is interrupted
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public void interruptFargateSpotTasks(String cluster, String... taskIds) {
+    Require.notNull("taskIds", taskIds);
+    wiring.fargateSpotInterruptions().interrupt(cluster, java.util.Arrays.asList(taskIds));
   }
 
   /**

@@ -26,6 +26,7 @@ public final class Wiring {
   private @Nullable ManagedScalingPolicies managedScalingPolicies;
   private @Nullable WarmPoolInstances warmPoolInstances;
   private @Nullable TaskRuntimeSlot taskRuntimeSlot;
+  private @Nullable FargateSpotInterruptions fargateSpotInterruptions;
 
   /** Creates a board with no connections yet. */
   public Wiring() {}
@@ -156,6 +157,21 @@ public final class Wiring {
   /** {@return where ECS takes the runtime its tasks run on} */
   public synchronized TaskRuntimeSlot taskRuntimeSlot() {
     return get("taskRuntimeSlot", taskRuntimeSlot);
+  }
+
+  /**
+   * Offers ECS's Fargate Spot interruptions to the fault injector.
+   *
+   * @param interruptions the interruptions
+   */
+  public synchronized void fargateSpotInterruptions(FargateSpotInterruptions interruptions) {
+    fargateSpotInterruptions =
+        once("fargateSpotInterruptions", fargateSpotInterruptions, interruptions);
+  }
+
+  /** {@return ECS's Fargate Spot interruptions} */
+  public synchronized FargateSpotInterruptions fargateSpotInterruptions() {
+    return get("fargateSpotInterruptions", fargateSpotInterruptions);
   }
 
   private static <T> T once(String name, @Nullable T current, T value) {
