@@ -18,6 +18,7 @@ import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TwinClosedException;
 import io.github.cloudtwin.kernel.ValidationException;
 import io.github.cloudtwin.spi.Simulation;
+import io.github.cloudtwin.spi.TaskRuntimeSlot;
 import io.github.cloudtwin.traffic.Traffic;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,7 @@ public final class CloudTwin implements AutoCloseable {
   private final Ecs ecs;
   private final ApplicationAutoScaling applicationAutoScaling;
   private final TwinResources resources;
+  private final TaskRuntimeSlot taskRuntimeSlot;
 
   private CloudTwin(
       TwinConfig config, @Nullable Function<String, LoadBalancerTargets> targetGroups) {
@@ -83,6 +85,7 @@ public final class CloudTwin implements AutoCloseable {
         ServiceAssembly.create(
             Ecs.class, kernel, ec2, cloudWatch, config.region(), autoScaling, wiring);
     ServiceWiring.connect(ecs, wiring.loadBalancerTraffic());
+    this.taskRuntimeSlot = wiring.taskRuntimeSlot();
     this.applicationAutoScaling =
         ServiceAssembly.create(
             ApplicationAutoScaling.class, kernel, cloudWatch, ecs, config.region());
@@ -269,6 +272,15 @@ public final class CloudTwin implements AutoCloseable {
    */
   public Simulation simulation() {
     return kernel;
+  }
+
+  /**
+   * {@return where this twin's ECS takes the runtime its tasks run on (SPI, for task runtime
+   * extensions such as the Testcontainers module's); tests read the runtime in use with {@code
+   * ecs().taskRuntime()}}
+   */
+  public TaskRuntimeSlot taskRuntimeSlot() {
+    return taskRuntimeSlot;
   }
 
   /**

@@ -96,6 +96,7 @@ class ServiceConstructionTest {
     List<String> wiring =
         List.of(
             "setTargetGroupResolver",
+            "setTaskRuntime",
             "setLoadBalancerResolver",
             "setTargetRegistration",
             "useAutoScaling",

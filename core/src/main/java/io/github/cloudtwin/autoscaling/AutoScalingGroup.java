@@ -47,6 +47,20 @@ public final class AutoScalingGroup {
     return kernel.call(() -> java.util.Optional.ofNullable(runtime.warmPool.describe()));
   }
 
+  /**
+   * {@return the group's instance refreshes as DescribeInstanceRefreshes lists them (snapshots,
+   * newest first); experimental}
+   */
+  public List<InstanceRefresh> instanceRefreshes() {
+    return kernel.call(
+        () -> {
+          List<InstanceRefresh> out = new java.util.ArrayList<>();
+          List<RefreshRun> runs = runtime.refresh.history;
+          for (int i = runs.size() - 1; i >= 0; i--) out.add(runs.get(i).snapshot(runtime.name));
+          return List.copyOf(out);
+        });
+  }
+
   /** {@return the current configuration (with the current min, max and desired)} */
   public AutoScalingGroupSpec spec() {
     return kernel.call(() -> runtime.spec);

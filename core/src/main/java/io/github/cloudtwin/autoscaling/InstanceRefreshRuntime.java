@@ -85,8 +85,8 @@ final class InstanceRefreshRuntime {
     }
     run.phaseExisting.addAll(run.forwardExisting);
     run.total = run.pending.size();
-    run.instancesToUpdate = run.total;
     setStatus(run, InstanceRefreshStatus.IN_PROGRESS, null);
+    setProgress(run, 0, run.total);
     group.reconcile();
   }
 

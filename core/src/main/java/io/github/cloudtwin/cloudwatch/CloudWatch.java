@@ -87,6 +87,12 @@ public final class CloudWatch {
             kernel.checkOpen();
             return injector.injectedValue(metricName, instanceId, groupName, epochMillis);
           }
+
+          @Override
+          public boolean namesAnInstance(String metricName, long epochMillis) {
+            kernel.checkOpen();
+            return injector.namesAnInstance(metricName, epochMillis);
+          }
         });
   }
 

@@ -57,6 +57,20 @@ final class Injections {
     return false;
   }
 
+  /** Whether an injection of {@code metricName} for one instance covers {@code t}. */
+  boolean namesAnInstance(String metricName, long t) {
+    for (Active a : all) {
+      MetricInjection s = a.spec;
+      if (a.covers(t)
+          && s.metric() == null
+          && s.instanceId() != null
+          && s.metricName().equals(metricName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The newest matching injection covering {@code t}, instance beating group, or null. */
   @Nullable Active find(
       String metricName, @Nullable String instanceId, @Nullable String groupName, long t) {

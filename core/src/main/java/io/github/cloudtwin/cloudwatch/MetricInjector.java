@@ -150,6 +150,11 @@ final class MetricInjector {
     return a == null ? Double.NaN : a.valueAt(epochMillis);
   }
 
+  /** Whether an injection of {@code metricName} for one instance covers {@code epochMillis}. */
+  boolean namesAnInstance(String metricName, long epochMillis) {
+    return !injections.isEmpty() && injections.namesAnInstance(metricName, epochMillis);
+  }
+
   /** Whether a gap silences the instance's (or its group's) metric at {@code epochMillis}. */
   boolean isSuppressed(
       String metricName, String instanceId, @Nullable String groupName, long epochMillis) {

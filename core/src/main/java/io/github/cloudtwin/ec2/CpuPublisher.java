@@ -4,6 +4,7 @@ import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
+import io.github.cloudtwin.internal.MetricOverrides;
 import io.github.cloudtwin.internal.WarmPoolInstances;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -74,6 +76,14 @@ final class CpuPublisher {
   private void publish(long now) {
     long minuteStart = now - MINUTE;
     boolean fiveMinuteBoundary = now % FIVE_MINUTES == 0;
+    MetricOverrides overrides = wiring.metricOverrides();
+    // with no instance's own injection at this minute, the overrides depend on the group alone:
+    // asked once per group (the groups' instances mostly come one after another)
+    boolean perInstance = overrides.namesAnInstance(METRIC, minuteStart);
+    boolean cached = false;
+    @Nullable String cachedGroup = null;
+    boolean cachedSuppressed = false;
+    double cachedValue = Double.NaN;
     for (Instance i : liveInstances.get()) {
       InstanceState s = i.state();
       if (s == InstanceState.TERMINATED) {
@@ -83,9 +93,26 @@ final class CpuPublisher {
       State st = (State) i.publisherState;
       if (i.isReachable() && i.stateSince().toEpochMilli() <= minuteStart) {
         String group = i.groupName();
-        if (!wiring.metricOverrides().isSuppressed(METRIC, i.instanceId(), group, minuteStart)) {
-          double v =
-              wiring.metricOverrides().injectedValue(METRIC, i.instanceId(), group, minuteStart);
+        boolean suppressed;
+        double injected;
+        if (cached && Objects.equals(group, cachedGroup)) {
+          suppressed = cachedSuppressed;
+          injected = cachedValue;
+        } else {
+          suppressed = overrides.isSuppressed(METRIC, i.instanceId(), group, minuteStart);
+          injected =
+              suppressed
+                  ? Double.NaN
+                  : overrides.injectedValue(METRIC, i.instanceId(), group, minuteStart);
+          if (!perInstance) {
+            cached = true;
+            cachedGroup = group;
+            cachedSuppressed = suppressed;
+            cachedValue = injected;
+          }
+        }
+        if (!suppressed) {
+          double v = injected;
           if (Double.isNaN(v)) {
             v = i.spec().idleCpuUtilization();
             for (int m = 0; m < models.size(); m++) {

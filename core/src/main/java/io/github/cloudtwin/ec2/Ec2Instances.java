@@ -29,6 +29,13 @@ final class Ec2Instances {
   private final SplittableRandom ids;
   private final Map<String, Instance> instances = new LinkedHashMap<>();
   private Instance @Nullable [] liveSnapshot;
+
+  /** The instances not seen terminated by the last snapshot, in launch order. */
+  private final List<Instance> live = new ArrayList<>();
+
+  /** Whether an instance terminated since the last snapshot. */
+  private boolean terminatedSince;
+
   private int instanceQuota = Ec2.DEFAULT_INSTANCE_QUOTA;
   private int notTerminated;
 
@@ -71,6 +78,7 @@ final class Ec2Instances {
     String id = newId();
     Instance instance = new Instance(id, spec, kernel.clock().now(), kernel.timeline());
     instances.put(id, instance);
+    live.add(instance);
     liveSnapshot = null;
     long launch =
         kernel
@@ -216,6 +224,7 @@ final class Ec2Instances {
     i.state(to, kernel.clock().now());
     if (to == InstanceState.TERMINATED) {
       notTerminated--;
+      terminatedSince = true;
       if (i.purchaseOption() == PurchaseOption.SPOT)
         spot.taken(i.availabilityZone(), i.spec().instanceType(), -1);
     }
@@ -248,12 +257,19 @@ final class Ec2Instances {
   }
 
   /**
-   * A snapshot of every instance, rebuilt only after a launch (the publisher's per-minute list).
+   * A snapshot of the instances in launch order, rebuilt only after a launch or a termination (the
+   * publisher's per-minute list): an instance that had terminated when it was rebuilt is left out,
+   * so a long run that replaces its instances walks the ones it has, not every one it ever
+   * launched. (An instance may terminate after the snapshot: the publisher skips it.)
    */
   Instance[] liveInstances() {
     Instance[] snapshot = liveSnapshot;
-    if (snapshot == null) {
-      snapshot = instances.values().toArray(new Instance[0]);
+    if (snapshot == null || terminatedSince) {
+      if (terminatedSince) {
+        live.removeIf(i -> i.state() == InstanceState.TERMINATED);
+        terminatedSince = false;
+      }
+      snapshot = live.toArray(new Instance[0]);
       liveSnapshot = snapshot;
     }
     return snapshot;

@@ -3,6 +3,7 @@ package io.github.cloudtwin.ecs;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live view of an Auto Scaling group capacity provider: its configuration, the last {@code
@@ -13,14 +14,14 @@ public final class CapacityProvider {
 
   volatile CapacityProviderSpec spec;
   final CapacityProviderGroup group;
-  volatile String clusterName;
+  volatile @Nullable String clusterName;
   volatile double lastReservation = Double.NaN;
   volatile int lastM;
   volatile int lastN;
   long lastScaleOutMillis = Long.MIN_VALUE;
 
   /** The managed scaling policy on the group while managed scaling is on and a cluster uses it. */
-  volatile String policyName;
+  volatile @Nullable String policyName;
 
   volatile List<String> alarmNames = List.of();
 
@@ -45,7 +46,7 @@ public final class CapacityProvider {
   }
 
   /** {@return the cluster it is associated with, or null} */
-  public String clusterName() {
+  public @Nullable String clusterName() {
     return clusterName;
   }
 

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -184,7 +185,7 @@ final class CapacityProviderScaling {
         "AWS/ECS/ManagedScaling",
         "CapacityProviderReservation",
         "ClusterName",
-        p.clusterName,
+        Objects.requireNonNull(p.clusterName, "only a provider a cluster uses has the metric"),
         "CapacityProviderName",
         p.name());
   }

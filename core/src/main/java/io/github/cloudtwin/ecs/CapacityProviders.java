@@ -12,9 +12,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Auto Scaling group capacity providers: strategy (base and weight), tasks waiting in PROVISIONING,
@@ -191,7 +193,7 @@ final class CapacityProviders {
   }
 
   /** The provider whose group launched {@code i}, among the cluster's providers; or null. */
-  String providerOf(Cluster c, Instance i) {
+  @Nullable String providerOf(Cluster c, Instance i) {
     String group = i.tags().get(io.github.cloudtwin.ec2.Ec2.GROUP_TAG);
     if (group == null) return null;
     for (String n : c.capacityProviders) {
@@ -229,7 +231,7 @@ final class CapacityProviders {
         best = i.capacityProvider();
       }
     }
-    return best;
+    return Objects.requireNonNull(best, "a strategy has a provider with a weight");
   }
 
   // ------------------------------------------------------------------ waiting tasks

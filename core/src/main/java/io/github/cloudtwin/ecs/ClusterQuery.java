@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The common part of ECS's cluster query language: {@code subject operator value} comparisons
@@ -103,7 +104,7 @@ final class ClusterQuery {
         || c == '?';
   }
 
-  private String peek() {
+  private @Nullable String peek() {
     return pos < tokens.size() ? tokens.get(pos) : null;
   }
 

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -77,9 +78,12 @@ final class ClusterRegistry {
     return kernel.call(() -> Optional.ofNullable(byName.get(clusterName)));
   }
 
-  /** The cluster of that name, active or deleted, or null; no lock, no validation. */
+  /**
+   * The cluster of a service, task or container instance, active or deleted (a deleted cluster is
+   * kept, so it is always there); no lock, no validation.
+   */
   Cluster get(String clusterName) {
-    return byName.get(clusterName);
+    return Objects.requireNonNull(byName.get(clusterName), "clusters are never forgotten");
   }
 
   /** {@return every cluster, active or deleted, in creation order (the live collection)} */

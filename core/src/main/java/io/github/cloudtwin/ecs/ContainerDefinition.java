@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One container of a task definition.
@@ -33,7 +34,7 @@ public record ContainerDefinition(
     int memoryReservation,
     List<PortMapping> portMappings,
     boolean essential,
-    HealthCheck healthCheck,
+    @Nullable HealthCheck healthCheck,
     Map<String, String> environment,
     List<String> command) {
 
@@ -107,7 +108,7 @@ public record ContainerDefinition(
     private int memoryReservation;
     private final List<PortMapping> portMappings = new ArrayList<>();
     private boolean essential = true;
-    private HealthCheck healthCheck;
+    private @Nullable HealthCheck healthCheck;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> command = new ArrayList<>();
 
@@ -188,7 +189,7 @@ public record ContainerDefinition(
      * @param healthCheck the container health check
      * @return this builder
      */
-    public Builder healthCheck(HealthCheck healthCheck) {
+    public Builder healthCheck(@Nullable HealthCheck healthCheck) {
       this.healthCheck = healthCheck;
       return this;
     }

@@ -2,6 +2,7 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.internal.kernel.Kernel;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -52,22 +53,33 @@ final class ContainerHealthChecks {
     if (!any) t.healthStatus(HealthStatus.UNKNOWN);
   }
 
+  /** The health check of a container that is checked (only those with one are). */
+  private static HealthCheck check(ContainerDefinition c) {
+    return Objects.requireNonNull(
+        c.healthCheck(), "only a container with a health check is checked");
+  }
+
   private void scheduleCheck(Task t, ContainerDefinition c) {
-    t.timers.add(kernel.scheduler().after(c.healthCheck().interval(), () -> runCheck(t, c)));
+    t.timers.add(kernel.scheduler().after(check(c).interval(), () -> runCheck(t, c)));
   }
 
   private void runCheck(Task t, ContainerDefinition c) {
     if (t.lastStatus() != TaskStatus.RUNNING || t.desiredStatus() != TaskStatus.RUNNING) return;
-    int[] h = t.containerHealth.get(c.name());
+    int[] h = Objects.requireNonNull(t.containerHealth.get(c.name()), "set when the task started");
     boolean pass = !t.isPaused() && runtimes.current().healthCheckPasses(t, c);
     boolean inStart =
-        kernel.clock().now().isBefore(t.startedAt().plus(c.healthCheck().startPeriod()));
+        kernel
+            .clock()
+            .now()
+            .isBefore(
+                Objects.requireNonNull(t.startedAt(), "a RUNNING task has started")
+                    .plus(check(c).startPeriod()));
     if (pass) {
       h[0] = 0;
       h[1] = 1;
     } else if (!inStart) {
       h[0]++;
-      if (h[0] >= c.healthCheck().retries()) h[1] = 0;
+      if (h[0] >= check(c).retries()) h[1] = 0;
     }
     HealthStatus before = t.healthStatus();
     HealthStatus after = aggregate(t);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live view of a container instance: an EC2 instance whose ECS agent registered it with a
@@ -47,7 +48,7 @@ public final class ContainerInstance {
   private int usedMemory;
   private int enisInUse;
   final int maxTaskEnis;
-  String capacityProviderName;
+  @Nullable String capacityProviderName;
 
   ContainerInstance(
       String id,
@@ -175,7 +176,7 @@ public final class ContainerInstance {
   }
 
   /** {@return the capacity provider whose group launched the instance, or null} */
-  public String capacityProviderName() {
+  public @Nullable String capacityProviderName() {
     return capacityProviderName;
   }
 
@@ -242,7 +243,7 @@ public final class ContainerInstance {
     return m;
   }
 
-  String attribute(String name) {
+  @Nullable String attribute(String name) {
     synchronized (attributes) {
       return attributes.get(name);
     }

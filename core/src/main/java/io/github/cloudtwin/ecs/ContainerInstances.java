@@ -9,6 +9,7 @@ import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Container instances, the agent on each EC2 instance: registration (by hand or for the instances
@@ -144,7 +145,7 @@ final class ContainerInstances {
   }
 
   /** The live (not INACTIVE) container instance on that EC2 instance, in any cluster, or null. */
-  ContainerInstance find(String ec2InstanceId) {
+  @Nullable ContainerInstance find(String ec2InstanceId) {
     for (Cluster c : clusters.all()) {
       ContainerInstance ci = c.byEc2Id.get(ec2InstanceId);
       if (ci != null && ci.status() != ContainerInstanceStatus.INACTIVE) return ci;

@@ -3,6 +3,7 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.facts.EcsFact;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -53,9 +54,9 @@ final class Deployments {
 
   /** A task of a service reached STOPPED: counts failures, may trip the circuit breaker. */
   void taskStopped(Task t) {
-    EcsService s = t.service;
+    EcsService s = Objects.requireNonNull(t.service, "a service task has its service");
     s.steady = false;
-    Deployment d = t.deployment;
+    Deployment d = Objects.requireNonNull(t.deployment, "a service task has its deployment");
     if (t.startedAt() == null
         && (t.stopCode() == StopCode.EssentialContainerExited
             || t.stopCode() == StopCode.TaskFailedToStart)) {

@@ -61,6 +61,7 @@ public final class Ecs {
     this.kernel = Require.notNull("kernel", kernel);
     Require.name("region", region);
     this.parts = new EcsComponents(kernel, ec2, cloudWatch, autoScaling, wiring);
+    wiring.taskRuntimeSlot(parts.runtimes);
   }
 
   /**
@@ -338,18 +339,12 @@ public final class Ecs {
     return parts.runtimes.inProcessChecked();
   }
 
-  /** {@return the runtime in use: the in-process one unless {@link #setTaskRuntime} set one} */
+  /**
+   * {@return the runtime in use: the in-process one unless an extension put another in ({@link
+   * io.github.cloudtwin.CloudTwin#taskRuntimeSlot()})}
+   */
   public TaskRuntime taskRuntime() {
     return parts.runtimes.inUse();
-  }
-
-  /**
-   * Replaces the task runtime (for instance with real containers) for tasks started from now on.
-   *
-   * @param runtime the runtime
-   */
-  public void setTaskRuntime(TaskRuntime runtime) {
-    parts.runtimes.use(runtime);
   }
 
   /**

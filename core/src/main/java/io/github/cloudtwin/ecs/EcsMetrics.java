@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes AWS/ECS metrics at the end of each minute (Phase.OBSERVE), stamped with the minute's
@@ -36,7 +37,7 @@ final class EcsMetrics {
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publish);
   }
 
-  private MetricWriter writer(String metric, String cluster, String service) {
+  private MetricWriter writer(String metric, String cluster, @Nullable String service) {
     String key = metric + "|" + cluster + "|" + service;
     MetricWriter w = writers.get(key);
     if (w == null) {

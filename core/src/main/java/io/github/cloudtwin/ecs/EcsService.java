@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live view of one ECS service: desired, running and pending counts, deployments, events and
@@ -26,10 +27,10 @@ public final class EcsService {
   final List<ServiceEvent> events = new ArrayList<>();
   final List<Task> tasks = new ArrayList<>();
   boolean steady;
-  Deployment lastCompleted;
+  @Nullable Deployment lastCompleted;
   boolean stalledReported;
   long lastUnableToPlace = Long.MIN_VALUE;
-  Instant lastSteadyEvent;
+  @Nullable Instant lastSteadyEvent;
 
   /**
    * Tasks of this service that stopped without reaching RUNNING since one last did (the throttle).
@@ -189,7 +190,7 @@ public final class EcsService {
     }
   }
 
-  int count(Deployment d, TaskStatus s) {
+  int count(@Nullable Deployment d, TaskStatus s) {
     int n = 0;
     synchronized (tasks) {
       for (Task t : tasks) if (t.lastStatus() == s && (d == null || t.deployment == d)) n++;
@@ -197,7 +198,7 @@ public final class EcsService {
     return n;
   }
 
-  int pendingCount(Deployment d) {
+  int pendingCount(@Nullable Deployment d) {
     int n = 0;
     synchronized (tasks) {
       for (Task t : tasks) {

@@ -11,8 +11,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default task runtime: tasks run in-process, answer requests through their family's {@link
@@ -32,7 +34,7 @@ public final class InProcessTaskRuntime implements TaskRuntime {
   private final Map<Task, Usage> usage = new HashMap<>();
   private final Set<String> failingHealth = new HashSet<>();
   private final Map<Task, Scheduler.Task> exits = new HashMap<>();
-  private ServiceLookup services;
+  private @Nullable ServiceLookup services;
   private ServedRequests served = (task, from, to) -> 0;
 
   /** Requests a load balancer sent to a task, for its CPU (the twin wires load balancing in). */
@@ -50,7 +52,7 @@ public final class InProcessTaskRuntime implements TaskRuntime {
   }
 
   private final Set<EcsService> dirty = new java.util.LinkedHashSet<>();
-  private Scheduler.Task flush;
+  private Scheduler.@Nullable Task flush;
 
   /** CPU use of one task: change points (time, units), pruned as they age. */
   private static final class Usage {
@@ -99,6 +101,10 @@ public final class InProcessTaskRuntime implements TaskRuntime {
     EcsService service(String cluster, String service);
   }
 
+  private ServiceLookup services() {
+    return Objects.requireNonNull(services, "ECS binds its services when it is built");
+  }
+
   void bind(ServiceLookup services) {
     this.services = services;
   }
@@ -142,7 +148,7 @@ public final class InProcessTaskRuntime implements TaskRuntime {
     Require.finite("requestsPerSecond", requestsPerSecond);
     if (requestsPerSecond < 0)
       throw new ValidationException("requestsPerSecond", requestsPerSecond, "0 or more");
-    EcsService s = services.service(cluster, service);
+    EcsService s = services().service(cluster, service);
     kernel.run(
         () -> {
           rates.put(s, requestsPerSecond);
@@ -158,7 +164,7 @@ public final class InProcessTaskRuntime implements TaskRuntime {
    * @return the request rate offered to a service
    */
   public double requestRate(String cluster, String service) {
-    EcsService s = services.service(cluster, service);
+    EcsService s = services().service(cluster, service);
     return kernel.call(() -> rates.getOrDefault(s, 0.0));
   }
 
@@ -239,7 +245,8 @@ public final class InProcessTaskRuntime implements TaskRuntime {
           break;
         }
       }
-      String name = essential.name();
+      String name =
+          Objects.requireNonNull(essential, "a task definition has an essential container").name();
       int code = b.exitCode();
       exits.put(
           task,

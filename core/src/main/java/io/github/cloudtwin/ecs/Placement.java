@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Task placement on EC2 container instances: resources and ports, then constraints (binding), then
@@ -28,7 +30,7 @@ final class Placement {
   }
 
   /** The chosen instance, or the reason nothing fits (AWS's closest-match sentence). */
-  record Choice(ContainerInstance instance, String failure) {}
+  record Choice(@Nullable ContainerInstance instance, @Nullable String failure) {}
 
   static boolean usable(ContainerInstance ci) {
     return ci.status() == ContainerInstanceStatus.ACTIVE
@@ -38,7 +40,7 @@ final class Placement {
   }
 
   /** Whether the task fits {@code ci}'s remaining CPU, memory, ports and ENIs; null if it fits. */
-  static String misfit(ContainerInstance ci, TaskDefinition td) {
+  static @Nullable String misfit(ContainerInstance ci, TaskDefinition td) {
     if (ci.remainingCpu() < td.reservedCpu()) return "has insufficient CPU units available.";
     if (ci.remainingMemory() < td.reservedMemory()) return "has insufficient memory available.";
     if (td.networkMode() == NetworkMode.AWSVPC && !ci.enisAvailable()) {
@@ -85,7 +87,8 @@ final class Placement {
       return new Choice(
           null,
           "The closest matching (container-instance "
-              + closest.containerInstanceId()
+              + Objects.requireNonNull(closest, "a usable instance that misfits is the closest")
+                  .containerInstanceId()
               + ") "
               + closestReason);
     }
@@ -123,7 +126,8 @@ final class Placement {
       }
       return true;
     }
-    return parsed.computeIfAbsent(c.expression(), ClusterQuery::parse).test(ci.subjects());
+    String expression = Objects.requireNonNull(c.expression(), "memberOf has an expression");
+    return parsed.computeIfAbsent(expression, ClusterQuery::parse).test(ci.subjects());
   }
 
   /** Live tasks of the group per instance. */
@@ -140,25 +144,26 @@ final class Placement {
   private List<ContainerInstance> apply(
       PlacementStrategy s,
       List<ContainerInstance> ok,
-      Map<ContainerInstance, Integer> perInstance) {
+      @Nullable Map<ContainerInstance, Integer> perInstance) {
     switch (s.type()) {
       case "spread":
         {
           Map<String, Integer> counts = new HashMap<>();
-          for (Map.Entry<ContainerInstance, Integer> e : perInstance.entrySet()) {
-            counts.merge(value(e.getKey(), s.field()), e.getValue(), Integer::sum);
+          for (Map.Entry<ContainerInstance, Integer> e :
+              Objects.requireNonNull(perInstance, "counted before the first spread").entrySet()) {
+            counts.merge(value(e.getKey(), fieldOf(s)), e.getValue(), Integer::sum);
           }
           int min = Integer.MAX_VALUE;
           for (ContainerInstance ci : ok)
-            min = Math.min(min, counts.getOrDefault(value(ci, s.field()), 0));
+            min = Math.min(min, counts.getOrDefault(value(ci, fieldOf(s)), 0));
           List<ContainerInstance> next = new ArrayList<>();
           for (ContainerInstance ci : ok)
-            if (counts.getOrDefault(value(ci, s.field()), 0) == min) next.add(ci);
+            if (counts.getOrDefault(value(ci, fieldOf(s)), 0) == min) next.add(ci);
           return next;
         }
       case "binpack":
         {
-          boolean cpu = s.field().equals("cpu");
+          boolean cpu = fieldOf(s).equals("cpu");
           int min = Integer.MAX_VALUE;
           for (ContainerInstance ci : ok)
             min = Math.min(min, cpu ? ci.remainingCpu() : ci.remainingMemory());
@@ -170,6 +175,11 @@ final class Placement {
       default:
         return List.of(ok.get(random.nextInt(ok.size())));
     }
+  }
+
+  /** The field of a spread or binpack strategy (the strategy requires one for both). */
+  private static String fieldOf(PlacementStrategy s) {
+    return Objects.requireNonNull(s.field(), "spread and binpack name a field");
   }
 
   static String value(ContainerInstance ci, String field) {
@@ -199,17 +209,17 @@ final class Placement {
             for (Task t : groupTasks) {
               if (t.lastStatus() == TaskStatus.STOPPED || t.desiredStatus() == TaskStatus.STOPPED)
                 continue;
-              counts.merge(valueOf(t, s.field()), 1, Integer::sum);
+              counts.merge(valueOf(t, fieldOf(s)), 1, Integer::sum);
             }
             int max = -1;
-            for (Task t : pool) max = Math.max(max, counts.getOrDefault(valueOf(t, s.field()), 0));
+            for (Task t : pool) max = Math.max(max, counts.getOrDefault(valueOf(t, fieldOf(s)), 0));
             for (Task t : pool)
-              if (counts.getOrDefault(valueOf(t, s.field()), 0) == max) next.add(t);
+              if (counts.getOrDefault(valueOf(t, fieldOf(s)), 0) == max) next.add(t);
             break;
           }
         case "binpack":
           {
-            boolean cpu = s.field().equals("cpu");
+            boolean cpu = fieldOf(s).equals("cpu");
             int max = Integer.MIN_VALUE;
             for (Task t : pool) max = Math.max(max, remaining(t, cpu));
             for (Task t : pool) if (remaining(t, cpu) == max) next.add(t);

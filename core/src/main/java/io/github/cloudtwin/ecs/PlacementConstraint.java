@@ -3,6 +3,7 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A binding task placement constraint: {@code distinctInstance}, or {@code memberOf} with a cluster
@@ -13,7 +14,7 @@ import org.apiguardian.api.API;
  * @param expression the cluster query for memberOf; null for distinctInstance
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
-public record PlacementConstraint(String type, String expression) {
+public record PlacementConstraint(String type, @Nullable String expression) {
 
   /**
    * Validates and parses the expression.
@@ -25,8 +26,7 @@ public record PlacementConstraint(String type, String expression) {
     Require.oneOf(
         "placementConstraint.type", type, java.util.List.of("distinctInstance", "memberOf"));
     if (type.equals("memberOf")) {
-      Require.name("placementConstraint.expression", expression);
-      ClusterQuery.parse(expression);
+      ClusterQuery.parse(Require.name("placementConstraint.expression", expression));
     } else if (expression != null) {
       throw new ValidationException(
           "placementConstraint.expression", expression, "no expression for distinctInstance");

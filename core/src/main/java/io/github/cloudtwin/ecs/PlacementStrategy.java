@@ -3,6 +3,7 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task placement strategy: {@code spread} over a field, {@code binpack} on cpu or memory, or
@@ -13,7 +14,7 @@ import org.apiguardian.api.API;
  *     binpack: {@code cpu} or {@code memory}; null for random
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
-public record PlacementStrategy(String type, String field) {
+public record PlacementStrategy(String type, @Nullable String field) {
 
   /**
    * Validates.
@@ -26,10 +27,10 @@ public record PlacementStrategy(String type, String field) {
     Require.oneOf("placementStrategy.type", type, java.util.List.of("spread", "binpack", "random"));
     switch (type) {
       case "spread":
-        Require.name("placementStrategy.field", field);
-        if (!(field.equals("instanceId")
-            || field.equals("host")
-            || field.startsWith("attribute:") && field.length() > 10)) {
+        String spread = Require.name("placementStrategy.field", field);
+        if (!(spread.equals("instanceId")
+            || spread.equals("host")
+            || spread.startsWith("attribute:") && spread.length() > 10)) {
           throw new ValidationException(
               "placementStrategy.field", field, "instanceId, host or attribute:<name> for spread");
         }

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes service events as {@code DescribeServices} keeps them: newest first, at most {@link
@@ -31,7 +33,13 @@ final class ServiceEventLog {
     DEREGISTERED
   }
 
-  private record Batch(EcsService service, Kind kind, String targetGroupArn) {}
+  private record Batch(EcsService service, Kind kind, @Nullable String targetGroupArn) {}
+
+  /** The target group of a registration or deregistration batch (the others have none). */
+  private static String arn(Batch b) {
+    return Objects.requireNonNull(
+        b.targetGroupArn(), "a registration batch names its target group");
+  }
 
   private final Kernel kernel;
   private final SplittableRandom ids;
@@ -112,10 +120,8 @@ final class ServiceEventLog {
           switch (b.kind()) {
             case STARTED -> ServiceEventMessages.startedTasks(name, ids);
             case STOPPED -> ServiceEventMessages.stoppedRunningTasks(name, ids);
-            case REGISTERED ->
-                ServiceEventMessages.registeredTargets(name, ids.size(), b.targetGroupArn());
-            case DEREGISTERED ->
-                ServiceEventMessages.deregisteredTargets(name, ids.size(), b.targetGroupArn());
+            case REGISTERED -> ServiceEventMessages.registeredTargets(name, ids.size(), arn(b));
+            case DEREGISTERED -> ServiceEventMessages.deregisteredTargets(name, ids.size(), arn(b));
           });
     }
   }

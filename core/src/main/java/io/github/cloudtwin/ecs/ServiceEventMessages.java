@@ -1,6 +1,7 @@
 package io.github.cloudtwin.ecs;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The service event messages of the ECS service scheduler, in the form {@code DescribeServices}
@@ -77,7 +78,7 @@ final class ServiceEventMessages {
   static String unhealthyInTargetGroup(
       String service,
       String taskId,
-      String instanceId,
+      @Nullable String instanceId,
       int port,
       String targetGroupArn,
       String reason) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ECS service scheduler: keeps each service at its desired count (replica and daemon), stops
@@ -28,7 +29,7 @@ final class ServiceScheduler {
   private final CapacityProviders capacityProviders;
   private final InProcessTaskRuntime inProcess;
   private final Set<EcsService> requested = new LinkedHashSet<>();
-  private Scheduler.Task flush;
+  private Scheduler.@Nullable Task flush;
 
   ServiceScheduler(
       Kernel kernel,
@@ -106,14 +107,13 @@ final class ServiceScheduler {
     for (ContainerInstance ci : c.containerInstances.values()) {
       long recent = kernel.clock().now().toEpochMilli() - 5 * 60_000L;
       synchronized (ci.tasks) {
-        ci.tasks.removeIf(
-            t -> t.lastStatus() == TaskStatus.STOPPED && t.stoppedAt().toEpochMilli() < recent);
+        ci.tasks.removeIf(t -> t.stoppedBefore(recent));
       }
     }
   }
 
   private boolean dropIfOld(Task t, long limit) {
-    if (t.lastStatus() == TaskStatus.STOPPED && t.stoppedAt().toEpochMilli() < limit) {
+    if (t.stoppedBefore(limit)) {
       taskRegistry.remove(t);
       return true;
     }

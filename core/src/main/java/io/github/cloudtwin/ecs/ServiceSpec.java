@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code CreateService} takes.
@@ -36,14 +37,14 @@ public record ServiceSpec(
     String taskDefinition,
     int desiredCount,
     SchedulingStrategy schedulingStrategy,
-    LaunchType launchType,
+    @Nullable LaunchType launchType,
     List<CapacityProviderStrategyItem> capacityProviderStrategy,
     List<PlacementStrategy> placementStrategy,
     List<PlacementConstraint> placementConstraints,
     DeploymentConfiguration deploymentConfiguration,
     List<ServiceLoadBalancer> loadBalancers,
     Duration healthCheckGracePeriod,
-    AwsvpcConfiguration networkConfiguration) {
+    @Nullable AwsvpcConfiguration networkConfiguration) {
 
   /**
    * Validates the way CreateService does (references are checked by {@link Ecs#createService}).
@@ -119,10 +120,7 @@ public record ServiceSpec(
       }
     }
     if (deploymentConfiguration == null) {
-      deploymentConfiguration =
-          schedulingStrategy == SchedulingStrategy.DAEMON
-              ? DeploymentConfiguration.DAEMON_DEFAULT
-              : DeploymentConfiguration.REPLICA_DEFAULT;
+      deploymentConfiguration = defaultDeployment(schedulingStrategy);
     }
     if (schedulingStrategy == SchedulingStrategy.DAEMON) {
       if (deploymentConfiguration.maximumPercent() != 100) {
@@ -173,6 +171,13 @@ public record ServiceSpec(
     }
   }
 
+  /** The deployment configuration of a service that names none: the scheduling strategy's. */
+  static DeploymentConfiguration defaultDeployment(@Nullable SchedulingStrategy strategy) {
+    return strategy == SchedulingStrategy.DAEMON
+        ? DeploymentConfiguration.DAEMON_DEFAULT
+        : DeploymentConfiguration.REPLICA_DEFAULT;
+  }
+
   /**
    * A builder for a service of {@code taskDefinition} in {@code cluster}.
    *
@@ -192,14 +197,14 @@ public record ServiceSpec(
     private final String taskDefinition;
     private int desiredCount = 1;
     private SchedulingStrategy schedulingStrategy = SchedulingStrategy.REPLICA;
-    private LaunchType launchType;
+    private @Nullable LaunchType launchType;
     private final List<CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
     private final List<PlacementStrategy> placementStrategy = new ArrayList<>();
     private final List<PlacementConstraint> placementConstraints = new ArrayList<>();
-    private DeploymentConfiguration deploymentConfiguration;
+    private @Nullable DeploymentConfiguration deploymentConfiguration;
     private final List<ServiceLoadBalancer> loadBalancers = new ArrayList<>();
     private Duration healthCheckGracePeriod = Duration.ZERO;
-    private AwsvpcConfiguration networkConfiguration;
+    private @Nullable AwsvpcConfiguration networkConfiguration;
 
     private Builder(String cluster, String serviceName, String taskDefinition) {
       this.cluster = cluster;
@@ -235,7 +240,7 @@ public record ServiceSpec(
      * @param launchType EC2 or FARGATE
      * @return this builder
      */
-    public Builder launchType(LaunchType launchType) {
+    public Builder launchType(@Nullable LaunchType launchType) {
       this.launchType = launchType;
       return this;
     }
@@ -281,7 +286,7 @@ public record ServiceSpec(
      * @param c deployment limits and circuit breaker
      * @return this builder
      */
-    public Builder deploymentConfiguration(DeploymentConfiguration c) {
+    public Builder deploymentConfiguration(@Nullable DeploymentConfiguration c) {
       this.deploymentConfiguration = c;
       return this;
     }
@@ -329,13 +334,14 @@ public record ServiceSpec(
      * @param configuration the configuration, or null for every zone
      * @return this builder
      */
-    public Builder networkConfiguration(AwsvpcConfiguration configuration) {
+    public Builder networkConfiguration(@Nullable AwsvpcConfiguration configuration) {
       this.networkConfiguration = configuration;
       return this;
     }
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public ServiceSpec build() {
+      DeploymentConfiguration dc = deploymentConfiguration;
       return new ServiceSpec(
           cluster,
           serviceName,
@@ -346,7 +352,7 @@ public record ServiceSpec(
           capacityProviderStrategy,
           placementStrategy,
           placementConstraints,
-          deploymentConfiguration,
+          dc != null ? dc : defaultDeployment(schedulingStrategy),
           loadBalancers,
           healthCheckGracePeriod,
           networkConfiguration);

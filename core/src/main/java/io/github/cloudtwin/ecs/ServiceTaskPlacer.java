@@ -2,6 +2,8 @@ package io.github.cloudtwin.ecs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Places a service's new tasks: on Fargate in the service's subnets' zones, through a capacity
@@ -37,12 +39,12 @@ final class ServiceTaskPlacer {
   }
 
   /** The zones of the service's awsvpc subnets, or null (every zone). */
-  static List<String> subnetZones(EcsService s) {
+  static @Nullable List<String> subnetZones(EcsService s) {
     AwsvpcConfiguration net = s.spec().networkConfiguration();
     return net == null ? null : net.availabilityZones();
   }
 
-  private static boolean inSubnets(List<String> zones, ContainerInstance ci) {
+  private static boolean inSubnets(@Nullable List<String> zones, ContainerInstance ci) {
     return zones == null || zones.contains(ci.availabilityZone());
   }
 
@@ -51,7 +53,7 @@ final class ServiceTaskPlacer {
    *
    * @return null on success, else the placement failure (and no task was created)
    */
-  String placeOne(EcsService s, Deployment d, List<Task> all) {
+  @Nullable String placeOne(EcsService s, Deployment d, List<Task> all) {
     Cluster c = clusters.get(s.clusterName());
     LaunchType lt = Services.effectiveLaunchType(c, s.spec());
     TaskDefinition td = d.taskDefinition();
@@ -111,9 +113,11 @@ final class ServiceTaskPlacer {
     Cluster c = clusters.get(t.clusterName());
     List<String> subnetZones = s == null ? null : subnetZones(s);
     List<ContainerInstance> pool = new ArrayList<>();
+    String provider =
+        Objects.requireNonNull(
+            t.capacityProviderName(), "a task waits for its provider's capacity");
     for (ContainerInstance ci : c.containerInstances.values()) {
-      if (t.capacityProviderName().equals(ci.capacityProviderName()) && inSubnets(subnetZones, ci))
-        pool.add(ci);
+      if (provider.equals(ci.capacityProviderName()) && inSubnets(subnetZones, ci)) pool.add(ci);
     }
     List<Task> group = s == null ? List.of() : s.allTasks();
     Placement.Choice choice =

@@ -3,6 +3,7 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code UpdateService} takes: only the fields given change.
@@ -18,9 +19,9 @@ import org.apiguardian.api.API;
 public record ServiceUpdate(
     String cluster,
     String service,
-    Integer desiredCount,
-    String taskDefinition,
-    DeploymentConfiguration deploymentConfiguration,
+    @Nullable Integer desiredCount,
+    @Nullable String taskDefinition,
+    @Nullable DeploymentConfiguration deploymentConfiguration,
     boolean forceNewDeployment) {
 
   /**
@@ -60,9 +61,9 @@ public record ServiceUpdate(
   public static final class Builder {
     private final String cluster;
     private final String service;
-    private Integer desiredCount;
-    private String taskDefinition;
-    private DeploymentConfiguration deploymentConfiguration;
+    private @Nullable Integer desiredCount;
+    private @Nullable String taskDefinition;
+    private @Nullable DeploymentConfiguration deploymentConfiguration;
     private boolean forceNewDeployment;
 
     private Builder(String cluster, String service) {

@@ -6,6 +6,7 @@ import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The service API: {@code CreateService}, {@code DescribeServices}, {@code UpdateService}, desired
@@ -159,7 +160,7 @@ final class Services {
    * {@return the service's launch type: its own, EC2 by default, or null when capacity providers
    * place it}
    */
-  static LaunchType effectiveLaunchType(Cluster c, ServiceSpec spec) {
+  static @Nullable LaunchType effectiveLaunchType(Cluster c, ServiceSpec spec) {
     if (spec.launchType() != null) return spec.launchType();
     if (!strategyOf(c, spec).isEmpty()) return null;
     return LaunchType.EC2;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Tasks outside services: {@code RunTask} (placed now, randomly by default, or on Fargate), {@code
@@ -85,7 +86,9 @@ final class StandaloneTasks {
                     List.of(),
                     group);
             if (choice.instance() == null) {
-              failures.add(failureReason(choice.failure()));
+              failures.add(
+                  failureReason(
+                      Objects.requireNonNull(choice.failure(), "no instance: a failure says why")));
               continue;
             }
             Task t = tasks.create(c, td, "family:" + td.family(), launchType, null, null, null);

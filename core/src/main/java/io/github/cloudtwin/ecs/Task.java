@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live view of one ECS task: its lifecycle ({@code lastStatus}, {@code desiredStatus}), where it
@@ -26,20 +27,20 @@ public final class Task {
   private final String group;
   private final LaunchType launchType;
   private final Instant createdAt;
-  final EcsService service;
-  final Deployment deployment;
-  final String capacityProviderName;
-  private volatile ContainerInstance containerInstance;
-  private volatile String availabilityZone;
-  private volatile String privateIpv4Address;
+  final @Nullable EcsService service;
+  final @Nullable Deployment deployment;
+  final @Nullable String capacityProviderName;
+  private volatile @Nullable ContainerInstance containerInstance;
+  private volatile @Nullable String availabilityZone;
+  private volatile @Nullable String privateIpv4Address;
   private volatile TaskStatus lastStatus = TaskStatus.PROVISIONING;
   private volatile TaskStatus desiredStatus = TaskStatus.RUNNING;
   private volatile HealthStatus healthStatus = HealthStatus.UNKNOWN;
-  private volatile StopCode stopCode;
-  private volatile String stoppedReason;
-  private volatile Instant startedAt;
-  private volatile Instant stoppingAt;
-  private volatile Instant stoppedAt;
+  private volatile @Nullable StopCode stopCode;
+  private volatile @Nullable String stoppedReason;
+  private volatile @Nullable Instant startedAt;
+  private volatile @Nullable Instant stoppingAt;
+  private volatile @Nullable Instant stoppedAt;
   private final Map<String, Integer> hostPorts = new LinkedHashMap<>();
   // machinery
   boolean paused;
@@ -58,9 +59,9 @@ public final class Task {
       TaskDefinition taskDefinition,
       String group,
       LaunchType launchType,
-      EcsService service,
-      Deployment deployment,
-      String capacityProviderName,
+      @Nullable EcsService service,
+      @Nullable Deployment deployment,
+      @Nullable String capacityProviderName,
       Instant createdAt,
       Timeline timeline) {
     this.timeline = timeline;
@@ -109,12 +110,12 @@ public final class Task {
   }
 
   /** {@return the service's name, or null for a standalone task} */
-  public String serviceName() {
+  public @Nullable String serviceName() {
     return service == null ? null : service.serviceName();
   }
 
   /** {@return the deployment id that started it ({@code ecs-svc/...}), or null} */
-  public String startedBy() {
+  public @Nullable String startedBy() {
     return deployment == null ? null : deployment.id();
   }
 
@@ -124,28 +125,28 @@ public final class Task {
   }
 
   /** {@return the capacity provider it was placed with, or null} */
-  public String capacityProviderName() {
+  public @Nullable String capacityProviderName() {
     return capacityProviderName;
   }
 
   /** {@return the container instance, or null (Fargate, or still PROVISIONING)} */
-  public ContainerInstance containerInstance() {
+  public @Nullable ContainerInstance containerInstance() {
     return containerInstance;
   }
 
   /** {@return the EC2 instance id it runs on, or null} */
-  public String ec2InstanceId() {
+  public @Nullable String ec2InstanceId() {
     ContainerInstance ci = containerInstance;
     return ci == null ? null : ci.ec2InstanceId();
   }
 
   /** {@return its zone, or null while PROVISIONING without a placement} */
-  public String availabilityZone() {
+  public @Nullable String availabilityZone() {
     return availabilityZone;
   }
 
   /** {@return the ENI's private IP in awsvpc mode, otherwise null} */
-  public String privateIpv4Address() {
+  public @Nullable String privateIpv4Address() {
     return privateIpv4Address;
   }
 
@@ -186,7 +187,7 @@ public final class Task {
   }
 
   /** {@return why it stopped, or null} */
-  public StopCode stopCode() {
+  public @Nullable StopCode stopCode() {
     return stopCode;
   }
 
@@ -194,7 +195,7 @@ public final class Task {
    * {@return AWS's text for why it stopped, such as {@code Essential container in task exited}; or
    * null}
    */
-  public String stoppedReason() {
+  public @Nullable String stoppedReason() {
     return stoppedReason;
   }
 
@@ -204,17 +205,17 @@ public final class Task {
   }
 
   /** {@return when it reached RUNNING, or null} */
-  public Instant startedAt() {
+  public @Nullable Instant startedAt() {
     return startedAt;
   }
 
   /** {@return when stopping began, or null} */
-  public Instant stoppingAt() {
+  public @Nullable Instant stoppingAt() {
     return stoppingAt;
   }
 
   /** {@return when it stopped, or null} */
-  public Instant stoppedAt() {
+  public @Nullable Instant stoppedAt() {
     return stoppedAt;
   }
 
@@ -239,7 +240,7 @@ public final class Task {
     healthStatus = s;
   }
 
-  void stopped(StopCode code, String reason) {
+  void stopped(StopCode code, @Nullable String reason) {
     if (stopCode == null) {
       stopCode = code;
       stoppedReason = reason;
@@ -258,7 +259,7 @@ public final class Task {
     stoppedAt = t;
   }
 
-  void placeOn(ContainerInstance ci, String zone, String ip) {
+  void placeOn(@Nullable ContainerInstance ci, String zone, @Nullable String ip) {
     containerInstance = ci;
     availabilityZone = zone;
     privateIpv4Address = ip;
@@ -274,6 +275,12 @@ public final class Task {
     synchronized (hostPorts) {
       return new ArrayList<>(hostPorts.values());
     }
+  }
+
+  /** {@return whether it is STOPPED and stopped before {@code epochMillis}} */
+  boolean stoppedBefore(long epochMillis) {
+    Instant at = stoppedAt;
+    return lastStatus == TaskStatus.STOPPED && at != null && at.toEpochMilli() < epochMillis;
   }
 
   void cancelTimers() {

@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import java.util.function.Function;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How in-process tasks of one task-definition family behave: CPU and memory they use, the cost of
@@ -24,7 +25,7 @@ public record TaskBehavior(
     double idleCpuUnits,
     double cpuUnitSecondsPerRequest,
     double memoryUsedPercent,
-    Duration exitAfter,
+    @Nullable Duration exitAfter,
     int exitCode,
     boolean healthy,
     Function<String, String> handler) {

@@ -3,6 +3,7 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.kernel.Arns;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A registered task definition revision: {@code family:revision}. Immutable, except that
@@ -88,7 +89,7 @@ public final class TaskDefinition {
   }
 
   /** The container named {@code name}, or null. */
-  ContainerDefinition container(String name) {
+  @Nullable ContainerDefinition container(String name) {
     for (ContainerDefinition c : spec.containerDefinitions()) {
       if (c.name().equals(name)) return c;
     }

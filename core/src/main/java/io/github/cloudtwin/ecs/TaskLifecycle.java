@@ -15,8 +15,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ECS agent's side of a task: placement bookkeeping, the lifecycle {@code PROVISIONING ->
@@ -35,8 +37,8 @@ final class TaskLifecycle {
   private final CapacityProviders capacityProviders;
   private final TaskRuntime.Agent agent;
   private final ContainerHealthChecks healthChecks;
-  private Consumer<EcsService> reconcile;
-  private Consumer<Task> serviceTaskStopped;
+  private @Nullable Consumer<EcsService> reconcile;
+  private @Nullable Consumer<Task> serviceTaskStopped;
   private int ipSeq;
 
   TaskLifecycle(
@@ -56,7 +58,7 @@ final class TaskLifecycle {
         (task, container, code) -> kernel.run(() -> containerExited(task, container, code));
     this.healthChecks =
         new ContainerHealthChecks(
-            kernel, runtimes, this::inGrace, this::failContainerHealth, s -> reconcile.accept(s));
+            kernel, runtimes, this::inGrace, this::failContainerHealth, s -> reconcile().accept(s));
   }
 
   /**
@@ -121,7 +123,16 @@ final class TaskLifecycle {
   }
 
   /** Whether a zone of {@code zones} (null: any zone) is available for a Fargate task. */
-  boolean hasFargateZone(java.util.List<String> zones) {
+  private Consumer<EcsService> reconcile() {
+    return Objects.requireNonNull(reconcile, "the scheduler binds itself when ECS is built");
+  }
+
+  private Consumer<Task> serviceTaskStopped() {
+    return Objects.requireNonNull(
+        serviceTaskStopped, "the scheduler binds itself when ECS is built");
+  }
+
+  boolean hasFargateZone(java.util.@Nullable List<String> zones) {
     for (AvailabilityZone z : ec2.zones()) {
       if ((zones == null || zones.contains(z.name()))
           && ec2.zoneState(z.name()) == ZoneState.AVAILABLE) return true;
@@ -138,7 +149,7 @@ final class TaskLifecycle {
    * Starts {@code t} on Fargate in the zone of {@code zones} (null: any zone, the service's subnets
    * otherwise) with the fewest of its group's tasks.
    */
-  void launchFargate(Task t, Collection<Task> group, java.util.List<String> zones) {
+  void launchFargate(Task t, Collection<Task> group, java.util.@Nullable List<String> zones) {
     Map<String, Integer> counts = new HashMap<>();
     for (Task g : group) {
       if (g.lastStatus() != TaskStatus.STOPPED && g.availabilityZone() != null)
@@ -165,7 +176,10 @@ final class TaskLifecycle {
 
   /** A capacity-provider task that waits in PROVISIONING for an instance. */
   void waitForCapacity(Task t) {
-    record(new EcsFact.TaskProvisioning(t.taskId(), t.capacityProviderName()));
+    record(
+        new EcsFact.TaskProvisioning(
+            t.taskId(),
+            Objects.requireNonNull(t.capacityProviderName(), "a waiting task has its provider")));
   }
 
   private void afterPlacement(Task t) {
@@ -209,8 +223,8 @@ final class TaskLifecycle {
       if (!t.registrations.isEmpty() && !grace.isZero()) {
         t.timers.add(kernel.scheduler().after(grace, () -> graceEnded(t)));
       }
-      t.timers.add(kernel.scheduler().after(Ecs.HEALTHY_AFTER, () -> reconcile.accept(s)));
-      reconcile.accept(s);
+      t.timers.add(kernel.scheduler().after(Ecs.HEALTHY_AFTER, () -> reconcile().accept(s)));
+      reconcile().accept(s);
     }
   }
 
@@ -247,7 +261,7 @@ final class TaskLifecycle {
   private void targetHealthChanged(Task t, String tg, boolean healthy) {
     t.elbUnhealthy = !healthy;
     if (healthy) {
-      if (t.service != null) reconcile.accept(t.service);
+      if (t.service != null) reconcile().accept(t.service);
       return;
     }
     if (t.desiredStatus() != TaskStatus.RUNNING
@@ -317,7 +331,8 @@ final class TaskLifecycle {
       return targets.healthyInAll(t);
     }
     if (!t.containerHealth.isEmpty()) return t.healthStatus() == HealthStatus.HEALTHY;
-    return !now().isBefore(t.startedAt().plus(Ecs.HEALTHY_AFTER));
+    Instant started = t.startedAt(); // set when it reached RUNNING
+    return started != null && !now().isBefore(started.plus(Ecs.HEALTHY_AFTER));
   }
 
   // ------------------------------------------------------------------ stop
@@ -345,7 +360,7 @@ final class TaskLifecycle {
           }
           transition(t, TaskStatus.DEACTIVATING);
           Duration drain = targets.deregisterToDrain(t);
-          if (t.service != null) reconcile.accept(t.service);
+          if (t.service != null) reconcile().accept(t.service);
           if (drain.isZero()) {
             stopping(t);
           } else {
@@ -397,7 +412,7 @@ final class TaskLifecycle {
         ev,
         () -> {
           capacityProviders.taskStopped(t);
-          if (t.service != null) serviceTaskStopped.accept(t);
+          if (t.service != null) serviceTaskStopped().accept(t);
         });
   }
 

@@ -6,6 +6,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every task of the twin by id, in launch order: creates tasks (with their ids) and finds them, as
@@ -32,9 +33,9 @@ final class TaskRegistry {
       TaskDefinition td,
       String group,
       LaunchType lt,
-      EcsService s,
-      Deployment d,
-      String provider) {
+      @Nullable EcsService s,
+      @Nullable Deployment d,
+      @Nullable String provider) {
     Task t =
         new Task(
             ids.hex32(),

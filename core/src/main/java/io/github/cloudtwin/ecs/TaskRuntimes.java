@@ -3,6 +3,7 @@ package io.github.cloudtwin.ecs;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.spi.TaskRuntime;
+import io.github.cloudtwin.spi.TaskRuntimeSlot;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -10,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The task runtime in use (the in-process one unless replaced, for instance by real containers) and
  * the {@link TaskStateListener}s told of every task state change.
  */
-final class TaskRuntimes {
+final class TaskRuntimes implements TaskRuntimeSlot {
 
   private final Kernel kernel;
   private final InProcessTaskRuntime inProcess;
@@ -35,12 +36,14 @@ final class TaskRuntimes {
   }
 
   /** {@return the runtime in use, read under the kernel lock} */
-  TaskRuntime inUse() {
+  @Override
+  public TaskRuntime inUse() {
     return kernel.call(() -> current);
   }
 
   /** Replaces the runtime for tasks started from now on. */
-  void use(TaskRuntime runtime) {
+  @Override
+  public void use(TaskRuntime runtime) {
     Require.notNull("runtime", runtime);
     kernel.run(() -> this.current = runtime);
   }

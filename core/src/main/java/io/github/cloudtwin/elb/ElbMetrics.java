@@ -111,7 +111,7 @@ final class ElbMetrics {
         int[] healthy = new int[zones.size()];
         int[] unhealthy = new int[zones.size()];
         for (Registration r : g.registrations.values()) {
-          int zi = zones.indexOf(r.target.zone);
+          int zi = r.zoneIndex(zones);
           if (zi < 0) continue; // a target outside the load balancer's zones counts nowhere
           if (r.healthy()) healthy[zi]++;
           else if (r.state == TargetHealthState.UNHEALTHY) unhealthy[zi]++;

@@ -1,11 +1,16 @@
 package io.github.cloudtwin.elb;
 
+import io.github.cloudtwin.elb.FluidTargets.Routed;
+import io.github.cloudtwin.elb.FluidTargets.Slot;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Scheduler;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -54,58 +59,6 @@ final class FluidModel {
     }
   }
 
-  /** A piecewise-constant rate history of one target. */
-  static final class RateHistory {
-    long[] times = new long[8];
-    double[] rates = new double[8];
-    int size;
-
-    void set(long t, double rate) {
-      if (size > 0 && times[size - 1] == t) {
-        rates[size - 1] = rate;
-        if (size > 1 && rates[size - 2] == rate) size--;
-        return;
-      }
-      if (size > 0 && rates[size - 1] == rate) return;
-      if (size == times.length) {
-        times = java.util.Arrays.copyOf(times, size * 2);
-        rates = java.util.Arrays.copyOf(rates, size * 2);
-      }
-      times[size] = t;
-      rates[size] = rate;
-      size++;
-    }
-
-    double current() {
-      return size == 0 ? 0 : rates[size - 1];
-    }
-
-    double average(long from, long to) {
-      if (to <= from) return 0;
-      double sum = 0;
-      // segments that end before from add nothing: start at the one holding from
-      int first = java.util.Arrays.binarySearch(times, 0, size, from);
-      if (first < 0) first = Math.max(0, -first - 2);
-      for (int i = first; i < size; i++) {
-        if (times[i] >= to) break; // this and later segments start after the window
-        long s = Math.max(times[i], from);
-        long e = Math.min(i + 1 < size ? times[i + 1] : Long.MAX_VALUE, to);
-        if (e > s) sum += rates[i] * (e - s);
-      }
-      return sum / (to - from);
-    }
-
-    void prune(long before) {
-      int keep = 0;
-      while (keep + 1 < size && times[keep + 1] <= before) keep++;
-      if (keep > 0) {
-        System.arraycopy(times, keep, times, 0, size - keep);
-        System.arraycopy(rates, keep, rates, 0, size - keep);
-        size -= keep;
-      }
-    }
-  }
-
   private final Kernel kernel;
   private final RoutingSnapshots routing;
   private final TargetDefaults defaults;
@@ -113,10 +66,17 @@ final class FluidModel {
   private long nextFlowId = 1;
   private final Map<LbState, Totals> rates = new LinkedHashMap<>();
   private final Map<LbState, Totals> integrated = new HashMap<>();
-  private final Map<String, RateHistory> served = new HashMap<>();
+
+  /** The rate histories of the targets that served, by target id. */
+  private final Map<String, Slot> served = new HashMap<>();
 
   /** Per load balancer: the rate routed to each target now (answered or not), and to each zone. */
   private final Map<LbState, Routed> routedRates = new LinkedHashMap<>();
+
+  /** The recomputation under way (or the last one), and the targets it served so far. */
+  private int epoch;
+
+  private final List<Slot> servedNow = new ArrayList<>();
 
   private long lastIntegrated;
   private Scheduler.Task pending;
@@ -167,24 +127,6 @@ final class FluidModel {
     }
   }
 
-  /** Rates routed to targets and zones by the flows into one load balancer. */
-  static final class Routed {
-    final Map<String, Double> byTarget;
-    final Map<String, Double> byZone = new HashMap<>();
-
-    /**
-     * How long a request routed to the target now stays in flight: its answer's latency, or a
-     * timeout.
-     */
-    final Map<String, Long> inFlightMillis;
-
-    /** Maps sized for {@code targets} targets (a capacity hint). */
-    Routed(int targets) {
-      byTarget = new HashMap<>(targets);
-      inFlightMillis = new HashMap<>(targets);
-    }
-  }
-
   void integrate() {
     long now = kernel.clock().now().toEpochMilli();
     double seconds = (now - lastIntegrated) / 1000.0;
@@ -193,25 +135,10 @@ final class FluidModel {
         integrated.computeIfAbsent(e.getKey(), k -> new Totals()).addScaled(e.getValue(), seconds);
       }
       for (Map.Entry<LbState, Routed> e : routedRates.entrySet()) {
-        LbState lb = e.getKey();
-        accumulate(lb.fluidByTarget, e.getValue().byTarget, seconds);
-        accumulate(lb.fluidByZone, e.getValue().byZone, seconds);
+        e.getValue().integrate(e.getKey(), seconds);
       }
     }
     lastIntegrated = now;
-  }
-
-  /** Adds {@code rate x seconds} per key into {@code counts} (0 + x is x: a new key gets x). */
-  private static void accumulate(
-      Map<String, double[]> counts, Map<String, Double> rates, double seconds) {
-    for (Map.Entry<String, Double> r : rates.entrySet()) {
-      double[] acc = counts.get(r.getKey());
-      if (acc == null) {
-        acc = new double[1];
-        counts.put(r.getKey(), acc);
-      }
-      acc[0] += r.getValue() * seconds;
-    }
   }
 
   /** Counts integrated since the last call for {@code lb}, then reset. */
@@ -229,39 +156,154 @@ final class FluidModel {
     integrate();
     long now = kernel.clock().now().toEpochMilli();
     rates.clear();
+    // each load balancer's arrays are reused: the ones no flow routes through now are dropped
+    Map<LbState, Routed> before = new HashMap<>(routedRates);
     routedRates.clear();
-    // sized for the targets served last time, so that a large fleet's maps never rehash
+    epoch++;
+    servedNow.clear();
+    // sized for the targets served last time, so that a large fleet's arrays never grow
     int expected = Math.max(16, served.size() * 2);
-    Map<String, Double> perTarget = new HashMap<>(expected);
     for (Flow f : flows.values()) {
       if (f.rps <= 0 || f.lb.deleted) continue;
       Totals t = rates.computeIfAbsent(f.lb, k -> new Totals());
-      Routed r = routedRates.computeIfAbsent(f.lb, k -> new Routed(expected));
-      split(routing.snapshot(f.lb), f.template, f.rps, t, perTarget, r.byTarget, r);
+      Routed r =
+          routedRates.computeIfAbsent(
+              f.lb,
+              k -> {
+                Routed old = before.get(k);
+                if (old == null) return new Routed(expected);
+                old.reset();
+                return old;
+              });
+      split(routing.snapshot(f.lb), f.template, f.rps, t, new ModelSink(r));
     }
-    for (Map.Entry<String, RateHistory> e : served.entrySet()) {
-      if (!perTarget.containsKey(e.getKey())) e.getValue().set(now, 0);
+    for (Slot h : served.values()) {
+      if (h.servedEpoch != epoch) h.set(now, 0);
     }
-    for (Map.Entry<String, Double> e : perTarget.entrySet()) {
-      RateHistory h = served.get(e.getKey());
-      if (h == null) {
-        h = new RateHistory();
-        served.put(e.getKey(), h);
-      }
-      h.set(now, e.getValue()); // each target's history is its own: the order is immaterial
-    }
+    for (Slot h : servedNow) h.set(now, h.servedNow); // each target's history is its own
     long horizon = now - 20 * 60_000L;
-    for (RateHistory h : served.values()) h.prune(horizon);
+    for (Iterator<Slot> it = served.values().iterator(); it.hasNext(); ) {
+      Slot h = it.next();
+      h.prune(horizon);
+      if (h.idleSince(horizon)) {
+        // it averages 0 over any window it can still be asked for, as an absent one does: a
+        // fleet that replaces its instances keeps the histories of the ones it has
+        it.remove();
+        h.dropped = true;
+      }
+    }
+  }
+
+  /** The slot of {@code t}: its history if it served, else a new one (kept on the target). */
+  private Slot slot(TargetRuntime t) {
+    Slot s = t.fluidSlot;
+    if (s == null || s.dropped) {
+      s = served.get(t.id);
+      if (s == null) s = new Slot(t.id);
+      t.fluidSlot = s;
+    }
+    return s;
+  }
+
+  /** Where {@link #split} puts each target's shares. */
+  private interface Sink {
+    /**
+     * A share routed to the target, answered or not; returns the target's index for {@link #zone}.
+     */
+    int routed(TargetRuntime t, double share);
+
+    /** Whether {@link #zone} is wanted. */
+    boolean zones();
+
+    /** A positive share routed to the target's zone, in flight for {@code hold} ms. */
+    void zone(int index, TargetRuntime t, double share, long hold);
+
+    /** A share the target serves. */
+    void served(TargetRuntime t, double share);
+  }
+
+  /** The model's own: per-target slots and the load balancer's arrays. */
+  private final class ModelSink implements Sink {
+    private final Routed routed;
+
+    ModelSink(Routed routed) {
+      this.routed = routed;
+    }
+
+    @Override
+    public int routed(TargetRuntime t, double share) {
+      int i = routed.index(slot(t), epoch);
+      routed.route(i, share);
+      return i;
+    }
+
+    @Override
+    public boolean zones() {
+      return true;
+    }
+
+    @Override
+    public void zone(int index, TargetRuntime t, double share, long hold) {
+      routed.zone(t.zone, share);
+      routed.hold(index, hold);
+    }
+
+    @Override
+    public void served(TargetRuntime t, double share) {
+      Slot s = slot(t);
+      if (s.servedEpoch == epoch) {
+        s.servedNow += share;
+        return;
+      }
+      s.servedEpoch = epoch;
+      s.servedNow = share;
+      servedNow.add(s);
+      if (!s.historic) {
+        s.historic = true;
+        served.put(s.id, s);
+        everServed = true;
+      }
+    }
+  }
+
+  /** Maps of rates by target id, for a one-off split. */
+  private static final class MapSink implements Sink {
+    private final Map<String, Double> served;
+    private final Map<String, Double> routed;
+
+    MapSink(Map<String, Double> served, Map<String, Double> routed) {
+      this.served = served;
+      this.routed = routed;
+    }
+
+    @Override
+    public int routed(TargetRuntime t, double share) {
+      routed.merge(t.id, share, Double::sum);
+      return -1;
+    }
+
+    @Override
+    public boolean zones() {
+      return false;
+    }
+
+    @Override
+    public void zone(int index, TargetRuntime t, double share, long hold) {}
+
+    @Override
+    public void served(TargetRuntime t, double share) {
+      served.merge(t.id, share, Double::sum);
+    }
   }
 
   private volatile boolean everServed;
 
   boolean hasServed() {
-    return everServed || (everServed = !served.isEmpty());
+    return everServed;
   }
 
   double averageServed(String targetId, long from, long to) {
-    RateHistory h = served.get(targetId);
+    Slot h = served.get(targetId);
     return h == null ? 0 : h.average(from, to);
   }
 
@@ -272,23 +314,19 @@ final class FluidModel {
    */
   long inFlightUntil(String targetId, long now) {
     long until = Long.MIN_VALUE;
-    for (Routed r : routedRates.values()) {
-      Double rate = r.byTarget.get(targetId);
-      Long hold = r.inFlightMillis.get(targetId);
-      if (rate != null && rate > 0 && hold != null && hold > 0) until = Math.max(until, now + hold);
-    }
+    for (Routed r : routedRates.values()) until = Math.max(until, r.inFlightUntil(targetId, now));
     return until;
   }
 
   double currentServed(String targetId) {
-    RateHistory h = served.get(targetId);
+    Slot h = served.get(targetId);
     return h == null ? 0 : h.current();
   }
 
   /**
    * Splits {@code rps} of {@code template} over the snapshot: adds the load balancer's rates to
-   * {@code out}, the rate each target serves to {@code served}, and (if not null) the rate routed
-   * to each target, answered or not, to {@code routed}.
+   * {@code out}, the rate each target serves to {@code served}, and the rate routed to each target,
+   * answered or not, to {@code routed}.
    */
   void split(
       RoutingSnapshot s,
@@ -297,24 +335,18 @@ final class FluidModel {
       Totals out,
       Map<String, Double> served,
       Map<String, Double> routed) {
-    split(s, template, rps, out, served, routed, null);
+    split(s, template, rps, out, new MapSink(served, routed));
   }
 
   /**
-   * As {@link #split(RoutingSnapshot, Request, double, Totals, Map, Map)}, also adding to {@code
-   * zones} (if not null) the rate routed to each target zone and how long requests stay in flight.
+   * As {@link #split(RoutingSnapshot, Request, double, Totals, Map, Map)}, into {@code sink}, which
+   * may also take the rate routed to each target zone and how long requests stay in flight.
    */
-  void split(
-      RoutingSnapshot s,
-      Request template,
-      double rps,
-      Totals out,
-      Map<String, Double> served,
-      Map<String, Double> routed,
-      Routed zones) {
+  private void split(RoutingSnapshot s, Request template, double rps, Totals out, Sink sink) {
     RoutingSnapshot.ListenerSnap l = s.listener(template.listenerPort());
     if (l == null || s.nodes.length == 0) return;
     double perNode = rps / s.nodes.length;
+    boolean zones = sink.zones();
     Request fwd = RequestRouting.forwarded(template, l);
     for (RoutingSnapshot.Node node : s.nodes) {
       if (!node.up) continue;
@@ -369,17 +401,16 @@ final class FluidModel {
         for (int i = 0; i < n; i++) {
           double share = gshare * w[i] / total;
           TargetRuntime t = p.targets[i];
-          if (routed != null) routed.merge(t.id, share, Double::sum);
+          int at = sink.routed(t, share);
           Response r = resp[i];
-          if (zones != null && share > 0) {
-            zones.byZone.merge(t.zone, share, Double::sum);
+          if (zones && share > 0) {
             long hold =
                 r == null
                     ? CONNECT_TIMEOUT_MILLIS
                     : r.kind() == Response.Kind.ANSWERED
                         ? Math.min(r.latency().toMillis(), s.idleTimeoutMillis)
                         : r.kind() == Response.Kind.REFUSED ? 0 : s.idleTimeoutMillis;
-            zones.inFlightMillis.merge(t.id, hold, Math::max);
+            sink.zone(at, t, share, hold);
           }
           if (r == null
               || r.kind() != Response.Kind.ANSWERED
@@ -393,7 +424,7 @@ final class FluidModel {
                 share * loss; // lost on the way to the target's zone: the load balancer answers 5XX
             share -= share * loss;
           }
-          served.merge(t.id, share, Double::sum);
+          sink.served(t, share);
           out.targetAnswers += share;
           out.latencySeconds += share * r.latency().toNanos() / 1e9;
           out.latencies.add(r.latency().toNanos() / 1000, share);

@@ -67,6 +67,11 @@ final class OfferedTraffic implements LoadBalancerTraffic {
   }
 
   @Override
+  public double averageServedRate(String targetId, long fromMillis, long toMillis) {
+    return kernel.call(() -> fluid.averageServed(targetId, fromMillis, toMillis));
+  }
+
+  @Override
   public double servedRate(String targetId) {
     return kernel.call(() -> fluid.currentServed(targetId));
   }

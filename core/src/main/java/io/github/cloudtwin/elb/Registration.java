@@ -26,6 +26,21 @@ final class Registration {
   /** The health check's request to this target, built on the first check. */
   @Nullable Request healthProbe;
 
+  /** The zone list {@link #zoneIndex} was found in (a load balancer's zones), or null. */
+  @Nullable List<String> zoneIndexIn;
+
+  /** The target's zone's index in {@link #zoneIndexIn} (-1: not there). */
+  int zoneIndex = -1;
+
+  /** The target's zone's index in a load balancer's zone list (-1: not there), found once. */
+  int zoneIndex(List<String> zones) {
+    if (zoneIndexIn != zones) {
+      zoneIndex = zones.indexOf(target.zone);
+      zoneIndexIn = zones;
+    }
+    return zoneIndex;
+  }
+
   Scheduler.Task drainTask;
   final List<Runnable> onDrained = new ArrayList<>();
 

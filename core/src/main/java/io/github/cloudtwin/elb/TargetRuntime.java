@@ -4,6 +4,7 @@ import io.github.cloudtwin.ec2.Instance;
 import java.net.URI;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /** One target (instance or IP) as the twin runs it: its behaviour and in-flight requests. */
 final class TargetRuntime {
@@ -30,6 +31,9 @@ final class TargetRuntime {
 
   /** The latest virtual instant a request sent with {@code send} is answered; kernel lock only. */
   long sentInFlightUntil = Long.MIN_VALUE;
+
+  /** The traffic model's slot for the target, found once; kernel lock only. */
+  FluidTargets.@Nullable Slot fluidSlot;
 
   TargetRuntime(String id, String zone, Instance instance) {
     this.id = id;

@@ -6,6 +6,7 @@ import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,43 @@ final class TgState {
   final LoadBalancerType lbType;
   final Duration deregistrationDelay;
   final String dimension;
-  final Map<String, Registration> registrations = new LinkedHashMap<>();
+  final Map<String, Registration> registrations = new Members();
+
+  /**
+   * The registrations in registration order, with a count of changes, so that a health-check round
+   * copies them only after a change (a round that registers or deregisters still sees the targets
+   * it started with).
+   */
+  private static final class Members extends LinkedHashMap<String, Registration> {
+    private static final long serialVersionUID = 1L;
+    transient int changes;
+
+    @Override
+    public @Nullable Registration put(String key, Registration value) {
+      changes++;
+      return super.put(key, value);
+    }
+
+    @Override
+    public @Nullable Registration remove(Object key) {
+      changes++;
+      return super.remove(key);
+    }
+
+    @Override
+    public void clear() {
+      changes++;
+      super.clear();
+    }
+  }
+
+  /**
+   * The failure of a check answered with a status code that does not match, by code (read only).
+   */
+  private final Map<Integer, String[]> mismatches = new HashMap<>();
+
+  private Registration[] checkOrder = new Registration[0];
+  private int checkOrderAt = -1;
   final List<LbState> loadBalancers = new ArrayList<>();
   private final Kernel kernel;
   private final TargetGroupContext context;
@@ -186,7 +223,13 @@ final class TgState {
     checkTask = null;
     if (!inUse()) return;
     boolean changed = false;
-    for (Registration r : new ArrayList<>(registrations.values())) {
+    Members members = (Members) registrations;
+    if (checkOrderAt != members.changes) {
+      checkOrder = members.values().toArray(new Registration[0]);
+      checkOrderAt = members.changes;
+    }
+    Registration[] round = checkOrder; // a change during the round makes a new array
+    for (Registration r : round) {
       changed |= check(r);
     }
     if (changed) context.routing().healthChanged(this);
@@ -293,10 +336,14 @@ final class TgState {
         if (resp.latency().compareTo(healthCheck.timeout()) >= 0)
           return new String[] {"Target.Timeout", "Request timed out"};
         if (successCodes != null && !successCodes.test(resp.status())) {
-          return new String[] {
-            "Target.ResponseCodeMismatch",
-            "Health checks failed with these codes: [" + resp.status() + "]"
-          };
+          // the same failure every check while the target answers the same code: built once
+          return mismatches.computeIfAbsent(
+              resp.status(),
+              code ->
+                  new String[] {
+                    "Target.ResponseCodeMismatch",
+                    "Health checks failed with these codes: [" + code + "]"
+                  });
         }
         return null;
     }

@@ -354,7 +354,7 @@ public final class ExperimentResult {
   }
 
   private void requireCounted(String resource) {
-    io.github.cloudtwin.internal.kernel.Require.name("resource", resource);
+    io.github.cloudtwin.internal.kernel.Require.notBlank("resource", resource);
     List<String> counted = countedResources();
     if (!counted.contains(resource))
       throw new ValidationException("resource", resource, "a resource the run counts " + counted);

@@ -74,7 +74,7 @@ public record MinuteSample(
    * @return the count, 0 for a resource the twin does not have
    */
   public int count(String resource) {
-    io.github.cloudtwin.internal.kernel.Require.name("resource", resource);
+    io.github.cloudtwin.internal.kernel.Require.notBlank("resource", resource);
     if (resource.startsWith("group/")) return inService.getOrDefault(resource.substring(6), 0);
     if (resource.startsWith("target-group/"))
       return healthyTargets.getOrDefault(resource.substring(13), 0);

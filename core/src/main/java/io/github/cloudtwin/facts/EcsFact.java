@@ -697,10 +697,11 @@ public sealed interface EcsFact extends Fact {
    *
    * @param taskId the task id
    * @param from its last status before
-   * @param stopCode AWS's stop code
-   * @param reason AWS's stopped reason
+   * @param stopCode AWS's stop code, or null when the stop set none
+   * @param reason AWS's stopped reason, or null
    */
-  record TaskStopped(String taskId, TaskStatus from, StopCode stopCode, String reason)
+  record TaskStopped(
+      String taskId, TaskStatus from, @Nullable StopCode stopCode, @Nullable String reason)
       implements EcsFact {
     @Override
     public String resource() {

@@ -49,6 +49,18 @@ public interface LoadBalancerTraffic {
   double averageServedRate(String targetId, Instant from, Instant to);
 
   /**
+   * {@return as {@link #averageServedRate(String, Instant, Instant)}, the window in epoch ms}
+   *
+   * @param targetId the target id
+   * @param fromMillis the window's start (inclusive)
+   * @param toMillis the window's end (exclusive)
+   */
+  default double averageServedRate(String targetId, long fromMillis, long toMillis) {
+    return averageServedRate(
+        targetId, Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis));
+  }
+
+  /**
    * {@return the requests per second the target serves now, of offered traffic}
    *
    * @param targetId the target id

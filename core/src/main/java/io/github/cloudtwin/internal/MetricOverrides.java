@@ -33,4 +33,17 @@ public interface MetricOverrides {
    */
   double injectedValue(
       String metricName, String instanceId, @Nullable String groupName, long epochMillis);
+
+  /**
+   * Whether an injection of the metric for a single instance (not a group) covers that time: when
+   * none does, {@link #isSuppressed} and {@link #injectedValue} depend on the group alone, and a
+   * publisher may ask once per group.
+   *
+   * @param metricName the metric name
+   * @param epochMillis the sample's time
+   * @return whether any instance's own injection covers the time (true when unknown)
+   */
+  default boolean namesAnInstance(String metricName, long epochMillis) {
+    return true;
+  }
 }

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.internal;
 
 import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
+import io.github.cloudtwin.spi.TaskRuntimeSlot;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -24,6 +25,7 @@ public final class Wiring {
   private @Nullable LoadBalancerTraffic loadBalancerTraffic;
   private @Nullable ManagedScalingPolicies managedScalingPolicies;
   private @Nullable WarmPoolInstances warmPoolInstances;
+  private @Nullable TaskRuntimeSlot taskRuntimeSlot;
   private @Nullable FargateSpotInterruptions fargateSpotInterruptions;
 
   /** Creates a board with no connections yet. */
@@ -141,6 +143,20 @@ public final class Wiring {
   public synchronized WarmPoolInstances warmPoolInstances() {
     WarmPoolInstances w = warmPoolInstances;
     return w == null ? WarmPoolInstances.NONE : w;
+  }
+
+  /**
+   * Offers ECS's task runtime slot to the twin, which hands it to task runtime extensions.
+   *
+   * @param slot where ECS takes the runtime its tasks run on
+   */
+  public synchronized void taskRuntimeSlot(TaskRuntimeSlot slot) {
+    taskRuntimeSlot = once("taskRuntimeSlot", taskRuntimeSlot, slot);
+  }
+
+  /** {@return where ECS takes the runtime its tasks run on} */
+  public synchronized TaskRuntimeSlot taskRuntimeSlot() {
+    return get("taskRuntimeSlot", taskRuntimeSlot);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.github.cloudtwin.ecs.Cluster;
 import io.github.cloudtwin.ecs.EcsService;
 import io.github.cloudtwin.ecs.TaskStatus;
 import io.github.cloudtwin.elb.TargetGroup;
+import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.facts.AutoScalingFact.LifecycleStateChanged;
 import io.github.cloudtwin.facts.Ec2Fact.InstanceLaunched;
 import io.github.cloudtwin.facts.EcsFact.ServiceCreated;
@@ -106,7 +107,14 @@ final class ScalingCharts {
         desired.set(at(twin, c.time()), c.desiredCapacity());
       Step warmed = new Step();
       boolean hasPool = false;
+      Step toUpdate = new Step();
+      boolean hasRefresh = false;
       for (TimelineEvent e : events) {
+        if (e.fact() instanceof AutoScalingFact.InstanceRefreshProgressed p
+            && p.groupName().equals(g.name())) {
+          hasRefresh = true;
+          toUpdate.set(at(twin, e), p.instancesToUpdate());
+        }
         if (e.fact() instanceof LifecycleStateChanged l && l.groupName().equals(g.name())) {
           int w = (ready(l.to()) ? 1 : 0) - (ready(l.from()) ? 1 : 0);
           if (w != 0) {
@@ -124,6 +132,9 @@ final class ScalingCharts {
       series.add(desired.series("DesiredCapacity", "desired", end));
       series.add(inService.series("InService", "in-service", end));
       if (hasPool) series.add(warmed.series("Warm pool (warmed)", "warm-pool", end));
+      if (hasRefresh) {
+        series.add(toUpdate.series("Instance refresh: to update", "instance-refresh", end));
+      }
       for (Map.Entry<String, Step> z : perZone.entrySet()) {
         series.add(
             z.getValue()

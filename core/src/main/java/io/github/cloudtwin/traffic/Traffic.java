@@ -184,11 +184,7 @@ public final class Traffic {
     if (!offered.hasServedTraffic() && costModel.baselineCpuPercent() == 0) {
       return 0; // no target ever served offered traffic: nothing to integrate
     }
-    double rps =
-        offered.averageServedRate(
-            instance.instanceId(),
-            Instant.ofEpochMilli(fromMillis),
-            Instant.ofEpochMilli(toMillis));
+    double rps = offered.averageServedRate(instance.instanceId(), fromMillis, toMillis);
     CostModel m = costModel;
     double cpu = m.cpuPercent(rps, instance.instanceType().vCpus());
     double baseline =

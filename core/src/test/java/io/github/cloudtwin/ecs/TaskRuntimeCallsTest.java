@@ -52,7 +52,7 @@ class TaskRuntimeCallsTest {
 
   private Task runBridgeTask() {
     f.taskDef("web", 256, 256);
-    f.ecs.setTaskRuntime(runtime);
+    f.twin.taskRuntimeSlot().use(runtime);
     return f.ecs.runTask(f.cluster, "web", 1, LaunchType.EC2).tasks().get(0);
   }
 
@@ -79,7 +79,7 @@ class TaskRuntimeCallsTest {
             .networkMode(NetworkMode.AWSVPC)
             .container(ContainerDefinition.builder("app", "nginx").cpu(256).memory(256).build())
             .build());
-    f.ecs.setTaskRuntime(runtime);
+    f.twin.taskRuntimeSlot().use(runtime);
     Task t = f.ecs.runTask(f.cluster, "vpc", 1, LaunchType.EC2).tasks().get(0);
     assertThat(t.lastStatus()).isEqualTo(TaskStatus.PROVISIONING);
     f.ecs.stopTask(f.cluster, t.taskId(), null);

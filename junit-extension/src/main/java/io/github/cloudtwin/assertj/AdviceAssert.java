@@ -59,7 +59,8 @@ public class AdviceAssert extends AbstractObjectAssert<AdviceAssert, Advice> {
    * @return this assertion
    */
   public AdviceAssert accepting(String ruleId, String resource) {
-    accepted.add(new String[] {AdviceRule.ofId(ruleId).id(), Require.name("resource", resource)});
+    accepted.add(
+        new String[] {AdviceRule.ofId(ruleId).id(), Require.notBlank("resource", resource)});
     return myself;
   }
 

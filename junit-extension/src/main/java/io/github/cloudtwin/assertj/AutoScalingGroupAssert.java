@@ -3,6 +3,7 @@ package io.github.cloudtwin.assertj;
 import static io.github.cloudtwin.assertj.error.ShouldBeBalancedAcrossZones.shouldBeBalancedAcrossZones;
 import static io.github.cloudtwin.assertj.error.ShouldHaveDesiredCapacity.shouldHaveDesiredCapacity;
 import static io.github.cloudtwin.assertj.error.ShouldHaveInServiceCount.shouldHaveInServiceCount;
+import static io.github.cloudtwin.assertj.error.ShouldHaveInstanceRefresh.shouldHaveInstanceRefresh;
 import static io.github.cloudtwin.assertj.error.ShouldHaveNoScalingActivityBetween.shouldHaveNoScalingActivityBetween;
 import static io.github.cloudtwin.assertj.error.ShouldHaveNoScalingActivityBetween.windowNotOver;
 import static io.github.cloudtwin.assertj.error.ShouldHaveScalingActivityCount.shouldHaveScalingActivityCount;
@@ -79,6 +80,45 @@ public class AutoScalingGroupAssert
     int size = actual.warmPool().map(p -> p.instances().size()).orElse(-1);
     if (size != expected) {
       throw EqualityFailure.of(info, shouldHaveWarmPool(actual, expected, false), expected, size);
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the status of the group's latest instance refresh (fails when it has had none);
+   * experimental.
+   *
+   * @param expected the status, such as {@code InstanceRefreshStatus.SUCCESSFUL}
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert hasInstanceRefreshStatus(
+      io.github.cloudtwin.autoscaling.InstanceRefreshStatus expected) {
+    isNotNull();
+    java.util.List<io.github.cloudtwin.autoscaling.InstanceRefresh> all =
+        actual.instanceRefreshes();
+    Object status = all.isEmpty() ? "no instance refresh" : all.get(0).status();
+    if (!status.equals(expected)) {
+      throw EqualityFailure.of(
+          info, shouldHaveInstanceRefresh(actual, "in status " + expected), expected, status);
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the PercentageComplete of the group's latest instance refresh (fails when it has had
+   * none); experimental.
+   *
+   * @param expected 0 to 100
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert hasInstanceRefreshPercentageComplete(int expected) {
+    isNotNull();
+    java.util.List<io.github.cloudtwin.autoscaling.InstanceRefresh> all =
+        actual.instanceRefreshes();
+    int pct = all.isEmpty() ? -1 : all.get(0).percentageComplete();
+    if (pct != expected) {
+      throw EqualityFailure.of(
+          info, shouldHaveInstanceRefresh(actual, expected + " % complete"), expected, pct);
     }
     return myself;
   }

@@ -5,6 +5,8 @@ import static io.github.cloudtwin.assertj.CloudTwinAssertions.fact;
 import static java.time.Duration.ofMinutes;
 
 import io.github.cloudtwin.CloudTwin;
+import io.github.cloudtwin.advice.Advice;
+import io.github.cloudtwin.advice.AdviceRule;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.AutoScalingGroupSpec;
 import io.github.cloudtwin.autoscaling.ScalingPolicy;
@@ -33,12 +35,24 @@ import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.LoadBalancerSpec;
 import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.elb.TargetGroupSpec;
+import io.github.cloudtwin.experiments.Experiment;
+import io.github.cloudtwin.experiments.ExperimentResult;
+import io.github.cloudtwin.experiments.FaultAction;
+import io.github.cloudtwin.experiments.Selection;
 import io.github.cloudtwin.facts.AutoScalingFact.DesiredCapacityChanged;
 import io.github.cloudtwin.facts.AutoScalingFact.PolicyExecuted;
 import io.github.cloudtwin.facts.CloudWatchFact.AlarmStateChanged;
 import io.github.cloudtwin.report.Chart;
 import io.github.cloudtwin.report.Report;
 import io.github.cloudtwin.report.Series;
+import io.github.cloudtwin.traffic.Workload;
+import io.github.cloudtwin.whatif.BreachTarget;
+import io.github.cloudtwin.whatif.Comparison;
+import io.github.cloudtwin.whatif.DemandReplay;
+import io.github.cloudtwin.whatif.DemandUnit;
+import io.github.cloudtwin.whatif.Estate;
+import io.github.cloudtwin.whatif.RecordedLoad;
+import io.github.cloudtwin.whatif.WhatIf;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -160,15 +174,16 @@ class AwkwardNamesTest {
 
   /**
    * "Every assertion": each public method of the assertions on named resources (group, alarm,
-   * composite alarm, target group, load balancer, ECS service and task, instance, timeline, cost)
-   * and each of {@link CloudTwinAssert}'s look-ups by name runs in the story, under a label {@code
+   * composite alarm, target group, load balancer, ECS service and task, instance, timeline, cost,
+   * advice, a resilience experiment's result, a what-if comparison) and each of {@link
+   * CloudTwinAssert}'s look-ups by name runs in the story, under a label {@code
    * <subject>.<method>}. A new assertion fails this test until the story runs it.
    */
   @Test
   void theStoryRunsEveryAssertionOnNamedResources() {
     java.util.Set<String> labels = new java.util.TreeSet<>();
     java.util.regex.Pattern outcome =
-        java.util.regex.Pattern.compile("^([a-z]+\\.[A-Za-z]+)( [^:\n]*)?: (passed$|failed\n)");
+        java.util.regex.Pattern.compile("^([a-z]+\\.[A-Za-z0-9]+)( [^:\n]*)?: (passed$|failed\n)");
     for (String s : story(PLAIN)) {
       java.util.regex.Matcher m = outcome.matcher(s);
       if (m.find()) labels.add(m.group(1));
@@ -184,6 +199,9 @@ class AwkwardNamesTest {
     subjects.put("instance", InstanceAssert.class);
     subjects.put("timeline", TimelineAssert.class);
     subjects.put("cost", CostReportAssert.class);
+    subjects.put("advice", AdviceAssert.class);
+    subjects.put("experiment", ExperimentResultAssert.class);
+    subjects.put("comparison", ComparisonAssert.class);
     List<String> missing = new ArrayList<>();
     subjects.forEach(
         (subject, type) -> {
@@ -382,6 +400,17 @@ class AwkwardNamesTest {
       outcome(out, "group.hasWarmedInstances", () -> assertThat(group).hasWarmedInstances(0));
       outcome(
           out,
+          "group.hasInstanceRefreshStatus",
+          () ->
+              assertThat(group)
+                  .hasInstanceRefreshStatus(
+                      io.github.cloudtwin.autoscaling.InstanceRefreshStatus.SUCCESSFUL));
+      outcome(
+          out,
+          "group.hasInstanceRefreshPercentageComplete",
+          () -> assertThat(group).hasInstanceRefreshPercentageComplete(100));
+      outcome(
+          out,
           "group.keptInServiceCountAtLeast",
           () -> assertThat(group).keptInServiceCountAtLeast(3, ofMinutes(1), ofMinutes(8)));
       outcome(
@@ -564,12 +593,14 @@ class AwkwardNamesTest {
           () ->
               assertThat(twin.timeline())
                   .hasEventAt(ofMinutes(1), "group/" + n.group(), "desired"));
+      advice(out, n);
       twin.ecs().stopTask(n.cluster(), task.taskId(), "Scaling test");
       outcome(
           out,
           "task.wasStoppedWithReason after",
           () -> assertThat(task).wasStoppedWithReason("Scaling test"));
       outcome(out, "task.isRunning after", () -> assertThat(task).isRunning());
+      experiment(out, twin, n);
       twin.advance(ofMinutes(1));
       out.add(twin.timeline().text());
       Report report = Report.builder(twin).title("awkward names").build();
@@ -578,7 +609,216 @@ class AwkwardNamesTest {
       }
       out.add(report.toXhtml());
     }
+    comparison(out, n);
     return out;
+  }
+
+  /**
+   * Advice on an estate with the story's group behind no target group but with ELB health checks:
+   * the finding names the group.
+   */
+  private static void advice(List<String> out, Names n) {
+    try (CloudTwin twin = CloudTwin.builder().seed(5).build()) {
+      twin.autoScaling()
+          .createAutoScalingGroup(
+              AutoScalingGroupSpec.builder()
+                  .autoScalingGroupName(n.group())
+                  .launchTemplate("lt", "1")
+                  .minSize(2)
+                  .maxSize(4)
+                  .availabilityZones("us-east-1a", "us-east-1b")
+                  .healthCheckType(io.github.cloudtwin.autoscaling.HealthCheckType.ELB)
+                  .build());
+      Advice advice = twin.advice();
+      AdviceRule rule = AdviceRule.ELB_HEALTH_CHECK_WITHOUT_TARGET_GROUP;
+      org.assertj.core.api.Assertions.assertThat(advice.findings(rule))
+          .as("the estate's finding")
+          .singleElement()
+          .satisfies(f -> f.involves("group/" + n.group()));
+      outcome(
+          out,
+          "advice.hasNoConfigurationWarnings",
+          () -> assertThat(advice).hasNoConfigurationWarnings());
+      outcome(out, "advice.hasFinding", () -> assertThat(advice).hasFinding(rule.id()));
+      outcome(
+          out,
+          "advice.hasFinding other",
+          () -> assertThat(advice).hasFinding(AdviceRule.FLAPPING_THRESHOLDS.id()));
+      outcome(
+          out,
+          "advice.accepting",
+          () ->
+              assertThat(advice)
+                  .accepting(rule.id(), "group/" + n.group())
+                  .hasNoConfigurationWarnings());
+      outcome(
+          out,
+          "advice.accepting other resource",
+          () ->
+              assertThat(advice)
+                  .accepting(rule.id(), "policy/" + n.policy())
+                  .hasNoConfigurationWarnings());
+      outcome(
+          out,
+          "advice.accepting rule",
+          () -> assertThat(advice).accepting(rule).hasNoConfigurationWarnings());
+      outcome(
+          out,
+          "advice.accepting rule id",
+          () -> assertThat(advice).accepting(rule.id()).hasNoConfigurationWarnings());
+    }
+  }
+
+  /**
+   * A resilience experiment on the story's resources: two of the group's instances terminated at +1
+   * min, two of the service's tasks stopped at +2 min, under a steady load on the load balancer.
+   */
+  private static void experiment(List<String> out, CloudTwin twin, Names n) {
+    twin.traffic().apply(n.loadBalancer(), Workload.constant(60));
+    ExperimentResult r =
+        twin.experiments()
+            .run(
+                Experiment.builder("lose-instances-and-tasks")
+                    .action(
+                        "terminate",
+                        new FaultAction.TerminateInstances(n.group(), Selection.count(2)),
+                        ofMinutes(1))
+                    .action(
+                        "stop-tasks",
+                        new FaultAction.StopTasks(n.cluster(), n.service(), Selection.count(2)),
+                        ofMinutes(2))
+                    .runFor(ofMinutes(12))
+                    .build());
+    String group = "group/" + n.group();
+    String targets = "target-group/" + n.targetGroup();
+    String service = "service/" + n.cluster() + "/" + n.service();
+    outcome(out, "experiment.completed", () -> assertThat(r).completed());
+    outcome(out, "experiment.wasStoppedBy", () -> assertThat(r).wasStoppedBy(n.alarm()));
+    outcome(out, "experiment.errorRateBelow", () -> assertThat(r).errorRateBelow(0.5));
+    outcome(out, "experiment.errorRateBelow strict", () -> assertThat(r).errorRateBelow(0));
+    outcome(
+        out,
+        "experiment.errorRateDuringBelow",
+        () -> assertThat(r).errorRateDuringBelow("terminate", 0));
+    outcome(
+        out,
+        "experiment.errorRateAfterBelow",
+        () -> assertThat(r).errorRateAfterBelow("stop-tasks", 0.5));
+    outcome(
+        out,
+        "experiment.meanResponseTimeBelow",
+        () -> assertThat(r).meanResponseTimeBelow(Duration.ofMillis(1)));
+    outcome(
+        out,
+        "experiment.meanResponseTimeDuringBelow",
+        () -> assertThat(r).meanResponseTimeDuringBelow("terminate", Duration.ofMillis(1)));
+    outcome(
+        out,
+        "experiment.meanResponseTimeAfterBelow",
+        () -> assertThat(r).meanResponseTimeAfterBelow("stop-tasks", Duration.ofSeconds(5)));
+    outcome(
+        out,
+        "experiment.p50ResponseTimeBelow",
+        () -> assertThat(r).p50ResponseTimeBelow(Duration.ofSeconds(5)));
+    outcome(
+        out,
+        "experiment.p99ResponseTimeBelow",
+        () -> assertThat(r).p99ResponseTimeBelow(Duration.ofMillis(1)));
+    outcome(
+        out,
+        "experiment.responseTimePercentileBelow",
+        () -> assertThat(r).responseTimePercentileBelow(90, Duration.ofMillis(1)));
+    outcome(
+        out,
+        "experiment.responseTimePercentileDuringBelow",
+        () ->
+            assertThat(r).responseTimePercentileDuringBelow("terminate", 90, Duration.ofMillis(1)));
+    outcome(
+        out,
+        "experiment.responseTimePercentileAfterBelow",
+        () ->
+            assertThat(r)
+                .responseTimePercentileAfterBelow("stop-tasks", 50, Duration.ofSeconds(5)));
+    outcome(out, "experiment.neverBelow", () -> assertThat(r).neverBelow(group, 3));
+    outcome(out, "experiment.neverBelow targets", () -> assertThat(r).neverBelow(targets, 6));
+    outcome(out, "experiment.recoveredTo", () -> assertThat(r).recoveredTo(3));
+    outcome(out, "experiment.recoveredTo service", () -> assertThat(r).recoveredTo(service, 6));
+    outcome(
+        out,
+        "experiment.within",
+        () -> assertThat(r).recoveredTo(group, 3).within(Duration.ofSeconds(30)));
+    outcome(
+        out,
+        "experiment.within later",
+        () -> assertThat(r).recoveredTo(targets, 6).within(ofMinutes(10)));
+    outcome(out, "experiment.replacedAllLostTasks", () -> assertThat(r).replacedAllLostTasks(2));
+    outcome(
+        out, "experiment.replacedAllLostTasks other", () -> assertThat(r).replacedAllLostTasks(5));
+  }
+
+  /**
+   * A what-if comparison of two estates built with the story's names, replaying 20 minutes of
+   * requests on its load balancer; the breach target watches its group's CPU.
+   */
+  private static void comparison(List<String> out, Names n) {
+    StringBuilder csv = new StringBuilder();
+    java.time.Instant t0 = java.time.Instant.parse("2026-03-02T10:00:00Z");
+    for (int m = 0; m < 20; m++)
+      csv.append(t0.plusSeconds(60L * m)).append(',').append(m < 10 ? 6_000 : 36_000).append('\n');
+    Comparison c =
+        WhatIf.replay(
+                DemandReplay.of(RecordedLoad.csv("load.csv", csv.toString()), DemandUnit.REQUESTS)
+                    .onLoadBalancer(n.loadBalancer())
+                    .build())
+            .seed(5)
+            .target(BreachTarget.groupCpuAbove(n.group(), 80))
+            .compare(
+                Estate.of("two", t -> estate(t, n, 2)), Estate.of("four", t -> estate(t, n, 4)));
+    outcome(out, "comparison.estate", () -> assertThat(c).estate("two"));
+    outcome(
+        out,
+        "comparison.costsNoMoreThan",
+        () -> assertThat(c).estate("two").costsNoMoreThan("four"));
+    outcome(
+        out,
+        "comparison.costsNoMoreThan other",
+        () -> assertThat(c).estate("four").costsNoMoreThan("two"));
+    outcome(
+        out,
+        "comparison.breachesNoLongerThan",
+        () -> assertThat(c).estate("four").breachesNoLongerThan("two"));
+    outcome(
+        out,
+        "comparison.breachesNoLongerThan other",
+        () -> assertThat(c).estate("two").breachesNoLongerThan("four"));
+    outcome(
+        out,
+        "comparison.breachedAtMost",
+        () -> assertThat(c).estate("two").breachedAtMost(Duration.ofMinutes(1)));
+  }
+
+  /** An estate of the comparison: the story's load balancer in front of a fixed-size group. */
+  private static void estate(CloudTwin twin, Names n, int size) {
+    String[] zones = {"us-east-1a", "us-east-1b"};
+    twin.loadBalancing()
+        .createLoadBalancer(
+            LoadBalancerSpec.application(n.loadBalancer()).availabilityZones(zones).build());
+    twin.loadBalancing().createTargetGroup(TargetGroupSpec.builder(n.targetGroup()).build());
+    twin.loadBalancing()
+        .createListener(
+            ListenerSpec.builder(n.loadBalancer(), 80).forwardTo(n.targetGroup()).build());
+    twin.autoScaling()
+        .createAutoScalingGroup(
+            AutoScalingGroupSpec.builder()
+                .autoScalingGroupName(n.group())
+                .launchTemplate("lt", "1")
+                .instanceType("m5.large")
+                .minSize(size)
+                .maxSize(size)
+                .desiredCapacity(size)
+                .availabilityZones(zones)
+                .targetGroupNames(n.targetGroup())
+                .build());
   }
 
   private static void outcome(List<String> out, String label, Runnable assertion) {

@@ -131,7 +131,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
               }
               twin.timeline().addListener(runtime.zoneListener);
               runtime.previous = twin.ecs().taskRuntime();
-              twin.ecs().setTaskRuntime(runtime);
+              twin.taskRuntimeSlot().use(runtime);
               twin.timeline()
                   .record(
                       "ecs/task-runtime",

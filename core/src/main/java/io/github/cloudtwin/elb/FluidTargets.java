@@ -1,0 +1,232 @@
+package io.github.cloudtwin.elb;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The traffic model's per-target state without boxed maps on the per-minute path: one {@link Slot}
+ * per target that served (its rate history and what one recomputation adds to it), and per load
+ * balancer the rates {@link Routed} to its targets and zones in arrays. Every sum is taken in the
+ * same order as one {@code Map.merge} per share would take it, starting from the first share (0 + x
+ * is x for the non-negative shares), so the rates are the same doubles. Kernel lock only.
+ */
+final class FluidTargets {
+
+  private FluidTargets() {}
+
+  /** A piecewise-constant rate history of one target. */
+  static class RateHistory {
+    long[] times = new long[8];
+    double[] rates = new double[8];
+    int size;
+
+    void set(long t, double rate) {
+      if (size > 0 && times[size - 1] == t) {
+        rates[size - 1] = rate;
+        if (size > 1 && rates[size - 2] == rate) size--;
+        return;
+      }
+      if (size > 0 && rates[size - 1] == rate) return;
+      if (size == times.length) {
+        times = Arrays.copyOf(times, size * 2);
+        rates = Arrays.copyOf(rates, size * 2);
+      }
+      times[size] = t;
+      rates[size] = rate;
+      size++;
+    }
+
+    double current() {
+      return size == 0 ? 0 : rates[size - 1];
+    }
+
+    double average(long from, long to) {
+      if (to <= from) return 0;
+      double sum = 0;
+      // segments that end before from add nothing: start at the one holding from
+      int first = Arrays.binarySearch(times, 0, size, from);
+      if (first < 0) first = Math.max(0, -first - 2);
+      for (int i = first; i < size; i++) {
+        if (times[i] >= to) break; // this and later segments start after the window
+        long s = Math.max(times[i], from);
+        long e = Math.min(i + 1 < size ? times[i + 1] : Long.MAX_VALUE, to);
+        if (e > s) sum += rates[i] * (e - s);
+      }
+      return sum / (to - from);
+    }
+
+    void prune(long before) {
+      int keep = 0;
+      while (keep + 1 < size && times[keep + 1] <= before) keep++;
+      if (keep > 0) {
+        System.arraycopy(times, keep, times, 0, size - keep);
+        System.arraycopy(rates, keep, rates, 0, size - keep);
+        size -= keep;
+      }
+    }
+
+    /**
+     * Whether the history is one zero rate from {@code before} or earlier: every average it can
+     * still be asked for (windows after the pruning horizon) is 0, as with no history at all.
+     */
+    boolean idleSince(long before) {
+      return size == 1 && rates[0] == 0 && times[0] <= before;
+    }
+  }
+
+  /** One target's history, and what the recomputation under way routes and serves to it. */
+  static final class Slot extends RateHistory {
+    final String id;
+
+    /** Dropped from the model (idle past the horizon): a new slot replaces it. */
+    boolean dropped;
+
+    /** In the model's histories: the target served. */
+    boolean historic;
+
+    /** The recomputation that last served the target, and what it served so far. */
+    int servedEpoch = -1;
+
+    double servedNow;
+
+    /** The recomputation and load balancer that last routed to the target, and its index there. */
+    int routedEpoch = -1;
+
+    @Nullable Routed routedBy;
+    int routedAt;
+
+    Slot(String id) {
+      this.id = id;
+    }
+  }
+
+  /** Rates routed to targets and zones by the flows into one load balancer. */
+  static final class Routed {
+    private Slot[] targets;
+    private double[] rates;
+
+    /**
+     * How long a request routed to the target now stays in flight (its answer's latency, or a
+     * timeout); {@code Long.MIN_VALUE} when no positive share was routed to it.
+     */
+    private long[] holds;
+
+    private int size;
+    private String[] zones = new String[4];
+    private double[] zoneRates = new double[4];
+    private int zoneCount;
+
+    /** Targets routed by this and another load balancer in the same recomputation. */
+    private @Nullable Map<Slot, Integer> shared;
+
+    /** Arrays sized for {@code targets} targets (a capacity hint). */
+    Routed(int targets) {
+      this.targets = new Slot[targets];
+      this.rates = new double[targets];
+      this.holds = new long[targets];
+    }
+
+    /** Empties the arrays for a new recomputation (a new epoch). */
+    void reset() {
+      Arrays.fill(targets, 0, size, null);
+      size = 0;
+      zoneCount = 0;
+      shared = null;
+      byId = null;
+    }
+
+    /** The index of {@code s} in this load balancer's arrays, added (rate 0) if new. */
+    int index(Slot s, int epoch) {
+      if (s.routedEpoch == epoch && s.routedBy == this) return s.routedAt;
+      if (s.routedEpoch != epoch) {
+        s.routedEpoch = epoch;
+        s.routedBy = this;
+        s.routedAt = add(s);
+        return s.routedAt;
+      }
+      Map<Slot, Integer> m = shared;
+      if (m == null) shared = m = new HashMap<>();
+      Integer i = m.get(s);
+      if (i == null) {
+        i = add(s);
+        m.put(s, i);
+      }
+      return i;
+    }
+
+    private int add(Slot s) {
+      if (size == targets.length) {
+        int n = Math.max(16, size * 2);
+        targets = Arrays.copyOf(targets, n);
+        rates = Arrays.copyOf(rates, n);
+        holds = Arrays.copyOf(holds, n);
+      }
+      targets[size] = s;
+      rates[size] = 0;
+      holds[size] = Long.MIN_VALUE;
+      return size++;
+    }
+
+    void route(int i, double share) {
+      rates[i] += share;
+    }
+
+    void hold(int i, long millis) {
+      holds[i] = Math.max(holds[i], millis);
+    }
+
+    void zone(String zone, double share) {
+      for (int z = 0; z < zoneCount; z++) {
+        if (zones[z].equals(zone)) {
+          zoneRates[z] += share;
+          return;
+        }
+      }
+      if (zoneCount == zones.length) {
+        zones = Arrays.copyOf(zones, zoneCount * 2);
+        zoneRates = Arrays.copyOf(zoneRates, zoneCount * 2);
+      }
+      zones[zoneCount] = zone;
+      zoneRates[zoneCount++] = share;
+    }
+
+    /** Adds {@code rate x seconds} per target and per zone into the load balancer's counts. */
+    void integrate(LbState lb, double seconds) {
+      for (int i = 0; i < size; i++) accumulate(lb.fluidByTarget, targets[i].id, rates[i], seconds);
+      for (int z = 0; z < zoneCount; z++)
+        accumulate(lb.fluidByZone, zones[z], zoneRates[z], seconds);
+    }
+
+    /** Adds {@code rate x seconds} to the key's count (0 + x is x: a new key gets x). */
+    private static void accumulate(
+        Map<String, double[]> counts, String key, double rate, double seconds) {
+      double[] acc = counts.get(key);
+      if (acc == null) {
+        acc = new double[1];
+        counts.put(key, acc);
+      }
+      acc[0] += rate * seconds;
+    }
+
+    /**
+     * Until when requests routed to the target now are in flight, or {@code Long.MIN_VALUE}. Asked
+     * after the recomputation that filled this object, which is never changed again.
+     */
+    long inFlightUntil(String targetId, long now) {
+      Map<String, Integer> m = byId;
+      if (m == null) {
+        m = new HashMap<>(Math.max(16, size * 2));
+        for (int i = 0; i < size; i++) m.put(targets[i].id, i);
+        byId = m;
+      }
+      Integer i = m.get(targetId);
+      if (i == null || !(rates[i] > 0) || holds[i] <= 0) return Long.MIN_VALUE;
+      return now + holds[i];
+    }
+
+    /** The targets' indexes by id, built when first asked for. */
+    private @Nullable Map<String, Integer> byId;
+  }
+}
