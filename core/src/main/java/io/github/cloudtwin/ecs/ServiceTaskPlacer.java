@@ -59,25 +59,11 @@ final class ServiceTaskPlacer {
     TaskDefinition td = d.taskDefinition();
     String group = "service:" + s.serviceName();
     List<String> subnetZones = subnetZones(s);
-    if (lt == LaunchType.FARGATE) {
-      if (!lifecycle.hasFargateZone(subnetZones)) {
-        return "Reason: No Availability Zone of the service's subnets is available.";
-      }
-      Task t = tasks.create(c, td, group, LaunchType.FARGATE, s, d, null);
-      all.add(t);
-      lifecycle.launchFargate(t, all, subnetZones);
-      return null;
-    }
+    if (lt == LaunchType.FARGATE) return placeOnFargate(c, td, group, s, d, all, null);
     if (lt == null) {
       String provider = capacityProviders.pick(c, s, Services.strategyOf(c, s.spec()), all);
       if (CapacityProviderStrategyItem.isFargate(provider)) {
-        if (!lifecycle.hasFargateZone(subnetZones)) {
-          return "Reason: No Availability Zone of the service's subnets is available.";
-        }
-        Task t = tasks.create(c, td, group, LaunchType.FARGATE, s, d, provider);
-        all.add(t);
-        lifecycle.launchFargate(t, all, subnetZones);
-        return null;
+        return placeOnFargate(c, td, group, s, d, all, provider);
       }
       List<ContainerInstance> pool = new ArrayList<>();
       for (ContainerInstance ci : c.containerInstances.values()) {
@@ -104,6 +90,25 @@ final class ServiceTaskPlacer {
     Task t = tasks.create(c, td, group, LaunchType.EC2, s, d, null);
     all.add(t);
     lifecycle.launchOn(t, choice.instance());
+    return null;
+  }
+
+  /** A Fargate task in the service's subnets' zones; {@code provider} FARGATE(_SPOT) or null. */
+  private @Nullable String placeOnFargate(
+      Cluster c,
+      TaskDefinition td,
+      String group,
+      EcsService s,
+      Deployment d,
+      List<Task> all,
+      @Nullable String provider) {
+    List<String> subnetZones = subnetZones(s);
+    if (!lifecycle.hasFargateZone(subnetZones)) {
+      return "Reason: No Availability Zone of the service's subnets is available.";
+    }
+    Task t = tasks.create(c, td, group, LaunchType.FARGATE, s, d, provider);
+    all.add(t);
+    lifecycle.launchFargate(t, all, subnetZones);
     return null;
   }
 
