@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assertions on a twin's {@link Advice}: {@code
@@ -26,7 +27,7 @@ public class AdviceAssert extends AbstractObjectAssert<AdviceAssert, Advice> {
    *
    * @param actual the advice under test
    */
-  public AdviceAssert(Advice actual) {
+  public AdviceAssert(@Nullable Advice actual) {
     super(actual, AdviceAssert.class);
   }
 

@@ -17,10 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assertions on an EC2 Auto Scaling {@link AutoScalingGroup}; failures show the group's timeline.
@@ -34,7 +36,7 @@ public class AutoScalingGroupAssert
    *
    * @param actual the object under test
    */
-  public AutoScalingGroupAssert(AutoScalingGroup actual) {
+  public AutoScalingGroupAssert(@Nullable AutoScalingGroup actual) {
     super(actual, AutoScalingGroupAssert.class);
   }
 
@@ -286,7 +288,10 @@ public class AutoScalingGroupAssert
   public AutoScalingGroupAssert hasCapacity(
       io.github.cloudtwin.ec2.PurchaseOption option, int expectedUnits) {
     isNotNull();
-    int units = actual.capacityByPurchaseOption().get(option);
+    int units =
+        Objects.requireNonNull(
+            actual.capacityByPurchaseOption().get(option),
+            "capacityByPurchaseOption() holds every purchase option");
     if (units != expectedUnits) {
       throw EqualityFailure.of(
           info,

@@ -3,6 +3,7 @@ package io.github.cloudtwin.assertj;
 import io.github.cloudtwin.CloudTwin;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /** The way into assertions on a twin's resources, with the twin's timeline attached. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -13,7 +14,7 @@ public class CloudTwinAssert extends AbstractObjectAssert<CloudTwinAssert, Cloud
    *
    * @param actual the object under test
    */
-  public CloudTwinAssert(CloudTwin actual) {
+  public CloudTwinAssert(@Nullable CloudTwin actual) {
     super(actual, CloudTwinAssert.class);
   }
 

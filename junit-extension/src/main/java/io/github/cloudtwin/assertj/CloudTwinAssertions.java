@@ -12,6 +12,7 @@ import io.github.cloudtwin.facts.Fact;
 import io.github.cloudtwin.kernel.Timeline;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Entry point of CloudTwin's AssertJ assertions: {@code assertThat(timeline)}, {@code
@@ -29,7 +30,7 @@ public final class CloudTwinAssertions {
    * @param actual the object under test
    * @return assertions on a twin's timeline
    */
-  public static TimelineAssert assertThat(Timeline actual) {
+  public static TimelineAssert assertThat(@Nullable Timeline actual) {
     return new TimelineAssert(actual);
   }
 
@@ -40,7 +41,7 @@ public final class CloudTwinAssertions {
    * @return assertions on an alarm; add {@code .in(twin)} for offsets and timeline slices in
    *     failures
    */
-  public static MetricAlarmAssert assertThat(MetricAlarm actual) {
+  public static MetricAlarmAssert assertThat(@Nullable MetricAlarm actual) {
     return new MetricAlarmAssert(actual);
   }
 
@@ -51,7 +52,7 @@ public final class CloudTwinAssertions {
    * @return assertions on a composite alarm
    */
   public static CompositeAlarmAssert assertThat(
-      io.github.cloudtwin.cloudwatch.CompositeAlarm actual) {
+      io.github.cloudtwin.cloudwatch.@Nullable CompositeAlarm actual) {
     return new CompositeAlarmAssert(actual);
   }
 
@@ -61,7 +62,7 @@ public final class CloudTwinAssertions {
    * @param actual the object under test
    * @return assertions on an instance; add {@code .in(twin)} for timeline slices in failures
    */
-  public static InstanceAssert assertThat(Instance actual) {
+  public static InstanceAssert assertThat(@Nullable Instance actual) {
     return new InstanceAssert(actual);
   }
 
@@ -71,7 +72,7 @@ public final class CloudTwinAssertions {
    * @param actual the object under test
    * @return assertions on an Auto Scaling group
    */
-  public static AutoScalingGroupAssert assertThat(AutoScalingGroup actual) {
+  public static AutoScalingGroupAssert assertThat(@Nullable AutoScalingGroup actual) {
     return new AutoScalingGroupAssert(actual);
   }
 
@@ -81,7 +82,7 @@ public final class CloudTwinAssertions {
    * @param actual the object under test
    * @return assertions on a load balancer
    */
-  public static LoadBalancerAssert assertThat(LoadBalancer actual) {
+  public static LoadBalancerAssert assertThat(@Nullable LoadBalancer actual) {
     return new LoadBalancerAssert(actual);
   }
 
@@ -91,7 +92,7 @@ public final class CloudTwinAssertions {
    * @param actual the object under test
    * @return assertions on a target group
    */
-  public static TargetGroupAssert assertThat(TargetGroup actual) {
+  public static TargetGroupAssert assertThat(@Nullable TargetGroup actual) {
     return new TargetGroupAssert(actual);
   }
 
@@ -101,7 +102,7 @@ public final class CloudTwinAssertions {
    * @param actual the object under test
    * @return assertions on an ECS service
    */
-  public static EcsServiceAssert assertThat(EcsService actual) {
+  public static EcsServiceAssert assertThat(@Nullable EcsService actual) {
     return new EcsServiceAssert(actual);
   }
 
@@ -111,7 +112,7 @@ public final class CloudTwinAssertions {
    * @param actual the object under test
    * @return assertions on an ECS task
    */
-  public static TaskAssert assertThat(Task actual) {
+  public static TaskAssert assertThat(@Nullable Task actual) {
     return new TaskAssert(actual);
   }
 
@@ -122,7 +123,7 @@ public final class CloudTwinAssertions {
    * @return assertions on the run
    */
   public static ExperimentResultAssert assertThat(
-      io.github.cloudtwin.experiments.ExperimentResult actual) {
+      io.github.cloudtwin.experiments.@Nullable ExperimentResult actual) {
     return new ExperimentResultAssert(actual);
   }
 
@@ -132,7 +133,7 @@ public final class CloudTwinAssertions {
    * @param actual the advice under test
    * @return assertions on the advice
    */
-  public static AdviceAssert assertThat(io.github.cloudtwin.advice.Advice actual) {
+  public static AdviceAssert assertThat(io.github.cloudtwin.advice.@Nullable Advice actual) {
     return new AdviceAssert(actual);
   }
 
@@ -142,7 +143,7 @@ public final class CloudTwinAssertions {
    * @param actual the object under test
    * @return assertions reached through the twin, with its timeline attached
    */
-  public static CloudTwinAssert assertThat(CloudTwin actual) {
+  public static CloudTwinAssert assertThat(@Nullable CloudTwin actual) {
     return new CloudTwinAssert(actual);
   }
 
@@ -200,7 +201,7 @@ public final class CloudTwinAssertions {
    * @param actual the object under test
    * @return assertions on a cost report
    */
-  public static CostReportAssert assertThat(io.github.cloudtwin.cost.CostReport actual) {
+  public static CostReportAssert assertThat(io.github.cloudtwin.cost.@Nullable CostReport actual) {
     return new CostReportAssert(actual);
   }
 
@@ -210,7 +211,8 @@ public final class CloudTwinAssertions {
    * @param actual the object under test
    * @return assertions on a comparison
    */
-  public static ComparisonAssert assertThat(io.github.cloudtwin.whatif.Comparison actual) {
+  public static ComparisonAssert assertThat(
+      io.github.cloudtwin.whatif.@Nullable Comparison actual) {
     return new ComparisonAssert(actual);
   }
 }

@@ -10,6 +10,7 @@ import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.kernel.Timeline;
 import org.apiguardian.api.API;
 import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AssertJ soft assertions with CloudTwin's entry points: every failure is collected and reported
@@ -28,7 +29,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @return soft assertions on the run
    */
   public ExperimentResultAssert assertThat(
-      io.github.cloudtwin.experiments.ExperimentResult actual) {
+      io.github.cloudtwin.experiments.@Nullable ExperimentResult actual) {
     return proxy(
         ExperimentResultAssert.class,
         io.github.cloudtwin.experiments.ExperimentResult.class,
@@ -41,7 +42,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the advice under test
    * @return soft assertions on the advice
    */
-  public AdviceAssert assertThat(io.github.cloudtwin.advice.Advice actual) {
+  public AdviceAssert assertThat(io.github.cloudtwin.advice.@Nullable Advice actual) {
     return proxy(AdviceAssert.class, io.github.cloudtwin.advice.Advice.class, actual);
   }
 
@@ -51,7 +52,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the object under test
    * @return soft assertions on a twin's timeline
    */
-  public TimelineAssert assertThat(Timeline actual) {
+  public TimelineAssert assertThat(@Nullable Timeline actual) {
     return proxy(TimelineAssert.class, Timeline.class, actual);
   }
 
@@ -61,7 +62,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the object under test
    * @return soft assertions on an alarm; add {@code .in(twin)} for offsets and timeline slices
    */
-  public MetricAlarmAssert assertThat(MetricAlarm actual) {
+  public MetricAlarmAssert assertThat(@Nullable MetricAlarm actual) {
     return proxy(MetricAlarmAssert.class, MetricAlarm.class, actual);
   }
 
@@ -71,7 +72,8 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the object under test
    * @return soft assertions on a composite alarm
    */
-  public CompositeAlarmAssert assertThat(io.github.cloudtwin.cloudwatch.CompositeAlarm actual) {
+  public CompositeAlarmAssert assertThat(
+      io.github.cloudtwin.cloudwatch.@Nullable CompositeAlarm actual) {
     return proxy(
         CompositeAlarmAssert.class, io.github.cloudtwin.cloudwatch.CompositeAlarm.class, actual);
   }
@@ -82,7 +84,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the object under test
    * @return soft assertions on an instance; add {@code .in(twin)} for timeline slices in failures
    */
-  public InstanceAssert assertThat(Instance actual) {
+  public InstanceAssert assertThat(@Nullable Instance actual) {
     return proxy(InstanceAssert.class, Instance.class, actual);
   }
 
@@ -92,7 +94,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the object under test
    * @return soft assertions on an Auto Scaling group
    */
-  public AutoScalingGroupAssert assertThat(AutoScalingGroup actual) {
+  public AutoScalingGroupAssert assertThat(@Nullable AutoScalingGroup actual) {
     return proxy(AutoScalingGroupAssert.class, AutoScalingGroup.class, actual);
   }
 
@@ -102,7 +104,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the object under test
    * @return soft assertions on a load balancer
    */
-  public LoadBalancerAssert assertThat(LoadBalancer actual) {
+  public LoadBalancerAssert assertThat(@Nullable LoadBalancer actual) {
     return proxy(LoadBalancerAssert.class, LoadBalancer.class, actual);
   }
 
@@ -112,7 +114,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the object under test
    * @return soft assertions on a target group
    */
-  public TargetGroupAssert assertThat(TargetGroup actual) {
+  public TargetGroupAssert assertThat(@Nullable TargetGroup actual) {
     return proxy(TargetGroupAssert.class, TargetGroup.class, actual);
   }
 
@@ -122,7 +124,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the object under test
    * @return soft assertions on an ECS service
    */
-  public EcsServiceAssert assertThat(EcsService actual) {
+  public EcsServiceAssert assertThat(@Nullable EcsService actual) {
     return proxy(EcsServiceAssert.class, EcsService.class, actual);
   }
 
@@ -132,7 +134,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the object under test
    * @return soft assertions on an ECS task
    */
-  public TaskAssert assertThat(Task actual) {
+  public TaskAssert assertThat(@Nullable Task actual) {
     return proxy(TaskAssert.class, Task.class, actual);
   }
 
@@ -142,7 +144,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the object under test
    * @return soft assertions on a cost report
    */
-  public CostReportAssert assertThat(io.github.cloudtwin.cost.CostReport actual) {
+  public CostReportAssert assertThat(io.github.cloudtwin.cost.@Nullable CostReport actual) {
     return proxy(CostReportAssert.class, io.github.cloudtwin.cost.CostReport.class, actual);
   }
 
@@ -152,7 +154,7 @@ public class CloudTwinSoftAssertions extends SoftAssertions {
    * @param actual the object under test
    * @return soft assertions on a comparison
    */
-  public ComparisonAssert assertThat(io.github.cloudtwin.whatif.Comparison actual) {
+  public ComparisonAssert assertThat(io.github.cloudtwin.whatif.@Nullable Comparison actual) {
     return proxy(ComparisonAssert.class, io.github.cloudtwin.whatif.Comparison.class, actual);
   }
 }

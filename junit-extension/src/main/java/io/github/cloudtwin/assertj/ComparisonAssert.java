@@ -10,6 +10,7 @@ import io.github.cloudtwin.whatif.ReplayOutcome;
 import java.time.Duration;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assertions on a what-if {@link Comparison}: pick an estate with {@link #estate(String)}, then
@@ -22,14 +23,15 @@ import org.assertj.core.api.AbstractObjectAssert;
 @API(status = API.Status.STABLE, since = "0.1.0")
 public class ComparisonAssert extends AbstractObjectAssert<ComparisonAssert, Comparison> {
 
-  private String estate;
+  /** The estate {@link #estate(String)} chose; null until then. */
+  private @Nullable String estate;
 
   /**
    * Assertions on {@code actual}.
    *
    * @param actual the object under test
    */
-  public ComparisonAssert(Comparison actual) {
+  public ComparisonAssert(@Nullable Comparison actual) {
     super(actual, ComparisonAssert.class);
   }
 
@@ -59,7 +61,7 @@ public class ComparisonAssert extends AbstractObjectAssert<ComparisonAssert, Com
       throw assertionError(
           shouldCompare(
               actual,
-              estate,
+              chosenEstate(),
               "to cost no more than \"" + other + "\"",
               "it cost "
                   + ShouldCostLessThan.usd(me.cost().totalUsd())
@@ -85,7 +87,7 @@ public class ComparisonAssert extends AbstractObjectAssert<ComparisonAssert, Com
       throw assertionError(
           shouldCompare(
               actual,
-              estate,
+              chosenEstate(),
               "to breach no longer than \"" + other + "\"",
               "it breached for "
                   + TimelineSlice.shortText(me.totalBreached())
@@ -111,7 +113,7 @@ public class ComparisonAssert extends AbstractObjectAssert<ComparisonAssert, Com
       throw assertionError(
           shouldCompare(
               actual,
-              estate,
+              chosenEstate(),
               "to breach for at most " + TimelineSlice.shortText(limit),
               "it breached for " + TimelineSlice.shortText(me.totalBreached())));
     }
@@ -123,18 +125,23 @@ public class ComparisonAssert extends AbstractObjectAssert<ComparisonAssert, Com
       throw assertionError(
           shouldCompare(
               actual,
-              estate,
+              chosenEstate(),
               "to be measured against a breach target",
               "the what-if had none, so \"no breach\" would prove nothing (add WhatIf.target(...))"));
     }
   }
 
   private ReplayOutcome chosen() {
+    return actual.outcome(chosenEstate());
+  }
+
+  private String chosenEstate() {
     isNotNull();
-    if (estate == null) {
+    String name = estate;
+    if (name == null) {
       throw new io.github.cloudtwin.kernel.ValidationException(
           "estate", null, "an estate chosen with estate(name) first");
     }
-    return actual.outcome(estate);
+    return name;
   }
 }

@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assertions on a CloudWatch {@link CompositeAlarm}: its state, when it changed, and when its
@@ -28,16 +30,15 @@ import org.assertj.core.api.AbstractObjectAssert;
 public class CompositeAlarmAssert
     extends AbstractObjectAssert<CompositeAlarmAssert, CompositeAlarm> {
 
-  private Timeline timeline;
+  private @Nullable Timeline timeline;
 
   /**
    * Assertions on {@code actual}.
    *
    * @param actual the object under test
    */
-  public CompositeAlarmAssert(CompositeAlarm actual) {
+  public CompositeAlarmAssert(@Nullable CompositeAlarm actual) {
     super(actual, CompositeAlarmAssert.class);
-    this.timeline = actual == null ? null : actual.timeline();
   }
 
   /**
@@ -62,7 +63,7 @@ public class CompositeAlarmAssert
     isNotNull();
     if (actual.state() != expected) {
       throw EqualityFailure.of(
-          info, shouldBeInState(actual, expected, timeline), expected, actual.state());
+          info, shouldBeInState(actual, expected, timeline()), expected, actual.state());
     }
     return myself;
   }
@@ -80,7 +81,7 @@ public class CompositeAlarmAssert
     if (!entries.contains(offset)) {
       throw assertionError(
           io.github.cloudtwin.assertj.error.ShouldHaveTakenCompositeActions
-              .shouldHaveTransitionedAt(actual, state, offset, entries, timeline));
+              .shouldHaveTransitionedAt(actual, state, offset, entries, timeline()));
     }
     return myself;
   }
@@ -106,7 +107,7 @@ public class CompositeAlarmAssert
     isNotNull();
     List<Duration> actions = actionOffsets();
     if (!actions.contains(offset)) {
-      throw assertionError(shouldHaveTakenActionsAt(actual, offset, actions, timeline));
+      throw assertionError(shouldHaveTakenActionsAt(actual, offset, actions, timeline()));
     }
     return myself;
   }
@@ -122,18 +123,18 @@ public class CompositeAlarmAssert
   public CompositeAlarmAssert neverTookActionsIn(AlarmState state) {
     isNotNull();
     if (entries(state).isEmpty()) {
-      throw assertionError(shouldHaveEntered(actual, state, timeline));
+      throw assertionError(shouldHaveEntered(actual, state, timeline()));
     }
     List<Duration> offending = new ArrayList<>();
-    for (TimelineEvent e : timeline.events(CloudWatchFact.AlarmActionInvoked.class)) {
+    for (TimelineEvent e : timeline().events(CloudWatchFact.AlarmActionInvoked.class)) {
       CloudWatchFact.AlarmActionInvoked a =
           e.fact(CloudWatchFact.AlarmActionInvoked.class).orElseThrow();
       if (a.alarmName().equals(actual.alarmName()) && stateAt(e.time()) == state) {
-        offending.add(Duration.between(timeline.t0(), e.time()));
+        offending.add(Duration.between(timeline().t0(), e.time()));
       }
     }
     if (!offending.isEmpty()) {
-      throw assertionError(shouldNeverHaveTakenActions(actual, state, offending, timeline));
+      throw assertionError(shouldNeverHaveTakenActions(actual, state, offending, timeline()));
     }
     return myself;
   }
@@ -141,19 +142,19 @@ public class CompositeAlarmAssert
   private List<Duration> entries(AlarmState state) {
     List<Duration> out = new ArrayList<>();
     for (AlarmHistoryItem h : actual.stateHistory()) {
-      if (h.newState() == state) out.add(Duration.between(timeline.t0(), h.timestamp()));
+      if (h.newState() == state) out.add(Duration.between(timeline().t0(), h.timestamp()));
     }
     return out;
   }
 
   private List<Duration> actionOffsets() {
     List<Duration> out = new ArrayList<>();
-    for (TimelineEvent e : timeline.events(CloudWatchFact.AlarmActionInvoked.class)) {
+    for (TimelineEvent e : timeline().events(CloudWatchFact.AlarmActionInvoked.class)) {
       if (e.fact(CloudWatchFact.AlarmActionInvoked.class)
           .orElseThrow()
           .alarmName()
           .equals(actual.alarmName())) {
-        Duration d = Duration.between(timeline.t0(), e.time());
+        Duration d = Duration.between(timeline().t0(), e.time());
         if (!out.contains(d)) out.add(d);
       }
     }
@@ -164,8 +165,17 @@ public class CompositeAlarmAssert
   private AlarmState stateAt(Instant t) {
     AlarmState s = AlarmState.INSUFFICIENT_DATA;
     for (AlarmHistoryItem h : actual.stateHistory()) {
-      if (!h.timestamp().isAfter(t)) s = h.newState();
+      if (!h.timestamp().isAfter(t)) {
+        s = Objects.requireNonNull(h.newState(), "stateHistory() holds state updates only");
+      }
     }
     return s;
+  }
+
+  /**
+   * The timeline to quote: {@code in(twin)}'s, else the alarm's own (after {@code isNotNull()}).
+   */
+  private Timeline timeline() {
+    return timeline != null ? timeline : actual.timeline();
   }
 }

@@ -13,6 +13,7 @@ import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractDoubleAssert;
 import org.assertj.core.api.AbstractObjectAssert;
 import org.assertj.core.api.Assertions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assertions on what a scenario cost ({@link CostReport}), in US dollars. Failures show the split
@@ -27,14 +28,15 @@ import org.assertj.core.api.Assertions;
 @API(status = API.Status.STABLE, since = "0.1.0")
 public class CostReportAssert extends AbstractObjectAssert<CostReportAssert, CostReport> {
 
-  private Timeline timeline;
+  /** The timeline {@code in(twin)} gave, quoted in failures; null until then. */
+  private @Nullable Timeline timeline;
 
   /**
    * Assertions on {@code actual}.
    *
    * @param actual the object under test
    */
-  public CostReportAssert(CostReport actual) {
+  public CostReportAssert(@Nullable CostReport actual) {
     super(actual, CostReportAssert.class);
   }
 

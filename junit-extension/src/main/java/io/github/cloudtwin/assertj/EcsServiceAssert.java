@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assertions on an ECS {@link EcsService}; failures show the service's timeline and newest event.
@@ -24,7 +25,7 @@ public class EcsServiceAssert extends AbstractObjectAssert<EcsServiceAssert, Ecs
    *
    * @param actual the object under test
    */
-  public EcsServiceAssert(EcsService actual) {
+  public EcsServiceAssert(@Nullable EcsService actual) {
     super(actual, EcsServiceAssert.class);
   }
 

@@ -2,6 +2,7 @@ package io.github.cloudtwin.assertj;
 
 import org.assertj.core.api.WritableAssertionInfo;
 import org.assertj.core.error.ErrorMessageFactory;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -14,7 +15,10 @@ final class EqualityFailure {
   private EqualityFailure() {}
 
   static AssertionError of(
-      WritableAssertionInfo info, ErrorMessageFactory message, Object expected, Object actual) {
+      WritableAssertionInfo info,
+      ErrorMessageFactory message,
+      @Nullable Object expected,
+      @Nullable Object actual) {
     String text =
         info.overridingErrorMessage() != null
             ? info.overridingErrorMessage()

@@ -5,6 +5,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a timeline event should look like: its resource ({@code alarm/cpu-high}, or a prefix ending
@@ -25,8 +26,8 @@ public record EventPattern(
     String resource,
     String kind,
     String messageFragment,
-    Class<? extends Fact> factType,
-    Predicate<Fact> condition) {
+    @Nullable Class<? extends Fact> factType,
+    @Nullable Predicate<Fact> condition) {
 
   /**
    * Validates.

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verdicts on a resilience experiment's run, as sentences: {@code
@@ -28,11 +29,12 @@ public class ExperimentResultAssert
    *
    * @param actual the result under test
    */
-  public ExperimentResultAssert(ExperimentResult actual) {
+  public ExperimentResultAssert(@Nullable ExperimentResult actual) {
     super(actual, ExperimentResultAssert.class);
   }
 
-  private Recovery recovery;
+  /** What {@code recoveredTo(..)} named, until {@code within(..)} reads it; null otherwise. */
+  private @Nullable Recovery recovery;
 
   /**
    * Verifies that fewer than {@code limit} of the requests failed over the whole run.

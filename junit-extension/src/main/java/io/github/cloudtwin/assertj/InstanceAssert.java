@@ -9,21 +9,21 @@ import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.kernel.Timeline;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /** Assertions on an EC2 {@link Instance}; failures show the instance's timeline. */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instance> {
 
-  private Timeline timeline;
+  private @Nullable Timeline timeline;
 
   /**
    * Assertions on {@code actual}.
    *
    * @param actual the object under test
    */
-  public InstanceAssert(Instance actual) {
+  public InstanceAssert(@Nullable Instance actual) {
     super(actual, InstanceAssert.class);
-    this.timeline = actual == null ? null : actual.timeline();
   }
 
   /**
@@ -46,7 +46,7 @@ public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instanc
     isNotNull();
     if (actual.state() != InstanceState.RUNNING) {
       throw EqualityFailure.of(
-          info, shouldBeRunning(actual, timeline), InstanceState.RUNNING, actual.state());
+          info, shouldBeRunning(actual, timeline()), InstanceState.RUNNING, actual.state());
     }
     return myself;
   }
@@ -61,8 +61,15 @@ public class InstanceAssert extends AbstractObjectAssert<InstanceAssert, Instanc
     isNotNull();
     if (!actual.availabilityZone().equals(zone)) {
       throw EqualityFailure.of(
-          info, shouldBeInZone(actual, zone, timeline), zone, actual.availabilityZone());
+          info, shouldBeInZone(actual, zone, timeline()), zone, actual.availabilityZone());
     }
     return myself;
+  }
+
+  /**
+   * The timeline to quote: {@code in(twin)}'s, else the instance's own (after {@code isNotNull()}).
+   */
+  private Timeline timeline() {
+    return timeline != null ? timeline : actual.timeline();
   }
 }

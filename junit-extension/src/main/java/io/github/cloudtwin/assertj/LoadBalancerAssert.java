@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assertions on a {@link LoadBalancer}: where it routed requests (counted per target zone since
@@ -22,7 +23,7 @@ public class LoadBalancerAssert extends AbstractObjectAssert<LoadBalancerAssert,
    *
    * @param actual the object under test
    */
-  public LoadBalancerAssert(LoadBalancer actual) {
+  public LoadBalancerAssert(@Nullable LoadBalancer actual) {
     super(actual, LoadBalancerAssert.class);
   }
 

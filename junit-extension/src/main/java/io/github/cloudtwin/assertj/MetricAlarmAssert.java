@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assertions on a CloudWatch {@link MetricAlarm}. Failures show virtual offsets and the alarm's
@@ -24,16 +25,15 @@ import org.assertj.core.api.AbstractObjectAssert;
 @API(status = API.Status.STABLE, since = "0.1.0")
 public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, MetricAlarm> {
 
-  private Timeline timeline;
+  private @Nullable Timeline timeline;
 
   /**
    * Assertions on {@code actual}.
    *
    * @param actual the object under test
    */
-  public MetricAlarmAssert(MetricAlarm actual) {
+  public MetricAlarmAssert(@Nullable MetricAlarm actual) {
     super(actual, MetricAlarmAssert.class);
-    this.timeline = actual == null ? null : actual.timeline();
   }
 
   /**
@@ -59,7 +59,7 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
     isNotNull();
     if (actual.state() != expected) {
       throw EqualityFailure.of(
-          info, shouldBeInState(actual, expected, timeline), expected, actual.state());
+          info, shouldBeInState(actual, expected, timeline()), expected, actual.state());
     }
     return myself;
   }
@@ -87,7 +87,7 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
     Duration closestDistance = null;
     for (AlarmHistoryItem h : actual.stateHistory()) {
       if (h.newState() != state) continue;
-      Duration at = Duration.between(timeline.t0(), h.timestamp());
+      Duration at = Duration.between(timeline().t0(), h.timestamp());
       if (at.equals(offset)) return myself;
       Duration d = at.minus(offset).abs();
       if (closestDistance == null || d.compareTo(closestDistance) < 0) {
@@ -95,7 +95,7 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
         closestDistance = d;
       }
     }
-    throw assertionError(shouldHaveTransitionedAt(actual, state, offset, closest, timeline));
+    throw assertionError(shouldHaveTransitionedAt(actual, state, offset, closest, timeline()));
   }
 
   /**
@@ -130,7 +130,7 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
     Duration closestDistance = null;
     for (AlarmHistoryItem h : actual.stateHistory()) {
       if (h.newState() != state) continue;
-      Duration at = Duration.between(timeline.t0(), h.timestamp());
+      Duration at = Duration.between(timeline().t0(), h.timestamp());
       if (at.compareTo(from) >= 0 && at.compareTo(to) <= 0) return myself;
       Duration d = (at.compareTo(from) < 0 ? from.minus(at) : at.minus(to));
       if (closestDistance == null || d.compareTo(closestDistance) < 0) {
@@ -138,7 +138,8 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
         closestDistance = d;
       }
     }
-    throw assertionError(shouldHaveTransitionedBetween(actual, state, from, to, closest, timeline));
+    throw assertionError(
+        shouldHaveTransitionedBetween(actual, state, from, to, closest, timeline()));
   }
 
   /**
@@ -152,15 +153,22 @@ public class MetricAlarmAssert extends AbstractObjectAssert<MetricAlarmAssert, M
   public MetricAlarmAssert neverEnteredState(AlarmState state) {
     isNotNull();
     if (actual.firstDatapointAt() == null) {
-      throw assertionError(shouldHaveSeenData(actual, state, timeline));
+      throw assertionError(shouldHaveSeenData(actual, state, timeline()));
     }
     List<AlarmHistoryItem> entries = new ArrayList<>();
     for (AlarmHistoryItem h : actual.stateHistory()) {
       if (h.newState() == state) entries.add(h);
     }
     if (!entries.isEmpty()) {
-      throw assertionError(shouldNeverHaveEntered(actual, state, entries, timeline));
+      throw assertionError(shouldNeverHaveEntered(actual, state, entries, timeline()));
     }
     return myself;
+  }
+
+  /**
+   * The timeline to quote: {@code in(twin)}'s, else the alarm's own (after {@code isNotNull()}).
+   */
+  private Timeline timeline() {
+    return timeline != null ? timeline : actual.timeline();
   }
 }

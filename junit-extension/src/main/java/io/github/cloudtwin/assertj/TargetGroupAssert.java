@@ -7,6 +7,7 @@ import io.github.cloudtwin.elb.TargetHealth;
 import io.github.cloudtwin.elb.TargetHealthState;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /** Assertions on a load balancer {@link TargetGroup}; failures show its targets' timeline. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -17,7 +18,7 @@ public class TargetGroupAssert extends AbstractObjectAssert<TargetGroupAssert, T
    *
    * @param actual the object under test
    */
-  public TargetGroupAssert(TargetGroup actual) {
+  public TargetGroupAssert(@Nullable TargetGroup actual) {
     super(actual, TargetGroupAssert.class);
   }
 

@@ -7,6 +7,7 @@ import io.github.cloudtwin.ecs.Task;
 import io.github.cloudtwin.ecs.TaskStatus;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /** Assertions on an ECS {@link Task}; failures show the task's timeline. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -17,7 +18,7 @@ public class TaskAssert extends AbstractObjectAssert<TaskAssert, Task> {
    *
    * @param actual the object under test
    */
-  public TaskAssert(Task actual) {
+  public TaskAssert(@Nullable Task actual) {
     super(actual, TaskAssert.class);
   }
 

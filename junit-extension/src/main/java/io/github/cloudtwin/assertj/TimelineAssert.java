@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.jspecify.annotations.Nullable;
 
 /** Assertions on a twin's {@link Timeline}; failures show the slice of the timeline in question. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -20,7 +21,7 @@ public class TimelineAssert extends AbstractObjectAssert<TimelineAssert, Timelin
    *
    * @param actual the object under test
    */
-  public TimelineAssert(Timeline actual) {
+  public TimelineAssert(@Nullable Timeline actual) {
     super(actual, TimelineAssert.class);
   }
 
@@ -61,7 +62,8 @@ public class TimelineAssert extends AbstractObjectAssert<TimelineAssert, Timelin
     return this;
   }
 
-  private static TimelineEvent nearestMiss(EventPattern p, List<TimelineEvent> events, int from) {
+  private static @Nullable TimelineEvent nearestMiss(
+      EventPattern p, List<TimelineEvent> events, int from) {
     for (int i = from - 1; i >= 0; i--) {
       if (p.matches(events.get(i))) return events.get(i); // it happened, but too early
     }

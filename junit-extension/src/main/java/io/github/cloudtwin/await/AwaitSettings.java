@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of one wait; each option is validated where it is set, the options that depend on
@@ -21,12 +22,12 @@ import java.util.function.Predicate;
  */
 record AwaitSettings(
     Duration atMost,
-    Duration atLeast,
-    Duration during,
+    @Nullable Duration atLeast,
+    @Nullable Duration during,
     Duration pollDelay,
     Duration pollInterval,
-    String alias,
-    Predicate<? super Throwable> ignored,
+    @Nullable String alias,
+    @Nullable Predicate<? super Throwable> ignored,
     List<ConditionEvaluationListener> listeners) {
 
   AwaitSettings {

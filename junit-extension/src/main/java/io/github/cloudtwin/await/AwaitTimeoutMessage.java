@@ -7,6 +7,8 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.assertj.error.TimelineSlice;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The messages of a {@link VirtualTimeoutError}: out of time, or fulfilled before {@code atLeast}.
@@ -20,9 +22,8 @@ final class AwaitTimeoutMessage {
       CloudTwin twin,
       AwaitSettings s,
       Instant start,
-      String lastFailure,
-      Instant longestFrom,
-      Instant longestTo) {
+      @Nullable String lastFailure,
+      ConditionPoller.@Nullable Hold longest) {
     Instant t0 = twin.timeline().t0();
     StringBuilder sb = expecting(s);
     sb.append("but it ")
@@ -32,19 +33,19 @@ final class AwaitTimeoutMessage {
         .append(" to ")
         .append(offset(t0, twin.now()));
     if (s.during() != null) {
-      if (longestFrom == null) {
+      if (longest == null) {
         sb.append(": it never held");
-      } else if (longestFrom.equals(longestTo)) {
+      } else if (longest.from().equals(longest.to())) {
         sb.append(": it held at single evaluations only (the last at ")
-            .append(offset(t0, longestTo))
+            .append(offset(t0, longest.to()))
             .append(')');
       } else {
         sb.append(": the longest it held was ")
-            .append(shortText(Duration.between(longestFrom, longestTo)))
+            .append(shortText(longest.length()))
             .append(" (from ")
-            .append(offset(t0, longestFrom))
+            .append(offset(t0, longest.from()))
             .append(" to ")
-            .append(offset(t0, longestTo))
+            .append(offset(t0, longest.to()))
             .append(')');
       }
     }
@@ -64,7 +65,8 @@ final class AwaitTimeoutMessage {
         .append("): the condition was evaluated in ")
         .append(shortText(elapsed))
         .append(" which is earlier than expected (atLeast ")
-        .append(shortText(s.atLeast()))
+        .append(
+            shortText(Objects.requireNonNull(s.atLeast(), "a wait is too early only with atLeast")))
         .append(").\n");
     quote(sb, "At that evaluation:", outcome);
     return end(sb, twin, start);
@@ -84,7 +86,7 @@ final class AwaitTimeoutMessage {
     return sb.append("polled every ").append(shortText(s.pollInterval())).append(")\n");
   }
 
-  private static void quote(StringBuilder sb, String title, String text) {
+  private static void quote(StringBuilder sb, String title, @Nullable String text) {
     if (text != null && !text.isEmpty()) {
       sb.append(title).append('\n');
       for (String line : text.strip().split("\n", -1)) {

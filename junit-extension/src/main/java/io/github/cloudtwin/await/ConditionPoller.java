@@ -3,6 +3,7 @@ package io.github.cloudtwin.await;
 import io.github.cloudtwin.CloudTwin;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one wait: evaluates the condition after the poll delay, then after every poll interval of
@@ -12,7 +13,7 @@ import java.time.Instant;
 final class ConditionPoller {
 
   /** What one evaluation produced. */
-  record Outcome(boolean satisfied, Object value, String description) {}
+  record Outcome(boolean satisfied, @Nullable Object value, String description) {}
 
   /** The condition, in one shape for every {@code until...} method. */
   @FunctionalInterface
@@ -24,11 +25,25 @@ final class ConditionPoller {
   private final AwaitSettings settings;
   private final Instant start;
   private final Instant deadline;
-  private Instant heldSince;
-  private Instant longestFrom;
-  private Instant longestTo;
-  private Outcome lastFailure;
-  private Throwable lastIgnored;
+
+  /** Since when the condition has held without a break; null while it does not. */
+  private @Nullable Instant heldSince;
+
+  /** The longest unbroken hold so far; null before the condition first held. */
+  private @Nullable Hold longest;
+
+  /** The newest evaluation that was not fulfilled; null before the first. */
+  private @Nullable Outcome lastFailure;
+
+  /** The exception ignored at the newest unfulfilled evaluation, if it threw one. */
+  private @Nullable Throwable lastIgnored;
+
+  /** An unbroken hold of the condition, from its first to its newest fulfilled evaluation. */
+  record Hold(Instant from, Instant to) {
+    Duration length() {
+      return Duration.between(from, to);
+    }
+  }
 
   private ConditionPoller(CloudTwin twin, AwaitSettings settings) {
     this.twin = twin;
@@ -38,7 +53,7 @@ final class ConditionPoller {
   }
 
   /** Runs the wait; returns the last outcome's value once the condition is fulfilled. */
-  static Object await(CloudTwin twin, AwaitSettings settings, Condition condition) {
+  static @Nullable Object await(CloudTwin twin, AwaitSettings settings, Condition condition) {
     settings.checkTogether();
     if (twin.simulation().isAdvancing()) {
       throw new IllegalStateException(
@@ -47,7 +62,7 @@ final class ConditionPoller {
     return new ConditionPoller(twin, settings).run(condition);
   }
 
-  private Object run(Condition condition) {
+  private @Nullable Object run(Condition condition) {
     if (!settings.pollDelay().isZero()) {
       twin.advance(settings.pollDelay());
     }
@@ -81,8 +96,7 @@ final class ConditionPoller {
       if (!now.isBefore(deadline)) {
         String failure = lastFailure == null ? null : lastFailure.description();
         throw new VirtualTimeoutError(
-            AwaitTimeoutMessage.timedOut(twin, settings, start, failure, longestFrom, longestTo),
-            lastIgnored);
+            AwaitTimeoutMessage.timedOut(twin, settings, start, failure, longest), lastIgnored);
       }
       Duration step = Duration.between(now, deadline);
       if (step.compareTo(settings.pollInterval()) > 0) step = settings.pollInterval();
@@ -120,15 +134,12 @@ final class ConditionPoller {
       heldSince = null;
       return Duration.ZERO;
     }
-    if (heldSince == null) {
-      heldSince = now;
+    Instant since = heldSince == null ? now : heldSince;
+    heldSince = since;
+    Hold current = new Hold(since, now);
+    if (longest == null || current.length().compareTo(longest.length()) > 0) {
+      longest = current;
     }
-    if (longestFrom == null
-        || Duration.between(heldSince, now).compareTo(Duration.between(longestFrom, longestTo))
-            > 0) {
-      longestFrom = heldSince;
-      longestTo = now;
-    }
-    return Duration.between(heldSince, now);
+    return current.length();
   }
 }

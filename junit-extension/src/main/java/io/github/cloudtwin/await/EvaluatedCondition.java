@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One evaluation of a wait's condition, as a {@link ConditionEvaluationListener} sees it (the
@@ -13,8 +14,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1.0")
 public final class EvaluatedCondition {
 
-  private final String alias;
-  private final Object value;
+  private final @Nullable String alias;
+  private final @Nullable Object value;
   private final boolean satisfied;
   private final String description;
   private final Instant at;
@@ -22,11 +23,11 @@ public final class EvaluatedCondition {
   private final Duration remaining;
   private final Duration heldFor;
   private final Duration pollInterval;
-  private final Throwable ignoredException;
+  private final @Nullable Throwable ignoredException;
 
   EvaluatedCondition(
-      String alias,
-      Object value,
+      @Nullable String alias,
+      @Nullable Object value,
       boolean satisfied,
       String description,
       Instant at,
@@ -34,7 +35,7 @@ public final class EvaluatedCondition {
       Duration remaining,
       Duration heldFor,
       Duration pollInterval,
-      Throwable ignoredException) {
+      @Nullable Throwable ignoredException) {
     this.alias = alias;
     this.value = value;
     this.satisfied = satisfied;
@@ -59,7 +60,7 @@ public final class EvaluatedCondition {
    *
    * @return the value, or null
    */
-  public Object value() {
+  public @Nullable Object value() {
     return value;
   }
 

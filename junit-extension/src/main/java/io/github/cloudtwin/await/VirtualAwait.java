@@ -5,6 +5,8 @@ import io.github.cloudtwin.await.ConditionPoller.Outcome;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -239,17 +241,20 @@ public final class VirtualAwait {
   public <T> T until(Callable<T> supplier, Predicate<? super T> predicate) {
     Require.notNull("supplier", supplier);
     Require.notNull("predicate", predicate);
-    Object value =
-        ConditionPoller.await(
-            twin,
-            settings,
-            () -> {
-              T v = supplier.call();
-              return new Outcome(predicate.test(v), v, "the value was " + v);
-            });
-    @SuppressWarnings("unchecked")
-    T result = (T) value;
-    return result;
+    List<T> accepted = new ArrayList<>(1); // the value of the newest fulfilled evaluation
+    ConditionPoller.await(
+        twin,
+        settings,
+        () -> {
+          T v = supplier.call();
+          boolean ok = predicate.test(v);
+          if (ok) {
+            accepted.clear();
+            accepted.add(v);
+          }
+          return new Outcome(ok, v, "the value was " + v);
+        });
+    return accepted.get(0); // the wait ends on a fulfilled evaluation, so it holds its value
   }
 
   /**

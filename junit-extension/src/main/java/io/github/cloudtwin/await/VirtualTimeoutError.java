@@ -1,6 +1,7 @@
 package io.github.cloudtwin.await;
 
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A virtual-time wait failed: the AssertionError counterpart of Awaitility's {@code
@@ -29,7 +30,7 @@ public class VirtualTimeoutError extends AssertionError {
    * @param message the message
    * @param cause the last ignored exception, or null
    */
-  public VirtualTimeoutError(String message, Throwable cause) {
+  public VirtualTimeoutError(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

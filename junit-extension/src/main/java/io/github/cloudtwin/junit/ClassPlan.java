@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -56,7 +57,7 @@ final class ClassPlan {
   /**
    * {@return the settings of the registration {@code programmatic} (null for the declarative one)}
    */
-  TwinSettings settings(ExtensionContext context, TwinSettings programmatic) {
+  TwinSettings settings(ExtensionContext context, @Nullable TwinSettings programmatic) {
     return settings.computeIfAbsent(
         programmatic == null ? DECLARATIVE : programmatic,
         k -> RegistrationSettings.read(context, classes, programmatic));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class CloudTwinExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-  private final TwinSettings programmatic;
+  /** The builder's settings of a {@code @RegisterExtension} extension; null when declarative. */
+  private final @Nullable TwinSettings programmatic;
 
   /** The declarative form, used by {@link CloudTwinTest}; settings come from the annotation. */
   public CloudTwinExtension() {

@@ -27,6 +27,7 @@ import java.util.ServiceLoader;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The table of what the extension injects: one line per type. A later service adds its views by
@@ -39,9 +40,9 @@ final class Injectables {
   record Injectable(
       Class<?> type,
       String noun,
-      Function<Scope, Object> unnamed,
-      BiFunction<CloudTwin, String, Optional<?>> byName,
-      Function<CloudTwin, List<String>> names,
+      @Nullable Function<Scope, Object> unnamed,
+      @Nullable BiFunction<CloudTwin, String, Optional<?>> byName,
+      @Nullable Function<CloudTwin, List<String>> names,
       boolean soleByType) {
 
     boolean isNamed() {
@@ -53,7 +54,7 @@ final class Injectables {
    * What an injection reads from: the twin, the current test's report, and the per-twin state of
    * the {@link InjectableProvider}s.
    */
-  record Scope(CloudTwin twin, TwinReport report, Map<Class<?>, Object> providerState) {}
+  record Scope(CloudTwin twin, @Nullable TwinReport report, Map<Class<?>, Object> providerState) {}
 
   /** The providers on the class path, found once (immutable). */
   private static final List<InjectableProvider<?>> PROVIDERS = providers();

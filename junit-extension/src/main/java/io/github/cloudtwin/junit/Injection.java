@@ -1,5 +1,12 @@
 package io.github.cloudtwin.junit;
 
+import io.github.cloudtwin.CloudTwin;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
 /** Reads one injectable value, checking names; throws IllegalArgumentException with advice. */
 final class Injection {
 
@@ -7,11 +14,13 @@ final class Injection {
 
   static Object value(Injectables.Injectable injectable, String name, Injectables.Scope scope) {
     String type = injectable.type().getSimpleName();
-    if (injectable.isNamed()) {
+    BiFunction<CloudTwin, String, Optional<?>> byName = injectable.byName();
+    if (byName != null) {
+      Function<CloudTwin, List<String>> allNames =
+          Objects.requireNonNull(injectable.names(), "a named injectable lists its names");
       if (name.isEmpty() && injectable.soleByType()) {
-        java.util.List<String> names = injectable.names().apply(scope.twin());
-        if (names.size() == 1)
-          return injectable.byName().apply(scope.twin(), names.get(0)).orElseThrow();
+        List<String> names = allNames.apply(scope.twin());
+        if (names.size() == 1) return byName.apply(scope.twin(), names.get(0)).orElseThrow();
         throw new IllegalArgumentException(
             names.isEmpty()
                 ? "the twin has no "
@@ -35,8 +44,7 @@ final class Injection {
         throw new IllegalArgumentException(
             "a " + type + " is found by name; write @FromTwin(\"its-name\") " + type + ".");
       }
-      return injectable
-          .byName()
+      return byName
           .apply(scope.twin(), name)
           .orElseThrow(
               () ->
@@ -46,7 +54,7 @@ final class Injection {
                           + " named \""
                           + name
                           + "\" (it has "
-                          + injectable.names().apply(scope.twin())
+                          + allNames.apply(scope.twin())
                           + "). Create it before the test"
                           + " runs, in a @CloudTwinSetup method taking CloudTwin, or fix the name."));
     }
@@ -62,6 +70,7 @@ final class Injection {
       throw new IllegalArgumentException(
           "a TwinReport belongs to one test; take it in the test or a @BeforeEach method.");
     }
-    return injectable.unnamed().apply(scope);
+    return Objects.requireNonNull(injectable.unnamed(), "an injectable without names reads itself")
+        .apply(scope);
   }
 }

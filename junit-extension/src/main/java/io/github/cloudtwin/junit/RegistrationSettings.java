@@ -3,6 +3,7 @@ package io.github.cloudtwin.junit;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +26,7 @@ final class RegistrationSettings {
    * @param programmatic the builder's settings of a {@code @RegisterExtension} extension, or null
    *     for the declarative one
    */
-  static TwinSettings of(ExtensionContext context, TwinSettings programmatic) {
+  static TwinSettings of(ExtensionContext context, @Nullable TwinSettings programmatic) {
     return ClassPlan.of(context).settings(context, programmatic);
   }
 
@@ -36,7 +37,7 @@ final class RegistrationSettings {
    *     for the declarative one
    */
   static TwinSettings read(
-      ExtensionContext context, List<Class<?>> chain, TwinSettings programmatic) {
+      ExtensionContext context, List<Class<?>> chain, @Nullable TwinSettings programmatic) {
     if (programmatic != null) {
       for (Class<?> c : chain) {
         if (AnnotationSupport.isAnnotated(c, CloudTwinTest.class)) {

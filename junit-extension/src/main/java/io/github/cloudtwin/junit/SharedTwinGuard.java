@@ -1,6 +1,7 @@
 package io.github.cloudtwin.junit;
 
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -57,7 +58,7 @@ final class SharedTwinGuard {
     if (running != null) running.compareAndSet(method.getUniqueId(), null);
   }
 
-  private static String describe(String uniqueId) {
+  private static String describe(@Nullable String uniqueId) {
     if (uniqueId == null) return "another test";
     int i = uniqueId.lastIndexOf("[method:");
     return i < 0 ? "another test" : uniqueId.substring(i + 8, uniqueId.length() - 1);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -38,7 +39,7 @@ final class TwinFactory {
       TwinSettings settings,
       SetupMethods setups,
       List<Class<?>> classes,
-      Method method,
+      @Nullable Method method,
       List<Object> instances) {
     List<AnnotatedElement> elements = new ArrayList<>(classes);
     if (method != null) elements.add(method);

@@ -6,6 +6,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
@@ -25,7 +26,7 @@ final class TwinStore {
   private TwinStore() {}
 
   /** {@return the twin of the running test, else of its class; null before either exists} */
-  static TwinHolder current(ExtensionContext context) {
+  static @Nullable TwinHolder current(ExtensionContext context) {
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     TwinHolder holder = store.get(METHOD_TWIN, TwinHolder.class);
     if (holder == null) holder = store.get(CLASS_TWIN, TwinHolder.class);
@@ -62,7 +63,7 @@ final class TwinStore {
   }
 
   private static CloudTwin create(
-      TwinSettings settings, ClassPlan plan, Method method, List<Object> instances) {
+      TwinSettings settings, ClassPlan plan, @Nullable Method method, List<Object> instances) {
     return TwinFactory.create(
         settings, plan.setupMethods(plan.classes()), plan.classes(), method, instances);
   }

@@ -7,6 +7,7 @@ import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.kernel.Timeline;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Facts about an alarm that failure messages share. */
 final class AlarmFacts {
@@ -14,7 +15,7 @@ final class AlarmFacts {
   private AlarmFacts() {}
 
   /** An instant as an offset when the timeline is known, else as the instant. */
-  static String when(Timeline timeline, Instant at) {
+  static String when(@Nullable Timeline timeline, Instant at) {
     return timeline == null ? at.toString() : TimelineSlice.offset(timeline.t0(), at);
   }
 
@@ -29,7 +30,7 @@ final class AlarmFacts {
       AlarmState actual,
       java.time.Instant since,
       String reason,
-      Timeline timeline) {
+      @Nullable Timeline timeline) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting ")
         .append(kind)
@@ -50,7 +51,7 @@ final class AlarmFacts {
   }
 
   /** The newest evaluation against the rule, or null before the first one. */
-  static String newestEvaluation(MetricAlarm alarm, Timeline timeline) {
+  static @Nullable String newestEvaluation(MetricAlarm alarm, @Nullable Timeline timeline) {
     MetricAlarm.Evaluation e = alarm.lastEvaluation();
     if (e == null) return null;
     MetricAlarmSpec s = alarm.spec();
@@ -82,7 +83,8 @@ final class AlarmFacts {
   }
 
   /** "It was last in ALARM from +00:02:00 to +00:04:00." or null when it never was. */
-  static String lastTimeIn(MetricAlarm alarm, AlarmState state, Timeline timeline) {
+  static @Nullable String lastTimeIn(
+      MetricAlarm alarm, AlarmState state, @Nullable Timeline timeline) {
     List<AlarmHistoryItem> h = alarm.stateHistory();
     for (int i = h.size() - 1; i >= 0; i--) {
       if (h.get(i).newState() == state) {

@@ -4,6 +4,7 @@ import org.apiguardian.api.API;
 import org.assertj.core.description.Description;
 import org.assertj.core.error.ErrorMessageFactory;
 import org.assertj.core.presentation.Representation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base of CloudTwin's failure messages: the complete text, built once by the subclass (no
@@ -25,7 +26,7 @@ public abstract class CloudTwinErrorMessage implements ErrorMessageFactory {
   }
 
   @Override
-  public String create(Description d, Representation representation) {
+  public String create(@Nullable Description d, @Nullable Representation representation) {
     String description = d == null ? "" : d.value();
     return description == null || description.isEmpty() ? text : "[" + description + "] " + text;
   }

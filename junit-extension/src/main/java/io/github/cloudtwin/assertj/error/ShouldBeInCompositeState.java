@@ -4,6 +4,7 @@ import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.CompositeAlarm;
 import io.github.cloudtwin.kernel.Timeline;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** A composite alarm is in another state than expected. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -23,7 +24,7 @@ public final class ShouldBeInCompositeState extends CloudTwinErrorMessage {
    * @return the failure message
    */
   public static ShouldBeInCompositeState shouldBeInState(
-      CompositeAlarm alarm, AlarmState expected, Timeline timeline) {
+      CompositeAlarm alarm, AlarmState expected, @Nullable Timeline timeline) {
     StringBuilder sb =
         AlarmFacts.expectingState(
             "composite alarm",

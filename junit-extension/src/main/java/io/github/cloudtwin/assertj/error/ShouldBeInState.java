@@ -4,6 +4,7 @@ import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.MetricAlarm;
 import io.github.cloudtwin.kernel.Timeline;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** An alarm is in another state than expected. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -22,7 +23,7 @@ public final class ShouldBeInState extends CloudTwinErrorMessage {
    * @return the failure message
    */
   public static ShouldBeInState shouldBeInState(
-      MetricAlarm alarm, AlarmState expected, Timeline timeline) {
+      MetricAlarm alarm, AlarmState expected, @Nullable Timeline timeline) {
     StringBuilder sb =
         AlarmFacts.expectingState(
             "alarm",

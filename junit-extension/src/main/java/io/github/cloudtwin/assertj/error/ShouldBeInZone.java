@@ -3,6 +3,7 @@ package io.github.cloudtwin.assertj.error;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.kernel.Timeline;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** An instance is in another zone than expected. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -20,7 +21,8 @@ public final class ShouldBeInZone extends CloudTwinErrorMessage {
    * @param zone the zone
    * @return the failure message
    */
-  public static ShouldBeInZone shouldBeInZone(Instance instance, String zone, Timeline timeline) {
+  public static ShouldBeInZone shouldBeInZone(
+      Instance instance, String zone, @Nullable Timeline timeline) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting instance ")
         .append(instance.instanceId())

@@ -7,6 +7,7 @@ import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineEvent;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** An instance is not running, or runs but does not answer. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -23,7 +24,7 @@ public final class ShouldBeRunning extends CloudTwinErrorMessage {
    * @param instance the instance
    * @return the failure message
    */
-  public static ShouldBeRunning shouldBeRunning(Instance instance, Timeline timeline) {
+  public static ShouldBeRunning shouldBeRunning(Instance instance, @Nullable Timeline timeline) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting instance ").append(instance).append(" to be running\n");
     sb.append("but it is ").append(instance.state());

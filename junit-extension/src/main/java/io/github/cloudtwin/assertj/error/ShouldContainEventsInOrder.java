@@ -6,6 +6,7 @@ import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** The timeline lacks a sequence of events in order. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -28,7 +29,7 @@ public final class ShouldContainEventsInOrder extends CloudTwinErrorMessage {
       Timeline timeline,
       List<EventPattern> patterns,
       List<TimelineEvent> matched,
-      TimelineEvent nearestMiss) {
+      @Nullable TimelineEvent nearestMiss) {
     Instant t0 = timeline.t0();
     StringBuilder sb = new StringBuilder("Expecting the timeline to contain, in order:\n");
     for (int i = 0; i < patterns.size(); i++) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** A scenario (or one of its groups or policies) cost more than a limit. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -42,7 +43,7 @@ public final class ShouldCostLessThan extends CloudTwinErrorMessage {
       boolean inclusive,
       double actual,
       List<InstanceCharge> charges,
-      Timeline timeline) {
+      @Nullable Timeline timeline) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting ")
         .append(what)

@@ -5,6 +5,7 @@ import io.github.cloudtwin.kernel.TimelineEvent;
 import io.github.cloudtwin.kernel.TimelineFormat;
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** The timeline has no event of a resource with a message at a virtual offset. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -29,7 +30,7 @@ public final class ShouldHaveEventAt extends CloudTwinErrorMessage {
       Duration offset,
       String resource,
       String fragment,
-      TimelineEvent nearestMiss) {
+      @Nullable TimelineEvent nearestMiss) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting an event of ")
         .append(resource)

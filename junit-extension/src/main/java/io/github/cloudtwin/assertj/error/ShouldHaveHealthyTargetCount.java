@@ -5,6 +5,7 @@ import io.github.cloudtwin.elb.TargetHealth;
 import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** A target group has another number of healthy targets than expected. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -18,13 +19,13 @@ public final class ShouldHaveHealthyTargetCount extends CloudTwinErrorMessage {
    * The message.
    *
    * @param group the group
-   * @param zone the zone
+   * @param zone the zone, or null for the whole group
    * @param expected the expected value
    * @param actual the object under test
    * @return the message
    */
   public static ShouldHaveHealthyTargetCount shouldHaveHealthyTargetCount(
-      TargetGroup group, String zone, int expected, int actual) {
+      TargetGroup group, @Nullable String zone, int expected, int actual) {
     StringBuilder sb = new StringBuilder();
     String where = zone == null ? "" : " in " + zone;
     sb.append("Expecting target group ")

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** An Auto Scaling group had fewer InService instances than a minimum during a window. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -27,7 +28,7 @@ public final class ShouldHaveKeptInServiceCount extends CloudTwinErrorMessage {
    * @param at when it was first reached
    * @param backAt when the count was again at least the minimum, or null if never in the window
    */
-  public record Dip(int lowest, Instant at, Instant backAt) {}
+  public record Dip(int lowest, Instant at, @Nullable Instant backAt) {}
 
   /**
    * The lowest InService count of the group in {@code [from, to]}.

@@ -6,6 +6,7 @@ import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineFormat;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /** A composite alarm changed state or ran its actions at other times than expected. */
@@ -38,9 +39,15 @@ public final class ShouldHaveTakenCompositeActions extends CloudTwinErrorMessage
                 : "; actions suppressor "
                     + suppressor
                     + " (wait "
-                    + alarm.spec().actionsSuppressorWaitPeriod().getSeconds()
+                    + Objects.requireNonNull(
+                            alarm.spec().actionsSuppressorWaitPeriod(),
+                            "CompositeAlarmSpec requires a wait period with a suppressor")
+                        .getSeconds()
                     + " s, extension "
-                    + alarm.spec().actionsSuppressorExtensionPeriod().getSeconds()
+                    + Objects.requireNonNull(
+                            alarm.spec().actionsSuppressorExtensionPeriod(),
+                            "CompositeAlarmSpec requires an extension period with a suppressor")
+                        .getSeconds()
                     + " s)")
         .append('\n');
     return new ShouldHaveTakenCompositeActions(sb.toString().stripTrailing());

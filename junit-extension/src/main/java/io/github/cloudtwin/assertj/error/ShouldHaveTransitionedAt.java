@@ -7,6 +7,7 @@ import io.github.cloudtwin.kernel.Timeline;
 import io.github.cloudtwin.kernel.TimelineFormat;
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** An alarm did not move to a state at the expected virtual offset. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -30,7 +31,7 @@ public final class ShouldHaveTransitionedAt extends CloudTwinErrorMessage {
       MetricAlarm alarm,
       AlarmState state,
       Duration offset,
-      AlarmHistoryItem closest,
+      @Nullable AlarmHistoryItem closest,
       Timeline timeline) {
     return build(
         alarm, state, "at " + TimelineFormat.offset(offset), offset, offset, closest, timeline);
@@ -53,7 +54,7 @@ public final class ShouldHaveTransitionedAt extends CloudTwinErrorMessage {
       AlarmState state,
       Duration from,
       Duration to,
-      AlarmHistoryItem closest,
+      @Nullable AlarmHistoryItem closest,
       Timeline timeline) {
     return build(
         alarm,
@@ -71,7 +72,7 @@ public final class ShouldHaveTransitionedAt extends CloudTwinErrorMessage {
       String when,
       Duration from,
       Duration to,
-      AlarmHistoryItem closest,
+      @Nullable AlarmHistoryItem closest,
       Timeline timeline) {
     StringBuilder sb = new StringBuilder();
     sb.append("Expecting alarm \"")

@@ -4,6 +4,7 @@ import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.DesiredCapacityChange;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** An Auto Scaling group's desired capacity went above a limit. */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -37,7 +38,7 @@ public final class ShouldNeverHaveExceededCapacity extends CloudTwinErrorMessage
    */
   public static ShouldNeverHaveExceededCapacity shouldNeverHaveExceededSize(
       AutoScalingGroup group,
-      String zone,
+      @Nullable String zone,
       int limit,
       io.github.cloudtwin.autoscaling.GroupSize first) {
     StringBuilder sb = new StringBuilder();

@@ -6,4 +6,7 @@
  * parameters ({@link io.github.cloudtwin.junit.spi.InjectableProvider}, found by the service
  * loader). Not needed to write tests; may change in any release.
  */
+@NullMarked
 package io.github.cloudtwin.junit.spi;
+
+import org.jspecify.annotations.NullMarked;
