@@ -97,16 +97,29 @@ final class ContainerHealthChecks {
 
   /**
    * The task's health from its essential containers' checks: UNHEALTHY if any is unhealthy, HEALTHY
-   * if all are healthy, UNKNOWN otherwise.
+   * if all are healthy, UNKNOWN otherwise, and UNKNOWN when no essential container has a check (the
+   * checks of non-essential containers never decide it).
    */
   static HealthStatus aggregate(Task t) {
+    boolean anyChecked = false;
     boolean allHealthy = true;
     for (ContainerDefinition c : t.taskDefinition().containerDefinitions()) {
       int[] h = t.containerHealth.get(c.name());
       if (h == null || !c.essential()) continue;
+      anyChecked = true;
       if (h[1] == 0) return HealthStatus.UNHEALTHY;
       if (h[1] != 1) allHealthy = false;
     }
-    return allHealthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN;
+    return anyChecked && allHealthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN;
+  }
+
+  /**
+   * {@return whether an essential container of {@code t} has a health check}, so decides its health
+   */
+  static boolean decidesHealth(Task t) {
+    for (ContainerDefinition c : t.taskDefinition().containerDefinitions()) {
+      if (c.essential() && c.healthCheck() != null) return true;
+    }
+    return false;
   }
 }

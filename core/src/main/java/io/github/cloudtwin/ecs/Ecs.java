@@ -426,9 +426,9 @@ public final class Ecs {
   /**
    * {@return whether the service scheduler counts {@code task} as healthy now (what deployments and
    * {@code runningCount} wait for)}: RUNNING and, behind a load balancer, healthy in every target
-   * group; otherwise with container health checks, HEALTHY; otherwise {@link #HEALTHY_AFTER} after
-   * RUNNING. {@code task.healthStatus()} stays UNKNOWN without a container health check, as AWS
-   * reports it; this is the rule the scheduler applies instead.
+   * group; otherwise with a health check on an essential container, HEALTHY; otherwise {@link
+   * #HEALTHY_AFTER} after RUNNING. {@code task.healthStatus()} stays UNKNOWN without a container
+   * health check, as AWS reports it; this is the rule the scheduler applies instead.
    *
    * @param task a task of this twin
    */

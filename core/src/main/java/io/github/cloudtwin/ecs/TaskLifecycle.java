@@ -330,7 +330,7 @@ final class TaskLifecycle {
     if (!t.registrations.isEmpty()) {
       return targets.healthyInAll(t);
     }
-    if (!t.containerHealth.isEmpty()) return t.healthStatus() == HealthStatus.HEALTHY;
+    if (ContainerHealthChecks.decidesHealth(t)) return t.healthStatus() == HealthStatus.HEALTHY;
     Instant started = t.startedAt(); // set when it reached RUNNING
     return started != null && !now().isBefore(started.plus(Ecs.HEALTHY_AFTER));
   }

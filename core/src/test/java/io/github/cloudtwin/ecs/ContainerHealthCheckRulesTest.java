@@ -94,4 +94,38 @@ class ContainerHealthCheckRulesTest {
     assertThat(t.healthStatus()).isEqualTo(HealthStatus.UNHEALTHY);
     assertThat(t.desiredStatus()).isEqualTo(TaskStatus.STOPPED);
   }
+
+  @Test
+  void aFailingCheckOnlyOnANonEssentialSidecarLeavesTheTaskUnknownRunningAndCountedHealthy() {
+    f.instances("m5.large", "a");
+    f.ecs.registerTaskDefinition(
+        TaskDefinitionSpec.builder("web")
+            .container(ContainerDefinition.builder("app", "nginx").cpu(256).memory(256).build())
+            .container(
+                ContainerDefinition.builder("sidecar", "envoy")
+                    .cpu(128)
+                    .memory(128)
+                    .essential(false)
+                    .healthCheck(
+                        HealthCheck.of("CMD", "check")
+                            .withInterval(Duration.ofSeconds(10))
+                            .withRetries(1))
+                    .build())
+            .build());
+    EcsService s =
+        f.ecs.createService(ServiceSpec.builder(f.cluster, "web", "web").desiredCount(1).build());
+    for (int i = 0; i < 60 && s.tasks().isEmpty(); i++) f.advance(Duration.ofSeconds(1));
+    Task t = s.tasks().get(0);
+    f.ecs.inProcessRuntime().failHealthChecks(t.taskId(), true);
+    for (int i = 0; i < 60 && t.lastStatus() != TaskStatus.RUNNING; i++) {
+      f.advance(Duration.ofSeconds(1));
+    }
+    assertThat(t.lastStatus()).isEqualTo(TaskStatus.RUNNING);
+
+    advanceTo(t.startedAt().plus(Ecs.HEALTHY_AFTER).plusSeconds(30)); // seven failed checks
+
+    assertThat(t.healthStatus()).isEqualTo(HealthStatus.UNKNOWN);
+    assertThat(t.desiredStatus()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(f.ecs.countsAsHealthy(t)).isTrue();
+  }
 }
