@@ -617,9 +617,10 @@ class AutoScalingClientTest {
   @Test
   void anOperationTheTwinDoesNotSimulateSaysSo() {
     assertThatThrownBy(
-            () -> autoScaling.describeInstanceRefreshes(r -> r.autoScalingGroupName("web")))
+            () ->
+                autoScaling.describeNotificationConfigurations(r -> r.autoScalingGroupNames("web")))
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("DescribeInstanceRefreshes")
+        .hasMessageContaining("DescribeNotificationConfigurations")
         .hasMessageContaining("not simulated");
   }
 
@@ -643,7 +644,10 @@ class AutoScalingClientTest {
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(AutoScalingException.class);
     assertThatThrownBy(
-            () -> async.describeInstanceRefreshes(r -> r.autoScalingGroupName("web")).join())
+            () ->
+                async
+                    .describeNotificationConfigurations(r -> r.autoScalingGroupNames("web"))
+                    .join())
         .hasCauseInstanceOf(UnsupportedOperationException.class);
   }
 

@@ -205,10 +205,11 @@ class BadInputTest {
   @Test
   void aNotSimulatedOperationIsUnsupportedOperationNamingIt() {
     WireResponse r =
-        form("Action=DescribeInstanceRefreshes&Version=2011-01-01&AutoScalingGroupName=web");
+        form(
+            "Action=DescribeNotificationConfigurations&Version=2011-01-01&AutoScalingGroupNames.member.1=web");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.bodyText())
         .contains("<Code>UnsupportedOperation</Code>")
-        .contains("DescribeInstanceRefreshes");
+        .contains("DescribeNotificationConfigurations");
   }
 }

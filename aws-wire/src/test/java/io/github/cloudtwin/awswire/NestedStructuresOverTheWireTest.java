@@ -17,7 +17,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsRequest;
+import software.amazon.awssdk.services.autoscaling.model.DescribeInstanceRefreshesRequest;
+import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
+import software.amazon.awssdk.services.autoscaling.model.InstanceRefreshStatus;
 import software.amazon.awssdk.services.autoscaling.model.InstancesDistribution;
+import software.amazon.awssdk.services.autoscaling.model.StandbyInstances;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ActionsSuppressedBy;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
@@ -31,7 +35,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceType;
  * Requests with nested structures travel every protocol whole: a composite alarm with its actions
  * suppressor over Smithy RPC v2 CBOR (the Java SDK's CloudWatch protocol), described over AWS JSON
  * 1.0 and awsQuery; a MixedInstancesPolicy with weighted overrides and an instances distribution
- * over awsQuery. Each answer is compared with what the in-process client answers.
+ * over awsQuery; an instance refresh's preferences over awsQuery. Each answer is compared with what
+ * the in-process client answers.
  */
 class NestedStructuresOverTheWireTest {
 
@@ -241,6 +246,75 @@ class NestedStructuresOverTheWireTest {
           .isSubsetOf("c5.large", "m5.large");
       assertThat(overTheWire)
           .hasToString(inProcess.autoScaling().describeAutoScalingGroups(request).toString());
+    }
+  }
+
+  // https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_RefreshPreferences.html
+  @Test
+  void anInstanceRefreshOverAwsQueryKeepsItsPreferencesWholeAndRunsOnVirtualTime() {
+    try (AutoScalingClient autoScaling =
+            AutoScalingClient.builder().region(Region.US_EAST_1).build();
+        Ec2Client ec2 = Ec2Client.builder().region(Region.US_EAST_1).build()) {
+      ec2.createLaunchTemplate(
+          r ->
+              r.launchTemplateName("web-lt")
+                  .launchTemplateData(d -> d.instanceType(InstanceType.T3_MICRO)));
+      ec2.createLaunchTemplateVersion(
+          r ->
+              r.launchTemplateName("web-lt")
+                  .launchTemplateData(d -> d.instanceType(InstanceType.T3_MICRO)));
+      autoScaling.createAutoScalingGroup(
+          r ->
+              r.autoScalingGroupName("web")
+                  .minSize(1)
+                  .maxSize(8)
+                  .desiredCapacity(4)
+                  .availabilityZones("us-east-1a", "us-east-1b")
+                  .launchTemplate(t -> t.launchTemplateName("web-lt").version("1")));
+      twin.advance(Duration.ofMinutes(5));
+
+      String id =
+          autoScaling
+              .startInstanceRefresh(
+                  r ->
+                      r.autoScalingGroupName("web")
+                          .desiredConfiguration(
+                              d ->
+                                  d.launchTemplate(
+                                      t -> t.launchTemplateName("web-lt").version("2")))
+                          .preferences(
+                              p ->
+                                  p.minHealthyPercentage(75)
+                                      .maxHealthyPercentage(125)
+                                      .instanceWarmup(30)
+                                      .checkpointPercentages(25, 50, 100)
+                                      .checkpointDelay(60)
+                                      .skipMatching(true)
+                                      .standbyInstances(StandbyInstances.IGNORE)
+                                      .bakeTime(90)))
+              .instanceRefreshId();
+      DescribeInstanceRefreshesRequest request =
+          DescribeInstanceRefreshesRequest.builder().autoScalingGroupName("web").build();
+      var overTheWire = autoScaling.describeInstanceRefreshes(request);
+      InstanceRefresh refresh = overTheWire.instanceRefreshes().get(0);
+      assertThat(refresh.instanceRefreshId()).isEqualTo(id);
+      assertThat(refresh.preferences().checkpointPercentages()).containsExactly(25, 50, 100);
+      assertThat(refresh.preferences().maxHealthyPercentage()).isEqualTo(125);
+      assertThat(refresh.preferences().standbyInstances()).isEqualTo(StandbyInstances.IGNORE);
+      assertThat(refresh.desiredConfiguration().launchTemplate().version()).isEqualTo("2");
+      assertThat(overTheWire)
+          .hasToString(inProcess.autoScaling().describeInstanceRefreshes(request).toString());
+
+      twin.advance(Duration.ofMinutes(30));
+      InstanceRefresh done =
+          autoScaling.describeInstanceRefreshes(request).instanceRefreshes().get(0);
+      assertThat(done.status()).isEqualTo(InstanceRefreshStatus.SUCCESSFUL);
+      assertThat(done.percentageComplete()).isEqualTo(100);
+      assertThat(done.endTime()).isNotNull();
+      assertThat(done.progressDetails().livePoolProgress().percentageComplete()).isEqualTo(100);
+      assertThat(twin.autoScaling().group("web").instances())
+          .hasSize(4)
+          .allSatisfy(i -> assertThat(i.launchTemplateVersion()).isEqualTo("2"));
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.autoscaling.model.ActiveInstanceRefreshNotFoundException;
 import software.amazon.awssdk.services.autoscaling.model.Activity;
 import software.amazon.awssdk.services.autoscaling.model.AlreadyExistsException;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingException;
@@ -38,7 +39,9 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeScheduledAction
 import software.amazon.awssdk.services.autoscaling.model.DescribeScheduledActionsResponse;
 import software.amazon.awssdk.services.autoscaling.model.ExecutePolicyRequest;
 import software.amazon.awssdk.services.autoscaling.model.ExecutePolicyResponse;
+import software.amazon.awssdk.services.autoscaling.model.InstanceRefreshInProgressException;
 import software.amazon.awssdk.services.autoscaling.model.InvalidNextTokenException;
+import software.amazon.awssdk.services.autoscaling.model.IrreversibleInstanceRefreshException;
 import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
 import software.amazon.awssdk.services.autoscaling.model.LimitExceededException;
 import software.amazon.awssdk.services.autoscaling.model.PutScalingPolicyRequest;
@@ -57,9 +60,10 @@ import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupR
 
 /**
  * The {@code AutoScalingClient} operations on groups, policies, activities and scheduled actions
- * (instances and traffic sources have handlers of their own, see {@link #handlers()}): SDK requests
- * to {@link AutoScalingOperations} calls and twin views to SDK responses. Public methods mirror the
- * client interface; {@link io.github.cloudtwin.awssdk.internal.ClientProxy} dispatches to them.
+ * (instances, traffic sources, warm pools and instance refreshes have handlers of their own, see
+ * {@link #handlers()}): SDK requests to {@link AutoScalingOperations} calls and twin views to SDK
+ * responses. Public methods mirror the client interface; {@link
+ * io.github.cloudtwin.awssdk.internal.ClientProxy} dispatches to them.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class AutoScalingHandler {
@@ -76,7 +80,10 @@ public final class AutoScalingHandler {
               "ResourceInUse", ResourceInUseException::builder,
               "ScalingActivityInProgress", ScalingActivityInProgressException::builder,
               "ResourceContention", ResourceContentionException::builder,
-              "InvalidNextToken", InvalidNextTokenException::builder));
+              "InvalidNextToken", InvalidNextTokenException::builder,
+              "InstanceRefreshInProgress", InstanceRefreshInProgressException::builder,
+              "ActiveInstanceRefreshNotFound", ActiveInstanceRefreshNotFoundException::builder,
+              "IrreversibleInstanceRefresh", IrreversibleInstanceRefreshException::builder));
 
   private final CloudTwin twin;
   private final AutoScalingOperations ops;
@@ -86,6 +93,7 @@ public final class AutoScalingHandler {
   private final InstanceHandler instances;
   private final TrafficSourceHandler trafficSources;
   private final WarmPoolHandler warmPools;
+  private final InstanceRefreshHandler instanceRefreshes;
 
   private software.amazon.awssdk.services.autoscaling.AutoScalingClient sync;
 
@@ -99,14 +107,15 @@ public final class AutoScalingHandler {
     this.instances = new InstanceHandler(ops, records);
     this.trafficSources = new TrafficSourceHandler(ops);
     this.warmPools = new WarmPoolHandler(twin);
+    this.instanceRefreshes = new InstanceRefreshHandler(ops);
   }
 
   /**
    * {@return the handlers of the client's operations: this one and its families' (instances,
-   * traffic sources, warm pools)}
+   * traffic sources, warm pools, instance refreshes)}
    */
   public List<Object> handlers() {
-    return List.of(this, instances, trafficSources, warmPools);
+    return List.of(this, instances, trafficSources, warmPools, instanceRefreshes);
   }
 
   /** Sets the client the waiters poll. */

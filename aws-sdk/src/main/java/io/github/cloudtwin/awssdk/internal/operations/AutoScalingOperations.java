@@ -2,7 +2,9 @@ package io.github.cloudtwin.awssdk.internal.operations;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
+import io.github.cloudtwin.autoscaling.InstanceRefresh;
 import io.github.cloudtwin.autoscaling.LifecycleHookSpec;
+import io.github.cloudtwin.autoscaling.RefreshPreferences;
 import io.github.cloudtwin.autoscaling.ScalingActivity;
 import io.github.cloudtwin.autoscaling.ScalingPolicy;
 import io.github.cloudtwin.autoscaling.ScalingPolicySpec;
@@ -23,7 +25,8 @@ import org.apiguardian.api.API;
  * client adapters and a wire protocol both sit on top of this class.
  *
  * <p>A facade: each API area has its own class (groups, policies, scaling activities, scheduled
- * actions, lifecycle hooks, instances, target groups), this class delegates to them.
+ * actions, lifecycle hooks, instances, target groups, instance refreshes), this class delegates to
+ * them.
  *
  * <p>Errors: {@link AwsErrorException} with AWS's code, or the twin's {@code ValidationException}
  * (AWS's {@code ValidationError}). Thread-safe like the twin.
@@ -39,6 +42,7 @@ public final class AutoScalingOperations {
   private final LifecycleHookOperations lifecycleHooks;
   private final InstanceOperations instances;
   private final TargetGroupAttachments targetGroups;
+  private final InstanceRefreshOperations instanceRefreshes;
 
   /**
    * Operations on {@code twin}; launch templates are looked up in {@code launchTemplates}.
@@ -58,6 +62,8 @@ public final class AutoScalingOperations {
     this.lifecycleHooks = new LifecycleHookOperations(twin.autoScaling(), lookup);
     this.instances = new InstanceOperations(twin.autoScaling(), lookup, activities);
     this.targetGroups = new TargetGroupAttachments(twin, lookup, pages);
+    this.instanceRefreshes =
+        new InstanceRefreshOperations(twin.autoScaling(), launchTemplates, lookup, pages);
   }
 
   // ------------------------------------------------------------------ groups
@@ -348,5 +354,72 @@ public final class AutoScalingOperations {
       String operation) {
     return targetGroups.describeLoadBalancerTargetGroups(
         groupName, nextToken, maxRecords, defaultPage, maxPage, operation);
+  }
+
+  // ------------------------------------------------------------------ instance refreshes
+
+  /**
+   * {@code StartInstanceRefresh}: Strategy {@code Rolling} (null: the default); the desired launch
+   * template (all null: none) is resolved to its numbered version.
+   *
+   * @param groupName the group
+   * @param strategy the strategy, or null
+   * @param launchTemplateId {@code DesiredConfiguration.LaunchTemplate.LaunchTemplateId}, or null
+   * @param launchTemplateName its name, or null
+   * @param launchTemplateVersion its version ({@code $Default} when null)
+   * @param preferences the preferences
+   * @return the instance refresh id
+   */
+  public String startInstanceRefresh(
+      String groupName,
+      String strategy,
+      String launchTemplateId,
+      String launchTemplateName,
+      String launchTemplateVersion,
+      RefreshPreferences preferences) {
+    return instanceRefreshes.startInstanceRefresh(
+        groupName,
+        strategy,
+        launchTemplateId,
+        launchTemplateName,
+        launchTemplateVersion,
+        preferences);
+  }
+
+  /**
+   * {@code DescribeInstanceRefreshes}: newest first, 50 a page by default, at most 100; unknown ids
+   * are left out.
+   *
+   * @param groupName the group
+   * @param instanceRefreshIds the ids to describe, or null / empty for all
+   * @param nextToken the token of the page
+   * @param maxRecords the page size
+   * @return a page of instance refreshes
+   */
+  public Page<InstanceRefresh> describeInstanceRefreshes(
+      String groupName, List<String> instanceRefreshIds, String nextToken, Integer maxRecords) {
+    return instanceRefreshes.describeInstanceRefreshes(
+        groupName, instanceRefreshIds, nextToken, maxRecords);
+  }
+
+  /**
+   * {@code CancelInstanceRefresh}.
+   *
+   * @param groupName the group
+   * @param waitForTransitioningInstances null for AWS's default (true)
+   * @return the instance refresh id
+   */
+  public String cancelInstanceRefresh(String groupName, Boolean waitForTransitioningInstances) {
+    return instanceRefreshes.cancelInstanceRefresh(groupName, waitForTransitioningInstances);
+  }
+
+  /**
+   * {@code RollbackInstanceRefresh}.
+   *
+   * @param groupName the group
+   * @return the instance refresh id
+   */
+  public String rollbackInstanceRefresh(String groupName) {
+    return instanceRefreshes.rollbackInstanceRefresh(groupName);
   }
 }
