@@ -4,6 +4,7 @@ import io.github.cloudtwin.CloudTwin;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A twin behind a loopback endpoint, from the command line, for the AWS CLI, boto3 and scripts
@@ -38,7 +39,7 @@ public final class LoopbackMain {
     int zones = 3;
     long seed = 0;
     for (int i = 0; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : null;
+      @Nullable String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--zones" -> zones = Integer.parseInt(required(args[i], value));
         case "--seed" -> seed = Long.parseLong(required(args[i], value));
@@ -55,7 +56,7 @@ public final class LoopbackMain {
     return endpoint;
   }
 
-  private static String required(String name, String value) {
+  private static String required(String name, @Nullable String value) {
     if (value == null) throw new IllegalArgumentException(name + " needs a value");
     return value;
   }

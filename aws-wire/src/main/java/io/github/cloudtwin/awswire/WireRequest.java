@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request as a wire protocol sees it: method, path with its raw query string, headers
@@ -48,7 +49,7 @@ public record WireRequest(
    * @param name the header's name, in any case
    * @return its value, or {@code null} when the request lacks it
    */
-  public String header(String name) {
+  public @Nullable String header(String name) {
     return headers.get(name);
   }
 

@@ -11,10 +11,9 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * EC2 Auto Scaling of one twin: groups, scaling policies, lifecycle hooks, Standby, scheduled
- * actions, activities and the {@code AWS/AutoScaling} group metrics.
- *
- * <p>Obtain it from {@code twin.autoScaling()}. Thread-safe: every method runs under the simulation
+ * EC2 Auto Scaling of one twin: groups, scaling policies (predictive: {@link PredictiveScaling}),
+ * lifecycle hooks, Standby, scheduled actions, activities, the {@code AWS/AutoScaling} metrics.
+ * Obtain it from {@code twin.autoScaling()}. Thread-safe: every method runs under the simulation
  * lock. Names, defaults and messages follow AWS (see docs/autoscaling.md).
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -98,8 +97,8 @@ public final class AutoScaling {
   }
 
   /**
-   * Changes min, max and desired, as {@code UpdateAutoScalingGroup}; null keeps a value. Without a
-   * new desired value, desired moves up to a new min or down to a new max.
+   * Changes min, max and desired ({@code UpdateAutoScalingGroup}); null keeps a value, and desired
+   * then moves up to a new min or down to a new max.
    *
    * @param name the name
    * @param minSize the min size
@@ -202,8 +201,7 @@ public final class AutoScaling {
   }
 
   /**
-   * Restarts the heartbeat timeout of a waiting lifecycle action, as {@code
-   * RecordLifecycleActionHeartbeat}.
+   * Restarts a waiting lifecycle action's heartbeat ({@code RecordLifecycleActionHeartbeat}).
    *
    * @param groupName the group name
    * @param hookName the hook name
@@ -214,8 +212,7 @@ public final class AutoScaling {
   }
 
   /**
-   * {@return the scheduled actions of a group that have not yet run out, in the order they were
-   * put}
+   * {@return the scheduled actions of a group that have not yet run out, in the order put}
    *
    * @param groupName the group name
    */
@@ -255,8 +252,7 @@ public final class AutoScaling {
   }
 
   /**
-   * {@return the policy named {@code policyName} in whichever group has it (it must be exactly
-   * one)}
+   * {@return the policy named {@code policyName} in the one group that has it}
    *
    * @param policyName the policy name
    */
@@ -295,8 +291,7 @@ public final class AutoScaling {
   }
 
   /**
-   * Adds a lifecycle hook, as {@code PutLifecycleHook}; it applies to launches and terminations
-   * from now on.
+   * Adds a lifecycle hook, as {@code PutLifecycleHook}, for launches and terminations from now on.
    *
    * @param spec the spec
    */
@@ -426,6 +421,12 @@ public final class AutoScaling {
   public InstanceRefreshes instanceRefreshes() {
     kernel.checkOpen();
     return parts.instanceRefreshes;
+  }
+
+  /** {@return the groups' predictive scaling policies and their forecasts} */
+  public PredictiveScaling predictiveScaling() {
+    kernel.checkOpen();
+    return parts.predictiveScaling;
   }
 
   /**

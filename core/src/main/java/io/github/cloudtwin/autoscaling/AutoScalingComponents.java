@@ -32,6 +32,7 @@ final class AutoScalingComponents {
   final ScheduledActions scheduledActions;
   final WarmPools warmPools;
   final InstanceRefreshes instanceRefreshes;
+  final PredictiveScaling predictiveScaling;
 
   /**
    * Builds and connects the collaborators.
@@ -62,6 +63,7 @@ final class AutoScalingComponents {
             registry,
             cloudWatch,
             new Uuids(kernel.randomness().stream("autoscaling.instance-refresh.ids")));
+    predictiveScaling = new PredictiveScaling(kernel, cloudWatch, registry);
     wiring.warmPoolInstances(
         (instanceId, groupName) -> {
           GroupRuntime g = groupName == null ? null : groups.get(groupName);

@@ -5,6 +5,7 @@ import io.github.cloudtwin.autoscaling.InstanceRefreshStatus;
 import io.github.cloudtwin.autoscaling.LifecycleActionResult;
 import io.github.cloudtwin.autoscaling.LifecycleState;
 import io.github.cloudtwin.autoscaling.LifecycleTransition;
+import io.github.cloudtwin.autoscaling.PredictiveScalingPolicy;
 import io.github.cloudtwin.autoscaling.ScalingPolicySpec;
 import io.github.cloudtwin.autoscaling.ScalingProcess;
 import io.github.cloudtwin.autoscaling.WarmPoolState;
@@ -1275,6 +1276,177 @@ public sealed interface AutoScalingFact extends Fact {
           + " % complete), pausing "
           + delay.getSeconds()
           + " s";
+    }
+  }
+
+  /**
+   * A predictive scaling policy was put on a group.
+   *
+   * @param policyName the policy name
+   * @param groupName the Auto Scaling group name
+   * @param spec its definition
+   */
+  record PredictiveScalingPolicyPut(
+      String policyName, String groupName, PredictiveScalingPolicy spec)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "policy/" + policyName;
+    }
+
+    @Override
+    public String kind() {
+      return "put";
+    }
+
+    @Override
+    public String message() {
+      return "policy PredictiveScaling "
+          + spec.predefinedMetricPairType()
+          + " target "
+          + spec.targetValue()
+          + " "
+          + spec.mode()
+          + " on group "
+          + groupName;
+    }
+  }
+
+  /**
+   * A predictive scaling policy was deleted.
+   *
+   * @param policyName the policy name
+   * @param groupName the Auto Scaling group name
+   */
+  record PredictiveScalingPolicyDeleted(String policyName, String groupName)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "policy/" + policyName;
+    }
+
+    @Override
+    public String kind() {
+      return "delete";
+    }
+
+    @Override
+    public String message() {
+      return "deleted";
+    }
+  }
+
+  /**
+   * A predictive scaling policy made a forecast: hourly values from {@code from} on.
+   *
+   * @param policyName the policy name
+   * @param groupName the Auto Scaling group name
+   * @param from the first forecast hour
+   * @param hours how many hours it covers (48)
+   * @param history how much load history it was made from (24 hours to 14 days)
+   * @param peakCapacity the largest capacity forecast
+   */
+  record PredictiveForecastCreated(
+      String policyName,
+      String groupName,
+      Instant from,
+      int hours,
+      Duration history,
+      int peakCapacity)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "policy/" + policyName;
+    }
+
+    @Override
+    public String kind() {
+      return "forecast";
+    }
+
+    @Override
+    public String message() {
+      return "forecast for "
+          + hours
+          + " hours from "
+          + from
+          + " made from "
+          + history.toHours()
+          + " hours of history: peak capacity "
+          + peakCapacity;
+    }
+  }
+
+  /**
+   * A predictive scaling policy could not forecast: less than 24 hours of load history.
+   *
+   * @param policyName the policy name
+   * @param groupName the Auto Scaling group name
+   * @param history how much history there is
+   */
+  record PredictiveForecastNotCreated(String policyName, String groupName, Duration history)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "policy/" + policyName;
+    }
+
+    @Override
+    public String kind() {
+      return "forecast";
+    }
+
+    @Override
+    public String message() {
+      return "no forecast: "
+          + history.toMinutes()
+          + " minutes of load history, at least 24 hours are needed";
+    }
+  }
+
+  /**
+   * A ForecastAndScale policy's action for one forecast hour ran, {@code SchedulingBufferTime}
+   * before the hour: the desired capacity is raised to the capacity forecast, never lowered.
+   *
+   * @param policyName the policy name
+   * @param groupName the Auto Scaling group name
+   * @param hour the forecast hour
+   * @param capacityForecast the hour's capacity forecast
+   * @param from the desired capacity before
+   * @param to the desired capacity after (equal to {@code from} when it was already enough)
+   * @param maxSize the group's maximum after (raised with IncreaseMaxCapacity)
+   */
+  record PredictiveScalingActionRun(
+      String policyName,
+      String groupName,
+      Instant hour,
+      int capacityForecast,
+      int from,
+      int to,
+      int maxSize)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "group/" + groupName;
+    }
+
+    @Override
+    public String kind() {
+      return "predictive-scaling";
+    }
+
+    @Override
+    public String message() {
+      return "policy "
+          + policyName
+          + " forecasts capacity "
+          + capacityForecast
+          + " for "
+          + hour
+          + ": desired capacity "
+          + (from == to ? "stays " + from : from + " -> " + to)
+          + ", max "
+          + maxSize;
     }
   }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -23,7 +24,7 @@ final class ContainerHandle {
   private final Object lock = new Object();
   private boolean paused;
   private volatile boolean stopRequested;
-  private volatile Integer exitCode;
+  private volatile @Nullable Integer exitCode;
 
   ContainerHandle(DockerClient docker, GenericContainer<?> container, ContainerRequest request) {
     this.docker = docker;
@@ -116,7 +117,7 @@ final class ContainerHandle {
   }
 
   /** Its exit code when it exited on its own, or null. */
-  Integer exitCode() {
+  @Nullable Integer exitCode() {
     return exitCode;
   }
 

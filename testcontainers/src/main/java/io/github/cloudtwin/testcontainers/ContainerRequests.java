@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to start for a task: one {@link ContainerRequest} per container of its task definition,
@@ -39,8 +40,8 @@ final class ContainerRequests {
       String taskArn,
       String taskId,
       TaskDefinition definition,
-      String zone,
-      ServiceLoadBalancer loadBalancer) {
+      @Nullable String zone,
+      @Nullable ServiceLoadBalancer loadBalancer) {
     int readyPort = 0;
     String readyContainer = null;
     if (loadBalancer != null && definition.networkMode() == NetworkMode.AWSVPC) {

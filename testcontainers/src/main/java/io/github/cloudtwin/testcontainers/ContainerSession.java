@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 import org.rnorth.ducttape.ratelimits.RateLimiter;
 import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.testcontainers.DockerClientFactory;
@@ -195,7 +196,7 @@ final class ContainerSession implements AutoCloseable {
 
   /** Blocks until the container exits, then reports it unless we stopped it. */
   private void watch(ContainerHandle handle, IntConsumer onExit) {
-    Integer code;
+    @Nullable Integer code;
     try {
       code = docker.waitContainerCmd(handle.id()).start().awaitStatusCode();
     } catch (RuntimeException e) {
@@ -205,7 +206,7 @@ final class ContainerSession implements AutoCloseable {
   }
 
   /** The exit code of a stopped container named {@code name}, or null when it runs or is gone. */
-  private Integer exitedCode(String name) {
+  private @Nullable Integer exitedCode(String name) {
     try {
       InspectContainerResponse.ContainerState s =
           docker.inspectContainerCmd(name).exec().getState();

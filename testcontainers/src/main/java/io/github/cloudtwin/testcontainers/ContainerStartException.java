@@ -1,6 +1,7 @@
 package io.github.cloudtwin.testcontainers;
 
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** A task's container could not be started (no such image, engine error, startup timeout). */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
@@ -14,7 +15,7 @@ public final class ContainerStartException extends RuntimeException {
    * @param message the message
    * @param cause the cause
    */
-  public ContainerStartException(String message, Throwable cause) {
+  public ContainerStartException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

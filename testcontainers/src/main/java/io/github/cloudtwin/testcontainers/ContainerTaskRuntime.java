@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a twin's ECS tasks as real containers, started through Testcontainers from each task
@@ -81,7 +82,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
   private final Set<Task> ours = Collections.newSetFromMap(new WeakHashMap<>());
 
   /** The runtime before this one: it keeps running the tasks it started. */
-  private TaskRuntime previous;
+  private @Nullable TaskRuntime previous;
 
   private ContainerTaskRuntime(CloudTwin twin, ContainerOptions options) {
     this.twin = twin;
@@ -175,7 +176,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
    * @return the Docker id of a task's running container, or null when it has none (not started,
    *     stopped)
    */
-  public String containerId(Task task, String containerName) {
+  public @Nullable String containerId(Task task, String containerName) {
     ContainerHandle h = handle(task, containerName);
     return h == null ? null : h.id();
   }
@@ -190,7 +191,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
    * @return the real address ({@code http://host:port}) of a task container's published {@code
    *     containerPort}, or null when the container does not run
    */
-  public URI endpoint(Task task, String containerName, int containerPort) {
+  public @Nullable URI endpoint(Task task, String containerName, int containerPort) {
     ContainerHandle h = handle(task, containerName);
     return h == null ? null : h.httpAddress(containerPort);
   }
@@ -212,7 +213,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     return simulation.call(() -> List.copyOf(startFailures));
   }
 
-  private ContainerHandle handle(Task task, String containerName) {
+  private @Nullable ContainerHandle handle(Task task, String containerName) {
     Require.notNull("task", task);
     Require.name("containerName", containerName);
     return simulation.call(
@@ -261,7 +262,7 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
       } catch (ExecutionException | TimeoutException ex) {
         String reason =
             ex instanceof ExecutionException
-                ? ex.getCause().getMessage()
+                ? causeMessage(ex)
                 : "no start within " + options.startupTimeout();
         failed.add(e.getKey());
         startFailures.add(task.taskId() + "/" + e.getKey() + ": " + reason);
@@ -381,6 +382,12 @@ public final class ContainerTaskRuntime implements TaskRuntime, AutoCloseable {
     } finally {
       session.close();
     }
+  }
+
+  /** The message of what failed inside a future: its cause's, or its own when it has none. */
+  private static @Nullable String causeMessage(Exception ex) {
+    Throwable cause = ex.getCause();
+    return (cause != null ? cause : ex).getMessage();
   }
 
   @Override

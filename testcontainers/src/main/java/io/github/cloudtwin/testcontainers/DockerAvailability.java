@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -113,7 +114,7 @@ public final class DockerAvailability {
   }
 
   /** The engine's API version from {@code GET /version} on its unix socket, or null. */
-  static String engineApiVersion(Path socket) {
+  static @Nullable String engineApiVersion(Path socket) {
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       ch.connect(UnixDomainSocketAddress.of(socket));
       ch.write(

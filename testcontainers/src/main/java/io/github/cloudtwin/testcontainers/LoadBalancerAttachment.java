@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a running awsvpc service task's load-balancer target its container: the target gets the
@@ -31,7 +32,7 @@ final class LoadBalancerAttachment {
   }
 
   /** {@return the first load balancer of the task's service, or null (no service, none)} */
-  ServiceLoadBalancer firstLoadBalancer(Task task) {
+  @Nullable ServiceLoadBalancer firstLoadBalancer(Task task) {
     if (task.serviceName() == null) return null;
     EcsService s = twin.ecs().service(task.clusterName(), task.serviceName());
     List<ServiceLoadBalancer> lbs = s.spec().loadBalancers();

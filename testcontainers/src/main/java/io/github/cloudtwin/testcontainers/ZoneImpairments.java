@@ -4,6 +4,7 @@ import io.github.cloudtwin.ecs.Task;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which zones are impaired, as the timeline's zone facts tell it, and so which tasks' containers
@@ -23,7 +24,7 @@ final class ZoneImpairments {
    * {@return whether the containers of a task in {@code zone} (null when it has none) must be
    * paused}
    */
-  boolean unreachable(String zone, TaskContainers tc) {
+  boolean unreachable(@Nullable String zone, TaskContainers tc) {
     return tc.hostUnreachable || (zone != null && impaired.contains(zone));
   }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The loopback endpoint's control API, for users outside JUnit: {@code /_cloudtwin/...} with query
@@ -68,12 +69,14 @@ public final class ControlApi {
           return injectMetric(params);
         case "fail-zone":
           requirePost(post);
-          twin.faults().failZone(required(params, "zone"));
-          return json(200, "{\"zone\":" + quote(params.get("zone")) + ",\"state\":\"failed\"}");
+          String failed = required(params, "zone");
+          twin.faults().failZone(failed);
+          return json(200, "{\"zone\":" + quote(failed) + ",\"state\":\"failed\"}");
         case "restore-zone":
           requirePost(post);
-          twin.faults().restoreZone(required(params, "zone"));
-          return json(200, "{\"zone\":" + quote(params.get("zone")) + ",\"state\":\"available\"}");
+          String restored = required(params, "zone");
+          twin.faults().restoreZone(restored);
+          return json(200, "{\"zone\":" + quote(restored) + ",\"state\":\"available\"}");
         default:
           return error(
               404,
@@ -106,7 +109,7 @@ public final class ControlApi {
 
   private static long number(Map<String, String> params, String name) {
     try {
-      return Long.parseLong(params.get(name).trim());
+      return Long.parseLong(required(params, name).trim());
     } catch (NumberFormatException e) {
       throw new WireError(
           400,
@@ -170,8 +173,14 @@ public final class ControlApi {
             + "}");
   }
 
-  private static WireResponse error(int status, String code, String message) {
-    return json(status, "{\"error\":" + quote(code) + ",\"message\":" + quote(message) + "}");
+  private static WireResponse error(int status, String code, @Nullable String message) {
+    return json(
+        status,
+        "{\"error\":"
+            + quote(code)
+            + ",\"message\":"
+            + quote(message == null ? "" : message)
+            + "}");
   }
 
   private static WireResponse json(int status, String body) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -131,7 +132,7 @@ public final class JsonCodec {
     return ((SdkBuilder<?, ?>) builder).build();
   }
 
-  private Object value(JsonParser p, JsonToken t, SdkField<?> field, String path)
+  private @Nullable Object value(JsonParser p, JsonToken t, SdkField<?> field, String path)
       throws IOException {
     if (t == JsonToken.VALUE_NULL) return null;
     MarshallingKnownType type = field.marshallingType().getKnownType();

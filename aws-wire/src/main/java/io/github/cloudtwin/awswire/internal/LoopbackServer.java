@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import jdk.net.ExtendedSocketOptions;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small HTTP/1.1 keep-alive server on 127.0.0.1 and an ephemeral port (never another interface):
@@ -168,7 +170,7 @@ public final class LoopbackServer implements AutoCloseable {
     }
   }
 
-  private static Request read(InputStream in, Runnable beforeBody) throws IOException {
+  private static @Nullable Request read(InputStream in, Runnable beforeBody) throws IOException {
     String requestLine = line(in, true);
     if (requestLine == null) return null;
     String[] parts = requestLine.split(" ");
@@ -177,7 +179,7 @@ public final class LoopbackServer implements AutoCloseable {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     int headBytes = requestLine.length();
     String line;
-    while (!(line = line(in, false)).isEmpty()) {
+    while (!(line = headLine(in)).isEmpty()) {
       headBytes += line.length() + 2;
       if (headBytes > MAX_HEAD_BYTES) throw new HttpProblem(431, "request head larger than 64 KiB");
       int colon = line.indexOf(':');
@@ -226,7 +228,7 @@ public final class LoopbackServer implements AutoCloseable {
   private static byte[] chunked(InputStream in) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     while (true) {
-      String size = line(in, false);
+      String size = headLine(in);
       int semicolon = size.indexOf(';');
       int n;
       try {
@@ -239,7 +241,7 @@ public final class LoopbackServer implements AutoCloseable {
             413, "request body larger than " + WireDispatcher.MAX_BODY_BYTES + " bytes");
       }
       if (n == 0) {
-        while (!line(in, false).isEmpty()) {
+        while (!headLine(in).isEmpty()) {
           // trailers are ignored
         }
         return body.toByteArray();
@@ -252,7 +254,12 @@ public final class LoopbackServer implements AutoCloseable {
   }
 
   /** One CRLF- (or LF-) terminated line; {@code null} at a clean end of stream before a request. */
-  private static String line(InputStream in, boolean first) throws IOException {
+  /** A line after the request line: never null, since only a first line may end the stream. */
+  private static String headLine(InputStream in) throws IOException {
+    return Objects.requireNonNull(line(in, false), "a line after the first is read or throws");
+  }
+
+  private static @Nullable String line(InputStream in, boolean first) throws IOException {
     StringBuilder b = new StringBuilder(64);
     int c;
     while ((c = in.read()) != -1) {
@@ -270,7 +277,7 @@ public final class LoopbackServer implements AutoCloseable {
     throw new IOException("connection closed mid-request");
   }
 
-  private static WireResponse plain(int status, String message) {
+  private static WireResponse plain(int status, @Nullable String message) {
     return new WireResponse(
         status,
         Map.of("Content-Type", "text/plain; charset=utf-8"),

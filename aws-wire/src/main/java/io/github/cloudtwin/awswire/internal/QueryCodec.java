@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
@@ -86,7 +87,7 @@ public final class QueryCodec {
       return next != null && next.startsWith(prefix);
     }
 
-    Object value(SdkField<?> field, String key) {
+    @Nullable Object value(SdkField<?> field, String key) {
       switch (field.marshallingType().getKnownType()) {
         case LIST:
           {
@@ -166,7 +167,7 @@ public final class QueryCodec {
    * @return the XML document
    */
   public static String encodeError(
-      WireError error, String namespace, boolean ec2, String requestId) {
+      WireError error, @Nullable String namespace, boolean ec2, String requestId) {
     StringBuilder xml = new StringBuilder(256).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     if (ec2) {
       xml.append("<Response><Errors><Error>");

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which twin answers a request that reached the SDK's default HTTP service: the binding of the
@@ -77,13 +78,13 @@ public final class Routes {
       if (top.open) return top.wire;
       mine.pop();
     }
-    Binding only = null;
+    @Nullable Binding only = null;
     int count = 0;
     for (Binding b : OPEN) {
       only = b;
       count++;
     }
-    if (count == 1) return only.wire;
+    if (count == 1) return java.util.Objects.requireNonNull(only).wire;
     if (count == 0) {
       throw new IllegalStateException(
           "No CloudTwin answers AWS SDK requests right now: open one with "

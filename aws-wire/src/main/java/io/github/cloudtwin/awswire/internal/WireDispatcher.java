@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -152,7 +154,9 @@ public final class WireDispatcher {
     }
   }
 
-  private static WireError internal(Throwable e) {
+  private static WireError internal(@Nullable Throwable e) {
+    if (e == null)
+      return new WireError(500, "InternalFailure", "CloudTwin could not answer this request");
     return new WireError(
         500,
         "InternalFailure",
@@ -181,7 +185,8 @@ public final class WireDispatcher {
 
   // --- awsQuery and EC2 -------------------------------------------------------------------------
 
-  private static WireService queryService(WireRequest request, Map<String, String> params) {
+  private static @Nullable WireService queryService(
+      WireRequest request, Map<String, String> params) {
     WireService byScope = BY_SIGNING_NAME.get(signingName(request.header("Authorization")));
     if (byScope != null && byScope.queryVersion() != null) return byScope;
     String host = request.header("Host");
@@ -205,7 +210,7 @@ public final class WireDispatcher {
   }
 
   /** The service of a SigV4 {@code Authorization} header's credential scope, or {@code null}. */
-  static String signingName(String authorization) {
+  static @Nullable String signingName(@Nullable String authorization) {
     if (authorization == null) return null;
     int credential = authorization.indexOf("Credential=");
     if (credential < 0) return null;
@@ -215,7 +220,8 @@ public final class WireDispatcher {
     return scope.length >= 5 ? scope[3] : null;
   }
 
-  private WireResponse query(Map<String, String> params, WireService service, String requestId) {
+  private WireResponse query(
+      Map<String, String> params, @Nullable WireService service, String requestId) {
     String action = params.get("Action");
     if (service == null) {
       throw new WireError(
@@ -243,7 +249,13 @@ public final class WireDispatcher {
     Object sdkRequest = QueryCodec.decode(op.newRequestBuilder(), sorted, service.ec2(), malformed);
     SdkPojo response = invoke(service, op, sdkRequest);
     String xml =
-        QueryCodec.encode(op.name(), response, service.xmlNamespace(), service.ec2(), requestId);
+        QueryCodec.encode(
+            op.name(),
+            response,
+            Objects.requireNonNull(
+                service.xmlNamespace(), "an awsQuery service has an XML namespace"),
+            service.ec2(),
+            requestId);
     return new WireResponse(
         200,
         Map.of("Content-Type", "text/xml", "x-amzn-RequestId", requestId),
@@ -254,10 +266,10 @@ public final class WireDispatcher {
   // ------------------------------------------------------------------------------------
 
   private WireResponse json(
-      WireRequest request, String target, WireService service, String requestId) {
+      WireRequest request, String target, @Nullable WireService service, String requestId) {
     int dot = target.lastIndexOf('.');
     Operation op = service == null || dot < 0 ? null : service.operation(target.substring(dot + 1));
-    if (op == null) {
+    if (op == null || service == null) {
       throw new WireError(
           400,
           "UnknownOperationException",
@@ -295,9 +307,9 @@ public final class WireDispatcher {
   // -------------------------------------------------------------------------
 
   private WireResponse cbor(
-      WireRequest request, WireService service, String operation, String requestId) {
+      WireRequest request, @Nullable WireService service, String operation, String requestId) {
     Operation op = service == null ? null : service.operation(operation);
-    if (op == null) {
+    if (op == null || service == null) {
       throw new WireError(
           404,
           "UnknownOperationException",
@@ -375,7 +387,7 @@ public final class WireDispatcher {
   // -------------------------------------------------------------------------------------
 
   private WireResponse error(
-      Protocol protocol, WireService service, WireError e, String requestId) {
+      Protocol protocol, @Nullable WireService service, WireError e, String requestId) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("x-amzn-RequestId", requestId);
     byte[] body;
@@ -415,7 +427,7 @@ public final class WireDispatcher {
    * SDKs map it to the exception class; the awsQuery code travels in {@code x-amzn-query-error}),
    * otherwise the error code.
    */
-  private static String jsonType(WireService service, WireError e) {
+  private static String jsonType(@Nullable WireService service, WireError e) {
     if (service != null && service.queryCompatible() && e instanceof ServiceError s) {
       return switch (s.exceptionName) {
         case "LimitExceededException" -> "LimitExceededFault";

@@ -1,6 +1,7 @@
 package io.github.cloudtwin.awswire.internal;
 
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error answered before or instead of an operation: AWS's error code, HTTP status and message,
@@ -19,10 +20,17 @@ public class WireError extends RuntimeException {
    * @param code AWS's error code
    * @param message the message
    */
-  public WireError(int status, String code, String message) {
+  public WireError(int status, String code, @Nullable String message) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
+  }
+
+  /** {@return the message, never null} */
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    return message == null ? "" : message;
   }
 
   /** {@return the HTTP status} */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -88,22 +89,22 @@ public enum WireService {
   private final String signingName;
   private final Class<?> clientInterface;
   private final Function<AwsSdkClients, Object> client;
-  private final String queryVersion;
-  private final String xmlNamespace;
-  private final String jsonTargetPrefix;
-  private final String jsonVersion;
-  private final String smithyService;
+  private final @Nullable String queryVersion;
+  private final @Nullable String xmlNamespace;
+  private final @Nullable String jsonTargetPrefix;
+  private final @Nullable String jsonVersion;
+  private final @Nullable String smithyService;
   private final Map<String, Operation> operations;
 
   WireService(
       String signingName,
       Class<?> clientInterface,
       Function<AwsSdkClients, ?> client,
-      String queryVersion,
-      String xmlNamespace,
-      String jsonTargetPrefix,
-      String jsonVersion,
-      String smithyService) {
+      @Nullable String queryVersion,
+      @Nullable String xmlNamespace,
+      @Nullable String jsonTargetPrefix,
+      @Nullable String jsonVersion,
+      @Nullable String smithyService) {
     this.signingName = signingName;
     this.clientInterface = clientInterface;
     this.client = client::apply;
@@ -145,27 +146,27 @@ public enum WireService {
    * {@return the awsQuery / EC2 {@code Version}, or {@code null} when the service has no query
    * protocol}
    */
-  public String queryVersion() {
+  public @Nullable String queryVersion() {
     return queryVersion;
   }
 
   /** {@return the XML namespace of query responses, or {@code null}} */
-  public String xmlNamespace() {
+  public @Nullable String xmlNamespace() {
     return xmlNamespace;
   }
 
   /** {@return the {@code X-Amz-Target} prefix of awsJson requests, or {@code null}} */
-  public String jsonTargetPrefix() {
+  public @Nullable String jsonTargetPrefix() {
     return jsonTargetPrefix;
   }
 
   /** {@return the awsJson version ({@code 1.0} or {@code 1.1}), or {@code null}} */
-  public String jsonVersion() {
+  public @Nullable String jsonVersion() {
     return jsonVersion;
   }
 
   /** {@return the Smithy service name in RPC v2 CBOR paths, or {@code null}} */
-  public String smithyService() {
+  public @Nullable String smithyService() {
     return smithyService;
   }
 
@@ -203,7 +204,7 @@ public enum WireService {
    * @param name its AWS name
    * @return the operation, or {@code null} when the SDK's client has no such operation
    */
-  public Operation operation(String name) {
+  public @Nullable Operation operation(String name) {
     return operations.get(name);
   }
 

@@ -5,6 +5,7 @@ import io.github.cloudtwin.awswire.internal.TwinHttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import software.amazon.awssdk.core.internal.http.loader.DefaultSdkHttpClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -76,7 +77,7 @@ final class SdkDefaults {
    * @param chosen the class of the client the SDK builds by default, or a sentence saying why it
    *     builds none; {@code null} when that cannot be told (an SDK without the loader checked)
    */
-  static void checkChosen(String chosen) {
+  static void checkChosen(@Nullable String chosen) {
     if (chosen == null || chosen.equals(TwinHttpClient.class.getName())) return;
     throw new ExtensionConfigurationException(
         "@BindSdkClients: the AWS SDK's default HTTP client in this JVM is "
@@ -96,7 +97,7 @@ final class SdkDefaults {
    * {@return the class of the HTTP client the SDK builds for a client without one, or why it builds
    * none}
    */
-  static String sdkDefaultHttpClientName() {
+  static @Nullable String sdkDefaultHttpClientName() {
     try (SdkHttpClient client =
         new DefaultSdkHttpClientBuilder().buildWithDefaults(AttributeMap.empty())) {
       return client.getClass().getName();

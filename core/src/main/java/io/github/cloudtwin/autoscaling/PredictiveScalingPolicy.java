@@ -1,0 +1,273 @@
+package io.github.cloudtwin.autoscaling;
+
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.internal.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A predictive scaling policy, as {@code PutScalingPolicy} with {@code PolicyType
+ * PredictiveScaling} takes it (API_PredictiveScalingConfiguration,
+ * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PredictiveScalingConfiguration.html):
+ * one metric specification (a predefined metric pair and a target value), a mode, a scheduling
+ * buffer and what to do when the forecast reaches the group's maximum. Put it with {@code
+ * twin.autoScaling().predictiveScaling().putScalingPolicy(...)}.
+ *
+ * @param policyName the name
+ * @param autoScalingGroupName the group
+ * @param predefinedMetricPairType the metric pair ({@code PredefinedMetricPairSpecification})
+ * @param resourceLabel for ALBRequestCount: {@code app/<lb>/<id>/targetgroup/<tg>/<id>}; else null
+ * @param targetValue the target value of the scaling metric per instance, greater than 0
+ * @param mode ForecastOnly (the default) or ForecastAndScale
+ * @param schedulingBufferTime how long before each forecast hour capacity is launched: whole
+ *     seconds, less than 3600 (default 300 s)
+ * @param maxCapacityBreachBehavior HonorMaxCapacity (the default) or IncreaseMaxCapacity
+ * @param maxCapacityBuffer the buffer in percent of the forecast capacity, 0 to 100; required with
+ *     IncreaseMaxCapacity and refused otherwise
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public record PredictiveScalingPolicy(
+    String policyName,
+    String autoScalingGroupName,
+    PredefinedMetricPairType predefinedMetricPairType,
+    @Nullable String resourceLabel,
+    double targetValue,
+    PredictiveScalingMode mode,
+    Duration schedulingBufferTime,
+    PredictiveScalingMaxCapacityBreachBehavior maxCapacityBreachBehavior,
+    @Nullable Integer maxCapacityBuffer) {
+
+  /** The default {@code SchedulingBufferTime} (API_PredictiveScalingConfiguration): 300 s. */
+  public static final Duration DEFAULT_SCHEDULING_BUFFER_TIME = Duration.ofSeconds(300);
+
+  private static final String METRIC = "MetricSpecifications.PredefinedMetricPairSpecification";
+
+  /**
+   * Validates the way PutScalingPolicy does; nothing is stored when a field is refused.
+   *
+   * @param policyName the name
+   * @param autoScalingGroupName the group
+   * @param predefinedMetricPairType the metric pair
+   * @param resourceLabel the resource label (ALBRequestCount only), or null
+   * @param targetValue the target value, greater than 0
+   * @param mode the mode
+   * @param schedulingBufferTime the scheduling buffer, 0 to 3599 whole seconds
+   * @param maxCapacityBreachBehavior the max capacity breach behavior
+   * @param maxCapacityBuffer the buffer in percent (IncreaseMaxCapacity only), or null
+   */
+  public PredictiveScalingPolicy {
+    Require.name("PolicyName", policyName);
+    Require.name("AutoScalingGroupName", autoScalingGroupName);
+    Require.notNull(METRIC + ".PredefinedMetricType", predefinedMetricPairType);
+    if (predefinedMetricPairType == PredefinedMetricPairType.ALBRequestCount) {
+      if (!Require.name(METRIC + ".ResourceLabel", resourceLabel)
+          .matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
+        throw new ValidationException(
+            METRIC + ".ResourceLabel",
+            resourceLabel,
+            "app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>");
+      }
+    } else if (resourceLabel != null) {
+      throw new ValidationException(
+          METRIC + ".ResourceLabel",
+          resourceLabel,
+          "no resource label unless the metric pair is ALBRequestCount (it is "
+              + predefinedMetricPairType
+              + ")");
+    }
+    Require.finite("MetricSpecifications.TargetValue", targetValue);
+    if (targetValue <= 0) {
+      throw new ValidationException(
+          "MetricSpecifications.TargetValue", targetValue, "greater than 0");
+    }
+    Require.notNull("Mode", mode);
+    Require.seconds("SchedulingBufferTime", schedulingBufferTime, 0, 3599);
+    Require.notNull("MaxCapacityBreachBehavior", maxCapacityBreachBehavior);
+    if (maxCapacityBreachBehavior
+        == PredictiveScalingMaxCapacityBreachBehavior.IncreaseMaxCapacity) {
+      if (maxCapacityBuffer == null) {
+        throw new ValidationException(
+            "MaxCapacityBuffer", null, "a value from 0 to 100 with IncreaseMaxCapacity");
+      }
+      Require.between("MaxCapacityBuffer", maxCapacityBuffer, 0, 100);
+    } else if (maxCapacityBuffer != null) {
+      throw new ValidationException(
+          "MaxCapacityBuffer",
+          maxCapacityBuffer,
+          "no value unless MaxCapacityBreachBehavior is IncreaseMaxCapacity");
+    }
+  }
+
+  /** {@return the CloudWatch metric whose Sum is forecast (the pair's load metric)} */
+  public MetricId loadMetric() {
+    return predefinedMetricPairType.loadMetric(autoScalingGroupName, resourceLabel);
+  }
+
+  /** {@return a builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@return a builder holding this policy's values, for a variation} */
+  public Builder toBuilder() {
+    Builder b =
+        new Builder()
+            .policyName(policyName)
+            .autoScalingGroupName(autoScalingGroupName)
+            .predefinedMetricPairType(predefinedMetricPairType)
+            .resourceLabel(resourceLabel)
+            .targetValue(targetValue)
+            .mode(mode)
+            .schedulingBufferTime(schedulingBufferTime)
+            .maxCapacityBreachBehavior(maxCapacityBreachBehavior)
+            .maxCapacityBuffer(maxCapacityBuffer);
+    return b;
+  }
+
+  /** Builds {@link PredictiveScalingPolicy}s with AWS's defaults. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable String policyName;
+    private @Nullable String autoScalingGroupName;
+    private @Nullable PredefinedMetricPairType predefinedMetricPairType;
+    private @Nullable String resourceLabel;
+    private @Nullable Double targetValue;
+    private PredictiveScalingMode mode = PredictiveScalingMode.ForecastOnly;
+    private Duration schedulingBufferTime = DEFAULT_SCHEDULING_BUFFER_TIME;
+    private PredictiveScalingMaxCapacityBreachBehavior maxCapacityBreachBehavior =
+        PredictiveScalingMaxCapacityBreachBehavior.HonorMaxCapacity;
+    private @Nullable Integer maxCapacityBuffer;
+
+    private Builder() {}
+
+    /**
+     * The policy name.
+     *
+     * @param v the policy name
+     * @return this builder
+     */
+    public Builder policyName(String v) {
+      policyName = v;
+      return this;
+    }
+
+    /**
+     * The group the policy scales.
+     *
+     * @param v the group name
+     * @return this builder
+     */
+    public Builder autoScalingGroupName(String v) {
+      autoScalingGroupName = v;
+      return this;
+    }
+
+    /**
+     * The predefined metric pair.
+     *
+     * @param v the metric pair
+     * @return this builder
+     */
+    public Builder predefinedMetricPairType(PredefinedMetricPairType v) {
+      predefinedMetricPairType = v;
+      return this;
+    }
+
+    /**
+     * The resource label (ALBRequestCount only).
+     *
+     * @param v the label, or null
+     * @return this builder
+     */
+    public Builder resourceLabel(@Nullable String v) {
+      resourceLabel = v;
+      return this;
+    }
+
+    /**
+     * The target value of the scaling metric.
+     *
+     * @param v the target value
+     * @return this builder
+     */
+    public Builder targetValue(double v) {
+      targetValue = v;
+      return this;
+    }
+
+    /**
+     * The mode (default ForecastOnly).
+     *
+     * @param v the mode
+     * @return this builder
+     */
+    public Builder mode(PredictiveScalingMode v) {
+      mode = v;
+      return this;
+    }
+
+    /**
+     * SchedulingBufferTime (default 300 s).
+     *
+     * @param v the buffer
+     * @return this builder
+     */
+    public Builder schedulingBufferTime(Duration v) {
+      schedulingBufferTime = v;
+      return this;
+    }
+
+    /**
+     * MaxCapacityBreachBehavior (default HonorMaxCapacity).
+     *
+     * @param v the behavior
+     * @return this builder
+     */
+    public Builder maxCapacityBreachBehavior(PredictiveScalingMaxCapacityBreachBehavior v) {
+      maxCapacityBreachBehavior = v;
+      return this;
+    }
+
+    /**
+     * IncreaseMaxCapacity with this MaxCapacityBuffer (percent of the forecast capacity).
+     *
+     * @param percent the buffer, 0 to 100
+     * @return this builder
+     */
+    public Builder increaseMaxCapacity(int percent) {
+      maxCapacityBreachBehavior = PredictiveScalingMaxCapacityBreachBehavior.IncreaseMaxCapacity;
+      maxCapacityBuffer = percent;
+      return this;
+    }
+
+    /**
+     * MaxCapacityBuffer as given, without changing the breach behavior.
+     *
+     * @param percent the buffer, or null
+     * @return this builder
+     */
+    public Builder maxCapacityBuffer(@Nullable Integer percent) {
+      maxCapacityBuffer = percent;
+      return this;
+    }
+
+    /** {@return the policy; throws a ValidationException naming the first invalid field} */
+    public PredictiveScalingPolicy build() {
+      if (targetValue == null) {
+        throw new ValidationException(
+            "MetricSpecifications.TargetValue", null, "a value is required");
+      }
+      return new PredictiveScalingPolicy(
+          Require.name("PolicyName", policyName),
+          Require.name("AutoScalingGroupName", autoScalingGroupName),
+          Require.notNull(METRIC + ".PredefinedMetricType", predefinedMetricPairType),
+          resourceLabel,
+          targetValue,
+          mode,
+          schedulingBufferTime,
+          maxCapacityBreachBehavior,
+          maxCapacityBuffer);
+    }
+  }
+}
