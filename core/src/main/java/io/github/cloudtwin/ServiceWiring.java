@@ -220,7 +220,7 @@ final class ServiceWiring {
           }
 
           @Override
-          public String unhealthyReason(String targetGroupName, String targetId) {
+          public @Nullable String unhealthyReason(String targetGroupName, String targetId) {
             if (!targetGroupExists(loadBalancing, targetGroupName)) return "Target group not found";
             return loadBalancing.targetGroup(targetGroupName).health(targetId).description();
           }

@@ -2,6 +2,8 @@ package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deregistration and draining: a target leaves its group at once when nothing is in flight to it,
@@ -21,8 +23,9 @@ final class Draining {
   }
 
   /** Deregisters a registered target; {@code drained} (if not null) runs when it has left. */
-  void deregister(TgState g, String id, Runnable drained) {
-    Registration r = g.registrations.get(id);
+  void deregister(TgState g, String id, @Nullable Runnable drained) {
+    Registration r =
+        Objects.requireNonNull(g.registrations.get(id), "the caller checked it is registered");
     if (drained != null) r.onDrained.add(drained);
     if (r.state == TargetHealthState.DRAINING) return;
     boolean wasInUse = r.routable();

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Offered traffic as rates: each flow (a request shape at some requests per second into a load
@@ -79,7 +80,7 @@ final class FluidModel {
   private final List<Slot> servedNow = new ArrayList<>();
 
   private long lastIntegrated;
-  private Scheduler.Task pending;
+  private Scheduler.@Nullable Task pending;
 
   FluidModel(Kernel kernel, RoutingSnapshots routing, TargetDefaults defaults) {
     this.kernel = kernel;

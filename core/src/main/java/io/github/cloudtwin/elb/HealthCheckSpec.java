@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Health-check settings of a target group (or of a Classic Load Balancer). Every field may be left
@@ -22,15 +23,15 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record HealthCheckSpec(
-    Protocol protocol,
-    Integer port,
-    String path,
-    Duration interval,
-    Duration timeout,
-    Integer healthyThresholdCount,
-    Integer unhealthyThresholdCount,
-    String matcher,
-    Boolean enabled) {
+    @Nullable Protocol protocol,
+    @Nullable Integer port,
+    @Nullable String path,
+    @Nullable Duration interval,
+    @Nullable Duration timeout,
+    @Nullable Integer healthyThresholdCount,
+    @Nullable Integer unhealthyThresholdCount,
+    @Nullable String matcher,
+    @Nullable Boolean enabled) {
 
   /**
    * Validates the fields that were given.
@@ -219,15 +220,15 @@ public record HealthCheckSpec(
 
   /** Builds {@link HealthCheckSpec}s. */
   public static final class Builder {
-    private Protocol protocol;
-    private Integer port;
-    private String path;
-    private Duration interval;
-    private Duration timeout;
-    private Integer healthyThresholdCount;
-    private Integer unhealthyThresholdCount;
-    private String matcher;
-    private Boolean enabled;
+    private @Nullable Protocol protocol;
+    private @Nullable Integer port;
+    private @Nullable String path;
+    private @Nullable Duration interval;
+    private @Nullable Duration timeout;
+    private @Nullable Integer healthyThresholdCount;
+    private @Nullable Integer unhealthyThresholdCount;
+    private @Nullable String matcher;
+    private @Nullable Boolean enabled;
 
     private Builder() {}
 

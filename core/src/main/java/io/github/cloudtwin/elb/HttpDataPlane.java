@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Routes real HTTP requests of one load-balancer listener from the current routing snapshot,
@@ -30,8 +31,11 @@ final class HttpDataPlane implements HttpRouter {
 
   @Override
   public HttpOutcome route(IncomingRequest in) {
-    RoutingSnapshot s = lb.snapshot;
-    RoutingSnapshot.ListenerSnap l = s.listener(listenerPort);
+    RoutingSnapshot s =
+        Objects.requireNonNull(lb.snapshot, "built before the listener opened (HttpListeners)");
+    RoutingSnapshot.ListenerSnap l =
+        Objects.requireNonNull(
+            s.listener(listenerPort), "the listener existed when the HTTP listener opened");
     Map<String, String> headers = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : in.headers().entrySet()) {
       if (!e.getValue().isEmpty()) headers.put(e.getKey(), String.join(", ", e.getValue()));
@@ -40,7 +44,14 @@ final class HttpDataPlane implements HttpRouter {
     if (host != null && host.indexOf(':') > 0) host = host.substring(0, host.indexOf(':'));
     Request r =
         new Request(
-            in.method(), host, in.path(), headers, in.clientIp(), in.clientPort(), l.port, false);
+            in.method(),
+            host == null ? Request.DEFAULT_HOST : host,
+            in.path(),
+            headers,
+            in.clientIp(),
+            in.clientPort(),
+            l.port,
+            false);
     long now = kernel.clock().now().toEpochMilli();
     RoutingSnapshot.Decision d = s.route(l, r, false, now);
     String group = d.group == null ? null : d.group.name;

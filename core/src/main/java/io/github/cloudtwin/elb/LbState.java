@@ -2,10 +2,12 @@ package io.github.cloudtwin.elb;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A load balancer as the twin runs it: listeners, one node per enabled zone, counters, snapshot.
@@ -17,12 +19,15 @@ final class LbState {
   final TreeMap<Integer, ListenerSpec> listeners = new TreeMap<>();
 
   /** Classic only: the instances registered with the load balancer. */
-  final TgState classicGroup;
+  final @Nullable TgState classicGroup;
 
   /** Per enabled zone: whether its node is in DNS, and since when it is out (-1 if in). */
   final Map<String, Long> removedFromDns = new LinkedHashMap<>();
 
-  volatile RoutingSnapshot snapshot;
+  /**
+   * Built on the first read after creation ({@code RoutingSnapshots.snapshot}); null until then.
+   */
+  volatile @Nullable RoutingSnapshot snapshot;
 
   /** Set by DeleteLoadBalancer: offered traffic to it routes nowhere. */
   boolean deleted;
@@ -58,7 +63,7 @@ final class LbState {
 
   final ConcurrentHashMap<String, LongAdder> minuteByGroup = new ConcurrentHashMap<>();
 
-  LbState(LoadBalancerSpec spec, String dimension, TgState classicGroup) {
+  LbState(LoadBalancerSpec spec, String dimension, @Nullable TgState classicGroup) {
     this.spec = spec;
     this.dimension = dimension;
     this.classicGroup = classicGroup;
@@ -69,15 +74,18 @@ final class LbState {
     return "lb/" + spec.name();
   }
 
-  void count(RoutedResponse r, String group) {
+  void count(RoutedResponse r, @Nullable String group) {
     if (r.status() == 0) {
       failedConnections.increment();
       return;
     }
     minuteRequests.increment();
-    if (r.targetId() != null) {
-      byTarget.computeIfAbsent(r.targetId(), k -> new LongAdder()).increment();
-      byZone.computeIfAbsent(r.targetZone(), k -> new LongAdder()).increment();
+    String targetId = r.targetId();
+    if (targetId != null) {
+      String targetZone =
+          Objects.requireNonNull(r.targetZone(), "a response with a target names its zone");
+      byTarget.computeIfAbsent(targetId, k -> new LongAdder()).increment();
+      byZone.computeIfAbsent(targetZone, k -> new LongAdder()).increment();
     }
     if (group != null) minuteByGroup.computeIfAbsent(group, k -> new LongAdder()).increment();
     if (r.fromLoadBalancer() && r.status() >= 500) minuteElb5xx.increment();

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A listener: the port and protocol a load balancer accepts, its rules in priority order and its
@@ -28,7 +29,7 @@ public record ListenerSpec(
     Protocol protocol,
     RuleAction defaultAction,
     List<RuleSpec> rules,
-    Integer instancePort) {
+    @Nullable Integer instancePort) {
 
   /**
    * Validates and copies.
@@ -97,9 +98,9 @@ public record ListenerSpec(
     private final String lb;
     private final int port;
     private Protocol protocol = Protocol.HTTP;
-    private RuleAction defaultAction;
+    private @Nullable RuleAction defaultAction;
     private final List<RuleSpec> rules = new ArrayList<>();
-    private Integer instancePort;
+    private @Nullable Integer instancePort;
 
     private Builder(String lb, int port) {
       this.lb = lb;
@@ -178,7 +179,17 @@ public record ListenerSpec(
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public ListenerSpec build() {
-      return new ListenerSpec(lb, port, protocol, defaultAction, rules, instancePort);
+      // the checks the canonical constructor makes before DefaultActions, in its order
+      Require.name("LoadBalancerArn", lb);
+      Require.between("Port", port, 1, 65535);
+      Require.notNull("Protocol", protocol);
+      return new ListenerSpec(
+          lb,
+          port,
+          protocol,
+          Require.notNull("DefaultActions", defaultAction),
+          rules,
+          instancePort);
     }
   }
 }

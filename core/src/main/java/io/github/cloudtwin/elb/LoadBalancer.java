@@ -3,7 +3,9 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.kernel.Timeline;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live view of one load balancer. For a Classic Load Balancer it also registers instances
@@ -131,9 +133,9 @@ public final class LoadBalancer {
    * once when draining is off).
    *
    * @param instanceId the instance id
-   * @param drained the drained
+   * @param drained runs when it has drained, or null
    */
-  public void deregister(String instanceId, Runnable drained) {
+  public void deregister(String instanceId, @Nullable Runnable drained) {
     elb.registrations.deregisterInstance(name(), instanceId, drained);
   }
 
@@ -145,7 +147,9 @@ public final class LoadBalancer {
    *     checks
    */
   public boolean isUnhealthy(String instanceId) {
-    return elb.health.isUnhealthy(state.classicGroup, instanceId);
+    return elb.health.isUnhealthy(
+        Objects.requireNonNull(state.classicGroup, "isUnhealthy is for a Classic Load Balancer"),
+        instanceId);
   }
 
   /**

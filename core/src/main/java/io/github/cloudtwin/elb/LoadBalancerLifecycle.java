@@ -9,6 +9,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -66,10 +67,9 @@ final class LoadBalancerLifecycle {
           String hex = hex16();
           TgState classic = null;
           if (spec.type() == LoadBalancerType.CLASSIC) {
+            HealthCheckSpec given = spec.healthCheck();
             HealthCheckSpec hc =
-                (spec.healthCheck() == null
-                        ? HealthCheckSpec.classicTarget("TCP:80").build()
-                        : spec.healthCheck())
+                (given == null ? HealthCheckSpec.classicTarget("TCP:80").build() : given)
                     .resolve(LoadBalancerType.CLASSIC, Protocol.TCP);
             Duration delay =
                 spec.connectionDrainingEnabled() ? spec.connectionDrainingTimeout() : Duration.ZERO;
@@ -79,10 +79,10 @@ final class LoadBalancerLifecycle {
                     Protocol.TCP,
                     80,
                     TargetType.INSTANCE,
-                    null,
+                    HealthCheckSpec.builder().build(), // the constructor's default, as null was
                     delay,
                     Duration.ZERO,
-                    null,
+                    LoadBalancingAlgorithm.ROUND_ROBIN, // the constructor's default
                     null,
                     1);
             classic = new TgState(groups, tgSpec, hc, LoadBalancerType.CLASSIC, delay, spec.name());
@@ -138,9 +138,9 @@ final class LoadBalancerLifecycle {
                       spec.port(),
                       hc.classicTarget(spec.port())
                           + " every "
-                          + hc.interval().toSeconds()
+                          + Objects.requireNonNull(hc.interval(), "resolved interval").toSeconds()
                           + "s, timeout "
-                          + hc.timeout().toSeconds()
+                          + Objects.requireNonNull(hc.timeout(), "resolved timeout").toSeconds()
                           + "s, healthy "
                           + hc.healthyThresholdCount()
                           + ", unhealthy "

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to create: a load balancer's name, type, enabled zones and attributes.
@@ -26,9 +27,9 @@ public record LoadBalancerSpec(
     String name,
     LoadBalancerType type,
     List<String> availabilityZones,
-    Boolean crossZoneEnabled,
+    @Nullable Boolean crossZoneEnabled,
     Duration idleTimeout,
-    HealthCheckSpec healthCheck,
+    @Nullable HealthCheckSpec healthCheck,
     boolean connectionDrainingEnabled,
     Duration connectionDrainingTimeout) {
 
@@ -134,11 +135,12 @@ public record LoadBalancerSpec(
     private final String name;
     private final LoadBalancerType type;
     private List<String> zones = List.of();
-    private Boolean crossZone;
-    private Duration idleTimeout;
-    private HealthCheckSpec healthCheck;
+    private @Nullable Boolean crossZone;
+    // the canonical constructor's defaults, the same as leaving them null
+    private Duration idleTimeout = Duration.ofSeconds(60);
+    private @Nullable HealthCheckSpec healthCheck;
     private boolean draining;
-    private Duration drainingTimeout;
+    private Duration drainingTimeout = Duration.ofSeconds(300);
 
     private Builder(String name, LoadBalancerType type) {
       this.name = name;

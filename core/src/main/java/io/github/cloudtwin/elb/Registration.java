@@ -3,6 +3,7 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.internal.kernel.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** One target's membership of one target group: its health state and counters. */
@@ -11,9 +12,12 @@ final class Registration {
   final TargetRuntime target;
   final TgState group;
   final int port;
-  TargetHealthState state;
-  String reason;
-  String description;
+
+  /** Null only until the group's {@code startFresh} gives the new registration its first state. */
+  @Nullable TargetHealthState state;
+
+  @Nullable String reason;
+  @Nullable String description;
   int passes;
   int fails;
   long healthySince = -1;
@@ -41,7 +45,7 @@ final class Registration {
     return zoneIndex;
   }
 
-  Scheduler.Task drainTask;
+  Scheduler.@Nullable Task drainTask;
   final List<Runnable> onDrained = new ArrayList<>();
 
   Registration(TargetRuntime target, TgState group, int port) {
@@ -51,7 +55,10 @@ final class Registration {
   }
 
   TargetHealth health() {
-    return new TargetHealth(state, reason, description);
+    return new TargetHealth(
+        Objects.requireNonNull(state, "a registration has a state from startFresh on"),
+        reason,
+        description);
   }
 
   /** Whether the load balancer may route to it (healthy, or failing open). */

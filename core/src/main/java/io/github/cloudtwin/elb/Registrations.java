@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Target registrations and their lifecycle: {@code RegisterTargets} and its Classic form (all
@@ -171,7 +172,7 @@ final class Registrations {
   }
 
   /** Deregisters one target; {@code drained} runs when the deregistration delay has ended. */
-  void deregisterTarget(String targetGroupName, String targetId, Runnable drained) {
+  void deregisterTarget(String targetGroupName, String targetId, @Nullable Runnable drained) {
     kernel.run(() -> deregister(registry.tg(targetGroupName), drained, targetId));
   }
 
@@ -182,12 +183,12 @@ final class Registrations {
   }
 
   /** Classic: deregisters one instance; {@code drained} runs when connection draining has ended. */
-  void deregisterInstance(String loadBalancerName, String instanceId, Runnable drained) {
+  void deregisterInstance(String loadBalancerName, String instanceId, @Nullable Runnable drained) {
     kernel.run(() -> deregister(registry.classicGroup(loadBalancerName), drained, instanceId));
   }
 
   /** Deregisters every one of {@code ids}, all checked to be registered first. */
-  private void deregister(TgState g, Runnable drained, String... ids) {
+  private void deregister(TgState g, @Nullable Runnable drained, String... ids) {
     for (String id : ids) requireRegistered(g, id);
     for (String id : ids) draining.deregister(g, id, drained);
     routing.healthChanged(g);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request, as a client sends it to a load balancer and as a target receives it (the load
@@ -36,6 +37,12 @@ public record Request(
   /** The user agent of ELB health checks. */
   public static final String HEALTH_CHECKER = "ELB-HealthChecker/2.0";
 
+  /** The Host header of a request built without one. */
+  static final String DEFAULT_HOST = "example.com";
+
+  /** The client address of a request built without one. */
+  static final String DEFAULT_SOURCE_IP = "198.51.100.7";
+
   /**
    * Validates and copies.
    *
@@ -50,7 +57,7 @@ public record Request(
    */
   public Request {
     Require.name("method", method);
-    host = host == null ? "example.com" : host;
+    host = host == null ? DEFAULT_HOST : host;
     Require.notNull("path", path);
     if (!path.startsWith("/"))
       throw new io.github.cloudtwin.kernel.ValidationException(
@@ -64,7 +71,7 @@ public record Request(
       }
       headers = new Headers(h);
     }
-    sourceIp = sourceIp == null ? "198.51.100.7" : sourceIp;
+    sourceIp = sourceIp == null ? DEFAULT_SOURCE_IP : sourceIp;
     Require.between("sourcePort", sourcePort, 0, 65535);
     Require.between("listenerPort", listenerPort, 0, 65535);
   }
@@ -76,7 +83,7 @@ public record Request(
    * @return a GET of {@code path} from the default client
    */
   public static Request get(String path) {
-    return new Request("GET", null, path, Map.of(), null, 0, 0, false);
+    return new Request("GET", DEFAULT_HOST, path, Map.of(), DEFAULT_SOURCE_IP, 0, 0, false);
   }
 
   /** {@return a GET of {@code /}} */
@@ -138,7 +145,7 @@ public record Request(
     }
 
     @Override
-    public String get(Object key) {
+    public @Nullable String get(Object key) {
       return map.get(key);
     }
 
@@ -181,7 +188,7 @@ public record Request(
    * @param name the name
    * @return the value of a header, or null (case-insensitive)
    */
-  public String header(String name) {
+  public @Nullable String header(String name) {
     return name == null ? null : headers.get(name.toLowerCase(Locale.ROOT));
   }
 }

@@ -4,8 +4,10 @@ import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The data plane of single requests: routes one request through a load balancer's snapshot ({@code
@@ -103,7 +105,9 @@ final class RequestRouting {
           true,
           "503 Service Temporarily Unavailable");
     if (d.target == null) {
-      RuleAction a = d.action.action;
+      RuleAction a =
+          Objects.requireNonNull(d.action, "a routed request without a target had an action")
+              .action;
       return new RoutedResponse(
           a.fixedStatusCode(),
           Duration.ZERO,
@@ -187,7 +191,7 @@ final class RequestRouting {
   }
 
   private static boolean usesLeastOutstanding(
-      RoutingSnapshot s, RoutingSnapshot.ListenerSnap l, TgState g) {
+      RoutingSnapshot s, RoutingSnapshot.ListenerSnap l, @Nullable TgState g) {
     if (s.type == LoadBalancerType.CLASSIC) return l.protocol.isHttp();
     return s.type == LoadBalancerType.APPLICATION
         && g != null

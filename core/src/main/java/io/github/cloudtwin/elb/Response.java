@@ -3,6 +3,7 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a target answers to one request (or health check): a status after a latency, no answer at
@@ -14,7 +15,7 @@ import org.apiguardian.api.API;
  * @param body the body, or null
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
-public record Response(Kind kind, int status, Duration latency, String body) {
+public record Response(Kind kind, int status, Duration latency, @Nullable String body) {
 
   /** How the target answered. */
   public enum Kind {

@@ -2,6 +2,7 @@ package io.github.cloudtwin.elb;
 
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one request sent through a load balancer: who answered, the status the client saw
@@ -22,12 +23,12 @@ import org.apiguardian.api.API;
 public record RoutedResponse(
     int status,
     Duration latency,
-    String targetId,
-    String targetGroup,
-    String targetZone,
-    String nodeZone,
+    @Nullable String targetId,
+    @Nullable String targetGroup,
+    @Nullable String targetZone,
+    @Nullable String nodeZone,
     boolean fromLoadBalancer,
-    String body) {
+    @Nullable String body) {
 
   /** {@return whether the client got a 2xx or 3xx} */
   public boolean isSuccess() {

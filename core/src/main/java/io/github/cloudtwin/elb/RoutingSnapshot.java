@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable picture of where one load balancer may send requests: the nodes clients can reach
@@ -121,16 +122,16 @@ final class RoutingSnapshot {
   /** The targets one node may pick from in one target group, with their weights. */
   static final class Pool {
     final TargetRuntime[] targets;
-    final double[] weights; // null when all are equal
+    final double @Nullable [] weights; // null when all are equal
     final boolean failOpen;
     final AtomicLong cursor;
     final SplittableRandom random;
-    private final double[] current;
+    private final double @Nullable [] current;
     private final double totalWeight;
 
     Pool(
         TargetRuntime[] targets,
-        double[] weights,
+        double @Nullable [] weights,
         boolean failOpen,
         AtomicLong cursor,
         SplittableRandom random) {
@@ -192,16 +193,18 @@ final class RoutingSnapshot {
           }
         default:
           {
-            if (weights == null) {
+            double @Nullable [] w = weights;
+            double @Nullable [] cur = current; // null exactly when weights is
+            if (w == null || cur == null) {
               return targets[(int) Math.floorMod(cursor.getAndIncrement(), (long) n)];
             }
             synchronized (this) { // smooth weighted round robin
               int best = 0;
               for (int i = 0; i < n; i++) {
-                current[i] += weights[i];
-                if (current[i] > current[best]) best = i;
+                cur[i] += w[i];
+                if (cur[i] > cur[best]) best = i;
               }
-              current[best] -= totalWeight;
+              cur[best] -= totalWeight;
               return targets[best];
             }
           }
@@ -222,7 +225,7 @@ final class RoutingSnapshot {
     return (int) (h & 0x7fffffff);
   }
 
-  ListenerSnap listener(int port) {
+  @Nullable ListenerSnap listener(int port) {
     if (listeners.length == 0) return null;
     if (port == 0) return listeners[0];
     for (ListenerSnap l : listeners) {
@@ -233,10 +236,10 @@ final class RoutingSnapshot {
 
   /** Where one request goes. */
   static final class Decision {
-    Node node;
-    ActionSnap action;
-    TgState group;
-    TargetRuntime target;
+    @Nullable Node node;
+    @Nullable ActionSnap action;
+    @Nullable TgState group;
+    @Nullable TargetRuntime target;
 
     /** 0: connection failed; -1: routed to a target or fixed response; else an ELB status. */
     int elbStatus = -1;

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -77,7 +78,7 @@ final class RoutingSnapshots {
   RoutingSnapshot snapshot(LbState lb) {
     Long cause = stale.remove(lb);
     if (cause != null) kernel.runWithCause(cause, () -> rebuildNow(lb));
-    return lb.snapshot;
+    return Objects.requireNonNull(lb.snapshot, "a new load balancer's snapshot is stale, so built");
   }
 
   /** Rebuilds every stale snapshot (the kernel calls this when the simulation settles). */
@@ -109,12 +110,14 @@ final class RoutingSnapshots {
     LoadBalancerSpec spec = lb.spec;
     List<TgState> groups = registry.groupsOf(lb);
     List<String> zones = spec.availabilityZones();
-    Map<String, Boolean> up = new LinkedHashMap<>();
-    Map<String, Boolean> dnsHealthy = new LinkedHashMap<>();
+    // per zone, by its index in zones (a spec lists each zone once)
+    boolean[] up = new boolean[zones.size()];
+    boolean[] dnsHealthy = new boolean[zones.size()];
     boolean anyHealthyUp = false;
-    for (String z : zones) {
+    for (int zi = 0; zi < zones.size(); zi++) {
+      String z = zones.get(zi);
       boolean u = ec2.zoneState(z) == ZoneState.AVAILABLE;
-      up.put(z, u);
+      up[zi] = u;
       boolean healthy = true;
       for (TgState g : groups) {
         if (g.crossZone(lb)) continue;
@@ -123,13 +126,15 @@ final class RoutingSnapshots {
           if (r.healthy() && r.target.zone.equals(z)) h++;
         if (h == 0) healthy = false;
       }
-      dnsHealthy.put(z, healthy);
+      dnsHealthy[zi] = healthy;
       if (u && healthy) anyHealthyUp = true;
     }
     List<RoutingSnapshot.Node> visible = new ArrayList<>();
-    for (String z : zones) {
-      boolean inDns = up.get(z) && (dnsHealthy.get(z) || !anyHealthyUp);
-      long removedAt = lb.removedFromDns.get(z);
+    for (int zi = 0; zi < zones.size(); zi++) {
+      String z = zones.get(zi);
+      boolean inDns = up[zi] && (dnsHealthy[zi] || !anyHealthyUp);
+      long removedAt =
+          Objects.requireNonNull(lb.removedFromDns.get(z), "LbState holds every zone of its spec");
       if (inDns && removedAt >= 0) {
         lb.removedFromDns.put(z, -1L);
         kernel.timeline().record(new ElbFact.DnsNodeAdded(lb.spec.name(), z));
@@ -139,13 +144,12 @@ final class RoutingSnapshots {
         lb.removedFromDns.put(z, now);
         kernel
             .timeline()
-            .record(
-                new ElbFact.DnsNodeRemoved(lb.spec.name(), z, !up.get(z), LoadBalancing.DNS_TTL));
+            .record(new ElbFact.DnsNodeRemoved(lb.spec.name(), z, !up[zi], LoadBalancing.DNS_TTL));
         long at = now + LoadBalancing.DNS_TTL.toMillis();
         kernel.scheduler().at(Instant.ofEpochMilli(at), () -> rebuild(lb));
       }
       if (inDns || now < removedAt + LoadBalancing.DNS_TTL.toMillis())
-        visible.add(new RoutingSnapshot.Node(z, up.get(z)));
+        visible.add(new RoutingSnapshot.Node(z, up[zi]));
     }
     boolean slowStarting = false;
     long slowStep = Long.MAX_VALUE;
@@ -219,12 +223,14 @@ final class RoutingSnapshots {
   }
 
   private RoutingSnapshot.ActionSnap actionSnap(LbState lb, String key, RuleAction a) {
-    List<String> names = a.targetGroupNames();
-    TgState[] groups = new TgState[names.size()];
-    int[] weights = new int[names.size()];
-    for (int i = 0; i < names.size(); i++) {
-      groups[i] = lb.classicGroup != null ? lb.classicGroup : registry.tgs.get(names.get(i));
-      weights[i] = a.targetGroupWeights().get(names.get(i));
+    Map<String, Integer> named = a.targetGroupWeights();
+    TgState[] groups = new TgState[named.size()];
+    int[] weights = new int[named.size()];
+    int i = 0;
+    for (Map.Entry<String, Integer> e : named.entrySet()) {
+      groups[i] = lb.classicGroup != null ? lb.classicGroup : registry.tgs.get(e.getKey());
+      weights[i] = e.getValue();
+      i++;
     }
     return new RoutingSnapshot.ActionSnap(
         a, groups, weights, lb.cursors.computeIfAbsent("action|" + key, k -> new AtomicLong()));

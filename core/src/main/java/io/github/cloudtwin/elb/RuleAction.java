@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a listener rule does: forward to one or more weighted target groups, or answer with a fixed
@@ -22,8 +23,8 @@ import org.apiguardian.api.API;
 public record RuleAction(
     Map<String, Integer> targetGroupWeights,
     int fixedStatusCode,
-    String fixedContentType,
-    String fixedMessageBody) {
+    @Nullable String fixedContentType,
+    @Nullable String fixedMessageBody) {
 
   /**
    * Validates and copies.
@@ -112,7 +113,8 @@ public record RuleAction(
    * @param messageBody the message body
    * @return answer with a fixed response
    */
-  public static RuleAction fixedResponse(int statusCode, String contentType, String messageBody) {
+  public static RuleAction fixedResponse(
+      int statusCode, @Nullable String contentType, @Nullable String messageBody) {
     return new RuleAction(Map.of(), statusCode, contentType, messageBody);
   }
 

@@ -4,8 +4,10 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A listener-rule condition: {@code path-pattern}, {@code host-header} or {@code http-header}. The
@@ -17,7 +19,7 @@ import org.apiguardian.api.API;
  * @param values 1-5 patterns
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
-public record RuleCondition(String field, String httpHeaderName, List<String> values) {
+public record RuleCondition(String field, @Nullable String httpHeaderName, List<String> values) {
 
   /**
    * Validates and copies.
@@ -86,7 +88,7 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
   }
 
   /** The part of the request this condition looks at, or null when absent. */
-  String subject(Request r) {
+  @Nullable String subject(Request r) {
     switch (field) {
       case "path-pattern":
         {
@@ -97,7 +99,8 @@ public record RuleCondition(String field, String httpHeaderName, List<String> va
       case "host-header":
         return r.host();
       default:
-        return r.header(httpHeaderName);
+        return r.header(
+            Objects.requireNonNull(httpHeaderName, "an http-header condition names its header"));
     }
   }
 

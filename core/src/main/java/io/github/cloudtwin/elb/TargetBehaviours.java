@@ -4,6 +4,7 @@ import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How targets answer requests and health checks: each target's own behaviour (set, failing its
@@ -25,7 +26,7 @@ final class TargetBehaviours {
   }
 
   /** Sets how a target answers (null restores the default). */
-  void set(String targetId, TargetBehavior behavior) {
+  void set(String targetId, @Nullable TargetBehavior behavior) {
     Require.name("targetId", targetId);
     kernel.run(
         () -> {

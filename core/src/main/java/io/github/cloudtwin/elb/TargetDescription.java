@@ -3,6 +3,7 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.internal.kernel.Require;
 import java.net.URI;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A target to register: an instance id or IP address, an optional port, for IP targets the zone,
@@ -15,7 +16,8 @@ import org.apiguardian.api.API;
  *     are proxied to, or null to answer with the target's behaviour
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
-public record TargetDescription(String id, int port, String availabilityZone, URI endpoint) {
+public record TargetDescription(
+    String id, int port, @Nullable String availabilityZone, @Nullable URI endpoint) {
 
   /**
    * Validates.

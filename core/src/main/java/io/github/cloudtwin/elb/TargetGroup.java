@@ -3,6 +3,7 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.kernel.Timeline;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live view of one target group. {@link #name()}, {@link #register(String)}, {@link
@@ -57,9 +58,9 @@ public final class TargetGroup {
    * Deregisters a target; {@code drained} runs when the deregistration delay has ended.
    *
    * @param targetId the target id
-   * @param drained the drained
+   * @param drained runs when it has drained, or null
    */
-  public void deregister(String targetId, Runnable drained) {
+  public void deregister(String targetId, @Nullable Runnable drained) {
     elb.registrations.deregisterTarget(name(), targetId, drained);
   }
 

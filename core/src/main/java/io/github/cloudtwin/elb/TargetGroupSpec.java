@@ -4,6 +4,7 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to create: a target group with its health check and attributes. The protocol decides the
@@ -33,7 +34,7 @@ public record TargetGroupSpec(
     Duration deregistrationDelay,
     Duration slowStart,
     LoadBalancingAlgorithm algorithm,
-    Boolean crossZoneEnabled,
+    @Nullable Boolean crossZoneEnabled,
     int minimumHealthyTargetsCount) {
 
   /**
@@ -125,11 +126,12 @@ public record TargetGroupSpec(
     private Protocol protocol = Protocol.HTTP;
     private int port = 80;
     private TargetType targetType = TargetType.INSTANCE;
-    private HealthCheckSpec healthCheck;
-    private Duration deregistrationDelay;
-    private Duration slowStart;
-    private LoadBalancingAlgorithm algorithm;
-    private Boolean crossZone;
+    // the canonical constructor's defaults, the same as leaving them null
+    private HealthCheckSpec healthCheck = HealthCheckSpec.builder().build();
+    private Duration deregistrationDelay = Duration.ofSeconds(300);
+    private Duration slowStart = Duration.ZERO;
+    private LoadBalancingAlgorithm algorithm = LoadBalancingAlgorithm.ROUND_ROBIN;
+    private @Nullable Boolean crossZone;
     private int minimumHealthyTargets = 1;
 
     private Builder(String name) {

@@ -2,6 +2,7 @@ package io.github.cloudtwin.elb;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The health of one target, as {@code DescribeTargetHealth} reports it.
@@ -11,7 +12,8 @@ import org.apiguardian.api.API;
  * @param description AWS's description text, or null when healthy
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
-public record TargetHealth(TargetHealthState state, String reasonCode, String description) {
+public record TargetHealth(
+    TargetHealthState state, @Nullable String reasonCode, @Nullable String description) {
 
   /**
    * Validates.

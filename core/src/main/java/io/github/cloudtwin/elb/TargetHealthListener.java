@@ -1,6 +1,7 @@
 package io.github.cloudtwin.elb;
 
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Told about every target health change, on the simulation thread, after the change is on the
@@ -23,7 +24,7 @@ public interface TargetHealthListener {
   void healthChanged(
       String targetGroupName,
       String targetId,
-      TargetHealthState from,
+      @Nullable TargetHealthState from,
       TargetHealthState to,
-      String reasonCode);
+      @Nullable String reasonCode);
 }

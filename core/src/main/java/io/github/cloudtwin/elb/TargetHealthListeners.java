@@ -3,6 +3,7 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The target health listeners of one twin (ECS's wiring, tests), called on the simulation thread.
@@ -29,9 +30,9 @@ final class TargetHealthListeners {
   void fire(
       String targetGroup,
       String targetId,
-      TargetHealthState from,
+      @Nullable TargetHealthState from,
       TargetHealthState to,
-      String reason) {
+      @Nullable String reason) {
     for (TargetHealthListener l : listeners) {
       l.healthChanged(targetGroup, targetId, from, to, reason);
     }

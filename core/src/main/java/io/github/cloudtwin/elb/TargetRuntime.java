@@ -11,9 +11,16 @@ final class TargetRuntime {
 
   final String id;
   final String zone;
-  final Instance instance;
-  volatile URI endpoint;
-  volatile TargetBehavior behavior;
+
+  /** The instance, or null for an IP target. */
+  final @Nullable Instance instance;
+
+  /** The real address the HTTP data plane proxies to, or null to answer with the behaviour. */
+  volatile @Nullable URI endpoint;
+
+  /** How it answers, or null for the twin's default behaviour. */
+  volatile @Nullable TargetBehavior behavior;
+
   volatile boolean zoneImpaired;
 
   /**
@@ -35,7 +42,7 @@ final class TargetRuntime {
   /** The traffic model's slot for the target, found once; kernel lock only. */
   FluidTargets.@Nullable Slot fluidSlot;
 
-  TargetRuntime(String id, String zone, Instance instance) {
+  TargetRuntime(String id, String zone, @Nullable Instance instance) {
     this.id = id;
     this.zone = zone;
     this.instance = instance;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,14 @@ final class TgState {
   final String name;
   final TargetGroupSpec spec;
   final HealthCheckSpec healthCheck;
+
+  // the resolved health check's values (resolve fills in all but the port and the path)
+  private final Protocol checkProtocol;
+  private final Duration checkInterval;
+  private final Duration checkTimeout;
+  private final int healthyThreshold;
+  private final int unhealthyThreshold;
+  private final boolean checksEnabled;
   final LoadBalancerType lbType;
   final Duration deregistrationDelay;
   final String dimension;
@@ -66,7 +75,7 @@ final class TgState {
   final List<LbState> loadBalancers = new ArrayList<>();
   private final Kernel kernel;
   private final TargetGroupContext context;
-  private Scheduler.Task checkTask;
+  private Scheduler.@Nullable Task checkTask;
 
   /** The health check's success codes, parsed once (null: no matcher, every answer passes). */
   private final @Nullable IntPredicate successCodes;
@@ -89,7 +98,21 @@ final class TgState {
     this.name = spec.name();
     this.spec = spec;
     this.healthCheck = hc;
-    this.successCodes = hc.matcher() == null ? null : Matcher.parse(hc.matcher(), 100, 599);
+    this.checkProtocol =
+        Objects.requireNonNull(hc.protocol(), "a resolved health check's protocol");
+    this.checkInterval =
+        Objects.requireNonNull(hc.interval(), "a resolved health check's interval");
+    this.checkTimeout = Objects.requireNonNull(hc.timeout(), "a resolved health check's timeout");
+    this.healthyThreshold =
+        Objects.requireNonNull(
+            hc.healthyThresholdCount(), "a resolved health check's healthy threshold");
+    this.unhealthyThreshold =
+        Objects.requireNonNull(
+            hc.unhealthyThresholdCount(), "a resolved health check's unhealthy threshold");
+    this.checksEnabled =
+        Objects.requireNonNull(hc.enabled(), "a resolved health check's enabled flag");
+    String matcher = hc.matcher();
+    this.successCodes = matcher == null ? null : Matcher.parse(matcher, 100, 599);
     this.lbType = lbType;
     this.deregistrationDelay = delay;
     this.dimension = dimension;
@@ -119,7 +142,11 @@ final class TgState {
   // ------------------------------------------------------------------ state changes
 
   /** Sets the state, records it, and returns whether it changed. */
-  boolean set(Registration r, TargetHealthState state, String reason, String description) {
+  boolean set(
+      Registration r,
+      TargetHealthState state,
+      @Nullable String reason,
+      @Nullable String description) {
     if (r.state == state
         && (java.util.Objects.equals(r.reason, reason) || state == TargetHealthState.INITIAL)) {
       // the same state with a new reason (registration in progress -> initial health checking):
@@ -189,7 +216,7 @@ final class TgState {
           TargetHealthState.UNUSED,
           "Target.InvalidState",
           "Target is in the " + r.target.instance.state() + " state");
-    } else if (!healthCheck.enabled()) {
+    } else if (!checksEnabled) {
       set(
           r,
           TargetHealthState.UNAVAILABLE,
@@ -214,9 +241,8 @@ final class TgState {
   /** Starts the health-check loop if the group is in use and it is not running. */
   void ensureChecking() {
     if (checkTask != null && checkTask.isPending()) return;
-    if (!inUse() || !healthCheck.enabled()) return;
-    checkTask =
-        kernel.scheduler().at(kernel.clock().now().plus(healthCheck.interval()), 0, this::checkAll);
+    if (!inUse() || !checksEnabled) return;
+    checkTask = kernel.scheduler().at(kernel.clock().now().plus(checkInterval), 0, this::checkAll);
   }
 
   private void checkAll() {
@@ -271,15 +297,14 @@ final class TgState {
       int needed =
           r.state == TargetHealthState.INITIAL && lbType == LoadBalancerType.APPLICATION
               ? 1
-              : healthCheck.healthyThresholdCount();
+              : healthyThreshold;
       if (r.state != TargetHealthState.HEALTHY && r.passes >= needed) {
         changed |= set(r, TargetHealthState.HEALTHY, null, null);
       }
     } else {
       r.fails++;
       r.passes = 0;
-      if (r.state != TargetHealthState.UNHEALTHY
-          && r.fails >= healthCheck.unhealthyThresholdCount()) {
+      if (r.state != TargetHealthState.UNHEALTHY && r.fails >= unhealthyThreshold) {
         changed |= set(r, TargetHealthState.UNHEALTHY, failure[0], failure[1]);
       } else if (r.state == TargetHealthState.UNHEALTHY && !failure[0].equals(r.reason)) {
         r.reason = failure[0];
@@ -290,7 +315,7 @@ final class TgState {
   }
 
   /** The failure (reason code, description) of one check, or null when it passed. */
-  private String[] probe(Registration r) {
+  private String @Nullable [] probe(Registration r) {
     return probe(r, applicationStartMillis, true);
   }
 
@@ -298,7 +323,7 @@ final class TgState {
    * The failure of one check now, the application's start counted for {@code startMillis}, an
    * injected failure of every check counted when {@code faults}.
    */
-  String[] probe(Registration r, long startMillis, boolean faults) {
+  String @Nullable [] probe(Registration r, long startMillis, boolean faults) {
     TargetRuntime t = r.target;
     if (!t.reachable()) return new String[] {"Target.Timeout", "Request timed out"};
     if (faults && checksFailing) {
@@ -309,12 +334,14 @@ final class TgState {
     Request req = r.healthProbe;
     if (req == null) {
       // the same request every time: built once per registration
-      int port = healthCheck.port() != null ? healthCheck.port() : r.port;
+      Integer checkPort = healthCheck.port();
+      int port = checkPort != null ? checkPort : r.port;
+      String checkPath = healthCheck.path();
       req =
           new Request(
               "GET",
               t.id + ":" + port,
-              healthCheck.path() == null ? "/" : healthCheck.path(),
+              checkPath == null ? "/" : checkPath,
               Map.of("user-agent", Request.HEALTH_CHECKER),
               "10.0.0.1",
               0,
@@ -329,11 +356,11 @@ final class TgState {
       case REFUSED:
         return new String[] {"Target.FailedHealthChecks", "Health checks failed"};
       case NO_RESPONSE:
-        if (!healthCheck.protocol().isHttp()) return null; // the TCP connection was accepted
+        if (!checkProtocol.isHttp()) return null; // the TCP connection was accepted
         return new String[] {"Target.Timeout", "Request timed out"};
       default:
-        if (!healthCheck.protocol().isHttp()) return null;
-        if (resp.latency().compareTo(healthCheck.timeout()) >= 0)
+        if (!checkProtocol.isHttp()) return null;
+        if (resp.latency().compareTo(checkTimeout) >= 0)
           return new String[] {"Target.Timeout", "Request timed out"};
         if (successCodes != null && !successCodes.test(resp.status())) {
           // the same failure every check while the target answers the same code: built once

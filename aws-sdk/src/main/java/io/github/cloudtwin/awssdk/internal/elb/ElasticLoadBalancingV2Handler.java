@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -269,11 +270,14 @@ public final class ElasticLoadBalancingV2Handler {
             .protocol(s.protocol().name())
             .port(s.port())
             .vpcId("vpc-" + Ids.hex("vpc/" + twin.region(), 17))
-            .healthCheckProtocol(hc.protocol().name())
+            .healthCheckProtocol(
+                Objects.requireNonNull(hc.protocol(), "a resolved health check's protocol").name())
             .healthCheckPort(hc.port() == null ? "traffic-port" : Integer.toString(hc.port()))
             .healthCheckEnabled(hc.enabled())
-            .healthCheckIntervalSeconds((int) hc.interval().toSeconds())
-            .healthCheckTimeoutSeconds((int) hc.timeout().toSeconds())
+            .healthCheckIntervalSeconds(
+                (int) Objects.requireNonNull(hc.interval(), "resolved interval").toSeconds())
+            .healthCheckTimeoutSeconds(
+                (int) Objects.requireNonNull(hc.timeout(), "resolved timeout").toSeconds())
             .healthyThresholdCount(hc.healthyThresholdCount())
             .unhealthyThresholdCount(hc.unhealthyThresholdCount())
             .loadBalancerArns(lbArns)
