@@ -50,12 +50,13 @@ final class LoadBalancerAttachment {
     for (ServiceLoadBalancer lb :
         twin.ecs().service(task.clusterName(), task.serviceName()).spec().loadBalancers()) {
       ContainerHandle h = tc.running.get(lb.containerName());
-      if (h == null || ip == null || !elb.target(ip).isRegistered()) continue;
+      String zone = task.availabilityZone();
+      if (h == null || ip == null || zone == null || !elb.target(ip).isRegistered()) continue;
       URI endpoint = h.httpAddress(lb.containerPort());
       // registering again is a no-op for the registration; it gives the target its real address
       elb.registerTargets(
           lb.targetGroupName(),
-          TargetDescription.ip(ip, task.availabilityZone())
+          TargetDescription.ip(ip, zone)
               .withPort(lb.containerPort())
               .withEndpoint(endpoint));
       elb.target(ip).setBehavior(new ContainerTarget(endpoint, http, requestTimeout));
