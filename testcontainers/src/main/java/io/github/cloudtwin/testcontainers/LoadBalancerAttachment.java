@@ -56,9 +56,7 @@ final class LoadBalancerAttachment {
       // registering again is a no-op for the registration; it gives the target its real address
       elb.registerTargets(
           lb.targetGroupName(),
-          TargetDescription.ip(ip, zone)
-              .withPort(lb.containerPort())
-              .withEndpoint(endpoint));
+          TargetDescription.ip(ip, zone).withPort(lb.containerPort()).withEndpoint(endpoint));
       elb.target(ip).setBehavior(new ContainerTarget(endpoint, http, requestTimeout));
       twin.timeline()
           .record(
