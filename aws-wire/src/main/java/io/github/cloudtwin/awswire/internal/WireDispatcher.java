@@ -28,7 +28,7 @@ import software.amazon.awssdk.core.SdkPojo;
 public final class WireDispatcher {
 
   /** The largest body answered; a larger one gets 413. */
-  public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+  public static final int MAX_BODY_BYTES = RequestBodies.MAX_BODY_BYTES;
 
   private static final Map<String, WireService> BY_SIGNING_NAME = new HashMap<>();
   private static final Map<String, WireService> BY_TARGET_PREFIX = new HashMap<>();
@@ -78,7 +78,7 @@ public final class WireDispatcher {
       boolean cbor =
           request.header("Smithy-Protocol") != null || request.path().startsWith("/service/");
       protocol = cbor ? Protocol.CBOR : target != null ? Protocol.JSON : Protocol.QUERY;
-      request = decompressed(request);
+      request = RequestBodies.decompressed(request);
       if (cbor) {
         protocol = Protocol.CBOR;
         String[] parts = request.path().split("/");
@@ -109,7 +109,7 @@ public final class WireDispatcher {
                   + " is not accepted here: awsQuery requests are application/x-www-form-urlencoded, awsJson requests carry"
                   + " X-Amz-Target, Smithy RPC v2 CBOR requests Smithy-Protocol: rpc-v2-cbor");
         }
-        checkSize(request);
+        RequestBodies.checkSize(request);
         QueryCodec.parseForm(new String(request.body(), StandardCharsets.UTF_8), params);
       }
       service = queryService(request, params);
@@ -119,38 +119,6 @@ public final class WireDispatcher {
       return error(protocol, service, e, requestId);
     } catch (RuntimeException e) {
       return error(protocol, service, internal(e), requestId);
-    }
-  }
-
-  /**
-   * The request with a gzip body inflated: the SDKs compress large CloudWatch PutMetricData bodies
-   * ({@code requestCompression}, above 10 KiB by default). At most {@link #MAX_BODY_BYTES}
-   * inflated.
-   */
-  private static WireRequest decompressed(WireRequest request) {
-    String encoding = request.header("Content-Encoding");
-    if (encoding == null
-        || !encoding.toLowerCase(Locale.ROOT).contains("gzip")
-        || request.body().length == 0) {
-      return request;
-    }
-    try (java.util.zip.GZIPInputStream in =
-        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(request.body()))) {
-      byte[] inflated = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (inflated.length > MAX_BODY_BYTES) {
-        throw new WireError(
-            413,
-            "RequestEntityTooLarge",
-            "The request body inflates to more than " + MAX_BODY_BYTES + " bytes");
-      }
-      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      headers.putAll(request.headers());
-      headers.remove("Content-Encoding");
-      return new WireRequest(
-          request.method(), request.path(), request.rawQuery(), headers, inflated);
-    } catch (java.io.IOException e) {
-      throw new WireError(
-          400, "SerializationException", "The gzip request body is malformed: " + e.getMessage());
     }
   }
 
@@ -168,19 +136,6 @@ public final class WireDispatcher {
   private String nextRequestId() {
     long n = requests.incrementAndGet();
     return String.format(Locale.ROOT, "c10d7a1e-0000-4000-8000-%012x", n);
-  }
-
-  private static void checkSize(WireRequest request) {
-    if (request.body().length > MAX_BODY_BYTES) {
-      throw new WireError(
-          413,
-          "RequestEntityTooLarge",
-          "The request body has "
-              + request.body().length
-              + " bytes; at most "
-              + MAX_BODY_BYTES
-              + " are accepted");
-    }
   }
 
   // --- awsQuery and EC2 -------------------------------------------------------------------------
@@ -290,7 +245,7 @@ public final class WireDispatcher {
               + " is not accepted here: awsJson requests are application/x-amz-json-"
               + service.jsonVersion());
     }
-    checkSize(request);
+    RequestBodies.checkSize(request);
     Object sdkRequest = JsonCodec.JSON.decode(op.newRequestBuilder(), request.body());
     SdkPojo response = invoke(service, op, sdkRequest);
     return new WireResponse(
@@ -331,7 +286,7 @@ public final class WireDispatcher {
               + (type.isEmpty() ? "(none)" : type)
               + " is not accepted here: Smithy RPC v2 CBOR requests are application/cbor");
     }
-    checkSize(request);
+    RequestBodies.checkSize(request);
     Object sdkRequest = JsonCodec.CBOR.decode(op.newRequestBuilder(), request.body());
     SdkPojo response = invoke(service, op, sdkRequest);
     return new WireResponse(
