@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * hooks it starts with.
  *
  * @param autoScalingGroupName unique within the twin
- * @param launchTemplateName the launch template name (default {@code lt-<group>})
+ * @param launchTemplateName the launch template name (default {@code lt-<group>}, made legal)
  * @param launchTemplateVersion its version (default {@code 1})
  * @param instanceType the instance type launched (default {@code t3.micro}); with a mixed instances
  *     policy, its first override's type
@@ -77,7 +77,7 @@ public record AutoScalingGroupSpec(
    * Validates the way CreateAutoScalingGroup does (the components are described above).
    *
    * @param autoScalingGroupName unique within the twin
-   * @param launchTemplateName the launch template name (default {@code lt-<group>})
+   * @param launchTemplateName the launch template name (default {@code lt-<group>}, made legal)
    * @param launchTemplateVersion its version (default {@code 1})
    * @param instanceType the instance type launched (default {@code t3.micro})
    * @param bootTime how long a new instance stays pending (default 30 s, EC2's fake choice)
@@ -421,7 +421,7 @@ public record AutoScalingGroupSpec(
       int max = Require.notNull("MaxSize", maxSize);
       return new AutoScalingGroupSpec(
           name,
-          launchTemplateName == null ? "lt-" + name : launchTemplateName,
+          launchTemplateName == null ? LaunchTemplateNames.implicit(name) : launchTemplateName,
           launchTemplateVersion,
           mixedInstancesPolicy == null
               ? instanceType

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkRequest;
 
 /**
@@ -37,7 +38,7 @@ public final class ClientProxy implements InvocationHandler {
   private final Map<Method, java.util.Optional<Target>> targets =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private volatile Map<String, Target> handlerMethods;
+  private volatile @Nullable Map<String, Target> handlerMethods;
 
   /** A handler's method and the handler it is called on. */
   private record Target(Object handler, Method method) {}
@@ -110,7 +111,8 @@ public final class ClientProxy implements InvocationHandler {
             clientInterface.getClassLoader(), new Class<?>[] {clientInterface}, p));
   }
 
-  private static Target find(Map<String, Target> handlerMethods, Method m, boolean async) {
+  private static @Nullable Target find(
+      Map<String, Target> handlerMethods, Method m, boolean async) {
     String name = m.getName();
     boolean future = CompletableFuture.class.isAssignableFrom(m.getReturnType());
     if (async && !future) {
@@ -123,7 +125,8 @@ public final class ClientProxy implements InvocationHandler {
   }
 
   @Override
-  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+  public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args)
+      throws Throwable {
     if (method.getDeclaringClass() == Object.class) {
       return switch (method.getName()) {
         case "equals" -> proxy == args[0];

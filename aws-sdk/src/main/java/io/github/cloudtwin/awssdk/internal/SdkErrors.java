@@ -3,6 +3,7 @@ package io.github.cloudtwin.awssdk.internal;
 import io.github.cloudtwin.awssdk.internal.operations.AwsErrorException;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
@@ -46,7 +47,11 @@ public final class SdkErrors implements Function<RuntimeException, RuntimeExcept
   @Override
   public RuntimeException apply(RuntimeException e) {
     if (e instanceof AwsErrorException a)
-      return build(a.errorCode(), a.statusCode(), a.getMessage(), a);
+      return build(
+          a.errorCode(),
+          a.statusCode(),
+          Objects.requireNonNull(a.getMessage(), "AwsErrorException requires a message"),
+          a);
     if (e instanceof ValidationException v) return build(validationCode, 400, v.getMessage(), v);
     return e;
   }

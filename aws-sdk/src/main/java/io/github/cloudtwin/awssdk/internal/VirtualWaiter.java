@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.internal.waiters.ResponseOrException;
@@ -38,7 +39,7 @@ public final class VirtualWaiter<T> {
   @FunctionalInterface
   public interface Acceptor<T> {
     /** The decision, or null; exactly one of {@code response} and {@code error} is non-null. */
-    Match match(T response, AwsServiceException error);
+    @Nullable Match match(@Nullable T response, @Nullable AwsServiceException error);
   }
 
   private final CloudTwin twin;
@@ -58,7 +59,7 @@ public final class VirtualWaiter<T> {
   /**
    * Waits: polls with {@code poll} until an acceptor decides, advancing virtual time in between.
    */
-  public WaiterResponse<T> run(Supplier<T> poll, WaiterOverrideConfiguration override) {
+  public WaiterResponse<T> run(Supplier<T> poll, @Nullable WaiterOverrideConfiguration override) {
     int max = override == null ? maxAttempts : override.maxAttempts().orElse(maxAttempts);
     Duration timeout = override == null ? null : override.waitTimeout().orElse(null);
     Duration waited = Duration.ZERO;
@@ -135,7 +136,7 @@ public final class VirtualWaiter<T> {
   }
 
   /** Whether {@code error} carries {@code code}. */
-  public static boolean hasCode(AwsServiceException error, String code) {
+  public static boolean hasCode(@Nullable AwsServiceException error, String code) {
     return error != null
         && error.awsErrorDetails() != null
         && code.equals(error.awsErrorDetails().errorCode());

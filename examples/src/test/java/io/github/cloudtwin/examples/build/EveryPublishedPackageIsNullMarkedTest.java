@@ -27,21 +27,13 @@ class EveryPublishedPackageIsNullMarkedTest {
   static final List<String> PUBLISHED =
       List.of("core", "junit-extension", "testcontainers", "cloudformation", "aws-sdk", "aws-wire");
 
-  private static final String AWS_SDK =
-      "marked package by package: a probe marking all of aws-sdk counted 275 NullAway errors";
+  private static final String OPERATIONS =
+      "next: marking it checks every handler's call into it (a probe counted 76 findings in the"
+          + " package and about 100 in its callers, mostly optional request lists given as null)";
 
   /** Packages not marked yet, by module/package, with the reason. */
   static final Map<String, String> NOT_YET =
-      Map.ofEntries(
-          Map.entry("aws-sdk/io.github.cloudtwin.awssdk", AWS_SDK),
-          Map.entry("aws-sdk/io.github.cloudtwin.awssdk.internal", AWS_SDK),
-          Map.entry("aws-sdk/io.github.cloudtwin.awssdk.internal.appautoscaling", AWS_SDK),
-          Map.entry("aws-sdk/io.github.cloudtwin.awssdk.internal.autoscaling", AWS_SDK),
-          Map.entry("aws-sdk/io.github.cloudtwin.awssdk.internal.cloudwatch", AWS_SDK),
-          Map.entry("aws-sdk/io.github.cloudtwin.awssdk.internal.ec2", AWS_SDK),
-          Map.entry("aws-sdk/io.github.cloudtwin.awssdk.internal.ecs", AWS_SDK),
-          Map.entry("aws-sdk/io.github.cloudtwin.awssdk.internal.elb", AWS_SDK),
-          Map.entry("aws-sdk/io.github.cloudtwin.awssdk.internal.operations", AWS_SDK));
+      Map.of("aws-sdk/io.github.cloudtwin.awssdk.internal.operations", OPERATIONS);
 
   @Test
   void everyPackageOfEveryPublishedModuleIsNullMarked() {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
@@ -180,7 +181,7 @@ public final class ApplicationAutoScalingHandler {
       PredefinedMetricType predefined = null;
       String label = null;
       MetricId custom = null;
-      Statistic stat = null;
+      Statistic stat = Statistic.AVERAGE; // the spec's default, as without a customized metric
       if (c.predefinedMetricSpecification() != null) {
         try {
           predefined =
@@ -301,13 +302,16 @@ public final class ApplicationAutoScalingHandler {
                   .resourceLabel(t.resourceLabel())
                   .build());
         } else {
+          MetricId metric =
+              Objects.requireNonNull(
+                  t.customizedMetric(), "a spec has a predefined or a customized metric");
           c.customizedMetricSpecification(
               CustomizedMetricSpecification.builder()
-                  .namespace(t.customizedMetric().namespace())
-                  .metricName(t.customizedMetric().metricName())
+                  .namespace(metric.namespace())
+                  .metricName(metric.metricName())
                   .statistic(t.customizedStatistic().toString())
                   .dimensions(
-                      t.customizedMetric().dimensions().entrySet().stream()
+                      metric.dimensions().entrySet().stream()
                           .map(
                               e ->
                                   MetricDimension.builder()

@@ -13,7 +13,9 @@ import io.github.cloudtwin.awssdk.internal.operations.PredictiveScalingOperation
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.autoscaling.model.ActiveInstanceRefreshNotFoundException;
 import software.amazon.awssdk.services.autoscaling.model.Activity;
@@ -98,7 +100,7 @@ public final class AutoScalingHandler {
   private final InstanceRefreshHandler instanceRefreshes;
   private final PredictiveScalingHandler predictiveScaling;
 
-  private software.amazon.awssdk.services.autoscaling.AutoScalingClient sync;
+  private software.amazon.awssdk.services.autoscaling.@Nullable AutoScalingClient sync;
 
   /** A handler over {@code ops}. */
   public AutoScalingHandler(CloudTwin twin, AutoScalingOperations ops) {
@@ -128,14 +130,18 @@ public final class AutoScalingHandler {
     this.sync = client;
   }
 
+  private software.amazon.awssdk.services.autoscaling.AutoScalingClient client() {
+    return Objects.requireNonNull(sync, "AwsSdkClients binds the client before handing it out");
+  }
+
   /** The waiter, on virtual time. */
   public software.amazon.awssdk.services.autoscaling.waiters.AutoScalingWaiter waiter() {
-    return new AutoScalingWaiters.Sync(twin, sync);
+    return new AutoScalingWaiters.Sync(twin, client());
   }
 
   /** The async waiter, on virtual time. */
   public software.amazon.awssdk.services.autoscaling.waiters.AutoScalingAsyncWaiter asyncWaiter() {
-    return new AutoScalingWaiters.Async(new AutoScalingWaiters.Sync(twin, sync));
+    return new AutoScalingWaiters.Async(new AutoScalingWaiters.Sync(twin, client()));
   }
 
   // ------------------------------------------------------------------ groups

@@ -8,6 +8,7 @@ import io.github.cloudtwin.awssdk.internal.VirtualWaiter.Match;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -78,7 +79,7 @@ final class AutoScalingWaiters {
 
     @Override
     public WaiterResponse<DescribeAutoScalingGroupsResponse> waitUntilGroupExists(
-        DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
+        DescribeAutoScalingGroupsRequest r, @Nullable WaiterOverrideConfiguration o) {
       return exists.run(() -> client.describeAutoScalingGroups(r), o);
     }
 
@@ -90,7 +91,7 @@ final class AutoScalingWaiters {
 
     @Override
     public WaiterResponse<DescribeAutoScalingGroupsResponse> waitUntilGroupInService(
-        DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
+        DescribeAutoScalingGroupsRequest r, @Nullable WaiterOverrideConfiguration o) {
       return inService.run(() -> client.describeAutoScalingGroups(r), o);
     }
 
@@ -102,7 +103,7 @@ final class AutoScalingWaiters {
 
     @Override
     public WaiterResponse<DescribeAutoScalingGroupsResponse> waitUntilGroupNotExists(
-        DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
+        DescribeAutoScalingGroupsRequest r, @Nullable WaiterOverrideConfiguration o) {
       return notExists.run(() -> client.describeAutoScalingGroups(r), o);
     }
 
@@ -126,7 +127,8 @@ final class AutoScalingWaiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>>
-        waitUntilGroupExists(DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
+        waitUntilGroupExists(
+            DescribeAutoScalingGroupsRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilGroupExists(r, o));
     }
 
@@ -138,7 +140,8 @@ final class AutoScalingWaiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>>
-        waitUntilGroupInService(DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
+        waitUntilGroupInService(
+            DescribeAutoScalingGroupsRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilGroupInService(r, o));
     }
 
@@ -150,7 +153,8 @@ final class AutoScalingWaiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeAutoScalingGroupsResponse>>
-        waitUntilGroupNotExists(DescribeAutoScalingGroupsRequest r, WaiterOverrideConfiguration o) {
+        waitUntilGroupNotExists(
+            DescribeAutoScalingGroupsRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilGroupNotExists(r, o));
     }
 

@@ -3,6 +3,7 @@ package io.github.cloudtwin.awssdk.internal.autoscaling;
 import io.github.cloudtwin.awssdk.internal.operations.AutoScalingRequests;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
 import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupRequest;
@@ -85,8 +86,8 @@ final class GroupRequests {
   }
 
   /** The SDK's MixedInstancesPolicy as the operations take it, or null. */
-  static AutoScalingRequests.MixedPolicy mixed(
-      software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy m) {
+  static AutoScalingRequests.@Nullable MixedPolicy mixed(
+      software.amazon.awssdk.services.autoscaling.model.@Nullable MixedInstancesPolicy m) {
     if (m == null) return null;
     var lt = m.launchTemplate();
     LaunchTemplateSpecification spec = lt == null ? null : lt.launchTemplateSpecification();

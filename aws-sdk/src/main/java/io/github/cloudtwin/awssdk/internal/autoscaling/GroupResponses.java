@@ -8,6 +8,7 @@ import io.github.cloudtwin.awssdk.internal.operations.AutoScalingDescriptions.In
 import io.github.cloudtwin.awssdk.internal.operations.Ids;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDetails;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
@@ -30,7 +31,7 @@ final class GroupResponses {
   AutoScalingGroup group(GroupDescription d) {
     AutoScalingGroupSpec s = d.group().spec();
     LaunchTemplateSpecification groupTemplate =
-        launchTemplate(s.launchTemplateName(), s.launchTemplateVersion());
+        template(s.launchTemplateName(), s.launchTemplateVersion());
     List<Instance> instances = new ArrayList<>(d.instances().size());
     for (AutoScalingInstance i : d.instances()) {
       // most instances run the group's template: the same (immutable) value, not a new hash per
@@ -142,8 +143,13 @@ final class GroupResponses {
         .build();
   }
 
-  private static LaunchTemplateSpecification launchTemplate(String name, String version) {
-    if (name == null) return null;
+  /** An instance's launch template, or null when it was launched from none. */
+  private static @Nullable LaunchTemplateSpecification launchTemplate(
+      @Nullable String name, @Nullable String version) {
+    return name == null ? null : template(name, version);
+  }
+
+  private static LaunchTemplateSpecification template(String name, @Nullable String version) {
     return LaunchTemplateSpecification.builder()
         .launchTemplateId("lt-" + Ids.hex("lt/" + name, 17))
         .launchTemplateName(name)

@@ -8,6 +8,7 @@ import io.github.cloudtwin.awssdk.internal.operations.AutoScalingOperations;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.services.autoscaling.model.Alarm;
 import software.amazon.awssdk.services.autoscaling.model.CustomizedMetricSpecification;
 import software.amazon.awssdk.services.autoscaling.model.MetricDimension;
@@ -85,7 +86,10 @@ final class PolicyResponses {
                   .label(q.label())
                   .returnData(q.returnData());
           if (!q.isExpression()) {
-            MetricId m = q.metricStat().metric();
+            io.github.cloudtwin.cloudwatch.MetricStat stat =
+                Objects.requireNonNull(
+                    q.metricStat(), "a query that is no expression has a metric");
+            MetricId m = stat.metric();
             qb.metricStat(
                 software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricStat.builder()
                     .metric(
@@ -102,7 +106,7 @@ final class PolicyResponses {
                                                 .build())
                                     .toList())
                             .build())
-                    .stat(q.metricStat().stat().toString())
+                    .stat(stat.stat().toString())
                     .build());
           }
           queries.add(qb.build());
@@ -110,12 +114,15 @@ final class PolicyResponses {
         c.customizedMetricSpecification(
             CustomizedMetricSpecification.builder().metrics(queries).build());
       } else {
+        MetricId metric =
+            Objects.requireNonNull(
+                t.customMetric(), "a policy has a predefined, a math or a customized metric");
         c.customizedMetricSpecification(
             CustomizedMetricSpecification.builder()
-                .namespace(t.customMetric().namespace())
-                .metricName(t.customMetric().metricName())
+                .namespace(metric.namespace())
+                .metricName(metric.metricName())
                 .dimensions(
-                    t.customMetric().dimensions().entrySet().stream()
+                    metric.dimensions().entrySet().stream()
                         .map(
                             e ->
                                 MetricDimension.builder()

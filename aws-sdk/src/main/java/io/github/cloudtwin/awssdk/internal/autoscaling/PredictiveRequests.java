@@ -182,7 +182,7 @@ final class PredictiveRequests {
             "ASGAverageNetworkIn",
             "ASGAverageNetworkOut",
             "ALBRequestCountPerTarget");
-    Pair p = PAIRS.get(loadType);
+    Pair p = Objects.requireNonNull(PAIRS.get(loadType), "oneOf accepted only a known load metric");
     if (!p.scalingMetric().equals(scalingType)) {
       throw new UnsupportedOperationException(
           "A predictive scaling policy with load metric "

@@ -6,6 +6,7 @@ import io.github.cloudtwin.awssdk.internal.operations.AwsErrorException;
 import io.github.cloudtwin.awssdk.internal.operations.Page;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.autoscaling.model.AttachLoadBalancerTargetGroupsRequest;
 import software.amazon.awssdk.services.autoscaling.model.AttachLoadBalancerTargetGroupsResponse;
 import software.amazon.awssdk.services.autoscaling.model.AttachTrafficSourcesRequest;
@@ -69,7 +70,8 @@ final class TrafficSourceHandler {
     return DetachTrafficSourcesResponse.builder().build();
   }
 
-  private static List<String> trafficSources(List<TrafficSourceIdentifier> sources) {
+  private static @Nullable List<String> trafficSources(
+      @Nullable List<TrafficSourceIdentifier> sources) {
     if (sources == null) return null;
     List<String> arns = new ArrayList<>();
     for (TrafficSourceIdentifier t : sources) {

@@ -9,6 +9,7 @@ import io.github.cloudtwin.awssdk.internal.operations.Page;
 import io.github.cloudtwin.cloudwatch.MetricId;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsResponse;
@@ -209,7 +210,7 @@ final class AlarmHandler {
    * The twin's HistoryData JSON (old and new state with their reasons and reason data, as AWS
    * writes it).
    */
-  private static String historyData(HistoryEntry e) {
+  private static @Nullable String historyData(HistoryEntry e) {
     return e.item().historyData();
   }
 

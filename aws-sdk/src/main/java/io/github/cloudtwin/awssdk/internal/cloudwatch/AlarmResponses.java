@@ -5,9 +5,12 @@ import static io.github.cloudtwin.awssdk.internal.cloudwatch.Dimensions.dimensio
 import io.github.cloudtwin.awssdk.internal.operations.CloudWatchOperations;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -52,12 +55,14 @@ final class AlarmResponses {
     if (s.isMetricMath()) {
       return b.metrics(queries(s)).build();
     }
-    b.metricName(s.metric().metricName())
-        .namespace(s.metric().namespace())
-        .dimensions(dimensions(s.metric()))
+    MetricId metric = Objects.requireNonNull(s.metric(), "an alarm on one metric names it");
+    var statistic = Objects.requireNonNull(s.statistic(), "an alarm on one metric has a statistic");
+    b.metricName(metric.metricName())
+        .namespace(metric.namespace())
+        .dimensions(dimensions(metric))
         .period((int) s.period().getSeconds());
-    if (s.statistic().isPercentile()) {
-      b.extendedStatistic(s.statistic().toString())
+    if (statistic.isPercentile()) {
+      b.extendedStatistic(statistic.toString())
           .evaluateLowSampleCountPercentile(
               s.evaluateLowSampleCountPercentile() ? "evaluate" : "ignore");
     } else {
@@ -87,10 +92,13 @@ final class AlarmResponses {
             .stateUpdatedTimestamp(c.stateUpdatedTimestamp())
             .stateTransitionedTimestamp(c.stateUpdatedTimestamp());
     if (s.actionsSuppressor() != null) {
+      // the spec requires both periods with a suppressor
+      Duration wait = Objects.requireNonNull(s.actionsSuppressorWaitPeriod(), "wait period");
+      Duration extension =
+          Objects.requireNonNull(s.actionsSuppressorExtensionPeriod(), "extension period");
       b.actionsSuppressor(s.actionsSuppressor())
-          .actionsSuppressorWaitPeriod((int) s.actionsSuppressorWaitPeriod().getSeconds())
-          .actionsSuppressorExtensionPeriod(
-              (int) s.actionsSuppressorExtensionPeriod().getSeconds());
+          .actionsSuppressorWaitPeriod((int) wait.getSeconds())
+          .actionsSuppressorExtensionPeriod((int) extension.getSeconds());
     }
     c.actionsSuppressedBy()
         .ifPresent(by -> b.actionsSuppressedBy(by.awsName()).actionsSuppressedReason(by.reason()));
@@ -107,7 +115,9 @@ final class AlarmResponses {
         b.expression(q.expression());
         if (q.period() != null) b.period((int) q.period().getSeconds());
       } else {
-        MetricId m = q.metricStat().metric();
+        io.github.cloudtwin.cloudwatch.MetricStat stat =
+            Objects.requireNonNull(q.metricStat(), "a query that is no expression has a metric");
+        MetricId m = stat.metric();
         b.metricStat(
             MetricStat.builder()
                 .metric(
@@ -116,8 +126,8 @@ final class AlarmResponses {
                         .metricName(m.metricName())
                         .dimensions(dimensions(m))
                         .build())
-                .period((int) q.metricStat().period().getSeconds())
-                .stat(q.metricStat().stat().toString())
+                .period((int) stat.period().getSeconds())
+                .stat(stat.stat().toString())
                 .build());
       }
       out.add(b.build());
@@ -126,7 +136,7 @@ final class AlarmResponses {
   }
 
   /** When the alarm's configuration was last updated (its last ConfigurationUpdate), or null. */
-  private static Instant configurationUpdated(
+  private static @Nullable Instant configurationUpdated(
       List<io.github.cloudtwin.cloudwatch.AlarmHistoryItem> history) {
     Instant t = null;
     for (io.github.cloudtwin.cloudwatch.AlarmHistoryItem h : history) {

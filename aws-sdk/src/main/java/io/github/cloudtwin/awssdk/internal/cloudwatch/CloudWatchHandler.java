@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -68,7 +70,7 @@ public final class CloudWatchHandler {
   private final io.github.cloudtwin.CloudTwin twin;
   private final CloudWatchOperations ops;
   private final AlarmHandler alarms;
-  private software.amazon.awssdk.services.cloudwatch.CloudWatchClient sync;
+  private software.amazon.awssdk.services.cloudwatch.@Nullable CloudWatchClient sync;
 
   /** A handler over {@code ops}. */
   public CloudWatchHandler(io.github.cloudtwin.CloudTwin twin, CloudWatchOperations ops) {
@@ -87,14 +89,18 @@ public final class CloudWatchHandler {
     this.sync = client;
   }
 
+  private software.amazon.awssdk.services.cloudwatch.CloudWatchClient client() {
+    return Objects.requireNonNull(sync, "AwsSdkClients binds the client before handing it out");
+  }
+
   /** The waiter, on virtual time. */
   public software.amazon.awssdk.services.cloudwatch.waiters.CloudWatchWaiter waiter() {
-    return new CloudWatchWaiters.Sync(twin, sync);
+    return new CloudWatchWaiters.Sync(twin, client());
   }
 
   /** The async waiter, on virtual time. */
   public software.amazon.awssdk.services.cloudwatch.waiters.CloudWatchAsyncWaiter asyncWaiter() {
-    return new CloudWatchWaiters.Async(new CloudWatchWaiters.Sync(twin, sync));
+    return new CloudWatchWaiters.Async(new CloudWatchWaiters.Sync(twin, client()));
   }
 
   // ------------------------------------------------------------------ metrics

@@ -8,6 +8,7 @@ import io.github.cloudtwin.awssdk.internal.VirtualWaiter.Match;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -45,7 +46,7 @@ final class CloudWatchWaiters {
 
     @Override
     public WaiterResponse<DescribeAlarmsResponse> waitUntilAlarmExists(
-        DescribeAlarmsRequest r, WaiterOverrideConfiguration o) {
+        DescribeAlarmsRequest r, @Nullable WaiterOverrideConfiguration o) {
       return exists.run(() -> client.describeAlarms(r), o);
     }
 
@@ -69,7 +70,7 @@ final class CloudWatchWaiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeAlarmsResponse>> waitUntilAlarmExists(
-        DescribeAlarmsRequest r, WaiterOverrideConfiguration o) {
+        DescribeAlarmsRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilAlarmExists(r, o));
     }
 

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateRequest;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateResponse;
@@ -69,7 +71,7 @@ public final class Ec2Handler {
 
   private final CloudTwin twin;
   private final Ec2Operations ops;
-  private software.amazon.awssdk.services.ec2.Ec2Client sync;
+  private software.amazon.awssdk.services.ec2.@Nullable Ec2Client sync;
 
   /** A handler over {@code ops}. */
   public Ec2Handler(CloudTwin twin, Ec2Operations ops) {
@@ -82,14 +84,18 @@ public final class Ec2Handler {
     this.sync = client;
   }
 
+  private software.amazon.awssdk.services.ec2.Ec2Client client() {
+    return Objects.requireNonNull(sync, "AwsSdkClients binds the client before handing it out");
+  }
+
   /** The waiter, on virtual time. */
   public software.amazon.awssdk.services.ec2.waiters.Ec2Waiter waiter() {
-    return new Ec2Waiters.Sync(twin, sync);
+    return new Ec2Waiters.Sync(twin, client());
   }
 
   /** The async waiter, on virtual time. */
   public software.amazon.awssdk.services.ec2.waiters.Ec2AsyncWaiter asyncWaiter() {
-    return new Ec2Waiters.Async(new Ec2Waiters.Sync(twin, sync));
+    return new Ec2Waiters.Async(new Ec2Waiters.Sync(twin, client()));
   }
 
   // ------------------------------------------------------------------ instances

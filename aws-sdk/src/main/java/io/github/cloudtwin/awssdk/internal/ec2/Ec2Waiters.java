@@ -9,6 +9,7 @@ import io.github.cloudtwin.awssdk.internal.VirtualWaiter.Match;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -117,7 +118,7 @@ final class Ec2Waiters {
 
     @Override
     public WaiterResponse<DescribeInstancesResponse> waitUntilInstanceRunning(
-        DescribeInstancesRequest r, WaiterOverrideConfiguration o) {
+        DescribeInstancesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return instanceRunning.run(() -> client.describeInstances(r), o);
     }
 
@@ -129,7 +130,7 @@ final class Ec2Waiters {
 
     @Override
     public WaiterResponse<DescribeInstancesResponse> waitUntilInstanceStopped(
-        DescribeInstancesRequest r, WaiterOverrideConfiguration o) {
+        DescribeInstancesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return instanceStopped.run(() -> client.describeInstances(r), o);
     }
 
@@ -141,7 +142,7 @@ final class Ec2Waiters {
 
     @Override
     public WaiterResponse<DescribeInstancesResponse> waitUntilInstanceTerminated(
-        DescribeInstancesRequest r, WaiterOverrideConfiguration o) {
+        DescribeInstancesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return instanceTerminated.run(() -> client.describeInstances(r), o);
     }
 
@@ -153,7 +154,7 @@ final class Ec2Waiters {
 
     @Override
     public WaiterResponse<DescribeInstancesResponse> waitUntilInstanceExists(
-        DescribeInstancesRequest r, WaiterOverrideConfiguration o) {
+        DescribeInstancesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return instanceExists.run(() -> client.describeInstances(r), o);
     }
 
@@ -165,7 +166,7 @@ final class Ec2Waiters {
 
     @Override
     public WaiterResponse<DescribeInstanceStatusResponse> waitUntilInstanceStatusOk(
-        DescribeInstanceStatusRequest r, WaiterOverrideConfiguration o) {
+        DescribeInstanceStatusRequest r, @Nullable WaiterOverrideConfiguration o) {
       return instanceStatusOk.run(() -> client.describeInstanceStatus(r), o);
     }
 
@@ -189,7 +190,7 @@ final class Ec2Waiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeInstancesResponse>> waitUntilInstanceRunning(
-        DescribeInstancesRequest r, WaiterOverrideConfiguration o) {
+        DescribeInstancesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilInstanceRunning(r, o));
     }
 
@@ -201,7 +202,7 @@ final class Ec2Waiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeInstancesResponse>> waitUntilInstanceStopped(
-        DescribeInstancesRequest r, WaiterOverrideConfiguration o) {
+        DescribeInstancesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilInstanceStopped(r, o));
     }
 
@@ -213,7 +214,7 @@ final class Ec2Waiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeInstancesResponse>> waitUntilInstanceTerminated(
-        DescribeInstancesRequest r, WaiterOverrideConfiguration o) {
+        DescribeInstancesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilInstanceTerminated(r, o));
     }
 
@@ -225,7 +226,7 @@ final class Ec2Waiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeInstancesResponse>> waitUntilInstanceExists(
-        DescribeInstancesRequest r, WaiterOverrideConfiguration o) {
+        DescribeInstancesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilInstanceExists(r, o));
     }
 
@@ -237,7 +238,8 @@ final class Ec2Waiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeInstanceStatusResponse>>
-        waitUntilInstanceStatusOk(DescribeInstanceStatusRequest r, WaiterOverrideConfiguration o) {
+        waitUntilInstanceStatusOk(
+            DescribeInstanceStatusRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilInstanceStatusOk(r, o));
     }
 

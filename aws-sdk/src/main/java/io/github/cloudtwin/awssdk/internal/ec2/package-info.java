@@ -4,4 +4,7 @@
  * <p>Internal: not API, no compatibility promise; use {@link
  * io.github.cloudtwin.awssdk.AwsSdkClients}.
  */
+@NullMarked
 package io.github.cloudtwin.awssdk.internal.ec2;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import io.github.cloudtwin.ecs.ManagedScaling;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProvider;
 import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -101,8 +102,8 @@ final class ClusterModels {
   }
 
   /** UpdateCapacityProvider's managed scaling as the twin's update (null: none given). */
-  static EcsOperations.ManagedScalingUpdate managedScalingUpdate(
-      software.amazon.awssdk.services.ecs.model.ManagedScaling m) {
+  static EcsOperations.@Nullable ManagedScalingUpdate managedScalingUpdate(
+      software.amazon.awssdk.services.ecs.model.@Nullable ManagedScaling m) {
     if (m == null) return null;
     return new EcsOperations.ManagedScalingUpdate(
         m.statusAsString(),

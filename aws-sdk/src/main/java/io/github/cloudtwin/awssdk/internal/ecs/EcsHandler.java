@@ -13,8 +13,10 @@ import io.github.cloudtwin.ecs.LaunchType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProviderUpdate;
 import software.amazon.awssdk.services.ecs.model.ClientException;
@@ -109,7 +111,7 @@ public final class EcsHandler {
   private final ClusterModels clusters;
   private final ServiceModels services;
   private final TaskModels tasks;
-  private software.amazon.awssdk.services.ecs.EcsClient sync;
+  private software.amazon.awssdk.services.ecs.@Nullable EcsClient sync;
 
   /** A handler over {@code ops}. */
   public EcsHandler(CloudTwin twin, EcsOperations ops) {
@@ -125,14 +127,18 @@ public final class EcsHandler {
     this.sync = client;
   }
 
+  private software.amazon.awssdk.services.ecs.EcsClient client() {
+    return Objects.requireNonNull(sync, "AwsSdkClients binds the client before handing it out");
+  }
+
   /** The waiter, on virtual time. */
   public software.amazon.awssdk.services.ecs.waiters.EcsWaiter waiter() {
-    return new EcsWaiters.Sync(twin, sync);
+    return new EcsWaiters.Sync(twin, client());
   }
 
   /** The async waiter, on virtual time. */
   public software.amazon.awssdk.services.ecs.waiters.EcsAsyncWaiter asyncWaiter() {
-    return new EcsWaiters.Async(new EcsWaiters.Sync(twin, sync));
+    return new EcsWaiters.Async(new EcsWaiters.Sync(twin, client()));
   }
 
   // ------------------------------------------------------------------ clusters

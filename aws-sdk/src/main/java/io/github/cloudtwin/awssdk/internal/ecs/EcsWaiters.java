@@ -8,6 +8,7 @@ import io.github.cloudtwin.awssdk.internal.VirtualWaiter.Match;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -127,7 +128,7 @@ final class EcsWaiters {
 
     @Override
     public WaiterResponse<DescribeServicesResponse> waitUntilServicesStable(
-        DescribeServicesRequest r, WaiterOverrideConfiguration o) {
+        DescribeServicesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return stable.run(() -> client.describeServices(r), o);
     }
 
@@ -139,7 +140,7 @@ final class EcsWaiters {
 
     @Override
     public WaiterResponse<DescribeServicesResponse> waitUntilServicesInactive(
-        DescribeServicesRequest r, WaiterOverrideConfiguration o) {
+        DescribeServicesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return inactive.run(() -> client.describeServices(r), o);
     }
 
@@ -150,7 +151,7 @@ final class EcsWaiters {
 
     @Override
     public WaiterResponse<DescribeTasksResponse> waitUntilTasksRunning(
-        DescribeTasksRequest r, WaiterOverrideConfiguration o) {
+        DescribeTasksRequest r, @Nullable WaiterOverrideConfiguration o) {
       return running.run(() -> client.describeTasks(r), o);
     }
 
@@ -161,7 +162,7 @@ final class EcsWaiters {
 
     @Override
     public WaiterResponse<DescribeTasksResponse> waitUntilTasksStopped(
-        DescribeTasksRequest r, WaiterOverrideConfiguration o) {
+        DescribeTasksRequest r, @Nullable WaiterOverrideConfiguration o) {
       return stopped.run(() -> client.describeTasks(r), o);
     }
 
@@ -185,7 +186,7 @@ final class EcsWaiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeServicesResponse>> waitUntilServicesStable(
-        DescribeServicesRequest r, WaiterOverrideConfiguration o) {
+        DescribeServicesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilServicesStable(r, o));
     }
 
@@ -197,7 +198,7 @@ final class EcsWaiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeServicesResponse>> waitUntilServicesInactive(
-        DescribeServicesRequest r, WaiterOverrideConfiguration o) {
+        DescribeServicesRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilServicesInactive(r, o));
     }
 
@@ -209,7 +210,7 @@ final class EcsWaiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeTasksResponse>> waitUntilTasksRunning(
-        DescribeTasksRequest r, WaiterOverrideConfiguration o) {
+        DescribeTasksRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilTasksRunning(r, o));
     }
 
@@ -221,7 +222,7 @@ final class EcsWaiters {
 
     @Override
     public CompletableFuture<WaiterResponse<DescribeTasksResponse>> waitUntilTasksStopped(
-        DescribeTasksRequest r, WaiterOverrideConfiguration o) {
+        DescribeTasksRequest r, @Nullable WaiterOverrideConfiguration o) {
       return async(() -> sync.waitUntilTasksStopped(r, o));
     }
 

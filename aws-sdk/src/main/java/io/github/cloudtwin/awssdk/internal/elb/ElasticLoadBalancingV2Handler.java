@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerRequest;
@@ -102,7 +103,9 @@ public final class ElasticLoadBalancingV2Handler {
   private final ElbOperations ops;
   private final ElbArns arns;
   private final ListenerHandler listeners;
-  private software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client sync;
+  private software.amazon.awssdk.services.elasticloadbalancingv2.@Nullable
+      ElasticLoadBalancingV2Client
+      sync;
 
   /** A handler over {@code ops}. */
   public ElasticLoadBalancingV2Handler(CloudTwin twin, ElbOperations ops) {
@@ -123,17 +126,22 @@ public final class ElasticLoadBalancingV2Handler {
     this.sync = client;
   }
 
+  private software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client
+      client() {
+    return Objects.requireNonNull(sync, "AwsSdkClients binds the client before handing it out");
+  }
+
   /** The waiter, on virtual time. */
   public software.amazon.awssdk.services.elasticloadbalancingv2.waiters.ElasticLoadBalancingV2Waiter
       waiter() {
-    return new ElbWaiter(twin, sync);
+    return new ElbWaiter(twin, client());
   }
 
   /** The async waiter, on virtual time. */
   public software.amazon.awssdk.services.elasticloadbalancingv2.waiters
           .ElasticLoadBalancingV2AsyncWaiter
       asyncWaiter() {
-    return new ElbAsyncWaiter(new ElbWaiter(twin, sync));
+    return new ElbAsyncWaiter(new ElbWaiter(twin, client()));
   }
 
   // ------------------------------------------------------------------ load balancers
@@ -164,7 +172,8 @@ public final class ElasticLoadBalancingV2Handler {
         .build();
   }
 
-  private LoadBalancer loadBalancer(io.github.cloudtwin.elb.LoadBalancer lb, String scheme) {
+  private LoadBalancer loadBalancer(
+      io.github.cloudtwin.elb.LoadBalancer lb, @Nullable String scheme) {
     LoadBalancerSpec s = lb.spec();
     String hex = lb.dimensionValue().substring(lb.dimensionValue().lastIndexOf('/') + 1);
     List<AvailabilityZone> zones = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.github.cloudtwin.awssdk.internal.VirtualWaiter;
 import io.github.cloudtwin.awssdk.internal.VirtualWaiter.Match;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -106,7 +107,7 @@ final class ElbWaiter implements ElasticLoadBalancingV2Waiter {
 
   @Override
   public WaiterResponse<DescribeLoadBalancersResponse> waitUntilLoadBalancerAvailable(
-      DescribeLoadBalancersRequest r, WaiterOverrideConfiguration o) {
+      DescribeLoadBalancersRequest r, @Nullable WaiterOverrideConfiguration o) {
     return available.run(() -> client.describeLoadBalancers(r), o);
   }
 
@@ -118,7 +119,7 @@ final class ElbWaiter implements ElasticLoadBalancingV2Waiter {
 
   @Override
   public WaiterResponse<DescribeLoadBalancersResponse> waitUntilLoadBalancerExists(
-      DescribeLoadBalancersRequest r, WaiterOverrideConfiguration o) {
+      DescribeLoadBalancersRequest r, @Nullable WaiterOverrideConfiguration o) {
     return exists.run(() -> client.describeLoadBalancers(r), o);
   }
 
@@ -130,7 +131,7 @@ final class ElbWaiter implements ElasticLoadBalancingV2Waiter {
 
   @Override
   public WaiterResponse<DescribeLoadBalancersResponse> waitUntilLoadBalancersDeleted(
-      DescribeLoadBalancersRequest r, WaiterOverrideConfiguration o) {
+      DescribeLoadBalancersRequest r, @Nullable WaiterOverrideConfiguration o) {
     return deleted.run(() -> client.describeLoadBalancers(r), o);
   }
 
@@ -142,7 +143,7 @@ final class ElbWaiter implements ElasticLoadBalancingV2Waiter {
 
   @Override
   public WaiterResponse<DescribeTargetHealthResponse> waitUntilTargetInService(
-      DescribeTargetHealthRequest r, WaiterOverrideConfiguration o) {
+      DescribeTargetHealthRequest r, @Nullable WaiterOverrideConfiguration o) {
     return inService.run(() -> client.describeTargetHealth(r), o);
   }
 
@@ -154,7 +155,7 @@ final class ElbWaiter implements ElasticLoadBalancingV2Waiter {
 
   @Override
   public WaiterResponse<DescribeTargetHealthResponse> waitUntilTargetDeregistered(
-      DescribeTargetHealthRequest r, WaiterOverrideConfiguration o) {
+      DescribeTargetHealthRequest r, @Nullable WaiterOverrideConfiguration o) {
     return deregistered.run(() -> client.describeTargetHealth(r), o);
   }
 

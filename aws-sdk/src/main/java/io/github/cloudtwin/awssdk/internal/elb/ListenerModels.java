@@ -11,6 +11,7 @@ import io.github.cloudtwin.elb.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.FixedResponseActionConfig;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ForwardActionConfig;
@@ -72,8 +73,9 @@ final class ListenerModels {
   }
 
   /** A request's rule conditions as the twin's, or null for none given. */
-  static List<RuleCondition> conditions(
-      List<software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition> in) {
+  static @Nullable List<RuleCondition> conditions(
+      @Nullable List<software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition>
+          in) {
     if (in == null) return null;
     List<RuleCondition> out = new ArrayList<>();
     for (software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition c : in) {

@@ -34,6 +34,12 @@ public final class AwsErrorException extends RuntimeException {
     this.statusCode = statusCode;
   }
 
+  /** {@return AWS's message text; never null} */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage(), "the constructor requires a message");
+  }
+
   /** {@return AWS's error code, such as {@code ValidationError}} */
   public String errorCode() {
     return errorCode;
