@@ -21,6 +21,7 @@ class ImplicitLaunchTemplateNameTest {
         .autoScalingGroupName(group)
         .minSize(0)
         .maxSize(1)
+        .availabilityZones("us-east-1a")
         .build()
         .launchTemplateName();
   }
@@ -71,6 +72,7 @@ class ImplicitLaunchTemplateNameTest {
             .launchTemplate("my-template", "1")
             .minSize(0)
             .maxSize(1)
+            .availabilityZones("us-east-1a")
             .build();
     assertThat(spec.launchTemplateName()).isEqualTo("my-template");
   }
