@@ -50,6 +50,7 @@ public final class Ec2 {
   private final SpotMarket spot;
   private final Ec2Instances instances;
   private final SpotInterruptions interruptions;
+  private final LaunchTemplates launchTemplates;
 
   /**
    * Creates the service over {@code zones}; the twin does this, tests use {@code twin.ec2()}.
@@ -71,6 +72,13 @@ public final class Ec2 {
         new CpuPublisher(
             kernel, Require.notNull("cloudWatch", cloudWatch), instances::liveInstances, wiring);
     this.interruptions = new SpotInterruptions(kernel, instances, spot, listeners);
+    this.launchTemplates = new LaunchTemplates(kernel);
+  }
+
+  /** {@return the twin's launch templates, which Auto Scaling groups launch from} */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public LaunchTemplates launchTemplates() {
+    return launchTemplates;
   }
 
   // ------------------------------------------------------------------ zones
