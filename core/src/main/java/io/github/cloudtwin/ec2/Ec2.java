@@ -78,6 +78,7 @@ public final class Ec2 {
   /** {@return the twin's launch templates, which Auto Scaling groups launch from} */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public LaunchTemplates launchTemplates() {
+    kernel.checkOpen();
     return launchTemplates;
   }
 
