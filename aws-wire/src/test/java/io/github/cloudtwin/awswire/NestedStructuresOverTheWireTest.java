@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsRequest;
 import software.amazon.awssdk.services.autoscaling.model.DescribeInstanceRefreshesRequest;
+import software.amazon.awssdk.services.autoscaling.model.DescribePoliciesRequest;
+import software.amazon.awssdk.services.autoscaling.model.GetPredictiveScalingForecastRequest;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefreshStatus;
 import software.amazon.awssdk.services.autoscaling.model.InstancesDistribution;
@@ -315,6 +317,95 @@ class NestedStructuresOverTheWireTest {
       assertThat(twin.autoScaling().group("web").instances())
           .hasSize(4)
           .allSatisfy(i -> assertThat(i.launchTemplateVersion()).isEqualTo("2"));
+    }
+  }
+
+  @Test
+  void aPredictiveScalingPolicyOverAwsQueryIsDescribedWholeAndForecastsAsInProcess() {
+    io.github.cloudtwin.cloudwatch.MetricId cpu =
+        io.github.cloudtwin.cloudwatch.MetricId.of(
+            "AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web");
+    Instant t0 = twin.clock().instant();
+    for (int m = 0; m < 48 * 60; m += 10) {
+      Instant t = t0.minus(Duration.ofHours(48)).plus(Duration.ofMinutes(m));
+      int hour = (int) ((t.getEpochSecond() / 3600) % 24);
+      twin.cloudWatch()
+          .putMetricData(
+              cpu,
+              t,
+              hour >= 8 && hour < 20 ? 400 : 100,
+              io.github.cloudtwin.cloudwatch.StandardUnit.PERCENT);
+    }
+    try (AutoScalingClient autoScaling =
+            AutoScalingClient.builder().region(Region.US_EAST_1).build();
+        Ec2Client ec2 = Ec2Client.builder().region(Region.US_EAST_1).build()) {
+      ec2.createLaunchTemplate(
+          r ->
+              r.launchTemplateName("web-lt")
+                  .launchTemplateData(d -> d.instanceType(InstanceType.T3_MICRO)));
+      autoScaling.createAutoScalingGroup(
+          r ->
+              r.autoScalingGroupName("web")
+                  .minSize(1)
+                  .maxSize(5)
+                  .desiredCapacity(1)
+                  .availabilityZones("us-east-1a", "us-east-1b")
+                  .launchTemplate(t -> t.launchTemplateName("web-lt")));
+      autoScaling.putScalingPolicy(
+          r ->
+              r.autoScalingGroupName("web")
+                  .policyName("predict")
+                  .policyType("PredictiveScaling")
+                  .predictiveScalingConfiguration(
+                      c ->
+                          c.metricSpecifications(
+                                  m ->
+                                      m.targetValue(50.0)
+                                          .predefinedLoadMetricSpecification(
+                                              l -> l.predefinedMetricType("ASGTotalCPUUtilization"))
+                                          .predefinedScalingMetricSpecification(
+                                              s ->
+                                                  s.predefinedMetricType(
+                                                      "ASGAverageCPUUtilization")))
+                              .mode("ForecastAndScale")
+                              .schedulingBufferTime(600)
+                              .maxCapacityBreachBehavior("IncreaseMaxCapacity")
+                              .maxCapacityBuffer(10)));
+
+      DescribePoliciesRequest policies =
+          DescribePoliciesRequest.builder().autoScalingGroupName("web").build();
+      var overTheWire = autoScaling.describePolicies(policies);
+      assertThat(
+              overTheWire
+                  .scalingPolicies()
+                  .get(0)
+                  .predictiveScalingConfiguration()
+                  .maxCapacityBuffer())
+          .isEqualTo(10);
+      assertThat(overTheWire)
+          .hasToString(inProcess.autoScaling().describePolicies(policies).toString());
+      GetPredictiveScalingForecastRequest forecast =
+          GetPredictiveScalingForecastRequest.builder()
+              .autoScalingGroupName("web")
+              .policyName("predict")
+              .startTime(t0)
+              .endTime(t0.plus(Duration.ofDays(2)))
+              .build();
+      var answer = autoScaling.getPredictiveScalingForecast(forecast);
+      assertThat(answer.capacityForecast().values()).hasSize(48).contains(8.0);
+      assertThat(answer.updateTime()).isEqualTo(t0);
+      assertThat(answer)
+          .hasToString(inProcess.autoScaling().getPredictiveScalingForecast(forecast).toString());
+
+      twin.advanceTo(t0.plus(Duration.ofHours(8)).minus(Duration.ofMinutes(10)));
+      // 400 / 50 = 8 above max 5: max raised to 8 plus 10 %, rounded up
+      AutoScalingGroup g =
+          autoScaling
+              .describeAutoScalingGroups(r -> r.autoScalingGroupNames("web"))
+              .autoScalingGroups()
+              .get(0);
+      assertThat(g.desiredCapacity()).isEqualTo(8);
+      assertThat(g.maxSize()).isEqualTo(9);
     }
   }
 }

@@ -63,7 +63,12 @@ final class AutoScalingComponents {
             registry,
             cloudWatch,
             new Uuids(kernel.randomness().stream("autoscaling.instance-refresh.ids")));
-    predictiveScaling = new PredictiveScaling(kernel, cloudWatch, registry);
+    predictiveScaling =
+        new PredictiveScaling(
+            kernel,
+            cloudWatch,
+            registry,
+            new Uuids(kernel.randomness().stream("autoscaling.predictive.ids"))::next);
     wiring.warmPoolInstances(
         (instanceId, groupName) -> {
           GroupRuntime g = groupName == null ? null : groups.get(groupName);

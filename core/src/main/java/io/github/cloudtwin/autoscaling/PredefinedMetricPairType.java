@@ -14,9 +14,9 @@ public enum PredefinedMetricPairType {
   /** Total CPU of the group's instances; scaling metric: average CPU utilization. */
   ASGCPUUtilization("AWS/EC2", "CPUUtilization"),
   /** Total bytes received by the group's instances; scaling metric: average per instance. */
-  ASGTotalNetworkIn("AWS/EC2", "NetworkIn"),
+  ASGNetworkIn("AWS/EC2", "NetworkIn"),
   /** Total bytes sent by the group's instances; scaling metric: average per instance. */
-  ASGTotalNetworkOut("AWS/EC2", "NetworkOut"),
+  ASGNetworkOut("AWS/EC2", "NetworkOut"),
   /** Requests the target group receives; scaling metric: requests per target. */
   ALBRequestCount("AWS/ApplicationELB", "RequestCount");
 

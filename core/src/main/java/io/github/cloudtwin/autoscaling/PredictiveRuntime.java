@@ -20,6 +20,7 @@ final class PredictiveRuntime {
 
   final GroupRuntime group;
   final PredictiveScalingPolicy spec;
+  final String arn;
   private final Kernel kernel;
   private final CloudWatch cloudWatch;
   private final TreeMap<Instant, PredictiveScalingForecast> forecasts = new TreeMap<>();
@@ -29,9 +30,14 @@ final class PredictiveRuntime {
   private boolean deleted;
 
   PredictiveRuntime(
-      GroupRuntime group, PredictiveScalingPolicy spec, Kernel kernel, CloudWatch cloudWatch) {
+      GroupRuntime group,
+      PredictiveScalingPolicy spec,
+      String arn,
+      Kernel kernel,
+      CloudWatch cloudWatch) {
     this.group = group;
     this.spec = spec;
+    this.arn = arn;
     this.kernel = kernel;
     this.cloudWatch = cloudWatch;
   }

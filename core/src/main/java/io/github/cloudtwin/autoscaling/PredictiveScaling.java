@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -39,13 +40,16 @@ public final class PredictiveScaling {
   private final Kernel kernel;
   private final CloudWatch cloudWatch;
   private final GroupRegistry registry;
+  private final Supplier<String> uuid;
   private final Map<String, Map<String, PredictiveRuntime>> byGroup = new LinkedHashMap<>();
   private @Nullable Cancellable refresher;
 
-  PredictiveScaling(Kernel kernel, CloudWatch cloudWatch, GroupRegistry registry) {
+  PredictiveScaling(
+      Kernel kernel, CloudWatch cloudWatch, GroupRegistry registry, Supplier<String> uuid) {
     this.kernel = kernel;
     this.cloudWatch = cloudWatch;
     this.registry = registry;
+    this.uuid = uuid;
   }
 
   /**
@@ -69,7 +73,21 @@ public final class PredictiveScaling {
           Map<String, PredictiveRuntime> policies = live(g);
           PredictiveRuntime old = policies.get(spec.policyName());
           if (old != null) old.stop();
-          PredictiveRuntime p = new PredictiveRuntime(g, spec, kernel, cloudWatch);
+          // a replaced policy keeps its ARN, as a dynamic policy does
+          String arn =
+              old != null
+                  ? old.arn
+                  : kernel
+                      .arns()
+                      .of(
+                          "autoscaling",
+                          "scalingPolicy:"
+                              + uuid.get()
+                              + ":autoScalingGroupName/"
+                              + g.name
+                              + ":policyName/"
+                              + spec.policyName());
+          PredictiveRuntime p = new PredictiveRuntime(g, spec, arn, kernel, cloudWatch);
           policies.put(spec.policyName(), p);
           long id =
               g.record(
@@ -108,6 +126,16 @@ public final class PredictiveScaling {
   public List<PredictiveScalingPolicy> policies(String groupName) {
     return kernel.call(
         () -> live(registry.runtime(groupName)).values().stream().map(p -> p.spec).toList());
+  }
+
+  /**
+   * {@return the policy's ARN ({@code PolicyARN}), kept when the policy is put again}
+   *
+   * @param groupName the group name
+   * @param policyName the predictive scaling policy name
+   */
+  public String policyArn(String groupName, String policyName) {
+    return kernel.call(() -> runtime(registry.runtime(groupName), policyName).arn);
   }
 
   /**

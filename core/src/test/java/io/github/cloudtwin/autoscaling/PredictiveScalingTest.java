@@ -183,6 +183,25 @@ class PredictiveScalingTest {
   }
 
   @Test
+  void aPolicyHasAnAutoScalingPolicyArnThatItKeepsWhenPutAgain() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 1).build());
+      PredictiveScaling ps = twin.autoScaling().predictiveScaling();
+      ps.putScalingPolicy(cpuPolicy("web").build());
+      String arn = ps.policyArn("web", "predict");
+      assertThat(arn)
+          .matches(
+              "arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:[0-9a-f-]{36}"
+                  + ":autoScalingGroupName/web:policyName/predict");
+      ps.putScalingPolicy(cpuPolicy("web").targetValue(70).build());
+      assertThat(ps.policyArn("web", "predict")).isEqualTo(arn);
+      ps.deletePolicy("web", "predict");
+      ps.putScalingPolicy(cpuPolicy("web").build());
+      assertThat(ps.policyArn("web", "predict")).isNotEqualTo(arn);
+    }
+  }
+
+  @Test
   void defaultsAreAwsDefaults() {
     PredictiveScalingPolicy p = cpuPolicy("web").build();
     assertThat(p.mode()).isEqualTo(PredictiveScalingMode.ForecastOnly);

@@ -6,8 +6,10 @@ import io.github.cloudtwin.autoscaling.ScheduledActionSpec;
 import io.github.cloudtwin.awssdk.internal.SdkErrors;
 import io.github.cloudtwin.awssdk.internal.operations.AutoScalingDescriptions.GroupDescription;
 import io.github.cloudtwin.awssdk.internal.operations.AutoScalingDescriptions.InstanceDescription;
+import io.github.cloudtwin.awssdk.internal.operations.AutoScalingDescriptions.PolicyDescription;
 import io.github.cloudtwin.awssdk.internal.operations.AutoScalingOperations;
 import io.github.cloudtwin.awssdk.internal.operations.Page;
+import io.github.cloudtwin.awssdk.internal.operations.PredictiveScalingOperations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,7 @@ public final class AutoScalingHandler {
   private final TrafficSourceHandler trafficSources;
   private final WarmPoolHandler warmPools;
   private final InstanceRefreshHandler instanceRefreshes;
+  private final PredictiveScalingHandler predictiveScaling;
 
   private software.amazon.awssdk.services.autoscaling.AutoScalingClient sync;
 
@@ -108,14 +111,16 @@ public final class AutoScalingHandler {
     this.trafficSources = new TrafficSourceHandler(ops);
     this.warmPools = new WarmPoolHandler(twin);
     this.instanceRefreshes = new InstanceRefreshHandler(ops);
+    this.predictiveScaling = new PredictiveScalingHandler(ops.predictiveScaling());
   }
 
   /**
    * {@return the handlers of the client's operations: this one and its families' (instances,
-   * traffic sources, warm pools, instance refreshes)}
+   * traffic sources, warm pools, instance refreshes, predictive scaling)}
    */
   public List<Object> handlers() {
-    return List.of(this, instances, trafficSources, warmPools, instanceRefreshes);
+    return List.of(
+        this, instances, trafficSources, warmPools, instanceRefreshes, predictiveScaling);
   }
 
   /** Sets the client the waiters poll. */
@@ -210,6 +215,9 @@ public final class AutoScalingHandler {
 
   /** PutScalingPolicy. */
   public PutScalingPolicyResponse putScalingPolicy(PutScalingPolicyRequest r) {
+    if (PredictiveScalingOperations.POLICY_TYPE.equals(r.policyType())) {
+      return predictiveScaling.putScalingPolicy(r);
+    }
     io.github.cloudtwin.autoscaling.ScalingPolicy p =
         ops.putScalingPolicy(PolicyRequests.policySpec(r));
     return PutScalingPolicyResponse.builder()
@@ -226,7 +234,7 @@ public final class AutoScalingHandler {
 
   /** DescribePolicies. */
   public DescribePoliciesResponse describePolicies(DescribePoliciesRequest r) {
-    Page<io.github.cloudtwin.autoscaling.ScalingPolicy> page =
+    Page<PolicyDescription> page =
         ops.describePolicies(
             r.autoScalingGroupName(),
             r.hasPolicyNames() ? r.policyNames() : null,
@@ -234,8 +242,12 @@ public final class AutoScalingHandler {
             r.nextToken(),
             r.maxRecords());
     List<ScalingPolicy> out = new ArrayList<>();
-    for (io.github.cloudtwin.autoscaling.ScalingPolicy p : page.items())
-      out.add(policies.policy(p));
+    for (PolicyDescription p : page.items()) {
+      out.add(
+          p.predictive() != null
+              ? predictiveScaling.policy(p.predictive())
+              : policies.policy(p.dynamic()));
+    }
     return DescribePoliciesResponse.builder()
         .scalingPolicies(out)
         .nextToken(page.nextToken())

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.autoscaling.model.TargetTrackingConfigura
 /**
  * {@code PutScalingPolicy}'s SDK request as the core's policy definition: simple, step and target
  * tracking policies (a predefined metric, a customized one, or metric math), with AWS's errors for
- * what is missing or invalid.
+ * what is missing or invalid; predictive scaling policies are {@link PredictiveRequests}'.
  */
 final class PolicyRequests {
 
@@ -146,14 +146,14 @@ final class PolicyRequests {
         return b.build();
       }
       case "PredictiveScaling" ->
-          throw new UnsupportedOperationException(
-              "PutScalingPolicy with PolicyType PredictiveScaling is not simulated by CloudTwin");
+          throw new IllegalStateException(
+              "a PredictiveScaling policy is put through PredictiveScalingHandler");
       default ->
           throw AwsErrorException.badRequest(
               "ValidationError",
               "Invalid PolicyType "
                   + type
-                  + ": use SimpleScaling, StepScaling or TargetTrackingScaling");
+                  + ": use SimpleScaling, StepScaling, TargetTrackingScaling or PredictiveScaling");
     }
   }
 

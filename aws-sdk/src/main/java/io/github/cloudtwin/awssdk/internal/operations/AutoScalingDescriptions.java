@@ -2,6 +2,7 @@ package io.github.cloudtwin.awssdk.internal.operations;
 
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.AutoScalingInstance;
+import io.github.cloudtwin.autoscaling.ScalingPolicy;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -49,4 +50,51 @@ public final class AutoScalingDescriptions {
    *     {@code Removing} (detached, instances still draining)
    */
   public record TargetGroupState(String targetGroupArn, String state) {}
+
+  /**
+   * A policy as {@code DescribePolicies} lists it: a dynamic policy (simple, step, target tracking)
+   * or a predictive scaling policy; exactly one of the two is given.
+   *
+   * @param dynamic the dynamic policy, or null
+   * @param predictive the predictive scaling policy, or null
+   */
+  public record PolicyDescription(
+      ScalingPolicy dynamic, PredictiveScalingOperations.PredictivePolicy predictive) {
+
+    /**
+     * Checks that exactly one is given.
+     *
+     * @param dynamic the dynamic policy, or null
+     * @param predictive the predictive scaling policy, or null
+     */
+    public PolicyDescription {
+      if ((dynamic == null) == (predictive == null)) {
+        throw new IllegalArgumentException("one of dynamic and predictive");
+      }
+    }
+
+    /** {@return the group's name} */
+    public String autoScalingGroupName() {
+      return dynamic != null
+          ? dynamic.autoScalingGroupName()
+          : predictive.spec().autoScalingGroupName();
+    }
+
+    /** {@return the policy's name} */
+    public String policyName() {
+      return dynamic != null ? dynamic.policyName() : predictive.spec().policyName();
+    }
+
+    /** {@return the policy's ARN} */
+    public String policyArn() {
+      return dynamic != null ? dynamic.policyArn() : predictive.policyArn();
+    }
+
+    /** {@return AWS's PolicyType} */
+    public String policyType() {
+      return dynamic != null
+          ? PolicyOperations.policyType(dynamic.spec())
+          : PredictiveScalingOperations.POLICY_TYPE;
+    }
+  }
 }

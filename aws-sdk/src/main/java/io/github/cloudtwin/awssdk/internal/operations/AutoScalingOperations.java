@@ -11,6 +11,7 @@ import io.github.cloudtwin.autoscaling.ScalingPolicySpec;
 import io.github.cloudtwin.autoscaling.ScheduledActionSpec;
 import io.github.cloudtwin.awssdk.internal.operations.AutoScalingDescriptions.GroupDescription;
 import io.github.cloudtwin.awssdk.internal.operations.AutoScalingDescriptions.InstanceDescription;
+import io.github.cloudtwin.awssdk.internal.operations.AutoScalingDescriptions.PolicyDescription;
 import io.github.cloudtwin.awssdk.internal.operations.AutoScalingDescriptions.TargetGroupState;
 import io.github.cloudtwin.awssdk.internal.operations.AutoScalingRequests.CreateGroup;
 import io.github.cloudtwin.awssdk.internal.operations.AutoScalingRequests.MixedPolicy;
@@ -43,6 +44,7 @@ public final class AutoScalingOperations {
   private final InstanceOperations instances;
   private final TargetGroupAttachments targetGroups;
   private final InstanceRefreshOperations instanceRefreshes;
+  private final PredictiveScalingOperations predictiveScaling;
 
   /**
    * Operations on {@code twin}; launch templates are looked up in {@code launchTemplates}.
@@ -56,7 +58,8 @@ public final class AutoScalingOperations {
     Pagination pages = new Pagination("autoscaling", "InvalidNextToken");
     this.lookup = new GroupLookup(twin);
     this.groups = new GroupOperations(twin, launchTemplates, lookup, pages);
-    this.policies = new PolicyOperations(twin.autoScaling(), lookup, pages);
+    this.predictiveScaling = new PredictiveScalingOperations(twin, lookup);
+    this.policies = new PolicyOperations(twin.autoScaling(), lookup, pages, predictiveScaling);
     this.activities = new ScalingActivities(twin, lookup, pages);
     this.scheduledActions = new ScheduledActionOperations(twin.autoScaling(), lookup, pages);
     this.lifecycleHooks = new LifecycleHookOperations(twin.autoScaling(), lookup);
@@ -175,8 +178,11 @@ public final class AutoScalingOperations {
     policies.deletePolicy(groupName, policyNameOrArn);
   }
 
-  /** {@code DescribePolicies}: policies of one group or of all, sorted by group and name. */
-  public Page<ScalingPolicy> describePolicies(
+  /**
+   * {@code DescribePolicies}: policies of one group or of all, dynamic and predictive, sorted by
+   * group and name.
+   */
+  public Page<PolicyDescription> describePolicies(
       String groupName,
       List<String> policyNames,
       List<String> policyTypes,
@@ -193,6 +199,13 @@ public final class AutoScalingOperations {
    */
   public static String policyType(ScalingPolicySpec spec) {
     return PolicyOperations.policyType(spec);
+  }
+
+  /**
+   * {@return the predictive scaling policies' operations, GetPredictiveScalingForecast among them}
+   */
+  public PredictiveScalingOperations predictiveScaling() {
+    return predictiveScaling;
   }
 
   /** {@code ExecutePolicy}. */

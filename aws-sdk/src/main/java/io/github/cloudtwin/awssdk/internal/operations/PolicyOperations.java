@@ -7,6 +7,7 @@ import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.ScalingActivityInProgressException;
 import io.github.cloudtwin.autoscaling.ScalingPolicy;
 import io.github.cloudtwin.autoscaling.ScalingPolicySpec;
+import io.github.cloudtwin.awssdk.internal.operations.AutoScalingDescriptions.PolicyDescription;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -19,43 +20,59 @@ final class PolicyOperations {
   private final AutoScaling autoScaling;
   private final GroupLookup groups;
   private final Pagination pages;
+  private final PredictiveScalingOperations predictive;
 
-  PolicyOperations(AutoScaling autoScaling, GroupLookup groups, Pagination pages) {
+  PolicyOperations(
+      AutoScaling autoScaling,
+      GroupLookup groups,
+      Pagination pages,
+      PredictiveScalingOperations predictive) {
     this.autoScaling = autoScaling;
     this.groups = groups;
     this.pages = pages;
+    this.predictive = predictive;
   }
 
   ScalingPolicy putScalingPolicy(ScalingPolicySpec spec) {
     groups.group(spec.autoScalingGroupName());
+    predictive.checkNameFree(spec.autoScalingGroupName(), spec.policyName());
     return autoScaling.putScalingPolicy(spec);
   }
 
   void deletePolicy(String groupName, String policyNameOrArn) {
+    required("policyName", policyNameOrArn);
+    if (predictive.deleteIfPredictive(groupName, policyNameOrArn)) return;
     ScalingPolicy p = policy(groupName, policyNameOrArn);
     autoScaling.deletePolicy(p.autoScalingGroupName(), p.policyName());
   }
 
-  Page<ScalingPolicy> describePolicies(
+  Page<PolicyDescription> describePolicies(
       String groupName,
       List<String> policyNames,
       List<String> policyTypes,
       String nextToken,
       Integer maxRecords) {
-    List<ScalingPolicy> all = new ArrayList<>();
+    List<PolicyDescription> all = new ArrayList<>();
     List<AutoScalingGroup> gs =
         groupName == null ? autoScaling.groups() : List.of(groups.group(groupName));
-    for (AutoScalingGroup g : gs) all.addAll(autoScaling.policies(g.name()));
+    for (AutoScalingGroup g : gs) {
+      for (ScalingPolicy p : autoScaling.policies(g.name())) {
+        all.add(new PolicyDescription(p, null));
+      }
+    }
+    for (PredictiveScalingOperations.PredictivePolicy p : predictive.policies(groupName)) {
+      all.add(new PolicyDescription(null, p));
+    }
     if (policyNames != null && !policyNames.isEmpty()) {
       Set<String> wanted = new LinkedHashSet<>(policyNames);
       all.removeIf(p -> !wanted.contains(p.policyName()) && !wanted.contains(p.policyArn()));
     }
     if (policyTypes != null && !policyTypes.isEmpty()) {
-      all.removeIf(p -> !policyTypes.contains(policyType(p.spec())));
+      all.removeIf(p -> !policyTypes.contains(p.policyType()));
     }
     all.sort(
-        Comparator.comparing(ScalingPolicy::autoScalingGroupName)
-            .thenComparing(ScalingPolicy::policyName));
+        Comparator.comparing(PolicyDescription::autoScalingGroupName)
+            .thenComparing(PolicyDescription::policyName));
     return pages.page("DescribePolicies", all, nextToken, maxRecords, 50, 100, "maxRecords");
   }
 
