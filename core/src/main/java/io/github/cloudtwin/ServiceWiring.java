@@ -2,7 +2,6 @@ package io.github.cloudtwin;
 
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
-import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.LoadBalancerType;
@@ -12,6 +11,7 @@ import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.elb.TargetHealthState;
 import io.github.cloudtwin.elb.TargetType;
 import io.github.cloudtwin.internal.InjectionTargets;
+import io.github.cloudtwin.internal.InstanceIndex;
 import io.github.cloudtwin.internal.LoadBalancerTraffic;
 import io.github.cloudtwin.internal.TargetRegistration;
 import io.github.cloudtwin.internal.Wiring;
@@ -33,21 +33,21 @@ final class ServiceWiring {
 
   /**
    * Injections may name the instances EC2 launched and the groups Auto Scaling or an instance
-   * names.
+   * names; the instances are looked up in EC2's own index ({@link InstanceIndex}), not scanned.
    */
-  static void connect(Wiring wiring, Ec2 ec2, AutoScaling autoScaling) {
+  static void connect(Wiring wiring, AutoScaling autoScaling) {
+    InstanceIndex instances = wiring.instanceIndex();
     wiring.injectionTargets(
         new InjectionTargets() {
           @Override
           public boolean instanceExists(String instanceId) {
-            return ec2.instances().stream().anyMatch(i -> i.instanceId().equals(instanceId));
+            return instances.launched(instanceId);
           }
 
           @Override
           public boolean groupExists(String groupName) {
-            return autoScaling.groups().stream().anyMatch(g -> g.name().equals(groupName))
-                || ec2.instances().stream()
-                    .anyMatch(i -> groupName.equals(i.tags().get(Ec2.GROUP_TAG)));
+            return instances.tagged(groupName)
+                || autoScaling.groups().stream().anyMatch(g -> g.name().equals(groupName));
           }
         });
   }

@@ -10,10 +10,12 @@ import io.github.cloudtwin.appautoscaling.ScalingPolicySpec;
 import io.github.cloudtwin.appautoscaling.StepAdjustment;
 import io.github.cloudtwin.appautoscaling.StepScalingPolicySpec;
 import io.github.cloudtwin.appautoscaling.TargetTrackingPolicySpec;
+import io.github.cloudtwin.cloudwatch.Statistic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** AWS::ApplicationAutoScaling::ScalableTarget and ScalingPolicy (ECS service auto scaling). */
 final class AppAutoScalingResources {
@@ -73,7 +75,10 @@ final class AppAutoScalingResources {
                 "Properties.ScalingTargetId",
                 targetId,
                 "a Ref to an AWS::ApplicationAutoScaling::ScalableTarget");
-          resourceId = (String) f.outcome().detail();
+          resourceId =
+              Objects.requireNonNull(
+                  (String) f.outcome().detail(),
+                  "a scalable target's outcome carries its resource id");
         } else {
           resourceId = p.requiredString("ResourceId");
           p.string("ScalableDimension");
@@ -121,7 +126,7 @@ final class AppAutoScalingResources {
     PredefinedMetricType type = null;
     String label = null;
     if (predefined != null) {
-      type = Enums.parse(predefined, "PredefinedMetricType", PredefinedMetricType.class, null);
+      type = Enums.optional(predefined, "PredefinedMetricType", PredefinedMetricType.class);
       if (type == null) throw predefined.missing("PredefinedMetricType");
       label = predefined.string("ResourceLabel");
     }
@@ -134,7 +139,8 @@ final class AppAutoScalingResources {
         type,
         label,
         custom == null ? null : AutoScalingResources.metric(custom),
-        custom == null ? null : AutoScalingResources.statistic(custom, "Statistic"),
+        // the record's default statistic when there is no customized metric
+        custom == null ? Statistic.AVERAGE : AutoScalingResources.statistic(custom, "Statistic"),
         target,
         out == null ? TargetTrackingPolicySpec.DEFAULT_COOLDOWN : out,
         in == null ? TargetTrackingPolicySpec.DEFAULT_COOLDOWN : in,
@@ -144,7 +150,7 @@ final class AppAutoScalingResources {
   private static StepScalingPolicySpec step(Props p, String name, String resourceId) {
     Props c = p.child("StepScalingPolicyConfiguration");
     if (c == null) throw p.missing("StepScalingPolicyConfiguration");
-    AdjustmentType type = Enums.parse(c, "AdjustmentType", AdjustmentType.class, null);
+    AdjustmentType type = Enums.optional(c, "AdjustmentType", AdjustmentType.class);
     if (type == null) throw c.missing("AdjustmentType");
     List<StepAdjustment> steps = new ArrayList<>();
     for (Props s : c.children("StepAdjustments")) {

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AWS::AutoScaling::AutoScalingGroup: its launch template (or launch configuration, or mixed
@@ -153,15 +155,20 @@ final class AutoScalingGroupResource {
             config,
             "a Ref to an AWS::AutoScaling::LaunchConfiguration of the template");
       }
-      launch = (Ec2Resources.Launch) f.outcome().detail();
+      launch =
+          Objects.requireNonNull(
+              (Ec2Resources.Launch) f.outcome().detail(),
+              "a launch configuration's outcome carries its launch settings");
     } else {
+      Objects.requireNonNull(lt, "exactly one of the two is given");
       String id = lt.string("LaunchTemplateId");
       String ltName = lt.string("LaunchTemplateName");
       String version = lt.string("Version");
       Ec2Resources.Launch found = null;
       for (ResourceContext.Found f : r.plan().resourcesOfType("AWS::EC2::LaunchTemplate")) {
         if (f.outcome().ref().equals(id)
-            || f.outcome().attributes().get("LaunchTemplateName").equals(ltName)) {
+            || (ltName != null
+                && ltName.equals(f.outcome().attributes().get("LaunchTemplateName")))) {
           found = (Ec2Resources.Launch) f.outcome().detail();
         }
       }
@@ -190,10 +197,11 @@ final class AutoScalingGroupResource {
    * base and percentage, both allocation strategies, SpotInstancePools, SpotMaxPrice). Null without
    * overrides that name an instance type (the launch template's type is launched).
    */
-  private static MixedInstancesPolicy mixedInstancesPolicy(Props mixed) {
+  private static @Nullable MixedInstancesPolicy mixedInstancesPolicy(@Nullable Props mixed) {
     if (mixed == null) return null;
     List<LaunchTemplateOverride> overrides = new ArrayList<>();
-    for (Props o : mixed.child("LaunchTemplate").children("Overrides")) {
+    Props launchTemplate = mixed.requiredChild("LaunchTemplate");
+    for (Props o : launchTemplate.children("Overrides")) {
       String type = o.string("InstanceType");
       if (type == null) continue; // InstanceRequirements: reported as unmodelled
       Integer weight = o.integer("WeightedCapacity");
@@ -233,7 +241,8 @@ final class AutoScalingGroupResource {
           overrides, strategy, base, percent, spotStrategy, pools, maxPrice);
     } catch (io.github.cloudtwin.kernel.ValidationException e) {
       String f = e.field();
-      Props at = f.startsWith("Overrides") ? mixed.child("LaunchTemplate") : d;
+      // with no InstancesDistribution its defaults hold, so only an override can be wrong
+      Props at = f.startsWith("Overrides") || d == null ? launchTemplate : d;
       throw at.invalid(f, e.value(), e.allowed());
     }
   }

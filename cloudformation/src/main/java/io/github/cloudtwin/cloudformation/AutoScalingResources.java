@@ -15,6 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The AWS::AutoScaling resources: their handlers (groups in {@link AutoScalingGroupResource},
@@ -32,7 +34,9 @@ final class AutoScalingResources {
   static String targetGroupName(ResourceContext r, String arn, String path) {
     ResourceContext.Found f = r.byRef(arn);
     if (f != null && f.type().equals("AWS::ElasticLoadBalancingV2::TargetGroup"))
-      return (String) f.outcome().attributes().get("TargetGroupName");
+      return Objects.requireNonNull(
+          (String) f.outcome().attributes().get("TargetGroupName"),
+          "a target group's outcome names it");
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile(":targetgroup/([^/]+)/").matcher(arn);
     if (m.find()
@@ -44,7 +48,7 @@ final class AutoScalingResources {
   /** A hook as PutLifecycleHook validates it; a fault names the property under {@code h}'s path. */
   static LifecycleHookSpec hook(Props h, String hookName, String group) {
     LifecycleTransition transition =
-        Enums.parse(h, "LifecycleTransition", LifecycleTransition.class, null);
+        Enums.optional(h, "LifecycleTransition", LifecycleTransition.class);
     if (transition == null) throw h.missing("LifecycleTransition");
     Duration timeout = h.seconds("HeartbeatTimeout");
     LifecycleActionResult result =
@@ -127,7 +131,7 @@ final class AutoScalingResources {
         };
       };
 
-  private static Instant instant(Props p, String key) {
+  private static @Nullable Instant instant(Props p, String key) {
     String v = p.string(key);
     if (v == null) return null;
     try {

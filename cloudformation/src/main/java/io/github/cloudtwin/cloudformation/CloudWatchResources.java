@@ -64,8 +64,7 @@ final class CloudWatchResources {
         Double threshold = p.number("Threshold");
         if (threshold == null) throw p.missing("Threshold");
         b.threshold(threshold);
-        ComparisonOperator op =
-            Enums.parse(p, "ComparisonOperator", ComparisonOperator.class, null);
+        ComparisonOperator op = Enums.optional(p, "ComparisonOperator", ComparisonOperator.class);
         if (op == null) throw p.missing("ComparisonOperator");
         b.comparisonOperator(op);
         b.treatMissingData(
@@ -122,7 +121,7 @@ final class CloudWatchResources {
     Double threshold = p.number("Threshold");
     if (threshold == null) throw p.missing("Threshold");
     b.threshold(threshold);
-    ComparisonOperator op = Enums.parse(p, "ComparisonOperator", ComparisonOperator.class, null);
+    ComparisonOperator op = Enums.optional(p, "ComparisonOperator", ComparisonOperator.class);
     if (op == null) throw p.missing("ComparisonOperator");
     b.comparisonOperator(op);
     b.treatMissingData(
@@ -154,13 +153,13 @@ final class CloudWatchResources {
     Integer period = q.integer("Period");
     MetricStat stat = null;
     if (q.has("MetricStat")) {
-      Props ms = q.child("MetricStat");
+      Props ms = q.requiredChild("MetricStat");
       if (ms.has("Unit"))
         throw ms.invalid(
             "Unit", ms.raw("Unit"), "no Unit (the twin's math alarms watch every unit)");
       stat =
           MetricStat.of(
-              AutoScalingResources.metric(ms.child("Metric")),
+              AutoScalingResources.metric(ms.requiredChild("Metric")),
               Duration.ofSeconds(ms.requiredInt("Period")),
               Statistic.parse(ms.requiredString("Stat")));
     }

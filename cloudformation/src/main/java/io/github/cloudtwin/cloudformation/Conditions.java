@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The Conditions section and the condition functions Fn::Equals, Fn::Not, Fn::And and Fn::Or. */
 final class Conditions {
@@ -14,7 +16,7 @@ final class Conditions {
   private final Map<String, Object> definitions;
   private final Map<String, Boolean> values = new HashMap<>();
   private final LinkedHashSet<String> evaluating = new LinkedHashSet<>();
-  private Evaluator evaluator;
+  private @Nullable Evaluator evaluator;
 
   Conditions(Map<String, Object> definitions) {
     this.definitions = definitions;
@@ -54,7 +56,9 @@ final class Conditions {
           "conditions that do not refer to themselves",
           "Template error: circular condition references " + evaluating);
     }
-    Object result = evaluator.eval(definitions.get(name), name, "Conditions." + name);
+    Object result =
+        Objects.requireNonNull(evaluator, "bind() gives the conditions their evaluator first")
+            .eval(definitions.get(name), name, "Conditions." + name);
     evaluating.remove(name);
     if (!(result instanceof Boolean b)) {
       throw new TemplateValidationException(

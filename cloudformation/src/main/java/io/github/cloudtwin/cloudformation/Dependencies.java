@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The resource graph: Ref, Fn::GetAtt, Fn::Sub references and DependsOn, and the creation order.
@@ -40,7 +41,7 @@ final class Dependencies {
     }
   }
 
-  private static void walk(Object v, StackPlan.Node n, StackPlan plan) {
+  private static void walk(@Nullable Object v, StackPlan.Node n, StackPlan plan) {
     if (v instanceof List<?> l) {
       for (Object o : l) walk(o, n, plan);
       return;

@@ -2,6 +2,7 @@ package io.github.cloudtwin.cloudformation;
 
 import io.github.cloudtwin.ec2.InstanceType;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AWS::EC2::VPC, AWS::EC2::Subnet and AWS::EC2::LaunchTemplate. The twin has zones, not networks: a
@@ -18,14 +19,14 @@ final class Ec2Resources {
       String version,
       String instanceType,
       boolean detailedMonitoring,
-      String ecsCluster) {}
+      @Nullable String ecsCluster) {}
 
   /**
    * The cluster an ECS-optimised AMI's agent joins, from user data that writes {@code
    * ECS_CLUSTER=name} to /etc/ecs/ecs.config; null when the user data does not (then it is
    * reported).
    */
-  static String ecsCluster(ResourceContext r, Props p, String key) {
+  static @Nullable String ecsCluster(ResourceContext r, Props p, String key) {
     String data = p.string(key);
     if (data == null) return null;
     String text = data;

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AWS::ECS::Cluster, CapacityProvider, ClusterCapacityProviderAssociations and Service
@@ -195,7 +196,7 @@ final class EcsResources {
               Enums.parse(
                   p, "SchedulingStrategy", SchedulingStrategy.class, SchedulingStrategy.REPLICA));
         String launchType = p.string("LaunchType");
-        if (launchType != null) b.launchType(Enums.parse(p, "LaunchType", LaunchType.class, null));
+        if (launchType != null) b.launchType(Enums.optional(p, "LaunchType", LaunchType.class));
         for (Props s : p.children("CapacityProviderStrategy")) {
           Integer base = s.integer("Base");
           Integer weight = s.integer("Weight");
@@ -280,8 +281,8 @@ final class EcsResources {
   private static AwsvpcConfiguration awsvpc(
       ResourceContext r,
       Props nc,
-      String launchType,
-      TaskDefinitionResource.TaskDefinitionDetail td) {
+      @Nullable String launchType,
+      TaskDefinitionResource.@Nullable TaskDefinitionDetail td) {
     Props a = nc.child("AwsvpcConfiguration");
     if (a == null) throw nc.missing("AwsvpcConfiguration");
     String at = "Properties.NetworkConfiguration.AwsvpcConfiguration.";

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -163,16 +164,17 @@ final class ElbV2Resources {
         p.accept("ProtocolVersion");
         TargetGroupSpec.Builder b =
             TargetGroupSpec.builder(name)
-                .protocol(Enums.parse(p, "Protocol", Protocol.class, null))
+                .protocol(Enums.optional(p, "Protocol", Protocol.class))
                 .port(port);
         if (targetType != null)
           b.targetType(TargetType.valueOf(targetType.toUpperCase(java.util.Locale.ROOT)));
         HealthCheckSpec.Builder hc = HealthCheckSpec.builder();
         String hcProtocol = p.string("HealthCheckProtocol");
         if (hcProtocol != null)
-          hc.protocol(Enums.parse(p, "HealthCheckProtocol", Protocol.class, null));
+          hc.protocol(Enums.optional(p, "HealthCheckProtocol", Protocol.class));
         String hcPort = p.string("HealthCheckPort");
-        if (hcPort != null && !hcPort.equals("traffic-port")) hc.port(p.integer("HealthCheckPort"));
+        if (hcPort != null && !hcPort.equals("traffic-port"))
+          hc.port(Objects.requireNonNull(p.integer("HealthCheckPort"), "the port's text was read"));
         String path = p.string("HealthCheckPath");
         if (path != null) hc.path(path);
         Duration interval = p.seconds("HealthCheckIntervalSeconds");
@@ -267,12 +269,18 @@ final class ElbV2Resources {
               lbArn,
               "a Ref to a simulated AWS::ElasticLoadBalancingV2::LoadBalancer of the template");
         }
-        String lbName = (String) lb.outcome().attributes().get("LoadBalancerName");
+        String lbName =
+            Objects.requireNonNull(
+                (String) lb.outcome().attributes().get("LoadBalancerName"),
+                "a simulated load balancer's outcome names it");
+        String lbFullName =
+            Objects.requireNonNull(
+                (String) lb.outcome().attributes().get("LoadBalancerFullName"),
+                "a simulated load balancer's outcome has its full name");
         Integer port = p.integer("Port");
         String protocolText = p.string("Protocol");
-        Protocol protocol = Enums.parse(p, "Protocol", Protocol.class, null);
-        boolean alb =
-            ((String) lb.outcome().attributes().get("LoadBalancerFullName")).startsWith("app/");
+        Protocol protocol = Enums.optional(p, "Protocol", Protocol.class);
+        boolean alb = lbFullName.startsWith("app/");
         if (port == null) port = protocol == Protocol.HTTPS || protocol == Protocol.TLS ? 443 : 80;
         if (protocol == null) protocol = alb ? Protocol.HTTP : Protocol.TCP;
         ListenerSpec.Builder b = ListenerSpec.builder(lbName, port).protocol(protocol);
@@ -289,7 +297,7 @@ final class ElbV2Resources {
             r.arn(
                 "elasticloadbalancing",
                 "listener/"
-                    + ((String) lb.outcome().attributes().get("LoadBalancerFullName"))
+                    + lbFullName
                     + "/"
                     + Names.hexId("", r.stackName() + "/" + r.logicalId(), 16));
         if (protocolText == null) p.accept("Protocol");

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves intrinsic functions and references in one stack: Ref, Fn::GetAtt, Fn::Sub, Fn::Join,
@@ -29,7 +30,7 @@ final class Evaluator {
     /**
      * A parameter or pseudo parameter value (String or List of String), or null when there is none.
      */
-    Object parameter(String name);
+    @Nullable Object parameter(String name);
 
     /** Whether {@code logicalId} names a resource of the template (created or not). */
     boolean isResource(String logicalId);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an import did not simulate: resources of types the twin does not model (IAM, SNS, security
@@ -40,7 +41,7 @@ public final class ImportReport {
       String stackName,
       String logicalId,
       String resourceType,
-      String path,
+      @Nullable String path,
       String reason) {
     /**
      * Validates.
@@ -158,7 +159,13 @@ public final class ImportReport {
   static final class Collector {
     private final List<Entry> entries = new ArrayList<>();
 
-    void add(Kind kind, String stack, String logicalId, String type, String path, String reason) {
+    void add(
+        Kind kind,
+        String stack,
+        String logicalId,
+        String type,
+        @Nullable String path,
+        String reason) {
       entries.add(new Entry(kind, stack, logicalId, type, path, reason));
     }
 

@@ -4,6 +4,7 @@ import io.github.cloudtwin.CloudTwin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * AWS::CloudFormation::Stack: the TemplateURL is resolved by the test's {@link TemplateResolver},
@@ -22,7 +23,9 @@ final class NestedStacks {
         Props given = p.child("Parameters");
         if (given != null) {
           Object raw = p.raw("Parameters");
-          for (Map.Entry<?, ?> e : ((Map<?, ?>) raw).entrySet()) {
+          Map<?, ?> mapping =
+              (Map<?, ?>) Objects.requireNonNull(raw, "child() found a mapping under the key");
+          for (Map.Entry<?, ?> e : mapping.entrySet()) {
             Object v = e.getValue();
             String text =
                 v instanceof List<?> l

@@ -2,6 +2,7 @@ package io.github.cloudtwin.cloudformation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a resource gives the rest of the template: its Ref value, its Fn::GetAtt attributes and the
@@ -14,7 +15,11 @@ import java.util.Map;
  * @param detail what other handlers read from it, or null
  */
 record Outcome(
-    String ref, Map<String, Object> attributes, Object view, boolean simulated, Object detail) {
+    String ref,
+    Map<String, Object> attributes,
+    @Nullable Object view,
+    boolean simulated,
+    @Nullable Object detail) {
 
   static Outcome of(String ref) {
     return new Outcome(ref, new LinkedHashMap<>(), null, true, null);
@@ -33,7 +38,7 @@ record Outcome(
     return this;
   }
 
-  Outcome withView(Object v) {
+  Outcome withView(@Nullable Object v) {
     return new Outcome(ref, attributes, v, simulated, detail);
   }
 

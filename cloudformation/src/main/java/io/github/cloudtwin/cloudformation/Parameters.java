@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the Parameters section: the test's values, else the defaults; SSM parameter types from
@@ -259,7 +260,7 @@ final class Parameters {
     }
   }
 
-  private static Double bound(Object v, String name, String key) {
+  private static @Nullable Double bound(@Nullable Object v, String name, String key) {
     if (v == null) return null;
     try {
       return v instanceof Number n

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A resource's resolved properties, read with CloudFormation's coercions (numbers given as strings,
@@ -47,17 +48,17 @@ final class Props {
     return this;
   }
 
-  Object raw(String key) {
+  @Nullable Object raw(String key) {
     read.add(path(key));
     return values.get(key);
   }
 
-  TemplateValidationException invalid(String key, Object value, String allowed) {
+  TemplateValidationException invalid(String key, @Nullable Object value, String allowed) {
     return new TemplateValidationException(
         logicalId, path(key), value instanceof String ? value : Values.describe(value), allowed);
   }
 
-  String string(String key) {
+  @Nullable String string(String key) {
     Object v = raw(key);
     if (v == null) return null;
     if (v instanceof List<?> || v instanceof Map<?, ?>) throw invalid(key, v, "a string");
@@ -83,7 +84,7 @@ final class Props {
             + "] not found");
   }
 
-  Integer integer(String key) {
+  @Nullable Integer integer(String key) {
     Object v = raw(key);
     if (v == null) return null;
     try {
@@ -112,7 +113,7 @@ final class Props {
     return v;
   }
 
-  Double number(String key) {
+  @Nullable Double number(String key) {
     Object v = raw(key);
     if (v == null) return null;
     try {
@@ -134,7 +135,7 @@ final class Props {
             + (v instanceof String ? "String" : v.getClass().getSimpleName()));
   }
 
-  Boolean bool(String key) {
+  @Nullable Boolean bool(String key) {
     Object v = raw(key);
     if (v == null) return null;
     if (v instanceof Boolean b) return b;
@@ -143,13 +144,13 @@ final class Props {
     throw invalid(key, v, "true or false");
   }
 
-  Duration seconds(String key) {
+  @Nullable Duration seconds(String key) {
     Integer v = integer(key);
     return v == null ? null : Duration.ofSeconds(v);
   }
 
   /** A list of scalars as strings; a single scalar counts as a one-element list. */
-  List<String> strings(String key) {
+  @Nullable List<String> strings(String key) {
     Object v = raw(key);
     if (v == null) return null;
     List<?> l = v instanceof List<?> list ? list : List.of(v);
@@ -165,11 +166,18 @@ final class Props {
 
   /** A nested mapping, or null; its unread keys are reported under this key's path. */
   @SuppressWarnings("unchecked")
-  Props child(String key) {
+  @Nullable Props child(String key) {
     Object v = values.get(key);
     if (v == null) return null;
     if (!(v instanceof Map)) throw invalid(key, v, "a mapping");
     return new Props(logicalId, path(key), (Map<String, Object>) v, read);
+  }
+
+  /** A nested mapping; a TemplateValidationException when it is absent. */
+  Props requiredChild(String key) {
+    Props c = child(key);
+    if (c == null) throw missing(key);
+    return c;
   }
 
   /** A list of mappings, or an empty list. */
@@ -195,7 +203,7 @@ final class Props {
     return out;
   }
 
-  private void collect(String at, Object v, List<String> out) {
+  private void collect(String at, @Nullable Object v, List<String> out) {
     if (read.contains(at)) return;
     if (v instanceof Map<?, ?> m && opened(at)) {
       for (Map.Entry<?, ?> e : m.entrySet()) collect(at + "." + e.getKey(), e.getValue(), out);

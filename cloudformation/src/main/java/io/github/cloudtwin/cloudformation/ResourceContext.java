@@ -1,7 +1,9 @@
 package io.github.cloudtwin.cloudformation;
 
 import io.github.cloudtwin.CloudTwin;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** What a {@link ResourceHandler} may see while reading one resource. */
 final class ResourceContext {
@@ -52,7 +54,7 @@ final class ResourceContext {
   }
 
   /** The given name, or the one CloudFormation would generate (at most {@code maxLength}). */
-  String name(String given, int maxLength) {
+  String name(@Nullable String given, int maxLength) {
     return given != null ? given : Names.generate(plan.stackName(), node.id, maxLength);
   }
 
@@ -60,7 +62,7 @@ final class ResourceContext {
    * The resource of this stack (already read in this phase) whose Ref value is {@code ref}, or
    * null.
    */
-  Found byRef(String ref) {
+  @Nullable Found byRef(String ref) {
     return plan.byRef(ref);
   }
 
@@ -71,7 +73,9 @@ final class ResourceContext {
   String subnetZone(String subnetId, String path) {
     Found f = byRef(subnetId);
     if (f != null && f.type().equals("AWS::EC2::Subnet"))
-      return (String) f.outcome().attributes().get("AvailabilityZone");
+      return Objects.requireNonNull(
+          (String) f.outcome().attributes().get("AvailabilityZone"),
+          "a subnet's outcome names its zone");
     String zone = plan.session().subnetZone(subnetId);
     if (zone != null) return zone;
     throw new TemplateValidationException(
@@ -114,7 +118,7 @@ final class ResourceContext {
       plan.report(ImportReport.Kind.UNMODELLED_PROPERTY, node.id, node.type, path, reason);
   }
 
-  TemplateValidationException invalid(String path, Object value, String allowed) {
+  TemplateValidationException invalid(String path, @Nullable Object value, String allowed) {
     return new TemplateValidationException(node.id, path, value, allowed);
   }
 

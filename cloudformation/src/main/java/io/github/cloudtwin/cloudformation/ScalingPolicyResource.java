@@ -143,7 +143,7 @@ final class ScalingPolicyResource {
     Props custom = c.child("CustomizedMetricSpecification");
     if (predefined != null) {
       PredefinedMetricType t =
-          Enums.parse(predefined, "PredefinedMetricType", PredefinedMetricType.class, null);
+          Enums.optional(predefined, "PredefinedMetricType", PredefinedMetricType.class);
       if (t == null) throw predefined.missing("PredefinedMetricType");
       String label = predefined.string("ResourceLabel");
       if (label != null) b.predefinedMetric(t, label);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to import: a template, the stack name, parameter values, and the values CloudFormation would
@@ -108,7 +109,7 @@ public record StackImport(
   /** Builds {@link StackImport}s. Not thread-safe. */
   public static final class Builder {
     private final Template template;
-    private String stackName;
+    private @Nullable String stackName;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final Map<String, String> importValues = new LinkedHashMap<>();
     private final Map<String, String> ssmParameters = new LinkedHashMap<>();

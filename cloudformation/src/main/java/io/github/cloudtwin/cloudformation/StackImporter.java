@@ -4,6 +4,7 @@ import io.github.cloudtwin.CloudTwin;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** One import: the root stack, its nested stacks, the report, and the names they claim. */
 final class StackImporter {
@@ -58,7 +59,7 @@ final class StackImporter {
   }
 
   /** The zone of a subnet of the import or one the test supplied, or null. */
-  String subnetZone(String subnetId) {
+  @Nullable String subnetZone(String subnetId) {
     String z = subnetZones.get(subnetId);
     return z != null ? z : config.subnets().get(subnetId);
   }

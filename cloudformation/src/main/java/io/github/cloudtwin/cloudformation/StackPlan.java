@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One stack during an import. {@link #plan} resolves parameters and conditions, orders the
@@ -25,8 +27,8 @@ final class StackPlan implements Evaluator.Scope {
     final ResourceHandler handler;
     final Set<String> dependencies = new LinkedHashSet<>();
     final List<String> folded = new ArrayList<>();
-    Outcome predicted;
-    Outcome actual;
+    @Nullable Outcome predicted;
+    @Nullable Outcome actual;
 
     Node(String id, String type, Map<String, Object> definition, ResourceHandler handler) {
       this.id = id;
@@ -43,10 +45,10 @@ final class StackPlan implements Evaluator.Scope {
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, String> excluded = new LinkedHashMap<>();
   private final Map<String, StackPlan> nested = new LinkedHashMap<>();
-  private List<Node> order;
-  private Map<String, Object> parameters;
-  private Conditions conditions;
-  private Evaluator evaluator;
+  private List<Node> order = List.of();
+  private Map<String, Object> parameters = Map.of();
+  private @Nullable Conditions conditions;
+  private @Nullable Evaluator evaluator;
   private boolean planning = true;
   private StackOutputs outputs = StackOutputs.NONE;
 
@@ -91,7 +93,7 @@ final class StackPlan implements Evaluator.Scope {
   void plan(Map<String, String> given) {
     planning = true;
     bind(given);
-    conditions.evaluateAll();
+    conditions().evaluateAll();
     TemplateChecks.checkMappings(template);
     for (String rule : template.section("Rules").keySet()) {
       report(
@@ -110,12 +112,13 @@ final class StackPlan implements Evaluator.Scope {
       Object condition = def.get("Condition");
       if (condition != null) {
         String name = Evaluator.string(condition, id, "Condition");
-        if (!conditions.value(name, id, "Condition")) {
+        if (!conditions().value(name, id, "Condition")) {
           excluded.put(id, name);
           continue;
         }
       }
-      String type = (String) def.get("Type");
+      String type =
+          Objects.requireNonNull((String) def.get("Type"), "checked: every resource has a Type");
       nodes.put(id, new Node(id, type, def, Handlers.forType(type)));
     }
     for (Node n : nodes.values()) {
@@ -125,14 +128,18 @@ final class StackPlan implements Evaluator.Scope {
     order = Dependencies.order(nodes);
     for (Node n : order) {
       Creation c = read(n);
-      n.predicted = c.predict();
+      Outcome predicted = c.predict();
+      n.predicted = predicted;
       if (n.type.equals("AWS::EC2::Subnet"))
         session.subnet(
-            n.predicted.ref(), (String) n.predicted.attributes().get("AvailabilityZone"));
-      session.claim(n.type, n.predicted.ref(), n.id);
+            predicted.ref(),
+            Objects.requireNonNull(
+                (String) predicted.attributes().get("AvailabilityZone"),
+                "a subnet's outcome names its zone"));
+      session.claim(n.type, predicted.ref(), n.id);
       reportAttributes(n);
     }
-    outputs = StackOutputs.evaluate(template, conditions, evaluator);
+    outputs = StackOutputs.evaluate(template, conditions(), evaluator());
   }
 
   /** Creates every resource in order, reading each again against the real values. */
@@ -154,7 +161,7 @@ final class StackPlan implements Evaluator.Scope {
             e);
       }
     }
-    outputs = StackOutputs.evaluate(template, conditions, evaluator);
+    outputs = StackOutputs.evaluate(template, conditions(), evaluator());
   }
 
   private void bind(Map<String, String> given) {
@@ -167,9 +174,11 @@ final class StackPlan implements Evaluator.Scope {
                 session.config().ssmParameters(),
                 Set.copyOf(twin.config().zoneNames()),
                 session.config().subnets()));
-    conditions = new Conditions(template.section("Conditions"));
-    evaluator = new Evaluator(this);
-    conditions.bind(evaluator);
+    Conditions bound = new Conditions(template.section("Conditions"));
+    Evaluator e = new Evaluator(this);
+    bound.bind(e);
+    conditions = bound;
+    evaluator = e;
   }
 
   private Creation read(Node n) {
@@ -219,7 +228,7 @@ final class StackPlan implements Evaluator.Scope {
   /** The evaluated Properties of a resource, without {@code skip}. */
   @SuppressWarnings("unchecked")
   Props evaluateProperties(String logicalId, Set<String> skip) {
-    Node n = nodes.get(logicalId);
+    Node n = node(logicalId);
     Object raw = n.definition.get("Properties");
     if (raw == null) return Props.of(logicalId, Map.of());
     if (!(raw instanceof Map<?, ?> m)) {
@@ -231,11 +240,12 @@ final class StackPlan implements Evaluator.Scope {
       source = new LinkedHashMap<>(source);
       source.keySet().removeAll(skip);
     }
-    Object v = evaluator.eval(source, logicalId, "Properties");
+    Object v = evaluator().eval(source, logicalId, "Properties");
     return Props.of(logicalId, (Map<String, Object>) v);
   }
 
-  void report(ImportReport.Kind kind, String id, String type, String path, String reason) {
+  void report(
+      ImportReport.Kind kind, String id, String type, @Nullable String path, String reason) {
     session.report().add(kind, stackName, id, type, path, reason);
   }
 
@@ -247,7 +257,7 @@ final class StackPlan implements Evaluator.Scope {
     return nested.computeIfAbsent(logicalId, k -> new StackPlan(session, child, childName));
   }
 
-  ResourceContext.Found byRef(String ref) {
+  ResourceContext.@Nullable Found byRef(String ref) {
     for (Node n : nodes.values()) {
       Outcome o = planning ? n.predicted : n.actual;
       if (o != null && o.ref().equals(ref)) return new ResourceContext.Found(n.id, n.type, o);
@@ -266,7 +276,7 @@ final class StackPlan implements Evaluator.Scope {
   }
 
   boolean isCondition(String name) {
-    return conditions.has(name);
+    return conditions().has(name);
   }
 
   boolean isExcluded(String id) {
@@ -276,7 +286,7 @@ final class StackPlan implements Evaluator.Scope {
   // ------------------------------------------------------------------ the evaluator's scope
 
   @Override
-  public Object parameter(String name) {
+  public @Nullable Object parameter(String name) {
     Object v = parameters.get(name);
     if (v != null) return v;
     return switch (name) {
@@ -311,7 +321,7 @@ final class StackPlan implements Evaluator.Scope {
               + id
               + "] in the Resources block of the template");
     }
-    Node n = nodes.get(id);
+    Node n = node(id);
     Outcome o = planning ? n.predicted : n.actual;
     if (o == null) {
       throw new IllegalStateException(
@@ -331,7 +341,7 @@ final class StackPlan implements Evaluator.Scope {
     Object v = o.attributes().get(attribute);
     if (v != null) return v;
     if (!o.simulated()) return o.ref() + "." + attribute;
-    Node n = nodes.get(logicalId);
+    Node n = node(logicalId);
     throw new TemplateValidationException(
         where,
         path,
@@ -346,7 +356,7 @@ final class StackPlan implements Evaluator.Scope {
 
   @Override
   public boolean condition(String name, String where, String path) {
-    return conditions.value(name, where, path);
+    return conditions().value(name, where, path);
   }
 
   @Override
@@ -379,12 +389,24 @@ final class StackPlan implements Evaluator.Scope {
     return v;
   }
 
+  private Node node(String logicalId) {
+    return Objects.requireNonNull(nodes.get(logicalId), "a resource of the template's plan");
+  }
+
+  private Conditions conditions() {
+    return Objects.requireNonNull(conditions, "plan() or create() binds the conditions first");
+  }
+
+  private Evaluator evaluator() {
+    return Objects.requireNonNull(evaluator, "plan() or create() binds the evaluator first");
+  }
+
   // ------------------------------------------------------------------ the result
 
   Stack stack(ImportReport report) {
     Map<String, StackResource> resources = new LinkedHashMap<>();
     for (Node n : order) {
-      Outcome o = n.actual;
+      Outcome o = Objects.requireNonNull(n.actual, "create() made every resource of the order");
       resources.put(
           n.id, new StackResource(n.id, n.type, o.ref(), o.simulated(), o.attributes(), o.view()));
     }

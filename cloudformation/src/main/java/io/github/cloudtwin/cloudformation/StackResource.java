@@ -3,6 +3,7 @@ package io.github.cloudtwin.cloudformation;
 import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One resource of an imported stack.
@@ -23,7 +24,7 @@ public record StackResource(
     String physicalId,
     boolean simulated,
     Map<String, Object> attributes,
-    Object twinResource) {
+    @Nullable Object twinResource) {
 
   /**
    * Validates and copies.

@@ -10,6 +10,7 @@ import io.github.cloudtwin.ecs.TaskDefinitionSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AWS::ECS::TaskDefinition: task size, network mode, compatibilities and containers with their
@@ -76,7 +77,7 @@ final class TaskDefinitionResource {
       };
 
   /** Task CPU or memory: units ("1024") or CloudFormation's words ("1 vCPU", "2 GB"). */
-  private static Integer units(Props p, String key, int perUnit) {
+  private static @Nullable Integer units(Props p, String key, int perUnit) {
     Object v = p.raw(key);
     if (v == null) return null;
     String s = Values.text(v).trim();

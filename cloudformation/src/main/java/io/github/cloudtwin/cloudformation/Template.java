@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CloudFormation template, read from YAML (short-form tags included) or JSON, or taken from the
@@ -45,7 +46,7 @@ public final class Template {
   @SuppressWarnings("unchecked")
   private Template(String name, Map<String, ?> body) {
     this.name = Objects.requireNonNull(name, "name");
-    this.body = (Map<String, Object>) Values.freeze(Objects.requireNonNull(body, "body"), name);
+    this.body = Values.freezeMapping(Objects.requireNonNull(body, "body"), name);
     check();
   }
 
@@ -198,7 +199,7 @@ public final class Template {
   }
 
   /** {@return the Description, or null} */
-  public String description() {
+  public @Nullable String description() {
     Object d = body.get("Description");
     return d == null ? null : String.valueOf(d);
   }
@@ -220,7 +221,8 @@ public final class Template {
       throw new TemplateValidationException(
           logicalId, null, logicalId, "a logical id of this template " + logicalIds());
     }
-    return (String) m.get("Type");
+    return Objects.requireNonNull(
+        (String) m.get("Type"), "the constructor checked every resource has a string Type");
   }
 
   @SuppressWarnings("unchecked")

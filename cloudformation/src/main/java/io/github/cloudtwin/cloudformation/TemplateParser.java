@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads YAML or JSON template text into plain maps, lists and scalars. YAML short-form tags ({@code
@@ -84,16 +85,12 @@ final class TemplateParser {
       }
     } catch (IOException e) {
       throw new TemplateFormatException(
-          source,
-          "not valid "
-              + (trimmed.startsWith("{") ? "JSON" : "YAML")
-              + ": "
-              + e.getMessage().lines().findFirst().orElse(""));
+          source, "not valid " + (trimmed.startsWith("{") ? "JSON" : "YAML") + ": " + firstLine(e));
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> topLevel(String source, Object tree) {
+  private static Map<String, Object> topLevel(String source, @Nullable Object tree) {
     if (!(tree instanceof Map)) {
       throw new TemplateFormatException(
           source, "a template is a mapping with a Resources section, not " + Values.describe(tree));
@@ -101,7 +98,8 @@ final class TemplateParser {
     return (Map<String, Object>) tree;
   }
 
-  private static Object read(String source, JsonParser p, boolean yaml) throws IOException {
+  private static @Nullable Object read(String source, JsonParser p, boolean yaml)
+      throws IOException {
     String tag = yaml ? tagOf(p) : null;
     JsonToken t = p.currentToken();
     Object value;
@@ -142,7 +140,7 @@ final class TemplateParser {
     return expand(source, tag, value, t, p.currentLocation().getLineNr());
   }
 
-  private static String tagOf(JsonParser p) throws IOException {
+  private static @Nullable String tagOf(JsonParser p) throws IOException {
     Object id = p.getTypeId();
     if (id == null) return null;
     String tag = id.toString();
@@ -155,7 +153,8 @@ final class TemplateParser {
   }
 
   /** A tagged node as its long form: {@code !GetAtt A.B} is {@code {Fn::GetAtt: [A, B]}}. */
-  private static Object expand(String source, String tag, Object value, JsonToken token, int line) {
+  private static Object expand(
+      String source, String tag, @Nullable Object value, JsonToken token, int line) {
     String key = TAGS.get(tag);
     if (key == null) {
       throw new TemplateFormatException(
@@ -186,6 +185,12 @@ final class TemplateParser {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(key, value);
     return m;
+  }
+
+  /** The first line of an I/O problem's message: Jackson puts the location on the next ones. */
+  private static String firstLine(IOException e) {
+    String message = e.getMessage();
+    return message == null ? "" : message.lines().findFirst().orElse("");
   }
 
   /** Thrown for text that is not a template. */

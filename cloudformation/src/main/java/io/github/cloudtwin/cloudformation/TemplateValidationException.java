@@ -2,6 +2,7 @@ package io.github.cloudtwin.cloudformation;
 
 import io.github.cloudtwin.kernel.ValidationException;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A template CloudFormation would reject, found before anything was created: it names the logical
@@ -14,10 +15,10 @@ public class TemplateValidationException extends ValidationException {
   private static final long serialVersionUID = 1L;
 
   /** The resource, parameter, condition or output at fault; null for the template itself. */
-  private final String logicalId;
+  private final @Nullable String logicalId;
 
   /** The property path within it, such as {@code Properties.MaxSize}; may be null. */
-  private final String property;
+  private final @Nullable String property;
 
   /**
    * Creates the exception.
@@ -29,7 +30,10 @@ public class TemplateValidationException extends ValidationException {
    * @param allowed what CloudFormation (or the service) would have accepted
    */
   public TemplateValidationException(
-      String logicalId, String property, Object value, String allowed) {
+      @Nullable String logicalId,
+      @Nullable String property,
+      @Nullable Object value,
+      String allowed) {
     super(field(logicalId, property), value, allowed);
     this.logicalId = logicalId;
     this.property = property;
@@ -45,24 +49,28 @@ public class TemplateValidationException extends ValidationException {
    * @param awsMessage the aws message
    */
   public TemplateValidationException(
-      String logicalId, String property, Object value, String allowed, String awsMessage) {
+      @Nullable String logicalId,
+      @Nullable String property,
+      @Nullable Object value,
+      String allowed,
+      String awsMessage) {
     super(field(logicalId, property), value, allowed, awsMessage);
     this.logicalId = logicalId;
     this.property = property;
   }
 
-  private static String field(String logicalId, String property) {
+  private static String field(@Nullable String logicalId, @Nullable String property) {
     if (logicalId == null) return property == null ? "Template" : property;
     return property == null ? logicalId : logicalId + "." + property;
   }
 
   /** {@return the logical id at fault, or null when the template as a whole is} */
-  public String logicalId() {
+  public @Nullable String logicalId() {
     return logicalId;
   }
 
   /** {@return the property path within the logical id, or null} */
-  public String property() {
+  public @Nullable String property() {
     return property;
   }
 }

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Helpers for template values: plain maps, lists, strings, numbers and booleans. */
 final class Values {
@@ -12,7 +14,7 @@ final class Values {
   private Values() {}
 
   /** A short description for messages: "a list", "a mapping", or the scalar itself. */
-  static String describe(Object v) {
+  static String describe(@Nullable Object v) {
     if (v == null) return "null";
     if (v instanceof Map<?, ?> m)
       return "a mapping "
@@ -23,9 +25,16 @@ final class Values {
     return v instanceof String ? "\"" + v + "\"" : String.valueOf(v);
   }
 
+  /** A deep, unmodifiable copy of a mapping; keys must be strings. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> freezeMapping(Map<?, ?> m, String path) {
+    return (Map<String, Object>)
+        Objects.requireNonNull(freeze(m, path), "a mapping freezes to one");
+  }
+
   /** A deep, unmodifiable copy; keys must be strings. */
   @SuppressWarnings("unchecked")
-  static Object freeze(Object v, String path) {
+  static @Nullable Object freeze(@Nullable Object v, String path) {
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -52,7 +61,7 @@ final class Values {
   }
 
   /** The one key of an intrinsic-function mapping, or null when {@code v} is not one. */
-  static String intrinsic(Object v) {
+  static @Nullable String intrinsic(@Nullable Object v) {
     if (v instanceof Map<?, ?> m && m.size() == 1) {
       Object k = m.keySet().iterator().next();
       if (k instanceof String s
@@ -65,7 +74,7 @@ final class Values {
    * Scalar text as CloudFormation passes it on: numbers without a trailing ".0", booleans lower
    * case.
    */
-  static String text(Object v) {
+  static String text(@Nullable Object v) {
     if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
       return Long.toString(d.longValue());
     }

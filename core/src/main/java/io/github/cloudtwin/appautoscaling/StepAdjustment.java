@@ -2,6 +2,7 @@ package io.github.cloudtwin.appautoscaling;
 
 import io.github.cloudtwin.internal.scaling.StepIntervals;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a step scaling policy: bounds relative to the alarm threshold (null = infinity) and
@@ -13,7 +14,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record StepAdjustment(
-    Double metricIntervalLowerBound, Double metricIntervalUpperBound, int scalingAdjustment) {
+    @Nullable Double metricIntervalLowerBound,
+    @Nullable Double metricIntervalUpperBound,
+    int scalingAdjustment) {
 
   /**
    * Validates.
@@ -34,7 +37,7 @@ public record StepAdjustment(
    * @param adjustment the adjustment
    * @return a step {@code [lower, upper) -> adjustment}; null bounds are infinite
    */
-  public static StepAdjustment of(Double lower, Double upper, int adjustment) {
+  public static StepAdjustment of(@Nullable Double lower, @Nullable Double upper, int adjustment) {
     return new StepAdjustment(lower, upper, adjustment);
   }
 }

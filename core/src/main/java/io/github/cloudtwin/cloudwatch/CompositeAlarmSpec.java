@@ -243,7 +243,8 @@ public record CompositeAlarmSpec(
      * @param extensionPeriod how long actions stay suppressed after the suppressor leaves ALARM
      * @return this builder
      */
-    public Builder actionsSuppressor(String alarm, Duration waitPeriod, Duration extensionPeriod) {
+    public Builder actionsSuppressor(
+        @Nullable String alarm, @Nullable Duration waitPeriod, @Nullable Duration extensionPeriod) {
       this.actionsSuppressor = alarm;
       this.waitPeriod = waitPeriod;
       this.extensionPeriod = extensionPeriod;

@@ -2,6 +2,7 @@ package io.github.cloudtwin.ec2;
 
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.facts.Ec2Fact;
+import io.github.cloudtwin.internal.InstanceIndex;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
@@ -73,6 +74,18 @@ public final class Ec2 {
             kernel, Require.notNull("cloudWatch", cloudWatch), instances::liveInstances, wiring);
     this.interruptions = new SpotInterruptions(kernel, instances, spot, listeners);
     this.launchTemplates = new LaunchTemplates(kernel);
+    wiring.instanceIndex(
+        new InstanceIndex() {
+          @Override
+          public boolean launched(String instanceId) {
+            return kernel.call(() -> instances.launched(instanceId));
+          }
+
+          @Override
+          public boolean tagged(String groupName) {
+            return kernel.call(() -> instances.tagged(groupName));
+          }
+        });
   }
 
   /** {@return the twin's launch templates, which Auto Scaling groups launch from} */

@@ -6,9 +6,11 @@ import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +30,10 @@ final class Ec2Instances {
   private final List<InstanceListener> listeners;
   private final SplittableRandom ids;
   private final Map<String, Instance> instances = new LinkedHashMap<>();
+
+  /** The group names instances were tagged with at launch (tags never change afterwards). */
+  private final Set<String> taggedGroups = new HashSet<>();
+
   private Instance @Nullable [] liveSnapshot;
 
   /** The instances not seen terminated by the last snapshot, in launch order. */
@@ -78,6 +84,8 @@ final class Ec2Instances {
     String id = newId();
     Instance instance = new Instance(id, spec, kernel.clock().now(), kernel.timeline());
     instances.put(id, instance);
+    String group = spec.tags().get(Ec2.GROUP_TAG);
+    if (group != null) taggedGroups.add(group);
     live.add(instance);
     liveSnapshot = null;
     long launch =
@@ -107,6 +115,16 @@ final class Ec2Instances {
       id = "i-0" + String.format("%016x", ids.nextLong());
     } while (instances.containsKey(id));
     return id;
+  }
+
+  /** Whether an instance with that id was launched (terminated ones included). */
+  boolean launched(String instanceId) {
+    return instances.containsKey(instanceId);
+  }
+
+  /** Whether an instance launched with that group name in its group tag. */
+  boolean tagged(String groupName) {
+    return taggedGroups.contains(groupName);
   }
 
   /** The instance with that id, or a ValidationException ({@code InvalidInstanceID.NotFound}). */

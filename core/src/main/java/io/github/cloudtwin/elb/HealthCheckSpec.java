@@ -238,7 +238,7 @@ public record HealthCheckSpec(
      * @param protocol {@code HealthCheckProtocol}
      * @return this builder
      */
-    public Builder protocol(Protocol protocol) {
+    public Builder protocol(@Nullable Protocol protocol) {
       this.protocol = protocol;
       return this;
     }

@@ -54,13 +54,7 @@ public record TargetGroupSpec(
    *     target_group_health.unhealthy_state_routing.minimum_healthy_targets.count}, default 1
    */
   public TargetGroupSpec {
-    Require.name("Name", name);
-    if (name.length() > 32 || !name.matches("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")) {
-      throw new ValidationException(
-          "Name",
-          name,
-          "1-32 alphanumeric characters or hyphens, not beginning or ending with a hyphen");
-    }
+    checkName(name);
     Require.notNull("Protocol", protocol);
     Require.between("Port", port, 1, 65535);
     targetType = targetType == null ? TargetType.INSTANCE : targetType;
@@ -120,10 +114,20 @@ public record TargetGroupSpec(
     return protocol.isHttp() ? LoadBalancerType.APPLICATION : LoadBalancerType.NETWORK;
   }
 
+  private static void checkName(@Nullable String given) {
+    String name = Require.name("Name", given);
+    if (name.length() > 32 || !name.matches("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")) {
+      throw new ValidationException(
+          "Name",
+          name,
+          "1-32 alphanumeric characters or hyphens, not beginning or ending with a hyphen");
+    }
+  }
+
   /** Builds {@link TargetGroupSpec}s. */
   public static final class Builder {
     private final String name;
-    private Protocol protocol = Protocol.HTTP;
+    private @Nullable Protocol protocol = Protocol.HTTP;
     private int port = 80;
     private TargetType targetType = TargetType.INSTANCE;
     // the canonical constructor's defaults, the same as leaving them null
@@ -141,10 +145,10 @@ public record TargetGroupSpec(
     /**
      * The traffic protocol (default HTTP).
      *
-     * @param protocol the traffic protocol (default HTTP)
+     * @param protocol the traffic protocol (default HTTP; null is rejected by {@link #build()})
      * @return this builder
      */
-    public Builder protocol(Protocol protocol) {
+    public Builder protocol(@Nullable Protocol protocol) {
       this.protocol = protocol;
       return this;
     }
@@ -241,9 +245,11 @@ public record TargetGroupSpec(
 
     /** {@return the spec; throws a ValidationException naming the first invalid field} */
     public TargetGroupSpec build() {
+      // the canonical constructor's first checks, made here where the builder may hold null
+      checkName(name);
       return new TargetGroupSpec(
           name,
-          protocol,
+          Require.notNull("Protocol", protocol),
           port,
           targetType,
           healthCheck,

@@ -19,6 +19,7 @@ public final class Wiring {
 
   private @Nullable MetricOverrides metricOverrides;
   private @Nullable InjectionTargets injectionTargets;
+  private @Nullable InstanceIndex instanceIndex;
   private @Nullable Function<String, LoadBalancerTargets> targetGroups;
   private @Nullable Function<String, LoadBalancerTargets> loadBalancers;
   private @Nullable TargetRegistration targetRegistration;
@@ -57,6 +58,20 @@ public final class Wiring {
   /** {@return what an injection may name} */
   public synchronized InjectionTargets injectionTargets() {
     return get("injectionTargets", injectionTargets);
+  }
+
+  /**
+   * Offers EC2's index of the instances it launched.
+   *
+   * @param index the index
+   */
+  public synchronized void instanceIndex(InstanceIndex index) {
+    instanceIndex = once("instanceIndex", instanceIndex, index);
+  }
+
+  /** {@return EC2's index of the instances it launched} */
+  public synchronized InstanceIndex instanceIndex() {
+    return get("instanceIndex", instanceIndex);
   }
 
   /**

@@ -58,6 +58,15 @@ public class ValidationException extends IllegalArgumentException {
     return "Invalid value " + shown + " for " + field + ": " + allowed;
   }
 
+  /**
+   * {@return the message: AWS's text when it has one, then the field, the value given and what is
+   * allowed; never null}
+   */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage(), "every constructor sets the message");
+  }
+
   /** {@return the name of the rejected field, as AWS calls it} */
   public String field() {
     return field;

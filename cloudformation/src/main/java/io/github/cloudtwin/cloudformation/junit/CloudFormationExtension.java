@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -159,7 +160,10 @@ public final class CloudFormationExtension implements BeforeEachCallback, Parame
     Path file = Path.of(a.template());
     b.templateResolver(
         Files.isRegularFile(file) && a.nestedTemplates().isEmpty()
-            ? TemplateResolver.directory(file.toAbsolutePath().getParent())
+            ? TemplateResolver.directory(
+                Objects.requireNonNull(
+                    file.toAbsolutePath().getParent(),
+                    "a regular file's absolute path has a parent"))
             : TemplateResolver.classpath(nested));
     return b.importInto(twin);
   }
