@@ -92,7 +92,8 @@ final class PredictiveRuntime {
                 points.get(0).timestamp(),
                 points.size(),
                 history.span(),
-                peak));
+                peak,
+                points));
     if (spec.mode() == PredictiveScalingMode.ForecastAndScale) {
       kernel.runWithCause(id, () -> schedule(points, now));
     }

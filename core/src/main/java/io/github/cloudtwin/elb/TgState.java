@@ -58,10 +58,10 @@ final class TgState {
       return super.remove(key);
     }
 
+    /** Registrations leave one by one (each drains first): nothing clears a group at once. */
     @Override
     public void clear() {
-      changes++;
-      super.clear();
+      throw new UnsupportedOperationException("a target group's registrations leave one by one");
     }
   }
 
@@ -116,10 +116,6 @@ final class TgState {
     this.lbType = lbType;
     this.deregistrationDelay = delay;
     this.dimension = dimension;
-  }
-
-  String resource() {
-    return lbType == LoadBalancerType.CLASSIC ? "lb/" + name : "target-group/" + name;
   }
 
   boolean crossZone(LbState lb) {

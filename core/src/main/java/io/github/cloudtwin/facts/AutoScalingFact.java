@@ -5,6 +5,7 @@ import io.github.cloudtwin.autoscaling.InstanceRefreshStatus;
 import io.github.cloudtwin.autoscaling.LifecycleActionResult;
 import io.github.cloudtwin.autoscaling.LifecycleState;
 import io.github.cloudtwin.autoscaling.LifecycleTransition;
+import io.github.cloudtwin.autoscaling.PredictiveScalingForecast;
 import io.github.cloudtwin.autoscaling.PredictiveScalingPolicy;
 import io.github.cloudtwin.autoscaling.ScalingPolicySpec;
 import io.github.cloudtwin.autoscaling.ScalingProcess;
@@ -1345,6 +1346,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param hours how many hours it covers (48)
    * @param history how much load history it was made from (24 hours to 14 days)
    * @param peakCapacity the largest capacity forecast
+   * @param forecast the forecast hours, oldest first (what {@code GetPredictiveScalingForecast}
+   *     answers for them until a newer forecast replaces them)
    */
   record PredictiveForecastCreated(
       String policyName,
@@ -1352,8 +1355,25 @@ public sealed interface AutoScalingFact extends Fact {
       Instant from,
       int hours,
       Duration history,
-      int peakCapacity)
+      int peakCapacity,
+      List<PredictiveScalingForecast> forecast)
       implements AutoScalingFact {
+
+    /**
+     * Keeps an immutable copy of the forecast.
+     *
+     * @param policyName the policy name
+     * @param groupName the Auto Scaling group name
+     * @param from the first forecast hour
+     * @param hours how many hours it covers (48)
+     * @param history how much load history it was made from (24 hours to 14 days)
+     * @param peakCapacity the largest capacity forecast
+     * @param forecast the forecast hours, oldest first
+     */
+    public PredictiveForecastCreated {
+      forecast = List.copyOf(forecast);
+    }
+
     @Override
     public String resource() {
       return "policy/" + policyName;

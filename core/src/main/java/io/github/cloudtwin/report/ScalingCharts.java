@@ -135,6 +135,7 @@ final class ScalingCharts {
       if (hasRefresh) {
         series.add(toUpdate.series("Instance refresh: to update", "instance-refresh", end));
       }
+      series.addAll(predictiveForecasts(twin, g.name(), events, end));
       for (Map.Entry<String, Step> z : perZone.entrySet()) {
         series.add(
             z.getValue()
@@ -147,6 +148,36 @@ final class ScalingCharts {
               "Count",
               series,
               List.of()));
+    }
+    return out;
+  }
+
+  /**
+   * One step line per predictive scaling policy of the group: each forecast hour's capacity
+   * forecast from the newest forecast made for it ({@code PredictiveForecastCreated}), up to the
+   * report's end.
+   */
+  private static List<Series> predictiveForecasts(
+      CloudTwin twin, String group, List<TimelineEvent> events, Duration end) {
+    Map<String, TreeMap<Instant, Integer>> byPolicy = new LinkedHashMap<>();
+    for (TimelineEvent e : events) {
+      if (e.fact() instanceof AutoScalingFact.PredictiveForecastCreated f
+          && f.groupName().equals(group)) {
+        TreeMap<Instant, Integer> hours =
+            byPolicy.computeIfAbsent(f.policyName(), k -> new TreeMap<>());
+        f.forecast().forEach(h -> hours.put(h.timestamp(), h.capacityForecast()));
+      }
+    }
+    List<Series> out = new ArrayList<>();
+    for (Map.Entry<String, TreeMap<Instant, Integer>> p : byPolicy.entrySet()) {
+      Step forecast = new Step();
+      for (Map.Entry<Instant, Integer> h : p.getValue().entrySet()) {
+        Duration at = at(twin, h.getKey());
+        if (at.isNegative() || at.compareTo(end) > 0) continue;
+        forecast.set(at, h.getValue());
+      }
+      if (forecast.points.isEmpty()) continue;
+      out.add(forecast.series("Predictive forecast: " + p.getKey(), "predictive-forecast", end));
     }
     return out;
   }

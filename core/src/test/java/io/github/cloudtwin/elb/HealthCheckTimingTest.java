@@ -118,6 +118,38 @@ class HealthCheckTimingTest {
   }
 
   @Test
+  void aTargetRegisteredWhileAnotherLeavesIsCheckedInTheNextRound() {
+    // DescribeTargetHealth: a registered target is checked at the group's next health-check round
+    // (HealthCheckIntervalSeconds, 30 s for an ALB), whatever else registered or left meanwhile
+    try (var f =
+        ElbFixture.alb(
+                TargetGroupSpec.builder("tg").deregistrationDelay(Duration.ofSeconds(10)), 2, 1)
+            .twinCloser()) {
+      ElbFixture e = f.fixture; // 120 s: a round just ran, the next at 150 s
+      String leaving = e.zoneA.get(0);
+      e.twin.advance(Duration.ofSeconds(5));
+      e.elb.deregisterTargets("tg", leaving);
+      e.twin.advance(Duration.ofSeconds(10)); // 135 s: drained, the registration is gone
+      assertThat(e.elb.targetHealths("tg")).doesNotContainKey(leaving);
+      String joining =
+          e.twin
+              .ec2()
+              .runInstance(
+                  InstanceSpec.builder()
+                      .availabilityZone(ElbFixture.B)
+                      .bootTime(Duration.ZERO)
+                      .build())
+              .instanceId();
+      e.twin.advance(Duration.ofSeconds(5));
+      e.elb.registerTargets("tg", joining);
+      e.twin.advance(Duration.ofSeconds(9)); // 149 s
+      assertThat(e.elb.targetHealth("tg", joining).state()).isEqualTo(TargetHealthState.INITIAL);
+      e.twin.advance(Duration.ofSeconds(1)); // 150 s: the round checks the new target too
+      assertThat(e.elb.targetHealth("tg", joining).state()).isEqualTo(TargetHealthState.HEALTHY);
+    }
+  }
+
+  @Test
   void classicInstanceNeedsTenPassesThatIsThreeHundredSeconds() {
     try (CloudTwin twin = CloudTwin.create()) {
       LoadBalancing elb = twin.loadBalancing();

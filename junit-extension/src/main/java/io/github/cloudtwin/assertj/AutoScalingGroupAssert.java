@@ -6,13 +6,18 @@ import static io.github.cloudtwin.assertj.error.ShouldHaveInServiceCount.shouldH
 import static io.github.cloudtwin.assertj.error.ShouldHaveInstanceRefresh.shouldHaveInstanceRefresh;
 import static io.github.cloudtwin.assertj.error.ShouldHaveNoScalingActivityBetween.shouldHaveNoScalingActivityBetween;
 import static io.github.cloudtwin.assertj.error.ShouldHaveNoScalingActivityBetween.windowNotOver;
+import static io.github.cloudtwin.assertj.error.ShouldHavePredictiveScaling.shouldHaveCapacityForecast;
+import static io.github.cloudtwin.assertj.error.ShouldHavePredictiveScaling.shouldHaveRaisedDesiredCapacity;
 import static io.github.cloudtwin.assertj.error.ShouldHaveScalingActivityCount.shouldHaveScalingActivityCount;
 import static io.github.cloudtwin.assertj.error.ShouldHaveWarmPool.shouldHaveWarmPool;
 import static io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity.shouldNeverHaveExceededCapacity;
 
+import io.github.cloudtwin.assertj.error.ShouldHavePredictiveScaling;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.ScalingActivity;
+import io.github.cloudtwin.facts.AutoScalingFact;
 import io.github.cloudtwin.internal.kernel.Require;
+import io.github.cloudtwin.kernel.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,6 +128,62 @@ public class AutoScalingGroupAssert
           info, shouldHaveInstanceRefresh(actual, expected + " % complete"), expected, pct);
     }
     return myself;
+  }
+
+  /**
+   * Verifies the capacity a predictive scaling policy of the group forecast for one hour: the
+   * newest forecast's value for the hour, as {@code GetPredictiveScalingForecast} answers it;
+   * experimental.
+   *
+   * @param policyName the predictive scaling policy
+   * @param hour the start of the forecast hour, as an offset from the twin's start (a whole hour)
+   * @param expected the capacity forecast
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert hasPredictiveCapacityForecast(
+      String policyName, Duration hour, int expected) {
+    isNotNull();
+    Require.notNull("policyName", policyName);
+    Require.notNull("hour", hour);
+    Integer forecast =
+        ShouldHavePredictiveScaling.capacityForecast(actual, policyName)
+            .get(actual.timeline().t0().plus(hour));
+    if (forecast == null || forecast != expected) {
+      throw EqualityFailure.of(
+          info,
+          shouldHaveCapacityForecast(actual, policyName, hour, expected, forecast),
+          expected,
+          forecast == null ? "no forecast" : forecast);
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that a ForecastAndScale predictive scaling policy of the group raised its desired
+   * capacity to at least {@code expected} no later than {@code by} (a capacity action of the policy
+   * at or before that time); experimental.
+   *
+   * @param policyName the predictive scaling policy
+   * @param expected the desired capacity the policy must have raised the group to, or above
+   * @param by the latest time, as an offset from the twin's start
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert hasPredictiveScalingRaisedDesiredCapacity(
+      String policyName, int expected, Duration by) {
+    isNotNull();
+    Require.notNull("policyName", policyName);
+    Require.notNull("by", by);
+    Instant deadline = actual.timeline().t0().plus(by);
+    for (TimelineEvent e :
+        actual.timeline().events(AutoScalingFact.PredictiveScalingActionRun.class)) {
+      AutoScalingFact.PredictiveScalingActionRun r =
+          e.fact(AutoScalingFact.PredictiveScalingActionRun.class).orElseThrow();
+      if (r.groupName().equals(actual.name())
+          && r.policyName().equals(policyName)
+          && !e.time().isAfter(deadline)
+          && r.to() >= expected) return myself;
+    }
+    throw assertionError(shouldHaveRaisedDesiredCapacity(actual, policyName, expected, by));
   }
 
   /**

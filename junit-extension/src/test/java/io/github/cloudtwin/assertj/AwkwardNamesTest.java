@@ -411,6 +411,18 @@ class AwkwardNamesTest {
           () -> assertThat(group).hasInstanceRefreshPercentageComplete(100));
       outcome(
           out,
+          "group.hasPredictiveCapacityForecast",
+          () ->
+              assertThat(group)
+                  .hasPredictiveCapacityForecast(n.policy(), java.time.Duration.ofHours(1), 2));
+      outcome(
+          out,
+          "group.hasPredictiveScalingRaisedDesiredCapacity",
+          () ->
+              assertThat(group)
+                  .hasPredictiveScalingRaisedDesiredCapacity(n.policy(), 4, ofMinutes(8)));
+      outcome(
+          out,
           "group.keptInServiceCountAtLeast",
           () -> assertThat(group).keptInServiceCountAtLeast(3, ofMinutes(1), ofMinutes(8)));
       outcome(
