@@ -6,6 +6,7 @@ import io.github.cloudtwin.awssdk.internal.appautoscaling.ApplicationAutoScaling
 import io.github.cloudtwin.awssdk.internal.autoscaling.AutoScalingHandler;
 import io.github.cloudtwin.awssdk.internal.cloudwatch.CloudWatchHandler;
 import io.github.cloudtwin.awssdk.internal.ec2.Ec2Handler;
+import io.github.cloudtwin.awssdk.internal.ec2.LaunchTemplateHandler;
 import io.github.cloudtwin.awssdk.internal.ecs.EcsHandler;
 import io.github.cloudtwin.awssdk.internal.elb.ElasticLoadBalancingV2Handler;
 import io.github.cloudtwin.awssdk.internal.operations.ApplicationAutoScalingOperations;
@@ -81,6 +82,7 @@ public final class AwsSdkClients {
     this.elb = new ElasticLoadBalancingV2Handler(twin, new ElbOperations(twin));
     this.ecs = new EcsHandler(twin, new EcsOperations(twin));
     this.ec2 = new Ec2Handler(twin, new Ec2Operations(twin, launchTemplates));
+    List<Object> ec2Handlers = List.of(ec2, new LaunchTemplateHandler(twin, launchTemplates));
     this.applicationAutoScaling =
         new ApplicationAutoScalingHandler(twin, new ApplicationAutoScalingOperations(twin));
     this.autoScalingClient =
@@ -130,9 +132,9 @@ public final class AwsSdkClients {
     this.ecsAsyncClient =
         ClientProxy.create(EcsAsyncClient.class, "Ecs", List.of(ecs), true, EcsHandler.ERRORS);
     this.ec2Client =
-        ClientProxy.create(Ec2Client.class, "Ec2", List.of(ec2), false, Ec2Handler.ERRORS);
+        ClientProxy.create(Ec2Client.class, "Ec2", ec2Handlers, false, Ec2Handler.ERRORS);
     this.ec2AsyncClient =
-        ClientProxy.create(Ec2AsyncClient.class, "Ec2", List.of(ec2), true, Ec2Handler.ERRORS);
+        ClientProxy.create(Ec2AsyncClient.class, "Ec2", ec2Handlers, true, Ec2Handler.ERRORS);
     this.applicationAutoScalingClient =
         ClientProxy.create(
             ApplicationAutoScalingClient.class,

@@ -84,7 +84,8 @@ class AutoScalingClientTest {
     assertThat(g.createdTime()).isEqualTo(CloudTwin.DEFAULT_START);
     assertThat(g.terminationPolicies()).containsExactly("Default");
     assertThat(g.launchTemplate().launchTemplateName()).isEqualTo("web-lt");
-    assertThat(g.launchTemplate().version()).isEqualTo("1");
+    // no Version given: the group launches $Default, the API's default
+    assertThat(g.launchTemplate().version()).isEqualTo("$Default");
     assertThat(g.instances())
         .hasSize(2)
         .allSatisfy(

@@ -124,10 +124,10 @@ class AutoScalingInstanceRefreshClientTest {
     assertThat(done.startTime()).isBefore(done.endTime());
     assertThat(done.strategy()).isEqualTo(RefreshStrategy.ROLLING);
     assertThat(done.rollbackDetails()).isNull();
-    // $Latest is resolved to the version it named when the refresh started
+    // the desired configuration as given; its instances launched the version $Latest named
     assertThat(done.desiredConfiguration().launchTemplate().launchTemplateName())
         .isEqualTo("web-lt");
-    assertThat(done.desiredConfiguration().launchTemplate().version()).isEqualTo("2");
+    assertThat(done.desiredConfiguration().launchTemplate().version()).isEqualTo("$Latest");
     var p = done.preferences();
     assertThat(p.minHealthyPercentage()).isEqualTo(50);
     assertThat(p.maxHealthyPercentage()).isEqualTo(150);
@@ -150,7 +150,7 @@ class AutoScalingInstanceRefreshClientTest {
                 .get(0)
                 .launchTemplate()
                 .version())
-        .isEqualTo("2");
+        .isEqualTo("$Latest");
   }
 
   // https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DescribeInstanceRefreshes.html

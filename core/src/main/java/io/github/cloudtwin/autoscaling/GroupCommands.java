@@ -69,10 +69,17 @@ final class GroupCommands {
         });
   }
 
-  AutoScalingGroup createAutoScalingGroup(AutoScalingGroupSpec spec) {
-    Require.notNull("spec", spec);
+  AutoScalingGroup createAutoScalingGroup(AutoScalingGroupSpec given) {
+    Require.notNull("spec", given);
     return kernel.call(
         () -> {
+          AutoScalingGroupSpec spec =
+              Launch.check(
+                  ec2,
+                  given,
+                  "LaunchTemplate.Version",
+                  given.launchTemplateName(),
+                  given.launchTemplateVersion());
           if (registry.contains(spec.autoScalingGroupName())) {
             throw new ValidationException(
                 "AutoScalingGroupName",
@@ -173,7 +180,14 @@ final class GroupCommands {
         () -> {
           GroupRuntime g = registry.runtime(name);
           AutoScalingGroupSpec next =
-              g.spec.toBuilder().launchTemplate(launchTemplateName, launchTemplateVersion).build();
+              Launch.check(
+                  ec2,
+                  g.spec.toBuilder()
+                      .launchTemplate(launchTemplateName, launchTemplateVersion)
+                      .build(),
+                  "LaunchTemplate.Version",
+                  launchTemplateName,
+                  launchTemplateVersion);
           g.spec = next;
           g.record(
               new AutoScalingFact.LaunchTemplateUpdated(

@@ -25,15 +25,20 @@ interface GroupContext {
   void reconcile();
 
   /**
-   * {@return the launch template new instances launch from: the group's, or an instance refresh's
-   * desired configuration while the refresh runs}
+   * {@return the launch configuration new instances launch from now: the group's, or an instance
+   * refresh's desired configuration while the refresh runs, resolved}
    */
-  default String launchTemplateName() {
-    return spec().launchTemplateName();
+  default Launch launch() {
+    return resolve(spec().launchTemplateName(), spec().launchTemplateVersion());
   }
 
-  /** {@return the version of {@link #launchTemplateName()} new instances launch from} */
-  default String launchTemplateVersion() {
-    return spec().launchTemplateVersion();
+  /**
+   * {@return the launch template {@code name} at {@code version} resolved as a launch would use it}
+   *
+   * @param name the launch template name
+   * @param version its version ({@code $Latest}, {@code $Default} or a number)
+   */
+  default Launch resolve(String name, String version) {
+    return new Launch(name, version, spec().instanceType());
   }
 }

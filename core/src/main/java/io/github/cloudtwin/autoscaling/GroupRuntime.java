@@ -115,15 +115,21 @@ final class GroupRuntime implements GroupContext {
   }
 
   @Override
-  public String launchTemplateName() {
+  public Launch launch() {
     RefreshRun r = refresh.launching();
-    return r == null ? spec.launchTemplateName() : r.phaseName();
+    return r == null
+        ? resolve(spec.launchTemplateName(), spec.launchTemplateVersion())
+        : resolve(r.phaseName(), r.phaseVersion());
+  }
+
+  /** Checks a desired configuration's version as {@link Launch#check} does. */
+  void checkLaunchTemplate(String field, String launchTemplateName, String version) {
+    Launch.check(ec2, spec, field, launchTemplateName, version);
   }
 
   @Override
-  public String launchTemplateVersion() {
-    RefreshRun r = refresh.launching();
-    return r == null ? spec.launchTemplateVersion() : r.phaseVersion();
+  public Launch resolve(String launchTemplateName, String version) {
+    return Launch.resolve(ec2, spec, launchTemplateName, version);
   }
 
   @Override

@@ -134,7 +134,11 @@ final class InstanceLauncher {
     Instance instance = null;
     RuntimeException failure = null;
     PurchaseOption option = purchaseOptions.nextPurchaseOption();
-    List<String> types = purchaseOptions.instanceTypes(option, zone, unitsToGo);
+    Launch launch = group.launch();
+    List<String> types =
+        group.spec().mixedInstancesPolicy() == null
+            ? List.of(launch.instanceType())
+            : purchaseOptions.instanceTypes(option, zone, unitsToGo);
     if (types.isEmpty()) failure = InsufficientInstanceCapacityException.noSpotCapacity(zone);
     for (String type : types) {
       AutoScalingGroupSpec spec = group.spec();
@@ -145,7 +149,7 @@ final class InstanceLauncher {
               .availabilityZone(zone)
               .bootTime(spec.bootTime())
               .detailedMonitoring(spec.detailedMonitoring())
-              .launchTemplate(group.launchTemplateName(), group.launchTemplateVersion())
+              .launchTemplate(launch.name(), launch.version())
               .autoScalingGroupName(state.name)
               .build();
       try {
@@ -176,8 +180,8 @@ final class InstanceLauncher {
     Member m =
         new Member(
             instance,
-            group.launchTemplateName(),
-            group.launchTemplateVersion(),
+            launch.name(),
+            launch.version(),
             state.now(),
             spec.newInstancesProtectedFromScaleIn(),
             spec.unitsOf(instance.instanceType().name()));

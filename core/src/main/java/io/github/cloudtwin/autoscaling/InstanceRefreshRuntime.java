@@ -380,7 +380,12 @@ final class InstanceRefreshRuntime {
 
   private void succeed(RefreshRun run) {
     if (run.spec.hasDesiredConfiguration()) {
-      group.spec = group.spec.toBuilder().launchTemplate(run.targetName, run.targetVersion).build();
+      Launch target = group.resolve(run.targetName, run.targetVersion);
+      group.spec =
+          group.spec.toBuilder()
+              .launchTemplate(run.targetName, run.targetVersion)
+              .instanceType(target.instanceType())
+              .build();
       state.record(
           new AutoScalingFact.LaunchTemplateUpdated(state.name, run.targetName, run.targetVersion));
     }

@@ -62,6 +62,11 @@ public final class InstanceRefreshes {
                     + active.status
                     + ").");
           }
+          String ltName = spec.launchTemplateName();
+          String ltVersion = spec.launchTemplateVersion();
+          if (ltName != null && ltVersion != null) {
+            g.checkLaunchTemplate("DesiredConfiguration.LaunchTemplate.Version", ltName, ltVersion);
+          }
           List<String> known = new ArrayList<>();
           for (MetricAlarm a : cloudWatch.alarms()) known.add(a.alarmName());
           for (String alarm : spec.preferences().alarms()) {
@@ -73,7 +78,7 @@ public final class InstanceRefreshes {
             }
           }
           RefreshRun run =
-              new RefreshRun(ids.next(), spec, kernel.clock().now(), g.spec, this::alarmState);
+              new RefreshRun(ids.next(), spec, kernel.clock().now(), g, this::alarmState);
           String irreversible = run.irreversibleBecause();
           if (spec.preferences().autoRollback() && irreversible != null) {
             throw new ValidationException(

@@ -65,7 +65,7 @@ final class RefreshRules {
         if (m.counts()
             && !m.terminationStarted
             && !run.forwardExisting.contains(m.instanceId)
-            && RefreshRun.on(m, run.targetName, run.targetVersion)) stillNew++;
+            && run.on(m, run.targetName, run.targetVersion)) stillNew++;
       }
       pct = run.total == 0 ? 0 : Math.min(100, 100 * stillNew / run.total);
       toUpdate = run.rollback == null ? 0 : run.rollback.instancesToUpdateOnRollback();
@@ -73,7 +73,7 @@ final class RefreshRules {
       int readyNew = 0;
       for (Member m : members.values()) {
         if (!run.forwardExisting.contains(m.instanceId)
-            && RefreshRun.on(m, run.targetName, run.targetVersion)
+            && run.on(m, run.targetName, run.targetVersion)
             && ready(run, m, now, warmup)) readyNew++;
       }
       toUpdate =
@@ -109,7 +109,7 @@ final class RefreshRules {
   }
 
   static boolean onTarget(RefreshRun run, Member m) {
-    return RefreshRun.on(m, run.phaseName(), run.phaseVersion());
+    return run.on(m, run.phaseName(), run.phaseVersion());
   }
 
   static boolean standby(Member m) {

@@ -29,6 +29,9 @@ final class RefreshRun {
 
   final String originalVersion;
 
+  /** The group, which resolves a launch template version as a launch would now. */
+  final GroupContext group;
+
   /** Each alarm's state by name, or null for an alarm that no longer exists. */
   final Function<String, @Nullable AlarmState> alarms;
 
@@ -78,14 +81,15 @@ final class RefreshRun {
       String id,
       InstanceRefreshSpec spec,
       Instant startTime,
-      AutoScalingGroupSpec group,
+      GroupContext group,
       Function<String, @Nullable AlarmState> alarms) {
     this.id = id;
     this.spec = spec;
     this.prefs = spec.preferences();
     this.startTime = startTime;
-    this.originalName = group.launchTemplateName();
-    this.originalVersion = group.launchTemplateVersion();
+    this.group = group;
+    this.originalName = group.spec().launchTemplateName();
+    this.originalVersion = group.spec().launchTemplateVersion();
     String name = spec.launchTemplateName();
     String version = spec.launchTemplateVersion();
     this.targetName = name == null || version == null ? originalName : name;
@@ -108,9 +112,13 @@ final class RefreshRun {
     return rollingBack() ? originalVersion : targetVersion;
   }
 
-  /** {@return whether {@code m} is on the configuration {@code name}:{@code version}} */
-  static boolean on(Member m, String name, String version) {
-    return m.launchTemplateName.equals(name) && m.launchTemplateVersion.equals(version);
+  /**
+   * {@return whether {@code m} is on the configuration {@code name}:{@code version}: its template,
+   * the version that resolves to now (a {@code $Latest} or {@code $Default} that moved on no longer
+   * matches) and its instance type}
+   */
+  boolean on(Member m, String name, String version) {
+    return group.resolve(name, version).matches(m, group.spec());
   }
 
   /**

@@ -251,8 +251,8 @@ final class TerminationSelection {
       if (pool.size() <= 1) break;
       AutoScalingGroupSpec spec =
           group.spec(); // a custom policy is user code: read the spec as it is now
-      List<AutoScalingInstance> s =
-          p.select(pool, spec.launchTemplateName(), spec.launchTemplateVersion(), state.now());
+      Launch now = group.resolve(spec.launchTemplateName(), spec.launchTemplateVersion());
+      List<AutoScalingInstance> s = p.select(pool, now.name(), now.version(), state.now());
       if (!s.isEmpty()) pool = s;
     }
     String lowestZone = null;

@@ -50,14 +50,15 @@ final class WarmPoolLauncher {
             + " the warm pool size and its instances.";
     RuntimeException failure = null;
     AutoScalingGroupSpec spec = group.spec();
+    Launch launch = group.resolve(spec.launchTemplateName(), spec.launchTemplateVersion());
     for (String zone : zones) {
       InstanceSpec is =
           InstanceSpec.builder()
-              .instanceType(spec.instanceType())
+              .instanceType(launch.instanceType())
               .availabilityZone(zone)
               .bootTime(spec.bootTime())
               .detailedMonitoring(spec.detailedMonitoring())
-              .launchTemplate(spec.launchTemplateName(), spec.launchTemplateVersion())
+              .launchTemplate(launch.name(), launch.version())
               .autoScalingGroupName(state.name)
               .build();
       Instance instance;
@@ -72,8 +73,8 @@ final class WarmPoolLauncher {
       Member m =
           new Member(
               instance,
-              spec.launchTemplateName(),
-              spec.launchTemplateVersion(),
+              launch.name(),
+              launch.version(),
               state.now(),
               spec.newInstancesProtectedFromScaleIn(),
               1);

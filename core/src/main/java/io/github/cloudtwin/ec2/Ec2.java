@@ -51,6 +51,7 @@ public final class Ec2 {
   private final SpotMarket spot;
   private final Ec2Instances instances;
   private final SpotInterruptions interruptions;
+  private final LaunchTemplates launchTemplates;
 
   /**
    * Creates the service over {@code zones}; the twin does this, tests use {@code twin.ec2()}.
@@ -72,6 +73,7 @@ public final class Ec2 {
         new CpuPublisher(
             kernel, Require.notNull("cloudWatch", cloudWatch), instances::liveInstances, wiring);
     this.interruptions = new SpotInterruptions(kernel, instances, spot, listeners);
+    this.launchTemplates = new LaunchTemplates(kernel);
     wiring.instanceIndex(
         new InstanceIndex() {
           @Override
@@ -84,6 +86,13 @@ public final class Ec2 {
             return kernel.call(() -> instances.tagged(groupName));
           }
         });
+  }
+
+  /** {@return the twin's launch templates, which Auto Scaling groups launch from} */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public LaunchTemplates launchTemplates() {
+    kernel.checkOpen();
+    return launchTemplates;
   }
 
   // ------------------------------------------------------------------ zones

@@ -2,11 +2,9 @@ package io.github.cloudtwin.awssdk.internal.ec2;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.awssdk.internal.SdkErrors;
-import io.github.cloudtwin.awssdk.internal.operations.AwsErrorException;
 import io.github.cloudtwin.awssdk.internal.operations.Ec2Operations;
 import io.github.cloudtwin.awssdk.internal.operations.Ec2Operations.StateChange;
 import io.github.cloudtwin.awssdk.internal.operations.Ids;
-import io.github.cloudtwin.awssdk.internal.operations.LaunchTemplates;
 import io.github.cloudtwin.awssdk.internal.operations.Page;
 import io.github.cloudtwin.ec2.InstanceState;
 import io.github.cloudtwin.ec2.ZoneState;
@@ -16,22 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
-import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateRequest;
-import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateResponse;
-import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionRequest;
-import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionResponse;
-import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateRequest;
-import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsRequest;
-import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplatesRequest;
-import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplatesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
@@ -40,8 +28,6 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusDetails;
-import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
-import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
@@ -57,8 +43,8 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
 
 /**
  * The {@code Ec2Client} operations for what the twin simulates: instances, zones, subnets (one per
- * zone) and launch templates. EC2 models no exceptions: errors are {@link Ec2Exception}s carrying
- * EC2's codes.
+ * zone); {@link LaunchTemplateHandler} serves launch templates. EC2 models no exceptions: errors
+ * are {@link Ec2Exception}s carrying EC2's codes.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Ec2Handler {
@@ -350,92 +336,5 @@ public final class Ec2Handler {
               .build());
     }
     return DescribeSubnetsResponse.builder().subnets(out).build();
-  }
-
-  // ------------------------------------------------------------------ launch templates
-
-  /** CreateLaunchTemplate: the twin keeps the name and the instance type. */
-  public CreateLaunchTemplateResponse createLaunchTemplate(CreateLaunchTemplateRequest r) {
-    if (r.launchTemplateData() == null) {
-      throw AwsErrorException.badRequest(
-          "MissingParameter", "The request must contain the parameter" + " launchTemplateData");
-    }
-    LaunchTemplates.Template t =
-        ops.launchTemplates()
-            .create(r.launchTemplateName(), r.launchTemplateData().instanceTypeAsString());
-    return CreateLaunchTemplateResponse.builder().launchTemplate(launchTemplate(t)).build();
-  }
-
-  /** CreateLaunchTemplateVersion. */
-  public CreateLaunchTemplateVersionResponse createLaunchTemplateVersion(
-      CreateLaunchTemplateVersionRequest r) {
-    String type =
-        r.launchTemplateData() == null ? null : r.launchTemplateData().instanceTypeAsString();
-    LaunchTemplates.Template t =
-        ops.launchTemplates().find(r.launchTemplateId(), r.launchTemplateName());
-    if (type == null) type = t.instanceTypes().get(t.instanceTypes().size() - 1);
-    LaunchTemplates.Template next =
-        ops.launchTemplates().createVersion(r.launchTemplateId(), r.launchTemplateName(), type);
-    return CreateLaunchTemplateVersionResponse.builder()
-        .launchTemplateVersion(version(next, next.latestVersion()))
-        .build();
-  }
-
-  /** DescribeLaunchTemplates. */
-  public DescribeLaunchTemplatesResponse describeLaunchTemplates(DescribeLaunchTemplatesRequest r) {
-    List<LaunchTemplate> out = new ArrayList<>();
-    if (r.hasLaunchTemplateIds() && !r.launchTemplateIds().isEmpty()) {
-      for (String id : r.launchTemplateIds())
-        out.add(launchTemplate(ops.launchTemplates().find(id, null)));
-    } else if (r.hasLaunchTemplateNames() && !r.launchTemplateNames().isEmpty()) {
-      for (String n : r.launchTemplateNames())
-        out.add(launchTemplate(ops.launchTemplates().find(null, n)));
-    } else {
-      for (LaunchTemplates.Template t : ops.launchTemplates().all()) out.add(launchTemplate(t));
-    }
-    return DescribeLaunchTemplatesResponse.builder().launchTemplates(out).build();
-  }
-
-  /** DescribeLaunchTemplateVersions: every version of one template. */
-  public DescribeLaunchTemplateVersionsResponse describeLaunchTemplateVersions(
-      DescribeLaunchTemplateVersionsRequest r) {
-    LaunchTemplates.Template t =
-        ops.launchTemplates().find(r.launchTemplateId(), r.launchTemplateName());
-    List<LaunchTemplateVersion> out = new ArrayList<>();
-    for (int v = t.latestVersion(); v >= 1; v--) out.add(version(t, v));
-    return DescribeLaunchTemplateVersionsResponse.builder().launchTemplateVersions(out).build();
-  }
-
-  /** DeleteLaunchTemplate. */
-  public DeleteLaunchTemplateResponse deleteLaunchTemplate(DeleteLaunchTemplateRequest r) {
-    return DeleteLaunchTemplateResponse.builder()
-        .launchTemplate(
-            launchTemplate(
-                ops.launchTemplates().delete(r.launchTemplateId(), r.launchTemplateName())))
-        .build();
-  }
-
-  private LaunchTemplate launchTemplate(LaunchTemplates.Template t) {
-    return LaunchTemplate.builder()
-        .launchTemplateId(t.launchTemplateId())
-        .launchTemplateName(t.launchTemplateName())
-        .createTime(t.createTime())
-        .createdBy(twin.arns().global("iam", "root"))
-        .defaultVersionNumber((long) t.defaultVersion())
-        .latestVersionNumber((long) t.latestVersion())
-        .tags(List.of())
-        .build();
-  }
-
-  private LaunchTemplateVersion version(LaunchTemplates.Template t, int v) {
-    return LaunchTemplateVersion.builder()
-        .launchTemplateId(t.launchTemplateId())
-        .launchTemplateName(t.launchTemplateName())
-        .versionNumber((long) v)
-        .createTime(t.createTime())
-        .createdBy(twin.arns().global("iam", "root"))
-        .defaultVersion(v == t.defaultVersion())
-        .launchTemplateData(d -> d.instanceType(t.instanceTypes().get(v - 1)))
-        .build();
   }
 }

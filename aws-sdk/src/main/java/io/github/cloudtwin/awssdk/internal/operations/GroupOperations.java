@@ -83,7 +83,7 @@ final class GroupOperations {
     AutoScalingGroupSpec.Builder b =
         AutoScalingGroupSpec.builder()
             .autoScalingGroupName(name)
-            .launchTemplate(lt.name(), lt.version())
+            .launchTemplate(lt.name(), lt.configured())
             .instanceType(lt.instanceType())
             .minSize(r.minSize())
             .maxSize(r.maxSize())
@@ -178,7 +178,7 @@ final class GroupOperations {
                 + max);
       }
     }
-    if (lt != null) autoScaling.updateLaunchTemplate(name, lt.name(), lt.version());
+    if (lt != null) autoScaling.updateLaunchTemplate(name, lt.name(), lt.configured());
     if (policy != null || capacityRebalance != null || lifetime != null) {
       autoScaling.updateAutoScalingGroupSettings(name, policy, capacityRebalance, lifetime);
     }
@@ -234,10 +234,9 @@ final class GroupOperations {
     Set<String> wanted =
         instanceIds == null || instanceIds.isEmpty() ? null : new LinkedHashSet<>(instanceIds);
     for (AutoScalingGroup g : autoScaling.groups()) {
-      String type = g.spec().instanceType();
       for (AutoScalingInstance i : g.instances()) {
         if (wanted == null || wanted.contains(i.instanceId()))
-          all.add(new InstanceDescription(g.name(), i, type));
+          all.add(new InstanceDescription(g.name(), i, i.instanceType()));
       }
     }
     all.sort(Comparator.comparing(d -> d.instance().instanceId()));

@@ -53,7 +53,7 @@ final class InstanceRefreshOperations {
     if (launchTemplateId != null || launchTemplateName != null) {
       LaunchTemplates.Resolved lt =
           launchTemplates.resolve(launchTemplateId, launchTemplateName, launchTemplateVersion);
-      spec.desiredConfiguration(lt.name(), lt.version());
+      spec.desiredConfiguration(lt.name(), lt.configured());
     }
     InstanceRefreshSpec built = spec.build();
     return refusals(() -> autoScaling.instanceRefreshes().startInstanceRefresh(built));

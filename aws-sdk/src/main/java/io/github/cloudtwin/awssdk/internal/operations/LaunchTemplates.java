@@ -2,79 +2,42 @@ package io.github.cloudtwin.awssdk.internal.operations;
 
 import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.InstanceType;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.github.cloudtwin.ec2.LaunchTemplate;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The EC2 launch templates created through the SDK ({@code CreateLaunchTemplate}, {@code
- * CreateLaunchTemplateVersion}), which Auto Scaling groups launch from. The twin's groups need only
- * a template's name, version and instance type, so that is what a template holds here.
+ * The EC2 calls on launch templates ({@code CreateLaunchTemplate}, {@code
+ * CreateLaunchTemplateVersion}, {@code ModifyLaunchTemplate}, {@code DeleteLaunchTemplate}) with
+ * AWS's errors, over the twin's own templates ({@code twin.ec2().launchTemplates()}), which Auto
+ * Scaling groups launch from. The twin's groups need only a template's name, versions and their
+ * instance types, so that is what a template holds.
  *
- * <p>One registry per twin, shared by the clients of one {@link
- * io.github.cloudtwin.awssdk.AwsSdkClients}. Thread-safe.
+ * <p>The templates are the twin's, so every client of the twin sees the same ones. Thread-safe.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class LaunchTemplates {
 
   /**
-   * One launch template.
-   *
-   * @param launchTemplateId {@code lt-} and 17 hex digits
-   * @param launchTemplateName its name
-   * @param createTime when it was created (virtual time)
-   * @param instanceTypes the instance type of each version, version 1 first
-   * @param defaultVersion the default version number
-   */
-  public record Template(
-      String launchTemplateId,
-      String launchTemplateName,
-      Instant createTime,
-      List<String> instanceTypes,
-      int defaultVersion) {
-
-    /**
-     * Copies.
-     *
-     * @param launchTemplateId {@code lt-} and 17 hex digits
-     * @param launchTemplateName its name
-     * @param createTime when it was created (virtual time)
-     * @param instanceTypes the instance type of each version, version 1 first
-     * @param defaultVersion the default version number
-     */
-    public Template {
-      instanceTypes = List.copyOf(instanceTypes);
-    }
-
-    /** {@return the latest version number} */
-    public int latestVersion() {
-      return instanceTypes.size();
-    }
-  }
-
-  /**
    * A launch template reference resolved to what a group launches.
    *
    * @param name the template name
-   * @param version the version number, as text
+   * @param version the version number it names now, as text
    * @param instanceType that version's instance type
+   * @param configured the version as given ({@code $Default} when none was): what a group keeps
    */
-  public record Resolved(String name, String version, String instanceType) {}
+  public record Resolved(String name, String version, String instanceType, String configured) {}
 
-  private final CloudTwin twin;
-  private final Map<String, Template> byName = new LinkedHashMap<>();
+  private final io.github.cloudtwin.ec2.LaunchTemplates templates;
 
   /**
-   * An empty registry for {@code twin}.
+   * The launch templates of {@code twin}.
    *
    * @param twin the twin
    */
   public LaunchTemplates(CloudTwin twin) {
-    this.twin = Objects.requireNonNull(twin, "twin");
+    this.templates = Objects.requireNonNull(twin, "twin").ec2().launchTemplates();
   }
 
   /**
@@ -82,9 +45,9 @@ public final class LaunchTemplates {
    *
    * @param name the name
    * @param instanceType the instance type
-   * @return {@code CreateLaunchTemplate}: version 1 with {@code instanceType}
+   * @return the template
    */
-  public synchronized Template create(String name, String instanceType) {
+  public synchronized LaunchTemplate create(String name, String instanceType) {
     Constraints.requiredName("launchTemplateName", name, 128);
     if (!name.matches("[a-zA-Z0-9().\\-/_]+")) {
       throw AwsErrorException.badRequest(
@@ -92,16 +55,13 @@ public final class LaunchTemplates {
           "A launch template name must be between 3 and 128 characters, and may contain letters, numbers, and the"
               + " following characters: - ( ) . / _.");
     }
-    if (byName.containsKey(name)) {
+    if (templates.find(name) != null) {
       throw AwsErrorException.badRequest(
           "InvalidLaunchTemplateName.AlreadyExistsException",
           "Launch template name already in use.");
     }
     checkType(instanceType);
-    Template t =
-        new Template("lt-" + Ids.hex("lt/" + name, 17), name, twin.now(), List.of(instanceType), 1);
-    byName.put(name, t);
-    return t;
+    return templates.createLaunchTemplate(name, instanceType);
   }
 
   /**
@@ -110,22 +70,48 @@ public final class LaunchTemplates {
    * @param id the id
    * @param name the name
    * @param instanceType the instance type
-   * @return {@code CreateLaunchTemplateVersion}: a new latest version with {@code instanceType}
+   * @return the template, with the new version
    */
-  public synchronized Template createVersion(String id, String name, String instanceType) {
-    Template t = find(id, name);
+  public synchronized LaunchTemplate createVersion(String id, String name, String instanceType) {
+    LaunchTemplate t = find(id, name);
     checkType(instanceType);
-    List<String> types = new ArrayList<>(t.instanceTypes());
-    types.add(instanceType);
-    Template next =
-        new Template(
-            t.launchTemplateId(),
-            t.launchTemplateName(),
-            t.createTime(),
-            types,
-            t.defaultVersion());
-    byName.put(t.launchTemplateName(), next);
-    return next;
+    return templates.createLaunchTemplateVersion(t.launchTemplateName(), instanceType);
+  }
+
+  /**
+   * {@code ModifyLaunchTemplate} with {@code SetDefaultVersion}.
+   *
+   * @param id the id
+   * @param name the name
+   * @param defaultVersion the version to make the default (a number, or {@code $Latest})
+   * @return the template, with its new default version
+   */
+  public synchronized LaunchTemplate modify(String id, String name, String defaultVersion) {
+    LaunchTemplate t = find(id, name);
+    if (defaultVersion == null) return t;
+    return templates.modifyLaunchTemplate(
+        t.launchTemplateName(), Integer.toString(versionOf(t, defaultVersion)));
+  }
+
+  /**
+   * The number {@code version} names in {@code t}, or EC2's error for a version it does not have.
+   *
+   * @param t the template
+   * @param version {@code $Latest}, {@code $Default} or a number
+   * @return the version number
+   */
+  public static int versionOf(LaunchTemplate t, String version) {
+    try {
+      return t.versionNumber(version);
+    } catch (IllegalArgumentException e) {
+      throw AwsErrorException.badRequest(
+          "InvalidLaunchTemplateId.VersionNotFound",
+          "Could not find launch template version "
+              + version
+              + " for the launch template with ID "
+              + t.launchTemplateId()
+              + ".");
+    }
   }
 
   /**
@@ -133,17 +119,16 @@ public final class LaunchTemplates {
    *
    * @param id the id
    * @param name the name
-   * @return {@code DeleteLaunchTemplate}
+   * @return the template deleted
    */
-  public synchronized Template delete(String id, String name) {
-    Template t = find(id, name);
-    byName.remove(t.launchTemplateName());
-    return t;
+  public synchronized LaunchTemplate delete(String id, String name) {
+    LaunchTemplate t = find(id, name);
+    return templates.deleteLaunchTemplate(t.launchTemplateName());
   }
 
   /** {@return every template, in creation order} */
-  public synchronized List<Template> all() {
-    return List.copyOf(byName.values());
+  public synchronized List<LaunchTemplate> all() {
+    return templates.launchTemplates();
   }
 
   /**
@@ -153,11 +138,10 @@ public final class LaunchTemplates {
    * @param name the name
    * @return the template by id or name, or AWS's not-found error
    */
-  public synchronized Template find(String id, String name) {
-    for (Template t : byName.values()) {
-      if (id != null ? t.launchTemplateId().equals(id) : t.launchTemplateName().equals(name))
-        return t;
-    }
+  public synchronized LaunchTemplate find(String id, String name) {
+    LaunchTemplate t =
+        id != null ? templates.findById(id) : name != null ? templates.find(name) : null;
+    if (t != null) return t;
     if (id == null && name == null) {
       throw AwsErrorException.badRequest(
           "MissingParameter",
@@ -175,15 +159,15 @@ public final class LaunchTemplates {
 
   /**
    * Resolves the {@code LaunchTemplate} of a group; version {@code $Default} (the default), {@code
-   * $Latest} or a number. An unknown template answers as Auto Scaling does.
+   * $Latest} or a number. An unknown template or version answers as Auto Scaling does.
    *
    * @param id the id
    * @param name the name
    * @param version the version
-   * @return the template name, the resolved version number and its instance type
+   * @return the template name, the version number it names now and its instance type
    */
   public synchronized Resolved resolve(String id, String name, String version) {
-    Template t;
+    LaunchTemplate t;
     try {
       t = find(id, name);
     } catch (AwsErrorException e) {
@@ -191,29 +175,33 @@ public final class LaunchTemplates {
           "ValidationError",
           "You must use a valid fully-formed launch template. " + e.getMessage());
     }
-    int v;
-    if (version == null || version.equals("$Default")) {
-      v = t.defaultVersion();
-    } else if (version.equals("$Latest")) {
-      v = t.latestVersion();
-    } else {
-      try {
-        v = Integer.parseInt(version);
-      } catch (NumberFormatException e) {
-        v = -1;
-      }
-      if (v < 1 || v > t.latestVersion()) {
-        throw AwsErrorException.badRequest(
-            "ValidationError",
-            "You must use a valid fully-formed launch template."
-                + " The specified launch template, with template ID "
-                + t.launchTemplateId()
-                + ", does not have version "
-                + version
-                + ".");
-      }
+    if (version != null
+        && !version.equals(LaunchTemplate.LATEST)
+        && !version.equals(LaunchTemplate.DEFAULT)
+        && !version.matches("[0-9]{1,18}")) {
+      throw AwsErrorException.badRequest(
+          "ValidationError",
+          "Invalid launch template version: either '$Default', '$Latest', or a numeric version"
+              + " are allowed.");
     }
-    return new Resolved(t.launchTemplateName(), Integer.toString(v), t.instanceTypes().get(v - 1));
+    int v;
+    try {
+      v = t.versionNumber(version);
+    } catch (IllegalArgumentException e) {
+      throw AwsErrorException.badRequest(
+          "ValidationError",
+          "You must use a valid fully-formed launch template."
+              + " The specified launch template, with template ID "
+              + t.launchTemplateId()
+              + ", does not have version "
+              + version
+              + ".");
+    }
+    return new Resolved(
+        t.launchTemplateName(),
+        Integer.toString(v),
+        t.instanceType(v),
+        version == null ? LaunchTemplate.DEFAULT : version);
   }
 
   private static void checkType(String instanceType) {
