@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * AWS::AutoScaling::ScalingPolicy: simple, step and target tracking policies; a predictive one is
- * imported as not simulated.
+ * AWS::AutoScaling::ScalingPolicy: simple, step and target tracking policies; predictive ones are
+ * {@link PredictiveScalingResource}'s.
  */
 final class ScalingPolicyResource {
 
@@ -27,6 +27,16 @@ final class ScalingPolicyResource {
         String name = r.name(null, 255);
         String type = p.string("PolicyType");
         type = type == null ? "SimpleScaling" : type;
+        String placeholder =
+            r.arn(
+                "autoscaling",
+                "scalingPolicy:00000000-0000-4000-8000-000000000000:autoScalingGroupName/"
+                    + group
+                    + ":policyName/"
+                    + name);
+        if (type.equals("PredictiveScaling")) {
+          return PredictiveScalingResource.creation(r, p, group, name, placeholder);
+        }
         ScalingPolicySpec spec =
             switch (type) {
               case "SimpleScaling" -> {
@@ -79,37 +89,12 @@ final class ScalingPolicyResource {
                 yield b.build();
               }
               case "TargetTrackingScaling" -> targetTracking(p, name, group);
-              case "PredictiveScaling" -> null;
               default ->
                   throw p.invalid(
                       "PolicyType",
                       type,
                       "SimpleScaling, StepScaling, TargetTrackingScaling or PredictiveScaling");
             };
-        String placeholder =
-            r.arn(
-                "autoscaling",
-                "scalingPolicy:00000000-0000-4000-8000-000000000000:autoScalingGroupName/"
-                    + group
-                    + ":policyName/"
-                    + name);
-        if (spec == null) {
-          if (r.planning()) {
-            r.plan()
-                .report(
-                    ImportReport.Kind.NOT_SIMULATED,
-                    r.logicalId(),
-                    r.type(),
-                    "Properties.PolicyType",
-                    "predictive scaling is not simulated: the policy never changes capacity");
-          }
-          p.accept("PredictiveScalingConfiguration");
-          return Creation.fixed(
-              Outcome.of(placeholder)
-                  .attribute("Arn", placeholder)
-                  .attribute("PolicyName", name)
-                  .notSimulated());
-        }
         return new Creation() {
           @Override
           public Outcome predict() {
