@@ -1,5 +1,6 @@
 package io.github.cloudtwin.junit;
 
+import java.util.Objects;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,6 +31,8 @@ public final class ExtensionStores {
   @SuppressWarnings("deprecation") // JUnit 6: computeIfAbsent; absent in JUnit 5.14
   public static <K, V> V getOrCompute(
       ExtensionContext.Store store, K key, Function<K, V> factory, Class<V> type) {
-    return store.getOrComputeIfAbsent(key, factory, type);
+    // JUnit 6 declares the result @Nullable (a factory may return null); ours never does
+    return Objects.requireNonNull(
+        store.getOrComputeIfAbsent(key, factory, type), "a store factory returned null");
   }
 }

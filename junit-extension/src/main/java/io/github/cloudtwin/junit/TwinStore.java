@@ -47,7 +47,7 @@ final class TwinStore {
   }
 
   /** {@return the twin {@code settings} give the running test, or null when none was created} */
-  static TwinHolder existing(ExtensionContext context, TwinSettings settings) {
+  static @Nullable TwinHolder existing(ExtensionContext context, TwinSettings settings) {
     String key = settings.lifecycle() == TwinLifecycle.PER_CLASS ? CLASS_TWIN : METHOD_TWIN;
     return context.getStore(NAMESPACE).get(key, TwinHolder.class);
   }
