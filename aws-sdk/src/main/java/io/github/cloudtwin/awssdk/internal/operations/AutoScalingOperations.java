@@ -78,31 +78,6 @@ public final class AutoScalingOperations {
   }
 
   /**
-   * {@code UpdateAutoScalingGroup}: capacity limits and the launch template (nulls keep values).
-   * Other parameters are not simulated.
-   */
-  public void updateAutoScalingGroup(
-      String name,
-      Integer minSize,
-      Integer maxSize,
-      Integer desiredCapacity,
-      String launchTemplateId,
-      String launchTemplateName,
-      String launchTemplateVersion) {
-    updateAutoScalingGroup(
-        name,
-        minSize,
-        maxSize,
-        desiredCapacity,
-        launchTemplateId,
-        launchTemplateName,
-        launchTemplateVersion,
-        null,
-        null,
-        null);
-  }
-
-  /**
    * {@code UpdateAutoScalingGroup}: capacity limits, the launch template, the MixedInstancesPolicy,
    * CapacityRebalance and MaxInstanceLifetime (nulls keep values). Everything is checked before
    * anything changes.
