@@ -79,7 +79,7 @@ public final class CloudTwin implements AutoCloseable {
     this.traffic = ServiceAssembly.create(Traffic.class, kernel, ec2, loadBalancing, wiring);
     closeOnClose(loadBalancing);
     ServiceWiring.connect(wiring, loadBalancing, targetGroups);
-    ServiceWiring.connect(wiring, autoScaling);
+    ServiceWiring.connectInjectionTargets(wiring);
     ServiceWiring.connect(wiring, kernel, loadBalancing);
     this.ecs =
         ServiceAssembly.create(

@@ -1,6 +1,5 @@
 package io.github.cloudtwin;
 
-import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.autoscaling.LoadBalancerTargets;
 import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.elb.LoadBalancer;
@@ -10,6 +9,7 @@ import io.github.cloudtwin.elb.TargetDescription;
 import io.github.cloudtwin.elb.TargetGroup;
 import io.github.cloudtwin.elb.TargetHealthState;
 import io.github.cloudtwin.elb.TargetType;
+import io.github.cloudtwin.internal.GroupIndex;
 import io.github.cloudtwin.internal.InjectionTargets;
 import io.github.cloudtwin.internal.InstanceIndex;
 import io.github.cloudtwin.internal.LoadBalancerTraffic;
@@ -33,10 +33,13 @@ final class ServiceWiring {
 
   /**
    * Injections may name the instances EC2 launched and the groups Auto Scaling or an instance
-   * names; the instances are looked up in EC2's own index ({@link InstanceIndex}), not scanned.
+   * names; both are looked up in their service's own index ({@link InstanceIndex}, {@link
+   * GroupIndex}), not scanned. EC2 and Auto Scaling must be assembled first: they offer the
+   * indexes.
    */
-  static void connect(Wiring wiring, AutoScaling autoScaling) {
+  static void connectInjectionTargets(Wiring wiring) {
     InstanceIndex instances = wiring.instanceIndex();
+    GroupIndex groups = wiring.groupIndex();
     wiring.injectionTargets(
         new InjectionTargets() {
           @Override
@@ -46,8 +49,7 @@ final class ServiceWiring {
 
           @Override
           public boolean groupExists(String groupName) {
-            return instances.tagged(groupName)
-                || autoScaling.groups().stream().anyMatch(g -> g.name().equals(groupName));
+            return instances.tagged(groupName) || groups.exists(groupName);
           }
         });
   }

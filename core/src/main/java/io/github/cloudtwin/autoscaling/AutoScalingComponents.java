@@ -69,6 +69,7 @@ final class AutoScalingComponents {
             cloudWatch,
             registry,
             new Uuids(kernel.randomness().stream("autoscaling.predictive.ids"))::next);
+    wiring.groupIndex(registry::contains);
     wiring.warmPoolInstances(
         (instanceId, groupName) -> {
           GroupRuntime g = groupName == null ? null : groups.get(groupName);

@@ -20,6 +20,7 @@ public final class Wiring {
   private @Nullable MetricOverrides metricOverrides;
   private @Nullable InjectionTargets injectionTargets;
   private @Nullable InstanceIndex instanceIndex;
+  private @Nullable GroupIndex groupIndex;
   private @Nullable Function<String, LoadBalancerTargets> targetGroups;
   private @Nullable Function<String, LoadBalancerTargets> loadBalancers;
   private @Nullable TargetRegistration targetRegistration;
@@ -72,6 +73,20 @@ public final class Wiring {
   /** {@return EC2's index of the instances it launched} */
   public synchronized InstanceIndex instanceIndex() {
     return get("instanceIndex", instanceIndex);
+  }
+
+  /**
+   * Offers Auto Scaling's index of its groups by name.
+   *
+   * @param index the index
+   */
+  public synchronized void groupIndex(GroupIndex index) {
+    groupIndex = once("groupIndex", groupIndex, index);
+  }
+
+  /** {@return Auto Scaling's index of its groups by name} */
+  public synchronized GroupIndex groupIndex() {
+    return get("groupIndex", groupIndex);
   }
 
   /**
