@@ -272,7 +272,8 @@ public final class AutoScaling {
 
   /**
    * Executes a policy now, as {@code ExecutePolicy}. Step policies need {@code metricValue} and
-   * {@code breachThreshold}; target tracking policies cannot be executed.
+   * {@code breachThreshold}; target tracking and predictive scaling policies cannot be executed (a
+   * ValidationException naming the policy).
    *
    * @param groupName the group name
    * @param policyName the policy name
@@ -286,6 +287,7 @@ public final class AutoScaling {
       boolean honorCooldown,
       @Nullable Double metricValue,
       @Nullable Double breachThreshold) {
+    parts.predictiveScaling.refuseExecute(groupName, policyName);
     parts.policies.executePolicy(
         groupName, policyName, honorCooldown, metricValue, breachThreshold);
   }

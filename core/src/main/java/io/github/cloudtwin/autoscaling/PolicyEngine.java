@@ -251,7 +251,11 @@ final class PolicyEngine {
                 "PolicyName",
                 policyName,
                 "a simple or step scaling policy (ExecutePolicy does"
-                    + " not support target tracking policies)");
+                    + " not support target tracking policies)",
+                "Policy "
+                    + policyName
+                    + " of type TargetTrackingScaling cannot be executed: ExecutePolicy runs only"
+                    + " SimpleScaling and StepScaling policies.");
           }
           if (p.spec instanceof StepScalingPolicy
               && (metricValue == null || breachThreshold == null)) {

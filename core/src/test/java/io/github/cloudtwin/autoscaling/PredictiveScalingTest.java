@@ -202,6 +202,48 @@ class PredictiveScalingTest {
   }
 
   @Test
+  void executePolicyRunsOnlySimpleAndStepPoliciesNotPredictiveOrTargetTracking() {
+    // API_ExecutePolicy: HonorCooldown is valid only for SimpleScaling, MetricValue and
+    // BreachThreshold are for StepScaling; a predictive or target tracking policy is refused
+    try (CloudTwin twin = CloudTwin.create()) {
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 1).build());
+      dailyCycle(twin, "web", 48);
+      twin.autoScaling()
+          .predictiveScaling()
+          .putScalingPolicy(cpuPolicy("web").mode(PredictiveScalingMode.ForecastAndScale).build());
+      twin.autoScaling()
+          .putScalingPolicy(
+              TargetTrackingScalingPolicy.builder()
+                  .policyName("cpu50")
+                  .autoScalingGroupName("web")
+                  .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization)
+                  .targetValue(50)
+                  .build());
+      int before = g.desiredCapacity();
+      long activities = g.activities().size();
+      assertThatThrownBy(() -> twin.autoScaling().executePolicy("web", "predict"))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> {
+                assertThat(e.field()).isEqualTo("PolicyName");
+                assertThat(e.value()).isEqualTo("predict");
+              })
+          .hasMessageStartingWith(
+              "Policy predict of type PredictiveScaling cannot be executed: ExecutePolicy runs"
+                  + " only SimpleScaling and StepScaling policies.");
+      assertThatThrownBy(() -> twin.autoScaling().executePolicy("web", "cpu50"))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith(
+              "Policy cpu50 of type TargetTrackingScaling cannot be executed: ExecutePolicy runs"
+                  + " only SimpleScaling and StepScaling policies.");
+      assertThat(g.desiredCapacity()).isEqualTo(before);
+      assertThat(g.activities()).hasSize((int) activities);
+      assertThat(twin.autoScaling().predictiveScaling().policies("web")).hasSize(1);
+    }
+  }
+
+  @Test
   void defaultsAreAwsDefaults() {
     PredictiveScalingPolicy p = cpuPolicy("web").build();
     assertThat(p.mode()).isEqualTo(PredictiveScalingMode.ForecastOnly);
