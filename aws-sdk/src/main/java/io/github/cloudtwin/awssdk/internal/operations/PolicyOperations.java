@@ -90,7 +90,7 @@ final class PolicyOperations {
       Double metricValue,
       Double breachThreshold) {
     required("policyName", policyNameOrArn);
-    PredictiveScalingOperations.PredictivePolicy predictivePolicy =
+    PredictiveScalingOperations.@Nullable PredictivePolicy predictivePolicy =
         predictive.find(groupName, policyNameOrArn);
     if (predictivePolicy != null) {
       // core refuses it: ExecutePolicy runs only simple and step scaling policies

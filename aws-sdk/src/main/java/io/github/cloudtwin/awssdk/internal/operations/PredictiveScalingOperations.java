@@ -146,7 +146,7 @@ public final class PredictiveScalingOperations {
   }
 
   /** The predictive policy named (in {@code groupName}) or with that ARN, or null. */
-  PredictivePolicy find(String groupName, String policyNameOrArn) {
+  @Nullable PredictivePolicy find(String groupName, String policyNameOrArn) {
     boolean byArn = policyNameOrArn.startsWith("arn:");
     if (!byArn && (groupName == null || !groups.exists(groupName))) return null;
     for (PredictivePolicy p : policies(byArn ? null : groupName)) {
