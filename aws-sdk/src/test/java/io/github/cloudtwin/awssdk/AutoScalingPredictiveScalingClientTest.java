@@ -385,6 +385,28 @@ class AutoScalingPredictiveScalingClientTest {
   }
 
   @Test
+  void executePolicyOnAPredictivePolicyIsAValidationErrorByNameOrByArn() {
+    String arn = put(c -> c.metricSpecifications(cpuPair(50)).mode("ForecastAndScale"));
+    int before = desired();
+    for (String policy : List.of("predict", arn)) {
+      assertThatThrownBy(
+              () ->
+                  autoScaling.executePolicy(r -> r.autoScalingGroupName("web").policyName(policy)))
+          .isInstanceOfSatisfying(
+              AutoScalingException.class,
+              e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+                assertThat(e.statusCode()).isEqualTo(400);
+              })
+          .hasMessageContaining(
+              "Policy predict of type PredictiveScaling cannot be executed: ExecutePolicy runs"
+                  + " only SimpleScaling and StepScaling policies.");
+    }
+    assertThat(desired()).isEqualTo(before);
+    assertThat(predictivePolicies()).hasSize(1);
+  }
+
+  @Test
   void badForecastQueriesAreValidationErrors() {
     put(c -> c.metricSpecifications(cpuPair(50)));
     autoScaling.putScalingPolicy(

@@ -162,6 +162,53 @@ class PredictiveScalingPolicyImportTest {
     }
   }
 
+  @Test
+  void aBufferAbove100IsRefusedWithTheConstraintTextThePutScalingPolicyDoorAnswers() {
+    // one rule in core (PredictiveScalingRules): both doors answer AWS's modeled range text
+    try (CloudTwin twin = CloudTwin.create()) {
+      assertThatThrownBy(
+              () ->
+                  importInto(
+                      twin,
+                      "        MaxCapacityBreachBehavior: IncreaseMaxCapacity\n"
+                          + "        MaxCapacityBuffer: 101\n"))
+          .isInstanceOf(TemplateValidationException.class)
+          .hasMessageContaining("Properties.PredictiveScalingConfiguration.MaxCapacityBuffer")
+          .hasMessageContaining("Member must have value less than or equal to 100");
+      assertThat(twin.autoScaling().groups()).isEmpty();
+    }
+  }
+
+  @Test
+  void aLoadAndScalingMetricWithDifferentTargetGroupsNamesTheScalingMetricsLabel() {
+    String pair =
+        "PredefinedMetricPairSpecification:\n"
+            + "              PredefinedMetricType: ASGCPUUtilization";
+    assertThat(TEMPLATE).contains(pair);
+    String template =
+        TEMPLATE
+            .replace(
+                pair,
+                "PredefinedLoadMetricSpecification:\n"
+                    + "              PredefinedMetricType: ALBTargetGroupRequestCount\n"
+                    + "              ResourceLabel: app/lb/1/targetgroup/a/2\n"
+                    + "            PredefinedScalingMetricSpecification:\n"
+                    + "              PredefinedMetricType: ALBRequestCountPerTarget\n"
+                    + "              ResourceLabel: app/lb/1/targetgroup/b/3")
+            .formatted("");
+    try (CloudTwin twin = CloudTwin.create()) {
+      assertThatThrownBy(
+              () ->
+                  StackImport.of(Template.parse("predict.yaml", template))
+                      .stackName("predict")
+                      .importInto(twin))
+          .isInstanceOf(TemplateValidationException.class)
+          .hasMessageContaining("PredefinedScalingMetricSpecification.ResourceLabel")
+          .hasMessageContaining("app/lb/1/targetgroup/b/3")
+          .hasMessageContaining("the load metric's ResourceLabel app/lb/1/targetgroup/a/2");
+    }
+  }
+
   /**
    * The group's CPU over the two days before the test: the sum over the instances is 150 % at night
    * and 600 % from 08:00 to 20:00, a datapoint every minute.

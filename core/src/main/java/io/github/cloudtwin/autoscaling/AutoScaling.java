@@ -47,8 +47,7 @@ public final class AutoScaling {
    * Attaches target groups to a group, as {@code AttachLoadBalancerTargetGroups} (and {@code
    * AttachTrafficSources} of type {@code elbv2}): the group's InService instances register now,
    * later instances as they enter service; with ELB health checks the group heeds the target
-   * groups' health. Every name is checked before anything changes; one already attached is left as
-   * it is.
+   * groups' health. Every name is checked before anything changes; one already attached stays.
    *
    * @param groupName the group name
    * @param targetGroupNames 1 to 10 target group names
@@ -272,7 +271,7 @@ public final class AutoScaling {
 
   /**
    * Executes a policy now, as {@code ExecutePolicy}. Step policies need {@code metricValue} and
-   * {@code breachThreshold}; target tracking policies cannot be executed.
+   * {@code breachThreshold}; target tracking and predictive policies cannot be executed.
    *
    * @param groupName the group name
    * @param policyName the policy name
@@ -286,6 +285,7 @@ public final class AutoScaling {
       boolean honorCooldown,
       @Nullable Double metricValue,
       @Nullable Double breachThreshold) {
+    parts.predictiveScaling.refuseExecute(groupName, policyName);
     parts.policies.executePolicy(
         groupName, policyName, honorCooldown, metricValue, breachThreshold);
   }

@@ -44,6 +44,10 @@ final class GroupRuntime implements GroupContext {
   final Map<ScalingProcess, String> suspensionReasons = new EnumMap<>(ScalingProcess.class);
 
   final Map<String, PolicyRuntime> policies = new LinkedHashMap<>();
+
+  /** Each ForecastAndScale policy's capacity for the forecast hour it last acted on. */
+  final Map<String, ForecastFloor> forecastFloors = new LinkedHashMap<>();
+
   final Map<String, Scheduler.Task> scheduled = new LinkedHashMap<>();
   final Map<String, ScheduledActionSpec> scheduledSpecs = new LinkedHashMap<>();
 

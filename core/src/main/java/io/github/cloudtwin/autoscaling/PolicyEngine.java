@@ -251,7 +251,11 @@ final class PolicyEngine {
                 "PolicyName",
                 policyName,
                 "a simple or step scaling policy (ExecutePolicy does"
-                    + " not support target tracking policies)");
+                    + " not support target tracking policies)",
+                "Policy "
+                    + policyName
+                    + " of type TargetTrackingScaling cannot be executed: ExecutePolicy runs only"
+                    + " SimpleScaling and StepScaling policies.");
           }
           if (p.spec instanceof StepScalingPolicy
               && (metricValue == null || breachThreshold == null)) {
@@ -266,7 +270,8 @@ final class PolicyEngine {
           }
           double m = metricValue == null ? Double.NaN : metricValue;
           double t = breachThreshold == null ? Double.NaN : breachThreshold;
-          int desired = p.propose(m, t, false, cloudWatch);
+          int proposed = p.propose(m, t, false, cloudWatch);
+          int desired = proposed < 0 ? proposed : heldAtForecast(p.group, policyName, proposed);
           long id =
               kernel
                   .timeline()
@@ -339,7 +344,7 @@ final class PolicyEngine {
         SameInstantProposals.largestPer(batch, pr -> pr.policy().group, Proposal::desired)
             .values()) {
       GroupRuntime g = w.policy().group;
-      int desired = g.clamp(w.desired());
+      int desired = heldAtForecast(g, w.policy().name(), g.clamp(w.desired()));
       if (g.deleted || desired == g.spec.desiredCapacity()) continue;
       kernel.runWithCause(
           w.eventId(),
@@ -353,5 +358,22 @@ final class PolicyEngine {
                   w.policy().isSimple(),
                   w.policy().cooldown()));
     }
+  }
+
+  /**
+   * A dynamic scale-in held at the hour's predictive capacity forecast (recorded when it holds):
+   * with ForecastAndScale the group keeps the higher of the forecast and the dynamic capacity.
+   */
+  private int heldAtForecast(GroupRuntime g, String policyName, int proposed) {
+    int current = g.spec.desiredCapacity();
+    ForecastFloor floor = ForecastFloor.at(g.forecastFloors.values(), kernel.clock().now());
+    if (floor == null || proposed >= current || proposed >= floor.capacity()) return proposed;
+    int held = Math.min(floor.capacity(), current);
+    kernel
+        .timeline()
+        .record(
+            new AutoScalingFact.ScaleInHeldAtForecast(
+                policyName, g.name, floor.policyName(), floor.hour(), proposed, held));
+    return held;
   }
 }

@@ -51,6 +51,7 @@ final class PredictiveRuntime {
   void stop() {
     deleted = true;
     cancelActions();
+    group.forecastFloors.remove(spec.policyName());
   }
 
   /** {@return when the newest forecast was made, or empty before the first} */
@@ -138,6 +139,7 @@ final class PredictiveRuntime {
                     Math.min(Integer.MAX_VALUE, ((long) capacity * (100 + buffer) + 99) / 100));
     int target = Math.min(Math.max(capacity, min), newMax);
     int newDesired = Math.max(desired, target);
+    group.forecastFloors.put(spec.policyName(), new ForecastFloor(spec.policyName(), hour, target));
     long id =
         group.record(
             new AutoScalingFact.PredictiveScalingActionRun(

@@ -119,6 +119,32 @@ public final class PredictiveScaling {
   }
 
   /**
+   * Refuses {@code ExecutePolicy} on a predictive scaling policy: AWS executes only simple and step
+   * scaling policies (API_ExecutePolicy: HonorCooldown "Valid only if the policy type is
+   * SimpleScaling", MetricValue and BreachThreshold "Required if the policy type is StepScaling and
+   * not supported otherwise").
+   *
+   * @param groupName the group name
+   * @param policyName the policy name
+   */
+  void refuseExecute(String groupName, String policyName) {
+    kernel.run(
+        () -> {
+          if (live(registry.runtime(groupName)).containsKey(policyName)) {
+            throw new ValidationException(
+                "PolicyName",
+                policyName,
+                "a simple or step scaling policy (ExecutePolicy does not support predictive"
+                    + " scaling policies)",
+                "Policy "
+                    + policyName
+                    + " of type PredictiveScaling cannot be executed: ExecutePolicy runs only"
+                    + " SimpleScaling and StepScaling policies.");
+          }
+        });
+  }
+
+  /**
    * {@return the group's predictive scaling policies, in the order they were first put}
    *
    * @param groupName the group name

@@ -77,27 +77,11 @@ public record PredictiveScalingPolicy(
               + predefinedMetricPairType
               + ")");
     }
-    Require.finite("MetricSpecifications.TargetValue", targetValue);
-    if (targetValue <= 0) {
-      throw new ValidationException(
-          "MetricSpecifications.TargetValue", targetValue, "greater than 0");
-    }
+    PredictiveScalingRules.targetValue(targetValue);
     Require.notNull("Mode", mode);
     Require.seconds("SchedulingBufferTime", schedulingBufferTime, 0, 3599);
     Require.notNull("MaxCapacityBreachBehavior", maxCapacityBreachBehavior);
-    if (maxCapacityBreachBehavior
-        == PredictiveScalingMaxCapacityBreachBehavior.IncreaseMaxCapacity) {
-      if (maxCapacityBuffer == null) {
-        throw new ValidationException(
-            "MaxCapacityBuffer", null, "a value from 0 to 100 with IncreaseMaxCapacity");
-      }
-      Require.between("MaxCapacityBuffer", maxCapacityBuffer, 0, 100);
-    } else if (maxCapacityBuffer != null) {
-      throw new ValidationException(
-          "MaxCapacityBuffer",
-          maxCapacityBuffer,
-          "no value unless MaxCapacityBreachBehavior is IncreaseMaxCapacity");
-    }
+    PredictiveScalingRules.maxCapacityBuffer(maxCapacityBreachBehavior, maxCapacityBuffer);
   }
 
   /** {@return the CloudWatch metric whose Sum is forecast (the pair's load metric)} */
@@ -252,18 +236,119 @@ public record PredictiveScalingPolicy(
       return this;
     }
 
+    /**
+     * The target value as a front door gives it: required, greater than 0.
+     *
+     * @param v the target value, or null when none was given
+     * @return this builder
+     */
+    public Builder targetValueGiven(@Nullable Double v) {
+      targetValue = PredictiveScalingRules.targetValue(v);
+      return this;
+    }
+
+    /**
+     * The mode by AWS's name ({@link PredictiveScalingRules#mode}); null keeps ForecastOnly.
+     *
+     * @param v ForecastOnly or ForecastAndScale, or null
+     * @return this builder
+     */
+    public Builder modeName(@Nullable String v) {
+      mode = PredictiveScalingRules.mode(v);
+      return this;
+    }
+
+    /**
+     * MaxCapacityBreachBehavior by AWS's name; null keeps HonorMaxCapacity.
+     *
+     * @param v HonorMaxCapacity or IncreaseMaxCapacity, or null
+     * @return this builder
+     */
+    public Builder maxCapacityBreachBehaviorName(@Nullable String v) {
+      maxCapacityBreachBehavior = PredictiveScalingRules.maxCapacityBreachBehavior(v);
+      return this;
+    }
+
+    /**
+     * SchedulingBufferTime in seconds as given ({@link
+     * PredictiveScalingRules#schedulingBufferTime}); null keeps 300 s.
+     *
+     * @param seconds the buffer, or null
+     * @return this builder
+     */
+    public Builder schedulingBufferSeconds(@Nullable Integer seconds) {
+      if (seconds != null) {
+        schedulingBufferTime =
+            Duration.ofSeconds(PredictiveScalingRules.schedulingBufferTime(seconds));
+      }
+      return this;
+    }
+
+    /**
+     * A PredefinedMetricPairSpecification by AWS's names.
+     *
+     * @param type the PredefinedMetricType
+     * @param label the ResourceLabel, or null
+     * @return this builder
+     */
+    public Builder metricPair(@Nullable String type, @Nullable String label) {
+      predefinedMetricPairType = PredictiveScalingRules.metricPair(type);
+      resourceLabel = label;
+      return this;
+    }
+
+    /**
+     * A PredefinedLoadMetricSpecification and a PredefinedScalingMetricSpecification by AWS's
+     * names, as the pair they make up.
+     *
+     * @param load the load metric's PredefinedMetricType
+     * @param loadLabel the load metric's ResourceLabel, or null
+     * @param scaling the scaling metric's PredefinedMetricType
+     * @param scalingLabel the scaling metric's ResourceLabel, or null
+     * @return this builder
+     * @throws UnsupportedOperationException when the two are valid but not one pair's (AWS takes
+     *     that; the twin does not simulate it)
+     */
+    public Builder loadAndScalingMetrics(
+        @Nullable String load,
+        @Nullable String loadLabel,
+        @Nullable String scaling,
+        @Nullable String scalingLabel) {
+      PredefinedMetricPairType pair =
+          PredictiveScalingRules.loadAndScalingPair(load, scaling)
+              .orElseThrow(
+                  () ->
+                      new UnsupportedOperationException(
+                          "A predictive scaling policy with load metric "
+                              + load
+                              + " and scaling metric "
+                              + scaling
+                              + " is not simulated by CloudTwin (the twin simulates a load metric"
+                              + " with its own scaling metric: "
+                              + load
+                              + " with "
+                              + PredictiveScalingRules.scalingMetricOf(String.valueOf(load))
+                              + ")"));
+      resourceLabel = PredictiveScalingRules.sameResourceLabel(loadLabel, scalingLabel);
+      predefinedMetricPairType = pair;
+      return this;
+    }
+
     /** {@return the policy; throws a ValidationException naming the first invalid field} */
     public PredictiveScalingPolicy build() {
-      if (targetValue == null) {
+      Double target = targetValue;
+      if (target == null) {
         throw new ValidationException(
-            "MetricSpecifications.TargetValue", null, "a value is required");
+            "MetricSpecifications.TargetValue",
+            null,
+            PredictiveScalingRules.MODELED + "not be null");
       }
       return new PredictiveScalingPolicy(
           Require.name("PolicyName", policyName),
           Require.name("AutoScalingGroupName", autoScalingGroupName),
           Require.notNull(METRIC + ".PredefinedMetricType", predefinedMetricPairType),
           resourceLabel,
-          targetValue,
+          target,
           mode,
           schedulingBufferTime,
           maxCapacityBreachBehavior,

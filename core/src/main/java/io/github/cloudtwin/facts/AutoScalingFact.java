@@ -1469,4 +1469,50 @@ public sealed interface AutoScalingFact extends Fact {
           + maxSize;
     }
   }
+
+  /**
+   * A dynamic scaling policy's scale-in was held at the hour's predictive capacity forecast: with
+   * ForecastAndScale and dynamic scaling together the group keeps the higher of the two, so dynamic
+   * scaling scales in only down to the forecast capacity for that hour.
+   *
+   * @param policyName the dynamic policy that proposed the scale-in
+   * @param groupName the Auto Scaling group name
+   * @param predictivePolicyName the predictive scaling policy whose forecast is the floor
+   * @param hour the forecast hour in effect
+   * @param proposed the desired capacity the dynamic policy proposed
+   * @param held the desired capacity kept (the forecast, at most the capacity before)
+   */
+  record ScaleInHeldAtForecast(
+      String policyName,
+      String groupName,
+      String predictivePolicyName,
+      Instant hour,
+      int proposed,
+      int held)
+      implements AutoScalingFact {
+    @Override
+    public String resource() {
+      return "policy/" + policyName;
+    }
+
+    @Override
+    public String kind() {
+      return "held-at-forecast";
+    }
+
+    @Override
+    public String message() {
+      return "scale-in to "
+          + proposed
+          + " held at "
+          + held
+          + ": predictive scaling policy "
+          + predictivePolicyName
+          + " forecasts capacity "
+          + held
+          + " for the hour "
+          + hour
+          + " (dynamic scaling scales in only down to the forecast capacity)";
+    }
+  }
 }

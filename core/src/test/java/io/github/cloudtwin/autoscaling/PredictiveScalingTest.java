@@ -202,6 +202,128 @@ class PredictiveScalingTest {
   }
 
   @Test
+  void executePolicyRunsOnlySimpleAndStepPoliciesNotPredictiveOrTargetTracking() {
+    // API_ExecutePolicy: HonorCooldown is valid only for SimpleScaling, MetricValue and
+    // BreachThreshold are for StepScaling; a predictive or target tracking policy is refused
+    try (CloudTwin twin = CloudTwin.create()) {
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 1).build());
+      dailyCycle(twin, "web", 48);
+      twin.autoScaling()
+          .predictiveScaling()
+          .putScalingPolicy(cpuPolicy("web").mode(PredictiveScalingMode.ForecastAndScale).build());
+      twin.autoScaling()
+          .putScalingPolicy(
+              TargetTrackingScalingPolicy.builder()
+                  .policyName("cpu50")
+                  .autoScalingGroupName("web")
+                  .predefinedMetric(PredefinedMetricType.ASGAverageCPUUtilization)
+                  .targetValue(50)
+                  .build());
+      int before = g.desiredCapacity();
+      long activities = g.activities().size();
+      assertThatThrownBy(() -> twin.autoScaling().executePolicy("web", "predict"))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> {
+                assertThat(e.field()).isEqualTo("PolicyName");
+                assertThat(e.value()).isEqualTo("predict");
+              })
+          .hasMessageStartingWith(
+              "Policy predict of type PredictiveScaling cannot be executed: ExecutePolicy runs"
+                  + " only SimpleScaling and StepScaling policies.");
+      assertThatThrownBy(() -> twin.autoScaling().executePolicy("web", "cpu50"))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith(
+              "Policy cpu50 of type TargetTrackingScaling cannot be executed: ExecutePolicy runs"
+                  + " only SimpleScaling and StepScaling policies.");
+      assertThat(g.desiredCapacity()).isEqualTo(before);
+      assertThat(g.activities()).hasSize((int) activities);
+      assertThat(twin.autoScaling().predictiveScaling().policies("web")).hasSize(1);
+    }
+  }
+
+  @Test
+  void dynamicScaleInStopsAtTheHoursForecastCapacityWithForecastAndScale() {
+    // How predictive scaling works: ForecastAndScale with dynamic scaling keeps the higher of the
+    // two capacities; dynamic scaling scales in only down to the forecast capacity for the hour
+    try (CloudTwin twin = CloudTwin.create()) {
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 1).build());
+      dailyCycle(twin, "web", 48);
+      twin.autoScaling()
+          .predictiveScaling()
+          .putScalingPolicy(cpuPolicy("web").mode(PredictiveScalingMode.ForecastAndScale).build());
+      twin.autoScaling()
+          .putScalingPolicy(
+              SimpleScalingPolicy.builder()
+                  .policyName("in")
+                  .autoScalingGroupName("web")
+                  .adjustmentType(AdjustmentType.ExactCapacity)
+                  .scalingAdjustment(1)
+                  .build());
+      twin.advanceTo(at(9, 0));
+      assertThat(g.desiredCapacity()).isEqualTo(8); // the day forecast: 400 / 50
+      twin.autoScaling().executePolicy("web", "in");
+      assertThat(g.desiredCapacity())
+          .as("scale-in to 1 held at the 09:00 hour forecast capacity 8")
+          .isEqualTo(8);
+      assertThat(twin.timeline().events(AutoScalingFact.ScaleInHeldAtForecast.class))
+          .extracting(e -> e.fact(AutoScalingFact.ScaleInHeldAtForecast.class).orElseThrow())
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.predictivePolicyName()).isEqualTo("predict");
+                assertThat(f.hour()).isEqualTo(at(9, 0)); // acted on at 08:55
+                assertThat(f.proposed()).isEqualTo(1);
+                assertThat(f.held()).isEqualTo(8);
+                assertThat(f.message())
+                    .contains("scale-in to 1 held at 8")
+                    .contains("only down to the forecast capacity");
+              });
+      // 20:00 (its action at 19:55): the forecast is 2, so scale-in goes down to 2, not to 1
+      twin.advanceTo(at(20, 30));
+      assertThat(g.desiredCapacity()).isEqualTo(8); // predictive scaling never scales in
+      twin.autoScaling().executePolicy("web", "in");
+      assertThat(g.desiredCapacity()).isEqualTo(2);
+      // without the predictive policy nothing holds the scale-in
+      twin.autoScaling().predictiveScaling().deletePolicy("web", "predict");
+      twin.advance(Duration.ofMinutes(10));
+      twin.autoScaling().executePolicy("web", "in");
+      assertThat(g.desiredCapacity()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aForecastOnlyPolicySetsNoFloorAndReplacingTheForecastAndScalePolicyDropsIts() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      AutoScalingGroup g =
+          twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 8).build());
+      dailyCycle(twin, "web", 48);
+      twin.autoScaling()
+          .predictiveScaling()
+          .putScalingPolicy(cpuPolicy("web").mode(PredictiveScalingMode.ForecastAndScale).build());
+      // the 00:00 hour's forecast is 2: an ExactCapacity 1 scale-in stops at 2
+      twin.autoScaling()
+          .putScalingPolicy(
+              SimpleScalingPolicy.builder()
+                  .policyName("in")
+                  .autoScalingGroupName("web")
+                  .adjustmentType(AdjustmentType.ExactCapacity)
+                  .scalingAdjustment(1)
+                  .build());
+      twin.autoScaling().executePolicy("web", "in");
+      assertThat(g.desiredCapacity()).isEqualTo(2);
+      // ForecastOnly never sets a floor
+      twin.autoScaling().predictiveScaling().putScalingPolicy(cpuPolicy("web").build());
+      twin.advance(Duration.ofMinutes(10));
+      twin.autoScaling().executePolicy("web", "in");
+      assertThat(g.desiredCapacity()).isEqualTo(1);
+      assertThat(twin.timeline().events(AutoScalingFact.ScaleInHeldAtForecast.class)).hasSize(1);
+    }
+  }
+
+  @Test
   void defaultsAreAwsDefaults() {
     PredictiveScalingPolicy p = cpuPolicy("web").build();
     assertThat(p.mode()).isEqualTo(PredictiveScalingMode.ForecastOnly);

@@ -89,6 +89,19 @@ final class PolicyOperations {
       boolean honorCooldown,
       Double metricValue,
       Double breachThreshold) {
+    required("policyName", policyNameOrArn);
+    PredictiveScalingOperations.@Nullable PredictivePolicy predictivePolicy =
+        predictive.find(groupName, policyNameOrArn);
+    if (predictivePolicy != null) {
+      // core refuses it: ExecutePolicy runs only simple and step scaling policies
+      autoScaling.executePolicy(
+          predictivePolicy.spec().autoScalingGroupName(),
+          predictivePolicy.spec().policyName(),
+          honorCooldown,
+          metricValue,
+          breachThreshold);
+      return;
+    }
     ScalingPolicy p = policy(groupName, policyNameOrArn);
     try {
       autoScaling.executePolicy(

@@ -137,16 +137,23 @@ public final class PredictiveScalingOperations {
    * @return whether a predictive policy was deleted
    */
   boolean deleteIfPredictive(String groupName, String policyNameOrArn) {
+    PredictivePolicy p = find(groupName, policyNameOrArn);
+    if (p == null) return false;
+    autoScaling
+        .predictiveScaling()
+        .deletePolicy(p.spec().autoScalingGroupName(), p.spec().policyName());
+    return true;
+  }
+
+  /** The predictive policy named (in {@code groupName}) or with that ARN, or null. */
+  @Nullable PredictivePolicy find(String groupName, String policyNameOrArn) {
     boolean byArn = policyNameOrArn.startsWith("arn:");
-    if (!byArn && (groupName == null || !groups.exists(groupName))) return false;
+    if (!byArn && (groupName == null || !groups.exists(groupName))) return null;
     for (PredictivePolicy p : policies(byArn ? null : groupName)) {
       String name = p.spec().policyName();
-      if (byArn ? p.policyArn().equals(policyNameOrArn) : name.equals(policyNameOrArn)) {
-        autoScaling.predictiveScaling().deletePolicy(p.spec().autoScalingGroupName(), name);
-        return true;
-      }
+      if (byArn ? p.policyArn().equals(policyNameOrArn) : name.equals(policyNameOrArn)) return p;
     }
-    return false;
+    return null;
   }
 
   /**
