@@ -252,7 +252,8 @@ public final class AutoScalingHandler {
       out.add(
           p.predictive() != null
               ? predictiveScaling.policy(p.predictive())
-              : policies.policy(p.dynamic()));
+              : policies.policy(
+                  Objects.requireNonNull(p.dynamic(), "a description holds one of the two")));
     }
     return DescribePoliciesResponse.builder()
         .scalingPolicies(out)

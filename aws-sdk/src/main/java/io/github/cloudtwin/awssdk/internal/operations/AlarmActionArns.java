@@ -8,6 +8,7 @@ import io.github.cloudtwin.autoscaling.ScalingPolicy;
 import io.github.cloudtwin.cloudwatch.AlarmAction;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Alarm actions and their ARNs, both ways: a request's action ARNs as the twin's actions (an Auto
@@ -46,7 +47,7 @@ final class AlarmActionArns {
   }
 
   /** The actions of a request's ARNs for {@code field} (at most 5). */
-  List<AlarmAction> actions(String field, List<String> arns) {
+  List<AlarmAction> actions(String field, @Nullable List<String> arns) {
     List<AlarmAction> out = new ArrayList<>();
     if (arns == null) return out;
     if (arns.size() > 5) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CloudWatch's alarm reads: DescribeAlarms (metric and composite alarms, filtered by names, name
@@ -38,12 +39,12 @@ final class AlarmDescriptions {
   }
 
   Page<MetricAlarm> describeAlarms(
-      List<String> names,
+      @Nullable List<String> names,
       String namePrefix,
       String stateValue,
       String actionPrefix,
-      String nextToken,
-      Integer maxRecords) {
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     if (names != null && !names.isEmpty() && namePrefix != null) {
       throw AwsErrorException.badRequest(
           "InvalidParameterCombination", "AlarmNames and AlarmNamePrefix are mutually exclusive.");
@@ -65,7 +66,7 @@ final class AlarmDescriptions {
   }
 
   List<CompositeAlarm> describeCompositeAlarms(
-      List<String> names, String namePrefix, String stateValue, String actionPrefix) {
+      @Nullable List<String> names, String namePrefix, String stateValue, String actionPrefix) {
     AlarmState state = stateValue == null ? null : state(stateValue);
     List<CompositeAlarm> all = new ArrayList<>();
     for (CompositeAlarm a : cloudWatch.compositeAlarms()) {
@@ -95,9 +96,13 @@ final class AlarmDescriptions {
     List<MetricAlarm> out = new ArrayList<>();
     for (MetricAlarm a : cloudWatch.alarms()) {
       MetricAlarmSpec s = a.spec();
-      if (s.isMetricMath() || !s.metric().equals(id)) continue;
-      if (statistic != null && !s.statistic().toString().equals(statistic)) continue;
-      if (extendedStatistic != null && !s.statistic().toString().equals(extendedStatistic))
+      MetricId alarmMetric = s.metric();
+      io.github.cloudtwin.cloudwatch.Statistic alarmStatistic = s.statistic();
+      // an alarm on one metric has both; an alarm on metric math has neither
+      if (s.isMetricMath() || alarmMetric == null || alarmStatistic == null) continue;
+      if (!alarmMetric.equals(id)) continue;
+      if (statistic != null && !alarmStatistic.toString().equals(statistic)) continue;
+      if (extendedStatistic != null && !alarmStatistic.toString().equals(extendedStatistic))
         continue;
       if (period != null && s.period().getSeconds() != period) continue;
       out.add(a);
@@ -112,8 +117,8 @@ final class AlarmDescriptions {
       Instant start,
       Instant end,
       boolean ascending,
-      String nextToken,
-      Integer maxRecords) {
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     if (historyItemType != null
         && !List.of("ConfigurationUpdate", "StateUpdate", "Action").contains(historyItemType)) {
       throw invalid("The value " + historyItemType + " for parameter HistoryItemType is invalid.");
@@ -138,9 +143,9 @@ final class AlarmDescriptions {
       String alarmName,
       AlarmState alarmState,
       List<AlarmAction> alarmActions,
-      List<String> names,
+      @Nullable List<String> names,
       String namePrefix,
-      AlarmState state,
+      @Nullable AlarmState state,
       String actionPrefix) {
     if (names != null && !names.isEmpty() && !names.contains(alarmName)) return false;
     if (namePrefix != null && !alarmName.startsWith(namePrefix)) return false;

@@ -21,6 +21,8 @@ import io.github.cloudtwin.cloudwatch.TreatMissingData;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CloudWatch's alarm mutations: put a metric, metric math or composite alarm, delete alarms, set an
@@ -122,7 +124,10 @@ final class AlarmOperations {
         MetricAlarmSpec.builder()
             .alarmName(r.alarmName())
             .alarmDescription(r.alarmDescription())
-            .metrics(MetricQueries.queries(r.metrics(), "Metrics"))
+            .metrics(
+                MetricQueries.queries(
+                    Objects.requireNonNull(r.metrics(), "an alarm on metric math has Metrics"),
+                    "Metrics"))
             .evaluationPeriods(r.evaluationPeriods())
             .threshold(r.threshold())
             .comparisonOperator(comparison(r.comparisonOperator()))
@@ -184,7 +189,7 @@ final class AlarmOperations {
     }
   }
 
-  void deleteAlarms(List<String> names) {
+  void deleteAlarms(@Nullable List<String> names) {
     if (names == null || names.isEmpty()) throw missing("AlarmNames");
     for (String n : names) exists(n);
     try {
@@ -209,7 +214,7 @@ final class AlarmOperations {
     cloudWatch.setAlarmState(alarmName, s, stateReason);
   }
 
-  void setActionsEnabled(List<String> names, boolean enabled) {
+  void setActionsEnabled(@Nullable List<String> names, boolean enabled) {
     if (names == null || names.isEmpty()) throw missing("AlarmNames");
     for (String n : names) {
       MetricAlarm a =

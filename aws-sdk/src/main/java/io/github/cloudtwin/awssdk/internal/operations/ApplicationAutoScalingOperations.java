@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Application Auto Scaling API operations over the twin (ECS service desired counts), independent
@@ -40,10 +41,10 @@ public final class ApplicationAutoScalingOperations {
       String namespace,
       String resourceId,
       String dimension,
-      Integer min,
-      Integer max,
-      Boolean inSuspended,
-      Boolean outSuspended) {
+      @Nullable Integer min,
+      @Nullable Integer max,
+      @Nullable Boolean inSuspended,
+      @Nullable Boolean outSuspended) {
     check(namespace, resourceId, dimension);
     ScalableTarget existing = find(resourceId);
     if (existing == null && (min == null || max == null)) {
@@ -51,8 +52,9 @@ public final class ApplicationAutoScalingOperations {
           "MinCapacity and MaxCapacity are required when registering a new scalable target.");
     }
     ScalableTargetSpec old = existing == null ? null : existing.spec();
-    int mn = min != null ? min : old.minCapacity();
-    int mx = max != null ? max : old.maxCapacity();
+    // a new target has both (checked above); an update keeps what is not given
+    int mn = min != null ? min : Objects.requireNonNull(old, "an existing target").minCapacity();
+    int mx = max != null ? max : Objects.requireNonNull(old, "an existing target").maxCapacity();
     boolean in = inSuspended != null ? inSuspended : old != null && old.dynamicScalingInSuspended();
     boolean out =
         outSuspended != null ? outSuspended : old != null && old.dynamicScalingOutSuspended();
@@ -67,10 +69,10 @@ public final class ApplicationAutoScalingOperations {
   /** {@code DescribeScalableTargets}. */
   public Page<ScalableTarget> describeScalableTargets(
       String namespace,
-      List<String> resourceIds,
-      String dimension,
-      String nextToken,
-      Integer maxResults) {
+      @Nullable List<String> resourceIds,
+      @Nullable String dimension,
+      @Nullable String nextToken,
+      @Nullable Integer maxResults) {
     namespace(namespace);
     List<ScalableTarget> all = new ArrayList<>();
     for (ScalableTarget t : aas.scalableTargets()) {
@@ -114,10 +116,10 @@ public final class ApplicationAutoScalingOperations {
   /** {@code DescribeScalingPolicies}. */
   public Page<PolicyOfTarget> describeScalingPolicies(
       String namespace,
-      String resourceId,
-      List<String> policyNames,
-      String nextToken,
-      Integer maxResults) {
+      @Nullable String resourceId,
+      @Nullable List<String> policyNames,
+      @Nullable String nextToken,
+      @Nullable Integer maxResults) {
     namespace(namespace);
     List<PolicyOfTarget> all = new ArrayList<>();
     for (ScalableTarget t : aas.scalableTargets()) {
@@ -153,7 +155,10 @@ public final class ApplicationAutoScalingOperations {
 
   /** {@code DescribeScalingActivities}: newest first. */
   public Page<ScalingActivity> describeScalingActivities(
-      String namespace, String resourceId, String nextToken, Integer maxResults) {
+      String namespace,
+      String resourceId,
+      @Nullable String nextToken,
+      @Nullable Integer maxResults) {
     namespace(namespace);
     List<ScalingActivity> all = new ArrayList<>();
     for (ScalableTarget t : aas.scalableTargets()) {
@@ -164,7 +169,7 @@ public final class ApplicationAutoScalingOperations {
         "DescribeScalingActivities", all, nextToken, maxResults, 50, 50, "maxResults");
   }
 
-  private ScalableTarget find(String resourceId) {
+  private @Nullable ScalableTarget find(String resourceId) {
     for (ScalableTarget t : aas.scalableTargets()) if (t.resourceId().equals(resourceId)) return t;
     return null;
   }

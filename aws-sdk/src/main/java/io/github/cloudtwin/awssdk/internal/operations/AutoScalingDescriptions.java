@@ -4,7 +4,9 @@ import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.AutoScalingInstance;
 import io.github.cloudtwin.autoscaling.ScalingPolicy;
 import java.util.List;
+import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What EC2 Auto Scaling's describe operations answer beyond the twin's views: a group, an instance,
@@ -59,7 +61,8 @@ public final class AutoScalingDescriptions {
    * @param predictive the predictive scaling policy, or null
    */
   public record PolicyDescription(
-      ScalingPolicy dynamic, PredictiveScalingOperations.PredictivePolicy predictive) {
+      @Nullable ScalingPolicy dynamic,
+      PredictiveScalingOperations.@Nullable PredictivePolicy predictive) {
 
     /**
      * Checks that exactly one is given.
@@ -73,21 +76,25 @@ public final class AutoScalingDescriptions {
       }
     }
 
+    private PredictiveScalingOperations.PredictivePolicy predictiveOne() {
+      return Objects.requireNonNull(predictive, "exactly one is given (the constructor checks)");
+    }
+
     /** {@return the group's name} */
     public String autoScalingGroupName() {
       return dynamic != null
           ? dynamic.autoScalingGroupName()
-          : predictive.spec().autoScalingGroupName();
+          : predictiveOne().spec().autoScalingGroupName();
     }
 
     /** {@return the policy's name} */
     public String policyName() {
-      return dynamic != null ? dynamic.policyName() : predictive.spec().policyName();
+      return dynamic != null ? dynamic.policyName() : predictiveOne().spec().policyName();
     }
 
     /** {@return the policy's ARN} */
     public String policyArn() {
-      return dynamic != null ? dynamic.policyArn() : predictive.policyArn();
+      return dynamic != null ? dynamic.policyArn() : predictiveOne().policyArn();
     }
 
     /** {@return AWS's PolicyType} */

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * EC2 Auto Scaling's API operations over the twin, independent of any SDK: plain typed requests in,
@@ -77,31 +78,6 @@ public final class AutoScalingOperations {
   }
 
   /**
-   * {@code UpdateAutoScalingGroup}: capacity limits and the launch template (nulls keep values).
-   * Other parameters are not simulated.
-   */
-  public void updateAutoScalingGroup(
-      String name,
-      Integer minSize,
-      Integer maxSize,
-      Integer desiredCapacity,
-      String launchTemplateId,
-      String launchTemplateName,
-      String launchTemplateVersion) {
-    updateAutoScalingGroup(
-        name,
-        minSize,
-        maxSize,
-        desiredCapacity,
-        launchTemplateId,
-        launchTemplateName,
-        launchTemplateVersion,
-        null,
-        null,
-        null);
-  }
-
-  /**
    * {@code UpdateAutoScalingGroup}: capacity limits, the launch template, the MixedInstancesPolicy,
    * CapacityRebalance and MaxInstanceLifetime (nulls keep values). Everything is checked before
    * anything changes.
@@ -115,12 +91,12 @@ public final class AutoScalingOperations {
       Integer minSize,
       Integer maxSize,
       Integer desiredCapacity,
-      String launchTemplateId,
-      String launchTemplateName,
-      String launchTemplateVersion,
-      MixedPolicy mixed,
-      Boolean capacityRebalance,
-      Integer maxInstanceLifetime) {
+      @Nullable String launchTemplateId,
+      @Nullable String launchTemplateName,
+      @Nullable String launchTemplateVersion,
+      @Nullable MixedPolicy mixed,
+      @Nullable Boolean capacityRebalance,
+      @Nullable Integer maxInstanceLifetime) {
     groups.updateAutoScalingGroup(
         name,
         minSize,
@@ -141,13 +117,15 @@ public final class AutoScalingOperations {
 
   /** {@code DescribeAutoScalingGroups}: groups sorted by name; unknown names are left out. */
   public Page<GroupDescription> describeAutoScalingGroups(
-      List<String> names, String nextToken, Integer maxRecords) {
+      @Nullable List<String> names, @Nullable String nextToken, @Nullable Integer maxRecords) {
     return groups.describeAutoScalingGroups(names, nextToken, maxRecords);
   }
 
   /** {@code DescribeAutoScalingInstances}: every group's instances, or the ones named. */
   public Page<InstanceDescription> describeAutoScalingInstances(
-      List<String> instanceIds, String nextToken, Integer maxRecords) {
+      @Nullable List<String> instanceIds,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     return groups.describeAutoScalingInstances(instanceIds, nextToken, maxRecords);
   }
 
@@ -183,11 +161,11 @@ public final class AutoScalingOperations {
    * group and name.
    */
   public Page<PolicyDescription> describePolicies(
-      String groupName,
-      List<String> policyNames,
-      List<String> policyTypes,
-      String nextToken,
-      Integer maxRecords) {
+      @Nullable String groupName,
+      @Nullable List<String> policyNames,
+      @Nullable List<String> policyTypes,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     return policies.describePolicies(groupName, policyNames, policyTypes, nextToken, maxRecords);
   }
 
@@ -222,7 +200,10 @@ public final class AutoScalingOperations {
 
   /** {@code DescribeScalingActivities}: newest first, one group or all. */
   public Page<ScalingActivity> describeScalingActivities(
-      String groupName, List<String> activityIds, String nextToken, Integer maxRecords) {
+      @Nullable String groupName,
+      @Nullable List<String> activityIds,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     return activities.describeScalingActivities(groupName, activityIds, nextToken, maxRecords);
   }
 
@@ -244,7 +225,10 @@ public final class AutoScalingOperations {
 
   /** {@code DescribeScheduledActions}: one group's or all, sorted by group and name. */
   public Page<ScheduledActionSpec> describeScheduledActions(
-      String groupName, List<String> actionNames, String nextToken, Integer maxRecords) {
+      @Nullable String groupName,
+      @Nullable List<String> actionNames,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     return scheduledActions.describeScheduledActions(groupName, actionNames, nextToken, maxRecords);
   }
 
@@ -269,7 +253,8 @@ public final class AutoScalingOperations {
   }
 
   /** {@code DescribeLifecycleHooks}: all of a group's hooks, or the ones named. */
-  public List<LifecycleHookSpec> describeLifecycleHooks(String groupName, List<String> hookNames) {
+  public List<LifecycleHookSpec> describeLifecycleHooks(
+      String groupName, @Nullable List<String> hookNames) {
     return lifecycleHooks.describeLifecycleHooks(groupName, hookNames);
   }
 
@@ -293,12 +278,12 @@ public final class AutoScalingOperations {
 
   /** {@code EnterStandby}; returns the activities it started. */
   public List<ScalingActivity> enterStandby(
-      String groupName, List<String> instanceIds, Boolean decrement) {
+      String groupName, @Nullable List<String> instanceIds, @Nullable Boolean decrement) {
     return instances.enterStandby(groupName, instanceIds, decrement);
   }
 
   /** {@code ExitStandby}; returns the activities it started. */
-  public List<ScalingActivity> exitStandby(String groupName, List<String> instanceIds) {
+  public List<ScalingActivity> exitStandby(String groupName, @Nullable List<String> instanceIds) {
     return instances.exitStandby(groupName, instanceIds);
   }
 
@@ -310,22 +295,23 @@ public final class AutoScalingOperations {
 
   /** {@code SetInstanceProtection}. */
   public void setInstanceProtection(
-      String groupName, List<String> instanceIds, Boolean protectedFromScaleIn) {
+      String groupName, @Nullable List<String> instanceIds, Boolean protectedFromScaleIn) {
     instances.setInstanceProtection(groupName, instanceIds, protectedFromScaleIn);
   }
 
   /** {@code TerminateInstanceInAutoScalingGroup}; returns the activity it started. */
-  public ScalingActivity terminateInstanceInAutoScalingGroup(String instanceId, Boolean decrement) {
+  public @Nullable ScalingActivity terminateInstanceInAutoScalingGroup(
+      String instanceId, Boolean decrement) {
     return instances.terminateInstanceInAutoScalingGroup(instanceId, decrement);
   }
 
   /** {@code SuspendProcesses}; no names suspends all. */
-  public void suspendProcesses(String groupName, List<String> processes) {
+  public void suspendProcesses(String groupName, @Nullable List<String> processes) {
     instances.suspendProcesses(groupName, processes);
   }
 
   /** {@code ResumeProcesses}; no names resumes all. */
-  public void resumeProcesses(String groupName, List<String> processes) {
+  public void resumeProcesses(String groupName, @Nullable List<String> processes) {
     instances.resumeProcesses(groupName, processes);
   }
 
@@ -335,14 +321,16 @@ public final class AutoScalingOperations {
    * {@code AttachLoadBalancerTargetGroups} / {@code AttachTrafficSources}: 1 to 10 target groups by
    * ARN.
    */
-  public void attachLoadBalancerTargetGroups(String groupName, List<String> targetGroupArns) {
+  public void attachLoadBalancerTargetGroups(
+      String groupName, @Nullable List<String> targetGroupArns) {
     targetGroups.attachLoadBalancerTargetGroups(groupName, targetGroupArns);
   }
 
   /**
    * {@code DetachLoadBalancerTargetGroups} / {@code DetachTrafficSources}: their instances drain.
    */
-  public void detachLoadBalancerTargetGroups(String groupName, List<String> targetGroupArns) {
+  public void detachLoadBalancerTargetGroups(
+      String groupName, @Nullable List<String> targetGroupArns) {
     targetGroups.detachLoadBalancerTargetGroups(groupName, targetGroupArns);
   }
 
@@ -360,8 +348,8 @@ public final class AutoScalingOperations {
    */
   public Page<TargetGroupState> describeLoadBalancerTargetGroups(
       String groupName,
-      String nextToken,
-      Integer maxRecords,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords,
       int defaultPage,
       int maxPage,
       String operation) {
@@ -386,9 +374,9 @@ public final class AutoScalingOperations {
   public String startInstanceRefresh(
       String groupName,
       String strategy,
-      String launchTemplateId,
-      String launchTemplateName,
-      String launchTemplateVersion,
+      @Nullable String launchTemplateId,
+      @Nullable String launchTemplateName,
+      @Nullable String launchTemplateVersion,
       RefreshPreferences preferences) {
     return instanceRefreshes.startInstanceRefresh(
         groupName,
@@ -410,7 +398,10 @@ public final class AutoScalingOperations {
    * @return a page of instance refreshes
    */
   public Page<InstanceRefresh> describeInstanceRefreshes(
-      String groupName, List<String> instanceRefreshIds, String nextToken, Integer maxRecords) {
+      String groupName,
+      @Nullable List<String> instanceRefreshIds,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     return instanceRefreshes.describeInstanceRefreshes(
         groupName, instanceRefreshIds, nextToken, maxRecords);
   }

@@ -2,6 +2,7 @@ package io.github.cloudtwin.awssdk.internal.operations;
 
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The typed requests of EC2 Auto Scaling's group operations, as {@link AutoScalingOperations} takes
@@ -42,24 +43,24 @@ public final class AutoScalingRequests {
    */
   public record CreateGroup(
       String autoScalingGroupName,
-      String launchTemplateId,
-      String launchTemplateName,
-      String launchTemplateVersion,
+      @Nullable String launchTemplateId,
+      @Nullable String launchTemplateName,
+      @Nullable String launchTemplateVersion,
       Integer minSize,
       Integer maxSize,
       Integer desiredCapacity,
-      List<String> availabilityZones,
+      @Nullable List<String> availabilityZones,
       String vpcZoneIdentifier,
       Integer defaultCooldown,
       Integer defaultInstanceWarmup,
       String healthCheckType,
       Integer healthCheckGracePeriod,
-      List<String> terminationPolicies,
+      @Nullable List<String> terminationPolicies,
       Boolean newInstancesProtectedFromScaleIn,
-      String capacityDistributionStrategy,
-      List<String> targetGroupArns,
-      List<HookSpecification> lifecycleHookSpecifications,
-      MixedPolicy mixedInstancesPolicy,
+      @Nullable String capacityDistributionStrategy,
+      @Nullable List<String> targetGroupArns,
+      @Nullable List<HookSpecification> lifecycleHookSpecifications,
+      @Nullable MixedPolicy mixedInstancesPolicy,
       Boolean capacityRebalance,
       Integer maxInstanceLifetime) {}
 
@@ -79,16 +80,16 @@ public final class AutoScalingRequests {
    * @param spotMaxPrice USD per hour as text, empty for the On-Demand price, or null
    */
   public record MixedPolicy(
-      String launchTemplateId,
-      String launchTemplateName,
-      String launchTemplateVersion,
+      @Nullable String launchTemplateId,
+      @Nullable String launchTemplateName,
+      @Nullable String launchTemplateVersion,
       List<OverrideSpec> overrides,
-      String onDemandAllocationStrategy,
-      Integer onDemandBaseCapacity,
-      Integer onDemandPercentageAboveBaseCapacity,
-      String spotAllocationStrategy,
-      Integer spotInstancePools,
-      String spotMaxPrice) {}
+      @Nullable String onDemandAllocationStrategy,
+      @Nullable Integer onDemandBaseCapacity,
+      @Nullable Integer onDemandPercentageAboveBaseCapacity,
+      @Nullable String spotAllocationStrategy,
+      @Nullable Integer spotInstancePools,
+      @Nullable String spotMaxPrice) {}
 
   /**
    * One of a MixedInstancesPolicy's {@code LaunchTemplateOverrides}.

@@ -2,6 +2,7 @@ package io.github.cloudtwin.awssdk.internal.operations;
 
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error as an AWS service answers it: its error code (such as {@code ValidationError} or {@code
@@ -73,7 +74,7 @@ public final class AwsErrorException extends RuntimeException {
    *     constraint (checked by AWS before the operation runs)
    */
   public static AwsErrorException constraint(
-      String code, String field, Object value, String constraint) {
+      String code, String field, @Nullable Object value, String constraint) {
     String shown = value == null ? "null" : "'" + value + "'";
     return badRequest(
         code,

@@ -8,6 +8,7 @@ import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.ecs.ManagedScaling;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ECS's {@code UpdateCapacityProvider} and {@code DeleteCapacityProvider} over the twin: what they
@@ -22,7 +23,9 @@ final class CapacityProviderOperations {
   }
 
   CapacityProvider update(
-      String name, EcsOperations.ManagedScalingUpdate update, String managedTerminationProtection) {
+      String name,
+      EcsOperations.@Nullable ManagedScalingUpdate update,
+      String managedTerminationProtection) {
     if (name == null || name.isEmpty()) throw invalid("name can not be blank.");
     CapacityProvider current = existing(name);
     if (managedTerminationProtection != null) {

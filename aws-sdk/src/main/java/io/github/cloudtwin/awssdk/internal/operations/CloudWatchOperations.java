@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CloudWatch's API operations over the twin (metrics and metric alarms), independent of any SDK:
@@ -60,7 +61,7 @@ public final class CloudWatchOperations {
       Map<String, String> dimensions,
       Instant timestamp,
       Double value,
-      StatisticValues statisticValues,
+      @Nullable StatisticValues statisticValues,
       String unit) {}
 
   /**
@@ -77,9 +78,9 @@ public final class CloudWatchOperations {
    */
   public record MetricQuery(
       String id,
-      MetricId metric,
+      @Nullable MetricId metric,
       Integer period,
-      String stat,
+      @Nullable String stat,
       String label,
       Boolean returnData,
       String expression) {}
@@ -119,7 +120,7 @@ public final class CloudWatchOperations {
   public record PutAlarm(
       String alarmName,
       String alarmDescription,
-      MetricId metric,
+      @Nullable MetricId metric,
       String statistic,
       String extendedStatistic,
       Integer period,
@@ -130,10 +131,10 @@ public final class CloudWatchOperations {
       String treatMissingData,
       String evaluateLowSampleCountPercentile,
       Boolean actionsEnabled,
-      List<String> alarmActions,
-      List<String> okActions,
-      List<String> insufficientDataActions,
-      List<MetricQuery> metrics) {}
+      @Nullable List<String> alarmActions,
+      @Nullable List<String> okActions,
+      @Nullable List<String> insufficientDataActions,
+      @Nullable List<MetricQuery> metrics) {}
 
   /**
    * The {@code PutCompositeAlarm} parameters (nulls: AWS's defaults).
@@ -154,9 +155,9 @@ public final class CloudWatchOperations {
       String alarmDescription,
       String alarmRule,
       Boolean actionsEnabled,
-      List<String> alarmActions,
-      List<String> okActions,
-      List<String> insufficientDataActions,
+      @Nullable List<String> alarmActions,
+      @Nullable List<String> okActions,
+      @Nullable List<String> insufficientDataActions,
       String actionsSuppressor,
       Integer actionsSuppressorWaitPeriod,
       Integer actionsSuppressorExtensionPeriod) {}
@@ -188,8 +189,8 @@ public final class CloudWatchOperations {
       Instant start,
       Instant end,
       Integer period,
-      List<String> statistics,
-      List<String> extendedStatistics) {
+      @Nullable List<String> statistics,
+      @Nullable List<String> extendedStatistics) {
     return metrics.getMetricStatistics(
         namespace, metricName, dimensions, start, end, period, statistics, extendedStatistics);
   }
@@ -221,7 +222,10 @@ public final class CloudWatchOperations {
 
   /** {@code ListMetrics}: metrics matching the filters, 500 per page. */
   public Page<MetricId> listMetrics(
-      String namespace, String metricName, Map<String, String> dimensionFilters, String nextToken) {
+      String namespace,
+      String metricName,
+      @Nullable Map<String, String> dimensionFilters,
+      @Nullable String nextToken) {
     return metrics.listMetrics(namespace, metricName, dimensionFilters, nextToken);
   }
 
@@ -238,7 +242,7 @@ public final class CloudWatchOperations {
   }
 
   /** {@code DeleteAlarms}: every name must exist (metric or composite), or nothing is deleted. */
-  public void deleteAlarms(List<String> names) {
+  public void deleteAlarms(@Nullable List<String> names) {
     alarms.deleteAlarms(names);
   }
 
@@ -251,7 +255,7 @@ public final class CloudWatchOperations {
    * {@code EnableAlarmActions} / {@code DisableAlarmActions}: unknown names are ignored, as AWS
    * does.
    */
-  public void setActionsEnabled(List<String> names, boolean enabled) {
+  public void setActionsEnabled(@Nullable List<String> names, boolean enabled) {
     alarms.setActionsEnabled(names, enabled);
   }
 
@@ -267,12 +271,12 @@ public final class CloudWatchOperations {
 
   /** {@code DescribeAlarms}: metric alarms sorted by name, filtered as asked. */
   public Page<MetricAlarm> describeAlarms(
-      List<String> names,
+      @Nullable List<String> names,
       String namePrefix,
       String stateValue,
       String actionPrefix,
-      String nextToken,
-      Integer maxRecords) {
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     return descriptions.describeAlarms(
         names, namePrefix, stateValue, actionPrefix, nextToken, maxRecords);
   }
@@ -282,7 +286,7 @@ public final class CloudWatchOperations {
    * filtered as asked (each filter null: none).
    */
   public List<CompositeAlarm> describeCompositeAlarms(
-      List<String> names, String namePrefix, String stateValue, String actionPrefix) {
+      @Nullable List<String> names, String namePrefix, String stateValue, String actionPrefix) {
     return descriptions.describeCompositeAlarms(names, namePrefix, stateValue, actionPrefix);
   }
 
@@ -308,8 +312,8 @@ public final class CloudWatchOperations {
       Instant start,
       Instant end,
       boolean ascending,
-      String nextToken,
-      Integer maxRecords) {
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     return descriptions.describeAlarmHistory(
         alarmName, historyItemType, start, end, ascending, nextToken, maxRecords);
   }

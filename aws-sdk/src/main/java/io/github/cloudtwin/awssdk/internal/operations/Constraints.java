@@ -1,6 +1,7 @@
 package io.github.cloudtwin.awssdk.internal.operations;
 
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AWS's member constraints on request fields (a missing member, a name's length), answered as the
@@ -19,7 +20,7 @@ public final class Constraints {
    * @param <T> the member's type
    * @return {@code value}, never null
    */
-  public static <T> T required(String field, T value) {
+  public static <T> T required(String field, @Nullable T value) {
     if (value == null) {
       throw AwsErrorException.constraint("ValidationError", field, null, "Member must not be null");
     }

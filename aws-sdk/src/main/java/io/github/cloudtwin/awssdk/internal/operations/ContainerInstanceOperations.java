@@ -12,6 +12,7 @@ import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ECS's container instance operations: DescribeContainerInstances, ListContainerInstances,
@@ -29,7 +30,8 @@ final class ContainerInstanceOperations {
     this.pages = pages;
   }
 
-  Described<ContainerInstance> describeContainerInstances(String cluster, List<String> refs) {
+  Described<ContainerInstance> describeContainerInstances(
+      String cluster, @Nullable List<String> refs) {
     Cluster c = lookup.cluster(cluster);
     if (refs == null || refs.isEmpty()) throw invalid("ContainerInstances cannot be empty.");
     List<ContainerInstance> found = new ArrayList<>();
@@ -48,7 +50,7 @@ final class ContainerInstanceOperations {
   }
 
   Page<String> listContainerInstances(
-      String cluster, String status, String nextToken, Integer maxResults) {
+      String cluster, String status, @Nullable String nextToken, @Nullable Integer maxResults) {
     Cluster c = lookup.cluster(cluster);
     List<String> arns = new ArrayList<>();
     for (ContainerInstance ci : c.containerInstances()) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Amazon EC2 API operations for what the twin simulates: instances, Availability Zones, one subnet
@@ -67,13 +68,13 @@ public final class Ec2Operations {
    */
   public List<Instance> runInstances(
       String instanceType,
-      String zone,
+      @Nullable String zone,
       String subnetId,
       Integer minCount,
       Integer maxCount,
-      String launchTemplateId,
-      String launchTemplateName,
-      String launchTemplateVersion,
+      @Nullable String launchTemplateId,
+      @Nullable String launchTemplateName,
+      @Nullable String launchTemplateVersion,
       Map<String, String> tags) {
     if (minCount == null) throw missing("MinCount");
     if (maxCount == null) throw missing("MaxCount");
@@ -127,7 +128,9 @@ public final class Ec2Operations {
       throw AwsErrorException.badRequest(
           "InvalidParameterValue", "Invalid value '" + type + "' for InstanceType.");
     }
-    if (ltName != null) b.launchTemplate(ltName, ltVersion);
+    if (ltName != null)
+      b.launchTemplate(
+          ltName, Objects.requireNonNull(ltVersion, "a resolved launch template's version"));
     if (tags != null) tags.forEach(b::tag);
     InstanceSpec spec = b.build();
     if (ec2.instances().stream().filter(i -> i.state() != InstanceState.TERMINATED).count()
@@ -146,17 +149,20 @@ public final class Ec2Operations {
       for (int i = 0; i < maxCount; i++) out.add(ec2.runInstance(spec));
     } catch (InsufficientInstanceCapacityException | InstanceLimitExceededException e) {
       for (Instance i : out) ec2.terminateInstance(i.instanceId());
-      throw new AwsErrorException("InsufficientInstanceCapacity", 500, e.getMessage());
+      throw new AwsErrorException(
+          "InsufficientInstanceCapacity",
+          500,
+          Objects.requireNonNull(e.getMessage(), "core's capacity refusals carry a message"));
     }
     return out;
   }
 
   /** {@code DescribeInstances}: by id (each must exist) and filters, by launch time. */
   public Page<Instance> describeInstances(
-      List<String> instanceIds,
-      Map<String, List<String>> filters,
-      String nextToken,
-      Integer maxResults) {
+      @Nullable List<String> instanceIds,
+      @Nullable Map<String, List<String>> filters,
+      @Nullable String nextToken,
+      @Nullable Integer maxResults) {
     List<Instance> all = new ArrayList<>();
     if (instanceIds != null && !instanceIds.isEmpty()) {
       for (String id : new LinkedHashSet<>(instanceIds)) all.add(instance(id));
@@ -223,21 +229,22 @@ public final class Ec2Operations {
   }
 
   /** {@code TerminateInstances}. */
-  public List<StateChange> terminateInstances(List<String> ids) {
+  public List<StateChange> terminateInstances(@Nullable List<String> ids) {
     return change(ids, ec2::terminateInstance);
   }
 
   /** {@code StopInstances}. */
-  public List<StateChange> stopInstances(List<String> ids) {
+  public List<StateChange> stopInstances(@Nullable List<String> ids) {
     return change(ids, ec2::stopInstance);
   }
 
   /** {@code StartInstances}. */
-  public List<StateChange> startInstances(List<String> ids) {
+  public List<StateChange> startInstances(@Nullable List<String> ids) {
     return change(ids, ec2::startInstance);
   }
 
-  private List<StateChange> change(List<String> ids, java.util.function.Consumer<String> action) {
+  private List<StateChange> change(
+      @Nullable List<String> ids, java.util.function.Consumer<String> action) {
     if (ids == null || ids.isEmpty()) throw missing("InstanceIds");
     List<Instance> instances = new ArrayList<>();
     for (String id : ids) instances.add(instance(id));
@@ -261,7 +268,7 @@ public final class Ec2Operations {
   }
 
   /** {@code DescribeInstanceStatus}: running instances (all with {@code includeAll}). */
-  public List<Instance> describeInstanceStatus(List<String> ids, boolean includeAll) {
+  public List<Instance> describeInstanceStatus(@Nullable List<String> ids, boolean includeAll) {
     List<Instance> all = new ArrayList<>();
     if (ids != null && !ids.isEmpty()) {
       for (String id : ids) all.add(instance(id));
@@ -292,7 +299,7 @@ public final class Ec2Operations {
   }
 
   /** {@code DescribeSubnets}: one subnet per zone; the named ones must exist. */
-  public List<AvailabilityZone> describeSubnets(List<String> subnetIds) {
+  public List<AvailabilityZone> describeSubnets(@Nullable List<String> subnetIds) {
     if (subnetIds == null || subnetIds.isEmpty()) return twin.availabilityZones();
     List<AvailabilityZone> out = new ArrayList<>();
     for (String s : subnetIds) out.add(zone(zoneOfSubnet(s)));

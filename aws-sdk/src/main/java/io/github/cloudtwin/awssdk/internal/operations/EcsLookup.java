@@ -6,6 +6,7 @@ import io.github.cloudtwin.ecs.Ecs;
 import io.github.cloudtwin.ecs.EcsService;
 import io.github.cloudtwin.ecs.TaskDefinition;
 import io.github.cloudtwin.kernel.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds ECS resources by name, id or ARN as ECS accepts them, each with ECS's error: clusters, task
@@ -49,7 +50,7 @@ final class EcsLookup {
   /**
    * The service, INACTIVE ones included (ECS describes them for a while after deletion), or null.
    */
-  EcsService findService(Cluster c, String name) {
+  @Nullable EcsService findService(Cluster c, String name) {
     try {
       return ecs.service(c.clusterName(), name);
     } catch (ValidationException e) {

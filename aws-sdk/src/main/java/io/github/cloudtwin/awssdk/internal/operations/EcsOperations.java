@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Amazon ECS API operations over the twin, independent of any SDK: clusters, capacity providers,
@@ -75,7 +76,7 @@ public final class EcsOperations {
    * @param reason such as {@code MISSING}
    * @param detail more, or null
    */
-  public record Failure(String arn, String reason, String detail) {}
+  public record Failure(String arn, String reason, @Nullable String detail) {}
 
   // ------------------------------------------------------------------ clusters
 
@@ -95,7 +96,7 @@ public final class EcsOperations {
   }
 
   /** {@code DescribeClusters} (none named: {@code default}). */
-  public Described<Cluster> describeClusters(List<String> refs) {
+  public Described<Cluster> describeClusters(@Nullable List<String> refs) {
     List<Cluster> found = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     for (String ref : refs == null || refs.isEmpty() ? List.of("default") : refs) {
@@ -134,7 +135,7 @@ public final class EcsOperations {
   }
 
   /** {@code ListClusters}: cluster ARNs. */
-  public Page<String> listClusters(String nextToken, Integer maxResults) {
+  public Page<String> listClusters(@Nullable String nextToken, @Nullable Integer maxResults) {
     List<String> arns = ecs.clusters().stream().map(Cluster::clusterArn).toList();
     return PAGES.page("ListClusters", arns, nextToken, maxResults, 100, 100, "maxResults");
   }
@@ -167,7 +168,7 @@ public final class EcsOperations {
   }
 
   /** {@code DescribeCapacityProviders}: the named ones, or every one the twin has. */
-  public Described<CapacityProvider> describeCapacityProviders(List<String> names) {
+  public Described<CapacityProvider> describeCapacityProviders(@Nullable List<String> names) {
     List<CapacityProvider> found = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     List<String> wanted = names == null || names.isEmpty() ? allCapacityProviders() : names;
@@ -215,7 +216,9 @@ public final class EcsOperations {
    * @return the provider, updated
    */
   public CapacityProvider updateCapacityProvider(
-      String name, ManagedScalingUpdate managedScaling, String managedTerminationProtection) {
+      String name,
+      @Nullable ManagedScalingUpdate managedScaling,
+      String managedTerminationProtection) {
     return capacityProviders.update(name, managedScaling, managedTerminationProtection);
   }
 
@@ -275,12 +278,13 @@ public final class EcsOperations {
   }
 
   /** {@code DescribeServices}: 1 to 10 services; the missing ones are failures. */
-  public Described<EcsService> describeServices(String cluster, List<String> refs) {
+  public Described<EcsService> describeServices(String cluster, @Nullable List<String> refs) {
     return services.describeServices(cluster, refs);
   }
 
   /** {@code ListServices}: ARNs of the cluster's active services. */
-  public Page<String> listServices(String cluster, String nextToken, Integer maxResults) {
+  public Page<String> listServices(
+      String cluster, @Nullable String nextToken, @Nullable Integer maxResults) {
     return services.listServices(cluster, nextToken, maxResults);
   }
 
@@ -298,7 +302,7 @@ public final class EcsOperations {
 
   /** {@code RunTask}: 1 to 10 tasks. */
   public RunTaskResult runTask(
-      String cluster, String taskDefinition, Integer count, LaunchType launchType) {
+      String cluster, String taskDefinition, Integer count, @Nullable LaunchType launchType) {
     return tasks.runTask(cluster, taskDefinition, count, launchType);
   }
 
@@ -307,7 +311,10 @@ public final class EcsOperations {
    * cluster.
    */
   public io.github.cloudtwin.ecs.StartTaskResult startTask(
-      String cluster, String taskDefinition, List<String> containerInstances, String group) {
+      String cluster,
+      String taskDefinition,
+      @Nullable List<String> containerInstances,
+      String group) {
     return tasks.startTask(cluster, taskDefinition, containerInstances, group);
   }
 
@@ -322,7 +329,7 @@ public final class EcsOperations {
   }
 
   /** {@code DescribeTasks}: up to 100 tasks; unknown ones are failures. */
-  public Described<Task> describeTasks(String cluster, List<String> refs) {
+  public Described<Task> describeTasks(String cluster, @Nullable List<String> refs) {
     return tasks.describeTasks(cluster, refs);
   }
 
@@ -337,8 +344,8 @@ public final class EcsOperations {
       String containerInstance,
       String startedBy,
       String desiredStatus,
-      String nextToken,
-      Integer maxResults) {
+      @Nullable String nextToken,
+      @Nullable Integer maxResults) {
     return tasks.listTasks(
         cluster,
         serviceName,
@@ -359,13 +366,13 @@ public final class EcsOperations {
 
   /** {@code DescribeContainerInstances}: unknown ones are failures. */
   public Described<ContainerInstance> describeContainerInstances(
-      String cluster, List<String> refs) {
+      String cluster, @Nullable List<String> refs) {
     return containerInstances.describeContainerInstances(cluster, refs);
   }
 
   /** {@code ListContainerInstances}: ARNs, optionally of one status. */
   public Page<String> listContainerInstances(
-      String cluster, String status, String nextToken, Integer maxResults) {
+      String cluster, String status, @Nullable String nextToken, @Nullable Integer maxResults) {
     return containerInstances.listContainerInstances(cluster, status, nextToken, maxResults);
   }
 

@@ -14,6 +14,7 @@ import io.github.cloudtwin.ecs.ServiceUpdate;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ECS's service operations: CreateService, DescribeServices, ListServices, UpdateService and
@@ -43,7 +44,7 @@ final class EcsServiceOperations {
     }
   }
 
-  Described<EcsService> describeServices(String cluster, List<String> refs) {
+  Described<EcsService> describeServices(String cluster, @Nullable List<String> refs) {
     Cluster c = lookup.cluster(cluster);
     if (refs == null || refs.isEmpty()) throw invalid("Services cannot be empty.");
     if (refs.size() > 10) throw invalid("Services cannot contain more than 10 elements.");
@@ -65,7 +66,8 @@ final class EcsServiceOperations {
     return new Described<>(found, failures);
   }
 
-  Page<String> listServices(String cluster, String nextToken, Integer maxResults) {
+  Page<String> listServices(
+      String cluster, @Nullable String nextToken, @Nullable Integer maxResults) {
     Cluster c = lookup.cluster(cluster);
     List<String> arns =
         c.services().stream()

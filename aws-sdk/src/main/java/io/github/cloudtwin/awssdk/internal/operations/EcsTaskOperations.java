@@ -15,6 +15,7 @@ import io.github.cloudtwin.ecs.TaskDefinition;
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** ECS's task operations: RunTask, StartTask, StopTask, DescribeTasks and ListTasks. */
 final class EcsTaskOperations {
@@ -32,11 +33,16 @@ final class EcsTaskOperations {
   }
 
   RunTaskResult runTask(
-      String cluster, String taskDefinition, Integer count, LaunchType launchType) {
+      String cluster, String taskDefinition, Integer count, @Nullable LaunchType launchType) {
     Cluster c = lookup.cluster(cluster);
     TaskDefinition td = lookup.taskDefinition(taskDefinition);
     int n = count == null ? 1 : count;
     if (n < 1 || n > 10) throw invalid("Count must be between 1 and 10.");
+    if (launchType == null) {
+      // core refuses a missing launch type: the same answer, without handing it null
+      throw invalid(
+          new ValidationException("launchType", null, "a value is required").getMessage());
+    }
     try {
       return ecs.runTask(c.clusterName(), td.familyRevision(), n, launchType);
     } catch (ValidationException e) {
@@ -45,7 +51,10 @@ final class EcsTaskOperations {
   }
 
   io.github.cloudtwin.ecs.StartTaskResult startTask(
-      String cluster, String taskDefinition, List<String> containerInstances, String group) {
+      String cluster,
+      String taskDefinition,
+      @Nullable List<String> containerInstances,
+      String group) {
     Cluster c = lookup.cluster(cluster);
     TaskDefinition td = lookup.taskDefinition(taskDefinition);
     if (containerInstances == null || containerInstances.isEmpty())
@@ -77,7 +86,7 @@ final class EcsTaskOperations {
     return t;
   }
 
-  Described<Task> describeTasks(String cluster, List<String> refs) {
+  Described<Task> describeTasks(String cluster, @Nullable List<String> refs) {
     Cluster c = lookup.cluster(cluster);
     if (refs == null || refs.isEmpty()) throw invalid("Tasks cannot be empty.");
     if (refs.size() > 100) throw invalid("Tasks cannot contain more than 100 elements.");
@@ -106,8 +115,8 @@ final class EcsTaskOperations {
       String containerInstance,
       String startedBy,
       String desiredStatus,
-      String nextToken,
-      Integer maxResults) {
+      @Nullable String nextToken,
+      @Nullable Integer maxResults) {
     Cluster c = lookup.cluster(cluster);
     if (serviceName != null) lookup.service(c.clusterName(), serviceName);
     String wantedStatus = desiredStatus == null ? "RUNNING" : desiredStatus;
@@ -136,7 +145,7 @@ final class EcsTaskOperations {
   }
 
   /** The task of the cluster by id, stopped ones included, or null. */
-  private Task findTask(Cluster c, String id) {
+  private @Nullable Task findTask(Cluster c, String id) {
     try {
       Task t = ecs.task(id);
       return t.clusterName().equals(c.clusterName()) ? t : null;

@@ -5,6 +5,7 @@ import io.github.cloudtwin.elb.LoadBalancer;
 import io.github.cloudtwin.elb.TargetGroup;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ARNs of load balancers, target groups, listeners and rules, built from the ids the twin
@@ -110,7 +111,7 @@ public final class ElbArns {
    * @param arn the rule's ARN
    * @return the listener and the rule's priority (0: the default rule), or null
    */
-  public RuleRef rule(String arn) {
+  public @Nullable RuleRef rule(@Nullable String arn) {
     if (arn == null) return null;
     for (LoadBalancer lb : twin.loadBalancing().loadBalancers()) {
       for (io.github.cloudtwin.elb.ListenerSpec l : lb.listeners()) {
@@ -134,7 +135,7 @@ public final class ElbArns {
   public record RuleRef(ListenerRef listener, int priority) {}
 
   /** The target group with {@code arn}, or null. */
-  public TargetGroup targetGroup(String arn) {
+  public @Nullable TargetGroup targetGroup(@Nullable String arn) {
     if (arn == null) return null;
     for (TargetGroup tg : twin.loadBalancing().targetGroups())
       if (targetGroupArn(tg).equals(arn)) return tg;
@@ -142,7 +143,7 @@ public final class ElbArns {
   }
 
   /** The load balancer with {@code arn}, or null. */
-  public LoadBalancer loadBalancer(String arn) {
+  public @Nullable LoadBalancer loadBalancer(@Nullable String arn) {
     if (arn == null) return null;
     for (LoadBalancer lb : twin.loadBalancing().loadBalancers())
       if (loadBalancerArn(lb).equals(arn)) return lb;
@@ -150,7 +151,7 @@ public final class ElbArns {
   }
 
   /** The load balancer and port of the listener with {@code arn}, or null. */
-  public ListenerRef listener(String arn) {
+  public @Nullable ListenerRef listener(@Nullable String arn) {
     if (arn == null) return null;
     for (LoadBalancer lb : twin.loadBalancing().loadBalancers()) {
       for (int port : lb.listenerPorts())

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Elastic Load Balancing (v2) API operations over the twin, independent of any SDK: load balancers,
@@ -90,7 +91,7 @@ public final class ElbOperations {
       Integer timeoutSeconds,
       Integer healthyThresholdCount,
       Integer unhealthyThresholdCount,
-      String matcher,
+      @Nullable String matcher,
       Boolean enabled) {}
 
   // ------------------------------------------------------------------ load balancers
@@ -119,7 +120,15 @@ public final class ElbOperations {
     }
     try {
       return elb.createLoadBalancer(
-          new LoadBalancerSpec(name, t, zones, null, null, null, false, null));
+          new LoadBalancerSpec(
+              name,
+              t,
+              zones,
+              null,
+              Duration.ofSeconds(60), // AWS's idle_timeout.timeout_seconds default, as the spec's
+              null,
+              false,
+              Duration.ofSeconds(300))); // ConnectionDraining.Timeout default (Classic only)
     } catch (ValidationException e) {
       throw validation(e.getMessage());
     }
@@ -127,7 +136,10 @@ public final class ElbOperations {
 
   /** {@code DescribeLoadBalancers}: all, or the ones named or by ARN (each must exist). */
   public Page<LoadBalancer> describeLoadBalancers(
-      List<String> names, List<String> loadBalancerArns, String marker, Integer pageSize) {
+      @Nullable List<String> names,
+      @Nullable List<String> loadBalancerArns,
+      @Nullable String marker,
+      @Nullable Integer pageSize) {
     List<LoadBalancer> all = new ArrayList<>();
     if (names != null && !names.isEmpty()) {
       for (String n : new LinkedHashSet<>(names)) all.add(loadBalancerNamed(n));
@@ -241,11 +253,11 @@ public final class ElbOperations {
 
   /** {@code DescribeTargetGroups}: all, the named, by ARN, or those of a load balancer. */
   public Page<TargetGroup> describeTargetGroups(
-      String loadBalancerArn,
-      List<String> targetGroupArns,
-      List<String> names,
-      String marker,
-      Integer pageSize) {
+      @Nullable String loadBalancerArn,
+      @Nullable List<String> targetGroupArns,
+      @Nullable List<String> names,
+      @Nullable String marker,
+      @Nullable Integer pageSize) {
     List<TargetGroup> all = new ArrayList<>();
     if (names != null && !names.isEmpty()) {
       for (String n : new LinkedHashSet<>(names)) {
@@ -307,7 +319,7 @@ public final class ElbOperations {
 
   /** The listeners of a load balancer, or the one with this ARN. */
   public List<ElbArns.ListenerRef> describeListeners(
-      String loadBalancerArn, List<String> listenerArns) {
+      @Nullable String loadBalancerArn, @Nullable List<String> listenerArns) {
     return listeners.describeListeners(loadBalancerArn, listenerArns);
   }
 
@@ -325,8 +337,8 @@ public final class ElbOperations {
   public int createRule(
       String listenerArn,
       Integer priority,
-      List<io.github.cloudtwin.elb.RuleCondition> conditions,
-      RuleAction action) {
+      @Nullable List<io.github.cloudtwin.elb.RuleCondition> conditions,
+      @Nullable RuleAction action) {
     return listeners.createRule(listenerArn, priority, conditions, action);
   }
 
@@ -335,7 +347,9 @@ public final class ElbOperations {
    * conditions).
    */
   public ElbArns.RuleRef modifyRule(
-      String ruleArn, List<io.github.cloudtwin.elb.RuleCondition> conditions, RuleAction action) {
+      String ruleArn,
+      @Nullable List<io.github.cloudtwin.elb.RuleCondition> conditions,
+      @Nullable RuleAction action) {
     return listeners.modifyRule(ruleArn, conditions, action);
   }
 
@@ -391,7 +405,7 @@ public final class ElbOperations {
   }
 
   /** {@code DeregisterTargets}: they drain for the deregistration delay. */
-  public void deregisterTargets(String targetGroupArn, List<String> targetIds) {
+  public void deregisterTargets(String targetGroupArn, @Nullable List<String> targetIds) {
     targets.deregisterTargets(targetGroupArn, targetIds);
   }
 
@@ -408,7 +422,8 @@ public final class ElbOperations {
    * {@code DescribeTargetHealth}: registered targets, or the ones asked (unregistered ones are
    * {@code unused}).
    */
-  public List<TargetHealthRow> describeTargetHealth(String targetGroupArn, List<String> targetIds) {
+  public List<TargetHealthRow> describeTargetHealth(
+      String targetGroupArn, @Nullable List<String> targetIds) {
     return targets.describeTargetHealth(targetGroupArn, targetIds);
   }
 

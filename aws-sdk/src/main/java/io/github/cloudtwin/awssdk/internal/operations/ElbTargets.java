@@ -14,6 +14,7 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Target registration and health: RegisterTargets, DeregisterTargets and DescribeTargetHealth. */
 final class ElbTargets {
@@ -40,7 +41,7 @@ final class ElbTargets {
     }
   }
 
-  void deregisterTargets(String targetGroupArn, List<String> targetIds) {
+  void deregisterTargets(String targetGroupArn, @Nullable List<String> targetIds) {
     TargetGroup tg = lookup.targetGroup(targetGroupArn);
     if (targetIds == null || targetIds.isEmpty())
       throw validation("You must specify at least one target");
@@ -70,7 +71,8 @@ final class ElbTargets {
     }
   }
 
-  List<TargetHealthRow> describeTargetHealth(String targetGroupArn, List<String> targetIds) {
+  List<TargetHealthRow> describeTargetHealth(
+      String targetGroupArn, @Nullable List<String> targetIds) {
     TargetGroup tg = lookup.targetGroup(targetGroupArn);
     Map<String, TargetHealth> all = tg.targetHealth();
     List<TargetHealthRow> out = new ArrayList<>();

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Auto Scaling's group operations: create, update, delete and describe groups, describe their
@@ -129,12 +130,12 @@ final class GroupOperations {
       Integer minSize,
       Integer maxSize,
       Integer desiredCapacity,
-      String launchTemplateId,
-      String launchTemplateName,
-      String launchTemplateVersion,
-      MixedPolicy mixed,
-      Boolean capacityRebalance,
-      Integer maxInstanceLifetime) {
+      @Nullable String launchTemplateId,
+      @Nullable String launchTemplateName,
+      @Nullable String launchTemplateVersion,
+      @Nullable MixedPolicy mixed,
+      @Nullable Boolean capacityRebalance,
+      @Nullable Integer maxInstanceLifetime) {
     AutoScalingGroup current = groups.group(name);
     if (mixed != null && (mixed.launchTemplateId() != null || mixed.launchTemplateName() != null)) {
       if (launchTemplateId != null || launchTemplateName != null) {
@@ -199,7 +200,7 @@ final class GroupOperations {
   }
 
   Page<GroupDescription> describeAutoScalingGroups(
-      List<String> names, String nextToken, Integer maxRecords) {
+      @Nullable List<String> names, @Nullable String nextToken, @Nullable Integer maxRecords) {
     List<AutoScalingGroup> all = new ArrayList<>(autoScaling.groups());
     if (names != null && !names.isEmpty()) {
       Set<String> wanted = new LinkedHashSet<>(names);
@@ -229,7 +230,9 @@ final class GroupOperations {
   }
 
   Page<InstanceDescription> describeAutoScalingInstances(
-      List<String> instanceIds, String nextToken, Integer maxRecords) {
+      @Nullable List<String> instanceIds,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     List<InstanceDescription> all = new ArrayList<>();
     Set<String> wanted =
         instanceIds == null || instanceIds.isEmpty() ? null : new LinkedHashSet<>(instanceIds);
@@ -265,7 +268,8 @@ final class GroupOperations {
             + " LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.");
   }
 
-  private List<String> zones(List<String> availabilityZones, String vpcZoneIdentifier) {
+  private List<String> zones(
+      @Nullable List<String> availabilityZones, @Nullable String vpcZoneIdentifier) {
     LinkedHashSet<String> zones = new LinkedHashSet<>();
     if (availabilityZones != null) zones.addAll(availabilityZones);
     if (vpcZoneIdentifier != null && !vpcZoneIdentifier.isBlank()) {

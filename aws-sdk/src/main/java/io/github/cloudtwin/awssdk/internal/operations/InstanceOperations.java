@@ -10,6 +10,7 @@ import io.github.cloudtwin.autoscaling.ScalingActivity;
 import io.github.cloudtwin.autoscaling.ScalingProcess;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Auto Scaling's operations on a group's instances and processes: standby, health, scale-in
@@ -28,14 +29,14 @@ final class InstanceOperations {
   }
 
   List<ScalingActivity> enterStandby(
-      String groupName, List<String> instanceIds, Boolean decrement) {
+      String groupName, @Nullable List<String> instanceIds, @Nullable Boolean decrement) {
     groups.group(groupName);
-    required("shouldDecrementDesiredCapacity", decrement);
-    autoScaling.enterStandby(groupName, decrement, ids(instanceIds));
+    boolean d = required("shouldDecrementDesiredCapacity", decrement);
+    autoScaling.enterStandby(groupName, d, ids(instanceIds));
     return activities.startedNow(groupName, instanceIds);
   }
 
-  List<ScalingActivity> exitStandby(String groupName, List<String> instanceIds) {
+  List<ScalingActivity> exitStandby(String groupName, @Nullable List<String> instanceIds) {
     groups.group(groupName);
     autoScaling.exitStandby(groupName, ids(instanceIds));
     return activities.startedNow(groupName, instanceIds);
@@ -57,16 +58,17 @@ final class InstanceOperations {
   }
 
   void setInstanceProtection(
-      String groupName, List<String> instanceIds, Boolean protectedFromScaleIn) {
+      String groupName, @Nullable List<String> instanceIds, Boolean protectedFromScaleIn) {
     groups.group(groupName);
     required("protectedFromScaleIn", protectedFromScaleIn);
     autoScaling.setInstanceProtection(groupName, protectedFromScaleIn, ids(instanceIds));
   }
 
-  ScalingActivity terminateInstanceInAutoScalingGroup(String instanceId, Boolean decrement) {
+  @Nullable ScalingActivity terminateInstanceInAutoScalingGroup(
+      String instanceId, Boolean decrement) {
     required("instanceId", instanceId);
     required("shouldDecrementDesiredCapacity", decrement);
-    String groupName = null;
+    @Nullable String groupName = null;
     for (AutoScalingGroup g : autoScaling.groups()) {
       for (AutoScalingInstance i : g.instances())
         if (i.instanceId().equals(instanceId)) groupName = g.name();
@@ -76,17 +78,17 @@ final class InstanceOperations {
     return started.isEmpty() ? null : started.get(0);
   }
 
-  void suspendProcesses(String groupName, List<String> processes) {
+  void suspendProcesses(String groupName, @Nullable List<String> processes) {
     groups.group(groupName);
     autoScaling.suspendProcesses(groupName, processes(processes));
   }
 
-  void resumeProcesses(String groupName, List<String> processes) {
+  void resumeProcesses(String groupName, @Nullable List<String> processes) {
     groups.group(groupName);
     autoScaling.resumeProcesses(groupName, processes(processes));
   }
 
-  private static ScalingProcess[] processes(List<String> names) {
+  private static ScalingProcess[] processes(@Nullable List<String> names) {
     if (names == null) return new ScalingProcess[0];
     List<ScalingProcess> out = new ArrayList<>();
     for (String n : names) {
@@ -100,7 +102,7 @@ final class InstanceOperations {
     return out.toArray(ScalingProcess[]::new);
   }
 
-  private static String[] ids(List<String> instanceIds) {
+  private static String[] ids(@Nullable List<String> instanceIds) {
     if (instanceIds == null || instanceIds.isEmpty()) {
       throw AwsErrorException.badRequest(
           "ValidationError", "InstanceIds must contain at least one instance id.");

@@ -8,6 +8,7 @@ import io.github.cloudtwin.autoscaling.RefreshPreferences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Auto Scaling's instance refreshes: {@code StartInstanceRefresh}, {@code
@@ -42,9 +43,9 @@ final class InstanceRefreshOperations {
   String startInstanceRefresh(
       String groupName,
       String strategy,
-      String launchTemplateId,
-      String launchTemplateName,
-      String launchTemplateVersion,
+      @Nullable String launchTemplateId,
+      @Nullable String launchTemplateName,
+      @Nullable String launchTemplateVersion,
       RefreshPreferences preferences) {
     groups.group(groupName);
     checkStrategy(strategy);
@@ -60,7 +61,10 @@ final class InstanceRefreshOperations {
   }
 
   Page<InstanceRefresh> describeInstanceRefreshes(
-      String groupName, List<String> instanceRefreshIds, String nextToken, Integer maxRecords) {
+      String groupName,
+      @Nullable List<String> instanceRefreshIds,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     groups.group(groupName);
     List<InstanceRefresh> all =
         new ArrayList<>(autoScaling.instanceRefreshes().describeInstanceRefreshes(groupName));

@@ -6,6 +6,7 @@ import io.github.cloudtwin.ec2.LaunchTemplate;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The EC2 calls on launch templates ({@code CreateLaunchTemplate}, {@code
@@ -138,7 +139,7 @@ public final class LaunchTemplates {
    * @param name the name
    * @return the template by id or name, or AWS's not-found error
    */
-  public synchronized LaunchTemplate find(String id, String name) {
+  public synchronized LaunchTemplate find(@Nullable String id, @Nullable String name) {
     LaunchTemplate t =
         id != null ? templates.findById(id) : name != null ? templates.find(name) : null;
     if (t != null) return t;
@@ -166,7 +167,8 @@ public final class LaunchTemplates {
    * @param version the version
    * @return the template name, the version number it names now and its instance type
    */
-  public synchronized Resolved resolve(String id, String name, String version) {
+  public synchronized Resolved resolve(
+      @Nullable String id, @Nullable String name, @Nullable String version) {
     LaunchTemplate t;
     try {
       t = find(id, name);

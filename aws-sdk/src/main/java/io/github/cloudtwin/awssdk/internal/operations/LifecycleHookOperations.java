@@ -11,6 +11,8 @@ import io.github.cloudtwin.awssdk.internal.operations.AutoScalingRequests.HookSp
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Auto Scaling's lifecycle hooks and actions: put, describe and delete hooks, complete an action
@@ -34,7 +36,7 @@ final class LifecycleHookOperations {
       String defaultResult) {
     groups.group(groupName);
     requiredName("lifecycleHookName", hookName, 255);
-    LifecycleHookSpec existing =
+    @Nullable LifecycleHookSpec existing =
         autoScaling.lifecycleHooks(groupName).stream()
             .filter(h -> h.lifecycleHookName().equals(hookName))
             .findFirst()
@@ -44,7 +46,10 @@ final class LifecycleHookOperations {
           "ValidationError", "LifecycleTransition is required for a new lifecycle hook.");
     }
     LifecycleTransition t =
-        transition == null ? existing.lifecycleTransition() : transition(transition);
+        transition == null
+            ? Objects.requireNonNull(existing, "an existing hook (checked above)")
+                .lifecycleTransition()
+            : transition(transition);
     Duration timeout =
         heartbeatTimeout == null
             ? (existing == null
@@ -58,7 +63,8 @@ final class LifecycleHookOperations {
     autoScaling.putLifecycleHook(new LifecycleHookSpec(hookName, groupName, t, timeout, result));
   }
 
-  List<LifecycleHookSpec> describeLifecycleHooks(String groupName, List<String> hookNames) {
+  List<LifecycleHookSpec> describeLifecycleHooks(
+      String groupName, @Nullable List<String> hookNames) {
     groups.group(groupName);
     List<LifecycleHookSpec> all = new ArrayList<>(autoScaling.lifecycleHooks(groupName));
     if (hookNames != null && !hookNames.isEmpty())

@@ -13,6 +13,8 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Listeners and their rules: CreateListener, DescribeListeners, DeleteListener, CreateRule,
@@ -54,7 +56,8 @@ final class ListenerRules {
     }
   }
 
-  List<ElbArns.ListenerRef> describeListeners(String loadBalancerArn, List<String> listenerArns) {
+  List<ElbArns.ListenerRef> describeListeners(
+      @Nullable String loadBalancerArn, @Nullable List<String> listenerArns) {
     List<ElbArns.ListenerRef> out = new ArrayList<>();
     if (listenerArns != null && !listenerArns.isEmpty()) {
       for (String a : listenerArns) out.add(lookup.listener(a));
@@ -70,8 +73,8 @@ final class ListenerRules {
   int createRule(
       String listenerArn,
       Integer priority,
-      List<io.github.cloudtwin.elb.RuleCondition> conditions,
-      RuleAction action) {
+      @Nullable List<io.github.cloudtwin.elb.RuleCondition> conditions,
+      @Nullable RuleAction action) {
     ElbArns.ListenerRef l = lookup.listener(listenerArn);
     if (priority == null) throw validation("A rule priority must be specified.");
     if (priority < 1 || priority > 50000) {
@@ -94,7 +97,9 @@ final class ListenerRules {
   }
 
   ElbArns.RuleRef modifyRule(
-      String ruleArn, List<io.github.cloudtwin.elb.RuleCondition> conditions, RuleAction action) {
+      String ruleArn,
+      @Nullable List<io.github.cloudtwin.elb.RuleCondition> conditions,
+      @Nullable RuleAction action) {
     ElbArns.RuleRef ref = lookup.rule(ruleArn);
     ElbArns.ListenerRef l = ref.listener();
     if (ref.priority() == 0) {
@@ -156,7 +161,8 @@ final class ListenerRules {
       }
       newByOld.put(ref.priority(), p);
     }
-    ElbArns.ListenerRef l = listener;
+    ElbArns.ListenerRef l =
+        Objects.requireNonNull(listener, "the rules' listener (the map is not empty)");
     core(() -> elb.setRulePriorities(l.loadBalancer().name(), l.port(), newByOld));
     arns.moveRules(l.loadBalancer(), l.port(), newByOld);
     List<ElbArns.RuleRef> out = new ArrayList<>();

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CloudWatch's metric operations: PutMetricData, GetMetricStatistics, GetMetricData and
@@ -105,8 +106,8 @@ final class MetricOperations {
       Instant start,
       Instant end,
       Integer period,
-      List<String> statistics,
-      List<String> extendedStatistics) {
+      @Nullable List<String> statistics,
+      @Nullable List<String> extendedStatistics) {
     namespace(namespace);
     if (metricName == null) throw missing("MetricName");
     if (start == null) throw missing("StartTime");
@@ -186,7 +187,10 @@ final class MetricOperations {
   }
 
   Page<MetricId> listMetrics(
-      String namespace, String metricName, Map<String, String> dimensionFilters, String nextToken) {
+      String namespace,
+      String metricName,
+      @Nullable Map<String, String> dimensionFilters,
+      @Nullable String nextToken) {
     List<MetricId> all = new ArrayList<>();
     for (MetricId m : cloudWatch.listMetrics()) {
       if (namespace != null && !namespace.equals(m.namespace())) continue;

@@ -9,6 +9,7 @@ import io.github.cloudtwin.awssdk.internal.operations.AutoScalingRequests.Overri
 import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request's {@code MixedInstancesPolicy} as the core's {@link MixedInstancesPolicy}, with every
@@ -23,7 +24,7 @@ final class MixedPolicies {
    * no overrides means the current ones, else the launch template's instance type.
    */
   static MixedInstancesPolicy mixedInstancesPolicy(
-      MixedPolicy m, String templateType, MixedInstancesPolicy current) {
+      MixedPolicy m, String templateType, @Nullable MixedInstancesPolicy current) {
     String at = "MixedInstancesPolicy.";
     List<LaunchTemplateOverride> overrides = new ArrayList<>();
     if (m.overrides() != null && !m.overrides().isEmpty()) {
@@ -62,22 +63,26 @@ final class MixedPolicies {
       overrides.add(LaunchTemplateOverride.of(templateType));
     }
     String d = at + "InstancesDistribution.";
-    OnDemandAllocationStrategy od =
-        m.onDemandAllocationStrategy() != null
-            ? named(
-                d + "OnDemandAllocationStrategy",
-                () -> OnDemandAllocationStrategy.of(m.onDemandAllocationStrategy()))
-            : current != null
-                ? current.onDemandAllocationStrategy()
-                : OnDemandAllocationStrategy.PRIORITIZED;
-    SpotAllocationStrategy spot =
-        m.spotAllocationStrategy() != null
-            ? named(
-                d + "SpotAllocationStrategy",
-                () -> SpotAllocationStrategy.of(m.spotAllocationStrategy()))
-            : current != null
-                ? current.spotAllocationStrategy()
-                : SpotAllocationStrategy.LOWEST_PRICE;
+    String onDemandName = m.onDemandAllocationStrategy();
+    OnDemandAllocationStrategy od;
+    if (onDemandName != null) {
+      od =
+          named(
+              d + "OnDemandAllocationStrategy", () -> OnDemandAllocationStrategy.of(onDemandName));
+    } else {
+      od =
+          current != null
+              ? current.onDemandAllocationStrategy()
+              : OnDemandAllocationStrategy.PRIORITIZED;
+    }
+    String spotName = m.spotAllocationStrategy();
+    SpotAllocationStrategy spot;
+    if (spotName != null) {
+      spot = named(d + "SpotAllocationStrategy", () -> SpotAllocationStrategy.of(spotName));
+    } else {
+      spot =
+          current != null ? current.spotAllocationStrategy() : SpotAllocationStrategy.LOWEST_PRICE;
+    }
     int base =
         m.onDemandBaseCapacity() != null
             ? m.onDemandBaseCapacity()

@@ -2,6 +2,7 @@ package io.github.cloudtwin.awssdk.internal.operations;
 
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a paginated describe or list operation.
@@ -11,7 +12,7 @@ import org.apiguardian.api.API;
  * @param <T> the item type
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
-public record Page<T>(List<T> items, String nextToken) {
+public record Page<T>(List<T> items, @Nullable String nextToken) {
 
   /**
    * Validates and copies.

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cuts lists into pages as AWS does, with opaque {@code NextToken}s. Tokens are stateless (they
@@ -43,8 +44,8 @@ public final class Pagination {
   public <T> Page<T> page(
       String operation,
       List<T> all,
-      String nextToken,
-      Integer maxRecords,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords,
       int defaultSize,
       int maxSize,
       String field) {

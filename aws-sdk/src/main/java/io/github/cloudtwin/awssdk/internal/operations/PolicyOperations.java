@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Auto Scaling's scaling policies: put, delete, describe and execute, by name or ARN. */
 final class PolicyOperations {
@@ -47,11 +48,11 @@ final class PolicyOperations {
   }
 
   Page<PolicyDescription> describePolicies(
-      String groupName,
-      List<String> policyNames,
-      List<String> policyTypes,
-      String nextToken,
-      Integer maxRecords) {
+      @Nullable String groupName,
+      @Nullable List<String> policyNames,
+      @Nullable List<String> policyTypes,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     List<PolicyDescription> all = new ArrayList<>();
     List<AutoScalingGroup> gs =
         groupName == null ? autoScaling.groups() : List.of(groups.group(groupName));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Auto Scaling's predictive scaling policies over {@code twin.autoScaling().predictiveScaling()}:
@@ -113,7 +114,7 @@ public final class PredictiveScalingOperations {
   }
 
   /** {@return every predictive scaling policy of the named group, or of every group (null)} */
-  List<PredictivePolicy> policies(String groupName) {
+  List<PredictivePolicy> policies(@Nullable String groupName) {
     List<String> names = new ArrayList<>();
     if (groupName != null) {
       names.add(groups.group(groupName).name());

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The groups' activity log as Auto Scaling's API shows it: {@code DescribeScalingActivities}, and
@@ -31,7 +32,10 @@ final class ScalingActivities {
   }
 
   Page<ScalingActivity> describeScalingActivities(
-      String groupName, List<String> activityIds, String nextToken, Integer maxRecords) {
+      @Nullable String groupName,
+      @Nullable List<String> activityIds,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     List<ScalingActivity> all = new ArrayList<>();
     if (groupName != null) {
       if (groups.exists(groupName)) all.addAll(autoScaling.group(groupName).activities());
@@ -51,8 +55,9 @@ final class ScalingActivities {
    * The activities of {@code groupName} that started now for {@code instanceIds} (none for an
    * unknown group).
    */
-  List<ScalingActivity> startedNow(String groupName, List<String> instanceIds) {
+  List<ScalingActivity> startedNow(@Nullable String groupName, @Nullable List<String> instanceIds) {
     if (groupName == null || !groups.exists(groupName)) return List.of();
+    if (instanceIds == null) return List.of();
     Instant now = twin.now();
     return autoScaling.group(groupName).activities().stream()
         .filter(a -> a.startTime().equals(now) && instanceIds.contains(a.instanceId()))

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Auto Scaling's scheduled actions: put, describe and delete. */
 final class ScheduledActionOperations {
@@ -46,7 +47,10 @@ final class ScheduledActionOperations {
   }
 
   Page<ScheduledActionSpec> describeScheduledActions(
-      String groupName, List<String> actionNames, String nextToken, Integer maxRecords) {
+      @Nullable String groupName,
+      @Nullable List<String> actionNames,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords) {
     List<ScheduledActionSpec> all = new ArrayList<>();
     List<AutoScalingGroup> gs =
         groupName == null ? autoScaling.groups() : List.of(groups.group(groupName));

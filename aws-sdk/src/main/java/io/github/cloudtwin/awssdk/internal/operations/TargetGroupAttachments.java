@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group's target groups as Auto Scaling's API shows them: attach, detach and describe (the {@code
@@ -32,11 +33,11 @@ final class TargetGroupAttachments {
     this.pages = pages;
   }
 
-  void attachLoadBalancerTargetGroups(String groupName, List<String> targetGroupArns) {
+  void attachLoadBalancerTargetGroups(String groupName, @Nullable List<String> targetGroupArns) {
     change(groupName, targetGroupArns, autoScaling::attachLoadBalancerTargetGroups);
   }
 
-  void detachLoadBalancerTargetGroups(String groupName, List<String> targetGroupArns) {
+  void detachLoadBalancerTargetGroups(String groupName, @Nullable List<String> targetGroupArns) {
     change(groupName, targetGroupArns, autoScaling::detachLoadBalancerTargetGroups);
   }
 
@@ -45,7 +46,9 @@ final class TargetGroupAttachments {
    * ValidationError.
    */
   private void change(
-      String groupName, List<String> targetGroupArns, BiConsumer<String, String[]> change) {
+      String groupName,
+      @Nullable List<String> targetGroupArns,
+      BiConsumer<String, String[]> change) {
     AutoScalingGroup g = groups.group(groupName);
     List<String> names = targetGroupNames(targetGroupArns);
     try {
@@ -55,7 +58,7 @@ final class TargetGroupAttachments {
     }
   }
 
-  private List<String> targetGroupNames(List<String> arns) {
+  private List<String> targetGroupNames(@Nullable List<String> arns) {
     if (arns == null || arns.isEmpty()) {
       throw AwsErrorException.constraint(
           "ValidationError", "targetGroupARNs", null, "Member must not be null");
@@ -74,8 +77,8 @@ final class TargetGroupAttachments {
 
   Page<TargetGroupState> describeLoadBalancerTargetGroups(
       String groupName,
-      String nextToken,
-      Integer maxRecords,
+      @Nullable String nextToken,
+      @Nullable Integer maxRecords,
       int defaultPage,
       int maxPage,
       String operation) {

@@ -5,4 +5,7 @@
  * <p>Internal: not API, no compatibility promise; use {@link
  * io.github.cloudtwin.awssdk.AwsSdkClients}.
  */
+@NullMarked
 package io.github.cloudtwin.awssdk.internal.operations;
+
+import org.jspecify.annotations.NullMarked;
