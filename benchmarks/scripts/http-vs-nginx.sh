@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Throughput of the twin's real HTTP listener versus nginx as a round-robin reverse proxy, both in
 # front of the same backend (an nginx answering "ok"), all on 127.0.0.1. Installs nginx and wrk
-# with apt-get when missing (Debian), stops every process it started by pid, prints both
-# throughputs and their ratio. Usage: benchmarks/scripts/http-vs-nginx.sh [seconds] [connections]
+# with apt-get when missing (Debian), stops every process it started by pid, prints the
+# throughputs, their ratio, latency percentiles and the p99 latency each proxy adds over the backend
+# reached directly. Usage: benchmarks/scripts/http-vs-nginx.sh [seconds] [connections]
 set -euo pipefail
 
 DURATION="${1:-15}"
@@ -116,17 +117,33 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
-rps() {
-  wrk -t2 -c"$CONNECTIONS" -d"${2}s" "$1" | awk '/Requests\/sec:/ {print $2}'
+# wrk with --latency; prints "<requests/s> <p50 µs> <p99 µs>"
+run_wrk() {
+  wrk -t2 -c"$CONNECTIONS" -d"${2}s" --latency "$1" | awk '
+    function us(v) {
+      if (v ~ /us$/) return v + 0;
+      if (v ~ /ms$/) return v * 1000;
+      if (v ~ /s$/) return v * 1000000;
+      return v;
+    }
+    /Requests\/sec:/ { rps = $2 }
+    $1 == "50%" { p50 = us($2) }
+    $1 == "99%" { p99 = us($2) }
+    END { printf "%s %.0f %.0f\n", rps, p50, p99 }'
 }
 
 echo "warming up (5 s each)"
-rps "http://127.0.0.1:$PROXY_PORT/" 5 >/dev/null
-rps "http://127.0.0.1:$TWIN_PORT/" 5 >/dev/null
-echo "measuring ${DURATION}s each, ${CONNECTIONS} connections, 2 wrk threads"
-NGINX_RPS="$(rps "http://127.0.0.1:$PROXY_PORT/" "$DURATION")"
-TWIN_RPS="$(rps "http://127.0.0.1:$TWIN_PORT/" "$DURATION")"
+run_wrk "http://127.0.0.1:$BACKEND_PORT/" 5 >/dev/null
+run_wrk "http://127.0.0.1:$PROXY_PORT/" 5 >/dev/null
+run_wrk "http://127.0.0.1:$TWIN_PORT/" 5 >/dev/null
+echo "measuring ${DURATION}s each, ${CONNECTIONS} connections, 2 wrk threads; load: $(uptime | sed 's/.*load/load/')"
+read -r DIRECT_RPS DIRECT_P50 DIRECT_P99 <<<"$(run_wrk "http://127.0.0.1:$BACKEND_PORT/" "$DURATION")"
+read -r NGINX_RPS NGINX_P50 NGINX_P99 <<<"$(run_wrk "http://127.0.0.1:$PROXY_PORT/" "$DURATION")"
+read -r TWIN_RPS TWIN_P50 TWIN_P99 <<<"$(run_wrk "http://127.0.0.1:$TWIN_PORT/" "$DURATION")"
 
-echo "nginx reverse proxy : $NGINX_RPS requests/s"
-echo "CloudTwin listener  : $TWIN_RPS requests/s"
+echo "backend direct      : $DIRECT_RPS requests/s, p50 $DIRECT_P50 µs, p99 $DIRECT_P99 µs"
+echo "nginx reverse proxy : $NGINX_RPS requests/s, p50 $NGINX_P50 µs, p99 $NGINX_P99 µs"
+echo "CloudTwin listener  : $TWIN_RPS requests/s, p50 $TWIN_P50 µs, p99 $TWIN_P99 µs"
 awk -v t="$TWIN_RPS" -v n="$NGINX_RPS" 'BEGIN { printf "ratio twin/nginx    : %.2f\n", t / n }'
+awk -v t="$TWIN_P99" -v n="$NGINX_P99" -v d="$DIRECT_P99" 'BEGIN {
+  printf "p99 added latency   : CloudTwin %.0f µs, nginx %.0f µs (through-proxy p99 minus direct p99)\n", t - d, n - d }'

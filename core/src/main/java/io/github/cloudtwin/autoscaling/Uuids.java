@@ -1,5 +1,6 @@
 package io.github.cloudtwin.autoscaling;
 
+import io.github.cloudtwin.internal.kernel.Hex;
 import java.util.SplittableRandom;
 
 /**
@@ -18,12 +19,13 @@ final class Uuids {
   String next() {
     long a = ids.nextLong();
     long b = ids.nextLong();
-    return String.format(
-        "%08x-%04x-4%03x-%04x-%012x",
-        a >>> 32,
-        (a >>> 16) & 0xffff,
-        a & 0xfff,
-        0x8000 | ((b >>> 48) & 0x3fff),
-        b & 0xffffffffffffL);
+    // the characters of String.format("%08x-%04x-4%03x-%04x-%012x", a >>> 32, (a >>> 16) & 0xffff,
+    // a & 0xfff, 0x8000 | ((b >>> 48) & 0x3fff), b & 0xffffffffffffL)
+    StringBuilder sb = new StringBuilder(36);
+    Hex.append(sb, a >>> 32, 8).append('-');
+    Hex.append(sb, a >>> 16, 4).append("-4");
+    Hex.append(sb, a, 3).append('-');
+    Hex.append(sb, 0x8000 | ((b >>> 48) & 0x3fff), 4).append('-');
+    return Hex.append(sb, b, 12).toString();
   }
 }

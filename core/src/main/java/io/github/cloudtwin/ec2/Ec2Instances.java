@@ -1,6 +1,7 @@
 package io.github.cloudtwin.ec2;
 
 import io.github.cloudtwin.facts.Ec2Fact;
+import io.github.cloudtwin.internal.kernel.Hex;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
@@ -112,7 +113,7 @@ final class Ec2Instances {
   private String newId() {
     String id;
     do {
-      id = "i-0" + String.format("%016x", ids.nextLong());
+      id = "i-0" + Hex.of16(ids.nextLong());
     } while (instances.containsKey(id));
     return id;
   }

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.ecs;
 
+import io.github.cloudtwin.internal.kernel.Hex;
 import java.util.SplittableRandom;
 
 /**
@@ -16,12 +17,13 @@ final class EcsIds {
 
   /** {@return a new 32-hex-digit id (tasks, container instances)} */
   String hex32() {
-    return String.format("%016x%016x", ids.nextLong(), ids.nextLong());
+    return Hex.append(Hex.append(new StringBuilder(32), ids.nextLong(), 16), ids.nextLong(), 16)
+        .toString();
   }
 
   /** {@return a new deployment id, {@code ecs-svc/} and 19 digits} */
   String deploymentId() {
     long v = ids.nextLong() & Long.MAX_VALUE;
-    return "ecs-svc/" + String.format("%019d", v);
+    return "ecs-svc/" + Hex.zeroPadded(v, 19);
   }
 }

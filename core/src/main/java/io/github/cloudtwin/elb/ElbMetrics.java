@@ -7,6 +7,7 @@ import io.github.cloudtwin.cloudwatch.StandardUnit;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Phase;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class ElbMetrics {
   private final CloudWatch cloudWatch;
   private final ElbRegistry registry;
   private final FluidModel fluid;
-  private final Map<MetricId, MetricWriter> writers = new HashMap<>();
+  private final Map<Key, MetricWriter> writers = new HashMap<>();
 
   ElbMetrics(Kernel kernel, CloudWatch cloudWatch, ElbRegistry registry, FluidModel fluid) {
     this.kernel = kernel;
@@ -33,11 +34,45 @@ final class ElbMetrics {
     kernel.every(Duration.ofMinutes(1), Phase.OBSERVE, this::publish);
   }
 
-  private void put(MetricId id, StandardUnit unit, long stamp, double value) {
-    MetricWriter w = writers.get(id);
+  /**
+   * A metric's name and dimensions as given, in the order given: a cheap map key, so that a
+   * minute's publishing builds no {@link MetricId} (two sorted maps each) for a metric already
+   * written.
+   */
+  private record Key(String[] parts) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Arrays.equals(parts, k.parts);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(parts);
+    }
+
+    @Override
+    public String toString() {
+      return String.join(" ", parts);
+    }
+  }
+
+  /** Writes under {@code MetricId.of(namespace, metricName, dimensionNamesAndValues)}. */
+  private void put(
+      StandardUnit unit,
+      long stamp,
+      double value,
+      String namespace,
+      String metricName,
+      String... dimensionNamesAndValues) {
+    String[] parts = new String[dimensionNamesAndValues.length + 2];
+    parts[0] = namespace;
+    parts[1] = metricName;
+    System.arraycopy(dimensionNamesAndValues, 0, parts, 2, dimensionNamesAndValues.length);
+    Key key = new Key(parts);
+    MetricWriter w = writers.get(key);
     if (w == null) {
-      w = cloudWatch.writer(id, unit);
-      writers.put(id, w);
+      w = cloudWatch.writer(MetricId.of(namespace, metricName, dimensionNamesAndValues), unit);
+      writers.put(key, w);
     }
     w.put(stamp, value);
   }
@@ -66,40 +101,32 @@ final class ElbMetrics {
       String lbDim = type == LoadBalancerType.CLASSIC ? "LoadBalancerName" : "LoadBalancer";
       if (requests > 0) {
         String countName = type == LoadBalancerType.NETWORK ? "NewFlowCount" : "RequestCount";
-        put(MetricId.of(ns, countName, lbDim, lb.dimension), StandardUnit.COUNT, stamp, requests);
+        put(StandardUnit.COUNT, stamp, requests, ns, countName, lbDim, lb.dimension);
         if (type != LoadBalancerType.NETWORK) {
           if (answers > 0) {
             String rt = type == LoadBalancerType.CLASSIC ? "Latency" : "TargetResponseTime";
-            put(
-                MetricId.of(ns, rt, lbDim, lb.dimension),
-                StandardUnit.SECONDS,
-                stamp,
-                latency / answers);
+            put(StandardUnit.SECONDS, stamp, latency / answers, ns, rt, lbDim, lb.dimension);
           }
           if (elb5xx > 0)
             put(
-                MetricId.of(
-                    ns,
-                    type == LoadBalancerType.CLASSIC
-                        ? "HTTPCode_ELB_5XX"
-                        : "HTTPCode_ELB_5XX_Count",
-                    lbDim,
-                    lb.dimension),
                 StandardUnit.COUNT,
                 stamp,
-                elb5xx);
+                elb5xx,
+                ns,
+                type == LoadBalancerType.CLASSIC ? "HTTPCode_ELB_5XX" : "HTTPCode_ELB_5XX_Count",
+                lbDim,
+                lb.dimension);
           if (target5xx > 0)
             put(
-                MetricId.of(
-                    ns,
-                    type == LoadBalancerType.CLASSIC
-                        ? "HTTPCode_Backend_5XX"
-                        : "HTTPCode_Target_5XX_Count",
-                    lbDim,
-                    lb.dimension),
                 StandardUnit.COUNT,
                 stamp,
-                target5xx);
+                target5xx,
+                ns,
+                type == LoadBalancerType.CLASSIC
+                    ? "HTTPCode_Backend_5XX"
+                    : "HTTPCode_Target_5XX_Count",
+                lbDim,
+                lb.dimension);
         }
       }
       List<TgState> groups = registry.groupsOf(lb);
@@ -125,89 +152,118 @@ final class ElbMetrics {
           unhealthyAll += u;
           if (type == LoadBalancerType.CLASSIC) {
             put(
-                MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension, "AvailabilityZone", z),
                 StandardUnit.COUNT,
                 stamp,
-                h);
+                h,
+                ns,
+                "HealthyHostCount",
+                lbDim,
+                lb.dimension,
+                "AvailabilityZone",
+                z);
             put(
-                MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension, "AvailabilityZone", z),
                 StandardUnit.COUNT,
                 stamp,
-                u);
+                u,
+                ns,
+                "UnHealthyHostCount",
+                lbDim,
+                lb.dimension,
+                "AvailabilityZone",
+                z);
           } else {
             put(
-                MetricId.of(
-                    ns,
-                    "HealthyHostCount",
-                    lbDim,
-                    lb.dimension,
-                    "TargetGroup",
-                    g.dimension,
-                    "AvailabilityZone",
-                    z),
                 StandardUnit.COUNT,
                 stamp,
-                h);
+                h,
+                ns,
+                "HealthyHostCount",
+                lbDim,
+                lb.dimension,
+                "TargetGroup",
+                g.dimension,
+                "AvailabilityZone",
+                z);
             put(
-                MetricId.of(
-                    ns,
-                    "UnHealthyHostCount",
-                    lbDim,
-                    lb.dimension,
-                    "TargetGroup",
-                    g.dimension,
-                    "AvailabilityZone",
-                    z),
                 StandardUnit.COUNT,
                 stamp,
-                u);
+                u,
+                ns,
+                "UnHealthyHostCount",
+                lbDim,
+                lb.dimension,
+                "TargetGroup",
+                g.dimension,
+                "AvailabilityZone",
+                z);
           }
         }
         if (type == LoadBalancerType.CLASSIC) {
+          put(StandardUnit.COUNT, stamp, healthyAll, ns, "HealthyHostCount", lbDim, lb.dimension);
           put(
-              MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension),
               StandardUnit.COUNT,
               stamp,
-              healthyAll);
-          put(
-              MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension),
-              StandardUnit.COUNT,
-              stamp,
-              unhealthyAll);
+              unhealthyAll,
+              ns,
+              "UnHealthyHostCount",
+              lbDim,
+              lb.dimension);
           continue;
         }
         put(
-            MetricId.of(ns, "HealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension),
             StandardUnit.COUNT,
             stamp,
-            healthyAll);
+            healthyAll,
+            ns,
+            "HealthyHostCount",
+            lbDim,
+            lb.dimension,
+            "TargetGroup",
+            g.dimension);
         put(
-            MetricId.of(ns, "UnHealthyHostCount", lbDim, lb.dimension, "TargetGroup", g.dimension),
             StandardUnit.COUNT,
             stamp,
-            unhealthyAll);
+            unhealthyAll,
+            ns,
+            "UnHealthyHostCount",
+            lbDim,
+            lb.dimension,
+            "TargetGroup",
+            g.dimension);
         Double tgRequests = byGroup.get(g.name);
         if (type == LoadBalancerType.APPLICATION && tgRequests != null && tgRequests > 0) {
           int divisor = healthyAll > 0 ? healthyAll : routable;
           if (divisor > 0) {
             double perTarget = tgRequests / divisor;
             put(
-                MetricId.of(ns, "RequestCountPerTarget", "TargetGroup", g.dimension),
                 StandardUnit.COUNT,
                 stamp,
-                perTarget);
+                perTarget,
+                ns,
+                "RequestCountPerTarget",
+                "TargetGroup",
+                g.dimension);
             put(
-                MetricId.of(
-                    ns, "RequestCountPerTarget", lbDim, lb.dimension, "TargetGroup", g.dimension),
                 StandardUnit.COUNT,
                 stamp,
-                perTarget);
+                perTarget,
+                ns,
+                "RequestCountPerTarget",
+                lbDim,
+                lb.dimension,
+                "TargetGroup",
+                g.dimension);
           }
           put(
-              MetricId.of(ns, "RequestCount", lbDim, lb.dimension, "TargetGroup", g.dimension),
               StandardUnit.COUNT,
               stamp,
-              tgRequests);
+              tgRequests,
+              ns,
+              "RequestCount",
+              lbDim,
+              lb.dimension,
+              "TargetGroup",
+              g.dimension);
         }
       }
     }

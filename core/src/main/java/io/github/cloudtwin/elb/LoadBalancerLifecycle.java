@@ -3,6 +3,7 @@ package io.github.cloudtwin.elb;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.facts.ElbFact;
 import io.github.cloudtwin.http.HttpListener;
+import io.github.cloudtwin.internal.kernel.Hex;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
 import io.github.cloudtwin.kernel.ValidationException;
@@ -200,6 +201,6 @@ final class LoadBalancerLifecycle {
   }
 
   private String hex16() {
-    return String.format("%016x", ids.nextLong());
+    return Hex.of16(ids.nextLong());
   }
 }
