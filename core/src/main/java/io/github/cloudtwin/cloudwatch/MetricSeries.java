@@ -11,8 +11,11 @@ import org.jspecify.annotations.Nullable;
  * that appending never copies what is already stored and a series of a few hundred samples costs a
  * few kilobytes; counts, minimums and maximums are allocated only once a sample needs them. Samples
  * that arrive out of order (a backfill, newest first) are appended and sorted once, when the series
- * is next read, so a backfill costs O(n log n), not O(n²). Not thread-safe: guarded by the kernel
- * lock.
+ * is next read, so a backfill costs O(n log n), not O(n²). While a series holds single values one
+ * minute apart it keeps them as {@link ColumnSamples} instead: implicit timestamps, and values
+ * shared with the other series of its metric name that carry the same value in the same minute
+ * ({@link SharedColumns}); read back, they are the same doubles. Not thread-safe: guarded by the
+ * kernel lock.
  */
 final class MetricSeries {
 
@@ -33,9 +36,22 @@ final class MetricSeries {
   private long maxTime = Long.MIN_VALUE;
   private boolean unsorted;
 
+  /** The shared columns of this metric's name, or null when the series keeps its own arrays. */
+  private final @Nullable SharedColumns columns;
+
+  /**
+   * While the samples are single values one minute apart: them, else null (the arrays hold them).
+   */
+  private @Nullable ColumnSamples column;
+
   MetricSeries(MetricId id, StandardUnit unit) {
+    this(id, unit, null);
+  }
+
+  MetricSeries(MetricId id, StandardUnit unit, @Nullable SharedColumns columns) {
     this.id = id;
     this.unit = unit;
+    this.columns = columns;
   }
 
   int size() {
@@ -48,11 +64,13 @@ final class MetricSeries {
   }
 
   long time(int i) {
-    return times[i >>> SHIFT][i & MASK];
+    ColumnSamples c = column;
+    return c != null ? c.time(i) : times[i >>> SHIFT][i & MASK];
   }
 
   double sum(int i) {
-    return sums[i >>> SHIFT][i & MASK];
+    ColumnSamples c = column;
+    return c != null ? c.value(i) : sums[i >>> SHIFT][i & MASK];
   }
 
   double count(int i) {
@@ -73,6 +91,7 @@ final class MetricSeries {
   void mergeLast(long time, double value) {
     ensureSorted();
     if (size > 0 && time(size - 1) == time) {
+      toArrays();
       int i = size - 1;
       ensureMinMax();
       ensureCounts();
@@ -92,11 +111,46 @@ final class MetricSeries {
   }
 
   void add(long time, double value) {
+    ColumnSamples c = column;
+    if (c != null) {
+      if (c.tryAdd(time, value)) {
+        size++;
+        stored++;
+        return;
+      }
+      toArrays();
+    } else if (size == 0 && columns != null && times[0] == null && ColumnSamples.starts(time)) {
+      c = new ColumnSamples(columns, time);
+      c.tryAdd(time, value);
+      column = c;
+      size = 1;
+      maxTime = time;
+      stored++;
+      return;
+    }
     append(time, 1, value, value, value);
     stored++;
   }
 
+  /**
+   * Moves column samples into the series' own arrays, for a sample that is not the next minute's
+   * single value; the series keeps its arrays from then on.
+   */
+  private void toArrays() {
+    ColumnSamples c = column;
+    if (c == null) return;
+    column = null;
+    int n = size;
+    size = 0;
+    maxTime = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      double v = c.value(i);
+      append(c.time(i), 1, v, v, v);
+    }
+  }
+
   void addSet(long time, double count, double sum, double min, double max) {
+    toArrays();
     if (min != sum || max != sum) ensureMinMax();
     if (count != 1) ensureCounts();
     append(time, count, sum, min, max);
@@ -229,6 +283,8 @@ final class MetricSeries {
 
   /** First index with time >= t. */
   int lowerBound(long t) {
+    ColumnSamples c = column;
+    if (c != null) return c.lowerBound(t);
     ensureSorted();
     int lo = 0;
     int hi = size;

@@ -25,6 +25,9 @@ final class MetricStore {
   private final Injections injections;
   private final Map<MetricId, MetricSeries> series = new HashMap<>();
 
+  /** The shared value columns per namespace and metric name. */
+  private final Map<String, Map<String, SharedColumns>> columns = new HashMap<>();
+
   MetricStore(Kernel kernel, Injections injections) {
     this.kernel = kernel;
     this.injections = injections;
@@ -66,7 +69,11 @@ final class MetricStore {
   MetricSeries seriesFor(MetricId metric, StandardUnit unit) {
     MetricSeries s = series.get(metric);
     if (s == null) {
-      s = new MetricSeries(metric, unit);
+      SharedColumns shared =
+          columns
+              .computeIfAbsent(metric.namespace(), k -> new HashMap<>())
+              .computeIfAbsent(metric.metricName(), k -> new SharedColumns());
+      s = new MetricSeries(metric, unit, shared);
       series.put(metric, s);
     }
     return s;

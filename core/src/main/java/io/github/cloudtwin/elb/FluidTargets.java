@@ -178,6 +178,13 @@ final class FluidTargets {
     }
 
     void zone(String zone, double share) {
+      // the zones are distinct: the one with the same reference is the one equal (the usual case)
+      for (int z = 0; z < zoneCount; z++) {
+        if (zones[z] == zone) {
+          zoneRates[z] += share;
+          return;
+        }
+      }
       for (int z = 0; z < zoneCount; z++) {
         if (zones[z].equals(zone)) {
           zoneRates[z] += share;
