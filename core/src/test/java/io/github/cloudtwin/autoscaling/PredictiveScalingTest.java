@@ -251,17 +251,7 @@ class PredictiveScalingTest {
       AutoScalingGroup g =
           twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 1).build());
       dailyCycle(twin, "web", 48);
-      twin.autoScaling()
-          .predictiveScaling()
-          .putScalingPolicy(cpuPolicy("web").mode(PredictiveScalingMode.ForecastAndScale).build());
-      twin.autoScaling()
-          .putScalingPolicy(
-              SimpleScalingPolicy.builder()
-                  .policyName("in")
-                  .autoScalingGroupName("web")
-                  .adjustmentType(AdjustmentType.ExactCapacity)
-                  .scalingAdjustment(1)
-                  .build());
+      forecastAndScaleWithAScaleInToOne(twin);
       twin.advanceTo(at(9, 0));
       assertThat(g.desiredCapacity()).isEqualTo(8); // the day forecast: 400 / 50
       twin.autoScaling().executePolicy("web", "in");
@@ -300,18 +290,8 @@ class PredictiveScalingTest {
       AutoScalingGroup g =
           twin.autoScaling().createAutoScalingGroup(group("web", 1, 10, 8).build());
       dailyCycle(twin, "web", 48);
-      twin.autoScaling()
-          .predictiveScaling()
-          .putScalingPolicy(cpuPolicy("web").mode(PredictiveScalingMode.ForecastAndScale).build());
       // the 00:00 hour's forecast is 2: an ExactCapacity 1 scale-in stops at 2
-      twin.autoScaling()
-          .putScalingPolicy(
-              SimpleScalingPolicy.builder()
-                  .policyName("in")
-                  .autoScalingGroupName("web")
-                  .adjustmentType(AdjustmentType.ExactCapacity)
-                  .scalingAdjustment(1)
-                  .build());
+      forecastAndScaleWithAScaleInToOne(twin);
       twin.autoScaling().executePolicy("web", "in");
       assertThat(g.desiredCapacity()).isEqualTo(2);
       // ForecastOnly never sets a floor
@@ -321,6 +301,21 @@ class PredictiveScalingTest {
       assertThat(g.desiredCapacity()).isEqualTo(1);
       assertThat(twin.timeline().events(AutoScalingFact.ScaleInHeldAtForecast.class)).hasSize(1);
     }
+  }
+
+  /** A ForecastAndScale CPU policy on "web" and a simple policy "in" that sets capacity to 1. */
+  private static void forecastAndScaleWithAScaleInToOne(CloudTwin twin) {
+    twin.autoScaling()
+        .predictiveScaling()
+        .putScalingPolicy(cpuPolicy("web").mode(PredictiveScalingMode.ForecastAndScale).build());
+    twin.autoScaling()
+        .putScalingPolicy(
+            SimpleScalingPolicy.builder()
+                .policyName("in")
+                .autoScalingGroupName("web")
+                .adjustmentType(AdjustmentType.ExactCapacity)
+                .scalingAdjustment(1)
+                .build());
   }
 
   @Test
