@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Routes real HTTP requests of one load-balancer listener from the current routing snapshot,
@@ -36,9 +37,10 @@ final class HttpDataPlane implements HttpRouter {
     RoutingSnapshot.ListenerSnap l =
         Objects.requireNonNull(
             s.listener(listenerPort), "the listener existed when the HTTP listener opened");
-    Map<String, String> headers = new LinkedHashMap<>();
+    TreeMap<String, String> headers = new TreeMap<>();
     for (Map.Entry<String, List<String>> e : in.headers().entrySet()) {
-      if (!e.getValue().isEmpty()) headers.put(e.getKey(), String.join(", ", e.getValue()));
+      List<String> v = e.getValue();
+      if (!v.isEmpty()) headers.put(e.getKey(), v.size() == 1 ? v.get(0) : String.join(", ", v));
     }
     String host = in.header("host");
     if (host != null && host.indexOf(':') > 0) host = host.substring(0, host.indexOf(':'));
@@ -47,7 +49,7 @@ final class HttpDataPlane implements HttpRouter {
             in.method(),
             host == null ? Request.DEFAULT_HOST : host,
             in.path(),
-            headers,
+            Request.lowerCaseHeaders(headers),
             in.clientIp(),
             in.clientPort(),
             l.port,
@@ -79,11 +81,10 @@ final class HttpDataPlane implements HttpRouter {
       URI endpoint = t.endpoint;
       if (endpoint != null && t.reachable()) {
         t.inFlight.incrementAndGet();
-        Request fwd = RequestRouting.forwarded(r, l);
         Map<String, String> add = new LinkedHashMap<>();
-        add.put("x-forwarded-for", fwd.header("x-forwarded-for"));
-        add.put("x-forwarded-proto", fwd.header("x-forwarded-proto"));
-        add.put("x-forwarded-port", fwd.header("x-forwarded-port"));
+        add.put("x-forwarded-for", RequestRouting.forwardedFor(r));
+        add.put("x-forwarded-proto", l.forwardedProto);
+        add.put("x-forwarded-port", l.forwardedPort);
         return HttpOutcome.proxy(
             endpoint,
             add,

@@ -127,6 +127,18 @@ public record Request(
   }
 
   /**
+   * Headers for a request whose names are lower-case already (a real request's, as the listener
+   * parsed it): checked as the constructor checks them, then taken without a copy.
+   */
+  static Map<String, String> lowerCaseHeaders(TreeMap<String, String> h) {
+    for (Map.Entry<String, String> e : h.entrySet()) {
+      Require.name("header name", e.getKey());
+      if (e.getValue() == null) Require.notNull("header value of " + e.getKey(), e.getValue());
+    }
+    return new Headers(h);
+  }
+
+  /**
    * Validated headers (lower-case names, non-null values), read-only: a request built from another
    * request's headers does not check and copy them again.
    */

@@ -67,15 +67,20 @@ final class RequestRouting {
    * instance port.
    */
   static Request forwarded(Request r, RoutingSnapshot.ListenerSnap l) {
-    String xff = r.headers().get("x-forwarded-for");
     Request f =
         r.withLowerCaseHeaders(
-            "x-forwarded-for", xff == null ? r.sourceIp() : xff + ", " + r.sourceIp(),
+            "x-forwarded-for", forwardedFor(r),
             "x-forwarded-proto", l.forwardedProto,
             "x-forwarded-port", l.forwardedPort);
     return l.instancePort == 0
         ? f
         : f.toListener(l.instancePort); // Classic: the instance port, as a health check's
+  }
+
+  /** {@return the X-Forwarded-For a target receives: the client's list with its address added} */
+  static String forwardedFor(Request r) {
+    String xff = r.headers().get("x-forwarded-for");
+    return xff == null ? r.sourceIp() : xff + ", " + r.sourceIp();
   }
 
   /**

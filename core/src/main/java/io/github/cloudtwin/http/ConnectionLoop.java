@@ -4,10 +4,8 @@ import static io.github.cloudtwin.http.Responses.drainBeforeClose;
 import static io.github.cloudtwin.http.Responses.text;
 import static io.github.cloudtwin.http.Responses.write;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -42,32 +40,31 @@ final class ConnectionLoop {
     OutputStream out = null;
     try (s) {
       s.setTcpNoDelay(true);
-      DeadlineInputStream din = new DeadlineInputStream(s);
-      InputStream in = new BufferedInputStream(din, 16 * 1024);
+      SocketInput in = new SocketInput(s, 16 * 1024);
       out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
       RequestReader reader = new RequestReader(in, limits.maxBodyBytes());
       String remoteIp = s.getInetAddress().getHostAddress();
       int remotePort = s.getPort();
       boolean first = true;
-      boolean quickAck = s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
+      Runnable quickAck =
+          s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK)
+              ? () -> acknowledgeNow(s)
+              : null;
       while (!listenerClosed.getAsBoolean()) {
         // the first request's head must arrive within the header timeout; later ones may idle first
-        din.deadline((first ? limits.headerTimeout() : limits.idleTimeout()).toMillis());
-        in.mark(1);
+        in.deadline((first ? limits.headerTimeout() : limits.idleTimeout()).toMillis());
         try {
-          if (in.read() < 0) return;
+          if (in.peek() < 0) return;
         } catch (SocketTimeoutException idle) {
           if (first) write(out, 408, Map.of(), text("408 Request Timeout"), true);
           return;
         }
-        in.reset();
-        din.deadline(limits.headerTimeout().toMillis());
+        in.deadline(limits.headerTimeout().toMillis());
         RequestReader.Parsed p;
         try {
           String line = reader.requestLine();
           if (line == null) return;
-          if (quickAck) acknowledgeNow(s);
-          p = reader.readHead(line, din, limits.idleTimeout());
+          p = reader.readHead(line, in, limits.idleTimeout(), quickAck);
         } catch (BadRequest e) {
           write(
               out,
@@ -118,7 +115,8 @@ final class ConnectionLoop {
   /**
    * Acknowledges what has arrived now rather than after the delayed-ACK timer: a client that writes
    * a request's head and body in two segments with Nagle's algorithm on holds the body back until
-   * the head is acknowledged, about 40 ms on Linux otherwise.
+   * the head is acknowledged, about 40 ms on Linux otherwise. Asked only when a body is announced
+   * and not yet here (one system call, not one per request).
    */
   private static void acknowledgeNow(Socket s) {
     try {

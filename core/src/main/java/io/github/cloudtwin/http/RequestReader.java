@@ -63,24 +63,33 @@ final class RequestReader {
 
   /**
    * The rest of the request after {@code requestLine}: the header section under the deadline {@code
-   * din} already has, then the body with {@code bodyReadTimeout} per read.
+   * sin} already has, then the body with {@code bodyReadTimeout} per read; {@code beforeBodyWait}
+   * runs when a body is announced that has not fully arrived yet.
    */
-  Parsed readHead(String requestLine, DeadlineInputStream din, java.time.Duration bodyReadTimeout)
+  Parsed readHead(
+      String requestLine,
+      SocketInput sin,
+      java.time.Duration bodyReadTimeout,
+      @Nullable Runnable beforeBodyWait)
       throws IOException {
-    String[] parts = requestLine.split(" ", -1);
-    if (parts.length != 3
-        || !(parts[2].equals("HTTP/1.1") || parts[2].equals("HTTP/1.0"))
-        || parts[0].isEmpty()
-        || !parts[0].chars().allMatch(RequestReader::isTokenChar)) {
+    int sp1 = requestLine.indexOf(' ');
+    int sp2 = sp1 < 0 ? -1 : requestLine.indexOf(' ', sp1 + 1);
+    if (sp2 < 0 || requestLine.indexOf(' ', sp2 + 1) >= 0)
+      throw new BadRequest(400, "400 Bad Request: malformed request line", false);
+    String method = requestLine.substring(0, sp1);
+    String version = requestLine.substring(sp2 + 1);
+    if (!(version.equals("HTTP/1.1") || version.equals("HTTP/1.0"))
+        || method.isEmpty()
+        || !isToken(method, 0, method.length())) {
       throw new BadRequest(400, "400 Bad Request: malformed request line", false);
     }
     Map<String, List<String>> headers = headers(requestLine.length());
-    String target = parts[1];
+    String target = requestLine.substring(sp1 + 1, sp2);
     String path;
     if (target.startsWith("/")) {
       path = target;
     } else if (target.equals("*")) {
-      if (!parts[0].equals("OPTIONS"))
+      if (!method.equals("OPTIONS"))
         throw new BadRequest(400, "400 Bad Request: * is a target for OPTIONS only", false);
       path = "*";
     } else if (target.regionMatches(true, 0, "http://", 0, 7)
@@ -104,12 +113,32 @@ final class RequestReader {
           false);
     }
     List<String> host = headers.get("host");
-    if (parts[2].equals("HTTP/1.1") && (host == null || host.size() != 1)) {
+    if (version.equals("HTTP/1.1") && (host == null || host.size() != 1)) {
       throw new BadRequest(
           400, "400 Bad Request: an HTTP/1.1 request needs exactly one Host header", false);
     }
-    din.perRead((int) bodyReadTimeout.toMillis());
-    return new Parsed(parts[0], path, parts[2], headers, body(headers));
+    sin.perRead((int) bodyReadTimeout.toMillis());
+    if (beforeBodyWait != null && bodyStillToArrive(headers, sin.buffered())) beforeBodyWait.run();
+    return new Parsed(method, path, version, headers, body(headers));
+  }
+
+  /**
+   * Whether the body the headers announce is longer than the {@code buffered} bytes (a chunked body
+   * when nothing of it is buffered); false for a malformed length, which {@link #body} refuses.
+   */
+  private static boolean bodyStillToArrive(Map<String, List<String>> headers, int buffered) {
+    if (headers.containsKey("transfer-encoding")) return buffered == 0;
+    List<String> cl = headers.get("content-length");
+    if (cl == null || cl.size() != 1) return cl != null && buffered == 0;
+    String v = cl.get(0);
+    if (v.isEmpty() || v.length() > 9) return buffered == 0;
+    int n = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') return buffered == 0;
+      n = n * 10 + (c - '0');
+    }
+    return n > buffered;
   }
 
   private Map<String, List<String>> headers(int used) throws IOException {
@@ -130,12 +159,11 @@ final class RequestReader {
       if (headerBytes > MAX_HEADER_BYTES)
         throw new BadRequest(431, "431 Request Header Fields Too Large", true);
       int colon = line.indexOf(':');
-      if (colon <= 0 || !line.substring(0, colon).chars().allMatch(RequestReader::isTokenChar)) {
+      if (colon <= 0 || !isToken(line, 0, colon)) {
         throw new BadRequest(400, "400 Bad Request: malformed header line", false);
       }
       headers
-          .computeIfAbsent(
-              line.substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+          .computeIfAbsent(lowerCaseName(line, colon), k -> new ArrayList<>(1))
           .add(line.substring(colon + 1).trim());
     }
   }
@@ -225,6 +253,20 @@ final class RequestReader {
     return c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
   }
 
+  private static boolean isToken(String s, int from, int to) {
+    for (int i = from; i < to; i++) if (!isTokenChar(s.charAt(i))) return false;
+    return true;
+  }
+
+  /** {@code line}'s first {@code end} characters, a token, in lower case (ASCII only). */
+  private static String lowerCaseName(String line, int end) {
+    for (int i = 0; i < end; i++) {
+      char c = line.charAt(i);
+      if (c >= 'A' && c <= 'Z') return line.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+    return line.substring(0, end);
+  }
+
   /** A request or header line longer than {@link #MAX_HEADER_BYTES}. */
   static final class LineTooLongException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -235,6 +277,7 @@ final class RequestReader {
   }
 
   static @Nullable String readLine(InputStream in) throws IOException {
+    if (in instanceof SocketInput socketInput) return socketInput.readLine(MAX_HEADER_BYTES);
     StringBuilder sb = new StringBuilder(64);
     int c;
     while ((c = in.read()) >= 0) {

@@ -1,9 +1,7 @@
 package io.github.cloudtwin.http;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -29,15 +27,18 @@ final class Upstream implements AutoCloseable {
 
   private static final class Conn {
     final Socket socket;
-    final InputStream in;
+    final SocketInput in;
     final OutputStream out;
 
     Conn(Socket socket) throws IOException {
       this.socket = socket;
-      this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+      this.in = new SocketInput(socket, 16 * 1024);
+      this.in.perRead(READ_TIMEOUT_MILLIS);
       this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
     }
   }
+
+  private static final int READ_TIMEOUT_MILLIS = 60_000;
 
   private final Map<String, ConcurrentLinkedQueue<Conn>> pools = new ConcurrentHashMap<>();
   private final Set<Conn> all = ConcurrentHashMap.newKeySet();
@@ -99,7 +100,6 @@ final class Upstream implements AutoCloseable {
     Socket s = new Socket();
     s.setTcpNoDelay(true);
     s.connect(new InetSocketAddress(host, port), 10_000);
-    s.setSoTimeout(60_000);
     Conn c = new Conn(s);
     all.add(c);
     return c;
@@ -118,10 +118,18 @@ final class Upstream implements AutoCloseable {
   private static Reply read(Conn c, boolean head) throws IOException {
     String status = RequestReader.readLine(c.in);
     if (status == null) throw new IOException("connection closed by the target");
-    String[] p = status.split(" ", 3);
-    if (p.length < 2 || !p[0].startsWith("HTTP/1."))
+    int sp = status.indexOf(' ');
+    int end = sp < 0 ? -1 : status.indexOf(' ', sp + 1);
+    if (end < 0) end = status.length();
+    if (sp < 0 || end == sp + 1 || !status.startsWith("HTTP/1."))
       throw new IOException("malformed status line: " + status);
-    int code = Integer.parseInt(p[1]);
+    String version = status.substring(0, sp);
+    int code;
+    try {
+      code = Integer.parseInt(status, sp + 1, end, 10);
+    } catch (NumberFormatException e) {
+      throw new IOException("malformed status line: " + status, e);
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     Map<String, List<String>> lower = new LinkedHashMap<>();
     for (String line = RequestReader.readLine(c.in);
@@ -136,7 +144,7 @@ final class Upstream implements AutoCloseable {
     }
     boolean keep =
         !"close".equalsIgnoreCase(HttpListener.first(lower, "connection"))
-            && p[0].equals("HTTP/1.1");
+            && version.equals("HTTP/1.1");
     byte[] body;
     if (head || code == 204 || code == 304 || code / 100 == 1) {
       body = new byte[0];
