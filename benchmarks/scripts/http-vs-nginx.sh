@@ -9,7 +9,7 @@ set -euo pipefail
 DURATION="${1:-15}"
 CONNECTIONS="${2:-32}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAR="$ROOT/benchmarks/target/benchmarks.jar"
+JAR="${JAR:-$ROOT/benchmarks/target/benchmarks.jar}" # JAR=... compares another build
 WORK="$(mktemp -d /tmp/http-vs-nginx.XXXXXX)"
 PIDS=()
 
@@ -98,10 +98,12 @@ nginx -c "$WORK/backend.conf" -p "$WORK" &
 PIDS+=($!)
 nginx -c "$WORK/proxy.conf" -p "$WORK" &
 PIDS+=($!)
+NGINX_PROXY_PID=$!
 
 mkfifo "$WORK/twin.in"
 java -cp "$JAR" io.github.cloudtwin.benchmarks.HttpBenchmarkMain "$BACKEND_PORT" < "$WORK/twin.in" > "$WORK/twin.out" 2>&1 &
 PIDS+=($!)
+TWIN_PID=$!
 exec 3>"$WORK/twin.in"
 
 for _ in $(seq 1 100); do
@@ -119,7 +121,7 @@ done
 
 # wrk with --latency; prints "<requests/s> <p50 µs> <p99 µs>"
 run_wrk() {
-  wrk -t2 -c"$CONNECTIONS" -d"${2}s" --latency "$1" | awk '
+  wrk -t2 -c"$CONNECTIONS" -d"${2}s" --latency "$1" | tee "$WORK/wrk.out" | awk '
     function us(v) {
       if (v ~ /us$/) return v + 0;
       if (v ~ /ms$/) return v * 1000;
@@ -137,13 +139,30 @@ run_wrk "http://127.0.0.1:$BACKEND_PORT/" 5 >/dev/null
 run_wrk "http://127.0.0.1:$PROXY_PORT/" 5 >/dev/null
 run_wrk "http://127.0.0.1:$TWIN_PORT/" 5 >/dev/null
 echo "measuring ${DURATION}s each, ${CONNECTIONS} connections, 2 wrk threads; load: $(uptime | sed 's/.*load/load/')"
+# CPU clock ticks (user + system) of a process and its children (nginx's workers), from /proc
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" 2>/dev/null || true); do
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+requests_done() { awk '/requests in/ { print $1 }' "$WORK/wrk.out"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
 read -r DIRECT_RPS DIRECT_P50 DIRECT_P99 <<<"$(run_wrk "http://127.0.0.1:$BACKEND_PORT/" "$DURATION")"
+before=$(cpu_ticks "$NGINX_PROXY_PID")
 read -r NGINX_RPS NGINX_P50 NGINX_P99 <<<"$(run_wrk "http://127.0.0.1:$PROXY_PORT/" "$DURATION")"
+NGINX_CPU_US=$(( ($(cpu_ticks "$NGINX_PROXY_PID") - before) * TICK_US * 100 / $(requests_done) ))
+before=$(cpu_ticks "$TWIN_PID")
 read -r TWIN_RPS TWIN_P50 TWIN_P99 <<<"$(run_wrk "http://127.0.0.1:$TWIN_PORT/" "$DURATION")"
+TWIN_CPU_US=$(( ($(cpu_ticks "$TWIN_PID") - before) * TICK_US * 100 / $(requests_done) ))
 
 echo "backend direct      : $DIRECT_RPS requests/s, p50 $DIRECT_P50 µs, p99 $DIRECT_P99 µs"
 echo "nginx reverse proxy : $NGINX_RPS requests/s, p50 $NGINX_P50 µs, p99 $NGINX_P99 µs"
 echo "CloudTwin listener  : $TWIN_RPS requests/s, p50 $TWIN_P50 µs, p99 $TWIN_P99 µs"
 awk -v t="$TWIN_RPS" -v n="$NGINX_RPS" 'BEGIN { printf "ratio twin/nginx    : %.2f\n", t / n }'
+# the proxy's own CPU per request (the backend's is the same for both): robust to a loaded machine
+awk -v t="$TWIN_CPU_US" -v n="$NGINX_CPU_US" 'BEGIN {
+  printf "proxy CPU / request : CloudTwin %.1f µs, nginx %.1f µs (nginx/twin %.2f)\n", t / 100, n / 100, n / t }'
 awk -v t="$TWIN_P99" -v n="$NGINX_P99" -v d="$DIRECT_P99" 'BEGIN {
   printf "p99 added latency   : CloudTwin %.0f µs, nginx %.0f µs (through-proxy p99 minus direct p99)\n", t - d, n - d }'

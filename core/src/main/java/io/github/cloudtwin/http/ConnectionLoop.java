@@ -27,20 +27,26 @@ final class ConnectionLoop {
   private final HttpListener.Limits limits;
   private final Dispatcher dispatcher;
   private final BooleanSupplier listenerClosed;
+  private final ReadDeadlines deadlines;
 
   ConnectionLoop(
-      HttpListener.Limits limits, Dispatcher dispatcher, BooleanSupplier listenerClosed) {
+      HttpListener.Limits limits,
+      Dispatcher dispatcher,
+      BooleanSupplier listenerClosed,
+      ReadDeadlines deadlines) {
     this.limits = limits;
     this.dispatcher = dispatcher;
     this.listenerClosed = listenerClosed;
+    this.deadlines = deadlines;
   }
 
   /** Serves {@code s} until it is done with, then closes it. */
   void serve(Socket s) {
     OutputStream out = null;
+    SocketInput in = null;
     try (s) {
       s.setTcpNoDelay(true);
-      SocketInput in = new SocketInput(s, 16 * 1024);
+      in = deadlines.watch(s, 16 * 1024);
       out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
       RequestReader reader = new RequestReader(in, limits.maxBodyBytes());
       String remoteIp = s.getInetAddress().getHostAddress();
@@ -109,6 +115,8 @@ final class ConnectionLoop {
           // the client went away
         }
       }
+    } finally {
+      if (in != null) deadlines.forget(in);
     }
   }
 

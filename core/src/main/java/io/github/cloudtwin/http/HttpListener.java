@@ -78,7 +78,8 @@ public final class HttpListener implements AutoCloseable {
   private final ServerSocket server;
   private final ThreadPoolExecutor connections;
   private final ThreadPoolExecutor refusals;
-  private final Upstream upstream = new Upstream();
+  private final ReadDeadlines deadlines;
+  private final Upstream upstream;
   private final ConnectionLoop loop;
   private final Thread acceptor;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -88,7 +89,10 @@ public final class HttpListener implements AutoCloseable {
   private HttpListener(String name, HttpRouter router, Limits limits) throws IOException {
     this.name = name;
     this.limits = limits;
-    this.loop = new ConnectionLoop(limits, new Dispatcher(router, upstream), () -> closed);
+    this.deadlines = new ReadDeadlines(name);
+    this.upstream = new Upstream(deadlines);
+    this.loop =
+        new ConnectionLoop(limits, new Dispatcher(router, upstream), () -> closed, deadlines);
     AtomicInteger n = new AtomicInteger();
     this.connections =
         new ThreadPoolExecutor(
@@ -118,6 +122,7 @@ public final class HttpListener implements AutoCloseable {
     this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     this.acceptor = new Thread(this::acceptLoop, "cloudtwin-http-" + name + "-accept");
     this.acceptor.setDaemon(true);
+    this.deadlines.start();
     this.acceptor.start();
   }
 
@@ -257,6 +262,7 @@ public final class HttpListener implements AutoCloseable {
     }
     for (Socket s : open) closeQuietly(s);
     upstream.close();
+    deadlines.close();
     connections.shutdownNow();
     refusals.shutdownNow();
     try {

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A socket's input, buffered, with a wall-clock deadline for all reads together (a request head
  * must arrive within the header timeout however slowly it trickles in) or a timeout per read, and
- * lines read straight from the buffer. Unsynchronized, unlike {@link java.io.BufferedInputStream}:
- * one connection thread owns it.
+ * lines read straight from the buffer. A watched input's reads block and {@link ReadDeadlines} ends
+ * them at their deadline; an unwatched one uses the socket's read timeout. Unsynchronized, unlike
+ * {@link java.io.BufferedInputStream}: one connection thread owns it.
  */
 final class SocketInput extends InputStream {
 
@@ -23,11 +24,20 @@ final class SocketInput extends InputStream {
   private long deadlineNanos; // 0: per-read timeout only
   private int perReadMillis;
   private int armedMillis = -1;
+  private final boolean watched;
+  private long waitingUntil; // System.nanoTime() deadline of the read in progress, when waiting
+  private volatile boolean waiting; // written after waitingUntil: publishes it to the watcher
+  private volatile boolean timedOut;
 
-  SocketInput(Socket socket, int bufferSize) throws IOException {
+  /**
+   * @param watched whether a {@link ReadDeadlines} ends this input's reads (else the socket's read
+   *     timeout does)
+   */
+  SocketInput(Socket socket, int bufferSize, boolean watched) throws IOException {
     this.socket = socket;
     this.in = socket.getInputStream();
     this.buf = new byte[bufferSize];
+    this.watched = watched;
   }
 
   /** Every read from now on must complete within {@code millis} of now, all together. */
@@ -62,10 +72,7 @@ final class SocketInput extends InputStream {
   public int read(byte[] b, int off, int len) throws IOException {
     if (len == 0) return 0;
     if (pos == limit) {
-      if (len >= buf.length) {
-        arm();
-        return in.read(b, off, len);
-      }
+      if (len >= buf.length) return socketRead(b, off, len);
       if (!fill()) return -1;
     }
     int n = Math.min(len, limit - pos);
@@ -116,12 +123,54 @@ final class SocketInput extends InputStream {
   }
 
   private boolean fill() throws IOException {
-    arm();
-    int n = in.read(buf, 0, buf.length);
+    int n = socketRead(buf, 0, buf.length);
     if (n <= 0) return false;
     pos = 0;
     limit = n;
     return true;
+  }
+
+  private int socketRead(byte[] b, int off, int len) throws IOException {
+    if (!watched) {
+      arm();
+      return in.read(b, off, len);
+    }
+    if (timedOut) throw new SocketTimeoutException("Read timed out");
+    boolean bounded = deadlineNanos != 0 || perReadMillis != 0;
+    if (deadlineNanos != 0) {
+      if (deadlineNanos - System.nanoTime() <= 0)
+        throw new SocketTimeoutException("deadline passed");
+      waitingUntil = deadlineNanos;
+    } else if (perReadMillis != 0) {
+      waitingUntil = System.nanoTime() + perReadMillis * 1_000_000L;
+    }
+    if (bounded) waiting = true;
+    try {
+      int n = in.read(b, off, len);
+      if (n < 0 && timedOut) throw new SocketTimeoutException("Read timed out");
+      return n;
+    } catch (IOException e) {
+      if (timedOut && !(e instanceof SocketTimeoutException))
+        throw new SocketTimeoutException("Read timed out");
+      throw e;
+    } finally {
+      if (bounded) waiting = false;
+    }
+  }
+
+  /**
+   * Ends a read waiting past its deadline at {@code now} by shutting the socket's input: the read
+   * returns, and this input answers it and every later read with a {@link SocketTimeoutException}.
+   * Called by {@link ReadDeadlines}' thread.
+   */
+  void expireIfPast(long now) {
+    if (!waiting || now - waitingUntil < 0) return;
+    timedOut = true;
+    try {
+      socket.shutdownInput();
+    } catch (IOException | RuntimeException e) {
+      // already closed: the read has ended anyway
+    }
   }
 
   private void arm() throws IOException {

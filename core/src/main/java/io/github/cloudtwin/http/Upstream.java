@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A minimal HTTP/1.1 client for proxying: persistent connections pooled per address, one request at
@@ -30,9 +31,12 @@ final class Upstream implements AutoCloseable {
     final SocketInput in;
     final OutputStream out;
 
-    Conn(Socket socket) throws IOException {
+    Conn(Socket socket, @Nullable ReadDeadlines deadlines) throws IOException {
       this.socket = socket;
-      this.in = new SocketInput(socket, 16 * 1024);
+      this.in =
+          deadlines == null
+              ? new SocketInput(socket, 16 * 1024, false)
+              : deadlines.watch(socket, 16 * 1024);
       this.in.perRead(READ_TIMEOUT_MILLIS);
       this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
     }
@@ -43,6 +47,17 @@ final class Upstream implements AutoCloseable {
   private final Map<String, ConcurrentLinkedQueue<Conn>> pools = new ConcurrentHashMap<>();
   private final Set<Conn> all = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private final @Nullable ReadDeadlines deadlines;
+
+  /** A pool whose reads time out by their sockets' read timeouts. */
+  Upstream() {
+    this(null);
+  }
+
+  /** A pool whose reads {@code deadlines} ends at their timeout (null: the sockets' timeouts). */
+  Upstream(@Nullable ReadDeadlines deadlines) {
+    this.deadlines = deadlines;
+  }
 
   Reply send(
       URI base,
@@ -100,13 +115,20 @@ final class Upstream implements AutoCloseable {
     Socket s = new Socket();
     s.setTcpNoDelay(true);
     s.connect(new InetSocketAddress(host, port), 10_000);
-    Conn c = new Conn(s);
+    Conn c;
+    try {
+      c = new Conn(s, deadlines);
+    } catch (IOException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
     all.add(c);
     return c;
   }
 
   private void drop(Conn c) {
     all.remove(c);
+    if (deadlines != null) deadlines.forget(c.in);
     try {
       c.socket.close();
     } catch (IOException ignored) {
