@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
@@ -21,8 +21,8 @@ import java.util.function.IntConsumer;
 final class Dispatcher {
 
   /** Headers that belong to one connection and are never forwarded in either direction. */
-  static final Set<String> HOP_BY_HOP =
-      Set.of(
+  static final List<String> HOP_BY_HOP_NAMES =
+      List.of(
           "connection",
           "keep-alive",
           "proxy-connection",
@@ -32,6 +32,9 @@ final class Dispatcher {
           "upgrade",
           "host",
           "content-length");
+
+  /** {@link #HOP_BY_HOP_NAMES} as a set. */
+  static final Set<String> HOP_BY_HOP = Set.copyOf(HOP_BY_HOP_NAMES);
 
   private final HttpRouter router;
   private final Upstream upstream;
@@ -88,21 +91,18 @@ final class Dispatcher {
       IncomingRequest req, HttpOutcome o, URI target, OutputStream out, boolean close)
       throws IOException {
     int status;
-    Map<String, String> rh = new LinkedHashMap<>();
+    Map<String, String> rh;
     byte[] respBody;
     try {
       Upstream.Reply r =
           upstream.send(
               target, req.method(), req.path(), req.headers(), o.headers(), HOP_BY_HOP, req.body());
       status = r.status();
-      r.headers()
-          .forEach(
-              (k, v) -> {
-                if (!HOP_BY_HOP.contains(k.toLowerCase(Locale.ROOT))) rh.put(k, v);
-              });
+      rh = new LinkedHashMap<>(r.headers()); // end-to-end only
       respBody = r.body();
     } catch (IOException | RuntimeException e) {
       status = 502;
+      rh = new LinkedHashMap<>();
       respBody = text("502 Bad Gateway");
     }
     rh.putAll(o.responseHeaders());

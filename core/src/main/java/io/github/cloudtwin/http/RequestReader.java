@@ -185,12 +185,8 @@ final class RequestReader {
     if (cl == null) return new byte[0];
     long length = -1;
     for (String v : cl) {
-      for (String one : v.split(",", -1)) {
-        long n = parseLength(one.trim());
-        if (length >= 0 && n != length)
-          throw new BadRequest(400, "400 Bad Request: conflicting Content-Length values", false);
-        length = n;
-      }
+      if (v.indexOf(',') < 0) length = sameLength(length, parseLength(v.trim()));
+      else for (String one : v.split(",", -1)) length = sameLength(length, parseLength(one.trim()));
     }
     if (length > maxBodyBytes) {
       throw new BadRequest(413, "413 Content Too Large: at most " + maxBodyBytes + " bytes", true);
@@ -202,11 +198,26 @@ final class RequestReader {
   }
 
   private static long parseLength(String s) throws BadRequest {
-    if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (s.isEmpty() || s.length() > 18 || !isDigits(s)) {
       throw new BadRequest(
           400, "400 Bad Request: Content-Length must be a non-negative decimal number", false);
     }
     return Long.parseLong(s);
+  }
+
+  /** {@return {@code n}, the same as {@code before} unless that is -1 (none yet)} */
+  private static long sameLength(long before, long n) throws BadRequest {
+    if (before >= 0 && n != before)
+      throw new BadRequest(400, "400 Bad Request: conflicting Content-Length values", false);
+    return n;
+  }
+
+  private static boolean isDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
   }
 
   private byte[] chunked() throws IOException {

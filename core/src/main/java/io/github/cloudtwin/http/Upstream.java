@@ -8,9 +8,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +23,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class Upstream implements AutoCloseable {
 
-  /** A proxied response. */
+  /**
+   * A proxied response.
+   *
+   * @param headers its end-to-end headers, the first value of each name: the {@link
+   *     Dispatcher#HOP_BY_HOP hop-by-hop} ones are left out
+   */
   record Reply(int status, Map<String, String> headers, byte[] body, boolean keepAlive) {}
 
   private static final class Conn {
@@ -153,7 +158,7 @@ final class Upstream implements AutoCloseable {
       throw new IOException("malformed status line: " + status, e);
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    Map<String, List<String>> lower = new LinkedHashMap<>();
+    Map<String, List<String>> lower = new HashMap<>(4); // the hop-by-hop ones, by lower-case name
     for (String line = RequestReader.readLine(c.in);
         line != null && !line.isEmpty();
         line = RequestReader.readLine(c.in)) {
@@ -161,8 +166,9 @@ final class Upstream implements AutoCloseable {
       if (colon <= 0) continue;
       String k = line.substring(0, colon).trim();
       String v = line.substring(colon + 1).trim();
-      headers.putIfAbsent(k, v);
-      lower.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(v);
+      String hop = hopByHop(k);
+      if (hop == null) headers.putIfAbsent(k, v);
+      else lower.computeIfAbsent(hop, x -> new ArrayList<>(1)).add(v);
     }
     boolean keep =
         !"close".equalsIgnoreCase(HttpListener.first(lower, "connection"))
@@ -180,6 +186,14 @@ final class Upstream implements AutoCloseable {
       keep = false;
     }
     return new Reply(code, headers, body, keep);
+  }
+
+  /** {@return the lower-case name of {@code name} if it is hop-by-hop, else null} */
+  private static @Nullable String hopByHop(String name) {
+    for (String h : Dispatcher.HOP_BY_HOP_NAMES) {
+      if (h.length() == name.length() && h.equalsIgnoreCase(name)) return h;
+    }
+    return null;
   }
 
   @Override
