@@ -192,6 +192,29 @@ class LaunchTemplateImportTest {
   }
 
   @Test
+  void anIllegalNameOrBothIdAndNameAreRefusedNamingTheProperty() {
+    CloudTwin twin = Estates.twin();
+    String spaced = TEMPLATE.formatted(BY_REF, LATEST).replace("web-lt", "web lt");
+    assertThatThrownBy(() -> StackImport.of(Template.parse("web.yaml", spaced)).importInto(twin))
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> {
+              assertThat(e.property()).isEqualTo("Properties.LaunchTemplateName");
+              assertThat(e.value()).isEqualTo("web lt");
+            })
+        .hasMessageContaining("3 to 128 characters");
+    assertThatThrownBy(
+            () ->
+                importWeb(
+                    twin, "LaunchTemplateId: !Ref WebTemplate, LaunchTemplateName: web-lt", LATEST))
+        .isInstanceOfSatisfying(
+            TemplateValidationException.class,
+            e -> assertThat(e.property()).isEqualTo("Properties.LaunchTemplate.LaunchTemplateName"))
+        .hasMessageContaining("not both");
+    assertThat(twin.ec2().launchTemplates().launchTemplates()).isEmpty();
+  }
+
+  @Test
   void aGroupMayNameATemplateTheTwinAlreadyHolds() {
     CloudTwin twin = Estates.twin();
     twin.ec2().launchTemplates().createLaunchTemplate("shared-lt", "t3.micro");
