@@ -273,6 +273,37 @@ class PredictiveScalingCustomizedMetricTest {
     }
   }
 
+  @Test
+  void aFrontDoorsShapeTakesCustomizedLoadAndScalingMetricsWithOrInPlaceOfPredefinedOnes() {
+    PredictiveScalingRules.metricShape(false, false, true, true, false);
+    PredictiveScalingRules.metricShape(false, true, false, false, true);
+    PredictiveScalingRules.metricShape(false, false, true, false, true);
+    refused(
+        () -> PredictiveScalingRules.metricShape(false, false, true, false, false),
+        "MetricSpecifications.PredefinedScalingMetricSpecification",
+        null,
+        "a value with CustomizedLoadMetricSpecification");
+    refused(
+        () -> PredictiveScalingRules.metricShape(true, false, true, false, false),
+        "MetricSpecifications.CustomizedLoadMetricSpecification",
+        "set with PredefinedMetricPairSpecification",
+        "not both");
+    refused(
+        () -> PredictiveScalingRules.metricShape(false, true, true, true, false),
+        "MetricSpecifications.CustomizedLoadMetricSpecification",
+        "set with PredefinedLoadMetricSpecification",
+        "either PredefinedLoadMetricSpecification or CustomizedLoadMetricSpecification");
+    refused(
+        () -> PredictiveScalingRules.metricShape(false, false, false, false, true),
+        "MetricSpecifications.PredefinedLoadMetricSpecification",
+        null,
+        "a value with CustomizedScalingMetricSpecification");
+    assertThat(PredictiveScalingRules.scalingMetric("ALBRequestCountPerTarget"))
+        .isEqualTo(PredefinedMetricType.ALBRequestCountPerTarget);
+    assertThat(PredictiveScalingRules.loadMetric("ALBTargetGroupRequestCount"))
+        .isEqualTo(PredefinedMetricPairType.ALBRequestCount);
+  }
+
   private static void refused(Runnable call, String field, Object value, String allowed) {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(
