@@ -179,11 +179,11 @@ public final class PredictiveScalingRules {
         null,
         "a value with " + present,
         absent
+            + " is required with "
+            + present
             + " (or "
             + (anyLoad ? CUSTOM_SCALING : CUSTOM_LOAD)
-            + ") is required with "
-            + present
-            + ".");
+            + ").");
   }
 
   /**
