@@ -380,14 +380,12 @@ public record PredictiveScalingPolicy(
         @Nullable String scaling,
         @Nullable String scalingLabel) {
       predefinedLoadMetric(load, loadLabel);
-      PredefinedMetricPairType pair = predefinedMetricPairType;
-      String label = resourceLabel;
       predefinedScalingMetric(scaling, scalingLabel);
+      PredefinedMetricPairType pair = predefinedMetricPairType;
       if (pair != null
           && predefinedScalingMetricType == PredictiveMetricRules.scalingMetricOf(pair)) {
         predefinedScalingMetricType = null; // the pair's own scaling metric
       }
-      resourceLabel = label != null ? label : resourceLabel;
       return this;
     }
 
