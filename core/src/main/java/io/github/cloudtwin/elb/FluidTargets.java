@@ -45,9 +45,12 @@ final class FluidTargets {
     double average(long from, long to) {
       if (to <= from) return 0;
       double sum = 0;
-      // segments that end before from add nothing: start at the one holding from
-      int first = Arrays.binarySearch(times, 0, size, from);
-      if (first < 0) first = Math.max(0, -first - 2);
+      // segments that end before from add nothing: start at the one holding from (the last that
+      // starts at or before it, else the first), found from the end, where the windows asked for
+      // (the minute just ended) usually are
+      int first = size - 1;
+      while (first > 0 && times[first] > from) first--;
+      if (first < 0) first = 0;
       for (int i = first; i < size; i++) {
         if (times[i] >= to) break; // this and later segments start after the window
         long s = Math.max(times[i], from);
@@ -96,6 +99,15 @@ final class FluidTargets {
 
     @Nullable Routed routedBy;
     int routedAt;
+
+    /**
+     * The load balancer whose count of requests routed to the target {@link #count} is, while that
+     * load balancer's counts were cleared {@link #countClears} times.
+     */
+    @Nullable LbState countedBy;
+
+    double @Nullable [] count;
+    int countClears;
 
     Slot(String id) {
       this.id = id;
@@ -201,7 +213,17 @@ final class FluidTargets {
 
     /** Adds {@code rate x seconds} per target and per zone into the load balancer's counts. */
     void integrate(LbState lb, double seconds) {
-      for (int i = 0; i < size; i++) accumulate(lb.fluidByTarget, targets[i].id, rates[i], seconds);
+      for (int i = 0; i < size; i++) {
+        Slot s = targets[i];
+        double[] acc = s.count;
+        if (acc == null || s.countedBy != lb || s.countClears != lb.fluidClears) {
+          acc = accumulator(lb.fluidByTarget, s.id);
+          s.count = acc;
+          s.countedBy = lb;
+          s.countClears = lb.fluidClears;
+        }
+        acc[0] += rates[i] * seconds;
+      }
       for (int z = 0; z < zoneCount; z++)
         accumulate(lb.fluidByZone, zones[z], zoneRates[z], seconds);
     }
@@ -209,12 +231,17 @@ final class FluidTargets {
     /** Adds {@code rate x seconds} to the key's count (0 + x is x: a new key gets x). */
     private static void accumulate(
         Map<String, double[]> counts, String key, double rate, double seconds) {
+      accumulator(counts, key)[0] += rate * seconds;
+    }
+
+    /** The key's one-element count, added (0) if new. */
+    private static double[] accumulator(Map<String, double[]> counts, String key) {
       double[] acc = counts.get(key);
       if (acc == null) {
         acc = new double[1];
         counts.put(key, acc);
       }
-      acc[0] += rate * seconds;
+      return acc;
     }
 
     /**
@@ -235,5 +262,52 @@ final class FluidTargets {
 
     /** The targets' indexes by id, built when first asked for. */
     private @Nullable Map<String, Integer> byId;
+  }
+
+  /** Where the model's split puts each target's shares. */
+  interface Sink {
+    /**
+     * A share routed to the target, answered or not; returns the target's index for {@code zone}.
+     */
+    int routed(TargetRuntime t, double share);
+
+    /** Whether {@code zone} is wanted. */
+    boolean zones();
+
+    /** A positive share routed to the target's zone, in flight for {@code hold} ms. */
+    void zone(int index, TargetRuntime t, double share, long hold);
+
+    /** A share the target serves. */
+    void served(TargetRuntime t, double share);
+  }
+
+  /** Maps of rates by target id, for a one-off split. */
+  static final class MapSink implements Sink {
+    private final Map<String, Double> served;
+    private final Map<String, Double> routed;
+
+    MapSink(Map<String, Double> served, Map<String, Double> routed) {
+      this.served = served;
+      this.routed = routed;
+    }
+
+    @Override
+    public int routed(TargetRuntime t, double share) {
+      routed.merge(t.id, share, Double::sum);
+      return -1;
+    }
+
+    @Override
+    public boolean zones() {
+      return false;
+    }
+
+    @Override
+    public void zone(int index, TargetRuntime t, double share, long hold) {}
+
+    @Override
+    public void served(TargetRuntime t, double share) {
+      served.merge(t.id, share, Double::sum);
+    }
   }
 }
