@@ -81,6 +81,9 @@ final class FluidModel {
 
   private final List<Slot> servedNow = new ArrayList<>();
 
+  /** The history of every target that never served. */
+  private final RateHistory empty = RateHistory.empty();
+
   private long lastIntegrated;
   private Scheduler.@Nullable Task pending;
 
@@ -180,19 +183,20 @@ final class FluidModel {
               });
       split(routing.snapshot(f.lb), f.template, f.rps, t, new ModelSink(r));
     }
-    for (Slot h : servedNow) h.set(now, h.servedNow); // each target's history is its own
+    // a pool's targets (the same history, the same rate) move to one shared history
+    for (Slot h : servedNow) h.set(now, h.servedNow, epoch);
     long horizon = now - 20 * 60_000L;
     // one walk: a target not served now gets rate 0, then each history is pruned (every slot of
     // servedNow is in served; each slot's own steps keep their order)
     for (Iterator<Slot> it = served.values().iterator(); it.hasNext(); ) {
       Slot h = it.next();
-      if (h.servedEpoch != epoch) h.set(now, 0);
+      if (h.servedEpoch != epoch) h.set(now, 0, epoch);
       h.prune(horizon);
       if (h.idleSince(horizon)) {
         // it averages 0 over any window it can still be asked for, as an absent one does: a
         // fleet that replaces its instances keeps the histories of the ones it has
         it.remove();
-        h.dropped = true;
+        h.drop();
       }
     }
   }
@@ -202,7 +206,7 @@ final class FluidModel {
     Slot s = t.fluidSlot;
     if (s == null || s.dropped) {
       s = served.get(t.id);
-      if (s == null) s = new Slot(t.id);
+      if (s == null) s = new Slot(t.id, empty);
       t.fluidSlot = s;
     }
     return s;

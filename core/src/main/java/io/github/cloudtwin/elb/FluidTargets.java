@@ -16,72 +16,12 @@ final class FluidTargets {
 
   private FluidTargets() {}
 
-  /** A piecewise-constant rate history of one target. */
-  static class RateHistory {
-    long[] times = new long[8];
-    double[] rates = new double[8];
-    int size;
-
-    void set(long t, double rate) {
-      if (size > 0 && times[size - 1] == t) {
-        rates[size - 1] = rate;
-        if (size > 1 && rates[size - 2] == rate) size--;
-        return;
-      }
-      if (size > 0 && rates[size - 1] == rate) return;
-      if (size == times.length) {
-        times = Arrays.copyOf(times, size * 2);
-        rates = Arrays.copyOf(rates, size * 2);
-      }
-      times[size] = t;
-      rates[size] = rate;
-      size++;
-    }
-
-    double current() {
-      return size == 0 ? 0 : rates[size - 1];
-    }
-
-    double average(long from, long to) {
-      if (to <= from) return 0;
-      double sum = 0;
-      // segments that end before from add nothing: start at the one holding from (the last that
-      // starts at or before it, else the first), found from the end, where the windows asked for
-      // (the minute just ended) usually are
-      int first = size - 1;
-      while (first > 0 && times[first] > from) first--;
-      if (first < 0) first = 0;
-      for (int i = first; i < size; i++) {
-        if (times[i] >= to) break; // this and later segments start after the window
-        long s = Math.max(times[i], from);
-        long e = Math.min(i + 1 < size ? times[i + 1] : Long.MAX_VALUE, to);
-        if (e > s) sum += rates[i] * (e - s);
-      }
-      return sum / (to - from);
-    }
-
-    void prune(long before) {
-      int keep = 0;
-      while (keep + 1 < size && times[keep + 1] <= before) keep++;
-      if (keep > 0) {
-        System.arraycopy(times, keep, times, 0, size - keep);
-        System.arraycopy(rates, keep, rates, 0, size - keep);
-        size -= keep;
-      }
-    }
-
-    /**
-     * Whether the history is one zero rate from {@code before} or earlier: every average it can
-     * still be asked for (windows after the pruning horizon) is 0, as with no history at all.
-     */
-    boolean idleSince(long before) {
-      return size == 1 && rates[0] == 0 && times[0] <= before;
-    }
-  }
-
   /** One target's history, and what the recomputation under way routes and serves to it. */
-  static final class Slot extends RateHistory {
+  static final class Slot {
     final String id;
+
+    /** The target's rate history, shared with the targets whose histories are equal. */
+    private RateHistory history;
 
     /** Dropped from the model (idle past the horizon): a new slot replaces it. */
     boolean dropped;
@@ -109,8 +49,36 @@ final class FluidTargets {
     double @Nullable [] count;
     int countClears;
 
-    Slot(String id) {
+    Slot(String id, RateHistory empty) {
       this.id = id;
+      this.history = empty;
+    }
+
+    /** Sets the rate from {@code t} on, in recomputation {@code epoch}. */
+    void set(long t, double rate, int epoch) {
+      history = history.with(t, rate, epoch);
+    }
+
+    double current() {
+      return history.current();
+    }
+
+    double average(long from, long to) {
+      return history.average(from, to);
+    }
+
+    void prune(long before) {
+      history.prune(before);
+    }
+
+    boolean idleSince(long before) {
+      return history.idleSince(before);
+    }
+
+    /** Drops the slot from the model: a new one replaces it. */
+    void drop() {
+      dropped = true;
+      history.leave();
     }
   }
 
