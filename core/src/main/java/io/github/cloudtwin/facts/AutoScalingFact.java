@@ -1352,7 +1352,9 @@ public sealed interface AutoScalingFact extends Fact {
     @Override
     public String message() {
       return "policy PredictiveScaling "
-          + spec.predefinedMetricPairType()
+          + (spec.customizedLoadMetric() != null
+              ? "customized load metric"
+              : spec.predefinedMetricPairType())
           + " target "
           + spec.targetValue()
           + " "
