@@ -31,7 +31,7 @@ final class PredictiveScalingResource {
   private PredictiveScalingResource() {}
 
   /** The creation of the policy; validates everything first. */
-  static Creation creation(ResourceContext r, Props p, String group, String name, String arn) {
+  static Creation creation(Props p, String group, String name, String arn) {
     String other = null;
     for (String key : PredictiveScalingRules.OTHER_POLICY_TYPES_PROPERTIES) {
       if (p.has(key)) {
