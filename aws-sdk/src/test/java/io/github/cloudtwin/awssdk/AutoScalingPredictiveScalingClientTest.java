@@ -352,36 +352,27 @@ class AutoScalingPredictiveScalingClientTest {
   }
 
   @Test
-  void customizedMetricsAndMismatchedMetricsAreNotSimulatedAndSaySo() {
-    assertThatThrownBy(
-            () ->
-                put(
-                    c ->
-                        c.metricSpecifications(
-                            PredictiveScalingMetricSpecification.builder()
-                                .targetValue(50.0)
-                                .customizedLoadMetricSpecification(
-                                    l -> l.metricDataQueries(List.of()))
-                                .predefinedScalingMetricSpecification(
-                                    s -> s.predefinedMetricType("ASGAverageCPUUtilization"))
-                                .build())))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("Customized*MetricSpecification is not simulated");
-    assertThatThrownBy(
-            () ->
-                put(
-                    c ->
-                        c.metricSpecifications(
-                            PredictiveScalingMetricSpecification.builder()
-                                .targetValue(50.0)
-                                .predefinedLoadMetricSpecification(
-                                    l -> l.predefinedMetricType("ASGTotalNetworkIn"))
-                                .predefinedScalingMetricSpecification(
-                                    s -> s.predefinedMetricType("ASGAverageCPUUtilization"))
-                                .build())))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("ASGTotalNetworkIn with ASGAverageNetworkIn");
-    assertThat(predictivePolicies()).isEmpty();
+  void aLoadMetricWithAnotherPairsScalingMetricIsSimulatedAndDescribedAsPut() {
+    PredictiveScalingMetricSpecification mismatched =
+        PredictiveScalingMetricSpecification.builder()
+            .targetValue(50.0)
+            .predefinedLoadMetricSpecification(
+                l -> l.predefinedMetricType("ASGTotalCPUUtilization"))
+            .predefinedScalingMetricSpecification(
+                s -> s.predefinedMetricType("ASGAverageNetworkIn"))
+            .build();
+    put(c -> c.metricSpecifications(mismatched));
+    assertThat(predictivePolicies().get(0).predictiveScalingConfiguration().metricSpecifications())
+        .containsExactly(mismatched);
+    // the load metric (total CPU) is forecast: 100 at night over 50
+    GetPredictiveScalingForecastResponse f =
+        autoScaling.getPredictiveScalingForecast(
+            r ->
+                r.autoScalingGroupName("web")
+                    .policyName("predict")
+                    .startTime(T0)
+                    .endTime(at(4, 0)));
+    assertThat(f.capacityForecast().values()).containsOnly(2.0);
   }
 
   @Test

@@ -11,6 +11,9 @@ import io.github.cloudtwin.autoscaling.MixedInstancesPolicy;
 import io.github.cloudtwin.autoscaling.OnDemandAllocationStrategy;
 import io.github.cloudtwin.autoscaling.SpotAllocationStrategy;
 import io.github.cloudtwin.autoscaling.TerminationPolicy;
+import io.github.cloudtwin.ec2.LaunchTemplate;
+import io.github.cloudtwin.ec2.LaunchTemplates;
+import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -160,36 +163,73 @@ final class AutoScalingGroupResource {
               (Ec2Resources.Launch) f.outcome().detail(),
               "a launch configuration's outcome carries its launch settings");
     } else {
-      Objects.requireNonNull(lt, "exactly one of the two is given");
-      String id = lt.string("LaunchTemplateId");
-      String ltName = lt.string("LaunchTemplateName");
-      String version = lt.string("Version");
-      Ec2Resources.Launch found = null;
-      for (ResourceContext.Found f : r.plan().resourcesOfType("AWS::EC2::LaunchTemplate")) {
-        if (f.outcome().ref().equals(id)
-            || (ltName != null
-                && ltName.equals(f.outcome().attributes().get("LaunchTemplateName")))) {
-          found = (Ec2Resources.Launch) f.outcome().detail();
-        }
-      }
-      if (found == null) {
-        if (id == null && ltName == null)
-          throw lt.invalid("LaunchTemplateId", null, "LaunchTemplateId or LaunchTemplateName");
-        throw r.invalid(
-            ltPath,
-            id != null ? id : ltName,
-            "a launch template of the template (Ref or LaunchTemplateName)");
-      }
-      if (version == null) throw lt.missing("Version");
-      String v = version.equals("$Latest") || version.equals("$Default") ? "1" : version;
-      if (!v.equals("1"))
-        throw lt.invalid(
-            "Version",
-            version,
-            "1, $Latest or $Default (a template's launch template has one version)");
-      launch = found;
+      launch =
+          fromTemplate(r, Objects.requireNonNull(lt, "exactly one of the two is given"), ltPath);
     }
     return launch;
+  }
+
+  /**
+   * The launch template a LaunchTemplateSpecification names, by id or name: one of this stack (as
+   * planned, then as created) or one the twin's EC2 already holds; its Version ({@code $Latest},
+   * {@code $Default} or a number, as Fn::GetAtt LatestVersionNumber gives it) must be one the
+   * template has. The group keeps the version as given, so {@code $Latest} follows later versions.
+   */
+  private static Ec2Resources.Launch fromTemplate(ResourceContext r, Props lt, String ltPath) {
+    String id = lt.string("LaunchTemplateId");
+    String ltName = lt.string("LaunchTemplateName");
+    String version = lt.string("Version");
+    if (id == null && ltName == null)
+      throw lt.invalid("LaunchTemplateId", null, "LaunchTemplateId or LaunchTemplateName");
+    if (id != null && ltName != null)
+      throw lt.invalid(
+          "LaunchTemplateName", ltName, "LaunchTemplateId or LaunchTemplateName, not both");
+    Ec2Resources.Launch found = null;
+    for (ResourceContext.Found f : r.plan().resourcesOfType("AWS::EC2::LaunchTemplate")) {
+      if (f.outcome().ref().equals(id)
+          || (ltName != null
+              && ltName.equals(f.outcome().attributes().get("LaunchTemplateName")))) {
+        found = (Ec2Resources.Launch) f.outcome().detail();
+      }
+    }
+    if (found == null) {
+      LaunchTemplates held = r.twin().ec2().launchTemplates();
+      LaunchTemplate t =
+          id != null ? held.findById(id) : held.find(Objects.requireNonNull(ltName, "checked"));
+      if (t != null)
+        found =
+            new Ec2Resources.Launch(t.launchTemplateName(), "1", t.instanceType(1), false, null, t);
+    }
+    if (found == null) {
+      throw r.invalid(
+          ltPath,
+          id != null ? id : ltName,
+          "a launch template of the template (Ref or LaunchTemplateName) or of the twin's EC2");
+    }
+    if (version == null) throw lt.missing("Version");
+    LaunchTemplate t =
+        Objects.requireNonNull(found.template(), "a launch template's settings hold it");
+    int v;
+    try {
+      v = t.versionNumber(version);
+    } catch (ValidationException e) {
+      throw lt.invalid("Version", version, e.allowed());
+    }
+    if (version.startsWith("$")) {
+      r.note(
+          lt.path("Version"),
+          "CloudFormation documents a version number here (Fn::GetAtt LatestVersionNumber or "
+              + "DefaultVersionNumber); the twin takes "
+              + version
+              + " as the Auto Scaling API does, resolved at each launch");
+    }
+    return new Ec2Resources.Launch(
+        t.launchTemplateName(),
+        version,
+        t.instanceType(v),
+        found.detailedMonitoring(),
+        found.ecsCluster(),
+        t);
   }
 
   /**

@@ -1,25 +1,34 @@
 package io.github.cloudtwin.cloudformation;
 
+import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.ec2.InstanceType;
+import io.github.cloudtwin.ec2.LaunchTemplate;
+import io.github.cloudtwin.ec2.LaunchTemplates;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * AWS::EC2::VPC, AWS::EC2::Subnet and AWS::EC2::LaunchTemplate. The twin has zones, not networks: a
- * VPC is a name, a subnet is its zone, a launch template is the instance type and monitoring it
- * launches with.
+ * VPC is a name, a subnet is its zone, a launch template is a template of the twin's EC2 (its
+ * instance type) and the monitoring its instances launch with.
  */
 final class Ec2Resources {
 
   private Ec2Resources() {}
 
-  /** The launch settings an Auto Scaling group takes from a launch template or configuration. */
+  /**
+   * The launch settings an Auto Scaling group takes from a launch template or configuration.
+   *
+   * @param template the twin's launch template (as planned, then as created); null for a launch
+   *     configuration
+   */
   record Launch(
       String name,
       String version,
       String instanceType,
       boolean detailedMonitoring,
-      @Nullable String ecsCluster) {}
+      @Nullable String ecsCluster,
+      @Nullable LaunchTemplate template) {}
 
   /**
    * The cluster an ECS-optimised AMI's agent joins, from user data that writes {@code
@@ -103,31 +112,64 @@ final class Ec2Resources {
         return Creation.fixed(o);
       };
 
+  /**
+   * AWS::EC2::LaunchTemplate: creates the template in the twin's EC2 ({@code
+   * twin.ec2().launchTemplates()}) with version 1, the default. Ref is its id ({@code lt-}, derived
+   * from the name, so planning already knows it); Fn::GetAtt gives LaunchTemplateId,
+   * LaunchTemplateName, LatestVersionNumber and DefaultVersionNumber from the twin's template.
+   */
   static final ResourceHandler LAUNCH_TEMPLATE =
       r -> {
         Props p = r.props();
         String name = r.name(p.string("LaunchTemplateName"), 128);
+        if (!name.matches("[a-zA-Z0-9().\\-/_]{3,128}")) {
+          throw r.invalid(
+              "Properties.LaunchTemplateName",
+              name,
+              "3 to 128 characters of a-z, A-Z, 0-9, ( ) . - / _");
+        }
         Props data = p.child("LaunchTemplateData");
         if (data == null) throw p.missing("LaunchTemplateData");
-        String type = data.string("InstanceType");
-        if (type == null) {
-          type = "t3.micro";
+        String given = data.string("InstanceType");
+        String type = given != null ? given : "t3.micro";
+        if (given == null)
           r.note(
               "Properties.LaunchTemplateData.InstanceType", "not given: the twin launches " + type);
-        }
         InstanceType.of(type);
         Props monitoring = data.child("Monitoring");
         boolean detailed = monitoring != null && Boolean.TRUE.equals(monitoring.bool("Enabled"));
         String cluster = ecsCluster(r, data, "UserData");
-        String id = Names.hexId("lt-", r.stackName() + "/" + r.logicalId(), 17);
-        Launch launch = new Launch(name, "1", type, detailed, cluster);
-        return Creation.fixed(
-            Outcome.of(id)
-                .attribute("LaunchTemplateId", id)
-                .attribute("LatestVersionNumber", "1")
-                .attribute("DefaultVersionNumber", "1")
-                .attribute("LaunchTemplateName", name)
-                .withDetail(launch));
+        return new Creation() {
+          @Override
+          public Outcome predict() {
+            LaunchTemplates templates = r.twin().ec2().launchTemplates();
+            if (templates.find(name) != null) {
+              throw r.invalid(
+                  "Properties.LaunchTemplateName",
+                  name,
+                  "a name no launch template of the twin has"
+                      + " (InvalidLaunchTemplateName.AlreadyExistsException)");
+            }
+            return outcome(
+                new LaunchTemplate(
+                    templates.launchTemplateId(name), name, r.twin().now(), List.of(type), 1));
+          }
+
+          @Override
+          public Outcome create(CloudTwin twin) {
+            LaunchTemplate t = twin.ec2().launchTemplates().createLaunchTemplate(name, type);
+            return outcome(t).withView(t);
+          }
+
+          private Outcome outcome(LaunchTemplate t) {
+            return Outcome.of(t.launchTemplateId())
+                .attribute("LaunchTemplateId", t.launchTemplateId())
+                .attribute("LaunchTemplateName", t.launchTemplateName())
+                .attribute("LatestVersionNumber", Integer.toString(t.latestVersion()))
+                .attribute("DefaultVersionNumber", Integer.toString(t.defaultVersion()))
+                .withDetail(new Launch(name, "1", type, detailed, cluster, t));
+          }
+        };
       };
 
   static final ResourceHandler LAUNCH_CONFIGURATION =
@@ -140,7 +182,12 @@ final class Ec2Resources {
         // AWS: InstanceMonitoring defaults to true (detailed monitoring) for launch configurations
         Launch launch =
             new Launch(
-                name, "1", type, monitoring == null || monitoring, ecsCluster(r, p, "UserData"));
+                name,
+                "1",
+                type,
+                monitoring == null || monitoring,
+                ecsCluster(r, p, "UserData"),
+                null);
         return Creation.fixed(Outcome.of(name).withDetail(launch));
       };
 }

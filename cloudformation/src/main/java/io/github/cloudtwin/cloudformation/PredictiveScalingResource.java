@@ -1,12 +1,17 @@
 package io.github.cloudtwin.cloudformation;
 
 import io.github.cloudtwin.CloudTwin;
-import io.github.cloudtwin.autoscaling.PredefinedMetricPairType;
+import io.github.cloudtwin.autoscaling.PredictiveScalingCustomizedMetric;
 import io.github.cloudtwin.autoscaling.PredictiveScalingPolicy;
 import io.github.cloudtwin.autoscaling.PredictiveScalingRules;
+import io.github.cloudtwin.cloudwatch.MetricDataQuery;
+import io.github.cloudtwin.cloudwatch.MetricStat;
+import io.github.cloudtwin.cloudwatch.StandardUnit;
+import io.github.cloudtwin.cloudwatch.Statistic;
 import io.github.cloudtwin.kernel.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,24 +19,19 @@ import org.jspecify.annotations.Nullable;
  * PredictiveScalingPolicy}
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-autoscaling-scalingpolicy-predictivescalingconfiguration.html),
  * checked by core's {@link PredictiveScalingRules} through the policy's builder, as the aws-sdk
- * module's PutScalingPolicy is: one metric specification, a predefined metric pair or a predefined
- * load metric and scaling metric that make up one. A refusal names the template's property path. A
- * specification with only customized metrics, or a load and a scaling metric that are not one
- * pair's, is imported as not simulated; customized metrics set next to predefined ones are reported
- * as unmodelled properties.
+ * module's PutScalingPolicy is: one metric specification, a predefined metric pair, or a load and a
+ * scaling metric, each predefined or customized (metric math over the twin's CloudWatch), and an
+ * optional customized capacity metric. A refusal names the template's property path.
  */
 final class PredictiveScalingResource {
 
   private static final String CONFIG = "PredictiveScalingConfiguration";
   private static final String METRICS = PredictiveScalingRules.METRIC_SPECIFICATIONS;
 
-  /** Why a policy is not simulated: the property path and the reason. */
-  private record NotModelled(String path, String reason) {}
-
   private PredictiveScalingResource() {}
 
-  /** The creation of the policy, or of a not simulated stand-in; validates everything first. */
-  static Creation creation(ResourceContext r, Props p, String group, String name, String arn) {
+  /** The creation of the policy; validates everything first. */
+  static Creation creation(Props p, String group, String name, String arn) {
     String other = null;
     for (String key : PredictiveScalingRules.OTHER_POLICY_TYPES_PROPERTIES) {
       if (p.has(key)) {
@@ -51,35 +51,19 @@ final class PredictiveScalingResource {
         PredictiveScalingPolicy.builder().policyName(name).autoScalingGroupName(group);
     if (specs.isEmpty()) throw c.missing(METRICS);
     if (m != null && m.number("TargetValue") == null) throw m.missing("TargetValue");
-    @Nullable NotModelled not;
-    @Nullable PredictiveScalingPolicy spec;
+    PredictiveScalingPolicy spec;
     try {
       PredictiveScalingRules.oneMetricSpecification(specs.size());
       Props one = java.util.Objects.requireNonNull(m, "one specification");
       b.targetValueGiven(one.number("TargetValue"));
-      not = metric(one, b);
+      metric(one, b);
       b.modeName(c.string("Mode"))
           .schedulingBufferSeconds(c.integer("SchedulingBufferTime"))
           .maxCapacityBreachBehaviorName(c.string("MaxCapacityBreachBehavior"))
           .maxCapacityBuffer(c.integer("MaxCapacityBuffer"));
-      spec = not == null ? b.build() : null;
+      spec = b.build();
     } catch (ValidationException e) {
       throw refusal(e, c, m);
-    }
-    if (not != null || spec == null) {
-      NotModelled reason = java.util.Objects.requireNonNull(not, "not simulated");
-      if (r.planning()) {
-        r.plan()
-            .report(
-                ImportReport.Kind.NOT_SIMULATED,
-                r.logicalId(),
-                r.type(),
-                reason.path,
-                reason.reason);
-      }
-      c.accept(METRICS);
-      return Creation.fixed(
-          Outcome.of(arn).attribute("Arn", arn).attribute("PolicyName", name).notSimulated());
     }
     PredictiveScalingPolicy policySpec = spec;
     return new Creation() {
@@ -119,43 +103,87 @@ final class PredictiveScalingResource {
     return m.invalid(rest, e.value(), e.allowed());
   }
 
-  /** Sets the metric pair of {@code m}; what keeps it from being simulated, or null. */
-  private static @Nullable NotModelled metric(Props m, PredictiveScalingPolicy.Builder b) {
+  /**
+   * Sets the metrics of {@code m}: a pair, or a load and a scaling metric, each predefined or
+   * customized, and a customized capacity metric.
+   */
+  private static void metric(Props m, PredictiveScalingPolicy.Builder b) {
     Props pair = m.child("PredefinedMetricPairSpecification");
     Props load = m.child("PredefinedLoadMetricSpecification");
     Props scaling = m.child("PredefinedScalingMetricSpecification");
-    if (pair == null && load == null && scaling == null) {
-      for (String kind : List.of("Load", "Scaling", "Capacity")) {
-        String key = "Customized" + kind + "MetricSpecification";
-        if (m.has(key)) {
-          return new NotModelled(
-              m.path(key), "customized predictive scaling metrics are not simulated");
-        }
-      }
-    }
-    PredictiveScalingRules.metricShape(pair != null, load != null, scaling != null);
+    Props customLoad = m.child("CustomizedLoadMetricSpecification");
+    Props customScaling = m.child("CustomizedScalingMetricSpecification");
+    Props capacity = m.child("CustomizedCapacityMetricSpecification");
+    PredictiveScalingRules.metricShape(
+        pair != null, load != null, customLoad != null, scaling != null, customScaling != null);
     if (pair != null) {
       b.metricPair(pair.string("PredefinedMetricType"), pair.string("ResourceLabel"));
-      return null;
+    } else if (load != null && scaling != null) {
+      b.loadAndScalingMetrics(
+          load.string("PredefinedMetricType"),
+          load.string("ResourceLabel"),
+          scaling.string("PredefinedMetricType"),
+          scaling.string("ResourceLabel"));
+    } else {
+      if (load != null) {
+        b.predefinedLoadMetric(load.string("PredefinedMetricType"), load.string("ResourceLabel"));
+      }
+      if (customLoad != null) b.customizedLoadMetric(customized("Load", customLoad));
+      if (scaling != null) {
+        b.predefinedScalingMetric(
+            scaling.string("PredefinedMetricType"), scaling.string("ResourceLabel"));
+      }
+      if (customScaling != null) b.customizedScalingMetric(customized("Scaling", customScaling));
     }
-    if (load == null || scaling == null) return null; // metricShape refused it
-    String loadType = load.string("PredefinedMetricType");
-    String scalingType = scaling.string("PredefinedMetricType");
-    Optional<PredefinedMetricPairType> p =
-        PredictiveScalingRules.loadAndScalingPair(loadType, scalingType);
-    if (p.isEmpty()) {
-      return new NotModelled(
-          m.path("PredefinedScalingMetricSpecification"),
-          "a load metric "
-              + loadType
-              + " with scaling metric "
-              + scalingType
-              + " is not simulated (only with "
-              + PredictiveScalingRules.scalingMetricOf(String.valueOf(loadType))
-              + ")");
+    if (capacity != null) b.customizedCapacityMetric(customized("Capacity", capacity));
+  }
+
+  /**
+   * A customized metric's {@code MetricDataQueries}; a {@code MetricStat} has no {@code Period} in
+   * AWS's model and is read on one-minute periods.
+   */
+  private static PredictiveScalingCustomizedMetric customized(String kind, Props spec) {
+    List<MetricDataQuery> queries = new ArrayList<>();
+    for (Props q : spec.children("MetricDataQueries")) queries.add(query(q));
+    MetricDataQuery[] array = queries.toArray(MetricDataQuery[]::new);
+    return switch (kind) {
+      case "Load" -> PredictiveScalingCustomizedMetric.load(array);
+      case "Scaling" -> PredictiveScalingCustomizedMetric.scaling(array);
+      default -> PredictiveScalingCustomizedMetric.capacity(array);
+    };
+  }
+
+  private static MetricDataQuery query(Props q) {
+    String id = q.requiredString("Id");
+    Boolean returnData = q.bool("ReturnData");
+    MetricStat stat = null;
+    if (q.has("MetricStat")) {
+      Props ms = q.requiredChild("MetricStat");
+      String unit = ms.string("Unit");
+      StandardUnit u = null;
+      if (unit != null) {
+        for (StandardUnit candidate : StandardUnit.values()) {
+          if (candidate.awsName().equals(unit)) u = candidate;
+        }
+        if (u == null) throw ms.invalid("Unit", unit, "a CloudWatch standard unit");
+      }
+      stat =
+          new MetricStat(
+              AutoScalingResources.metric(ms.requiredChild("Metric")),
+              Duration.ofMinutes(1),
+              Statistic.parse(ms.requiredString("Stat")),
+              u);
     }
-    b.loadAndScalingMetrics(
-        loadType, load.string("ResourceLabel"), scalingType, scaling.string("ResourceLabel"));
-    return null;
+    try {
+      return new MetricDataQuery(
+          id,
+          stat,
+          q.string("Expression"),
+          q.string("Label"),
+          returnData == null || returnData,
+          null);
+    } catch (ValidationException e) {
+      throw q.invalid(e.field().equals("Id") ? "Id" : "Expression", e.value(), e.getMessage());
+    }
   }
 }

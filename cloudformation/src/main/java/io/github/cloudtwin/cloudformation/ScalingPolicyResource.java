@@ -35,7 +35,7 @@ final class ScalingPolicyResource {
                     + ":policyName/"
                     + name);
         if (type.equals("PredictiveScaling")) {
-          return PredictiveScalingResource.creation(r, p, group, name, placeholder);
+          return PredictiveScalingResource.creation(p, group, name, placeholder);
         }
         ScalingPolicySpec spec =
             switch (type) {

@@ -96,7 +96,7 @@ class PredictiveScalingPolicyImportTest {
   }
 
   @Test
-  void aLoadAndScalingMetricOfOnePairAreThatPairAndCustomizedMetricsBesideThemAreReported() {
+  void aLoadAndScalingMetricOfOnePairAreThatPairAndACustomizedCapacityMetricIsKept() {
     try (CloudTwin twin = CloudTwin.create()) {
       Stack stack =
           StackImport.of(
@@ -106,35 +106,104 @@ class PredictiveScalingPolicyImportTest {
                           .formatted("")
                           .replace(
                               PAIR,
-                              "            PredefinedLoadMetricSpecification:\n              PredefinedMetricType: ASGTotalCPUUtilization\n            PredefinedScalingMetricSpecification:\n              PredefinedMetricType: ASGAverageCPUUtilization\n            CustomizedCapacityMetricSpecification:\n              MetricDataQueries: [{Id: c, Expression: \"1\"}]\n")))
+                              "            PredefinedLoadMetricSpecification:\n              PredefinedMetricType: ASGTotalCPUUtilization\n            PredefinedScalingMetricSpecification:\n              PredefinedMetricType: ASGAverageCPUUtilization\n            CustomizedCapacityMetricSpecification:\n              MetricDataQueries:\n                - Id: c\n                  MetricStat:\n                    Metric: {Namespace: AWS/AutoScaling, MetricName: GroupInServiceInstances, Dimensions: [{Name: AutoScalingGroupName, Value: web}]}\n                    Stat: Average\n")))
               .stackName("predict")
               .importInto(twin);
-      assertThat(
-              stack.resource("Forecast", PredictiveScalingPolicy.class).predefinedMetricPairType())
+      PredictiveScalingPolicy policy = stack.resource("Forecast", PredictiveScalingPolicy.class);
+      assertThat(policy.predefinedMetricPairType())
           .isEqualTo(PredefinedMetricPairType.ASGCPUUtilization);
-      assertThat(stack.report().unmodelledProperties("Forecast"))
-          .containsExactly(
-              "Properties.PredictiveScalingConfiguration.MetricSpecifications[0]"
-                  + ".CustomizedCapacityMetricSpecification");
+      assertThat(policy.customizedCapacityMetric().returnedQuery().id()).isEqualTo("c");
+      assertThat(stack.report().unmodelledProperties("Forecast")).isEmpty();
+    }
+  }
+
+  /**
+   * Customized load (two queues' backlog, a + b) and scaling metrics (the backlog per instance).
+   */
+  private static final String CUSTOMIZED =
+      """
+                  CustomizedLoadMetricSpecification:
+                    MetricDataQueries:
+                      - Id: a
+                        MetricStat:
+                          Metric: {Namespace: App, MetricName: Backlog, Dimensions: [{Name: QueueName, Value: a}]}
+                          Stat: Sum
+                          Unit: Count
+                        ReturnData: false
+                      - Id: b
+                        MetricStat:
+                          Metric: {Namespace: App, MetricName: Backlog, Dimensions: [{Name: QueueName, Value: b}]}
+                          Stat: Sum
+                        ReturnData: false
+                      - Id: total
+                        Expression: %s
+                        Label: total backlog
+                  CustomizedScalingMetricSpecification:
+                    MetricDataQueries:
+                      - Id: a
+                        MetricStat:
+                          Metric: {Namespace: App, MetricName: Backlog, Dimensions: [{Name: QueueName, Value: a}]}
+                          Stat: Sum
+                        ReturnData: false
+                      - Id: n
+                        MetricStat:
+                          Metric: {Namespace: AWS/AutoScaling, MetricName: GroupInServiceInstances, Dimensions: [{Name: AutoScalingGroupName, Value: web}]}
+                          Stat: Average
+                        ReturnData: false
+                      - Id: perInstance
+                        Expression: a / n
+      """;
+
+  private static Stack importCustomized(CloudTwin twin, String loadExpression) {
+    String template =
+        TEMPLATE
+            .formatted(FORECAST_AND_SCALE)
+            .replace(PAIR, CUSTOMIZED.formatted(loadExpression).stripTrailing() + "\n");
+    return StackImport.of(Template.parse("predict.yaml", template))
+        .stackName("predict")
+        .importInto(twin);
+  }
+
+  @Test
+  void customizedLoadAndScalingMetricsAreSimulatedFromTheMetricMath() {
+    try (CloudTwin twin = CloudTwin.create()) {
+      for (int m = 0; m < 48 * 60; m++) {
+        Instant t = T0.minus(ofHours(48)).plus(ofMinutes(m));
+        boolean day =
+            (t.getEpochSecond() / 3600) % 24 >= 8 && (t.getEpochSecond() / 3600) % 24 < 20;
+        MetricId a = MetricId.of("App", "Backlog", "QueueName", "a");
+        MetricId b = MetricId.of("App", "Backlog", "QueueName", "b");
+        twin.cloudWatch().putMetricData(a, t, day ? 240 : 60, StandardUnit.COUNT);
+        twin.cloudWatch().putMetricData(b, t, day ? 160 : 40, StandardUnit.COUNT);
+      }
+      Stack stack = importCustomized(twin, "a + b");
+      PredictiveScalingPolicy policy = stack.resource("Forecast", PredictiveScalingPolicy.class);
+      assertThat(twin.autoScaling().predictiveScaling().policies("web")).containsExactly(policy);
+      assertThat(policy.predefinedMetricPairType()).isNull();
+      assertThat(policy.customizedLoadMetric().metricDataQueries()).hasSize(3);
+      assertThat(policy.customizedScalingMetric().returnedQuery().id()).isEqualTo("perInstance");
+      assertThat(stack.report().notSimulated()).isEmpty();
+      assertThat(stack.report().unmodelledProperties("Forecast")).isEmpty();
+      // 400 by day / 50 = 8; 100 at night / 50 = 2, raised to MinSize 3; launched at 07:55
+      AutoScalingGroup web = stack.autoScalingGroup("Web");
+      twin.advanceTo(T0.plus(ofHours(8)));
+      assertThat(web)
+          .hasPredictiveCapacityForecast(POLICY, ofHours(7), 3)
+          .hasPredictiveCapacityForecast(POLICY, ofHours(8), 8)
+          .hasPredictiveScalingRaisedDesiredCapacity(POLICY, 8, ofMinutes(475));
     }
   }
 
   @Test
-  void onlyCustomizedMetricsAreReportedNotSimulated() {
+  void aBadLoadExpressionNamesTheLogicalIdThePathTheQueryAndThePosition() {
     try (CloudTwin twin = CloudTwin.create()) {
-      Stack stack =
-          StackImport.of(
-                  Template.parse(
-                      "predict.yaml",
-                      TEMPLATE
-                          .formatted("")
-                          .replace(
-                              PAIR,
-                              "            CustomizedLoadMetricSpecification:\n              MetricDataQueries: [{Id: l, Expression: \"1\"}]\n")))
-              .stackName("predict")
-              .importInto(twin);
-      assertThat(stack.report().notSimulated()).contains("Forecast");
-      assertThat(twin.autoScaling().predictiveScaling().policies("web")).isEmpty();
+      assertThatThrownBy(() -> importCustomized(twin, "\"a + (b\""))
+          .isInstanceOf(TemplateValidationException.class)
+          .hasMessageContaining("Forecast")
+          .hasMessageContaining(
+              "CustomizedLoadMetricSpecification.MetricDataQueries[total].Expression")
+          .hasMessageContaining("error in expression total at position");
+      assertThat(twin.autoScaling().groups()).isEmpty();
     }
   }
 

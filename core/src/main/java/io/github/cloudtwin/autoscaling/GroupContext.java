@@ -21,6 +21,15 @@ interface GroupContext {
    */
   boolean isSuspended(ScalingProcess process);
 
+  /**
+   * {@return the spec launches read their instance types, weights and purchase options from: the
+   * group's, or with an active instance refresh the group's with the refresh phase's mixed
+   * instances policy}
+   */
+  default AutoScalingGroupSpec launchSpec() {
+    return spec();
+  }
+
   /** Moves actual capacity toward desired; a call while one runs is folded into it. */
   void reconcile();
 

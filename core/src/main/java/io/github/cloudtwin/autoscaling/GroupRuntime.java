@@ -126,6 +126,12 @@ final class GroupRuntime implements GroupContext {
         : resolve(r.phaseName(), r.phaseVersion());
   }
 
+  @Override
+  public AutoScalingGroupSpec launchSpec() {
+    RefreshRun r = refresh.launching();
+    return r == null ? spec : r.phaseSpec(spec);
+  }
+
   /** Checks a desired configuration's version as {@link Launch#check} does. */
   void checkLaunchTemplate(String field, String launchTemplateName, String version) {
     Launch.check(ec2, spec, field, launchTemplateName, version);

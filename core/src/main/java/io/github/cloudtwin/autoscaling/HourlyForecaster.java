@@ -2,6 +2,9 @@ package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.cloudwatch.Datapoint;
+import io.github.cloudtwin.cloudwatch.MetricDataResult;
+import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.cloudwatch.ScanBy;
 import io.github.cloudtwin.cloudwatch.Statistic;
 import io.github.cloudtwin.internal.scaling.Capacity;
 import java.time.Duration;
@@ -15,11 +18,12 @@ import java.util.TreeMap;
 /**
  * The twin's forecasting method for predictive scaling (AWS does not publish its model; a fake
  * choice, docs/autoscaling.md "Predictive scaling"): the load of an hour in the history is the mean
- * of the load metric's one-minute Sum datapoints in it; the forecast load of a future hour is the
- * mean of the loads at the same hour of the day (UTC) over the history (up to 14 days); an hour of
- * the day with no history forecasts 0. AWS's documented rules around it are kept: at least 24 hours
- * of history, hourly values for the next 48 hours, capacity = load / target value rounded up and
- * bounded by the group's size. Stateless.
+ * of the load metric's one-minute Sum datapoints in it (of a customized load metric: of its metric
+ * math's one-minute values); the forecast load of a future hour is the mean of the loads at the
+ * same hour of the day (UTC) over the history (up to 14 days); an hour of the day with no history
+ * forecasts 0. AWS's documented rules around it are kept: at least 24 hours of history, hourly
+ * values for the next 48 hours, capacity = load / target value rounded up and bounded by the
+ * group's size. Stateless.
  */
 final class HourlyForecaster {
 
@@ -37,24 +41,43 @@ final class HourlyForecaster {
   /** The history's hourly loads, by hour start, and how much history there is. */
   record History(TreeMap<Instant, Double> hourly, Duration span) {}
 
-  /** Reads the complete hours of load before {@code now}, at most 14 days back. */
+  /**
+   * Reads the complete hours of load before {@code now}, at most 14 days back: the predefined load
+   * metric's one-minute Sums, or the customized load metric's metric math evaluated minute by
+   * minute (its returned series; minutes without a value are left out).
+   */
   static History history(CloudWatch cloudWatch, PredictiveScalingPolicy spec, Instant now) {
     Instant end = now.truncatedTo(ChronoUnit.HOURS);
     Instant start = end.minus(MAXIMUM_HISTORY);
     TreeMap<Instant, double[]> sums = new TreeMap<>();
-    List<Datapoint> minutes =
-        cloudWatch.getMetricStatistics(
-            spec.loadMetric(), start, end, Duration.ofMinutes(1), Statistic.SUM);
-    for (Datapoint d : minutes) {
-      double[] acc =
-          sums.computeIfAbsent(d.timestamp().truncatedTo(ChronoUnit.HOURS), k -> new double[2]);
-      acc[0] += d.value();
-      acc[1]++;
+    MetricId metric = spec.loadMetric();
+    PredictiveScalingCustomizedMetric custom = spec.customizedLoadMetric();
+    if (metric != null) {
+      for (Datapoint d :
+          cloudWatch.getMetricStatistics(
+              metric, start, end, Duration.ofMinutes(1), Statistic.SUM)) {
+        add(sums, d.timestamp(), d.value());
+      }
+    } else if (custom != null) {
+      for (MetricDataResult r :
+          cloudWatch.getMetricData(
+              custom.metricDataQueries(), start, end, ScanBy.TIMESTAMP_ASCENDING)) {
+        for (int i = 0; i < r.timestamps().size(); i++) {
+          add(sums, r.timestamps().get(i), r.values().get(i));
+        }
+      }
     }
     TreeMap<Instant, Double> hourly = new TreeMap<>();
     sums.forEach((hour, acc) -> hourly.put(hour, acc[0] / acc[1]));
     Duration span = hourly.isEmpty() ? Duration.ZERO : Duration.between(hourly.firstKey(), end);
     return new History(hourly, span);
+  }
+
+  private static void add(TreeMap<Instant, double[]> sums, Instant at, double value) {
+    if (!Double.isFinite(value)) return; // metric math may divide by zero: not a load
+    double[] acc = sums.computeIfAbsent(at.truncatedTo(ChronoUnit.HOURS), k -> new double[2]);
+    acc[0] += value;
+    acc[1]++;
   }
 
   /**

@@ -135,8 +135,9 @@ final class InstanceLauncher {
     RuntimeException failure = null;
     PurchaseOption option = purchaseOptions.nextPurchaseOption();
     Launch launch = group.launch();
+    AutoScalingGroupSpec launchSpec = group.launchSpec();
     List<String> types =
-        group.spec().mixedInstancesPolicy() == null
+        launchSpec.mixedInstancesPolicy() == null
             ? List.of(launch.instanceType())
             : purchaseOptions.instanceTypes(option, zone, unitsToGo);
     if (types.isEmpty()) failure = InsufficientInstanceCapacityException.noSpotCapacity(zone);
@@ -184,7 +185,7 @@ final class InstanceLauncher {
             launch.version(),
             state.now(),
             spec.newInstancesProtectedFromScaleIn(),
-            spec.unitsOf(instance.instanceType().name()));
+            launchSpec.unitsOf(instance.instanceType().name()));
     m.rebalanceLaunch = rebalance;
     if (state.replacementsOwed > 0 && !rebalance) {
       state.replacementsOwed--;

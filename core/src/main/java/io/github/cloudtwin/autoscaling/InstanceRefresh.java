@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param preferences the preferences in force
  * @param launchTemplateName the desired configuration's launch template, or null
  * @param launchTemplateVersion its version, or null
+ * @param mixedInstancesPolicy the desired configuration's mixed instances policy, or null
  * @param rollbackDetails about the rollback, or null when there was none
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
@@ -37,6 +38,7 @@ public record InstanceRefresh(
     RefreshPreferences preferences,
     @Nullable String launchTemplateName,
     @Nullable String launchTemplateVersion,
+    @Nullable MixedInstancesPolicy mixedInstancesPolicy,
     @Nullable RollbackDetails rollbackDetails) {
 
   /**

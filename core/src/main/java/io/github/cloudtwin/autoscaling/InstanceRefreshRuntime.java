@@ -69,6 +69,9 @@ final class InstanceRefreshRuntime {
             run.id,
             run.spec.launchTemplateName(),
             run.spec.launchTemplateVersion(),
+            run.spec.mixedInstancesPolicy() == null
+                ? List.of()
+                : run.phaseSpec(run.group.spec()).instanceTypes(),
             p.minHealthyPercentage(),
             p.maxHealthyPercentage()));
     kernel.scheduler().at(state.now(), () -> begin(run));
@@ -81,10 +84,10 @@ final class InstanceRefreshRuntime {
       if (RefreshRules.replaceable(run, m)
           && !(run.prefs.skipMatching() && RefreshRules.onTarget(run, m))) {
         run.pending.add(m.instanceId);
+        run.countIn(m);
       }
     }
     run.phaseExisting.addAll(run.forwardExisting);
-    run.total = run.pending.size();
     setStatus(run, InstanceRefreshStatus.IN_PROGRESS, null);
     setProgress(run, 0, run.total);
     group.reconcile();
@@ -385,9 +388,14 @@ final class InstanceRefreshRuntime {
           group.spec.toBuilder()
               .launchTemplate(run.targetName, run.targetVersion)
               .instanceType(target.instanceType())
+              .mixedInstancesPolicy(run.targetPolicy)
               .build();
       state.record(
           new AutoScalingFact.LaunchTemplateUpdated(state.name, run.targetName, run.targetVersion));
+      if (run.spec.mixedInstancesPolicy() != null) {
+        state.record(
+            new AutoScalingFact.GroupSettingsUpdated(state.name, List.of("MixedInstancesPolicy")));
+      }
     }
     finish(run, InstanceRefreshStatus.SUCCESSFUL, null);
   }

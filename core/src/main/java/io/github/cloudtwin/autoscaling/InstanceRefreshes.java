@@ -39,7 +39,9 @@ public final class InstanceRefreshes {
    * {@code InProgress} from the next event on (the same virtual instant). Refused with {@link
    * InstanceRefreshException} ({@code InstanceRefreshInProgress}) while another refresh of the
    * group is active; with a ValidationException when an alarm of the AlarmSpecification does not
-   * exist, or when AutoRollback is asked for a refresh that could not be rolled back.
+   * exist, when AutoRollback is asked for a refresh that could not be rolled back, or when a
+   * desired mixed instances policy does not fit the group (a warm pool, every weight above
+   * MaxSize).
    *
    * @param spec the refresh
    * @return the instance refresh id
@@ -62,11 +64,7 @@ public final class InstanceRefreshes {
                     + active.status
                     + ").");
           }
-          String ltName = spec.launchTemplateName();
-          String ltVersion = spec.launchTemplateVersion();
-          if (ltName != null && ltVersion != null) {
-            g.checkLaunchTemplate("DesiredConfiguration.LaunchTemplate.Version", ltName, ltVersion);
-          }
+          DesiredPolicyCheck.check(g, spec);
           List<String> known = new ArrayList<>();
           for (MetricAlarm a : cloudWatch.alarms()) known.add(a.alarmName());
           for (String alarm : spec.preferences().alarms()) {

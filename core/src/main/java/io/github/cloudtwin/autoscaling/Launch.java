@@ -3,6 +3,7 @@ package io.github.cloudtwin.autoscaling;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.LaunchTemplate;
 import io.github.cloudtwin.kernel.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one launch of a group uses: the launch template, the version number it resolved to and that
@@ -57,16 +58,18 @@ record Launch(String name, String version, String instanceType) {
   }
 
   /**
-   * {@return whether {@code m} launched from this configuration: the same template and version and,
-   * without a mixed instances policy, the same instance type (with one, a type the policy still
-   * lists)}
+   * {@return whether {@code m} launched from this configuration under {@code policy}: the same
+   * template and version and, without a mixed instances policy, the same instance type (with one, a
+   * type among the policy's overrides)}
    */
-  boolean matches(Member m, AutoScalingGroupSpec spec) {
+  boolean matches(Member m, @Nullable MixedInstancesPolicy policy) {
     if (!m.launchTemplateName.equals(name) || !m.launchTemplateVersion.equals(version)) {
       return false;
     }
-    return spec.mixedInstancesPolicy() == null
-        ? m.instanceType.equals(instanceType)
-        : spec.instanceTypes().contains(m.instanceType);
+    if (policy == null) return m.instanceType.equals(instanceType);
+    for (LaunchTemplateOverride o : policy.overrides()) {
+      if (o.instanceType().equals(m.instanceType)) return true;
+    }
+    return false;
   }
 }

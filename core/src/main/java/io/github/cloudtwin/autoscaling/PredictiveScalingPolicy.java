@@ -11,14 +11,21 @@ import org.jspecify.annotations.Nullable;
  * A predictive scaling policy, as {@code PutScalingPolicy} with {@code PolicyType
  * PredictiveScaling} takes it (API_PredictiveScalingConfiguration,
  * https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PredictiveScalingConfiguration.html):
- * one metric specification (a predefined metric pair and a target value), a mode, a scheduling
- * buffer and what to do when the forecast reaches the group's maximum. Put it with {@code
- * twin.autoScaling().predictiveScaling().putScalingPolicy(...)}.
+ * one metric specification (a target value, a load metric and a scaling metric, predefined as a
+ * pair or one by one, or customized as metric math; API_PredictiveScalingMetricSpecification), a
+ * mode, a scheduling buffer and what to do when the forecast reaches the group's maximum. The load
+ * metric is what is forecast; the capacity forecast is the load over the target value, so the
+ * scaling and capacity metrics are validated and kept but do not change the forecast. Put it with
+ * {@code twin.autoScaling().predictiveScaling().putScalingPolicy(...)}.
  *
  * @param policyName the name
  * @param autoScalingGroupName the group
- * @param predefinedMetricPairType the metric pair ({@code PredefinedMetricPairSpecification})
- * @param resourceLabel for ALBRequestCount: {@code app/<lb>/<id>/targetgroup/<tg>/<id>}; else null
+ * @param predefinedMetricPairType the metric pair ({@code PredefinedMetricPairSpecification}); with
+ *     a {@code predefinedScalingMetricType} or a {@code customizedScalingMetric}, the pair whose
+ *     load metric is the policy's {@code PredefinedLoadMetricSpecification}; null with a {@code
+ *     customizedLoadMetric}
+ * @param resourceLabel {@code app/<lb>/<id>/targetgroup/<tg>/<id>} when the load or the scaling
+ *     metric is an Application Load Balancer one; else null
  * @param targetValue the target value of the scaling metric per instance, greater than 0
  * @param mode ForecastOnly (the default) or ForecastAndScale
  * @param schedulingBufferTime how long before each forecast hour capacity is launched: whole
@@ -26,57 +33,60 @@ import org.jspecify.annotations.Nullable;
  * @param maxCapacityBreachBehavior HonorMaxCapacity (the default) or IncreaseMaxCapacity
  * @param maxCapacityBuffer the buffer in percent of the forecast capacity, 0 to 100; required with
  *     IncreaseMaxCapacity and refused otherwise
+ * @param predefinedScalingMetricType the {@code PredefinedScalingMetricSpecification} when it is
+ *     not the pair's own, or null
+ * @param customizedLoadMetric the {@code CustomizedLoadMetricSpecification}: the group's total load
+ *     as metric math, or null
+ * @param customizedScalingMetric the {@code CustomizedScalingMetricSpecification}: a per-instance
+ *     average as metric math, or null
+ * @param customizedCapacityMetric the {@code CustomizedCapacityMetricSpecification}: the group's
+ *     capacity as metric math, or null
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record PredictiveScalingPolicy(
     String policyName,
     String autoScalingGroupName,
-    PredefinedMetricPairType predefinedMetricPairType,
+    @Nullable PredefinedMetricPairType predefinedMetricPairType,
     @Nullable String resourceLabel,
     double targetValue,
     PredictiveScalingMode mode,
     Duration schedulingBufferTime,
     PredictiveScalingMaxCapacityBreachBehavior maxCapacityBreachBehavior,
-    @Nullable Integer maxCapacityBuffer) {
+    @Nullable Integer maxCapacityBuffer,
+    @Nullable PredefinedMetricType predefinedScalingMetricType,
+    @Nullable PredictiveScalingCustomizedMetric customizedLoadMetric,
+    @Nullable PredictiveScalingCustomizedMetric customizedScalingMetric,
+    @Nullable PredictiveScalingCustomizedMetric customizedCapacityMetric) {
 
   /** The default {@code SchedulingBufferTime} (API_PredictiveScalingConfiguration): 300 s. */
   public static final Duration DEFAULT_SCHEDULING_BUFFER_TIME = Duration.ofSeconds(300);
-
-  private static final String METRIC = "MetricSpecifications.PredefinedMetricPairSpecification";
 
   /**
    * Validates the way PutScalingPolicy does; nothing is stored when a field is refused.
    *
    * @param policyName the name
    * @param autoScalingGroupName the group
-   * @param predefinedMetricPairType the metric pair
-   * @param resourceLabel the resource label (ALBRequestCount only), or null
+   * @param predefinedMetricPairType the metric pair (or predefined load metric), or null
+   * @param resourceLabel the resource label (Application Load Balancer metrics only), or null
    * @param targetValue the target value, greater than 0
    * @param mode the mode
    * @param schedulingBufferTime the scheduling buffer, 0 to 3599 whole seconds
    * @param maxCapacityBreachBehavior the max capacity breach behavior
    * @param maxCapacityBuffer the buffer in percent (IncreaseMaxCapacity only), or null
+   * @param predefinedScalingMetricType a predefined scaling metric not the pair's, or null
+   * @param customizedLoadMetric a customized load metric, or null
+   * @param customizedScalingMetric a customized scaling metric, or null
+   * @param customizedCapacityMetric a customized capacity metric, or null
    */
   public PredictiveScalingPolicy {
     Require.name("PolicyName", policyName);
     Require.name("AutoScalingGroupName", autoScalingGroupName);
-    Require.notNull(METRIC + ".PredefinedMetricType", predefinedMetricPairType);
-    if (predefinedMetricPairType == PredefinedMetricPairType.ALBRequestCount) {
-      if (!Require.name(METRIC + ".ResourceLabel", resourceLabel)
-          .matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+")) {
-        throw new ValidationException(
-            METRIC + ".ResourceLabel",
-            resourceLabel,
-            "app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>");
-      }
-    } else if (resourceLabel != null) {
-      throw new ValidationException(
-          METRIC + ".ResourceLabel",
-          resourceLabel,
-          "no resource label unless the metric pair is ALBRequestCount (it is "
-              + predefinedMetricPairType
-              + ")");
-    }
+    PredictiveMetricRules.check(
+        predefinedMetricPairType,
+        resourceLabel,
+        predefinedScalingMetricType,
+        customizedLoadMetric,
+        customizedScalingMetric);
     PredictiveScalingRules.targetValue(targetValue);
     Require.notNull("Mode", mode);
     Require.seconds("SchedulingBufferTime", schedulingBufferTime, 0, 3599);
@@ -84,9 +94,13 @@ public record PredictiveScalingPolicy(
     PredictiveScalingRules.maxCapacityBuffer(maxCapacityBreachBehavior, maxCapacityBuffer);
   }
 
-  /** {@return the CloudWatch metric whose Sum is forecast (the pair's load metric)} */
-  public MetricId loadMetric() {
-    return predefinedMetricPairType.loadMetric(autoScalingGroupName, resourceLabel);
+  /**
+   * {@return the CloudWatch metric whose Sum is forecast (the pair's load metric), or null when the
+   * load is the {@link #customizedLoadMetric()}}
+   */
+  public @Nullable MetricId loadMetric() {
+    PredefinedMetricPairType pair = predefinedMetricPairType;
+    return pair == null ? null : pair.loadMetric(autoScalingGroupName, resourceLabel);
   }
 
   /** {@return a builder} */
@@ -106,7 +120,11 @@ public record PredictiveScalingPolicy(
             .mode(mode)
             .schedulingBufferTime(schedulingBufferTime)
             .maxCapacityBreachBehavior(maxCapacityBreachBehavior)
-            .maxCapacityBuffer(maxCapacityBuffer);
+            .maxCapacityBuffer(maxCapacityBuffer)
+            .predefinedScalingMetricType(predefinedScalingMetricType)
+            .customizedLoadMetric(customizedLoadMetric)
+            .customizedScalingMetric(customizedScalingMetric)
+            .customizedCapacityMetric(customizedCapacityMetric);
     return b;
   }
 
@@ -122,6 +140,10 @@ public record PredictiveScalingPolicy(
     private PredictiveScalingMaxCapacityBreachBehavior maxCapacityBreachBehavior =
         PredictiveScalingMaxCapacityBreachBehavior.HonorMaxCapacity;
     private @Nullable Integer maxCapacityBuffer;
+    private @Nullable PredefinedMetricType predefinedScalingMetricType;
+    private @Nullable PredictiveScalingCustomizedMetric customizedLoadMetric;
+    private @Nullable PredictiveScalingCustomizedMetric customizedScalingMetric;
+    private @Nullable PredictiveScalingCustomizedMetric customizedCapacityMetric;
 
     private Builder() {}
 
@@ -153,7 +175,7 @@ public record PredictiveScalingPolicy(
      * @param v the metric pair
      * @return this builder
      */
-    public Builder predefinedMetricPairType(PredefinedMetricPairType v) {
+    public Builder predefinedMetricPairType(@Nullable PredefinedMetricPairType v) {
       predefinedMetricPairType = v;
       return this;
     }
@@ -166,6 +188,51 @@ public record PredictiveScalingPolicy(
      */
     public Builder resourceLabel(@Nullable String v) {
       resourceLabel = v;
+      return this;
+    }
+
+    /**
+     * A predefined scaling metric that is not the pair's own ({@code
+     * PredefinedScalingMetricSpecification}).
+     *
+     * @param v the scaling metric, or null for the pair's
+     * @return this builder
+     */
+    public Builder predefinedScalingMetricType(@Nullable PredefinedMetricType v) {
+      predefinedScalingMetricType = v;
+      return this;
+    }
+
+    /**
+     * The customized load metric ({@code CustomizedLoadMetricSpecification}).
+     *
+     * @param v the metric, or null
+     * @return this builder
+     */
+    public Builder customizedLoadMetric(@Nullable PredictiveScalingCustomizedMetric v) {
+      customizedLoadMetric = v;
+      return this;
+    }
+
+    /**
+     * The customized scaling metric ({@code CustomizedScalingMetricSpecification}).
+     *
+     * @param v the metric, or null
+     * @return this builder
+     */
+    public Builder customizedScalingMetric(@Nullable PredictiveScalingCustomizedMetric v) {
+      customizedScalingMetric = v;
+      return this;
+    }
+
+    /**
+     * The customized capacity metric ({@code CustomizedCapacityMetricSpecification}).
+     *
+     * @param v the metric, or null
+     * @return this builder
+     */
+    public Builder customizedCapacityMetric(@Nullable PredictiveScalingCustomizedMetric v) {
+      customizedCapacityMetric = v;
       return this;
     }
 
@@ -299,38 +366,56 @@ public record PredictiveScalingPolicy(
 
     /**
      * A PredefinedLoadMetricSpecification and a PredefinedScalingMetricSpecification by AWS's
-     * names, as the pair they make up.
+     * names; the two of one pair are that pair.
      *
      * @param load the load metric's PredefinedMetricType
      * @param loadLabel the load metric's ResourceLabel, or null
      * @param scaling the scaling metric's PredefinedMetricType
      * @param scalingLabel the scaling metric's ResourceLabel, or null
      * @return this builder
-     * @throws UnsupportedOperationException when the two are valid but not one pair's (AWS takes
-     *     that; the twin does not simulate it)
      */
     public Builder loadAndScalingMetrics(
         @Nullable String load,
         @Nullable String loadLabel,
         @Nullable String scaling,
         @Nullable String scalingLabel) {
-      PredefinedMetricPairType pair =
-          PredictiveScalingRules.loadAndScalingPair(load, scaling)
-              .orElseThrow(
-                  () ->
-                      new UnsupportedOperationException(
-                          "A predictive scaling policy with load metric "
-                              + load
-                              + " and scaling metric "
-                              + scaling
-                              + " is not simulated by CloudTwin (the twin simulates a load metric"
-                              + " with its own scaling metric: "
-                              + load
-                              + " with "
-                              + PredictiveScalingRules.scalingMetricOf(String.valueOf(load))
-                              + ")"));
-      resourceLabel = PredictiveScalingRules.sameResourceLabel(loadLabel, scalingLabel);
-      predefinedMetricPairType = pair;
+      predefinedLoadMetric(load, loadLabel);
+      predefinedScalingMetric(scaling, scalingLabel);
+      PredefinedMetricPairType pair = predefinedMetricPairType;
+      if (pair != null
+          && predefinedScalingMetricType == PredictiveMetricRules.scalingMetricOf(pair)) {
+        predefinedScalingMetricType = null; // the pair's own scaling metric
+      }
+      return this;
+    }
+
+    /**
+     * A PredefinedLoadMetricSpecification by AWS's names: the load metric of its pair.
+     *
+     * @param type the PredefinedMetricType, such as ASGTotalCPUUtilization
+     * @param label the ResourceLabel, or null
+     * @return this builder
+     */
+    public Builder predefinedLoadMetric(@Nullable String type, @Nullable String label) {
+      predefinedMetricPairType = PredictiveScalingRules.loadMetric(type);
+      resourceLabel = label;
+      return this;
+    }
+
+    /**
+     * A PredefinedScalingMetricSpecification by AWS's names, with a predefined or customized load
+     * metric; its label must be the load metric's when both have one.
+     *
+     * @param type the PredefinedMetricType, such as ASGAverageCPUUtilization
+     * @param label the ResourceLabel, or null
+     * @return this builder
+     */
+    public Builder predefinedScalingMetric(@Nullable String type, @Nullable String label) {
+      predefinedScalingMetricType = PredictiveScalingRules.scalingMetric(type);
+      if (label != null) {
+        if (resourceLabel != null) PredictiveScalingRules.sameResourceLabel(resourceLabel, label);
+        resourceLabel = label;
+      }
       return this;
     }
 
@@ -346,13 +431,17 @@ public record PredictiveScalingPolicy(
       return new PredictiveScalingPolicy(
           Require.name("PolicyName", policyName),
           Require.name("AutoScalingGroupName", autoScalingGroupName),
-          Require.notNull(METRIC + ".PredefinedMetricType", predefinedMetricPairType),
+          predefinedMetricPairType,
           resourceLabel,
           target,
           mode,
           schedulingBufferTime,
           maxCapacityBreachBehavior,
-          maxCapacityBuffer);
+          maxCapacityBuffer,
+          predefinedScalingMetricType,
+          customizedLoadMetric,
+          customizedScalingMetric,
+          customizedCapacityMetric);
     }
   }
 }

@@ -44,6 +44,8 @@ public final class PredictiveScalingRules {
   private static final String PAIR = "PredefinedMetricPairSpecification";
   private static final String LOAD = "PredefinedLoadMetricSpecification";
   private static final String SCALING = "PredefinedScalingMetricSpecification";
+  private static final String CUSTOM_LOAD = "CustomizedLoadMetricSpecification";
+  private static final String CUSTOM_SCALING = "CustomizedScalingMetricSpecification";
 
   /** Each predefined load metric with the scaling metric it forms a pair with, and that pair. */
   private static final Map<String, Pair> PAIRS =
@@ -119,35 +121,69 @@ public final class PredictiveScalingRules {
    * @param scaling whether PredefinedScalingMetricSpecification is given
    */
   public static void metricShape(boolean pair, boolean load, boolean scaling) {
+    metricShape(pair, load, false, scaling, false);
+  }
+
+  /**
+   * A metric specification takes a metric pair, or a load metric (predefined or customized) and a
+   * scaling metric (predefined or customized); a customized capacity metric may join either.
+   *
+   * @param pair whether PredefinedMetricPairSpecification is given
+   * @param load whether PredefinedLoadMetricSpecification is given
+   * @param customLoad whether CustomizedLoadMetricSpecification is given
+   * @param scaling whether PredefinedScalingMetricSpecification is given
+   * @param customScaling whether CustomizedScalingMetricSpecification is given
+   */
+  public static void metricShape(
+      boolean pair, boolean load, boolean customLoad, boolean scaling, boolean customScaling) {
     String at = METRIC_SPECIFICATIONS + ".";
-    if (pair && (load || scaling)) {
+    String loadName = customLoad ? CUSTOM_LOAD : LOAD;
+    String scalingName = customScaling ? CUSTOM_SCALING : SCALING;
+    boolean anyLoad = load || customLoad;
+    boolean anyScaling = scaling || customScaling;
+    if (pair && (anyLoad || anyScaling)) {
+      String other = anyLoad ? loadName : scalingName;
       throw new ValidationException(
-          at + (load ? LOAD : SCALING),
+          at + other,
           "set with " + PAIR,
-          "either " + PAIR + " or " + LOAD + " and " + SCALING + ", not both",
+          "either " + PAIR + " or " + loadName + " and " + scalingName + ", not both",
           "A metric specification takes either "
               + PAIR
               + " or "
-              + LOAD
+              + loadName
               + " and "
-              + SCALING
+              + scalingName
               + ", not both.");
     }
-    if (pair || (load && scaling)) return;
-    if (!load && !scaling) {
+    if (load && customLoad || scaling && customScaling) {
+      String both = load && customLoad ? CUSTOM_LOAD : CUSTOM_SCALING;
+      String predefined = load && customLoad ? LOAD : SCALING;
+      throw new ValidationException(
+          at + both,
+          "set with " + predefined,
+          "either " + predefined + " or " + both + ", not both",
+          "A metric specification takes either " + predefined + " or " + both + ", not both.");
+    }
+    if (pair || (anyLoad && anyScaling)) return;
+    if (!anyLoad && !anyScaling) {
       throw new ValidationException(
           at + PAIR,
           null,
           "a " + PAIR + ", or a " + LOAD + " and a " + SCALING,
           "A metric specification needs a " + PAIR + ", or a " + LOAD + " and a " + SCALING + ".");
     }
-    String absent = load ? SCALING : LOAD;
-    String present = load ? LOAD : SCALING;
+    String absent = anyLoad ? SCALING : LOAD;
+    String present = anyLoad ? loadName : scalingName;
     throw new ValidationException(
         at + absent,
         null,
         "a value with " + present,
-        absent + " is required with " + present + ".");
+        absent
+            + " is required with "
+            + present
+            + " (or "
+            + (anyLoad ? CUSTOM_SCALING : CUSTOM_LOAD)
+            + ").");
   }
 
   /**
@@ -194,7 +230,8 @@ public final class PredictiveScalingRules {
 
   /**
    * The pair a predefined load metric and scaling metric make up; empty when they are valid names
-   * but not one pair's (AWS accepts that; the twin does not simulate it).
+   * but not one pair's (a policy then forecasts the load metric, its capacity the load over the
+   * target value as always).
    *
    * @param load the PredefinedLoadMetricSpecification's PredefinedMetricType
    * @param scaling the PredefinedScalingMetricSpecification's PredefinedMetricType
@@ -202,15 +239,33 @@ public final class PredictiveScalingRules {
    */
   public static Optional<PredefinedMetricPairType> loadAndScalingPair(
       @Nullable String load, @Nullable String scaling) {
+    PredefinedMetricPairType pair = loadMetric(load);
+    PredefinedMetricType s = scalingMetric(scaling);
+    return PredictiveMetricRules.scalingMetricOf(pair) == s ? Optional.of(pair) : Optional.empty();
+  }
+
+  /**
+   * {@return the pair whose load metric {@code load} names}
+   *
+   * @param load the PredefinedLoadMetricSpecification's PredefinedMetricType
+   */
+  public static PredefinedMetricPairType loadMetric(@Nullable String load) {
     String l =
         oneOf(METRIC_SPECIFICATIONS + "." + LOAD + ".PredefinedMetricType", load, LOAD_TYPES);
-    String s =
+    return Objects.requireNonNull(PAIRS.get(l), "oneOf accepted only a known load metric").pair();
+  }
+
+  /**
+   * {@return the predefined scaling metric {@code scaling} names}
+   *
+   * @param scaling the PredefinedScalingMetricSpecification's PredefinedMetricType
+   */
+  public static PredefinedMetricType scalingMetric(@Nullable String scaling) {
+    return PredefinedMetricType.valueOf(
         oneOf(
             METRIC_SPECIFICATIONS + "." + SCALING + ".PredefinedMetricType",
             scaling,
-            SCALING_TYPES);
-    Pair p = Objects.requireNonNull(PAIRS.get(l), "oneOf accepted only a known load metric");
-    return p.scalingMetric().equals(s) ? Optional.of(p.pair()) : Optional.empty();
+            SCALING_TYPES));
   }
 
   /**

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The On-Demand and Spot split of one group's capacity under its mixed instances policy: which
  * purchase option the next launch takes and in which order it tries the instance types, and which
- * option a scale-in takes from first.
+ * option a scale-in takes from first. During an instance refresh the refresh phase's policy decides
+ * ({@link GroupContext#launchSpec()}).
  */
 final class PurchaseOptions {
 
@@ -30,7 +31,7 @@ final class PurchaseOptions {
    * are below the policy's share of desired capacity, else Spot.
    */
   PurchaseOption nextPurchaseOption() {
-    AutoScalingGroupSpec spec = group.spec();
+    AutoScalingGroupSpec spec = group.launchSpec();
     MixedInstancesPolicy p = spec.mixedInstancesPolicy();
     if (p == null || !p.usesSpot()) return PurchaseOption.ON_DEMAND;
     int onDemand = 0;
@@ -46,7 +47,7 @@ final class PurchaseOptions {
    * {@link SpotAllocation}); {@code unitsToGo} are the units of the batch the zone takes.
    */
   List<String> instanceTypes(PurchaseOption option, String zone, int unitsToGo) {
-    AutoScalingGroupSpec spec = group.spec();
+    AutoScalingGroupSpec spec = group.launchSpec();
     return option == PurchaseOption.SPOT
         ? SpotAllocation.spotOrder(
             Objects.requireNonNull(spec.mixedInstancesPolicy(), "only a mixed policy buys Spot"),
@@ -73,7 +74,7 @@ final class PurchaseOptions {
    * the remaining instances to the distribution first); null without Spot members.
    */
   @Nullable PurchaseOption optionToShed() {
-    AutoScalingGroupSpec spec = group.spec();
+    AutoScalingGroupSpec spec = group.launchSpec();
     MixedInstancesPolicy p = spec.mixedInstancesPolicy();
     if (p == null) return null;
     int onDemand = 0;

@@ -37,10 +37,11 @@ final class RefreshRules {
   static void prune(RefreshRun run, Map<String, Member> members) {
     run.takenOut.removeIf(id -> !members.containsKey(id));
     for (Iterator<String> it = run.pending.iterator(); it.hasNext(); ) {
-      Member m = members.get(it.next());
+      String id = it.next();
+      Member m = members.get(id);
       if (m == null || m.terminationStarted || !replaceable(run, m)) {
         it.remove();
-        if (!run.rollingBack()) run.total = Math.max(0, run.total - 1);
+        if (!run.rollingBack()) run.countOut(id);
       }
     }
     if (run.status == InstanceRefreshStatus.CANCELLING) return;
@@ -50,32 +51,39 @@ final class RefreshRules {
           && !onTarget(run, m)
           && replaceable(run, m)) {
         run.pending.add(m.instanceId);
-        if (!run.rollingBack()) run.total++;
+        if (!run.rollingBack()) run.countIn(m);
       }
     }
   }
 
-  /** {@return PercentageComplete and InstancesToUpdate of {@code run} now} */
+  /**
+   * {@return PercentageComplete and InstancesToUpdate of {@code run} now; with weights the capacity
+   * units of the ready replacements count, as a share of the units to replace}
+   */
   static int[] progress(RefreshRun run, Map<String, Member> members, Instant now, Duration warmup) {
     int pct;
     int toUpdate;
     if (run.rollingBack()) {
-      int stillNew = 0;
+      long stillNew = 0;
       for (Member m : members.values()) {
         if (m.counts()
             && !m.terminationStarted
             && !run.forwardExisting.contains(m.instanceId)
-            && run.on(m, run.targetName, run.targetVersion)) stillNew++;
+            && run.onTargetConfiguration(m)) stillNew += m.weight;
       }
-      pct = run.total == 0 ? 0 : Math.min(100, 100 * stillNew / run.total);
+      pct = run.totalUnits == 0 ? 0 : (int) Math.min(100, 100 * stillNew / run.totalUnits);
       toUpdate = run.rollback == null ? 0 : run.rollback.instancesToUpdateOnRollback();
     } else {
-      int readyNew = 0;
+      long readyUnits = 0;
       for (Member m : members.values()) {
         if (!run.forwardExisting.contains(m.instanceId)
-            && run.on(m, run.targetName, run.targetVersion)
-            && ready(run, m, now, warmup)) readyNew++;
+            && run.onTargetConfiguration(m)
+            && ready(run, m, now, warmup)) readyUnits += m.weight;
       }
+      int readyNew =
+          run.totalUnits == 0
+              ? 0
+              : (int) (Math.min(readyUnits, run.totalUnits) * run.total / run.totalUnits);
       toUpdate =
           Math.max(0, Math.min(run.total, Math.max(run.total - readyNew, run.pending.size())));
       pct = run.total == 0 ? 100 : 100 * (run.total - toUpdate) / run.total;
@@ -109,7 +117,7 @@ final class RefreshRules {
   }
 
   static boolean onTarget(RefreshRun run, Member m) {
-    return run.on(m, run.phaseName(), run.phaseVersion());
+    return run.on(m, run.phaseName(), run.phaseVersion(), run.phasePolicy());
   }
 
   static boolean standby(Member m) {

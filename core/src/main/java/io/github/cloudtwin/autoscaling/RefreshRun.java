@@ -2,7 +2,10 @@ package io.github.cloudtwin.autoscaling;
 
 import io.github.cloudtwin.cloudwatch.AlarmState;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +32,12 @@ final class RefreshRun {
 
   final String originalVersion;
 
+  /** The group's mixed instances policy when the refresh started (what a rollback returns to). */
+  final @Nullable MixedInstancesPolicy originalPolicy;
+
+  /** The policy the forward refresh launches: the desired one, else the group's at start. */
+  final @Nullable MixedInstancesPolicy targetPolicy;
+
   /** The group, which resolves a launch template version as a launch would now. */
   final GroupContext group;
 
@@ -53,6 +62,12 @@ final class RefreshRun {
 
   /** The instances the forward phase set out to replace (its N). */
   int total;
+
+  /** The capacity units of those instances (N with weights). */
+  int totalUnits;
+
+  /** The units of each instance counted into {@link #total}. */
+  private final Map<String, Integer> units = new HashMap<>();
 
   /** Old instances this phase has taken out so far. */
   int replaced;
@@ -90,11 +105,27 @@ final class RefreshRun {
     this.group = group;
     this.originalName = group.spec().launchTemplateName();
     this.originalVersion = group.spec().launchTemplateVersion();
+    this.originalPolicy = group.spec().mixedInstancesPolicy();
     String name = spec.launchTemplateName();
     String version = spec.launchTemplateVersion();
     this.targetName = name == null || version == null ? originalName : name;
     this.targetVersion = name == null || version == null ? originalVersion : version;
+    MixedInstancesPolicy desired = spec.mixedInstancesPolicy();
+    this.targetPolicy = desired != null ? desired : originalPolicy;
     this.alarms = alarms;
+  }
+
+  /** Counts {@code m} into the instances the forward phase replaces. */
+  void countIn(Member m) {
+    total++;
+    totalUnits += m.weight;
+    units.put(m.instanceId, m.weight);
+  }
+
+  /** Counts the instance {@code id} out of the instances the forward phase replaces. */
+  void countOut(String id) {
+    total = Math.max(0, total - 1);
+    totalUnits = Math.max(0, totalUnits - units.getOrDefault(id, 1));
   }
 
   /** {@return whether it is rolling back} */
@@ -112,13 +143,33 @@ final class RefreshRun {
     return rollingBack() ? originalVersion : targetVersion;
   }
 
+  /** {@return the mixed instances policy the current phase launches, or null (one type)} */
+  @Nullable MixedInstancesPolicy phasePolicy() {
+    return rollingBack() ? originalPolicy : targetPolicy;
+  }
+
   /**
-   * {@return whether {@code m} is on the configuration {@code name}:{@code version}: its template,
-   * the version that resolves to now (a {@code $Latest} or {@code $Default} that moved on no longer
-   * matches) and its instance type}
+   * {@return {@code current} (the group's spec) with the current phase's mixed instances policy,
+   * which the launches of the phase read: their instance types, weights and purchase options}
    */
-  boolean on(Member m, String name, String version) {
-    return group.resolve(name, version).matches(m, group.spec());
+  AutoScalingGroupSpec phaseSpec(AutoScalingGroupSpec current) {
+    MixedInstancesPolicy p = phasePolicy();
+    if (Objects.equals(p, current.mixedInstancesPolicy())) return current;
+    return current.toBuilder().mixedInstancesPolicy(p).build();
+  }
+
+  /**
+   * {@return whether {@code m} is on the configuration {@code name}:{@code version} with {@code
+   * policy}: its template, the version that resolves to now (a {@code $Latest} or {@code $Default}
+   * that moved on no longer matches) and its instance type (with a policy: one of its overrides)}
+   */
+  boolean on(Member m, String name, String version, @Nullable MixedInstancesPolicy policy) {
+    return group.resolve(name, version).matches(m, policy);
+  }
+
+  /** {@return whether {@code m} is on the forward refresh's configuration} */
+  boolean onTargetConfiguration(Member m) {
+    return on(m, targetName, targetVersion, targetPolicy);
   }
 
   /**
@@ -154,6 +205,7 @@ final class RefreshRun {
         prefs,
         spec.launchTemplateName(),
         spec.launchTemplateVersion(),
+        spec.mixedInstancesPolicy(),
         rollback);
   }
 }

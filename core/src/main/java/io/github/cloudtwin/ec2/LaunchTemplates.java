@@ -49,10 +49,21 @@ public final class LaunchTemplates {
           }
           LaunchTemplate t =
               new LaunchTemplate(
-                  "lt-" + hex("lt/" + name), name, kernel.clock().now(), List.of(instanceType), 1);
+                  launchTemplateId(name), name, kernel.clock().now(), List.of(instanceType), 1);
           byName.put(name, t);
           return t;
         });
+  }
+
+  /**
+   * {@return the id {@link #createLaunchTemplate} gives (or gave) a template named {@code name}}
+   * Derived from the name alone, so a caller can know it before the template exists (a
+   * CloudFormation import predicts its Ref with it).
+   *
+   * @param name the template name
+   */
+  public String launchTemplateId(String name) {
+    return "lt-" + hex("lt/" + name);
   }
 
   /**

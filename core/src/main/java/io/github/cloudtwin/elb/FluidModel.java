@@ -1,6 +1,8 @@
 package io.github.cloudtwin.elb;
 
+import io.github.cloudtwin.elb.FluidTargets.MapSink;
 import io.github.cloudtwin.elb.FluidTargets.Routed;
+import io.github.cloudtwin.elb.FluidTargets.Sink;
 import io.github.cloudtwin.elb.FluidTargets.Slot;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Scheduler;
@@ -78,6 +80,9 @@ final class FluidModel {
   private int epoch;
 
   private final List<Slot> servedNow = new ArrayList<>();
+
+  /** The history of every target that never served. */
+  private final RateHistory empty = RateHistory.empty();
 
   private long lastIntegrated;
   private Scheduler.@Nullable Task pending;
@@ -178,19 +183,20 @@ final class FluidModel {
               });
       split(routing.snapshot(f.lb), f.template, f.rps, t, new ModelSink(r));
     }
-    for (Slot h : served.values()) {
-      if (h.servedEpoch != epoch) h.set(now, 0);
-    }
-    for (Slot h : servedNow) h.set(now, h.servedNow); // each target's history is its own
+    // a pool's targets (the same history, the same rate) move to one shared history
+    for (Slot h : servedNow) h.set(now, h.servedNow, epoch);
     long horizon = now - 20 * 60_000L;
+    // one walk: a target not served now gets rate 0, then each history is pruned (every slot of
+    // servedNow is in served; each slot's own steps keep their order)
     for (Iterator<Slot> it = served.values().iterator(); it.hasNext(); ) {
       Slot h = it.next();
+      if (h.servedEpoch != epoch) h.set(now, 0, epoch);
       h.prune(horizon);
       if (h.idleSince(horizon)) {
         // it averages 0 over any window it can still be asked for, as an absent one does: a
         // fleet that replaces its instances keeps the histories of the ones it has
         it.remove();
-        h.dropped = true;
+        h.drop();
       }
     }
   }
@@ -200,27 +206,10 @@ final class FluidModel {
     Slot s = t.fluidSlot;
     if (s == null || s.dropped) {
       s = served.get(t.id);
-      if (s == null) s = new Slot(t.id);
+      if (s == null) s = new Slot(t.id, empty);
       t.fluidSlot = s;
     }
     return s;
-  }
-
-  /** Where {@link #split} puts each target's shares. */
-  private interface Sink {
-    /**
-     * A share routed to the target, answered or not; returns the target's index for {@link #zone}.
-     */
-    int routed(TargetRuntime t, double share);
-
-    /** Whether {@link #zone} is wanted. */
-    boolean zones();
-
-    /** A positive share routed to the target's zone, in flight for {@code hold} ms. */
-    void zone(int index, TargetRuntime t, double share, long hold);
-
-    /** A share the target serves. */
-    void served(TargetRuntime t, double share);
   }
 
   /** The model's own: per-target slots and the load balancer's arrays. */
@@ -264,36 +253,6 @@ final class FluidModel {
         served.put(s.id, s);
         everServed = true;
       }
-    }
-  }
-
-  /** Maps of rates by target id, for a one-off split. */
-  private static final class MapSink implements Sink {
-    private final Map<String, Double> served;
-    private final Map<String, Double> routed;
-
-    MapSink(Map<String, Double> served, Map<String, Double> routed) {
-      this.served = served;
-      this.routed = routed;
-    }
-
-    @Override
-    public int routed(TargetRuntime t, double share) {
-      routed.merge(t.id, share, Double::sum);
-      return -1;
-    }
-
-    @Override
-    public boolean zones() {
-      return false;
-    }
-
-    @Override
-    public void zone(int index, TargetRuntime t, double share, long hold) {}
-
-    @Override
-    public void served(TargetRuntime t, double share) {
-      served.merge(t.id, share, Double::sum);
     }
   }
 
@@ -377,8 +336,15 @@ final class FluidModel {
                 : s.type != LoadBalancerType.NETWORK
                     && g.spec.algorithm() == LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS;
         int n = p.targets.length;
-        double[] w = new double[n];
-        Response[] resp = new Response[n];
+        // the scratch arrays are reused unless a behaviour asked for a split from within one
+        boolean own = splitting;
+        double[] w = own || scratchWeights.length < n ? new double[n] : scratchWeights;
+        Response[] resp = own || scratchResponses.length < n ? new Response[n] : scratchResponses;
+        if (!own) {
+          scratchWeights = w;
+          scratchResponses = resp;
+        }
+        splitting = true;
         double total = 0;
         long nowMillis = kernel.clock().now().toEpochMilli();
         for (int i = 0; i < n; i++) {
@@ -431,9 +397,16 @@ final class FluidModel {
           out.latencies.add(r.latency().toNanos() / 1000, share);
           if (r.status() >= 500) out.target5xx += share;
         }
+        splitting = own;
       }
     }
   }
+
+  /** A split is under way (its scratch arrays are in use; stays set if a behaviour threw). */
+  private boolean splitting;
+
+  private double[] scratchWeights = new double[0];
+  private Response[] scratchResponses = new Response[0];
 
   Instant now() {
     return kernel.clock().now();

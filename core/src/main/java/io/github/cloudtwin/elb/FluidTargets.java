@@ -16,69 +16,12 @@ final class FluidTargets {
 
   private FluidTargets() {}
 
-  /** A piecewise-constant rate history of one target. */
-  static class RateHistory {
-    long[] times = new long[8];
-    double[] rates = new double[8];
-    int size;
-
-    void set(long t, double rate) {
-      if (size > 0 && times[size - 1] == t) {
-        rates[size - 1] = rate;
-        if (size > 1 && rates[size - 2] == rate) size--;
-        return;
-      }
-      if (size > 0 && rates[size - 1] == rate) return;
-      if (size == times.length) {
-        times = Arrays.copyOf(times, size * 2);
-        rates = Arrays.copyOf(rates, size * 2);
-      }
-      times[size] = t;
-      rates[size] = rate;
-      size++;
-    }
-
-    double current() {
-      return size == 0 ? 0 : rates[size - 1];
-    }
-
-    double average(long from, long to) {
-      if (to <= from) return 0;
-      double sum = 0;
-      // segments that end before from add nothing: start at the one holding from
-      int first = Arrays.binarySearch(times, 0, size, from);
-      if (first < 0) first = Math.max(0, -first - 2);
-      for (int i = first; i < size; i++) {
-        if (times[i] >= to) break; // this and later segments start after the window
-        long s = Math.max(times[i], from);
-        long e = Math.min(i + 1 < size ? times[i + 1] : Long.MAX_VALUE, to);
-        if (e > s) sum += rates[i] * (e - s);
-      }
-      return sum / (to - from);
-    }
-
-    void prune(long before) {
-      int keep = 0;
-      while (keep + 1 < size && times[keep + 1] <= before) keep++;
-      if (keep > 0) {
-        System.arraycopy(times, keep, times, 0, size - keep);
-        System.arraycopy(rates, keep, rates, 0, size - keep);
-        size -= keep;
-      }
-    }
-
-    /**
-     * Whether the history is one zero rate from {@code before} or earlier: every average it can
-     * still be asked for (windows after the pruning horizon) is 0, as with no history at all.
-     */
-    boolean idleSince(long before) {
-      return size == 1 && rates[0] == 0 && times[0] <= before;
-    }
-  }
-
   /** One target's history, and what the recomputation under way routes and serves to it. */
-  static final class Slot extends RateHistory {
+  static final class Slot {
     final String id;
+
+    /** The target's rate history, shared with the targets whose histories are equal. */
+    private RateHistory history;
 
     /** Dropped from the model (idle past the horizon): a new slot replaces it. */
     boolean dropped;
@@ -97,8 +40,45 @@ final class FluidTargets {
     @Nullable Routed routedBy;
     int routedAt;
 
-    Slot(String id) {
+    /**
+     * The load balancer whose count of requests routed to the target {@link #count} is, while that
+     * load balancer's counts were cleared {@link #countClears} times.
+     */
+    @Nullable LbState countedBy;
+
+    double @Nullable [] count;
+    int countClears;
+
+    Slot(String id, RateHistory empty) {
       this.id = id;
+      this.history = empty;
+    }
+
+    /** Sets the rate from {@code t} on, in recomputation {@code epoch}. */
+    void set(long t, double rate, int epoch) {
+      history = history.with(t, rate, epoch);
+    }
+
+    double current() {
+      return history.current();
+    }
+
+    double average(long from, long to) {
+      return history.average(from, to);
+    }
+
+    void prune(long before) {
+      history.prune(before);
+    }
+
+    boolean idleSince(long before) {
+      return history.idleSince(before);
+    }
+
+    /** Drops the slot from the model: a new one replaces it. */
+    void drop() {
+      dropped = true;
+      history.leave();
     }
   }
 
@@ -201,7 +181,17 @@ final class FluidTargets {
 
     /** Adds {@code rate x seconds} per target and per zone into the load balancer's counts. */
     void integrate(LbState lb, double seconds) {
-      for (int i = 0; i < size; i++) accumulate(lb.fluidByTarget, targets[i].id, rates[i], seconds);
+      for (int i = 0; i < size; i++) {
+        Slot s = targets[i];
+        double[] acc = s.count;
+        if (acc == null || s.countedBy != lb || s.countClears != lb.fluidClears) {
+          acc = accumulator(lb.fluidByTarget, s.id);
+          s.count = acc;
+          s.countedBy = lb;
+          s.countClears = lb.fluidClears;
+        }
+        acc[0] += rates[i] * seconds;
+      }
       for (int z = 0; z < zoneCount; z++)
         accumulate(lb.fluidByZone, zones[z], zoneRates[z], seconds);
     }
@@ -209,12 +199,17 @@ final class FluidTargets {
     /** Adds {@code rate x seconds} to the key's count (0 + x is x: a new key gets x). */
     private static void accumulate(
         Map<String, double[]> counts, String key, double rate, double seconds) {
+      accumulator(counts, key)[0] += rate * seconds;
+    }
+
+    /** The key's one-element count, added (0) if new. */
+    private static double[] accumulator(Map<String, double[]> counts, String key) {
       double[] acc = counts.get(key);
       if (acc == null) {
         acc = new double[1];
         counts.put(key, acc);
       }
-      acc[0] += rate * seconds;
+      return acc;
     }
 
     /**
@@ -235,5 +230,52 @@ final class FluidTargets {
 
     /** The targets' indexes by id, built when first asked for. */
     private @Nullable Map<String, Integer> byId;
+  }
+
+  /** Where the model's split puts each target's shares. */
+  interface Sink {
+    /**
+     * A share routed to the target, answered or not; returns the target's index for {@code zone}.
+     */
+    int routed(TargetRuntime t, double share);
+
+    /** Whether {@code zone} is wanted. */
+    boolean zones();
+
+    /** A positive share routed to the target's zone, in flight for {@code hold} ms. */
+    void zone(int index, TargetRuntime t, double share, long hold);
+
+    /** A share the target serves. */
+    void served(TargetRuntime t, double share);
+  }
+
+  /** Maps of rates by target id, for a one-off split. */
+  static final class MapSink implements Sink {
+    private final Map<String, Double> served;
+    private final Map<String, Double> routed;
+
+    MapSink(Map<String, Double> served, Map<String, Double> routed) {
+      this.served = served;
+      this.routed = routed;
+    }
+
+    @Override
+    public int routed(TargetRuntime t, double share) {
+      routed.merge(t.id, share, Double::sum);
+      return -1;
+    }
+
+    @Override
+    public boolean zones() {
+      return false;
+    }
+
+    @Override
+    public void zone(int index, TargetRuntime t, double share, long hold) {}
+
+    @Override
+    public void served(TargetRuntime t, double share) {
+      served.merge(t.id, share, Double::sum);
+    }
   }
 }

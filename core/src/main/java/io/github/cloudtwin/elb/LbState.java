@@ -48,6 +48,9 @@ final class LbState {
 
   final Map<String, double[]> fluidByZone = new java.util.HashMap<>();
 
+  /** How many times {@link #fluidByTarget} was cleared: a target's cached count is then stale. */
+  int fluidClears;
+
   // counters for the current minute's metrics (discrete requests: send and real HTTP)
   final LongAdder minuteRequests = new LongAdder();
   final LongAdder minuteElb5xx = new LongAdder();

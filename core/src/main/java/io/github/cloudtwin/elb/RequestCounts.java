@@ -66,6 +66,7 @@ final class RequestCounts {
           lb.byTarget.clear();
           lb.byZone.clear();
           lb.fluidByTarget.clear();
+          lb.fluidClears++;
           lb.fluidByZone.clear();
           lb.failedConnections.reset();
         });

@@ -1087,6 +1087,8 @@ public sealed interface AutoScalingFact extends Fact {
    * @param instanceRefreshId the refresh id
    * @param launchTemplateName the desired configuration's launch template, or null
    * @param launchTemplateVersion its version, or null
+   * @param instanceTypes the desired mixed instances policy's instance types in priority order,
+   *     empty when the desired configuration has no mixed instances policy
    * @param minHealthyPercentage the MinHealthyPercentage in force
    * @param maxHealthyPercentage the MaxHealthyPercentage in force
    */
@@ -1095,9 +1097,53 @@ public sealed interface AutoScalingFact extends Fact {
       String instanceRefreshId,
       @Nullable String launchTemplateName,
       @Nullable String launchTemplateVersion,
+      List<String> instanceTypes,
       int minHealthyPercentage,
       int maxHealthyPercentage)
       implements AutoScalingFact {
+
+    /**
+     * Copies the instance types.
+     *
+     * @param groupName the Auto Scaling group name
+     * @param instanceRefreshId the refresh id
+     * @param launchTemplateName the desired launch template, or null
+     * @param launchTemplateVersion its version, or null
+     * @param instanceTypes the desired policy's instance types, or empty
+     * @param minHealthyPercentage the MinHealthyPercentage in force
+     * @param maxHealthyPercentage the MaxHealthyPercentage in force
+     */
+    public InstanceRefreshStarted {
+      instanceTypes = List.copyOf(instanceTypes);
+    }
+
+    /**
+     * A refresh without a desired mixed instances policy.
+     *
+     * @param groupName the Auto Scaling group name
+     * @param instanceRefreshId the refresh id
+     * @param launchTemplateName the desired launch template, or null
+     * @param launchTemplateVersion its version, or null
+     * @param minHealthyPercentage the MinHealthyPercentage in force
+     * @param maxHealthyPercentage the MaxHealthyPercentage in force
+     */
+    public InstanceRefreshStarted(
+        String groupName,
+        String instanceRefreshId,
+        @Nullable String launchTemplateName,
+        @Nullable String launchTemplateVersion,
+        int minHealthyPercentage,
+        int maxHealthyPercentage) {
+      this(
+          groupName,
+          instanceRefreshId,
+          launchTemplateName,
+          launchTemplateVersion,
+          List.of(),
+          minHealthyPercentage,
+          maxHealthyPercentage);
+    }
+
     @Override
     public String resource() {
       return "group/" + groupName;
@@ -1116,6 +1162,9 @@ public sealed interface AutoScalingFact extends Fact {
           + (launchTemplateName == null
               ? ""
               : " to " + launchTemplateName + ":" + launchTemplateVersion)
+          + (instanceTypes.isEmpty()
+              ? ""
+              : (launchTemplateName == null ? " to" : " with") + " instance types " + instanceTypes)
           + ", healthy "
           + minHealthyPercentage
           + "-"
@@ -1303,7 +1352,9 @@ public sealed interface AutoScalingFact extends Fact {
     @Override
     public String message() {
       return "policy PredictiveScaling "
-          + spec.predefinedMetricPairType()
+          + (spec.customizedLoadMetric() != null
+              ? "customized load metric"
+              : spec.predefinedMetricPairType())
           + " target "
           + spec.targetValue()
           + " "

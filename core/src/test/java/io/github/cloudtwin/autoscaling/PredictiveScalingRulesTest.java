@@ -171,7 +171,7 @@ class PredictiveScalingRulesTest {
   }
 
   @Test
-  void loadAndScalingMetricNamesLabelsAndMismatchesAreRefusedOrSaidNotSimulated() {
+  void loadAndScalingMetricNamesAndLabelsAreRefusedAndMismatchesKept() {
     refused(
         () ->
             named()
@@ -200,13 +200,14 @@ class PredictiveScalingRulesTest {
         "MetricSpecifications.PredefinedScalingMetricSpecification.ResourceLabel",
         "app/lb/1/targetgroup/b/3",
         "the load metric's ResourceLabel app/lb/1/targetgroup/a/2");
-    assertThatThrownBy(
-            () ->
-                named()
-                    .loadAndScalingMetrics(
-                        "ASGTotalNetworkIn", null, "ASGAverageCPUUtilization", null))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("ASGTotalNetworkIn with ASGAverageNetworkIn");
+    // a load metric with another pair's scaling metric is kept as such (and simulated)
+    assertThat(
+            named()
+                .loadAndScalingMetrics("ASGTotalNetworkIn", null, "ASGAverageCPUUtilization", null)
+                .targetValue(50)
+                .build()
+                .predefinedScalingMetricType())
+        .isEqualTo(PredefinedMetricType.ASGAverageCPUUtilization);
   }
 
   @Test

@@ -26,8 +26,10 @@ class LaunchTemplatesTest {
   // a new version becomes $Latest; the default version stays until ModifyLaunchTemplate moves it
   @Test
   void aNewVersionIsLatestAndTheDefaultStaysUntilModified() {
+    String predicted = templates.launchTemplateId("web-lt");
     LaunchTemplate v1 = templates.createLaunchTemplate("web-lt", "t3.micro");
-    assertThat(v1.launchTemplateId()).matches("lt-[0-9a-f]{17}");
+    assertThat(v1.launchTemplateId()).matches("lt-[0-9a-f]{17}").isEqualTo(predicted);
+    assertThat(templates.launchTemplateId("other-lt")).isNotEqualTo(predicted);
     LaunchTemplate t = templates.createLaunchTemplateVersion("web-lt", "m5.large");
     assertThat(t.latestVersion()).isEqualTo(2);
     assertThat(t.versionNumber("$Latest")).isEqualTo(2);

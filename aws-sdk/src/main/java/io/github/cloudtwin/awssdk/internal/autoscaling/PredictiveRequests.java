@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.autoscaling.model.PredictiveScalingConfiguration;
+import software.amazon.awssdk.services.autoscaling.model.PredictiveScalingCustomizedCapacityMetric;
+import software.amazon.awssdk.services.autoscaling.model.PredictiveScalingCustomizedLoadMetric;
+import software.amazon.awssdk.services.autoscaling.model.PredictiveScalingCustomizedScalingMetric;
 import software.amazon.awssdk.services.autoscaling.model.PredictiveScalingMetricSpecification;
 import software.amazon.awssdk.services.autoscaling.model.PredictiveScalingPredefinedLoadMetric;
 import software.amazon.awssdk.services.autoscaling.model.PredictiveScalingPredefinedMetricPair;
@@ -23,8 +26,7 @@ import software.amazon.awssdk.services.autoscaling.model.PutScalingPolicyRequest
  * CloudFormation import applies the same); this class only reads the request and answers a refusal
  * as AWS does: a constraint AWS models (enum values, ranges, required) as its "1 validation error
  * detected" text at the request field's path, the others as {@code ValidationError} with the rule's
- * text. Customized metrics, and a load and scaling metric that are not one pair's, are not
- * simulated.
+ * text. Customized metrics are read by {@link PredictiveCustomizedMetrics}.
  */
 final class PredictiveRequests {
 
@@ -69,21 +71,21 @@ final class PredictiveRequests {
         .build();
   }
 
-  /** Sets the metric pair of {@code m}: a pair, or a load and a scaling metric forming one. */
+  /**
+   * Sets the metrics of {@code m}: a pair, or a load and a scaling metric, each predefined or
+   * customized, and a customized capacity metric.
+   */
   private static void metric(
       PredictiveScalingMetricSpecification m, PredictiveScalingPolicy.Builder b) {
-    if (m.customizedLoadMetricSpecification() != null
-        || m.customizedScalingMetricSpecification() != null
-        || m.customizedCapacityMetricSpecification() != null) {
-      throw new UnsupportedOperationException(
-          "PredictiveScalingMetricSpecification with a Customized*MetricSpecification is not"
-              + " simulated by CloudTwin (give a PredefinedMetricPairSpecification, or a"
-              + " PredefinedLoadMetricSpecification and a PredefinedScalingMetricSpecification)");
-    }
     PredictiveScalingPredefinedMetricPair pair = m.predefinedMetricPairSpecification();
     PredictiveScalingPredefinedLoadMetric load = m.predefinedLoadMetricSpecification();
     PredictiveScalingPredefinedScalingMetric scaling = m.predefinedScalingMetricSpecification();
-    PredictiveScalingRules.metricShape(pair != null, load != null, scaling != null);
+    PredictiveScalingCustomizedLoadMetric customLoad = m.customizedLoadMetricSpecification();
+    PredictiveScalingCustomizedScalingMetric customScaling =
+        m.customizedScalingMetricSpecification();
+    PredictiveScalingCustomizedCapacityMetric capacity = m.customizedCapacityMetricSpecification();
+    PredictiveScalingRules.metricShape(
+        pair != null, load != null, customLoad != null, scaling != null, customScaling != null);
     if (pair != null) {
       b.metricPair(pair.predefinedMetricTypeAsString(), pair.resourceLabel());
     } else if (load != null && scaling != null) {
@@ -92,6 +94,33 @@ final class PredictiveRequests {
           load.resourceLabel(),
           scaling.predefinedMetricTypeAsString(),
           scaling.resourceLabel());
+    } else {
+      if (load != null) {
+        b.predefinedLoadMetric(load.predefinedMetricTypeAsString(), load.resourceLabel());
+      }
+      if (customLoad != null) {
+        b.customizedLoadMetric(
+            PredictiveCustomizedMetrics.of(
+                "Load",
+                customLoad.hasMetricDataQueries() ? customLoad.metricDataQueries() : List.of()));
+      }
+      if (scaling != null) {
+        b.predefinedScalingMetric(scaling.predefinedMetricTypeAsString(), scaling.resourceLabel());
+      }
+      if (customScaling != null) {
+        b.customizedScalingMetric(
+            PredictiveCustomizedMetrics.of(
+                "Scaling",
+                customScaling.hasMetricDataQueries()
+                    ? customScaling.metricDataQueries()
+                    : List.of()));
+      }
+    }
+    if (capacity != null) {
+      b.customizedCapacityMetric(
+          PredictiveCustomizedMetrics.of(
+              "Capacity",
+              capacity.hasMetricDataQueries() ? capacity.metricDataQueries() : List.of()));
     }
   }
 

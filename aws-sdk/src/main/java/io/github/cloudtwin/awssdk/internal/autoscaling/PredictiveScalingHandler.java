@@ -92,16 +92,10 @@ final class PredictiveScalingHandler {
         .build();
   }
 
-  /** The policy's metric specification as put through this client, else as its metric pair. */
+  /** The policy's metric specification as put through this client, else as the policy's. */
   private PredictiveScalingMetricSpecification metric(String arn, PredictiveScalingPolicy spec) {
     Put put = asPut.get(arn);
     if (put != null && put.spec().equals(spec)) return put.metric();
-    return PredictiveScalingMetricSpecification.builder()
-        .targetValue(spec.targetValue())
-        .predefinedMetricPairSpecification(
-            p ->
-                p.predefinedMetricType(spec.predefinedMetricPairType().name())
-                    .resourceLabel(spec.resourceLabel()))
-        .build();
+    return PredictiveCustomizedMetrics.spec(spec);
   }
 }
