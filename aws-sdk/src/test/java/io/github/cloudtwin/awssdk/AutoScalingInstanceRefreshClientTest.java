@@ -385,7 +385,7 @@ class AutoScalingInstanceRefreshClientTest {
   }
 
   @Test
-  void replaceRootVolumeAndADesiredMixedInstancesPolicyAreNotSimulated() {
+  void replaceRootVolumeAndAPerOverrideLaunchTemplateAreNotSimulated() {
     group();
     assertThatThrownBy(
             () ->
@@ -408,9 +408,16 @@ class AutoScalingInstanceRefreshClientTest {
                                             m.launchTemplate(
                                                 lt ->
                                                     lt.launchTemplateSpecification(
-                                                        s -> s.launchTemplateName("web-lt")))))))
+                                                            s -> s.launchTemplateName("web-lt"))
+                                                        .overrides(
+                                                            o ->
+                                                                o.instanceType("c5.large")
+                                                                    .launchTemplateSpecification(
+                                                                        s ->
+                                                                            s.launchTemplateName(
+                                                                                "web-lt"))))))))
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("DesiredConfiguration.MixedInstancesPolicy")
+        .hasMessageContaining("Overrides[0].LaunchTemplateSpecification")
         .hasMessageContaining("not simulated");
     assertThat(
             autoScaling

@@ -166,6 +166,44 @@ class InstanceRefreshMixedInstancesTest {
     assertThat(g.spec().unitsOf("c5.xlarge")).isEqualTo(2);
   }
 
+  // MaxHealthyPercentage "of the desired capacity" too: at 100-150 % of 4 units the refresh
+  // launches
+  // up to 6 units before it terminates, so 4 units stay healthy throughout
+  @Test
+  void withWeightsTheMaximumHealthyPercentageBoundsTheUnitsLaunchedAhead() {
+    AutoScalingGroup g = groupOf(4);
+    start(
+        InstanceRefreshSpec.builder()
+            .desiredConfiguration(
+                MixedInstancesPolicy.prioritized(LaunchTemplateOverride.weighted("c5.xlarge", 2)))
+            .preferences(
+                RefreshPreferences.builder()
+                    .minHealthyPercentage(100)
+                    .maxHealthyPercentage(150)
+                    .build()));
+    List<Integer> healthy = new ArrayList<>();
+    List<Integer> live = new ArrayList<>();
+    for (int i = 0; i < 720 && refresh().status().isActive(); i++) {
+      twin.advance(STEP);
+      healthy.add(healthyUnits(g));
+      int units = 0;
+      for (AutoScalingInstance x : g.instances()) {
+        switch (x.lifecycleState()) {
+          case PENDING, PENDING_WAIT, PENDING_PROCEED, IN_SERVICE -> units += x.weightedCapacity();
+          default -> {}
+        }
+      }
+      live.add(units);
+    }
+    assertThat(refresh().status()).isEqualTo(InstanceRefreshStatus.SUCCESSFUL);
+    assertThat(healthy).allSatisfy(h -> assertThat(h).isGreaterThanOrEqualTo(4));
+    assertThat(live).allSatisfy(u -> assertThat(u).isLessThanOrEqualTo(6));
+    assertThat(live).contains(6); // it did launch ahead
+    assertThat(g.instances())
+        .hasSize(2)
+        .allSatisfy(i -> assertThat(i.weightedCapacity()).isEqualTo(2));
+  }
+
   // "You can use skip matching with ... a set of instance types. If you enable skip matching, but
   // none of these are changing, the instance refresh will succeed immediately without replacing any
   // instances. If you made any other changes in your desired configuration (such as changing your

@@ -13,6 +13,7 @@ import static io.github.cloudtwin.assertj.error.ShouldHaveWarmPool.shouldHaveWar
 import static io.github.cloudtwin.assertj.error.ShouldNeverHaveExceededCapacity.shouldNeverHaveExceededCapacity;
 
 import io.github.cloudtwin.assertj.error.ShouldHavePredictiveScaling;
+import io.github.cloudtwin.assertj.error.ShouldRunInstanceTypes;
 import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.ScalingActivity;
 import io.github.cloudtwin.facts.AutoScalingFact;
@@ -126,6 +127,26 @@ public class AutoScalingGroupAssert
     if (pct != expected) {
       throw EqualityFailure.of(
           info, shouldHaveInstanceRefresh(actual, expected + " % complete"), expected, pct);
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that every instance of the group runs an instance type its latest instance refresh
+   * asks for: the desired mixed instances policy's overrides (without one, the group's own types);
+   * fails naming the others, with the refresh's status and timeline; experimental.
+   *
+   * @return this assertion
+   */
+  public AutoScalingGroupAssert runsOnlyInstanceTypesOfLatestInstanceRefresh() {
+    isNotNull();
+    List<String> types = ShouldRunInstanceTypes.desiredTypes(actual);
+    if (types == null || !ShouldRunInstanceTypes.others(actual, types).isEmpty()) {
+      throw EqualityFailure.of(
+          info,
+          ShouldRunInstanceTypes.shouldRunInstanceTypesOfLatestRefresh(actual),
+          types == null ? "an instance refresh" : types,
+          new java.util.TreeSet<>(actual.instances().stream().map(i -> i.instanceType()).toList()));
     }
     return myself;
   }

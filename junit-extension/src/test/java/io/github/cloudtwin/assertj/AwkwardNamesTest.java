@@ -411,6 +411,10 @@ class AwkwardNamesTest {
           () -> assertThat(group).hasInstanceRefreshPercentageComplete(100));
       outcome(
           out,
+          "group.runsOnlyInstanceTypesOfLatestInstanceRefresh",
+          () -> assertThat(group).runsOnlyInstanceTypesOfLatestInstanceRefresh());
+      outcome(
+          out,
           "group.hasPredictiveCapacityForecast",
           () ->
               assertThat(group)

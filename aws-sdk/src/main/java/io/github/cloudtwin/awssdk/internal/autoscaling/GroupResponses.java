@@ -107,11 +107,11 @@ final class GroupResponses {
 
   /**
    * DescribeAutoScalingGroups' MixedInstancesPolicy of {@code p}, every distribution value filled
-   * as AWS fills it.
+   * as AWS fills it; {@code template} null leaves LaunchTemplateSpecification out.
    */
-  private static software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy mixed(
+  static software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy mixed(
       io.github.cloudtwin.autoscaling.MixedInstancesPolicy p,
-      LaunchTemplateSpecification template) {
+      @Nullable LaunchTemplateSpecification template) {
     var d =
         software.amazon.awssdk.services.autoscaling.model.InstancesDistribution.builder()
             .onDemandAllocationStrategy(p.onDemandAllocationStrategy().toString())

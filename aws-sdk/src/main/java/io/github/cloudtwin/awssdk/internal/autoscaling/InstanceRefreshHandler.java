@@ -38,14 +38,12 @@ final class InstanceRefreshHandler {
     this.ops = ops;
   }
 
-  /** StartInstanceRefresh: a desired MixedInstancesPolicy is not simulated. */
+  /**
+   * StartInstanceRefresh, with a desired LaunchTemplate or MixedInstancesPolicy (both at once are
+   * refused, as AWS refuses them).
+   */
   public StartInstanceRefreshResponse startInstanceRefresh(StartInstanceRefreshRequest r) {
     DesiredConfiguration desired = r.desiredConfiguration();
-    if (desired != null && desired.mixedInstancesPolicy() != null) {
-      throw new UnsupportedOperationException(
-          "StartInstanceRefresh with DesiredConfiguration.MixedInstancesPolicy is not simulated by"
-              + " CloudTwin (give DesiredConfiguration.LaunchTemplate)");
-    }
     LaunchTemplateSpecification lt = desired == null ? null : desired.launchTemplate();
     String id =
         ops.startInstanceRefresh(
@@ -54,6 +52,7 @@ final class InstanceRefreshHandler {
             lt == null ? null : lt.launchTemplateId(),
             lt == null ? null : lt.launchTemplateName(),
             lt == null ? null : lt.version(),
+            desired == null ? null : GroupRequests.mixed(desired.mixedInstancesPolicy()),
             preferences(r.preferences()));
     return StartInstanceRefreshResponse.builder().instanceRefreshId(id).build();
   }
@@ -130,15 +129,20 @@ final class InstanceRefreshHandler {
             .progressDetails(progress(i.percentageComplete(), i.instancesToUpdate()))
             .preferences(preferences(i.preferences()))
             .strategy(RefreshStrategy.ROLLING);
-    if (i.launchTemplateName() != null) {
+    LaunchTemplateSpecification template =
+        i.launchTemplateName() == null
+            ? null
+            : LaunchTemplateSpecification.builder()
+                .launchTemplateName(i.launchTemplateName())
+                .version(i.launchTemplateVersion())
+                .build();
+    if (i.mixedInstancesPolicy() != null) {
       b.desiredConfiguration(
           DesiredConfiguration.builder()
-              .launchTemplate(
-                  LaunchTemplateSpecification.builder()
-                      .launchTemplateName(i.launchTemplateName())
-                      .version(i.launchTemplateVersion())
-                      .build())
+              .mixedInstancesPolicy(GroupResponses.mixed(i.mixedInstancesPolicy(), template))
               .build());
+    } else if (template != null) {
+      b.desiredConfiguration(DesiredConfiguration.builder().launchTemplate(template).build());
     }
     RollbackDetails rb = i.rollbackDetails();
     if (rb != null) {

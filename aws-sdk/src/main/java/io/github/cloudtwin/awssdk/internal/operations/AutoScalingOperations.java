@@ -377,6 +377,7 @@ public final class AutoScalingOperations {
       @Nullable String launchTemplateId,
       @Nullable String launchTemplateName,
       @Nullable String launchTemplateVersion,
+      AutoScalingRequests.@Nullable MixedPolicy mixedInstancesPolicy,
       RefreshPreferences preferences) {
     return instanceRefreshes.startInstanceRefresh(
         groupName,
@@ -384,6 +385,7 @@ public final class AutoScalingOperations {
         launchTemplateId,
         launchTemplateName,
         launchTemplateVersion,
+        mixedInstancesPolicy,
         preferences);
   }
 

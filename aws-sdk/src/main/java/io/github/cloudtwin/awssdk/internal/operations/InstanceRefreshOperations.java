@@ -1,10 +1,13 @@
 package io.github.cloudtwin.awssdk.internal.operations;
 
 import io.github.cloudtwin.autoscaling.AutoScaling;
+import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.InstanceRefresh;
 import io.github.cloudtwin.autoscaling.InstanceRefreshException;
 import io.github.cloudtwin.autoscaling.InstanceRefreshSpec;
+import io.github.cloudtwin.autoscaling.MixedInstancesPolicy;
 import io.github.cloudtwin.autoscaling.RefreshPreferences;
+import io.github.cloudtwin.kernel.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -46,8 +49,9 @@ final class InstanceRefreshOperations {
       @Nullable String launchTemplateId,
       @Nullable String launchTemplateName,
       @Nullable String launchTemplateVersion,
+      AutoScalingRequests.@Nullable MixedPolicy mixed,
       RefreshPreferences preferences) {
-    groups.group(groupName);
+    AutoScalingGroup group = groups.group(groupName);
     checkStrategy(strategy);
     InstanceRefreshSpec.Builder spec =
         InstanceRefreshSpec.builder().autoScalingGroupName(groupName).preferences(preferences);
@@ -56,8 +60,35 @@ final class InstanceRefreshOperations {
           launchTemplates.resolve(launchTemplateId, launchTemplateName, launchTemplateVersion);
       spec.desiredConfiguration(lt.name(), lt.configured());
     }
+    if (mixed != null) desiredPolicy(spec, group, mixed);
     InstanceRefreshSpec built = spec.build();
     return refusals(() -> autoScaling.instanceRefreshes().startInstanceRefresh(built));
+  }
+
+  /**
+   * Adds {@code DesiredConfiguration.MixedInstancesPolicy}: its launch template when given (else
+   * the group's), each value omitted taken from the group's policy as UpdateAutoScalingGroup takes
+   * it; a bad value is named by its request path.
+   */
+  private void desiredPolicy(
+      InstanceRefreshSpec.Builder spec, AutoScalingGroup group, AutoScalingRequests.MixedPolicy m) {
+    LaunchTemplates.Resolved lt =
+        m.launchTemplateId() == null && m.launchTemplateName() == null
+            ? null
+            : launchTemplates.resolve(
+                m.launchTemplateId(), m.launchTemplateName(), m.launchTemplateVersion());
+    MixedInstancesPolicy policy;
+    try {
+      policy =
+          MixedPolicies.mixedInstancesPolicy(
+              m,
+              lt != null ? lt.instanceType() : group.spec().instanceType(),
+              group.spec().mixedInstancesPolicy());
+    } catch (ValidationException e) {
+      throw new ValidationException("DesiredConfiguration." + e.field(), e.value(), e.allowed());
+    }
+    if (lt == null) spec.desiredConfiguration(policy);
+    else spec.desiredConfiguration(policy, lt.name(), lt.configured());
   }
 
   Page<InstanceRefresh> describeInstanceRefreshes(
