@@ -283,6 +283,32 @@ class InstanceRefreshMixedInstancesTest {
     assertThat(g.spec().instanceType()).isEqualTo("t3.micro");
   }
 
+  // CancelInstanceRefresh: "Cancellation does not roll back any replacements that have already
+  // been completed"; the group takes the desired configuration only "once the instance refresh
+  // succeeds", so it keeps its own policy (none) and launches its own type again
+  @Test
+  void aCancelledRefreshKeepsItsReplacementsButNotThePolicy() {
+    AutoScalingGroup g = groupOf(6);
+    start(
+        InstanceRefreshSpec.builder()
+            .desiredConfiguration(MixedInstancesPolicy.prioritized(C5))
+            .preferences(
+                RefreshPreferences.builder()
+                    .minHealthyPercentage(50)
+                    .checkpointPercentages(50, 100)
+                    .build()));
+    for (int i = 0; i < 720 && refresh().percentageComplete() < 50; i++) twin.advance(STEP);
+    twin.autoScaling().instanceRefreshes().cancelInstanceRefresh("web");
+    for (int i = 0; i < 720 && refresh().status().isActive(); i++) twin.advance(STEP);
+
+    assertThat(refresh().status()).isEqualTo(InstanceRefreshStatus.CANCELLED);
+    assertThat(types(g)).contains("c5.large", "t3.micro");
+    assertThat(g.spec().mixedInstancesPolicy()).isNull();
+    twin.autoScaling().setDesiredCapacity("web", 7, false);
+    twin.advance(Duration.ofMinutes(1));
+    assertThat(types(g).get(6)).isEqualTo("t3.micro");
+  }
+
   // "If you specify a desired configuration, you must specify either a LaunchTemplate or a
   // MixedInstancesPolicy" (DesiredConfiguration)
   @Test
