@@ -7,11 +7,10 @@ import io.github.cloudtwin.internal.kernel.Kernel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -232,21 +231,63 @@ final class TerminationSelection {
   }
 
   private @Nullable Member selectVictim(int maxUnits, @Nullable PurchaseOption only) {
-    Map<String, Integer> counts = new TreeMap<>();
-    List<Member> candidates = new ArrayList<>();
+    // the zones' counts in a small table (a group has a handful of zones): no boxing per member
+    String[] zones = new String[4];
+    int[] zoneCounts = new int[4];
+    int zoneCount = 0;
+    List<Member> candidates = new ArrayList<>(state.members.size());
+    int[] candidateZone = new int[state.members.size()];
     for (Member m : state.members.values()) {
       if (!m.counts() || m.terminationStarted || (only != null && m.purchaseOption != only))
         continue;
-      counts.merge(m.zone, 1, Integer::sum);
-      if (!m.protectedFromScaleIn && m.weight <= maxUnits) candidates.add(m);
+      int z = 0;
+      while (z < zoneCount && !zones[z].equals(m.zone)) z++;
+      if (z == zoneCount) {
+        if (z == zones.length) {
+          zones = Arrays.copyOf(zones, z * 2);
+          zoneCounts = Arrays.copyOf(zoneCounts, z * 2);
+        }
+        zones[z] = m.zone;
+        zoneCount++;
+      }
+      zoneCounts[z]++;
+      if (!m.protectedFromScaleIn && m.weight <= maxUnits) {
+        candidateZone[candidates.size()] = z;
+        candidates.add(m);
+      }
     }
     if (candidates.isEmpty()) return null;
     int most = -1;
-    for (Member m : candidates) most = Math.max(most, counts.getOrDefault(m.zone, 0));
-    List<AutoScalingInstance> pool = new ArrayList<>();
-    for (Member m : candidates) {
-      if (counts.getOrDefault(m.zone, 0) == most) pool.add(m.snapshot());
+    for (int i = 0; i < candidates.size(); i++) most = Math.max(most, zoneCounts[candidateZone[i]]);
+    List<Member> pool = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (zoneCounts[candidateZone[i]] == most) pool.add(candidates.get(i));
     }
+    List<TerminationPolicy> policies = group.spec().terminationPolicies();
+    if (BuiltInVictims.covers(policies)) {
+      for (TerminationPolicy p : policies) {
+        if (pool.size() <= 1) break;
+        AutoScalingGroupSpec spec = group.spec();
+        Launch now = group.resolve(spec.launchTemplateName(), spec.launchTemplateVersion());
+        List<Member> s = BuiltInVictims.select(p, pool, now.name(), now.version(), state.now());
+        if (!s.isEmpty()) pool = s;
+      }
+      String lowestZone = null;
+      for (Member m : pool) {
+        if (lowestZone == null || m.zone.compareTo(lowestZone) < 0) lowestZone = m.zone;
+      }
+      List<Member> inZone = new ArrayList<>();
+      for (Member m : pool) if (m.zone.equals(lowestZone)) inZone.add(m);
+      return inZone.size() == 1 ? inZone.get(0) : inZone.get(random.nextInt(inZone.size()));
+    }
+    List<AutoScalingInstance> snapshots = new ArrayList<>(pool.size());
+    for (Member m : pool) snapshots.add(m.snapshot());
+    return chooseAmong(snapshots);
+  }
+
+  /** The custom policies' path: the termination policies see snapshots of the pool. */
+  private Member chooseAmong(List<AutoScalingInstance> snapshots) {
+    List<AutoScalingInstance> pool = snapshots;
     for (TerminationPolicy p : group.spec().terminationPolicies()) {
       if (pool.size() <= 1) break;
       AutoScalingGroupSpec spec =
