@@ -123,9 +123,12 @@ final class AlarmEvaluator {
         values[k] = Double.NaN;
         continue;
       }
-      double count = s.sampleCount(start, bucketEnd);
+      // each bound searched once for both the count and the statistic
+      int first = s.lowerBound(start);
+      int last = s.lowerBound(bucketEnd);
+      double count = s.sampleCountBetween(first, last);
       counts[k] = count;
-      values[k] = count == 0 ? Double.NaN : s.statistic(start, bucketEnd, stat);
+      values[k] = count == 0 ? Double.NaN : s.statisticBetween(first, last, stat);
       low[k] = minSamples > 0 && count > 0 && count < minSamples;
     }
     return decide(a, spec, now, values, counts, stamps, low);

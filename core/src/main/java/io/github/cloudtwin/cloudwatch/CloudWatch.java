@@ -93,6 +93,12 @@ public final class CloudWatch {
             kernel.checkOpen();
             return injector.namesAnInstance(metricName, epochMillis);
           }
+
+          @Override
+          public boolean injectsAny(String metricName, long epochMillis) {
+            kernel.checkOpen();
+            return injector.hasInjections();
+          }
         });
   }
 

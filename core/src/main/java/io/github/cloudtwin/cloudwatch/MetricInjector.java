@@ -150,6 +150,11 @@ final class MetricInjector {
     return a == null ? Double.NaN : a.valueAt(epochMillis);
   }
 
+  /** Whether any injection is active (none: nothing is suppressed or injected). */
+  boolean hasInjections() {
+    return !injections.isEmpty();
+  }
+
   /** Whether an injection of {@code metricName} for one instance covers {@code epochMillis}. */
   boolean namesAnInstance(String metricName, long epochMillis) {
     return !injections.isEmpty() && injections.namesAnInstance(metricName, epochMillis);

@@ -298,8 +298,11 @@ final class MetricSeries {
 
   /** The statistic over samples with {@code from <= time < to}, or NaN when there are none. */
   double statistic(long from, long to, Statistic stat) {
-    int a = lowerBound(from);
-    int b = lowerBound(to);
+    return statisticBetween(lowerBound(from), lowerBound(to), stat);
+  }
+
+  /** The statistic over the samples at indexes {@code a <= i < b}, or NaN when there are none. */
+  double statisticBetween(int a, int b, Statistic stat) {
     if (a >= b) {
       return Double.NaN;
     }
@@ -332,8 +335,11 @@ final class MetricSeries {
 
   /** The number of samples with {@code from <= time < to}. */
   double sampleCount(long from, long to) {
-    int a = lowerBound(from);
-    int b = lowerBound(to);
+    return sampleCountBetween(lowerBound(from), lowerBound(to));
+  }
+
+  /** The number of samples at indexes {@code a <= i < b}. */
+  double sampleCountBetween(int a, int b) {
     return a >= b ? 0 : sumCounts(a, b);
   }
 

@@ -80,10 +80,13 @@ final class CpuPublisher {
     // with no instance's own injection at this minute, the overrides depend on the group alone:
     // asked once per group (the groups' instances mostly come one after another)
     boolean perInstance = overrides.namesAnInstance(METRIC, minuteStart);
+    // with no injection at all, nothing is suppressed or injected: no instance needs to ask
+    boolean none = !overrides.injectsAny(METRIC, minuteStart);
     boolean cached = false;
     @Nullable String cachedGroup = null;
     boolean cachedSuppressed = false;
     double cachedValue = Double.NaN;
+    WarmPoolInstances pools = warmPools();
     for (Instance i : liveInstances.get()) {
       InstanceState s = i.state();
       if (s == InstanceState.TERMINATED) {
@@ -95,7 +98,10 @@ final class CpuPublisher {
         String group = i.groupName();
         boolean suppressed;
         double injected;
-        if (cached && Objects.equals(group, cachedGroup)) {
+        if (none) {
+          suppressed = false;
+          injected = Double.NaN;
+        } else if (cached && Objects.equals(group, cachedGroup)) {
           suppressed = cachedSuppressed;
           injected = cachedValue;
         } else {
@@ -129,7 +135,7 @@ final class CpuPublisher {
             i.publisherState = st;
           }
           if (i.spec().detailedMonitoring()) {
-            emit(st, minuteStart, v, inGroup(i));
+            emit(st, minuteStart, v, i, pools);
           } else {
             st.basicSum += v;
             st.basicCount++;
@@ -137,27 +143,32 @@ final class CpuPublisher {
         }
       }
       if (fiveMinuteBoundary && st != null && !i.spec().detailedMonitoring() && st.basicCount > 0) {
-        emit(st, now - FIVE_MINUTES, st.basicSum / st.basicCount, inGroup(i));
+        emit(st, now - FIVE_MINUTES, st.basicSum / st.basicCount, i, pools);
         st.basicSum = 0;
         st.basicCount = 0;
       }
     }
   }
 
-  /** Whether the instance's sample joins its group's aggregate: not while it is in a warm pool. */
-  private boolean inGroup(Instance i) {
+  /** Auto Scaling's warm pool membership, asked once per minute until Auto Scaling wires it. */
+  private WarmPoolInstances warmPools() {
     WarmPoolInstances pools = warmPools;
     if (pools == null) {
       pools = wiring.warmPoolInstances();
       if (pools != WarmPoolInstances.NONE) warmPools = pools;
     }
-    return !pools.inWarmPool(i.instanceId(), i.groupName());
+    return pools;
   }
 
-  private static void emit(State st, long stamp, double value, boolean inGroup) {
+  /**
+   * Writes the sample, and merges it into the group's aggregate unless the instance is in a warm
+   * pool (asked only when it has a group).
+   */
+  private static void emit(
+      State st, long stamp, double value, Instance i, WarmPoolInstances pools) {
     st.writer.put(stamp, value);
     MetricWriter groupWriter = st.groupWriter;
-    if (groupWriter != null && inGroup) {
+    if (groupWriter != null && !pools.inWarmPool(i.instanceId(), i.groupName())) {
       groupWriter.merge(stamp, value);
     }
   }

@@ -46,4 +46,16 @@ public interface MetricOverrides {
   default boolean namesAnInstance(String metricName, long epochMillis) {
     return true;
   }
+
+  /**
+   * Whether any injection of the metric could cover that time: when none does, nothing is
+   * suppressed or injected, and a publisher need not ask per instance.
+   *
+   * @param metricName the metric name
+   * @param epochMillis the sample's time
+   * @return whether an injection may apply (true when unknown)
+   */
+  default boolean injectsAny(String metricName, long epochMillis) {
+    return true;
+  }
 }
