@@ -92,20 +92,7 @@ final class PolicyResponses {
             MetricId m = stat.metric();
             qb.metricStat(
                 software.amazon.awssdk.services.autoscaling.model.TargetTrackingMetricStat.builder()
-                    .metric(
-                        software.amazon.awssdk.services.autoscaling.model.Metric.builder()
-                            .namespace(m.namespace())
-                            .metricName(m.metricName())
-                            .dimensions(
-                                m.dimensions().entrySet().stream()
-                                    .map(
-                                        e ->
-                                            MetricDimension.builder()
-                                                .name(e.getKey())
-                                                .value(e.getValue())
-                                                .build())
-                                    .toList())
-                            .build())
+                    .metric(PredictiveCustomizedMetrics.sdkMetric(m))
                     .stat(stat.stat().toString())
                     .build());
           }

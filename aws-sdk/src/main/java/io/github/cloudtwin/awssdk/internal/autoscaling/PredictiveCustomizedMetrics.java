@@ -178,6 +178,18 @@ final class PredictiveCustomizedMetrics {
     };
   }
 
+  /** {@return the twin's metric {@code id} as the SDK's Auto Scaling {@code Metric}} */
+  static Metric sdkMetric(MetricId id) {
+    return Metric.builder()
+        .namespace(id.namespace())
+        .metricName(id.metricName())
+        .dimensions(
+            id.dimensions().entrySet().stream()
+                .map(e -> MetricDimension.builder().name(e.getKey()).value(e.getValue()).build())
+                .toList())
+        .build();
+  }
+
   private static List<MetricDataQuery> queries(PredictiveScalingCustomizedMetric m) {
     List<MetricDataQuery> out = new ArrayList<>();
     for (io.github.cloudtwin.cloudwatch.MetricDataQuery q : m.metricDataQueries()) {
@@ -193,20 +205,7 @@ final class PredictiveCustomizedMetrics {
         StandardUnit unit = st.unit();
         b.metricStat(
             MetricStat.builder()
-                .metric(
-                    Metric.builder()
-                        .namespace(id.namespace())
-                        .metricName(id.metricName())
-                        .dimensions(
-                            id.dimensions().entrySet().stream()
-                                .map(
-                                    e ->
-                                        MetricDimension.builder()
-                                            .name(e.getKey())
-                                            .value(e.getValue())
-                                            .build())
-                                .toList())
-                        .build())
+                .metric(sdkMetric(id))
                 .stat(st.stat().toString())
                 .unit(unit == null ? null : unit.awsName())
                 .build());
