@@ -188,11 +188,18 @@ final class TerminationSelection {
           .append(v.instanceId)
           .append(" was selected for termination.");
     }
+    // the victims' causes differ only by their clause (at most two kinds): equal causes are one
+    // String, so a scale-in of k instances keeps O(k) text, not k copies of the k-instance list
+    String selectedText = selected.toString();
+    String prefix = state.triggerClause == null ? "" : state.triggerClause + "  ";
+    String lastClause = null;
+    String cause = null;
     for (int i = 0; i < victims.size(); i++) {
-      String cause =
-          (state.triggerClause == null ? "" : state.triggerClause + "  ")
-              + clauses.get(i)
-              + selected;
+      String clause = clauses.get(i);
+      if (cause == null || !clause.equals(lastClause)) {
+        lastClause = clause;
+        cause = prefix + clause + selectedText;
+      }
       Member v = victims.get(i);
       if (reuseOnScaleIn.getAsBoolean() && v.instance.state() == InstanceState.RUNNING)
         v.returningToPool = true;
