@@ -272,12 +272,15 @@ final class TerminationSelection {
     }
     List<TerminationPolicy> policies = group.spec().terminationPolicies();
     if (BuiltInVictims.covers(policies)) {
-      for (TerminationPolicy p : policies) {
-        if (pool.size() <= 1) break;
+      if (pool.size() > 1) {
+        // no user code runs here: the spec and its launch template are the same for every policy
         AutoScalingGroupSpec spec = group.spec();
         Launch now = group.resolve(spec.launchTemplateName(), spec.launchTemplateVersion());
-        List<Member> s = BuiltInVictims.select(p, pool, now.name(), now.version(), state.now());
-        if (!s.isEmpty()) pool = s;
+        for (TerminationPolicy p : policies) {
+          if (pool.size() <= 1) break;
+          List<Member> s = BuiltInVictims.select(p, pool, now.name(), now.version(), state.now());
+          if (!s.isEmpty()) pool = s;
+        }
       }
       String lowestZone = null;
       for (Member m : pool) {
