@@ -5,6 +5,7 @@ import io.github.cloudtwin.internal.kernel.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +26,15 @@ final class AlarmEvaluator {
   private final AlarmActions actions;
   private boolean minuteEvaluation;
   private boolean highResolutionEvaluation;
+
+  // scratch of the simulation thread, reused by every evaluation: the range's buckets and the
+  // tick's snapshot of the alarms
+  private double[] values = new double[0];
+  private double[] counts = new double[0];
+  private long[] starts = new long[0];
+  private boolean[] low = new boolean[0];
+  private MetricAlarm[] snapshot = new MetricAlarm[0];
+  private boolean ticking;
 
   /**
    * Creates the evaluator.
@@ -61,28 +71,56 @@ final class AlarmEvaluator {
       return;
     }
     long now = kernel.clock().now().toEpochMilli();
-    for (MetricAlarm a : List.copyOf(alarms)) {
-      if (a.isDeleted()) continue;
-      MetricAlarmSpec spec = a.spec();
-      boolean highRes = spec.period().getSeconds() < 60;
-      if (highRes != !minute) {
-        // a high-resolution alarm is evaluated by the 10 s tick; still re-invoke its scaling
-        // actions once a minute
-        if (minute && highRes) actions.reinvoke(a);
-        continue;
+    // a snapshot: an action may create or delete alarms while the tick runs; the array is reused
+    // (the tick does not nest, but a nested one would take a fresh array)
+    MetricAlarm[] snapshot = ticking ? new MetricAlarm[0] : this.snapshot;
+    snapshot = alarms.toArray(snapshot);
+    int count = alarms.size();
+    boolean outer = !ticking;
+    if (outer) {
+      this.snapshot = snapshot;
+      ticking = true;
+    }
+    try {
+      for (int i = 0; i < count; i++) {
+        MetricAlarm a = snapshot[i];
+        if (a.isDeleted()) continue;
+        MetricAlarmSpec spec = a.spec();
+        boolean highRes = spec.period().getSeconds() < 60;
+        if (highRes != !minute) {
+          // a high-resolution alarm is evaluated by the 10 s tick; still re-invoke its scaling
+          // actions once a minute
+          if (minute && highRes) actions.reinvoke(a);
+          continue;
+        }
+        boolean transitioned = evaluate(a, spec, now);
+        if (minute && !transitioned) {
+          actions.reinvoke(a);
+        }
       }
-      boolean transitioned = evaluate(a, spec, now);
-      if (minute && !transitioned) {
-        actions.reinvoke(a);
+    } finally {
+      if (outer) {
+        ticking = false;
+        Arrays.fill(snapshot, 0, count, null); // holds no deleted alarm until the next tick
       }
     }
   }
 
-  private static double newestReal(double[] values) {
-    for (int i = values.length - 1; i >= 0; i--) {
+  static double newestReal(double[] values, int range) {
+    for (int i = range - 1; i >= 0; i--) {
       if (!Double.isNaN(values[i])) return values[i];
     }
     return Double.NaN;
+  }
+
+  /** Makes the scratch arrays hold {@code range} buckets. */
+  private void ensureScratch(int range) {
+    if (values.length < range) {
+      values = new double[range];
+      counts = new double[range];
+      starts = new long[range];
+      low = new boolean[range];
+    }
   }
 
   /** Evaluates one alarm at {@code now}; true when its state changed. */
@@ -94,10 +132,11 @@ final class AlarmEvaluator {
     }
     int range = spec.evaluationRange();
     long p = spec.period().toMillis();
-    double[] values = new double[range];
-    double[] counts = new double[range];
-    Instant[] stamps = new Instant[range];
-    boolean[] low = new boolean[range];
+    ensureScratch(range);
+    double[] values = this.values;
+    double[] counts = this.counts;
+    long[] starts = this.starts;
+    boolean[] low = this.low;
     MetricSeries s = a.cachedSeries;
     if (s == null || a.cachedFor != spec) {
       s = store.seriesOrNull(metric);
@@ -118,9 +157,11 @@ final class AlarmEvaluator {
       long start = window.bucketStart(end, p);
       long bucketEnd = end;
       end = start;
-      stamps[k] = Instant.ofEpochMilli(start);
+      starts[k] = start;
       if (s == null) {
         values[k] = Double.NaN;
+        counts[k] = 0;
+        low[k] = false;
         continue;
       }
       // each bound searched once for both the count and the statistic
@@ -131,7 +172,7 @@ final class AlarmEvaluator {
       values[k] = count == 0 ? Double.NaN : s.statisticBetween(first, last, stat);
       low[k] = minSamples > 0 && count > 0 && count < minSamples;
     }
-    return decide(a, spec, now, values, counts, stamps, low);
+    return decide(a, spec, now, range, values, counts, starts, low);
   }
 
   /** Evaluates an alarm on metric math: the returned query, one value per bucket of the range. */
@@ -140,14 +181,12 @@ final class AlarmEvaluator {
     long p = spec.period().toMillis();
     long[] starts = new long[range];
     long[] ends = new long[range];
-    Instant[] stamps = new Instant[range];
     EvaluationWindow window = spec.evaluationWindow();
     long end = window.newestEnd(now, p);
     for (int k = range - 1; k >= 0; k--) {
       long start = window.bucketStart(end, p);
       starts[k] = start;
       ends[k] = end;
-      stamps[k] = Instant.ofEpochMilli(start);
       end = start;
     }
     MetricMath math = a.math(spec);
@@ -157,34 +196,39 @@ final class AlarmEvaluator {
                 math.new Evaluation(grid, store::statValues)
                     .value(spec.returnedQuery().orElseThrow().id()))
             .values();
-    return decide(a, spec, now, values, null, stamps, new boolean[range]);
+    return decide(a, spec, now, range, values, null, starts, new boolean[range]);
   }
 
   /**
-   * Applies the alarm rules to the evaluated range and transitions; true when the state changed.
+   * Applies the alarm rules to the first {@code range} buckets and transitions; true when the state
+   * changed. Only a transition builds the reason, the StateReasonData and their lists.
    */
   private boolean decide(
       MetricAlarm a,
       MetricAlarmSpec spec,
       long now,
+      int range,
       double[] values,
       double @Nullable [] counts,
-      Instant[] stamps,
+      long[] starts,
       boolean[] low) {
-    AlarmRules.Outcome out = AlarmRules.evaluate(spec, values, stamps, low);
-    AlarmState decided = out.state();
-    AlarmState result = decided == null ? a.state() : decided;
-    a.lastEvaluation(new MetricAlarm.Evaluation(Instant.ofEpochMilli(now), values, result));
-    if (decided != null && decided != a.state()) {
-      transitions.transition(
-          a,
-          decided,
-          out.reason(),
-          reasonData(spec, now, out, values, counts, stamps),
-          newestReal(values));
-      return true;
+    AlarmState decided = AlarmRules.state(spec, values, low, range);
+    AlarmState current = a.state();
+    a.recordEvaluation(now, values, range, decided == null ? current : decided);
+    if (decided == null || decided == current) {
+      return false;
     }
-    return false;
+    double[] v = Arrays.copyOf(values, range);
+    Instant[] stamps = new Instant[range];
+    for (int k = 0; k < range; k++) stamps[k] = Instant.ofEpochMilli(starts[k]);
+    AlarmRules.Outcome out = AlarmRules.evaluate(spec, v, stamps, Arrays.copyOf(low, range));
+    transitions.transition(
+        a,
+        decided,
+        out.reason(),
+        reasonData(spec, now, out, v, counts == null ? null : Arrays.copyOf(counts, range), stamps),
+        newestReal(v, range));
+    return true;
   }
 
   /** What the evaluation saw, as AWS's StateReasonData. */
