@@ -142,7 +142,9 @@ final class AlarmEvaluator {
       s = store.seriesOrNull(metric);
       a.cachedSeries = s;
       a.cachedFor = spec;
+      a.cachedKind = BucketReads.kindOf(stat);
     }
+    int kind = a.cachedKind;
     if (s != null && spec.unit() != null && s.unit != spec.unit()) {
       s = null; // an alarm with a unit sees only datapoints published in that unit
     }
@@ -153,9 +155,10 @@ final class AlarmEvaluator {
     }
     EvaluationWindow window = spec.evaluationWindow();
     long end = window.newestEnd(now, p);
+    // each bound searched once, from the newest down: a bucket's start is the next older one's end
+    int last = s == null ? 0 : s.lowerBoundAtMost(end, s.size());
     for (int k = range - 1; k >= 0; k--) {
       long start = window.bucketStart(end, p);
-      long bucketEnd = end;
       end = start;
       starts[k] = start;
       if (s == null) {
@@ -164,13 +167,13 @@ final class AlarmEvaluator {
         low[k] = false;
         continue;
       }
-      // each bound searched once for both the count and the statistic
-      int first = s.lowerBound(start);
-      int last = s.lowerBound(bucketEnd);
+      int first = s.lowerBoundAtMost(start, last);
       double count = s.sampleCountBetween(first, last);
       counts[k] = count;
-      values[k] = count == 0 ? Double.NaN : s.statisticBetween(first, last, stat);
+      values[k] =
+          count == 0 ? Double.NaN : BucketReads.statistic(s, first, last, count, kind, stat);
       low[k] = minSamples > 0 && count > 0 && count < minSamples;
+      last = first;
     }
     return decide(a, spec, now, range, values, counts, starts, low);
   }

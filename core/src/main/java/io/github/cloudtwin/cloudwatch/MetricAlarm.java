@@ -56,6 +56,9 @@ public final class MetricAlarm {
 
   @Nullable MetricAlarmSpec cachedFor;
 
+  /** The number of the definition's statistic ({@link BucketReads#kindOf}), with the series. */
+  int cachedKind;
+
   /** The compiled metric math of a math alarm, once per definition (simulation thread only). */
   private @Nullable MetricMath cachedMath;
 
