@@ -34,7 +34,6 @@ final class AlarmEvaluator {
   private long[] starts = new long[0];
   private boolean[] low = new boolean[0];
   private MetricAlarm[] snapshot = new MetricAlarm[0];
-  private boolean ticking;
 
   /**
    * Creates the evaluator.
@@ -71,37 +70,26 @@ final class AlarmEvaluator {
       return;
     }
     long now = kernel.clock().now().toEpochMilli();
-    // a snapshot: an action may create or delete alarms while the tick runs; the array is reused
-    // (the tick does not nest, but a nested one would take a fresh array)
-    MetricAlarm[] snapshot = ticking ? new MetricAlarm[0] : this.snapshot;
-    snapshot = alarms.toArray(snapshot);
+    // a snapshot: an action may create or delete alarms while the tick runs. The array is reused:
+    // ticks do not nest (advancing from inside the simulation fails)
+    MetricAlarm[] snapshot = alarms.toArray(this.snapshot);
+    this.snapshot = snapshot;
     int count = alarms.size();
-    boolean outer = !ticking;
-    if (outer) {
-      this.snapshot = snapshot;
-      ticking = true;
-    }
-    try {
-      for (int i = 0; i < count; i++) {
-        MetricAlarm a = snapshot[i];
-        if (a.isDeleted()) continue;
-        MetricAlarmSpec spec = a.spec();
-        boolean highRes = spec.period().getSeconds() < 60;
-        if (highRes != !minute) {
-          // a high-resolution alarm is evaluated by the 10 s tick; still re-invoke its scaling
-          // actions once a minute
-          if (minute && highRes) actions.reinvoke(a);
-          continue;
-        }
-        boolean transitioned = evaluate(a, spec, now);
-        if (minute && !transitioned) {
-          actions.reinvoke(a);
-        }
+    for (int i = 0; i < count; i++) {
+      MetricAlarm a = snapshot[i];
+      snapshot[i] = null; // the array keeps no deleted alarm alive until the next tick
+      if (a.isDeleted()) continue;
+      MetricAlarmSpec spec = a.spec();
+      boolean highRes = spec.period().getSeconds() < 60;
+      if (highRes != !minute) {
+        // a high-resolution alarm is evaluated by the 10 s tick; still re-invoke its scaling
+        // actions once a minute
+        if (minute && highRes) actions.reinvoke(a);
+        continue;
       }
-    } finally {
-      if (outer) {
-        ticking = false;
-        Arrays.fill(snapshot, 0, count, null); // holds no deleted alarm until the next tick
+      boolean transitioned = evaluate(a, spec, now);
+      if (minute && !transitioned) {
+        actions.reinvoke(a);
       }
     }
   }
