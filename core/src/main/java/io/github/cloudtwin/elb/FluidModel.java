@@ -268,6 +268,17 @@ final class FluidModel {
   }
 
   /**
+   * As {@link #averageServed(String, long, long)} for a target's runtime, without the look-up: the
+   * registry keeps one runtime per id and only {@link #slot} makes slots, so a target's slot is the
+   * one in {@link #served} unless it was dropped (then none is) or never served (then its history
+   * is the empty one, which averages 0, as an absent one does).
+   */
+  double averageServed(TargetRuntime t, long from, long to) {
+    Slot h = t.fluidSlot;
+    return h == null || h.dropped ? 0 : h.average(from, to);
+  }
+
+  /**
    * Until when requests of offered traffic routed to the target are in flight, if the target is
    * routed traffic now (before the rates are recomputed for a change at this instant); else {@code
    * Long.MIN_VALUE}.
