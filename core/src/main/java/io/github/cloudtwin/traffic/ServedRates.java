@@ -1,6 +1,5 @@
 package io.github.cloudtwin.traffic;
 
-import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.internal.LoadBalancerTraffic;
 import io.github.cloudtwin.internal.LoadBalancerTraffic.ServedRate;
 import java.util.Arrays;
@@ -23,7 +22,7 @@ final class ServedRates {
   private static final int LOOK_AHEAD = 8;
 
   private final LoadBalancerTraffic offered;
-  private Instance[] instances = new Instance[16];
+  private Object[] instances = new Object[16];
   private ServedRate[] handles = new ServedRate[16];
 
   /** The entries of the last minute's order (and of this minute's so far, before the cursor). */
@@ -36,8 +35,11 @@ final class ServedRates {
     this.offered = offered;
   }
 
-  /** The handle of {@code instance}, asked about for the window starting at {@code fromMillis}. */
-  ServedRate of(Instance instance, long fromMillis) {
+  /**
+   * The handle of {@code instance} (compared by reference; {@code targetId} its target id), asked
+   * about for the window starting at {@code fromMillis}.
+   */
+  ServedRate of(Object instance, String targetId, long fromMillis) {
     if (fromMillis != minute) {
       // a new minute: the order asked last minute, up to where it was asked
       if (cursor < size) truncate(cursor);
@@ -53,7 +55,7 @@ final class ServedRates {
         return handles[k];
       }
     }
-    ServedRate h = offered.servedRateOf(instance.instanceId());
+    ServedRate h = offered.servedRateOf(targetId);
     insert(k, instance, h);
     return h;
   }
@@ -72,7 +74,7 @@ final class ServedRates {
     size -= n;
   }
 
-  private void insert(int at, Instance instance, ServedRate h) {
+  private void insert(int at, Object instance, ServedRate h) {
     if (size == instances.length) {
       instances = Arrays.copyOf(instances, size * 2);
       handles = Arrays.copyOf(handles, size * 2);

@@ -186,7 +186,8 @@ public final class Traffic {
     if (!offered.hasServedTraffic() && costModel.baselineCpuPercent() == 0) {
       return 0; // no target ever served offered traffic: nothing to integrate
     }
-    double rps = servedRates.of(instance, fromMillis).average(fromMillis, toMillis);
+    double rps =
+        servedRates.of(instance, instance.instanceId(), fromMillis).average(fromMillis, toMillis);
     CostModel m = costModel;
     double cpu = m.cpuPercent(rps, instance.instanceType().vCpus());
     double baseline =
