@@ -306,7 +306,7 @@ final class MetricSeries {
       int len = b == 0 ? FIRST : BLOCK;
       times[b] = new long[len];
       sums[b] = new double[len];
-      if (counts != null) counts[b] = ones(len);
+      if (counts != null) counts[b] = SeriesReads.ones(len);
       if (mins != null && maxs != null) {
         mins[b] = new double[len];
         maxs[b] = new double[len];
@@ -328,17 +328,11 @@ final class MetricSeries {
     }
   }
 
-  private static double[] ones(int len) {
-    double[] a = new double[len];
-    Arrays.fill(a, 1.0);
-    return a;
-  }
-
   private void ensureCounts() {
     if (counts == null) {
       counts = new double[times.length][];
       for (int b = 0; b < times.length; b++) {
-        if (times[b] != null) counts[b] = ones(times[b].length);
+        if (times[b] != null) counts[b] = SeriesReads.ones(times[b].length);
       }
     }
   }
@@ -379,6 +373,7 @@ final class MetricSeries {
    * bounds of an evaluation range, which lie near the end of the series and below each other.
    */
   int lowerBoundAtMost(long t, int hi) {
+    settle();
     ColumnSamples c = column;
     if (c != null) return c.lowerBound(t);
     ensureSorted();
@@ -407,15 +402,15 @@ final class MetricSeries {
       return Double.NaN;
     }
     if (stat.isPercentile()) {
-      return percentile(a, b, stat.percentile());
+      return SeriesReads.percentile(this, a, b, stat.percentile());
     }
     switch (stat.name()) {
       case "SampleCount":
         return sumCounts(a, b);
       case "Sum":
-        return sumSums(a, b);
+        return SeriesReads.sumSums(this, a, b);
       case "Average":
-        return sumSums(a, b) / sumCounts(a, b);
+        return SeriesReads.sumSums(this, a, b) / sumCounts(a, b);
       case "Minimum":
         {
           double m = Double.POSITIVE_INFINITY;
@@ -448,26 +443,5 @@ final class MetricSeries {
     double s = 0;
     for (int i = a; i < b; i++) s += count(i);
     return s;
-  }
-
-  private double sumSums(int a, int b) {
-    double s = 0;
-    for (int i = a; i < b; i++) s += sum(i);
-    return s;
-  }
-
-  /** Nearest-rank percentile over single samples (statistic sets carry no raw values). */
-  private double percentile(int a, int b, double p) {
-    double[] values = new double[b - a];
-    int n = 0;
-    for (int i = a; i < b; i++) {
-      if (count(i) == 1) values[n++] = sum(i);
-    }
-    if (n == 0) {
-      return Double.NaN;
-    }
-    Arrays.sort(values, 0, n);
-    int rank = (int) Math.ceil(p * n);
-    return values[Math.max(0, Math.min(n - 1, rank - 1))];
   }
 }
