@@ -1,9 +1,7 @@
 package io.github.cloudtwin.elb;
 
-import io.github.cloudtwin.elb.FluidTargets.Flow;
 import io.github.cloudtwin.elb.FluidTargets.MapSink;
 import io.github.cloudtwin.elb.FluidTargets.Routed;
-import io.github.cloudtwin.elb.FluidTargets.Scratch;
 import io.github.cloudtwin.elb.FluidTargets.Sink;
 import io.github.cloudtwin.elb.FluidTargets.Slot;
 import io.github.cloudtwin.internal.kernel.Kernel;
@@ -27,6 +25,19 @@ import org.jspecify.annotations.Nullable;
 final class FluidModel {
 
   static final long CONNECT_TIMEOUT_MILLIS = 10_000;
+
+  /** One offered flow. */
+  static final class Flow {
+    final LbState lb;
+    final Request template;
+    double rps;
+
+    Flow(LbState lb, Request template, double rps) {
+      this.lb = lb;
+      this.template = template;
+      this.rps = rps;
+    }
+  }
 
   /** Per load balancer: rates now, or counts integrated since the last metric publication. */
   static final class Totals {
@@ -222,11 +233,7 @@ final class FluidModel {
 
     @Override
     public int routed(TargetRuntime t, double share) {
-      return routed(slot(t), share);
-    }
-
-    int routed(Slot s, double share) {
-      int i = routed.index(s, epoch);
+      int i = routed.index(slot(t), epoch);
       routed.route(i, share);
       return i;
     }
@@ -238,20 +245,13 @@ final class FluidModel {
 
     @Override
     public void zone(int index, TargetRuntime t, double share, long hold) {
-      zone(index, t.zone, share, hold);
-    }
-
-    void zone(int index, String zone, double share, long hold) {
-      routed.zone(zone, share);
+      routed.zone(t.zone, share);
       routed.hold(index, hold);
     }
 
     @Override
     public void served(TargetRuntime t, double share) {
-      served(slot(t), share);
-    }
-
-    void served(Slot s, double share) {
+      Slot s = slot(t);
       if (s.servedEpoch == epoch) {
         s.servedNow += share;
         return;
@@ -330,8 +330,6 @@ final class FluidModel {
     if (l == null || s.nodes.length == 0) return;
     double perNode = rps / s.nodes.length;
     boolean zones = sink.zones();
-    // the model's own sink takes each target's slot, found while the target is read first
-    ModelSink model = sink instanceof ModelSink m ? m : null;
     Request fwd = RequestRouting.forwarded(template, l);
     for (RoutingSnapshot.Node node : s.nodes) {
       if (!node.up) continue;
@@ -363,9 +361,12 @@ final class FluidModel {
         int n = p.targets.length;
         // the scratch arrays are reused unless a behaviour asked for a split from within one
         boolean own = splitting;
-        Scratch sc = own ? new Scratch().ensure(n) : scratch.ensure(n);
-        double[] w = sc.weights;
-        Response[] resp = sc.responses;
+        double[] w = own || scratchWeights.length < n ? new double[n] : scratchWeights;
+        Response[] resp = own || scratchResponses.length < n ? new Response[n] : scratchResponses;
+        if (!own) {
+          scratchWeights = w;
+          scratchResponses = resp;
+        }
         splitting = true;
         double total = 0;
         long nowMillis = kernel.clock().now().toEpochMilli();
@@ -376,9 +377,6 @@ final class FluidModel {
                   ? t.answer(fwd, defaults.behavior(), nowMillis, g.applicationStartMillis)
                   : null;
           w[i] = p.weight(i);
-          sc.losses[i] = t.lossFraction;
-          sc.zones[i] = t.zone;
-          if (model != null) sc.slots[i] = slot(t);
           if (lor) {
             long ms =
                 resp[i] == null
@@ -393,7 +391,7 @@ final class FluidModel {
         for (int i = 0; i < n; i++) {
           double share = gshare * w[i] / total;
           TargetRuntime t = p.targets[i];
-          int at = model != null ? model.routed(sc.slots[i], share) : sink.routed(t, share);
+          int at = sink.routed(t, share);
           Response r = resp[i];
           if (zones && share > 0) {
             long hold =
@@ -402,8 +400,7 @@ final class FluidModel {
                     : r.kind() == Response.Kind.ANSWERED
                         ? Math.min(r.latency().toMillis(), s.idleTimeoutMillis)
                         : r.kind() == Response.Kind.REFUSED ? 0 : s.idleTimeoutMillis;
-            if (model != null) model.zone(at, sc.zones[i], share, hold);
-            else sink.zone(at, t, share, hold);
+            sink.zone(at, t, share, hold);
           }
           if (r == null
               || r.kind() != Response.Kind.ANSWERED
@@ -411,14 +408,13 @@ final class FluidModel {
             out.elb5xx += share;
             continue;
           }
-          double loss = sc.losses[i];
+          double loss = t.lossFraction;
           if (loss > 0) {
             out.elb5xx +=
                 share * loss; // lost on the way to the target's zone: the load balancer answers 5XX
             share -= share * loss;
           }
-          if (model != null) model.served(sc.slots[i], share);
-          else sink.served(t, share);
+          sink.served(t, share);
           out.targetAnswers += share;
           out.latencySeconds += share * r.latency().toNanos() / 1e9;
           out.latencies.add(r.latency().toNanos() / 1000, share);
@@ -432,7 +428,8 @@ final class FluidModel {
   /** A split is under way (its scratch arrays are in use; stays set if a behaviour threw). */
   private boolean splitting;
 
-  private final Scratch scratch = new Scratch();
+  private double[] scratchWeights = new double[0];
+  private Response[] scratchResponses = new Response[0];
 
   Instant now() {
     return kernel.clock().now();

@@ -16,19 +16,6 @@ final class FluidTargets {
 
   private FluidTargets() {}
 
-  /** One offered flow. */
-  static final class Flow {
-    final LbState lb;
-    final Request template;
-    double rps;
-
-    Flow(LbState lb, Request template, double rps) {
-      this.lb = lb;
-      this.template = template;
-      this.rps = rps;
-    }
-  }
-
   /** One target's history, and what the recomputation under way routes and serves to it. */
   static final class Slot {
     final String id;
@@ -243,31 +230,6 @@ final class FluidTargets {
 
     /** The targets' indexes by id, built when first asked for. */
     private @Nullable Map<String, Integer> byId;
-  }
-
-  /**
-   * A split's per-target arrays for one pool, filled while each target is read once (its answer,
-   * weight, zone, loss and, for the model's own sink, its slot), so that the second pass over the
-   * pool reads arrays instead of each target's objects again.
-   */
-  static final class Scratch {
-    double[] weights = new double[0];
-    Response[] responses = new Response[0];
-    double[] losses = new double[0];
-    String[] zones = new String[0];
-    Slot[] slots = new Slot[0];
-
-    /** This scratch with room for {@code n} targets (the arrays grow, never shrink). */
-    Scratch ensure(int n) {
-      if (weights.length < n) {
-        weights = new double[n];
-        responses = new Response[n];
-        losses = new double[n];
-        zones = new String[n];
-        slots = new Slot[n];
-      }
-      return this;
-    }
   }
 
   /** Where the model's split puts each target's shares. */
