@@ -334,6 +334,30 @@ final class MetricSeries {
     return lo;
   }
 
+  /**
+   * {@link #lowerBound}{@code (t)} when every index at or above {@code hi} has a time at or after
+   * {@code t} ({@code hi} is {@code size()} or the lower bound of a later time): walks down from
+   * {@code hi} a few entries, then bisects below. The same index, found in a few steps for the
+   * bounds of an evaluation range, which lie near the end of the series and below each other.
+   */
+  int lowerBoundAtMost(long t, int hi) {
+    ColumnSamples c = column;
+    if (c != null) return c.lowerBound(t);
+    ensureSorted();
+    int i = hi;
+    for (int steps = 0; steps < 8; steps++) {
+      if (i == 0 || time(i - 1) < t) return i;
+      i--;
+    }
+    int lo = 0;
+    while (lo < i) {
+      int mid = (lo + i) >>> 1;
+      if (time(mid) < t) lo = mid + 1;
+      else i = mid;
+    }
+    return lo;
+  }
+
   /** The statistic over samples with {@code from <= time < to}, or NaN when there are none. */
   double statistic(long from, long to, Statistic stat) {
     return statisticBetween(lowerBound(from), lowerBound(to), stat);
