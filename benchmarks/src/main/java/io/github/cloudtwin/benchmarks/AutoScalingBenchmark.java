@@ -5,6 +5,7 @@ import io.github.cloudtwin.autoscaling.AutoScalingGroup;
 import io.github.cloudtwin.autoscaling.AutoScalingGroupSpec;
 import io.github.cloudtwin.autoscaling.PredefinedMetricType;
 import io.github.cloudtwin.autoscaling.TargetTrackingScalingPolicy;
+import io.github.cloudtwin.ec2.CpuLoadModel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Auto Scaling throughput: one group of {@code instances} instances (detailed monitoring, three
  * zones) with a target tracking policy (ASGAverageCPUUtilization, target 50) under a daily demand
  * curve, simulated for {@code days} virtual days. The demand is shared by the group's running
- * instances, so the policy scales out by day and in by night. One operation = the whole span.
+ * instances, so the policy scales out by day and in by night. One operation = the whole span. The
+ * demand is the same for every instance: {@code model=uniform} (the default) says so, so EC2 asks
+ * it once a minute; {@code model=perInstance} gives it as a lambda of the instance, asked per
+ * instance.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -40,6 +44,12 @@ public class AutoScalingBenchmark {
 
   @Param({"7"})
   public int days;
+
+  /**
+   * How the demand is given: {@code uniform} (the same for every instance) or {@code perInstance}.
+   */
+  @Param({"uniform"})
+  public String model;
 
   private CloudTwin twin;
   private AutoScalingGroup group;
@@ -71,17 +81,22 @@ public class AutoScalingBenchmark {
     // demand in instance-equivalents at 100 % CPU: 0.35 to 0.65 x instances over a day
     double base = instances * 0.5;
     double swing = instances * 0.15;
+    CpuLoadModel.UniformCpuLoad load =
+        (from, to) -> {
+          if (from != countedAt) {
+            countedAt = from;
+            running = Math.max(1, group.inServiceCount());
+          }
+          double demand =
+              base + swing * Math.sin(2 * Math.PI * (from % 86_400_000L) / 86_400_000.0);
+          return Math.min(100, 100 * demand / running);
+        };
+    // "uniform" says so (asked once a minute); "perInstance" hides it in a lambda of the instance
     twin.ec2()
         .addCpuLoadModel(
-            (inst, from, to) -> {
-              if (from != countedAt) {
-                countedAt = from;
-                running = Math.max(1, group.inServiceCount());
-              }
-              double demand =
-                  base + swing * Math.sin(2 * Math.PI * (from % 86_400_000L) / 86_400_000.0);
-              return Math.min(100, 100 * demand / running);
-            });
+            model.equals("perInstance")
+                ? (inst, from, to) -> load.averageCpu(from, to)
+                : CpuLoadModel.uniform(load));
   }
 
   @TearDown(Level.Invocation)

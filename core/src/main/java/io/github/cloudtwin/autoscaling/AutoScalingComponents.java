@@ -3,6 +3,7 @@ package io.github.cloudtwin.autoscaling;
 import io.github.cloudtwin.cloudwatch.AlarmState;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
 import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.internal.WarmPoolInstances;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Phase;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The composition root of one twin's EC2 Auto Scaling: builds the facade's collaborators in
@@ -71,9 +73,18 @@ final class AutoScalingComponents {
             new Uuids(kernel.randomness().stream("autoscaling.predictive.ids"))::next);
     wiring.groupIndex(registry::contains);
     wiring.warmPoolInstances(
-        (instanceId, groupName) -> {
-          GroupRuntime g = groupName == null ? null : groups.get(groupName);
-          return g != null && g.warmPool.pool.containsKey(instanceId);
+        new WarmPoolInstances() {
+          @Override
+          public boolean inWarmPool(String instanceId, @Nullable String groupName) {
+            GroupRuntime g = groupName == null ? null : groups.get(groupName);
+            return g != null && g.warmPool.pool.containsKey(instanceId);
+          }
+
+          @Override
+          public boolean anyInWarmPool(@Nullable String groupName) {
+            GroupRuntime g = groupName == null ? null : groups.get(groupName);
+            return g != null && !g.warmPool.pool.isEmpty();
+          }
         });
     trafficSources.setTargetGroupResolver(name -> wiring.targetGroups().apply(name));
     trafficSources.setLoadBalancerResolver(name -> wiring.loadBalancers().apply(name));

@@ -110,6 +110,44 @@ final class MetricSeries {
     }
   }
 
+  /**
+   * The same as {@code count} calls of {@link #mergeLast} with {@code values[0..count)} in order:
+   * once the first has made (or found) the newest entry at {@code time}, the others merge into it
+   * with the same sums in the same order, without each call's checks.
+   */
+  void mergeAll(long time, double[] values, int count) {
+    if (count == 0) return;
+    mergeLast(time, values[0]);
+    int i = 1;
+    if (count > 1 && !unsorted && time(size - 1) == time) {
+      toArrays();
+      ensureMinMax();
+      ensureCounts();
+      double[][] cs = Objects.requireNonNull(counts, "allocated by ensureCounts");
+      double[][] los = Objects.requireNonNull(mins, "allocated by ensureMinMax");
+      double[][] his = Objects.requireNonNull(maxs, "allocated by ensureMinMax");
+      int b = (size - 1) >>> SHIFT;
+      int o = (size - 1) & MASK;
+      double s = sums[b][o];
+      double c = cs[b][o];
+      double lo = los[b][o];
+      double hi = his[b][o];
+      for (; i < count; i++) {
+        double v = values[i];
+        s += v;
+        c += 1;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      sums[b][o] = s;
+      cs[b][o] = c;
+      los[b][o] = lo;
+      his[b][o] = hi;
+      stored += count - 1;
+    }
+    for (; i < count; i++) mergeLast(time, values[i]);
+  }
+
   void add(long time, double value) {
     ColumnSamples c = column;
     if (c != null) {

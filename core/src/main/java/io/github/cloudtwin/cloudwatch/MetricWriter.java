@@ -2,6 +2,7 @@ package io.github.cloudtwin.cloudwatch;
 
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
+import io.github.cloudtwin.kernel.ValidationException;
 import org.apiguardian.api.API;
 
 /**
@@ -47,6 +48,28 @@ public final class MetricWriter {
   public void merge(long epochMillis, double value) {
     Require.finite("value", value);
     series.mergeLast(epochMillis, value);
+  }
+
+  /**
+   * Adds {@code values[0..count)} into an aggregate at one timestamp, in that order: the same
+   * statistic set, bit for bit, as {@code count} calls of {@link #merge} with those values, at a
+   * fraction of the cost. Called on the simulation thread.
+   *
+   * @param epochMillis the epoch millis
+   * @param values the values, of which the first {@code count} are added
+   * @param count how many values to add (0 adds nothing)
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public void mergeAll(long epochMillis, double[] values, int count) {
+    Require.notNull("values", values);
+    if (count < 0 || count > values.length) {
+      throw new ValidationException(
+          "count", count, "must be between 0 and the number of values, " + values.length);
+    }
+    for (int i = 0; i < count; i++) {
+      if (!Double.isFinite(values[i])) Require.finite("values[" + i + "]", values[i]);
+    }
+    series.mergeAll(epochMillis, values, count);
   }
 
   Kernel kernel() {

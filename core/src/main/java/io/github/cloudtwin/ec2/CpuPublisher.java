@@ -11,6 +11,7 @@ import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Phase;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +40,60 @@ final class CpuPublisher {
 
   private final Supplier<Instance[]> liveInstances;
   private final List<CpuLoadModel> models = new ArrayList<>();
-  private final Map<String, MetricWriter> groupWriters = new HashMap<>();
+  private final Map<String, GroupState> groupsByName = new HashMap<>();
+  private final List<GroupState> groups = new ArrayList<>();
+
+  /** Per model, this minute: whether it gives every instance the same answer. */
+  private boolean[] uniform = new boolean[0];
+
+  /** Per uniform model: its answer this minute, once asked ({@link #askedAt} is the minute). */
+  private double[] uniformAnswer = new double[0];
+
+  private long[] askedAt = new long[0];
 
   /** Per-instance publishing state. */
   private static final class State {
     final MetricWriter writer;
-    final @Nullable MetricWriter groupWriter;
+    final @Nullable GroupState group;
     double basicSum;
     int basicCount;
 
-    State(MetricWriter writer, @Nullable MetricWriter groupWriter) {
+    State(MetricWriter writer, @Nullable GroupState group) {
       this.writer = writer;
-      this.groupWriter = groupWriter;
+      this.group = group;
+    }
+  }
+
+  /**
+   * A group's aggregate: its writer, whether a warm pool holds any of its instances this minute,
+   * and the values its instances merge this minute, in their order, written together at the end of
+   * the minute (or when a value for another timestamp comes): the same statistic sets as one merge
+   * per instance.
+   */
+  private static final class GroupState {
+    final MetricWriter writer;
+    long warmAskedAt = Long.MIN_VALUE;
+    boolean anyWarm;
+    long stamp;
+    double[] values = new double[16];
+    int count;
+
+    GroupState(MetricWriter writer) {
+      this.writer = writer;
+    }
+
+    void merge(long at, double value) {
+      if (count > 0 && at != stamp) flush();
+      if (count == values.length) values = Arrays.copyOf(values, count * 2);
+      stamp = at;
+      values[count++] = value;
+    }
+
+    void flush() {
+      int n = count;
+      if (n == 0) return;
+      count = 0;
+      writer.mergeAll(stamp, values, n);
     }
   }
 
@@ -71,9 +114,22 @@ final class CpuPublisher {
 
   void add(CpuLoadModel model) {
     models.add(model);
+    int n = models.size();
+    uniform = Arrays.copyOf(uniform, n);
+    uniformAnswer = Arrays.copyOf(uniformAnswer, n);
+    askedAt = Arrays.copyOf(askedAt, n);
+    askedAt[n - 1] = Long.MIN_VALUE;
   }
 
   private void publish(long now) {
+    try {
+      publishInstances(now);
+    } finally {
+      for (int g = 0; g < groups.size(); g++) groups.get(g).flush();
+    }
+  }
+
+  private void publishInstances(long now) {
     long minuteStart = now - MINUTE;
     boolean fiveMinuteBoundary = now % FIVE_MINUTES == 0;
     MetricOverrides overrides = wiring.metricOverrides();
@@ -87,6 +143,16 @@ final class CpuPublisher {
     boolean cachedSuppressed = false;
     double cachedValue = Double.NaN;
     WarmPoolInstances pools = warmPools();
+    // when every model gives every instance the same answer, the CPU depends on the idle level
+    // alone: computed once per idle level (the instances of one type come one after another)
+    boolean allUniform = true;
+    for (int m = 0; m < uniform.length; m++) {
+      uniform[m] = models.get(m).sameForEveryInstance(minuteStart, now);
+      allUniform &= uniform[m];
+    }
+    boolean known = false;
+    long knownIdle = 0;
+    double knownCpu = Double.NaN;
     for (Instance i : liveInstances.get()) {
       InstanceState s = i.state();
       if (s == InstanceState.TERMINATED) {
@@ -120,22 +186,38 @@ final class CpuPublisher {
         if (!suppressed) {
           double v = injected;
           if (Double.isNaN(v)) {
-            v = i.spec().idleCpuUtilization();
-            for (int m = 0; m < models.size(); m++) {
-              v += models.get(m).averageCpu(i, minuteStart, now);
+            double idle = i.spec().idleCpuUtilization();
+            long idleBits = Double.doubleToRawLongBits(idle);
+            if (allUniform && known && idleBits == knownIdle) {
+              v = knownCpu;
+            } else {
+              v = idle;
+              for (int m = 0; m < uniform.length; m++) {
+                v +=
+                    uniform[m]
+                        ? uniformAnswer(m, i, minuteStart, now)
+                        : averageCpu(m, i, minuteStart, now);
+              }
+              v = Math.max(0, Math.min(100, v));
+              if (allUniform) {
+                known = true;
+                knownIdle = idleBits;
+                knownCpu = v;
+              }
             }
+          } else {
+            v = Math.max(0, Math.min(100, v));
           }
-          v = Math.max(0, Math.min(100, v));
           if (st == null) {
             MetricWriter writer =
                 cloudWatch.writer(
                     MetricId.of(NAMESPACE, METRIC, "InstanceId", i.instanceId()),
                     StandardUnit.PERCENT);
-            st = new State(writer, group == null ? null : groupWriter(group));
+            st = new State(writer, group == null ? null : group(group));
             i.publisherState = st;
           }
           if (i.spec().detailedMonitoring()) {
-            emit(st, minuteStart, v, i, pools);
+            emit(st, minuteStart, v, i, pools, now);
           } else {
             st.basicSum += v;
             st.basicCount++;
@@ -143,11 +225,24 @@ final class CpuPublisher {
         }
       }
       if (fiveMinuteBoundary && st != null && !i.spec().detailedMonitoring() && st.basicCount > 0) {
-        emit(st, now - FIVE_MINUTES, st.basicSum / st.basicCount, i, pools);
+        emit(st, now - FIVE_MINUTES, st.basicSum / st.basicCount, i, pools, now);
         st.basicSum = 0;
         st.basicCount = 0;
       }
     }
+  }
+
+  private double averageCpu(int m, Instance i, long from, long to) {
+    return models.get(m).averageCpu(i, from, to);
+  }
+
+  /** A uniform model's answer this minute: asked with the first instance that needs it. */
+  private double uniformAnswer(int m, Instance i, long from, long to) {
+    if (askedAt[m] != from) {
+      uniformAnswer[m] = models.get(m).averageCpu(i, from, to);
+      askedAt[m] = from;
+    }
+    return uniformAnswer[m];
   }
 
   /** Auto Scaling's warm pool membership, asked once per minute until Auto Scaling wires it. */
@@ -162,25 +257,33 @@ final class CpuPublisher {
 
   /**
    * Writes the sample, and merges it into the group's aggregate unless the instance is in a warm
-   * pool (asked only when it has a group).
+   * pool (asked per instance only when the group has a warm pool instance this minute).
    */
   private static void emit(
-      State st, long stamp, double value, Instance i, WarmPoolInstances pools) {
+      State st, long stamp, double value, Instance i, WarmPoolInstances pools, long now) {
     st.writer.put(stamp, value);
-    MetricWriter groupWriter = st.groupWriter;
-    if (groupWriter != null && !pools.inWarmPool(i.instanceId(), i.groupName())) {
-      groupWriter.merge(stamp, value);
+    GroupState g = st.group;
+    if (g == null) return;
+    if (g.warmAskedAt != now) {
+      g.warmAskedAt = now;
+      g.anyWarm = pools.anyInWarmPool(i.groupName());
+    }
+    if (!g.anyWarm || !pools.inWarmPool(i.instanceId(), i.groupName())) {
+      g.merge(stamp, value);
     }
   }
 
-  private MetricWriter groupWriter(String group) {
-    MetricWriter w = groupWriters.get(group);
-    if (w == null) {
-      w =
-          cloudWatch.writer(
-              MetricId.of(NAMESPACE, METRIC, "AutoScalingGroupName", group), StandardUnit.PERCENT);
-      groupWriters.put(group, w);
+  private GroupState group(String name) {
+    GroupState g = groupsByName.get(name);
+    if (g == null) {
+      g =
+          new GroupState(
+              cloudWatch.writer(
+                  MetricId.of(NAMESPACE, METRIC, "AutoScalingGroupName", name),
+                  StandardUnit.PERCENT));
+      groupsByName.put(name, g);
+      groups.add(g);
     }
-    return w;
+    return g;
   }
 }

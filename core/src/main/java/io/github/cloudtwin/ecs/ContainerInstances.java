@@ -341,6 +341,14 @@ final class ContainerInstances {
    * The CPU utilization (percent) that the tasks on EC2 instance {@code i} cause over {@code [from,
    * to)}.
    */
+  /** Whether no EC2 instance is a container instance: {@link #instanceCpu} is 0 for every one. */
+  boolean none() {
+    for (Cluster c : clusters.all()) {
+      if (!c.byEc2Id.isEmpty()) return false;
+    }
+    return true;
+  }
+
   double instanceCpu(Instance i, long from, long to) {
     ContainerInstance ci = find(i.instanceId());
     if (ci == null) return 0;

@@ -2,7 +2,9 @@ package io.github.cloudtwin.ecs;
 
 import io.github.cloudtwin.autoscaling.AutoScaling;
 import io.github.cloudtwin.cloudwatch.CloudWatch;
+import io.github.cloudtwin.ec2.CpuLoadModel;
 import io.github.cloudtwin.ec2.Ec2;
+import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Phase;
@@ -84,7 +86,18 @@ final class EcsComponents {
     capacityProviders.bind(scheduler::placeWaiting, containerInstances::linkAutoScalingGroup);
     wiring.fargateSpotInterruptions(new FargateSpot(kernel, clusters, tasks, lifecycle)::interrupt);
     ec2.addListener(containerInstances.agentListener());
-    ec2.addCpuLoadModel(containerInstances::instanceCpu);
+    ec2.addCpuLoadModel(
+        new CpuLoadModel() {
+          @Override
+          public double averageCpu(Instance instance, long fromMillis, long toMillis) {
+            return containerInstances.instanceCpu(instance, fromMillis, toMillis);
+          }
+
+          @Override
+          public boolean sameForEveryInstance(long fromMillis, long toMillis) {
+            return containerInstances.none(); // every instance gets 0
+          }
+        });
     kernel.every(Ecs.SCHEDULER_PERIOD, Phase.ACT, scheduler::tick);
     new EcsMetrics(kernel, cloudWatch, clusters, runtimes);
     kernel.run(() -> lifecycle.wireTargets(wiring.targetRegistration()));

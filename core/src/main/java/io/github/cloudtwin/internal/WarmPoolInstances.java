@@ -22,4 +22,15 @@ public interface WarmPoolInstances {
    * @return whether it is in a warm pool
    */
   boolean inWarmPool(String instanceId, @Nullable String groupName);
+
+  /**
+   * Whether any instance of the group is in a warm pool now: when none is, {@link #inWarmPool} is
+   * false for each of its instances, and a publisher need not ask per instance.
+   *
+   * @param groupName the group its tag names, or null
+   * @return whether any of its instances may be in a warm pool (true when unknown)
+   */
+  default boolean anyInWarmPool(@Nullable String groupName) {
+    return true;
+  }
 }

@@ -1,5 +1,6 @@
 package io.github.cloudtwin.traffic;
 
+import io.github.cloudtwin.ec2.CpuLoadModel;
 import io.github.cloudtwin.ec2.Ec2;
 import io.github.cloudtwin.ec2.Instance;
 import io.github.cloudtwin.elb.LoadBalancing;
@@ -45,7 +46,19 @@ public final class Traffic {
     this.kernel = Require.notNull("kernel", kernel);
     this.loadBalancing = Require.notNull("loadBalancing", loadBalancing);
     this.offered = Require.notNull("wiring", wiring).loadBalancerTraffic();
-    Require.notNull("ec2", ec2).addCpuLoadModel(this::averageCpu);
+    Require.notNull("ec2", ec2)
+        .addCpuLoadModel(
+            new CpuLoadModel() {
+              @Override
+              public double averageCpu(Instance instance, long fromMillis, long toMillis) {
+                return Traffic.this.averageCpu(instance, fromMillis, toMillis);
+              }
+
+              @Override
+              public boolean sameForEveryInstance(long fromMillis, long toMillis) {
+                return idle(); // every instance gets 0
+              }
+            });
   }
 
   /**
@@ -180,8 +193,13 @@ public final class Traffic {
     return java.util.Collections.unmodifiableMap(out);
   }
 
+  /** Whether no target ever served offered traffic and there is no baseline: every CPU is 0. */
+  private boolean idle() {
+    return !offered.hasServedTraffic() && costModel.baselineCpuPercent() == 0;
+  }
+
   private double averageCpu(Instance instance, long fromMillis, long toMillis) {
-    if (!offered.hasServedTraffic() && costModel.baselineCpuPercent() == 0) {
+    if (idle()) {
       return 0; // no target ever served offered traffic: nothing to integrate
     }
     double rps = offered.averageServedRate(instance.instanceId(), fromMillis, toMillis);
