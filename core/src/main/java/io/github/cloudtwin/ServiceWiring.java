@@ -133,8 +133,7 @@ final class ServiceWiring {
 
             @Override
             public void deregister(String instanceId, Runnable drained) {
-              if (!targetGroupExists(loadBalancing, tg.name())
-                  || !tg.targetHealth().containsKey(instanceId)) {
+              if (!targetGroupExists(loadBalancing, tg.name()) || !tg.isRegistered(instanceId)) {
                 // already gone: the load balancer deregisters a terminated instance by itself
                 if (drained != null) drained.run();
                 return;
@@ -207,10 +206,7 @@ final class ServiceWiring {
             }
             refs.remove(key);
             if (targetGroupExists(loadBalancing, targetGroupName)
-                && loadBalancing
-                    .targetGroup(targetGroupName)
-                    .targetHealth()
-                    .containsKey(targetId)) {
+                && loadBalancing.targetGroup(targetGroupName).isRegistered(targetId)) {
               loadBalancing.targetGroup(targetGroupName).deregister(targetId, null);
             }
           }

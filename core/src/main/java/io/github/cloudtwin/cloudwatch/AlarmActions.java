@@ -19,14 +19,29 @@ final class AlarmActions {
 
   /** AWS re-invokes scaling actions every minute while the alarm stays in the state. */
   void reinvoke(MetricAlarm a) {
-    if (a.lastTransitionEventId() == 0) {
-      return;
+    if (a.lastTransitionEventId() == 0 || !hasScalingAction(a.spec(), a.state())) {
+      return; // a re-invocation runs only scaling actions: nothing to run, nothing to record
     }
-    MetricAlarm.Evaluation e = a.lastEvaluation();
-    double newest = e == null ? Double.NaN : e.newestDatapoint();
+    double newest = a.lastEvaluatedDatapoint();
     long cause = a.lastTransitionEventId();
-    double newestValue = newest;
-    kernel.runWithCause(cause, () -> run(a, a.state(), true, newestValue, cause));
+    kernel.runWithCause(cause, () -> run(a, a.state(), true, newest, cause));
+  }
+
+  private static boolean hasScalingAction(MetricAlarmSpec spec, AlarmState state) {
+    if (!spec.actionsEnabled()) {
+      return false;
+    }
+    List<AlarmAction> actions = actionsOf(spec, state);
+    for (int i = 0; i < actions.size(); i++) {
+      if (actions.get(i).isScalingAction()) return true;
+    }
+    return false;
+  }
+
+  private static List<AlarmAction> actionsOf(MetricAlarmSpec spec, AlarmState state) {
+    return state == AlarmState.ALARM
+        ? spec.alarmActions()
+        : state == AlarmState.OK ? spec.okActions() : spec.insufficientDataActions();
   }
 
   /** Runs the actions of the alarm's current state ({@code from} is the state it left). */
@@ -35,10 +50,7 @@ final class AlarmActions {
     if (!spec.actionsEnabled()) {
       return;
     }
-    List<AlarmAction> actions =
-        a.state() == AlarmState.ALARM
-            ? spec.alarmActions()
-            : a.state() == AlarmState.OK ? spec.okActions() : spec.insufficientDataActions();
+    List<AlarmAction> actions = actionsOf(spec, a.state());
     if (actions.isEmpty()) {
       return;
     }

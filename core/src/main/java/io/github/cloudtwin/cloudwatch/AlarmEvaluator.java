@@ -5,6 +5,7 @@ import io.github.cloudtwin.internal.kernel.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +26,14 @@ final class AlarmEvaluator {
   private final AlarmActions actions;
   private boolean minuteEvaluation;
   private boolean highResolutionEvaluation;
+
+  // scratch of the simulation thread, reused by every evaluation: the range's buckets and the
+  // tick's snapshot of the alarms
+  private double[] values = new double[0];
+  private double[] counts = new double[0];
+  private long[] starts = new long[0];
+  private boolean[] low = new boolean[0];
+  private MetricAlarm[] snapshot = new MetricAlarm[0];
 
   /**
    * Creates the evaluator.
@@ -61,7 +70,14 @@ final class AlarmEvaluator {
       return;
     }
     long now = kernel.clock().now().toEpochMilli();
-    for (MetricAlarm a : List.copyOf(alarms)) {
+    // a snapshot: an action may create or delete alarms while the tick runs. The array is reused:
+    // ticks do not nest (advancing from inside the simulation fails)
+    MetricAlarm[] snapshot = alarms.toArray(this.snapshot);
+    this.snapshot = snapshot;
+    int count = alarms.size();
+    for (int i = 0; i < count; i++) {
+      MetricAlarm a = snapshot[i];
+      snapshot[i] = null; // the array keeps no deleted alarm alive until the next tick
       if (a.isDeleted()) continue;
       MetricAlarmSpec spec = a.spec();
       boolean highRes = spec.period().getSeconds() < 60;
@@ -78,11 +94,21 @@ final class AlarmEvaluator {
     }
   }
 
-  private static double newestReal(double[] values) {
-    for (int i = values.length - 1; i >= 0; i--) {
+  static double newestReal(double[] values, int range) {
+    for (int i = range - 1; i >= 0; i--) {
       if (!Double.isNaN(values[i])) return values[i];
     }
     return Double.NaN;
+  }
+
+  /** Makes the scratch arrays hold {@code range} buckets. */
+  private void ensureScratch(int range) {
+    if (values.length < range) {
+      values = new double[range];
+      counts = new double[range];
+      starts = new long[range];
+      low = new boolean[range];
+    }
   }
 
   /** Evaluates one alarm at {@code now}; true when its state changed. */
@@ -94,16 +120,19 @@ final class AlarmEvaluator {
     }
     int range = spec.evaluationRange();
     long p = spec.period().toMillis();
-    double[] values = new double[range];
-    double[] counts = new double[range];
-    Instant[] stamps = new Instant[range];
-    boolean[] low = new boolean[range];
+    ensureScratch(range);
+    double[] values = this.values;
+    double[] counts = this.counts;
+    long[] starts = this.starts;
+    boolean[] low = this.low;
     MetricSeries s = a.cachedSeries;
     if (s == null || a.cachedFor != spec) {
       s = store.seriesOrNull(metric);
       a.cachedSeries = s;
       a.cachedFor = spec;
+      a.cachedKind = BucketReads.kindOf(stat);
     }
+    int kind = a.cachedKind;
     if (s != null && spec.unit() != null && s.unit != spec.unit()) {
       s = null; // an alarm with a unit sees only datapoints published in that unit
     }
@@ -114,24 +143,27 @@ final class AlarmEvaluator {
     }
     EvaluationWindow window = spec.evaluationWindow();
     long end = window.newestEnd(now, p);
+    // each bound searched once, from the newest down: a bucket's start is the next older one's end
+    int last = s == null ? 0 : s.lowerBoundAtMost(end, s.size());
     for (int k = range - 1; k >= 0; k--) {
       long start = window.bucketStart(end, p);
-      long bucketEnd = end;
       end = start;
-      stamps[k] = Instant.ofEpochMilli(start);
+      starts[k] = start;
       if (s == null) {
         values[k] = Double.NaN;
+        counts[k] = 0;
+        low[k] = false;
         continue;
       }
-      // each bound searched once for both the count and the statistic
-      int first = s.lowerBound(start);
-      int last = s.lowerBound(bucketEnd);
+      int first = s.lowerBoundAtMost(start, last);
       double count = s.sampleCountBetween(first, last);
       counts[k] = count;
-      values[k] = count == 0 ? Double.NaN : s.statisticBetween(first, last, stat);
+      values[k] =
+          count == 0 ? Double.NaN : BucketReads.statistic(s, first, last, count, kind, stat);
       low[k] = minSamples > 0 && count > 0 && count < minSamples;
+      last = first;
     }
-    return decide(a, spec, now, values, counts, stamps, low);
+    return decide(a, spec, now, range, values, counts, starts, low);
   }
 
   /** Evaluates an alarm on metric math: the returned query, one value per bucket of the range. */
@@ -140,14 +172,12 @@ final class AlarmEvaluator {
     long p = spec.period().toMillis();
     long[] starts = new long[range];
     long[] ends = new long[range];
-    Instant[] stamps = new Instant[range];
     EvaluationWindow window = spec.evaluationWindow();
     long end = window.newestEnd(now, p);
     for (int k = range - 1; k >= 0; k--) {
       long start = window.bucketStart(end, p);
       starts[k] = start;
       ends[k] = end;
-      stamps[k] = Instant.ofEpochMilli(start);
       end = start;
     }
     MetricMath math = a.math(spec);
@@ -157,34 +187,39 @@ final class AlarmEvaluator {
                 math.new Evaluation(grid, store::statValues)
                     .value(spec.returnedQuery().orElseThrow().id()))
             .values();
-    return decide(a, spec, now, values, null, stamps, new boolean[range]);
+    return decide(a, spec, now, range, values, null, starts, new boolean[range]);
   }
 
   /**
-   * Applies the alarm rules to the evaluated range and transitions; true when the state changed.
+   * Applies the alarm rules to the first {@code range} buckets and transitions; true when the state
+   * changed. Only a transition builds the reason, the StateReasonData and their lists.
    */
   private boolean decide(
       MetricAlarm a,
       MetricAlarmSpec spec,
       long now,
+      int range,
       double[] values,
       double @Nullable [] counts,
-      Instant[] stamps,
+      long[] starts,
       boolean[] low) {
-    AlarmRules.Outcome out = AlarmRules.evaluate(spec, values, stamps, low);
-    AlarmState decided = out.state();
-    AlarmState result = decided == null ? a.state() : decided;
-    a.lastEvaluation(new MetricAlarm.Evaluation(Instant.ofEpochMilli(now), values, result));
-    if (decided != null && decided != a.state()) {
-      transitions.transition(
-          a,
-          decided,
-          out.reason(),
-          reasonData(spec, now, out, values, counts, stamps),
-          newestReal(values));
-      return true;
+    AlarmState decided = AlarmRules.state(spec, values, low, range);
+    AlarmState current = a.state();
+    a.recordEvaluation(now, values, range, decided == null ? current : decided);
+    if (decided == null || decided == current) {
+      return false;
     }
-    return false;
+    double[] v = Arrays.copyOf(values, range);
+    Instant[] stamps = new Instant[range];
+    for (int k = 0; k < range; k++) stamps[k] = Instant.ofEpochMilli(starts[k]);
+    AlarmRules.Outcome out = AlarmRules.evaluate(spec, v, stamps, Arrays.copyOf(low, range));
+    transitions.transition(
+        a,
+        decided,
+        out.reason(),
+        reasonData(spec, now, out, v, counts == null ? null : Arrays.copyOf(counts, range), stamps),
+        newestReal(v, range));
+    return true;
   }
 
   /** What the evaluation saw, as AWS's StateReasonData. */

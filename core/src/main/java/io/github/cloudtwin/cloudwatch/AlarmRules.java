@@ -112,7 +112,7 @@ final class AlarmRules {
         return decide(spec, values, stamps, realPoints, 0, fills);
       default:
         // The premature-alarm guard only matters when the real points cannot reach M on their own.
-        if (real < m && prematureGuardHolds(values, n, m, op, threshold)) {
+        if (real < m && prematureGuardHolds(values, range, n, m, op, threshold)) {
           if (t == TreatMissingData.ignore) {
             return new Outcome(
                 null,
@@ -144,12 +144,81 @@ final class AlarmRules {
   }
 
   /**
+   * The state {@link #evaluate} decides for the first {@code range} entries of {@code values} and
+   * {@code lowSample}, without its reason or its lists: null = keep the current state. The
+   * per-minute path asks this and builds the full outcome only when the state changes. Allocates
+   * nothing.
+   */
+  static @Nullable AlarmState state(
+      MetricAlarmSpec spec, double[] values, boolean[] lowSample, int range) {
+    int n = spec.evaluationPeriods();
+    int m = spec.datapointsToAlarm();
+    ComparisonOperator op = spec.comparisonOperator();
+    double threshold = spec.threshold();
+    for (int i = range - n; i < range; i++) {
+      if (lowSample[i]) return null;
+    }
+    int real = 0;
+    for (int i = 0; i < range; i++) {
+      if (!Double.isNaN(values[i])) real++;
+    }
+    if (real >= n) {
+      // the newest N real points
+      int b = 0;
+      int picked = 0;
+      for (int i = range - 1; i >= 0 && picked < n; i--) {
+        double v = values[i];
+        if (!Double.isNaN(v)) {
+          picked++;
+          if (op.breaches(v, threshold)) b++;
+        }
+      }
+      return decided(b, n, m);
+    }
+    TreatMissingData t = spec.treatMissingData();
+    if (real == 0) {
+      switch (t) {
+        case missing:
+          return AlarmState.INSUFFICIENT_DATA;
+        case ignore:
+          return null;
+        case breaching:
+          return decided(n, n, m);
+        default:
+          return decided(0, n, m);
+      }
+    }
+    int b = 0;
+    for (int i = 0; i < range; i++) {
+      double v = values[i];
+      if (!Double.isNaN(v) && op.breaches(v, threshold)) b++;
+    }
+    int fills = n - real;
+    switch (t) {
+      case breaching:
+        return decided(b + fills, real + fills, m);
+      case notBreaching:
+        return decided(b, real + fills, m);
+      default:
+        if (real < m && prematureGuardHolds(values, range, n, m, op, threshold)) {
+          return t == TreatMissingData.ignore ? null : AlarmState.ALARM;
+        }
+        return decided(b, real, m);
+    }
+  }
+
+  /** {@link #decide}'s state for {@code b} breaching of {@code total} points (fills included). */
+  private static @Nullable AlarmState decided(int b, int total, int m) {
+    if (b >= m) return AlarmState.ALARM;
+    return total - b == 0 ? null : AlarmState.OK;
+  }
+
+  /**
    * The oldest breaching point among the newest N buckets is at least M points old (1 = newest),
    * and everything newer is breaching or missing.
    */
   private static boolean prematureGuardHolds(
-      double[] values, int n, int m, ComparisonOperator op, double threshold) {
-    int range = values.length;
+      double[] values, int range, int n, int m, ComparisonOperator op, double threshold) {
     int oldestBreachAge = 0;
     for (int age = 1; age <= n; age++) {
       double v = values[range - age];

@@ -2,6 +2,7 @@ package io.github.cloudtwin.cloudwatch;
 
 import io.github.cloudtwin.internal.InjectionTargets;
 import io.github.cloudtwin.internal.MetricOverrides;
+import io.github.cloudtwin.internal.PooledMinutes;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
 import io.github.cloudtwin.internal.kernel.Require;
@@ -70,6 +71,19 @@ public final class CloudWatch {
           @Override
           public boolean groupExists(String groupName) {
             return wiring.injectionTargets().groupExists(groupName);
+          }
+        });
+    wiring.pooledMinutes(
+        new PooledMinutes() {
+          @Override
+          public PooledMinutes.Column column() {
+            return new PoolColumn();
+          }
+
+          @Override
+          public PooledMinutes.@Nullable Following follow(
+              MetricWriter writer, PooledMinutes.Column column, long minuteStartMillis) {
+            return writer.series().follow((PoolColumn) column, minuteStartMillis);
           }
         });
     wiring.metricOverrides(

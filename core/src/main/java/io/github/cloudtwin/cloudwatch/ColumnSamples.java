@@ -81,6 +81,42 @@ final class ColumnSamples {
     return true;
   }
 
+  /**
+   * Takes the minutes {@code [from, to)} (since the epoch; {@code from} is the next minute) from a
+   * pool's column: a block the series has not started binds to the pool's block, a block bound to
+   * it already needs nothing, and a block of the series' own (or another column's) gets the pool's
+   * values copied in. O(blocks), not O(minutes), while the series follows one pool.
+   */
+  void take(PoolColumn pool, long from, long to) {
+    long m = from;
+    while (m < to) {
+      long number = m >> SHIFT;
+      int k = (int) (number - firstBlock);
+      if (k >= values.length) {
+        int n = Math.max(values.length * 2, k + 1);
+        values = Arrays.copyOf(values, n);
+        bound = Arrays.copyOf(bound, n);
+      }
+      long stop = Math.min(to, (number + 1) << SHIFT);
+      SharedColumns.Block pb = pool.block(number);
+      double[] own = values[k];
+      if (own == null) {
+        values[k] = pb.values;
+        bound[k] = pb;
+      } else if (bound[k] != pb) {
+        if (bound[k] != null) {
+          own = Arrays.copyOf(own, BLOCK);
+          values[k] = own;
+          bound[k] = null;
+        }
+        int o = (int) (m & MASK);
+        System.arraycopy(pb.values, o, own, o, (int) (stop - m));
+      }
+      m = stop;
+    }
+    size += (int) (to - from);
+  }
+
   int size() {
     return size;
   }

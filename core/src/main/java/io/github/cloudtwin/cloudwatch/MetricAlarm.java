@@ -1,6 +1,8 @@
 package io.github.cloudtwin.cloudwatch;
 
 import io.github.cloudtwin.kernel.Timeline;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +24,30 @@ public final class MetricAlarm {
   private volatile Instant stateUpdatedTimestamp;
   private volatile long lastTransitionEventId;
   private volatile @Nullable Instant deletedAt;
-  private volatile @Nullable Evaluation lastEvaluation;
   private volatile @Nullable Instant firstDatapointAt;
+
+  // The newest evaluation, written in place by the simulation thread and read by any thread under
+  // a sequence lock: evalSeq is odd while a write is under way, and a reader retries until it saw
+  // the same even value before and after copying. The writer never waits and allocates only when
+  // the range's length changes.
+  private static final VarHandle EVAL_SEQ;
+
+  static {
+    try {
+      EVAL_SEQ = MethodHandles.lookup().findVarHandle(MetricAlarm.class, "evalSeq", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private int evalSeq;
+  private long evalAt;
+  private double @Nullable [] evalValues; // null before the first evaluation
+  private AlarmState evalResult = AlarmState.INSUFFICIENT_DATA;
+
+  /** The newest evaluation's newest real datapoint, or NaN (simulation thread only). */
+  private double evalNewest = Double.NaN;
+
   private final List<AlarmHistoryItem> history = new ArrayList<>();
   final long createdSeq;
 
@@ -31,6 +55,9 @@ public final class MetricAlarm {
   @Nullable MetricSeries cachedSeries;
 
   @Nullable MetricAlarmSpec cachedFor;
+
+  /** The number of the definition's statistic ({@link BucketReads#kindOf}), with the series. */
+  int cachedKind;
 
   /** The compiled metric math of a math alarm, once per definition (simulation thread only). */
   private @Nullable MetricMath cachedMath;
@@ -149,7 +176,25 @@ public final class MetricAlarm {
    *     first, and what they gave; null before the first evaluation
    */
   public @Nullable Evaluation lastEvaluation() {
-    return lastEvaluation;
+    while (true) {
+      int seq = (int) EVAL_SEQ.getAcquire(this);
+      if ((seq & 1) == 0) {
+        double[] v = evalValues;
+        double[] copy = v == null ? null : v.clone();
+        long at = evalAt;
+        AlarmState result = evalResult;
+        VarHandle.loadLoadFence();
+        if ((int) EVAL_SEQ.getAcquire(this) == seq) {
+          return copy == null ? null : new Evaluation(Instant.ofEpochMilli(at), copy, result);
+        }
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  /** The newest evaluation's newest datapoint that was not missing, or NaN (simulation thread). */
+  double lastEvaluatedDatapoint() {
+    return evalNewest;
   }
 
   /**
@@ -240,10 +285,27 @@ public final class MetricAlarm {
     }
   }
 
-  void lastEvaluation(Evaluation e) {
-    this.lastEvaluation = e;
-    if (firstDatapointAt == null && !Double.isNaN(e.newestDatapoint())) {
-      firstDatapointAt = e.evaluatedAt();
+  /**
+   * Records an evaluation at {@code at}: the first {@code range} entries of {@code values} (copied)
+   * and the state it gave. Simulation thread only.
+   */
+  void recordEvaluation(long at, double[] values, int range, AlarmState result) {
+    int seq = evalSeq;
+    EVAL_SEQ.setOpaque(this, seq + 1);
+    VarHandle.storeStoreFence();
+    double[] v = evalValues;
+    if (v == null || v.length != range) {
+      v = new double[range];
+      evalValues = v;
+    }
+    System.arraycopy(values, 0, v, 0, range);
+    evalAt = at;
+    evalResult = result;
+    EVAL_SEQ.setRelease(this, seq + 2);
+    double newest = AlarmEvaluator.newestReal(v, range);
+    evalNewest = newest;
+    if (firstDatapointAt == null && !Double.isNaN(newest)) {
+      firstDatapointAt = Instant.ofEpochMilli(at);
     }
   }
 

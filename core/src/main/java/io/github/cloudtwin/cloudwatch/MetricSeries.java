@@ -6,16 +6,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The stored samples of one metric in primitive arrays, sorted by timestamp: a single sample has
- * count 1 and its value in {@code sum}; a statistic set carries its count, sum, minimum and
- * maximum. Storage is chunked (blocks of 1,024 entries, the first one grown by half as needed) so
- * that appending never copies what is already stored and a series of a few hundred samples costs a
- * few kilobytes; counts, minimums and maximums are allocated only once a sample needs them. Samples
- * that arrive out of order (a backfill, newest first) are appended and sorted once, when the series
- * is next read, so a backfill costs O(n log n), not O(n²). While a series holds single values one
- * minute apart it keeps them as {@link ColumnSamples} instead: implicit timestamps, and values
- * shared with the other series of its metric name that carry the same value in the same minute
- * ({@link SharedColumns}); read back, they are the same doubles. Not thread-safe: guarded by the
- * kernel lock.
+ * count 1 and its value in {@code sum}; a statistic set carries count, sum, minimum and maximum.
+ * Storage is chunked (blocks of 1,024 entries, the first grown by half as needed): appending never
+ * copies what is stored; counts, minimums and maximums are allocated once a sample needs them.
+ * Out-of-order samples (a backfill) are sorted once, when next read (O(n log n)). Single values one
+ * minute apart are kept as {@link ColumnSamples}: implicit timestamps, values shared with the
+ * series of its name that carry the same value ({@link SharedColumns}) or taken from a pool's
+ * column while following it ({@link ColumnFollowing}, when next read). Read back, they are the same
+ * doubles. Not thread-safe: guarded by the kernel lock.
  */
 final class MetricSeries {
 
@@ -44,6 +42,9 @@ final class MetricSeries {
    */
   private @Nullable ColumnSamples column;
 
+  /** The pool this series follows ({@link ColumnFollowing}), or null. */
+  private @Nullable ColumnFollowing following;
+
   MetricSeries(MetricId id, StandardUnit unit) {
     this(id, unit, null);
   }
@@ -55,12 +56,51 @@ final class MetricSeries {
   }
 
   int size() {
+    settle();
     return size;
   }
 
   /** How many samples were ever stored (statistic sets count their sample count). */
   long storedSamples() {
+    settle();
     return stored;
+  }
+
+  /** Follows {@code pool} from {@code time} if that is the next minute of its column samples. */
+  @Nullable ColumnFollowing follow(PoolColumn pool, long time) {
+    settle();
+    long minute = time / SharedColumns.STEP;
+    if (following != null || !ColumnSamples.starts(time) || minute < pool.end) return null;
+    if (column == null && size == 0 && columns != null && times[0] == null) {
+      column = new ColumnSamples(columns, time);
+    }
+    ColumnSamples c = column;
+    if (c == null || c.time(c.size()) != time) return null;
+    following = new ColumnFollowing(pool, this, minute);
+    return following;
+  }
+
+  /** Takes the followed pool's minutes written since the last look; forgets an ended following. */
+  void settle() {
+    ColumnFollowing f = following;
+    if (f == null) return;
+    long upTo = f.upTo();
+    if (upTo > f.next) {
+      Objects.requireNonNull(column, "a follower has column samples").take(f.column, f.next, upTo);
+      int n = (int) (upTo - f.next);
+      size += n;
+      stored += n;
+      f.next = upTo;
+    }
+    if (f.end != Long.MAX_VALUE) following = null;
+  }
+
+  /** A write by anyone but the pool ends the following (its publisher then writes through). */
+  private void settleForWrite() {
+    settle();
+    ColumnFollowing f = following;
+    if (f != null) f.end = f.next;
+    following = null;
   }
 
   long time(int i) {
@@ -89,6 +129,7 @@ final class MetricSeries {
    * Adds a sample; if the newest entry has the same timestamp, merges into it as a statistic set.
    */
   void mergeLast(long time, double value) {
+    settleForWrite();
     ensureSorted();
     if (size > 0 && time(size - 1) == time) {
       toArrays();
@@ -118,37 +159,32 @@ final class MetricSeries {
   void mergeAll(long time, double[] values, int count) {
     if (count == 0) return;
     mergeLast(time, values[0]);
-    int i = 1;
-    if (count > 1 && !unsorted && time(size - 1) == time) {
-      toArrays();
-      ensureMinMax();
-      ensureCounts();
-      double[][] cs = Objects.requireNonNull(counts, "allocated by ensureCounts");
-      double[][] los = Objects.requireNonNull(mins, "allocated by ensureMinMax");
-      double[][] his = Objects.requireNonNull(maxs, "allocated by ensureMinMax");
-      int b = (size - 1) >>> SHIFT;
-      int o = (size - 1) & MASK;
-      double s = sums[b][o];
-      double c = cs[b][o];
-      double lo = los[b][o];
-      double hi = his[b][o];
-      for (; i < count; i++) {
-        double v = values[i];
-        s += v;
-        c += 1;
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-      sums[b][o] = s;
-      cs[b][o] = c;
-      los[b][o] = lo;
-      his[b][o] = hi;
-      stored += count - 1;
+    if (count == 1 || unsorted || time(size - 1) != time) {
+      for (int i = 1; i < count; i++) mergeLast(time, values[i]);
+      return;
     }
-    for (; i < count; i++) mergeLast(time, values[i]);
+    toArrays();
+    ensureMinMax();
+    ensureCounts();
+    int b = (size - 1) >>> SHIFT;
+    int o = (size - 1) & MASK;
+    double[] c = Objects.requireNonNull(counts, "allocated by ensureCounts")[b];
+    double[] lo = Objects.requireNonNull(mins, "allocated by ensureMinMax")[b];
+    double[] hi = Objects.requireNonNull(maxs, "allocated by ensureMinMax")[b];
+    double s = sums[b][o];
+    for (int i = 1; i < count; i++) {
+      double v = values[i];
+      s += v;
+      c[o] += 1;
+      lo[o] = Math.min(lo[o], v);
+      hi[o] = Math.max(hi[o], v);
+    }
+    sums[b][o] = s;
+    stored += count - 1;
   }
 
   void add(long time, double value) {
+    settleForWrite();
     ColumnSamples c = column;
     if (c != null) {
       if (c.tryAdd(time, value)) {
@@ -188,6 +224,7 @@ final class MetricSeries {
   }
 
   void addSet(long time, double count, double sum, double min, double max) {
+    settleForWrite();
     toArrays();
     if (min != sum || max != sum) ensureMinMax();
     if (count != 1) ensureCounts();
@@ -269,7 +306,7 @@ final class MetricSeries {
       int len = b == 0 ? FIRST : BLOCK;
       times[b] = new long[len];
       sums[b] = new double[len];
-      if (counts != null) counts[b] = ones(len);
+      if (counts != null) counts[b] = SeriesReads.ones(len);
       if (mins != null && maxs != null) {
         mins[b] = new double[len];
         maxs[b] = new double[len];
@@ -291,17 +328,11 @@ final class MetricSeries {
     }
   }
 
-  private static double[] ones(int len) {
-    double[] a = new double[len];
-    Arrays.fill(a, 1.0);
-    return a;
-  }
-
   private void ensureCounts() {
     if (counts == null) {
       counts = new double[times.length][];
       for (int b = 0; b < times.length; b++) {
-        if (times[b] != null) counts[b] = ones(times[b].length);
+        if (times[b] != null) counts[b] = SeriesReads.ones(times[b].length);
       }
     }
   }
@@ -321,6 +352,7 @@ final class MetricSeries {
 
   /** First index with time >= t. */
   int lowerBound(long t) {
+    settle();
     ColumnSamples c = column;
     if (c != null) return c.lowerBound(t);
     ensureSorted();
@@ -330,6 +362,31 @@ final class MetricSeries {
       int mid = (lo + hi) >>> 1;
       if (time(mid) < t) lo = mid + 1;
       else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * {@link #lowerBound}{@code (t)} when every index at or above {@code hi} has a time at or after
+   * {@code t} ({@code hi} is {@code size()} or the lower bound of a later time): walks down from
+   * {@code hi} a few entries, then bisects below. The same index, found in a few steps for the
+   * bounds of an evaluation range, which lie near the end of the series and below each other.
+   */
+  int lowerBoundAtMost(long t, int hi) {
+    settle();
+    ColumnSamples c = column;
+    if (c != null) return c.lowerBound(t);
+    ensureSorted();
+    int i = hi;
+    for (int steps = 0; steps < 8; steps++) {
+      if (i == 0 || time(i - 1) < t) return i;
+      i--;
+    }
+    int lo = 0;
+    while (lo < i) {
+      int mid = (lo + i) >>> 1;
+      if (time(mid) < t) lo = mid + 1;
+      else i = mid;
     }
     return lo;
   }
@@ -345,15 +402,15 @@ final class MetricSeries {
       return Double.NaN;
     }
     if (stat.isPercentile()) {
-      return percentile(a, b, stat.percentile());
+      return SeriesReads.percentile(this, a, b, stat.percentile());
     }
     switch (stat.name()) {
       case "SampleCount":
         return sumCounts(a, b);
       case "Sum":
-        return sumSums(a, b);
+        return SeriesReads.sumSums(this, a, b);
       case "Average":
-        return sumSums(a, b) / sumCounts(a, b);
+        return SeriesReads.sumSums(this, a, b) / sumCounts(a, b);
       case "Minimum":
         {
           double m = Double.POSITIVE_INFINITY;
@@ -386,26 +443,5 @@ final class MetricSeries {
     double s = 0;
     for (int i = a; i < b; i++) s += count(i);
     return s;
-  }
-
-  private double sumSums(int a, int b) {
-    double s = 0;
-    for (int i = a; i < b; i++) s += sum(i);
-    return s;
-  }
-
-  /** Nearest-rank percentile over single samples (statistic sets carry no raw values). */
-  private double percentile(int a, int b, double p) {
-    double[] values = new double[b - a];
-    int n = 0;
-    for (int i = a; i < b; i++) {
-      if (count(i) == 1) values[n++] = sum(i);
-    }
-    if (n == 0) {
-      return Double.NaN;
-    }
-    Arrays.sort(values, 0, n);
-    int rank = (int) Math.ceil(p * n);
-    return values[Math.max(0, Math.min(n - 1, rank - 1))];
   }
 }

@@ -72,6 +72,10 @@ public final class MetricWriter {
     series.mergeAll(epochMillis, values, count);
   }
 
+  MetricSeries series() {
+    return series;
+  }
+
   Kernel kernel() {
     return kernel;
   }

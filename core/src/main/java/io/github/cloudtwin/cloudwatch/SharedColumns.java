@@ -33,9 +33,20 @@ final class SharedColumns {
     final double[] values = new double[BLOCK];
     private final long[] stored = new long[BLOCK / 64];
 
+    /** Whether only its pool writes it ({@link PoolColumn}): a series never claims a minute. */
+    private final boolean pooled;
+
+    Block() {
+      this(false);
+    }
+
+    Block(boolean pooled) {
+      this.pooled = pooled;
+    }
+
     /**
      * Whether the block's value at {@code o} is {@code v} bit for bit; if nothing is stored there
-     * yet, stores {@code v} and answers true.
+     * yet, stores {@code v} and answers true (false in a pool's block, which only its pool writes).
      */
     boolean matchOrClaim(int o, double v) {
       long bit = 1L << o;
@@ -43,9 +54,16 @@ final class SharedColumns {
       if ((stored[w] & bit) != 0) {
         return Double.doubleToRawLongBits(values[o]) == Double.doubleToRawLongBits(v);
       }
+      if (pooled) return false;
       stored[w] |= bit;
       values[o] = v;
       return true;
+    }
+
+    /** Stores the pool's value at {@code o} (nothing is stored there yet). */
+    void write(int o, double v) {
+      stored[o >>> 6] |= 1L << o;
+      values[o] = v;
     }
 
     private boolean holds(int o, double v) {

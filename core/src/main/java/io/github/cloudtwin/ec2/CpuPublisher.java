@@ -5,6 +5,7 @@ import io.github.cloudtwin.cloudwatch.MetricId;
 import io.github.cloudtwin.cloudwatch.MetricWriter;
 import io.github.cloudtwin.cloudwatch.StandardUnit;
 import io.github.cloudtwin.internal.MetricOverrides;
+import io.github.cloudtwin.internal.PooledMinutes;
 import io.github.cloudtwin.internal.WarmPoolInstances;
 import io.github.cloudtwin.internal.Wiring;
 import io.github.cloudtwin.internal.kernel.Kernel;
@@ -51,12 +52,48 @@ final class CpuPublisher {
 
   private long[] askedAt = new long[0];
 
+  /** CloudWatch's pooled minutes, once wired (null before, or in a twin without them). */
+  private @Nullable PooledMinutes pooled;
+
+  /**
+   * The pools, one per idle level: the instances whose CPU is the same while models are uniform.
+   */
+  private final List<Pool> poolList = new ArrayList<>();
+
+  /** The pools given a value this minute, written into their columns at the end of the minute. */
+  private final List<Pool> used = new ArrayList<>();
+
+  /** The instances of the last minute (a new snapshot drops the terminated ones). */
+  private Instance @Nullable [] lastInstances;
+
+  /**
+   * The instances of one idle level while every model gives every instance the same answer: their
+   * CPU of a minute is one value, computed once and written once into the pool's column, which
+   * their series follow instead of being written one by one.
+   */
+  private static final class Pool {
+    final PooledMinutes.Column column;
+    final long idleBits;
+    long minute = Long.MIN_VALUE;
+    double value;
+
+    Pool(PooledMinutes.Column column, long idleBits) {
+      this.column = column;
+      this.idleBits = idleBits;
+    }
+  }
+
   /** Per-instance publishing state. */
   private static final class State {
     final MetricWriter writer;
     final @Nullable GroupState group;
     double basicSum;
     int basicCount;
+
+    /** The pool the instance's series follows, and the following, or null. */
+    @Nullable Pool pool;
+
+    PooledMinutes.@Nullable Following following;
 
     State(MetricWriter writer, @Nullable GroupState group) {
       this.writer = writer;
@@ -125,8 +162,32 @@ final class CpuPublisher {
     try {
       publishInstances(now);
     } finally {
+      for (int p = 0; p < used.size(); p++) {
+        Pool pool = used.get(p);
+        pool.column.put(pool.minute, pool.value);
+      }
+      used.clear();
       for (int g = 0; g < groups.size(); g++) groups.get(g).flush();
     }
+  }
+
+  /** Ends the following of an instance's series: it holds the minutes before this one. */
+  private static void unfollow(@Nullable State st, long minuteStart) {
+    if (st != null && st.following != null) {
+      st.following.end(minuteStart);
+      st.following = null;
+      st.pool = null;
+    }
+  }
+
+  /** The pool of an idle level, created on first use. */
+  private Pool pool(PooledMinutes minutes, long idleBits) {
+    for (int p = 0; p < poolList.size(); p++) {
+      if (poolList.get(p).idleBits == idleBits) return poolList.get(p);
+    }
+    Pool pool = new Pool(minutes.column(), idleBits);
+    poolList.add(pool);
+    return pool;
   }
 
   private void publishInstances(long now) {
@@ -150,16 +211,27 @@ final class CpuPublisher {
       uniform[m] = models.get(m).sameForEveryInstance(minuteStart, now);
       allUniform &= uniform[m];
     }
-    boolean known = false;
-    long knownIdle = 0;
-    double knownCpu = Double.NaN;
-    for (Instance i : liveInstances.get()) {
+    if (pooled == null) pooled = wiring.pooledMinutes();
+    PooledMinutes minutes = pooled;
+    Pool known = null;
+    Instance[] instances = liveInstances.get();
+    Instance[] last = lastInstances;
+    if (last != null && last != instances) {
+      // a new snapshot leaves out the terminated: their series hold the minutes they published
+      for (Instance i : last) {
+        if (i.state() == InstanceState.TERMINATED) unfollow((State) i.publisherState, minuteStart);
+      }
+    }
+    lastInstances = instances;
+    for (Instance i : instances) {
       InstanceState s = i.state();
+      State st = (State) i.publisherState;
       if (s == InstanceState.TERMINATED) {
+        unfollow(st, minuteStart);
         i.publisherState = null;
         continue;
       }
-      State st = (State) i.publisherState;
+      boolean follows = false;
       if (i.isReachable() && i.stateSince().toEpochMilli() <= minuteStart) {
         String group = i.groupName();
         boolean suppressed;
@@ -185,11 +257,16 @@ final class CpuPublisher {
         }
         if (!suppressed) {
           double v = injected;
+          Pool pool = null;
           if (Double.isNaN(v)) {
             double idle = i.spec().idleCpuUtilization();
             long idleBits = Double.doubleToRawLongBits(idle);
-            if (allUniform && known && idleBits == knownIdle) {
-              v = knownCpu;
+            if (allUniform && minutes != null) {
+              pool = known != null && known.idleBits == idleBits ? known : pool(minutes, idleBits);
+              known = pool;
+            }
+            if (pool != null && pool.minute == minuteStart) {
+              v = pool.value;
             } else {
               v = idle;
               for (int m = 0; m < uniform.length; m++) {
@@ -199,10 +276,12 @@ final class CpuPublisher {
                         : averageCpu(m, i, minuteStart, now);
               }
               v = Math.max(0, Math.min(100, v));
-              if (allUniform) {
-                known = true;
-                knownIdle = idleBits;
-                knownCpu = v;
+              if (pool != null && Double.isFinite(v)) {
+                pool.minute = minuteStart;
+                pool.value = v;
+                used.add(pool);
+              } else {
+                pool = null; // a value put refuses: written (and refused) as before
               }
             }
           } else {
@@ -217,19 +296,38 @@ final class CpuPublisher {
             i.publisherState = st;
           }
           if (i.spec().detailedMonitoring()) {
-            emit(st, minuteStart, v, i, pools, now);
+            if (pool != null && minutes != null) {
+              follows = follow(minutes, st, pool, minuteStart);
+            }
+            emit(st, minuteStart, v, i, pools, now, follows);
           } else {
             st.basicSum += v;
             st.basicCount++;
           }
         }
       }
+      if (!follows) unfollow(st, minuteStart);
       if (fiveMinuteBoundary && st != null && !i.spec().detailedMonitoring() && st.basicCount > 0) {
-        emit(st, now - FIVE_MINUTES, st.basicSum / st.basicCount, i, pools, now);
+        emit(st, now - FIVE_MINUTES, st.basicSum / st.basicCount, i, pools, now, false);
         st.basicSum = 0;
         st.basicCount = 0;
       }
     }
+  }
+
+  /**
+   * Whether the instance's series takes this minute from its pool's column: it goes on following
+   * the pool, or starts following it (ending a following of another pool first).
+   */
+  private static boolean follow(PooledMinutes minutes, State st, Pool pool, long minuteStart) {
+    PooledMinutes.Following f = st.following;
+    if (f != null && st.pool == pool && f.isOpen()) return true;
+    unfollow(st, minuteStart);
+    f = minutes.follow(st.writer, pool.column, minuteStart);
+    if (f == null) return false;
+    st.following = f;
+    st.pool = pool;
+    return true;
   }
 
   private double averageCpu(int m, Instance i, long from, long to) {
@@ -260,8 +358,14 @@ final class CpuPublisher {
    * pool (asked per instance only when the group has a warm pool instance this minute).
    */
   private static void emit(
-      State st, long stamp, double value, Instance i, WarmPoolInstances pools, long now) {
-    st.writer.put(stamp, value);
+      State st,
+      long stamp,
+      double value,
+      Instance i,
+      WarmPoolInstances pools,
+      long now,
+      boolean follows) {
+    if (!follows) st.writer.put(stamp, value);
     GroupState g = st.group;
     if (g == null) return;
     if (g.warmAskedAt != now) {

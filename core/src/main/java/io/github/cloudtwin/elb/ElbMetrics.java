@@ -77,9 +77,58 @@ final class ElbMetrics {
     w.put(stamp, value);
   }
 
+  /**
+   * A group's healthy, unhealthy and routable targets per zone of one load balancer, counted when
+   * its registrations or their states last changed ({@link TgState#healthVersion}): a minute with
+   * no change publishes the same counts without walking the targets.
+   */
+  private static final class HostCounts {
+    final List<String> zones;
+    final long version;
+    final int[] healthy;
+    final int[] unhealthy;
+    final int routable;
+
+    HostCounts(TgState g, List<String> zones) {
+      this.zones = zones;
+      this.version = g.healthVersion();
+      healthy = new int[zones.size()];
+      unhealthy = new int[zones.size()];
+      int routes = 0;
+      for (Registration r : g.registrations.values()) {
+        int zi = r.zoneIndex(zones);
+        if (zi < 0) continue; // a target outside the load balancer's zones counts nowhere
+        if (r.healthy()) healthy[zi]++;
+        else if (r.state == TargetHealthState.UNHEALTHY) unhealthy[zi]++;
+        if (r.routable()) routes++;
+      }
+      routable = routes;
+    }
+  }
+
+  private record GroupOf(LbState lb, TgState g) {}
+
+  /** The counts of the last minute, and of this one (a deleted group's counts are not kept). */
+  private Map<GroupOf, HostCounts> lastCounts = new HashMap<>();
+
+  private Map<GroupOf, HostCounts> nextCounts = new HashMap<>();
+
+  private HostCounts hostCounts(LbState lb, TgState g, List<String> zones) {
+    GroupOf key = new GroupOf(lb, g);
+    HostCounts c = lastCounts.get(key);
+    if (c == null || c.zones != zones || c.version != g.healthVersion())
+      c = new HostCounts(g, zones);
+    nextCounts.put(key, c);
+    return c;
+  }
+
   private void publish() {
     long now = kernel.clock().now().toEpochMilli();
     long stamp = now - 60_000L;
+    Map<GroupOf, HostCounts> swap = lastCounts;
+    lastCounts = nextCounts;
+    nextCounts = swap;
+    nextCounts.clear();
     for (LbState lb : registry.lbs.values()) {
       FluidModel.Totals t = fluid.drain(lb);
       double requests = t.requests + lb.minuteRequests.sumThenReset();
@@ -133,17 +182,11 @@ final class ElbMetrics {
       for (TgState g : groups) {
         int healthyAll = 0;
         int unhealthyAll = 0;
-        int routable = 0;
         List<String> zones = lb.spec.availabilityZones();
-        int[] healthy = new int[zones.size()];
-        int[] unhealthy = new int[zones.size()];
-        for (Registration r : g.registrations.values()) {
-          int zi = r.zoneIndex(zones);
-          if (zi < 0) continue; // a target outside the load balancer's zones counts nowhere
-          if (r.healthy()) healthy[zi]++;
-          else if (r.state == TargetHealthState.UNHEALTHY) unhealthy[zi]++;
-          if (r.routable()) routable++;
-        }
+        HostCounts counts = hostCounts(lb, g, zones);
+        int routable = counts.routable;
+        int[] healthy = counts.healthy;
+        int[] unhealthy = counts.unhealthy;
         for (int zi = 0; zi < zones.size(); zi++) {
           String z = zones.get(zi);
           int h = healthy[zi];

@@ -10,7 +10,6 @@ import io.github.cloudtwin.kernel.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +71,12 @@ final class FluidModel {
 
   /** The rate histories of the targets that served, by target id. */
   private final Map<String, Slot> served = new HashMap<>();
+
+  /**
+   * The same slots as {@link #served}, in the order the targets first served: walked once per
+   * recomputation without iterating the map.
+   */
+  private final ArrayList<Slot> historic = new ArrayList<>();
 
   /** Per load balancer: the rate routed to each target now (answered or not), and to each zone. */
   private final Map<LbState, Routed> routedRates = new LinkedHashMap<>();
@@ -168,7 +173,7 @@ final class FluidModel {
     epoch++;
     servedNow.clear();
     // sized for the targets served last time, so that a large fleet's arrays never grow
-    int expected = Math.max(16, served.size() * 2);
+    int expected = Math.max(16, historic.size() * 2);
     for (Flow f : flows.values()) {
       if (f.rps <= 0 || f.lb.deleted) continue;
       Totals t = rates.computeIfAbsent(f.lb, k -> new Totals());
@@ -183,22 +188,28 @@ final class FluidModel {
               });
       split(routing.snapshot(f.lb), f.template, f.rps, t, new ModelSink(r));
     }
-    // a pool's targets (the same history, the same rate) move to one shared history
+    // a pool's targets (the same history, the same rate) move to one shared history: the served
+    // ones first, so that a history's targets served now are not interleaved with those that are
+    // not (a history remembers one rate per recomputation: interleaved, each would get a copy)
     for (Slot h : servedNow) h.set(now, h.servedNow, epoch);
     long horizon = now - 20 * 60_000L;
-    // one walk: a target not served now gets rate 0, then each history is pruned (every slot of
-    // servedNow is in served; each slot's own steps keep their order)
-    for (Iterator<Slot> it = served.values().iterator(); it.hasNext(); ) {
-      Slot h = it.next();
+    // one walk over the list of histories (not the map): a target not served now gets rate 0,
+    // then each history is pruned (each slot's own steps keep their order)
+    int kept = 0;
+    for (int i = 0, n = historic.size(); i < n; i++) {
+      Slot h = historic.get(i);
       if (h.servedEpoch != epoch) h.set(now, 0, epoch);
       h.prune(horizon);
       if (h.idleSince(horizon)) {
         // it averages 0 over any window it can still be asked for, as an absent one does: a
         // fleet that replaces its instances keeps the histories of the ones it has
-        it.remove();
+        served.remove(h.id);
         h.drop();
+        continue;
       }
+      historic.set(kept++, h);
     }
+    if (kept < historic.size()) historic.subList(kept, historic.size()).clear();
   }
 
   /** The slot of {@code t}: its history if it served, else a new one (kept on the target). */
@@ -250,7 +261,8 @@ final class FluidModel {
       servedNow.add(s);
       if (!s.historic) {
         s.historic = true;
-        served.put(s.id, s);
+        served.put(s.id, s); // the registry keeps one runtime per id: no other slot has the id
+        historic.add(s);
         everServed = true;
       }
     }
@@ -265,6 +277,17 @@ final class FluidModel {
   double averageServed(String targetId, long from, long to) {
     Slot h = served.get(targetId);
     return h == null ? 0 : h.average(from, to);
+  }
+
+  /**
+   * As {@link #averageServed(String, long, long)} for a target's runtime, without the look-up: the
+   * registry keeps one runtime per id and only {@link #slot} makes slots, so a target's slot is the
+   * one in {@link #served} unless it was dropped (then none is) or never served (then its history
+   * is the empty one, which averages 0, as an absent one does).
+   */
+  double averageServed(TargetRuntime t, long from, long to) {
+    Slot h = t.fluidSlot;
+    return h == null || h.dropped ? 0 : h.average(from, to);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Offered traffic as the workloads of {@code twin.traffic()} see it: flows offered to a load
@@ -69,6 +70,36 @@ final class OfferedTraffic implements LoadBalancerTraffic {
   @Override
   public double averageServedRate(String targetId, long fromMillis, long toMillis) {
     return kernel.call(() -> fluid.averageServed(targetId, fromMillis, toMillis));
+  }
+
+  @Override
+  public ServedRate servedRateOf(String targetId) {
+    return new Handle(targetId);
+  }
+
+  /**
+   * A target's served rate without a look-up by id once the target is known: a target's runtime is
+   * never replaced (the registry keeps one per id), so the handle keeps it. Asked under the lock by
+   * the CPU model, every instance every minute.
+   */
+  private final class Handle implements ServedRate {
+    private final String id;
+    private @Nullable TargetRuntime target;
+
+    Handle(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public double average(long fromMillis, long toMillis) {
+      TargetRuntime t = target;
+      if (t == null) {
+        t = registry.targets.get(id);
+        if (t == null) return 0; // not a target (yet): it served nothing
+        target = t;
+      }
+      return fluid.averageServed(t, fromMillis, toMillis);
+    }
   }
 
   @Override

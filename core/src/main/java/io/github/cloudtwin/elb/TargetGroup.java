@@ -75,6 +75,17 @@ public final class TargetGroup {
   }
 
   /**
+   * Whether the target is registered (in any state, draining included) — one look-up, where {@link
+   * #targetHealth()} copies every registration.
+   *
+   * @param targetId the target id
+   * @return whether the target is registered
+   */
+  public boolean isRegistered(String targetId) {
+    return elb.health.isRegistered(state, targetId);
+  }
+
+  /**
    * The health of one target ({@code unused / Target.NotRegistered} if it is not registered).
    *
    * @param targetId the target id

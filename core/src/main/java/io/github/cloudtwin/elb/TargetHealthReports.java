@@ -74,6 +74,10 @@ final class TargetHealthReports {
         : r.health();
   }
 
+  boolean isRegistered(TgState g, String id) {
+    return kernel.call(() -> g.registrations.containsKey(id));
+  }
+
   boolean isUnhealthy(TgState g, String id) {
     return kernel.call(
         () -> {

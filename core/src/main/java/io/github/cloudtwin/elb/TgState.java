@@ -70,6 +70,19 @@ final class TgState {
    */
   private final Map<Integer, String[]> mismatches = new HashMap<>();
 
+  /**
+   * How many times a registration's state changed ({@link #set}): counts read from it are stale.
+   */
+  private int stateChanges;
+
+  /**
+   * A version of the registrations and their states: it changes whenever a target registers, leaves
+   * or changes state, so a count taken from them stays right while it is the same.
+   */
+  long healthVersion() {
+    return ((long) ((Members) registrations).changes << 32) | (stateChanges & 0xffffffffL);
+  }
+
   private Registration[] checkOrder = new Registration[0];
   private int checkOrderAt = -1;
   final List<LbState> loadBalancers = new ArrayList<>();
@@ -153,6 +166,7 @@ final class TgState {
     }
     TargetHealthState from = r.state;
     r.state = state;
+    stateChanges++;
     r.reason = reason;
     r.description = description;
     long now = kernel.clock().now().toEpochMilli();

@@ -1,22 +1,22 @@
 package io.github.cloudtwin.http;
 
+import static io.github.cloudtwin.http.Responses.encode;
 import static io.github.cloudtwin.http.Responses.text;
-import static io.github.cloudtwin.http.Responses.write;
 
 import io.github.cloudtwin.kernel.TwinClosedException;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries out what the router decides for one request: answers it directly, proxies it over the
- * listener's {@link Upstream} pool, or answers 502 for an unreachable node; tells the outcome's
- * {@code done} the status the client gets, before the client can read it.
+ * event loop's {@link Upstream} pool, or answers 502 for an unreachable node; tells the outcome's
+ * {@code done} the status the client gets, before the client can read it. Shared by a listener's
+ * loops: the router is called on each loop's thread.
  */
 final class Dispatcher {
 
@@ -36,42 +36,48 @@ final class Dispatcher {
   /** {@link #HOP_BY_HOP_NAMES} as a set. */
   static final Set<String> HOP_BY_HOP = Set.copyOf(HOP_BY_HOP_NAMES);
 
-  private final HttpRouter router;
-  private final Upstream upstream;
+  /** Where the answer to one request goes. */
+  interface Reply {
+    /** Writes {@code response}, a whole answer; the connection closes after it if {@code close}. */
+    void respond(byte[] response, boolean close);
+  }
 
-  Dispatcher(HttpRouter router, Upstream upstream) {
+  private final HttpRouter router;
+
+  Dispatcher(HttpRouter router) {
     this.router = router;
-    this.upstream = upstream;
   }
 
   /**
-   * Answers one request on {@code out}.
+   * Answers one request through {@code reply}, now or (when proxied) once {@code upstream} has the
+   * target's answer; on the loop's thread.
    *
    * @param close whether the answer closes the connection anyway (the client asked to)
-   * @return whether the connection must be closed afterwards
    */
-  boolean answer(IncomingRequest req, OutputStream out, boolean close) throws IOException {
+  void answer(IncomingRequest req, boolean close, Upstream upstream, Reply reply) {
     HttpOutcome o;
     try {
       o = router.route(req);
     } catch (TwinClosedException e) {
-      write(out, 503, Map.of(), text("503 Service Unavailable: the twin is closed"), true);
-      return true;
+      reply.respond(
+          encode(503, Map.of(), text("503 Service Unavailable: the twin is closed"), true), true);
+      return;
     } catch (RuntimeException e) {
-      write(out, 500, Map.of(), text("500 Internal Server Error"), true);
-      return true;
+      reply.respond(encode(500, Map.of(), text("500 Internal Server Error"), true), true);
+      return;
     }
     if (o.abort()) {
       // A loopback listener cannot make one node unreachable: the client gets a 502 that names the
       // lost node, and the connection is closed (docs/load-balancing.md, fake choices).
       done(o, 502);
-      write(
-          out,
-          502,
-          o.responseHeaders(),
-          text("502 Bad Gateway: load balancer node unreachable"),
+      reply.respond(
+          encode(
+              502,
+              o.responseHeaders(),
+              text("502 Bad Gateway: load balancer node unreachable"),
+              true),
           true);
-      return true;
+      return;
     }
     URI target = o.proxyTo();
     if (target == null) {
@@ -80,34 +86,46 @@ final class Dispatcher {
       // mid-write cannot leave the request in flight forever.
       done(o, o.status());
       String body = o.body();
-      write(out, o.status(), o.responseHeaders(), body == null ? new byte[0] : text(body), close);
-      return false;
+      reply.respond(
+          encode(o.status(), o.responseHeaders(), body == null ? new byte[0] : text(body), close),
+          close);
+      return;
     }
-    proxy(req, o, target, out, close);
-    return false;
+    byte[] request;
+    try {
+      request =
+          Upstream.request(
+              target, req.method(), req.path(), req.headers(), o.headers(), HOP_BY_HOP, req.body());
+    } catch (RuntimeException e) {
+      proxied(o, null, close, reply);
+      return;
+    }
+    upstream.send(target, request, req.method().equals("HEAD"), r -> proxied(o, r, close, reply));
   }
 
-  private void proxy(
-      IncomingRequest req, HttpOutcome o, URI target, OutputStream out, boolean close)
-      throws IOException {
+  /** Answers with the target's reply, or 502 when there is none. */
+  private static void proxied(
+      HttpOutcome o, Upstream.@Nullable Reply r, boolean close, Reply reply) {
     int status;
     Map<String, String> rh;
     byte[] respBody;
-    try {
-      Upstream.Reply r =
-          upstream.send(
-              target, req.method(), req.path(), req.headers(), o.headers(), HOP_BY_HOP, req.body());
+    if (r != null) {
       status = r.status();
       rh = new LinkedHashMap<>(r.headers()); // end-to-end only
       respBody = r.body();
-    } catch (IOException | RuntimeException e) {
+    } else {
       status = 502;
       rh = new LinkedHashMap<>();
       respBody = text("502 Bad Gateway");
     }
     rh.putAll(o.responseHeaders());
-    done(o, status);
-    write(out, status, rh, respBody, close);
+    try {
+      done(o, status);
+    } catch (RuntimeException e) {
+      reply.respond(encode(500, Map.of(), text("500 Internal Server Error"), true), true);
+      return;
+    }
+    reply.respond(encode(status, rh, respBody, close), close);
   }
 
   private static void done(HttpOutcome out, int status) {

@@ -2,21 +2,15 @@ package io.github.cloudtwin.http;
 
 import io.github.cloudtwin.internal.kernel.Require;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -26,12 +20,13 @@ import org.jspecify.annotations.Nullable;
  * request is routed by an {@link HttpRouter} and answered directly or proxied to a real {@code
  * http://} address over pooled keep-alive connections.
  *
- * <p>Connections are kept alive; one thread serves one connection at a time, at most {@link
- * Limits#maxConnections()} at once: a connection beyond that is answered {@code 503} and closed. A
- * request head must arrive within {@link Limits#headerTimeout()} ({@code 408} otherwise), an idle
- * keep-alive connection is closed after {@link Limits#idleTimeout()}. Malformed requests get a
- * status (400, 413, 414, 431), never a stack trace: an error inside routing is a plain {@code 500}.
- * {@link #close()} frees the port and stops its threads. Thread-safe.
+ * <p>Connections are kept alive and served by a few event loops (one thread per core, at most four;
+ * non-blocking sockets for clients and targets alike), at most {@link Limits#maxConnections()} at
+ * once: a connection beyond that is answered {@code 503} and closed. A request head must arrive
+ * within {@link Limits#headerTimeout()} ({@code 408} otherwise), an idle keep-alive connection is
+ * closed after {@link Limits#idleTimeout()}. Malformed requests get a status (400, 413, 414, 431),
+ * never a stack trace: an error inside routing is a plain {@code 500}. {@link #close()} frees the
+ * port and stops its threads. Thread-safe.
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public final class HttpListener implements AutoCloseable {
@@ -73,64 +68,77 @@ public final class HttpListener implements AutoCloseable {
     }
   }
 
+  private static final int MAX_LOOPS = 4;
+  private static final int MAX_REFUSING = 256;
+
   private final String name;
   private final Limits limits;
-  private final ServerSocket server;
-  private final ThreadPoolExecutor connections;
-  private final ThreadPoolExecutor refusals;
-  private final ReadDeadlines deadlines;
-  private final Upstream upstream;
-  private final ConnectionLoop loop;
-  private final Thread acceptor;
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final ServerSocketChannel server;
+  private final int port;
+  private final EventLoop[] loops;
+  private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
+  private int refusing; // refusals still draining; on the first loop's thread
+  private int nextLoop;
   private volatile boolean closed;
 
   private HttpListener(String name, HttpRouter router, Limits limits) throws IOException {
     this.name = name;
     this.limits = limits;
-    this.deadlines = new ReadDeadlines(name);
-    this.upstream = new Upstream(deadlines);
-    this.loop =
-        new ConnectionLoop(limits, new Dispatcher(router, upstream), () -> closed, deadlines);
-    AtomicInteger n = new AtomicInteger();
-    this.connections =
-        new ThreadPoolExecutor(
-            0,
-            limits.maxConnections(),
-            30,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "cloudtwin-http-" + name + "-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.refusals =
-        new ThreadPoolExecutor(
-            0,
-            2,
-            5,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(256),
-            r -> {
-              Thread t = new Thread(r, "cloudtwin-http-" + name + "-refuse");
-              t.setDaemon(true);
-              return t;
-            });
-    this.server = new ServerSocket();
-    this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-    this.acceptor = new Thread(this::acceptLoop, "cloudtwin-http-" + name + "-accept");
-    this.acceptor.setDaemon(true);
-    this.deadlines.start();
-    this.acceptor.start();
+    int n = Math.max(1, Math.min(MAX_LOOPS, Runtime.getRuntime().availableProcessors()));
+    this.loops = new EventLoop[n];
+    this.server = ServerSocketChannel.open();
+    try {
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+      server.configureBlocking(false);
+      this.port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+      for (int i = 0; i < n; i++)
+        loops[i] = new EventLoop(this, "cloudtwin-http-" + name + "-loop-" + (i + 1), router);
+      loops[0].register(server, SelectionKey.OP_ACCEPT, new Acceptor());
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    for (EventLoop l : loops) l.start();
+  }
+
+  /** Accepts on the first loop and hands each connection to the next loop in turn. */
+  private final class Acceptor implements EventLoop.Ready {
+    @Override
+    public void ready(int ops) throws IOException {
+      for (SocketChannel ch; (ch = server.accept()) != null; ) {
+        if (open.incrementAndGet() > limits.maxConnections()) {
+          open.decrementAndGet();
+          refused.incrementAndGet();
+          if (refusing >= MAX_REFUSING) {
+            EventLoop.closeQuietly(ch);
+          } else {
+            refusing++;
+            loops[0].refuse(ch, () -> refusing--);
+          }
+          continue;
+        }
+        loops[nextLoop].adopt(ch);
+        nextLoop = (nextLoop + 1) % loops.length;
+      }
+    }
+
+    @Override
+    public void failed(Exception e) {
+      // an accept failed (out of descriptors, say): the next one may succeed
+    }
+  }
+
+  /** A connection served by a loop has closed. */
+  void connectionClosed() {
+    open.decrementAndGet();
   }
 
   /**
    * Starts a listener named {@code name} (for thread names) on 127.0.0.1 and an ephemeral port,
    * with the {@link Limits#DEFAULT default limits}.
    *
-   * @param threads unused hint kept for compatibility; one thread serves each open connection
+   * @param threads unused hint kept for compatibility; a few event loops serve every connection
    * @param name the name
    * @param router the router
    * @return the started listener; close it to stop
@@ -162,7 +170,7 @@ public final class HttpListener implements AutoCloseable {
 
   /** {@return the port on 127.0.0.1} */
   public int port() {
-    return server.getLocalPort();
+    return port;
   }
 
   /** {@return the base address, such as {@code http://127.0.0.1:53124/}} */
@@ -175,7 +183,7 @@ public final class HttpListener implements AutoCloseable {
     return limits;
   }
 
-  /** {@return how many connections were answered 503 because all connection threads were busy} */
+  /** {@return how many connections were answered 503 because all connections were taken} */
   public int refusedConnections() {
     return refused.get();
   }
@@ -185,69 +193,9 @@ public final class HttpListener implements AutoCloseable {
     return closed;
   }
 
-  private void acceptLoop() {
-    while (!closed) {
-      Socket s;
-      try {
-        s = server.accept();
-      } catch (IOException e) {
-        if (closed) return;
-        continue;
-      }
-      open.add(s);
-      try {
-        connections.execute(
-            () -> {
-              try {
-                loop.serve(s);
-              } finally {
-                open.remove(s);
-              }
-            });
-      } catch (RuntimeException full) {
-        refused.incrementAndGet();
-        try {
-          refusals.execute(() -> refuse(s));
-        } catch (RuntimeException alsoFull) {
-          open.remove(s);
-          closeQuietly(s);
-        }
-      }
-    }
-  }
-
-  /** Answers a connection beyond the limit with 503 and closes it. */
-  private void refuse(Socket s) {
-    try (s) {
-      OutputStream out = s.getOutputStream();
-      Responses.write(
-          out,
-          503,
-          Map.of("Retry-After", "1"),
-          Responses.text(
-              "503 Service Unavailable: all "
-                  + limits.maxConnections()
-                  + " connections of this listener are busy"),
-          true);
-      Responses.drainBeforeClose(s, s.getInputStream(), 200);
-    } catch (IOException | RuntimeException e) {
-      // the client went away
-    } finally {
-      open.remove(s);
-    }
-  }
-
   static @Nullable String first(Map<String, List<String>> headers, String name) {
     List<String> v = headers.get(name);
     return v == null || v.isEmpty() ? null : v.get(0);
-  }
-
-  private static void closeQuietly(Socket s) {
-    try {
-      s.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
   }
 
   /** Frees the port, closes open connections and stops the threads; idempotent. */
@@ -255,20 +203,10 @@ public final class HttpListener implements AutoCloseable {
   public void close() {
     if (closed) return;
     closed = true;
+    EventLoop.closeQuietly(server);
+    for (EventLoop l : loops) l.close();
     try {
-      server.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-    for (Socket s : open) closeQuietly(s);
-    upstream.close();
-    deadlines.close();
-    connections.shutdownNow();
-    refusals.shutdownNow();
-    try {
-      acceptor.join(5_000);
-      connections.awaitTermination(5, TimeUnit.SECONDS);
-      refusals.awaitTermination(5, TimeUnit.SECONDS);
+      for (EventLoop l : loops) l.join(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

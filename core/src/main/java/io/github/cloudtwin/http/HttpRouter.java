@@ -4,8 +4,9 @@ import org.apiguardian.api.API;
 
 /**
  * Decides what a listener does with each request; the load balancer implements it over its routing
- * snapshot. Called on request threads concurrently: implementations must be thread-safe and must
- * not wait on the simulation lock.
+ * snapshot. Called on the listener's event-loop threads concurrently: implementations must be
+ * thread-safe, must not wait on the simulation lock, and should not block (a slow route delays the
+ * other connections of its loop).
  */
 @FunctionalInterface
 @API(status = API.Status.STABLE, since = "0.1.0")

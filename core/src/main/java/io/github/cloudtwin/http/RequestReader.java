@@ -2,8 +2,6 @@ package io.github.cloudtwin.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,14 +14,16 @@ import org.jspecify.annotations.Nullable;
  * (origin-form, absolute-form turned into origin-form with its authority as Host, {@code OPTIONS
  * *}), header fields, a Host on every HTTP/1.1 request, and a body by Content-Length or chunked
  * transfer coding within the size limit. Anything else is a {@link BadRequest} with the status to
- * answer. Not thread-safe: one connection thread owns it.
+ * answer. Reads from a {@link ByteInput}: a message not fully received yet ends the attempt with a
+ * {@link ByteInput.NeedMore}, to be tried again from its start. Not thread-safe: one event loop
+ * owns it.
  */
 final class RequestReader {
 
   /** The request line and header section together may not exceed this. */
   static final int MAX_HEADER_BYTES = 64 * 1024;
 
-  private final InputStream in;
+  private final ByteInput in;
   private final int maxBodyBytes;
 
   /** One parsed request head and body. */
@@ -42,7 +42,18 @@ final class RequestReader {
     }
   }
 
-  RequestReader(InputStream in, int maxBodyBytes) {
+  /** Told when a request's head has been read, before its body is. */
+  @FunctionalInterface
+  interface HeadListener {
+    /**
+     * The head has been read.
+     *
+     * @param bodyStillToArrive whether the body the head announces has not fully arrived
+     */
+    void headRead(boolean bodyStillToArrive);
+  }
+
+  RequestReader(ByteInput in, int maxBodyBytes) {
     this.in = in;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -52,7 +63,7 @@ final class RequestReader {
     while (true) {
       String line;
       try {
-        line = readLine(in);
+        line = in.readLine(MAX_HEADER_BYTES);
       } catch (LineTooLongException e) {
         throw new BadRequest(414, "414 URI Too Long", true);
       }
@@ -62,16 +73,10 @@ final class RequestReader {
   }
 
   /**
-   * The rest of the request after {@code requestLine}: the header section under the deadline {@code
-   * sin} already has, then the body with {@code bodyReadTimeout} per read; {@code beforeBodyWait}
-   * runs when a body is announced that has not fully arrived yet.
+   * The rest of the request after {@code requestLine}: the header section, then the body; {@code
+   * listener} is told when the head has been read.
    */
-  Parsed readHead(
-      String requestLine,
-      SocketInput sin,
-      java.time.Duration bodyReadTimeout,
-      @Nullable Runnable beforeBodyWait)
-      throws IOException {
+  Parsed readHead(String requestLine, HeadListener listener) throws IOException {
     int sp1 = requestLine.indexOf(' ');
     int sp2 = sp1 < 0 ? -1 : requestLine.indexOf(' ', sp1 + 1);
     if (sp2 < 0 || requestLine.indexOf(' ', sp2 + 1) >= 0)
@@ -117,8 +122,7 @@ final class RequestReader {
       throw new BadRequest(
           400, "400 Bad Request: an HTTP/1.1 request needs exactly one Host header", false);
     }
-    sin.perRead((int) bodyReadTimeout.toMillis());
-    if (beforeBodyWait != null && bodyStillToArrive(headers, sin.buffered())) beforeBodyWait.run();
+    listener.headRead(bodyStillToArrive(headers, in.buffered()));
     return new Parsed(method, path, version, headers, body(headers));
   }
 
@@ -147,7 +151,7 @@ final class RequestReader {
     while (true) {
       String line;
       try {
-        line = readLine(in);
+        line = in.readLine(MAX_HEADER_BYTES);
       } catch (LineTooLongException e) {
         throw new BadRequest(431, "431 Request Header Fields Too Large", true);
       }
@@ -225,7 +229,7 @@ final class RequestReader {
     while (true) {
       String sizeLine;
       try {
-        sizeLine = readLine(in);
+        sizeLine = in.readLine(MAX_HEADER_BYTES);
       } catch (LineTooLongException e) {
         throw new BadRequest(400, "400 Bad Request: malformed chunk size", false);
       }
@@ -245,7 +249,9 @@ final class RequestReader {
             413, "413 Content Too Large: at most " + maxBodyBytes + " bytes", true);
       }
       if (size == 0) {
-        for (String t = readLine(in); t != null && !t.isEmpty(); t = readLine(in)) {
+        for (String t = in.readLine(MAX_HEADER_BYTES);
+            t != null && !t.isEmpty();
+            t = in.readLine(MAX_HEADER_BYTES)) {
           // trailer fields are ignored
         }
         return body.toByteArray();
@@ -254,7 +260,7 @@ final class RequestReader {
       if (chunk.length != size)
         throw new BadRequest(400, "400 Bad Request: the connection ended inside a chunk", false);
       body.write(chunk);
-      String end = readLine(in);
+      String end = in.readLine(MAX_HEADER_BYTES);
       if (end == null || !end.isEmpty())
         throw new BadRequest(400, "400 Bad Request: a chunk must end with CRLF", false);
     }
@@ -285,25 +291,5 @@ final class RequestReader {
     LineTooLongException() {
       super("line longer than " + MAX_HEADER_BYTES + " bytes");
     }
-  }
-
-  static @Nullable String readLine(InputStream in) throws IOException {
-    if (in instanceof SocketInput socketInput) return socketInput.readLine(MAX_HEADER_BYTES);
-    StringBuilder sb = new StringBuilder(64);
-    int c;
-    while ((c = in.read()) >= 0) {
-      if (c == '\n') {
-        int len = sb.length();
-        if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
-        return sb.toString();
-      }
-      if (sb.length() > MAX_HEADER_BYTES) throw new LineTooLongException();
-      sb.append((char) c);
-    }
-    return sb.length() == 0 ? null : sb.toString();
-  }
-
-  static byte[] text(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

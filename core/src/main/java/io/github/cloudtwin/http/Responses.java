@@ -1,13 +1,9 @@
 package io.github.cloudtwin.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** How the listener writes an HTTP/1.1 answer, and how it closes after an error answer. */
+/** The bytes of the listener's HTTP/1.1 answers. */
 final class Responses {
 
   private Responses() {}
@@ -18,12 +14,10 @@ final class Responses {
   }
 
   /**
-   * Writes one answer: status line, {@code headers}, {@code Content-Length}, {@code Connection:
-   * close} when {@code close}, then the body, and flushes.
+   * The bytes of one answer: status line, {@code headers}, {@code Content-Length}, {@code
+   * Connection: close} when {@code close}, then the body.
    */
-  static void write(
-      OutputStream out, int status, Map<String, String> headers, byte[] body, boolean close)
-      throws IOException {
+  static byte[] encode(int status, Map<String, String> headers, byte[] body, boolean close) {
     StringBuilder sb = new StringBuilder(256);
     sb.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
     for (Map.Entry<String, String> e : headers.entrySet()) {
@@ -32,9 +26,19 @@ final class Responses {
     sb.append("Content-Length: ").append(body.length).append("\r\n");
     if (close) sb.append("Connection: close\r\n");
     sb.append("\r\n");
-    out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-    out.write(body);
-    out.flush();
+    return bytes(sb, body);
+  }
+
+  /** {@return {@code head} as ISO-8859-1 bytes ('?' for any other character), then {@code body}} */
+  static byte[] bytes(CharSequence head, byte[] body) {
+    int n = head.length();
+    byte[] out = new byte[n + body.length];
+    for (int i = 0; i < n; i++) {
+      char c = head.charAt(i);
+      out[i] = c > 0xff ? (byte) '?' : (byte) c;
+    }
+    System.arraycopy(body, 0, out, n, body.length);
+    return out;
   }
 
   /** {@return the reason phrase of {@code status} (RFC 9110), or "Status N" for one not listed} */
@@ -60,26 +64,5 @@ final class Responses {
       case 504 -> "Gateway Timeout";
       default -> "Status " + status;
     };
-  }
-
-  /**
-   * After an error answer to a client that may still be sending (an oversized header or body),
-   * half-closes and discards what it sends (at most 4 MB, at most {@code millis}), so closing does
-   * not reset the connection before the client has read the answer.
-   */
-  static void drainBeforeClose(Socket s, InputStream in, int millis) {
-    try {
-      s.shutdownOutput();
-      s.setSoTimeout(millis);
-      long until = System.nanoTime() + millis * 1_000_000L;
-      byte[] sink = new byte[16 * 1024];
-      long left = 4L * 1024 * 1024;
-      int n;
-      while (left > 0 && System.nanoTime() < until && (n = in.read(sink)) >= 0) {
-        left -= n;
-      }
-    } catch (IOException e) {
-      // the client went away: nothing more to do
-    }
   }
 }

@@ -61,6 +61,33 @@ public interface LoadBalancerTraffic {
   }
 
   /**
+   * {@return a handle on the target's served rate, for a caller that asks for it every minute (a
+   * CPU model): it answers as {@link #averageServedRate(String, long, long)} without a look-up by
+   * id}
+   *
+   * @param targetId the target id (it need not be a target yet)
+   */
+  default ServedRate servedRateOf(String targetId) {
+    return (fromMillis, toMillis) -> averageServedRate(targetId, fromMillis, toMillis);
+  }
+
+  /**
+   * One target's served rate, as {@link #servedRateOf} hands it out; asked under the twin's lock.
+   */
+  @FunctionalInterface
+  @API(status = API.Status.INTERNAL, since = "0.1.0")
+  interface ServedRate {
+    /**
+     * {@return the average requests per second the target served over {@code [fromMillis,
+     * toMillis)} of offered traffic}
+     *
+     * @param fromMillis the window's start (inclusive, epoch ms)
+     * @param toMillis the window's end (exclusive, epoch ms)
+     */
+    double average(long fromMillis, long toMillis);
+  }
+
+  /**
    * {@return the requests per second the target serves now, of offered traffic}
    *
    * @param targetId the target id

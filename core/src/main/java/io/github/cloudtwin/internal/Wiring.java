@@ -29,6 +29,7 @@ public final class Wiring {
   private @Nullable WarmPoolInstances warmPoolInstances;
   private @Nullable TaskRuntimeSlot taskRuntimeSlot;
   private @Nullable FargateSpotInterruptions fargateSpotInterruptions;
+  private @Nullable PooledMinutes pooledMinutes;
 
   /** Creates a board with no connections yet. */
   public Wiring() {}
@@ -202,6 +203,20 @@ public final class Wiring {
   /** {@return ECS's Fargate Spot interruptions} */
   public synchronized FargateSpotInterruptions fargateSpotInterruptions() {
     return get("fargateSpotInterruptions", fargateSpotInterruptions);
+  }
+
+  /**
+   * Offers CloudWatch's pooled 1-minute values to the metric publishers.
+   *
+   * @param minutes the pooled values
+   */
+  public synchronized void pooledMinutes(PooledMinutes minutes) {
+    pooledMinutes = once("pooledMinutes", pooledMinutes, minutes);
+  }
+
+  /** {@return CloudWatch's pooled 1-minute values, or null before CloudWatch offers them} */
+  public synchronized @Nullable PooledMinutes pooledMinutes() {
+    return pooledMinutes;
   }
 
   private static <T> T once(String name, @Nullable T current, T value) {

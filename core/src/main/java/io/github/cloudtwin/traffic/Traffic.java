@@ -33,6 +33,7 @@ public final class Traffic {
   private final List<TrafficFlow> flows = new ArrayList<>();
   private volatile CostModel costModel = CostModel.DEFAULT;
   private double saturatedRequests; // guarded by the kernel lock
+  private final ServedRates servedRates; // guarded by the kernel lock
 
   /**
    * Creates the service; the twin does this, tests use {@code twin.traffic()}.
@@ -46,6 +47,7 @@ public final class Traffic {
     this.kernel = Require.notNull("kernel", kernel);
     this.loadBalancing = Require.notNull("loadBalancing", loadBalancing);
     this.offered = Require.notNull("wiring", wiring).loadBalancerTraffic();
+    this.servedRates = new ServedRates(offered);
     Require.notNull("ec2", ec2)
         .addCpuLoadModel(
             new CpuLoadModel() {
@@ -202,7 +204,8 @@ public final class Traffic {
     if (idle()) {
       return 0; // no target ever served offered traffic: nothing to integrate
     }
-    double rps = offered.averageServedRate(instance.instanceId(), fromMillis, toMillis);
+    double rps =
+        servedRates.of(instance, instance.instanceId(), fromMillis).average(fromMillis, toMillis);
     CostModel m = costModel;
     double cpu = m.cpuPercent(rps, instance.instanceType().vCpus());
     double baseline =

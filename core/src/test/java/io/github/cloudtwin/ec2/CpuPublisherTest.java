@@ -179,6 +179,39 @@ class CpuPublisherTest {
     }
   }
 
+  /** The samples of an instance terminated between two minutes' publishing, 20 minutes later. */
+  private static long samplesAfterTermination(boolean uniform) {
+    try (CloudTwin twin = CloudTwin.create()) {
+      Ec2 ec2 = twin.ec2();
+      InstanceSpec spec =
+          InstanceSpec.builder()
+              .instanceType("m5.large")
+              .availabilityZone("us-east-1a")
+              .bootTime(Duration.ZERO)
+              .detailedMonitoring(true)
+              .build();
+      Instance gone = ec2.runInstance(spec);
+      ec2.runInstance(spec); // keeps the pool written after the other one is gone
+      ec2.addCpuLoadModel(uniform ? CpuLoadModel.uniform((from, to) -> 40) : (i, from, to) -> 40);
+      twin.advance(ofMinutes(5));
+      // shutting down for 30 s, terminated before the next minute is published: the next
+      // snapshot of the instances no longer has it
+      ec2.terminateInstance(gone.instanceId());
+      twin.advance(ofMinutes(20));
+      assertThat(gone.state()).isEqualTo(InstanceState.TERMINATED);
+      return twin.cloudWatch()
+          .storedSampleCount(
+              MetricId.of("AWS/EC2", "CPUUtilization", "InstanceId", gone.instanceId()));
+    }
+  }
+
+  @Test
+  void aFollowingEndsWhenItsInstanceLeavesTheSnapshotUnseen() {
+    assertThat(samplesAfterTermination(true))
+        .isEqualTo(5)
+        .isEqualTo(samplesAfterTermination(false));
+  }
+
   private static double max(CloudTwin twin, Instance i) {
     return stat(twin, i, Statistic.MAXIMUM);
   }

@@ -48,6 +48,31 @@ class HostCountMetricsTest {
     }
   }
 
+  @Test
+  void theCountsFollowAHealthChangeWithNoRegistrationChangeMinutesAfterTheLastOne() {
+    try (var f = ElbFixture.alb(TargetGroupSpec.builder("tg"), 2, 1).twinCloser()) {
+      ElbFixture e = f.fixture;
+      e.twin.advance(Duration.ofMinutes(5)); // every target healthy, minute after minute
+      Instant healthy = e.twin.now().minusSeconds(60);
+      assertThat(count(e, "HealthyHostCount", null, healthy)).hasValue(3.0);
+      assertThat(count(e, "UnHealthyHostCount", null, healthy)).hasValue(0.0);
+
+      // no target registers or leaves: only a state changes
+      e.elb.target(e.zoneB.get(0)).respondWith(503);
+      e.twin.advance(Duration.ofMinutes(3));
+      Instant unhealthy = e.twin.now().minusSeconds(60);
+      assertThat(count(e, "HealthyHostCount", null, unhealthy)).hasValue(2.0);
+      assertThat(count(e, "UnHealthyHostCount", null, unhealthy)).hasValue(1.0);
+      assertThat(count(e, "UnHealthyHostCount", ElbFixture.B, unhealthy)).hasValue(1.0);
+
+      e.elb.target(e.zoneB.get(0)).respondWith(200);
+      e.twin.advance(Duration.ofMinutes(4));
+      Instant again = e.twin.now().minusSeconds(60);
+      assertThat(count(e, "HealthyHostCount", null, again)).hasValue(3.0);
+      assertThat(count(e, "UnHealthyHostCount", ElbFixture.B, again)).hasValue(0.0);
+    }
+  }
+
   private static OptionalDouble count(ElbFixture e, String name, String zone, Instant from) {
     String lb = e.elb.loadBalancer("web").dimensionValue();
     String tg = e.elb.targetGroup("tg").dimensionValue();

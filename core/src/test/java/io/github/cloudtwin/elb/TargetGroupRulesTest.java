@@ -61,6 +61,31 @@ class TargetGroupRulesTest {
   }
 
   @Test
+  void aTargetIsRegisteredFromRegistrationUntilItsDrainingEnds() {
+    // a terminated instance target drains for the deregistration delay ("Registered targets": the
+    // load balancer deregisters it), then DescribeTargetHealth no longer lists it
+    try (var f =
+        ElbFixture.alb(
+                TargetGroupSpec.builder("tg").deregistrationDelay(Duration.ofSeconds(60)), 2, 1)
+            .twinCloser()) {
+      ElbFixture e = f.fixture;
+      TargetGroup tg = e.elb.targetGroup("tg");
+      String kept = e.zoneA.get(0);
+      String leaving = e.zoneA.get(1);
+      assertThat(tg.isRegistered(kept)).isTrue();
+      assertThat(tg.isRegistered("i-0000000000000000f")).isFalse();
+      e.twin.ec2().terminateInstance(leaving);
+      e.twin.advance(Duration.ofSeconds(1));
+      assertThat(tg.health(leaving).state()).isEqualTo(TargetHealthState.DRAINING);
+      assertThat(tg.isRegistered(leaving)).isTrue();
+      e.twin.advance(Duration.ofSeconds(90));
+      assertThat(tg.isRegistered(leaving)).isFalse();
+      assertThat(tg.targetHealth()).doesNotContainKey(leaving).containsKey(kept);
+      assertThat(tg.isRegistered(kept)).isTrue();
+    }
+  }
+
+  @Test
   void aTargetInAZoneTheLoadBalancerDoesNotEnableIsUnusedAndGetsNoTraffic() {
     // Target.NotInUse: "Target is in an Availability Zone that is not enabled for the load
     // balancer"

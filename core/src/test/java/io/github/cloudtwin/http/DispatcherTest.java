@@ -6,38 +6,87 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.cloudtwin.kernel.TwinClosedException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the listener answers for each outcome its router decides, and when it tells {@code done}.
+ * What the listener answers for each outcome its router decides, and when it tells {@code done}:
+ * the exact bytes a client reads for {@code GET /items?x=1}, and whether the connection stays open.
  */
 class DispatcherTest {
 
-  private static final IncomingRequest GET =
-      new IncomingRequest("GET", "/items?x=1", Map.of(), "127.0.0.1", 50_000, new byte[0]);
+  private static final HttpListener.Limits LIMITS =
+      new HttpListener.Limits(8, Duration.ofSeconds(10), Duration.ofSeconds(30), 1024);
 
-  private final Upstream upstream = new Upstream();
+  private final List<Integer> done = new CopyOnWriteArrayList<>();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final List<Integer> done = new ArrayList<>();
+  private HttpListener listener;
+  private Socket client;
 
   @AfterEach
-  void closeUpstream() {
-    upstream.close();
+  void closeListener() throws IOException {
+    if (client != null) client.close();
+    if (listener != null) listener.close();
   }
 
+  /** {@return the bytes the client has not read yet, readable without waiting} */
+  private int unreadByTheClient() {
+    try {
+      return client.getInputStream().available();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Sends {@code GET /items?x=1} through a listener routing by {@code router}, reads one answer
+   * into {@link #out}, and tells whether the listener closed the connection after it.
+   */
   private boolean answer(HttpRouter router, boolean clientAskedToClose) throws IOException {
-    return new Dispatcher(router, upstream).answer(GET, out, clientAskedToClose);
+    listener = HttpListener.start("dispatch", router, LIMITS);
+    client = new Socket(InetAddress.getLoopbackAddress(), listener.port());
+    client.setSoTimeout(10_000);
+    String request =
+        "GET /items?x=1 HTTP/1.1\r\nHost: x\r\n"
+            + (clientAskedToClose ? "Connection: close\r\n" : "")
+            + "\r\n";
+    client.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+    InputStream in = client.getInputStream();
+    int length = -1;
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c >= 0; c = in.read()) {
+      out.write(c);
+      if (c != '\n') {
+        line.append((char) c);
+        continue;
+      }
+      String l = line.toString().trim();
+      line.setLength(0);
+      if (l.isEmpty()) break;
+      if (l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+        length = Integer.parseInt(l.substring(15).trim());
+    }
+    out.write(in.readNBytes(Math.max(0, length)));
+    client.setSoTimeout(300);
+    try {
+      return in.read() < 0;
+    } catch (SocketTimeoutException stillOpen) {
+      return false;
+    }
   }
 
   private String written() {
@@ -78,7 +127,7 @@ class DispatcherTest {
 
   @Test
   void aDirectAnswerIsCountedBeforeTheClientCanReadItAndKeepsTheConnection() throws IOException {
-    List<Integer> bytesWrittenWhenDone = new ArrayList<>();
+    List<Integer> bytesWrittenWhenDone = new CopyOnWriteArrayList<>();
     boolean close =
         answer(
             r ->
@@ -88,7 +137,7 @@ class DispatcherTest {
                     Map.of("X-Node", "a"),
                     status -> {
                       done.add(status);
-                      bytesWrittenWhenDone.add(out.size());
+                      bytesWrittenWhenDone.add(unreadByTheClient());
                     }),
             false);
 
@@ -123,7 +172,7 @@ class DispatcherTest {
   void aProxiedAnswerKeepsTheUpstreamsEndToEndHeadersAndAddsTheRoutersOwn() throws IOException {
     HttpServer target =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    List<String> seen = new ArrayList<>();
+    List<String> seen = new CopyOnWriteArrayList<>();
     target.createContext(
         "/",
         exchange -> {

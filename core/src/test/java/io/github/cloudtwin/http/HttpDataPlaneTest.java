@@ -45,6 +45,20 @@ class HttpDataPlaneTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A line of {@code in} without its CRLF, or null at the end of the stream. */
+  private static String readLine(java.io.InputStream in) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int c = in.read(); c >= 0; c = in.read()) {
+      if (c == '\n') {
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
+        return sb.toString();
+      }
+      sb.append((char) c);
+    }
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
   private static List<String> albWithInstances(CloudTwin twin, int perZone) {
     LoadBalancing elb = twin.loadBalancing();
     elb.createLoadBalancer(LoadBalancerSpec.application("web").availabilityZones(A, B, C).build());
@@ -111,12 +125,10 @@ class HttpDataPlaneTest {
           out.flush();
           out.write(body.getBytes(StandardCharsets.US_ASCII));
           out.flush();
-          String status = RequestReader.readLine(in);
+          String status = readLine(in);
           assertThat(status).startsWith("HTTP/1.1 200");
           int length = -1;
-          for (String line = RequestReader.readLine(in);
-              !line.isEmpty();
-              line = RequestReader.readLine(in)) {
+          for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
             if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
               length = Integer.parseInt(line.substring(15).trim());
           }

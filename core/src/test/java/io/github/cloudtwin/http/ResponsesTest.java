@@ -2,8 +2,6 @@ package io.github.cloudtwin.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,25 +11,22 @@ import org.junit.jupiter.api.Test;
 class ResponsesTest {
 
   @Test
-  void anAnswerIsStatusLineHeadersInOrderContentLengthThenTheBody() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+  void anAnswerIsStatusLineHeadersInOrderContentLengthThenTheBody() {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-B", "2");
     headers.put("X-A", "1");
 
-    Responses.write(out, 404, headers, Responses.text("nö"), false);
+    byte[] out = Responses.encode(404, headers, Responses.text("nö"), false);
 
-    assertThat(out.toString(StandardCharsets.UTF_8))
+    assertThat(new String(out, StandardCharsets.UTF_8))
         .isEqualTo("HTTP/1.1 404 Not Found\r\nX-B: 2\r\nX-A: 1\r\nContent-Length: 3\r\n\r\nnö");
   }
 
   @Test
-  void aClosingAnswerSaysConnectionClose() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+  void aClosingAnswerSaysConnectionClose() {
+    byte[] out = Responses.encode(503, Map.of(), new byte[0], true);
 
-    Responses.write(out, 503, Map.of(), new byte[0], true);
-
-    assertThat(out.toString(StandardCharsets.ISO_8859_1))
+    assertThat(new String(out, StandardCharsets.ISO_8859_1))
         .isEqualTo(
             "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
   }
