@@ -4,6 +4,7 @@ import io.github.cloudtwin.CloudTwin;
 import io.github.cloudtwin.cloudwatch.ComparisonOperator;
 import io.github.cloudtwin.cloudwatch.MetricAlarmSpec;
 import io.github.cloudtwin.cloudwatch.MetricId;
+import io.github.cloudtwin.ec2.CpuLoadModel;
 import io.github.cloudtwin.ec2.InstanceSpec;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Foundation throughput: {@code instances} instances at 1-minute (detailed) CPU metrics in 10
  * groups, with 100 alarms (one per group on the group average, 90 on single instances), simulated
  * for {@code days} virtual days. One operation = the whole simulated span; divide instances x
- * minutes by the time to get simulated instance-minutes per wall second.
+ * minutes by the time to get simulated instance-minutes per wall second. The load curve is the same
+ * for every instance: {@code model=uniform} (the default) says so, so EC2 asks it once a minute;
+ * {@code model=perInstance} gives it as a lambda of the instance, asked per instance.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -41,6 +44,12 @@ public class MetricsAndAlarmsBenchmark {
 
   @Param({"1"})
   public int days;
+
+  /**
+   * How the load is given: {@code uniform} (the same for every instance) or {@code perInstance}.
+   */
+  @Param({"uniform"})
+  public String model;
 
   private CloudTwin twin;
 
@@ -73,10 +82,13 @@ public class MetricsAndAlarmsBenchmark {
                   MetricId.of("AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "group-" + g)));
     }
     // a daily load curve on every instance: CPU between 20 % and 80 %
+    CpuLoadModel.UniformCpuLoad load =
+        (from, to) -> 50 + 30 * Math.sin(2 * Math.PI * (from % 86_400_000L) / 86_400_000.0);
     twin.ec2()
         .addCpuLoadModel(
-            (inst, from, to) ->
-                50 + 30 * Math.sin(2 * Math.PI * (from % 86_400_000L) / 86_400_000.0));
+            model.equals("perInstance")
+                ? (inst, from, to) -> load.averageCpu(from, to)
+                : CpuLoadModel.uniform(load));
   }
 
   private static MetricAlarmSpec alarm(String name, MetricId metric) {
