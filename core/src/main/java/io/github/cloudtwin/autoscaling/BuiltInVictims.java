@@ -28,6 +28,63 @@ final class BuiltInVictims {
     return true;
   }
 
+  /** {@return the number of key components of built-in {@code policies} (see #keys)} */
+  static int width(List<TerminationPolicy> policies) {
+    int w = 0;
+    for (TerminationPolicy p : policies) {
+      if (p == TerminationPolicy.DEFAULT) w += 4;
+      else if (p == TerminationPolicy.OLDEST_LAUNCH_TEMPLATE) w += 3;
+      else w += 1;
+    }
+    return w;
+  }
+
+  /**
+   * Writes {@code m}'s key under built-in {@code policies} into {@code out} from {@code at}: each
+   * policy keeps exactly the candidates of its smallest key (compared component by component), so
+   * the policies in order keep the candidates of the smallest key tuple. OldestLaunchTemplate is
+   * (another template ? 0 : 1, another version ? 0 : 1, that version's number), which needs the
+   * versions compared to be numbers: false when one is not (nothing else is written then).
+   */
+  static boolean keys(
+      List<TerminationPolicy> policies,
+      Member m,
+      @Nullable String name,
+      @Nullable String version,
+      Instant now,
+      long[] out,
+      int at) {
+    long millis = m.launchTime.toEpochMilli();
+    for (TerminationPolicy p : policies) {
+      if (p == TerminationPolicy.DEFAULT || p == TerminationPolicy.OLDEST_LAUNCH_TEMPLATE) {
+        boolean otherTemplate = name != null && !name.equals(m.launchTemplateName);
+        boolean otherVersion =
+            !otherTemplate && version != null && !version.equals(m.launchTemplateVersion);
+        long number = 0;
+        if (otherVersion) {
+          try {
+            number = Long.parseLong(m.launchTemplateVersion);
+          } catch (NumberFormatException e) {
+            return false;
+          }
+        }
+        out[at++] = otherTemplate ? 0 : 1;
+        out[at++] = otherTemplate || otherVersion ? 0 : 1;
+        out[at++] = number;
+        if (p == TerminationPolicy.DEFAULT) out[at++] = toNextInstanceHour(m.launchTime, now);
+      } else if (p == TerminationPolicy.CLOSEST_TO_NEXT_INSTANCE_HOUR) {
+        out[at++] = toNextInstanceHour(m.launchTime, now);
+      } else {
+        out[at++] = p == TerminationPolicy.OLDEST_INSTANCE ? millis : -millis;
+      }
+    }
+    return true;
+  }
+
+  private static long toNextInstanceHour(Instant launchTime, Instant now) {
+    return 3600 - Math.floorMod(Duration.between(launchTime, now).getSeconds(), 3600L);
+  }
+
   /**
    * What built-in policy {@code p} keeps of {@code c}: a subsequence of it, or {@code c} itself (or
    * an empty list) for no preference, as {@link TerminationPolicy#select} on the snapshots.
@@ -63,7 +120,7 @@ final class BuiltInVictims {
     long[] key = new long[c.size()];
     long best = Long.MAX_VALUE;
     for (int i = 0; i < key.length; i++) {
-      key[i] = 3600 - Math.floorMod(Duration.between(c.get(i).launchTime, now).getSeconds(), 3600L);
+      key[i] = toNextInstanceHour(c.get(i).launchTime, now);
       best = Math.min(best, key[i]);
     }
     return keep(c, key, best);

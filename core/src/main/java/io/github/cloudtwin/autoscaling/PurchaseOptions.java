@@ -84,8 +84,18 @@ final class PurchaseOptions {
       if (m.purchaseOption == PurchaseOption.SPOT) spot += m.weight;
       else onDemand += m.weight;
     }
-    if (spot == 0) return null;
-    return onDemand > p.onDemandUnits(spec.desiredCapacity())
+    return optionToShed(onDemand, spot);
+  }
+
+  /**
+   * {@link #optionToShed()} for members that count and are not yet terminating of {@code
+   * onDemandUnits} On-Demand and {@code spotUnits} Spot capacity units.
+   */
+  @Nullable PurchaseOption optionToShed(int onDemandUnits, int spotUnits) {
+    AutoScalingGroupSpec spec = group.launchSpec();
+    MixedInstancesPolicy p = spec.mixedInstancesPolicy();
+    if (p == null || spotUnits == 0) return null;
+    return onDemandUnits > p.onDemandUnits(spec.desiredCapacity())
         ? PurchaseOption.ON_DEMAND
         : PurchaseOption.SPOT;
   }

@@ -151,8 +151,16 @@ final class TerminationSelection {
     List<Member> victims = new ArrayList<>();
     List<String> clauses = new ArrayList<>();
     boolean allProtected = false;
+    VictimQueue queue = null;
+    List<TerminationPolicy> policies = group.spec().terminationPolicies();
+    if (BuiltInVictims.covers(policies) && n > 1) {
+      // no user code runs while the victims are chosen: one scan of the members serves them all
+      AutoScalingGroupSpec spec = group.spec();
+      Launch current = group.resolve(spec.launchTemplateName(), spec.launchTemplateVersion());
+      queue = VictimQueue.of(state, policies, current, state.now(), random, purchaseOptions);
+    }
     for (int removed = 0; removed < n; ) {
-      Member victim = selectVictim(n - removed);
+      Member victim = queue != null ? queue.next(n - removed) : selectVictim(n - removed);
       if (victim == null) {
         allProtected = selectVictim(Integer.MAX_VALUE) == null;
         break;
